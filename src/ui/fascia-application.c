@@ -1,0 +1,226 @@
+/* fascia-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fascia/fascia-paths.h"
+
+#include "fascia-application.h"
+#include "fascia-cli.h"
+#include "fascia-window.h"
+
+struct _FasciaApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  char           *database_path;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (FasciaApplication, fascia_application, ADW_TYPE_APPLICATION)
+
+FasciaApplication *
+fascia_application_new (void)
+{
+  return g_object_new (FASCIA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * fascia_application_get_database_path:
+ *
+ * Returns: the client database this instance works on: `--database PATH`, or the
+ *   default in the user's data directory.
+ */
+const char *
+fascia_application_get_database_path (FasciaApplication *self)
+{
+  g_return_val_if_fail (FASCIA_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+GSettings *
+fascia_application_get_settings (FasciaApplication *self)
+{
+  g_return_val_if_fail (FASCIA_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+
+  return self->settings;
+}
+
+static int
+fascia_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  FasciaApplication *self = FASCIA_APPLICATION (application);
+  g_autofree char *database = NULL;
+  int exit_status = EXIT_SUCCESS;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database) && database[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+    }
+
+  if (fascia_cli_run (options, self->database_path, &exit_status))
+    return exit_status;
+
+  return G_APPLICATION_CLASS (fascia_application_parent_class)->handle_local_options (application,
+                                                                                    options);
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, user_data);
+  g_print ("first-frame\n");
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+bench_realize_cb (GtkWidget *window,
+                  gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), user_data);
+}
+
+static void
+fascia_application_activate (GApplication *application)
+{
+  FasciaApplication *self = FASCIA_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (fascia_window_new (self));
+
+      /* tests/bench/bench-startup measures the time to this window's first frame. */
+      if (g_getenv ("FASCIA_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (bench_realize_cb), self);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+fascia_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (fascia_application_parent_class)->startup (application);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
+                                         close_accels);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  FasciaApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows rather than quitting outright, so each saves its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  FasciaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { N_("The Fascia developers"), NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Fascia"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Fascia developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about,
+                                 _("Anatomy diagrams and treatment plans for the muscles of the "
+                                   "low back and hip, for massage therapists and their students."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_add_legal_section (about, _("Anatomy content and drawings"), NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The anatomy content and the diagrams are licensed under "
+                                        "the Creative Commons Attribution-ShareAlike 4.0 "
+                                        "International licence (CC BY-SA 4.0). Every fact names "
+                                        "its reference on its card."));
+  adw_about_window_set_copyright (about, _("© 2026 The Fascia developers"));
+  adw_about_window_set_issue_url (about, "https://github.com/fascia/fascia/issues");
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+fascia_application_finalize (GObject *object)
+{
+  FasciaApplication *self = FASCIA_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (fascia_application_parent_class)->finalize (object);
+}
+
+static void
+fascia_application_class_init (FasciaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = fascia_application_finalize;
+
+  app_class->handle_local_options = fascia_application_handle_local_options;
+  app_class->startup = fascia_application_startup;
+  app_class->activate = fascia_application_activate;
+}
+
+static void
+fascia_application_init (FasciaApplication *self)
+{
+  self->database_path = fascia_paths_default_database ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  fascia_cli_add_options (G_APPLICATION (self));
+}

@@ -1,0 +1,25 @@
+/* fascia-test-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*FasciaTestCondition) (gpointer user_data);
+
+char     *fascia_test_make_tmpdir    (void);
+void      fascia_test_rm_rf          (const char           *path);
+void      fascia_test_iterate        (void);
+gboolean  fascia_test_wait_for       (FasciaTestCondition   condition,
+                                      gpointer              user_data,
+                                      guint                 timeout_ms);
+int       fascia_test_run_fascia     (const char * const   *args,
+                                      const char * const   *unset_env,
+                                      char                **stdout_text,
+                                      char                **stderr_text);
+
+G_END_DECLS

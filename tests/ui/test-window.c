@@ -1,0 +1,135 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fascia-application.h"
+#include "fascia-window.h"
+#include "fascia-test-utils.h"
+
+static FasciaApplication *app;
+
+static FasciaWindow *
+open_window (void)
+{
+  FasciaWindow *window = fascia_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  return window;
+}
+
+static void
+close_window (FasciaWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+}
+
+static const char *
+visible_status_title (FasciaWindow *window,
+                      const char   *page)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                       FASCIA_TYPE_WINDOW,
+                                                                       "stack"));
+  GtkWidget *child = adw_view_stack_get_child_by_name (stack, page);
+
+  g_assert_true (adw_view_stack_get_visible_child (stack) == child);
+  g_assert_true (gtk_widget_get_mapped (child));
+
+  if (!ADW_IS_STATUS_PAGE (child))
+    return NULL;
+
+  return adw_status_page_get_title (ADW_STATUS_PAGE (child));
+}
+
+static void
+test_switch_pages (void)
+{
+  FasciaWindow *window = open_window ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients"));
+  fascia_test_iterate ();
+  g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "clients");
+  g_assert_cmpstr (visible_status_title (window, "clients"), ==, "No Clients Yet");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "study"));
+  fascia_test_iterate ();
+  g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "study");
+  g_assert_cmpstr (visible_status_title (window, "study"), ==, "Nothing to Study Yet");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "atlas"));
+  fascia_test_iterate ();
+  g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "atlas");
+
+  close_window (window);
+}
+
+static void
+test_state_kept (void)
+{
+  GSettings *settings = fascia_application_get_settings (app);
+  FasciaWindow *window = open_window ();
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "study");
+  fascia_test_iterate ();
+  close_window (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "study");
+
+  /* The next window opens as the last one closed. */
+  window = open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 700);
+  g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "study");
+  close_window (window);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "last-page");
+}
+
+static void
+test_shortcuts (void)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (gtk_app, "app.quit");
+  g_auto(GStrv) close = gtk_application_get_accels_for_action (gtk_app, "window.close");
+  g_auto(GStrv) help = gtk_application_get_accels_for_action (gtk_app, "win.show-help-overlay");
+
+  g_assert_true (g_strv_contains ((const char * const *) quit, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char * const *) close, "<Control>w"));
+  g_assert_true (g_strv_contains ((const char * const *) help, "<Control>question"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = fascia_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/fascia/ui/window/switch-pages", test_switch_pages);
+  g_test_add_func ("/fascia/ui/window/state-kept", test_state_kept);
+  g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
