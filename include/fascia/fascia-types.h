@@ -1,0 +1,29 @@
+/* fascia-types.h — forward declarations shared by the public headers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _FasciaAtlas        FasciaAtlas;
+typedef struct _FasciaMuscle       FasciaMuscle;
+typedef struct _FasciaLandmark     FasciaLandmark;
+typedef struct _FasciaTechnique    FasciaTechnique;
+typedef struct _FasciaTriggerPoint FasciaTriggerPoint;
+typedef struct _FasciaView         FasciaView;
+typedef struct _FasciaPattern      FasciaPattern;
+
+/* The side of the body a region or a plan target is on. */
+typedef enum
+{
+  FASCIA_SIDE_NONE,   /* midline, or not sided */
+  FASCIA_SIDE_LEFT,   /* the subject's left */
+  FASCIA_SIDE_RIGHT,  /* the subject's right */
+  FASCIA_SIDE_BOTH,
+} FasciaSide;
+
+G_END_DECLS
