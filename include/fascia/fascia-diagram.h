@@ -1,0 +1,112 @@
+/* fascia-diagram.h — one diagram view: loads its SVG, lists its regions, renders it at any
+ * scale with region styles, and answers which region lies under a point. No GTK.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "fascia-atlas.h"
+#include "fascia-types.h"
+
+G_BEGIN_DECLS
+
+#define FASCIA_DIAGRAM_ERROR (fascia_diagram_error_quark ())
+
+typedef enum
+{
+  FASCIA_DIAGRAM_ERROR_PARSE,        /* malformed or hostile SVG */
+  FASCIA_DIAGRAM_ERROR_INVALID_ID,   /* an id that breaks the region convention */
+  FASCIA_DIAGRAM_ERROR_UNKNOWN_ID,   /* a region that names no atlas record */
+  FASCIA_DIAGRAM_ERROR_MISSING,      /* a view or a region that does not exist */
+  FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+  FASCIA_DIAGRAM_ERROR_RENDER,
+  FASCIA_DIAGRAM_ERROR_IO,
+} FasciaDiagramError;
+
+GQuark fascia_diagram_error_quark (void);
+
+typedef enum
+{
+  FASCIA_REGION_MUSCLE,
+  FASCIA_REGION_LANDMARK,
+  FASCIA_REGION_TRIGGER_POINT,
+  FASCIA_REGION_REFERRAL_ZONE,
+} FasciaRegionKind;
+
+/* A region of a view, owned by its FasciaDiagram. Bounds are in view units (the SVG's
+ * viewBox, 1200 × 1500 for the built-in views). */
+typedef struct
+{
+  const char       *id;        /* "m-psoas-major-l" */
+  FasciaRegionKind  kind;
+  FasciaSide        side;      /* NONE for a midline region */
+  const char       *atlas_id;  /* "psoas-major" (the muscle for tp-/rz- regions) */
+  guint             n;         /* trigger point number for tp-/rz- regions, else 0 */
+  double            x, y, width, height;
+} FasciaRegion;
+
+/* How a region is drawn; flags combine. */
+typedef enum
+{
+  FASCIA_REGION_STYLE_NONE      = 0,
+  FASCIA_REGION_STYLE_HOVER     = 1 << 0,
+  FASCIA_REGION_STYLE_SELECTED  = 1 << 1,
+  FASCIA_REGION_STYLE_FOCUS     = 1 << 2,
+  FASCIA_REGION_STYLE_TARGET    = 1 << 3,  /* a plan target */
+  FASCIA_REGION_STYLE_ORIGIN    = 1 << 4,  /* an attachment the selected muscle arises from */
+  FASCIA_REGION_STYLE_INSERTION = 1 << 5,  /* an attachment it inserts on */
+  FASCIA_REGION_STYLE_SHOWN     = 1 << 6,  /* a referral zone made visible */
+  FASCIA_REGION_STYLE_PAIN      = 1 << 7,  /* marked on a body chart */
+} FasciaRegionStyle;
+
+#define FASCIA_TYPE_DIAGRAM (fascia_diagram_get_type ())
+
+G_DECLARE_FINAL_TYPE (FasciaDiagram, fascia_diagram, FASCIA, DIAGRAM, GObject)
+
+FasciaDiagram      *fascia_diagram_new_for_view       (FasciaAtlas        *atlas,
+                                                       const char         *view_id,
+                                                       GError            **error);
+FasciaDiagram      *fascia_diagram_new_from_bytes     (FasciaAtlas        *atlas,
+                                                       GBytes             *svg,
+                                                       GError            **error);
+FasciaDiagram      *fascia_diagram_dup                (FasciaDiagram      *self);
+
+void                fascia_diagram_get_size           (FasciaDiagram      *self,
+                                                       double             *width,
+                                                       double             *height);
+guint               fascia_diagram_get_n_regions      (FasciaDiagram      *self);
+const FasciaRegion *fascia_diagram_get_region         (FasciaDiagram      *self,
+                                                       guint               index);
+const FasciaRegion *fascia_diagram_lookup_region      (FasciaDiagram      *self,
+                                                       const char         *region_id);
+
+void                fascia_diagram_set_region_style   (FasciaDiagram      *self,
+                                                       const char         *region_id,
+                                                       FasciaRegionStyle   style);
+FasciaRegionStyle   fascia_diagram_get_region_style   (FasciaDiagram      *self,
+                                                       const char         *region_id);
+void                fascia_diagram_clear_styles       (FasciaDiagram      *self);
+void                fascia_diagram_set_dim_unstyled   (FasciaDiagram      *self,
+                                                       gboolean            dim);
+void                fascia_diagram_set_layer_visible  (FasciaDiagram      *self,
+                                                       const char         *layer_id,
+                                                       gboolean            visible);
+gboolean            fascia_diagram_get_layer_visible  (FasciaDiagram      *self,
+                                                       const char         *layer_id);
+guint64             fascia_diagram_get_style_serial   (FasciaDiagram      *self);
+
+gboolean            fascia_diagram_render             (FasciaDiagram      *self,
+                                                       cairo_t            *cr,
+                                                       double              scale,
+                                                       double              x,
+                                                       double              y,
+                                                       GError            **error);
+const FasciaRegion *fascia_diagram_hit_test           (FasciaDiagram      *self,
+                                                       double              x,
+                                                       double              y);
+
+G_END_DECLS
