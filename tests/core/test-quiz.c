@@ -1,0 +1,662 @@
+/* test-quiz.c — study rounds: generation for a seed, distractors, scoring, Leitner boxes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "fascia/fascia-atlas.h"
+#include "fascia/fascia-quiz.h"
+#include "fascia/fascia-study-progress.h"
+
+#include "fascia-test-utils.h"
+
+/* 2024-03-12 12:00 UTC; the tests run with TZ=UTC. */
+#define NOON 1710244800
+#define DAY  (24 * 60 * 60)
+
+static FasciaAtlas *test_atlas;
+
+/* The content on main plus a fixed views.json, so that the expected rounds do not move when
+ * the drawings change. */
+static FasciaAtlas *
+load_test_atlas (void)
+{
+  static const char *files[] = {
+    "references.json", "landmarks.json", "muscles.json", "techniques.json", "patterns.json",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *views = NULL;
+  g_autofree char *views_copy = NULL;
+  FasciaAtlas *atlas;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "..", "resources", "atlas",
+                                                     files[i], NULL);
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+
+      g_assert_cmpint (symlink (from, to), ==, 0);
+    }
+  views = g_test_build_filename (G_TEST_DIST, "data", "study", "views.json", NULL);
+  views_copy = g_build_filename (dir, "views.json", NULL);
+  g_assert_cmpint (symlink (views, views_copy), ==, 0);
+
+  atlas = fascia_atlas_new_from_directory (dir, &error);
+  g_assert_no_error (error);
+  fascia_test_rm_rf (dir);
+
+  return atlas;
+}
+
+static const FasciaQuizKind all_kinds[] = {
+  FASCIA_QUIZ_KIND_FIND_MUSCLE,
+  FASCIA_QUIZ_KIND_ATTACHMENT,
+  FASCIA_QUIZ_KIND_REFERRAL,
+  FASCIA_QUIZ_KIND_NERVE,
+};
+
+/* One line per question: "muscle detail side view | right choice id | wrong choice ids". */
+static char *
+describe_round (FasciaQuiz *quiz)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < fascia_quiz_get_n_questions (quiz); i++)
+    {
+      FasciaQuizQuestion *q = fascia_quiz_get_question (quiz, i);
+      guint right = fascia_quiz_question_get_correct_choice (q);
+
+      g_string_append_printf (out, "%s %s %d %s |", fascia_quiz_question_get_muscle_id (q),
+                              fascia_quiz_question_get_detail (q) ?: "-",
+                              fascia_quiz_question_get_side (q),
+                              fascia_quiz_question_get_view_id (q) ?: "-");
+      if (right != FASCIA_QUIZ_NO_CHOICE)
+        g_string_append_printf (out, " %s |", fascia_quiz_question_get_choice_id (q, right));
+      for (guint c = 0; c < fascia_quiz_question_get_n_choices (q); c++)
+        if (c != right)
+          g_string_append_printf (out, " %s", fascia_quiz_question_get_choice_id (q, c));
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Seed 42 over the test atlas, no progress: the exact rounds. */
+static const char *expected_seed_42[] = {
+  [FASCIA_QUIZ_KIND_FIND_MUSCLE] =
+    "quadratus-lumborum - 1 posterior-deep |\n"
+    "tensor-fasciae-latae - 0 lateral |\n"
+    "lumbar-multifidus - 0 posterior-deep |\n"
+    "psoas-major - 1 anterior |\n"
+    "external-oblique - 1 posterior-superficial |\n"
+    "iliocostalis-lumborum - 2 posterior-deep |\n"
+    "longissimus-thoracis - 1 posterior-deep |\n"
+    "latissimus-dorsi - 1 posterior-superficial |\n"
+    "rectus-femoris - 2 lateral |\n"
+    "piriformis - 1 posterior-deep |\n",
+  [FASCIA_QUIZ_KIND_ATTACHMENT] =
+    "quadratus-lumborum origin 0 posterior-deep | l4-transverse-process | l5-body l2-body lumbar-intervertebral-discs\n"
+    "external-oblique origin 0 anterior | lower-ribs | coccyx asis psis\n"
+    "rectus-femoris origin 0 anterior | aiis | psis iliac-crest anterior-gluteal-line\n"
+    "latissimus-dorsi origin 0 posterior-superficial | rib-12 | anterior-gluteal-line iliac-fossa psis\n"
+    "tensor-fasciae-latae insertion 0 lateral | iliotibial-tract | greater-trochanter tibial-tuberosity patella\n"
+    "longissimus-thoracis insertion 0 posterior-deep | l2-transverse-process | lumbar-spinous-processes linea-alba patella\n"
+    "lumbar-multifidus origin 0 posterior-deep | sacrum | lumbar-intervertebral-discs l5-transverse-process l3-transverse-process\n"
+    "piriformis origin 0 posterior-deep | greater-sciatic-notch | iliac-crest iliac-fossa acetabulum\n"
+    "iliocostalis-lumborum origin 0 posterior-deep | thoracolumbar-fascia | t12-body l5-body lower-thoracic-spinous-processes\n"
+    "psoas-major origin 0 anterior | l4-transverse-process | iliolumbar-ligament thoracolumbar-fascia coccyx\n",
+  [FASCIA_QUIZ_KIND_REFERRAL] =
+    "rectus-femoris tp-1 2 lateral | rectus-femoris | lumbar-multifidus iliocostalis-lumborum longissimus-thoracis\n"
+    "longissimus-thoracis tp-1 2 posterior-deep | longissimus-thoracis | iliacus serratus-posterior-inferior external-oblique\n"
+    "external-oblique tp-1 2 lateral | external-oblique | rectus-femoris longissimus-thoracis gluteus-minimus\n"
+    "piriformis tp-1 1 posterior-deep | piriformis | external-oblique lumbar-multifidus psoas-minor\n"
+    "lumbar-multifidus tp-2 2 posterior-deep | lumbar-multifidus | rectus-femoris quadratus-lumborum iliocostalis-lumborum\n"
+    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | latissimus-dorsi tensor-fasciae-latae serratus-posterior-inferior\n"
+    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | serratus-posterior-inferior iliocostalis-lumborum latissimus-dorsi\n"
+    "latissimus-dorsi tp-1 2 posterior-superficial | latissimus-dorsi | iliacus psoas-major external-oblique\n"
+    "quadratus-lumborum tp-1 2 posterior-deep | quadratus-lumborum | psoas-major iliacus psoas-minor\n"
+    "psoas-major tp-1 1 anterior | psoas-major | rectus-femoris latissimus-dorsi serratus-posterior-inferior\n",
+};
+
+static const char *expected_nerve_seed_42 =
+  "piriformis lumbar-multifidus quadratus-lumborum iliocostalis-lumborum external-oblique psoas-major latissimus-dorsi rectus-femoris tensor-fasciae-latae longissimus-thoracis";
+
+static void
+test_seed_42 (gconstpointer data)
+{
+  FasciaQuizKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaQuiz) quiz = NULL;
+  g_autofree char *text = NULL;
+
+  quiz = fascia_quiz_new (test_atlas, kind, FASCIA_QUIZ_DEFAULT_N_QUESTIONS, 42, NULL, NOON,
+                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_quiz_get_n_questions (quiz), ==, 10);
+
+  if (kind == FASCIA_QUIZ_KIND_NERVE)
+    {
+      g_autoptr(GString) muscles = g_string_new (NULL);
+
+      for (guint i = 0; i < 10; i++)
+        {
+          FasciaQuizQuestion *q = fascia_quiz_get_question (quiz, i);
+          FasciaMuscle *muscle =
+            fascia_atlas_lookup_muscle (test_atlas, fascia_quiz_question_get_muscle_id (q));
+          guint right = fascia_quiz_question_get_correct_choice (q);
+
+          g_string_append_printf (muscles, "%s%s", i > 0 ? " " : "",
+                                  fascia_muscle_get_id (muscle));
+          g_assert_cmpuint (fascia_quiz_question_get_n_choices (q), ==, 4);
+          g_assert_cmpstr (fascia_quiz_question_get_choice_text (q, right), ==,
+                           fascia_muscle_get_innervation_nerve (muscle));
+        }
+      g_assert_cmpstr (muscles->str, ==, expected_nerve_seed_42);
+      return;
+    }
+
+  text = describe_round (quiz);
+  g_assert_cmpstr (text, ==, expected_seed_42[kind]);
+}
+
+static void
+test_deterministic (void)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    for (guint32 seed = 0; seed < 20; seed++)
+      {
+        g_autoptr(FasciaQuiz) a = fascia_quiz_new (test_atlas, all_kinds[k], 10, seed, NULL,
+                                                   NOON, NULL);
+        g_autoptr(FasciaQuiz) b = fascia_quiz_new (test_atlas, all_kinds[k], 10, seed, NULL,
+                                                   NOON, NULL);
+        g_autofree char *text_a = describe_round (a);
+        g_autofree char *text_b = describe_round (b);
+
+        g_assert_cmpstr (text_a, ==, text_b);
+        for (guint i = 0; i < fascia_quiz_get_n_questions (a); i++)
+          g_assert_cmpstr (fascia_quiz_question_get_prompt (fascia_quiz_get_question (a, i)), ==,
+                           fascia_quiz_question_get_prompt (fascia_quiz_get_question (b, i)));
+      }
+}
+
+/* Independent of the generator's rules: the body areas a referral text names, read with
+ * the words of the README's trigger point table. */
+static gboolean
+referrals_overlap (const char *a,
+                   const char *b)
+{
+  static const char *words[] = {
+    "sacroiliac", "sacrum", "coccyx", "buttock", "gluteal", "hip", "trochanter", "low back",
+    "spine", "thigh", "knee", "groin", "abdomen", "iliac crest", "flank", "rib", "calf",
+    "ankle", "same pattern",
+  };
+  g_autofree char *la = g_utf8_strdown (a, -1);
+  g_autofree char *lb = g_utf8_strdown (b, -1);
+
+  if (g_str_equal (la, lb))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (la, words[i]) != NULL && strstr (lb, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+muscle_attaches (FasciaMuscle *muscle,
+                 const char   *landmark_id,
+                 const char   *role)
+{
+  GPtrArray *attachments = g_str_equal (role, "origin") ? fascia_muscle_get_origins (muscle)
+                                                        : fascia_muscle_get_insertions (muscle);
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const FasciaAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      if (g_strv_contains ((const char * const *) attachment->landmarks, landmark_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A whole bone is right when the muscle attaches to a part of it, and the other way. */
+static gboolean
+attachment_right (FasciaMuscle *muscle,
+                  const char   *landmark_id,
+                  const char   *role)
+{
+  FasciaLandmark *candidate = fascia_atlas_lookup_landmark (test_atlas, landmark_id);
+  GPtrArray *attachments = g_str_equal (role, "origin") ? fascia_muscle_get_origins (muscle)
+                                                        : fascia_muscle_get_insertions (muscle);
+
+  if (muscle_attaches (muscle, landmark_id, role))
+    return TRUE;
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const FasciaAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      for (guint j = 0; attachment->landmarks[j] != NULL; j++)
+        {
+          FasciaLandmark *own = fascia_atlas_lookup_landmark (test_atlas, attachment->landmarks[j]);
+          const char *bone = g_str_equal (fascia_landmark_get_kind (candidate), "bone") ? 
+                             fascia_landmark_get_bone (candidate) : NULL;
+          const char *own_bone = g_str_equal (fascia_landmark_get_kind (own), "bone") ?
+                                 fascia_landmark_get_bone (own) : NULL;
+
+          if (bone != NULL && g_str_has_prefix (fascia_landmark_get_bone (own), bone))
+            return TRUE;
+          if (own_bone != NULL && g_str_has_prefix (fascia_landmark_get_bone (candidate), own_bone))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+check_question (FasciaQuizQuestion *q)
+{
+  FasciaMuscle *muscle = fascia_atlas_lookup_muscle (test_atlas,
+                                                     fascia_quiz_question_get_muscle_id (q));
+  guint n = fascia_quiz_question_get_n_choices (q);
+  guint right = fascia_quiz_question_get_correct_choice (q);
+  const char *detail = fascia_quiz_question_get_detail (q);
+
+  g_assert_nonnull (muscle);
+  g_assert_nonnull (fascia_quiz_question_get_prompt (q));
+
+  /* No two choices alike. */
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        g_assert_cmpstr (fascia_quiz_question_get_choice_id (q, a), !=,
+                         fascia_quiz_question_get_choice_id (q, b));
+        g_assert_cmpstr (fascia_quiz_question_get_choice_text (q, a), !=,
+                         fascia_quiz_question_get_choice_text (q, b));
+      }
+
+  switch (fascia_quiz_question_get_kind (q))
+    {
+    case FASCIA_QUIZ_KIND_FIND_MUSCLE:
+      {
+        g_autofree char *left = g_strdup_printf ("m-%s-l", fascia_muscle_get_id (muscle));
+        g_autofree char *rightr = g_strdup_printf ("m-%s-r", fascia_muscle_get_id (muscle));
+        FasciaSide side = fascia_quiz_question_get_side (q);
+
+        g_assert_cmpuint (n, ==, 0);
+        g_assert_cmpuint (right, ==, FASCIA_QUIZ_NO_CHOICE);
+        g_assert_true (fascia_quiz_question_is_right_region (q, left) ==
+                       (side != FASCIA_SIDE_RIGHT));
+        g_assert_true (fascia_quiz_question_is_right_region (q, rightr) ==
+                       (side != FASCIA_SIDE_LEFT));
+        g_assert_false (fascia_quiz_question_is_right_region (q, "m-psoas-minor-l") &&
+                        !g_str_equal (fascia_muscle_get_id (muscle), "psoas-minor"));
+        g_assert_false (fascia_quiz_question_is_right_region (q, "b-femur-l"));
+        break;
+      }
+
+    case FASCIA_QUIZ_KIND_ATTACHMENT:
+      g_assert_true (g_str_equal (detail, "origin") || g_str_equal (detail, "insertion"));
+      g_assert_cmpuint (n, >=, 2);
+      g_assert_true (muscle_attaches (muscle, fascia_quiz_question_get_choice_id (q, right),
+                                      detail));
+      for (guint c = 0; c < n; c++)
+        if (c != right)
+          {
+            const char *id = fascia_quiz_question_get_choice_id (q, c);
+
+            if (attachment_right (muscle, id, detail))
+              g_error ("%s of %s: distractor %s is right", detail,
+                       fascia_muscle_get_id (muscle), id);
+            /* Drawn from the same role of another muscle. */
+            g_assert_nonnull (fascia_atlas_lookup_landmark (test_atlas, id));
+          }
+      break;
+
+    case FASCIA_QUIZ_KIND_REFERRAL:
+      {
+        guint tp_n = 0;
+        FasciaTriggerPoint *shown;
+        const char *referral;
+
+        g_assert_true (g_str_has_prefix (detail, "tp-"));
+        tp_n = atoi (detail + 3);
+        shown = fascia_atlas_lookup_trigger_point (test_atlas, fascia_muscle_get_id (muscle), tp_n);
+        g_assert_nonnull (shown);
+        referral = fascia_trigger_point_get_referral (shown);
+        g_assert_cmpuint (n, >=, 2);
+        g_assert_cmpstr (fascia_quiz_question_get_choice_id (q, right), ==,
+                         fascia_muscle_get_id (muscle));
+
+        for (guint c = 0; c < n; c++)
+          if (c != right)
+            {
+              FasciaMuscle *other =
+                fascia_atlas_lookup_muscle (test_atlas, fascia_quiz_question_get_choice_id (q, c));
+              GListModel *points = fascia_muscle_get_trigger_points (other);
+
+              for (guint p = 0; p < g_list_model_get_n_items (points); p++)
+                {
+                  g_autoptr(FasciaTriggerPoint) point = g_list_model_get_item (points, p);
+                  const char *theirs = fascia_trigger_point_get_referral (point);
+
+                  if (referrals_overlap (referral, theirs))
+                    g_error ("%s tp %u (“%s”): distractor %s refers to “%s”",
+                             fascia_muscle_get_id (muscle), tp_n, referral,
+                             fascia_muscle_get_id (other), theirs);
+                }
+            }
+        break;
+      }
+
+    case FASCIA_QUIZ_KIND_NERVE:
+      {
+        const char *nerve = fascia_muscle_get_innervation_nerve (muscle);
+
+        g_assert_cmpuint (n, >=, 2);
+        g_assert_cmpstr (fascia_quiz_question_get_choice_text (q, right), ==, nerve);
+        for (guint a = 0; a < n; a++)
+          for (guint b = 0; b < n; b++)
+            {
+              const char *ta = fascia_quiz_question_get_choice_text (q, a);
+              const char *tb = fascia_quiz_question_get_choice_text (q, b);
+              g_auto(GStrv) wa = g_strsplit (ta, " ", 3);
+              g_auto(GStrv) wb = g_strsplit (tb, " ", 3);
+
+              if (a == b)
+                continue;
+              /* "Femoral nerve" and "Femoral nerve (…)" are one nerve. */
+              g_assert_false (g_str_equal (wa[0], wb[0]) && g_str_equal (wa[1], wb[1]));
+              g_assert_false (strstr (ta, "anterior ram") != NULL &&
+                              strstr (tb, "anterior ram") != NULL);
+            }
+        break;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_distractors_never_right (gconstpointer data)
+{
+  FasciaQuizKind kind = GPOINTER_TO_UINT (data);
+
+  for (guint32 seed = 0; seed < 300; seed++)
+    {
+      g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (test_atlas, kind, 10, seed, NULL, NOON,
+                                                    NULL);
+
+      g_assert_cmpuint (fascia_quiz_get_n_questions (quiz), ==, 10);
+      for (guint i = 0; i < fascia_quiz_get_n_questions (quiz); i++)
+        check_question (fascia_quiz_get_question (quiz, i));
+    }
+}
+
+static void
+test_marks (void)
+{
+  g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_REFERRAL, 10, 7,
+                                                NULL, NOON, NULL);
+
+  for (guint i = 0; i < fascia_quiz_get_n_questions (quiz); i++)
+    {
+      FasciaQuizQuestion *q = fascia_quiz_get_question (quiz, i);
+      gboolean zone = FALSE, answer = FALSE;
+
+      for (guint m = 0; m < fascia_quiz_question_get_n_marks (q); m++)
+        {
+          FasciaQuizMark mark;
+          FasciaQuizStage stage;
+          const char *id = fascia_quiz_question_get_mark (q, m, &mark, &stage);
+
+          if (mark == FASCIA_QUIZ_MARK_ZONE)
+            {
+              g_assert_true (g_str_has_prefix (id, "rz-"));
+              g_assert_cmpint (stage, ==, FASCIA_QUIZ_STAGE_CUE);
+              zone = TRUE;
+            }
+          if (stage == FASCIA_QUIZ_STAGE_ANSWER)
+            {
+              g_assert_true (g_str_has_prefix (id, "m-"));
+              answer = TRUE;
+            }
+        }
+      g_assert_true (zone && answer);
+    }
+}
+
+static void
+test_scoring (void)
+{
+  g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_NERVE, 4, 1, NULL,
+                                                NOON, NULL);
+  g_autoptr(FasciaQuiz) find = NULL;
+  FasciaQuizQuestion *q;
+  g_autofree char *region = NULL;
+  guint right;
+
+  g_assert_cmpuint (fascia_quiz_get_n_questions (quiz), ==, 4);
+  g_assert_cmpuint (fascia_quiz_get_position (quiz), ==, 0);
+  g_assert_false (fascia_quiz_get_finished (quiz));
+
+  /* Right, wrong, right, wrong. */
+  for (guint i = 0; i < 4; i++)
+    {
+      q = fascia_quiz_get_current (quiz);
+      right = fascia_quiz_question_get_correct_choice (q);
+      g_assert_true (fascia_quiz_answer_choice (quiz, i % 2 == 0 ? right : (right + 1) % 4) ==
+                     (i % 2 == 0));
+      g_assert_true (fascia_quiz_question_get_answered (q));
+      g_assert_true (fascia_quiz_question_get_correct (q) == (i % 2 == 0));
+      g_assert_cmpuint (fascia_quiz_get_n_answered (quiz), ==, i + 1);
+      g_assert_true (fascia_quiz_next (quiz) == (i < 3));
+    }
+
+  g_assert_true (fascia_quiz_get_finished (quiz));
+  g_assert_null (fascia_quiz_get_current (quiz));
+  g_assert_cmpuint (fascia_quiz_get_score (quiz), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_quiz_get_missed (quiz)), ==, 2);
+  q = g_list_model_get_item (fascia_quiz_get_missed (quiz), 0);
+  g_assert_true (q == fascia_quiz_get_question (quiz, 1));
+  g_assert_cmpstr (fascia_quiz_question_get_answer_text (q), !=,
+                   fascia_quiz_question_get_correct_text (q));
+  g_object_unref (q);
+
+  /* Find the muscle: the side named counts; any other region is wrong, and named. */
+  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 42, NULL, NOON, NULL);
+  q = fascia_quiz_get_current (find);
+  g_assert_cmpstr (fascia_quiz_question_get_muscle_id (q), ==, "quadratus-lumborum");
+  g_assert_cmpint (fascia_quiz_question_get_side (q), ==, FASCIA_SIDE_LEFT);
+  g_assert_false (fascia_quiz_answer_region (find, "m-quadratus-lumborum-r"));
+  g_assert_cmpstr (fascia_quiz_question_get_answer_text (q), ==, "Quadratus lumborum, right side");
+  g_assert_cmpstr (fascia_quiz_question_get_correct_text (q), ==, "Quadratus lumborum, left side");
+  g_assert_true (fascia_quiz_next (find));
+  q = fascia_quiz_get_current (find);
+  g_assert_cmpint (fascia_quiz_question_get_side (q), ==, FASCIA_SIDE_NONE);
+  region = g_strdup_printf ("m-%s-r", fascia_quiz_question_get_muscle_id (q));
+  g_assert_true (fascia_quiz_answer_region (find, region));
+  g_assert_true (fascia_quiz_next (find));
+  g_assert_cmpuint (fascia_quiz_get_score (find), ==, 1);
+  g_assert_cmpuint (fascia_quiz_get_position (find), ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&quiz));
+  g_assert_finalize_object (g_steal_pointer (&find));
+}
+
+static void
+test_leitner_boxes (void)
+{
+  g_autoptr(FasciaStudyProgress) progress = fascia_study_progress_new ();
+  const FasciaQuizKind k = FASCIA_QUIZ_KIND_NERVE;
+  guint box, n_right, n_answered;
+  gint64 last;
+
+  g_assert_cmpuint (fascia_leitner_interval_days (1), ==, 0);
+  g_assert_cmpuint (fascia_leitner_interval_days (2), ==, 1);
+  g_assert_cmpuint (fascia_leitner_interval_days (3), ==, 3);
+  g_assert_cmpuint (fascia_leitner_interval_days (4), ==, 7);
+  g_assert_cmpuint (fascia_leitner_interval_days (5), ==, 14);
+
+  g_assert_cmpuint (fascia_study_progress_get_box (progress, k, "piriformis"), ==, 0);
+  g_assert_true (fascia_study_progress_is_due (progress, k, "piriformis", NOON));
+
+  /* Right → up one box; wrong → box 1; never past 5. */
+  for (guint i = 1; i <= 6; i++)
+    {
+      fascia_study_progress_add_result (progress, k, "piriformis", TRUE, NOON + i);
+      g_assert_cmpuint (fascia_study_progress_get_box (progress, k, "piriformis"), ==, MIN (i, 5));
+    }
+  fascia_study_progress_add_result (progress, k, "piriformis", FALSE, NOON + 10);
+  g_assert_cmpuint (fascia_study_progress_get_box (progress, k, "piriformis"), ==, 1);
+  /* Box 1 is due at once. */
+  g_assert_true (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 11));
+
+  /* Box 2: due from tomorrow's midnight on, not 24 hours later. */
+  fascia_study_progress_add_result (progress, k, "piriformis", TRUE, NOON + 20);
+  g_assert_cmpuint (fascia_study_progress_get_box (progress, k, "piriformis"), ==, 2);
+  g_assert_false (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 11 * 3600));
+  g_assert_true (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 12 * 3600));
+  g_assert_cmpint (fascia_study_progress_get_due (progress, k, "piriformis"), ==, NOON + 12 * 3600);
+
+  /* Box 3 after 3 days, box 4 after 7, box 5 after 14. */
+  fascia_study_progress_add_result (progress, k, "piriformis", TRUE, NOON + DAY);
+  g_assert_false (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 3 * DAY));
+  g_assert_true (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 4 * DAY));
+  fascia_study_progress_add_result (progress, k, "piriformis", TRUE, NOON + 4 * DAY);
+  g_assert_false (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 10 * DAY));
+  g_assert_true (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 11 * DAY));
+  fascia_study_progress_add_result (progress, k, "piriformis", TRUE, NOON + 11 * DAY);
+  g_assert_cmpuint (fascia_study_progress_get_box (progress, k, "piriformis"), ==, 5);
+  g_assert_false (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 24 * DAY));
+  g_assert_true (fascia_study_progress_is_due (progress, k, "piriformis", NOON + 25 * DAY));
+
+  /* Kinds are separate items; the summary is per muscle over all kinds. */
+  g_assert_cmpuint (fascia_study_progress_get_box (progress, FASCIA_QUIZ_KIND_FIND_MUSCLE,
+                                                   "piriformis"), ==, 0);
+  fascia_study_progress_add_result (progress, FASCIA_QUIZ_KIND_FIND_MUSCLE, "piriformis", TRUE,
+                                    NOON + 12 * DAY);
+  g_assert_true (fascia_study_progress_get_muscle_summary (progress, "piriformis", &box, &last,
+                                                           &n_right, &n_answered));
+  g_assert_cmpuint (box, ==, 1);
+  g_assert_cmpint (last, ==, NOON + 12 * DAY);
+  g_assert_cmpuint (n_right, ==, 11);
+  g_assert_cmpuint (n_answered, ==, 12);
+  g_assert_false (fascia_study_progress_get_muscle_summary (progress, "iliacus", &box, NULL,
+                                                            NULL, NULL));
+  g_assert_cmpuint (box, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&progress));
+}
+
+static void
+test_leitner_selection (void)
+{
+  g_autoptr(FasciaStudyProgress) progress = fascia_study_progress_new ();
+  GListModel *muscles = fascia_atlas_get_muscles (test_atlas);
+  const FasciaQuizKind k = FASCIA_QUIZ_KIND_NERVE;
+  g_autoptr(GHashTable) asked = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Every muscle known well (box 3, answered today, not due) but two: iliacus answered
+   * wrongly today (box 1, due) and piriformis never asked. */
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, i);
+      const char *id = fascia_muscle_get_id (muscle);
+
+      if (g_str_equal (id, "piriformis"))
+        continue;
+      for (guint j = 0; j < 3; j++)
+        fascia_study_progress_add_result (progress, k, id, !g_str_equal (id, "iliacus") || j < 2,
+                                          NOON - 3600 + j);
+    }
+
+  for (guint32 seed = 0; seed < 50; seed++)
+    {
+      g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (test_atlas, k, 2, seed, progress, NOON, NULL);
+
+      g_hash_table_remove_all (asked);
+      for (guint i = 0; i < fascia_quiz_get_n_questions (quiz); i++)
+        g_hash_table_add (asked, (gpointer) fascia_quiz_question_get_muscle_id (
+                                    fascia_quiz_get_question (quiz, i)));
+      g_assert_true (g_hash_table_contains (asked, "iliacus"));
+      g_assert_true (g_hash_table_contains (asked, "piriformis"));
+    }
+
+  /* With one question, the due item in the lowest box comes first. */
+  {
+    g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (test_atlas, k, 1, 3, progress, NOON, NULL);
+
+    g_assert_cmpstr (fascia_quiz_question_get_muscle_id (fascia_quiz_get_question (quiz, 0)), ==,
+                     "iliacus");
+  }
+
+  /* Two weeks on, everything is due again; the lowest boxes still come first. */
+  {
+    g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (test_atlas, k, 1, 3, progress,
+                                                  NOON + 14 * DAY, NULL);
+
+    g_assert_cmpstr (fascia_quiz_question_get_muscle_id (fascia_quiz_get_question (quiz, 0)), ==,
+                     "iliacus");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  test_atlas = load_test_atlas ();
+
+  if (argc > 1 && g_str_equal (argv[1], "dump"))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+        {
+          g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (test_atlas, all_kinds[k], 10, 42, NULL,
+                                                        NOON, NULL);
+          g_autofree char *text = describe_round (quiz);
+
+          g_print ("== %s\n%s", fascia_quiz_kind_to_string (all_kinds[k]), text);
+        }
+      return 0;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    {
+      g_autofree char *seed_path = NULL;
+      g_autofree char *distractor_path = NULL;
+
+      seed_path = g_strdup_printf ("/fascia/core/quiz/seed-42/%s",
+                                   fascia_quiz_kind_to_string (all_kinds[k]));
+      distractor_path = g_strdup_printf ("/fascia/core/quiz/distractors-never-right/%s",
+                                         fascia_quiz_kind_to_string (all_kinds[k]));
+      g_test_add_data_func (seed_path, GUINT_TO_POINTER (all_kinds[k]), test_seed_42);
+      g_test_add_data_func (distractor_path, GUINT_TO_POINTER (all_kinds[k]),
+                            test_distractors_never_right);
+    }
+  g_test_add_func ("/fascia/core/quiz/deterministic", test_deterministic);
+  g_test_add_func ("/fascia/core/quiz/marks", test_marks);
+  g_test_add_func ("/fascia/core/quiz/scoring", test_scoring);
+  g_test_add_func ("/fascia/core/quiz/leitner/boxes", test_leitner_boxes);
+  g_test_add_func ("/fascia/core/quiz/leitner/selection", test_leitner_selection);
+
+  ret = g_test_run ();
+  g_clear_object (&test_atlas);
+
+  return ret;
+}
