@@ -1319,7 +1319,27 @@ def validate(v, text):
     return muscles, landmarks
 
 
+def check_relations():
+    """The proportions the drawings promise, asserted on the landmark table."""
+    V = {v[0]: v for v in SK.VERTEBRAE}
+    for a, b in (('L1', 'L2'), ('L2', 'L3'), ('L3', 'L4'), ('L4', 'L5')):
+        disc, body = V[b][1] - V[a][2], V[a][2] - V[a][1]
+        assert 0.28 < disc / body < 0.42, 'disc %s/%s is not about a third of the body' % (a, b)
+    assert max(V, key=lambda k: V[k][4] if k.startswith('L') else 0) == 'L3', 'L3 TP must be longest'
+    top = min(SK.CREST, key=lambda q: q[1])
+    assert V['L4'][1] <= top[1] <= V['L4'][2], 'crest summit not at L4'
+    assert abs(LM['gt-tip'][1] - LM['hip'][1]) <= 5, 'GT tip not level with the head centre'
+    assert abs(LM['pubic-tubercle'][1] - LM['gt-tip'][1]) <= 10, 'pubic tubercle not level with the GT tip'
+    assert SK.SACRUM_TOP + 15 <= LM['psis'][1] <= SK.SACRUM_TOP + 35, 'PSIS not at S2'
+    H, N, d = femur_geometry()
+    a, b = norm(sub(H, N)), d
+    ang = math.degrees(math.acos(a[0] * b[0] + a[1] * b[1]))
+    assert abs(ang - 125) < 0.5, 'neck-shaft angle %.1f' % ang
+    assert LM['lesser-trochanter'][1] > N[1], 'lesser trochanter must lie below the neck'
+
+
 def main(argv):
+    check_relations()
     out = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'resources', 'diagrams')
     views = [build_anterior(), build_posterior_superficial(), build_posterior_deep(), build_lateral()]
     records = []
