@@ -127,7 +127,9 @@ fascia_study_progress_add_result (FasciaStudyProgress *self,
   item = lookup_item (self, kind, muscle_id);
   if (item == NULL)
     {
+      /* A new item starts in box 1, so one right answer takes it to box 2. */
       item = g_new0 (Item, 1);
+      item->box = 1;
       g_hash_table_insert (self->items, item_key (kind, muscle_id), item);
     }
 

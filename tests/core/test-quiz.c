@@ -513,10 +513,11 @@ test_leitner_boxes (void)
   g_assert_true (fascia_study_progress_is_due (progress, k, "piriformis", NOON));
 
   /* Right → up one box; wrong → box 1; never past 5. */
-  for (guint i = 1; i <= 6; i++)
+  for (guint i = 1; i <= 5; i++)
     {
       fascia_study_progress_add_result (progress, k, "piriformis", TRUE, NOON + i);
-      g_assert_cmpuint (fascia_study_progress_get_box (progress, k, "piriformis"), ==, MIN (i, 5));
+      g_assert_cmpuint (fascia_study_progress_get_box (progress, k, "piriformis"), ==,
+                        MIN (i + 1, 5));
     }
   fascia_study_progress_add_result (progress, k, "piriformis", FALSE, NOON + 10);
   g_assert_cmpuint (fascia_study_progress_get_box (progress, k, "piriformis"), ==, 1);
@@ -549,10 +550,10 @@ test_leitner_boxes (void)
                                     NOON + 12 * DAY);
   g_assert_true (fascia_study_progress_get_muscle_summary (progress, "piriformis", &box, &last,
                                                            &n_right, &n_answered));
-  g_assert_cmpuint (box, ==, 1);
+  g_assert_cmpuint (box, ==, 2);
   g_assert_cmpint (last, ==, NOON + 12 * DAY);
-  g_assert_cmpuint (n_right, ==, 11);
-  g_assert_cmpuint (n_answered, ==, 12);
+  g_assert_cmpuint (n_right, ==, 10);
+  g_assert_cmpuint (n_answered, ==, 11);
   g_assert_false (fascia_study_progress_get_muscle_summary (progress, "iliacus", &box, NULL,
                                                             NULL, NULL));
   g_assert_cmpuint (box, ==, 0);
