@@ -11,8 +11,9 @@
 
 /*
  * Leitner boxes. Every study item (a quiz kind and a muscle: "find the psoas", "the nerve of
- * the piriformis") sits in a box from 1 to 5; an item never answered is in box 0. A right
- * answer moves it up one box (at most 5), a wrong one back to box 1. An item in box k is due
+ * the piriformis") sits in a box from 1 to 5; an item never answered is in box 0 and enters
+ * box 1 with its first answer. A right answer moves it up one box (at most 5), a wrong one
+ * back to box 1. An item in box k is due
  * again INTERVALS[k] calendar days after it was last answered: 0, 1, 3, 7 and 14 days.
  *
  * Days, not sessions: a student who does three rounds in an evening should not see the
