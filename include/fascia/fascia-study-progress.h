@@ -27,6 +27,13 @@ void                 fascia_study_progress_add_result         (FasciaStudyProgre
                                                                const char          *muscle_id,
                                                                gboolean             correct,
                                                                gint64               answered_at);
+void                 fascia_study_progress_set_item           (FasciaStudyProgress *self,
+                                                               FasciaQuizKind       kind,
+                                                               const char          *muscle_id,
+                                                               guint                box,
+                                                               gint64               last_answered,
+                                                               guint                n_right,
+                                                               guint                n_wrong);
 guint                fascia_study_progress_get_box            (FasciaStudyProgress *self,
                                                                FasciaQuizKind       kind,
                                                                const char          *muscle_id);

@@ -156,6 +156,55 @@ fascia_study_progress_add_result (FasciaStudyProgress *self,
 }
 
 /**
+ * fascia_study_progress_set_item:
+ * @box: its Leitner box, 1 to 5
+ * @last_answered: Unix time of its last answer
+ * @n_right: right answers so far
+ * @n_wrong: wrong answers so far
+ *
+ * Sets an item's state as a store keeps it (FasciaStudyItem), instead of replaying its
+ * answers; the muscle's summary adds the counts up.
+ */
+void
+fascia_study_progress_set_item (FasciaStudyProgress *self,
+                                FasciaQuizKind       kind,
+                                const char          *muscle_id,
+                                guint                box,
+                                gint64               last_answered,
+                                guint                n_right,
+                                guint                n_wrong)
+{
+  Item *item;
+  Summary *summary;
+
+  g_return_if_fail (FASCIA_IS_STUDY_PROGRESS (self));
+  g_return_if_fail (kind < FASCIA_QUIZ_N_KINDS);
+  g_return_if_fail (muscle_id != NULL);
+  g_return_if_fail (box >= 1 && box <= FASCIA_LEITNER_N_BOXES);
+
+  item = lookup_item (self, kind, muscle_id);
+  if (item == NULL)
+    {
+      item = g_new0 (Item, 1);
+      g_hash_table_insert (self->items, item_key (kind, muscle_id), item);
+    }
+  item->box = box;
+  item->last_answered = last_answered;
+
+  summary = g_hash_table_lookup (self->summaries, muscle_id);
+  if (summary == NULL)
+    {
+      summary = g_new0 (Summary, 1);
+      g_hash_table_insert (self->summaries, g_strdup (muscle_id), summary);
+    }
+  summary->last_answered = MAX (summary->last_answered, last_answered);
+  summary->n_answered += n_right + n_wrong;
+  summary->n_right += n_right;
+
+  self->n_answered += n_right + n_wrong;
+}
+
+/**
  * fascia_study_progress_get_box:
  *
  * Returns: the Leitner box of the item, 1 to 5, or 0 if it was never answered.

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fascia-atlas-page.h"
+#include "fascia-study-page.h"
 #include "fascia-window.h"
 
 struct _FasciaWindow
@@ -122,6 +123,7 @@ fascia_window_class_init (FasciaWindowClass *klass)
   object_class->finalize = fascia_window_finalize;
 
   g_type_ensure (FASCIA_TYPE_ATLAS_PAGE);
+  g_type_ensure (FASCIA_TYPE_STUDY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/fascia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, stack);

@@ -1,0 +1,737 @@
+/* fascia-study-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-study-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fascia-diagram-view.h"
+#include "fascia-study-page.h"
+
+/*
+ * One page, three states in a GtkStack: "start" (choose a quiz; progress per muscle),
+ * "question" (the diagram with labels hidden beside the question) and "results".
+ * The round itself is a FasciaQuiz from core; this page only shows it, lights the regions its
+ * questions name and records each answer as it is given, so that a round left half-way
+ * still counts.
+ */
+
+#define MAX_CHOICE_KEYS 4
+
+/* The region styles a question may set, cleared before the next. */
+#define QUIZ_STYLES (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_ORIGIN | \
+                     FASCIA_REGION_STYLE_INSERTION | FASCIA_REGION_STYLE_SHOWN)
+
+struct _FasciaStudyPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  GtkListBox          *kind_list;
+  GtkListBox          *progress_list;
+  FasciaDiagramView   *diagram_view;
+  GtkLabel            *position_label;
+  GtkLabel            *prompt_label;
+  GtkLabel            *hint_label;
+  GtkLabel            *find_help_label;
+  GtkBox              *choices_box;
+  GtkLabel            *feedback_label;
+  GtkButton           *next_button;
+  AdwStatusPage       *results_page;
+  GtkLabel            *missed_heading;
+  GtkListBox          *missed_list;
+  GtkButton           *restart_button;
+
+  /* Owned */
+  FasciaAtlas         *atlas;
+  FasciaQuiz          *quiz;
+  FasciaStudyProgress *progress;
+  GHashTable          *diagrams;        /* view id → FasciaDiagram */
+  GPtrArray           *choice_buttons;  /* of GtkButton, borrowed from choices_box */
+};
+
+G_DEFINE_FINAL_TYPE (FasciaStudyPage, fascia_study_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_QUIZ,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+fascia_study_page_new (void)
+{
+  return g_object_new (FASCIA_TYPE_STUDY_PAGE, NULL);
+}
+
+/**
+ * fascia_study_page_get_quiz:
+ *
+ * Returns: (transfer none) (nullable): the round being asked or just finished
+ */
+FasciaQuiz *
+fascia_study_page_get_quiz (FasciaStudyPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STUDY_PAGE (self), NULL);
+
+  return self->quiz;
+}
+
+/**
+ * fascia_study_page_get_progress:
+ *
+ * Returns: (transfer none): the student's Leitner boxes, as the next round will use them
+ */
+FasciaStudyProgress *
+fascia_study_page_get_progress (FasciaStudyPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STUDY_PAGE (self), NULL);
+
+  return self->progress;
+}
+
+GtkWidget *
+fascia_study_page_get_diagram_view (FasciaStudyPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STUDY_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->diagram_view);
+}
+
+/**
+ * fascia_study_page_get_choice_button:
+ *
+ * Returns: (transfer none) (nullable): the button of choice @index of the current question
+ */
+GtkWidget *
+fascia_study_page_get_choice_button (FasciaStudyPage *self,
+                                     guint            index)
+{
+  g_return_val_if_fail (FASCIA_IS_STUDY_PAGE (self), NULL);
+
+  if (index >= self->choice_buttons->len)
+    return NULL;
+
+  return g_ptr_array_index (self->choice_buttons, index);
+}
+
+static void
+show_error (FasciaStudyPage *self,
+            const char      *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  else
+    g_warning ("%s", text);
+}
+
+/* --- Progress --------------------------------------------------------------------------- */
+
+static void
+load_progress (FasciaStudyPage *self)
+{
+  g_clear_object (&self->progress);
+  self->progress = fascia_study_progress_new ();
+}
+
+static void
+save_result (FasciaStudyPage    *self,
+             FasciaQuizQuestion *question)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  fascia_study_progress_add_result (self->progress, fascia_quiz_question_get_kind (question),
+                                    fascia_quiz_question_get_muscle_id (question),
+                                    fascia_quiz_question_get_correct (question), now);
+}
+
+static char *
+progress_subtitle (FasciaStudyPage *self,
+                   const char      *muscle_id)
+{
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *date = NULL;
+  guint box, n_right, n_answered;
+  gint64 last_answered;
+
+  if (!fascia_study_progress_get_muscle_summary (self->progress, muscle_id, &box,
+                                                 &last_answered, &n_right, &n_answered))
+    return g_strdup (_("Not studied yet"));
+
+  last = g_date_time_new_from_unix_local (last_answered);
+  date = g_date_time_format (last, "%x");
+
+  /* Translators: progress on one muscle: its Leitner box, the date of its last answer
+   * and the share of right answers, e.g. “Box 2 of 5 · last answered 03/12/24 · 75% right” */
+  return g_strdup_printf (_("Box %u of 5 · last answered %s · %u%% right"),
+                          box, date, n_answered > 0 ? n_right * 100 / n_answered : 0);
+}
+
+static void
+update_progress_list (FasciaStudyPage *self)
+{
+  GtkWidget *child;
+  GListModel *muscles;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list))) != NULL)
+    gtk_list_box_remove (self->progress_list, child);
+
+  if (self->atlas == NULL)
+    return;
+
+  muscles = fascia_atlas_get_muscles (self->atlas);
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, i);
+      g_autofree char *subtitle = progress_subtitle (self, fascia_muscle_get_id (muscle));
+      GtkWidget *row = adw_action_row_new ();
+      guint box = 0;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fascia_muscle_get_name (muscle));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      fascia_study_progress_get_muscle_summary (self->progress, fascia_muscle_get_id (muscle),
+                                                &box, NULL, NULL, NULL);
+      if (box > 0)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", box);
+          GtkWidget *label = gtk_label_new (text);
+
+          gtk_widget_add_css_class (label, box >= 4 ? "success" : box <= 1 ? "error" : "accent");
+          gtk_widget_add_css_class (label, "title-4");
+          gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+      gtk_list_box_append (self->progress_list, row);
+    }
+}
+
+/* --- The diagram ------------------------------------------------------------------------ */
+
+static FasciaRegionStyle
+mark_style (FasciaQuizMark mark)
+{
+  switch (mark)
+    {
+    case FASCIA_QUIZ_MARK_MUSCLE:
+      return FASCIA_REGION_STYLE_SELECTED;
+    case FASCIA_QUIZ_MARK_ORIGIN:
+      return FASCIA_REGION_STYLE_ORIGIN;
+    case FASCIA_QUIZ_MARK_INSERTION:
+      return FASCIA_REGION_STYLE_INSERTION;
+    case FASCIA_QUIZ_MARK_ZONE:
+      return FASCIA_REGION_STYLE_SHOWN;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+show_view (FasciaStudyPage *self,
+           const char      *view_id)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDiagram *diagram;
+
+  if (view_id == NULL)
+    return;
+
+  diagram = g_hash_table_lookup (self->diagrams, view_id);
+  if (diagram == NULL)
+    {
+      diagram = fascia_diagram_new_for_view (self->atlas, view_id, &error);
+      if (diagram == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not open the diagram: %s"),
+                                                   error->message);
+
+          show_error (self, text);
+          return;
+        }
+      g_hash_table_insert (self->diagrams, g_strdup (view_id), diagram);
+    }
+
+  if (fascia_diagram_view_get_diagram (self->diagram_view) != diagram)
+    fascia_diagram_view_set_diagram (self->diagram_view, diagram);
+
+  /* A quiz is no quiz with the names written on the drawing. */
+  fascia_diagram_view_set_layer_visible (self->diagram_view, "labels", FALSE);
+}
+
+static void
+light_marks (FasciaStudyPage    *self,
+             FasciaQuizQuestion *question,
+             FasciaQuizStage     stage)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+
+  if (diagram == NULL)
+    return;
+
+  for (guint i = 0; i < fascia_quiz_question_get_n_marks (question); i++)
+    {
+      FasciaQuizMark mark;
+      FasciaQuizStage mark_stage;
+      const char *region = fascia_quiz_question_get_mark (question, i, &mark, &mark_stage);
+
+      if (mark_stage == stage && fascia_diagram_lookup_region (diagram, region) != NULL)
+        fascia_diagram_view_add_region_style (self->diagram_view, region, mark_style (mark));
+    }
+}
+
+/* --- Questions -------------------------------------------------------------------------- */
+
+static void
+update_actions (FasciaStudyPage *self)
+{
+  FasciaQuizQuestion *question = self->quiz != NULL ? fascia_quiz_get_current (self->quiz) : NULL;
+  gboolean answered = question != NULL && fascia_quiz_question_get_answered (question);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.choose",
+                                 question != NULL && !answered &&
+                                 fascia_quiz_question_get_n_choices (question) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.next", answered);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.restart", self->quiz != NULL);
+}
+
+static void
+choice_clicked_cb (FasciaStudyPage *self,
+                   GtkButton       *button);
+
+static void
+show_question (FasciaStudyPage *self)
+{
+  FasciaQuizQuestion *question = fascia_quiz_get_current (self->quiz);
+  g_autofree char *position = NULL;
+  GtkWidget *child;
+  guint n_choices;
+
+  g_assert (question != NULL);
+
+  /* Translators: the progress through a round, e.g. “Question 3 of 10” */
+  position = g_strdup_printf (_("Question %u of %u"), fascia_quiz_get_position (self->quiz) + 1,
+                              fascia_quiz_get_n_questions (self->quiz));
+  gtk_label_set_label (self->position_label, position);
+  gtk_label_set_label (self->prompt_label, fascia_quiz_question_get_prompt (question));
+  gtk_label_set_label (self->hint_label, fascia_quiz_question_get_hint (question) ?: "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
+                          fascia_quiz_question_get_hint (question) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "error");
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box))) != NULL)
+    gtk_box_remove (self->choices_box, child);
+  g_ptr_array_set_size (self->choice_buttons, 0);
+
+  n_choices = fascia_quiz_question_get_n_choices (question);
+  gtk_widget_set_visible (GTK_WIDGET (self->find_help_label), n_choices == 0);
+  for (guint i = 0; i < n_choices; i++)
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label;
+
+      /* Translators: a numbered answer; the number is also its key, e.g. “1  Femoral nerve” */
+      text = g_strdup_printf (_("%u  %s"), i + 1, fascia_quiz_question_get_choice_text (question, i));
+      label = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      g_object_set_data (G_OBJECT (button), "choice", GUINT_TO_POINTER (i));
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
+      gtk_box_append (self->choices_box, button);
+      g_ptr_array_add (self->choice_buttons, button);
+    }
+
+  show_view (self, fascia_quiz_question_get_view_id (question));
+  fascia_diagram_view_clear_region_styles (self->diagram_view, QUIZ_STYLES);
+  light_marks (self, question, FASCIA_QUIZ_STAGE_CUE);
+
+  update_actions (self);
+
+  if (n_choices > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->choice_buttons, 0));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->diagram_view));
+}
+
+static void
+show_answer (FasciaStudyPage    *self,
+             FasciaQuizQuestion *question)
+{
+  g_autofree char *feedback = NULL;
+  gboolean correct = fascia_quiz_question_get_correct (question);
+  guint right = fascia_quiz_question_get_correct_choice (question);
+  guint chosen = fascia_quiz_question_get_answer_choice (question);
+
+  save_result (self, question);
+
+  if (correct)
+    /* Translators: feedback on a right answer; %s is the answer */
+    feedback = g_strdup_printf (_("Right: %s"), fascia_quiz_question_get_correct_text (question));
+  else if (fascia_quiz_question_get_kind (question) == FASCIA_QUIZ_KIND_FIND_MUSCLE)
+    /* Translators: feedback on a wrong answer; the first %s is what was pressed, the
+     * second the right answer */
+    feedback = g_strdup_printf (_("Not quite: that is %s. The %s is lit on the diagram."),
+                                fascia_quiz_question_get_answer_text (question),
+                                fascia_quiz_question_get_correct_text (question));
+  else
+    /* Translators: feedback on a wrong answer; %s is the right answer */
+    feedback = g_strdup_printf (_("Not quite. The answer is %s."),
+                                fascia_quiz_question_get_correct_text (question));
+
+  gtk_label_set_label (self->feedback_label, feedback);
+  gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), correct ? "success" : "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), TRUE);
+
+  for (guint i = 0; i < self->choice_buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->choice_buttons, i);
+
+      if (i == right)
+        gtk_widget_add_css_class (button, "suggested-action");
+      else if (i == chosen)
+        gtk_widget_add_css_class (button, "destructive-action");
+    }
+
+  light_marks (self, question, FASCIA_QUIZ_STAGE_ANSWER);
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+}
+
+static void
+choose (FasciaStudyPage *self,
+        guint            choice)
+{
+  FasciaQuizQuestion *question;
+
+  if (self->quiz == NULL || (question = fascia_quiz_get_current (self->quiz)) == NULL)
+    return;
+  if (fascia_quiz_question_get_answered (question) ||
+      choice >= fascia_quiz_question_get_n_choices (question))
+    return;
+
+  fascia_quiz_answer_choice (self->quiz, choice);
+  show_answer (self, question);
+}
+
+static void
+choice_clicked_cb (FasciaStudyPage *self,
+                   GtkButton       *button)
+{
+  choose (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "choice")));
+}
+
+static void
+region_activated_cb (FasciaStudyPage   *self,
+                     const char        *region_id,
+                     FasciaDiagramView *view)
+{
+  FasciaQuizQuestion *question;
+
+  if (self->quiz == NULL || (question = fascia_quiz_get_current (self->quiz)) == NULL)
+    return;
+  if (fascia_quiz_question_get_answered (question) ||
+      fascia_quiz_question_get_kind (question) != FASCIA_QUIZ_KIND_FIND_MUSCLE)
+    return;
+
+  fascia_quiz_answer_region (self->quiz, region_id);
+  show_answer (self, question);
+}
+
+static void
+show_results (FasciaStudyPage *self)
+{
+  GListModel *missed = fascia_quiz_get_missed (self->quiz);
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+  guint n_missed = g_list_model_get_n_items (missed);
+
+  /* Translators: the score of a round, e.g. “7 of 10 Right” */
+  title = g_strdup_printf (_("%u of %u Right"), fascia_quiz_get_score (self->quiz),
+                           fascia_quiz_get_n_questions (self->quiz));
+  adw_status_page_set_title (self->results_page, title);
+  adw_status_page_set_description (self->results_page,
+                                   n_missed == 0 ? _("Nothing missed. These come back in a few days.")
+                                                 : _("The items you missed come back in the next round."));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->missed_list))) != NULL)
+    gtk_list_box_remove (self->missed_list, child);
+
+  for (guint i = 0; i < n_missed; i++)
+    {
+      g_autoptr(FasciaQuizQuestion) question = g_list_model_get_item (missed, i);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: an item missed: what was answered and what is right */
+      subtitle = g_strdup_printf (_("You answered %s; right is %s"),
+                                  fascia_quiz_question_get_answer_text (question),
+                                  fascia_quiz_question_get_correct_text (question));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     fascia_quiz_question_get_prompt (question));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->missed_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->missed_heading), n_missed > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->missed_list), n_missed > 0);
+
+  update_progress_list (self);
+  gtk_stack_set_visible_child_name (self->stack, "results");
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->restart_button));
+}
+
+/**
+ * fascia_study_page_start:
+ * @kind: the kind of question
+ * @seed: the seed of the round (the "study.start" action takes a random one)
+ *
+ * Starts a round of %FASCIA_QUIZ_DEFAULT_N_QUESTIONS questions.
+ */
+void
+fascia_study_page_start (FasciaStudyPage *self,
+                         FasciaQuizKind   kind,
+                         guint32          seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaQuiz) quiz = NULL;
+
+  g_return_if_fail (FASCIA_IS_STUDY_PAGE (self));
+  g_return_if_fail (kind < FASCIA_QUIZ_N_KINDS);
+
+  if (self->atlas == NULL)
+    return;
+
+  quiz = fascia_quiz_new (self->atlas, kind, FASCIA_QUIZ_DEFAULT_N_QUESTIONS, seed,
+                          self->progress, g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (quiz == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not start the quiz: %s"),
+                                               error->message);
+
+      show_error (self, text);
+      return;
+    }
+
+  g_set_object (&self->quiz, quiz);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUIZ]);
+
+  gtk_stack_set_visible_child_name (self->stack, "question");
+  show_question (self);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (widget);
+  FasciaQuizKind kind;
+
+  if (!fascia_quiz_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    {
+      g_critical ("No quiz named “%s”", g_variant_get_string (parameter, NULL));
+      return;
+    }
+
+  fascia_study_page_start (self, kind, g_random_int ());
+}
+
+static void
+restart_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (widget);
+
+  if (self->quiz != NULL)
+    fascia_study_page_start (self, fascia_quiz_get_kind (self->quiz), g_random_int ());
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose (FASCIA_STUDY_PAGE (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (widget);
+  FasciaQuizQuestion *question;
+
+  if (self->quiz == NULL || (question = fascia_quiz_get_current (self->quiz)) == NULL ||
+      !fascia_quiz_question_get_answered (question))
+    return;
+
+  if (fascia_quiz_next (self->quiz))
+    show_question (self);
+  else
+    show_results (self);
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (widget);
+
+  update_progress_list (self);
+  gtk_stack_set_visible_child_name (self->stack, "start");
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->kind_list));
+}
+
+/* --- GObject ---------------------------------------------------------------------------- */
+
+static void
+fascia_study_page_constructed (GObject *object)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (fascia_study_page_parent_class)->constructed (object);
+
+  load_progress (self);
+
+  self->atlas = fascia_atlas_get_default (&error);
+  if (self->atlas == NULL)
+    {
+      g_warning ("The atlas could not be loaded: %s", error->message);
+      return;
+    }
+  g_object_ref (self->atlas);
+  fascia_diagram_view_set_atlas (self->diagram_view, self->atlas);
+
+  update_progress_list (self);
+  update_actions (self);
+}
+
+static void
+fascia_study_page_dispose (GObject *object)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (object);
+
+  g_ptr_array_set_size (self->choice_buttons, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_STUDY_PAGE);
+
+  G_OBJECT_CLASS (fascia_study_page_parent_class)->dispose (object);
+}
+
+static void
+fascia_study_page_finalize (GObject *object)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (object);
+
+  g_clear_object (&self->atlas);
+  g_clear_object (&self->quiz);
+  g_clear_object (&self->progress);
+  g_clear_pointer (&self->diagrams, g_hash_table_unref);
+  g_clear_pointer (&self->choice_buttons, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fascia_study_page_parent_class)->finalize (object);
+}
+
+static void
+fascia_study_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUIZ:
+      g_value_set_object (value, self->quiz);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_study_page_class_init (FasciaStudyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const guint digit_keys[MAX_CHOICE_KEYS] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
+  static const guint keypad_keys[MAX_CHOICE_KEYS] = {
+    GDK_KEY_KP_1, GDK_KEY_KP_2, GDK_KEY_KP_3, GDK_KEY_KP_4,
+  };
+
+  object_class->constructed = fascia_study_page_constructed;
+  object_class->dispose = fascia_study_page_dispose;
+  object_class->finalize = fascia_study_page_finalize;
+  object_class->get_property = fascia_study_page_get_property;
+
+  properties[PROP_QUIZ] =
+    g_param_spec_object ("quiz", NULL, NULL,
+                         FASCIA_TYPE_QUIZ,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FASCIA_TYPE_DIAGRAM_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/fascia-study-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, kind_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, progress_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, position_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, prompt_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, find_help_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, choices_box);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, feedback_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, results_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, missed_heading);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, missed_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaStudyPage, restart_button);
+  gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "study.start", "s", start_action);
+  gtk_widget_class_install_action (widget_class, "study.restart", NULL, restart_action);
+  gtk_widget_class_install_action (widget_class, "study.choose", "u", choose_action);
+  for (guint i = 0; i < MAX_CHOICE_KEYS; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, digit_keys[i], 0,
+                                           "study.choose", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, keypad_keys[i], 0,
+                                           "study.choose", "u", i);
+    }
+  gtk_widget_class_install_action (widget_class, "study.next", NULL, next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "study.next", NULL);
+  gtk_widget_class_install_action (widget_class, "study.finish", NULL, finish_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "study.finish", NULL);
+}
+
+static void
+fascia_study_page_init (FasciaStudyPage *self)
+{
+  self->diagrams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->choice_buttons = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,28 @@
+/* fascia-study-page.h — the Study page: quizzes on the diagram, their results and progress.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "fascia/fascia-quiz.h"
+
+G_BEGIN_DECLS
+
+#define FASCIA_TYPE_STUDY_PAGE (fascia_study_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (FasciaStudyPage, fascia_study_page, FASCIA, STUDY_PAGE, AdwBin)
+
+GtkWidget           *fascia_study_page_new          (void);
+void                 fascia_study_page_start        (FasciaStudyPage *self,
+                                                     FasciaQuizKind   kind,
+                                                     guint32          seed);
+FasciaQuiz          *fascia_study_page_get_quiz     (FasciaStudyPage *self);
+FasciaStudyProgress *fascia_study_page_get_progress (FasciaStudyPage *self);
+GtkWidget           *fascia_study_page_get_diagram_view (FasciaStudyPage *self);
+GtkWidget           *fascia_study_page_get_choice_button (FasciaStudyPage *self,
+                                                          guint            index);
+
+G_END_DECLS
