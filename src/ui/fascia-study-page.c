@@ -18,6 +18,11 @@
  * The round itself is a FasciaQuiz from core; this page only shows it, lights the regions its
  * questions name and records each answer as it is given, so that a round left half-way
  * still counts.
+ *
+ * Results go to the store's study_results table (item = muscle id, quiz kind = the kind's
+ * nick); the store keeps each item's Leitner box in study_items, which this page reads back
+ * into a FasciaStudyProgress for the next round. Without a store (tests, a database that
+ * would not open) the progress lives only as long as the page.
  */
 
 #define MAX_CHOICE_KEYS 4
@@ -28,7 +33,7 @@
 
 struct _FasciaStudyPage
 {
-  AdwBin               parent_instance;
+  GtkWidget            parent_instance;
 
   /* Template widgets */
   GtkStack            *stack;
@@ -49,16 +54,18 @@ struct _FasciaStudyPage
 
   /* Owned */
   FasciaAtlas         *atlas;
+  FasciaStore         *store;
   FasciaQuiz          *quiz;
   FasciaStudyProgress *progress;
   GHashTable          *diagrams;        /* view id → FasciaDiagram */
   GPtrArray           *choice_buttons;  /* of GtkButton, borrowed from choices_box */
 };
 
-G_DEFINE_FINAL_TYPE (FasciaStudyPage, fascia_study_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (FasciaStudyPage, fascia_study_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_QUIZ,
   N_PROPS
 };
@@ -134,24 +141,112 @@ show_error (FasciaStudyPage *self,
     g_warning ("%s", text);
 }
 
+static void update_progress_list (FasciaStudyPage *self);
+
 /* --- Progress --------------------------------------------------------------------------- */
 
 static void
 load_progress (FasciaStudyPage *self)
 {
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+
   g_clear_object (&self->progress);
   self->progress = fascia_study_progress_new ();
+
+  if (self->store == NULL)
+    return;
+
+  items = fascia_store_list_study_items (self->store, NULL, &error);
+  if (items == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not read your study progress: %s"),
+                                               error->message);
+
+      show_error (self, text);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FasciaStudyItem) item = g_list_model_get_item (items, i);
+      GDateTime *last = fascia_study_item_get_last_answered_at (item);
+      FasciaQuizKind kind;
+
+      /* Rows from a later Fascia's quizzes are kept but not shown. */
+      if (!fascia_quiz_kind_from_string (fascia_study_item_get_quiz_kind (item), &kind) ||
+          fascia_atlas_lookup_muscle (self->atlas, fascia_study_item_get_item_id (item)) == NULL)
+        continue;
+
+      fascia_study_progress_set_item (self->progress, kind,
+                                      fascia_study_item_get_item_id (item),
+                                      fascia_study_item_get_box (item),
+                                      last != NULL ? g_date_time_to_unix (last) : 0,
+                                      fascia_study_item_get_correct (item),
+                                      fascia_study_item_get_wrong (item));
+    }
 }
 
 static void
 save_result (FasciaStudyPage    *self,
              FasciaQuizQuestion *question)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  FasciaQuizKind kind = fascia_quiz_question_get_kind (question);
+  const char *muscle_id = fascia_quiz_question_get_muscle_id (question);
+  gboolean correct = fascia_quiz_question_get_correct (question);
 
-  fascia_study_progress_add_result (self->progress, fascia_quiz_question_get_kind (question),
-                                    fascia_quiz_question_get_muscle_id (question),
-                                    fascia_quiz_question_get_correct (question), now);
+  fascia_study_progress_add_result (self->progress, kind, muscle_id, correct,
+                                    g_date_time_to_unix (now));
+
+  if (self->store != NULL &&
+      !fascia_store_add_study_result (self->store, muscle_id, fascia_quiz_kind_to_string (kind),
+                                      correct, now, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not save the answer: %s"),
+                                               error->message);
+
+      show_error (self, text);
+    }
+}
+
+/**
+ * fascia_study_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the database results are kept in
+ */
+FasciaStore *
+fascia_study_page_get_store (FasciaStudyPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STUDY_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * fascia_study_page_set_store:
+ * @store: (nullable): the database to keep results in
+ *
+ * Reads the student's progress from @store and keeps every answer there from now on.
+ */
+void
+fascia_study_page_set_store (FasciaStudyPage *self,
+                             FasciaStore     *store)
+{
+  g_return_if_fail (FASCIA_IS_STUDY_PAGE (self));
+  g_return_if_fail (store == NULL || FASCIA_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  if (self->atlas != NULL)
+    {
+      load_progress (self);
+      update_progress_list (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static char *
@@ -609,7 +704,7 @@ fascia_study_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (fascia_study_page_parent_class)->constructed (object);
 
-  load_progress (self);
+  self->progress = fascia_study_progress_new ();
 
   self->atlas = fascia_atlas_get_default (&error);
   if (self->atlas == NULL)
@@ -618,6 +713,7 @@ fascia_study_page_constructed (GObject *object)
       return;
     }
   g_object_ref (self->atlas);
+  load_progress (self);
   fascia_diagram_view_set_atlas (self->diagram_view, self->atlas);
 
   update_progress_list (self);
@@ -641,6 +737,7 @@ fascia_study_page_finalize (GObject *object)
   FasciaStudyPage *self = FASCIA_STUDY_PAGE (object);
 
   g_clear_object (&self->atlas);
+  g_clear_object (&self->store);
   g_clear_object (&self->quiz);
   g_clear_object (&self->progress);
   g_clear_pointer (&self->diagrams, g_hash_table_unref);
@@ -659,8 +756,31 @@ fascia_study_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     case PROP_QUIZ:
       g_value_set_object (value, self->quiz);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_study_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      fascia_study_page_set_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -682,6 +802,12 @@ fascia_study_page_class_init (FasciaStudyPageClass *klass)
   object_class->dispose = fascia_study_page_dispose;
   object_class->finalize = fascia_study_page_finalize;
   object_class->get_property = fascia_study_page_get_property;
+  object_class->set_property = fascia_study_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         FASCIA_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_QUIZ] =
     g_param_spec_object ("quiz", NULL, NULL,

@@ -8,14 +8,18 @@
 #include <adwaita.h>
 
 #include "fascia/fascia-quiz.h"
+#include "fascia/fascia-store.h"
 
 G_BEGIN_DECLS
 
 #define FASCIA_TYPE_STUDY_PAGE (fascia_study_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (FasciaStudyPage, fascia_study_page, FASCIA, STUDY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (FasciaStudyPage, fascia_study_page, FASCIA, STUDY_PAGE, GtkWidget)
 
 GtkWidget           *fascia_study_page_new          (void);
+FasciaStore         *fascia_study_page_get_store    (FasciaStudyPage *self);
+void                 fascia_study_page_set_store    (FasciaStudyPage *self,
+                                                     FasciaStore     *store);
 void                 fascia_study_page_start        (FasciaStudyPage *self,
                                                      FasciaQuizKind   kind,
                                                      guint32          seed);

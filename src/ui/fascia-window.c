@@ -23,6 +23,7 @@ struct _FasciaWindow
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
   FasciaAtlasPage      *atlas_page;
+  FasciaStudyPage      *study_page;
 
   /* Owned */
   GSettings            *settings;
@@ -70,6 +71,32 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, page);
 }
 
+/* The Study page keeps its results in the client database. */
+static void
+open_store (FasciaWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (!FASCIA_IS_APPLICATION (application))
+    return;
+
+  path = fascia_application_get_database_path (FASCIA_APPLICATION (application));
+  store = fascia_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not open the database: %s"),
+                                               error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+
+  fascia_study_page_set_store (self->study_page, store);
+}
+
 static void
 fascia_window_constructed (GObject *object)
 {
@@ -84,6 +111,8 @@ fascia_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+
+  open_store (self);
 
   /* Presenting to a client shows the diagram alone, without the window's own controls. */
   g_object_bind_property (self->atlas_page, "presentation", self->header_bar, "visible",
@@ -131,6 +160,7 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, atlas_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,

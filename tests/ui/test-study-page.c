@@ -1,0 +1,307 @@
+/* test-study-page.c — a study round driven under Xvfb: pressing regions, number keys, and the
+ * results kept in a real database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "fascia/fascia-store.h"
+
+#include "fascia-diagram-view.h"
+#include "fascia-study-page.h"
+#include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
+
+typedef struct
+{
+  char            *dir;
+  char            *db_path;
+  FasciaStore     *store;
+  GtkWidget       *window;
+  FasciaStudyPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  fixture->dir = fascia_test_make_tmpdir ();
+  fixture->db_path = g_build_filename (fixture->dir, "study.db", NULL);
+  fixture->store = fascia_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  overlay = adw_toast_overlay_new ();
+  fixture->page = FASCIA_STUDY_PAGE (fascia_study_page_new ());
+  fascia_study_page_set_store (fixture->page, fixture->store);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fascia_ui_test_wait_idle (200);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fascia_test_iterate ();
+  /* A render may still be running in its thread. */
+  fascia_ui_test_wait_idle (300);
+  fascia_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+  fascia_test_rm_rf (fixture->dir);
+  g_clear_pointer (&fixture->db_path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  GtkWidget *stack = gtk_widget_get_first_child (GTK_WIDGET (fixture->page));
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static gboolean
+up_to_date (gpointer user_data)
+{
+  return fascia_diagram_view_is_up_to_date (user_data);
+}
+
+/* The region to press to answer @question rightly, or a wrong one. */
+static const char *
+region_to_press (FasciaDiagram      *diagram,
+                 FasciaQuizQuestion *question,
+                 gboolean            right)
+{
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+      if (region->kind != FASCIA_REGION_MUSCLE)
+        continue;
+      if (fascia_quiz_question_is_right_region (question, region->id) == right)
+        return region->id;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A point of the widget where @region_id is on top: the pointer lands on it. */
+static gboolean
+point_in_region (FasciaDiagramView *view,
+                 FasciaDiagram     *diagram,
+                 const char        *region_id,
+                 double            *x,
+                 double            *y)
+{
+  const FasciaRegion *region = fascia_diagram_lookup_region (diagram, region_id);
+
+  for (guint i = 1; i < 10; i++)
+    for (guint j = 1; j < 10; j++)
+      {
+        double vx = region->x + region->width * i / 10.0;
+        double vy = region->y + region->height * j / 10.0;
+        gboolean inside = TRUE;
+
+        /* Well inside: the pointer lands on whole pixels. */
+        for (int dx = -6; dx <= 6 && inside; dx += 3)
+          for (int dy = -6; dy <= 6 && inside; dy += 3)
+            {
+              const FasciaRegion *hit = fascia_diagram_hit_test (diagram, vx + dx, vy + dy);
+
+              inside = hit != NULL && g_str_equal (hit->id, region_id);
+            }
+
+        if (inside)
+          {
+            fascia_diagram_view_view_to_widget (view, vx, vy, x, y);
+            if (*x > 0 && *y > 0 && *x < gtk_widget_get_width (GTK_WIDGET (view)) &&
+                *y < gtk_widget_get_height (GTK_WIDGET (view)))
+              return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+static gboolean
+answered (gpointer user_data)
+{
+  FasciaQuiz *quiz = user_data;
+  FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+
+  return question != NULL && fascia_quiz_question_get_answered (question);
+}
+
+static gboolean
+moved_on (gpointer user_data)
+{
+  FasciaQuiz *quiz = user_data;
+  FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+
+  return question == NULL || !fascia_quiz_question_get_answered (question);
+}
+
+static guint
+count_results (Fixture    *fixture,
+               const char *kind,
+               guint      *n_right)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = fascia_store_list_study_items (fixture->store, kind, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  *n_right = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FasciaStudyItem) item = g_list_model_get_item (items, i);
+
+      n += fascia_study_item_get_correct (item) + fascia_study_item_get_wrong (item);
+      *n_right += fascia_study_item_get_correct (item);
+      /* Leitner: right → box 2 for a new item, wrong → box 1. */
+      g_assert_cmpuint (fascia_study_item_get_box (item), ==,
+                        fascia_study_item_get_correct (item) > 0 ? 2 : 1);
+    }
+
+  return n;
+}
+
+/* Find the muscle: half the answers right, by pressing regions with the pointer and with the
+ * keyboard (a region child activated), half wrong. */
+static void
+test_find_muscle_round (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FasciaDiagramView *view =
+    FASCIA_DIAGRAM_VIEW (fascia_study_page_get_diagram_view (fixture->page));
+  FasciaQuiz *quiz;
+  guint n_right = 0;
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_FIND_MUSCLE, 42);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+  g_assert_nonnull (quiz);
+  g_assert_cmpstr (visible_page (fixture), ==, "question");
+
+  for (guint i = 0; i < 10; i++)
+    {
+      FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+      FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+      gboolean right = i % 2 == 0;
+      const char *region = region_to_press (diagram, question, right);
+      double x, y;
+
+      g_assert_true (fascia_test_wait_for (up_to_date, view, 5000));
+      /* Labels are hidden while a quiz is on. */
+      g_assert_false (fascia_diagram_get_layer_visible (diagram, "labels"));
+
+      if (i < 4 && point_in_region (view, diagram, region, &x, &y))
+        fascia_ui_test_click (GTK_WIDGET (view), x, y);
+      else
+        gtk_widget_activate (fascia_diagram_view_get_region_widget (view, region));
+      g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+      g_assert_cmpstr (fascia_quiz_question_get_answer_region (question), ==, region);
+      g_assert_true (fascia_quiz_question_get_correct (question) == right);
+
+      /* The right muscle is lit at once. */
+      for (guint m = 0; m < fascia_quiz_question_get_n_marks (question); m++)
+        {
+          const char *lit = fascia_quiz_question_get_mark (question, m, NULL, NULL);
+
+          if (fascia_diagram_lookup_region (diagram, lit) != NULL)
+            g_assert_true (fascia_diagram_get_region_style (diagram, lit) &
+                           FASCIA_REGION_STYLE_SELECTED);
+        }
+
+      /* Next has the focus: Return moves on. */
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
+      g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+    }
+
+  g_assert_true (fascia_quiz_get_finished (quiz));
+  g_assert_cmpuint (fascia_quiz_get_score (quiz), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_quiz_get_missed (quiz)), ==, 5);
+  g_assert_cmpstr (visible_page (fixture), ==, "results");
+
+  /* Every answer is a row in the database. */
+  g_assert_cmpuint (count_results (fixture, "find-muscle", &n_right), ==, 10);
+  g_assert_cmpuint (n_right, ==, 5);
+}
+
+/* Choices by the number keys, all right; then the progress shows in a new page on the same
+ * database. */
+static void
+test_choice_round_by_keys (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(FasciaStudyPage) other = NULL;
+  FasciaQuiz *quiz;
+  guint n_right = 0;
+  guint box = 0;
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_NERVE, 7);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+      g_autofree char *key = g_strdup_printf ("%u",
+                                              fascia_quiz_question_get_correct_choice (question) + 1);
+
+      g_assert_nonnull (fascia_study_page_get_choice_button (fixture->page, 0));
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), key);
+      g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+      g_assert_true (fascia_quiz_question_get_correct (question));
+      /* A second key does not change the answer. */
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "1");
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "n");
+      g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+    }
+
+  g_assert_cmpuint (fascia_quiz_get_score (quiz), ==, 10);
+  g_assert_cmpstr (visible_page (fixture), ==, "results");
+  g_assert_cmpuint (count_results (fixture, "nerve", &n_right), ==, 10);
+  g_assert_cmpuint (n_right, ==, 10);
+
+  /* A page opened later reads the boxes back. */
+  other = g_object_ref_sink (FASCIA_STUDY_PAGE (fascia_study_page_new ()));
+  fascia_study_page_set_store (other, fixture->store);
+  g_assert_cmpuint (fascia_study_progress_get_n_answered (fascia_study_page_get_progress (other)),
+                    ==, 10);
+  g_assert_true (fascia_study_progress_get_muscle_summary (
+                   fascia_study_page_get_progress (other),
+                   fascia_quiz_question_get_muscle_id (fascia_quiz_get_question (quiz, 0)),
+                   &box, NULL, NULL, NULL));
+  g_assert_cmpuint (box, ==, 2);
+
+  /* Escape goes back to the quizzes. */
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Escape");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpstr (visible_page (fixture), ==, "start");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/fascia/ui/study-page/find-muscle-round", Fixture, NULL,
+              fixture_set_up, test_find_muscle_round, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/choice-round-by-keys", Fixture, NULL,
+              fixture_set_up, test_choice_round_by_keys, fixture_tear_down);
+
+  return g_test_run ();
+}
