@@ -881,10 +881,18 @@ fascia_store_open_full (const char            *path,
   sqlite3_extended_result_codes (self->db, TRUE);
 
   /* Read only, so far: whose file is it, and which schema? */
-  if (!query_int (self->db, "PRAGMA application_id", path, &app_id, error) ||
-      !query_int (self->db, "PRAGMA user_version", path, &version, error) ||
-      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", path, &n_objects, error))
-    return NULL;
+  if (!query_int (self->db, "PRAGMA application_id", path, &app_id, &local_error) ||
+      !query_int (self->db, "PRAGMA user_version", path, &version, &local_error) ||
+      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", path, &n_objects, &local_error))
+    {
+      /* A WAL database cannot even be read without room for its -shm file beside it. */
+      if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) &&
+          g_access (dir, W_OK) != 0)
+        return (fascia_store_set_sqlite_error (NULL, SQLITE_READONLY, path, error), NULL);
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (app_id != FASCIA_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_objects == 0))
     {

@@ -79,7 +79,8 @@ store_fixture_reopen (StoreFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_finalize_object (fixture->store);
+  if (fixture->store != NULL)
+    g_assert_finalize_object (fixture->store);
   fixture->store = fascia_store_open (fixture->path, &error);
   g_assert_no_error (error);
   fascia_store_set_id_validator (fixture->store, fixture_validator, NULL, NULL);
