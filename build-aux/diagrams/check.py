@@ -1,10 +1,13 @@
 #!/usr/bin/python3
 """Check the generated diagrams with librsvg (needs python3-gi with Rsvg 2.0 and pycairo):
 every region renders to a non-empty mask inside the canvas, and every muscle's mask touches
-(within a few px) the mask of every landmark its attachments name, in at least one view;
+(within a few px) the mask of every drawn landmark its attachments in muscles.json name, in at
+least one view;
 every trigger point lies on its muscle. Run: /usr/bin/python3 build-aux/diagrams/check.py resources/diagrams
 """
+import json
 import re
+import subprocess
 import sys
 import os
 
@@ -17,33 +20,29 @@ SC = 0.5
 WW, HH = int(1200 * SC), int(1500 * SC)
 NONZERO = bytes([0] + [255] * 255)
 
-ATTACH = {
-    'psoas-major': ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 'lumbar-intervertebral-discs',
-                    'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
-                    'l5-transverse-process', 'lesser-trochanter'],
-    'iliacus': ['iliac-fossa', 'iliac-crest', 'sacrum', 'iliolumbar-ligament', 'lesser-trochanter'],
-    'quadratus-lumborum': ['iliac-crest', 'iliolumbar-ligament', 'rib-12', 'l1-transverse-process',
-                           'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process'],
-    'psoas-minor': ['t12-body', 'l1-body', 'iliopubic-eminence'],
-    'gluteus-maximus': ['posterior-gluteal-line', 'iliac-crest', 'sacrum', 'coccyx', 'sacrotuberous-ligament',
-                        'thoracolumbar-fascia', 'gluteal-tuberosity', 'iliotibial-tract'],
-    'gluteus-medius': ['anterior-gluteal-line', 'posterior-gluteal-line', 'iliac-crest', 'greater-trochanter'],
-    'gluteus-minimus': ['anterior-gluteal-line', 'inferior-gluteal-line', 'greater-trochanter'],
-    'piriformis': ['sacrum', 'greater-sciatic-notch', 'sacrotuberous-ligament', 'greater-trochanter'],
-    'lumbar-multifidus': ['sacrum', 'psis', 'lumbar-mammillary-processes', 'thoracolumbar-fascia',
-                          'lumbar-spinous-processes'],
-    'iliocostalis-lumborum': ['iliac-crest', 'sacrum', 'thoracolumbar-fascia', 'lower-ribs', 'rib-12'],
-    'longissimus-thoracis': ['l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process',
-                             'l4-transverse-process', 'l5-transverse-process', 'thoracolumbar-fascia', 'sacrum',
-                             'lower-thoracic-transverse-processes', 'lower-ribs'],
-    'latissimus-dorsi': ['lower-thoracic-spinous-processes', 'lumbar-spinous-processes', 'thoracolumbar-fascia',
-                         'iliac-crest', 'lower-ribs'],
-    'external-oblique': ['lower-ribs', 'rib-12', 'iliac-crest', 'linea-alba', 'pubic-tubercle', 'inguinal-ligament'],
-    'serratus-posterior-inferior': ['lower-thoracic-spinous-processes', 'lumbar-spinous-processes', 'lower-ribs',
-                                    'rib-12'],
-    'tensor-fasciae-latae': ['asis', 'iliac-crest', 'iliotibial-tract'],
-    'rectus-femoris': ['aiis', 'acetabulum', 'patella', 'tibial-tuberosity'],
-}
+def load_attachments(d):
+    """(muscle, landmark) pairs from the atlas card data: every landmark a muscle's origins or
+    insertions name that is drawn in some view.  Reads resources/atlas/muscles.json and
+    landmarks.json beside the diagrams directory, or, where the branch does not carry them,
+    the ones on main (git show main:...)."""
+    def load(name):
+        p = os.path.join(d, '..', 'atlas', name)
+        if os.path.exists(p):
+            with open(p, encoding='utf-8') as fh:
+                return json.load(fh)
+        out = subprocess.run(['git', 'show', 'main:resources/atlas/' + name], capture_output=True, check=True,
+                             cwd=os.path.dirname(os.path.abspath(d)) or '.')
+        return json.loads(out.stdout)
+    drawn = {lm['id'] for lm in load('landmarks.json')['landmarks'] if lm.get('drawn', True)}
+    pairs = {}
+    for m in load('muscles.json')['muscles']:
+        lms = []
+        for a in m['origins'] + m['insertions']:
+            for lm in a['landmarks']:
+                if lm in drawn and lm not in lms:
+                    lms.append(lm)
+        pairs[m['id']] = lms
+    return pairs
 
 
 def mask(handle, rid):
@@ -86,7 +85,7 @@ def main(d):
                 ok = False
             masks[(view, rid)] = m
     # attachments
-    for mus, lms in ATTACH.items():
+    for mus, lms in load_attachments(d).items():
         for lm in lms:
             found = False
             for (view, rid), m in masks.items():

@@ -679,8 +679,8 @@ def iliacus_sheet(v, side):
 
 
 def ql_sheet_coronal(v, side):
-    O = [(47, 160), (60, 150), (80, 143), (100, 140), (110, 141)]
-    I = [(44, 124), (48.5, 86), (43, 49), (37, 11), (42, -12), (60, -3), (80, 11)]
+    O = [(40, 159), (52, 153), (66, 146), (84, 141), (100, 139), (112, 140)]
+    I = [(44, 124), (48.5, 86), (43, 49), (37, 11), (40, -11), (54, -5), (66, 3)]
     return sheet(v, side, O, I)
 
 
@@ -872,7 +872,7 @@ def multifidus_sheet(v, side):
 
 
 def longissimus_sheet(v, side):
-    O = [(18, 246), (26, 228), (34, 212), (40, 198), (46, 186)]
+    O = [(5, 176), (12, 214), (18, 242), (28, 226), (36, 208), (46, 186)]
     I = [(20, -100), (34, -100), (48, -100)]
     C1 = [(20, 130), (35, 128), (52, 126)]
     C2 = [(22, -10), (36, -10), (50, -12)]
@@ -881,10 +881,55 @@ def longissimus_sheet(v, side):
 
 def iliocostalis_sheet(v, side):
     O = [(44, 194), (50, 172), (60, 154), (74, 146)]
-    I = [(50, -100), (64, -100), (68, -74), (64, -44), (58, -10)]
-    C1 = [(46, 120), (58, 112), (72, 100), (82, 86)]
-    C2 = [(50, 20), (62, 20), (68, 26), (70, 40)]
+    I = [(50, -100), (56, -100), (62, -100)]
+    C1 = [(47, 110), (60, 108), (72, 104), (82, 96)]
+    C2 = [(50, 0), (58, 0), (66, 0), (72, 2)]
     return sheet(v, side, O, I, C1, C2)
+
+
+def rib_point(n, x, edge=0.0):
+    """The point of rib n (coronal) at lateral distance x; edge in units of half its width
+    (+1 the lower border, -1 the upper)."""
+    pts, w = SK.RIBS[n]
+    for (x0, y0), (x1, y1), w0, w1 in zip(pts, pts[1:], w, w[1:]):
+        if x0 <= x <= x1:
+            t = (x - x0) / float(x1 - x0)
+            return (x, y0 + (y1 - y0) * t + edge * (w0 + (w1 - w0) * t) / 2.0)
+    raise ValueError(x)
+
+
+def slip_parts(v, side, a, b, w0, w1, split=0.45):
+    """A small tendinous slip of a muscle from a (fleshy) to b (on the bone): the part
+    before split is muscle, the rest tendon."""
+    m = lerp(a, b, split)
+    return [path(ribbon(v.ps([a, lerp(a, m, 0.5), m], side), [w0 * SCALE, w0 * SCALE * 0.9, w0 * SCALE * 0.75]), MUSCLE['sup']),
+            path(ribbon(v.ps([lerp(a, m, 0.9), lerp(m, b, 0.5), b], side), [w1 * SCALE, w1 * SCALE * 0.9, w1 * SCALE * 0.8]), TENDON)]
+
+
+def iliocostalis_slips(v, side, cut=False):
+    """Tendons from the lateral border of iliocostalis to the inferior borders of the angles of
+    ribs 12-9, and (lumbar part, deep to longissimus) to the tips of the L1-L4 transverse processes."""
+    out = []
+    for n, rx, sy in ((12, 64, 26), (11, 72, -10), (10, 74, -40), (9, 72, -70)):
+        b = rib_point(n, rx, 0.6)
+        a = (rx - 9, b[1] + 26)
+        out += slip_parts(v, side, a, b, 7, 4.5)
+    if not cut:
+        for name in ('L1', 'L2', 'L3', 'L4'):
+            n, top, bot, hw, tip, sp = vert(name)
+            y = top + 0.35 * (bot - top) - 1
+            out += slip_parts(v, side, (tip + 9, y + 10), (tip - 2, y), 6, 4, 0.35)
+    return out
+
+
+def longissimus_slips(v, side):
+    """Lateral tendons of longissimus thoracis to the lower borders of ribs 12-9 between the
+    tubercle and the angle."""
+    out = []
+    for n, rx in ((12, 50), (11, 50), (10, 52), (9, 52)):
+        b = rib_point(n, rx, 0.6)
+        out += slip_parts(v, side, (rx - 8, b[1] + 20), b, 5.5, 3.5)
+    return out
 
 
 def glut_med_sheet_coronal(v, side):
@@ -896,7 +941,7 @@ def glut_med_sheet_coronal(v, side):
 
 
 def glut_min_sheet_coronal(v, side):
-    O = [(64, 247), (80, 233), (100, 208), (122, 176), (138, 152), (144, 170)]
+    O = [(55, 243), (66, 246), (82, 232), (100, 208), (122, 176), (138, 152), (144, 170)]
     I = [(133, 287), (142, 292), (150, 296)]
     C1 = [(78, 262), (100, 250), (120, 230), (140, 210)]
     C2 = [(118, 282), (128, 278), (140, 275), (150, 280)]
@@ -935,14 +980,16 @@ def build_posterior_deep():
         lg = longissimus_sheet(v, s)
         ic = iliocostalis_sheet(v, s)
         if s == 1:
-            v.add('muscles', group('m-longissimus-thoracis' + sf, muscle_parts(lg, 'sup', 9, tendon=(0.0, 0.12))))
-            v.add('muscles', group('m-iliocostalis-lumborum' + sf, muscle_parts(ic, 'sup', 9, tendon=(0.0, 0.08))))
+            v.add('muscles', group('m-iliocostalis-lumborum' + sf, iliocostalis_slips(v, s)
+                                   + muscle_parts(ic, 'sup', 9, tendon=(0.0, 0.08))))
+            v.add('muscles', group('m-longissimus-thoracis' + sf, longissimus_slips(v, s)
+                                   + muscle_parts(lg, 'sup', 10, tendon=(0.0, 0.14))))
         else:
             # cut across at L1-L2 and removed below, to show multifidus and quadratus lumborum
-            lp = muscle_parts(lg, 'sup', 9, u0=0.62, u1=1.0) + cut_parts(lg, 0, 1, 0.62)
-            v.add('muscles', group('m-longissimus-thoracis' + sf, lp))
-            ip = muscle_parts(ic, 'sup', 9, u0=0.56, u1=1.0) + cut_parts(ic, 0, 1, 0.56)
+            ip = iliocostalis_slips(v, s, cut=True) + muscle_parts(ic, 'sup', 9, u0=0.56, u1=1.0) + cut_parts(ic, 0, 1, 0.56)
             v.add('muscles', group('m-iliocostalis-lumborum' + sf, ip))
+            lp = longissimus_slips(v, s) + muscle_parts(lg, 'sup', 9, u0=0.62, u1=1.0) + cut_parts(lg, 0, 1, 0.62)
+            v.add('muscles', group('m-longissimus-thoracis' + sf, lp))
         pf = piriformis_sheet(v, s)
         v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 7, tendon=(0.86, 1.0))))
         gmin = glut_min_sheet_coronal(v, s)
