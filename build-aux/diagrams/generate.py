@@ -396,7 +396,7 @@ def draw_femoral_landmarks(v, side):
     lt = [(104, 339), (100, 348, 'c'), (103, 357), (109, 361), (113, 352), (111, 341)]
     v.add('bones', path(smooth(v.ps(lt, side)), LANDMARK, 'b-lesser-trochanter' + s))
     if v.kind == 'post':
-        gtub = [(142, 358), (146, 372), (144, 400), (138, 426), (133, 424), (135, 398), (137, 372)]
+        gtub = [(136, 356), (139, 368), (135, 400), (129, 426), (124, 424), (128, 398), (131, 368)]
         v.add('bones', path(smooth(v.ps(gtub, side)), LANDMARK, 'b-gluteal-tuberosity' + s))
 
 
@@ -488,8 +488,11 @@ def draw_thoracolumbar_fascia(v, deep=False):
     pts = half + mirror(half[::-1])[1:-1]
     poly = v.ps(pts)
     parts = [path(smooth(poly), FASCIA)]
-    hs = hatch([sample(poly, True, 6)], 9, 62 if not deep else 90)
-    hs += hatch([sample(poly, True, 6)], 9, -62 if not deep else 90) if not deep else []
+    hs = []
+    for sd in (1, -1):
+        hpoly = v.ps([(x, y) for x, y in half], sd) + [v.p((0, half[-1][1])), v.p((0, half[0][1]))]
+        ang = 90 if deep else (58 if (sd == 1) == (v.kind == 'ant') else 122)
+        hs += hatch([sample(hpoly, True, 6)], 9, ang)
     parts.append(path(lines_d(hs), FASCIA_FIBRE))
     v.add('bones', group('b-thoracolumbar-fascia', parts))
 
@@ -763,9 +766,9 @@ def glut_max_sheet_coronal(v, side):
 
 def lat_sheet(v, side):
     O = [(18, -100), (24, -70), (36, -30), (52, 10), (70, 50), (88, 90), (104, 122), (116, 138), (126, 140)]
-    I = [(26, -100), (70, -100), (112, -100), (146, -100), (170, -97)]
-    C1 = [(22, -100), (48, -56), (86, -20), (128, 30), (156, 60)]
-    C2 = [(24, -100), (60, -84), (100, -66), (140, -40), (168, -30)]
+    I = [(60, -100), (104, -100), (136, -100), (158, -100), (172, -97)]
+    C1 = [(30, -96), (56, -60), (86, -26), (124, 20), (150, 60)]
+    C2 = [(48, -99), (84, -88), (116, -72), (146, -44), (168, -30)]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -809,15 +812,19 @@ def build_posterior_superficial():
         eo = ext_oblique_sheet_coronal(v, s)
         v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 9)))
         lat = lat_sheet(v, s)
+        # its aponeurosis: from the spinous processes to where the fleshy fibres begin
+        apo = [(2.5, -100), (18, -100), (24, -70), (36, -30), (52, 10), (70, 50), (88, 90), (104, 122), (70, 140),
+               (36, 160), (2.5, 168)]
+        apo_poly = v.ps(apo, s)
+        lp = [path(smooth(apo_poly), 'fill="#e8dcc8" fill-opacity="0.35" stroke="#9c8666" stroke-width="1" stroke-dasharray="2 3"'),
+              path(lines_d(hatch([sample(apo_poly, True, 6)], 10, 58 if s == 1 else 122)), FASCIA_FIBRE)]
         if s == 1:
-            v.add('muscles', group('m-latissimus-dorsi' + sf, muscle_parts(lat, 'sup', 22)))
+            lp += muscle_parts(lat, 'sup', 22)
         else:
-            cut = lambda t: 0.16 + 0.62 * t  # noqa: E731
-            zero = lambda t: 0.0  # noqa: E731
-            v.add('muscles', group('m-latissimus-dorsi' + sf, [
-                path(smooth(lat.region_fn(0.0, 1.0, zero, cut)), MUSCLE['sup']),
-                path(lat.fibres_fn(16, 0.0, 1.0, lambda t: 0.02, lambda t: cut(t) - 0.01), FIBRE),
-                path(smooth([lat.point(t / 16.0, cut(t / 16.0)) for t in range(17)], False), CUT)]))
+            # cut along its lateral part and turned back, to show serratus posterior inferior beneath
+            lp += muscle_parts(lat, 'sup', 7, t0=0.74, t1=1.0)
+            lp.append(path(smooth([lat.point(0.74, u / 12.0) for u in range(13)], False), CUT))
+        v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
         gm = glut_max_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-maximus' + sf, muscle_parts(gm, 'sup', 18, tendon=(0.9, 1.0))))
         trigger_point(v, 'gluteus-maximus', 1, s, (42, 232))
@@ -881,10 +888,10 @@ def iliocostalis_sheet(v, side):
 
 
 def glut_med_sheet_coronal(v, side):
-    O = [(47, 228), (52, 200), (57, 172), (62, 150), (82, 140), (106, 137), (126, 140), (139, 148), (144, 160)]
-    I = [(139, 287), (148, 292), (155, 300)]
-    C1 = [(80, 250), (90, 200), (120, 190), (146, 200)]
-    C2 = [(120, 282), (130, 272), (145, 266), (156, 276)]
+    O = [(48, 224), (52, 200), (57, 174), (63, 154), (82, 144), (106, 141), (126, 144), (138, 151), (142, 162)]
+    I = [(140, 284), (147, 289), (153, 296)]
+    C1 = [(90, 238), (94, 204), (120, 194), (142, 204)]
+    C2 = [(124, 270), (132, 262), (144, 258), (152, 268)]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -897,10 +904,10 @@ def glut_min_sheet_coronal(v, side):
 
 
 def piriformis_sheet(v, side):
-    O = [(30, 208), (36, 222), (36, 240), (30, 256)]
-    I = [(138, 282), (141, 288)]
-    C1 = [(62, 236), (62, 264)]
-    C2 = [(110, 271), (112, 284)]
+    O = [(32, 212), (38, 226), (38, 244), (32, 258)]
+    I = [(138, 283), (140, 290)]
+    C1 = [(66, 238), (64, 266)]
+    C2 = [(112, 270), (112, 286)]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -931,11 +938,10 @@ def build_posterior_deep():
             v.add('muscles', group('m-longissimus-thoracis' + sf, muscle_parts(lg, 'sup', 9, tendon=(0.0, 0.12))))
             v.add('muscles', group('m-iliocostalis-lumborum' + sf, muscle_parts(ic, 'sup', 9, tendon=(0.0, 0.08))))
         else:
+            # cut across at L1-L2 and removed below, to show multifidus and quadratus lumborum
             lp = muscle_parts(lg, 'sup', 9, u0=0.62, u1=1.0) + cut_parts(lg, 0, 1, 0.62)
-            lp += muscle_parts(lg, 'sup', 6, tendon=(0.0, 0.12), u0=0.0, u1=0.16) + cut_parts(lg, 0, 1, 0.16)
             v.add('muscles', group('m-longissimus-thoracis' + sf, lp))
             ip = muscle_parts(ic, 'sup', 9, u0=0.56, u1=1.0) + cut_parts(ic, 0, 1, 0.56)
-            ip += muscle_parts(ic, 'sup', 5, tendon=(0.0, 0.08), u0=0.0, u1=0.14) + cut_parts(ic, 0, 1, 0.14)
             v.add('muscles', group('m-iliocostalis-lumborum' + sf, ip))
         pf = piriformis_sheet(v, s)
         v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 7, tendon=(0.86, 1.0))))
@@ -945,8 +951,8 @@ def build_posterior_deep():
         if s == 1:
             v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.9, 1.0))))
         else:
-            gp = muscle_parts(gmed, 'mid', 14, u0=0.0, u1=0.24) + cut_parts(gmed, 0, 1, 0.24)
-            gp += muscle_parts(gmed, 'mid', 10, tendon=(0.9, 1.0), u0=0.8, u1=1.0) + cut_parts(gmed, 0, 1, 0.8)
+            gp = muscle_parts(gmed, 'mid', 14, u0=0.0, u1=0.22) + cut_parts(gmed, 0, 1, 0.22)
+            gp += muscle_parts(gmed, 'mid', 10, tendon=(0.9, 1.0), u0=0.78, u1=1.0) + cut_parts(gmed, 0, 1, 0.78)
             v.add('muscles', group('m-gluteus-medius' + sf, gp))
         trigger_point(v, 'quadratus-lumborum', 1, s, (74, 26))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
@@ -1148,20 +1154,24 @@ def build_lateral():
                                                   path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE)]))
 
     # muscles, deep to superficial
-    gmin = Sheet(v.ps([(40, 206), (30, 172), (12, 146), (-8, 170), (-32, 203), (-56, 233), (-68, 250)]),
-                 v.ps([(14, 292), (0, 284), (-16, 281)]),
-                 v.ps([(30, 240), (20, 220), (-5, 230), (-35, 250)]),
-                 v.ps([(18, 272), (5, 270), (-10, 272), (-24, 276)]))
-    v.add('muscles', group('m-gluteus-minimus-r', muscle_parts(gmin, 'deep', 12, tendon=(0.88, 1.0))))
+    gmin = Sheet(v.ps([(44, 214), (30, 172), (12, 146), (-8, 170), (-32, 203), (-56, 233), (-68, 250)]),
+                 v.ps([(16, 293), (0, 284), (-16, 281)]),
+                 v.ps([(40, 246), (20, 220), (-5, 230), (-35, 250)]),
+                 v.ps([(26, 278), (5, 270), (-10, 272), (-24, 276)]))
+    v.add('muscles', group('m-gluteus-minimus-r', muscle_parts(gmin, 'deep', 12, tendon=(0.94, 1.0))))
     gmed = Sheet(v.ps([(27, 160), (10, 147), (-12, 140), (-32, 137), (-50, 141), (-62, 148), (-70, 176), (-82, 210), (-90, 232)]),
                  v.ps([(6, 298), (-4, 293), (-18, 291), (-28, 294)]),
                  v.ps([(24, 210), (0, 200), (-30, 200), (-70, 240)]),
                  v.ps([(10, 270), (-5, 262), (-25, 264), (-40, 282)]))
     v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 16, tendon=(0.9, 1.0))))
-    rf = Sheet(v.ps([(6, 258), (24, 247), (42, 236)]), v.ps([(33, 641), (44, 641)]),
-               v.ps([(30, 340), (62, 330)]), v.ps([(36, 560), (64, 560)]))
-    rfp = [path(rf.outline(), MUSCLE['sup']), path(rf.region(0, 1, 0.86, 1.0), TENDON),
-           path(rf.region(0, 1, 0.0, 0.1), TENDON)]
+    # straight head from the AIIS, reflected head from the groove above the acetabulum, joining in
+    # a short common tendon; a bipennate belly; the quadriceps tendon to the patella and the
+    # patellar ligament to the tibial tuberosity
+    rfp = [path(ribbon(v.ps([(40, 236), (41, 252), (41, 268)]), [6 * SCALE, 6 * SCALE, 7 * SCALE]), TENDON),
+           path(ribbon(v.ps([(4, 259), (18, 262), (32, 266), (40, 270)]), [3.5 * SCALE, 3.5 * SCALE, 4 * SCALE, 5 * SCALE]), TENDON)]
+    rf = Sheet(v.ps([(35, 266), (47, 264)]), v.ps([(33, 641), (44, 641)]),
+               v.ps([(30, 350), (64, 340)]), v.ps([(36, 560), (64, 560)]))
+    rfp += [path(rf.outline(), MUSCLE['sup']), path(rf.region(0, 1, 0.86, 1.0), TENDON)]
     fib = []
     for k in range(1, 26):
         u = 0.1 + 0.74 * k / 26.0
@@ -1175,18 +1185,22 @@ def build_lateral():
     rfp.append(path(ribbon(v.ps(lig), [11 * SCALE, 9.5 * SCALE, 8 * SCALE]), TENDON))
     rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
     v.add('muscles', group('m-rectus-femoris-r', rfp))
-    gmax = Sheet(v.ps([(-58, 142), (-80, 154), (-98, 172), (-106, 196), (-108, 222), (-104, 248), (-98, 268), (-92, 284), (-84, 293)]),
+    # its origin line lies deep on the ilium, sacrum and coccyx; seen from the side the outline is
+    # the bulk of the buttock behind it
+    gmax = Sheet(v.ps([(-58, 142), (-86, 150), (-108, 168), (-122, 194), (-130, 222), (-134, 250), (-134, 276), (-128, 298), (-118, 314)]),
                  v.ps([(-6, 300), (-3, 340), (-7, 380), (-14, 408), (-19, 424)]),
-                 v.ps([(-60, 192), (-104, 222), (-142, 268), (-150, 330)]),
-                 v.ps([(-30, 262), (-52, 320), (-82, 380), (-82, 420)]))
+                 v.ps([(-60, 196), (-98, 226), (-128, 280), (-136, 350)]),
+                 v.ps([(-30, 262), (-50, 318), (-74, 384), (-80, 424)]))
     v.add('muscles', group('m-gluteus-maximus-r', muscle_parts(gmax, 'sup', 20, tendon=(0.9, 1.0))))
-    tfl = Sheet(v.ps([(50, 214), (46, 196), (38, 178)]), v.ps([(22, 396), (4, 388)]),
-                v.ps([(48, 262), (34, 250)]), v.ps([(32, 340), (12, 332)]))
+    tfl = Sheet(v.ps([(51, 215), (46, 196), (34, 170)]), v.ps([(28, 402), (2, 392)]),
+                v.ps([(54, 264), (30, 250)]), v.ps([(40, 344), (10, 334)]))
     v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8, tendon=(0.0, 0.05))))
-    eo = Sheet(v.ps([(-44, 34), (-30, 14), (-14, -10), (0, -35), (30, -35), (62, -35)]),
-               v.ps([(-28, 140), (0, 137), (24, 158), (42, 196), (62, 206), (82, 182), (89, 120), (90, 60), (90, 8), (90, -35)]),
+    # fleshy part: from the outer surfaces of the lower ribs (an oblique line of digitations from the
+    # tip of the 12th rib up and forward) down to the iliac crest and forward to its aponeurosis
+    eo = Sheet(v.ps([(-44, 34), (-20, 12), (4, -14), (22, -35), (50, -35), (78, -35)]),
+               v.ps([(-28, 140), (10, 142), (40, 192), (70, 196), (88, 120), (90, 30)]),
                None, None)
-    apo = [(90, -35), (90, 8), (90, 60), (89, 120), (82, 182), (62, 206), (50, 214), (56, 250), (60, 290), (76, 278),
+    apo = [(78, -35), (90, 30), (90, 60), (89, 120), (82, 182), (62, 206), (50, 214), (56, 250), (60, 290), (76, 278),
            (96, 240), (110, 180), (114, 110), (110, 30), (102, -35)]
     apo_poly = v.ps(apo)
     eop = [path(smooth(apo_poly), TENDON), path(lines_d(hatch([sample(apo_poly, True, 8)], 9, 62)), TENDON_FIBRE)]
@@ -1305,7 +1319,27 @@ def validate(v, text):
     return muscles, landmarks
 
 
+def check_relations():
+    """The proportions the drawings promise, asserted on the landmark table."""
+    V = {v[0]: v for v in SK.VERTEBRAE}
+    for a, b in (('L1', 'L2'), ('L2', 'L3'), ('L3', 'L4'), ('L4', 'L5')):
+        disc, body = V[b][1] - V[a][2], V[a][2] - V[a][1]
+        assert 0.28 < disc / body < 0.42, 'disc %s/%s is not about a third of the body' % (a, b)
+    assert max(V, key=lambda k: V[k][4] if k.startswith('L') else 0) == 'L3', 'L3 TP must be longest'
+    top = min(SK.CREST, key=lambda q: q[1])
+    assert V['L4'][1] <= top[1] <= V['L4'][2], 'crest summit not at L4'
+    assert abs(LM['gt-tip'][1] - LM['hip'][1]) <= 5, 'GT tip not level with the head centre'
+    assert abs(LM['pubic-tubercle'][1] - LM['gt-tip'][1]) <= 10, 'pubic tubercle not level with the GT tip'
+    assert SK.SACRUM_TOP + 15 <= LM['psis'][1] <= SK.SACRUM_TOP + 35, 'PSIS not at S2'
+    H, N, d = femur_geometry()
+    a, b = norm(sub(H, N)), d
+    ang = math.degrees(math.acos(a[0] * b[0] + a[1] * b[1]))
+    assert abs(ang - 125) < 0.5, 'neck-shaft angle %.1f' % ang
+    assert LM['lesser-trochanter'][1] > N[1], 'lesser trochanter must lie below the neck'
+
+
 def main(argv):
+    check_relations()
     out = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'resources', 'diagrams')
     views = [build_anterior(), build_posterior_superficial(), build_posterior_deep(), build_lateral()]
     records = []
