@@ -302,7 +302,10 @@ test_zoom_about_pointer (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (after_x, before_x, 1.0);
   g_assert_cmpfloat_with_epsilon (after_y, before_y, 1.0);
 
-  /* The keys zoom about the pointer too, and 0 fits the drawing again. */
+  /* With the keyboard in the drawing, the keys zoom about the pointer too, and 0 fits the
+   * drawing again. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->view)));
+  g_assert_cmpstr (focused_region (fixture), ==, "b-l1-body");
   zoom = fascia_diagram_view_get_zoom (fixture->view);
   fascia_ui_test_keys (GTK_WIDGET (fixture->view), "plus");
   fascia_ui_test_wait_idle (100);
