@@ -71,7 +71,8 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, page);
 }
 
-/* The Study page keeps its results in the client database. */
+/* The Study page keeps its results in the client database. The application is set after
+ * constructed(), so this waits for it. */
 static void
 open_store (FasciaWindow *self)
 {
@@ -80,7 +81,8 @@ open_store (FasciaWindow *self)
   g_autoptr(GError) error = NULL;
   const char *path;
 
-  if (!FASCIA_IS_APPLICATION (application))
+  if (!FASCIA_IS_APPLICATION (application) ||
+      fascia_study_page_get_store (self->study_page) != NULL)
     return;
 
   path = fascia_application_get_database_path (FASCIA_APPLICATION (application));
@@ -112,6 +114,7 @@ fascia_window_constructed (GObject *object)
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
+  g_signal_connect (self, "notify::application", G_CALLBACK (open_store), NULL);
   open_store (self);
 
   /* Presenting to a client shows the diagram alone, without the window's own controls. */
