@@ -672,10 +672,12 @@ def psoas_major_sheet(v, side):
 
 def iliacus_sheet(v, side):
     O = [(56, 214), (49, 190), (52, 168), (64, 153), (86, 145), (108, 142), (126, 145), (136, 157),
-         (137, 175), (130, 195), (122, 209), (118, 222)]
+         (137, 175), (130, 195), (122, 209), (117, 231)]
     I = [(104, 347), (111, 364)]
-    C1 = [(62, 238), (72, 212), (98, 205), (116, 248)]
-    C2 = [(80, 288), (88, 292), (95, 292), (101, 296)]
+    # the lateral fibres sweep medially across the front of the hip joint, leaving the lateral part
+    # of the femoral head and the neck uncovered
+    C1 = [(62, 238), (72, 212), (94, 214), (100, 252)]
+    C2 = [(80, 288), (84, 292), (86, 298), (88, 306)]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -758,45 +760,91 @@ def build_anterior():
 # ---- posterior, superficial ----------------------------------------------------------------
 
 def glut_max_sheet_coronal(v, side):
-    O = [(62, 150), (56, 172), (48, 196), (40, 214), (32, 236), (22, 258), (12, 276), (8, 290)]
-    I = [(166, 290), (168, 320), (163, 352), (152, 380), (143, 405), (138, 426)]
-    C1 = [(96, 190), (70, 260), (40, 330)]
-    C2 = [(138, 240), (112, 330), (90, 410)]
+    """The thick quadrilateral of gluteus maximus: from the posterior ilium behind the posterior gluteal
+    line, the side of the sacrum and coccyx and the sacrotuberous ligament, in parallel coarse bundles down
+    and laterally to the iliotibial tract and the gluteal tuberosity; its lower border, convex, is the
+    contour of the buttock."""
+    O = [(66, 147, 'c'), (54, 152), (46, 170), (41, 196), (36, 220), (28, 244), (18, 264), (10, 280), (8, 292, 'c')]
+    I = [(158, 268), (166, 296), (167, 326), (160, 356), (147, 390), (131, 424)]
+    C1 = [(96, 188), (82, 250), (62, 320), (40, 362)]
+    C2 = [(130, 232), (128, 300), (112, 370), (92, 422)]
     return sheet(v, side, O, I, C1, C2)
+
+
+LAT_AXILLA = (200, -200)    # where the fibres of latissimus converge, towards the axilla
 
 
 def lat_sheet(v, side):
-    O = [(18, -100), (24, -70), (36, -30), (52, 10), (70, 50), (88, 90), (104, 122), (116, 138), (126, 140)]
-    I = [(60, -100), (104, -100), (136, -100), (158, -100), (172, -97)]
-    C1 = [(30, -96), (56, -60), (86, -26), (124, 20), (150, 60)]
-    C2 = [(48, -99), (84, -88), (116, -72), (146, -44), (168, -30)]
+    """Latissimus dorsi: fleshy fibres from the line where its aponeurosis (on the thoracolumbar fascia,
+    from the T7-L5 spinous processes and the sacrum) ends, and directly from the posterior iliac crest,
+    converging up and laterally towards the axilla, where the view cuts the sheet across; the upper fibres
+    run almost horizontally, the lateral ones bow outwards round the flank (a curved lateral border)."""
+    O = [(12, -166), (12, -140), (14, -112), (18, -84), (24, -60), (32, -30), (42, -4), (56, 28), (68, 62),
+         (78, 98), (82, 126), (88, 138), (101, 137)]
+    I, C1, C2 = [], [], []
+    n = len(O)
+    for k, o in enumerate(O):
+        d = dist(o, LAT_AXILLA)
+        i = lerp(o, LAT_AXILLA, 1 - 26.0 / d)
+        bow = 24.0 * (k / (n - 1.0)) ** 1.5
+        I.append(i)
+        C1.append(add(lerp(o, i, 1 / 3.0), (bow, 0)))
+        C2.append(add(lerp(o, i, 2 / 3.0), (bow * 0.8, 0)))
     return sheet(v, side, O, I, C1, C2)
+
+
+def lat_rib_slips(v, side):
+    """Fleshy slips of latissimus from the outer surfaces of ribs 10-12 (and the tip of 12), joining its
+    lateral border."""
+    out = []
+    for n, x in ((11, 136), (10, 154)):
+        b = rib_point(n, x, 0.0)
+        d = norm(sub(LAT_AXILLA, b))
+        a = add(b, mul(d, 34))
+        out.append(path(ribbon(v.ps([b, lerp(b, a, 0.5), a], side), [7 * SCALE, 8 * SCALE, 9 * SCALE]), MUSCLE['sup']))
+        out.append(path(smooth(v.ps([b, a], side), False), FIBRE))
+    return out
 
 
 def ext_oblique_sheet_coronal(v, side):
-    O = [(102, 30), (122, 8), (140, -12), (155, -30), (163, -42)]
-    I = [(118, 139), (132, 141), (142, 152), (146, 168)]
-    C1 = [(106, 66), (128, 50), (150, 40), (164, 30)]
-    C2 = [(114, 110), (132, 110), (148, 120), (156, 140)]
-    return sheet(v, side, O, I, C1, C2)
+    """The posterior part of external oblique seen from behind: serrated slips on ribs 12-9, its free
+    posterior border from the tip of the 12th rib to the iliac crest, fibres running down and forward
+    (here: down and laterally round the flank) to the anterior half of the crest."""
+    O = [(94, 24, 'c'), (112, 26, 'c'), (126, -2, 'c'), (142, 8, 'c'), (149, -20, 'c'), (161, -12, 'c'),
+         (163, -38, 'c'), (170, -44, 'c')]
+    I = [(108, 137), (124, 138), (138, 146), (146, 160), (160, 132), (168, 100), (172, 66)]
+    return sheet(v, side, O, I)
+
+
+SPI_SLIPS = [('T11', 9, 70, 104), ('T12', 10, 76, 108), ('L1', 11, 78, 106), ('L2', 12, 58, 84)]
 
 
 def spi_slips(v, side):
+    """Serratus posterior inferior: four thin slips from the T11-L2 spinous processes (through the
+    thoracolumbar fascia) up and laterally to the lower borders of ribs 9-12 just beyond their angles."""
     out = []
-    for y0, I in ((-22, [(76, -94), (110, -83)]), (3, [(80, -65), (114, -50)]),
-                  (29, [(78, -33), (112, -15)]), (57, [(62, 0), (86, 18)])):
-        out.append(sheet(v, side, [(5, y0 - 9), (5, y0 + 9)], I))
+    for name, rib, x0, x1 in SPI_SLIPS:
+        sp = vert(name)[5]
+        y = sp - 6
+        O = [(3, y - 5), (3, y + 5)]
+        I = [rib_point(rib, x0, 0.55), rib_point(rib, x1, 0.55)]
+        out.append(sheet(v, side, O, I))
     return out
 
 
 def build_posterior_superficial():
     v = View('posterior-superficial', 'post', 600, 215, (-100, 508), 'Back, superficial',
-             'The superficial muscles of the low back and buttock seen from behind: gluteus maximus, the lower '
-             'latissimus dorsi on the thoracolumbar fascia, the back of external oblique and, where latissimus '
-             'is cut away on the right, serratus posterior inferior.')
+             'The superficial muscles of the low back and buttock seen from behind: gluteus maximus with the upper '
+             'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the back of '
+             'external oblique and, where latissimus is cut away on the right, serratus posterior inferior.')
     v.title_long = 'Posterior view, superficial layer: low back and buttock'
-    v.label_x = (300, 900)
+    v.label_x = (285, 915)
+    v.ymin = -200                   # latissimus runs on up towards the axilla
     coronal_bones(v)
+    # the T7 and T8 spinous processes above the view's skeleton, where latissimus arises (drawing only)
+    for tip in (-101, -128):
+        v.add('bones', path(smooth(v.ps([(-3.4, tip - 27, 'c'), (3.4, tip - 27, 'c'), (3.2, tip - 12), (2.4, tip - 3),
+                                         (0, tip + 0.5), (-2.4, tip - 3), (-3.2, tip - 12)])), BONE))
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
         draw_femoral_landmarks(v, s)
@@ -808,31 +856,42 @@ def build_posterior_superficial():
         sf = sfx(s)
         parts = []
         for sh in spi_slips(v, s):
-            parts += muscle_parts(sh, 'deep', 5, tendon=(0.0, 0.42))
+            parts += muscle_parts(sh, 'deep', 4, tendon=(0.0, 0.45))
         v.add('muscles', group('m-serratus-posterior-inferior' + sf, parts))
         eo = ext_oblique_sheet_coronal(v, s)
-        v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 9)))
+        v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 12)))
         lat = lat_sheet(v, s)
-        # its aponeurosis: from the spinous processes to where the fleshy fibres begin
-        apo = [(2.5, -100), (18, -100), (24, -70), (36, -30), (52, 10), (70, 50), (88, 90), (104, 122), (70, 140),
-               (36, 160), (2.5, 168)]
+        # its aponeurosis, fused with the thoracolumbar fascia: from the spinous processes and the median
+        # sacral crest to where the fleshy fibres begin
+        apo = [(2.5, -170), (12, -166), (12, -140), (14, -112), (18, -84), (24, -60), (32, -30), (42, -4), (56, 28),
+               (68, 62), (78, 98), (82, 126),
+               (88, 138), (66, 146), (44, 170), (26, 204), (12, 226), (2.5, 232)]
         apo_poly = v.ps(apo, s)
         lp = [path(smooth(apo_poly), 'fill="#e8dcc8" fill-opacity="0.35" stroke="#9c8666" stroke-width="1" stroke-dasharray="2 3"'),
               path(lines_d(hatch([sample(apo_poly, True, 6)], 10, 58 if s == 1 else 122)), FASCIA_FIBRE)]
         if s == 1:
-            lp += muscle_parts(lat, 'sup', 22)
+            lp += lat_rib_slips(v, s)
+            lp += muscle_parts(lat, 'sup', 28)
+            lp += cut_parts(lat, 0, 1, 1.0)
         else:
             # cut along its lateral part and turned back, to show serratus posterior inferior beneath
-            lp += muscle_parts(lat, 'sup', 7, t0=0.74, t1=1.0)
-            lp.append(path(smooth([lat.point(0.74, u / 12.0) for u in range(13)], False), CUT))
+            lp += lat_rib_slips(v, s)
+            # (left: the stump of its slips from the crest and the lower ribs)
+            lp += muscle_parts(lat, 'sup', 6, t0=0.7, t1=1.0, u0=0.0, u1=0.16)
+            lp += cut_parts(lat, 0.7, 1, 0.16)
         v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
+        gmed = glut_med_sheet_coronal(v, s)
+        v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.88, 1.0))))
         gm = glut_max_sheet_coronal(v, s)
-        v.add('muscles', group('m-gluteus-maximus' + sf, muscle_parts(gm, 'sup', 18, tendon=(0.9, 1.0))))
-        trigger_point(v, 'gluteus-maximus', 1, s, (42, 232))
-        trigger_point(v, 'gluteus-maximus', 2, s, (78, 316))
-        trigger_point(v, 'gluteus-maximus', 3, s, (22, 292))
-        trigger_point(v, 'latissimus-dorsi', 1, s, (142, 2))
-        trigger_point(v, 'serratus-posterior-inferior', 1, s, (92, -76))
+        gp = muscle_parts(gm, 'sup', 30, tendon=(0.9, 1.0))
+        # coarse bundles: the fasciculi of gluteus maximus, separated by deeper clefts
+        gp.append(path(gm.fibres(10, 0.0, 1.0, 0.0, 0.9), 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'))
+        v.add('muscles', group('m-gluteus-maximus' + sf, gp))
+        trigger_point(v, 'gluteus-maximus', 1, s, (44, 232))
+        trigger_point(v, 'gluteus-maximus', 2, s, (78, 318))
+        trigger_point(v, 'gluteus-maximus', 3, s, (22, 294))
+        trigger_point(v, 'latissimus-dorsi', 1, s, (141, -14))
+        trigger_point(v, 'serratus-posterior-inferior', 1, s, (86, -80))
         referral_zone(v, 'gluteus-maximus', 1, s, [[(30, 190), (52, 196), (58, 230), (50, 268), (72, 300), (112, 322),
                                                      (112, 338), (70, 330), (30, 300), (14, 260), (16, 220)]])
         referral_zone(v, 'gluteus-maximus', 2, s, [[(14, 236), (60, 216), (120, 228), (158, 270), (160, 330),
@@ -842,16 +901,19 @@ def build_posterior_superficial():
         referral_zone(v, 'serratus-posterior-inferior', 1, s, [blob(92, -62, 48, 32, 0.35, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
+    v.label('Latissimus (cut)', (96, 128), R)
     v.label('Serratus posterior inferior', (60, -40), R)
-    v.label('External oblique', (150, 60), L)
-    v.label('External oblique', (150, 60), R)
+    v.label('External oblique', (128, 60), L)
+    v.label('External oblique', (140, 60), R)
     v.label('Thoracolumbar fascia', (34, 110), L)
     v.label('Lumbar spinous processes', (0, 96), R)
     v.label('T12 spinous process', (0, -8), R)
-    v.label('12th rib', (92, 24), R)
+    v.label('12th rib', (70, 12), R)
     v.label('Ribs 9–11', (150, -66), R)
     v.label('Iliac crest', (112, 136), L)
     v.label('Iliac crest', (112, 136), R)
+    v.label('Gluteus medius', (108, 168), L)
+    v.label('Gluteus medius', (108, 168), R)
     v.label('PSIS', (38, 214), R)
     v.label('Gluteus maximus', (90, 300), L)
     v.label('Gluteus maximus', (90, 300), R)
@@ -859,7 +921,7 @@ def build_posterior_superficial():
     v.label('Coccyx', (0, 284), R)
     v.label('Iliotibial tract', (160, 460), L)
     v.label('Iliotibial tract', (160, 460), R)
-    v.label('Gluteal tuberosity', (140, 418), R)
+    v.label('Gluteal tuberosity', (134, 412), R)
     v.label('Femur', (108, 480), L)
     return v
 
