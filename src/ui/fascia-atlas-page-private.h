@@ -24,6 +24,7 @@ struct _FasciaAtlasPage
   FasciaDiagramView   *diagram_view;
   AdwFlap             *flap;
   GtkLabel            *pane_title;
+  GtkScrolledWindow   *card_scroller;
   GtkStack            *card_stack;
   FasciaMuscleCard    *muscle_card;
   FasciaTechniqueCard *technique_card;

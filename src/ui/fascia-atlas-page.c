@@ -525,8 +525,9 @@ show_card (FasciaAtlasPage *self,
     {
       gtk_stack_set_visible_child_name (self->card_stack, kind);
       gtk_label_set_label (self->pane_title, title);
-      /* In a narrow window the pane folds away; a card opened comes into view. */
+      /* In a narrow window the pane folds away; a card opened comes into view, from its top. */
       adw_flap_set_reveal_flap (self->flap, TRUE);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->card_scroller), 0);
     }
 
   if (g_strcmp0 (kind, "muscle") != 0 && self->show_referral)
@@ -1000,6 +1001,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, flap);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pane_title);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_scroller);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, muscle_card);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, technique_card);

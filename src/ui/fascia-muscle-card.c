@@ -89,20 +89,17 @@ attachments_widget (FasciaAtlas *atlas,
   for (guint i = 0; attachments != NULL && i < attachments->len; i++)
     {
       const FasciaAttachment *attachment = g_ptr_array_index (attachments, i);
-      GtkWidget *links = gtk_flow_box_new ();
+      GtkWidget *links = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
       gtk_box_append (GTK_BOX (box), fascia_card_paragraph (attachment->text));
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 3);
-      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (links), FALSE);
       for (guint j = 0; attachment->landmarks[j] != NULL; j++)
         {
           FasciaLandmark *landmark = fascia_atlas_lookup_landmark (atlas, attachment->landmarks[j]);
 
           if (landmark != NULL)
-            gtk_flow_box_append (GTK_FLOW_BOX (links),
-                                 fascia_card_link (fascia_landmark_get_name (landmark),
-                                                   "landmark", attachment->landmarks[j]));
+            gtk_box_append (GTK_BOX (links),
+                            fascia_card_link (fascia_landmark_get_name (landmark),
+                                              "landmark", attachment->landmarks[j]));
         }
       gtk_box_append (GTK_BOX (box), links);
     }

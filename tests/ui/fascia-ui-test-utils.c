@@ -74,7 +74,7 @@ fascia_ui_test_pointer_move (GtkWidget *widget,
   g_autofree char *sx = NULL, *sy = NULL;
   g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
 
-  xdotool ("mousemove", "--sync", "--window", xid, sx, sy, NULL);
+  xdotool ("mousemove", "--window", xid, sx, sy, NULL);
 }
 
 void
@@ -85,7 +85,7 @@ fascia_ui_test_click (GtkWidget *widget,
   g_autofree char *sx = NULL, *sy = NULL;
   g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
 
-  xdotool ("mousemove", "--sync", "--window", xid, sx, sy, "click", "1", NULL);
+  xdotool ("mousemove", "--window", xid, sx, sy, "click", "1", NULL);
 }
 
 void
@@ -99,10 +99,10 @@ fascia_ui_test_scroll (GtkWidget *widget,
   g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
 
   if (control)
-    xdotool ("mousemove", "--sync", "--window", xid, sx, sy,
+    xdotool ("mousemove", "--window", xid, sx, sy,
              "keydown", "ctrl", "click", up ? "4" : "5", "keyup", "ctrl", NULL);
   else
-    xdotool ("mousemove", "--sync", "--window", xid, sx, sy, "click", up ? "4" : "5", NULL);
+    xdotool ("mousemove", "--window", xid, sx, sy, "click", up ? "4" : "5", NULL);
 }
 
 /**
@@ -120,6 +120,14 @@ fascia_ui_test_keys (GtkWidget  *widget,
 
   for (guint i = 0; names[i] != NULL; i++)
     xdotool ("key", "--clearmodifiers", names[i], NULL);
+}
+
+/* Types @text as a user would, one key at a time, into the focused widget. */
+void
+fascia_ui_test_type (GtkWidget  *widget,
+                     const char *text)
+{
+  xdotool ("type", "--delay", "20", text, NULL);
 }
 
 static gboolean

@@ -22,6 +22,8 @@ void     fascia_ui_test_scroll         (GtkWidget  *widget,
                                         gboolean    control);
 void     fascia_ui_test_keys           (GtkWidget  *widget,
                                         const char *keys);
+void     fascia_ui_test_type           (GtkWidget  *widget,
+                                        const char *text);
 gboolean fascia_ui_test_wait_idle      (guint       ms);
 
 G_END_DECLS

@@ -1,0 +1,370 @@
+/* test-atlas-page.c — the Atlas page over the built-in content, driven by real pointer and
+ * key events under Xvfb.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fascia-atlas-page.h"
+#include "fascia-diagram-view.h"
+#include "fascia-muscle-card.h"
+#include "fascia-pain-finder.h"
+#include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
+
+typedef struct
+{
+  GtkWidget         *window;
+  FasciaAtlasPage   *page;
+  FasciaDiagramView *view;
+} Fixture;
+
+static gboolean
+up_to_date (gpointer user_data)
+{
+  return fascia_diagram_view_is_up_to_date (user_data);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  fixture->page = FASCIA_ATLAS_PAGE (fascia_atlas_page_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  fixture->view = FASCIA_DIAGRAM_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                      FASCIA_TYPE_ATLAS_PAGE,
+                                                                      "diagram_view"));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_ref (fixture->page);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fascia_ui_test_wait_idle (300);
+  g_assert_finalize_object (fixture->page);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *card;
+} CardWait;
+
+static gboolean
+card_is (gpointer user_data)
+{
+  CardWait *wait = user_data;
+
+  return g_strcmp0 (fascia_atlas_page_get_card (wait->fixture->page), wait->card) == 0;
+}
+
+static void
+wait_for_card (Fixture    *fixture,
+               const char *card)
+{
+  CardWait wait = { fixture, card };
+
+  if (!fascia_test_wait_for (card_is, &wait, 5000))
+    g_error ("The card shown is %s, not %s", fascia_atlas_page_get_card (fixture->page), card);
+}
+
+/* A point, in view units, that hits @region_id: the region's shape need not cover the
+ * centre of its bounds. */
+static void
+point_in_region (Fixture    *fixture,
+                 const char *region_id,
+                 gboolean    zone,
+                 double     *x,
+                 double     *y)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  const FasciaRegion *region = fascia_diagram_lookup_region (diagram, region_id);
+
+  g_assert_nonnull (region);
+  for (int j = 1; j < 16; j++)
+    for (int i = 1; i < 16; i++)
+      {
+        double px = region->x + region->width * ((i * 7) % 16) / 16.0;
+        double py = region->y + region->height * ((j * 5) % 16) / 16.0;
+        g_autoptr(GPtrArray) zones = NULL;
+        const FasciaRegion *hit;
+
+        if (zone)
+          {
+            zones = fascia_diagram_referral_zones_at (diagram, px, py);
+            for (guint k = 0; k < zones->len; k++)
+              if (g_str_equal (((FasciaRegion *) g_ptr_array_index (zones, k))->id, region_id))
+                {
+                  *x = px;
+                  *y = py;
+                  return;
+                }
+            continue;
+          }
+
+        hit = fascia_diagram_hit_test (diagram, px, py);
+        if (hit != NULL && g_str_equal (hit->id, region_id))
+          {
+            *x = px;
+            *y = py;
+            return;
+          }
+      }
+
+  g_error ("No point found in %s", region_id);
+}
+
+static void
+click_view_point (Fixture *fixture,
+                  double   x,
+                  double   y)
+{
+  double wx, wy;
+
+  fascia_diagram_view_view_to_widget (fixture->view, x, y, &wx, &wy);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
+  fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
+}
+
+/* The link (or row) in the pane that opens @target. */
+static GtkWidget *
+find_link (GtkWidget  *root,
+           const char *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child)
+          && gtk_widget_is_drawable (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "atlas.open") == 0)
+        {
+          GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (value != NULL && g_str_equal (g_variant_get_string (value, NULL), target))
+            return child;
+        }
+
+      if ((found = find_link (child, target)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+follow_link (Fixture    *fixture,
+             const char *target)
+{
+  GtkWidget *link = find_link (GTK_WIDGET (fixture->page), target);
+
+  if (link == NULL)
+    g_error ("No link to %s on the card %s", target, fascia_atlas_page_get_card (fixture->page));
+
+  /* What a click or Enter on the link does (the diagram tests click for real). */
+  g_assert_true (gtk_widget_activate (link));
+  wait_for_card (fixture, target);
+}
+
+static void
+test_click_opens_card (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FasciaDiagram *diagram;
+  FasciaMuscleCard *card;
+  double x, y;
+
+  g_assert_cmpstr (fascia_atlas_page_get_view (fixture->page), ==, "anterior");
+  point_in_region (fixture, "m-psoas-major-l", FALSE, &x, &y);
+  click_view_point (fixture, x, y);
+  wait_for_card (fixture, "muscle:psoas-major");
+
+  card = FASCIA_MUSCLE_CARD (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                            FASCIA_TYPE_ATLAS_PAGE, "muscle_card"));
+  g_assert_cmpstr (fascia_muscle_get_id (fascia_muscle_card_get_muscle (card)), ==, "psoas-major");
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (card)));
+
+  /* The muscle is selected and its attachments lit in two colours. */
+  diagram = fascia_diagram_view_get_diagram (fixture->view);
+  g_assert_true (fascia_diagram_get_region_style (diagram, "m-psoas-major-l")
+                 & FASCIA_REGION_STYLE_SELECTED);
+  g_assert_true (fascia_diagram_get_region_style (diagram, "b-lesser-trochanter-l")
+                 & FASCIA_REGION_STYLE_INSERTION);
+  g_assert_true (fascia_diagram_get_region_style (diagram, "b-l1-body")
+                 & FASCIA_REGION_STYLE_ORIGIN);
+
+  /* "Show where it hurts" shows its referral zones. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.show-referral",
+                                             NULL));
+  g_assert_true (fascia_diagram_get_region_style (diagram, "rz-psoas-major-1-l")
+                 & FASCIA_REGION_STYLE_SHOWN);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+
+  /* A screen reader names the regions of the real drawing. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fascia_diagram_view_get_region_widget (fixture->view,
+                                                                                             "m-psoas-major-l")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Psoas major, left side");
+}
+
+static void
+test_search_latin (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                FASCIA_TYPE_ATLAS_PAGE,
+                                                                "search_entry"));
+
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->page), 5, 5);
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "ctrl+f");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), entry));
+
+  /* The Latin name of piriformis, which only the deep back view draws. */
+  fascia_ui_test_type (GTK_WIDGET (fixture->page), "Musculus piri");
+  wait_for_card (fixture, "search:Musculus piri");
+  g_assert_nonnull (find_link (GTK_WIDGET (fixture->page), "muscle:piriformis"));
+  g_assert_null (find_link (GTK_WIDGET (fixture->page), "muscle:psoas-major"));
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
+  wait_for_card (fixture, "muscle:piriformis");
+  g_assert_cmpstr (fascia_atlas_page_get_view (fixture->page), ==, "posterior-deep");
+
+  /* Back returns to the results. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.back", NULL));
+  wait_for_card (fixture, "search:Musculus piri");
+}
+
+static void
+test_technique_links (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FasciaAtlas *atlas = fascia_atlas_get_default (NULL);
+  FasciaTechnique *technique = fascia_atlas_lookup_technique (atlas, "psoas-release");
+  const char * const *muscles = fascia_technique_get_muscles (technique);
+
+  g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "psoas-major"));
+  follow_link (fixture, "technique:psoas-release");
+
+  /* Every muscle it treats is linked, and each link leads back to that muscle. */
+  for (guint i = 0; muscles[i] != NULL; i++)
+    {
+      g_autofree char *target = g_strconcat ("muscle:", muscles[i], NULL);
+
+      g_assert_nonnull (find_link (GTK_WIDGET (fixture->page), target));
+    }
+  follow_link (fixture, "muscle:iliacus");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.back", NULL));
+  wait_for_card (fixture, "technique:psoas-release");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.back", NULL));
+  wait_for_card (fixture, "muscle:psoas-major");
+
+  /* A landmark card lists the muscles attached there. */
+  follow_link (fixture, "landmark:lesser-trochanter");
+  g_assert_nonnull (find_link (GTK_WIDGET (fixture->page), "muscle:psoas-major"));
+  g_assert_nonnull (find_link (GTK_WIDGET (fixture->page), "muscle:iliacus"));
+}
+
+static gboolean
+pain_card_shown (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return g_str_has_prefix (fascia_atlas_page_get_card (fixture->page) ?: "", "pain:");
+}
+
+static void
+test_pain_finder (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) expected = NULL;
+  FasciaDiagram *diagram;
+  GtkWidget *list;
+  double x, y;
+
+  fascia_atlas_page_set_view (fixture->page, "posterior-deep");
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.referral-mode",
+                                             NULL));
+  g_assert_true (fascia_diagram_view_get_point_mode (fixture->view));
+
+  /* Quadratus lumborum's second trigger point sends pain to the outer hip. */
+  point_in_region (fixture, "rz-quadratus-lumborum-2-l", TRUE, &x, &y);
+  click_view_point (fixture, x, y);
+  diagram = fascia_diagram_view_get_diagram (fixture->view);
+  expected = fascia_pain_finder_find (diagram, x, y);
+  g_assert_cmpuint (expected->len, >, 0);
+
+  g_assert_true (fascia_test_wait_for (pain_card_shown, fixture, 5000));
+
+  /* Quadratus lumborum is listed, each listed muscle opens its card, and the zones are
+   * shown on the drawing. */
+  g_assert_nonnull (find_link (GTK_WIDGET (fixture->page), "muscle:quadratus-lumborum"));
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                    FASCIA_TYPE_ATLAS_PAGE, "pain_list"));
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    const FasciaPainSource *nearest = g_ptr_array_index (expected, 0);
+    g_autofree char *target = g_strconcat ("muscle:", nearest->muscle_id, NULL);
+
+    g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (first)),
+                                           NULL), ==, target);
+  }
+  g_assert_true (fascia_diagram_get_region_style (diagram, "rz-quadratus-lumborum-2-l")
+                 & FASCIA_REGION_STYLE_SHOWN);
+
+  follow_link (fixture, "muscle:quadratus-lumborum");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.back", NULL));
+  g_assert_true (g_str_has_prefix (fascia_atlas_page_get_card (fixture->page), "pain:"));
+}
+
+static void
+test_presentation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *card = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                               FASCIA_TYPE_ATLAS_PAGE,
+                                                               "muscle_card"));
+
+  g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "quadratus-lumborum"));
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->page), 5, 5);
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "F11");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (fascia_atlas_page_get_presentation (fixture->page));
+  g_assert_true (fascia_muscle_card_get_plain (FASCIA_MUSCLE_CARD (card)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->page), "presentation"));
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Escape");
+  fascia_ui_test_wait_idle (200);
+  g_assert_false (fascia_atlas_page_get_presentation (fixture->page));
+  g_assert_false (fascia_muscle_card_get_plain (FASCIA_MUSCLE_CARD (card)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/fascia/ui/atlas-page/click-opens-card", Fixture, NULL,
+              fixture_set_up, test_click_opens_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/search-latin", Fixture, NULL,
+              fixture_set_up, test_search_latin, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/technique-links", Fixture, NULL,
+              fixture_set_up, test_technique_links, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/pain-finder", Fixture, NULL,
+              fixture_set_up, test_pain_finder, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/presentation", Fixture, NULL,
+              fixture_set_up, test_presentation, fixture_tear_down);
+
+  return g_test_run ();
+}
