@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fascia-atlas-page.h"
 #include "fascia-window.h"
 
 struct _FasciaWindow
@@ -18,6 +19,9 @@ struct _FasciaWindow
   /* Template widgets */
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *header_bar;
+  GtkWidget            *switcher_bar;
+  FasciaAtlasPage      *atlas_page;
 
   /* Owned */
   GSettings            *settings;
@@ -79,6 +83,12 @@ fascia_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+
+  /* Presenting to a client shows the diagram alone, without the window's own controls. */
+  g_object_bind_property (self->atlas_page, "presentation", self->header_bar, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->atlas_page, "presentation", self->switcher_bar, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 }
 
 static void
@@ -111,9 +121,14 @@ fascia_window_class_init (FasciaWindowClass *klass)
   object_class->dispose = fascia_window_dispose;
   object_class->finalize = fascia_window_finalize;
 
+  g_type_ensure (FASCIA_TYPE_ATLAS_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/fascia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, atlas_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
