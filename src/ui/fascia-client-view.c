@@ -357,6 +357,20 @@ reload_visits (FasciaClientView *self)
   update_progress (self);
 }
 
+void
+fascia_client_view_refresh (FasciaClientView *self)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+
+  if (self->client == NULL)
+    return;
+
+  reload_plans (self);
+  reload_visits (self);
+  fascia_plan_editor_reload (self->plan_editor);
+  fascia_visit_editor_reload (self->visit_editor);
+}
+
 static void
 store_changed_cb (FasciaClientView  *self,
                   FasciaStoreTable   table,

@@ -37,5 +37,6 @@ FasciaVisitEditor   *fascia_client_view_get_visit_editor   (FasciaClientView *se
 FasciaProgressChart *fascia_client_view_get_progress_chart (FasciaClientView *self);
 FasciaPlan          *fascia_client_view_get_active_plan    (FasciaClientView *self);
 void                 fascia_client_view_flush              (FasciaClientView *self);
+void                 fascia_client_view_refresh            (FasciaClientView *self);
 
 G_END_DECLS

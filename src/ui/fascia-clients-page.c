@@ -292,6 +292,20 @@ fascia_clients_page_get_n_shown (FasciaClientsPage *self)
   return self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
 }
 
+/**
+ * fascia_clients_page_refresh:
+ *
+ * Reads everything shown again, after an undo brought rows back.
+ */
+void
+fascia_clients_page_refresh (FasciaClientsPage *self)
+{
+  g_return_if_fail (FASCIA_IS_CLIENTS_PAGE (self));
+
+  reload (self);
+  fascia_client_view_refresh (self->client_view);
+}
+
 static void
 new_client_action (GtkWidget  *widget,
                    const char *action_name,

@@ -28,5 +28,6 @@ void              fascia_clients_page_select_client   (FasciaClientsPage *self,
                                                        gint64             client_id);
 FasciaClientView *fascia_clients_page_get_client_view (FasciaClientsPage *self);
 guint             fascia_clients_page_get_n_shown     (FasciaClientsPage *self);
+void              fascia_clients_page_refresh         (FasciaClientsPage *self);
 
 G_END_DECLS

@@ -316,6 +316,18 @@ reload_exercises (FasciaPlanEditor *self)
   rebuild_exercises (self);
 }
 
+void
+fascia_plan_editor_reload (FasciaPlanEditor *self)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+
+  if (self->plan == NULL)
+    return;
+
+  reload_targets (self);
+  reload_exercises (self);
+}
+
 /* Target rows */
 
 static void

@@ -25,6 +25,7 @@ FasciaPlan        *fascia_plan_editor_get_plan           (FasciaPlanEditor *self
 void               fascia_plan_editor_set_plan           (FasciaPlanEditor *self,
                                                           FasciaPlan       *plan);
 void               fascia_plan_editor_flush              (FasciaPlanEditor *self);
+void               fascia_plan_editor_reload             (FasciaPlanEditor *self);
 void               fascia_plan_editor_focus_title        (FasciaPlanEditor *self);
 void               fascia_plan_editor_refresh_warnings   (FasciaPlanEditor *self);
 gboolean           fascia_plan_editor_toggle_region      (FasciaPlanEditor *self,
