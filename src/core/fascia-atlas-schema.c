@@ -42,6 +42,8 @@ typedef enum
   FLAG_NULLABLE  = 1 << 1,  /* may be null */
   FLAG_NON_EMPTY = 1 << 2,  /* an array with at least one element */
   FLAG_SHORT     = 1 << 3,  /* read aloud to a client: at most MAX_CLIENT_WORDS words */
+  FLAG_EXPLAINED = 1 << 4,  /* null or empty only with the record's "notes" saying why */
+  FLAG_NOT_SELF  = 1 << 5,  /* an id other than the record's own */
 } FieldFlags;
 
 /* Which file an id must exist in; REF_NONE for the record's own id. */
@@ -133,7 +135,7 @@ static const Field trigger_point_fields[] = {
 
 static const Field relation_fields[] = {
   { "role",   KIND_CHOICE, .choices = relation_roles },
-  { "muscle", KIND_ID, FLAG_NONE, REF_MUSCLE },
+  { "muscle", KIND_ID, FLAG_NOT_SELF, REF_MUSCLE },
   { "text",   KIND_TEXT },
   { NULL }
 };
@@ -143,15 +145,15 @@ static const Field muscle_fields[] = {
   { "name",               KIND_TEXT },
   { "latin",              KIND_TEXT },
   { "group",              KIND_CHOICE, .choices = muscle_groups },
-  { "fma",                KIND_TEXT, FLAG_NULLABLE, .pattern = "FMA:[0-9]+" },
-  { "ta98",               KIND_TEXT, FLAG_NULLABLE, .pattern = TA98_PATTERN },
+  { "fma",                KIND_TEXT, FLAG_NULLABLE | FLAG_EXPLAINED, .pattern = "FMA:[0-9]+" },
+  { "ta98",               KIND_TEXT, FLAG_NULLABLE | FLAG_EXPLAINED, .pattern = TA98_PATTERN },
   { "paired",             KIND_BOOLEAN },
   { "origins",            KIND_OBJECTS, FLAG_NON_EMPTY, .fields = attachment_fields },
   { "insertions",         KIND_OBJECTS, FLAG_NON_EMPTY, .fields = attachment_fields },
   { "actions",            KIND_TEXTS, FLAG_NON_EMPTY },
   { "innervation",        KIND_OBJECT, .fields = innervation_fields },
   { "blood_supply",       KIND_TEXTS, FLAG_NON_EMPTY },
-  { "trigger_points",     KIND_OBJECTS, .fields = trigger_point_fields },
+  { "trigger_points",     KIND_OBJECTS, FLAG_EXPLAINED, .fields = trigger_point_fields },
   { "overactive_causes",  KIND_TEXTS, FLAG_NON_EMPTY },
   { "weakness_causes",    KIND_TEXTS, FLAG_NON_EMPTY },
   { "relations",          KIND_OBJECTS, .fields = relation_fields },
@@ -367,6 +369,14 @@ node_string (JsonNode *node)
   return NULL;
 }
 
+static gboolean
+is_null_or_empty (JsonNode *node)
+{
+  return node != NULL &&
+         (JSON_NODE_HOLDS_NULL (node) ||
+          (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0));
+}
+
 static gboolean walk_value (Walk        *walk,
                             const Field *field,
                             JsonNode    *node,
@@ -417,6 +427,12 @@ walk_object (Walk        *walk,
         {
           return FALSE;
         }
+
+      if ((field->flags & FLAG_EXPLAINED) != 0 && is_null_or_empty (node) &&
+          !json_object_has_member (object, "notes"))
+        return walk_fail (walk, FASCIA_ATLAS_ERROR_MISSING_FIELD,
+                          "is %s, but no “notes” say why",
+                          JSON_NODE_HOLDS_NULL (node) ? "null" : "empty");
 
       g_string_truncate (walk->path, path_len);
     }
@@ -472,6 +488,9 @@ walk_id (Walk        *walk,
   if (!is_slug (id))
     return walk_fail (walk, FASCIA_ATLAS_ERROR_INVALID_VALUE,
                       "“%s” is not a lowercase slug like “psoas-major”", id);
+
+  if ((field->flags & FLAG_NOT_SELF) != 0 && g_strcmp0 (id, walk->record_id) == 0)
+    return walk_fail (walk, FASCIA_ATLAS_ERROR_INVALID_VALUE, "names the record itself");
 
   if (field->refers_to == REF_NONE)
     return TRUE;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
+#include "fascia/fascia-atlas.h"
 #include "fascia/fascia-render-info.h"
 
 #include "fascia-cli.h"
@@ -30,6 +31,15 @@ typedef struct
   FasciaCliHandler  handler;
 } FasciaCliCommand;
 
+/* GOption cannot pack an option whose argument is optional into the options dictionary,
+ * so `--check-content [DIR]` goes through check_content_option_cb(), which records the
+ * request here and puts it into the dictionary in fascia_cli_run(). */
+static struct
+{
+  gboolean  requested;
+  char     *directory;
+} check_content_request;
+
 static int
 version_command (GVariantDict *options,
                  const char   *database_path)
@@ -43,9 +53,55 @@ version_command (GVariantDict *options,
   return EXIT_SUCCESS;
 }
 
+static int
+check_content_command (GVariantDict *options,
+                       const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaAtlas) atlas = NULL;
+  const char *directory = NULL;
+
+  g_variant_dict_lookup (options, "check-content", "^&ay", &directory);
+
+  if (directory != NULL && directory[0] != '\0')
+    atlas = fascia_atlas_new_from_directory (directory, &error);
+  else if ((atlas = fascia_atlas_get_default (&error)) != NULL)
+    g_object_ref (atlas);
+
+  if (atlas == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("Atlas content OK: %u muscles, %u landmarks, %u techniques, %u trigger points, "
+           "%u patterns, %u views, %u references\n",
+           g_list_model_get_n_items (fascia_atlas_get_muscles (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_landmarks (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_techniques (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_trigger_points (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_patterns (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_views (atlas)),
+           g_strv_length ((char **) fascia_atlas_get_reference_ids (atlas)));
+  return EXIT_SUCCESS;
+}
+
 static const FasciaCliCommand commands[] = {
   { "version", version_command },
+  { "check-content", check_content_command },
 };
+
+static gboolean
+check_content_option_cb (const char  *option_name,
+                         const char  *value,
+                         gpointer     user_data,
+                         GError     **error)
+{
+  check_content_request.requested = TRUE;
+  g_free (check_content_request.directory);
+  check_content_request.directory = g_strdup (value);
+  return TRUE;
+}
 
 void
 fascia_cli_add_options (GApplication *application)
@@ -55,6 +111,9 @@ fascia_cli_add_options (GApplication *application)
       N_("Print the version and exit"), NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Use the client database at PATH instead of the default"), N_("PATH") },
+    { "check-content", 0, G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME,
+      G_OPTION_ARG_CALLBACK, check_content_option_cb,
+      N_("Check the built-in anatomy content, or the content in DIR, and exit"), N_("[DIR]") },
     { NULL }
   };
 
@@ -81,6 +140,15 @@ fascia_cli_run (GVariantDict *options,
 {
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (exit_status != NULL, FALSE);
+
+  if (check_content_request.requested)
+    {
+      const char *directory = check_content_request.directory;
+
+      g_variant_dict_insert (options, "check-content", "^ay", directory != NULL ? directory : "");
+      check_content_request.requested = FALSE;
+      g_clear_pointer (&check_content_request.directory, g_free);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
