@@ -157,14 +157,23 @@ fascia_client_view_flush (FasciaClientView *self)
 static void
 detail_changed_cb (FasciaClientView *self)
 {
+  g_autofree char *trimmed = NULL;
+  const char *name, *birth;
+
   if (self->loading || self->client == NULL)
     return;
 
-  fascia_client_set_name (self->client, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  birth = gtk_editable_get_text (GTK_EDITABLE (self->birth_row));
+
+  /* A client always has a name, and a date is saved once it is whole. */
+  trimmed = g_strstrip (g_strdup (name));
+  if (*trimmed != '\0')
+    fascia_client_set_name (self->client, name);
   fascia_client_set_phone (self->client, gtk_editable_get_text (GTK_EDITABLE (self->phone_row)));
   fascia_client_set_email (self->client, gtk_editable_get_text (GTK_EDITABLE (self->email_row)));
-  fascia_client_set_date_of_birth (self->client,
-                                   gtk_editable_get_text (GTK_EDITABLE (self->birth_row)));
+  if (fascia_ui_is_date_or_empty (birth))
+    fascia_client_set_date_of_birth (self->client, birth);
   fascia_client_set_health_notes (self->client,
                                   gtk_editable_get_text (GTK_EDITABLE (self->intake_row)));
   update_header (self);

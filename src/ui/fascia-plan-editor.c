@@ -158,6 +158,8 @@ update_heading (FasciaPlanEditor *self)
 static void
 field_changed_cb (FasciaPlanEditor *self)
 {
+  const char *start, *end;
+
   if (self->loading || self->plan == NULL)
     return;
 
@@ -167,8 +169,12 @@ field_changed_cb (FasciaPlanEditor *self)
                                      gtk_spin_button_get_value_as_int (self->sessions_spin));
   fascia_plan_set_weeks (self->plan, gtk_spin_button_get_value_as_int (self->weeks_spin));
   fascia_plan_set_status (self->plan, adw_combo_row_get_selected (self->status_row));
-  fascia_plan_set_start_date (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  fascia_plan_set_end_date (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+  end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+  if (fascia_ui_is_date_or_empty (start))
+    fascia_plan_set_start_date (self->plan, start);
+  if (fascia_ui_is_date_or_empty (end))
+    fascia_plan_set_end_date (self->plan, end);
   fascia_plan_set_discharge_criteria (self->plan,
                                       gtk_editable_get_text (GTK_EDITABLE (self->discharge_row)));
   update_heading (self);

@@ -223,3 +223,16 @@ fascia_ui_muscle_name (const char *muscle_id,
 
   return fascia_muscle_get_display_name (muscle, side);
 }
+
+/* Half-typed dates are kept on screen and saved once they are whole. */
+gboolean
+fascia_ui_is_date_or_empty (const char *text)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  date = fascia_ui_parse_date (text);
+  return date != NULL && strlen (text) == 10;
+}

@@ -27,6 +27,7 @@ void      fascia_ui_show_error           (GtkWidget        *widget,
                                           const GError     *error);
 char     *fascia_ui_format_date          (GDateTime        *date);
 char     *fascia_ui_format_iso_date      (GDateTime        *date);
+gboolean   fascia_ui_is_date_or_empty (const char *text);
 GDateTime *fascia_ui_parse_date          (const char       *text);
 
 G_END_DECLS

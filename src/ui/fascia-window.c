@@ -159,7 +159,7 @@ set_store (FasciaWindow *self,
 static void
 open_user_store (FasciaWindow *self)
 {
-  GApplication *app = g_application_get_default ();
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(FasciaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   const char *path;
