@@ -321,6 +321,12 @@ fascia_landmark_get_references (FasciaLandmark *self)
   return (const char * const *) self->references;
 }
 
+/**
+ * fascia_landmark_get_muscles:
+ *
+ * Returns: (transfer none): the #FasciaMuscle<!-- -->s that arise from or insert on this
+ *   landmark, derived from their origins and insertions, in the order of muscles.json
+ */
 GListModel *
 fascia_landmark_get_muscles (FasciaLandmark *self)
 {
