@@ -404,6 +404,8 @@ fascia_clients_page_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
 
+  /* The bin's child is a template child; take it out through the bin so both forget it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_CLIENTS_PAGE);
 
   g_clear_object (&self->store);

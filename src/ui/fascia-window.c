@@ -320,6 +320,14 @@ active_plan_cb (FasciaWindow *self)
 }
 
 static void
+application_cb (FasciaWindow *self)
+{
+  if (self->store == NULL && self->user_store == NULL
+      && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    open_user_store (self);
+}
+
+static void
 fascia_window_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
@@ -368,7 +376,9 @@ fascia_window_constructed (GObject *object)
                            G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-plan", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-demo", FALSE);
-  open_user_store (self);
+
+  /* GtkWindow:application is set after construction; the store follows it. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
 }
 
 static void

@@ -10,11 +10,12 @@
 #include "fascia-test-utils.h"
 
 static FasciaApplication *app;
+static char *tmpdir;
 
 static FasciaWindow *
 open_window (void)
 {
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "fascia-test.db", NULL);
+  g_autofree char *db = g_build_filename (tmpdir, "fascia.db", NULL);
   FasciaWindow *window;
 
   /* Each case works on its own database in its own isolated data folder. */
@@ -125,7 +126,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   app = fascia_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -135,7 +136,10 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/state-kept", test_state_kept);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
 
+  tmpdir = fascia_test_make_tmpdir ();
   status = g_test_run ();
+  fascia_test_rm_rf (tmpdir);
+  g_free (tmpdir);
   g_clear_object (&app);
   return status;
 }
