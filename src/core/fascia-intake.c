@@ -128,7 +128,14 @@ fascia_intake_check_technique (FasciaHealthFlags  flags,
 
       if ((sentence = find_sentence (fascia_technique_get_contraindications (technique),
                                      words)) != NULL)
-        line = own = g_strdup_printf (_("%s — contraindicated: %s"), _(words->label), sentence);
+        {
+          /* A card that says just "Pregnancy" needs no quoting. */
+          if (g_ascii_strcasecmp (sentence, words->label) == 0)
+            line = own = g_strdup_printf (_("%s — contraindicated"), _(words->label));
+          else
+            line = own = g_strdup_printf (_("%s — contraindicated: %s"), _(words->label),
+                                          sentence);
+        }
       else if ((sentence = find_sentence (fascia_technique_get_cautions (technique),
                                           words)) != NULL)
         line = own = g_strdup_printf (_("%s — caution: %s"), _(words->label), sentence);
