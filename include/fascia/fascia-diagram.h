@@ -140,5 +140,13 @@ gboolean            fascia_diagram_render_to_file     (FasciaDiagram      *self,
                                                        const char         *path,
                                                        double              width,
                                                        GError            **error);
+guint               fascia_diagram_add_style_for      (FasciaDiagram      *self,
+                                                       FasciaRegionKind    kind,
+                                                       const char         *atlas_id,
+                                                       FasciaRegionStyle   style);
+guint               fascia_diagram_show_attachments   (FasciaDiagram      *self,
+                                                       FasciaMuscle       *muscle);
+guint               fascia_diagram_show_referral      (FasciaDiagram      *self,
+                                                       const char         *muscle_id);
 
 G_END_DECLS

@@ -14,6 +14,9 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "fascia/fascia-attachment.h"
+#include "fascia/fascia-muscle.h"
+
 #include "fascia-diagram-private.h"
 
 /*
@@ -1351,4 +1354,111 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
     }
 
   return ok;
+}
+
+/**
+ * fascia_diagram_add_style_for:
+ * @kind: the kind of regions
+ * @atlas_id: the muscle or landmark they show
+ * @style: the style flags to add
+ *
+ * Adds @style to every region of @kind that shows @atlas_id, on either side (every
+ * trigger point or referral zone of a muscle, for those kinds).
+ *
+ * Returns: how many regions this view has for @atlas_id
+ */
+guint
+fascia_diagram_add_style_for (FasciaDiagram     *self,
+                              FasciaRegionKind   kind,
+                              const char        *atlas_id,
+                              FasciaRegionStyle  style)
+{
+  gboolean any = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+  g_return_val_if_fail (atlas_id != NULL, 0);
+  g_return_val_if_fail (style <= 0xff, 0);
+
+  for (guint i = 0; i < self->data->regions->len; i++)
+    {
+      const FasciaRegion *region = &g_array_index (self->data->regions, FasciaRegion, i);
+
+      if (region->kind != kind || !g_str_equal (region->atlas_id, atlas_id))
+        continue;
+
+      n++;
+      if ((self->styles[i] | style) != self->styles[i])
+        {
+          self->styles[i] |= style;
+          any = TRUE;
+        }
+    }
+
+  if (any)
+    changed (self);
+
+  return n;
+}
+
+static void
+style_landmarks (FasciaDiagram     *self,
+                 GPtrArray         *attachments,
+                 FasciaRegionStyle  style)
+{
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const FasciaAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      for (guint j = 0; attachment->landmarks[j] != NULL; j++)
+        fascia_diagram_add_style_for (self, FASCIA_REGION_LANDMARK, attachment->landmarks[j],
+                                      style);
+    }
+}
+
+/**
+ * fascia_diagram_show_attachments:
+ * @muscle: a muscle
+ *
+ * Selects @muscle and colours the landmarks it arises from (%FASCIA_REGION_STYLE_ORIGIN)
+ * and inserts on (%FASCIA_REGION_STYLE_INSERTION), adding to the present styles.
+ *
+ * Returns: how many regions of the muscle itself this view has
+ */
+guint
+fascia_diagram_show_attachments (FasciaDiagram *self,
+                                 FasciaMuscle  *muscle)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+  g_return_val_if_fail (FASCIA_IS_MUSCLE (muscle), 0);
+
+  style_landmarks (self, fascia_muscle_get_origins (muscle), FASCIA_REGION_STYLE_ORIGIN);
+  style_landmarks (self, fascia_muscle_get_insertions (muscle), FASCIA_REGION_STYLE_INSERTION);
+
+  return fascia_diagram_add_style_for (self, FASCIA_REGION_MUSCLE,
+                                       fascia_muscle_get_id (muscle),
+                                       FASCIA_REGION_STYLE_SELECTED);
+}
+
+/**
+ * fascia_diagram_show_referral:
+ * @muscle_id: a muscle id
+ *
+ * Shows every referral zone of the muscle's trigger points and selects the points,
+ * adding to the present styles.
+ *
+ * Returns: how many referral zones of the muscle this view has
+ */
+guint
+fascia_diagram_show_referral (FasciaDiagram *self,
+                              const char    *muscle_id)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+  g_return_val_if_fail (muscle_id != NULL, 0);
+
+  fascia_diagram_add_style_for (self, FASCIA_REGION_TRIGGER_POINT, muscle_id,
+                                FASCIA_REGION_STYLE_SELECTED);
+
+  return fascia_diagram_add_style_for (self, FASCIA_REGION_REFERRAL_ZONE, muscle_id,
+                                       FASCIA_REGION_STYLE_SHOWN);
 }

@@ -22,6 +22,7 @@ struct _FasciaAtlasPage
   GtkSearchEntry      *search_entry;
   GtkWidget           *toolbar;
   FasciaDiagramView   *diagram_view;
+  AdwFlap             *flap;
   GtkLabel            *pane_title;
   GtkStack            *card_stack;
   FasciaMuscleCard    *muscle_card;

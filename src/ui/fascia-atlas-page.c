@@ -41,6 +41,21 @@ invert_boolean (gpointer instance,
   return !value;
 }
 
+/* The UI is where an error becomes something the user sees: the pane says what failed. */
+static void
+show_problem (FasciaAtlasPage *self,
+              const char      *what,
+              const GError    *error)
+{
+  GtkWidget *welcome = gtk_stack_get_child_by_name (self->card_stack, "welcome");
+  g_autofree char *description = g_strdup_printf ("%s: %s", what, error->message);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (welcome), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (welcome), _("Something Is Missing"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (welcome), description);
+  gtk_stack_set_visible_child (self->card_stack, welcome);
+}
+
 /* Diagram styles */
 
 static void
@@ -196,7 +211,7 @@ fascia_atlas_page_set_view (FasciaAtlasPage *self,
       diagram = fascia_diagram_new_for_view (self->atlas, view_id, &error);
       if (diagram == NULL)
         {
-          g_warning ("Could not open the diagram “%s”: %s", view_id, error->message);
+          show_problem (self, _("The diagram could not be opened"), error);
           return;
         }
       g_hash_table_insert (self->diagrams, g_strdup (view_id), diagram);
@@ -510,6 +525,8 @@ show_card (FasciaAtlasPage *self,
     {
       gtk_stack_set_visible_child_name (self->card_stack, kind);
       gtk_label_set_label (self->pane_title, title);
+      /* In a narrow window the pane folds away; a card opened comes into view. */
+      adw_flap_set_reveal_flap (self->flap, TRUE);
     }
 
   if (g_strcmp0 (kind, "muscle") != 0 && self->show_referral)
@@ -798,12 +815,7 @@ fascia_atlas_page_constructed (GObject *object)
   self->atlas = fascia_atlas_get_default (&error);
   if (self->atlas == NULL)
     {
-      g_autofree char *description = g_strdup_printf (_("The atlas could not be loaded: %s"),
-                                                      error->message);
-
-      adw_status_page_set_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->card_stack,
-                                                                                    "welcome")),
-                                       description);
+      show_problem (self, _("The atlas could not be loaded"), error);
       return;
     }
 
@@ -986,6 +998,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, flap);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pane_title);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, muscle_card);

@@ -59,7 +59,7 @@ struct _FasciaDiagramView
   /* Owned */
   FasciaAtlas   *atlas;
   FasciaDiagram *diagram;
-  FasciaDiagram *worker_copy;       /* reused by the next job while the styles are unchanged */
+  FasciaDiagram *worker_copy;       /* the next job's copy, between jobs */
   guint64        worker_copy_serial;
   GCancellable  *cancellable;
   Tile           base;
@@ -413,16 +413,22 @@ render_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not draw the diagram: %s", error->message);
+      /* A job for a diagram since replaced: another may be running for the new one. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (g_task_get_cancellable (G_TASK (result)) == self->cancellable)
+            self->job_running = FALSE;
+          return;
+        }
+      g_warning ("Could not draw the diagram: %s", error->message);
       self->job_running = FALSE;
       return;
     }
 
   self->job_running = FALSE;
 
-  /* Give the copy back for the next job if nothing was restyled in the meantime. */
-  if (self->worker_copy == NULL && job->serial == fascia_diagram_get_style_serial (self->diagram))
+  /* Give the copy back for the next job. */
+  if (self->worker_copy == NULL)
     {
       self->worker_copy = g_steal_pointer (&job->diagram);
       self->worker_copy_serial = job->serial;
@@ -457,11 +463,15 @@ start_job (FasciaDiagramView *self,
   guint64 serial = fascia_diagram_get_style_serial (self->diagram);
   g_autoptr(GTask) task = NULL;
 
-  if (self->worker_copy != NULL && self->worker_copy_serial == serial)
-    job->diagram = g_steal_pointer (&self->worker_copy);
+  /* Parse the drawing once per diagram; after that only bring the copy's styles up to date. */
+  if (self->worker_copy != NULL)
+    {
+      job->diagram = g_steal_pointer (&self->worker_copy);
+      if (self->worker_copy_serial != serial)
+        fascia_diagram_copy_styles (job->diagram, self->diagram);
+    }
   else
     {
-      g_clear_object (&self->worker_copy);
       job->diagram = fascia_diagram_dup (self->diagram);
     }
 

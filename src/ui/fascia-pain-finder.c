@@ -1,9 +1,8 @@
 /* fascia-pain-finder.c — "where does this pain come from?": the trigger points whose referral
  * zones cover a point of a diagram, nearest first.
  *
- * Referral zones overlap and are hidden, so hit-testing the diagram as drawn cannot answer.
- * Each zone whose bounds hold the point is shown alone on a copy of the diagram and
- * hit-tested there, which is pixel-exact.
+ * Referral zones overlap and are hidden, so hit-testing the diagram as drawn cannot answer;
+ * fascia_diagram_referral_zones_at() tests every zone's shape, shown or not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,15 +21,6 @@ fascia_pain_source_free (FasciaPainSource *source)
   g_free (source->muscle_id);
   g_free (source->zone_id);
   g_free (source);
-}
-
-static gboolean
-contains (const FasciaRegion *region,
-          double              x,
-          double              y)
-{
-  return x >= region->x && x <= region->x + region->width
-         && y >= region->y && y <= region->y + region->height;
 }
 
 static const FasciaRegion *
@@ -66,46 +56,23 @@ fascia_pain_finder_find (FasciaDiagram *diagram,
                          double         x,
                          double         y)
 {
-  g_autoptr(FasciaDiagram) probe = NULL;
   GPtrArray *sources = g_ptr_array_new_with_free_func ((GDestroyNotify) fascia_pain_source_free);
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
-  guint n;
+  g_autoptr(GPtrArray) zones = NULL;
 
   g_return_val_if_fail (FASCIA_IS_DIAGRAM (diagram), sources);
 
-  n = fascia_diagram_get_n_regions (diagram);
-  for (guint i = 0; i < n; i++)
+  zones = fascia_diagram_referral_zones_at (diagram, x, y);
+  for (guint i = 0; i < zones->len; i++)
     {
-      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+      const FasciaRegion *zone = g_ptr_array_index (zones, i);
+      const FasciaRegion *point = trigger_point_of (diagram, zone);
+      FasciaPainSource *source = g_new0 (FasciaPainSource, 1);
 
-      if (region->kind == FASCIA_REGION_REFERRAL_ZONE && contains (region, x, y))
-        g_ptr_array_add (candidates, (gpointer) region);
-    }
-
-  if (candidates->len == 0)
-    return sources;
-
-  probe = fascia_diagram_dup (diagram);
-  fascia_diagram_clear_styles (probe);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      const FasciaRegion *zone = g_ptr_array_index (candidates, i);
-      const FasciaRegion *hit, *point;
-      FasciaPainSource *source;
-
-      fascia_diagram_set_region_style (probe, zone->id, FASCIA_REGION_STYLE_SHOWN);
-      hit = fascia_diagram_hit_test (probe, x, y);
-      fascia_diagram_set_region_style (probe, zone->id, FASCIA_REGION_STYLE_NONE);
-
-      if (hit == NULL || g_strcmp0 (hit->id, zone->id) != 0)
-        continue;
-
-      point = trigger_point_of (diagram, zone);
-      source = g_new0 (FasciaPainSource, 1);
       source->muscle_id = g_strdup (zone->atlas_id);
       source->n = zone->n;
       source->side = zone->side;
       source->zone_id = g_strdup (zone->id);
+      /* Nearest the trigger point that sends the pain, where this view draws it. */
       if (point != NULL)
         source->distance = hypot (point->x + point->width / 2.0 - x,
                                   point->y + point->height / 2.0 - y);

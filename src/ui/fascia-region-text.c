@@ -60,7 +60,15 @@ fascia_region_dup_label (FasciaAtlas        *atlas,
   switch (region->kind)
     {
     case FASCIA_REGION_MUSCLE:
-      return with_side (muscle_name (atlas, region->atlas_id), region->side);
+      {
+        FasciaMuscle *muscle = atlas != NULL
+                               ? fascia_atlas_lookup_muscle (atlas, region->atlas_id)
+                               : NULL;
+
+        if (muscle != NULL)
+          return fascia_muscle_get_display_name (muscle, region->side);
+        return with_side (region->atlas_id, region->side);
+      }
 
     case FASCIA_REGION_LANDMARK:
       {
