@@ -539,6 +539,115 @@ test_purge (StoreFixture  *fixture,
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+test_demo (StoreFixture  *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_path = g_build_filename (fixture->dir, "demo", "demo.db", NULL);
+  g_autoptr(FasciaStore) demo = NULL;
+  g_autoptr(GListModel) clients = NULL;
+  guint n_visits = 0, n_marks = 0, n_findings = 0, n_amendments = 0, n_exercises = 0;
+
+  g_assert_true (fascia_store_create_demo (demo_path, &error));
+  g_assert_no_error (error);
+
+  /* Never over a real database. */
+  g_assert_false (fascia_store_create_demo (fixture->path, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  demo = fascia_store_open (demo_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_is_demo (demo));
+  g_assert_false (fascia_store_is_demo (fixture->store));
+
+  clients = fascia_store_list_clients (demo, NULL, FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 12);
+
+  /* Every client has a plan with targets and visits; every atlas id is one the atlas has. */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (clients, i);
+      g_autoptr(GListModel) plans = fascia_store_list_plans (demo, fascia_client_get_id (client),
+                                                             &error);
+      g_autoptr(GListModel) visits = fascia_store_list_visits (demo,
+                                                               fascia_client_get_id (client),
+                                                               &error);
+
+      g_assert_cmpstr (fascia_client_get_name (client), !=, "");
+      g_assert_true (g_str_has_suffix (fascia_client_get_email (client), ".org") ||
+                     g_str_has_suffix (fascia_client_get_email (client), ".net") ||
+                     g_str_has_suffix (fascia_client_get_email (client), ".com"));
+      g_assert_nonnull (strstr (fascia_client_get_email (client), "@example."));
+      g_assert_cmpuint (g_list_model_get_n_items (plans), >=, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (visits), >=, 1);
+
+      for (guint p = 0; p < g_list_model_get_n_items (plans); p++)
+        {
+          g_autoptr(FasciaPlan) plan = g_list_model_get_item (plans, p);
+          g_autoptr(GListModel) targets = fascia_store_list_plan_targets (demo,
+                                                                          fascia_plan_get_id (plan),
+                                                                          &error);
+          g_autoptr(GListModel) exercises =
+            fascia_store_list_home_exercises (demo, fascia_plan_get_id (plan), &error);
+
+          g_assert_cmpuint (g_list_model_get_n_items (targets), >=, 1);
+          n_exercises += g_list_model_get_n_items (exercises);
+          for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
+            {
+              g_autoptr(FasciaPlanTarget) target = g_list_model_get_item (targets, t);
+              const char * const *techniques = fascia_plan_target_get_technique_ids (target);
+
+              g_assert_true (g_strv_contains (fixture_muscles,
+                                              fascia_plan_target_get_muscle_id (target)));
+              for (guint k = 0; techniques[k] != NULL; k++)
+                g_assert_true (g_strv_contains (fixture_techniques, techniques[k]));
+            }
+        }
+
+      for (guint v = 0; v < g_list_model_get_n_items (visits); v++)
+        {
+          g_autoptr(FasciaVisit) visit = g_list_model_get_item (visits, v);
+          g_autoptr(GListModel) marks = fascia_store_list_pain_marks (demo,
+                                                                      fascia_visit_get_id (visit),
+                                                                      &error);
+          g_autoptr(GListModel) findings = fascia_store_list_findings (demo,
+                                                                       fascia_visit_get_id (visit),
+                                                                       &error);
+          g_autoptr(GListModel) amendments =
+            fascia_store_list_amendments (demo, fascia_visit_get_id (visit), &error);
+
+          n_visits++;
+          n_marks += g_list_model_get_n_items (marks);
+          n_findings += g_list_model_get_n_items (findings);
+          n_amendments += g_list_model_get_n_items (amendments);
+          g_assert_cmpint (fascia_visit_get_pain_before (visit), >=, 0);
+          g_assert_cmpstr (fascia_visit_get_subjective (visit), !=, "");
+
+          for (guint m = 0; m < g_list_model_get_n_items (marks); m++)
+            {
+              g_autoptr(FasciaPainMark) mark = g_list_model_get_item (marks, m);
+
+              g_assert_true (g_strv_contains (fixture_views, fascia_pain_mark_get_view_id (mark)));
+            }
+          for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+            {
+              g_autoptr(FasciaFinding) finding = g_list_model_get_item (findings, f);
+
+              g_assert_true (g_strv_contains (fixture_muscles,
+                                              fascia_finding_get_muscle_id (finding)));
+            }
+        }
+    }
+
+  g_assert_cmpuint (n_visits, >=, 24);
+  g_assert_cmpuint (n_marks, >=, n_visits);
+  g_assert_cmpuint (n_findings, >=, n_visits);
+  g_assert_cmpuint (n_exercises, >=, 12);
+  g_assert_cmpuint (n_amendments, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +665,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/restore-over-damaged", test_restore_over_damaged);
   STORE_TEST ("/fascia/core/store/daily-backups", test_daily_backups);
   STORE_TEST ("/fascia/core/store/purge", test_purge);
+  STORE_TEST ("/fascia/core/store/demo", test_demo);
 
   return g_test_run ();
 }
