@@ -54,6 +54,62 @@ fascia_test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
+static void
+copy_json_files (const char *from,
+                 const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (from, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+
+      g_file_get_contents (source, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (target, contents, length, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/**
+ * fascia_test_make_atlas_dir:
+ * @bad_case: (nullable): a folder of tests/data/atlas-bad, or %NULL
+ *
+ * Copies the good atlas content of tests/data/atlas-good into a new temporary folder and
+ * lays the files of @bad_case over it: each bad case holds only the files it breaks.
+ *
+ * Returns: (transfer full): the folder; remove it with fascia_test_rm_rf().
+ */
+char *
+fascia_test_make_atlas_dir (const char *bad_case)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "atlas-good", NULL);
+  char *tmp = fascia_test_make_tmpdir ();
+
+  copy_json_files (good, tmp);
+
+  if (bad_case != NULL)
+    {
+      g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "atlas-bad", bad_case,
+                                                    NULL);
+
+      g_assert_true (g_file_test (bad, G_FILE_TEST_IS_DIR));
+      copy_json_files (bad, tmp);
+    }
+
+  return tmp;
+}
+
 /* Runs every pending main-loop source, so a test sees the state a user would see. */
 void
 fascia_test_iterate (void)

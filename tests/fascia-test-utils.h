@@ -17,6 +17,7 @@ void      fascia_test_iterate        (void);
 gboolean  fascia_test_wait_for       (FasciaTestCondition   condition,
                                       gpointer              user_data,
                                       guint                 timeout_ms);
+char     *fascia_test_make_atlas_dir (const char           *bad_case);
 int       fascia_test_run_fascia     (const char * const   *args,
                                       const char * const   *unset_env,
                                       char                **stdout_text,

@@ -1,5 +1,6 @@
 /* fascia-atlas.h — the anatomy content: muscles, landmarks, techniques, trigger points,
- * patterns and diagram views, loaded from resources/atlas/*.json and immutable afterwards.
+ * patterns and diagram views, loaded from the JSON files of resources/atlas/ and immutable
+ * afterwards.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +9,13 @@
 
 #include <gio/gio.h>
 
+#include "fascia-landmark.h"
+#include "fascia-muscle.h"
+#include "fascia-pattern.h"
+#include "fascia-technique.h"
+#include "fascia-trigger-point.h"
 #include "fascia-types.h"
+#include "fascia-view.h"
 
 G_BEGIN_DECLS
 
@@ -60,5 +67,13 @@ GListModel         *fascia_atlas_get_landmarks           (FasciaAtlas  *self);
 GListModel         *fascia_atlas_get_techniques          (FasciaAtlas  *self);
 GListModel         *fascia_atlas_get_views               (FasciaAtlas  *self);
 GListModel         *fascia_atlas_get_patterns            (FasciaAtlas  *self);
+/* Every trigger point of every muscle, in muscle order. */
+GListModel         *fascia_atlas_get_trigger_points      (FasciaAtlas  *self);
+const char * const *fascia_atlas_get_reference_ids       (FasciaAtlas  *self);
+
+/* Muscles, landmarks and techniques whose English or Latin name contains @query,
+ * ignoring case and accents; a new model each call. */
+GListModel         *fascia_atlas_search                  (FasciaAtlas  *self,
+                                                          const char   *query);
 
 G_END_DECLS

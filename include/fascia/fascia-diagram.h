@@ -63,6 +63,16 @@ typedef enum
   FASCIA_REGION_STYLE_PAIN      = 1 << 7,  /* marked on a body chart */
 } FasciaRegionStyle;
 
+/* The colours of the styles, for legends. Origin and insertion are fixed: the UI legend
+ * uses them. */
+#define FASCIA_DIAGRAM_COLOR_ORIGIN    "#1c71d8"
+#define FASCIA_DIAGRAM_COLOR_INSERTION "#e66100"
+#define FASCIA_DIAGRAM_COLOR_TARGET    "#2ec27e"
+#define FASCIA_DIAGRAM_COLOR_PAIN      "#9141ac"
+#define FASCIA_DIAGRAM_COLOR_SELECTED  "#241f31"
+#define FASCIA_DIAGRAM_COLOR_HOVER     "#f5c211"
+#define FASCIA_DIAGRAM_COLOR_FOCUS     "#3584e4"
+
 #define FASCIA_TYPE_DIAGRAM (fascia_diagram_get_type ())
 
 G_DECLARE_FINAL_TYPE (FasciaDiagram, fascia_diagram, FASCIA, DIAGRAM, GObject)
@@ -108,5 +118,35 @@ gboolean            fascia_diagram_render             (FasciaDiagram      *self,
 const FasciaRegion *fascia_diagram_hit_test           (FasciaDiagram      *self,
                                                        double              x,
                                                        double              y);
+
+/* Additions to the contract above. */
+const char         *fascia_diagram_get_view_id        (FasciaDiagram      *self);
+gboolean            fascia_diagram_get_region_visible (FasciaDiagram      *self,
+                                                       const char         *region_id);
+void                fascia_diagram_copy_styles        (FasciaDiagram      *self,
+                                                       FasciaDiagram      *source);
+GPtrArray          *fascia_diagram_referral_zones_at  (FasciaDiagram      *self,
+                                                       double              x,
+                                                       double              y);
+GPtrArray          *fascia_diagram_regions_at         (FasciaDiagram      *self,
+                                                       double              x,
+                                                       double              y,
+                                                       gboolean            visible_only);
+cairo_surface_t    *fascia_diagram_render_region_mask (FasciaDiagram      *self,
+                                                       const char         *region_id,
+                                                       double              scale,
+                                                       GError            **error);
+gboolean            fascia_diagram_render_to_file     (FasciaDiagram      *self,
+                                                       const char         *path,
+                                                       double              width,
+                                                       GError            **error);
+guint               fascia_diagram_add_style_for      (FasciaDiagram      *self,
+                                                       FasciaRegionKind    kind,
+                                                       const char         *atlas_id,
+                                                       FasciaRegionStyle   style);
+guint               fascia_diagram_show_attachments   (FasciaDiagram      *self,
+                                                       FasciaMuscle       *muscle);
+guint               fascia_diagram_show_referral      (FasciaDiagram      *self,
+                                                       const char         *muscle_id);
 
 G_END_DECLS

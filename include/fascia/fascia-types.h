@@ -26,4 +26,12 @@ typedef enum
   FASCIA_SIDE_BOTH,
 } FasciaSide;
 
+/* How a muscle attaches to a landmark; a muscle may do both. */
+typedef enum
+{
+  FASCIA_ATTACHMENT_NONE      = 0,
+  FASCIA_ATTACHMENT_ORIGIN    = 1 << 0,
+  FASCIA_ATTACHMENT_INSERTION = 1 << 1,
+} FasciaAttachmentKind;
+
 G_END_DECLS

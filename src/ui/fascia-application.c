@@ -13,6 +13,7 @@
 
 #include "fascia-application.h"
 #include "fascia-cli.h"
+#include "fascia-preferences-window.h"
 #include "fascia-window.h"
 
 struct _FasciaApplication
@@ -48,6 +49,23 @@ fascia_application_get_database_path (FasciaApplication *self)
   g_return_val_if_fail (FASCIA_IS_APPLICATION (self), NULL);
 
   return self->database_path;
+}
+
+/**
+ * fascia_application_set_database_path:
+ *
+ * Chooses the client database windows opened from now on work on, as `--database PATH`
+ * does; tests use it to give each case a fresh database.
+ */
+void
+fascia_application_set_database_path (FasciaApplication *self,
+                                      const char        *path)
+{
+  g_return_if_fail (FASCIA_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
 }
 
 GSettings *
@@ -125,12 +143,15 @@ fascia_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (fascia_application_parent_class)->startup (application);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
@@ -186,9 +207,21 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  FasciaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (fascia_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 static void

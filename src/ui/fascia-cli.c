@@ -10,6 +10,9 @@
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
+#include "fascia/fascia-atlas.h"
+#include "fascia/fascia-diagram.h"
+#include "fascia/fascia-muscle.h"
 #include "fascia/fascia-render-info.h"
 #include "fascia/fascia-store.h"
 
@@ -31,6 +34,15 @@ typedef struct
   FasciaCliHandler  handler;
 } FasciaCliCommand;
 
+/* GOption cannot pack an option whose argument is optional into the options dictionary,
+ * so `--check-content [DIR]` goes through check_content_option_cb(), which records the
+ * request here and puts it into the dictionary in fascia_cli_run(). */
+static struct
+{
+  gboolean  requested;
+  char     *directory;
+} check_content_request;
+
 static int
 version_command (GVariantDict *options,
                  const char   *database_path)
@@ -42,6 +54,173 @@ version_command (GVariantDict *options,
            glib_major_version, glib_minor_version, glib_micro_version,
            sqlite3_libversion (), render_libs);
   return EXIT_SUCCESS;
+}
+
+static int
+check_content_command (GVariantDict *options,
+                       const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaAtlas) atlas = NULL;
+  const char *directory = NULL;
+
+  g_variant_dict_lookup (options, "check-content", "^&ay", &directory);
+
+  if (directory != NULL && directory[0] != '\0')
+    atlas = fascia_atlas_new_from_directory (directory, &error);
+  else if ((atlas = fascia_atlas_get_default (&error)) != NULL)
+    g_object_ref (atlas);
+
+  if (atlas == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("Atlas content OK: %u muscles, %u landmarks, %u techniques, %u trigger points, "
+           "%u patterns, %u views, %u references\n",
+           g_list_model_get_n_items (fascia_atlas_get_muscles (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_landmarks (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_techniques (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_trigger_points (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_patterns (atlas)),
+           g_list_model_get_n_items (fascia_atlas_get_views (atlas)),
+           g_strv_length ((char **) fascia_atlas_get_reference_ids (atlas)));
+  return EXIT_SUCCESS;
+}
+
+static FasciaDiagram *
+load_view (FasciaAtlas  *atlas,
+           const char   *view,
+           GError      **error)
+{
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  /* A file for drawing authors to preview, checked like a built-in view. */
+  if (g_str_has_suffix (view, ".svg"))
+    {
+      if (!g_file_get_contents (view, &text, &len, error))
+        return NULL;
+      svg = g_bytes_new_take (g_steal_pointer (&text), len);
+      return fascia_diagram_new_from_bytes (atlas, svg, error);
+    }
+
+  return fascia_diagram_new_for_view (atlas, view, error);
+}
+
+static gboolean
+highlight (FasciaDiagram  *diagram,
+           FasciaAtlas    *atlas,
+           const char     *id,
+           GError        **error)
+{
+  FasciaRegionStyle style = FASCIA_REGION_STYLE_TARGET;
+
+  if (fascia_diagram_lookup_region (diagram, id) != NULL)
+    {
+      fascia_diagram_set_region_style (diagram, id,
+                                       fascia_diagram_get_region_style (diagram, id) | style);
+      return TRUE;
+    }
+
+  /* A muscle or landmark id highlights it on both sides. */
+  if ((fascia_atlas_lookup_muscle (atlas, id) != NULL &&
+       fascia_diagram_add_style_for (diagram, FASCIA_REGION_MUSCLE, id, style) > 0) ||
+      (fascia_atlas_lookup_landmark (atlas, id) != NULL &&
+       fascia_diagram_add_style_for (diagram, FASCIA_REGION_LANDMARK, id, style) > 0))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("“%s” is not a region, muscle or landmark drawn in this view"), id);
+  return FALSE;
+}
+
+static FasciaMuscle *
+lookup_muscle (FasciaAtlas  *atlas,
+               const char   *id,
+               GError      **error)
+{
+  FasciaMuscle *muscle = fascia_atlas_lookup_muscle (atlas, id);
+
+  if (muscle == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no muscle “%s”"), id);
+
+  return muscle;
+}
+
+static int
+render_command (GVariantDict *options,
+                const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = NULL;
+  g_autofree const char **highlights = NULL;
+  FasciaAtlas *atlas;
+  FasciaMuscle *muscle;
+  const char *view = NULL;
+  const char *attachments = NULL;
+  const char *referral = NULL;
+  const char *output = NULL;
+  double view_width;
+  int width = 0;
+
+  g_variant_dict_lookup (options, "render", "&s", &view);
+  g_variant_dict_lookup (options, "highlight", "^a&s", &highlights);
+  g_variant_dict_lookup (options, "attachments", "&s", &attachments);
+  g_variant_dict_lookup (options, "referral", "&s", &referral);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "width", "i", &width);
+
+  if (output == NULL || output[0] == '\0')
+    {
+      g_printerr ("%s\n", _("--render needs --output FILE.png, FILE.svg or FILE.pdf"));
+      return EXIT_FAILURE;
+    }
+
+  if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
+      (diagram = load_view (atlas, view, &error)) == NULL)
+    goto failed;
+
+  for (guint i = 0; highlights != NULL && highlights[i] != NULL; i++)
+    if (!highlight (diagram, atlas, highlights[i], &error))
+      goto failed;
+
+  if (attachments != NULL)
+    {
+      if ((muscle = lookup_muscle (atlas, attachments, &error)) == NULL)
+        goto failed;
+      if (fascia_diagram_show_attachments (diagram, muscle) == 0)
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("The view “%s” does not draw %s"), view, attachments);
+          goto failed;
+        }
+      fascia_diagram_set_dim_unstyled (diagram, TRUE);
+    }
+
+  if (referral != NULL)
+    {
+      if (lookup_muscle (atlas, referral, &error) == NULL)
+        goto failed;
+      if (fascia_diagram_show_referral (diagram, referral) == 0)
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("The view “%s” draws no referral zone of %s"), view, referral);
+          goto failed;
+        }
+    }
+
+  fascia_diagram_get_size (diagram, &view_width, NULL);
+  if (!fascia_diagram_render_to_file (diagram, output, width > 0 ? width : view_width, &error))
+    goto failed;
+
+  return EXIT_SUCCESS;
+
+failed:
+  g_printerr ("%s\n", error->message);
+  return EXIT_FAILURE;
 }
 
 static char *
@@ -180,11 +359,25 @@ create_demo_command (GVariantDict *options,
 
 static const FasciaCliCommand commands[] = {
   { "version", version_command },
+  { "check-content", check_content_command },
+  { "render", render_command },
   { "import-clients", import_clients_command },
   { "backup", backup_command },
   { "restore", restore_command },
   { "create-demo", create_demo_command },
 };
+
+static gboolean
+check_content_option_cb (const char  *option_name,
+                         const char  *value,
+                         gpointer     user_data,
+                         GError     **error)
+{
+  check_content_request.requested = TRUE;
+  g_free (check_content_request.directory);
+  check_content_request.directory = g_strdup (value);
+  return TRUE;
+}
 
 void
 fascia_cli_add_options (GApplication *application)
@@ -194,6 +387,21 @@ fascia_cli_add_options (GApplication *application)
       N_("Print the version and exit"), NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Use the client database at PATH instead of the default"), N_("PATH") },
+    { "check-content", 0, G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME,
+      G_OPTION_ARG_CALLBACK, check_content_option_cb,
+      N_("Check the built-in anatomy content, or the content in DIR, and exit"), N_("[DIR]") },
+    { "render", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Draw a diagram view (or an SVG file) to the --output file and exit"), N_("VIEW") },
+    { "highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("With --render: highlight a region, muscle or landmark (repeatable)"), N_("ID") },
+    { "attachments", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --render: show where a muscle arises (blue) and inserts (orange)"), N_("MUSCLE") },
+    { "referral", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --render: show the referral zones of a muscle's trigger points"), N_("MUSCLE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("With --render: the width of the image in pixels or points"), N_("N") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --render: the file to write, .png, .svg or .pdf"), N_("FILE") },
     { "import-clients", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Add the clients of a CSV file (name, email, phone, date of birth, notes) and exit"),
       N_("FILE.csv") },
@@ -230,6 +438,15 @@ fascia_cli_run (GVariantDict *options,
 {
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (exit_status != NULL, FALSE);
+
+  if (check_content_request.requested)
+    {
+      const char *directory = check_content_request.directory;
+
+      g_variant_dict_insert (options, "check-content", "^ay", directory != NULL ? directory : "");
+      check_content_request.requested = FALSE;
+      g_clear_pointer (&check_content_request.directory, g_free);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

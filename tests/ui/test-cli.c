@@ -41,6 +41,85 @@ test_unknown_option (void)
   g_assert_nonnull (strstr (err, "no-such-option"));
 }
 
+static void
+test_check_content_builtin (void)
+{
+  static const char * const args[] = { "--check-content", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  status = fascia_test_run_fascia (args, no_display, &out, &err);
+
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Atlas content OK: 16 muscles, "));
+  g_assert_nonnull (strstr (out, " 4 views, "));
+  g_assert_true (g_str_has_suffix (out, " references\n"));
+  /* One line. */
+  g_assert_true (strchr (out, '\n') == out + strlen (out) - 1);
+}
+
+static void
+test_check_content_directory (void)
+{
+  g_autofree char *dir = fascia_test_make_atlas_dir (NULL);
+  g_autofree char *joined = g_strconcat ("--check-content=", dir, NULL);
+  const char * const separate[] = { "--check-content", dir, NULL };
+  const char * const attached[] = { joined, NULL };
+  const char * const *forms[] = { separate, attached };
+
+  /* Both `--check-content DIR` and `--check-content=DIR`. */
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      status = fascia_test_run_fascia (forms[i], no_display, &out, &err);
+
+      g_assert_cmpstr (err, ==, "");
+      g_assert_cmpint (status, ==, 0);
+      g_assert_cmpstr (out, ==, "Atlas content OK: 3 muscles, 7 landmarks, 4 techniques, "
+                                "4 trigger points, 1 patterns, 2 views, 3 references\n");
+    }
+
+  fascia_test_rm_rf (dir);
+}
+
+static void
+test_check_content_bad_directory (void)
+{
+  g_autofree char *dir = fascia_test_make_atlas_dir ("wrong-type-string");
+  const char * const args[] = { "--check-content", dir, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  status = fascia_test_run_fascia (args, no_display, &out, &err);
+
+  g_assert_cmpint (status, !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "muscles.json: muscle “psoas-major”: field “innervation.roots”: "
+                            "expected a string\n");
+
+  fascia_test_rm_rf (dir);
+}
+
+static void
+test_check_content_missing_directory (void)
+{
+  static const char * const args[] = { "--check-content", "/nonexistent/fascia-atlas", NULL };
+  g_autofree char *err = NULL;
+  int status;
+
+  status = fascia_test_run_fascia (args, no_display, NULL, &err);
+
+  g_assert_cmpint (status, !=, 0);
+  g_assert_true (g_str_has_prefix (err, "references.json: "));
+  g_assert_nonnull (strstr (err, "/nonexistent/fascia-atlas"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -49,6 +128,12 @@ main (int   argc,
 
   g_test_add_func ("/fascia/ui/cli/version-headless", test_version_headless);
   g_test_add_func ("/fascia/ui/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/fascia/ui/cli/check-content-builtin", test_check_content_builtin);
+  g_test_add_func ("/fascia/ui/cli/check-content-directory", test_check_content_directory);
+  g_test_add_func ("/fascia/ui/cli/check-content-bad-directory",
+                   test_check_content_bad_directory);
+  g_test_add_func ("/fascia/ui/cli/check-content-missing-directory",
+                   test_check_content_missing_directory);
 
   return g_test_run ();
 }

@@ -1,0 +1,1366 @@
+#!/usr/bin/env python3
+"""Generate Fascia's four diagram views (SVG) and resources/atlas/views.json.
+
+    python3 build-aux/diagrams/generate.py resources/diagrams
+
+All four views are drawn from the one landmark table in skeleton.py, with one scale and one
+style; see resources/diagrams/README.md for the canvas, style and region id convention.
+Standard library only.  Drawings: CC BY-SA 4.0.
+"""
+
+import json
+import math
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from geom import (P, f, lerp, add, sub, mul, norm, dist, smooth, segments, seg_d, sample,  # noqa: E402
+                  curve_eval, ellipse_pts, ribbon, ribbon_poly, hatch, lines_d, Sheet, bez,
+                  point_in_poly, offset_line)
+import skeleton as SK  # noqa: E402
+from skeleton import LM, SCALE  # noqa: E402
+
+W, H = 1200, 1500
+
+# ---- style -------------------------------------------------------------------------------
+BONE = 'fill="#f4ecd8" stroke="#5b4a3a" stroke-width="2" stroke-linejoin="round"'
+BONE_THIN = 'fill="none" stroke="#5b4a3a" stroke-width="1.1" stroke-linecap="round"'
+BONE_DETAIL = 'fill="none" stroke="#8c7a64" stroke-width="1" stroke-linecap="round"'
+BONE_SHADE = 'fill="#e9dcc0" stroke="none"'
+HOLE = 'fill="#ffffff" stroke="#5b4a3a" stroke-width="1.6"'
+DISC = 'fill="#dfe5e8" stroke="#5b4a3a" stroke-width="1.4"'
+LANDMARK = 'fill="#ecdfc2" stroke="#5b4a3a" stroke-width="1.2"'
+LINE_MARK = 'fill="none" stroke="#7d6549" stroke-width="3.2" stroke-linecap="round"'
+LIGAMENT = 'fill="#e8dcc8" fill-opacity="0.95" stroke="#8a7458" stroke-width="1.2"'
+LIG_FIBRE = 'fill="none" stroke="#b9a582" stroke-width="0.9"'
+FASCIA = 'fill="#e8dcc8" fill-opacity="0.62" stroke="#9c8666" stroke-width="1.3"'
+FASCIA_FIBRE = 'fill="none" stroke="#b8a37f" stroke-width="0.8" stroke-opacity="0.8"'
+MUSCLE = {
+    'deep': 'fill="#b5362a" fill-opacity="0.93" stroke="#6e1f17" stroke-width="1.5" stroke-linejoin="round"',
+    'mid': 'fill="#c0392b" fill-opacity="0.93" stroke="#6e1f17" stroke-width="1.5" stroke-linejoin="round"',
+    'sup': 'fill="#cb4b3b" fill-opacity="0.93" stroke="#6e1f17" stroke-width="1.5" stroke-linejoin="round"',
+}
+FIBRE = 'fill="none" stroke="#7a2219" stroke-width="0.9" stroke-opacity="0.75" stroke-linecap="round"'
+TENDON = 'fill="#efe4d0" stroke="#8a7458" stroke-width="1.3" stroke-linejoin="round"'
+TENDON_FIBRE = 'fill="none" stroke="#bda98a" stroke-width="0.8"'
+CUT = 'fill="none" stroke="#4a1510" stroke-width="1.3" stroke-dasharray="3 2.5"'
+RZ = 'fill="#e53935" fill-opacity="0.28" stroke="#c62828" stroke-width="1.4" stroke-dasharray="5 3"'
+RZ_HATCH = 'fill="none" stroke="#c62828" stroke-width="1.1" stroke-opacity="0.7"'
+FONT = 'font-family="Cantarell, &quot;DejaVu Sans&quot;, sans-serif"'
+
+
+class View:
+    """A view: a projection of the landmark table onto the canvas, and the SVG it builds."""
+
+    def __init__(self, vid, kind, x0, y0, frame, title, description):
+        self.id, self.kind, self.x0, self.y0 = vid, kind, x0, y0
+        self.frame = frame              # (top, bottom) in mm of y
+        self.title, self.description = title, description
+        self.layers = {'bones': [], 'muscles': [], 'trigger-points': [], 'referral': []}
+        self.labels = []                # (text, anchor canvas point, side or None)
+        self.anchors = {}
+        self.sides = (1, -1) if kind != 'lat' else (-1,)
+
+    # (a, y): a = x for coronal views (subject's left side positive), z for the lateral view
+    def p(self, pt, side=1):
+        a, y = pt[0], pt[1]
+        y = min(max(y, self.frame[0]), self.frame[1])
+        if self.kind == 'ant':
+            X = self.x0 + SCALE * a * side
+        elif self.kind == 'post':
+            X = self.x0 - SCALE * a * side
+        else:
+            X = self.x0 + SCALE * a
+        out = (X, self.y0 + SCALE * (y - self.frame[0]))
+        if len(pt) > 2 and pt[2] == 'c':
+            return out + ('c',)
+        return out
+
+    def ps(self, pts, side=1):
+        return [self.p(q, side) for q in pts]
+
+    def add(self, layer, s):
+        self.layers[layer].append(s)
+
+    def label(self, text, pt, side=1, col=None):
+        self.labels.append((text, self.p(pt, side), col))
+
+
+def sfx(side, view=None):
+    if view is not None and view.kind == 'lat':
+        return '-r'
+    return '-l' if side == 1 else '-r'
+
+
+def path(d, style, rid=None):
+    i = ' id="%s"' % rid if rid else ''
+    return '<path%s d="%s" %s/>' % (i, d, style)
+
+
+def group(rid, parts):
+    return '<g id="%s">%s</g>' % (rid, ''.join(parts))
+
+
+def circle_d(c, r):
+    return 'M%s a%s,%s 0 1 0 %s,0 a%s,%s 0 1 0 %s,0 Z' % (
+        P((c[0] - r, c[1])), f(r), f(r), f(2 * r), f(r), f(r), f(-2 * r))
+
+
+def ell(v, cx, cy, rx, ry, rot=0.0, side=1, n=12):
+    return v.ps(ellipse_pts(cx, cy, rx, ry, rot, n), side)
+
+
+def mirror(pts):
+    return [(-q[0],) + tuple(q[1:]) for q in pts]
+
+
+# ============================================================================================
+# Bones, coronal views
+# ============================================================================================
+
+def vert(name):
+    for v in SK.VERTEBRAE:
+        if v[0] == name:
+            return v
+    raise KeyError(name)
+
+
+def body_outline(top, bot, hw):
+    mid = (top + bot) / 2.0
+    return [(-hw, top + 1.8), (-hw + 1.8, top), (hw - 1.8, top), (hw, top + 1.8), (hw - 2.2, mid),
+            (hw, bot - 1.8), (hw - 1.8, bot), (-hw + 1.8, bot), (-hw, bot - 1.8), (-hw + 2.2, mid)]
+
+
+def disc_outline(top, bot, hw):
+    mid = (top + bot) / 2.0
+    return [(-hw + 1, top), (hw - 1, top), (hw + 1.2, mid), (hw - 1, bot), (-hw + 1, bot),
+            (-hw - 1.2, mid)]
+
+
+def draw_ribs_coronal(v, side):
+    parts9_11 = []
+    for n in (9, 10, 11):
+        pts, w = SK.RIBS[n]
+        parts9_11.append(path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='round' if n == 11 else 'flat'), BONE))
+        # costal groove: a thin line along the lower border
+        left, right, cen = offset_line(v.ps(pts[1:], side), [x * SCALE * 0.55 for x in w[1:]])
+        edge = right if (v.kind == 'ant') == (side == 1) else left
+        parts9_11.append(path(smooth(edge[2:-3:3], closed=False), BONE_DETAIL))
+    v.add('bones', group('b-lower-ribs' + sfx(side), parts9_11))
+    pts, w = SK.RIBS[12]
+    v.add('bones', group('b-rib-12' + sfx(side), [path(ribbon(v.ps(pts, side), [x * SCALE for x in w]), BONE)]))
+
+
+def tp_centreline(name):
+    n, top, bot, hw, tip, sp = vert(name)
+    h = bot - top
+    y = top + 0.35 * h
+    if name == 'L5':
+        return [(hw - 6, y + 2), (tip - 8, y - 2), (tip, y - 5)], [13, 12, 10]
+    if name.startswith('T'):
+        return [(10, y - 2), (tip - 8, y - 4), (tip, y - 6)], [7, 7, 6.5]
+    return [(hw - 6, y), ((hw + tip) / 2.0, y - 0.5), (tip, y - 1)], [9, 8.5, 8]
+
+
+def draw_tps(v, side, names):
+    for name in names:
+        pts, w = tp_centreline(name)
+        d = ribbon(v.ps(pts, side), [x * SCALE for x in w])
+        if name in ('T9', 'T10', 'T11'):
+            continue
+        v.add('bones', path(d, BONE, 'b-%s-transverse-process%s' % (name.lower(), sfx(side))))
+    if v.kind == 'post':
+        parts = []
+        for name in ('T9', 'T10', 'T11'):
+            pts, w = tp_centreline(name)
+            parts.append(path(ribbon(v.ps(pts, side), [x * SCALE for x in w]), BONE))
+        v.add('bones', group('b-lower-thoracic-transverse-processes' + sfx(side), parts))
+
+
+def draw_bodies(v):
+    for name, top, bot, hw, tip, sp in SK.VERTEBRAE:
+        d = smooth(v.ps(body_outline(top, bot, hw)))
+        rim = [path(smooth(v.ps([(-hw + 3, top + 2.5), (hw - 3, top + 2.5)]), False), BONE_DETAIL),
+               path(smooth(v.ps([(-hw + 3, bot - 2.5), (hw - 3, bot - 2.5)]), False), BONE_DETAIL)]
+        if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
+            v.add('bones', group('b-%s-body' % name.lower(), [path(d, BONE)] + rim))
+        else:
+            v.add('bones', path(d, BONE))
+    # discs: T9/T10 .. T11/T12 are drawing only; T12/L1 .. L5/S1 are the region
+    discs = []
+    for i in range(len(SK.VERTEBRAE)):
+        name, top, bot, hw, tip, sp = SK.VERTEBRAE[i]
+        nxt = SK.VERTEBRAE[i + 1][1] if i + 1 < len(SK.VERTEBRAE) else SK.SACRUM_TOP
+        nhw = SK.VERTEBRAE[i + 1][3] if i + 1 < len(SK.VERTEBRAE) else 26
+        d = smooth(v.ps(disc_outline(bot, nxt, (hw + nhw) / 2.0 + 0.5)))
+        if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
+            discs.append(path(d, DISC))
+        else:
+            v.add('bones', path(d, DISC))
+    v.add('bones', group('b-lumbar-intervertebral-discs', discs))
+
+
+def draw_posterior_arches(v):
+    """Laminae, articular and spinous processes seen from behind."""
+    th_sp, l_sp, mam = [], [], {1: [], -1: []}
+    for name, top, bot, hw, tip, sp in SK.VERTEBRAE:
+        h = bot - top
+        lumbar = name.startswith('L')
+        lw = 18 if lumbar else 13
+        half = [(0, top + 4), (6, top + 2), (10, top - 3), (12.5, top - 8, 'c'), (lw - 1, top - 7),
+                (lw + 2.5, top - 1), (lw + 1.5, top + 7), (lw + 0.5, top + 0.45 * h), (lw - 2, bot - 3),
+                (lw - 3.5, bot + 5), (lw - 6, bot + 9, 'c'), (lw - 9, bot + 6), (5, bot + 1)]
+        if not lumbar:
+            half = [(0, top + 3), (6, top + 1), (8.5, top - 5, 'c'), (lw - 1, top - 4), (lw + 1, top + 3),
+                    (lw, top + 0.5 * h), (lw - 2, bot - 2), (lw - 3, bot + 4), (lw - 6, bot + 6, 'c'),
+                    (5, bot + 2)]
+        full = half + [(0, bot + 1)] + mirror(half[::-1])
+        v.add('bones', path(smooth(v.ps(full)), BONE))
+        # articular facet lines
+        v.add('bones', path(smooth(v.ps([(lw - 5, top - 5), (lw - 2, top + 3)]), False), BONE_DETAIL))
+        v.add('bones', path(smooth(v.ps([(-(lw - 5), top - 5), (-(lw - 2), top + 3)]), False), BONE_DETAIL))
+        if lumbar:
+            for s in (1, -1):
+                mam[s].append(path(circle_d(v.p((lw + 2.2, top - 0.5), s), 2.6 * SCALE), LANDMARK))
+            spd = [(-4.2, top + 0.35 * h, 'c'), (4.2, top + 0.35 * h, 'c'), (5.2, sp - 6), (4.6, sp - 1),
+                   (0, sp + 0.5), (-4.6, sp - 1), (-5.2, sp - 6)]
+            l_sp.append(path(smooth(v.ps(spd)), BONE))
+            l_sp.append(path(smooth(v.ps([(-3, sp - 4), (0, sp - 2.5), (3, sp - 4)]), False), BONE_DETAIL))
+        else:
+            spd = [(-3.6, top + 1, 'c'), (3.6, top + 1, 'c'), (3.4, (top + sp) / 2.0), (2.6, sp - 3),
+                   (0, sp + 0.5), (-2.6, sp - 3), (-3.4, (top + sp) / 2.0)]
+            th_sp.append(path(smooth(v.ps(spd)), BONE))
+    v.add('bones', group('b-lower-thoracic-spinous-processes', th_sp))
+    v.add('bones', group('b-lumbar-spinous-processes', l_sp))
+    for s in (1, -1):
+        v.add('bones', group('b-lumbar-mammillary-processes' + sfx(s), mam[s]))
+
+
+def sacrum_outline():
+    half = SK.SACRUM
+    return half + mirror(half[::-1])[1:-1]
+
+
+def draw_sacrum(v):
+    parts = [path(smooth(v.ps(sacrum_outline())), BONE)]
+    if v.kind == 'ant':
+        # S1 body rim (promontory), transverse ridges and pelvic foramina
+        parts.append(path(smooth(v.ps([(-24, 189), (-22, 196), (0, 198), (22, 196), (24, 189)]), False), BONE_DETAIL))
+        for y, hw in ((213, 30), (232, 24), (249, 17), (261, 10)):
+            parts.append(path(smooth(v.ps([(-hw, y + 1), (0, y - 1), (hw, y + 1)]), False), BONE_DETAIL))
+        for y, x, rx, ry in ((204, 19, 5.2, 4.2), (223, 17.5, 4.6, 3.8), (241, 14.5, 3.8, 3.2), (255, 11, 3, 2.6)):
+            for s in (1, -1):
+                parts.append(path(smooth(ell(v, x, y, rx, ry, 0.2, s)), HOLE))
+    else:
+        # median crest, dorsal foramina, lateral crest, sacral hiatus and cornua
+        for y in (197, 215, 232, 246):
+            parts.append(path(smooth(ell(v, 0, y, 3.2, 4.5)), BONE_DETAIL))
+        for y, x, r in ((200, 17, 4.0), (219, 15.5, 3.6), (237, 13, 3.2), (252, 10, 2.6)):
+            for s in (1, -1):
+                parts.append(path(smooth(ell(v, x, y, r, r * 0.85, 0, s)), HOLE))
+        for s in (1, -1):
+            parts.append(path(smooth(v.ps([(33, 198), (30, 222), (25, 242), (17, 258)], s), False), BONE_DETAIL))
+        parts.append(path(smooth(v.ps([(-6, 268), (-5, 258, 'c'), (0, 253), (5, 258, 'c'), (6, 268)]), False), BONE_THIN))
+    v.add('bones', group('b-sacrum', parts))
+
+
+def draw_coccyx(v):
+    parts = []
+    segs = SK.COCCYX
+    for i, (y, hw) in enumerate(segs):
+        y2 = segs[i + 1][0] - 0.8 if i + 1 < len(segs) else 290
+        hw2 = segs[i + 1][1] if i + 1 < len(segs) else 1.2
+        pts = [(-hw, y + 0.5), (hw, y + 0.5), (hw2 + 0.6, y2), (0, y2 + 0.6), (-hw2 - 0.6, y2)]
+        parts.append(path(smooth(v.ps(pts)), BONE))
+    v.add('bones', group('b-coccyx', parts))
+
+
+def hip_outline_d(v, side):
+    d = smooth(v.ps(SK.HIP, side))
+    cx, cy, rx, ry, rot = SK.OBTURATOR
+    hole = ellipse_pts(cx, cy, rx, ry, rot, 10)
+    # the obturator foramen is rounded-triangular: flatten its upper lateral side a little
+    hole = [(x + (2 if y < cy else 0), y) for x, y in hole]
+    return d + ' ' + smooth(v.ps(hole, side))
+
+
+def draw_hip_bone_coronal(v, side):
+    s = sfx(side)
+    parts = [path(hip_outline_d(v, side), BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin'))]
+    if v.kind == 'ant':
+        parts.append(path(smooth(v.ps(SK.ILIAC_FOSSA, side)), BONE_SHADE))
+        parts.append(path(smooth(v.ps(SK.BRIM, side), False), BONE_THIN.replace('1.1', '1.6')))
+        # acetabular notch area and the quadrilateral plate edge seen through the inlet
+        parts.append(path(smooth(v.ps([(46, 272), (52, 262), (55, 250), (50, 240)], side), False), BONE_DETAIL))
+        # ischial ramus inner border
+        parts.append(path(smooth(v.ps([(62, 346), (72, 340), (80, 330)], side), False), BONE_DETAIL))
+    else:
+        # posterior view: outer ilium shading below the crest, the ischial spine line
+        parts.append(path(smooth(v.ps([(58, 262), (66, 280), (72, 300), (82, 318)], side), False), BONE_DETAIL))
+        parts.append(path(smooth(v.ps([(40, 190), (44, 200), (41, 214), (44, 228)], side), False), BONE_DETAIL))
+    # obturator groove and symphysis face
+    parts.append(path(smooth(v.ps([(2, 296), (5, 318), (3, 340)], side), False), BONE_DETAIL))
+    v.add('bones', group('b-hip-bone' + s, parts))
+
+
+# ---- femur ---------------------------------------------------------------------------------
+
+def femur_geometry():
+    """Shaft axis, neck axis (125 deg to the shaft) and the outline, in coronal mm (left)."""
+    H = LM['hip'][:2]
+    K = LM['knee'][:2]
+    T = (136.0, 310.0)
+    d = norm(sub(K, T))
+
+    def angle_at(s):
+        N = add(T, mul(d, s))
+        a, b = norm(sub(H, N)), norm(sub(K, N))
+        return math.degrees(math.acos(a[0] * b[0] + a[1] * b[1]))
+
+    lo, hi = -40.0, 80.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if angle_at(mid) < 125.0:
+            lo = mid
+        else:
+            hi = mid
+    N = add(T, mul(d, lo))
+    return H, N, d
+
+
+def axis_x(y):
+    H, N, d = femur_geometry()
+    return N[0] + d[0] * (y - N[1]) / d[1]
+
+
+FEMUR_BOTTOM = 508
+
+
+def femur_outline():
+    H, N, d = femur_geometry()
+    a = norm(sub(N, H))               # along the neck, head -> shaft
+    n = (a[1], -a[0])                 # perpendicular, pointing up-lateral
+    r = LM['head-r'][0]
+
+    def up(u, w):
+        return add(add(H, mul(a, u)), mul(n, w))
+
+    def lo(u, w):
+        return sub(add(H, mul(a, u)), mul(n, w))
+
+    hw = 14.5
+    yb = FEMUR_BOTTOM
+    # head: from the upper neck junction round the top, medial side and bottom
+    j_up = up(17, 15.8)
+    j_lo = lo(17, 15.8)
+    a_up = math.atan2(j_up[1] - H[1], j_up[0] - H[0])
+    a_lo = math.atan2(j_lo[1] - H[1], j_lo[0] - H[0])
+    if a_lo < a_up:
+        a_lo += 2 * math.pi
+    # going the long way round: from a_up backwards to a_lo - 2pi
+    head = []
+    span = (a_lo - 2 * math.pi) - a_up
+    for k in range(1, 12):
+        t = a_up + span * k / 12.0
+        head.append((H[0] + r * math.cos(t), H[1] + r * math.sin(t)))
+    pts = [j_up] + head + [j_lo, lo(28, 15.5), lo(38, 17.5), (104, 331), (103.5, 341),
+                           (100, 348, 'c'), (103, 357), (110, 364),
+                           (axis_x(400) - hw, 400), (axis_x(460) - hw, 460), (axis_x(yb) - hw, yb, 'c'),
+                           (axis_x(yb) - 4, yb + 2.5), (axis_x(yb) + 4, yb - 2.5),
+                           (axis_x(yb) + hw, yb, 'c'), (axis_x(450) + hw, 450), (axis_x(390) + hw, 390),
+                           (148, 352), (155, 334), (159, 314), (157, 294), (149, 283), (141, 280, 'c'),
+                           (134, 285), (128, 294), up(34, 16), up(26, 15.5)]
+    return pts
+
+
+def draw_femur_coronal(v, side):
+    s = sfx(side)
+    parts = [path(smooth(v.ps(femur_outline(), side)), BONE)]
+    H = LM['hip'][:2]
+    r = LM['head-r'][0]
+    parts.append(path(smooth(v.ps([(H[0] - 3, H[1] - 6), (H[0] - 2, H[1] - 2), (H[0] - 5, H[1] + 1)], side), False), BONE_DETAIL))  # fovea
+    if v.kind == 'ant':
+        parts.append(path(smooth(v.ps([(146, 296), (136, 316), (122, 334), (112, 352)], side), False), BONE_DETAIL))  # intertrochanteric line
+    else:
+        parts.append(path(smooth(v.ps([(142, 286), (136, 306), (124, 330), (110, 350)], side), False), BONE_THIN))  # intertrochanteric crest
+        parts.append(path(smooth(v.ps([(132, 296), (128, 306)], side), False), BONE_DETAIL))                         # trochanteric fossa
+    v.add('bones', group('b-femur' + s, parts))
+
+
+def draw_femoral_landmarks(v, side):
+    s = sfx(side)
+    gt = [(141, 280, 'c'), (149, 283), (157, 294), (159, 314), (155, 333), (146, 336), (138, 322), (134, 300), (134, 286)]
+    v.add('bones', path(smooth(v.ps(gt, side)), LANDMARK, 'b-greater-trochanter' + s))
+    lt = [(104, 339), (100, 348, 'c'), (103, 357), (109, 361), (113, 352), (111, 341)]
+    v.add('bones', path(smooth(v.ps(lt, side)), LANDMARK, 'b-lesser-trochanter' + s))
+    if v.kind == 'post':
+        gtub = [(136, 356), (139, 368), (135, 400), (129, 426), (124, 424), (128, 398), (131, 368)]
+        v.add('bones', path(smooth(v.ps(gtub, side)), LANDMARK, 'b-gluteal-tuberosity' + s))
+
+
+def draw_hip_landmarks_coronal(v, side):
+    s = sfx(side)
+    crest_w = [5.5] * len(SK.CREST)
+    crest_w[0] = 4
+    crest_w[-1] = 3.5
+    # the crest band runs along the inside of the outline
+    cpts = [(x - 2.2 * (1 if x > 60 else 0.3), y + 2.4) for x, y in SK.CREST]
+    v.add('bones', path(ribbon(v.ps(cpts, side), [w * SCALE for w in crest_w]), LANDMARK, 'b-iliac-crest' + s))
+    if v.kind == 'ant':
+        v.add('bones', path(smooth(v.ps(SK.ILIAC_FOSSA, side)), 'fill="#e6d7b7" fill-opacity="0.55" stroke="#a8937a" stroke-width="1" stroke-dasharray="4 3"', 'b-iliac-fossa' + s))
+        v.add('bones', path(smooth(ell(v, 123, 209, 5, 5.5, 0, side)), LANDMARK, 'b-asis' + s))
+        v.add('bones', path(smooth(ell(v, 117.5, 234, 4, 5.5, 0, side)), LANDMARK, 'b-aiis' + s))
+        v.add('bones', path(smooth(ell(v, 65, 266, 5, 4, -0.4, side)), LANDMARK, 'b-iliopubic-eminence' + s))
+        v.add('bones', path(smooth(ell(v, 23.5, 290, 4.5, 3.5, 0, side)), LANDMARK, 'b-pubic-tubercle' + s))
+    else:
+        v.add('bones', path(smooth(ell(v, 38.5, 214, 5, 6.5, 0.2, side)), LANDMARK, 'b-psis' + s))
+        v.add('bones', path(smooth(ell(v, 71, 343, 10.5, 15, -0.35, side)), LANDMARK, 'b-ischial-tuberosity' + s))
+
+
+def draw_acetabulum_coronal(v, side):
+    H = LM['hip'][:2]
+    r = LM['head-r'][0]
+    outer = []
+    inner = []
+    for k in range(13):
+        a = math.radians(200 + 155 * k / 12.0)
+        outer.append((H[0] + (r + 5.5) * math.cos(a), H[1] + (r + 5.5) * math.sin(a)))
+        inner.append((H[0] + (r + 0.6) * math.cos(a), H[1] + (r + 0.6) * math.sin(a)))
+    pts = outer + inner[::-1]
+    parts = [path(smooth(v.ps(pts, side)), LANDMARK)]
+    # anterior (front view) or posterior (back view) rim crossing the head
+    rim = [(H[0] - r + 2, H[1] + 3), (H[0] - 8, H[1] + 12), (H[0] + 6, H[1] + 16), (H[0] + r - 3, H[1] + 9)]
+    parts.append(path(smooth(v.ps(rim, side), False), BONE_THIN))
+    v.add('bones', group('b-acetabulum' + sfx(side), parts))
+
+
+def draw_ligaments_coronal(v, side, which):
+    s = sfx(side)
+    if 'iliolumbar' in which:
+        up = [(37, 160), (48, 152), (60, 147)]
+        lo = [(37, 166), (44, 176), (46, 188)]
+        parts = [path(ribbon(v.ps(up, side), [6 * SCALE, 5 * SCALE, 5 * SCALE]), LIGAMENT),
+                 path(ribbon(v.ps(lo, side), [5 * SCALE, 5 * SCALE, 4.5 * SCALE]), LIGAMENT)]
+        for o in (-1.5, 1.5):
+            parts.append(path(smooth(v.ps([(38, 160 + o), (48, 152 + o), (59, 147 + o)], side), False), LIG_FIBRE))
+        v.add('bones', group('b-iliolumbar-ligament' + s, parts))
+    if 'sacrotuberous' in which:
+        # from PSIS / lateral sacrum / coccyx, twisting down to the medial ischial tuberosity
+        outline = [(38, 219), (45, 232), (54, 262), (63, 300), (68, 330), (62, 340), (55, 336), (44, 312),
+                   (28, 290), (12, 285), (8, 280), (14, 270), (24, 258), (32, 240)]
+        poly = v.ps(outline, side)
+        parts = [path(smooth(poly), LIGAMENT)]
+        for t in (0.2, 0.4, 0.6, 0.8):
+            a = lerp((40, 222), (12, 280), t)
+            b = lerp((65, 330), (57, 337), t)
+            m = lerp(a, b, 0.55)
+            m = (m[0] + 6 * (1 - t), m[1])
+            parts.append(path(smooth(v.ps([a, m, b], side), False), LIG_FIBRE))
+        v.add('bones', group('b-sacrotuberous-ligament' + s, parts))
+    if 'inguinal' in which:
+        pts = [(121, 214), (100, 234), (74, 258), (48, 278), (27, 288)]
+        v.add('bones', group('b-inguinal-ligament' + s, [path(ribbon(v.ps(pts, side), [4.5 * SCALE, 4 * SCALE, 4 * SCALE, 4 * SCALE, 3.5 * SCALE]), LIGAMENT)]))
+
+
+def draw_gluteal_lines_coronal(v, side):
+    s = sfx(side)
+    for name, pts in (('posterior', SK.GLUTEAL_POST_C), ('anterior', SK.GLUTEAL_ANT_C), ('inferior', SK.GLUTEAL_INF_C)):
+        v.add('bones', path(smooth(v.ps(pts, side), False), LINE_MARK, 'b-%s-gluteal-line%s' % (name, s)))
+    notch = [(46, 234), (54, 240), (59, 250), (57, 262), (50, 270)]
+    v.add('bones', path(smooth(v.ps(notch, side), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch' + s))
+
+
+def draw_linea_aspera(v, side):
+    pts = [(axis_x(400) - 2, 400), (axis_x(450) - 1, 450), (axis_x(505), 505)]
+    v.add('bones', path(ribbon(v.ps(pts, side), 3.2 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera' + sfx(side)))
+
+
+def draw_thoracolumbar_fascia(v, deep=False):
+    if not deep:
+        half = [(0, -100), (14, -100), (22, -60), (40, -10), (62, 48), (80, 100), (86, 126), (74, 150),
+                (56, 182), (40, 214), (30, 244), (16, 266), (0, 272)]
+    else:
+        # the dense sacral and lower lumbar part left after the erector spinae and multifidus
+        # are exposed: a pale sheet over the sacrum between the PSISs up to L4
+        half = [(0, 112), (22, 114), (44, 140), (58, 160), (52, 190), (42, 214), (30, 244), (16, 264), (0, 268)]
+    pts = half + mirror(half[::-1])[1:-1]
+    poly = v.ps(pts)
+    parts = [path(smooth(poly), FASCIA)]
+    hs = []
+    for sd in (1, -1):
+        hpoly = v.ps([(x, y) for x, y in half], sd) + [v.p((0, half[-1][1])), v.p((0, half[0][1]))]
+        ang = 90 if deep else (58 if (sd == 1) == (v.kind == 'ant') else 122)
+        hs += hatch([sample(hpoly, True, 6)], 9, ang)
+    parts.append(path(lines_d(hs), FASCIA_FIBRE))
+    v.add('bones', group('b-thoracolumbar-fascia', parts))
+
+
+def draw_itb_coronal(v, side):
+    pts = [(162, 272), (168, 300), (168, 340), (163, 400), (157, 460), (152, 508)]
+    w = [10, 20, 22, 19, 17, 16]
+    poly = v.ps(ribbon_poly(pts, w), side)
+    parts = [path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='flat'), LIGAMENT)]
+    parts.append(path(lines_d(hatch([poly], 7, 88 if side == 1 else 92)), LIG_FIBRE))
+    v.add('bones', group('b-iliotibial-tract' + sfx(side), parts))
+
+
+# ============================================================================================
+# Assembling a view
+# ============================================================================================
+
+def coronal_bones(v):
+    post = v.kind == 'post'
+    for side in v.sides:
+        draw_ribs_coronal(v, side)
+    if not post:
+        for side in v.sides:
+            draw_tps(v, side, ['T12', 'L1', 'L2', 'L3', 'L4', 'L5'])
+        draw_bodies(v)
+        for side in v.sides:
+            draw_hip_bone_coronal(v, side)
+        draw_sacrum(v)
+        draw_coccyx(v)
+        for side in v.sides:
+            draw_femur_coronal(v, side)
+    else:
+        draw_bodies(v)
+        draw_sacrum(v)
+        draw_coccyx(v)
+        for side in v.sides:
+            draw_tps(v, side, ['T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5'])
+        draw_posterior_arches(v)
+        for side in v.sides:
+            draw_femur_coronal(v, side)
+            draw_hip_bone_coronal(v, side)
+
+
+def render_labels(v):
+    out = []
+    fs = 17
+    cx = W / 2.0
+    cols = {'L': [], 'R': []}
+    for text, a, col in v.labels:
+        c = col or ('L' if a[0] < cx else 'R')
+        cols[c].append([a[1], text, a])
+    lx = {'L': v.label_x[0], 'R': v.label_x[1]}
+    for c, items in cols.items():
+        items.sort(key=lambda it: it[0])
+        ys = [max(40, min(H - 20, it[0])) for it in items]
+        gap = 23
+        for _ in range(200):
+            moved = False
+            for i in range(1, len(ys)):
+                if ys[i] - ys[i - 1] < gap:
+                    m = (gap - (ys[i] - ys[i - 1])) / 2.0
+                    ys[i - 1] -= m
+                    ys[i] += m
+                    moved = True
+            ys = [max(30, min(H - 16, y)) for y in ys]
+            if not moved:
+                break
+        for (ay, text, a), y in zip(items, ys):
+            tw = 0.52 * fs * len(text)
+            if c == 'L':
+                x = lx['L']
+                out.append('<text x="%s" y="%s" text-anchor="end">%s</text>' % (f(x), f(y + 5.5), text))
+                start = (x + 5, y)
+            else:
+                x = lx['R']
+                out.append('<text x="%s" y="%s">%s</text>' % (f(x), f(y + 5.5), text))
+                start = (x - 5, y)
+            elbow = (start[0] + (16 if c == 'L' else -16), y)
+            out.append('<path d="M%s L%s L%s" fill="none" stroke="#444" stroke-width="0.9"/>' % (P(start), P(elbow), P(a)))
+            out.append('<circle cx="%s" cy="%s" r="2.2" fill="#333"/>' % (f(a[0]), f(a[1])))
+    return ('<g id="labels" %s font-size="%d" fill="#2e2e2e">' % (FONT, fs)) + ''.join(out) + '</g>'
+
+
+def svg_text(v):
+    o = ['<?xml version="1.0" encoding="UTF-8"?>',
+         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d">' % (W, H, W, H),
+         '<title>Fascia — %s</title>' % v.title_long,
+         '<desc>%s Generated by build-aux/diagrams/generate.py. CC BY-SA 4.0.</desc>' % v.description]
+    o.append('<g id="layer-bones">' + ''.join(v.layers['bones']) + '</g>')
+    o.append('<g id="layer-muscles">' + ''.join(v.layers['muscles']) + '</g>')
+    o.append('<g id="layer-trigger-points">' + ''.join(v.layers['trigger-points']) + '</g>')
+    o.append('<g id="layer-referral" display="none">' + ''.join(v.layers['referral']) + '</g>')
+    o.append(render_labels(v))
+    o.append('</svg>')
+    return '\n'.join(o) + '\n'
+
+
+# ============================================================================================
+# Muscles, trigger points, referral zones
+# ============================================================================================
+
+def sheet(v, side, O, I, C1=None, C2=None):
+    return Sheet(v.ps(O, side), v.ps(I, side), v.ps(C1, side) if C1 else None, v.ps(C2, side) if C2 else None)
+
+
+def muscle_parts(sh, depth='mid', nfib=10, tendon=None, t0=0.0, t1=1.0, u0=0.0, u1=1.0, fib_u=(0.02, 0.98)):
+    """The shapes of one muscle (or one piece of it) drawn as a sheet: belly, fibres, tendon.
+    tendon=(ua, ub): the part of the fibres between ua and ub is tendon, drawn pale."""
+    parts = []
+    full = (t0, t1, u0, u1) == (0.0, 1.0, 0.0, 1.0)
+    parts.append(path(sh.outline() if full else sh.region(t0, t1, u0, u1), MUSCLE[depth]))
+    fu0, fu1 = max(u0, fib_u[0]), min(u1, fib_u[1])
+    if tendon:
+        ta, tb = max(tendon[0], u0), min(tendon[1], u1)
+        if tb > ta:
+            parts.append(path(sh.region(t0, t1, ta, tb), TENDON))
+            parts.append(path(sh.fibres(max(3, nfib // 2), t0, t1, ta, tb), TENDON_FIBRE))
+        if tendon[0] <= u0 + 1e-6:
+            fu0 = max(fu0, tendon[1])
+        else:
+            fu1 = min(fu1, tendon[0])
+    parts.append(path(sh.fibres(nfib, t0, t1, fu0, fu1), FIBRE))
+    return parts
+
+
+def cut_parts(sh, t0, t1, u):
+    return [path(sh.edge(t0, t1, u), CUT)]
+
+
+TP_R = 7.0
+
+
+def trigger_point(v, muscle, n, side, pt):
+    c = v.p(pt, side)
+    r = TP_R
+    d = circle_d(c, r)
+    k = r * 0.62
+    cross = 'M%s L%s M%s L%s' % (P((c[0] - k, c[1] - k)), P((c[0] + k, c[1] + k)),
+                                 P((c[0] - k, c[1] + k)), P((c[0] + k, c[1] - k)))
+    v.add('trigger-points', group('tp-%s-%d%s' % (muscle, n, sfx(side, v)), [
+        path(d, 'fill="#ffffff" fill-opacity="0.92" stroke="#111111" stroke-width="2"'),
+        path(cross, 'fill="none" stroke="#b71c1c" stroke-width="2.2" stroke-linecap="round"')]))
+
+
+def referral_zone(v, muscle, n, side, blobs):
+    parts, polys = [], []
+    for b in blobs:
+        pts = v.ps(b, side)
+        # clip to the canvas (the frame is already enforced vertically by the projection)
+        pts = [(min(max(q[0], 4), W - 4), q[1]) for q in pts]
+        parts.append(path(smooth(pts), RZ))
+        polys.append(sample(pts, True, 8))
+    hs = []
+    for poly in polys:
+        hs += hatch([poly], 9, 45 if (side == 1) == (v.kind != 'post') else -45, inset=1.5)
+    parts.append(path(lines_d(hs), RZ_HATCH))
+    v.add('referral', group('rz-%s-%d%s' % (muscle, n, sfx(side, v)), parts))
+
+
+def blob(cx, cy, rx, ry, rot=0.0, n=10, wobble=0.0):
+    pts = ellipse_pts(cx, cy, rx, ry, rot, n)
+    if wobble:
+        pts = [(x + wobble * math.sin(3.1 * i), y + wobble * math.cos(2.3 * i)) for i, (x, y) in enumerate(pts)]
+    return pts
+
+
+# ---- anterior ------------------------------------------------------------------------------
+
+def psoas_major_sheet(v, side):
+    O = [(18, -24), (19.5, 10), (20.5, 50), (22, 88), (23, 128), (24.5, 168), (27, 182)]
+    I = [(108, 347), (101, 343)]
+    C1 = [(62, 92), (40, 206)]
+    C2 = [(86, 236), (62, 274)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def iliacus_sheet(v, side):
+    O = [(56, 214), (49, 190), (52, 168), (64, 153), (86, 145), (108, 142), (126, 145), (136, 157),
+         (137, 175), (130, 195), (122, 209), (118, 222)]
+    I = [(104, 347), (111, 364)]
+    C1 = [(62, 238), (72, 212), (98, 205), (116, 248)]
+    C2 = [(80, 288), (88, 292), (95, 292), (101, 296)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def ql_sheet_coronal(v, side):
+    O = [(47, 160), (60, 150), (80, 143), (100, 140), (110, 141)]
+    I = [(44, 124), (48.5, 86), (43, 49), (37, 11), (42, -12), (60, -3), (80, 11)]
+    return sheet(v, side, O, I)
+
+
+def psoas_minor_sheet(v, side):
+    O = [(16.5, -17), (19.5, 16)]
+    I = [(61, 263), (66, 267)]
+    C1 = [(30, 62), (33, 72)]
+    C2 = [(44, 170), (48, 176)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def build_anterior():
+    v = View('anterior', 'ant', 600, 215, (-100, 508), 'Front',
+             'The posterior abdominal wall and the front of the hip with the abdominal organs removed: '
+             'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis.')
+    v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
+    v.label_x = (300, 900)
+    coronal_bones(v)
+    for s in v.sides:
+        draw_hip_landmarks_coronal(v, s)
+        draw_acetabulum_coronal(v, s)
+        draw_femoral_landmarks(v, s)
+        draw_ligaments_coronal(v, s, ['inguinal', 'iliolumbar'])
+    for s in v.sides:
+        sf = sfx(s)
+        ql = ql_sheet_coronal(v, s)
+        v.add('muscles', group('m-quadratus-lumborum' + sf, muscle_parts(ql, 'deep', 12)))
+        il = iliacus_sheet(v, s)
+        v.add('muscles', group('m-iliacus' + sf, muscle_parts(il, 'mid', 16, tendon=(0.88, 1.0))))
+        ps = psoas_major_sheet(v, s)
+        v.add('muscles', group('m-psoas-major' + sf, muscle_parts(ps, 'sup', 13, tendon=(0.84, 1.0))))
+        pm = psoas_minor_sheet(v, s)
+        v.add('muscles', group('m-psoas-minor' + sf, muscle_parts(pm, 'sup', 4, tendon=(0.34, 1.0))))
+        # the inguinal ligament passes in front of iliopsoas: drawn again over it (drawing only)
+        pts = [(121, 214), (100, 234), (74, 258), (48, 278), (27, 288)]
+        v.add('muscles', path(ribbon(v.ps(pts, s), [4.5 * SCALE, 4 * SCALE, 4 * SCALE, 4 * SCALE, 3.5 * SCALE]), LIGAMENT))
+        # trigger points and referral zones
+        trigger_point(v, 'psoas-major', 1, s, (34, 92))
+        trigger_point(v, 'psoas-major', 2, s, (90, 292))
+        trigger_point(v, 'iliacus', 1, s, (110, 196))
+        back = [(14, -20), (30, -22), (40, 20), (44, 100), (50, 170), (62, 206), (70, 236), (56, 250),
+                (38, 240), (26, 214), (18, 170), (12, 100), (10, 20)]
+        thigh = [(92, 300), (118, 296), (140, 320), (148, 380), (142, 450), (128, 505), (104, 505), (92, 450),
+                 (86, 380), (84, 330)]
+        referral_zone(v, 'psoas-major', 1, s, [back])
+        referral_zone(v, 'psoas-major', 2, s, [thigh, back])
+        referral_zone(v, 'iliacus', 1, s, [back, thigh])
+    # labels (left side of the subject is on the viewer's right)
+    L, R = 1, -1
+    v.label('Psoas major', psoas_major_sheet(v, L) and (40, 120), L)
+    v.label('Psoas minor', (30, 70), R)
+    v.label('Iliacus', (100, 180), L)
+    v.label('Quadratus lumborum', (72, 60), R)
+    v.label('12th rib', (80, 9), L)
+    v.label('Ribs 9–11', (150, -40), R)
+    v.label('L3 transverse process', (46, 84), L)
+    v.label('L1 vertebral body', (0, 14), L)
+    v.label('Intervertebral disc', (0, 147), R)
+    v.label('Iliac crest', (120, 137), R)
+    v.label('Iliolumbar ligament', (45, 152), R)
+    v.label('ASIS', (124, 210), L)
+    v.label('AIIS', (118, 236), R)
+    v.label('Inguinal ligament', (70, 260), L)
+    v.label('Iliopubic eminence', (64, 266), R)
+    v.label('Pubic tubercle', (23, 291), L)
+    v.label('Sacrum', (0, 232), R)
+    v.label('Acetabulum', (66, 270), L)
+    v.label('Greater trochanter', (155, 300), R)
+    v.label('Lesser trochanter', (104, 352), L)
+    v.label('Femur', (110, 450), R)
+    return v
+
+
+# ---- posterior, superficial ----------------------------------------------------------------
+
+def glut_max_sheet_coronal(v, side):
+    O = [(62, 150), (56, 172), (48, 196), (40, 214), (32, 236), (22, 258), (12, 276), (8, 290)]
+    I = [(166, 290), (168, 320), (163, 352), (152, 380), (143, 405), (138, 426)]
+    C1 = [(96, 190), (70, 260), (40, 330)]
+    C2 = [(138, 240), (112, 330), (90, 410)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def lat_sheet(v, side):
+    O = [(18, -100), (24, -70), (36, -30), (52, 10), (70, 50), (88, 90), (104, 122), (116, 138), (126, 140)]
+    I = [(60, -100), (104, -100), (136, -100), (158, -100), (172, -97)]
+    C1 = [(30, -96), (56, -60), (86, -26), (124, 20), (150, 60)]
+    C2 = [(48, -99), (84, -88), (116, -72), (146, -44), (168, -30)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def ext_oblique_sheet_coronal(v, side):
+    O = [(102, 30), (122, 8), (140, -12), (155, -30), (163, -42)]
+    I = [(118, 139), (132, 141), (142, 152), (146, 168)]
+    C1 = [(106, 66), (128, 50), (150, 40), (164, 30)]
+    C2 = [(114, 110), (132, 110), (148, 120), (156, 140)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def spi_slips(v, side):
+    out = []
+    for y0, I in ((-22, [(76, -94), (110, -83)]), (3, [(80, -65), (114, -50)]),
+                  (29, [(78, -33), (112, -15)]), (57, [(62, 0), (86, 18)])):
+        out.append(sheet(v, side, [(5, y0 - 9), (5, y0 + 9)], I))
+    return out
+
+
+def build_posterior_superficial():
+    v = View('posterior-superficial', 'post', 600, 215, (-100, 508), 'Back, superficial',
+             'The superficial muscles of the low back and buttock seen from behind: gluteus maximus, the lower '
+             'latissimus dorsi on the thoracolumbar fascia, the back of external oblique and, where latissimus '
+             'is cut away on the right, serratus posterior inferior.')
+    v.title_long = 'Posterior view, superficial layer: low back and buttock'
+    v.label_x = (300, 900)
+    coronal_bones(v)
+    for s in v.sides:
+        draw_hip_landmarks_coronal(v, s)
+        draw_femoral_landmarks(v, s)
+        draw_gluteal_lines_coronal(v, s)
+        draw_ligaments_coronal(v, s, ['sacrotuberous'])
+        draw_itb_coronal(v, s)
+    draw_thoracolumbar_fascia(v)
+    for s in v.sides:
+        sf = sfx(s)
+        parts = []
+        for sh in spi_slips(v, s):
+            parts += muscle_parts(sh, 'deep', 5, tendon=(0.0, 0.42))
+        v.add('muscles', group('m-serratus-posterior-inferior' + sf, parts))
+        eo = ext_oblique_sheet_coronal(v, s)
+        v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 9)))
+        lat = lat_sheet(v, s)
+        # its aponeurosis: from the spinous processes to where the fleshy fibres begin
+        apo = [(2.5, -100), (18, -100), (24, -70), (36, -30), (52, 10), (70, 50), (88, 90), (104, 122), (70, 140),
+               (36, 160), (2.5, 168)]
+        apo_poly = v.ps(apo, s)
+        lp = [path(smooth(apo_poly), 'fill="#e8dcc8" fill-opacity="0.35" stroke="#9c8666" stroke-width="1" stroke-dasharray="2 3"'),
+              path(lines_d(hatch([sample(apo_poly, True, 6)], 10, 58 if s == 1 else 122)), FASCIA_FIBRE)]
+        if s == 1:
+            lp += muscle_parts(lat, 'sup', 22)
+        else:
+            # cut along its lateral part and turned back, to show serratus posterior inferior beneath
+            lp += muscle_parts(lat, 'sup', 7, t0=0.74, t1=1.0)
+            lp.append(path(smooth([lat.point(0.74, u / 12.0) for u in range(13)], False), CUT))
+        v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
+        gm = glut_max_sheet_coronal(v, s)
+        v.add('muscles', group('m-gluteus-maximus' + sf, muscle_parts(gm, 'sup', 18, tendon=(0.9, 1.0))))
+        trigger_point(v, 'gluteus-maximus', 1, s, (42, 232))
+        trigger_point(v, 'gluteus-maximus', 2, s, (78, 316))
+        trigger_point(v, 'gluteus-maximus', 3, s, (22, 292))
+        trigger_point(v, 'latissimus-dorsi', 1, s, (142, 2))
+        trigger_point(v, 'serratus-posterior-inferior', 1, s, (92, -76))
+        referral_zone(v, 'gluteus-maximus', 1, s, [[(30, 190), (52, 196), (58, 230), (50, 268), (72, 300), (112, 322),
+                                                     (112, 338), (70, 330), (30, 300), (14, 260), (16, 220)]])
+        referral_zone(v, 'gluteus-maximus', 2, s, [[(14, 236), (60, 216), (120, 228), (158, 270), (160, 330),
+                                                     (146, 400), (120, 440), (92, 430), (70, 372), (34, 330), (10, 290)]])
+        referral_zone(v, 'gluteus-maximus', 3, s, [blob(6, 280, 12, 18, 0, 10)])
+        referral_zone(v, 'latissimus-dorsi', 1, s, [[(102, 40), (150, 20), (168, 60), (160, 126), (128, 134), (104, 100)]])
+        referral_zone(v, 'serratus-posterior-inferior', 1, s, [blob(92, -62, 48, 32, 0.35, 12)])
+    L, R = 1, -1
+    v.label('Latissimus dorsi', (80, -40), L)
+    v.label('Serratus posterior inferior', (60, -40), R)
+    v.label('External oblique', (150, 60), L)
+    v.label('External oblique', (150, 60), R)
+    v.label('Thoracolumbar fascia', (34, 110), L)
+    v.label('Lumbar spinous processes', (0, 96), R)
+    v.label('T12 spinous process', (0, -8), R)
+    v.label('12th rib', (92, 24), R)
+    v.label('Ribs 9–11', (150, -66), R)
+    v.label('Iliac crest', (112, 136), L)
+    v.label('Iliac crest', (112, 136), R)
+    v.label('PSIS', (38, 214), R)
+    v.label('Gluteus maximus', (90, 300), L)
+    v.label('Gluteus maximus', (90, 300), R)
+    v.label('Sacrum', (0, 215), L)
+    v.label('Coccyx', (0, 284), R)
+    v.label('Iliotibial tract', (160, 460), L)
+    v.label('Iliotibial tract', (160, 460), R)
+    v.label('Gluteal tuberosity', (140, 418), R)
+    v.label('Femur', (108, 480), L)
+    return v
+
+
+# ---- posterior, deep -----------------------------------------------------------------------
+
+def multifidus_sheet(v, side):
+    O = [(20, 28), (20.5, 45), (21, 80), (21.5, 118), (24, 155), (34, 185), (39, 210), (35, 232), (27, 250), (18, 262)]
+    I = [(4, -2), (4, 22), (4, 52), (4, 88), (4, 128), (4, 160), (3, 190), (2, 212), (2, 232)]
+    return sheet(v, side, O, I)
+
+
+def longissimus_sheet(v, side):
+    O = [(18, 246), (26, 228), (34, 212), (40, 198), (46, 186)]
+    I = [(20, -100), (34, -100), (48, -100)]
+    C1 = [(20, 130), (35, 128), (52, 126)]
+    C2 = [(22, -10), (36, -10), (50, -12)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def iliocostalis_sheet(v, side):
+    O = [(44, 194), (50, 172), (60, 154), (74, 146)]
+    I = [(50, -100), (64, -100), (68, -74), (64, -44), (58, -10)]
+    C1 = [(46, 120), (58, 112), (72, 100), (82, 86)]
+    C2 = [(50, 20), (62, 20), (68, 26), (70, 40)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def glut_med_sheet_coronal(v, side):
+    O = [(48, 224), (52, 200), (57, 174), (63, 154), (82, 144), (106, 141), (126, 144), (138, 151), (142, 162)]
+    I = [(140, 284), (147, 289), (153, 296)]
+    C1 = [(90, 238), (94, 204), (120, 194), (142, 204)]
+    C2 = [(124, 270), (132, 262), (144, 258), (152, 268)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def glut_min_sheet_coronal(v, side):
+    O = [(64, 247), (80, 233), (100, 208), (122, 176), (138, 152), (144, 170)]
+    I = [(133, 287), (142, 292), (150, 296)]
+    C1 = [(78, 262), (100, 250), (120, 230), (140, 210)]
+    C2 = [(118, 282), (128, 278), (140, 275), (150, 280)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def piriformis_sheet(v, side):
+    O = [(32, 212), (38, 226), (38, 244), (32, 258)]
+    I = [(138, 283), (140, 290)]
+    C1 = [(66, 238), (64, 266)]
+    C2 = [(112, 270), (112, 286)]
+    return sheet(v, side, O, I, C1, C2)
+
+
+def build_posterior_deep():
+    v = View('posterior-deep', 'post', 600, 215, (-100, 508), 'Back, deep',
+             'The deep muscles of the low back and hip seen from behind: quadratus lumborum, multifidus and the '
+             'erector spinae (cut away on the right), gluteus medius (cut on the right to show gluteus minimus) '
+             'and piriformis.')
+    v.title_long = 'Posterior view, deep layer: low back and hip'
+    v.label_x = (300, 900)
+    coronal_bones(v)
+    for s in v.sides:
+        draw_hip_landmarks_coronal(v, s)
+        draw_femoral_landmarks(v, s)
+        draw_gluteal_lines_coronal(v, s)
+        draw_ligaments_coronal(v, s, ['sacrotuberous', 'iliolumbar'])
+        draw_linea_aspera(v, s)
+    draw_thoracolumbar_fascia(v, deep=True)
+    for s in v.sides:
+        sf = sfx(s)
+        ql = ql_sheet_coronal(v, s)
+        v.add('muscles', group('m-quadratus-lumborum' + sf, muscle_parts(ql, 'deep', 12)))
+        mf = multifidus_sheet(v, s)
+        v.add('muscles', group('m-lumbar-multifidus' + sf, muscle_parts(mf, 'mid', 16)))
+        lg = longissimus_sheet(v, s)
+        ic = iliocostalis_sheet(v, s)
+        if s == 1:
+            v.add('muscles', group('m-longissimus-thoracis' + sf, muscle_parts(lg, 'sup', 9, tendon=(0.0, 0.12))))
+            v.add('muscles', group('m-iliocostalis-lumborum' + sf, muscle_parts(ic, 'sup', 9, tendon=(0.0, 0.08))))
+        else:
+            # cut across at L1-L2 and removed below, to show multifidus and quadratus lumborum
+            lp = muscle_parts(lg, 'sup', 9, u0=0.62, u1=1.0) + cut_parts(lg, 0, 1, 0.62)
+            v.add('muscles', group('m-longissimus-thoracis' + sf, lp))
+            ip = muscle_parts(ic, 'sup', 9, u0=0.56, u1=1.0) + cut_parts(ic, 0, 1, 0.56)
+            v.add('muscles', group('m-iliocostalis-lumborum' + sf, ip))
+        pf = piriformis_sheet(v, s)
+        v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 7, tendon=(0.86, 1.0))))
+        gmin = glut_min_sheet_coronal(v, s)
+        v.add('muscles', group('m-gluteus-minimus' + sf, muscle_parts(gmin, 'deep', 12, tendon=(0.9, 1.0))))
+        gmed = glut_med_sheet_coronal(v, s)
+        if s == 1:
+            v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.9, 1.0))))
+        else:
+            gp = muscle_parts(gmed, 'mid', 14, u0=0.0, u1=0.22) + cut_parts(gmed, 0, 1, 0.22)
+            gp += muscle_parts(gmed, 'mid', 10, tendon=(0.9, 1.0), u0=0.78, u1=1.0) + cut_parts(gmed, 0, 1, 0.78)
+            v.add('muscles', group('m-gluteus-medius' + sf, gp))
+        trigger_point(v, 'quadratus-lumborum', 1, s, (74, 26))
+        trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
+        trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
+        trigger_point(v, 'gluteus-medius', 1, s, (64, 162))
+        trigger_point(v, 'gluteus-medius', 2, s, (104, 150))
+        trigger_point(v, 'gluteus-minimus', 2, s, (94, 246))
+        trigger_point(v, 'piriformis', 1, s, (118, 276))
+        trigger_point(v, 'piriformis', 2, s, (48, 240))
+        trigger_point(v, 'lumbar-multifidus', 1, s, (12, 52))
+        trigger_point(v, 'lumbar-multifidus', 2, s, (13, 198))
+        trigger_point(v, 'iliocostalis-lumborum', 1, s, (62, 12))
+        trigger_point(v, 'longissimus-thoracis', 1, s, (34, -6))
+        referral_zone(v, 'quadratus-lumborum', 1, s, [[(56, 132), (100, 122), (144, 136), (166, 168), (168, 206),
+                                                        (152, 214), (140, 178), (104, 152), (62, 156)]])
+        referral_zone(v, 'quadratus-lumborum', 2, s, [blob(150, 300, 26, 40, 0.1, 12)])
+        referral_zone(v, 'quadratus-lumborum', 3, s, [blob(40, 212, 16, 26, 0.3, 10),
+                                                       [(40, 316), (92, 318), (130, 332), (120, 352), (70, 350), (34, 334)]])
+        referral_zone(v, 'gluteus-medius', 1, s, [[(20, 176), (52, 166), (60, 200), (50, 248), (28, 262), (8, 250), (8, 200)]])
+        referral_zone(v, 'gluteus-medius', 2, s, [[(70, 196), (130, 190), (170, 240), (168, 300), (150, 360), (128, 400),
+                                                    (100, 392), (84, 330), (64, 262)]])
+        referral_zone(v, 'gluteus-minimus', 2, s, [[(40, 300), (110, 296), (138, 330), (130, 420), (124, 508),
+                                                     (80, 508), (74, 420), (50, 340)]])
+        pir = [(20, 200), (58, 194), (96, 230), (150, 256), (150, 320), (130, 340), (124, 420), (114, 470), (80, 470),
+               (78, 400), (62, 330), (26, 290), (14, 240)]
+        referral_zone(v, 'piriformis', 1, s, [pir])
+        referral_zone(v, 'piriformis', 2, s, [pir])
+        referral_zone(v, 'lumbar-multifidus', 1, s, [[(6, 34), (40, 36), (90, 52), (140, 74), (166, 100), (160, 118),
+                                                       (120, 100), (70, 84), (30, 80), (6, 72)]])
+        referral_zone(v, 'lumbar-multifidus', 2, s, [blob(6, 280, 12, 16, 0, 10)])
+        referral_zone(v, 'iliocostalis-lumborum', 1, s, [blob(92, 258, 34, 26, 0.2, 12)])
+        referral_zone(v, 'longissimus-thoracis', 1, s, [blob(76, 318, 36, 20, 0.15, 12)])
+    L, R = 1, -1
+    v.label('Longissimus thoracis', (36, -60), L)
+    v.label('Iliocostalis lumborum', (60, -40), L)
+    v.label('Longissimus (cut)', (36, -40), R)
+    v.label('Iliocostalis (cut)', (62, -60), R)
+    v.label('Quadratus lumborum', (84, 80), L)
+    v.label('Quadratus lumborum', (70, 80), R)
+    v.label('Lumbar multifidus', (12, 120), R)
+    v.label('Lumbar multifidus', (10, 150), L)
+    v.label('L3 transverse process', (46, 84), R)
+    v.label('Mammillary process', (20.2, 113.5), R)
+    v.label('12th rib', (88, 20), R)
+    v.label('Iliolumbar ligament', (50, 154), R)
+    v.label('Iliac crest', (120, 137), L)
+    v.label('Gluteus medius', (100, 200), L)
+    v.label('Gluteus medius (cut)', (120, 145), R)
+    v.label('Gluteus minimus', (110, 232), R)
+    v.label('Anterior gluteal line', (100, 208), R)
+    v.label('Posterior gluteal line', (52, 186), R)
+    v.label('Inferior gluteal line', (86, 260), R)
+    v.label('Piriformis', (84, 262), L)
+    v.label('Greater sciatic notch', (58, 256), R)
+    v.label('Sacrotuberous ligament', (40, 300), L)
+    v.label('Ischial tuberosity', (76, 350), L)
+    v.label('Greater trochanter', (152, 318), R)
+    v.label('Linea aspera', (100, 470), R)
+    v.label('Thoracolumbar fascia', (0, 180), L)
+    return v
+
+
+# ---- lateral (subject's right side, anterior to the viewer's right) --------------------------
+
+def body_front(y):
+    pts = []
+    for name, top, bot, hw, tip, sp in SK.VERTEBRAE:
+        if name in SK.BODY_Z:
+            pts.append(((top + bot) / 2.0, SK.BODY_Z[name][0], SK.BODY_Z[name][1]))
+    pts.sort()
+    if y <= pts[0][0]:
+        return pts[0][1], pts[0][2]
+    for (y0, z0, d0), (y1, z1, d1) in zip(pts, pts[1:]):
+        if y0 <= y <= y1:
+            t = (y - y0) / (y1 - y0)
+            return z0 + (z1 - z0) * t, d0 + (d1 - d0) * t
+    return pts[-1][1], pts[-1][2]
+
+
+def draw_spine_lateral(v):
+    discs, l_sp = [], []
+    for i, (name, top, bot, hw, tip, sp) in enumerate(SK.VERTEBRAE):
+        if name not in SK.BODY_Z:
+            continue
+        ft, dt = body_front(top)
+        fb, db = body_front(bot)
+        body = [(ft, top + 1.5), (ft - 1.5, top, 'c'), (ft - dt + 1.5, top, 'c'), (ft - dt, top + 1.5),
+                (ft - dt + 1, (top + bot) / 2.0), (fb - db, bot - 1.5), (fb - db + 1.5, bot, 'c'),
+                (fb - 1.5, bot, 'c'), (fb, bot - 1.5), ((ft + fb) / 2.0 - 1.8, (top + bot) / 2.0)]
+        # posterior elements: pedicle, articular pillar, spinous process
+        back_t, back_b = ft - dt, fb - db
+        h = bot - top
+        tipz = (ft + fb) / 2.0 - 92 if name.startswith('L') else (ft + fb) / 2.0 - 80
+        arch = [(back_t + 1, top + 3), (back_t - 12, top + 2), (back_t - 16, top - 6, 'c'), (back_t - 24, top - 5),
+                (back_t - 26, top + 6), (back_t - 28, top + 0.5 * h)]
+        if name.startswith('L'):
+            arch += [(tipz + 12, sp - 22), (tipz + 2, sp - 18), (tipz - 1, sp - 9), (tipz + 3, sp + 1),
+                     (tipz + 16, sp - 2), (back_t - 30, bot + 2), (back_t - 26, bot + 9, 'c'), (back_t - 18, bot + 7),
+                     (back_b - 8, bot - 4), (back_b + 1, bot - 6)]
+        else:
+            arch += [(tipz + 8, sp - 18), (tipz, sp - 4), (tipz + 2, sp + 1), (tipz + 12, sp - 4),
+                     (back_t - 28, bot + 3), (back_t - 22, bot + 6, 'c'), (back_b - 8, bot - 4), (back_b + 1, bot - 6)]
+        v.add('bones', path(smooth(v.ps(arch)), BONE))
+        v.add('bones', path(smooth(v.ps([(back_t - 14, top + 6), (back_t - 8, top + 0.55 * h), (back_t - 14, bot - 4)]), False), BONE_DETAIL))
+        if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
+            v.add('bones', group('b-%s-body' % name.lower(), [path(smooth(v.ps(body)), BONE)]))
+        else:
+            v.add('bones', path(smooth(v.ps(body)), BONE))
+        nxt = SK.VERTEBRAE[i + 1][1] if i + 1 < len(SK.VERTEBRAE) else SK.SACRUM_TOP
+        fn, dn = body_front(nxt)
+        disc = [(fb, bot), (fn + 0.8, (bot + nxt) / 2.0), (fn, nxt), (fn - dn, nxt), (fb - db - 0.8, (bot + nxt) / 2.0), (fb - db, bot)]
+        d = path(smooth(v.ps(disc)), DISC)
+        if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
+            discs.append(d)
+        else:
+            v.add('bones', d)
+        if name.startswith('L'):
+            l_sp.append((tipz, sp))
+    v.add('bones', group('b-lumbar-intervertebral-discs', discs))
+    parts = []
+    for tipz, sp in l_sp:
+        parts.append(path(smooth(v.ps([(tipz + 14, sp - 21), (tipz + 2, sp - 18), (tipz - 1, sp - 9), (tipz + 3, sp + 1), (tipz + 16, sp - 2)])), LANDMARK))
+    v.add('bones', group('b-lumbar-spinous-processes', parts))
+
+
+def femur_sag():
+    return [(-24, 281, 'c'), (-12, 279), (4, 283), (14, 292), (16, 310), (14, 335), (16, 380), (19, 450), (20, 520),
+            (18, 590), (21, 630), (25, 655), (23, 680), (13, 700), (0, 708), (-14, 708), (-28, 700), (-36, 684),
+            (-37, 664), (-30, 642), (-21, 612), (-17, 560), (-15, 480), (-16, 420), (-19, 370), (-25, 340),
+            (-31, 318), (-32, 296)]
+
+
+def build_lateral():
+    v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
+             'The right hip and flank seen from the side: tensor fasciae latae and the iliotibial tract, gluteus '
+             'maximus, medius and minimus, rectus femoris down to the knee, and external oblique.')
+    v.title_long = 'Lateral view of the right hip, flank and thigh'
+    v.label_x = (320, 890)
+    s = -1
+    # spine, sacrum and coccyx (medial), then ribs, hip bone, femur and the knee
+    draw_spine_lateral(v)
+    v.add('bones', group('b-sacrum', [path(smooth(v.ps(SK.SACRUM_SAG)), BONE),
+                                      path(smooth(v.ps([(-60, 186), (-70, 205), (-82, 228), (-88, 252)]), False), BONE_DETAIL)]))
+    v.add('bones', group('b-coccyx', [path(smooth(v.ps(SK.COCCYX_SAG)), BONE)]))
+    ribs = []
+    for n in (9, 10, 11):
+        pts = SK.RIBS_SAG[n]
+        ribs.append(path(ribbon(v.ps(pts), [(9 if n < 11 else 8) * SCALE] * (len(pts) - 1) + [(7 if n < 11 else 5) * SCALE],
+                                caps='round' if n == 11 else 'flat'), BONE))
+    v.add('bones', group('b-lower-ribs-r', ribs))
+    v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [8 * SCALE, 8 * SCALE, 7 * SCALE, 6 * SCALE, 4.5 * SCALE]), BONE)]))
+    cx, cy, rx, ry, rot = SK.OBTURATOR_SAG
+    hip_d = smooth(v.ps(SK.HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
+    az, ay, ar = SK.ACETABULUM_SAG
+    v.add('bones', group('b-hip-bone-r', [
+        path(hip_d, BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin')),
+        path(smooth(v.ps(ellipse_pts(az, ay, ar + 2, ar + 2, 0, 14))), 'fill="#eadfc6" stroke="#5b4a3a" stroke-width="1.4"'),
+        path(smooth(v.ps([(-84, 246), (-72, 262), (-66, 282)]), False), BONE_DETAIL)]))
+    # femur with its head in the acetabulum
+    v.add('bones', group('b-femur-r', [
+        path(smooth(v.ps(ellipse_pts(0, 285, 23, 23, 0, 12))), BONE),
+        path(smooth(v.ps(femur_sag())), BONE),
+        path(smooth(v.ps([(10, 292), (4, 310), (-4, 330), (-10, 345)]), False), BONE_DETAIL),
+        path(smooth(v.ps([(-12, 676), (-4, 668), (6, 676)]), False), BONE_DETAIL)]))
+    # tibia and fibula (drawing only, except the landmarks on them)
+    tib = [(-30, 711), (-10, 712), (8, 712), (22, 715), (27, 724), (30, 735), (35, 745), (33, 756), (28, 762, 'c'),
+           (-20, 762, 'c'), (-22, 748), (-27, 732), (-31, 720)]
+    v.add('bones', path(smooth(v.ps(ellipse_pts(-26, 738, 8.5, 10, 0, 10))), BONE))
+    v.add('bones', path(smooth(v.ps([(-30, 746), (-22, 746), (-22, 762, 'c'), (-30, 762, 'c')])), BONE))
+    v.add('bones', path(smooth(v.ps(tib)), BONE))
+    v.add('bones', path(smooth(v.ps([(30, 641), (44, 642), (51, 653), (51, 672), (44, 690), (38, 697), (30, 686), (25, 668), (25, 651)])), LANDMARK, 'b-patella-r'))
+    v.add('bones', path(smooth(v.ps([(-29, 713), (-10, 713), (8, 713), (21, 716), (25, 727), (14, 735), (-8, 736), (-24, 733)])), LANDMARK, 'b-lateral-tibial-condyle-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(31, 748, 5, 9.5, 0.1, 10))), LANDMARK, 'b-tibial-tuberosity-r'))
+    # landmarks of the hip bone and femur
+    v.add('bones', path(ribbon(v.ps([(x, y + (2.4 if y < 200 else 0)) for x, y in SK.CREST_SAG]), 5 * SCALE), LANDMARK, 'b-iliac-crest-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(47, 211, 5, 5.5, 0, 10))), LANDMARK, 'b-asis-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(39, 238, 4.5, 5.5, 0, 10))), LANDMARK, 'b-aiis-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(-99, 213, 4.5, 6, 0, 10))), LANDMARK, 'b-psis-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(59, 291, 4, 4, 0, 10))), LANDMARK, 'b-pubic-tubercle-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(-45, 340, 8, 16, 0.2, 10))), LANDMARK, 'b-ischial-tuberosity-r'))
+    ring_o = ellipse_pts(az, ay, ar + 1.5, ar + 1.5, 0, 16, math.radians(-200), math.radians(20))
+    ring_i = ellipse_pts(az, ay, ar - 4, ar - 4, 0, 16, math.radians(-200), math.radians(20))
+    v.add('bones', path(smooth(v.ps(ring_o + ring_i[::-1])), LANDMARK, 'b-acetabulum-r'))
+    for name, pts in (('posterior', SK.GLUTEAL_POST_S), ('anterior', SK.GLUTEAL_ANT_S), ('inferior', SK.GLUTEAL_INF_S)):
+        v.add('bones', path(smooth(v.ps(pts), False), LINE_MARK, 'b-%s-gluteal-line-r' % name))
+    v.add('bones', path(smooth(v.ps([(-96, 236), (-86, 243), (-76, 252), (-70, 264), (-66, 280)]), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
+    v.add('bones', path(smooth(v.ps([(-24, 282, 'c'), (-12, 280), (4, 284), (13, 293), (15, 310), (12, 326), (-6, 332), (-24, 330), (-31, 316), (-32, 296)])), LANDMARK, 'b-greater-trochanter-r'))
+    v.add('bones', path(smooth(v.ps([(-20, 352), (-14, 360), (-13, 400), (-15, 428), (-20, 426), (-21, 396), (-24, 362)])), LANDMARK, 'b-gluteal-tuberosity-r'))
+    v.add('bones', path(ribbon(v.ps([(-17, 440), (-15.5, 500), (-17, 580)]), 3 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera-r'))
+    # ligaments and fasciae
+    st = [(-100, 238), (-96, 258), (-86, 282), (-62, 318), (-50, 336), (-44, 330), (-56, 310), (-80, 288), (-92, 272), (-100, 256)]
+    v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT)]))
+    v.add('bones', group('b-inguinal-ligament-r', [path(ribbon(v.ps([(48, 214), (54, 240), (58, 266), (60, 290)]), 4 * SCALE), LIGAMENT)]))
+    v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 4 * SCALE, caps='flat'), LANDMARK, 'b-linea-alba'))
+    itb = [(2, 272), (0, 330), (3, 420), (6, 520), (8, 620), (10, 690), (12, 722)]
+    itbw = [40, 42, 32, 26, 22, 20, 13]
+    poly = v.ps(ribbon_poly(itb, itbw))
+    v.add('bones', group('b-iliotibial-tract-r', [path(ribbon(v.ps(itb), [w * SCALE for w in itbw], caps='flat'), LIGAMENT),
+                                                  path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE)]))
+
+    # muscles, deep to superficial
+    gmin = Sheet(v.ps([(44, 214), (30, 172), (12, 146), (-8, 170), (-32, 203), (-56, 233), (-68, 250)]),
+                 v.ps([(16, 293), (0, 284), (-16, 281)]),
+                 v.ps([(40, 246), (20, 220), (-5, 230), (-35, 250)]),
+                 v.ps([(26, 278), (5, 270), (-10, 272), (-24, 276)]))
+    v.add('muscles', group('m-gluteus-minimus-r', muscle_parts(gmin, 'deep', 12, tendon=(0.94, 1.0))))
+    gmed = Sheet(v.ps([(27, 160), (10, 147), (-12, 140), (-32, 137), (-50, 141), (-62, 148), (-70, 176), (-82, 210), (-90, 232)]),
+                 v.ps([(6, 298), (-4, 293), (-18, 291), (-28, 294)]),
+                 v.ps([(24, 210), (0, 200), (-30, 200), (-70, 240)]),
+                 v.ps([(10, 270), (-5, 262), (-25, 264), (-40, 282)]))
+    v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 16, tendon=(0.9, 1.0))))
+    # straight head from the AIIS, reflected head from the groove above the acetabulum, joining in
+    # a short common tendon; a bipennate belly; the quadriceps tendon to the patella and the
+    # patellar ligament to the tibial tuberosity
+    rfp = [path(ribbon(v.ps([(40, 236), (41, 252), (41, 268)]), [6 * SCALE, 6 * SCALE, 7 * SCALE]), TENDON),
+           path(ribbon(v.ps([(4, 259), (18, 262), (32, 266), (40, 270)]), [3.5 * SCALE, 3.5 * SCALE, 4 * SCALE, 5 * SCALE]), TENDON)]
+    rf = Sheet(v.ps([(35, 266), (47, 264)]), v.ps([(33, 641), (44, 641)]),
+               v.ps([(30, 350), (64, 340)]), v.ps([(36, 560), (64, 560)]))
+    rfp += [path(rf.outline(), MUSCLE['sup']), path(rf.region(0, 1, 0.86, 1.0), TENDON)]
+    fib = []
+    for k in range(1, 26):
+        u = 0.1 + 0.74 * k / 26.0
+        c = rf.point(0.5, u)
+        for t in (0.0, 1.0):
+            e = rf.point(t * 0.94 + 0.03, u - 0.05)
+            fib.append('M%s L%s' % (P(e), P(c)))
+    rfp.append(path(' '.join(fib), FIBRE))
+    rfp.append(path(smooth([rf.point(0.5, u / 10.0) for u in range(1, 10)], False), 'fill="none" stroke="#efe4d0" stroke-width="2"'))
+    lig = [(38, 694), (35, 720), (32, 746)]
+    rfp.append(path(ribbon(v.ps(lig), [11 * SCALE, 9.5 * SCALE, 8 * SCALE]), TENDON))
+    rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
+    v.add('muscles', group('m-rectus-femoris-r', rfp))
+    # its origin line lies deep on the ilium, sacrum and coccyx; seen from the side the outline is
+    # the bulk of the buttock behind it
+    gmax = Sheet(v.ps([(-58, 142), (-86, 150), (-108, 168), (-122, 194), (-130, 222), (-134, 250), (-134, 276), (-128, 298), (-118, 314)]),
+                 v.ps([(-6, 300), (-3, 340), (-7, 380), (-14, 408), (-19, 424)]),
+                 v.ps([(-60, 196), (-98, 226), (-128, 280), (-136, 350)]),
+                 v.ps([(-30, 262), (-50, 318), (-74, 384), (-80, 424)]))
+    v.add('muscles', group('m-gluteus-maximus-r', muscle_parts(gmax, 'sup', 20, tendon=(0.9, 1.0))))
+    tfl = Sheet(v.ps([(51, 215), (46, 196), (34, 170)]), v.ps([(28, 402), (2, 392)]),
+                v.ps([(54, 264), (30, 250)]), v.ps([(40, 344), (10, 334)]))
+    v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8, tendon=(0.0, 0.05))))
+    # fleshy part: from the outer surfaces of the lower ribs (an oblique line of digitations from the
+    # tip of the 12th rib up and forward) down to the iliac crest and forward to its aponeurosis
+    eo = Sheet(v.ps([(-44, 34), (-20, 12), (4, -14), (22, -35), (50, -35), (78, -35)]),
+               v.ps([(-28, 140), (10, 142), (40, 192), (70, 196), (88, 120), (90, 30)]),
+               None, None)
+    apo = [(78, -35), (90, 30), (90, 60), (89, 120), (82, 182), (62, 206), (50, 214), (56, 250), (60, 290), (76, 278),
+           (96, 240), (110, 180), (114, 110), (110, 30), (102, -35)]
+    apo_poly = v.ps(apo)
+    eop = [path(smooth(apo_poly), TENDON), path(lines_d(hatch([sample(apo_poly, True, 8)], 9, 62)), TENDON_FIBRE)]
+    eop += muscle_parts(eo, 'sup', 16)
+    v.add('muscles', group('m-external-oblique-r', eop))
+
+    trigger_point(v, 'gluteus-medius', 3, s, (18, 172))
+    trigger_point(v, 'gluteus-minimus', 1, s, (18, 262))
+    trigger_point(v, 'tensor-fasciae-latae', 1, s, (36, 262))
+    trigger_point(v, 'external-oblique', 1, s, (2, 116))
+    trigger_point(v, 'rectus-femoris', 1, s, (48, 290))
+    referral_zone(v, 'gluteus-medius', 3, s, [[(30, 150), (-10, 126), (-60, 128), (-100, 150), (-120, 200), (-118, 262),
+                                               (-100, 272), (-96, 212), (-82, 170), (-50, 150), (-10, 148), (24, 168)]])
+    referral_zone(v, 'gluteus-minimus', 1, s, [[(-14, 300), (20, 300), (28, 400), (26, 520), (22, 640), (24, 762),
+                                                (-12, 762), (-16, 640), (-22, 520), (-24, 400)]])
+    referral_zone(v, 'tensor-fasciae-latae', 1, s, [[(6, 300), (44, 290), (62, 380), (58, 500), (48, 620), (28, 630),
+                                                     (20, 500), (8, 380)]])
+    referral_zone(v, 'external-oblique', 1, s, [[(60, 140), (104, 130), (112, 200), (96, 250), (70, 290), (50, 270),
+                                                 (58, 220), (52, 180)]])
+    referral_zone(v, 'rectus-femoris', 1, s, [[(40, 530), (72, 540), (70, 620), (62, 700), (40, 712), (20, 700),
+                                               (18, 650), (30, 600)]])
+    R = -1
+    v.label('External oblique', (-10, 60), R, 'R')
+    v.label('External oblique aponeurosis', (100, 60), R, 'R')
+    v.label('Linea alba', (110, 160), R, 'R')
+    v.label('Iliac crest', (-32, 136), R, 'L')
+    v.label('ASIS', (47, 211), R, 'R')
+    v.label('AIIS', (39, 238), R, 'R')
+    v.label('Inguinal ligament', (57, 262), R, 'R')
+    v.label('Pubic tubercle', (59, 291), R, 'R')
+    v.label('Tensor fasciae latae', (30, 300), R, 'R')
+    v.label('Rectus femoris', (52, 430), R, 'R')
+    v.label('Patella', (42, 670), R, 'R')
+    v.label('Tibial tuberosity', (32, 750), R, 'R')
+    v.label('Iliotibial tract', (8, 560), R, 'R')
+    v.label('Lateral tibial condyle', (0, 724), R, 'L')
+    v.label('Gluteus medius', (-30, 190), R, 'L')
+    v.label('Gluteus minimus', (16, 268), R, 'R')
+    v.label('Gluteus maximus', (-80, 300), R, 'L')
+    v.label('12th rib', (-70, 24), R, 'L')
+    v.label('Ribs 9–11', (-88, -20), R, 'L')
+    v.label('L3 vertebra', (-12, 88), R, 'L')
+    v.label('Sacrum', (-96, 248), R, 'L')
+    v.label('Coccyx', (-80, 287), R, 'L')
+    v.label('Greater trochanter', (-20, 318), R, 'L')
+    v.label('Ischial tuberosity', (-46, 352), R, 'L')
+    v.label('Gluteal tuberosity', (-17, 418), R, 'L')
+    v.label('Linea aspera', (-16, 520), R, 'L')
+    v.label('Femur', (0, 600), R, 'L')
+    return v
+
+
+# ============================================================================================
+# Output
+# ============================================================================================
+
+MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gluteus-maximus', 'gluteus-medius',
+              'gluteus-minimus', 'piriformis', 'tensor-fasciae-latae', 'lumbar-multifidus', 'iliocostalis-lumborum',
+              'longissimus-thoracis', 'latissimus-dorsi', 'external-oblique', 'serratus-posterior-inferior',
+              'rectus-femoris']
+LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
+                'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
+                'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',
+                'lumbar-spinous-processes', 'lower-thoracic-transverse-processes', 'lumbar-mammillary-processes',
+                'rib-12', 'lower-ribs', 'hip-bone', 'iliac-crest', 'iliac-fossa', 'asis', 'aiis', 'psis', 'acetabulum',
+                'greater-sciatic-notch', 'ischial-tuberosity', 'pubic-tubercle', 'iliopubic-eminence',
+                'anterior-gluteal-line', 'posterior-gluteal-line', 'inferior-gluteal-line', 'iliolumbar-ligament',
+                'sacrotuberous-ligament', 'inguinal-ligament', 'sacrum', 'coccyx', 'thoracolumbar-fascia',
+                'linea-alba', 'femur', 'greater-trochanter', 'lesser-trochanter', 'gluteal-tuberosity',
+                'linea-aspera', 'iliotibial-tract', 'patella', 'tibial-tuberosity', 'lateral-tibial-condyle',
+                'humerus-intertubercular-sulcus']
+MIDLINE = {'t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 'lumbar-intervertebral-discs',
+           'lower-thoracic-spinous-processes', 'lumbar-spinous-processes', 'sacrum', 'coccyx',
+           'thoracolumbar-fascia', 'linea-alba'}
+
+ID_RE = re.compile(r'^(?:(m|b)-([a-z0-9]+(?:-[a-z0-9]+)*?)(-l|-r)?|(tp|rz)-([a-z0-9]+(?:-[a-z0-9]+)*?)-(\d+)(-l|-r)|'
+                   r'layer-[a-z0-9-]+|labels)$')
+
+
+def parse_id(rid):
+    """(kind, atlas id, n, side) of a region id, or None for a group id."""
+    if rid.startswith('layer-') or rid == 'labels':
+        return None
+    m = re.match(r'^(tp|rz)-(.+)-(\d+)-(l|r)$', rid)
+    if m:
+        return m.group(1), m.group(2), int(m.group(3)), m.group(4)
+    m = re.match(r'^(m|b)-(.+?)(?:-(l|r))?$', rid)
+    if m:
+        return m.group(1), m.group(2), 0, m.group(3)
+    raise ValueError('bad id ' + rid)
+
+
+def region_ids(text):
+    return re.findall(r'\bid="([^"]+)"', text)
+
+
+def validate(v, text):
+    ids = region_ids(text)
+    assert len(ids) == len(set(ids)), 'duplicate ids in ' + v.id
+    for rid in ids:
+        p = parse_id(rid)
+        if p is None:
+            continue
+        kind, aid, n, side = p
+        if kind == 'm' or kind in ('tp', 'rz'):
+            assert aid in MUSCLE_IDS, rid
+        else:
+            assert aid in LANDMARK_IDS, rid
+            assert (side is None) == (aid in MIDLINE), 'sidedness of ' + rid
+        if v.kind == 'lat':
+            assert side in (None, 'r'), rid
+    for bad in ('opacity="', 'filter=', 'mask=', 'clip-path='):
+        assert (' ' + bad) not in text, bad + ' in ' + v.id
+    muscles = sorted({parse_id(r)[1] for r in ids if r.startswith('m-')}, key=MUSCLE_IDS.index)
+    landmarks = sorted({parse_id(r)[1] for r in ids if r.startswith('b-')}, key=LANDMARK_IDS.index)
+    return muscles, landmarks
+
+
+def check_relations():
+    """The proportions the drawings promise, asserted on the landmark table."""
+    V = {v[0]: v for v in SK.VERTEBRAE}
+    for a, b in (('L1', 'L2'), ('L2', 'L3'), ('L3', 'L4'), ('L4', 'L5')):
+        disc, body = V[b][1] - V[a][2], V[a][2] - V[a][1]
+        assert 0.28 < disc / body < 0.42, 'disc %s/%s is not about a third of the body' % (a, b)
+    assert max(V, key=lambda k: V[k][4] if k.startswith('L') else 0) == 'L3', 'L3 TP must be longest'
+    top = min(SK.CREST, key=lambda q: q[1])
+    assert V['L4'][1] <= top[1] <= V['L4'][2], 'crest summit not at L4'
+    assert abs(LM['gt-tip'][1] - LM['hip'][1]) <= 5, 'GT tip not level with the head centre'
+    assert abs(LM['pubic-tubercle'][1] - LM['gt-tip'][1]) <= 10, 'pubic tubercle not level with the GT tip'
+    assert SK.SACRUM_TOP + 15 <= LM['psis'][1] <= SK.SACRUM_TOP + 35, 'PSIS not at S2'
+    H, N, d = femur_geometry()
+    a, b = norm(sub(H, N)), d
+    ang = math.degrees(math.acos(a[0] * b[0] + a[1] * b[1]))
+    assert abs(ang - 125) < 0.5, 'neck-shaft angle %.1f' % ang
+    assert LM['lesser-trochanter'][1] > N[1], 'lesser trochanter must lie below the neck'
+
+
+def main(argv):
+    check_relations()
+    out = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'resources', 'diagrams')
+    views = [build_anterior(), build_posterior_superficial(), build_posterior_deep(), build_lateral()]
+    records = []
+    drawn = set()
+    for v in views:
+        text = svg_text(v)
+        muscles, landmarks = validate(v, text)
+        drawn.update(landmarks)
+        with open(os.path.join(out, v.id + '.svg'), 'w', encoding='utf-8') as fh:
+            fh.write(text)
+        records.append({'id': v.id, 'title': v.title, 'description': v.description, 'file': v.id + '.svg',
+                        'muscles': muscles, 'landmarks': landmarks})
+    missing = [l for l in LANDMARK_IDS if l not in drawn and l != 'humerus-intertubercular-sulcus']
+    if missing:
+        print('warning: landmarks drawn in no view: ' + ', '.join(missing), file=sys.stderr)
+    atlas = os.path.join(out, '..', 'atlas', 'views.json')
+    with open(atlas, 'w', encoding='utf-8') as fh:
+        json.dump({'views': records}, fh, indent=2, ensure_ascii=False)
+        fh.write('\n')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

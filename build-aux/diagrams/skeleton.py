@@ -1,0 +1,136 @@
+"""The one table of landmark positions the four Fascia views are drawn from.
+
+Millimetres of an average adult (after Gray's Anatomy and standard radiographic
+measurements), standing in the anatomical position:
+  x  lateral distance from the midline, measured on the subject's LEFT side (the right side
+     is its mirror image, x -> -x);
+  y  downward from the superior endplate of L1;
+  z  forward from the centre of the femoral head (used by the lateral view).
+Coronal outlines (anterior and posterior views) use (x, y); sagittal outlines (the lateral
+view) use (z, y).  Every view converts with the same scale, SCALE canvas units per mm.
+
+Key relations built into the numbers (and checked by check_relations() in generate.py):
+  * lumbar discs are about a third of the height of the bodies beside them;
+  * the L3 transverse process is the longest;
+  * the highest points of the iliac crests lie at the level of L4;
+  * PSIS at the level of S2, ASIS in one coronal plane with the pubic tubercles;
+  * hip joint centre 72 mm below and 46 mm behind the ASIS (Bell's regression);
+  * femoral neck at 125 deg to the shaft; greater trochanter tip level with the head centre;
+  * the pubic tubercle level with the tip of the greater trochanter.
+"""
+
+SCALE = 1.8  # canvas units per millimetre, one scale for all views
+
+# name, top, bottom, half-width of body, transverse process tip x, spinous tip y
+VERTEBRAE = [
+    ('T9', -114, -92, 16.5, 31, -74),
+    ('T10', -87, -65, 17.0, 30, -48),
+    ('T11', -60, -37, 18.0, 27, -22),
+    ('T12', -31, -7, 19.5, 23, 3),
+    ('L1', 0, 27, 21.0, 36, 34),
+    ('L2', 36, 64, 22.0, 42, 71),
+    ('L3', 74, 103, 23.5, 49, 110),
+    ('L4', 114, 142, 24.5, 44, 150),
+    ('L5', 153, 180, 26.0, 39, 185),
+]
+SACRUM_TOP = 190  # S1 superior endplate (L5/S1 disc 180-190)
+
+# Lumbar lordosis for the lateral view: z of the anterior surface of each body, and its depth.
+BODY_Z = {'T11': (-24, 30), 'T12': (-14, 33), 'L1': (-4, 35), 'L2': (4, 37), 'L3': (9, 38),
+          'L4': (8, 38), 'L5': (0, 37)}
+
+# Named landmarks (x, y, z); x for the left side.
+LM = {
+    'crest-top': (106, 134, -25),       # highest point of the crest: L4 level
+    'crest-tubercle': (145, 160, 25),
+    'asis': (124, 211, 48),
+    'aiis': (118, 236, 40),
+    'psis': (37, 214, -98),             # S2 level
+    'piis': (44, 233, -96),
+    'hip': (88, 285, 0),                # femoral head centre
+    'head-r': (23, 0, 0),
+    'pubic-tubercle': (24, 290, 58),    # level with the GT tip
+    'iliopubic-eminence': (66, 266, 28),
+    'ischial-spine': (46, 272, -62),
+    'ischial-tuberosity': (70, 346, -40),
+    'sciatic-notch': (60, 252, -72),
+    'gt-tip': (141, 281, -22),
+    'gt-lateral': (159, 312, -2),
+    'lesser-trochanter': (102, 350, -14),
+    'knee': (66, 705, -4),              # centre of the knee for the femoral shaft axis
+    'coccyx-tip': (0, 290, -64),
+    'promontory': (0, 188, -18),
+    'sacral-apex': (0, 268, -86),
+    'rib12-tip': (97, 28, -42),
+    'linea-alba-umbilicus': (0, 130, 113),
+}
+
+# Ribs in the coronal plane: centre line (x, y) and width at each point.
+RIBS = {
+    9: ([(18, -106), (34, -106), (62, -101), (98, -90), (130, -72), (155, -46), (166, -16)],
+        [10, 10, 11, 11, 11, 11, 10]),
+    10: ([(19, -79), (33, -80), (62, -75), (98, -63), (130, -44), (152, -17), (161, 14)],
+         [10, 10, 11, 11, 11, 10, 10]),
+    11: ([(20, -50), (35, -50), (63, -44), (96, -31), (122, -12), (137, 10), (142, 32)],
+         [9, 9, 10, 10, 9, 8, 6]),
+    12: ([(20, -21), (35, -18), (58, -7), (80, 10), (97, 28)],
+         [9, 9, 9, 7, 5]),
+}
+
+# Hip bone silhouette, coronal projection (the same outline seen from in front and from
+# behind).  Clockwise from the posterior end of the crest.
+HIP = [
+    (42, 168, 'c'), (50, 155), (66, 144), (86, 137), (106, 134), (124, 136), (138, 144), (145, 157),
+    (145, 173), (140, 190), (132, 203), (124, 211, 'c'), (119, 217), (117, 226), (119, 234),
+    (117, 242), (114, 251), (117, 261), (117, 273), (114, 288), (110, 303), (101, 319), (93, 333),
+    (86, 347), (79, 358), (67, 363), (55, 358), (42, 350), (27, 346), (13, 345), (4, 344, 'c'),
+    (1.5, 330), (1.5, 300), (2.5, 292, 'c'), (12, 289), (24, 289), (35, 285), (42, 281, 'c'),
+    (46, 272, 'c'), (55, 265), (60, 254), (56, 242), (46, 234, 'c'), (40, 227), (36, 214),
+    (36, 196), (38, 180),
+]
+OBTURATOR = (53, 318, 15, 21, 0.35)   # centre x, y, half-axes, tilt (rad)
+BRIM = [(50, 206), (58, 223), (64, 244), (66, 263), (56, 275), (42, 281), (24, 289)]
+ILIAC_FOSSA = [(52, 168), (64, 153), (86, 145), (108, 142), (126, 145), (136, 157), (137, 174),
+               (131, 192), (122, 206), (112, 220), (96, 236), (78, 246), (65, 244), (60, 228),
+               (54, 212), (50, 190)]
+CREST = [(40, 170), (50, 155), (66, 144), (86, 137), (106, 134), (124, 136), (138, 144),
+         (145, 157), (145, 173), (140, 190), (132, 203), (124, 211)]
+SACRUM = [(0, 187), (14, 187), (25, 189), (37, 192), (48, 196), (53, 203), (52, 214), (48, 226),
+          (42, 238), (34, 249), (24, 258), (14, 264), (7, 267), (0, 268)]
+COCCYX = [(268, 8.5), (275, 6.5), (281, 4.5), (286, 3)]   # segment top y, half-width
+
+# Gluteal lines on the outer ilium, coronal projection (seen from behind).
+GLUTEAL_POST_C = [(57, 146), (53, 172), (49, 200), (46, 226)]
+GLUTEAL_ANT_C = [(138, 150), (122, 176), (100, 208), (80, 233), (62, 248)]
+GLUTEAL_INF_C = [(116, 248), (100, 256), (82, 261), (66, 264)]
+SACROTUBEROUS_C = [[(37, 220), (32, 240), (22, 262), (12, 280), (10, 289)],   # origin edge
+                   [(58, 337), (64, 338)]]                                    # on the tuberosity
+
+# ---- sagittal (lateral view) outlines, (z, y) ----
+HIP_SAG = [
+    (48, 211, 'c'), (45, 196), (38, 178), (26, 160), (8, 145), (-12, 136), (-32, 133), (-54, 138),
+    (-76, 150), (-94, 169), (-103, 190), (-98, 213, 'c'), (-100, 224), (-96, 236, 'c'),
+    (-86, 243), (-76, 252), (-70, 264), (-66, 280), (-62, 292, 'c'), (-60, 300), (-54, 310),
+    (-52, 324), (-52, 340), (-48, 355), (-38, 362), (-26, 358), (-10, 350), (8, 342), (28, 334),
+    (46, 322), (58, 306), (61, 292, 'c'), (50, 286), (36, 280), (28, 268), (36, 252),
+    (40, 238, 'c'), (42, 228), (44, 220),
+]
+OBTURATOR_SAG = (16, 320, 13, 21, -0.5)
+ACETABULUM_SAG = (0, 285, 28)
+GLUTEAL_ANT_S = [(10, 143), (-8, 170), (-32, 203), (-56, 233), (-70, 250)]
+GLUTEAL_POST_S = [(-60, 140), (-70, 176), (-82, 210), (-90, 232)]
+GLUTEAL_INF_S = [(36, 246), (12, 253), (-22, 257), (-52, 262), (-66, 268)]
+CREST_SAG = [(48, 211), (45, 196), (38, 178), (26, 160), (8, 145), (-12, 136), (-32, 133),
+             (-54, 138), (-76, 150), (-94, 169), (-103, 190), (-98, 213)]
+SACRUM_SAG = [(-20, 188), (-58, 183), (-84, 196), (-98, 222), (-100, 245), (-94, 262), (-86, 270),
+              (-72, 262), (-56, 240), (-40, 220), (-26, 204)]
+COCCYX_SAG = [(-86, 270), (-90, 276), (-88, 283), (-80, 289), (-66, 292), (-64, 287), (-72, 280),
+              (-78, 272)]
+RIBS_SAG = {
+    9: [(-88, -40), (-72, -6), (-38, 20), (4, 30), (40, 22), (66, 0), (80, -40)],
+    10: [(-92, -62), (-88, -20), (-62, 16), (-22, 44), (16, 58), (44, 50), (68, 22), (82, -10),
+         (88, -40)],
+    11: [(-56, -48), (-84, -40), (-86, -4), (-66, 28), (-36, 46), (-14, 50)],
+    12: [(-52, -20), (-76, -10), (-76, 12), (-62, 30), (-44, 36)],
+}
+LINEA_ALBA_SAG = [(102, -40), (110, 30), (114, 110), (110, 180), (96, 240), (76, 278), (60, 292)]

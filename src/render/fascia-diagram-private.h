@@ -1,0 +1,87 @@
+/* fascia-diagram-private.h — what the FasciaDiagram sources share: the immutable data of a
+ * loaded view (regions, layers, hit masks), shared by a diagram and its copies.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <librsvg/rsvg.h>
+
+#include "fascia/fascia-diagram.h"
+
+G_BEGIN_DECLS
+
+/* Masks are rendered at this many pixels per view unit: hit-testing is exact to a view unit. */
+#define FASCIA_DIAGRAM_MASK_SCALE 1.0
+
+/* Limits on what a diagram may hold, so that a hostile file cannot exhaust memory. */
+#define FASCIA_DIAGRAM_MAX_BYTES     (32 * 1024 * 1024)
+#define FASCIA_DIAGRAM_MAX_SIZE      8192.0   /* view units, each dimension */
+#define FASCIA_DIAGRAM_MAX_ELEMENTS  200000
+#define FASCIA_DIAGRAM_MAX_REGIONS   8192
+
+typedef struct
+{
+  char     *id;
+  int       parent;          /* index of the enclosing layer, or -1 */
+  gboolean  initial_visible; /* FALSE when the SVG says display="none" */
+} FasciaDiagramLayer;
+
+/* A region's pixels at FASCIA_DIAGRAM_MASK_SCALE, one bit each, cropped to its bounds. */
+typedef struct
+{
+  int     x, y, width, height;  /* in mask pixels */
+  int     stride;               /* bytes per row */
+  guint8 *bits;
+} FasciaDiagramMask;
+
+typedef struct
+{
+  /* Owned */
+  GBytes             *svg;
+  char               *view_id;
+  double              width;
+  double              height;
+  GArray             *regions;       /* FasciaRegion, in document (paint) order */
+  GStringChunk       *strings;
+  int                *region_layer;  /* innermost layer of each region, or -1 */
+  gboolean           *region_hidden; /* display="none" on the region itself */
+  GArray             *layers;        /* FasciaDiagramLayer */
+  GHashTable         *region_index;  /* id → index + 1 */
+  FasciaDiagramMask  *masks;         /* one per region */
+  guint               n_masks;
+  int                 grid_cols;
+  int                 grid_rows;
+  guint              *grid_start;    /* cell → first entry in grid_entries (cols × rows + 1) */
+  guint              *grid_entries;  /* region indices, top-most first */
+
+  /* The mask handle has every layer and zone displayed and every opacity at 1; it is only
+   * used with @lock held, so that copies on other threads can share it. */
+  GMutex              lock;
+  RsvgHandle         *mask_handle;
+} FasciaDiagramData;
+
+FasciaDiagramData *fascia_diagram_data_ref             (FasciaDiagramData  *data);
+void               fascia_diagram_data_unref           (FasciaDiagramData  *data);
+
+gboolean           fascia_diagram_scan                 (FasciaDiagramData  *data,
+                                                        FasciaAtlas        *atlas,
+                                                        GError            **error);
+gboolean           fascia_diagram_parse_region_id      (const char         *id,
+                                                        FasciaRegionKind   *kind,
+                                                        FasciaSide         *side,
+                                                        char              **atlas_id,
+                                                        guint              *n);
+
+RsvgHandle        *fascia_diagram_data_new_handle      (FasciaDiagramData  *data,
+                                                        const char         *css,
+                                                        GError            **error);
+char              *fascia_diagram_build_mask_css       (FasciaDiagramData  *data);
+char              *fascia_diagram_build_css            (FasciaDiagramData  *data,
+                                                        const guint8       *styles,
+                                                        const gboolean     *layer_visible,
+                                                        const gboolean     *region_visible,
+                                                        gboolean            dim_unstyled);
+
+G_END_DECLS

@@ -1,0 +1,484 @@
+/* fascia-diagram-scan.c — reads a view's region ids with GMarkup, since librsvg cannot list
+ * them, and checks them against the region convention and the atlas.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-diagram"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fascia-diagram-private.h"
+
+typedef struct
+{
+  int      layer;    /* the innermost layer in effect inside this element, or -1 */
+  gboolean in_defs;  /* inside <defs> or a paint server: ids there are not regions */
+} Frame;
+
+typedef struct
+{
+  FasciaDiagramData *data;
+  FasciaAtlas       *atlas;
+  GArray            *frames;
+  GArray            *region_layer;
+  GArray            *region_hidden;
+  guint              n_elements;
+} Scan;
+
+static gboolean
+is_slug (const char *text,
+         gsize       len)
+{
+  gboolean after_dash = TRUE;
+
+  if (len == 0)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (c == '-')
+        {
+          if (after_dash)
+            return FALSE;
+          after_dash = TRUE;
+        }
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        after_dash = FALSE;
+      else
+        return FALSE;
+    }
+
+  return !after_dash;
+}
+
+/* Strips a trailing "-l" or "-r" from [text, text + *len). */
+static FasciaSide
+strip_side (const char *text,
+            gsize      *len)
+{
+  if (*len > 2 && text[*len - 2] == '-')
+    {
+      if (text[*len - 1] == 'l')
+        {
+          *len -= 2;
+          return FASCIA_SIDE_LEFT;
+        }
+      if (text[*len - 1] == 'r')
+        {
+          *len -= 2;
+          return FASCIA_SIDE_RIGHT;
+        }
+    }
+
+  return FASCIA_SIDE_NONE;
+}
+
+/**
+ * fascia_diagram_parse_region_id:
+ * @id: an element id
+ * @kind: (out): the region's kind
+ * @side: (out): the subject's side, or %FASCIA_SIDE_NONE for a midline region
+ * @atlas_id: (out) (transfer full): the muscle or landmark id
+ * @n: (out): the trigger point number, or 0
+ *
+ * Parses an id written to the region convention (`m-`, `b-`, `tp-`, `rz-`).
+ *
+ * Returns: %FALSE when @id is not a region id.
+ */
+gboolean
+fascia_diagram_parse_region_id (const char        *id,
+                                FasciaRegionKind  *kind,
+                                FasciaSide        *side,
+                                char             **atlas_id,
+                                guint             *n)
+{
+  const char *rest;
+  gsize len;
+
+  *n = 0;
+
+  if (g_str_has_prefix (id, "m-"))
+    *kind = FASCIA_REGION_MUSCLE, rest = id + 2;
+  else if (g_str_has_prefix (id, "b-"))
+    *kind = FASCIA_REGION_LANDMARK, rest = id + 2;
+  else if (g_str_has_prefix (id, "tp-"))
+    *kind = FASCIA_REGION_TRIGGER_POINT, rest = id + 3;
+  else if (g_str_has_prefix (id, "rz-"))
+    *kind = FASCIA_REGION_REFERRAL_ZONE, rest = id + 3;
+  else
+    return FALSE;
+
+  len = strlen (rest);
+  *side = strip_side (rest, &len);
+
+  if (*kind == FASCIA_REGION_TRIGGER_POINT || *kind == FASCIA_REGION_REFERRAL_ZONE)
+    {
+      gsize digits = 0;
+      guint64 value;
+
+      while (digits < len && g_ascii_isdigit (rest[len - 1 - digits]))
+        digits++;
+
+      /* "-<n>" with n from 1 to 999 and no leading zero */
+      if (digits == 0 || digits > 3 || digits + 1 >= len || rest[len - 1 - digits] != '-' ||
+          rest[len - digits] == '0')
+        return FALSE;
+
+      value = g_ascii_strtoull (rest + len - digits, NULL, 10);
+      *n = (guint) value;
+      len -= digits + 1;
+    }
+
+  if (!is_slug (rest, len))
+    return FALSE;
+
+  *atlas_id = g_strndup (rest, len);
+  return TRUE;
+}
+
+static gboolean
+is_layer_id (const char *id)
+{
+  return g_str_equal (id, "labels") ||
+         (g_str_has_prefix (id, "layer-") && is_slug (id + 6, strlen (id + 6)));
+}
+
+/* Elements whose content is only drawn where something refers to it. */
+static gboolean
+is_resource_element (const char *name)
+{
+  static const char * const names[] = {
+    "defs", "pattern", "clipPath", "mask", "marker", "symbol", "linearGradient",
+    "radialGradient", "filter", "style", "title", "desc", "metadata",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_display_none (const char *display,
+                 const char *style)
+{
+  if (display != NULL)
+    {
+      g_autofree char *value = g_strstrip (g_strdup (display));
+
+      if (g_str_equal (value, "none"))
+        return TRUE;
+    }
+
+  if (style != NULL)
+    {
+      g_autofree char *squeezed = g_strdup (style);
+      char *out = squeezed;
+
+      for (const char *in = style; *in != '\0'; in++)
+        if (!g_ascii_isspace (*in))
+          *out++ = *in;
+      *out = '\0';
+
+      if (strstr (squeezed, "display:none") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A length as a plain number; units are ignored, since only the order of magnitude matters. */
+static double
+parse_number (const char *text)
+{
+  if (text == NULL)
+    return 0;
+
+  return g_ascii_strtod (text, NULL);
+}
+
+static gboolean
+check_root_size (GMarkupParseContext  *context,
+                 const char          **names,
+                 const char          **values,
+                 GError              **error)
+{
+  double dims[2] = { 0, 0 };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], "width"))
+        dims[0] = MAX (dims[0], parse_number (values[i]));
+      else if (g_str_equal (names[i], "height"))
+        dims[1] = MAX (dims[1], parse_number (values[i]));
+      else if (g_str_equal (names[i], "viewBox"))
+        {
+          g_auto(GStrv) parts = g_strsplit_set (values[i], " ,\t\n", -1);
+          guint k = 0;
+
+          for (guint j = 0; parts[j] != NULL; j++)
+            {
+              if (parts[j][0] == '\0')
+                continue;
+              if (k >= 2 && k < 4)
+                dims[k - 2] = MAX (dims[k - 2], parse_number (parts[j]));
+              k++;
+            }
+        }
+    }
+
+  if (!(dims[0] <= FASCIA_DIAGRAM_MAX_SIZE && dims[1] <= FASCIA_DIAGRAM_MAX_SIZE))
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+                   "The drawing is %g × %g units; at most %g × %g are allowed",
+                   dims[0], dims[1], FASCIA_DIAGRAM_MAX_SIZE, FASCIA_DIAGRAM_MAX_SIZE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_atlas (FasciaAtlas       *atlas,
+             const char        *id,
+             FasciaRegionKind   kind,
+             const char        *atlas_id,
+             guint              n,
+             GError           **error)
+{
+  gboolean found;
+
+  if (atlas == NULL)
+    return TRUE;
+
+  switch (kind)
+    {
+    case FASCIA_REGION_MUSCLE:
+      found = fascia_atlas_lookup_muscle (atlas, atlas_id) != NULL;
+      break;
+
+    case FASCIA_REGION_LANDMARK:
+      found = fascia_atlas_lookup_landmark (atlas, atlas_id) != NULL;
+      break;
+
+    case FASCIA_REGION_TRIGGER_POINT:
+    case FASCIA_REGION_REFERRAL_ZONE:
+      found = fascia_atlas_lookup_trigger_point (atlas, atlas_id, n) != NULL;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!found)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_UNKNOWN_ID,
+                   "Region “%s” names no atlas record", id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+start_element_cb (GMarkupParseContext  *context,
+                  const char           *element_name,
+                  const char          **attribute_names,
+                  const char          **attribute_values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  Scan *scan = user_data;
+  FasciaDiagramData *data = scan->data;
+  const Frame *parent = scan->frames->len > 0
+    ? &g_array_index (scan->frames, Frame, scan->frames->len - 1) : NULL;
+  Frame frame = { parent ? parent->layer : -1, parent ? parent->in_defs : FALSE };
+  const char *id = NULL;
+  const char *display = NULL;
+  const char *style = NULL;
+  FasciaRegionKind kind;
+  FasciaSide side;
+  g_autofree char *atlas_id = NULL;
+  guint n;
+
+  if (++scan->n_elements > FASCIA_DIAGRAM_MAX_ELEMENTS)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+                   "The drawing has more than %d elements", FASCIA_DIAGRAM_MAX_ELEMENTS);
+      return;
+    }
+
+  if (parent == NULL)
+    {
+      if (!g_str_equal (element_name, "svg"))
+        {
+          g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_PARSE,
+                       "The document is a <%s>, not an SVG drawing", element_name);
+          return;
+        }
+      if (!check_root_size (context, attribute_names, attribute_values, error))
+        return;
+    }
+
+  if (is_resource_element (element_name))
+    frame.in_defs = TRUE;
+
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    {
+      if (g_str_equal (attribute_names[i], "id"))
+        id = attribute_values[i];
+      else if (g_str_equal (attribute_names[i], "display"))
+        display = attribute_values[i];
+      else if (g_str_equal (attribute_names[i], "style"))
+        style = attribute_values[i];
+    }
+
+  if (id != NULL && !frame.in_defs)
+    {
+      if (g_hash_table_contains (data->region_index, id))
+        {
+          g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_INVALID_ID,
+                       "The id “%s” is used twice", id);
+          return;
+        }
+
+      if (is_layer_id (id))
+        {
+          FasciaDiagramLayer layer = {
+            g_strdup (id), frame.layer, !is_display_none (display, style)
+          };
+
+          for (guint i = 0; i < data->layers->len; i++)
+            {
+              if (g_str_equal (g_array_index (data->layers, FasciaDiagramLayer, i).id, id))
+                {
+                  g_free (layer.id);
+                  g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_INVALID_ID,
+                               "The id “%s” is used twice", id);
+                  return;
+                }
+            }
+
+          g_array_append_val (data->layers, layer);
+          frame.layer = data->layers->len - 1;
+        }
+      else if (fascia_diagram_parse_region_id (id, &kind, &side, &atlas_id, &n))
+        {
+          FasciaRegion region = { 0 };
+          gboolean hidden = is_display_none (display, style);
+
+          if (data->regions->len >= FASCIA_DIAGRAM_MAX_REGIONS)
+            {
+              g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+                           "The drawing has more than %d regions", FASCIA_DIAGRAM_MAX_REGIONS);
+              return;
+            }
+
+          if (!check_atlas (scan->atlas, id, kind, atlas_id, n, error))
+            return;
+
+          region.id = g_string_chunk_insert (data->strings, id);
+          region.kind = kind;
+          region.side = side;
+          region.atlas_id = g_string_chunk_insert_const (data->strings, atlas_id);
+          region.n = n;
+          g_array_append_val (data->regions, region);
+          g_array_append_val (scan->region_layer, frame.layer);
+          g_array_append_val (scan->region_hidden, hidden);
+          g_hash_table_insert (data->region_index, (gpointer) region.id,
+                               GUINT_TO_POINTER (data->regions->len));
+        }
+      else
+        {
+          g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_INVALID_ID,
+                       "The id “%s” breaks the region convention", id);
+          return;
+        }
+    }
+
+  g_array_append_val (scan->frames, frame);
+}
+
+static void
+end_element_cb (GMarkupParseContext  *context,
+                const char           *element_name,
+                gpointer              user_data,
+                GError              **error)
+{
+  Scan *scan = user_data;
+
+  g_array_set_size (scan->frames, scan->frames->len - 1);
+}
+
+static void
+passthrough_cb (GMarkupParseContext  *context,
+                const char           *text,
+                gsize                 len,
+                gpointer              user_data,
+                GError              **error)
+{
+  /* GMarkup does not expand entities, but librsvg does: refuse every entity declaration,
+   * so that neither an expansion bomb nor an external entity reaches it. */
+  if (g_strstr_len (text, len, "<!ENTITY") != NULL)
+    g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_PARSE,
+                 "The drawing declares XML entities, which are not allowed");
+}
+
+/**
+ * fascia_diagram_scan:
+ *
+ * Fills @data's regions and layers from its SVG, checking ids against @atlas (when
+ * non-%NULL).
+ */
+gboolean
+fascia_diagram_scan (FasciaDiagramData  *data,
+                     FasciaAtlas        *atlas,
+                     GError            **error)
+{
+  static const GMarkupParser parser = {
+    start_element_cb, end_element_cb, NULL, passthrough_cb, NULL
+  };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Scan scan = { data, atlas, NULL, NULL, NULL, 0 };
+  gsize size;
+  const char *text = g_bytes_get_data (data->svg, &size);
+  gboolean ok;
+
+  scan.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  scan.region_layer = g_array_new (FALSE, FALSE, sizeof (int));
+  scan.region_hidden = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &scan, NULL);
+  ok = g_markup_parse_context_parse (context, text, size, &local_error) &&
+       g_markup_parse_context_end_parse (context, &local_error);
+
+  data->region_layer = (int *) (gpointer) g_array_free (scan.region_layer, FALSE);
+  data->region_hidden = (gboolean *) (gpointer) g_array_free (scan.region_hidden, FALSE);
+  g_array_unref (scan.frames);
+
+  if (!ok)
+    {
+      if (local_error->domain == FASCIA_DIAGRAM_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_PARSE,
+                     "The drawing is not well-formed: %s", local_error->message);
+      return FALSE;
+    }
+
+  if (scan.n_elements == 0)
+    {
+      g_set_error_literal (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_PARSE,
+                           "The drawing is empty");
+      return FALSE;
+    }
+
+  return TRUE;
+}

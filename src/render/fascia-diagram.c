@@ -1,0 +1,1464 @@
+/* fascia-diagram.c — one diagram view: loads its SVG, lists its regions, renders it at any
+ * scale with region styles, and answers which region lies under a point. No GTK.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-diagram"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "fascia/fascia-attachment.h"
+#include "fascia/fascia-muscle.h"
+
+#include "fascia-diagram-private.h"
+
+/*
+ * Two facts about librsvg 2.54 shape this file:
+ *
+ * - rsvg_handle_set_stylesheet() cascades into the document for good: a property a sheet set
+ *   keeps its value when a later sheet no longer mentions it. A handle is therefore styled
+ *   once; when the styles change, the next render parses a fresh handle from the bytes.
+ * - rsvg_handle_get_geometry_for_layer() on a <g> gives an ink rectangle that also spans the
+ *   origin of the group's user space. Bounds are therefore measured on the region's mask.
+ *
+ * Hit-testing uses one bit mask per region, rendered once at load at
+ * FASCIA_DIAGRAM_MASK_SCALE with every layer displayed and every opacity at 1, cropped to the
+ * region, and a grid of cells listing the regions whose masks reach each cell, top-most
+ * first. Masks depend only on geometry, so style and layer changes never invalidate them:
+ * a query walks its cell's list and returns the first visible region whose bit is set.
+ */
+
+#define GRID_CELL 64.0  /* view units */
+
+/* How far a stroke may reach past a shape's fill box before the mask is re-rendered from the
+ * (larger) ink box. */
+#define MASK_MARGIN 24.0
+
+struct _FasciaDiagram
+{
+  GObject            parent_instance;
+
+  /* Owned */
+  FasciaDiagramData *data;
+  RsvgHandle        *handle;
+  char              *handle_css;
+  guint8            *styles;          /* FasciaRegionStyle per region */
+  gboolean          *layer_visible;   /* per layer */
+  gboolean          *region_visible;  /* per region, derived from the two above */
+  guint64            serial;
+  gboolean           dim_unstyled;
+};
+
+G_DEFINE_FINAL_TYPE (FasciaDiagram, fascia_diagram, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (fascia-diagram-error-quark, fascia_diagram_error)
+
+/* Data shared by a diagram and its copies */
+
+static void
+data_clear (gpointer mem)
+{
+  FasciaDiagramData *data = mem;
+
+  g_clear_pointer (&data->svg, g_bytes_unref);
+  g_clear_pointer (&data->view_id, g_free);
+  g_clear_pointer (&data->regions, g_array_unref);
+  g_clear_pointer (&data->strings, g_string_chunk_free);
+  g_clear_pointer (&data->region_layer, g_free);
+  g_clear_pointer (&data->region_hidden, g_free);
+  if (data->layers != NULL)
+    {
+      for (guint i = 0; i < data->layers->len; i++)
+        g_free (g_array_index (data->layers, FasciaDiagramLayer, i).id);
+      g_clear_pointer (&data->layers, g_array_unref);
+    }
+  g_clear_pointer (&data->region_index, g_hash_table_unref);
+  if (data->masks != NULL)
+    {
+      for (guint i = 0; i < data->n_masks; i++)
+        g_free (data->masks[i].bits);
+      g_clear_pointer (&data->masks, g_free);
+    }
+  g_clear_pointer (&data->grid_start, g_free);
+  g_clear_pointer (&data->grid_entries, g_free);
+  g_mutex_clear (&data->lock);
+  g_clear_object (&data->mask_handle);
+}
+
+FasciaDiagramData *
+fascia_diagram_data_ref (FasciaDiagramData *data)
+{
+  return g_atomic_rc_box_acquire (data);
+}
+
+void
+fascia_diagram_data_unref (FasciaDiagramData *data)
+{
+  g_atomic_rc_box_release_full (data, data_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaDiagramData, fascia_diagram_data_unref)
+
+static FasciaDiagramData *
+data_new (GBytes     *svg,
+          const char *view_id)
+{
+  FasciaDiagramData *data = g_atomic_rc_box_new0 (FasciaDiagramData);
+
+  data->svg = g_bytes_ref (svg);
+  data->view_id = g_strdup (view_id);
+  data->regions = g_array_new (FALSE, TRUE, sizeof (FasciaRegion));
+  data->strings = g_string_chunk_new (4096);
+  data->layers = g_array_new (FALSE, TRUE, sizeof (FasciaDiagramLayer));
+  data->region_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&data->lock);
+
+  return data;
+}
+
+/**
+ * fascia_diagram_data_new_handle:
+ * @css: (nullable): the stylesheet to apply, once
+ *
+ * Returns: (transfer full): a fresh handle on @data's SVG.
+ */
+RsvgHandle *
+fascia_diagram_data_new_handle (FasciaDiagramData  *data,
+                                const char         *css,
+                                GError            **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (data->svg);
+  g_autoptr(GError) local_error = NULL;
+  RsvgHandle *handle;
+
+  /* No base file: the drawing may not load anything from outside itself. */
+  handle = rsvg_handle_new_from_stream_sync (stream, NULL, RSVG_HANDLE_FLAGS_NONE, NULL,
+                                             &local_error);
+  if (handle == NULL)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_PARSE,
+                   "librsvg cannot load the drawing: %s", local_error->message);
+      return NULL;
+    }
+
+  rsvg_handle_set_dpi (handle, 96.0);
+
+  if (css != NULL && css[0] != '\0' &&
+      !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), &local_error))
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_RENDER,
+                   "librsvg rejects the diagram stylesheet: %s", local_error->message);
+      g_object_unref (handle);
+      return NULL;
+    }
+
+  return handle;
+}
+
+static gboolean
+data_measure_size (FasciaDiagramData  *data,
+                   GError            **error)
+{
+  gboolean has_width, has_height, has_viewbox;
+  RsvgLength width, height;
+  RsvgRectangle viewbox;
+  double w = 0, h = 0;
+
+  rsvg_handle_get_intrinsic_dimensions (data->mask_handle, &has_width, &width,
+                                        &has_height, &height, &has_viewbox, &viewbox);
+  if (has_viewbox)
+    w = viewbox.width, h = viewbox.height;
+  else if (!rsvg_handle_get_intrinsic_size_in_pixels (data->mask_handle, &w, &h))
+    w = h = 0;
+
+  if (!(w > 0 && h > 0))
+    {
+      g_set_error_literal (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_PARSE,
+                           "The drawing has neither a viewBox nor a size");
+      return FALSE;
+    }
+
+  if (w > FASCIA_DIAGRAM_MAX_SIZE || h > FASCIA_DIAGRAM_MAX_SIZE)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+                   "The drawing is %g × %g units; at most %g × %g are allowed",
+                   w, h, FASCIA_DIAGRAM_MAX_SIZE, FASCIA_DIAGRAM_MAX_SIZE);
+      return FALSE;
+    }
+
+  data->width = w;
+  data->height = h;
+  return TRUE;
+}
+
+/* Masks */
+
+typedef struct
+{
+  int x0, y0, x1, y1;  /* pixels, half-open */
+} Box;
+
+static Box
+box_from_rect (const RsvgRectangle *rect,
+               double               margin,
+               const Box           *clip)
+{
+  double s = FASCIA_DIAGRAM_MASK_SCALE;
+  Box box = {
+    (int) floor ((rect->x - margin) * s), (int) floor ((rect->y - margin) * s),
+    (int) ceil ((rect->x + rect->width + margin) * s),
+    (int) ceil ((rect->y + rect->height + margin) * s),
+  };
+
+  box.x0 = CLAMP (box.x0, clip->x0, clip->x1);
+  box.y0 = CLAMP (box.y0, clip->y0, clip->y1);
+  box.x1 = CLAMP (box.x1, box.x0, clip->x1);
+  box.y1 = CLAMP (box.y1, box.y0, clip->y1);
+  return box;
+}
+
+static gboolean
+box_equal (const Box *a,
+           const Box *b)
+{
+  return a->x0 == b->x0 && a->y0 == b->y0 && a->x1 == b->x1 && a->y1 == b->y1;
+}
+
+static cairo_surface_t *
+render_mask_box (FasciaDiagramData  *data,
+                 const char         *css_id,
+                 const Box          *box,
+                 GError            **error)
+{
+  RsvgRectangle viewport = { 0, 0, data->width, data->height };
+  g_autoptr(GError) local_error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (box->x1 - box->x0, 1),
+                                        MAX (box->y1 - box->y0, 1));
+  cr = cairo_create (surface);
+  cairo_translate (cr, -box->x0, -box->y0);
+  cairo_scale (cr, FASCIA_DIAGRAM_MASK_SCALE, FASCIA_DIAGRAM_MASK_SCALE);
+  ok = rsvg_handle_render_layer (data->mask_handle, cr, css_id, &viewport, &local_error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (!ok)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_RENDER,
+                   "librsvg cannot render region %s: %s", css_id + 1, local_error->message);
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  return surface;
+}
+
+/* Whether the mask reaches an edge of @box that is not an edge of @outer: then the region was
+ * cut short and must be rendered again from @outer. */
+static gboolean
+mask_is_clipped (cairo_surface_t *surface,
+                 const Box       *box,
+                 const Box       *outer)
+{
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int w = box->x1 - box->x0;
+  int h = box->y1 - box->y0;
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint8 *row = pixels + (gsize) y * stride;
+      gboolean edge_row = (y == 0 && box->y0 > outer->y0) || (y == h - 1 && box->y1 < outer->y1);
+
+      if (edge_row)
+        {
+          for (int x = 0; x < w; x++)
+            if (row[x] != 0)
+              return TRUE;
+        }
+      if ((box->x0 > outer->x0 && w > 0 && row[0] != 0) ||
+          (box->x1 < outer->x1 && w > 0 && row[w - 1] != 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Turns an A8 rendering of @box into @mask: the tight box of its painted pixels, and one bit
+ * per pixel covered at least half (or, for a hairline that never reaches half, at least half
+ * its strongest pixel). */
+static void
+mask_from_surface (FasciaDiagramMask *mask,
+                   cairo_surface_t   *surface,
+                   const Box         *box)
+{
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int w = box->x1 - box->x0;
+  int h = box->y1 - box->y0;
+  int min_x = G_MAXINT, min_y = G_MAXINT, max_x = -1, max_y = -1;
+  guint8 strongest = 0;
+  guint8 threshold;
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint8 *row = pixels + (gsize) y * stride;
+
+      for (int x = 0; x < w; x++)
+        {
+          if (row[x] == 0)
+            continue;
+          min_x = MIN (min_x, x), max_x = MAX (max_x, x);
+          min_y = MIN (min_y, y), max_y = MAX (max_y, y);
+          strongest = MAX (strongest, row[x]);
+        }
+    }
+
+  memset (mask, 0, sizeof *mask);
+  if (max_x < 0)
+    return;
+
+  threshold = MIN (128, strongest / 2 + 1);
+  mask->x = box->x0 + min_x;
+  mask->y = box->y0 + min_y;
+  mask->width = max_x - min_x + 1;
+  mask->height = max_y - min_y + 1;
+  mask->stride = (mask->width + 7) / 8;
+  mask->bits = g_malloc0 ((gsize) mask->stride * mask->height);
+
+  for (int y = 0; y < mask->height; y++)
+    {
+      const guint8 *row = pixels + (gsize) (y + min_y) * stride + min_x;
+      guint8 *bits = mask->bits + (gsize) y * mask->stride;
+
+      for (int x = 0; x < mask->width; x++)
+        if (row[x] >= threshold)
+          bits[x >> 3] |= 1 << (x & 7);
+    }
+}
+
+static inline gboolean
+mask_contains (const FasciaDiagramMask *mask,
+               int                      px,
+               int                      py)
+{
+  px -= mask->x;
+  py -= mask->y;
+
+  if (px < 0 || py < 0 || px >= mask->width || py >= mask->height)
+    return FALSE;
+
+  return (mask->bits[(gsize) py * mask->stride + (px >> 3)] >> (px & 7)) & 1;
+}
+
+static gboolean
+data_build_masks (FasciaDiagramData  *data,
+                  GError            **error)
+{
+  RsvgRectangle viewport = { 0, 0, data->width, data->height };
+  Box canvas = {
+    0, 0, (int) ceil (data->width * FASCIA_DIAGRAM_MASK_SCALE),
+    (int) ceil (data->height * FASCIA_DIAGRAM_MASK_SCALE)
+  };
+  g_autofree guint *counts = NULL;
+  int n_cells;
+
+  data->n_masks = data->regions->len;
+  data->masks = g_new0 (FasciaDiagramMask, data->n_masks);
+
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      FasciaRegion *region = &g_array_index (data->regions, FasciaRegion, i);
+      FasciaDiagramMask *mask = &data->masks[i];
+      g_autofree char *css_id = g_strconcat ("#", region->id, NULL);
+      g_autoptr(GError) local_error = NULL;
+      RsvgRectangle ink, logical;
+      cairo_surface_t *surface;
+      Box outer, box;
+
+      if (!rsvg_handle_get_geometry_for_layer (data->mask_handle, css_id, &viewport, &ink,
+                                               &logical, &local_error))
+        {
+          g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_RENDER,
+                       "librsvg cannot measure region %s: %s", region->id, local_error->message);
+          return FALSE;
+        }
+
+      /* The ink box holds the region (and, for a group, its user-space origin too); the fill
+       * box plus a margin usually holds it far more tightly. */
+      outer = box_from_rect (&ink, 1, &canvas);
+      box = outer;
+      if (logical.width > 0 || logical.height > 0)
+        {
+          Box tight = box_from_rect (&logical, MASK_MARGIN, &outer);
+
+          if (tight.x1 > tight.x0 && tight.y1 > tight.y0)
+            box = tight;
+        }
+
+      if (box.x1 <= box.x0 || box.y1 <= box.y0)
+        continue;
+
+      surface = render_mask_box (data, css_id, &box, error);
+      if (surface == NULL)
+        return FALSE;
+
+      if (!box_equal (&box, &outer) && mask_is_clipped (surface, &box, &outer))
+        {
+          cairo_surface_destroy (surface);
+          box = outer;
+          surface = render_mask_box (data, css_id, &box, error);
+          if (surface == NULL)
+            return FALSE;
+        }
+
+      mask_from_surface (mask, surface, &box);
+      cairo_surface_destroy (surface);
+
+      region->x = mask->x / FASCIA_DIAGRAM_MASK_SCALE;
+      region->y = mask->y / FASCIA_DIAGRAM_MASK_SCALE;
+      region->width = mask->width / FASCIA_DIAGRAM_MASK_SCALE;
+      region->height = mask->height / FASCIA_DIAGRAM_MASK_SCALE;
+    }
+
+  /* The grid: for each cell, the regions whose masks reach it, top-most first. */
+  data->grid_cols = (int) ceil (data->width / GRID_CELL);
+  data->grid_rows = (int) ceil (data->height / GRID_CELL);
+  n_cells = data->grid_cols * data->grid_rows;
+  counts = g_new0 (guint, n_cells);
+  data->grid_start = g_new0 (guint, n_cells + 1);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (int i = (int) data->regions->len - 1; i >= 0; i--)
+        {
+          const FasciaDiagramMask *mask = &data->masks[i];
+          double cell = GRID_CELL * FASCIA_DIAGRAM_MASK_SCALE;
+          int c0, c1, r0, r1;
+
+          if (mask->bits == NULL)
+            continue;
+
+          c0 = (int) (mask->x / cell);
+          c1 = MIN ((int) ((mask->x + mask->width - 1) / cell), data->grid_cols - 1);
+          r0 = (int) (mask->y / cell);
+          r1 = MIN ((int) ((mask->y + mask->height - 1) / cell), data->grid_rows - 1);
+
+          for (int r = r0; r <= r1; r++)
+            for (int c = c0; c <= c1; c++)
+              {
+                int k = r * data->grid_cols + c;
+
+                if (pass == 0)
+                  counts[k]++;
+                else
+                  data->grid_entries[data->grid_start[k] + counts[k]++] = i;
+              }
+        }
+
+      if (pass == 0)
+        {
+          for (int k = 0; k < n_cells; k++)
+            data->grid_start[k + 1] = data->grid_start[k] + counts[k];
+          data->grid_entries = g_new (guint, MAX (data->grid_start[n_cells], 1));
+          memset (counts, 0, sizeof (guint) * n_cells);
+        }
+    }
+
+  return TRUE;
+}
+
+/* The object */
+
+static void
+fascia_diagram_finalize (GObject *object)
+{
+  FasciaDiagram *self = (FasciaDiagram *) object;
+
+  g_clear_pointer (&self->data, fascia_diagram_data_unref);
+  g_clear_object (&self->handle);
+  g_clear_pointer (&self->handle_css, g_free);
+  g_clear_pointer (&self->styles, g_free);
+  g_clear_pointer (&self->layer_visible, g_free);
+  g_clear_pointer (&self->region_visible, g_free);
+
+  G_OBJECT_CLASS (fascia_diagram_parent_class)->finalize (object);
+}
+
+static void
+fascia_diagram_class_init (FasciaDiagramClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fascia_diagram_finalize;
+}
+
+static void
+fascia_diagram_init (FasciaDiagram *self)
+{
+}
+
+static gboolean
+layers_visible (FasciaDiagram *self,
+                int            layer)
+{
+  for (int l = layer; l >= 0; l = g_array_index (self->data->layers, FasciaDiagramLayer, l).parent)
+    if (!self->layer_visible[l])
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+update_visibility (FasciaDiagram *self)
+{
+  FasciaDiagramData *data = self->data;
+
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const FasciaRegion *region = &g_array_index (data->regions, FasciaRegion, i);
+      gboolean in_layers = layers_visible (self, data->region_layer[i]);
+
+      /* A zone shows when it is shown, or when its layer is made visible. */
+      if (region->kind == FASCIA_REGION_REFERRAL_ZONE)
+        self->region_visible[i] = (self->styles[i] & FASCIA_REGION_STYLE_SHOWN) ||
+                                  (in_layers && data->region_layer[i] >= 0);
+      else
+        self->region_visible[i] = in_layers && !data->region_hidden[i];
+    }
+}
+
+static void
+changed (FasciaDiagram *self)
+{
+  self->serial++;
+  update_visibility (self);
+}
+
+static FasciaDiagram *
+diagram_new (FasciaDiagramData *data)
+{
+  FasciaDiagram *self = g_object_new (FASCIA_TYPE_DIAGRAM, NULL);
+
+  self->data = fascia_diagram_data_ref (data);
+  self->styles = g_new0 (guint8, MAX (data->regions->len, 1));
+  self->layer_visible = g_new0 (gboolean, MAX (data->layers->len, 1));
+  self->region_visible = g_new0 (gboolean, MAX (data->regions->len, 1));
+  for (guint i = 0; i < data->layers->len; i++)
+    self->layer_visible[i] = g_array_index (data->layers, FasciaDiagramLayer, i).initial_visible;
+  update_visibility (self);
+
+  return self;
+}
+
+static char *
+build_css (FasciaDiagram *self)
+{
+  return fascia_diagram_build_css (self->data, self->styles, self->layer_visible,
+                                   self->region_visible, self->dim_unstyled);
+}
+
+static gboolean
+ensure_handle (FasciaDiagram  *self,
+               GError        **error)
+{
+  g_autofree char *css = build_css (self);
+  RsvgHandle *handle;
+
+  if (self->handle != NULL && g_strcmp0 (css, self->handle_css) == 0)
+    return TRUE;
+
+  handle = fascia_diagram_data_new_handle (self->data, css, error);
+  if (handle == NULL)
+    return FALSE;
+
+  g_set_object (&self->handle, handle);
+  g_object_unref (handle);
+  g_free (self->handle_css);
+  self->handle_css = g_steal_pointer (&css);
+  return TRUE;
+}
+
+static FasciaDiagram *
+load (FasciaAtlas  *atlas,
+      GBytes       *svg,
+      const char   *view_id,
+      GError      **error)
+{
+  g_autoptr(FasciaDiagramData) data = NULL;
+  g_autoptr(FasciaDiagram) self = NULL;
+  g_autofree char *mask_css = NULL;
+
+  if (g_bytes_get_size (svg) > FASCIA_DIAGRAM_MAX_BYTES)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+                   "The drawing is %zu bytes; at most %d are allowed",
+                   g_bytes_get_size (svg), FASCIA_DIAGRAM_MAX_BYTES);
+      return NULL;
+    }
+
+  if (g_bytes_get_size (svg) == 0)
+    {
+      g_set_error_literal (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_PARSE,
+                           "The drawing is empty");
+      return NULL;
+    }
+
+  data = data_new (svg, view_id);
+
+  if (!fascia_diagram_scan (data, atlas, error))
+    return NULL;
+
+  mask_css = fascia_diagram_build_mask_css (data);
+  data->mask_handle = fascia_diagram_data_new_handle (data, mask_css, error);
+  if (data->mask_handle == NULL)
+    return NULL;
+
+  if (!data_measure_size (data, error) || !data_build_masks (data, error))
+    return NULL;
+
+  self = diagram_new (data);
+  if (!ensure_handle (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * fascia_diagram_new_for_view:
+ * @atlas: (nullable): the atlas every region must name a record of, or %NULL not to check
+ * @view_id: a view id, such as `anterior`
+ *
+ * Loads the built-in drawing of a view from the GResource.
+ *
+ * Returns: (transfer full): the diagram, or %NULL with @error set
+ */
+FasciaDiagram *
+fascia_diagram_new_for_view (FasciaAtlas  *atlas,
+                             const char   *view_id,
+                             GError      **error)
+{
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *path = NULL;
+  gsize len;
+
+  g_return_val_if_fail (atlas == NULL || FASCIA_IS_ATLAS (atlas), NULL);
+  g_return_val_if_fail (view_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A slug only, so that no id can reach outside the diagrams folder. */
+  len = strlen (view_id);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_islower (view_id[i]) && !g_ascii_isdigit (view_id[i]) && view_id[i] != '-')
+        len = 0;
+    }
+
+  if (len > 0)
+    {
+      path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", view_id);
+      svg = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+
+  if (svg == NULL)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_MISSING,
+                   "There is no view “%s”", view_id);
+      return NULL;
+    }
+
+  return load (atlas, svg, view_id, error);
+}
+
+/**
+ * fascia_diagram_new_from_bytes:
+ * @atlas: (nullable): the atlas every region must name a record of, or %NULL not to check
+ * @svg: an SVG document
+ *
+ * Returns: (transfer full): the diagram, or %NULL with @error set
+ */
+FasciaDiagram *
+fascia_diagram_new_from_bytes (FasciaAtlas  *atlas,
+                               GBytes       *svg,
+                               GError      **error)
+{
+  g_return_val_if_fail (atlas == NULL || FASCIA_IS_ATLAS (atlas), NULL);
+  g_return_val_if_fail (svg != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load (atlas, svg, NULL, error);
+}
+
+/**
+ * fascia_diagram_dup:
+ *
+ * Returns: (transfer full): a copy with the same styles and layers and its own librsvg
+ *   handle, for use on another thread. Regions are shared: their pointers are the same.
+ */
+FasciaDiagram *
+fascia_diagram_dup (FasciaDiagram *self)
+{
+  FasciaDiagram *copy;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+
+  copy = diagram_new (self->data);
+  fascia_diagram_copy_styles (copy, self);
+  copy->serial = self->serial;
+
+  return copy;
+}
+
+/**
+ * fascia_diagram_copy_styles:
+ * @source: a diagram of the same drawing (itself or a copy from fascia_diagram_dup())
+ *
+ * Gives @self the region styles, layers and dimming of @source, so that a worker's copy
+ * follows the diagram the UI changes without parsing a new one each time.
+ */
+void
+fascia_diagram_copy_styles (FasciaDiagram *self,
+                            FasciaDiagram *source)
+{
+  FasciaDiagramData *data;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+  g_return_if_fail (FASCIA_IS_DIAGRAM (source));
+  g_return_if_fail (self->data == source->data);
+
+  data = self->data;
+  if (memcmp (self->styles, source->styles, data->regions->len) == 0 &&
+      memcmp (self->layer_visible, source->layer_visible,
+              sizeof (gboolean) * data->layers->len) == 0 &&
+      self->dim_unstyled == source->dim_unstyled)
+    return;
+
+  memcpy (self->styles, source->styles, data->regions->len);
+  memcpy (self->layer_visible, source->layer_visible, sizeof (gboolean) * data->layers->len);
+  self->dim_unstyled = source->dim_unstyled;
+  changed (self);
+}
+
+/**
+ * fascia_diagram_get_view_id:
+ *
+ * Returns: (nullable): the view id, or %NULL for a drawing loaded from bytes
+ */
+const char *
+fascia_diagram_get_view_id (FasciaDiagram *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+
+  return self->data->view_id;
+}
+
+/**
+ * fascia_diagram_get_size:
+ * @width: (out) (optional):
+ * @height: (out) (optional):
+ *
+ * Gets the size of the view in view units (its viewBox).
+ */
+void
+fascia_diagram_get_size (FasciaDiagram *self,
+                         double        *width,
+                         double        *height)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+
+  if (width != NULL)
+    *width = self->data->width;
+  if (height != NULL)
+    *height = self->data->height;
+}
+
+guint
+fascia_diagram_get_n_regions (FasciaDiagram *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+
+  return self->data->regions->len;
+}
+
+/**
+ * fascia_diagram_get_region:
+ * @index: from 0 to fascia_diagram_get_n_regions(), in paint order (bottom-most first)
+ *
+ * Returns: (transfer none): the region
+ */
+const FasciaRegion *
+fascia_diagram_get_region (FasciaDiagram *self,
+                           guint          index)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (index < self->data->regions->len, NULL);
+
+  return &g_array_index (self->data->regions, FasciaRegion, index);
+}
+
+static int
+region_index (FasciaDiagram *self,
+              const char    *region_id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->data->region_index, region_id)) - 1;
+}
+
+/**
+ * fascia_diagram_lookup_region:
+ *
+ * Returns: (transfer none) (nullable): the region with this id, or %NULL
+ */
+const FasciaRegion *
+fascia_diagram_lookup_region (FasciaDiagram *self,
+                              const char    *region_id)
+{
+  int i;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (region_id != NULL, NULL);
+
+  i = region_index (self, region_id);
+  return i >= 0 ? &g_array_index (self->data->regions, FasciaRegion, i) : NULL;
+}
+
+/**
+ * fascia_diagram_set_region_style:
+ *
+ * Sets how a region is drawn. An id this view does not draw is ignored, so that callers
+ * may style a muscle's landmarks in every view alike.
+ */
+void
+fascia_diagram_set_region_style (FasciaDiagram     *self,
+                                 const char        *region_id,
+                                 FasciaRegionStyle  style)
+{
+  int i;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+  g_return_if_fail (region_id != NULL);
+  g_return_if_fail (style <= 0xff);
+
+  i = region_index (self, region_id);
+  if (i < 0 || self->styles[i] == style)
+    return;
+
+  self->styles[i] = style;
+  changed (self);
+}
+
+FasciaRegionStyle
+fascia_diagram_get_region_style (FasciaDiagram *self,
+                                 const char    *region_id)
+{
+  int i;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FASCIA_REGION_STYLE_NONE);
+  g_return_val_if_fail (region_id != NULL, FASCIA_REGION_STYLE_NONE);
+
+  i = region_index (self, region_id);
+  return i >= 0 ? self->styles[i] : FASCIA_REGION_STYLE_NONE;
+}
+
+/**
+ * fascia_diagram_clear_styles:
+ *
+ * Removes every region style; layers and dimming stay as they are.
+ */
+void
+fascia_diagram_clear_styles (FasciaDiagram *self)
+{
+  gboolean any = FALSE;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+
+  for (guint i = 0; i < self->data->regions->len; i++)
+    any |= self->styles[i] != 0;
+
+  if (!any)
+    return;
+
+  memset (self->styles, 0, self->data->regions->len);
+  changed (self);
+}
+
+/**
+ * fascia_diagram_set_dim_unstyled:
+ *
+ * Fades every muscle that has no style, so that the styled ones stand out.
+ */
+void
+fascia_diagram_set_dim_unstyled (FasciaDiagram *self,
+                                 gboolean       dim)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+
+  dim = !!dim;
+  if (self->dim_unstyled == dim)
+    return;
+
+  self->dim_unstyled = dim;
+  changed (self);
+}
+
+static int
+layer_index (FasciaDiagram *self,
+             const char    *layer_id)
+{
+  for (guint i = 0; i < self->data->layers->len; i++)
+    if (g_str_equal (g_array_index (self->data->layers, FasciaDiagramLayer, i).id, layer_id))
+      return i;
+
+  return -1;
+}
+
+/**
+ * fascia_diagram_set_layer_visible:
+ * @layer_id: `layer-<name>` or `labels`
+ *
+ * Shows or hides a layer. Making `layer-referral` visible shows every referral zone; hidden,
+ * it still shows the zones styled %FASCIA_REGION_STYLE_SHOWN. A layer this view does not
+ * have is ignored.
+ */
+void
+fascia_diagram_set_layer_visible (FasciaDiagram *self,
+                                  const char    *layer_id,
+                                  gboolean       visible)
+{
+  int i;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+  g_return_if_fail (layer_id != NULL);
+
+  visible = !!visible;
+  i = layer_index (self, layer_id);
+  if (i < 0 || self->layer_visible[i] == visible)
+    return;
+
+  self->layer_visible[i] = visible;
+  changed (self);
+}
+
+gboolean
+fascia_diagram_get_layer_visible (FasciaDiagram *self,
+                                  const char    *layer_id)
+{
+  int i;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (layer_id != NULL, FALSE);
+
+  i = layer_index (self, layer_id);
+  return i >= 0 && self->layer_visible[i];
+}
+
+/**
+ * fascia_diagram_get_region_visible:
+ *
+ * Returns: whether the region is drawn with the current layers and styles (and so can be
+ *   hit); %FALSE for an id this view does not draw
+ */
+gboolean
+fascia_diagram_get_region_visible (FasciaDiagram *self,
+                                   const char    *region_id)
+{
+  int i;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (region_id != NULL, FALSE);
+
+  i = region_index (self, region_id);
+  return i >= 0 && self->region_visible[i];
+}
+
+/**
+ * fascia_diagram_get_style_serial:
+ *
+ * Returns: a number that grows with every change of styles, layers or dimming: re-render
+ *   when it differs from the last render's
+ */
+guint64
+fascia_diagram_get_style_serial (FasciaDiagram *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+
+  return self->serial;
+}
+
+/**
+ * fascia_diagram_render:
+ * @cr: where to draw
+ * @scale: device units per view unit
+ * @x: the view point drawn at @cr's origin
+ * @y: the view point drawn at @cr's origin
+ *
+ * Draws the view with its styles over whatever @cr's target covers. Call it from one thread
+ * at a time for one diagram; use fascia_diagram_dup() for another thread.
+ */
+gboolean
+fascia_diagram_render (FasciaDiagram  *self,
+                       cairo_t        *cr,
+                       double          scale,
+                       double          x,
+                       double          y,
+                       GError        **error)
+{
+  RsvgRectangle viewport;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_handle (self, error))
+    return FALSE;
+
+  viewport = (RsvgRectangle) { 0, 0, self->data->width, self->data->height };
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -x, -y);
+  ok = rsvg_handle_render_document (self->handle, cr, &viewport, &local_error);
+  cairo_restore (cr);
+
+  if (!ok)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_RENDER,
+                   "Cannot draw the diagram: %s",
+                   local_error ? local_error->message : cairo_status_to_string (cairo_status (cr)));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+point_to_pixel (FasciaDiagram *self,
+                double         x,
+                double         y,
+                int           *px,
+                int           *py)
+{
+  if (!(x >= 0 && y >= 0 && x < self->data->width && y < self->data->height))
+    return FALSE;
+
+  *px = (int) floor (x * FASCIA_DIAGRAM_MASK_SCALE);
+  *py = (int) floor (y * FASCIA_DIAGRAM_MASK_SCALE);
+  return TRUE;
+}
+
+static const guint *
+cell_entries (FasciaDiagram *self,
+              double         x,
+              double         y,
+              guint         *n_entries)
+{
+  FasciaDiagramData *data = self->data;
+  int c = MIN ((int) (x / GRID_CELL), data->grid_cols - 1);
+  int r = MIN ((int) (y / GRID_CELL), data->grid_rows - 1);
+  int k = r * data->grid_cols + c;
+
+  *n_entries = data->grid_start[k + 1] - data->grid_start[k];
+  return data->grid_entries + data->grid_start[k];
+}
+
+/**
+ * fascia_diagram_hit_test:
+ * @x: a point in view units
+ * @y: a point in view units
+ *
+ * Finds the top-most visible region whose shape covers the point, exactly to a view unit.
+ * Regions in hidden layers, and referral zones not shown, are not hit.
+ *
+ * Returns: (transfer none) (nullable): the region, or %NULL on the background
+ */
+const FasciaRegion *
+fascia_diagram_hit_test (FasciaDiagram *self,
+                         double         x,
+                         double         y)
+{
+  const guint *entries;
+  guint n_entries;
+  int px, py;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+
+  if (!point_to_pixel (self, x, y, &px, &py))
+    return NULL;
+
+  entries = cell_entries (self, x, y, &n_entries);
+  for (guint j = 0; j < n_entries; j++)
+    {
+      guint i = entries[j];
+
+      if (self->region_visible[i] && mask_contains (&self->data->masks[i], px, py))
+        return &g_array_index (self->data->regions, FasciaRegion, i);
+    }
+
+  return NULL;
+}
+
+/**
+ * fascia_diagram_regions_at:
+ * @visible_only: whether to leave out hidden regions
+ *
+ * Returns: (transfer container) (element-type FasciaRegion): every region whose shape
+ *   covers the point, top-most first
+ */
+GPtrArray *
+fascia_diagram_regions_at (FasciaDiagram *self,
+                           double         x,
+                           double         y,
+                           gboolean       visible_only)
+{
+  GPtrArray *regions;
+  const guint *entries;
+  guint n_entries;
+  int px, py;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+
+  regions = g_ptr_array_new ();
+  if (!point_to_pixel (self, x, y, &px, &py))
+    return regions;
+
+  entries = cell_entries (self, x, y, &n_entries);
+  for (guint j = 0; j < n_entries; j++)
+    {
+      guint i = entries[j];
+
+      if ((self->region_visible[i] || !visible_only) &&
+          mask_contains (&self->data->masks[i], px, py))
+        g_ptr_array_add (regions, &g_array_index (self->data->regions, FasciaRegion, i));
+    }
+
+  return regions;
+}
+
+static double
+distance_to_centre (const FasciaRegion *region,
+                    const double       *point)
+{
+  double dx = region->x + region->width / 2 - point[0];
+  double dy = region->y + region->height / 2 - point[1];
+
+  return dx * dx + dy * dy;
+}
+
+static int
+compare_distance (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  double da = distance_to_centre (*(const FasciaRegion * const *) a, user_data);
+  double db = distance_to_centre (*(const FasciaRegion * const *) b, user_data);
+
+  return (da > db) - (da < db);
+}
+
+/**
+ * fascia_diagram_referral_zones_at:
+ *
+ * For the pain finder: the referral zones covering a point, shown or not.
+ *
+ * Returns: (transfer container) (element-type FasciaRegion): the zones, the one whose centre
+ *   is nearest the point first
+ */
+GPtrArray *
+fascia_diagram_referral_zones_at (FasciaDiagram *self,
+                                  double         x,
+                                  double         y)
+{
+  GPtrArray *zones;
+  double point[2] = { x, y };
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+
+  zones = fascia_diagram_regions_at (self, x, y, FALSE);
+  for (guint j = zones->len; j > 0; j--)
+    {
+      const FasciaRegion *region = g_ptr_array_index (zones, j - 1);
+
+      if (region->kind != FASCIA_REGION_REFERRAL_ZONE)
+        g_ptr_array_remove_index (zones, j - 1);
+    }
+
+  g_ptr_array_sort_with_data (zones, compare_distance, point);
+  return zones;
+}
+
+/**
+ * fascia_diagram_render_region_mask:
+ * @scale: device pixels per view unit
+ *
+ * Renders one region alone, as it would be if it were visible, with every opacity at 1.
+ *
+ * Returns: (transfer full): an A8 surface of the whole view at @scale, or %NULL with
+ *   @error set
+ */
+cairo_surface_t *
+fascia_diagram_render_region_mask (FasciaDiagram  *self,
+                                   const char     *region_id,
+                                   double          scale,
+                                   GError        **error)
+{
+  FasciaDiagramData *data;
+  g_autofree char *css_id = NULL;
+  cairo_surface_t *surface;
+  Box box;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (region_id != NULL, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = self->data;
+  if (region_index (self, region_id) < 0)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_MISSING,
+                   "The view has no region “%s”", region_id);
+      return NULL;
+    }
+
+  if (data->width * scale > 32767 || data->height * scale > 32767)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+                   "A mask at scale %g would be too large", scale);
+      return NULL;
+    }
+
+  css_id = g_strconcat ("#", region_id, NULL);
+  box = (Box) { 0, 0, (int) ceil (data->width * scale), (int) ceil (data->height * scale) };
+
+  g_mutex_lock (&data->lock);
+  {
+    RsvgRectangle viewport = { 0, 0, data->width, data->height };
+    g_autoptr(GError) local_error = NULL;
+    cairo_t *cr;
+    gboolean ok;
+
+    surface = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (box.x1, 1), MAX (box.y1, 1));
+    cr = cairo_create (surface);
+    cairo_scale (cr, scale, scale);
+    ok = rsvg_handle_render_layer (data->mask_handle, cr, css_id, &viewport, &local_error);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+
+    if (!ok)
+      {
+        g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_RENDER,
+                     "librsvg cannot render region %s: %s", region_id,
+                     local_error ? local_error->message : "unknown error");
+        g_clear_pointer (&surface, cairo_surface_destroy);
+      }
+  }
+  g_mutex_unlock (&data->lock);
+
+  return surface;
+}
+
+/**
+ * fascia_diagram_render_to_file:
+ * @path: a file ending in `.png`, `.svg` or `.pdf`
+ * @width: the width of the image in pixels (PNG) or points (SVG, PDF); the height follows
+ *   from the view's proportions
+ *
+ * Writes the view with its styles to a file. A PNG has a white background.
+ */
+gboolean
+fascia_diagram_render_to_file (FasciaDiagram  *self,
+                               const char     *path,
+                               double          width,
+                               GError        **error)
+{
+  g_autofree char *lower = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double scale, height;
+  gboolean png;
+  cairo_t *cr;
+  gboolean ok;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(width >= 1 && width <= 16384))
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+                   "The width must be from 1 to 16384, not %g", width);
+      return FALSE;
+    }
+
+  scale = width / self->data->width;
+  height = MAX (1, round (self->data->height * scale));
+  lower = g_ascii_strdown (path, -1);
+  png = g_str_has_suffix (lower, ".png");
+
+  if (png)
+    {
+      width = round (width);
+      if (width * height > 16384.0 * 16384.0 / 2)
+        {
+          g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
+                       "An image of %g × %g pixels is too large", width, height);
+          return FALSE;
+        }
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+    }
+  else if (g_str_has_suffix (lower, ".pdf"))
+    surface = cairo_pdf_surface_create (path, width, height);
+  else if (g_str_has_suffix (lower, ".svg"))
+    surface = cairo_svg_surface_create (path, width, height);
+  else
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO,
+                   "Cannot tell the format of “%s”: name it .png, .svg or .pdf", path);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  if (png)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+  ok = fascia_diagram_render (self, cr, scale, 0, 0, error);
+  cairo_destroy (cr);
+
+  if (ok && png)
+    status = cairo_surface_write_to_png (surface, path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (ok && status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO,
+                   "Cannot write “%s”: %s", path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return ok;
+}
+
+/**
+ * fascia_diagram_add_style_for:
+ * @kind: the kind of regions
+ * @atlas_id: the muscle or landmark they show
+ * @style: the style flags to add
+ *
+ * Adds @style to every region of @kind that shows @atlas_id, on either side (every
+ * trigger point or referral zone of a muscle, for those kinds).
+ *
+ * Returns: how many regions this view has for @atlas_id
+ */
+guint
+fascia_diagram_add_style_for (FasciaDiagram     *self,
+                              FasciaRegionKind   kind,
+                              const char        *atlas_id,
+                              FasciaRegionStyle  style)
+{
+  gboolean any = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+  g_return_val_if_fail (atlas_id != NULL, 0);
+  g_return_val_if_fail (style <= 0xff, 0);
+
+  for (guint i = 0; i < self->data->regions->len; i++)
+    {
+      const FasciaRegion *region = &g_array_index (self->data->regions, FasciaRegion, i);
+
+      if (region->kind != kind || !g_str_equal (region->atlas_id, atlas_id))
+        continue;
+
+      n++;
+      if ((self->styles[i] | style) != self->styles[i])
+        {
+          self->styles[i] |= style;
+          any = TRUE;
+        }
+    }
+
+  if (any)
+    changed (self);
+
+  return n;
+}
+
+static void
+style_landmarks (FasciaDiagram     *self,
+                 GPtrArray         *attachments,
+                 FasciaRegionStyle  style)
+{
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const FasciaAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      for (guint j = 0; attachment->landmarks[j] != NULL; j++)
+        fascia_diagram_add_style_for (self, FASCIA_REGION_LANDMARK, attachment->landmarks[j],
+                                      style);
+    }
+}
+
+/**
+ * fascia_diagram_show_attachments:
+ * @muscle: a muscle
+ *
+ * Selects @muscle and colours the landmarks it arises from (%FASCIA_REGION_STYLE_ORIGIN)
+ * and inserts on (%FASCIA_REGION_STYLE_INSERTION), adding to the present styles.
+ *
+ * Returns: how many regions of the muscle itself this view has
+ */
+guint
+fascia_diagram_show_attachments (FasciaDiagram *self,
+                                 FasciaMuscle  *muscle)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+  g_return_val_if_fail (FASCIA_IS_MUSCLE (muscle), 0);
+
+  style_landmarks (self, fascia_muscle_get_origins (muscle), FASCIA_REGION_STYLE_ORIGIN);
+  style_landmarks (self, fascia_muscle_get_insertions (muscle), FASCIA_REGION_STYLE_INSERTION);
+
+  return fascia_diagram_add_style_for (self, FASCIA_REGION_MUSCLE,
+                                       fascia_muscle_get_id (muscle),
+                                       FASCIA_REGION_STYLE_SELECTED);
+}
+
+/**
+ * fascia_diagram_show_referral:
+ * @muscle_id: a muscle id
+ *
+ * Shows every referral zone of the muscle's trigger points and selects the points,
+ * adding to the present styles.
+ *
+ * Returns: how many referral zones of the muscle this view has
+ */
+guint
+fascia_diagram_show_referral (FasciaDiagram *self,
+                              const char    *muscle_id)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+  g_return_val_if_fail (muscle_id != NULL, 0);
+
+  fascia_diagram_add_style_for (self, FASCIA_REGION_TRIGGER_POINT, muscle_id,
+                                FASCIA_REGION_STYLE_SELECTED);
+
+  return fascia_diagram_add_style_for (self, FASCIA_REGION_REFERRAL_ZONE, muscle_id,
+                                       FASCIA_REGION_STYLE_SHOWN);
+}

@@ -1,0 +1,76 @@
+/* fascia-atlas-page-private.h — shared by fascia-atlas-page.c and fascia-atlas-page-actions.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fascia-atlas-page.h"
+#include "fascia-diagram-view.h"
+#include "fascia-landmark-card.h"
+#include "fascia-muscle-card.h"
+#include "fascia-technique-card.h"
+
+G_BEGIN_DECLS
+
+struct _FasciaAtlasPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkWidget           *toolbar;
+  FasciaDiagramView   *diagram_view;
+  AdwFlap             *flap;
+  GtkLabel            *pane_title;
+  GtkStack            *card_stack;
+  FasciaMuscleCard    *muscle_card;
+  FasciaTechniqueCard *technique_card;
+  FasciaLandmarkCard  *landmark_card;
+  GtkLabel            *pain_summary;
+  GtkListBox          *pain_list;
+  GtkLabel            *search_summary;
+  GtkListBox          *search_list;
+
+  /* Owned */
+  FasciaAtlas         *atlas;
+  GHashTable          *diagrams;      /* view id → FasciaDiagram */
+  char                *view_id;
+  char                *card;          /* "muscle:psoas-major", or NULL for none */
+  GPtrArray           *history;       /* earlier cards, most recent last */
+
+  gboolean             show_labels;
+  gboolean             show_bones;
+  gboolean             show_muscles;
+  gboolean             show_trigger_points;
+  gboolean             referral_mode;
+  gboolean             show_referral;
+  gboolean             presentation;
+};
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_CARD,
+  PROP_SHOW_LABELS,
+  PROP_SHOW_BONES,
+  PROP_SHOW_MUSCLES,
+  PROP_SHOW_TRIGGER_POINTS,
+  PROP_REFERRAL_MODE,
+  PROP_SHOW_REFERRAL,
+  PROP_PRESENTATION,
+  N_PROPS
+};
+
+extern GParamSpec *fascia_atlas_page_properties[N_PROPS];
+
+void     fascia_atlas_page_class_init_actions (GtkWidgetClass  *widget_class);
+void     fascia_atlas_page_update_actions     (FasciaAtlasPage *self);
+void     fascia_atlas_page_back               (FasciaAtlasPage *self);
+void     fascia_atlas_page_apply_layers       (FasciaAtlasPage *self);
+void     fascia_atlas_page_apply_styles       (FasciaAtlasPage *self);
+void     fascia_atlas_page_set_referral_mode  (FasciaAtlasPage *self,
+                                               gboolean         referral_mode);
+
+G_END_DECLS

@@ -1,0 +1,1034 @@
+/* fascia-atlas-page.c — the Atlas page: the diagram, its views and layers, and the card pane
+ * with muscle, technique and landmark cards, the pain finder and search.
+ *
+ * Cards are addressed as "KIND:ID" ("muscle:psoas-major"); links in any card activate
+ * `atlas.open` with such a target, and the page keeps a history of them for Back. The actions
+ * and their shortcuts are in fascia-atlas-page-actions.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-atlas-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fascia-atlas-page-private.h"
+#include "fascia-pain-finder.h"
+#include "fascia-region-text.h"
+
+#define LIT_STYLES (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_ORIGIN \
+                    | FASCIA_REGION_STYLE_INSERTION | FASCIA_REGION_STYLE_SHOWN)
+
+GParamSpec *fascia_atlas_page_properties[N_PROPS];
+#define properties fascia_atlas_page_properties
+
+G_DEFINE_FINAL_TYPE (FasciaAtlasPage, fascia_atlas_page, ADW_TYPE_BIN)
+
+GtkWidget *
+fascia_atlas_page_new (void)
+{
+  return g_object_new (FASCIA_TYPE_ATLAS_PAGE, NULL);
+}
+
+static gboolean
+invert_boolean (gpointer instance,
+                gboolean value)
+{
+  return !value;
+}
+
+/* The UI is where an error becomes something the user sees: the pane says what failed. */
+static void
+show_problem (FasciaAtlasPage *self,
+              const char      *what,
+              const GError    *error)
+{
+  GtkWidget *welcome = gtk_stack_get_child_by_name (self->card_stack, "welcome");
+  g_autofree char *description = g_strdup_printf ("%s: %s", what, error->message);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (welcome), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (welcome), _("Something Is Missing"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (welcome), description);
+  gtk_stack_set_visible_child (self->card_stack, welcome);
+}
+
+/* Diagram styles */
+
+static void
+style_regions (FasciaAtlasPage   *self,
+               FasciaRegionKind   kind,
+               const char        *atlas_id,
+               FasciaRegionStyle  flags)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  guint n;
+
+  if (diagram == NULL)
+    return;
+
+  n = fascia_diagram_get_n_regions (diagram);
+  for (guint i = 0; i < n; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+      if (region->kind == kind && g_strcmp0 (region->atlas_id, atlas_id) == 0)
+        fascia_diagram_view_add_region_style (self->diagram_view, region->id, flags);
+    }
+}
+
+static void
+style_attachments (FasciaAtlasPage   *self,
+                   GPtrArray         *attachments,
+                   FasciaRegionStyle  flags)
+{
+  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+    {
+      const FasciaAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      for (guint j = 0; attachment->landmarks[j] != NULL; j++)
+        style_regions (self, FASCIA_REGION_LANDMARK, attachment->landmarks[j], flags);
+    }
+}
+
+static gboolean
+split_card (const char  *card,
+            char       **kind,
+            const char **id)
+{
+  const char *colon = card != NULL ? strchr (card, ':') : NULL;
+
+  if (colon == NULL)
+    return FALSE;
+
+  *kind = g_strndup (card, colon - card);
+  *id = colon + 1;
+  return TRUE;
+}
+
+/**
+ * fascia_atlas_page_apply_styles:
+ *
+ * Lights on the diagram what the card shown is about: the muscle and its origins and
+ * insertions, the landmark, the muscles a technique treats, the referral zones asked for.
+ */
+void
+fascia_atlas_page_apply_styles (FasciaAtlasPage *self)
+{
+  g_autofree char *kind = NULL;
+  const char *id;
+
+  fascia_diagram_view_clear_region_styles (self->diagram_view, LIT_STYLES);
+
+  if (!split_card (self->card, &kind, &id))
+    return;
+
+  if (g_str_equal (kind, "muscle"))
+    {
+      FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, id);
+
+      style_regions (self, FASCIA_REGION_MUSCLE, id, FASCIA_REGION_STYLE_SELECTED);
+      style_attachments (self, fascia_muscle_get_origins (muscle), FASCIA_REGION_STYLE_ORIGIN);
+      style_attachments (self, fascia_muscle_get_insertions (muscle),
+                         FASCIA_REGION_STYLE_INSERTION);
+      if (self->show_referral)
+        {
+          style_regions (self, FASCIA_REGION_TRIGGER_POINT, id, FASCIA_REGION_STYLE_SELECTED);
+          style_regions (self, FASCIA_REGION_REFERRAL_ZONE, id, FASCIA_REGION_STYLE_SHOWN);
+        }
+    }
+  else if (g_str_equal (kind, "landmark"))
+    {
+      style_regions (self, FASCIA_REGION_LANDMARK, id, FASCIA_REGION_STYLE_SELECTED);
+    }
+  else if (g_str_equal (kind, "technique"))
+    {
+      FasciaTechnique *technique = fascia_atlas_lookup_technique (self->atlas, id);
+      const char * const *muscles = fascia_technique_get_muscles (technique);
+
+      for (guint i = 0; muscles != NULL && muscles[i] != NULL; i++)
+        style_regions (self, FASCIA_REGION_MUSCLE, muscles[i], FASCIA_REGION_STYLE_SELECTED);
+    }
+  else if (g_str_equal (kind, "pain"))
+    {
+      FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+      double x, y;
+      g_autoptr(GPtrArray) sources = NULL;
+
+      if (diagram == NULL || sscanf (id, "%lf,%lf", &x, &y) != 2)
+        return;
+
+      sources = fascia_pain_finder_find (diagram, x, y);
+      for (guint i = 0; i < sources->len; i++)
+        {
+          const FasciaPainSource *source = g_ptr_array_index (sources, i);
+
+          fascia_diagram_view_add_region_style (self->diagram_view, source->zone_id,
+                                                FASCIA_REGION_STYLE_SHOWN);
+        }
+    }
+}
+
+void
+fascia_atlas_page_apply_layers (FasciaAtlasPage *self)
+{
+  fascia_diagram_view_set_layer_visible (self->diagram_view, "labels", self->show_labels);
+  fascia_diagram_view_set_layer_visible (self->diagram_view, "layer-bones", self->show_bones);
+  fascia_diagram_view_set_layer_visible (self->diagram_view, "layer-muscles", self->show_muscles);
+  fascia_diagram_view_set_layer_visible (self->diagram_view, "layer-trigger-points",
+                                         self->show_trigger_points);
+}
+
+/* Views */
+
+const char *
+fascia_atlas_page_get_view (FasciaAtlasPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), NULL);
+
+  return self->view_id;
+}
+
+void
+fascia_atlas_page_set_view (FasciaAtlasPage *self,
+                            const char      *view_id)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDiagram *diagram;
+
+  g_return_if_fail (FASCIA_IS_ATLAS_PAGE (self));
+  g_return_if_fail (view_id != NULL);
+
+  if (g_strcmp0 (self->view_id, view_id) == 0 || self->atlas == NULL)
+    return;
+
+  diagram = g_hash_table_lookup (self->diagrams, view_id);
+  if (diagram == NULL)
+    {
+      diagram = fascia_diagram_new_for_view (self->atlas, view_id, &error);
+      if (diagram == NULL)
+        {
+          show_problem (self, _("The diagram could not be opened"), error);
+          return;
+        }
+      g_hash_table_insert (self->diagrams, g_strdup (view_id), diagram);
+    }
+
+  g_free (self->view_id);
+  self->view_id = g_strdup (view_id);
+
+  fascia_diagram_view_set_diagram (self->diagram_view, diagram);
+  fascia_atlas_page_apply_layers (self);
+  fascia_atlas_page_apply_styles (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static gboolean
+strv_has (const char * const *strv,
+          const char         *id)
+{
+  return strv != NULL && g_strv_contains (strv, id);
+}
+
+static gboolean
+view_shows (FasciaView *view,
+            const char *kind,
+            const char *id)
+{
+  if (g_str_equal (kind, "muscle"))
+    return strv_has (fascia_view_get_muscles (view), id);
+  if (g_str_equal (kind, "landmark"))
+    return strv_has (fascia_view_get_landmarks (view), id);
+  return FALSE;
+}
+
+/* Switches to a view that shows the record, unless the current one does. */
+static void
+show_in_a_view (FasciaAtlasPage *self,
+                const char      *kind,
+                const char      *id)
+{
+  GListModel *views = fascia_atlas_get_views (self->atlas);
+  FasciaView *current;
+  guint n = g_list_model_get_n_items (views);
+
+  if (g_str_equal (kind, "technique"))
+    {
+      const char * const *muscles;
+
+      muscles = fascia_technique_get_muscles (fascia_atlas_lookup_technique (self->atlas, id));
+      if (muscles == NULL || muscles[0] == NULL)
+        return;
+      kind = "muscle";
+      id = muscles[0];
+    }
+
+  current = self->view_id != NULL ? fascia_atlas_lookup_view (self->atlas, self->view_id) : NULL;
+  if (current != NULL && view_shows (current, kind, id))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+
+      if (view_shows (view, kind, id))
+        {
+          fascia_atlas_page_set_view (self, fascia_view_get_id (view));
+          return;
+        }
+    }
+}
+
+static void
+reveal_first (FasciaAtlasPage  *self,
+              FasciaRegionKind  kind,
+              const char       *atlas_id)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  guint n = diagram != NULL ? fascia_diagram_get_n_regions (diagram) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+      if (region->kind == kind && g_strcmp0 (region->atlas_id, atlas_id) == 0)
+        {
+          fascia_diagram_view_reveal_region (self->diagram_view, region->id);
+          return;
+        }
+    }
+}
+
+/* The pain finder */
+
+static GtkWidget *
+pain_row (FasciaAtlasPage        *self,
+          const FasciaPainSource *source)
+{
+  FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, source->muscle_id);
+  FasciaTriggerPoint *point = fascia_atlas_lookup_trigger_point (self->atlas, source->muscle_id,
+                                                                 source->n);
+  g_autofree char *title = fascia_muscle_get_display_name (muscle, source->side);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *target = g_strconcat ("muscle:", source->muscle_id, NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: which trigger point of a muscle, and where it lies */
+  subtitle = g_strdup_printf (_("Trigger point %u: %s"), source->n,
+                              point != NULL ? fascia_trigger_point_get_location (point) : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "atlas.open");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", target);
+
+  return row;
+}
+
+static void
+show_pain (FasciaAtlasPage *self,
+           double           x,
+           double           y)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pain_list))) != NULL)
+    gtk_list_box_remove (self->pain_list, child);
+
+  fascia_diagram_view_clear_markers (self->diagram_view);
+  fascia_diagram_view_add_marker (self->diagram_view, x, y);
+
+  sources = diagram != NULL ? fascia_pain_finder_find (diagram, x, y) : g_ptr_array_new ();
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const FasciaPainSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *key = g_strdup_printf ("%s/%d", source->muscle_id, source->side);
+
+      /* One row per muscle and side, at its nearest trigger point. */
+      if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+        continue;
+      gtk_list_box_append (self->pain_list, pain_row (self, source));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pain_list), sources->len > 0);
+  gtk_label_set_label (self->pain_summary,
+                       sources->len > 0
+                       ? _("Pain felt here may come from trigger points in these muscles, nearest first.")
+                       : _("No trigger point in this view refers pain to this spot. Try another "
+                           "view, or a spot nearby."));
+}
+
+/* Search */
+
+static GtkWidget *
+search_row (GObject *item)
+{
+  const char *name, *kind, *id, *subtitle;
+  g_autofree char *target = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (FASCIA_IS_MUSCLE (item))
+    {
+      name = fascia_muscle_get_name (FASCIA_MUSCLE (item));
+      subtitle = fascia_muscle_get_latin (FASCIA_MUSCLE (item));
+      id = fascia_muscle_get_id (FASCIA_MUSCLE (item));
+      kind = "muscle";
+      description = g_strdup_printf ("%s · %s", _("Muscle"), subtitle);
+    }
+  else if (FASCIA_IS_LANDMARK (item))
+    {
+      name = fascia_landmark_get_name (FASCIA_LANDMARK (item));
+      subtitle = fascia_landmark_get_latin (FASCIA_LANDMARK (item));
+      id = fascia_landmark_get_id (FASCIA_LANDMARK (item));
+      kind = "landmark";
+      description = subtitle != NULL ? g_strdup_printf ("%s · %s", _("Landmark"), subtitle)
+                                     : g_strdup (_("Landmark"));
+    }
+  else if (FASCIA_IS_TECHNIQUE (item))
+    {
+      name = fascia_technique_get_name (FASCIA_TECHNIQUE (item));
+      id = fascia_technique_get_id (FASCIA_TECHNIQUE (item));
+      kind = "technique";
+      description = g_strdup (_("Technique"));
+    }
+  else
+    {
+      g_object_unref (g_object_ref_sink (row));
+      return NULL;
+    }
+
+  target = g_strconcat (kind, ":", id, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "atlas.open");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", target);
+
+  return row;
+}
+
+static void
+show_search (FasciaAtlasPage *self,
+             const char      *query)
+{
+  g_autoptr(GListModel) results = fascia_atlas_search (self->atlas, query);
+  guint n = g_list_model_get_n_items (results);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_list))) != NULL)
+    gtk_list_box_remove (self->search_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (results, i);
+      GtkWidget *row = search_row (item);
+
+      if (row != NULL)
+        gtk_list_box_append (self->search_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_list), n > 0);
+  if (n == 0)
+    gtk_label_set_label (self->search_summary, _("Nothing in the atlas matches. Try the English "
+                                                 "or the Latin name, or part of it."));
+  else
+    {
+      g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match",
+                                                               "%u matches", n), n);
+
+      gtk_label_set_label (self->search_summary, summary);
+    }
+}
+
+/* Cards */
+
+const char *
+fascia_atlas_page_get_card (FasciaAtlasPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), NULL);
+
+  return self->card;
+}
+
+/* Shows @card without touching the history; FALSE if it names nothing. */
+static gboolean
+show_card (FasciaAtlasPage *self,
+           const char      *card)
+{
+  g_autofree char *kind = NULL;
+  const char *id;
+  const char *title;
+
+  if (card == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->card_stack, "welcome");
+      gtk_label_set_label (self->pane_title, "");
+    }
+  else if (!split_card (card, &kind, &id))
+    return FALSE;
+  else if (g_str_equal (kind, "muscle"))
+    {
+      FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, id);
+
+      if (muscle == NULL)
+        return FALSE;
+      fascia_muscle_card_set_muscle (self->muscle_card, self->atlas, muscle);
+      title = _("Muscle");
+    }
+  else if (g_str_equal (kind, "technique"))
+    {
+      FasciaTechnique *technique = fascia_atlas_lookup_technique (self->atlas, id);
+
+      if (technique == NULL)
+        return FALSE;
+      fascia_technique_card_set_technique (self->technique_card, self->atlas, technique);
+      title = _("Technique");
+    }
+  else if (g_str_equal (kind, "landmark"))
+    {
+      FasciaLandmark *landmark = fascia_atlas_lookup_landmark (self->atlas, id);
+
+      if (landmark == NULL)
+        return FALSE;
+      fascia_landmark_card_set_landmark (self->landmark_card, self->atlas, landmark);
+      title = _("Landmark");
+    }
+  else if (g_str_equal (kind, "pain"))
+    {
+      double x, y;
+
+      if (sscanf (id, "%lf,%lf", &x, &y) != 2)
+        return FALSE;
+      show_pain (self, x, y);
+      title = _("Where the Pain May Come From");
+    }
+  else if (g_str_equal (kind, "search"))
+    {
+      show_search (self, id);
+      title = _("Search");
+    }
+  else
+    return FALSE;
+
+  if (card != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->card_stack, kind);
+      gtk_label_set_label (self->pane_title, title);
+      /* In a narrow window the pane folds away; a card opened comes into view. */
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+    }
+
+  if (g_strcmp0 (kind, "muscle") != 0 && self->show_referral)
+    {
+      self->show_referral = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REFERRAL]);
+    }
+
+  g_free (self->card);
+  self->card = g_strdup (card);
+
+  if (kind != NULL && !g_str_equal (kind, "pain") && !g_str_equal (kind, "search"))
+    show_in_a_view (self, kind, id);
+
+  fascia_atlas_page_apply_styles (self);
+
+  if (kind != NULL && g_str_equal (kind, "muscle"))
+    reveal_first (self, FASCIA_REGION_MUSCLE, id);
+  else if (kind != NULL && g_str_equal (kind, "landmark"))
+    reveal_first (self, FASCIA_REGION_LANDMARK, id);
+
+  fascia_atlas_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARD]);
+  return TRUE;
+}
+
+static void
+push_and_show (FasciaAtlasPage *self,
+               const char      *card)
+{
+  g_autofree char *previous = g_strdup (self->card);
+
+  if (g_strcmp0 (previous, card) == 0)
+    return;
+
+  if (show_card (self, card) && previous != NULL)
+    g_ptr_array_add (self->history, g_steal_pointer (&previous));
+
+  fascia_atlas_page_update_actions (self);
+}
+
+/**
+ * fascia_atlas_page_open:
+ * @kind: "muscle", "technique" or "landmark"
+ *
+ * Opens the card of a record, switching to a view that shows it if the current one does not.
+ *
+ * Returns: whether there is such a record.
+ */
+gboolean
+fascia_atlas_page_open (FasciaAtlasPage *self,
+                        const char      *kind,
+                        const char      *id)
+{
+  g_autofree char *card = NULL;
+  g_autofree char *previous = NULL;
+
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && id != NULL, FALSE);
+
+  card = g_strconcat (kind, ":", id, NULL);
+  if (g_strcmp0 (self->card, card) == 0)
+    return TRUE;
+
+  previous = g_strdup (self->card);
+  if (!show_card (self, card))
+    return FALSE;
+
+  if (previous != NULL)
+    g_ptr_array_add (self->history, g_steal_pointer (&previous));
+  fascia_atlas_page_update_actions (self);
+  return TRUE;
+}
+
+void
+fascia_atlas_page_back (FasciaAtlasPage *self)
+{
+  g_autofree char *card = NULL;
+
+  if (self->history->len == 0)
+    return;
+
+  card = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  show_card (self, card);
+  if (g_str_has_prefix (card, "search:"))
+    {
+      /* Coming back to the results brings their query back too. */
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      g_signal_handlers_block_by_func (self->search_entry, NULL, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), card + strlen ("search:"));
+      g_signal_handlers_unblock_by_func (self->search_entry, NULL, self);
+    }
+  fascia_atlas_page_update_actions (self);
+}
+
+/* Template callbacks */
+
+static void
+region_activated_cb (FasciaAtlasPage   *self,
+                     const char        *region_id,
+                     FasciaDiagramView *view)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  const FasciaRegion *region = fascia_diagram_lookup_region (diagram, region_id);
+
+  if (region == NULL)
+    return;
+
+  switch (region->kind)
+    {
+    case FASCIA_REGION_LANDMARK:
+      fascia_atlas_page_open (self, "landmark", region->atlas_id);
+      break;
+
+    case FASCIA_REGION_TRIGGER_POINT:
+    case FASCIA_REGION_REFERRAL_ZONE:
+      fascia_atlas_page_open (self, "muscle", region->atlas_id);
+      if (!self->show_referral)
+        {
+          self->show_referral = TRUE;
+          fascia_atlas_page_apply_styles (self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REFERRAL]);
+        }
+      break;
+
+    case FASCIA_REGION_MUSCLE:
+    default:
+      fascia_atlas_page_open (self, "muscle", region->atlas_id);
+      break;
+    }
+}
+
+static void
+point_activated_cb (FasciaAtlasPage   *self,
+                    double             x,
+                    double             y,
+                    FasciaDiagramView *view)
+{
+  g_autofree char *card = NULL;
+  char buf_x[G_ASCII_DTOSTR_BUF_SIZE], buf_y[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!self->referral_mode)
+    return;
+
+  card = g_strdup_printf ("pain:%s,%s",
+                          g_ascii_formatd (buf_x, sizeof buf_x, "%.1f", x),
+                          g_ascii_formatd (buf_y, sizeof buf_y, "%.1f", y));
+
+  /* A new spot replaces the last one rather than piling up in the history. */
+  if (g_str_has_prefix (self->card != NULL ? self->card : "", "pain:"))
+    show_card (self, card);
+  else
+    push_and_show (self, card);
+}
+
+static void
+search_changed_cb (FasciaAtlasPage *self,
+                   GtkSearchEntry  *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *card = NULL;
+
+  if (text[0] == '\0')
+    {
+      if (g_str_has_prefix (self->card != NULL ? self->card : "", "search:"))
+        fascia_atlas_page_back (self);
+      return;
+    }
+
+  card = g_strconcat ("search:", text, NULL);
+  if (g_str_has_prefix (self->card != NULL ? self->card : "", "search:"))
+    show_card (self, card);
+  else
+    push_and_show (self, card);
+}
+
+static void
+search_activate_cb (FasciaAtlasPage *self,
+                    GtkSearchEntry  *entry)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->search_list, 0);
+
+  if (row != NULL && gtk_widget_get_visible (GTK_WIDGET (self->search_list)))
+    gtk_widget_activate (GTK_WIDGET (row));
+}
+
+static void
+search_stop_cb (FasciaAtlasPage *self,
+                GtkSearchEntry  *entry)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* Modes */
+
+void
+fascia_atlas_page_set_referral_mode (FasciaAtlasPage *self,
+                                     gboolean         referral_mode)
+{
+  referral_mode = !!referral_mode;
+  if (self->referral_mode == referral_mode)
+    return;
+
+  self->referral_mode = referral_mode;
+  fascia_diagram_view_set_point_mode (self->diagram_view, referral_mode);
+  if (!referral_mode)
+    {
+      fascia_diagram_view_clear_markers (self->diagram_view);
+      if (g_str_has_prefix (self->card != NULL ? self->card : "", "pain:"))
+        fascia_atlas_page_back (self);
+    }
+  else
+    {
+      gtk_label_set_label (self->pain_summary, _("Click where the client feels the pain."));
+      gtk_widget_set_visible (GTK_WIDGET (self->pain_list), FALSE);
+      gtk_stack_set_visible_child_name (self->card_stack, "pain");
+      gtk_label_set_label (self->pane_title, _("Where Does It Hurt?"));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRAL_MODE]);
+}
+
+gboolean
+fascia_atlas_page_get_presentation (FasciaAtlasPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), FALSE);
+
+  return self->presentation;
+}
+
+/**
+ * fascia_atlas_page_set_presentation:
+ *
+ * Presentation mode is for showing a client where the pain comes from: full screen, the
+ * diagram first, large text, only the plain-language explanation, no client data.
+ */
+void
+fascia_atlas_page_set_presentation (FasciaAtlasPage *self,
+                                    gboolean         presentation)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (FASCIA_IS_ATLAS_PAGE (self));
+
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+
+  self->presentation = presentation;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    {
+      if (presentation)
+        gtk_window_fullscreen (GTK_WINDOW (root));
+      else
+        gtk_window_unfullscreen (GTK_WINDOW (root));
+    }
+
+  if (presentation)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      /* A plan's targets and pain marks are client data; presentation shows neither. */
+      fascia_diagram_view_clear_region_styles (self->diagram_view,
+                                               FASCIA_REGION_STYLE_TARGET
+                                               | FASCIA_REGION_STYLE_PAIN);
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+
+  fascia_diagram_view_zoom_to_fit (self->diagram_view);
+  fascia_atlas_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
+}
+
+/* GObject */
+
+static void
+fascia_atlas_page_constructed (GObject *object)
+{
+  FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (fascia_atlas_page_parent_class)->constructed (object);
+
+  self->atlas = fascia_atlas_get_default (&error);
+  if (self->atlas == NULL)
+    {
+      show_problem (self, _("The atlas could not be loaded"), error);
+      return;
+    }
+
+  g_object_ref (self->atlas);
+  fascia_diagram_view_set_atlas (self->diagram_view, self->atlas);
+  fascia_atlas_page_set_view (self, "anterior");
+  fascia_atlas_page_update_actions (self);
+}
+
+static void
+fascia_atlas_page_dispose (GObject *object)
+{
+  FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE);
+
+  G_OBJECT_CLASS (fascia_atlas_page_parent_class)->dispose (object);
+}
+
+static void
+fascia_atlas_page_finalize (GObject *object)
+{
+  FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
+
+  g_clear_object (&self->atlas);
+  g_clear_pointer (&self->diagrams, g_hash_table_unref);
+  g_clear_pointer (&self->view_id, g_free);
+  g_clear_pointer (&self->card, g_free);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fascia_atlas_page_parent_class)->finalize (object);
+}
+
+static gboolean *
+boolean_field (FasciaAtlasPage *self,
+               guint            prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_SHOW_LABELS:
+      return &self->show_labels;
+    case PROP_SHOW_BONES:
+      return &self->show_bones;
+    case PROP_SHOW_MUSCLES:
+      return &self->show_muscles;
+    case PROP_SHOW_TRIGGER_POINTS:
+      return &self->show_trigger_points;
+    default:
+      return NULL;
+    }
+}
+
+static void
+fascia_atlas_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, self->view_id);
+      break;
+
+    case PROP_CARD:
+      g_value_set_string (value, self->card);
+      break;
+
+    case PROP_SHOW_LABELS:
+    case PROP_SHOW_BONES:
+    case PROP_SHOW_MUSCLES:
+    case PROP_SHOW_TRIGGER_POINTS:
+      g_value_set_boolean (value, *boolean_field (self, prop_id));
+      break;
+
+    case PROP_REFERRAL_MODE:
+      g_value_set_boolean (value, self->referral_mode);
+      break;
+
+    case PROP_SHOW_REFERRAL:
+      g_value_set_boolean (value, self->show_referral);
+      break;
+
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_atlas_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      fascia_atlas_page_set_view (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHOW_LABELS:
+    case PROP_SHOW_BONES:
+    case PROP_SHOW_MUSCLES:
+    case PROP_SHOW_TRIGGER_POINTS:
+      if (*boolean_field (self, prop_id) != g_value_get_boolean (value))
+        {
+          *boolean_field (self, prop_id) = g_value_get_boolean (value);
+          fascia_atlas_page_apply_layers (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_REFERRAL_MODE:
+      fascia_atlas_page_set_referral_mode (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_REFERRAL:
+      if (self->show_referral != g_value_get_boolean (value))
+        {
+          self->show_referral = g_value_get_boolean (value);
+          fascia_atlas_page_apply_styles (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_PRESENTATION:
+      fascia_atlas_page_set_presentation (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = fascia_atlas_page_constructed;
+  object_class->dispose = fascia_atlas_page_dispose;
+  object_class->finalize = fascia_atlas_page_finalize;
+  object_class->get_property = fascia_atlas_page_get_property;
+  object_class->set_property = fascia_atlas_page_set_property;
+
+  properties[PROP_VIEW] = g_param_spec_string ("view", NULL, NULL, NULL, flags);
+  properties[PROP_CARD] = g_param_spec_string ("card", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                               | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LABELS] = g_param_spec_boolean ("show-labels", NULL, NULL, TRUE, flags);
+  properties[PROP_SHOW_BONES] = g_param_spec_boolean ("show-bones", NULL, NULL, TRUE, flags);
+  properties[PROP_SHOW_MUSCLES] = g_param_spec_boolean ("show-muscles", NULL, NULL, TRUE, flags);
+  properties[PROP_SHOW_TRIGGER_POINTS] = g_param_spec_boolean ("show-trigger-points", NULL, NULL,
+                                                               TRUE, flags);
+  properties[PROP_REFERRAL_MODE] = g_param_spec_boolean ("referral-mode", NULL, NULL, FALSE,
+                                                         flags);
+  properties[PROP_SHOW_REFERRAL] = g_param_spec_boolean ("show-referral", NULL, NULL, FALSE,
+                                                         flags);
+  properties[PROP_PRESENTATION] = g_param_spec_boolean ("presentation", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FASCIA_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (FASCIA_TYPE_MUSCLE_CARD);
+  g_type_ensure (FASCIA_TYPE_TECHNIQUE_CARD);
+  g_type_ensure (FASCIA_TYPE_LANDMARK_CARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/fascia-atlas-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pane_title);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, muscle_card);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, technique_card);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, landmark_card);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pain_summary);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pain_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_summary);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_list);
+  gtk_widget_class_bind_template_callback (widget_class, invert_boolean);
+  gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, point_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+
+  fascia_atlas_page_class_init_actions (widget_class);
+
+  gtk_widget_class_set_css_name (widget_class, "atlaspage");
+}
+
+static void
+fascia_atlas_page_init (FasciaAtlasPage *self)
+{
+  self->diagrams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  self->show_labels = TRUE;
+  self->show_bones = TRUE;
+  self->show_muscles = TRUE;
+  self->show_trigger_points = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,124 @@
+/* fascia-card-utils.c — the building blocks the atlas cards are made of.
+ *
+ * Cards show records whose shape varies (a muscle has any number of origins, trigger points
+ * and relations), so their fixed part is a template and their sections are built here.
+ * Links are buttons on the `atlas.open` action, target "KIND:ID", so any card can open any
+ * other without knowing the page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-card"
+
+#include "config.h"
+
+#include "fascia-card-utils.h"
+
+GtkWidget *
+fascia_card_paragraph (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "card-text");
+
+  return label;
+}
+
+GtkWidget *
+fascia_card_list (const char * const *items,
+                  gboolean            numbered)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_autofree char *bullet = numbered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *mark = gtk_label_new (bullet);
+
+      gtk_label_set_yalign (GTK_LABEL (mark), 0.0f);
+      gtk_widget_add_css_class (mark, numbered ? "numeric" : "dim-label");
+      gtk_box_append (GTK_BOX (row), mark);
+      gtk_box_append (GTK_BOX (row), fascia_card_paragraph (items[i]));
+      gtk_box_append (GTK_BOX (box), row);
+    }
+
+  return box;
+}
+
+/**
+ * fascia_card_link:
+ * @kind: "muscle", "technique" or "landmark"
+ *
+ * Returns: a button that opens the card of the record @kind:@id.
+ */
+GtkWidget *
+fascia_card_link (const char *label,
+                  const char *kind,
+                  const char *id)
+{
+  g_autofree char *target = g_strconcat (kind, ":", id, NULL);
+  GtkWidget *button = gtk_button_new_with_label (label);
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  gtk_label_set_xalign (GTK_LABEL (child), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "card-link");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "atlas.open");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+
+  return button;
+}
+
+void
+fascia_card_add_section (GtkBox     *box,
+                         const char *title,
+                         GtkWidget  *content)
+{
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 3,
+                                  -1);
+  gtk_box_append (box, heading);
+  gtk_box_append (box, content);
+}
+
+/* Sections with nothing to say are left out rather than shown empty. */
+void
+fascia_card_add_text (GtkBox     *box,
+                      const char *title,
+                      const char *text)
+{
+  if (text != NULL && text[0] != '\0')
+    fascia_card_add_section (box, title, fascia_card_paragraph (text));
+}
+
+void
+fascia_card_add_list (GtkBox             *box,
+                      const char         *title,
+                      const char * const *items,
+                      gboolean            numbered)
+{
+  if (items != NULL && items[0] != NULL)
+    fascia_card_add_section (box, title, fascia_card_list (items, numbered));
+}
+
+void
+fascia_card_clear (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}

@@ -1,0 +1,1845 @@
+/* fascia-diagram-view.c — shows a FasciaDiagram: zoom, pan, hover, activation, keyboard.
+ *
+ * Drawing: the visible viewport is rendered at device pixels by FasciaDiagram in a worker
+ * thread (its own fascia_diagram_dup() copy; one job in flight, later requests coalesced) and
+ * shown as a texture. On zoom or pan the last texture is drawn transformed at once and the
+ * viewport re-rendered after a short pause; when only region styles change (hover, focus,
+ * selection) just the changed regions' bounds are re-rendered as a patch over it, so a
+ * highlight appears in a few milliseconds even on a large drawing.
+ *
+ * Accessibility: one FasciaRegionButton child per region (see fascia-region-button.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-diagram-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "fascia-diagram-view.h"
+#include "fascia-region-button.h"
+#include "fascia-region-text.h"
+
+#define RENDER_DEBOUNCE_MS   60
+#define ZOOM_STEP            1.25
+#define MAX_ZOOM             12.0
+#define PAN_STEP             64.0
+#define KEEP_VISIBLE_PX      64.0
+#define DRAG_THRESHOLD_PX    4.0
+#define PATCH_MARGIN_UNITS   10.0
+#define MARKER_RADIUS_PX     9.0
+
+typedef struct
+{
+  GdkTexture *texture;
+  double      zoom;          /* logical pixels per view unit when it was rendered */
+  double      x, y;          /* view point at the texture's top-left corner */
+  int         scale_factor;
+} Tile;
+
+typedef struct
+{
+  FasciaDiagram *diagram;    /* a worker copy, used by this thread only while the job runs */
+  double         zoom;
+  double         x, y;
+  int            scale_factor;
+  int            width, height;  /* device pixels */
+  guint64        serial;
+  gboolean       full;
+  Tile           result;
+} RenderJob;
+
+struct _FasciaDiagramView
+{
+  GtkWidget      parent_instance;
+
+  /* Owned */
+  FasciaAtlas   *atlas;
+  FasciaDiagram *diagram;
+  FasciaDiagram *worker_copy;       /* the next job's copy, between jobs */
+  guint64        worker_copy_serial;
+  GCancellable  *cancellable;
+  Tile           base;
+  GArray        *patches;           /* Tile, drawn over base in order */
+  GHashTable    *dirty;             /* region id → TRUE: restyled since the last render began */
+  GPtrArray     *buttons;           /* FasciaRegionButton, in data order (children) */
+  GHashTable    *buttons_by_id;     /* region id → FasciaRegionButton (borrowed) */
+  GArray        *markers;           /* graphene_point_t in view units */
+  char          *hovered;
+
+  /* Borrowed */
+  GtkWidget     *last_focus;
+
+  /* View state */
+  double         zoom;
+  double         x, y;
+  gboolean       fitted;
+  gboolean       point_mode;
+
+  /* Rendering state */
+  guint64        rendered_serial;   /* the styles base + patches show */
+  guint64        known_serial;      /* the serial after our own last restyle */
+  gboolean       full_dirty;        /* styles changed behind our back, or a layer toggled */
+  gboolean       job_running;
+  guint          debounce_id;
+
+  /* Pointer state */
+  gboolean       has_pointer;
+  double         pointer_x, pointer_y;
+  double         drag_last_x, drag_last_y;
+  gboolean       dragged;
+  double         pinch_zoom;
+  double         pinch_view_x, pinch_view_y;
+};
+
+enum {
+  PROP_0,
+  PROP_ATLAS,
+  PROP_DIAGRAM,
+  PROP_ZOOM,
+  PROP_POINT_MODE,
+  PROP_HOVERED_REGION,
+  N_PROPS
+};
+
+enum {
+  REGION_ACTIVATED,
+  POINT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FasciaDiagramView, fascia_diagram_view, GTK_TYPE_WIDGET)
+
+static void update_rendering (FasciaDiagramView *self);
+
+static void
+tile_clear (Tile *tile)
+{
+  g_clear_object (&tile->texture);
+}
+
+static void
+render_job_free (gpointer data)
+{
+  RenderJob *job = data;
+
+  g_clear_object (&job->diagram);
+  tile_clear (&job->result);
+  g_free (job);
+}
+
+GtkWidget *
+fascia_diagram_view_new (void)
+{
+  return g_object_new (FASCIA_TYPE_DIAGRAM_VIEW, NULL);
+}
+
+/* Geometry */
+
+static double
+fit_zoom (FasciaDiagramView *self)
+{
+  double width, height;
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->diagram == NULL || w <= 0 || h <= 0)
+    return 1.0;
+
+  fascia_diagram_get_size (self->diagram, &width, &height);
+  return MIN (w / width, h / height);
+}
+
+static void
+clamp_origin (FasciaDiagramView *self)
+{
+  double width, height;
+  double w = gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom;
+  double h = gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom;
+  double keep = KEEP_VISIBLE_PX / self->zoom;
+
+  if (self->diagram == NULL)
+    return;
+
+  /* Never let the drawing leave the window altogether. */
+  fascia_diagram_get_size (self->diagram, &width, &height);
+  self->x = CLAMP (self->x, keep - w, width - keep);
+  self->y = CLAMP (self->y, keep - h, height - keep);
+}
+
+static void
+set_view (FasciaDiagramView *self,
+          double             zoom,
+          double             x,
+          double             y)
+{
+  double old_zoom = self->zoom;
+
+  self->zoom = zoom;
+  self->x = x;
+  self->y = y;
+  clamp_origin (self);
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  update_rendering (self);
+
+  if (old_zoom != self->zoom)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+apply_fit (FasciaDiagramView *self)
+{
+  double width, height, zoom;
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->diagram == NULL || w <= 0 || h <= 0)
+    return;
+
+  fascia_diagram_get_size (self->diagram, &width, &height);
+  zoom = fit_zoom (self);
+  set_view (self, zoom, (width - w / zoom) / 2.0, (height - h / zoom) / 2.0);
+}
+
+void
+fascia_diagram_view_widget_to_view (FasciaDiagramView *self,
+                                    double             widget_x,
+                                    double             widget_y,
+                                    double            *view_x,
+                                    double            *view_y)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  if (view_x != NULL)
+    *view_x = self->x + widget_x / self->zoom;
+  if (view_y != NULL)
+    *view_y = self->y + widget_y / self->zoom;
+}
+
+void
+fascia_diagram_view_view_to_widget (FasciaDiagramView *self,
+                                    double             view_x,
+                                    double             view_y,
+                                    double            *widget_x,
+                                    double            *widget_y)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  if (widget_x != NULL)
+    *widget_x = (view_x - self->x) * self->zoom;
+  if (widget_y != NULL)
+    *widget_y = (view_y - self->y) * self->zoom;
+}
+
+double
+fascia_diagram_view_get_zoom (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+/**
+ * fascia_diagram_view_zoom_at:
+ * @factor: how much larger to draw (2.0 doubles)
+ * @widget_x: the point, in widget coordinates, that stays where it is
+ *
+ * Zooms about a point: what lies under it before lies under it after.
+ */
+void
+fascia_diagram_view_zoom_at (FasciaDiagramView *self,
+                             double             factor,
+                             double             widget_x,
+                             double             widget_y)
+{
+  double view_x, view_y, zoom;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (factor > 0);
+
+  if (self->diagram == NULL)
+    return;
+
+  zoom = CLAMP (self->zoom * factor, fit_zoom (self) / 2.0, MAX_ZOOM);
+  fascia_diagram_view_widget_to_view (self, widget_x, widget_y, &view_x, &view_y);
+  self->fitted = FALSE;
+  set_view (self, zoom, view_x - widget_x / zoom, view_y - widget_y / zoom);
+}
+
+void
+fascia_diagram_view_zoom_to_fit (FasciaDiagramView *self)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  self->fitted = TRUE;
+  apply_fit (self);
+}
+
+/**
+ * fascia_diagram_view_pan:
+ * @dx: how far to move the drawing's content, in widget pixels (positive: to the left)
+ */
+void
+fascia_diagram_view_pan (FasciaDiagramView *self,
+                         double             dx,
+                         double             dy)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  if (self->diagram == NULL)
+    return;
+
+  self->fitted = FALSE;
+  set_view (self, self->zoom, self->x + dx / self->zoom, self->y + dy / self->zoom);
+}
+
+/**
+ * fascia_diagram_view_reveal_region:
+ *
+ * Pans (and zooms out if it must) so that the whole region is in view.
+ */
+void
+fascia_diagram_view_reveal_region (FasciaDiagramView *self,
+                                   const char        *region_id)
+{
+  const FasciaRegion *region;
+  double w, h, zoom, margin;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (region_id != NULL);
+
+  if (self->diagram == NULL
+      || (region = fascia_diagram_lookup_region (self->diagram, region_id)) == NULL)
+    return;
+
+  w = gtk_widget_get_width (GTK_WIDGET (self));
+  h = gtk_widget_get_height (GTK_WIDGET (self));
+  if (w <= 0 || h <= 0)
+    return;
+
+  zoom = self->zoom;
+  margin = 24.0;
+  if (region->width * zoom > w - 2 * margin || region->height * zoom > h - 2 * margin)
+    zoom = MAX (fit_zoom (self), MIN ((w - 2 * margin) / region->width,
+                                      (h - 2 * margin) / region->height));
+
+  if (zoom == self->zoom
+      && region->x >= self->x + margin / zoom
+      && region->y >= self->y + margin / zoom
+      && region->x + region->width <= self->x + (w - margin) / zoom
+      && region->y + region->height <= self->y + (h - margin) / zoom)
+    return;
+
+  self->fitted = FALSE;
+  set_view (self, zoom,
+            region->x + region->width / 2.0 - w / zoom / 2.0,
+            region->y + region->height / 2.0 - h / zoom / 2.0);
+}
+
+/* Rendering */
+
+static gboolean
+tile_matches_view (FasciaDiagramView *self,
+                   const Tile        *tile)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  return tile->texture != NULL
+         && tile->zoom == self->zoom
+         && tile->x == self->x
+         && tile->y == self->y
+         && tile->scale_factor == scale_factor
+         && gdk_texture_get_width (tile->texture) == w * scale_factor
+         && gdk_texture_get_height (tile->texture) == h * scale_factor;
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  /* The only cairo here: the surface FasciaDiagram draws into, handed to GDK as it is. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
+  cr = cairo_create (surface);
+  ok = fascia_diagram_render (job->diagram, cr, job->zoom * job->scale_factor, job->x, job->y,
+                              &error);
+  cairo_destroy (cr);
+
+  if (!ok)
+    {
+      cairo_surface_destroy (surface);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * job->height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  job->result.texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT, bytes,
+                                                cairo_image_surface_get_stride (surface));
+  job->result.zoom = job->zoom;
+  job->result.x = job->x;
+  job->result.y = job->y;
+  job->result.scale_factor = job->scale_factor;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+render_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (object);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* A job for a diagram since replaced: another may be running for the new one. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (g_task_get_cancellable (G_TASK (result)) == self->cancellable)
+            self->job_running = FALSE;
+          return;
+        }
+      g_warning ("Could not draw the diagram: %s", error->message);
+      self->job_running = FALSE;
+      return;
+    }
+
+  self->job_running = FALSE;
+
+  /* Give the copy back for the next job. */
+  if (self->worker_copy == NULL)
+    {
+      self->worker_copy = g_steal_pointer (&job->diagram);
+      self->worker_copy_serial = job->serial;
+    }
+
+  if (job->full)
+    {
+      tile_clear (&self->base);
+      self->base = job->result;
+      g_array_set_size (self->patches, 0);
+    }
+  else
+    {
+      g_array_append_val (self->patches, job->result);
+    }
+  job->result.texture = NULL;
+  self->rendered_serial = job->serial;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_rendering (self);
+}
+
+static void
+start_job (FasciaDiagramView *self,
+           gboolean           full,
+           double             x,
+           double             y,
+           int                width,
+           int                height)
+{
+  RenderJob *job = g_new0 (RenderJob, 1);
+  guint64 serial = fascia_diagram_get_style_serial (self->diagram);
+  g_autoptr(GTask) task = NULL;
+
+  /* Parse the drawing once per diagram; after that only bring the copy's styles up to date. */
+  if (self->worker_copy != NULL)
+    {
+      job->diagram = g_steal_pointer (&self->worker_copy);
+      if (self->worker_copy_serial != serial)
+        fascia_diagram_copy_styles (job->diagram, self->diagram);
+    }
+  else
+    {
+      job->diagram = fascia_diagram_dup (self->diagram);
+    }
+
+  job->zoom = self->zoom;
+  job->x = x;
+  job->y = y;
+  job->scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  job->width = width;
+  job->height = height;
+  job->serial = serial;
+  job->full = full;
+
+  g_hash_table_remove_all (self->dirty);
+  self->full_dirty = FALSE;
+  self->known_serial = serial;
+  self->job_running = TRUE;
+
+  task = g_task_new (self, self->cancellable, render_done_cb, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, render_job_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+static void
+start_full_job (FasciaDiagramView *self)
+{
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  start_job (self, TRUE, self->x, self->y,
+             gtk_widget_get_width (GTK_WIDGET (self)) * scale_factor,
+             gtk_widget_get_height (GTK_WIDGET (self)) * scale_factor);
+}
+
+/* Renders only the bounds of the restyled regions, on the base texture's pixel grid, or
+ * returns FALSE when a full render is the better deal. */
+static gboolean
+start_patch_job (FasciaDiagramView *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double device_zoom;
+  int px0, py0, px1, py1, tex_w, tex_h;
+
+  if (!tile_matches_view (self, &self->base))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const FasciaRegion *region = fascia_diagram_lookup_region (self->diagram, key);
+
+      if (region == NULL)
+        continue;
+      x0 = MIN (x0, region->x);
+      y0 = MIN (y0, region->y);
+      x1 = MAX (x1, region->x + region->width);
+      y1 = MAX (y1, region->y + region->height);
+    }
+
+  if (x0 > x1)
+    {
+      /* Nothing drawn changed; the serial moves on all the same. */
+      g_hash_table_remove_all (self->dirty);
+      self->rendered_serial = self->known_serial = fascia_diagram_get_style_serial (self->diagram);
+      return TRUE;
+    }
+
+  /* Outlines and glows reach past the bounds. */
+  device_zoom = self->base.zoom * self->base.scale_factor;
+  tex_w = gdk_texture_get_width (self->base.texture);
+  tex_h = gdk_texture_get_height (self->base.texture);
+  px0 = CLAMP ((int) floor ((x0 - PATCH_MARGIN_UNITS - self->base.x) * device_zoom) - 2, 0, tex_w);
+  py0 = CLAMP ((int) floor ((y0 - PATCH_MARGIN_UNITS - self->base.y) * device_zoom) - 2, 0, tex_h);
+  px1 = CLAMP ((int) ceil ((x1 + PATCH_MARGIN_UNITS - self->base.x) * device_zoom) + 2, 0, tex_w);
+  py1 = CLAMP ((int) ceil ((y1 + PATCH_MARGIN_UNITS - self->base.y) * device_zoom) + 2, 0, tex_h);
+
+  if (px1 <= px0 || py1 <= py0)
+    {
+      g_hash_table_remove_all (self->dirty);
+      self->rendered_serial = self->known_serial = fascia_diagram_get_style_serial (self->diagram);
+      return TRUE;
+    }
+
+  if ((double) (px1 - px0) * (py1 - py0) > 0.5 * tex_w * tex_h)
+    return FALSE;
+
+  start_job (self, FALSE,
+             self->base.x + px0 / device_zoom, self->base.y + py0 / device_zoom,
+             px1 - px0, py1 - py0);
+  return TRUE;
+}
+
+static gboolean
+debounce_cb (gpointer user_data)
+{
+  FasciaDiagramView *self = user_data;
+
+  self->debounce_id = 0;
+  if (!self->job_running && self->diagram != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    start_full_job (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_rendering (FasciaDiagramView *self)
+{
+  guint64 serial;
+  gboolean view_changed;
+
+  if (self->diagram == NULL
+      || !gtk_widget_get_realized (GTK_WIDGET (self))
+      || gtk_widget_get_width (GTK_WIDGET (self)) <= 0
+      || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    return;
+
+  serial = fascia_diagram_get_style_serial (self->diagram);
+  if (serial != self->known_serial)
+    self->full_dirty = TRUE;
+
+  view_changed = !tile_matches_view (self, &self->base);
+
+  if (self->job_running)
+    return;
+
+  if (self->base.texture == NULL)
+    {
+      g_clear_handle_id (&self->debounce_id, g_source_remove);
+      start_full_job (self);
+      return;
+    }
+
+  if (view_changed || self->full_dirty)
+    {
+      /* Draw the old texture transformed meanwhile (snapshot does that); render once the
+       * zooming or panning pauses. A restyle alone does not wait. */
+      if (!view_changed)
+        {
+          g_clear_handle_id (&self->debounce_id, g_source_remove);
+          start_full_job (self);
+          return;
+        }
+      g_clear_handle_id (&self->debounce_id, g_source_remove);
+      self->debounce_id = g_timeout_add (RENDER_DEBOUNCE_MS, debounce_cb, self);
+      return;
+    }
+
+  if (serial != self->rendered_serial && !start_patch_job (self))
+    start_full_job (self);
+}
+
+/**
+ * fascia_diagram_view_is_up_to_date:
+ *
+ * Returns: whether what is on screen shows the current view and styles, with no render
+ *   pending (for tests and benchmarks).
+ */
+gboolean
+fascia_diagram_view_is_up_to_date (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
+
+  if (self->diagram == NULL)
+    return TRUE;
+
+  return !self->job_running
+         && self->debounce_id == 0
+         && tile_matches_view (self, &self->base)
+         && self->rendered_serial == fascia_diagram_get_style_serial (self->diagram);
+}
+
+/* Styles */
+
+
+void
+fascia_diagram_view_set_region_style (FasciaDiagramView *self,
+                                      const char        *region_id,
+                                      FasciaRegionStyle  style)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (region_id != NULL);
+
+  if (self->diagram == NULL
+      || fascia_diagram_lookup_region (self->diagram, region_id) == NULL
+      || fascia_diagram_get_region_style (self->diagram, region_id) == style)
+    return;
+
+  /* Someone else restyled the diagram since we last looked: we cannot patch what we
+   * do not know about. */
+  if (fascia_diagram_get_style_serial (self->diagram) != self->known_serial)
+    self->full_dirty = TRUE;
+
+  fascia_diagram_set_region_style (self->diagram, region_id, style);
+  g_hash_table_add (self->dirty, g_strdup (region_id));
+  self->known_serial = fascia_diagram_get_style_serial (self->diagram);
+  update_rendering (self);
+}
+
+void
+fascia_diagram_view_add_region_style (FasciaDiagramView *self,
+                                      const char        *region_id,
+                                      FasciaRegionStyle  flags)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  if (self->diagram != NULL && fascia_diagram_lookup_region (self->diagram, region_id) != NULL)
+    fascia_diagram_view_set_region_style (self, region_id,
+                                          fascia_diagram_get_region_style (self->diagram,
+                                                                           region_id) | flags);
+}
+
+void
+fascia_diagram_view_remove_region_style (FasciaDiagramView *self,
+                                         const char        *region_id,
+                                         FasciaRegionStyle  flags)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  if (self->diagram != NULL && fascia_diagram_lookup_region (self->diagram, region_id) != NULL)
+    fascia_diagram_view_set_region_style (self, region_id,
+                                          fascia_diagram_get_region_style (self->diagram,
+                                                                           region_id) & ~flags);
+}
+
+/**
+ * fascia_diagram_view_clear_region_styles:
+ * @flags: the style flags to take off every region
+ */
+void
+fascia_diagram_view_clear_region_styles (FasciaDiagramView *self,
+                                         FasciaRegionStyle  flags)
+{
+  guint n;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  if (self->diagram == NULL)
+    return;
+
+  n = fascia_diagram_get_n_regions (self->diagram);
+  for (guint i = 0; i < n; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (self->diagram, i);
+
+      if (fascia_diagram_get_region_style (self->diagram, region->id) & flags)
+        fascia_diagram_view_remove_region_style (self, region->id, flags);
+    }
+}
+
+/**
+ * fascia_diagram_view_styles_changed:
+ *
+ * Call after changing the diagram's styles or layers directly rather than through the view.
+ */
+void
+fascia_diagram_view_styles_changed (FasciaDiagramView *self)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  self->full_dirty = TRUE;
+  update_rendering (self);
+}
+
+static const char *
+layer_for_kind (FasciaRegionKind kind)
+{
+  switch (kind)
+    {
+    case FASCIA_REGION_MUSCLE:
+      return "layer-muscles";
+    case FASCIA_REGION_LANDMARK:
+      return "layer-bones";
+    case FASCIA_REGION_TRIGGER_POINT:
+      return "layer-trigger-points";
+    case FASCIA_REGION_REFERRAL_ZONE:
+      return "layer-referral";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_button_visibility (FasciaDiagramView *self)
+{
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->buttons, i);
+      const FasciaRegion *region;
+
+      region = fascia_diagram_lookup_region (self->diagram,
+                                             fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (button)));
+      gtk_widget_set_visible (button,
+                              fascia_diagram_get_layer_visible (self->diagram,
+                                                                layer_for_kind (region->kind)));
+    }
+}
+
+void
+fascia_diagram_view_set_layer_visible (FasciaDiagramView *self,
+                                       const char        *layer_id,
+                                       gboolean           visible)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (layer_id != NULL);
+
+  if (self->diagram == NULL
+      || fascia_diagram_get_layer_visible (self->diagram, layer_id) == !!visible)
+    return;
+
+  fascia_diagram_set_layer_visible (self->diagram, layer_id, visible);
+  update_button_visibility (self);
+  fascia_diagram_view_styles_changed (self);
+}
+
+/* Markers: points the user picked, drawn by the widget itself over the drawing. */
+
+void
+fascia_diagram_view_add_marker (FasciaDiagramView *self,
+                                double             x,
+                                double             y)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (x, y);
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  g_array_append_val (self->markers, point);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+fascia_diagram_view_clear_markers (FasciaDiagramView *self)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  if (self->markers->len == 0)
+    return;
+
+  g_array_set_size (self->markers, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Regions and their buttons */
+
+static void
+region_button_clicked_cb (FasciaDiagramView  *self,
+                          FasciaRegionButton *button)
+{
+  g_signal_emit (self, signals[REGION_ACTIVATED], 0, fascia_region_button_get_region_id (button));
+}
+
+static void
+region_button_focus_cb (FasciaDiagramView  *self,
+                        GParamSpec         *pspec,
+                        FasciaRegionButton *button)
+{
+  const char *region_id = fascia_region_button_get_region_id (button);
+
+  if (gtk_widget_has_focus (GTK_WIDGET (button)))
+    {
+      self->last_focus = GTK_WIDGET (button);
+      fascia_diagram_view_reveal_region (self, region_id);
+      fascia_diagram_view_add_region_style (self, region_id, FASCIA_REGION_STYLE_FOCUS);
+    }
+  else
+    {
+      fascia_diagram_view_remove_region_style (self, region_id, FASCIA_REGION_STYLE_FOCUS);
+    }
+}
+
+static void
+remove_buttons (FasciaDiagramView *self)
+{
+  self->last_focus = NULL;
+  g_hash_table_remove_all (self->buttons_by_id);
+  for (guint i = 0; i < self->buttons->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->buttons, i));
+  g_ptr_array_set_size (self->buttons, 0);
+}
+
+static void
+create_buttons (FasciaDiagramView *self)
+{
+  guint n = fascia_diagram_get_n_regions (self->diagram);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (self->diagram, i);
+      g_autofree char *label = NULL;
+      g_autofree char *description = NULL;
+      GtkWidget *button;
+
+      /* Referral zones are read out with their trigger point. */
+      if (region->kind == FASCIA_REGION_REFERRAL_ZONE)
+        continue;
+
+      label = fascia_region_dup_label (self->atlas, region);
+      description = fascia_region_dup_description (self->atlas, region);
+      button = fascia_region_button_new (region->id, label, description);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (region_button_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (button, "notify::has-focus", G_CALLBACK (region_button_focus_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_widget_set_parent (button, GTK_WIDGET (self));
+      g_ptr_array_add (self->buttons, button);
+      g_hash_table_insert (self->buttons_by_id, (gpointer) region->id, button);
+    }
+
+  update_button_visibility (self);
+}
+
+GtkWidget *
+fascia_diagram_view_get_region_widget (FasciaDiagramView *self,
+                                       const char        *region_id)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->buttons_by_id, region_id);
+}
+
+gboolean
+fascia_diagram_view_focus_region (FasciaDiagramView *self,
+                                  const char        *region_id)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
+
+  button = fascia_diagram_view_get_region_widget (self, region_id);
+  return button != NULL && gtk_widget_grab_focus (button);
+}
+
+FasciaAtlas *
+fascia_diagram_view_get_atlas (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->atlas;
+}
+
+void
+fascia_diagram_view_set_atlas (FasciaDiagramView *self,
+                               FasciaAtlas       *atlas)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (atlas == NULL || FASCIA_IS_ATLAS (atlas));
+
+  if (g_set_object (&self->atlas, atlas))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+}
+
+FasciaDiagram *
+fascia_diagram_view_get_diagram (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->diagram;
+}
+
+static void
+set_hovered (FasciaDiagramView *self,
+             const char        *region_id)
+{
+  if (g_strcmp0 (self->hovered, region_id) == 0)
+    return;
+
+  if (self->hovered != NULL)
+    fascia_diagram_view_remove_region_style (self, self->hovered, FASCIA_REGION_STYLE_HOVER);
+  g_free (self->hovered);
+  self->hovered = g_strdup (region_id);
+  if (self->hovered != NULL)
+    fascia_diagram_view_add_region_style (self, self->hovered, FASCIA_REGION_STYLE_HOVER);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVERED_REGION]);
+}
+
+const char *
+fascia_diagram_view_get_hovered_region (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->hovered;
+}
+
+/**
+ * fascia_diagram_view_set_diagram:
+ *
+ * Shows @diagram, fitted to the widget. The view styles regions of the diagram it shows
+ * (hover, focus); give each view its own diagram.
+ */
+void
+fascia_diagram_view_set_diagram (FasciaDiagramView *self,
+                                 FasciaDiagram     *diagram)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (diagram == NULL || FASCIA_IS_DIAGRAM (diagram));
+
+  if (self->diagram == diagram)
+    return;
+
+  set_hovered (self, NULL);
+  remove_buttons (self);
+  if (self->diagram != NULL)
+    fascia_diagram_view_clear_region_styles (self, FASCIA_REGION_STYLE_FOCUS);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->job_running = FALSE;
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_object (&self->worker_copy);
+  tile_clear (&self->base);
+  g_array_set_size (self->patches, 0);
+  g_hash_table_remove_all (self->dirty);
+  g_array_set_size (self->markers, 0);
+
+  g_set_object (&self->diagram, diagram);
+
+  if (self->diagram != NULL)
+    {
+      self->known_serial = fascia_diagram_get_style_serial (self->diagram);
+      self->rendered_serial = self->known_serial - 1;
+      create_buttons (self);
+      self->fitted = TRUE;
+      apply_fit (self);
+    }
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM]);
+}
+
+gboolean
+fascia_diagram_view_get_point_mode (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->point_mode;
+}
+
+/**
+ * fascia_diagram_view_set_point_mode:
+ *
+ * In point mode a click picks a point (#FasciaDiagramView::point-activated) rather than a
+ * region, and hovering highlights nothing: for marking where a client hurts.
+ */
+void
+fascia_diagram_view_set_point_mode (FasciaDiagramView *self,
+                                    gboolean           point_mode)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  point_mode = !!point_mode;
+  if (self->point_mode == point_mode)
+    return;
+
+  self->point_mode = point_mode;
+  if (point_mode)
+    set_hovered (self, NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), point_mode ? "crosshair" : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINT_MODE]);
+}
+
+/* Input */
+
+static const FasciaRegion *
+region_at (FasciaDiagramView *self,
+           double             widget_x,
+           double             widget_y)
+{
+  double x, y;
+
+  if (self->diagram == NULL)
+    return NULL;
+
+  fascia_diagram_view_widget_to_view (self, widget_x, widget_y, &x, &y);
+  return fascia_diagram_hit_test (self->diagram, x, y);
+}
+
+static void
+motion_cb (FasciaDiagramView        *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *motion)
+{
+  const FasciaRegion *region;
+
+  self->has_pointer = TRUE;
+  self->pointer_x = x;
+  self->pointer_y = y;
+
+  if (self->point_mode)
+    return;
+
+  region = region_at (self, x, y);
+  set_hovered (self, region != NULL ? region->id : NULL);
+}
+
+static void
+leave_cb (FasciaDiagramView        *self,
+          GtkEventControllerMotion *motion)
+{
+  self->has_pointer = FALSE;
+  set_hovered (self, NULL);
+}
+
+static gboolean
+query_tooltip_cb (FasciaDiagramView *self,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard,
+                  GtkTooltip        *tooltip)
+{
+  const FasciaRegion *region;
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+
+  if (keyboard)
+    {
+      button = gtk_widget_get_focus_child (GTK_WIDGET (self));
+      if (button == NULL)
+        return FALSE;
+      gtk_tooltip_set_text (tooltip,
+                            fascia_region_button_get_label_text (FASCIA_REGION_BUTTON (button)));
+      return TRUE;
+    }
+
+  if (self->point_mode || (region = region_at (self, x, y)) == NULL)
+    return FALSE;
+
+  label = fascia_region_dup_label (self->atlas, region);
+  gtk_tooltip_set_text (tooltip, label);
+  return TRUE;
+}
+
+static void
+click_pressed_cb (FasciaDiagramView *self,
+                  int                n_press,
+                  double             x,
+                  double             y,
+                  GtkGestureClick   *click)
+{
+  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+click_released_cb (FasciaDiagramView *self,
+                   int                n_press,
+                   double             x,
+                   double             y,
+                   GtkGestureClick   *click)
+{
+  const FasciaRegion *region;
+  double view_x, view_y;
+
+  if (self->dragged || n_press != 1 || self->diagram == NULL)
+    return;
+
+  fascia_diagram_view_widget_to_view (self, x, y, &view_x, &view_y);
+  g_signal_emit (self, signals[POINT_ACTIVATED], 0, view_x, view_y);
+
+  if (self->point_mode)
+    return;
+
+  region = fascia_diagram_hit_test (self->diagram, view_x, view_y);
+  if (region != NULL)
+    {
+      GtkWidget *button = g_hash_table_lookup (self->buttons_by_id, region->id);
+
+      /* Keyboard focus follows, so arrows continue from what was clicked. */
+      if (button != NULL)
+        gtk_widget_grab_focus (button);
+      g_signal_emit (self, signals[REGION_ACTIVATED], 0, region->id);
+    }
+}
+
+static void
+drag_begin_cb (FasciaDiagramView *self,
+               double             x,
+               double             y,
+               GtkGestureDrag    *drag)
+{
+  self->dragged = FALSE;
+  self->drag_last_x = 0;
+  self->drag_last_y = 0;
+}
+
+static void
+drag_update_cb (FasciaDiagramView *self,
+                double             x,
+                double             y,
+                GtkGestureDrag    *drag)
+{
+  if (!self->dragged && hypot (x, y) < DRAG_THRESHOLD_PX)
+    return;
+
+  if (!self->dragged)
+    {
+      self->dragged = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+
+  fascia_diagram_view_pan (self, self->drag_last_x - x, self->drag_last_y - y);
+  self->drag_last_x = x;
+  self->drag_last_y = y;
+}
+
+static void
+drag_end_cb (FasciaDiagramView *self,
+             double             x,
+             double             y,
+             GtkGestureDrag    *drag)
+{
+  if (self->dragged)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->point_mode ? "crosshair" : NULL);
+}
+
+static gboolean
+scroll_cb (FasciaDiagramView        *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *scroll)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  gboolean discrete = gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL;
+  double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  if (self->diagram == NULL)
+    return FALSE;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      fascia_diagram_view_zoom_at (self, pow (ZOOM_STEP, -dy * (discrete ? 1.0 : 0.1)), x, y);
+      return TRUE;
+    }
+
+  if (state & GDK_SHIFT_MASK && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+
+  fascia_diagram_view_pan (self, dx * (discrete ? PAN_STEP : 1.0), dy * (discrete ? PAN_STEP : 1.0));
+  return TRUE;
+}
+
+static void
+zoom_begin_cb (FasciaDiagramView *self,
+               GdkEventSequence  *sequence,
+               GtkGestureZoom    *gesture)
+{
+  double x, y;
+
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
+  self->pinch_zoom = self->zoom;
+  fascia_diagram_view_widget_to_view (self, x, y, &self->pinch_view_x, &self->pinch_view_y);
+}
+
+static void
+zoom_scale_changed_cb (FasciaDiagramView *self,
+                       double             scale,
+                       GtkGestureZoom    *gesture)
+{
+  double x, y, zoom;
+
+  /* The point between the fingers stays between them, even as they move. */
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
+  zoom = CLAMP (self->pinch_zoom * scale, fit_zoom (self) / 2.0, MAX_ZOOM);
+  self->fitted = FALSE;
+  set_view (self, zoom, self->pinch_view_x - x / zoom, self->pinch_view_y - y / zoom);
+}
+
+static void
+pointer_or_centre (FasciaDiagramView *self,
+                   double            *x,
+                   double            *y)
+{
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+
+  if (self->has_pointer)
+    {
+      *x = self->pointer_x;
+      *y = self->pointer_y;
+    }
+  else if (focus != NULL)
+    {
+      graphene_rect_t bounds;
+
+      /* Keyboard zoom keeps the focused region where it is. */
+      if (!gtk_widget_compute_bounds (focus, GTK_WIDGET (self), &bounds))
+        graphene_rect_init (&bounds, 0, 0, 0, 0);
+      *x = bounds.origin.x + bounds.size.width / 2.0;
+      *y = bounds.origin.y + bounds.size.height / 2.0;
+    }
+  else
+    {
+      *x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      *y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (widget);
+  double x, y;
+
+  pointer_or_centre (self, &x, &y);
+  fascia_diagram_view_zoom_at (self, ZOOM_STEP, x, y);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (widget);
+  double x, y;
+
+  pointer_or_centre (self, &x, &y);
+  fascia_diagram_view_zoom_at (self, 1.0 / ZOOM_STEP, x, y);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  fascia_diagram_view_zoom_to_fit (FASCIA_DIAGRAM_VIEW (widget));
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  fascia_diagram_view_pan (FASCIA_DIAGRAM_VIEW (widget), dx * PAN_STEP, dy * PAN_STEP);
+}
+
+/* Keyboard focus: Tab enters the drawing at the region last focused (or the first), arrows
+ * move to the nearest region that way, Tab leaves. One tab stop, like a list. */
+
+static GtkWidget *
+nearest_region (FasciaDiagramView *self,
+                GtkWidget         *from,
+                GtkDirectionType   direction)
+{
+  const FasciaRegion *origin;
+  GtkWidget *best = NULL;
+  double best_score = G_MAXDOUBLE;
+  double cx, cy;
+
+  origin = fascia_diagram_lookup_region (self->diagram,
+                                         fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (from)));
+  cx = origin->x + origin->width / 2.0;
+  cy = origin->y + origin->height / 2.0;
+
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->buttons, i);
+      const FasciaRegion *region;
+      double along, across, score;
+
+      if (button == from || !gtk_widget_get_visible (button))
+        continue;
+
+      region = fascia_diagram_lookup_region (self->diagram,
+                                             fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (button)));
+      switch (direction)
+        {
+        case GTK_DIR_RIGHT:
+          along = region->x + region->width / 2.0 - cx;
+          across = region->y + region->height / 2.0 - cy;
+          break;
+        case GTK_DIR_LEFT:
+          along = cx - (region->x + region->width / 2.0);
+          across = region->y + region->height / 2.0 - cy;
+          break;
+        case GTK_DIR_DOWN:
+          along = region->y + region->height / 2.0 - cy;
+          across = region->x + region->width / 2.0 - cx;
+          break;
+        case GTK_DIR_UP:
+          along = cy - (region->y + region->height / 2.0);
+          across = region->x + region->width / 2.0 - cx;
+          break;
+        case GTK_DIR_TAB_FORWARD:
+        case GTK_DIR_TAB_BACKWARD:
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* Within a 60° cone either side of the direction, straight ahead preferred. */
+      if (along <= 0.5 || fabs (across) > along * 1.75)
+        continue;
+
+      score = along + 2.0 * fabs (across);
+      if (score < best_score)
+        {
+          best_score = score;
+          best = button;
+        }
+    }
+
+  return best;
+}
+
+static GtkWidget *
+first_visible_button (FasciaDiagramView *self)
+{
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->buttons, i);
+
+      if (gtk_widget_get_visible (button))
+        return button;
+    }
+
+  return NULL;
+}
+
+static gboolean
+fascia_diagram_view_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (widget);
+  GtkWidget *focus = gtk_widget_get_focus_child (widget);
+  GtkWidget *target;
+
+  if (self->diagram == NULL || self->buttons->len == 0)
+    return FALSE;
+
+  if (focus == NULL)
+    {
+      target = self->last_focus;
+      if (target == NULL || !gtk_widget_get_visible (target))
+        target = first_visible_button (self);
+      return target != NULL && gtk_widget_grab_focus (target);
+    }
+
+  if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD)
+    return FALSE;
+
+  target = nearest_region (self, focus, direction);
+  if (target == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return TRUE;
+    }
+
+  return gtk_widget_grab_focus (target);
+}
+
+static gboolean
+fascia_diagram_view_grab_focus (GtkWidget *widget)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (widget);
+  GtkWidget *target = self->last_focus;
+
+  if (target == NULL || !gtk_widget_get_visible (target))
+    target = first_visible_button (self);
+
+  return target != NULL && gtk_widget_grab_focus (target);
+}
+
+/* GtkWidget */
+
+static void
+fascia_diagram_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  *minimum = 120;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 600;
+}
+
+static void
+fascia_diagram_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (widget);
+
+  if (self->diagram == NULL)
+    return;
+
+  if (self->fitted)
+    {
+      double w, h, zoom;
+
+      fascia_diagram_get_size (self->diagram, &w, &h);
+      zoom = fit_zoom (self);
+      self->x = (w - width / zoom) / 2.0;
+      self->y = (h - height / zoom) / 2.0;
+      if (zoom != self->zoom)
+        {
+          self->zoom = zoom;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+        }
+    }
+  else
+    {
+      clamp_origin (self);
+    }
+
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->buttons, i);
+      const FasciaRegion *region;
+      GtkAllocation allocation;
+      int min;
+
+      if (!gtk_widget_get_visible (button))
+        continue;
+
+      region = fascia_diagram_lookup_region (self->diagram,
+                                             fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (button)));
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      allocation.x = floor ((region->x - self->x) * self->zoom);
+      allocation.y = floor ((region->y - self->y) * self->zoom);
+      allocation.width = MAX (min, ceil (region->width * self->zoom));
+      allocation.height = MAX (1, ceil (region->height * self->zoom));
+      gtk_widget_size_allocate (button, &allocation, -1);
+    }
+
+  update_rendering (self);
+}
+
+static void
+append_tile (FasciaDiagramView *self,
+             GtkSnapshot       *snapshot,
+             const Tile        *tile)
+{
+  double scale = self->zoom / tile->zoom;
+  graphene_rect_t rect;
+
+  graphene_rect_init (&rect,
+                      (tile->x - self->x) * self->zoom,
+                      (tile->y - self->y) * self->zoom,
+                      gdk_texture_get_width (tile->texture) / (double) tile->scale_factor * scale,
+                      gdk_texture_get_height (tile->texture) / (double) tile->scale_factor * scale);
+  gtk_snapshot_append_texture (snapshot, tile->texture, &rect);
+}
+
+static void
+fascia_diagram_view_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (self->diagram == NULL)
+    return;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (self->base.texture != NULL)
+    append_tile (self, snapshot, &self->base);
+  for (guint i = 0; i < self->patches->len; i++)
+    append_tile (self, snapshot, &g_array_index (self->patches, Tile, i));
+
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const graphene_point_t *point = &g_array_index (self->markers, graphene_point_t, i);
+      GskRoundedRect outer, inner;
+      const GdkRGBA white = { 1, 1, 1, 1 };
+      const GdkRGBA ring = { 0.11, 0.44, 0.85, 1 };  /* #1c71d8 */
+      const GdkRGBA fill = { 0.11, 0.44, 0.85, 0.35 };
+      const float widths[4] = { 3, 3, 3, 3 };
+      const GdkRGBA colours[4] = { ring, ring, ring, ring };
+      double x, y;
+
+      fascia_diagram_view_view_to_widget (self, point->x, point->y, &x, &y);
+      gsk_rounded_rect_init_from_rect (&outer,
+                                       &GRAPHENE_RECT_INIT (x - MARKER_RADIUS_PX - 1,
+                                                            y - MARKER_RADIUS_PX - 1,
+                                                            2 * MARKER_RADIUS_PX + 2,
+                                                            2 * MARKER_RADIUS_PX + 2),
+                                       MARKER_RADIUS_PX + 1);
+      gsk_rounded_rect_init_from_rect (&inner,
+                                       &GRAPHENE_RECT_INIT (x - MARKER_RADIUS_PX,
+                                                            y - MARKER_RADIUS_PX,
+                                                            2 * MARKER_RADIUS_PX,
+                                                            2 * MARKER_RADIUS_PX),
+                                       MARKER_RADIUS_PX);
+      gtk_snapshot_append_border (snapshot, &outer, (float[4]) { 1, 1, 1, 1 },
+                                  (GdkRGBA[4]) { white, white, white, white });
+      gtk_snapshot_push_rounded_clip (snapshot, &inner);
+      gtk_snapshot_append_color (snapshot, &fill, &inner.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_border (snapshot, &inner, widths, colours);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+fascia_diagram_view_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fascia_diagram_view_parent_class)->realize (widget);
+
+  update_rendering (FASCIA_DIAGRAM_VIEW (widget));
+}
+
+static void
+fascia_diagram_view_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (fascia_diagram_view_parent_class)->css_changed (widget, change);
+
+  /* The scale factor may have changed with the monitor. */
+  update_rendering (FASCIA_DIAGRAM_VIEW (widget));
+}
+
+/* GObject */
+
+static void
+fascia_diagram_view_dispose (GObject *object)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  remove_buttons (self);
+
+  G_OBJECT_CLASS (fascia_diagram_view_parent_class)->dispose (object);
+}
+
+static void
+fascia_diagram_view_finalize (GObject *object)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (object);
+
+  g_clear_object (&self->atlas);
+  g_clear_object (&self->diagram);
+  g_clear_object (&self->worker_copy);
+  g_clear_object (&self->cancellable);
+  tile_clear (&self->base);
+  g_clear_pointer (&self->patches, g_array_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->buttons_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->hovered, g_free);
+
+  G_OBJECT_CLASS (fascia_diagram_view_parent_class)->finalize (object);
+}
+
+static void
+fascia_diagram_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      g_value_set_object (value, self->atlas);
+      break;
+
+    case PROP_DIAGRAM:
+      g_value_set_object (value, self->diagram);
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+
+    case PROP_POINT_MODE:
+      g_value_set_boolean (value, self->point_mode);
+      break;
+
+    case PROP_HOVERED_REGION:
+      g_value_set_string (value, self->hovered);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_diagram_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      fascia_diagram_view_set_atlas (self, g_value_get_object (value));
+      break;
+
+    case PROP_DIAGRAM:
+      fascia_diagram_view_set_diagram (self, g_value_get_object (value));
+      break;
+
+    case PROP_POINT_MODE:
+      fascia_diagram_view_set_point_mode (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_diagram_view_class_init (FasciaDiagramViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fascia_diagram_view_dispose;
+  object_class->finalize = fascia_diagram_view_finalize;
+  object_class->get_property = fascia_diagram_view_get_property;
+  object_class->set_property = fascia_diagram_view_set_property;
+
+  widget_class->measure = fascia_diagram_view_measure;
+  widget_class->size_allocate = fascia_diagram_view_size_allocate;
+  widget_class->snapshot = fascia_diagram_view_snapshot;
+  widget_class->focus = fascia_diagram_view_focus;
+  widget_class->grab_focus = fascia_diagram_view_grab_focus;
+  widget_class->realize = fascia_diagram_view_realize;
+  widget_class->css_changed = fascia_diagram_view_css_changed;
+
+  properties[PROP_ATLAS] =
+    g_param_spec_object ("atlas", NULL, NULL,
+                         FASCIA_TYPE_ATLAS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DIAGRAM] =
+    g_param_spec_object ("diagram", NULL, NULL,
+                         FASCIA_TYPE_DIAGRAM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         0.0, G_MAXDOUBLE, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_POINT_MODE] =
+    g_param_spec_boolean ("point-mode", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_HOVERED_REGION] =
+    g_param_spec_string ("hovered-region", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FasciaDiagramView::region-activated:
+   * @region_id: the region clicked, or focused when Enter was pressed ("m-psoas-major-l")
+   */
+  signals[REGION_ACTIVATED] =
+    g_signal_new ("region-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * FasciaDiagramView::point-activated:
+   * @x: the point clicked, in view units
+   *
+   * Emitted for every click, before #FasciaDiagramView::region-activated.
+   */
+  signals[POINT_ACTIVATED] =
+    g_signal_new ("point-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "diagram.zoom-in", NULL);
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "diagram.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0,
+                                       "diagram.zoom-out", NULL);
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "diagram.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "diagram.zoom-fit", NULL);
+  gtk_widget_class_install_action (widget_class, "diagram.pan", "(ii)", pan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK,
+                                       "diagram.pan", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,
+                                       "diagram.pan", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK,
+                                       "diagram.pan", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK,
+                                       "diagram.pan", "(ii)", 0, 1);
+
+  gtk_widget_class_set_css_name (widget_class, "diagram");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fascia_diagram_view_init (FasciaDiagramView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->zoom = 1.0;
+  self->fitted = TRUE;
+  self->cancellable = g_cancellable_new ();
+  self->patches = g_array_new (FALSE, TRUE, sizeof (Tile));
+  g_array_set_clear_func (self->patches, (GDestroyNotify) tile_clear);
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->buttons = g_ptr_array_new ();
+  self->buttons_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->markers = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Diagram"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Tab moves into the drawing, the arrow keys from one part to the "
+                                    "next, Enter opens a part’s card"),
+                                  -1);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}

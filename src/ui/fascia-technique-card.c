@@ -1,0 +1,160 @@
+/* fascia-technique-card.c — one technique: its steps and the muscles it treats.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-technique-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fascia-card-utils.h"
+#include "fascia-technique-card.h"
+
+struct _FasciaTechniqueCard
+{
+  AdwBin           parent_instance;
+
+  /* Template widgets */
+  GtkLabel        *title_label;
+  GtkLabel        *subtitle_label;
+  GtkBox          *sections;
+
+  /* Owned */
+  FasciaTechnique *technique;
+};
+
+G_DEFINE_FINAL_TYPE (FasciaTechniqueCard, fascia_technique_card, ADW_TYPE_BIN)
+
+static const char *
+kind_title (const char *kind)
+{
+  if (g_strcmp0 (kind, "manual") == 0)
+    return _("Manual technique");
+  if (g_strcmp0 (kind, "stretch") == 0)
+    return _("Stretch");
+  if (g_strcmp0 (kind, "home-exercise") == 0)
+    return _("Home exercise");
+  if (g_strcmp0 (kind, "referral") == 0)
+    return _("Referral to another discipline");
+  return kind;
+}
+
+static gboolean
+applicable (const char *text)
+{
+  /* The content writes "—" where a field does not apply (the pressure of a referral). */
+  return text != NULL && text[0] != '\0' && g_strcmp0 (text, "—") != 0;
+}
+
+static void
+rebuild (FasciaTechniqueCard *self,
+         FasciaAtlas         *atlas)
+{
+  FasciaTechnique *t = self->technique;
+  const char * const *muscles;
+  const char * const *references;
+  g_autoptr(GPtrArray) citations = g_ptr_array_new ();
+  GtkWidget *links;
+
+  fascia_card_clear (self->sections);
+  if (t == NULL)
+    return;
+
+  gtk_label_set_label (self->title_label, fascia_technique_get_name (t));
+  gtk_label_set_label (self->subtitle_label, kind_title (fascia_technique_get_kind (t)));
+
+  fascia_card_add_text (self->sections, _("Purpose"), fascia_technique_get_purpose (t));
+  fascia_card_add_text (self->sections, _("Client Position"), fascia_technique_get_position (t));
+  fascia_card_add_list (self->sections, _("Steps"), fascia_technique_get_steps (t), TRUE);
+  if (applicable (fascia_technique_get_duration (t)))
+    fascia_card_add_text (self->sections, _("Duration"), fascia_technique_get_duration (t));
+  if (applicable (fascia_technique_get_pressure (t)))
+    fascia_card_add_text (self->sections, _("Pressure"), fascia_technique_get_pressure (t));
+  fascia_card_add_list (self->sections, _("Indications"), fascia_technique_get_indications (t),
+                        FALSE);
+  fascia_card_add_list (self->sections, _("Cautions"), fascia_technique_get_cautions (t), FALSE);
+  fascia_card_add_list (self->sections, _("Contraindications"),
+                        fascia_technique_get_contraindications (t), FALSE);
+  if (applicable (fascia_technique_get_home_care (t)))
+    fascia_card_add_text (self->sections, _("Home Care"), fascia_technique_get_home_care (t));
+
+  muscles = fascia_technique_get_muscles (t);
+  links = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; muscles != NULL && muscles[i] != NULL; i++)
+    {
+      FasciaMuscle *muscle = fascia_atlas_lookup_muscle (atlas, muscles[i]);
+
+      if (muscle != NULL)
+        gtk_box_append (GTK_BOX (links),
+                        fascia_card_link (fascia_muscle_get_name (muscle), "muscle", muscles[i]));
+    }
+  if (gtk_widget_get_first_child (links) != NULL)
+    fascia_card_add_section (self->sections, _("Muscles It Treats"), links);
+  else
+    g_object_unref (g_object_ref_sink (links));
+
+  references = fascia_technique_get_references (t);
+  for (guint i = 0; references != NULL && references[i] != NULL; i++)
+    {
+      const char *citation = fascia_atlas_lookup_reference (atlas, references[i]);
+
+      g_ptr_array_add (citations, (gpointer) (citation != NULL ? citation : references[i]));
+    }
+  g_ptr_array_add (citations, NULL);
+  fascia_card_add_list (self->sections, _("References"),
+                        (const char * const *) citations->pdata, FALSE);
+}
+
+FasciaTechnique *
+fascia_technique_card_get_technique (FasciaTechniqueCard *self)
+{
+  g_return_val_if_fail (FASCIA_IS_TECHNIQUE_CARD (self), NULL);
+
+  return self->technique;
+}
+
+void
+fascia_technique_card_set_technique (FasciaTechniqueCard *self,
+                                     FasciaAtlas         *atlas,
+                                     FasciaTechnique     *technique)
+{
+  g_return_if_fail (FASCIA_IS_TECHNIQUE_CARD (self));
+  g_return_if_fail (FASCIA_IS_ATLAS (atlas));
+
+  if (g_set_object (&self->technique, technique))
+    rebuild (self, atlas);
+}
+
+static void
+fascia_technique_card_dispose (GObject *object)
+{
+  FasciaTechniqueCard *self = FASCIA_TECHNIQUE_CARD (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_TECHNIQUE_CARD);
+  g_clear_object (&self->technique);
+
+  G_OBJECT_CLASS (fascia_technique_card_parent_class)->dispose (object);
+}
+
+static void
+fascia_technique_card_class_init (FasciaTechniqueCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fascia_technique_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/fascia-technique-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, sections);
+}
+
+static void
+fascia_technique_card_init (FasciaTechniqueCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,573 @@
+/* test-atlas-content.c — the built-in content: complete, linked both ways, and covering
+ * what issue 3 and resources/atlas/README.md require of every record.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "fascia/fascia-atlas.h"
+#include "fascia-test-utils.h"
+
+#define MAX_CLIENT_WORDS 80
+
+static const char * const required_muscles[] = {
+  "psoas-major", "psoas-minor", "iliacus", "quadratus-lumborum", "gluteus-maximus",
+  "gluteus-medius", "gluteus-minimus", "piriformis", "tensor-fasciae-latae", "lumbar-multifidus",
+  "iliocostalis-lumborum", "longissimus-thoracis", "latissimus-dorsi", "external-oblique",
+  "serratus-posterior-inferior", "rectus-femoris", NULL
+};
+
+static const char * const required_landmarks[] = {
+  "t12-body", "l1-body", "l2-body", "l3-body", "l4-body", "l5-body",
+  "t12-transverse-process", "l1-transverse-process", "l2-transverse-process",
+  "l3-transverse-process", "l4-transverse-process", "l5-transverse-process",
+  "lumbar-intervertebral-discs", "lower-thoracic-spinous-processes", "lumbar-spinous-processes",
+  "lower-thoracic-transverse-processes", "lumbar-mammillary-processes",
+  "rib-12", "lower-ribs",
+  "hip-bone", "iliac-crest", "iliac-fossa", "asis", "aiis", "psis", "acetabulum",
+  "greater-sciatic-notch", "ischial-tuberosity", "pubic-tubercle", "iliopubic-eminence",
+  "anterior-gluteal-line", "posterior-gluteal-line", "inferior-gluteal-line",
+  "iliolumbar-ligament", "sacrotuberous-ligament", "inguinal-ligament",
+  "sacrum", "coccyx", "thoracolumbar-fascia", "linea-alba",
+  "femur", "greater-trochanter", "lesser-trochanter", "gluteal-tuberosity", "linea-aspera",
+  "iliotibial-tract", "patella", "tibial-tuberosity", "lateral-tibial-condyle",
+  "humerus-intertubercular-sulcus", NULL
+};
+
+static const char * const required_techniques[] = {
+  "deep-tissue-massage", "trigger-point-therapy", "myofascial-release", "pin-and-stretch",
+  "side-lying-ql-release", "psoas-release", "gluteal-work", "muscle-energy-technique",
+  "pnf-stretching", "kneeling-hip-flexor-stretch", "ql-side-bend-stretch",
+  "figure-4-piriformis-stretch", "glute-bridge", "clamshell", "dead-bug", "bird-dog",
+  "red-flags-refer-out", NULL
+};
+
+static const char * const required_views[] = {
+  "anterior", "posterior-superficial", "posterior-deep", "lateral", NULL
+};
+
+/* The trigger point table of resources/atlas/README.md (after Travell & Simons): the
+ * numbering and the views the diagrams draw each point in. */
+static const struct {
+  const char *muscle;
+  guint       n;
+  const char *view;
+} trigger_point_table[] = {
+  { "psoas-major", 1, "anterior" },
+  { "psoas-major", 2, "anterior" },
+  { "iliacus", 1, "anterior" },
+  { "quadratus-lumborum", 1, "posterior-deep" },
+  { "quadratus-lumborum", 2, "posterior-deep" },
+  { "quadratus-lumborum", 3, "posterior-deep" },
+  { "gluteus-maximus", 1, "posterior-superficial" },
+  { "gluteus-maximus", 2, "posterior-superficial" },
+  { "gluteus-maximus", 3, "posterior-superficial" },
+  { "gluteus-medius", 1, "posterior-deep" },
+  { "gluteus-medius", 2, "posterior-deep" },
+  { "gluteus-medius", 3, "lateral" },
+  { "gluteus-minimus", 1, "lateral" },
+  { "gluteus-minimus", 2, "posterior-deep" },
+  { "piriformis", 1, "posterior-deep" },
+  { "piriformis", 2, "posterior-deep" },
+  { "tensor-fasciae-latae", 1, "lateral" },
+  { "lumbar-multifidus", 1, "posterior-deep" },
+  { "lumbar-multifidus", 2, "posterior-deep" },
+  { "iliocostalis-lumborum", 1, "posterior-deep" },
+  { "longissimus-thoracis", 1, "posterior-deep" },
+  { "latissimus-dorsi", 1, "posterior-superficial" },
+  { "external-oblique", 1, "lateral" },
+  { "serratus-posterior-inferior", 1, "posterior-superficial" },
+  { "rectus-femoris", 1, "lateral" },
+};
+
+static FasciaAtlas *
+get_atlas (void)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaAtlas *atlas = fascia_atlas_get_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_true (FASCIA_IS_ATLAS (atlas));
+
+  return atlas;
+}
+
+static void
+assert_text (const char *text,
+             const char *record,
+             const char *field)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (stripped[0] == '\0')
+    g_error ("%s: “%s” is empty", record, field);
+}
+
+static void
+assert_texts (const char * const *texts,
+              const char         *record,
+              const char         *field)
+{
+  if (texts == NULL || texts[0] == NULL)
+    g_error ("%s: “%s” has no entries", record, field);
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    assert_text (texts[i], record, field);
+}
+
+static guint
+count_words (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, G_REGEX_DEFAULT,
+                                              G_REGEX_MATCH_DEFAULT);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    n += words[i][0] != '\0';
+
+  return n;
+}
+
+static void
+assert_references (FasciaAtlas        *atlas,
+                   const char * const *references,
+                   const char         *record)
+{
+  assert_texts (references, record, "references");
+
+  for (guint i = 0; references[i] != NULL; i++)
+    g_assert_nonnull (fascia_atlas_lookup_reference (atlas, references[i]));
+}
+
+/* Lower-cased, so the content can say “Pregnancy” or “pregnant”. */
+static char *
+technique_text (FasciaTechnique *technique)
+{
+  g_autoptr(GString) text = g_string_new (fascia_technique_get_purpose (technique));
+  const char * const *lists[] = {
+    fascia_technique_get_steps (technique),
+    fascia_technique_get_indications (technique),
+    fascia_technique_get_cautions (technique),
+    fascia_technique_get_contraindications (technique),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      for (guint j = 0; lists[i][j] != NULL; j++)
+        g_string_append_printf (text, "\n%s", lists[i][j]);
+    }
+
+  return g_utf8_strdown (text->str, -1);
+}
+
+static void
+test_default_loads_once (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+
+  g_assert_true (fascia_atlas_get_default (NULL) == atlas);
+}
+
+static void
+test_coverage (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+
+  for (guint i = 0; required_muscles[i] != NULL; i++)
+    if (fascia_atlas_lookup_muscle (atlas, required_muscles[i]) == NULL)
+      g_error ("no muscle “%s”", required_muscles[i]);
+
+  for (guint i = 0; required_landmarks[i] != NULL; i++)
+    if (fascia_atlas_lookup_landmark (atlas, required_landmarks[i]) == NULL)
+      g_error ("no landmark “%s”", required_landmarks[i]);
+
+  for (guint i = 0; required_techniques[i] != NULL; i++)
+    if (fascia_atlas_lookup_technique (atlas, required_techniques[i]) == NULL)
+      g_error ("no technique “%s”", required_techniques[i]);
+
+  for (guint i = 0; required_views[i] != NULL; i++)
+    if (fascia_atlas_lookup_view (atlas, required_views[i]) == NULL)
+      g_error ("no view “%s”", required_views[i]);
+
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_atlas_get_muscles (atlas)), >=, 16);
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_atlas_get_landmarks (atlas)), >=, 25);
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_atlas_get_techniques (atlas)), >=, 14);
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_atlas_get_patterns (atlas)), >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_atlas_get_views (atlas)), ==, 4);
+  g_assert_nonnull (fascia_atlas_lookup_pattern (atlas, "lower-crossed-syndrome"));
+}
+
+static void
+test_muscles_complete (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *muscles = fascia_atlas_get_muscles (atlas);
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, i);
+      const char *id = fascia_muscle_get_id (muscle);
+      GPtrArray *attachments[] = {
+        fascia_muscle_get_origins (muscle),
+        fascia_muscle_get_insertions (muscle),
+      };
+      GPtrArray *relations = fascia_muscle_get_relations (muscle);
+
+      assert_text (fascia_muscle_get_name (muscle), id, "name");
+      assert_text (fascia_muscle_get_latin (muscle), id, "latin");
+      assert_text (fascia_muscle_get_group (muscle), id, "group");
+      assert_text (fascia_muscle_get_innervation_nerve (muscle), id, "innervation.nerve");
+      assert_text (fascia_muscle_get_innervation_roots (muscle), id, "innervation.roots");
+      assert_texts (fascia_muscle_get_actions (muscle), id, "actions");
+      assert_texts (fascia_muscle_get_blood_supply (muscle), id, "blood_supply");
+      assert_texts (fascia_muscle_get_overactive_causes (muscle), id, "overactive_causes");
+      assert_texts (fascia_muscle_get_weakness_causes (muscle), id, "weakness_causes");
+      assert_text (fascia_muscle_get_client_explanation (muscle), id, "client_explanation");
+      assert_text (fascia_muscle_get_study_note (muscle), id, "study_note");
+      assert_references (atlas, fascia_muscle_get_references (muscle), id);
+
+      if (count_words (fascia_muscle_get_client_explanation (muscle)) > MAX_CLIENT_WORDS)
+        g_error ("%s: the client explanation is over %u words", id, MAX_CLIENT_WORDS);
+
+      /* Identifiers are null only where the notes say why. */
+      if (fascia_muscle_get_fma (muscle) == NULL || fascia_muscle_get_ta98 (muscle) == NULL)
+        assert_text (fascia_muscle_get_notes (muscle), id, "notes");
+
+      for (guint a = 0; a < G_N_ELEMENTS (attachments); a++)
+        {
+          g_assert_cmpuint (attachments[a]->len, >=, 1);
+
+          for (guint j = 0; j < attachments[a]->len; j++)
+            {
+              const FasciaAttachment *attachment = g_ptr_array_index (attachments[a], j);
+
+              assert_text (attachment->text, id, a == 0 ? "origins" : "insertions");
+              g_assert_nonnull (attachment->landmarks[0]);
+              for (guint k = 0; attachment->landmarks[k] != NULL; k++)
+                g_assert_nonnull (fascia_atlas_lookup_landmark (atlas, attachment->landmarks[k]));
+            }
+        }
+
+      for (guint j = 0; j < relations->len; j++)
+        {
+          const FasciaRelation *relation = g_ptr_array_index (relations, j);
+
+          g_assert_nonnull (fascia_atlas_lookup_muscle (atlas, relation->muscle_id));
+          g_assert_cmpstr (relation->muscle_id, !=, id);
+          assert_text (relation->text, id, "relations.text");
+        }
+
+      /* Trigger points are “none described” only with a note saying so. */
+      if (g_list_model_get_n_items (fascia_muscle_get_trigger_points (muscle)) == 0)
+        assert_text (fascia_muscle_get_notes (muscle), id, "notes");
+    }
+}
+
+/* Issue 3: where references disagree on psoas innervation or QL attachments, the card says so. */
+static void
+test_disagreements_stated (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaMuscle *psoas = fascia_atlas_lookup_muscle (atlas, "psoas-major");
+  FasciaMuscle *ql = fascia_atlas_lookup_muscle (atlas, "quadratus-lumborum");
+
+  assert_text (fascia_muscle_get_innervation_note (psoas), "psoas-major", "innervation.note");
+  assert_texts (fascia_muscle_get_disagreements (psoas), "psoas-major", "disagreements");
+  assert_texts (fascia_muscle_get_disagreements (ql), "quadratus-lumborum", "disagreements");
+}
+
+static void
+test_trigger_points (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *points = fascia_atlas_get_trigger_points (atlas);
+
+  g_assert_cmpuint (g_list_model_get_n_items (points), ==, G_N_ELEMENTS (trigger_point_table));
+
+  for (guint i = 0; i < G_N_ELEMENTS (trigger_point_table); i++)
+    {
+      FasciaTriggerPoint *point = fascia_atlas_lookup_trigger_point (atlas,
+                                                                     trigger_point_table[i].muscle,
+                                                                     trigger_point_table[i].n);
+      const char * const *views;
+      FasciaView *view;
+
+      if (point == NULL)
+        g_error ("no trigger point %s %u", trigger_point_table[i].muscle,
+                 trigger_point_table[i].n);
+
+      assert_text (fascia_trigger_point_get_location (point), trigger_point_table[i].muscle,
+                   "trigger_points.location");
+      assert_text (fascia_trigger_point_get_referral (point), trigger_point_table[i].muscle,
+                   "trigger_points.referral");
+
+      views = fascia_trigger_point_get_views (point);
+      g_assert_cmpstr (views[0], ==, trigger_point_table[i].view);
+      g_assert_null (views[1]);
+
+      /* The view that draws the point shows its muscle. */
+      view = fascia_atlas_lookup_view (atlas, views[0]);
+      g_assert_true (g_strv_contains (fascia_view_get_muscles (view),
+                                      trigger_point_table[i].muscle));
+    }
+}
+
+static void
+test_landmarks_complete (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *landmarks = fascia_atlas_get_landmarks (atlas);
+  GListModel *views = fascia_atlas_get_views (atlas);
+
+  for (guint i = 0; i < g_list_model_get_n_items (landmarks); i++)
+    {
+      g_autoptr(FasciaLandmark) landmark = g_list_model_get_item (landmarks, i);
+      const char *id = fascia_landmark_get_id (landmark);
+      gboolean in_a_view = FALSE;
+
+      assert_text (fascia_landmark_get_name (landmark), id, "name");
+      assert_text (fascia_landmark_get_latin (landmark), id, "latin");
+      assert_text (fascia_landmark_get_bone (landmark), id, "bone");
+      assert_text (fascia_landmark_get_description (landmark), id, "description");
+      assert_text (fascia_landmark_get_palpation (landmark), id, "palpation");
+      assert_references (atlas, fascia_landmark_get_references (landmark), id);
+
+      for (guint j = 0; j < g_list_model_get_n_items (views); j++)
+        {
+          g_autoptr(FasciaView) view = g_list_model_get_item (views, j);
+
+          in_a_view |= g_strv_contains (fascia_view_get_landmarks (view), id);
+        }
+
+      /* "drawn": false is exactly the landmarks outside every diagram. */
+      if (in_a_view != fascia_landmark_get_drawn (landmark))
+        g_error ("%s: \"drawn\" is %s but it is %s a view", id,
+                 fascia_landmark_get_drawn (landmark) ? "true" : "false",
+                 in_a_view ? "in" : "not in");
+    }
+}
+
+static void
+test_techniques_complete (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *techniques = fascia_atlas_get_techniques (atlas);
+
+  for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
+    {
+      g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, i);
+      const char *id = fascia_technique_get_id (technique);
+
+      assert_text (fascia_technique_get_name (technique), id, "name");
+      assert_text (fascia_technique_get_kind (technique), id, "kind");
+      assert_text (fascia_technique_get_purpose (technique), id, "purpose");
+      assert_text (fascia_technique_get_position (technique), id, "position");
+      assert_texts (fascia_technique_get_steps (technique), id, "steps");
+      assert_text (fascia_technique_get_duration (technique), id, "duration");
+      assert_text (fascia_technique_get_pressure (technique), id, "pressure");
+      assert_texts (fascia_technique_get_indications (technique), id, "indications");
+      assert_text (fascia_technique_get_home_care (technique), id, "home_care");
+      assert_texts (fascia_technique_get_muscles (technique), id, "muscles");
+      assert_references (atlas, fascia_technique_get_references (technique), id);
+
+      /* Every card warns of something: cautions, contraindications or both. */
+      if (fascia_technique_get_cautions (technique)[0] == NULL &&
+          fascia_technique_get_contraindications (technique)[0] == NULL)
+        g_error ("%s: no cautions and no contraindications", id);
+    }
+}
+
+/* Issue 3 names the cautions the psoas release and the red-flags card must carry. */
+static void
+test_safety_cards (void)
+{
+  static const struct {
+    const char *technique;
+    const char *fragment;
+  } cases[] = {
+    { "psoas-release", "aorta" },
+    { "psoas-release", "pregnan" },
+    { "psoas-release", "surgery" },
+    { "red-flags-refer-out", "cauda equina" },
+    { "red-flags-refer-out", "fever" },
+    { "red-flags-refer-out", "weight loss" },
+    { "red-flags-refer-out", "trauma" },
+    { "red-flags-refer-out", "night" },
+  };
+  FasciaAtlas *atlas = get_atlas ();
+
+  g_assert_cmpstr (fascia_technique_get_kind (fascia_atlas_lookup_technique (atlas,
+                                                                             "red-flags-refer-out")),
+                   ==, "referral");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text =
+        technique_text (fascia_atlas_lookup_technique (atlas, cases[i].technique));
+
+      if (strstr (text, cases[i].fragment) == NULL)
+        g_error ("%s does not mention “%s”", cases[i].technique, cases[i].fragment);
+    }
+}
+
+static void
+test_every_muscle_treated (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *muscles = fascia_atlas_get_muscles (atlas);
+  FasciaTechnique *red_flags = fascia_atlas_lookup_technique (atlas, "red-flags-refer-out");
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, i);
+      GListModel *techniques = fascia_muscle_get_techniques (muscle);
+      const char *id = fascia_muscle_get_id (muscle);
+      gboolean self_care = FALSE;
+      gboolean refer_out = FALSE;
+
+      if (g_list_model_get_n_items (techniques) < 3)
+        g_error ("%s is treated by fewer than 3 techniques", id);
+
+      for (guint j = 0; j < g_list_model_get_n_items (techniques); j++)
+        {
+          g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, j);
+          const char *kind = fascia_technique_get_kind (technique);
+
+          self_care |= g_str_equal (kind, "stretch") || g_str_equal (kind, "home-exercise");
+          refer_out |= technique == red_flags;
+        }
+
+      if (!self_care)
+        g_error ("%s has no stretch or home exercise", id);
+      if (!refer_out)
+        g_error ("%s is not linked from red-flags-refer-out", id);
+    }
+}
+
+/* Links go both ways: a technique lists a muscle exactly when the muscle lists it, and a
+ * muscle attaches to a landmark exactly when the landmark lists it. */
+static void
+test_links_both_ways (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *muscles = fascia_atlas_get_muscles (atlas);
+  GListModel *techniques = fascia_atlas_get_techniques (atlas);
+  GListModel *landmarks = fascia_atlas_get_landmarks (atlas);
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, i);
+      const char *muscle_id = fascia_muscle_get_id (muscle);
+
+      for (guint j = 0; j < g_list_model_get_n_items (techniques); j++)
+        {
+          g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, j);
+          GListModel *treatments = fascia_muscle_get_techniques (muscle);
+          gboolean listed = FALSE;
+
+          for (guint k = 0; k < g_list_model_get_n_items (treatments); k++)
+            {
+              g_autoptr(FasciaTechnique) treatment = g_list_model_get_item (treatments, k);
+
+              listed |= treatment == technique;
+            }
+
+          g_assert_cmpint (listed, ==, fascia_technique_treats (technique, muscle_id));
+        }
+
+      for (guint j = 0; j < g_list_model_get_n_items (landmarks); j++)
+        {
+          g_autoptr(FasciaLandmark) landmark = g_list_model_get_item (landmarks, j);
+          GListModel *attached = fascia_landmark_get_muscles (landmark);
+          FasciaAttachmentKind kind;
+          gboolean listed = FALSE;
+
+          for (guint k = 0; k < g_list_model_get_n_items (attached); k++)
+            {
+              g_autoptr(FasciaMuscle) other = g_list_model_get_item (attached, k);
+
+              listed |= other == muscle;
+            }
+
+          kind = fascia_muscle_get_attachment_kind (muscle, fascia_landmark_get_id (landmark));
+          g_assert_cmpint (listed, ==, kind != FASCIA_ATTACHMENT_NONE);
+          g_assert_cmpint (kind, ==, fascia_landmark_get_attachment_kind (landmark, muscle_id));
+        }
+    }
+}
+
+static void
+test_patterns_complete (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *patterns = fascia_atlas_get_patterns (atlas);
+  FasciaPattern *lcs = fascia_atlas_lookup_pattern (atlas, "lower-crossed-syndrome");
+
+  for (guint i = 0; i < g_list_model_get_n_items (patterns); i++)
+    {
+      g_autoptr(FasciaPattern) pattern = g_list_model_get_item (patterns, i);
+      const char *id = fascia_pattern_get_id (pattern);
+
+      assert_text (fascia_pattern_get_name (pattern), id, "name");
+      assert_text (fascia_pattern_get_summary (pattern), id, "summary");
+      assert_text (fascia_pattern_get_effects (pattern), id, "effects");
+      assert_texts (fascia_pattern_get_tight (pattern), id, "tight");
+      assert_texts (fascia_pattern_get_weak (pattern), id, "weak");
+      assert_texts (fascia_pattern_get_techniques (pattern), id, "techniques");
+      assert_text (fascia_pattern_get_client_explanation (pattern), id, "client_explanation");
+      assert_references (atlas, fascia_pattern_get_references (pattern), id);
+      g_assert_cmpuint (count_words (fascia_pattern_get_client_explanation (pattern)), <=,
+                        MAX_CLIENT_WORDS);
+    }
+
+  /* Tight hip flexors and lumbar extensors, weak gluteals and abdominals. */
+  g_assert_true (g_strv_contains (fascia_pattern_get_tight (lcs), "psoas-major"));
+  g_assert_true (g_strv_contains (fascia_pattern_get_tight (lcs), "iliocostalis-lumborum") ||
+                 g_strv_contains (fascia_pattern_get_tight (lcs), "longissimus-thoracis"));
+  g_assert_true (g_strv_contains (fascia_pattern_get_weak (lcs), "gluteus-maximus"));
+  g_assert_true (g_strv_contains (fascia_pattern_get_weak (lcs), "external-oblique"));
+}
+
+static void
+test_search_builtin (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  g_autoptr(GListModel) english = fascia_atlas_search (atlas, "quadratus");
+  g_autoptr(GListModel) latin = fascia_atlas_search (atlas, "MUSCULUS GLUTEUS MAXIMUS");
+  g_autoptr(GObject) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (english), >=, 1);
+  first = g_list_model_get_item (english, 0);
+  g_assert_true (first == (GObject *) fascia_atlas_lookup_muscle (atlas, "quadratus-lumborum"));
+  g_clear_object (&first);
+
+  g_assert_cmpuint (g_list_model_get_n_items (latin), ==, 1);
+  first = g_list_model_get_item (latin, 0);
+  g_assert_true (first == (GObject *) fascia_atlas_lookup_muscle (atlas, "gluteus-maximus"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fascia/core/atlas-content/default-loads-once", test_default_loads_once);
+  g_test_add_func ("/fascia/core/atlas-content/coverage", test_coverage);
+  g_test_add_func ("/fascia/core/atlas-content/muscles-complete", test_muscles_complete);
+  g_test_add_func ("/fascia/core/atlas-content/disagreements-stated", test_disagreements_stated);
+  g_test_add_func ("/fascia/core/atlas-content/trigger-points", test_trigger_points);
+  g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);
+  g_test_add_func ("/fascia/core/atlas-content/techniques-complete", test_techniques_complete);
+  g_test_add_func ("/fascia/core/atlas-content/safety-cards", test_safety_cards);
+  g_test_add_func ("/fascia/core/atlas-content/every-muscle-treated", test_every_muscle_treated);
+  g_test_add_func ("/fascia/core/atlas-content/links-both-ways", test_links_both_ways);
+  g_test_add_func ("/fascia/core/atlas-content/patterns-complete", test_patterns_complete);
+  g_test_add_func ("/fascia/core/atlas-content/search", test_search_builtin);
+
+  return g_test_run ();
+}

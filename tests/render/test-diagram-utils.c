@@ -1,0 +1,323 @@
+/* test-diagram-utils.c — helpers shared by the diagram tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <librsvg/rsvg.h>
+#include <string.h>
+
+#include "test-diagram-utils.h"
+
+GBytes *
+test_diagram_load_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "svg", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &text, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (text, len);
+}
+
+static cairo_surface_t *
+new_white (int       width,
+           int       height,
+           cairo_t **cr)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  *cr = cairo_create (surface);
+  cairo_set_source_rgb (*cr, 1, 1, 1);
+  cairo_paint (*cr);
+  return surface;
+}
+
+cairo_surface_t *
+test_diagram_render (FasciaDiagram *diagram,
+                     int            width,
+                     int            height,
+                     double         scale,
+                     double         x,
+                     double         y)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr;
+  cairo_surface_t *surface = new_white (width, height, &cr);
+
+  g_assert_true (fascia_diagram_render (diagram, cr, scale, x, y, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+cairo_surface_t *
+test_diagram_render_raw (GBytes *svg,
+                         int     width,
+                         int     height,
+                         double  scale,
+                         double  x,
+                         double  y)
+{
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  RsvgRectangle viewport = { 0, 0, 0, 0 };
+  double w, h;
+  cairo_t *cr;
+  cairo_surface_t *surface = new_white (width, height, &cr);
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                                      &error);
+  g_assert_no_error (error);
+  rsvg_handle_set_dpi (handle, 96);
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h));
+  viewport.width = w;
+  viewport.height = h;
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -x, -y);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_object_unref (handle);
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  return *(guint32 *) (gpointer) (cairo_image_surface_get_data (surface) +
+                                  y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+static guint
+channel_distance (guint32 a,
+                  guint32 b)
+{
+  guint d = 0;
+
+  for (int shift = 0; shift < 32; shift += 8)
+    d = MAX (d, (guint) ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+
+  return d;
+}
+
+guint
+test_diagram_count_different (cairo_surface_t *a,
+                              cairo_surface_t *b,
+                              guint            tolerance)
+{
+  int w = cairo_image_surface_get_width (a);
+  int h = cairo_image_surface_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (w, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += channel_distance (pixel (a, x, y), pixel (b, x, y)) > tolerance;
+
+  return n;
+}
+
+guint
+test_diagram_count_painted (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += (pixel (surface, x, y) & 0xffffff) != 0xffffff;
+
+  return n;
+}
+
+guint
+test_diagram_alpha_at (cairo_surface_t *a8,
+                       int              x,
+                       int              y)
+{
+  return cairo_image_surface_get_data (a8)[y * cairo_image_surface_get_stride (a8) + x];
+}
+
+static guint32
+parse_colour (const char *colour)
+{
+  g_assert_true (colour[0] == '#' && strlen (colour) == 7);
+  return 0xff000000 | (guint32) g_ascii_strtoull (colour + 1, NULL, 16);
+}
+
+void
+test_diagram_assert_colour (cairo_surface_t *surface,
+                            int              x,
+                            int              y,
+                            const char      *colour,
+                            double           opacity)
+{
+  guint32 got = pixel (surface, x, y);
+  guint32 want = parse_colour (colour);
+  /* what lies beneath shows through (1 - opacity) of the fill */
+  guint tolerance = (guint) (255 * (1 - opacity)) + 8;
+
+  if (channel_distance (got, want) > tolerance)
+    g_error ("pixel (%d, %d) is #%06x, not near %s", x, y, got & 0xffffff, colour);
+}
+
+void
+test_diagram_assert_not_colour (cairo_surface_t *surface,
+                                int              x,
+                                int              y,
+                                const char      *colour)
+{
+  guint32 got = pixel (surface, x, y);
+
+  if (channel_distance (got, parse_colour (colour)) < 48)
+    g_error ("pixel (%d, %d) is #%06x, too near %s", x, y, got & 0xffffff, colour);
+}
+
+void
+test_diagram_assert_same_pixel (cairo_surface_t *a,
+                                cairo_surface_t *b,
+                                int              x,
+                                int              y)
+{
+  g_assert_cmphex (pixel (a, x, y), ==, pixel (b, x, y));
+}
+
+void
+test_diagram_assert_changed (cairo_surface_t *a,
+                             cairo_surface_t *b,
+                             int              x,
+                             int              y)
+{
+  g_assert_cmpuint (channel_distance (pixel (a, x, y), pixel (b, x, y)), >, 16);
+}
+
+static guint
+brightness (guint32 p)
+{
+  return ((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff);
+}
+
+void
+test_diagram_assert_lighter (cairo_surface_t *darker,
+                             cairo_surface_t *lighter,
+                             int              x,
+                             int              y)
+{
+  g_assert_cmpuint (brightness (pixel (lighter, x, y)), >, brightness (pixel (darker, x, y)) + 60);
+}
+
+void
+test_diagram_assert_file_starts (const char *path,
+                                 const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &text, &len, &error);
+  g_assert_no_error (error);
+  g_assert_true (len > strlen (prefix));
+  g_assert_true (g_str_has_prefix (text, prefix));
+}
+
+/*
+ * Checks hit-testing against each region's own pixels, rendered independently through
+ * fascia_diagram_render_region_mask(): going from the top-most region down, every pixel
+ * a visible region fully covers and no visible region above touches must hit it, and a
+ * hidden region is never hit. Pixels no visible region touches (nor their neighbours) hit
+ * nothing.
+ *
+ * Returns: (transfer full): the visible regions with no pixel of their own (wholly covered
+ *   by regions above them, so the pointer cannot reach them), separated by spaces
+ */
+char *
+test_diagram_check_hit_test (FasciaDiagram *diagram)
+{
+  guint n = fascia_diagram_get_n_regions (diagram);
+  double view_width, view_height;
+  int w, h;
+  g_autofree guint8 *covered = NULL;
+  GString *unreachable = g_string_new (NULL);
+  guint checked = 0;
+
+  fascia_diagram_get_size (diagram, &view_width, &view_height);
+  w = (int) view_width;
+  h = (int) view_height;
+  covered = g_malloc0 ((gsize) w * h);
+
+  for (guint i = n; i > 0; i--)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i - 1);
+      gboolean visible = fascia_diagram_get_region_visible (diagram, region->id);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *mask;
+      const guint8 *data;
+      int stride;
+      guint own = 0;
+
+      mask = fascia_diagram_render_region_mask (diagram, region->id, 1, &error);
+      g_assert_no_error (error);
+      data = cairo_image_surface_get_data (mask);
+      stride = cairo_image_surface_get_stride (mask);
+
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            guint8 alpha = data[y * stride + x];
+            const FasciaRegion *hit;
+
+            if (alpha == 255 && covered[y * w + x] == 0)
+              {
+                hit = fascia_diagram_hit_test (diagram, x + 0.5, y + 0.5);
+                if (visible && hit != region)
+                  g_error ("(%d, %d) is %s's own pixel, but hit %s", x, y, region->id,
+                           hit ? hit->id : "nothing");
+                if (!visible && hit == region)
+                  g_error ("(%d, %d) hit %s, which is hidden", x, y, region->id);
+                own++;
+              }
+            if (visible && alpha > 0)
+              covered[y * w + x] = 1;
+          }
+
+      if (visible && own == 0)
+        g_string_append_printf (unreachable, "%s%s", unreachable->len ? " " : "", region->id);
+
+      checked += own;
+      cairo_surface_destroy (mask);
+    }
+
+  for (int y = 1; y < h - 1; y++)
+    for (int x = 1; x < w - 1; x++)
+      {
+        gboolean near = FALSE;
+
+        for (int dy = -1; dy <= 1; dy++)
+          for (int dx = -1; dx <= 1; dx++)
+            near |= covered[(y + dy) * w + x + dx];
+
+        if (!near && fascia_diagram_hit_test (diagram, x + 0.5, y + 0.5) != NULL)
+          g_error ("(%d, %d) lies outside the figure but hit %s", x, y,
+                   fascia_diagram_hit_test (diagram, x + 0.5, y + 0.5)->id);
+      }
+
+  g_test_message ("checked %u own pixels of %u regions", checked, n);
+  return g_string_free (unreachable, FALSE);
+}

@@ -1,0 +1,663 @@
+/* test-diagram.c — FasciaDiagram on fixtures: loading, ids, bad input, hit-testing,
+ * styles, layers, copies and output files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <librsvg/rsvg.h>
+#include <string.h>
+
+#include "fascia/fascia-diagram.h"
+
+#include "fascia-test-utils.h"
+#include "test-diagram-utils.h"
+
+static FasciaDiagram *
+load_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = test_diagram_load_file (name);
+  FasciaDiagram *diagram = fascia_diagram_new_from_bytes (NULL, svg, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (diagram);
+  return diagram;
+}
+
+static FasciaDiagram *
+load_text (const char  *text,
+           GError     **error)
+{
+  g_autoptr(GBytes) svg = g_bytes_new (text, strlen (text));
+
+  return fascia_diagram_new_from_bytes (NULL, svg, error);
+}
+
+/* Loading and regions */
+
+static void
+test_load_regions (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  const FasciaRegion *region;
+  double width, height;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  g_assert_cmpfloat (width, ==, 400);
+  g_assert_cmpfloat (height, ==, 500);
+  g_assert_cmpuint (fascia_diagram_get_n_regions (diagram), ==, 20);
+  g_assert_null (fascia_diagram_get_view_id (diagram));
+
+  /* Paint order: the first region drawn comes first. */
+  g_assert_cmpstr (fascia_diagram_get_region (diagram, 0)->id, ==, "b-l4-body");
+
+  region = fascia_diagram_lookup_region (diagram, "m-psoas-major-l");
+  g_assert_nonnull (region);
+  g_assert_cmpint (region->kind, ==, FASCIA_REGION_MUSCLE);
+  g_assert_cmpint (region->side, ==, FASCIA_SIDE_LEFT);
+  g_assert_cmpstr (region->atlas_id, ==, "psoas-major");
+  g_assert_cmpuint (region->n, ==, 0);
+
+  region = fascia_diagram_lookup_region (diagram, "b-sacrum");
+  g_assert_cmpint (region->kind, ==, FASCIA_REGION_LANDMARK);
+  g_assert_cmpint (region->side, ==, FASCIA_SIDE_NONE);
+  g_assert_cmpstr (region->atlas_id, ==, "sacrum");
+
+  region = fascia_diagram_lookup_region (diagram, "tp-psoas-major-1-r");
+  g_assert_cmpint (region->kind, ==, FASCIA_REGION_TRIGGER_POINT);
+  g_assert_cmpint (region->side, ==, FASCIA_SIDE_RIGHT);
+  g_assert_cmpstr (region->atlas_id, ==, "psoas-major");
+  g_assert_cmpuint (region->n, ==, 1);
+
+  region = fascia_diagram_lookup_region (diagram, "rz-iliacus-1-r");
+  g_assert_cmpint (region->kind, ==, FASCIA_REGION_REFERRAL_ZONE);
+  g_assert_cmpstr (region->atlas_id, ==, "iliacus");
+
+  g_assert_null (fascia_diagram_lookup_region (diagram, "layer-bones"));
+  g_assert_null (fascia_diagram_lookup_region (diagram, "hatch"));
+  g_assert_null (fascia_diagram_lookup_region (diagram, "m-nothing"));
+
+  g_assert_finalize_object (g_steal_pointer (&diagram));
+}
+
+typedef struct
+{
+  const char *name;
+  double      x, y, width, height;  /* the shape's box, stroke included */
+} BoundsCase;
+
+static const BoundsCase bounds_cases[] = {
+  /* a rect with a 2-unit stroke: 179..221 × 59..95 */
+  { "b-l4-body", 179, 59, 42, 36 },
+  /* a circle of radius 6 with a 1.5 stroke, in a group with a cross */
+  { "tp-psoas-major-1-l", 223.25, 123.25, 13.5, 13.5 },
+  /* hidden until shown, measured all the same */
+  { "rz-iliacus-1-r", 59.5, 219.5, 121, 161 },
+};
+
+static void
+test_bounds (gconstpointer data)
+{
+  const BoundsCase *c = data;
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  const FasciaRegion *region = fascia_diagram_lookup_region (diagram, c->name);
+
+  /* Bounds are whole pixels of the mask: within a unit of the exact box. */
+  g_assert_nonnull (region);
+  g_assert_cmpfloat_with_epsilon (region->x, c->x, 1.01);
+  g_assert_cmpfloat_with_epsilon (region->y, c->y, 1.01);
+  g_assert_cmpfloat_with_epsilon (region->x + region->width, c->x + c->width, 1.01);
+  g_assert_cmpfloat_with_epsilon (region->y + region->height, c->y + c->height, 1.01);
+}
+
+static void
+test_bounds_mirrored (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  const FasciaRegion *right = fascia_diagram_lookup_region (diagram, "m-iliacus-r");
+  const FasciaRegion *left = fascia_diagram_lookup_region (diagram, "m-iliacus-l");
+
+  /* The left one is the right one mirrored by its group's transform, whose ink box in
+   * librsvg 2.54 would also span the group's origin (400, 0). */
+  g_assert_cmpfloat (right->width, >, 80);
+  g_assert_cmpfloat (right->width, <, 100);
+  g_assert_cmpfloat_with_epsilon (left->x, 400 - right->x - right->width, 1.01);
+  g_assert_cmpfloat_with_epsilon (left->width, right->width, 1.01);
+  g_assert_cmpfloat_with_epsilon (left->y, right->y, 0.01);
+  g_assert_cmpfloat_with_epsilon (left->height, right->height, 0.01);
+}
+
+/* Ids */
+
+typedef struct
+{
+  const char       *id;
+  gboolean          valid;
+  FasciaRegionKind  kind;
+  FasciaSide        side;
+  const char       *atlas_id;
+  guint             n;
+} IdCase;
+
+static const IdCase id_cases[] = {
+  { "m-psoas-major-l", TRUE, FASCIA_REGION_MUSCLE, FASCIA_SIDE_LEFT, "psoas-major", 0 },
+  { "m-psoas-major-r", TRUE, FASCIA_REGION_MUSCLE, FASCIA_SIDE_RIGHT, "psoas-major", 0 },
+  { "m-linea-alba", TRUE, FASCIA_REGION_MUSCLE, FASCIA_SIDE_NONE, "linea-alba", 0 },
+  { "b-l5-body", TRUE, FASCIA_REGION_LANDMARK, FASCIA_SIDE_NONE, "l5-body", 0 },
+  { "b-rib-12-l", TRUE, FASCIA_REGION_LANDMARK, FASCIA_SIDE_LEFT, "rib-12", 0 },
+  { "tp-quadratus-lumborum-3-r", TRUE, FASCIA_REGION_TRIGGER_POINT, FASCIA_SIDE_RIGHT,
+    "quadratus-lumborum", 3 },
+  { "rz-gluteus-minimus-12-l", TRUE, FASCIA_REGION_REFERRAL_ZONE, FASCIA_SIDE_LEFT,
+    "gluteus-minimus", 12 },
+  { "m-", FALSE },
+  { "m-l", TRUE, FASCIA_REGION_MUSCLE, FASCIA_SIDE_NONE, "l", 0 },
+  { "m-psoas--major-l", FALSE },
+  { "m-psoas-major-", FALSE },
+  { "m-Psoas-l", FALSE },
+  { "m-psoas_major-l", FALSE },
+  { "tp-psoas-major-l", FALSE },
+  { "tp-psoas-major-0-l", FALSE },
+  { "tp-psoas-major-01-l", FALSE },
+  { "tp-psoas-major-1000-l", FALSE },
+  { "tp-1-l", FALSE },
+  { "x-psoas-major-l", FALSE },
+  { "psoas-major", FALSE },
+  { "layer-", FALSE },
+  { "Labels", FALSE },
+  { "layer-Bones", FALSE },
+};
+
+static void
+test_region_id (gconstpointer data)
+{
+  const IdCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(FasciaDiagram) diagram = NULL;
+  const FasciaRegion *region;
+
+  text = g_strdup_printf ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
+                          "<rect id='%s' x='10' y='10' width='20' height='20'/></svg>", c->id);
+  diagram = load_text (text, &error);
+
+  if (!c->valid)
+    {
+      g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_INVALID_ID);
+      g_assert_nonnull (strstr (error->message, c->id));
+      g_assert_null (diagram);
+      return;
+    }
+
+  g_assert_no_error (error);
+  region = fascia_diagram_lookup_region (diagram, c->id);
+  g_assert_nonnull (region);
+  g_assert_cmpint (region->kind, ==, c->kind);
+  g_assert_cmpint (region->side, ==, c->side);
+  g_assert_cmpstr (region->atlas_id, ==, c->atlas_id);
+  g_assert_cmpuint (region->n, ==, c->n);
+}
+
+/* Bad input */
+
+typedef struct
+{
+  const char         *file;
+  FasciaDiagramError  code;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "unclosed.svg", FASCIA_DIAGRAM_ERROR_PARSE },
+  { "entity-bomb.svg", FASCIA_DIAGRAM_ERROR_PARSE },
+  { "entity-unused.svg", FASCIA_DIAGRAM_ERROR_PARSE },
+  { "huge-canvas.svg", FASCIA_DIAGRAM_ERROR_TOO_LARGE },
+  { "huge-size.svg", FASCIA_DIAGRAM_ERROR_TOO_LARGE },
+  { "bad-id.svg", FASCIA_DIAGRAM_ERROR_INVALID_ID },
+  { "bad-id-case.svg", FASCIA_DIAGRAM_ERROR_INVALID_ID },
+  { "bad-tp-number.svg", FASCIA_DIAGRAM_ERROR_INVALID_ID },
+  { "duplicate-id.svg", FASCIA_DIAGRAM_ERROR_INVALID_ID },
+  { "not-svg.svg", FASCIA_DIAGRAM_ERROR_PARSE },
+  { "empty.svg", FASCIA_DIAGRAM_ERROR_PARSE },
+  { "bad-utf8.svg", FASCIA_DIAGRAM_ERROR_PARSE },
+  { "no-size.svg", FASCIA_DIAGRAM_ERROR_PARSE },
+};
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "svg-bad", c->file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  gsize len;
+  FasciaDiagram *diagram;
+
+  g_file_get_contents (path, &text, &len, &error);
+  g_assert_no_error (error);
+  svg = g_bytes_new (text, len);
+
+  diagram = fascia_diagram_new_from_bytes (NULL, svg, &error);
+  g_assert_null (diagram);
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, (int) c->code);
+  g_test_message ("%s: %s", c->file, error->message);
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'>");
+  g_autofree char *owned = NULL;
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append (text, "<g>");
+  g_string_append (text, "<rect id='b-sacrum' width='5' height='5'/>");
+  for (int i = 0; i < 100000; i++)
+    g_string_append (text, "</g>");
+  g_string_append (text, "</svg>");
+  owned = g_string_free (text, FALSE);
+
+  /* librsvg refuses this depth; what matters is an error, not a crash. */
+  g_assert_null (load_text (owned, &error));
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_PARSE);
+}
+
+static void
+test_too_many_elements (void)
+{
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'>");
+  g_autofree char *owned = NULL;
+
+  for (int i = 0; i < 250000; i++)
+    g_string_append (text, "<rect/>");
+  g_string_append (text, "</svg>");
+  owned = g_string_free (text, FALSE);
+
+  g_assert_null (load_text (owned, &error));
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE);
+}
+
+static void
+test_missing_view (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (fascia_diagram_new_for_view (NULL, "no-such-view", &error));
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_MISSING);
+  g_clear_error (&error);
+
+  g_assert_null (fascia_diagram_new_for_view (NULL, "../atlas/references", &error));
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_MISSING);
+}
+
+static void
+test_external_reference (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  /* No base file: an image outside the drawing is not loaded, and nothing fails. */
+  diagram = load_text ("<svg xmlns='http://www.w3.org/2000/svg' "
+                       "xmlns:xlink='http://www.w3.org/1999/xlink' viewBox='0 0 10 10'>"
+                       "<image id='b-sacrum' xlink:href='file:///etc/passwd' width='5' height='5'/>"
+                       "</svg>", &error);
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cr = cairo_create (surface);
+  g_assert_true (fascia_diagram_render (diagram, cr, 1, 0, 0, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Hit-testing */
+
+static void
+test_hit_test_fixture (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  g_autofree char *unreachable = NULL;
+  g_autofree char *covered = NULL;
+
+  unreachable = test_diagram_check_hit_test (diagram);
+  g_assert_cmpstr (unreachable, ==, "");
+
+  /* The same with every referral zone shown, over the points and the trochanter. */
+  fascia_diagram_set_layer_visible (diagram, "layer-referral", TRUE);
+  covered = test_diagram_check_hit_test (diagram);
+  g_assert_cmpstr (covered, ==, "tp-psoas-major-1-l tp-psoas-major-1-r b-lesser-trochanter-r");
+}
+
+static void
+test_hit_test_points (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  const FasciaRegion *hit;
+  guint64 serial;
+
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 200, 77)->id, ==, "b-l4-body");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 200, 200)->id, ==, "b-sacrum");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 170, 130)->id, ==, "tp-psoas-major-1-r");
+  g_assert_null (fascia_diagram_hit_test (diagram, 5, 5));
+  g_assert_null (fascia_diagram_hit_test (diagram, -5, 100));
+  g_assert_null (fascia_diagram_hit_test (diagram, 400, 100));
+  g_assert_null (fascia_diagram_hit_test (diagram, 200, 1e9));
+
+  /* Inside the psoas, which lies over the hip bone. */
+  hit = fascia_diagram_hit_test (diagram, 162, 200);
+  g_assert_cmpstr (hit->id, ==, "m-psoas-major-r");
+
+  /* Hidden layers are not hit: the bone beneath is. */
+  serial = fascia_diagram_get_style_serial (diagram);
+  fascia_diagram_set_layer_visible (diagram, "layer-muscles", FALSE);
+  g_assert_cmpuint (fascia_diagram_get_style_serial (diagram), >, serial);
+  g_assert_false (fascia_diagram_get_layer_visible (diagram, "layer-muscles"));
+  g_assert_false (fascia_diagram_get_region_visible (diagram, "m-psoas-major-r"));
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 162, 200)->id, ==, "b-hip-bone-r");
+  fascia_diagram_set_layer_visible (diagram, "layer-muscles", TRUE);
+
+  /* A referral zone is hidden and not hit until shown. */
+  g_assert_false (fascia_diagram_get_layer_visible (diagram, "layer-referral"));
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 120, 340)->id, ==, "b-femur-r");
+  g_assert_false (fascia_diagram_get_region_visible (diagram, "rz-iliacus-1-r"));
+  fascia_diagram_set_region_style (diagram, "rz-iliacus-1-r", FASCIA_REGION_STYLE_SHOWN);
+  g_assert_true (fascia_diagram_get_region_visible (diagram, "rz-iliacus-1-r"));
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 120, 340)->id, ==, "rz-iliacus-1-r");
+  /* only that zone */
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 200, 77)->id, ==, "b-l4-body");
+
+  fascia_diagram_clear_styles (diagram);
+  fascia_diagram_set_layer_visible (diagram, "layer-referral", TRUE);
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 120, 340)->id, ==, "rz-iliacus-1-r");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 230, 77)->id, ==, "rz-psoas-major-1-l");
+
+  /* Unknown layers and regions are ignored. */
+  serial = fascia_diagram_get_style_serial (diagram);
+  fascia_diagram_set_layer_visible (diagram, "layer-nothing", FALSE);
+  fascia_diagram_set_region_style (diagram, "m-nothing-l", FASCIA_REGION_STYLE_TARGET);
+  g_assert_cmpuint (fascia_diagram_get_style_serial (diagram), ==, serial);
+  g_assert_false (fascia_diagram_get_layer_visible (diagram, "layer-nothing"));
+}
+
+static void
+test_regions_at (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) visible = NULL;
+  g_autoptr(GPtrArray) zones = NULL;
+  const FasciaRegion *zone;
+
+  all = fascia_diagram_regions_at (diagram, 185, 150, FALSE);
+  visible = fascia_diagram_regions_at (diagram, 185, 150, TRUE);
+  g_assert_cmpuint (all->len, >, visible->len);
+  g_assert_cmpstr (((FasciaRegion *) g_ptr_array_index (all, 0))->id, ==, "rz-psoas-major-1-r");
+  g_assert_cmpstr (((FasciaRegion *) g_ptr_array_index (visible, 0))->id, ==, "b-sacrum");
+
+  /* Both zones overlap here; the one whose centre is nearer comes first, shown or not. */
+  zones = fascia_diagram_referral_zones_at (diagram, 150, 236);
+  g_assert_cmpuint (zones->len, ==, 2);
+  zone = g_ptr_array_index (zones, 0);
+  g_assert_cmpstr (zone->id, ==, "rz-iliacus-1-r");
+  zone = g_ptr_array_index (zones, 1);
+  g_assert_cmpstr (zone->id, ==, "rz-psoas-major-1-r");
+  g_clear_pointer (&zones, g_ptr_array_unref);
+
+  zones = fascia_diagram_referral_zones_at (diagram, 120, 360);
+  g_assert_cmpuint (zones->len, ==, 1);
+  g_assert_cmpstr (((FasciaRegion *) g_ptr_array_index (zones, 0))->id, ==, "rz-iliacus-1-r");
+  g_clear_pointer (&zones, g_ptr_array_unref);
+
+  zones = fascia_diagram_referral_zones_at (diagram, 5, 5);
+  g_assert_cmpuint (zones->len, ==, 0);
+}
+
+/* Rendering */
+
+static void
+test_render_matches_librsvg (void)
+{
+  static const double cases[][3] = {
+    { 1, 0, 0 }, { 0.5, 0, 0 }, { 2, 100, 150 }, { 3.3, 140.5, 280.25 }, { 0.137, 0, 0 },
+  };
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  g_autoptr(GBytes) svg = test_diagram_load_file ("pelvis.svg");
+
+  /* With no styles, the view is the drawing as librsvg draws it, at any scale. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cairo_surface_t *ours = test_diagram_render (diagram, 320, 240, cases[i][0],
+                                                   cases[i][1], cases[i][2]);
+      cairo_surface_t *raw = test_diagram_render_raw (svg, 320, 240, cases[i][0],
+                                                      cases[i][1], cases[i][2]);
+
+      g_assert_cmpuint (test_diagram_count_different (ours, raw, 0), ==, 0);
+      g_assert_cmpuint (test_diagram_count_painted (ours), >, 0);
+      cairo_surface_destroy (ours);
+      cairo_surface_destroy (raw);
+    }
+}
+
+static void
+test_render_styles (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  cairo_surface_t *plain = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  cairo_surface_t *styled;
+  guint64 serial = fascia_diagram_get_style_serial (diagram);
+
+  fascia_diagram_set_region_style (diagram, "b-l4-body", FASCIA_REGION_STYLE_ORIGIN);
+  fascia_diagram_set_region_style (diagram, "b-lesser-trochanter-r",
+                                   FASCIA_REGION_STYLE_INSERTION);
+  fascia_diagram_set_region_style (diagram, "m-psoas-major-r", FASCIA_REGION_STYLE_SELECTED);
+  fascia_diagram_set_region_style (diagram, "m-iliacus-r", FASCIA_REGION_STYLE_TARGET);
+  fascia_diagram_set_region_style (diagram, "b-iliac-crest-l", FASCIA_REGION_STYLE_PAIN);
+  g_assert_cmpuint (fascia_diagram_get_style_serial (diagram), ==, serial + 5);
+  g_assert_cmpint (fascia_diagram_get_region_style (diagram, "b-l4-body"), ==,
+                   FASCIA_REGION_STYLE_ORIGIN);
+
+  styled = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  test_diagram_assert_colour (styled, 200, 77, FASCIA_DIAGRAM_COLOR_ORIGIN, 0.9);
+  test_diagram_assert_colour (styled, 150, 336, FASCIA_DIAGRAM_COLOR_INSERTION, 0.9);
+  test_diagram_assert_colour (styled, 95, 175, FASCIA_DIAGRAM_COLOR_TARGET, 0.85);
+  /* the crest is a line: its stroke takes the colour, and no fill appears under it */
+  test_diagram_assert_not_colour (styled, 300, 140, FASCIA_DIAGRAM_COLOR_PAIN);
+  g_assert_cmpuint (test_diagram_count_different (plain, styled, 8), >, 1000);
+  cairo_surface_destroy (styled);
+
+  /* Clearing the styles gives back the plain drawing exactly: librsvg keeps what a
+   * stylesheet set, so this only holds if the diagram starts from a fresh handle. */
+  fascia_diagram_clear_styles (diagram);
+  styled = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  g_assert_cmpuint (test_diagram_count_different (plain, styled, 0), ==, 0);
+  cairo_surface_destroy (styled);
+
+  /* Dimming fades the unstyled muscles only. */
+  fascia_diagram_set_region_style (diagram, "m-psoas-major-r", FASCIA_REGION_STYLE_SELECTED);
+  fascia_diagram_set_dim_unstyled (diagram, TRUE);
+  styled = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  g_assert_cmpuint (test_diagram_count_different (plain, styled, 0), >, 0);
+  test_diagram_assert_same_pixel (plain, styled, 200, 200);   /* sacrum */
+  test_diagram_assert_lighter (plain, styled, 240, 180);      /* the left psoas */
+  cairo_surface_destroy (styled);
+
+  /* Shown referral zones are drawn; the others stay hidden. */
+  fascia_diagram_set_dim_unstyled (diagram, FALSE);
+  fascia_diagram_clear_styles (diagram);
+  fascia_diagram_set_region_style (diagram, "rz-iliacus-1-r", FASCIA_REGION_STYLE_SHOWN);
+  styled = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  test_diagram_assert_changed (plain, styled, 120, 340);
+  test_diagram_assert_same_pixel (plain, styled, 170, 50);   /* rz-psoas-major-1-r */
+  cairo_surface_destroy (styled);
+
+  /* A hidden layer is not drawn. */
+  fascia_diagram_clear_styles (diagram);
+  fascia_diagram_set_layer_visible (diagram, "labels", FALSE);
+  styled = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  g_assert_cmpuint (test_diagram_count_different (plain, styled, 0), >, 0);
+  g_assert_cmpuint (test_diagram_count_different (plain, styled, 0), <, 2000);
+  cairo_surface_destroy (styled);
+
+  cairo_surface_destroy (plain);
+}
+
+static void
+test_region_mask (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *mask;
+
+  mask = fascia_diagram_render_region_mask (diagram, "rz-iliacus-1-r", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_format (mask), ==, CAIRO_FORMAT_A8);
+  g_assert_cmpint (cairo_image_surface_get_width (mask), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (mask), ==, 1000);
+  /* the zone's own fill-opacity does not thin the mask */
+  g_assert_cmpuint (test_diagram_alpha_at (mask, 240, 600), ==, 255);
+  g_assert_cmpuint (test_diagram_alpha_at (mask, 20, 20), ==, 0);
+  cairo_surface_destroy (mask);
+
+  g_assert_null (fascia_diagram_render_region_mask (diagram, "m-nothing", 1, &error));
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_MISSING);
+}
+
+static gpointer
+render_in_thread (gpointer data)
+{
+  FasciaDiagram *copy = data;
+
+  return test_diagram_render (copy, 400, 500, 1, 0, 0);
+}
+
+static void
+test_dup (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  g_autoptr(FasciaDiagram) copy = NULL;
+  cairo_surface_t *ours, *theirs;
+  GThread *thread;
+
+  fascia_diagram_set_region_style (diagram, "m-psoas-major-l", FASCIA_REGION_STYLE_TARGET);
+  fascia_diagram_set_layer_visible (diagram, "labels", FALSE);
+  copy = fascia_diagram_dup (diagram);
+
+  g_assert_cmpint (fascia_diagram_get_region_style (copy, "m-psoas-major-l"), ==,
+                   FASCIA_REGION_STYLE_TARGET);
+  g_assert_false (fascia_diagram_get_layer_visible (copy, "labels"));
+  g_assert_true (fascia_diagram_lookup_region (copy, "b-sacrum") ==
+                 fascia_diagram_lookup_region (diagram, "b-sacrum"));
+
+  /* The copy renders on another thread while the original renders here. */
+  thread = g_thread_new ("render", render_in_thread, copy);
+  ours = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  theirs = g_thread_join (thread);
+  g_assert_cmpuint (test_diagram_count_different (ours, theirs, 0), ==, 0);
+  cairo_surface_destroy (theirs);
+
+  /* Independent: changing one leaves the other. */
+  fascia_diagram_clear_styles (copy);
+  g_assert_cmpint (fascia_diagram_get_region_style (diagram, "m-psoas-major-l"), ==,
+                   FASCIA_REGION_STYLE_TARGET);
+
+  /* copy_styles brings it back in line. */
+  fascia_diagram_copy_styles (copy, diagram);
+  theirs = test_diagram_render (copy, 400, 500, 1, 0, 0);
+  g_assert_cmpuint (test_diagram_count_different (ours, theirs, 0), ==, 0);
+  cairo_surface_destroy (theirs);
+  cairo_surface_destroy (ours);
+
+  g_assert_finalize_object (g_steal_pointer (&copy));
+  g_assert_finalize_object (g_steal_pointer (&diagram));
+}
+
+static void
+test_render_to_file (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.PDF", NULL);
+  g_autofree char *bad = g_build_filename (dir, "out.gif", NULL);
+  g_autofree char *nodir = g_build_filename (dir, "none", "out.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+
+  g_assert_true (fascia_diagram_render_to_file (diagram, png, 321, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 321);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 401);
+  cairo_surface_destroy (image);
+
+  g_assert_true (fascia_diagram_render_to_file (diagram, svg, 400, &error));
+  g_assert_no_error (error);
+  test_diagram_assert_file_starts (svg, "<?xml");
+
+  g_assert_true (fascia_diagram_render_to_file (diagram, pdf, 400, &error));
+  g_assert_no_error (error);
+  test_diagram_assert_file_starts (pdf, "%PDF-");
+
+  g_assert_false (fascia_diagram_render_to_file (diagram, bad, 400, &error));
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_false (fascia_diagram_render_to_file (diagram, nodir, 400, &error));
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_false (fascia_diagram_render_to_file (diagram, png, 1e6, &error));
+  g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE);
+
+  fascia_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fascia/render/diagram/load-regions", test_load_regions);
+  g_test_add_func ("/fascia/render/diagram/bounds/mirrored", test_bounds_mirrored);
+  for (guint i = 0; i < G_N_ELEMENTS (bounds_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fascia/render/diagram/bounds/%s",
+                                               bounds_cases[i].name);
+      g_test_add_data_func (path, &bounds_cases[i], test_bounds);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (id_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fascia/render/diagram/region-id/%s",
+                                               id_cases[i].id);
+      g_test_add_data_func (path, &id_cases[i], test_region_id);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fascia/render/diagram/bad/%s",
+                                               bad_cases[i].file);
+      g_test_add_data_func (path, &bad_cases[i], test_bad_file);
+    }
+  g_test_add_func ("/fascia/render/diagram/bad/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/fascia/render/diagram/bad/too-many-elements", test_too_many_elements);
+  g_test_add_func ("/fascia/render/diagram/missing-view", test_missing_view);
+  g_test_add_func ("/fascia/render/diagram/external-reference", test_external_reference);
+  g_test_add_func ("/fascia/render/diagram/hit-test/sampled", test_hit_test_fixture);
+  g_test_add_func ("/fascia/render/diagram/hit-test/points", test_hit_test_points);
+  g_test_add_func ("/fascia/render/diagram/regions-at", test_regions_at);
+  g_test_add_func ("/fascia/render/diagram/render/matches-librsvg", test_render_matches_librsvg);
+  g_test_add_func ("/fascia/render/diagram/render/styles", test_render_styles);
+  g_test_add_func ("/fascia/render/diagram/render/region-mask", test_region_mask);
+  g_test_add_func ("/fascia/render/diagram/dup", test_dup);
+  g_test_add_func ("/fascia/render/diagram/render-to-file", test_render_to_file);
+
+  return g_test_run ();
+}

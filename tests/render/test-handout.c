@@ -1,0 +1,293 @@
+/* test-handout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <stdio.h>
+
+#include "fascia/fascia-handout.h"
+#include "fascia-test-utils.h"
+
+#define MARGIN 56.0
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+
+  return out;
+}
+
+static void
+draw_box (cairo_t  *cr,
+          double    width,
+          double    height,
+          gpointer  user_data)
+{
+  cairo_set_source_rgb (cr, 0.75, 0.22, 0.17);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static FasciaHandout *
+sample_handout (guint sections,
+                const char *note)
+{
+  FasciaHandout *handout = fascia_handout_new ("Your treatment plan: low-back pain");
+
+  fascia_handout_set_letterhead (handout, "Harbour Street Massage", "Therapist: R. Example",
+                                 "01234 567890");
+  fascia_handout_set_byline (handout, "For Zoë “Zed” O'Brien 🌿 · 23 November 2026");
+  fascia_handout_add_heading (handout, "Your goals");
+  fascia_handout_add_bullet (handout, "Sit through a working day with pain below 3 out of 10.");
+  fascia_handout_add_figure (handout, 1.25, 300, draw_box, NULL, NULL, "Front view");
+
+  for (guint i = 1; i <= sections; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Target muscle %u", i);
+
+      fascia_handout_add_subheading (handout, heading);
+      fascia_handout_add_paragraph (handout,
+                                    "This deep muscle joins your low back to the top of your "
+                                    "thigh. When it is short from long hours of sitting it pulls "
+                                    "your lower back forward, so the muscles behind have to work "
+                                    "harder and start to ache.");
+      for (guint step = 1; step <= 3; step++)
+        fascia_handout_add_step (handout, step,
+                                 "Kneel on one knee with the other foot flat in front, tuck your "
+                                 "tailbone under and shift forward until you feel a stretch.");
+    }
+
+  if (note != NULL)
+    fascia_handout_add_paragraph (handout, note);
+
+  return handout;
+}
+
+static char *
+write_pdf (FasciaHandout *handout,
+           FasciaPaper    paper,
+           const char    *dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "handout.pdf", NULL);
+
+  g_assert_true (fascia_handout_write_pdf (handout, path, paper, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* Every word pdftotext finds lies inside the page's margins. */
+static guint
+assert_words_inside_margins (const char *path,
+                             double      width,
+                             double      height)
+{
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *html = run_tool (argv);
+  const char *p = html;
+  guint words = 0;
+
+  while ((p = strstr (p, "<word ")) != NULL)
+    {
+      double x_min, y_min, x_max, y_max;
+
+      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x_min, &y_min, &x_max, &y_max), ==, 4);
+      g_assert_cmpfloat (x_min, >=, MARGIN - 1.0);
+      g_assert_cmpfloat (x_max, <=, width - MARGIN + 1.0);
+      g_assert_cmpfloat (y_min, >=, MARGIN - 1.0);
+      g_assert_cmpfloat (y_max, <=, height - MARGIN + 1.0);
+      words++;
+      p++;
+    }
+
+  return words;
+}
+
+static void
+test_text_and_metadata (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autoptr(FasciaHandout) handout = sample_handout (2, NULL);
+  g_autofree char *path = write_pdf (handout, FASCIA_PAPER_A4, dir);
+  const char *text_argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *fonts_argv[] = { "pdffonts", path, NULL };
+  g_autofree char *text = run_tool (text_argv);
+  g_autofree char *info = run_tool (info_argv);
+  g_autofree char *fonts = run_tool (fonts_argv);
+  g_auto(GStrv) font_lines = g_strsplit (fonts, "\n", -1);
+
+  g_assert_nonnull (strstr (text, "Harbour Street Massage"));
+  g_assert_nonnull (strstr (text, "Zoë “Zed” O'Brien"));
+  /* The emoji is drawn from a colour font, not as a box with its code point. */
+  g_assert_null (strstr (text, "01F"));
+  g_assert_nonnull (strstr (text, "Target muscle 2"));
+  g_assert_nonnull (strstr (text, "Page 1 of 2"));
+  g_assert_true (g_regex_match_simple ("^Title:\\s+Your treatment plan: low-back pain$", info,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Author:\\s+Harbour Street Massage$", info,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Page size:\\s+595.276 x 841.89 pts \\(A4\\)$", info,
+                                       G_REGEX_MULTILINE, 0));
+
+  /* Every font is embedded (the "emb" column), so the handout prints as it looks. */
+  g_assert_cmpuint (g_strv_length (font_lines), >, 3);
+  for (guint i = 2; font_lines[i] != NULL && font_lines[i][0] != '\0'; i++)
+    g_assert_nonnull (strstr (font_lines[i], " yes "));
+
+  fascia_test_rm_rf (dir);
+}
+
+static void
+test_flows_over_pages (gconstpointer data)
+{
+  FasciaPaper paper = GPOINTER_TO_INT (data);
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autoptr(FasciaHandout) handout = sample_handout (30, NULL);
+  g_autofree char *path = write_pdf (handout, paper, dir);
+  double width, height;
+  guint pages;
+
+  fascia_paper_get_size (paper, &width, &height);
+  pages = pdf_pages (path);
+  g_assert_cmpuint (pages, >=, 4);
+  g_assert_cmpuint (pages, ==, fascia_handout_paginate (handout, width, height));
+  g_assert_cmpuint (assert_words_inside_margins (path, width, height), >, 30 * 80);
+
+  fascia_test_rm_rf (dir);
+}
+
+static void
+test_huge_note (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  GString *note = g_string_new (NULL);
+  g_autoptr(FasciaHandout) handout = NULL;
+  g_autofree char *path = NULL;
+  double width, height;
+
+  /* 1 MB of notes, half of it one word with no space to break at. */
+  while (note->len < 512 * 1024)
+    g_string_append (note, "tender over the left iliac crest, ");
+  while (note->len < 1024 * 1024)
+    g_string_append (note, "x");
+
+  handout = sample_handout (1, note->str);
+  g_string_free (note, TRUE);
+  path = write_pdf (handout, FASCIA_PAPER_LETTER, dir);
+
+  fascia_paper_get_size (FASCIA_PAPER_LETTER, &width, &height);
+  g_assert_cmpuint (pdf_pages (path), >, 50);
+  g_assert_cmpuint (assert_words_inside_margins (path, width, height), >, 1000);
+
+  fascia_test_rm_rf (dir);
+}
+
+static void
+test_pages_not_blank (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autoptr(FasciaHandout) handout = sample_handout (12, NULL);
+  g_autofree char *path = write_pdf (handout, FASCIA_PAPER_A4, dir);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "40", path, prefix, NULL };
+  g_autofree char *out = run_tool (argv);
+  guint pages = pdf_pages (path);
+
+  for (guint i = 1; i <= pages; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%u.png", prefix, i);
+      cairo_surface_t *png = cairo_image_surface_create_from_png (name);
+      int stride = cairo_image_surface_get_stride (png);
+      int w = cairo_image_surface_get_width (png);
+      int h = cairo_image_surface_get_height (png);
+      const guchar *pixels = cairo_image_surface_get_data (png);
+      guint dark = 0;
+
+      /* The footer alone ("Page n of m") does not make a page worth printing. */
+      int body_bottom = (int) (h * (1.0 - (MARGIN + 18.0) / 841.89));
+
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      for (int y = 0; y < body_bottom; y++)
+        for (int x = 0; x < w; x++)
+          {
+            guint32 pixel = *(const guint32 *) (pixels + y * stride + x * 4);
+
+            if ((pixel & 0xff) < 128)
+              dark++;
+          }
+      /* Text or a figure covers a visible part of every page. */
+      g_assert_cmpuint (dark, >, (guint) (w * h / 500));
+      cairo_surface_destroy (png);
+    }
+
+  fascia_test_rm_rf (dir);
+}
+
+static void
+test_write_failure (void)
+{
+  g_autoptr(FasciaHandout) handout = sample_handout (1, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (fascia_handout_write_pdf (handout, "/nonexistent-folder/handout.pdf",
+                                            FASCIA_PAPER_A4, &error));
+  g_assert_error (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-folder/handout.pdf"));
+}
+
+static void
+test_paper_names (void)
+{
+  FasciaPaper paper = FASCIA_PAPER_A4;
+
+  g_assert_true (fascia_paper_from_string ("Letter", &paper));
+  g_assert_cmpint (paper, ==, FASCIA_PAPER_LETTER);
+  g_assert_true (fascia_paper_from_string ("a4", &paper));
+  g_assert_cmpint (paper, ==, FASCIA_PAPER_A4);
+  g_assert_false (fascia_paper_from_string ("a5", &paper));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fascia/render/handout/text-and-metadata", test_text_and_metadata);
+  g_test_add_data_func ("/fascia/render/handout/flows-over-pages/a4",
+                        GINT_TO_POINTER (FASCIA_PAPER_A4), test_flows_over_pages);
+  g_test_add_data_func ("/fascia/render/handout/flows-over-pages/letter",
+                        GINT_TO_POINTER (FASCIA_PAPER_LETTER), test_flows_over_pages);
+  g_test_add_func ("/fascia/render/handout/huge-note", test_huge_note);
+  g_test_add_func ("/fascia/render/handout/pages-not-blank", test_pages_not_blank);
+  g_test_add_func ("/fascia/render/handout/write-failure", test_write_failure);
+  g_test_add_func ("/fascia/render/handout/paper-names", test_paper_names);
+
+  return g_test_run ();
+}

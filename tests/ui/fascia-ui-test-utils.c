@@ -1,0 +1,142 @@
+/* fascia-ui-test-utils.c — real input for widget tests, through the X server.
+ *
+ * GTK 4.8 has no public way to make a GdkEvent. The tests run under Xvfb, so they ask
+ * xdotool (XTEST) for real pointer and key events: they travel the same path as a user's,
+ * through GDK, the gestures and the focus chain.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-test"
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+
+#include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
+
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("FASCIA_XDOTOOL");
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, g_strdup (binary));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* Let GTK handle what came before, so that events arrive in order. */
+  fascia_test_iterate ();
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* Window-relative coordinates of a point of @widget, for xdotool --window. */
+static char *
+window_xid_and_point (GtkWidget *widget,
+                      double     x,
+                      double     y,
+                      char     **sx,
+                      char     **sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+
+  *sx = g_strdup_printf ("%d", (int) (point.x + dx));
+  *sy = g_strdup_printf ("%d", (int) (point.y + dy));
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+void
+fascia_ui_test_pointer_move (GtkWidget *widget,
+                             double     x,
+                             double     y)
+{
+  g_autofree char *sx = NULL, *sy = NULL;
+  g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
+
+  xdotool ("mousemove", "--sync", "--window", xid, sx, sy, NULL);
+}
+
+void
+fascia_ui_test_click (GtkWidget *widget,
+                      double     x,
+                      double     y)
+{
+  g_autofree char *sx = NULL, *sy = NULL;
+  g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
+
+  xdotool ("mousemove", "--sync", "--window", xid, sx, sy, "click", "1", NULL);
+}
+
+void
+fascia_ui_test_scroll (GtkWidget *widget,
+                       double     x,
+                       double     y,
+                       gboolean   up,
+                       gboolean   control)
+{
+  g_autofree char *sx = NULL, *sy = NULL;
+  g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
+
+  if (control)
+    xdotool ("mousemove", "--sync", "--window", xid, sx, sy,
+             "keydown", "ctrl", "click", up ? "4" : "5", "keyup", "ctrl", NULL);
+  else
+    xdotool ("mousemove", "--sync", "--window", xid, sx, sy, "click", up ? "4" : "5", NULL);
+}
+
+/**
+ * fascia_ui_test_keys:
+ * @keys: space-separated key names as xdotool knows them ("Tab Right Return", "ctrl+f")
+ *
+ * Types keys into @widget's window: the pointer is moved over it first, since without a
+ * window manager the X server gives the keyboard to the window under the pointer.
+ */
+void
+fascia_ui_test_keys (GtkWidget  *widget,
+                     const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    xdotool ("key", "--clearmodifiers", names[i], NULL);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms, so that events from the X server arrive. */
+gboolean
+fascia_ui_test_wait_idle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  return TRUE;
+}

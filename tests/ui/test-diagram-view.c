@@ -1,0 +1,405 @@
+/* test-diagram-view.c — FasciaDiagramView driven by real pointer and key events under Xvfb,
+ * over a test drawing of plain rectangles (tests/data/diagram-view/anterior.svg).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "fascia-diagram-view.h"
+#include "fascia-region-button.h"
+#include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
+
+typedef struct
+{
+  FasciaAtlas       *atlas;
+  FasciaDiagram     *diagram;
+  GtkWidget         *window;
+  GtkWidget         *before;   /* a button before the diagram in the focus chain */
+  FasciaDiagramView *view;
+  GPtrArray         *activated;
+  double             point_x, point_y;
+  guint              n_points;
+} Fixture;
+
+static void
+region_activated_cb (FasciaDiagramView *view,
+                     const char        *region_id,
+                     Fixture           *fixture)
+{
+  g_ptr_array_add (fixture->activated, g_strdup (region_id));
+}
+
+static void
+point_activated_cb (FasciaDiagramView *view,
+                    double             x,
+                    double             y,
+                    Fixture           *fixture)
+{
+  fixture->point_x = x;
+  fixture->point_y = y;
+  fixture->n_points++;
+}
+
+static gboolean
+up_to_date (gpointer user_data)
+{
+  return fascia_diagram_view_is_up_to_date (user_data);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *atlas_dir = g_test_build_filename (G_TEST_DIST, "data", "atlas-good",
+                                                      NULL);
+  g_autofree char *svg_path = g_test_build_filename (G_TEST_DIST, "data", "diagram-view",
+                                                     "anterior.svg", NULL);
+  g_autoptr(GBytes) svg = NULL;
+  GtkWidget *box;
+  char *contents;
+  gsize length;
+
+  fixture->atlas = fascia_atlas_new_from_directory (atlas_dir, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (svg_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  svg = g_bytes_new_take (contents, length);
+  fixture->diagram = fascia_diagram_new_from_bytes (fixture->atlas, svg, &error);
+  g_assert_no_error (error);
+
+  fixture->activated = g_ptr_array_new_with_free_func (g_free);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 750);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  fixture->before = gtk_button_new_with_label ("Before");
+  gtk_box_append (GTK_BOX (box), fixture->before);
+  fixture->view = FASCIA_DIAGRAM_VIEW (fascia_diagram_view_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (fixture->view), TRUE);
+  fascia_diagram_view_set_atlas (fixture->view, fixture->atlas);
+  fascia_diagram_view_set_diagram (fixture->view, fixture->diagram);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->view));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  g_signal_connect (fixture->view, "region-activated", G_CALLBACK (region_activated_cb), fixture);
+  g_signal_connect (fixture->view, "point-activated", G_CALLBACK (point_activated_cb), fixture);
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_ref (fixture->view);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fascia_test_iterate ();
+  /* A render may still be running in its thread; it holds the view until it ends. */
+  fascia_ui_test_wait_idle (300);
+  g_assert_finalize_object (fixture->view);
+  g_clear_pointer (&fixture->activated, g_ptr_array_unref);
+  g_assert_finalize_object (fixture->diagram);
+  g_clear_object (&fixture->atlas);
+}
+
+/* The widget coordinates of the centre of a region. */
+static void
+region_centre (Fixture    *fixture,
+               const char *region_id,
+               double     *x,
+               double     *y)
+{
+  const FasciaRegion *region = fascia_diagram_lookup_region (fixture->diagram, region_id);
+
+  g_assert_nonnull (region);
+  fascia_diagram_view_view_to_widget (fixture->view,
+                                      region->x + region->width / 2.0,
+                                      region->y + region->height / 2.0,
+                                      x, y);
+}
+
+static gboolean
+activated (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return fixture->activated->len > 0;
+}
+
+static void
+test_click_activates (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  double x, y;
+
+  region_centre (fixture, "m-psoas-major-l", &x, &y);
+  fascia_ui_test_click (GTK_WIDGET (fixture->view), x, y);
+  g_assert_true (fascia_test_wait_for (activated, fixture, 3000));
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->activated, 0), ==, "m-psoas-major-l");
+
+  /* The click also reports the point, in view units. */
+  g_assert_cmpuint (fixture->n_points, ==, 1);
+  g_assert_cmpfloat_with_epsilon (fixture->point_x, 680, 2.0);
+  g_assert_cmpfloat_with_epsilon (fixture->point_y, 650, 2.0);
+
+  /* Keyboard focus follows the click. */
+  g_assert_true (gtk_widget_has_focus (fascia_diagram_view_get_region_widget (fixture->view,
+                                                                              "m-psoas-major-l")));
+}
+
+static gboolean
+hovered (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return g_strcmp0 (fascia_diagram_view_get_hovered_region (fixture->view),
+                    "m-iliacus-r") == 0;
+}
+
+static void
+test_hover (Fixture       *fixture,
+            gconstpointer  data)
+{
+  double x, y;
+
+  region_centre (fixture, "m-iliacus-r", &x, &y);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), x, y);
+  g_assert_true (fascia_test_wait_for (hovered, fixture, 3000));
+  g_assert_true (fascia_diagram_get_region_style (fixture->diagram, "m-iliacus-r")
+                 & FASCIA_REGION_STYLE_HOVER);
+
+  /* The highlight is drawn: only the region's bounds are re-rendered. */
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 3000));
+
+  /* Off the drawing, nothing is hovered. */
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), 5, 5);
+  fascia_ui_test_wait_idle (100);
+  g_assert_null (fascia_diagram_view_get_hovered_region (fixture->view));
+  g_assert_false (fascia_diagram_get_region_style (fixture->diagram, "m-iliacus-r")
+                  & FASCIA_REGION_STYLE_HOVER);
+}
+
+static const char *
+focused_region (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  if (!FASCIA_IS_REGION_BUTTON (focus))
+    return NULL;
+  return fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (focus));
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *region_id;
+} FocusWait;
+
+static gboolean
+focus_is (gpointer user_data)
+{
+  FocusWait *wait = user_data;
+
+  return g_strcmp0 (focused_region (wait->fixture), wait->region_id) == 0;
+}
+
+static void
+press_and_expect (Fixture    *fixture,
+                  const char *key,
+                  const char *region_id,
+                  const char *label)
+{
+  FocusWait wait = { fixture, region_id };
+  GtkWidget *button;
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), key);
+  if (!fascia_test_wait_for (focus_is, &wait, 3000))
+    g_error ("After %s the focus is on %s, not %s", key, focused_region (fixture), region_id);
+
+  button = fascia_diagram_view_get_region_widget (fixture->view, region_id);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       label);
+  g_assert_true (fascia_diagram_get_region_style (fixture->diagram, region_id)
+                 & FASCIA_REGION_STYLE_FOCUS);
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  FocusWait wait = { fixture, NULL };
+  GtkWidget *button;
+
+  /* Keys go to the window under the pointer. */
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), 5, 5);
+  gtk_widget_grab_focus (fixture->before);
+
+  /* Tab enters the drawing at its first region in data order: the vertebra. Arrows move to
+   * the nearest region that way (ties go to the earlier in data order). */
+  press_and_expect (fixture, "Tab", "b-l1-body", "Body of L1");
+  press_and_expect (fixture, "Down", "tp-psoas-major-1-r",
+                    "Trigger point 1 of Psoas major, right side");
+  press_and_expect (fixture, "Right", "tp-psoas-major-1-l",
+                    "Trigger point 1 of Psoas major, left side");
+  press_and_expect (fixture, "Down", "m-psoas-major-l", "Psoas major, left side");
+  press_and_expect (fixture, "Left", "m-psoas-major-r", "Psoas major, right side");
+  press_and_expect (fixture, "Right", "m-psoas-major-l", "Psoas major, left side");
+  g_assert_false (fascia_diagram_get_region_style (fixture->diagram, "m-psoas-major-r")
+                  & FASCIA_REGION_STYLE_FOCUS);
+
+  /* Enter opens the focused region. */
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), "Return");
+  g_assert_true (fascia_test_wait_for (activated, fixture, 3000));
+  g_assert_cmpstr (g_ptr_array_index (fixture->activated, 0), ==, "m-psoas-major-l");
+
+  /* Tab leaves the drawing (it is one tab stop) and Shift+Tab comes back where it was. */
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), "Tab");
+  g_assert_true (fascia_test_wait_for (focus_is, &wait, 3000));
+  g_assert_false (fascia_diagram_get_region_style (fixture->diagram, "m-psoas-major-l")
+                  & FASCIA_REGION_STYLE_FOCUS);
+  press_and_expect (fixture, "shift+Tab", "m-psoas-major-l", "Psoas major, left side");
+
+  /* A screen reader reads the description too. */
+  button = fascia_diagram_view_get_region_widget (fixture->view, "m-psoas-major-l");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Musculus psoas major");
+
+  /* Referral zones have no button of their own; they are read with their trigger point. */
+  g_assert_null (fascia_diagram_view_get_region_widget (fixture->view, "rz-psoas-major-1-l"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fascia_diagram_view_get_region_widget (fixture->view,
+                                                                                             "tp-psoas-major-1-l")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Trigger point 1 of Psoas major, left side");
+}
+
+static void
+test_zoom_about_pointer (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double zoom = fascia_diagram_view_get_zoom (fixture->view);
+  double px, py, before_x, before_y, after_x, after_y;
+
+  region_centre (fixture, "b-l1-body", &px, &py);
+  px += 13;
+  py += 7;
+  fascia_diagram_view_widget_to_view (fixture->view, px, py, &before_x, &before_y);
+
+  /* Ctrl + scroll wheel up, twice, with the pointer at px, py. */
+  fascia_ui_test_scroll (GTK_WIDGET (fixture->view), px, py, TRUE, TRUE);
+  fascia_ui_test_scroll (GTK_WIDGET (fixture->view), px, py, TRUE, TRUE);
+  fascia_ui_test_wait_idle (100);
+
+  g_assert_cmpfloat (fascia_diagram_view_get_zoom (fixture->view), >, zoom * 1.4);
+  fascia_diagram_view_widget_to_view (fixture->view, px, py, &after_x, &after_y);
+  g_assert_cmpfloat_with_epsilon (after_x, before_x, 1.0);
+  g_assert_cmpfloat_with_epsilon (after_y, before_y, 1.0);
+
+  /* With the keyboard in the drawing, the keys zoom about the pointer too, and 0 fits the
+   * drawing again. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->view)));
+  g_assert_cmpstr (focused_region (fixture), ==, "b-l1-body");
+  zoom = fascia_diagram_view_get_zoom (fixture->view);
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), "plus");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpfloat (fascia_diagram_view_get_zoom (fixture->view), >, zoom);
+  fascia_diagram_view_widget_to_view (fixture->view, px, py, &after_x, &after_y);
+  g_assert_cmpfloat_with_epsilon (after_x, before_x, 1.0);
+  g_assert_cmpfloat_with_epsilon (after_y, before_y, 1.0);
+
+  /* After a pause the view is rendered afresh at the new scale. */
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), "0");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpfloat_with_epsilon (fascia_diagram_view_get_zoom (fixture->view),
+                                  MIN (600 / 1200.0,
+                                       gtk_widget_get_height (GTK_WIDGET (fixture->view)) / 1500.0),
+                                  1e-6);
+
+  /* A plain scroll pans. */
+  fascia_diagram_view_widget_to_view (fixture->view, px, py, &before_x, &before_y);
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), "plus plus");
+  fascia_diagram_view_widget_to_view (fixture->view, px, py, &before_x, &before_y);
+  fascia_ui_test_scroll (GTK_WIDGET (fixture->view), px, py, FALSE, FALSE);
+  fascia_ui_test_wait_idle (100);
+  fascia_diagram_view_widget_to_view (fixture->view, px, py, &after_x, &after_y);
+  g_assert_cmpfloat (after_y, >, before_y);
+}
+
+static void
+test_point_mode (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  double x, y;
+
+  fascia_diagram_view_set_point_mode (fixture->view, TRUE);
+  region_centre (fixture, "m-psoas-major-r", &x, &y);
+  fascia_ui_test_click (GTK_WIDGET (fixture->view), x, y);
+  fascia_ui_test_wait_idle (200);
+
+  g_assert_cmpuint (fixture->n_points, ==, 1);
+  g_assert_cmpfloat_with_epsilon (fixture->point_x, 520, 2.0);
+  g_assert_cmpfloat_with_epsilon (fixture->point_y, 650, 2.0);
+  g_assert_cmpuint (fixture->activated->len, ==, 0);
+  g_assert_null (fascia_diagram_view_get_hovered_region (fixture->view));
+}
+
+static void
+test_styles_and_layers (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  fascia_diagram_view_add_region_style (fixture->view, "b-iliac-fossa-l",
+                                        FASCIA_REGION_STYLE_ORIGIN);
+  fascia_diagram_view_add_region_style (fixture->view, "b-iliac-fossa-l",
+                                        FASCIA_REGION_STYLE_SELECTED);
+  g_assert_cmpint (fascia_diagram_get_region_style (fixture->diagram, "b-iliac-fossa-l"), ==,
+                   FASCIA_REGION_STYLE_ORIGIN | FASCIA_REGION_STYLE_SELECTED);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 3000));
+
+  fascia_diagram_view_clear_region_styles (fixture->view, FASCIA_REGION_STYLE_SELECTED);
+  g_assert_cmpint (fascia_diagram_get_region_style (fixture->diagram, "b-iliac-fossa-l"), ==,
+                   FASCIA_REGION_STYLE_ORIGIN);
+
+  /* Styles set behind the view's back are drawn too. */
+  fascia_diagram_set_region_style (fixture->diagram, "m-iliacus-l", FASCIA_REGION_STYLE_TARGET);
+  fascia_diagram_view_styles_changed (fixture->view);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 3000));
+
+  /* A hidden layer's regions leave the focus chain. */
+  fascia_diagram_view_set_layer_visible (fixture->view, "layer-bones", FALSE);
+  g_assert_false (gtk_widget_get_visible (fascia_diagram_view_get_region_widget (fixture->view,
+                                                                                 "b-l1-body")));
+  g_assert_true (gtk_widget_get_visible (fascia_diagram_view_get_region_widget (fixture->view,
+                                                                                "m-iliacus-l")));
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 3000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/fascia/ui/diagram-view/click-activates", Fixture, NULL,
+              fixture_set_up, test_click_activates, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/hover", Fixture, NULL,
+              fixture_set_up, test_hover, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/keyboard", Fixture, NULL,
+              fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/zoom-about-pointer", Fixture, NULL,
+              fixture_set_up, test_zoom_about_pointer, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/point-mode", Fixture, NULL,
+              fixture_set_up, test_point_mode, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/styles-and-layers", Fixture, NULL,
+              fixture_set_up, test_styles_and_layers, fixture_tear_down);
+
+  return g_test_run ();
+}
