@@ -13,6 +13,7 @@
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-technique.h"
 
+#include "fascia-handout-export.h"
 #include "fascia-plan-editor.h"
 #include "fascia-ui-utils.h"
 
@@ -1182,6 +1183,24 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+handout_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (widget);
+
+  if (self->plan == NULL)
+    return;
+
+  /* The handout reads the database: what was just typed goes in first. */
+  fascia_plan_editor_flush (self);
+  if (g_str_equal (action_name, "plan.print-handout"))
+    fascia_handout_export_print (widget, self->store, fascia_plan_get_id (self->plan));
+  else
+    fascia_handout_export_pdf (widget, self->store, fascia_plan_get_id (self->plan));
+}
+
+static void
 fascia_plan_editor_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
@@ -1274,6 +1293,12 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "plan.close", NULL);
   gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "plan.print-handout", NULL, handout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "plan.print-handout", NULL);
+  gtk_widget_class_install_action (widget_class, "plan.export-handout", NULL, handout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.export-handout", NULL);
   gtk_widget_class_install_action (widget_class, "plan.add-exercise", "s", add_exercise_action);
 }
 
