@@ -687,6 +687,18 @@ def ql_sheet_coronal(v, side):
     return sheet(v, side, O, I)
 
 
+def ql_fibres(v, side):
+    """The iliolumbar fibres of quadratus lumborum, from the crest and the iliolumbar ligament up and
+    medially to the tips of the L1-L4 transverse processes (the iliocostal fibres are the sheet's own)."""
+    segs = []
+    for name, x0 in (('L1', 74), ('L2', 70), ('L3', 64), ('L4', 56)):
+        n, top, bot, hw, tip, sp = vert(name)
+        y = top + 0.35 * (bot - top)
+        a, b = (x0, 146 - (x0 - 56) * 0.15), (tip + 1.5, y + 2)
+        segs.append(smooth(v.ps([a, lerp(a, b, 0.5), b], side), False))
+    return [path(' '.join(segs), FIBRE)]
+
+
 def psoas_minor_sheet(v, side):
     O = [(16.5, -17), (19.5, 16)]
     I = [(61, 263), (66, 267)]
@@ -943,10 +955,10 @@ def longissimus_sheet(v, side):
 
 
 def iliocostalis_sheet(v, side):
-    O = [(44, 194), (50, 172), (60, 154), (74, 146)]
-    I = [(50, -100), (56, -100), (62, -100)]
-    C1 = [(47, 110), (60, 108), (72, 104), (82, 96)]
-    C2 = [(50, 0), (58, 0), (66, 0), (72, 2)]
+    O = [(45, 198), (50, 172), (60, 154), (76, 146)]
+    I = [(46, -100), (53, -100), (60, -100)]
+    C1 = [(46, 110), (60, 104), (74, 96), (86, 76)]
+    C2 = [(48, 0), (58, -4), (66, -8), (72, -14)]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -969,37 +981,61 @@ def slip_parts(v, side, a, b, w0, w1, split=0.45):
             path(ribbon(v.ps([lerp(a, m, 0.9), lerp(m, b, 0.5), b], side), [w1 * SCALE, w1 * SCALE * 0.9, w1 * SCALE * 0.8]), TENDON)]
 
 
-def iliocostalis_slips(v, side, cut=False):
-    """Tendons from the lateral border of iliocostalis to the inferior borders of the angles of
-    ribs 12-9, and (lumbar part, deep to longissimus) to the tips of the L1-L4 transverse processes."""
+def iliocostalis_parts(v, side, cut=False):
+    """Iliocostalis lumborum: a column from the common tendon on the sacrum and the iliac crest, its
+    lateral fascicles peeling off in turn as flat tendons up and laterally to the inferior borders of the
+    angles of ribs 12 to 9 (so the column narrows as it rises); (lumbar part) slips to the tips of the
+    L1-L4 transverse processes, deep to longissimus.  cut: removed below L1-L2."""
+    sh = iliocostalis_sheet(v, side)
     out = []
-    for n, rx, sy in ((12, 64, 26), (11, 72, -10), (10, 74, -40), (9, 72, -70)):
-        b = rib_point(n, rx, 0.6)
-        a = (rx - 9, b[1] + 26)
-        out += slip_parts(v, side, a, b, 7, 4.5)
     if not cut:
         for name in ('L1', 'L2', 'L3', 'L4'):
             n, top, bot, hw, tip, sp = vert(name)
             y = top + 0.35 * (bot - top) - 1
             out += slip_parts(v, side, (tip + 9, y + 10), (tip - 2, y), 6, 4, 0.35)
-    return out
+
+    def border(y):      # the point of the lateral border at height y (mm)
+        cy = v.p((0, y))[1]
+        u = min(range(201), key=lambda j: abs(sh.point(1.0, j / 200.0)[1] - cy)) / 200.0
+        q = sh.point(1.0, u)
+        return ((q[0] - v.x0) / (-SCALE * side), y)
+
+    slips = []
+    for rib, dx in ((12, 12), (11, 13), (10, 13), (9, 12)):
+        pts, w = SK.RIBS[rib]
+        a = border(0)           # placeholder, replaced below
+        # the slip leaves the border about 3 cm below the rib and ends on it a little further out
+        guess = border(-100)
+        for _ in range(3):
+            b = rib_point(rib, guess[0] + dx, 0.6)
+            a = border(b[1] + 30)
+            guess = a
+        a = (a[0] - 4, a[1])
+        slips += slip_parts(v, side, a, b, 11, 5, 0.62)
+    u0 = 0.56 if cut else 0.0
+    out += muscle_parts(sh, 'sup', 9, tendon=(0.0, 0.07), u0=u0)
+    if cut:
+        out += cut_parts(sh, 0, 1, u0)
+    return slips + out
 
 
 def longissimus_slips(v, side):
     """Lateral tendons of longissimus thoracis to the lower borders of ribs 12-9 between the
     tubercle and the angle."""
     out = []
-    for n, rx in ((12, 50), (11, 50), (10, 52), (9, 52)):
+    for n, rx in ((12, 48), (11, 50), (10, 50), (9, 50)):
         b = rib_point(n, rx, 0.6)
-        out += slip_parts(v, side, (rx - 8, b[1] + 20), b, 5.5, 3.5)
+        out += slip_parts(v, side, (rx - 9, b[1] + 30), b, 6, 4, 0.3)
     return out
 
 
 def glut_med_sheet_coronal(v, side):
-    O = [(48, 224), (52, 200), (57, 174), (63, 154), (82, 144), (106, 141), (126, 144), (138, 151), (142, 162)]
-    I = [(140, 284), (147, 289), (153, 296)]
-    C1 = [(90, 238), (94, 204), (120, 194), (142, 204)]
-    C2 = [(124, 270), (132, 262), (144, 258), (152, 268)]
+    # a fan: from the posterior gluteal line, the ilium below the crest and the outer lip of the crest
+    # round to its lateral-most point, converging on the lateral surface of the greater trochanter
+    O = [(50, 206), (53, 184), (57, 166), (63, 152), (82, 143), (106, 140), (126, 143), (139, 151), (145, 164), (146, 178)]
+    I = [(136, 282), (143, 287), (150, 293), (156, 300)]
+    C1 = [(84, 232), (96, 200), (124, 196), (152, 214)]
+    C2 = [(118, 264), (130, 256), (146, 252), (156, 262)]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -1037,24 +1073,28 @@ def build_posterior_deep():
     for s in v.sides:
         sf = sfx(s)
         ql = ql_sheet_coronal(v, s)
-        v.add('muscles', group('m-quadratus-lumborum' + sf, muscle_parts(ql, 'deep', 12)))
+        v.add('muscles', group('m-quadratus-lumborum' + sf, muscle_parts(ql, 'deep', 12) + ql_fibres(v, s)))
+        # quadratus lumborum lies in front of the 12th rib and the transverse processes: seen from behind
+        # they cross over it (drawing only)
+        pts, w = SK.RIBS[12]
+        v.add('muscles', path(ribbon(v.ps(pts, s), [x * SCALE for x in w]), BONE))
+        for name in ('L1', 'L2', 'L3', 'L4', 'L5'):
+            tpts, tw = tp_centreline(name)
+            v.add('muscles', path(ribbon(v.ps(tpts, s), [x * SCALE for x in tw]), BONE))
         mf = multifidus_sheet(v, s)
         v.add('muscles', group('m-lumbar-multifidus' + sf, muscle_parts(mf, 'mid', 16)))
         lg = longissimus_sheet(v, s)
         ic = iliocostalis_sheet(v, s)
         if s == 1:
-            v.add('muscles', group('m-iliocostalis-lumborum' + sf, iliocostalis_slips(v, s)
-                                   + muscle_parts(ic, 'sup', 9, tendon=(0.0, 0.08))))
+            v.add('muscles', group('m-iliocostalis-lumborum' + sf, iliocostalis_parts(v, s)))
             v.add('muscles', group('m-longissimus-thoracis' + sf, longissimus_slips(v, s)
                                    + muscle_parts(lg, 'sup', 10, tendon=(0.0, 0.14))))
         else:
             # cut across at L1-L2 and removed below, to show multifidus and quadratus lumborum
-            ip = iliocostalis_slips(v, s, cut=True) + muscle_parts(ic, 'sup', 9, u0=0.56, u1=1.0) + cut_parts(ic, 0, 1, 0.56)
+            ip = iliocostalis_parts(v, s, cut=True)
             v.add('muscles', group('m-iliocostalis-lumborum' + sf, ip))
             lp = longissimus_slips(v, s) + muscle_parts(lg, 'sup', 9, u0=0.62, u1=1.0) + cut_parts(lg, 0, 1, 0.62)
             v.add('muscles', group('m-longissimus-thoracis' + sf, lp))
-        pf = piriformis_sheet(v, s)
-        v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 7, tendon=(0.86, 1.0))))
         gmin = glut_min_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-minimus' + sf, muscle_parts(gmin, 'deep', 12, tendon=(0.9, 1.0))))
         gmed = glut_med_sheet_coronal(v, s)
@@ -1064,7 +1104,11 @@ def build_posterior_deep():
             gp = muscle_parts(gmed, 'mid', 14, u0=0.0, u1=0.22) + cut_parts(gmed, 0, 1, 0.22)
             gp += muscle_parts(gmed, 'mid', 10, tendon=(0.9, 1.0), u0=0.78, u1=1.0) + cut_parts(gmed, 0, 1, 0.78)
             v.add('muscles', group('m-gluteus-medius' + sf, gp))
-        trigger_point(v, 'quadratus-lumborum', 1, s, (74, 26))
+        # piriformis lies below the lower border of medius, from the front of the sacrum out through the
+        # greater sciatic notch to the top of the greater trochanter
+        pf = piriformis_sheet(v, s)
+        v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0))))
+        trigger_point(v, 'quadratus-lumborum', 1, s, (74, 36))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
         trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
         trigger_point(v, 'gluteus-medius', 1, s, (64, 162))
@@ -1074,7 +1118,7 @@ def build_posterior_deep():
         trigger_point(v, 'piriformis', 2, s, (48, 240))
         trigger_point(v, 'lumbar-multifidus', 1, s, (12, 52))
         trigger_point(v, 'lumbar-multifidus', 2, s, (13, 198))
-        trigger_point(v, 'iliocostalis-lumborum', 1, s, (62, 12))
+        trigger_point(v, 'iliocostalis-lumborum', 1, s, (62, 8))
         trigger_point(v, 'longissimus-thoracis', 1, s, (34, -6))
         referral_zone(v, 'quadratus-lumborum', 1, s, [[(56, 132), (100, 122), (144, 136), (166, 168), (168, 206),
                                                         (152, 214), (140, 178), (104, 152), (62, 156)]])
@@ -1103,7 +1147,7 @@ def build_posterior_deep():
     v.label('Quadratus lumborum', (84, 80), L)
     v.label('Quadratus lumborum', (70, 80), R)
     v.label('Lumbar multifidus', (12, 120), R)
-    v.label('Lumbar multifidus', (10, 150), L)
+    v.label('Lumbar multifidus', (10, 110), L)
     v.label('L3 transverse process', (46, 84), R)
     v.label('Mammillary process', (20.2, 113.5), R)
     v.label('12th rib', (88, 20), R)
