@@ -3,7 +3,7 @@
 every region renders to a non-empty mask inside the canvas, and every muscle's mask touches
 (within a few px) the mask of every drawn landmark its attachments in muscles.json name, in at
 least one view;
-every trigger point lies on its muscle. Run: /usr/bin/python3 build-aux/diagrams/check.py resources/diagrams
+every trigger point lies on its muscle; labels stay on the canvas and clear of each other. Run: /usr/bin/python3 build-aux/diagrams/check.py resources/diagrams
 """
 import json
 import re
@@ -68,6 +68,62 @@ def dilate(m, k):
     return out & ((1 << (8 * len(m))) - 1)
 
 
+def text_boxes(text):
+    """(label, x0, y0, x1, y1) of every label, measured with the labels' font, and the leader lines
+    ((x, y) points) of the labels group."""
+    lab = re.search(r'<g id="labels"[^>]*font-size="([0-9.]+)"[^>]*>(.*?)</g>', text, re.S)
+    fs = float(lab.group(1))
+    surf = cairo.ImageSurface(cairo.FORMAT_A8, 4, 4)
+    cr = cairo.Context(surf)
+    cr.select_font_face('Cantarell')
+    cr.set_font_size(fs)
+    boxes = []
+    for m in re.finditer(r'<text x="([-0-9.]+)" y="([-0-9.]+)"( text-anchor="end")?>([^<]*)</text>', lab.group(2)):
+        x, y, end, t = float(m.group(1)), float(m.group(2)), m.group(3), m.group(4)
+        t = t.replace('&amp;', '&')
+        w = cr.text_extents(t).x_advance
+        x0 = x - w if end else x
+        boxes.append((t, x0, y - fs * 0.78, x0 + w, y + fs * 0.24))
+    leaders = []
+    for m in re.finditer(r'<path d="M([-0-9.]+),([-0-9.]+) L([-0-9.]+),([-0-9.]+) L([-0-9.]+),([-0-9.]+)"', lab.group(2)):
+        v = [float(g) for g in m.groups()]
+        leaders.append([(v[0], v[1]), (v[2], v[3]), (v[4], v[5])])
+    return boxes, leaders
+
+
+def seg_hits_box(a, b, box, pad=1.0):
+    x0, y0, x1, y1 = box[1] - pad, box[2] - pad, box[3] + pad, box[4] + pad
+    for k in range(41):
+        t = k / 40.0
+        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            return True
+    return False
+
+
+def check_labels(view, text):
+    """Labels stay on the canvas, do not overlap each other, and no leader line runs through
+    another label."""
+    ok = True
+    boxes, leaders = text_boxes(text)
+    for b in boxes:
+        if b[1] < 2 or b[3] > 1198 or b[2] < 2 or b[4] > 1498:
+            print('LABEL OFF CANVAS', view, b[0])
+            ok = False
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            a, b = boxes[i], boxes[j]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]:
+                print('LABELS OVERLAP', view, a[0], '/', b[0])
+                ok = False
+    for i, ld in enumerate(leaders):
+        for j, b in enumerate(boxes):
+            if i != j and (seg_hits_box(ld[0], ld[1], b) or seg_hits_box(ld[1], ld[2], b)):
+                print('LEADER THROUGH LABEL', view, boxes[i][0], '->', b[0])
+                ok = False
+    return ok
+
+
 def main(d):
     ok = True
     masks = {}
@@ -76,6 +132,7 @@ def main(d):
             continue
         view = fn[:-4]
         text = open(os.path.join(d, fn)).read().replace('display="none"', '')
+        ok = check_labels(view, text) and ok
         h = Rsvg.Handle.new_from_data(text.encode())
         ids = [i for i in re.findall(r'\bid="([^"]+)"', text) if not i.startswith('layer-') and i != 'labels']
         for rid in ids:

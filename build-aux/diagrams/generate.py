@@ -537,7 +537,26 @@ def coronal_bones(v):
             draw_hip_bone_coronal(v, side)
 
 
+def drawing_points(v):
+    """Points along every outline of the bones and muscles layers (canvas units), to find how far the
+    drawing reaches left and right at a given height."""
+    pts = []
+    for layer in ('bones', 'muscles'):
+        for el in v.layers[layer]:
+            for d in re.findall(r' d="([^"]+)"', el):
+                d = re.sub(r'[aA][^MmLlCcZz]*', ' ', d)        # arcs: radii are not points
+                for sub_d in re.split(r'[Mm]', d):
+                    q = [(float(x), float(y)) for x, y in re.findall(r'(-?[0-9.]+),(-?[0-9.]+)', sub_d)]
+                    for p0, p1 in zip(q, q[1:]):
+                        n = max(1, int(dist(p0, p1) / 8.0))
+                        pts += [lerp(p0, p1, k / float(n)) for k in range(n)]
+                    pts += q[-1:]
+    return pts
+
+
 def render_labels(v):
+    """Two columns of labels, one each side, spread vertically so that none overlap; each label sits
+    just outside the drawing at its height (so its leader line is short), never past the canvas."""
     out = []
     fs = 17
     cx = W / 2.0
@@ -545,7 +564,7 @@ def render_labels(v):
     for text, a, col in v.labels:
         c = col or ('L' if a[0] < cx else 'R')
         cols[c].append([a[1], text, a])
-    lx = {'L': v.label_x[0], 'R': v.label_x[1]}
+    pts = drawing_points(v)
     for c, items in cols.items():
         items.sort(key=lambda it: it[0])
         ys = [max(40, min(H - 20, it[0])) for it in items]
@@ -562,16 +581,19 @@ def render_labels(v):
             if not moved:
                 break
         for (ay, text, a), y in zip(items, ys):
-            tw = 0.52 * fs * len(text)
+            tw = 0.56 * fs * len(text)
+            band = [q[0] for q in pts if abs(q[1] - y) <= 13]
             if c == 'L':
-                x = lx['L']
+                edge = min(band + [a[0]]) - 14
+                x = max(min(edge, a[0] - 24), tw + 6)
                 out.append('<text x="%s" y="%s" text-anchor="end">%s</text>' % (f(x), f(y + 5.5), text))
                 start = (x + 5, y)
             else:
-                x = lx['R']
+                edge = max(band + [a[0]]) + 14
+                x = min(max(edge, a[0] + 24), W - 6 - tw)
                 out.append('<text x="%s" y="%s">%s</text>' % (f(x), f(y + 5.5), text))
                 start = (x - 5, y)
-            elbow = (start[0] + (16 if c == 'L' else -16), y)
+            elbow = (start[0] + (12 if c == 'L' else -12), y)
             out.append('<path d="M%s L%s L%s" fill="none" stroke="#444" stroke-width="0.9"/>' % (P(start), P(elbow), P(a)))
             out.append('<circle cx="%s" cy="%s" r="2.2" fill="#333"/>' % (f(a[0]), f(a[1])))
     return ('<g id="labels" %s font-size="%d" fill="#2e2e2e">' % (FONT, fs)) + ''.join(out) + '</g>'
@@ -712,7 +734,6 @@ def build_anterior():
              'The posterior abdominal wall and the front of the hip with the abdominal organs removed: '
              'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis.')
     v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
-    v.label_x = (300, 900)
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -850,7 +871,6 @@ def build_posterior_superficial():
              'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the back of '
              'external oblique and, where latissimus is cut away on the right, serratus posterior inferior.')
     v.title_long = 'Posterior view, superficial layer: low back and buttock'
-    v.label_x = (285, 915)
     v.ymin = -200                   # latissimus runs on up towards the axilla
     coronal_bones(v)
     # the T7 and T8 spinous processes above the view's skeleton, where latissimus arises (drawing only)
@@ -1061,7 +1081,6 @@ def build_posterior_deep():
              'erector spinae (cut away on the right), gluteus medius (cut on the right to show gluteus minimus) '
              'and piriformis.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
-    v.label_x = (300, 900)
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -1267,7 +1286,6 @@ def build_lateral():
              'latae and the iliotibial tract, and rectus femoris down to the knee. The hip bone, hip joint and '
              'femoral head beneath the muscles are outlined with dashed lines.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
-    v.label_x = (330, 880)
     v.ymin = -66
     s = -1
     # ---- bones: lumbar spine, sacrum and coccyx (medial), ribs, hip bone, femur, knee ----
