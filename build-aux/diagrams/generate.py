@@ -908,9 +908,10 @@ def build_posterior_superficial():
         else:
             # cut along its lateral part and turned back, to show serratus posterior inferior beneath
             lp += lat_rib_slips(v, s)
-            # (left: the stump of its slips from the crest and the lower ribs)
-            lp += muscle_parts(lat, 'sup', 6, t0=0.7, t1=1.0, u0=0.0, u1=0.16)
-            lp += cut_parts(lat, 0.7, 1, 0.16)
+            # (its lateral part, from the crest and the lower ribs, is left)
+            lp += muscle_parts(lat, 'sup', 10, t0=0.7, t1=1.0, u0=0.0, u1=0.55)
+            lp.append(path(smooth([lat.point(0.7, u / 16.0 * 0.55) for u in range(17)], False), CUT))
+            lp += cut_parts(lat, 0.7, 1, 0.55)
         v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
         gmed = glut_med_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.88, 1.0))))
@@ -933,7 +934,7 @@ def build_posterior_superficial():
         referral_zone(v, 'serratus-posterior-inferior', 1, s, [blob(92, -62, 48, 32, 0.35, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
-    v.label('Latissimus (cut)', (96, 128), R)
+    v.label('Latissimus (cut)', (128, 40), R)
     v.label('Serratus posterior inferior', (60, -40), R)
     v.label('External oblique', (128, 60), L)
     v.label('External oblique', (140, 60), R)
