@@ -1489,7 +1489,7 @@ def build_lateral():
     v.label('Greater trochanter', (-26, 318), R, 'L')
     v.label('Ischial tuberosity', (-44, 350), R, 'L')
     v.label('Gluteal tuberosity', (-17, 418), R, 'L')
-    v.label('Femur', (0, 600), R, 'L')
+    v.label('Femur (lateral condyle)', (-24, 672), R, 'L')
     v.label('Fibular head', (-27, 745), R, 'L')
     return v
 
