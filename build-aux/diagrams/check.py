@@ -45,25 +45,33 @@ def load_attachments(d):
     return pairs
 
 
-def mask(handle, rid):
-    surf = cairo.ImageSurface(cairo.FORMAT_A8, WW, HH)
+# Attachments are tested the way tests/render/test-views.c does: each region rendered alone at
+# full size, a pixel is in it where its alpha is >= 128, the muscle grown by a square brush of 3 px.
+FULL_W, FULL_H = 1200, 1500
+HALF = bytes([0] * 128 + [255] * 128)
+SLACK = 3
+
+
+def mask(handle, rid, scale=SC, table=NONZERO):
+    w, h = int(1200 * scale), int(1500 * scale)
+    surf = cairo.ImageSurface(cairo.FORMAT_A8, w, h)
     cr = cairo.Context(surf)
     vp = Rsvg.Rectangle()
-    vp.x, vp.y, vp.width, vp.height = 0, 0, WW, HH
+    vp.x, vp.y, vp.width, vp.height = 0, 0, w, h
     handle.render_layer(cr, '#' + rid, vp)
     surf.flush()
     stride = surf.get_stride()
     data = bytes(surf.get_data())
-    rows = [data[i * stride:i * stride + WW] for i in range(HH)]
-    return b''.join(rows).translate(NONZERO)
+    rows = [data[i * stride:i * stride + w] for i in range(h)]
+    return b''.join(rows).translate(table)
 
 
-def dilate(m, k):
+def dilate(m, k, w):
     v = int.from_bytes(m, 'big')
     out = v
     for dx in range(-k, k + 1):
         for dy in range(-k, k + 1):
-            s = dx + dy * WW
+            s = dx + dy * w
             out |= (v << (8 * s)) if s > 0 else (v >> (-8 * s))
     return out & ((1 << (8 * len(m))) - 1)
 
@@ -127,6 +135,7 @@ def check_labels(view, text):
 def main(d):
     ok = True
     masks = {}
+    handles = {}
     for fn in sorted(os.listdir(d)):
         if not fn.endswith('.svg'):
             continue
@@ -134,6 +143,7 @@ def main(d):
         text = open(os.path.join(d, fn)).read().replace('display="none"', '')
         ok = check_labels(view, text) and ok
         h = Rsvg.Handle.new_from_data(text.encode())
+        handles[view] = h
         ids = [i for i in re.findall(r'\bid="([^"]+)"', text) if not i.startswith('layer-') and i != 'labels']
         for rid in ids:
             m = mask(h, rid)
@@ -141,26 +151,28 @@ def main(d):
                 print('EMPTY', view, rid)
                 ok = False
             masks[(view, rid)] = m
-    # attachments
-    for mus, lms in load_attachments(d).items():
-        for lm in lms:
-            found = False
-            for (view, rid), m in masks.items():
-                if not re.match(r'^m-%s(-[lr])?$' % mus, rid):
+    # attachments, at full size, one view at a time
+    todo = {(mus, lm) for mus, lms in load_attachments(d).items() for lm in lms}
+    for view, h in handles.items():
+        full = {}
+
+        def get(rid, grow):
+            if (rid, grow) not in full:
+                m = mask(h, rid, 1.0, HALF)
+                full[(rid, grow)] = dilate(m, SLACK, FULL_W) if grow else int.from_bytes(m, 'big')
+            return full[(rid, grow)]
+        for mus, lm in sorted(todo):
+            for (v2, rid) in masks:
+                if v2 != view or not re.match(r'^m-%s(-[lr])?$' % mus, rid):
                     continue
                 side = rid[-2:] if rid[-2:] in ('-l', '-r') else ''
-                for cand in ('b-%s%s' % (lm, side), 'b-' + lm):
-                    lmm = masks.get((view, cand))
-                    if lmm is None:
-                        continue
-                    if int.from_bytes(lmm, 'big') & dilate(m, 2):
-                        found = True
-                        break
-                if found:
+                cands = [c for c in ('b-%s%s' % (lm, side), 'b-' + lm) if (view, c) in masks]
+                if any(get(c, False) & get(rid, True) for c in cands):
+                    todo.discard((mus, lm))
                     break
-            if not found:
-                print('NO OVERLAP', mus, lm)
-                ok = False
+    for mus, lm in sorted(todo):
+        print('NO OVERLAP', mus, lm)
+        ok = False
     # trigger points on their muscles
     for (view, rid), m in masks.items():
         mt = re.match(r'^tp-(.+)-\d+(-[lr])$', rid)

@@ -1023,8 +1023,6 @@ def iliocostalis_parts(v, side, cut=False):
 
     slips = []
     for rib, dx in ((12, 12), (11, 13), (10, 13), (9, 12)):
-        pts, w = SK.RIBS[rib]
-        a = border(0)           # placeholder, replaced below
         # the slip leaves the border about 3 cm below the rib and ends on it a little further out
         guess = border(-100)
         for _ in range(3):
