@@ -1360,6 +1360,14 @@ def build_lateral():
               (34, 640), (44, 600), (52, 530), (54, 450), (48, 380), (36, 330), (20, 306), (0, 302)]
     vl_poly = v.ps(vl_out)
     vl_fib = Sheet(v.ps([(-24, 312), (-34, 420), (-32, 540), (-20, 615)]), v.ps([(34, 400), (48, 520), (40, 610), (20, 662)]))
+    # the hamstrings (biceps femoris, not a region) behind it, from the ischial tuberosity to the fibular
+    # head, so the thigh has its true depth below the buttock
+    hs_out = [(-46, 336), (-58, 352), (-68, 400), (-70, 470), (-64, 550), (-54, 620), (-42, 680), (-33, 730),
+              (-26, 734), (-28, 690), (-22, 640), (-26, 600), (-32, 540), (-34, 460), (-33, 400), (-30, 356)]
+    hs_fib = Sheet(v.ps([(-50, 350), (-34, 380)]), v.ps([(-36, 720), (-28, 714)]),
+                   v.ps([(-70, 460), (-36, 470)]), v.ps([(-58, 620), (-26, 620)]))
+    v.add('bones', path(smooth(v.ps(hs_out)), VL_FILL.replace('#d9a494', '#d4a08f')))
+    v.add('bones', path(hs_fib.fibres(7, 0.05, 0.95, 0.04, 0.96), VL_FIBRE))
     v.add('bones', path(smooth(vl_poly), VL_FILL))
     v.add('bones', path(vl_fib.fibres(16, 0.02, 0.98, 0.05, 0.95), VL_FIBRE))
     itb = [(-2, 282), (2, 330), (7, 400), (8, 500), (9, 600), (12, 680), (16, 724)]
@@ -1475,6 +1483,7 @@ def build_lateral():
     v.label('Tibial tuberosity', (33, 752), R, 'R')
     v.label('Iliotibial tract', (8, 560), R, 'L')
     v.label('Vastus lateralis', (-26, 500), R, 'L')
+    v.label('Hamstrings (biceps femoris)', (-52, 560), R, 'L')
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
     v.label('Gluteus medius', (-30, 170), R, 'L')
     v.label('Gluteus minimus', (30, 228), R, 'R')
