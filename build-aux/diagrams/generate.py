@@ -998,7 +998,7 @@ def slip_parts(v, side, a, b, w0, w1, split=0.45):
     """A small tendinous slip of a muscle from a (fleshy) to b (on the bone): the part
     before split is muscle, the rest tendon."""
     m = lerp(a, b, split)
-    return [path(ribbon(v.ps([a, lerp(a, m, 0.5), m], side), [w0 * SCALE, w0 * SCALE * 0.9, w0 * SCALE * 0.75]), MUSCLE['sup']),
+    return [path(ribbon(v.ps([a, lerp(a, m, 0.5), m], side), [w0 * SCALE, w0 * SCALE * 0.9, w0 * SCALE * 0.75], caps='flat'), MUSCLE['sup']),
             path(ribbon(v.ps([lerp(a, m, 0.9), lerp(m, b, 0.5), b], side), [w1 * SCALE, w1 * SCALE * 0.9, w1 * SCALE * 0.8]), TENDON)]
 
 
