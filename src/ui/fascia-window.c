@@ -136,6 +136,28 @@ fascia_window_get_clients_page (FasciaWindow *self)
   return self->clients_page;
 }
 
+/* The store refuses muscle, technique and view ids the atlas does not know, so a plan can
+ * never point at a card that is not there. */
+static gboolean
+atlas_has_id (FasciaStoreIdKind  kind,
+              const char        *id,
+              gpointer           user_data)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+
+  switch (kind)
+    {
+    case FASCIA_STORE_ID_MUSCLE:
+      return fascia_atlas_lookup_muscle (atlas, id) != NULL;
+    case FASCIA_STORE_ID_TECHNIQUE:
+      return fascia_atlas_lookup_technique (atlas, id) != NULL;
+    case FASCIA_STORE_ID_VIEW:
+      return fascia_atlas_lookup_view (atlas, id) != NULL;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 set_store (FasciaWindow *self,
            FasciaStore  *store)
@@ -144,6 +166,9 @@ set_store (FasciaWindow *self,
 
   if (!g_set_object (&self->store, store))
     return;
+
+  if (store != NULL)
+    fascia_store_set_id_validator (store, atlas_has_id, NULL, NULL);
 
   fascia_clients_page_set_store (self->clients_page, store);
   fascia_clients_page_set_demo (self->clients_page, demo);
@@ -173,8 +198,11 @@ open_user_store (FasciaWindow *self)
     {
       g_autofree char *title = g_strdup_printf (_("Could not open the client database: %s"),
                                                 error->message);
+      AdwToast *toast = adw_toast_new (title);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      /* The file is left as it is; the message stays until it is read and dismissed. */
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
 

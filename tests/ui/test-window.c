@@ -5,6 +5,10 @@
 
 #include "config.h"
 
+#include "fascia/fascia-client.h"
+#include "fascia/fascia-plan-target.h"
+#include "fascia/fascia-plan.h"
+
 #include "fascia-application.h"
 #include "fascia-window.h"
 #include "fascia-test-utils.h"
@@ -119,6 +123,39 @@ test_shortcuts (void)
   g_assert_true (g_strv_contains ((const char * const *) help, "<Control>question"));
 }
 
+static void
+test_store_knows_the_atlas (void)
+{
+  FasciaWindow *window = open_window ();
+  FasciaStore *store = fascia_window_get_store (window);
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaPlanTarget) known = fascia_plan_target_new ();
+  g_autoptr(FasciaPlanTarget) unknown = fascia_plan_target_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  fascia_client_set_name (client, "Ada");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Hip");
+  g_assert_true (fascia_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+
+  /* The window's store checks ids against the atlas, not only their spelling. */
+  fascia_plan_target_set_plan_id (known, fascia_plan_get_id (plan));
+  fascia_plan_target_set_muscle_id (known, "piriformis");
+  g_assert_true (fascia_store_add_plan_target (store, known, &error));
+  g_assert_no_error (error);
+
+  fascia_plan_target_set_plan_id (unknown, fascia_plan_get_id (plan));
+  fascia_plan_target_set_muscle_id (unknown, "gluteus-quartus");
+  g_assert_false (fascia_store_add_plan_target (store, unknown, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,6 +172,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/switch-pages", test_switch_pages);
   g_test_add_func ("/fascia/ui/window/state-kept", test_state_kept);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
 
   tmpdir = fascia_test_make_tmpdir ();
   status = g_test_run ();
