@@ -537,7 +537,26 @@ def coronal_bones(v):
             draw_hip_bone_coronal(v, side)
 
 
+def drawing_points(v):
+    """Points along every outline of the bones and muscles layers (canvas units), to find how far the
+    drawing reaches left and right at a given height."""
+    pts = []
+    for layer in ('bones', 'muscles'):
+        for el in v.layers[layer]:
+            for d in re.findall(r' d="([^"]+)"', el):
+                d = re.sub(r'[aA][^MmLlCcZz]*', ' ', d)        # arcs: radii are not points
+                for sub_d in re.split(r'[Mm]', d):
+                    q = [(float(x), float(y)) for x, y in re.findall(r'(-?[0-9.]+),(-?[0-9.]+)', sub_d)]
+                    for p0, p1 in zip(q, q[1:]):
+                        n = max(1, int(dist(p0, p1) / 8.0))
+                        pts += [lerp(p0, p1, k / float(n)) for k in range(n)]
+                    pts += q[-1:]
+    return pts
+
+
 def render_labels(v):
+    """Two columns of labels, one each side, spread vertically so that none overlap; each label sits
+    just outside the drawing at its height (so its leader line is short), never past the canvas."""
     out = []
     fs = 17
     cx = W / 2.0
@@ -545,7 +564,7 @@ def render_labels(v):
     for text, a, col in v.labels:
         c = col or ('L' if a[0] < cx else 'R')
         cols[c].append([a[1], text, a])
-    lx = {'L': v.label_x[0], 'R': v.label_x[1]}
+    pts = drawing_points(v)
     for c, items in cols.items():
         items.sort(key=lambda it: it[0])
         ys = [max(40, min(H - 20, it[0])) for it in items]
@@ -562,16 +581,19 @@ def render_labels(v):
             if not moved:
                 break
         for (ay, text, a), y in zip(items, ys):
-            tw = 0.52 * fs * len(text)
+            tw = 0.56 * fs * len(text)
+            band = [q[0] for q in pts if abs(q[1] - y) <= 13]
             if c == 'L':
-                x = lx['L']
+                edge = min(band + [a[0]]) - 14
+                x = max(min(edge, a[0] - 24), tw + 6)
                 out.append('<text x="%s" y="%s" text-anchor="end">%s</text>' % (f(x), f(y + 5.5), text))
                 start = (x + 5, y)
             else:
-                x = lx['R']
+                edge = max(band + [a[0]]) + 14
+                x = min(max(edge, a[0] + 24), W - 6 - tw)
                 out.append('<text x="%s" y="%s">%s</text>' % (f(x), f(y + 5.5), text))
                 start = (x - 5, y)
-            elbow = (start[0] + (16 if c == 'L' else -16), y)
+            elbow = (start[0] + (12 if c == 'L' else -12), y)
             out.append('<path d="M%s L%s L%s" fill="none" stroke="#444" stroke-width="0.9"/>' % (P(start), P(elbow), P(a)))
             out.append('<circle cx="%s" cy="%s" r="2.2" fill="#333"/>' % (f(a[0]), f(a[1])))
     return ('<g id="labels" %s font-size="%d" fill="#2e2e2e">' % (FONT, fs)) + ''.join(out) + '</g>'
@@ -687,6 +709,18 @@ def ql_sheet_coronal(v, side):
     return sheet(v, side, O, I)
 
 
+def ql_fibres(v, side):
+    """The iliolumbar fibres of quadratus lumborum, from the crest and the iliolumbar ligament up and
+    medially to the tips of the L1-L4 transverse processes (the iliocostal fibres are the sheet's own)."""
+    segs = []
+    for name, x0 in (('L1', 74), ('L2', 70), ('L3', 64), ('L4', 56)):
+        n, top, bot, hw, tip, sp = vert(name)
+        y = top + 0.35 * (bot - top)
+        a, b = (x0, 146 - (x0 - 56) * 0.15), (tip + 1.5, y + 2)
+        segs.append(smooth(v.ps([a, lerp(a, b, 0.5), b], side), False))
+    return [path(' '.join(segs), FIBRE)]
+
+
 def psoas_minor_sheet(v, side):
     O = [(16.5, -17), (19.5, 16)]
     I = [(61, 263), (66, 267)]
@@ -700,7 +734,6 @@ def build_anterior():
              'The posterior abdominal wall and the front of the hip with the abdominal organs removed: '
              'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis.')
     v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
-    v.label_x = (300, 900)
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -838,7 +871,6 @@ def build_posterior_superficial():
              'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the back of '
              'external oblique and, where latissimus is cut away on the right, serratus posterior inferior.')
     v.title_long = 'Posterior view, superficial layer: low back and buttock'
-    v.label_x = (285, 915)
     v.ymin = -200                   # latissimus runs on up towards the axilla
     coronal_bones(v)
     # the T7 and T8 spinous processes above the view's skeleton, where latissimus arises (drawing only)
@@ -876,9 +908,10 @@ def build_posterior_superficial():
         else:
             # cut along its lateral part and turned back, to show serratus posterior inferior beneath
             lp += lat_rib_slips(v, s)
-            # (left: the stump of its slips from the crest and the lower ribs)
-            lp += muscle_parts(lat, 'sup', 6, t0=0.7, t1=1.0, u0=0.0, u1=0.16)
-            lp += cut_parts(lat, 0.7, 1, 0.16)
+            # (its lateral part, from the crest and the lower ribs, is left)
+            lp += muscle_parts(lat, 'sup', 10, t0=0.7, t1=1.0, u0=0.0, u1=0.55)
+            lp.append(path(smooth([lat.point(0.7, u / 16.0 * 0.55) for u in range(17)], False), CUT))
+            lp += cut_parts(lat, 0.7, 1, 0.55)
         v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
         gmed = glut_med_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.88, 1.0))))
@@ -901,7 +934,7 @@ def build_posterior_superficial():
         referral_zone(v, 'serratus-posterior-inferior', 1, s, [blob(92, -62, 48, 32, 0.35, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
-    v.label('Latissimus (cut)', (96, 128), R)
+    v.label('Latissimus (cut)', (128, 40), R)
     v.label('Serratus posterior inferior', (60, -40), R)
     v.label('External oblique', (128, 60), L)
     v.label('External oblique', (140, 60), R)
@@ -943,10 +976,10 @@ def longissimus_sheet(v, side):
 
 
 def iliocostalis_sheet(v, side):
-    O = [(44, 194), (50, 172), (60, 154), (74, 146)]
-    I = [(50, -100), (56, -100), (62, -100)]
-    C1 = [(47, 110), (60, 108), (72, 104), (82, 96)]
-    C2 = [(50, 0), (58, 0), (66, 0), (72, 2)]
+    O = [(45, 198), (50, 172), (60, 154), (76, 146)]
+    I = [(46, -100), (53, -100), (60, -100)]
+    C1 = [(46, 110), (60, 104), (74, 96), (86, 76)]
+    C2 = [(48, 0), (58, -4), (66, -8), (72, -14)]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -965,41 +998,63 @@ def slip_parts(v, side, a, b, w0, w1, split=0.45):
     """A small tendinous slip of a muscle from a (fleshy) to b (on the bone): the part
     before split is muscle, the rest tendon."""
     m = lerp(a, b, split)
-    return [path(ribbon(v.ps([a, lerp(a, m, 0.5), m], side), [w0 * SCALE, w0 * SCALE * 0.9, w0 * SCALE * 0.75]), MUSCLE['sup']),
+    return [path(ribbon(v.ps([a, lerp(a, m, 0.5), m], side), [w0 * SCALE, w0 * SCALE * 0.9, w0 * SCALE * 0.75], caps='flat'), MUSCLE['sup']),
             path(ribbon(v.ps([lerp(a, m, 0.9), lerp(m, b, 0.5), b], side), [w1 * SCALE, w1 * SCALE * 0.9, w1 * SCALE * 0.8]), TENDON)]
 
 
-def iliocostalis_slips(v, side, cut=False):
-    """Tendons from the lateral border of iliocostalis to the inferior borders of the angles of
-    ribs 12-9, and (lumbar part, deep to longissimus) to the tips of the L1-L4 transverse processes."""
+def iliocostalis_parts(v, side, cut=False):
+    """Iliocostalis lumborum: a column from the common tendon on the sacrum and the iliac crest, its
+    lateral fascicles peeling off in turn as flat tendons up and laterally to the inferior borders of the
+    angles of ribs 12 to 9 (so the column narrows as it rises); (lumbar part) slips to the tips of the
+    L1-L4 transverse processes, deep to longissimus.  cut: removed below L1-L2."""
+    sh = iliocostalis_sheet(v, side)
     out = []
-    for n, rx, sy in ((12, 64, 26), (11, 72, -10), (10, 74, -40), (9, 72, -70)):
-        b = rib_point(n, rx, 0.6)
-        a = (rx - 9, b[1] + 26)
-        out += slip_parts(v, side, a, b, 7, 4.5)
     if not cut:
         for name in ('L1', 'L2', 'L3', 'L4'):
             n, top, bot, hw, tip, sp = vert(name)
             y = top + 0.35 * (bot - top) - 1
             out += slip_parts(v, side, (tip + 9, y + 10), (tip - 2, y), 6, 4, 0.35)
-    return out
+
+    def border(y):      # the point of the lateral border at height y (mm)
+        cy = v.p((0, y))[1]
+        u = min(range(201), key=lambda j: abs(sh.point(1.0, j / 200.0)[1] - cy)) / 200.0
+        q = sh.point(1.0, u)
+        return ((q[0] - v.x0) / (-SCALE * side), y)
+
+    slips = []
+    for rib, dx in ((12, 12), (11, 13), (10, 13), (9, 12)):
+        # the slip leaves the border about 3 cm below the rib and ends on it a little further out
+        guess = border(-100)
+        for _ in range(3):
+            b = rib_point(rib, guess[0] + dx, 0.6)
+            a = border(b[1] + 30)
+            guess = a
+        a = (a[0] - 4, a[1])
+        slips += slip_parts(v, side, a, b, 11, 5, 0.62)
+    u0 = 0.56 if cut else 0.0
+    out += muscle_parts(sh, 'sup', 9, tendon=(0.0, 0.07), u0=u0)
+    if cut:
+        out += cut_parts(sh, 0, 1, u0)
+    return slips + out
 
 
 def longissimus_slips(v, side):
     """Lateral tendons of longissimus thoracis to the lower borders of ribs 12-9 between the
     tubercle and the angle."""
     out = []
-    for n, rx in ((12, 50), (11, 50), (10, 52), (9, 52)):
+    for n, rx in ((12, 48), (11, 50), (10, 50), (9, 50)):
         b = rib_point(n, rx, 0.6)
-        out += slip_parts(v, side, (rx - 8, b[1] + 20), b, 5.5, 3.5)
+        out += slip_parts(v, side, (rx - 9, b[1] + 30), b, 6, 4, 0.3)
     return out
 
 
 def glut_med_sheet_coronal(v, side):
-    O = [(48, 224), (52, 200), (57, 174), (63, 154), (82, 144), (106, 141), (126, 144), (138, 151), (142, 162)]
-    I = [(140, 284), (147, 289), (153, 296)]
-    C1 = [(90, 238), (94, 204), (120, 194), (142, 204)]
-    C2 = [(124, 270), (132, 262), (144, 258), (152, 268)]
+    # a fan: from the posterior gluteal line, the ilium below the crest and the outer lip of the crest
+    # round to its lateral-most point, converging on the lateral surface of the greater trochanter
+    O = [(50, 206), (53, 184), (57, 166), (63, 152), (82, 143), (106, 140), (126, 143), (139, 151), (145, 164), (146, 178)]
+    I = [(136, 282), (143, 287), (150, 293), (156, 300)]
+    C1 = [(84, 232), (96, 200), (124, 196), (152, 214)]
+    C2 = [(118, 264), (130, 256), (146, 252), (156, 262)]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -1025,7 +1080,6 @@ def build_posterior_deep():
              'erector spinae (cut away on the right), gluteus medius (cut on the right to show gluteus minimus) '
              'and piriformis.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
-    v.label_x = (300, 900)
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -1037,24 +1091,28 @@ def build_posterior_deep():
     for s in v.sides:
         sf = sfx(s)
         ql = ql_sheet_coronal(v, s)
-        v.add('muscles', group('m-quadratus-lumborum' + sf, muscle_parts(ql, 'deep', 12)))
+        v.add('muscles', group('m-quadratus-lumborum' + sf, muscle_parts(ql, 'deep', 12) + ql_fibres(v, s)))
+        # quadratus lumborum lies in front of the 12th rib and the transverse processes: seen from behind
+        # they cross over it (drawing only)
+        pts, w = SK.RIBS[12]
+        v.add('muscles', path(ribbon(v.ps(pts, s), [x * SCALE for x in w]), BONE))
+        for name in ('L1', 'L2', 'L3', 'L4', 'L5'):
+            tpts, tw = tp_centreline(name)
+            v.add('muscles', path(ribbon(v.ps(tpts, s), [x * SCALE for x in tw]), BONE))
         mf = multifidus_sheet(v, s)
         v.add('muscles', group('m-lumbar-multifidus' + sf, muscle_parts(mf, 'mid', 16)))
         lg = longissimus_sheet(v, s)
         ic = iliocostalis_sheet(v, s)
         if s == 1:
-            v.add('muscles', group('m-iliocostalis-lumborum' + sf, iliocostalis_slips(v, s)
-                                   + muscle_parts(ic, 'sup', 9, tendon=(0.0, 0.08))))
+            v.add('muscles', group('m-iliocostalis-lumborum' + sf, iliocostalis_parts(v, s)))
             v.add('muscles', group('m-longissimus-thoracis' + sf, longissimus_slips(v, s)
                                    + muscle_parts(lg, 'sup', 10, tendon=(0.0, 0.14))))
         else:
             # cut across at L1-L2 and removed below, to show multifidus and quadratus lumborum
-            ip = iliocostalis_slips(v, s, cut=True) + muscle_parts(ic, 'sup', 9, u0=0.56, u1=1.0) + cut_parts(ic, 0, 1, 0.56)
+            ip = iliocostalis_parts(v, s, cut=True)
             v.add('muscles', group('m-iliocostalis-lumborum' + sf, ip))
             lp = longissimus_slips(v, s) + muscle_parts(lg, 'sup', 9, u0=0.62, u1=1.0) + cut_parts(lg, 0, 1, 0.62)
             v.add('muscles', group('m-longissimus-thoracis' + sf, lp))
-        pf = piriformis_sheet(v, s)
-        v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 7, tendon=(0.86, 1.0))))
         gmin = glut_min_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-minimus' + sf, muscle_parts(gmin, 'deep', 12, tendon=(0.9, 1.0))))
         gmed = glut_med_sheet_coronal(v, s)
@@ -1064,7 +1122,11 @@ def build_posterior_deep():
             gp = muscle_parts(gmed, 'mid', 14, u0=0.0, u1=0.22) + cut_parts(gmed, 0, 1, 0.22)
             gp += muscle_parts(gmed, 'mid', 10, tendon=(0.9, 1.0), u0=0.78, u1=1.0) + cut_parts(gmed, 0, 1, 0.78)
             v.add('muscles', group('m-gluteus-medius' + sf, gp))
-        trigger_point(v, 'quadratus-lumborum', 1, s, (74, 26))
+        # piriformis lies below the lower border of medius, from the front of the sacrum out through the
+        # greater sciatic notch to the top of the greater trochanter
+        pf = piriformis_sheet(v, s)
+        v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0))))
+        trigger_point(v, 'quadratus-lumborum', 1, s, (74, 36))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
         trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
         trigger_point(v, 'gluteus-medius', 1, s, (64, 162))
@@ -1074,7 +1136,7 @@ def build_posterior_deep():
         trigger_point(v, 'piriformis', 2, s, (48, 240))
         trigger_point(v, 'lumbar-multifidus', 1, s, (12, 52))
         trigger_point(v, 'lumbar-multifidus', 2, s, (13, 198))
-        trigger_point(v, 'iliocostalis-lumborum', 1, s, (62, 12))
+        trigger_point(v, 'iliocostalis-lumborum', 1, s, (62, 8))
         trigger_point(v, 'longissimus-thoracis', 1, s, (34, -6))
         referral_zone(v, 'quadratus-lumborum', 1, s, [[(56, 132), (100, 122), (144, 136), (166, 168), (168, 206),
                                                         (152, 214), (140, 178), (104, 152), (62, 156)]])
@@ -1103,7 +1165,7 @@ def build_posterior_deep():
     v.label('Quadratus lumborum', (84, 80), L)
     v.label('Quadratus lumborum', (70, 80), R)
     v.label('Lumbar multifidus', (12, 120), R)
-    v.label('Lumbar multifidus', (10, 150), L)
+    v.label('Lumbar multifidus', (10, 110), L)
     v.label('L3 transverse process', (46, 84), R)
     v.label('Mammillary process', (20.2, 113.5), R)
     v.label('12th rib', (88, 20), R)
@@ -1223,7 +1285,6 @@ def build_lateral():
              'latae and the iliotibial tract, and rectus femoris down to the knee. The hip bone, hip joint and '
              'femoral head beneath the muscles are outlined with dashed lines.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
-    v.label_x = (330, 880)
     v.ymin = -66
     s = -1
     # ---- bones: lumbar spine, sacrum and coccyx (medial), ribs, hip bone, femur, knee ----
@@ -1299,6 +1360,14 @@ def build_lateral():
               (34, 640), (44, 600), (52, 530), (54, 450), (48, 380), (36, 330), (20, 306), (0, 302)]
     vl_poly = v.ps(vl_out)
     vl_fib = Sheet(v.ps([(-24, 312), (-34, 420), (-32, 540), (-20, 615)]), v.ps([(34, 400), (48, 520), (40, 610), (20, 662)]))
+    # the hamstrings (biceps femoris, not a region) behind it, from the ischial tuberosity to the fibular
+    # head, so the thigh has its true depth below the buttock
+    hs_out = [(-46, 336), (-58, 352), (-68, 400), (-70, 470), (-64, 550), (-54, 620), (-42, 680), (-33, 730),
+              (-26, 734), (-28, 690), (-22, 640), (-26, 600), (-32, 540), (-34, 460), (-33, 400), (-30, 356)]
+    hs_fib = Sheet(v.ps([(-50, 350), (-34, 380)]), v.ps([(-36, 720), (-28, 714)]),
+                   v.ps([(-70, 460), (-36, 470)]), v.ps([(-58, 620), (-26, 620)]))
+    v.add('bones', path(smooth(v.ps(hs_out)), VL_FILL.replace('#d9a494', '#d4a08f')))
+    v.add('bones', path(hs_fib.fibres(7, 0.05, 0.95, 0.04, 0.96), VL_FIBRE))
     v.add('bones', path(smooth(vl_poly), VL_FILL))
     v.add('bones', path(vl_fib.fibres(16, 0.02, 0.98, 0.05, 0.95), VL_FIBRE))
     itb = [(-2, 282), (2, 330), (7, 400), (8, 500), (9, 600), (12, 680), (16, 724)]
@@ -1414,6 +1483,7 @@ def build_lateral():
     v.label('Tibial tuberosity', (33, 752), R, 'R')
     v.label('Iliotibial tract', (8, 560), R, 'L')
     v.label('Vastus lateralis', (-26, 500), R, 'L')
+    v.label('Hamstrings (biceps femoris)', (-52, 560), R, 'L')
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
     v.label('Gluteus medius', (-30, 170), R, 'L')
     v.label('Gluteus minimus', (30, 228), R, 'R')
@@ -1426,7 +1496,7 @@ def build_lateral():
     v.label('Greater trochanter', (-26, 318), R, 'L')
     v.label('Ischial tuberosity', (-44, 350), R, 'L')
     v.label('Gluteal tuberosity', (-17, 418), R, 'L')
-    v.label('Femur', (0, 600), R, 'L')
+    v.label('Femur (lateral condyle)', (-24, 672), R, 'L')
     v.label('Fibular head', (-27, 745), R, 'L')
     return v
 
