@@ -184,8 +184,11 @@ fascia_test_run_fascia (const char * const  *args,
   for (guint i = 0; unset_env != NULL && unset_env[i] != NULL; i++)
     envp = g_environ_unsetenv (envp, unset_env[i]);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                stdout_text, stderr_text, &wait_status, &error);
+  /* What the caller does not collect must not reach the test's own output, which is TAP. */
+  g_spawn_sync (NULL, (char **) argv->pdata, envp,
+                (stdout_text == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0) |
+                (stderr_text == NULL ? G_SPAWN_STDERR_TO_DEV_NULL : 0),
+                NULL, NULL, stdout_text, stderr_text, &wait_status, &error);
   g_assert_no_error (error);
 
   if (WIFEXITED (wait_status))

@@ -44,6 +44,72 @@ test_packages_listed (void)
   g_assert_cmpuint (packages, >, 10);
 }
 
+static gboolean
+has_translatable_strings (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+
+  return strstr (text, "_(\"") != NULL || strstr (text, "translatable=\"yes\"") != NULL;
+}
+
+static void
+check_listed (const char  *top,
+              const char  *relative,
+              const char  *potfiles,
+              guint       *checked)
+{
+  g_autofree char *path = g_build_filename (top, relative, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (relative, name, NULL);
+      g_autofree char *child_path = g_build_filename (top, child, NULL);
+      g_autofree char *line = NULL;
+
+      if (g_file_test (child_path, G_FILE_TEST_IS_DIR))
+        {
+          check_listed (top, child, potfiles, checked);
+          continue;
+        }
+      if (!g_str_has_suffix (name, ".c") && !g_str_has_suffix (name, ".ui"))
+        continue;
+      if (!has_translatable_strings (child_path))
+        continue;
+
+      line = g_strdup_printf ("\n%s\n", child);
+      if (strstr (potfiles, line) == NULL)
+        g_error ("po/POTFILES.in does not list “%s”, which has strings to translate", child);
+      (*checked)++;
+    }
+}
+
+/* Every source with strings to translate is in po/POTFILES.in, or its strings never
+ * reach the translators. */
+static void
+test_potfiles_complete (void)
+{
+  g_autofree char *top = g_test_build_filename (G_TEST_DIST, "..", NULL);
+  g_autofree char *potfiles_path = g_build_filename (top, "po", "POTFILES.in", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *potfiles = NULL;
+  guint checked = 0;
+
+  g_assert_true (g_file_get_contents (potfiles_path, &contents, NULL, NULL));
+  potfiles = g_strdup_printf ("\n%s\n", contents);
+
+  check_listed (top, "src", potfiles, &checked);
+  check_listed (top, "ui", potfiles, &checked);
+  g_assert_cmpuint (checked, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -51,6 +117,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fascia/readme/packages-listed", test_packages_listed);
+  g_test_add_func ("/fascia/readme/potfiles-complete", test_potfiles_complete);
 
   return g_test_run ();
 }

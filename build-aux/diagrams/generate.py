@@ -57,6 +57,7 @@ class View:
     def __init__(self, vid, kind, x0, y0, frame, title, description):
         self.id, self.kind, self.x0, self.y0 = vid, kind, x0, y0
         self.frame = frame              # (top, bottom) in mm of y
+        self.ymin = frame[0]            # points above are clamped (a view may run shapes off its top edge)
         self.title, self.description = title, description
         self.layers = {'bones': [], 'muscles': [], 'trigger-points': [], 'referral': []}
         self.labels = []                # (text, anchor canvas point, side or None)
@@ -66,7 +67,7 @@ class View:
     # (a, y): a = x for coronal views (subject's left side positive), z for the lateral view
     def p(self, pt, side=1):
         a, y = pt[0], pt[1]
-        y = min(max(y, self.frame[0]), self.frame[1])
+        y = min(max(y, self.ymin), self.frame[1])
         if self.kind == 'ant':
             X = self.x0 + SCALE * a * side
         elif self.kind == 'post':
@@ -295,13 +296,13 @@ def draw_hip_bone_coronal(v, side):
         # acetabular notch area and the quadrilateral plate edge seen through the inlet
         parts.append(path(smooth(v.ps([(46, 272), (52, 262), (55, 250), (50, 240)], side), False), BONE_DETAIL))
         # ischial ramus inner border
-        parts.append(path(smooth(v.ps([(62, 346), (72, 340), (80, 330)], side), False), BONE_DETAIL))
+        parts.append(path(smooth(v.ps([(62, 339), (72, 334), (80, 325)], side), False), BONE_DETAIL))
     else:
         # posterior view: outer ilium shading below the crest, the ischial spine line
         parts.append(path(smooth(v.ps([(58, 262), (66, 280), (72, 300), (82, 318)], side), False), BONE_DETAIL))
         parts.append(path(smooth(v.ps([(40, 190), (44, 200), (41, 214), (44, 228)], side), False), BONE_DETAIL))
     # obturator groove and symphysis face
-    parts.append(path(smooth(v.ps([(2, 296), (5, 318), (3, 340)], side), False), BONE_DETAIL))
+    parts.append(path(smooth(v.ps([(2, 296), (5, 316), (3, 334)], side), False), BONE_DETAIL))
     v.add('bones', group('b-hip-bone' + s, parts))
 
 
@@ -416,7 +417,7 @@ def draw_hip_landmarks_coronal(v, side):
         v.add('bones', path(smooth(ell(v, 23.5, 290, 4.5, 3.5, 0, side)), LANDMARK, 'b-pubic-tubercle' + s))
     else:
         v.add('bones', path(smooth(ell(v, 38.5, 214, 5, 6.5, 0.2, side)), LANDMARK, 'b-psis' + s))
-        v.add('bones', path(smooth(ell(v, 71, 343, 10.5, 15, -0.35, side)), LANDMARK, 'b-ischial-tuberosity' + s))
+        v.add('bones', path(smooth(ell(v, 71, 337, 10.5, 13, -0.35, side)), LANDMARK, 'b-ischial-tuberosity' + s))
 
 
 def draw_acetabulum_coronal(v, side):
@@ -448,13 +449,13 @@ def draw_ligaments_coronal(v, side, which):
         v.add('bones', group('b-iliolumbar-ligament' + s, parts))
     if 'sacrotuberous' in which:
         # from PSIS / lateral sacrum / coccyx, twisting down to the medial ischial tuberosity
-        outline = [(38, 219), (45, 232), (54, 262), (63, 300), (68, 330), (62, 340), (55, 336), (44, 312),
+        outline = [(38, 219), (45, 232), (54, 262), (63, 298), (68, 325), (62, 334), (55, 331), (44, 310),
                    (28, 290), (12, 285), (8, 280), (14, 270), (24, 258), (32, 240)]
         poly = v.ps(outline, side)
         parts = [path(smooth(poly), LIGAMENT)]
         for t in (0.2, 0.4, 0.6, 0.8):
             a = lerp((40, 222), (12, 280), t)
-            b = lerp((65, 330), (57, 337), t)
+            b = lerp((65, 325), (57, 331), t)
             m = lerp(a, b, 0.55)
             m = (m[0] + 6 * (1 - t), m[1])
             parts.append(path(smooth(v.ps([a, m, b], side), False), LIG_FIBRE))
@@ -536,7 +537,26 @@ def coronal_bones(v):
             draw_hip_bone_coronal(v, side)
 
 
+def drawing_points(v):
+    """Points along every outline of the bones and muscles layers (canvas units), to find how far the
+    drawing reaches left and right at a given height."""
+    pts = []
+    for layer in ('bones', 'muscles'):
+        for el in v.layers[layer]:
+            for d in re.findall(r' d="([^"]+)"', el):
+                d = re.sub(r'[aA][^MmLlCcZz]*', ' ', d)        # arcs: radii are not points
+                for sub_d in re.split(r'[Mm]', d):
+                    q = [(float(x), float(y)) for x, y in re.findall(r'(-?[0-9.]+),(-?[0-9.]+)', sub_d)]
+                    for p0, p1 in zip(q, q[1:]):
+                        n = max(1, int(dist(p0, p1) / 8.0))
+                        pts += [lerp(p0, p1, k / float(n)) for k in range(n)]
+                    pts += q[-1:]
+    return pts
+
+
 def render_labels(v):
+    """Two columns of labels, one each side, spread vertically so that none overlap; each label sits
+    just outside the drawing at its height (so its leader line is short), never past the canvas."""
     out = []
     fs = 17
     cx = W / 2.0
@@ -544,7 +564,7 @@ def render_labels(v):
     for text, a, col in v.labels:
         c = col or ('L' if a[0] < cx else 'R')
         cols[c].append([a[1], text, a])
-    lx = {'L': v.label_x[0], 'R': v.label_x[1]}
+    pts = drawing_points(v)
     for c, items in cols.items():
         items.sort(key=lambda it: it[0])
         ys = [max(40, min(H - 20, it[0])) for it in items]
@@ -561,16 +581,19 @@ def render_labels(v):
             if not moved:
                 break
         for (ay, text, a), y in zip(items, ys):
-            tw = 0.52 * fs * len(text)
+            tw = 0.56 * fs * len(text)
+            band = [q[0] for q in pts if abs(q[1] - y) <= 13]
             if c == 'L':
-                x = lx['L']
+                edge = min(band + [a[0]]) - 14
+                x = max(min(edge, a[0] - 24), tw + 6)
                 out.append('<text x="%s" y="%s" text-anchor="end">%s</text>' % (f(x), f(y + 5.5), text))
                 start = (x + 5, y)
             else:
-                x = lx['R']
+                edge = max(band + [a[0]]) + 14
+                x = min(max(edge, a[0] + 24), W - 6 - tw)
                 out.append('<text x="%s" y="%s">%s</text>' % (f(x), f(y + 5.5), text))
                 start = (x - 5, y)
-            elbow = (start[0] + (16 if c == 'L' else -16), y)
+            elbow = (start[0] + (12 if c == 'L' else -12), y)
             out.append('<path d="M%s L%s L%s" fill="none" stroke="#444" stroke-width="0.9"/>' % (P(start), P(elbow), P(a)))
             out.append('<circle cx="%s" cy="%s" r="2.2" fill="#333"/>' % (f(a[0]), f(a[1])))
     return ('<g id="labels" %s font-size="%d" fill="#2e2e2e">' % (FONT, fs)) + ''.join(out) + '</g>'
@@ -671,17 +694,31 @@ def psoas_major_sheet(v, side):
 
 def iliacus_sheet(v, side):
     O = [(56, 214), (49, 190), (52, 168), (64, 153), (86, 145), (108, 142), (126, 145), (136, 157),
-         (137, 175), (130, 195), (122, 209), (118, 222)]
+         (137, 175), (130, 195), (122, 209), (117, 231)]
     I = [(104, 347), (111, 364)]
-    C1 = [(62, 238), (72, 212), (98, 205), (116, 248)]
-    C2 = [(80, 288), (88, 292), (95, 292), (101, 296)]
+    # the lateral fibres sweep medially across the front of the hip joint, leaving the lateral part
+    # of the femoral head and the neck uncovered
+    C1 = [(62, 238), (72, 212), (94, 214), (100, 252)]
+    C2 = [(80, 288), (84, 292), (86, 298), (88, 306)]
     return sheet(v, side, O, I, C1, C2)
 
 
 def ql_sheet_coronal(v, side):
-    O = [(47, 160), (60, 150), (80, 143), (100, 140), (110, 141)]
-    I = [(44, 124), (48.5, 86), (43, 49), (37, 11), (42, -12), (60, -3), (80, 11)]
+    O = [(40, 159), (52, 153), (66, 146), (84, 141), (100, 139), (112, 140)]
+    I = [(44, 124), (48.5, 86), (43, 49), (37, 11), (40, -11), (54, -5), (66, 3)]
     return sheet(v, side, O, I)
+
+
+def ql_fibres(v, side):
+    """The iliolumbar fibres of quadratus lumborum, from the crest and the iliolumbar ligament up and
+    medially to the tips of the L1-L4 transverse processes (the iliocostal fibres are the sheet's own)."""
+    segs = []
+    for name, x0 in (('L1', 74), ('L2', 70), ('L3', 64), ('L4', 56)):
+        n, top, bot, hw, tip, sp = vert(name)
+        y = top + 0.35 * (bot - top)
+        a, b = (x0, 146 - (x0 - 56) * 0.15), (tip + 1.5, y + 2)
+        segs.append(smooth(v.ps([a, lerp(a, b, 0.5), b], side), False))
+    return [path(' '.join(segs), FIBRE)]
 
 
 def psoas_minor_sheet(v, side):
@@ -697,7 +734,6 @@ def build_anterior():
              'The posterior abdominal wall and the front of the hip with the abdominal organs removed: '
              'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis.')
     v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
-    v.label_x = (300, 900)
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -757,45 +793,90 @@ def build_anterior():
 # ---- posterior, superficial ----------------------------------------------------------------
 
 def glut_max_sheet_coronal(v, side):
-    O = [(62, 150), (56, 172), (48, 196), (40, 214), (32, 236), (22, 258), (12, 276), (8, 290)]
-    I = [(166, 290), (168, 320), (163, 352), (152, 380), (143, 405), (138, 426)]
-    C1 = [(96, 190), (70, 260), (40, 330)]
-    C2 = [(138, 240), (112, 330), (90, 410)]
+    """The thick quadrilateral of gluteus maximus: from the posterior ilium behind the posterior gluteal
+    line, the side of the sacrum and coccyx and the sacrotuberous ligament, in parallel coarse bundles down
+    and laterally to the iliotibial tract and the gluteal tuberosity; its lower border, convex, is the
+    contour of the buttock."""
+    O = [(66, 147, 'c'), (54, 152), (46, 170), (41, 196), (36, 220), (28, 244), (18, 264), (10, 280), (8, 292, 'c')]
+    I = [(158, 268), (166, 296), (167, 326), (160, 356), (147, 390), (131, 424)]
+    C1 = [(96, 188), (82, 250), (62, 320), (40, 362)]
+    C2 = [(130, 232), (128, 300), (112, 370), (92, 422)]
     return sheet(v, side, O, I, C1, C2)
+
+
+LAT_AXILLA = (200, -200)    # where the fibres of latissimus converge, towards the axilla
 
 
 def lat_sheet(v, side):
-    O = [(18, -100), (24, -70), (36, -30), (52, 10), (70, 50), (88, 90), (104, 122), (116, 138), (126, 140)]
-    I = [(60, -100), (104, -100), (136, -100), (158, -100), (172, -97)]
-    C1 = [(30, -96), (56, -60), (86, -26), (124, 20), (150, 60)]
-    C2 = [(48, -99), (84, -88), (116, -72), (146, -44), (168, -30)]
+    """Latissimus dorsi: fleshy fibres from the line where its aponeurosis (on the thoracolumbar fascia,
+    from the T7-L5 spinous processes and the sacrum) ends, and directly from the posterior iliac crest,
+    converging up and laterally towards the axilla, where the view cuts the sheet across; the upper fibres
+    run almost horizontally, the lateral ones bow outwards round the flank (a curved lateral border)."""
+    O = [(12, -166), (12, -140), (14, -112), (18, -84), (24, -60), (32, -30), (42, -4), (56, 28), (68, 62),
+         (78, 98), (82, 126), (88, 138), (101, 137)]
+    I, C1, C2 = [], [], []
+    n = len(O)
+    for k, o in enumerate(O):
+        d = dist(o, LAT_AXILLA)
+        i = lerp(o, LAT_AXILLA, 1 - 26.0 / d)
+        bow = 24.0 * (k / (n - 1.0)) ** 1.5
+        I.append(i)
+        C1.append(add(lerp(o, i, 1 / 3.0), (bow, 0)))
+        C2.append(add(lerp(o, i, 2 / 3.0), (bow * 0.8, 0)))
     return sheet(v, side, O, I, C1, C2)
+
+
+def lat_rib_slips(v, side):
+    """Fleshy slips of latissimus from the outer surfaces of ribs 10-12 (and the tip of 12), joining its
+    lateral border."""
+    out = []
+    for n, x in ((11, 136), (10, 154)):
+        b = rib_point(n, x, 0.0)
+        d = norm(sub(LAT_AXILLA, b))
+        a = add(b, mul(d, 34))
+        out.append(path(ribbon(v.ps([b, lerp(b, a, 0.5), a], side), [7 * SCALE, 8 * SCALE, 9 * SCALE]), MUSCLE['sup']))
+        out.append(path(smooth(v.ps([b, a], side), False), FIBRE))
+    return out
 
 
 def ext_oblique_sheet_coronal(v, side):
-    O = [(102, 30), (122, 8), (140, -12), (155, -30), (163, -42)]
-    I = [(118, 139), (132, 141), (142, 152), (146, 168)]
-    C1 = [(106, 66), (128, 50), (150, 40), (164, 30)]
-    C2 = [(114, 110), (132, 110), (148, 120), (156, 140)]
-    return sheet(v, side, O, I, C1, C2)
+    """The posterior part of external oblique seen from behind: serrated slips on ribs 12-9, its free
+    posterior border from the tip of the 12th rib to the iliac crest, fibres running down and forward
+    (here: down and laterally round the flank) to the anterior half of the crest."""
+    O = [(94, 24, 'c'), (112, 26, 'c'), (126, -2, 'c'), (142, 8, 'c'), (149, -20, 'c'), (161, -12, 'c'),
+         (163, -38, 'c'), (170, -44, 'c')]
+    I = [(108, 137), (124, 138), (138, 146), (146, 160), (160, 132), (168, 100), (172, 66)]
+    return sheet(v, side, O, I)
+
+
+SPI_SLIPS = [('T11', 9, 70, 104), ('T12', 10, 76, 108), ('L1', 11, 78, 106), ('L2', 12, 58, 84)]
 
 
 def spi_slips(v, side):
+    """Serratus posterior inferior: four thin slips from the T11-L2 spinous processes (through the
+    thoracolumbar fascia) up and laterally to the lower borders of ribs 9-12 just beyond their angles."""
     out = []
-    for y0, I in ((-22, [(76, -94), (110, -83)]), (3, [(80, -65), (114, -50)]),
-                  (29, [(78, -33), (112, -15)]), (57, [(62, 0), (86, 18)])):
-        out.append(sheet(v, side, [(5, y0 - 9), (5, y0 + 9)], I))
+    for name, rib, x0, x1 in SPI_SLIPS:
+        sp = vert(name)[5]
+        y = sp - 6
+        O = [(3, y - 5), (3, y + 5)]
+        I = [rib_point(rib, x0, 0.55), rib_point(rib, x1, 0.55)]
+        out.append(sheet(v, side, O, I))
     return out
 
 
 def build_posterior_superficial():
     v = View('posterior-superficial', 'post', 600, 215, (-100, 508), 'Back, superficial',
-             'The superficial muscles of the low back and buttock seen from behind: gluteus maximus, the lower '
-             'latissimus dorsi on the thoracolumbar fascia, the back of external oblique and, where latissimus '
-             'is cut away on the right, serratus posterior inferior.')
+             'The superficial muscles of the low back and buttock seen from behind: gluteus maximus with the upper '
+             'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the back of '
+             'external oblique and, where latissimus is cut away on the right, serratus posterior inferior.')
     v.title_long = 'Posterior view, superficial layer: low back and buttock'
-    v.label_x = (300, 900)
+    v.ymin = -200                   # latissimus runs on up towards the axilla
     coronal_bones(v)
+    # the T7 and T8 spinous processes above the view's skeleton, where latissimus arises (drawing only)
+    for tip in (-101, -128):
+        v.add('bones', path(smooth(v.ps([(-3.4, tip - 27, 'c'), (3.4, tip - 27, 'c'), (3.2, tip - 12), (2.4, tip - 3),
+                                         (0, tip + 0.5), (-2.4, tip - 3), (-3.2, tip - 12)])), BONE))
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
         draw_femoral_landmarks(v, s)
@@ -807,31 +888,43 @@ def build_posterior_superficial():
         sf = sfx(s)
         parts = []
         for sh in spi_slips(v, s):
-            parts += muscle_parts(sh, 'deep', 5, tendon=(0.0, 0.42))
+            parts += muscle_parts(sh, 'deep', 4, tendon=(0.0, 0.45))
         v.add('muscles', group('m-serratus-posterior-inferior' + sf, parts))
         eo = ext_oblique_sheet_coronal(v, s)
-        v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 9)))
+        v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 12)))
         lat = lat_sheet(v, s)
-        # its aponeurosis: from the spinous processes to where the fleshy fibres begin
-        apo = [(2.5, -100), (18, -100), (24, -70), (36, -30), (52, 10), (70, 50), (88, 90), (104, 122), (70, 140),
-               (36, 160), (2.5, 168)]
+        # its aponeurosis, fused with the thoracolumbar fascia: from the spinous processes and the median
+        # sacral crest to where the fleshy fibres begin
+        apo = [(2.5, -170), (12, -166), (12, -140), (14, -112), (18, -84), (24, -60), (32, -30), (42, -4), (56, 28),
+               (68, 62), (78, 98), (82, 126),
+               (88, 138), (66, 146), (44, 170), (26, 204), (12, 226), (2.5, 232)]
         apo_poly = v.ps(apo, s)
         lp = [path(smooth(apo_poly), 'fill="#e8dcc8" fill-opacity="0.35" stroke="#9c8666" stroke-width="1" stroke-dasharray="2 3"'),
               path(lines_d(hatch([sample(apo_poly, True, 6)], 10, 58 if s == 1 else 122)), FASCIA_FIBRE)]
         if s == 1:
-            lp += muscle_parts(lat, 'sup', 22)
+            lp += lat_rib_slips(v, s)
+            lp += muscle_parts(lat, 'sup', 28)
+            lp += cut_parts(lat, 0, 1, 1.0)
         else:
             # cut along its lateral part and turned back, to show serratus posterior inferior beneath
-            lp += muscle_parts(lat, 'sup', 7, t0=0.74, t1=1.0)
-            lp.append(path(smooth([lat.point(0.74, u / 12.0) for u in range(13)], False), CUT))
+            lp += lat_rib_slips(v, s)
+            # (its lateral part, from the crest and the lower ribs, is left)
+            lp += muscle_parts(lat, 'sup', 10, t0=0.7, t1=1.0, u0=0.0, u1=0.55)
+            lp.append(path(smooth([lat.point(0.7, u / 16.0 * 0.55) for u in range(17)], False), CUT))
+            lp += cut_parts(lat, 0.7, 1, 0.55)
         v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
+        gmed = glut_med_sheet_coronal(v, s)
+        v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.88, 1.0))))
         gm = glut_max_sheet_coronal(v, s)
-        v.add('muscles', group('m-gluteus-maximus' + sf, muscle_parts(gm, 'sup', 18, tendon=(0.9, 1.0))))
-        trigger_point(v, 'gluteus-maximus', 1, s, (42, 232))
-        trigger_point(v, 'gluteus-maximus', 2, s, (78, 316))
-        trigger_point(v, 'gluteus-maximus', 3, s, (22, 292))
-        trigger_point(v, 'latissimus-dorsi', 1, s, (142, 2))
-        trigger_point(v, 'serratus-posterior-inferior', 1, s, (92, -76))
+        gp = muscle_parts(gm, 'sup', 30, tendon=(0.9, 1.0))
+        # coarse bundles: the fasciculi of gluteus maximus, separated by deeper clefts
+        gp.append(path(gm.fibres(10, 0.0, 1.0, 0.0, 0.9), 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'))
+        v.add('muscles', group('m-gluteus-maximus' + sf, gp))
+        trigger_point(v, 'gluteus-maximus', 1, s, (44, 232))
+        trigger_point(v, 'gluteus-maximus', 2, s, (78, 318))
+        trigger_point(v, 'gluteus-maximus', 3, s, (22, 294))
+        trigger_point(v, 'latissimus-dorsi', 1, s, (141, -14))
+        trigger_point(v, 'serratus-posterior-inferior', 1, s, (86, -80))
         referral_zone(v, 'gluteus-maximus', 1, s, [[(30, 190), (52, 196), (58, 230), (50, 268), (72, 300), (112, 322),
                                                      (112, 338), (70, 330), (30, 300), (14, 260), (16, 220)]])
         referral_zone(v, 'gluteus-maximus', 2, s, [[(14, 236), (60, 216), (120, 228), (158, 270), (160, 330),
@@ -841,16 +934,19 @@ def build_posterior_superficial():
         referral_zone(v, 'serratus-posterior-inferior', 1, s, [blob(92, -62, 48, 32, 0.35, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
+    v.label('Latissimus (cut)', (128, 40), R)
     v.label('Serratus posterior inferior', (60, -40), R)
-    v.label('External oblique', (150, 60), L)
-    v.label('External oblique', (150, 60), R)
+    v.label('External oblique', (128, 60), L)
+    v.label('External oblique', (140, 60), R)
     v.label('Thoracolumbar fascia', (34, 110), L)
     v.label('Lumbar spinous processes', (0, 96), R)
     v.label('T12 spinous process', (0, -8), R)
-    v.label('12th rib', (92, 24), R)
+    v.label('12th rib', (70, 12), R)
     v.label('Ribs 9–11', (150, -66), R)
     v.label('Iliac crest', (112, 136), L)
     v.label('Iliac crest', (112, 136), R)
+    v.label('Gluteus medius', (108, 168), L)
+    v.label('Gluteus medius', (108, 168), R)
     v.label('PSIS', (38, 214), R)
     v.label('Gluteus maximus', (90, 300), L)
     v.label('Gluteus maximus', (90, 300), R)
@@ -858,7 +954,7 @@ def build_posterior_superficial():
     v.label('Coccyx', (0, 284), R)
     v.label('Iliotibial tract', (160, 460), L)
     v.label('Iliotibial tract', (160, 460), R)
-    v.label('Gluteal tuberosity', (140, 418), R)
+    v.label('Gluteal tuberosity', (134, 412), R)
     v.label('Femur', (108, 480), L)
     return v
 
@@ -872,7 +968,7 @@ def multifidus_sheet(v, side):
 
 
 def longissimus_sheet(v, side):
-    O = [(18, 246), (26, 228), (34, 212), (40, 198), (46, 186)]
+    O = [(5, 176), (12, 214), (18, 242), (28, 226), (36, 208), (46, 186)]
     I = [(20, -100), (34, -100), (48, -100)]
     C1 = [(20, 130), (35, 128), (52, 126)]
     C2 = [(22, -10), (36, -10), (50, -12)]
@@ -880,23 +976,90 @@ def longissimus_sheet(v, side):
 
 
 def iliocostalis_sheet(v, side):
-    O = [(44, 194), (50, 172), (60, 154), (74, 146)]
-    I = [(50, -100), (64, -100), (68, -74), (64, -44), (58, -10)]
-    C1 = [(46, 120), (58, 112), (72, 100), (82, 86)]
-    C2 = [(50, 20), (62, 20), (68, 26), (70, 40)]
+    O = [(45, 198), (50, 172), (60, 154), (76, 146)]
+    I = [(46, -100), (53, -100), (60, -100)]
+    C1 = [(46, 110), (60, 104), (74, 96), (86, 76)]
+    C2 = [(48, 0), (58, -4), (66, -8), (72, -14)]
     return sheet(v, side, O, I, C1, C2)
 
 
+def rib_point(n, x, edge=0.0):
+    """The point of rib n (coronal) at lateral distance x; edge in units of half its width
+    (+1 the lower border, -1 the upper)."""
+    pts, w = SK.RIBS[n]
+    for (x0, y0), (x1, y1), w0, w1 in zip(pts, pts[1:], w, w[1:]):
+        if x0 <= x <= x1:
+            t = (x - x0) / float(x1 - x0)
+            return (x, y0 + (y1 - y0) * t + edge * (w0 + (w1 - w0) * t) / 2.0)
+    raise ValueError(x)
+
+
+def slip_parts(v, side, a, b, w0, w1, split=0.45):
+    """A small tendinous slip of a muscle from a (fleshy) to b (on the bone): the part
+    before split is muscle, the rest tendon."""
+    m = lerp(a, b, split)
+    return [path(ribbon(v.ps([a, lerp(a, m, 0.5), m], side), [w0 * SCALE, w0 * SCALE * 0.9, w0 * SCALE * 0.75], caps='flat'), MUSCLE['sup']),
+            path(ribbon(v.ps([lerp(a, m, 0.9), lerp(m, b, 0.5), b], side), [w1 * SCALE, w1 * SCALE * 0.9, w1 * SCALE * 0.8]), TENDON)]
+
+
+def iliocostalis_parts(v, side, cut=False):
+    """Iliocostalis lumborum: a column from the common tendon on the sacrum and the iliac crest, its
+    lateral fascicles peeling off in turn as flat tendons up and laterally to the inferior borders of the
+    angles of ribs 12 to 9 (so the column narrows as it rises); (lumbar part) slips to the tips of the
+    L1-L4 transverse processes, deep to longissimus.  cut: removed below L1-L2."""
+    sh = iliocostalis_sheet(v, side)
+    out = []
+    if not cut:
+        for name in ('L1', 'L2', 'L3', 'L4'):
+            n, top, bot, hw, tip, sp = vert(name)
+            y = top + 0.35 * (bot - top) - 1
+            out += slip_parts(v, side, (tip + 9, y + 10), (tip - 2, y), 6, 4, 0.35)
+
+    def border(y):      # the point of the lateral border at height y (mm)
+        cy = v.p((0, y))[1]
+        u = min(range(201), key=lambda j: abs(sh.point(1.0, j / 200.0)[1] - cy)) / 200.0
+        q = sh.point(1.0, u)
+        return ((q[0] - v.x0) / (-SCALE * side), y)
+
+    slips = []
+    for rib, dx in ((12, 12), (11, 13), (10, 13), (9, 12)):
+        # the slip leaves the border about 3 cm below the rib and ends on it a little further out
+        guess = border(-100)
+        for _ in range(3):
+            b = rib_point(rib, guess[0] + dx, 0.6)
+            a = border(b[1] + 30)
+            guess = a
+        a = (a[0] - 4, a[1])
+        slips += slip_parts(v, side, a, b, 11, 5, 0.62)
+    u0 = 0.56 if cut else 0.0
+    out += muscle_parts(sh, 'sup', 9, tendon=(0.0, 0.07), u0=u0)
+    if cut:
+        out += cut_parts(sh, 0, 1, u0)
+    return slips + out
+
+
+def longissimus_slips(v, side):
+    """Lateral tendons of longissimus thoracis to the lower borders of ribs 12-9 between the
+    tubercle and the angle."""
+    out = []
+    for n, rx in ((12, 48), (11, 50), (10, 50), (9, 50)):
+        b = rib_point(n, rx, 0.6)
+        out += slip_parts(v, side, (rx - 9, b[1] + 30), b, 6, 4, 0.3)
+    return out
+
+
 def glut_med_sheet_coronal(v, side):
-    O = [(48, 224), (52, 200), (57, 174), (63, 154), (82, 144), (106, 141), (126, 144), (138, 151), (142, 162)]
-    I = [(140, 284), (147, 289), (153, 296)]
-    C1 = [(90, 238), (94, 204), (120, 194), (142, 204)]
-    C2 = [(124, 270), (132, 262), (144, 258), (152, 268)]
+    # a fan: from the posterior gluteal line, the ilium below the crest and the outer lip of the crest
+    # round to its lateral-most point, converging on the lateral surface of the greater trochanter
+    O = [(50, 206), (53, 184), (57, 166), (63, 152), (82, 143), (106, 140), (126, 143), (139, 151), (145, 164), (146, 178)]
+    I = [(136, 282), (143, 287), (150, 293), (156, 300)]
+    C1 = [(84, 232), (96, 200), (124, 196), (152, 214)]
+    C2 = [(118, 264), (130, 256), (146, 252), (156, 262)]
     return sheet(v, side, O, I, C1, C2)
 
 
 def glut_min_sheet_coronal(v, side):
-    O = [(64, 247), (80, 233), (100, 208), (122, 176), (138, 152), (144, 170)]
+    O = [(55, 243), (66, 246), (82, 232), (100, 208), (122, 176), (138, 152), (144, 170)]
     I = [(133, 287), (142, 292), (150, 296)]
     C1 = [(78, 262), (100, 250), (120, 230), (140, 210)]
     C2 = [(118, 282), (128, 278), (140, 275), (150, 280)]
@@ -917,7 +1080,6 @@ def build_posterior_deep():
              'erector spinae (cut away on the right), gluteus medius (cut on the right to show gluteus minimus) '
              'and piriformis.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
-    v.label_x = (300, 900)
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -929,22 +1091,28 @@ def build_posterior_deep():
     for s in v.sides:
         sf = sfx(s)
         ql = ql_sheet_coronal(v, s)
-        v.add('muscles', group('m-quadratus-lumborum' + sf, muscle_parts(ql, 'deep', 12)))
+        v.add('muscles', group('m-quadratus-lumborum' + sf, muscle_parts(ql, 'deep', 12) + ql_fibres(v, s)))
+        # quadratus lumborum lies in front of the 12th rib and the transverse processes: seen from behind
+        # they cross over it (drawing only)
+        pts, w = SK.RIBS[12]
+        v.add('muscles', path(ribbon(v.ps(pts, s), [x * SCALE for x in w]), BONE))
+        for name in ('L1', 'L2', 'L3', 'L4', 'L5'):
+            tpts, tw = tp_centreline(name)
+            v.add('muscles', path(ribbon(v.ps(tpts, s), [x * SCALE for x in tw]), BONE))
         mf = multifidus_sheet(v, s)
         v.add('muscles', group('m-lumbar-multifidus' + sf, muscle_parts(mf, 'mid', 16)))
         lg = longissimus_sheet(v, s)
         ic = iliocostalis_sheet(v, s)
         if s == 1:
-            v.add('muscles', group('m-longissimus-thoracis' + sf, muscle_parts(lg, 'sup', 9, tendon=(0.0, 0.12))))
-            v.add('muscles', group('m-iliocostalis-lumborum' + sf, muscle_parts(ic, 'sup', 9, tendon=(0.0, 0.08))))
+            v.add('muscles', group('m-iliocostalis-lumborum' + sf, iliocostalis_parts(v, s)))
+            v.add('muscles', group('m-longissimus-thoracis' + sf, longissimus_slips(v, s)
+                                   + muscle_parts(lg, 'sup', 10, tendon=(0.0, 0.14))))
         else:
             # cut across at L1-L2 and removed below, to show multifidus and quadratus lumborum
-            lp = muscle_parts(lg, 'sup', 9, u0=0.62, u1=1.0) + cut_parts(lg, 0, 1, 0.62)
-            v.add('muscles', group('m-longissimus-thoracis' + sf, lp))
-            ip = muscle_parts(ic, 'sup', 9, u0=0.56, u1=1.0) + cut_parts(ic, 0, 1, 0.56)
+            ip = iliocostalis_parts(v, s, cut=True)
             v.add('muscles', group('m-iliocostalis-lumborum' + sf, ip))
-        pf = piriformis_sheet(v, s)
-        v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 7, tendon=(0.86, 1.0))))
+            lp = longissimus_slips(v, s) + muscle_parts(lg, 'sup', 9, u0=0.62, u1=1.0) + cut_parts(lg, 0, 1, 0.62)
+            v.add('muscles', group('m-longissimus-thoracis' + sf, lp))
         gmin = glut_min_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-minimus' + sf, muscle_parts(gmin, 'deep', 12, tendon=(0.9, 1.0))))
         gmed = glut_med_sheet_coronal(v, s)
@@ -954,7 +1122,11 @@ def build_posterior_deep():
             gp = muscle_parts(gmed, 'mid', 14, u0=0.0, u1=0.22) + cut_parts(gmed, 0, 1, 0.22)
             gp += muscle_parts(gmed, 'mid', 10, tendon=(0.9, 1.0), u0=0.78, u1=1.0) + cut_parts(gmed, 0, 1, 0.78)
             v.add('muscles', group('m-gluteus-medius' + sf, gp))
-        trigger_point(v, 'quadratus-lumborum', 1, s, (74, 26))
+        # piriformis lies below the lower border of medius, from the front of the sacrum out through the
+        # greater sciatic notch to the top of the greater trochanter
+        pf = piriformis_sheet(v, s)
+        v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0))))
+        trigger_point(v, 'quadratus-lumborum', 1, s, (74, 36))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
         trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
         trigger_point(v, 'gluteus-medius', 1, s, (64, 162))
@@ -964,7 +1136,7 @@ def build_posterior_deep():
         trigger_point(v, 'piriformis', 2, s, (48, 240))
         trigger_point(v, 'lumbar-multifidus', 1, s, (12, 52))
         trigger_point(v, 'lumbar-multifidus', 2, s, (13, 198))
-        trigger_point(v, 'iliocostalis-lumborum', 1, s, (62, 12))
+        trigger_point(v, 'iliocostalis-lumborum', 1, s, (62, 8))
         trigger_point(v, 'longissimus-thoracis', 1, s, (34, -6))
         referral_zone(v, 'quadratus-lumborum', 1, s, [[(56, 132), (100, 122), (144, 136), (166, 168), (168, 206),
                                                         (152, 214), (140, 178), (104, 152), (62, 156)]])
@@ -993,7 +1165,7 @@ def build_posterior_deep():
     v.label('Quadratus lumborum', (84, 80), L)
     v.label('Quadratus lumborum', (70, 80), R)
     v.label('Lumbar multifidus', (12, 120), R)
-    v.label('Lumbar multifidus', (10, 150), L)
+    v.label('Lumbar multifidus', (10, 110), L)
     v.label('L3 transverse process', (46, 84), R)
     v.label('Mammillary process', (20.2, 113.5), R)
     v.label('12th rib', (88, 20), R)
@@ -1008,7 +1180,7 @@ def build_posterior_deep():
     v.label('Piriformis', (84, 262), L)
     v.label('Greater sciatic notch', (58, 256), R)
     v.label('Sacrotuberous ligament', (40, 300), L)
-    v.label('Ischial tuberosity', (76, 350), L)
+    v.label('Ischial tuberosity', (76, 343), L)
     v.label('Greater trochanter', (152, 318), R)
     v.label('Linea aspera', (100, 470), R)
     v.label('Thoracolumbar fascia', (0, 180), L)
@@ -1079,20 +1251,43 @@ def draw_spine_lateral(v):
 
 
 def femur_sag():
+    """Right femur seen from the lateral side (z forward): greater trochanter behind the head, the
+    shaft bowed forward, the lateral condyle bulging behind at the knee."""
     return [(-24, 281, 'c'), (-12, 279), (4, 283), (14, 292), (16, 310), (14, 335), (16, 380), (19, 450), (20, 520),
-            (18, 590), (21, 630), (25, 655), (23, 680), (13, 700), (0, 708), (-14, 708), (-28, 700), (-36, 684),
-            (-37, 664), (-30, 642), (-21, 612), (-17, 560), (-15, 480), (-16, 420), (-19, 370), (-25, 340),
+            (18, 590), (21, 628), (26, 650), (26, 672), (18, 692), (4, 705), (-12, 709), (-27, 703), (-37, 688),
+            (-39, 668), (-33, 646), (-23, 618), (-17, 560), (-15, 480), (-16, 420), (-19, 370), (-25, 340),
             (-31, 318), (-32, 296)]
+
+
+LAT_GHOST = 'fill="none" stroke="#fbf5e6" stroke-width="1.5" stroke-opacity="0.85" stroke-dasharray="5 3.5" stroke-linecap="round"'
+VL_FILL = 'fill="#d9a494" fill-opacity="0.9" stroke="#9c6254" stroke-width="1.3" stroke-linejoin="round"'
+VL_FIBRE = 'fill="none" stroke="#a96e60" stroke-width="0.8" stroke-opacity="0.7" stroke-linecap="round"'
+
+
+EO_TEETH_LAT = [(24, -4), (2, 24), (-24, 32), (-46, 30)]      # slips on ribs 9, 10, 11, 12
+EO_NOTCH_LAT = [(46, -28), (31, 12), (8, 37), (-20, 43)]    # the notch in front of each slip
+
+
+def eo_origin_lat():
+    """The serrated origin of external oblique on the outer surfaces of ribs 8-12, from the front
+    (t = 0, running off the top of the view) back to the tip of the 12th rib: a slip pointing up and
+    back onto each rib, a notch between (where serratus anterior and latissimus interdigitate)."""
+    out = [(50, -66, 'c')]
+    for n, t in zip(EO_NOTCH_LAT, EO_TEETH_LAT):
+        out += [n + ('c',), t + ('c',)]
+    return out
 
 
 def build_lateral():
     v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
-             'The right hip and flank seen from the side: tensor fasciae latae and the iliotibial tract, gluteus '
-             'maximus, medius and minimus, rectus femoris down to the knee, and external oblique.')
+             'The right hip and flank seen from the side: external oblique on the lower ribs with its aponeurosis '
+             'and the inguinal ligament, gluteus medius below the iliac crest, gluteus maximus, tensor fasciae '
+             'latae and the iliotibial tract, and rectus femoris down to the knee. The hip bone, hip joint and '
+             'femoral head beneath the muscles are outlined with dashed lines.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
-    v.label_x = (320, 890)
+    v.ymin = -66
     s = -1
-    # spine, sacrum and coccyx (medial), then ribs, hip bone, femur and the knee
+    # ---- bones: lumbar spine, sacrum and coccyx (medial), ribs, hip bone, femur, knee ----
     draw_spine_lateral(v)
     v.add('bones', group('b-sacrum', [path(smooth(v.ps(SK.SACRUM_SAG)), BONE),
                                       path(smooth(v.ps([(-60, 186), (-70, 205), (-82, 228), (-88, 252)]), False), BONE_DETAIL)]))
@@ -1100,77 +1295,95 @@ def build_lateral():
     ribs = []
     for n in (9, 10, 11):
         pts = SK.RIBS_SAG[n]
-        ribs.append(path(ribbon(v.ps(pts), [(9 if n < 11 else 8) * SCALE] * (len(pts) - 1) + [(7 if n < 11 else 5) * SCALE],
-                                caps='round' if n == 11 else 'flat'), BONE))
+        w = [9] * len(pts)
+        if n in (9, 10):
+            w = w[:-4] + [8, 7, 6.5, 6]       # the costal cartilage narrows towards the costal margin
+        else:
+            w[-1] = 5
+        ribs.append(path(ribbon(v.ps(pts), [x * SCALE for x in w], caps='round' if n == 11 else 'flat'), BONE))
+        if n in (9, 10):
+            cart = pts[-4:]
+            ribs.append(path(ribbon(v.ps(cart), [x * SCALE for x in w[-4:]], caps='flat'), 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6"'))
     v.add('bones', group('b-lower-ribs-r', ribs))
-    v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [8 * SCALE, 8 * SCALE, 7 * SCALE, 6 * SCALE, 4.5 * SCALE]), BONE)]))
+    v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [8 * SCALE, 8 * SCALE, 7 * SCALE, 6 * SCALE, 5 * SCALE, 4.5 * SCALE]), BONE)]))
     cx, cy, rx, ry, rot = SK.OBTURATOR_SAG
     hip_d = smooth(v.ps(SK.HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
     az, ay, ar = SK.ACETABULUM_SAG
     v.add('bones', group('b-hip-bone-r', [
         path(hip_d, BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin')),
+        # the gluteal surface of the ilium, the ischial body and the pubic ramus below the acetabulum
+        path(smooth(v.ps([(-56, 252), (-48, 276), (-40, 300), (-38, 324)]), False), BONE_DETAIL),
+        path(smooth(v.ps([(30, 264), (34, 280), (40, 296)]), False), BONE_DETAIL),
         path(smooth(v.ps(ellipse_pts(az, ay, ar + 2, ar + 2, 0, 14))), 'fill="#eadfc6" stroke="#5b4a3a" stroke-width="1.4"'),
-        path(smooth(v.ps([(-84, 246), (-72, 262), (-66, 282)]), False), BONE_DETAIL)]))
+        # acetabular notch, open below
+        path(smooth(v.ps([(-12, 311), (-6, 300), (6, 300), (12, 311)]), False), BONE_DETAIL)]))
     # femur with its head in the acetabulum
     v.add('bones', group('b-femur-r', [
-        path(smooth(v.ps(ellipse_pts(0, 285, 23, 23, 0, 12))), BONE),
         path(smooth(v.ps(femur_sag())), BONE),
+        path(smooth(v.ps(ellipse_pts(0, 285, 23, 23, 0, 12))), BONE),
+        path(smooth(v.ps([(-14, 300), (-4, 300), (6, 306), (14, 312)]), False), BONE_DETAIL),    # neck below the head
         path(smooth(v.ps([(10, 292), (4, 310), (-4, 330), (-10, 345)]), False), BONE_DETAIL),
-        path(smooth(v.ps([(-12, 676), (-4, 668), (6, 676)]), False), BONE_DETAIL)]))
+        path(smooth(v.ps([(-6, 648), (-18, 656), (-22, 672), (-14, 684), (0, 684), (8, 672)]), False), BONE_DETAIL),  # epicondyle
+        path(smooth(v.ps([(22, 650), (16, 668), (14, 690)]), False), BONE_DETAIL)]))                  # trochlear groove edge
     # tibia and fibula (drawing only, except the landmarks on them)
     tib = [(-30, 711), (-10, 712), (8, 712), (22, 715), (27, 724), (30, 735), (35, 745), (33, 756), (28, 762, 'c'),
            (-20, 762, 'c'), (-22, 748), (-27, 732), (-31, 720)]
-    v.add('bones', path(smooth(v.ps(ellipse_pts(-26, 738, 8.5, 10, 0, 10))), BONE))
-    v.add('bones', path(smooth(v.ps([(-30, 746), (-22, 746), (-22, 762, 'c'), (-30, 762, 'c')])), BONE))
     v.add('bones', path(smooth(v.ps(tib)), BONE))
+    v.add('bones', path(smooth(v.ps([(-36, 733), (-30, 726), (-22, 728), (-17, 737), (-19, 748), (-22, 762, 'c'), (-31, 762, 'c'), (-33, 748)])), BONE))  # fibular head
     v.add('bones', path(smooth(v.ps([(30, 641), (44, 642), (51, 653), (51, 672), (44, 690), (38, 697), (30, 686), (25, 668), (25, 651)])), LANDMARK, 'b-patella-r'))
     v.add('bones', path(smooth(v.ps([(-29, 713), (-10, 713), (8, 713), (21, 716), (25, 727), (14, 735), (-8, 736), (-24, 733)])), LANDMARK, 'b-lateral-tibial-condyle-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(31, 748, 5, 9.5, 0.1, 10))), LANDMARK, 'b-tibial-tuberosity-r'))
     # landmarks of the hip bone and femur
     v.add('bones', path(ribbon(v.ps([(x, y + (2.4 if y < 200 else 0)) for x, y in SK.CREST_SAG]), 5 * SCALE), LANDMARK, 'b-iliac-crest-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(47, 211, 5, 5.5, 0, 10))), LANDMARK, 'b-asis-r'))
-    v.add('bones', path(smooth(v.ps(ellipse_pts(39, 238, 4.5, 5.5, 0, 10))), LANDMARK, 'b-aiis-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(41, 238, 4.5, 5.5, 0, 10))), LANDMARK, 'b-aiis-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(-99, 213, 4.5, 6, 0, 10))), LANDMARK, 'b-psis-r'))
-    v.add('bones', path(smooth(v.ps(ellipse_pts(59, 291, 4, 4, 0, 10))), LANDMARK, 'b-pubic-tubercle-r'))
-    v.add('bones', path(smooth(v.ps(ellipse_pts(-45, 340, 8, 16, 0.2, 10))), LANDMARK, 'b-ischial-tuberosity-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(59, 290, 4, 4, 0, 10))), LANDMARK, 'b-pubic-tubercle-r'))
+    v.add('bones', path(smooth(v.ps([(-30, 346), (-40, 350), (-50, 346), (-55, 334), (-56, 320), (-48, 318), (-38, 330)])), LANDMARK, 'b-ischial-tuberosity-r'))
     ring_o = ellipse_pts(az, ay, ar + 1.5, ar + 1.5, 0, 16, math.radians(-200), math.radians(20))
     ring_i = ellipse_pts(az, ay, ar - 4, ar - 4, 0, 16, math.radians(-200), math.radians(20))
     v.add('bones', path(smooth(v.ps(ring_o + ring_i[::-1])), LANDMARK, 'b-acetabulum-r'))
     for name, pts in (('posterior', SK.GLUTEAL_POST_S), ('anterior', SK.GLUTEAL_ANT_S), ('inferior', SK.GLUTEAL_INF_S)):
         v.add('bones', path(smooth(v.ps(pts), False), LINE_MARK, 'b-%s-gluteal-line-r' % name))
-    v.add('bones', path(smooth(v.ps([(-96, 236), (-86, 243), (-76, 252), (-70, 264), (-66, 280)]), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
+    v.add('bones', path(smooth(v.ps([(-90, 233), (-78, 236), (-66, 242), (-60, 251), (-60, 261), (-65, 270)]), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
     v.add('bones', path(smooth(v.ps([(-24, 282, 'c'), (-12, 280), (4, 284), (13, 293), (15, 310), (12, 326), (-6, 332), (-24, 330), (-31, 316), (-32, 296)])), LANDMARK, 'b-greater-trochanter-r'))
     v.add('bones', path(smooth(v.ps([(-20, 352), (-14, 360), (-13, 400), (-15, 428), (-20, 426), (-21, 396), (-24, 362)])), LANDMARK, 'b-gluteal-tuberosity-r'))
     v.add('bones', path(ribbon(v.ps([(-17, 440), (-15.5, 500), (-17, 580)]), 3 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera-r'))
     # ligaments and fasciae
-    st = [(-100, 238), (-96, 258), (-86, 282), (-62, 318), (-50, 336), (-44, 330), (-56, 310), (-80, 288), (-92, 272), (-100, 256)]
+    st = [(-100, 238), (-96, 258), (-86, 282), (-64, 314), (-54, 330), (-48, 326), (-58, 308), (-80, 288), (-92, 272), (-100, 256)]
     v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT)]))
-    v.add('bones', group('b-inguinal-ligament-r', [path(ribbon(v.ps([(48, 214), (54, 240), (58, 266), (60, 290)]), 4 * SCALE), LIGAMENT)]))
+    ing = [(48, 214), (53, 240), (57, 266), (60, 288)]
+    v.add('bones', group('b-inguinal-ligament-r', [path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT)]))
     v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 4 * SCALE, caps='flat'), LANDMARK, 'b-linea-alba'))
-    itb = [(2, 272), (0, 330), (3, 420), (6, 520), (8, 620), (10, 690), (12, 722)]
-    itbw = [40, 42, 32, 26, 22, 20, 13]
+    # vastus lateralis (not a region): the bulk of the lateral thigh the iliotibial tract lies on
+    vl_out = [(-24, 312), (-32, 350), (-35, 420), (-34, 500), (-29, 570), (-20, 615), (-6, 642), (12, 660), (24, 664),
+              (34, 640), (44, 600), (52, 530), (54, 450), (48, 380), (36, 330), (20, 306), (0, 302)]
+    vl_poly = v.ps(vl_out)
+    vl_fib = Sheet(v.ps([(-24, 312), (-34, 420), (-32, 540), (-20, 615)]), v.ps([(34, 400), (48, 520), (40, 610), (20, 662)]))
+    # the hamstrings (biceps femoris, not a region) behind it, from the ischial tuberosity to the fibular
+    # head, so the thigh has its true depth below the buttock
+    hs_out = [(-46, 336), (-58, 352), (-68, 400), (-70, 470), (-64, 550), (-54, 620), (-42, 680), (-33, 730),
+              (-26, 734), (-28, 690), (-22, 640), (-26, 600), (-32, 540), (-34, 460), (-33, 400), (-30, 356)]
+    hs_fib = Sheet(v.ps([(-50, 350), (-34, 380)]), v.ps([(-36, 720), (-28, 714)]),
+                   v.ps([(-70, 460), (-36, 470)]), v.ps([(-58, 620), (-26, 620)]))
+    v.add('bones', path(smooth(v.ps(hs_out)), VL_FILL.replace('#d9a494', '#d4a08f')))
+    v.add('bones', path(hs_fib.fibres(7, 0.05, 0.95, 0.04, 0.96), VL_FIBRE))
+    v.add('bones', path(smooth(vl_poly), VL_FILL))
+    v.add('bones', path(vl_fib.fibres(16, 0.02, 0.98, 0.05, 0.95), VL_FIBRE))
+    itb = [(-2, 282), (2, 330), (7, 400), (8, 500), (9, 600), (12, 680), (16, 724)]
+    itbw = [40, 42, 34, 28, 24, 20, 14]
     poly = v.ps(ribbon_poly(itb, itbw))
     v.add('bones', group('b-iliotibial-tract-r', [path(ribbon(v.ps(itb), [w * SCALE for w in itbw], caps='flat'), LIGAMENT),
                                                   path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE)]))
 
-    # muscles, deep to superficial
-    gmin = Sheet(v.ps([(44, 214), (30, 172), (12, 146), (-8, 170), (-32, 203), (-56, 233), (-68, 250)]),
-                 v.ps([(16, 293), (0, 284), (-16, 281)]),
-                 v.ps([(40, 246), (20, 220), (-5, 230), (-35, 250)]),
-                 v.ps([(26, 278), (5, 270), (-10, 272), (-24, 276)]))
-    v.add('muscles', group('m-gluteus-minimus-r', muscle_parts(gmin, 'deep', 12, tendon=(0.94, 1.0))))
-    gmed = Sheet(v.ps([(27, 160), (10, 147), (-12, 140), (-32, 137), (-50, 141), (-62, 148), (-70, 176), (-82, 210), (-90, 232)]),
-                 v.ps([(6, 298), (-4, 293), (-18, 291), (-28, 294)]),
-                 v.ps([(24, 210), (0, 200), (-30, 200), (-70, 240)]),
-                 v.ps([(10, 270), (-5, 262), (-25, 264), (-40, 282)]))
-    v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 16, tendon=(0.9, 1.0))))
-    # straight head from the AIIS, reflected head from the groove above the acetabulum, joining in
-    # a short common tendon; a bipennate belly; the quadriceps tendon to the patella and the
-    # patellar ligament to the tibial tuberosity
-    rfp = [path(ribbon(v.ps([(40, 236), (41, 252), (41, 268)]), [6 * SCALE, 6 * SCALE, 7 * SCALE]), TENDON),
-           path(ribbon(v.ps([(4, 259), (18, 262), (32, 266), (40, 270)]), [3.5 * SCALE, 3.5 * SCALE, 4 * SCALE, 5 * SCALE]), TENDON)]
-    rf = Sheet(v.ps([(35, 266), (47, 264)]), v.ps([(33, 641), (44, 641)]),
-               v.ps([(30, 350), (64, 340)]), v.ps([(36, 560), (64, 560)]))
+    # ---- muscles, deep to superficial ----
+    # rectus femoris: straight head from the AIIS, reflected head from the groove above the acetabulum,
+    # a bipennate fusiform belly down the front of the thigh, the quadriceps tendon to the patella and
+    # the patellar ligament to the tibial tuberosity
+    rfp = [path(ribbon(v.ps([(42, 236), (42, 252), (42, 268)]), [6 * SCALE, 6 * SCALE, 7 * SCALE]), TENDON),
+           path(ribbon(v.ps([(-4, 258), (14, 260), (30, 264), (40, 270)]), [3.5 * SCALE, 3.5 * SCALE, 4 * SCALE, 5 * SCALE]), TENDON)]
+    rf = Sheet(v.ps([(36, 266), (48, 264)]), v.ps([(32, 641), (44, 641)]),
+               v.ps([(32, 350), (68, 340)]), v.ps([(36, 560), (66, 560)]))
     rfp += [path(rf.outline(), MUSCLE['sup']), path(rf.region(0, 1, 0.86, 1.0), TENDON)]
     fib = []
     for k in range(1, 26):
@@ -1181,37 +1394,69 @@ def build_lateral():
             fib.append('M%s L%s' % (P(e), P(c)))
     rfp.append(path(' '.join(fib), FIBRE))
     rfp.append(path(smooth([rf.point(0.5, u / 10.0) for u in range(1, 10)], False), 'fill="none" stroke="#efe4d0" stroke-width="2"'))
-    lig = [(38, 694), (35, 720), (32, 746)]
+    lig = [(37, 694), (34, 720), (32, 746)]
     rfp.append(path(ribbon(v.ps(lig), [11 * SCALE, 9.5 * SCALE, 8 * SCALE]), TENDON))
     rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
     v.add('muscles', group('m-rectus-femoris-r', rfp))
-    # its origin line lies deep on the ilium, sacrum and coccyx; seen from the side the outline is
-    # the bulk of the buttock behind it
-    gmax = Sheet(v.ps([(-58, 142), (-86, 150), (-108, 168), (-122, 194), (-130, 222), (-134, 250), (-134, 276), (-128, 298), (-118, 314)]),
-                 v.ps([(-6, 300), (-3, 340), (-7, 380), (-14, 408), (-19, 424)]),
-                 v.ps([(-60, 196), (-98, 226), (-128, 280), (-136, 350)]),
-                 v.ps([(-30, 262), (-50, 318), (-74, 384), (-80, 424)]))
-    v.add('muscles', group('m-gluteus-maximus-r', muscle_parts(gmax, 'sup', 20, tendon=(0.9, 1.0))))
-    tfl = Sheet(v.ps([(51, 215), (46, 196), (34, 170)]), v.ps([(28, 402), (2, 392)]),
-                v.ps([(54, 264), (30, 250)]), v.ps([(40, 344), (10, 334)]))
-    v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8, tendon=(0.0, 0.05))))
-    # fleshy part: from the outer surfaces of the lower ribs (an oblique line of digitations from the
-    # tip of the 12th rib up and forward) down to the iliac crest and forward to its aponeurosis
-    eo = Sheet(v.ps([(-44, 34), (-20, 12), (4, -14), (22, -35), (50, -35), (78, -35)]),
-               v.ps([(-28, 140), (10, 142), (40, 192), (70, 196), (88, 120), (90, 30)]),
-               None, None)
-    apo = [(78, -35), (90, 30), (90, 60), (89, 120), (82, 182), (62, 206), (50, 214), (56, 250), (60, 290), (76, 278),
-           (96, 240), (110, 180), (114, 110), (110, 30), (102, -35)]
+    # gluteus minimus: from the ilium between the anterior and inferior gluteal lines (and the margin of
+    # the greater sciatic notch) to the front of the greater trochanter; only its anterior edge shows
+    gmin = Sheet(v.ps([(41, 226), (36, 196), (24, 168), (12, 150), (-6, 172), (-30, 204), (-52, 232), (-60, 248)]),
+                 v.ps([(15, 296), (6, 288), (-6, 283), (-16, 281)]),
+                 v.ps([(36, 252), (22, 226), (0, 230), (-36, 252)]),
+                 v.ps([(24, 280), (10, 270), (-6, 270), (-22, 274)]))
+    v.add('muscles', group('m-gluteus-minimus-r', muscle_parts(gmin, 'deep', 12, tendon=(0.92, 1.0))))
+    # gluteus medius: a fan from the outer lip of the iliac crest and the ilium between the anterior and
+    # posterior gluteal lines, converging on the lateral surface of the greater trochanter
+    gmed = Sheet(v.ps([(20, 154), (8, 146), (-6, 138), (-30, 134), (-54, 139), (-68, 147), (-74, 172), (-82, 200)]),
+                 v.ps([(7, 303), (-3, 297), (-13, 291), (-22, 287)]),
+                 v.ps([(26, 206), (2, 196), (-30, 196), (-66, 226)]),
+                 v.ps([(14, 272), (0, 260), (-18, 258), (-34, 272)]))
+    v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0))))
+    # tensor fasciae latae: from the ASIS and the front of the outer lip of the crest, down and a little
+    # back into the iliotibial tract at about the upper third of the thigh
+    tfl = Sheet(v.ps([(50, 213), (45, 196), (38, 179), (32, 168)]), v.ps([(27, 404), (5, 396)]),
+                v.ps([(57, 270), (30, 250)]), v.ps([(44, 346), (14, 330)]))
+    v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8, tendon=(0.9, 1.0))))
+    # gluteus maximus: the thick quadrilateral of the buttock; its origin (posterior ilium, sacrum, coccyx,
+    # sacrotuberous ligament) lies deep behind it, so seen from the side its posterior border is the
+    # contour of the buttock; coarse bundles run down and forward into the iliotibial tract and the
+    # gluteal tuberosity
+    gmax = Sheet(v.ps([(-90, 157, 'c'), (-112, 186), (-123, 226), (-127, 276), (-122, 318), (-110, 350, 'c')]),
+                 v.ps([(-3, 290), (-1, 330), (-5, 368), (-13, 400), (-19, 426)]),
+                 v.ps([(-62, 202), (-86, 246), (-100, 300), (-80, 386)]),
+                 v.ps([(-30, 248), (-44, 296), (-58, 346), (-46, 418)]))
+    gp = muscle_parts(gmax, 'sup', 27, tendon=(0.92, 1.0))
+    gp.append(path(gmax.fibres(9, 0.0, 1.0, 0.0, 0.92).replace('M', 'M'), 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'))
+    v.add('muscles', group('m-gluteus-maximus-r', gp))
+    # external oblique: fleshy slips from the outer surfaces of the lower ribs, fibres down and forward,
+    # its posterior border free from the 12th rib to the iliac crest; it turns into its aponeurosis along a
+    # line from the 9th costal cartilage down to the ASIS; the aponeurosis reaches the linea alba, and its
+    # rolled lower border is the inguinal ligament (ASIS to pubic tubercle)
+    eo_I = [(77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (44, 194), (36, 176), (24, 158),
+            (8, 145), (-16, 136)]
+    eo = Sheet(v.ps(eo_origin_lat()), v.ps(eo_I), None, None)
+    apo = [(80, -66), (77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (53, 240), (57, 266),
+           (60, 290), (64, 292), (78, 278), (96, 240), (110, 180), (114, 110), (110, 30), (104, -20), (97, -66)]
     apo_poly = v.ps(apo)
-    eop = [path(smooth(apo_poly), TENDON), path(lines_d(hatch([sample(apo_poly, True, 8)], 9, 62)), TENDON_FIBRE)]
-    eop += muscle_parts(eo, 'sup', 16)
+    eop = [path(smooth(apo_poly), TENDON), path(lines_d(hatch([sample(apo_poly, True, 8)], 8, 58)), TENDON_FIBRE)]
+    eop += muscle_parts(eo, 'sup', 20)
+    # the clefts between the slips, running on down the muscle along its fibres
+    eop.append(path(' '.join(smooth(v.ps([n, (n[0] + 9, n[1] + 22), (n[0] + 17, n[1] + 44)]), False) for n in EO_NOTCH_LAT),
+                    'fill="none" stroke="#6e1f17" stroke-width="1.4" stroke-linecap="round"'))
     v.add('muscles', group('m-external-oblique-r', eop))
+    # the inguinal ligament, drawn again over the aponeurosis whose lower border it is (drawing only)
+    v.add('muscles', path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT))
+    # the skeleton beneath the muscles, in dashed outline (drawing only)
+    ghost = [smooth(v.ps(SK.HIP_SAG)), smooth(v.ps(ellipse_pts(az, ay, ar + 2, ar + 2, 0, 14))),
+             smooth(v.ps(ellipse_pts(0, 285, 23, 23, 0, 12))),
+             smooth(v.ps([(14, 292), (16, 310), (14, 335)]), False), smooth(v.ps([(-32, 296), (-31, 318), (-25, 340)]), False)]
+    v.add('muscles', path(' '.join(ghost), LAT_GHOST))
 
-    trigger_point(v, 'gluteus-medius', 3, s, (18, 172))
-    trigger_point(v, 'gluteus-minimus', 1, s, (18, 262))
-    trigger_point(v, 'tensor-fasciae-latae', 1, s, (36, 262))
-    trigger_point(v, 'external-oblique', 1, s, (2, 116))
-    trigger_point(v, 'rectus-femoris', 1, s, (48, 290))
+    trigger_point(v, 'gluteus-medius', 3, s, (12, 178))
+    trigger_point(v, 'gluteus-minimus', 1, s, (30, 232))
+    trigger_point(v, 'tensor-fasciae-latae', 1, s, (40, 252))
+    trigger_point(v, 'external-oblique', 1, s, (10, 118))
+    trigger_point(v, 'rectus-femoris', 1, s, (52, 296))
     referral_zone(v, 'gluteus-medius', 3, s, [[(30, 150), (-10, 126), (-60, 128), (-100, 150), (-120, 200), (-118, 262),
                                                (-100, 272), (-96, 212), (-82, 170), (-50, 150), (-10, 148), (24, 168)]])
     referral_zone(v, 'gluteus-minimus', 1, s, [[(-14, 300), (20, 300), (28, 400), (26, 520), (22, 640), (24, 762),
@@ -1223,33 +1468,36 @@ def build_lateral():
     referral_zone(v, 'rectus-femoris', 1, s, [[(40, 530), (72, 540), (70, 620), (62, 700), (40, 712), (20, 700),
                                                (18, 650), (30, 600)]])
     R = -1
-    v.label('External oblique', (-10, 60), R, 'R')
-    v.label('External oblique aponeurosis', (100, 60), R, 'R')
-    v.label('Linea alba', (110, 160), R, 'R')
-    v.label('Iliac crest', (-32, 136), R, 'L')
-    v.label('ASIS', (47, 211), R, 'R')
-    v.label('AIIS', (39, 238), R, 'R')
-    v.label('Inguinal ligament', (57, 262), R, 'R')
-    v.label('Pubic tubercle', (59, 291), R, 'R')
-    v.label('Tensor fasciae latae', (30, 300), R, 'R')
-    v.label('Rectus femoris', (52, 430), R, 'R')
-    v.label('Patella', (42, 670), R, 'R')
-    v.label('Tibial tuberosity', (32, 750), R, 'R')
-    v.label('Iliotibial tract', (8, 560), R, 'R')
-    v.label('Lateral tibial condyle', (0, 724), R, 'L')
-    v.label('Gluteus medius', (-30, 190), R, 'L')
-    v.label('Gluteus minimus', (16, 268), R, 'R')
-    v.label('Gluteus maximus', (-80, 300), R, 'L')
-    v.label('12th rib', (-70, 24), R, 'L')
-    v.label('Ribs 9–11', (-88, -20), R, 'L')
-    v.label('L3 vertebra', (-12, 88), R, 'L')
-    v.label('Sacrum', (-96, 248), R, 'L')
-    v.label('Coccyx', (-80, 287), R, 'L')
-    v.label('Greater trochanter', (-20, 318), R, 'L')
-    v.label('Ischial tuberosity', (-46, 352), R, 'L')
+    v.label('External oblique', (-4, 60), R, 'L')
+    v.label('External oblique aponeurosis', (98, 60), R, 'R')
+    v.label('Linea alba', (112, 150), R, 'R')
+    v.label('Iliac crest', (-46, 137), R, 'L')
+    v.label('ASIS', (49, 211), R, 'R')
+    v.label('AIIS', (43, 240), R, 'R')
+    v.label('Inguinal ligament', (57, 266), R, 'R')
+    v.label('Pubic tubercle', (61, 291), R, 'R')
+    v.label('Tensor fasciae latae', (36, 300), R, 'R')
+    v.label('Rectus femoris', (56, 440), R, 'R')
+    v.label('Patella', (44, 670), R, 'R')
+    v.label('Patellar ligament', (35, 722), R, 'R')
+    v.label('Tibial tuberosity', (33, 752), R, 'R')
+    v.label('Iliotibial tract', (8, 560), R, 'L')
+    v.label('Vastus lateralis', (-26, 500), R, 'L')
+    v.label('Hamstrings (biceps femoris)', (-52, 560), R, 'L')
+    v.label('Lateral tibial condyle', (-8, 724), R, 'L')
+    v.label('Gluteus medius', (-30, 170), R, 'L')
+    v.label('Gluteus minimus', (30, 228), R, 'R')
+    v.label('Gluteus maximus', (-80, 290), R, 'L')
+    v.label('12th rib', (-76, 4), R, 'L')
+    v.label('Ribs 9–11', (-84, -30), R, 'L')
+    v.label('L3 spinous process', (-86, 104), R, 'L')
+    v.label('Sacrum', (-104, 220), R, 'L')
+    v.label('Hip joint (femoral head)', (-8, 270), R, 'L')
+    v.label('Greater trochanter', (-26, 318), R, 'L')
+    v.label('Ischial tuberosity', (-44, 350), R, 'L')
     v.label('Gluteal tuberosity', (-17, 418), R, 'L')
-    v.label('Linea aspera', (-16, 520), R, 'L')
-    v.label('Femur', (0, 600), R, 'L')
+    v.label('Femur (lateral condyle)', (-24, 672), R, 'L')
+    v.label('Fibular head', (-27, 745), R, 'L')
     return v
 
 

@@ -164,15 +164,23 @@ def ribbon(pts, widths, caps='round'):
     lt = left[::2] + ([left[-1]] if (len(left) - 1) % 2 else [])
     rt = right[::2] + ([right[-1]] if (len(right) - 1) % 2 else [])
     d = seg_d(segments(lt, False))
+
+    def sweep(p, q, out):
+        # the flag that makes the arc from p to q bulge towards out (the cap is convex whichever
+        # way the view mirrors the ribbon)
+        c = (q[0] - p[0]) * out[1] - (q[1] - p[1]) * out[0]
+        return 1 if c < 0 else 0
     if caps == 'round':
         r = widths[-1] / 2.0
-        d += ' A%s,%s 0 0 1 %s' % (f(r), f(r), P(rt[-1]))
+        t = norm(sub(cen[-1], cen[-2]))
+        d += ' A%s,%s 0 0 %d %s' % (f(r), f(r), sweep(lt[-1], rt[-1], t), P(rt[-1]))
     else:
         d += ' L' + P(rt[-1])
     d += ' ' + seg_d(segments(rt[::-1], False), move=False)
     if caps == 'round':
         r = widths[0] / 2.0
-        d += ' A%s,%s 0 0 1 %s' % (f(r), f(r), P(lt[0]))
+        t = norm(sub(cen[0], cen[1]))
+        d += ' A%s,%s 0 0 %d %s' % (f(r), f(r), sweep(rt[0], lt[0], t), P(lt[0]))
     return d + ' Z'
 
 

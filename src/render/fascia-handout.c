@@ -210,9 +210,10 @@ fascia_handout_set_letterhead (FasciaHandout *self,
   g_free (self->clinic);
   g_free (self->therapist);
   g_free (self->contact);
-  self->clinic = g_strdup (clinic);
-  self->therapist = g_strdup (therapist);
-  self->contact = g_strdup (contact);
+  /* An empty line is no line: the letterhead is left out when all three are empty. */
+  self->clinic = clinic != NULL && *clinic != '\0' ? g_strdup (clinic) : NULL;
+  self->therapist = therapist != NULL && *therapist != '\0' ? g_strdup (therapist) : NULL;
+  self->contact = contact != NULL && *contact != '\0' ? g_strdup (contact) : NULL;
   g_clear_pointer (&self->pages, g_ptr_array_unref);
 }
 

@@ -51,6 +51,23 @@ fascia_application_get_database_path (FasciaApplication *self)
   return self->database_path;
 }
 
+/**
+ * fascia_application_set_database_path:
+ *
+ * Chooses the client database windows opened from now on work on, as `--database PATH`
+ * does; tests use it to give each case a fresh database.
+ */
+void
+fascia_application_set_database_path (FasciaApplication *self,
+                                      const char        *path)
+{
+  g_return_if_fail (FASCIA_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+}
+
 GSettings *
 fascia_application_get_settings (FasciaApplication *self)
 {

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (FasciaApplication, fascia_application, FASCIA, APPLICATION
 
 FasciaApplication *fascia_application_new               (void);
 const char        *fascia_application_get_database_path (FasciaApplication *self);
+void               fascia_application_set_database_path (FasciaApplication *self,
+                                                         const char        *path);
 GSettings         *fascia_application_get_settings      (FasciaApplication *self);
 
 G_END_DECLS

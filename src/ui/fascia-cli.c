@@ -13,7 +13,9 @@
 #include "fascia/fascia-atlas.h"
 #include "fascia/fascia-diagram.h"
 #include "fascia/fascia-muscle.h"
+#include "fascia/fascia-plan-handout.h"
 #include "fascia/fascia-render-info.h"
+#include "fascia/fascia-store.h"
 
 #include "fascia-cli.h"
 
@@ -222,10 +224,232 @@ failed:
   return EXIT_FAILURE;
 }
 
+static char *
+filename_option (GVariantDict *options,
+                 const char   *name)
+{
+  g_autofree char *value = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^ay", &value) || value[0] == '\0')
+    return NULL;
+
+  file = g_file_new_for_commandline_arg (value);
+  return g_file_get_path (file);
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("fascia: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+/* The letterhead from the preferences, when the settings schema is installed; a headless
+ * run from a build tree without one simply prints no letterhead. */
+static GSettings *
+lookup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static int
+handout_command (GVariantDict *options,
+                 const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaHandout) handout = NULL;
+  g_autoptr(GSettings) settings = lookup_settings ();
+  g_autofree char *clinic = NULL;
+  g_autofree char *therapist = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *paper_name = NULL;
+  const char *paper_option = NULL;
+  const char *output = NULL;
+  FasciaLetterhead letterhead = { NULL, NULL, NULL };
+  FasciaPaper paper = FASCIA_PAPER_A4;
+  FasciaAtlas *atlas;
+  gint64 plan_id = 0;
+
+  g_variant_dict_lookup (options, "handout", "x", &plan_id);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "paper", "&s", &paper_option);
+
+  if (output == NULL || output[0] == '\0')
+    {
+      g_printerr ("fascia: --handout needs --output FILE.pdf\n");
+      return EXIT_FAILURE;
+    }
+
+  if (settings != NULL)
+    {
+      clinic = g_settings_get_string (settings, "clinic-name");
+      therapist = g_settings_get_string (settings, "therapist-name");
+      contact = g_settings_get_string (settings, "contact-line");
+      paper_name = g_settings_get_string (settings, "paper-size");
+      fascia_paper_from_string (paper_name, &paper);
+      letterhead.clinic = clinic;
+      letterhead.therapist = therapist;
+      letterhead.contact = contact;
+    }
+  if (paper_option != NULL && !fascia_paper_from_string (paper_option, &paper))
+    {
+      g_printerr ("fascia: unknown paper size “%s”: use a4 or letter\n", paper_option);
+      return EXIT_FAILURE;
+    }
+
+  /* A handout reads a plan; it never creates an empty database where none was. */
+  if (!g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("fascia: there is no client database at %s\n", database_path);
+      return EXIT_FAILURE;
+    }
+
+  atlas = fascia_atlas_get_default (&error);
+  if (atlas == NULL)
+    return fail (error);
+  store = fascia_store_open_full (database_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  if (store == NULL)
+    return fail (error);
+
+  handout = fascia_handout_new_for_plan (store, atlas, plan_id, &letterhead, &error);
+  if (handout == NULL || !fascia_handout_write_pdf (handout, output, paper, &error))
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+import_clients_command (GVariantDict *options,
+                        const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = filename_option (options, "import-clients");
+  g_auto(GStrv) ignored = NULL;
+  guint n_imported = 0;
+
+  if (path == NULL)
+    {
+      g_printerr ("fascia: --import-clients needs a CSV file\n");
+      return EXIT_FAILURE;
+    }
+
+  file = g_file_new_for_path (path);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    return fail (error);
+
+  store = fascia_store_open (database_path, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (!fascia_store_import_clients (store, bytes, &n_imported, &ignored, &error))
+    {
+      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (ignored != NULL && ignored[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", ignored);
+
+      g_printerr ("fascia: %s: ignored unknown columns: %s\n", path, names);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u client into %s\n",
+                        "Imported %u clients into %s\n", n_imported),
+           n_imported, database_path);
+  return EXIT_SUCCESS;
+}
+
+static int
+backup_command (GVariantDict *options,
+                const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autofree char *path = filename_option (options, "backup");
+
+  if (path == NULL)
+    {
+      g_printerr ("fascia: --backup needs a file to write\n");
+      return EXIT_FAILURE;
+    }
+
+  store = fascia_store_open_full (database_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  if (store == NULL || !fascia_store_backup (store, path, &error))
+    return fail (error);
+
+  g_print (_("Backed up %s to %s\n"), database_path, path);
+  return EXIT_SUCCESS;
+}
+
+static int
+restore_command (GVariantDict *options,
+                 const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = filename_option (options, "restore");
+  g_autofree char *kept = NULL;
+
+  if (path == NULL)
+    {
+      g_printerr ("fascia: --restore needs a backup file\n");
+      return EXIT_FAILURE;
+    }
+
+  if (!fascia_store_restore (database_path, path, &kept, &error))
+    return fail (error);
+
+  if (kept != NULL)
+    g_print (_("Restored %s from %s; the database it replaced is kept as %s\n"),
+             database_path, path, kept);
+  else
+    g_print (_("Restored %s from %s\n"), database_path, path);
+  return EXIT_SUCCESS;
+}
+
+static int
+create_demo_command (GVariantDict *options,
+                     const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = filename_option (options, "create-demo");
+
+  if (path == NULL)
+    {
+      g_printerr ("fascia: --create-demo needs a file to write\n");
+      return EXIT_FAILURE;
+    }
+
+  if (!fascia_store_create_demo (path, &error))
+    return fail (error);
+
+  g_print (_("Wrote a demo clinic to %s\n"), path);
+  return EXIT_SUCCESS;
+}
+
 static const FasciaCliCommand commands[] = {
   { "version", version_command },
   { "check-content", check_content_command },
   { "render", render_command },
+  { "handout", handout_command },
+  { "import-clients", import_clients_command },
+  { "backup", backup_command },
+  { "restore", restore_command },
+  { "create-demo", create_demo_command },
 };
 
 static gboolean
@@ -262,7 +486,22 @@ fascia_cli_add_options (GApplication *application)
     { "width", 0, 0, G_OPTION_ARG_INT, NULL,
       N_("With --render: the width of the image in pixels or points"), N_("N") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("With --render: the file to write, .png, .svg or .pdf"), N_("FILE") },
+      N_("With --render or --handout: the file to write (.png, .svg or .pdf)"), N_("FILE") },
+    { "handout", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("Write the client handout of a treatment plan to the --output PDF and exit"),
+      N_("PLAN_ID") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --handout: the paper size, a4 or letter"), N_("SIZE") },
+    { "import-clients", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Add the clients of a CSV file (name, email, phone, date of birth, notes) and exit"),
+      N_("FILE.csv") },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a copy of the client database to FILE and exit"), N_("FILE") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Replace the client database with the backup FILE, keeping a copy, and exit"),
+      N_("FILE") },
+    { "create-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a demo clinic to PATH (never over a real database) and exit"), N_("PATH") },
     { NULL }
   };
 

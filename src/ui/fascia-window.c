@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "fascia-atlas-page.h"
+#include "fascia-clients-page.h"
+#include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
 struct _FasciaWindow
@@ -22,10 +25,25 @@ struct _FasciaWindow
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
   FasciaAtlasPage      *atlas_page;
+  FasciaClientsPage    *clients_page;
+  AdwViewSwitcherTitle *switcher_title;
 
   /* Owned */
   GSettings            *settings;
+  FasciaStore          *store;
+  FasciaStore          *user_store;   /* kept open while the demo is shown */
+  GVariant             *last_delete;  /* (ix): the table and id Ctrl+Z brings back */
 };
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DEMO,
+  PROP_ACTIVE_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FasciaWindow, fascia_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -69,6 +87,298 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, page);
 }
 
+/**
+ * fascia_window_get_store:
+ *
+ * Returns: (nullable): the client database the window works on: the user's, or the demo
+ *   clinic while it is open.
+ */
+FasciaStore *
+fascia_window_get_store (FasciaWindow *self)
+{
+  g_return_val_if_fail (FASCIA_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+fascia_window_get_demo (FasciaWindow *self)
+{
+  g_return_val_if_fail (FASCIA_IS_WINDOW (self), FALSE);
+
+  return self->user_store != NULL;
+}
+
+/**
+ * fascia_window_get_active_plan:
+ *
+ * The plan open in the plan editor. While there is one, the Atlas page offers "Add to plan"
+ * on technique cards (the `win.add-to-plan` action) and may show the plan's targets.
+ *
+ * Returns: (nullable): the active plan
+ */
+FasciaPlan *
+fascia_window_get_active_plan (FasciaWindow *self)
+{
+  FasciaClientView *view;
+
+  g_return_val_if_fail (FASCIA_IS_WINDOW (self), NULL);
+
+  view = fascia_clients_page_get_client_view (self->clients_page);
+  return fascia_client_view_get_active_plan (view);
+}
+
+FasciaClientsPage *
+fascia_window_get_clients_page (FasciaWindow *self)
+{
+  g_return_val_if_fail (FASCIA_IS_WINDOW (self), NULL);
+
+  return self->clients_page;
+}
+
+/* The store refuses muscle, technique and view ids the atlas does not know, so a plan can
+ * never point at a card that is not there. */
+static gboolean
+atlas_has_id (FasciaStoreIdKind  kind,
+              const char        *id,
+              gpointer           user_data)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+
+  switch (kind)
+    {
+    case FASCIA_STORE_ID_MUSCLE:
+      return fascia_atlas_lookup_muscle (atlas, id) != NULL;
+    case FASCIA_STORE_ID_TECHNIQUE:
+      return fascia_atlas_lookup_technique (atlas, id) != NULL;
+    case FASCIA_STORE_ID_VIEW:
+      return fascia_atlas_lookup_view (atlas, id) != NULL;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_store (FasciaWindow *self,
+           FasciaStore  *store)
+{
+  gboolean demo = self->user_store != NULL;
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  if (store != NULL)
+    fascia_store_set_id_validator (store, atlas_has_id, NULL, NULL);
+
+  fascia_clients_page_set_store (self->clients_page, store);
+  fascia_clients_page_set_demo (self->clients_page, demo);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, demo ? _("Demo Clinic") : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !demo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-demo", demo);
+  g_clear_pointer (&self->last_delete, g_variant_unref);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+}
+
+static void
+open_user_store (FasciaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (!FASCIA_IS_APPLICATION (app))
+    return;
+
+  path = fascia_application_get_database_path (FASCIA_APPLICATION (app));
+  store = fascia_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not open the client database: %s"),
+                                                error->message);
+      AdwToast *toast = adw_toast_new (title);
+
+      /* The file is left as it is; the message stays until it is read and dismissed. */
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  set_store (self, store);
+}
+
+/* The demo clinic lives in its own file beside the user's database, made afresh each time
+ * it opens, so trying things out never touches real clients. */
+static char *
+demo_database_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "fascia", "demo.db", NULL);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+  g_autofree char *path = demo_database_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->user_store != NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (const char *suffix = ""; suffix != NULL;
+       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (path, suffix, NULL);
+
+      g_remove (file);
+    }
+
+  if (!fascia_store_create_demo (path, &error)
+      || (store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error)) == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not open the demo clinic"), error);
+      return;
+    }
+
+  self->user_store = self->store != NULL ? g_object_ref (self->store) : NULL;
+  if (self->user_store == NULL)
+    self->user_store = g_object_ref (store);  /* marks demo mode even without a user store */
+  set_store (self, store);
+  adw_view_stack_set_visible_child_name (self->stack, "clients");
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Demo clinic open — your own clients are kept apart")));
+}
+
+static void
+close_demo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+  g_autoptr(FasciaStore) user_store = g_steal_pointer (&self->user_store);
+
+  if (user_store == NULL)
+    return;
+
+  if (user_store == self->store)
+    g_clear_object (&user_store);
+  set_store (self, user_store);
+  if (user_store == NULL)
+    open_user_store (self);
+}
+
+static void
+remember_delete_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+
+  g_clear_pointer (&self->last_delete, g_variant_unref);
+  self->last_delete = g_variant_ref (parameter);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  int table;
+  gint64 id;
+
+  if (parameter == NULL)
+    parameter = self->last_delete;
+  if (parameter == NULL || self->store == NULL)
+    return;
+
+  g_variant_get (parameter, "(ix)", &table, &id);
+  if (self->last_delete != NULL && g_variant_equal (parameter, self->last_delete))
+    g_clear_pointer (&self->last_delete, g_variant_unref);
+
+  if (!fascia_store_undelete (self->store, table, id, &error))
+    {
+      fascia_ui_show_error (widget, _("Could not undo"), error);
+      return;
+    }
+
+  fascia_clients_page_refresh (self->clients_page);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_delete_action (widget, action_name, NULL);
+}
+
+static void
+add_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+  FasciaClientView *view = fascia_clients_page_get_client_view (self->clients_page);
+  const char *technique_id, *muscle_id;
+
+  g_variant_get (parameter, "(&s&s)", &technique_id, &muscle_id);
+  if (fascia_client_view_get_active_plan (view) == NULL)
+    return;
+
+  if (fascia_plan_editor_add_technique (fascia_client_view_get_plan_editor (view), technique_id,
+                                        muscle_id))
+    fascia_ui_toast (widget, _("Added to the plan"));
+}
+
+static void
+active_plan_cb (FasciaWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-plan",
+                                 fascia_window_get_active_plan (self) != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLAN]);
+}
+
+static void
+application_cb (FasciaWindow *self)
+{
+  if (self->store == NULL && self->user_store == NULL
+      && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    open_user_store (self);
+}
+
+static void
+fascia_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FasciaWindow *self = FASCIA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, fascia_window_get_demo (self));
+      break;
+    case PROP_ACTIVE_PLAN:
+      g_value_set_object (value, fascia_window_get_active_plan (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 fascia_window_constructed (GObject *object)
 {
@@ -89,6 +399,14 @@ fascia_window_constructed (GObject *object)
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_object_bind_property (self->atlas_page, "presentation", self->switcher_bar, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
+  g_signal_connect_object (self->clients_page, "notify::active-plan",
+                           G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-plan", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-demo", FALSE);
+
+  /* GtkWindow:application is set after construction; the store follows it. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
 }
 
 static void
@@ -97,6 +415,9 @@ fascia_window_dispose (GObject *object)
   FasciaWindow *self = FASCIA_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_WINDOW);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->user_store);
 
   G_OBJECT_CLASS (fascia_window_parent_class)->dispose (object);
 }
@@ -107,6 +428,7 @@ fascia_window_finalize (GObject *object)
   FasciaWindow *self = FASCIA_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_delete, g_variant_unref);
 
   G_OBJECT_CLASS (fascia_window_parent_class)->finalize (object);
 }
@@ -120,8 +442,21 @@ fascia_window_class_init (FasciaWindowClass *klass)
   object_class->constructed = fascia_window_constructed;
   object_class->dispose = fascia_window_dispose;
   object_class->finalize = fascia_window_finalize;
+  object_class->get_property = fascia_window_get_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FASCIA_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE_PLAN] =
+    g_param_spec_object ("active-plan", NULL, NULL, FASCIA_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FASCIA_TYPE_ATLAS_PAGE);
+  g_type_ensure (FASCIA_TYPE_CLIENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/fascia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, stack);
@@ -129,6 +464,18 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, atlas_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, clients_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_title);
+
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.close-demo", NULL, close_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.remember-delete", "(ix)",
+                                   remember_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "(ix)", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  /* "Add to plan" on a technique card: (technique id, muscle id or ""). */
+  gtk_widget_class_install_action (widget_class, "win.add-to-plan", "(ss)", add_to_plan_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,

@@ -7,7 +7,11 @@
 
 #include <adwaita.h>
 
+#include "fascia/fascia-store.h"
+
 #include "fascia-application.h"
+
+typedef struct _FasciaClientsPage FasciaClientsPage;
 
 G_BEGIN_DECLS
 
@@ -15,7 +19,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FasciaWindow, fascia_window, FASCIA, WINDOW, AdwApplicationWindow)
 
-FasciaWindow *fascia_window_new              (FasciaApplication *application);
-const char   *fascia_window_get_visible_page (FasciaWindow      *self);
+FasciaWindow      *fascia_window_new              (FasciaApplication *application);
+const char        *fascia_window_get_visible_page (FasciaWindow      *self);
+FasciaStore       *fascia_window_get_store        (FasciaWindow      *self);
+gboolean           fascia_window_get_demo         (FasciaWindow      *self);
+FasciaPlan        *fascia_window_get_active_plan  (FasciaWindow      *self);
+FasciaClientsPage *fascia_window_get_clients_page (FasciaWindow      *self);
 
 G_END_DECLS

@@ -52,7 +52,6 @@ void             test_diagram_assert_lighter     (cairo_surface_t *darker,
                                                   int              y);
 void             test_diagram_assert_file_starts (const char      *path,
                                                   const char      *prefix);
-void             test_diagram_check_hit_test     (FasciaDiagram   *diagram,
-                                                  gboolean         every_region_hit);
+char            *test_diagram_check_hit_test     (FasciaDiagram   *diagram);
 
 G_END_DECLS

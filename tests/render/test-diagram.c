@@ -323,12 +323,16 @@ static void
 test_hit_test_fixture (void)
 {
   g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  g_autofree char *unreachable = NULL;
+  g_autofree char *covered = NULL;
 
-  test_diagram_check_hit_test (diagram, TRUE);
+  unreachable = test_diagram_check_hit_test (diagram);
+  g_assert_cmpstr (unreachable, ==, "");
 
-  /* The same with every referral zone shown, which may cover a region whole. */
+  /* The same with every referral zone shown, over the points and the trochanter. */
   fascia_diagram_set_layer_visible (diagram, "layer-referral", TRUE);
-  test_diagram_check_hit_test (diagram, FALSE);
+  covered = test_diagram_check_hit_test (diagram);
+  g_assert_cmpstr (covered, ==, "tp-psoas-major-1-l tp-psoas-major-1-r b-lesser-trochanter-r");
 }
 
 static void

@@ -120,6 +120,48 @@ test_check_content_missing_directory (void)
   g_assert_nonnull (strstr (err, "/nonexistent/fascia-atlas"));
 }
 
+static void
+test_handout_headless (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *database = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  const char *demo_args[] = { "--create-demo", database, NULL };
+  const char *args[] = { "--database", database, "--handout", "1", "--paper", "letter",
+                         "--output", pdf, NULL };
+  const char *no_plan[] = { "--database", database, "--handout", "999", "--output", pdf, NULL };
+  const char *bad_paper[] = { "--database", database, "--handout", "1", "--paper", "a5",
+                              "--output", pdf, NULL };
+  const char *no_database[] = { "--database", missing, "--handout", "1", "--output", pdf, NULL };
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (fascia_test_run_fascia (demo_args, no_display, NULL, NULL), ==, 0);
+
+  g_assert_cmpint (fascia_test_run_fascia (args, no_display, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 10000);
+
+  /* Bad input: one line on standard error, a non-zero exit, and no database made. */
+  {
+    const char * const *cases[] = { no_plan, bad_paper, no_database };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (fascia_test_run_fascia (cases[i], no_display, NULL, &err), !=, 0);
+        g_assert_true (g_str_has_prefix (err, "fascia: "));
+        g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+      }
+  }
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +170,7 @@ main (int   argc,
 
   g_test_add_func ("/fascia/ui/cli/version-headless", test_version_headless);
   g_test_add_func ("/fascia/ui/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/fascia/ui/cli/handout-headless", test_handout_headless);
   g_test_add_func ("/fascia/ui/cli/check-content-builtin", test_check_content_builtin);
   g_test_add_func ("/fascia/ui/cli/check-content-directory", test_check_content_directory);
   g_test_add_func ("/fascia/ui/cli/check-content-bad-directory",

@@ -5,16 +5,26 @@
 
 #include "config.h"
 
+#include "fascia/fascia-client.h"
+#include "fascia/fascia-plan-target.h"
+#include "fascia/fascia-plan.h"
+
 #include "fascia-application.h"
 #include "fascia-window.h"
 #include "fascia-test-utils.h"
 
 static FasciaApplication *app;
+static char *tmpdir;
 
 static FasciaWindow *
 open_window (void)
 {
-  FasciaWindow *window = fascia_window_new (app);
+  g_autofree char *db = g_build_filename (tmpdir, "fascia.db", NULL);
+  FasciaWindow *window;
+
+  /* Each case works on its own database in its own isolated data folder. */
+  fascia_application_set_database_path (app, db);
+  window = fascia_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
   fascia_test_iterate ();
@@ -56,7 +66,8 @@ test_switch_pages (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients"));
   fascia_test_iterate ();
   g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "clients");
-  g_assert_cmpstr (visible_status_title (window, "clients"), ==, "No Clients Yet");
+  /* The Clients page, not a placeholder. */
+  g_assert_null (visible_status_title (window, "clients"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "study"));
   fascia_test_iterate ();
@@ -112,6 +123,39 @@ test_shortcuts (void)
   g_assert_true (g_strv_contains ((const char * const *) help, "<Control>question"));
 }
 
+static void
+test_store_knows_the_atlas (void)
+{
+  FasciaWindow *window = open_window ();
+  FasciaStore *store = fascia_window_get_store (window);
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaPlanTarget) known = fascia_plan_target_new ();
+  g_autoptr(FasciaPlanTarget) unknown = fascia_plan_target_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  fascia_client_set_name (client, "Ada");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Hip");
+  g_assert_true (fascia_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+
+  /* The window's store checks ids against the atlas, not only their spelling. */
+  fascia_plan_target_set_plan_id (known, fascia_plan_get_id (plan));
+  fascia_plan_target_set_muscle_id (known, "piriformis");
+  g_assert_true (fascia_store_add_plan_target (store, known, &error));
+  g_assert_no_error (error);
+
+  fascia_plan_target_set_plan_id (unknown, fascia_plan_get_id (plan));
+  fascia_plan_target_set_muscle_id (unknown, "gluteus-quartus");
+  g_assert_false (fascia_store_add_plan_target (store, unknown, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,8 +172,12 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/switch-pages", test_switch_pages);
   g_test_add_func ("/fascia/ui/window/state-kept", test_state_kept);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
 
+  tmpdir = fascia_test_make_tmpdir ();
   status = g_test_run ();
+  fascia_test_rm_rf (tmpdir);
+  g_free (tmpdir);
   g_clear_object (&app);
   return status;
 }

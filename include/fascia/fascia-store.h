@@ -1,0 +1,272 @@
+/* fascia-store.h — the client database: clients, plans, visits, body charts, study results.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fascia-store-types.h"
+#include "fascia-amendment.h"
+#include "fascia-client.h"
+#include "fascia-finding.h"
+#include "fascia-home-exercise.h"
+#include "fascia-pain-mark.h"
+#include "fascia-plan.h"
+#include "fascia-plan-target.h"
+#include "fascia-study-item.h"
+#include "fascia-visit.h"
+
+G_BEGIN_DECLS
+
+#define FASCIA_STORE_ERROR (fascia_store_error_quark ())
+
+typedef enum
+{
+  FASCIA_STORE_ERROR_FAILED,          /* anything not listed below */
+  FASCIA_STORE_ERROR_NOT_A_DATABASE,  /* not a Fascia database, or damaged beyond opening */
+  FASCIA_STORE_ERROR_CORRUPT,         /* damaged: a page or index is wrong */
+  FASCIA_STORE_ERROR_TOO_NEW,         /* made by a newer Fascia */
+  FASCIA_STORE_ERROR_BUSY,            /* another program holds the database */
+  FASCIA_STORE_ERROR_READ_ONLY,       /* the file or its folder cannot be written */
+  FASCIA_STORE_ERROR_DISK_FULL,
+  FASCIA_STORE_ERROR_IO,
+  FASCIA_STORE_ERROR_INVALID,         /* a value out of range, an unknown atlas id, a bad CSV row */
+  FASCIA_STORE_ERROR_NOT_FOUND,       /* no such row, or it was deleted */
+  FASCIA_STORE_ERROR_EXISTS,          /* would overwrite a file that must be kept */
+} FasciaStoreError;
+
+GQuark fascia_store_error_quark (void);
+
+typedef enum /*< flags >*/
+{
+  FASCIA_STORE_OPEN_NONE      = 0,
+  FASCIA_STORE_OPEN_NO_BACKUP = 1 << 0,  /* skip the daily backup (benchmarks, the demo) */
+} FasciaStoreOpenFlags;
+
+typedef enum /*< flags >*/
+{
+  FASCIA_STORE_LIST_NONE     = 0,
+  FASCIA_STORE_LIST_ARCHIVED = 1 << 0,  /* include archived clients */
+} FasciaStoreListFlags;
+
+/* What an atlas id names, for FasciaStoreIdValidator. */
+typedef enum
+{
+  FASCIA_STORE_ID_MUSCLE,
+  FASCIA_STORE_ID_TECHNIQUE,
+  FASCIA_STORE_ID_VIEW,
+} FasciaStoreIdKind;
+
+/**
+ * FasciaStoreIdValidator:
+ * @kind: what @id should name
+ * @id: a slug such as `psoas-major`
+ * @user_data: the data given to fascia_store_set_id_validator()
+ *
+ * Returns: whether @id exists in the atlas.
+ */
+typedef gboolean (*FasciaStoreIdValidator) (FasciaStoreIdKind  kind,
+                                            const char        *id,
+                                            gpointer           user_data);
+
+/* The number of daily backups kept in `<folder of the database>/backups/`. */
+#define FASCIA_STORE_BACKUPS_KEPT 10
+
+#define FASCIA_TYPE_STORE (fascia_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (FasciaStore, fascia_store, FASCIA, STORE, GObject)
+
+/* The file */
+FasciaStore        *fascia_store_open                  (const char              *path,
+                                                        GError                 **error);
+FasciaStore        *fascia_store_open_full             (const char              *path,
+                                                        FasciaStoreOpenFlags     flags,
+                                                        GError                 **error);
+const char         *fascia_store_get_path              (FasciaStore             *self);
+char               *fascia_store_get_backup_dir        (FasciaStore             *self);
+int                 fascia_store_get_schema_version    (FasciaStore             *self);
+int                 fascia_store_get_latest_schema_version (void);
+gboolean            fascia_store_is_demo               (FasciaStore             *self);
+void                fascia_store_set_busy_timeout      (FasciaStore             *self,
+                                                        guint                    milliseconds);
+void                fascia_store_set_id_validator      (FasciaStore             *self,
+                                                        FasciaStoreIdValidator   validator,
+                                                        gpointer                 user_data,
+                                                        GDestroyNotify           destroy);
+void                fascia_store_close                 (FasciaStore             *self);
+
+/* Backups */
+gboolean            fascia_store_backup                (FasciaStore             *self,
+                                                        const char              *destination,
+                                                        GError                 **error);
+char               *fascia_store_backup_daily          (FasciaStore             *self,
+                                                        GError                 **error);
+gboolean            fascia_store_restore               (const char              *database,
+                                                        const char              *source,
+                                                        char                   **kept_copy,
+                                                        GError                 **error);
+gboolean            fascia_store_create_demo           (const char              *path,
+                                                        GError                 **error);
+
+/* Soft delete of a row of any table but amendments and study results */
+gboolean            fascia_store_delete                (FasciaStore             *self,
+                                                        FasciaStoreTable         table,
+                                                        gint64                   id,
+                                                        GError                 **error);
+gboolean            fascia_store_undelete              (FasciaStore             *self,
+                                                        FasciaStoreTable         table,
+                                                        gint64                   id,
+                                                        GError                 **error);
+guint               fascia_store_purge_deleted         (FasciaStore             *self,
+                                                        GDateTime               *deleted_before,
+                                                        GError                 **error);
+
+/* Clients */
+gboolean            fascia_store_add_client            (FasciaStore             *self,
+                                                        FasciaClient            *client,
+                                                        GError                 **error);
+gboolean            fascia_store_update_client         (FasciaStore             *self,
+                                                        FasciaClient            *client,
+                                                        GError                 **error);
+gboolean            fascia_store_set_client_archived   (FasciaStore             *self,
+                                                        gint64                   client_id,
+                                                        gboolean                 archived,
+                                                        GError                 **error);
+FasciaClient       *fascia_store_get_client            (FasciaStore             *self,
+                                                        gint64                   client_id,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_clients          (FasciaStore             *self,
+                                                        const char              *query,
+                                                        FasciaStoreListFlags     flags,
+                                                        GError                 **error);
+gboolean            fascia_store_import_clients        (FasciaStore             *self,
+                                                        GBytes                  *csv,
+                                                        guint                   *n_imported,
+                                                        char                  ***ignored_columns,
+                                                        GError                 **error);
+
+/* Plans */
+gboolean            fascia_store_add_plan              (FasciaStore             *self,
+                                                        FasciaPlan              *plan,
+                                                        GError                 **error);
+gboolean            fascia_store_update_plan           (FasciaStore             *self,
+                                                        FasciaPlan              *plan,
+                                                        GError                 **error);
+FasciaPlan         *fascia_store_get_plan              (FasciaStore             *self,
+                                                        gint64                   plan_id,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_plans            (FasciaStore             *self,
+                                                        gint64                   client_id,
+                                                        GError                 **error);
+
+/* Plan targets */
+gboolean            fascia_store_add_plan_target       (FasciaStore             *self,
+                                                        FasciaPlanTarget        *target,
+                                                        GError                 **error);
+gboolean            fascia_store_update_plan_target    (FasciaStore             *self,
+                                                        FasciaPlanTarget        *target,
+                                                        GError                 **error);
+FasciaPlanTarget   *fascia_store_get_plan_target       (FasciaStore             *self,
+                                                        gint64                   target_id,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_plan_targets     (FasciaStore             *self,
+                                                        gint64                   plan_id,
+                                                        GError                 **error);
+gboolean            fascia_store_reorder_plan_targets  (FasciaStore             *self,
+                                                        gint64                   plan_id,
+                                                        const gint64            *target_ids,
+                                                        gsize                    n_target_ids,
+                                                        GError                 **error);
+
+/* Home exercises */
+gboolean            fascia_store_add_home_exercise     (FasciaStore             *self,
+                                                        FasciaHomeExercise      *exercise,
+                                                        GError                 **error);
+gboolean            fascia_store_update_home_exercise  (FasciaStore             *self,
+                                                        FasciaHomeExercise      *exercise,
+                                                        GError                 **error);
+FasciaHomeExercise *fascia_store_get_home_exercise     (FasciaStore             *self,
+                                                        gint64                   exercise_id,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_home_exercises   (FasciaStore             *self,
+                                                        gint64                   plan_id,
+                                                        GError                 **error);
+
+/* Visits */
+gboolean            fascia_store_add_visit             (FasciaStore             *self,
+                                                        FasciaVisit             *visit,
+                                                        GError                 **error);
+gboolean            fascia_store_update_visit          (FasciaStore             *self,
+                                                        FasciaVisit             *visit,
+                                                        GError                 **error);
+gboolean            fascia_store_update_visit_field    (FasciaStore             *self,
+                                                        gint64                   visit_id,
+                                                        FasciaVisitField         field,
+                                                        const char              *text,
+                                                        GError                 **error);
+FasciaVisit        *fascia_store_get_visit             (FasciaStore             *self,
+                                                        gint64                   visit_id,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_visits           (FasciaStore             *self,
+                                                        gint64                   client_id,
+                                                        GError                 **error);
+FasciaVisit        *fascia_store_repeat_last_visit     (FasciaStore             *self,
+                                                        gint64                   client_id,
+                                                        GDateTime               *visited_at,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_amendments       (FasciaStore             *self,
+                                                        gint64                   visit_id,
+                                                        GError                 **error);
+
+/* Pain marks (the body chart of a visit) */
+gboolean            fascia_store_add_pain_mark         (FasciaStore             *self,
+                                                        FasciaPainMark          *mark,
+                                                        GError                 **error);
+gboolean            fascia_store_update_pain_mark      (FasciaStore             *self,
+                                                        FasciaPainMark          *mark,
+                                                        GError                 **error);
+FasciaPainMark     *fascia_store_get_pain_mark         (FasciaStore             *self,
+                                                        gint64                   mark_id,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_pain_marks       (FasciaStore             *self,
+                                                        gint64                   visit_id,
+                                                        GError                 **error);
+
+/* Findings */
+gboolean            fascia_store_add_finding           (FasciaStore             *self,
+                                                        FasciaFinding           *finding,
+                                                        GError                 **error);
+gboolean            fascia_store_update_finding        (FasciaStore             *self,
+                                                        FasciaFinding           *finding,
+                                                        GError                 **error);
+FasciaFinding      *fascia_store_set_finding_flags     (FasciaStore             *self,
+                                                        gint64                   visit_id,
+                                                        const char              *muscle_id,
+                                                        FasciaSide               side,
+                                                        FasciaFindingFlags       flags,
+                                                        GError                 **error);
+FasciaFinding      *fascia_store_get_finding           (FasciaStore             *self,
+                                                        gint64                   finding_id,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_findings         (FasciaStore             *self,
+                                                        gint64                   visit_id,
+                                                        GError                 **error);
+
+/* Study results */
+gboolean            fascia_store_add_study_result      (FasciaStore             *self,
+                                                        const char              *item_id,
+                                                        const char              *quiz_kind,
+                                                        gboolean                 correct,
+                                                        GDateTime               *answered_at,
+                                                        GError                 **error);
+FasciaStudyItem    *fascia_store_get_study_item        (FasciaStore             *self,
+                                                        const char              *item_id,
+                                                        const char              *quiz_kind,
+                                                        GError                 **error);
+GListModel         *fascia_store_list_study_items      (FasciaStore             *self,
+                                                        const char              *quiz_kind,
+                                                        GError                 **error);
+
+G_END_DECLS

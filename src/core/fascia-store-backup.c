@@ -1,0 +1,497 @@
+/* fascia-store-backup.c — daily backups, `--backup FILE` and `--restore FILE`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fascia/fascia-paths.h"
+
+#include "fascia-store-private.h"
+
+/*
+ * Copies are made with SQLite's online backup API, which reads a consistent snapshot even
+ * while the database is in use and includes what is still in the WAL. A copy is written to a
+ * temporary file beside its destination, synced, and renamed into place, so that a crash
+ * never leaves a half-written backup under a backup's name.
+ */
+
+#define DAILY_PREFIX "fascia-"
+#define DAILY_SUFFIX ".db"
+
+static gboolean
+io_error (const char  *what,
+          const char  *path,
+          int          saved_errno,
+          GError     **error)
+{
+  g_set_error (error, FASCIA_STORE_ERROR,
+               saved_errno == ENOSPC ? FASCIA_STORE_ERROR_DISK_FULL
+               : (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+               ? FASCIA_STORE_ERROR_READ_ONLY : FASCIA_STORE_ERROR_IO,
+               "%s “%s”: %s", what, path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return io_error ("Could not open", path, errno, error);
+
+  if (fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return io_error ("Could not write", path, saved_errno, error);
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/*
+ * fascia_store_copy_database:
+ * @source: an open connection
+ * @destination: the file to write; replaced if it exists
+ *
+ * Writes a complete, self-contained copy (no WAL beside it) of @source, mode 0600.
+ */
+gboolean
+fascia_store_copy_database (sqlite3     *source,
+                            const char  *destination,
+                            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (destination);
+  g_autofree char *base = g_path_get_basename (destination);
+  g_autofree char *tmp_name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return io_error ("Could not write a backup in", dir, errno, error);
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          /* -1: the whole database in one step, under one read lock on the source. */
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      fascia_store_set_sqlite_error (dest != NULL ? dest : source, rc, NULL, error);
+      sqlite3_close (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+
+  if (!sync_file (tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (g_rename (tmp, destination) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      return io_error ("Could not write the backup", destination, saved_errno, error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * fascia_store_backup:
+ * @destination: the file to write; replaced if it exists
+ *
+ * Writes a consistent copy of the whole database, as `fascia --backup FILE` does.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_backup (FasciaStore  *self,
+                     const char   *destination,
+                     GError      **error)
+{
+  g_autoptr(GFile) source_file = NULL;
+  g_autoptr(GFile) dest_file = NULL;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  source_file = g_file_new_for_path (fascia_store_get_path (self));
+  dest_file = g_file_new_for_path (destination);
+  if (g_file_equal (source_file, dest_file))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS,
+                   "“%s” is the database itself; choose another file for the backup",
+                   destination);
+      return FALSE;
+    }
+
+  return fascia_store_copy_database (fascia_store_get_db (self), destination, error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* `fascia-YYYY-MM-DD.db`: the names daily backups have, which sort by date. */
+static gboolean
+is_daily_name (const char *name)
+{
+  const char *date = name + strlen (DAILY_PREFIX);
+
+  return strlen (name) == strlen (DAILY_PREFIX "YYYY-MM-DD" DAILY_SUFFIX)
+         && g_str_has_prefix (name, DAILY_PREFIX) && g_str_has_suffix (name, DAILY_SUFFIX)
+         && g_ascii_isdigit (date[0]) && date[4] == '-' && date[7] == '-';
+}
+
+static gboolean
+prune_daily (const char  *dir,
+             GError     **error)
+{
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return TRUE;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (is_daily_name (name))
+      g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i + FASCIA_STORE_BACKUPS_KEPT < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+
+      if (g_unlink (path) != 0)
+        return io_error ("Could not remove the old backup", path, errno, error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * fascia_store_backup_daily:
+ * @error: return location for a #GError
+ *
+ * Makes today's backup, `backups/fascia-YYYY-MM-DD.db` beside the database, unless it
+ * exists, and keeps the last %FASCIA_STORE_BACKUPS_KEPT. fascia_store_open() calls it.
+ * The database is checked (`PRAGMA quick_check`) first: a damaged database is reported
+ * rather than copied over the good backups.
+ *
+ * Returns: (transfer full) (nullable): the backup written, or %NULL if there was one today
+ *   already (@error unset) or on error.
+ */
+char *
+fascia_store_backup_daily (FasciaStore  *self,
+                           GError      **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  now = g_date_time_new_now_local ();
+  dir = fascia_store_get_backup_dir (self);
+  name = g_date_time_format (now, DAILY_PREFIX "%Y-%m-%d" DAILY_SUFFIX);
+  path = g_build_filename (dir, name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  if (!fascia_paths_ensure_private_dir (dir, &local_error))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+
+  stmt = fascia_store_prepare (self, "PRAGMA quick_check(1)", error);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return (fascia_store_fail (self, rc, error), NULL);
+
+  if (!g_str_equal (fascia_store_column_text (stmt, 0), "ok"))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
+                   "The database “%s” is damaged (%s). Restore a copy from the backups in "
+                   "“%s”.",
+                   fascia_store_get_path (self), fascia_store_column_text (stmt, 0), dir);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, fascia_store_stmt_release);
+
+  if (!fascia_store_copy_database (fascia_store_get_db (self), path, error))
+    return NULL;
+
+  if (!prune_daily (dir, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+/*
+ * fascia_store_check_fascia_file:
+ * @version: (out): its schema version
+ *
+ * Whether @path is a whole Fascia database this version can open: an SQLite file with
+ * Fascia's application id, a known schema version, and no damage.
+ */
+gboolean
+fascia_store_check_fascia_file (const char  *path,
+                                int         *version,
+                                GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *uri = NULL;
+  g_autofree char *escaped = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char header[16] = { 0 };
+  int app_id = 0, rc, fd;
+  gboolean ok = FALSE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return io_error ("Could not read", path, errno, error);
+  rc = read (fd, header, sizeof header);
+  close (fd);
+
+  if (rc != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                   "“%s” is not a Fascia database", path);
+      return FALSE;
+    }
+
+  /* Read-only and immutable: checking a file must never change it, nor create a WAL. */
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                             "(SELECT user_version FROM pragma_user_version), "
+                             "(SELECT quick_check FROM pragma_quick_check(1))", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      app_id = sqlite3_column_int (stmt, 0);
+      *version = sqlite3_column_int (stmt, 1);
+
+      if (app_id != FASCIA_STORE_APPLICATION_ID)
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                     "“%s” is not a Fascia database", path);
+      else if (*version > fascia_store_migrate_latest () || *version < 1)
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW,
+                     "“%s” was saved by a newer version of Fascia (schema %d)", path, *version);
+      else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "ok") != 0)
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
+                     "“%s” is damaged: %s", path, sqlite3_column_text (stmt, 2));
+      else
+        ok = TRUE;
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      fascia_store_set_sqlite_error (db, rc, NULL, &local_error);
+      g_set_error (error, FASCIA_STORE_ERROR, local_error->code,
+                   "“%s” is not a readable Fascia database: %s", path, sqlite3_errstr (rc));
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+move_aside (const char  *path,
+            const char  *destination,
+            GError     **error)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (destination, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        return io_error ("Could not move aside", from, errno, error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * fascia_store_restore:
+ * @database: the database to replace (it need not exist)
+ * @source: a Fascia database or backup
+ * @kept_copy: (out) (optional) (transfer full): where the replaced database was kept
+ * @error: return location for a #GError
+ *
+ * Replaces the contents of @database with @source, as `fascia --restore FILE` does. @source
+ * must be a whole Fascia database (else %FASCIA_STORE_ERROR_NOT_A_DATABASE, _CORRUPT or
+ * _TOO_NEW, and nothing changes). What it replaces is first kept in the backups folder as
+ * `fascia-before-restore-…db`; a damaged database is moved there as it is.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_restore (const char  *database,
+                      const char  *source,
+                      char       **kept_copy,
+                      GError     **error)
+{
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *kept = NULL;
+  sqlite3 *src = NULL;
+  sqlite3_backup *backup;
+  int version = 0, rc;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fascia_store_check_fascia_file (source, &version, error))
+    return FALSE;
+
+  {
+    g_autofree char *dir = g_path_get_dirname (database);
+
+    backups = g_build_filename (dir, "backups", NULL);
+    if (!fascia_paths_ensure_private_dir (dir, &local_error) ||
+        !fascia_paths_ensure_private_dir (backups, &local_error))
+      {
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO, "%s",
+                     local_error->message);
+        return FALSE;
+      }
+  }
+
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  if (g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      store = fascia_store_open_full (database, FASCIA_STORE_OPEN_NO_BACKUP, &open_error);
+
+      if (store != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("fascia-before-restore-%s.db", stamp);
+
+          kept = g_build_filename (backups, name, NULL);
+          if (!fascia_store_copy_database (fascia_store_get_db (store), kept, error))
+            return FALSE;
+        }
+      else if (g_error_matches (open_error, FASCIA_STORE_ERROR,
+                                FASCIA_STORE_ERROR_NOT_A_DATABASE) ||
+               g_error_matches (open_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT))
+        {
+          /* Damaged: keep it byte for byte, for whoever may rescue something from it. */
+          g_autofree char *name = g_strdup_printf ("fascia-before-restore-%s-damaged.db", stamp);
+
+          kept = g_build_filename (backups, name, NULL);
+          if (!move_aside (database, kept, error))
+            return FALSE;
+        }
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&open_error));
+          return FALSE;
+        }
+    }
+
+  if (store == NULL)
+    {
+      store = fascia_store_open_full (database, FASCIA_STORE_OPEN_NO_BACKUP, error);
+      if (store == NULL)
+        return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (source, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (fascia_store_get_db (store), "main", src, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (fascia_store_get_db (store));
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      fascia_store_fail (store, rc, error);
+      sqlite3_close (src);
+      return FALSE;
+    }
+  sqlite3_close (src);
+  fascia_store_close (store);
+  g_clear_object (&store);
+
+  /* Opening again upgrades a backup from an older Fascia. */
+  store = fascia_store_open_full (database, FASCIA_STORE_OPEN_NO_BACKUP, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (kept_copy != NULL)
+    *kept_copy = g_steal_pointer (&kept);
+
+  return TRUE;
+}

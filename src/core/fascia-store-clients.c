@@ -1,0 +1,596 @@
+/* fascia-store-clients.c — the clients table, and search as you type.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fascia-client-list.h"
+#include "fascia-store-private.h"
+
+#define CLIENT_COLUMNS \
+  "id, name, email, phone, date_of_birth, pregnancy, anticoagulants, osteoporosis, " \
+  "recent_surgery, red_flags, health_notes, notes, archived, created_at, updated_at"
+
+enum {
+  CLIENT_COL_ID,
+  CLIENT_COL_NAME,
+  CLIENT_COL_EMAIL,
+  CLIENT_COL_PHONE,
+  CLIENT_COL_DATE_OF_BIRTH,
+  CLIENT_COL_PREGNANCY,
+  CLIENT_COL_ANTICOAGULANTS,
+  CLIENT_COL_OSTEOPOROSIS,
+  CLIENT_COL_RECENT_SURGERY,
+  CLIENT_COL_RED_FLAGS,
+  CLIENT_COL_HEALTH_NOTES,
+  CLIENT_COL_NOTES,
+  CLIENT_COL_ARCHIVED,
+  CLIENT_COL_CREATED_AT,
+  CLIENT_COL_UPDATED_AT,
+};
+
+/* The health flags, in the order of their columns. */
+static const FasciaHealthFlags health_columns[] = {
+  FASCIA_HEALTH_PREGNANCY,
+  FASCIA_HEALTH_ANTICOAGULANTS,
+  FASCIA_HEALTH_OSTEOPOROSIS,
+  FASCIA_HEALTH_RECENT_SURGERY,
+  FASCIA_HEALTH_RED_FLAGS,
+};
+
+/* Search terms a query is split into; more words are matched as one phrase in the last. */
+#define MAX_TERMS 4
+
+/*
+ * fascia_store_fold:
+ *
+ * Folds @text for searching and sorting: lower case, compatibility-decomposed, accents and
+ * other combining marks dropped, runs of white space made one space. "Zoë  O'Brien" and
+ * "zoe o'brien" fold alike.
+ *
+ * Returns: (transfer full): the folded text.
+ */
+char *
+fascia_store_fold (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *out;
+  gboolean space = TRUE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+
+      if (g_unichar_isspace (c))
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+
+      g_string_append_unichar (out, c);
+      space = FALSE;
+    }
+
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+/* "(555) 010-2030" and "555 0102030" both give "5550102030". */
+static char *
+digits_of (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+looks_like_phone (const char *word)
+{
+  gboolean digit = FALSE;
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (strchr ("+-()./", *p) == NULL)
+        return FALSE;
+    }
+
+  return digit;
+}
+
+/* The fields are joined with newlines, which a folded search word never holds, so a word
+ * never matches across two fields. */
+static char *
+search_key_for (FasciaClient *client)
+{
+  g_autofree char *name = fascia_store_fold (fascia_client_get_name (client));
+  g_autofree char *email = fascia_store_fold (fascia_client_get_email (client));
+  g_autofree char *phone = fascia_store_fold (fascia_client_get_phone (client));
+  g_autofree char *digits = digits_of (fascia_client_get_phone (client));
+
+  return g_strjoin ("\n", name, email, phone, digits, NULL);
+}
+
+static gboolean
+is_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+validate_client (FasciaClient  *client,
+                 GError       **error)
+{
+  const char *name = fascia_client_get_name (client);
+  const char *email = fascia_client_get_email (client);
+  const char *phone = fascia_client_get_phone (client);
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (!fascia_store_check_text (name, FASCIA_STORE_MAX_NAME, "name", error) ||
+      !fascia_store_check_text (email, FASCIA_STORE_MAX_SHORT, "email address", error) ||
+      !fascia_store_check_text (phone, FASCIA_STORE_MAX_SHORT, "phone number", error) ||
+      !fascia_store_check_text (fascia_client_get_health_notes (client), FASCIA_STORE_MAX_NOTE,
+                                "health notes", error) ||
+      !fascia_store_check_text (fascia_client_get_notes (client), FASCIA_STORE_MAX_NOTE,
+                                "notes", error) ||
+      !fascia_store_check_date (fascia_client_get_date_of_birth (client), "date of birth",
+                                error))
+    return FALSE;
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                           "A client needs a name");
+      return FALSE;
+    }
+
+  if (email[0] != '\0' && !is_email (email))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "“%s” is not an email address", email);
+      return FALSE;
+    }
+
+  if (phone[0] != '\0' && strpbrk (phone, "0123456789") == NULL)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "“%s” is not a phone number", phone);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Binds the columns shared by INSERT and UPDATE: ?2 … ?16. */
+static void
+bind_client (FasciaStoreStmt *stmt,
+             FasciaClient    *client,
+             const char      *search_key,
+             const char      *sort_key,
+             gint64           now)
+{
+  FasciaHealthFlags flags = fascia_client_get_health_flags (client);
+
+  fascia_store_bind_text (stmt, 2, fascia_client_get_name (client));
+  fascia_store_bind_text (stmt, 3, fascia_client_get_email (client));
+  fascia_store_bind_text (stmt, 4, fascia_client_get_phone (client));
+  fascia_store_bind_text_or_null (stmt, 5, fascia_client_get_date_of_birth (client));
+  for (guint i = 0; i < G_N_ELEMENTS (health_columns); i++)
+    sqlite3_bind_int (stmt, 6 + i, (flags & health_columns[i]) != 0);
+  fascia_store_bind_text (stmt, 11, fascia_client_get_health_notes (client));
+  fascia_store_bind_text (stmt, 12, fascia_client_get_notes (client));
+  sqlite3_bind_int (stmt, 13, fascia_client_get_archived (client));
+  sqlite3_bind_text (stmt, 14, search_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 16, now);
+}
+
+static FasciaClient *
+client_from_row (FasciaStoreStmt *stmt)
+{
+  FasciaClient *client = fascia_client_new ();
+  g_autoptr(GDateTime) created_at = fascia_store_column_datetime (stmt, CLIENT_COL_CREATED_AT);
+  g_autoptr(GDateTime) updated_at = fascia_store_column_datetime (stmt, CLIENT_COL_UPDATED_AT);
+  FasciaHealthFlags flags = FASCIA_HEALTH_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (health_columns); i++)
+    if (sqlite3_column_int (stmt, CLIENT_COL_PREGNANCY + i))
+      flags |= health_columns[i];
+
+  fascia_client_set_id (client, sqlite3_column_int64 (stmt, CLIENT_COL_ID));
+  fascia_client_set_name (client, fascia_store_column_text (stmt, CLIENT_COL_NAME));
+  fascia_client_set_email (client, fascia_store_column_text (stmt, CLIENT_COL_EMAIL));
+  fascia_client_set_phone (client, fascia_store_column_text (stmt, CLIENT_COL_PHONE));
+  fascia_client_set_date_of_birth (client,
+                                   fascia_store_column_text (stmt, CLIENT_COL_DATE_OF_BIRTH));
+  fascia_client_set_health_flags (client, flags);
+  fascia_client_set_health_notes (client, fascia_store_column_text (stmt, CLIENT_COL_HEALTH_NOTES));
+  fascia_client_set_notes (client, fascia_store_column_text (stmt, CLIENT_COL_NOTES));
+  fascia_client_set_archived (client, sqlite3_column_int (stmt, CLIENT_COL_ARCHIVED));
+  fascia_client_set_created_at (client, created_at);
+  fascia_client_set_updated_at (client, updated_at);
+
+  return client;
+}
+
+static void
+set_times (FasciaClient *client,
+           gint64        created,
+           gint64        updated)
+{
+  g_autoptr(GDateTime) created_at = NULL;
+  g_autoptr(GDateTime) updated_at = NULL;
+
+  if (created != 0)
+    {
+      created_at = fascia_store_datetime_from_usec (created);
+      fascia_client_set_created_at (client, created_at);
+    }
+  updated_at = fascia_store_datetime_from_usec (updated);
+  fascia_client_set_updated_at (client, updated_at);
+}
+
+/* Inside a transaction: validates and inserts @client, sets its id. */
+gboolean
+fascia_store_insert_client (FasciaStore   *self,
+                            FasciaClient  *client,
+                            GError       **error)
+{
+  static const char sql[] =
+    "INSERT INTO clients (name, email, phone, date_of_birth, pregnancy, anticoagulants, "
+    "osteoporosis, recent_surgery, red_flags, health_notes, notes, archived, search_key, "
+    "sort_key, created_at, updated_at) "
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autofree char *search_key = NULL;
+  g_autofree char *sort_key = NULL;
+  gint64 now = fascia_store_now ();
+  gint64 id;
+
+  if (!validate_client (client, error))
+    return FALSE;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  search_key = search_key_for (client);
+  sort_key = fascia_store_fold (fascia_client_get_name (client));
+  bind_client (stmt, client, search_key, sort_key, now);
+
+  if (!fascia_store_step_done (self, stmt, error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
+  fascia_client_set_id (client, id);
+  set_times (client, now, now);
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_ADDED, id, id);
+
+  return TRUE;
+}
+
+/**
+ * fascia_store_add_client:
+ * @client: a new client; its id is set on success
+ *
+ * Returns: %TRUE on success; %FASCIA_STORE_ERROR_INVALID for a missing name, a malformed
+ *   email address, phone number or date of birth.
+ */
+gboolean
+fascia_store_add_client (FasciaStore   *self,
+                         FasciaClient  *client,
+                         GError       **error)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (fascia_client_get_id (client) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  if (!fascia_store_insert_client (self, client, error))
+    {
+      fascia_store_rollback (self);
+      fascia_client_set_id (client, 0);
+      return FALSE;
+    }
+
+  if (!fascia_store_commit (self, error))
+    {
+      fascia_client_set_id (client, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * fascia_store_update_client:
+ * @client: a client from the store, changed
+ *
+ * Saves every property of @client.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_update_client (FasciaStore   *self,
+                            FasciaClient  *client,
+                            GError       **error)
+{
+  static const char sql[] =
+    "UPDATE clients SET name = ?2, email = ?3, phone = ?4, date_of_birth = ?5, pregnancy = ?6, "
+    "anticoagulants = ?7, osteoporosis = ?8, recent_surgery = ?9, red_flags = ?10, "
+    "health_notes = ?11, notes = ?12, archived = ?13, search_key = ?14, sort_key = ?15, "
+    "updated_at = ?16 "
+    "WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autofree char *search_key = NULL;
+  g_autofree char *sort_key = NULL;
+  gint64 id, now = fascia_store_now ();
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = fascia_client_get_id (client);
+
+  if (!validate_client (client, error))
+    return FALSE;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  search_key = search_key_for (client);
+  sort_key = fascia_store_fold (fascia_client_get_name (client));
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_client (stmt, client, search_key, sort_key, now);
+
+  if (!fascia_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no client %" G_GINT64_FORMAT, id);
+      goto failed;
+    }
+
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED,
+                             id, id);
+  if (!fascia_store_commit (self, error))
+    return FALSE;
+
+  set_times (client, 0, now);
+  return TRUE;
+
+failed:
+  fascia_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * fascia_store_set_client_archived:
+ * @archived: %TRUE to archive: the client leaves the default list but keeps every record
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_set_client_archived (FasciaStore  *self,
+                                  gint64        client_id,
+                                  gboolean      archived,
+                                  GError      **error)
+{
+  static const char sql[] =
+    "UPDATE clients SET archived = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  sqlite3_bind_int (stmt, 2, !!archived);
+  sqlite3_bind_int64 (stmt, 3, fascia_store_now ());
+  if (!fascia_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no client %" G_GINT64_FORMAT, client_id);
+      goto failed;
+    }
+
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED,
+                             client_id, client_id);
+  return fascia_store_commit (self, error);
+
+failed:
+  fascia_store_rollback (self);
+  return FALSE;
+}
+
+/* Reads one client, for fascia_store_get_client() and the lazy list. */
+FasciaClient *
+fascia_store_load_client (FasciaStore  *self,
+                          gint64        client_id,
+                          GError      **error)
+{
+  static const char sql[] =
+    "SELECT " CLIENT_COLUMNS " FROM clients WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return client_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                 "There is no client %" G_GINT64_FORMAT, client_id);
+  else
+    fascia_store_fail (self, rc, error);
+
+  return NULL;
+}
+
+/**
+ * fascia_store_get_client:
+ *
+ * Returns: (transfer full): the client, or %NULL with %FASCIA_STORE_ERROR_NOT_FOUND if there
+ *   is none or it was deleted.
+ */
+FasciaClient *
+fascia_store_get_client (FasciaStore  *self,
+                         gint64        client_id,
+                         GError      **error)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return fascia_store_load_client (self, client_id, error);
+}
+
+/**
+ * fascia_store_list_clients:
+ * @query: (nullable): what the user typed: every word must appear in the name, email or
+ *   phone number, in any case and with or without accents; %NULL or "" lists everyone
+ * @flags: whether to include archived clients
+ *
+ * Search as you type: the query reads one index and returns ids only; a #FasciaClient is
+ * read when the list is asked for it, so a list of 20,000 costs what the rows on screen
+ * cost. The list is a snapshot: listen to #FasciaStore::changed and list again.
+ *
+ * Returns: (transfer full): a #GListModel of #FasciaClient sorted by name.
+ */
+GListModel *
+fascia_store_list_clients (FasciaStore           *self,
+                           const char            *query,
+                           FasciaStoreListFlags   flags,
+                           GError               **error)
+{
+  /* One statement per number of words, so no row pays for a test of an empty word. The
+   * ORDER BY is the index's own order, so the scan needs no sort. */
+#define SEARCH_SELECT \
+  "SELECT id FROM clients WHERE deleted_at IS NULL AND (archived = 0 OR ?5) "
+#define SEARCH_ORDER " ORDER BY sort_key, archived, search_key, id"
+  static const char *sql[MAX_TERMS + 1] = {
+    SEARCH_SELECT SEARCH_ORDER,
+    SEARCH_SELECT "AND instr(search_key, ?1)" SEARCH_ORDER,
+    SEARCH_SELECT "AND instr(search_key, ?1) AND instr(search_key, ?2)" SEARCH_ORDER,
+    SEARCH_SELECT "AND instr(search_key, ?1) AND instr(search_key, ?2) "
+    "AND instr(search_key, ?3)" SEARCH_ORDER,
+    SEARCH_SELECT "AND instr(search_key, ?1) AND instr(search_key, ?2) "
+    "AND instr(search_key, ?3) AND instr(search_key, ?4)" SEARCH_ORDER,
+  };
+#undef SEARCH_SELECT
+#undef SEARCH_ORDER
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  char *terms[MAX_TERMS] = { NULL };
+  guint n_words, n_terms;
+  int rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  folded = fascia_store_fold (query);
+  words = folded[0] != '\0' ? g_strsplit (folded, " ", -1) : g_new0 (char *, 1);
+  n_words = g_strv_length (words);
+  n_terms = MIN (n_words, MAX_TERMS);
+
+  for (guint i = 0; i < n_terms; i++)
+    {
+      if (i == MAX_TERMS - 1 && n_words > MAX_TERMS)
+        terms[i] = g_strjoinv (" ", words + i);
+      else if (looks_like_phone (words[i]))
+        terms[i] = digits_of (words[i]);
+      else
+        terms[i] = g_strdup (words[i]);
+    }
+
+  stmt = fascia_store_prepare (self, sql[n_terms], error);
+  if (stmt == NULL)
+    goto out;
+
+  for (guint i = 0; i < n_terms; i++)
+    fascia_store_bind_text (stmt, i + 1, terms[i]);
+  sqlite3_bind_int (stmt, 5, (flags & FASCIA_STORE_LIST_ARCHIVED) != 0);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fascia_store_fail (self, rc, error);
+      g_clear_pointer (&ids, g_array_unref);
+    }
+
+out:
+  for (guint i = 0; i < MAX_TERMS; i++)
+    g_free (terms[i]);
+
+  if (ids == NULL)
+    return NULL;
+
+  return G_LIST_MODEL (fascia_client_list_new (self, g_steal_pointer (&ids)));
+}

@@ -1,0 +1,330 @@
+/* fascia-store-pain-marks.c — the pain_marks table: the body chart of a visit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fascia-store-private.h"
+
+#define MARK_COLUMNS \
+  "id, visit_id, view_id, region_id, x, y, intensity, pain_type, note, created_at, updated_at"
+
+enum {
+  MARK_COL_ID,
+  MARK_COL_VISIT_ID,
+  MARK_COL_VIEW_ID,
+  MARK_COL_REGION_ID,
+  MARK_COL_X,
+  MARK_COL_Y,
+  MARK_COL_INTENSITY,
+  MARK_COL_PAIN_TYPE,
+  MARK_COL_NOTE,
+  MARK_COL_CREATED_AT,
+  MARK_COL_UPDATED_AT,
+};
+
+static FasciaPainMark *
+mark_from_row (FasciaStoreStmt *stmt)
+{
+  FasciaPainMark *mark = fascia_pain_mark_new ();
+  g_autoptr(GDateTime) created_at = fascia_store_column_datetime (stmt, MARK_COL_CREATED_AT);
+  g_autoptr(GDateTime) updated_at = fascia_store_column_datetime (stmt, MARK_COL_UPDATED_AT);
+  const char *type = fascia_store_column_text (stmt, MARK_COL_PAIN_TYPE);
+
+  fascia_pain_mark_set_id (mark, sqlite3_column_int64 (stmt, MARK_COL_ID));
+  fascia_pain_mark_set_visit_id (mark, sqlite3_column_int64 (stmt, MARK_COL_VISIT_ID));
+  fascia_pain_mark_set_view_id (mark, fascia_store_column_text (stmt, MARK_COL_VIEW_ID));
+  fascia_pain_mark_set_region_id (mark, fascia_store_column_text (stmt, MARK_COL_REGION_ID));
+  fascia_pain_mark_set_x (mark, sqlite3_column_double (stmt, MARK_COL_X));
+  fascia_pain_mark_set_y (mark, sqlite3_column_double (stmt, MARK_COL_Y));
+  fascia_pain_mark_set_intensity (mark, sqlite3_column_int (stmt, MARK_COL_INTENSITY));
+  fascia_pain_mark_set_pain_type (mark, fascia_store_enum_value (FASCIA_TYPE_PAIN_TYPE, type,
+                                                                 FASCIA_PAIN_ACHE));
+  fascia_pain_mark_set_note (mark, fascia_store_column_text (stmt, MARK_COL_NOTE));
+  fascia_pain_mark_set_created_at (mark, created_at);
+  fascia_pain_mark_set_updated_at (mark, updated_at);
+
+  return mark;
+}
+
+/* A diagram region id: a slug with its prefix, `m-piriformis-r`, `b-iliac-crest-l`. */
+static gboolean
+is_region_id (const char *id)
+{
+  if (strlen (id) > FASCIA_STORE_MAX_SHORT)
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return id[0] != '-' && !g_str_has_suffix (id, "-") && strstr (id, "--") == NULL;
+}
+
+static gboolean
+validate_mark (FasciaStore     *self,
+               FasciaPainMark  *mark,
+               GError         **error)
+{
+  const char *region = fascia_pain_mark_get_region_id (mark);
+
+  if (!fascia_store_check_id (self, FASCIA_STORE_ID_VIEW, fascia_pain_mark_get_view_id (mark),
+                              error) ||
+      !fascia_store_check_range (fascia_pain_mark_get_intensity (mark), 0, 10, "pain intensity",
+                                 error) ||
+      !fascia_store_check_text (fascia_pain_mark_get_note (mark), FASCIA_STORE_MAX_NOTE, "note",
+                                error))
+    return FALSE;
+
+  if (region[0] != '\0' && !is_region_id (region))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "“%s” is not a diagram region id", region);
+      return FALSE;
+    }
+
+  if (region[0] == '\0' &&
+      (!isfinite (fascia_pain_mark_get_x (mark)) || !isfinite (fascia_pain_mark_get_y (mark))))
+    {
+      g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                           "A pain mark needs a region or a point");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_mark (FasciaStoreStmt *stmt,
+           FasciaPainMark  *mark,
+           gint64           now)
+{
+  gboolean point = fascia_pain_mark_get_region_id (mark)[0] == '\0';
+
+  sqlite3_bind_int64 (stmt, 2, fascia_pain_mark_get_visit_id (mark));
+  fascia_store_bind_text (stmt, 3, fascia_pain_mark_get_view_id (mark));
+  fascia_store_bind_text_or_null (stmt, 4, fascia_pain_mark_get_region_id (mark));
+  if (point)
+    {
+      sqlite3_bind_double (stmt, 5, fascia_pain_mark_get_x (mark));
+      sqlite3_bind_double (stmt, 6, fascia_pain_mark_get_y (mark));
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 5);
+      sqlite3_bind_null (stmt, 6);
+    }
+  sqlite3_bind_int (stmt, 7, fascia_pain_mark_get_intensity (mark));
+  fascia_store_bind_text (stmt, 8, fascia_store_enum_nick (FASCIA_TYPE_PAIN_TYPE,
+                                                           fascia_pain_mark_get_pain_type (mark)));
+  fascia_store_bind_text (stmt, 9, fascia_pain_mark_get_note (mark));
+  sqlite3_bind_int64 (stmt, 10, now);
+}
+
+/**
+ * fascia_store_add_pain_mark:
+ * @mark: a new mark with its #FasciaPainMark:visit-id set: a region, or a point when
+ *   #FasciaPainMark:region-id is empty; its id is set on success
+ *
+ * Returns: %TRUE on success; %FASCIA_STORE_ERROR_INVALID for an intensity outside 0–10 or a
+ *   view the atlas does not know.
+ */
+gboolean
+fascia_store_add_pain_mark (FasciaStore     *self,
+                            FasciaPainMark  *mark,
+                            GError         **error)
+{
+  static const char sql[] =
+    "INSERT INTO pain_marks (visit_id, view_id, region_id, x, y, intensity, pain_type, note, "
+    "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GDateTime) now_dt = NULL;
+  gint64 now = fascia_store_now ();
+  gint64 id, client_id;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_PAIN_MARK (mark), FALSE);
+  g_return_val_if_fail (fascia_pain_mark_get_id (mark) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_mark (self, mark, error))
+    return FALSE;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  client_id = fascia_store_visit_client (self, fascia_pain_mark_get_visit_id (mark), error);
+  if (client_id == 0)
+    goto failed;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_mark (stmt, mark, now);
+  if (!fascia_store_step_done (self, stmt, error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_PAIN_MARKS, FASCIA_STORE_CHANGE_ADDED, id,
+                             client_id);
+  if (!fascia_store_commit (self, error))
+    return FALSE;
+
+  now_dt = fascia_store_datetime_from_usec (now);
+  fascia_pain_mark_set_id (mark, id);
+  fascia_pain_mark_set_created_at (mark, now_dt);
+  fascia_pain_mark_set_updated_at (mark, now_dt);
+  return TRUE;
+
+failed:
+  fascia_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * fascia_store_update_pain_mark:
+ * @mark: a mark from the store, changed
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_update_pain_mark (FasciaStore     *self,
+                               FasciaPainMark  *mark,
+                               GError         **error)
+{
+  static const char sql[] =
+    "UPDATE pain_marks SET visit_id = ?2, view_id = ?3, region_id = ?4, x = ?5, y = ?6, "
+    "intensity = ?7, pain_type = ?8, note = ?9, updated_at = ?10 "
+    "WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GDateTime) now_dt = NULL;
+  gint64 now = fascia_store_now ();
+  gint64 id, client_id;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_PAIN_MARK (mark), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = fascia_pain_mark_get_id (mark);
+  if (!validate_mark (self, mark, error))
+    return FALSE;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  client_id = fascia_store_visit_client (self, fascia_pain_mark_get_visit_id (mark), error);
+  if (client_id == 0)
+    goto failed;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_mark (stmt, mark, now);
+  if (!fascia_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no pain mark %" G_GINT64_FORMAT, id);
+      goto failed;
+    }
+
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_PAIN_MARKS, FASCIA_STORE_CHANGE_UPDATED,
+                             id, client_id);
+  if (!fascia_store_commit (self, error))
+    return FALSE;
+
+  now_dt = fascia_store_datetime_from_usec (now);
+  fascia_pain_mark_set_updated_at (mark, now_dt);
+  return TRUE;
+
+failed:
+  fascia_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * fascia_store_get_pain_mark:
+ *
+ * Returns: (transfer full): the mark, or %NULL with %FASCIA_STORE_ERROR_NOT_FOUND.
+ */
+FasciaPainMark *
+fascia_store_get_pain_mark (FasciaStore  *self,
+                            gint64        mark_id,
+                            GError      **error)
+{
+  static const char sql[] =
+    "SELECT " MARK_COLUMNS " FROM pain_marks WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, mark_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return mark_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                 "There is no pain mark %" G_GINT64_FORMAT, mark_id);
+  else
+    fascia_store_fail (self, rc, error);
+
+  return NULL;
+}
+
+/**
+ * fascia_store_list_pain_marks:
+ *
+ * Returns: (transfer full): a #GListModel of the visit's #FasciaPainMark, in the order they
+ *   were made.
+ */
+GListModel *
+fascia_store_list_pain_marks (FasciaStore  *self,
+                              gint64        visit_id,
+                              GError      **error)
+{
+  static const char sql[] =
+    "SELECT " MARK_COLUMNS " FROM pain_marks WHERE visit_id = ?1 AND deleted_at IS NULL "
+    "ORDER BY id";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GListStore) marks = NULL;
+  int rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  marks = g_list_store_new (FASCIA_TYPE_PAIN_MARK);
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(FasciaPainMark) mark = mark_from_row (stmt);
+
+      g_list_store_append (marks, mark);
+    }
+
+  if (rc != SQLITE_DONE)
+    return (fascia_store_fail (self, rc, error), NULL);
+
+  return G_LIST_MODEL (g_steal_pointer (&marks));
+}

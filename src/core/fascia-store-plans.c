@@ -1,0 +1,350 @@
+/* fascia-store-plans.c — the plans table: a client's treatment plans.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include "fascia-store-private.h"
+
+#define PLAN_COLUMNS \
+  "id, client_id, title, goals, sessions_per_week, weeks, status, start_date, end_date, " \
+  "discharge_criteria, created_at, updated_at"
+
+enum {
+  PLAN_COL_ID,
+  PLAN_COL_CLIENT_ID,
+  PLAN_COL_TITLE,
+  PLAN_COL_GOALS,
+  PLAN_COL_SESSIONS_PER_WEEK,
+  PLAN_COL_WEEKS,
+  PLAN_COL_STATUS,
+  PLAN_COL_START_DATE,
+  PLAN_COL_END_DATE,
+  PLAN_COL_DISCHARGE_CRITERIA,
+  PLAN_COL_CREATED_AT,
+  PLAN_COL_UPDATED_AT,
+};
+
+static FasciaPlan *
+plan_from_row (FasciaStoreStmt *stmt)
+{
+  FasciaPlan *plan = fascia_plan_new ();
+  g_autoptr(GDateTime) created_at = fascia_store_column_datetime (stmt, PLAN_COL_CREATED_AT);
+  g_autoptr(GDateTime) updated_at = fascia_store_column_datetime (stmt, PLAN_COL_UPDATED_AT);
+
+  fascia_plan_set_id (plan, sqlite3_column_int64 (stmt, PLAN_COL_ID));
+  fascia_plan_set_client_id (plan, sqlite3_column_int64 (stmt, PLAN_COL_CLIENT_ID));
+  fascia_plan_set_title (plan, fascia_store_column_text (stmt, PLAN_COL_TITLE));
+  fascia_plan_set_goals (plan, fascia_store_column_text (stmt, PLAN_COL_GOALS));
+  fascia_plan_set_sessions_per_week (plan,
+                                     sqlite3_column_int (stmt, PLAN_COL_SESSIONS_PER_WEEK));
+  fascia_plan_set_weeks (plan, sqlite3_column_int (stmt, PLAN_COL_WEEKS));
+  fascia_plan_set_status (plan, fascia_store_enum_value (FASCIA_TYPE_PLAN_STATUS,
+                                                         fascia_store_column_text (stmt,
+                                                                                   PLAN_COL_STATUS),
+                                                         FASCIA_PLAN_STATUS_DRAFT));
+  fascia_plan_set_start_date (plan, fascia_store_column_text (stmt, PLAN_COL_START_DATE));
+  fascia_plan_set_end_date (plan, fascia_store_column_text (stmt, PLAN_COL_END_DATE));
+  fascia_plan_set_discharge_criteria (plan,
+                                      fascia_store_column_text (stmt,
+                                                                PLAN_COL_DISCHARGE_CRITERIA));
+  fascia_plan_set_created_at (plan, created_at);
+  fascia_plan_set_updated_at (plan, updated_at);
+
+  return plan;
+}
+
+static gboolean
+validate_plan (FasciaPlan  *plan,
+               GError     **error)
+{
+  const char *start = fascia_plan_get_start_date (plan);
+  const char *end = fascia_plan_get_end_date (plan);
+
+  if (!fascia_store_check_text (fascia_plan_get_title (plan), FASCIA_STORE_MAX_NAME, "title",
+                                error) ||
+      !fascia_store_check_text (fascia_plan_get_goals (plan), FASCIA_STORE_MAX_NOTE, "goals",
+                                error) ||
+      !fascia_store_check_text (fascia_plan_get_discharge_criteria (plan),
+                                FASCIA_STORE_MAX_NOTE, "discharge criteria", error) ||
+      !fascia_store_check_date (start, "start date", error) ||
+      !fascia_store_check_date (end, "end date", error) ||
+      !fascia_store_check_range (fascia_plan_get_sessions_per_week (plan), 0, 14,
+                                 "number of sessions per week", error) ||
+      !fascia_store_check_range (fascia_plan_get_weeks (plan), 0, 104, "number of weeks",
+                                 error))
+    return FALSE;
+
+  if (start[0] != '\0' && end[0] != '\0' && g_strcmp0 (end, start) < 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "The plan ends (%s) before it starts (%s)", end, start);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_plan (FasciaStoreStmt *stmt,
+           FasciaPlan      *plan,
+           gint64           now)
+{
+  sqlite3_bind_int64 (stmt, 2, fascia_plan_get_client_id (plan));
+  fascia_store_bind_text (stmt, 3, fascia_plan_get_title (plan));
+  fascia_store_bind_text (stmt, 4, fascia_plan_get_goals (plan));
+  sqlite3_bind_int (stmt, 5, fascia_plan_get_sessions_per_week (plan));
+  sqlite3_bind_int (stmt, 6, fascia_plan_get_weeks (plan));
+  fascia_store_bind_text (stmt, 7, fascia_store_enum_nick (FASCIA_TYPE_PLAN_STATUS,
+                                                           fascia_plan_get_status (plan)));
+  fascia_store_bind_text_or_null (stmt, 8, fascia_plan_get_start_date (plan));
+  fascia_store_bind_text_or_null (stmt, 9, fascia_plan_get_end_date (plan));
+  fascia_store_bind_text (stmt, 10, fascia_plan_get_discharge_criteria (plan));
+  sqlite3_bind_int64 (stmt, 11, now);
+}
+
+static gboolean
+client_exists (FasciaStore  *self,
+               gint64        client_id,
+               GError      **error)
+{
+  static const char sql[] = "SELECT 1 FROM clients WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return fascia_store_fail (self, rc, error);
+
+  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+               "There is no client %" G_GINT64_FORMAT, client_id);
+  return FALSE;
+}
+
+gint64
+fascia_store_plan_client (FasciaStore  *self,
+                          gint64        plan_id,
+                          GError      **error)
+{
+  static const char sql[] = "SELECT client_id FROM plans WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    return (fascia_store_fail (self, rc, error), 0);
+
+  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+               "There is no plan %" G_GINT64_FORMAT, plan_id);
+  return 0;
+}
+
+/**
+ * fascia_store_add_plan:
+ * @plan: a new plan with its #FasciaPlan:client-id set; its id is set on success
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_add_plan (FasciaStore  *self,
+                       FasciaPlan   *plan,
+                       GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO plans (client_id, title, goals, sessions_per_week, weeks, status, start_date, "
+    "end_date, discharge_criteria, created_at, updated_at) "
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GDateTime) now_dt = NULL;
+  gint64 now = fascia_store_now ();
+  gint64 id;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (fascia_plan_get_id (plan) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_plan (plan, error))
+    return FALSE;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  if (!client_exists (self, fascia_plan_get_client_id (plan), error))
+    goto failed;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_plan (stmt, plan, now);
+  if (!fascia_store_step_done (self, stmt, error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_PLANS, FASCIA_STORE_CHANGE_ADDED, id,
+                             fascia_plan_get_client_id (plan));
+  if (!fascia_store_commit (self, error))
+    return FALSE;
+
+  now_dt = fascia_store_datetime_from_usec (now);
+  fascia_plan_set_id (plan, id);
+  fascia_plan_set_created_at (plan, now_dt);
+  fascia_plan_set_updated_at (plan, now_dt);
+  return TRUE;
+
+failed:
+  fascia_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * fascia_store_update_plan:
+ * @plan: a plan from the store, changed
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_update_plan (FasciaStore  *self,
+                          FasciaPlan   *plan,
+                          GError      **error)
+{
+  static const char sql[] =
+    "UPDATE plans SET client_id = ?2, title = ?3, goals = ?4, sessions_per_week = ?5, "
+    "weeks = ?6, status = ?7, start_date = ?8, end_date = ?9, discharge_criteria = ?10, "
+    "updated_at = ?11 WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GDateTime) now_dt = NULL;
+  gint64 now = fascia_store_now ();
+  gint64 id;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = fascia_plan_get_id (plan);
+  if (!validate_plan (plan, error))
+    return FALSE;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_plan (stmt, plan, now);
+  if (!fascia_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no plan %" G_GINT64_FORMAT, id);
+      goto failed;
+    }
+
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_PLANS, FASCIA_STORE_CHANGE_UPDATED, id,
+                             fascia_plan_get_client_id (plan));
+  if (!fascia_store_commit (self, error))
+    return FALSE;
+
+  now_dt = fascia_store_datetime_from_usec (now);
+  fascia_plan_set_updated_at (plan, now_dt);
+  return TRUE;
+
+failed:
+  fascia_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * fascia_store_get_plan:
+ *
+ * Returns: (transfer full): the plan, or %NULL with %FASCIA_STORE_ERROR_NOT_FOUND.
+ */
+FasciaPlan *
+fascia_store_get_plan (FasciaStore  *self,
+                       gint64        plan_id,
+                       GError      **error)
+{
+  static const char sql[] =
+    "SELECT " PLAN_COLUMNS " FROM plans WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return plan_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                 "There is no plan %" G_GINT64_FORMAT, plan_id);
+  else
+    fascia_store_fail (self, rc, error);
+
+  return NULL;
+}
+
+/**
+ * fascia_store_list_plans:
+ *
+ * Returns: (transfer full): a #GListModel of the client's #FasciaPlan, newest first.
+ */
+GListModel *
+fascia_store_list_plans (FasciaStore  *self,
+                         gint64        client_id,
+                         GError      **error)
+{
+  static const char sql[] =
+    "SELECT " PLAN_COLUMNS " FROM plans WHERE client_id = ?1 AND deleted_at IS NULL "
+    "ORDER BY coalesce(start_date, '9999') DESC, id DESC";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GListStore) plans = NULL;
+  int rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  plans = g_list_store_new (FASCIA_TYPE_PLAN);
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(FasciaPlan) plan = plan_from_row (stmt);
+
+      g_list_store_append (plans, plan);
+    }
+
+  if (rc != SQLITE_DONE)
+    return (fascia_store_fail (self, rc, error), NULL);
+
+  return G_LIST_MODEL (g_steal_pointer (&plans));
+}

@@ -1,0 +1,154 @@
+/* fascia-store-private.h — what the files of FasciaStore share, and nothing outside src/core
+ * may call except the store's own tests and benchmark.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "fascia/fascia-store.h"
+
+G_BEGIN_DECLS
+
+/* "FsCa" in PRAGMA application_id, set by 001-initial.sql. */
+#define FASCIA_STORE_APPLICATION_ID 0x46734361
+
+/* Longest texts the store accepts: a name, a short field (email, phone, ids), a note. */
+#define FASCIA_STORE_MAX_NAME  (1024)
+#define FASCIA_STORE_MAX_SHORT (256)
+#define FASCIA_STORE_MAX_NOTE  (16 * 1024 * 1024)
+
+/* A cached prepared statement; g_autoptr() resets it and clears its bindings. */
+typedef sqlite3_stmt FasciaStoreStmt;
+
+void              fascia_store_stmt_release      (FasciaStoreStmt    *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaStoreStmt, fascia_store_stmt_release)
+
+/* fascia-store.c */
+sqlite3          *fascia_store_get_db            (FasciaStore        *self);
+FasciaStoreStmt  *fascia_store_prepare           (FasciaStore        *self,
+                                                  const char         *sql,
+                                                  GError            **error);
+gboolean          fascia_store_step_done         (FasciaStore        *self,
+                                                  FasciaStoreStmt    *stmt,
+                                                  GError            **error);
+gboolean          fascia_store_begin             (FasciaStore        *self,
+                                                  GError            **error);
+gboolean          fascia_store_commit            (FasciaStore        *self,
+                                                  GError            **error);
+void              fascia_store_rollback          (FasciaStore        *self);
+void              fascia_store_collapse_changes  (FasciaStore        *self,
+                                                  FasciaStoreTable    table);
+void              fascia_store_queue_change      (FasciaStore        *self,
+                                                  FasciaStoreTable    table,
+                                                  FasciaStoreChange   change,
+                                                  gint64              id,
+                                                  gint64              client_id);
+gboolean          fascia_store_set_sqlite_error  (sqlite3            *db,
+                                                  int                 rc,
+                                                  const char         *path,
+                                                  GError            **error);
+gboolean          fascia_store_fail              (FasciaStore        *self,
+                                                  int                 rc,
+                                                  GError            **error);
+gboolean          fascia_store_check_id          (FasciaStore        *self,
+                                                  FasciaStoreIdKind   kind,
+                                                  const char         *id,
+                                                  GError            **error);
+gboolean          fascia_store_check_text        (const char         *text,
+                                                  gsize               max_length,
+                                                  const char         *what,
+                                                  GError            **error);
+gboolean          fascia_store_check_date        (const char         *date,
+                                                  const char         *what,
+                                                  GError            **error);
+gboolean          fascia_store_check_range       (gint64              value,
+                                                  gint64              min,
+                                                  gint64              max,
+                                                  const char         *what,
+                                                  GError            **error);
+gint64            fascia_store_client_of         (FasciaStore        *self,
+                                                  FasciaStoreTable    table,
+                                                  gint64              id);
+
+/* Binding and reading columns: "" is stored as NULL where the column allows it. */
+gint64            fascia_store_now               (void);
+GDateTime        *fascia_store_datetime_from_usec (gint64             usec);
+gint64            fascia_store_datetime_to_usec  (GDateTime          *datetime);
+void              fascia_store_bind_text         (FasciaStoreStmt    *stmt,
+                                                  int                 index,
+                                                  const char         *text);
+void              fascia_store_bind_text_or_null (FasciaStoreStmt    *stmt,
+                                                  int                 index,
+                                                  const char         *text);
+void              fascia_store_bind_datetime     (FasciaStoreStmt    *stmt,
+                                                  int                 index,
+                                                  GDateTime          *datetime);
+const char       *fascia_store_column_text       (FasciaStoreStmt    *stmt,
+                                                  int                 column);
+GDateTime        *fascia_store_column_datetime   (FasciaStoreStmt    *stmt,
+                                                  int                 column);
+const char       *fascia_store_enum_nick         (GType               type,
+                                                  int                 value);
+int               fascia_store_enum_value        (GType               type,
+                                                  const char         *nick,
+                                                  int                 fallback);
+
+/* fascia-store-migrate.c */
+int               fascia_store_migrate_latest    (void);
+gboolean          fascia_store_migrate           (sqlite3            *db,
+                                                  int                 target_version,
+                                                  GError            **error);
+
+/* fascia-store-clients.c */
+char             *fascia_store_fold              (const char         *text);
+gboolean          fascia_store_insert_client     (FasciaStore        *self,
+                                                  FasciaClient       *client,
+                                                  GError            **error);
+FasciaClient     *fascia_store_load_client       (FasciaStore        *self,
+                                                  gint64              client_id,
+                                                  GError            **error);
+
+/* fascia-store-plans.c and fascia-store-visits.c: the client a plan or visit belongs to,
+ * or 0 with NOT_FOUND if it does not exist or was deleted. */
+gint64            fascia_store_plan_client       (FasciaStore        *self,
+                                                  gint64              plan_id,
+                                                  GError            **error);
+gint64            fascia_store_visit_client      (FasciaStore        *self,
+                                                  gint64              visit_id,
+                                                  GError            **error);
+
+/* fascia-store-amendments.c */
+gboolean          fascia_store_record_amendment  (FasciaStore        *self,
+                                                  gint64              visit_id,
+                                                  const char         *field,
+                                                  const char         *old_text,
+                                                  const char         *new_text,
+                                                  gint64              now,
+                                                  GError            **error);
+
+/* fascia-store-backup.c */
+gboolean          fascia_store_copy_database     (sqlite3            *source,
+                                                  const char         *destination,
+                                                  GError            **error);
+gboolean          fascia_store_check_fascia_file (const char         *path,
+                                                  int                *version,
+                                                  GError            **error);
+
+/* fascia-csv.c */
+typedef gboolean (*FasciaCsvRowFunc) (guint          line,
+                                      const char   **fields,
+                                      guint          n_fields,
+                                      gpointer       user_data,
+                                      GError       **error);
+
+gboolean          fascia_csv_parse               (const char         *data,
+                                                  gsize               length,
+                                                  FasciaCsvRowFunc    row_func,
+                                                  gpointer            user_data,
+                                                  GError            **error);
+
+G_END_DECLS

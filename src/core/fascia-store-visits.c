@@ -1,0 +1,770 @@
+/* fascia-store-visits.c — the visits table, with visit_targets (what a visit treated).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include "fascia-store-private.h"
+
+#define VISIT_COLUMNS \
+  "id, client_id, plan_id, visited_at, subjective, objective, assessment, plan_notes, " \
+  "pain_before, pain_after, created_at, updated_at, " \
+  "(SELECT group_concat(plan_target_id) FROM (SELECT plan_target_id FROM visit_targets " \
+  "WHERE visit_id = visits.id ORDER BY position))"
+
+enum {
+  VISIT_COL_ID,
+  VISIT_COL_CLIENT_ID,
+  VISIT_COL_PLAN_ID,
+  VISIT_COL_VISITED_AT,
+  VISIT_COL_SUBJECTIVE,
+  VISIT_COL_OBJECTIVE,
+  VISIT_COL_ASSESSMENT,
+  VISIT_COL_PLAN_NOTES,
+  VISIT_COL_PAIN_BEFORE,
+  VISIT_COL_PAIN_AFTER,
+  VISIT_COL_CREATED_AT,
+  VISIT_COL_UPDATED_AT,
+  VISIT_COL_TARGET_IDS,
+};
+
+static GArray *
+parse_ids (const char *text)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return ids;
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+static char *
+format_ids (const gint64 *ids,
+            gsize         n_ids)
+{
+  GString *text = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_ids; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+
+  return g_string_free (text, FALSE);
+}
+
+/* NULL, "not asked", is -1 in the model. */
+static int
+column_pain (FasciaStoreStmt *stmt,
+             int              column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+
+  return sqlite3_column_int (stmt, column);
+}
+
+static FasciaVisit *
+visit_from_row (FasciaStoreStmt *stmt)
+{
+  FasciaVisit *visit = fascia_visit_new ();
+  g_autoptr(GDateTime) visited_at = fascia_store_column_datetime (stmt, VISIT_COL_VISITED_AT);
+  g_autoptr(GDateTime) created_at = fascia_store_column_datetime (stmt, VISIT_COL_CREATED_AT);
+  g_autoptr(GDateTime) updated_at = fascia_store_column_datetime (stmt, VISIT_COL_UPDATED_AT);
+  g_autoptr(GArray) ids = parse_ids (fascia_store_column_text (stmt, VISIT_COL_TARGET_IDS));
+
+  fascia_visit_set_id (visit, sqlite3_column_int64 (stmt, VISIT_COL_ID));
+  fascia_visit_set_client_id (visit, sqlite3_column_int64 (stmt, VISIT_COL_CLIENT_ID));
+  fascia_visit_set_plan_id (visit, sqlite3_column_int64 (stmt, VISIT_COL_PLAN_ID));
+  fascia_visit_set_visited_at (visit, visited_at);
+  fascia_visit_set_subjective (visit, fascia_store_column_text (stmt, VISIT_COL_SUBJECTIVE));
+  fascia_visit_set_objective (visit, fascia_store_column_text (stmt, VISIT_COL_OBJECTIVE));
+  fascia_visit_set_assessment (visit, fascia_store_column_text (stmt, VISIT_COL_ASSESSMENT));
+  fascia_visit_set_plan_notes (visit, fascia_store_column_text (stmt, VISIT_COL_PLAN_NOTES));
+  fascia_visit_set_pain_before (visit, column_pain (stmt, VISIT_COL_PAIN_BEFORE));
+  fascia_visit_set_pain_after (visit, column_pain (stmt, VISIT_COL_PAIN_AFTER));
+  fascia_visit_set_treated_target_ids (visit, (const gint64 *) ids->data, ids->len);
+  fascia_visit_set_created_at (visit, created_at);
+  fascia_visit_set_updated_at (visit, updated_at);
+
+  return visit;
+}
+
+static gboolean
+validate_visit (FasciaVisit  *visit,
+                GError      **error)
+{
+  static const char *names[] = { "subjective notes", "objective notes", "assessment",
+                                 "plan notes" };
+
+  for (guint f = FASCIA_VISIT_FIELD_SUBJECTIVE; f <= FASCIA_VISIT_FIELD_PLAN_NOTES; f++)
+    if (!fascia_store_check_text (fascia_visit_get_field (visit, f), FASCIA_STORE_MAX_NOTE,
+                                  names[f], error))
+      return FALSE;
+
+  return fascia_store_check_range (fascia_visit_get_pain_before (visit), -1, 10,
+                                   "pain before the visit", error) &&
+         fascia_store_check_range (fascia_visit_get_pain_after (visit), -1, 10,
+                                   "pain after the visit", error);
+}
+
+gint64
+fascia_store_visit_client (FasciaStore  *self,
+                           gint64        visit_id,
+                           GError      **error)
+{
+  static const char sql[] = "SELECT client_id FROM visits WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    return (fascia_store_fail (self, rc, error), 0);
+
+  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+               "There is no visit %" G_GINT64_FORMAT, visit_id);
+  return 0;
+}
+
+/* The plan and the treated targets must be the client's own. */
+static gboolean
+check_references (FasciaStore  *self,
+                  FasciaVisit  *visit,
+                  GError      **error)
+{
+  static const char client_sql[] =
+    "SELECT 1 FROM clients WHERE id = ?1 AND deleted_at IS NULL";
+  static const char target_sql[] =
+    "SELECT p.client_id FROM plan_targets t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?1";
+  gint64 client_id = fascia_visit_get_client_id (visit);
+  gint64 plan_id = fascia_visit_get_plan_id (visit);
+  const gint64 *ids;
+  gsize n_ids;
+
+  {
+    g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, client_sql, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, client_id);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                     "There is no client %" G_GINT64_FORMAT, client_id);
+        return FALSE;
+      }
+  }
+
+  if (plan_id != 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (fascia_store_plan_client (self, plan_id, &local_error) != client_id)
+        {
+          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                       "Plan %" G_GINT64_FORMAT " is not a plan of client %" G_GINT64_FORMAT,
+                       plan_id, client_id);
+          return FALSE;
+        }
+    }
+
+  ids = fascia_visit_get_treated_target_ids (visit, &n_ids);
+  for (gsize i = 0; i < n_ids; i++)
+    {
+      g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, target_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != client_id)
+        {
+          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                       "Plan target %" G_GINT64_FORMAT " is not a target of this client",
+                       ids[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_targets (FasciaStore  *self,
+               gint64        visit_id,
+               const gint64 *ids,
+               gsize         n_ids,
+               GError      **error)
+{
+  static const char delete_sql[] = "DELETE FROM visit_targets WHERE visit_id = ?1";
+  static const char insert_sql[] =
+    "INSERT OR IGNORE INTO visit_targets (visit_id, plan_target_id, position) "
+    "VALUES (?1, ?2, ?3)";
+
+  {
+    g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, delete_sql, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, visit_id);
+    if (!fascia_store_step_done (self, stmt, error))
+      return FALSE;
+  }
+
+  for (gsize i = 0; i < n_ids; i++)
+    {
+      g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, insert_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, visit_id);
+      sqlite3_bind_int64 (stmt, 2, ids[i]);
+      sqlite3_bind_int64 (stmt, 3, (gint64) i);
+      if (!fascia_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_pain (FasciaStoreStmt *stmt,
+           int              index,
+           int              pain)
+{
+  if (pain < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, pain);
+}
+
+static void
+bind_visit (FasciaStoreStmt *stmt,
+            FasciaVisit     *visit,
+            gint64           visited_at,
+            gint64           now)
+{
+  sqlite3_bind_int64 (stmt, 2, fascia_visit_get_client_id (visit));
+  if (fascia_visit_get_plan_id (visit) != 0)
+    sqlite3_bind_int64 (stmt, 3, fascia_visit_get_plan_id (visit));
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, visited_at);
+  fascia_store_bind_text (stmt, 5, fascia_visit_get_subjective (visit));
+  fascia_store_bind_text (stmt, 6, fascia_visit_get_objective (visit));
+  fascia_store_bind_text (stmt, 7, fascia_visit_get_assessment (visit));
+  fascia_store_bind_text (stmt, 8, fascia_visit_get_plan_notes (visit));
+  bind_pain (stmt, 9, fascia_visit_get_pain_before (visit));
+  bind_pain (stmt, 10, fascia_visit_get_pain_after (visit));
+  sqlite3_bind_int64 (stmt, 11, now);
+}
+
+/* Inside a transaction. */
+static gboolean
+insert_visit (FasciaStore  *self,
+              FasciaVisit  *visit,
+              gint64        now,
+              GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO visits (client_id, plan_id, visited_at, subjective, objective, assessment, "
+    "plan_notes, pain_before, pain_after, created_at, updated_at) "
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  GDateTime *visited_at = fascia_visit_get_visited_at (visit);
+  const gint64 *ids;
+  gsize n_ids;
+  gint64 id;
+
+  if (!check_references (self, visit, error))
+    return FALSE;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_visit (stmt, visit, visited_at != NULL ? fascia_store_datetime_to_usec (visited_at) : now,
+              now);
+  if (!fascia_store_step_done (self, stmt, error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
+  ids = fascia_visit_get_treated_target_ids (visit, &n_ids);
+  if (!write_targets (self, id, ids, n_ids, error))
+    return FALSE;
+
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_VISITS, FASCIA_STORE_CHANGE_ADDED, id,
+                             fascia_visit_get_client_id (visit));
+  fascia_visit_set_id (visit, id);
+  return TRUE;
+}
+
+static void
+set_times_after_insert (FasciaVisit *visit,
+                        gint64       now)
+{
+  g_autoptr(GDateTime) now_dt = fascia_store_datetime_from_usec (now);
+
+  if (fascia_visit_get_visited_at (visit) == NULL)
+    fascia_visit_set_visited_at (visit, now_dt);
+  fascia_visit_set_created_at (visit, now_dt);
+  fascia_visit_set_updated_at (visit, now_dt);
+}
+
+/**
+ * fascia_store_add_visit:
+ * @visit: a new visit with its #FasciaVisit:client-id set; #FasciaVisit:visited-at defaults
+ *   to now; its id is set on success
+ *
+ * Returns: %TRUE on success; %FASCIA_STORE_ERROR_INVALID for pain outside 0–10, or a plan or
+ *   target that is not the client's.
+ */
+gboolean
+fascia_store_add_visit (FasciaStore  *self,
+                        FasciaVisit  *visit,
+                        GError      **error)
+{
+  gint64 now = fascia_store_now ();
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_VISIT (visit), FALSE);
+  g_return_val_if_fail (fascia_visit_get_id (visit) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_visit (visit, error))
+    return FALSE;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  if (!insert_visit (self, visit, now, error))
+    {
+      fascia_store_rollback (self);
+      fascia_visit_set_id (visit, 0);
+      return FALSE;
+    }
+
+  if (!fascia_store_commit (self, error))
+    {
+      fascia_visit_set_id (visit, 0);
+      return FALSE;
+    }
+
+  set_times_after_insert (visit, now);
+  return TRUE;
+}
+
+static FasciaVisit *
+load_visit (FasciaStore  *self,
+            gint64        visit_id,
+            GError      **error)
+{
+  static const char sql[] =
+    "SELECT " VISIT_COLUMNS " FROM visits WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return visit_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                 "There is no visit %" G_GINT64_FORMAT, visit_id);
+  else
+    fascia_store_fail (self, rc, error);
+
+  return NULL;
+}
+
+static char *
+pain_text (int pain)
+{
+  return pain < 0 ? g_strdup ("") : g_strdup_printf ("%d", pain);
+}
+
+static char *
+datetime_text (GDateTime *datetime)
+{
+  return datetime != NULL ? g_date_time_format_iso8601 (datetime) : g_strdup ("");
+}
+
+/* A locked visit keeps what it said: each changed field becomes an amendment. */
+static gboolean
+amend_changes (FasciaStore  *self,
+               FasciaVisit  *before,
+               FasciaVisit  *after,
+               gint64        now,
+               GError      **error)
+{
+  gint64 id = fascia_visit_get_id (before);
+  gsize n_before, n_after;
+  const gint64 *ids_before = fascia_visit_get_treated_target_ids (before, &n_before);
+  const gint64 *ids_after = fascia_visit_get_treated_target_ids (after, &n_after);
+  struct {
+    const char *field;
+    char       *old_text;
+    char       *new_text;
+  } changes[] = {
+    { "subjective", g_strdup (fascia_visit_get_subjective (before)),
+      g_strdup (fascia_visit_get_subjective (after)) },
+    { "objective", g_strdup (fascia_visit_get_objective (before)),
+      g_strdup (fascia_visit_get_objective (after)) },
+    { "assessment", g_strdup (fascia_visit_get_assessment (before)),
+      g_strdup (fascia_visit_get_assessment (after)) },
+    { "plan-notes", g_strdup (fascia_visit_get_plan_notes (before)),
+      g_strdup (fascia_visit_get_plan_notes (after)) },
+    { "pain-before", pain_text (fascia_visit_get_pain_before (before)),
+      pain_text (fascia_visit_get_pain_before (after)) },
+    { "pain-after", pain_text (fascia_visit_get_pain_after (before)),
+      pain_text (fascia_visit_get_pain_after (after)) },
+    { "visited-at", datetime_text (fascia_visit_get_visited_at (before)),
+      datetime_text (fascia_visit_get_visited_at (after)) },
+    { "plan-id", g_strdup_printf ("%" G_GINT64_FORMAT, fascia_visit_get_plan_id (before)),
+      g_strdup_printf ("%" G_GINT64_FORMAT, fascia_visit_get_plan_id (after)) },
+    { "treated-target-ids", format_ids (ids_before, n_before), format_ids (ids_after, n_after) },
+  };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      if (ok && !g_str_equal (changes[i].old_text, changes[i].new_text))
+        ok = fascia_store_record_amendment (self, id, changes[i].field, changes[i].old_text,
+                                            changes[i].new_text, now, error);
+      g_free (changes[i].old_text);
+      g_free (changes[i].new_text);
+    }
+
+  return ok;
+}
+
+static gboolean
+update_visit (FasciaStore  *self,
+              FasciaVisit  *visit,
+              gint64        now,
+              GError      **error)
+{
+  static const char sql[] =
+    "UPDATE visits SET client_id = ?2, plan_id = ?3, visited_at = ?4, subjective = ?5, "
+    "objective = ?6, assessment = ?7, plan_notes = ?8, pain_before = ?9, pain_after = ?10, "
+    "updated_at = ?11 WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(FasciaVisit) before = NULL;
+  g_autoptr(GDateTime) now_dt = fascia_store_datetime_from_usec (now);
+  GDateTime *visited_at = fascia_visit_get_visited_at (visit);
+  gint64 id = fascia_visit_get_id (visit);
+  const gint64 *ids;
+  gsize n_ids;
+
+  before = load_visit (self, id, error);
+  if (before == NULL)
+    return FALSE;
+
+  if (fascia_visit_get_client_id (visit) != fascia_visit_get_client_id (before))
+    {
+      g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                           "A visit cannot move to another client");
+      return FALSE;
+    }
+
+  if (!check_references (self, visit, error))
+    return FALSE;
+
+  if (fascia_visit_is_locked (before, now_dt) && !amend_changes (self, before, visit, now, error))
+    return FALSE;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_visit (stmt, visit,
+              fascia_store_datetime_to_usec (visited_at != NULL
+                                             ? visited_at
+                                             : fascia_visit_get_visited_at (before)),
+              now);
+  if (!fascia_store_step_done (self, stmt, error))
+    return FALSE;
+
+  ids = fascia_visit_get_treated_target_ids (visit, &n_ids);
+  if (!write_targets (self, id, ids, n_ids, error))
+    return FALSE;
+
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_VISITS, FASCIA_STORE_CHANGE_UPDATED, id,
+                             fascia_visit_get_client_id (visit));
+  return TRUE;
+}
+
+/**
+ * fascia_store_update_visit:
+ * @visit: a visit from the store, changed
+ *
+ * Saves every property of @visit. A visit's record locks %FASCIA_VISIT_LOCK_AFTER after the
+ * visit: a change after that is saved too, and every field it changes is also kept as a
+ * #FasciaAmendment with the text before and after (see fascia_store_list_amendments()), so
+ * the original record is never lost. Changes to one field within ten minutes make one
+ * amendment.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_update_visit (FasciaStore  *self,
+                           FasciaVisit  *visit,
+                           GError      **error)
+{
+  g_autoptr(GDateTime) now_dt = NULL;
+  gint64 now = fascia_store_now ();
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_VISIT (visit), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_visit (visit, error))
+    return FALSE;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  if (!update_visit (self, visit, now, error))
+    {
+      fascia_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!fascia_store_commit (self, error))
+    return FALSE;
+
+  now_dt = fascia_store_datetime_from_usec (now);
+  fascia_visit_set_updated_at (visit, now_dt);
+  return TRUE;
+}
+
+/**
+ * fascia_store_update_visit_field:
+ * @visit_id: the visit
+ * @field: which SOAP field
+ * @text: its new text
+ *
+ * Saves one SOAP field, as the visit editor does while the therapist types; on a locked
+ * visit the change is kept as an amendment, as with fascia_store_update_visit().
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_update_visit_field (FasciaStore       *self,
+                                 gint64             visit_id,
+                                 FasciaVisitField   field,
+                                 const char        *text,
+                                 GError           **error)
+{
+  g_autoptr(FasciaVisit) visit = NULL;
+  gint64 now = fascia_store_now ();
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (field <= FASCIA_VISIT_FIELD_PLAN_NOTES, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fascia_store_check_text (text, FASCIA_STORE_MAX_NOTE, "note", error))
+    return FALSE;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  visit = load_visit (self, visit_id, error);
+  if (visit == NULL)
+    goto failed;
+
+  fascia_visit_set_field (visit, field, text);
+  if (!update_visit (self, visit, now, error))
+    goto failed;
+
+  return fascia_store_commit (self, error);
+
+failed:
+  fascia_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * fascia_store_get_visit:
+ *
+ * Returns: (transfer full): the visit, or %NULL with %FASCIA_STORE_ERROR_NOT_FOUND.
+ */
+FasciaVisit *
+fascia_store_get_visit (FasciaStore  *self,
+                        gint64        visit_id,
+                        GError      **error)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_visit (self, visit_id, error);
+}
+
+/**
+ * fascia_store_list_visits:
+ *
+ * Returns: (transfer full): a #GListModel of the client's #FasciaVisit, newest first.
+ */
+GListModel *
+fascia_store_list_visits (FasciaStore  *self,
+                          gint64        client_id,
+                          GError      **error)
+{
+  static const char sql[] =
+    "SELECT " VISIT_COLUMNS " FROM visits WHERE client_id = ?1 AND deleted_at IS NULL "
+    "ORDER BY visited_at DESC, id DESC";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GListStore) visits = NULL;
+  int rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  visits = g_list_store_new (FASCIA_TYPE_VISIT);
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(FasciaVisit) visit = visit_from_row (stmt);
+
+      g_list_store_append (visits, visit);
+    }
+
+  if (rc != SQLITE_DONE)
+    return (fascia_store_fail (self, rc, error), NULL);
+
+  return G_LIST_MODEL (g_steal_pointer (&visits));
+}
+
+/**
+ * fascia_store_repeat_last_visit:
+ * @client_id: the client
+ * @visited_at: (nullable): when the new visit is, or %NULL for now
+ *
+ * Starts a visit from what was done last time: a new visit with the plan and the treated
+ * targets (and so their techniques) of the client's latest visit, and empty notes and
+ * pain scores. Targets deleted since are left out.
+ *
+ * Returns: (transfer full): the new visit, or %NULL with %FASCIA_STORE_ERROR_NOT_FOUND if the
+ *   client has no visit yet.
+ */
+FasciaVisit *
+fascia_store_repeat_last_visit (FasciaStore  *self,
+                                gint64        client_id,
+                                GDateTime    *visited_at,
+                                GError      **error)
+{
+  static const char last_sql[] =
+    "SELECT id, plan_id FROM visits WHERE client_id = ?1 AND deleted_at IS NULL "
+    "AND (?2 IS NULL OR visited_at <= ?2) ORDER BY visited_at DESC, id DESC LIMIT 1";
+  static const char targets_sql[] =
+    "SELECT vt.plan_target_id FROM visit_targets vt "
+    "JOIN plan_targets t ON t.id = vt.plan_target_id "
+    "JOIN plans p ON p.id = t.plan_id "
+    "WHERE vt.visit_id = ?1 AND t.deleted_at IS NULL AND p.deleted_at IS NULL "
+    "ORDER BY vt.position";
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 last_id, plan_id, now = fascia_store_now ();
+  int rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!fascia_store_begin (self, error))
+    return NULL;
+
+  {
+    g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, last_sql, error);
+
+    if (stmt == NULL)
+      goto failed;
+
+    sqlite3_bind_int64 (stmt, 1, client_id);
+    fascia_store_bind_datetime (stmt, 2, visited_at);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                     "Client %" G_GINT64_FORMAT " has no earlier visit to repeat", client_id);
+        goto failed;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        fascia_store_fail (self, rc, error);
+        goto failed;
+      }
+
+    last_id = sqlite3_column_int64 (stmt, 0);
+    plan_id = sqlite3_column_int64 (stmt, 1);
+  }
+
+  {
+    g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, targets_sql, error);
+
+    if (stmt == NULL)
+      goto failed;
+
+    sqlite3_bind_int64 (stmt, 1, last_id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        fascia_store_fail (self, rc, error);
+        goto failed;
+      }
+  }
+
+  if (plan_id != 0 && fascia_store_plan_client (self, plan_id, NULL) != client_id)
+    plan_id = 0;
+
+  visit = fascia_visit_new ();
+  fascia_visit_set_client_id (visit, client_id);
+  fascia_visit_set_plan_id (visit, plan_id);
+  fascia_visit_set_visited_at (visit, visited_at);
+  fascia_visit_set_treated_target_ids (visit, (const gint64 *) ids->data, ids->len);
+
+  if (!insert_visit (self, visit, now, error))
+    goto failed;
+
+  if (!fascia_store_commit (self, error))
+    return NULL;
+
+  set_times_after_insert (visit, now);
+  return g_steal_pointer (&visit);
+
+failed:
+  fascia_store_rollback (self);
+  return NULL;
+}

@@ -1,0 +1,1312 @@
+/* fascia-store.c — opening the client database, transactions, change signals, errors.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fascia/fascia-paths.h"
+
+#include "fascia-store-private.h"
+
+/**
+ * FasciaStore:
+ *
+ * The client database. It owns the only SQLite connection to the file, holds all the SQL,
+ * maps rows to model objects (#FasciaClient, #FasciaPlan, …) and emits #FasciaStore::changed
+ * after every committed change, so that views update instead of reloading.
+ *
+ * Every call that changes data is one transaction (`BEGIN IMMEDIATE … COMMIT`, rolled back on
+ * any error): it is saved entirely or not at all. The file is opened in WAL mode with
+ * `synchronous=FULL`, so that a committed change survives a crash or a power cut.
+ */
+struct _FasciaStore
+{
+  GObject                 parent_instance;
+
+  /* Owned */
+  char                   *path;
+  sqlite3                *db;
+  GHashTable             *statements;
+  GArray                 *pending;
+  gpointer                validator_data;
+  GDestroyNotify          validator_destroy;
+
+  /* Borrowed */
+  FasciaStoreIdValidator  validator;
+
+  int                     schema_version;
+  guint                   in_transaction : 1;
+  guint                   is_demo : 1;
+};
+
+typedef struct
+{
+  FasciaStoreTable  table;
+  FasciaStoreChange change;
+  gint64            id;
+  gint64            client_id;
+} PendingChange;
+
+G_DEFINE_FINAL_TYPE (FasciaStore, fascia_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (fascia-store-error-quark, fascia_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+static void
+fascia_store_dispose (GObject *object)
+{
+  FasciaStore *self = FASCIA_STORE (object);
+
+  fascia_store_close (self);
+
+  G_OBJECT_CLASS (fascia_store_parent_class)->dispose (object);
+}
+
+static void
+fascia_store_finalize (GObject *object)
+{
+  FasciaStore *self = FASCIA_STORE (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+
+  G_OBJECT_CLASS (fascia_store_parent_class)->finalize (object);
+}
+
+static void
+fascia_store_class_init (FasciaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = fascia_store_dispose;
+  object_class->finalize = fascia_store_finalize;
+
+  /**
+   * FasciaStore::changed:
+   * @self: the store
+   * @table: the table that changed; its nick (`clients`, `visits`, …) is the detail
+   * @change: what happened to the row
+   * @id: the row, or 0 with %FASCIA_STORE_CHANGE_RELOAD
+   * @client_id: the client the row belongs to, or 0 when it belongs to none (study results)
+   *   or to many
+   *
+   * Emitted after a change is committed, once per row, never for a change that was rolled
+   * back. Connect to `changed::visits` to hear only about visits.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 4,
+                  FASCIA_TYPE_STORE_TABLE,
+                  FASCIA_TYPE_STORE_CHANGE,
+                  G_TYPE_INT64,
+                  G_TYPE_INT64);
+}
+
+static void
+fascia_store_init (FasciaStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+}
+
+/* Errors */
+
+static int
+store_error_code (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return FASCIA_STORE_ERROR_BUSY;
+    case SQLITE_FULL:
+      return FASCIA_STORE_ERROR_DISK_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return FASCIA_STORE_ERROR_READ_ONLY;
+    case SQLITE_CANTOPEN:
+      return FASCIA_STORE_ERROR_IO;
+    case SQLITE_NOTADB:
+      return FASCIA_STORE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:
+      return FASCIA_STORE_ERROR_CORRUPT;
+    case SQLITE_IOERR:
+      return FASCIA_STORE_ERROR_IO;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_TOOBIG:
+    case SQLITE_RANGE:
+    case SQLITE_MISMATCH:
+      return FASCIA_STORE_ERROR_INVALID;
+    default:
+      return FASCIA_STORE_ERROR_FAILED;
+    }
+}
+
+static char *
+backup_dir_for (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+/*
+ * fascia_store_set_sqlite_error:
+ * @db: (nullable): the connection, for its message
+ * @rc: an SQLite result code
+ * @path: (nullable): the database file, named in errors that need it
+ *
+ * Turns @rc into a FASCIA_STORE_ERROR with a message a therapist can act on.
+ *
+ * Returns: %FALSE, so callers can `return fascia_store_set_sqlite_error (…);`
+ */
+gboolean
+fascia_store_set_sqlite_error (sqlite3     *db,
+                               int          rc,
+                               const char  *path,
+                               GError     **error)
+{
+  int code = store_error_code (rc);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *backups = path != NULL ? backup_dir_for (path) : NULL;
+
+  switch (code)
+    {
+    case FASCIA_STORE_ERROR_NOT_A_DATABASE:
+    case FASCIA_STORE_ERROR_CORRUPT:
+      g_set_error (error, FASCIA_STORE_ERROR, code,
+                   "The database “%s” is damaged or is not a Fascia database (%s). It was left "
+                   "as it is; restore a copy from the backups in “%s”.",
+                   path ? path : "", detail, backups ? backups : "");
+      break;
+    case FASCIA_STORE_ERROR_BUSY:
+      g_set_error (error, FASCIA_STORE_ERROR, code,
+                   "The database is in use by another program; nothing was changed. "
+                   "Close the other program and try again (%s).", detail);
+      break;
+    case FASCIA_STORE_ERROR_DISK_FULL:
+      g_set_error (error, FASCIA_STORE_ERROR, code,
+                   "The disk is full; this change was not saved and earlier data is intact (%s).",
+                   detail);
+      break;
+    case FASCIA_STORE_ERROR_READ_ONLY:
+      g_set_error (error, FASCIA_STORE_ERROR, code,
+                   "The database “%s” or its folder cannot be written; nothing was changed (%s).",
+                   path ? path : "", detail);
+      break;
+    case FASCIA_STORE_ERROR_INVALID:
+      g_set_error (error, FASCIA_STORE_ERROR, code, "A value is not allowed: %s", detail);
+      break;
+    default:
+      g_set_error (error, FASCIA_STORE_ERROR, code, "Database error: %s", detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+gboolean
+fascia_store_fail (FasciaStore  *self,
+                   int           rc,
+                   GError      **error)
+{
+  return fascia_store_set_sqlite_error (self->db, rc, self->path, error);
+}
+
+/* Statements */
+
+void
+fascia_store_stmt_release (FasciaStoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/*
+ * fascia_store_prepare:
+ * @sql: a string literal; the statement is prepared once per store and kept, keyed by the
+ *   address of @sql
+ *
+ * Returns: (transfer none): the statement, to be held in a g_autoptr(FasciaStoreStmt).
+ */
+FasciaStoreStmt *
+fascia_store_prepare (FasciaStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (FASCIA_IS_STORE (self));
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                           "The database is closed");
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fascia_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+fascia_store_step_done (FasciaStore      *self,
+                        FasciaStoreStmt  *stmt,
+                        GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return fascia_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          const char  *path,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return fascia_store_set_sqlite_error (db, rc, path, error);
+
+  return TRUE;
+}
+
+/* Transactions and change signals */
+
+gboolean
+fascia_store_begin (FasciaStore  *self,
+                    GError      **error)
+{
+  g_assert (!self->in_transaction);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                           "The database is closed");
+      return FALSE;
+    }
+
+  /* IMMEDIATE takes the write lock now, so a busy database fails here, before any work. */
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", self->path, error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  g_array_set_size (self->pending, 0);
+  return TRUE;
+}
+
+gboolean
+fascia_store_commit (FasciaStore  *self,
+                     GError      **error)
+{
+  g_autoptr(GArray) changes = NULL;
+  int rc;
+
+  g_assert (self->in_transaction);
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fascia_store_fail (self, rc, error);
+      fascia_store_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+
+  /* Handlers may call back into the store, so emit from a copy of the queue. */
+  changes = g_array_copy (self->pending);
+  g_array_set_size (self->pending, 0);
+
+  g_object_ref (self);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PendingChange *c = &g_array_index (changes, PendingChange, i);
+      const char *nick = fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, c->table);
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (nick),
+                     c->table, c->change, c->id, c->client_id);
+    }
+  g_object_unref (self);
+
+  return TRUE;
+}
+
+void
+fascia_store_rollback (FasciaStore *self)
+{
+  g_assert (self->in_transaction);
+
+  /* After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled back. */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  self->in_transaction = FALSE;
+  g_array_set_size (self->pending, 0);
+}
+
+void
+fascia_store_queue_change (FasciaStore       *self,
+                           FasciaStoreTable   table,
+                           FasciaStoreChange  change,
+                           gint64             id,
+                           gint64             client_id)
+{
+  PendingChange c = { table, change, id, client_id };
+
+  g_assert (self->in_transaction);
+
+  g_array_append_val (self->pending, c);
+}
+
+/* Many rows of one table changed at once (an import): one RELOAD tells views to read the
+ * table again, where thousands of ADDED would make them insert row by row. */
+#define COLLAPSE_AFTER 100
+
+void
+fascia_store_collapse_changes (FasciaStore      *self,
+                               FasciaStoreTable  table)
+{
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  guint n = 0;
+
+  g_assert (self->in_transaction);
+
+  for (guint i = 0; i < self->pending->len; i++)
+    if (g_array_index (self->pending, PendingChange, i).table == table)
+      n++;
+
+  if (n <= COLLAPSE_AFTER)
+    return;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      const PendingChange *c = &g_array_index (self->pending, PendingChange, i);
+
+      if (c->table != table)
+        g_array_append_val (kept, *c);
+    }
+
+  g_array_set_size (self->pending, 0);
+  g_array_append_vals (self->pending, kept->data, kept->len);
+  fascia_store_queue_change (self, table, FASCIA_STORE_CHANGE_RELOAD, 0, 0);
+}
+
+/* Values */
+
+gint64
+fascia_store_now (void)
+{
+  return g_get_real_time ();
+}
+
+void
+fascia_store_bind_text (FasciaStoreStmt *stmt,
+                        int              index,
+                        const char      *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+void
+fascia_store_bind_text_or_null (FasciaStoreStmt *stmt,
+                                int              index,
+                                const char      *text)
+{
+  if (text == NULL || text[0] == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+void
+fascia_store_bind_datetime (FasciaStoreStmt *stmt,
+                            int              index,
+                            GDateTime       *datetime)
+{
+  if (datetime == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, fascia_store_datetime_to_usec (datetime));
+}
+
+const char *
+fascia_store_column_text (FasciaStoreStmt *stmt,
+                          int              column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* Times are stored as microseconds since 1970 UTC. */
+GDateTime *
+fascia_store_datetime_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  if (seconds == NULL)
+    return NULL;
+
+  return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
+}
+
+gint64
+fascia_store_datetime_to_usec (GDateTime *datetime)
+{
+  return g_date_time_to_unix (datetime) * G_USEC_PER_SEC
+         + g_date_time_get_microsecond (datetime);
+}
+
+GDateTime *
+fascia_store_column_datetime (FasciaStoreStmt *stmt,
+                              int              column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return fascia_store_datetime_from_usec (sqlite3_column_int64 (stmt, column));
+}
+
+const char *
+fascia_store_enum_nick (GType type,
+                        int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+int
+fascia_store_enum_value (GType       type,
+                         const char *nick,
+                         int         fallback)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *ev = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  return ev != NULL ? ev->value : fallback;
+}
+
+gboolean
+fascia_store_check_text (const char  *text,
+                         gsize        max_length,
+                         const char  *what,
+                         GError     **error)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+
+  if (length > max_length)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "The %s is too long (%" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT ")",
+                   what, length, max_length);
+      return FALSE;
+    }
+
+  if (text != NULL && !g_utf8_validate (text, length, NULL))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "The %s is not valid UTF-8 text", what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+fascia_store_check_range (gint64       value,
+                          gint64       min,
+                          gint64       max,
+                          const char  *what,
+                          GError     **error)
+{
+  if (value < min || value > max)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "The %s must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT
+                   ", not %" G_GINT64_FORMAT, what, min, max, value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* `YYYY-MM-DD`, a real calendar date in 1800–9999, or "" for none. */
+gboolean
+fascia_store_check_date (const char  *date,
+                         const char  *what,
+                         GError     **error)
+{
+  unsigned year, month, day;
+  char tail;
+
+  if (date == NULL || date[0] == '\0')
+    return TRUE;
+
+  if (strlen (date) != 10
+      || sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3
+      || date[4] != '-' || date[7] != '-'
+      || !g_ascii_isdigit (date[0]) || !g_ascii_isdigit (date[5]) || !g_ascii_isdigit (date[8])
+      || year < 1800 || !g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "The %s “%s” is not a date written YYYY-MM-DD", what, date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_slug (const char *id)
+{
+  gboolean after_dash = TRUE;
+
+  if (id == NULL || id[0] == '\0' || strlen (id) > FASCIA_STORE_MAX_SHORT)
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        {
+          if (after_dash)
+            return FALSE;
+          after_dash = TRUE;
+        }
+      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        after_dash = FALSE;
+      else
+        return FALSE;
+    }
+
+  return !after_dash;
+}
+
+/* An atlas id must be a slug, and one the atlas knows when a validator is set. */
+gboolean
+fascia_store_check_id (FasciaStore        *self,
+                       FasciaStoreIdKind   kind,
+                       const char         *id,
+                       GError            **error)
+{
+  static const char *what[] = { "muscle", "technique", "diagram view" };
+
+  if (!is_slug (id))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "“%s” is not a valid %s id", id ? id : "", what[kind]);
+      return FALSE;
+    }
+
+  if (self->validator != NULL && !self->validator (kind, id, self->validator_data))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "There is no %s “%s” in the atlas", what[kind], id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opening */
+
+static gboolean
+has_sqlite_header (const char  *path,
+                   gboolean    *empty,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  ssize_t n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FASCIA_STORE_ERROR,
+                   saved_errno == EACCES ? FASCIA_STORE_ERROR_READ_ONLY : FASCIA_STORE_ERROR_IO,
+                   "Could not read “%s”: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  *empty = (n == 0);
+  return n == 0 || (n == sizeof header && memcmp (header, magic, sizeof header) == 0);
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_READ_ONLY,
+                     "Cannot create the database in “%s”: the folder is read-only", dir);
+      else
+        g_set_error (error, FASCIA_STORE_ERROR,
+                     saved_errno == ENOSPC ? FASCIA_STORE_ERROR_DISK_FULL
+                                           : FASCIA_STORE_ERROR_IO,
+                     "Cannot create the database “%s”: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           const char  *path,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return fascia_store_set_sqlite_error (db, rc, path, error);
+
+  return TRUE;
+}
+
+/* WAL lets the UI read while a write is under way, and never rewrites committed pages in
+ * place. It needs the folder to be writable (for the -wal and -shm files). */
+static gboolean
+set_wal (sqlite3     *db,
+         const char  *path,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return fascia_store_set_sqlite_error (db, rc, path, error);
+
+  if (!wal)
+    return fascia_store_set_sqlite_error (NULL, SQLITE_READONLY, path, error);
+
+  return TRUE;
+}
+
+static gboolean
+read_demo_flag (FasciaStore  *self,
+                GError      **error)
+{
+  static const char sql[] = "SELECT value FROM meta WHERE key = 'demo'";
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fascia_store_fail (self, rc, error);
+
+  self->is_demo = rc == SQLITE_ROW && g_str_equal (fascia_store_column_text (stmt, 0), "1");
+  return TRUE;
+}
+
+/**
+ * fascia_store_open:
+ * @path: the database file, created if it does not exist
+ * @error: return location for a #GError in %FASCIA_STORE_ERROR
+ *
+ * Opens the client database, creating it (mode 0600, in a folder made 0700) if needed,
+ * upgrades its schema, and makes the daily backup if none was made today.
+ *
+ * A file that is not a Fascia database, is damaged, or comes from a newer Fascia is never
+ * changed: the error says so and names the backups folder.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+FasciaStore *
+fascia_store_open (const char  *path,
+                   GError     **error)
+{
+  return fascia_store_open_full (path, FASCIA_STORE_OPEN_NONE, error);
+}
+
+/**
+ * fascia_store_open_full:
+ * @path: the database file
+ * @flags: what to leave out
+ * @error: return location for a #GError
+ *
+ * Like fascia_store_open().
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+FasciaStore *
+fascia_store_open_full (const char            *path,
+                        FasciaStoreOpenFlags   flags,
+                        GError               **error)
+{
+  g_autoptr(FasciaStore) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean existed, empty = TRUE;
+  int app_id = 0, version = 0, n_objects = 0;
+  int latest = fascia_store_migrate_latest ();
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (!fascia_paths_ensure_private_dir (dir, &local_error))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+                   ? FASCIA_STORE_ERROR_READ_ONLY : FASCIA_STORE_ERROR_IO,
+                   "%s", local_error->message);
+      return NULL;
+    }
+
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (existed && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                   "“%s” is not a file", path);
+      return NULL;
+    }
+
+  /* Look before SQLite opens it: a file that is not SQLite must never be touched. */
+  if (existed)
+    {
+      if (!has_sqlite_header (path, &empty, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          return (fascia_store_set_sqlite_error (NULL, SQLITE_NOTADB, path, error), NULL);
+        }
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (FASCIA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    return (fascia_store_set_sqlite_error (self->db, rc, path, error), NULL);
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    return (fascia_store_set_sqlite_error (NULL, SQLITE_READONLY, path, error), NULL);
+
+  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* Read only, so far: whose file is it, and which schema? */
+  if (!query_int (self->db, "PRAGMA application_id", path, &app_id, &local_error) ||
+      !query_int (self->db, "PRAGMA user_version", path, &version, &local_error) ||
+      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", path, &n_objects, &local_error))
+    {
+      /* A WAL database cannot even be read without room for its -shm file beside it. */
+      if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) &&
+          g_access (dir, W_OK) != 0)
+        return (fascia_store_set_sqlite_error (NULL, SQLITE_READONLY, path, error), NULL);
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (app_id != FASCIA_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_objects == 0))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                   "“%s” is an SQLite database of another program, not a Fascia database. "
+                   "It was left as it is.", path);
+      return NULL;
+    }
+
+  if (version > latest)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW,
+                   "“%s” was saved by a newer version of Fascia (schema %d; this version knows "
+                   "up to %d). Update Fascia to open it; the file was left as it is.",
+                   path, version, latest);
+      return NULL;
+    }
+
+  if (!exec_sql (self->db,
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA secure_delete = ON;",
+                 path, error) ||
+      !set_wal (self->db, path, error))
+    return NULL;
+
+  /* An upgrade is the riskiest write a database sees: keep a copy of what it was. */
+  if (version > 0 && version < latest && !(flags & FASCIA_STORE_OPEN_NO_BACKUP))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *backups = backup_dir_for (path);
+      g_autofree char *name = g_strdup_printf ("fascia-%s-before-schema-%d.db", stamp, latest);
+      g_autofree char *copy = g_build_filename (backups, name, NULL);
+
+      if (!fascia_paths_ensure_private_dir (backups, &local_error))
+        {
+          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO, "%s",
+                       local_error->message);
+          return NULL;
+        }
+
+      if (!fascia_store_copy_database (self->db, copy, error))
+        return NULL;
+    }
+
+  if (!fascia_store_migrate (self->db, latest, &local_error))
+    {
+      if (local_error->domain == FASCIA_STORE_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED, "%s",
+                     local_error->message);
+      return NULL;
+    }
+  self->schema_version = latest;
+
+  if (!read_demo_flag (self, error))
+    return NULL;
+
+  /* A database made just now has nothing worth a copy yet. */
+  if (!(flags & FASCIA_STORE_OPEN_NO_BACKUP) && existed && !empty)
+    {
+      g_autofree char *daily = fascia_store_backup_daily (self, error);
+
+      if (daily == NULL && error != NULL && *error != NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * fascia_store_close:
+ *
+ * Closes the database; later calls fail. Dropping the last reference closes it too.
+ */
+void
+fascia_store_close (FasciaStore *self)
+{
+  g_return_if_fail (FASCIA_IS_STORE (self));
+
+  if (self->in_transaction)
+    fascia_store_rollback (self);
+
+  g_hash_table_remove_all (self->statements);
+
+  if (self->db != NULL)
+    {
+      /* Keeps the planner's statistics fresh as the clinic grows; cheap when nothing is due. */
+      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+}
+
+sqlite3 *
+fascia_store_get_db (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * fascia_store_get_path:
+ *
+ * Returns: the database file.
+ */
+const char *
+fascia_store_get_path (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * fascia_store_get_backup_dir:
+ *
+ * Returns: (transfer full): the folder of the automatic backups, `backups/` beside the
+ *   database.
+ */
+char *
+fascia_store_get_backup_dir (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  return backup_dir_for (self->path);
+}
+
+/**
+ * fascia_store_get_schema_version:
+ *
+ * Returns: the schema version of the open database (`PRAGMA user_version`).
+ */
+int
+fascia_store_get_schema_version (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * fascia_store_get_latest_schema_version:
+ *
+ * Returns: the schema version this Fascia writes: the number of its migrations.
+ */
+int
+fascia_store_get_latest_schema_version (void)
+{
+  return fascia_store_migrate_latest ();
+}
+
+/**
+ * fascia_store_is_demo:
+ *
+ * Returns: whether this is a demo clinic made by fascia_store_create_demo().
+ */
+gboolean
+fascia_store_is_demo (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+
+  return self->is_demo;
+}
+
+/**
+ * fascia_store_set_busy_timeout:
+ * @milliseconds: how long a change waits for another program to release the database
+ *
+ * The default is 5 seconds; after that a change fails with %FASCIA_STORE_ERROR_BUSY.
+ */
+void
+fascia_store_set_busy_timeout (FasciaStore *self,
+                               guint        milliseconds)
+{
+  g_return_if_fail (FASCIA_IS_STORE (self));
+  g_return_if_fail (self->db != NULL);
+
+  sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
+}
+
+/**
+ * fascia_store_set_id_validator:
+ * @validator: (nullable): answers whether an atlas id exists
+ * @user_data: data for @validator
+ * @destroy: (nullable): frees @user_data
+ *
+ * The store cannot load the atlas itself (it sits below it); the application passes a
+ * validator so that a muscle, technique or view id the atlas does not know is refused with
+ * %FASCIA_STORE_ERROR_INVALID. Without one, ids need only be well-formed slugs.
+ */
+void
+fascia_store_set_id_validator (FasciaStore            *self,
+                               FasciaStoreIdValidator  validator,
+                               gpointer                user_data,
+                               GDestroyNotify          destroy)
+{
+  g_return_if_fail (FASCIA_IS_STORE (self));
+
+  if (self->validator_destroy != NULL)
+    self->validator_destroy (self->validator_data);
+
+  self->validator = validator;
+  self->validator_data = user_data;
+  self->validator_destroy = destroy;
+}
+
+/* Soft delete */
+
+typedef struct
+{
+  const char *delete_sql;
+  const char *undelete_sql;
+  const char *client_sql;
+} TableSql;
+
+#define TABLE_SQL(table, client_sql) \
+  { "UPDATE " table " SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", \
+    "UPDATE " table " SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 " \
+    "AND deleted_at IS NOT NULL", \
+    client_sql }
+
+static const TableSql table_sql[] = {
+  [FASCIA_STORE_TABLE_CLIENTS] =
+    TABLE_SQL ("clients", "SELECT id FROM clients WHERE id = ?1"),
+  [FASCIA_STORE_TABLE_PLANS] =
+    TABLE_SQL ("plans", "SELECT client_id FROM plans WHERE id = ?1"),
+  [FASCIA_STORE_TABLE_PLAN_TARGETS] =
+    TABLE_SQL ("plan_targets",
+               "SELECT p.client_id FROM plan_targets t JOIN plans p ON p.id = t.plan_id "
+               "WHERE t.id = ?1"),
+  [FASCIA_STORE_TABLE_HOME_EXERCISES] =
+    TABLE_SQL ("home_exercises",
+               "SELECT p.client_id FROM home_exercises e JOIN plans p ON p.id = e.plan_id "
+               "WHERE e.id = ?1"),
+  [FASCIA_STORE_TABLE_VISITS] =
+    TABLE_SQL ("visits", "SELECT client_id FROM visits WHERE id = ?1"),
+  [FASCIA_STORE_TABLE_PAIN_MARKS] =
+    TABLE_SQL ("pain_marks",
+               "SELECT v.client_id FROM pain_marks m JOIN visits v ON v.id = m.visit_id "
+               "WHERE m.id = ?1"),
+  [FASCIA_STORE_TABLE_FINDINGS] =
+    TABLE_SQL ("findings",
+               "SELECT v.client_id FROM findings f JOIN visits v ON v.id = f.visit_id "
+               "WHERE f.id = ?1"),
+};
+
+/* The client a row belongs to, for FasciaStore::changed; 0 if none. */
+gint64
+fascia_store_client_of (FasciaStore      *self,
+                        FasciaStoreTable  table,
+                        gint64            id)
+{
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+
+  if (table >= G_N_ELEMENTS (table_sql) || table_sql[table].client_sql == NULL)
+    return 0;
+
+  stmt = fascia_store_prepare (self, table_sql[table].client_sql, NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+set_deleted (FasciaStore       *self,
+             FasciaStoreTable   table,
+             gint64             id,
+             gboolean           deleted,
+             GError           **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  const char *sql;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (table >= G_N_ELEMENTS (table_sql) || table_sql[table].delete_sql == NULL)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "Rows of %s cannot be deleted",
+                   fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, table));
+      return FALSE;
+    }
+
+  sql = deleted ? table_sql[table].delete_sql : table_sql[table].undelete_sql;
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, fascia_store_now ());
+  if (!fascia_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   deleted ? "There is no %s row %" G_GINT64_FORMAT " to delete"
+                           : "There is no deleted %s row %" G_GINT64_FORMAT " to restore",
+                   fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, table), id);
+      goto failed;
+    }
+
+  fascia_store_queue_change (self, table,
+                             deleted ? FASCIA_STORE_CHANGE_DELETED : FASCIA_STORE_CHANGE_RESTORED,
+                             id, fascia_store_client_of (self, table, id));
+
+  return fascia_store_commit (self, error);
+
+failed:
+  fascia_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * fascia_store_delete:
+ * @table: any table but amendments and study results
+ * @id: the row
+ *
+ * Deletes a row softly: it disappears from every list and lookup, with what hangs off it
+ * (a client's plans and visits, a visit's marks), until fascia_store_undelete() brings it
+ * back exactly as it was.
+ *
+ * Returns: %TRUE on success; %FASCIA_STORE_ERROR_NOT_FOUND if there is no such row.
+ */
+gboolean
+fascia_store_delete (FasciaStore       *self,
+                     FasciaStoreTable   table,
+                     gint64             id,
+                     GError           **error)
+{
+  return set_deleted (self, table, id, TRUE, error);
+}
+
+/**
+ * fascia_store_undelete:
+ *
+ * Undoes fascia_store_delete().
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_undelete (FasciaStore       *self,
+                       FasciaStoreTable   table,
+                       gint64             id,
+                       GError           **error)
+{
+  return set_deleted (self, table, id, FALSE, error);
+}
+
+/**
+ * fascia_store_purge_deleted:
+ * @deleted_before: rows deleted before this time are removed for good
+ *
+ * Removes softly deleted rows, and what hangs off them, from the file.
+ *
+ * Returns: the number of rows removed, or 0 with @error set.
+ */
+guint
+fascia_store_purge_deleted (FasciaStore  *self,
+                            GDateTime    *deleted_before,
+                            GError      **error)
+{
+  /* Children first is not needed (ON DELETE CASCADE), but counting them is clearer. */
+  static const char *purge_sql[] = {
+    "DELETE FROM findings WHERE deleted_at < ?1",
+    "DELETE FROM pain_marks WHERE deleted_at < ?1",
+    "DELETE FROM visits WHERE deleted_at < ?1",
+    "DELETE FROM home_exercises WHERE deleted_at < ?1",
+    "DELETE FROM plan_targets WHERE deleted_at < ?1",
+    "DELETE FROM plans WHERE deleted_at < ?1",
+    "DELETE FROM clients WHERE deleted_at < ?1",
+  };
+  guint n_removed = 0;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), 0);
+  g_return_val_if_fail (deleted_before != NULL, 0);
+
+  if (!fascia_store_begin (self, error))
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (purge_sql); i++)
+    {
+      g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, purge_sql[i], error);
+
+      if (stmt == NULL)
+        goto failed;
+
+      fascia_store_bind_datetime (stmt, 1, deleted_before);
+      if (!fascia_store_step_done (self, stmt, error))
+        goto failed;
+
+      n_removed += sqlite3_changes (self->db);
+    }
+
+  if (!fascia_store_commit (self, error))
+    return 0;
+
+  return n_removed;
+
+failed:
+  fascia_store_rollback (self);
+  return 0;
+}

@@ -1,0 +1,947 @@
+/* fascia-client-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-client-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fascia/fascia-intake.h"
+
+#include "fascia-client-view.h"
+#include "fascia-ui-utils.h"
+
+/*
+ * One client: details and intake, plans, visits and progress. Details save as you type,
+ * after a short pause; flags save at once. The plan and visit editors open in place of their
+ * lists, and the editor that is open decides the client's "active plan" that the Atlas page
+ * adds techniques to.
+ */
+
+struct _FasciaClientView
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkLabel            *title_label;
+  GtkLabel            *flags_label;
+  GtkButton           *archive_button;
+  GtkStack            *stack;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *phone_row;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *birth_row;
+  AdwEntryRow         *intake_row;
+  GtkSwitch           *pregnancy_switch;
+  GtkSwitch           *anticoagulants_switch;
+  GtkSwitch           *osteoporosis_switch;
+  GtkSwitch           *recent_surgery_switch;
+  GtkSwitch           *red_flags_switch;
+  GtkStack            *plan_stack;
+  GtkListBox          *plan_list;
+  FasciaPlanEditor    *plan_editor;
+  GtkStack            *visit_stack;
+  GtkListBox          *visit_list;
+  FasciaVisitEditor   *visit_editor;
+  GtkLabel            *progress_summary;
+  FasciaProgressChart *progress_chart;
+
+  /* Owned */
+  FasciaStore         *store;
+  FasciaClient        *client;
+  GListModel          *plans;
+  GListModel          *visits;
+  FasciaPlan          *active_plan;
+  gulong               changed_id;
+  guint                save_source;
+  gboolean             loading;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CLIENT,
+  PROP_ACTIVE_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FasciaClientView, fascia_client_view, ADW_TYPE_BIN)
+
+static FasciaHealthFlags
+read_flags (FasciaClientView *self)
+{
+  FasciaHealthFlags flags = FASCIA_HEALTH_NONE;
+
+  if (gtk_switch_get_active (self->pregnancy_switch))
+    flags |= FASCIA_HEALTH_PREGNANCY;
+  if (gtk_switch_get_active (self->anticoagulants_switch))
+    flags |= FASCIA_HEALTH_ANTICOAGULANTS;
+  if (gtk_switch_get_active (self->osteoporosis_switch))
+    flags |= FASCIA_HEALTH_OSTEOPOROSIS;
+  if (gtk_switch_get_active (self->recent_surgery_switch))
+    flags |= FASCIA_HEALTH_RECENT_SURGERY;
+  if (gtk_switch_get_active (self->red_flags_switch))
+    flags |= FASCIA_HEALTH_RED_FLAGS;
+
+  return flags;
+}
+
+static void
+update_header (FasciaClientView *self)
+{
+  g_autofree char *flags = NULL;
+  const char *name;
+
+  if (self->client == NULL)
+    return;
+
+  name = fascia_client_get_name (self->client);
+  gtk_label_set_label (self->title_label, name != NULL && *name ? name : _("Unnamed Client"));
+
+  flags = fascia_health_flags_describe (fascia_client_get_health_flags (self->client));
+  gtk_label_set_label (self->flags_label, flags != NULL ? flags : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->flags_label), flags != NULL);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->archive_button),
+                               fascia_client_get_archived (self->client)
+                               ? _("Restore from Archive") : _("Archive Client"));
+}
+
+static gboolean
+save_now (FasciaClientView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->client == NULL || self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!fascia_store_update_client (self->store, self->client, &error))
+    fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the client"), error);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  FasciaClientView *self = user_data;
+
+  self->save_source = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * fascia_client_view_flush:
+ *
+ * Writes any edit still waiting for its pause.
+ */
+void
+fascia_client_view_flush (FasciaClientView *self)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+
+  if (self->save_source != 0)
+    save_now (self);
+  fascia_plan_editor_flush (self->plan_editor);
+  fascia_visit_editor_flush (self->visit_editor);
+}
+
+static void
+detail_changed_cb (FasciaClientView *self)
+{
+  g_autofree char *trimmed = NULL;
+  const char *name, *birth;
+
+  if (self->loading || self->client == NULL)
+    return;
+
+  name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  birth = gtk_editable_get_text (GTK_EDITABLE (self->birth_row));
+
+  /* A client always has a name, and a date is saved once it is whole. */
+  trimmed = g_strstrip (g_strdup (name));
+  if (*trimmed != '\0')
+    fascia_client_set_name (self->client, name);
+  fascia_client_set_phone (self->client, gtk_editable_get_text (GTK_EDITABLE (self->phone_row)));
+  fascia_client_set_email (self->client, gtk_editable_get_text (GTK_EDITABLE (self->email_row)));
+  if (fascia_ui_is_date_or_empty (birth))
+    fascia_client_set_date_of_birth (self->client, birth);
+  fascia_client_set_health_notes (self->client,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->intake_row)));
+  update_header (self);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (FASCIA_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+flag_changed_cb (FasciaClientView *self)
+{
+  if (self->loading || self->client == NULL)
+    return;
+
+  fascia_client_set_health_flags (self->client, read_flags (self));
+  update_header (self);
+  save_now (self);
+  fascia_plan_editor_refresh_warnings (self->plan_editor);
+}
+
+static const char *
+plan_status_label (FasciaPlanStatus status)
+{
+  switch (status)
+    {
+    case FASCIA_PLAN_STATUS_DRAFT:
+      return _("Draft");
+    case FASCIA_PLAN_STATUS_ACTIVE:
+      return _("Active");
+    case FASCIA_PLAN_STATUS_COMPLETED:
+      return _("Completed");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static GtkWidget *
+create_plan_row (gpointer item,
+                 gpointer user_data)
+{
+  FasciaPlan *plan = item;
+  const char *title = fascia_plan_get_title (plan);
+  const char *start = fascia_plan_get_start_date (plan);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (start != NULL && *start)
+    subtitle = g_strdup_printf (_("%s · from %s"), plan_status_label (fascia_plan_get_status (plan)),
+                                start);
+  else
+    subtitle = g_strdup (plan_status_label (fascia_plan_get_status (plan)));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 title != NULL && *title ? title : _("Untitled Plan"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static char *
+describe_pain (int before,
+               int after)
+{
+  if (before >= 0 && after >= 0)
+    return g_strdup_printf (_("Pain %d → %d"), before, after);
+  if (before >= 0)
+    return g_strdup_printf (_("Pain %d before"), before);
+  if (after >= 0)
+    return g_strdup_printf (_("Pain %d after"), after);
+  return g_strdup (_("No pain scores"));
+}
+
+static GtkWidget *
+create_visit_row (gpointer item,
+                  gpointer user_data)
+{
+  FasciaVisit *visit = item;
+  g_autofree char *title = fascia_ui_format_date (fascia_visit_get_visited_at (visit));
+  g_autofree char *subtitle = describe_pain (fascia_visit_get_pain_before (visit),
+                                             fascia_visit_get_pain_after (visit));
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+set_active_plan (FasciaClientView *self,
+                 FasciaPlan       *plan)
+{
+  if (g_set_object (&self->active_plan, plan))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLAN]);
+}
+
+/* The plan the chart marks: the active one, else the newest. */
+static FasciaPlan *
+current_plan (FasciaClientView *self)
+{
+  guint n = self->plans != NULL ? g_list_model_get_n_items (self->plans) : 0;
+  FasciaPlan *best = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaPlan) plan = g_list_model_get_item (self->plans, i);
+
+      if (fascia_plan_get_status (plan) == FASCIA_PLAN_STATUS_ACTIVE)
+        return plan;
+      if (best == NULL)
+        best = plan;
+    }
+
+  return best;
+}
+
+static void
+update_progress (FasciaClientView *self)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
+  guint n = self->visits != NULL ? g_list_model_get_n_items (self->visits) : 0;
+  FasciaPlan *plan = current_plan (self);
+  gint64 plan_start = 0;
+
+  /* The visit list is newest first; the chart reads left to right. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(FasciaVisit) visit = g_list_model_get_item (self->visits, i - 1);
+      GDateTime *date = fascia_visit_get_visited_at (visit);
+      FasciaProgressPoint point = {
+        .date = date != NULL ? g_date_time_to_unix (date) : 0,
+        .pain_before = fascia_visit_get_pain_before (visit),
+        .pain_after = fascia_visit_get_pain_after (visit),
+      };
+
+      g_array_append_val (points, point);
+    }
+
+  if (plan != NULL)
+    {
+      g_autoptr(GDateTime) start = fascia_ui_parse_date (fascia_plan_get_start_date (plan));
+
+      /* The parsed day is at noon: start the plan at its first moment. */
+      if (start != NULL)
+        plan_start = g_date_time_to_unix (start) - 12 * 60 * 60;
+    }
+
+  fascia_progress_chart_set_points (self->progress_chart, (FasciaProgressPoint *) points->data,
+                                    points->len);
+  fascia_progress_chart_set_plan_start (self->progress_chart, plan_start);
+  gtk_label_set_label (self->progress_summary,
+                       fascia_progress_chart_get_summary (self->progress_chart));
+}
+
+static void
+reload_plans (FasciaClientView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->plans);
+  if (self->client != NULL && self->store != NULL)
+    {
+      self->plans = fascia_store_list_plans (self->store, fascia_client_get_id (self->client),
+                                             &error);
+      if (self->plans == NULL)
+        fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the plans"), error);
+    }
+
+  gtk_list_box_bind_model (self->plan_list, self->plans, create_plan_row, self, NULL);
+  fascia_visit_editor_set_plans (self->visit_editor, self->plans);
+}
+
+static void
+reload_visits (FasciaClientView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->visits);
+  if (self->client != NULL && self->store != NULL)
+    {
+      self->visits = fascia_store_list_visits (self->store, fascia_client_get_id (self->client),
+                                               &error);
+      if (self->visits == NULL)
+        fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the visits"), error);
+    }
+
+  gtk_list_box_bind_model (self->visit_list, self->visits, create_visit_row, self, NULL);
+  update_progress (self);
+}
+
+void
+fascia_client_view_refresh (FasciaClientView *self)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+
+  if (self->client == NULL)
+    return;
+
+  reload_plans (self);
+  reload_visits (self);
+  fascia_plan_editor_reload (self->plan_editor);
+  fascia_visit_editor_reload (self->visit_editor);
+}
+
+static void
+store_changed_cb (FasciaClientView  *self,
+                  FasciaStoreTable   table,
+                  FasciaStoreChange  change,
+                  gint64             id,
+                  FasciaStore       *store)
+{
+  if (self->client == NULL)
+    return;
+
+  switch (table)
+    {
+    case FASCIA_STORE_TABLE_PLANS:
+      reload_plans (self);
+      update_progress (self);
+      break;
+    case FASCIA_STORE_TABLE_VISITS:
+      reload_visits (self);
+      break;
+    case FASCIA_STORE_TABLE_CLIENTS:
+    case FASCIA_STORE_TABLE_PLAN_TARGETS:
+    case FASCIA_STORE_TABLE_HOME_EXERCISES:
+    case FASCIA_STORE_TABLE_PAIN_MARKS:
+    case FASCIA_STORE_TABLE_FINDINGS:
+    case FASCIA_STORE_TABLE_AMENDMENTS:
+    case FASCIA_STORE_TABLE_STUDY_RESULTS:
+    default:
+      break;
+    }
+}
+
+FasciaStore *
+fascia_client_view_get_store (FasciaClientView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+fascia_client_view_set_store (FasciaClientView *self,
+                              FasciaStore      *store)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+  g_return_if_fail (store == NULL || FASCIA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  fascia_client_view_set_client (self, NULL);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+
+  fascia_plan_editor_set_store (self->plan_editor, store);
+  fascia_visit_editor_set_store (self->visit_editor, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+FasciaClient *
+fascia_client_view_get_client (FasciaClientView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
+
+  return self->client;
+}
+
+static void
+show_lists (FasciaClientView *self)
+{
+  fascia_plan_editor_set_plan (self->plan_editor, NULL);
+  fascia_visit_editor_set_visit (self->visit_editor, NULL);
+  gtk_stack_set_visible_child_name (self->plan_stack, "list");
+  gtk_stack_set_visible_child_name (self->visit_stack, "list");
+  set_active_plan (self, NULL);
+}
+
+void
+fascia_client_view_set_client (FasciaClientView *self,
+                               FasciaClient     *client)
+{
+  FasciaHealthFlags flags;
+
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+  g_return_if_fail (client == NULL || FASCIA_IS_CLIENT (client));
+
+  if (self->client == client)
+    return;
+
+  fascia_client_view_flush (self);
+  show_lists (self);
+  g_set_object (&self->client, client);
+
+  self->loading = TRUE;
+  if (client != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), fascia_client_get_name (client) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->phone_row), fascia_client_get_phone (client) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->email_row), fascia_client_get_email (client) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->birth_row),
+                             fascia_client_get_date_of_birth (client) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->intake_row),
+                             fascia_client_get_health_notes (client) ?: "");
+      flags = fascia_client_get_health_flags (client);
+      gtk_switch_set_active (self->pregnancy_switch, flags & FASCIA_HEALTH_PREGNANCY);
+      gtk_switch_set_active (self->anticoagulants_switch, flags & FASCIA_HEALTH_ANTICOAGULANTS);
+      gtk_switch_set_active (self->osteoporosis_switch, flags & FASCIA_HEALTH_OSTEOPOROSIS);
+      gtk_switch_set_active (self->recent_surgery_switch, flags & FASCIA_HEALTH_RECENT_SURGERY);
+      gtk_switch_set_active (self->red_flags_switch, flags & FASCIA_HEALTH_RED_FLAGS);
+    }
+  self->loading = FALSE;
+
+  fascia_plan_editor_set_client (self->plan_editor, client);
+  fascia_visit_editor_set_client (self->visit_editor, client);
+  update_header (self);
+  reload_plans (self);
+  reload_visits (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+void
+fascia_client_view_focus_name (FasciaClientView *self)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+
+  gtk_stack_set_visible_child_name (self->stack, "details");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+/**
+ * fascia_client_view_show_section:
+ * @name: "details", "plans", "visits" or "progress"
+ */
+void
+fascia_client_view_show_section (FasciaClientView *self,
+                                 const char       *name)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+void
+fascia_client_view_open_plan (FasciaClientView *self,
+                              FasciaPlan       *plan)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+  g_return_if_fail (FASCIA_IS_PLAN (plan));
+
+  fascia_plan_editor_set_plan (self->plan_editor, plan);
+  gtk_stack_set_visible_child_name (self->stack, "plans");
+  gtk_stack_set_visible_child_name (self->plan_stack, "editor");
+  set_active_plan (self, plan);
+}
+
+void
+fascia_client_view_open_visit (FasciaClientView *self,
+                               FasciaVisit      *visit)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+  g_return_if_fail (FASCIA_IS_VISIT (visit));
+
+  fascia_visit_editor_set_visit (self->visit_editor, visit);
+  gtk_stack_set_visible_child_name (self->stack, "visits");
+  gtk_stack_set_visible_child_name (self->visit_stack, "editor");
+}
+
+FasciaPlanEditor *
+fascia_client_view_get_plan_editor (FasciaClientView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
+
+  return self->plan_editor;
+}
+
+FasciaVisitEditor *
+fascia_client_view_get_visit_editor (FasciaClientView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
+
+  return self->visit_editor;
+}
+
+FasciaProgressChart *
+fascia_client_view_get_progress_chart (FasciaClientView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
+
+  return self->progress_chart;
+}
+
+/**
+ * fascia_client_view_get_active_plan:
+ *
+ * Returns: (nullable): the plan open in the plan editor, which "Add to plan" adds to.
+ */
+FasciaPlan *
+fascia_client_view_get_active_plan (FasciaClientView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
+
+  return self->active_plan;
+}
+
+static void
+plan_activated_cb (FasciaClientView *self,
+                   GtkListBoxRow    *row)
+{
+  g_autoptr(FasciaPlan) plan = g_list_model_get_item (self->plans,
+                                                      gtk_list_box_row_get_index (row));
+
+  fascia_client_view_open_plan (self, plan);
+}
+
+static void
+visit_activated_cb (FasciaClientView *self,
+                    GtkListBoxRow    *row)
+{
+  g_autoptr(FasciaVisit) visit = g_list_model_get_item (self->visits,
+                                                        gtk_list_box_row_get_index (row));
+
+  fascia_client_view_open_visit (self, visit);
+}
+
+static void
+plan_closed_cb (FasciaClientView *self)
+{
+  fascia_plan_editor_set_plan (self->plan_editor, NULL);
+  gtk_stack_set_visible_child_name (self->plan_stack, "list");
+  set_active_plan (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->plan_list));
+}
+
+static void
+visit_closed_cb (FasciaClientView *self)
+{
+  fascia_visit_editor_set_visit (self->visit_editor, NULL);
+  gtk_stack_set_visible_child_name (self->visit_stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->visit_list));
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (widget);
+  gboolean archived;
+
+  if (self->client == NULL)
+    return;
+
+  g_autoptr(GError) error = NULL;
+
+  archived = !fascia_client_get_archived (self->client);
+  fascia_client_view_flush (self);
+  if (!fascia_store_set_client_archived (self->store, fascia_client_get_id (self->client),
+                                         archived, &error))
+    {
+      fascia_ui_show_error (widget, _("Could not archive the client"), error);
+      return;
+    }
+  fascia_client_set_archived (self->client, archived);
+  update_header (self);
+  fascia_ui_toast (widget, archived ? _("Client archived") : _("Client restored from the archive"));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (widget);
+  g_autoptr(FasciaClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  fascia_client_view_flush (self);
+  client = g_object_ref (self->client);
+  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_CLIENTS,
+                            fascia_client_get_id (client), &error))
+    {
+      fascia_ui_show_error (widget, _("Could not delete the client"), error);
+      return;
+    }
+
+  title = g_strdup_printf (_("“%s” deleted"), fascia_client_get_name (client));
+  fascia_ui_toast_deleted (widget, title, FASCIA_STORE_TABLE_CLIENTS,
+                           fascia_client_get_id (client));
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (widget);
+  g_autoptr(FasciaPlan) plan = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = fascia_ui_format_iso_date (now);
+  g_autoptr(GError) error = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  plan = fascia_plan_new ();
+  fascia_plan_set_client_id (plan, fascia_client_get_id (self->client));
+  fascia_plan_set_title (plan, _("New plan"));
+  fascia_plan_set_status (plan, FASCIA_PLAN_STATUS_DRAFT);
+  fascia_plan_set_sessions_per_week (plan, 1);
+  fascia_plan_set_weeks (plan, 6);
+  fascia_plan_set_start_date (plan, today);
+
+  if (!fascia_store_add_plan (self->store, plan, &error))
+    {
+      fascia_ui_show_error (widget, _("Could not add the plan"), error);
+      return;
+    }
+
+  fascia_client_view_open_plan (self, plan);
+  fascia_plan_editor_focus_title (self->plan_editor);
+}
+
+static FasciaVisit *
+start_visit (FasciaClientView *self)
+{
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  FasciaPlan *plan = current_plan (self);
+
+  fascia_visit_set_client_id (visit, fascia_client_get_id (self->client));
+  fascia_visit_set_visited_at (visit, now);
+  fascia_visit_set_pain_before (visit, -1);
+  fascia_visit_set_pain_after (visit, -1);
+  if (plan != NULL)
+    fascia_visit_set_plan_id (visit, fascia_plan_get_id (plan));
+
+  return g_steal_pointer (&visit);
+}
+
+static void
+new_visit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (widget);
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  visit = start_visit (self);
+  if (!fascia_store_add_visit (self->store, visit, &error))
+    {
+      fascia_ui_show_error (widget, _("Could not add the visit"), error);
+      return;
+    }
+
+  fascia_client_view_open_visit (self, visit);
+}
+
+/* "Whatever you did last time was great": the store copies what was done last time. */
+static void
+repeat_visit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (widget);
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  if (self->visits == NULL || g_list_model_get_n_items (self->visits) == 0)
+    {
+      fascia_ui_toast (widget, _("No earlier visit to repeat"));
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  visit = fascia_store_repeat_last_visit (self->store, fascia_client_get_id (self->client), now,
+                                          &error);
+  if (visit == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not repeat the last visit"), error);
+      return;
+    }
+
+  fascia_client_view_open_visit (self, visit);
+  fascia_ui_toast (widget, _("New visit started from the last one"));
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  fascia_client_view_show_section (FASCIA_CLIENT_VIEW (widget),
+                                   g_variant_get_string (parameter, NULL));
+}
+
+static void
+fascia_client_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_ACTIVE_PLAN:
+      g_value_set_object (value, self->active_plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_client_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      fascia_client_view_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CLIENT:
+      fascia_client_view_set_client (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_client_view_dispose (GObject *object)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (object);
+
+  if (self->save_source != 0)
+    save_now (self);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_CLIENT_VIEW);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_clear_object (&self->plans);
+  g_clear_object (&self->visits);
+  g_clear_object (&self->active_plan);
+
+  G_OBJECT_CLASS (fascia_client_view_parent_class)->dispose (object);
+}
+
+static void
+fascia_client_view_class_init (FasciaClientViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = fascia_client_view_get_property;
+  object_class->set_property = fascia_client_view_set_property;
+  object_class->dispose = fascia_client_view_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FASCIA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, FASCIA_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE_PLAN] =
+    g_param_spec_object ("active-plan", NULL, NULL, FASCIA_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FASCIA_TYPE_PLAN_EDITOR);
+  g_type_ensure (FASCIA_TYPE_VISIT_EDITOR);
+  g_type_ensure (FASCIA_TYPE_PROGRESS_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/fascia-client-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, flags_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, email_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, birth_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, intake_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, pregnancy_switch);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, anticoagulants_switch);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, osteoporosis_switch);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, recent_surgery_switch);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, red_flags_switch);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_editor);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_editor);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, progress_summary);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, progress_chart);
+  gtk_widget_class_bind_template_callback (widget_class, detail_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flag_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visit_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "client.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "client.delete", NULL);
+  gtk_widget_class_install_action (widget_class, "client.new-plan", NULL, new_plan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "client.new-plan", NULL);
+  gtk_widget_class_install_action (widget_class, "client.new-visit", NULL, new_visit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "client.new-visit", NULL);
+  gtk_widget_class_install_action (widget_class, "client.repeat-visit", NULL,
+                                   repeat_visit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "client.repeat-visit", NULL);
+  gtk_widget_class_install_action (widget_class, "client.show-section", "s", show_section_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "client.show-section", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "client.show-section", "s", "plans");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "client.show-section", "s", "visits");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "client.show-section", "s", "progress");
+}
+
+static void
+fascia_client_view_init (FasciaClientView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->plan_editor, "closed", G_CALLBACK (plan_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->visit_editor, "closed", G_CALLBACK (visit_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+}

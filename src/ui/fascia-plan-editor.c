@@ -1,0 +1,1315 @@
+/* fascia-plan-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-plan-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fascia/fascia-intake.h"
+#include "fascia/fascia-muscle.h"
+#include "fascia/fascia-technique.h"
+
+#include "fascia-handout-export.h"
+#include "fascia-plan-editor.h"
+#include "fascia-ui-utils.h"
+
+/*
+ * A treatment plan. Its targets are picked on the diagram: a click on a muscle's left or right
+ * side adds that side to the muscle's target or takes it away, so a target is one row per
+ * muscle with its side left, right or both. Each target lists the technique cards that treat
+ * the muscle, with "Add to Plan" on each. Edits save after a pause in typing; the rows are
+ * rebuilt only when targets or techniques come and go, so typing never loses focus.
+ */
+
+struct _FasciaPlanEditor
+{
+  AdwBin             parent_instance;
+
+  /* Template widgets */
+  GtkLabel          *heading_label;
+  GtkLabel          *warning_label;
+  GtkDropDown       *view_dropdown;
+  FasciaDiagramView *diagram_view;
+  AdwEntryRow       *title_row;
+  AdwEntryRow       *goals_row;
+  GtkSpinButton     *sessions_spin;
+  GtkSpinButton     *weeks_spin;
+  AdwComboRow       *status_row;
+  AdwEntryRow       *start_row;
+  AdwEntryRow       *end_row;
+  AdwEntryRow       *discharge_row;
+  GtkListBox        *target_list;
+  GtkMenuButton     *exercise_button;
+  GtkListBox        *exercise_list;
+
+  /* Owned */
+  FasciaStore       *store;
+  FasciaClient      *client;
+  FasciaPlan        *plan;
+  GListModel        *targets;
+  GListModel        *exercises;
+  GHashTable        *dirty;       /* FasciaPlanTarget / FasciaHomeExercise → itself */
+  char              *warning;
+  guint              save_source;
+  gboolean           plan_dirty;
+  gboolean           loading;
+};
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  N_PROPS
+};
+
+enum {
+  CLOSED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FasciaPlanEditor, fascia_plan_editor, ADW_TYPE_BIN)
+
+static void rebuild_targets   (FasciaPlanEditor *self);
+static void rebuild_exercises (FasciaPlanEditor *self);
+
+static gboolean
+save_now (FasciaPlanEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer object;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (self->plan_dirty && self->plan != NULL)
+    {
+      self->plan_dirty = FALSE;
+      if (!fascia_store_update_plan (self->store, self->plan, &error))
+        fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+      g_clear_error (&error);
+    }
+
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    {
+      gboolean ok;
+
+      if (FASCIA_IS_PLAN_TARGET (object))
+        ok = fascia_store_update_plan_target (self->store, object, &error);
+      else
+        ok = fascia_store_update_home_exercise (self->store, object, &error);
+      if (!ok)
+        fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+      g_clear_error (&error);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  FasciaPlanEditor *self = user_data;
+
+  self->save_source = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (FasciaPlanEditor *self,
+               gpointer          object)
+{
+  if (object == NULL)
+    self->plan_dirty = TRUE;
+  else
+    g_hash_table_add (self->dirty, g_object_ref (object));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (FASCIA_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+void
+fascia_plan_editor_flush (FasciaPlanEditor *self)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+
+  if (self->save_source != 0)
+    save_now (self);
+}
+
+static void
+update_heading (FasciaPlanEditor *self)
+{
+  const char *title = self->plan != NULL ? fascia_plan_get_title (self->plan) : NULL;
+
+  gtk_label_set_label (self->heading_label, title != NULL && *title ? title : _("Untitled Plan"));
+}
+
+static void
+field_changed_cb (FasciaPlanEditor *self)
+{
+  const char *start, *end;
+
+  if (self->loading || self->plan == NULL)
+    return;
+
+  fascia_plan_set_title (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  fascia_plan_set_goals (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->goals_row)));
+  fascia_plan_set_sessions_per_week (self->plan,
+                                     gtk_spin_button_get_value_as_int (self->sessions_spin));
+  fascia_plan_set_weeks (self->plan, gtk_spin_button_get_value_as_int (self->weeks_spin));
+  fascia_plan_set_status (self->plan, adw_combo_row_get_selected (self->status_row));
+  start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+  end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+  if (fascia_ui_is_date_or_empty (start))
+    fascia_plan_set_start_date (self->plan, start);
+  if (fascia_ui_is_date_or_empty (end))
+    fascia_plan_set_end_date (self->plan, end);
+  fascia_plan_set_discharge_criteria (self->plan,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->discharge_row)));
+  update_heading (self);
+  schedule_save (self, NULL);
+}
+
+static FasciaPlanTarget *
+find_target (FasciaPlanEditor *self,
+             const char       *muscle_id)
+{
+  guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaPlanTarget) target = g_list_model_get_item (self->targets, i);
+
+      if (g_strcmp0 (fascia_plan_target_get_muscle_id (target), muscle_id) == 0)
+        return target;  /* the model holds a reference */
+    }
+
+  return NULL;
+}
+
+static void
+update_diagram (FasciaPlanEditor *self)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
+
+  if (diagram == NULL)
+    return;
+
+  fascia_diagram_view_clear_region_styles (self->diagram_view, FASCIA_REGION_STYLE_TARGET);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaPlanTarget) target = g_list_model_get_item (self->targets, i);
+      const char *muscle_id = fascia_plan_target_get_muscle_id (target);
+      FasciaSide side = fascia_plan_target_get_side (target);
+      FasciaSide sides[2] = { FASCIA_SIDE_NONE, FASCIA_SIDE_NONE };
+
+      if (side == FASCIA_SIDE_BOTH)
+        {
+          sides[0] = FASCIA_SIDE_LEFT;
+          sides[1] = FASCIA_SIDE_RIGHT;
+        }
+      else
+        sides[0] = side;
+
+      for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+        {
+          g_autofree char *region_id = NULL;
+
+          if (s > 0 && sides[s] == FASCIA_SIDE_NONE)
+            break;
+          region_id = fascia_ui_region_id_for (muscle_id, sides[s]);
+          if (fascia_diagram_lookup_region (diagram, region_id) != NULL)
+            fascia_diagram_view_add_region_style (self->diagram_view, region_id,
+                                                  FASCIA_REGION_STYLE_TARGET);
+        }
+    }
+  fascia_diagram_view_styles_changed (self->diagram_view);
+}
+
+/* Every intake warning for the plan's techniques, one line each. */
+static void
+update_warning (FasciaPlanEditor *self)
+{
+  FasciaHealthFlags flags = self->client != NULL ? fascia_client_get_health_flags (self->client)
+                                                 : FASCIA_HEALTH_NONE;
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
+
+  for (guint i = 0; i < n && flags != FASCIA_HEALTH_NONE && atlas != NULL; i++)
+    {
+      g_autoptr(FasciaPlanTarget) target = g_list_model_get_item (self->targets, i);
+      const char * const *ids = fascia_plan_target_get_technique_ids (target);
+
+      for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+        {
+          FasciaTechnique *technique = fascia_atlas_lookup_technique (atlas, ids[k]);
+          g_autofree char *warning = NULL;
+
+          if (technique == NULL)
+            continue;
+          warning = fascia_intake_check_technique (flags, technique);
+          if (warning == NULL)
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (text, "⚠ %s: %s", fascia_technique_get_name (technique), warning);
+        }
+    }
+
+  g_free (self->warning);
+  self->warning = text->len > 0 ? g_strdup (text->str) : NULL;
+  gtk_label_set_label (self->warning_label, self->warning != NULL ? self->warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), self->warning != NULL);
+}
+
+void
+fascia_plan_editor_refresh_warnings (FasciaPlanEditor *self)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+
+  update_warning (self);
+  rebuild_targets (self);
+}
+
+static void
+reload_targets (FasciaPlanEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  fascia_plan_editor_flush (self);
+  g_clear_object (&self->targets);
+  if (self->plan != NULL && self->store != NULL)
+    {
+      self->targets = fascia_store_list_plan_targets (self->store, fascia_plan_get_id (self->plan),
+                                                      &error);
+      if (self->targets == NULL)
+        fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the plan’s targets"), error);
+    }
+
+  rebuild_targets (self);
+  update_diagram (self);
+  update_warning (self);
+}
+
+static void
+reload_exercises (FasciaPlanEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  fascia_plan_editor_flush (self);
+  g_clear_object (&self->exercises);
+  if (self->plan != NULL && self->store != NULL)
+    {
+      self->exercises = fascia_store_list_home_exercises (self->store,
+                                                          fascia_plan_get_id (self->plan), &error);
+      if (self->exercises == NULL)
+        fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the home exercises"), error);
+    }
+
+  rebuild_exercises (self);
+}
+
+void
+fascia_plan_editor_reload (FasciaPlanEditor *self)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+
+  if (self->plan == NULL)
+    return;
+
+  reload_targets (self);
+  reload_exercises (self);
+}
+
+/* Target rows */
+
+static void
+target_pressure_cb (AdwComboRow      *row,
+                    GParamSpec       *pspec,
+                    FasciaPlanEditor *self)
+{
+  FasciaPlanTarget *target = g_object_get_data (G_OBJECT (row), "target");
+
+  fascia_plan_target_set_pressure (target, adw_combo_row_get_selected (row));
+  schedule_save (self, target);
+}
+
+static void
+target_duration_cb (GtkSpinButton    *spin,
+                    FasciaPlanEditor *self)
+{
+  FasciaPlanTarget *target = g_object_get_data (G_OBJECT (spin), "target");
+
+  fascia_plan_target_set_duration_minutes (target, gtk_spin_button_get_value_as_int (spin));
+  schedule_save (self, target);
+}
+
+static void
+target_notes_cb (GtkEditable      *editable,
+                 FasciaPlanEditor *self)
+{
+  FasciaPlanTarget *target = g_object_get_data (G_OBJECT (editable), "target");
+
+  fascia_plan_target_set_notes (target, gtk_editable_get_text (editable));
+  schedule_save (self, target);
+}
+
+static void
+set_techniques (FasciaPlanEditor   *self,
+                FasciaPlanTarget   *target,
+                const char * const *ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  fascia_plan_target_set_technique_ids (target, ids);
+  g_hash_table_remove (self->dirty, target);
+  if (!fascia_store_update_plan_target (self->store, target, &error))
+    fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+
+  update_warning (self);
+  rebuild_targets (self);
+}
+
+static gboolean
+target_add_technique (FasciaPlanEditor *self,
+                      FasciaPlanTarget *target,
+                      const char       *technique_id)
+{
+  const char * const *ids = fascia_plan_target_get_technique_ids (target);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) new_ids = NULL;
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  FasciaTechnique *technique = atlas != NULL ? fascia_atlas_lookup_technique (atlas, technique_id)
+                                             : NULL;
+  g_autofree char *warning = NULL;
+
+  if (technique == NULL)
+    return FALSE;
+  if (ids != NULL && g_strv_contains (ids, technique_id))
+    return TRUE;
+
+  if (ids != NULL)
+    g_strv_builder_addv (builder, (const char **) ids);
+  g_strv_builder_add (builder, technique_id);
+  new_ids = g_strv_builder_end (builder);
+  set_techniques (self, target, (const char * const *) new_ids);
+
+  if (self->client != NULL)
+    warning = fascia_intake_check_technique (fascia_client_get_health_flags (self->client),
+                                             technique);
+  if (warning != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Check the intake: %s"), warning);
+
+      fascia_ui_toast (GTK_WIDGET (self), title);
+    }
+
+  return TRUE;
+}
+
+static void
+add_technique_clicked_cb (GtkButton        *button,
+                          FasciaPlanEditor *self)
+{
+  FasciaPlanTarget *target = g_object_get_data (G_OBJECT (button), "target");
+  const char *technique_id = g_object_get_data (G_OBJECT (button), "technique");
+
+  target_add_technique (self, target, technique_id);
+}
+
+static void
+remove_technique_clicked_cb (GtkButton        *button,
+                             FasciaPlanEditor *self)
+{
+  FasciaPlanTarget *target = g_object_get_data (G_OBJECT (button), "target");
+  const char *technique_id = g_object_get_data (G_OBJECT (button), "technique");
+  const char * const *ids = fascia_plan_target_get_technique_ids (target);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) new_ids = NULL;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], technique_id) != 0)
+      g_strv_builder_add (builder, ids[i]);
+  new_ids = g_strv_builder_end (builder);
+  set_techniques (self, target, (const char * const *) new_ids);
+}
+
+static void
+delete_target (FasciaPlanEditor *self,
+               FasciaPlanTarget *target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = fascia_ui_muscle_name (fascia_plan_target_get_muscle_id (target),
+                                                 fascia_plan_target_get_side (target));
+  g_autofree char *title = NULL;
+  gint64 id = fascia_plan_target_get_id (target);
+
+  fascia_plan_editor_flush (self);
+  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_PLAN_TARGETS, id, &error))
+    {
+      fascia_ui_show_error (GTK_WIDGET (self), _("Could not remove the target"), error);
+      return;
+    }
+
+  title = g_strdup_printf (_("%s removed from the plan"), name);
+  fascia_ui_toast_deleted (GTK_WIDGET (self), title, FASCIA_STORE_TABLE_PLAN_TARGETS, id);
+  reload_targets (self);
+}
+
+static void
+remove_target_clicked_cb (GtkButton        *button,
+                          FasciaPlanEditor *self)
+{
+  delete_target (self, g_object_get_data (G_OBJECT (button), "target"));
+}
+
+static GtkWidget *
+technique_card_row (FasciaPlanEditor *self,
+                    FasciaPlanTarget *target,
+                    FasciaTechnique  *technique,
+                    gboolean          chosen)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+  g_autofree char *warning = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fascia_technique_get_name (technique));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fascia_technique_get_purpose (technique));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+
+  if (self->client != NULL)
+    warning = fascia_intake_check_technique (fascia_client_get_health_flags (self->client),
+                                             technique);
+  if (warning != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, warning);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      warning, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+
+  if (chosen)
+    {
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_set_tooltip_text (button, _("Remove from Plan"));
+      g_signal_connect (button, "clicked", G_CALLBACK (remove_technique_clicked_cb), self);
+    }
+  else
+    {
+      button = gtk_button_new_with_label (_("Add to Plan"));
+      g_signal_connect (button, "clicked", G_CALLBACK (add_technique_clicked_cb), self);
+    }
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (button, fascia_technique_get_id (technique));
+  g_object_set_data (G_OBJECT (button), "target", target);
+  g_object_set_data_full (G_OBJECT (button), "technique",
+                          g_strdup (fascia_technique_get_id (technique)), g_free);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static GtkWidget *
+create_target_row (FasciaPlanEditor *self,
+                   FasciaPlanTarget *target)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  const char *muscle_id = fascia_plan_target_get_muscle_id (target);
+  FasciaMuscle *muscle = atlas != NULL ? fascia_atlas_lookup_muscle (atlas, muscle_id) : NULL;
+  const char * const *ids = fascia_plan_target_get_technique_ids (target);
+  g_autofree char *name = fascia_ui_muscle_name (muscle_id, fascia_plan_target_get_side (target));
+  g_autoptr(GString) chosen_names = g_string_new (NULL);
+  g_autoptr(GtkStringList) pressures = NULL;
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *row, *spin, *button;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      FasciaTechnique *technique = atlas != NULL ? fascia_atlas_lookup_technique (atlas, ids[i])
+                                                 : NULL;
+
+      if (technique == NULL)
+        continue;
+      if (chosen_names->len > 0)
+        g_string_append (chosen_names, ", ");
+      g_string_append (chosen_names, fascia_technique_get_name (technique));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                technique_card_row (self, target, technique, TRUE));
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 chosen_names->len > 0 ? chosen_names->str
+                                                       : _("No techniques yet"));
+  gtk_widget_set_name (expander, muscle_id);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Target"));
+  g_object_set_data (G_OBJECT (button), "target", target);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_target_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), button);
+
+  pressures = gtk_string_list_new ((const char * const[]) {
+    C_("pressure", "Not set"), C_("pressure", "Light"), C_("pressure", "Moderate"),
+    C_("pressure", "Firm"), C_("pressure", "Deep"), NULL });
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Pressure"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (pressures));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), fascia_plan_target_get_pressure (target));
+  g_object_set_data (G_OBJECT (row), "target", target);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (target_pressure_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Minutes"));
+  spin = gtk_spin_button_new_with_range (0, 90, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), fascia_plan_target_get_duration_minutes (target));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (spin), "target", target);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (target_duration_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Notes"));
+  gtk_editable_set_text (GTK_EDITABLE (row), fascia_plan_target_get_notes (target) ?: "");
+  g_object_set_data (G_OBJECT (row), "target", target);
+  g_signal_connect (row, "changed", G_CALLBACK (target_notes_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  /* The cards of the techniques that treat this muscle and are not yet chosen. */
+  if (muscle != NULL)
+    {
+      GListModel *techniques = fascia_muscle_get_techniques (muscle);
+
+      for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
+        {
+          g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, i);
+          const char *kind = fascia_technique_get_kind (technique);
+
+          if (g_strcmp0 (kind, "home-exercise") == 0)
+            continue;
+          if (ids != NULL && g_strv_contains (ids, fascia_technique_get_id (technique)))
+            continue;
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                    technique_card_row (self, target, technique, FALSE));
+        }
+    }
+
+  return expander;
+}
+
+static void
+rebuild_targets (FasciaPlanEditor *self)
+{
+  guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
+  g_autofree char *expanded = NULL;
+  GtkWidget *child;
+
+  /* Keep open the row that was open. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->target_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_EXPANDER_ROW (child) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
+      expanded = g_strdup (gtk_widget_get_name (child));
+
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->target_list, 0))) != NULL)
+    gtk_list_box_remove (self->target_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaPlanTarget) target = g_list_model_get_item (self->targets, i);
+      GtkWidget *row = create_target_row (self, target);
+
+      if (g_strcmp0 (expanded, fascia_plan_target_get_muscle_id (target)) == 0)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_list_box_append (self->target_list, row);
+    }
+}
+
+/* Home exercises */
+
+static void
+exercise_spin_cb (GtkSpinButton    *spin,
+                  FasciaPlanEditor *self)
+{
+  FasciaHomeExercise *exercise = g_object_get_data (G_OBJECT (spin), "exercise");
+
+  if (g_object_get_data (G_OBJECT (spin), "reps") != NULL)
+    fascia_home_exercise_set_reps (exercise, gtk_spin_button_get_value_as_int (spin));
+  else
+    fascia_home_exercise_set_sets (exercise, gtk_spin_button_get_value_as_int (spin));
+  schedule_save (self, exercise);
+}
+
+static void
+exercise_frequency_cb (GtkEditable      *editable,
+                       FasciaPlanEditor *self)
+{
+  FasciaHomeExercise *exercise = g_object_get_data (G_OBJECT (editable), "exercise");
+
+  fascia_home_exercise_set_frequency (exercise, gtk_editable_get_text (editable));
+  schedule_save (self, exercise);
+}
+
+static void
+remove_exercise_clicked_cb (GtkButton        *button,
+                            FasciaPlanEditor *self)
+{
+  FasciaHomeExercise *exercise = g_object_get_data (G_OBJECT (button), "exercise");
+  g_autoptr(GError) error = NULL;
+  gint64 id = fascia_home_exercise_get_id (exercise);
+
+  fascia_plan_editor_flush (self);
+  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_HOME_EXERCISES, id, &error))
+    {
+      fascia_ui_show_error (GTK_WIDGET (self), _("Could not remove the exercise"), error);
+      return;
+    }
+
+  fascia_ui_toast_deleted (GTK_WIDGET (self), _("Home exercise removed"),
+                           FASCIA_STORE_TABLE_HOME_EXERCISES, id);
+  reload_exercises (self);
+}
+
+static GtkWidget *
+small_spin (FasciaPlanEditor   *self,
+            FasciaHomeExercise *exercise,
+            guint               value,
+            gboolean            reps,
+            const char         *label)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (spin, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (spin), "exercise", exercise);
+  if (reps)
+    g_object_set_data (G_OBJECT (spin), "reps", GINT_TO_POINTER (TRUE));
+  g_signal_connect (spin, "value-changed", G_CALLBACK (exercise_spin_cb), self);
+  return spin;
+}
+
+static GtkWidget *
+create_exercise_row (FasciaPlanEditor   *self,
+                     FasciaHomeExercise *exercise)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  const char *technique_id = fascia_home_exercise_get_technique_id (exercise);
+  FasciaTechnique *technique = atlas != NULL ? fascia_atlas_lookup_technique (atlas, technique_id)
+                                             : NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry, *button;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 technique != NULL ? fascia_technique_get_name (technique)
+                                                   : technique_id);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             small_spin (self, exercise, fascia_home_exercise_get_sets (exercise),
+                                         FALSE, _("Sets")));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("×"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             small_spin (self, exercise, fascia_home_exercise_get_reps (exercise),
+                                         TRUE, _("Repetitions")));
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), fascia_home_exercise_get_frequency (exercise) ?: "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("How often"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How often"), -1);
+  g_object_set_data (G_OBJECT (entry), "exercise", exercise);
+  g_signal_connect (entry, "changed", G_CALLBACK (exercise_frequency_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Exercise"));
+  g_object_set_data (G_OBJECT (button), "exercise", exercise);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_exercise_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+rebuild_exercises (FasciaPlanEditor *self)
+{
+  guint n = self->exercises != NULL ? g_list_model_get_n_items (self->exercises) : 0;
+  GtkWidget *child;
+
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->exercise_list, 0))) != NULL)
+    gtk_list_box_remove (self->exercise_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaHomeExercise) exercise = g_list_model_get_item (self->exercises, i);
+
+      gtk_list_box_append (self->exercise_list, create_exercise_row (self, exercise));
+    }
+}
+
+static void
+add_exercise_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (widget);
+  g_autoptr(FasciaHomeExercise) exercise = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL || self->store == NULL)
+    return;
+
+  exercise = fascia_home_exercise_new ();
+  fascia_home_exercise_set_plan_id (exercise, fascia_plan_get_id (self->plan));
+  fascia_home_exercise_set_technique_id (exercise, g_variant_get_string (parameter, NULL));
+  fascia_home_exercise_set_sets (exercise, 2);
+  fascia_home_exercise_set_reps (exercise, 10);
+  fascia_home_exercise_set_frequency (exercise, _("daily"));
+  if (!fascia_store_add_home_exercise (self->store, exercise, &error))
+    {
+      fascia_ui_show_error (widget, _("Could not add the exercise"), error);
+      return;
+    }
+
+  reload_exercises (self);
+}
+
+static void
+fill_exercise_menu (FasciaPlanEditor *self)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GListModel *techniques;
+
+  if (atlas == NULL)
+    return;
+
+  techniques = fascia_atlas_get_techniques (atlas);
+  for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
+    {
+      g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, i);
+      const char *kind = fascia_technique_get_kind (technique);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (kind, "home-exercise") != 0 && g_strcmp0 (kind, "stretch") != 0)
+        continue;
+      item = g_menu_item_new (fascia_technique_get_name (technique), NULL);
+      g_menu_item_set_action_and_target (item, "plan.add-exercise", "s",
+                                         fascia_technique_get_id (technique));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (self->exercise_button, G_MENU_MODEL (menu));
+}
+
+/* Picking on the diagram */
+
+static FasciaSide
+toggle_side (FasciaSide current,
+             FasciaSide clicked)
+{
+  guint bits = 0;
+
+  if (current == FASCIA_SIDE_LEFT || current == FASCIA_SIDE_BOTH)
+    bits |= 1;
+  if (current == FASCIA_SIDE_RIGHT || current == FASCIA_SIDE_BOTH)
+    bits |= 2;
+  bits ^= clicked == FASCIA_SIDE_LEFT ? 1 : 2;
+
+  switch (bits)
+    {
+    case 1:
+      return FASCIA_SIDE_LEFT;
+    case 2:
+      return FASCIA_SIDE_RIGHT;
+    case 3:
+      return FASCIA_SIDE_BOTH;
+    default:
+      return FASCIA_SIDE_NONE;
+    }
+}
+
+static FasciaPlanTarget *
+add_target (FasciaPlanEditor *self,
+            const char       *muscle_id,
+            FasciaSide        side)
+{
+  g_autoptr(FasciaPlanTarget) target = fascia_plan_target_new ();
+  g_autoptr(GError) error = NULL;
+  guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
+
+  fascia_plan_target_set_plan_id (target, fascia_plan_get_id (self->plan));
+  fascia_plan_target_set_muscle_id (target, muscle_id);
+  fascia_plan_target_set_side (target, side);
+  fascia_plan_target_set_position (target, n);
+  if (!fascia_store_add_plan_target (self->store, target, &error))
+    {
+      fascia_ui_show_error (GTK_WIDGET (self), _("Could not add the target"), error);
+      return NULL;
+    }
+
+  reload_targets (self);
+  return find_target (self, muscle_id);
+}
+
+/**
+ * fascia_plan_editor_toggle_region:
+ * @region_id: a region of the diagram shown, e.g. "m-psoas-major-l"
+ *
+ * Adds the side of the muscle that @region_id shows to the plan's targets, or takes it away.
+ *
+ * Returns: whether @region_id named a muscle.
+ */
+gboolean
+fascia_plan_editor_toggle_region (FasciaPlanEditor *self,
+                                  const char       *region_id)
+{
+  FasciaDiagram *diagram;
+  FasciaPlanTarget *target;
+  const char *muscle_id;
+  FasciaSide side;
+
+  g_return_val_if_fail (FASCIA_IS_PLAN_EDITOR (self), FALSE);
+
+  diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  if (self->plan == NULL || self->store == NULL
+      || !fascia_ui_region_muscle (diagram, region_id, &muscle_id, &side))
+    return FALSE;
+
+  target = find_target (self, muscle_id);
+  if (target == NULL)
+    {
+      add_target (self, muscle_id, side);
+    }
+  else
+    {
+      FasciaSide new_side = side == FASCIA_SIDE_NONE ? FASCIA_SIDE_NONE
+                                                      : toggle_side (fascia_plan_target_get_side (target), side);
+
+      if (new_side == FASCIA_SIDE_NONE)
+        {
+          delete_target (self, target);
+        }
+      else
+        {
+          g_autoptr(GError) error = NULL;
+
+          fascia_plan_target_set_side (target, new_side);
+          g_hash_table_remove (self->dirty, target);
+          if (!fascia_store_update_plan_target (self->store, target, &error))
+            fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+          rebuild_targets (self);
+          update_diagram (self);
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * fascia_plan_editor_add_technique:
+ * @technique_id: a technique from the atlas
+ * @muscle_id: (nullable): the muscle to add it for; %NULL or "" for the first target the
+ *   technique treats
+ *
+ * "Add to plan" from a technique card: adds the technique to the target for @muscle_id,
+ * making that muscle a target (both sides) if it is not one yet.
+ *
+ * Returns: whether it was added.
+ */
+gboolean
+fascia_plan_editor_add_technique (FasciaPlanEditor *self,
+                                  const char       *technique_id,
+                                  const char       *muscle_id)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  FasciaTechnique *technique;
+  FasciaPlanTarget *target = NULL;
+
+  g_return_val_if_fail (FASCIA_IS_PLAN_EDITOR (self), FALSE);
+  g_return_val_if_fail (technique_id != NULL, FALSE);
+
+  if (self->plan == NULL || self->store == NULL || atlas == NULL)
+    return FALSE;
+  technique = fascia_atlas_lookup_technique (atlas, technique_id);
+  if (technique == NULL)
+    return FALSE;
+
+  if (muscle_id != NULL && *muscle_id != '\0')
+    {
+      target = find_target (self, muscle_id);
+      if (target == NULL)
+        target = add_target (self, muscle_id, FASCIA_SIDE_BOTH);
+    }
+  else
+    {
+      guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
+
+      for (guint i = 0; i < n && target == NULL; i++)
+        {
+          g_autoptr(FasciaPlanTarget) t = g_list_model_get_item (self->targets, i);
+
+          if (fascia_technique_treats (technique, fascia_plan_target_get_muscle_id (t)))
+            target = t;
+        }
+      if (target == NULL)
+        {
+          const char * const *muscles = fascia_technique_get_muscles (technique);
+
+          if (muscles == NULL || muscles[0] == NULL)
+            return FALSE;
+          target = add_target (self, muscles[0], FASCIA_SIDE_BOTH);
+        }
+    }
+
+  if (target == NULL)
+    return FALSE;
+
+  return target_add_technique (self, target, technique_id);
+}
+
+GListModel *
+fascia_plan_editor_get_targets (FasciaPlanEditor *self)
+{
+  g_return_val_if_fail (FASCIA_IS_PLAN_EDITOR (self), NULL);
+
+  return self->targets;
+}
+
+/**
+ * fascia_plan_editor_get_warning:
+ *
+ * Returns: (nullable): the intake warnings shown for the plan's techniques.
+ */
+const char *
+fascia_plan_editor_get_warning (FasciaPlanEditor *self)
+{
+  g_return_val_if_fail (FASCIA_IS_PLAN_EDITOR (self), NULL);
+
+  return self->warning;
+}
+
+FasciaDiagramView *
+fascia_plan_editor_get_diagram_view (FasciaPlanEditor *self)
+{
+  g_return_val_if_fail (FASCIA_IS_PLAN_EDITOR (self), NULL);
+
+  return self->diagram_view;
+}
+
+static void
+load_view (FasciaPlanEditor *self,
+           const char       *view_id)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  g_autoptr(FasciaDiagram) diagram = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (atlas == NULL || view_id == NULL)
+    return;
+
+  diagram = fascia_diagram_new_for_view (atlas, view_id, &error);
+  if (diagram == NULL)
+    {
+      fascia_ui_show_error (GTK_WIDGET (self), _("Could not show the diagram"), error);
+      return;
+    }
+
+  fascia_diagram_view_set_diagram (self->diagram_view, diagram);
+  update_diagram (self);
+}
+
+void
+fascia_plan_editor_show_view (FasciaPlanEditor *self,
+                              const char       *view_id)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+
+  fascia_ui_fill_view_dropdown (self->view_dropdown, view_id);
+  load_view (self, view_id);
+}
+
+static void
+view_selected_cb (FasciaPlanEditor *self)
+{
+  if (self->loading)
+    return;
+
+  load_view (self, fascia_ui_get_dropdown_view (self->view_dropdown));
+}
+
+static void
+region_activated_cb (FasciaPlanEditor  *self,
+                     const char        *region_id,
+                     FasciaDiagramView *view)
+{
+  fascia_plan_editor_toggle_region (self, region_id);
+}
+
+void
+fascia_plan_editor_set_store (FasciaPlanEditor *self,
+                              FasciaStore      *store)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+
+  fascia_plan_editor_set_plan (self, NULL);
+  g_set_object (&self->store, store);
+}
+
+void
+fascia_plan_editor_set_client (FasciaPlanEditor *self,
+                               FasciaClient     *client)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+
+  g_set_object (&self->client, client);
+}
+
+FasciaPlan *
+fascia_plan_editor_get_plan (FasciaPlanEditor *self)
+{
+  g_return_val_if_fail (FASCIA_IS_PLAN_EDITOR (self), NULL);
+
+  return self->plan;
+}
+
+void
+fascia_plan_editor_set_plan (FasciaPlanEditor *self,
+                             FasciaPlan       *plan)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (plan == NULL || FASCIA_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  fascia_plan_editor_flush (self);
+  g_set_object (&self->plan, plan);
+
+  self->loading = TRUE;
+  if (plan != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), fascia_plan_get_title (plan) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->goals_row), fascia_plan_get_goals (plan) ?: "");
+      gtk_spin_button_set_value (self->sessions_spin, fascia_plan_get_sessions_per_week (plan));
+      gtk_spin_button_set_value (self->weeks_spin, fascia_plan_get_weeks (plan));
+      adw_combo_row_set_selected (self->status_row, fascia_plan_get_status (plan));
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), fascia_plan_get_start_date (plan) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->end_row), fascia_plan_get_end_date (plan) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->discharge_row),
+                             fascia_plan_get_discharge_criteria (plan) ?: "");
+    }
+  self->loading = FALSE;
+
+  if (plan != NULL && fascia_diagram_view_get_diagram (self->diagram_view) == NULL)
+    fascia_plan_editor_show_view (self, "anterior");
+
+  update_heading (self);
+  reload_targets (self);
+  reload_exercises (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+void
+fascia_plan_editor_focus_title (FasciaPlanEditor *self)
+{
+  g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (widget);
+
+  fascia_plan_editor_flush (self);
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->plan == NULL)
+    return;
+
+  fascia_plan_editor_flush (self);
+  id = fascia_plan_get_id (self->plan);
+  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_PLANS, id, &error))
+    {
+      fascia_ui_show_error (widget, _("Could not delete the plan"), error);
+      return;
+    }
+
+  fascia_ui_toast_deleted (widget, _("Plan deleted"), FASCIA_STORE_TABLE_PLANS, id);
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+static void
+handout_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (widget);
+
+  if (self->plan == NULL)
+    return;
+
+  /* The handout reads the database: what was just typed goes in first. */
+  fascia_plan_editor_flush (self);
+  if (g_str_equal (action_name, "plan.print-handout"))
+    fascia_handout_export_print (widget, self->store, fascia_plan_get_id (self->plan));
+  else
+    fascia_handout_export_pdf (widget, self->store, fascia_plan_get_id (self->plan));
+}
+
+static void
+fascia_plan_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_plan_editor_dispose (GObject *object)
+{
+  FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (object);
+
+  if (self->save_source != 0)
+    save_now (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_PLAN_EDITOR);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->targets);
+  g_clear_object (&self->exercises);
+
+  G_OBJECT_CLASS (fascia_plan_editor_parent_class)->dispose (object);
+}
+
+static void
+fascia_plan_editor_finalize (GObject *object)
+{
+  FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (object);
+
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->warning, g_free);
+
+  G_OBJECT_CLASS (fascia_plan_editor_parent_class)->finalize (object);
+}
+
+static void
+fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = fascia_plan_editor_get_property;
+  object_class->dispose = fascia_plan_editor_dispose;
+  object_class->finalize = fascia_plan_editor_finalize;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, FASCIA_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CLOSED] =
+    g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (FASCIA_TYPE_DIAGRAM_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/fascia-plan-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, goals_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, sessions_spin);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, discharge_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, target_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_list);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "plan.close", NULL, close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "plan.close", NULL);
+  gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "plan.print-handout", NULL, handout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "plan.print-handout", NULL);
+  gtk_widget_class_install_action (widget_class, "plan.export-handout", NULL, handout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.export-handout", NULL);
+  gtk_widget_class_install_action (widget_class, "plan.add-exercise", "s", add_exercise_action);
+}
+
+static void
+fascia_plan_editor_init (FasciaPlanEditor *self)
+{
+  self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->diagram_view, "region-activated",
+                           G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
+  fill_exercise_menu (self);
+}

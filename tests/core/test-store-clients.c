@@ -1,0 +1,523 @@
+/* test-store-clients.c — clients: CRUD, search as you type, archive, soft delete, CSV import.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "store-fixture.h"
+
+static const char *awkward_names[] = {
+  "Robert'); DROP TABLE clients;--",
+  "O'Brien \"Bunny\" McTavish",
+  "Zoë Ångström-Łukasiewicz",
+  "Juniper 🌿 Quillfeather 🦴",
+  "%_* LIKE wildcards \\ and \n a newline",
+  "日本語の名前",
+};
+
+static void
+test_round_trip (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GString *big = g_string_sized_new (1024 * 1024);
+
+  /* 1 MB of notes, with every kind of character a therapist might paste. */
+  while (big->len < 1024 * 1024)
+    g_string_append (big, "Pain 7/10 — L4–L5 “sharp”; 'quoted'; émoji 😣; <tag> & \\ %_\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autoptr(FasciaClient) read = NULL;
+
+      fascia_client_set_name (client, awkward_names[i]);
+      fascia_client_set_email (client, "o'brien+test@example.org");
+      fascia_client_set_phone (client, "+1 (555) 010-2030");
+      fascia_client_set_date_of_birth (client, "1980-02-29");
+      fascia_client_set_health_flags (client, FASCIA_HEALTH_PREGNANCY |
+                                              FASCIA_HEALTH_RECENT_SURGERY);
+      fascia_client_set_health_notes (client, "C-section 2023-06; warfarin? no");
+      fascia_client_set_notes (client, big->str);
+
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (fascia_client_get_created_at (client));
+
+      store_fixture_reopen (fixture);
+      read = fascia_store_get_client (fixture->store, fascia_client_get_id (client), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (fascia_client_get_name (read), ==, awkward_names[i]);
+      g_assert_cmpstr (fascia_client_get_email (read), ==, "o'brien+test@example.org");
+      g_assert_cmpstr (fascia_client_get_phone (read), ==, "+1 (555) 010-2030");
+      g_assert_cmpstr (fascia_client_get_date_of_birth (read), ==, "1980-02-29");
+      g_assert_cmpint (fascia_client_get_health_flags (read), ==,
+                       FASCIA_HEALTH_PREGNANCY | FASCIA_HEALTH_RECENT_SURGERY);
+      g_assert_cmpstr (fascia_client_get_health_notes (read), ==,
+                       "C-section 2023-06; warfarin? no");
+      g_assert_cmpstr (fascia_client_get_notes (read), ==, big->str);
+      g_assert_false (fascia_client_get_archived (read));
+      g_assert_true (g_date_time_equal (fascia_client_get_created_at (read),
+                                        fascia_client_get_created_at (client)));
+      g_assert_finalize_object (g_steal_pointer (&read));
+      g_assert_finalize_object (g_steal_pointer (&client));
+    }
+
+  g_string_free (big, TRUE);
+}
+
+static void
+test_update (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Marigold Puddingstone");
+  g_autoptr(FasciaClient) read = NULL;
+  g_autoptr(FasciaClient) ghost = fascia_client_new ();
+  GDateTime *created = fascia_client_get_created_at (client);
+
+  fascia_client_set_name (client, "Marigold Puddingstone-Wren");
+  fascia_client_set_date_of_birth (client, "");
+  fascia_client_set_health_flags (client, FASCIA_HEALTH_ANTICOAGULANTS);
+  g_assert_true (fascia_store_update_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+
+  read = fascia_store_get_client (fixture->store, fascia_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_client_get_name (read), ==, "Marigold Puddingstone-Wren");
+  g_assert_cmpstr (fascia_client_get_date_of_birth (read), ==, "");
+  g_assert_cmpint (fascia_client_get_health_flags (read), ==, FASCIA_HEALTH_ANTICOAGULANTS);
+  g_assert_true (g_date_time_equal (fascia_client_get_created_at (read), created));
+  g_assert_cmpint (g_date_time_compare (fascia_client_get_updated_at (read), created), >=, 0);
+
+  /* A client not in the store. */
+  fascia_client_set_id (ghost, 999);
+  fascia_client_set_name (ghost, "Nobody");
+  g_assert_false (fascia_store_update_client (fixture->store, ghost, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (fascia_store_get_client (fixture->store, 999, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *email;
+  const char *phone;
+  const char *dob;
+} InvalidClient;
+
+static const InvalidClient invalid_clients[] = {
+  { "", NULL, NULL, NULL },
+  { "   \t ", NULL, NULL, NULL },
+  { "Valid Name", "not-an-email", NULL, NULL },
+  { "Valid Name", "two@@example.org", NULL, NULL },
+  { "Valid Name", NULL, "no digits here", NULL },
+  { "Valid Name", NULL, NULL, "12/03/1980" },
+  { "Valid Name", NULL, NULL, "1980-02-30" },
+  { "Valid Name", NULL, NULL, "1980-2-3" },
+  { "Bad \xff UTF-8", NULL, NULL, NULL },
+};
+
+static void
+test_invalid (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GListModel) all = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_clients); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+
+      fascia_client_set_name (client, invalid_clients[i].name);
+      fascia_client_set_email (client, invalid_clients[i].email);
+      fascia_client_set_phone (client, invalid_clients[i].phone);
+      fascia_client_set_date_of_birth (client, invalid_clients[i].dob);
+
+      g_test_message ("case %u", i);
+      g_assert_false (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+      g_assert_cmpint (fascia_client_get_id (client), ==, 0);
+    }
+
+  all = fascia_store_list_clients (fixture->store, NULL, FASCIA_STORE_LIST_ARCHIVED, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 0);
+}
+
+static const char *search_names[][3] = {
+  /* name, email, phone */
+  { "Percival Quagmire", "percy@example.org", "555-0101" },
+  { "Zoë Marchpane", "zoe.m@example.com", "(555) 010-2030" },
+  { "Ottoline Fernsby", "otto@fernsby.example", "+44 20 7946 0999" },
+  { "Barnaby Thistlewood", "", "" },
+  { "Marigold Quill", "goldie@example.net", "555 777 1234" },
+};
+
+static guint
+count (StoreFixture *fixture,
+       const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_clients (fixture->store, query,
+                                                          FASCIA_STORE_LIST_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item_type (list) == FASCIA_TYPE_CLIENT);
+  return g_list_model_get_n_items (list);
+}
+
+static void
+test_search (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(FasciaClient) first = NULL;
+  g_autoptr(FasciaClient) last = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (search_names); i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+
+      fascia_client_set_name (client, search_names[i][0]);
+      fascia_client_set_email (client, search_names[i][1]);
+      fascia_client_set_phone (client, search_names[i][2]);
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpuint (count (fixture, NULL), ==, 5);
+  g_assert_cmpuint (count (fixture, ""), ==, 5);
+  g_assert_cmpuint (count (fixture, "   "), ==, 5);
+  /* Any part of the name, any case, with or without accents. */
+  g_assert_cmpuint (count (fixture, "q"), ==, 2);
+  g_assert_cmpuint (count (fixture, "QUAG"), ==, 1);
+  g_assert_cmpuint (count (fixture, "zoe"), ==, 1);
+  g_assert_cmpuint (count (fixture, "ZOË"), ==, 1);
+  g_assert_cmpuint (count (fixture, "march"), ==, 1);
+  g_assert_cmpuint (count (fixture, "ernsb"), ==, 1);
+  /* Words in any order, each anywhere. */
+  g_assert_cmpuint (count (fixture, "quill marigold"), ==, 1);
+  g_assert_cmpuint (count (fixture, "quill percival"), ==, 0);
+  /* Email and phone, the phone by its digits however it is written. */
+  g_assert_cmpuint (count (fixture, "example.org"), ==, 1);
+  g_assert_cmpuint (count (fixture, "@fernsby"), ==, 1);
+  g_assert_cmpuint (count (fixture, "5550102030"), ==, 1);
+  g_assert_cmpuint (count (fixture, "010-2030"), ==, 1);
+  g_assert_cmpuint (count (fixture, "7946"), ==, 1);
+  /* Nothing that looks like SQL or LIKE patterns matches everything. */
+  g_assert_cmpuint (count (fixture, "%"), ==, 0);
+  g_assert_cmpuint (count (fixture, "_"), ==, 0);
+  g_assert_cmpuint (count (fixture, "' OR 1=1 --"), ==, 0);
+  g_assert_cmpuint (count (fixture, "nobody"), ==, 0);
+
+  /* Sorted by name, read lazily. */
+  list = fascia_store_list_clients (fixture->store, NULL, FASCIA_STORE_LIST_NONE, &error);
+  first = g_list_model_get_item (list, 0);
+  last = g_list_model_get_item (list, 4);
+  g_assert_cmpstr (fascia_client_get_name (first), ==, "Barnaby Thistlewood");
+  g_assert_cmpstr (fascia_client_get_name (last), ==, "Zoë Marchpane");
+  g_assert_null (g_list_model_get_item (list, 5));
+}
+
+static void
+test_archive (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) a = fixture_add_client (fixture, "Archibald Gumption");
+  g_autoptr(FasciaClient) b = fixture_add_client (fixture, "Beatrix Gumption");
+  g_autoptr(FasciaClient) read = NULL;
+  g_autoptr(GListModel) with_archived = NULL;
+
+  g_assert_true (fascia_store_set_client_archived (fixture->store, fascia_client_get_id (a),
+                                                   TRUE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (count (fixture, "gumption"), ==, 1);
+  with_archived = fascia_store_list_clients (fixture->store, "gumption",
+                                             FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (with_archived), ==, 2);
+
+  read = fascia_store_get_client (fixture->store, fascia_client_get_id (a), &error);
+  g_assert_true (fascia_client_get_archived (read));
+
+  g_assert_true (fascia_store_set_client_archived (fixture->store, fascia_client_get_id (a),
+                                                   FALSE, &error));
+  g_assert_cmpuint (count (fixture, "gumption"), ==, 2);
+}
+
+typedef struct
+{
+  GArray *tables;
+  GArray *changes;
+  GArray *ids;
+} Changes;
+
+static void
+changed_cb (FasciaStore       *store,
+            FasciaStoreTable   table,
+            FasciaStoreChange  change,
+            gint64             id,
+            gint64             client_id,
+            gpointer           user_data)
+{
+  Changes *c = user_data;
+
+  g_array_append_val (c->tables, table);
+  g_array_append_val (c->changes, change);
+  g_array_append_val (c->ids, id);
+}
+
+static void
+test_delete_undo (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Cornelius Wigglesworth");
+  g_autoptr(FasciaClient) read = NULL;
+  gint64 id = fascia_client_get_id (client);
+  Changes c = {
+    g_array_new (FALSE, FALSE, sizeof (FasciaStoreTable)),
+    g_array_new (FALSE, FALSE, sizeof (FasciaStoreChange)),
+    g_array_new (FALSE, FALSE, sizeof (gint64)),
+  };
+  gulong handler;
+
+  handler = g_signal_connect (fixture->store, "changed::clients", G_CALLBACK (changed_cb), &c);
+
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_CLIENTS, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture, NULL), ==, 0);
+  g_assert_null (fascia_store_get_client (fixture->store, id, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Deleting twice is an error; nothing changes. */
+  g_assert_false (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_CLIENTS, id, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undo survives a restart. */
+  store_fixture_reopen (fixture);
+  handler = g_signal_connect (fixture->store, "changed::clients", G_CALLBACK (changed_cb), &c);
+  g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_CLIENTS, id, &error));
+  g_assert_no_error (error);
+  read = fascia_store_get_client (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_client_get_name (read), ==, "Cornelius Wigglesworth");
+  g_assert_cmpuint (count (fixture, "wiggle"), ==, 1);
+
+  g_assert_false (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_CLIENTS, id, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+
+  /* One signal per committed change, none for the failures. */
+  g_assert_cmpuint (c.changes->len, ==, 2);
+  g_assert_cmpint (g_array_index (c.changes, FasciaStoreChange, 0), ==,
+                   FASCIA_STORE_CHANGE_DELETED);
+  g_assert_cmpint (g_array_index (c.changes, FasciaStoreChange, 1), ==,
+                   FASCIA_STORE_CHANGE_RESTORED);
+  g_assert_cmpint (g_array_index (c.ids, gint64, 1), ==, id);
+
+  g_signal_handler_disconnect (fixture->store, handler);
+  g_array_unref (c.tables);
+  g_array_unref (c.changes);
+  g_array_unref (c.ids);
+}
+
+static void
+test_signals (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) bad = fascia_client_new ();
+  Changes c = {
+    g_array_new (FALSE, FALSE, sizeof (FasciaStoreTable)),
+    g_array_new (FALSE, FALSE, sizeof (FasciaStoreChange)),
+    g_array_new (FALSE, FALSE, sizeof (gint64)),
+  };
+  Changes plans_only = {
+    g_array_new (FALSE, FALSE, sizeof (FasciaStoreTable)),
+    g_array_new (FALSE, FALSE, sizeof (FasciaStoreChange)),
+    g_array_new (FALSE, FALSE, sizeof (gint64)),
+  };
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &c);
+  g_signal_connect (fixture->store, "changed::plans", G_CALLBACK (changed_cb), &plans_only);
+
+  {
+    g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Ignatius Fumblewick");
+
+    fascia_client_set_notes (client, "Prefers morning appointments");
+    g_assert_true (fascia_store_update_client (fixture->store, client, &error));
+    g_assert_cmpuint (c.changes->len, ==, 2);
+    g_assert_cmpint (g_array_index (c.tables, FasciaStoreTable, 0), ==,
+                     FASCIA_STORE_TABLE_CLIENTS);
+    g_assert_cmpint (g_array_index (c.changes, FasciaStoreChange, 0), ==,
+                     FASCIA_STORE_CHANGE_ADDED);
+    g_assert_cmpint (g_array_index (c.changes, FasciaStoreChange, 1), ==,
+                     FASCIA_STORE_CHANGE_UPDATED);
+    g_assert_cmpint (g_array_index (c.ids, gint64, 1), ==, fascia_client_get_id (client));
+  }
+
+  /* A refused change says nothing. */
+  fascia_client_set_name (bad, "");
+  g_assert_false (fascia_store_add_client (fixture->store, bad, &error));
+  g_assert_cmpuint (c.changes->len, ==, 2);
+  g_assert_cmpuint (plans_only.changes->len, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &c);
+  g_signal_handlers_disconnect_by_data (fixture->store, &plans_only);
+  g_array_unref (c.tables);
+  g_array_unref (c.changes);
+  g_array_unref (c.ids);
+  g_array_unref (plans_only.tables);
+  g_array_unref (plans_only.changes);
+  g_array_unref (plans_only.ids);
+}
+
+/* CSV import */
+
+typedef struct
+{
+  const char *file;
+  guint       n_imported;      /* when it succeeds */
+  const char *error_part;      /* else what the message says */
+  const char *ignored;         /* comma-separated ignored columns */
+} ImportCase;
+
+static const ImportCase import_cases[] = {
+  { "good.csv", 4, NULL, "" },
+  { "bom.csv", 2, NULL, "" },
+  { "quoted.csv", 2, NULL, "" },
+  { "unknown-column.csv", 1, NULL, "address,favourite colour" },
+  { "bad-row.csv", 0, "line 3: The date of birth “1961-02-30”", NULL },
+  { "garbage.bin", 0, "line 3: this is not a text file", NULL },
+  { "latin1.csv", 0, "line 2: this is not UTF-8 text", NULL },
+  { "no-name-column.csv", 0, "line 1: the first line must name the columns", NULL },
+  { "field-count.csv", 0, "line 2: 3 fields, but the first line names 2 columns", NULL },
+  { "unclosed-quote.csv", 0, "line 2: a quoted field is never closed", NULL },
+};
+
+static GBytes *
+read_data (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_import (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FasciaClient) existing = fixture_add_client (fixture, "Already Here");
+
+  g_assert_cmpint (fascia_client_get_id (existing), >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (import_cases); i++)
+    {
+      const ImportCase *ic = &import_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = read_data (ic->file);
+      g_auto(GStrv) ignored = NULL;
+      guint before = count (fixture, NULL);
+      guint n = 0;
+      gboolean ok;
+
+      g_test_message ("%s", ic->file);
+      ok = fascia_store_import_clients (fixture->store, bytes, &n, &ignored, &error);
+
+      if (ic->error_part == NULL)
+        {
+          g_autofree char *joined = NULL;
+
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpuint (n, ==, ic->n_imported);
+          joined = g_strjoinv (",", ignored);
+          g_assert_cmpstr (joined, ==, ic->ignored);
+          g_assert_cmpuint (count (fixture, NULL), ==, before + ic->n_imported);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+          g_test_message ("%s", error->message);
+          g_assert_true (g_str_has_prefix (error->message, ic->error_part));
+          /* All or nothing: the valid rows before the bad one were not kept. */
+          g_assert_cmpuint (count (fixture, NULL), ==, before);
+        }
+    }
+}
+
+static void
+test_import_values (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) quoted = read_data ("quoted.csv");
+  g_autoptr(GBytes) bom = read_data ("bom.csv");
+  g_autoptr(GBytes) good = read_data ("good.csv");
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(FasciaClient) rufus = NULL;
+  g_autoptr(FasciaClient) clem = NULL;
+  g_autoptr(FasciaClient) zoe = NULL;
+  g_autoptr(FasciaClient) bobby = NULL;
+
+  g_assert_true (fascia_store_import_clients (fixture->store, quoted, NULL, NULL, &error));
+  g_assert_true (fascia_store_import_clients (fixture->store, bom, NULL, NULL, &error));
+  g_assert_true (fascia_store_import_clients (fixture->store, good, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  list = fascia_store_list_clients (fixture->store, "puddingstone", 0, &error);
+  rufus = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (fascia_client_get_notes (rufus), ==,
+                   "Line one\nline two, with a comma\nand a \"quoted\" word");
+  g_clear_object (&list);
+
+  list = fascia_store_list_clients (fixture->store, "clem", 0, &error);
+  clem = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (fascia_client_get_name (clem), ==, "Clementine \"Clem\" Applebury");
+  g_clear_object (&list);
+
+  /* The BOM does not stick to the first column's name: "dob" was recognised. */
+  list = fascia_store_list_clients (fixture->store, "zoe", 0, &error);
+  zoe = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (fascia_client_get_date_of_birth (zoe), ==, "1985-02-28");
+  g_assert_cmpstr (fascia_client_get_email (zoe), ==, "zoe@example.com");
+  g_clear_object (&list);
+
+  list = fascia_store_list_clients (fixture->store, "drop table", 0, &error);
+  bobby = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (fascia_client_get_name (bobby), ==, "Robert'); DROP TABLE clients;-- 🦴");
+  g_assert_cmpstr (fascia_client_get_notes (bobby), ==, "Said \"it pinches\" at L4");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  STORE_TEST ("/fascia/core/store/clients/round-trip", test_round_trip);
+  STORE_TEST ("/fascia/core/store/clients/update", test_update);
+  STORE_TEST ("/fascia/core/store/clients/invalid", test_invalid);
+  STORE_TEST ("/fascia/core/store/clients/search", test_search);
+  STORE_TEST ("/fascia/core/store/clients/archive", test_archive);
+  STORE_TEST ("/fascia/core/store/clients/delete-undo", test_delete_undo);
+  STORE_TEST ("/fascia/core/store/clients/signals", test_signals);
+  STORE_TEST ("/fascia/core/store/clients/import", test_import);
+  STORE_TEST ("/fascia/core/store/clients/import-values", test_import_values);
+
+  return g_test_run ();
+}

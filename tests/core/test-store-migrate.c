@@ -1,0 +1,160 @@
+/* test-store-migrate.c — every older schema version opens as the newest, data intact.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fascia-store-private.h"
+#include "store-fixture.h"
+
+/* What a Fascia of each schema version wrote, as that version's SQL: rows in version N's
+ * tables, written when the database was at version N. Add a row when adding a migration. */
+static const char *data_at_version[] = {
+  /* 0: an empty file */
+  NULL,
+  /* 1 */
+  "INSERT INTO clients (id, name, email, search_key, sort_key, pregnancy, created_at, "
+  "  updated_at) VALUES (1, 'Mirabel Gooseberry', 'mira@example.org', "
+  "  'mirabel gooseberry' || char(10) || 'mira@example.org' || char(10) || char(10), "
+  "  'mirabel gooseberry', 1, 1700000000000000, 1700000000000000);"
+  "INSERT INTO plans (id, client_id, title, status, created_at, updated_at) "
+  "  VALUES (1, 1, 'Sacroiliac comfort', 'active', 1700000000000000, 1700000000000000);"
+  "INSERT INTO plan_targets (id, plan_id, muscle_id, side, technique_ids, created_at, "
+  "  updated_at) VALUES (1, 1, 'piriformis', 'right', '[\"pin-and-stretch\"]', "
+  "  1700000000000000, 1700000000000000);"
+  "INSERT INTO visits (id, client_id, plan_id, visited_at, subjective, pain_before, "
+  "  pain_after, created_at, updated_at) VALUES (1, 1, 1, 1700000000000000, "
+  "  'Buttock ache when sitting', 5, 2, 1700000000000000, 1700000000000000);"
+  "INSERT INTO visit_targets (visit_id, plan_target_id) VALUES (1, 1);"
+  "INSERT INTO pain_marks (visit_id, view_id, region_id, intensity, pain_type, created_at, "
+  "  updated_at) VALUES (1, 'posterior-deep', 'm-piriformis-r', 5, 'ache', "
+  "  1700000000000000, 1700000000000000);",
+  /* 2 */
+  "INSERT INTO study_results (item_id, quiz_kind, correct, answered_at) "
+  "  VALUES ('iliacus', 'nerve', 1, 1700000000000000);"
+  "INSERT INTO study_items (quiz_kind, item_id, box, correct, created_at, updated_at) "
+  "  VALUES ('nerve', 'iliacus', 2, 1, 1700000000000000, 1700000000000000);",
+};
+
+static void
+test_migrate_from (gconstpointer data)
+{
+  int from = GPOINTER_TO_INT (data);
+  int latest = fascia_store_get_latest_schema_version ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(FasciaStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (G_N_ELEMENTS (data_at_version), ==, latest + 1);
+
+  /* Build the database as version `from` left it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int v = 1; v <= from; v++)
+    {
+      g_assert_true (fascia_store_migrate (db, v, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_exec (db, data_at_version[v], NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (db);
+
+  store = fascia_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_store_get_schema_version (store), ==, latest);
+
+  /* An upgrade keeps a copy of the database as it was. */
+  if (from > 0)
+    {
+      g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
+      const char *name;
+      gboolean found = FALSE;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        if (strstr (name, "before-schema") != NULL)
+          found = TRUE;
+      g_assert_true (found);
+    }
+
+  if (from >= 1)
+    {
+      g_autoptr(FasciaClient) client = fascia_store_get_client (store, 1, &error);
+      g_autoptr(FasciaVisit) visit = fascia_store_get_visit (store, 1, &error);
+      g_autoptr(FasciaPlanTarget) target = fascia_store_get_plan_target (store, 1, &error);
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (store, 1, &error);
+      g_autoptr(GListModel) found = fascia_store_list_clients (store, "gooseb", 0, &error);
+      const char * const *techniques;
+      gsize n_ids;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (fascia_client_get_name (client), ==, "Mirabel Gooseberry");
+      g_assert_cmpint (fascia_client_get_health_flags (client), ==, FASCIA_HEALTH_PREGNANCY);
+      g_assert_cmpstr (fascia_visit_get_subjective (visit), ==, "Buttock ache when sitting");
+      g_assert_cmpint (fascia_visit_get_pain_after (visit), ==, 2);
+      fascia_visit_get_treated_target_ids (visit, &n_ids);
+      g_assert_cmpuint (n_ids, ==, 1);
+      techniques = fascia_plan_target_get_technique_ids (target);
+      g_assert_cmpstr (techniques[0], ==, "pin-and-stretch");
+      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+    }
+
+  if (from >= 2)
+    {
+      g_autoptr(FasciaStudyItem) item = fascia_store_get_study_item (store, "iliacus", "nerve",
+                                                                     &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (fascia_study_item_get_box (item), ==, 2);
+    }
+
+  /* And the upgraded database takes new data in every table. */
+  {
+    g_autoptr(FasciaClient) client = fascia_client_new ();
+
+    fascia_client_set_name (client, "After the upgrade");
+    g_assert_true (fascia_store_add_client (store, client, &error));
+    g_assert_true (fascia_store_add_study_result (store, "piriformis", "find-muscle", TRUE, NULL,
+                                                  &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  fascia_test_rm_rf (dir);
+}
+
+/* Opening twice migrates once: the second open finds the latest version. */
+static void
+test_migrate_idempotent (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (fascia_store_migrate (db, fascia_store_get_latest_schema_version (), &error));
+  g_assert_true (fascia_store_migrate (db, fascia_store_get_latest_schema_version (), &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+  fascia_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (int v = 0; v < fascia_store_get_latest_schema_version (); v++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fascia/core/store/migrate-from-%d", v);
+
+      g_test_add_data_func (path, GINT_TO_POINTER (v), test_migrate_from);
+    }
+  g_test_add_func ("/fascia/core/store/migrate-idempotent", test_migrate_idempotent);
+
+  return g_test_run ();
+}

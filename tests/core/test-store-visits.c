@@ -1,0 +1,577 @@
+/* test-store-visits.c — visits, locking and amendments, repeat last visit, body-chart marks,
+ * findings and study results.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "fascia-store-private.h"
+#include "store-fixture.h"
+
+typedef struct
+{
+  gint64 client_id;
+  gint64 plan_id;
+  gint64 target_ids[3];
+} Case;
+
+/* A client with a plan of three targets. */
+static void
+make_case (StoreFixture *fixture,
+           Case         *c)
+{
+  static const char *muscles[] = { "psoas-major", "quadratus-lumborum", "piriformis" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Ebenezer Wimbleton");
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Low back and hip");
+  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(FasciaPlanTarget) target = fascia_plan_target_new ();
+
+      fascia_plan_target_set_plan_id (target, fascia_plan_get_id (plan));
+      fascia_plan_target_set_muscle_id (target, muscles[i]);
+      fascia_plan_target_set_side (target, FASCIA_SIDE_RIGHT);
+      g_assert_true (fascia_store_add_plan_target (fixture->store, target, &error));
+      g_assert_no_error (error);
+      c->target_ids[i] = fascia_plan_target_get_id (target);
+    }
+
+  c->client_id = fascia_client_get_id (client);
+  c->plan_id = fascia_plan_get_id (plan);
+}
+
+static FasciaVisit *
+add_visit (StoreFixture *fixture,
+           const Case   *c,
+           GDateTime    *when)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaVisit *visit = fascia_visit_new ();
+
+  fascia_visit_set_client_id (visit, c->client_id);
+  fascia_visit_set_plan_id (visit, c->plan_id);
+  fascia_visit_set_visited_at (visit, when);
+  fascia_visit_set_subjective (visit, "Stiff after a long drive; 6/10 getting out of the car");
+  fascia_visit_set_objective (visit, "R hip flexion tight; QL tender at L3 TP");
+  fascia_visit_set_assessment (visit, "Tight right psoas and QL");
+  fascia_visit_set_plan_notes (visit, "Release psoas, QL side-lying; bridge at home");
+  fascia_visit_set_pain_before (visit, 6);
+  fascia_visit_set_pain_after (visit, 3);
+  fascia_visit_set_treated_target_ids (visit, c->target_ids, 2);
+  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+  g_assert_no_error (error);
+  return visit;
+}
+
+static void
+test_visits (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) last_week = g_date_time_add_days (now, -7);
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(FasciaVisit) older = NULL;
+  g_autoptr(FasciaVisit) read = NULL;
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(FasciaVisit) newest = NULL;
+  const gint64 *ids;
+  gsize n_ids;
+  Case c;
+
+  make_case (fixture, &c);
+  visit = add_visit (fixture, &c, now);
+  older = add_visit (fixture, &c, last_week);
+
+  store_fixture_reopen (fixture);
+  read = fascia_store_get_visit (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_visit_get_client_id (read), ==, c.client_id);
+  g_assert_cmpint (fascia_visit_get_plan_id (read), ==, c.plan_id);
+  g_assert_true (g_date_time_equal (fascia_visit_get_visited_at (read), now));
+  g_assert_cmpstr (fascia_visit_get_subjective (read), ==,
+                   "Stiff after a long drive; 6/10 getting out of the car");
+  g_assert_cmpstr (fascia_visit_get_field (read, FASCIA_VISIT_FIELD_PLAN_NOTES), ==,
+                   "Release psoas, QL side-lying; bridge at home");
+  g_assert_cmpint (fascia_visit_get_pain_before (read), ==, 6);
+  g_assert_cmpint (fascia_visit_get_pain_after (read), ==, 3);
+  ids = fascia_visit_get_treated_target_ids (read, &n_ids);
+  g_assert_cmpmem (ids, n_ids * sizeof (gint64), c.target_ids, 2 * sizeof (gint64));
+  g_assert_false (fascia_visit_is_locked (read, NULL));
+
+  /* Newest first. */
+  visits = fascia_store_list_visits (fixture->store, c.client_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 2);
+  newest = g_list_model_get_item (visits, 0);
+  g_assert_cmpint (fascia_visit_get_id (newest), ==, fascia_visit_get_id (visit));
+  g_clear_object (&visits);
+
+  /* Unset pain, a different set of targets. */
+  fascia_visit_set_pain_after (read, -1);
+  fascia_visit_set_treated_target_ids (read, c.target_ids + 2, 1);
+  g_assert_true (fascia_store_update_visit (fixture->store, read, &error));
+  g_assert_no_error (error);
+  g_clear_object (&read);
+  read = fascia_store_get_visit (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_cmpint (fascia_visit_get_pain_after (read), ==, -1);
+  ids = fascia_visit_get_treated_target_ids (read, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, c.target_ids[2]);
+
+  /* Out of range pain: refused, and the saved visit is unchanged. */
+  fascia_visit_set_pain_before (read, 11);
+  g_assert_false (fascia_store_update_visit (fixture->store, read, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  fascia_visit_set_pain_before (read, -2);
+  g_assert_false (fascia_store_update_visit (fixture->store, read, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&read);
+  read = fascia_store_get_visit (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_cmpint (fascia_visit_get_pain_before (read), ==, 6);
+
+  /* A target or a plan of another client. */
+  {
+    Case other;
+    g_autoptr(FasciaVisit) bad = fascia_visit_new ();
+
+    make_case (fixture, &other);
+    fascia_visit_set_client_id (bad, c.client_id);
+    fascia_visit_set_treated_target_ids (bad, other.target_ids, 1);
+    g_assert_false (fascia_store_add_visit (fixture->store, bad, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    fascia_visit_set_treated_target_ids (bad, NULL, 0);
+    fascia_visit_set_plan_id (bad, other.plan_id);
+    g_assert_false (fascia_store_add_visit (fixture->store, bad, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (fascia_visit_get_id (bad), ==, 0);
+  }
+
+  /* Soft delete and undo. */
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_VISITS,
+                                      fascia_visit_get_id (older), &error));
+  visits = fascia_store_list_visits (fixture->store, c.client_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 1);
+  g_clear_object (&visits);
+  g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_VISITS,
+                                        fascia_visit_get_id (older), &error));
+  visits = fascia_store_list_visits (fixture->store, c.client_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 2);
+}
+
+static FasciaAmendment *
+amendment_at (GListModel *list,
+              guint       i)
+{
+  return g_list_model_get_item (list, i);
+}
+
+static void
+test_amendments (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) hours_ago = g_date_time_add_hours (now, -23);
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+  g_autoptr(FasciaVisit) fresh = NULL;
+  g_autoptr(FasciaVisit) locked = NULL;
+  g_autoptr(FasciaVisit) read = NULL;
+  g_autoptr(GListModel) amendments = NULL;
+  sqlite3 *db = fascia_store_get_db (fixture->store);
+  const char *original = "Release psoas, QL side-lying; bridge at home";
+  Case c;
+
+  make_case (fixture, &c);
+  fresh = add_visit (fixture, &c, hours_ago);
+  locked = add_visit (fixture, &c, two_days_ago);
+  g_assert_false (fascia_visit_is_locked (fresh, now));
+  g_assert_true (fascia_visit_is_locked (locked, now));
+
+  /* Within a day of the visit, notes change freely. */
+  g_assert_true (fascia_store_update_visit_field (fixture->store, fascia_visit_get_id (fresh),
+                                                  FASCIA_VISIT_FIELD_ASSESSMENT, "Better", &error));
+  g_assert_no_error (error);
+  amendments = fascia_store_list_amendments (fixture->store, fascia_visit_get_id (fresh), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 0);
+  g_clear_object (&amendments);
+
+  /* After that, the change is saved and the original kept, with the time. Typing on (several
+   * saves a few seconds apart) makes one amendment, whose old text is still the original. */
+  g_assert_true (fascia_store_update_visit_field (fixture->store, fascia_visit_get_id (locked),
+                                                  FASCIA_VISIT_FIELD_PLAN_NOTES, "Rel", &error));
+  g_assert_true (fascia_store_update_visit_field (fixture->store, fascia_visit_get_id (locked),
+                                                  FASCIA_VISIT_FIELD_PLAN_NOTES,
+                                                  "Release psoas only; QL was fine", &error));
+  g_assert_no_error (error);
+  read = fascia_store_get_visit (fixture->store, fascia_visit_get_id (locked), &error);
+  g_assert_cmpstr (fascia_visit_get_plan_notes (read), ==, "Release psoas only; QL was fine");
+
+  amendments = fascia_store_list_amendments (fixture->store, fascia_visit_get_id (locked), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 1);
+  {
+    g_autoptr(FasciaAmendment) a = amendment_at (amendments, 0);
+
+    g_assert_cmpint (fascia_amendment_get_visit_id (a), ==, fascia_visit_get_id (locked));
+    g_assert_cmpstr (fascia_amendment_get_field (a), ==, "plan-notes");
+    g_assert_cmpstr (fascia_amendment_get_old_text (a), ==, original);
+    g_assert_cmpstr (fascia_amendment_get_new_text (a), ==, "Release psoas only; QL was fine");
+    g_assert_cmpint (g_date_time_difference (now, fascia_amendment_get_amended_at (a)), <,
+                     G_TIME_SPAN_MINUTE);
+  }
+  g_clear_object (&amendments);
+
+  /* An hour later, another change is another amendment. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE amendments SET amended_at = amended_at - 3600000000",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (fascia_store_update_visit_field (fixture->store, fascia_visit_get_id (locked),
+                                                  FASCIA_VISIT_FIELD_PLAN_NOTES,
+                                                  "Release psoas only", &error));
+
+  /* A whole-visit update amends each field it changes: pain, targets, the date. */
+  fascia_visit_set_plan_notes (read, "Release psoas only");
+  fascia_visit_set_pain_after (read, 2);
+  fascia_visit_set_treated_target_ids (read, c.target_ids, 1);
+  g_assert_true (fascia_store_update_visit (fixture->store, read, &error));
+  g_assert_no_error (error);
+
+  amendments = fascia_store_list_amendments (fixture->store, fascia_visit_get_id (locked), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 4);
+  {
+    g_autoptr(FasciaAmendment) first = amendment_at (amendments, 0);
+    g_autoptr(FasciaAmendment) second = amendment_at (amendments, 1);
+    g_autoptr(FasciaAmendment) pain = amendment_at (amendments, 2);
+    g_autoptr(FasciaAmendment) targets = amendment_at (amendments, 3);
+    g_autofree char *all_ids = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                                                c.target_ids[0], c.target_ids[1]);
+    g_autofree char *one_id = g_strdup_printf ("%" G_GINT64_FORMAT, c.target_ids[0]);
+
+    g_assert_cmpstr (fascia_amendment_get_old_text (first), ==, original);
+    g_assert_cmpstr (fascia_amendment_get_old_text (second), ==,
+                     "Release psoas only; QL was fine");
+    g_assert_cmpstr (fascia_amendment_get_new_text (second), ==, "Release psoas only");
+    g_assert_cmpstr (fascia_amendment_get_field (pain), ==, "pain-after");
+    g_assert_cmpstr (fascia_amendment_get_old_text (pain), ==, "3");
+    g_assert_cmpstr (fascia_amendment_get_new_text (pain), ==, "2");
+    g_assert_cmpstr (fascia_amendment_get_field (targets), ==, "treated-target-ids");
+    g_assert_cmpstr (fascia_amendment_get_old_text (targets), ==, all_ids);
+    g_assert_cmpstr (fascia_amendment_get_new_text (targets), ==, one_id);
+  }
+  g_clear_object (&amendments);
+
+  /* Typing back to what it was within the window leaves no amendment behind. */
+  g_assert_true (fascia_store_update_visit_field (fixture->store, fascia_visit_get_id (locked),
+                                                  FASCIA_VISIT_FIELD_SUBJECTIVE, "Oops", &error));
+  g_assert_true (fascia_store_update_visit_field (fixture->store, fascia_visit_get_id (locked),
+                                                  FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                                  fascia_visit_get_subjective (locked), &error));
+  amendments = fascia_store_list_amendments (fixture->store, fascia_visit_get_id (locked), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 4);
+}
+
+static void
+test_repeat_last_visit (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autoptr(GDateTime) month_ago = g_date_time_add_days (now, -30);
+  g_autoptr(FasciaVisit) last = NULL;
+  g_autoptr(FasciaVisit) first = NULL;
+  g_autoptr(FasciaVisit) repeat = NULL;
+  g_autoptr(FasciaVisit) read = NULL;
+  const gint64 *ids;
+  gsize n_ids;
+  Case c;
+
+  make_case (fixture, &c);
+
+  /* Nothing to repeat yet. */
+  g_assert_null (fascia_store_repeat_last_visit (fixture->store, c.client_id, NULL, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  first = add_visit (fixture, &c, month_ago);
+  last = add_visit (fixture, &c, week_ago);
+  fascia_visit_set_treated_target_ids (last, c.target_ids, 3);
+  g_assert_true (fascia_store_update_visit (fixture->store, last, &error));
+
+  /* A target deleted since is left out. */
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PLAN_TARGETS,
+                                      c.target_ids[1], &error));
+
+  repeat = fascia_store_repeat_last_visit (fixture->store, c.client_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (repeat);
+  g_assert_cmpint (fascia_visit_get_id (repeat), >, fascia_visit_get_id (last));
+
+  read = fascia_store_get_visit (fixture->store, fascia_visit_get_id (repeat), &error);
+  g_assert_cmpint (fascia_visit_get_plan_id (read), ==, c.plan_id);
+  g_assert_cmpint (fascia_visit_get_pain_before (read), ==, -1);
+  g_assert_cmpstr (fascia_visit_get_subjective (read), ==, "");
+  g_assert_cmpint (g_date_time_difference (fascia_visit_get_visited_at (read), now), <,
+                   G_TIME_SPAN_MINUTE);
+  ids = fascia_visit_get_treated_target_ids (read, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, c.target_ids[0]);
+  g_assert_cmpint (ids[1], ==, c.target_ids[2]);
+}
+
+static void
+test_pain_marks (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(FasciaPainMark) region = fascia_pain_mark_new ();
+  g_autoptr(FasciaPainMark) point = fascia_pain_mark_new ();
+  g_autoptr(FasciaPainMark) read = NULL;
+  g_autoptr(GListModel) marks = NULL;
+  Case c;
+
+  make_case (fixture, &c);
+  visit = add_visit (fixture, &c, now);
+
+  fascia_pain_mark_set_visit_id (region, fascia_visit_get_id (visit));
+  fascia_pain_mark_set_view_id (region, "posterior-deep");
+  fascia_pain_mark_set_region_id (region, "m-quadratus-lumborum-r");
+  fascia_pain_mark_set_intensity (region, 7);
+  fascia_pain_mark_set_pain_type (region, FASCIA_PAIN_ACHE);
+  fascia_pain_mark_set_note (region, "Deep ache, worse standing");
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, region, &error));
+  g_assert_no_error (error);
+
+  fascia_pain_mark_set_visit_id (point, fascia_visit_get_id (visit));
+  fascia_pain_mark_set_view_id (point, "posterior-superficial");
+  fascia_pain_mark_set_x (point, 412.5);
+  fascia_pain_mark_set_y (point, 630.25);
+  fascia_pain_mark_set_intensity (point, 4);
+  fascia_pain_mark_set_pain_type (point, FASCIA_PAIN_TINGLING);
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, point, &error));
+  g_assert_no_error (error);
+
+  marks = fascia_store_list_pain_marks (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+  g_clear_object (&marks);
+
+  read = fascia_store_get_pain_mark (fixture->store, fascia_pain_mark_get_id (point), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_pain_mark_get_view_id (read), ==, "posterior-superficial");
+  g_assert_cmpstr (fascia_pain_mark_get_region_id (read), ==, "");
+  g_assert_cmpfloat (fascia_pain_mark_get_x (read), ==, 412.5);
+  g_assert_cmpfloat (fascia_pain_mark_get_y (read), ==, 630.25);
+  g_assert_cmpuint (fascia_pain_mark_get_intensity (read), ==, 4);
+  g_assert_cmpint (fascia_pain_mark_get_pain_type (read), ==, FASCIA_PAIN_TINGLING);
+  g_clear_object (&read);
+
+  /* A point becomes a region. */
+  fascia_pain_mark_set_region_id (point, "m-piriformis-r");
+  fascia_pain_mark_set_pain_type (point, FASCIA_PAIN_BURNING);
+  g_assert_true (fascia_store_update_pain_mark (fixture->store, point, &error));
+  read = fascia_store_get_pain_mark (fixture->store, fascia_pain_mark_get_id (point), &error);
+  g_assert_cmpstr (fascia_pain_mark_get_region_id (read), ==, "m-piriformis-r");
+  g_assert_cmpint (fascia_pain_mark_get_pain_type (read), ==, FASCIA_PAIN_BURNING);
+
+  /* Out of range, an unknown view, neither region nor point. */
+  fascia_pain_mark_set_intensity (point, 11);
+  g_assert_false (fascia_store_update_pain_mark (fixture->store, point, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  fascia_pain_mark_set_intensity (point, 5);
+  fascia_pain_mark_set_view_id (point, "superior");
+  g_assert_false (fascia_store_update_pain_mark (fixture->store, point, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(FasciaPainMark) nowhere = fascia_pain_mark_new ();
+
+    fascia_pain_mark_set_visit_id (nowhere, fascia_visit_get_id (visit));
+    fascia_pain_mark_set_view_id (nowhere, "anterior");
+    fascia_pain_mark_set_x (nowhere, NAN);
+    g_assert_false (fascia_store_add_pain_mark (fixture->store, nowhere, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    fascia_pain_mark_set_x (nowhere, 1);
+    fascia_pain_mark_set_visit_id (nowhere, 9999);
+    g_assert_false (fascia_store_add_pain_mark (fixture->store, nowhere, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* Deleting the visit hides its marks; undo brings them back. */
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
+                                      fascia_pain_mark_get_id (region), &error));
+  marks = fascia_store_list_pain_marks (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+  g_clear_object (&marks);
+  g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
+                                        fascia_pain_mark_get_id (region), &error));
+  marks = fascia_store_list_pain_marks (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+}
+
+static void
+test_findings (StoreFixture  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(FasciaFinding) first = NULL;
+  g_autoptr(FasciaFinding) second = NULL;
+  g_autoptr(FasciaFinding) left = NULL;
+  g_autoptr(FasciaFinding) read = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  Case c;
+
+  make_case (fixture, &c);
+  visit = add_visit (fixture, &c, now);
+
+  /* One click makes the finding, the next changes the same one. */
+  first = fascia_store_set_finding_flags (fixture->store, fascia_visit_get_id (visit),
+                                          "piriformis", FASCIA_SIDE_RIGHT,
+                                          FASCIA_FINDING_TRIGGER_POINT, &error);
+  g_assert_no_error (error);
+  second = fascia_store_set_finding_flags (fixture->store, fascia_visit_get_id (visit),
+                                           "piriformis", FASCIA_SIDE_RIGHT,
+                                           FASCIA_FINDING_TRIGGER_POINT | FASCIA_FINDING_TENDER |
+                                           FASCIA_FINDING_SHORT, &error);
+  g_assert_cmpint (fascia_finding_get_id (first), ==, fascia_finding_get_id (second));
+  left = fascia_store_set_finding_flags (fixture->store, fascia_visit_get_id (visit),
+                                         "piriformis", FASCIA_SIDE_LEFT,
+                                         FASCIA_FINDING_HYPERTONIC, &error);
+  g_assert_cmpint (fascia_finding_get_id (left), !=, fascia_finding_get_id (first));
+
+  findings = fascia_store_list_findings (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  g_clear_object (&findings);
+
+  read = fascia_store_get_finding (fixture->store, fascia_finding_get_id (first), &error);
+  g_assert_cmpint (fascia_finding_get_flags (read), ==,
+                   FASCIA_FINDING_TRIGGER_POINT | FASCIA_FINDING_TENDER | FASCIA_FINDING_SHORT);
+  g_assert_cmpint (fascia_finding_get_side (read), ==, FASCIA_SIDE_RIGHT);
+
+  fascia_finding_set_note (read, "Refers into the back of the thigh");
+  fascia_finding_set_flags (read, FASCIA_FINDING_WEAK);
+  g_assert_true (fascia_store_update_finding (fixture->store, read, &error));
+  g_clear_object (&read);
+  read = fascia_store_get_finding (fixture->store, fascia_finding_get_id (first), &error);
+  g_assert_cmpint (fascia_finding_get_flags (read), ==, FASCIA_FINDING_WEAK);
+  g_assert_cmpstr (fascia_finding_get_note (read), ==, "Refers into the back of the thigh");
+
+  /* A new finding through add. */
+  {
+    g_autoptr(FasciaFinding) f = fascia_finding_new ();
+
+    fascia_finding_set_visit_id (f, fascia_visit_get_id (visit));
+    fascia_finding_set_muscle_id (f, "gluteus-medius");
+    fascia_finding_set_side (f, FASCIA_SIDE_RIGHT);
+    fascia_finding_set_flags (f, FASCIA_FINDING_WEAK);
+    g_assert_true (fascia_store_add_finding (fixture->store, f, &error));
+    g_assert_no_error (error);
+
+    /* An unknown muscle is refused. */
+    g_assert_null (fascia_store_set_finding_flags (fixture->store, fascia_visit_get_id (visit),
+                                                   "deltoid", FASCIA_SIDE_LEFT,
+                                                   FASCIA_FINDING_TENDER, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_FINDINGS,
+                                        fascia_finding_get_id (f), &error));
+    findings = fascia_store_list_findings (fixture->store, fascia_visit_get_id (visit), &error);
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+    g_clear_object (&findings);
+    g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_FINDINGS,
+                                          fascia_finding_get_id (f), &error));
+    findings = fascia_store_list_findings (fixture->store, fascia_visit_get_id (visit), &error);
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  }
+}
+
+static void
+test_study (StoreFixture  *fixture,
+            gconstpointer  data)
+{
+  static const gboolean answers[] = { TRUE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  static const guint boxes[] = { 2, 3, 4, 1, 2, 3, 4, 5, 5 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+
+  /* Right moves an item up a box, wrong sends it back to the first. */
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(FasciaStudyItem) item = NULL;
+
+      g_assert_true (fascia_store_add_study_result (fixture->store, "psoas-major", "find-muscle",
+                                                    answers[i], NULL, &error));
+      g_assert_no_error (error);
+      item = fascia_store_get_study_item (fixture->store, "psoas-major", "find-muscle", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fascia_study_item_get_box (item), ==, boxes[i]);
+    }
+
+  g_assert_true (fascia_store_add_study_result (fixture->store, "psoas-major", "nerve", FALSE,
+                                                NULL, &error));
+  g_assert_true (fascia_store_add_study_result (fixture->store, "piriformis", "find-muscle",
+                                                TRUE, NULL, &error));
+
+  {
+    g_autoptr(FasciaStudyItem) item = fascia_store_get_study_item (fixture->store, "psoas-major",
+                                                                   "find-muscle", &error);
+
+    g_assert_cmpuint (fascia_study_item_get_correct (item), ==, 8);
+    g_assert_cmpuint (fascia_study_item_get_wrong (item), ==, 1);
+    g_assert_nonnull (fascia_study_item_get_last_answered_at (item));
+  }
+
+  items = fascia_store_list_study_items (fixture->store, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  {
+    g_autoptr(FasciaStudyItem) due = g_list_model_get_item (items, 0);
+
+    /* Most due first: the one in box 1. */
+    g_assert_cmpstr (fascia_study_item_get_quiz_kind (due), ==, "nerve");
+  }
+  g_clear_object (&items);
+  items = fascia_store_list_study_items (fixture->store, "find-muscle", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+
+  g_assert_null (fascia_store_get_study_item (fixture->store, "iliacus", "nerve", &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (fascia_store_add_study_result (fixture->store, "", "nerve", TRUE, NULL, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  STORE_TEST ("/fascia/core/store/visits/crud", test_visits);
+  STORE_TEST ("/fascia/core/store/visits/amendments", test_amendments);
+  STORE_TEST ("/fascia/core/store/visits/repeat-last", test_repeat_last_visit);
+  STORE_TEST ("/fascia/core/store/visits/pain-marks", test_pain_marks);
+  STORE_TEST ("/fascia/core/store/visits/findings", test_findings);
+  STORE_TEST ("/fascia/core/store/study", test_study);
+
+  return g_test_run ();
+}

@@ -1,0 +1,526 @@
+/* test-views.c — the four built-in views against the atlas: ids, coverage, attachments drawn
+ * where the cards say, hit-testing and rendering.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fascia/fascia-attachment.h"
+#include "fascia/fascia-diagram.h"
+#include "fascia/fascia-landmark.h"
+#include "fascia/fascia-muscle.h"
+#include "fascia/fascia-trigger-point.h"
+#include "fascia/fascia-view.h"
+
+#include "test-diagram-utils.h"
+
+static const char * const view_ids[] = {
+  "anterior", "posterior-superficial", "posterior-deep", "lateral",
+};
+
+/* How far apart (in view units) a muscle and a landmark it attaches to may be drawn. */
+#define ATTACHMENT_SLACK 3
+
+static FasciaAtlas *
+get_atlas (void)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaAtlas *atlas = fascia_atlas_get_default (&error);
+
+  g_assert_no_error (error);
+  return atlas;
+}
+
+static FasciaDiagram *
+load_view (const char *view_id)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDiagram *diagram = fascia_diagram_new_for_view (get_atlas (), view_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (diagram);
+  return diagram;
+}
+
+static gboolean
+view_draws (FasciaDiagram    *diagram,
+            FasciaRegionKind  kind,
+            const char       *atlas_id)
+{
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+      if (region->kind == kind && g_str_equal (region->atlas_id, atlas_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Every id names an atlas record (the loader checks it), and its side agrees with whether
+ * the record is paired; the view's record in views.json lists what it draws. */
+static void
+test_view_ids (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaView *view = fascia_atlas_lookup_view (atlas, view_id);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  const char * const *listed;
+
+  g_assert_nonnull (view);
+  g_assert_cmpuint (fascia_diagram_get_n_regions (diagram), >, 0);
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+      gboolean paired;
+
+      if (region->kind == FASCIA_REGION_LANDMARK)
+        paired = fascia_landmark_get_paired (fascia_atlas_lookup_landmark (atlas,
+                                                                           region->atlas_id));
+      else
+        paired = fascia_muscle_get_paired (fascia_atlas_lookup_muscle (atlas, region->atlas_id));
+
+      if (paired != (region->side != FASCIA_SIDE_NONE))
+        g_string_append_printf (problems, " %s (%s)", region->id,
+                                paired ? "paired, needs -l/-r" : "midline, needs no side");
+      if (g_str_equal (view_id, "lateral") && region->side == FASCIA_SIDE_LEFT)
+        g_string_append_printf (problems, " %s (the lateral view shows the right side)",
+                                region->id);
+    }
+
+  listed = fascia_view_get_muscles (view);
+  for (guint i = 0; listed[i] != NULL; i++)
+    if (!view_draws (diagram, FASCIA_REGION_MUSCLE, listed[i]))
+      g_string_append_printf (problems, " muscle %s (listed, not drawn)", listed[i]);
+
+  listed = fascia_view_get_landmarks (view);
+  for (guint i = 0; listed[i] != NULL; i++)
+    if (!view_draws (diagram, FASCIA_REGION_LANDMARK, listed[i]))
+      g_string_append_printf (problems, " landmark %s (listed, not drawn)", listed[i]);
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+      if (region->kind == FASCIA_REGION_MUSCLE &&
+          !g_strv_contains (fascia_view_get_muscles (view), region->atlas_id))
+        g_string_append_printf (problems, " %s (drawn, not listed)", region->id);
+      if (region->kind == FASCIA_REGION_LANDMARK &&
+          !g_strv_contains (fascia_view_get_landmarks (view), region->atlas_id))
+        g_string_append_printf (problems, " %s (drawn, not listed)", region->id);
+    }
+
+  if (problems->len > 0)
+    g_error ("%s:%s", view_id, problems->str);
+}
+
+static void
+test_every_muscle_drawn (void)
+{
+  GListModel *muscles = fascia_atlas_get_muscles (get_atlas ());
+  FasciaDiagram *diagrams[G_N_ELEMENTS (view_ids)];
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    diagrams[v] = load_view (view_ids[v]);
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, i);
+      gboolean drawn = FALSE;
+
+      for (guint v = 0; v < G_N_ELEMENTS (view_ids) && !drawn; v++)
+        drawn = view_draws (diagrams[v], FASCIA_REGION_MUSCLE, fascia_muscle_get_id (muscle));
+      if (!drawn)
+        g_string_append_printf (missing, " %s", fascia_muscle_get_id (muscle));
+    }
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    g_object_unref (diagrams[v]);
+
+  if (missing->len > 0)
+    g_error ("muscles drawn in no view:%s", missing->str);
+}
+
+static void
+test_every_landmark_drawn (void)
+{
+  GListModel *landmarks = fascia_atlas_get_landmarks (get_atlas ());
+  FasciaDiagram *diagrams[G_N_ELEMENTS (view_ids)];
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    diagrams[v] = load_view (view_ids[v]);
+
+  for (guint i = 0; i < g_list_model_get_n_items (landmarks); i++)
+    {
+      g_autoptr(FasciaLandmark) landmark = g_list_model_get_item (landmarks, i);
+      gboolean drawn = FALSE;
+
+      for (guint v = 0; v < G_N_ELEMENTS (view_ids) && !drawn; v++)
+        drawn = view_draws (diagrams[v], FASCIA_REGION_LANDMARK, fascia_landmark_get_id (landmark));
+      if (drawn != fascia_landmark_get_drawn (landmark))
+        g_string_append_printf (wrong, " %s (%s)", fascia_landmark_get_id (landmark),
+                                drawn ? "drawn but says drawn: false" : "not drawn");
+    }
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    g_object_unref (diagrams[v]);
+
+  if (wrong->len > 0)
+    g_error ("landmarks:%s", wrong->str);
+}
+
+/* Each trigger point is drawn, with its referral zone, in the views its record names:
+ * both sides, or the right side only in the lateral view. */
+static void
+test_trigger_points_drawn (void)
+{
+  GListModel *points = fascia_atlas_get_trigger_points (get_atlas ());
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GHashTable) diagrams = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          g_object_unref);
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    g_hash_table_insert (diagrams, (gpointer) view_ids[v], load_view (view_ids[v]));
+
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(FasciaTriggerPoint) point = g_list_model_get_item (points, i);
+      const char * const *views = fascia_trigger_point_get_views (point);
+
+      for (guint v = 0; views[v] != NULL; v++)
+        {
+          FasciaDiagram *diagram = g_hash_table_lookup (diagrams, views[v]);
+          static const char * const prefixes[] = { "tp", "rz" };
+          static const char * const sides[] = { "l", "r" };
+
+          g_assert_nonnull (diagram);
+          for (guint p = 0; p < 2; p++)
+            for (guint s = g_str_equal (views[v], "lateral") ? 1 : 0; s < 2; s++)
+              {
+                g_autofree char *id = g_strdup_printf ("%s-%s-%u-%s", prefixes[p],
+                                                       fascia_trigger_point_get_muscle_id (point),
+                                                       fascia_trigger_point_get_n (point),
+                                                       sides[s]);
+
+                if (fascia_diagram_lookup_region (diagram, id) == NULL)
+                  g_string_append_printf (missing, " %s:%s", views[v], id);
+              }
+        }
+    }
+
+  if (missing->len > 0)
+    g_error ("trigger points and zones not drawn:%s", missing->str);
+}
+
+/* Attachments */
+
+/* Attachments the cards name that the drawings do not show yet. The drawings are generated
+ * by build-aux/diagrams/generate.py, whose own check lists the attachments by hand and has
+ * not caught up with these (found when this test was written). A pair here that the
+ * drawings come to show fails the test too, so that the list stays true. */
+static const char * const known_gaps[] = {
+  NULL
+};
+
+typedef struct
+{
+  int     width, height;
+  guint8 *bits;   /* one byte per pixel: 1 where the region is */
+} Bitmap;
+
+static void
+bitmap_clear (Bitmap *bitmap)
+{
+  g_clear_pointer (&bitmap->bits, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bitmap, bitmap_clear)
+
+static void
+bitmap_render (Bitmap        *bitmap,
+               FasciaDiagram *diagram,
+               const char    *region_id)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *mask = fascia_diagram_render_region_mask (diagram, region_id, 1, &error);
+  const guint8 *data;
+  int stride;
+
+  g_assert_no_error (error);
+  bitmap->width = cairo_image_surface_get_width (mask);
+  bitmap->height = cairo_image_surface_get_height (mask);
+  bitmap->bits = g_malloc0 ((gsize) bitmap->width * bitmap->height);
+  data = cairo_image_surface_get_data (mask);
+  stride = cairo_image_surface_get_stride (mask);
+
+  for (int y = 0; y < bitmap->height; y++)
+    for (int x = 0; x < bitmap->width; x++)
+      bitmap->bits[y * bitmap->width + x] = data[y * stride + x] >= 128;
+
+  cairo_surface_destroy (mask);
+}
+
+/* Grows the region by @k pixels in every direction (a square brush). */
+static void
+bitmap_dilate (Bitmap *bitmap,
+               int     k)
+{
+  int w = bitmap->width, h = bitmap->height;
+  g_autofree guint8 *tmp = g_malloc0 ((gsize) w * h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      for (int d = -k; d <= k && !tmp[y * w + x]; d++)
+        if (x + d >= 0 && x + d < w)
+          tmp[y * w + x] = bitmap->bits[y * w + x + d];
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint8 v = 0;
+
+        for (int d = -k; d <= k && !v; d++)
+          if (y + d >= 0 && y + d < h)
+            v = tmp[(y + d) * w + x];
+        bitmap->bits[y * w + x] = v;
+      }
+}
+
+static gboolean
+bitmaps_touch (const Bitmap *a,
+               const Bitmap *b)
+{
+  for (gsize i = 0; i < (gsize) a->width * a->height; i++)
+    if (a->bits[i] && b->bits[i])
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The regions of @atlas_id in @diagram on @side (a bare, midline region is on every side). */
+static GPtrArray *
+regions_on_side (FasciaDiagram    *diagram,
+                 FasciaRegionKind  kind,
+                 const char       *atlas_id,
+                 FasciaSide        side)
+{
+  GPtrArray *regions = g_ptr_array_new ();
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+      if (region->kind == kind && g_str_equal (region->atlas_id, atlas_id) &&
+          (region->side == side || region->side == FASCIA_SIDE_NONE ||
+           side == FASCIA_SIDE_NONE))
+        g_ptr_array_add (regions, (gpointer) region);
+    }
+
+  return regions;
+}
+
+/* Whether, in @diagram, the muscle's shape touches the landmark's on some side. */
+static gboolean
+attachment_drawn (FasciaDiagram *diagram,
+                  const char    *muscle_id,
+                  const char    *landmark_id)
+{
+  static const FasciaSide sides[] = { FASCIA_SIDE_LEFT, FASCIA_SIDE_RIGHT };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      g_autoptr(GPtrArray) muscles = regions_on_side (diagram, FASCIA_REGION_MUSCLE,
+                                                      muscle_id, sides[s]);
+      g_autoptr(GPtrArray) landmarks = regions_on_side (diagram, FASCIA_REGION_LANDMARK,
+                                                        landmark_id, sides[s]);
+
+      for (guint m = 0; m < muscles->len; m++)
+        {
+          const FasciaRegion *muscle = g_ptr_array_index (muscles, m);
+          g_auto(Bitmap) muscle_bits = { 0 };
+
+          bitmap_render (&muscle_bits, diagram, muscle->id);
+          bitmap_dilate (&muscle_bits, ATTACHMENT_SLACK);
+
+          for (guint l = 0; l < landmarks->len; l++)
+            {
+              const FasciaRegion *landmark = g_ptr_array_index (landmarks, l);
+              g_auto(Bitmap) landmark_bits = { 0 };
+
+              bitmap_render (&landmark_bits, diagram, landmark->id);
+              if (bitmaps_touch (&muscle_bits, &landmark_bits))
+                return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+check_attachments (FasciaMuscle   *muscle,
+                   GPtrArray      *attachments,
+                   const char     *what,
+                   FasciaDiagram **diagrams,
+                   GString        *failures)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  const char *muscle_id = fascia_muscle_get_id (muscle);
+
+  for (guint a = 0; a < attachments->len; a++)
+    {
+      const FasciaAttachment *attachment = g_ptr_array_index (attachments, a);
+
+      for (guint j = 0; attachment->landmarks[j] != NULL; j++)
+        {
+          const char *landmark_id = attachment->landmarks[j];
+          g_autofree char *pair = NULL;
+          gboolean known;
+          FasciaLandmark *landmark = fascia_atlas_lookup_landmark (atlas, landmark_id);
+          gboolean drawn_together = FALSE;
+          gboolean touches = FALSE;
+
+          if (!fascia_landmark_get_drawn (landmark))
+            continue;
+
+          for (guint v = 0; v < G_N_ELEMENTS (view_ids) && !touches; v++)
+            {
+              if (!view_draws (diagrams[v], FASCIA_REGION_MUSCLE, muscle_id) ||
+                  !view_draws (diagrams[v], FASCIA_REGION_LANDMARK, landmark_id))
+                continue;
+
+              drawn_together = TRUE;
+              touches = attachment_drawn (diagrams[v], muscle_id, landmark_id);
+            }
+
+          pair = g_strdup_printf ("%s %s %s", muscle_id, what, landmark_id);
+          known = g_strv_contains (known_gaps, pair);
+
+          if (!touches && !known)
+            g_string_append_printf (failures, "\n  %s: %s", pair,
+                                    drawn_together ? "drawn apart in every view that shows both"
+                                                   : "no view draws both");
+          else if (touches && known)
+            g_string_append_printf (failures, "\n  %s: now drawn, remove it from known_gaps",
+                                    pair);
+          else if (!touches)
+            g_test_message ("known gap: %s", pair);
+        }
+    }
+}
+
+/* For every muscle and every drawn landmark its card names as an origin or insertion, the
+ * muscle's shape touches the landmark's (within ATTACHMENT_SLACK) in at least one view. */
+static void
+test_attachments_drawn (void)
+{
+  GListModel *muscles = fascia_atlas_get_muscles (get_atlas ());
+  FasciaDiagram *diagrams[G_N_ELEMENTS (view_ids)];
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    diagrams[v] = load_view (view_ids[v]);
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, i);
+
+      check_attachments (muscle, fascia_muscle_get_origins (muscle), "origin", diagrams,
+                         failures);
+      check_attachments (muscle, fascia_muscle_get_insertions (muscle), "insertion", diagrams,
+                         failures);
+    }
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    g_object_unref (diagrams[v]);
+
+  if (failures->len > 0)
+    g_error ("attachments not drawn where the cards say:%s", failures->str);
+}
+
+/* Hit-testing and rendering */
+
+static void
+test_view_hit_test (gconstpointer data)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view (data);
+  g_autofree char *unreachable = NULL;
+  g_autofree char *with_zones = NULL;
+  g_autofree char *without_muscles = NULL;
+
+  /* A region wholly covered by those drawn above it cannot be pointed at (only reached
+   * with the keyboard): worth knowing, but a matter for the drawing. */
+  unreachable = test_diagram_check_hit_test (diagram);
+  if (unreachable[0] != '\0')
+    g_test_message ("%s: covered whole, so never hit: %s", (char *) data, unreachable);
+
+  /* With the referral zones shown. */
+  fascia_diagram_set_layer_visible (diagram, "layer-referral", TRUE);
+  with_zones = test_diagram_check_hit_test (diagram);
+
+  /* With the muscles hidden, none is hit. */
+  fascia_diagram_set_layer_visible (diagram, "layer-referral", FALSE);
+  fascia_diagram_set_layer_visible (diagram, "layer-muscles", FALSE);
+  without_muscles = test_diagram_check_hit_test (diagram);
+  if (without_muscles[0] != '\0')
+    g_test_message ("%s: covered whole even without the muscles: %s", (char *) data,
+                    without_muscles);
+}
+
+static void
+test_view_render (gconstpointer data)
+{
+  static const double cases[][3] = {
+    { 0.25, 0, 0 }, { 1, 300, 400 }, { 2.5, 500, 600 },
+  };
+  g_autoptr(FasciaDiagram) diagram = load_view (data);
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", (char *) data);
+  g_autoptr(GBytes) svg = g_resources_lookup_data (path, 0, NULL);
+
+  g_assert_nonnull (svg);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cairo_surface_t *ours = test_diagram_render (diagram, 400, 300, cases[i][0],
+                                                   cases[i][1], cases[i][2]);
+      cairo_surface_t *raw = test_diagram_render_raw (svg, 400, 300, cases[i][0],
+                                                      cases[i][1], cases[i][2]);
+
+      g_assert_cmpuint (test_diagram_count_different (ours, raw, 0), ==, 0);
+      g_assert_cmpuint (test_diagram_count_painted (ours), >, 1000);
+      cairo_surface_destroy (ours);
+      cairo_surface_destroy (raw);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    {
+      g_autofree char *ids = g_strdup_printf ("/fascia/render/views/%s/ids", view_ids[v]);
+      g_autofree char *hit = g_strdup_printf ("/fascia/render/views/%s/hit-test", view_ids[v]);
+      g_autofree char *render = g_strdup_printf ("/fascia/render/views/%s/render", view_ids[v]);
+
+      g_test_add_data_func (ids, view_ids[v], test_view_ids);
+      g_test_add_data_func (hit, view_ids[v], test_view_hit_test);
+      g_test_add_data_func (render, view_ids[v], test_view_render);
+    }
+  g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
+  g_test_add_func ("/fascia/render/views/every-landmark-drawn", test_every_landmark_drawn);
+  g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
+  g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
+
+  return g_test_run ();
+}

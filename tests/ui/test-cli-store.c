@@ -1,0 +1,167 @@
+/* test-cli-store.c — the headless store commands: --import-clients, --backup, --restore,
+ * --create-demo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "fascia/fascia-store.h"
+#include "fascia-test-utils.h"
+
+static const char * const no_display[] = { "DISPLAY", "WAYLAND_DISPLAY", NULL };
+
+static char *
+csv_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+}
+
+/* Runs fascia and keeps what it prints out of the test's TAP output. */
+static int
+run_quietly (const char **args)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  return fascia_test_run_fascia (args, no_display, &out, &err);
+}
+
+static guint
+count_clients (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = fascia_store_open_full (database, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                         &error);
+  g_autoptr(GListModel) clients = NULL;
+
+  g_assert_no_error (error);
+  clients = fascia_store_list_clients (store, NULL, FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (clients);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (tmp, "fascia.db", NULL);
+  g_autofree char *good = csv_path ("good.csv");
+  g_autofree char *bad = csv_path ("bad-row.csv");
+  g_autofree char *unknown = csv_path ("unknown-column.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *good_args[] = { "--database", db, "--import-clients", good, NULL };
+  const char *bad_args[] = { "--database", db, "--import-clients", bad, NULL };
+  const char *unknown_args[] = { "--database", db, "--import-clients", unknown, NULL };
+
+  g_assert_cmpint (fascia_test_run_fascia (good_args, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 4 clients"));
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* One line naming the bad row; nothing from the file is kept. */
+  g_assert_cmpint (fascia_test_run_fascia (bad_args, no_display, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "line 3:"));
+  g_assert_nonnull (strstr (err, "nothing was imported"));
+  g_assert_null (strchr (g_strstrip (err), '\n'));
+  g_assert_cmpuint (count_clients (db), ==, 4);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (fascia_test_run_fascia (unknown_args, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "ignored unknown columns: address, favourite colour"));
+  g_assert_cmpuint (count_clients (db), ==, 5);
+
+  fascia_test_rm_rf (tmp);
+}
+
+static void
+test_backup_restore (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (tmp, "fascia.db", NULL);
+  g_autofree char *copy = g_build_filename (tmp, "copy.db", NULL);
+  g_autofree char *text = g_build_filename (tmp, "text.db", NULL);
+  g_autofree char *good = csv_path ("good.csv");
+  g_autofree char *quoted = csv_path ("quoted.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *import_good[] = { "--database", db, "--import-clients", good, NULL };
+  const char *import_quoted[] = { "--database", db, "--import-clients", quoted, NULL };
+  const char *backup[] = { "--database", db, "--backup", copy, NULL };
+  const char *restore[] = { "--database", db, "--restore", copy, NULL };
+  const char *restore_text[] = { "--database", db, "--restore", text, NULL };
+
+  g_assert_cmpint (run_quietly (import_good), ==, 0);
+  g_assert_cmpint (fascia_test_run_fascia (backup, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, copy));
+  g_assert_cmpint (run_quietly (import_quoted), ==, 0);
+  g_assert_cmpuint (count_clients (db), ==, 6);
+
+  /* Not a Fascia database: refused, nothing changes. */
+  g_assert_true (g_file_set_contents (text, "name,email\n", -1, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (restore_text, no_display, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "not a Fascia database"));
+  g_assert_cmpuint (count_clients (db), ==, 6);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (restore, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "kept as"));
+  g_assert_cmpuint (count_clients (db), ==, 4);
+
+  fascia_test_rm_rf (tmp);
+}
+
+static void
+test_create_demo (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (tmp, "demo", "demo.db", NULL);
+  g_autofree char *real = g_build_filename (tmp, "fascia.db", NULL);
+  g_autofree char *good = csv_path ("good.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  const char *create[] = { "--create-demo", demo, NULL };
+  const char *over_real[] = { "--create-demo", real, NULL };
+  const char *import[] = { "--database", real, "--import-clients", good, NULL };
+
+  g_assert_cmpint (run_quietly (create), ==, 0);
+  g_assert_cmpuint (count_clients (demo), ==, 12);
+
+  /* A second run replaces the demo. */
+  g_assert_cmpint (run_quietly (create), ==, 0);
+  g_assert_cmpuint (count_clients (demo), ==, 12);
+
+  /* A real database is never overwritten. */
+  g_assert_cmpint (run_quietly (import), ==, 0);
+  g_assert_true (g_file_get_contents (real, &before, &before_length, NULL));
+  g_assert_cmpint (fascia_test_run_fascia (over_real, no_display, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "is not a Fascia demo"));
+  g_assert_true (g_file_get_contents (real, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+
+  fascia_test_rm_rf (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fascia/ui/cli/import-clients", test_import);
+  g_test_add_func ("/fascia/ui/cli/backup-restore", test_backup_restore);
+  g_test_add_func ("/fascia/ui/cli/create-demo", test_create_demo);
+
+  return g_test_run ();
+}

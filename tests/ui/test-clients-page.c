@@ -1,0 +1,396 @@
+/* test-clients-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "fascia-application.h"
+#include "fascia-client-view.h"
+#include "fascia-clients-page.h"
+#include "fascia-plan-editor.h"
+#include "fascia-test-utils.h"
+#include "fascia-visit-editor.h"
+#include "fascia-window.h"
+
+/*
+ * The Clients page driven as a therapist would, through its actions, its buttons and the
+ * diagram's region buttons (what a click or the keyboard activates), against a real database
+ * in a fresh folder; what was saved is read back with SQL.
+ */
+
+static FasciaApplication *app;
+
+typedef struct
+{
+  char         *dir;
+  char         *db_path;
+  FasciaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = fascia_test_make_tmpdir ();
+  f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
+  fascia_application_set_database_path (app, f->db_path);
+
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
+  fascia_test_iterate ();
+  g_assert_nonnull (fascia_window_get_store (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (f->window);
+
+  fascia_test_rm_rf (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+/* One number from the database, read outside the store. */
+static gint64
+query_int (Fixture    *f,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static FasciaClientsPage *
+page (Fixture *f)
+{
+  return fascia_window_get_clients_page (f->window);
+}
+
+static FasciaClientView *
+client_view (Fixture *f)
+{
+  return fascia_clients_page_get_client_view (page (f));
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0 && GTK_IS_BUTTON (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What a click or Space does; gtk_widget_activate() would wait out a button's pressed look. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  fascia_test_iterate ();
+}
+
+static void
+press_region (FasciaDiagramView *view,
+              const char        *region_id)
+{
+  GtkWidget *button = fascia_diagram_view_get_region_widget (view, region_id);
+
+  g_assert_nonnull (button);
+  click (button);
+}
+
+static void
+press_score (FasciaPainScale *scale,
+             int              score)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (scale));
+
+  for (int i = 0; i < score; i++)
+    button = gtk_widget_get_next_sibling (button);
+  click (button);
+}
+
+static void
+new_client (Fixture    *f,
+            const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (f)), "clients.new", NULL));
+  fascia_test_iterate ();
+  g_assert_nonnull (fascia_client_view_get_client (client_view (f)));
+
+  gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                       "name_row")), name);
+  fascia_client_view_flush (client_view (f));
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} ShownWait;
+
+static gboolean
+shown_cb (gpointer user_data)
+{
+  ShownWait *w = user_data;
+
+  return fascia_clients_page_get_n_shown (page (w->f)) == w->n;
+}
+
+/* The search entry waits for a pause in typing before it searches. */
+static void
+assert_shown (Fixture *f,
+              guint    n)
+{
+  ShownWait w = { f, n };
+
+  fascia_test_wait_for (shown_cb, &w, 2000);
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, n);
+}
+
+static void
+test_empty_and_search (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkStack *list_stack = GTK_STACK (template_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
+                                                    "list_stack"));
+  GtkEditable *search = GTK_EDITABLE (template_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
+                                                      "search_entry"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+
+  new_client (f, "Maria Lopez");
+  new_client (f, "Tom Baker");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL"), ==, 2);
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 2);
+
+  gtk_editable_set_text (search, "mar");
+  assert_shown (f, 1);
+
+  gtk_editable_set_text (search, "nobody");
+  assert_shown (f, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+}
+
+static void
+test_plan_and_visit (Fixture       *f,
+                     gconstpointer  data)
+{
+  FasciaPlanEditor *editor;
+  FasciaVisitEditor *visit_editor;
+  FasciaDiagramView *diagram;
+  GtkWidget *card;
+  FasciaProgressChart *chart;
+
+  new_client (f, "Ada Byron");
+
+  /* A plan with two targets pressed on the diagram, one technique from its card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  g_assert_nonnull (fascia_plan_editor_get_plan (editor));
+  g_assert_true (fascia_window_get_active_plan (f->window) == fascia_plan_editor_get_plan (editor));
+
+  diagram = fascia_plan_editor_get_diagram_view (editor);
+  press_region (diagram, "m-psoas-major-l");
+  press_region (diagram, "m-iliacus-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (editor)), ==, 2);
+  g_assert_true (fascia_diagram_get_region_style (fascia_diagram_view_get_diagram (diagram),
+                                                  "m-psoas-major-l")
+                 & FASCIA_REGION_STYLE_TARGET);
+
+  /* The other side of the same muscle makes it "both"; pressing again takes it back. */
+  press_region (diagram, "m-psoas-major-r");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets WHERE deleted_at IS NULL"),
+                   ==, 2);
+  press_region (diagram, "m-psoas-major-r");
+
+  card = find_named (GTK_WIDGET (editor), "psoas-release");
+  g_assert_nonnull (card);
+  click (card);
+  fascia_client_view_flush (client_view (f));
+
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets WHERE deleted_at IS NULL"),
+                   ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets, json_each(technique_ids) "
+                                 "WHERE deleted_at IS NULL AND muscle_id = 'psoas-major' "
+                                 "AND value = 'psoas-release'"), ==, 1);
+
+  /* A visit with pain before and after and two marks on the body chart. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  visit_editor = fascia_client_view_get_visit_editor (client_view (f));
+  g_assert_nonnull (fascia_visit_editor_get_visit (visit_editor));
+
+  press_score (fascia_visit_editor_get_pain_scale (visit_editor, FALSE), 7);
+  press_score (fascia_visit_editor_get_pain_scale (visit_editor, TRUE), 3);
+  diagram = fascia_visit_editor_get_diagram_view (visit_editor);
+  press_region (diagram, "m-gluteus-maximus-l");
+  press_region (diagram, "m-gluteus-maximus-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (visit_editor)), ==, 2);
+  fascia_client_view_flush (client_view (f));
+
+  g_assert_cmpint (query_int (f, "SELECT pain_before FROM visits"), ==, 7);
+  g_assert_cmpint (query_int (f, "SELECT pain_after FROM visits"), ==, 3);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pain_marks WHERE deleted_at IS NULL"),
+                   ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pain_marks "
+                                 "WHERE region_id = 'm-gluteus-maximus-l'"), ==, 1);
+
+  /* The chart has one point per visit. */
+  chart = fascia_client_view_get_progress_chart (client_view (f));
+  g_assert_cmpuint (fascia_progress_chart_get_n_points (chart), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (fascia_progress_chart_get_n_points (chart), ==, 2);
+}
+
+static void
+test_undo_delete (Fixture       *f,
+                  gconstpointer  data)
+{
+  new_client (f, "Grace Hopper");
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.delete", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL"), ==, 0);
+
+  /* Ctrl+Z, as the toast's Undo does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL"), ==, 1);
+}
+
+static void
+test_intake_warning (Fixture       *f,
+                     gconstpointer  data)
+{
+  FasciaPlanEditor *editor;
+  GtkSwitch *pregnancy;
+
+  new_client (f, "Eve Pregnant");
+  pregnancy = GTK_SWITCH (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                          "pregnancy_switch"));
+  gtk_switch_set_active (pregnancy, TRUE);
+  fascia_test_iterate ();
+  g_assert_true (gtk_switch_get_active (pregnancy));
+  g_assert_cmpint (query_int (f, "SELECT pregnancy FROM clients"), ==, 1);
+
+  /* "Add to plan" is off until a plan is open. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-to-plan", "(ss)",
+                                              "psoas-release", "psoas-major")
+                  && fascia_window_get_active_plan (f->window) != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  g_assert_null (fascia_plan_editor_get_warning (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-to-plan", "(ss)",
+                                             "psoas-release", "psoas-major"));
+  fascia_test_iterate ();
+  g_assert_nonnull (fascia_plan_editor_get_warning (editor));
+  g_assert_nonnull (strstr (fascia_plan_editor_get_warning (editor), "Pregnancy"));
+  g_assert_true (gtk_widget_get_visible (template_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                         "warning_label")));
+}
+
+static void
+test_demo_clinic (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_false (fascia_window_get_demo (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-demo", NULL));
+  fascia_test_iterate ();
+
+  g_assert_true (fascia_window_get_demo (f->window));
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), >=, 10);
+  g_assert_cmpstr (fascia_store_get_path (fascia_window_get_store (f->window)), !=, f->db_path);
+  /* The user's own database is untouched. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-demo", NULL));
+  fascia_test_iterate ();
+  g_assert_false (fascia_window_get_demo (f->window));
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = fascia_test_make_tmpdir ();
+  int status;
+
+  /* The demo clinic is made in the cache folder: keep it in the test's own. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = fascia_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/fascia/ui/clients-page/empty-and-search", Fixture, NULL,
+              fixture_set_up, test_empty_and_search, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/plan-and-visit", Fixture, NULL,
+              fixture_set_up, test_plan_and_visit, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
+              fixture_set_up, test_undo_delete, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,
+              fixture_set_up, test_intake_warning, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/demo-clinic", Fixture, NULL,
+              fixture_set_up, test_demo_clinic, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  fascia_test_rm_rf (cache);
+  return status;
+}

@@ -1,0 +1,93 @@
+/* test-progress-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fascia-progress-chart.h"
+#include "fascia-test-utils.h"
+
+typedef struct
+{
+  const char *name;
+  int         scores[12];  /* before, after pairs; -2 ends */
+  const char *summary;
+} SummaryCase;
+
+static const SummaryCase summary_cases[] = {
+  { "none", { -2 }, "No visits yet" },
+  { "one", { 6, 2, -2 }, "Pain 6 before and 2 after the first visit" },
+  { "down", { 7, 4, 6, 4, 5, 3, 4, 2, 3, 2, 3, 1 }, "Pain down from 7 to 3 in 6 visits" },
+  { "up", { 3, 2, 5, 4, -2 }, "Pain up from 3 to 5 in 2 visits" },
+  { "same", { 4, 2, 4, 2, -2 }, "Pain unchanged at 4 in 2 visits" },
+  { "no-before", { -1, 5, -1, 2, -2 }, "Pain down from 5 to 2 in 2 visits" },
+  { "no-scores", { -1, -1, -2 }, "No pain scores in 1 visit" },
+};
+
+static void
+test_summary (gconstpointer data)
+{
+  const SummaryCase *c = data;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
+  GtkWidget *chart = g_object_ref_sink (fascia_progress_chart_new ());
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (c->scores) && c->scores[i] != -2; i += 2)
+    {
+      FasciaProgressPoint p = { .date = 1700000000 + i * 86400,
+                                .pain_before = c->scores[i], .pain_after = c->scores[i + 1] };
+
+      g_array_append_val (points, p);
+    }
+
+  fascia_progress_chart_set_points (FASCIA_PROGRESS_CHART (chart),
+                                    (FasciaProgressPoint *) points->data, points->len);
+  g_assert_cmpuint (fascia_progress_chart_get_n_points (FASCIA_PROGRESS_CHART (chart)), ==,
+                    points->len);
+  g_assert_cmpstr (fascia_progress_chart_get_summary (FASCIA_PROGRESS_CHART (chart)), ==,
+                   c->summary);
+
+  g_assert_finalize_object (chart);
+}
+
+/* The chart draws in a window: a snapshot with points, the plan start and a resize. */
+static void
+test_draws (void)
+{
+  FasciaProgressPoint points[] = {
+    { 1700000000, 7, 4 }, { 1700600000, 5, 3 }, { 1701200000, 3, 1 },
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = fascia_progress_chart_new ();
+
+  fascia_progress_chart_set_points (FASCIA_PROGRESS_CHART (chart), points, G_N_ELEMENTS (points));
+  fascia_progress_chart_set_plan_start (FASCIA_PROGRESS_CHART (chart), 1700500000);
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 260);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_test_iterate ();
+
+  g_assert_cmpint (gtk_widget_get_width (chart), >, 0);
+  g_assert_cmpint (fascia_progress_chart_get_plan_start (FASCIA_PROGRESS_CHART (chart)), ==,
+                   1700500000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (summary_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fascia/ui/progress-chart/summary/%s",
+                                               summary_cases[i].name);
+
+      g_test_add_data_func (path, &summary_cases[i], test_summary);
+    }
+  g_test_add_func ("/fascia/ui/progress-chart/draws", test_draws);
+
+  return g_test_run ();
+}
