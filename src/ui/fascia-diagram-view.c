@@ -67,7 +67,8 @@ struct _FasciaDiagramView
   GHashTable    *dirty;             /* region id → TRUE: restyled since the last render began */
   GPtrArray     *buttons;           /* FasciaRegionButton, in data order (children) */
   GHashTable    *buttons_by_id;     /* region id → FasciaRegionButton (borrowed) */
-  GArray        *markers;           /* graphene_point_t in view units */
+  GArray        *markers;           /* Marker, in view units */
+  GHashTable    *notes;             /* region id → what the page says about it */
   char          *hovered;
 
   /* Borrowed */
@@ -110,6 +111,12 @@ enum {
   POINT_ACTIVATED,
   N_SIGNALS
 };
+
+typedef struct
+{
+  graphene_point_t point;
+  gboolean         hollow;
+} Marker;
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -797,11 +804,26 @@ fascia_diagram_view_add_marker (FasciaDiagramView *self,
                                 double             x,
                                 double             y)
 {
-  graphene_point_t point = GRAPHENE_POINT_INIT (x, y);
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  fascia_diagram_view_add_marker_full (self, x, y, FALSE);
+}
+
+/**
+ * fascia_diagram_view_add_marker_full:
+ * @hollow: draw a ring only, for a point from an earlier time beside today's filled ones
+ */
+void
+fascia_diagram_view_add_marker_full (FasciaDiagramView *self,
+                                     double             x,
+                                     double             y,
+                                     gboolean           hollow)
+{
+  Marker marker = { GRAPHENE_POINT_INIT (x, y), hollow };
 
   g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
 
-  g_array_append_val (self->markers, point);
+  g_array_append_val (self->markers, marker);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -815,6 +837,91 @@ fascia_diagram_view_clear_markers (FasciaDiagramView *self)
 
   g_array_set_size (self->markers, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Notes: what the page has to say about a region (findings, pain), read out with it and
+ * shown in its tooltip. They go with the diagram, like the markers. */
+
+static void
+update_button_note (FasciaDiagramView *self,
+                    const char        *region_id)
+{
+  const FasciaRegion *region = fascia_diagram_lookup_region (self->diagram, region_id);
+  GtkWidget *button = g_hash_table_lookup (self->buttons_by_id, region_id);
+  const char *note = g_hash_table_lookup (self->notes, region_id);
+  g_autofree char *base = NULL;
+  g_autofree char *description = NULL;
+
+  if (button == NULL || region == NULL)
+    return;
+
+  base = fascia_region_dup_description (self->atlas, region);
+  if (note != NULL && base != NULL)
+    description = g_strdup_printf ("%s. %s", note, base);
+  else
+    description = g_strdup (note != NULL ? note : base);
+
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * fascia_diagram_view_set_region_note:
+ * @note: (nullable): "hypertonic, trigger point", or %NULL to take the note away
+ *
+ * Adds @note to what the region's tooltip says after its name and to the start of its
+ * accessible description. Notes are dropped when the diagram changes.
+ */
+void
+fascia_diagram_view_set_region_note (FasciaDiagramView *self,
+                                     const char        *region_id,
+                                     const char        *note)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (region_id != NULL);
+
+  if (self->diagram == NULL || fascia_diagram_lookup_region (self->diagram, region_id) == NULL)
+    return;
+  if (g_strcmp0 (g_hash_table_lookup (self->notes, region_id), note) == 0)
+    return;
+
+  if (note != NULL && *note)
+    g_hash_table_replace (self->notes, g_strdup (region_id), g_strdup (note));
+  else
+    g_hash_table_remove (self->notes, region_id);
+  update_button_note (self, region_id);
+}
+
+const char *
+fascia_diagram_view_get_region_note (FasciaDiagramView *self,
+                                     const char        *region_id)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), NULL);
+  g_return_val_if_fail (region_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->notes, region_id);
+}
+
+void
+fascia_diagram_view_clear_region_notes (FasciaDiagramView *self)
+{
+  g_autofree gpointer *ids = NULL;
+  guint n;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  ids = g_hash_table_get_keys_as_array (self->notes, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup (ids[i]);
+
+      g_hash_table_remove (self->notes, id);
+      update_button_note (self, id);
+    }
 }
 
 /* Regions and their buttons */
@@ -881,6 +988,8 @@ create_buttons (FasciaDiagramView *self)
       gtk_widget_set_parent (button, GTK_WIDGET (self));
       g_ptr_array_add (self->buttons, button);
       g_hash_table_insert (self->buttons_by_id, (gpointer) region->id, button);
+      if (g_hash_table_contains (self->notes, region->id))
+        update_button_note (self, region->id);
     }
 
   update_button_visibility (self);
@@ -990,6 +1099,7 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   g_array_set_size (self->patches, 0);
   g_hash_table_remove_all (self->dirty);
   g_array_set_size (self->markers, 0);
+  g_hash_table_remove_all (self->notes);
 
   g_set_object (&self->diagram, diagram);
 
@@ -1089,6 +1199,7 @@ query_tooltip_cb (FasciaDiagramView *self,
 {
   const FasciaRegion *region;
   g_autofree char *label = NULL;
+  const char *note;
   GtkWidget *button;
 
   if (keyboard)
@@ -1096,16 +1207,26 @@ query_tooltip_cb (FasciaDiagramView *self,
       button = gtk_widget_get_focus_child (GTK_WIDGET (self));
       if (button == NULL)
         return FALSE;
-      gtk_tooltip_set_text (tooltip,
-                            fascia_region_button_get_label_text (FASCIA_REGION_BUTTON (button)));
-      return TRUE;
+      label = g_strdup (fascia_region_button_get_label_text (FASCIA_REGION_BUTTON (button)));
+      note = g_hash_table_lookup (self->notes,
+                                  fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (button)));
+    }
+  else
+    {
+      if (self->point_mode || (region = region_at (self, x, y)) == NULL)
+        return FALSE;
+      label = fascia_region_dup_label (self->atlas, region);
+      note = g_hash_table_lookup (self->notes, region->id);
     }
 
-  if (self->point_mode || (region = region_at (self, x, y)) == NULL)
-    return FALSE;
+  if (note != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s: %s", label, note);
 
-  label = fascia_region_dup_label (self->atlas, region);
-  gtk_tooltip_set_text (tooltip, label);
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  else
+    gtk_tooltip_set_text (tooltip, label);
   return TRUE;
 }
 
@@ -1550,11 +1671,15 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
 
   for (guint i = 0; i < self->markers->len; i++)
     {
-      const graphene_point_t *point = &g_array_index (self->markers, graphene_point_t, i);
+      const Marker *marker = &g_array_index (self->markers, Marker, i);
+      const graphene_point_t *point = &marker->point;
       GskRoundedRect outer, inner;
       const GdkRGBA white = { 1, 1, 1, 1 };
-      const GdkRGBA ring = { 0.11, 0.44, 0.85, 1 };  /* #1c71d8 */
-      const GdkRGBA fill = { 0.11, 0.44, 0.85, 0.35 };
+      /* Hollow: the dark outline of earlier marks (#241f31); else #1c71d8 filled. */
+      const GdkRGBA ring = marker->hollow ? (GdkRGBA) { 0.14, 0.12, 0.19, 1 }
+                                          : (GdkRGBA) { 0.11, 0.44, 0.85, 1 };
+      const GdkRGBA fill = marker->hollow ? (GdkRGBA) { 1, 1, 1, 0.5 }
+                                          : (GdkRGBA) { 0.11, 0.44, 0.85, 0.35 };
       const float widths[4] = { 3, 3, 3, 3 };
       const GdkRGBA colours[4] = { ring, ring, ring, ring };
       double x, y;
@@ -1630,6 +1755,7 @@ fascia_diagram_view_finalize (GObject *object)
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
   g_clear_pointer (&self->buttons_by_id, g_hash_table_unref);
   g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->hovered, g_free);
 
   G_OBJECT_CLASS (fascia_diagram_view_parent_class)->finalize (object);
@@ -1806,7 +1932,8 @@ fascia_diagram_view_init (FasciaDiagramView *self)
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->buttons = g_ptr_array_new ();
   self->buttons_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->markers = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

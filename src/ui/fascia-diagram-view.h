@@ -47,7 +47,17 @@ void           fascia_diagram_view_set_point_mode     (FasciaDiagramView *self,
 void           fascia_diagram_view_add_marker         (FasciaDiagramView *self,
                                                        double             x,
                                                        double             y);
+void           fascia_diagram_view_add_marker_full    (FasciaDiagramView *self,
+                                                       double             x,
+                                                       double             y,
+                                                       gboolean           hollow);
 void           fascia_diagram_view_clear_markers      (FasciaDiagramView *self);
+void           fascia_diagram_view_set_region_note    (FasciaDiagramView *self,
+                                                       const char        *region_id,
+                                                       const char        *note);
+const char    *fascia_diagram_view_get_region_note    (FasciaDiagramView *self,
+                                                       const char        *region_id);
+void           fascia_diagram_view_clear_region_notes (FasciaDiagramView *self);
 
 double         fascia_diagram_view_get_zoom           (FasciaDiagramView *self);
 void           fascia_diagram_view_zoom_at            (FasciaDiagramView *self,

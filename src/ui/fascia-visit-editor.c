@@ -10,56 +10,19 @@
 #include <glib/gi18n.h>
 
 #include "fascia-ui-utils.h"
-#include "fascia-visit-editor.h"
+#include "fascia-visit-editor-private.h"
 
 /*
  * One visit: the date, pain before and after (one click each), a body chart on the diagram,
  * findings per muscle, the plan targets treated and SOAP notes. The diagram's tool decides
  * what a click on a muscle does: "Pain" marks pain there (or at the point, off the muscles),
  * each finding tool toggles that finding on the muscle clicked. SOAP notes lock a day after
- * the visit; after that, each change is kept as an amendment and shown under the original.
+ * the visit. After that, each change is kept as an amendment and shown under the original.
+ * The body chart shows today's marks and findings over the outlines of an earlier visit's.
+ *
+ * What the therapist does (clicks on the diagram, the actions) is in
+ * fascia-visit-editor-actions.c; the instance struct in fascia-visit-editor-private.h.
  */
-
-struct _FasciaVisitEditor
-{
-  AdwBin             parent_instance;
-
-  /* Template widgets */
-  GtkLabel          *heading_label;
-  GtkLabel          *lock_label;
-  GtkDropDown       *view_dropdown;
-  GtkToggleButton   *compare_button;
-  FasciaDiagramView *diagram_view;
-  AdwEntryRow       *date_row;
-  FasciaPainScale   *pain_before_scale;
-  FasciaPainScale   *pain_after_scale;
-  GtkListBox        *mark_list;
-  GtkListBox        *finding_list;
-  GtkListBox        *treated_list;
-  GtkTextView       *subjective_view;
-  GtkTextView       *objective_view;
-  GtkTextView       *assessment_view;
-  GtkTextView       *plan_notes_view;
-  GtkLabel          *subjective_amendments;
-  GtkLabel          *objective_amendments;
-  GtkLabel          *assessment_amendments;
-  GtkLabel          *plan_notes_amendments;
-
-  /* Owned */
-  FasciaStore       *store;
-  FasciaClient      *client;
-  GListModel        *plans;
-  FasciaVisit       *visit;
-  GListModel        *marks;
-  GListModel        *earlier_marks;
-  GListModel        *findings;
-  GHashTable        *dirty_marks;
-  char              *tool;
-  guint              save_source;
-  guint              notes_dirty;   /* bit per FasciaVisitField */
-  gboolean           visit_dirty;
-  gboolean           loading;
-};
 
 enum {
   PROP_0,
@@ -67,27 +30,9 @@ enum {
   N_PROPS
 };
 
-enum {
-  CLOSED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FasciaVisitEditor, fascia_visit_editor, ADW_TYPE_BIN)
-
-static const struct {
-  const char         *tool;
-  FasciaFindingFlags  flag;
-  const char         *label;
-} finding_tools[] = {
-  { "hypertonic", FASCIA_FINDING_HYPERTONIC, N_("Hypertonic") },
-  { "trigger-point", FASCIA_FINDING_TRIGGER_POINT, N_("Trigger point") },
-  { "tender", FASCIA_FINDING_TENDER, N_("Tender") },
-  { "short", FASCIA_FINDING_SHORT, N_("Short") },
-  { "weak", FASCIA_FINDING_WEAK, N_("Weak") },
-};
 
 static const char *pain_type_labels[] = {
   N_("Ache"), N_("Sharp"), N_("Burning"), N_("Numbness"), N_("Tingling"), NULL,
@@ -95,7 +40,7 @@ static const char *pain_type_labels[] = {
 
 static void rebuild_marks    (FasciaVisitEditor *self);
 static void rebuild_findings (FasciaVisitEditor *self);
-static void update_diagram   (FasciaVisitEditor *self);
+
 
 static GtkTextView *
 note_view (FasciaVisitEditor *self,
@@ -264,8 +209,8 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-schedule_save (FasciaVisitEditor *self)
+void
+_fascia_visit_editor_schedule_save (FasciaVisitEditor *self)
 {
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (FASCIA_SAVE_DELAY_MS, save_timeout_cb, self);
@@ -310,7 +255,7 @@ field_changed_cb (FasciaVisitEditor *self)
   update_heading (self);
 
   self->visit_dirty = TRUE;
-  schedule_save (self);
+  _fascia_visit_editor_schedule_save (self);
 }
 
 /* Before the lock, notes save after a pause like everything else. Once locked, each save is
@@ -326,7 +271,7 @@ note_changed_cb (GtkTextBuffer     *buffer,
 
   self->notes_dirty |= 1u << field;
   if (!fascia_visit_is_locked (self->visit, NULL))
-    schedule_save (self);
+    _fascia_visit_editor_schedule_save (self);
 }
 
 static void
@@ -338,6 +283,7 @@ note_focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 /* Pain marks */
+
 
 static void
 mark_intensity_cb (FasciaPainScale   *scale,
@@ -351,7 +297,7 @@ mark_intensity_cb (FasciaPainScale   *scale,
     return;
   fascia_pain_mark_set_intensity (mark, value);
   g_hash_table_add (self->dirty_marks, g_object_ref (mark));
-  schedule_save (self);
+  _fascia_visit_editor_schedule_save (self);
 }
 
 static void
@@ -363,7 +309,7 @@ mark_type_cb (AdwComboRow       *row,
 
   fascia_pain_mark_set_pain_type (mark, adw_combo_row_get_selected (row));
   g_hash_table_add (self->dirty_marks, g_object_ref (mark));
-  schedule_save (self);
+  _fascia_visit_editor_schedule_save (self);
 }
 
 static void
@@ -374,11 +320,11 @@ mark_note_cb (GtkEditable       *editable,
 
   fascia_pain_mark_set_note (mark, gtk_editable_get_text (editable));
   g_hash_table_add (self->dirty_marks, g_object_ref (mark));
-  schedule_save (self);
+  _fascia_visit_editor_schedule_save (self);
 }
 
-static void
-reload_marks (FasciaVisitEditor *self)
+void
+_fascia_visit_editor_reload_marks (FasciaVisitEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -393,7 +339,7 @@ reload_marks (FasciaVisitEditor *self)
     }
 
   rebuild_marks (self);
-  update_diagram (self);
+  _fascia_visit_editor_update_diagram (self);
 }
 
 static void
@@ -413,7 +359,7 @@ delete_mark_clicked_cb (GtkButton         *button,
 
   fascia_ui_toast_deleted (GTK_WIDGET (self), _("Pain mark removed"),
                            FASCIA_STORE_TABLE_PAIN_MARKS, id);
-  reload_marks (self);
+  _fascia_visit_editor_reload_marks (self);
 }
 
 static char *
@@ -452,6 +398,10 @@ create_mark_row (FasciaVisitEditor *self,
   g_autofree char *subtitle = g_strdup_printf (_("%u of 10 · %s"),
                                                fascia_pain_mark_get_intensity (mark),
                                                _(pain_type_labels[fascia_pain_mark_get_pain_type (mark)]));
+  /* Translators: a button's name for screen readers, "Remove pain mark, Psoas major, left side" */
+  g_autofree char *remove_label = g_strdup_printf (_("Remove pain mark, %s"), title);
+  /* Translators: a scale's name for screen readers, "Intensity of pain, Psoas major, left side" */
+  g_autofree char *scale_label = g_strdup_printf (_("Intensity of pain, %s"), title);
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *row, *scale, *button;
@@ -467,6 +417,8 @@ create_mark_row (FasciaVisitEditor *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Pain Mark"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
   g_object_set_data (G_OBJECT (button), "mark", mark);
   g_signal_connect (button, "clicked", G_CALLBACK (delete_mark_clicked_cb), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), button);
@@ -479,7 +431,7 @@ create_mark_row (FasciaVisitEditor *self,
   gtk_widget_set_margin_bottom (scale, 6);
   fascia_pain_scale_set_value (FASCIA_PAIN_SCALE (scale), fascia_pain_mark_get_intensity (mark));
   gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Intensity"), -1);
+                                  scale_label, -1);
   g_object_set_data (G_OBJECT (scale), "mark", mark);
   g_signal_connect (scale, "notify::value", G_CALLBACK (mark_intensity_cb), self);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), scale);
@@ -525,11 +477,45 @@ rebuild_marks (FasciaVisitEditor *self)
     }
 }
 
+/* The body chart on the diagram: today's pain filled, findings filled in the target colour,
+ * the compared visit's marks and findings outlined. What each region carries is also said in
+ * its tooltip and accessible description. */
+
+static void
+add_note (GHashTable *notes,
+          const char *region_id,
+          char       *text)
+{
+  GPtrArray *parts = g_hash_table_lookup (notes, region_id);
+
+  if (parts == NULL)
+    {
+      parts = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (notes, (gpointer) region_id, parts);
+    }
+  g_ptr_array_add (parts, text);
+}
+
+static char *
+earlier_text (FasciaVisitEditor *self,
+              char              *text)
+{
+  g_autofree char *date = fascia_ui_format_date (fascia_visit_get_visited_at (self->compared_visit));
+  char *result;
+
+  /* Translators: a compared visit's mark, "on Sat 10 Jan 2026: pain 5 of 10, ache" */
+  result = g_strdup_printf (_("on %s: %s"), g_strstrip (date), text);
+  g_free (text);
+  return result;
+}
+
 static void
 style_marks (FasciaVisitEditor *self,
              GListModel        *marks,
              const char        *view_id,
-             FasciaRegionStyle  style)
+             FasciaRegionStyle  style,
+             gboolean           earlier,
+             GHashTable        *notes)
 {
   guint n = marks != NULL ? g_list_model_get_n_items (marks) : 0;
   FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
@@ -538,121 +524,125 @@ style_marks (FasciaVisitEditor *self,
     {
       g_autoptr(FasciaPainMark) mark = g_list_model_get_item (marks, i);
       const char *region_id = fascia_pain_mark_get_region_id (mark);
+      const FasciaRegion *region;
+      g_autofree char *type = NULL;
+      char *text;
 
       if (g_strcmp0 (fascia_pain_mark_get_view_id (mark), view_id) != 0)
         continue;
 
-      if (region_id != NULL && *region_id)
+      if (region_id == NULL || *region_id == '\0')
         {
-          if (fascia_diagram_lookup_region (diagram, region_id) != NULL)
-            fascia_diagram_view_add_region_style (self->diagram_view, region_id, style);
+          fascia_diagram_view_add_marker_full (self->diagram_view, fascia_pain_mark_get_x (mark),
+                                               fascia_pain_mark_get_y (mark), earlier);
+          continue;
         }
-      else
-        fascia_diagram_view_add_marker (self->diagram_view, fascia_pain_mark_get_x (mark),
-                                        fascia_pain_mark_get_y (mark));
+
+      region = fascia_diagram_lookup_region (diagram, region_id);
+      if (region == NULL)
+        continue;
+
+      fascia_diagram_view_add_region_style (self->diagram_view, region_id, style);
+      type = g_utf8_strdown (_(pain_type_labels[fascia_pain_mark_get_pain_type (mark)]), -1);
+      /* Translators: a pain mark in a region's tooltip, "pain 6 of 10, ache" */
+      text = g_strdup_printf (_("pain %u of 10, %s"), fascia_pain_mark_get_intensity (mark), type);
+      add_note (notes, region->id, earlier ? earlier_text (self, text) : text);
     }
 }
 
+static char *
+finding_text (FasciaFindingFlags flags)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (fascia_finding_tools); i++)
+    if (flags & fascia_finding_tools[i].flag)
+      g_ptr_array_add (words, (gpointer) _(fascia_finding_tools[i].word));
+  g_ptr_array_add (words, NULL);
+
+  return g_strjoinv (", ", (char **) words->pdata);
+}
+
+/* A finding is kept per muscle and side; it shows on each muscle region of that side. */
 static void
-update_diagram (FasciaVisitEditor *self)
+style_findings (FasciaVisitEditor *self,
+                GListModel        *findings,
+                FasciaRegionStyle  style,
+                gboolean           earlier,
+                GHashTable        *notes)
+{
+  guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  guint n_regions = fascia_diagram_get_n_regions (diagram);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaFinding) finding = g_list_model_get_item (findings, i);
+      FasciaFindingFlags flags = fascia_finding_get_flags (finding);
+      const char *muscle_id = fascia_finding_get_muscle_id (finding);
+      FasciaSide side = fascia_finding_get_side (finding);
+
+      if (flags == FASCIA_FINDING_NONE)
+        continue;
+
+      for (guint j = 0; j < n_regions; j++)
+        {
+          const FasciaRegion *region = fascia_diagram_get_region (diagram, j);
+          char *text;
+
+          if (region->kind != FASCIA_REGION_MUSCLE
+              || g_strcmp0 (region->atlas_id, muscle_id) != 0
+              || !(side == region->side || side == FASCIA_SIDE_BOTH
+                   || region->side == FASCIA_SIDE_NONE))
+            continue;
+
+          fascia_diagram_view_add_region_style (self->diagram_view, region->id, style);
+          text = finding_text (flags);
+          add_note (notes, region->id, earlier ? earlier_text (self, text) : text);
+        }
+    }
+}
+
+void
+_fascia_visit_editor_update_diagram (FasciaVisitEditor *self)
 {
   const char *view_id = fascia_ui_get_dropdown_view (self->view_dropdown);
+  g_autoptr(GHashTable) notes = NULL;
+  GHashTableIter iter;
+  gpointer region_id, parts;
 
   if (fascia_diagram_view_get_diagram (self->diagram_view) == NULL)
     return;
 
+  /* region id (the diagram's) → GPtrArray of what is said about it, today's first */
+  notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                 (GDestroyNotify) g_ptr_array_unref);
+
   fascia_diagram_view_clear_region_styles (self->diagram_view,
-                                           FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_SELECTED);
+                                           FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_TARGET
+                                           | FASCIA_REGION_STYLE_SELECTED);
   fascia_diagram_view_clear_markers (self->diagram_view);
-  if (gtk_toggle_button_get_active (self->compare_button))
-    style_marks (self, self->earlier_marks, view_id, FASCIA_REGION_STYLE_SELECTED);
-  style_marks (self, self->marks, view_id, FASCIA_REGION_STYLE_PAIN);
+  fascia_diagram_view_clear_region_notes (self->diagram_view);
+
+  style_marks (self, self->marks, view_id, FASCIA_REGION_STYLE_PAIN, FALSE, notes);
+  style_findings (self, self->findings, FASCIA_REGION_STYLE_TARGET, FALSE, notes);
+  if (self->compared_visit != NULL)
+    {
+      style_marks (self, self->earlier_marks, view_id, FASCIA_REGION_STYLE_SELECTED, TRUE, notes);
+      style_findings (self, self->earlier_findings, FASCIA_REGION_STYLE_SELECTED, TRUE, notes);
+    }
+
+  g_hash_table_iter_init (&iter, notes);
+  while (g_hash_table_iter_next (&iter, &region_id, &parts))
+    {
+      g_autofree char *note = NULL;
+
+      g_ptr_array_add (parts, NULL);
+      note = g_strjoinv ("; ", (char **) ((GPtrArray *) parts)->pdata);
+      fascia_diagram_view_set_region_note (self->diagram_view, region_id, note);
+    }
+
   fascia_diagram_view_styles_changed (self->diagram_view);
-}
-
-static gboolean
-add_mark (FasciaVisitEditor *self,
-          const char        *region_id,
-          double             x,
-          double             y)
-{
-  g_autoptr(FasciaPainMark) mark = fascia_pain_mark_new ();
-  g_autoptr(GError) error = NULL;
-  int before = fascia_visit_get_pain_before (self->visit);
-
-  fascia_visit_editor_flush (self);
-  fascia_pain_mark_set_visit_id (mark, fascia_visit_get_id (self->visit));
-  fascia_pain_mark_set_view_id (mark, fascia_ui_get_dropdown_view (self->view_dropdown));
-  fascia_pain_mark_set_region_id (mark, region_id);
-  fascia_pain_mark_set_x (mark, x);
-  fascia_pain_mark_set_y (mark, y);
-  fascia_pain_mark_set_intensity (mark, before >= 0 ? before : 5);
-  fascia_pain_mark_set_pain_type (mark, FASCIA_PAIN_ACHE);
-  if (!fascia_store_add_pain_mark (self->store, mark, &error))
-    {
-      fascia_ui_show_error (GTK_WIDGET (self), _("Could not mark the pain"), error);
-      return FALSE;
-    }
-
-  reload_marks (self);
-  return TRUE;
-}
-
-/**
- * fascia_visit_editor_mark_region:
- *
- * Marks pain on a region of the diagram shown, or takes the mark away if it has one.
- *
- * Returns: whether a mark was added.
- */
-gboolean
-fascia_visit_editor_mark_region (FasciaVisitEditor *self,
-                                 const char        *region_id)
-{
-  FasciaDiagram *diagram;
-  const FasciaRegion *region;
-  guint n;
-
-  g_return_val_if_fail (FASCIA_IS_VISIT_EDITOR (self), FALSE);
-
-  diagram = fascia_diagram_view_get_diagram (self->diagram_view);
-  if (self->visit == NULL || self->store == NULL || diagram == NULL)
-    return FALSE;
-  region = fascia_diagram_lookup_region (diagram, region_id);
-  if (region == NULL)
-    return FALSE;
-
-  /* A second click on a marked region opens its mark rather than adding another. */
-  n = self->marks != NULL ? g_list_model_get_n_items (self->marks) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FasciaPainMark) mark = g_list_model_get_item (self->marks, i);
-
-      if (g_strcmp0 (fascia_pain_mark_get_region_id (mark), region_id) == 0)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->mark_list, i);
-
-          if (ADW_IS_EXPANDER_ROW (row))
-            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-          return FALSE;
-        }
-    }
-
-  return add_mark (self, region_id, region->x + region->width / 2,
-                   region->y + region->height / 2);
-}
-
-gboolean
-fascia_visit_editor_mark_point (FasciaVisitEditor *self,
-                                double             x,
-                                double             y)
-{
-  g_return_val_if_fail (FASCIA_IS_VISIT_EDITOR (self), FALSE);
-
-  if (self->visit == NULL || self->store == NULL)
-    return FALSE;
-
-  return add_mark (self, NULL, x, y);
 }
 
 GListModel *
@@ -665,8 +655,9 @@ fascia_visit_editor_get_marks (FasciaVisitEditor *self)
 
 /* Findings */
 
-static void
-reload_findings (FasciaVisitEditor *self)
+
+void
+_fascia_visit_editor_reload_findings (FasciaVisitEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -680,61 +671,7 @@ reload_findings (FasciaVisitEditor *self)
     }
 
   rebuild_findings (self);
-}
-
-static void
-set_finding (FasciaVisitEditor  *self,
-             const char         *muscle_id,
-             FasciaSide          side,
-             FasciaFindingFlags  flags)
-{
-  g_autoptr(FasciaFinding) finding = NULL;
-  g_autoptr(GError) error = NULL;
-
-  finding = fascia_store_set_finding_flags (self->store, fascia_visit_get_id (self->visit),
-                                            muscle_id, side, flags, &error);
-  if (finding == NULL && error != NULL)
-    fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the finding"), error);
-
-  reload_findings (self);
-}
-
-static FasciaFindingFlags
-current_flags (FasciaVisitEditor *self,
-               const char        *muscle_id,
-               FasciaSide         side)
-{
-  guint n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FasciaFinding) finding = g_list_model_get_item (self->findings, i);
-
-      if (g_strcmp0 (fascia_finding_get_muscle_id (finding), muscle_id) == 0
-          && fascia_finding_get_side (finding) == side)
-        return fascia_finding_get_flags (finding);
-    }
-
-  return FASCIA_FINDING_NONE;
-}
-
-static void
-finding_toggled_cb (GtkToggleButton   *button,
-                    FasciaVisitEditor *self)
-{
-  FasciaFinding *finding = g_object_get_data (G_OBJECT (button), "finding");
-  FasciaFindingFlags flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "flag"));
-  FasciaFindingFlags flags = fascia_finding_get_flags (finding);
-  g_autofree char *muscle_id = g_strdup (fascia_finding_get_muscle_id (finding));
-
-  if (self->loading)
-    return;
-
-  flags = gtk_toggle_button_get_active (button) ? flags | flag : flags & ~flag;
-  /* The rows are rebuilt from the store, which frees this button: do it after the click. */
-  g_object_ref (finding);
-  set_finding (self, muscle_id, fascia_finding_get_side (finding), flags);
-  g_object_unref (finding);
+  _fascia_visit_editor_update_diagram (self);
 }
 
 static GtkWidget *
@@ -751,16 +688,16 @@ create_finding_row (FasciaVisitEditor *self,
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
-  for (guint i = 0; i < G_N_ELEMENTS (finding_tools); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (fascia_finding_tools); i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(finding_tools[i].label));
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(fascia_finding_tools[i].label));
 
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
-                                    fascia_finding_get_flags (finding) & finding_tools[i].flag);
+                                    fascia_finding_get_flags (finding) & fascia_finding_tools[i].flag);
       gtk_widget_add_css_class (button, "small-toggle");
       g_object_set_data_full (G_OBJECT (button), "finding", g_object_ref (finding), g_object_unref);
-      g_object_set_data (G_OBJECT (button), "flag", GUINT_TO_POINTER (finding_tools[i].flag));
-      g_signal_connect (button, "toggled", G_CALLBACK (finding_toggled_cb), self);
+      g_object_set_data (G_OBJECT (button), "flag", GUINT_TO_POINTER (fascia_finding_tools[i].flag));
+      g_signal_connect (button, "toggled", G_CALLBACK (_fascia_visit_editor_finding_toggled_cb), self);
       gtk_box_append (GTK_BOX (box), button);
     }
 
@@ -797,66 +734,8 @@ rebuild_findings (FasciaVisitEditor *self)
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_findings_idle_cb, g_object_ref (self), NULL);
 }
 
-static gboolean
-toggle_finding_on_region (FasciaVisitEditor *self,
-                          const char        *region_id)
-{
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
-  const char *muscle_id;
-  FasciaSide side;
-
-  if (!fascia_ui_region_muscle (diagram, region_id, &muscle_id, &side))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (finding_tools); i++)
-    if (g_strcmp0 (self->tool, finding_tools[i].tool) == 0)
-      {
-        FasciaFindingFlags flags = current_flags (self, muscle_id, side) ^ finding_tools[i].flag;
-
-        set_finding (self, muscle_id, side, flags);
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
 /* The diagram */
 
-static void
-region_activated_cb (FasciaVisitEditor *self,
-                     const char        *region_id,
-                     FasciaDiagramView *view)
-{
-  if (self->visit == NULL)
-    return;
-
-  if (g_strcmp0 (self->tool, "pain") == 0)
-    fascia_visit_editor_mark_region (self, region_id);
-  else
-    toggle_finding_on_region (self, region_id);
-}
-
-/* Every click comes here first; a click on a region is left to region-activated. */
-static void
-point_activated_cb (FasciaVisitEditor *self,
-                    double             x,
-                    double             y,
-                    FasciaDiagramView *view)
-{
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
-  double width, height;
-
-  if (self->visit == NULL || diagram == NULL || g_strcmp0 (self->tool, "pain") != 0)
-    return;
-  if (fascia_diagram_hit_test (diagram, x, y) != NULL)
-    return;
-
-  fascia_diagram_get_size (diagram, &width, &height);
-  if (x < 0 || y < 0 || x > width || y > height)
-    return;
-
-  fascia_visit_editor_mark_point (self, x, y);
-}
 
 static void
 load_view (FasciaVisitEditor *self,
@@ -877,7 +756,7 @@ load_view (FasciaVisitEditor *self,
     }
 
   fascia_diagram_view_set_diagram (self->diagram_view, diagram);
-  update_diagram (self);
+  _fascia_visit_editor_update_diagram (self);
 }
 
 static void
@@ -889,41 +768,88 @@ view_selected_cb (FasciaVisitEditor *self)
   load_view (self, fascia_ui_get_dropdown_view (self->view_dropdown));
 }
 
+/* Comparison with an earlier visit */
+
 static void
-compare_toggled_cb (FasciaVisitEditor *self)
+load_compared (FasciaVisitEditor *self)
 {
-  update_diagram (self);
+  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->compared_visit);
+  g_clear_object (&self->earlier_marks);
+  g_clear_object (&self->earlier_findings);
+
+  /* The first choice is "None". */
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
+      && selected <= self->earlier_visits->len && self->store != NULL)
+    {
+      FasciaVisit *other = g_ptr_array_index (self->earlier_visits, selected - 1);
+      gint64 id = fascia_visit_get_id (other);
+
+      self->compared_visit = g_object_ref (other);
+      self->earlier_marks = fascia_store_list_pain_marks (self->store, id, &error);
+      if (self->earlier_marks != NULL)
+        self->earlier_findings = fascia_store_list_findings (self->store, id, &error);
+      if (error != NULL)
+        fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the earlier visit"), error);
+    }
+
+  gtk_widget_set_visible (self->legend_earlier, self->compared_visit != NULL);
+}
+
+/* The visits before this one, newest first (the store's order), the previous one chosen. */
+static void
+load_earlier_visits (FasciaVisitEditor *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) visits = NULL;
+  gboolean passed = FALSE;
+
+  g_ptr_array_set_size (self->earlier_visits, 0);
+  /* Translators: no earlier visit is drawn on the body chart */
+  gtk_string_list_append (choices, _("None"));
+
+  if (self->visit != NULL && self->store != NULL)
+    visits = fascia_store_list_visits (self->store, fascia_visit_get_client_id (self->visit),
+                                       NULL);
+
+  for (guint i = 0; visits != NULL && i < g_list_model_get_n_items (visits); i++)
+    {
+      g_autoptr(FasciaVisit) other = g_list_model_get_item (visits, i);
+      g_autofree char *date = NULL;
+
+      if (fascia_visit_get_id (other) == fascia_visit_get_id (self->visit))
+        {
+          passed = TRUE;
+          continue;
+        }
+      if (!passed)
+        continue;
+
+      date = fascia_ui_format_date (fascia_visit_get_visited_at (other));
+      gtk_string_list_append (choices, g_strstrip (date));
+      g_ptr_array_add (self->earlier_visits, g_steal_pointer (&other));
+    }
+
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (self->compare_dropdown, self->earlier_visits->len > 0 ? 1 : 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_dropdown), self->earlier_visits->len > 0);
+  load_compared (self);
+}
+
+static void
+compare_selected_cb (FasciaVisitEditor *self)
+{
+  if (self->loading)
+    return;
+
+  load_compared (self);
+  _fascia_visit_editor_update_diagram (self);
 }
 
 /* Treated targets */
 
-static void
-treated_toggled_cb (GtkCheckButton    *check,
-                    FasciaVisitEditor *self)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkWidget *child;
-
-  if (self->loading || self->visit == NULL)
-    return;
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->treated_list)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *button = g_object_get_data (G_OBJECT (child), "check");
-
-      if (button != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (button)))
-        {
-          gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (child), "target-id");
-
-          g_array_append_val (ids, id);
-        }
-    }
-
-  fascia_visit_set_treated_target_ids (self->visit, (gint64 *) ids->data, ids->len);
-  self->visit_dirty = TRUE;
-  schedule_save (self);
-}
 
 static void
 rebuild_treated (FasciaVisitEditor *self)
@@ -963,7 +889,7 @@ rebuild_treated (FasciaVisitEditor *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-      g_signal_connect (check, "toggled", G_CALLBACK (treated_toggled_cb), self);
+      g_signal_connect (check, "toggled", G_CALLBACK (_fascia_visit_editor_treated_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "check", check);
@@ -974,39 +900,6 @@ rebuild_treated (FasciaVisitEditor *self)
 
 /* The visit */
 
-static void
-load_earlier_marks (FasciaVisitEditor *self)
-{
-  g_autoptr(GListModel) visits = NULL;
-  GDateTime *date;
-
-  g_clear_object (&self->earlier_marks);
-  if (self->visit == NULL || self->store == NULL)
-    return;
-
-  /* The latest visit before this one that has marks. */
-  date = fascia_visit_get_visited_at (self->visit);
-  visits = fascia_store_list_visits (self->store, fascia_visit_get_client_id (self->visit), NULL);
-  for (guint i = 0; visits != NULL && i < g_list_model_get_n_items (visits); i++)
-    {
-      g_autoptr(FasciaVisit) other = g_list_model_get_item (visits, i);
-      g_autoptr(GListModel) marks = NULL;
-
-      if (fascia_visit_get_id (other) == fascia_visit_get_id (self->visit))
-        continue;
-      if (date != NULL && g_date_time_compare (fascia_visit_get_visited_at (other), date) > 0)
-        continue;
-
-      marks = fascia_store_list_pain_marks (self->store, fascia_visit_get_id (other), NULL);
-      if (marks != NULL && g_list_model_get_n_items (marks) > 0)
-        {
-          self->earlier_marks = g_steal_pointer (&marks);
-          break;
-        }
-    }
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), self->earlier_marks != NULL);
-}
 
 void
 fascia_visit_editor_reload (FasciaVisitEditor *self)
@@ -1016,8 +909,8 @@ fascia_visit_editor_reload (FasciaVisitEditor *self)
   if (self->visit == NULL)
     return;
 
-  reload_marks (self);
-  reload_findings (self);
+  _fascia_visit_editor_reload_marks (self);
+  _fascia_visit_editor_reload_findings (self);
 }
 
 void
@@ -1081,7 +974,6 @@ fascia_visit_editor_set_visit (FasciaVisitEditor *self,
            field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view (self, field)),
                                   fascia_visit_get_field (visit, field) ?: "", -1);
-      gtk_toggle_button_set_active (self->compare_button, FALSE);
 
       if (fascia_diagram_view_get_diagram (self->diagram_view) == NULL)
         {
@@ -1092,9 +984,9 @@ fascia_visit_editor_set_visit (FasciaVisitEditor *self,
   self->notes_dirty = 0;
   self->visit_dirty = FALSE;
 
-  load_earlier_marks (self);
-  reload_marks (self);
-  reload_findings (self);
+  load_earlier_visits (self);
+  _fascia_visit_editor_reload_marks (self);
+  _fascia_visit_editor_reload_findings (self);
   rebuild_treated (self);
   update_amendments (self);
   update_heading (self);
@@ -1116,41 +1008,6 @@ fascia_visit_editor_get_diagram_view (FasciaVisitEditor *self)
   g_return_val_if_fail (FASCIA_IS_VISIT_EDITOR (self), NULL);
 
   return self->diagram_view;
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  FasciaVisitEditor *self = FASCIA_VISIT_EDITOR (widget);
-
-  fascia_visit_editor_flush (self);
-  g_signal_emit (self, signals[CLOSED], 0);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  FasciaVisitEditor *self = FASCIA_VISIT_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (self->visit == NULL)
-    return;
-
-  fascia_visit_editor_flush (self);
-  id = fascia_visit_get_id (self->visit);
-  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_VISITS, id, &error))
-    {
-      fascia_ui_show_error (widget, _("Could not delete the visit"), error);
-      return;
-    }
-
-  fascia_ui_toast_deleted (widget, _("Visit deleted"), FASCIA_STORE_TABLE_VISITS, id);
-  g_signal_emit (self, signals[CLOSED], 0);
 }
 
 static void
@@ -1209,8 +1066,11 @@ fascia_visit_editor_dispose (GObject *object)
   g_clear_object (&self->plans);
   g_clear_object (&self->visit);
   g_clear_object (&self->marks);
-  g_clear_object (&self->earlier_marks);
   g_clear_object (&self->findings);
+  g_clear_pointer (&self->earlier_visits, g_ptr_array_unref);
+  g_clear_object (&self->compared_visit);
+  g_clear_object (&self->earlier_marks);
+  g_clear_object (&self->earlier_findings);
 
   G_OBJECT_CLASS (fascia_visit_editor_parent_class)->dispose (object);
 }
@@ -1242,10 +1102,6 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[CLOSED] =
-    g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
   g_type_ensure (FASCIA_TYPE_DIAGRAM_VIEW);
   g_type_ensure (FASCIA_TYPE_PAIN_SCALE);
 
@@ -1254,7 +1110,8 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, lock_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, view_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, legend_earlier);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_before_scale);
@@ -1272,33 +1129,16 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, plan_notes_amendments);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, compare_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, compare_selected_cb);
 
-  gtk_widget_class_install_property_action (widget_class, "visit.tool", "tool");
-  gtk_widget_class_install_action (widget_class, "visit.close", NULL, close_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "visit.close", NULL);
-  gtk_widget_class_install_action (widget_class, "visit.delete", NULL, delete_action);
-
-  /* The diagram's tool from the keyboard: Alt and the tool's initial. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_ALT_MASK,
-                                       "visit.tool", "s", "pain");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_ALT_MASK,
-                                       "visit.tool", "s", "hypertonic");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_ALT_MASK,
-                                       "visit.tool", "s", "trigger-point");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_ALT_MASK,
-                                       "visit.tool", "s", "tender");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_ALT_MASK,
-                                       "visit.tool", "s", "short");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_ALT_MASK,
-                                       "visit.tool", "s", "weak");
+  _fascia_visit_editor_class_actions_init (widget_class);
 }
 
 static void
 fascia_visit_editor_init (FasciaVisitEditor *self)
 {
   self->tool = g_strdup ("pain");
+  self->earlier_visits = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty_marks = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1316,8 +1156,5 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
       gtk_widget_add_controller (GTK_WIDGET (view), focus);
     }
 
-  g_signal_connect_object (self->diagram_view, "region-activated",
-                           G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->diagram_view, "point-activated",
-                           G_CALLBACK (point_activated_cb), self, G_CONNECT_SWAPPED);
+  _fascia_visit_editor_actions_init (self);
 }

@@ -11,6 +11,7 @@
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-plan-editor.h"
+#include "fascia-region-text.h"
 #include "fascia-test-utils.h"
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
@@ -288,6 +289,100 @@ test_plan_and_visit (Fixture       *f,
   g_assert_cmpuint (fascia_progress_chart_get_n_points (chart), ==, 2);
 }
 
+static FasciaRegionStyle
+region_style (FasciaDiagramView *view,
+              const char        *region_id)
+{
+  return fascia_diagram_get_region_style (fascia_diagram_view_get_diagram (view), region_id);
+}
+
+/* What a screen reader is told about a region: the page's note, then the atlas's words. */
+static void
+assert_region_said (FasciaDiagramView *view,
+                    const char        *region_id,
+                    const char        *note)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  g_autofree char *base = fascia_region_dup_description (fascia_diagram_view_get_atlas (view),
+                                                         fascia_diagram_lookup_region (diagram,
+                                                                                       region_id));
+  g_autofree char *expected = base != NULL ? g_strdup_printf ("%s. %s", note, base)
+                                           : g_strdup (note);
+
+  g_assert_cmpstr (fascia_diagram_view_get_region_note (view, region_id), ==, note);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fascia_diagram_view_get_region_widget (view,
+                                                                                              region_id)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+}
+
+static void
+test_visit_findings_and_comparison (Fixture       *f,
+                                    gconstpointer  data)
+{
+  FasciaVisitEditor *editor;
+  FasciaDiagramView *diagram;
+  GtkDropDown *compare;
+
+  new_client (f, "Lin Wei");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  diagram = fascia_visit_editor_get_diagram_view (editor);
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                       "date_row")), "2026-01-10");
+  fascia_visit_editor_flush (editor);
+
+  /* Pain on one muscle; findings on another, one click each. */
+  press_region (diagram, "m-gluteus-maximus-l");
+  g_assert_true (region_style (diagram, "m-gluteus-maximus-l") & FASCIA_REGION_STYLE_PAIN);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s",
+                                             "hypertonic"));
+  press_region (diagram, "m-latissimus-dorsi-l");
+  g_assert_true (region_style (diagram, "m-latissimus-dorsi-l") & FASCIA_REGION_STYLE_TARGET);
+  g_assert_false (region_style (diagram, "m-latissimus-dorsi-r") & FASCIA_REGION_STYLE_TARGET);
+  assert_region_said (diagram, "m-latissimus-dorsi-l", "hypertonic");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s",
+                                             "trigger-point"));
+  press_region (diagram, "m-latissimus-dorsi-l");
+  assert_region_said (diagram, "m-latissimus-dorsi-l", "hypertonic, trigger point");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM findings"), ==, 1);
+
+  /* A second click takes the finding off again. */
+  press_region (diagram, "m-latissimus-dorsi-l");
+  assert_region_said (diagram, "m-latissimus-dorsi-l", "hypertonic");
+
+  /* The next visit shows the earlier one outlined, chosen by default, and can hide it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  g_assert_true (fascia_visit_editor_get_visit (editor) != NULL);
+  compare = GTK_DROP_DOWN (template_child (editor, FASCIA_TYPE_VISIT_EDITOR, "compare_dropdown"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (compare)), ==, 2);
+
+  g_assert_cmpint (region_style (diagram, "m-gluteus-maximus-l"), ==,
+                   FASCIA_REGION_STYLE_SELECTED);
+  g_assert_cmpint (region_style (diagram, "m-latissimus-dorsi-l"), ==,
+                   FASCIA_REGION_STYLE_SELECTED);
+  g_assert_nonnull (strstr (fascia_diagram_view_get_region_note (diagram, "m-latissimus-dorsi-l"),
+                            "hypertonic"));
+  g_assert_true (gtk_widget_get_visible (template_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                         "legend_earlier")));
+
+  gtk_drop_down_set_selected (compare, 0);
+  fascia_test_iterate ();
+  g_assert_cmpint (region_style (diagram, "m-gluteus-maximus-l"), ==, FASCIA_REGION_STYLE_NONE);
+  g_assert_null (fascia_diagram_view_get_region_note (diagram, "m-latissimus-dorsi-l"));
+
+  gtk_drop_down_set_selected (compare, 1);
+  fascia_test_iterate ();
+  g_assert_cmpint (region_style (diagram, "m-gluteus-maximus-l"), ==,
+                   FASCIA_REGION_STYLE_SELECTED);
+}
+
 static void
 test_undo_delete (Fixture       *f,
                   gconstpointer  data)
@@ -382,6 +477,8 @@ main (int   argc,
               fixture_set_up, test_empty_and_search, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/plan-and-visit", Fixture, NULL,
               fixture_set_up, test_plan_and_visit, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/visit-findings-and-comparison", Fixture, NULL,
+              fixture_set_up, test_visit_findings_and_comparison, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,

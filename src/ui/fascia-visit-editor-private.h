@@ -1,0 +1,88 @@
+/* fascia-visit-editor-private.h — what fascia-visit-editor.c and its actions share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fascia-visit-editor.h"
+
+G_BEGIN_DECLS
+
+struct _FasciaVisitEditor
+{
+  AdwBin             parent_instance;
+
+  /* Template widgets */
+  GtkLabel          *heading_label;
+  GtkLabel          *lock_label;
+  GtkDropDown       *view_dropdown;
+  GtkDropDown       *compare_dropdown;
+  GtkWidget         *legend_earlier;
+  FasciaDiagramView *diagram_view;
+  AdwEntryRow       *date_row;
+  FasciaPainScale   *pain_before_scale;
+  FasciaPainScale   *pain_after_scale;
+  GtkListBox        *mark_list;
+  GtkListBox        *finding_list;
+  GtkListBox        *treated_list;
+  GtkTextView       *subjective_view;
+  GtkTextView       *objective_view;
+  GtkTextView       *assessment_view;
+  GtkTextView       *plan_notes_view;
+  GtkLabel          *subjective_amendments;
+  GtkLabel          *objective_amendments;
+  GtkLabel          *assessment_amendments;
+  GtkLabel          *plan_notes_amendments;
+
+  /* Owned */
+  FasciaStore       *store;
+  FasciaClient      *client;
+  GListModel        *plans;
+  FasciaVisit       *visit;
+  GListModel        *marks;
+  GListModel        *findings;
+  GPtrArray         *earlier_visits;    /* FasciaVisit, newest first: the comparison's choices */
+  FasciaVisit       *compared_visit;
+  GListModel        *earlier_marks;     /* the compared visit's */
+  GListModel        *earlier_findings;
+  GHashTable        *dirty_marks;
+  char              *tool;
+  guint              save_source;
+  guint              notes_dirty;   /* bit per FasciaVisitField */
+  gboolean           visit_dirty;
+  gboolean           loading;
+};
+
+/* The finding tools, in the order of the tool bar and of a finding row's toggles. */
+typedef struct
+{
+  const char         *tool;
+  FasciaFindingFlags  flag;
+  const char         *label;  /* a button's */
+  const char         *word;   /* in a sentence: "hypertonic, trigger point" */
+} FasciaFindingTool;
+
+static const FasciaFindingTool fascia_finding_tools[] = {
+  { "hypertonic", FASCIA_FINDING_HYPERTONIC, N_("Hypertonic"), N_("hypertonic") },
+  { "trigger-point", FASCIA_FINDING_TRIGGER_POINT, N_("Trigger point"), N_("trigger point") },
+  { "tender", FASCIA_FINDING_TENDER, N_("Tender"), N_("tender") },
+  { "short", FASCIA_FINDING_SHORT, N_("Short"), N_("short") },
+  { "weak", FASCIA_FINDING_WEAK, N_("Weak"), N_("weak") },
+};
+
+/* fascia-visit-editor.c */
+void     _fascia_visit_editor_schedule_save       (FasciaVisitEditor *self);
+void     _fascia_visit_editor_reload_marks        (FasciaVisitEditor *self);
+void     _fascia_visit_editor_reload_findings     (FasciaVisitEditor *self);
+void     _fascia_visit_editor_update_diagram      (FasciaVisitEditor *self);
+
+/* fascia-visit-editor-actions.c */
+void     _fascia_visit_editor_class_actions_init  (GtkWidgetClass    *widget_class);
+void     _fascia_visit_editor_actions_init        (FasciaVisitEditor *self);
+void     _fascia_visit_editor_finding_toggled_cb  (GtkToggleButton   *button,
+                                                   FasciaVisitEditor *self);
+void     _fascia_visit_editor_treated_toggled_cb  (GtkCheckButton    *check,
+                                                   FasciaVisitEditor *self);
+
+G_END_DECLS
