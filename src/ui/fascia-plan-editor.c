@@ -1030,22 +1030,8 @@ static void
 load_view (FasciaPlanEditor *self,
            const char       *view_id)
 {
-  FasciaAtlas *atlas = fascia_ui_get_atlas ();
-  g_autoptr(FasciaDiagram) diagram = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (atlas == NULL || view_id == NULL)
-    return;
-
-  diagram = fascia_diagram_new_for_view (atlas, view_id, &error);
-  if (diagram == NULL)
-    {
-      fascia_ui_show_error (GTK_WIDGET (self), _("Could not show the diagram"), error);
-      return;
-    }
-
-  fascia_diagram_view_set_diagram (self->diagram_view, diagram);
-  update_diagram (self);
+  if (fascia_ui_show_view (self->diagram_view, view_id))
+    update_diagram (self);
 }
 
 void

@@ -132,6 +132,40 @@ fascia_ui_get_atlas (void)
   return atlas;
 }
 
+/**
+ * fascia_ui_show_view:
+ * @view: a diagram view of the clients or study pages
+ * @view_id: "anterior", "lateral", …
+ *
+ * Loads @view_id from the built-in atlas into @view, with the atlas that names its
+ * regions for tooltips and screen readers. A view that cannot be loaded is reported on
+ * the window and leaves @view as it was.
+ *
+ * Returns: whether @view now shows @view_id
+ */
+gboolean
+fascia_ui_show_view (FasciaDiagramView *view,
+                     const char        *view_id)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  g_autoptr(FasciaDiagram) diagram = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (atlas == NULL || view_id == NULL)
+    return FALSE;
+
+  diagram = fascia_diagram_new_for_view (atlas, view_id, &error);
+  if (diagram == NULL)
+    {
+      fascia_ui_show_error (GTK_WIDGET (view), _("Could not show the diagram"), error);
+      return FALSE;
+    }
+
+  fascia_diagram_view_set_atlas (view, atlas);
+  fascia_diagram_view_set_diagram (view, diagram);
+  return TRUE;
+}
+
 void
 fascia_ui_fill_view_dropdown (GtkDropDown *dropdown,
                               const char  *selected_view_id)

@@ -11,6 +11,8 @@
 #include "fascia/fascia-diagram.h"
 #include "fascia/fascia-store.h"
 
+#include "fascia-diagram-view.h"
+
 G_BEGIN_DECLS
 
 /* How long typing pauses before an edit is written. */
@@ -35,6 +37,8 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 FasciaAtlas *fascia_ui_get_atlas          (void);
+gboolean     fascia_ui_show_view          (FasciaDiagramView *view,
+                                           const char        *view_id);
 void         fascia_ui_fill_view_dropdown (GtkDropDown *dropdown,
                                            const char  *selected_view_id);
 const char  *fascia_ui_get_dropdown_view  (GtkDropDown *dropdown);

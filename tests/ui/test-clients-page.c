@@ -234,6 +234,10 @@ test_plan_and_visit (Fixture       *f,
   g_assert_true (fascia_window_get_active_plan (f->window) == fascia_plan_editor_get_plan (editor));
 
   diagram = fascia_plan_editor_get_diagram_view (editor);
+  /* A screen reader hears the muscle's name, not its id. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fascia_diagram_view_get_region_widget (diagram,
+                                                                                              "m-psoas-major-l")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Psoas major, left side");
   press_region (diagram, "m-psoas-major-l");
   press_region (diagram, "m-iliacus-r");
   g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (editor)), ==, 2);
