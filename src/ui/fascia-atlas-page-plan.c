@@ -116,14 +116,14 @@ fascia_atlas_page_update_plan_offer (FasciaAtlasPage *self)
   if (muscle_id != NULL)
     {
       FasciaPlanTarget *target = find_target (self, muscle_id);
-      FasciaSide side = target != NULL ? fascia_plan_target_get_side (target) : FASCIA_SIDE_BOTH;
+      FasciaSide side = target != NULL ? fascia_plan_target_get_side (target) : FASCIA_SIDE_NONE;
       g_autofree char *name = fascia_ui_muscle_name (muscle_id, side);
       g_autofree char *flags_warning = NULL;
 
       if (target != NULL)
-        hint = g_strdup_printf (_("For the target %s"), name);
+        hint = g_strdup_printf (_("Goes to the plan's target: %s"), name);
       else
-        hint = g_strdup_printf (_("Makes %s a new target"), name);
+        hint = g_strdup_printf (_("Adds %s to the plan as a new target, both sides"), name);
 
       if (self->client != NULL)
         flags_warning = fascia_intake_check_technique (fascia_client_get_health_flags (self->client),
