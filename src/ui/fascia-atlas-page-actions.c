@@ -21,6 +21,9 @@ fascia_atlas_page_update_actions (FasciaAtlasPage *self)
   gtk_widget_action_set_enabled (widget, "atlas.show-referral",
                                  g_str_has_prefix (self->card != NULL ? self->card : "",
                                                    "muscle:"));
+
+  /* Where a technique card was opened from decides which target "Add to Plan" means. */
+  fascia_atlas_page_update_plan_offer (self);
 }
 
 static void

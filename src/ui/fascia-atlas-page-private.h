@@ -33,6 +33,8 @@ struct _FasciaAtlasPage
   GtkListBox          *pain_list;
   GtkLabel            *search_summary;
   GtkListBox          *search_list;
+  GtkWidget           *plan_bar;
+  GtkLabel            *plan_label;
 
   /* Owned */
   FasciaAtlas         *atlas;
@@ -40,6 +42,10 @@ struct _FasciaAtlasPage
   char                *view_id;
   char                *card;          /* "muscle:psoas-major", or NULL for none */
   GPtrArray           *history;       /* earlier cards, most recent last */
+  FasciaStore         *store;         /* the window's client database, for the plan */
+  FasciaPlan          *plan;          /* the client's plan open in the Clients page */
+  FasciaClient        *client;        /* whose plan it is, for the intake warnings */
+  GListModel          *targets;       /* of FasciaPlanTarget */
 
   gboolean             show_labels;
   gboolean             show_bones;
@@ -73,5 +79,8 @@ void     fascia_atlas_page_apply_layers       (FasciaAtlasPage *self);
 void     fascia_atlas_page_apply_styles       (FasciaAtlasPage *self);
 void     fascia_atlas_page_set_referral_mode  (FasciaAtlasPage *self,
                                                gboolean         referral_mode);
+void     fascia_atlas_page_apply_plan         (FasciaAtlasPage *self);
+void     fascia_atlas_page_clear_plan         (FasciaAtlasPage *self);
+void     fascia_atlas_page_update_plan_offer  (FasciaAtlasPage *self);
 
 G_END_DECLS

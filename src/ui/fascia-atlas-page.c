@@ -122,6 +122,8 @@ fascia_atlas_page_apply_styles (FasciaAtlasPage *self)
   const char *id;
 
   fascia_diagram_view_clear_region_styles (self->diagram_view, LIT_STYLES);
+  /* The plan's targets stay lit under whatever the card lights, in every view. */
+  fascia_atlas_page_apply_plan (self);
 
   if (!split_card (self->card, &kind, &id))
     return;
@@ -798,6 +800,7 @@ fascia_atlas_page_set_presentation (FasciaAtlasPage *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
 
+  fascia_atlas_page_apply_plan (self);
   fascia_diagram_view_zoom_to_fit (self->diagram_view);
   fascia_atlas_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
@@ -831,6 +834,7 @@ fascia_atlas_page_dispose (GObject *object)
 {
   FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
 
+  fascia_atlas_page_clear_plan (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE);
 
   G_OBJECT_CLASS (fascia_atlas_page_parent_class)->dispose (object);
@@ -1005,6 +1009,8 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, muscle_card);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, technique_card);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, plan_bar);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, plan_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, landmark_card);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pain_summary);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pain_list);

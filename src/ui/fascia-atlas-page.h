@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "fascia/fascia-atlas.h"
+#include "fascia/fascia-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,9 @@ const char *fascia_atlas_page_get_card         (FasciaAtlasPage *self);
 gboolean    fascia_atlas_page_get_presentation (FasciaAtlasPage *self);
 void        fascia_atlas_page_set_presentation (FasciaAtlasPage *self,
                                                 gboolean         presentation);
+void        fascia_atlas_page_set_plan         (FasciaAtlasPage *self,
+                                                FasciaStore     *store,
+                                                FasciaPlan      *plan);
+const char *fascia_atlas_page_get_plan_label   (FasciaAtlasPage *self);
 
 G_END_DECLS

@@ -19,6 +19,10 @@ struct _FasciaTechniqueCard
   /* Template widgets */
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
+  GtkWidget       *plan_box;
+  GtkButton       *add_button;
+  GtkLabel        *plan_hint;
+  GtkLabel        *warning_label;
   GtkBox          *sections;
 
   /* Owned */
@@ -128,6 +132,66 @@ fascia_technique_card_set_technique (FasciaTechniqueCard *self,
 }
 
 static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+/**
+ * fascia_technique_card_set_plan:
+ * @shown: whether the card shows "Add to Plan" at all; presentation mode hides it, as it
+ *   hides every trace of a client
+ * @muscle_id: (nullable): the muscle the technique would be added for, or %NULL while no
+ *   client's plan is open
+ * @hint: (nullable): which target it goes to, in words
+ * @warning: (nullable): what the client's intake says about this technique
+ *
+ * The button runs `win.add-to-plan`, so it is only sensitive while the window has a plan open.
+ */
+void
+fascia_technique_card_set_plan (FasciaTechniqueCard *self,
+                                gboolean             shown,
+                                const char          *muscle_id,
+                                const char          *hint,
+                                const char          *warning)
+{
+  const char *technique_id;
+
+  g_return_if_fail (FASCIA_IS_TECHNIQUE_CARD (self));
+
+  technique_id = self->technique != NULL ? fascia_technique_get_id (self->technique) : "";
+  gtk_widget_set_visible (self->plan_box, shown && self->technique != NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "(ss)", technique_id,
+                                    muscle_id != NULL ? muscle_id : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
+                               muscle_id == NULL
+                               ? _("Open a client's plan to add this technique")
+                               : NULL);
+  set_label (self->plan_hint, muscle_id != NULL ? hint : NULL);
+  set_label (self->warning_label, muscle_id != NULL ? warning : NULL);
+}
+
+/* For tests: the button and what the card says about the client. */
+GtkWidget *
+fascia_technique_card_get_add_button (FasciaTechniqueCard *self)
+{
+  g_return_val_if_fail (FASCIA_IS_TECHNIQUE_CARD (self), NULL);
+
+  return GTK_WIDGET (self->add_button);
+}
+
+const char *
+fascia_technique_card_get_warning (FasciaTechniqueCard *self)
+{
+  g_return_val_if_fail (FASCIA_IS_TECHNIQUE_CARD (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->warning_label))
+         ? gtk_label_get_label (self->warning_label) : NULL;
+}
+
+static void
 fascia_technique_card_dispose (GObject *object)
 {
   FasciaTechniqueCard *self = FASCIA_TECHNIQUE_CARD (object);
@@ -150,6 +214,10 @@ fascia_technique_card_class_init (FasciaTechniqueCardClass *klass)
                                                RESOURCE_BASE "/ui/fascia-technique-card.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, plan_box);
+  gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, add_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, plan_hint);
+  gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, warning_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, sections);
 }
 
@@ -157,4 +225,5 @@ static void
 fascia_technique_card_init (FasciaTechniqueCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_technique_card_set_plan (self, TRUE, NULL, NULL, NULL);
 }

@@ -160,14 +160,48 @@ atlas_has_id (FasciaStoreIdKind  kind,
     }
 }
 
+/* The client shown last comes back when the same database opens again; an id means nothing
+ * in another file, and the demo clinic is made afresh each time. */
+static gint64
+last_client_in (FasciaWindow *self,
+                FasciaStore  *store)
+{
+  g_autofree char *database = g_settings_get_string (self->settings, "last-client-database");
+
+  if (store == NULL || g_strcmp0 (database, fascia_store_get_path (store)) != 0)
+    return 0;
+
+  return g_settings_get_int64 (self->settings, "last-client");
+}
+
+static void
+client_shown_cb (FasciaWindow *self)
+{
+  FasciaClientView *view = fascia_clients_page_get_client_view (self->clients_page);
+  FasciaClient *client = fascia_client_view_get_client (view);
+
+  /* Closing the window or switching databases clears the view; that is not a choice. */
+  if (client == NULL || self->store == NULL || fascia_window_get_demo (self)
+      || fascia_client_get_id (client) <= 0)
+    return;
+
+  g_settings_set_int64 (self->settings, "last-client", fascia_client_get_id (client));
+  g_settings_set_string (self->settings, "last-client-database",
+                         fascia_store_get_path (self->store));
+}
+
 static void
 set_store (FasciaWindow *self,
            FasciaStore  *store)
 {
   gboolean demo = self->user_store != NULL;
+  gint64 last_client;
 
   if (!g_set_object (&self->store, store))
     return;
+
+  /* Read before the Clients page shows a client of its own choosing and that is saved. */
+  last_client = demo ? 0 : last_client_in (self, store);
 
   if (store != NULL)
     fascia_store_set_id_validator (store, atlas_has_id, NULL, NULL);
@@ -175,6 +209,9 @@ set_store (FasciaWindow *self,
   fascia_clients_page_set_store (self->clients_page, store);
   fascia_study_page_set_store (self->study_page, store);
   fascia_clients_page_set_demo (self->clients_page, demo);
+  fascia_atlas_page_set_plan (self->atlas_page, store, fascia_window_get_active_plan (self));
+  if (last_client > 0)
+    fascia_clients_page_select_client (self->clients_page, last_client);
   adw_view_switcher_title_set_subtitle (self->switcher_title, demo ? _("Demo Clinic") : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-demo", demo);
@@ -339,7 +376,21 @@ add_to_plan_action (GtkWidget  *widget,
 
   if (fascia_plan_editor_add_technique (fascia_client_view_get_plan_editor (view), technique_id,
                                         muscle_id))
-    fascia_ui_toast (widget, _("Added to the plan"));
+    {
+      FasciaTechnique *technique = fascia_atlas_lookup_technique (fascia_ui_get_atlas (),
+                                                                  technique_id);
+      g_autofree char *title = NULL;
+
+      if (technique != NULL && muscle_id != NULL && *muscle_id != '\0')
+        {
+          g_autofree char *muscle = fascia_ui_muscle_name (muscle_id, FASCIA_SIDE_NONE);
+
+          /* Translators: "Psoas release added to the plan for Psoas major" */
+          title = g_strdup_printf (_("%s added to the plan for %s"),
+                                   fascia_technique_get_name (technique), muscle);
+        }
+      fascia_ui_toast (widget, title != NULL ? title : _("Added to the plan"));
+    }
 }
 
 static void
@@ -347,6 +398,7 @@ active_plan_cb (FasciaWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-plan",
                                  fascia_window_get_active_plan (self) != NULL);
+  fascia_atlas_page_set_plan (self->atlas_page, self->store, fascia_window_get_active_plan (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLAN]);
 }
 
@@ -396,6 +448,7 @@ fascia_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "last-view", self->atlas_page, "view", G_SETTINGS_BIND_DEFAULT);
 
   /* Presenting to a client shows the diagram alone, without the window's own controls. */
   g_object_bind_property (self->atlas_page, "presentation", self->header_bar, "visible",
@@ -405,6 +458,9 @@ fascia_window_constructed (GObject *object)
 
   g_signal_connect_object (self->clients_page, "notify::active-plan",
                            G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (fascia_clients_page_get_client_view (self->clients_page),
+                           "notify::client", G_CALLBACK (client_shown_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-plan", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-demo", FALSE);
 

@@ -8,10 +8,12 @@
 #include <sqlite3.h>
 
 #include "fascia-application.h"
+#include "fascia-atlas-page.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-plan-editor.h"
 #include "fascia-region-text.h"
+#include "fascia-technique-card.h"
 #include "fascia-test-utils.h"
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
@@ -461,6 +463,165 @@ test_demo_clinic (Fixture       *f,
   g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 0);
 }
 
+static FasciaAtlasPage *
+atlas_page (Fixture *f)
+{
+  return FASCIA_ATLAS_PAGE (template_child (f->window, FASCIA_TYPE_WINDOW, "atlas_page"));
+}
+
+static gboolean
+atlas_target (Fixture    *f,
+              const char *region_id)
+{
+  FasciaDiagramView *view = FASCIA_DIAGRAM_VIEW (template_child (atlas_page (f),
+                                                                 FASCIA_TYPE_ATLAS_PAGE,
+                                                                 "diagram_view"));
+
+  return (fascia_diagram_get_region_style (fascia_diagram_view_get_diagram (view), region_id)
+          & FASCIA_REGION_STYLE_TARGET) != 0;
+}
+
+static void
+test_atlas_plan (Fixture       *f,
+                 gconstpointer  data)
+{
+  FasciaTechniqueCard *card;
+  GtkWidget *add;
+  FasciaDiagramView *plan_diagram;
+  GtkSwitch *pregnancy;
+
+  card = FASCIA_TECHNIQUE_CARD (template_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE,
+                                                "technique_card"));
+  add = fascia_technique_card_get_add_button (card);
+
+  /* No plan open: the card offers nothing it could do, and says why. */
+  g_assert_true (fascia_atlas_page_open (atlas_page (f), "technique", "psoas-release"));
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (add));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==,
+                   "Open a client's plan to add this technique");
+  g_assert_null (fascia_atlas_page_get_plan_label (atlas_page (f)));
+
+  new_client (f, "Eve Pregnant");
+  pregnancy = GTK_SWITCH (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                          "pregnancy_switch"));
+  gtk_switch_set_active (pregnancy, TRUE);
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  g_assert_nonnull (fascia_atlas_page_get_plan_label (atlas_page (f)));
+  g_assert_true (g_str_has_prefix (fascia_atlas_page_get_plan_label (atlas_page (f)), "Plan: "));
+  g_assert_nonnull (strstr (fascia_atlas_page_get_plan_label (atlas_page (f)), "Eve Pregnant"));
+
+  /* A target picked on the Clients page shows on the Atlas diagram, on its side only. */
+  plan_diagram = fascia_plan_editor_get_diagram_view (fascia_client_view_get_plan_editor (
+                                                        client_view (f)));
+  press_region (plan_diagram, "m-iliacus-r");
+  g_assert_true (atlas_target (f, "m-iliacus-r"));
+  g_assert_false (atlas_target (f, "m-iliacus-l"));
+
+  /* Opened from no muscle, the technique goes to a muscle it treats that is a target. */
+  g_assert_true (gtk_widget_is_sensitive (add));
+  g_assert_null (gtk_widget_get_tooltip_text (add));
+  g_assert_nonnull (fascia_technique_card_get_warning (card));
+  g_assert_nonnull (strstr (fascia_technique_card_get_warning (card), "Pregnancy"));
+  click (add);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets, json_each(technique_ids) "
+                                 "WHERE deleted_at IS NULL AND muscle_id = 'iliacus' "
+                                 "AND value = 'psoas-release'"), ==, 1);
+  /* The plan editor shows the same warning. */
+  g_assert_nonnull (strstr (fascia_plan_editor_get_warning (fascia_client_view_get_plan_editor (
+                                                              client_view (f))), "Pregnancy"));
+
+  /* Opened from a muscle's card, it goes to that muscle, which becomes a target. */
+  g_assert_true (fascia_atlas_page_open (atlas_page (f), "muscle", "psoas-major"));
+  g_assert_true (fascia_atlas_page_open (atlas_page (f), "technique", "psoas-release"));
+  fascia_test_iterate ();
+  click (add);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets, json_each(technique_ids) "
+                                 "WHERE deleted_at IS NULL AND muscle_id = 'psoas-major' "
+                                 "AND value = 'psoas-release'"), ==, 1);
+  g_assert_true (atlas_target (f, "m-psoas-major-l"));
+  g_assert_true (atlas_target (f, "m-psoas-major-r"));
+
+  /* A target taken away on the Clients page leaves the Atlas diagram too. */
+  press_region (plan_diagram, "m-iliacus-r");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets "
+                                 "WHERE deleted_at IS NULL AND muscle_id = 'iliacus'"), ==, 0);
+  g_assert_false (atlas_target (f, "m-iliacus-r"));
+  g_assert_true (atlas_target (f, "m-psoas-major-l"));
+
+  /* Presenting to a client shows nothing of any client. */
+  fascia_atlas_page_set_presentation (atlas_page (f), TRUE);
+  fascia_test_iterate ();
+  g_assert_null (fascia_atlas_page_get_plan_label (atlas_page (f)));
+  g_assert_false (atlas_target (f, "m-psoas-major-l"));
+  g_assert_false (gtk_widget_is_visible (add));
+  g_assert_null (fascia_technique_card_get_warning (card));
+  fascia_atlas_page_set_presentation (atlas_page (f), FALSE);
+  fascia_test_iterate ();
+  g_assert_true (atlas_target (f, "m-psoas-major-l"));
+
+  /* With no plan open the Atlas forgets it. */
+  fascia_client_view_set_client (client_view (f), NULL);
+  fascia_test_iterate ();
+  g_assert_null (fascia_window_get_active_plan (f->window));
+  g_assert_null (fascia_atlas_page_get_plan_label (atlas_page (f)));
+  g_assert_false (atlas_target (f, "m-psoas-major-l"));
+  g_assert_false (gtk_widget_is_sensitive (add));
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+}
+
+static void
+test_restore_last (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  gint64 first_id;
+
+  new_client (f, "Ann First");
+  first_id = fascia_client_get_id (fascia_client_view_get_client (client_view (f)));
+  new_client (f, "Bob Second");
+  fascia_clients_page_select_client (page (f), first_id);
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (client_view (f))), ==,
+                   first_id);
+  fascia_atlas_page_set_view (atlas_page (f), "lateral");
+
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (f->window);
+
+  /* The next start on the same database shows the same client and the same view. */
+  open_window (f);
+  g_assert_cmpstr (fascia_atlas_page_get_view (atlas_page (f)), ==, "lateral");
+  g_assert_nonnull (fascia_client_view_get_client (client_view (f)));
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (client_view (f))), ==,
+                   first_id);
+
+  /* The demo clinic is never remembered as the last client's database. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-demo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-client"), ==, first_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-demo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (client_view (f))), ==,
+                   first_id);
+
+  g_settings_reset (settings, "last-view");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +648,10 @@ main (int   argc,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,
               fixture_set_up, test_intake_warning, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/atlas-plan", Fixture, NULL,
+              fixture_set_up, test_atlas_plan, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/restore-last", Fixture, NULL,
+              fixture_set_up, test_restore_last, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/demo-clinic", Fixture, NULL,
               fixture_set_up, test_demo_clinic, fixture_tear_down);
 
