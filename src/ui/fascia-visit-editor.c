@@ -961,9 +961,24 @@ fascia_visit_editor_set_visit (FasciaVisitEditor *self,
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view (self, field)),
                                   fascia_visit_get_field (visit, field) ?: "", -1);
 
-      if (fascia_diagram_view_get_diagram (self->diagram_view) == NULL)
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (self->store,
+                                                                  fascia_visit_get_id (visit),
+                                                                  NULL);
+      g_autoptr(FasciaPainMark) first_mark = marks != NULL ? g_list_model_get_item (marks, 0)
+                                                           : NULL;
+      FasciaDiagram *shown = fascia_diagram_view_get_diagram (self->diagram_view);
+      const char *wanted = NULL;
+
+      /* Open on the view where this visit's pain was marked, so the chart shows it. */
+      if (first_mark != NULL)
+        wanted = fascia_pain_mark_get_view_id (first_mark);
+      else if (shown == NULL)
+        wanted = "posterior-superficial";
+
+      if (wanted != NULL
+          && (shown == NULL || g_strcmp0 (fascia_diagram_get_view_id (shown), wanted) != 0))
         {
-          fascia_ui_fill_view_dropdown (self->view_dropdown, "posterior-superficial");
+          fascia_ui_fill_view_dropdown (self->view_dropdown, wanted);
           load_view (self, fascia_ui_get_dropdown_view (self->view_dropdown));
         }
     }
