@@ -4,8 +4,10 @@
  * thread (its own fascia_diagram_dup() copy; one job in flight, later requests coalesced) and
  * shown as a texture. On zoom or pan the last texture is drawn transformed at once and the
  * viewport re-rendered after a short pause; when only region styles change (hover, focus,
- * selection) just the changed regions' bounds are re-rendered as a patch over it, so a
- * highlight appears in a few milliseconds even on a large drawing.
+ * selection) just the changed regions' bounds are re-rendered as a patch over it. Hover and
+ * focus are not rendered at all: the diagram leaves them out (overlay styles) and the view
+ * lays an outline made from the region's hit mask over the texture, cached per region, so
+ * the pointer never waits for librsvg.
  *
  * Accessibility: one FasciaRegionButton child per region (see fascia-region-button.c).
  *
@@ -31,6 +33,9 @@
 #define DRAG_THRESHOLD_PX    4.0
 #define PATCH_MARGIN_UNITS   10.0
 #define MARKER_RADIUS_PX     9.0
+#define OVERLAY_STYLES       (FASCIA_REGION_STYLE_HOVER | FASCIA_REGION_STYLE_FOCUS)
+#define HOVER_WIDTH_UNITS    4.0
+#define FOCUS_WIDTH_UNITS    3.0
 
 typedef struct
 {
@@ -68,6 +73,8 @@ struct _FasciaDiagramView
   GPtrArray     *buttons;           /* FasciaRegionButton, in data order (children) */
   GHashTable    *buttons_by_id;     /* region id → FasciaRegionButton (borrowed) */
   GArray        *markers;           /* graphene_point_t in view units */
+  GHashTable    *outlines;          /* "style:region id" → Tile of a hover or focus outline */
+  double         outline_scale;     /* pixels per view unit of the outlines cached */
   char          *hovered;
 
   /* Borrowed */
@@ -655,13 +662,23 @@ fascia_diagram_view_set_region_style (FasciaDiagramView *self,
                                       const char        *region_id,
                                       FasciaRegionStyle  style)
 {
+  FasciaRegionStyle old;
+
   g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (region_id != NULL);
 
   if (self->diagram == NULL
       || fascia_diagram_lookup_region (self->diagram, region_id) == NULL
-      || fascia_diagram_get_region_style (self->diagram, region_id) == style)
+      || (old = fascia_diagram_get_region_style (self->diagram, region_id)) == style)
     return;
+
+  /* Hover and focus are drawn over the texture by snapshot(): nothing to render. */
+  if (((old ^ style) & ~OVERLAY_STYLES) == 0)
+    {
+      fascia_diagram_set_region_style (self->diagram, region_id, style);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
 
   /* Someone else restyled the diagram since we last looked: we cannot patch what we
    * do not know about. */
@@ -992,9 +1009,11 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   g_array_set_size (self->markers, 0);
 
   g_set_object (&self->diagram, diagram);
+  g_hash_table_remove_all (self->outlines);
 
   if (self->diagram != NULL)
     {
+      fascia_diagram_set_overlay_styles (self->diagram, OVERLAY_STYLES);
       self->known_serial = fascia_diagram_get_style_serial (self->diagram);
       self->rendered_serial = self->known_serial - 1;
       create_buttons (self);
@@ -1531,6 +1550,86 @@ append_tile (FasciaDiagramView *self,
 }
 
 static void
+outline_free (gpointer data)
+{
+  Tile *tile = data;
+
+  tile_clear (tile);
+  g_free (tile);
+}
+
+/* The outline of a region as a texture, made from its hit mask (no librsvg) at most at two
+ * pixels per view unit and scaled by GSK beyond that, so that zooming does not remake it. */
+static const Tile *
+ensure_outline (FasciaDiagramView *self,
+                const char        *region_id,
+                FasciaRegionStyle  style)
+{
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double scale = self->zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
+  g_autofree char *key = g_strdup_printf ("%u:%s", style, region_id);
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  Tile *tile;
+  double x, y;
+
+  if (scale != self->outline_scale)
+    {
+      g_hash_table_remove_all (self->outlines);
+      self->outline_scale = scale;
+    }
+
+  if ((tile = g_hash_table_lookup (self->outlines, key)) != NULL)
+    return tile;
+
+  surface = fascia_diagram_render_region_outline (self->diagram, region_id, scale,
+                                                  style == FASCIA_REGION_STYLE_HOVER
+                                                    ? HOVER_WIDTH_UNITS : FOCUS_WIDTH_UNITS,
+                                                  style == FASCIA_REGION_STYLE_HOVER
+                                                    ? FASCIA_DIAGRAM_COLOR_HOVER
+                                                    : FASCIA_DIAGRAM_COLOR_FOCUS,
+                                                  &x, &y);
+  if (surface == NULL)
+    return NULL;
+
+  tile = g_new0 (Tile, 1);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface)
+                                        * cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                          cairo_image_surface_get_height (surface),
+                                          GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (surface));
+  /* A Tile is measured in logical pixels: pretend the outline was drawn at scale factor 1. */
+  tile->zoom = scale;
+  tile->x = x;
+  tile->y = y;
+  tile->scale_factor = 1;
+  g_hash_table_insert (self->outlines, g_steal_pointer (&key), tile);
+  return tile;
+}
+
+static void
+append_outline (FasciaDiagramView *self,
+                GtkSnapshot       *snapshot,
+                const char        *region_id,
+                FasciaRegionStyle  style)
+{
+  const Tile *tile;
+
+  if (region_id == NULL || !fascia_diagram_get_region_visible (self->diagram, region_id))
+    return;
+
+  /* A selected region's own outline wins, as it did when librsvg drew them. */
+  if (fascia_diagram_get_region_style (self->diagram, region_id) & FASCIA_REGION_STYLE_SELECTED)
+    return;
+
+  if ((tile = ensure_outline (self, region_id, style)) != NULL)
+    append_tile (self, snapshot, tile);
+}
+
+static void
 fascia_diagram_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
@@ -1547,6 +1646,17 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
     append_tile (self, snapshot, &self->base);
   for (guint i = 0; i < self->patches->len; i++)
     append_tile (self, snapshot, &g_array_index (self->patches, Tile, i));
+
+  {
+    GtkWidget *focus = gtk_widget_get_focus_child (widget);
+    const char *focused = NULL;
+
+    if (FASCIA_IS_REGION_BUTTON (focus) && gtk_widget_has_focus (focus))
+      focused = fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (focus));
+    if (g_strcmp0 (focused, self->hovered) != 0)
+      append_outline (self, snapshot, focused, FASCIA_REGION_STYLE_FOCUS);
+    append_outline (self, snapshot, self->hovered, FASCIA_REGION_STYLE_HOVER);
+  }
 
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -1630,6 +1740,7 @@ fascia_diagram_view_finalize (GObject *object)
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
   g_clear_pointer (&self->buttons_by_id, g_hash_table_unref);
   g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->outlines, g_hash_table_unref);
   g_clear_pointer (&self->hovered, g_free);
 
   G_OBJECT_CLASS (fascia_diagram_view_parent_class)->finalize (object);
@@ -1807,6 +1918,7 @@ fascia_diagram_view_init (FasciaDiagramView *self)
   self->buttons = g_ptr_array_new ();
   self->buttons_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->markers = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  self->outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outline_free);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
