@@ -33,6 +33,7 @@
 #define DRAG_THRESHOLD_PX    4.0
 #define PATCH_MARGIN_UNITS   10.0
 #define MARKER_RADIUS_PX     9.0
+#define PIECE_PX             256
 #define OVERLAY_STYLES       (FASCIA_REGION_STYLE_HOVER | FASCIA_REGION_STYLE_FOCUS)
 #define HOVER_WIDTH_UNITS    4.0
 #define FOCUS_WIDTH_UNITS    3.0
@@ -43,6 +44,7 @@ typedef struct
   double      zoom;          /* logical pixels per view unit when it was rendered */
   double      x, y;          /* view point at the texture's top-left corner */
   int         scale_factor;
+  GPtrArray  *pieces;        /* GdkTexture views of @texture's pixels, PIECE_PX square, by rows */
 } Tile;
 
 typedef struct
@@ -129,6 +131,7 @@ static void
 tile_clear (Tile *tile)
 {
   g_clear_object (&tile->texture);
+  g_clear_pointer (&tile->pieces, g_ptr_array_unref);
 }
 
 static void
@@ -402,6 +405,21 @@ render_thread (GTask        *task,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   job->result.texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT, bytes,
                                                 cairo_image_surface_get_stride (surface));
+  /* The cairo renderer copies a whole texture out each frame it draws it, even to repaint a
+   * hover outline: pieces (sharing the pixels) let snapshot() leave out what is off screen
+   * and GSK copy less. */
+  job->result.pieces = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int py = 0; py < job->height; py += PIECE_PX)
+    for (int px = 0; px < job->width; px += PIECE_PX)
+      {
+        int stride = cairo_image_surface_get_stride (surface);
+        int w = MIN (PIECE_PX, job->width - px), h = MIN (PIECE_PX, job->height - py);
+        g_autoptr(GBytes) piece = g_bytes_new_from_bytes (bytes, (gsize) py * stride + px * 4,
+                                                          (gsize) (h - 1) * stride + w * 4);
+
+        g_ptr_array_add (job->result.pieces,
+                         gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, piece, stride));
+      }
   job->result.zoom = job->zoom;
   job->result.x = job->x;
   job->result.y = job->y;
@@ -452,6 +470,7 @@ render_done_cb (GObject      *object,
       g_array_append_val (self->patches, job->result);
     }
   job->result.texture = NULL;
+  job->result.pieces = NULL;
   self->rendered_serial = job->serial;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1538,15 +1557,37 @@ append_tile (FasciaDiagramView *self,
              GtkSnapshot       *snapshot,
              const Tile        *tile)
 {
-  double scale = self->zoom / tile->zoom;
-  graphene_rect_t rect;
+  double scale = self->zoom / tile->zoom / tile->scale_factor;  /* logical px per texture px */
+  double x0 = (tile->x - self->x) * self->zoom;
+  double y0 = (tile->y - self->y) * self->zoom;
+  graphene_rect_t visible, rect;
+  int width, cols;
 
-  graphene_rect_init (&rect,
-                      (tile->x - self->x) * self->zoom,
-                      (tile->y - self->y) * self->zoom,
-                      gdk_texture_get_width (tile->texture) / (double) tile->scale_factor * scale,
-                      gdk_texture_get_height (tile->texture) / (double) tile->scale_factor * scale);
-  gtk_snapshot_append_texture (snapshot, tile->texture, &rect);
+  if (tile->pieces == NULL)
+    {
+      graphene_rect_init (&rect, x0, y0,
+                          gdk_texture_get_width (tile->texture) * scale,
+                          gdk_texture_get_height (tile->texture) * scale);
+      gtk_snapshot_append_texture (snapshot, tile->texture, &rect);
+      return;
+    }
+
+  graphene_rect_init (&visible, 0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                      gtk_widget_get_height (GTK_WIDGET (self)));
+  width = gdk_texture_get_width (tile->texture);
+  cols = (width + PIECE_PX - 1) / PIECE_PX;
+
+  for (guint i = 0; i < tile->pieces->len; i++)
+    {
+      GdkTexture *piece = g_ptr_array_index (tile->pieces, i);
+      double px = (i % cols) * PIECE_PX, py = (i / cols) * PIECE_PX;
+
+      graphene_rect_init (&rect, x0 + px * scale, y0 + py * scale,
+                          gdk_texture_get_width (piece) * scale,
+                          gdk_texture_get_height (piece) * scale);
+      if (graphene_rect_intersection (&rect, &visible, NULL))
+        gtk_snapshot_append_texture (snapshot, piece, &rect);
+    }
 }
 
 static void
