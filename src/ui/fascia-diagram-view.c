@@ -34,6 +34,7 @@
 #define PATCH_MARGIN_UNITS   10.0
 #define MARKER_RADIUS_PX     9.0
 #define PIECE_PX             256
+#define MAX_OUTLINES         24
 #define OVERLAY_STYLES       (FASCIA_REGION_STYLE_HOVER | FASCIA_REGION_STYLE_FOCUS)
 #define HOVER_WIDTH_UNITS    4.0
 #define FOCUS_WIDTH_UNITS    3.0
@@ -1632,6 +1633,10 @@ ensure_outline (FasciaDiagramView *self,
                                                   &x, &y);
   if (surface == NULL)
     return NULL;
+
+  /* A large muscle's outline at two pixels per unit is a few megabytes: keep a handful. */
+  if (g_hash_table_size (self->outlines) >= MAX_OUTLINES)
+    g_hash_table_remove_all (self->outlines);
 
   tile = g_new0 (Tile, 1);
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
