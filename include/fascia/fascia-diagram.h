@@ -148,5 +148,16 @@ guint               fascia_diagram_show_attachments   (FasciaDiagram      *self,
                                                        FasciaMuscle       *muscle);
 guint               fascia_diagram_show_referral      (FasciaDiagram      *self,
                                                        const char         *muscle_id);
+void                fascia_diagram_set_overlay_styles (FasciaDiagram      *self,
+                                                       FasciaRegionStyle   styles);
+FasciaRegionStyle   fascia_diagram_get_overlay_styles (FasciaDiagram      *self);
+cairo_surface_t    *fascia_diagram_render_region_outline
+                                                      (FasciaDiagram      *self,
+                                                       const char         *region_id,
+                                                       double              scale,
+                                                       double              line_width,
+                                                       const char         *colour,
+                                                       double             *x,
+                                                       double             *y);
 
 G_END_DECLS

@@ -54,6 +54,7 @@ struct _FasciaDiagram
   gboolean          *region_visible;  /* per region, derived from the two above */
   guint64            serial;
   gboolean           dim_unstyled;
+  guint8             overlay_styles;  /* drawn by the caller, not by fascia_diagram_render() */
 };
 
 G_DEFINE_FINAL_TYPE (FasciaDiagram, fascia_diagram, G_TYPE_OBJECT)
@@ -564,8 +565,23 @@ diagram_new (FasciaDiagramData *data)
 static char *
 build_css (FasciaDiagram *self)
 {
-  return fascia_diagram_build_css (self->data, self->styles, self->layer_visible,
+  guint n = self->data->regions->len;
+  g_autofree guint8 *styles = g_memdup2 (self->styles, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    styles[i] &= ~self->overlay_styles;
+
+  return fascia_diagram_build_css (self->data, styles, self->layer_visible,
                                    self->region_visible, self->dim_unstyled);
+}
+
+/* Whether going from @old to @style changes what fascia_diagram_render() draws. */
+static gboolean
+style_change_drawn (FasciaDiagram *self,
+                    guint8         old,
+                    guint8         style)
+{
+  return ((old ^ style) & ~self->overlay_styles) != 0;
 }
 
 static gboolean
@@ -737,16 +753,27 @@ fascia_diagram_copy_styles (FasciaDiagram *self,
   g_return_if_fail (self->data == source->data);
 
   data = self->data;
+  self->overlay_styles = source->overlay_styles;
   if (memcmp (self->styles, source->styles, data->regions->len) == 0 &&
       memcmp (self->layer_visible, source->layer_visible,
               sizeof (gboolean) * data->layers->len) == 0 &&
       self->dim_unstyled == source->dim_unstyled)
     return;
 
-  memcpy (self->styles, source->styles, data->regions->len);
-  memcpy (self->layer_visible, source->layer_visible, sizeof (gboolean) * data->layers->len);
-  self->dim_unstyled = source->dim_unstyled;
-  changed (self);
+  {
+    gboolean drawn = self->dim_unstyled != source->dim_unstyled ||
+                     memcmp (self->layer_visible, source->layer_visible,
+                             sizeof (gboolean) * data->layers->len) != 0;
+
+    for (guint i = 0; i < data->regions->len && !drawn; i++)
+      drawn = style_change_drawn (self, self->styles[i], source->styles[i]);
+
+    memcpy (self->styles, source->styles, data->regions->len);
+    memcpy (self->layer_visible, source->layer_visible, sizeof (gboolean) * data->layers->len);
+    self->dim_unstyled = source->dim_unstyled;
+    if (drawn)
+      changed (self);
+  }
 }
 
 /**
@@ -842,6 +869,7 @@ fascia_diagram_set_region_style (FasciaDiagram     *self,
                                  const char        *region_id,
                                  FasciaRegionStyle  style)
 {
+  gboolean drawn;
   int i;
 
   g_return_if_fail (FASCIA_IS_DIAGRAM (self));
@@ -852,8 +880,10 @@ fascia_diagram_set_region_style (FasciaDiagram     *self,
   if (i < 0 || self->styles[i] == style)
     return;
 
+  drawn = style_change_drawn (self, self->styles[i], style);
   self->styles[i] = style;
-  changed (self);
+  if (drawn)
+    changed (self);
 }
 
 FasciaRegionStyle
@@ -978,6 +1008,37 @@ fascia_diagram_get_region_visible (FasciaDiagram *self,
 
   i = region_index (self, region_id);
   return i >= 0 && self->region_visible[i];
+}
+
+/**
+ * fascia_diagram_set_overlay_styles:
+ * @styles: the style flags the caller draws itself, over the rendering
+ *
+ * Leaves @styles out of fascia_diagram_render(): a region keeps such a flag (for
+ * fascia_diagram_get_region_style()), but setting or clearing it draws nothing new and does
+ * not move the style serial. A view draws its hover and focus highlights this way, from
+ * fascia_diagram_render_region_outline(), so that the pointer never waits for librsvg.
+ */
+void
+fascia_diagram_set_overlay_styles (FasciaDiagram     *self,
+                                   FasciaRegionStyle  styles)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+  g_return_if_fail (styles <= 0xff);
+
+  if (self->overlay_styles == styles)
+    return;
+
+  self->overlay_styles = styles;
+  changed (self);
+}
+
+FasciaRegionStyle
+fascia_diagram_get_overlay_styles (FasciaDiagram *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FASCIA_REGION_STYLE_NONE);
+
+  return self->overlay_styles;
 }
 
 /**
@@ -1268,6 +1329,173 @@ fascia_diagram_render_region_mask (FasciaDiagram  *self,
   return surface;
 }
 
+static gboolean
+parse_colour (const char *colour,
+              double     *rgb)
+{
+  if (colour == NULL || colour[0] != '#' || strlen (colour) != 7)
+    return FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      int hi = g_ascii_xdigit_value (colour[1 + 2 * i]);
+      int lo = g_ascii_xdigit_value (colour[2 + 2 * i]);
+
+      if (hi < 0 || lo < 0)
+        return FALSE;
+      rgb[i] = (hi * 16 + lo) / 255.0;
+    }
+
+  return TRUE;
+}
+
+/* The region's mask resampled to @scale pixels per view unit, bilinearly, so that its edge is
+ * smoother than the mask's unit steps: one byte per pixel, 1 inside. */
+static guint8 *
+resample_mask (const FasciaDiagramMask *mask,
+               double                   scale,
+               int                      pad,
+               int                     *out_w,
+               int                     *out_h)
+{
+  int w = (int) ceil (mask->width * scale) + 2 * pad;
+  int h = (int) ceil (mask->height * scale) + 2 * pad;
+  guint8 *inside = g_malloc0 ((gsize) w * h);
+
+  for (int y = pad; y < h - pad; y++)
+    {
+      double my = (y - pad + 0.5) / scale - 0.5;
+      int y0 = (int) floor (my);
+      double fy = my - y0;
+
+      for (int x = pad; x < w - pad; x++)
+        {
+          double mx = (x - pad + 0.5) / scale - 0.5;
+          int x0 = (int) floor (mx);
+          double fx = mx - x0;
+          double v;
+
+          v = (1 - fy) * ((1 - fx) * mask_contains (mask, mask->x + x0, mask->y + y0) +
+                          fx * mask_contains (mask, mask->x + x0 + 1, mask->y + y0)) +
+              fy * ((1 - fx) * mask_contains (mask, mask->x + x0, mask->y + y0 + 1) +
+                    fx * mask_contains (mask, mask->x + x0 + 1, mask->y + y0 + 1));
+          inside[(gsize) y * w + x] = v >= 0.5;
+        }
+    }
+
+  *out_w = w;
+  *out_h = h;
+  return inside;
+}
+
+/**
+ * fascia_diagram_render_region_outline:
+ * @scale: pixels per view unit of the image
+ * @line_width: the width of the outline in view units, centred on the region's edge
+ * @colour: `#rrggbb`
+ * @x: (out): the view point at the image's top-left corner
+ * @y: (out): the view point at the image's top-left corner
+ *
+ * Draws the outline of a region from its hit mask, without librsvg: a highlight the caller
+ * lays over a rendering (see fascia_diagram_set_overlay_styles()). It costs a few
+ * milliseconds for a large region.
+ *
+ * Returns: (transfer full) (nullable): an ARGB32 image of the outline, or %NULL when the
+ *   region is unknown or has no pixels
+ */
+cairo_surface_t *
+fascia_diagram_render_region_outline (FasciaDiagram *self,
+                                      const char    *region_id,
+                                      double         scale,
+                                      double         line_width,
+                                      const char    *colour,
+                                      double        *x,
+                                      double        *y)
+{
+  const FasciaDiagramMask *mask;
+  g_autofree guint8 *inside = NULL;
+  g_autofree float *alpha = NULL;
+  double rgb[3];
+  double radius;
+  cairo_surface_t *surface;
+  guint8 *pixels;
+  int i, pad, reach, w, h, stride;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (region_id != NULL, NULL);
+  g_return_val_if_fail (scale > 0 && scale <= 16, NULL);
+  g_return_val_if_fail (line_width > 0, NULL);
+  g_return_val_if_fail (parse_colour (colour, rgb), NULL);
+
+  i = region_index (self, region_id);
+  if (i < 0)
+    return NULL;
+  mask = &self->data->masks[i];
+  if (mask->bits == NULL)
+    return NULL;
+
+  /* Disks of the half width, stamped on every edge pixel, make the line. */
+  radius = MAX (line_width * scale / 2.0, 0.75);
+  reach = (int) ceil (radius + 0.5);
+  pad = reach + 1;
+  inside = resample_mask (mask, scale / FASCIA_DIAGRAM_MASK_SCALE, pad, &w, &h);
+  alpha = g_new0 (float, (gsize) w * h);
+
+  for (int py = 1; py < h - 1; py++)
+    for (int px = 1; px < w - 1; px++)
+      {
+        gsize k = (gsize) py * w + px;
+
+        if (!inside[k] || (inside[k - 1] && inside[k + 1] && inside[k - w] && inside[k + w]))
+          continue;
+
+        for (int dy = -reach; dy <= reach; dy++)
+          for (int dx = -reach; dx <= reach; dx++)
+            {
+              /* The edge lies half a pixel outside the edge pixel's centre. */
+              double a = CLAMP (radius + 0.5 - sqrt (dx * dx + dy * dy), 0.0, 1.0);
+              float *to = &alpha[k + (gssize) dy * w + dx];
+
+              if (a > *to)
+                *to = a;
+            }
+      }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int py = 0; py < h; py++)
+    {
+      guint32 *row = (guint32 *) (pixels + (gsize) py * stride);
+
+      for (int px = 0; px < w; px++)
+        {
+          double a = alpha[(gsize) py * w + px];
+
+          /* Premultiplied, native-endian ARGB, as cairo keeps it. */
+          row[px] = ((guint32) round (a * 255) << 24) |
+                    ((guint32) round (a * rgb[0] * 255) << 16) |
+                    ((guint32) round (a * rgb[1] * 255) << 8) |
+                    (guint32) round (a * rgb[2] * 255);
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+
+  if (x != NULL)
+    *x = mask->x / FASCIA_DIAGRAM_MASK_SCALE - pad / scale;
+  if (y != NULL)
+    *y = mask->y / FASCIA_DIAGRAM_MASK_SCALE - pad / scale;
+
+  return surface;
+}
+
 /**
  * fascia_diagram_render_to_file:
  * @path: a file ending in `.png`, `.svg` or `.pdf`
@@ -1390,8 +1618,8 @@ fascia_diagram_add_style_for (FasciaDiagram     *self,
       n++;
       if ((self->styles[i] | style) != self->styles[i])
         {
+          any |= style_change_drawn (self, self->styles[i], self->styles[i] | style);
           self->styles[i] |= style;
-          any = TRUE;
         }
     }
 

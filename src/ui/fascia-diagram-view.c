@@ -4,8 +4,10 @@
  * thread (its own fascia_diagram_dup() copy; one job in flight, later requests coalesced) and
  * shown as a texture. On zoom or pan the last texture is drawn transformed at once and the
  * viewport re-rendered after a short pause; when only region styles change (hover, focus,
- * selection) just the changed regions' bounds are re-rendered as a patch over it, so a
- * highlight appears in a few milliseconds even on a large drawing.
+ * selection) just the changed regions' bounds are re-rendered as a patch over it. Hover and
+ * focus are not rendered at all: the diagram leaves them out (overlay styles) and the view
+ * lays an outline made from the region's hit mask over the texture, cached per region, so
+ * the pointer never waits for librsvg.
  *
  * Accessibility: one FasciaRegionButton child per region (see fascia-region-button.c).
  *
@@ -31,6 +33,11 @@
 #define DRAG_THRESHOLD_PX    4.0
 #define PATCH_MARGIN_UNITS   10.0
 #define MARKER_RADIUS_PX     9.0
+#define PIECE_PX             256
+#define MAX_OUTLINES         24
+#define OVERLAY_STYLES       (FASCIA_REGION_STYLE_HOVER | FASCIA_REGION_STYLE_FOCUS)
+#define HOVER_WIDTH_UNITS    4.0
+#define FOCUS_WIDTH_UNITS    3.0
 
 typedef struct
 {
@@ -38,6 +45,7 @@ typedef struct
   double      zoom;          /* logical pixels per view unit when it was rendered */
   double      x, y;          /* view point at the texture's top-left corner */
   int         scale_factor;
+  GPtrArray  *pieces;        /* GdkTexture views of @texture's pixels, PIECE_PX square, by rows */
 } Tile;
 
 typedef struct
@@ -69,6 +77,8 @@ struct _FasciaDiagramView
   GHashTable    *buttons_by_id;     /* region id → FasciaRegionButton (borrowed) */
   GArray        *markers;           /* Marker, in view units */
   GHashTable    *notes;             /* region id → what the page says about it */
+  GHashTable    *outlines;          /* "style:region id" → Tile of a hover or focus outline */
+  double         outline_scale;     /* pixels per view unit of the outlines cached */
   char          *hovered;
 
   /* Borrowed */
@@ -129,6 +139,7 @@ static void
 tile_clear (Tile *tile)
 {
   g_clear_object (&tile->texture);
+  g_clear_pointer (&tile->pieces, g_ptr_array_unref);
 }
 
 static void
@@ -402,6 +413,21 @@ render_thread (GTask        *task,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   job->result.texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT, bytes,
                                                 cairo_image_surface_get_stride (surface));
+  /* The cairo renderer copies a whole texture out each frame it draws it, even to repaint a
+   * hover outline: pieces (sharing the pixels) let snapshot() leave out what is off screen
+   * and GSK copy less. */
+  job->result.pieces = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int py = 0; py < job->height; py += PIECE_PX)
+    for (int px = 0; px < job->width; px += PIECE_PX)
+      {
+        int stride = cairo_image_surface_get_stride (surface);
+        int w = MIN (PIECE_PX, job->width - px), h = MIN (PIECE_PX, job->height - py);
+        g_autoptr(GBytes) piece = g_bytes_new_from_bytes (bytes, (gsize) py * stride + px * 4,
+                                                          (gsize) (h - 1) * stride + w * 4);
+
+        g_ptr_array_add (job->result.pieces,
+                         gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, piece, stride));
+      }
   job->result.zoom = job->zoom;
   job->result.x = job->x;
   job->result.y = job->y;
@@ -452,6 +478,7 @@ render_done_cb (GObject      *object,
       g_array_append_val (self->patches, job->result);
     }
   job->result.texture = NULL;
+  job->result.pieces = NULL;
   self->rendered_serial = job->serial;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -662,13 +689,23 @@ fascia_diagram_view_set_region_style (FasciaDiagramView *self,
                                       const char        *region_id,
                                       FasciaRegionStyle  style)
 {
+  FasciaRegionStyle old;
+
   g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (region_id != NULL);
 
   if (self->diagram == NULL
       || fascia_diagram_lookup_region (self->diagram, region_id) == NULL
-      || fascia_diagram_get_region_style (self->diagram, region_id) == style)
+      || (old = fascia_diagram_get_region_style (self->diagram, region_id)) == style)
     return;
+
+  /* Hover and focus are drawn over the texture by snapshot(): nothing to render. */
+  if (((old ^ style) & ~OVERLAY_STYLES) == 0)
+    {
+      fascia_diagram_set_region_style (self->diagram, region_id, style);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
 
   /* Someone else restyled the diagram since we last looked: we cannot patch what we
    * do not know about. */
@@ -1102,9 +1139,11 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   g_hash_table_remove_all (self->notes);
 
   g_set_object (&self->diagram, diagram);
+  g_hash_table_remove_all (self->outlines);
 
   if (self->diagram != NULL)
     {
+      fascia_diagram_set_overlay_styles (self->diagram, OVERLAY_STYLES);
       self->known_serial = fascia_diagram_get_style_serial (self->diagram);
       self->rendered_serial = self->known_serial - 1;
       create_buttons (self);
@@ -1640,15 +1679,121 @@ append_tile (FasciaDiagramView *self,
              GtkSnapshot       *snapshot,
              const Tile        *tile)
 {
-  double scale = self->zoom / tile->zoom;
-  graphene_rect_t rect;
+  double scale = self->zoom / tile->zoom / tile->scale_factor;  /* logical px per texture px */
+  double x0 = (tile->x - self->x) * self->zoom;
+  double y0 = (tile->y - self->y) * self->zoom;
+  graphene_rect_t visible, rect;
+  int width, cols;
 
-  graphene_rect_init (&rect,
-                      (tile->x - self->x) * self->zoom,
-                      (tile->y - self->y) * self->zoom,
-                      gdk_texture_get_width (tile->texture) / (double) tile->scale_factor * scale,
-                      gdk_texture_get_height (tile->texture) / (double) tile->scale_factor * scale);
-  gtk_snapshot_append_texture (snapshot, tile->texture, &rect);
+  if (tile->pieces == NULL)
+    {
+      graphene_rect_init (&rect, x0, y0,
+                          gdk_texture_get_width (tile->texture) * scale,
+                          gdk_texture_get_height (tile->texture) * scale);
+      gtk_snapshot_append_texture (snapshot, tile->texture, &rect);
+      return;
+    }
+
+  graphene_rect_init (&visible, 0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                      gtk_widget_get_height (GTK_WIDGET (self)));
+  width = gdk_texture_get_width (tile->texture);
+  cols = (width + PIECE_PX - 1) / PIECE_PX;
+
+  for (guint i = 0; i < tile->pieces->len; i++)
+    {
+      GdkTexture *piece = g_ptr_array_index (tile->pieces, i);
+      double px = (i % cols) * PIECE_PX, py = (i / cols) * PIECE_PX;
+
+      graphene_rect_init (&rect, x0 + px * scale, y0 + py * scale,
+                          gdk_texture_get_width (piece) * scale,
+                          gdk_texture_get_height (piece) * scale);
+      if (graphene_rect_intersection (&rect, &visible, NULL))
+        gtk_snapshot_append_texture (snapshot, piece, &rect);
+    }
+}
+
+static void
+outline_free (gpointer data)
+{
+  Tile *tile = data;
+
+  tile_clear (tile);
+  g_free (tile);
+}
+
+/* The outline of a region as a texture, made from its hit mask (no librsvg) at most at two
+ * pixels per view unit and scaled by GSK beyond that, so that zooming does not remake it. */
+static const Tile *
+ensure_outline (FasciaDiagramView *self,
+                const char        *region_id,
+                FasciaRegionStyle  style)
+{
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double scale = self->zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
+  g_autofree char *key = g_strdup_printf ("%u:%s", style, region_id);
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  Tile *tile;
+  double x, y;
+
+  if (scale != self->outline_scale)
+    {
+      g_hash_table_remove_all (self->outlines);
+      self->outline_scale = scale;
+    }
+
+  if ((tile = g_hash_table_lookup (self->outlines, key)) != NULL)
+    return tile;
+
+  surface = fascia_diagram_render_region_outline (self->diagram, region_id, scale,
+                                                  style == FASCIA_REGION_STYLE_HOVER
+                                                    ? HOVER_WIDTH_UNITS : FOCUS_WIDTH_UNITS,
+                                                  style == FASCIA_REGION_STYLE_HOVER
+                                                    ? FASCIA_DIAGRAM_COLOR_HOVER
+                                                    : FASCIA_DIAGRAM_COLOR_FOCUS,
+                                                  &x, &y);
+  if (surface == NULL)
+    return NULL;
+
+  /* A large muscle's outline at two pixels per unit is a few megabytes: keep a handful. */
+  if (g_hash_table_size (self->outlines) >= MAX_OUTLINES)
+    g_hash_table_remove_all (self->outlines);
+
+  tile = g_new0 (Tile, 1);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface)
+                                        * cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                          cairo_image_surface_get_height (surface),
+                                          GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (surface));
+  /* A Tile is measured in logical pixels: pretend the outline was drawn at scale factor 1. */
+  tile->zoom = scale;
+  tile->x = x;
+  tile->y = y;
+  tile->scale_factor = 1;
+  g_hash_table_insert (self->outlines, g_steal_pointer (&key), tile);
+  return tile;
+}
+
+static void
+append_outline (FasciaDiagramView *self,
+                GtkSnapshot       *snapshot,
+                const char        *region_id,
+                FasciaRegionStyle  style)
+{
+  const Tile *tile;
+
+  if (region_id == NULL || !fascia_diagram_get_region_visible (self->diagram, region_id))
+    return;
+
+  /* A selected region's own outline wins, as it did when librsvg drew them. */
+  if (fascia_diagram_get_region_style (self->diagram, region_id) & FASCIA_REGION_STYLE_SELECTED)
+    return;
+
+  if ((tile = ensure_outline (self, region_id, style)) != NULL)
+    append_tile (self, snapshot, tile);
 }
 
 static void
@@ -1668,6 +1813,17 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
     append_tile (self, snapshot, &self->base);
   for (guint i = 0; i < self->patches->len; i++)
     append_tile (self, snapshot, &g_array_index (self->patches, Tile, i));
+
+  {
+    GtkWidget *focus = gtk_widget_get_focus_child (widget);
+    const char *focused = NULL;
+
+    if (FASCIA_IS_REGION_BUTTON (focus) && gtk_widget_has_focus (focus))
+      focused = fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (focus));
+    if (g_strcmp0 (focused, self->hovered) != 0)
+      append_outline (self, snapshot, focused, FASCIA_REGION_STYLE_FOCUS);
+    append_outline (self, snapshot, self->hovered, FASCIA_REGION_STYLE_HOVER);
+  }
 
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -1756,6 +1912,7 @@ fascia_diagram_view_finalize (GObject *object)
   g_clear_pointer (&self->buttons_by_id, g_hash_table_unref);
   g_clear_pointer (&self->markers, g_array_unref);
   g_clear_pointer (&self->notes, g_hash_table_unref);
+  g_clear_pointer (&self->outlines, g_hash_table_unref);
   g_clear_pointer (&self->hovered, g_free);
 
   G_OBJECT_CLASS (fascia_diagram_view_parent_class)->finalize (object);
@@ -1934,6 +2091,7 @@ fascia_diagram_view_init (FasciaDiagramView *self)
   self->buttons_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outline_free);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

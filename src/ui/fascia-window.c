@@ -26,11 +26,16 @@ struct _FasciaWindow
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
   FasciaAtlasPage      *atlas_page;
-  FasciaClientsPage    *clients_page;
+  AdwBin               *clients_bin;
   FasciaStudyPage      *study_page;
   AdwViewSwitcherTitle *switcher_title;
 
+  /* Borrowed */
+  FasciaClientsPage    *clients_page;  /* built on demand, in clients_bin */
+  gint64                pending_client; /* to select when clients_page is built */
+
   /* Owned */
+  guint                 clients_idle_id;
   GSettings            *settings;
   FasciaStore          *store;
   FasciaStore          *user_store;   /* kept open while the demo is shown */
@@ -126,8 +131,85 @@ fascia_window_get_active_plan (FasciaWindow *self)
 
   g_return_val_if_fail (FASCIA_IS_WINDOW (self), NULL);
 
+  /* Only the Clients page opens plans. */
+  if (self->clients_page == NULL)
+    return NULL;
+
   view = fascia_clients_page_get_client_view (self->clients_page);
   return fascia_client_view_get_active_plan (view);
+}
+
+static void active_plan_cb  (FasciaWindow *self);
+static void client_shown_cb (FasciaWindow *self);
+
+/* The client to show once the Clients page exists: the one shown last in this database. */
+static void
+select_pending_client (FasciaWindow *self)
+{
+  gint64 client_id = self->pending_client;
+
+  self->pending_client = 0;
+  if (client_id > 0)
+    fascia_clients_page_select_client (self->clients_page, client_id);
+}
+
+/* The Clients page is built when it is first shown, or when the main loop is idle after
+ * the first frame, so that the window appears without waiting for it. */
+static FasciaClientsPage *
+ensure_clients_page (FasciaWindow *self)
+{
+  if (self->clients_page != NULL)
+    return self->clients_page;
+
+  g_clear_handle_id (&self->clients_idle_id, g_source_remove);
+  self->clients_page = g_object_new (FASCIA_TYPE_CLIENTS_PAGE, NULL);
+  if (self->store != NULL)
+    {
+      fascia_clients_page_set_store (self->clients_page, self->store);
+      fascia_clients_page_set_demo (self->clients_page, self->user_store != NULL);
+    }
+  g_signal_connect_object (self->clients_page, "notify::active-plan",
+                           G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (fascia_clients_page_get_client_view (self->clients_page),
+                           "notify::client", G_CALLBACK (client_shown_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->clients_bin, GTK_WIDGET (self->clients_page));
+  select_pending_client (self);
+
+  return self->clients_page;
+}
+
+static gboolean
+clients_idle_cb (gpointer user_data)
+{
+  FasciaWindow *self = user_data;
+
+  self->clients_idle_id = 0;
+  ensure_clients_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FasciaWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->clients_page == NULL && self->clients_idle_id == 0)
+    self->clients_idle_id = g_idle_add_full (G_PRIORITY_LOW, clients_idle_cb, self, NULL);
+}
+
+static void
+realize_cb (FasciaWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
+}
+
+static void
+visible_page_cb (FasciaWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "clients") == 0)
+    ensure_clients_page (self);
 }
 
 FasciaClientsPage *
@@ -135,7 +217,7 @@ fascia_window_get_clients_page (FasciaWindow *self)
 {
   g_return_val_if_fail (FASCIA_IS_WINDOW (self), NULL);
 
-  return self->clients_page;
+  return ensure_clients_page (self);
 }
 
 /* The store refuses muscle, technique and view ids the atlas does not know, so a plan can
@@ -206,12 +288,16 @@ set_store (FasciaWindow *self,
   if (store != NULL)
     fascia_store_set_id_validator (store, atlas_has_id, NULL, NULL);
 
-  fascia_clients_page_set_store (self->clients_page, store);
+  if (self->clients_page != NULL)
+    {
+      fascia_clients_page_set_store (self->clients_page, store);
+      fascia_clients_page_set_demo (self->clients_page, demo);
+    }
   fascia_study_page_set_store (self->study_page, store);
-  fascia_clients_page_set_demo (self->clients_page, demo);
   fascia_atlas_page_set_plan (self->atlas_page, store, fascia_window_get_active_plan (self));
-  if (last_client > 0)
-    fascia_clients_page_select_client (self->clients_page, last_client);
+  self->pending_client = last_client;
+  if (self->clients_page != NULL)
+    select_pending_client (self);
   adw_view_switcher_title_set_subtitle (self->switcher_title, demo ? _("Demo Clinic") : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-demo", demo);
@@ -350,7 +436,8 @@ undo_delete_action (GtkWidget  *widget,
       return;
     }
 
-  fascia_clients_page_refresh (self->clients_page);
+  if (self->clients_page != NULL)
+    fascia_clients_page_refresh (self->clients_page);
 }
 
 static void
@@ -367,12 +454,14 @@ add_to_plan_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   FasciaWindow *self = FASCIA_WINDOW (widget);
-  FasciaClientView *view = fascia_clients_page_get_client_view (self->clients_page);
+  FasciaClientView *view;
   const char *technique_id, *muscle_id;
 
   g_variant_get (parameter, "(&s&s)", &technique_id, &muscle_id);
-  if (fascia_client_view_get_active_plan (view) == NULL)
+  if (fascia_window_get_active_plan (self) == NULL)
     return;
+
+  view = fascia_clients_page_get_client_view (self->clients_page);
 
   if (fascia_plan_editor_add_technique (fascia_client_view_get_plan_editor (view), technique_id,
                                         muscle_id))
@@ -456,11 +545,10 @@ fascia_window_constructed (GObject *object)
   g_object_bind_property (self->atlas_page, "presentation", self->switcher_bar, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
-  g_signal_connect_object (self->clients_page, "notify::active-plan",
-                           G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (fascia_clients_page_get_client_view (self->clients_page),
-                           "notify::client", G_CALLBACK (client_shown_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
+  visible_page_cb (self);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-plan", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-demo", FALSE);
 
@@ -473,7 +561,9 @@ fascia_window_dispose (GObject *object)
 {
   FasciaWindow *self = FASCIA_WINDOW (object);
 
+  g_clear_handle_id (&self->clients_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_WINDOW);
+  self->clients_page = NULL;
 
   g_clear_object (&self->store);
   g_clear_object (&self->user_store);
@@ -524,7 +614,7 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, atlas_page);
-  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, clients_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, clients_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_page);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_title);
 

@@ -529,6 +529,60 @@ test_region_mask (void)
   g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_MISSING);
 }
 
+static void
+test_overlay_styles (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_fixture ("pelvis.svg");
+  cairo_surface_t *plain = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  cairo_surface_t *hovered, *outline;
+  guint64 serial;
+  guint8 strongest = 0;
+  double x, y;
+  int w, h;
+
+  fascia_diagram_set_overlay_styles (diagram, FASCIA_REGION_STYLE_HOVER);
+  serial = fascia_diagram_get_style_serial (diagram);
+
+  /* An overlay style is kept, but neither drawn nor counted as a change. */
+  fascia_diagram_set_region_style (diagram, "m-iliacus-r", FASCIA_REGION_STYLE_HOVER);
+  g_assert_cmpint (fascia_diagram_get_region_style (diagram, "m-iliacus-r"), ==,
+                   FASCIA_REGION_STYLE_HOVER);
+  g_assert_cmpuint (fascia_diagram_get_style_serial (diagram), ==, serial);
+  hovered = test_diagram_render (diagram, 400, 500, 1, 0, 0);
+  g_assert_cmpuint (test_diagram_count_different (plain, hovered, 0), ==, 0);
+  cairo_surface_destroy (hovered);
+
+  /* The caller draws it from the mask instead. */
+  outline = fascia_diagram_render_region_outline (diagram, "m-iliacus-r", 2, 4,
+                                                  FASCIA_DIAGRAM_COLOR_HOVER, &x, &y);
+  g_assert_nonnull (outline);
+  w = cairo_image_surface_get_width (outline);
+  h = cairo_image_surface_get_height (outline);
+  g_assert_cmpfloat (x, <, fascia_diagram_lookup_region (diagram, "m-iliacus-r")->x);
+  g_assert_cmpfloat (y, <, fascia_diagram_lookup_region (diagram, "m-iliacus-r")->y);
+  g_assert_cmpint (w, >=, fascia_diagram_lookup_region (diagram, "m-iliacus-r")->width * 2);
+  for (int py = 0; py < h; py++)
+    for (int px = 0; px < w; px++)
+      {
+        guint32 pixel = *(guint32 *) (cairo_image_surface_get_data (outline)
+                                      + py * cairo_image_surface_get_stride (outline) + px * 4);
+
+        strongest = MAX (strongest, pixel >> 24);
+      }
+  g_assert_cmpuint (strongest, ==, 255);
+  cairo_surface_destroy (outline);
+
+  g_assert_null (fascia_diagram_render_region_outline (diagram, "m-nothing", 1, 4,
+                                                       FASCIA_DIAGRAM_COLOR_HOVER, &x, &y));
+
+  /* A style that is not an overlay still is. */
+  fascia_diagram_set_region_style (diagram, "m-iliacus-r",
+                                   FASCIA_REGION_STYLE_HOVER | FASCIA_REGION_STYLE_TARGET);
+  g_assert_cmpuint (fascia_diagram_get_style_serial (diagram), ==, serial + 1);
+
+  cairo_surface_destroy (plain);
+}
+
 static gpointer
 render_in_thread (gpointer data)
 {
@@ -656,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/diagram/render/matches-librsvg", test_render_matches_librsvg);
   g_test_add_func ("/fascia/render/diagram/render/styles", test_render_styles);
   g_test_add_func ("/fascia/render/diagram/render/region-mask", test_region_mask);
+  g_test_add_func ("/fascia/render/diagram/render/overlay-styles", test_overlay_styles);
   g_test_add_func ("/fascia/render/diagram/dup", test_dup);
   g_test_add_func ("/fascia/render/diagram/render-to-file", test_render_to_file);
 
