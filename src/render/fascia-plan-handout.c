@@ -247,6 +247,16 @@ add_figure (FasciaHandout  *handout,
   return TRUE;
 }
 
+static gboolean
+has_text (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 add_lines_as_bullets (FasciaHandout *handout,
                       const char    *text)
@@ -271,13 +281,15 @@ static char *
 format_date (const char *iso_date)
 {
   g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GTimeZone) local = NULL;
   g_autofree char *midnight = NULL;
 
   if (iso_date == NULL || *iso_date == '\0')
     return NULL;
 
   midnight = g_strdup_printf ("%sT00:00:00", iso_date);
-  date = g_date_time_new_from_iso8601 (midnight, g_time_zone_new_local ());
+  local = g_time_zone_new_local ();
+  date = g_date_time_new_from_iso8601 (midnight, local);
   if (date == NULL)
     return g_strdup (iso_date);
 
@@ -528,7 +540,7 @@ fascia_handout_new_for_plan (FasciaStore             *store,
   fascia_handout_set_byline (handout, byline);
 
   goals = fascia_plan_get_goals (plan);
-  if (goals != NULL && *g_strstrip (g_strdup (goals)) != '\0')
+  if (has_text (goals))
     {
       fascia_handout_add_heading (handout, _("Your goals"));
       add_lines_as_bullets (handout, goals);
