@@ -189,11 +189,27 @@ clients_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Each page's shortcuts (Ctrl+F, Ctrl+1…4, F11, Ctrl+N …) belong to the page and work
+ * while the keyboard focus is inside it, so the page shown takes the focus: at start-up
+ * the window would otherwise focus the view switcher in the header. */
+static void
+focus_visible_page (FasciaWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (page == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, page)))
+    return;
+
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock,
                 FasciaWindow  *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  focus_visible_page (self);
   if (self->clients_page == NULL && self->clients_idle_id == 0)
     self->clients_idle_id = g_idle_add_full (G_PRIORITY_LOW, clients_idle_cb, self, NULL);
 }
@@ -210,6 +226,8 @@ visible_page_cb (FasciaWindow *self)
 {
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "clients") == 0)
     ensure_clients_page (self);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    focus_visible_page (self);
 }
 
 FasciaClientsPage *

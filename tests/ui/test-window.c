@@ -160,6 +160,34 @@ test_store_knows_the_atlas (void)
   close_window (window);
 }
 
+static gboolean
+focus_in_page (gpointer user_data)
+{
+  FasciaWindow *window = user_data;
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                       FASCIA_TYPE_WINDOW,
+                                                                       "stack"));
+  GtkWidget *page = adw_view_stack_get_visible_child (stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, page);
+}
+
+/* A page's shortcuts work while the focus is inside it, so the page shown has the focus:
+ * after the first frame, and after switching pages. */
+static void
+test_page_has_focus (void)
+{
+  FasciaWindow *window = open_window ();
+
+  g_assert_true (fascia_test_wait_for (focus_in_page, window, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "study"));
+  fascia_test_iterate ();
+  g_assert_true (focus_in_page (window));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +209,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/switch-pages", test_switch_pages);
   g_test_add_func ("/fascia/ui/window/state-kept", test_state_kept);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
 
   tmpdir = fascia_test_make_tmpdir ();
