@@ -144,28 +144,10 @@ fascia_store_list_amendments (FasciaStore  *self,
 {
   static const char sql[] =
     "SELECT " AMENDMENT_COLUMNS " FROM amendments WHERE visit_id = ?1 ORDER BY amended_at, id";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autoptr(GListStore) amendments = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  amendments = g_list_store_new (FASCIA_TYPE_AMENDMENT);
-  sqlite3_bind_int64 (stmt, 1, visit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(FasciaAmendment) amendment = amendment_from_row (stmt);
-
-      g_list_store_append (amendments, amendment);
-    }
-
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&amendments));
+  return fascia_store_query_list (self, sql, visit_id, FASCIA_TYPE_AMENDMENT,
+                                  (FasciaStoreRowFunc) amendment_from_row, error);
 }

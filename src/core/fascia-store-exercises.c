@@ -230,28 +230,12 @@ fascia_store_get_home_exercise (FasciaStore  *self,
 {
   static const char sql[] =
     "SELECT " EXERCISE_COLUMNS " FROM home_exercises WHERE id = ?1 AND deleted_at IS NULL";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, exercise_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return exercise_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                 "There is no home exercise %" G_GINT64_FORMAT, exercise_id);
-  else
-    fascia_store_fail (self, rc, error);
-
-  return NULL;
+  return fascia_store_query_one (self, sql, exercise_id,
+                                 (FasciaStoreRowFunc) exercise_from_row, "home exercise", error);
 }
 
 /**
@@ -267,28 +251,10 @@ fascia_store_list_home_exercises (FasciaStore  *self,
   static const char sql[] =
     "SELECT " EXERCISE_COLUMNS " FROM home_exercises WHERE plan_id = ?1 AND deleted_at IS NULL "
     "ORDER BY position, id";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autoptr(GListStore) exercises = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  exercises = g_list_store_new (FASCIA_TYPE_HOME_EXERCISE);
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(FasciaHomeExercise) exercise = exercise_from_row (stmt);
-
-      g_list_store_append (exercises, exercise);
-    }
-
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&exercises));
+  return fascia_store_query_list (self, sql, plan_id, FASCIA_TYPE_HOME_EXERCISE,
+                                  (FasciaStoreRowFunc) exercise_from_row, error);
 }

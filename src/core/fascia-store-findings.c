@@ -302,28 +302,12 @@ fascia_store_get_finding (FasciaStore  *self,
 {
   static const char sql[] =
     "SELECT " FINDING_COLUMNS " FROM findings WHERE id = ?1 AND deleted_at IS NULL";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, finding_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return finding_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                 "There is no finding %" G_GINT64_FORMAT, finding_id);
-  else
-    fascia_store_fail (self, rc, error);
-
-  return NULL;
+  return fascia_store_query_one (self, sql, finding_id,
+                                 (FasciaStoreRowFunc) finding_from_row, "finding", error);
 }
 
 /**
@@ -339,28 +323,10 @@ fascia_store_list_findings (FasciaStore  *self,
   static const char sql[] =
     "SELECT " FINDING_COLUMNS " FROM findings WHERE visit_id = ?1 AND deleted_at IS NULL "
     "ORDER BY muscle_id, side, id";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autoptr(GListStore) findings = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  findings = g_list_store_new (FASCIA_TYPE_FINDING);
-  sqlite3_bind_int64 (stmt, 1, visit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(FasciaFinding) finding = finding_from_row (stmt);
-
-      g_list_store_append (findings, finding);
-    }
-
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&findings));
+  return fascia_store_query_list (self, sql, visit_id, FASCIA_TYPE_FINDING,
+                                  (FasciaStoreRowFunc) finding_from_row, error);
 }

@@ -265,28 +265,12 @@ fascia_store_get_pain_mark (FasciaStore  *self,
 {
   static const char sql[] =
     "SELECT " MARK_COLUMNS " FROM pain_marks WHERE id = ?1 AND deleted_at IS NULL";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, mark_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return mark_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                 "There is no pain mark %" G_GINT64_FORMAT, mark_id);
-  else
-    fascia_store_fail (self, rc, error);
-
-  return NULL;
+  return fascia_store_query_one (self, sql, mark_id,
+                                 (FasciaStoreRowFunc) mark_from_row, "pain mark", error);
 }
 
 /**
@@ -303,28 +287,10 @@ fascia_store_list_pain_marks (FasciaStore  *self,
   static const char sql[] =
     "SELECT " MARK_COLUMNS " FROM pain_marks WHERE visit_id = ?1 AND deleted_at IS NULL "
     "ORDER BY id";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autoptr(GListStore) marks = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  marks = g_list_store_new (FASCIA_TYPE_PAIN_MARK);
-  sqlite3_bind_int64 (stmt, 1, visit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(FasciaPainMark) mark = mark_from_row (stmt);
-
-      g_list_store_append (marks, mark);
-    }
-
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&marks));
+  return fascia_store_query_list (self, sql, visit_id, FASCIA_TYPE_PAIN_MARK,
+                                  (FasciaStoreRowFunc) mark_from_row, error);
 }

@@ -286,28 +286,12 @@ fascia_store_get_plan (FasciaStore  *self,
 {
   static const char sql[] =
     "SELECT " PLAN_COLUMNS " FROM plans WHERE id = ?1 AND deleted_at IS NULL";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return plan_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                 "There is no plan %" G_GINT64_FORMAT, plan_id);
-  else
-    fascia_store_fail (self, rc, error);
-
-  return NULL;
+  return fascia_store_query_one (self, sql, plan_id,
+                                 (FasciaStoreRowFunc) plan_from_row, "plan", error);
 }
 
 /**
@@ -323,28 +307,10 @@ fascia_store_list_plans (FasciaStore  *self,
   static const char sql[] =
     "SELECT " PLAN_COLUMNS " FROM plans WHERE client_id = ?1 AND deleted_at IS NULL "
     "ORDER BY coalesce(start_date, '9999') DESC, id DESC";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autoptr(GListStore) plans = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  plans = g_list_store_new (FASCIA_TYPE_PLAN);
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(FasciaPlan) plan = plan_from_row (stmt);
-
-      g_list_store_append (plans, plan);
-    }
-
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&plans));
+  return fascia_store_query_list (self, sql, client_id, FASCIA_TYPE_PLAN,
+                                  (FasciaStoreRowFunc) plan_from_row, error);
 }

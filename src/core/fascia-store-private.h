@@ -54,6 +54,21 @@ gboolean          fascia_store_set_sqlite_error  (sqlite3            *db,
 gboolean          fascia_store_fail              (FasciaStore        *self,
                                                   int                 rc,
                                                   GError            **error);
+/* Maps the current row of a statement to a new model object. */
+typedef gpointer (*FasciaStoreRowFunc) (FasciaStoreStmt *stmt);
+
+gpointer          fascia_store_query_one         (FasciaStore        *self,
+                                                  const char         *sql,
+                                                  gint64              id,
+                                                  FasciaStoreRowFunc  from_row,
+                                                  const char         *what,
+                                                  GError            **error);
+GListModel       *fascia_store_query_list        (FasciaStore        *self,
+                                                  const char         *sql,
+                                                  gint64              key,
+                                                  GType               item_type,
+                                                  FasciaStoreRowFunc  from_row,
+                                                  GError            **error);
 gboolean          fascia_store_check_id          (FasciaStore        *self,
                                                   FasciaStoreIdKind   kind,
                                                   const char         *id,

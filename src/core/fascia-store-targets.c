@@ -294,28 +294,12 @@ fascia_store_get_plan_target (FasciaStore  *self,
 {
   static const char sql[] =
     "SELECT " TARGET_COLUMNS " FROM plan_targets WHERE id = ?1 AND deleted_at IS NULL";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, target_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return target_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                 "There is no plan target %" G_GINT64_FORMAT, target_id);
-  else
-    fascia_store_fail (self, rc, error);
-
-  return NULL;
+  return fascia_store_query_one (self, sql, target_id,
+                                 (FasciaStoreRowFunc) target_from_row, "plan target", error);
 }
 
 /**
@@ -331,30 +315,12 @@ fascia_store_list_plan_targets (FasciaStore  *self,
   static const char sql[] =
     "SELECT " TARGET_COLUMNS " FROM plan_targets WHERE plan_id = ?1 AND deleted_at IS NULL "
     "ORDER BY position, id";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autoptr(GListStore) targets = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  targets = g_list_store_new (FASCIA_TYPE_PLAN_TARGET);
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(FasciaPlanTarget) target = target_from_row (stmt);
-
-      g_list_store_append (targets, target);
-    }
-
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&targets));
+  return fascia_store_query_list (self, sql, plan_id, FASCIA_TYPE_PLAN_TARGET,
+                                  (FasciaStoreRowFunc) target_from_row, error);
 }
 
 /**

@@ -637,30 +637,12 @@ fascia_store_list_visits (FasciaStore  *self,
   static const char sql[] =
     "SELECT " VISIT_COLUMNS " FROM visits WHERE client_id = ?1 AND deleted_at IS NULL "
     "ORDER BY visited_at DESC, id DESC";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autoptr(GListStore) visits = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  visits = g_list_store_new (FASCIA_TYPE_VISIT);
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(FasciaVisit) visit = visit_from_row (stmt);
-
-      g_list_store_append (visits, visit);
-    }
-
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&visits));
+  return fascia_store_query_list (self, sql, client_id, FASCIA_TYPE_VISIT,
+                                  (FasciaStoreRowFunc) visit_from_row, error);
 }
 
 /**

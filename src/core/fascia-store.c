@@ -285,6 +285,83 @@ fascia_store_prepare (FasciaStore  *self,
   return stmt;
 }
 
+/**
+ * fascia_store_query_one:
+ * @sql: a query whose `?1` is @id
+ * @what: what a row is, for the message when there is none ("pain mark")
+ *
+ * Returns: (transfer full): the first row mapped by @from_row, or %NULL with
+ *   %FASCIA_STORE_ERROR_NOT_FOUND or the SQLite error.
+ */
+gpointer
+fascia_store_query_one (FasciaStore         *self,
+                        const char          *sql,
+                        gint64               id,
+                        FasciaStoreRowFunc   from_row,
+                        const char          *what,
+                        GError             **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                 "There is no %s %" G_GINT64_FORMAT, what, id);
+  else
+    fascia_store_fail (self, rc, error);
+
+  return NULL;
+}
+
+/**
+ * fascia_store_query_list:
+ * @sql: a query whose `?1` is @key
+ * @item_type: the type @from_row returns
+ *
+ * Returns: (transfer full): a #GListModel of every row mapped by @from_row, in the
+ *   query's order, or %NULL with the SQLite error.
+ */
+GListModel *
+fascia_store_query_list (FasciaStore         *self,
+                         const char          *sql,
+                         gint64               key,
+                         GType                item_type,
+                         FasciaStoreRowFunc   from_row,
+                         GError             **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  g_autoptr(GListStore) items = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  items = g_list_store_new (item_type);
+  sqlite3_bind_int64 (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) item = from_row (stmt);
+
+      g_list_store_append (items, item);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fascia_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&items));
+}
+
 gboolean
 fascia_store_step_done (FasciaStore      *self,
                         FasciaStoreStmt  *stmt,
