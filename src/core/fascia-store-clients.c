@@ -387,15 +387,8 @@ fascia_store_update_client (FasciaStore   *self,
   sqlite3_bind_int64 (stmt, 1, id);
   bind_client (stmt, client, search_key, sort_key, now);
 
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_changed (self, stmt, "client", id, error))
     goto failed;
-
-  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                   "There is no client %" G_GINT64_FORMAT, id);
-      goto failed;
-    }
 
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED,
                              id, id);
@@ -439,15 +432,8 @@ fascia_store_set_client_archived (FasciaStore  *self,
   sqlite3_bind_int64 (stmt, 1, client_id);
   sqlite3_bind_int (stmt, 2, !!archived);
   sqlite3_bind_int64 (stmt, 3, fascia_store_now ());
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_changed (self, stmt, "client", client_id, error))
     goto failed;
-
-  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                   "There is no client %" G_GINT64_FORMAT, client_id);
-      goto failed;
-    }
 
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED,
                              client_id, client_id);

@@ -250,15 +250,8 @@ fascia_store_update_plan (FasciaStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
   bind_plan (stmt, plan, now);
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_changed (self, stmt, "plan", id, error))
     goto failed;
-
-  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                   "There is no plan %" G_GINT64_FORMAT, id);
-      goto failed;
-    }
 
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_PLANS, FASCIA_STORE_CHANGE_UPDATED, id,
                              fascia_plan_get_client_id (plan));

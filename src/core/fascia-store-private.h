@@ -35,6 +35,11 @@ FasciaStoreStmt  *fascia_store_prepare           (FasciaStore        *self,
 gboolean          fascia_store_step_done         (FasciaStore        *self,
                                                   FasciaStoreStmt    *stmt,
                                                   GError            **error);
+gboolean          fascia_store_step_changed      (FasciaStore        *self,
+                                                  FasciaStoreStmt    *stmt,
+                                                  const char         *what,
+                                                  gint64              id,
+                                                  GError            **error);
 gboolean          fascia_store_begin             (FasciaStore        *self,
                                                   GError            **error);
 gboolean          fascia_store_commit            (FasciaStore        *self,

@@ -258,15 +258,8 @@ fascia_store_update_plan_target (FasciaStore       *self,
   json = technique_ids_to_json (fascia_plan_target_get_technique_ids (target));
   sqlite3_bind_int64 (stmt, 1, id);
   bind_target (stmt, target, json, now);
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_changed (self, stmt, "plan target", id, error))
     goto failed;
-
-  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                   "There is no plan target %" G_GINT64_FORMAT, id);
-      goto failed;
-    }
 
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_PLAN_TARGETS, FASCIA_STORE_CHANGE_UPDATED,
                              id, client_id);

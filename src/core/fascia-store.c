@@ -286,6 +286,36 @@ fascia_store_prepare (FasciaStore  *self,
 }
 
 /**
+ * fascia_store_step_changed:
+ * @what: what the statement changes, for the message when it changed nothing ("plan")
+ * @id: the id of the row it should have changed
+ *
+ * Runs an UPDATE or DELETE of one row that must exist.
+ *
+ * Returns: %TRUE if it changed a row; else %FALSE with %FASCIA_STORE_ERROR_NOT_FOUND or
+ *   the SQLite error.
+ */
+gboolean
+fascia_store_step_changed (FasciaStore      *self,
+                           FasciaStoreStmt  *stmt,
+                           const char       *what,
+                           gint64            id,
+                           GError          **error)
+{
+  if (!fascia_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no %s %" G_GINT64_FORMAT, what, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * fascia_store_query_one:
  * @sql: a query whose `?1` is @id
  * @what: what a row is, for the message when there is none ("pain mark")
