@@ -23,6 +23,14 @@ typedef enum /*< flags >*/
   FASCIA_HEALTH_OSTEOPOROSIS   = 1 << 2,
   FASCIA_HEALTH_RECENT_SURGERY = 1 << 3,
   FASCIA_HEALTH_RED_FLAGS      = 1 << 4,  /* e.g. night pain, weight loss: refer out */
+  FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR  = 1 << 5,
+  FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR = 1 << 6,
+  FASCIA_HEALTH_ABDOMINAL_HERNIA          = 1 << 7,
+  FASCIA_HEALTH_SMOKER                    = 1 << 8,   /* an aortic aneurysm risk factor */
+  FASCIA_HEALTH_VASCULAR_DISEASE          = 1 << 9,   /* incl. a known aneurysm */
+  FASCIA_HEALTH_CANCER                    = 1 << 10,  /* cancer or active treatment */
+  FASCIA_HEALTH_STOMA                     = 1 << 11,
+  FASCIA_HEALTH_ENDOMETRIOSIS             = 1 << 12,
 } FasciaHealthFlags;
 
 typedef enum

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "fascia-condition.h"
 #include "fascia-types.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,12 @@ const char         *fascia_technique_get_duration          (FasciaTechnique *sel
 const char         *fascia_technique_get_pressure          (FasciaTechnique *self);
 const char * const *fascia_technique_get_indications       (FasciaTechnique *self);
 const char * const *fascia_technique_get_cautions          (FasciaTechnique *self);
-const char * const *fascia_technique_get_contraindications (FasciaTechnique *self);
+const char * const *fascia_technique_get_general_contraindications
+                                                           (FasciaTechnique *self);
+GPtrArray          *fascia_technique_get_contraindications (FasciaTechnique *self);
+const FasciaContraindication *
+                    fascia_technique_lookup_contraindication (FasciaTechnique *self,
+                                                              FasciaCondition  condition);
 const char         *fascia_technique_get_home_care         (FasciaTechnique *self);
 const char * const *fascia_technique_get_muscles           (FasciaTechnique *self);
 const char * const *fascia_technique_get_references        (FasciaTechnique *self);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "fascia/fascia-condition.h"
 #include "fascia-atlas-private.h"
 
 /*
@@ -90,6 +91,19 @@ static const char * const technique_kinds[] = {
 };
 static const char * const relation_roles[] = {
   "culprit", "victim", "synergist", "antagonist", NULL
+};
+
+/* The intake's vocabulary (fascia-condition.c), so a technique names only what the intake
+ * form records. */
+static const char * const safety_levels[] = {
+  "contraindicated", "caution", NULL
+};
+
+static const Field contraindication_fields[] = {
+  { "condition", KIND_CHOICE, .choices = fascia_condition_ids },
+  { "level",     KIND_CHOICE, .choices = safety_levels },
+  { "instead",   KIND_TEXT },
+  { NULL }
 };
 
 static const Field reference_fields[] = {
@@ -176,7 +190,8 @@ static const Field technique_fields[] = {
   { "pressure",          KIND_TEXT },
   { "indications",       KIND_TEXTS, FLAG_NON_EMPTY },
   { "cautions",          KIND_TEXTS },
-  { "contraindications", KIND_TEXTS },
+  { "general_contraindications", KIND_TEXTS },
+  { "contraindications", KIND_OBJECTS, .fields = contraindication_fields },
   { "home_care",         KIND_TEXT },
   { "muscles",           KIND_IDS, FLAG_NON_EMPTY, REF_MUSCLE },
   { "references",        KIND_IDS, FLAG_NON_EMPTY, REF_REFERENCE },

@@ -26,7 +26,8 @@ struct _FasciaTechnique
   char    *pressure;
   char   **indications;
   char   **cautions;
-  char   **contraindications;
+  char   **general_contraindications;
+  GPtrArray *contraindications;  /* FasciaContraindication, in the card's order */
   char    *home_care;
   char   **muscles;
   char   **references;
@@ -45,6 +46,7 @@ enum
   PROP_PRESSURE,
   PROP_INDICATIONS,
   PROP_CAUTIONS,
+  PROP_GENERAL_CONTRAINDICATIONS,
   PROP_CONTRAINDICATIONS,
   PROP_HOME_CARE,
   PROP_MUSCLES,
@@ -106,6 +108,10 @@ fascia_technique_get_property (GObject    *object,
       g_value_set_boxed (value, self->cautions);
       break;
 
+    case PROP_GENERAL_CONTRAINDICATIONS:
+      g_value_set_boxed (value, self->general_contraindications);
+      break;
+
     case PROP_CONTRAINDICATIONS:
       g_value_set_boxed (value, self->contraindications);
       break;
@@ -142,7 +148,8 @@ fascia_technique_finalize (GObject *object)
   g_clear_pointer (&self->pressure, g_free);
   g_clear_pointer (&self->indications, g_strfreev);
   g_clear_pointer (&self->cautions, g_strfreev);
-  g_clear_pointer (&self->contraindications, g_strfreev);
+  g_clear_pointer (&self->general_contraindications, g_strfreev);
+  g_clear_pointer (&self->contraindications, g_ptr_array_unref);
   g_clear_pointer (&self->home_care, g_free);
   g_clear_pointer (&self->muscles, g_strfreev);
   g_clear_pointer (&self->references, g_strfreev);
@@ -208,9 +215,14 @@ fascia_technique_class_init (FasciaTechniqueClass *klass)
                         G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_GENERAL_CONTRAINDICATIONS] =
+    g_param_spec_boxed ("general-contraindications", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_CONTRAINDICATIONS] =
     g_param_spec_boxed ("contraindications", NULL, NULL,
-                        G_TYPE_STRV,
+                        G_TYPE_PTR_ARRAY,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_HOME_CARE] =
@@ -241,6 +253,7 @@ FasciaTechnique *
 fascia_technique_new_from_json (JsonObject *object)
 {
   FasciaTechnique *self = g_object_new (FASCIA_TYPE_TECHNIQUE, NULL);
+  JsonArray *array;
 
   self->id = g_strdup (fascia_json_get_string (object, "id"));
   self->name = g_strdup (fascia_json_get_string (object, "name"));
@@ -252,7 +265,23 @@ fascia_technique_new_from_json (JsonObject *object)
   self->pressure = g_strdup (fascia_json_get_string (object, "pressure"));
   self->indications = fascia_json_dup_strv (object, "indications");
   self->cautions = fascia_json_dup_strv (object, "cautions");
-  self->contraindications = fascia_json_dup_strv (object, "contraindications");
+  self->general_contraindications = fascia_json_dup_strv (object, "general_contraindications");
+  self->contraindications =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) fascia_contraindication_free);
+  array = json_object_get_array_member (object, "contraindications");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      FasciaCondition condition;
+      FasciaSafetyLevel level;
+
+      if (!fascia_condition_from_id (fascia_json_get_string (item, "condition"), &condition) ||
+          !fascia_safety_level_from_id (fascia_json_get_string (item, "level"), &level))
+        g_assert_not_reached ();  /* the validator refused it */
+      g_ptr_array_add (self->contraindications,
+                       fascia_contraindication_new (condition, level,
+                                                    fascia_json_get_string (item, "instead")));
+    }
   self->home_care = g_strdup (fascia_json_get_string (object, "home_care"));
   self->muscles = fascia_json_dup_strv (object, "muscles");
   self->references = fascia_json_dup_strv (object, "references");
@@ -340,12 +369,54 @@ fascia_technique_get_cautions (FasciaTechnique *self)
   return (const char * const *) self->cautions;
 }
 
+/**
+ * fascia_technique_get_general_contraindications:
+ *
+ * Returns: (transfer none): when not to use it at all, in words: conditions found on the day
+ *   (fever, a wound), not recorded at intake.
+ */
 const char * const *
+fascia_technique_get_general_contraindications (FasciaTechnique *self)
+{
+  g_return_val_if_fail (FASCIA_IS_TECHNIQUE (self), NULL);
+
+  return (const char * const *) self->general_contraindications;
+}
+
+/**
+ * fascia_technique_get_contraindications:
+ *
+ * Returns: (transfer none) (element-type FasciaContraindication): what each intake condition
+ *   means for this technique, one entry per condition at most.
+ */
+GPtrArray *
 fascia_technique_get_contraindications (FasciaTechnique *self)
 {
   g_return_val_if_fail (FASCIA_IS_TECHNIQUE (self), NULL);
 
-  return (const char * const *) self->contraindications;
+  return self->contraindications;
+}
+
+/**
+ * fascia_technique_lookup_contraindication:
+ *
+ * Returns: (nullable) (transfer none): what @condition means for this technique, or %NULL.
+ */
+const FasciaContraindication *
+fascia_technique_lookup_contraindication (FasciaTechnique *self,
+                                          FasciaCondition  condition)
+{
+  g_return_val_if_fail (FASCIA_IS_TECHNIQUE (self), NULL);
+
+  for (guint i = 0; i < self->contraindications->len; i++)
+    {
+      const FasciaContraindication *c = g_ptr_array_index (self->contraindications, i);
+
+      if (c->condition == condition)
+        return c;
+    }
+
+  return NULL;
 }
 
 const char *

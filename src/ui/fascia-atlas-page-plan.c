@@ -126,7 +126,7 @@ fascia_atlas_page_update_plan_offer (FasciaAtlasPage *self)
         hint = g_strdup_printf (_("Adds %s to the plan as a new target, both sides"), name);
 
       if (self->client != NULL)
-        flags_warning = fascia_intake_check_technique (fascia_client_get_health_flags (self->client),
+        flags_warning = fascia_intake_check_technique (fascia_intake_client_conditions (self->client),
                                                        technique);
       if (flags_warning != NULL)
         warning = g_strdup_printf ("⚠ %s", flags_warning);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fascia/fascia-intake.h"
 #include "fascia/fascia-muscle.h"
@@ -239,35 +240,67 @@ update_diagram (FasciaPlanEditor *self)
   fascia_diagram_view_styles_changed (self->diagram_view);
 }
 
-/* Every intake warning for the plan's techniques, one line each. */
+/* A ⚠ before a row whose technique the client's intake warns about; the warning is its
+ * tooltip and its accessible name. */
+static GtkWidget *
+warning_icon (const char *warning)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_tooltip_text (icon, warning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  warning, -1);
+  gtk_widget_set_name (icon, "intake-warning");
+  return icon;
+}
+
+/* Every intake warning for the plan's techniques and home exercises, one line each. */
+static void
+append_warning (GString          *text,
+                FasciaConditions  conditions,
+                FasciaTechnique  *technique)
+{
+  g_autofree char *warning = NULL;
+
+  if (technique == NULL)
+    return;
+  warning = fascia_intake_check_technique (conditions, technique);
+  if (warning == NULL)
+    return;
+  if (strstr (text->str, fascia_technique_get_name (technique)) != NULL &&
+      strstr (text->str, warning) != NULL)
+    return;  /* the same technique for two targets warns once */
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append_printf (text, "⚠ %s: %s", fascia_technique_get_name (technique), warning);
+}
+
 static void
 update_warning (FasciaPlanEditor *self)
 {
-  FasciaHealthFlags flags = self->client != NULL ? fascia_client_get_health_flags (self->client)
-                                                 : FASCIA_HEALTH_NONE;
+  FasciaConditions conditions = fascia_intake_client_conditions (self->client);
   FasciaAtlas *atlas = fascia_ui_get_atlas ();
   g_autoptr(GString) text = g_string_new (NULL);
   guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
+  guint n_exercises = self->exercises != NULL ? g_list_model_get_n_items (self->exercises) : 0;
 
-  for (guint i = 0; i < n && flags != FASCIA_HEALTH_NONE && atlas != NULL; i++)
+  for (guint i = 0; i < n && conditions != 0 && atlas != NULL; i++)
     {
       g_autoptr(FasciaPlanTarget) target = g_list_model_get_item (self->targets, i);
       const char * const *ids = fascia_plan_target_get_technique_ids (target);
 
       for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
-        {
-          FasciaTechnique *technique = fascia_atlas_lookup_technique (atlas, ids[k]);
-          g_autofree char *warning = NULL;
+        append_warning (text, conditions, fascia_atlas_lookup_technique (atlas, ids[k]));
+    }
 
-          if (technique == NULL)
-            continue;
-          warning = fascia_intake_check_technique (flags, technique);
-          if (warning == NULL)
-            continue;
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          g_string_append_printf (text, "⚠ %s: %s", fascia_technique_get_name (technique), warning);
-        }
+  for (guint i = 0; i < n_exercises && conditions != 0 && atlas != NULL; i++)
+    {
+      g_autoptr(FasciaHomeExercise) exercise = g_list_model_get_item (self->exercises, i);
+
+      append_warning (text, conditions,
+                      fascia_atlas_lookup_technique (atlas,
+                                                     fascia_home_exercise_get_technique_id (exercise)));
     }
 
   g_free (self->warning);
@@ -321,6 +354,7 @@ reload_exercises (FasciaPlanEditor *self)
     }
 
   rebuild_exercises (self);
+  update_warning (self);
 }
 
 void
@@ -409,7 +443,7 @@ target_add_technique (FasciaPlanEditor *self,
   set_techniques (self, target, (const char * const *) new_ids);
 
   if (self->client != NULL)
-    warning = fascia_intake_check_technique (fascia_client_get_health_flags (self->client),
+    warning = fascia_intake_check_technique (fascia_intake_client_conditions (self->client),
                                              technique);
   if (warning != NULL)
     {
@@ -493,18 +527,10 @@ technique_card_row (FasciaPlanEditor *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
   if (self->client != NULL)
-    warning = fascia_intake_check_technique (fascia_client_get_health_flags (self->client),
+    warning = fascia_intake_check_technique (fascia_intake_client_conditions (self->client),
                                              technique);
   if (warning != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_tooltip_text (icon, warning);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      warning, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-    }
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), warning_icon (warning));
 
   if (chosen)
     {
@@ -724,11 +750,17 @@ create_exercise_row (FasciaPlanEditor   *self,
                                              : NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *entry, *button;
+  g_autofree char *warning = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  technique != NULL ? fascia_technique_get_name (technique)
                                                    : technique_id);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (technique != NULL && self->client != NULL)
+    warning = fascia_intake_check_technique (fascia_intake_client_conditions (self->client),
+                                             technique);
+  if (warning != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), warning_icon (warning));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              small_spin (self, exercise, fascia_home_exercise_get_sets (exercise),
                                          FALSE, _("Sets")));
@@ -782,8 +814,11 @@ add_exercise_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (widget);
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  FasciaTechnique *technique;
   g_autoptr(FasciaHomeExercise) exercise = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
 
   if (self->plan == NULL || self->store == NULL)
     return;
@@ -801,6 +836,19 @@ add_exercise_action (GtkWidget  *widget,
     }
 
   reload_exercises (self);
+
+  technique = atlas != NULL ? fascia_atlas_lookup_technique (atlas,
+                                                             g_variant_get_string (parameter, NULL))
+                            : NULL;
+  if (technique != NULL && self->client != NULL)
+    warning = fascia_intake_check_technique (fascia_intake_client_conditions (self->client),
+                                             technique);
+  if (warning != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Check the intake: %s"), warning);
+
+      fascia_ui_toast (GTK_WIDGET (self), title);
+    }
 }
 
 static void

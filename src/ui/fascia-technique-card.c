@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fascia/fascia-intake.h"
+
 #include "fascia-card-utils.h"
 #include "fascia-technique-card.h"
 
@@ -60,6 +62,8 @@ rebuild (FasciaTechniqueCard *self,
   const char * const *muscles;
   const char * const *references;
   g_autoptr(GPtrArray) citations = g_ptr_array_new ();
+  g_autoptr(GPtrArray) safety = NULL;
+  GPtrArray *entries;
   GtkWidget *links;
 
   fascia_card_clear (self->sections);
@@ -79,8 +83,21 @@ rebuild (FasciaTechniqueCard *self,
   fascia_card_add_list (self->sections, _("Indications"), fascia_technique_get_indications (t),
                         FALSE);
   fascia_card_add_list (self->sections, _("Cautions"), fascia_technique_get_cautions (t), FALSE);
-  fascia_card_add_list (self->sections, _("Contraindications"),
-                        fascia_technique_get_contraindications (t), FALSE);
+  fascia_card_add_list (self->sections, _("Do Not Use"),
+                        fascia_technique_get_general_contraindications (t), FALSE);
+  safety = g_ptr_array_new_with_free_func (g_free);
+  entries = fascia_technique_get_contraindications (t);
+  for (int level = FASCIA_SAFETY_CONTRAINDICATED; level >= FASCIA_SAFETY_CAUTION; level--)
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const FasciaContraindication *c = g_ptr_array_index (entries, i);
+
+        if ((int) c->level == level)
+          g_ptr_array_add (safety, fascia_intake_describe_contraindication (c));
+      }
+  g_ptr_array_add (safety, NULL);
+  fascia_card_add_list (self->sections, _("Conditions from the Intake"),
+                        (const char * const *) safety->pdata, FALSE);
   if (applicable (fascia_technique_get_home_care (t)))
     fascia_card_add_text (self->sections, _("Home Care"), fascia_technique_get_home_care (t));
 

@@ -151,13 +151,20 @@ technique_text (FasciaTechnique *technique)
     fascia_technique_get_steps (technique),
     fascia_technique_get_indications (technique),
     fascia_technique_get_cautions (technique),
-    fascia_technique_get_contraindications (technique),
+    fascia_technique_get_general_contraindications (technique),
   };
+  GPtrArray *entries = fascia_technique_get_contraindications (technique);
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       for (guint j = 0; lists[i][j] != NULL; j++)
         g_string_append_printf (text, "\n%s", lists[i][j]);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const FasciaContraindication *c = g_ptr_array_index (entries, i);
+
+      g_string_append_printf (text, "\n%s %s", fascia_condition_to_id (c->condition), c->instead);
     }
 
   return g_utf8_strdown (text->str, -1);
@@ -375,7 +382,8 @@ test_techniques_complete (void)
 
       /* Every card warns of something: cautions, contraindications or both. */
       if (fascia_technique_get_cautions (technique)[0] == NULL &&
-          fascia_technique_get_contraindications (technique)[0] == NULL)
+          fascia_technique_get_general_contraindications (technique)[0] == NULL &&
+          fascia_technique_get_contraindications (technique)->len == 0)
         g_error ("%s: no cautions and no contraindications", id);
     }
 }

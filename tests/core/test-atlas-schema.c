@@ -65,6 +65,12 @@ static const BadCase bad_cases[] = {
   { "bad-role", FASCIA_ATLAS_ERROR_INVALID_VALUE,
     "muscles.json: muscle “iliacus”: field “relations[0].role”: “friend” is not one of culprit, "
     "victim, synergist, antagonist" },
+  { "bad-condition", FASCIA_ATLAS_ERROR_INVALID_VALUE,
+    "techniques.json: technique “pin-and-stretch”: field “contraindications[0].condition”: "
+    "“pregnant” is not one of pregnancy, anticoagulants, " },
+  { "bad-level", FASCIA_ATLAS_ERROR_INVALID_VALUE,
+    "techniques.json: technique “kneeling-hip-flexor-stretch”: field "
+    "“contraindications[0].level”: “avoid” is not one of contraindicated, caution" },
   { "bad-fma", FASCIA_ATLAS_ERROR_INVALID_VALUE,
     "muscles.json: muscle “psoas-major”: field “fma”: “18060” does not have the form FMA:" },
   { "bad-ta98", FASCIA_ATLAS_ERROR_INVALID_VALUE,

@@ -234,7 +234,9 @@ test_other_records (void)
   g_assert_cmpstr (fascia_technique_get_pressure (flags), ==, "—");
   g_assert_cmpstr (fascia_technique_get_indications (flags)[0], ==, "Tightness");
   g_assert_cmpstr (fascia_technique_get_cautions (flags)[0], ==, "Do not treat until cleared.");
-  g_assert_cmpstr (fascia_technique_get_contraindications (flags)[0], ==, "Acute inflammation");
+  g_assert_cmpstr (fascia_technique_get_general_contraindications (flags)[0], ==,
+                   "Acute inflammation");
+  g_assert_cmpuint (fascia_technique_get_contraindications (flags)->len, ==, 0);
   g_assert_cmpstr (fascia_technique_get_home_care (flags), ==, "Stretch daily.");
   g_assert_cmpuint (g_strv_length ((char **) fascia_technique_get_muscles (flags)), ==, 3);
   g_assert_cmpstr (fascia_technique_get_references (flags)[0], ==, "gray-42");
