@@ -757,6 +757,7 @@ check_links (JsonArray  **records,
 {
   JsonArray *muscles = records[FASCIA_ATLAS_FILE_MUSCLES];
   JsonArray *views = records[FASCIA_ATLAS_FILE_VIEWS];
+  JsonArray *techniques = records[FASCIA_ATLAS_FILE_TECHNIQUES];
   g_autoptr(GHashTable) treated = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < links->len; i++)
@@ -788,6 +789,76 @@ check_links (JsonArray  **records,
           set_error (error, FASCIA_ATLAS_ERROR_INVALID_VALUE, FASCIA_ATLAS_FILE_MUSCLES, id, i,
                      NULL, "no technique in techniques.json lists it in “muscles”");
           return FALSE;
+        }
+    }
+
+  /* A relation is stated on both cards: culprit mirrors victim, synergist and antagonist
+   * mirror themselves. */
+  for (guint i = 0; i < json_array_get_length (muscles); i++)
+    {
+      JsonObject *muscle = json_array_get_object_element (muscles, i);
+      const char *id = fascia_json_get_string (muscle, "id");
+      JsonArray *relations = json_object_get_array_member (muscle, "relations");
+
+      for (guint j = 0; j < json_array_get_length (relations); j++)
+        {
+          JsonObject *relation = json_array_get_object_element (relations, j);
+          const char *role = fascia_json_get_string (relation, "role");
+          const char *other_id = fascia_json_get_string (relation, "muscle");
+          const char *mirror = g_str_equal (role, "culprit") ? "victim" :
+                               g_str_equal (role, "victim") ? "culprit" : role;
+          JsonObject *other = find_record (muscles, other_id);
+          JsonArray *back = json_object_get_array_member (other, "relations");
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < json_array_get_length (back) && !found; k++)
+            {
+              JsonObject *b = json_array_get_object_element (back, k);
+
+              found = g_str_equal (fascia_json_get_string (b, "muscle"), id) &&
+                      g_str_equal (fascia_json_get_string (b, "role"), mirror);
+            }
+
+          if (!found)
+            {
+              g_autofree char *path = g_strdup_printf ("relations[%u]", j);
+              g_autofree char *message =
+                g_strdup_printf ("one-sided: muscle “%s” has no “%s” relation to “%s”",
+                                 other_id, mirror, id);
+
+              set_error (error, FASCIA_ATLAS_ERROR_INVALID_VALUE, FASCIA_ATLAS_FILE_MUSCLES, id,
+                         i, path, message);
+              return FALSE;
+            }
+        }
+    }
+
+  /* A technique says once what each condition means for it. */
+  for (guint i = 0; i < json_array_get_length (techniques); i++)
+    {
+      JsonObject *technique = json_array_get_object_element (techniques, i);
+      JsonArray *entries = json_object_get_array_member (technique, "contraindications");
+      guint seen = 0;
+
+      for (guint j = 0; j < json_array_get_length (entries); j++)
+        {
+          const char *condition_id =
+            fascia_json_get_string (json_array_get_object_element (entries, j), "condition");
+          FasciaCondition condition;
+
+          if (!fascia_condition_from_id (condition_id, &condition))
+            g_assert_not_reached ();  /* a choice the walk accepted */
+
+          if (seen & FASCIA_CONDITION_BIT (condition))
+            {
+              g_autofree char *path = g_strdup_printf ("contraindications[%u].condition", j);
+              g_autofree char *message = g_strdup_printf ("“%s” is listed twice", condition_id);
+
+              set_error (error, FASCIA_ATLAS_ERROR_DUPLICATE_ID, FASCIA_ATLAS_FILE_TECHNIQUES,
+                         fascia_json_get_string (technique, "id"), i, path, message);
+              return FALSE;
+            }
+          seen |= FASCIA_CONDITION_BIT (condition);
         }
     }
 

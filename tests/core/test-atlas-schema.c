@@ -71,6 +71,12 @@ static const BadCase bad_cases[] = {
   { "bad-level", FASCIA_ATLAS_ERROR_INVALID_VALUE,
     "techniques.json: technique “kneeling-hip-flexor-stretch”: field "
     "“contraindications[0].level”: “avoid” is not one of contraindicated, caution" },
+  { "duplicate-condition", FASCIA_ATLAS_ERROR_DUPLICATE_ID,
+    "techniques.json: technique “pin-and-stretch”: field “contraindications[1].condition”: "
+    "“pregnancy” is listed twice" },
+  { "one-sided-relation", FASCIA_ATLAS_ERROR_INVALID_VALUE,
+    "muscles.json: muscle “iliacus”: field “relations[0]”: one-sided: muscle “psoas-major” has "
+    "no “synergist” relation to “iliacus”" },
   { "bad-fma", FASCIA_ATLAS_ERROR_INVALID_VALUE,
     "muscles.json: muscle “psoas-major”: field “fma”: “18060” does not have the form FMA:" },
   { "bad-ta98", FASCIA_ATLAS_ERROR_INVALID_VALUE,

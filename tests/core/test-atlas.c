@@ -169,7 +169,7 @@ test_muscle_fields (void)
   g_assert_cmpstr (origin->landmarks[1], ==, "l1-transverse-process");
   g_assert_null (origin->landmarks[2]);
 
-  g_assert_cmpuint (relations->len, ==, 1);
+  g_assert_cmpuint (relations->len, ==, 2);
   relation = g_ptr_array_index (relations, 0);
   g_assert_cmpstr (relation->role, ==, "culprit");
   g_assert_cmpstr (relation->muscle_id, ==, "quadratus-lumborum");
