@@ -87,6 +87,7 @@ FasciaStore        *fascia_store_open_full             (const char              
 const char         *fascia_store_get_path              (FasciaStore             *self);
 char               *fascia_store_get_backup_dir        (FasciaStore             *self);
 int                 fascia_store_get_schema_version    (FasciaStore             *self);
+const GError       *fascia_store_get_backup_warning    (FasciaStore             *self);
 int                 fascia_store_get_latest_schema_version (void);
 gboolean            fascia_store_is_demo               (FasciaStore             *self);
 void                fascia_store_set_busy_timeout      (FasciaStore             *self,

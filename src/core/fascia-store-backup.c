@@ -12,8 +12,10 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-paths.h"
 
 #include "fascia-store-private.h"
@@ -42,25 +44,24 @@ io_error (const char  *what,
   return FALSE;
 }
 
+/* A G_IO_ERROR from the file helpers, as a store error with the same message. */
 static gboolean
-sync_file (const char  *path,
-           GError     **error)
+file_error (GError  *io_error,
+            GError **error)
 {
-  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  int code = FASCIA_STORE_ERROR_IO;
 
-  if (fd < 0)
-    return io_error ("Could not open", path, errno, error);
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    code = FASCIA_STORE_ERROR_DISK_FULL;
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    code = FASCIA_STORE_ERROR_READ_ONLY;
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+           g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    code = FASCIA_STORE_ERROR_EXISTS;
 
-  if (fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      return io_error ("Could not write", path, saved_errno, error);
-    }
-
-  close (fd);
-  return TRUE;
+  g_set_error_literal (error, FASCIA_STORE_ERROR, code, io_error->message);
+  return FALSE;
 }
 
 /*
@@ -75,20 +76,18 @@ fascia_store_copy_database (sqlite3     *source,
                             const char  *destination,
                             GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (destination);
-  g_autofree char *base = g_path_get_basename (destination);
-  g_autofree char *tmp_name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  g_autoptr(FasciaFileWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int fd, rc;
+  int rc;
 
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return io_error ("Could not write a backup in", dir, errno, error);
-  close (fd);
+  writer = fascia_file_writer_new (destination, FASCIA_FILE_WRITE_PRIVATE, &local_error);
+  if (writer == NULL)
+    return file_error (local_error, error);
 
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (fascia_file_writer_get_temp_path (writer), &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest, "main", source, "main");
@@ -107,25 +106,13 @@ fascia_store_copy_database (sqlite3     *source,
     {
       fascia_store_set_sqlite_error (dest != NULL ? dest : source, rc, NULL, error);
       sqlite3_close (dest);
-      g_unlink (tmp);
       return FALSE;
     }
 
   sqlite3_close (dest);
 
-  if (!sync_file (tmp, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  if (g_rename (tmp, destination) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      return io_error ("Could not write the backup", destination, saved_errno, error);
-    }
+  if (!fascia_file_writer_commit (writer, &local_error))
+    return file_error (local_error, error);
 
   return TRUE;
 }
@@ -278,6 +265,19 @@ fascia_store_backup_daily (FasciaStore  *self,
   return g_steal_pointer (&path);
 }
 
+/* Read-only and immutable: checking or copying a backup must never change it, nor need a
+ * -shm file beside it (a backup in a read-only folder), and what is copied is what was
+ * checked. */
+static int
+open_immutable (const char  *path,
+                sqlite3    **db)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+
+  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
 /*
  * fascia_store_check_fascia_file:
  * @version: (out): its schema version
@@ -291,17 +291,24 @@ fascia_store_check_fascia_file (const char  *path,
                                 GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  g_autofree char *uri = NULL;
-  g_autofree char *escaped = NULL;
   sqlite3 *db = NULL;
+  GStatBuf st;
   sqlite3_stmt *stmt = NULL;
   char header[16] = { 0 };
   int app_id = 0, rc, fd;
   gboolean ok = FALSE;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Never blocks on a pipe, never reads a device. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     return io_error ("Could not read", path, errno, error);
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                   "“%s” is not a regular file, so not a Fascia database", path);
+      return FALSE;
+    }
   rc = read (fd, header, sizeof header);
   close (fd);
 
@@ -312,10 +319,7 @@ fascia_store_check_fascia_file (const char  *path,
       return FALSE;
     }
 
-  /* Read-only and immutable: checking a file must never change it, nor create a WAL. */
-  escaped = g_uri_escape_string (path, "/", FALSE);
-  uri = g_strdup_printf ("file:%s?immutable=1", escaped);
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  rc = open_immutable (path, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
                              "(SELECT user_version FROM pragma_user_version), "
@@ -328,14 +332,22 @@ fascia_store_check_fascia_file (const char  *path,
       if (app_id != FASCIA_STORE_APPLICATION_ID)
         g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
                      "“%s” is not a Fascia database", path);
-      else if (*version > fascia_store_migrate_latest () || *version < 1)
-        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW,
-                     "“%s” was saved by a newer version of Fascia (schema %d)", path, *version);
+      else if (!fascia_store_check_version (path, app_id, *version, error))
+        ;
       else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "ok") != 0)
-        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
-                     "“%s” is damaged: %s", path, sqlite3_column_text (stmt, 2));
+        {
+          g_autofree char *detail = fascia_text_excerpt ((const char *) sqlite3_column_text (stmt, 2),
+                                                         -1, 200);
+
+          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
+                       "“%s” is damaged: %s", path, detail);
+        }
       else
-        ok = TRUE;
+        {
+          sqlite3_finalize (stmt);
+          stmt = NULL;
+          ok = fascia_store_verify_schema (db, *version, path, error);
+        }
     }
   else
     {
@@ -461,18 +473,24 @@ fascia_store_restore (const char  *database,
         return FALSE;
     }
 
-  rc = sqlite3_open_v2 (source, &src, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
+  rc = open_immutable (source, &src);
+  if (rc != SQLITE_OK)
     {
-      backup = sqlite3_backup_init (fascia_store_get_db (store), "main", src, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (fascia_store_get_db (store));
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                   "Could not read the backup “%s”: %s; nothing was changed", source,
+                   sqlite3_errstr (rc));
+      sqlite3_close (src);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (fascia_store_get_db (store), "main", src, "main");
+  if (backup == NULL)
+    rc = sqlite3_errcode (fascia_store_get_db (store));
+  else
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
 
   if (rc != SQLITE_OK)

@@ -117,10 +117,19 @@ int               fascia_store_enum_value        (GType               type,
                                                   const char         *nick,
                                                   int                 fallback);
 
+gboolean          fascia_store_check_version     (const char         *path,
+                                                  int                 app_id,
+                                                  int                 version,
+                                                  GError            **error);
+
 /* fascia-store-migrate.c */
 int               fascia_store_migrate_latest    (void);
 gboolean          fascia_store_migrate           (sqlite3            *db,
                                                   int                 target_version,
+                                                  GError            **error);
+gboolean          fascia_store_verify_schema     (sqlite3            *db,
+                                                  int                 version,
+                                                  const char         *path,
                                                   GError            **error);
 
 /* fascia-store-clients.c */

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fascia/fascia-paths.h"
@@ -39,6 +40,7 @@ struct _FasciaStore
   GArray                 *pending;
   gpointer                validator_data;
   GDestroyNotify          validator_destroy;
+  GError                 *backup_warning;
 
   /* Borrowed */
   FasciaStoreIdValidator  validator;
@@ -87,6 +89,7 @@ fascia_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_error (&self->backup_warning);
 
   G_OBJECT_CLASS (fascia_store_parent_class)->finalize (object);
 }
@@ -892,6 +895,88 @@ read_demo_flag (FasciaStore  *self,
   return TRUE;
 }
 
+/* What is at @path: nothing (*existed FALSE), or a regular file, perhaps through a link to
+ * one. A link to nothing, to an empty file or to anything but a regular file is refused: the
+ * database is never created or adopted through a link. */
+static gboolean
+check_database_path (const char  *path,
+                     gboolean    *existed,
+                     GError     **error)
+{
+  GStatBuf link_st, st;
+
+  *existed = FALSE;
+  if (g_lstat (path, &link_st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                   "Could not open the database “%s”: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_stat (path, &st) != 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                   "“%s” is a symbolic link to a file that does not exist; Fascia does not "
+                   "create its database through a link", path);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                   "“%s” is not a regular file (%s); it was left as it is", path,
+                   S_ISDIR (st.st_mode) ? "a folder" : "a device, pipe or socket");
+      return FALSE;
+    }
+
+  if (S_ISLNK (link_st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                   "“%s” is a symbolic link to an empty file; Fascia does not create its "
+                   "database through a link. It was left as it is.", path);
+      return FALSE;
+    }
+
+  *existed = TRUE;
+  return TRUE;
+}
+
+/* Fascia's versions run from 1 to the latest; 0 is a file not yet made into a database. */
+#define MAX_PLAUSIBLE_VERSION 10000
+
+gboolean
+fascia_store_check_version (const char  *path,
+                            int          app_id,
+                            int          version,
+                            GError     **error)
+{
+  int latest = fascia_store_migrate_latest ();
+
+  if ((app_id == FASCIA_STORE_APPLICATION_ID && version < 1) || version < 0 ||
+      version > MAX_PLAUSIBLE_VERSION)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
+                   "“%s” has schema version %d, which is not a Fascia version (this one knows "
+                   "1 to %d). It was left as it is.", path, version, latest);
+      return FALSE;
+    }
+
+  if (version > latest)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW,
+                   "“%s” was saved by a newer version of Fascia (schema %d; this version knows "
+                   "up to %d). Update Fascia to open it; the file was left as it is.",
+                   path, version, latest);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * fascia_store_open:
  * @path: the database file, created if it does not exist
@@ -931,7 +1016,7 @@ fascia_store_open_full (const char            *path,
   g_autofree char *dir = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean existed, empty = TRUE;
-  int app_id = 0, version = 0, n_objects = 0;
+  int app_id = 0, version = 0, n_objects = 0, n_pages = -1;
   int latest = fascia_store_migrate_latest ();
   int rc;
 
@@ -948,13 +1033,8 @@ fascia_store_open_full (const char            *path,
       return NULL;
     }
 
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
-  if (existed && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                   "“%s” is not a file", path);
-      return NULL;
-    }
+  if (!check_database_path (path, &existed, error))
+    return NULL;
 
   /* Look before SQLite opens it: a file that is not SQLite must never be touched. */
   if (existed)
@@ -1001,7 +1081,13 @@ fascia_store_open_full (const char            *path,
       return NULL;
     }
 
-  if (app_id != FASCIA_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_objects == 0))
+  /* Only a file with nothing in it at all is Fascia's to take: an SQLite file another
+   * program made, even one without tables yet, is that program's. */
+  if (app_id == 0 && version == 0 && n_objects == 0 &&
+      !query_int (self->db, "PRAGMA page_count", path, &n_pages, error))
+    return NULL;
+
+  if (app_id != FASCIA_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_pages == 0))
     {
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
                    "“%s” is an SQLite database of another program, not a Fascia database. "
@@ -1009,22 +1095,30 @@ fascia_store_open_full (const char            *path,
       return NULL;
     }
 
-  if (version > latest)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW,
-                   "“%s” was saved by a newer version of Fascia (schema %d; this version knows "
-                   "up to %d). Update Fascia to open it; the file was left as it is.",
-                   path, version, latest);
-      return NULL;
-    }
+  if (!fascia_store_check_version (path, app_id, version, error))
+    return NULL;
+
+  /* Before anything is written: the tables must be the ones Fascia made, with no trigger or
+   * view of anyone else's. */
+  if (version > 0 && !fascia_store_verify_schema (self->db, version, path, error))
+    return NULL;
 
   if (!exec_sql (self->db,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA synchronous = FULL;"
                  "PRAGMA secure_delete = ON;",
-                 path, error) ||
-      !set_wal (self->db, path, error))
+                 path, error))
     return NULL;
+
+  /* An adopted empty file is made private like a new one. */
+  if (existed && version == 0 && g_chmod (path, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_READ_ONLY,
+                   "Could not make “%s” private (mode 0600): %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
 
   /* An upgrade is the riskiest write a database sees: keep a copy of what it was. */
   if (version > 0 && version < latest && !(flags & FASCIA_STORE_OPEN_NO_BACKUP))
@@ -1057,16 +1151,30 @@ fascia_store_open_full (const char            *path,
     }
   self->schema_version = latest;
 
+  /* After the first migration, so that a crash before it leaves an empty file, not an SQLite
+   * file without tables that would look like another program's. */
+  if (!set_wal (self->db, path, error))
+    return NULL;
+
   if (!read_demo_flag (self, error))
     return NULL;
 
-  /* A database made just now has nothing worth a copy yet. */
+  /* A database made just now has nothing worth a copy yet. A daily backup that cannot be
+   * written (a full disk) does not keep the database from opening: the caller shows the
+   * warning. A damaged database is refused. */
   if (!(flags & FASCIA_STORE_OPEN_NO_BACKUP) && existed && !empty)
     {
-      g_autofree char *daily = fascia_store_backup_daily (self, error);
+      g_autofree char *daily = fascia_store_backup_daily (self, &local_error);
 
-      if (daily == NULL && error != NULL && *error != NULL)
-        return NULL;
+      if (daily == NULL && local_error != NULL)
+        {
+          if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          self->backup_warning = g_steal_pointer (&local_error);
+        }
     }
 
   return g_steal_pointer (&self);
@@ -1129,6 +1237,20 @@ fascia_store_get_backup_dir (FasciaStore *self)
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
 
   return backup_dir_for (self->path);
+}
+
+/**
+ * fascia_store_get_backup_warning:
+ *
+ * Returns: (nullable): why the daily backup could not be made when the database was opened
+ *   (a full disk, a read-only folder), for the caller to show; the database opened anyway.
+ */
+const GError *
+fascia_store_get_backup_warning (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  return self->backup_warning;
 }
 
 /**

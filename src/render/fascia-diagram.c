@@ -15,6 +15,7 @@
 #include <cairo-svg.h>
 
 #include "fascia/fascia-attachment.h"
+#include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-muscle.h"
 
 #include "fascia-diagram-private.h"
@@ -1496,6 +1497,15 @@ fascia_diagram_render_region_outline (FasciaDiagram *self,
   return surface;
 }
 
+static cairo_status_t
+write_to_file_cb (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  return fascia_file_writer_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                          : CAIRO_STATUS_WRITE_ERROR;
+}
+
 /**
  * fascia_diagram_render_to_file:
  * @path: a file ending in `.png`, `.svg` or `.pdf`
@@ -1510,6 +1520,8 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
                                double          width,
                                GError        **error)
 {
+  g_autoptr(FasciaFileWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *lower = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1534,6 +1546,13 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
   lower = g_ascii_strdown (path, -1);
   png = g_str_has_suffix (lower, ".png");
 
+  if (!png && !g_str_has_suffix (lower, ".pdf") && !g_str_has_suffix (lower, ".svg"))
+    {
+      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO,
+                   "Cannot tell the format of “%s”: name it .png, .svg or .pdf", path);
+      return FALSE;
+    }
+
   if (png)
     {
       width = round (width);
@@ -1543,18 +1562,23 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
                        "An image of %g × %g pixels is too large", width, height);
           return FALSE;
         }
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
     }
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
-  else
+
+  /* Through a fresh temporary file beside @path, never through a link planted there. */
+  writer = fascia_file_writer_new (path, FASCIA_FILE_WRITE_NONE, &local_error);
+  if (writer == NULL)
     {
-      g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO,
-                   "Cannot tell the format of “%s”: name it .png, .svg or .pdf", path);
+      g_set_error_literal (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO,
+                           local_error->message);
       return FALSE;
     }
+
+  if (png)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  else if (g_str_has_suffix (lower, ".pdf"))
+    surface = cairo_pdf_surface_create_for_stream (write_to_file_cb, writer, width, height);
+  else
+    surface = cairo_svg_surface_create_for_stream (write_to_file_cb, writer, width, height);
 
   cr = cairo_create (surface);
   if (png)
@@ -1566,7 +1590,7 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
   cairo_destroy (cr);
 
   if (ok && png)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, write_to_file_cb, writer);
   else
     {
       cairo_surface_finish (surface);
@@ -1574,14 +1598,25 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
     }
   cairo_surface_destroy (surface);
 
-  if (ok && status != CAIRO_STATUS_SUCCESS)
+  if (!ok)
+    return FALSE;
+
+  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
     {
       g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO,
                    "Cannot write “%s”: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
 
-  return ok;
+  /* A write error is the writer's, with its reason (a full disk). */
+  if (!fascia_file_writer_commit (writer, &local_error))
+    {
+      g_set_error_literal (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO,
+                           local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-handout.h"
 
 /*
@@ -789,9 +790,22 @@ fascia_paper_from_string (const char  *name,
   return TRUE;
 }
 
+static cairo_status_t
+write_to_file_cb (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  return fascia_file_writer_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                          : CAIRO_STATUS_WRITE_ERROR;
+}
+
 /**
  * fascia_handout_write_pdf:
  * @path: the PDF to write; replaced only once the new one is complete
+ *
+ * Writes the handout through a fresh temporary file beside @path, mode 0600 because it names
+ * a client, and renames it into place. A symbolic link, a device or a folder at @path is
+ * refused and left as it is.
  *
  * Returns: whether the PDF was written
  */
@@ -801,7 +815,8 @@ fascia_handout_write_pdf (FasciaHandout  *self,
                           FasciaPaper     paper,
                           GError        **error)
 {
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(FasciaFileWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created = g_date_time_format_iso8601 (now);
   cairo_surface_t *surface;
@@ -814,12 +829,18 @@ fascia_handout_write_pdf (FasciaHandout  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  writer = fascia_file_writer_new (path, FASCIA_FILE_WRITE_PRIVATE, &local_error);
+  if (writer == NULL)
+    {
+      g_set_error_literal (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE,
+                           local_error->message);
+      return FALSE;
+    }
+
   fascia_paper_get_size (paper, &width, &height);
   pages = fascia_handout_paginate (self, width, height);
 
-  /* Write beside the target and rename, so a failure never leaves half a PDF in its place. */
-  tmp_path = g_strdup_printf ("%s.part", path);
-  surface = cairo_pdf_surface_create (tmp_path, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_file_cb, writer, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   if (self->clinic != NULL && *self->clinic)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->clinic);
@@ -840,22 +861,19 @@ fascia_handout_write_pdf (FasciaHandout  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
     {
-      g_unlink (tmp_path);
       g_set_error (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE,
                    _("Could not write the handout “%s”: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
 
-  if (g_rename (tmp_path, path) != 0)
+  /* A write error is the writer's, with its reason (a full disk). */
+  if (!fascia_file_writer_commit (writer, &local_error))
     {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE,
-                   _("Could not write the handout “%s”: %s"), path, g_strerror (saved_errno));
+      g_set_error_literal (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
 

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <librsvg/rsvg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fascia/fascia-diagram.h"
 
@@ -670,6 +672,34 @@ test_render_to_file (void)
 
   g_assert_false (fascia_diagram_render_to_file (diagram, png, 1e6, &error));
   g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  /* A link or a pipe at the output is refused, in every format, and never followed. */
+  {
+    g_autofree char *victim = g_build_filename (dir, "victim.txt", NULL);
+    const char *names[] = { "link.png", "link.svg", "link.pdf" };
+    g_autofree char *fifo = g_build_filename (dir, "fifo.png", NULL);
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *link = g_build_filename (dir, names[i], NULL);
+
+        g_assert_cmpint (symlink (victim, link), ==, 0);
+        g_assert_false (fascia_diagram_render_to_file (diagram, link, 100, &error));
+        g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO);
+        g_assert_nonnull (strstr (error->message, link));
+        g_clear_error (&error);
+      }
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    g_assert_false (fascia_diagram_render_to_file (diagram, fifo, 100, &error));
+    g_assert_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_IO);
+    g_clear_error (&error);
+
+    g_assert_true (g_file_get_contents (victim, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "precious");
+  }
 
   fascia_test_rm_rf (dir);
 }

@@ -6,7 +6,10 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fascia/fascia-handout.h"
 #include "fascia-test-utils.h"
@@ -261,6 +264,69 @@ test_write_failure (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent-folder/handout.pdf"));
 }
 
+/* A link planted where the old writer put its fixed temporary name, a link at the output, and
+ * a FIFO at the output: the first is ignored, the others refused, and nothing is followed. */
+static void
+test_never_follows_links (void)
+{
+  g_autoptr(FasciaHandout) handout = sample_handout (1, NULL);
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *victim = g_build_filename (dir, "victim.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "h.pdf", NULL);
+  g_autofree char *part = g_build_filename (dir, "h.pdf.part", NULL);
+  g_autofree char *linked = g_build_filename (dir, "linked.pdf", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  g_assert_cmpint (symlink (victim, part), ==, 0);
+  g_assert_cmpint (symlink (victim, linked), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  g_assert_true (fascia_handout_write_pdf (handout, out, FASCIA_PAPER_A4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (out, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+
+  g_assert_false (fascia_handout_write_pdf (handout, linked, FASCIA_PAPER_A4, &error));
+  g_assert_error (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, linked));
+  g_clear_error (&error);
+
+  g_assert_false (fascia_handout_write_pdf (handout, fifo, FASCIA_PAPER_A4, &error));
+  g_assert_error (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE);
+  g_clear_error (&error);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  g_assert_true (g_file_get_contents (victim, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "precious");
+  g_assert_true (g_file_test (part, G_FILE_TEST_IS_SYMLINK));
+
+  fascia_test_rm_rf (dir);
+}
+
+/* A handout names a client: 0600 whatever the umask. */
+static void
+test_private_mode (void)
+{
+  g_autoptr(FasciaHandout) handout = sample_handout (1, NULL);
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  mode_t old = umask (0);
+  GStatBuf st;
+
+  path = write_pdf (handout, FASCIA_PAPER_A4, dir);
+  umask (old);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  fascia_test_rm_rf (dir);
+}
+
 static void
 test_paper_names (void)
 {
@@ -288,6 +354,8 @@ main (int   argc,
   g_test_add_func ("/fascia/render/handout/pages-not-blank", test_pages_not_blank);
   g_test_add_func ("/fascia/render/handout/write-failure", test_write_failure);
   g_test_add_func ("/fascia/render/handout/paper-names", test_paper_names);
+  g_test_add_func ("/fascia/render/handout/never-follows-links", test_never_follows_links);
+  g_test_add_func ("/fascia/render/handout/private-mode", test_private_mode);
 
   return g_test_run ();
 }
