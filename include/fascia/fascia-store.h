@@ -10,6 +10,7 @@
 #include "fascia-store-types.h"
 #include "fascia-amendment.h"
 #include "fascia-client.h"
+#include "fascia-csv-import.h"
 #include "fascia-finding.h"
 #include "fascia-home-exercise.h"
 #include "fascia-pain-mark.h"
@@ -146,6 +147,17 @@ gboolean            fascia_store_import_clients        (FasciaStore             
                                                         GBytes                  *csv,
                                                         guint                   *n_imported,
                                                         char                  ***ignored_columns,
+                                                        GError                 **error);
+gboolean            fascia_store_check_csv_import      (FasciaStore             *self,
+                                                        FasciaCsvImport         *import,
+                                                        FasciaDuplicates         duplicates,
+                                                        FasciaCsvImportCounts   *counts,
+                                                        char                  ***problems,
+                                                        GError                 **error);
+gboolean            fascia_store_import_csv            (FasciaStore             *self,
+                                                        FasciaCsvImport         *import,
+                                                        FasciaDuplicates         duplicates,
+                                                        FasciaCsvImportCounts   *counts,
                                                         GError                 **error);
 
 /* Plans */

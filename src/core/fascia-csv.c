@@ -51,6 +51,18 @@ fascia_csv_parse (const char        *data,
                   gpointer           user_data,
                   GError           **error)
 {
+  return fascia_csv_parse_separated (data, length, ',', row_func, user_data, error);
+}
+
+/* The same, with @separator (`,`, `;` or a tab) between the fields. */
+gboolean
+fascia_csv_parse_separated (const char        *data,
+                            gsize              length,
+                            char               separator,
+                            FasciaCsvRowFunc   row_func,
+                            gpointer           user_data,
+                            GError           **error)
+{
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) field = g_string_new (NULL);
   const char *end = data + length;
@@ -106,13 +118,13 @@ fascia_csv_parse (const char        *data,
                   g_string_append_c (field, *p++);
                 }
 
-              if (p < end && *p != ',' && *p != '\n' && !(*p == '\r' && p + 1 < end && p[1] == '\n')
+              if (p < end && *p != separator && *p != '\n' && !(*p == '\r' && p + 1 < end && p[1] == '\n')
                   && *p != '\r')
                 return parse_error (error, line, "text after the closing quote of a field");
             }
           else
             {
-              while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+              while (p < end && *p != separator && *p != '\n' && *p != '\r')
                 g_string_append_c (field, *p++);
             }
 
@@ -120,7 +132,7 @@ fascia_csv_parse (const char        *data,
 
           if (p >= end)
             at_end_of_record = TRUE;
-          else if (*p == ',')
+          else if (*p == separator)
             p++;
           else
             {

@@ -342,6 +342,45 @@ fascia_store_add_client (FasciaStore   *self,
   return TRUE;
 }
 
+/* Inside a transaction: validates and saves every property of @client. */
+gboolean
+fascia_store_save_client (FasciaStore   *self,
+                          FasciaClient  *client,
+                          GError       **error)
+{
+  static const char sql[] =
+    "UPDATE clients SET name = ?2, email = ?3, phone = ?4, date_of_birth = ?5, pregnancy = ?6, "
+    "anticoagulants = ?7, osteoporosis = ?8, recent_surgery = ?9, red_flags = ?10, "
+    "health_notes = ?11, notes = ?12, archived = ?13, search_key = ?14, sort_key = ?15, "
+    "updated_at = ?16 "
+    "WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autofree char *search_key = NULL;
+  g_autofree char *sort_key = NULL;
+  gint64 id = fascia_client_get_id (client);
+  gint64 now = fascia_store_now ();
+
+  if (!validate_client (client, error))
+    return FALSE;
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  search_key = search_key_for (client);
+  sort_key = fascia_store_fold (fascia_client_get_name (client));
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_client (stmt, client, search_key, sort_key, now);
+
+  if (!fascia_store_step_changed (self, stmt, "client", id, error))
+    return FALSE;
+
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED,
+                             id, id);
+  set_times (client, 0, now);
+  return TRUE;
+}
+
 /**
  * fascia_store_update_client:
  * @client: a client from the store, changed
@@ -355,22 +394,11 @@ fascia_store_update_client (FasciaStore   *self,
                             FasciaClient  *client,
                             GError       **error)
 {
-  static const char sql[] =
-    "UPDATE clients SET name = ?2, email = ?3, phone = ?4, date_of_birth = ?5, pregnancy = ?6, "
-    "anticoagulants = ?7, osteoporosis = ?8, recent_surgery = ?9, red_flags = ?10, "
-    "health_notes = ?11, notes = ?12, archived = ?13, search_key = ?14, sort_key = ?15, "
-    "updated_at = ?16 "
-    "WHERE id = ?1 AND deleted_at IS NULL";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autofree char *search_key = NULL;
-  g_autofree char *sort_key = NULL;
-  gint64 id, now = fascia_store_now ();
+  g_autoptr(GDateTime) updated_at = NULL;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  id = fascia_client_get_id (client);
 
   if (!validate_client (client, error))
     return FALSE;
@@ -378,29 +406,22 @@ fascia_store_update_client (FasciaStore   *self,
   if (!fascia_store_begin (self, error))
     return FALSE;
 
-  stmt = fascia_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto failed;
+  updated_at = fascia_client_get_updated_at (client) != NULL
+               ? g_date_time_ref (fascia_client_get_updated_at (client)) : NULL;
+  if (!fascia_store_save_client (self, client, error))
+    {
+      fascia_store_rollback (self);
+      return FALSE;
+    }
 
-  search_key = search_key_for (client);
-  sort_key = fascia_store_fold (fascia_client_get_name (client));
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_client (stmt, client, search_key, sort_key, now);
-
-  if (!fascia_store_step_changed (self, stmt, "client", id, error))
-    goto failed;
-
-  fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED,
-                             id, id);
   if (!fascia_store_commit (self, error))
-    return FALSE;
+    {
+      if (updated_at != NULL)
+        fascia_client_set_updated_at (client, updated_at);
+      return FALSE;
+    }
 
-  set_times (client, 0, now);
   return TRUE;
-
-failed:
-  fascia_store_rollback (self);
-  return FALSE;
 }
 
 /**

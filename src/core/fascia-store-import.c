@@ -9,196 +9,293 @@
 
 #include <string.h>
 
+#include "fascia/fascia-csv-import.h"
+
 #include "fascia-store-private.h"
 
-typedef enum {
-  COLUMN_UNKNOWN = -1,
-  COLUMN_NAME,
-  COLUMN_EMAIL,
-  COLUMN_PHONE,
-  COLUMN_DATE_OF_BIRTH,
-  COLUMN_NOTES,
-  N_COLUMNS
-} Column;
+/*
+ * Both the check before an import (what the import window shows) and the import itself run
+ * every row through the same transaction; the check rolls it back. So the check finds exactly
+ * what the import would refuse, including a duplicate of a row earlier in the same file.
+ */
 
-/* Header names as people write them, after folding case, `_` and `-` to spaces. */
-static const struct {
-  const char *header;
-  Column      column;
-} column_names[] = {
-  { "name", COLUMN_NAME },
-  { "full name", COLUMN_NAME },
-  { "client", COLUMN_NAME },
-  { "client name", COLUMN_NAME },
-  { "email", COLUMN_EMAIL },
-  { "e mail", COLUMN_EMAIL },
-  { "email address", COLUMN_EMAIL },
-  { "phone", COLUMN_PHONE },
-  { "phone number", COLUMN_PHONE },
-  { "telephone", COLUMN_PHONE },
-  { "mobile", COLUMN_PHONE },
-  { "date of birth", COLUMN_DATE_OF_BIRTH },
-  { "dob", COLUMN_DATE_OF_BIRTH },
-  { "birth date", COLUMN_DATE_OF_BIRTH },
-  { "birthdate", COLUMN_DATE_OF_BIRTH },
-  { "birthday", COLUMN_DATE_OF_BIRTH },
-  { "notes", COLUMN_NOTES },
-  { "note", COLUMN_NOTES },
-};
+/* The most bad rows one error message lists. */
+#define MAX_LISTED_PROBLEMS 5
 
-static const char *column_labels[N_COLUMNS] = {
-  "name", "email", "phone", "date of birth", "notes"
-};
-
-#define MAX_CSV_SIZE (64 * 1024 * 1024)
-
-typedef struct
+/* A client already in the database that @client repeats: the same email address, or the
+ * same name and date of birth. */
+static gint64
+find_duplicate (FasciaStore   *self,
+                FasciaClient  *client,
+                GError       **error)
 {
-  FasciaStore *store;
-  GPtrArray   *ignored;
-  int         *columns;        /* the Column of each field of the header */
-  guint        n_columns;
-  guint        n_imported;
-} Import;
+  static const char sql[] =
+    "SELECT id, sort_key FROM clients WHERE deleted_at IS NULL "
+    "AND ((?1 <> '' AND lower(email) = lower(?1)) OR date_of_birth = ?2) "
+    "ORDER BY id";
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
+  g_autofree char *name = fascia_store_fold (fascia_client_get_name (client));
+  const char *email = fascia_client_get_email (client);
+  int rc;
 
-static Column
-column_for (const char *header)
-{
-  g_autofree char *folded = fascia_store_fold (header);
+  if (stmt == NULL)
+    return -1;
 
-  for (char *p = folded; *p != '\0'; p++)
-    if (*p == '_' || *p == '-')
-      *p = ' ';
-  g_strstrip (folded);
+  fascia_store_bind_text (stmt, 1, email);
+  fascia_store_bind_text_or_null (stmt, 2, fascia_client_get_date_of_birth (client));
 
-  for (guint i = 0; i < G_N_ELEMENTS (column_names); i++)
-    if (g_str_equal (folded, column_names[i].header))
-      return column_names[i].column;
-
-  return COLUMN_UNKNOWN;
-}
-
-static gboolean
-read_header (Import       *import,
-             guint         line,
-             const char  **fields,
-             guint         n_fields,
-             GError      **error)
-{
-  gboolean seen[N_COLUMNS] = { FALSE };
-
-  import->columns = g_new (int, n_fields);
-  import->n_columns = n_fields;
-
-  for (guint i = 0; i < n_fields; i++)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Column column = column_for (fields[i]);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *sort_key = fascia_store_column_text (stmt, 1);
+      g_autoptr(FasciaClient) other = NULL;
 
-      import->columns[i] = column;
-      if (column == COLUMN_UNKNOWN)
-        {
-          g_ptr_array_add (import->ignored, g_strdup (fields[i]));
-          continue;
-        }
+      if (g_str_equal (sort_key, name))
+        return id;
 
-      if (seen[column])
-        {
-          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
-                       "line %u: two columns are “%s”", line, column_labels[column]);
-          return FALSE;
-        }
-      seen[column] = TRUE;
+      other = fascia_store_load_client (self, id, NULL);
+      if (other != NULL && email[0] != '\0' &&
+          g_ascii_strcasecmp (fascia_client_get_email (other), email) == 0)
+        return id;
     }
 
-  if (!seen[COLUMN_NAME])
+  if (rc != SQLITE_DONE)
     {
-      g_autofree char *found = g_strjoinv (", ", (char **) fields);
+      fascia_store_fail (self, rc, error);
+      return -1;
+    }
 
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
-                   "line %u: the first line must name the columns, with one called “name” "
-                   "(found: %s)", line, found);
-      return FALSE;
+  return 0;
+}
+
+static void
+append_text (GString    *into,
+             const char *text)
+{
+  if (text[0] == '\0' || strstr (into->str, text) != NULL)
+    return;
+  if (into->len > 0)
+    g_string_append_c (into, '\n');
+  g_string_append (into, text);
+}
+
+/* Fills the empty fields of the client @id from @client, adds its flags and notes. */
+static gboolean
+merge_into (FasciaStore   *self,
+            gint64         id,
+            FasciaClient  *client,
+            GError       **error)
+{
+  g_autoptr(FasciaClient) existing = fascia_store_load_client (self, id, error);
+  g_autoptr(GString) notes = NULL;
+  g_autoptr(GString) health_notes = NULL;
+
+  if (existing == NULL)
+    return FALSE;
+
+  if (fascia_client_get_email (existing)[0] == '\0')
+    fascia_client_set_email (existing, fascia_client_get_email (client));
+  if (fascia_client_get_phone (existing)[0] == '\0')
+    fascia_client_set_phone (existing, fascia_client_get_phone (client));
+  if (fascia_client_get_date_of_birth (existing) == NULL ||
+      fascia_client_get_date_of_birth (existing)[0] == '\0')
+    fascia_client_set_date_of_birth (existing, fascia_client_get_date_of_birth (client));
+
+  notes = g_string_new (fascia_client_get_notes (existing));
+  append_text (notes, fascia_client_get_notes (client));
+  fascia_client_set_notes (existing, notes->str);
+  health_notes = g_string_new (fascia_client_get_health_notes (existing));
+  append_text (health_notes, fascia_client_get_health_notes (client));
+  fascia_client_set_health_notes (existing, health_notes->str);
+  fascia_client_set_health_flags (existing, fascia_client_get_health_flags (existing) |
+                                            fascia_client_get_health_flags (client));
+
+  return fascia_store_save_client (self, existing, error);
+}
+
+/* Runs every row inside the open transaction; a row's problem goes into @problems. */
+static gboolean
+run_rows (FasciaStore          *self,
+          FasciaCsvImport      *import,
+          FasciaDuplicates      duplicates,
+          FasciaCsvImportCounts *counts,
+          GPtrArray            *problems,
+          GError              **error)
+{
+  guint n_rows = fascia_csv_import_get_n_rows (import);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autoptr(GError) row_error = NULL;
+      g_autoptr(FasciaClient) client = fascia_csv_import_build_client (import, row, &row_error);
+      guint line = fascia_csv_import_get_line (import, row);
+      gint64 duplicate = 0;
+
+      if (client != NULL && duplicates != FASCIA_DUPLICATES_ADD)
+        {
+          duplicate = find_duplicate (self, client, error);
+          if (duplicate < 0)
+            return FALSE;
+        }
+
+      if (client == NULL)
+        ;
+      else if (duplicate > 0 && duplicates == FASCIA_DUPLICATES_SKIP)
+        counts->n_skipped++;
+      else if (duplicate > 0)
+        {
+          if (merge_into (self, duplicate, client, &row_error))
+            counts->n_merged++;
+        }
+      else if (fascia_store_insert_client (self, client, &row_error))
+        counts->n_added++;
+
+      if (row_error != NULL)
+        {
+          /* A full disk or a lost database is no problem of the row. */
+          if (row_error->code != FASCIA_STORE_ERROR_INVALID)
+            {
+              g_propagate_error (error, g_steal_pointer (&row_error));
+              return FALSE;
+            }
+          counts->n_bad++;
+          if (g_str_has_prefix (row_error->message, "line "))
+            g_ptr_array_add (problems, g_strdup (row_error->message));
+          else
+            g_ptr_array_add (problems, g_strdup_printf ("line %u: %s", line,
+                                                        row_error->message));
+        }
     }
 
   return TRUE;
 }
 
 static gboolean
-import_row_cb (guint         line,
-               const char  **fields,
-               guint         n_fields,
-               gpointer      user_data,
-               GError      **error)
+run_import (FasciaStore            *self,
+            FasciaCsvImport        *import,
+            FasciaDuplicates        duplicates,
+            gboolean                keep,
+            FasciaCsvImportCounts  *counts,
+            GPtrArray              *problems,
+            GError                **error)
 {
-  Import *import = user_data;
-  g_autoptr(FasciaClient) client = NULL;
-  g_autoptr(GError) local_error = NULL;
+  memset (counts, 0, sizeof *counts);
 
-  if (import->columns == NULL)
-    return read_header (import, line, fields, n_fields, error);
+  if (!fascia_csv_import_check_columns (import, error))
+    return FALSE;
 
-  if (n_fields != import->n_columns)
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  if (!run_rows (self, import, duplicates, counts, problems, error))
     {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
-                   "line %u: %u fields, but the first line names %u columns",
-                   line, n_fields, import->n_columns);
+      fascia_store_rollback (self);
       return FALSE;
     }
 
-  client = fascia_client_new ();
-  for (guint i = 0; i < n_fields; i++)
+  if (!keep || problems->len > 0)
     {
-      g_autofree char *value = g_strdup (fields[i]);
-
-      /* Stray spaces from spreadsheets; notes keep theirs. */
-      if (import->columns[i] != COLUMN_NOTES)
-        g_strstrip (value);
-
-      switch (import->columns[i])
-        {
-        case COLUMN_NAME:
-          fascia_client_set_name (client, value);
-          break;
-        case COLUMN_EMAIL:
-          fascia_client_set_email (client, value);
-          break;
-        case COLUMN_PHONE:
-          fascia_client_set_phone (client, value);
-          break;
-        case COLUMN_DATE_OF_BIRTH:
-          fascia_client_set_date_of_birth (client, value);
-          break;
-        case COLUMN_NOTES:
-          fascia_client_set_notes (client, value);
-          break;
-        case COLUMN_UNKNOWN:
-        case N_COLUMNS:
-        default:
-          break;
-        }
+      fascia_store_rollback (self);
+      return TRUE;
     }
 
-  if (!fascia_store_insert_client (import->store, client, &local_error))
+  fascia_store_collapse_changes (self, FASCIA_STORE_TABLE_CLIENTS);
+  return fascia_store_commit (self, error);
+}
+
+/**
+ * fascia_store_check_csv_import:
+ * @counts: (out): how many rows would be added, merged or skipped, and how many are bad
+ * @problems: (out) (optional) (transfer full): one line for each bad row, `line 7: …`
+ *
+ * Finds what fascia_store_import_csv() would do, changing nothing.
+ *
+ * Returns: %TRUE if the rows could be checked (even if some are bad); %FALSE if the columns
+ *   name no client or the database failed.
+ */
+gboolean
+fascia_store_check_csv_import (FasciaStore            *self,
+                               FasciaCsvImport        *import,
+                               FasciaDuplicates        duplicates,
+                               FasciaCsvImportCounts  *counts,
+                               char                 ***problems,
+                               GError                **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (import), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!run_import (self, import, duplicates, FALSE, counts, list, error))
+    return FALSE;
+
+  if (problems != NULL)
     {
-      g_set_error (error, FASCIA_STORE_ERROR, local_error->code, "line %u: %s", line,
-                   local_error->message);
-      return FALSE;
+      g_ptr_array_add (list, NULL);
+      *problems = (char **) g_ptr_array_free (g_steal_pointer (&list), FALSE);
     }
 
-  import->n_imported++;
   return TRUE;
 }
 
 /**
- * fascia_store_import_clients:
- * @csv: the file's contents: UTF-8, with or without a byte order mark, RFC 4180
- * @n_imported: (out) (optional): how many clients were added
- * @ignored_columns: (out) (optional) (transfer full): header names that are none of name,
- *   email, phone, date of birth (`date_of_birth`, `dob`) or notes, whose values were not
- *   imported
+ * fascia_store_import_csv:
+ * @counts: (out) (optional): how many rows were added, merged and skipped
  *
- * Adds a client for every row of @csv, in one transaction: either every row is valid and all
- * are added, or none is and the error names the line (`line 7: …`).
+ * Imports every row of @import in one transaction: either every row is good and all are
+ * imported, or none is, and the error names the bad rows' lines (`line 7: …`).
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_import_csv (FasciaStore            *self,
+                         FasciaCsvImport        *import,
+                         FasciaDuplicates        duplicates,
+                         FasciaCsvImportCounts  *counts,
+                         GError                **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  FasciaCsvImportCounts local_counts;
+  g_autoptr(GString) message = NULL;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (import), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (counts == NULL)
+    counts = &local_counts;
+
+  if (!run_import (self, import, duplicates, TRUE, counts, problems, error))
+    return FALSE;
+
+  if (problems->len == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  for (guint i = 0; i < problems->len && i < MAX_LISTED_PROBLEMS; i++)
+    g_string_append_printf (message, "%s%s", i > 0 ? "; " : "",
+                            (char *) g_ptr_array_index (problems, i));
+  if (problems->len > MAX_LISTED_PROBLEMS)
+    g_string_append_printf (message, "; and %u more bad rows",
+                            problems->len - MAX_LISTED_PROBLEMS);
+  g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID, message->str);
+  counts->n_added = counts->n_merged = counts->n_skipped = 0;
+  return FALSE;
+}
+
+/**
+ * fascia_store_import_clients:
+ * @csv: the file's contents, in any form fascia_csv_import_new() reads
+ * @n_imported: (out) (optional): how many clients were added
+ * @ignored_columns: (out) (optional) (transfer full): the header names of the columns that
+ *   were not imported
+ *
+ * Adds a client for every row of @csv, in one transaction, with the columns mapped by their
+ * names and the date order the file makes plain; duplicates of clients already in the
+ * database are skipped. Either every row is valid and all are added, or none is and the
+ * error names the line (`line 7: …`).
  *
  * Returns: %TRUE on success.
  */
@@ -209,58 +306,22 @@ fascia_store_import_clients (FasciaStore   *self,
                              char        ***ignored_columns,
                              GError       **error)
 {
-  Import import = { 0 };
-  gboolean ok = FALSE;
-  gsize size;
-  const char *data;
+  g_autoptr(FasciaCsvImport) import = NULL;
+  FasciaCsvImportCounts counts;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (csv != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = g_bytes_get_data (csv, &size);
-  if (size > MAX_CSV_SIZE)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
-                   "The file is too large to import (%" G_GSIZE_FORMAT " bytes)", size);
-      return FALSE;
-    }
+  import = fascia_csv_import_new (csv, error);
+  if (import == NULL ||
+      !fascia_store_import_csv (self, import, FASCIA_DUPLICATES_SKIP, &counts, error))
+    return FALSE;
 
-  import.store = self;
-  import.ignored = g_ptr_array_new_with_free_func (g_free);
-
-  if (!fascia_store_begin (self, error))
-    goto out;
-
-  if (!fascia_csv_parse (data != NULL ? data : "", size, import_row_cb, &import, error))
-    {
-      fascia_store_rollback (self);
-      goto out;
-    }
-
-  if (import.columns == NULL)
-    {
-      g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
-                           "line 1: the file is empty; the first line must name the columns");
-      fascia_store_rollback (self);
-      goto out;
-    }
-
-  fascia_store_collapse_changes (self, FASCIA_STORE_TABLE_CLIENTS);
-  if (!fascia_store_commit (self, error))
-    goto out;
-
-  ok = TRUE;
   if (n_imported != NULL)
-    *n_imported = import.n_imported;
+    *n_imported = counts.n_added;
   if (ignored_columns != NULL)
-    {
-      g_ptr_array_add (import.ignored, NULL);
-      *ignored_columns = (char **) g_ptr_array_free (g_steal_pointer (&import.ignored), FALSE);
-    }
+    *ignored_columns = fascia_csv_import_get_ignored (import);
 
-out:
-  g_clear_pointer (&import.ignored, g_ptr_array_unref);
-  g_free (import.columns);
-  return ok;
+  return TRUE;
 }

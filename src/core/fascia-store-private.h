@@ -137,6 +137,9 @@ char             *fascia_store_fold              (const char         *text);
 gboolean          fascia_store_insert_client     (FasciaStore        *self,
                                                   FasciaClient       *client,
                                                   GError            **error);
+gboolean          fascia_store_save_client       (FasciaStore        *self,
+                                                  FasciaClient       *client,
+                                                  GError            **error);
 FasciaClient     *fascia_store_load_client       (FasciaStore        *self,
                                                   gint64              client_id,
                                                   GError            **error);
@@ -176,6 +179,12 @@ typedef gboolean (*FasciaCsvRowFunc) (guint          line,
 
 gboolean          fascia_csv_parse               (const char         *data,
                                                   gsize               length,
+                                                  FasciaCsvRowFunc    row_func,
+                                                  gpointer            user_data,
+                                                  GError            **error);
+gboolean          fascia_csv_parse_separated     (const char         *data,
+                                                  gsize               length,
+                                                  char                separator,
                                                   FasciaCsvRowFunc    row_func,
                                                   gpointer            user_data,
                                                   GError            **error);

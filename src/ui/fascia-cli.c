@@ -334,15 +334,34 @@ import_clients_command (GVariantDict *options,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaCsvImport) import = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = filename_option (options, "import-clients");
   g_auto(GStrv) ignored = NULL;
-  guint n_imported = 0;
+  const char *date_order_name = NULL;
+  const char *duplicates_name = NULL;
+  FasciaDateOrder date_order = FASCIA_DATE_ORDER_UNKNOWN;
+  FasciaDuplicates duplicates = FASCIA_DUPLICATES_SKIP;
+  FasciaCsvImportCounts counts;
 
   if (path == NULL)
     {
       g_printerr ("fascia: --import-clients needs a CSV file\n");
+      return EXIT_FAILURE;
+    }
+
+  g_variant_dict_lookup (options, "date-order", "&s", &date_order_name);
+  g_variant_dict_lookup (options, "duplicates", "&s", &duplicates_name);
+  if (date_order_name != NULL && !fascia_date_order_from_string (date_order_name, &date_order))
+    {
+      g_printerr ("fascia: unknown date order “%s”: use dmy, mdy or ymd\n", date_order_name);
+      return EXIT_FAILURE;
+    }
+  if (duplicates_name != NULL && !fascia_duplicates_from_string (duplicates_name, &duplicates))
+    {
+      g_printerr ("fascia: unknown choice for duplicates “%s”: use skip, merge or add\n",
+                  duplicates_name);
       return EXIT_FAILURE;
     }
 
@@ -351,16 +370,26 @@ import_clients_command (GVariantDict *options,
   if (bytes == NULL)
     return fail (error);
 
+  import = fascia_csv_import_new (bytes, &error);
+  if (import == NULL)
+    {
+      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
+      return EXIT_FAILURE;
+    }
+  if (date_order != FASCIA_DATE_ORDER_UNKNOWN)
+    fascia_csv_import_set_date_order (import, date_order);
+
   store = fascia_store_open (database_path, &error);
   if (store == NULL)
     return fail (error);
 
-  if (!fascia_store_import_clients (store, bytes, &n_imported, &ignored, &error))
+  if (!fascia_store_import_csv (store, import, duplicates, &counts, &error))
     {
       g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
       return EXIT_FAILURE;
     }
 
+  ignored = fascia_csv_import_get_ignored (import);
   if (ignored != NULL && ignored[0] != NULL)
     {
       g_autofree char *names = g_strjoinv (", ", ignored);
@@ -369,8 +398,19 @@ import_clients_command (GVariantDict *options,
     }
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u client into %s\n",
-                        "Imported %u clients into %s\n", n_imported),
-           n_imported, database_path);
+                        "Imported %u clients into %s\n", counts.n_added),
+           counts.n_added, database_path);
+  if (counts.n_merged > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Merged %u row into a client already there\n",
+                          "Merged %u rows into clients already there\n", counts.n_merged),
+             counts.n_merged);
+  if (counts.n_skipped > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Skipped %u row for a client already there (--duplicates merge or add "
+                          "to change this)\n",
+                          "Skipped %u rows for clients already there (--duplicates merge or add "
+                          "to change this)\n", counts.n_skipped),
+             counts.n_skipped);
   return EXIT_SUCCESS;
 }
 
@@ -493,8 +533,15 @@ fascia_cli_add_options (GApplication *application)
     { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --handout: the paper size, a4 or letter"), N_("SIZE") },
     { "import-clients", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Add the clients of a CSV file (name, email, phone, date of birth, notes) and exit"),
+      N_("Add the clients of a CSV file (name, email, phone, date of birth, notes, intake "
+         "flags; comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) and exit"),
       N_("FILE.csv") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --import-clients: the order of dates such as 04/03/1980: dmy, mdy or ymd"),
+      N_("ORDER") },
+    { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --import-clients: what to do with a client already there: skip, merge or add"),
+      N_("CHOICE") },
     { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write a copy of the client database to FILE and exit"), N_("FILE") },
     { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,

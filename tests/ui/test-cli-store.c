@@ -80,6 +80,65 @@ test_import (void)
 }
 
 static void
+test_import_options (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (tmp, "fascia.db", NULL);
+  g_autofree char *dates = csv_path ("dates-ambiguous.csv");
+  g_autofree char *good = csv_path ("good.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *no_order[] = { "--database", db, "--import-clients", dates, NULL };
+  const char *bad_order[] = { "--database", db, "--import-clients", dates,
+                              "--date-order", "dym", NULL };
+  const char *dmy[] = { "--database", db, "--import-clients", dates, "--date-order", "dmy", NULL };
+  const char *good_args[] = { "--database", db, "--import-clients", good, NULL };
+  const char *merge[] = { "--database", db, "--import-clients", good, "--duplicates", "merge",
+                          NULL };
+  const char *bad_choice[] = { "--database", db, "--import-clients", good, "--duplicates",
+                               "overwrite", NULL };
+
+  g_assert_cmpint (fascia_test_run_fascia (no_order, no_display, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "line 2: “03/04/1980” could be day first or month first"));
+  g_assert_null (strchr (g_strstrip (err), '\n'));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (fascia_test_run_fascia (bad_order, no_display, &out, &err), !=, 0);
+  g_assert_cmpstr (err, ==, "fascia: unknown date order “dym”: use dmy, mdy or ymd\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpuint (count_clients (db), ==, 0);
+
+  g_assert_cmpint (fascia_test_run_fascia (dmy, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 2 clients"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The same file twice: its clients are there already, but for the one with neither an
+   * email address nor a date of birth to tell it by. */
+  g_assert_cmpint (fascia_test_run_fascia (good_args, no_display, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (good_args, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 1 client into"));
+  g_assert_nonnull (strstr (out, "Skipped 3 rows for clients already there"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (merge, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Merged 3 rows into clients already there"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpuint (count_clients (db), ==, 2 + 4 + 1 + 1);
+
+  g_assert_cmpint (fascia_test_run_fascia (bad_choice, no_display, &out, &err), !=, 0);
+  g_assert_cmpstr (err, ==,
+                   "fascia: unknown choice for duplicates “overwrite”: use skip, merge or add\n");
+
+  fascia_test_rm_rf (tmp);
+}
+
+static void
 test_backup_restore (void)
 {
   g_autofree char *tmp = fascia_test_make_tmpdir ();
@@ -160,6 +219,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fascia/ui/cli/import-clients", test_import);
+  g_test_add_func ("/fascia/ui/cli/import-clients-options", test_import_options);
   g_test_add_func ("/fascia/ui/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/fascia/ui/cli/create-demo", test_create_demo);
 

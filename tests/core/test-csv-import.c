@@ -1,0 +1,397 @@
+/* test-csv-import.c — client CSV files as other programs write them: header names, separators,
+ * encodings, date orders, intake flags, duplicates, and bad rows named by line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "store-fixture.h"
+
+static GBytes *
+read_data (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static guint
+count (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_clients (fixture->store, NULL,
+                                                          FASCIA_STORE_LIST_NONE, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+/* The one client whose name matches @query. */
+static FasciaClient *
+find (StoreFixture *fixture,
+      const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_clients (fixture->store, query,
+                                                          FASCIA_STORE_LIST_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  return g_list_model_get_item (list, 0);
+}
+
+static FasciaCsvImport *
+open_import (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = read_data (name);
+  FasciaCsvImport *import = fascia_csv_import_new (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+typedef struct
+{
+  const char      *file;
+  const char      *encoding;
+  char             separator;
+  FasciaDateOrder  detected;
+  guint            n_added;
+  /* "name|email|phone|date of birth|notes" of one client it adds */
+  const char      *query;
+  const char      *expected;
+} ShapeCase;
+
+static const ShapeCase shape_cases[] = {
+  { "aliases.csv", "UTF-8", ',', FASCIA_DATE_ORDER_YMD, 2, "oakhollow",
+    "Marguerite Oakhollow|marguerite@example.org|07700 900123|1979-06-21|" },
+  { "aliases.csv", "UTF-8", ',', FASCIA_DATE_ORDER_YMD, 2, "wrenfield",
+    "Tobias Wrenfield||+44 7700 900456||" },
+  { "semicolon.csv", "UTF-8", ';', FASCIA_DATE_ORDER_DMY, 2, "duverger",
+    "Hélène Duverger||06 12 34 56 78|1980-03-14|Sciatica; left side" },
+  /* 14/03/1980 made the file day-first, so 03/04/1985 is the 3rd of April. */
+  { "semicolon.csv", "UTF-8", ';', FASCIA_DATE_ORDER_DMY, 2, "besnard",
+    "Anouk Besnard|||1985-04-03|" },
+  { "tab.csv", "UTF-8", '\t', FASCIA_DATE_ORDER_YMD, 2, "kowalczyk",
+    "Agnieszka Kowalczyk||555-0199|1992-12-01|" },
+  { "tab.csv", "UTF-8", '\t', FASCIA_DATE_ORDER_YMD, 2, "lindqvist", "Björn Lindqvist||||" },
+  { "utf16le.csv", "UTF-16LE", '\t', FASCIA_DATE_ORDER_MDY, 2, "maas",
+    "Œdipa Maas|oedipa@example.com||1971-05-23|" },
+  { "utf16le.csv", "UTF-16LE", '\t', FASCIA_DATE_ORDER_MDY, 2, "angstrom", "Zoë Ångström||||" },
+  { "utf16be-nobom.csv", "UTF-16BE", ',', FASCIA_DATE_ORDER_UNKNOWN, 1, "keziah",
+    "Keziah Brightwater||555-0142||" },
+  { "windows-1252.csv", "Windows-1252", ',', FASCIA_DATE_ORDER_UNKNOWN, 1, "renee",
+    "Renée Fürstenberg||||Paid €40 ’cash’" },
+  { "latin1.csv", "Windows-1252", ',', FASCIA_DATE_ORDER_UNKNOWN, 1, "jose", "José Café||||latin-1" },
+  { "bom.csv", "UTF-8 with BOM", ',', FASCIA_DATE_ORDER_YMD, 2, "zoe",
+    "Zoë Marchpane|zoe@example.com|555 0199|1985-02-28|" },
+  { "dates-mdy.csv", "UTF-8", ',', FASCIA_DATE_ORDER_MDY, 2, "marchbanks",
+    "Elsie Marchbanks|||1990-07-04|" },
+};
+
+static void
+test_shapes (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  const ShapeCase *sc = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaCsvImport) import = open_import (sc->file);
+  g_autoptr(FasciaClient) client = NULL;
+  g_autofree char *found = NULL;
+  FasciaCsvImportCounts counts;
+
+  g_assert_cmpstr (fascia_csv_import_get_encoding (import), ==, sc->encoding);
+  g_assert_cmpint (fascia_csv_import_get_separator (import), ==, sc->separator);
+  g_assert_cmpint (fascia_csv_import_get_date_order (import), ==, sc->detected);
+
+  g_assert_true (fascia_store_import_csv (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                          &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_added, ==, sc->n_added);
+  g_assert_cmpuint (count (fixture), ==, sc->n_added);
+
+  client = find (fixture, sc->query);
+  found = g_strdup_printf ("%s|%s|%s|%s|%s", fascia_client_get_name (client),
+                           fascia_client_get_email (client), fascia_client_get_phone (client),
+                           fascia_client_get_date_of_birth (client) != NULL
+                           ? fascia_client_get_date_of_birth (client) : "",
+                           fascia_client_get_notes (client));
+  g_assert_cmpstr (found, ==, sc->expected);
+}
+
+static void
+test_header_aliases (void)
+{
+  g_autoptr(FasciaCsvImport) import = open_import ("aliases.csv");
+  g_auto(GStrv) ignored = fascia_csv_import_get_ignored (import);
+  static const FasciaCsvField expected[] = {
+    FASCIA_CSV_FIELD_FIRST_NAME, FASCIA_CSV_FIELD_LAST_NAME, FASCIA_CSV_FIELD_EMAIL,
+    FASCIA_CSV_FIELD_PHONE, FASCIA_CSV_FIELD_DATE_OF_BIRTH, FASCIA_CSV_FIELD_IGNORE,
+  };
+
+  g_assert_cmpuint (fascia_csv_import_get_n_columns (import), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (fascia_csv_import_get_field (import, i), ==, expected[i]);
+  g_assert_cmpuint (g_strv_length (ignored), ==, 1);
+  g_assert_cmpstr (ignored[0], ==, "Address");
+
+  /* Choosing a field for a column takes it from the column that had it. */
+  fascia_csv_import_set_field (import, 5, FASCIA_CSV_FIELD_EMAIL);
+  g_assert_cmpint (fascia_csv_import_get_field (import, 2), ==, FASCIA_CSV_FIELD_IGNORE);
+  g_assert_cmpint (fascia_csv_import_get_field (import, 5), ==, FASCIA_CSV_FIELD_EMAIL);
+  g_assert_cmpuint (fascia_csv_import_get_n_rows (import), ==, 2);
+  g_assert_cmpuint (fascia_csv_import_get_line (import, 1), ==, 3);
+  g_assert_cmpstr (fascia_csv_import_get_value (import, 0, 5), ==, "1 Mill Lane");
+}
+
+static void
+test_date_order (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaCsvImport) import = open_import ("dates-ambiguous.csv");
+  g_autoptr(FasciaClient) finnian = NULL;
+  g_autoptr(FasciaClient) gwendolyn = NULL;
+
+  /* 03/04/1980 and 05.06.1990 could be either: the user must choose. */
+  g_assert_cmpint (fascia_csv_import_get_date_order (import), ==, FASCIA_DATE_ORDER_UNKNOWN);
+  g_assert_false (fascia_store_import_csv (fixture->store, import, FASCIA_DUPLICATES_SKIP, NULL,
+                                           &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "line 2: “03/04/1980” could be day first"));
+  g_assert_nonnull (strstr (error->message, "; line 3: “05.06.1990”"));
+  g_assert_cmpuint (count (fixture), ==, 0);
+  g_clear_error (&error);
+
+  fascia_csv_import_set_date_order (import, FASCIA_DATE_ORDER_DMY);
+  g_assert_true (fascia_store_import_csv (fixture->store, import, FASCIA_DUPLICATES_SKIP, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  finnian = find (fixture, "finnian");
+  gwendolyn = find (fixture, "gwendolyn");
+  g_assert_cmpstr (fascia_client_get_date_of_birth (finnian), ==, "1980-04-03");
+  g_assert_cmpstr (fascia_client_get_date_of_birth (gwendolyn), ==, "1990-06-05");
+}
+
+static void
+test_date_order_mdy_choice (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaCsvImport) import = open_import ("dates-ambiguous.csv");
+  g_autoptr(FasciaClient) finnian = NULL;
+  g_autoptr(FasciaCsvImport) dmy = open_import ("semicolon.csv");
+
+  fascia_csv_import_set_date_order (import, FASCIA_DATE_ORDER_MDY);
+  g_assert_true (fascia_store_import_csv (fixture->store, import, FASCIA_DUPLICATES_SKIP, NULL,
+                                          &error));
+  finnian = find (fixture, "finnian");
+  g_assert_cmpstr (fascia_client_get_date_of_birth (finnian), ==, "1980-03-04");
+
+  /* Month first where the file says day first: 14 is no month. */
+  fascia_csv_import_set_date_order (dmy, FASCIA_DATE_ORDER_MDY);
+  g_assert_false (fascia_store_import_csv (fixture->store, dmy, FASCIA_DUPLICATES_SKIP, NULL,
+                                           &error));
+  g_assert_cmpstr (error->message, ==,
+                   "line 2: “14/03/1980” is not a date in month/day/year order");
+}
+
+static void
+test_intake (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaCsvImport) import = open_import ("intake.csv");
+  g_autoptr(FasciaCsvImport) bad = open_import ("intake-bad.csv");
+  g_autoptr(FasciaClient) imogen = NULL;
+  g_autoptr(FasciaClient) jasper = NULL;
+
+  g_assert_true (fascia_store_import_csv (fixture->store, import, FASCIA_DUPLICATES_SKIP, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  imogen = find (fixture, "imogen");
+  jasper = find (fixture, "jasper");
+  g_assert_cmpint (fascia_client_get_health_flags (imogen), ==, FASCIA_HEALTH_PREGNANCY);
+  g_assert_cmpstr (fascia_client_get_health_notes (imogen), ==, "Due in May");
+  g_assert_cmpint (fascia_client_get_health_flags (jasper), ==,
+                   FASCIA_HEALTH_ANTICOAGULANTS | FASCIA_HEALTH_OSTEOPOROSIS |
+                   FASCIA_HEALTH_RECENT_SURGERY | FASCIA_HEALTH_RED_FLAGS);
+
+  g_assert_false (fascia_store_import_csv (fixture->store, bad, FASCIA_DUPLICATES_SKIP, NULL,
+                                           &error));
+  g_assert_cmpstr (error->message, ==,
+                   "line 3: “maybe” in the pregnancy column is neither yes nor no");
+  g_assert_cmpuint (count (fixture), ==, 2);
+}
+
+static void
+add_existing (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) by_email = fascia_client_new ();
+  g_autoptr(FasciaClient) by_birth = fascia_client_new ();
+
+  fascia_client_set_name (by_email, "Already By Email");
+  fascia_client_set_email (by_email, "same@example.org");
+  fascia_client_set_notes (by_email, "kept");
+  g_assert_true (fascia_store_add_client (fixture->store, by_email, &error));
+  fascia_client_set_name (by_birth, "Morwenna ASHDOWN");
+  fascia_client_set_date_of_birth (by_birth, "1966-09-09");
+  fascia_client_set_phone (by_birth, "555-0100");
+  g_assert_true (fascia_store_add_client (fixture->store, by_birth, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_duplicates (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  FasciaDuplicates mode = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaCsvImport) import = open_import ("duplicates.csv");
+  g_auto(GStrv) problems = NULL;
+  g_autoptr(FasciaClient) morwenna = NULL;
+  g_autoptr(FasciaClient) by_email = NULL;
+  FasciaCsvImportCounts check, done;
+
+  add_existing (fixture);
+
+  /* The check tells what the import will do, and changes nothing. */
+  g_assert_true (fascia_store_check_csv_import (fixture->store, import, mode, &check, &problems,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (problems), ==, 0);
+  g_assert_cmpuint (count (fixture), ==, 2);
+
+  g_assert_true (fascia_store_import_csv (fixture->store, import, mode, &done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (&check, sizeof check, &done, sizeof done);
+
+  if (mode != FASCIA_DUPLICATES_ADD)
+    {
+      morwenna = find (fixture, "morwenna");
+      by_email = find (fixture, "same@example.org");
+    }
+  switch (mode)
+    {
+    case FASCIA_DUPLICATES_SKIP:
+      /* Two match clients in the database, one an earlier row of the file. */
+      g_assert_cmpuint (done.n_added, ==, 1);
+      g_assert_cmpuint (done.n_skipped, ==, 3);
+      g_assert_cmpuint (count (fixture), ==, 3);
+      g_assert_cmpstr (fascia_client_get_notes (morwenna), ==, "");
+      break;
+    case FASCIA_DUPLICATES_MERGE:
+      g_assert_cmpuint (done.n_added, ==, 1);
+      g_assert_cmpuint (done.n_merged, ==, 3);
+      g_assert_cmpuint (count (fixture), ==, 3);
+      g_assert_cmpstr (fascia_client_get_notes (morwenna), ==, "from the old system");
+      g_assert_cmpstr (fascia_client_get_phone (morwenna), ==, "555-0100");
+      g_assert_cmpstr (fascia_client_get_notes (by_email), ==, "kept\nfirst note");
+      g_assert_cmpstr (fascia_client_get_name (by_email), ==, "Already By Email");
+      break;
+    case FASCIA_DUPLICATES_ADD:
+    default:
+      g_assert_cmpuint (done.n_added, ==, 4);
+      g_assert_cmpuint (count (fixture), ==, 6);
+      break;
+    }
+}
+
+static void
+test_bad_rows (StoreFixture  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaCsvImport) import = open_import ("bad-rows.csv");
+  g_auto(GStrv) problems = NULL;
+  FasciaCsvImportCounts counts;
+
+  g_assert_true (fascia_store_check_csv_import (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                                &counts, &problems, &error));
+  g_assert_cmpuint (counts.n_added, ==, 2);
+  g_assert_cmpuint (counts.n_bad, ==, 3);
+  g_assert_cmpuint (g_strv_length (problems), ==, 3);
+  g_assert_cmpstr (problems[0], ==, "line 3: “not an address” is not an email address");
+  g_assert_cmpstr (problems[1], ==, "line 5: the row has no name");
+  g_assert_cmpstr (problems[2], ==, "line 6: 1 fields, but the first line names 3 columns");
+
+  g_assert_false (fascia_store_import_csv (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                           &counts, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "line 3: “not an address” is not an email address; "
+                   "line 5: the row has no name; "
+                   "line 6: 1 fields, but the first line names 3 columns");
+  /* All or nothing: the good rows were not kept. */
+  g_assert_cmpuint (count (fixture), ==, 0);
+  g_assert_cmpuint (counts.n_added, ==, 0);
+}
+
+static void
+test_refused (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  static const struct {
+    const char *file;
+    const char *message;
+  } cases[] = {
+    { "two-digit-year.csv", "line 2: “14/03/80”: write the year of birth with four digits" },
+    { "no-name-column.csv", "line 1: the first line must name the columns" },
+    { "garbage.bin", "line 3: this is not a text file" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = read_data (cases[i].file);
+
+      g_test_message ("%s", cases[i].file);
+      g_assert_false (fascia_store_import_clients (fixture->store, bytes, NULL, NULL, &error));
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+      g_assert_cmpuint (count (fixture), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shape_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fascia/core/csv-import/shape/%s/%s",
+                                               shape_cases[i].file, shape_cases[i].query);
+
+      g_test_add (path, StoreFixture, &shape_cases[i], store_fixture_set_up, test_shapes,
+                  store_fixture_tear_down);
+    }
+  g_test_add_func ("/fascia/core/csv-import/header-aliases", test_header_aliases);
+  STORE_TEST ("/fascia/core/csv-import/date-order", test_date_order);
+  STORE_TEST ("/fascia/core/csv-import/date-order-mdy", test_date_order_mdy_choice);
+  STORE_TEST ("/fascia/core/csv-import/intake", test_intake);
+  g_test_add ("/fascia/core/csv-import/duplicates/skip", StoreFixture,
+              GINT_TO_POINTER (FASCIA_DUPLICATES_SKIP), store_fixture_set_up, test_duplicates,
+              store_fixture_tear_down);
+  g_test_add ("/fascia/core/csv-import/duplicates/merge", StoreFixture,
+              GINT_TO_POINTER (FASCIA_DUPLICATES_MERGE), store_fixture_set_up, test_duplicates,
+              store_fixture_tear_down);
+  g_test_add ("/fascia/core/csv-import/duplicates/add", StoreFixture,
+              GINT_TO_POINTER (FASCIA_DUPLICATES_ADD), store_fixture_set_up, test_duplicates,
+              store_fixture_tear_down);
+  STORE_TEST ("/fascia/core/csv-import/bad-rows", test_bad_rows);
+  STORE_TEST ("/fascia/core/csv-import/refused", test_refused);
+
+  return g_test_run ();
+}
