@@ -52,4 +52,6 @@ GDateTime        *fascia_client_get_updated_at    (FasciaClient *self);
 void              fascia_client_set_updated_at    (FasciaClient *self,
                                                    GDateTime    *updated_at);
 
+gboolean          fascia_client_is_email          (const char   *text);
+
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "fascia/fascia-client.h"
 
 /**
@@ -116,6 +118,34 @@ fascia_client_set_name (FasciaClient *self,
   g_free (self->name);
   self->name = g_strdup (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+/**
+ * fascia_client_is_email:
+ * @text: what was typed as an email address
+ *
+ * The one rule the store and the editors share: one "@" with something on both sides and
+ * no spaces. It does not try to say whether the address exists.
+ *
+ * Returns: whether @text looks like an email address
+ */
+gboolean
+fascia_client_is_email (const char *text)
+{
+  const char *at;
+
+  if (text == NULL)
+    return FALSE;
+
+  at = strchr (text, '@');
+  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
 }
 
 const char *

@@ -140,21 +140,6 @@ search_key_for (FasciaClient *client)
 }
 
 static gboolean
-is_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-
-  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isspace (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 validate_client (FasciaClient  *client,
                  GError       **error)
 {
@@ -181,7 +166,7 @@ validate_client (FasciaClient  *client,
       return FALSE;
     }
 
-  if (email[0] != '\0' && !is_email (email))
+  if (email[0] != '\0' && !fascia_client_is_email (email))
     {
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
                    "“%s” is not an email address", email);

@@ -48,7 +48,8 @@ show_problem (FasciaAtlasPage *self,
               const GError    *error)
 {
   GtkWidget *welcome = gtk_stack_get_child_by_name (self->card_stack, "welcome");
-  g_autofree char *description = g_strdup_printf ("%s: %s", what, error->message);
+  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
+  g_autofree char *description = g_markup_escape_text (text, -1);  /* the description is markup */
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (welcome), "dialog-warning-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (welcome), _("Something Is Missing"));
@@ -322,8 +323,8 @@ pain_row (FasciaAtlasPage        *self,
   /* Translators: which trigger point of a muscle, and where it lies */
   subtitle = g_strdup_printf (_("Trigger point %u: %s"), source->n,
                               point != NULL ? fascia_trigger_point_get_location (point) : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -410,8 +411,8 @@ search_row (GObject *item)
     }
 
   target = g_strconcat (kind, ":", id, NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "atlas.open");

@@ -158,21 +158,24 @@ static void
 detail_changed_cb (FasciaClientView *self)
 {
   g_autofree char *trimmed = NULL;
-  const char *name, *birth;
+  g_autofree char *birth = NULL;
+  const char *name, *email;
 
   if (self->loading || self->client == NULL)
     return;
 
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  birth = gtk_editable_get_text (GTK_EDITABLE (self->birth_row));
+  email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
 
-  /* A client always has a name, and a date is saved once it is whole. */
+  /* A client always has a name; a date or an email address is saved once it is whole, and
+   * what is not stays in its field, marked, while the rest saves. */
   trimmed = g_strstrip (g_strdup (name));
   if (*trimmed != '\0')
     fascia_client_set_name (self->client, name);
   fascia_client_set_phone (self->client, gtk_editable_get_text (GTK_EDITABLE (self->phone_row)));
-  fascia_client_set_email (self->client, gtk_editable_get_text (GTK_EDITABLE (self->email_row)));
-  if (fascia_ui_is_date_or_empty (birth))
+  if (fascia_ui_is_email_or_empty (email))
+    fascia_client_set_email (self->client, email);
+  if (fascia_ui_date_row_get_date (self->birth_row, &birth))
     fascia_client_set_date_of_birth (self->client, birth);
   fascia_client_set_health_notes (self->client,
                                   gtk_editable_get_text (GTK_EDITABLE (self->intake_row)));
@@ -216,16 +219,18 @@ create_plan_row (gpointer item,
 {
   FasciaPlan *plan = item;
   const char *title = fascia_plan_get_title (plan);
-  const char *start = fascia_plan_get_start_date (plan);
+  g_autofree char *start = fascia_ui_format_stored_date (fascia_plan_get_start_date (plan));
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
-  if (start != NULL && *start)
+  if (*start != '\0')
     subtitle = g_strdup_printf (_("%s · from %s"), plan_status_label (fascia_plan_get_status (plan)),
                                 start);
   else
     subtitle = g_strdup (plan_status_label (fascia_plan_get_status (plan)));
 
+  /* The title is the therapist's own text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  title != NULL && *title ? title : _("Untitled Plan"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -257,6 +262,7 @@ create_visit_row (gpointer item,
                                              fascia_visit_get_pain_after (visit));
   GtkWidget *row = adw_action_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -482,8 +488,8 @@ fascia_client_view_set_client (FasciaClientView *self,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), fascia_client_get_name (client) ?: "");
       gtk_editable_set_text (GTK_EDITABLE (self->phone_row), fascia_client_get_phone (client) ?: "");
       gtk_editable_set_text (GTK_EDITABLE (self->email_row), fascia_client_get_email (client) ?: "");
-      gtk_editable_set_text (GTK_EDITABLE (self->birth_row),
-                             fascia_client_get_date_of_birth (client) ?: "");
+      fascia_ui_field_set_error (GTK_WIDGET (self->email_row), NULL);
+      fascia_ui_date_row_set_date (self->birth_row, fascia_client_get_date_of_birth (client));
       gtk_editable_set_text (GTK_EDITABLE (self->intake_row),
                              fascia_client_get_health_notes (client) ?: "");
       flags = fascia_client_get_health_flags (client);
@@ -939,6 +945,8 @@ static void
 fascia_client_view_init (FasciaClientView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_ui_date_row_init (self->birth_row);
+  fascia_ui_email_row_init (self->email_row);
 
   g_signal_connect_object (self->plan_editor, "closed", G_CALLBACK (plan_closed_cb), self,
                            G_CONNECT_SWAPPED);

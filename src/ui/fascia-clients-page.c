@@ -69,9 +69,9 @@ create_client_row (gpointer item,
   if (fascia_client_get_archived (client))
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", _("Archived"));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  name != NULL && *name ? name : _("Unnamed Client"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   return row;
 }

@@ -160,7 +160,8 @@ update_heading (FasciaPlanEditor *self)
 static void
 field_changed_cb (FasciaPlanEditor *self)
 {
-  const char *start, *end;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
 
   if (self->loading || self->plan == NULL)
     return;
@@ -171,11 +172,10 @@ field_changed_cb (FasciaPlanEditor *self)
                                      gtk_spin_button_get_value_as_int (self->sessions_spin));
   fascia_plan_set_weeks (self->plan, gtk_spin_button_get_value_as_int (self->weeks_spin));
   fascia_plan_set_status (self->plan, adw_combo_row_get_selected (self->status_row));
-  start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
-  end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
-  if (fascia_ui_is_date_or_empty (start))
+  /* What is not a date stays in its field, marked, and is not saved. */
+  if (fascia_ui_date_row_get_date (self->start_row, &start))
     fascia_plan_set_start_date (self->plan, start);
-  if (fascia_ui_is_date_or_empty (end))
+  if (fascia_ui_date_row_get_date (self->end_row, &end))
     fascia_plan_set_end_date (self->plan, end);
   fascia_plan_set_discharge_criteria (self->plan,
                                       gtk_editable_get_text (GTK_EDITABLE (self->discharge_row)));
@@ -521,8 +521,8 @@ technique_card_row (FasciaPlanEditor *self,
   GtkWidget *button;
   g_autofree char *warning = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fascia_technique_get_name (technique));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fascia_technique_get_name (technique));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fascia_technique_get_purpose (technique));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
@@ -582,8 +582,8 @@ create_target_row (FasciaPlanEditor *self,
                                 technique_card_row (self, target, technique, TRUE));
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  chosen_names->len > 0 ? chosen_names->str
                                                        : _("No techniques yet"));
@@ -752,10 +752,10 @@ create_exercise_row (FasciaPlanEditor   *self,
   GtkWidget *entry, *button;
   g_autofree char *warning = NULL;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  technique != NULL ? fascia_technique_get_name (technique)
                                                    : technique_id);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (technique != NULL && self->client != NULL)
     warning = fascia_intake_check_technique (fascia_intake_client_conditions (self->client),
                                              technique);
@@ -1157,8 +1157,8 @@ fascia_plan_editor_set_plan (FasciaPlanEditor *self,
       gtk_spin_button_set_value (self->sessions_spin, fascia_plan_get_sessions_per_week (plan));
       gtk_spin_button_set_value (self->weeks_spin, fascia_plan_get_weeks (plan));
       adw_combo_row_set_selected (self->status_row, fascia_plan_get_status (plan));
-      gtk_editable_set_text (GTK_EDITABLE (self->start_row), fascia_plan_get_start_date (plan) ?: "");
-      gtk_editable_set_text (GTK_EDITABLE (self->end_row), fascia_plan_get_end_date (plan) ?: "");
+      fascia_ui_date_row_set_date (self->start_row, fascia_plan_get_start_date (plan));
+      fascia_ui_date_row_set_date (self->end_row, fascia_plan_get_end_date (plan));
       gtk_editable_set_text (GTK_EDITABLE (self->discharge_row),
                              fascia_plan_get_discharge_criteria (plan) ?: "");
     }
@@ -1342,6 +1342,8 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_ui_date_row_init (self->start_row);
+  fascia_ui_date_row_init (self->end_row);
 
   g_signal_connect_object (self->diagram_view, "region-activated",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 
 #include "fascia-diagram-view.h"
 #include "fascia-study-page.h"
+#include "fascia-ui-utils.h"
 
 /*
  * One page, three states in a GtkStack: "start" (choose a quiz; progress per muscle),
@@ -136,7 +137,7 @@ show_error (FasciaStudyPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+    fascia_ui_toast (overlay, text);
   else
     g_warning ("%s", text);
 }
@@ -263,10 +264,10 @@ progress_subtitle (FasciaStudyPage *self,
     return g_strdup (_("Not studied yet"));
 
   last = g_date_time_new_from_unix_local (last_answered);
-  date = g_date_time_format (last, "%x");
+  date = fascia_ui_format_date (last);
 
   /* Translators: progress on one muscle: its Leitner box, the date of its last answer
-   * and the share of right answers, e.g. “Box 2 of 5 · last answered 03/12/24 · 75% right” */
+   * and the share of right answers, e.g. “Box 2 of 5 · last answered 3 Dec 2024 · 75% right” */
   return g_strdup_printf (_("Box %u of 5 · last answered %s · %u%% right"),
                           box, date, n_answered > 0 ? n_right * 100 / n_answered : 0);
 }
@@ -291,6 +292,7 @@ update_progress_list (FasciaStudyPage *self)
       GtkWidget *row = adw_action_row_new ();
       guint box = 0;
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fascia_muscle_get_name (muscle));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       fascia_study_progress_get_muscle_summary (self->progress, fascia_muscle_get_id (muscle),
@@ -574,6 +576,7 @@ show_results (FasciaStudyPage *self)
       subtitle = g_strdup_printf (_("You answered %s; right is %s"),
                                   fascia_quiz_question_get_answer_text (question),
                                   fascia_quiz_question_get_correct_text (question));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      fascia_quiz_question_get_prompt (question));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

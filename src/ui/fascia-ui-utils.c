@@ -9,6 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "fascia/fascia-client.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-view.h"
 
@@ -22,6 +25,17 @@ find_overlay (GtkWidget *widget)
   return overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : NULL;
 }
 
+/* A toast's title is Pango markup in libadwaita 1.2 (AdwToast:use-markup came in 1.4), and
+ * toasts name clients, plans and files: the text goes in escaped, so “Tom O'Neil & <Sons>”
+ * shows as typed instead of as nothing. */
+static AdwToast *
+toast_new_plain (const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  return adw_toast_new (escaped);
+}
+
 void
 fascia_ui_toast (GtkWidget  *widget,
                  const char *title)
@@ -29,7 +43,7 @@ fascia_ui_toast (GtkWidget  *widget,
   AdwToastOverlay *overlay = find_overlay (widget);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, adw_toast_new (title));
+    adw_toast_overlay_add_toast (overlay, toast_new_plain (title));
 }
 
 /* The toast lives in the window's overlay, above the widget that deleted the row, so its Undo
@@ -46,7 +60,7 @@ fascia_ui_toast_deleted (GtkWidget        *widget,
   if (overlay == NULL)
     return;
 
-  toast = adw_toast_new (title);
+  toast = toast_new_plain (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_action_target_value (toast, g_variant_new ("(ix)", (int) table, id));
@@ -67,14 +81,27 @@ fascia_ui_show_error (GtkWidget    *widget,
   fascia_ui_toast (widget, title);
 }
 
+/* Dates */
+
+/**
+ * fascia_ui_format_date:
+ * @date: (nullable): a moment
+ *
+ * The one way Fascia shows a date, in lists, headings and fields alike: the day, the
+ * month spelled out and the year, in the user's language, which reads the same in every
+ * country (“2 Dec 2026”), unlike 12/02/26.
+ *
+ * Returns: (transfer full): the date for display
+ */
 char *
 fascia_ui_format_date (GDateTime *date)
 {
   if (date == NULL)
     return g_strdup (_("No date"));
 
-  /* Translators: a visit's date, see g_date_time_format() */
-  return g_date_time_format (date, _("%a %e %b %Y"));
+  /* Translators: how every date is shown, see g_date_time_format(); keep the month as
+   * a word (%b or %B) so that day and month cannot be mistaken for each other */
+  return g_date_time_format (date, _("%-d %b %Y"));
 }
 
 char *
@@ -87,8 +114,223 @@ fascia_ui_format_iso_date (GDateTime *date)
 }
 
 /**
+ * fascia_ui_format_stored_date:
+ * @iso: (nullable): a date as the database keeps it, YYYY-MM-DD
+ *
+ * Returns: (transfer full): @iso as fascia_ui_format_date() shows it; "" for no date, and
+ *   @iso itself if it is not a date (so that nothing typed is ever hidden)
+ */
+char *
+fascia_ui_format_stored_date (const char *iso)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return g_strdup ("");
+
+  date = fascia_ui_parse_date_in_order (iso, FASCIA_UI_DATE_ORDER_YMD);
+  if (date == NULL)
+    return g_strdup (iso);
+
+  return fascia_ui_format_date (date);
+}
+
+/**
+ * fascia_ui_get_locale_date_order:
+ *
+ * Returns: the order in which the user's locale writes a date in numbers (its `%x`)
+ */
+FasciaUiDateOrder
+fascia_ui_get_locale_date_order (void)
+{
+  g_autoptr(GDateTime) sample = g_date_time_new_local (2001, 11, 22, 12, 0, 0);
+  g_autofree char *text = g_date_time_format (sample, "%x");
+  const char *day = text != NULL ? strstr (text, "22") : NULL;
+  const char *month = text != NULL ? strstr (text, "11") : NULL;
+  const char *year = text != NULL ? strstr (text, "01") : NULL;
+
+  if (day == NULL || month == NULL || year == NULL)
+    return FASCIA_UI_DATE_ORDER_YMD;
+  if (year < month && month < day)
+    return FASCIA_UI_DATE_ORDER_YMD;
+  if (month < day)
+    return FASCIA_UI_DATE_ORDER_MDY;
+  return FASCIA_UI_DATE_ORDER_DMY;
+}
+
+/* A month typed as a word, full or abbreviated, in the user's language or in English. */
+static int
+parse_month_name (const char *word)
+{
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  static const char * const english[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  };
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) sample = g_date_time_new_utc (2001, month, 1, 0, 0, 0);
+      const char *formats[] = { "%b", "%B" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autofree char *name = g_date_time_format (sample, formats[i]);
+          g_autofree char *name_folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+          /* "févr." and "févr" alike */
+          if (name_folded != NULL && g_str_has_suffix (name_folded, "."))
+            name_folded[strlen (name_folded) - 1] = '\0';
+          if (name_folded != NULL && g_str_equal (folded, name_folded))
+            return month;
+        }
+
+      if (strlen (folded) >= 3 && g_str_has_prefix (folded, english[month - 1]))
+        return month;
+    }
+
+  return 0;
+}
+
+static gboolean
+parse_number (const char *word,
+              int        *value)
+{
+  guint64 number;
+
+  if (*word == '\0' || strlen (word) > 4)
+    return FALSE;
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  number = g_ascii_strtoull (word, NULL, 10);
+  *value = (int) number;
+  return TRUE;
+}
+
+/* Two-digit years are taken as the most recent such year: 85 is 1985, 24 is 2024. */
+static int
+full_year (const char *word,
+           int         year)
+{
+  if (strlen (word) == 2)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      int this_year = g_date_time_get_year (now);
+      int century = this_year - this_year % 100;
+
+      year += century;
+      if (year > this_year)
+        year -= 100;
+    }
+
+  return year;
+}
+
+/**
+ * fascia_ui_parse_date_in_order:
+ * @text: a date as typed: ISO (2026-12-31), three numbers in @order (31/12/2026,
+ *   31.12.26), or with the month as a word (31 Dec 2026, December 31, 2026)
+ * @order: the order of three numbers that do not start with a four-digit year
+ *
+ * Returns: (nullable) (transfer full): noon local time on that day, or %NULL if @text is not
+ *   a whole date between the years 1800 and 9999
+ */
+GDateTime *
+fascia_ui_parse_date_in_order (const char        *text,
+                               FasciaUiDateOrder  order)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  const char *word_start = NULL;
+  int day = 0, month = 0, year = 0;
+  int numbers[3];
+  const char *number_words[3];
+  guint n_numbers = 0;
+  int month_word = 0;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  /* Words are runs of letters or digits; anything else separates them. */
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean in_word = c != 0 && (g_unichar_isalnum (c) || (word_start != NULL && c == '.'
+                                                                && !g_ascii_isdigit (*word_start)));
+
+      if (in_word && word_start == NULL)
+        word_start = p;
+      else if (!in_word && word_start != NULL)
+        {
+          if (words->len == 3)
+            return NULL;
+          g_ptr_array_add (words, g_strndup (word_start, p - word_start));
+          word_start = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+
+  if (words->len != 3)
+    return NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      int value;
+
+      if (parse_number (word, &value))
+        {
+          numbers[n_numbers] = value;
+          number_words[n_numbers] = word;
+          n_numbers++;
+        }
+      else if (month_word == 0 && (value = parse_month_name (word)) != 0)
+        month_word = value;
+      else
+        return NULL;
+    }
+
+  if (month_word != 0)
+    {
+      /* The year is the number with four digits, or the last one. */
+      guint year_index = strlen (number_words[0]) == 4 ? 0 : 1;
+
+      month = month_word;
+      year = full_year (number_words[year_index], numbers[year_index]);
+      day = numbers[1 - year_index];
+      if (strlen (number_words[1 - year_index]) > 2)
+        return NULL;
+    }
+  else if (strlen (number_words[0]) == 4 || order == FASCIA_UI_DATE_ORDER_YMD)
+    {
+      year = full_year (number_words[0], numbers[0]);
+      month = numbers[1];
+      day = numbers[2];
+      if (strlen (number_words[1]) > 2 || strlen (number_words[2]) > 2)
+        return NULL;
+    }
+  else
+    {
+      if (strlen (number_words[0]) > 2 || strlen (number_words[1]) > 2)
+        return NULL;
+      day = order == FASCIA_UI_DATE_ORDER_DMY ? numbers[0] : numbers[1];
+      month = order == FASCIA_UI_DATE_ORDER_DMY ? numbers[1] : numbers[0];
+      year = full_year (number_words[2], numbers[2]);
+    }
+
+  if (year < 1800 || year > 9999 || month < 1 || month > 12 || day < 1
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_time_new_local (year, month, day, 12, 0, 0);
+}
+
+/**
  * fascia_ui_parse_date:
- * @text: a date as YYYY-MM-DD
+ * @text: a date as typed, see fascia_ui_parse_date_in_order()
+ *
+ * Reads three numbers in the order of the user's locale.
  *
  * Returns: (nullable) (transfer full): noon local time on that day, or %NULL if @text is not
  *   a date.
@@ -96,15 +338,417 @@ fascia_ui_format_iso_date (GDateTime *date)
 GDateTime *
 fascia_ui_parse_date (const char *text)
 {
-  int year, month, day;
-  char tail;
+  return fascia_ui_parse_date_in_order (text, fascia_ui_get_locale_date_order ());
+}
 
-  if (text == NULL || sscanf (text, "%d-%d-%d%c", &year, &month, &day, &tail) != 3)
-    return NULL;
-  if (!g_date_valid_dmy (day, month, year))
+/**
+ * fascia_ui_describe_date_format:
+ *
+ * Returns: (transfer full): how a date may be typed, for the message under a field that
+ *   holds something else
+ */
+char *
+fascia_ui_describe_date_format (void)
+{
+  const char *example;
+
+  switch (fascia_ui_get_locale_date_order ())
+    {
+    case FASCIA_UI_DATE_ORDER_DMY:
+      example = "31/12/2026";
+      break;
+    case FASCIA_UI_DATE_ORDER_MDY:
+      example = "12/31/2026";
+      break;
+    case FASCIA_UI_DATE_ORDER_YMD:
+    default:
+      example = "2026/12/31";
+      break;
+    }
+
+  /* Translators: under a date field that holds something else; %s is an example date
+   * in the order of the user's locale */
+  return g_strdup_printf (_("Not a date, not saved. Type it as %s or 2026-12-31, or pick it "
+                            "from the calendar."), example);
+}
+
+/* Fields that refuse bad input visibly */
+
+#define FIELD_MESSAGE_KEY "fascia-field-message"
+#define FIELD_CHECK_KEY "fascia-field-check"
+
+typedef char *(*FieldCheck) (const char *text);
+
+static GtkWidget *
+message_label_for (GtkWidget *field)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (field), FIELD_MESSAGE_KEY);
+  GtkWidget *parent = gtk_widget_get_parent (field);
+
+  if (label != NULL || parent == NULL)
+    return label;
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "field-message");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+
+  /* Under the field: in a boxed list as a row of its own that takes no focus. */
+  if (GTK_IS_LIST_BOX (parent) && GTK_IS_LIST_BOX_ROW (field))
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_insert (GTK_LIST_BOX (parent), row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
+    }
+  else if (GTK_IS_BOX (parent))
+    gtk_box_insert_child_after (GTK_BOX (parent), label, field);
+  else
+    {
+      g_object_ref_sink (label);
+      g_object_unref (label);
+      return NULL;
+    }
+
+  g_object_set_data (G_OBJECT (field), FIELD_MESSAGE_KEY, label);
+  return label;
+}
+
+static void
+set_message_visible (GtkWidget *label,
+                     gboolean   visible)
+{
+  GtkWidget *parent = gtk_widget_get_parent (label);
+
+  gtk_widget_set_visible (label, visible);
+  if (GTK_IS_LIST_BOX_ROW (parent))
+    gtk_widget_set_visible (parent, visible);
+}
+
+/**
+ * fascia_ui_field_set_error:
+ * @field: an entry row or another field
+ * @message: (nullable): what is wrong with what it holds, or %NULL if nothing is
+ *
+ * Marks @field as holding something that was not saved: the `error` style class, the
+ * message in a label under it, and the message as the field's accessible description, so
+ * that a screen reader says it too. The field's text is left as it is.
+ */
+void
+fascia_ui_field_set_error (GtkWidget  *field,
+                           const char *message)
+{
+  GtkWidget *label;
+  GtkWidget *delegate = GTK_IS_EDITABLE (field)
+                        ? GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (field))) : NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (field));
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      label = message_label_for (field);
+      if (label != NULL)
+        {
+          gtk_label_set_text (GTK_LABEL (label), message);
+          set_message_visible (label, TRUE);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      if (delegate != NULL && delegate != field)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+          gtk_accessible_update_state (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_STATE_INVALID,
+                                       GTK_ACCESSIBLE_INVALID_TRUE, -1);
+        }
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      label = g_object_get_data (G_OBJECT (field), FIELD_MESSAGE_KEY);
+      if (label != NULL)
+        {
+          gtk_label_set_text (GTK_LABEL (label), "");
+          set_message_visible (label, FALSE);
+        }
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      if (delegate != NULL && delegate != field)
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (delegate),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_STATE_INVALID);
+        }
+    }
+}
+
+/**
+ * fascia_ui_field_get_error:
+ *
+ * Returns: (nullable): the message @field is marked with, or %NULL
+ */
+const char *
+fascia_ui_field_get_error (GtkWidget *field)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (field), FIELD_MESSAGE_KEY);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (field), NULL);
+
+  if (label == NULL || !gtk_widget_get_visible (label))
     return NULL;
 
-  return g_date_time_new_local (year, month, day, 12, 0, 0);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* While typing, a field is only ever cleared of its mark: half a date is not an error yet.
+ * Leaving the field or pressing Enter says what is wrong with what stays in it. */
+static void
+check_field (GtkWidget *field,
+             gboolean   finished)
+{
+  FieldCheck check = g_object_get_data (G_OBJECT (field), FIELD_CHECK_KEY);
+  g_autofree char *message = check (gtk_editable_get_text (GTK_EDITABLE (field)));
+
+  if (message == NULL)
+    fascia_ui_field_set_error (field, NULL);
+  else if (finished)
+    fascia_ui_field_set_error (field, message);
+}
+
+static void
+field_changed_cb (GtkWidget *field)
+{
+  check_field (field, FALSE);
+}
+
+static void
+field_finished_cb (GtkWidget *field)
+{
+  check_field (field, TRUE);
+}
+
+static void
+add_check (AdwEntryRow *row,
+           FieldCheck   check,
+           GCallback    finished)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_object_set_data (G_OBJECT (row), FIELD_CHECK_KEY, check);
+  g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), NULL);
+  g_signal_connect (row, "entry-activated", finished, NULL);
+  g_signal_connect_swapped (focus, "leave", finished, row);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
+
+static char *
+check_date (const char *text)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  date = fascia_ui_parse_date (text);
+  return date == NULL ? fascia_ui_describe_date_format () : NULL;
+}
+
+/* A whole date is written back the one way dates are shown once the field is left. */
+static void
+date_finished_cb (GtkWidget *row)
+{
+  g_autoptr(GDateTime) date = fascia_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  if (date != NULL)
+    {
+      g_autofree char *shown = fascia_ui_format_date (date);
+
+      if (!g_str_equal (shown, gtk_editable_get_text (GTK_EDITABLE (row))))
+        gtk_editable_set_text (GTK_EDITABLE (row), shown);
+    }
+
+  check_field (row, TRUE);
+}
+
+static void
+date_leave_cb (GtkEventControllerFocus *controller)
+{
+  date_finished_cb (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 AdwEntryRow *row)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (picked),
+                                                     g_date_time_get_month (picked),
+                                                     g_date_time_get_day_of_month (picked),
+                                                     12, 0, 0);
+  g_autofree char *shown = fascia_ui_format_date (noon);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), shown);
+  fascia_ui_field_set_error (GTK_WIDGET (row), NULL);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The calendar opens on the date in the field, or today. */
+static void
+calendar_show_cb (GtkWidget   *popover,
+                  AdwEntryRow *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (GTK_POPOVER (popover)));
+  g_autoptr(GDateTime) date = fascia_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+
+  g_signal_handlers_block_by_func (calendar, day_selected_cb, row);
+  gtk_calendar_select_day (calendar, date);
+  g_signal_handlers_unblock_by_func (calendar, day_selected_cb, row);
+}
+
+/**
+ * fascia_ui_date_row_init:
+ * @row: an entry row that holds a date
+ *
+ * Makes @row a date field: it takes a date typed in the locale's order, as ISO or with the
+ * month as a word, or picked from a calendar in a popover beside it; it shows the date
+ * the one way dates are shown; and what is not a date stays in it, marked, with a message.
+ * Read it with fascia_ui_date_row_get_date(), fill it with fascia_ui_date_row_set_date().
+ */
+void
+fascia_ui_date_row_init (AdwEntryRow *row)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  g_object_set_data (G_OBJECT (row), FIELD_CHECK_KEY, check_date);
+  g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), NULL);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (date_finished_cb), NULL);
+  g_signal_connect (focus, "leave", G_CALLBACK (date_leave_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), row, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_show_cb), row, 0);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Pick from a Calendar"));
+  /* Translators: the button beside a date field, e.g. “Pick the date of birth from a calendar” */
+  label = g_strdup_printf (_("Pick “%s” from a calendar"), title != NULL ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  adw_entry_row_add_suffix (row, button);
+}
+
+/**
+ * fascia_ui_date_row_set_date:
+ * @iso: (nullable): the date as stored, YYYY-MM-DD, or "" for none
+ *
+ * Shows @iso in @row and clears any mark left from another record.
+ */
+void
+fascia_ui_date_row_set_date (AdwEntryRow *row,
+                             const char  *iso)
+{
+  g_autofree char *shown = fascia_ui_format_stored_date (iso);
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), shown);
+  fascia_ui_field_set_error (GTK_WIDGET (row), NULL);
+}
+
+/**
+ * fascia_ui_date_row_get_date:
+ * @iso: (out) (transfer full): the date to store, YYYY-MM-DD, or "" for none
+ *
+ * Returns: whether @row holds a date or nothing; if not, @iso is untouched and whatever it
+ *   held before is what stays saved
+ */
+gboolean
+fascia_ui_date_row_get_date (AdwEntryRow  *row,
+                             char        **iso)
+{
+  const char *text;
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), FALSE);
+  g_return_val_if_fail (iso != NULL, FALSE);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (row));
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    {
+      *iso = g_strdup ("");
+      return TRUE;
+    }
+
+  date = fascia_ui_parse_date (stripped);
+  if (date == NULL)
+    return FALSE;
+
+  *iso = fascia_ui_format_iso_date (date);
+  return TRUE;
+}
+
+gboolean
+fascia_ui_is_email_or_empty (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *stripped == '\0' || fascia_client_is_email (text);
+}
+
+static char *
+check_email (const char *text)
+{
+  if (fascia_ui_is_email_or_empty (text))
+    return NULL;
+
+  return g_strdup (_("Not an email address, not saved. It needs an @ with a name before it and "
+                     "a domain after it, and no spaces."));
+}
+
+/**
+ * fascia_ui_email_row_init:
+ * @row: an entry row that holds an email address
+ *
+ * What is not an email address stays in @row, marked with a message once it is left;
+ * callers save only what fascia_ui_is_email_or_empty() accepts.
+ */
+void
+fascia_ui_email_row_init (AdwEntryRow *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  add_check (row, check_email, G_CALLBACK (field_finished_cb));
 }
 
 /**
@@ -256,17 +900,4 @@ fascia_ui_muscle_name (const char *muscle_id,
     return g_strdup (muscle_id);
 
   return fascia_muscle_get_display_name (muscle, side);
-}
-
-/* Half-typed dates are kept on screen and saved once they are whole. */
-gboolean
-fascia_ui_is_date_or_empty (const char *text)
-{
-  g_autoptr(GDateTime) date = NULL;
-
-  if (text == NULL || *text == '\0')
-    return TRUE;
-
-  date = fascia_ui_parse_date (text);
-  return date != NULL && strlen (text) == 10;
 }

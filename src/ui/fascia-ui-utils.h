@@ -27,10 +27,35 @@ void      fascia_ui_toast_deleted        (GtkWidget        *widget,
 void      fascia_ui_show_error           (GtkWidget        *widget,
                                           const char       *what,
                                           const GError     *error);
-char     *fascia_ui_format_date          (GDateTime        *date);
-char     *fascia_ui_format_iso_date      (GDateTime        *date);
-gboolean   fascia_ui_is_date_or_empty (const char *text);
-GDateTime *fascia_ui_parse_date          (const char       *text);
+
+/* Dates: one display format everywhere, the ISO form in the database. */
+typedef enum
+{
+  FASCIA_UI_DATE_ORDER_DMY,
+  FASCIA_UI_DATE_ORDER_MDY,
+  FASCIA_UI_DATE_ORDER_YMD,
+} FasciaUiDateOrder;
+
+char              *fascia_ui_format_date          (GDateTime         *date);
+char              *fascia_ui_format_iso_date      (GDateTime         *date);
+char              *fascia_ui_format_stored_date   (const char        *iso);
+FasciaUiDateOrder  fascia_ui_get_locale_date_order (void);
+GDateTime         *fascia_ui_parse_date           (const char        *text);
+GDateTime         *fascia_ui_parse_date_in_order  (const char        *text,
+                                                   FasciaUiDateOrder  order);
+char              *fascia_ui_describe_date_format (void);
+
+/* Fields that refuse bad input visibly: the text stays, the field is marked with a message. */
+void               fascia_ui_field_set_error      (GtkWidget         *field,
+                                                   const char        *message);
+const char        *fascia_ui_field_get_error      (GtkWidget         *field);
+void               fascia_ui_date_row_init        (AdwEntryRow       *row);
+void               fascia_ui_date_row_set_date    (AdwEntryRow       *row,
+                                                   const char        *iso);
+gboolean           fascia_ui_date_row_get_date    (AdwEntryRow       *row,
+                                                   char             **iso);
+void               fascia_ui_email_row_init       (AdwEntryRow       *row);
+gboolean           fascia_ui_is_email_or_empty    (const char        *text);
 
 G_END_DECLS
 

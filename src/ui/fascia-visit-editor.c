@@ -123,16 +123,17 @@ update_amendments (FasciaVisitEditor *self)
         {
           g_autoptr(FasciaAmendment) amendment = g_list_model_get_item (amendments, i);
           g_autofree char *when = NULL;
+          g_autofree char *time = NULL;
 
           if (g_strcmp0 (fascia_amendment_get_field (amendment), field_nick (field)) != 0)
             continue;
 
-          when = g_date_time_format (fascia_amendment_get_amended_at (amendment),
-                                     /* Translators: when a note was amended */
-                                     _("%e %b %Y %H:%M"));
+          when = fascia_ui_format_date (fascia_amendment_get_amended_at (amendment));
+          time = g_date_time_format (fascia_amendment_get_amended_at (amendment), "%H:%M");
           if (text->len > 0)
             g_string_append_c (text, '\n');
-          g_string_append_printf (text, _("Amended %s — was: “%s”"), g_strstrip (when),
+          /* Translators: a change to a locked note: its date, its time and the old text */
+          g_string_append_printf (text, _("Amended %s %s — was: “%s”"), when, time,
                                   fascia_amendment_get_old_text (amendment) ?: "");
         }
 
@@ -240,16 +241,31 @@ update_heading (FasciaVisitEditor *self)
 static void
 field_changed_cb (FasciaVisitEditor *self)
 {
-  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
 
   if (self->loading || self->visit == NULL)
     return;
 
-  date = fascia_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
-  if (date != NULL)
-    fascia_visit_set_visited_at (self->visit, date);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_row),
-                               date == NULL ? _("Type the date as YYYY-MM-DD") : NULL);
+  /* A visit always has a date: an empty field, like one that holds no date, saves nothing
+   * (the field says so once it is left); a new day keeps the visit's time. */
+  if (fascia_ui_date_row_get_date (self->date_row, &iso) && *iso != '\0')
+    {
+      GDateTime *old = fascia_visit_get_visited_at (self->visit);
+      g_autofree char *old_iso = fascia_ui_format_iso_date (old);
+
+      if (!g_str_equal (iso, old_iso))
+        {
+          g_autoptr(GDateTime) day = fascia_ui_parse_date_in_order (iso, FASCIA_UI_DATE_ORDER_YMD);
+          g_autoptr(GDateTime) date = g_date_time_new_local (g_date_time_get_year (day),
+                                                             g_date_time_get_month (day),
+                                                             g_date_time_get_day_of_month (day),
+                                                             old != NULL ? g_date_time_get_hour (old) : 12,
+                                                             old != NULL ? g_date_time_get_minute (old) : 0,
+                                                             0);
+
+          fascia_visit_set_visited_at (self->visit, date);
+        }
+    }
   fascia_visit_set_pain_before (self->visit, fascia_pain_scale_get_value (self->pain_before_scale));
   fascia_visit_set_pain_after (self->visit, fascia_pain_scale_get_value (self->pain_after_scale));
   update_heading (self);
@@ -409,8 +425,8 @@ create_mark_row (FasciaVisitEditor *self,
   for (guint i = 0; pain_type_labels[i] != NULL; i++)
     gtk_string_list_append (types, _(pain_type_labels[i]));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -683,8 +699,8 @@ create_finding_row (FasciaVisitEditor *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
@@ -872,8 +888,8 @@ rebuild_treated (FasciaVisitEditor *self)
       for (gsize k = 0; k < n_treated; k++)
         active |= treated[k] == id;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
       g_signal_connect (check, "toggled", G_CALLBACK (_fascia_visit_editor_treated_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -953,7 +969,7 @@ fascia_visit_editor_set_visit (FasciaVisitEditor *self,
     {
       g_autofree char *date = fascia_ui_format_iso_date (fascia_visit_get_visited_at (visit));
 
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+      fascia_ui_date_row_set_date (self->date_row, date);
       fascia_pain_scale_set_value (self->pain_before_scale, fascia_visit_get_pain_before (visit));
       fascia_pain_scale_set_value (self->pain_after_scale, fascia_visit_get_pain_after (visit));
       for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
@@ -1143,6 +1159,7 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
   self->dirty_marks = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_ui_date_row_init (self->date_row);
 
   for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
        field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)

@@ -342,7 +342,8 @@ open_user_store (FasciaWindow *self)
     {
       g_autofree char *title = g_strdup_printf (_("Could not open the client database: %s"),
                                                 error->message);
-      AdwToast *toast = adw_toast_new (title);
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      AdwToast *toast = adw_toast_new (escaped);  /* a toast's title is markup */
 
       /* The file is left as it is; the message stays until it is read and dismissed. */
       adw_toast_set_timeout (toast, 0);

@@ -1,0 +1,498 @@
+/* test-user-text.c — what the user types comes back as typed, and bad input is never lost.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "fascia-application.h"
+#include "fascia-client-view.h"
+#include "fascia-clients-page.h"
+#include "fascia-plan-editor.h"
+#include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
+#include "fascia-ui-utils.h"
+#include "fascia-window.h"
+
+/*
+ * Names, titles and notes with the characters Pango markup gives a meaning to (& < > " ')
+ * and emoji go through every place they are shown — the client's header and list, the
+ * plan list, the plan editor, the toast of a delete and its undo, the handout — and must be
+ * shown exactly as typed; any "Failed to set text from markup" warning is fatal here.
+ * Dates and email addresses that are not whole stay in their field, marked, and unsaved.
+ */
+
+static FasciaApplication *app;
+
+static const char *client_name = "Tom O'Neil & <Sons> \"Ltd\" 💆";
+static const char *plan_title = "Left hip & low back pain <L5> 'acute' 💥";
+static const char *plan_goals = "Walk 2 km & sleep < 2 wakes > none \"easily\"";
+
+typedef struct
+{
+  char         *dir;
+  char         *db_path;
+  FasciaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = fascia_test_make_tmpdir ();
+  f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
+  fascia_application_set_database_path (app, f->db_path);
+
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
+  fascia_test_iterate ();
+  g_assert_nonnull (fascia_window_get_store (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (f->window);
+
+  fascia_test_rm_rf (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static char *
+query_text (Fixture    *f,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static FasciaClientView *
+client_view (Fixture *f)
+{
+  return fascia_clients_page_get_client_view (fascia_window_get_clients_page (f->window));
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* How many labels under @root show @text, as drawn (after any markup was parsed). */
+static guint
+count_labels_showing (GtkWidget  *root,
+                      const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels_showing (child, text);
+
+  return n;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+new_client (Fixture    *f,
+            const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
+                                             "clients.new", NULL));
+  fascia_test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                       "name_row")), name);
+  fascia_client_view_flush (client_view (f));
+  fascia_test_iterate ();
+}
+
+static void
+test_markup (Fixture       *f,
+             gconstpointer  data)
+{
+  FasciaPlanEditor *editor;
+  GtkWidget *plan_list;
+  g_autofree char *stored = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *plan_id = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "handout.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  new_client (f, client_name);
+  stored = query_text (f, "SELECT name FROM clients");
+  g_assert_cmpstr (stored, ==, client_name);
+  /* The header, and the client's row in the list. */
+  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), client_name), >=, 2);
+
+  /* A plan: its title in the editor's heading, then in the list of plans. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                       "title_row")), plan_title);
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                       "goals_row")), plan_goals);
+  fascia_client_view_flush (client_view (f));
+  fascia_test_iterate ();
+  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (editor), plan_title), >=, 1);
+  g_signal_emit_by_name (editor, "closed");
+  fascia_test_iterate ();
+  plan_list = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "plan_list");
+  g_assert_cmpuint (count_labels_showing (plan_list, plan_title), ==, 1);
+
+  /* The handout prints them as typed. */
+  plan_id = query_text (f, "SELECT id FROM plans");
+  {
+    const char *args[] = { "--database", f->db_path, "--handout", plan_id, "--output", pdf, NULL };
+
+    g_assert_cmpint (fascia_test_run_fascia (args, NULL, NULL, NULL), ==, 0);
+  }
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                  &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  text = g_strdup (out);
+  g_assert_nonnull (strstr (text, "Left hip & low back pain <L5> 'acute'"));
+  g_assert_nonnull (strstr (text, "Walk 2 km & sleep < 2 wakes > none"));
+
+  /* The toast of a delete names the client as typed; Undo brings the client back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.delete", NULL));
+  fascia_test_iterate ();
+  deleted = g_strdup_printf ("“%s” deleted", client_name);
+  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), deleted), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  fascia_test_iterate ();
+  g_free (stored);
+  stored = query_text (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL");
+  g_assert_cmpstr (stored, ==, "1");
+}
+
+/* The shortcuts window drew two labels of its page switcher at a negative width. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWindow *overlay;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay",
+                                             NULL));
+  fascia_test_iterate ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window))
+            ? GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)))
+            : NULL;
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  fascia_ui_test_wait_idle (200);
+  gtk_window_close (overlay);
+  fascia_test_iterate ();
+}
+
+typedef struct
+{
+  const char        *text;
+  FasciaUiDateOrder  order;
+  const char        *iso;  /* NULL: not a date */
+} DateCase;
+
+static const DateCase date_cases[] = {
+  { "14/02/1985", FASCIA_UI_DATE_ORDER_DMY, "1985-02-14" },
+  { "14/02/1985", FASCIA_UI_DATE_ORDER_MDY, NULL },
+  { "02/14/1985", FASCIA_UI_DATE_ORDER_MDY, "1985-02-14" },
+  { "14.2.85", FASCIA_UI_DATE_ORDER_DMY, "1985-02-14" },
+  { "1985-02-14", FASCIA_UI_DATE_ORDER_DMY, "1985-02-14" },
+  { "1985-02-14", FASCIA_UI_DATE_ORDER_MDY, "1985-02-14" },
+  { "1985/02/14", FASCIA_UI_DATE_ORDER_YMD, "1985-02-14" },
+  { "14 Feb 1985", FASCIA_UI_DATE_ORDER_MDY, "1985-02-14" },
+  { "February 14, 1985", FASCIA_UI_DATE_ORDER_DMY, "1985-02-14" },
+  { "14 february 1985", FASCIA_UI_DATE_ORDER_YMD, "1985-02-14" },
+  { "31/02/1985", FASCIA_UI_DATE_ORDER_DMY, NULL },
+  { "29/02/2024", FASCIA_UI_DATE_ORDER_DMY, "2024-02-29" },
+  { "29/02/2023", FASCIA_UI_DATE_ORDER_DMY, NULL },
+  { "14/02", FASCIA_UI_DATE_ORDER_DMY, NULL },
+  { "14/02/1985/1", FASCIA_UI_DATE_ORDER_DMY, NULL },
+  { "1700-01-01", FASCIA_UI_DATE_ORDER_DMY, NULL },
+  { "14 Fib 1985", FASCIA_UI_DATE_ORDER_DMY, NULL },
+  { "", FASCIA_UI_DATE_ORDER_DMY, NULL },
+  { "1985-02-14x", FASCIA_UI_DATE_ORDER_DMY, NULL },
+  { "\xff\xfe", FASCIA_UI_DATE_ORDER_DMY, NULL },
+};
+
+static void
+test_parse_date (gconstpointer data)
+{
+  const DateCase *c = data;
+  g_autoptr(GDateTime) date = fascia_ui_parse_date_in_order (c->text, c->order);
+  g_autofree char *iso = date != NULL ? fascia_ui_format_iso_date (date) : NULL;
+
+  g_assert_cmpstr (iso, ==, c->iso);
+}
+
+static void
+test_format_date (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (2026, 12, 2, 9, 30, 0);
+  g_autofree char *shown = fascia_ui_format_date (date);
+  g_autofree char *stored = fascia_ui_format_stored_date ("2026-12-02");
+  g_autofree char *kept = fascia_ui_format_stored_date ("sometime");
+  g_autoptr(GDateTime) back = fascia_ui_parse_date (shown);
+
+  g_assert_cmpstr (shown, ==, "2 Dec 2026");
+  g_assert_cmpstr (stored, ==, "2 Dec 2026");
+  g_assert_cmpstr (kept, ==, "sometime");
+  /* What is shown reads back as the same day. */
+  g_assert_nonnull (back);
+  g_assert_cmpint (g_date_time_get_day_of_month (back), ==, 2);
+  g_assert_cmpint (g_date_time_get_month (back), ==, 12);
+}
+
+/* Leaving a field is what marks what it holds; moving the focus to another field does it. */
+static void
+leave_field (Fixture   *f,
+             GtkWidget *field)
+{
+  GtkWidget *other = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "phone_row");
+
+  gtk_widget_grab_focus (field);
+  fascia_test_iterate ();
+  g_signal_emit_by_name (field, "entry-activated");
+  gtk_widget_grab_focus (other);
+  fascia_test_iterate ();
+}
+
+static void
+test_bad_date_and_email (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwEntryRow *birth;
+  AdwEntryRow *email;
+  GtkWidget *name;
+  GtkWidget *calendar_button;
+  GtkCalendar *calendar;
+  g_autofree char *message = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GDateTime) picked = NULL;
+
+  new_client (f, "Dana Dates");
+  birth = ADW_ENTRY_ROW (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "birth_row"));
+  email = ADW_ENTRY_ROW (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "email_row"));
+  name = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "name_row");
+
+  /* Not a date in this locale's order: kept in the field, marked, not saved — while the
+   * name typed next is saved. */
+  g_assert_cmpint (fascia_ui_get_locale_date_order (), ==, FASCIA_UI_DATE_ORDER_MDY);
+  gtk_editable_set_text (GTK_EDITABLE (birth), "14/02/1985");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Dana Dates-Smith");
+  leave_field (f, GTK_WIDGET (birth));
+  fascia_client_view_flush (client_view (f));
+  saved = query_text (f, "SELECT name || '|' || coalesce(date_of_birth, '') FROM clients");
+  g_assert_cmpstr (saved, ==, "Dana Dates-Smith|");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "14/02/1985");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (birth), "error"));
+  message = fascia_ui_describe_date_format ();
+  g_assert_cmpstr (fascia_ui_field_get_error (GTK_WIDGET (birth)), ==, message);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (birth), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       message);
+  /* The message is shown under the field. */
+  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (client_view (f)), message), ==, 1);
+
+  /* In the locale's order it is saved, the mark goes, and leaving shows it the one way. */
+  gtk_editable_set_text (GTK_EDITABLE (birth), "02/14/1985");
+  fascia_client_view_flush (client_view (f));
+  g_free (saved);
+  saved = query_text (f, "SELECT date_of_birth FROM clients");
+  g_assert_cmpstr (saved, ==, "1985-02-14");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (birth), "error"));
+  g_assert_null (fascia_ui_field_get_error (GTK_WIDGET (birth)));
+  leave_field (f, GTK_WIDGET (birth));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "14 Feb 1985");
+
+  /* ISO, and the calendar beside the field. */
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1990-07-01");
+  fascia_client_view_flush (client_view (f));
+  g_free (saved);
+  saved = query_text (f, "SELECT date_of_birth FROM clients");
+  g_assert_cmpstr (saved, ==, "1990-07-01");
+
+  calendar_button = find_type (GTK_WIDGET (birth), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (calendar_button);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (calendar_button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Pick “Date of birth” from a calendar");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (calendar_button));
+  fascia_test_iterate ();
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar_button))));
+  picked = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (picked), ==, 1990);  /* opens on the field's date */
+  g_clear_pointer (&picked, g_date_time_unref);
+  picked = g_date_time_new_local (1984, 3, 9, 0, 0, 0);
+  gtk_calendar_select_day (calendar, picked);
+  g_signal_emit_by_name (calendar, "day-selected");
+  fascia_test_iterate ();
+  fascia_client_view_flush (client_view (f));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "9 Mar 1984");
+  g_free (saved);
+  saved = query_text (f, "SELECT date_of_birth FROM clients");
+  g_assert_cmpstr (saved, ==, "1984-03-09");
+
+  /* An email address that is not one stays, marked, and the last good one stays saved. */
+  gtk_editable_set_text (GTK_EDITABLE (email), "dana@example.org");
+  fascia_client_view_flush (client_view (f));
+  g_free (saved);
+  saved = query_text (f, "SELECT coalesce(email, '') FROM clients");
+  g_assert_cmpstr (saved, ==, "dana@example.org");
+  {
+    int end = -1;
+
+    /* Typed on at the end, as a person would. */
+    gtk_editable_insert_text (GTK_EDITABLE (email), " or dana at home", -1, &end);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (name), "Dana Smith");
+  leave_field (f, GTK_WIDGET (email));
+  fascia_client_view_flush (client_view (f));
+  g_free (saved);
+  saved = query_text (f, "SELECT name || '|' || coalesce(email, '') FROM clients");
+  g_assert_cmpstr (saved, ==, "Dana Smith|dana@example.org");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==,
+                   "dana@example.org or dana at home");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
+  g_assert_nonnull (fascia_ui_field_get_error (GTK_WIDGET (email)));
+
+  gtk_editable_set_text (GTK_EDITABLE (email), "dana@example.com");
+  fascia_client_view_flush (client_view (f));
+  g_free (saved);
+  saved = query_text (f, "SELECT email FROM clients");
+  g_assert_cmpstr (saved, ==, "dana@example.com");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
+}
+
+/* A plan's dates are shown as every other date is. */
+static void
+test_plan_dates (Fixture       *f,
+                 gconstpointer  data)
+{
+  FasciaPlanEditor *editor;
+  AdwEntryRow *start;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = fascia_ui_format_date (now);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *saved = NULL;
+
+  new_client (f, "Pat Plans");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  start = ADW_ENTRY_ROW (template_child (editor, FASCIA_TYPE_PLAN_EDITOR, "start_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, today);
+
+  gtk_editable_set_text (GTK_EDITABLE (start), "31/12/2026");
+  fascia_client_view_flush (client_view (f));
+  saved = query_text (f, "SELECT start_date FROM plans");
+  g_assert_cmpstr (saved, !=, "31/12/2026");
+  gtk_editable_set_text (GTK_EDITABLE (start), "2027-01-04");
+  fascia_client_view_flush (client_view (f));
+  g_free (saved);
+  saved = query_text (f, "SELECT start_date FROM plans");
+  g_assert_cmpstr (saved, ==, "2027-01-04");
+
+  g_signal_emit_by_name (editor, "closed");
+  fascia_test_iterate ();
+  subtitle = g_strdup_printf ("Draft · from %s", "4 Jan 2027");
+  g_assert_cmpuint (count_labels_showing (template_child (client_view (f),
+                                                          FASCIA_TYPE_CLIENT_VIEW, "plan_list"),
+                                          subtitle), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = fascia_test_make_tmpdir ();
+  int status;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  /* The tests read dates in the C locale's order (month first) and its month names. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  /* A label that fails to parse its text as markup logs a warning: that is a failure. */
+  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+
+  app = fascia_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (date_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fascia/ui/user-text/parse-date/%u", i);
+
+      g_test_add_data_func (path, &date_cases[i], test_parse_date);
+    }
+  g_test_add_func ("/fascia/ui/user-text/format-date", test_format_date);
+  g_test_add ("/fascia/ui/user-text/markup", Fixture, NULL,
+              fixture_set_up, test_markup, fixture_tear_down);
+  g_test_add ("/fascia/ui/user-text/shortcuts-window", Fixture, NULL,
+              fixture_set_up, test_shortcuts_window, fixture_tear_down);
+  g_test_add ("/fascia/ui/user-text/bad-date-and-email", Fixture, NULL,
+              fixture_set_up, test_bad_date_and_email, fixture_tear_down);
+  g_test_add ("/fascia/ui/user-text/plan-dates", Fixture, NULL,
+              fixture_set_up, test_plan_dates, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  fascia_test_rm_rf (cache);
+  return status;
+}
