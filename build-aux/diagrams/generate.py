@@ -339,6 +339,18 @@ def axis_x(y):
 FEMUR_BOTTOM = 508
 
 
+def femur_distal(hw):
+    """The lower end of the femur in the coronal outline, medial side first: the shaft widening into
+    the condyles, the adductor tubercle at the top of the medial condyle, the two condyles (the medial
+    reaching lower) with the intercondylar notch between them (seen from in front as the patellar surface,
+    from behind as the fossa)."""
+    k = LM['knee'][0]
+    return [(axis_x(560) - hw, 560), (axis_x(620) - hw - 3, 620), (k - 33, 652), (k - 38, 666),
+            (k - 40, 684), (k - 35, 700), (k - 24, 708), (k - 10, 705), (k - 3, 694, 'c'), (k + 3, 694, 'c'),
+            (k + 10, 704), (k + 24, 707), (k + 35, 698), (k + 38, 682), (k + 35, 664), (k + 27, 646),
+            (axis_x(600) + hw + 3, 600), (axis_x(540) + hw, 540)]
+
+
 def femur_outline():
     H, N, d = femur_geometry()
     a = norm(sub(N, H))               # along the neck, head -> shaft
@@ -368,9 +380,8 @@ def femur_outline():
         head.append((H[0] + r * math.cos(t), H[1] + r * math.sin(t)))
     pts = [j_up] + head + [j_lo, lo(28, 15.5), lo(38, 17.5), (104, 331), (103.5, 341),
                            (100, 348, 'c'), (103, 357), (110, 364),
-                           (axis_x(400) - hw, 400), (axis_x(460) - hw, 460), (axis_x(yb) - hw, yb, 'c'),
-                           (axis_x(yb) - 4, yb + 2.5), (axis_x(yb) + 4, yb - 2.5),
-                           (axis_x(yb) + hw, yb, 'c'), (axis_x(450) + hw, 450), (axis_x(390) + hw, 390),
+                           (axis_x(400) - hw, 400), (axis_x(460) - hw, 460)] + femur_distal(hw) + [
+                           (axis_x(450) + hw, 450), (axis_x(390) + hw, 390),
                            (148, 352), (155, 334), (159, 314), (157, 294), (149, 283), (141, 280, 'c'),
                            (134, 285), (128, 294), up(34, 16), up(26, 15.5)]
     return pts
@@ -473,9 +484,118 @@ def draw_gluteal_lines_coronal(v, side):
     v.add('bones', path(smooth(v.ps(notch, side), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch' + s))
 
 
+LINEA_ASPERA = [(axis_x(400) - 2, 400), (axis_x(450) - 1, 450), (axis_x(505), 505), (axis_x(560) + 1, 560),
+                (axis_x(605) + 1, 605)]
+SEEN_THROUGH = 'fill="#ecdfc2" fill-opacity="0.6" stroke="#8c7a64" stroke-width="1" stroke-dasharray="4 3"'
+
+
 def draw_linea_aspera(v, side):
-    pts = [(axis_x(400) - 2, 400), (axis_x(450) - 1, 450), (axis_x(505), 505)]
-    v.add('bones', path(ribbon(v.ps(pts, side), 3.2 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera' + sfx(side)))
+    """The linea aspera on the back of the shaft; in the front view it is drawn seen through the bone
+    (dashed), where it projects onto the middle of the shaft."""
+    style = LANDMARK if v.kind == 'post' else SEEN_THROUGH
+    v.add('bones', path(ribbon(v.ps(LINEA_ASPERA, side), 3.2 * SCALE, caps='flat'), style, 'b-linea-aspera' + sfx(side)))
+
+
+KNEE = LM['knee'][0]
+TIBIA_C = [(KNEE - 38, 713), (KNEE - 22, 710), (KNEE - 7, 712), (KNEE - 3, 707, 'c'), (KNEE + 3, 707, 'c'), (KNEE + 7, 712),
+           (KNEE + 24, 711), (KNEE + 40, 714), (KNEE + 42, 724), (KNEE + 36, 736), (KNEE + 22, 748), (KNEE + 15, 800, 'c'),
+           (KNEE - 15, 800, 'c'), (KNEE - 20, 752), (KNEE - 32, 738), (KNEE - 39, 724)]
+FIBULA_C = [(KNEE + 30, 728), (KNEE + 36, 723), (KNEE + 44, 726), (KNEE + 47, 736), (KNEE + 44, 748), (KNEE + 42, 760),
+            (KNEE + 42, 800, 'c'), (KNEE + 32, 800, 'c'), (KNEE + 33, 760), (KNEE + 29, 746), (KNEE + 28, 736)]
+
+
+def draw_knee_coronal(v, side):
+    """The upper tibia and fibula below the femoral condyles (views that reach the knee).  The fibular
+    head lies posterolateral, just below the lateral tibial condyle."""
+    s = sfx(side)
+    v.add('bones', group('b-tibia' + s, [path(smooth(v.ps(TIBIA_C, side)), BONE),
+                                         path(smooth(v.ps([(KNEE - 30, 722), (KNEE - 10, 724), (KNEE + 10, 724), (KNEE + 32, 722)], side), False), BONE_DETAIL)]))
+    v.add('bones', group('b-fibula' + s, [path(smooth(v.ps(FIBULA_C, side)), BONE)]))
+
+
+def draw_knee_landmarks(v, side):
+    s = sfx(side)
+    v.add('bones', path(smooth(ell(v, KNEE + 37.5, 736, 8.5, 10.5, 0, side)), LANDMARK, 'b-fibular-head' + s))
+    mc = [(KNEE - 38, 714), (KNEE - 22, 711.5), (KNEE - 12, 715), (KNEE - 13, 727), (KNEE - 26, 733), (KNEE - 37, 726)]
+    v.add('bones', path(smooth(v.ps(mc, side)), LANDMARK, 'b-medial-tibial-condyle' + s))
+    if v.kind == 'post':
+        lc = [(KNEE + 40, 715), (KNEE + 24, 712.5), (KNEE + 12, 715), (KNEE + 13, 725), (KNEE + 26, 727), (KNEE + 36, 722)]
+        v.add('bones', path(smooth(v.ps(lc, side)), LANDMARK, 'b-lateral-tibial-condyle' + s))
+    v.add('bones', path(smooth(ell(v, KNEE - 21, 754, 5.5, 11, 0.1, side)), LANDMARK, 'b-pes-anserinus' + s))
+    v.add('bones', path(smooth(ell(v, KNEE - 35.5, 660, 4.2, 5, 0, side)), LANDMARK, 'b-adductor-tubercle' + s))
+    if v.kind == 'post':
+        v.add('bones', path(smooth(v.ps([(axis_x(603) - 3, 603), (58, 630), (KNEE - 33, 655)], side), False), LINE_MARK,
+                            'b-medial-supracondylar-line' + s))
+        v.add('bones', path(smooth(v.ps([(axis_x(603) + 5, 603), (96, 632), (KNEE + 35, 662)], side), False), LINE_MARK,
+                            'b-lateral-supracondylar-line' + s))
+
+
+OBT_MEMBRANE = 'fill="#e3d5bb" stroke="#8a7458" stroke-width="1.2"'
+
+
+def draw_obturator_membrane(v, side):
+    cx, cy, rx, ry, rot = SK.OBTURATOR
+    hole = ellipse_pts(cx, cy, rx - 0.8, ry - 0.8, rot, 10)
+    hole = [(x + (2 if y < cy else 0), y) for x, y in hole]
+    poly = v.ps(hole, side)
+    parts = [path(smooth(poly), OBT_MEMBRANE),
+             path(lines_d(hatch([sample(poly, True, 6)], 6, 35 if side == 1 else 145)), LIG_FIBRE)]
+    # the obturator canal: a gap at the top of the membrane for the obturator vessels and nerve
+    parts.append(path(smooth(ell(v, cx + 6, cy - ry + 5, 3.2, 2.4, 0, side)), HOLE))
+    v.add('bones', group('b-obturator-membrane' + sfx(side), parts))
+
+
+ISCHIOPUBIC = [(6, 333), (20, 335.5), (36, 338.5), (50, 343), (60, 347)]
+
+
+def draw_pelvic_floor_landmarks_coronal(v, side):
+    """Landmarks of the lower hip bone both coronal views show: the ischiopubic ramus and, in the
+    front view, the body and crest of the pubis and the pecten; from behind, the ischial spine."""
+    s = sfx(side)
+    v.add('bones', path(ribbon(v.ps(ISCHIOPUBIC, side), [5 * SCALE, 5.5 * SCALE, 5.5 * SCALE, 5.5 * SCALE, 5 * SCALE]),
+                        LANDMARK, 'b-ischiopubic-ramus' + s))
+    if v.kind == 'ant':
+        body = [(3, 293.5), (12, 292.5), (19.5, 294), (21, 303), (17, 316), (9, 326), (3, 328)]
+        v.add('bones', path(smooth(v.ps(body, side)), LANDMARK, 'b-pubic-body' + s))
+        v.add('bones', path(smooth(v.ps([(3.5, 291.5), (12, 290), (19, 289)], side), False), LINE_MARK, 'b-pubic-crest' + s))
+        v.add('bones', path(smooth(v.ps([(28, 286.5), (40, 282), (52, 276), (60, 270)], side), False), LINE_MARK, 'b-pecten-pubis' + s))
+        v.add('bones', path(smooth(v.ps([(147, 294), (138, 314), (124, 333), (113, 350), (110, 362)], side), False), LINE_MARK,
+                            'b-intertrochanteric-line' + s))
+        v.add('bones', path(smooth(v.ps([(107, 362), (111, 376), (114, 392)], side), False),
+                            LINE_MARK.replace('#7d6549', '#8c7a64').replace('stroke-linecap', 'stroke-dasharray="4 3" stroke-linecap'),
+                            'b-pectineal-line' + s))
+    else:
+        v.add('bones', path(smooth(ell(v, 46.5, 274.5, 4, 4.2, 0, side)), LANDMARK, 'b-ischial-spine' + s))
+
+
+def draw_hip_back_landmarks(v, side):
+    """From behind: the intertrochanteric crest with the quadrate tubercle, the trochanteric fossa;
+    the sacrospinous ligament; the sacroiliac joint and the long dorsal sacroiliac ligament."""
+    s = sfx(side)
+    v.add('bones', path(ribbon(v.ps([(142, 287), (137, 304), (126, 327), (112, 348)], side), 4.2 * SCALE), LANDMARK,
+                        'b-intertrochanteric-crest' + s))
+    v.add('bones', path(smooth(ell(v, 129.5, 319, 4.2, 5.2, 0.4, side)), LANDMARK, 'b-quadrate-tubercle' + s))
+    v.add('bones', path(smooth(ell(v, 133, 298, 3.4, 6.5, 0.35, side)), 'fill="#d9c9a6" stroke="#5b4a3a" stroke-width="1.2"',
+                        'b-trochanteric-fossa' + s))
+
+
+def draw_pelvic_ligaments_back(v, side):
+    s = sfx(side)
+    ss = [(12, 262), (22, 258), (36, 265), (47, 271), (48, 278), (34, 281), (20, 285), (9, 281)]
+    poly = v.ps(ss, side)
+    v.add('bones', group('b-sacrospinous-ligament' + s, [path(smooth(poly), LIGAMENT),
+                                                         path(lines_d(hatch([sample(poly, True, 6)], 5, 8 if side == 1 else 172)), LIG_FIBRE)]))
+    v.add('bones', path(ribbon(v.ps([(47, 194), (49.5, 206), (49, 221), (44.5, 237)], side), 3 * SCALE), DISC,
+                        'b-sacroiliac-joint' + s))
+    ld = [(39, 219), (35, 232), (30, 246)]
+    v.add('bones', group('b-long-dorsal-sacroiliac-ligament' + s, [path(ribbon(v.ps(ld, side), [6 * SCALE, 5.5 * SCALE, 5 * SCALE]), LIGAMENT),
+                                                                   path(smooth(v.ps(ld, side), False), LIG_FIBRE)]))
+
+
+def draw_symphysis(v):
+    v.add('bones', path(smooth(v.ps([(-2, 292, 'c'), (2, 292, 'c'), (2.4, 314), (2, 336, 'c'), (-2, 336, 'c'), (-2.4, 314)])), DISC,
+                        'b-pubic-symphysis'))
+
 
 
 def draw_thoracolumbar_fascia(v, deep=False):
@@ -499,8 +619,8 @@ def draw_thoracolumbar_fascia(v, deep=False):
 
 
 def draw_itb_coronal(v, side):
-    pts = [(162, 272), (168, 300), (168, 340), (163, 400), (157, 460), (152, 508)]
-    w = [10, 20, 22, 19, 17, 16]
+    pts = [(162, 272), (168, 300), (168, 340), (163, 400), (157, 460), (150, 530), (136, 610), (118, 676), (106, 714)]
+    w = [10, 20, 22, 19, 17, 16, 15, 13, 10]
     poly = v.ps(ribbon_poly(pts, w), side)
     parts = [path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='flat'), LIGAMENT)]
     parts.append(path(lines_d(hatch([poly], 7, 88 if side == 1 else 92)), LIG_FIBRE))
@@ -534,6 +654,8 @@ def coronal_bones(v):
         draw_posterior_arches(v)
         for side in v.sides:
             draw_femur_coronal(v, side)
+            if v.frame[1] > 700:
+                draw_knee_coronal(v, side)
             draw_hip_bone_coronal(v, side)
 
 
@@ -730,9 +852,10 @@ def psoas_minor_sheet(v, side):
 
 
 def build_anterior():
-    v = View('anterior', 'ant', 600, 215, (-100, 508), 'Front',
+    v = View('anterior', 'ant', 600, 215, (-100, 614), 'Front',
              'The posterior abdominal wall and the front of the hip with the abdominal organs removed: '
-             'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis.')
+             'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis, and below the '
+             'inguinal ligament pectineus, the adductors, gracilis, sartorius and vastus lateralis.')
     v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
     coronal_bones(v)
     for s in v.sides:
@@ -740,6 +863,10 @@ def build_anterior():
         draw_acetabulum_coronal(v, s)
         draw_femoral_landmarks(v, s)
         draw_ligaments_coronal(v, s, ['inguinal', 'iliolumbar'])
+        draw_obturator_membrane(v, s)
+        draw_pelvic_floor_landmarks_coronal(v, s)
+        draw_linea_aspera(v, s)
+    draw_symphysis(v)
     for s in v.sides:
         sf = sfx(s)
         ql = ql_sheet_coronal(v, s)
@@ -750,6 +877,20 @@ def build_anterior():
         v.add('muscles', group('m-psoas-major' + sf, muscle_parts(ps, 'sup', 13, tendon=(0.84, 1.0))))
         pm = psoas_minor_sheet(v, s)
         v.add('muscles', group('m-psoas-minor' + sf, muscle_parts(pm, 'sup', 4, tendon=(0.34, 1.0))))
+        thigh_front(v, s)
+        trigger_point(v, 'adductor-magnus', 1, s, (50, 525))
+        trigger_point(v, 'adductor-longus', 1, s, (40, 340))
+        trigger_point(v, 'adductor-brevis', 1, s, (46, 352))
+        trigger_point(v, 'pectineus', 1, s, (56, 300))
+        trigger_point(v, 'gracilis', 1, s, (24, 470))
+        trigger_point(v, 'sartorius', 1, s, (115, 353))
+        inner = [(22, 296), (60, 292), (80, 330), (74, 420), (64, 520), (58, 614), (36, 614), (30, 520), (22, 420), (14, 330)]
+        referral_zone(v, 'adductor-magnus', 1, s, [[(20, 298), (58, 300), (70, 380), (66, 480), (56, 600), (36, 612), (26, 520), (18, 400)]])
+        referral_zone(v, 'adductor-longus', 1, s, [inner])
+        referral_zone(v, 'adductor-brevis', 1, s, [inner])
+        referral_zone(v, 'pectineus', 1, s, [blob(62, 300, 28, 16, 0.3, 12)])
+        referral_zone(v, 'gracilis', 1, s, [[(14, 340), (34, 340), (38, 450), (36, 600), (22, 612), (18, 450)]])
+        referral_zone(v, 'sartorius', 1, s, [[(118, 240), (134, 250), (136, 350), (118, 450), (90, 560), (72, 612), (54, 612), (78, 520), (106, 420), (116, 320)]])
         # the inguinal ligament passes in front of iliopsoas: drawn again over it (drawing only)
         pts = [(121, 214), (100, 234), (74, 258), (48, 278), (27, 288)]
         v.add('muscles', path(ribbon(v.ps(pts, s), [4.5 * SCALE, 4 * SCALE, 4 * SCALE, 4 * SCALE, 3.5 * SCALE]), LIGAMENT))
@@ -787,6 +928,15 @@ def build_anterior():
     v.label('Greater trochanter', (155, 300), R)
     v.label('Lesser trochanter', (104, 352), L)
     v.label('Femur', (110, 450), R)
+    v.label('Sartorius', (118, 420), L)
+    v.label('Vastus lateralis', (160, 470), L)
+    v.label('Adductor longus', (60, 380), R)
+    v.label('Pectineus', (50, 292), R)
+    v.label('Adductor brevis', (40, 350), L)
+    v.label('Adductor magnus', (50, 560), R)
+    v.label('Gracilis', (24, 560), L)
+    v.label('Obturator externus', (66, 322), L)
+    v.label('Pubic symphysis', (0, 312), R)
     return v
 
 
@@ -866,10 +1016,11 @@ def spi_slips(v, side):
 
 
 def build_posterior_superficial():
-    v = View('posterior-superficial', 'post', 600, 215, (-100, 508), 'Back, superficial',
+    v = View('posterior-superficial', 'post', 600, 215, (-100, 614), 'Back, superficial',
              'The superficial muscles of the low back and buttock seen from behind: gluteus maximus with the upper '
              'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the back of '
-             'external oblique and, where latissimus is cut away on the right, serratus posterior inferior.')
+             'external oblique and, where latissimus is cut away on the right, serratus posterior inferior; below '
+             'the buttock the hamstrings, adductor magnus and gracilis.')
     v.title_long = 'Posterior view, superficial layer: low back and buttock'
     v.ymin = -200                   # latissimus runs on up towards the axilla
     coronal_bones(v)
@@ -913,6 +1064,7 @@ def build_posterior_superficial():
             lp.append(path(smooth([lat.point(0.7, u / 16.0 * 0.55) for u in range(17)], False), CUT))
             lp += cut_parts(lat, 0.7, 1, 0.55)
         v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
+        thigh_back(v, s, False)
         gmed = glut_med_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.88, 1.0))))
         gm = glut_max_sheet_coronal(v, s)
@@ -956,6 +1108,9 @@ def build_posterior_superficial():
     v.label('Iliotibial tract', (160, 460), R)
     v.label('Gluteal tuberosity', (134, 412), R)
     v.label('Femur', (108, 480), L)
+    v.label('Biceps femoris', (100, 560), L)
+    v.label('Semitendinosus', (54, 540), R)
+    v.label('Gracilis', (26, 580), R)
     return v
 
 
@@ -1075,18 +1230,25 @@ def piriformis_sheet(v, side):
 
 
 def build_posterior_deep():
-    v = View('posterior-deep', 'post', 600, 215, (-100, 508), 'Back, deep',
-             'The deep muscles of the low back and hip seen from behind: quadratus lumborum, multifidus and the '
-             'erector spinae (cut away on the right), gluteus medius (cut on the right to show gluteus minimus) '
-             'and piriformis.')
+    v = View('posterior-deep', 'post', 600, 8, (-63, 765), 'Back, deep',
+             'The deep muscles of the low back, hip and thigh seen from behind, gluteus maximus removed: quadratus '
+             'lumborum, multifidus and the erector spinae (cut away on the right), gluteus medius (cut on the right to '
+             'show gluteus minimus), piriformis and the short lateral rotators below it, and the hamstrings, adductor '
+             'magnus and gracilis down to the knee.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
         draw_femoral_landmarks(v, s)
         draw_gluteal_lines_coronal(v, s)
+        draw_pelvic_ligaments_back(v, s)
         draw_ligaments_coronal(v, s, ['sacrotuberous', 'iliolumbar'])
         draw_linea_aspera(v, s)
+        draw_obturator_membrane(v, s)
+        draw_pelvic_floor_landmarks_coronal(v, s)
+        draw_hip_back_landmarks(v, s)
+        draw_knee_landmarks(v, s)
+    draw_symphysis(v)
     draw_thoracolumbar_fascia(v, deep=True)
     for s in v.sides:
         sf = sfx(s)
@@ -1126,6 +1288,19 @@ def build_posterior_deep():
         # greater sciatic notch to the top of the greater trochanter
         pf = piriformis_sheet(v, s)
         v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0))))
+        deep_rotators_back(v, s)
+        thigh_back(v, s, True)
+        trigger_point(v, 'biceps-femoris', 1, s, (106, 570))
+        trigger_point(v, 'semitendinosus', 1, s, (50, 520))
+        trigger_point(v, 'semimembranosus', 1, s, (46, 600))
+        trigger_point(v, 'adductor-magnus', 2, s, (66, 372))
+        trigger_point(v, 'obturator-internus', 1, s, (48, 318))
+        referral_zone(v, 'biceps-femoris', 1, s, [blob(74, 690, 30, 24, 0, 12), [(94, 520), (122, 530), (128, 640), (108, 690), (90, 660)]])
+        medial = [[(40, 346), (84, 350), (88, 372), (62, 380), (36, 370)], [(32, 420), (62, 420), (64, 560), (64, 690), (44, 730), (30, 700), (28, 560)]]
+        referral_zone(v, 'semitendinosus', 1, s, medial)
+        referral_zone(v, 'semimembranosus', 1, s, medial)
+        referral_zone(v, 'adductor-magnus', 2, s, [blob(6, 318, 14, 26, 0, 10)])
+        referral_zone(v, 'obturator-internus', 1, s, [blob(4, 292, 12, 20, 0, 10), [(56, 360), (90, 362), (88, 440), (60, 440)]])
         trigger_point(v, 'quadratus-lumborum', 1, s, (74, 36))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
         trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
@@ -1182,9 +1357,126 @@ def build_posterior_deep():
     v.label('Sacrotuberous ligament', (40, 300), L)
     v.label('Ischial tuberosity', (76, 343), L)
     v.label('Greater trochanter', (152, 318), R)
-    v.label('Linea aspera', (100, 470), R)
+    v.label('Linea aspera', (104, 480), R)
+    v.label('Biceps femoris', (104, 520), L)
+    v.label('Semitendinosus', (56, 480), L)
+    v.label('Semimembranosus', (40, 640), L)
+    v.label('Adductor magnus', (90, 430), R)
+    v.label('Gracilis', (24, 520), R)
+    v.label('Gemellus superior', (90, 286), L)
+    v.label('Obturator internus', (100, 298), L)
+    v.label('Gemellus inferior', (100, 308), R)
+    v.label('Quadratus femoris', (100, 330), L)
+    v.label('Obturator externus', (110, 312), R)
+    v.label('Sacrospinous ligament', (30, 272), R)
+    v.label('Adductor tubercle', (30, 660), R)
+    v.label('Head of fibula', (104, 738), L)
+    v.label('Pes anserinus', (45, 756), R)
+    v.label('Medial tibial condyle', (36, 722), L)
     v.label('Thoracolumbar fascia', (0, 180), L)
     return v
+
+
+# ---- thigh and deep hip, coronal views -------------------------------------------------------
+
+def adductor_magnus_back(v, side):
+    """Adductor magnus from behind: its adductor part fans from the ischiopubic ramus to the gluteal
+    tuberosity and the whole linea aspera (upper fibres almost horizontal), its ischiocondylar
+    ("hamstring") part runs straight down from the ischial tuberosity to the adductor tubercle; the
+    adductor hiatus opens between them above the knee."""
+    add_ = sheet(v, side, [(10, 337), (26, 339.5), (42, 343), (56, 349), (64, 353)],
+                 [(131, 372), (125, 412), (axis_x(455) - 1, 455), (axis_x(510), 510), (axis_x(570) + 1, 570)])
+    ham = sheet(v, side, [(60, 352), (75, 350)], [(KNEE - 37.5, 656), (KNEE - 33, 663)],
+                [(22, 450), (72, 455)], [(20, 590), (50, 596)])
+    return muscle_parts(add_, 'deep', 16) + muscle_parts(ham, 'deep', 7, tendon=(0.8, 1.0))
+
+
+def semimembranosus_sheet(v, side):
+    return sheet(v, side, [(72, 327), (80, 333)], [(KNEE - 36, 716), (KNEE - 22, 718.5)],
+                 [(40, 470), (96, 480)], [(26, 640), (74, 650)])
+
+
+def biceps_femoris_parts(v, side):
+    """Biceps femoris: the long head from the ischial tuberosity (with semitendinosus) down and laterally,
+    the short head from the lower linea aspera and the lateral supracondylar line, joining in one tendon
+    to the head of the fibula."""
+    short = sheet(v, side, [(axis_x(520) + 2, 520), (axis_x(600) + 10, 606)], [(KNEE + 35, 712), (KNEE + 39, 716)],
+                  [(120, 560), (130, 630)], [(122, 668), (126, 684)])
+    long_ = sheet(v, side, [(62, 332), (72, 345)], [(KNEE + 33, 727), (KNEE + 42, 728)],
+                  [(62, 450), (112, 450)], [(96, 620), (128, 620)])
+    return muscle_parts(short, 'mid', 6, tendon=(0.86, 1.0)) + muscle_parts(long_, 'sup', 9, tendon=(0.8, 1.0))
+
+
+def semitendinosus_sheet(v, side):
+    return sheet(v, side, [(59.5, 336), (66, 341)], [(KNEE - 24, 748), (KNEE - 19.5, 757)],
+                 [(40, 440), (80, 446)], [(40, 600), (62, 606)])
+
+
+def gracilis_sheet(v, side):
+    return sheet(v, side, [(3.5, 326), (13, 337)], [(KNEE - 26, 743), (KNEE - 22.5, 750)],
+                 [(14, 450), (42, 452)], [(21, 610), (38, 612)])
+
+
+def thigh_back(v, side, deep):
+    """The back of the thigh: adductor magnus, the hamstrings and gracilis (deep to superficial)."""
+    sf = sfx(side)
+    v.add('muscles', group('m-adductor-magnus' + sf, adductor_magnus_back(v, side)))
+    smp = muscle_parts(semimembranosus_sheet(v, side), 'mid', 9, tendon=(0.0, 0.36))
+    v.add('muscles', group('m-semimembranosus' + sf, smp))
+    v.add('muscles', group('m-biceps-femoris' + sf, biceps_femoris_parts(v, side)))
+    v.add('muscles', group('m-semitendinosus' + sf, muscle_parts(semitendinosus_sheet(v, side), 'sup', 6, tendon=(0.6, 1.0))))
+    if deep:
+        # sartorius, coming round the medial side of the knee from the front to the pes anserinus
+        sa = sheet(v, side, [(13, 560), (24, 556)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(10, 625), (21, 622)], [(14, 700), (23, 702)])
+        v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 4, tendon=(0.75, 1.0)) + cut_parts(sa, 0, 1, 0.0)))
+    v.add('muscles', group('m-gracilis' + sf, muscle_parts(gracilis_sheet(v, side), 'sup', 4, tendon=(0.8, 1.0))))
+
+
+def deep_rotators_back(v, side):
+    """Below piriformis, from above down: gemellus superior, the tendon of obturator internus leaving the
+    pelvis through the lesser sciatic notch, gemellus inferior, (obturator externus just showing) and
+    quadratus femoris, all running laterally to the greater trochanter and the intertrochanteric crest."""
+    sf = sfx(side)
+    oe = sheet(v, side, [(86, 308), (89, 316.5)], [(131, 302.5), (132, 306.5)])
+    v.add('muscles', group('m-obturator-externus' + sf, muscle_parts(oe, 'deep', 3, tendon=(0.7, 1.0))))
+    belly = sheet(v, side, [(38, 300), (40, 318), (48, 331), (60, 334), (66, 326)], [(57, 297.5), (58.5, 301), (60, 305)])
+    tendon = sheet(v, side, [(57, 297), (60, 305.5)], [(132, 293.5), (132.5, 298)])
+    oip = muscle_parts(belly, 'deep', 10)
+    oip += [path(tendon.outline(), TENDON), path(tendon.fibres(3), TENDON_FIBRE)]
+    v.add('muscles', group('m-obturator-internus' + sf, oip))
+    gs = sheet(v, side, [(47.5, 278.5), (51, 284.5)], [(131.5, 289.5), (132, 293.5)])
+    v.add('muscles', group('m-gemellus-superior' + sf, muscle_parts(gs, 'mid', 3, tendon=(0.88, 1.0))))
+    gi = sheet(v, side, [(64, 318), (71, 325)], [(134.5, 298.5), (135, 303)])
+    v.add('muscles', group('m-gemellus-inferior' + sf, muscle_parts(gi, 'mid', 3, tendon=(0.88, 1.0))))
+    qf = sheet(v, side, [(78, 327), (81, 346)], [(131.5, 313), (121, 339)])
+    v.add('muscles', group('m-quadratus-femoris' + sf, muscle_parts(qf, 'mid', 9)))
+
+
+def thigh_front(v, side):
+    """The front of the hip and thigh below the inguinal ligament: obturator externus deep on the obturator
+    membrane, pectineus, adductor brevis, adductor magnus, adductor longus and gracilis medially, vastus
+    lateralis laterally and sartorius crossing from the ASIS to the medial knee."""
+    sf = sfx(side)
+    oe = sheet(v, side, [(34, 302), (37, 322), (48, 338), (62, 341), (70, 322)], [(90, 327), (93, 333)])
+    v.add('muscles', group('m-obturator-externus' + sf, muscle_parts(oe, 'deep', 10, tendon=(0.8, 1.0))))
+    am = sheet(v, side, [(10, 336), (30, 340), (50, 346), (64, 353)],
+               [(124, 400), (112, 460), (98, 530), (70, 600), (33, 660)])
+    v.add('muscles', group('m-adductor-magnus' + sf, muscle_parts(am, 'deep', 16)))
+    ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)])
+    v.add('muscles', group('m-adductor-brevis' + sf, muscle_parts(ab, 'mid', 9)))
+    pe = sheet(v, side, [(27, 287), (40, 282), (52, 276), (60, 270)], [(108, 362), (114, 391)])
+    v.add('muscles', group('m-pectineus' + sf, muscle_parts(pe, 'mid', 10)))
+    al = sheet(v, side, [(11.5, 294), (20, 297.5)], [(axis_x(445) - 1, 445), (axis_x(525), 525)],
+               [(40, 340), (50, 345)], None)
+    v.add('muscles', group('m-adductor-longus' + sf, muscle_parts(al, 'sup', 10, tendon=(0.0, 0.12))))
+    v.add('muscles', group('m-gracilis' + sf, muscle_parts(sheet(v, side, [(3, 300), (7, 334)], [(KNEE - 26, 743), (KNEE - 22.5, 750)],
+                                                                  [(7, 440), (21, 440)], [(17, 600), (26, 600)]), 'sup', 4)))
+    vl = sheet(v, side, [(148, 294), (157, 318), (150, 344), (136, 364)], [(KNEE + 26, 648), (KNEE + 14, 660)],
+               [(184, 420), (126, 430)], [(158, 560), (100, 570)])
+    v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))
+    sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(KNEE - 26, 746), (KNEE - 21, 753)],
+               [(124, 330), (144, 330)], [(56, 600), (80, 600)])
+    v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 5)))
 
 
 # ---- lateral (subject's right side, anterior to the viewer's right) --------------------------
@@ -1366,15 +1658,23 @@ def build_lateral():
               (-26, 734), (-28, 690), (-22, 640), (-26, 600), (-32, 540), (-34, 460), (-33, 400), (-30, 356)]
     hs_fib = Sheet(v.ps([(-50, 350), (-34, 380)]), v.ps([(-36, 720), (-28, 714)]),
                    v.ps([(-70, 460), (-36, 470)]), v.ps([(-58, 620), (-26, 620)]))
-    v.add('bones', path(smooth(v.ps(hs_out)), VL_FILL.replace('#d9a494', '#d4a08f')))
-    v.add('bones', path(hs_fib.fibres(7, 0.05, 0.95, 0.04, 0.96), VL_FIBRE))
-    v.add('bones', path(smooth(vl_poly), VL_FILL))
-    v.add('bones', path(vl_fib.fibres(16, 0.02, 0.98, 0.05, 0.95), VL_FIBRE))
+    # the thigh muscles lie under the iliotibial tract: drawn first in the muscles layer, the tract again
+    # over them (drawing only)
+    v.add('muscles', group('m-biceps-femoris-r', [path(smooth(v.ps(hs_out)), MUSCLE['deep']),
+                                                  path(hs_fib.fibres(7, 0.05, 0.95, 0.04, 0.96), FIBRE)]))
+    v.add('muscles', group('m-vastus-lateralis-r', [path(smooth(vl_poly), MUSCLE['mid']),
+                                                    path(vl_fib.fibres(16, 0.02, 0.98, 0.05, 0.95), FIBRE)]))
     itb = [(-2, 282), (2, 330), (7, 400), (8, 500), (9, 600), (12, 680), (16, 724)]
     itbw = [40, 42, 34, 28, 24, 20, 14]
     poly = v.ps(ribbon_poly(itb, itbw))
     v.add('bones', group('b-iliotibial-tract-r', [path(ribbon(v.ps(itb), [w * SCALE for w in itbw], caps='flat'), LIGAMENT),
                                                   path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE)]))
+    v.add('muscles', path(ribbon(v.ps(itb), [w * SCALE for w in itbw], caps='flat'), LIGAMENT))
+    v.add('muscles', path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE))
+    trigger_point(v, 'vastus-lateralis', 1, s, (-28, 470))
+    trigger_point(v, 'vastus-lateralis', 2, s, (-8, 628))
+    referral_zone(v, 'vastus-lateralis', 1, s, [[(-34, 320), (20, 330), (30, 480), (34, 640), (10, 700), (-22, 690), (-36, 560), (-38, 420)]])
+    referral_zone(v, 'vastus-lateralis', 2, s, [blob(4, 684, 30, 26, 0, 12)])
 
     # ---- muscles, deep to superficial ----
     # rectus femoris: straight head from the AIIS, reflected head from the groove above the acetabulum,
@@ -1483,7 +1783,7 @@ def build_lateral():
     v.label('Tibial tuberosity', (33, 752), R, 'R')
     v.label('Iliotibial tract', (8, 560), R, 'L')
     v.label('Vastus lateralis', (-26, 500), R, 'L')
-    v.label('Hamstrings (biceps femoris)', (-52, 560), R, 'L')
+    v.label('Biceps femoris', (-52, 560), R, 'L')
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
     v.label('Gluteus medius', (-30, 170), R, 'L')
     v.label('Gluteus minimus', (30, 228), R, 'R')
@@ -1508,7 +1808,9 @@ def build_lateral():
 MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gluteus-maximus', 'gluteus-medius',
               'gluteus-minimus', 'piriformis', 'tensor-fasciae-latae', 'lumbar-multifidus', 'iliocostalis-lumborum',
               'longissimus-thoracis', 'latissimus-dorsi', 'external-oblique', 'serratus-posterior-inferior',
-              'rectus-femoris']
+              'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
+              'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
+              'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis']
 LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',
@@ -1519,10 +1821,15 @@ LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body
                 'sacrotuberous-ligament', 'inguinal-ligament', 'sacrum', 'coccyx', 'thoracolumbar-fascia',
                 'linea-alba', 'femur', 'greater-trochanter', 'lesser-trochanter', 'gluteal-tuberosity',
                 'linea-aspera', 'iliotibial-tract', 'patella', 'tibial-tuberosity', 'lateral-tibial-condyle',
-                'humerus-intertubercular-sulcus']
+                'humerus-intertubercular-sulcus', 'ischiopubic-ramus', 'ischial-spine', 'pubic-body', 'pubic-crest',
+                'pecten-pubis', 'pubic-symphysis', 'obturator-membrane', 'sacroiliac-joint',
+                'long-dorsal-sacroiliac-ligament', 'sacrospinous-ligament', 'intertrochanteric-crest',
+                'quadrate-tubercle', 'trochanteric-fossa', 'pectineal-line', 'adductor-tubercle', 'tibia', 'fibula',
+                'fibular-head', 'medial-tibial-condyle', 'pes-anserinus', 'medial-supracondylar-line',
+                'lateral-supracondylar-line', 'intertrochanteric-line']
 MIDLINE = {'t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 'lumbar-intervertebral-discs',
            'lower-thoracic-spinous-processes', 'lumbar-spinous-processes', 'sacrum', 'coccyx',
-           'thoracolumbar-fascia', 'linea-alba'}
+           'thoracolumbar-fascia', 'linea-alba', 'pubic-symphysis'}
 
 ID_RE = re.compile(r'^(?:(m|b)-([a-z0-9]+(?:-[a-z0-9]+)*?)(-l|-r)?|(tp|rz)-([a-z0-9]+(?:-[a-z0-9]+)*?)-(\d+)(-l|-r)|'
                    r'layer-[a-z0-9-]+|labels)$')

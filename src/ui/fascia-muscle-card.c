@@ -55,6 +55,8 @@ group_title (const char *group)
     { "superficial-back", N_("Superficial back") },
     { "abdominal-wall", N_("Abdominal wall") },
     { "quadriceps", N_("Quadriceps") },
+    { "hamstrings", N_("Hamstrings") },
+    { "adductors", N_("Adductors") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
