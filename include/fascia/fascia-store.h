@@ -40,6 +40,9 @@ typedef enum
 
 GQuark fascia_store_error_quark (void);
 
+/* The largest CSV file fascia_store_import_clients() takes, in bytes. */
+#define FASCIA_STORE_MAX_IMPORT_SIZE (64 * 1024 * 1024)
+
 typedef enum /*< flags >*/
 {
   FASCIA_STORE_OPEN_NONE      = 0,

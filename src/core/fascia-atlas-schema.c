@@ -637,6 +637,52 @@ walk_value (Walk        *walk,
     }
 }
 
+/* Deeper than any atlas record needs (about 6), far below where json-glib's recursive parser
+ * runs out of stack. */
+#define MAX_JSON_DEPTH 64
+
+/* A cheap scan before parsing: the deepest nesting of arrays and objects, outside strings,
+ * stopping at the first line past @max_depth (*line). */
+static guint
+json_depth (const char *data,
+            gsize       size,
+            guint       max_depth,
+            guint      *line)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, deepest = 0;
+
+  *line = 1;
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        (*line)++;
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+          if (depth > max_depth)
+            return deepest;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
+
 /* Parses one file and walks its records; adds their ids to @ids. */
 static JsonArray *
 walk_file (FasciaAtlasFile   file,
@@ -654,6 +700,15 @@ walk_file (FasciaAtlasFile   file,
   JsonArray *records;
   gsize size;
   const char *data = g_bytes_get_data (contents, &size);
+  guint line;
+
+  if (json_depth (data, size, MAX_JSON_DEPTH, &line) > MAX_JSON_DEPTH)
+    {
+      g_set_error (error, FASCIA_ATLAS_ERROR, FASCIA_ATLAS_ERROR_PARSE,
+                   "%s: line %u: arrays and objects nested more than %u deep; the file was not "
+                   "read", schema->file_name, line, MAX_JSON_DEPTH);
+      return NULL;
+    }
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fascia/fascia-atlas.h"
+#include "fascia/fascia-file-utils.h"
 
 #include "fascia-atlas-private.h"
 
@@ -285,6 +286,9 @@ fascia_atlas_build (FasciaAtlas  *self,
     }
 }
 
+/* Far above the largest content file (the muscles, a few hundred kilobytes). */
+#define MAX_CONTENT_FILE_SIZE (16 * 1024 * 1024)
+
 static FasciaAtlas *
 fascia_atlas_new_from_file (GFile   *directory,
                             GError **error)
@@ -298,9 +302,14 @@ fascia_atlas_new_from_file (GFile   *directory,
     {
       const char *name = fascia_atlas_file_name (i);
       g_autoptr(GFile) file = g_file_get_child (directory, name);
+      g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) local_error = NULL;
 
-      contents[i] = g_file_load_bytes (file, NULL, NULL, &local_error);
+      /* A regular file of bounded size: never a device, a pipe, or the whole disk. */
+      if (path != NULL)
+        contents[i] = fascia_file_read_bounded (path, MAX_CONTENT_FILE_SIZE, &local_error);
+      else
+        contents[i] = g_file_load_bytes (file, NULL, NULL, &local_error);
       if (contents[i] == NULL)
         {
           g_set_error (error, FASCIA_ATLAS_ERROR, FASCIA_ATLAS_ERROR_IO,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fascia/fascia-csv-import.h"
+#include "fascia/fascia-file-utils.h"
 
 #include "fascia-csv-private.h"
 #include "fascia-store-private.h"
@@ -526,7 +527,9 @@ fascia_csv_import_check_columns (FasciaCsvImport  *self,
       return TRUE;
 
   {
-    g_autofree char *found = g_strjoinv (", ", self->headers);
+    g_autofree char *joined = g_strjoinv (", ", self->headers);
+    /* A header of thousands of columns is quoted, not echoed whole. */
+    g_autofree char *found = fascia_text_excerpt (joined, -1, FASCIA_EXCERPT_LENGTH);
 
     g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
                  "line 1: the first line must name the columns, with one called “name” "

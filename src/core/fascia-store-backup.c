@@ -104,7 +104,11 @@ fascia_store_copy_database (sqlite3     *source,
 
   if (rc != SQLITE_OK)
     {
-      fascia_store_set_sqlite_error (dest != NULL ? dest : source, rc, NULL, error);
+      g_autoptr(GError) sqlite_error = NULL;
+
+      fascia_store_set_sqlite_error (dest != NULL ? dest : source, rc, NULL, &sqlite_error);
+      g_set_error (error, FASCIA_STORE_ERROR, sqlite_error->code, "Could not write “%s”: %s",
+                   destination, sqlite_error->message);
       sqlite3_close (dest);
       return FALSE;
     }
@@ -115,6 +119,35 @@ fascia_store_copy_database (sqlite3     *source,
     return file_error (local_error, error);
 
   return TRUE;
+}
+
+/* `PRAGMA quick_check`: a damaged database is reported, never copied over good backups. */
+static gboolean
+check_intact (FasciaStore  *self,
+              GError      **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, "PRAGMA quick_check(1)", error);
+  g_autofree char *backups = NULL;
+  g_autofree char *detail = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return fascia_store_fail (self, rc, error);
+
+  if (g_str_equal (fascia_store_column_text (stmt, 0), "ok"))
+    return TRUE;
+
+  /* SQLite's report spans lines; a message is one. */
+  detail = fascia_text_excerpt (fascia_store_column_text (stmt, 0), -1, 200);
+  backups = fascia_store_get_backup_dir (self);
+  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
+               "The database “%s” is damaged (%s). Restore a copy from the backups in “%s”.",
+               fascia_store_get_path (self), detail, backups);
+  return FALSE;
 }
 
 /**
@@ -146,6 +179,10 @@ fascia_store_backup (FasciaStore  *self,
                    destination);
       return FALSE;
     }
+
+  /* A copy of a damaged database is no backup. */
+  if (!check_intact (self, error))
+    return FALSE;
 
   return fascia_store_copy_database (fascia_store_get_db (self), destination, error);
 }
@@ -218,8 +255,6 @@ fascia_store_backup_daily (FasciaStore  *self,
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -238,23 +273,11 @@ fascia_store_backup_daily (FasciaStore  *self,
       return NULL;
     }
 
-  stmt = fascia_store_prepare (self, "PRAGMA quick_check(1)", error);
-  if (stmt == NULL)
+  /* What a backup killed in the middle left behind. */
+  fascia_file_remove_leftovers (dir, DAILY_PREFIX);
+
+  if (!check_intact (self, error))
     return NULL;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return (fascia_store_fail (self, rc, error), NULL);
-
-  if (!g_str_equal (fascia_store_column_text (stmt, 0), "ok"))
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
-                   "The database “%s” is damaged (%s). Restore a copy from the backups in "
-                   "“%s”.",
-                   fascia_store_get_path (self), fascia_store_column_text (stmt, 0), dir);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, fascia_store_stmt_release);
 
   if (!fascia_store_copy_database (fascia_store_get_db (self), path, error))
     return NULL;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-paths.h"
 
 #include "fascia-store-private.h"
@@ -208,13 +209,15 @@ fascia_store_set_sqlite_error (sqlite3     *db,
       break;
     case FASCIA_STORE_ERROR_BUSY:
       g_set_error (error, FASCIA_STORE_ERROR, code,
-                   "The database is in use by another program; nothing was changed. "
-                   "Close the other program and try again (%s).", detail);
+                   "The database%s%s%s is in use by another program; nothing was changed. "
+                   "Close the other program and try again (%s).",
+                   path ? " “" : "", path ? path : "", path ? "”" : "", detail);
       break;
     case FASCIA_STORE_ERROR_DISK_FULL:
       g_set_error (error, FASCIA_STORE_ERROR, code,
-                   "The disk is full; this change was not saved and earlier data is intact (%s).",
-                   detail);
+                   "The disk is full; this change%s%s%s was not saved and earlier data is "
+                   "intact (%s).",
+                   path ? " to “" : "", path ? path : "", path ? "”" : "", detail);
       break;
     case FASCIA_STORE_ERROR_READ_ONLY:
       g_set_error (error, FASCIA_STORE_ERROR, code,
@@ -225,7 +228,11 @@ fascia_store_set_sqlite_error (sqlite3     *db,
       g_set_error (error, FASCIA_STORE_ERROR, code, "A value is not allowed: %s", detail);
       break;
     default:
-      g_set_error (error, FASCIA_STORE_ERROR, code, "Database error: %s", detail);
+      if (path != NULL)
+        g_set_error (error, FASCIA_STORE_ERROR, code, "Database error in “%s”: %s", path,
+                     detail);
+      else
+        g_set_error (error, FASCIA_STORE_ERROR, code, "Database error: %s", detail);
       break;
     }
 
@@ -702,8 +709,10 @@ fascia_store_check_date (const char  *date,
       || !g_ascii_isdigit (date[0]) || !g_ascii_isdigit (date[5]) || !g_ascii_isdigit (date[8])
       || year < 1800 || !g_date_valid_dmy (day, month, year))
     {
+      g_autofree char *quoted = fascia_text_excerpt (date, -1, FASCIA_EXCERPT_LENGTH);
+
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
-                   "The %s “%s” is not a date written YYYY-MM-DD", what, date);
+                   "The %s “%s” is not a date written YYYY-MM-DD", what, quoted);
       return FALSE;
     }
 
@@ -746,8 +755,10 @@ fascia_store_check_id (FasciaStore        *self,
 
   if (!is_slug (id))
     {
+      g_autofree char *quoted = fascia_text_excerpt (id, -1, FASCIA_EXCERPT_LENGTH);
+
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
-                   "“%s” is not a valid %s id", id ? id : "", what[kind]);
+                   "“%s” is not a valid %s id", quoted, what[kind]);
       return FALSE;
     }
 
@@ -960,8 +971,8 @@ fascia_store_check_version (const char  *path,
       version > MAX_PLAUSIBLE_VERSION)
     {
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                   "“%s” has schema version %d, which is not a Fascia version (this one knows "
-                   "1 to %d). It was left as it is.", path, version, latest);
+                   "“%s”: schema version %d is not a Fascia version (this one knows 1 to %d). "
+                   "It was left as it is.", path, version, latest);
       return FALSE;
     }
 

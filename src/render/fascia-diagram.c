@@ -1497,6 +1497,9 @@ fascia_diagram_render_region_outline (FasciaDiagram *self,
   return surface;
 }
 
+/* Half of 16384 × 16384: a 512 MiB image in memory. */
+#define MAX_PNG_PIXELS (16384.0 * 16384.0 / 2)
+
 static cairo_status_t
 write_to_file_cb (void                *closure,
                   const unsigned char *data,
@@ -1556,10 +1559,14 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
   if (png)
     {
       width = round (width);
-      if (width * height > 16384.0 * 16384.0 / 2)
+      if (width * height > MAX_PNG_PIXELS)
         {
+          double largest = floor (sqrt (MAX_PNG_PIXELS * self->data->width / self->data->height));
+
           g_set_error (error, FASCIA_DIAGRAM_ERROR, FASCIA_DIAGRAM_ERROR_TOO_LARGE,
-                       "An image of %g × %g pixels is too large", width, height);
+                       "A PNG of %g × %g pixels is too large: at most %g million pixels, a "
+                       "width of at most %g for this view; write .svg or .pdf for a larger one",
+                       width, height, MAX_PNG_PIXELS / 1e6, largest);
           return FALSE;
         }
     }

@@ -12,6 +12,7 @@
 
 #include "fascia/fascia-atlas.h"
 #include "fascia/fascia-diagram.h"
+#include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-plan-handout.h"
 #include "fascia/fascia-render-info.h"
@@ -44,6 +45,82 @@ static struct
   char     *directory;
 } check_content_request;
 
+#define MAX_WIDTH    16384
+#define MAX_SVG_SIZE (32 * 1024 * 1024)
+
+/* A message on one line, whatever the error quoted. */
+static char *
+one_line (const char *message)
+{
+  char *line = g_strdup (message);
+
+  for (char *p = line; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r')
+      *p = ' ';
+  return line;
+}
+
+static int
+fail (const GError *error)
+{
+  g_autofree char *message = one_line (error->message);
+
+  g_printerr ("fascia: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+/* The content and drawing commands print the message alone, as authors' tools do. */
+static int
+fail_plain (const GError *error)
+{
+  g_autofree char *message = one_line (error->message);
+
+  g_printerr ("%s\n", message);
+  return EXIT_FAILURE;
+}
+
+/* A whole number from @min to @max, or an error that names the option and the value. */
+static gboolean
+parse_number (const char  *option,
+              const char  *text,
+              gint64       min,
+              gint64       max,
+              gint64      *value,
+              GError     **error)
+{
+  g_autofree char *quoted = fascia_text_excerpt (text, -1, FASCIA_EXCERPT_LENGTH);
+
+  if (text == NULL ||
+      !g_ascii_string_to_signed (text, 10, min, max, value, NULL))
+    {
+      if (max == G_MAXINT64)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     _("%s needs a whole number from %" G_GINT64_FORMAT ", not “%s”"),
+                     option, min, quoted);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     _("%s needs a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                       ", not “%s”"), option, min, max, quoted);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The daily backup could not be made, but the database opened: say so, and go on. */
+static void
+warn_about_backup (FasciaStore *store)
+{
+  const GError *warning = fascia_store_get_backup_warning (store);
+
+  if (warning != NULL)
+    {
+      g_autofree char *message = one_line (warning->message);
+
+      g_printerr (_("fascia: warning: no backup was made today: %s\n"), message);
+    }
+}
+
 static int
 version_command (GVariantDict *options,
                  const char   *database_path)
@@ -73,10 +150,7 @@ check_content_command (GVariantDict *options,
     g_object_ref (atlas);
 
   if (atlas == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+    return fail_plain (error);
 
   g_print ("Atlas content OK: %u muscles, %u landmarks, %u techniques, %u trigger points, "
            "%u patterns, %u views, %u references\n",
@@ -96,15 +170,14 @@ load_view (FasciaAtlas  *atlas,
            GError      **error)
 {
   g_autoptr(GBytes) svg = NULL;
-  g_autofree char *text = NULL;
-  gsize len;
 
-  /* A file for drawing authors to preview, checked like a built-in view. */
+  /* A file for drawing authors to preview, checked like a built-in view; never a device or a
+   * pipe, never read without bound. */
   if (g_str_has_suffix (view, ".svg"))
     {
-      if (!g_file_get_contents (view, &text, &len, error))
+      svg = fascia_file_read_bounded (view, MAX_SVG_SIZE, error);
+      if (svg == NULL)
         return NULL;
-      svg = g_bytes_new_take (g_steal_pointer (&text), len);
       return fascia_diagram_new_from_bytes (atlas, svg, error);
     }
 
@@ -164,21 +237,26 @@ render_command (GVariantDict *options,
   const char *attachments = NULL;
   const char *referral = NULL;
   const char *output = NULL;
+  const char *width_text = NULL;
   double view_width;
-  int width = 0;
+  gint64 width = 0;
 
   g_variant_dict_lookup (options, "render", "&s", &view);
   g_variant_dict_lookup (options, "highlight", "^a&s", &highlights);
   g_variant_dict_lookup (options, "attachments", "&s", &attachments);
   g_variant_dict_lookup (options, "referral", "&s", &referral);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
-  g_variant_dict_lookup (options, "width", "i", &width);
+  g_variant_dict_lookup (options, "width", "&s", &width_text);
 
   if (output == NULL || output[0] == '\0')
     {
       g_printerr ("%s\n", _("--render needs --output FILE.png, FILE.svg or FILE.pdf"));
       return EXIT_FAILURE;
     }
+
+  /* The range the help states, checked here for every format before anything is drawn. */
+  if (width_text != NULL && !parse_number ("--width", width_text, 1, MAX_WIDTH, &width, &error))
+    goto failed;
 
   if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
       (diagram = load_view (atlas, view, &error)) == NULL)
@@ -214,14 +292,14 @@ render_command (GVariantDict *options,
     }
 
   fascia_diagram_get_size (diagram, &view_width, NULL);
-  if (!fascia_diagram_render_to_file (diagram, output, width > 0 ? width : view_width, &error))
+  if (!fascia_diagram_render_to_file (diagram, output, width > 0 ? (double) width : view_width,
+                                      &error))
     goto failed;
 
   return EXIT_SUCCESS;
 
 failed:
-  g_printerr ("%s\n", error->message);
-  return EXIT_FAILURE;
+  return fail_plain (error);
 }
 
 static char *
@@ -238,12 +316,6 @@ filename_option (GVariantDict *options,
   return g_file_get_path (file);
 }
 
-static int
-fail (const GError *error)
-{
-  g_printerr ("fascia: %s\n", error->message);
-  return EXIT_FAILURE;
-}
 
 /* The letterhead from the preferences, when the settings schema is installed; a headless
  * run from a build tree without one simply prints no letterhead. */
@@ -278,9 +350,12 @@ handout_command (GVariantDict *options,
   FasciaLetterhead letterhead = { NULL, NULL, NULL };
   FasciaPaper paper = FASCIA_PAPER_A4;
   FasciaAtlas *atlas;
+  const char *plan_text = NULL;
   gint64 plan_id = 0;
 
-  g_variant_dict_lookup (options, "handout", "x", &plan_id);
+  g_variant_dict_lookup (options, "handout", "&s", &plan_text);
+  if (!parse_number ("--handout", plan_text, 1, G_MAXINT64, &plan_id, &error))
+    return fail (error);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "paper", "&s", &paper_option);
 
@@ -336,7 +411,6 @@ import_clients_command (GVariantDict *options,
   g_autoptr(FasciaStore) store = NULL;
   g_autoptr(FasciaCsvImport) import = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = filename_option (options, "import-clients");
   g_auto(GStrv) ignored = NULL;
   const char *date_order_name = NULL;
@@ -365,15 +439,17 @@ import_clients_command (GVariantDict *options,
       return EXIT_FAILURE;
     }
 
-  file = g_file_new_for_path (path);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  /* A regular file of at most the size the import takes: never a device or a pipe. */
+  bytes = fascia_file_read_bounded (path, FASCIA_STORE_MAX_IMPORT_SIZE, &error);
   if (bytes == NULL)
     return fail (error);
 
   import = fascia_csv_import_new (bytes, &error);
   if (import == NULL)
     {
-      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
+      g_autofree char *message = one_line (error->message);
+
+      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, message);
       return EXIT_FAILURE;
     }
   if (date_order != FASCIA_DATE_ORDER_UNKNOWN)
@@ -382,17 +458,21 @@ import_clients_command (GVariantDict *options,
   store = fascia_store_open (database_path, &error);
   if (store == NULL)
     return fail (error);
+  warn_about_backup (store);
 
   if (!fascia_store_import_csv (store, import, duplicates, &counts, &error))
     {
-      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
+      g_autofree char *message = one_line (error->message);
+
+      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, message);
       return EXIT_FAILURE;
     }
 
   ignored = fascia_csv_import_get_ignored (import);
   if (ignored != NULL && ignored[0] != NULL)
     {
-      g_autofree char *names = g_strjoinv (", ", ignored);
+      g_autofree char *joined = g_strjoinv (", ", ignored);
+      g_autofree char *names = fascia_text_excerpt (joined, -1, FASCIA_EXCERPT_LENGTH);
 
       g_printerr ("fascia: %s: ignored unknown columns: %s\n", path, names);
     }
@@ -523,11 +603,12 @@ fascia_cli_add_options (GApplication *application)
       N_("With --render: show where a muscle arises (blue) and inserts (orange)"), N_("MUSCLE") },
     { "referral", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --render: show the referral zones of a muscle's trigger points"), N_("MUSCLE") },
-    { "width", 0, 0, G_OPTION_ARG_INT, NULL,
-      N_("With --render: the width of the image in pixels or points"), N_("N") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --render: the width in pixels (PNG, at most 134 million pixels in all) or "
+         "points (SVG, PDF), 1 to 16384"), N_("N") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("With --render or --handout: the file to write (.png, .svg or .pdf)"), N_("FILE") },
-    { "handout", 0, 0, G_OPTION_ARG_INT64, NULL,
+    { "handout", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the client handout of a treatment plan to the --output PDF and exit"),
       N_("PLAN_ID") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,

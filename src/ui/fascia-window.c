@@ -351,6 +351,19 @@ open_user_store (FasciaWindow *self)
       return;
     }
 
+  /* The database opened, but today's backup could not be made (a full disk). */
+  if (fascia_store_get_backup_warning (store) != NULL)
+    {
+      /* A toast's title is markup; the message quotes a path. */
+      g_autofree char *escaped = g_markup_escape_text (
+        fascia_store_get_backup_warning (store)->message, -1);
+      g_autofree char *title = g_strdup_printf (_("No backup was made today: %s"), escaped);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
   set_store (self, store);
 }
 

@@ -156,8 +156,13 @@ static const BadCase bad_cases[] = {
   { { "--render", "no-such-view", "--output", "OUT.png" }, "no view" },
   { { "--render", "anterior" }, "--output" },
   { { "--render", "anterior", "--output", "OUT.gif" }, ".png, .svg or .pdf" },
-  { { "--render", "anterior", "--width", "0", "--output", "OUT.png" }, NULL },
+  { { "--render", "anterior", "--width", "0", "--output", "OUT.png" }, "1 to 16384, not “0”" },
+  { { "--render", "anterior", "--width", "-1", "--output", "OUT.svg" }, "1 to 16384, not “-1”" },
+  { { "--render", "anterior", "--width", "16385", "--output", "OUT.pdf" }, "not “16385”" },
+  { { "--render", "anterior", "--width", "wide", "--output", "OUT.png" }, "not “wide”" },
   { { "--render", "anterior", "--width", "100000", "--output", "OUT.png" }, "width" },
+  { { "--render", "anterior", "--width", "16384", "--output", "OUT.png" }, "write .svg or .pdf" },
+  { { "--render", "anterior", "--width", "16384", "--output", "OUT.svg" }, NULL },
   { { "--render", "anterior", "--highlight", "m-nothing-l", "--output", "OUT.png" },
     "m-nothing-l" },
   { { "--render", "anterior", "--attachments", "nothing", "--output", "OUT.png" }, "nothing" },
@@ -186,7 +191,7 @@ test_render_bad (Fixture       *fixture,
     }
   g_ptr_array_add (args, NULL);
 
-  /* --width 0 means the view's width: that one succeeds. */
+  /* The largest width, as a drawing: that one succeeds. */
   if (c->message == NULL)
     {
       g_assert_cmpint (run ((const char * const *) args->pdata, NULL), ==, 0);
