@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fascia-atlas-page-private.h"
+#include "fascia-card-viewport.h"
 #include "fascia-pain-finder.h"
 #include "fascia-region-text.h"
 
@@ -993,6 +994,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   properties[PROP_PRESENTATION] = g_param_spec_boolean ("presentation", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FASCIA_TYPE_CARD_VIEWPORT);
   g_type_ensure (FASCIA_TYPE_DIAGRAM_VIEW);
   g_type_ensure (FASCIA_TYPE_MUSCLE_CARD);
   g_type_ensure (FASCIA_TYPE_TECHNIQUE_CARD);

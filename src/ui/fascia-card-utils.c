@@ -14,6 +14,9 @@
 
 #include "fascia-card-utils.h"
 
+#define LIST_BULLET_INDENT 14
+#define LIST_NUMBER_INDENT 24
+
 GtkWidget *
 fascia_card_paragraph (const char *text)
 {
@@ -37,13 +40,19 @@ fascia_card_list (const char * const *items,
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
       g_autofree char *bullet = numbered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *row = gtk_overlay_new ();
       GtkWidget *mark = gtk_label_new (bullet);
+      GtkWidget *text = fascia_card_paragraph (items[i]);
 
-      gtk_label_set_yalign (GTK_LABEL (mark), 0.0f);
+      /* The mark sits over the text's start margin. Not a horizontal GtkBox: GTK 4.8 lays one
+       * out by asking a wrapping label its width for a height, a binary search over pango
+       * layouts, on every allocation. */
+      gtk_widget_set_halign (mark, GTK_ALIGN_START);
+      gtk_widget_set_valign (mark, GTK_ALIGN_START);
       gtk_widget_add_css_class (mark, numbered ? "numeric" : "dim-label");
-      gtk_box_append (GTK_BOX (row), mark);
-      gtk_box_append (GTK_BOX (row), fascia_card_paragraph (items[i]));
+      gtk_widget_set_margin_start (text, numbered ? LIST_NUMBER_INDENT : LIST_BULLET_INDENT);
+      gtk_overlay_set_child (GTK_OVERLAY (row), text);
+      gtk_overlay_add_overlay (GTK_OVERLAY (row), mark);
       gtk_box_append (GTK_BOX (box), row);
     }
 

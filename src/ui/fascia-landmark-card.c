@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fascia-card-utils.h"
+#include "fascia-column-layout.h"
 #include "fascia-landmark-card.h"
 
 struct _FasciaLandmarkCard
@@ -134,6 +135,7 @@ fascia_landmark_card_class_init (FasciaLandmarkCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-landmark-card.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, FASCIA_TYPE_COLUMN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, FasciaLandmarkCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaLandmarkCard, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaLandmarkCard, sections);

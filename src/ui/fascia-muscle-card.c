@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fascia-card-utils.h"
+#include "fascia-column-layout.h"
 #include "fascia-muscle-card.h"
 
 struct _FasciaMuscleCard
@@ -390,6 +391,7 @@ fascia_muscle_card_class_init (FasciaMuscleCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-muscle-card.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, FASCIA_TYPE_COLUMN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, FasciaMuscleCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaMuscleCard, latin_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaMuscleCard, legend);

@@ -12,6 +12,7 @@
 #include "fascia/fascia-intake.h"
 
 #include "fascia-card-utils.h"
+#include "fascia-column-layout.h"
 #include "fascia-technique-card.h"
 
 struct _FasciaTechniqueCard
@@ -229,6 +230,7 @@ fascia_technique_card_class_init (FasciaTechniqueCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-technique-card.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, FASCIA_TYPE_COLUMN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaTechniqueCard, plan_box);

@@ -1,0 +1,390 @@
+/* fascia-card-viewport.c — scrolls a column of wrapped text, like GtkViewport, but lays its
+ * child out height-for-width only.
+ *
+ * GTK 4.8's GtkViewport measures its child's width for a given height on every allocation
+ * (to set the horizontal adjustment), and a wrapping GtkLabel answers that with a binary
+ * search over pango layouts, once per label and per box level on the way down. A muscle card
+ * has ~80 wrapped labels: opening one cost ~12,000 pango layouts and over a second of CPU.
+ * This viewport never scrolls sideways, so it asks the child for its width (once, for no
+ * height) and then for its height at the width it gets: one layout per label.
+ *
+ * Like GtkViewport with scroll-to-focus, it brings a focused descendant into view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-card-viewport"
+
+#include "config.h"
+
+#include "fascia-card-viewport.h"
+
+struct _FasciaCardViewport
+{
+  GtkWidget      parent_instance;
+
+  /* Owned */
+  GtkWidget     *child;
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+
+  /* Borrowed */
+  GtkRoot       *root;
+
+  GtkScrollablePolicy hscroll_policy;
+  GtkScrollablePolicy vscroll_policy;
+};
+
+enum {
+  PROP_0,
+  PROP_CHILD,
+  N_PROPS,
+  /* GtkScrollable */
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FasciaCardViewport, fascia_card_viewport, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+GtkWidget *
+fascia_card_viewport_new (void)
+{
+  return g_object_new (FASCIA_TYPE_CARD_VIEWPORT, NULL);
+}
+
+GtkWidget *
+fascia_card_viewport_get_child (FasciaCardViewport *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CARD_VIEWPORT (self), NULL);
+
+  return self->child;
+}
+
+void
+fascia_card_viewport_set_child (FasciaCardViewport *self,
+                                GtkWidget          *child)
+{
+  g_return_if_fail (FASCIA_IS_CARD_VIEWPORT (self));
+  g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
+
+  if (self->child == child)
+    return;
+
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+  if (child != NULL)
+    {
+      self->child = child;
+      gtk_widget_set_parent (child, GTK_WIDGET (self));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
+}
+
+/* Adjustments */
+
+static void
+adjustment_value_changed_cb (FasciaCardViewport *self,
+                             GtkAdjustment      *adjustment)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (FasciaCardViewport  *self,
+                GtkAdjustment      **slot,
+                GtkAdjustment       *adjustment)
+{
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+
+  if (*slot == adjustment)
+    return;
+
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
+      g_object_unref (*slot);
+    }
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+configure (GtkAdjustment *adjustment,
+           double         page,
+           double         upper)
+{
+  upper = MAX (upper, page);
+  gtk_adjustment_configure (adjustment,
+                            CLAMP (gtk_adjustment_get_value (adjustment), 0, upper - page),
+                            0, upper, page * 0.1, page * 0.9, page);
+}
+
+/* Scroll to focus: what GtkViewport does, on the root's focus changes. */
+
+static void
+focus_changed_cb (FasciaCardViewport *self,
+                  GParamSpec         *pspec,
+                  GtkRoot            *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (focus == NULL || self->child == NULL || !gtk_widget_is_ancestor (focus, self->child))
+    return;
+
+  /* The text inside an entry is the entry's business. */
+  if (GTK_IS_TEXT (focus) && gtk_widget_get_parent (focus) != NULL)
+    focus = gtk_widget_get_parent (focus);
+
+  if (!gtk_widget_compute_bounds (focus, self->child, &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  top = bounds.origin.y;
+  bottom = bounds.origin.y + bounds.size.height;
+
+  if (top < value)
+    gtk_adjustment_set_value (self->vadjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (self->vadjustment, MIN (top, bottom - page));
+}
+
+/* GtkWidget */
+
+static GtkSizeRequestMode
+fascia_card_viewport_get_request_mode (GtkWidget *widget)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (widget);
+
+  return self->child != NULL ? gtk_widget_get_request_mode (self->child)
+                             : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+fascia_card_viewport_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (widget);
+
+  /* A width for a height is never asked of the child: it is measured height-for-width. */
+  if (self->child != NULL && gtk_widget_get_visible (self->child))
+    gtk_widget_measure (self->child, orientation,
+                        orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                        minimum, natural, NULL, NULL);
+}
+
+static void
+fascia_card_viewport_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (widget);
+  int min_width = 0, child_width, child_height = 0;
+  double x, y;
+
+  if (self->child == NULL || !gtk_widget_get_visible (self->child))
+    {
+      configure (self->hadjustment, width, width);
+      configure (self->vadjustment, height, height);
+      return;
+    }
+
+  gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  child_width = MAX (width, min_width);
+  gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, child_width,
+                      &child_height, NULL, NULL, NULL);
+  child_height = MAX (height, child_height);
+
+  g_object_freeze_notify (G_OBJECT (self->hadjustment));
+  g_object_freeze_notify (G_OBJECT (self->vadjustment));
+  configure (self->hadjustment, width, child_width);
+  configure (self->vadjustment, height, child_height);
+  x = gtk_adjustment_get_value (self->hadjustment);
+  y = gtk_adjustment_get_value (self->vadjustment);
+
+  gtk_widget_size_allocate (self->child,
+                            &(GtkAllocation) { -(int) x, -(int) y, child_width, child_height },
+                            -1);
+  g_object_thaw_notify (G_OBJECT (self->hadjustment));
+  g_object_thaw_notify (G_OBJECT (self->vadjustment));
+}
+
+static void
+fascia_card_viewport_root (GtkWidget *widget)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (widget);
+
+  GTK_WIDGET_CLASS (fascia_card_viewport_parent_class)->root (widget);
+
+  self->root = gtk_widget_get_root (widget);
+  g_signal_connect_object (self->root, "notify::focus-widget", G_CALLBACK (focus_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+fascia_card_viewport_unroot (GtkWidget *widget)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (widget);
+
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_func (self->root, focus_changed_cb, self);
+  self->root = NULL;
+
+  GTK_WIDGET_CLASS (fascia_card_viewport_parent_class)->unroot (widget);
+}
+
+/* GObject */
+
+static void
+fascia_card_viewport_dispose (GObject *object)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (object);
+
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (fascia_card_viewport_parent_class)->dispose (object);
+}
+
+static void
+fascia_card_viewport_finalize (GObject *object)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (object);
+
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (fascia_card_viewport_parent_class)->finalize (object);
+}
+
+static void
+fascia_card_viewport_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHILD:
+      g_value_set_object (value, self->child);
+      break;
+
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_card_viewport_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHILD:
+      fascia_card_viewport_set_child (self, g_value_get_object (value));
+      break;
+
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      if (self->hscroll_policy != (GtkScrollablePolicy) g_value_get_enum (value))
+        {
+          self->hscroll_policy = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      if (self->vscroll_policy != (GtkScrollablePolicy) g_value_get_enum (value))
+        {
+          self->vscroll_policy = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_card_viewport_class_init (FasciaCardViewportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fascia_card_viewport_dispose;
+  object_class->finalize = fascia_card_viewport_finalize;
+  object_class->get_property = fascia_card_viewport_get_property;
+  object_class->set_property = fascia_card_viewport_set_property;
+
+  widget_class->get_request_mode = fascia_card_viewport_get_request_mode;
+  widget_class->measure = fascia_card_viewport_measure;
+  widget_class->size_allocate = fascia_card_viewport_size_allocate;
+  widget_class->root = fascia_card_viewport_root;
+  widget_class->unroot = fascia_card_viewport_unroot;
+
+  properties[PROP_CHILD] =
+    g_param_spec_object ("child", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  gtk_widget_class_set_css_name (widget_class, "viewport");
+}
+
+static void
+fascia_card_viewport_init (FasciaCardViewport *self)
+{
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+}
