@@ -1479,6 +1479,185 @@ def thigh_front(v, side):
     v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 5)))
 
 
+# ---- front, superficial: the abdominal wall over the pelvis and the front of the thigh --------
+
+CARTILAGE = 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6" stroke-linejoin="round"'
+# the costal margin (cartilages 7 to 10) from the xiphisternal joint down and out to the tip of the 10th
+COSTAL_MARGIN = [(8, -100), (30, -86), (54, -68), (78, -44), (96, -16), (108, 14), (116, 44), (120, 66)]
+XIPHOID_TIP = -70
+RA_LATERAL = [(21, 290), (40, 222), (57, 160), (69, 100), (78, 40), (84, -20), (86, -80), (78, -138)]
+RA_TOP = [(4, -88), (8, -101), (16, -118), (40, -132), (78, -138)]
+
+
+def rib_front(v, side, pts, w):
+    return path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='flat'), BONE)
+
+
+def front_superficial_bones(v):
+    """The skeleton under the front of the abdominal wall: the lower sternum and xiphoid, the costal
+    cartilages and the anterior ends of ribs 5 to 10, the hip bones, the pubic symphysis and the femora."""
+    for side in v.sides:
+        s = sfx(side)
+        for pts in ([(74, -146), (112, -152), (150, -146), (178, -128)], [(86, -122), (124, -126), (160, -114), (184, -92)],
+                    [(98, -62), (128, -84), (162, -82), (186, -62)], [(114, -36), (146, -52), (176, -46), (188, -30)]):
+            v.add('bones', rib_front(v, side, pts, [10, 11, 11, 10]))
+        # the lower ribs: 9 and 10, the costal margin's lower cartilages and their bony ends
+        low = [rib_front(v, side, [(120, -6), (150, -20), (176, -14), (190, 0)], [10, 10, 10, 9]),
+               rib_front(v, side, [(124, 34), (150, 20), (174, 20), (188, 30)], [9, 9, 9, 8]),
+               path(ribbon(v.ps(COSTAL_MARGIN[2:], side), 9 * SCALE, caps='flat'), CARTILAGE)]
+        v.add('bones', group('b-lower-ribs' + s, low))
+        cart = [path(ribbon(v.ps([(12, -142), (44, -142), (76, -146)], side), 9 * SCALE, caps='flat'), CARTILAGE),
+                path(ribbon(v.ps([(12, -121), (40, -116), (64, -113), (88, -122)], side), 9 * SCALE, caps='flat'), CARTILAGE),
+                path(ribbon(v.ps(COSTAL_MARGIN[:3] + [(76, -58), (100, -62)], side), 9 * SCALE, caps='flat'), CARTILAGE)]
+        v.add('bones', group('b-costal-cartilages-5-7' + s, cart))
+        draw_hip_bone_coronal(v, side)
+        draw_femur_coronal(v, side)
+    draw_sacrum(v)
+    sternum = [(-14, -150, 'c'), (14, -150, 'c'), (15, -120), (12, -102), (-12, -102), (-15, -120)]
+    v.add('bones', path(smooth(v.ps(sternum)), BONE))
+    xi = [(-9, -102), (9, -102), (6, -86), (2, XIPHOID_TIP), (-2, XIPHOID_TIP), (-6, -86)]
+    v.add('bones', path(smooth(v.ps(xi)), LANDMARK, 'b-xiphoid-process'))
+    for side in v.sides:
+        draw_hip_landmarks_coronal(v, side)
+        draw_ligaments_coronal(v, side, ['inguinal'])
+        draw_pelvic_floor_landmarks_coronal(v, side)
+    draw_symphysis(v)
+
+
+def rectus_sheet(v, side):
+    """Rectus abdominis: from the pubic crest and symphysis up, widening, to the xiphoid and the 5th to 7th
+    costal cartilages; three tendinous intersections cross it (at the umbilicus, at the tip of the xiphoid
+    and between)."""
+    return sheet(v, side, [(3, 292), (20, 290)], RA_TOP, [(4, 160), (60, 172)], [(4, 10), (86, -4)])
+
+
+def rectus_parts(v, side):
+    sh = rectus_sheet(v, side)
+    parts = muscle_parts(sh, 'mid', 12)
+    for u in (0.62, 0.8, 0.93):
+        parts.append(path(sh.region(0, 1, u - 0.012, u + 0.012), TENDON))
+    return parts
+
+
+EO_JUNCTION = [(86, -152), (90, -100), (96, -50), (102, 0), (108, 60), (114, 120), (119, 170), (122, 203)]
+
+
+def external_oblique_sheet(v, side):
+    return sheet(v, side, [(148, -160), (164, -128), (174, -90), (178, -50), (176, -10), (170, 24)], EO_JUNCTION)
+
+
+def external_oblique_front(v, side):
+    """External oblique seen from in front: fleshy slips from ribs 5 to 10 (and, out of sight, 11-12) with
+    fibres running down and medially; along a line from the 9th costal cartilage to near the ASIS it
+    becomes its aponeurosis, which passes in front of rectus abdominis to the linea alba and ends below in
+    the inguinal ligament and on the pubic tubercle, with the superficial inguinal ring just above it."""
+    junction = EO_JUNCTION
+    eo = external_oblique_sheet(v, side)
+    apo = junction + [(124, 211), (100, 234), (74, 258), (48, 278), (27, 288), (24, 291), (4, 292), (4, -60), (40, -150)]
+    poly = v.ps(apo, side)
+    parts = [path(smooth(poly), 'fill="#efe4d0" fill-opacity="0.72" stroke="#8a7458" stroke-width="1.3" stroke-linejoin="round"'),
+             path(lines_d(hatch([sample(poly, True, 8)], 8, 122 if side == 1 else 58)), TENDON_FIBRE)]
+    parts += muscle_parts(eo, 'sup', 22)
+    # the digitations between the slips
+    parts.append(path(' '.join(smooth(v.ps([(150 + 6 * k, -140 + 40 * k), (140 + 5 * k, -120 + 40 * k)], side), False)
+                               for k in range(4)), 'fill="none" stroke="#6e1f17" stroke-width="1.4" stroke-linecap="round"'))
+    parts.append(path(smooth(ell(v, 30, 281, 5, 3.4, 0.5, side)), HOLE))
+    return parts
+
+
+def internal_oblique_sheet(v, side):
+    return sheet(v, side, [(66, 264), (96, 238), (124, 211), (140, 190), (146, 160), (150, 130)],
+                 [(16, 290), (40, 222), (57, 160), (69, 100), (78, 40), (86, -14), (102, 2), (118, 30), (126, 56)])
+
+
+def transversus_sheet(v, side):
+    return sheet(v, side, [(140, -64), (150, 0), (152, 60), (150, 120), (146, 160), (128, 204), (100, 236), (74, 259)],
+                 [(92, -60), (84, 0), (77, 60), (68, 110), (57, 160), (46, 210), (34, 252), (16, 290)])
+
+
+def build_front_superficial():
+    v = View('front-superficial', 'ant', 600, 8, (-150, 678), 'Front, superficial',
+             'The front of the abdominal wall over the pelvis and the front of the thigh. On the subject\'s left '
+             'the external oblique and its aponeurosis cover the rectus sheath, which ends below in the inguinal '
+             'ligament; on the right the sheath is opened to show rectus abdominis with its tendinous '
+             'intersections, and the external oblique is removed to show the internal oblique, cut to show '
+             'transversus abdominis. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis and '
+             'the adductors.')
+    v.title_long = 'Anterior view, superficial layer: abdominal wall, groin and thigh'
+    front_superficial_bones(v)
+    for s in v.sides:
+        draw_itb_coronal(v, s)
+    la = [(-6, XIPHOID_TIP + 2, 'c'), (6, XIPHOID_TIP + 2, 'c'), (5, 126), (2.5, 200), (3, 292, 'c'), (-3, 292, 'c'), (-2.5, 200), (-5, 126)]
+    v.add('bones', group('b-linea-alba', [path(smooth(v.ps(la)), TENDON),
+                                          path(smooth(ell(v, 0, 130, 6, 6.5, 0)), 'fill="#e2cfb4" stroke="#8a7458" stroke-width="1.3"')]))
+    L, R = 1, -1
+    for s in v.sides:
+        sf = sfx(s)
+        thigh_front(v, s)
+        rf = sheet(v, s, [(114, 238), (121, 240)], [(KNEE - 12, 646), (KNEE + 12, 646)], [(96, 330), (140, 330)], [(70, 560), (108, 560)])
+        v.add('muscles', group('m-rectus-femoris' + sf, muscle_parts(rf, 'sup', 12, tendon=(0.88, 1.0))))
+        tfl = sheet(v, s, [(124, 212), (133, 200), (141, 186)], [(152, 382), (166, 380)], [(136, 280), (160, 260)], None)
+        v.add('muscles', group('m-tensor-fasciae-latae' + sf, muscle_parts(tfl, 'sup', 7)))
+    # subject's right: external oblique removed but for its upper slips, the internal oblique cut to show
+    # transversus abdominis, the rectus sheath opened on rectus abdominis
+    v.add('muscles', group('m-transversus-abdominis-r', muscle_parts(transversus_sheet(v, R), 'deep', 18, tendon=(0.85, 1.0))))
+    io = internal_oblique_sheet(v, R)
+    v.add('muscles', group('m-internal-oblique-r', muscle_parts(io, 'mid', 18, u0=0.0, u1=0.5) + cut_parts(io, 0, 1, 0.5)
+                           + muscle_parts(io, 'mid', 6, t0=0.0, t1=0.25, u0=0.5, u1=1.0)))
+    v.add('muscles', group('m-rectus-abdominis-r', rectus_parts(v, R)))
+    eo_r = external_oblique_sheet(v, R)
+    v.add('muscles', group('m-external-oblique-r', muscle_parts(eo_r, 'sup', 10, t0=0.0, t1=0.62, u0=0.0, u1=0.42)
+                           + [path(eo_r.edge(0.0, 0.62, 0.42), CUT), path(smooth([eo_r.point(0.62, u / 10.0 * 0.42) for u in range(11)], False), CUT)]))
+    # subject's left: the three layers intact, rectus inside its sheath, external oblique over all
+    v.add('muscles', group('m-transversus-abdominis-l', muscle_parts(transversus_sheet(v, L), 'deep', 18, tendon=(0.85, 1.0))))
+    v.add('muscles', group('m-internal-oblique-l', muscle_parts(internal_oblique_sheet(v, L), 'mid', 18)))
+    v.add('muscles', group('m-rectus-abdominis-l', rectus_parts(v, L)))
+    sheath = [RA_LATERAL[0]] + RA_LATERAL[1:] + RA_TOP[::-1] + [(3, 292)]
+    poly = v.ps(sheath, L)
+    v.add('muscles', group('b-rectus-sheath-l', [path(smooth(poly), FASCIA), path(lines_d(hatch([sample(poly, True, 6)], 9, 0)), FASCIA_FIBRE)]))
+    v.add('muscles', group('m-external-oblique-l', external_oblique_front(v, L)))
+    # the inguinal ligament, over the aponeurosis whose lower border it is (drawing only)
+    for s in v.sides:
+        pts = [(121, 214), (100, 234), (74, 258), (48, 278), (27, 288)]
+        v.add('muscles', path(ribbon(v.ps(pts, s), [4.5 * SCALE, 4 * SCALE, 4 * SCALE, 4 * SCALE, 3.5 * SCALE]), LIGAMENT))
+    for s in v.sides:
+        trigger_point(v, 'rectus-abdominis', 1, s, (40, -40))
+        trigger_point(v, 'rectus-abdominis', 2, s, (16, 250))
+        referral_zone(v, 'rectus-abdominis', 1, s, [blob(0, -30, 80, 34, 0, 12)])
+        referral_zone(v, 'rectus-abdominis', 2, s, [blob(0, 230, 50, 30, 0, 12)])
+        trigger_point(v, 'external-oblique', 2, s, (152, -64))
+        referral_zone(v, 'external-oblique', 2, s, [blob(22, -50, 46, 34, 0, 12)])
+        trigger_point(v, 'internal-oblique', 1, s, (120, 160))
+        referral_zone(v, 'internal-oblique', 1, s, [blob(50, 262, 44, 24, -0.45, 12)])
+    v.label('Rectus abdominis', (40, 60), R)
+    v.label('Tendinous intersection', (60, 36), R)
+    v.label('Rectus sheath', (50, 60), L)
+    v.label('External oblique (cut)', (160, -90), R)
+    v.label('External oblique', (150, -60), L)
+    v.label('External oblique aponeurosis', (100, 100), L)
+    v.label('Internal oblique', (120, 170), R)
+    v.label('Transversus abdominis', (100, 60), R)
+    v.label('Linea alba', (0, 60), L)
+    v.label('Umbilicus', (0, 130), R)
+    v.label('Xiphoid process', (0, -80), R)
+    v.label('Costal cartilages 5–7', (44, -142), L)
+    v.label('Costal margin', (96, -16), R)
+    v.label('Iliac crest', (140, 150), L)
+    v.label('ASIS', (124, 210), L)
+    v.label('Inguinal ligament', (80, 254), R)
+    v.label('Superficial inguinal ring', (30, 281), L)
+    v.label('Pubic symphysis', (0, 300), R)
+    v.label('Tensor fasciae latae', (150, 300), L)
+    v.label('Sartorius', (110, 420), R)
+    v.label('Rectus femoris', (96, 500), L)
+    v.label('Vastus lateralis', (160, 480), R)
+    v.label('Adductor longus', (60, 380), L)
+    v.label('Gracilis', (24, 560), R)
+    v.label('Pectineus', (50, 292), L)
+    v.label('Iliotibial tract', (150, 560), L)
+    return v
+
+
 # ---- lateral (subject's right side, anterior to the viewer's right) --------------------------
 
 def body_front(y):
@@ -1810,7 +1989,8 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'longissimus-thoracis', 'latissimus-dorsi', 'external-oblique', 'serratus-posterior-inferior',
               'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
-              'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis']
+              'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis',
+              'rectus-abdominis', 'internal-oblique', 'transversus-abdominis']
 LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',
@@ -1826,10 +2006,11 @@ LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body
                 'long-dorsal-sacroiliac-ligament', 'sacrospinous-ligament', 'intertrochanteric-crest',
                 'quadrate-tubercle', 'trochanteric-fossa', 'pectineal-line', 'adductor-tubercle', 'tibia', 'fibula',
                 'fibular-head', 'medial-tibial-condyle', 'pes-anserinus', 'medial-supracondylar-line',
-                'lateral-supracondylar-line', 'intertrochanteric-line']
+                'lateral-supracondylar-line', 'intertrochanteric-line', 'xiphoid-process', 'costal-cartilages-5-7',
+                'rectus-sheath']
 MIDLINE = {'t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 'lumbar-intervertebral-discs',
            'lower-thoracic-spinous-processes', 'lumbar-spinous-processes', 'sacrum', 'coccyx',
-           'thoracolumbar-fascia', 'linea-alba', 'pubic-symphysis'}
+           'thoracolumbar-fascia', 'linea-alba', 'pubic-symphysis', 'xiphoid-process'}
 
 ID_RE = re.compile(r'^(?:(m|b)-([a-z0-9]+(?:-[a-z0-9]+)*?)(-l|-r)?|(tp|rz)-([a-z0-9]+(?:-[a-z0-9]+)*?)-(\d+)(-l|-r)|'
                    r'layer-[a-z0-9-]+|labels)$')
@@ -1896,7 +2077,8 @@ def check_relations():
 def main(argv):
     check_relations()
     out = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'resources', 'diagrams')
-    views = [build_anterior(), build_posterior_superficial(), build_posterior_deep(), build_lateral()]
+    views = [build_anterior(), build_posterior_superficial(), build_posterior_deep(), build_lateral(),
+             build_front_superficial()]
     records = []
     drawn = set()
     for v in views:

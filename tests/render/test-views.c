@@ -18,7 +18,7 @@
 #include "test-diagram-utils.h"
 
 static const char * const view_ids[] = {
-  "anterior", "posterior-superficial", "posterior-deep", "lateral",
+  "anterior", "posterior-superficial", "posterior-deep", "lateral", "front-superficial",
 };
 
 /* How far apart (in view units) a muscle and a landmark it attaches to may be drawn. */
