@@ -1,0 +1,397 @@
+/* bench-atlas-click.c — what a click costs on the Atlas page at 1920×1080: real pointer
+ * events (xdotool, through the X server) to the first painted frame that shows the answer.
+ *
+ *   empty click   a click on the drawing where there is nothing: the event's way through X
+ *                 and GTK to a painted frame, with no work (the baseline, same run)
+ *   muscle click  a click on a muscle until a frame shows its card and the region lit
+ *   view switch   a click on a view button until a frame shows the new drawing
+ *
+ * Each prints the wall time (median and 99th percentile) and the CPU time of the whole
+ * process (every thread) over the same span. The clicks are interleaved, so that a busy
+ * machine slows all three alike. It leaves out what comes after the answer is on screen
+ * (the rest of a long card scrolled out of view is laid out in the same frame, not later).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include <gdk/x11/gdkx.h>
+
+#include "fascia-atlas-page.h"
+#include "fascia-diagram-view.h"
+
+#define N_ROUNDS 6
+
+typedef struct
+{
+  GtkWidget         *window;
+  FasciaAtlasPage   *page;
+  FasciaDiagramView *view;
+  char              *xid;
+  const char        *xdotool;
+
+  /* The click being measured */
+  gboolean         (*answered) (gpointer data);
+  gpointer           data;
+  gboolean           event_seen;
+  gint64             start_wall, start_cpu;
+  gint64             end_wall, end_cpu;
+} Bench;
+
+typedef struct
+{
+  GArray *wall;  /* double, ms */
+  GArray *cpu;
+} Figures;
+
+static gint64
+cpu_now (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC
+         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data,
+            guint      ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return done (data);
+}
+
+static gboolean
+up_to_date (gpointer data)
+{
+  Bench *bench = data;
+
+  return fascia_diagram_view_is_up_to_date (bench->view);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  if (bench->answered != NULL && bench->end_wall == 0 && bench->answered (bench))
+    {
+      bench->end_wall = g_get_monotonic_time ();
+      bench->end_cpu = cpu_now ();
+    }
+}
+
+static gboolean
+measured (gpointer data)
+{
+  return ((Bench *) data)->end_wall != 0;
+}
+
+/* Clicks at a point of @widget through the X server and waits for the frame that answers. */
+static gboolean
+click (Bench     *bench,
+       GtkWidget *widget,
+       double     x,
+       double     y,
+       gboolean (*answered) (gpointer data),
+       gpointer   data,
+       Figures   *figures)
+{
+  graphene_point_t point;
+  g_autofree char *move = NULL, *press = NULL;
+  double wall, cpu;
+
+  if (!gtk_widget_compute_point (widget, bench->window, &GRAPHENE_POINT_INIT (x, y), &point))
+    return FALSE;
+
+  /* The pointer goes there first, so that the click alone is measured. */
+  move = g_strdup_printf ("%s mousemove --window %s %d %d", bench->xdotool, bench->xid,
+                          (int) point.x, (int) point.y);
+  g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL);
+  wait_ms (150);
+  wait_until (up_to_date, bench, 5000);
+
+  press = g_strdup_printf ("%s click 1", bench->xdotool);
+  bench->answered = answered;
+  bench->data = data;
+  bench->event_seen = FALSE;
+  bench->end_wall = bench->end_cpu = 0;
+  bench->start_wall = g_get_monotonic_time ();
+  bench->start_cpu = cpu_now ();
+  g_spawn_command_line_async (press, NULL);
+
+  if (!wait_until (measured, bench, 10000))
+    {
+      bench->answered = NULL;
+      g_printerr ("A click at %d,%d was not answered\n", (int) point.x, (int) point.y);
+      return FALSE;
+    }
+  bench->answered = NULL;
+
+  wall = (bench->end_wall - bench->start_wall) / 1000.0;
+  cpu = (bench->end_cpu - bench->start_cpu) / 1000.0;
+  g_array_append_val (figures->wall, wall);
+  g_array_append_val (figures->cpu, cpu);
+  return TRUE;
+}
+
+/* The empty click: answered by the first frame after the view saw the click. */
+
+static void
+point_activated_cb (FasciaDiagramView *view,
+                    double             x,
+                    double             y,
+                    Bench             *bench)
+{
+  bench->event_seen = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+}
+
+static gboolean
+empty_answered (gpointer data)
+{
+  return ((Bench *) data)->event_seen;
+}
+
+/* The muscle click: a frame with its card and its region lit. */
+
+static gboolean
+muscle_answered (gpointer data)
+{
+  Bench *bench = data;
+
+  return g_strcmp0 (fascia_atlas_page_get_card (bench->page), bench->data) == 0
+         && fascia_diagram_view_is_up_to_date (bench->view);
+}
+
+/* The view switch: a frame with the new drawing. */
+
+static gboolean
+view_answered (gpointer data)
+{
+  Bench *bench = data;
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
+
+  return diagram != NULL
+         && g_strcmp0 (fascia_diagram_get_view_id (diagram), bench->data) == 0
+         && fascia_diagram_view_is_up_to_date (bench->view);
+}
+
+static GtkWidget *
+find_view_button (GtkWidget  *widget,
+                  const char *view_id)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "atlas.view") == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), view_id) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_view_button (child, view_id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Muscles whose centre is theirs, in the view shown, and a spot on the drawing with nothing. */
+static void
+targets (Bench      *bench,
+         GPtrArray  *muscles,
+         GArray     *points,
+         double     *empty_x,
+         double     *empty_y)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
+  int w = gtk_widget_get_width (GTK_WIDGET (bench->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (bench->view));
+  guint n = fascia_diagram_get_n_regions (diagram);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+      double cx = region->x + region->width / 2.0, cy = region->y + region->height / 2.0;
+      graphene_point_t point;
+      g_autofree char *card = NULL;
+      gboolean seen = FALSE;
+      double px, py;
+
+      if (region->kind != FASCIA_REGION_MUSCLE || fascia_diagram_hit_test (diagram, cx, cy) != region)
+        continue;
+
+      card = g_strconcat ("muscle:", region->atlas_id, NULL);
+      for (guint j = 0; j < muscles->len; j++)
+        seen |= g_str_equal (g_ptr_array_index (muscles, j), card);
+      if (seen)
+        continue;
+
+      fascia_diagram_view_view_to_widget (bench->view, cx, cy, &px, &py);
+      if (px < 0 || py < 0 || px >= w || py >= h)
+        continue;
+      point = GRAPHENE_POINT_INIT (px, py);
+      g_ptr_array_add (muscles, g_steal_pointer (&card));
+      g_array_append_val (points, point);
+    }
+
+  *empty_x = 8;
+  *empty_y = 8;
+  for (double y = 8; y < h; y += 16)
+    {
+      double vx, vy;
+
+      fascia_diagram_view_widget_to_view (bench->view, 8, y, &vx, &vy);
+      if (fascia_diagram_hit_test (diagram, vx, vy) == NULL)
+        {
+          *empty_y = y;
+          break;
+        }
+    }
+}
+
+static void
+print_figures (const char *what,
+               Figures    *figures,
+               Figures    *baseline)
+{
+  if (figures->wall->len == 0)
+    {
+      printf ("%-14s no click answered\n", what);
+      return;
+    }
+
+  printf ("%-14s wall median %6.1f ms, p99 %6.1f ms; CPU median %6.1f ms, p99 %6.1f ms (%u clicks)",
+          what, percentile (figures->wall, 0.5), percentile (figures->wall, 0.99),
+          percentile (figures->cpu, 0.5), percentile (figures->cpu, 0.99), figures->wall->len);
+  if (baseline != NULL && baseline->wall->len > 0)
+    printf ("; %+.1f ms over the empty click", percentile (figures->wall, 0.5)
+                                               - percentile (baseline->wall, 0.5));
+  printf ("\n");
+}
+
+static Figures
+figures_new (void)
+{
+  return (Figures) { g_array_new (FALSE, FALSE, sizeof (double)),
+                     g_array_new (FALSE, FALSE, sizeof (double)) };
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Bench bench = { 0 };
+  Figures empty = figures_new (), muscle = figures_new (), view = figures_new ();
+  const char *views[] = { "posterior-superficial", "anterior" };
+  g_autoptr(GPtrArray) muscles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  double empty_x, empty_y;
+  GdkSurface *surface;
+
+  gtk_init ();
+
+  bench.xdotool = g_getenv ("FASCIA_XDOTOOL");
+  if (bench.xdotool == NULL)
+    g_error ("FASCIA_XDOTOOL names no xdotool");
+
+  bench.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (bench.window), 1920, 1080);
+  gtk_window_set_decorated (GTK_WINDOW (bench.window), FALSE);
+  bench.page = FASCIA_ATLAS_PAGE (fascia_atlas_page_new ());
+  gtk_window_set_child (GTK_WINDOW (bench.window), GTK_WIDGET (bench.page));
+  bench.view = FASCIA_DIAGRAM_VIEW (gtk_widget_get_template_child (GTK_WIDGET (bench.page),
+                                                                   FASCIA_TYPE_ATLAS_PAGE,
+                                                                   "diagram_view"));
+  gtk_window_present (GTK_WINDOW (bench.window));
+  wait_ms (500);
+  if (!wait_until (up_to_date, &bench, 10000))
+    g_error ("The diagram was never drawn");
+
+  surface = gtk_native_get_surface (GTK_NATIVE (bench.window));
+  bench.xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_signal_connect (gtk_widget_get_frame_clock (bench.window), "after-paint",
+                    G_CALLBACK (after_paint_cb), &bench);
+  g_signal_connect (bench.view, "point-activated", G_CALLBACK (point_activated_cb), &bench);
+
+  targets (&bench, muscles, points, &empty_x, &empty_y);
+  if (muscles->len < 2)
+    g_error ("Found no muscles to click");
+
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      const graphene_point_t *point = &g_array_index (points, graphene_point_t,
+                                                      round % points->len);
+      const char *card = g_ptr_array_index (muscles, round % muscles->len);
+
+      /* Each muscle once in a row: a click on the card already open does nothing. */
+      if (g_strcmp0 (fascia_atlas_page_get_card (bench.page), card) == 0)
+        continue;
+
+      click (&bench, GTK_WIDGET (bench.view), empty_x, empty_y, empty_answered, &bench, &empty);
+      click (&bench, GTK_WIDGET (bench.view), point->x, point->y, muscle_answered, (gpointer) card,
+             &muscle);
+    }
+
+  for (guint round = 0; round < N_ROUNDS / 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        GtkWidget *button = find_view_button (GTK_WIDGET (bench.page), views[i]);
+
+        if (button == NULL)
+          g_error ("No button for the view %s", views[i]);
+        click (&bench, GTK_WIDGET (bench.view), empty_x, empty_y, empty_answered, &bench, &empty);
+        click (&bench, button, gtk_widget_get_width (button) / 2.0,
+               gtk_widget_get_height (button) / 2.0, view_answered, (gpointer) views[i], &view);
+      }
+
+  print_figures ("empty click", &empty, NULL);
+  print_figures ("muscle click", &muscle, &empty);
+  print_figures ("view switch", &view, &empty);
+
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  return EXIT_SUCCESS;
+}
