@@ -710,7 +710,8 @@ walk_file (FasciaAtlasFile   file,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
+  /* An empty file's bytes may have no data pointer at all. */
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
     {
       g_set_error (error, FASCIA_ATLAS_ERROR, FASCIA_ATLAS_ERROR_PARSE,
                    "%s: not valid JSON: %s", schema->file_name, local_error->message);

@@ -42,16 +42,15 @@ struct _FasciaFileWriter
   guint     committed : 1;
 };
 
+/* "Could not write “PATH”: No space left on device" */
 static gboolean
 set_errno_error (GError     **error,
                  int          saved_errno,
-                 const char  *format,
+                 const char  *what,
                  const char  *path)
 {
-  g_autofree char *what = g_strdup_printf (format, path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", what,
-               g_strerror (saved_errno));
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s “%s”: %s", what,
+               path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -77,7 +76,7 @@ fascia_file_check_destination (const char  *path,
     {
       if (errno == ENOENT)
         return TRUE;
-      return set_errno_error (error, errno, "Cannot write “%s”", path);
+      return set_errno_error (error, errno, "Cannot write", path);
     }
 
   if (S_ISLNK (st.st_mode))
@@ -162,7 +161,7 @@ fascia_file_writer_new (const char            *path,
 
       g_clear_pointer (&self->temp_path, g_free);
       fascia_file_writer_free (self);
-      set_errno_error (error, saved_errno, "Cannot write “%s”", path);
+      set_errno_error (error, saved_errno, "Cannot write", path);
       return NULL;
     }
   self->fd = fd;
@@ -281,10 +280,10 @@ fascia_file_writer_commit (FasciaFileWriter  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->write_errno != 0)
-    return set_errno_error (error, self->write_errno, "Could not write “%s”", self->path);
+    return set_errno_error (error, self->write_errno, "Could not write", self->path);
 
   if (fsync (self->fd) != 0)
-    return set_errno_error (error, errno, "Could not write “%s”", self->path);
+    return set_errno_error (error, errno, "Could not write", self->path);
 
   /* The name must still be the file this writer created. */
   if (fstat (self->fd, &opened) != 0 || g_lstat (self->temp_path, &named) != 0 ||
@@ -300,7 +299,7 @@ fascia_file_writer_commit (FasciaFileWriter  *self,
     return FALSE;
 
   if (g_rename (self->temp_path, self->path) != 0)
-    return set_errno_error (error, errno, "Could not write “%s”", self->path);
+    return set_errno_error (error, errno, "Could not write", self->path);
 
   self->committed = TRUE;
   sync_dir (self->path);
@@ -498,13 +497,13 @@ fascia_file_read_bounded (const char  *path,
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      set_errno_error (error, errno, "Could not read “%s”", path);
+      set_errno_error (error, errno, "Could not read", path);
       return NULL;
     }
 
   if (fstat (fd, &st) != 0)
     {
-      set_errno_error (error, errno, "Could not read “%s”", path);
+      set_errno_error (error, errno, "Could not read", path);
       close (fd);
       return NULL;
     }
@@ -540,7 +539,7 @@ fascia_file_read_bounded (const char  *path,
         continue;
       if (n < 0)
         {
-          set_errno_error (error, errno, "Could not read “%s”", path);
+          set_errno_error (error, errno, "Could not read", path);
           close (fd);
           return NULL;
         }

@@ -197,6 +197,8 @@ reference_schema (int       version,
   sqlite3 *db = NULL;
   int rc;
 
+  (void) locker;
+
   if (references == NULL)
     references = g_ptr_array_new ();
   if ((guint) version < references->len && references->pdata[version] != NULL)

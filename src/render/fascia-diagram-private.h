@@ -62,10 +62,15 @@ typedef struct
   RsvgHandle         *mask_handle;
 } FasciaDiagramData;
 
+FasciaDiagramData *fascia_diagram_data_new             (GBytes             *svg,
+                                                        const char         *view_id);
 FasciaDiagramData *fascia_diagram_data_ref             (FasciaDiagramData  *data);
 void               fascia_diagram_data_unref           (FasciaDiagramData  *data);
 
 gboolean           fascia_diagram_scan                 (FasciaDiagramData  *data,
+                                                        FasciaAtlas        *atlas,
+                                                        GError            **error);
+gboolean           fascia_diagram_scan_bytes           (GBytes             *svg,
                                                         FasciaAtlas        *atlas,
                                                         GError            **error);
 gboolean           fascia_diagram_parse_region_id      (const char         *id,

@@ -108,9 +108,9 @@ fascia_diagram_data_unref (FasciaDiagramData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaDiagramData, fascia_diagram_data_unref)
 
-static FasciaDiagramData *
-data_new (GBytes     *svg,
-          const char *view_id)
+FasciaDiagramData *
+fascia_diagram_data_new (GBytes     *svg,
+                         const char *view_id)
 {
   FasciaDiagramData *data = g_atomic_rc_box_new0 (FasciaDiagramData);
 
@@ -631,7 +631,7 @@ load (FasciaAtlas  *atlas,
       return NULL;
     }
 
-  data = data_new (svg, view_id);
+  data = fascia_diagram_data_new (svg, view_id);
 
   if (!fascia_diagram_scan (data, atlas, error))
     return NULL;
