@@ -45,6 +45,11 @@ gboolean          fascia_store_begin             (FasciaStore        *self,
 gboolean          fascia_store_commit            (FasciaStore        *self,
                                                   GError            **error);
 void              fascia_store_rollback          (FasciaStore        *self);
+gboolean          fascia_store_begin_batch       (FasciaStore        *self,
+                                                  GError            **error);
+gboolean          fascia_store_end_batch         (FasciaStore        *self,
+                                                  gboolean            keep,
+                                                  GError            **error);
 void              fascia_store_collapse_changes  (FasciaStore        *self,
                                                   FasciaStoreTable    table);
 void              fascia_store_queue_change      (FasciaStore        *self,
@@ -160,6 +165,15 @@ gboolean          fascia_store_record_amendment  (FasciaStore        *self,
                                                   const char         *old_text,
                                                   const char         *new_text,
                                                   gint64              now,
+                                                  GError            **error);
+
+/* fascia-store-export.c */
+gboolean          fascia_store_insert_amendment  (FasciaStore        *self,
+                                                  gint64              visit_id,
+                                                  const char         *field,
+                                                  const char         *old_text,
+                                                  const char         *new_text,
+                                                  GDateTime          *amended_at,
                                                   GError            **error);
 
 /* fascia-store-backup.c */

@@ -49,6 +49,8 @@ struct _FasciaStore
   int                     schema_version;
   guint                   in_transaction : 1;
   guint                   is_demo : 1;
+  guint                   in_batch : 1;
+  guint                   batch_failed : 1;
 };
 
 typedef struct
@@ -435,6 +437,10 @@ gboolean
 fascia_store_begin (FasciaStore  *self,
                     GError      **error)
 {
+  /* Inside a batch, each change joins the batch's one transaction. */
+  if (self->in_batch)
+    return TRUE;
+
   g_assert (!self->in_transaction);
 
   if (self->db == NULL)
@@ -461,6 +467,9 @@ fascia_store_commit (FasciaStore  *self,
   int rc;
 
   g_assert (self->in_transaction);
+
+  if (self->in_batch)
+    return TRUE;
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -495,12 +504,73 @@ fascia_store_rollback (FasciaStore *self)
 {
   g_assert (self->in_transaction);
 
+  /* A change that fails inside a batch fails the whole batch. */
+  if (self->in_batch)
+    {
+      self->batch_failed = TRUE;
+      return;
+    }
+
   /* After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled back. */
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
+}
+
+/*
+ * fascia_store_begin_batch:
+ *
+ * Opens one transaction for many changes made through the store's own functions (an import):
+ * until fascia_store_end_batch(), their begin and commit join it, and one failure fails it.
+ */
+gboolean
+fascia_store_begin_batch (FasciaStore  *self,
+                          GError      **error)
+{
+  g_assert (!self->in_batch);
+
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  self->in_batch = TRUE;
+  self->batch_failed = FALSE;
+  return TRUE;
+}
+
+/*
+ * fascia_store_end_batch:
+ * @keep: %TRUE to commit the batch, %FALSE to roll it back
+ *
+ * Returns: %TRUE if the batch was committed; the changed tables are announced as reloaded.
+ */
+gboolean
+fascia_store_end_batch (FasciaStore  *self,
+                        gboolean      keep,
+                        GError      **error)
+{
+  gboolean failed = self->batch_failed;
+
+  g_assert (self->in_batch);
+
+  self->in_batch = FALSE;
+  self->batch_failed = FALSE;
+
+  if (!keep || failed)
+    {
+      fascia_store_rollback (self);
+      if (keep)
+        g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                             "A change in the batch failed; nothing was saved");
+      return FALSE;
+    }
+
+  for (FasciaStoreTable table = FASCIA_STORE_TABLE_CLIENTS;
+       table <= FASCIA_STORE_TABLE_STUDY_RESULTS; table++)
+    fascia_store_collapse_changes (self, table);
+
+  return fascia_store_commit (self, error);
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include "fascia/fascia-atlas.h"
 #include "fascia/fascia-diagram.h"
+#include "fascia/fascia-fhir.h"
 #include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-plan-handout.h"
@@ -120,6 +121,13 @@ warn_about_backup (FasciaStore *store)
       g_printerr (_("fascia: warning: no backup was made today: %s\n"), message);
     }
 }
+
+/* The same for `--export-fhir [CLIENT_ID]`. */
+static struct
+{
+  gboolean  requested;
+  char     *client;
+} export_fhir_request;
 
 static int
 version_command (GVariantDict *options,
@@ -561,6 +569,102 @@ create_demo_command (GVariantDict *options,
   return EXIT_SUCCESS;
 }
 
+/* Opens the database an export reads; an export never creates an empty database. */
+static FasciaStore *
+open_existing_store (const char  *database_path,
+                     GError     **error)
+{
+  if (!g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "there is no client database at %s", database_path);
+      return NULL;
+    }
+
+  return fascia_store_open_full (database_path, FASCIA_STORE_OPEN_NO_BACKUP, error);
+}
+
+static char *
+output_option (GVariantDict *options,
+               const char   *command)
+{
+  char *output = filename_option (options, "output");
+
+  if (output == NULL)
+    g_printerr ("fascia: --%s needs --output FILE\n", command);
+  return output;
+}
+
+static int
+export_fhir_command (GVariantDict *options,
+                     const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GBytes) bundle = NULL;
+  g_autofree char *output = output_option (options, "export-fhir");
+  const char *client = NULL;
+  gint64 client_id = 0;
+  FasciaAtlas *atlas;
+
+  if (output == NULL)
+    return EXIT_FAILURE;
+
+  g_variant_dict_lookup (options, "export-fhir", "&s", &client);
+  if (client != NULL && client[0] != '\0' &&
+      (!g_ascii_string_to_signed (client, 10, 1, G_MAXINT64, &client_id, NULL)))
+    {
+      g_printerr ("fascia: --export-fhir takes a client id (a whole number), not “%s”\n", client);
+      return EXIT_FAILURE;
+    }
+
+  if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
+      (store = open_existing_store (database_path, &error)) == NULL ||
+      (bundle = fascia_fhir_export (store, atlas, client_id, &error)) == NULL ||
+      !fascia_file_write_contents (output, g_bytes_get_data (bundle, NULL),
+                                   g_bytes_get_size (bundle), FASCIA_FILE_WRITE_PRIVATE, &error))
+    return fail (error);
+
+  g_print (_("Wrote the records to %s\n"), output);
+  return EXIT_SUCCESS;
+}
+
+static int
+import_fhir_command (GVariantDict *options,
+                     const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = filename_option (options, "import-fhir");
+  FasciaAtlas *atlas;
+  guint n_clients = 0;
+
+  if (path == NULL)
+    {
+      g_printerr ("fascia: --import-fhir needs a FHIR bundle (a JSON file)\n");
+      return EXIT_FAILURE;
+    }
+
+  if ((bytes = fascia_file_read_bounded (path, 256 * 1024 * 1024, &error)) == NULL ||
+      (atlas = fascia_atlas_get_default (&error)) == NULL ||
+      (store = fascia_store_open (database_path, &error)) == NULL)
+    return fail (error);
+
+  fascia_store_set_id_validator (store, fascia_fhir_atlas_has_id, g_object_ref (atlas),
+                                 g_object_unref);
+  if (!fascia_fhir_import (store, bytes, &n_clients, &error))
+    {
+      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported the records of %u client into %s\n",
+                        "Imported the records of %u clients into %s\n", n_clients),
+           n_clients, database_path);
+  return EXIT_SUCCESS;
+}
+
 static const FasciaCliCommand commands[] = {
   { "version", version_command },
   { "check-content", check_content_command },
@@ -570,6 +674,8 @@ static const FasciaCliCommand commands[] = {
   { "backup", backup_command },
   { "restore", restore_command },
   { "create-demo", create_demo_command },
+  { "export-fhir", export_fhir_command },
+  { "import-fhir", import_fhir_command },
 };
 
 static gboolean
@@ -581,6 +687,18 @@ check_content_option_cb (const char  *option_name,
   check_content_request.requested = TRUE;
   g_free (check_content_request.directory);
   check_content_request.directory = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+export_fhir_option_cb (const char  *option_name,
+                       const char  *value,
+                       gpointer     user_data,
+                       GError     **error)
+{
+  export_fhir_request.requested = TRUE;
+  g_free (export_fhir_request.client);
+  export_fhir_request.client = g_strdup (value);
   return TRUE;
 }
 
@@ -630,6 +748,12 @@ fascia_cli_add_options (GApplication *application)
       N_("FILE") },
     { "create-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write a demo clinic to PATH (never over a real database) and exit"), N_("PATH") },
+    { "export-fhir", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, export_fhir_option_cb,
+      N_("Write the records of one client, or of all, as a FHIR R4 JSON bundle to --output"),
+      N_("[CLIENT_ID]") },
+    { "import-fhir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Add the records of a FHIR bundle written by Fascia, all or nothing, and exit"),
+      N_("FILE.json") },
     { NULL }
   };
 
@@ -664,6 +788,15 @@ fascia_cli_run (GVariantDict *options,
       g_variant_dict_insert (options, "check-content", "^ay", directory != NULL ? directory : "");
       check_content_request.requested = FALSE;
       g_clear_pointer (&check_content_request.directory, g_free);
+    }
+
+  if (export_fhir_request.requested)
+    {
+      const char *client = export_fhir_request.client;
+
+      g_variant_dict_insert (options, "export-fhir", "s", client != NULL ? client : "");
+      export_fhir_request.requested = FALSE;
+      g_clear_pointer (&export_fhir_request.client, g_free);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -139,6 +139,65 @@ test_import_options (void)
 }
 
 static void
+test_fhir (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (tmp, "demo.db", NULL);
+  g_autofree char *copy = g_build_filename (tmp, "copy.db", NULL);
+  g_autofree char *bundle = g_build_filename (tmp, "clinic.json", NULL);
+  g_autofree char *again = g_build_filename (tmp, "again.json", NULL);
+  g_autofree char *one = g_build_filename (tmp, "one.json", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *create[] = { "--create-demo", demo, NULL };
+  const char *export_all[] = { "--database", demo, "--export-fhir", "--output", bundle, NULL };
+  const char *export_one[] = { "--database", demo, "--export-fhir=2", "--output", one, NULL };
+  const char *no_output[] = { "--database", demo, "--export-fhir", NULL };
+  const char *bad_id[] = { "--database", demo, "--export-fhir=two", "--output", one, NULL };
+  const char *import[] = { "--database", copy, "--import-fhir", bundle, NULL };
+  const char *import_text[] = { "--database", copy, "--import-fhir", demo, NULL };
+  const char *export_copy[] = { "--database", copy, "--export-fhir", "--output", again, NULL };
+  GStatBuf st;
+
+  g_assert_cmpint (run_quietly (create), ==, 0);
+  g_assert_cmpint (fascia_test_run_fascia (export_all, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Wrote the records to"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* Client data: readable by its owner only. */
+  g_assert_cmpint (g_stat (bundle, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (run_quietly (export_one), ==, 0);
+  g_assert_cmpint (fascia_test_run_fascia (no_output, no_display, &out, &err), !=, 0);
+  g_assert_cmpstr (err, ==, "fascia: --export-fhir needs --output FILE\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (bad_id, no_display, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "not “two”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A database is no bundle: refused in one line, nothing imported. */
+  g_assert_cmpint (fascia_test_run_fascia (import_text, no_display, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "nothing was imported"));
+  g_assert_null (strchr (g_strstrip (err), '\n'));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (fascia_test_run_fascia (import, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported the records of 12 clients"));
+  g_assert_cmpint (run_quietly (export_copy), ==, 0);
+  g_assert_true (g_file_get_contents (bundle, &first, NULL, NULL));
+  g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+
+  fascia_test_rm_rf (tmp);
+}
+
+static void
 test_backup_restore (void)
 {
   g_autofree char *tmp = fascia_test_make_tmpdir ();
@@ -220,6 +279,7 @@ main (int   argc,
 
   g_test_add_func ("/fascia/ui/cli/import-clients", test_import);
   g_test_add_func ("/fascia/ui/cli/import-clients-options", test_import_options);
+  g_test_add_func ("/fascia/ui/cli/fhir", test_fhir);
   g_test_add_func ("/fascia/ui/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/fascia/ui/cli/create-demo", test_create_demo);
 

@@ -1,0 +1,954 @@
+/* fascia-fhir-import.c — client records from a FHIR R4 JSON bundle that Fascia wrote.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-fhir"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "fascia-fhir-private.h"
+#include "fascia-store-private.h"
+
+/*
+ * The bundle is checked as it is read: every resource must be of a type Fascia writes, with a
+ * unique id, and every reference must name a resource of the bundle that came before it.
+ * Everything is added in one batch of the store: either the whole bundle is imported or,
+ * at the first problem, nothing is, and the error names the entry and the resource.
+ */
+
+#define MAX_ENTRIES (4 * 1024 * 1024)
+
+typedef struct
+{
+  FasciaStore *store;
+  GHashTable  *resources;     /* "Type/id" → JsonObject (borrowed from the parsed tree) */
+  GHashTable  *db_ids;        /* "Type/id" or "CarePlan/id#tN" → gint64 */
+  GHashTable  *by_encounter;  /* "Encounter/id" → GPtrArray of JsonObject */
+  guint        n_clients;
+  guint        entry;         /* the entry being read, from 1 */
+  const char  *label;         /* "Observation/p1-v2-mark1" */
+} Import;
+
+static gboolean
+invalid (Import      *import,
+         GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (Import      *import,
+         GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (import->label != NULL)
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID, "entry %u (%s): %s",
+                 import->entry, import->label, message);
+  else
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID, "%s", message);
+  return FALSE;
+}
+
+/* Prefixes an error from the store with the entry it came from. */
+static gboolean
+failed (Import  *import,
+        GError **error,
+        GError  *local_error)
+{
+  if (local_error->domain == FASCIA_STORE_ERROR && local_error->code != FASCIA_STORE_ERROR_INVALID
+      && local_error->code != FASCIA_STORE_ERROR_NOT_FOUND)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  invalid (import, error, "%s", local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+/* Reading members, each checked for its type */
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+get_object (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+array_object (JsonArray *array,
+              guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static gboolean
+get_int (JsonObject *object,
+         const char *member,
+         gint64     *value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* The extensions of @object named @name under FASCIA_FHIR_BASE, in order. */
+static GPtrArray *
+extensions (JsonObject *object,
+            const char *name)
+{
+  g_autofree char *url = g_strconcat (FHIR_EXT (""), name, NULL);
+  JsonArray *array = get_array (object, "extension");
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *extension = array_object (array, i);
+
+      if (g_strcmp0 (get_string (extension, "url"), url) == 0)
+        g_ptr_array_add (found, extension);
+    }
+
+  return found;
+}
+
+static JsonObject *
+extension (JsonObject *object,
+           const char *name)
+{
+  g_autoptr(GPtrArray) found = extensions (object, name);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static const char *
+string_extension (JsonObject *object,
+                  const char *name,
+                  const char *value_type)
+{
+  return get_string (extension (object, name), value_type);
+}
+
+static gboolean
+int_extension (JsonObject *object,
+               const char *name,
+               gint64     *value)
+{
+  return get_int (extension (object, name), "valueInteger", value);
+}
+
+static gboolean
+decimal_extension (JsonObject *object,
+                   const char *name,
+                   double     *value)
+{
+  JsonObject *ext = extension (object, name);
+  JsonNode *node = ext != NULL ? json_object_get_member (ext, "valueDecimal") : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+       json_node_get_value_type (node) != G_TYPE_INT64))
+    return FALSE;
+  *value = json_node_get_double (node);
+  return TRUE;
+}
+
+static int
+enum_from_nick (GType       type,
+                const char *nick)
+{
+  return fascia_store_enum_value (type, nick, -1);
+}
+
+/* The database id of the resource that @object's `reference` names, of @type. */
+static gboolean
+resolve (Import      *import,
+         JsonObject  *object,
+         const char  *type,
+         gint64      *db_id,
+         GError     **error)
+{
+  const char *ref = get_string (object, "reference");
+  gpointer value;
+
+  if (ref == NULL || !g_str_has_prefix (ref, type) || ref[strlen (type)] != '/')
+    return invalid (import, error, "a reference to a %s is missing", type);
+  if (!g_hash_table_lookup_extended (import->db_ids, ref, NULL, &value))
+    return invalid (import, error, "“%s” names no %s earlier in the bundle", ref, type);
+
+  *db_id = *(gint64 *) value;
+  return TRUE;
+}
+
+static void
+remember (Import     *import,
+          const char *key,
+          gint64      db_id)
+{
+  g_hash_table_insert (import->db_ids, g_strdup (key), g_memdup2 (&db_id, sizeof db_id));
+}
+
+/* Patient */
+
+static gboolean
+import_patient (Import      *import,
+                JsonObject  *resource,
+                GError     **error)
+{
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(GPtrArray) flags = extensions (resource, "intake-flag");
+  JsonArray *telecom = get_array (resource, "telecom");
+  const char *name = get_string (array_object (get_array (resource, "name"), 0), "text");
+  const char *birth = get_string (resource, "birthDate");
+  const char *text;
+  FasciaHealthFlags health = 0;
+  GError *local_error = NULL;
+  JsonNode *active = json_object_get_member (resource, "active");
+
+  if (name == NULL)
+    return invalid (import, error, "the patient has no name text");
+  fascia_client_set_name (client, name);
+
+  for (guint i = 0; telecom != NULL && i < json_array_get_length (telecom); i++)
+    {
+      JsonObject *point = array_object (telecom, i);
+      const char *system = get_string (point, "system");
+      const char *value = get_string (point, "value");
+
+      if (value == NULL)
+        return invalid (import, error, "a telecom entry has no value");
+      if (g_strcmp0 (system, "email") == 0)
+        fascia_client_set_email (client, value);
+      else if (g_strcmp0 (system, "phone") == 0)
+        fascia_client_set_phone (client, value);
+    }
+
+  if (birth != NULL)
+    fascia_client_set_date_of_birth (client, birth);
+
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const char *nick = get_string (g_ptr_array_index (flags, i), "valueCode");
+      g_autoptr(GFlagsClass) klass = g_type_class_ref (FASCIA_TYPE_HEALTH_FLAGS);
+      GFlagsValue *value = nick != NULL ? g_flags_get_value_by_nick (klass, nick) : NULL;
+
+      if (value == NULL)
+        return invalid (import, error, "“%s” is no intake flag", nick != NULL ? nick : "");
+      health |= value->value;
+    }
+  fascia_client_set_health_flags (client, health);
+
+  if ((text = string_extension (resource, "health-notes", "valueString")) != NULL)
+    fascia_client_set_health_notes (client, text);
+  if ((text = string_extension (resource, "notes", "valueString")) != NULL)
+    fascia_client_set_notes (client, text);
+  if (active != NULL && JSON_NODE_HOLDS_VALUE (active) &&
+      json_node_get_value_type (active) == G_TYPE_BOOLEAN)
+    fascia_client_set_archived (client, !json_node_get_boolean (active));
+
+  if (!fascia_store_add_client (import->store, client, &local_error))
+    return failed (import, error, local_error);
+
+  remember (import, import->label, fascia_client_get_id (client));
+  import->n_clients++;
+  return TRUE;
+}
+
+/* CarePlan */
+
+static gboolean
+import_target (Import      *import,
+               gint64       plan_id,
+               JsonObject  *detail,
+               const char  *key,
+               GError     **error)
+{
+  g_autoptr(FasciaPlanTarget) target = fascia_plan_target_new ();
+  g_autoptr(GPtrArray) techniques = extensions (detail, "technique");
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) technique_ids = NULL;
+  const char *muscle = string_extension (detail, "muscle", "valueCode");
+  int side = enum_from_nick (FASCIA_TYPE_SIDE, string_extension (detail, "side", "valueCode"));
+  int pressure = enum_from_nick (FASCIA_TYPE_PRESSURE,
+                                 string_extension (detail, "pressure", "valueCode"));
+  const char *notes = get_string (detail, "description");
+  gint64 minutes = 0;
+  GError *local_error = NULL;
+
+  if (side < 0 || pressure < 0)
+    return invalid (import, error, "a target has no valid side or pressure");
+  if (int_extension (detail, "duration-minutes", &minutes) && (minutes < 0 || minutes > 240))
+    return invalid (import, error, "a target lasts %" G_GINT64_FORMAT " minutes", minutes);
+
+  for (guint i = 0; i < techniques->len; i++)
+    {
+      const char *id = get_string (g_ptr_array_index (techniques, i), "valueCode");
+
+      if (id == NULL)
+        return invalid (import, error, "a technique has no code");
+      g_strv_builder_add (ids, id);
+    }
+  technique_ids = g_strv_builder_end (ids);
+
+  fascia_plan_target_set_plan_id (target, plan_id);
+  fascia_plan_target_set_muscle_id (target, muscle);
+  fascia_plan_target_set_side (target, side);
+  fascia_plan_target_set_technique_ids (target, (const char * const *) technique_ids);
+  fascia_plan_target_set_pressure (target, pressure);
+  fascia_plan_target_set_duration_minutes (target, minutes);
+  if (notes != NULL)
+    fascia_plan_target_set_notes (target, notes);
+
+  if (!fascia_store_add_plan_target (import->store, target, &local_error))
+    return failed (import, error, local_error);
+
+  remember (import, key, fascia_plan_target_get_id (target));
+  return TRUE;
+}
+
+static gboolean
+import_exercise (Import      *import,
+                 gint64       plan_id,
+                 JsonObject  *detail,
+                 GError     **error)
+{
+  g_autoptr(FasciaHomeExercise) exercise = fascia_home_exercise_new ();
+  const char *technique = string_extension (detail, "technique", "valueCode");
+  const char *frequency = get_string (detail, "scheduledString");
+  const char *notes = get_string (detail, "description");
+  gint64 sets = 0, reps = 0;
+  GError *local_error = NULL;
+
+  if (technique == NULL)
+    return invalid (import, error, "a home exercise names no technique");
+  int_extension (detail, "sets", &sets);
+  int_extension (detail, "reps", &reps);
+  if (sets < 0 || sets > 20 || reps < 0 || reps > 200)
+    return invalid (import, error, "a home exercise has %" G_GINT64_FORMAT " sets of %"
+                    G_GINT64_FORMAT " repetitions", sets, reps);
+
+  fascia_home_exercise_set_plan_id (exercise, plan_id);
+  fascia_home_exercise_set_technique_id (exercise, technique);
+  fascia_home_exercise_set_sets (exercise, sets);
+  fascia_home_exercise_set_reps (exercise, reps);
+  if (frequency != NULL)
+    fascia_home_exercise_set_frequency (exercise, frequency);
+  if (notes != NULL)
+    fascia_home_exercise_set_notes (exercise, notes);
+
+  if (!fascia_store_add_home_exercise (import->store, exercise, &local_error))
+    return failed (import, error, local_error);
+  return TRUE;
+}
+
+static gboolean
+import_care_plan (Import      *import,
+                  JsonObject  *resource,
+                  GError     **error)
+{
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  JsonObject *period = get_object (resource, "period");
+  JsonArray *goals = get_array (resource, "goal");
+  JsonArray *activities = get_array (resource, "activity");
+  int status = enum_from_nick (FASCIA_TYPE_PLAN_STATUS, get_string (resource, "status"));
+  const char *text;
+  gint64 client_id, value;
+  GError *local_error = NULL;
+
+  if (!resolve (import, get_object (resource, "subject"), "Patient", &client_id, error))
+    return FALSE;
+  if (status < 0)
+    return invalid (import, error, "the status is none of draft, active or completed");
+
+  fascia_plan_set_client_id (plan, client_id);
+  fascia_plan_set_status (plan, status);
+  if ((text = get_string (resource, "title")) != NULL)
+    fascia_plan_set_title (plan, text);
+  if ((text = get_string (period, "start")) != NULL)
+    fascia_plan_set_start_date (plan, text);
+  if ((text = get_string (period, "end")) != NULL)
+    fascia_plan_set_end_date (plan, text);
+  if (int_extension (resource, "sessions-per-week", &value))
+    {
+      if (value < 0 || value > 14)
+        return invalid (import, error, "%" G_GINT64_FORMAT " sessions a week", value);
+      fascia_plan_set_sessions_per_week (plan, value);
+    }
+  if (int_extension (resource, "weeks", &value))
+    {
+      if (value < 0 || value > 104)
+        return invalid (import, error, "a plan of %" G_GINT64_FORMAT " weeks", value);
+      fascia_plan_set_weeks (plan, value);
+    }
+  if ((text = string_extension (resource, "discharge-criteria", "valueString")) != NULL)
+    fascia_plan_set_discharge_criteria (plan, text);
+
+  if (goals != NULL && json_array_get_length (goals) > 0)
+    {
+      const char *ref = get_string (array_object (goals, 0), "reference");
+      JsonObject *goal = ref != NULL ? g_hash_table_lookup (import->resources, ref) : NULL;
+
+      if (goal == NULL || !g_str_has_prefix (ref, "Goal/"))
+        return invalid (import, error, "the goal “%s” is not in the bundle", ref != NULL ? ref : "");
+      if ((text = get_string (get_object (goal, "description"), "text")) == NULL)
+        return invalid (import, error, "the goal %s has no text", ref);
+      if (g_strcmp0 (get_string (get_object (goal, "subject"), "reference"),
+                     get_string (get_object (resource, "subject"), "reference")) != 0)
+        return invalid (import, error, "the goal %s is of another patient than its plan", ref);
+      fascia_plan_set_goals (plan, text);
+    }
+
+  if (!fascia_store_add_plan (import->store, plan, &local_error))
+    return failed (import, error, local_error);
+  remember (import, import->label, fascia_plan_get_id (plan));
+
+  for (guint i = 0; activities != NULL && i < json_array_get_length (activities); i++)
+    {
+      JsonObject *activity = array_object (activities, i);
+      JsonObject *detail = get_object (activity, "detail");
+      const char *id = get_string (activity, "id");
+
+      if (detail == NULL)
+        return invalid (import, error, "activity %u has no detail", i + 1);
+
+      if (extension (detail, "muscle") != NULL)
+        {
+          g_autofree char *key = NULL;
+
+          if (id == NULL)
+            return invalid (import, error, "activity %u has no id", i + 1);
+          key = g_strdup_printf ("%s#%s", import->label, id);
+          if (!import_target (import, fascia_plan_get_id (plan), detail, key, error))
+            return FALSE;
+        }
+      else if (!import_exercise (import, fascia_plan_get_id (plan), detail, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Encounter, with its note and observations */
+
+static gboolean
+read_note (Import      *import,
+           FasciaVisit *visit,
+           JsonObject  *note,
+           GError     **error)
+{
+  static const struct {
+    const char       *title;
+    FasciaVisitField  field;
+  } sections[] = {
+    { "Subjective", FASCIA_VISIT_FIELD_SUBJECTIVE },
+    { "Objective", FASCIA_VISIT_FIELD_OBJECTIVE },
+    { "Assessment", FASCIA_VISIT_FIELD_ASSESSMENT },
+    { "Plan", FASCIA_VISIT_FIELD_PLAN_NOTES },
+  };
+  JsonArray *content = get_array (note, "content");
+
+  for (guint i = 0; content != NULL && i < json_array_get_length (content); i++)
+    {
+      JsonObject *attachment = get_object (array_object (content, i), "attachment");
+      const char *title = get_string (attachment, "title");
+      const char *data = get_string (attachment, "data");
+      g_autofree guchar *decoded = NULL;
+      gsize length = 0;
+
+      for (guint j = 0; j < G_N_ELEMENTS (sections); j++)
+        {
+          if (g_strcmp0 (title, sections[j].title) != 0 || data == NULL)
+            continue;
+
+          decoded = g_base64_decode (data, &length);
+          if (!g_utf8_validate ((const char *) decoded, length, NULL) ||
+              memchr (decoded, '\0', length) != NULL)
+            return invalid (import, error, "the %s section of the note is not UTF-8 text",
+                            title);
+          {
+            g_autofree char *text = g_strndup ((const char *) decoded, length);
+
+            fascia_visit_set_field (visit, sections[j].field, text);
+          }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_mark (Import      *import,
+             gint64       visit_id,
+             JsonObject  *resource,
+             GError     **error)
+{
+  g_autoptr(FasciaPainMark) mark = fascia_pain_mark_new ();
+  const char *view = string_extension (resource, "view", "valueCode");
+  const char *region = string_extension (resource, "region", "valueCode");
+  const char *note = get_string (array_object (get_array (resource, "note"), 0), "text");
+  int type = enum_from_nick (FASCIA_TYPE_PAIN_TYPE,
+                             string_extension (resource, "pain-type", "valueCode"));
+  gint64 intensity;
+  double x, y;
+  GError *local_error = NULL;
+
+  if (view == NULL || type < 0)
+    return invalid (import, error, "a body-chart mark has no view or pain type");
+  if (!get_int (resource, "valueInteger", &intensity) || intensity < 0 || intensity > 10)
+    return invalid (import, error, "a body-chart mark has no intensity from 0 to 10");
+
+  fascia_pain_mark_set_visit_id (mark, visit_id);
+  fascia_pain_mark_set_view_id (mark, view);
+  if (region != NULL)
+    fascia_pain_mark_set_region_id (mark, region);
+  else if (decimal_extension (resource, "x", &x) && decimal_extension (resource, "y", &y))
+    {
+      fascia_pain_mark_set_x (mark, x);
+      fascia_pain_mark_set_y (mark, y);
+    }
+  else
+    return invalid (import, error, "a body-chart mark has neither a region nor a point");
+  fascia_pain_mark_set_intensity (mark, intensity);
+  fascia_pain_mark_set_pain_type (mark, type);
+  if (note != NULL)
+    fascia_pain_mark_set_note (mark, note);
+
+  if (!fascia_store_add_pain_mark (import->store, mark, &local_error))
+    return failed (import, error, local_error);
+  return TRUE;
+}
+
+static gboolean
+import_finding (Import      *import,
+                gint64       visit_id,
+                JsonObject  *resource,
+                GError     **error)
+{
+  g_autoptr(FasciaFinding) finding = fascia_finding_new ();
+  g_autoptr(GPtrArray) kinds = extensions (resource, "finding");
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (FASCIA_TYPE_FINDING_FLAGS);
+  const char *muscle = string_extension (resource, "muscle", "valueCode");
+  const char *note = get_string (array_object (get_array (resource, "note"), 0), "text");
+  int side = enum_from_nick (FASCIA_TYPE_SIDE, string_extension (resource, "side", "valueCode"));
+  FasciaFindingFlags flags = 0;
+  GError *local_error = NULL;
+
+  if (muscle == NULL || side < 0)
+    return invalid (import, error, "a finding has no muscle or side");
+
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      const char *nick = get_string (g_ptr_array_index (kinds, i), "valueCode");
+      GFlagsValue *value = nick != NULL ? g_flags_get_value_by_nick (klass, nick) : NULL;
+
+      if (value == NULL)
+        return invalid (import, error, "“%s” is no finding", nick != NULL ? nick : "");
+      flags |= value->value;
+    }
+
+  fascia_finding_set_visit_id (finding, visit_id);
+  fascia_finding_set_muscle_id (finding, muscle);
+  fascia_finding_set_side (finding, side);
+  fascia_finding_set_flags (finding, flags);
+  if (note != NULL)
+    fascia_finding_set_note (finding, note);
+
+  if (!fascia_store_add_finding (import->store, finding, &local_error))
+    return failed (import, error, local_error);
+  return TRUE;
+}
+
+static gboolean
+import_encounter (Import      *import,
+                  JsonObject  *resource,
+                  GError     **error)
+{
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(GDateTime) visited_at = NULL;
+  g_autoptr(GPtrArray) treated = extensions (resource, "treated-target");
+  g_autoptr(GArray) target_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonObject *plan_ext = extension (resource, "care-plan");
+  const char *start = get_string (get_object (resource, "period"), "start");
+  GPtrArray *attached = g_hash_table_lookup (import->by_encounter, import->label);
+  gint64 client_id, plan_id, visit_id;
+  GError *local_error = NULL;
+
+  if (!resolve (import, get_object (resource, "subject"), "Patient", &client_id, error))
+    return FALSE;
+  if (start == NULL || (visited_at = g_date_time_new_from_iso8601 (start, NULL)) == NULL)
+    return invalid (import, error, "the encounter has no start time");
+
+  fascia_visit_set_client_id (visit, client_id);
+  fascia_visit_set_visited_at (visit, visited_at);
+  if (plan_ext != NULL)
+    {
+      if (!resolve (import, get_object (plan_ext, "valueReference"), "CarePlan", &plan_id, error))
+        return FALSE;
+      fascia_visit_set_plan_id (visit, plan_id);
+    }
+  for (guint i = 0; i < treated->len; i++)
+    {
+      const char *target = get_string (g_ptr_array_index (treated, i), "valueString");
+      g_autofree char *key = g_strconcat ("CarePlan/", target, NULL);
+      gpointer value;
+
+      if (target == NULL || !g_hash_table_lookup_extended (import->db_ids, key, NULL, &value))
+        return invalid (import, error, "the treated target “%s” is in no plan of the bundle",
+                        target != NULL ? target : "");
+      g_array_append_val (target_ids, *(gint64 *) value);
+    }
+  fascia_visit_set_treated_target_ids (visit, (const gint64 *) target_ids->data, target_ids->len);
+
+  for (guint i = 0; attached != NULL && i < attached->len; i++)
+    {
+      JsonObject *other = g_ptr_array_index (attached, i);
+      const char *type = get_string (other, "resourceType");
+      const char *timing = string_extension (other, "pain-timing", "valueCode");
+      gint64 score;
+
+      if (g_strcmp0 (type, "DocumentReference") == 0)
+        {
+          if (!read_note (import, visit, other, error))
+            return FALSE;
+        }
+      else if (timing != NULL)
+        {
+          if (!get_int (other, "valueInteger", &score) || score < 0 || score > 10)
+            return invalid (import, error, "a pain score is not from 0 to 10");
+          if (g_str_equal (timing, "before"))
+            fascia_visit_set_pain_before (visit, score);
+          else if (g_str_equal (timing, "after"))
+            fascia_visit_set_pain_after (visit, score);
+          else
+            return invalid (import, error, "a pain score is neither before nor after");
+        }
+    }
+
+  if (!fascia_store_add_visit (import->store, visit, &local_error))
+    return failed (import, error, local_error);
+  visit_id = fascia_visit_get_id (visit);
+  remember (import, import->label, visit_id);
+
+  for (guint i = 0; attached != NULL && i < attached->len; i++)
+    {
+      JsonObject *other = g_ptr_array_index (attached, i);
+      const char *type = get_string (other, "resourceType");
+      g_autofree char *note_key = NULL;
+
+      if (g_strcmp0 (type, "DocumentReference") == 0)
+        {
+          note_key = g_strdup_printf ("DocumentReference/%s", get_string (other, "id"));
+          remember (import, note_key, visit_id);
+        }
+      else if (extension (other, "view") != NULL)
+        {
+          if (!import_mark (import, visit_id, other, error))
+            return FALSE;
+        }
+      else if (extension (other, "muscle") != NULL)
+        {
+          if (!import_finding (import, visit_id, other, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_provenance (Import      *import,
+                   JsonObject  *resource,
+                   GError     **error)
+{
+  const char *field = string_extension (resource, "amended-field", "valueCode");
+  const char *old_text = string_extension (resource, "old-text", "valueString");
+  const char *new_text = string_extension (resource, "new-text", "valueString");
+  const char *recorded = get_string (resource, "recorded");
+  g_autoptr(GDateTime) amended_at = NULL;
+  gint64 visit_id;
+  GError *local_error = NULL;
+
+  if (!resolve (import, array_object (get_array (resource, "target"), 0), "DocumentReference",
+                &visit_id, error))
+    return FALSE;
+  if (field == NULL)
+    return invalid (import, error, "the amendment names no field");
+  if (recorded == NULL || (amended_at = g_date_time_new_from_iso8601 (recorded, NULL)) == NULL)
+    return invalid (import, error, "the amendment has no time");
+
+  if (!fascia_store_insert_amendment (import->store, visit_id, field,
+                                      old_text != NULL ? old_text : "",
+                                      new_text != NULL ? new_text : "", amended_at, &local_error))
+    return failed (import, error, local_error);
+  return TRUE;
+}
+
+/* The bundle */
+
+static const char * const known_types[] = {
+  "Patient", "Goal", "CarePlan", "Encounter", "DocumentReference", "Observation", "Provenance",
+  NULL
+};
+
+static gboolean
+valid_id (const char *id)
+{
+  gsize length = id != NULL ? strlen (id) : 0;
+
+  if (length == 0 || length > 64)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* Checks every entry and indexes the resources by reference and by encounter. */
+static gboolean
+index_bundle (Import      *import,
+              JsonArray   *entries,
+              GPtrArray   *order,
+              GError     **error)
+{
+  guint n = json_array_get_length (entries);
+
+  if (n > MAX_ENTRIES)
+    return invalid (import, error, "the bundle holds %u entries, more than Fascia reads", n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *resource = get_object (array_object (entries, i), "resource");
+      const char *type = get_string (resource, "resourceType");
+      const char *id = get_string (resource, "id");
+      char *key;
+
+      import->entry = i + 1;
+      import->label = NULL;
+      if (resource == NULL)
+        return invalid (import, error, "entry %u holds no resource", i + 1);
+      if (type == NULL || !g_strv_contains (known_types, type))
+        return invalid (import, error, "entry %u is a %s, which Fascia does not import", i + 1,
+                        type != NULL ? type : "resource without a type");
+      if (!valid_id (id))
+        return invalid (import, error, "entry %u (%s) has no valid id", i + 1, type);
+
+      key = g_strdup_printf ("%s/%s", type, id);
+      if (g_hash_table_contains (import->resources, key))
+        {
+          invalid (import, error, "entry %u: %s is in the bundle twice", i + 1, key);
+          g_free (key);
+          return FALSE;
+        }
+      g_hash_table_insert (import->resources, key, resource);
+      g_ptr_array_add (order, key);
+
+      if (g_str_equal (type, "Observation") || g_str_equal (type, "DocumentReference"))
+        {
+          JsonObject *encounter = g_str_equal (type, "Observation")
+                                  ? get_object (resource, "encounter")
+                                  : array_object (get_array (get_object (resource, "context"),
+                                                             "encounter"), 0);
+          const char *ref = get_string (encounter, "reference");
+          GPtrArray *list;
+
+          if (ref == NULL)
+            return invalid (import, error, "entry %u (%s) belongs to no encounter", i + 1, key);
+          list = g_hash_table_lookup (import->by_encounter, ref);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (import->by_encounter, g_strdup (ref), list);
+            }
+          g_ptr_array_add (list, resource);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_all (Import      *import,
+            GPtrArray   *order,
+            GError     **error)
+{
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *key = g_ptr_array_index (order, i);
+      JsonObject *resource = g_hash_table_lookup (import->resources, key);
+      const char *type = get_string (resource, "resourceType");
+      gboolean ok = TRUE;
+
+      import->entry = i + 1;
+      import->label = key;
+
+      if (g_str_equal (type, "Patient"))
+        ok = import_patient (import, resource, error);
+      else if (g_str_equal (type, "CarePlan"))
+        ok = import_care_plan (import, resource, error);
+      else if (g_str_equal (type, "Encounter"))
+        ok = import_encounter (import, resource, error);
+      else if (g_str_equal (type, "Provenance"))
+        ok = import_provenance (import, resource, error);
+      /* Goals are read with their plan; notes and observations with their encounter. */
+
+      if (!ok)
+        return FALSE;
+    }
+
+  /* Every observation and note was read with an encounter of the bundle. */
+  {
+    GHashTableIter iter;
+    gpointer ref;
+
+    g_hash_table_iter_init (&iter, import->by_encounter);
+    while (g_hash_table_iter_next (&iter, &ref, NULL))
+      if (!g_hash_table_contains (import->db_ids, ref))
+        {
+          import->label = NULL;
+          return invalid (import, error, "observations refer to “%s”, which is not in the bundle",
+                          (const char *) ref);
+        }
+  }
+
+  return TRUE;
+}
+
+/**
+ * fascia_fhir_import:
+ * @bundle: a FHIR R4 Bundle in JSON, as fascia_fhir_export() writes it
+ * @n_clients: (out) (optional): how many clients were added
+ *
+ * Adds every record of @bundle to @store, all or nothing.
+ *
+ * Returns: %TRUE on success; else %FASCIA_STORE_ERROR_INVALID naming the entry at fault, and
+ *   nothing was added.
+ */
+gboolean
+fascia_fhir_import (FasciaStore  *store,
+                    GBytes       *bundle,
+                    guint        *n_clients,
+                    GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  Import import = { store };
+  JsonNode *root;
+  JsonObject *object;
+  JsonArray *entries;
+  const char *data;
+  gsize size;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bundle != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_bytes_get_data (bundle, &size);
+  if (size > FHIR_MAX_SIZE)
+    return invalid (&import, error, "the file is too large to import (%" G_GSIZE_FORMAT
+                    " bytes)", size);
+  if (size == 0 || !g_utf8_validate (data, size, NULL))
+    return invalid (&import, error, "this is not a FHIR bundle in JSON (not UTF-8 text)");
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    return invalid (&import, error, "this is not a FHIR bundle in JSON: %s",
+                    local_error->message);
+
+  root = json_parser_get_root (parser);
+  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (g_strcmp0 (get_string (object, "resourceType"), "Bundle") != 0)
+    return invalid (&import, error, "this is JSON, but not a FHIR Bundle");
+  if ((entries = get_array (object, "entry")) == NULL)
+    return invalid (&import, error, "the bundle has no entries");
+
+  import.resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.db_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.by_encounter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+
+  if (index_bundle (&import, entries, order, error) &&
+      fascia_store_begin_batch (store, error))
+    {
+      ok = import_all (&import, order, error);
+      if (ok)
+        ok = fascia_store_end_batch (store, TRUE, error);
+      else
+        fascia_store_end_batch (store, FALSE, NULL);
+    }
+
+  if (ok && n_clients != NULL)
+    *n_clients = import.n_clients;
+
+  g_hash_table_unref (import.resources);
+  g_hash_table_unref (import.db_ids);
+  g_hash_table_unref (import.by_encounter);
+  return ok;
+}
+
+/**
+ * fascia_fhir_atlas_has_id:
+ * @atlas: (type FasciaAtlas): the atlas the ids must name
+ *
+ * A #FasciaStoreIdValidator over @atlas, for a store that imports records from elsewhere.
+ */
+gboolean
+fascia_fhir_atlas_has_id (FasciaStoreIdKind  kind,
+                          const char        *id,
+                          gpointer           atlas)
+{
+  switch (kind)
+    {
+    case FASCIA_STORE_ID_MUSCLE:
+      return fascia_atlas_lookup_muscle (atlas, id) != NULL;
+    case FASCIA_STORE_ID_TECHNIQUE:
+      return fascia_atlas_lookup_technique (atlas, id) != NULL;
+    case FASCIA_STORE_ID_VIEW:
+      return fascia_atlas_lookup_view (atlas, id) != NULL;
+    default:
+      return FALSE;
+    }
+}
