@@ -11,11 +11,13 @@
 #include <sqlite3.h>
 
 #include "fascia/fascia-atlas.h"
+#include "fascia/fascia-chart.h"
 #include "fascia/fascia-diagram.h"
 #include "fascia/fascia-fhir.h"
 #include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-plan-handout.h"
+#include "fascia/fascia-records-export.h"
 #include "fascia/fascia-render-info.h"
 #include "fascia/fascia-store.h"
 
@@ -665,6 +667,121 @@ import_fhir_command (GVariantDict *options,
   return EXIT_SUCCESS;
 }
 
+static int
+export_csv_command (GVariantDict *options,
+                    const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *output = output_option (options, "export-csv");
+  const char *kind_name = NULL;
+  FasciaCsvExportKind kind;
+  FasciaCsvExportFlags flags = FASCIA_CSV_EXPORT_NONE;
+  FasciaAtlas *atlas;
+  guint n_rows = 0;
+
+  if (output == NULL)
+    return EXIT_FAILURE;
+
+  g_variant_dict_lookup (options, "export-csv", "&s", &kind_name);
+  if (!fascia_csv_export_kind_from_string (kind_name, &kind))
+    {
+      g_printerr ("fascia: --export-csv exports clients, visits or pain-marks, not “%s”\n",
+                  kind_name);
+      return EXIT_FAILURE;
+    }
+  if (g_variant_dict_contains (options, "bom"))
+    flags |= FASCIA_CSV_EXPORT_BOM;
+
+  if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
+      (store = open_existing_store (database_path, &error)) == NULL ||
+      (csv = fascia_csv_export (store, atlas, kind, flags, &n_rows, &error)) == NULL ||
+      !fascia_file_write_contents (output, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
+                                   FASCIA_FILE_WRITE_PRIVATE, &error))
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s\n", "Wrote %u rows to %s\n",
+                        n_rows), n_rows, output);
+  return EXIT_SUCCESS;
+}
+
+static int
+export_vcard_command (GVariantDict *options,
+                      const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GBytes) cards = NULL;
+  g_autofree char *output = output_option (options, "export-vcard");
+  guint n_cards = 0;
+
+  if (output == NULL)
+    return EXIT_FAILURE;
+
+  if ((store = open_existing_store (database_path, &error)) == NULL ||
+      (cards = fascia_vcard_export (store, &n_cards, &error)) == NULL ||
+      !fascia_file_write_contents (output, g_bytes_get_data (cards, NULL),
+                                   g_bytes_get_size (cards), FASCIA_FILE_WRITE_PRIVATE, &error))
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u contact to %s\n",
+                        "Wrote %u contacts to %s\n", n_cards), n_cards, output);
+  return EXIT_SUCCESS;
+}
+
+static int
+export_chart_command (GVariantDict *options,
+                      const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaHandout) chart = NULL;
+  g_autoptr(GSettings) settings = lookup_settings ();
+  g_autofree char *output = output_option (options, "export-chart");
+  g_autofree char *clinic = NULL;
+  g_autofree char *therapist = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *paper_name = NULL;
+  const char *paper_option = NULL;
+  FasciaLetterhead letterhead = { NULL, NULL, NULL };
+  FasciaPaper paper = FASCIA_PAPER_A4;
+  FasciaAtlas *atlas;
+  gint64 client_id = 0;
+
+  if (output == NULL)
+    return EXIT_FAILURE;
+
+  g_variant_dict_lookup (options, "export-chart", "x", &client_id);
+  g_variant_dict_lookup (options, "paper", "&s", &paper_option);
+  if (settings != NULL)
+    {
+      clinic = g_settings_get_string (settings, "clinic-name");
+      therapist = g_settings_get_string (settings, "therapist-name");
+      contact = g_settings_get_string (settings, "contact-line");
+      paper_name = g_settings_get_string (settings, "paper-size");
+      fascia_paper_from_string (paper_name, &paper);
+      letterhead.clinic = clinic;
+      letterhead.therapist = therapist;
+      letterhead.contact = contact;
+    }
+  if (paper_option != NULL && !fascia_paper_from_string (paper_option, &paper))
+    {
+      g_printerr ("fascia: unknown paper size “%s”: use a4 or letter\n", paper_option);
+      return EXIT_FAILURE;
+    }
+
+  if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
+      (store = open_existing_store (database_path, &error)) == NULL ||
+      (chart = fascia_handout_new_for_chart (store, atlas, client_id, &letterhead,
+                                             &error)) == NULL ||
+      !fascia_handout_write_pdf (chart, output, paper, &error))
+    return fail (error);
+
+  g_print (_("Wrote the chart to %s\n"), output);
+  return EXIT_SUCCESS;
+}
+
 static const FasciaCliCommand commands[] = {
   { "version", version_command },
   { "check-content", check_content_command },
@@ -676,6 +793,9 @@ static const FasciaCliCommand commands[] = {
   { "create-demo", create_demo_command },
   { "export-fhir", export_fhir_command },
   { "import-fhir", import_fhir_command },
+  { "export-csv", export_csv_command },
+  { "export-vcard", export_vcard_command },
+  { "export-chart", export_chart_command },
 };
 
 static gboolean
@@ -754,6 +874,16 @@ fascia_cli_add_options (GApplication *application)
     { "import-fhir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Add the records of a FHIR bundle written by Fascia, all or nothing, and exit"),
       N_("FILE.json") },
+    { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write clients, visits or pain-marks as CSV for a spreadsheet to --output and exit"),
+      N_("WHAT") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-csv: begin the file with a byte order mark"), NULL },
+    { "export-vcard", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Write the clients as vCard 4.0 contacts to --output and exit"), NULL },
+    { "export-chart", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("Write a client's whole chart (every visit, body charts, amendments) to the --output "
+         "PDF and exit"), N_("CLIENT_ID") },
     { NULL }
   };
 

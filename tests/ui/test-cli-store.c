@@ -198,6 +198,74 @@ test_fhir (void)
 }
 
 static void
+test_exports (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (tmp, "demo.db", NULL);
+  g_autofree char *csv = g_build_filename (tmp, "visits.csv", NULL);
+  g_autofree char *vcf = g_build_filename (tmp, "clients.vcf", NULL);
+  g_autofree char *pdf = g_build_filename (tmp, "chart.pdf", NULL);
+  g_autofree char *missing = g_build_filename (tmp, "none.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  const char *create[] = { "--create-demo", demo, NULL };
+  const char *visits[] = { "--database", demo, "--export-csv", "visits", "--bom", "--output", csv,
+                           NULL };
+  const char *bad_kind[] = { "--database", demo, "--export-csv", "payments", "--output", csv,
+                             NULL };
+  const char *vcard[] = { "--database", demo, "--export-vcard", "--output", vcf, NULL };
+  const char *chart[] = { "--database", demo, "--export-chart", "1", "--output", pdf, NULL };
+  const char *no_client[] = { "--database", demo, "--export-chart", "4242", "--output", pdf,
+                              NULL };
+  const char *no_db[] = { "--database", missing, "--export-vcard", "--output", vcf, NULL };
+  GStatBuf st;
+
+  g_assert_cmpint (run_quietly (create), ==, 0);
+
+  g_assert_cmpint (fascia_test_run_fascia (visits, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Wrote 30 rows to"));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "client id,client,visit id,date"));
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (fascia_test_run_fascia (bad_kind, no_display, &out, &err), !=, 0);
+  g_assert_cmpstr (err, ==,
+                   "fascia: --export-csv exports clients, visits or pain-marks, not “payments”\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (fascia_test_run_fascia (vcard, no_display, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (vcf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (fascia_test_run_fascia (chart, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Wrote the chart to"));
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (fascia_test_run_fascia (no_client, no_display, &out, &err), !=, 0);
+  g_assert_null (strchr (g_strstrip (err), '\n'));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An export reads a database; it never creates an empty one. */
+  g_assert_cmpint (fascia_test_run_fascia (no_db, no_display, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "there is no client database at"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  fascia_test_rm_rf (tmp);
+}
+
+static void
 test_backup_restore (void)
 {
   g_autofree char *tmp = fascia_test_make_tmpdir ();
@@ -280,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/cli/import-clients", test_import);
   g_test_add_func ("/fascia/ui/cli/import-clients-options", test_import_options);
   g_test_add_func ("/fascia/ui/cli/fhir", test_fhir);
+  g_test_add_func ("/fascia/ui/cli/exports", test_exports);
   g_test_add_func ("/fascia/ui/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/fascia/ui/cli/create-demo", test_create_demo);
 
