@@ -12,6 +12,7 @@
 #include "fascia/fascia-intake.h"
 
 #include "fascia-client-view.h"
+#include "fascia-records-ui.h"
 #include "fascia-ui-utils.h"
 
 /*
@@ -631,6 +632,23 @@ visit_closed_cb (FasciaClientView *self)
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FasciaClientView *self = FASCIA_CLIENT_VIEW (widget);
+
+  if (self->client == NULL)
+    return;
+
+  fascia_client_view_flush (self);
+  if (g_str_equal (action_name, "client.export-chart"))
+    fascia_records_export_chart (widget, self->store, fascia_client_get_id (self->client));
+  else
+    fascia_records_export (widget, self->store, fascia_client_get_id (self->client));
+}
+
+static void
 archive_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -917,6 +935,8 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visit_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "client.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "client.export-chart", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "client.export-fhir", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "client.delete", NULL);

@@ -12,6 +12,7 @@
 
 #include "fascia-atlas-page.h"
 #include "fascia-clients-page.h"
+#include "fascia-records-ui.h"
 #include "fascia-study-page.h"
 #include "fascia-ui-utils.h"
 #include "fascia-window.h"
@@ -376,6 +377,26 @@ demo_database_path (void)
 }
 
 static void
+records_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.import-clients"))
+    fascia_records_import_clients (widget, self->store);
+  else if (g_str_equal (action_name, "win.import-fhir"))
+    fascia_records_import_fhir (widget, self->store);
+  else if (g_str_equal (action_name, "win.export-records"))
+    fascia_records_export (widget, self->store, 0);
+  else if (g_str_equal (action_name, "win.back-up"))
+    fascia_records_back_up (widget, self->store);
+}
+
+static void
 open_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -651,6 +672,10 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_title);
 
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.import-clients", NULL, records_action);
+  gtk_widget_class_install_action (widget_class, "win.import-fhir", NULL, records_action);
+  gtk_widget_class_install_action (widget_class, "win.export-records", NULL, records_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, records_action);
   gtk_widget_class_install_action (widget_class, "win.close-demo", NULL, close_demo_action);
   gtk_widget_class_install_action (widget_class, "win.remember-delete", "(ix)",
                                    remember_delete_action);

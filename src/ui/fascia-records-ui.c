@@ -1,0 +1,587 @@
+/* fascia-records-ui.c — importing, exporting and backing up records from the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-records"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fascia/fascia-chart.h"
+#include "fascia/fascia-csv-import.h"
+#include "fascia/fascia-fhir.h"
+#include "fascia/fascia-file-utils.h"
+#include "fascia/fascia-records-export.h"
+
+#include "fascia-records-ui.h"
+#include "fascia-ui-utils.h"
+
+/*
+ * Each command asks for a file with a native file chooser, then does its work with the same
+ * core functions as the command line. An import that changes clients already there (a merge,
+ * a FHIR import) first writes a safety copy of the database into its backups folder, named in
+ * the toast, so nothing is lost if the result is not what the therapist wanted.
+ */
+
+#define MAX_IMPORT_SIZE (256 * 1024 * 1024)
+#define PREVIEW_ROWS 3
+
+typedef void (*ChosenFunc) (GtkWidget   *widget,
+                            FasciaStore *store,
+                            gint64       client_id,
+                            GFile       *file);
+
+typedef struct
+{
+  GtkWidget   *widget;
+  FasciaStore *store;
+  gint64       client_id;
+  ChosenFunc   func;
+} Choice;
+
+static void
+choice_free (Choice *choice)
+{
+  g_clear_object (&choice->widget);
+  g_clear_object (&choice->store);
+  g_free (choice);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     Choice          *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      choice->func (choice->widget, choice->store, choice->client_id, file);
+    }
+
+  choice_free (choice);
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static GtkFileChooser *
+choose_file (GtkWidget            *widget,
+             FasciaStore          *store,
+             gint64                client_id,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *suggested_name,
+             ChosenFunc            func)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->widget = g_object_ref (widget);
+  choice->store = g_object_ref (store);
+  choice->client_id = client_id;
+  choice->func = func;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        action, accept, NULL);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  return GTK_FILE_CHOOSER (dialog);
+}
+
+static char *
+local_path (GFile   *file,
+            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only files in a local folder can be used."));
+  return path;
+}
+
+/* A copy of the whole database in its backups folder, before a change to many records. */
+static char *
+safety_copy (FasciaStore  *store,
+             GError      **error)
+{
+  g_autofree char *dir = fascia_store_get_backup_dir (store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf ("before-import-%s.db", stamp);
+  char *path = g_build_filename (dir, name, NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !fascia_store_backup (store, path, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("Could not make the folder %s"), dir);
+      g_free (path);
+      return NULL;
+    }
+
+  return path;
+}
+
+/* Import Clients… */
+
+typedef struct
+{
+  GtkWidget       *widget;
+  FasciaStore     *store;
+  FasciaCsvImport *import;
+  char            *name;
+} Preview;
+
+static void
+preview_free (Preview *preview)
+{
+  g_clear_object (&preview->widget);
+  g_clear_object (&preview->store);
+  g_clear_object (&preview->import);
+  g_free (preview->name);
+  g_free (preview);
+}
+
+static GtkWidget *show_preview (Preview *preview);
+
+static void
+preview_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Preview          *preview)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  FasciaCsvImportCounts counts;
+  FasciaDuplicates duplicates = FASCIA_DUPLICATES_SKIP;
+
+  if (g_str_equal (response, "dmy") || g_str_equal (response, "mdy"))
+    {
+      fascia_csv_import_set_date_order (preview->import, g_str_equal (response, "dmy")
+                                                         ? FASCIA_DATE_ORDER_DMY
+                                                         : FASCIA_DATE_ORDER_MDY);
+      show_preview (preview);
+      return;
+    }
+
+  if (g_str_equal (response, "merge"))
+    {
+      duplicates = FASCIA_DUPLICATES_MERGE;
+      kept = safety_copy (preview->store, &error);
+      if (kept == NULL)
+        {
+          fascia_ui_show_error (preview->widget, _("Could not import the clients"), error);
+          preview_free (preview);
+          return;
+        }
+    }
+
+  if (g_str_equal (response, "import") || g_str_equal (response, "merge"))
+    {
+      if (!fascia_store_import_csv (preview->store, preview->import, duplicates, &counts, &error))
+        fascia_ui_show_error (preview->widget, _("Could not import the clients"), error);
+      else
+        {
+          /* Translators: after an import; %u is a number of clients */
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "Imported %u client",
+                                                                "Imported %u clients",
+                                                                counts.n_added),
+                                                   counts.n_added);
+
+          fascia_ui_toast (preview->widget, text);
+        }
+    }
+
+  preview_free (preview);
+}
+
+static GtkWidget *
+show_preview (Preview *preview)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_auto(GStrv) problems = NULL;
+  GtkRoot *root = gtk_widget_get_root (preview->widget);
+  FasciaCsvImport *import = preview->import;
+  FasciaCsvImportCounts counts = { 0 };
+  guint n_columns = fascia_csv_import_get_n_columns (import);
+  guint n_rows = fascia_csv_import_get_n_rows (import);
+  gboolean columns_ok;
+  gboolean ambiguous = FALSE;
+  AdwMessageDialog *dialog;
+  char separator = fascia_csv_import_get_separator (import);
+
+  columns_ok = fascia_store_check_csv_import (preview->store, import, FASCIA_DUPLICATES_SKIP,
+                                              &counts, &problems, &error);
+
+  /* Translators: the first line of the import preview: the file, its encoding, its separator */
+  g_string_append_printf (body, _("%s · %s · fields separated by %s"), preview->name,
+                          fascia_csv_import_get_encoding (import),
+                          separator == ',' ? _("commas") : separator == ';' ? _("semicolons")
+                                                                             : _("tabs"));
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Columns:"));
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (body, "\n  %s → %s", fascia_csv_import_get_header (import, c),
+                            fascia_csv_field_get_label (fascia_csv_import_get_field (import, c)));
+
+  g_string_append_printf (body, "\n\n%s", _("First rows:"));
+  for (guint r = 0; r < n_rows && r < PREVIEW_ROWS; r++)
+    {
+      g_string_append (body, "\n ");
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *value = fascia_csv_import_get_value (import, r, c);
+          g_autofree char *excerpt = fascia_text_excerpt (value != NULL ? value : "", -1, 24);
+
+          g_string_append_printf (body, "%s%s", c > 0 ? " | " : " ", excerpt);
+        }
+    }
+  g_string_append (body, "\n\n");
+
+  if (!columns_ok)
+    g_string_append (body, error->message);
+  else
+    {
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u client will be imported.",
+                                                 "%u clients will be imported.",
+                                                 counts.n_added), counts.n_added);
+      if (counts.n_skipped > 0)
+        {
+          g_string_append_c (body, ' ');
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u row names a client already here (same "
+                                               "email, or same name and date of birth).",
+                                               "%u rows name clients already here (same email, "
+                                               "or same name and date of birth).",
+                                               counts.n_skipped), counts.n_skipped);
+        }
+      if (counts.n_bad > 0)
+        {
+          g_string_append (body, "\n\n");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u row cannot be imported, so nothing will be "
+                                               "until it is fixed:",
+                                               "%u rows cannot be imported, so nothing will be "
+                                               "until they are fixed:", counts.n_bad),
+                                  counts.n_bad);
+          for (guint i = 0; problems[i] != NULL && i < 8; i++)
+            {
+              g_string_append_printf (body, "\n  %s", problems[i]);
+              ambiguous |= strstr (problems[i], "could be day first") != NULL;
+            }
+        }
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Import Clients"), NULL));
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (ambiguous)
+    {
+      adw_message_dialog_add_response (dialog, "dmy", _("Dates _Day First"));
+      adw_message_dialog_add_response (dialog, "mdy", _("Dates _Month First"));
+    }
+  if (columns_ok && counts.n_bad == 0 && counts.n_skipped > 0)
+    adw_message_dialog_add_response (dialog, "merge", _("_Merge Duplicates"));
+  adw_message_dialog_add_response (dialog, "import",
+                                   counts.n_skipped > 0 ? _("_Skip Duplicates") : _("_Import"));
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "import", columns_ok && counts.n_bad == 0);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (preview_response_cb), preview);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+/**
+ * fascia_records_preview_clients:
+ *
+ * Reads @file and shows what importing it would do: its columns and how they map, its first
+ * rows, how many clients will be imported, the duplicates, and each row that cannot be
+ * imported and why; the user imports, merges duplicates, or cancels.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL if the file could not be read
+ *   (an error dialog says why)
+ */
+GtkWidget *
+fascia_records_preview_clients (GtkWidget   *widget,
+                                FasciaStore *store,
+                                GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(FasciaCsvImport) import = NULL;
+  Preview *preview;
+
+  if ((path = local_path (file, &error)) == NULL ||
+      (bytes = fascia_file_read_bounded (path, MAX_IMPORT_SIZE, &error)) == NULL ||
+      (import = fascia_csv_import_new (bytes, &error)) == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not read the file"), error);
+      return NULL;
+    }
+
+  preview = g_new0 (Preview, 1);
+  preview->widget = g_object_ref (widget);
+  preview->store = g_object_ref (store);
+  preview->import = g_steal_pointer (&import);
+  preview->name = g_file_get_basename (file);
+  return show_preview (preview);
+}
+
+static void
+import_clients_chosen (GtkWidget   *widget,
+                       FasciaStore *store,
+                       gint64       client_id,
+                       GFile       *file)
+{
+  fascia_records_preview_clients (widget, store, file);
+}
+
+void
+fascia_records_import_clients (GtkWidget   *widget,
+                               FasciaStore *store)
+{
+  GtkFileChooser *chooser = choose_file (widget, store, 0, _("Import Clients"),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+                                         import_clients_chosen);
+
+  add_filter (chooser, _("CSV and text files"), "*.[cCtT][sSxX][vVtT]");
+}
+
+/* Import FHIR… */
+
+/**
+ * fascia_records_import_fhir_file:
+ * @safety_copy: (out): where the database was copied before the import
+ *
+ * Imports a FHIR bundle written by Fascia, all or nothing, after a safety copy.
+ */
+gboolean
+fascia_records_import_fhir_file (GtkWidget    *widget,
+                                 FasciaStore  *store,
+                                 GFile        *file,
+                                 char        **kept,
+                                 GError      **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *copy = NULL;
+  guint n_clients = 0;
+
+  if ((path = local_path (file, error)) == NULL ||
+      (bytes = fascia_file_read_bounded (path, MAX_IMPORT_SIZE, error)) == NULL ||
+      (copy = safety_copy (store, error)) == NULL ||
+      !fascia_fhir_import (store, bytes, &n_clients, error))
+    return FALSE;
+
+  *kept = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+static void
+import_fhir_chosen (GtkWidget   *widget,
+                    FasciaStore *store,
+                    gint64       client_id,
+                    GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!fascia_records_import_fhir_file (widget, store, file, &kept, &error))
+    fascia_ui_show_error (widget, _("Could not import the records"), error);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (kept);
+      /* Translators: after a FHIR import; %s is the name of the safety copy */
+      g_autofree char *text = g_strdup_printf (_("Records imported; the database before is "
+                                                 "kept as %s"), name);
+
+      fascia_ui_toast (widget, text);
+    }
+}
+
+void
+fascia_records_import_fhir (GtkWidget   *widget,
+                            FasciaStore *store)
+{
+  GtkFileChooser *chooser = choose_file (widget, store, 0, _("Import FHIR Records"),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL,
+                                         import_fhir_chosen);
+
+  add_filter (chooser, _("FHIR bundles (JSON)"), "*.json");
+}
+
+/* Export… */
+
+/**
+ * fascia_records_export_file:
+ * @client_id: one client, or 0 for all
+ *
+ * Writes the records to @file in the format its name asks for: `.csv` the clients as CSV,
+ * `.vcf` as vCards, anything else a FHIR R4 bundle.
+ */
+gboolean
+fascia_records_export_file (FasciaStore  *store,
+                            gint64        client_id,
+                            GFile        *file,
+                            GError      **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if ((path = local_path (file, error)) == NULL)
+    return FALSE;
+
+  if (client_id == 0 && g_str_has_suffix (path, ".csv"))
+    bytes = fascia_csv_export (store, fascia_ui_get_atlas (), FASCIA_CSV_EXPORT_CLIENTS,
+                               FASCIA_CSV_EXPORT_BOM, NULL, error);
+  else if (client_id == 0 && g_str_has_suffix (path, ".vcf"))
+    bytes = fascia_vcard_export (store, NULL, error);
+  else
+    bytes = fascia_fhir_export (store, fascia_ui_get_atlas (), client_id, error);
+
+  return bytes != NULL &&
+         fascia_file_write_contents (path, g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes), FASCIA_FILE_WRITE_PRIVATE, error);
+}
+
+static void
+export_chosen (GtkWidget   *widget,
+               FasciaStore *store,
+               gint64       client_id,
+               GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fascia_records_export_file (store, client_id, file, &error))
+    fascia_ui_show_error (widget, _("Could not export the records"), error);
+  else
+    fascia_ui_toast (widget, _("Records exported"));
+}
+
+/* The client's name, fit for a file name. */
+static char *
+client_file_name (FasciaStore *store,
+                  gint64       client_id)
+{
+  g_autoptr(FasciaClient) client = fascia_store_get_client (store, client_id, NULL);
+  char *name = g_strdup (client != NULL ? fascia_client_get_name (client) : "");
+
+  return g_strdelimit (name, "/\\:", '-');
+}
+
+void
+fascia_records_export (GtkWidget   *widget,
+                       FasciaStore *store,
+                       gint64       client_id)
+{
+  g_autofree char *client = client_id != 0 ? client_file_name (store, client_id) : NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooser *chooser;
+
+  /* Translators: the file name offered for a client's records; %s is the client's name */
+  name = client != NULL ? g_strdup_printf (_("Records of %s.json"), client)
+                        : g_strdup (_("Clinic records.json"));
+  chooser = choose_file (widget, store, client_id,
+                         client_id != 0 ? _("Export FHIR Records") : _("Export Records"),
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, export_chosen);
+  add_filter (chooser, _("FHIR R4 bundle (.json)"), "*.json");
+  if (client_id == 0)
+    {
+      add_filter (chooser, _("Clients for a spreadsheet (.csv)"), "*.csv");
+      add_filter (chooser, _("Contacts (.vcf)"), "*.vcf");
+    }
+}
+
+/* Export Chart… */
+
+static void
+chart_chosen (GtkWidget   *widget,
+              FasciaStore *store,
+              gint64       client_id,
+              GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaHandout) chart = NULL;
+  g_autofree char *path = local_path (file, &error);
+
+  if (path == NULL ||
+      (chart = fascia_handout_new_for_chart (store, fascia_ui_get_atlas (), client_id, NULL,
+                                             &error)) == NULL ||
+      !fascia_handout_write_pdf (chart, path, FASCIA_PAPER_A4, &error))
+    fascia_ui_show_error (widget, _("Could not export the chart"), error);
+  else
+    fascia_ui_toast (widget, _("Chart exported"));
+}
+
+void
+fascia_records_export_chart (GtkWidget   *widget,
+                             FasciaStore *store,
+                             gint64       client_id)
+{
+  g_autofree char *client = client_file_name (store, client_id);
+  /* Translators: the file name offered for a client's chart; %s is the client's name */
+  g_autofree char *name = g_strdup_printf (_("Chart of %s.pdf"), client);
+  GtkFileChooser *chooser = choose_file (widget, store, client_id, _("Export Chart as PDF"),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
+                                         chart_chosen);
+
+  add_filter (chooser, _("PDF documents"), "*.pdf");
+}
+
+/* Back Up Now… */
+
+static void
+back_up_chosen (GtkWidget   *widget,
+                FasciaStore *store,
+                gint64       client_id,
+                GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = local_path (file, &error);
+
+  if (path == NULL || !fascia_store_backup (store, path, &error))
+    fascia_ui_show_error (widget, _("Could not back up the database"), error);
+  else
+    fascia_ui_toast (widget, _("Backed up"));
+}
+
+void
+fascia_records_back_up (GtkWidget   *widget,
+                        FasciaStore *store)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: the file name offered for a backup, see strftime(3) */
+  g_autofree char *name = g_date_time_format (now, _("Fascia backup %Y-%m-%d.db"));
+
+  choose_file (widget, store, 0, _("Back Up the Client Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Back Up"), name, back_up_chosen);
+}

@@ -1,0 +1,39 @@
+/* fascia-records-ui.h — importing, exporting and backing up records from the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "fascia/fascia-store.h"
+
+G_BEGIN_DECLS
+
+void       fascia_records_import_clients      (GtkWidget   *widget,
+                                               FasciaStore *store);
+GtkWidget *fascia_records_preview_clients     (GtkWidget   *widget,
+                                               FasciaStore *store,
+                                               GFile       *file);
+void       fascia_records_import_fhir         (GtkWidget   *widget,
+                                               FasciaStore *store);
+gboolean   fascia_records_import_fhir_file    (GtkWidget   *widget,
+                                               FasciaStore *store,
+                                               GFile       *file,
+                                               char       **kept,
+                                               GError     **error);
+void       fascia_records_export              (GtkWidget   *widget,
+                                               FasciaStore *store,
+                                               gint64       client_id);
+gboolean   fascia_records_export_file         (FasciaStore *store,
+                                               gint64       client_id,
+                                               GFile       *file,
+                                               GError     **error);
+void       fascia_records_export_chart        (GtkWidget   *widget,
+                                               FasciaStore *store,
+                                               gint64       client_id);
+void       fascia_records_back_up             (GtkWidget   *widget,
+                                               FasciaStore *store);
+
+G_END_DECLS

@@ -1,0 +1,321 @@
+/* test-records-ui.c — importing, exporting and backing up from the window: the primary menu's
+ * records section, the CSV import preview and its choices, the safety copy, the client's
+ * export menu.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fascia/fascia-fhir.h"
+#include "fascia-application.h"
+#include "fascia-records-ui.h"
+#include "fascia-test-utils.h"
+#include "fascia-window.h"
+
+static FasciaApplication *app;
+
+typedef struct
+{
+  char         *dir;
+  char         *db_path;
+  FasciaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = fascia_test_make_tmpdir ();
+  f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
+  fascia_application_set_database_path (app, f->db_path);
+
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
+  fascia_test_iterate ();
+  g_assert_nonnull (fascia_window_get_store (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (f->window);
+
+  fascia_test_rm_rf (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static GFile *
+csv_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static guint
+n_clients (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_clients (fascia_window_get_store (f->window),
+                                                          NULL, FASCIA_STORE_LIST_ARCHIVED,
+                                                          &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+static AdwMessageDialog *
+preview (Fixture    *f,
+         const char *name)
+{
+  g_autoptr(GFile) file = csv_file (name);
+  GtkWidget *dialog = fascia_records_preview_clients (GTK_WIDGET (f->window),
+                                                      fascia_window_get_store (f->window), file);
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  fascia_test_iterate ();
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fascia_test_iterate ();
+}
+
+static void
+test_menu (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const actions[] = {
+    "win.import-clients", "win.import-fhir", "win.export-records", "win.back-up",
+  };
+  GMenuModel *menu = NULL;
+  GtkWidget *button = NULL;
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  /* The first section of the primary menu is the records section. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->window)); child != NULL;)
+    {
+      if (GTK_IS_MENU_BUTTON (child) &&
+          g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)),
+                     "open-menu-symbolic") == 0)
+        {
+          button = child;
+          break;
+        }
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          if (child != NULL)
+            child = gtk_widget_get_next_sibling (child);
+        }
+    }
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  {
+    GMenuModel *section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+
+    for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+      {
+        g_autofree char *label = NULL;
+        g_autofree char *action = NULL;
+
+        g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+        g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+        g_assert_cmpstr (action, ==, actions[i]);
+        g_string_append_printf (labels, "%s;", label);
+      }
+    g_object_unref (section);
+  }
+  g_assert_cmpstr (labels->str, ==, "_Import Clients…;Import _FHIR…;_Export…;_Back Up Now…;");
+}
+
+static void
+test_preview_import (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwMessageDialog *dialog = preview (f, "semicolon.csv");
+  const char *body = adw_message_dialog_get_body (dialog);
+
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "semicolon.csv · UTF-8 · fields separated by semicolons"));
+  g_assert_nonnull (strstr (body, "Given → first name"));
+  g_assert_nonnull (strstr (body, "Hélène | Duverger"));
+  g_assert_nonnull (strstr (body, "2 clients will be imported."));
+  /* Nothing is imported until the user says so. */
+  g_assert_cmpuint (n_clients (f), ==, 0);
+
+  respond (dialog, "import");
+  g_assert_cmpuint (n_clients (f), ==, 2);
+}
+
+static void
+test_preview_bad_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwMessageDialog *dialog = preview (f, "bad-rows.csv");
+  const char *body = adw_message_dialog_get_body (dialog);
+
+  g_assert_nonnull (strstr (body, "3 rows cannot be imported, so nothing will be until they are "
+                                  "fixed:"));
+  g_assert_nonnull (strstr (body, "line 5: the row has no name"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  respond (dialog, "cancel");
+  g_assert_cmpuint (n_clients (f), ==, 0);
+}
+
+static void
+test_preview_dates_and_duplicates (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backups = fascia_store_get_backup_dir (fascia_window_get_store (f->window));
+  g_autoptr(GDir) dir = NULL;
+  AdwMessageDialog *dialog = preview (f, "dates-ambiguous.csv");
+  AdwMessageDialog *again;
+  GtkWidget *toplevel_dialog = NULL;
+  GList *toplevels;
+  const char *name;
+  guint copies = 0;
+
+  /* 03/04/1980: the user chooses the order and sees the preview again. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  adw_message_dialog_response (dialog, "dmy");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fascia_test_iterate ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      toplevel_dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (toplevel_dialog);
+  again = ADW_MESSAGE_DIALOG (toplevel_dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (again), "2 clients will be imported."));
+  respond (again, "import");
+  g_assert_cmpuint (n_clients (f), ==, 2);
+
+  /* The same file again: both rows are clients already here, merged by choice after a safety
+   * copy of the database. */
+  dialog = preview (f, "dates-ambiguous.csv");
+  adw_message_dialog_response (dialog, "dmy");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fascia_test_iterate ();
+  toplevel_dialog = NULL;
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      toplevel_dialog = l->data;
+  g_list_free (toplevels);
+  again = ADW_MESSAGE_DIALOG (toplevel_dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (again),
+                            "2 rows name clients already here"));
+  respond (again, "merge");
+  g_assert_cmpuint (n_clients (f), ==, 2);
+
+  dir = g_dir_open (backups, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    copies += g_str_has_prefix (name, "before-import-") && g_str_has_suffix (name, ".db");
+  g_assert_cmpuint (copies, ==, 1);
+}
+
+static void
+test_fhir_and_exports (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
+  g_autofree char *bundle_path = g_build_filename (f->dir, "clinic.json", NULL);
+  g_autoptr(FasciaStore) demo = NULL;
+  g_autoptr(GBytes) bundle = NULL;
+  g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle_path);
+  g_autofree char *kept = NULL;
+  FasciaStore *store = fascia_window_get_store (f->window);
+  static const struct {
+    const char *name;
+    const char *start;
+  } exports[] = {
+    { "clients.csv", "\xef\xbb\xbfid,name,email" },
+    { "clients.vcf", "BEGIN:VCARD\r\nVERSION:4.0\r\n" },
+    { "clinic.json", "{\n  \"resourceType\" : \"Bundle\"" },
+  };
+
+  g_assert_true (fascia_store_create_demo (demo_path, &error));
+  demo = fascia_store_open_full (demo_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  bundle = fascia_fhir_export (demo, fascia_atlas_get_default (NULL), 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bundle_path, g_bytes_get_data (bundle, NULL),
+                                      g_bytes_get_size (bundle), &error));
+
+  g_assert_true (fascia_records_import_fhir_file (GTK_WIDGET (f->window), store, bundle_file,
+                                                  &kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_clients (f), ==, 12);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, "out", NULL);
+      g_autofree char *file_path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *contents = NULL;
+
+      g_mkdir_with_parents (path, 0700);
+      file_path = g_build_filename (path, exports[i].name, NULL);
+      file = g_file_new_for_path (file_path);
+      g_assert_true (fascia_records_export_file (store, 0, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (file_path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, exports[i].start));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = fascia_test_make_tmpdir ();
+  int status;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = fascia_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/fascia/ui/records/menu", Fixture, NULL, fixture_set_up, test_menu,
+              fixture_tear_down);
+  g_test_add ("/fascia/ui/records/preview-import", Fixture, NULL, fixture_set_up,
+              test_preview_import, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/preview-bad-rows", Fixture, NULL, fixture_set_up,
+              test_preview_bad_rows, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/preview-dates-and-duplicates", Fixture, NULL, fixture_set_up,
+              test_preview_dates_and_duplicates, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/fhir-and-exports", Fixture, NULL, fixture_set_up,
+              test_fhir_and_exports, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  fascia_test_rm_rf (cache);
+  return status;
+}
