@@ -36,6 +36,9 @@ void              fascia_client_set_date_of_birth (FasciaClient *self,
 FasciaHealthFlags fascia_client_get_health_flags  (FasciaClient *self);
 void              fascia_client_set_health_flags  (FasciaClient      *self,
                                                    FasciaHealthFlags  health_flags);
+guint             fascia_client_get_pregnancy_trimester (FasciaClient *self);
+void              fascia_client_set_pregnancy_trimester (FasciaClient *self,
+                                                         guint         trimester);
 const char       *fascia_client_get_health_notes  (FasciaClient *self);
 void              fascia_client_set_health_notes  (FasciaClient *self,
                                                    const char   *health_notes);

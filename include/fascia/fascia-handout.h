@@ -64,6 +64,8 @@ void           fascia_handout_add_figure     (FasciaHandout         *self,
                                               GDestroyNotify         destroy,
                                               const char            *caption);
 
+char          *fascia_handout_dup_text       (FasciaHandout         *self);
+
 guint          fascia_handout_paginate       (FasciaHandout         *self,
                                               double                 page_width,
                                               double                 page_height);

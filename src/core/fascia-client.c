@@ -26,6 +26,7 @@ struct _FasciaClient
   char              *phone;
   char              *date_of_birth;
   FasciaHealthFlags  health_flags;
+  guint              pregnancy_trimester;
   char              *health_notes;
   char              *notes;
   gboolean           archived;
@@ -43,6 +44,7 @@ enum {
   PROP_PHONE,
   PROP_DATE_OF_BIRTH,
   PROP_HEALTH_FLAGS,
+  PROP_PREGNANCY_TRIMESTER,
   PROP_HEALTH_NOTES,
   PROP_NOTES,
   PROP_ARCHIVED,
@@ -255,6 +257,33 @@ fascia_client_set_health_flags (FasciaClient      *self,
 }
 
 /**
+ * fascia_client_get_pregnancy_trimester:
+ *
+ * Returns: 1, 2 or 3 while pregnant with the trimester known; 0 otherwise.
+ */
+guint
+fascia_client_get_pregnancy_trimester (FasciaClient *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT (self), 0);
+
+  return self->pregnancy_trimester;
+}
+
+void
+fascia_client_set_pregnancy_trimester (FasciaClient *self,
+                                       guint         trimester)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT (self));
+  g_return_if_fail (trimester <= 3);
+
+  if (self->pregnancy_trimester == trimester)
+    return;
+
+  self->pregnancy_trimester = trimester;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREGNANCY_TRIMESTER]);
+}
+
+/**
  * fascia_client_get_health_notes:
  *
  * Returns: intake: conditions, medication, surgery.
@@ -438,6 +467,10 @@ fascia_client_get_property (GObject    *object,
       g_value_set_flags (value, self->health_flags);
       break;
 
+    case PROP_PREGNANCY_TRIMESTER:
+      g_value_set_uint (value, self->pregnancy_trimester);
+      break;
+
     case PROP_HEALTH_NOTES:
       g_value_set_string (value, self->health_notes);
       break;
@@ -495,6 +528,10 @@ fascia_client_set_property (GObject      *object,
 
     case PROP_HEALTH_FLAGS:
       fascia_client_set_health_flags (self, g_value_get_flags (value));
+      break;
+
+    case PROP_PREGNANCY_TRIMESTER:
+      fascia_client_set_pregnancy_trimester (self, g_value_get_uint (value));
       break;
 
     case PROP_HEALTH_NOTES:
@@ -589,6 +626,13 @@ fascia_client_class_init (FasciaClientClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PREGNANCY_TRIMESTER] =
+    g_param_spec_uint ("pregnancy-trimester", NULL, NULL,
+                       0, 3, 0,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   properties[PROP_HEALTH_NOTES] =
     g_param_spec_string ("health-notes", NULL, NULL,

@@ -14,7 +14,9 @@
 
 #define CLIENT_COLUMNS \
   "id, name, email, phone, date_of_birth, pregnancy, anticoagulants, osteoporosis, " \
-  "recent_surgery, red_flags, health_notes, notes, archived, created_at, updated_at"
+  "recent_surgery, red_flags, health_notes, notes, archived, created_at, updated_at, " \
+  "pregnancy_trimester, hip_replacement_anterior, hip_replacement_posterior, abdominal_hernia, " \
+  "smoker, vascular_disease, cancer, stoma, endometriosis"
 
 enum {
   CLIENT_COL_ID,
@@ -32,6 +34,8 @@ enum {
   CLIENT_COL_ARCHIVED,
   CLIENT_COL_CREATED_AT,
   CLIENT_COL_UPDATED_AT,
+  CLIENT_COL_PREGNANCY_TRIMESTER,
+  CLIENT_COL_HIP_REPLACEMENT_ANTERIOR,  /* the first of more_health_columns */
 };
 
 /* The health flags, in the order of their columns. */
@@ -41,6 +45,18 @@ static const FasciaHealthFlags health_columns[] = {
   FASCIA_HEALTH_OSTEOPOROSIS,
   FASCIA_HEALTH_RECENT_SURGERY,
   FASCIA_HEALTH_RED_FLAGS,
+};
+
+/* The health flags that migration 3 added, in the order of their columns. */
+static const FasciaHealthFlags more_health_columns[] = {
+  FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR,
+  FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR,
+  FASCIA_HEALTH_ABDOMINAL_HERNIA,
+  FASCIA_HEALTH_SMOKER,
+  FASCIA_HEALTH_VASCULAR_DISEASE,
+  FASCIA_HEALTH_CANCER,
+  FASCIA_HEALTH_STOMA,
+  FASCIA_HEALTH_ENDOMETRIOSIS,
 };
 
 /* Search terms a query is split into; more words are matched as one phrase in the last. */
@@ -183,7 +199,7 @@ validate_client (FasciaClient  *client,
   return TRUE;
 }
 
-/* Binds the columns shared by INSERT and UPDATE: ?2 … ?16. */
+/* Binds the columns shared by INSERT and UPDATE: ?2 … ?25. */
 static void
 bind_client (FasciaStoreStmt *stmt,
              FasciaClient    *client,
@@ -205,6 +221,9 @@ bind_client (FasciaStoreStmt *stmt,
   sqlite3_bind_text (stmt, 14, search_key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 16, now);
+  sqlite3_bind_int (stmt, 17, fascia_client_get_pregnancy_trimester (client));
+  for (guint i = 0; i < G_N_ELEMENTS (more_health_columns); i++)
+    sqlite3_bind_int (stmt, 18 + i, (flags & more_health_columns[i]) != 0);
 }
 
 static FasciaClient *
@@ -218,6 +237,9 @@ client_from_row (FasciaStoreStmt *stmt)
   for (guint i = 0; i < G_N_ELEMENTS (health_columns); i++)
     if (sqlite3_column_int (stmt, CLIENT_COL_PREGNANCY + i))
       flags |= health_columns[i];
+  for (guint i = 0; i < G_N_ELEMENTS (more_health_columns); i++)
+    if (sqlite3_column_int (stmt, CLIENT_COL_HIP_REPLACEMENT_ANTERIOR + i))
+      flags |= more_health_columns[i];
 
   fascia_client_set_id (client, sqlite3_column_int64 (stmt, CLIENT_COL_ID));
   fascia_client_set_name (client, fascia_store_column_text (stmt, CLIENT_COL_NAME));
@@ -229,6 +251,8 @@ client_from_row (FasciaStoreStmt *stmt)
   fascia_client_set_health_notes (client, fascia_store_column_text (stmt, CLIENT_COL_HEALTH_NOTES));
   fascia_client_set_notes (client, fascia_store_column_text (stmt, CLIENT_COL_NOTES));
   fascia_client_set_archived (client, sqlite3_column_int (stmt, CLIENT_COL_ARCHIVED));
+  fascia_client_set_pregnancy_trimester (client,
+                                         sqlite3_column_int (stmt, CLIENT_COL_PREGNANCY_TRIMESTER));
   fascia_client_set_created_at (client, created_at);
   fascia_client_set_updated_at (client, updated_at);
 
@@ -261,8 +285,11 @@ fascia_store_insert_client (FasciaStore   *self,
   static const char sql[] =
     "INSERT INTO clients (name, email, phone, date_of_birth, pregnancy, anticoagulants, "
     "osteoporosis, recent_surgery, red_flags, health_notes, notes, archived, search_key, "
-    "sort_key, created_at, updated_at) "
-    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)";
+    "sort_key, created_at, updated_at, pregnancy_trimester, hip_replacement_anterior, "
+    "hip_replacement_posterior, abdominal_hernia, smoker, vascular_disease, cancer, stoma, "
+    "endometriosis) "
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, "
+    "?19, ?20, ?21, ?22, ?23, ?24, ?25)";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *search_key = NULL;
   g_autofree char *sort_key = NULL;
@@ -337,7 +364,9 @@ fascia_store_save_client (FasciaStore   *self,
     "UPDATE clients SET name = ?2, email = ?3, phone = ?4, date_of_birth = ?5, pregnancy = ?6, "
     "anticoagulants = ?7, osteoporosis = ?8, recent_surgery = ?9, red_flags = ?10, "
     "health_notes = ?11, notes = ?12, archived = ?13, search_key = ?14, sort_key = ?15, "
-    "updated_at = ?16 "
+    "updated_at = ?16, pregnancy_trimester = ?17, hip_replacement_anterior = ?18, "
+    "hip_replacement_posterior = ?19, abdominal_hernia = ?20, smoker = ?21, "
+    "vascular_disease = ?22, cancer = ?23, stoma = ?24, endometriosis = ?25 "
     "WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *search_key = NULL;

@@ -140,6 +140,33 @@ add_block (FasciaHandout *self,
 }
 
 /**
+ * fascia_handout_dup_text:
+ *
+ * Returns: (transfer full): every text block of the handout, one a line, in order: what a
+ *   reader of the PDF reads, for checks and for a plain-text copy.
+ */
+char *
+fascia_handout_dup_text (FasciaHandout *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (FASCIA_IS_HANDOUT (self), NULL);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->kind == BLOCK_FIGURE)
+        continue;
+      if (!block->continuation && text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, block->text);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
  * fascia_handout_new:
  * @title: the document's title, shown on the first page and stored in the PDF
  *

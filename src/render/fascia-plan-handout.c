@@ -12,6 +12,7 @@
 #include "fascia/fascia-client.h"
 #include "fascia/fascia-diagram.h"
 #include "fascia/fascia-home-exercise.h"
+#include "fascia/fascia-intake.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-plan-handout.h"
 #include "fascia/fascia-plan-target.h"
@@ -355,10 +356,34 @@ add_targets (FasciaHandout *handout,
     }
 }
 
+/* What the client's intake means for @technique, on the client's own sheet: the same
+ * "Condition — level: what instead" lines the therapist saw when choosing it. */
 static void
-add_techniques (FasciaHandout *handout,
-                FasciaAtlas   *atlas,
-                GListModel    *targets)
+add_cautions (FasciaHandout    *handout,
+              FasciaConditions  conditions,
+              FasciaTechnique  *technique)
+{
+  g_autofree char *warning = fascia_intake_check_technique (conditions, technique);
+  g_auto(GStrv) lines = NULL;
+
+  if (warning == NULL)
+    return;
+
+  lines = g_strsplit (warning, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      /* Translators: before a caution on the handout, e.g. "Take care — Pregnancy — caution: …" */
+      g_autofree char *line = g_strdup_printf (_("Take care — %s"), lines[i]);
+
+      fascia_handout_add_paragraph (handout, line);
+    }
+}
+
+static void
+add_techniques (FasciaHandout    *handout,
+                FasciaAtlas      *atlas,
+                FasciaConditions  conditions,
+                GListModel       *targets)
 {
   g_autoptr(GPtrArray) seen = g_ptr_array_new ();
 
@@ -382,6 +407,7 @@ add_techniques (FasciaHandout *handout,
           line = g_strdup_printf (_("%s: %s"), fascia_technique_get_name (technique),
                                   fascia_technique_get_purpose (technique));
           fascia_handout_add_bullet (handout, line);
+          add_cautions (handout, conditions, technique);
         }
     }
 }
@@ -413,9 +439,10 @@ exercise_dose (FasciaHomeExercise *exercise)
 }
 
 static void
-add_exercises (FasciaHandout *handout,
-               FasciaAtlas   *atlas,
-               GListModel    *exercises)
+add_exercises (FasciaHandout    *handout,
+               FasciaAtlas      *atlas,
+               FasciaConditions  conditions,
+               GListModel       *exercises)
 {
   gboolean any = FALSE;
 
@@ -442,6 +469,7 @@ add_exercises (FasciaHandout *handout,
                                               dose)
                            : g_strdup (fascia_technique_get_name (technique));
       fascia_handout_add_subheading (handout, title);
+      add_cautions (handout, conditions, technique);
 
       steps = fascia_technique_get_steps (technique);
       for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
@@ -508,6 +536,7 @@ fascia_handout_new_for_plan (FasciaStore             *store,
   g_autofree char *today = NULL;
   g_autofree char *byline = NULL;
   const char *goals;
+  FasciaConditions conditions;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (FASCIA_IS_ATLAS (atlas), NULL);
@@ -551,8 +580,9 @@ fascia_handout_new_for_plan (FasciaStore             *store,
     return NULL;
 
   add_targets (handout, atlas, targets);
-  add_techniques (handout, atlas, targets);
-  add_exercises (handout, atlas, exercises);
+  conditions = fascia_intake_client_conditions (client);
+  add_techniques (handout, atlas, conditions, targets);
+  add_exercises (handout, atlas, conditions, exercises);
   add_red_flags (handout);
 
   return g_steal_pointer (&handout);

@@ -50,6 +50,10 @@ struct _FasciaClientView
   GtkLabel            *progress_summary;
   FasciaProgressChart *progress_chart;
 
+  /* Built in init: the intake flags migration 3 added, and the trimester */
+  GtkSwitch           *more_switches[8];
+  AdwComboRow         *trimester_row;
+
   /* Owned */
   FasciaStore         *store;
   FasciaClient        *client;
@@ -73,10 +77,34 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FasciaClientView, fascia_client_view, ADW_TYPE_BIN)
 
+/* The intake rows built in code, in the order of more_switches, with what each means. */
+static const struct
+{
+  FasciaHealthFlags  flag;
+  const char        *subtitle;
+} more_flags[] = {
+  { FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR,
+    N_("No hip extension or outward rotation on that side until the surgeon clears it") },
+  { FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR,
+    N_("No flexion past 90°, crossing the midline or inward rotation until cleared") },
+  { FASCIA_HEALTH_ABDOMINAL_HERNIA, N_("No abdominal or groin pressure near it") },
+  { FASCIA_HEALTH_SMOKER, N_("Aortic aneurysm risk factor, with age") },
+  { FASCIA_HEALTH_VASCULAR_DISEASE, N_("Aortic aneurysm risk: no deep abdominal pressure") },
+  { FASCIA_HEALTH_CANCER, N_("Light pressure; ask the oncology team") },
+  { FASCIA_HEALTH_STOMA, N_("Never work over it; no lying face down on it") },
+  { FASCIA_HEALTH_ENDOMETRIOSIS, N_("Deep abdominal and pelvic work may provoke pain") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (more_flags) == 8);
+
 static FasciaHealthFlags
 read_flags (FasciaClientView *self)
 {
   FasciaHealthFlags flags = FASCIA_HEALTH_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (more_flags); i++)
+    if (gtk_switch_get_active (self->more_switches[i]))
+      flags |= more_flags[i].flag;
 
   if (gtk_switch_get_active (self->pregnancy_switch))
     flags |= FASCIA_HEALTH_PREGNANCY;
@@ -193,6 +221,10 @@ flag_changed_cb (FasciaClientView *self)
     return;
 
   fascia_client_set_health_flags (self->client, read_flags (self));
+  fascia_client_set_pregnancy_trimester (self->client,
+                                         adw_combo_row_get_selected (self->trimester_row));
+  gtk_widget_set_visible (GTK_WIDGET (self->trimester_row),
+                          gtk_switch_get_active (self->pregnancy_switch));
   update_header (self);
   save_now (self);
   fascia_plan_editor_refresh_warnings (self->plan_editor);
@@ -499,6 +531,12 @@ fascia_client_view_set_client (FasciaClientView *self,
       gtk_switch_set_active (self->osteoporosis_switch, flags & FASCIA_HEALTH_OSTEOPOROSIS);
       gtk_switch_set_active (self->recent_surgery_switch, flags & FASCIA_HEALTH_RECENT_SURGERY);
       gtk_switch_set_active (self->red_flags_switch, flags & FASCIA_HEALTH_RED_FLAGS);
+      for (guint i = 0; i < G_N_ELEMENTS (more_flags); i++)
+        gtk_switch_set_active (self->more_switches[i], flags & more_flags[i].flag);
+      adw_combo_row_set_selected (self->trimester_row,
+                                  fascia_client_get_pregnancy_trimester (client));
+      gtk_widget_set_visible (GTK_WIDGET (self->trimester_row),
+                              flags & FASCIA_HEALTH_PREGNANCY);
     }
   self->loading = FALSE;
 
@@ -961,12 +999,99 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
                                        "client.show-section", "s", "progress");
 }
 
+/* The intake group's rows beyond the template's: one switch per flag from fascia-intake.c's
+ * vocabulary, and the pregnancy's trimester under the pregnancy switch. */
+static void
+build_intake_rows (FasciaClientView *self)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->intake_row),
+                                              ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *pregnancy_row = gtk_widget_get_ancestor (GTK_WIDGET (self->pregnancy_switch),
+                                                      ADW_TYPE_ACTION_ROW);
+  const char *trimesters[] = { N_("Trimester not given"), N_("First trimester"),
+                               N_("Second trimester"), N_("Third trimester"), NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GtkListBox *list;
+
+  g_assert (group != NULL && pregnancy_row != NULL);
+
+  for (guint i = 0; trimesters[i] != NULL; i++)
+    gtk_string_list_append (model, _(trimesters[i]));
+  self->trimester_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->trimester_row), _("Trimester"));
+  adw_combo_row_set_model (self->trimester_row, G_LIST_MODEL (model));
+  gtk_widget_set_visible (GTK_WIDGET (self->trimester_row), FALSE);
+  g_signal_connect_swapped (self->trimester_row, "notify::selected",
+                            G_CALLBACK (flag_changed_cb), self);
+
+  /* The group's rows live in a list box; insert after the pregnancy row and before the
+   * notes, so the form reads in the vocabulary's order. */
+  list = GTK_LIST_BOX (gtk_widget_get_parent (pregnancy_row));
+  gtk_list_box_insert (list, GTK_WIDGET (self->trimester_row),
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (pregnancy_row)) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (more_flags); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *sw = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     fascia_health_flag_get_label (more_flags[i].flag));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(more_flags[i].subtitle));
+      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (sw, fascia_health_flag_get_label (more_flags[i].flag));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      fascia_health_flag_get_label (more_flags[i].flag), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      g_signal_connect_swapped (sw, "notify::active", G_CALLBACK (flag_changed_cb), self);
+      self->more_switches[i] = GTK_SWITCH (sw);
+      gtk_list_box_insert (list, row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (
+                             gtk_widget_get_ancestor (GTK_WIDGET (self->intake_row),
+                                                      GTK_TYPE_LIST_BOX_ROW))));
+    }
+}
+
+/**
+ * fascia_client_view_set_intake_flag:
+ *
+ * Sets one intake switch as the user would, for tests and for keyboard-driven set-up.
+ */
+void
+fascia_client_view_set_intake_flag (FasciaClientView  *self,
+                                    FasciaHealthFlags  flag,
+                                    gboolean           active)
+{
+  GtkSwitch *sw = NULL;
+
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (more_flags); i++)
+    if (more_flags[i].flag == flag)
+      sw = self->more_switches[i];
+  if (flag == FASCIA_HEALTH_PREGNANCY)
+    sw = self->pregnancy_switch;
+  else if (flag == FASCIA_HEALTH_ANTICOAGULANTS)
+    sw = self->anticoagulants_switch;
+  else if (flag == FASCIA_HEALTH_OSTEOPOROSIS)
+    sw = self->osteoporosis_switch;
+  else if (flag == FASCIA_HEALTH_RECENT_SURGERY)
+    sw = self->recent_surgery_switch;
+  else if (flag == FASCIA_HEALTH_RED_FLAGS)
+    sw = self->red_flags_switch;
+
+  g_return_if_fail (sw != NULL);
+  gtk_switch_set_active (sw, active);
+}
+
 static void
 fascia_client_view_init (FasciaClientView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   fascia_ui_date_row_init (self->birth_row);
   fascia_ui_email_row_init (self->email_row);
+  build_intake_rows (self);
 
   g_signal_connect_object (self->plan_editor, "closed", G_CALLBACK (plan_closed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -39,4 +39,8 @@ FasciaPlan          *fascia_client_view_get_active_plan    (FasciaClientView *se
 void                 fascia_client_view_flush              (FasciaClientView *self);
 void                 fascia_client_view_refresh            (FasciaClientView *self);
 
+void                fascia_client_view_set_intake_flag (FasciaClientView  *self,
+                                                        FasciaHealthFlags  flag,
+                                                        gboolean           active);
+
 G_END_DECLS

@@ -316,6 +316,7 @@ fascia_plan_editor_refresh_warnings (FasciaPlanEditor *self)
 
   update_warning (self);
   rebuild_targets (self);
+  rebuild_exercises (self);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "fascia/fascia-intake.h"
 #include "store-fixture.h"
 
 static const char *awkward_names[] = {
@@ -90,6 +91,26 @@ test_update (StoreFixture  *fixture,
   g_assert_cmpint (fascia_client_get_health_flags (read), ==, FASCIA_HEALTH_ANTICOAGULANTS);
   g_assert_true (g_date_time_equal (fascia_client_get_created_at (read), created));
   g_assert_cmpint (g_date_time_compare (fascia_client_get_updated_at (read), created), >=, 0);
+
+  /* Every intake flag of the vocabulary, and the trimester, are stored (migration 3). */
+  {
+    FasciaHealthFlags all = FASCIA_HEALTH_NONE;
+    g_autoptr(FasciaClient) again = NULL;
+    guint n_flags;
+    const FasciaHealthFlags *flags = fascia_health_flag_list (&n_flags);
+
+    for (guint i = 0; i < n_flags; i++)
+      all |= flags[i];
+    g_assert_cmpuint (n_flags, ==, 13);
+    fascia_client_set_health_flags (client, all);
+    fascia_client_set_pregnancy_trimester (client, 3);
+    g_assert_true (fascia_store_update_client (fixture->store, client, &error));
+    g_assert_no_error (error);
+    again = fascia_store_get_client (fixture->store, fascia_client_get_id (client), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (fascia_client_get_health_flags (again), ==, all);
+    g_assert_cmpuint (fascia_client_get_pregnancy_trimester (again), ==, 3);
+  }
 
   /* A client not in the store. */
   fascia_client_set_id (ghost, 999);

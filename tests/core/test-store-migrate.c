@@ -35,6 +35,9 @@ static const char *data_at_version[] = {
   "  VALUES ('iliacus', 'nerve', 1, 1700000000000000);"
   "INSERT INTO study_items (quiz_kind, item_id, box, correct, created_at, updated_at) "
   "  VALUES ('nerve', 'iliacus', 2, 1, 1700000000000000, 1700000000000000);",
+  /* 3: the intake's wider vocabulary */
+  "UPDATE clients SET pregnancy_trimester = 2, hip_replacement_anterior = 1, stoma = 1 "
+  "  WHERE id = 1;",
 };
 
 static void
@@ -108,6 +111,17 @@ test_migrate_from (gconstpointer data)
 
       g_assert_no_error (error);
       g_assert_cmpuint (fascia_study_item_get_box (item), ==, 2);
+    }
+
+  if (from >= 3)
+    {
+      g_autoptr(FasciaClient) client = fascia_store_get_client (store, 1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (fascia_client_get_health_flags (client), ==,
+                       FASCIA_HEALTH_PREGNANCY | FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR |
+                       FASCIA_HEALTH_STOMA);
+      g_assert_cmpuint (fascia_client_get_pregnancy_trimester (client), ==, 2);
     }
 
   /* And the upgraded database takes new data in every table. */
