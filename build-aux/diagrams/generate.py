@@ -1304,6 +1304,7 @@ def build_posterior_deep():
         trigger_point(v, 'quadratus-lumborum', 1, s, (74, 36))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
         trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
+        trigger_point(v, 'quadratus-lumborum', 4, s, (52, 127))
         trigger_point(v, 'gluteus-medius', 1, s, (64, 162))
         trigger_point(v, 'gluteus-medius', 2, s, (104, 150))
         trigger_point(v, 'gluteus-minimus', 2, s, (94, 246))
@@ -1316,8 +1317,8 @@ def build_posterior_deep():
         referral_zone(v, 'quadratus-lumborum', 1, s, [[(56, 132), (100, 122), (144, 136), (166, 168), (168, 206),
                                                         (152, 214), (140, 178), (104, 152), (62, 156)]])
         referral_zone(v, 'quadratus-lumborum', 2, s, [blob(150, 300, 26, 40, 0.1, 12)])
-        referral_zone(v, 'quadratus-lumborum', 3, s, [blob(40, 212, 16, 26, 0.3, 10),
-                                                       [(40, 316), (92, 318), (130, 332), (120, 352), (70, 350), (34, 334)]])
+        referral_zone(v, 'quadratus-lumborum', 3, s, [blob(42, 214, 16, 28, 0.3, 10)])
+        referral_zone(v, 'quadratus-lumborum', 4, s, [[(40, 316), (92, 318), (130, 332), (120, 352), (70, 350), (34, 334)]])
         referral_zone(v, 'gluteus-medius', 1, s, [[(20, 176), (52, 166), (60, 200), (50, 248), (28, 262), (8, 250), (8, 200)]])
         referral_zone(v, 'gluteus-medius', 2, s, [[(70, 196), (130, 190), (170, 240), (168, 300), (150, 360), (128, 400),
                                                     (100, 392), (84, 330), (64, 262)]])
@@ -1940,7 +1941,8 @@ def build_lateral():
                                                (-100, 272), (-96, 212), (-82, 170), (-50, 150), (-10, 148), (24, 168)]])
     referral_zone(v, 'gluteus-minimus', 1, s, [[(-14, 300), (20, 300), (28, 400), (26, 520), (22, 640), (24, 762),
                                                 (-12, 762), (-16, 640), (-22, 520), (-24, 400)]])
-    referral_zone(v, 'tensor-fasciae-latae', 1, s, [[(6, 300), (44, 290), (62, 380), (58, 500), (48, 620), (28, 630),
+    referral_zone(v, 'tensor-fasciae-latae', 1, s, [blob(-4, 296, 30, 26, 0, 12),
+                                                    [(6, 300), (44, 290), (62, 380), (58, 500), (48, 620), (28, 630),
                                                      (20, 500), (8, 380)]])
     referral_zone(v, 'external-oblique', 1, s, [[(60, 140), (104, 130), (112, 200), (96, 250), (70, 290), (50, 270),
                                                  (58, 220), (52, 180)]])

@@ -74,6 +74,7 @@ static const struct {
   { "quadratus-lumborum", 1, "posterior-deep" },
   { "quadratus-lumborum", 2, "posterior-deep" },
   { "quadratus-lumborum", 3, "posterior-deep" },
+  { "quadratus-lumborum", 4, "posterior-deep" },
   { "gluteus-maximus", 1, "posterior-superficial" },
   { "gluteus-maximus", 2, "posterior-superficial" },
   { "gluteus-maximus", 3, "posterior-superficial" },
@@ -90,6 +91,7 @@ static const struct {
   { "iliocostalis-lumborum", 1, "posterior-deep" },
   { "longissimus-thoracis", 1, "posterior-deep" },
   { "latissimus-dorsi", 1, "posterior-superficial" },
+  { "latissimus-dorsi", 2, NULL },
   { "external-oblique", 1, "lateral" },
   { "serratus-posterior-inferior", 1, "posterior-superficial" },
   { "rectus-femoris", 1, "lateral" },
@@ -342,6 +344,8 @@ test_trigger_points (void)
 
       views = fascia_trigger_point_get_views (point);
       g_assert_cmpstr (views[0], ==, trigger_point_table[i].view);
+      if (views[0] == NULL)
+        continue;   /* described, outside every drawing */
       g_assert_null (views[1]);
 
       /* The view that draws the point shows its muscle. */

@@ -112,16 +112,16 @@ static const char *expected_seed_42[] = {
     "vastus-lateralis insertion 0 - | patella | medial-tibial-condyle linea-aspera lesser-trochanter\n"
     "latissimus-dorsi origin 0 posterior-superficial | sacrum | l2-body lumbar-mammillary-processes l1-body\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
-    "vastus-lateralis tp-1 2 lateral | vastus-lateralis | rectus-abdominis psoas-minor internal-oblique\n"
-    "latissimus-dorsi tp-1 2 posterior-superficial | latissimus-dorsi | quadratus-femoris pectineus gluteus-minimus\n"
-    "adductor-longus tp-1 1 anterior | adductor-longus | obturator-externus serratus-posterior-inferior gemellus-superior\n"
-    "semitendinosus tp-1 2 posterior-deep | semitendinosus | latissimus-dorsi rectus-abdominis external-oblique\n"
-    "quadratus-lumborum tp-1 1 posterior-deep | quadratus-lumborum | longissimus-thoracis obturator-externus sartorius\n"
-    "iliocostalis-lumborum tp-1 1 posterior-deep | iliocostalis-lumborum | pectineus biceps-femoris latissimus-dorsi\n"
-    "adductor-brevis tp-1 1 anterior | adductor-brevis | gemellus-superior obturator-externus latissimus-dorsi\n"
-    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | quadratus-lumborum latissimus-dorsi internal-oblique\n"
-    "internal-oblique tp-1 2 front-superficial | internal-oblique | sartorius longissimus-thoracis serratus-posterior-inferior\n"
-    "longissimus-thoracis tp-1 1 posterior-deep | longissimus-thoracis | quadratus-femoris gemellus-inferior rectus-abdominis\n",
+    "adductor-longus tp-1 1 anterior | adductor-longus | gemellus-superior serratus-posterior-inferior obturator-externus\n"
+    "longissimus-thoracis tp-1 1 posterior-deep | longissimus-thoracis | tensor-fasciae-latae internal-oblique quadratus-femoris\n"
+    "vastus-lateralis tp-1 2 lateral | vastus-lateralis | lumbar-multifidus longissimus-thoracis external-oblique\n"
+    "adductor-brevis tp-1 2 anterior | adductor-brevis | iliocostalis-lumborum obturator-externus transversus-abdominis\n"
+    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | psoas-minor internal-oblique gemellus-inferior\n"
+    "semitendinosus tp-1 2 posterior-deep | semitendinosus | obturator-externus gemellus-superior gemellus-inferior\n"
+    "internal-oblique tp-1 2 front-superficial | internal-oblique | tensor-fasciae-latae psoas-minor gemellus-inferior\n"
+    "iliocostalis-lumborum tp-1 1 posterior-deep | iliocostalis-lumborum | pectineus transversus-abdominis adductor-longus\n"
+    "quadratus-lumborum tp-3 1 posterior-deep | quadratus-lumborum | semitendinosus quadratus-femoris external-oblique\n"
+    "latissimus-dorsi tp-1 2 posterior-superficial | latissimus-dorsi | psoas-minor adductor-longus semitendinosus\n",
 };
 
 static const char *expected_nerve_seed_42 =

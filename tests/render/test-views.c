@@ -121,6 +121,29 @@ test_view_ids (gconstpointer data)
     g_error ("%s:%s", view_id, problems->str);
 }
 
+/* The Atlas remembers the view it showed last in GSettings, whose schema lists the views it
+ * accepts: every built-in view must be one of them. */
+static void
+test_views_in_settings_schema (void)
+{
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                     "io.github.fascia.Fascia", TRUE);
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  GListModel *views = fascia_atlas_get_views (get_atlas ());
+
+  g_assert_nonnull (schema);
+  key = g_settings_schema_get_key (schema, "last-view");
+  for (guint i = 0; i < g_list_model_get_n_items (views); i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+      g_autoptr(GVariant) value = g_variant_new_string (fascia_view_get_id (view));
+
+      if (!g_settings_schema_key_range_check (key, value))
+        g_error ("view %s is not a choice of the last-view key", fascia_view_get_id (view));
+    }
+}
+
 static void
 test_every_muscle_drawn (void)
 {
@@ -518,6 +541,7 @@ main (int   argc,
       g_test_add_data_func (render, view_ids[v], test_view_render);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
+  g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
   g_test_add_func ("/fascia/render/views/every-landmark-drawn", test_every_landmark_drawn);
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
