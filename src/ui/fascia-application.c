@@ -138,6 +138,20 @@ fascia_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+static const struct {
+  const char *action;
+  const char *accel;
+} window_accels[] = {
+  { "win.show-page('atlas')", "<Alt>1" },
+  { "win.show-page('clients')", "<Alt>2" },
+  { "win.show-page('study')", "<Alt>3" },
+  { "win.search", "<Control>f" },
+  { "win.show-section(1)", "<Control>1" },
+  { "win.show-section(2)", "<Control>2" },
+  { "win.show-section(3)", "<Control>3" },
+  { "win.show-section(4)", "<Control>4" },
+};
+
 static void
 fascia_application_startup (GApplication *application)
 {
@@ -152,6 +166,17 @@ fascia_application_startup (GApplication *application)
                                          close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          preferences_accels);
+
+  /* The window's page, search and section keys work wherever the focus is: application
+   * accelerators are seen before the focused widget (a card's text, the client list) has
+   * the key. */
+  for (guint i = 0; i < G_N_ELEMENTS (window_accels); i++)
+    {
+      const char *accels[] = { window_accels[i].accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                             window_accels[i].action, accels);
+    }
 }
 
 static void
