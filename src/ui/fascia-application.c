@@ -27,6 +27,8 @@ struct _FasciaApplication
 
 G_DEFINE_FINAL_TYPE (FasciaApplication, fascia_application, ADW_TYPE_APPLICATION)
 
+/* Tests make several applications in one session: each is its own instance. main() makes
+ * the real one unique (see fascia_application_id_for_database()). */
 FasciaApplication *
 fascia_application_new (void)
 {
@@ -35,6 +37,36 @@ fascia_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+/**
+ * fascia_application_id_for_database:
+ * @path: a client database
+ *
+ * Fascia runs once per database: the default database has the application's own id, and
+ * any other file one derived from its absolute path, so that a second launch on the same
+ * file finds the first (and presents its window) while another file opens beside it.
+ *
+ * Returns: (transfer full): the application id for @path
+ */
+char *
+fascia_application_id_for_database (const char *path)
+{
+  g_autofree char *default_path = fascia_paths_default_database ();
+  g_autofree char *canonical = NULL;
+  g_autofree char *default_canonical = NULL;
+  g_autofree char *checksum = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  default_canonical = g_canonicalize_filename (default_path, NULL);
+  if (g_str_equal (canonical, default_canonical))
+    return g_strdup (APPLICATION_ID);
+
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  /* An element of an id may not start with a digit. */
+  return g_strdup_printf ("%s.Database%.16s", APPLICATION_ID, checksum);
 }
 
 /**
@@ -97,6 +129,15 @@ fascia_application_handle_local_options (GApplication *application,
 
   if (fascia_cli_run (options, self->database_path, &exit_status))
     return exit_status;
+
+  /* One window per database: a second launch on the same file presents the window that
+   * has it open; another file gets an instance of its own. */
+  if (!(g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE))
+    {
+      g_autofree char *id = fascia_application_id_for_database (self->database_path);
+
+      g_application_set_application_id (application, id);
+    }
 
   return G_APPLICATION_CLASS (fascia_application_parent_class)->handle_local_options (application,
                                                                                     options);
