@@ -14,6 +14,7 @@
 #include "fascia-application.h"
 #include "fascia-cli.h"
 #include "fascia-preferences-window.h"
+#include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
 struct _FasciaApplication
@@ -201,6 +202,8 @@ fascia_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (fascia_application_parent_class)->startup (application);
+
+  fascia_ui_name_controls ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
