@@ -14,6 +14,7 @@
 #include "fascia-application.h"
 #include "fascia-cli.h"
 #include "fascia-preferences-window.h"
+#include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
 struct _FasciaApplication
@@ -27,6 +28,8 @@ struct _FasciaApplication
 
 G_DEFINE_FINAL_TYPE (FasciaApplication, fascia_application, ADW_TYPE_APPLICATION)
 
+/* Tests make several applications in one session: each is its own instance. main() makes
+ * the real one unique (see fascia_application_id_for_database()). */
 FasciaApplication *
 fascia_application_new (void)
 {
@@ -35,6 +38,36 @@ fascia_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+/**
+ * fascia_application_id_for_database:
+ * @path: a client database
+ *
+ * Fascia runs once per database: the default database has the application's own id, and
+ * any other file one derived from its absolute path, so that a second launch on the same
+ * file finds the first (and presents its window) while another file opens beside it.
+ *
+ * Returns: (transfer full): the application id for @path
+ */
+char *
+fascia_application_id_for_database (const char *path)
+{
+  g_autofree char *default_path = fascia_paths_default_database ();
+  g_autofree char *canonical = NULL;
+  g_autofree char *default_canonical = NULL;
+  g_autofree char *checksum = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  default_canonical = g_canonicalize_filename (default_path, NULL);
+  if (g_str_equal (canonical, default_canonical))
+    return g_strdup (APPLICATION_ID);
+
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  /* An element of an id may not start with a digit. */
+  return g_strdup_printf ("%s.Database%.16s", APPLICATION_ID, checksum);
 }
 
 /**
@@ -98,6 +131,15 @@ fascia_application_handle_local_options (GApplication *application,
   if (fascia_cli_run (options, self->database_path, &exit_status))
     return exit_status;
 
+  /* One window per database: a second launch on the same file presents the window that
+   * has it open; another file gets an instance of its own. */
+  if (!(g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE))
+    {
+      g_autofree char *id = fascia_application_id_for_database (self->database_path);
+
+      g_application_set_application_id (application, id);
+    }
+
   return G_APPLICATION_CLASS (fascia_application_parent_class)->handle_local_options (application,
                                                                                     options);
 }
@@ -138,6 +180,20 @@ fascia_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+static const struct {
+  const char *action;
+  const char *accel;
+} window_accels[] = {
+  { "win.show-page('atlas')", "<Alt>1" },
+  { "win.show-page('clients')", "<Alt>2" },
+  { "win.show-page('study')", "<Alt>3" },
+  { "win.search", "<Control>f" },
+  { "win.show-section(1)", "<Control>1" },
+  { "win.show-section(2)", "<Control>2" },
+  { "win.show-section(3)", "<Control>3" },
+  { "win.show-section(4)", "<Control>4" },
+};
+
 static void
 fascia_application_startup (GApplication *application)
 {
@@ -147,11 +203,24 @@ fascia_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (fascia_application_parent_class)->startup (application);
 
+  fascia_ui_name_controls ();
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          preferences_accels);
+
+  /* The window's page, search and section keys work wherever the focus is: application
+   * accelerators are seen before the focused widget (a card's text, the client list) has
+   * the key. */
+  for (guint i = 0; i < G_N_ELEMENTS (window_accels); i++)
+    {
+      const char *accels[] = { window_accels[i].accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                             window_accels[i].action, accels);
+    }
 }
 
 static void

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FasciaApplication, fascia_application, FASCIA, APPLICATION, AdwApplication)
 
 FasciaApplication *fascia_application_new               (void);
+char              *fascia_application_id_for_database   (const char        *path);
 const char        *fascia_application_get_database_path (FasciaApplication *self);
 void               fascia_application_set_database_path (FasciaApplication *self,
                                                          const char        *path);

@@ -25,7 +25,10 @@ fascia_card_paragraph (const char *text)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  /* Text can be selected and copied with the pointer, but is not a Tab stop: the keyboard
+   * goes from link to link, and a screen reader reads the card as it is. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_focusable (label, FALSE);
   gtk_widget_add_css_class (label, "card-text");
 
   return label;

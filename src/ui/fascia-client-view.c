@@ -988,15 +988,8 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
                                    repeat_visit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "client.repeat-visit", NULL);
+  /* Ctrl+1…4 reach it from anywhere on the Clients page through win.show-section. */
   gtk_widget_class_install_action (widget_class, "client.show-section", "s", show_section_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
-                                       "client.show-section", "s", "details");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
-                                       "client.show-section", "s", "plans");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
-                                       "client.show-section", "s", "visits");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
-                                       "client.show-section", "s", "progress");
 }
 
 /* The intake group's rows beyond the template's: one switch per flag from fascia-intake.c's

@@ -554,6 +554,9 @@ add_check (AdwEntryRow *row,
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
 }
 
+static void set_name (GtkWidget  *widget,
+                      const char *name);
+
 static char *
 check_date (const char *text)
 {
@@ -661,8 +664,7 @@ fascia_ui_date_row_init (AdwEntryRow *row)
   gtk_widget_set_tooltip_text (button, _("Pick from a Calendar"));
   /* Translators: the button beside a date field, e.g. “Pick the date of birth from a calendar” */
   label = g_strdup_printf (_("Pick “%s” from a calendar"), title != NULL ? title : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  set_name (button, label);
   adw_entry_row_add_suffix (row, button);
 }
 
@@ -900,4 +902,164 @@ fascia_ui_muscle_name (const char *muscle_id,
     return g_strdup (muscle_id);
 
   return fascia_muscle_get_display_name (muscle, side);
+}
+
+/* Screen readers */
+
+#define NAMED_KEY "fascia-accessible-name"
+
+/* "Zoom In (+)" → "Zoom In": the key is said by the description (the tooltip) already. */
+static char *
+name_from_tooltip (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *paren;
+
+  if (tooltip == NULL || *tooltip == '\0')
+    return NULL;
+
+  paren = g_strrstr (tooltip, " (");
+  if (paren != NULL && g_str_has_suffix (tooltip, ")") && paren > tooltip)
+    return g_strndup (tooltip, paren - tooltip);
+  return g_strdup (tooltip);
+}
+
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        p++;
+      else if (*p == '_')
+        continue;
+      g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+set_name (GtkWidget  *widget,
+          const char *name)
+{
+  g_object_set_data_full (G_OBJECT (widget), NAMED_KEY, g_strdup (name), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+/* A drop-down's button says what it chooses and what is chosen: “Diagram View: Front”. */
+static void
+dropdown_selected_cb (GtkDropDown *dropdown)
+{
+  const char *name = g_object_get_data (G_OBJECT (dropdown), NAMED_KEY);
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  g_autofree char *full = NULL;
+
+  if (name == NULL || !GTK_IS_TOGGLE_BUTTON (button))
+    return;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    full = g_strdup_printf ("%s: %s", name, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  full != NULL ? full : name, -1);
+}
+
+static gboolean
+name_on_map_cb (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+  GType type = G_OBJECT_TYPE (widget);
+  g_autofree char *name = NULL;
+
+  const char *given = g_object_get_data (G_OBJECT (widget), NAMED_KEY);
+
+  if (given != NULL && type != GTK_TYPE_MENU_BUTTON)
+    return TRUE;
+
+  if (type == GTK_TYPE_BUTTON || type == GTK_TYPE_TOGGLE_BUTTON)
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+
+      /* An icon: its tooltip names it. A mnemonic: GTK 4.8 reads "_New Client New Client". */
+      if (label == NULL || *label == '\0')
+        name = name_from_tooltip (widget);
+      else if (gtk_button_get_use_underline (GTK_BUTTON (widget)))
+        name = strip_mnemonic (label);
+      if (name != NULL)
+        set_name (widget, name);
+    }
+  else if (type == GTK_TYPE_MENU_BUTTON)
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+      GtkWidget *button = gtk_widget_get_first_child (widget);
+
+      if (given != NULL)
+        name = g_strdup (given);
+      else if (label != NULL && *label != '\0')
+        name = strip_mnemonic (label);
+      else
+        name = name_from_tooltip (widget);
+      if (name != NULL)
+        {
+          set_name (widget, name);
+          if (GTK_IS_TOGGLE_BUTTON (button))
+            set_name (button, name);
+        }
+    }
+  else if (type == GTK_TYPE_DROP_DOWN)
+    {
+      name = name_from_tooltip (widget);
+      if (name != NULL)
+        {
+          set_name (widget, name);
+          g_signal_connect (widget, "notify::selected", G_CALLBACK (dropdown_selected_cb), NULL);
+          dropdown_selected_cb (GTK_DROP_DOWN (widget));
+        }
+    }
+  else if (type == GTK_TYPE_LIST_BOX)
+    {
+      /* A list in a preferences group is named by the group's title. */
+      GtkWidget *group = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP);
+      const char *title = group != NULL ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group))
+                                        : NULL;
+
+      if (title != NULL && *title != '\0')
+        set_name (widget, title);
+    }
+
+  return TRUE;
+}
+
+/**
+ * fascia_ui_name_controls:
+ *
+ * GTK 4.8 names an icon button after its image ("GtkImage"), a drop-down after its class
+ * ("GtkToggleButton"), and a button with a mnemonic twice with the underscore. From now on,
+ * every button, menu button and drop-down without a name of its own is named, when it is
+ * first shown, by its tooltip (less the shortcut, which the tooltip, read as the description,
+ * still says) or its label without the mnemonic; a drop-down's button also says what is
+ * chosen; a list in a preferences group is named by the group's title. A widget named with
+ * gtk_accessible_update_property() in code keeps that name only if it is set after mapping,
+ * so code that names a control sets the name through this same rule: a tooltip.
+ */
+void
+fascia_ui_name_controls (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      /* The signal exists once the class does. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, name_on_map_cb,
+                                  NULL, NULL);
+      g_once_init_leave (&done, 1);
+    }
 }

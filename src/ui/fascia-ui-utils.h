@@ -55,6 +55,9 @@ void               fascia_ui_date_row_set_date    (AdwEntryRow       *row,
 gboolean           fascia_ui_date_row_get_date    (AdwEntryRow       *row,
                                                    char             **iso);
 void               fascia_ui_email_row_init       (AdwEntryRow       *row);
+
+/* Screen readers */
+void               fascia_ui_name_controls        (void);
 gboolean           fascia_ui_is_email_or_empty    (const char        *text);
 
 G_END_DECLS

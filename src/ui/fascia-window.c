@@ -95,6 +95,49 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, page);
 }
 
+/* Ctrl+F, Ctrl+1…4 and Alt+1…3 are application accelerators, handled before the widget
+ * with the focus sees the key, so they work wherever the focus is — in a card's text, in the
+ * client list, in a field; each goes to the page that is shown. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "atlas") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->atlas_page), "atlas.search", NULL);
+  else if (g_strcmp0 (page, "clients") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (self)),
+                                "clients.search", NULL);
+}
+
+/* Ctrl+1…4: the Atlas's four views, or the shown client's details, plans, visits and
+ * progress. */
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  static const char * const views[] = {
+    "anterior", "posterior-superficial", "posterior-deep", "lateral",
+  };
+  static const char * const sections[] = { "details", "plans", "visits", "progress" };
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+  int n = g_variant_get_int32 (parameter);
+
+  if (n < 1 || n > 4)
+    return;
+
+  if (g_strcmp0 (page, "atlas") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->atlas_page), "atlas.view", "s", views[n - 1]);
+  else if (g_strcmp0 (page, "clients") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (fascia_clients_page_get_client_view (fascia_window_get_clients_page (self))),
+                                "client.show-section", "s", sections[n - 1]);
+}
+
 /**
  * fascia_window_get_store:
  *
@@ -685,13 +728,10 @@ fascia_window_class_init (FasciaWindowClass *klass)
   /* "Add to plan" on a technique card: (technique id, muscle id or ""). */
   gtk_widget_class_install_action (widget_class, "win.add-to-plan", "(ss)", add_to_plan_action);
 
+  /* Their keys are application accelerators: see fascia_application_startup(). */
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.show-page", "s", "atlas");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "win.show-page", "s", "clients");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
-                                       "win.show-page", "s", "study");
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section_action);
 }
 
 static void

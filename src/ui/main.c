@@ -24,6 +24,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = fascia_application_new ();
+  /* A second launch on the same database presents the window already open on it. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_DEFAULT_FLAGS);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

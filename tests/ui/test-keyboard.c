@@ -1,0 +1,222 @@
+/* test-keyboard.c — the window's keys work wherever the focus is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fascia-application.h"
+#include "fascia-atlas-page.h"
+#include "fascia-client-view.h"
+#include "fascia-clients-page.h"
+#include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
+#include "fascia-window.h"
+
+/*
+ * Real key presses through the X server, with the focus where a user leaves it: in a card
+ * on the Atlas, in the client list. Ctrl+F, Ctrl+1…4 and Alt+1…3 are application
+ * accelerators and must reach the page shown; and the text of a card is no Tab stop.
+ */
+
+static FasciaApplication *app;
+
+typedef struct
+{
+  char         *dir;
+  FasciaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *db_path = NULL;
+
+  f->dir = fascia_test_make_tmpdir ();
+  db_path = g_build_filename (f->dir, "fascia.db", NULL);
+  fascia_application_set_database_path (app, db_path);
+
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "atlas");
+  fascia_ui_test_wait_idle (300);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_ui_test_wait_idle (300);
+  g_assert_finalize_object (f->window);
+
+  fascia_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static FasciaAtlasPage *
+atlas_page (Fixture *f)
+{
+  return FASCIA_ATLAS_PAGE (template_child (f->window, FASCIA_TYPE_WINDOW, "atlas_page"));
+}
+
+/* The focusable widgets under @root that a Tab press can land on. */
+static void
+collect_focusable (GtkWidget *root,
+                   GType      type,
+                   GPtrArray *found)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_focusable (root))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_focusable (child, type, found);
+}
+
+static GtkWidget *
+open_card (Fixture *f)
+{
+  GtkWidget *card_stack = template_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE, "card_stack");
+  GtkWidget *card;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (atlas_page (f)), "atlas.open", "s",
+                                             "muscle:psoas-major"));
+  fascia_ui_test_wait_idle (200);
+  card = gtk_stack_get_visible_child (GTK_STACK (card_stack));
+  g_assert_nonnull (card);
+  return card;
+}
+
+static void
+test_card_text_no_tab_stop (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *card = open_card (f);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_focusable (card, GTK_TYPE_LABEL, labels);
+  collect_focusable (card, GTK_TYPE_BUTTON, buttons);
+  g_assert_cmpuint (labels->len, ==, 0);
+  /* The links still are. */
+  g_assert_cmpuint (buttons->len, >, 0);
+}
+
+static void
+test_keys_from_a_card (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *card = open_card (f);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkSearchBar *search_bar = GTK_SEARCH_BAR (template_child (atlas_page (f),
+                                                             FASCIA_TYPE_ATLAS_PAGE,
+                                                             "search_bar"));
+  g_autofree char *view = NULL;
+
+  /* The focus on a link in the card. */
+  collect_focusable (card, GTK_TYPE_BUTTON, buttons);
+  g_assert_cmpuint (buttons->len, >, 0);
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (buttons, 0)));
+  fascia_ui_test_wait_idle (100);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+3");
+  fascia_ui_test_wait_idle (200);
+  g_object_get (atlas_page (f), "view", &view, NULL);
+  g_assert_cmpstr (view, ==, "posterior-deep");
+
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (buttons, 0)));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+f");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+
+  /* Alt+2 goes to the Clients page from the search entry. */
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "alt+2");
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "clients");
+}
+
+static void
+test_keys_from_the_client_list (Fixture       *f,
+                                gconstpointer  data)
+{
+  FasciaClientsPage *page;
+  FasciaClientView *view;
+  GtkWidget *search;
+  GtkStack *sections;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
+  page = fascia_window_get_clients_page (f->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "clients.new", NULL));
+  fascia_ui_test_wait_idle (200);
+  view = fascia_clients_page_get_client_view (page);
+  g_assert_nonnull (fascia_client_view_get_client (view));
+  sections = GTK_STACK (template_child (view, FASCIA_TYPE_CLIENT_VIEW, "stack"));
+
+  /* The focus in the list's search entry, outside the client view. */
+  search = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  g_assert_true (gtk_widget_grab_focus (search));
+  fascia_ui_test_wait_idle (100);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+3");
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sections), ==, "visits");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+2");
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sections), ==, "plans");
+
+  /* From inside the client view, Ctrl+F searches the clients. */
+  gtk_widget_child_focus (GTK_WIDGET (view), GTK_DIR_TAB_FORWARD);
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+f");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_widget_has_focus (search)
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "alt+1");
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "atlas");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = fascia_test_make_tmpdir ();
+  int status;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = fascia_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/fascia/ui/keyboard/card-text-no-tab-stop", Fixture, NULL,
+              fixture_set_up, test_card_text_no_tab_stop, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/keys-from-a-card", Fixture, NULL,
+              fixture_set_up, test_keys_from_a_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/keys-from-the-client-list", Fixture, NULL,
+              fixture_set_up, test_keys_from_the_client_list, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  fascia_test_rm_rf (cache);
+  return status;
+}
