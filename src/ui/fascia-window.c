@@ -17,6 +17,10 @@
 #include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 struct _FasciaWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -215,9 +219,41 @@ first_paint_cb (GdkFrameClock *clock,
     self->clients_idle_id = g_idle_add_full (G_PRIORITY_LOW, clients_idle_cb, self, NULL);
 }
 
+/* A size saved on a larger screen, or by a window that grew, must not open the window
+ * past the edges of this one: keep it within the largest monitor's work area. */
+static void
+clamp_to_monitor (FasciaWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int max_width = 0, max_height = 0;
+  int width, height;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle area;
+
+      gdk_monitor_get_geometry (monitor, &area);
+#ifdef GDK_WINDOWING_X11
+      if (GDK_IS_X11_MONITOR (monitor))
+        gdk_x11_monitor_get_workarea (monitor, &area);
+#endif
+      max_width = MAX (max_width, area.width);
+      max_height = MAX (max_height, area.height);
+    }
+  if (max_width <= 0 || max_height <= 0)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > max_width || height > max_height)
+    gtk_window_set_default_size (GTK_WINDOW (self), MIN (width, max_width),
+                                 MIN (height, max_height));
+}
+
 static void
 realize_cb (FasciaWindow *self)
 {
+  clamp_to_monitor (self);
   g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                            G_CALLBACK (first_paint_cb), self, 0);
 }
