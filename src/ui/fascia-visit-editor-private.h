@@ -17,6 +17,7 @@ struct _FasciaVisitEditor
   GtkLabel          *heading_label;
   GtkLabel          *lock_label;
   GtkDropDown       *view_dropdown;
+  GtkWidget         *tool_flow;
   GtkDropDown       *compare_dropdown;
   GtkWidget         *legend_earlier;
   FasciaDiagramView *diagram_view;

@@ -1151,6 +1151,7 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, legend_earlier);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, tool_flow);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_before_scale);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_after_scale);
@@ -1196,15 +1197,9 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
     }
 
   /* The tool buttons take the focus, not the flow box's own children around them. */
-  {
-    GtkWidget *flow = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                   FASCIA_TYPE_VISIT_EDITOR,
-                                                                   "tool_flow");
-
-    for (GtkWidget *child = gtk_widget_get_first_child (flow); child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      gtk_widget_set_focusable (child, FALSE);
-  }
+  for (GtkWidget *child = gtk_widget_get_first_child (self->tool_flow); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   _fascia_visit_editor_actions_init (self);
 }
