@@ -18,6 +18,8 @@ struct _FasciaVisitEditor
   GtkLabel          *lock_label;
   GtkDropDown       *view_dropdown;
   GtkWidget         *tool_flow;
+  GtkWidget         *dropdown_flow;
+  GtkWidget         *legend_flow;
   GtkDropDown       *compare_dropdown;
   GtkWidget         *legend_earlier;
   FasciaDiagramView *diagram_view;

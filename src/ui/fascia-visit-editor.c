@@ -818,7 +818,7 @@ load_compared (FasciaVisitEditor *self)
         fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the earlier visit"), error);
     }
 
-  gtk_widget_set_visible (self->legend_earlier, self->compared_visit != NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->legend_earlier), self->compared_visit != NULL);
 }
 
 /* The visits before this one, newest first (the store's order), the previous one chosen. */
@@ -1152,6 +1152,8 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, legend_earlier);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, tool_flow);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, dropdown_flow);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, legend_flow);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_before_scale);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_after_scale);
@@ -1196,10 +1198,16 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
       gtk_widget_add_controller (GTK_WIDGET (view), focus);
     }
 
-  /* The tool buttons take the focus, not the flow box's own children around them. */
-  for (GtkWidget *child = gtk_widget_get_first_child (self->tool_flow); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  /* The tools, drop-downs and legend take the focus (or none), not the flow boxes' own
+   * children around them. */
+  {
+    GtkWidget *flows[] = { self->tool_flow, self->dropdown_flow, self->legend_flow };
+
+    for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
+      for (GtkWidget *child = gtk_widget_get_first_child (flows[i]); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_set_focusable (child, FALSE);
+  }
 
   _fascia_visit_editor_actions_init (self);
 }

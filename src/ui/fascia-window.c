@@ -36,6 +36,7 @@ struct _FasciaWindow
   AdwViewSwitcherTitle *switcher_title;
 
   /* Borrowed */
+  GtkWidget            *client_list_button;
   FasciaClientsPage    *clients_page;  /* built on demand, in clients_bin */
   gint64                pending_client; /* to select when clients_page is built */
 
@@ -160,6 +161,8 @@ select_pending_client (FasciaWindow *self)
 
 /* The Clients page is built when it is first shown, or when the main loop is idle after
  * the first frame, so that the window appears without waiting for it. */
+static void update_client_list_button (FasciaWindow *self);
+
 static FasciaClientsPage *
 ensure_clients_page (FasciaWindow *self)
 {
@@ -179,9 +182,49 @@ ensure_clients_page (FasciaWindow *self)
                            "notify::client", G_CALLBACK (client_shown_cb), self,
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->clients_bin, GTK_WIDGET (self->clients_page));
+  {
+    GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (self->clients_page),
+                                                      FASCIA_TYPE_CLIENTS_PAGE, "leaflet");
+
+    g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (update_client_list_button),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (leaflet, "notify::visible-child",
+                             G_CALLBACK (update_client_list_button), self, G_CONNECT_SWAPPED);
+  }
   select_pending_client (self);
 
   return self->clients_page;
+}
+
+/* A folded Clients page showing a client offers the way back to the list in the header bar,
+ * where it costs no height. */
+static void
+update_client_list_button (FasciaWindow *self)
+{
+  gboolean show = FALSE;
+
+  if (self->clients_page != NULL
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "clients") == 0)
+    {
+      GtkWidget *page = GTK_WIDGET (self->clients_page);
+      AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (page,
+                                                                        FASCIA_TYPE_CLIENTS_PAGE,
+                                                                        "leaflet"));
+      GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (leaflet));
+
+      show = adw_leaflet_get_folded (leaflet) && adw_leaflet_get_visible_child (leaflet) != list;
+    }
+  gtk_widget_set_visible (self->client_list_button, show);
+}
+
+static void
+client_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (ensure_clients_page (self)), "clients.search", NULL);
 }
 
 static gboolean
@@ -265,6 +308,7 @@ visible_page_cb (FasciaWindow *self)
     ensure_clients_page (self);
   if (gtk_widget_get_realized (GTK_WIDGET (self)))
     focus_visible_page (self);
+  update_client_list_button (self);
 }
 
 FasciaClientsPage *
@@ -706,6 +750,8 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, clients_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_page);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, client_list_button);
+  gtk_widget_class_install_action (widget_class, "win.client-list", NULL, client_list_action);
 
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import-clients", NULL, records_action);

@@ -226,7 +226,8 @@ locate (Session    *s,
   const char *argv[] = { "/usr/bin/python3", helper, name, index >= 0 ? index_str : NULL, NULL };
 
   g_assert_nonnull (helper);
-  for (guint tries = 0; tries < 10; tries++)
+  /* The app joins the accessibility bus a little after its window shows. */
+  for (guint tries = 0; tries < 20; tries++)
     {
       g_autofree char *out = run (s, argv);
 
@@ -239,9 +240,21 @@ locate (Session    *s,
           box->height *= s->size->scale;
           return TRUE;
         }
-      pause_ms (300);
+      pause_ms (500);
     }
   return FALSE;
+}
+
+static void
+must_locate (Session    *s,
+             const char *name,
+             Box        *box)
+{
+  if (!locate (s, name, -1, box))
+    {
+      screenshot (s);
+      g_error ("%s: no “%s” in sight", s->size->name, name);
+    }
 }
 
 static void
@@ -292,7 +305,7 @@ assert_box_kept (Session    *s,
 {
   Box now;
 
-  g_assert_true (locate (s, name, -1, &now));
+  must_locate (s, name, &now);
   if (now.x != before->x || now.y != before->y || now.width != before->width
       || now.height != before->height)
     screenshot (s);
@@ -521,7 +534,7 @@ walk_atlas (Session *s)
 
   keys (s, "alt+1");
   assert_size (s, "the Atlas");
-  g_assert_true (locate (s, "Diagram", -1, &diagram));
+  must_locate (s, "Diagram", &diagram);
 
   click (s, "Quadratus lumborum, right side", -1);
   assert_size (s, "a click on the right quadratus lumborum");
@@ -564,7 +577,7 @@ walk_clients (Session *s)
   click (s, "Plans", -1);
   click (s, "Pregnancy low back and buttock", -1);
   assert_size (s, "opening a plan");
-  g_assert_true (locate (s, "Diagram", -1, &diagram));
+  must_locate (s, "Diagram", &diagram);
   if (s->size->full)
     {
       click (s, "Add Exercise", -1);
@@ -581,7 +594,7 @@ walk_clients (Session *s)
   click (s, "Visits", -1);
   click (s, "New Visit", -1);
   assert_size (s, "a new visit");
-  g_assert_true (locate (s, "Diagram", -1, &diagram));
+  must_locate (s, "Diagram", &diagram);
   click (s, "Hypertonic", -1);
   click (s, "Psoas major, left side", -1);
   assert_size (s, "the first finding on the body chart");
@@ -594,8 +607,8 @@ walk_clients (Session *s)
       assert_box_kept (s, "Diagram", &diagram, "three findings");
     }
   /* Every finding tool is in sight. */
-  g_assert_true (locate (s, "Short", -1, &diagram));
-  g_assert_true (locate (s, "Weak", -1, &diagram));
+  must_locate (s, "Short", &diagram);
+  must_locate (s, "Weak", &diagram);
 }
 
 static void
@@ -626,10 +639,10 @@ test_sizes (gconstpointer data)
   g_assert_cmpint (s.height, <=, size->height);
   keys (&s, "alt+1");
   assert_size (&s, "the Atlas in a narrow window");
-  g_assert_true (locate (&s, "More", -1, &box));
+  must_locate (&s, "More", &box);
   keys (&s, "alt+2");
   assert_size (&s, "the Clients page in a narrow window");
-  g_assert_true (locate (&s, "Back to the client list", -1, &box));
+  must_locate (&s, "Back to the client list", &box);
   click (&s, "Back to the client list", -1);
   assert_size (&s, "back to the client list");
   keys (&s, "alt+3");
