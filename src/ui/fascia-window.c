@@ -34,9 +34,9 @@ struct _FasciaWindow
   AdwBin               *clients_bin;
   FasciaStudyPage      *study_page;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *client_list_button;
 
   /* Borrowed */
-  GtkWidget            *client_list_button;
   FasciaClientsPage    *clients_page;  /* built on demand, in clients_bin */
   gint64                pending_client; /* to select when clients_page is built */
 
