@@ -818,7 +818,10 @@ load_compared (FasciaVisitEditor *self)
         fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the earlier visit"), error);
     }
 
-  gtk_widget_set_visible (gtk_widget_get_parent (self->legend_earlier), self->compared_visit != NULL);
+  /* In the legend's flow box, its slot goes with it. */
+  gtk_widget_set_visible (self->legend_earlier, self->compared_visit != NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->legend_earlier),
+                          self->compared_visit != NULL);
 }
 
 /* The visits before this one, newest first (the store's order), the previous one chosen. */
