@@ -886,7 +886,8 @@ fascia_atlas_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      g_value_set_string (value, self->view_id);
+      /* The "atlas.view" action's state: a menu of views cannot show a NULL state. */
+      g_value_set_string (value, self->view_id != NULL ? self->view_id : "");
       break;
 
     case PROP_CARD:

@@ -22,8 +22,10 @@ fascia_card_paragraph (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* Prose breaks between words only, never inside one ("counte-rstrain"). */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   /* Text can be selected and copied with the pointer, but is not a Tab stop: the keyboard
    * goes from link to link, and a screen reader reads the card as it is. */
@@ -133,4 +135,32 @@ fascia_card_clear (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
+}
+
+static void
+wrap_labels_at_words (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (widget), GTK_NATURAL_WRAP_WORD);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wrap_labels_at_words (child);
+}
+
+/**
+ * fascia_card_wrap_row_words:
+ * @row: an #AdwActionRow or #AdwExpanderRow
+ *
+ * libadwaita 1.2 wraps row titles and subtitles anywhere in a word; names of muscles and
+ * techniques must break between words only.
+ */
+void
+fascia_card_wrap_row_words (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  wrap_labels_at_words (row);
 }

@@ -26,5 +26,6 @@ void       fascia_card_add_list    (GtkBox             *box,
                                     const char * const *items,
                                     gboolean            numbered);
 void       fascia_card_clear       (GtkBox             *box);
+void       fascia_card_wrap_row_words (GtkWidget       *row);
 
 G_END_DECLS

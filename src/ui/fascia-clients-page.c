@@ -414,6 +414,16 @@ fascia_clients_page_dispose (GObject *object)
   G_OBJECT_CLASS (fascia_clients_page_parent_class)->dispose (object);
 }
 
+/* Folding the window while a client is open keeps the client in view, not the list. */
+static void
+folded_cb (FasciaClientsPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet)
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") == 0)
+    adw_leaflet_set_visible_child (self->leaflet,
+                                   gtk_widget_get_parent (GTK_WIDGET (self->content_stack)));
+}
+
 static void
 fascia_clients_page_class_init (FasciaClientsPageClass *klass)
 {
@@ -468,4 +478,6 @@ fascia_clients_page_init (FasciaClientsPage *self)
   g_signal_connect_object (self->client_view, "notify::active-plan",
                            G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -14,6 +14,7 @@
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-technique.h"
 
+#include "fascia-card-utils.h"
 #include "fascia-handout-export.h"
 #include "fascia-plan-editor.h"
 #include "fascia-ui-utils.h"
@@ -36,7 +37,7 @@ struct _FasciaPlanEditor
   GtkDropDown       *view_dropdown;
   FasciaDiagramView *diagram_view;
   AdwEntryRow       *title_row;
-  AdwEntryRow       *goals_row;
+  GtkTextBuffer     *goals_buffer;
   GtkSpinButton     *sessions_spin;
   GtkSpinButton     *weeks_spin;
   AdwComboRow       *status_row;
@@ -167,7 +168,14 @@ field_changed_cb (FasciaPlanEditor *self)
     return;
 
   fascia_plan_set_title (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  fascia_plan_set_goals (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->goals_row)));
+  {
+    GtkTextIter begin, end_iter;
+    g_autofree char *goals = NULL;
+
+    gtk_text_buffer_get_bounds (self->goals_buffer, &begin, &end_iter);
+    goals = gtk_text_buffer_get_text (self->goals_buffer, &begin, &end_iter, FALSE);
+    fascia_plan_set_goals (self->plan, goals);
+  }
   fascia_plan_set_sessions_per_week (self->plan,
                                      gtk_spin_button_get_value_as_int (self->sessions_spin));
   fascia_plan_set_weeks (self->plan, gtk_spin_button_get_value_as_int (self->weeks_spin));
@@ -551,6 +559,7 @@ technique_card_row (FasciaPlanEditor *self,
   g_object_set_data_full (G_OBJECT (button), "technique",
                           g_strdup (fascia_technique_get_id (technique)), g_free);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  fascia_card_wrap_row_words (row);
 
   return row;
 }
@@ -589,6 +598,7 @@ create_target_row (FasciaPlanEditor *self,
                                  chosen_names->len > 0 ? chosen_names->str
                                                        : _("No techniques yet"));
   gtk_widget_set_name (expander, muscle_id);
+  fascia_card_wrap_row_words (expander);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -741,6 +751,8 @@ small_spin (FasciaPlanEditor   *self,
   return spin;
 }
 
+/* The exercise's name on its own line, wrapping between words, and its dose below it: a row of
+ * spin buttons beside a long name left the name one letter wide. */
 static GtkWidget *
 create_exercise_row (FasciaPlanEditor   *self,
                      FasciaHomeExercise *exercise)
@@ -749,45 +761,68 @@ create_exercise_row (FasciaPlanEditor   *self,
   const char *technique_id = fascia_home_exercise_get_technique_id (exercise);
   FasciaTechnique *technique = atlas != NULL ? fascia_atlas_lookup_technique (atlas, technique_id)
                                              : NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *entry, *button;
+  const char *name = technique != NULL ? fascia_technique_get_name (technique) : technique_id;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dose = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title, *entry, *button;
   g_autofree char *warning = NULL;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 technique != NULL ? fascia_technique_get_name (technique)
-                                                   : technique_id);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "exercise-row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  title = gtk_label_new (name);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (title), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_widget_set_hexpand (title, TRUE);
   if (technique != NULL && self->client != NULL)
     warning = fascia_intake_check_technique (fascia_intake_client_conditions (self->client),
                                              technique);
   if (warning != NULL)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), warning_icon (warning));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             small_spin (self, exercise, fascia_home_exercise_get_sets (exercise),
-                                         FALSE, _("Sets")));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("×"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             small_spin (self, exercise, fascia_home_exercise_get_reps (exercise),
-                                         TRUE, _("Repetitions")));
-
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), fascia_home_exercise_get_frequency (exercise) ?: "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("How often"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("How often"), -1);
-  g_object_set_data (G_OBJECT (entry), "exercise", exercise);
-  g_signal_connect (entry, "changed", G_CALLBACK (exercise_frequency_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+    gtk_box_append (GTK_BOX (top), warning_icon (warning));
+  gtk_box_append (GTK_BOX (top), title);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Exercise"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Exercise"), -1);
   g_object_set_data (G_OBJECT (button), "exercise", exercise);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_exercise_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (top), button);
+  gtk_box_append (GTK_BOX (box), top);
+
+  gtk_box_append (GTK_BOX (dose), small_spin (self, exercise,
+                                              fascia_home_exercise_get_sets (exercise),
+                                              FALSE, _("Sets")));
+  gtk_box_append (GTK_BOX (dose), gtk_label_new ("×"));
+  gtk_box_append (GTK_BOX (dose), small_spin (self, exercise,
+                                              fascia_home_exercise_get_reps (exercise),
+                                              TRUE, _("Repetitions")));
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), fascia_home_exercise_get_frequency (exercise) ?: "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("How often"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How often"), -1);
+  g_object_set_data (G_OBJECT (entry), "exercise", exercise);
+  g_signal_connect (entry, "changed", G_CALLBACK (exercise_frequency_cb), self);
+  gtk_box_append (GTK_BOX (dose), entry);
+  gtk_box_append (GTK_BOX (box), dose);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   return row;
 }
@@ -1154,7 +1189,7 @@ fascia_plan_editor_set_plan (FasciaPlanEditor *self,
   if (plan != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), fascia_plan_get_title (plan) ?: "");
-      gtk_editable_set_text (GTK_EDITABLE (self->goals_row), fascia_plan_get_goals (plan) ?: "");
+      gtk_text_buffer_set_text (self->goals_buffer, fascia_plan_get_goals (plan) ?: "", -1);
       gtk_spin_button_set_value (self->sessions_spin, fascia_plan_get_sessions_per_week (plan));
       gtk_spin_button_set_value (self->weeks_spin, fascia_plan_get_weeks (plan));
       adw_combo_row_set_selected (self->status_row, fascia_plan_get_status (plan));
@@ -1311,7 +1346,7 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, goals_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, goals_buffer);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, sessions_spin);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, weeks_spin);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, status_row);

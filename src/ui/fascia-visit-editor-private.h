@@ -17,6 +17,9 @@ struct _FasciaVisitEditor
   GtkLabel          *heading_label;
   GtkLabel          *lock_label;
   GtkDropDown       *view_dropdown;
+  GtkWidget         *tool_flow;
+  GtkWidget         *dropdown_flow;
+  GtkWidget         *legend_flow;
   GtkDropDown       *compare_dropdown;
   GtkWidget         *legend_earlier;
   FasciaDiagramView *diagram_view;

@@ -690,19 +690,37 @@ _fascia_visit_editor_reload_findings (FasciaVisitEditor *self)
   _fascia_visit_editor_update_diagram (self);
 }
 
+/* The muscle's name above its finding buttons, which flow onto a second line in a narrow pane:
+ * a row of five buttons beside the name made the pane wider than the divider allowed. */
 static GtkWidget *
 create_finding_row (FasciaVisitEditor *self,
                     FasciaFinding     *finding)
 {
   g_autofree char *name = fascia_ui_muscle_name (fascia_finding_get_muscle_id (finding),
                                                  fascia_finding_get_side (finding));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (name);
+  GtkWidget *flow = gtk_flow_box_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (title), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), G_N_ELEMENTS (fascia_finding_tools));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (fascia_finding_tools); i++)
     {
@@ -714,10 +732,13 @@ create_finding_row (FasciaVisitEditor *self,
       g_object_set_data_full (G_OBJECT (button), "finding", g_object_ref (finding), g_object_unref);
       g_object_set_data (G_OBJECT (button), "flag", GUINT_TO_POINTER (fascia_finding_tools[i].flag));
       g_signal_connect (button, "toggled", G_CALLBACK (_fascia_visit_editor_finding_toggled_cb), self);
-      gtk_box_append (GTK_BOX (box), button);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
+      /* The button takes the focus, not the flow box's own child around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  gtk_box_append (GTK_BOX (box), flow);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
 
@@ -797,7 +818,10 @@ load_compared (FasciaVisitEditor *self)
         fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the earlier visit"), error);
     }
 
+  /* In the legend's flow box, its slot goes with it. */
   gtk_widget_set_visible (self->legend_earlier, self->compared_visit != NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->legend_earlier),
+                          self->compared_visit != NULL);
 }
 
 /* The visits before this one, newest first (the store's order), the previous one chosen. */
@@ -1130,6 +1154,9 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, legend_earlier);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, tool_flow);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, dropdown_flow);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, legend_flow);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_before_scale);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_after_scale);
@@ -1173,6 +1200,17 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
       g_signal_connect (focus, "leave", G_CALLBACK (note_focus_leave_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (view), focus);
     }
+
+  /* The tools, drop-downs and legend take the focus (or none), not the flow boxes' own
+   * children around them. */
+  {
+    GtkWidget *flows[] = { self->tool_flow, self->dropdown_flow, self->legend_flow };
+
+    for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
+      for (GtkWidget *child = gtk_widget_get_first_child (flows[i]); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_set_focusable (child, FALSE);
+  }
 
   _fascia_visit_editor_actions_init (self);
 }

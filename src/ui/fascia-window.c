@@ -17,6 +17,10 @@
 #include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 struct _FasciaWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -30,6 +34,7 @@ struct _FasciaWindow
   AdwBin               *clients_bin;
   FasciaStudyPage      *study_page;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *client_list_button;
 
   /* Borrowed */
   FasciaClientsPage    *clients_page;  /* built on demand, in clients_bin */
@@ -199,6 +204,8 @@ select_pending_client (FasciaWindow *self)
 
 /* The Clients page is built when it is first shown, or when the main loop is idle after
  * the first frame, so that the window appears without waiting for it. */
+static void update_client_list_button (FasciaWindow *self);
+
 static FasciaClientsPage *
 ensure_clients_page (FasciaWindow *self)
 {
@@ -218,9 +225,49 @@ ensure_clients_page (FasciaWindow *self)
                            "notify::client", G_CALLBACK (client_shown_cb), self,
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->clients_bin, GTK_WIDGET (self->clients_page));
+  {
+    GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (self->clients_page),
+                                                      FASCIA_TYPE_CLIENTS_PAGE, "leaflet");
+
+    g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (update_client_list_button),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (leaflet, "notify::visible-child",
+                             G_CALLBACK (update_client_list_button), self, G_CONNECT_SWAPPED);
+  }
   select_pending_client (self);
 
   return self->clients_page;
+}
+
+/* A folded Clients page showing a client offers the way back to the list in the header bar,
+ * where it costs no height. */
+static void
+update_client_list_button (FasciaWindow *self)
+{
+  gboolean show = FALSE;
+
+  if (self->clients_page != NULL
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "clients") == 0)
+    {
+      GtkWidget *page = GTK_WIDGET (self->clients_page);
+      AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (page,
+                                                                        FASCIA_TYPE_CLIENTS_PAGE,
+                                                                        "leaflet"));
+      GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (leaflet));
+
+      show = adw_leaflet_get_folded (leaflet) && adw_leaflet_get_visible_child (leaflet) != list;
+    }
+  gtk_widget_set_visible (self->client_list_button, show);
+}
+
+static void
+client_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (ensure_clients_page (self)), "clients.search", NULL);
 }
 
 static gboolean
@@ -258,9 +305,41 @@ first_paint_cb (GdkFrameClock *clock,
     self->clients_idle_id = g_idle_add_full (G_PRIORITY_LOW, clients_idle_cb, self, NULL);
 }
 
+/* A size saved on a larger screen, or by a window that grew, must not open the window
+ * past the edges of this one: keep it within the largest monitor's work area. */
+static void
+clamp_to_monitor (FasciaWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int max_width = 0, max_height = 0;
+  int width, height;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle area;
+
+      gdk_monitor_get_geometry (monitor, &area);
+#ifdef GDK_WINDOWING_X11
+      if (GDK_IS_X11_MONITOR (monitor))
+        gdk_x11_monitor_get_workarea (monitor, &area);
+#endif
+      max_width = MAX (max_width, area.width);
+      max_height = MAX (max_height, area.height);
+    }
+  if (max_width <= 0 || max_height <= 0)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > max_width || height > max_height)
+    gtk_window_set_default_size (GTK_WINDOW (self), MIN (width, max_width),
+                                 MIN (height, max_height));
+}
+
 static void
 realize_cb (FasciaWindow *self)
 {
+  clamp_to_monitor (self);
   g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                            G_CALLBACK (first_paint_cb), self, 0);
 }
@@ -272,6 +351,7 @@ visible_page_cb (FasciaWindow *self)
     ensure_clients_page (self);
   if (gtk_widget_get_realized (GTK_WIDGET (self)))
     focus_visible_page (self);
+  update_client_list_button (self);
 }
 
 FasciaClientsPage *
@@ -713,6 +793,8 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, clients_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_page);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, client_list_button);
+  gtk_widget_class_install_action (widget_class, "win.client-list", NULL, client_list_action);
 
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import-clients", NULL, records_action);

@@ -179,8 +179,11 @@ test_markup (Fixture       *f,
   editor = fascia_client_view_get_plan_editor (client_view (f));
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, FASCIA_TYPE_PLAN_EDITOR,
                                                        "title_row")), plan_title);
-  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                       "goals_row")), plan_goals);
+  /* The goals are a multi-line text, one goal per line. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                            FASCIA_TYPE_PLAN_EDITOR,
+                                                                            "goals_buffer")),
+                            plan_goals, -1);
   fascia_client_view_flush (client_view (f));
   fascia_test_iterate ();
   g_assert_cmpuint (count_labels_showing (GTK_WIDGET (editor), plan_title), >=, 1);

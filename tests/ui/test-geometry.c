@@ -1,0 +1,685 @@
+/* test-geometry.c — the window keeps its size and its parts keep their place, at every size.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case starts its own X server at one screen size, a real window manager (openbox) and
+ * the real fascia binary on a copy of the demo clinic, with a saved window size twice the
+ * screen's. It then walks every page the way a therapist does, with real pointer and key events
+ * (xdotool), finding what to click the way a screen reader does (AT-SPI, from outside the
+ * process), and after every step asserts that the window has exactly the size it opened with
+ * and that the diagram in front of the pointer has not moved. It ends by narrowing the window
+ * to its minimum and walking the pages again.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  const char *name;
+  int         width;
+  int         height;
+  int         scale;
+  /* Every sequence, or (to keep the suite's time in bounds) the ones that grew the window. */
+  gboolean    full;
+} ScreenSize;
+
+static const ScreenSize sizes[] = {
+  { "1024x640", 1024, 640, 1, TRUE },
+  { "1280x800", 1280, 800, 1, FALSE },
+  { "1920x1080", 1920, 1080, 1, FALSE },
+  { "3840x2160", 3840, 2160, 1, FALSE },
+  /* A 1280x800 desktop at scale 2. */
+  { "2560x1600-scale-2", 2560, 1600, 2, FALSE },
+};
+
+typedef struct
+{
+  const ScreenSize *size;
+  char             *tmpdir;
+  char             *display;
+  char            **env;
+  GPid              xvfb;
+  GPid              wm;
+  GPid              app;
+  char             *window;
+  int               width;
+  int               height;
+} Session;
+
+typedef struct
+{
+  int x, y, width, height;
+} Box;
+
+static void
+pause_ms (guint ms)
+{
+  g_usleep (ms * 1000);
+}
+
+/* Runs a program on the session's display; returns its output, NULL when it failed. */
+static char *
+run (Session            *s,
+     const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, s->env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    g_error ("%s: %s", argv[0], error->message);
+  if (!g_spawn_check_wait_status (status, NULL))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static char *
+xdotool (Session    *s,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static char *
+xdotool (Session    *s,
+         const char *format,
+         ...)
+{
+  g_autofree char *args = NULL;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) argv = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  line = g_strconcat ("xdotool ", args, NULL);
+  g_assert_true (g_shell_parse_argv (line, NULL, &argv, NULL));
+  return run (s, (const char * const *) argv);
+}
+
+/* A picture of the screen to look at when a step fails. */
+static void
+screenshot (Session *s)
+{
+  g_autofree char *path = g_build_filename (s->tmpdir, "failed.png", NULL);
+  const char *argv[] = { "import", "-window", "root", path, NULL };
+  g_autofree char *out = run (s, argv);
+
+  g_printerr ("The screen is in %s\n", path);
+}
+
+static gboolean
+window_size (Session    *s,
+             const char *window,
+             int        *width,
+             int        *height)
+{
+  g_autofree char *out = xdotool (s, "getwindowgeometry --shell %s", window);
+  g_auto(GStrv) lines = NULL;
+
+  *width = *height = 0;
+  if (out == NULL)
+    return FALSE;
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "WIDTH="))
+        *width = atoi (lines[i] + 6);
+      else if (g_str_has_prefix (lines[i], "HEIGHT="))
+        *height = atoi (lines[i] + 7);
+    }
+  return *width > 0 && *height > 0;
+}
+
+/* The main window: the largest visible window of the program (tooltips and popovers are
+ * windows of their own). */
+static char *
+find_window (Session *s)
+{
+  for (guint tries = 0; tries < 300; tries++)
+    {
+      g_autofree char *out = xdotool (s, "search --onlyvisible --pid %d", s->app);
+      g_auto(GStrv) ids = NULL;
+      g_autofree char *best = NULL;
+      int best_area = 0;
+
+      if (out != NULL)
+        {
+          ids = g_strsplit (g_strstrip (out), "\n", -1);
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              int w, h;
+
+              if (window_size (s, ids[i], &w, &h) && w * h > best_area)
+                {
+                  best_area = w * h;
+                  g_free (best);
+                  best = g_strdup (ids[i]);
+                }
+            }
+        }
+      if (best != NULL && best_area > 200 * 200)
+        return g_steal_pointer (&best);
+      pause_ms (100);
+    }
+  g_error ("%s: the window never appeared", s->size->name);
+}
+
+/* Waits until the window has had the same size for a while, and returns it. */
+static void
+settle (Session *s,
+        int     *width,
+        int     *height)
+{
+  int last_w = -1, last_h = -1, same = 0;
+
+  for (guint tries = 0; tries < 100 && same < 2; tries++)
+    {
+      int w, h;
+
+      pause_ms (200);
+      g_assert_true (window_size (s, s->window, &w, &h));
+      same = (w == last_w && h == last_h) ? same + 1 : 0;
+      last_w = w;
+      last_h = h;
+    }
+  *width = last_w;
+  *height = last_h;
+}
+
+static void
+assert_size (Session    *s,
+             const char *step)
+{
+  int w, h;
+
+  settle (s, &w, &h);
+  if (w != s->width || h != s->height)
+    screenshot (s);
+  if (w != s->width || h != s->height)
+    g_error ("%s: after %s the window is %dx%d, not %dx%d", s->size->name, step, w, h,
+             s->width, s->height);
+}
+
+/* Where a screen reader finds the widget named @name (or that list's child @index), in
+ * device pixels of the window; FALSE when nothing so named is showing. */
+static gboolean
+locate (Session    *s,
+        const char *name,
+        int         index,
+        Box        *box)
+{
+  const char *helper = g_getenv ("FASCIA_A11Y_FIND");
+  g_autofree char *index_str = g_strdup_printf ("%d", index);
+  const char *argv[] = { "/usr/bin/python3", helper, name, index >= 0 ? index_str : NULL, NULL };
+
+  g_assert_nonnull (helper);
+  /* The app joins the accessibility bus a little after its window shows. */
+  for (guint tries = 0; tries < 20; tries++)
+    {
+      g_autofree char *out = run (s, argv);
+
+      if (out != NULL && sscanf (out, "%d %d %d %d", &box->x, &box->y, &box->width,
+                                 &box->height) == 4)
+        {
+          box->x *= s->size->scale;
+          box->y *= s->size->scale;
+          box->width *= s->size->scale;
+          box->height *= s->size->scale;
+          return TRUE;
+        }
+      pause_ms (500);
+    }
+  return FALSE;
+}
+
+static void
+must_locate (Session    *s,
+             const char *name,
+             Box        *box)
+{
+  if (!locate (s, name, -1, box))
+    {
+      screenshot (s);
+      g_error ("%s: no “%s” in sight", s->size->name, name);
+    }
+}
+
+static void
+click_box (Session   *s,
+           const Box *box)
+{
+  g_free (xdotool (s, "mousemove --window %s %d %d click 1", s->window,
+                   box->x + box->width / 2, box->y + box->height / 2));
+  pause_ms (300);
+}
+
+static void
+click (Session    *s,
+       const char *name,
+       int         index)
+{
+  Box box;
+
+  if (!locate (s, name, index, &box))
+    {
+      screenshot (s);
+      g_error ("%s: no “%s” to click", s->size->name, name);
+    }
+  click_box (s, &box);
+}
+
+static void
+keys (Session    *s,
+      const char *keys)
+{
+  g_free (xdotool (s, "key --clearmodifiers %s", keys));
+  pause_ms (300);
+}
+
+static void
+type (Session    *s,
+      const char *text)
+{
+  g_free (xdotool (s, "type --delay 30 '%s'", text));
+  pause_ms (300);
+}
+
+static void
+assert_box_kept (Session    *s,
+                 const char *name,
+                 const Box  *before,
+                 const char *step)
+{
+  Box now;
+
+  must_locate (s, name, &now);
+  if (now.x != before->x || now.y != before->y || now.width != before->width
+      || now.height != before->height)
+    screenshot (s);
+  if (now.x != before->x || now.y != before->y || now.width != before->width
+      || now.height != before->height)
+    g_error ("%s: after %s “%s” moved from %d,%d %dx%d to %d,%d %dx%d", s->size->name, step,
+             name, before->x, before->y, before->width, before->height, now.x, now.y, now.width,
+             now.height);
+}
+
+/* The X server, window manager and app end with the test, even when it fails. */
+static void
+child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static void
+spawn (Session            *s,
+       const char * const *argv,
+       GPid               *pid,
+       int                *out_fd)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_spawn_async_with_pipes (s->tmpdir, (char **) argv, s->env,
+                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
+                                 | (g_getenv ("DBG") ? 0 : G_SPAWN_STDERR_TO_DEV_NULL)
+                                 | (out_fd == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
+                                 child_setup, NULL, pid, NULL, out_fd, NULL, &error))
+    g_error ("%s: %s", argv[0], error->message);
+}
+
+static gboolean
+wait_exit (GPid  pid,
+           guint ms)
+{
+  for (guint waited = 0; waited < ms; waited += 50)
+    {
+      int status;
+
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        return TRUE;
+      pause_ms (50);
+    }
+  return FALSE;
+}
+
+static void
+stop (GPid *pid)
+{
+  if (*pid <= 0)
+    return;
+  kill (*pid, SIGTERM);
+  if (!wait_exit (*pid, 5000))
+    {
+      kill (*pid, SIGKILL);
+      waitpid (*pid, NULL, 0);
+    }
+  g_spawn_close_pid (*pid);
+  *pid = 0;
+}
+
+static void
+start_session (Session          *s,
+               const ScreenSize *size)
+{
+  g_autofree char *screen = g_strdup_printf ("%dx%dx24", size->width, size->height);
+  g_autofree char *config = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *settings = NULL;
+  g_autoptr(GError) error = NULL;
+  char number[32] = { 0 };
+  ssize_t n;
+
+  s->size = size;
+  s->tmpdir = g_dir_make_tmp ("fascia-geometry-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* A window size saved on a bigger screen, or by a window that grew: twice this screen. */
+  config = g_build_filename (s->tmpdir, "config", "glib-2.0", "settings", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  keyfile = g_build_filename (config, "keyfile", NULL);
+  settings = g_strdup_printf ("[io/github/fascia/Fascia]\nwindow-width=%d\nwindow-height=%d\n",
+                              2 * size->width / size->scale, 2 * size->height / size->scale);
+  g_assert_true (g_file_set_contents (keyfile, settings, -1, NULL));
+
+  s->env = g_get_environ ();
+  s->env = g_environ_setenv (s->env, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  {
+    g_autofree char *config_home = g_build_filename (s->tmpdir, "config", NULL);
+
+    s->env = g_environ_setenv (s->env, "XDG_CONFIG_HOME", config_home, TRUE);
+  }
+  s->env = g_environ_setenv (s->env, "XDG_DATA_HOME", s->tmpdir, TRUE);
+  s->env = g_environ_setenv (s->env, "GDK_BACKEND", "x11", TRUE);
+  /* Screen readers must see the app; warnings are the app's own business here. */
+  s->env = g_environ_unsetenv (s->env, "GTK_A11Y");
+  s->env = g_environ_unsetenv (s->env, "NO_AT_BRIDGE");
+  s->env = g_environ_setenv (s->env, "G_DEBUG", "gc-friendly", TRUE);
+  /* meson's malloc checks are for our code; the window manager does not survive them. */
+  s->env = g_environ_unsetenv (s->env, "MALLOC_PERTURB_");
+  s->env = g_environ_unsetenv (s->env, "MALLOC_CHECK_");
+  if (size->scale != 1)
+    {
+      g_autofree char *scale = g_strdup_printf ("%d", size->scale);
+
+      s->env = g_environ_setenv (s->env, "GDK_SCALE", scale, TRUE);
+    }
+
+  /* An X server of this size; it names its display on file descriptor 3 once it is ready. */
+  {
+    const char *argv[] = { "Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp",
+                           NULL };
+    int fds[2];
+    const int target = 3;
+    gsize len = 0;
+
+    g_assert_cmpint (pipe (fds), ==, 0);
+    if (!g_spawn_async_with_pipes_and_fds (s->tmpdir, argv, (const char * const *) s->env,
+                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
+                                           | G_SPAWN_STDOUT_TO_DEV_NULL
+                                           | G_SPAWN_STDERR_TO_DEV_NULL,
+                                           child_setup, NULL, -1, -1, -1, &fds[1], &target, 1,
+                                           &s->xvfb, NULL, NULL, NULL, &error))
+      g_error ("Xvfb: %s", error->message);
+    close (fds[1]);
+    while (len < sizeof number - 1 && strchr (number, '\n') == NULL
+           && (n = read (fds[0], number + len, sizeof number - 1 - len)) > 0)
+      len += n;
+    close (fds[0]);
+    g_assert_cmpuint (len, >, 0);
+    s->display = g_strdup_printf (":%d", atoi (number));
+    s->env = g_environ_setenv (s->env, "DISPLAY", s->display, TRUE);
+  }
+
+  /* The window manager, once it has taken the screen. */
+  {
+    const char *argv[] = { "openbox", NULL };
+    gboolean ready = FALSE;
+
+    spawn (s, argv, &s->wm, NULL);
+    for (guint tries = 0; tries < 300 && !ready; tries++)
+      {
+        /* It names the desktops once it runs. */
+        g_autofree char *out = xdotool (s, "get_num_desktops");
+
+        ready = out != NULL;
+        if (!ready)
+          pause_ms (100);
+      }
+    if (!ready)
+      g_error ("%s: openbox did not take display %s", size->name, s->display);
+  }
+
+  db = g_build_filename (s->tmpdir, "demo.db", NULL);
+  {
+    const char *argv[] = { g_getenv ("FASCIA_BINARY"), "--create-demo", db, NULL };
+    g_autofree char *out = run (s, argv);
+
+    g_assert_nonnull (out);
+  }
+  {
+    const char *argv[] = { g_getenv ("FASCIA_BINARY"), "--database", db, NULL };
+    g_autofree char *log = g_build_filename (s->tmpdir, "app.log", NULL);
+    int log_fd = open (log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+    /* What the app says on its standard error is read at the end. */
+    g_assert_cmpint (log_fd, >=, 0);
+    if (!g_spawn_async_with_pipes_and_fds (s->tmpdir, argv, (const char * const *) s->env,
+                                           G_SPAWN_DO_NOT_REAP_CHILD
+                                           | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                           child_setup, NULL, -1, -1, log_fd, NULL, NULL, 0,
+                                           &s->app, NULL, NULL, NULL, &error))
+      g_error ("fascia: %s", error->message);
+    close (log_fd);
+  }
+  s->window = find_window (s);
+  settle (s, &s->width, &s->height);
+  g_test_message ("%s: the window opened at %dx%d", size->name, s->width, s->height);
+
+  /* Restored from twice the screen, it opens within it. */
+  g_assert_cmpint (s->width, <=, size->width);
+  g_assert_cmpint (s->height, <=, size->height);
+}
+
+static int
+saved_width (Session *s)
+{
+  g_autofree char *path = g_build_filename (s->tmpdir, "config", "glib-2.0", "settings", "keyfile",
+                                            NULL);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  int width;
+
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL));
+  width = g_key_file_get_integer (keyfile, "io/github/fascia/Fascia", "window-width", &error);
+  g_assert_no_error (error);
+  return width;
+}
+
+static void
+end_session (Session *s)
+{
+  stop (&s->app);
+  stop (&s->wm);
+  stop (&s->xvfb);
+  g_strfreev (s->env);
+  g_free (s->display);
+  g_free (s->window);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", s->tmpdir);
+
+    g_assert_cmpint (system (cmd), ==, 0);
+  }
+  g_free (s->tmpdir);
+}
+
+/* The sequences */
+
+static void
+walk_atlas (Session *s)
+{
+  Box diagram;
+
+  keys (s, "alt+1");
+  assert_size (s, "the Atlas");
+  must_locate (s, "Diagram", &diagram);
+
+  click (s, "Quadratus lumborum, right side", -1);
+  assert_size (s, "a click on the right quadratus lumborum");
+  click (s, "Sacrum", -1);
+  assert_size (s, "a click on the sacrum");
+  assert_box_kept (s, "Diagram", &diagram, "two cards");
+
+  keys (s, "ctrl+f");
+  type (s, "psoas");
+  assert_size (s, "Ctrl+F and a search while a card is open");
+  keys (s, "Escape");
+  assert_size (s, "closing the search");
+  if (!s->size->full)
+    return;
+
+  /* The front of the right thigh, where the psoas and iliacus refer pain. */
+  keys (s, "ctrl+r");
+  click (s, "Femur, right side", -1);
+  assert_size (s, "“Where does it hurt?” on the thigh");
+  click (s, "Muscles that may refer pain here", 0);
+  assert_size (s, "opening a muscle from “Where does it hurt?”");
+  keys (s, "alt+Left");
+  assert_size (s, "Back from a muscle card to “Where does it hurt?”");
+  keys (s, "ctrl+r");
+  assert_box_kept (s, "Diagram", &diagram, "“Where does it hurt?”");
+}
+
+static void
+walk_clients (Session *s)
+{
+  Box diagram;
+
+  keys (s, "alt+2");
+  assert_size (s, "the Clients page");
+  type (s, "Marigold");
+  keys (s, "Return");
+  assert_size (s, "opening a client");
+
+  /* Her plan: an exercise added, a target taken off and put back. */
+  click (s, "Plans", -1);
+  click (s, "Pregnancy low back and buttock", -1);
+  assert_size (s, "opening a plan");
+  must_locate (s, "Diagram", &diagram);
+  if (s->size->full)
+    {
+      click (s, "Add Exercise", -1);
+      keys (s, "Return");
+      keys (s, "Escape");
+      assert_size (s, "adding a home exercise");
+      click (s, "Psoas major, left side", -1);
+      click (s, "Psoas major, left side", -1);
+      assert_size (s, "a target picked twice");
+      assert_box_kept (s, "Diagram", &diagram, "editing the plan");
+    }
+
+  /* A new visit: findings picked on the body chart. */
+  click (s, "Visits", -1);
+  click (s, "New Visit", -1);
+  assert_size (s, "a new visit");
+  must_locate (s, "Diagram", &diagram);
+  click (s, "Hypertonic", -1);
+  click (s, "Psoas major, left side", -1);
+  assert_size (s, "the first finding on the body chart");
+  assert_box_kept (s, "Diagram", &diagram, "the first finding");
+  if (s->size->full)
+    {
+      click (s, "Iliacus, right side", -1);
+      click (s, "Quadratus lumborum, left side", -1);
+      assert_size (s, "three findings on the body chart");
+      assert_box_kept (s, "Diagram", &diagram, "three findings");
+    }
+  /* Every finding tool is in sight. */
+  must_locate (s, "Short", &diagram);
+  must_locate (s, "Weak", &diagram);
+}
+
+static void
+walk_study (Session *s)
+{
+  keys (s, "alt+3");
+  assert_size (s, "the Study page");
+}
+
+static void
+test_sizes (gconstpointer data)
+{
+  const ScreenSize *size = data;
+  Session s = { 0 };
+  Box box;
+
+  start_session (&s, size);
+
+  walk_atlas (&s);
+  walk_clients (&s);
+  walk_study (&s);
+
+  /* At its narrowest the window still shows every page whole, with a way back. */
+  g_free (xdotool (&s, "windowsize %s 100 100", s.window));
+  settle (&s, &s.width, &s.height);
+  g_test_message ("%s: at its smallest the window is %dx%d", size->name, s.width, s.height);
+  g_assert_cmpint (s.width, <=, size->width);
+  g_assert_cmpint (s.height, <=, size->height);
+  keys (&s, "alt+1");
+  assert_size (&s, "the Atlas in a narrow window");
+  must_locate (&s, "More", &box);
+  keys (&s, "alt+2");
+  assert_size (&s, "the Clients page in a narrow window");
+  must_locate (&s, "Back to the client list", &box);
+  click (&s, "Back to the client list", -1);
+  assert_size (&s, "back to the client list");
+  keys (&s, "alt+3");
+  assert_size (&s, "the Study page in a narrow window");
+
+  /* What is saved is what the window was. */
+  keys (&s, "ctrl+q");
+  g_assert_true (wait_exit (s.app, 20000));
+  g_spawn_close_pid (s.app);
+  s.app = 0;
+  g_assert_cmpint (saved_width (&s) * size->scale, ==, s.width);
+
+  /* No critical warning on the way. */
+  {
+    g_autofree char *log_path = g_build_filename (s.tmpdir, "app.log", NULL);
+    g_autofree char *log = NULL;
+
+    g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
+    if (strstr (log, "CRITICAL") != NULL)
+      g_error ("%s: the app said:\n%s", size->name, log);
+  }
+
+  end_session (&s);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fascia/ui/geometry/%s", sizes[i].name);
+
+      g_test_add_data_func (path, &sizes[i], test_sizes);
+    }
+
+  return g_test_run ();
+}
