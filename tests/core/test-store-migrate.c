@@ -35,6 +35,11 @@ static const char *data_at_version[] = {
   "  VALUES ('iliacus', 'nerve', 1, 1700000000000000);"
   "INSERT INTO study_items (quiz_kind, item_id, box, correct, created_at, updated_at) "
   "  VALUES ('nerve', 'iliacus', 2, 1, 1700000000000000, 1700000000000000);",
+  /* 3: the search index, which its triggers fill */
+  "INSERT INTO clients (id, name, phone, search_key, sort_key, created_at, updated_at) "
+  "  VALUES (2, 'Theodora Quince', '555 0199', "
+  "  'theodora quince' || char(10) || char(10) || '555 0199' || char(10) || '5550199', "
+  "  'theodora quince', 1700000000000000, 1700000000000000);",
 };
 
 static void
@@ -108,6 +113,16 @@ test_migrate_from (gconstpointer data)
 
       g_assert_no_error (error);
       g_assert_cmpuint (fascia_study_item_get_box (item), ==, 2);
+    }
+
+  if (from >= 3)
+    {
+      g_autoptr(GListModel) found = fascia_store_list_clients (store, "quin", 0, &error);
+      g_autoptr(GListModel) by_phone = fascia_store_list_clients (store, "0199", 0, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (by_phone), ==, 1);
     }
 
   /* And the upgraded database takes new data in every table. */
