@@ -229,6 +229,8 @@ search_changed_cb (FasciaClientsPage *self)
 static void
 search_activate_cb (FasciaClientsPage *self)
 {
+  /* Enter may come before the entry's search-changed, which waits for typing to pause. */
+  reload (self);
   if (self->clients == NULL || g_list_model_get_n_items (self->clients) == 0)
     return;
 
