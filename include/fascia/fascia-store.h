@@ -114,6 +114,9 @@ gboolean            fascia_store_restore               (const char              
                                                         GError                 **error);
 gboolean            fascia_store_create_demo           (const char              *path,
                                                         GError                 **error);
+gboolean            fascia_store_create_demo_full      (const char              *path,
+                                                        guint                    n_more_clients,
+                                                        GError                 **error);
 
 /* Soft delete of a row of any table but amendments and study results */
 gboolean            fascia_store_delete                (FasciaStore             *self,
@@ -146,6 +149,9 @@ GListModel         *fascia_store_list_clients          (FasciaStore             
                                                         const char              *query,
                                                         FasciaStoreListFlags     flags,
                                                         GError                 **error);
+guint               fascia_store_find_client           (FasciaStore             *self,
+                                                        GListModel              *clients,
+                                                        gint64                   client_id);
 gboolean            fascia_store_import_clients        (FasciaStore             *self,
                                                         GBytes                  *csv,
                                                         guint                   *n_imported,

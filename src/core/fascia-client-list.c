@@ -1,4 +1,4 @@
-/* fascia-client-list.c
+/* fascia-client-list.c — the client search: its SQL, and the paged list it fills.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,137 +8,249 @@
 #include "config.h"
 
 #include "fascia-client-list.h"
-#include "fascia-store-private.h"
 
 /*
- * The result of a client search: the ids in order, and the clients read so far. A list view
- * asks only for the rows it shows, so typing over 20,000 clients never builds 20,000
- * objects. A row deleted after the search still yields a client (with its id and no name)
- * rather than NULL, which a GListModel must not return; the change signal that deleted it
- * makes the view search again.
+ * Every query here reads an index, never the whole table:
+ * - everyone: clients_by_name in its own order (the list order);
+ * - a prefix: a range of clients_by_name;
+ * - a search: the trigram index clients_search (003), then only the rows it found.
+ * A page that follows a page already read starts after that page's last row (a row-value
+ * comparison on clients_by_name's key) instead of counting rows with OFFSET.
+ *
+ * Parameters: ?1 the prefix or the MATCH expression, ?2 the end of the prefix or the first
+ * short term, ?3 ?4 further short terms, ?5 whether archived clients count, ?6 LIMIT, ?7
+ * OFFSET, ?8–?11 the key to start after, or ?8 the client whose position is wanted.
  */
-struct _FasciaClientList
-{
-  GObject       parent_instance;
 
-  /* Owned */
-  FasciaStore  *store;
-  GArray       *ids;
-  GPtrArray    *clients;
+enum {
+  OP_COUNT,
+  OP_PAGE,
+  OP_PAGE_AFTER,
+  OP_POSITION,
+  N_OPS
 };
 
-static void fascia_client_list_model_init (GListModelInterface *iface);
+enum {
+  PAGE_COL_SORT_KEY = 24,  /* the first column after FASCIA_CLIENT_COLUMNS */
+  PAGE_COL_SEARCH_KEY,
+};
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (FasciaClientList, fascia_client_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      fascia_client_list_model_init))
+#define COMMON "deleted_at IS NULL AND (archived = 0 OR ?5)"
+#define ORDER " ORDER BY sort_key, archived, search_key, id"
+#define KEY "(sort_key, archived, search_key, id)"
+#define PAGE_SELECT "SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key FROM clients WHERE "
+#define QUERIES(filter) \
+  { \
+    "SELECT count(*) FROM clients WHERE " COMMON filter, \
+    PAGE_SELECT COMMON filter ORDER " LIMIT ?6 OFFSET ?7", \
+    PAGE_SELECT COMMON filter " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT ?6", \
+    "SELECT count(*) FROM clients WHERE " COMMON filter " AND " KEY " < " \
+    "(SELECT sort_key, archived, search_key, id FROM clients WHERE id = ?8)", \
+  }
+#define PREFIX " AND sort_key >= ?1 AND sort_key < ?2"
+/* The rowids from the index, then the table: the planner must not walk clients_by_name. */
+#define MATCH " AND id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ?1)"
+#define SHORT1 " AND instr(search_key, ?2)"
+#define SHORT2 SHORT1 " AND instr(search_key, ?3)"
+#define SHORT3 SHORT2 " AND instr(search_key, ?4)"
 
-static GType
-fascia_client_list_get_item_type (GListModel *model)
+/* By kind: ALL, PREFIX, then MATCH with 0…3 short terms. Everyone is counted by the
+ * triggers of 003 rather than by reading the whole index. */
+static const char *queries[][N_OPS] = {
+  {
+    "SELECT sum(n) FROM client_counts WHERE archived = 0 OR ?5",
+    PAGE_SELECT COMMON ORDER " LIMIT ?6 OFFSET ?7",
+    PAGE_SELECT COMMON " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT ?6",
+    "SELECT count(*) FROM clients WHERE " COMMON " AND " KEY " < "
+    "(SELECT sort_key, archived, search_key, id FROM clients WHERE id = ?8)",
+  },
+  QUERIES (PREFIX),
+  QUERIES (MATCH),
+  QUERIES (MATCH SHORT1),
+  QUERIES (MATCH SHORT2),
+  QUERIES (MATCH SHORT3),
+};
+
+typedef struct
 {
-  return FASCIA_TYPE_CLIENT;
+  char   *sort_key;
+  char   *search_key;
+  int     archived;
+  gint64  id;
+} Cursor;
+
+static void
+cursor_free (gpointer data)
+{
+  Cursor *cursor = data;
+
+  g_free (cursor->sort_key);
+  g_free (cursor->search_key);
+  g_free (cursor);
 }
 
-static guint
-fascia_client_list_get_n_items (GListModel *model)
+void
+fascia_client_query_free (FasciaClientQuery *query)
 {
-  FasciaClientList *self = FASCIA_CLIENT_LIST (model);
-
-  return self->ids->len;
+  g_clear_object (&query->store);
+  g_free (query->text);
+  g_free (query->end);
+  for (guint i = 0; i < query->n_short_terms; i++)
+    g_free (query->short_terms[i]);
+  g_free (query);
 }
 
-static gpointer
-fascia_client_list_get_item (GListModel *model,
-                             guint       position)
+static FasciaStoreStmt *
+prepare (FasciaClientQuery  *query,
+         guint               op,
+         GError            **error)
 {
-  FasciaClientList *self = FASCIA_CLIENT_LIST (model);
-  FasciaClient *client;
+  guint kind = query->kind == FASCIA_CLIENT_QUERY_MATCH ? 2 + query->n_short_terms : query->kind;
+  FasciaStoreStmt *stmt;
 
-  if (position >= self->ids->len)
+  g_assert (kind < G_N_ELEMENTS (queries));
+
+  stmt = fascia_store_prepare (query->store, queries[kind][op], error);
+  if (stmt == NULL)
     return NULL;
 
-  client = g_ptr_array_index (self->clients, position);
-  if (client == NULL)
+  switch (query->kind)
     {
-      gint64 id = g_array_index (self->ids, gint64, position);
+    case FASCIA_CLIENT_QUERY_PREFIX:
+      sqlite3_bind_text (stmt, 1, query->text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, query->end, -1, SQLITE_STATIC);
+      break;
+    case FASCIA_CLIENT_QUERY_MATCH:
+      sqlite3_bind_text (stmt, 1, query->text, -1, SQLITE_STATIC);
+      for (guint i = 0; i < query->n_short_terms; i++)
+        sqlite3_bind_text (stmt, 2 + i, query->short_terms[i], -1, SQLITE_STATIC);
+      break;
+    case FASCIA_CLIENT_QUERY_ALL:
+    default:
+      break;
+    }
+  sqlite3_bind_int (stmt, 5, query->archived);
 
-      client = fascia_store_load_client (self->store, id, NULL);
-      if (client == NULL)
-        {
-          client = fascia_client_new ();
-          fascia_client_set_id (client, id);
-        }
-      g_ptr_array_index (self->clients, position) = client;
+  return stmt;
+}
+
+static gboolean
+count_of (FasciaClientQuery  *query,
+          FasciaStoreStmt    *stmt,
+          guint              *n,
+          GError            **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    return fascia_store_fail (query->store, rc, error);
+
+  *n = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
+  return TRUE;
+}
+
+gboolean
+fascia_client_query_count (FasciaClientQuery  *query,
+                           guint              *n_clients,
+                           GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = prepare (query, OP_COUNT, error);
+
+  return stmt != NULL && count_of (query, stmt, n_clients, error);
+}
+
+/* The number of clients the query lists before @client_id; whether the query lists that
+ * client at all is for the caller to check. */
+gboolean
+fascia_client_query_position (FasciaClientQuery  *query,
+                              gint64              client_id,
+                              guint              *position,
+                              GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = prepare (query, OP_POSITION, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 8, client_id);
+  return count_of (query, stmt, position, error);
+}
+
+static gboolean
+fetch_page (gpointer        user_data,
+            guint           offset,
+            guint           limit,
+            gconstpointer   after,
+            GPtrArray      *items,
+            gpointer       *cursor_out,
+            GError        **error)
+{
+  FasciaClientQuery *query = user_data;
+  const Cursor *last = after;
+  g_autoptr(FasciaStoreStmt) stmt = prepare (query, last != NULL ? OP_PAGE_AFTER : OP_PAGE,
+                                             error);
+  Cursor *cursor;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 6, limit);
+  if (last != NULL)
+    {
+      sqlite3_bind_text (stmt, 8, last->sort_key, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 9, last->archived);
+      sqlite3_bind_text (stmt, 10, last->search_key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 11, last->id);
+    }
+  else
+    sqlite3_bind_int64 (stmt, 7, offset);
+
+  cursor = g_new0 (Cursor, 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FasciaClient *client = fascia_store_client_from_row (stmt);
+
+      g_ptr_array_add (items, client);
+      g_free (cursor->sort_key);
+      g_free (cursor->search_key);
+      cursor->sort_key = g_strdup (fascia_store_column_text (stmt, PAGE_COL_SORT_KEY));
+      cursor->search_key = g_strdup (fascia_store_column_text (stmt, PAGE_COL_SEARCH_KEY));
+      cursor->archived = fascia_client_get_archived (client);
+      cursor->id = fascia_client_get_id (client);
     }
 
-  return g_object_ref (client);
-}
+  if (rc != SQLITE_DONE || items->len == 0)
+    {
+      cursor_free (cursor);
+      cursor = NULL;
+    }
+  *cursor_out = cursor;
 
-static void
-fascia_client_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = fascia_client_list_get_item_type;
-  iface->get_n_items = fascia_client_list_get_n_items;
-  iface->get_item = fascia_client_list_get_item;
-}
+  if (rc != SQLITE_DONE)
+    return fascia_store_fail (query->store, rc, error);
 
-/* Rows never read stay NULL. */
-static void
-unref_if_read (gpointer object)
-{
-  if (object != NULL)
-    g_object_unref (object);
-}
-
-static void
-fascia_client_list_dispose (GObject *object)
-{
-  FasciaClientList *self = FASCIA_CLIENT_LIST (object);
-
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (fascia_client_list_parent_class)->dispose (object);
-}
-
-static void
-fascia_client_list_finalize (GObject *object)
-{
-  FasciaClientList *self = FASCIA_CLIENT_LIST (object);
-
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->clients, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (fascia_client_list_parent_class)->finalize (object);
-}
-
-static void
-fascia_client_list_class_init (FasciaClientListClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = fascia_client_list_dispose;
-  object_class->finalize = fascia_client_list_finalize;
-}
-
-static void
-fascia_client_list_init (FasciaClientList *self)
-{
+  return TRUE;
 }
 
 /*
  * fascia_client_list_new:
- * @ids: (transfer full): client ids, in list order
+ * @query: (transfer full): what to list
+ *
+ * Counts what @query finds and returns the list, which reads its rows a page at a time.
  */
-FasciaClientList *
-fascia_client_list_new (FasciaStore *store,
-                        GArray      *ids)
+GListModel *
+fascia_client_list_new (FasciaClientQuery  *query,
+                        GError            **error)
 {
-  FasciaClientList *self = g_object_new (FASCIA_TYPE_CLIENT_LIST, NULL);
+  g_autoptr(FasciaClientQuery) owned = query;
+  guint n;
 
-  self->store = g_object_ref (store);
-  self->ids = ids;
-  self->clients = g_ptr_array_new_full (ids->len, unref_if_read);
-  g_ptr_array_set_size (self->clients, ids->len);
+  if (!fascia_client_query_count (query, &n, error))
+    return NULL;
 
-  return self;
+  return G_LIST_MODEL (fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page,
+                                              g_steal_pointer (&owned),
+                                              (GDestroyNotify) fascia_client_query_free,
+                                              cursor_free));
 }

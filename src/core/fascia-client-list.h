@@ -1,21 +1,66 @@
-/* fascia-client-list.h — a GListModel of clients that reads each row when it is asked for.
+/* fascia-client-list.h — the client search: which clients a query finds, a page at a time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <gio/gio.h>
-
-#include "fascia/fascia-store.h"
+#include "fascia-paged-list.h"
+#include "fascia-store-private.h"
 
 G_BEGIN_DECLS
 
-#define FASCIA_TYPE_CLIENT_LIST (fascia_client_list_get_type ())
+/* Search terms a query is split into; more words are matched as one phrase in the last. */
+#define FASCIA_CLIENT_QUERY_MAX_TERMS 4
 
-G_DECLARE_FINAL_TYPE (FasciaClientList, fascia_client_list, FASCIA, CLIENT_LIST, GObject)
+/* The columns client_from_row reads, in the order of its enum. */
+#define FASCIA_CLIENT_COLUMNS \
+  "id, name, email, phone, date_of_birth, pregnancy, anticoagulants, osteoporosis, " \
+  "recent_surgery, red_flags, health_notes, notes, archived, created_at, updated_at, " \
+  "pregnancy_trimester, hip_replacement_anterior, hip_replacement_posterior, abdominal_hernia, " \
+  "smoker, vascular_disease, cancer, stoma, endometriosis"
 
-FasciaClientList *fascia_client_list_new (FasciaStore *store,
-                                          GArray      *ids);
+/* The shortest term the trigram index can answer. */
+#define FASCIA_CLIENT_QUERY_MIN_INDEXED 3
+
+typedef enum
+{
+  FASCIA_CLIENT_QUERY_ALL,     /* everyone */
+  FASCIA_CLIENT_QUERY_PREFIX,  /* names that begin with the text: every term is short */
+  FASCIA_CLIENT_QUERY_MATCH,   /* the trigram index, then the short terms on what it found */
+} FasciaClientQueryKind;
+
+typedef struct
+{
+  FasciaStore           *store;
+  FasciaClientQueryKind  kind;
+  gboolean               archived;
+  /* PREFIX: the range [text, end) of sort_key. MATCH: the FTS5 expression of the long terms
+   * and the short terms checked with instr(). */
+  char                  *text;
+  char                  *end;
+  char                  *short_terms[FASCIA_CLIENT_QUERY_MAX_TERMS - 1];
+  guint                  n_short_terms;
+} FasciaClientQuery;
+
+/* fascia-store-clients.c */
+FasciaClientQuery *fascia_client_query_new      (FasciaStore           *store,
+                                                 const char            *text,
+                                                 FasciaStoreListFlags   flags);
+FasciaClient      *fascia_store_client_from_row (FasciaStoreStmt       *stmt);
+
+/* fascia-client-list.c */
+void               fascia_client_query_free     (FasciaClientQuery     *query);
+gboolean           fascia_client_query_count    (FasciaClientQuery     *query,
+                                                 guint                 *n_clients,
+                                                 GError               **error);
+gboolean           fascia_client_query_position (FasciaClientQuery     *query,
+                                                 gint64                 client_id,
+                                                 guint                 *position,
+                                                 GError               **error);
+GListModel        *fascia_client_list_new       (FasciaClientQuery     *query,
+                                                 GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaClientQuery, fascia_client_query_free)
 
 G_END_DECLS

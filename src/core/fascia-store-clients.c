@@ -12,12 +12,6 @@
 #include "fascia-client-list.h"
 #include "fascia-store-private.h"
 
-#define CLIENT_COLUMNS \
-  "id, name, email, phone, date_of_birth, pregnancy, anticoagulants, osteoporosis, " \
-  "recent_surgery, red_flags, health_notes, notes, archived, created_at, updated_at, " \
-  "pregnancy_trimester, hip_replacement_anterior, hip_replacement_posterior, abdominal_hernia, " \
-  "smoker, vascular_disease, cancer, stoma, endometriosis"
-
 enum {
   CLIENT_COL_ID,
   CLIENT_COL_NAME,
@@ -58,9 +52,6 @@ static const FasciaHealthFlags more_health_columns[] = {
   FASCIA_HEALTH_STOMA,
   FASCIA_HEALTH_ENDOMETRIOSIS,
 };
-
-/* Search terms a query is split into; more words are matched as one phrase in the last. */
-#define MAX_TERMS 4
 
 /*
  * fascia_store_fold:
@@ -226,8 +217,8 @@ bind_client (FasciaStoreStmt *stmt,
     sqlite3_bind_int (stmt, 18 + i, (flags & more_health_columns[i]) != 0);
 }
 
-static FasciaClient *
-client_from_row (FasciaStoreStmt *stmt)
+FasciaClient *
+fascia_store_client_from_row (FasciaStoreStmt *stmt)
 {
   FasciaClient *client = fascia_client_new ();
   g_autoptr(GDateTime) created_at = fascia_store_column_datetime (stmt, CLIENT_COL_CREATED_AT);
@@ -486,7 +477,7 @@ fascia_store_load_client (FasciaStore  *self,
                           GError      **error)
 {
   static const char sql[] =
-    "SELECT " CLIENT_COLUMNS " FROM clients WHERE id = ?1 AND deleted_at IS NULL";
+    "SELECT " FASCIA_CLIENT_COLUMNS " FROM clients WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
   int rc;
 
@@ -496,7 +487,7 @@ fascia_store_load_client (FasciaStore  *self,
   sqlite3_bind_int64 (stmt, 1, client_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return client_from_row (stmt);
+    return fascia_store_client_from_row (stmt);
 
   if (rc == SQLITE_DONE)
     g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
@@ -524,15 +515,99 @@ fascia_store_get_client (FasciaStore  *self,
   return fascia_store_load_client (self, client_id, error);
 }
 
+/* A term for an FTS5 MATCH: a string in double quotes, which the trigram tokenizer turns
+ * into "these characters, in this order, anywhere". */
+static void
+append_match_term (GString    *match,
+                   const char *term)
+{
+  if (match->len > 0)
+    g_string_append_c (match, ' ');
+  g_string_append_c (match, '"');
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, *p);
+    }
+  g_string_append_c (match, '"');
+}
+
+/*
+ * fascia_client_query_new:
+ * @text: (nullable): what the user typed
+ *
+ * Splits @text into the terms of a search. A term of three characters or more is looked up
+ * in the trigram index; shorter terms are checked on the rows the index found. When every
+ * term is shorter than that, nothing can be looked up by substring without reading every
+ * client, so the query lists the clients whose (folded) name begins with @text instead.
+ *
+ * Returns: (transfer full): the query
+ */
+FasciaClientQuery *
+fascia_client_query_new (FasciaStore          *store,
+                         const char           *text,
+                         FasciaStoreListFlags  flags)
+{
+  FasciaClientQuery *query = g_new0 (FasciaClientQuery, 1);
+  g_autofree char *folded = fascia_store_fold (text);
+  g_auto(GStrv) words = folded[0] != '\0' ? g_strsplit (folded, " ", -1) : g_new0 (char *, 1);
+  guint n_words = g_strv_length (words);
+  guint n_terms = MIN (n_words, FASCIA_CLIENT_QUERY_MAX_TERMS);
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  query->store = g_object_ref (store);
+  query->archived = (flags & FASCIA_STORE_LIST_ARCHIVED) != 0;
+  query->kind = FASCIA_CLIENT_QUERY_ALL;
+  if (n_terms == 0)
+    return query;
+
+  for (guint i = 0; i < n_terms; i++)
+    {
+      g_autofree char *term = NULL;
+
+      if (i == FASCIA_CLIENT_QUERY_MAX_TERMS - 1 && n_words > FASCIA_CLIENT_QUERY_MAX_TERMS)
+        term = g_strjoinv (" ", words + i);
+      else if (looks_like_phone (words[i]))
+        term = digits_of (words[i]);
+      else
+        term = g_strdup (words[i]);
+
+      if (g_utf8_strlen (term, -1) >= FASCIA_CLIENT_QUERY_MIN_INDEXED)
+        append_match_term (match, term);
+      else if (query->n_short_terms < G_N_ELEMENTS (query->short_terms))
+        query->short_terms[query->n_short_terms++] = g_steal_pointer (&term);
+    }
+
+  if (match->len > 0)
+    {
+      query->kind = FASCIA_CLIENT_QUERY_MATCH;
+      query->text = g_string_free (g_steal_pointer (&match), FALSE);
+      return query;
+    }
+
+  /* Folded text is valid UTF-8, which never holds the byte 0xFF: every name that begins
+   * with the text sorts before the text followed by it. */
+  for (guint i = 0; i < query->n_short_terms; i++)
+    g_clear_pointer (&query->short_terms[i], g_free);
+  query->n_short_terms = 0;
+  query->kind = FASCIA_CLIENT_QUERY_PREFIX;
+  query->end = g_strconcat (folded, "\xff", NULL);
+  query->text = g_steal_pointer (&folded);
+
+  return query;
+}
+
 /**
  * fascia_store_list_clients:
  * @query: (nullable): what the user typed: every word must appear in the name, email or
- *   phone number, in any case and with or without accents; %NULL or "" lists everyone
+ *   phone number, in any case and with or without accents; when every word is shorter than
+ *   three characters, the names that begin with @query; %NULL or "" lists everyone
  * @flags: whether to include archived clients
  *
- * Search as you type: the query reads one index and returns ids only; a #FasciaClient is
- * read when the list is asked for it, so a list of 20,000 costs what the rows on screen
- * cost. The list is a snapshot: listen to #FasciaStore::changed and list again.
+ * Search as you type, from indexes only: a COUNT gives the length of the list, and the rows
+ * are read 200 at a time as a view asks for them, so a list of 100,000 costs what the rows
+ * on screen cost. The list is a snapshot: listen to #FasciaStore::changed and list again.
  *
  * Returns: (transfer full): a #GListModel of #FasciaClient sorted by name.
  */
@@ -542,76 +617,39 @@ fascia_store_list_clients (FasciaStore           *self,
                            FasciaStoreListFlags   flags,
                            GError               **error)
 {
-  /* One statement per number of words, so no row pays for a test of an empty word. The
-   * ORDER BY is the index's own order, so the scan needs no sort. */
-#define SEARCH_SELECT \
-  "SELECT id FROM clients WHERE deleted_at IS NULL AND (archived = 0 OR ?5) "
-#define SEARCH_ORDER " ORDER BY sort_key, archived, search_key, id"
-  static const char *sql[MAX_TERMS + 1] = {
-    SEARCH_SELECT SEARCH_ORDER,
-    SEARCH_SELECT "AND instr(search_key, ?1)" SEARCH_ORDER,
-    SEARCH_SELECT "AND instr(search_key, ?1) AND instr(search_key, ?2)" SEARCH_ORDER,
-    SEARCH_SELECT "AND instr(search_key, ?1) AND instr(search_key, ?2) "
-    "AND instr(search_key, ?3)" SEARCH_ORDER,
-    SEARCH_SELECT "AND instr(search_key, ?1) AND instr(search_key, ?2) "
-    "AND instr(search_key, ?3) AND instr(search_key, ?4)" SEARCH_ORDER,
-  };
-#undef SEARCH_SELECT
-#undef SEARCH_ORDER
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-  char *terms[MAX_TERMS] = { NULL };
-  guint n_words, n_terms;
-  int rc;
-
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  folded = fascia_store_fold (query);
-  words = folded[0] != '\0' ? g_strsplit (folded, " ", -1) : g_new0 (char *, 1);
-  n_words = g_strv_length (words);
-  n_terms = MIN (n_words, MAX_TERMS);
+  return fascia_client_list_new (fascia_client_query_new (self, query, flags), error);
+}
 
-  for (guint i = 0; i < n_terms; i++)
-    {
-      if (i == MAX_TERMS - 1 && n_words > MAX_TERMS)
-        terms[i] = g_strjoinv (" ", words + i);
-      else if (looks_like_phone (words[i]))
-        terms[i] = digits_of (words[i]);
-      else
-        terms[i] = g_strdup (words[i]);
-    }
+/**
+ * fascia_store_find_client:
+ * @clients: a list from fascia_store_list_clients()
+ * @client_id: a client
+ *
+ * Finds a client in a list without reading the rows before it.
+ *
+ * Returns: the position of the client in @clients, or %G_MAXUINT if it is not there.
+ */
+guint
+fascia_store_find_client (FasciaStore *self,
+                          GListModel  *clients,
+                          gint64       client_id)
+{
+  g_autoptr(FasciaClient) client = NULL;
+  FasciaClientQuery *query;
+  guint position;
 
-  stmt = fascia_store_prepare (self, sql[n_terms], error);
-  if (stmt == NULL)
-    goto out;
+  g_return_val_if_fail (FASCIA_IS_STORE (self), G_MAXUINT);
+  g_return_val_if_fail (FASCIA_IS_PAGED_LIST (clients), G_MAXUINT);
+  g_return_val_if_fail (g_list_model_get_item_type (clients) == FASCIA_TYPE_CLIENT, G_MAXUINT);
 
-  for (guint i = 0; i < n_terms; i++)
-    fascia_store_bind_text (stmt, i + 1, terms[i]);
-  sqlite3_bind_int (stmt, 5, (flags & FASCIA_STORE_LIST_ARCHIVED) != 0);
+  query = fascia_paged_list_get_user_data (FASCIA_PAGED_LIST (clients));
+  if (client_id <= 0 || !fascia_client_query_position (query, client_id, &position, NULL)
+      || position >= g_list_model_get_n_items (clients))
+    return G_MAXUINT;
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      fascia_store_fail (self, rc, error);
-      g_clear_pointer (&ids, g_array_unref);
-    }
-
-out:
-  for (guint i = 0; i < MAX_TERMS; i++)
-    g_free (terms[i]);
-
-  if (ids == NULL)
-    return NULL;
-
-  return G_LIST_MODEL (fascia_client_list_new (self, g_steal_pointer (&ids)));
+  client = g_list_model_get_item (clients, position);
+  return fascia_client_get_id (client) == client_id ? position : G_MAXUINT;
 }

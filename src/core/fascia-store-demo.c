@@ -726,6 +726,23 @@ gboolean
 fascia_store_create_demo (const char  *path,
                           GError     **error)
 {
+  return fascia_store_create_demo_full (path, 0, error);
+}
+
+/**
+ * fascia_store_create_demo_full:
+ * @n_more_clients: how many made-up clients to add to the dozen, for a clinic-sized demo;
+ *   the first of them has 500 visits
+ *
+ * As fascia_store_create_demo(), with @n_more_clients more clients in one transaction.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_create_demo_full (const char  *path,
+                               guint        n_more_clients,
+                               GError     **error)
+{
   static const char *suffixes[] = { "-wal", "-shm" };
   g_autoptr(FasciaStore) store = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -770,6 +787,9 @@ fascia_store_create_demo (const char  *path,
   for (guint i = 0; i < G_N_ELEMENTS (demo_clients); i++)
     if (!add_demo_client (store, &demo_clients[i], now, error))
       goto out;
+
+  if (n_more_clients > 0 && !fascia_store_add_demo_crowd (store, n_more_clients, error))
+    goto out;
 
   if (!mark_as_demo (store, error))
     goto out;

@@ -149,6 +149,11 @@ FasciaClient     *fascia_store_load_client       (FasciaStore        *self,
                                                   gint64              client_id,
                                                   GError            **error);
 
+/* fascia-store-demo-crowd.c */
+gboolean          fascia_store_add_demo_crowd    (FasciaStore        *self,
+                                                  guint               n_clients,
+                                                  GError            **error);
+
 /* fascia-store-plans.c and fascia-store-visits.c: the client a plan or visit belongs to,
  * or 0 with NOT_FOUND if it does not exist or was deleted. */
 gint64            fascia_store_plan_client       (FasciaStore        *self,

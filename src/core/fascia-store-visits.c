@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "fascia-paged-list.h"
 #include "fascia-store-private.h"
 
 #define VISIT_COLUMNS \
@@ -624,8 +625,58 @@ fascia_store_get_visit (FasciaStore  *self,
   return load_visit (self, visit_id, error);
 }
 
+typedef struct
+{
+  FasciaStore *store;
+  gint64       client_id;
+} VisitQuery;
+
+static void
+visit_query_free (gpointer data)
+{
+  VisitQuery *query = data;
+
+  g_object_unref (query->store);
+  g_free (query);
+}
+
+static gboolean
+fetch_visits (gpointer        user_data,
+              guint           offset,
+              guint           limit,
+              gconstpointer   after,
+              GPtrArray      *items,
+              gpointer       *cursor,
+              GError        **error)
+{
+  static const char sql[] =
+    "SELECT " VISIT_COLUMNS " FROM visits WHERE client_id = ?1 AND deleted_at IS NULL "
+    "ORDER BY visited_at DESC, id DESC LIMIT ?2 OFFSET ?3";
+  VisitQuery *query = user_data;
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, sql, error);
+  int rc;
+
+  *cursor = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, query->client_id);
+  sqlite3_bind_int (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, visit_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    return fascia_store_fail (query->store, rc, error);
+
+  return TRUE;
+}
+
 /**
  * fascia_store_list_visits:
+ *
+ * The list counts the visits when it is made and reads them 200 at a time as they are asked
+ * for, so a client with 500 visits costs what the rows on screen cost.
  *
  * Returns: (transfer full): a #GListModel of the client's #FasciaVisit, newest first.
  */
@@ -634,15 +685,35 @@ fascia_store_list_visits (FasciaStore  *self,
                           gint64        client_id,
                           GError      **error)
 {
-  static const char sql[] =
-    "SELECT " VISIT_COLUMNS " FROM visits WHERE client_id = ?1 AND deleted_at IS NULL "
-    "ORDER BY visited_at DESC, id DESC";
+  static const char count_sql[] =
+    "SELECT count(*) FROM visits WHERE client_id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  VisitQuery *query;
+  guint n;
+  int rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return fascia_store_query_list (self, sql, client_id, FASCIA_TYPE_VISIT,
-                                  (FasciaStoreRowFunc) visit_from_row, error);
+  stmt = fascia_store_prepare (self, count_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      fascia_store_fail (self, rc, error);
+      return NULL;
+    }
+  n = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
+
+  query = g_new0 (VisitQuery, 1);
+  query->store = g_object_ref (self);
+  query->client_id = client_id;
+
+  return G_LIST_MODEL (fascia_paged_list_new (FASCIA_TYPE_VISIT, n, fetch_visits, query,
+                                              visit_query_free, NULL));
 }
 
 /**

@@ -161,6 +161,34 @@ bench_realize_cb (GtkWidget *window,
                     G_CALLBACK (bench_after_paint_cb), user_data);
 }
 
+/* tests/bench/bench-clients-startup: the window answers input once it has handled a key
+ * press and painted the frame after it. */
+static void
+bench_answer_paint_cb (GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, bench_answer_paint_cb, user_data);
+  g_print ("answered\n");
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static gboolean
+bench_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      gpointer               user_data)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (controller),
+                                              GTK_PHASE_NONE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_answer_paint_cb), user_data);
+  gtk_widget_queue_draw (window);
+  return FALSE;
+}
+
 static void
 fascia_application_activate (GApplication *application)
 {
@@ -175,6 +203,14 @@ fascia_application_activate (GApplication *application)
       /* tests/bench/bench-startup measures the time to this window's first frame. */
       if (g_getenv ("FASCIA_BENCH_FIRST_FRAME") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (bench_realize_cb), self);
+      if (g_getenv ("FASCIA_BENCH_ANSWER") != NULL)
+        {
+          GtkEventController *keys = gtk_event_controller_key_new ();
+
+          gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+          g_signal_connect (keys, "key-pressed", G_CALLBACK (bench_key_pressed_cb), self);
+          gtk_widget_add_controller (GTK_WIDGET (window), keys);
+        }
     }
 
   gtk_window_present (window);

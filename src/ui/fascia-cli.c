@@ -557,6 +557,7 @@ create_demo_command (GVariantDict *options,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = filename_option (options, "create-demo");
+  gint n_clients = 0;
 
   if (path == NULL)
     {
@@ -564,7 +565,14 @@ create_demo_command (GVariantDict *options,
       return EXIT_FAILURE;
     }
 
-  if (!fascia_store_create_demo (path, &error))
+  g_variant_dict_lookup (options, "clients", "i", &n_clients);
+  if (n_clients < 0 || n_clients > 10000000)
+    {
+      g_printerr ("fascia: --clients must be between 0 and 10000000\n");
+      return EXIT_FAILURE;
+    }
+
+  if (!fascia_store_create_demo_full (path, (guint) n_clients, &error))
     return fail (error);
 
   g_print (_("Wrote a demo clinic to %s\n"), path);
@@ -884,6 +892,8 @@ fascia_cli_add_options (GApplication *application)
     { "export-chart", 0, 0, G_OPTION_ARG_INT64, NULL,
       N_("Write a client's whole chart (every visit, body charts, amendments) to the --output "
          "PDF and exit"), N_("CLIENT_ID") },
+    { "clients", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("With --create-demo: add N made-up clients, the first with 500 visits"), N_("N") },
     { NULL }
   };
 

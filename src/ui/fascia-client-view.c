@@ -42,10 +42,14 @@ struct _FasciaClientView
   GtkSwitch           *recent_surgery_switch;
   GtkSwitch           *red_flags_switch;
   GtkStack            *plan_stack;
-  GtkListBox          *plan_list;
+  GtkStack            *plan_list_stack;
+  GtkListView         *plan_list;
+  GtkNoSelection      *plan_selection;
   FasciaPlanEditor    *plan_editor;
   GtkStack            *visit_stack;
-  GtkListBox          *visit_list;
+  GtkStack            *visit_list_stack;
+  GtkListView         *visit_list;
+  GtkNoSelection      *visit_selection;
   FasciaVisitEditor   *visit_editor;
   GtkLabel            *progress_summary;
   FasciaProgressChart *progress_chart;
@@ -246,15 +250,68 @@ plan_status_label (FasciaPlanStatus status)
     }
 }
 
-static GtkWidget *
-create_plan_row (gpointer item,
-                 gpointer user_data)
+/* A row of the plan or visit list: a title, a subtitle and an arrow. Only the rows on screen
+ * exist; the list view binds them to the items scrolled into view. */
+static void
+setup_row_cb (FasciaClientView   *self,
+              GtkListItem        *item,
+              GtkListItemFactory *factory)
 {
-  FasciaPlan *plan = item;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  for (GtkWidget *label = title; label != NULL; label = label == title ? subtitle : NULL)
+    {
+      gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 1);
+      gtk_box_append (GTK_BOX (text), label);
+    }
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+set_row_text (GtkListItem *item,
+              const char  *title,
+              const char  *subtitle)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *title_label = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+  GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
+  GtkWidget *list_row = gtk_widget_get_parent (row);
+  g_autofree char *label = g_strdup_printf ("%s, %s", title, subtitle);
+
+  gtk_label_set_text (GTK_LABEL (title_label), title);
+  gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
+  /* GTK 4.8's list rows have no name of their own for a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (list_row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    label, -1);
+}
+
+static void
+bind_plan_row_cb (FasciaClientView   *self,
+                  GtkListItem        *item,
+                  GtkListItemFactory *factory)
+{
+  FasciaPlan *plan = gtk_list_item_get_item (item);
   const char *title = fascia_plan_get_title (plan);
   g_autofree char *start = fascia_ui_format_stored_date (fascia_plan_get_start_date (plan));
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
 
   if (*start != '\0')
     subtitle = g_strdup_printf (_("%s · from %s"), plan_status_label (fascia_plan_get_status (plan)),
@@ -262,14 +319,7 @@ create_plan_row (gpointer item,
   else
     subtitle = g_strdup (plan_status_label (fascia_plan_get_status (plan)));
 
-  /* The title is the therapist's own text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 title != NULL && *title ? title : _("Untitled Plan"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+  set_row_text (item, title != NULL && *title ? title : _("Untitled Plan"), subtitle);
 }
 
 static char *
@@ -285,22 +335,17 @@ describe_pain (int before,
   return g_strdup (_("No pain scores"));
 }
 
-static GtkWidget *
-create_visit_row (gpointer item,
-                  gpointer user_data)
+static void
+bind_visit_row_cb (FasciaClientView   *self,
+                   GtkListItem        *item,
+                   GtkListItemFactory *factory)
 {
-  FasciaVisit *visit = item;
+  FasciaVisit *visit = gtk_list_item_get_item (item);
   g_autofree char *title = fascia_ui_format_date (fascia_visit_get_visited_at (visit));
   g_autofree char *subtitle = describe_pain (fascia_visit_get_pain_before (visit),
                                              fascia_visit_get_pain_after (visit));
-  GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+  set_row_text (item, title != NULL ? title : "", subtitle);
 }
 
 static void
@@ -383,7 +428,10 @@ reload_plans (FasciaClientView *self)
         fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the plans"), error);
     }
 
-  gtk_list_box_bind_model (self->plan_list, self->plans, create_plan_row, self, NULL);
+  gtk_no_selection_set_model (self->plan_selection, self->plans);
+  gtk_stack_set_visible_child_name (self->plan_list_stack,
+                                    self->plans != NULL && g_list_model_get_n_items (self->plans) > 0
+                                    ? "list" : "empty");
   fascia_visit_editor_set_plans (self->visit_editor, self->plans);
 }
 
@@ -401,7 +449,11 @@ reload_visits (FasciaClientView *self)
         fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the visits"), error);
     }
 
-  gtk_list_box_bind_model (self->visit_list, self->visits, create_visit_row, self, NULL);
+  gtk_no_selection_set_model (self->visit_selection, self->visits);
+  gtk_stack_set_visible_child_name (self->visit_list_stack,
+                                    self->visits != NULL
+                                    && g_list_model_get_n_items (self->visits) > 0
+                                    ? "list" : "empty");
   update_progress (self);
 }
 
@@ -634,22 +686,26 @@ fascia_client_view_get_active_plan (FasciaClientView *self)
 
 static void
 plan_activated_cb (FasciaClientView *self,
-                   GtkListBoxRow    *row)
+                   guint             position)
 {
-  g_autoptr(FasciaPlan) plan = g_list_model_get_item (self->plans,
-                                                      gtk_list_box_row_get_index (row));
+  g_autoptr(FasciaPlan) plan = NULL;
 
-  fascia_client_view_open_plan (self, plan);
+  if (self->plans != NULL)
+    plan = g_list_model_get_item (self->plans, position);
+  if (plan != NULL)
+    fascia_client_view_open_plan (self, plan);
 }
 
 static void
 visit_activated_cb (FasciaClientView *self,
-                    GtkListBoxRow    *row)
+                    guint             position)
 {
-  g_autoptr(FasciaVisit) visit = g_list_model_get_item (self->visits,
-                                                        gtk_list_box_row_get_index (row));
+  g_autoptr(FasciaVisit) visit = NULL;
 
-  fascia_client_view_open_visit (self, visit);
+  if (self->visits != NULL)
+    visit = g_list_model_get_item (self->visits, position);
+  if (visit != NULL && fascia_visit_get_id (visit) != 0)
+    fascia_client_view_open_visit (self, visit);
 }
 
 static void
@@ -960,10 +1016,14 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, recent_surgery_switch);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, red_flags_switch);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_list_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_selection);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_editor);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_list_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_list);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_selection);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_editor);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, progress_summary);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, progress_chart);
@@ -971,6 +1031,9 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, flag_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, visit_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_plan_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_visit_row_cb);
 
   gtk_widget_class_install_action (widget_class, "client.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "client.export-chart", NULL, export_action);

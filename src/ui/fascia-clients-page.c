@@ -15,9 +15,11 @@
 #include "fascia-ui-utils.h"
 
 /*
- * The Clients page: a searchable list beside the chosen client. The list is read again from
- * the store when the search changes or the store says clients changed; a practice has tens or
- * hundreds of clients, which SQLite lists in well under a millisecond.
+ * The Clients page: a searchable list beside the chosen client. A clinic may have 100,000
+ * clients, so the list is a GtkListView over the store's paged list: a COUNT when the search
+ * changes or the store says clients changed, and the rows on screen read 200 at a time; only
+ * the visible rows have widgets. Each row carries its accessible name itself, for GTK 4.8's
+ * list rows have none of their own.
  */
 
 struct _FasciaClientsPage
@@ -30,7 +32,8 @@ struct _FasciaClientsPage
   GtkSearchEntry   *search_entry;
   GtkToggleButton  *archived_button;
   GtkStack         *list_stack;
-  GtkListBox       *client_list;
+  GtkListView      *client_list;
+  GtkSingleSelection *selection;
   GtkStack         *content_stack;
   FasciaClientView *client_view;
 
@@ -54,45 +57,104 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FasciaClientsPage, fascia_clients_page, ADW_TYPE_BIN)
 
-static GtkWidget *
-create_client_row (gpointer item,
-                   gpointer user_data)
+static char *
+describe_client (FasciaClient *client)
 {
-  FasciaClient *client = item;
-  const char *name = fascia_client_get_name (client);
   g_autofree char *flags = fascia_health_flags_describe (fascia_client_get_health_flags (client));
-  g_autoptr(GString) subtitle = g_string_new (fascia_client_get_phone (client));
-  GtkWidget *row = adw_action_row_new ();
+  GString *subtitle = g_string_new (fascia_client_get_phone (client));
 
   if (flags != NULL)
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · ⚠ %s" : "⚠ %s", flags);
   if (fascia_client_get_archived (client))
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", _("Archived"));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 name != NULL && *name ? name : _("Unnamed Client"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  return row;
+  return g_string_free (subtitle, FALSE);
+}
+
+static void
+setup_row_cb (FasciaClientsPage *self,
+              GtkListItem       *item,
+              GtkListItemFactory *factory)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  /* User text: never markup, and never a width that follows it. */
+  for (GtkWidget *label = title; label != NULL; label = label == title ? subtitle : NULL)
+    {
+      gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 1);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (FasciaClientsPage  *self,
+             GtkListItem        *item,
+             GtkListItemFactory *factory)
+{
+  FasciaClient *client = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  const char *name = fascia_client_get_name (client);
+  g_autofree char *details = describe_client (client);
+  g_autofree char *label = NULL;
+  GtkWidget *row = gtk_widget_get_parent (box);
+
+  if (name == NULL || *name == '\0')
+    name = _("Unnamed Client");
+  gtk_label_set_text (GTK_LABEL (title), name);
+  gtk_label_set_text (GTK_LABEL (subtitle), details);
+  gtk_widget_set_visible (subtitle, *details != '\0');
+
+  /* The row a screen reader lands on is the list item widget around the box. */
+  label = *details != '\0' ? g_strdup_printf ("%s, %s", name, details) : g_strdup (name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+static gint64
+selected_id (FasciaClientsPage *self)
+{
+  FasciaClient *client = gtk_single_selection_get_selected_item (self->selection);
+
+  return client != NULL ? fascia_client_get_id (client) : 0;
+}
+
+static void
+select_position (FasciaClientsPage *self,
+                 guint              position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->client_list), "list.scroll-to-item", "u",
+                                position);
 }
 
 static void
 select_id (FasciaClientsPage *self,
            gint64             client_id)
 {
-  guint n = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FasciaClient) client = g_list_model_get_item (self->clients, i);
+  if (self->clients != NULL && self->store != NULL && client_id > 0)
+    position = fascia_store_find_client (self->store, self->clients, client_id);
 
-      if (fascia_client_get_id (client) == client_id)
-        {
-          gtk_list_box_select_row (self->client_list,
-                                   gtk_list_box_get_row_at_index (self->client_list, i));
-          return;
-        }
-    }
+  if (position != G_MAXUINT)
+    select_position (self, position);
 }
 
 static void
@@ -117,7 +179,8 @@ reload (FasciaClientsPage *self)
     }
 
   self->reloading = TRUE;
-  gtk_list_box_bind_model (self->client_list, self->clients, create_client_row, self, NULL);
+  gtk_single_selection_set_model (self->selection, self->clients);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (shown_id != 0)
     select_id (self, shown_id);
   self->reloading = FALSE;
@@ -131,7 +194,7 @@ reload (FasciaClientsPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
 
   /* The client shown was deleted (or filtered out by the archive): show none. */
-  if (shown_id != 0 && gtk_list_box_get_selected_row (self->client_list) == NULL)
+  if (shown_id != 0 && selected_id (self) != shown_id)
     {
       g_autoptr(FasciaClient) still = NULL;
 
@@ -166,13 +229,13 @@ search_changed_cb (FasciaClientsPage *self)
 static void
 search_activate_cb (FasciaClientsPage *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->client_list, 0);
+  /* Enter may come before the entry's search-changed, which waits for typing to pause. */
+  reload (self);
+  if (self->clients == NULL || g_list_model_get_n_items (self->clients) == 0)
+    return;
 
-  if (row != NULL)
-    {
-      gtk_list_box_select_row (self->client_list, row);
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
+  select_position (self, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->client_list));
 }
 
 static void
@@ -182,24 +245,32 @@ archived_toggled_cb (FasciaClientsPage *self)
 }
 
 static void
-row_selected_cb (FasciaClientsPage *self,
-                 GtkListBoxRow     *row)
+selection_changed_cb (FasciaClientsPage *self)
 {
-  g_autoptr(FasciaClient) client = NULL;
+  FasciaClient *client = gtk_single_selection_get_selected_item (self->selection);
+  FasciaClient *shown = fascia_client_view_get_client (self->client_view);
 
-  if (row == NULL)
+  if (client == NULL || fascia_client_get_id (client) == 0)
     return;
 
-  client = g_list_model_get_item (self->clients, gtk_list_box_row_get_index (row));
-  if (self->reloading && client != NULL
-      && fascia_client_view_get_client (self->client_view) != NULL
-      && fascia_client_get_id (fascia_client_view_get_client (self->client_view))
-         == fascia_client_get_id (client))
+  if (self->reloading && shown != NULL
+      && fascia_client_get_id (shown) == fascia_client_get_id (client))
     return;
 
   fascia_client_view_set_client (self->client_view, client);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
   if (!self->reloading)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Enter or a double click on a row: the client, also when the row was already chosen. */
+static void
+row_activated_cb (FasciaClientsPage *self,
+                  guint              position)
+{
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    select_position (self, position);
+  else
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -345,6 +416,22 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Ctrl+1…4 choose the client's section also while the keyboard is in the list. */
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FasciaClientsPage *self = FASCIA_CLIENTS_PAGE (widget);
+
+  if (fascia_client_view_get_client (self->client_view) == NULL)
+    return;
+
+  fascia_client_view_show_section (self->client_view, g_variant_get_string (parameter, NULL));
+  gtk_stack_set_visible_child_name (self->content_stack, "client");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 active_plan_cb (FasciaClientsPage *self)
 {
@@ -460,11 +547,25 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, selection);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
 
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, new_client_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "clients.new", NULL);
+  gtk_widget_class_install_action (widget_class, "clients.show-section", "s",
+                                   show_section_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "clients.show-section", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "clients.show-section", "s", "plans");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "clients.show-section", "s", "visits");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "clients.show-section", "s", "progress");
   gtk_widget_class_install_action (widget_class, "clients.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "clients.search", NULL);

@@ -214,8 +214,16 @@ test_search (StoreFixture  *fixture,
   g_assert_cmpuint (count (fixture, NULL), ==, 5);
   g_assert_cmpuint (count (fixture, ""), ==, 5);
   g_assert_cmpuint (count (fixture, "   "), ==, 5);
+  /* Shorter than three characters: names that begin with it. */
+  g_assert_cmpuint (count (fixture, "q"), ==, 0);
+  g_assert_cmpuint (count (fixture, "m"), ==, 1);
+  g_assert_cmpuint (count (fixture, "ZO"), ==, 1);
+  g_assert_cmpuint (count (fixture, "ö"), ==, 1);
+  g_assert_cmpuint (count (fixture, "ot"), ==, 1);
   /* Any part of the name, any case, with or without accents. */
-  g_assert_cmpuint (count (fixture, "q"), ==, 2);
+  g_assert_cmpuint (count (fixture, "qua"), ==, 1);
+  g_assert_cmpuint (count (fixture, "qu"), ==, 0);
+  g_assert_cmpuint (count (fixture, "uil"), ==, 1);
   g_assert_cmpuint (count (fixture, "QUAG"), ==, 1);
   g_assert_cmpuint (count (fixture, "zoe"), ==, 1);
   g_assert_cmpuint (count (fixture, "ZOË"), ==, 1);

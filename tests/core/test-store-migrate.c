@@ -38,6 +38,11 @@ static const char *data_at_version[] = {
   /* 3: the intake's wider vocabulary */
   "UPDATE clients SET pregnancy_trimester = 2, hip_replacement_anterior = 1, stoma = 1 "
   "  WHERE id = 1;",
+  /* 4: the search index, which its triggers fill */
+  "INSERT INTO clients (id, name, phone, search_key, sort_key, created_at, updated_at) "
+  "  VALUES (2, 'Theodora Quince', '555 0199', "
+  "  'theodora quince' || char(10) || char(10) || '555 0199' || char(10) || '5550199', "
+  "  'theodora quince', 1700000000000000, 1700000000000000);",
 };
 
 static void
@@ -122,6 +127,16 @@ test_migrate_from (gconstpointer data)
                        FASCIA_HEALTH_PREGNANCY | FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR |
                        FASCIA_HEALTH_STOMA);
       g_assert_cmpuint (fascia_client_get_pregnancy_trimester (client), ==, 2);
+    }
+
+  if (from >= 4)
+    {
+      g_autoptr(GListModel) found = fascia_store_list_clients (store, "quin", 0, &error);
+      g_autoptr(GListModel) by_phone = fascia_store_list_clients (store, "0199", 0, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (by_phone), ==, 1);
     }
 
   /* And the upgraded database takes new data in every table. */

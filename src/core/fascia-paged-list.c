@@ -1,0 +1,231 @@
+/* fascia-paged-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include "fascia-paged-list.h"
+
+/*
+ * A list of thousands of rows costs what the rows on screen cost. Its length comes from a
+ * COUNT when it is made; a row is read when a view asks for it, together with the rest of its
+ * page of FASCIA_PAGED_LIST_PAGE_SIZE rows, in one query. The last FASCIA_PAGED_LIST_MAX_PAGES
+ * pages used are kept, so scrolling back and forth reads nothing again, and memory stays
+ * bounded however far one scrolls. A page that follows a kept page starts from that page's
+ * cursor, so scrolling down a long list never pays for an OFFSET.
+ *
+ * The list is a snapshot: the store's change signal tells its owner to make a new one. A row
+ * that can no longer be read (deleted since, or a failed read) is an empty object of the item
+ * type rather than NULL, which a GListModel must not return.
+ */
+
+typedef struct
+{
+  guint      index;
+  GPtrArray *items;
+  gpointer   cursor;
+  GList      link;   /* in self->recent; data is the page */
+} Page;
+
+struct _FasciaPagedList
+{
+  GObject               parent_instance;
+
+  GType                 item_type;
+  guint                 n_items;
+  guint                 n_fetches;
+
+  /* Owned */
+  gpointer              user_data;
+  GHashTable           *pages;   /* page index → Page */
+  GQueue                recent;  /* the pages, most recently used first */
+
+  FasciaPagedListFetch  fetch;
+  GDestroyNotify        user_data_free;
+  GDestroyNotify        cursor_free;
+};
+
+static void fascia_paged_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FasciaPagedList, fascia_paged_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      fascia_paged_list_model_init))
+
+static void
+page_free (FasciaPagedList *self,
+           Page            *page)
+{
+  g_clear_pointer (&page->items, g_ptr_array_unref);
+  if (page->cursor != NULL && self->cursor_free != NULL)
+    self->cursor_free (page->cursor);
+  g_free (page);
+}
+
+static void
+forget_page (FasciaPagedList *self,
+             Page            *page)
+{
+  g_queue_unlink (&self->recent, &page->link);
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
+  page_free (self, page);
+}
+
+static Page *
+read_page (FasciaPagedList *self,
+           guint            index)
+{
+  guint offset = index * FASCIA_PAGED_LIST_PAGE_SIZE;
+  guint limit = MIN (FASCIA_PAGED_LIST_PAGE_SIZE, self->n_items - offset);
+  Page *before = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1));
+  g_autoptr(GError) error = NULL;
+  Page *page = g_new0 (Page, 1);
+
+  page->index = index;
+  page->items = g_ptr_array_new_full (limit, g_object_unref);
+  page->link.data = page;
+
+  self->n_fetches++;
+  if (!self->fetch (self->user_data, offset, limit,
+                    index > 0 && before != NULL ? before->cursor : NULL,
+                    page->items, &page->cursor, &error))
+    {
+      /* The view cannot be told; the rows show empty until the list is made again. */
+      g_debug ("Could not read rows %u–%u: %s", offset, offset + limit, error->message);
+    }
+
+  g_ptr_array_set_size (page->items, MIN (page->items->len, limit));
+  while (page->items->len < limit)
+    g_ptr_array_add (page->items, g_object_new (self->item_type, NULL));
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+  g_queue_push_head_link (&self->recent, &page->link);
+
+  while (self->recent.length > FASCIA_PAGED_LIST_MAX_PAGES)
+    forget_page (self, g_queue_peek_tail (&self->recent));
+
+  return page;
+}
+
+static GType
+fascia_paged_list_get_item_type (GListModel *model)
+{
+  return FASCIA_PAGED_LIST (model)->item_type;
+}
+
+static guint
+fascia_paged_list_get_n_items (GListModel *model)
+{
+  return FASCIA_PAGED_LIST (model)->n_items;
+}
+
+static gpointer
+fascia_paged_list_get_item (GListModel *model,
+                            guint       position)
+{
+  FasciaPagedList *self = FASCIA_PAGED_LIST (model);
+  guint index = position / FASCIA_PAGED_LIST_PAGE_SIZE;
+  Page *page;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  if (page == NULL)
+    page = read_page (self, index);
+  else if (self->recent.head != &page->link)
+    {
+      g_queue_unlink (&self->recent, &page->link);
+      g_queue_push_head_link (&self->recent, &page->link);
+    }
+
+  return g_object_ref (g_ptr_array_index (page->items, position % FASCIA_PAGED_LIST_PAGE_SIZE));
+}
+
+static void
+fascia_paged_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = fascia_paged_list_get_item_type;
+  iface->get_n_items = fascia_paged_list_get_n_items;
+  iface->get_item = fascia_paged_list_get_item;
+}
+
+static void
+fascia_paged_list_finalize (GObject *object)
+{
+  FasciaPagedList *self = FASCIA_PAGED_LIST (object);
+
+  while (self->recent.length > 0)
+    forget_page (self, g_queue_peek_tail (&self->recent));
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  if (self->user_data_free != NULL)
+    g_clear_pointer (&self->user_data, self->user_data_free);
+
+  G_OBJECT_CLASS (fascia_paged_list_parent_class)->finalize (object);
+}
+
+static void
+fascia_paged_list_class_init (FasciaPagedListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fascia_paged_list_finalize;
+}
+
+static void
+fascia_paged_list_init (FasciaPagedList *self)
+{
+  self->pages = g_hash_table_new (NULL, NULL);
+  g_queue_init (&self->recent);
+}
+
+/*
+ * fascia_paged_list_new:
+ * @item_type: the type of the rows
+ * @n_items: how many rows the list has, from a COUNT
+ * @fetch: reads one page
+ * @user_data: (transfer full): for @fetch, freed with @user_data_free
+ * @cursor_free: (nullable): frees the cursors @fetch returns
+ */
+FasciaPagedList *
+fascia_paged_list_new (GType                 item_type,
+                       guint                 n_items,
+                       FasciaPagedListFetch  fetch,
+                       gpointer              user_data,
+                       GDestroyNotify        user_data_free,
+                       GDestroyNotify        cursor_free)
+{
+  FasciaPagedList *self;
+
+  g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (fetch != NULL, NULL);
+
+  self = g_object_new (FASCIA_TYPE_PAGED_LIST, NULL);
+  self->item_type = item_type;
+  self->n_items = n_items;
+  self->fetch = fetch;
+  self->user_data = user_data;
+  self->user_data_free = user_data_free;
+  self->cursor_free = cursor_free;
+
+  return self;
+}
+
+gpointer
+fascia_paged_list_get_user_data (FasciaPagedList *self)
+{
+  g_return_val_if_fail (FASCIA_IS_PAGED_LIST (self), NULL);
+
+  return self->user_data;
+}
+
+/* How many pages were read: the queries the list has run. */
+guint
+fascia_paged_list_get_n_fetches (FasciaPagedList *self)
+{
+  g_return_val_if_fail (FASCIA_IS_PAGED_LIST (self), 0);
+
+  return self->n_fetches;
+}

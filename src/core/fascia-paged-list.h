@@ -1,0 +1,51 @@
+/* fascia-paged-list.h — a GListModel that reads its rows from the store a page at a time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Rows read by one query, and how many pages are kept. */
+#define FASCIA_PAGED_LIST_PAGE_SIZE 200
+#define FASCIA_PAGED_LIST_MAX_PAGES 8
+
+/**
+ * FasciaPagedListFetch:
+ * @offset: the position of the first row wanted
+ * @limit: how many rows are wanted (fewer at the end of the list)
+ * @after: (nullable): the cursor the previous page returned, when that page is still kept: a
+ *   query that starts after it needs no OFFSET
+ * @items: where to append the rows, in list order
+ * @cursor: (out): a cursor for the page after this one, freed with the list's
+ *   cursor_free, or %NULL
+ *
+ * Reads one page of rows with one query.
+ *
+ * Returns: %TRUE on success.
+ */
+typedef gboolean (*FasciaPagedListFetch) (gpointer        user_data,
+                                          guint           offset,
+                                          guint           limit,
+                                          gconstpointer   after,
+                                          GPtrArray      *items,
+                                          gpointer       *cursor,
+                                          GError        **error);
+
+#define FASCIA_TYPE_PAGED_LIST (fascia_paged_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (FasciaPagedList, fascia_paged_list, FASCIA, PAGED_LIST, GObject)
+
+FasciaPagedList *fascia_paged_list_new            (GType                 item_type,
+                                                   guint                 n_items,
+                                                   FasciaPagedListFetch  fetch,
+                                                   gpointer              user_data,
+                                                   GDestroyNotify        user_data_free,
+                                                   GDestroyNotify        cursor_free);
+gpointer         fascia_paged_list_get_user_data  (FasciaPagedList      *self);
+guint            fascia_paged_list_get_n_fetches  (FasciaPagedList      *self);
+
+G_END_DECLS

@@ -1,0 +1,404 @@
+/* test-client-list.c — the client search reads indexes, a page at a time, and finds what the
+ * scan it replaced found.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fascia-client-list.h"
+#include "store-fixture.h"
+
+static const char *first_names[] = {
+  "Margaret", "Oliver", "Amelia", "José", "Zoë", "Søren", "Anaïs", "Priya", "Kenji",
+  "Olumide", "Mei", "Lars", "Ада", "Dvořák", "O'Neil", "Anne-Marie", "Ødegaard",
+};
+static const char *last_names[] = {
+  "Ellison", "Hartley", "Pemberton", "Fairweather", "Thornbury", "Nakamura", "Okafor",
+  "Lindqvist", "Moreau", "Østergaard", "Van der Berg", "O'Sullivan", "Łukasiewicz",
+  "Müller", "Ångström", "Smith & Sons",
+};
+
+/* The store searches a phone number by its digits. */
+static char *
+term_of (const char *word)
+{
+  gboolean phone = word[0] != '\0' && strspn (word, "0123456789+-()./") == strlen (word)
+                   && strpbrk (word, "0123456789") != NULL;
+  GString *digits = g_string_new (NULL);
+
+  if (!phone)
+    return g_strdup (word);
+
+  for (const char *p = word; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return g_string_free (digits, FALSE);
+}
+
+/* What a search found before the index: every term a substring of search_key (the old
+ * statement, word for word), in list order. */
+static GArray *
+scan_ids (StoreFixture *fixture,
+          const char   *query)
+{
+  static const char *sql[] = {
+    "SELECT id FROM clients WHERE deleted_at IS NULL AND archived = 0 "
+    "ORDER BY sort_key, archived, search_key, id",
+    "SELECT id FROM clients WHERE deleted_at IS NULL AND archived = 0 "
+    "AND instr(search_key, ?1) ORDER BY sort_key, archived, search_key, id",
+    "SELECT id FROM clients WHERE deleted_at IS NULL AND archived = 0 "
+    "AND instr(search_key, ?1) AND instr(search_key, ?2) "
+    "ORDER BY sort_key, archived, search_key, id",
+    "SELECT id FROM clients WHERE deleted_at IS NULL AND archived = 0 "
+    "AND instr(search_key, ?1) AND instr(search_key, ?2) AND instr(search_key, ?3) "
+    "ORDER BY sort_key, archived, search_key, id",
+  };
+  g_autofree char *folded = fascia_store_fold (query);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  guint n = g_strv_length (words);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpuint (n, <, G_N_ELEMENTS (sql));
+  g_assert_cmpint (sqlite3_prepare_v2 (fascia_store_get_db (fixture->store), sql[n], -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *term = term_of (words[i]);
+
+      sqlite3_bind_text (stmt, i + 1, term, -1, SQLITE_TRANSIENT);
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+
+  return ids;
+}
+
+static GArray *
+list_ids (StoreFixture *fixture,
+          const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_clients (fixture->store, query, 0, &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (list, i);
+      gint64 id = fascia_client_get_id (client);
+
+      g_assert_cmpint (id, >, 0);
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+static guint
+n_found (StoreFixture *fixture,
+         const char   *query)
+{
+  g_autoptr(GArray) ids = list_ids (fixture, query);
+
+  return ids->len;
+}
+
+static void
+assert_same_as_scan (StoreFixture *fixture,
+                     const char   *query)
+{
+  g_autoptr(GArray) scanned = scan_ids (fixture, query);
+  g_autoptr(GArray) listed = list_ids (fixture, query);
+
+  if (scanned->len != listed->len)
+    g_error ("“%s”: the scan finds %u clients, the index %u", query, scanned->len, listed->len);
+  for (guint i = 0; i < scanned->len; i++)
+    g_assert_cmpint (g_array_index (scanned, gint64, i), ==, g_array_index (listed, gint64, i));
+}
+
+static void
+add_clients (StoreFixture *fixture,
+             guint         n)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("%s %s", first_names[i % G_N_ELEMENTS (first_names)],
+                                               last_names[(i / 3) % G_N_ELEMENTS (last_names)]);
+      g_autofree char *email = g_strdup_printf ("c%u.%s@example.org", i, i % 2 ? "home" : "work");
+      g_autofree char *phone = g_strdup_printf (i % 3 ? "+44 20 %04u %03u" : "(555) %04u-%03u",
+                                                (i * 37) % 10000, i % 1000);
+
+      fascia_client_set_name (client, name);
+      fascia_client_set_email (client, email);
+      fascia_client_set_phone (client, phone);
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Searches with every term of three characters or more: from names, emails and phone
+ * numbers, in any case and with or without accents, several words, and some that find
+ * nothing; and terms mixed with shorter ones. */
+static const char *queries[] = {
+  "mar", "MARGARET", "ell", "son", "zoe", "ZOË", "soren", "sør", "ada", "ада", "dvorak",
+  "o'neil", "o'n", "anne-marie", "ode", "van der", "der berg", "der b", "& so", "smith & sons",
+  "ström", "strom", "mül", "muller", "łuk", "luk", "example.org", "@example", "home", "c12.",
+  "c1", "555", "(555)", "020", "+44 20", "7946", "20 0", "0000", "mei ell", "ell mei",
+  "amelia har", "har amelia x", "priya okafor", "kenji thorn", "nobody", "zzz", "\"quoted\"",
+  "a\"b\"c", "' OR 1=1 --", "%%%", "___", "* OR", "NEAR(mar", "mar*", "^mar", "o l", "oli v",
+  "lars 44", "ol v n", "mar el ow c1",
+};
+
+static void
+test_same_as_scan (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  add_clients (fixture, 300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *folded = fascia_store_fold (queries[i]);
+      g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+      gboolean indexed = FALSE;
+
+      /* A query of short words only lists names that begin with it: not the scan's rule. */
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_autofree char *term = term_of (words[w]);
+
+          indexed |= g_utf8_strlen (term, -1) >= FASCIA_CLIENT_QUERY_MIN_INDEXED;
+        }
+      if (indexed && g_strv_length (words) <= 3)
+        assert_same_as_scan (fixture, queries[i]);
+    }
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Every client a search could find, by several terms of its own text, and every deleted
+ * client found by none. */
+static void
+assert_index_in_step (StoreFixture *fixture)
+{
+  sqlite3 *db = fascia_store_get_db (fixture->store);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) everyone = NULL;
+  g_autoptr(GListModel) current = NULL;
+
+  /* The list of everyone, counted by triggers, and with the archived clients. */
+  assert_same_as_scan (fixture, "");
+  everyone = fascia_store_list_clients (fixture->store, NULL, FASCIA_STORE_LIST_ARCHIVED, &error);
+  current = fascia_store_list_clients (fixture->store, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (everyone) - g_list_model_get_n_items (current),
+                    ==, query_int (db, "SELECT count(*) FROM clients WHERE archived = 1 "
+                                       "AND deleted_at IS NULL"));
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, email FROM clients", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *email = (const char *) sqlite3_column_text (stmt, 1);
+
+      assert_same_as_scan (fixture, name);
+      if (email != NULL && *email != '\0')
+        assert_same_as_scan (fixture, email);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_index_in_step (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) a = fixture_add_client (fixture, "Wilhelmina Quaintance");
+  g_autoptr(FasciaClient) b = fixture_add_client (fixture, "Bartholomew Quaintance");
+  g_autoptr(GDateTime) later = g_date_time_new_now_utc ();
+  static const char csv[] =
+    "name,email,phone\n"
+    "Imported Ignatius,ig@example.org,555 0101\n"
+    "Imported Ottilie,ot@example.org,555 0102\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+  g_autoptr(FasciaClient) read = NULL;
+
+  assert_index_in_step (fixture);
+  g_assert_cmpuint (n_found (fixture, "quaint"), ==, 2);
+
+  /* A new name: the old one is forgotten. */
+  fascia_client_set_name (a, "Wilhelmina Zabriskie");
+  fascia_client_set_email (a, "wz@example.org");
+  g_assert_true (fascia_store_update_client (fixture->store, a, &error));
+  g_assert_no_error (error);
+  assert_index_in_step (fixture);
+  g_assert_cmpuint (n_found (fixture, "quaint"), ==, 1);
+  g_assert_cmpuint (n_found (fixture, "zabris"), ==, 1);
+  g_assert_cmpuint (n_found (fixture, "wz@ex"), ==, 1);
+
+  /* Archived, and back. */
+  g_assert_true (fascia_store_set_client_archived (fixture->store, fascia_client_get_id (b),
+                                                   TRUE, &error));
+  assert_index_in_step (fixture);
+  g_assert_true (fascia_store_set_client_archived (fixture->store, fascia_client_get_id (b),
+                                                   FALSE, &error));
+  g_assert_no_error (error);
+  assert_index_in_step (fixture);
+
+  /* Deleted, then undone. */
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
+                                      fascia_client_get_id (b), &error));
+  assert_index_in_step (fixture);
+  g_assert_cmpuint (n_found (fixture, "quaint"), ==, 0);
+  g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
+                                        fascia_client_get_id (b), &error));
+  g_assert_no_error (error);
+  assert_index_in_step (fixture);
+  g_assert_cmpuint (n_found (fixture, "quaint"), ==, 1);
+
+  /* Imported rows. */
+  g_assert_true (fascia_store_import_clients (fixture->store, bytes, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_index_in_step (fixture);
+  g_assert_cmpuint (n_found (fixture, "imported"), ==, 2);
+  g_assert_cmpuint (n_found (fixture, "5550102"), ==, 1);
+
+  /* Deleted and purged for good. */
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
+                                      fascia_client_get_id (b), &error));
+  fascia_store_purge_deleted (fixture->store, later, &error);
+  g_assert_no_error (error);
+  read = fascia_store_get_client (fixture->store, fascia_client_get_id (b), NULL);
+  g_assert_null (read);
+  assert_index_in_step (fixture);
+  g_assert_cmpuint (n_found (fixture, "quaint"), ==, 0);
+}
+
+typedef struct
+{
+  guint selects;
+} Trace;
+
+static int
+trace_cb (unsigned int  type,
+          void         *user_data,
+          void         *p,
+          void         *x)
+{
+  Trace *trace = user_data;
+  const char *sql = x;
+
+  if (type == SQLITE_TRACE_STMT && g_str_has_prefix (sql, "SELECT"))
+    trace->selects++;
+  return 0;
+}
+
+/* A view asks for the rows it shows as it scrolls: one query per page of rows, never one
+ * per row, and none for a page read a moment ago. */
+static void
+test_pages (StoreFixture  *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("name,email\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GListModel) list = NULL;
+  const guint n = 2000, visible = 37, page = FASCIA_PAGED_LIST_PAGE_SIZE;
+  Trace trace = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "Client %05u,c%u@example.org\n", i, i);
+  bytes = g_bytes_new (csv->str, csv->len);
+  g_assert_true (fascia_store_import_clients (fixture->store, bytes, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  sqlite3_trace_v2 (fascia_store_get_db (fixture->store), SQLITE_TRACE_STMT, trace_cb, &trace);
+
+  /* Making the list counts. */
+  list = fascia_store_list_clients (fixture->store, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  g_assert_cmpuint (trace.selects, ==, 1);
+
+  /* Scrolling the whole list down a screen at a time. */
+  trace.selects = 0;
+  for (guint top = 0; top < n; top += visible)
+    for (guint i = top; i < MIN (top + visible, n); i++)
+      {
+        g_autoptr(FasciaClient) client = g_list_model_get_item (list, i);
+        g_autofree char *name = g_strdup_printf ("Client %05u", i);
+
+        g_assert_cmpstr (fascia_client_get_name (client), ==, name);
+      }
+  g_assert_cmpuint (trace.selects, ==, (n + page - 1) / page);
+
+  /* Back up a little: the pages are kept. */
+  trace.selects = 0;
+  for (guint i = n - 1; i > n - 3 * page; i--)
+    g_object_unref (g_list_model_get_item (list, i));
+  g_assert_cmpuint (trace.selects, ==, 0);
+
+  /* A jump to the middle reads one page; the screen below it at most one more. */
+  trace.selects = 0;
+  for (guint i = n / 2 - 10; i < n / 2 - 10 + visible; i++)
+    g_object_unref (g_list_model_get_item (list, i));
+  g_assert_cmpuint (trace.selects, <=, (visible + page - 1) / page + 1);
+
+  /* Memory stays bounded: scrolling everything keeps a few pages, not every row. */
+  g_assert_cmpuint (fascia_paged_list_get_n_fetches (FASCIA_PAGED_LIST (list)), <=,
+                    (n + page - 1) / page + 2);
+
+  /* Finding a client reads one count and its page. ("01" is also in c101@…) */
+  trace.selects = 0;
+  {
+    g_autoptr(GListModel) found = fascia_store_list_clients (fixture->store, "client 01", 0,
+                                                             &error);
+    g_autoptr(FasciaClient) c = g_list_model_get_item (found, 5);
+    guint position = fascia_store_find_client (fixture->store, found, fascia_client_get_id (c));
+
+    g_autoptr(GArray) scanned = scan_ids (fixture, "client 01");
+
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, scanned->len);
+    g_assert_cmpuint (position, ==, 5);
+    g_assert_cmpuint (fascia_store_find_client (fixture->store, found, 1), ==, G_MAXUINT);
+    g_assert_cmpuint (trace.selects, <=, 5);
+  }
+
+  sqlite3_trace_v2 (fascia_store_get_db (fixture->store), 0, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  STORE_TEST ("/fascia/core/client-list/same-as-scan", test_same_as_scan);
+  STORE_TEST ("/fascia/core/client-list/index-in-step", test_index_in_step);
+  STORE_TEST ("/fascia/core/client-list/pages", test_pages);
+
+  return g_test_run ();
+}
