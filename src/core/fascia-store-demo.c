@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "fascia/fascia-file-utils.h"
 #include "fascia-store-private.h"
 
 /*
@@ -738,19 +739,18 @@ fascia_store_create_demo (const char  *path,
  *
  * Returns: %TRUE on success.
  */
+static const char *side_suffixes[] = { "-wal", "-shm" };
+
 gboolean
 fascia_store_create_demo_full (const char  *path,
                                guint        n_more_clients,
                                GError     **error)
 {
-  static const char *suffixes[] = { "-wal", "-shm" };
+  /* Declared first so that it is freed last, after the store has closed its file. */
+  g_autoptr(FasciaFileWriter) writer = NULL;
   g_autoptr(FasciaStore) store = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok = FALSE;
-  int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -773,12 +773,16 @@ fascia_store_create_demo_full (const char  *path,
       return FALSE;
     }
 
-  tmp = g_strconcat (path, ".new", NULL);
-  g_unlink (tmp);
+  /* The demo is built in a fresh temporary file beside @path (never through a link) and
+   * renamed into place only when whole; the writer removes it on any failure. */
+  writer = fascia_file_writer_new (path, FASCIA_FILE_WRITE_PRIVATE, error);
+  if (writer == NULL)
+    return FALSE;
 
-  store = fascia_store_open_full (tmp, FASCIA_STORE_OPEN_NO_BACKUP, error);
+  store = fascia_store_open_full (fascia_file_writer_get_temp_path (writer),
+                                  FASCIA_STORE_OPEN_NO_BACKUP, error);
   if (store == NULL)
-    goto out;
+    return FALSE;
 
   /* A file that is renamed into place only when whole needs no sync on every commit. */
   sqlite3_exec (fascia_store_get_db (store), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
@@ -786,60 +790,24 @@ fascia_store_create_demo_full (const char  *path,
   now = g_date_time_new_now_utc ();
   for (guint i = 0; i < G_N_ELEMENTS (demo_clients); i++)
     if (!add_demo_client (store, &demo_clients[i], now, error))
-      goto out;
+      return FALSE;
 
   if (n_more_clients > 0 && !fascia_store_add_demo_crowd (store, n_more_clients, error))
-    goto out;
+    return FALSE;
 
   if (!mark_as_demo (store, error))
-    goto out;
+    return FALSE;
 
+  /* Closing checkpoints the write-ahead log into the file and removes it. */
   fascia_store_close (store);
   g_clear_object (&store);
 
-  fd = g_open (tmp, O_RDWR | O_CLOEXEC, 0);
-  if (fd < 0 || fsync (fd) != 0)
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
-                   "Could not write “%s”: %s", tmp, g_strerror (saved_errno));
-      if (fd >= 0)
-        close (fd);
-      goto out;
-    }
-  close (fd);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *side_file = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *side_file = g_strconcat (path, side_suffixes[i], NULL);
 
       g_unlink (side_file);
     }
 
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
-                   "Could not write “%s”: %s", path, g_strerror (saved_errno));
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
-  if (!ok)
-    {
-      g_clear_object (&store);
-      g_unlink (tmp);
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-        {
-          g_autofree char *side_file = g_strconcat (tmp, suffixes[i], NULL);
-
-          g_unlink (side_file);
-        }
-    }
-
-  return ok;
+  return fascia_file_writer_commit (writer, error);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -558,6 +559,30 @@ test_demo (StoreFixture  *fixture,
   g_assert_false (fascia_store_create_demo (fixture->path, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS);
   g_clear_error (&error);
+
+  /* Never through a link, and nothing is left behind in the folder on refusal. */
+  {
+    g_autofree char *demo_dir = g_path_get_dirname (demo_path);
+    g_autofree char *link_path = g_build_filename (demo_dir, "link.db", NULL);
+    g_autoptr(GDir) listing = NULL;
+    const char *name;
+    guint n_files = 0;
+
+    g_assert_cmpint (symlink (demo_path, link_path), ==, 0);
+    g_assert_false (fascia_store_create_demo (link_path, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+
+    listing = g_dir_open (demo_dir, 0, NULL);
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_assert_true (g_str_equal (name, "demo.db") || g_str_equal (name, "link.db"));
+        n_files++;
+      }
+    g_assert_cmpuint (n_files, ==, 2);
+    g_unlink (link_path);
+  }
 
   demo = fascia_store_open (demo_path, &error);
   g_assert_no_error (error);
