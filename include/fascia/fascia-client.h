@@ -56,5 +56,6 @@ void              fascia_client_set_updated_at    (FasciaClient *self,
                                                    GDateTime    *updated_at);
 
 gboolean          fascia_client_is_email          (const char   *text);
+char             *fascia_client_format_initials   (const char   *name);
 
 G_END_DECLS

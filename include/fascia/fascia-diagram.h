@@ -65,6 +65,9 @@ typedef enum
 
 /* The colours of the styles, for legends. Origin and insertion are fixed: the UI legend
  * uses them. */
+/* The labels' font size in every view's drawing (resources/diagrams/README.md), view units. */
+#define FASCIA_DIAGRAM_LABEL_SIZE 17.0
+
 #define FASCIA_DIAGRAM_COLOR_ORIGIN    "#1c71d8"
 #define FASCIA_DIAGRAM_COLOR_INSERTION "#e66100"
 #define FASCIA_DIAGRAM_COLOR_TARGET    "#2ec27e"
@@ -100,6 +103,9 @@ void                fascia_diagram_set_region_style   (FasciaDiagram      *self,
 FasciaRegionStyle   fascia_diagram_get_region_style   (FasciaDiagram      *self,
                                                        const char         *region_id);
 void                fascia_diagram_clear_styles       (FasciaDiagram      *self);
+void                fascia_diagram_set_label_size     (FasciaDiagram      *self,
+                                                       double              size);
+double              fascia_diagram_get_label_size     (FasciaDiagram      *self);
 void                fascia_diagram_set_dim_unstyled   (FasciaDiagram      *self,
                                                        gboolean            dim);
 void                fascia_diagram_set_layer_visible  (FasciaDiagram      *self,

@@ -682,3 +682,48 @@ fascia_client_init (FasciaClient *self)
   self->health_notes = g_strdup ("");
   self->notes = g_strdup ("");
 }
+
+/**
+ * fascia_client_format_initials:
+ * @name: a client's name, as typed
+ *
+ * What the client list shows while names are hidden: the first letter of each word, each
+ * followed by a full stop ("Tom O'Neil & Sons" → "T. O. S."). Words that hold no letter
+ * ("&", "—") are left out.
+ *
+ * Returns: (transfer full): the initials, or "?" for a name without letters.
+ */
+char *
+fascia_client_format_initials (const char *name)
+{
+  g_autoptr(GString) initials = g_string_new (NULL);
+  gboolean at_word_start = TRUE;
+
+  for (const char *p = name != NULL ? name : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (g_unichar_isspace (c) || c == '-')
+        {
+          at_word_start = TRUE;
+          continue;
+        }
+      if (at_word_start && g_unichar_isalpha (c))
+        {
+          if (initials->len > 0)
+            g_string_append_c (initials, ' ');
+          g_string_append_unichar (initials, g_unichar_toupper (c));
+          g_string_append_c (initials, '.');
+          at_word_start = FALSE;
+        }
+      else if (g_unichar_isalpha (c))
+        at_word_start = FALSE;
+    }
+
+  if (initials->len == 0)
+    g_string_append_c (initials, '?');
+
+  return g_string_free (g_steal_pointer (&initials), FALSE);
+}

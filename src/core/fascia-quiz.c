@@ -214,11 +214,17 @@ make_find_muscle (FasciaQuiz   *self,
         side = sides[g_rand_int_range (rand, 0, G_N_ELEMENTS (sides))];
     }
 
-  if (side == FASCIA_SIDE_NONE && fascia_muscle_get_paired (muscle))
-    /* Translators: a muscle to find on either side, e.g. “Psoas major, either side” */
-    name = g_strdup_printf (_("%s, either side"), fascia_muscle_get_name (muscle));
+  if (!fascia_muscle_get_paired (muscle))
+    name = g_strdup (fascia_muscle_get_name (muscle));
+  else if (side == FASCIA_SIDE_LEFT)
+    /* Translators: a muscle on the subject's left, e.g. “Gluteus minimus (left)” */
+    name = g_strdup_printf (_("%s (left)"), fascia_muscle_get_name (muscle));
+  else if (side == FASCIA_SIDE_RIGHT)
+    /* Translators: a muscle on the subject's right, e.g. “Gluteus minimus (right)” */
+    name = g_strdup_printf (_("%s (right)"), fascia_muscle_get_name (muscle));
   else
-    name = fascia_muscle_get_display_name (muscle, side);
+    /* Translators: a muscle to find on either side, e.g. “Psoas major (either side)” */
+    name = g_strdup_printf (_("%s (either side)"), fascia_muscle_get_name (muscle));
 
   /* Translators: the question of a “find the muscle” quiz; %s is the muscle and its side */
   prompt = g_strdup_printf (_("Find: %s"), name);
@@ -275,7 +281,9 @@ static const char *
 landmark_region (FasciaLandmark *landmark)
 {
   static const struct { const char *word; const char *region; } words[] = {
-    { "femur", "thigh" }, { "patella", "thigh" }, { "tibia", "thigh" }, { "iliotibial", "thigh" },
+    { "femur", "thigh" }, { "iliotibial", "thigh" },
+    /* The knee is its own region: a kneecap beside hip and thigh landmarks is no choice. */
+    { "patella", "knee" }, { "tibia", "knee" }, { "fibula", "knee" },
     { "rib", "ribs" },
     { "vertebra", "spine" }, { "sacrum", "spine" }, { "coccyx", "spine" }, { "lumbar", "spine" },
     { "hip bone", "pelvis" }, { "ilio", "pelvis" }, { "sacrotuberous", "pelvis" },
@@ -440,7 +448,12 @@ make_attachment (FasciaQuiz   *self,
     {
       FasciaLandmark *landmark = g_ptr_array_index (info[r]->pool, i);
 
-      g_ptr_array_add (g_str_equal (landmark_region (landmark), region) ? near : far, landmark);
+      if (g_str_equal (landmark_region (landmark), region))
+        g_ptr_array_add (near, landmark);
+      /* The knee is far from every hip and back attachment: a kneecap offered for the
+       * lumbar spine is no question. */
+      else if (!g_str_equal (landmark_region (landmark), "knee"))
+        g_ptr_array_add (far, landmark);
     }
   shuffle (near, rand);
   shuffle (far, rand);
@@ -735,6 +748,24 @@ nerves_conflict (FasciaMuscle *a,
   return g_str_equal (lead_a, lead_b) || (families_a & families_b) != 0;
 }
 
+/* A choice names the nerve alone: "Femoral nerve (muscular branches …)" and "… (lumbar
+ * plexus), not the femoral nerve" would give the answer away by their length or their words,
+ * so every choice is cut at its first parenthesis or comma. The full text is the feedback. */
+static char *
+nerve_choice_text (FasciaMuscle *muscle)
+{
+  const char *nerve = fascia_muscle_get_innervation_nerve (muscle);
+  const char *cut = nerve + strlen (nerve);
+  const char *p;
+
+  if ((p = strstr (nerve, " (")) != NULL && p < cut)
+    cut = p;
+  if ((p = strstr (nerve, ", ")) != NULL && p < cut)
+    cut = p;
+
+  return g_strndup (nerve, cut - nerve);
+}
+
 static FasciaQuizQuestion *
 make_nerve (FasciaQuiz   *self,
             FasciaMuscle *muscle,
@@ -792,7 +823,7 @@ make_nerve (FasciaQuiz   *self,
   for (guint i = 0; i < chosen->len; i++)
     {
       FasciaMuscle *m = g_ptr_array_index (chosen, i);
-      const char *nerve = fascia_muscle_get_innervation_nerve (m);
+      g_autofree char *nerve = nerve_choice_text (m);
 
       _fascia_quiz_question_add_choice (question, nerve, nerve, i == 0);
     }
@@ -1121,8 +1152,12 @@ region_name (FasciaQuiz *self,
 
       bare = g_strndup (region_id + 2, len - 2);
       muscle = fascia_atlas_lookup_muscle (self->atlas, bare);
+      if (muscle != NULL && side == FASCIA_SIDE_LEFT)
+        return g_strdup_printf (_("%s (left)"), fascia_muscle_get_name (muscle));
+      if (muscle != NULL && side == FASCIA_SIDE_RIGHT)
+        return g_strdup_printf (_("%s (right)"), fascia_muscle_get_name (muscle));
       if (muscle != NULL)
-        return fascia_muscle_get_display_name (muscle, side);
+        return g_strdup (fascia_muscle_get_name (muscle));
     }
   else if (len > 2 && g_str_has_prefix (region_id, "b-"))
     {

@@ -28,6 +28,8 @@ static const Fill fill_insertion = { FASCIA_DIAGRAM_COLOR_INSERTION, "#c64600", 
 static const Fill fill_target = { FASCIA_DIAGRAM_COLOR_TARGET, "#1c7f4f", 0.85 };
 static const Fill fill_pain = { FASCIA_DIAGRAM_COLOR_PAIN, "#613583", 0.85 };
 
+#define ZONE_VEIL "#fffbea"
+#define ZONE_LINE "#1a1a1a"
 #define FILLED ":not([fill=\"none\"]):not([style*=\"fill:none\"])"
 
 static void
@@ -83,6 +85,21 @@ append_region_style (GString             *css,
       g_string_append_printf (css, "#%s, #%s * { fill-opacity: 0.25 !important; "
                               "stroke-opacity: 0.3 !important; }\n",
                               region->id, region->id);
+    }
+
+  /* A referral zone lies over muscle drawn in red, so the drawing's own red hatch vanishes
+   * ("red on red"). Shown, it is a pale veil with a near-black dashed outline and near-black
+   * hatch: at least 3:1 against the muscle under it (tests/render/test-zone-contrast.c). */
+  if ((style & FASCIA_REGION_STYLE_SHOWN) && region->kind == FASCIA_REGION_REFERRAL_ZONE)
+    {
+      g_string_append_printf (css, "#%s" FILLED ", #%s *" FILLED " { fill: " ZONE_VEIL
+                              " !important; fill-opacity: 0.55 !important; stroke: " ZONE_LINE
+                              " !important; stroke-opacity: 1 !important; stroke-width: 3"
+                              " !important; stroke-dasharray: 9 5 !important; }\n",
+                              region->id, region->id);
+      g_string_append_printf (css, "#%s [fill=\"none\"] { stroke: " ZONE_LINE " !important; "
+                              "stroke-opacity: 1 !important; stroke-width: 2.4 !important; }\n",
+                              region->id);
     }
 
   if (outline != NULL)

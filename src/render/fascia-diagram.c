@@ -56,6 +56,7 @@ struct _FasciaDiagram
   guint64            serial;
   gboolean           dim_unstyled;
   guint8             overlay_styles;  /* drawn by the caller, not by fascia_diagram_render() */
+  double             label_size;      /* font size of the labels in view units; 0 as drawn */
 };
 
 G_DEFINE_FINAL_TYPE (FasciaDiagram, fascia_diagram, G_TYPE_OBJECT)
@@ -568,12 +569,26 @@ build_css (FasciaDiagram *self)
 {
   guint n = self->data->regions->len;
   g_autofree guint8 *styles = g_memdup2 (self->styles, MAX (n, 1));
+  g_autofree char *css = NULL;
 
   for (guint i = 0; i < n; i++)
     styles[i] &= ~self->overlay_styles;
 
-  return fascia_diagram_build_css (self->data, styles, self->layer_visible,
-                                   self->region_visible, self->dim_unstyled);
+  css = fascia_diagram_build_css (self->data, styles, self->layer_visible,
+                                  self->region_visible, self->dim_unstyled);
+  if (self->label_size > 0)
+    {
+      char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (size, sizeof size, "%.2f", self->label_size);
+      char *sized = g_strconcat (css, "#labels text { font-size: ", size,
+                                 "px !important; }\n", NULL);
+
+      g_free (css);
+      css = sized;
+    }
+
+  return g_steal_pointer (&css);
 }
 
 /* Whether going from @old to @style changes what fascia_diagram_render() draws. */
@@ -758,11 +773,13 @@ fascia_diagram_copy_styles (FasciaDiagram *self,
   if (memcmp (self->styles, source->styles, data->regions->len) == 0 &&
       memcmp (self->layer_visible, source->layer_visible,
               sizeof (gboolean) * data->layers->len) == 0 &&
-      self->dim_unstyled == source->dim_unstyled)
+      self->dim_unstyled == source->dim_unstyled &&
+      self->label_size == source->label_size)
     return;
 
   {
     gboolean drawn = self->dim_unstyled != source->dim_unstyled ||
+                     self->label_size != source->label_size ||
                      memcmp (self->layer_visible, source->layer_visible,
                              sizeof (gboolean) * data->layers->len) != 0;
 
@@ -772,6 +789,7 @@ fascia_diagram_copy_styles (FasciaDiagram *self,
     memcpy (self->styles, source->styles, data->regions->len);
     memcpy (self->layer_visible, source->layer_visible, sizeof (gboolean) * data->layers->len);
     self->dim_unstyled = source->dim_unstyled;
+    self->label_size = source->label_size;
     if (drawn)
       changed (self);
   }
@@ -939,6 +957,39 @@ fascia_diagram_set_dim_unstyled (FasciaDiagram *self,
 
   self->dim_unstyled = dim;
   changed (self);
+}
+
+/**
+ * fascia_diagram_set_label_size:
+ * @size: the labels' font size in view units, or 0 for the size the drawing gives them
+ *
+ * Presentation mode draws the labels larger, so they can be read across a treatment table.
+ */
+void
+fascia_diagram_set_label_size (FasciaDiagram *self,
+                               double         size)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+  g_return_if_fail (size >= 0);
+
+  if (self->label_size == size)
+    return;
+
+  self->label_size = size;
+  changed (self);
+}
+
+/**
+ * fascia_diagram_get_label_size:
+ *
+ * Returns: the labels' font size in view units: the one set, or the drawing's own.
+ */
+double
+fascia_diagram_get_label_size (FasciaDiagram *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+
+  return self->label_size > 0 ? self->label_size : FASCIA_DIAGRAM_LABEL_SIZE;
 }
 
 static int

@@ -242,6 +242,8 @@ fascia_application_startup (GApplication *application)
   fascia_ui_name_controls ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.hide-client-names",
+                                         (const char *[]) { "<Control><Shift>h", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",

@@ -54,6 +54,7 @@ struct _FasciaAtlasPage
   gboolean             referral_mode;
   gboolean             show_referral;
   gboolean             presentation;
+  gboolean             card_before_presentation;  /* the card pane's state, to restore */
 };
 
 enum {

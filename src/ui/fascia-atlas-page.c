@@ -29,6 +29,8 @@ GParamSpec *fascia_atlas_page_properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FasciaAtlasPage, fascia_atlas_page, ADW_TYPE_BIN)
 
+static void update_label_size (FasciaAtlasPage *self);
+
 GtkWidget *
 fascia_atlas_page_new (void)
 {
@@ -227,6 +229,7 @@ fascia_atlas_page_set_view (FasciaAtlasPage *self,
   fascia_diagram_view_set_diagram (self->diagram_view, diagram);
   fascia_atlas_page_apply_layers (self);
   fascia_atlas_page_apply_styles (self);
+  update_label_size (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
@@ -762,6 +765,42 @@ fascia_atlas_page_get_presentation (FasciaAtlasPage *self)
   return self->presentation;
 }
 
+/* Presentation labels are read across a treatment table, about 2 m away: at least 18 px
+ * on screen (20 with a margin) however far the drawing is zoomed out to fit. */
+#define PRESENTATION_LABEL_PX 20.0
+
+static void
+update_label_size (FasciaAtlasPage *self)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  double zoom = fascia_diagram_view_get_zoom (self->diagram_view);
+  double size = 0;
+
+  if (diagram == NULL)
+    return;
+  if (self->presentation && zoom > 0)
+    size = MAX (FASCIA_DIAGRAM_LABEL_SIZE, PRESENTATION_LABEL_PX / zoom);
+  fascia_diagram_set_label_size (diagram, size);
+}
+
+/**
+ * fascia_atlas_page_get_label_pixels:
+ *
+ * Returns: how tall the diagram's label text is on screen, in logical pixels.
+ */
+double
+fascia_atlas_page_get_label_pixels (FasciaAtlasPage *self)
+{
+  FasciaDiagram *diagram;
+
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), 0);
+
+  diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  return diagram != NULL ? fascia_diagram_get_label_size (diagram) *
+                           fascia_diagram_view_get_zoom (self->diagram_view)
+                         : 0;
+}
+
 /**
  * fascia_atlas_page_set_presentation:
  *
@@ -792,6 +831,9 @@ fascia_atlas_page_set_presentation (FasciaAtlasPage *self,
 
   if (presentation)
     {
+      /* The drawing fills the screen; the card comes back with the pane toggle if asked. */
+      self->card_before_presentation = adw_flap_get_reveal_flap (self->flap);
+      adw_flap_set_reveal_flap (self->flap, FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       /* A plan's targets and pain marks are client data; presentation shows neither. */
@@ -800,10 +842,14 @@ fascia_atlas_page_set_presentation (FasciaAtlasPage *self,
                                                | FASCIA_REGION_STYLE_PAIN);
     }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      adw_flap_set_reveal_flap (self->flap, self->card_before_presentation);
+    }
 
   fascia_atlas_page_apply_plan (self);
   fascia_diagram_view_zoom_to_fit (self->diagram_view);
+  update_label_size (self);
   fascia_atlas_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
@@ -1043,4 +1089,6 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   self->show_trigger_points = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->diagram_view, "notify::zoom",
+                           G_CALLBACK (update_label_size), self, G_CONNECT_SWAPPED);
 }

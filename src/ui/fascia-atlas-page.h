@@ -32,4 +32,6 @@ void        fascia_atlas_page_set_plan         (FasciaAtlasPage *self,
                                                 FasciaPlan      *plan);
 const char *fascia_atlas_page_get_plan_label   (FasciaAtlasPage *self);
 
+double           fascia_atlas_page_get_label_pixels (FasciaAtlasPage *self);
+
 G_END_DECLS

@@ -374,6 +374,13 @@ handout_command (GVariantDict *options,
       g_printerr ("fascia: --handout needs --output FILE.pdf\n");
       return EXIT_FAILURE;
     }
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+    {
+      g_autofree char *display = g_filename_display_name (output);
+
+      g_printerr ("fascia: --handout writes a PDF, and “%s” does not end in .pdf\n", display);
+      return EXIT_FAILURE;
+    }
 
   if (settings != NULL)
     {

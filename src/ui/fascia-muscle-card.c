@@ -124,8 +124,9 @@ add_trigger_points (FasciaMuscleCard *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FasciaTriggerPoint) point = g_list_model_get_item (points, i);
-      /* Translators: trigger point number, where it lies and where it sends pain */
-      g_autofree char *text = g_strdup_printf (_("%u. %s — refers to %s"),
+      /* Translators: trigger point number, where it lies and where it sends pain; the
+       * referral is a phrase of its own ("Along the iliac crest …"), so it follows a colon */
+      g_autofree char *text = g_strdup_printf (_("%u. %s — referred pain: %s"),
                                                fascia_trigger_point_get_n (point),
                                                fascia_trigger_point_get_location (point),
                                                fascia_trigger_point_get_referral (point));
@@ -231,7 +232,8 @@ rebuild (FasciaMuscleCard *self,
 
   g_string_append (innervation, fascia_muscle_get_innervation_nerve (m));
   if (fascia_muscle_get_innervation_roots (m) != NULL)
-    g_string_append_printf (innervation, " (%s)", fascia_muscle_get_innervation_roots (m));
+    /* Translators: after the nerve, its spinal roots, e.g. "; roots L1–L5 (segmental)" */
+    g_string_append_printf (innervation, _("; roots %s"), fascia_muscle_get_innervation_roots (m));
   if (fascia_muscle_get_innervation_note (m) != NULL)
     g_string_append_printf (innervation, "\n%s", fascia_muscle_get_innervation_note (m));
   fascia_card_add_text (self->sections, _("Nerve Supply"), innervation->str);
@@ -251,7 +253,7 @@ rebuild (FasciaMuscleCard *self,
   fascia_card_add_text (self->sections, _("Notes"), fascia_muscle_get_notes (m));
 
   if (fascia_muscle_get_fma (m) != NULL)
-    g_string_append_printf (ids, "FMA %s", fascia_muscle_get_fma (m));
+    g_string_append (ids, fascia_muscle_get_fma (m));  /* already "FMA:15569" */
   if (fascia_muscle_get_ta98 (m) != NULL)
     g_string_append_printf (ids, "%sTA98 %s", ids->len > 0 ? " · " : "",
                             fascia_muscle_get_ta98 (m));

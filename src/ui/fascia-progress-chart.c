@@ -45,6 +45,7 @@ G_DEFINE_FINAL_TYPE (FasciaProgressChart, fascia_progress_chart, GTK_TYPE_WIDGET
 #define MARGIN_RIGHT  16.0
 #define MARGIN_TOP    16.0
 #define MARGIN_BOTTOM 30.0
+#define AXIS_LABEL_WIDTH 64.0  /* room for "14 Nov 2025" */
 #define DOT_SIZE       8.0
 #define LINE_WIDTH     2.5
 
@@ -288,6 +289,38 @@ append_series (FasciaProgressChart *self,
     }
 }
 
+/**
+ * fascia_progress_chart_dup_axis_label:
+ * @index: a visit's place on the chart
+ *
+ * The x axis is time: each visit is labelled with its day ("2 Dec"), and with the year
+ * where the year is not the one of the visit before ("14 Nov 2025").
+ *
+ * Returns: (transfer full): the label under visit @index.
+ */
+char *
+fascia_progress_chart_dup_axis_label (FasciaProgressChart *self,
+                                      guint                index)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) before = NULL;
+
+  g_return_val_if_fail (FASCIA_IS_PROGRESS_CHART (self), NULL);
+  g_return_val_if_fail (index < self->points->len, NULL);
+
+  date = g_date_time_new_from_unix_local (g_array_index (self->points, FasciaProgressPoint,
+                                                         index).date);
+  if (index > 0)
+    before = g_date_time_new_from_unix_local (g_array_index (self->points, FasciaProgressPoint,
+                                                             index - 1).date);
+
+  if (before == NULL || g_date_time_get_year (before) != g_date_time_get_year (date))
+    /* Translators: a visit's day under the progress chart, with its year; see strftime(3) */
+    return g_date_time_format (date, _("%-d %b %Y"));
+  /* Translators: a visit's day under the progress chart; see strftime(3) */
+  return g_date_time_format (date, _("%-d %b"));
+}
+
 static void
 fascia_progress_chart_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -355,16 +388,18 @@ fascia_progress_chart_snapshot (GtkWidget   *widget,
   append_series (self, snapshot, FALSE, left, step, top, plot_height);
   append_series (self, snapshot, TRUE, left, step, top, plot_height);
 
-  /* Visit numbers along the bottom; every one while they fit. */
+  /* Visit dates along the bottom; as many as fit without touching. */
   for (guint i = 0; i < n; i++)
     {
-      guint every = MAX (1, (guint) ceil (24.0 / step));
+      guint every = MAX (1, (guint) ceil (AXIS_LABEL_WIDTH / step));
       g_autofree char *label = NULL;
 
       if (i % every != 0 && i != n - 1)
         continue;
+      if (i == n - 1 && i % every != 0 && (i % every) * step < AXIS_LABEL_WIDTH)
+        continue;  /* too close to the label before it */
 
-      label = g_strdup_printf ("%u", i + 1);
+      label = fascia_progress_chart_dup_axis_label (self, i);
       append_text (widget, snapshot, label, left + step * (i + 0.5),
                    top + plot_height + MARGIN_BOTTOM / 2, 0.5, &fg);
     }

@@ -29,6 +29,8 @@ guint       fascia_progress_chart_get_n_points    (FasciaProgressChart       *se
 void        fascia_progress_chart_set_plan_start  (FasciaProgressChart       *self,
                                                    gint64                     date);
 gint64      fascia_progress_chart_get_plan_start  (FasciaProgressChart       *self);
+char       *fascia_progress_chart_dup_axis_label  (FasciaProgressChart       *self,
+                                                   guint                      index);
 const char *fascia_progress_chart_get_summary     (FasciaProgressChart       *self);
 
 G_END_DECLS

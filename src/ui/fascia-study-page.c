@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fascia-diagram-view.h"
+#include "fascia-region-text.h"
 #include "fascia-study-page.h"
 #include "fascia-ui-utils.h"
 
@@ -357,7 +358,11 @@ show_view (FasciaStudyPage *self,
     }
 
   if (fascia_diagram_view_get_diagram (self->diagram_view) != diagram)
-    fascia_diagram_view_set_diagram (self->diagram_view, diagram);
+    {
+      fascia_diagram_view_set_diagram (self->diagram_view, diagram);
+      /* Each view starts whole (the side view with its leg), not where the last one was. */
+      fascia_diagram_view_zoom_to_fit (self->diagram_view);
+    }
 
   /* A quiz is no quiz with the names written on the drawing. */
   fascia_diagram_view_set_layer_visible (self->diagram_view, "labels", FALSE);
@@ -460,7 +465,12 @@ show_question (FasciaStudyPage *self)
   if (n_choices > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->choice_buttons, 0));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->diagram_view));
+    {
+      /* A "find" question starts on its prompt, not on a region of the drawing: a focus ring
+       * on a region would be a hint. Tab goes on into the drawing. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->prompt_label));
+      gtk_label_select_region (self->prompt_label, 0, 0);
+    }
 }
 
 static void
@@ -475,17 +485,18 @@ show_answer (FasciaStudyPage    *self,
   save_result (self, question);
 
   if (correct)
-    /* Translators: feedback on a right answer; %s is the answer */
-    feedback = g_strdup_printf (_("Right: %s"), fascia_quiz_question_get_correct_text (question));
+    /* Translators: feedback on a right answer; %s is the answer, e.g.
+     * “Correct — gluteus minimus (right)” */
+    feedback = g_strdup_printf (_("Correct — %s"), fascia_quiz_question_get_correct_text (question));
   else if (fascia_quiz_question_get_kind (question) == FASCIA_QUIZ_KIND_FIND_MUSCLE)
     /* Translators: feedback on a wrong answer; the first %s is what was pressed, the
      * second the right answer */
-    feedback = g_strdup_printf (_("Not quite: that is %s. The %s is lit on the diagram."),
+    feedback = g_strdup_printf (_("Not quite — that was %s. The %s is lit on the diagram."),
                                 fascia_quiz_question_get_answer_text (question),
                                 fascia_quiz_question_get_correct_text (question));
   else
     /* Translators: feedback on a wrong answer; %s is the right answer */
-    feedback = g_strdup_printf (_("Not quite. The answer is %s."),
+    feedback = g_strdup_printf (_("Not quite — the answer is %s."),
                                 fascia_quiz_question_get_correct_text (question));
 
   gtk_label_set_label (self->feedback_label, feedback);
@@ -542,6 +553,27 @@ region_activated_cb (FasciaStudyPage   *self,
   if (fascia_quiz_question_get_answered (question) ||
       fascia_quiz_question_get_kind (question) != FASCIA_QUIZ_KIND_FIND_MUSCLE)
     return;
+
+  /* One rule for the mouse and the keyboard: only a muscle answers "find the muscle"; a
+   * bone (or anything else) is named, and the question stays open. */
+  if (!g_str_has_prefix (region_id, "m-"))
+    {
+      FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+      const FasciaRegion *region = diagram != NULL ? fascia_diagram_lookup_region (diagram,
+                                                                                   region_id)
+                                                   : NULL;
+      g_autofree char *name = region != NULL ? fascia_region_dup_label (self->atlas, region)
+                                             : g_strdup (region_id);
+      /* Translators: a bone was pressed in "find the muscle"; %s is the bone */
+      g_autofree char *text = g_strdup_printf (_("That is %s, not a muscle. Choose a muscle."),
+                                               name);
+
+      gtk_label_set_label (self->feedback_label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "success");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), TRUE);
+      return;
+    }
 
   fascia_quiz_answer_region (self->quiz, region_id);
   show_answer (self, question);

@@ -711,6 +711,13 @@ fascia_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  /* The privacy switch: while a client can see the screen, the client list shows initials
+   * (fascia_client_format_initials()). A menu item and Ctrl+Shift+H. */
+  {
+    g_autoptr(GAction) hide_names = g_settings_create_action (self->settings, "hide-client-names");
+
+    g_action_map_add_action (G_ACTION_MAP (self), hide_names);
+  }
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-view", self->atlas_page, "view", G_SETTINGS_BIND_DEFAULT);

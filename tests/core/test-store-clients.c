@@ -532,6 +532,28 @@ test_import_values (StoreFixture  *fixture,
   g_assert_cmpstr (fascia_client_get_notes (bobby), ==, "Said \"it pinches\" at L4");
 }
 
+/* The privacy switch (issue 12, item 8): names become initials. */
+static void
+test_initials (void)
+{
+  static const struct { const char *name; const char *initials; } cases[] = {
+    { "Maria Lopez", "M. L." },
+    { "Tom O'Neil & <Sons>", "T. O. S." },
+    { "zoë van der berg", "Z. V. D. B." },
+    { "Anne-Marie Ng", "A. M. N." },
+    { "   ", "?" },
+    { "", "?" },
+    { "李 小龍", "李. 小." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *initials = fascia_client_format_initials (cases[i].name);
+
+      g_assert_cmpstr (initials, ==, cases[i].initials);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +569,8 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/signals", test_signals);
   STORE_TEST ("/fascia/core/store/clients/import", test_import);
   STORE_TEST ("/fascia/core/store/clients/import-values", test_import_values);
+
+  g_test_add_func ("/fascia/core/store/clients/initials", test_initials);
 
   return g_test_run ();
 }

@@ -490,12 +490,13 @@ test_render_styles (void)
   test_diagram_assert_lighter (plain, styled, 240, 180);      /* the left psoas */
   cairo_surface_destroy (styled);
 
-  /* Shown referral zones are drawn; the others stay hidden. */
+  /* Shown referral zones are drawn (a pale veil under a dark dashed outline, so the
+   * outline is what must show); the others stay hidden. */
   fascia_diagram_set_dim_unstyled (diagram, FALSE);
   fascia_diagram_clear_styles (diagram);
   fascia_diagram_set_region_style (diagram, "rz-iliacus-1-r", FASCIA_REGION_STYLE_SHOWN);
   styled = test_diagram_render (diagram, 400, 500, 1, 0, 0);
-  test_diagram_assert_changed (plain, styled, 120, 340);
+  g_assert_cmpuint (test_diagram_count_different (plain, styled, 64), >, 150);
   test_diagram_assert_same_pixel (plain, styled, 170, 50);   /* rz-psoas-major-1-r */
   cairo_surface_destroy (styled);
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "fascia/fascia-condition.h"
 #include "fascia-atlas-page.h"
 #include "fascia-diagram-view.h"
 #include "fascia-muscle-card.h"
@@ -327,6 +328,89 @@ test_pain_finder (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (fascia_atlas_page_get_card (fixture->page), "pain:"));
 }
 
+/* Every label's text under @root, one a line. */
+static void
+collect_text (GtkWidget *root,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+/* Issue 12, item 13: "refers to Along the iliac crest", "FMA FMA:15569", "(segmental))",
+ * "Pregnancy — caution: Pregnancy:" — on every muscle and technique card. */
+static void
+test_card_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FasciaAtlas *atlas = fascia_atlas_get_default (NULL);
+  GListModel *lists[] = { fascia_atlas_get_muscles (atlas), fascia_atlas_get_techniques (atlas) };
+  g_autoptr(GRegex) capital_after_to = g_regex_new ("refers to [A-Z]", 0, 0, NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(GObject) record = g_list_model_get_item (lists[l], i);
+        g_autofree char *id = NULL;
+        g_autoptr(GString) text = g_string_new (NULL);
+        const char *name = l == 0 ? "muscle_card" : "technique_card";
+
+        g_object_get (record, "id", &id, NULL);
+        g_assert_true (fascia_atlas_page_open (fixture->page, l == 0 ? "muscle" : "technique", id));
+        collect_text (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                 FASCIA_TYPE_ATLAS_PAGE, name)),
+                      text);
+        g_assert_cmpuint (text->len, >, 100);
+
+        if (g_regex_match (capital_after_to, text->str, 0, NULL) ||
+            strstr (text->str, "FMA FMA") != NULL || strstr (text->str, "))") != NULL)
+          g_error ("%s: card text glitch in:\n%s", id, text->str);
+        if (l == 0 && strstr (text->str, "FMA:") == NULL && strstr (text->str, "TA98") == NULL)
+          g_error ("%s: no identifiers on the card", id);
+
+        for (FasciaCondition c = 0; c < FASCIA_N_CONDITIONS; c++)
+          {
+            const char *label = fascia_condition_get_label (c);
+            g_autofree char *echo1 = g_strdup_printf ("%s — caution: %s", label, label);
+            g_autofree char *echo2 = g_strdup_printf ("%s — contraindicated: %s", label, label);
+
+            if (strstr (text->str, echo1) != NULL || strstr (text->str, echo2) != NULL)
+              g_error ("%s: the condition repeats itself:\n%s", id, text->str);
+          }
+      }
+}
+
+static gboolean
+flap_folded (gpointer user_data)
+{
+  return adw_flap_get_reveal_progress (user_data) == 0.0;
+}
+
+/* The toggle button showing @icon that is on screen, or NULL. */
+static GtkWidget *
+find_mapped_toggle (GtkWidget  *root,
+                    const char *icon)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_toggle (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_presentation (Fixture       *fixture,
                    gconstpointer  data)
@@ -335,7 +419,11 @@ test_presentation (Fixture       *fixture,
                                                                FASCIA_TYPE_ATLAS_PAGE,
                                                                "muscle_card"));
 
+  gboolean card_before;
+
   g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "quadratus-lumborum"));
+  card_before = adw_flap_get_reveal_flap (ADW_FLAP (gtk_widget_get_template_child (
+    GTK_WIDGET (fixture->page), FASCIA_TYPE_ATLAS_PAGE, "flap")));
   fascia_ui_test_pointer_move (GTK_WIDGET (fixture->page), 5, 5);
   fascia_ui_test_keys (GTK_WIDGET (fixture->page), "F11");
   fascia_ui_test_wait_idle (200);
@@ -343,10 +431,43 @@ test_presentation (Fixture       *fixture,
   g_assert_true (fascia_muscle_card_get_plain (FASCIA_MUSCLE_CARD (card)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->page), "presentation"));
 
+  /* Issue 12, item 8: the drawing fills the screen (the card pane folds away until asked
+   * for) and its labels can be read from 2 m: 18 px at least. */
+  {
+    AdwFlap *flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                             FASCIA_TYPE_ATLAS_PAGE, "flap"));
+    GtkWidget *toggle = find_mapped_toggle (GTK_WIDGET (fixture->page),
+                                            "sidebar-show-right-symbolic");
+
+    g_assert_false (adw_flap_get_reveal_flap (flap));
+    g_assert_true (fascia_test_wait_for (flap_folded, flap, 5000));
+    /* The drawing takes the page's whole width, and a visible button brings the card back. */
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), >=,
+                     gtk_widget_get_width (GTK_WIDGET (fixture->page)) - 2);
+    g_assert_nonnull (toggle);
+    g_assert_cmpfloat (fascia_atlas_page_get_label_pixels (fixture->page), >=, 18.0);
+    fascia_ui_test_click (toggle, gtk_widget_get_width (toggle) / 2.0,
+                          gtk_widget_get_height (toggle) / 2.0);
+    fascia_ui_test_wait_idle (200);
+    g_assert_true (adw_flap_get_reveal_flap (flap));
+    fascia_ui_test_click (toggle, gtk_widget_get_width (toggle) / 2.0,
+                          gtk_widget_get_height (toggle) / 2.0);
+    fascia_ui_test_wait_idle (200);
+    g_assert_false (adw_flap_get_reveal_flap (flap));
+    fascia_atlas_page_set_view (fixture->page, "lateral");
+    fascia_ui_test_wait_idle (100);
+    g_assert_cmpfloat (fascia_atlas_page_get_label_pixels (fixture->page), >=, 18.0);
+  }
+
   fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Escape");
   fascia_ui_test_wait_idle (200);
   g_assert_false (fascia_atlas_page_get_presentation (fixture->page));
   g_assert_false (fascia_muscle_card_get_plain (FASCIA_MUSCLE_CARD (card)));
+  /* Out of presentation, the labels are as drawn and the card pane as it was. */
+  g_assert_cmpint (adw_flap_get_reveal_flap (ADW_FLAP (gtk_widget_get_template_child (
+    GTK_WIDGET (fixture->page), FASCIA_TYPE_ATLAS_PAGE, "flap"))), ==, card_before);
+  g_assert_cmpfloat (fascia_diagram_get_label_size (fascia_diagram_view_get_diagram (fixture->view)),
+                     ==, FASCIA_DIAGRAM_LABEL_SIZE);
 }
 
 int
@@ -363,6 +484,8 @@ main (int   argc,
               fixture_set_up, test_technique_links, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/pain-finder", Fixture, NULL,
               fixture_set_up, test_pain_finder, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/card-text", Fixture, NULL,
+              fixture_set_up, test_card_text, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/presentation", Fixture, NULL,
               fixture_set_up, test_presentation, fixture_tear_down);
 

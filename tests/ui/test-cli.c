@@ -134,6 +134,8 @@ test_handout_headless (void)
   const char *bad_paper[] = { "--database", database, "--handout", "1", "--paper", "a5",
                               "--output", pdf, NULL };
   const char *no_database[] = { "--database", missing, "--handout", "1", "--output", pdf, NULL };
+  g_autofree char *png = g_build_filename (dir, "h.png", NULL);
+  const char *png_output[] = { "--database", database, "--handout", "1", "--output", png, NULL };
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -146,7 +148,7 @@ test_handout_headless (void)
 
   /* Bad input: one line on standard error, a non-zero exit, and no database made. */
   {
-    const char * const *cases[] = { no_plan, bad_paper, no_database };
+    const char * const *cases[] = { no_plan, bad_paper, no_database, png_output };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
@@ -158,6 +160,8 @@ test_handout_headless (void)
       }
   }
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  /* A handout is a PDF: asked for a PNG it refuses rather than write a PDF named .png. */
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
   fascia_test_rm_rf (dir);
 }

@@ -70,6 +70,19 @@ test_draws (void)
   g_assert_cmpint (gtk_widget_get_width (chart), >, 0);
   g_assert_cmpint (fascia_progress_chart_get_plan_start (FASCIA_PROGRESS_CHART (chart)), ==,
                    1700500000);
+
+  /* Issue 12, item 13: the x axis shows the visits' dates, not their numbers. */
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autofree char *label = fascia_progress_chart_dup_axis_label (FASCIA_PROGRESS_CHART (chart),
+                                                                      i);
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (points[i].date);
+      g_autofree char *day = g_date_time_format (date, "%-d %b");
+
+      g_assert_true (g_str_has_prefix (label, day));
+      /* The year once, on the first date. */
+      g_assert_cmpint (strstr (label, "2023") != NULL, ==, i == 0);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
 }
