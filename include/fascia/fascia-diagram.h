@@ -76,6 +76,14 @@ typedef enum
 #define FASCIA_DIAGRAM_COLOR_HOVER     "#f5c211"
 #define FASCIA_DIAGRAM_COLOR_FOCUS     "#3584e4"
 
+/* What fascia_diagram_render_part() draws. */
+typedef enum
+{
+  FASCIA_DIAGRAM_PART_ALL,
+  FASCIA_DIAGRAM_PART_DRAWING,  /* everything but the labels */
+  FASCIA_DIAGRAM_PART_LABELS,
+} FasciaDiagramPart;
+
 #define FASCIA_TYPE_DIAGRAM (fascia_diagram_get_type ())
 
 G_DECLARE_FINAL_TYPE (FasciaDiagram, fascia_diagram, FASCIA, DIAGRAM, GObject)
@@ -163,6 +171,21 @@ cairo_surface_t    *fascia_diagram_render_region_outline
                                                        double              scale,
                                                        double              line_width,
                                                        const char         *colour,
+                                                       double             *x,
+                                                       double             *y);
+gboolean            fascia_diagram_render_part        (FasciaDiagram      *self,
+                                                       cairo_t            *cr,
+                                                       FasciaDiagramPart   part,
+                                                       double              scale,
+                                                       double              x,
+                                                       double              y,
+                                                       GError            **error);
+gboolean            fascia_diagram_get_labels_apart   (FasciaDiagram      *self);
+cairo_surface_t    *fascia_diagram_render_region_overlay
+                                                      (FasciaDiagram      *self,
+                                                       const char         *region_id,
+                                                       FasciaRegionStyle   style,
+                                                       double              scale,
                                                        double             *x,
                                                        double             *y);
 

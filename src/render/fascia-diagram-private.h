@@ -48,6 +48,8 @@ typedef struct
   int                *region_layer;  /* innermost layer of each region, or -1 */
   gboolean           *region_hidden; /* display="none" on the region itself */
   GArray             *layers;        /* FasciaDiagramLayer */
+  gboolean            labels_apart;  /* the root holds only layers, `labels` last: the labels
+                                      * can be drawn apart, over the caller's overlays */
   GHashTable         *region_index;  /* id → index + 1 */
   FasciaDiagramMask  *masks;         /* one per region */
   guint               n_masks;
@@ -88,5 +90,9 @@ char              *fascia_diagram_build_css            (FasciaDiagramData  *data
                                                         const gboolean     *layer_visible,
                                                         const gboolean     *region_visible,
                                                         gboolean            dim_unstyled);
+gboolean           fascia_diagram_style_fill           (FasciaRegionStyle   style,
+                                                        const char        **fill,
+                                                        const char        **line,
+                                                        double             *opacity);
 
 G_END_DECLS

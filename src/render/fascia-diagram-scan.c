@@ -26,6 +26,8 @@ typedef struct
   GArray            *region_layer;
   GArray            *region_hidden;
   guint              n_elements;
+  gboolean           only_layers;   /* every drawable child of the root is a layer so far */
+  gboolean           seen_labels;   /* the root's `labels` layer has begun */
 } Scan;
 
 static gboolean
@@ -339,6 +341,16 @@ start_element_cb (GMarkupParseContext  *context,
         style = attribute_values[i];
     }
 
+  /* The labels can be drawn apart only when the root holds nothing drawable but layers, and
+   * nothing after `labels`. */
+  if (scan->frames->len == 1 && !frame.in_defs)
+    {
+      if (scan->seen_labels || id == NULL || !g_str_equal (element_name, "g") || !is_layer_id (id))
+        scan->only_layers = FALSE;
+      else if (g_str_equal (id, "labels"))
+        scan->seen_labels = TRUE;
+    }
+
   if (id != NULL && !frame.in_defs)
     {
       if (g_hash_table_contains (data->region_index, id))
@@ -446,7 +458,7 @@ fascia_diagram_scan (FasciaDiagramData  *data,
   };
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
-  Scan scan = { data, atlas, NULL, NULL, NULL, 0 };
+  Scan scan = { data, atlas, NULL, NULL, NULL, 0, TRUE, FALSE };
   gsize size;
   const char *text = g_bytes_get_data (data->svg, &size);
   gboolean ok;
@@ -471,6 +483,7 @@ fascia_diagram_scan (FasciaDiagramData  *data,
 
   data->region_layer = (int *) (gpointer) g_array_free (scan.region_layer, FALSE);
   data->region_hidden = (gboolean *) (gpointer) g_array_free (scan.region_hidden, FALSE);
+  data->labels_apart = scan.only_layers && scan.seen_labels;
   g_array_unref (scan.frames);
 
   if (!ok)

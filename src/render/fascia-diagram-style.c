@@ -30,6 +30,47 @@ static const Fill fill_pain = { FASCIA_DIAGRAM_COLOR_PAIN, "#613583", 0.85 };
 
 #define ZONE_VEIL "#fffbea"
 #define ZONE_LINE "#1a1a1a"
+
+/**
+ * fascia_diagram_style_fill:
+ * @style: one fill style flag (pain, origin, insertion, target)
+ *
+ * Gets the colours a fill style is drawn in, by librsvg or as an overlay.
+ *
+ * Returns: %FALSE when @style is no fill style
+ */
+gboolean
+fascia_diagram_style_fill (FasciaRegionStyle   style,
+                           const char        **fill,
+                           const char        **line,
+                           double             *opacity)
+{
+  const Fill *f;
+
+  switch ((int) style)
+    {
+    case FASCIA_REGION_STYLE_PAIN:
+      f = &fill_pain;
+      break;
+    case FASCIA_REGION_STYLE_ORIGIN:
+      f = &fill_origin;
+      break;
+    case FASCIA_REGION_STYLE_INSERTION:
+      f = &fill_insertion;
+      break;
+    case FASCIA_REGION_STYLE_TARGET:
+      f = &fill_target;
+      break;
+    default:
+      return FALSE;
+    }
+
+  *fill = f->fill;
+  *line = f->line;
+  *opacity = f->opacity;
+  return TRUE;
+}
+
 #define FILLED ":not([fill=\"none\"]):not([style*=\"fill:none\"])"
 
 static void

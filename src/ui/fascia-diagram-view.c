@@ -3,11 +3,14 @@
  * Drawing: the visible viewport is rendered at device pixels by FasciaDiagram in a worker
  * thread (its own fascia_diagram_dup() copy; one job in flight, later requests coalesced) and
  * shown as a texture. On zoom or pan the last texture is drawn transformed at once and the
- * viewport re-rendered after a short pause; when only region styles change (hover, focus,
- * selection) just the changed regions' bounds are re-rendered as a patch over it. Hover and
- * focus are not rendered at all: the diagram leaves them out (overlay styles) and the view
- * lays an outline made from the region's hit mask over the texture, cached per region, so
- * the pointer never waits for librsvg.
+ * viewport re-rendered after a short pause. Region styles are not rendered at all but for a
+ * referral zone shown: the diagram leaves them out (overlay styles) and the view lays what
+ * it makes of the region's hit mask over the texture (an outline for selection, hover and
+ * focus; a fill for an attachment, a target or pain), cached per region, so that neither a
+ * click nor the pointer waits for librsvg. The labels are rendered apart and drawn over
+ * those overlays. A zone shown re-renders the bounds of the zone only, into a copy of the
+ * texture (a patch replaces pixels: drawn over them, every half-covered pixel of the labels
+ * and edges would be covered twice).
  *
  * Accessibility: one FasciaRegionButton child per region (see fascia-region-button.c).
  *
@@ -20,6 +23,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "fascia-diagram-view.h"
 #include "fascia-region-button.h"
@@ -34,10 +38,13 @@
 #define PATCH_MARGIN_UNITS   10.0
 #define MARKER_RADIUS_PX     9.0
 #define PIECE_PX             256
-#define MAX_OUTLINES         24
-#define OVERLAY_STYLES       (FASCIA_REGION_STYLE_HOVER | FASCIA_REGION_STYLE_FOCUS)
-#define HOVER_WIDTH_UNITS    4.0
-#define FOCUS_WIDTH_UNITS    3.0
+#define MAX_OVERLAYS         96
+#define MAX_OVERLAY_BYTES    (96 * 1024 * 1024)
+#define OUTLINE_STYLES       (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_HOVER \
+                              | FASCIA_REGION_STYLE_FOCUS)
+#define FILL_STYLES          (FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_ORIGIN \
+                              | FASCIA_REGION_STYLE_INSERTION | FASCIA_REGION_STYLE_TARGET)
+#define OVERLAY_STYLES       (OUTLINE_STYLES | FILL_STYLES)
 
 typedef struct
 {
@@ -46,6 +53,9 @@ typedef struct
   double      x, y;          /* view point at the texture's top-left corner */
   int         scale_factor;
   GPtrArray  *pieces;        /* GdkTexture views of @texture's pixels, PIECE_PX square, by rows */
+  GBytes     *bytes;         /* @texture's pixels, cairo's ARGB32, for a patch to copy */
+  int         stride;
+  guint64     serial;        /* a fill overlay: the diagram's style serial it was made at */
 } Tile;
 
 typedef struct
@@ -57,7 +67,12 @@ typedef struct
   int            width, height;  /* device pixels */
   guint64        serial;
   gboolean       full;
+  gboolean       labels;      /* a full job: render the labels apart too */
+  GBytes        *old_pixels;  /* a patch: the base's pixels, of the same size, to start from */
+  int            old_stride;
+  int            clip_x, clip_y, clip_width, clip_height;  /* a patch: what it re-renders */
   Tile           result;
+  Tile           labels_result;
 } RenderJob;
 
 struct _FasciaDiagramView
@@ -70,15 +85,16 @@ struct _FasciaDiagramView
   FasciaDiagram *worker_copy;       /* the next job's copy, between jobs */
   guint64        worker_copy_serial;
   GCancellable  *cancellable;
-  Tile           base;
-  GArray        *patches;           /* Tile, drawn over base in order */
+  Tile           base;              /* the drawing, without its labels when they are apart */
+  Tile           labels;            /* the labels, drawn over the overlays */
   GHashTable    *dirty;             /* region id → TRUE: restyled since the last render began */
   GPtrArray     *buttons;           /* FasciaRegionButton, in data order (children) */
   GHashTable    *buttons_by_id;     /* region id → FasciaRegionButton (borrowed) */
   GArray        *markers;           /* Marker, in view units */
   GHashTable    *notes;             /* region id → what the page says about it */
-  GHashTable    *outlines;          /* "style:region id" → Tile of a hover or focus outline */
-  double         outline_scale;     /* pixels per view unit of the outlines cached */
+  GHashTable    *outlines;          /* "style:region id" → Tile of an overlay */
+  double         outline_scale;     /* pixels per view unit of the overlays cached */
+  gsize          overlay_bytes;     /* their pixels' size */
   char          *hovered;
 
   /* Borrowed */
@@ -91,11 +107,13 @@ struct _FasciaDiagramView
   gboolean       point_mode;
 
   /* Rendering state */
-  guint64        rendered_serial;   /* the styles base + patches show */
+  guint64        rendered_serial;   /* the styles the base shows */
   guint64        known_serial;      /* the serial after our own last restyle */
   gboolean       full_dirty;        /* styles changed behind our back, or a layer toggled */
   gboolean       job_running;
   guint          debounce_id;
+  guint          n_full_renders;    /* render jobs started, for tests and benchmarks */
+  guint          n_patch_renders;
 
   /* Pointer state */
   gboolean       has_pointer;
@@ -140,6 +158,7 @@ tile_clear (Tile *tile)
 {
   g_clear_object (&tile->texture);
   g_clear_pointer (&tile->pieces, g_ptr_array_unref);
+  g_clear_pointer (&tile->bytes, g_bytes_unref);
 }
 
 static void
@@ -148,7 +167,9 @@ render_job_free (gpointer data)
   RenderJob *job = data;
 
   g_clear_object (&job->diagram);
+  g_clear_pointer (&job->old_pixels, g_bytes_unref);
   tile_clear (&job->result);
+  tile_clear (&job->labels_result);
   g_free (job);
 }
 
@@ -380,6 +401,42 @@ tile_matches_view (FasciaDiagramView *self,
          && gdk_texture_get_height (tile->texture) == h * scale_factor;
 }
 
+/* Hands @surface (drawn at @job's view) to GDK as @tile, as it is. */
+static void
+tile_take_surface (Tile            *tile,
+                   cairo_surface_t *surface,
+                   const RenderJob *job)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  tile->stride = stride;
+  tile->bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                            (gsize) stride * job->height,
+                                            (GDestroyNotify) cairo_surface_destroy, surface);
+  tile->texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT,
+                                          tile->bytes, stride);
+  /* The cairo renderer copies a whole texture out each frame it draws it, even to repaint a
+   * hover outline: pieces (sharing the pixels) let snapshot() leave out what is off screen
+   * and GSK copy less. */
+  tile->pieces = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int py = 0; py < job->height; py += PIECE_PX)
+    for (int px = 0; px < job->width; px += PIECE_PX)
+      {
+        int w = MIN (PIECE_PX, job->width - px), h = MIN (PIECE_PX, job->height - py);
+        g_autoptr(GBytes) piece = g_bytes_new_from_bytes (tile->bytes,
+                                                          (gsize) py * stride + px * 4,
+                                                          (gsize) (h - 1) * stride + w * 4);
+
+        g_ptr_array_add (tile->pieces,
+                         gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, piece, stride));
+      }
+  tile->zoom = job->zoom;
+  tile->x = job->x;
+  tile->y = job->y;
+  tile->scale_factor = job->scale_factor;
+}
+
 static void
 render_thread (GTask        *task,
                gpointer      source_object,
@@ -388,50 +445,56 @@ render_thread (GTask        *task,
 {
   RenderJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface, *labels = NULL;
   cairo_t *cr;
+  double scale = job->zoom * job->scale_factor;
   gboolean ok;
 
-  /* The only cairo here: the surface FasciaDiagram draws into, handed to GDK as it is. */
+  /* The only cairo here: the surfaces FasciaDiagram draws into, handed to GDK as they are. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
   cr = cairo_create (surface);
-  ok = fascia_diagram_render (job->diagram, cr, job->zoom * job->scale_factor, job->x, job->y,
-                              &error);
+  if (job->old_pixels != NULL)
+    {
+      /* A patch: the base as it was, the patch's rectangle cleared and drawn afresh. */
+      const guint8 *from = g_bytes_get_data (job->old_pixels, NULL);
+      guint8 *to = cairo_image_surface_get_data (surface);
+      int stride = cairo_image_surface_get_stride (surface);
+
+      cairo_surface_flush (surface);
+      for (int row = 0; row < job->height; row++)
+        memcpy (to + (gsize) row * stride, from + (gsize) row * job->old_stride,
+                (gsize) job->width * 4);
+      cairo_surface_mark_dirty (surface);
+      cairo_rectangle (cr, job->clip_x, job->clip_y, job->clip_width, job->clip_height);
+      cairo_clip (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+  ok = fascia_diagram_render_part (job->diagram, cr, FASCIA_DIAGRAM_PART_DRAWING, scale,
+                                   job->x, job->y, &error);
   cairo_destroy (cr);
+
+  if (ok && job->labels)
+    {
+      labels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
+      cr = cairo_create (labels);
+      ok = fascia_diagram_render_part (job->diagram, cr, FASCIA_DIAGRAM_PART_LABELS, scale,
+                                       job->x, job->y, &error);
+      cairo_destroy (cr);
+    }
 
   if (!ok)
     {
       cairo_surface_destroy (surface);
+      g_clear_pointer (&labels, cairo_surface_destroy);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * job->height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  job->result.texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT, bytes,
-                                                cairo_image_surface_get_stride (surface));
-  /* The cairo renderer copies a whole texture out each frame it draws it, even to repaint a
-   * hover outline: pieces (sharing the pixels) let snapshot() leave out what is off screen
-   * and GSK copy less. */
-  job->result.pieces = g_ptr_array_new_with_free_func (g_object_unref);
-  for (int py = 0; py < job->height; py += PIECE_PX)
-    for (int px = 0; px < job->width; px += PIECE_PX)
-      {
-        int stride = cairo_image_surface_get_stride (surface);
-        int w = MIN (PIECE_PX, job->width - px), h = MIN (PIECE_PX, job->height - py);
-        g_autoptr(GBytes) piece = g_bytes_new_from_bytes (bytes, (gsize) py * stride + px * 4,
-                                                          (gsize) (h - 1) * stride + w * 4);
-
-        g_ptr_array_add (job->result.pieces,
-                         gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, piece, stride));
-      }
-  job->result.zoom = job->zoom;
-  job->result.x = job->x;
-  job->result.y = job->y;
-  job->result.scale_factor = job->scale_factor;
+  tile_take_surface (&job->result, surface, job);
+  if (labels != NULL)
+    tile_take_surface (&job->labels_result, labels, job);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -467,18 +530,16 @@ render_done_cb (GObject      *object,
       self->worker_copy_serial = job->serial;
     }
 
+  /* A patch is a whole new base too; only a full render brings new labels. */
+  tile_clear (&self->base);
+  self->base = job->result;
+  memset (&job->result, 0, sizeof job->result);
   if (job->full)
     {
-      tile_clear (&self->base);
-      self->base = job->result;
-      g_array_set_size (self->patches, 0);
+      tile_clear (&self->labels);
+      self->labels = job->labels_result;
+      memset (&job->labels_result, 0, sizeof job->labels_result);
     }
-  else
-    {
-      g_array_append_val (self->patches, job->result);
-    }
-  job->result.texture = NULL;
-  job->result.pieces = NULL;
   self->rendered_serial = job->serial;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -491,7 +552,8 @@ start_job (FasciaDiagramView *self,
            double             x,
            double             y,
            int                width,
-           int                height)
+           int                height,
+           const int         *clip)
 {
   RenderJob *job = g_new0 (RenderJob, 1);
   guint64 serial = fascia_diagram_get_style_serial (self->diagram);
@@ -517,6 +579,21 @@ start_job (FasciaDiagramView *self,
   job->height = height;
   job->serial = serial;
   job->full = full;
+  job->labels = full && fascia_diagram_get_labels_apart (self->diagram);
+  if (!full)
+    {
+      job->old_pixels = g_bytes_ref (self->base.bytes);
+      job->old_stride = self->base.stride;
+      job->clip_x = clip[0];
+      job->clip_y = clip[1];
+      job->clip_width = clip[2];
+      job->clip_height = clip[3];
+      self->n_patch_renders++;
+    }
+  else
+    {
+      self->n_full_renders++;
+    }
 
   g_hash_table_remove_all (self->dirty);
   self->full_dirty = FALSE;
@@ -536,10 +613,10 @@ start_full_job (FasciaDiagramView *self)
 
   start_job (self, TRUE, self->x, self->y,
              gtk_widget_get_width (GTK_WIDGET (self)) * scale_factor,
-             gtk_widget_get_height (GTK_WIDGET (self)) * scale_factor);
+             gtk_widget_get_height (GTK_WIDGET (self)) * scale_factor, NULL);
 }
 
-/* Renders only the bounds of the restyled regions, on the base texture's pixel grid, or
+/* Renders only the bounds of the restyled regions into a copy of the base texture, or
  * returns FALSE when a full render is the better deal. */
 static gboolean
 start_patch_job (FasciaDiagramView *self)
@@ -550,7 +627,7 @@ start_patch_job (FasciaDiagramView *self)
   double device_zoom;
   int px0, py0, px1, py1, tex_w, tex_h;
 
-  if (!tile_matches_view (self, &self->base))
+  if (!tile_matches_view (self, &self->base) || self->base.bytes == NULL)
     return FALSE;
 
   g_hash_table_iter_init (&iter, self->dirty);
@@ -593,9 +670,8 @@ start_patch_job (FasciaDiagramView *self)
   if ((double) (px1 - px0) * (py1 - py0) > 0.5 * tex_w * tex_h)
     return FALSE;
 
-  start_job (self, FALSE,
-             self->base.x + px0 / device_zoom, self->base.y + py0 / device_zoom,
-             px1 - px0, py1 - py0);
+  start_job (self, FALSE, self->base.x, self->base.y, tex_w, tex_h,
+             (int[4]) { px0, py0, px1 - px0, py1 - py0 });
   return TRUE;
 }
 
@@ -679,6 +755,27 @@ fascia_diagram_view_is_up_to_date (FasciaDiagramView *self)
          && self->debounce_id == 0
          && tile_matches_view (self, &self->base)
          && self->rendered_serial == fascia_diagram_get_style_serial (self->diagram);
+}
+
+/**
+ * fascia_diagram_view_get_render_count:
+ * @full: (out) (optional): how many renders of the whole viewport have begun
+ * @patches: (out) (optional): how many renders of a restyled region's bounds have begun
+ *
+ * Counts librsvg's work since the view was made, for tests and benchmarks: a click, a hover
+ * or a keypress should cost none.
+ */
+void
+fascia_diagram_view_get_render_count (FasciaDiagramView *self,
+                                      guint             *full,
+                                      guint             *patches)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  if (full != NULL)
+    *full = self->n_full_renders;
+  if (patches != NULL)
+    *patches = self->n_patch_renders;
 }
 
 /* Styles */
@@ -779,7 +876,13 @@ fascia_diagram_view_styles_changed (FasciaDiagramView *self)
 {
   g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
 
-  self->full_dirty = TRUE;
+  if (self->diagram == NULL)
+    return;
+
+  /* What changed through the view is known already; overlay styles need only a frame. */
+  if (fascia_diagram_get_style_serial (self->diagram) != self->known_serial)
+    self->full_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   update_rendering (self);
 }
 
@@ -1133,13 +1236,14 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_object (&self->worker_copy);
   tile_clear (&self->base);
-  g_array_set_size (self->patches, 0);
+  tile_clear (&self->labels);
   g_hash_table_remove_all (self->dirty);
   g_array_set_size (self->markers, 0);
   g_hash_table_remove_all (self->notes);
 
   g_set_object (&self->diagram, diagram);
   g_hash_table_remove_all (self->outlines);
+  self->overlay_bytes = 0;
 
   if (self->diagram != NULL)
     {
@@ -1721,59 +1825,65 @@ outline_free (gpointer data)
   g_free (tile);
 }
 
-/* The outline of a region as a texture, made from its hit mask (no librsvg) at most at two
- * pixels per view unit and scaled by GSK beyond that, so that zooming does not remake it. */
+/* An overlay of a region (an outline or a fill) as a texture, made from its hit mask (no
+ * librsvg) at most at two pixels per view unit and scaled by GSK beyond that, so that
+ * zooming does not remake it. A fill shows what the regions over it leave in sight, so it is
+ * made again when layers or zones change (the style serial moves). */
 static const Tile *
-ensure_outline (FasciaDiagramView *self,
+ensure_overlay (FasciaDiagramView *self,
                 const char        *region_id,
                 FasciaRegionStyle  style)
 {
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double scale = self->zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
+  guint64 serial = (style & FILL_STYLES) ? fascia_diagram_get_style_serial (self->diagram) : 0;
   g_autofree char *key = g_strdup_printf ("%u:%s", style, region_id);
   g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   Tile *tile;
   double x, y;
+  gsize size;
 
   if (scale != self->outline_scale)
     {
       g_hash_table_remove_all (self->outlines);
+      self->overlay_bytes = 0;
       self->outline_scale = scale;
     }
 
-  if ((tile = g_hash_table_lookup (self->outlines, key)) != NULL)
+  if ((tile = g_hash_table_lookup (self->outlines, key)) != NULL && tile->serial == serial)
     return tile;
 
-  surface = fascia_diagram_render_region_outline (self->diagram, region_id, scale,
-                                                  style == FASCIA_REGION_STYLE_HOVER
-                                                    ? HOVER_WIDTH_UNITS : FOCUS_WIDTH_UNITS,
-                                                  style == FASCIA_REGION_STYLE_HOVER
-                                                    ? FASCIA_DIAGRAM_COLOR_HOVER
-                                                    : FASCIA_DIAGRAM_COLOR_FOCUS,
+  surface = fascia_diagram_render_region_overlay (self->diagram, region_id, style, scale,
                                                   &x, &y);
   if (surface == NULL)
     return NULL;
 
-  /* A large muscle's outline at two pixels per unit is a few megabytes: keep a handful. */
-  if (g_hash_table_size (self->outlines) >= MAX_OUTLINES)
-    g_hash_table_remove_all (self->outlines);
+  /* A large muscle's overlay at two pixels per unit is a few megabytes: keep what a busy
+   * chart needs, and start again beyond that. */
+  size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
+  if (g_hash_table_size (self->outlines) >= MAX_OVERLAYS
+      || self->overlay_bytes + size > MAX_OVERLAY_BYTES)
+    {
+      g_hash_table_remove_all (self->outlines);
+      self->overlay_bytes = 0;
+    }
 
   tile = g_new0 (Tile, 1);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface)
-                                        * cairo_image_surface_get_height (surface),
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), size,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
                                           cairo_image_surface_get_height (surface),
                                           GDK_MEMORY_DEFAULT, bytes,
                                           cairo_image_surface_get_stride (surface));
-  /* A Tile is measured in logical pixels: pretend the outline was drawn at scale factor 1. */
+  /* A Tile is measured in logical pixels: pretend the overlay was drawn at scale factor 1. */
   tile->zoom = scale;
   tile->x = x;
   tile->y = y;
   tile->scale_factor = 1;
-  g_hash_table_insert (self->outlines, g_steal_pointer (&key), tile);
+  tile->serial = serial;
+  self->overlay_bytes += size;
+  g_hash_table_replace (self->outlines, g_steal_pointer (&key), tile);
   return tile;
 }
 
@@ -1792,8 +1902,45 @@ append_outline (FasciaDiagramView *self,
   if (fascia_diagram_get_region_style (self->diagram, region_id) & FASCIA_REGION_STYLE_SELECTED)
     return;
 
-  if ((tile = ensure_outline (self, region_id, style)) != NULL)
+  if ((tile = ensure_overlay (self, region_id, style)) != NULL)
     append_tile (self, snapshot, tile);
+}
+
+/* The fill of each region that has one, then the outline of each region selected: what the
+ * stylesheet drew (fascia-diagram-style.c) before the view took them over. */
+static void
+append_overlays (FasciaDiagramView *self,
+                 GtkSnapshot       *snapshot)
+{
+  static const FasciaRegionStyle fills[] = {
+    /* The first a region has wins, as in the stylesheet. */
+    FASCIA_REGION_STYLE_PAIN, FASCIA_REGION_STYLE_ORIGIN, FASCIA_REGION_STYLE_INSERTION,
+    FASCIA_REGION_STYLE_TARGET,
+  };
+  guint n = fascia_diagram_get_n_regions (self->diagram);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        const FasciaRegion *region = fascia_diagram_get_region (self->diagram, i);
+        FasciaRegionStyle style = fascia_diagram_get_region_style (self->diagram, region->id);
+        FasciaRegionStyle one = 0;
+        const Tile *tile;
+
+        if (!(style & (pass == 0 ? FILL_STYLES : FASCIA_REGION_STYLE_SELECTED))
+            || !fascia_diagram_get_region_visible (self->diagram, region->id))
+          continue;
+
+        if (pass == 1)
+          one = FASCIA_REGION_STYLE_SELECTED;
+        else
+          for (guint f = 0; f < G_N_ELEMENTS (fills) && one == 0; f++)
+            if (style & fills[f])
+              one = fills[f];
+
+        if ((tile = ensure_overlay (self, region->id, one)) != NULL)
+          append_tile (self, snapshot, tile);
+      }
 }
 
 static void
@@ -1811,8 +1958,8 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
 
   if (self->base.texture != NULL)
     append_tile (self, snapshot, &self->base);
-  for (guint i = 0; i < self->patches->len; i++)
-    append_tile (self, snapshot, &g_array_index (self->patches, Tile, i));
+
+  append_overlays (self, snapshot);
 
   {
     GtkWidget *focus = gtk_widget_get_focus_child (widget);
@@ -1824,6 +1971,10 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
       append_outline (self, snapshot, focused, FASCIA_REGION_STYLE_FOCUS);
     append_outline (self, snapshot, self->hovered, FASCIA_REGION_STYLE_HOVER);
   }
+
+  /* The labels stay readable over every highlight. */
+  if (self->labels.texture != NULL)
+    append_tile (self, snapshot, &self->labels);
 
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -1906,7 +2057,7 @@ fascia_diagram_view_finalize (GObject *object)
   g_clear_object (&self->worker_copy);
   g_clear_object (&self->cancellable);
   tile_clear (&self->base);
-  g_clear_pointer (&self->patches, g_array_unref);
+  tile_clear (&self->labels);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
   g_clear_pointer (&self->buttons_by_id, g_hash_table_unref);
@@ -2084,8 +2235,6 @@ fascia_diagram_view_init (FasciaDiagramView *self)
   self->zoom = 1.0;
   self->fitted = TRUE;
   self->cancellable = g_cancellable_new ();
-  self->patches = g_array_new (FALSE, TRUE, sizeof (Tile));
-  g_array_set_clear_func (self->patches, (GDestroyNotify) tile_clear);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->buttons = g_ptr_array_new ();
   self->buttons_by_id = g_hash_table_new (g_str_hash, g_str_equal);

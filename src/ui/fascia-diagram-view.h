@@ -87,5 +87,8 @@ GtkWidget     *fascia_diagram_view_get_region_widget  (FasciaDiagramView *self,
 gboolean       fascia_diagram_view_focus_region       (FasciaDiagramView *self,
                                                        const char        *region_id);
 gboolean       fascia_diagram_view_is_up_to_date      (FasciaDiagramView *self);
+void           fascia_diagram_view_get_render_count   (FasciaDiagramView *self,
+                                                       guint             *full,
+                                                       guint             *patches);
 
 G_END_DECLS

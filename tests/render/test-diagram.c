@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <librsvg/rsvg.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -705,6 +706,187 @@ test_render_to_file (void)
   fascia_test_rm_rf (dir);
 }
 
+static guint
+count_inked (cairo_surface_t *surface)
+{
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      n += *(guint32 *) (cairo_image_surface_get_data (surface)
+                         + y * cairo_image_surface_get_stride (surface) + x * 4) >> 24 != 0;
+
+  return n;
+}
+
+/* The drawing without its labels, and the labels drawn over it, make the whole view. */
+static void
+test_render_parts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = fascia_diagram_new_for_view (NULL, "posterior-deep", &error);
+  g_autoptr(FasciaDiagram) pelvis = load_fixture ("pelvis.svg");
+  static const char * const not_apart[] = {
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 1000\">"
+    "<rect width=\"1000\" height=\"1000\" fill=\"#fff\"/>"
+    "<g id=\"labels\"><text x=\"10\" y=\"50\">A</text></g></svg>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 1000\">"
+    "<g id=\"labels\"><text x=\"10\" y=\"50\">A</text></g>"
+    "<g id=\"layer-muscles\"><rect width=\"10\" height=\"10\"/></g></svg>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 1000\">"
+    "<g><g id=\"layer-muscles\"/></g><g id=\"labels\"><text x=\"10\" y=\"50\">A</text></g>"
+    "</svg>",
+  };
+  cairo_surface_t *all, *parts, *labels;
+  cairo_t *cr;
+
+  g_assert_no_error (error);
+  g_assert_true (fascia_diagram_get_labels_apart (diagram));
+  fascia_diagram_set_region_style (diagram, "m-quadratus-lumborum-l", FASCIA_REGION_STYLE_PAIN);
+
+  all = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (all);
+  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_ALL, 0.8, 150, 150,
+                                             &error));
+  cairo_destroy (cr);
+
+  parts = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (parts);
+  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_DRAWING, 0.8, 150,
+                                             150, &error));
+  cairo_destroy (cr);
+  labels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (labels);
+  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_LABELS, 0.8, 150,
+                                             150, &error));
+  cairo_destroy (cr);
+
+  /* Apart, each part holds something: the labels are not in the drawing. */
+  g_assert_cmpuint (count_inked (labels), >, 100);
+  g_assert_cmpuint (test_diagram_count_different (all, parts, 0), >, 100);
+
+  cr = cairo_create (parts);
+  cairo_set_source_surface (cr, labels, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpuint (test_diagram_count_different (all, parts, 2), ==, 0);
+
+  /* The labels hidden, there are none to draw. */
+  fascia_diagram_set_layer_visible (diagram, "labels", FALSE);
+  cairo_surface_destroy (labels);
+  labels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (labels);
+  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_LABELS, 0.8, 150,
+                                             150, &error));
+  cairo_destroy (cr);
+  g_assert_cmpuint (count_inked (labels), ==, 0);
+
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (parts);
+  cairo_surface_destroy (labels);
+
+  /* A drawing with anything but layers at its root, or a layer after the labels, cannot part
+   * its labels: all of it is drawing. */
+  g_assert_true (fascia_diagram_get_labels_apart (pelvis));
+  for (guint i = 0; i < G_N_ELEMENTS (not_apart); i++)
+    {
+      g_autoptr(GBytes) svg = g_bytes_new_static (not_apart[i], strlen (not_apart[i]));
+      g_autoptr(FasciaDiagram) other = fascia_diagram_new_from_bytes (NULL, svg, &error);
+
+      g_assert_no_error (error);
+      g_assert_false (fascia_diagram_get_labels_apart (other));
+      labels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
+      cr = cairo_create (labels);
+      g_assert_true (fascia_diagram_render_part (other, cr, FASCIA_DIAGRAM_PART_LABELS, 0.1, 0,
+                                                 0, &error));
+      cairo_destroy (cr);
+      g_assert_cmpuint (count_inked (labels), ==, 0);
+      cairo_surface_destroy (labels);
+    }
+}
+
+/* Overlays made from the masks: a fill stops where a region painted later lies over it, as
+ * librsvg would draw it; an outline goes round the whole shape. */
+static void
+test_region_overlay (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = fascia_diagram_new_for_view (NULL, "anterior", &error);
+  const FasciaRegion *body;
+  cairo_surface_t *fill, *outline;
+  double x, y;
+  guint covered = 0, open = 0;
+
+  g_assert_no_error (error);
+  body = fascia_diagram_lookup_region (diagram, "b-l3-body");
+  g_assert_nonnull (body);
+
+  fill = fascia_diagram_render_region_overlay (diagram, "b-l3-body", FASCIA_REGION_STYLE_ORIGIN,
+                                               1.0, &x, &y);
+  g_assert_nonnull (fill);
+  g_assert_cmpfloat (x, <=, body->x);
+  g_assert_cmpfloat (y, <=, body->y);
+
+  /* Where a muscle lies over the body (psoas major, at its sides) the fill is clear; where
+   * none does, it is the origin's blue at 0.9. */
+  for (int py = 0; py < cairo_image_surface_get_height (fill); py++)
+    for (int px = 0; px < cairo_image_surface_get_width (fill); px++)
+      {
+        const FasciaRegion *top = fascia_diagram_hit_test (diagram, x + px + 0.5, y + py + 0.5);
+        const FasciaRegion *here;
+        guint32 pixel = *(guint32 *) (cairo_image_surface_get_data (fill)
+                                      + py * cairo_image_surface_get_stride (fill) + px * 4);
+        g_autoptr(GPtrArray) under = fascia_diagram_regions_at (diagram, x + px + 0.5,
+                                                                y + py + 0.5, TRUE);
+
+        /* Well inside the body only, away from its edge line. */
+        if (under->len == 0 || top == NULL)
+          continue;
+        here = NULL;
+        for (guint k = 0; k < under->len; k++)
+          if (g_str_equal (((FasciaRegion *) g_ptr_array_index (under, k))->id, "b-l3-body"))
+            here = g_ptr_array_index (under, k);
+        if (here == NULL || !fascia_diagram_hit_test (diagram, x + px + 4.5, y + py + 0.5)
+            || !fascia_diagram_hit_test (diagram, x + px - 3.5, y + py + 0.5))
+          continue;
+
+        if (top->kind == FASCIA_REGION_MUSCLE
+            && fascia_diagram_hit_test (diagram, x + px + 4.5, y + py + 0.5) == top
+            && fascia_diagram_hit_test (diagram, x + px - 3.5, y + py + 0.5) == top)
+          {
+            g_assert_cmpuint (pixel >> 24, ==, 0);
+            covered++;
+          }
+        else if (top == here
+                 && fascia_diagram_hit_test (diagram, x + px + 4.5, y + py + 0.5) == here
+                 && fascia_diagram_hit_test (diagram, x + px - 3.5, y + py + 0.5) == here
+                 && fascia_diagram_hit_test (diagram, x + px + 0.5, y + py + 4.5) == here
+                 && fascia_diagram_hit_test (diagram, x + px + 0.5, y + py - 3.5) == here)
+          {
+            /* #1c71d8 at 0.9, premultiplied */
+            g_assert_cmpint (ABS ((int) (pixel >> 24) - 230), <=, 1);
+            g_assert_cmpint (ABS ((int) (pixel & 0xff) - (int) round (0.9 * 0xd8)), <=, 1);
+            g_assert_cmpint (ABS ((int) ((pixel >> 16) & 0xff) - (int) round (0.9 * 0x1c)), <=, 1);
+            open++;
+          }
+      }
+  g_assert_cmpuint (covered, >, 20);
+  g_assert_cmpuint (open, >, 20);
+  cairo_surface_destroy (fill);
+
+  /* The selected outline is the dark one, at the edge of the whole shape. */
+  outline = fascia_diagram_render_region_overlay (diagram, "m-psoas-major-l",
+                                                  FASCIA_REGION_STYLE_SELECTED, 1.0, &x, &y);
+  g_assert_nonnull (outline);
+  g_assert_cmpuint (count_inked (outline), >, 100);
+  cairo_surface_destroy (outline);
+
+  /* Shown zones are rendered, not overlaid. */
+  g_assert_null (fascia_diagram_render_region_overlay (diagram, "b-l3-body",
+                                                       FASCIA_REGION_STYLE_SHOWN, 1.0, &x, &y));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +924,8 @@ main (int   argc,
   g_test_add_func ("/fascia/render/diagram/render/styles", test_render_styles);
   g_test_add_func ("/fascia/render/diagram/render/region-mask", test_region_mask);
   g_test_add_func ("/fascia/render/diagram/render/overlay-styles", test_overlay_styles);
+  g_test_add_func ("/fascia/render/diagram/render/parts", test_render_parts);
+  g_test_add_func ("/fascia/render/diagram/render/region-overlay", test_region_overlay);
   g_test_add_func ("/fascia/render/diagram/dup", test_dup);
   g_test_add_func ("/fascia/render/diagram/render-to-file", test_render_to_file);
 

@@ -387,6 +387,251 @@ test_styles_and_layers (Fixture       *fixture,
   g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 3000));
 }
 
+/* The view's pixels, premultiplied BGRA as GDK downloads them. */
+typedef struct
+{
+  guchar *pixels;
+  int     stride, width, height;
+} Picture;
+
+static Picture
+take_picture (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  Picture picture = { NULL, width * 4, width, height };
+
+  /* The widget's last frame is what it paints: let one be drawn. */
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  picture.pixels = g_malloc (picture.stride * height);
+  gdk_texture_download (texture, picture.pixels, picture.stride);
+  return picture;
+}
+
+/* The pixel at a view point. */
+static const guchar *
+pixel_at (FasciaDiagramView *view,
+          const Picture     *picture,
+          double             x,
+          double             y)
+{
+  double wx, wy;
+
+  fascia_diagram_view_view_to_widget (view, x, y, &wx, &wy);
+  g_assert_cmpint ((int) wx, >=, 0);
+  g_assert_cmpint ((int) wy, >=, 0);
+  g_assert_cmpint ((int) wx, <, picture->width);
+  g_assert_cmpint ((int) wy, <, picture->height);
+  return picture->pixels + (gsize) ((int) wy) * picture->stride + ((int) wx) * 4;
+}
+
+static void
+assert_renders (Fixture *fixture,
+                guint    full,
+                guint    patches)
+{
+  guint now_full, now_patches;
+
+  fascia_diagram_view_get_render_count (fixture->view, &now_full, &now_patches);
+  g_assert_cmpuint (now_full, ==, full);
+  g_assert_cmpuint (now_patches, ==, patches);
+}
+
+/* Selection, attachments, targets and pain are overlays made from the hit masks: styling a
+ * region renders nothing, and the overlay is on screen at once. */
+static void
+test_styles_render_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint full, patches;
+  Picture before, after;
+  const guchar *a, *b;
+
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
+  g_assert_cmpuint (full, >=, 1);
+  before = take_picture (GTK_WIDGET (fixture->view));
+
+  fascia_diagram_view_add_region_style (fixture->view, "m-psoas-major-l",
+                                        FASCIA_REGION_STYLE_SELECTED);
+  fascia_diagram_view_add_region_style (fixture->view, "b-iliac-fossa-l",
+                                        FASCIA_REGION_STYLE_ORIGIN);
+  fascia_diagram_view_add_region_style (fixture->view, "b-lesser-trochanter-l",
+                                        FASCIA_REGION_STYLE_INSERTION);
+  fascia_diagram_view_add_region_style (fixture->view, "m-iliacus-r", FASCIA_REGION_STYLE_PAIN);
+  fascia_diagram_view_add_region_style (fixture->view, "m-psoas-major-r",
+                                        FASCIA_REGION_STYLE_TARGET);
+  g_assert_true (fascia_diagram_view_is_up_to_date (fixture->view));
+  fascia_ui_test_wait_idle (100);
+  assert_renders (fixture, full, patches);
+
+  after = take_picture (GTK_WIDGET (fixture->view));
+
+  /* The origin's fill is #1c71d8 at 0.9 where nothing lies over the bone (the test drawing's
+   * iliac fossa: x 780–900, y 700–820; iliacus over it from y 850). */
+  a = pixel_at (fixture->view, &before, 840, 760);
+  b = pixel_at (fixture->view, &after, 840, 760);
+  g_assert_cmpint (b[0], >, b[2] + 100);  /* blue over red */
+  g_assert_cmpint (a[2], >, a[0]);        /* ivory before */
+
+  /* Pain fills the muscle purple (#9141ac). */
+  b = pixel_at (fixture->view, &after, 370, 910);
+  g_assert_cmpint (ABS ((int) b[2] - 0x91), <, 40);
+  g_assert_cmpint (ABS ((int) b[0] - 0xac), <, 40);
+
+  /* The selected muscle has a dark outline at its edge (x 650). */
+  b = pixel_at (fixture->view, &after, 650, 650);
+  g_assert_cmpint (b[0] + b[1] + b[2], <, 3 * 0x50);
+
+  /* A muscle's fill stops where another region lies over it: the trigger point over the
+   * target keeps its own colours (white). */
+  b = pixel_at (fixture->view, &after, 520, 550);
+  g_assert_cmpint (b[1], >, 0xc0);
+
+  g_free (before.pixels);
+  g_free (after.pixels);
+
+  /* Taking them off renders nothing either. */
+  fascia_diagram_view_clear_region_styles (fixture->view, FASCIA_REGION_STYLE_SELECTED
+                                                          | FASCIA_REGION_STYLE_ORIGIN
+                                                          | FASCIA_REGION_STYLE_INSERTION
+                                                          | FASCIA_REGION_STYLE_PAIN
+                                                          | FASCIA_REGION_STYLE_TARGET);
+  fascia_diagram_view_styles_changed (fixture->view);
+  g_assert_true (fascia_diagram_view_is_up_to_date (fixture->view));
+  assert_renders (fixture, full, patches);
+}
+
+typedef struct
+{
+  FasciaAtlas       *atlas;
+  FasciaDiagram     *diagram;
+  GtkWidget         *window;
+  FasciaDiagramView *view;
+} RealFixture;
+
+static void
+real_set_up (RealFixture   *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *box;
+
+  fixture->atlas = fascia_atlas_get_default (&error);
+  g_assert_no_error (error);
+  fixture->diagram = fascia_diagram_new_for_view (fixture->atlas, data, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_diagram_get_labels_apart (fixture->diagram));
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 1000);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  fixture->view = FASCIA_DIAGRAM_VIEW (fascia_diagram_view_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (fixture->view), TRUE);
+  fascia_diagram_view_set_atlas (fixture->view, fixture->atlas);
+  fascia_diagram_view_set_diagram (fixture->view, fixture->diagram);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->view));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 10000));
+}
+
+static void
+real_tear_down (RealFixture   *fixture,
+                gconstpointer  data)
+{
+  g_object_ref (fixture->view);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fascia_test_iterate ();
+  fascia_ui_test_wait_idle (300);
+  g_assert_finalize_object (fixture->view);
+  g_assert_finalize_object (fixture->diagram);
+  g_clear_object (&fixture->atlas);
+}
+
+/* The largest difference of any channel between two pictures over a box in view units. */
+static int
+max_difference (FasciaDiagramView *view,
+                const Picture     *a,
+                const Picture     *b,
+                double             x0,
+                double             y0,
+                double             x1,
+                double             y1,
+                int               *darkest)
+{
+  double wx0, wy0, wx1, wy1;
+  int most = 0;
+
+  fascia_diagram_view_view_to_widget (view, x0, y0, &wx0, &wy0);
+  fascia_diagram_view_view_to_widget (view, x1, y1, &wx1, &wy1);
+  *darkest = 255 * 3;
+  for (int y = (int) wy0; y < (int) wy1; y++)
+    for (int x = (int) wx0; x < (int) wx1; x++)
+      {
+        const guchar *p = a->pixels + (gsize) y * a->stride + x * 4;
+        const guchar *q = b->pixels + (gsize) y * b->stride + x * 4;
+
+        for (int c = 0; c < 4; c++)
+          most = MAX (most, ABS ((int) p[c] - (int) q[c]));
+        if (p[3] > 200)
+          *darkest = MIN (*darkest, p[0] + p[1] + p[2]);
+      }
+
+  return most;
+}
+
+/* A referral zone shown re-renders only its bounds; the pixels of a label inside them are
+ * the same as after a full render. (A patch used to be drawn over the old pixels, so every
+ * half-covered pixel of the text was covered twice: "Quadratus lumborum" came out bold.) */
+static void
+test_patch_keeps_labels (RealFixture   *fixture,
+                         gconstpointer  data)
+{
+  guint full, patches, now_full, now_patches;
+  Picture patched, rendered;
+  int darkest;
+
+  fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
+  fascia_diagram_view_add_region_style (fixture->view, "rz-lumbar-multifidus-1-l",
+                                        FASCIA_REGION_STYLE_SHOWN);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 10000));
+  fascia_diagram_view_get_render_count (fixture->view, &now_full, &now_patches);
+  g_assert_cmpuint (now_full, ==, full);
+  g_assert_cmpuint (now_patches, ==, patches + 1);
+  patched = take_picture (GTK_WIDGET (fixture->view));
+
+  /* The same styles, rendered whole: a change behind the view's back that draws nothing new
+   * but moves the serial. */
+  fascia_diagram_set_dim_unstyled (fixture->diagram, TRUE);
+  fascia_diagram_set_dim_unstyled (fixture->diagram, FALSE);
+  fascia_diagram_view_styles_changed (fixture->view);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 10000));
+  fascia_diagram_view_get_render_count (fixture->view, &now_full, NULL);
+  g_assert_cmpuint (now_full, ==, full + 1);
+  rendered = take_picture (GTK_WIDGET (fixture->view));
+
+  /* "Quadratus lumborum", ending at x 417.5 on the baseline y 270.9, inside the zone's
+   * bounds (x 295–599, y 171–333). */
+  g_assert_cmpint (max_difference (fixture->view, &patched, &rendered, 300, 256, 417, 274,
+                                   &darkest), <=, 2);
+  g_assert_cmpint (darkest, <, 3 * 0x60);  /* the box does hold text */
+
+  g_free (patched.pixels);
+  g_free (rendered.pixels);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +650,10 @@ main (int   argc,
               fixture_set_up, test_point_mode, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/styles-and-layers", Fixture, NULL,
               fixture_set_up, test_styles_and_layers, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/styles-render-nothing", Fixture, NULL,
+              fixture_set_up, test_styles_render_nothing, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/patch-keeps-labels", RealFixture, "posterior-deep",
+              real_set_up, test_patch_keeps_labels, real_tear_down);
 
   return g_test_run ();
 }
