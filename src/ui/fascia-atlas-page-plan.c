@@ -144,17 +144,35 @@ update_bar (FasciaAtlasPage *self)
   if (plan_shown (self))
     {
       const char *title = fascia_plan_get_title (self->plan);
+      g_autofree char *name = self->client != NULL
+                              ? fascia_ui_client_name (self->client, self->hide_names) : NULL;
 
       if (title == NULL || *title == '\0')
         title = _("Untitled plan");
       /* Translators: the plan open in the Clients page, then its client's name */
       text = self->client != NULL
-             ? g_strdup_printf (_("Plan: %s — %s"), title, fascia_client_get_name (self->client))
+             ? g_strdup_printf (_("Plan: %s — %s"), title, name)
              : g_strdup_printf (_("Plan: %s"), title);
     }
 
   gtk_label_set_label (self->plan_label, text != NULL ? text : "");
   gtk_widget_set_visible (self->plan_bar, text != NULL);
+}
+
+/**
+ * fascia_atlas_page_set_hide_names:
+ * @hide: whether a client may be looking at the screen
+ *
+ * The privacy switch: while on, the plan bar names the client by initials.
+ */
+void
+fascia_atlas_page_set_hide_names (FasciaAtlasPage *self,
+                                  gboolean         hide)
+{
+  g_return_if_fail (FASCIA_IS_ATLAS_PAGE (self));
+
+  self->hide_names = !!hide;
+  update_bar (self);
 }
 
 /**

@@ -55,6 +55,7 @@ struct _FasciaAtlasPage
   gboolean             show_referral;
   gboolean             presentation;
   gboolean             card_before_presentation;  /* the card pane's state, to restore */
+  gboolean             hide_names;    /* the privacy switch: the plan bar gives initials */
 };
 
 enum {

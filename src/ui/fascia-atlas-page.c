@@ -775,12 +775,17 @@ update_label_size (FasciaAtlasPage *self)
   FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
   double zoom = fascia_diagram_view_get_zoom (self->diagram_view);
   double size = 0;
+  guint64 serial;
 
   if (diagram == NULL)
     return;
   if (self->presentation && zoom > 0)
     size = MAX (FASCIA_DIAGRAM_LABEL_SIZE, PRESENTATION_LABEL_PX / zoom);
+  serial = fascia_diagram_get_style_serial (diagram);
   fascia_diagram_set_label_size (diagram, size);
+  /* Set on the diagram itself: the view must draw it again. */
+  if (fascia_diagram_get_style_serial (diagram) != serial)
+    fascia_diagram_view_styles_changed (self->diagram_view);
 }
 
 /**

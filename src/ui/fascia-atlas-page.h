@@ -31,6 +31,8 @@ void        fascia_atlas_page_set_plan         (FasciaAtlasPage *self,
                                                 FasciaStore     *store,
                                                 FasciaPlan      *plan);
 const char *fascia_atlas_page_get_plan_label   (FasciaAtlasPage *self);
+void        fascia_atlas_page_set_hide_names   (FasciaAtlasPage *self,
+                                                gboolean         hide);
 
 double           fascia_atlas_page_get_label_pixels (FasciaAtlasPage *self);
 

@@ -67,6 +67,7 @@ struct _FasciaClientView
   gulong               changed_id;
   guint                save_source;
   gboolean             loading;
+  gboolean             hide_names;  /* the privacy switch: initials, and no name field */
 };
 
 enum {
@@ -128,13 +129,13 @@ static void
 update_header (FasciaClientView *self)
 {
   g_autofree char *flags = NULL;
-  const char *name;
+  g_autofree char *name = NULL;
 
   if (self->client == NULL)
     return;
 
-  name = fascia_client_get_name (self->client);
-  gtk_label_set_label (self->title_label, name != NULL && *name ? name : _("Unnamed Client"));
+  name = fascia_ui_client_name (self->client, self->hide_names);
+  gtk_label_set_label (self->title_label, name);
 
   flags = fascia_health_flags_describe (fascia_client_get_health_flags (self->client));
   gtk_label_set_label (self->flags_label, flags != NULL ? flags : "");
@@ -606,7 +607,30 @@ fascia_client_view_focus_name (FasciaClientView *self)
   g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
 
   gtk_stack_set_visible_child_name (self->stack, "details");
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  /* While names are hidden the name field is too; the phone comes next. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->hide_names ? self->phone_row : self->name_row));
+}
+
+/**
+ * fascia_client_view_set_hide_names:
+ * @hide: whether a client may be looking at the screen
+ *
+ * The privacy switch: while on, the header gives the client's initials and the name field
+ * is put away (its text is the name, and it cannot show initials without saving them).
+ */
+void
+fascia_client_view_set_hide_names (FasciaClientView *self,
+                                   gboolean          hide)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+
+  hide = !!hide;
+  if (self->hide_names == hide)
+    return;
+
+  self->hide_names = hide;
+  gtk_widget_set_visible (GTK_WIDGET (self->name_row), !hide);
+  update_header (self);
 }
 
 /**
@@ -777,6 +801,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(FasciaClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
 
   if (self->client == NULL)
     return;
@@ -790,7 +815,8 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  title = g_strdup_printf (_("“%s” deleted"), fascia_client_get_name (client));
+  name = fascia_ui_client_name (client, self->hide_names);
+  title = g_strdup_printf (_("“%s” deleted"), name);
   fascia_ui_toast_deleted (widget, title, FASCIA_STORE_TABLE_CLIENTS,
                            fascia_client_get_id (client));
 }

@@ -38,6 +38,8 @@ FasciaProgressChart *fascia_client_view_get_progress_chart (FasciaClientView *se
 FasciaPlan          *fascia_client_view_get_active_plan    (FasciaClientView *self);
 void                 fascia_client_view_flush              (FasciaClientView *self);
 void                 fascia_client_view_refresh            (FasciaClientView *self);
+void                 fascia_client_view_set_hide_names     (FasciaClientView *self,
+                                                            gboolean          hide);
 
 void                fascia_client_view_set_intake_flag (FasciaClientView  *self,
                                                         FasciaHealthFlags  flag,

@@ -43,6 +43,7 @@ struct _FasciaClientsPage
   gulong            changed_id;
   gboolean          demo;
   gboolean          reloading;
+  gboolean          hide_names;  /* the privacy switch: initials instead of names */
 };
 
 enum {
@@ -50,6 +51,7 @@ enum {
   PROP_STORE,
   PROP_DEMO,
   PROP_ACTIVE_PLAN,
+  PROP_HIDE_NAMES,
   N_PROPS
 };
 
@@ -98,22 +100,19 @@ setup_row_cb (FasciaClientsPage *self,
   gtk_list_item_set_child (item, box);
 }
 
+/* The row of @client in @box: its name, or its initials while names are hidden. */
 static void
-bind_row_cb (FasciaClientsPage  *self,
-             GtkListItem        *item,
-             GtkListItemFactory *factory)
+show_row (FasciaClientsPage *self,
+          GtkWidget         *box,
+          FasciaClient      *client)
 {
-  FasciaClient *client = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char *name = fascia_client_get_name (client);
+  g_autofree char *name = fascia_ui_client_name (client, self->hide_names);
   g_autofree char *details = describe_client (client);
   g_autofree char *label = NULL;
   GtkWidget *row = gtk_widget_get_parent (box);
 
-  if (name == NULL || *name == '\0')
-    name = _("Unnamed Client");
   gtk_label_set_text (GTK_LABEL (title), name);
   gtk_label_set_text (GTK_LABEL (subtitle), details);
   gtk_widget_set_visible (subtitle, *details != '\0');
@@ -124,6 +123,59 @@ bind_row_cb (FasciaClientsPage  *self,
   if (row != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                     -1);
+}
+
+static void
+bind_row_cb (FasciaClientsPage  *self,
+             GtkListItem        *item,
+             GtkListItemFactory *factory)
+{
+  FasciaClient *client = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  /* Kept on the row, so that the privacy switch can show it again. */
+  g_object_set_data_full (G_OBJECT (box), "fascia-client", g_object_ref (client), g_object_unref);
+  show_row (self, box, client);
+}
+
+/**
+ * fascia_clients_page_set_hide_names:
+ * @hide: whether a client may be looking at the screen
+ *
+ * The privacy switch: while on, the list and the client shown give initials, never a name.
+ */
+void
+fascia_clients_page_set_hide_names (FasciaClientsPage *self,
+                                    gboolean           hide)
+{
+  g_return_if_fail (FASCIA_IS_CLIENTS_PAGE (self));
+
+  hide = !!hide;
+  if (self->hide_names == hide)
+    return;
+
+  self->hide_names = hide;
+  /* The rows on screen are the list view's children, each around one box of ours. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->client_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      FasciaClient *client = box != NULL ? g_object_get_data (G_OBJECT (box), "fascia-client")
+                                         : NULL;
+
+      if (client != NULL)
+        show_row (self, box, client);
+    }
+  fascia_client_view_set_hide_names (self->client_view, hide);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NAMES]);
+}
+
+gboolean
+fascia_clients_page_get_hide_names (FasciaClientsPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENTS_PAGE (self), FALSE);
+
+  return self->hide_names;
 }
 
 static gint64
@@ -457,6 +509,9 @@ fascia_clients_page_get_property (GObject    *object,
     case PROP_ACTIVE_PLAN:
       g_value_set_object (value, fascia_client_view_get_active_plan (self->client_view));
       break;
+    case PROP_HIDE_NAMES:
+      g_value_set_boolean (value, self->hide_names);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -477,6 +532,9 @@ fascia_clients_page_set_property (GObject      *object,
       break;
     case PROP_DEMO:
       fascia_clients_page_set_demo (self, g_value_get_boolean (value));
+      break;
+    case PROP_HIDE_NAMES:
+      fascia_clients_page_set_hide_names (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -530,6 +588,9 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
   properties[PROP_ACTIVE_PLAN] =
     g_param_spec_object ("active-plan", NULL, NULL, FASCIA_TYPE_PLAN,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_NAMES] =
+    g_param_spec_boolean ("hide-names", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FASCIA_TYPE_CLIENT_VIEW);

@@ -29,5 +29,8 @@ void              fascia_clients_page_select_client   (FasciaClientsPage *self,
 FasciaClientView *fascia_clients_page_get_client_view (FasciaClientsPage *self);
 guint             fascia_clients_page_get_n_shown     (FasciaClientsPage *self);
 void              fascia_clients_page_refresh         (FasciaClientsPage *self);
+gboolean          fascia_clients_page_get_hide_names  (FasciaClientsPage *self);
+void              fascia_clients_page_set_hide_names  (FasciaClientsPage *self,
+                                                       gboolean           hide);
 
 G_END_DECLS

@@ -1063,3 +1063,30 @@ fascia_ui_name_controls (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/**
+ * fascia_ui_client_name:
+ * @client: a client
+ * @hide: whether names are hidden (the hide-client-names setting)
+ *
+ * What the window shows of @client's name: the name, "Unnamed Client" for none, or while
+ * a client may see the screen, the initials alone ("T. O. S.").
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+fascia_ui_client_name (FasciaClient *client,
+                       gboolean      hide)
+{
+  const char *name;
+
+  g_return_val_if_fail (FASCIA_IS_CLIENT (client), NULL);
+
+  name = fascia_client_get_name (client);
+  if (name == NULL || *name == '\0')
+    return g_strdup (_("Unnamed Client"));
+  if (hide)
+    return fascia_client_format_initials (name);
+
+  return g_strdup (name);
+}

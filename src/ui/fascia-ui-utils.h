@@ -56,6 +56,10 @@ gboolean           fascia_ui_date_row_get_date    (AdwEntryRow       *row,
                                                    char             **iso);
 void               fascia_ui_email_row_init       (AdwEntryRow       *row);
 
+/* The privacy switch: a client's name as shown, or its initials while names are hidden. */
+char              *fascia_ui_client_name          (FasciaClient      *client,
+                                                   gboolean           hide);
+
 /* Screen readers */
 void               fascia_ui_name_controls        (void);
 gboolean           fascia_ui_is_email_or_empty    (const char        *text);

@@ -219,6 +219,8 @@ ensure_clients_page (FasciaWindow *self)
       fascia_clients_page_set_store (self->clients_page, self->store);
       fascia_clients_page_set_demo (self->clients_page, self->user_store != NULL);
     }
+  g_settings_bind (self->settings, "hide-client-names", self->clients_page, "hide-names",
+                   G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->clients_page, "notify::active-plan",
                            G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (fascia_clients_page_get_client_view (self->clients_page),
@@ -700,6 +702,14 @@ fascia_window_get_property (GObject    *object,
 }
 
 static void
+hide_names_cb (FasciaWindow *self)
+{
+  /* The Clients page, built later, binds the setting itself (ensure_clients_page()). */
+  fascia_atlas_page_set_hide_names (self->atlas_page,
+                                    g_settings_get_boolean (self->settings, "hide-client-names"));
+}
+
+static void
 fascia_window_constructed (GObject *object)
 {
   FasciaWindow *self = FASCIA_WINDOW (object);
@@ -711,12 +721,15 @@ fascia_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  /* The privacy switch: while a client can see the screen, the client list shows initials
-   * (fascia_client_format_initials()). A menu item and Ctrl+Shift+H. */
+  /* The privacy switch: while a client can see the screen, every client's name is shown as
+   * initials (fascia_client_format_initials()). A menu item and Ctrl+Shift+H. */
   {
     g_autoptr(GAction) hide_names = g_settings_create_action (self->settings, "hide-client-names");
 
     g_action_map_add_action (G_ACTION_MAP (self), hide_names);
+    g_signal_connect_object (self->settings, "changed::hide-client-names",
+                             G_CALLBACK (hide_names_cb), self, G_CONNECT_SWAPPED);
+    hide_names_cb (self);
   }
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
