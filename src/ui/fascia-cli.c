@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "fascia/fascia-atlas.h"
 #include "fascia/fascia-chart.h"
@@ -136,11 +135,11 @@ version_command (GVariantDict *options,
                  const char   *database_path)
 {
   g_autofree char *render_libs = fascia_render_describe_libraries ();
+  g_autofree char *engines = fascia_store_describe_engines ();
 
   g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-  g_print ("GLib %u.%u.%u, SQLite %s, %s\n",
-           glib_major_version, glib_minor_version, glib_micro_version,
-           sqlite3_libversion (), render_libs);
+  g_print ("GLib %u.%u.%u, %s, %s\n",
+           glib_major_version, glib_minor_version, glib_micro_version, engines, render_libs);
   return EXIT_SUCCESS;
 }
 

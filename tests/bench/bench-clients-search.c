@@ -24,6 +24,7 @@
 
 #include "fascia-application.h"
 #include "fascia-clients-page.h"
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "fascia-window.h"
 
@@ -142,7 +143,7 @@ raw_search (sqlite3    *db,
 static void
 bench_store (FasciaStore *store)
 {
-  sqlite3 *db = fascia_store_get_db (store);
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (store));
   g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
 

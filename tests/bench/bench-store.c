@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
 #define N_CLIENTS          20000

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "fascia-client-list.h"
+#include "fascia-db-sqlite.h"
 #include "store-fixture.h"
 
 static const char *first_names[] = {
@@ -61,7 +62,7 @@ scan_ids (StoreFixture *fixture,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpuint (n, <, G_N_ELEMENTS (sql));
-  g_assert_cmpint (sqlite3_prepare_v2 (fascia_store_get_db (fixture->store), sql[n], -1, &stmt,
+  g_assert_cmpint (sqlite3_prepare_v2 (fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store)), sql[n], -1, &stmt,
                                        NULL), ==, SQLITE_OK);
   for (guint i = 0; i < n; i++)
     {
@@ -202,7 +203,7 @@ query_int (sqlite3    *db,
 static void
 assert_index_in_step (StoreFixture *fixture)
 {
-  sqlite3 *db = fascia_store_get_db (fixture->store);
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) everyone = NULL;
@@ -335,7 +336,7 @@ test_pages (StoreFixture  *fixture,
   g_assert_true (fascia_store_import_clients (fixture->store, bytes, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  sqlite3_trace_v2 (fascia_store_get_db (fixture->store), SQLITE_TRACE_STMT, trace_cb, &trace);
+  sqlite3_trace_v2 (fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store)), SQLITE_TRACE_STMT, trace_cb, &trace);
 
   /* Making the list counts. */
   list = fascia_store_list_clients (fixture->store, NULL, 0, &error);
@@ -387,7 +388,7 @@ test_pages (StoreFixture  *fixture,
     g_assert_cmpuint (trace.selects, <=, 5);
   }
 
-  sqlite3_trace_v2 (fascia_store_get_db (fixture->store), 0, NULL, NULL);
+  sqlite3_trace_v2 (fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store)), 0, NULL, NULL);
 }
 
 int

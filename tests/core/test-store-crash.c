@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 

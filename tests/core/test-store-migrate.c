@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "fascia/fascia-file-utils.h"
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 
@@ -172,7 +173,7 @@ test_restore_crafted (gconstpointer data)
   before = read_file (live, &before_length);
 
   make_database (backup, fascia_store_get_latest_schema_version (), c->sql);
-  g_assert_false (fascia_store_check_fascia_file (backup, &version, &error));
+  g_assert_false (fascia_db_sqlite_check_file (backup, &version, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE);
   g_clear_error (&error);
 
@@ -301,7 +302,7 @@ test_bad_version (gconstpointer data)
   assert_untouched (path, before, before_length);
 
   /* As a backup to restore. */
-  g_assert_false (fascia_store_check_fascia_file (copy, &found, &error));
+  g_assert_false (fascia_db_sqlite_check_file (copy, &found, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, c->code);
   g_assert_nonnull (strstr (error->message, c->expected));
   g_clear_error (&error);

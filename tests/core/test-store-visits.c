@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 
@@ -190,7 +191,7 @@ test_amendments (StoreFixture  *fixture,
   g_autoptr(FasciaVisit) locked = NULL;
   g_autoptr(FasciaVisit) read = NULL;
   g_autoptr(GListModel) amendments = NULL;
-  sqlite3 *db = fascia_store_get_db (fixture->store);
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
   const char *original = "Release psoas, QL side-lying; bridge at home";
   Case c;
 

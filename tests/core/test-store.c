@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 
@@ -57,7 +58,7 @@ test_create (StoreFixture  *fixture,
              gconstpointer  data)
 {
   g_autofree char *dir = g_path_get_dirname (fixture->path);
-  sqlite3 *db = fascia_store_get_db (fixture->store);
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
   GStatBuf st;
 
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
@@ -326,7 +327,7 @@ test_disk_full (StoreFixture  *fixture,
   g_autoptr(FasciaClient) read = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GBytes) csv = NULL;
-  sqlite3 *db = fascia_store_get_db (fixture->store);
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
   g_autofree char *limit = NULL;
   g_autofree char *note = g_strnfill (512 * 1024, 'x');
   GString *rows = g_string_new ("name,notes\n");
@@ -389,7 +390,7 @@ test_backup_restore (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_true (fascia_store_check_fascia_file (copy, &version, &error));
+  g_assert_true (fascia_db_sqlite_check_file (copy, &version, &error));
   g_assert_cmpint (version, ==, fascia_store_get_latest_schema_version ());
 
   /* Not onto itself. */
@@ -508,7 +509,7 @@ test_daily_backups (StoreFixture  *fixture,
   {
     int version = 0;
 
-    g_assert_true (fascia_store_check_fascia_file (today, &version, &error));
+    g_assert_true (fascia_db_sqlite_check_file (today, &version, &error));
     g_assert_no_error (error);
   }
 }
@@ -522,7 +523,7 @@ test_purge (StoreFixture  *fixture,
   g_autoptr(FasciaClient) stays = fixture_add_client (fixture, "Staying Stanislav");
   g_autoptr(GDateTime) later = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  sqlite3 *db = fascia_store_get_db (fixture->store);
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
 
   g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
                                       fascia_client_get_id (gone), &error));

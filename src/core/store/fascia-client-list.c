@@ -117,19 +117,19 @@ prepare (FasciaClientQuery  *query,
   switch (query->kind)
     {
     case FASCIA_CLIENT_QUERY_PREFIX:
-      sqlite3_bind_text (stmt, 1, query->text, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, query->end, -1, SQLITE_STATIC);
+      fascia_db_bind_text (stmt, 1, query->text);
+      fascia_db_bind_text (stmt, 2, query->end);
       break;
     case FASCIA_CLIENT_QUERY_MATCH:
-      sqlite3_bind_text (stmt, 1, query->text, -1, SQLITE_STATIC);
+      fascia_db_bind_text (stmt, 1, query->text);
       for (guint i = 0; i < query->n_short_terms; i++)
-        sqlite3_bind_text (stmt, 2 + i, query->short_terms[i], -1, SQLITE_STATIC);
+        fascia_db_bind_text (stmt, 2 + i, query->short_terms[i]);
       break;
     case FASCIA_CLIENT_QUERY_ALL:
     default:
       break;
     }
-  sqlite3_bind_int (stmt, 5, query->archived);
+  fascia_db_bind_int64 (stmt, 5, query->archived);
 
   return stmt;
 }
@@ -140,12 +140,12 @@ count_of (FasciaClientQuery  *query,
           guint              *n,
           GError            **error)
 {
-  int rc = sqlite3_step (stmt);
+  FasciaDbStep rc = fascia_db_step (stmt, error);
 
-  if (rc != SQLITE_ROW)
-    return fascia_store_fail (query->store, rc, error);
+  if (rc != FASCIA_DB_ROW)
+    return fascia_store_step_failed (rc, error);
 
-  *n = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
+  *n = (guint) CLAMP (fascia_db_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
   return TRUE;
 }
 
@@ -172,7 +172,7 @@ fascia_client_query_position (FasciaClientQuery  *query,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 8, client_id);
+  fascia_db_bind_int64 (stmt, 8, client_id);
   return count_of (query, stmt, position, error);
 }
 
@@ -190,24 +190,24 @@ fetch_page (gpointer        user_data,
   g_autoptr(FasciaStoreStmt) stmt = prepare (query, last != NULL ? OP_PAGE_AFTER : OP_PAGE,
                                              error);
   Cursor *cursor;
-  int rc;
+  FasciaDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 6, limit);
+  fascia_db_bind_int64 (stmt, 6, limit);
   if (last != NULL)
     {
-      sqlite3_bind_text (stmt, 8, last->sort_key, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 9, last->archived);
-      sqlite3_bind_text (stmt, 10, last->search_key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 11, last->id);
+      fascia_db_bind_text (stmt, 8, last->sort_key);
+      fascia_db_bind_int64 (stmt, 9, last->archived);
+      fascia_db_bind_text (stmt, 10, last->search_key);
+      fascia_db_bind_int64 (stmt, 11, last->id);
     }
   else
-    sqlite3_bind_int64 (stmt, 7, offset);
+    fascia_db_bind_int64 (stmt, 7, offset);
 
   cursor = g_new0 (Cursor, 1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
     {
       FasciaClient *client = fascia_store_client_from_row (stmt);
 
@@ -220,15 +220,15 @@ fetch_page (gpointer        user_data,
       cursor->id = fascia_client_get_id (client);
     }
 
-  if (rc != SQLITE_DONE || items->len == 0)
+  if (rc != FASCIA_DB_DONE || items->len == 0)
     {
       cursor_free (cursor);
       cursor = NULL;
     }
   *cursor_out = cursor;
 
-  if (rc != SQLITE_DONE)
-    return fascia_store_fail (query->store, rc, error);
+  if (rc != FASCIA_DB_DONE)
+    return fascia_store_step_failed (rc, error);
 
   return TRUE;
 }

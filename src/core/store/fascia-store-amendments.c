@@ -30,8 +30,8 @@ amendment_from_row (FasciaStoreStmt *stmt)
   FasciaAmendment *amendment = fascia_amendment_new ();
   g_autoptr(GDateTime) amended_at = fascia_store_column_datetime (stmt, AMENDMENT_COL_AMENDED_AT);
 
-  fascia_amendment_set_id (amendment, sqlite3_column_int64 (stmt, AMENDMENT_COL_ID));
-  fascia_amendment_set_visit_id (amendment, sqlite3_column_int64 (stmt, AMENDMENT_COL_VISIT_ID));
+  fascia_amendment_set_id (amendment, fascia_db_column_int64 (stmt, AMENDMENT_COL_ID));
+  fascia_amendment_set_visit_id (amendment, fascia_db_column_int64 (stmt, AMENDMENT_COL_VISIT_ID));
   fascia_amendment_set_field (amendment, fascia_store_column_text (stmt, AMENDMENT_COL_FIELD));
   fascia_amendment_set_old_text (amendment,
                                  fascia_store_column_text (stmt, AMENDMENT_COL_OLD_TEXT));
@@ -66,26 +66,26 @@ fascia_store_record_amendment (FasciaStore  *self,
   static const char drop_sql[] = "DELETE FROM amendments WHERE id = ?1";
   static const char insert_sql[] =
     "INSERT INTO amendments (visit_id, field, old_text, new_text, amended_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
+    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *last_old_text = NULL;
   gint64 last_id = 0, change_id;
-  int rc;
+  FasciaDbStep rc;
 
   stmt = fascia_store_prepare (self, last_sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, visit_id);
+  fascia_db_bind_int64 (stmt, 1, visit_id);
   fascia_store_bind_text (stmt, 2, field);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && now - sqlite3_column_int64 (stmt, 2) < MERGE_WINDOW)
+  rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_ROW && now - fascia_db_column_int64 (stmt, 2) < MERGE_WINDOW)
     {
-      last_id = sqlite3_column_int64 (stmt, 0);
+      last_id = fascia_db_column_int64 (stmt, 0);
       last_old_text = g_strdup (fascia_store_column_text (stmt, 1));
     }
-  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return fascia_store_fail (self, rc, error);
+  else if (rc != FASCIA_DB_ROW && rc != FASCIA_DB_DONE)
+    return fascia_store_step_failed (rc, error);
   g_clear_pointer (&stmt, fascia_store_stmt_release);
 
   if (last_id != 0 && g_str_equal (last_old_text, new_text))
@@ -93,7 +93,7 @@ fascia_store_record_amendment (FasciaStore  *self,
       stmt = fascia_store_prepare (self, drop_sql, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, last_id);
+      fascia_db_bind_int64 (stmt, 1, last_id);
       change_id = last_id;
     }
   else if (last_id != 0)
@@ -101,9 +101,9 @@ fascia_store_record_amendment (FasciaStore  *self,
       stmt = fascia_store_prepare (self, extend_sql, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, last_id);
+      fascia_db_bind_int64 (stmt, 1, last_id);
       fascia_store_bind_text (stmt, 2, new_text);
-      sqlite3_bind_int64 (stmt, 3, now);
+      fascia_db_bind_int64 (stmt, 3, now);
       change_id = last_id;
     }
   else
@@ -111,19 +111,17 @@ fascia_store_record_amendment (FasciaStore  *self,
       stmt = fascia_store_prepare (self, insert_sql, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, visit_id);
+      fascia_db_bind_int64 (stmt, 1, visit_id);
       fascia_store_bind_text (stmt, 2, field);
       fascia_store_bind_text (stmt, 3, old_text);
       fascia_store_bind_text (stmt, 4, new_text);
-      sqlite3_bind_int64 (stmt, 5, now);
+      fascia_db_bind_int64 (stmt, 5, now);
       change_id = 0;
     }
 
-  if (!fascia_store_step_done (self, stmt, error))
+  if (change_id == 0 ? !fascia_store_step_id (self, stmt, &change_id, error)
+                     : !fascia_store_step_done (self, stmt, error))
     return FALSE;
-
-  if (change_id == 0)
-    change_id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
 
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_AMENDMENTS,
                              last_id == 0 ? FASCIA_STORE_CHANGE_ADDED : FASCIA_STORE_CHANGE_UPDATED,

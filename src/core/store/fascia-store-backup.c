@@ -18,6 +18,7 @@
 #include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-paths.h"
 
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
 /*
@@ -72,48 +73,24 @@ file_error (GError  *io_error,
  * Writes a complete, self-contained copy (no WAL beside it) of @source, mode 0600.
  */
 gboolean
-fascia_store_copy_database (sqlite3     *source,
+fascia_store_copy_database (FasciaDb    *source,
                             const char  *destination,
                             GError     **error)
 {
   g_autoptr(FasciaFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
 
   writer = fascia_file_writer_new (destination, FASCIA_FILE_WRITE_PRIVATE, &local_error);
   if (writer == NULL)
     return file_error (local_error, error);
 
-  rc = sqlite3_open_v2 (fascia_file_writer_get_temp_path (writer), &dest,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
+  if (!fascia_db_sqlite_backup_into (source, fascia_file_writer_get_temp_path (writer),
+                                     &local_error))
     {
-      backup = sqlite3_backup_init (dest, "main", source, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          /* -1: the whole database in one step, under one read lock on the source. */
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      g_autoptr(GError) sqlite_error = NULL;
-
-      fascia_store_set_sqlite_error (dest != NULL ? dest : source, rc, NULL, &sqlite_error);
-      g_set_error (error, FASCIA_STORE_ERROR, sqlite_error->code, "Could not write “%s”: %s",
-                   destination, sqlite_error->message);
-      sqlite3_close (dest);
+      g_set_error (error, FASCIA_STORE_ERROR, local_error->code, "Could not write “%s”: %s",
+                   destination, local_error->message);
       return FALSE;
     }
-
-  sqlite3_close (dest);
 
   if (!fascia_file_writer_commit (writer, &local_error))
     return file_error (local_error, error);
@@ -121,32 +98,24 @@ fascia_store_copy_database (sqlite3     *source,
   return TRUE;
 }
 
-/* `PRAGMA quick_check`: a damaged database is reported, never copied over good backups. */
+/* A damaged database is reported, never copied over good backups. */
 static gboolean
 check_intact (FasciaStore  *self,
               GError      **error)
 {
-  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, "PRAGMA quick_check(1)", error);
   g_autofree char *backups = NULL;
-  g_autofree char *detail = NULL;
-  int rc;
+  g_autofree char *problem = NULL;
 
-  if (stmt == NULL)
+  if (!fascia_db_sqlite_quick_check (fascia_store_get_db (self), &problem, error))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return fascia_store_fail (self, rc, error);
-
-  if (g_str_equal (fascia_store_column_text (stmt, 0), "ok"))
+  if (problem == NULL)
     return TRUE;
 
-  /* SQLite's report spans lines; a message is one. */
-  detail = fascia_text_excerpt (fascia_store_column_text (stmt, 0), -1, 200);
   backups = fascia_store_get_backup_dir (self);
   g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
                "The database “%s” is damaged (%s). Restore a copy from the backups in “%s”.",
-               fascia_store_get_path (self), detail, backups);
+               fascia_store_get_path (self), problem, backups);
   return FALSE;
 }
 
@@ -288,104 +257,6 @@ fascia_store_backup_daily (FasciaStore  *self,
   return g_steal_pointer (&path);
 }
 
-/* Read-only and immutable: checking or copying a backup must never change it, nor need a
- * -shm file beside it (a backup in a read-only folder), and what is copied is what was
- * checked. */
-static int
-open_immutable (const char  *path,
-                sqlite3    **db)
-{
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
-
-  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-}
-
-/*
- * fascia_store_check_fascia_file:
- * @version: (out): its schema version
- *
- * Whether @path is a whole Fascia database this version can open: an SQLite file with
- * Fascia's application id, a known schema version, and no damage.
- */
-gboolean
-fascia_store_check_fascia_file (const char  *path,
-                                int         *version,
-                                GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  sqlite3 *db = NULL;
-  GStatBuf st;
-  sqlite3_stmt *stmt = NULL;
-  char header[16] = { 0 };
-  int app_id = 0, rc, fd;
-  gboolean ok = FALSE;
-
-  /* Never blocks on a pipe, never reads a device. */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
-  if (fd < 0)
-    return io_error ("Could not read", path, errno, error);
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                   "“%s” is not a regular file, so not a Fascia database", path);
-      return FALSE;
-    }
-  rc = read (fd, header, sizeof header);
-  close (fd);
-
-  if (rc != sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                   "“%s” is not a Fascia database", path);
-      return FALSE;
-    }
-
-  rc = open_immutable (path, &db);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
-                             "(SELECT user_version FROM pragma_user_version), "
-                             "(SELECT quick_check FROM pragma_quick_check(1))", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      app_id = sqlite3_column_int (stmt, 0);
-      *version = sqlite3_column_int (stmt, 1);
-
-      if (app_id != FASCIA_STORE_APPLICATION_ID)
-        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                     "“%s” is not a Fascia database", path);
-      else if (!fascia_store_check_version (path, app_id, *version, error))
-        ;
-      else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "ok") != 0)
-        {
-          g_autofree char *detail = fascia_text_excerpt ((const char *) sqlite3_column_text (stmt, 2),
-                                                         -1, 200);
-
-          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
-                       "“%s” is damaged: %s", path, detail);
-        }
-      else
-        {
-          sqlite3_finalize (stmt);
-          stmt = NULL;
-          ok = fascia_store_verify_schema (db, *version, path, error);
-        }
-    }
-  else
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      fascia_store_set_sqlite_error (db, rc, NULL, &local_error);
-      g_set_error (error, FASCIA_STORE_ERROR, local_error->code,
-                   "“%s” is not a readable Fascia database: %s", path, sqlite3_errstr (rc));
-    }
-
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
-}
-
 static gboolean
 move_aside (const char  *path,
             const char  *destination,
@@ -432,15 +303,13 @@ fascia_store_restore (const char  *database,
   g_autofree char *backups = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *kept = NULL;
-  sqlite3 *src = NULL;
-  sqlite3_backup *backup;
-  int version = 0, rc;
+  int version = 0;
 
   g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!fascia_store_check_fascia_file (source, &version, error))
+  if (!fascia_db_sqlite_check_file (source, &version, error))
     return FALSE;
 
   {
@@ -496,33 +365,8 @@ fascia_store_restore (const char  *database,
         return FALSE;
     }
 
-  rc = open_immutable (source, &src);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
-                   "Could not read the backup “%s”: %s; nothing was changed", source,
-                   sqlite3_errstr (rc));
-      sqlite3_close (src);
-      return FALSE;
-    }
-
-  backup = sqlite3_backup_init (fascia_store_get_db (store), "main", src, "main");
-  if (backup == NULL)
-    rc = sqlite3_errcode (fascia_store_get_db (store));
-  else
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      sqlite3_backup_finish (backup);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      fascia_store_fail (store, rc, error);
-      sqlite3_close (src);
-      return FALSE;
-    }
-  sqlite3_close (src);
+  if (!fascia_db_sqlite_restore_from (fascia_store_get_db (store), source, error))
+    return FALSE;
   fascia_store_close (store);
   g_clear_object (&store);
 

@@ -205,16 +205,16 @@ bind_client (FasciaStoreStmt *stmt,
   fascia_store_bind_text (stmt, 4, fascia_client_get_phone (client));
   fascia_store_bind_text_or_null (stmt, 5, fascia_client_get_date_of_birth (client));
   for (guint i = 0; i < G_N_ELEMENTS (health_columns); i++)
-    sqlite3_bind_int (stmt, 6 + i, (flags & health_columns[i]) != 0);
+    fascia_db_bind_int64 (stmt, 6 + i, (flags & health_columns[i]) != 0);
   fascia_store_bind_text (stmt, 11, fascia_client_get_health_notes (client));
   fascia_store_bind_text (stmt, 12, fascia_client_get_notes (client));
-  sqlite3_bind_int (stmt, 13, fascia_client_get_archived (client));
-  sqlite3_bind_text (stmt, 14, search_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 16, now);
-  sqlite3_bind_int (stmt, 17, fascia_client_get_pregnancy_trimester (client));
+  fascia_db_bind_int64 (stmt, 13, fascia_client_get_archived (client));
+  fascia_db_bind_text (stmt, 14, search_key);
+  fascia_db_bind_text (stmt, 15, sort_key);
+  fascia_db_bind_int64 (stmt, 16, now);
+  fascia_db_bind_int64 (stmt, 17, fascia_client_get_pregnancy_trimester (client));
   for (guint i = 0; i < G_N_ELEMENTS (more_health_columns); i++)
-    sqlite3_bind_int (stmt, 18 + i, (flags & more_health_columns[i]) != 0);
+    fascia_db_bind_int64 (stmt, 18 + i, (flags & more_health_columns[i]) != 0);
 }
 
 FasciaClient *
@@ -226,13 +226,13 @@ fascia_store_client_from_row (FasciaStoreStmt *stmt)
   FasciaHealthFlags flags = FASCIA_HEALTH_NONE;
 
   for (guint i = 0; i < G_N_ELEMENTS (health_columns); i++)
-    if (sqlite3_column_int (stmt, CLIENT_COL_PREGNANCY + i))
+    if (fascia_db_column_int (stmt, CLIENT_COL_PREGNANCY + i))
       flags |= health_columns[i];
   for (guint i = 0; i < G_N_ELEMENTS (more_health_columns); i++)
-    if (sqlite3_column_int (stmt, CLIENT_COL_HIP_REPLACEMENT_ANTERIOR + i))
+    if (fascia_db_column_int (stmt, CLIENT_COL_HIP_REPLACEMENT_ANTERIOR + i))
       flags |= more_health_columns[i];
 
-  fascia_client_set_id (client, sqlite3_column_int64 (stmt, CLIENT_COL_ID));
+  fascia_client_set_id (client, fascia_db_column_int64 (stmt, CLIENT_COL_ID));
   fascia_client_set_name (client, fascia_store_column_text (stmt, CLIENT_COL_NAME));
   fascia_client_set_email (client, fascia_store_column_text (stmt, CLIENT_COL_EMAIL));
   fascia_client_set_phone (client, fascia_store_column_text (stmt, CLIENT_COL_PHONE));
@@ -241,9 +241,9 @@ fascia_store_client_from_row (FasciaStoreStmt *stmt)
   fascia_client_set_health_flags (client, flags);
   fascia_client_set_health_notes (client, fascia_store_column_text (stmt, CLIENT_COL_HEALTH_NOTES));
   fascia_client_set_notes (client, fascia_store_column_text (stmt, CLIENT_COL_NOTES));
-  fascia_client_set_archived (client, sqlite3_column_int (stmt, CLIENT_COL_ARCHIVED));
+  fascia_client_set_archived (client, fascia_db_column_int (stmt, CLIENT_COL_ARCHIVED));
   fascia_client_set_pregnancy_trimester (client,
-                                         sqlite3_column_int (stmt, CLIENT_COL_PREGNANCY_TRIMESTER));
+                                         fascia_db_column_int (stmt, CLIENT_COL_PREGNANCY_TRIMESTER));
   fascia_client_set_created_at (client, created_at);
   fascia_client_set_updated_at (client, updated_at);
 
@@ -280,7 +280,7 @@ fascia_store_insert_client (FasciaStore   *self,
     "hip_replacement_posterior, abdominal_hernia, smoker, vascular_disease, cancer, stoma, "
     "endometriosis) "
     "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, "
-    "?19, ?20, ?21, ?22, ?23, ?24, ?25)";
+    "?19, ?20, ?21, ?22, ?23, ?24, ?25) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *search_key = NULL;
   g_autofree char *sort_key = NULL;
@@ -298,10 +298,9 @@ fascia_store_insert_client (FasciaStore   *self,
   sort_key = fascia_store_fold (fascia_client_get_name (client));
   bind_client (stmt, client, search_key, sort_key, now);
 
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_id (self, stmt, &id, error))
     return FALSE;
 
-  id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
   fascia_client_set_id (client, id);
   set_times (client, now, now);
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_ADDED, id, id);
@@ -374,7 +373,7 @@ fascia_store_save_client (FasciaStore   *self,
 
   search_key = search_key_for (client);
   sort_key = fascia_store_fold (fascia_client_get_name (client));
-  sqlite3_bind_int64 (stmt, 1, id);
+  fascia_db_bind_int64 (stmt, 1, id);
   bind_client (stmt, client, search_key, sort_key, now);
 
   if (!fascia_store_step_changed (self, stmt, "client", id, error))
@@ -455,9 +454,9 @@ fascia_store_set_client_archived (FasciaStore  *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  sqlite3_bind_int (stmt, 2, !!archived);
-  sqlite3_bind_int64 (stmt, 3, fascia_store_now ());
+  fascia_db_bind_int64 (stmt, 1, client_id);
+  fascia_db_bind_int64 (stmt, 2, !!archived);
+  fascia_db_bind_int64 (stmt, 3, fascia_store_now ());
   if (!fascia_store_step_changed (self, stmt, "client", client_id, error))
     goto failed;
 
@@ -479,21 +478,21 @@ fascia_store_load_client (FasciaStore  *self,
   static const char sql[] =
     "SELECT " FASCIA_CLIENT_COLUMNS " FROM clients WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
-  int rc;
+  FasciaDbStep rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  fascia_db_bind_int64 (stmt, 1, client_id);
+  rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_ROW)
     return fascia_store_client_from_row (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == FASCIA_DB_DONE)
     g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                  "There is no client %" G_GINT64_FORMAT, client_id);
   else
-    fascia_store_fail (self, rc, error);
+    fascia_store_step_failed (rc, error);
 
   return NULL;
 }

@@ -57,14 +57,13 @@ add_regular_visits (FasciaStore  *store,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, client_id);
-      sqlite3_bind_int64 (stmt, 2, now - (gint64) (VISITS_OF_THE_REGULAR - v) * week);
-      sqlite3_bind_text (stmt, 3, "Low back stiff after the week's work", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, "Quadratus lumborum tight on the right; eased with work",
-                         -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 5, before);
-      sqlite3_bind_int (stmt, 6, MAX (0, before - 2 - (int) (v % 2)));
-      sqlite3_bind_int64 (stmt, 7, now);
+      fascia_db_bind_int64 (stmt, 1, client_id);
+      fascia_db_bind_int64 (stmt, 2, now - (gint64) (VISITS_OF_THE_REGULAR - v) * week);
+      fascia_db_bind_text (stmt, 3, "Low back stiff after the week's work");
+      fascia_db_bind_text (stmt, 4, "Quadratus lumborum tight on the right; eased with work");
+      fascia_db_bind_int64 (stmt, 5, before);
+      fascia_db_bind_int64 (stmt, 6, MAX (0, before - 2 - (int) (v % 2)));
+      fascia_db_bind_int64 (stmt, 7, now);
       if (!fascia_store_step_done (store, stmt, error))
         return FALSE;
     }

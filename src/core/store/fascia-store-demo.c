@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "fascia/fascia-file-utils.h"
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
 /*
@@ -665,31 +666,6 @@ add_demo_client (FasciaStore       *store,
   return TRUE;
 }
 
-/* A Fascia demo database, read without changing a byte of it. */
-static gboolean
-is_demo_file (const char *path)
-{
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean demo = FALSE;
-  int version = 0;
-
-  if (!fascia_store_check_fascia_file (path, &version, NULL))
-    return FALSE;
-
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'demo'", -1, &stmt,
-                          NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    demo = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "1") == 0;
-
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return demo;
-}
-
 static gboolean
 mark_as_demo (FasciaStore  *store,
               GError      **error)
@@ -755,7 +731,7 @@ fascia_store_create_demo_full (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && !is_demo_file (path))
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !fascia_db_sqlite_is_demo_file (path))
     {
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS,
                    "“%s” exists and is not a Fascia demo; choose another file for the demo",
@@ -785,7 +761,7 @@ fascia_store_create_demo_full (const char  *path,
     return FALSE;
 
   /* A file that is renamed into place only when whole needs no sync on every commit. */
-  sqlite3_exec (fascia_store_get_db (store), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+  fascia_db_sqlite_set_unsynced (fascia_store_get_db (store));
 
   now = g_date_time_new_now_utc ();
   for (guint i = 0; i < G_N_ELEMENTS (demo_clients); i++)

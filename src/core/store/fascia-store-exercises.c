@@ -32,17 +32,17 @@ exercise_from_row (FasciaStoreStmt *stmt)
   g_autoptr(GDateTime) created_at = fascia_store_column_datetime (stmt, EXERCISE_COL_CREATED_AT);
   g_autoptr(GDateTime) updated_at = fascia_store_column_datetime (stmt, EXERCISE_COL_UPDATED_AT);
 
-  fascia_home_exercise_set_id (exercise, sqlite3_column_int64 (stmt, EXERCISE_COL_ID));
-  fascia_home_exercise_set_plan_id (exercise, sqlite3_column_int64 (stmt, EXERCISE_COL_PLAN_ID));
+  fascia_home_exercise_set_id (exercise, fascia_db_column_int64 (stmt, EXERCISE_COL_ID));
+  fascia_home_exercise_set_plan_id (exercise, fascia_db_column_int64 (stmt, EXERCISE_COL_PLAN_ID));
   fascia_home_exercise_set_technique_id (exercise,
                                          fascia_store_column_text (stmt,
                                                                    EXERCISE_COL_TECHNIQUE_ID));
-  fascia_home_exercise_set_sets (exercise, sqlite3_column_int (stmt, EXERCISE_COL_SETS));
-  fascia_home_exercise_set_reps (exercise, sqlite3_column_int (stmt, EXERCISE_COL_REPS));
+  fascia_home_exercise_set_sets (exercise, fascia_db_column_int (stmt, EXERCISE_COL_SETS));
+  fascia_home_exercise_set_reps (exercise, fascia_db_column_int (stmt, EXERCISE_COL_REPS));
   fascia_home_exercise_set_frequency (exercise,
                                       fascia_store_column_text (stmt, EXERCISE_COL_FREQUENCY));
   fascia_home_exercise_set_notes (exercise, fascia_store_column_text (stmt, EXERCISE_COL_NOTES));
-  fascia_home_exercise_set_position (exercise, sqlite3_column_int (stmt, EXERCISE_COL_POSITION));
+  fascia_home_exercise_set_position (exercise, fascia_db_column_int (stmt, EXERCISE_COL_POSITION));
   fascia_home_exercise_set_created_at (exercise, created_at);
   fascia_home_exercise_set_updated_at (exercise, updated_at);
 
@@ -71,13 +71,13 @@ bind_exercise (FasciaStoreStmt    *stmt,
                FasciaHomeExercise *exercise,
                gint64              now)
 {
-  sqlite3_bind_int64 (stmt, 2, fascia_home_exercise_get_plan_id (exercise));
+  fascia_db_bind_int64 (stmt, 2, fascia_home_exercise_get_plan_id (exercise));
   fascia_store_bind_text (stmt, 3, fascia_home_exercise_get_technique_id (exercise));
-  sqlite3_bind_int (stmt, 4, fascia_home_exercise_get_sets (exercise));
-  sqlite3_bind_int (stmt, 5, fascia_home_exercise_get_reps (exercise));
+  fascia_db_bind_int64 (stmt, 4, fascia_home_exercise_get_sets (exercise));
+  fascia_db_bind_int64 (stmt, 5, fascia_home_exercise_get_reps (exercise));
   fascia_store_bind_text (stmt, 6, fascia_home_exercise_get_frequency (exercise));
   fascia_store_bind_text (stmt, 7, fascia_home_exercise_get_notes (exercise));
-  sqlite3_bind_int64 (stmt, 8, now);
+  fascia_db_bind_int64 (stmt, 8, now);
 }
 
 /**
@@ -103,7 +103,7 @@ fascia_store_add_home_exercise (FasciaStore         *self,
   gint64 now = fascia_store_now ();
   gint64 id, client_id;
   guint position;
-  int rc;
+  FasciaDbStep rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_HOME_EXERCISE (exercise), FALSE);
@@ -125,15 +125,15 @@ fascia_store_add_home_exercise (FasciaStore         *self,
     goto failed;
 
   bind_exercise (stmt, exercise, now);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = fascia_db_step (stmt, error);
+  if (rc != FASCIA_DB_ROW)
     {
-      fascia_store_fail (self, rc, error);
+      fascia_store_step_failed (rc, error);
       goto failed;
     }
 
-  id = sqlite3_column_int64 (stmt, 0);
-  position = sqlite3_column_int (stmt, 1);
+  id = fascia_db_column_int64 (stmt, 0);
+  position = fascia_db_column_int (stmt, 1);
   if (!fascia_store_step_done (self, stmt, error))
     goto failed;
 
@@ -192,7 +192,7 @@ fascia_store_update_home_exercise (FasciaStore         *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  fascia_db_bind_int64 (stmt, 1, id);
   bind_exercise (stmt, exercise, now);
   if (!fascia_store_step_changed (self, stmt, "home exercise", id, error))
     goto failed;

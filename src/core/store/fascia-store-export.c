@@ -27,9 +27,9 @@ fascia_store_insert_amendment (FasciaStore  *self,
 {
   static const char sql[] =
     "INSERT INTO amendments (visit_id, field, old_text, new_text, amended_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
+    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
-  gint64 client_id;
+  gint64 client_id, id;
 
   if (!fascia_store_check_text (field, FASCIA_STORE_MAX_SHORT, "amended field", error) ||
       !fascia_store_check_text (old_text, FASCIA_STORE_MAX_NOTE, "amended text", error) ||
@@ -44,15 +44,15 @@ fascia_store_insert_amendment (FasciaStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, visit_id);
+  fascia_db_bind_int64 (stmt, 1, visit_id);
   fascia_store_bind_text (stmt, 2, field);
   fascia_store_bind_text (stmt, 3, old_text);
   fascia_store_bind_text (stmt, 4, new_text);
   fascia_store_bind_datetime (stmt, 5, amended_at);
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_id (self, stmt, &id, error))
     return FALSE;
 
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_AMENDMENTS, FASCIA_STORE_CHANGE_ADDED,
-                             sqlite3_last_insert_rowid (fascia_store_get_db (self)), client_id);
+                             id, client_id);
   return TRUE;
 }

@@ -46,11 +46,11 @@ finding_from_row (FasciaStoreStmt *stmt)
   FasciaFindingFlags flags = FASCIA_FINDING_NONE;
 
   for (guint i = 0; i < G_N_ELEMENTS (flag_columns); i++)
-    if (sqlite3_column_int (stmt, FINDING_COL_HYPERTONIC + i))
+    if (fascia_db_column_int (stmt, FINDING_COL_HYPERTONIC + i))
       flags |= flag_columns[i];
 
-  fascia_finding_set_id (finding, sqlite3_column_int64 (stmt, FINDING_COL_ID));
-  fascia_finding_set_visit_id (finding, sqlite3_column_int64 (stmt, FINDING_COL_VISIT_ID));
+  fascia_finding_set_id (finding, fascia_db_column_int64 (stmt, FINDING_COL_ID));
+  fascia_finding_set_visit_id (finding, fascia_db_column_int64 (stmt, FINDING_COL_VISIT_ID));
   fascia_finding_set_muscle_id (finding, fascia_store_column_text (stmt, FINDING_COL_MUSCLE_ID));
   fascia_finding_set_side (finding,
                            fascia_store_enum_value (FASCIA_TYPE_SIDE,
@@ -83,14 +83,14 @@ bind_finding (FasciaStoreStmt *stmt,
 {
   FasciaFindingFlags flags = fascia_finding_get_flags (finding);
 
-  sqlite3_bind_int64 (stmt, 2, fascia_finding_get_visit_id (finding));
+  fascia_db_bind_int64 (stmt, 2, fascia_finding_get_visit_id (finding));
   fascia_store_bind_text (stmt, 3, fascia_finding_get_muscle_id (finding));
   fascia_store_bind_text (stmt, 4, fascia_store_enum_nick (FASCIA_TYPE_SIDE,
                                                            fascia_finding_get_side (finding)));
   for (guint i = 0; i < G_N_ELEMENTS (flag_columns); i++)
-    sqlite3_bind_int (stmt, 5 + i, (flags & flag_columns[i]) != 0);
+    fascia_db_bind_int64 (stmt, 5 + i, (flags & flag_columns[i]) != 0);
   fascia_store_bind_text (stmt, 10, fascia_finding_get_note (finding));
-  sqlite3_bind_int64 (stmt, 11, now);
+  fascia_db_bind_int64 (stmt, 11, now);
 }
 
 /* Inside a transaction. */
@@ -102,7 +102,7 @@ write_finding (FasciaStore    *self,
 {
   static const char insert_sql[] =
     "INSERT INTO findings (visit_id, muscle_id, side, hypertonic, trigger_point, tender, short, "
-    "weak, note, created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+    "weak, note, created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id";
   static const char update_sql[] =
     "UPDATE findings SET visit_id = ?2, muscle_id = ?3, side = ?4, hypertonic = ?5, "
     "trigger_point = ?6, tender = ?7, short = ?8, weak = ?9, note = ?10, updated_at = ?11 "
@@ -110,6 +110,7 @@ write_finding (FasciaStore    *self,
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = fascia_store_datetime_from_usec (now);
   gint64 id = fascia_finding_get_id (finding);
+  gint64 new_id = 0;
   gint64 client_id;
 
   client_id = fascia_store_visit_client (self, fascia_finding_get_visit_id (finding), error);
@@ -121,12 +122,13 @@ write_finding (FasciaStore    *self,
     return FALSE;
 
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
+    fascia_db_bind_int64 (stmt, 1, id);
   bind_finding (stmt, finding, now);
-  if (!fascia_store_step_done (self, stmt, error))
+  if (id == 0 ? !fascia_store_step_id (self, stmt, &new_id, error)
+              : !fascia_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (id != 0 && sqlite3_changes (fascia_store_get_db (self)) == 0)
+  if (id != 0 && fascia_db_changes (fascia_store_get_db (self)) == 0)
     {
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                    "There is no finding %" G_GINT64_FORMAT, id);
@@ -135,7 +137,7 @@ write_finding (FasciaStore    *self,
 
   if (id == 0)
     {
-      fascia_finding_set_id (finding, sqlite3_last_insert_rowid (fascia_store_get_db (self)));
+      fascia_finding_set_id (finding, new_id);
       fascia_finding_set_created_at (finding, now_dt);
     }
   fascia_finding_set_updated_at (finding, now_dt);
@@ -237,7 +239,7 @@ fascia_store_set_finding_flags (FasciaStore         *self,
     "SELECT " FINDING_COLUMNS " FROM findings WHERE visit_id = ?1 AND muscle_id = ?2 "
     "AND side = ?3 AND deleted_at IS NULL ORDER BY id LIMIT 1";
   g_autoptr(FasciaFinding) finding = NULL;
-  int rc;
+  FasciaDbStep rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (muscle_id != NULL, NULL);
@@ -255,15 +257,15 @@ fascia_store_set_finding_flags (FasciaStore         *self,
     if (stmt == NULL)
       goto failed;
 
-    sqlite3_bind_int64 (stmt, 1, visit_id);
+    fascia_db_bind_int64 (stmt, 1, visit_id);
     fascia_store_bind_text (stmt, 2, muscle_id);
     fascia_store_bind_text (stmt, 3, fascia_store_enum_nick (FASCIA_TYPE_SIDE, side));
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_ROW)
+    rc = fascia_db_step (stmt, error);
+    if (rc == FASCIA_DB_ROW)
       finding = finding_from_row (stmt);
-    else if (rc != SQLITE_DONE)
+    else if (rc != FASCIA_DB_DONE)
       {
-        fascia_store_fail (self, rc, error);
+        fascia_store_step_failed (rc, error);
         goto failed;
       }
   }

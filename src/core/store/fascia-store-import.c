@@ -36,7 +36,7 @@ find_duplicate (FasciaStore   *self,
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
   g_autofree char *name = fascia_store_fold (fascia_client_get_name (client));
   const char *email = fascia_client_get_email (client);
-  int rc;
+  FasciaDbStep rc;
 
   if (stmt == NULL)
     return -1;
@@ -44,9 +44,9 @@ find_duplicate (FasciaStore   *self,
   fascia_store_bind_text (stmt, 1, email);
   fascia_store_bind_text_or_null (stmt, 2, fascia_client_get_date_of_birth (client));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = fascia_db_column_int64 (stmt, 0);
       const char *sort_key = fascia_store_column_text (stmt, 1);
       g_autoptr(FasciaClient) other = NULL;
 
@@ -59,9 +59,9 @@ find_duplicate (FasciaStore   *self,
         return id;
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != FASCIA_DB_DONE)
     {
-      fascia_store_fail (self, rc, error);
+      fascia_store_step_failed (rc, error);
       return -1;
     }
 

@@ -37,13 +37,13 @@ mark_from_row (FasciaStoreStmt *stmt)
   g_autoptr(GDateTime) updated_at = fascia_store_column_datetime (stmt, MARK_COL_UPDATED_AT);
   const char *type = fascia_store_column_text (stmt, MARK_COL_PAIN_TYPE);
 
-  fascia_pain_mark_set_id (mark, sqlite3_column_int64 (stmt, MARK_COL_ID));
-  fascia_pain_mark_set_visit_id (mark, sqlite3_column_int64 (stmt, MARK_COL_VISIT_ID));
+  fascia_pain_mark_set_id (mark, fascia_db_column_int64 (stmt, MARK_COL_ID));
+  fascia_pain_mark_set_visit_id (mark, fascia_db_column_int64 (stmt, MARK_COL_VISIT_ID));
   fascia_pain_mark_set_view_id (mark, fascia_store_column_text (stmt, MARK_COL_VIEW_ID));
   fascia_pain_mark_set_region_id (mark, fascia_store_column_text (stmt, MARK_COL_REGION_ID));
-  fascia_pain_mark_set_x (mark, sqlite3_column_double (stmt, MARK_COL_X));
-  fascia_pain_mark_set_y (mark, sqlite3_column_double (stmt, MARK_COL_Y));
-  fascia_pain_mark_set_intensity (mark, sqlite3_column_int (stmt, MARK_COL_INTENSITY));
+  fascia_pain_mark_set_x (mark, fascia_db_column_double (stmt, MARK_COL_X));
+  fascia_pain_mark_set_y (mark, fascia_db_column_double (stmt, MARK_COL_Y));
+  fascia_pain_mark_set_intensity (mark, fascia_db_column_int (stmt, MARK_COL_INTENSITY));
   fascia_pain_mark_set_pain_type (mark, fascia_store_enum_value (FASCIA_TYPE_PAIN_TYPE, type,
                                                                  FASCIA_PAIN_ACHE));
   fascia_pain_mark_set_note (mark, fascia_store_column_text (stmt, MARK_COL_NOTE));
@@ -107,24 +107,24 @@ bind_mark (FasciaStoreStmt *stmt,
 {
   gboolean point = fascia_pain_mark_get_region_id (mark)[0] == '\0';
 
-  sqlite3_bind_int64 (stmt, 2, fascia_pain_mark_get_visit_id (mark));
+  fascia_db_bind_int64 (stmt, 2, fascia_pain_mark_get_visit_id (mark));
   fascia_store_bind_text (stmt, 3, fascia_pain_mark_get_view_id (mark));
   fascia_store_bind_text_or_null (stmt, 4, fascia_pain_mark_get_region_id (mark));
   if (point)
     {
-      sqlite3_bind_double (stmt, 5, fascia_pain_mark_get_x (mark));
-      sqlite3_bind_double (stmt, 6, fascia_pain_mark_get_y (mark));
+      fascia_db_bind_double (stmt, 5, fascia_pain_mark_get_x (mark));
+      fascia_db_bind_double (stmt, 6, fascia_pain_mark_get_y (mark));
     }
   else
     {
-      sqlite3_bind_null (stmt, 5);
-      sqlite3_bind_null (stmt, 6);
+      fascia_db_bind_null (stmt, 5);
+      fascia_db_bind_null (stmt, 6);
     }
-  sqlite3_bind_int (stmt, 7, fascia_pain_mark_get_intensity (mark));
+  fascia_db_bind_int64 (stmt, 7, fascia_pain_mark_get_intensity (mark));
   fascia_store_bind_text (stmt, 8, fascia_store_enum_nick (FASCIA_TYPE_PAIN_TYPE,
                                                            fascia_pain_mark_get_pain_type (mark)));
   fascia_store_bind_text (stmt, 9, fascia_pain_mark_get_note (mark));
-  sqlite3_bind_int64 (stmt, 10, now);
+  fascia_db_bind_int64 (stmt, 10, now);
 }
 
 /**
@@ -142,7 +142,7 @@ fascia_store_add_pain_mark (FasciaStore     *self,
 {
   static const char sql[] =
     "INSERT INTO pain_marks (visit_id, view_id, region_id, x, y, intensity, pain_type, note, "
-    "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+    "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = NULL;
   gint64 now = fascia_store_now ();
@@ -168,10 +168,9 @@ fascia_store_add_pain_mark (FasciaStore     *self,
     goto failed;
 
   bind_mark (stmt, mark, now);
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_id (self, stmt, &id, error))
     goto failed;
 
-  id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_PAIN_MARKS, FASCIA_STORE_CHANGE_ADDED, id,
                              client_id);
   if (!fascia_store_commit (self, error))
@@ -227,7 +226,7 @@ fascia_store_update_pain_mark (FasciaStore     *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  fascia_db_bind_int64 (stmt, 1, id);
   bind_mark (stmt, mark, now);
   if (!fascia_store_step_changed (self, stmt, "pain mark", id, error))
     goto failed;

@@ -35,13 +35,13 @@ plan_from_row (FasciaStoreStmt *stmt)
   g_autoptr(GDateTime) created_at = fascia_store_column_datetime (stmt, PLAN_COL_CREATED_AT);
   g_autoptr(GDateTime) updated_at = fascia_store_column_datetime (stmt, PLAN_COL_UPDATED_AT);
 
-  fascia_plan_set_id (plan, sqlite3_column_int64 (stmt, PLAN_COL_ID));
-  fascia_plan_set_client_id (plan, sqlite3_column_int64 (stmt, PLAN_COL_CLIENT_ID));
+  fascia_plan_set_id (plan, fascia_db_column_int64 (stmt, PLAN_COL_ID));
+  fascia_plan_set_client_id (plan, fascia_db_column_int64 (stmt, PLAN_COL_CLIENT_ID));
   fascia_plan_set_title (plan, fascia_store_column_text (stmt, PLAN_COL_TITLE));
   fascia_plan_set_goals (plan, fascia_store_column_text (stmt, PLAN_COL_GOALS));
   fascia_plan_set_sessions_per_week (plan,
-                                     sqlite3_column_int (stmt, PLAN_COL_SESSIONS_PER_WEEK));
-  fascia_plan_set_weeks (plan, sqlite3_column_int (stmt, PLAN_COL_WEEKS));
+                                     fascia_db_column_int (stmt, PLAN_COL_SESSIONS_PER_WEEK));
+  fascia_plan_set_weeks (plan, fascia_db_column_int (stmt, PLAN_COL_WEEKS));
   fascia_plan_set_status (plan, fascia_store_enum_value (FASCIA_TYPE_PLAN_STATUS,
                                                          fascia_store_column_text (stmt,
                                                                                    PLAN_COL_STATUS),
@@ -93,17 +93,17 @@ bind_plan (FasciaStoreStmt *stmt,
            FasciaPlan      *plan,
            gint64           now)
 {
-  sqlite3_bind_int64 (stmt, 2, fascia_plan_get_client_id (plan));
+  fascia_db_bind_int64 (stmt, 2, fascia_plan_get_client_id (plan));
   fascia_store_bind_text (stmt, 3, fascia_plan_get_title (plan));
   fascia_store_bind_text (stmt, 4, fascia_plan_get_goals (plan));
-  sqlite3_bind_int (stmt, 5, fascia_plan_get_sessions_per_week (plan));
-  sqlite3_bind_int (stmt, 6, fascia_plan_get_weeks (plan));
+  fascia_db_bind_int64 (stmt, 5, fascia_plan_get_sessions_per_week (plan));
+  fascia_db_bind_int64 (stmt, 6, fascia_plan_get_weeks (plan));
   fascia_store_bind_text (stmt, 7, fascia_store_enum_nick (FASCIA_TYPE_PLAN_STATUS,
                                                            fascia_plan_get_status (plan)));
   fascia_store_bind_text_or_null (stmt, 8, fascia_plan_get_start_date (plan));
   fascia_store_bind_text_or_null (stmt, 9, fascia_plan_get_end_date (plan));
   fascia_store_bind_text (stmt, 10, fascia_plan_get_discharge_criteria (plan));
-  sqlite3_bind_int64 (stmt, 11, now);
+  fascia_db_bind_int64 (stmt, 11, now);
 }
 
 static gboolean
@@ -113,17 +113,17 @@ client_exists (FasciaStore  *self,
 {
   static const char sql[] = "SELECT 1 FROM clients WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
-  int rc;
+  FasciaDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  fascia_db_bind_int64 (stmt, 1, client_id);
+  rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_ROW)
     return TRUE;
-  if (rc != SQLITE_DONE)
-    return fascia_store_fail (self, rc, error);
+  if (rc != FASCIA_DB_DONE)
+    return fascia_store_step_failed (rc, error);
 
   g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                "There is no client %" G_GINT64_FORMAT, client_id);
@@ -137,17 +137,17 @@ fascia_store_plan_client (FasciaStore  *self,
 {
   static const char sql[] = "SELECT client_id FROM plans WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
-  int rc;
+  FasciaDbStep rc;
 
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), 0);
+  fascia_db_bind_int64 (stmt, 1, plan_id);
+  rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_ROW)
+    return fascia_db_column_int64 (stmt, 0);
+  if (rc != FASCIA_DB_DONE)
+    return (fascia_store_step_failed (rc, error), 0);
 
   g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                "There is no plan %" G_GINT64_FORMAT, plan_id);
@@ -168,7 +168,7 @@ fascia_store_add_plan (FasciaStore  *self,
   static const char sql[] =
     "INSERT INTO plans (client_id, title, goals, sessions_per_week, weeks, status, start_date, "
     "end_date, discharge_criteria, created_at, updated_at) "
-    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = NULL;
   gint64 now = fascia_store_now ();
@@ -193,10 +193,9 @@ fascia_store_add_plan (FasciaStore  *self,
     goto failed;
 
   bind_plan (stmt, plan, now);
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_id (self, stmt, &id, error))
     goto failed;
 
-  id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_PLANS, FASCIA_STORE_CHANGE_ADDED, id,
                              fascia_plan_get_client_id (plan));
   if (!fascia_store_commit (self, error))
@@ -248,7 +247,7 @@ fascia_store_update_plan (FasciaStore  *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  fascia_db_bind_int64 (stmt, 1, id);
   bind_plan (stmt, plan, now);
   if (!fascia_store_step_changed (self, stmt, "plan", id, error))
     goto failed;

@@ -6,9 +6,9 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "fascia/fascia-store.h"
+
+#include "fascia-db.h"
 
 G_BEGIN_DECLS
 
@@ -21,14 +21,14 @@ G_BEGIN_DECLS
 #define FASCIA_STORE_MAX_NOTE  (16 * 1024 * 1024)
 
 /* A cached prepared statement; g_autoptr() resets it and clears its bindings. */
-typedef sqlite3_stmt FasciaStoreStmt;
+typedef FasciaDbStmt FasciaStoreStmt;
 
 void              fascia_store_stmt_release      (FasciaStoreStmt    *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaStoreStmt, fascia_store_stmt_release)
 
 /* fascia-store.c */
-sqlite3          *fascia_store_get_db            (FasciaStore        *self);
+FasciaDb         *fascia_store_get_db            (FasciaStore        *self);
 FasciaStoreStmt  *fascia_store_prepare           (FasciaStore        *self,
                                                   const char         *sql,
                                                   GError            **error);
@@ -57,12 +57,14 @@ void              fascia_store_queue_change      (FasciaStore        *self,
                                                   FasciaStoreChange   change,
                                                   gint64              id,
                                                   gint64              client_id);
-gboolean          fascia_store_set_sqlite_error  (sqlite3            *db,
-                                                  int                 rc,
-                                                  const char         *path,
+gboolean          fascia_store_step_failed       (FasciaDbStep        step,
                                                   GError            **error);
-gboolean          fascia_store_fail              (FasciaStore        *self,
-                                                  int                 rc,
+gboolean          fascia_store_step_row          (FasciaStore        *self,
+                                                  FasciaStoreStmt    *stmt,
+                                                  GError            **error);
+gboolean          fascia_store_step_id           (FasciaStore        *self,
+                                                  FasciaStoreStmt    *stmt,
+                                                  gint64             *id,
                                                   GError            **error);
 /* Maps the current row of a statement to a new model object. */
 typedef gpointer (*FasciaStoreRowFunc) (FasciaStoreStmt *stmt);
@@ -127,15 +129,8 @@ gboolean          fascia_store_check_version     (const char         *path,
                                                   int                 version,
                                                   GError            **error);
 
-/* fascia-store-migrate.c */
+/* fascia-db-sqlite-migrate.c */
 int               fascia_store_migrate_latest    (void);
-gboolean          fascia_store_migrate           (sqlite3            *db,
-                                                  int                 target_version,
-                                                  GError            **error);
-gboolean          fascia_store_verify_schema     (sqlite3            *db,
-                                                  int                 version,
-                                                  const char         *path,
-                                                  GError            **error);
 
 /* fascia-store-clients.c */
 char             *fascia_store_fold              (const char         *text);
@@ -182,11 +177,8 @@ gboolean          fascia_store_insert_amendment  (FasciaStore        *self,
                                                   GError            **error);
 
 /* fascia-store-backup.c */
-gboolean          fascia_store_copy_database     (sqlite3            *source,
+gboolean          fascia_store_copy_database     (FasciaDb           *source,
                                                   const char         *destination,
-                                                  GError            **error);
-gboolean          fascia_store_check_fascia_file (const char         *path,
-                                                  int                *version,
                                                   GError            **error);
 
 /* fascia-csv.c */

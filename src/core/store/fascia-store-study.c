@@ -31,10 +31,10 @@ item_from_row (FasciaStoreStmt *stmt)
 
   fascia_study_item_set_item_id (item, fascia_store_column_text (stmt, ITEM_COL_ITEM_ID));
   fascia_study_item_set_quiz_kind (item, fascia_store_column_text (stmt, ITEM_COL_QUIZ_KIND));
-  fascia_study_item_set_box (item, CLAMP (sqlite3_column_int (stmt, ITEM_COL_BOX),
+  fascia_study_item_set_box (item, CLAMP (fascia_db_column_int (stmt, ITEM_COL_BOX),
                                           1, LEITNER_BOXES));
-  fascia_study_item_set_correct (item, sqlite3_column_int (stmt, ITEM_COL_CORRECT));
-  fascia_study_item_set_wrong (item, sqlite3_column_int (stmt, ITEM_COL_WRONG));
+  fascia_study_item_set_correct (item, fascia_db_column_int (stmt, ITEM_COL_CORRECT));
+  fascia_study_item_set_wrong (item, fascia_db_column_int (stmt, ITEM_COL_WRONG));
   fascia_study_item_set_last_answered_at (item, answered_at);
 
   return item;
@@ -78,7 +78,7 @@ fascia_store_add_study_result (FasciaStore  *self,
 {
   static const char result_sql[] =
     "INSERT INTO study_results (item_id, quiz_kind, correct, answered_at) "
-    "VALUES (?1, ?2, ?3, ?4)";
+    "VALUES (?1, ?2, ?3, ?4) RETURNING id";
   static const char item_sql[] =
     "INSERT INTO study_items (quiz_kind, item_id, box, correct, wrong, created_at, updated_at) "
     "VALUES (?2, ?1, CASE WHEN ?3 THEN 2 ELSE 1 END, ?3, NOT ?3, ?4, ?4) "
@@ -106,11 +106,10 @@ fascia_store_add_study_result (FasciaStore  *self,
 
     fascia_store_bind_text (stmt, 1, item_id);
     fascia_store_bind_text (stmt, 2, quiz_kind);
-    sqlite3_bind_int (stmt, 3, !!correct);
-    sqlite3_bind_int64 (stmt, 4, when);
-    if (!fascia_store_step_done (self, stmt, error))
+    fascia_db_bind_int64 (stmt, 3, !!correct);
+    fascia_db_bind_int64 (stmt, 4, when);
+    if (!fascia_store_step_id (self, stmt, &id, error))
       goto failed;
-    id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
   }
 
   {
@@ -121,8 +120,8 @@ fascia_store_add_study_result (FasciaStore  *self,
 
     fascia_store_bind_text (stmt, 1, item_id);
     fascia_store_bind_text (stmt, 2, quiz_kind);
-    sqlite3_bind_int (stmt, 3, !!correct);
-    sqlite3_bind_int64 (stmt, 4, when);
+    fascia_db_bind_int64 (stmt, 3, !!correct);
+    fascia_db_bind_int64 (stmt, 4, when);
     if (!fascia_store_step_done (self, stmt, error))
       goto failed;
   }
@@ -151,7 +150,7 @@ fascia_store_get_study_item (FasciaStore  *self,
   static const char sql[] =
     "SELECT " ITEM_COLUMNS " FROM study_items WHERE quiz_kind = ?2 AND item_id = ?1";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
-  int rc;
+  FasciaDbStep rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -162,16 +161,16 @@ fascia_store_get_study_item (FasciaStore  *self,
 
   fascia_store_bind_text (stmt, 1, item_id);
   fascia_store_bind_text (stmt, 2, quiz_kind);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_ROW)
     return item_from_row (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == FASCIA_DB_DONE)
     g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                  "“%s” was never answered in %s", item_id ? item_id : "",
                  quiz_kind ? quiz_kind : "");
   else
-    fascia_store_fail (self, rc, error);
+    fascia_store_step_failed (rc, error);
 
   return NULL;
 }
@@ -192,7 +191,7 @@ fascia_store_list_study_items (FasciaStore  *self,
     "ORDER BY box, updated_at, quiz_kind, item_id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GListStore) items = NULL;
-  int rc;
+  FasciaDbStep rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -204,15 +203,15 @@ fascia_store_list_study_items (FasciaStore  *self,
   items = g_list_store_new (FASCIA_TYPE_STUDY_ITEM);
   if (quiz_kind != NULL)
     fascia_store_bind_text (stmt, 1, quiz_kind);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
     {
       g_autoptr(FasciaStudyItem) item = item_from_row (stmt);
 
       g_list_store_append (items, item);
     }
 
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), NULL);
+  if (rc != FASCIA_DB_DONE)
+    return (fascia_store_step_failed (rc, error), NULL);
 
   return G_LIST_MODEL (g_steal_pointer (&items));
 }

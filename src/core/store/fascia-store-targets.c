@@ -78,8 +78,8 @@ target_from_row (FasciaStoreStmt *stmt)
   const char *side = fascia_store_column_text (stmt, TARGET_COL_SIDE);
   const char *pressure = fascia_store_column_text (stmt, TARGET_COL_PRESSURE);
 
-  fascia_plan_target_set_id (target, sqlite3_column_int64 (stmt, TARGET_COL_ID));
-  fascia_plan_target_set_plan_id (target, sqlite3_column_int64 (stmt, TARGET_COL_PLAN_ID));
+  fascia_plan_target_set_id (target, fascia_db_column_int64 (stmt, TARGET_COL_ID));
+  fascia_plan_target_set_plan_id (target, fascia_db_column_int64 (stmt, TARGET_COL_PLAN_ID));
   fascia_plan_target_set_muscle_id (target, fascia_store_column_text (stmt, TARGET_COL_MUSCLE_ID));
   fascia_plan_target_set_side (target, fascia_store_enum_value (FASCIA_TYPE_SIDE, side,
                                                                 FASCIA_SIDE_BOTH));
@@ -87,9 +87,9 @@ target_from_row (FasciaStoreStmt *stmt)
   fascia_plan_target_set_pressure (target, fascia_store_enum_value (FASCIA_TYPE_PRESSURE, pressure,
                                                                     FASCIA_PRESSURE_UNSET));
   fascia_plan_target_set_duration_minutes (target,
-                                           sqlite3_column_int (stmt, TARGET_COL_DURATION_MINUTES));
+                                           fascia_db_column_int (stmt, TARGET_COL_DURATION_MINUTES));
   fascia_plan_target_set_notes (target, fascia_store_column_text (stmt, TARGET_COL_NOTES));
-  fascia_plan_target_set_position (target, sqlite3_column_int (stmt, TARGET_COL_POSITION));
+  fascia_plan_target_set_position (target, fascia_db_column_int (stmt, TARGET_COL_POSITION));
   fascia_plan_target_set_created_at (target, created_at);
   fascia_plan_target_set_updated_at (target, updated_at);
 
@@ -124,17 +124,17 @@ bind_target (FasciaStoreStmt  *stmt,
              const char       *techniques_json,
              gint64            now)
 {
-  sqlite3_bind_int64 (stmt, 2, fascia_plan_target_get_plan_id (target));
+  fascia_db_bind_int64 (stmt, 2, fascia_plan_target_get_plan_id (target));
   fascia_store_bind_text (stmt, 3, fascia_plan_target_get_muscle_id (target));
   fascia_store_bind_text (stmt, 4, fascia_store_enum_nick (FASCIA_TYPE_SIDE,
                                                            fascia_plan_target_get_side (target)));
-  sqlite3_bind_text (stmt, 5, techniques_json, -1, SQLITE_STATIC);
+  fascia_db_bind_text (stmt, 5, techniques_json);
   fascia_store_bind_text (stmt, 6,
                           fascia_store_enum_nick (FASCIA_TYPE_PRESSURE,
                                                   fascia_plan_target_get_pressure (target)));
-  sqlite3_bind_int (stmt, 7, fascia_plan_target_get_duration_minutes (target));
+  fascia_db_bind_int64 (stmt, 7, fascia_plan_target_get_duration_minutes (target));
   fascia_store_bind_text (stmt, 8, fascia_plan_target_get_notes (target));
-  sqlite3_bind_int64 (stmt, 9, now);
+  fascia_db_bind_int64 (stmt, 9, now);
 }
 
 /**
@@ -162,7 +162,7 @@ fascia_store_add_plan_target (FasciaStore       *self,
   gint64 now = fascia_store_now ();
   gint64 id, client_id;
   guint position;
-  int rc;
+  FasciaDbStep rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_PLAN_TARGET (target), FALSE);
@@ -185,15 +185,15 @@ fascia_store_add_plan_target (FasciaStore       *self,
 
   json = technique_ids_to_json (fascia_plan_target_get_technique_ids (target));
   bind_target (stmt, target, json, now);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = fascia_db_step (stmt, error);
+  if (rc != FASCIA_DB_ROW)
     {
-      fascia_store_fail (self, rc, error);
+      fascia_store_step_failed (rc, error);
       goto failed;
     }
 
-  id = sqlite3_column_int64 (stmt, 0);
-  position = sqlite3_column_int (stmt, 1);
+  id = fascia_db_column_int64 (stmt, 0);
+  position = fascia_db_column_int (stmt, 1);
   if (!fascia_store_step_done (self, stmt, error))
     goto failed;
 
@@ -256,7 +256,7 @@ fascia_store_update_plan_target (FasciaStore       *self,
     goto failed;
 
   json = technique_ids_to_json (fascia_plan_target_get_technique_ids (target));
-  sqlite3_bind_int64 (stmt, 1, id);
+  fascia_db_bind_int64 (stmt, 1, id);
   bind_target (stmt, target, json, now);
   if (!fascia_store_step_changed (self, stmt, "plan target", id, error))
     goto failed;
@@ -354,14 +354,14 @@ fascia_store_reorder_plan_targets (FasciaStore   *self,
       if (stmt == NULL)
         goto failed;
 
-      sqlite3_bind_int64 (stmt, 1, target_ids[i]);
-      sqlite3_bind_int64 (stmt, 2, plan_id);
-      sqlite3_bind_int64 (stmt, 3, (gint64) i);
-      sqlite3_bind_int64 (stmt, 4, now);
+      fascia_db_bind_int64 (stmt, 1, target_ids[i]);
+      fascia_db_bind_int64 (stmt, 2, plan_id);
+      fascia_db_bind_int64 (stmt, 3, (gint64) i);
+      fascia_db_bind_int64 (stmt, 4, now);
       if (!fascia_store_step_done (self, stmt, error))
         goto failed;
 
-      if (sqlite3_changes (fascia_store_get_db (self)) == 0)
+      if (fascia_db_changes (fascia_store_get_db (self)) == 0)
         {
           g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                        "Target %" G_GINT64_FORMAT " is not in plan %" G_GINT64_FORMAT,

@@ -69,10 +69,10 @@ static int
 column_pain (FasciaStoreStmt *stmt,
              int              column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (fascia_db_column_is_null (stmt, column))
     return -1;
 
-  return sqlite3_column_int (stmt, column);
+  return fascia_db_column_int (stmt, column);
 }
 
 static FasciaVisit *
@@ -84,9 +84,9 @@ visit_from_row (FasciaStoreStmt *stmt)
   g_autoptr(GDateTime) updated_at = fascia_store_column_datetime (stmt, VISIT_COL_UPDATED_AT);
   g_autoptr(GArray) ids = parse_ids (fascia_store_column_text (stmt, VISIT_COL_TARGET_IDS));
 
-  fascia_visit_set_id (visit, sqlite3_column_int64 (stmt, VISIT_COL_ID));
-  fascia_visit_set_client_id (visit, sqlite3_column_int64 (stmt, VISIT_COL_CLIENT_ID));
-  fascia_visit_set_plan_id (visit, sqlite3_column_int64 (stmt, VISIT_COL_PLAN_ID));
+  fascia_visit_set_id (visit, fascia_db_column_int64 (stmt, VISIT_COL_ID));
+  fascia_visit_set_client_id (visit, fascia_db_column_int64 (stmt, VISIT_COL_CLIENT_ID));
+  fascia_visit_set_plan_id (visit, fascia_db_column_int64 (stmt, VISIT_COL_PLAN_ID));
   fascia_visit_set_visited_at (visit, visited_at);
   fascia_visit_set_subjective (visit, fascia_store_column_text (stmt, VISIT_COL_SUBJECTIVE));
   fascia_visit_set_objective (visit, fascia_store_column_text (stmt, VISIT_COL_OBJECTIVE));
@@ -126,17 +126,17 @@ fascia_store_visit_client (FasciaStore  *self,
 {
   static const char sql[] = "SELECT client_id FROM visits WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
-  int rc;
+  FasciaDbStep rc;
 
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, visit_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    return (fascia_store_fail (self, rc, error), 0);
+  fascia_db_bind_int64 (stmt, 1, visit_id);
+  rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_ROW)
+    return fascia_db_column_int64 (stmt, 0);
+  if (rc != FASCIA_DB_DONE)
+    return (fascia_store_step_failed (rc, error), 0);
 
   g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                "There is no visit %" G_GINT64_FORMAT, visit_id);
@@ -164,8 +164,8 @@ check_references (FasciaStore  *self,
     if (stmt == NULL)
       return FALSE;
 
-    sqlite3_bind_int64 (stmt, 1, client_id);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
+    fascia_db_bind_int64 (stmt, 1, client_id);
+    if (fascia_db_step (stmt, NULL) != FASCIA_DB_ROW)
       {
         g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                      "There is no client %" G_GINT64_FORMAT, client_id);
@@ -194,8 +194,8 @@ check_references (FasciaStore  *self,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != client_id)
+      fascia_db_bind_int64 (stmt, 1, ids[i]);
+      if (fascia_db_step (stmt, NULL) != FASCIA_DB_ROW || fascia_db_column_int64 (stmt, 0) != client_id)
         {
           g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
                        "Plan target %" G_GINT64_FORMAT " is not a target of this client",
@@ -225,7 +225,7 @@ write_targets (FasciaStore  *self,
     if (stmt == NULL)
       return FALSE;
 
-    sqlite3_bind_int64 (stmt, 1, visit_id);
+    fascia_db_bind_int64 (stmt, 1, visit_id);
     if (!fascia_store_step_done (self, stmt, error))
       return FALSE;
   }
@@ -237,9 +237,9 @@ write_targets (FasciaStore  *self,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, visit_id);
-      sqlite3_bind_int64 (stmt, 2, ids[i]);
-      sqlite3_bind_int64 (stmt, 3, (gint64) i);
+      fascia_db_bind_int64 (stmt, 1, visit_id);
+      fascia_db_bind_int64 (stmt, 2, ids[i]);
+      fascia_db_bind_int64 (stmt, 3, (gint64) i);
       if (!fascia_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -253,9 +253,9 @@ bind_pain (FasciaStoreStmt *stmt,
            int              pain)
 {
   if (pain < 0)
-    sqlite3_bind_null (stmt, index);
+    fascia_db_bind_null (stmt, index);
   else
-    sqlite3_bind_int (stmt, index, pain);
+    fascia_db_bind_int64 (stmt, index, pain);
 }
 
 static void
@@ -264,19 +264,19 @@ bind_visit (FasciaStoreStmt *stmt,
             gint64           visited_at,
             gint64           now)
 {
-  sqlite3_bind_int64 (stmt, 2, fascia_visit_get_client_id (visit));
+  fascia_db_bind_int64 (stmt, 2, fascia_visit_get_client_id (visit));
   if (fascia_visit_get_plan_id (visit) != 0)
-    sqlite3_bind_int64 (stmt, 3, fascia_visit_get_plan_id (visit));
+    fascia_db_bind_int64 (stmt, 3, fascia_visit_get_plan_id (visit));
   else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_int64 (stmt, 4, visited_at);
+    fascia_db_bind_null (stmt, 3);
+  fascia_db_bind_int64 (stmt, 4, visited_at);
   fascia_store_bind_text (stmt, 5, fascia_visit_get_subjective (visit));
   fascia_store_bind_text (stmt, 6, fascia_visit_get_objective (visit));
   fascia_store_bind_text (stmt, 7, fascia_visit_get_assessment (visit));
   fascia_store_bind_text (stmt, 8, fascia_visit_get_plan_notes (visit));
   bind_pain (stmt, 9, fascia_visit_get_pain_before (visit));
   bind_pain (stmt, 10, fascia_visit_get_pain_after (visit));
-  sqlite3_bind_int64 (stmt, 11, now);
+  fascia_db_bind_int64 (stmt, 11, now);
 }
 
 /* Inside a transaction. */
@@ -289,7 +289,7 @@ insert_visit (FasciaStore  *self,
   static const char sql[] =
     "INSERT INTO visits (client_id, plan_id, visited_at, subjective, objective, assessment, "
     "plan_notes, pain_before, pain_after, created_at, updated_at) "
-    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   GDateTime *visited_at = fascia_visit_get_visited_at (visit);
   const gint64 *ids;
@@ -305,10 +305,9 @@ insert_visit (FasciaStore  *self,
 
   bind_visit (stmt, visit, visited_at != NULL ? fascia_store_datetime_to_usec (visited_at) : now,
               now);
-  if (!fascia_store_step_done (self, stmt, error))
+  if (!fascia_store_step_id (self, stmt, &id, error))
     return FALSE;
 
-  id = sqlite3_last_insert_rowid (fascia_store_get_db (self));
   ids = fascia_visit_get_treated_target_ids (visit, &n_ids);
   if (!write_targets (self, id, ids, n_ids, error))
     return FALSE;
@@ -382,21 +381,21 @@ load_visit (FasciaStore  *self,
   static const char sql[] =
     "SELECT " VISIT_COLUMNS " FROM visits WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
-  int rc;
+  FasciaDbStep rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, visit_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  fascia_db_bind_int64 (stmt, 1, visit_id);
+  rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_ROW)
     return visit_from_row (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == FASCIA_DB_DONE)
     g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                  "There is no visit %" G_GINT64_FORMAT, visit_id);
   else
-    fascia_store_fail (self, rc, error);
+    fascia_store_step_failed (rc, error);
 
   return NULL;
 }
@@ -501,7 +500,7 @@ update_visit (FasciaStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  fascia_db_bind_int64 (stmt, 1, id);
   bind_visit (stmt, visit,
               fascia_store_datetime_to_usec (visited_at != NULL
                                              ? visited_at
@@ -654,20 +653,20 @@ fetch_visits (gpointer        user_data,
     "ORDER BY visited_at DESC, id DESC LIMIT ?2 OFFSET ?3";
   VisitQuery *query = user_data;
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, sql, error);
-  int rc;
+  FasciaDbStep rc;
 
   *cursor = NULL;
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, query->client_id);
-  sqlite3_bind_int (stmt, 2, limit);
-  sqlite3_bind_int64 (stmt, 3, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  fascia_db_bind_int64 (stmt, 1, query->client_id);
+  fascia_db_bind_int64 (stmt, 2, limit);
+  fascia_db_bind_int64 (stmt, 3, offset);
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
     g_ptr_array_add (items, visit_from_row (stmt));
 
-  if (rc != SQLITE_DONE)
-    return fascia_store_fail (query->store, rc, error);
+  if (rc != FASCIA_DB_DONE)
+    return fascia_store_step_failed (rc, error);
 
   return TRUE;
 }
@@ -690,7 +689,7 @@ fascia_store_list_visits (FasciaStore  *self,
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   VisitQuery *query;
   guint n;
-  int rc;
+  FasciaDbStep rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -699,14 +698,14 @@ fascia_store_list_visits (FasciaStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  fascia_db_bind_int64 (stmt, 1, client_id);
+  rc = fascia_db_step (stmt, error);
+  if (rc != FASCIA_DB_ROW)
     {
-      fascia_store_fail (self, rc, error);
+      fascia_store_step_failed (rc, error);
       return NULL;
     }
-  n = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
+  n = (guint) CLAMP (fascia_db_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
 
   query = g_new0 (VisitQuery, 1);
   query->store = g_object_ref (self);
@@ -746,7 +745,7 @@ fascia_store_repeat_last_visit (FasciaStore  *self,
   g_autoptr(FasciaVisit) visit = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 last_id, plan_id, now = fascia_store_now ();
-  int rc;
+  FasciaDbStep rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -760,23 +759,23 @@ fascia_store_repeat_last_visit (FasciaStore  *self,
     if (stmt == NULL)
       goto failed;
 
-    sqlite3_bind_int64 (stmt, 1, client_id);
+    fascia_db_bind_int64 (stmt, 1, client_id);
     fascia_store_bind_datetime (stmt, 2, visited_at);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_DONE)
+    rc = fascia_db_step (stmt, error);
+    if (rc == FASCIA_DB_DONE)
       {
         g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                      "Client %" G_GINT64_FORMAT " has no earlier visit to repeat", client_id);
         goto failed;
       }
-    if (rc != SQLITE_ROW)
+    if (rc != FASCIA_DB_ROW)
       {
-        fascia_store_fail (self, rc, error);
+        fascia_store_step_failed (rc, error);
         goto failed;
       }
 
-    last_id = sqlite3_column_int64 (stmt, 0);
-    plan_id = sqlite3_column_int64 (stmt, 1);
+    last_id = fascia_db_column_int64 (stmt, 0);
+    plan_id = fascia_db_column_int64 (stmt, 1);
   }
 
   {
@@ -785,16 +784,16 @@ fascia_store_repeat_last_visit (FasciaStore  *self,
     if (stmt == NULL)
       goto failed;
 
-    sqlite3_bind_int64 (stmt, 1, last_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    fascia_db_bind_int64 (stmt, 1, last_id);
+    while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
       {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
+        gint64 id = fascia_db_column_int64 (stmt, 0);
 
         g_array_append_val (ids, id);
       }
-    if (rc != SQLITE_DONE)
+    if (rc != FASCIA_DB_DONE)
       {
-        fascia_store_fail (self, rc, error);
+        fascia_store_step_failed (rc, error);
         goto failed;
       }
   }

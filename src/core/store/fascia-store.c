@@ -17,6 +17,7 @@
 #include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-paths.h"
 
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
 /**
@@ -36,7 +37,7 @@ struct _FasciaStore
 
   /* Owned */
   char                   *path;
-  sqlite3                *db;
+  FasciaDb               *db;
   GHashTable             *statements;
   GArray                 *pending;
   gpointer                validator_data;
@@ -71,8 +72,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-#define DEFAULT_BUSY_TIMEOUT_MS 5000
 
 static void
 fascia_store_dispose (GObject *object)
@@ -135,41 +134,8 @@ static void
 fascia_store_init (FasciaStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
-                                            (GDestroyNotify) sqlite3_finalize);
+                                            (GDestroyNotify) fascia_db_stmt_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
-}
-
-/* Errors */
-
-static int
-store_error_code (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return FASCIA_STORE_ERROR_BUSY;
-    case SQLITE_FULL:
-      return FASCIA_STORE_ERROR_DISK_FULL;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return FASCIA_STORE_ERROR_READ_ONLY;
-    case SQLITE_CANTOPEN:
-      return FASCIA_STORE_ERROR_IO;
-    case SQLITE_NOTADB:
-      return FASCIA_STORE_ERROR_NOT_A_DATABASE;
-    case SQLITE_CORRUPT:
-      return FASCIA_STORE_ERROR_CORRUPT;
-    case SQLITE_IOERR:
-      return FASCIA_STORE_ERROR_IO;
-    case SQLITE_CONSTRAINT:
-    case SQLITE_TOOBIG:
-    case SQLITE_RANGE:
-    case SQLITE_MISMATCH:
-      return FASCIA_STORE_ERROR_INVALID;
-    default:
-      return FASCIA_STORE_ERROR_FAILED;
-    }
 }
 
 static char *
@@ -180,82 +146,12 @@ backup_dir_for (const char *path)
   return g_build_filename (dir, "backups", NULL);
 }
 
-/*
- * fascia_store_set_sqlite_error:
- * @db: (nullable): the connection, for its message
- * @rc: an SQLite result code
- * @path: (nullable): the database file, named in errors that need it
- *
- * Turns @rc into a FASCIA_STORE_ERROR with a message a therapist can act on.
- *
- * Returns: %FALSE, so callers can `return fascia_store_set_sqlite_error (…);`
- */
-gboolean
-fascia_store_set_sqlite_error (sqlite3     *db,
-                               int          rc,
-                               const char  *path,
-                               GError     **error)
-{
-  int code = store_error_code (rc);
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-  g_autofree char *backups = path != NULL ? backup_dir_for (path) : NULL;
-
-  switch (code)
-    {
-    case FASCIA_STORE_ERROR_NOT_A_DATABASE:
-    case FASCIA_STORE_ERROR_CORRUPT:
-      g_set_error (error, FASCIA_STORE_ERROR, code,
-                   "The database “%s” is damaged or is not a Fascia database (%s). It was left "
-                   "as it is; restore a copy from the backups in “%s”.",
-                   path ? path : "", detail, backups ? backups : "");
-      break;
-    case FASCIA_STORE_ERROR_BUSY:
-      g_set_error (error, FASCIA_STORE_ERROR, code,
-                   "The database%s%s%s is in use by another program; nothing was changed. "
-                   "Close the other program and try again (%s).",
-                   path ? " “" : "", path ? path : "", path ? "”" : "", detail);
-      break;
-    case FASCIA_STORE_ERROR_DISK_FULL:
-      g_set_error (error, FASCIA_STORE_ERROR, code,
-                   "The disk is full; this change%s%s%s was not saved and earlier data is "
-                   "intact (%s).",
-                   path ? " to “" : "", path ? path : "", path ? "”" : "", detail);
-      break;
-    case FASCIA_STORE_ERROR_READ_ONLY:
-      g_set_error (error, FASCIA_STORE_ERROR, code,
-                   "The database “%s” or its folder cannot be written; nothing was changed (%s).",
-                   path ? path : "", detail);
-      break;
-    case FASCIA_STORE_ERROR_INVALID:
-      g_set_error (error, FASCIA_STORE_ERROR, code, "A value is not allowed: %s", detail);
-      break;
-    default:
-      if (path != NULL)
-        g_set_error (error, FASCIA_STORE_ERROR, code, "Database error in “%s”: %s", path,
-                     detail);
-      else
-        g_set_error (error, FASCIA_STORE_ERROR, code, "Database error: %s", detail);
-      break;
-    }
-
-  return FALSE;
-}
-
-gboolean
-fascia_store_fail (FasciaStore  *self,
-                   int           rc,
-                   GError      **error)
-{
-  return fascia_store_set_sqlite_error (self->db, rc, self->path, error);
-}
-
 /* Statements */
 
 void
 fascia_store_stmt_release (FasciaStoreStmt *stmt)
 {
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  fascia_db_stmt_reset (stmt);
 }
 
 /*
@@ -270,8 +166,7 @@ fascia_store_prepare (FasciaStore  *self,
                       const char   *sql,
                       GError      **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  FasciaDbStmt *stmt;
 
   g_assert (FASCIA_IS_STORE (self));
 
@@ -286,12 +181,9 @@ fascia_store_prepare (FasciaStore  *self,
   if (stmt != NULL)
     return stmt;
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      fascia_store_fail (self, rc, error);
-      return NULL;
-    }
+  stmt = fascia_db_prepare (self->db, sql, TRUE, error);
+  if (stmt == NULL)
+    return NULL;
 
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
@@ -317,7 +209,7 @@ fascia_store_step_changed (FasciaStore      *self,
   if (!fascia_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (fascia_store_get_db (self)) == 0)
+  if (fascia_db_changes (self->db) == 0)
     {
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                    "There is no %s %" G_GINT64_FORMAT, what, id);
@@ -344,21 +236,19 @@ fascia_store_query_one (FasciaStore         *self,
                         GError             **error)
 {
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
-  int rc;
+  FasciaDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  fascia_db_bind_int64 (stmt, 1, id);
+  step = fascia_db_step (stmt, error);
+  if (step == FASCIA_DB_ROW)
     return from_row (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (step == FASCIA_DB_DONE)
     g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                  "There is no %s %" G_GINT64_FORMAT, what, id);
-  else
-    fascia_store_fail (self, rc, error);
 
   return NULL;
 }
@@ -381,25 +271,22 @@ fascia_store_query_list (FasciaStore         *self,
 {
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
   g_autoptr(GListStore) items = NULL;
-  int rc;
+  FasciaDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
   items = g_list_store_new (item_type);
-  sqlite3_bind_int64 (stmt, 1, key);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  fascia_db_bind_int64 (stmt, 1, key);
+  while ((step = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
     {
       g_autoptr(GObject) item = from_row (stmt);
 
       g_list_store_append (items, item);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      fascia_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (step == FASCIA_DB_ERROR)
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&items));
 }
@@ -409,26 +296,55 @@ fascia_store_step_done (FasciaStore      *self,
                         FasciaStoreStmt  *stmt,
                         GError          **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return fascia_store_fail (self, rc, error);
-
-  return TRUE;
+  return fascia_db_step (stmt, error) != FASCIA_DB_ERROR;
 }
 
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          const char  *path,
-          GError     **error)
+/* After a step that gave no row where one was needed: the step has set @error if it failed;
+ * else it is set here. Returns %FALSE. */
+gboolean
+fascia_store_step_failed (FasciaDbStep   step,
+                          GError       **error)
 {
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (step != FASCIA_DB_ERROR)
+    g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                         "Database error: a query gave no row");
+  return FALSE;
+}
 
-  if (rc != SQLITE_OK)
-    return fascia_store_set_sqlite_error (db, rc, path, error);
+/* Runs a query that must give a row; none is an error of the database, not of the caller. */
+gboolean
+fascia_store_step_row (FasciaStore      *self,
+                       FasciaStoreStmt  *stmt,
+                       GError          **error)
+{
+  switch (fascia_db_step (stmt, error))
+    {
+    case FASCIA_DB_ROW:
+      return TRUE;
+    case FASCIA_DB_DONE:
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                   "Database error in “%s”: a query gave no row", self->path);
+      return FALSE;
+    case FASCIA_DB_ERROR:
+    default:
+      return FALSE;
+    }
+}
 
-  return TRUE;
+/* Runs an `INSERT … RETURNING id` to its end and gives the new row's id. To the end: SQLite
+ * reports a failed write (a full disk) only when the statement finishes. */
+gboolean
+fascia_store_step_id (FasciaStore      *self,
+                      FasciaStoreStmt  *stmt,
+                      gint64           *id,
+                      GError          **error)
+{
+  if (!fascia_store_step_row (self, stmt, error))
+    return FALSE;
+
+  *id = fascia_db_column_int64 (stmt, 0);
+
+  return fascia_db_step (stmt, error) != FASCIA_DB_ERROR;
 }
 
 /* Transactions and change signals */
@@ -450,8 +366,7 @@ fascia_store_begin (FasciaStore  *self,
       return FALSE;
     }
 
-  /* IMMEDIATE takes the write lock now, so a busy database fails here, before any work. */
-  if (!exec_sql (self->db, "BEGIN IMMEDIATE", self->path, error))
+  if (!fascia_db_begin (self->db, error))
     return FALSE;
 
   self->in_transaction = TRUE;
@@ -464,17 +379,14 @@ fascia_store_commit (FasciaStore  *self,
                      GError      **error)
 {
   g_autoptr(GArray) changes = NULL;
-  int rc;
 
   g_assert (self->in_transaction);
 
   if (self->in_batch)
     return TRUE;
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if (!fascia_db_commit (self->db, error))
     {
-      fascia_store_fail (self, rc, error);
       fascia_store_rollback (self);
       return FALSE;
     }
@@ -511,9 +423,7 @@ fascia_store_rollback (FasciaStore *self)
       return;
     }
 
-  /* After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled back. */
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  fascia_db_rollback (self->db);
 
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
@@ -633,7 +543,7 @@ fascia_store_bind_text (FasciaStoreStmt *stmt,
                         int              index,
                         const char      *text)
 {
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC);
+  fascia_db_bind_text (stmt, index, text != NULL ? text : "");
 }
 
 void
@@ -642,9 +552,9 @@ fascia_store_bind_text_or_null (FasciaStoreStmt *stmt,
                                 const char      *text)
 {
   if (text == NULL || text[0] == '\0')
-    sqlite3_bind_null (stmt, index);
+    fascia_db_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+    fascia_db_bind_text (stmt, index, text);
 }
 
 void
@@ -653,16 +563,16 @@ fascia_store_bind_datetime (FasciaStoreStmt *stmt,
                             GDateTime       *datetime)
 {
   if (datetime == NULL)
-    sqlite3_bind_null (stmt, index);
+    fascia_db_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, fascia_store_datetime_to_usec (datetime));
+    fascia_db_bind_int64 (stmt, index, fascia_store_datetime_to_usec (datetime));
 }
 
 const char *
 fascia_store_column_text (FasciaStoreStmt *stmt,
                           int              column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = fascia_db_column_text (stmt, column);
 
   return text != NULL ? text : "";
 }
@@ -690,10 +600,10 @@ GDateTime *
 fascia_store_column_datetime (FasciaStoreStmt *stmt,
                               int              column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (fascia_db_column_is_null (stmt, column))
     return NULL;
 
-  return fascia_store_datetime_from_usec (sqlite3_column_int64 (stmt, column));
+  return fascia_store_datetime_from_usec (fascia_db_column_int64 (stmt, column));
 }
 
 const char *
@@ -845,184 +755,21 @@ fascia_store_check_id (FasciaStore        *self,
 /* Opening */
 
 static gboolean
-has_sqlite_header (const char  *path,
-                   gboolean    *empty,
-                   GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[16];
-  ssize_t n;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, FASCIA_STORE_ERROR,
-                   saved_errno == EACCES ? FASCIA_STORE_ERROR_READ_ONLY : FASCIA_STORE_ERROR_IO,
-                   "Could not read “%s”: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  *empty = (n == 0);
-  return n == 0 || (n == sizeof header && memcmp (header, magic, sizeof header) == 0);
-}
-
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (saved_errno == EEXIST)
-        return TRUE;
-
-      if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
-        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_READ_ONLY,
-                     "Cannot create the database in “%s”: the folder is read-only", dir);
-      else
-        g_set_error (error, FASCIA_STORE_ERROR,
-                     saved_errno == ENOSPC ? FASCIA_STORE_ERROR_DISK_FULL
-                                           : FASCIA_STORE_ERROR_IO,
-                     "Cannot create the database “%s”: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  close (fd);
-  return TRUE;
-}
-
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           const char  *path,
-           int         *value,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *value = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    return fascia_store_set_sqlite_error (db, rc, path, error);
-
-  return TRUE;
-}
-
-/* WAL lets the UI read while a write is under way, and never rewrites committed pages in
- * place. It needs the folder to be writable (for the -wal and -shm files). */
-static gboolean
-set_wal (sqlite3     *db,
-         const char  *path,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean wal = FALSE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    return fascia_store_set_sqlite_error (db, rc, path, error);
-
-  if (!wal)
-    return fascia_store_set_sqlite_error (NULL, SQLITE_READONLY, path, error);
-
-  return TRUE;
-}
-
-static gboolean
 read_demo_flag (FasciaStore  *self,
                 GError      **error)
 {
   static const char sql[] = "SELECT value FROM meta WHERE key = 'demo'";
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
-  int rc;
+  FasciaDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return fascia_store_fail (self, rc, error);
+  step = fascia_db_step (stmt, error);
+  if (step == FASCIA_DB_ERROR)
+    return FALSE;
 
-  self->is_demo = rc == SQLITE_ROW && g_str_equal (fascia_store_column_text (stmt, 0), "1");
-  return TRUE;
-}
-
-/* What is at @path: nothing (*existed FALSE), or a regular file, perhaps through a link to
- * one. A link to nothing, to an empty file or to anything but a regular file is refused: the
- * database is never created or adopted through a link. */
-static gboolean
-check_database_path (const char  *path,
-                     gboolean    *existed,
-                     GError     **error)
-{
-  GStatBuf link_st, st;
-
-  *existed = FALSE;
-  if (g_lstat (path, &link_st) != 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOENT)
-        return TRUE;
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
-                   "Could not open the database “%s”: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (g_stat (path, &st) != 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                   "“%s” is a symbolic link to a file that does not exist; Fascia does not "
-                   "create its database through a link", path);
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                   "“%s” is not a regular file (%s); it was left as it is", path,
-                   S_ISDIR (st.st_mode) ? "a folder" : "a device, pipe or socket");
-      return FALSE;
-    }
-
-  if (S_ISLNK (link_st.st_mode) && st.st_size == 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                   "“%s” is a symbolic link to an empty file; Fascia does not create its "
-                   "database through a link. It was left as it is.", path);
-      return FALSE;
-    }
-
-  *existed = TRUE;
+  self->is_demo = step == FASCIA_DB_ROW && g_str_equal (fascia_store_column_text (stmt, 0), "1");
   return TRUE;
 }
 
@@ -1094,148 +841,19 @@ fascia_store_open_full (const char            *path,
                         GError               **error)
 {
   g_autoptr(FasciaStore) self = NULL;
-  g_autofree char *dir = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean existed, empty = TRUE;
-  int app_id = 0, version = 0, n_objects = 0, n_pages = -1;
-  int latest = fascia_store_migrate_latest ();
-  int rc;
+  gboolean had_data = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  dir = g_path_get_dirname (path);
-  if (!fascia_paths_ensure_private_dir (dir, &local_error))
-    {
-      g_set_error (error, FASCIA_STORE_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
-                   ? FASCIA_STORE_ERROR_READ_ONLY : FASCIA_STORE_ERROR_IO,
-                   "%s", local_error->message);
-      return NULL;
-    }
-
-  if (!check_database_path (path, &existed, error))
-    return NULL;
-
-  /* Look before SQLite opens it: a file that is not SQLite must never be touched. */
-  if (existed)
-    {
-      if (!has_sqlite_header (path, &empty, &local_error))
-        {
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          return (fascia_store_set_sqlite_error (NULL, SQLITE_NOTADB, path, error), NULL);
-        }
-    }
-  else if (!create_private_file (path, error))
-    return NULL;
-
   self = g_object_new (FASCIA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
-                        NULL);
-  if (rc != SQLITE_OK)
-    return (fascia_store_set_sqlite_error (self->db, rc, path, error), NULL);
-
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    return (fascia_store_set_sqlite_error (NULL, SQLITE_READONLY, path, error), NULL);
-
-  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, TRUE);
-
-  /* Read only, so far: whose file is it, and which schema? */
-  if (!query_int (self->db, "PRAGMA application_id", path, &app_id, &local_error) ||
-      !query_int (self->db, "PRAGMA user_version", path, &version, &local_error) ||
-      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", path, &n_objects, &local_error))
-    {
-      /* A WAL database cannot even be read without room for its -shm file beside it. */
-      if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) &&
-          g_access (dir, W_OK) != 0)
-        return (fascia_store_set_sqlite_error (NULL, SQLITE_READONLY, path, error), NULL);
-
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  /* Only a file with nothing in it at all is Fascia's to take: an SQLite file another
-   * program made, even one without tables yet, is that program's. */
-  if (app_id == 0 && version == 0 && n_objects == 0 &&
-      !query_int (self->db, "PRAGMA page_count", path, &n_pages, error))
+  self->db = fascia_db_sqlite_open (path, !(flags & FASCIA_STORE_OPEN_NO_BACKUP), &had_data,
+                                    error);
+  if (self->db == NULL)
     return NULL;
-
-  if (app_id != FASCIA_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_pages == 0))
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE,
-                   "“%s” is an SQLite database of another program, not a Fascia database. "
-                   "It was left as it is.", path);
-      return NULL;
-    }
-
-  if (!fascia_store_check_version (path, app_id, version, error))
-    return NULL;
-
-  /* Before anything is written: the tables must be the ones Fascia made, with no trigger or
-   * view of anyone else's. */
-  if (version > 0 && !fascia_store_verify_schema (self->db, version, path, error))
-    return NULL;
-
-  if (!exec_sql (self->db,
-                 "PRAGMA foreign_keys = ON;"
-                 "PRAGMA synchronous = FULL;"
-                 "PRAGMA secure_delete = ON;",
-                 path, error))
-    return NULL;
-
-  /* An adopted empty file is made private like a new one. */
-  if (existed && version == 0 && g_chmod (path, 0600) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_READ_ONLY,
-                   "Could not make “%s” private (mode 0600): %s", path, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* An upgrade is the riskiest write a database sees: keep a copy of what it was. */
-  if (version > 0 && version < latest && !(flags & FASCIA_STORE_OPEN_NO_BACKUP))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      g_autofree char *backups = backup_dir_for (path);
-      g_autofree char *name = g_strdup_printf ("fascia-%s-before-schema-%d.db", stamp, latest);
-      g_autofree char *copy = g_build_filename (backups, name, NULL);
-
-      if (!fascia_paths_ensure_private_dir (backups, &local_error))
-        {
-          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO, "%s",
-                       local_error->message);
-          return NULL;
-        }
-
-      if (!fascia_store_copy_database (self->db, copy, error))
-        return NULL;
-    }
-
-  if (!fascia_store_migrate (self->db, latest, &local_error))
-    {
-      if (local_error->domain == FASCIA_STORE_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED, "%s",
-                     local_error->message);
-      return NULL;
-    }
-  self->schema_version = latest;
-
-  /* After the first migration, so that a crash before it leaves an empty file, not an SQLite
-   * file without tables that would look like another program's. */
-  if (!set_wal (self->db, path, error))
-    return NULL;
+  self->schema_version = fascia_store_migrate_latest ();
 
   if (!read_demo_flag (self, error))
     return NULL;
@@ -1243,7 +861,7 @@ fascia_store_open_full (const char            *path,
   /* A database made just now has nothing worth a copy yet. A daily backup that cannot be
    * written (a full disk) does not keep the database from opening: the caller shows the
    * warning. A damaged database is refused. */
-  if (!(flags & FASCIA_STORE_OPEN_NO_BACKUP) && existed && !empty)
+  if (!(flags & FASCIA_STORE_OPEN_NO_BACKUP) && had_data)
     {
       g_autofree char *daily = fascia_store_backup_daily (self, &local_error);
 
@@ -1276,16 +894,10 @@ fascia_store_close (FasciaStore *self)
 
   g_hash_table_remove_all (self->statements);
 
-  if (self->db != NULL)
-    {
-      /* Keeps the planner's statistics fresh as the clinic grows; cheap when nothing is due. */
-      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
-      sqlite3_close (self->db);
-      self->db = NULL;
-    }
+  g_clear_pointer (&self->db, fascia_db_close);
 }
 
-sqlite3 *
+FasciaDb *
 fascia_store_get_db (FasciaStore *self)
 {
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
@@ -1359,6 +971,18 @@ fascia_store_get_latest_schema_version (void)
 }
 
 /**
+ * fascia_store_describe_engines:
+ *
+ * Returns: (transfer full): the SQL engines this Fascia was built with and their versions,
+ *   for `--version`.
+ */
+char *
+fascia_store_describe_engines (void)
+{
+  return g_strdup_printf ("SQLite %s", sqlite3_libversion ());
+}
+
+/**
  * fascia_store_is_demo:
  *
  * Returns: whether this is a demo clinic made by fascia_store_create_demo().
@@ -1384,7 +1008,8 @@ fascia_store_set_busy_timeout (FasciaStore *self,
   g_return_if_fail (FASCIA_IS_STORE (self));
   g_return_if_fail (self->db != NULL);
 
-  sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
+  if (fascia_db_get_engine (self->db) == FASCIA_DB_ENGINE_SQLITE)
+    fascia_db_sqlite_set_busy_timeout (self->db, milliseconds);
 }
 
 /**
@@ -1468,11 +1093,11 @@ fascia_store_client_of (FasciaStore      *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  fascia_db_bind_int64 (stmt, 1, id);
+  if (fascia_db_step (stmt, NULL) != FASCIA_DB_ROW)
     return 0;
 
-  return sqlite3_column_int64 (stmt, 0);
+  return fascia_db_column_int64 (stmt, 0);
 }
 
 static gboolean
@@ -1505,12 +1130,12 @@ set_deleted (FasciaStore       *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, fascia_store_now ());
+  fascia_db_bind_int64 (stmt, 1, id);
+  fascia_db_bind_int64 (stmt, 2, fascia_store_now ());
   if (!fascia_store_step_done (self, stmt, error))
     goto failed;
 
-  if (sqlite3_changes (self->db) == 0)
+  if (fascia_db_changes (self->db) == 0)
     {
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                    deleted ? "There is no %s row %" G_GINT64_FORMAT " to delete"
@@ -1608,7 +1233,7 @@ fascia_store_purge_deleted (FasciaStore  *self,
       if (!fascia_store_step_done (self, stmt, error))
         goto failed;
 
-      n_removed += sqlite3_changes (self->db);
+      n_removed += fascia_db_changes (self->db);
     }
 
   if (!fascia_store_commit (self, error))

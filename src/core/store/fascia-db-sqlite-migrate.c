@@ -1,4 +1,4 @@
-/* fascia-store-migrate.c — schema migrations tracked by PRAGMA user_version.
+/* fascia-db-sqlite-migrate.c — schema migrations tracked by PRAGMA user_version.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 
 #include "fascia/fascia-file-utils.h"
 
+#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
 /*

@@ -1,0 +1,69 @@
+/* fascia-db-private.h — what an engine of fascia-db.h supplies; only the engine files and
+ * fascia-db.c include it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fascia-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  FasciaDbEngine  engine;
+
+  void          (*close)          (FasciaDb      *db);
+  gboolean      (*exec)           (FasciaDb      *db,
+                                   const char    *sql,
+                                   GError       **error);
+  gboolean      (*begin)          (FasciaDb      *db,
+                                   GError       **error);
+  gboolean      (*commit)         (FasciaDb      *db,
+                                   GError       **error);
+  void          (*rollback)       (FasciaDb      *db);
+  gint64        (*changes)        (FasciaDb      *db);
+
+  FasciaDbStmt *(*prepare)        (FasciaDb      *db,
+                                   const char    *sql,
+                                   gboolean       persistent,
+                                   GError       **error);
+  void          (*stmt_free)      (FasciaDbStmt  *stmt);
+  void          (*stmt_reset)     (FasciaDbStmt  *stmt);
+  void          (*bind_int64)     (FasciaDbStmt  *stmt,
+                                   int            index,
+                                   gint64         value);
+  void          (*bind_double)    (FasciaDbStmt  *stmt,
+                                   int            index,
+                                   double         value);
+  void          (*bind_text)      (FasciaDbStmt  *stmt,
+                                   int            index,
+                                   const char    *text);
+  void          (*bind_null)      (FasciaDbStmt  *stmt,
+                                   int            index);
+  FasciaDbStep  (*step)           (FasciaDbStmt  *stmt,
+                                   GError       **error);
+  gint64        (*column_int64)   (FasciaDbStmt  *stmt,
+                                   int            column);
+  double        (*column_double)  (FasciaDbStmt  *stmt,
+                                   int            column);
+  const char   *(*column_text)    (FasciaDbStmt  *stmt,
+                                   int            column);
+  gboolean      (*column_is_null) (FasciaDbStmt  *stmt,
+                                   int            column);
+} FasciaDbClass;
+
+/* Each engine's connection and statement start with these. */
+struct _FasciaDb
+{
+  const FasciaDbClass *klass;
+  char                *name;
+};
+
+struct _FasciaDbStmt
+{
+  FasciaDb            *db;
+};
+
+G_END_DECLS

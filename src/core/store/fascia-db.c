@@ -1,0 +1,157 @@
+/* fascia-db.c — the engine-neutral calls of fascia-db.h, passed to the connection's engine.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include "fascia-db-private.h"
+
+FasciaDbEngine
+fascia_db_get_engine (FasciaDb *db)
+{
+  return db->klass->engine;
+}
+
+/* The file or the server, as the therapist named it, for messages. */
+const char *
+fascia_db_get_name (FasciaDb *db)
+{
+  return db->name;
+}
+
+void
+fascia_db_close (FasciaDb *db)
+{
+  if (db != NULL)
+    db->klass->close (db);
+}
+
+gboolean
+fascia_db_exec (FasciaDb    *db,
+                const char  *sql,
+                GError     **error)
+{
+  return db->klass->exec (db, sql, error);
+}
+
+gboolean
+fascia_db_begin (FasciaDb  *db,
+                 GError   **error)
+{
+  return db->klass->begin (db, error);
+}
+
+gboolean
+fascia_db_commit (FasciaDb  *db,
+                  GError   **error)
+{
+  return db->klass->commit (db, error);
+}
+
+/* Rolls back the open transaction, if the engine has not already. */
+void
+fascia_db_rollback (FasciaDb *db)
+{
+  db->klass->rollback (db);
+}
+
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+gint64
+fascia_db_changes (FasciaDb *db)
+{
+  return db->klass->changes (db);
+}
+
+FasciaDbStmt *
+fascia_db_prepare (FasciaDb    *db,
+                   const char  *sql,
+                   gboolean     persistent,
+                   GError     **error)
+{
+  return db->klass->prepare (db, sql, persistent, error);
+}
+
+void
+fascia_db_stmt_free (FasciaDbStmt *stmt)
+{
+  if (stmt != NULL)
+    stmt->db->klass->stmt_free (stmt);
+}
+
+void
+fascia_db_stmt_reset (FasciaDbStmt *stmt)
+{
+  stmt->db->klass->stmt_reset (stmt);
+}
+
+void
+fascia_db_bind_int64 (FasciaDbStmt *stmt,
+                      int           index,
+                      gint64        value)
+{
+  stmt->db->klass->bind_int64 (stmt, index, value);
+}
+
+void
+fascia_db_bind_double (FasciaDbStmt *stmt,
+                       int           index,
+                       double        value)
+{
+  stmt->db->klass->bind_double (stmt, index, value);
+}
+
+void
+fascia_db_bind_text (FasciaDbStmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  if (text == NULL)
+    stmt->db->klass->bind_null (stmt, index);
+  else
+    stmt->db->klass->bind_text (stmt, index, text);
+}
+
+void
+fascia_db_bind_null (FasciaDbStmt *stmt,
+                     int           index)
+{
+  stmt->db->klass->bind_null (stmt, index);
+}
+
+FasciaDbStep
+fascia_db_step (FasciaDbStmt  *stmt,
+                GError       **error)
+{
+  return stmt->db->klass->step (stmt, error);
+}
+
+gint64
+fascia_db_column_int64 (FasciaDbStmt *stmt,
+                        int           column)
+{
+  return stmt->db->klass->column_int64 (stmt, column);
+}
+
+double
+fascia_db_column_double (FasciaDbStmt *stmt,
+                         int           column)
+{
+  return stmt->db->klass->column_double (stmt, column);
+}
+
+const char *
+fascia_db_column_text (FasciaDbStmt *stmt,
+                       int           column)
+{
+  return stmt->db->klass->column_text (stmt, column);
+}
+
+gboolean
+fascia_db_column_is_null (FasciaDbStmt *stmt,
+                          int           column)
+{
+  return stmt->db->klass->column_is_null (stmt, column);
+}

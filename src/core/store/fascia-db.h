@@ -1,0 +1,94 @@
+/* fascia-db.h — the store's seam: one connection and statement API over the SQL engines.
+ *
+ * The store's shared logic (rows ↔ objects, transactions, change signals) speaks only this;
+ * each engine is one file beside it (fascia-db-sqlite.c, fascia-db-postgres.c) and keeps its
+ * own machinery (SQLite's PRAGMAs, user_version, schema check and backup API) to itself.
+ *
+ * SQL given to fascia_db_prepare() uses `?N` (or `?`) placeholders and the subset of SQL both
+ * engines read the same way; a new row's id is read with `RETURNING id`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _FasciaDb     FasciaDb;
+typedef struct _FasciaDbStmt FasciaDbStmt;
+
+typedef enum
+{
+  FASCIA_DB_ENGINE_SQLITE,
+  FASCIA_DB_ENGINE_POSTGRESQL,
+} FasciaDbEngine;
+
+/* What a step found: a row to read, the end, or an error (set in FASCIA_STORE_ERROR). */
+typedef enum
+{
+  FASCIA_DB_ERROR = -1,
+  FASCIA_DB_DONE  = 0,
+  FASCIA_DB_ROW   = 1,
+} FasciaDbStep;
+
+FasciaDbEngine  fascia_db_get_engine        (FasciaDb      *db);
+const char     *fascia_db_get_name          (FasciaDb      *db);
+void            fascia_db_close             (FasciaDb      *db);
+
+gboolean        fascia_db_exec              (FasciaDb      *db,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean        fascia_db_begin             (FasciaDb      *db,
+                                             GError       **error);
+gboolean        fascia_db_commit            (FasciaDb      *db,
+                                             GError       **error);
+void            fascia_db_rollback          (FasciaDb      *db);
+gint64          fascia_db_changes           (FasciaDb      *db);
+
+/* @persistent: kept for the life of the connection (hot statements). */
+FasciaDbStmt   *fascia_db_prepare           (FasciaDb      *db,
+                                             const char    *sql,
+                                             gboolean       persistent,
+                                             GError       **error);
+void            fascia_db_stmt_free         (FasciaDbStmt  *stmt);
+/* Back to before the first step, with no value bound. */
+void            fascia_db_stmt_reset        (FasciaDbStmt  *stmt);
+
+/* Indexes from 1. Text is not copied: it must live until the statement is reset. */
+void            fascia_db_bind_int64        (FasciaDbStmt  *stmt,
+                                             int            index,
+                                             gint64         value);
+void            fascia_db_bind_double       (FasciaDbStmt  *stmt,
+                                             int            index,
+                                             double         value);
+void            fascia_db_bind_text         (FasciaDbStmt  *stmt,
+                                             int            index,
+                                             const char    *text);
+void            fascia_db_bind_null         (FasciaDbStmt  *stmt,
+                                             int            index);
+
+FasciaDbStep    fascia_db_step              (FasciaDbStmt  *stmt,
+                                             GError       **error);
+
+/* Columns from 0, of the current row. Text is %NULL for NULL; it lives until the next step. */
+gint64          fascia_db_column_int64      (FasciaDbStmt  *stmt,
+                                             int            column);
+double          fascia_db_column_double     (FasciaDbStmt  *stmt,
+                                             int            column);
+const char     *fascia_db_column_text       (FasciaDbStmt  *stmt,
+                                             int            column);
+gboolean        fascia_db_column_is_null    (FasciaDbStmt  *stmt,
+                                             int            column);
+
+static inline int
+fascia_db_column_int (FasciaDbStmt *stmt,
+                      int           column)
+{
+  return (int) fascia_db_column_int64 (stmt, column);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaDbStmt, fascia_db_stmt_free)
+
+G_END_DECLS
