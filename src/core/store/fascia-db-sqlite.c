@@ -380,6 +380,12 @@ fascia_db_sqlite_set_busy_timeout (FasciaDb *db,
   sqlite3_busy_timeout (fascia_db_sqlite_get_handle (db), (int) MIN (milliseconds, G_MAXINT));
 }
 
+char *
+fascia_db_sqlite_describe (void)
+{
+  return g_strdup_printf ("SQLite %s", sqlite3_libversion ());
+}
+
 /* A file renamed into place only when whole (the demo clinic) needs no sync on every commit. */
 void
 fascia_db_sqlite_set_unsynced (FasciaDb *db)

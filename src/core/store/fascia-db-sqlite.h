@@ -24,6 +24,7 @@ FasciaDb         *fascia_db_sqlite_wrap          (sqlite3            *handle,
 sqlite3          *fascia_db_sqlite_get_handle    (FasciaDb           *db);
 void              fascia_db_sqlite_set_busy_timeout (FasciaDb        *db,
                                                   guint               milliseconds);
+char             *fascia_db_sqlite_describe      (void);
 void              fascia_db_sqlite_set_unsynced  (FasciaDb           *db);
 gboolean          fascia_store_set_sqlite_error  (sqlite3            *db,
                                                   int                 rc,

@@ -979,7 +979,7 @@ fascia_store_get_latest_schema_version (void)
 char *
 fascia_store_describe_engines (void)
 {
-  return g_strdup_printf ("SQLite %s", sqlite3_libversion ());
+  return fascia_db_sqlite_describe ();
 }
 
 /**
