@@ -986,12 +986,26 @@ name_on_map_cb (GSignalInvocationHint *hint,
   if (type == GTK_TYPE_BUTTON || type == GTK_TYPE_TOGGLE_BUTTON)
     {
       const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
 
-      /* An icon: its tooltip names it. A mnemonic: GTK 4.8 reads "_New Client New Client". */
-      if (label == NULL || *label == '\0')
+      /* A mnemonic: GTK 4.8 reads "_New Client New Client". A stack switcher's tab holds a
+       * label of its own and is named by the raw title ("_Details"). */
+      if (label != NULL && *label != '\0')
+        {
+          if (gtk_button_get_use_underline (GTK_BUTTON (widget)))
+            name = strip_mnemonic (label);
+        }
+      else if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)))
+        name = strip_mnemonic (gtk_label_get_label (GTK_LABEL (child)));
+      /* An icon named where it is built keeps that name ("Back to the client list"). */
+      else if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL)
+               || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        g_object_set_data_full (G_OBJECT (widget), NAMED_KEY, g_strdup (""), g_free);
+      /* Any other icon: its tooltip names it. */
+      else
         name = name_from_tooltip (widget);
-      else if (gtk_button_get_use_underline (GTK_BUTTON (widget)))
-        name = strip_mnemonic (label);
       if (name != NULL)
         set_name (widget, name);
     }

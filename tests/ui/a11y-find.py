@@ -7,67 +7,189 @@
 # prints "x y width height" (window coordinates) of the first showing accessible named NAME,
 # or with INDEX, of that child of it (a list's row). Only showing parts of the tree are walked,
 # as a screen reader reads a window. Exits 1 when there is none.
+#
+#   a11y-find.py --serve PID
+# answers the same questions about the process PID, one a line on standard input
+# ("NAME<tab>INDEX", INDEX -1 for none), with one line each: "x y width height", or "-" when
+# nothing so named is showing. One process for a whole test spares starting Python each time.
+#
+# It speaks the AT-SPI D-Bus protocol itself (the calls a screen reader's library makes) rather
+# than through pyatspi, whose library listens to every event of the app for its cache: a
+# process that lives through a whole test would work through thousands of them on each call.
 import sys
-import pyatspi
 
-name = sys.argv[1]
-index = int(sys.argv[2]) if len(sys.argv) > 2 else None
+from gi.repository import Gio, GLib
+
+ACCESSIBLE = "org.a11y.atspi.Accessible"
+COMPONENT = "org.a11y.atspi.Component"
+STATE_VISIBLE = 30
+WINDOW_COORDS = 1
+
+
+def a11y_bus():
+    session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    address = session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                                None, GLib.VariantType("(s)"), Gio.DBusCallFlags.NONE, 10000,
+                                None).unpack()[0]
+    return Gio.DBusConnection.new_for_address_sync(
+        address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT
+        | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
+
+
+bus = a11y_bus()
+
+
+def call(node, interface, method, args=None, reply="()"):
+    return bus.call_sync(node[0], node[1], interface, method, args, GLib.VariantType(reply),
+                         Gio.DBusCallFlags.NONE, 10000, None).unpack()
+
+
+def call_each(nodes, interface, method, args=None, reply="()"):
+    """The same call to each node, sent all at once: one round trip instead of one a node.
+    Each answer is its value, or None where the call failed."""
+    answers = [None] * len(nodes)
+    pending = [len(nodes)]
+
+    def done(connection, result, i):
+        try:
+            answers[i] = connection.call_finish(result).unpack()
+        except GLib.Error:
+            pass
+        pending[0] -= 1
+
+    for i, node in enumerate(nodes):
+        bus.call(node[0], node[1], interface, method, args, GLib.VariantType(reply),
+                 Gio.DBusCallFlags.NONE, 10000, None, done, i)
+    context = GLib.MainContext.default()
+    while pending[0] > 0:
+        context.iteration(True)
+    return answers
+
+
+def properties(node):
+    return call(node, "org.freedesktop.DBus.Properties", "GetAll",
+                GLib.Variant("(s)", (ACCESSIBLE,)), "(a{sv})")[0]
+
+
+def children(node):
+    return [tuple(c) for c in call(node, ACCESSIBLE, "GetChildren", None, "(a(so))")[0]]
+
+
+def extents(node):
+    """The box in window coordinates; None for what has no box (a stack page)."""
+    try:
+        return call(node, COMPONENT, "GetExtents", GLib.Variant("(u)", (WINDOW_COORDS,)),
+                    "((iiii))")[0]
+    except GLib.Error:
+        return None
+
+
+def has_box(box):
+    # GTK 4.8 marks only windows as showing; a widget on a hidden page has an empty box.
+    # A stack page is no widget and has no box: what it holds decides.
+    return box is None or (box[0][2] > 0 and box[0][3] > 0)
+
+
+def visible(node):
+    try:
+        state = call(node, ACCESSIBLE, "GetState", None, "(au)")[0]
+    except GLib.Error:
+        return False
+    return bool(state) and bool(state[0] & (1 << STATE_VISIBLE))
 
 
 def showing(node):
-    # GTK 4.8 marks only windows as showing; a widget on a hidden page has an empty box.
-    # A stack page is no widget and has no box: what it holds decides.
-    try:
-        if not node.getState().contains(pyatspi.STATE_VISIBLE):
-            return False
-    except Exception:
-        return False
-    try:
-        component = node.queryComponent()
-    except NotImplementedError:
-        return True
-    try:
-        x, y, w, h = component.getExtents(pyatspi.WINDOW_COORDS)
-    except Exception:
-        return False
-    return w > 0 and h > 0
+    box = extents(node)
+    return visible(node) and (box is None or (box[2] > 0 and box[3] > 0))
 
 
-def find(node, depth=0):
-    if node is None or depth > 80:
-        return None
-    if node.name == name and showing(node):
-        return node
-    for i in range(node.childCount):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        if child is None or not showing(child):
-            continue
-        found = find(child, depth + 1)
-        if found is not None:
-            return found
+def find(window, name):
+    # The tree is read a level at a time, each question asked of the whole level at once: the
+    # children of every branch, then their names and numbers of children, then the boxes of
+    # those that match or have children. A leaf (most of the tree: a diagram's regions) costs
+    # one call, and the whole walk a few round trips a level. The match that comes first in
+    # the order a screen reader reads the window wins.
+    matches = []
+    frontier = [((), window)]
+    for _ in range(80):
+        if not frontier:
+            break
+        lists = call_each([node for _, node in frontier], ACCESSIBLE, "GetChildren", None,
+                          "(a(so))")
+        kids = [(path + (i,), tuple(kid)) for (path, _), answer in zip(frontier, lists)
+                if answer is not None for i, kid in enumerate(answer[0])]
+        props = call_each([kid for _, kid in kids], "org.freedesktop.DBus.Properties", "GetAll",
+                          GLib.Variant("(s)", (ACCESSIBLE,)), "(a{sv})")
+        wanted = [(path, kid, p[0]) for (path, kid), p in zip(kids, props)
+                  if p is not None
+                  and (p[0].get("Name") == name or p[0].get("ChildCount", 0) > 0)]
+        boxes = call_each([kid for _, kid, _ in wanted], COMPONENT, "GetExtents",
+                          GLib.Variant("(u)", (WINDOW_COORDS,)), "((iiii))")
+        frontier = []
+        for (path, kid, p), box in zip(wanted, boxes):
+            if not has_box(box):
+                continue
+            if p.get("Name") == name:
+                matches.append((path, kid))
+            else:
+                frontier.append((path, kid))
+    for _, kid in sorted(matches):
+        if visible(kid):
+            return kid
     return None
 
 
-desktop = pyatspi.Registry.getDesktop(0)
-for i in range(desktop.childCount):
-    app = desktop.getChildAtIndex(i)
-    if app is None or "fascia" not in (app.name or "").lower():
-        continue
-    for j in range(app.childCount):
-        window = app.getChildAtIndex(j)
-        found = find(window)
-        if found is None:
-            continue
-        if index is not None:
-            rows = [found.getChildAtIndex(k) for k in range(found.childCount)]
-            rows = [r for r in rows if r is not None and showing(r)]
-            if index >= len(rows):
+def apps(pid):
+    registry = ("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root")
+    for app in children(registry):
+        try:
+            if pid is not None:
+                owner = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                      "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                      GLib.Variant("(s)", (app[0],)), GLib.VariantType("(u)"),
+                                      Gio.DBusCallFlags.NONE, 10000, None).unpack()[0]
+                if owner != pid:
+                    continue
+            elif "fascia" not in (properties(app).get("Name") or "").lower():
                 continue
-            found = rows[index]
-        x, y, w, h = found.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        print(x, y, w, h)
-        sys.exit(0)
-sys.exit(1)
+        except GLib.Error:
+            continue
+        yield app
+
+
+def locate(name, index, pid=None):
+    for app in apps(pid):
+        try:
+            windows = children(app)
+        except GLib.Error:
+            continue
+        for window in windows:
+            try:
+                found = find(window, name)
+                if found is None:
+                    continue
+                if index is not None and index >= 0:
+                    rows = [r for r in children(found) if showing(r)]
+                    if index >= len(rows):
+                        continue
+                    found = rows[index]
+                box = extents(found)
+                if box is not None:
+                    return box
+            except GLib.Error:
+                continue
+    return None
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+    pid = int(sys.argv[2])
+    for line in sys.stdin:
+        name, _, index = line.rstrip("\n").partition("\t")
+        box = locate(name, int(index or "-1"), pid)
+        print(" ".join(str(v) for v in box) if box is not None else "-", flush=True)
+    sys.exit(0)
+
+box = locate(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None)
+if box is None:
+    sys.exit(1)
+print(*box)

@@ -51,8 +51,13 @@ typedef struct
   char             *display;
   char            **env;
   GPid              xvfb;
+  GPid              bus;
   GPid              wm;
   GPid              app;
+  /* tests/ui/a11y-find.py --serve: asked where things are, one line at a time. */
+  GPid              finder;
+  FILE             *finder_in;
+  FILE             *finder_out;
   char             *window;
   int               width;
   int               height;
@@ -185,11 +190,13 @@ settle (Session *s,
 {
   int last_w = -1, last_h = -1, same = 0;
 
-  for (guint tries = 0; tries < 100 && same < 2; tries++)
+  /* A window that grows does so within a frame or two of the step, and the window manager
+   * answers within a round trip: three equal readings 100 ms apart are the same window. */
+  for (guint tries = 0; tries < 200 && same < 2; tries++)
     {
       int w, h;
 
-      pause_ms (200);
+      pause_ms (100);
       g_assert_true (window_size (s, s->window, &w, &h));
       same = (w == last_w && h == last_h) ? same + 1 : 0;
       last_w = w;
@@ -206,6 +213,8 @@ assert_size (Session    *s,
   int w, h;
 
   settle (s, &w, &h);
+  if (g_getenv ("DBG") != NULL)
+    g_printerr ("%.1f s: %s\n", g_get_monotonic_time () / 1e6, step);
   if (w != s->width || h != s->height)
     screenshot (s);
   if (w != s->width || h != s->height)
@@ -221,18 +230,20 @@ locate (Session    *s,
         int         index,
         Box        *box)
 {
-  const char *helper = g_getenv ("FASCIA_A11Y_FIND");
-  g_autofree char *index_str = g_strdup_printf ("%d", index);
-  const char *argv[] = { "/usr/bin/python3", helper, name, index >= 0 ? index_str : NULL, NULL };
-
-  g_assert_nonnull (helper);
-  /* The app joins the accessibility bus a little after its window shows. */
-  for (guint tries = 0; tries < 20; tries++)
+  /* The app joins the accessibility bus a little after its window shows, and a page shows
+   * its parts a frame after the key that chose it. */
+  for (guint tries = 0; tries < 40; tries++)
     {
-      g_autofree char *out = run (s, argv);
+      char line[256] = { 0 };
 
-      if (out != NULL && sscanf (out, "%d %d %d %d", &box->x, &box->y, &box->width,
-                                 &box->height) == 4)
+      fprintf (s->finder_in, "%s\t%d\n", name, index);
+      fflush (s->finder_in);
+      if (fgets (line, sizeof line, s->finder_out) == NULL)
+        g_error ("%s: the accessibility helper stopped", s->size->name);
+      if (g_getenv ("DBG") != NULL)
+        g_printerr ("%.1f s: where is %s (%d): %s", g_get_monotonic_time () / 1e6, name, index,
+                    line);
+      if (sscanf (line, "%d %d %d %d", &box->x, &box->y, &box->width, &box->height) == 4)
         {
           box->x *= s->size->scale;
           box->y *= s->size->scale;
@@ -240,7 +251,7 @@ locate (Session    *s,
           box->height *= s->size->scale;
           return TRUE;
         }
-      pause_ms (500);
+      pause_ms (250);
     }
   return FALSE;
 }
@@ -263,7 +274,7 @@ click_box (Session   *s,
 {
   g_free (xdotool (s, "mousemove --window %s %d %d click 1", s->window,
                    box->x + box->width / 2, box->y + box->height / 2));
-  pause_ms (300);
+  pause_ms (150);
 }
 
 static void
@@ -286,15 +297,15 @@ keys (Session    *s,
       const char *keys)
 {
   g_free (xdotool (s, "key --clearmodifiers %s", keys));
-  pause_ms (300);
+  pause_ms (150);
 }
 
 static void
 type (Session    *s,
       const char *text)
 {
-  g_free (xdotool (s, "type --delay 30 '%s'", text));
-  pause_ms (300);
+  g_free (xdotool (s, "type --delay 20 '%s'", text));
+  pause_ms (150);
 }
 
 static void
@@ -443,6 +454,25 @@ start_session (Session          *s,
     s->env = g_environ_setenv (s->env, "DISPLAY", s->display, TRUE);
   }
 
+  /* A session bus of its own, so that sizes tested side by side each find their own app on
+   * their own accessibility bus. */
+  {
+    const char *argv[] = { "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL };
+    char address[512] = { 0 };
+    gsize len = 0;
+    int out_fd;
+
+    spawn (s, argv, &s->bus, &out_fd);
+    while (len < sizeof address - 1 && strchr (address, '\n') == NULL
+           && (n = read (out_fd, address + len, sizeof address - 1 - len)) > 0)
+      len += n;
+    close (out_fd);
+    g_assert_nonnull (strchr (address, '\n'));
+    *strchr (address, '\n') = '\0';
+    s->env = g_environ_setenv (s->env, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+    s->env = g_environ_unsetenv (s->env, "AT_SPI_BUS_ADDRESS");
+  }
+
   /* The window manager, once it has taken the screen. */
   {
     const char *argv[] = { "openbox", NULL };
@@ -484,6 +514,24 @@ start_session (Session          *s,
       g_error ("fascia: %s", error->message);
     close (log_fd);
   }
+  {
+    const char *argv[] = { "/usr/bin/python3", g_getenv ("FASCIA_A11Y_FIND"), "--serve", NULL,
+                           NULL };
+    g_autofree char *pid = g_strdup_printf ("%d", s->app);
+    int in_fd, out_fd;
+
+    g_assert_nonnull (argv[1]);
+    argv[3] = pid;
+    if (!g_spawn_async_with_pipes (s->tmpdir, (char **) argv, s->env,
+                                   G_SPAWN_DO_NOT_REAP_CHILD
+                                   | (g_getenv ("DBG") ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
+                                   child_setup, NULL, &s->finder, &in_fd, &out_fd, NULL, &error))
+      g_error ("a11y-find.py: %s", error->message);
+    s->finder_in = fdopen (in_fd, "w");
+    s->finder_out = fdopen (out_fd, "r");
+    g_assert_nonnull (s->finder_in);
+    g_assert_nonnull (s->finder_out);
+  }
   s->window = find_window (s);
   settle (s, &s->width, &s->height);
   g_test_message ("%s: the window opened at %dx%d", size->name, s->width, s->height);
@@ -512,7 +560,11 @@ static void
 end_session (Session *s)
 {
   stop (&s->app);
+  g_clear_pointer (&s->finder_in, fclose);
+  g_clear_pointer (&s->finder_out, fclose);
+  stop (&s->finder);
   stop (&s->wm);
+  stop (&s->bus);
   stop (&s->xvfb);
   g_strfreev (s->env);
   g_free (s->display);
