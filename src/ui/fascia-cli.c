@@ -21,6 +21,7 @@
 #include "fascia/fascia-store.h"
 
 #include "fascia-cli.h"
+#include "fascia-handout-export.h"
 
 /*
  * The headless commands of the `fascia` binary. They run from
@@ -326,20 +327,22 @@ filename_option (GVariantDict *options,
 }
 
 
-/* The letterhead from the preferences, when the settings schema is installed; a headless
- * run from a build tree without one simply prints no letterhead. */
-static GSettings *
-lookup_settings (void)
+/* The letterhead and paper from the preferences, with --paper over the paper. */
+static gboolean
+load_print_setup (GVariantDict     *options,
+                  FasciaPrintSetup *setup)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *paper_option = NULL;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
+  fascia_print_setup_load (setup);
+  g_variant_dict_lookup (options, "paper", "&s", &paper_option);
+  if (paper_option != NULL && !fascia_paper_from_string (paper_option, &setup->paper))
+    {
+      g_printerr ("fascia: unknown paper size “%s”: use a4 or letter\n", paper_option);
+      return FALSE;
+    }
 
-  return g_settings_new_full (schema, NULL, NULL);
+  return TRUE;
 }
 
 static int
@@ -349,15 +352,9 @@ handout_command (GVariantDict *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
   g_autoptr(FasciaHandout) handout = NULL;
-  g_autoptr(GSettings) settings = lookup_settings ();
-  g_autofree char *clinic = NULL;
-  g_autofree char *therapist = NULL;
-  g_autofree char *contact = NULL;
-  g_autofree char *paper_name = NULL;
-  const char *paper_option = NULL;
+  g_auto(FasciaPrintSetup) setup = { NULL };
+  FasciaLetterhead letterhead;
   const char *output = NULL;
-  FasciaLetterhead letterhead = { NULL, NULL, NULL };
-  FasciaPaper paper = FASCIA_PAPER_A4;
   FasciaAtlas *atlas;
   const char *plan_text = NULL;
   gint64 plan_id = 0;
@@ -366,7 +363,6 @@ handout_command (GVariantDict *options,
   if (!parse_number ("--handout", plan_text, 1, G_MAXINT64, &plan_id, &error))
     return fail (error);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
-  g_variant_dict_lookup (options, "paper", "&s", &paper_option);
 
   if (output == NULL || output[0] == '\0')
     {
@@ -381,22 +377,9 @@ handout_command (GVariantDict *options,
       return EXIT_FAILURE;
     }
 
-  if (settings != NULL)
-    {
-      clinic = g_settings_get_string (settings, "clinic-name");
-      therapist = g_settings_get_string (settings, "therapist-name");
-      contact = g_settings_get_string (settings, "contact-line");
-      paper_name = g_settings_get_string (settings, "paper-size");
-      fascia_paper_from_string (paper_name, &paper);
-      letterhead.clinic = clinic;
-      letterhead.therapist = therapist;
-      letterhead.contact = contact;
-    }
-  if (paper_option != NULL && !fascia_paper_from_string (paper_option, &paper))
-    {
-      g_printerr ("fascia: unknown paper size “%s”: use a4 or letter\n", paper_option);
-      return EXIT_FAILURE;
-    }
+  if (!load_print_setup (options, &setup))
+    return EXIT_FAILURE;
+  letterhead = fascia_print_setup_get_letterhead (&setup);
 
   /* A handout reads a plan; it never creates an empty database where none was. */
   if (!g_file_test (database_path, G_FILE_TEST_EXISTS))
@@ -413,7 +396,7 @@ handout_command (GVariantDict *options,
     return fail (error);
 
   handout = fascia_handout_new_for_plan (store, atlas, plan_id, &letterhead, &error);
-  if (handout == NULL || !fascia_handout_write_pdf (handout, output, paper, &error))
+  if (handout == NULL || !fascia_handout_write_pdf (handout, output, setup.paper, &error))
     return fail (error);
 
   return EXIT_SUCCESS;
@@ -751,15 +734,9 @@ export_chart_command (GVariantDict *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
   g_autoptr(FasciaHandout) chart = NULL;
-  g_autoptr(GSettings) settings = lookup_settings ();
   g_autofree char *output = output_option (options, "export-chart");
-  g_autofree char *clinic = NULL;
-  g_autofree char *therapist = NULL;
-  g_autofree char *contact = NULL;
-  g_autofree char *paper_name = NULL;
-  const char *paper_option = NULL;
-  FasciaLetterhead letterhead = { NULL, NULL, NULL };
-  FasciaPaper paper = FASCIA_PAPER_A4;
+  g_auto(FasciaPrintSetup) setup = { NULL };
+  FasciaLetterhead letterhead;
   FasciaAtlas *atlas;
   gint64 client_id = 0;
 
@@ -767,29 +744,15 @@ export_chart_command (GVariantDict *options,
     return EXIT_FAILURE;
 
   g_variant_dict_lookup (options, "export-chart", "x", &client_id);
-  g_variant_dict_lookup (options, "paper", "&s", &paper_option);
-  if (settings != NULL)
-    {
-      clinic = g_settings_get_string (settings, "clinic-name");
-      therapist = g_settings_get_string (settings, "therapist-name");
-      contact = g_settings_get_string (settings, "contact-line");
-      paper_name = g_settings_get_string (settings, "paper-size");
-      fascia_paper_from_string (paper_name, &paper);
-      letterhead.clinic = clinic;
-      letterhead.therapist = therapist;
-      letterhead.contact = contact;
-    }
-  if (paper_option != NULL && !fascia_paper_from_string (paper_option, &paper))
-    {
-      g_printerr ("fascia: unknown paper size “%s”: use a4 or letter\n", paper_option);
-      return EXIT_FAILURE;
-    }
+  if (!load_print_setup (options, &setup))
+    return EXIT_FAILURE;
+  letterhead = fascia_print_setup_get_letterhead (&setup);
 
   if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
       (store = open_existing_store (database_path, &error)) == NULL ||
       (chart = fascia_handout_new_for_chart (store, atlas, client_id, &letterhead,
                                              &error)) == NULL ||
-      !fascia_handout_write_pdf (chart, output, paper, &error))
+      !fascia_handout_write_pdf (chart, output, setup.paper, &error))
     return fail (error);
 
   g_print (_("Wrote the chart to %s\n"), output);

@@ -22,54 +22,65 @@
  * paper size from the preferences.
  */
 
-typedef struct
+/* The letterhead and paper size from the preferences, when the settings schema is
+ * installed; a headless run from a build tree without one prints no letterhead on A4. */
+void
+fascia_print_setup_load (FasciaPrintSetup *setup)
 {
-  GSettings   *settings;
-  char        *clinic;
-  char        *therapist;
-  char        *contact;
-  FasciaPaper  paper;
-} Letterhead;
-
-static void
-letterhead_load (Letterhead *letterhead)
-{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
   g_autofree char *paper = NULL;
 
-  letterhead->settings = g_settings_new (APPLICATION_ID);
-  letterhead->clinic = g_settings_get_string (letterhead->settings, "clinic-name");
-  letterhead->therapist = g_settings_get_string (letterhead->settings, "therapist-name");
-  letterhead->contact = g_settings_get_string (letterhead->settings, "contact-line");
-  paper = g_settings_get_string (letterhead->settings, "paper-size");
-  letterhead->paper = FASCIA_PAPER_A4;
-  fascia_paper_from_string (paper, &letterhead->paper);
+  g_return_if_fail (setup != NULL);
+
+  setup->paper = FASCIA_PAPER_A4;
+  setup->clinic = NULL;
+  setup->therapist = NULL;
+  setup->contact = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  setup->clinic = g_settings_get_string (settings, "clinic-name");
+  setup->therapist = g_settings_get_string (settings, "therapist-name");
+  setup->contact = g_settings_get_string (settings, "contact-line");
+  paper = g_settings_get_string (settings, "paper-size");
+  fascia_paper_from_string (paper, &setup->paper);
 }
 
-static void
-letterhead_clear (Letterhead *letterhead)
+void
+fascia_print_setup_clear (FasciaPrintSetup *setup)
 {
-  g_clear_object (&letterhead->settings);
-  g_clear_pointer (&letterhead->clinic, g_free);
-  g_clear_pointer (&letterhead->therapist, g_free);
-  g_clear_pointer (&letterhead->contact, g_free);
+  g_clear_pointer (&setup->clinic, g_free);
+  g_clear_pointer (&setup->therapist, g_free);
+  g_clear_pointer (&setup->contact, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Letterhead, letterhead_clear)
+/* The letterhead lines of @setup, valid while @setup is. */
+FasciaLetterhead
+fascia_print_setup_get_letterhead (const FasciaPrintSetup *setup)
+{
+  FasciaLetterhead lines = { setup->clinic, setup->therapist, setup->contact };
+
+  return lines;
+}
 
 static FasciaHandout *
-build_handout (GtkWidget   *widget,
-               FasciaStore *store,
-               gint64       plan_id,
-               Letterhead  *letterhead)
+build_handout (GtkWidget        *widget,
+               FasciaStore      *store,
+               gint64            plan_id,
+               FasciaPrintSetup *setup)
 {
   g_autoptr(GError) error = NULL;
   FasciaLetterhead lines;
   FasciaHandout *handout;
 
-  letterhead_load (letterhead);
-  lines.clinic = letterhead->clinic;
-  lines.therapist = letterhead->therapist;
-  lines.contact = letterhead->contact;
+  fascia_print_setup_load (setup);
+  lines = fascia_print_setup_get_letterhead (setup);
 
   handout = fascia_handout_new_for_plan (store, fascia_ui_get_atlas (), plan_id, &lines, &error);
   if (handout == NULL)
@@ -109,7 +120,7 @@ fascia_handout_export_print (GtkWidget   *widget,
                              FasciaStore *store,
                              gint64       plan_id)
 {
-  g_auto(Letterhead) letterhead = { NULL };
+  g_auto(FasciaPrintSetup) letterhead = { NULL };
   g_autoptr(FasciaHandout) handout = build_handout (widget, store, plan_id, &letterhead);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
@@ -212,7 +223,7 @@ fascia_handout_export_pdf (GtkWidget   *widget,
                            FasciaStore *store,
                            gint64       plan_id)
 {
-  g_auto(Letterhead) letterhead = { NULL };
+  g_auto(FasciaPrintSetup) letterhead = { NULL };
   FasciaHandout *handout = build_handout (widget, store, plan_id, &letterhead);
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) filter = NULL;

@@ -17,6 +17,7 @@
 #include "fascia/fascia-records-export.h"
 
 #include "fascia-records-ui.h"
+#include "fascia-handout-export.h"
 #include "fascia-ui-utils.h"
 
 /*
@@ -523,6 +524,33 @@ fascia_records_export (GtkWidget   *widget,
 
 /* Export Chart… */
 
+/**
+ * fascia_records_export_chart_file:
+ *
+ * Writes the client's chart as a PDF to @file with the letterhead and paper size from the
+ * preferences, as the handouts and `fascia --export-chart` do.
+ */
+gboolean
+fascia_records_export_chart_file (FasciaStore  *store,
+                                  gint64        client_id,
+                                  GFile        *file,
+                                  GError      **error)
+{
+  g_autoptr(FasciaHandout) chart = NULL;
+  g_autofree char *path = local_path (file, error);
+  g_auto(FasciaPrintSetup) setup = { NULL };
+  FasciaLetterhead letterhead;
+
+  if (path == NULL)
+    return FALSE;
+
+  fascia_print_setup_load (&setup);
+  letterhead = fascia_print_setup_get_letterhead (&setup);
+  chart = fascia_handout_new_for_chart (store, fascia_ui_get_atlas (), client_id, &letterhead,
+                                        error);
+  return chart != NULL && fascia_handout_write_pdf (chart, path, setup.paper, error);
+}
+
 static void
 chart_chosen (GtkWidget   *widget,
               FasciaStore *store,
@@ -530,13 +558,8 @@ chart_chosen (GtkWidget   *widget,
               GFile       *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FasciaHandout) chart = NULL;
-  g_autofree char *path = local_path (file, &error);
 
-  if (path == NULL ||
-      (chart = fascia_handout_new_for_chart (store, fascia_ui_get_atlas (), client_id, NULL,
-                                             &error)) == NULL ||
-      !fascia_handout_write_pdf (chart, path, FASCIA_PAPER_A4, &error))
+  if (!fascia_records_export_chart_file (store, client_id, file, &error))
     fascia_ui_show_error (widget, _("Could not export the chart"), error);
   else
     fascia_ui_toast (widget, _("Chart exported"));

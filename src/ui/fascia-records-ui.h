@@ -30,6 +30,10 @@ gboolean   fascia_records_export_file         (FasciaStore *store,
                                                gint64       client_id,
                                                GFile       *file,
                                                GError     **error);
+gboolean   fascia_records_export_chart_file   (FasciaStore *store,
+                                               gint64       client_id,
+                                               GFile       *file,
+                                               GError     **error);
 void       fascia_records_export_chart        (GtkWidget   *widget,
                                                FasciaStore *store,
                                                gint64       client_id);

@@ -5,7 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
 #include "config.h"
+
+#include <string.h>
 
 #include "fascia/fascia-fhir.h"
 #include "fascia-application.h"
@@ -288,6 +291,42 @@ test_fhir_and_exports (Fixture       *f,
     }
 }
 
+/* The chart from the window has the handouts' letterhead and paper size. */
+static void
+test_chart_paper (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "chart.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  FasciaStore *store = fascia_window_get_store (f->window);
+  g_autofree char *contents = NULL;
+  const char *letter = "/MediaBox [ 0 0 612 792 ]";
+  gsize length = 0;
+
+  fascia_client_set_name (client, "Ana & <Bo>");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "paper-size", "letter");
+  g_assert_true (fascia_records_export_chart_file (store, fascia_client_get_id (client), pdf,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf_path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (memmem (contents, length, letter, strlen (letter)));
+  g_clear_pointer (&contents, g_free);
+
+  g_settings_set_string (settings, "paper-size", "a4");
+  g_assert_true (fascia_records_export_chart_file (store, fascia_client_get_id (client), pdf,
+                                                   &error));
+  g_assert_true (g_file_get_contents (pdf_path, &contents, &length, NULL));
+  g_assert_null (memmem (contents, length, letter, strlen (letter)));
+  g_settings_reset (settings, "paper-size");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +352,8 @@ main (int   argc,
               test_preview_dates_and_duplicates, fixture_tear_down);
   g_test_add ("/fascia/ui/records/fhir-and-exports", Fixture, NULL, fixture_set_up,
               test_fhir_and_exports, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/chart-paper", Fixture, NULL, fixture_set_up,
+              test_chart_paper, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
