@@ -198,6 +198,24 @@ fascia_atlas_page_get_view (FasciaAtlasPage *self)
   return self->view_id;
 }
 
+/* The diagram of a view, loaded once. */
+static FasciaDiagram *
+ensure_diagram (FasciaAtlasPage  *self,
+                const char       *view_id,
+                GError          **error)
+{
+  FasciaDiagram *diagram = g_hash_table_lookup (self->diagrams, view_id);
+
+  if (diagram == NULL)
+    {
+      diagram = fascia_diagram_new_for_view (self->atlas, view_id, error);
+      if (diagram != NULL)
+        g_hash_table_insert (self->diagrams, g_strdup (view_id), diagram);
+    }
+
+  return diagram;
+}
+
 void
 fascia_atlas_page_set_view (FasciaAtlasPage *self,
                             const char      *view_id)
@@ -211,16 +229,11 @@ fascia_atlas_page_set_view (FasciaAtlasPage *self,
   if (g_strcmp0 (self->view_id, view_id) == 0 || self->atlas == NULL)
     return;
 
-  diagram = g_hash_table_lookup (self->diagrams, view_id);
+  diagram = ensure_diagram (self, view_id, &error);
   if (diagram == NULL)
     {
-      diagram = fascia_diagram_new_for_view (self->atlas, view_id, &error);
-      if (diagram == NULL)
-        {
-          show_problem (self, _("The diagram could not be opened"), error);
-          return;
-        }
-      g_hash_table_insert (self->diagrams, g_strdup (view_id), diagram);
+      show_problem (self, _("The diagram could not be opened"), error);
+      return;
     }
 
   g_free (self->view_id);
@@ -314,7 +327,9 @@ reveal_first (FasciaAtlasPage  *self,
 
 static GtkWidget *
 pain_row (FasciaAtlasPage        *self,
-          const FasciaPainSource *source)
+          const FasciaPainSource *source,
+          FasciaView             *view,
+          const FasciaRegion     *near)
 {
   FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, source->muscle_id);
   FasciaTriggerPoint *point = fascia_atlas_lookup_trigger_point (self->atlas, source->muscle_id,
@@ -324,9 +339,28 @@ pain_row (FasciaAtlasPage        *self,
   g_autofree char *target = g_strconcat ("muscle:", source->muscle_id, NULL);
   GtkWidget *row = adw_action_row_new ();
 
-  /* Translators: which trigger point of a muscle, and where it lies */
-  subtitle = g_strdup_printf (_("Trigger point %u: %s"), source->n,
-                              point != NULL ? fascia_trigger_point_get_location (point) : "");
+  if (near != NULL)
+    {
+      FasciaLandmark *landmark = fascia_atlas_lookup_landmark (self->atlas, near->atlas_id);
+      g_autofree char *name = g_strdup (landmark != NULL ? fascia_landmark_get_name (landmark)
+                                                         : near->atlas_id);
+
+      /* Mid-sentence: "the greater trochanter", but "the ASIS", "the L3 transverse process". */
+      if (g_ascii_isupper (name[0]) && g_ascii_islower (name[1]))
+        name[0] = g_ascii_tolower (name[0]);
+      /* Translators: the view a muscle was found in ("Side"), the bony landmark by which the
+       * spot was found there, which trigger point of the muscle, and where it lies */
+      subtitle = g_strdup_printf (_("%s view, at the %s · trigger point %u: %s"),
+                                  fascia_view_get_title (view), name,
+                                  source->n,
+                                  point != NULL ? fascia_trigger_point_get_location (point) : "");
+    }
+  else
+    /* Translators: the view a muscle was found in ("Side"), which trigger point of it, and
+     * where it lies */
+    subtitle = g_strdup_printf (_("%s view · trigger point %u: %s"),
+                                view != NULL ? fascia_view_get_title (view) : "", source->n,
+                                point != NULL ? fascia_trigger_point_get_location (point) : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -338,6 +372,47 @@ pain_row (FasciaAtlasPage        *self,
   return row;
 }
 
+static FasciaView *
+lookup_view (FasciaAtlasPage *self,
+             const char      *view_id)
+{
+  GListModel *views = fascia_atlas_get_views (self->atlas);
+
+  for (guint i = 0; i < g_list_model_get_n_items (views); i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+
+      if (g_strcmp0 (fascia_view_get_id (view), view_id) == 0)
+        return view;  /* the atlas keeps it */
+    }
+
+  return NULL;
+}
+
+/* One row per muscle and side, at its nearest trigger point, unless @seen has it. */
+static guint
+add_pain_rows (FasciaAtlasPage    *self,
+               GPtrArray          *sources,
+               FasciaView         *view,
+               const FasciaRegion *near,
+               GHashTable         *seen)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const FasciaPainSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *key = g_strdup_printf ("%s/%d", source->muscle_id, source->side);
+
+      if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+        continue;
+      gtk_list_box_append (self->pain_list, pain_row (self, source, view, near));
+      n++;
+    }
+
+  return n;
+}
+
 static void
 show_pain (FasciaAtlasPage *self,
            double           x,
@@ -347,6 +422,7 @@ show_pain (FasciaAtlasPage *self,
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GtkWidget *child;
+  guint n_rows;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pain_list))) != NULL)
     gtk_list_box_remove (self->pain_list, child);
@@ -355,21 +431,36 @@ show_pain (FasciaAtlasPage *self,
   fascia_diagram_view_add_marker (self->diagram_view, x, y);
 
   sources = diagram != NULL ? fascia_pain_finder_find (diagram, x, y) : g_ptr_array_new ();
-  for (guint i = 0; i < sources->len; i++)
-    {
-      const FasciaPainSource *source = g_ptr_array_index (sources, i);
-      g_autofree char *key = g_strdup_printf ("%s/%d", source->muscle_id, source->side);
+  n_rows = add_pain_rows (self, sources, lookup_view (self, self->view_id), NULL, seen);
 
-      /* One row per muscle and side, at its nearest trigger point. */
-      if (!g_hash_table_add (seen, g_steal_pointer (&key)))
-        continue;
-      gtk_list_box_append (self->pain_list, pain_row (self, source));
+  /* The same spot in the other views, found by its nearest bony landmark: each view draws
+   * the zones of the muscles it shows, so together they make the whole list. */
+  if (diagram != NULL)
+    {
+      GListModel *views = fascia_atlas_get_views (self->atlas);
+
+      for (guint v = 0; v < g_list_model_get_n_items (views); v++)
+        {
+          g_autoptr(FasciaView) view = g_list_model_get_item (views, v);
+          FasciaDiagram *other;
+          const FasciaRegion *near;
+          g_autoptr(GPtrArray) there = NULL;
+          double ox, oy;
+
+          if (g_str_equal (fascia_view_get_id (view), self->view_id)
+              || (other = ensure_diagram (self, fascia_view_get_id (view), NULL)) == NULL
+              || (near = fascia_pain_finder_locate (diagram, x, y, other, &ox, &oy)) == NULL)
+            continue;
+          there = fascia_pain_finder_find (other, ox, oy);
+          n_rows += add_pain_rows (self, there, view, near, seen);
+        }
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->pain_list), sources->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->pain_list), n_rows > 0);
   gtk_label_set_label (self->pain_summary,
-                       sources->len > 0
-                       ? _("Pain felt here may come from trigger points in these muscles, nearest first.")
+                       n_rows > 0
+                       ? _("Pain felt here may come from trigger points in these muscles: this "
+                           "view’s nearest first, then those other views show by the same bone.")
                        : _("No trigger point in this view refers pain to this spot. Try another "
                            "view, or a spot nearby."));
 }

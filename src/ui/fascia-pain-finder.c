@@ -85,3 +85,67 @@ fascia_pain_finder_find (FasciaDiagram *diagram,
   g_ptr_array_sort (sources, compare_distance);
   return sources;
 }
+
+/* A landmark small enough to name a spot (not a whole femur), and near enough to the spot
+ * to stand for it, in view units: the drawings are about 1,200 units across the pelvis
+ * and thighs. */
+#define LANDMARK_MAX_SIZE 220.0
+#define LANDMARK_MAX_DISTANCE 90.0
+
+/**
+ * fascia_pain_finder_locate:
+ * @here: the diagram of the view where the spot was chosen
+ * @x: the spot, in @here's view units
+ * @y: the spot, in @here's view units
+ * @other: another view's diagram
+ * @other_x: (out): the same spot in @other, in its view units
+ * @other_y: (out): the same spot in @other, in its view units
+ *
+ * Finds in @other the spot chosen in @here. Views draw the body from different sides, so no
+ * geometry maps one onto another, and no referral zone is drawn in two views; bony
+ * landmarks are: the spot in @other is the nearest small landmark of the spot that @other
+ * draws too (the same bone, on the same side), if it lies close to the spot.
+ *
+ * Returns: (transfer none) (nullable): that landmark's region in @other, or %NULL when
+ *   there is none.
+ */
+const FasciaRegion *
+fascia_pain_finder_locate (FasciaDiagram *here,
+                           double         x,
+                           double         y,
+                           FasciaDiagram *other,
+                           double        *other_x,
+                           double        *other_y)
+{
+  const FasciaRegion *best = NULL;
+  double best_distance = LANDMARK_MAX_DISTANCE;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (here), NULL);
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (other), NULL);
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (here); i++)
+    {
+      const FasciaRegion *landmark = fascia_diagram_get_region (here, i);
+      const FasciaRegion *there;
+      double distance;
+
+      if (landmark->kind != FASCIA_REGION_LANDMARK
+          || hypot (landmark->width, landmark->height) > LANDMARK_MAX_SIZE)
+        continue;
+      distance = hypot (landmark->x + landmark->width / 2.0 - x,
+                        landmark->y + landmark->height / 2.0 - y);
+      if (distance >= best_distance
+          || (there = fascia_diagram_lookup_region (other, landmark->id)) == NULL
+          || there->kind != FASCIA_REGION_LANDMARK)
+        continue;
+      best = there;
+      best_distance = distance;
+    }
+
+  if (best == NULL)
+    return NULL;
+
+  *other_x = best->x + best->width / 2.0;
+  *other_y = best->y + best->height / 2.0;
+  return best;
+}

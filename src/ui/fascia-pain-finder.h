@@ -23,5 +23,11 @@ void       fascia_pain_source_free  (FasciaPainSource *source);
 GPtrArray *fascia_pain_finder_find  (FasciaDiagram    *diagram,
                                      double            x,
                                      double            y);
+const FasciaRegion *fascia_pain_finder_locate (FasciaDiagram *here,
+                                               double         x,
+                                               double         y,
+                                               FasciaDiagram *other,
+                                               double        *other_x,
+                                               double        *other_y);
 
 G_END_DECLS
