@@ -181,6 +181,11 @@ gboolean            fascia_diagram_render_part        (FasciaDiagram      *self,
                                                        double              y,
                                                        GError            **error);
 gboolean            fascia_diagram_get_labels_apart   (FasciaDiagram      *self);
+gboolean            fascia_diagram_parse_region_id    (const char         *id,
+                                                       FasciaRegionKind   *kind,
+                                                       FasciaSide         *side,
+                                                       char              **atlas_id,
+                                                       guint              *n);
 cairo_surface_t    *fascia_diagram_render_region_overlay
                                                       (FasciaDiagram      *self,
                                                        const char         *region_id,

@@ -75,11 +75,6 @@ gboolean           fascia_diagram_scan                 (FasciaDiagramData  *data
 gboolean           fascia_diagram_scan_bytes           (GBytes             *svg,
                                                         FasciaAtlas        *atlas,
                                                         GError            **error);
-gboolean           fascia_diagram_parse_region_id      (const char         *id,
-                                                        FasciaRegionKind   *kind,
-                                                        FasciaSide         *side,
-                                                        char              **atlas_id,
-                                                        guint              *n);
 
 RsvgHandle        *fascia_diagram_data_new_handle      (FasciaDiagramData  *data,
                                                         const char         *css,

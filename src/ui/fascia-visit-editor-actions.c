@@ -48,7 +48,7 @@ add_mark (FasciaVisitEditor *self,
       return FALSE;
     }
 
-  _fascia_visit_editor_reload_marks (self);
+  _fascia_visit_editor_append_mark (self, mark);
   return TRUE;
 }
 

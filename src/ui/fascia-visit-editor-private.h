@@ -77,6 +77,8 @@ static const FasciaFindingTool fascia_finding_tools[] = {
 /* fascia-visit-editor.c */
 void     _fascia_visit_editor_schedule_save       (FasciaVisitEditor *self);
 void     _fascia_visit_editor_reload_marks        (FasciaVisitEditor *self);
+void     _fascia_visit_editor_append_mark         (FasciaVisitEditor *self,
+                                                   FasciaPainMark    *mark);
 void     _fascia_visit_editor_reload_findings     (FasciaVisitEditor *self);
 void     _fascia_visit_editor_update_diagram      (FasciaVisitEditor *self);
 

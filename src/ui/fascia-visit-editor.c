@@ -378,32 +378,25 @@ delete_mark_clicked_cb (GtkButton         *button,
   _fascia_visit_editor_reload_marks (self);
 }
 
+/* The muscle a mark is on, named from the region's id alone: loading the view's drawing for
+ * it cost a parse of the SVG and a librsvg render per region, for every row, on every click. */
 static char *
 mark_title (FasciaPainMark *mark)
 {
-  FasciaDiagram *diagram = NULL;
   const char *region_id = fascia_pain_mark_get_region_id (mark);
-  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  g_autofree char *atlas_id = NULL;
+  FasciaRegionKind kind;
+  FasciaSide side;
+  guint n;
 
-  if (region_id != NULL && *region_id && atlas != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      const FasciaRegion *region;
+  if (region_id == NULL || *region_id == '\0')
+    return g_strdup (_("Point on the body"));
 
-      diagram = fascia_diagram_new_for_view (atlas, fascia_pain_mark_get_view_id (mark), &error);
-      region = diagram != NULL ? fascia_diagram_lookup_region (diagram, region_id) : NULL;
-      if (region != NULL && region->kind != FASCIA_REGION_LANDMARK)
-        {
-          char *name = fascia_ui_muscle_name (region->atlas_id, region->side);
+  if (fascia_diagram_parse_region_id (region_id, &kind, &side, &atlas_id, &n)
+      && kind != FASCIA_REGION_LANDMARK)
+    return fascia_ui_muscle_name (atlas_id, side);
 
-          g_object_unref (diagram);
-          return name;
-        }
-      g_clear_object (&diagram);
-      return g_strdup (region_id);
-    }
-
-  return g_strdup (_("Point on the body"));
+  return g_strdup (region_id);
 }
 
 static GtkWidget *
@@ -491,6 +484,41 @@ rebuild_marks (FasciaVisitEditor *self)
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       gtk_list_box_append (self->mark_list, row);
     }
+}
+
+/**
+ * _fascia_visit_editor_append_mark:
+ * @mark: a mark the store has just added to this visit (the newest)
+ *
+ * Shows a new mark: one row more, opened, rather than every row made again (a click on the
+ * body chart used to rebuild the whole list, which grows with every mark).
+ */
+void
+_fascia_visit_editor_append_mark (FasciaVisitEditor *self,
+                                  FasciaPainMark    *mark)
+{
+  guint n;
+  GtkListBoxRow *last;
+  GtkWidget *row;
+
+  if (!G_IS_LIST_STORE (self->marks)
+      || g_list_model_get_item_type (self->marks) != FASCIA_TYPE_PAIN_MARK)
+    {
+      _fascia_visit_editor_reload_marks (self);
+      return;
+    }
+
+  n = g_list_model_get_n_items (self->marks);
+  last = n > 0 ? gtk_list_box_get_row_at_index (self->mark_list, n - 1) : NULL;
+  if (ADW_IS_EXPANDER_ROW (last))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (last), FALSE);
+
+  g_list_store_append (G_LIST_STORE (self->marks), mark);
+  row = create_mark_row (self, mark);
+  if (!self->loading)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_list_box_append (self->mark_list, row);
+  _fascia_visit_editor_update_diagram (self);
 }
 
 /* The body chart on the diagram: today's pain filled, findings filled in the target colour,

@@ -277,6 +277,23 @@ test_plan_and_visit (Fixture       *f,
   press_region (diagram, "m-gluteus-maximus-l");
   press_region (diagram, "m-gluteus-maximus-r");
   g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (visit_editor)), ==, 2);
+  {
+    GtkListBox *marks = GTK_LIST_BOX (template_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                      "mark_list"));
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (marks, 0);
+    GtkListBoxRow *second = gtk_list_box_get_row_at_index (marks, 1);
+
+    /* A row per mark, named by its muscle; only the newest open. */
+    g_assert_nonnull (second);
+    g_assert_null (gtk_list_box_get_row_at_index (marks, 2));
+    g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)),
+                                     "Gluteus maximus"));
+    g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (first)));
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (second)));
+    g_assert_true (fascia_diagram_get_region_style (fascia_diagram_view_get_diagram (diagram),
+                                                    "m-gluteus-maximus-r")
+                   & FASCIA_REGION_STYLE_PAIN);
+  }
   fascia_client_view_flush (client_view (f));
 
   g_assert_cmpint (query_int (f, "SELECT pain_before FROM visits"), ==, 7);

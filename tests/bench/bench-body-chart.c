@@ -1,0 +1,412 @@
+/* bench-body-chart.c — what a click on the body chart of a visit costs at 1920×1080: real
+ * pointer events (xdotool, through the X server) to the first painted frame that shows the
+ * mark.
+ *
+ *   empty click   a click on the chart beside the drawing, where it marks nothing: the
+ *                 event's way through X and GTK to a painted frame (the baseline, same run)
+ *   region mark   a click on a muscle: the mark saved, the list of marks made again, and a
+ *                 frame with the muscle filled as painful
+ *   point mark    a click on the drawing between regions: the mark saved and a frame with
+ *                 its marker
+ *
+ * Each prints the wall time (median and 99th percentile) and the CPU time of the whole
+ * process (every thread) over the same span; the clicks are interleaved. A visit of a client
+ * on a fresh database, the pain tool chosen (the editor's default).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "fascia-diagram-view.h"
+#include "fascia-visit-editor.h"
+
+#define N_ROUNDS 12
+
+typedef struct
+{
+  GtkWidget         *window;
+  FasciaVisitEditor *editor;
+  FasciaDiagramView *view;
+  char              *xid;
+  const char        *xdotool;
+
+  gboolean         (*answered) (gpointer data);
+  const char        *region_id;   /* the region the click marks */
+  guint              n_marks;     /* marks before the click */
+  gboolean           event_seen;
+  gint64             start_wall, start_cpu;
+  gint64             end_wall, end_cpu;
+} Bench;
+
+typedef struct
+{
+  GArray *wall;  /* double, ms */
+  GArray *cpu;
+} Figures;
+
+static gint64
+cpu_now (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC
+         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data,
+            guint      ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return done (data);
+}
+
+static gboolean
+up_to_date (gpointer data)
+{
+  Bench *bench = data;
+
+  return fascia_diagram_view_get_diagram (bench->view) != NULL
+         && fascia_diagram_view_is_up_to_date (bench->view);
+}
+
+static guint
+n_marks (Bench *bench)
+{
+  return g_list_model_get_n_items (fascia_visit_editor_get_marks (bench->editor));
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  if (bench->answered != NULL && bench->end_wall == 0 && bench->answered (bench))
+    {
+      bench->end_wall = g_get_monotonic_time ();
+      bench->end_cpu = cpu_now ();
+    }
+}
+
+static gboolean
+measured (gpointer data)
+{
+  return ((Bench *) data)->end_wall != 0;
+}
+
+static gboolean
+click (Bench     *bench,
+       double     x,
+       double     y,
+       gboolean (*answered) (gpointer data),
+       Figures   *figures)
+{
+  graphene_point_t point;
+  g_autofree char *move = NULL, *press = NULL;
+  double wall, cpu;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (bench->view), bench->window,
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return FALSE;
+
+  /* The pointer goes there first, so that the click alone is measured. */
+  move = g_strdup_printf ("%s mousemove --window %s %d %d", bench->xdotool, bench->xid,
+                          (int) point.x, (int) point.y);
+  g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL);
+  wait_ms (150);
+  wait_until (up_to_date, bench, 5000);
+
+  press = g_strdup_printf ("%s click 1", bench->xdotool);
+  bench->answered = answered;
+  bench->n_marks = n_marks (bench);
+  bench->event_seen = FALSE;
+  bench->end_wall = bench->end_cpu = 0;
+  bench->start_wall = g_get_monotonic_time ();
+  bench->start_cpu = cpu_now ();
+  g_spawn_command_line_async (press, NULL);
+
+  if (!wait_until (measured, bench, 10000))
+    {
+      bench->answered = NULL;
+      g_printerr ("A click at %d,%d was not answered\n", (int) point.x, (int) point.y);
+      return FALSE;
+    }
+  bench->answered = NULL;
+
+  wall = (bench->end_wall - bench->start_wall) / 1000.0;
+  cpu = (bench->end_cpu - bench->start_cpu) / 1000.0;
+  g_array_append_val (figures->wall, wall);
+  g_array_append_val (figures->cpu, cpu);
+  return TRUE;
+}
+
+static void
+point_activated_cb (FasciaDiagramView *view,
+                    double             x,
+                    double             y,
+                    Bench             *bench)
+{
+  bench->event_seen = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+}
+
+static gboolean
+empty_answered (gpointer data)
+{
+  return ((Bench *) data)->event_seen;
+}
+
+static gboolean
+region_answered (gpointer data)
+{
+  Bench *bench = data;
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
+
+  return (fascia_diagram_get_region_style (diagram, bench->region_id) & FASCIA_REGION_STYLE_PAIN)
+         && fascia_diagram_view_is_up_to_date (bench->view);
+}
+
+static gboolean
+point_answered (gpointer data)
+{
+  Bench *bench = data;
+
+  return n_marks (bench) > bench->n_marks && fascia_diagram_view_is_up_to_date (bench->view);
+}
+
+/* Muscles whose centre is theirs and on screen, spots of the drawing between regions, and a
+ * spot of the chart beside the drawing. */
+static void
+targets (Bench     *bench,
+         GPtrArray *regions,
+         GArray    *region_points,
+         GArray    *spots,
+         double    *empty_x,
+         double    *empty_y)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
+  int w = gtk_widget_get_width (GTK_WIDGET (bench->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (bench->view));
+  guint n = fascia_diagram_get_n_regions (diagram);
+  double width, height, left, top, right, bottom;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+      double cx = region->x + region->width / 2.0, cy = region->y + region->height / 2.0;
+      graphene_point_t point;
+      double px, py;
+
+      if (region->kind != FASCIA_REGION_MUSCLE || fascia_diagram_hit_test (diagram, cx, cy) != region)
+        continue;
+      fascia_diagram_view_view_to_widget (bench->view, cx, cy, &px, &py);
+      if (px < 0 || py < 0 || px >= w || py >= h)
+        continue;
+      point = GRAPHENE_POINT_INIT (px, py);
+      g_ptr_array_add (regions, (gpointer) region->id);
+      g_array_append_val (region_points, point);
+    }
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  for (double vy = 40; vy < height - 40 && spots->len < N_ROUNDS; vy += 37)
+    for (double vx = 40; vx < width - 40; vx += 53)
+      {
+        graphene_point_t point;
+        double px, py;
+
+        if (fascia_diagram_hit_test (diagram, vx, vy) != NULL)
+          continue;
+        fascia_diagram_view_view_to_widget (bench->view, vx, vy, &px, &py);
+        if (px < 0 || py < 0 || px >= w || py >= h)
+          continue;
+        point = GRAPHENE_POINT_INIT (px, py);
+        g_array_append_val (spots, point);
+        break;
+      }
+
+  /* Beside the drawing, or above or below it: the chart fits the drawing one way. */
+  fascia_diagram_view_view_to_widget (bench->view, 0, 0, &left, &top);
+  fascia_diagram_view_view_to_widget (bench->view, width, height, &right, &bottom);
+  if (left >= 8)
+    *empty_x = left / 2, *empty_y = h / 2.0;
+  else if (top >= 8)
+    *empty_x = w / 2.0, *empty_y = top / 2;
+  else if (bottom <= h - 8)
+    *empty_x = w / 2.0, *empty_y = (bottom + h) / 2;
+  else if (right <= w - 8)
+    *empty_x = (right + w) / 2, *empty_y = h / 2.0;
+  else
+    g_error ("The drawing fills the chart: no empty spot beside it");
+}
+
+static void
+print_figures (const char *what,
+               Figures    *figures,
+               Figures    *baseline)
+{
+  if (figures->wall->len == 0)
+    {
+      printf ("%-14s no click answered\n", what);
+      return;
+    }
+
+  printf ("%-14s wall median %6.1f ms, p99 %6.1f ms; CPU median %6.1f ms, p99 %6.1f ms (%u clicks)",
+          what, percentile (figures->wall, 0.5), percentile (figures->wall, 0.99),
+          percentile (figures->cpu, 0.5), percentile (figures->cpu, 0.99), figures->wall->len);
+  if (baseline != NULL && baseline->wall->len > 0)
+    printf ("; %+.1f ms over the empty click", percentile (figures->wall, 0.5)
+                                               - percentile (baseline->wall, 0.5));
+  printf ("\n");
+}
+
+static Figures
+figures_new (void)
+{
+  return (Figures) { g_array_new (FALSE, FALSE, sizeof (double)),
+                     g_array_new (FALSE, FALSE, sizeof (double)) };
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Bench bench = { 0 };
+  Figures empty = figures_new (), region = figures_new (), point = figures_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  g_autoptr(GArray) region_points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  double empty_x, empty_y;
+  GdkSurface *surface;
+
+  gtk_init ();
+  adw_init ();
+
+  bench.xdotool = g_getenv ("FASCIA_XDOTOOL");
+  if (bench.xdotool == NULL)
+    g_error ("FASCIA_XDOTOOL names no xdotool");
+
+  dir = g_dir_make_tmp ("fascia-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "clinic.db", NULL);
+  store = fascia_store_open (path, &error);
+  g_assert_no_error (error);
+  fascia_client_set_name (client, "Alex Example");
+  if (!fascia_store_add_client (store, client, &error))
+    g_error ("%s", error->message);
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_visited_at (visit, now);
+  if (!fascia_store_add_visit (store, visit, &error))
+    g_error ("%s", error->message);
+
+  bench.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (bench.window), 1920, 1080);
+  gtk_window_set_decorated (GTK_WINDOW (bench.window), FALSE);
+  bench.editor = g_object_new (FASCIA_TYPE_VISIT_EDITOR, NULL);
+  fascia_visit_editor_set_store (bench.editor, store);
+  fascia_visit_editor_set_client (bench.editor, client);
+  fascia_visit_editor_set_visit (bench.editor, visit);
+  bench.view = fascia_visit_editor_get_diagram_view (bench.editor);
+  gtk_window_set_child (GTK_WINDOW (bench.window), GTK_WIDGET (bench.editor));
+  gtk_window_present (GTK_WINDOW (bench.window));
+  wait_ms (500);
+  if (!wait_until (up_to_date, &bench, 10000))
+    g_error ("The body chart was never drawn");
+
+  surface = gtk_native_get_surface (GTK_NATIVE (bench.window));
+  bench.xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_signal_connect (gtk_widget_get_frame_clock (bench.window), "after-paint",
+                    G_CALLBACK (after_paint_cb), &bench);
+  g_signal_connect (bench.view, "point-activated", G_CALLBACK (point_activated_cb), &bench);
+
+  targets (&bench, regions, region_points, spots, &empty_x, &empty_y);
+  if (regions->len < 2 || spots->len < 2)
+    g_error ("Found nothing to click on the chart");
+  printf ("body chart %d×%d, view %s, %u muscles and %u spots to mark\n",
+          gtk_widget_get_width (GTK_WIDGET (bench.view)),
+          gtk_widget_get_height (GTK_WIDGET (bench.view)),
+          fascia_diagram_get_view_id (fascia_diagram_view_get_diagram (bench.view)),
+          regions->len, spots->len);
+
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      const graphene_point_t *at;
+
+      /* Each region once: a second click on a marked region opens its mark instead. */
+      if (round < regions->len)
+        {
+          at = &g_array_index (region_points, graphene_point_t, round);
+          bench.region_id = g_ptr_array_index (regions, round);
+          click (&bench, empty_x, empty_y, empty_answered, &empty);
+          click (&bench, at->x, at->y, region_answered, &region);
+        }
+      at = &g_array_index (spots, graphene_point_t, round % spots->len);
+      click (&bench, empty_x, empty_y, empty_answered, &empty);
+      click (&bench, at->x, at->y, point_answered, &point);
+    }
+
+  print_figures ("empty click", &empty, NULL);
+  print_figures ("region mark", &region, &empty);
+  print_figures ("point mark", &point, &empty);
+
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  wait_ms (200);
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+  return EXIT_SUCCESS;
+}
