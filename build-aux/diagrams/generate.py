@@ -62,7 +62,7 @@ class View:
         self.layers = {'bones': [], 'muscles': [], 'trigger-points': [], 'referral': []}
         self.labels = []                # (text, anchor canvas point, side or None)
         self.anchors = {}
-        self.sides = (1, -1) if kind != 'lat' else (-1,)
+        self.sides = (1, -1) if kind not in ('lat', 'med') else (-1,)
 
     # (a, y): a = x for coronal views (subject's left side positive), z for the lateral view
     def p(self, pt, side=1):
@@ -72,6 +72,8 @@ class View:
             X = self.x0 + SCALE * a * side
         elif self.kind == 'post':
             X = self.x0 - SCALE * a * side
+        elif self.kind == 'med':
+            X = self.x0 - SCALE * a       # seen from the midline: anterior to the viewer's left
         else:
             X = self.x0 + SCALE * a
         out = (X, self.y0 + SCALE * (y - self.frame[0]))
@@ -90,7 +92,7 @@ class View:
 
 
 def sfx(side, view=None):
-    if view is not None and view.kind == 'lat':
+    if view is not None and view.kind in ('lat', 'med'):
         return '-r'
     return '-l' if side == 1 else '-r'
 
@@ -1661,11 +1663,12 @@ def build_front_superficial():
 
 # ---- lateral (subject's right side, anterior to the viewer's right) --------------------------
 
-def body_front(y):
+def body_front(y, body_z=None):
+    body_z = body_z or SK.BODY_Z
     pts = []
-    for name, top, bot, hw, tip, sp in SK.VERTEBRAE:
-        if name in SK.BODY_Z:
-            pts.append(((top + bot) / 2.0, SK.BODY_Z[name][0], SK.BODY_Z[name][1]))
+    for name, top, bot, hw, tip, sp in SK.VERTEBRAE_ALL:
+        if name in body_z:
+            pts.append(((top + bot) / 2.0, body_z[name][0], body_z[name][1]))
     pts.sort()
     if y <= pts[0][0]:
         return pts[0][1], pts[0][2]
@@ -1676,20 +1679,24 @@ def body_front(y):
     return pts[-1][1], pts[-1][2]
 
 
-def draw_spine_lateral(v):
+def draw_spine_lateral(v, body_z=None, section=False):
+    """The vertebrae from the side; with section, cut in the midline and seen from the inside (the
+    medial view): the cut bodies show their spongy bone, the vertebral canal lies open behind them."""
+    body_z = body_z or SK.BODY_Z
+    verts = SK.VERTEBRAE_ALL
     discs, l_sp = [], []
-    for i, (name, top, bot, hw, tip, sp) in enumerate(SK.VERTEBRAE):
-        if name not in SK.BODY_Z:
+    for i, (name, top, bot, hw, tip, sp) in enumerate(verts):
+        if name not in body_z:
             continue
-        ft, dt = body_front(top)
-        fb, db = body_front(bot)
+        ft, dt = body_front(top, body_z)
+        fb, db = body_front(bot, body_z)
         body = [(ft, top + 1.5), (ft - 1.5, top, 'c'), (ft - dt + 1.5, top, 'c'), (ft - dt, top + 1.5),
                 (ft - dt + 1, (top + bot) / 2.0), (fb - db, bot - 1.5), (fb - db + 1.5, bot, 'c'),
                 (fb - 1.5, bot, 'c'), (fb, bot - 1.5), ((ft + fb) / 2.0 - 1.8, (top + bot) / 2.0)]
         # posterior elements: pedicle, articular pillar, spinous process
         back_t, back_b = ft - dt, fb - db
         h = bot - top
-        tipz = (ft + fb) / 2.0 - 92 if name.startswith('L') else (ft + fb) / 2.0 - 80
+        tipz = (ft + fb) / 2.0 - 92 if name.startswith('L') else (ft + fb) / 2.0 - 80 + (8 if section else 0)
         arch = [(back_t + 1, top + 3), (back_t - 12, top + 2), (back_t - 16, top - 6, 'c'), (back_t - 24, top - 5),
                 (back_t - 26, top + 6), (back_t - 28, top + 0.5 * h)]
         if name.startswith('L'):
@@ -1701,12 +1708,24 @@ def draw_spine_lateral(v):
                      (back_t - 28, bot + 3), (back_t - 22, bot + 6, 'c'), (back_b - 8, bot - 4), (back_b + 1, bot - 6)]
         v.add('bones', path(smooth(v.ps(arch)), BONE))
         v.add('bones', path(smooth(v.ps([(back_t - 14, top + 6), (back_t - 8, top + 0.55 * h), (back_t - 14, bot - 4)]), False), BONE_DETAIL))
+        bparts = [path(smooth(v.ps(body)), BONE)]
+        if section:
+            # the cut face: a shell of compact bone round the spongy bone, and the vertebral canal between
+            # the body and the arch (the inner face of the pedicle seen through it)
+            inner = [(ft - 2.5, top + 3), (ft - dt + 2.5, top + 3), (fb - db + 2.5, bot - 3), (fb - 2.5, bot - 3)]
+            bparts.append(path(smooth(v.ps(inner)), 'fill="#eadcbf" stroke="#b59f80" stroke-width="0.8"'))
+            for k in range(1, 4):
+                yy = top + (bot - top) * k / 4.0
+                a0, _ = body_front(yy, body_z)
+                bparts.append(path(smooth(v.ps([(a0 - 4, yy), (a0 - _ / 2.0, yy + 1.2), (a0 - _ + 4, yy)]), False), BONE_DETAIL))
+            v.add('bones', path(smooth(v.ps([(back_t - 1, top + 2), (back_t - 16, top + 1), (back_b - 16, bot - 1), (back_b - 1, bot - 2)])),
+                                'fill="#d8c8a8" stroke="#8c7a64" stroke-width="1"'))
         if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
-            v.add('bones', group('b-%s-body' % name.lower(), [path(smooth(v.ps(body)), BONE)]))
+            v.add('bones', group('b-%s-body' % name.lower(), bparts))
         else:
-            v.add('bones', path(smooth(v.ps(body)), BONE))
-        nxt = SK.VERTEBRAE[i + 1][1] if i + 1 < len(SK.VERTEBRAE) else SK.SACRUM_TOP
-        fn, dn = body_front(nxt)
+            v.add('bones', ''.join(bparts))
+        nxt = verts[i + 1][1] if i + 1 < len(verts) else SK.SACRUM_TOP
+        fn, dn = body_front(nxt, body_z)
         disc = [(fb, bot), (fn + 0.8, (bot + nxt) / 2.0), (fn, nxt), (fn - dn, nxt), (fb - db - 0.8, (bot + nxt) / 2.0), (fb - db, bot)]
         d = path(smooth(v.ps(disc)), DISC)
         if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
@@ -1817,7 +1836,7 @@ def build_lateral():
     v.add('bones', path(smooth(v.ps(ring_o + ring_i[::-1])), LANDMARK, 'b-acetabulum-r'))
     for name, pts in (('posterior', SK.GLUTEAL_POST_S), ('anterior', SK.GLUTEAL_ANT_S), ('inferior', SK.GLUTEAL_INF_S)):
         v.add('bones', path(smooth(v.ps(pts), False), LINE_MARK, 'b-%s-gluteal-line-r' % name))
-    v.add('bones', path(smooth(v.ps([(-90, 233), (-78, 236), (-66, 242), (-60, 251), (-60, 261), (-65, 270)]), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
+    v.add('bones', path(smooth(v.ps(SK.GREATER_NOTCH_SAG), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
     v.add('bones', path(smooth(v.ps([(-24, 282, 'c'), (-12, 280), (4, 284), (13, 293), (15, 310), (12, 326), (-6, 332), (-24, 330), (-31, 316), (-32, 296)])), LANDMARK, 'b-greater-trochanter-r'))
     v.add('bones', path(smooth(v.ps([(-20, 352), (-14, 360), (-13, 400), (-15, 428), (-20, 426), (-21, 396), (-24, 362)])), LANDMARK, 'b-gluteal-tuberosity-r'))
     v.add('bones', path(ribbon(v.ps([(-17, 440), (-15.5, 500), (-17, 580)]), 3 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera-r'))
@@ -1982,6 +2001,246 @@ def build_lateral():
     return v
 
 
+
+# ---- medial (the right half of the body seen from the midline, anterior to the viewer's left) -------
+
+SEEN_BONE = 'fill="#ecdfc2" fill-opacity="0.6" stroke="#8c7a64" stroke-width="1.1" stroke-dasharray="4 3"'
+SEEN_LIG = 'fill="#e8dcc8" fill-opacity="0.7" stroke="#8a7458" stroke-width="1.2" stroke-dasharray="4 3"'
+SEEN_MUSCLE = 'fill="#c0392b" fill-opacity="0.5" stroke="#6e1f17" stroke-width="1.2" stroke-dasharray="5 3" stroke-linejoin="round"'
+GHOST = 'fill="none" stroke="#6e1f17" stroke-width="1.3" stroke-opacity="0.75" stroke-dasharray="5 3.5" stroke-linecap="round"'
+
+
+def band(v, pts, widths, depth='mid', nfib=5, style=None):
+    """A strap muscle (or a part of one) along a centre line, its fibres running along it."""
+    ws = [w * SCALE for w in widths]
+    parts = [path(ribbon(v.ps(pts), ws), style or MUSCLE[depth])]
+    fib = []
+    for k in range(nfib):
+        fr = -0.8 + 1.6 * (k + 0.5) / nfib
+        left, right, cen = offset_line(v.ps(pts), [w * fr for w in ws])
+        line = left[2:-2:2]
+        fib.append(smooth(line, closed=False))
+    parts.append(path(' '.join(fib), FIBRE))
+    return parts
+
+
+def build_medial():
+    v = View('pelvis-medial', 'med', 600, 240, (-175, 392), 'Pelvis, inside',
+             'The right half of the body seen from the midline, the viscera removed: the lumbar spine, sacrum and '
+             'coccyx cut in the midline; the inner surface of the right hip bone with the iliac fossa, the arcuate '
+             'line, the pubic symphysis, the ischial spine and the obturator membrane. The pelvic floor: levator '
+             'ani (pubococcygeus and iliococcygeus) from the pubis, the tendinous arch and the ischial spine, and '
+             'coccygeus from the ischial spine to the coccyx; obturator internus leaving through the lesser '
+             'sciatic foramen; psoas major and iliacus along the brim; above, the right dome of the diaphragm with '
+             'its right crus on the L1–L3 bodies and the arcuate ligaments over psoas and quadratus lumborum.')
+    v.title_long = 'Medial view of the right half of the pelvis, lumbar spine and diaphragm'
+    bz = SK.BODY_Z_MEDIAL
+    s = -1
+    # ---- bones, farthest first: the lower ribs on the far (right) wall, seen from inside ----
+    ribs = []
+    for n in (9, 10, 11):
+        pts = SK.RIBS_SAG[n]
+        w = [9] * len(pts)
+        if n in (9, 10):
+            w = w[:-4] + [8, 7, 6.5, 6]
+        else:
+            w[-1] = 5
+        ribs.append(path(ribbon(v.ps(pts), [x * SCALE for x in w], caps='round' if n == 11 else 'flat'), BONE))
+        if n in (9, 10):
+            ribs.append(path(ribbon(v.ps(pts[-4:]), [x * SCALE for x in w[-4:]], caps='flat'), CARTILAGE))
+    # the costal cartilages of ribs 7 and 8 up to the sternum, the front of the costal margin
+    for pts in ([(64, -150), (80, -132), (92, -112), (97, -96)], [(70, -110), (84, -96), (93, -80), (96, -70)]):
+        ribs.append(path(ribbon(v.ps(pts), 6.5 * SCALE, caps='flat'), CARTILAGE))
+    v.add('bones', group('b-lower-ribs-r', ribs))
+    v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [8 * SCALE, 8 * SCALE, 7 * SCALE, 6 * SCALE, 5 * SCALE, 4.5 * SCALE]), BONE)]))
+    # the sternum's lower end and the xiphoid process, cut in the midline
+    v.add('bones', path(smooth(v.ps([(96, -175, 'c'), (110, -175, 'c'), (107, -130), (103, -104, 'c'), (92, -102, 'c'), (91, -140)])), BONE))
+    v.add('bones', path(smooth(v.ps([(93, -101, 'c'), (103, -102, 'c'), (101, -88), (98, -74), (95, -68, 'c'), (91, -80), (91, -92)])), LANDMARK, 'b-xiphoid-process'))
+    # the linea alba down the front of the abdomen (cut in the midline)
+    v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 3 * SCALE, caps='flat'), LANDMARK, 'b-linea-alba'))
+    # ---- the hip bone, inner surface ----
+    cx, cy, rx, ry, rot = SK.OBTURATOR_SAG
+    hip_d = smooth(v.ps(SK.HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
+    hb = [path(hip_d, BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin'))]
+    # auricular surface (hidden under the sacrum) and iliac tuberosity; the quadrilateral surface below the brim
+    hb.append(path(smooth(v.ps([(-64, 230), (-58, 214), (-62, 196), (-74, 184), (-88, 186), (-94, 204), (-86, 222), (-76, 236)])), BONE_SHADE))
+    hb.append(path(smooth(v.ps([(-50, 262), (-30, 262), (-6, 268), (6, 282)]), False), BONE_DETAIL))
+    # the body of the ischium behind the foramen, the inner lip of the crest
+    hb.append(path(smooth(v.ps([(-46, 290), (-40, 312), (-34, 330)]), False), BONE_DETAIL))
+    v.add('bones', group('b-hip-bone-r', hb))
+    fossa = [(42, 224), (40, 206), (34, 186), (24, 168), (8, 154), (-12, 146), (-34, 142), (-56, 148), (-72, 160),
+             (-76, 176), (-70, 190)] + [(-60, 206), (-58, 220)] + SK.ARCUATE_LINE_SAG[1:] + [(36, 252)]
+    v.add('bones', path(smooth(v.ps(fossa)), 'fill="#e6d7b7" fill-opacity="0.6" stroke="#a8937a" stroke-width="1" stroke-dasharray="4 3"', 'b-iliac-fossa-r'))
+    v.add('bones', path(ribbon(v.ps([(x, y + (2.4 if y < 200 else 0)) for x, y in SK.CREST_SAG]), 5 * SCALE), LANDMARK, 'b-iliac-crest-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(47, 211, 5, 5.5, 0, 10))), LANDMARK, 'b-asis-r'))
+    v.add('bones', path(smooth(v.ps(SK.ARCUATE_LINE_SAG), False), LINE_MARK.replace('#7d6549', '#6b5640')))
+    v.add('bones', path(smooth(v.ps(SK.PECTEN_SAG), False), LINE_MARK, 'b-pecten-pubis-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(28, 264, 5, 4, 0.4, 10))), LANDMARK, 'b-iliopubic-eminence-r'))
+    pb = [(34, 286), (46, 284), (52, 292), (49, 308), (51, 322), (40, 326), (32, 316), (30, 300)]
+    v.add('bones', path(smooth(v.ps(pb)), LANDMARK, 'b-pubic-body-r'))
+    v.add('bones', path(ribbon(v.ps([(48, 326), (30, 332), (10, 337), (-10, 342), (-26, 346)]), [5.5 * SCALE] * 5), LANDMARK, 'b-ischiopubic-ramus-r'))
+    v.add('bones', path(smooth(v.ps([(-30, 347), (-40, 351), (-50, 347), (-55, 335), (-56, 322), (-48, 322), (-38, 334)])), LANDMARK, 'b-ischial-tuberosity-r'))
+    sp = SK.ISCHIAL_SPINE_SAG
+    v.add('bones', path(smooth(v.ps([(-47, 273), (sp[0] - 1, sp[1] - 1, 'c'), (sp[0] - 1, sp[1] + 2, 'c'), (-48, 290), (-45, 281)])), LANDMARK, 'b-ischial-spine-r'))
+    v.add('bones', path(smooth(v.ps(SK.GREATER_NOTCH_SAG), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
+    # the obturator membrane across the foramen, the obturator canal open at its top
+    mem = ellipse_pts(cx, cy, rx - 0.8, ry - 0.8, rot, 10)
+    mpoly = v.ps(mem)
+    v.add('bones', group('b-obturator-membrane-r', [path(smooth(mpoly), OBT_MEMBRANE),
+                                                    path(lines_d(hatch([sample(mpoly, True, 6)], 6, 145)), LIG_FIBRE),
+                                                    path(smooth(v.ps(ellipse_pts(cx + 7, cy - ry + 6, 3.2, 2.4, 0, 10))), HOLE)]))
+    # ---- the spine, cut in the midline ----
+    draw_spine_lateral(v, bz, section=True)
+    # the sacrum and coccyx, cut in the midline: fused bodies, the sacral canal, the median crest
+    sac = [path(smooth(v.ps(SK.SACRUM_SAG)), BONE)]
+    sac.append(path(smooth(v.ps([(-58, 186), (-66, 200), (-76, 222), (-84, 246), (-86, 262), (-80, 262), (-76, 246), (-68, 224), (-60, 204), (-52, 190)])),
+                    'fill="#d8c8a8" stroke="#8c7a64" stroke-width="1"'))
+    for a, b in (((-25, 206), (-57, 199)), ((-37, 222), (-66, 214)), ((-51, 238), (-74, 232)), ((-64, 254), (-81, 250))):
+        sac.append(path(smooth(v.ps([a, lerp(a, b, 0.5), b]), False), BONE_DETAIL))
+    v.add('bones', group('b-sacrum', sac))
+    v.add('bones', group('b-coccyx', [path(smooth(v.ps(SK.COCCYX_SAG)), BONE),
+                                      path(smooth(v.ps([(-88, 278), (-80, 276)]), False), BONE_DETAIL),
+                                      path(smooth(v.ps([(-84, 286), (-74, 283)]), False), BONE_DETAIL)]))
+    v.add('bones', path(smooth(v.ps(SK.SYMPHYSIS_SAG)), DISC, 'b-pubic-symphysis'))
+    # ligaments: the sacrotuberous behind, the sacrospinous from the ischial spine to the sacrum and coccyx
+    st = [(-98, 236), (-96, 258), (-90, 280), (-72, 304), (-58, 324), (-50, 334), (-46, 326), (-56, 310), (-76, 290), (-88, 266), (-92, 244)]
+    v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT),
+                                                        path(smooth(v.ps([(-94, 250), (-84, 282), (-62, 316), (-50, 330)]), False), LIG_FIBRE)]))
+    ss = [(-52, 276), (-66, 270), (-82, 258), (-90, 272), (-86, 292), (-68, 287), (-52, 285)]
+    v.add('bones', group('b-sacrospinous-ligament-r', [path(smooth(v.ps(ss)), LIGAMENT),
+                                                       path(lines_d(hatch([sample(v.ps(ss), True, 6)], 5, 170)), LIG_FIBRE)]))
+    # beyond the spine, seen through it (dashed): the L1 transverse process, the upper psoas and quadratus
+    # lumborum, and the arcuate ligaments arching over them
+    l1 = vert('L1')
+    v.add('bones', path(smooth(v.ps(ellipse_pts(-50, 10, 6, 4.5, 0, 10))), SEEN_BONE, 'b-l1-transverse-process-r'))
+    v.add('bones', path(' '.join([smooth(v.ps([(-6, 30), (-10, 60), (-14, 100), (-10, 140)]), False),
+                                  smooth(v.ps([(-40, 30), (-44, 60), (-40, 100), (-30, 140)]), False)]), GHOST))
+    v.add('bones', path(' '.join([smooth(v.ps([(-54, 24), (-58, 70), (-62, 110), (-62, 138)]), False),
+                                  smooth(v.ps([(-70, 20), (-78, 70), (-84, 110), (-82, 146)]), False)]), GHOST))
+    v.add('bones', path(ribbon(v.ps([(-3, 34), (-18, 24), (-34, 18), (-46, 13)]), 3.4 * SCALE), SEEN_LIG, 'b-medial-arcuate-ligament-r'))
+    v.add('bones', path(ribbon(v.ps([(-52, 12), (-60, 16), (-66, 22)]), 3.4 * SCALE), SEEN_LIG, 'b-lateral-arcuate-ligament-r'))
+
+    # ---- muscles, deep (lateral) to superficial (medial) ----
+    # iliacus, filling the iliac fossa and converging on the front of the brim, leaving under the inguinal ligament
+    il = Sheet(v.ps([(-44, 232), (-30, 215), (-21, 197), (-32, 183), (-52, 179), (-68, 170), (-64, 154), (-44, 146), (-14, 146),
+                     (10, 154), (26, 168), (36, 186), (40, 206), (41, 222)]),
+               v.ps([(30, 262), (34, 260), (38, 257), (42, 252), (44, 246)]),
+               v.ps([(-20, 244), (-4, 214), (-6, 190), (4, 190), (20, 208), (36, 226)]),
+               v.ps([(8, 258), (16, 250), (24, 244), (32, 240), (40, 240)]))
+    v.add('muscles', group('m-iliacus-r', muscle_parts(il, 'deep', 14) + cut_parts(il, 0, 1, 1.0)))
+    # psoas major, beside the lumbar bodies (its upper part hidden beyond them), along the brim to the groin
+    pz = []
+    for y, wv in ((106, 3), (128, 7), (150, 12), (172, 16)):
+        f0, _ = body_front(y, bz)
+        pz.append(((f0 - 2 + wv / 2.0), y, wv + 4))
+    ps_c = [(z, y) for z, y, w in pz] + [(-2, 198), (4, 222), (16, 243), (30, 256), (42, 262)]
+    ps_w = [w for z, y, w in pz] + [28, 27, 25, 22, 18]
+    pparts = band(v, ps_c, ps_w, 'mid', 7)
+    pparts.append(path(smooth(v.ps([(36, 270), (42, 262), (48, 254)]), False), CUT))
+    v.add('muscles', group('m-psoas-major-r', pparts))
+    # obturator internus on the inner surface of the membrane and the bone round it, converging on the lesser
+    # sciatic notch, where its tendon turns out of the pelvis
+    oi = Sheet(v.ps([(-40, 262), (-20, 260), (8, 264), (26, 274), (36, 290), (34, 312), (24, 330), (0, 336), (-24, 338), (-40, 330)]),
+               v.ps([(-46, 290), (-47, 294), (-48, 298), (-48, 302), (-48, 306), (-47, 310), (-46, 313)]),
+               v.ps([(-44, 274), (-20, 280), (-4, 292), (0, 312), (-20, 326), (-40, 318)]),
+               v.ps([(-44, 288), (-36, 294), (-34, 300), (-34, 304), (-36, 310), (-42, 314)]))
+    v.add('muscles', group('m-obturator-internus-r', muscle_parts(oi, 'deep', 16, tendon=(0.88, 1.0))))
+    # the tendinous arch of levator ani, a thickening of the obturator fascia from the pubis to the ischial spine
+    v.add('muscles', path(ribbon(v.ps(SK.TENDINOUS_ARCH_SAG), 3.2 * SCALE), LIGAMENT, 'b-tendinous-arch-levator-ani-r'))
+    # coccygeus, from the ischial spine (on the sacrospinous ligament) fanning to the coccyx and the lowest sacrum
+    cg = Sheet(v.ps([(-52, 276), (-55, 280), (-52, 285)]), v.ps([(-74, 256), (-80, 266), (-86, 278), (-80, 289)]),
+               v.ps([(-62, 268), (-66, 278), (-64, 288)]), None)
+    v.add('muscles', group('m-coccygeus-r', muscle_parts(cg, 'mid', 7)))
+    # levator ani: pubococcygeus (with puborectalis) from the back of the pubis, iliococcygeus from the tendinous
+    # arch and the ischial spine, both sloping down and back to the perineal body, the anococcygeal body and
+    # the coccyx
+    la_O = [(38, 322), (40, 302)] + SK.TENDINOUS_ARCH_SAG[1:]
+    la_O[-1] = (-54, 284)
+    la = Sheet(v.ps(la_O), v.ps([(24, 341), (0, 342), (-24, 336), (-50, 318), (-72, 294)]),
+               v.ps([(30, 330), (20, 318), (-6, 310), (-30, 302), (-60, 290)]),
+               v.ps([(28, 338), (8, 336), (-16, 328), (-42, 314), (-68, 294)]))
+    lap = muscle_parts(la, 'sup', 14)
+    lap.append(path(la.edge(0.0, 1.0, 0.0), 'fill="none"'))
+    # the border between pubococcygeus (in front) and iliococcygeus
+    lap.append(path(smooth([la.point(0.52, u / 8.0) for u in range(9)], False), CUT))
+    v.add('muscles', group('m-levator-ani-r', lap))
+    # the anococcygeal body, from the anorectal junction to the coccyx tip
+    v.add('muscles', path(ribbon(v.ps([(-26, 338), (-50, 318), (-72, 296)]), [4 * SCALE, 4 * SCALE, 3 * SCALE]), TENDON, 'b-anococcygeal-body'))
+    v.add('muscles', path(smooth(v.ps(ellipse_pts(22, 343, 6, 4.5, 0, 10))), TENDON, 'b-perineal-body'))
+    # diaphragm: the right dome seen from below and inside, from the xiphoid and the costal margin up and
+    # back to the spine; its right crus on the fronts of the L1-L3 bodies; beyond the spine (dashed) its
+    # lumbar part rising from the arcuate ligaments
+    dome = [(95, -70), (94, -90), (84, -120), (64, -146), (36, -160), (8, -160), (-20, -150)]
+    front = [(body_front(y, bz)[0] + 0.8, y) for y in (-140, -110, -80, -50, -20, 0, 20, 40, 60, 80)]
+    crus_tip = (body_front(100, bz)[0] + 3, 100)
+    lower = [(14, 70), (17, 40), (16, 30), (40, 29), (64, 17), (80, -4), (90, -30), (94, -55)]
+    dpoly = dome + front + [crus_tip] + lower
+    dparts = [path(smooth(v.ps(dpoly)), MUSCLE['mid'])]
+    # fibres: the crus straight up, the costal fibres up from the margin towards the central tendon
+    dsh = Sheet(v.ps([(94, -55), (88, -25), (72, 8), (48, 28), (18, 30)]), v.ps([(20, -150), (8, -152), (-4, -148), (-12, -140), (-18, -130)]),
+                v.ps([(96, -100), (80, -70), (60, -40), (36, -20), (14, -10)]), v.ps([(60, -150), (40, -140), (20, -120), (4, -100), (-8, -80)]))
+    dparts.append(path(dsh.fibres(12, 0.02, 0.98, 0.05, 0.95), FIBRE))
+    crus = [(body_front(y, bz)[0] + 5, y) for y in (92, 60, 30, 0, -30, -60, -90, -120)]
+    dparts.append(path(' '.join(smooth(v.ps([(z + d, y) for z, y in crus]), False) for d in (-3, 0, 3, 6)), FIBRE))
+    dparts.append(path(smooth(v.ps([(body_front(y, bz)[0] + 12, y) for y in (80, 50, 20, -10)]), False), 'fill="none" stroke="#6e1f17" stroke-width="1"'))
+    # the lumbar part beyond the spine, seen through it
+    lum = [(-3, 34), (-18, 24), (-34, 18), (-46, 13), (-52, 12), (-60, 16), (-66, 22), (-66, 0), (-60, -40), (-46, -80), (-26, -100), (-6, -96), (-2, -40)]
+    dparts.append(path(smooth(v.ps(lum)), SEEN_MUSCLE))
+    v.add('muscles', group('m-diaphragm-r', dparts))
+
+    trigger_point(v, 'levator-ani', 1, s, (-22, 318))
+    trigger_point(v, 'coccygeus', 1, s, (-70, 276))
+    trigger_point(v, 'diaphragm', 1, s, (80, -40))
+    referral_zone(v, 'levator-ani', 1, s, [[(-70, 250), (-92, 262), (-100, 290), (-86, 304), (-60, 330), (-30, 352), (0, 356),
+                                            (20, 352), (12, 336), (-20, 334), (-56, 312), (-74, 292)]])
+    referral_zone(v, 'coccygeus', 1, s, [[(-60, 236), (-88, 228), (-104, 250), (-100, 286), (-84, 300), (-70, 294), (-80, 276), (-78, 254)]])
+    referral_zone(v, 'diaphragm', 1, s, [[(100, -110), (108, -60), (100, -20), (84, 10), (62, 20), (70, -10), (86, -44), (88, -90)]])
+
+    R = -1
+    v.label('Diaphragm (right dome)', (40, -130), R, 'L')
+    v.label('Xiphoid process', (98, -84), R, 'L')
+    v.label('Costal margin (7th–10th cartilages)', (88, -30), R, 'L')
+    v.label('Linea alba', (112, 100), R, 'L')
+    v.label('Right crus of the diaphragm', (body_front(40, bz)[0] + 5, 40), R, 'L')
+    v.label('Iliac crest', (20, 152), R, 'L')
+    v.label('Iliacus', (10, 190), R, 'L')
+    v.label('Psoas major', (20, 240), R, 'L')
+    v.label('ASIS', (47, 211), R, 'L')
+    v.label('Iliopubic eminence', (28, 266), R, 'L')
+    v.label('Pecten pubis', (50, 280), R, 'L')
+    v.label('Pubic symphysis', (58, 306), R, 'L')
+    v.label('Pubic body', (44, 320), R, 'L')
+    v.label('Perineal body', (22, 345), R, 'L')
+    v.label('Ischiopubic ramus', (10, 338), R, 'L')
+    v.label('Levator ani: pubococcygeus', (14, 314), R, 'L')
+    v.label('Tendinous arch of levator ani', (10, 293), R, 'L')
+    v.label('Obturator internus', (10, 274), R, 'L')
+    v.label('T10 vertebra', (body_front(-76, bz)[0] - 14, -76), R, 'R')
+    v.label('Diaphragm, lumbar part (behind)', (-40, -60), R, 'R')
+    v.label('12th rib', (-44, 31), R, 'R')
+    v.label('Medial arcuate ligament', (-20, 24), R, 'R')
+    v.label('Lateral arcuate ligament', (-60, 17), R, 'R')
+    v.label('L1 transverse process', (-50, 8), R, 'R')
+    v.label('L3 body', (-10, 88), R, 'R')
+    v.label('Quadratus lumborum (behind)', (-74, 90), R, 'R')
+    v.label('Psoas major (behind)', (-26, 120), R, 'R')
+    v.label('Arcuate line', (-16, 248), R, 'R')
+    v.label('Iliac fossa', (-40, 170), R, 'R')
+    v.label('Sacrum', (-60, 200), R, 'R')
+    v.label('Greater sciatic notch', (-62, 256), R, 'R')
+    v.label('Ischial spine', (-56, 281), R, 'R')
+    v.label('Coccygeus', (-70, 268), R, 'R')
+    v.label('Sacrospinous ligament', (-86, 284), R, 'R')
+    v.label('Coccyx', (-84, 288), R, 'R')
+    v.label('Levator ani: iliococcygeus', (-40, 304), R, 'R')
+    v.label('Anococcygeal body', (-50, 318), R, 'R')
+    v.label('Lesser sciatic foramen', (-50, 300), R, 'R')
+    v.label('Sacrotuberous ligament', (-66, 310), R, 'R')
+    v.label('Ischial tuberosity', (-48, 344), R, 'R')
+    v.label('Obturator membrane (covered)', (16, 318), R, 'R')
+    return v
+
+
 # ============================================================================================
 # Output
 # ============================================================================================
@@ -1992,7 +2251,7 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis',
-              'rectus-abdominis', 'internal-oblique', 'transversus-abdominis']
+              'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm']
 LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',
@@ -2009,10 +2268,12 @@ LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body
                 'quadrate-tubercle', 'trochanteric-fossa', 'pectineal-line', 'adductor-tubercle', 'tibia', 'fibula',
                 'fibular-head', 'medial-tibial-condyle', 'pes-anserinus', 'medial-supracondylar-line',
                 'lateral-supracondylar-line', 'intertrochanteric-line', 'xiphoid-process', 'costal-cartilages-5-7',
-                'rectus-sheath']
+                'rectus-sheath', 'tendinous-arch-levator-ani', 'medial-arcuate-ligament', 'lateral-arcuate-ligament',
+                'anococcygeal-body', 'perineal-body', 'central-tendon']
 MIDLINE = {'t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 'lumbar-intervertebral-discs',
            'lower-thoracic-spinous-processes', 'lumbar-spinous-processes', 'sacrum', 'coccyx',
-           'thoracolumbar-fascia', 'linea-alba', 'pubic-symphysis', 'xiphoid-process'}
+           'thoracolumbar-fascia', 'linea-alba', 'pubic-symphysis', 'xiphoid-process', 'anococcygeal-body',
+           'perineal-body', 'central-tendon'}
 
 ID_RE = re.compile(r'^(?:(m|b)-([a-z0-9]+(?:-[a-z0-9]+)*?)(-l|-r)?|(tp|rz)-([a-z0-9]+(?:-[a-z0-9]+)*?)-(\d+)(-l|-r)|'
                    r'layer-[a-z0-9-]+|labels)$')
@@ -2048,7 +2309,7 @@ def validate(v, text):
         else:
             assert aid in LANDMARK_IDS, rid
             assert (side is None) == (aid in MIDLINE), 'sidedness of ' + rid
-        if v.kind == 'lat':
+        if v.kind in ('lat', 'med'):
             assert side in (None, 'r'), rid
     for bad in ('opacity="', 'filter=', 'mask=', 'clip-path='):
         assert (' ' + bad) not in text, bad + ' in ' + v.id
@@ -2080,7 +2341,7 @@ def main(argv):
     check_relations()
     out = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'resources', 'diagrams')
     views = [build_anterior(), build_posterior_superficial(), build_posterior_deep(), build_lateral(),
-             build_front_superficial()]
+             build_front_superficial(), build_medial()]
     records = []
     drawn = set()
     for v in views:
@@ -2091,7 +2352,7 @@ def main(argv):
             fh.write(text)
         records.append({'id': v.id, 'title': v.title, 'description': v.description, 'file': v.id + '.svg',
                         'muscles': muscles, 'landmarks': landmarks})
-    missing = [l for l in LANDMARK_IDS if l not in drawn and l != 'humerus-intertubercular-sulcus']
+    missing = [l for l in LANDMARK_IDS if l not in drawn and l not in ('humerus-intertubercular-sulcus', 'central-tendon')]
     if missing:
         print('warning: landmarks drawn in no view: ' + ', '.join(missing), file=sys.stderr)
     atlas = os.path.join(out, '..', 'atlas', 'views.json')

@@ -33,6 +33,8 @@ VERTEBRAE = [
     ('L4', 114, 142, 24.5, 44, 150),
     ('L5', 153, 180, 26.0, 39, 185),
 ]
+# Two more thoracic vertebrae for the medial view, whose diaphragm reaches up to T8.
+VERTEBRAE_ALL = [('T7', -168, -146, 15.5, 32, -126), ('T8', -141, -119, 16, 32, -100)] + VERTEBRAE
 SACRUM_TOP = 190  # S1 superior endplate (L5/S1 disc 180-190)
 
 # Lumbar lordosis for the lateral view: z of the anterior surface of each body, and its depth.
@@ -114,14 +116,16 @@ HIP_SAG = [
     (47, 274), (56, 283), (60, 290, 'c'), (62, 300), (59, 312), (52, 321, 'c'),
     # lower border: inferior pubic and ischial rami back to the ischial tuberosity
     (38, 328), (20, 334), (2, 339), (-14, 344), (-28, 349), (-40, 352), (-50, 348), (-56, 338),
-    # posterior border: lesser sciatic notch, ischial spine, greater sciatic notch, PIIS, PSIS
-    (-58, 322), (-56, 308), (-58, 296), (-63, 286), (-71, 277, 'c'), (-65, 270), (-60, 261), (-60, 251),
-    (-66, 242), (-78, 236), (-90, 233), (-97, 232, 'c'), (-99, 224), (-100, 213, 'c'),
+    # posterior border: lesser sciatic notch, ischial spine (about 4 cm behind the acetabular centre, so that
+    # the midpelvis keeps its posterior sagittal depth in front of the lower sacrum), greater sciatic notch,
+    # PIIS, PSIS
+    (-55, 324), (-50, 312), (-47, 300), (-50, 289), (-57, 281, 'c'), (-50, 275), (-46, 265), (-47, 254),
+    (-54, 244), (-68, 236), (-84, 232), (-97, 232, 'c'), (-99, 224), (-100, 213, 'c'),
     # the iliac crest, PSIS to ASIS
     (-103, 196), (-97, 172), (-81, 152), (-58, 139), (-32, 133), (-10, 136), (10, 146), (26, 160),
     (38, 178), (45, 196),
 ]
-OBTURATOR_SAG = (16, 314, 12, 18, -0.5)
+OBTURATOR_SAG = (13, 311, 14, 19.5, -0.45)
 ACETABULUM_SAG = (0, 285, 28)
 GLUTEAL_ANT_S = [(12, 147), (-6, 172), (-30, 204), (-52, 232), (-62, 250)]
 GLUTEAL_POST_S = [(-66, 144), (-74, 176), (-84, 206), (-92, 230)]
@@ -142,3 +146,15 @@ RIBS_SAG = {
     12: [(-80, -20), (-81, -6), (-74, 10), (-62, 22), (-50, 29), (-42, 32)],
 }
 LINEA_ALBA_SAG = [(97, -64), (104, -20), (110, 30), (114, 110), (110, 180), (96, 240), (76, 278), (60, 292)]
+
+# ---- the medial view (the right half of the body seen from the midline), (z, y) ----
+# The thoracic bodies above T11 lie further back (the kyphosis) for the medial view.
+BODY_Z_MEDIAL = dict(BODY_Z, T7=(-46, 26), T8=(-42, 27), T9=(-37, 28), T10=(-31, 29))
+# The pelvic brim on the inner surface of the hip bone: the arcuate line from the auricular surface
+# forward to the iliopubic eminence, the pecten pubis on to the pubic tubercle.
+ARCUATE_LINE_SAG = [(-60, 224), (-40, 236), (-16, 248), (8, 257), (28, 264)]
+PECTEN_SAG = [(28, 264), (40, 272), (50, 280), (57, 287)]
+ISCHIAL_SPINE_SAG = (-57, 281)
+GREATER_NOTCH_SAG = [(-90, 233), (-84, 232), (-68, 236), (-54, 244), (-47, 254), (-46, 265), (-50, 275), (-56, 280)]
+SYMPHYSIS_SAG = [(51, 292), (58, 289), (63, 297), (63, 312), (58, 322), (51, 322), (48, 308)]
+TENDINOUS_ARCH_SAG = [(41, 300), (18, 294), (-6, 289), (-32, 284), (-54, 281)]

@@ -81,7 +81,8 @@ typedef struct
 
 static const char * const muscle_groups[] = {
   "hip-flexors", "posterior-abdominal-wall", "gluteals", "deep-hip-rotators", "erector-spinae",
-  "transversospinalis", "superficial-back", "abdominal-wall", "quadriceps", "hamstrings", "adductors", NULL
+  "transversospinalis", "superficial-back", "abdominal-wall", "quadriceps", "hamstrings", "adductors",
+  "pelvic-floor", NULL
 };
 static const char * const landmark_kinds[] = {
   "bone", "bony-landmark", "ligament", "fascia", "joint", NULL

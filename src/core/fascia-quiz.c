@@ -33,8 +33,9 @@ G_DEFINE_QUARK (fascia-quiz-error-quark, fascia_quiz_error)
 
 #define N_DISTRACTORS 3
 
-/* The lateral view draws only the subject's right side (resources/diagrams/README.md). */
-#define RIGHT_ONLY_VIEW "lateral"
+/* The lateral and the medial (pelvis from inside) views draw only the subject's right side
+ * (resources/diagrams/README.md). */
+static const char * const right_only_views[] = { "lateral", "pelvis-medial", NULL };
 
 struct _FasciaQuiz
 {
@@ -126,7 +127,7 @@ shuffle (GPtrArray *array,
 static gboolean
 right_only (FasciaView *view)
 {
-  return view != NULL && g_str_equal (fascia_view_get_id (view), RIGHT_ONLY_VIEW);
+  return view != NULL && g_strv_contains (right_only_views, fascia_view_get_id (view));
 }
 
 static char *

@@ -118,6 +118,8 @@ fascia_atlas_page_class_init_actions (GtkWidgetClass *widget_class)
                                        "atlas.view", "s", "lateral");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK,
                                        "atlas.view", "s", "front-superficial");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_CONTROL_MASK,
+                                       "atlas.view", "s", "pelvis-medial");
 
   gtk_widget_class_install_property_action (widget_class, "atlas.show-labels", "show-labels");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,

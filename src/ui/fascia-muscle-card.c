@@ -58,6 +58,7 @@ group_title (const char *group)
     { "quadriceps", N_("Quadriceps") },
     { "hamstrings", N_("Hamstrings") },
     { "adductors", N_("Adductors") },
+    { "pelvic-floor", N_("Pelvic floor") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)

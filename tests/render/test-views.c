@@ -19,7 +19,15 @@
 
 static const char * const view_ids[] = {
   "anterior", "posterior-superficial", "posterior-deep", "lateral", "front-superficial",
+  "pelvis-medial",
 };
+
+/* The views that draw only the subject's right side (resources/diagrams/README.md). */
+static gboolean
+right_only (const char *view_id)
+{
+  return g_str_equal (view_id, "lateral") || g_str_equal (view_id, "pelvis-medial");
+}
 
 /* How far apart (in view units) a muscle and a landmark it attaches to may be drawn. */
 #define ATTACHMENT_SLACK 3
@@ -90,9 +98,9 @@ test_view_ids (gconstpointer data)
       if (paired != (region->side != FASCIA_SIDE_NONE))
         g_string_append_printf (problems, " %s (%s)", region->id,
                                 paired ? "paired, needs -l/-r" : "midline, needs no side");
-      if (g_str_equal (view_id, "lateral") && region->side == FASCIA_SIDE_LEFT)
-        g_string_append_printf (problems, " %s (the lateral view shows the right side)",
-                                region->id);
+      if (right_only (view_id) && region->side == FASCIA_SIDE_LEFT)
+        g_string_append_printf (problems, " %s (the %s view shows the right side)",
+                                region->id, view_id);
     }
 
   listed = fascia_view_get_muscles (view);
@@ -202,7 +210,7 @@ test_every_landmark_drawn (void)
 }
 
 /* Each trigger point is drawn, with its referral zone, in the views its record names:
- * both sides, or the right side only in the lateral view. */
+ * both sides, or the right side only in the lateral and medial views. */
 static void
 test_trigger_points_drawn (void)
 {
@@ -227,7 +235,7 @@ test_trigger_points_drawn (void)
 
           g_assert_nonnull (diagram);
           for (guint p = 0; p < 2; p++)
-            for (guint s = g_str_equal (views[v], "lateral") ? 1 : 0; s < 2; s++)
+            for (guint s = right_only (views[v]) ? 1 : 0; s < 2; s++)
               {
                 g_autofree char *id = g_strdup_printf ("%s-%s-%u-%s", prefixes[p],
                                                        fascia_trigger_point_get_muscle_id (point),
