@@ -53,8 +53,8 @@ test_check_content_builtin (void)
 
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
-  g_assert_true (g_str_has_prefix (out, "Atlas content OK: 34 muscles, "));
-  g_assert_nonnull (strstr (out, " 5 views, "));
+  g_assert_true (g_str_has_prefix (out, "Atlas content OK: 37 muscles, "));
+  g_assert_nonnull (strstr (out, " 6 views, "));
   g_assert_true (g_str_has_suffix (out, " references\n"));
   /* One line. */
   g_assert_true (strchr (out, '\n') == out + strlen (out) - 1);
