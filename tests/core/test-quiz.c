@@ -101,16 +101,16 @@ static const char *expected_seed_42[] = {
     "quadratus-lumborum - 0 anterior |\n"
     "tensor-fasciae-latae - 0 lateral |\n",
   [FASCIA_QUIZ_KIND_ATTACHMENT] =
-    "adductor-longus insertion 0 - | linea-aspera | intertrochanteric-crest iliotibial-tract adductor-tubercle\n"
-    "quadratus-femoris insertion 0 - | quadrate-tubercle | greater-trochanter medial-supracondylar-line linea-aspera\n"
-    "tensor-fasciae-latae insertion 0 lateral | iliotibial-tract | greater-trochanter intertrochanteric-crest gluteal-tuberosity\n"
-    "adductor-brevis origin 0 - | pubic-body | anterior-gluteal-line posterior-gluteal-line ischial-tuberosity\n"
-    "longissimus-thoracis insertion 0 posterior-deep | lower-ribs | linea-alba lesser-trochanter costal-cartilages-5-7\n"
-    "semitendinosus origin 0 - | ischial-tuberosity | pubic-crest greater-sciatic-notch posterior-gluteal-line\n"
-    "vastus-lateralis insertion 0 - | patella | medial-tibial-condyle fibular-head tibial-tuberosity\n"
-    "latissimus-dorsi origin 0 posterior-superficial | lumbar-spinous-processes | lumbar-intervertebral-discs l4-body l5-body\n"
-    "obturator-externus origin 0 - | obturator-membrane | inferior-gluteal-line inguinal-ligament asis\n"
-    "iliocostalis-lumborum origin 0 posterior-deep | iliac-crest | pubic-crest sacrotuberous-ligament iliac-fossa\n",
+    "adductor-longus insertion 0 - | linea-aspera | adductor-tubercle pectineal-line gluteal-tuberosity\n"
+    "coccygeus insertion 0 pelvis-medial | sacrum | lumbar-spinous-processes l1-transverse-process l3-transverse-process\n"
+    "semitendinosus insertion 0 - | pes-anserinus | lateral-tibial-condyle fibular-head tibial-tuberosity\n"
+    "latissimus-dorsi origin 0 posterior-superficial | lumbar-spinous-processes | l2-transverse-process l4-body l1-transverse-process\n"
+    "tensor-fasciae-latae insertion 0 lateral | iliotibial-tract | quadrate-tubercle medial-supracondylar-line greater-trochanter\n"
+    "iliocostalis-lumborum insertion 0 posterior-deep | l3-transverse-process | t12-transverse-process coccyx lumbar-spinous-processes\n"
+    "adductor-brevis origin 0 - | ischiopubic-ramus | ischial-tuberosity obturator-membrane acetabulum\n"
+    "longissimus-thoracis insertion 0 posterior-deep | rib-12 | intertrochanteric-crest costal-cartilages-5-7 greater-trochanter\n"
+    "obturator-externus insertion 0 - | trochanteric-fossa | pectineal-line adductor-tubercle quadrate-tubercle\n"
+    "quadratus-femoris origin 0 - | ischial-tuberosity | anterior-gluteal-line psis asis\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
     "vastus-lateralis tp-2 2 lateral | vastus-lateralis | gemellus-superior obturator-internus quadratus-femoris\n"
     "adductor-longus tp-1 2 anterior | adductor-longus | gemellus-inferior transversus-abdominis longissimus-thoracis\n"
