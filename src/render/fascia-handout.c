@@ -482,6 +482,32 @@ block_lead_height (Block *block,
   return g_array_index (block->lines, LineRange, MIN (n, block->lines->len) - 1).bottom;
 }
 
+/* A section at most this part of a page long (a list of a dozen short lines) is never split
+ * between pages; a longer one may be, after its first lines. */
+#define SHORT_SECTION 0.25
+
+/* The height of the section that the heading at @index starts: the heading and every block
+ * up to the next heading or figure, with the space between them. */
+static double
+section_height (FasciaHandout *self,
+                guint          index)
+{
+  Block *heading = g_ptr_array_index (self->blocks, index);
+  double height = block_lead_height (heading, G_MAXUINT);
+
+  for (guint i = index + 1; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->kind == BLOCK_FIGURE || block_keeps_with_next (block->kind))
+        break;
+      height += (block->continuation ? 0.0 : block_space_before (block->kind))
+                + block_lead_height (block, G_MAXUINT);
+    }
+
+  return height;
+}
+
 /**
  * fascia_handout_paginate:
  * @page_width: in points
@@ -554,10 +580,18 @@ fascia_handout_paginate (FasciaHandout *self,
       double needed = block_lead_height (block, 2);
       guint line;
 
-      /* A heading needs the start of what follows it on the same page. */
+      /* A heading needs the start of what follows it on the same page; a short section
+       * (a few bullets) goes whole, so that no tail of it is left alone on the next page. */
       if (block_keeps_with_next (block->kind) && i + 1 < self->blocks->len)
-        needed += block_space_before (((Block *) g_ptr_array_index (self->blocks, i + 1))->kind)
-                  + block_lead_height (g_ptr_array_index (self->blocks, i + 1), 2);
+        {
+          double section = section_height (self, i);
+
+          if (section <= SHORT_SECTION * (bottom - MARGIN))
+            needed = section;
+          else
+            needed += block_space_before (((Block *) g_ptr_array_index (self->blocks, i + 1))->kind)
+                      + block_lead_height (g_ptr_array_index (self->blocks, i + 1), 2);
+        }
 
       if (!page_empty && y + before + needed > bottom)
         {
