@@ -28,9 +28,9 @@
 #include "fascia-store-private.h"
 #include "fascia-window.h"
 
-#define N_CLIENTS 100000
 #define ROWS_SHOWN 30
 #define ROUNDS 5
+#define WINDOW_ROUNDS 3
 
 static const char *typed[] = {
   "thistlewood", "abelard thistlewood", "client12345@example.org", "555-0142", "zo",
@@ -72,10 +72,13 @@ store_search (FasciaStore *store,
     g_object_unref (g_list_model_get_item (list, i));
 }
 
-/* By hand: the count and the first rows, from the same indexes, without objects. */
+/* By hand: the count and the first rows, from the same indexes, without objects. @walk: the
+ * first rows from clients_by_name in list order, each entry checked with instr(), instead of
+ * every row the trigram index found, sorted. */
 static void
 raw_search (sqlite3    *db,
-            const char *text)
+            const char *text,
+            gboolean    walk)
 {
   g_autofree char *folded = fascia_store_fold (text);
   g_autofree char *end = g_strconcat (folded, "\xff", NULL);
@@ -85,6 +88,7 @@ raw_search (sqlite3    *db,
   gboolean indexed = FALSE;
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
   GString *m = g_string_new (NULL);
+  g_autofree char *last_term = NULL;
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -99,15 +103,24 @@ raw_search (sqlite3    *db,
           g_string_append_printf (m, "%s\"%s\"", m->len > 0 ? " " : "", term->str);
           indexed = TRUE;
         }
-      g_string_free (term, TRUE);
+      g_free (last_term);
+      last_term = g_string_free (term, FALSE);
     }
   match = g_string_free (m, FALSE);
+  walk = walk && indexed && strchr (folded, ' ') == NULL;
 
   if (*folded == '\0')
     {
+      walk = FALSE;
       count_sql = "SELECT sum(n) FROM client_counts WHERE archived = 0";
       page_sql = "SELECT id, name, phone FROM clients WHERE deleted_at IS NULL AND archived = 0 "
                  "ORDER BY sort_key, archived, search_key, id LIMIT 30";
+    }
+  else if (walk)
+    {
+      count_sql = "SELECT count(*) FROM clients_search WHERE clients_search MATCH ?1";
+      page_sql = "SELECT id, name, phone FROM clients WHERE deleted_at IS NULL AND archived = 0 "
+                 "AND instr(search_key, ?2) ORDER BY sort_key, archived, search_key, id LIMIT 30";
     }
   else if (indexed)
     {
@@ -132,7 +145,7 @@ raw_search (sqlite3    *db,
       if (sqlite3_bind_parameter_count (stmt) >= 1)
         sqlite3_bind_text (stmt, 1, indexed ? match : folded, -1, SQLITE_STATIC);
       if (sqlite3_bind_parameter_count (stmt) >= 2)
-        sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, walk ? last_term : end, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         ;
     }
@@ -141,30 +154,38 @@ raw_search (sqlite3    *db,
 }
 
 static void
-bench_store (FasciaStore *store)
+bench_store (FasciaStore *store,
+             guint        n_clients)
 {
   sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (store));
   g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) index_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint r = 0; r < ROUNDS; r++)
     for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
       for (gsize len = 0; len <= strlen (typed[q]); len++)
         {
           g_autofree char *prefix = g_strndup (typed[q], len);
-          double t0, t1, t2;
+          double t0, t1, t2, t3;
 
           t0 = now_ms ();
           store_search (store, prefix);
           t1 = now_ms ();
-          raw_search (db, prefix);
+          raw_search (db, prefix, FALSE);
           t2 = now_ms ();
+          raw_search (db, prefix, TRUE);
+          t3 = now_ms ();
           g_array_append_vals (store_ms, (double[]) { t1 - t0 }, 1);
-          g_array_append_vals (raw_ms, (double[]) { t2 - t1 }, 1);
+          /* The better of the two plans for this very search: a floor no choice beats. */
+          g_array_append_vals (raw_ms, (double[]) { MIN (t2 - t1, t3 - t2) }, 1);
+          g_array_append_vals (index_ms, (double[]) { t2 - t1 }, 1);
         }
 
   printf ("client search per keystroke at %u clients, list and the %d rows shown, "
-          "%u keystrokes\n", N_CLIENTS + 12, ROWS_SHOWN, store_ms->len);
+          "%u keystrokes\n", n_clients + 12, ROWS_SHOWN, store_ms->len);
+  printf ("  %-40s median %7.3f ms   p99 %7.3f ms\n", "the trigram index and a sort, by hand",
+          percentile (index_ms, 0.5), percentile (index_ms, 0.99));
   printf ("  %-40s median %7.3f ms   p99 %7.3f ms\n", "best indexed query, by hand",
           percentile (raw_ms, 0.5), percentile (raw_ms, 0.99));
   printf ("  %-40s median %7.3f ms   p99 %7.3f ms   × by hand %5.2f\n",
@@ -207,9 +228,12 @@ paint_cb (GdkFrameClock *clock,
     k->painted = g_get_monotonic_time ();
 }
 
+/* The client search: not the search entry inside a drop-down's popover. */
 static GtkWidget *
 find_search_entry (GtkWidget *widget)
 {
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
   if (GTK_IS_SEARCH_ENTRY (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -247,7 +271,8 @@ send_key (const char *key)
 }
 
 static void
-bench_window (FasciaApplication *app)
+bench_window (FasciaApplication *app,
+              guint              n_clients)
 {
   g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) work_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -275,7 +300,7 @@ bench_window (FasciaApplication *app)
                     &k);
   gtk_widget_grab_focus (entry);
 
-  for (guint r = 0; r < ROUNDS; r++)
+  for (guint r = 0; r < WINDOW_ROUNDS; r++)
     for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
       {
         gsize n = strlen (typed[q]);
@@ -299,7 +324,7 @@ bench_window (FasciaApplication *app)
       }
 
   printf ("client search in the window at %u clients, key event to painted frame, "
-          "%u keystrokes (search pause 0)\n", N_CLIENTS + 12, frame_ms->len);
+          "%u keystrokes (search pause 0)\n", n_clients + 12, frame_ms->len);
   if (frame_ms->len > 0)
     {
       printf ("  %-40s median %7.1f ms   p99 %7.1f ms\n", "key to the list made again",
@@ -315,39 +340,47 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const guint sizes[] = { 20000, 100000 };
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("fascia-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (tmp, "clinic.db", NULL);
   g_autoptr(FasciaApplication) app = NULL;
-  g_autoptr(FasciaStore) store = NULL;
-  double t0 = now_ms ();
 
   g_setenv ("XDG_DATA_HOME", tmp, TRUE);
   g_setenv ("XDG_CACHE_HOME", tmp, TRUE);
-  if (!fascia_store_create_demo_full (path, N_CLIENTS, &error))
-    g_error ("%s", error->message);
-  printf ("made a demo clinic of %u clients in %.1f s\n", N_CLIENTS + 12, (now_ms () - t0) / 1000);
-
-  store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
-  bench_store (store);
-  g_clear_object (&store);
+  setvbuf (stdout, NULL, _IOLBF, 0);
 
   app = fascia_application_new ();
-  fascia_application_set_database_path (app, path);
   g_application_register (G_APPLICATION (app), NULL, &error);
   if (error != NULL)
     g_error ("%s", error->message);
-  bench_window (app);
 
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("clinic-%u.db", sizes[s]);
+      g_autofree char *path = g_build_filename (tmp, name, NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autoptr(FasciaStore) store = NULL;
+      double t0 = now_ms ();
 
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+      if (!fascia_store_create_demo_full (path, sizes[s], &error))
+        g_error ("%s", error->message);
+      printf ("made a demo clinic of %u clients in %.1f s\n", sizes[s] + 12,
+              (now_ms () - t0) / 1000);
+
+      store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+      if (store == NULL)
+        g_error ("%s", error->message);
+      bench_store (store, sizes[s]);
+      g_clear_object (&store);
+
+      fascia_application_set_database_path (app, path);
+      bench_window (app, sizes[s]);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+
   return EXIT_SUCCESS;
 }

@@ -13,13 +13,16 @@
  * Every query here reads an index, never the whole table:
  * - everyone: clients_by_name in its own order (the list order);
  * - a prefix: a range of clients_by_name;
- * - a search: the trigram index clients_search (003), then only the rows it found.
+ * - a search: the trigram index clients_search (004), then only the rows it found — or,
+ *   when it finds many, clients_by_name in list order, each entry checked, until the page
+ *   is full (see choose_plan()).
  * A page that follows a page already read starts after that page's last row (a row-value
  * comparison on clients_by_name's key) instead of counting rows with OFFSET.
  *
  * Parameters: ?1 the prefix or the MATCH expression, ?2 the end of the prefix or the first
  * short term, ?3 ?4 further short terms, ?5 whether archived clients count, ?6 LIMIT, ?7
- * OFFSET, ?8–?11 the key to start after, or ?8 the client whose position is wanted.
+ * OFFSET, ?8–?11 the key to start after, or ?8 the client whose position is wanted, ?12–?15
+ * the terms the walk checks.
  */
 
 enum {
@@ -53,9 +56,14 @@ enum {
 #define SHORT1 " AND instr(search_key, ?2)"
 #define SHORT2 SHORT1 " AND instr(search_key, ?3)"
 #define SHORT3 SHORT2 " AND instr(search_key, ?4)"
+/* The walk: clients_by_name holds search_key, so a row is checked without reading it. */
+#define WALK1 " AND instr(search_key, ?12)"
+#define WALK2 WALK1 " AND instr(search_key, ?13)"
+#define WALK3 WALK2 " AND instr(search_key, ?14)"
+#define WALK4 WALK3 " AND instr(search_key, ?15)"
 
-/* By kind: ALL, PREFIX, then MATCH with 0…3 short terms. Everyone is counted by the
- * triggers of 003 rather than by reading the whole index. */
+/* By kind: ALL, PREFIX, MATCH with 0…3 short terms, then the walk with 1…4 terms. Everyone
+ * is counted by the triggers of 004 rather than by reading the whole index. */
 static const char *queries[][N_OPS] = {
   {
     "SELECT sum(n) FROM client_counts WHERE archived = 0 OR ?5",
@@ -69,7 +77,23 @@ static const char *queries[][N_OPS] = {
   QUERIES (MATCH SHORT1),
   QUERIES (MATCH SHORT2),
   QUERIES (MATCH SHORT3),
+  QUERIES (WALK1),
+  QUERIES (WALK2),
+  QUERIES (WALK3),
+  QUERIES (WALK4),
 };
+
+enum {
+  KIND_MATCH = 2,
+  KIND_WALK = 6,
+};
+
+/* How many clients the index finds (the archived among them), whoever they are. */
+static const char fts_count_sql[] =
+  "SELECT count(*) FROM clients_search WHERE clients_search MATCH ?1";
+static const char counts_sql[] =
+  "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE archived = 1), 0) "
+  "FROM client_counts";
 
 typedef struct
 {
@@ -97,15 +121,26 @@ fascia_client_query_free (FasciaClientQuery *query)
   g_free (query->end);
   for (guint i = 0; i < query->n_short_terms; i++)
     g_free (query->short_terms[i]);
+  for (guint i = 0; i < query->n_walk_terms; i++)
+    g_free (query->walk_terms[i]);
   g_free (query);
 }
 
+static gboolean count_of (FasciaClientQuery  *query,
+                          FasciaStoreStmt    *stmt,
+                          guint              *n,
+                          GError            **error);
+
 static FasciaStoreStmt *
-prepare (FasciaClientQuery  *query,
-         guint               op,
-         GError            **error)
+prepare_plan (FasciaClientQuery  *query,
+              FasciaClientPlan    plan,
+              guint               op,
+              GError            **error)
 {
-  guint kind = query->kind == FASCIA_CLIENT_QUERY_MATCH ? 2 + query->n_short_terms : query->kind;
+  gboolean walk = query->kind == FASCIA_CLIENT_QUERY_MATCH && plan == FASCIA_CLIENT_PLAN_WALK;
+  guint kind = query->kind != FASCIA_CLIENT_QUERY_MATCH ? (guint) query->kind
+               : walk ? KIND_WALK + query->n_walk_terms - 1
+               : KIND_MATCH + query->n_short_terms;
   FasciaStoreStmt *stmt;
 
   g_assert (kind < G_N_ELEMENTS (queries));
@@ -121,6 +156,12 @@ prepare (FasciaClientQuery  *query,
       fascia_db_bind_text (stmt, 2, query->end);
       break;
     case FASCIA_CLIENT_QUERY_MATCH:
+      if (walk)
+        {
+          for (guint i = 0; i < query->n_walk_terms; i++)
+            fascia_db_bind_text (stmt, 12 + i, query->walk_terms[i]);
+          break;
+        }
       fascia_db_bind_text (stmt, 1, query->text);
       for (guint i = 0; i < query->n_short_terms; i++)
         fascia_db_bind_text (stmt, 2 + i, query->short_terms[i]);
@@ -132,6 +173,84 @@ prepare (FasciaClientQuery  *query,
   fascia_db_bind_int64 (stmt, 5, query->archived);
 
   return stmt;
+}
+
+static FasciaStoreStmt *
+prepare (FasciaClientQuery  *query,
+         guint               op,
+         GError            **error)
+{
+  return prepare_plan (query, query->plan, op, error);
+}
+
+static gboolean
+read_counts (FasciaClientQuery  *query,
+             const char         *sql,
+             gint64             *first,
+             gint64             *second,
+             GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, sql, error);
+  FasciaDbStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sql == fts_count_sql)
+    fascia_db_bind_text (stmt, 1, query->text);
+  rc = fascia_db_step (stmt, error);
+  if (rc != FASCIA_DB_ROW)
+    return fascia_store_step_failed (rc, error);
+
+  *first = fascia_db_column_int64 (stmt, 0);
+  if (second != NULL)
+    *second = fascia_db_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+/*
+ * A search for a common piece of text ("ann", "@example.org") finds thousands of clients,
+ * and the list shows the first of them in name order. Reading every client the index found
+ * to sort them costs what they number; walking clients_by_name in order and checking each
+ * entry (it holds search_key) until a page is full costs about a page times the share of
+ * clients that match. So: few found, the index and a sort; many found, the walk. The
+ * crossover is where found² ≈ page × clients × (an index entry checked ÷ a row looked up),
+ * a ratio measured at about a quarter (tests/bench/bench-clients-search.c). Both give the
+ * same rows in the same order.
+ *
+ * The length of the list comes from the trigram index alone when that is exact (no short
+ * terms to check, no archived clients to leave out); otherwise from whichever of the two
+ * reads less.
+ */
+static gboolean
+choose_plan (FasciaClientQuery  *query,
+             guint              *n_clients,
+             GError            **error)
+{
+  gint64 found = 0, total = 0, archived = 0;
+  FasciaClientPlan count_plan;
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+
+  if (query->kind != FASCIA_CLIENT_QUERY_MATCH)
+    return fascia_client_query_count (query, n_clients, error);
+
+  if (!read_counts (query, fts_count_sql, &found, NULL, error) ||
+      !read_counts (query, counts_sql, &total, &archived, error))
+    return FALSE;
+
+  if (query->plan == FASCIA_CLIENT_PLAN_AUTO)
+    query->plan = (double) found * found * 4 > (double) FASCIA_PAGED_LIST_PAGE_SIZE * total
+                  ? FASCIA_CLIENT_PLAN_WALK : FASCIA_CLIENT_PLAN_INDEX;
+
+  if (query->n_short_terms == 0 && (query->archived || archived == 0))
+    {
+      *n_clients = (guint) CLAMP (found, 0, G_MAXUINT - 1);
+      return TRUE;
+    }
+
+  count_plan = found * 3 > total ? FASCIA_CLIENT_PLAN_WALK : FASCIA_CLIENT_PLAN_INDEX;
+  stmt = prepare_plan (query, count_plan, OP_COUNT, error);
+  return stmt != NULL && count_of (query, stmt, n_clients, error);
 }
 
 static gboolean
@@ -246,7 +365,7 @@ fascia_client_list_new (FasciaClientQuery  *query,
   g_autoptr(FasciaClientQuery) owned = query;
   guint n;
 
-  if (!fascia_client_query_count (query, &n, error))
+  if (!choose_plan (query, &n, error))
     return NULL;
 
   return G_LIST_MODEL (fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page,

@@ -30,6 +30,14 @@ typedef enum
   FASCIA_CLIENT_QUERY_MATCH,   /* the trigram index, then the short terms on what it found */
 } FasciaClientQueryKind;
 
+/* How a MATCH query reads its rows in list order. */
+typedef enum
+{
+  FASCIA_CLIENT_PLAN_AUTO,   /* chosen from how many clients the index finds */
+  FASCIA_CLIENT_PLAN_INDEX,  /* the trigram index, then the clients it found, sorted */
+  FASCIA_CLIENT_PLAN_WALK,   /* clients_by_name in its order, each row checked, up to LIMIT */
+} FasciaClientPlan;
+
 typedef struct
 {
   FasciaStore           *store;
@@ -41,6 +49,10 @@ typedef struct
   char                  *end;
   char                  *short_terms[FASCIA_CLIENT_QUERY_MAX_TERMS - 1];
   guint                  n_short_terms;
+  /* MATCH: every term, long and short, for the walk, which checks them with instr(). */
+  char                  *walk_terms[FASCIA_CLIENT_QUERY_MAX_TERMS];
+  guint                  n_walk_terms;
+  FasciaClientPlan       plan;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */

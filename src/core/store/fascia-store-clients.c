@@ -572,6 +572,8 @@ fascia_client_query_new (FasciaStore          *store,
       else
         term = g_strdup (words[i]);
 
+      if (term[0] != '\0')
+        query->walk_terms[query->n_walk_terms++] = g_strdup (term);
       if (g_utf8_strlen (term, -1) >= FASCIA_CLIENT_QUERY_MIN_INDEXED)
         append_match_term (match, term);
       else if (query->n_short_terms < G_N_ELEMENTS (query->short_terms))
