@@ -43,10 +43,21 @@ GQuark fascia_store_error_quark (void);
 /* The largest CSV file fascia_store_import_clients() takes, in bytes. */
 #define FASCIA_STORE_MAX_IMPORT_SIZE (64 * 1024 * 1024)
 
+/**
+ * FasciaStoreProgressFunc:
+ * @fraction: how much of the work is done, 0 to 1
+ *
+ * Told how far a long piece of work (a backup, an import) has got.
+ */
+typedef void (*FasciaStoreProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
 typedef enum /*< flags >*/
 {
   FASCIA_STORE_OPEN_NONE      = 0,
   FASCIA_STORE_OPEN_NO_BACKUP = 1 << 0,  /* skip the daily backup (benchmarks, the demo) */
+  FASCIA_STORE_OPEN_NO_DAILY_BACKUP = 1 << 1,  /* the caller makes it, in a worker
+                                                * (fascia_store_backup_async()) */
 } FasciaStoreOpenFlags;
 
 typedef enum /*< flags >*/
@@ -109,6 +120,16 @@ gboolean            fascia_store_backup                (FasciaStore             
                                                         GError                 **error);
 char               *fascia_store_backup_daily          (FasciaStore             *self,
                                                         GError                 **error);
+void                fascia_store_backup_async          (FasciaStore             *self,
+                                                        const char              *destination,
+                                                        GCancellable            *cancellable,
+                                                        FasciaStoreProgressFunc  progress,
+                                                        gpointer                 progress_data,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+char               *fascia_store_backup_finish         (FasciaStore             *self,
+                                                        GAsyncResult            *result,
+                                                        GError                 **error);
 gboolean            fascia_store_restore               (const char              *database,
                                                         const char              *source,
                                                         char                   **kept_copy,
@@ -167,6 +188,26 @@ gboolean            fascia_store_check_csv_import      (FasciaStore             
 gboolean            fascia_store_import_csv            (FasciaStore             *self,
                                                         FasciaCsvImport         *import,
                                                         FasciaDuplicates         duplicates,
+                                                        FasciaCsvImportCounts   *counts,
+                                                        GError                 **error);
+gboolean            fascia_store_import_csv_full       (FasciaStore             *self,
+                                                        FasciaCsvImport         *import,
+                                                        FasciaDuplicates         duplicates,
+                                                        FasciaCsvImportCounts   *counts,
+                                                        GCancellable            *cancellable,
+                                                        FasciaStoreProgressFunc  progress,
+                                                        gpointer                 progress_data,
+                                                        GError                 **error);
+void                fascia_store_import_csv_async      (FasciaStore             *self,
+                                                        FasciaCsvImport         *import,
+                                                        FasciaDuplicates         duplicates,
+                                                        GCancellable            *cancellable,
+                                                        FasciaStoreProgressFunc  progress,
+                                                        gpointer                 progress_data,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+gboolean            fascia_store_import_csv_finish     (FasciaStore             *self,
+                                                        GAsyncResult            *result,
                                                         FasciaCsvImportCounts   *counts,
                                                         GError                 **error);
 

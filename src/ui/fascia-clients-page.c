@@ -17,7 +17,7 @@
 /*
  * The Clients page: a searchable list beside the chosen client. A clinic may have 100,000
  * clients, so the list is a GtkListView over the store's paged list: a COUNT when the search
- * changes or the store says clients changed, and the rows on screen read 200 at a time; only
+ * changes or the store says clients changed, and the rows on screen read a page (64) at a time; only
  * the visible rows have widgets. Each row carries its accessible name itself, for GTK 4.8's
  * list rows have none of their own.
  */
@@ -231,6 +231,10 @@ reload (FasciaClientsPage *self)
     }
 
   self->reloading = TRUE;
+  /* Empty the view first. When the rows it showed are replaced by others in one change, GTK
+   * 4.8's list view looks for each of its tracked rows (the anchor, the focus, the
+   * selection) among every new row, reading the whole new list: 8,000 rows a keystroke. */
+  gtk_single_selection_set_model (self->selection, NULL);
   gtk_single_selection_set_model (self->selection, self->clients);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (shown_id != 0)

@@ -45,6 +45,7 @@ struct _FasciaWindow
   GSettings            *settings;
   FasciaStore          *store;
   FasciaStore          *user_store;   /* kept open while the demo is shown */
+  GCancellable         *cancellable;  /* the daily backup */
   GVariant             *last_delete;  /* (ix): the table and id Ctrl+Z brings back */
 };
 
@@ -452,6 +453,53 @@ set_store (FasciaWindow *self,
 }
 
 static void
+show_persistent_toast (FasciaWindow *self,
+                       const char   *title)
+{
+  /* A toast's title is markup; the messages quote paths. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  /* The message stays until it is read and dismissed. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Today's backup, made in a worker so that a large database opens at once. */
+static void
+daily_backup_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  FasciaStore *store = FASCIA_STORE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = fascia_store_backup_finish (store, result, &error);
+  g_autofree char *title = NULL;
+  FasciaWindow *self;
+
+  /* Cancelled: the window is gone (user_data with it). */
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = FASCIA_WINDOW (user_data);
+  if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT))
+    {
+      /* A damaged database is not worked on: the error names the backups to restore. */
+      title = g_strdup_printf (_("Could not open the client database: %s"), error->message);
+      show_persistent_toast (self, title);
+      if (self->user_store == store)
+        g_clear_object (&self->user_store);
+      else if (self->store == store)
+        set_store (self, NULL);
+      return;
+    }
+
+  /* The database opened, but today's backup could not be made (a full disk). */
+  title = g_strdup_printf (_("No backup was made today: %s"), error->message);
+  show_persistent_toast (self, title);
+}
+
+static void
 open_user_store (FasciaWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
@@ -463,34 +511,23 @@ open_user_store (FasciaWindow *self)
     return;
 
   path = fascia_application_get_database_path (FASCIA_APPLICATION (app));
-  store = fascia_store_open (path, &error);
+  /* The daily backup reads the whole database: it runs in a worker, after the window is up. */
+  store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_DAILY_BACKUP, &error);
   if (store == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Could not open the client database: %s"),
                                                 error->message);
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
-      AdwToast *toast = adw_toast_new (escaped);  /* a toast's title is markup */
 
-      /* The file is left as it is; the message stays until it is read and dismissed. */
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      /* The file is left as it is. */
+      show_persistent_toast (self, title);
       return;
     }
 
-  /* The database opened, but today's backup could not be made (a full disk). */
-  if (fascia_store_get_backup_warning (store) != NULL)
-    {
-      /* A toast's title is markup; the message quotes a path. */
-      g_autofree char *escaped = g_markup_escape_text (
-        fascia_store_get_backup_warning (store)->message, -1);
-      g_autofree char *title = g_strdup_printf (_("No backup was made today: %s"), escaped);
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-
   set_store (self, store);
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  fascia_store_backup_async (store, NULL, self->cancellable, NULL, NULL, daily_backup_cb, self);
 }
 
 /* The demo clinic lives in its own file beside the user's database, made afresh each time
@@ -758,6 +795,8 @@ fascia_window_dispose (GObject *object)
   FasciaWindow *self = FASCIA_WINDOW (object);
 
   g_clear_handle_id (&self->clients_idle_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_WINDOW);
   self->clients_page = NULL;
 

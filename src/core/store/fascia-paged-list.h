@@ -9,9 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* Rows read by one query, and how many pages are kept. */
-#define FASCIA_PAGED_LIST_PAGE_SIZE 200
-#define FASCIA_PAGED_LIST_MAX_PAGES 8
+/* Rows read by one query, and how many pages are kept. A page is a screenful of rows and
+ * some more: the first page of a search is what every keystroke pays for. */
+#define FASCIA_PAGED_LIST_PAGE_SIZE 64
+#define FASCIA_PAGED_LIST_MAX_PAGES 16
 
 /**
  * FasciaPagedListFetch:

@@ -28,7 +28,7 @@
  * never leaves a half-written backup under a backup's name.
  */
 
-#define DAILY_PREFIX "fascia-"
+#define DAILY_PREFIX FASCIA_STORE_DAILY_PREFIX
 #define DAILY_SUFFIX ".db"
 
 static gboolean
@@ -174,9 +174,10 @@ is_daily_name (const char *name)
          && g_ascii_isdigit (date[0]) && date[4] == '-' && date[7] == '-';
 }
 
-static gboolean
-prune_daily (const char  *dir,
-             GError     **error)
+/* Removes all but the last FASCIA_STORE_BACKUPS_KEPT daily backups in @dir. */
+gboolean
+fascia_store_prune_daily (const char  *dir,
+                          GError     **error)
 {
   g_autoptr(GDir) d = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -251,7 +252,7 @@ fascia_store_backup_daily (FasciaStore  *self,
   if (!fascia_store_copy_database (fascia_store_get_db (self), path, error))
     return NULL;
 
-  if (!prune_daily (dir, error))
+  if (!fascia_store_prune_daily (dir, error))
     return NULL;
 
   return g_steal_pointer (&path);

@@ -607,7 +607,7 @@ fascia_client_query_new (FasciaStore          *store,
  * @flags: whether to include archived clients
  *
  * Search as you type, from indexes only: a COUNT gives the length of the list, and the rows
- * are read 200 at a time as a view asks for them, so a list of 100,000 costs what the rows
+ * are read 64 at a time as a view asks for them, so a list of 100,000 costs what the rows
  * on screen cost. The list is a snapshot: listen to #FasciaStore::changed and list again.
  *
  * Returns: (transfer full): a #GListModel of #FasciaClient sorted by name.

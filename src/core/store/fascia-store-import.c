@@ -113,6 +113,16 @@ merge_into (FasciaStore   *self,
   return fascia_store_save_client (self, existing, error);
 }
 
+/* How often a long import says how far it is and looks whether it was cancelled. */
+#define ROWS_PER_PROGRESS 256
+
+typedef struct
+{
+  GCancellable            *cancellable;
+  FasciaStoreProgressFunc  progress;
+  gpointer                 progress_data;
+} Watch;
+
 /* Runs every row inside the open transaction; a row's problem goes into @problems. */
 static gboolean
 run_rows (FasciaStore          *self,
@@ -120,6 +130,7 @@ run_rows (FasciaStore          *self,
           FasciaDuplicates      duplicates,
           FasciaCsvImportCounts *counts,
           GPtrArray            *problems,
+          const Watch          *watch,
           GError              **error)
 {
   guint n_rows = fascia_csv_import_get_n_rows (import);
@@ -130,6 +141,14 @@ run_rows (FasciaStore          *self,
       g_autoptr(FasciaClient) client = fascia_csv_import_build_client (import, row, &row_error);
       guint line = fascia_csv_import_get_line (import, row);
       gint64 duplicate = 0;
+
+      if (watch != NULL && row % ROWS_PER_PROGRESS == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (watch->cancellable, error))
+            return FALSE;
+          if (watch->progress != NULL)
+            watch->progress ((double) row / n_rows, watch->progress_data);
+        }
 
       if (client != NULL && duplicates != FASCIA_DUPLICATES_ADD)
         {
@@ -177,6 +196,7 @@ run_import (FasciaStore            *self,
             gboolean                keep,
             FasciaCsvImportCounts  *counts,
             GPtrArray              *problems,
+            const Watch            *watch,
             GError                **error)
 {
   memset (counts, 0, sizeof *counts);
@@ -187,7 +207,14 @@ run_import (FasciaStore            *self,
   if (!fascia_store_begin (self, error))
     return FALSE;
 
-  if (!run_rows (self, import, duplicates, counts, problems, error))
+  if (!run_rows (self, import, duplicates, counts, problems, watch, error))
+    {
+      fascia_store_rollback (self);
+      return FALSE;
+    }
+
+  /* The last moment a cancel leaves everything as it was. */
+  if (watch != NULL && g_cancellable_set_error_if_cancelled (watch->cancellable, error))
     {
       fascia_store_rollback (self);
       return FALSE;
@@ -228,7 +255,7 @@ fascia_store_check_csv_import (FasciaStore            *self,
   g_return_val_if_fail (counts != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!run_import (self, import, duplicates, FALSE, counts, list, error))
+  if (!run_import (self, import, duplicates, FALSE, counts, list, NULL, error))
     return FALSE;
 
   if (problems != NULL)
@@ -256,9 +283,32 @@ fascia_store_import_csv (FasciaStore            *self,
                          FasciaCsvImportCounts  *counts,
                          GError                **error)
 {
+  return fascia_store_import_csv_full (self, import, duplicates, counts, NULL, NULL, NULL, error);
+}
+
+/*
+ * fascia_store_import_csv_full:
+ * @cancellable: (nullable): cancels the import, which then changes nothing
+ * @progress: (nullable): called every few hundred rows with the share done, on the thread
+ *   the import runs on
+ *
+ * Like fascia_store_import_csv(), for a worker thread (fascia_store_import_csv_async()).
+ * A cancelled import fails with %G_IO_ERROR_CANCELLED and rolls back.
+ */
+gboolean
+fascia_store_import_csv_full (FasciaStore              *self,
+                              FasciaCsvImport          *import,
+                              FasciaDuplicates          duplicates,
+                              FasciaCsvImportCounts    *counts,
+                              GCancellable             *cancellable,
+                              FasciaStoreProgressFunc   progress,
+                              gpointer                  progress_data,
+                              GError                  **error)
+{
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   FasciaCsvImportCounts local_counts;
   g_autoptr(GString) message = NULL;
+  Watch watch = { cancellable, progress, progress_data };
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (import), FALSE);
@@ -267,7 +317,7 @@ fascia_store_import_csv (FasciaStore            *self,
   if (counts == NULL)
     counts = &local_counts;
 
-  if (!run_import (self, import, duplicates, TRUE, counts, problems, error))
+  if (!run_import (self, import, duplicates, TRUE, counts, problems, &watch, error))
     return FALSE;
 
   if (problems->len == 0)

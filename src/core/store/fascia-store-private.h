@@ -177,6 +177,10 @@ gboolean          fascia_store_insert_amendment  (FasciaStore        *self,
                                                   GError            **error);
 
 /* fascia-store-backup.c */
+/* Daily backups are named DAILY_PREFIX "YYYY-MM-DD.db". */
+#define FASCIA_STORE_DAILY_PREFIX "fascia-"
+gboolean          fascia_store_prune_daily       (const char         *dir,
+                                                  GError            **error);
 gboolean          fascia_store_copy_database     (FasciaDb           *source,
                                                   const char         *destination,
                                                   GError            **error);

@@ -674,7 +674,7 @@ fetch_visits (gpointer        user_data,
 /**
  * fascia_store_list_visits:
  *
- * The list counts the visits when it is made and reads them 200 at a time as they are asked
+ * The list counts the visits when it is made and reads them a page (64) at a time as they are asked
  * for, so a client with 500 visits costs what the rows on screen cost.
  *
  * Returns: (transfer full): a #GListModel of the client's #FasciaVisit, newest first.

@@ -861,7 +861,7 @@ fascia_store_open_full (const char            *path,
   /* A database made just now has nothing worth a copy yet. A daily backup that cannot be
    * written (a full disk) does not keep the database from opening: the caller shows the
    * warning. A damaged database is refused. */
-  if (!(flags & FASCIA_STORE_OPEN_NO_BACKUP) && had_data)
+  if (!(flags & (FASCIA_STORE_OPEN_NO_BACKUP | FASCIA_STORE_OPEN_NO_DAILY_BACKUP)) && had_data)
     {
       g_autofree char *daily = fascia_store_backup_daily (self, &local_error);
 

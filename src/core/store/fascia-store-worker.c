@@ -1,0 +1,480 @@
+/* fascia-store-worker.c — backups and imports in a worker thread, with progress and cancel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fascia/fascia-file-utils.h"
+#include "fascia/fascia-paths.h"
+
+#include "fascia-db-sqlite.h"
+#include "fascia-store-private.h"
+
+/*
+ * Work that grows with the database (a backup reads every page, an import writes every row)
+ * runs in a GTask thread on a connection of its own, never on the window's: the window keeps
+ * answering, reads what was committed before (WAL), and is told when the work is done.
+ *
+ * Quitting in the middle loses nothing and damages nothing. A backup only reads the database,
+ * inside one read transaction (so the copy is one consistent moment even when made a few
+ * pages at a time), and writes a fresh temporary file that is renamed over the backup's name
+ * only once complete and synced; a temporary file left by a killed process is removed by the
+ * next daily backup. An import is one transaction: until it commits, nothing of it is in the
+ * database, and a cancel or a crash rolls it back.
+ */
+
+/* Pages a backup copies between looks at the cancellable: 256 KiB of 4 KiB pages. */
+#define PAGES_PER_STEP 64
+
+/* How often SQLite's progress handler looks at the cancellable, in virtual machine steps. */
+#define CHECK_EVERY 10000
+
+typedef struct
+{
+  FasciaStoreProgressFunc  progress;
+  gpointer                 progress_data;
+  GMainContext            *context;
+  GCancellable            *cancellable;
+  /* The job */
+  char                    *database;
+  char                    *destination;  /* NULL: today's daily backup */
+  char                    *backup_dir;
+  FasciaCsvImport         *import;
+  FasciaDuplicates         duplicates;
+  FasciaCsvImportCounts    counts;
+  /* The latest share done, read on the caller's thread */
+  gint                     pending;  /* whether a report is on its way */
+  double                   fraction;
+  GMutex                   lock;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_object (&job->cancellable);
+  g_free (job->database);
+  g_free (job->destination);
+  g_free (job->backup_dir);
+  g_clear_object (&job->import);
+  g_mutex_clear (&job->lock);
+  g_free (job);
+}
+
+static Job *
+job_new (FasciaStore             *store,
+         GCancellable            *cancellable,
+         FasciaStoreProgressFunc  progress,
+         gpointer                 progress_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  job->database = g_strdup (fascia_store_get_path (store));
+  g_mutex_init (&job->lock);
+  return job;
+}
+
+static gboolean
+report_cb (gpointer data)
+{
+  GTask *task = data;
+  Job *job = g_task_get_task_data (task);
+  double fraction;
+
+  g_mutex_lock (&job->lock);
+  fraction = job->fraction;
+  job->pending = FALSE;
+  g_mutex_unlock (&job->lock);
+
+  if (job->progress != NULL && !g_task_get_completed (task))
+    job->progress (fraction, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker: the caller's thread hears of it soon, once however many came meanwhile. */
+static void
+report (double   fraction,
+        gpointer data)
+{
+  GTask *task = data;
+  Job *job = g_task_get_task_data (task);
+  gboolean send;
+
+  if (job->progress == NULL)
+    return;
+
+  g_mutex_lock (&job->lock);
+  job->fraction = fraction;
+  send = !job->pending;
+  job->pending = TRUE;
+  g_mutex_unlock (&job->lock);
+
+  if (send)
+    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_cb,
+                                g_object_ref (task), g_object_unref);
+}
+
+static int
+cancelled_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static gboolean
+sqlite_error (sqlite3     *db,
+              int          rc,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  fascia_store_set_sqlite_error (db, rc, NULL, &local_error);
+  g_set_error (error, FASCIA_STORE_ERROR, local_error->code, "Could not back up “%s”: %s",
+               path, local_error->message);
+  return FALSE;
+}
+
+/* Checks @source and copies it to @destination a step at a time, inside one read
+ * transaction, through a temporary file. */
+static gboolean
+copy_checked (GTask       *task,
+              Job         *job,
+              const char  *destination,
+              GError     **error)
+{
+  g_autoptr(FasciaFileWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *src = NULL, *dest = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_backup *backup = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (job->database, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  sqlite3_busy_timeout (src, 5000);
+  if (job->cancellable != NULL)
+    sqlite3_progress_handler (src, CHECK_EVERY, cancelled_cb, job->cancellable);
+
+  /* One snapshot for the check and the copy. */
+  rc = sqlite3_exec (src, "BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+
+  /* A copy of a damaged database is no backup. */
+  rc = sqlite3_prepare_v2 (src, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    goto out;
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_autofree char *detail = fascia_text_excerpt ((const char *) sqlite3_column_text (stmt, 0),
+                                                     -1, 200);
+
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
+                   "The database “%s” is damaged (%s). Restore a copy from the backups in “%s”.",
+                   job->database, detail, job->backup_dir);
+      goto done;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  writer = fascia_file_writer_new (destination, FASCIA_FILE_WRITE_PRIVATE, &local_error);
+  if (writer == NULL)
+    {
+      g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                           local_error->message);
+      goto done;
+    }
+
+  rc = sqlite3_open_v2 (fascia_file_writer_get_temp_path (writer), &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite_error (dest, rc, destination, error);
+      goto done;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      sqlite_error (dest, sqlite3_errcode (dest), destination, error);
+      goto done;
+    }
+
+  do
+    {
+      int total;
+
+      if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+        goto done;
+
+      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      total = sqlite3_backup_pagecount (backup);
+      if (total > 0)
+        report ((double) (total - sqlite3_backup_remaining (backup)) / total, task);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  rc = sqlite3_backup_finish (backup);
+  backup = NULL;
+  if (rc != SQLITE_OK)
+    {
+      sqlite_error (dest, rc, destination, error);
+      goto done;
+    }
+
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    goto out;
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    goto done;
+
+  if (!fascia_file_writer_commit (writer, &local_error))
+    {
+      g_set_error_literal (error, FASCIA_STORE_ERROR,
+                           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+                           ? FASCIA_STORE_ERROR_DISK_FULL : FASCIA_STORE_ERROR_IO,
+                           local_error->message);
+      goto done;
+    }
+
+  ok = TRUE;
+  goto done;
+
+out:
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    goto done;
+  sqlite_error (src, rc, job->database, error);
+
+done:
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);
+  sqlite3_close (dest);
+  sqlite3_finalize (stmt);
+  sqlite3_close (src);  /* ends the read transaction */
+  return ok;  /* @writer, if not committed, removes its temporary file */
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (job->destination != NULL)
+    {
+      if (!copy_checked (task, job, job->destination, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, g_strdup (job->destination), g_free);
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  name = g_date_time_format (now, FASCIA_STORE_DAILY_PREFIX "%Y-%m-%d.db");
+  path = g_build_filename (job->backup_dir, name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  if (!fascia_paths_ensure_private_dir (job->backup_dir, &error))
+    {
+      g_task_return_new_error (task, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO, "%s",
+                               error->message);
+      return;
+    }
+
+  /* What a backup killed in the middle left behind. */
+  fascia_file_remove_leftovers (job->backup_dir, FASCIA_STORE_DAILY_PREFIX);
+
+  if (!copy_checked (task, job, path, &error) ||
+      !fascia_store_prune_daily (job->backup_dir, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+}
+
+/**
+ * fascia_store_backup_async:
+ * @destination: (nullable): the file to write, replaced if it exists; %NULL for today's daily
+ *   backup (fascia_store_backup_daily())
+ * @cancellable: (nullable): stops the backup; nothing is written then
+ * @progress: (nullable): told the share copied, on the caller's thread
+ * @progress_data: for @progress; must live until @callback
+ *
+ * Checks the database and writes a copy of it, as fascia_store_backup() and
+ * fascia_store_backup_daily() do, in a worker thread on a read-only connection of its own.
+ * The store may go on being used, and written, meanwhile: the copy is the database as it was
+ * when the backup began.
+ */
+void
+fascia_store_backup_async (FasciaStore             *self,
+                           const char              *destination,
+                           GCancellable            *cancellable,
+                           FasciaStoreProgressFunc  progress,
+                           gpointer                 progress_data,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (FASCIA_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fascia_store_backup_async);
+  job = job_new (self, cancellable, progress, progress_data);
+  job->destination = g_strdup (destination);
+  job->backup_dir = fascia_store_get_backup_dir (self);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  if (destination != NULL)
+    {
+      g_autoptr(GFile) source_file = g_file_new_for_path (job->database);
+      g_autoptr(GFile) dest_file = g_file_new_for_path (destination);
+
+      if (g_file_equal (source_file, dest_file))
+        {
+          g_task_return_new_error (task, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS,
+                                   "“%s” is the database itself; choose another file for the "
+                                   "backup", destination);
+          return;
+        }
+    }
+
+  g_task_run_in_thread (task, backup_thread);
+}
+
+/**
+ * fascia_store_backup_finish:
+ *
+ * Returns: (transfer full) (nullable): the file written; %NULL on error, or with @error unset
+ *   when today's daily backup had been made already.
+ */
+char *
+fascia_store_backup_finish (FasciaStore   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+
+  store = fascia_store_open_full (job->database, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  if (store == NULL ||
+      !fascia_store_import_csv_full (store, job->import, job->duplicates, &job->counts,
+                                     cancellable, report, task, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  fascia_store_close (store);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * fascia_store_import_csv_async:
+ * @import: read by the worker until @callback: leave it alone meanwhile
+ * @cancellable: (nullable): stops the import, which then changes nothing
+ * @progress: (nullable): told the share of rows done, on the caller's thread
+ * @progress_data: for @progress; must live until @callback
+ *
+ * Runs fascia_store_import_csv() in a worker thread on a connection of its own. When it
+ * has committed, @self tells its listeners that the clients changed.
+ */
+void
+fascia_store_import_csv_async (FasciaStore             *self,
+                               FasciaCsvImport         *import,
+                               FasciaDuplicates         duplicates,
+                               GCancellable            *cancellable,
+                               FasciaStoreProgressFunc  progress,
+                               gpointer                 progress_data,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (FASCIA_IS_STORE (self));
+  g_return_if_fail (FASCIA_IS_CSV_IMPORT (import));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fascia_store_import_csv_async);
+  job = job_new (self, cancellable, progress, progress_data);
+  job->import = g_object_ref (import);
+  job->duplicates = duplicates;
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* Failing or cancelled, the import changed nothing; done, it must be heard of. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * fascia_store_import_csv_finish:
+ * @counts: (out) (optional): how many rows were added, merged and skipped
+ *
+ * Returns: %TRUE if every row was imported; %FALSE, with nothing imported, on error or
+ *   cancel (%G_IO_ERROR_CANCELLED).
+ */
+gboolean
+fascia_store_import_csv_finish (FasciaStore            *self,
+                                GAsyncResult           *result,
+                                FasciaCsvImportCounts  *counts,
+                                GError                **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (counts != NULL)
+    *counts = job->counts;
+
+  /* Another connection wrote: whoever shows clients reads them again. */
+  if (fascia_store_begin (self, NULL))
+    {
+      fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_RELOAD,
+                                 0, 0);
+      fascia_store_commit (self, NULL);
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,429 @@
+/* test-store-worker.c — backups and imports in a worker thread: progress, cancel, and a
+ * quit in the middle, none of which may lose or damage anything.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include "fascia-db-sqlite.h"
+#include "fascia-store-private.h"
+#include "store-fixture.h"
+
+/* Enough pages that a backup takes several steps. */
+#define N_DEMO_CLIENTS 1000
+#define N_CSV_ROWS 1500
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+  GCancellable *cancellable;
+  GArray       *fractions;
+  FasciaStore  *store;       /* written to while a backup runs */
+  guint         n_changed;
+  gboolean      cancel_at_first;
+  gboolean      quit_at_first;
+} Run;
+
+static void
+run_init (Run *run)
+{
+  run->loop = g_main_loop_new (NULL, FALSE);
+  run->cancellable = g_cancellable_new ();
+  run->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+run_clear (Run *run)
+{
+  gpointer task = run->result;
+
+  /* The worker thread and a last progress report on its way hold the task, and so the
+   * store, a moment longer. */
+  g_object_add_weak_pointer (task, &task);
+  g_clear_object (&run->result);
+  while (task != NULL)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->fractions, g_array_unref);
+}
+
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Run *run = data;
+
+  run->result = g_object_ref (result);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Run *run = data;
+
+  g_assert_cmpfloat (fraction, >=, 0);
+  g_assert_cmpfloat (fraction, <=, 1);
+  if (run->fractions->len > 0)
+    g_assert_cmpfloat (fraction, >=, g_array_index (run->fractions, double,
+                                                    run->fractions->len - 1));
+  g_array_append_val (run->fractions, fraction);
+
+  /* The application quits: the process ends, whatever the worker is doing. */
+  if (run->quit_at_first)
+    _exit (0);
+
+  if (run->cancel_at_first && run->fractions->len == 1)
+    g_cancellable_cancel (run->cancellable);
+
+  /* The window goes on being used while the backup runs. */
+  if (run->store != NULL && run->fractions->len == 1)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autoptr(GError) error = NULL;
+
+      fascia_client_set_name (client, "Written During The Backup");
+      g_assert_true (fascia_store_add_client (run->store, client, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+changed_cb (FasciaStore       *store,
+            FasciaStoreTable   table,
+            FasciaStoreChange  change,
+            gint64             id,
+            gint64             client_id,
+            Run               *run)
+{
+  if (table == FASCIA_STORE_TABLE_CLIENTS)
+    run->n_changed++;
+}
+
+static gint64
+count_in (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_autofree char *uri = NULL;
+
+  /* A copy is read as it is, without a -wal or -shm beside it; the live database with its
+   * WAL. */
+  if (strstr (path, "fascia.db") == NULL)
+    uri = g_strdup_printf ("file:%s?immutable=1", path);
+  g_assert_cmpint (sqlite3_open_v2 (uri != NULL ? uri : path, &db,
+                                    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gint64
+n_clients (const char *path)
+{
+  return count_in (path, "SELECT count(*) FROM clients");
+}
+
+/* Whatever is in @dir besides the files named: a temporary file left behind. */
+static void
+assert_only (const char         *dir,
+             const char * const *names)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (names == NULL || !g_strv_contains (names, name))
+      g_error ("“%s” was left in %s", name, dir);
+}
+
+static void
+demo_fixture_set_up (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = fascia_test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "fascia.db", NULL);
+  g_assert_true (fascia_store_create_demo_full (fixture->path, N_DEMO_CLIENTS, &error));
+  g_assert_no_error (error);
+  fixture->store = fascia_store_open_full (fixture->path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+}
+
+#define DEMO_TEST(path, func) \
+  g_test_add (path, StoreFixture, NULL, demo_fixture_set_up, func, store_fixture_tear_down)
+
+/* A backup made while the window writes is the database as it was when it began, checked. */
+static void
+test_backup_verified (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (fixture->dir, "copies", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *written = NULL;
+  gint64 before = n_clients (fixture->path);
+  int version = 0;
+  Run run = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  run_init (&run);
+  run.store = fixture->store;
+  fascia_store_backup_async (fixture->store, copy, NULL, progress_cb, &run, done_cb, &run);
+  g_main_loop_run (run.loop);
+  written = fascia_store_backup_finish (fixture->store, run.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, copy);
+
+  /* Several steps, told as they went. */
+  g_assert_cmpuint (run.fractions->len, >, 1);
+
+  g_assert_true (fascia_db_sqlite_check_file (copy, &version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, fascia_store_get_latest_schema_version ());
+  g_assert_cmpint (n_clients (copy), ==, before);
+  g_assert_cmpint (n_clients (fixture->path), ==, before + 1);
+  assert_only (dir, (const char *[]) { "copy.db", NULL });
+
+  run_clear (&run);
+}
+
+/* A cancelled backup writes nothing, not even a temporary file. */
+static void
+test_backup_cancel (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (fixture->dir, "copies", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *written = NULL;
+  Run run = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  run_init (&run);
+  run.cancel_at_first = TRUE;
+  fascia_store_backup_async (fixture->store, copy, run.cancellable, progress_cb, &run, done_cb,
+                             &run);
+  g_main_loop_run (run.loop);
+  written = fascia_store_backup_finish (fixture->store, run.result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (written);
+  assert_only (dir, NULL);
+
+  run_clear (&run);
+}
+
+/* Today's backup in the worker: made once a day, like fascia_store_backup_daily(). */
+static void
+test_daily (StoreFixture  *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backups = fascia_store_get_backup_dir (fixture->store);
+  g_autofree char *written = NULL;
+  g_autofree char *again = NULL;
+  int version = 0;
+  Run run = { 0 };
+
+  run_init (&run);
+  fascia_store_backup_async (fixture->store, NULL, NULL, progress_cb, &run, done_cb, &run);
+  g_main_loop_run (run.loop);
+  written = fascia_store_backup_finish (fixture->store, run.result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (written);
+  g_assert_true (g_str_has_prefix (written, backups));
+  g_assert_true (fascia_db_sqlite_check_file (written, &version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_clients (written), ==, n_clients (fixture->path));
+  run_clear (&run);
+
+  /* The second time today: nothing to do. */
+  run_init (&run);
+  fascia_store_backup_async (fixture->store, NULL, NULL, NULL, NULL, done_cb, &run);
+  g_main_loop_run (run.loop);
+  again = fascia_store_backup_finish (fixture->store, run.result, &error);
+  g_assert_no_error (error);
+  g_assert_null (again);
+  run_clear (&run);
+}
+
+/* The application quits while the daily backup is being written: the database is whole and
+ * unchanged, no half-written file carries a backup's name, and the next backup cleans up. */
+static void
+test_daily_quit_midway (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backups = fascia_store_get_backup_dir (fixture->store);
+  g_autofree char *daily = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  gint64 before = n_clients (fixture->path);
+  int version = 0;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(FasciaStore) store = NULL;
+      Run run = { 0 };
+
+      /* The parent's database, not this process's own fixture. */
+      store = fascia_store_open_full (g_getenv ("FASCIA_TEST_DATABASE"),
+                                      FASCIA_STORE_OPEN_NO_BACKUP, &error);
+      g_assert_no_error (error);
+      run_init (&run);
+      run.quit_at_first = TRUE;
+      fascia_store_backup_async (store, NULL, NULL, progress_cb, &run, done_cb, &run);
+      g_main_loop_run (run.loop);
+      g_assert_not_reached ();
+    }
+
+  g_setenv ("FASCIA_TEST_DATABASE", fixture->path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("FASCIA_TEST_DATABASE");
+  g_test_trap_assert_passed ();
+
+  g_assert_true (fascia_db_sqlite_check_file (fixture->path, &version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_clients (fixture->path), ==, before);
+
+  /* A file under a backup's name is a whole, checked backup; anything else is a leftover. */
+  d = g_dir_open (backups, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".db") && name[0] != '.')
+      {
+        g_autofree char *path = g_build_filename (backups, name, NULL);
+
+        g_assert_true (fascia_db_sqlite_check_file (path, &version, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (n_clients (path), ==, before);
+        g_assert_cmpint (g_unlink (path), ==, 0);
+      }
+
+  /* The next start makes today's backup and removes what the killed one left. */
+  daily = fascia_store_backup_daily (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (daily);
+  {
+    g_autofree char *base = g_path_get_basename (daily);
+
+    assert_only (backups, (const char *[]) { base, NULL });
+  }
+}
+
+static GBytes *
+make_csv (guint n)
+{
+  g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "Imported Person %05u,imported%u@example.org,555 %04u\n", i, i,
+                            i);
+  return g_string_free_to_bytes (g_steal_pointer (&csv));
+}
+
+/* A database's whole content, to see that nothing at all changed. */
+static char *
+dump (const char *path)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                          n_clients (path), count_in (path, "SELECT max(id) FROM clients"),
+                          count_in (path, "SELECT count(*) FROM clients_search"));
+}
+
+static void
+test_import (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = make_csv (N_CSV_ROWS);
+  g_autoptr(FasciaCsvImport) import = fascia_csv_import_new (bytes, &error);
+  g_autoptr(GListModel) found = NULL;
+  FasciaCsvImportCounts counts = { 0 };
+  gint64 before = n_clients (fixture->path);
+  Run run = { 0 };
+
+  g_assert_no_error (error);
+  run_init (&run);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &run);
+  fascia_store_import_csv_async (fixture->store, import, FASCIA_DUPLICATES_SKIP, NULL,
+                                 progress_cb, &run, done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_assert_true (fascia_store_import_csv_finish (fixture->store, run.result, &counts, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (counts.n_added, ==, N_CSV_ROWS);
+  g_assert_cmpint (n_clients (fixture->path), ==, before + N_CSV_ROWS);
+  g_assert_cmpuint (run.fractions->len, >, 1);
+  /* The window's store heard of it, and finds the new clients. */
+  g_assert_cmpuint (run.n_changed, ==, 1);
+  found = fascia_store_list_clients (fixture->store, "imported person", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, N_CSV_ROWS);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &run);
+  run_clear (&run);
+}
+
+/* Cancel in the middle of an import: the database is as it was, and nobody is told of a
+ * change. */
+static void
+test_import_cancel (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = make_csv (N_CSV_ROWS);
+  g_autoptr(FasciaCsvImport) import = fascia_csv_import_new (bytes, &error);
+  g_autofree char *before = dump (fixture->path);
+  g_autofree char *after = NULL;
+  Run run = { 0 };
+
+  g_assert_no_error (error);
+  run_init (&run);
+  run.cancel_at_first = TRUE;
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &run);
+  fascia_store_import_csv_async (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                 run.cancellable, progress_cb, &run, done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_assert_false (fascia_store_import_csv_finish (fixture->store, run.result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  after = dump (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (run.n_changed, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &run);
+  run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  DEMO_TEST ("/fascia/core/store-worker/backup-verified", test_backup_verified);
+  DEMO_TEST ("/fascia/core/store-worker/backup-cancel", test_backup_cancel);
+  DEMO_TEST ("/fascia/core/store-worker/daily", test_daily);
+  DEMO_TEST ("/fascia/core/store-worker/daily-quit-midway", test_daily_quit_midway);
+  DEMO_TEST ("/fascia/core/store-worker/import", test_import);
+  DEMO_TEST ("/fascia/core/store-worker/import-cancel", test_import_cancel);
+
+  return g_test_run ();
+}

@@ -1,0 +1,313 @@
+/* test-clients-scale.c — a clinic-sized database in the window: the Clients page reads a
+ * bounded number of pages whatever the number of clients, and the daily backup is made by a
+ * worker.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "fascia-application.h"
+#include "fascia-clients-page.h"
+#include "fascia-paged-list.h"
+#include "fascia-db-sqlite.h"
+#include "fascia-store-private.h"
+#include "fascia-test-utils.h"
+#include "fascia-window.h"
+
+static FasciaApplication *app;
+
+/* Two clinics that differ only in size. */
+#define SMALL_CLINIC 800
+#define LARGE_CLINIC 5000
+#define SCREENS_SCROLLED 20
+
+typedef struct
+{
+  guint selects;
+} Trace;
+
+static int
+trace_cb (unsigned int  type,
+          void         *user_data,
+          void         *p,
+          void         *x)
+{
+  Trace *trace = user_data;
+
+  if (type == SQLITE_TRACE_STMT && g_str_has_prefix ((const char *) x, "SELECT"))
+    {
+      trace->selects++;
+      if (g_getenv ("FASCIA_TEST_SHOW_SQL") != NULL)
+        g_test_message ("%s", (const char *) x + MAX (0, (int) strlen ((const char *) x) - 200));
+    }
+  return 0;
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            guint         *n)
+{
+  (*n)++;
+}
+
+/* Until the window has painted @frames more frames: the list has laid out what it shows. */
+static void
+wait_frames (GtkWidget *window,
+             guint      frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  guint n = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &n);
+
+  while (n < frames)
+    {
+      gtk_widget_queue_draw (window);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+  fascia_test_iterate ();
+}
+
+typedef struct
+{
+  guint open;      /* showing the Clients page */
+  guint scroll;    /* scrolling down a screen at a time */
+  guint jump;      /* to the end of the list */
+  guint search;    /* a search that finds many, then clearing it */
+  guint rows_seen; /* how far the scrolling went */
+} Queries;
+
+static GtkAdjustment *
+list_adjustment (FasciaWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (fascia_window_get_clients_page (window)), FASCIA_TYPE_CLIENTS_PAGE,
+    "client_list"));
+
+  g_assert_nonnull (list);
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+}
+
+static void
+count_queries (guint    n_clients,
+               Queries *q)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  FasciaWindow *window;
+  GtkAdjustment *adj;
+  GtkEditable *entry;
+  Trace trace = { 0 };
+  sqlite3 *db;
+
+  g_assert_true (fascia_store_create_demo_full (path, n_clients, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+
+  /* Both clinics start alike: on the Atlas, no client chosen before. */
+  g_settings_reset (fascia_application_get_settings (app), "last-page");
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  /* The store opens with the window, which lists the clients (a count) before it shows. */
+  window = fascia_window_new (app);
+  db = fascia_db_sqlite_get_handle (fascia_store_get_db (fascia_window_get_store (window)));
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_cb, &trace);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  q->open = trace.selects;
+
+  adj = list_adjustment (window);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+  trace.selects = 0;
+  for (guint i = 0; i < SCREENS_SCROLLED; i++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj)
+                                     + gtk_adjustment_get_page_size (adj));
+      wait_frames (GTK_WIDGET (window), 2);
+    }
+  q->scroll = trace.selects;
+  /* The rows passed, from the list's own measure of a row. */
+  q->rows_seen = (guint) ((gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
+                          / gtk_adjustment_get_upper (adj) * (n_clients + 12));
+
+  trace.selects = 0;
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  wait_frames (GTK_WIDGET (window), 3);
+  q->jump = trace.selects;
+
+  /* "ann" is in thousands of the large clinic's names; then the box is cleared. */
+  entry = GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (fascia_window_get_clients_page (window)), FASCIA_TYPE_CLIENTS_PAGE,
+    "search_entry"));
+  trace.selects = 0;
+  gtk_editable_set_text (entry, "ann");
+  g_signal_emit_by_name (entry, "search-changed");
+  wait_frames (GTK_WIDGET (window), 3);
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  wait_frames (GTK_WIDGET (window), 3);
+  q->search = trace.selects;
+
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  fascia_test_rm_rf (dir);
+}
+
+/* Opening the Clients page, scrolling it, jumping to its end and searching read pages of
+ * rows, never a row at a time: the same number of queries for 800 clients as for 5,000. */
+static void
+test_bounded_queries (void)
+{
+  Queries small = { 0 }, large = { 0 };
+
+  count_queries (SMALL_CLINIC, &small);
+  count_queries (LARGE_CLINIC, &large);
+  g_test_message ("queries, %u clients: open %u, scroll %u rows %u, jump %u, search %u",
+                  SMALL_CLINIC, small.open, small.scroll, small.rows_seen, small.jump,
+                  small.search);
+  g_test_message ("queries, %u clients: open %u, scroll %u rows %u, jump %u, search %u",
+                  LARGE_CLINIC, large.open, large.scroll, large.rows_seen, large.jump,
+                  large.search);
+
+  /* The scrolling went far enough to need several pages, in both. */
+  g_assert_cmpuint (small.rows_seen, >, 3 * FASCIA_PAGED_LIST_PAGE_SIZE);
+  g_assert_cmpuint (large.rows_seen, >, 3 * FASCIA_PAGED_LIST_PAGE_SIZE);
+
+  /* Opening: a count and the first page, and the little the page reads besides. */
+  g_assert_cmpuint (small.open, <=, 8);
+  g_assert_cmpuint (large.open, ==, small.open);
+
+  /* A page for every FASCIA_PAGED_LIST_PAGE_SIZE rows passed, not a query per row. */
+  g_assert_cmpuint (small.scroll, <=, small.rows_seen / FASCIA_PAGED_LIST_PAGE_SIZE + 2);
+  g_assert_cmpuint (large.scroll, <=, large.rows_seen / FASCIA_PAGED_LIST_PAGE_SIZE + 2);
+
+  /* The end of the list: a page or two, however long the list, and as many again while
+   * the view settles where its rows are. */
+  g_assert_cmpuint (small.jump, <=, 6);
+  g_assert_cmpuint (large.jump, <=, 6);
+
+  /* A search and its clearing: a few counts (the index's, the counters', the list's) and
+   * the first pages, each — not the whole list, which GTK 4.8 reads when a list view's rows
+   * are all replaced while it shows some (see fascia-clients-page.c). */
+  g_assert_cmpuint (small.search, <=, 20);
+  g_assert_cmpuint (large.search, <=, 20);
+}
+
+static gboolean
+exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+no_store (gpointer window)
+{
+  return fascia_window_get_store (window) == NULL;
+}
+
+static gint64
+count_clients (const char *path)
+{
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM clients", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* The window opens the database at once and makes today's backup in a worker; the backup is
+ * a whole, checked database. A damaged database found by that check is closed, not worked
+ * on. */
+static void
+test_daily_backup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "fascia-%Y-%m-%d.db");
+  g_autofree char *daily = g_build_filename (dir, "backups", name, NULL);
+  g_autofree char *contents = NULL;
+  FasciaWindow *window;
+  int version = 0;
+  gsize size;
+
+  g_assert_true (fascia_store_create_demo_full (path, 500, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+
+  window = fascia_window_new (app);
+  g_assert_nonnull (fascia_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (fascia_test_wait_for (exists, daily, 20000));
+  g_assert_true (fascia_db_sqlite_check_file (daily, &version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_clients (daily), ==, 512);
+  g_assert_nonnull (fascia_window_get_store (window));
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+
+  /* Damaged where the check reads, not where opening reads. */
+  g_assert_cmpint (g_unlink (daily), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  g_assert_cmpuint (size, >, 64 * 4096);
+  for (gsize i = 0; i < 4096; i++)
+    contents[size - 8 * 4096 + i] = (char) (0xA5 ^ i);
+  g_assert_true (g_file_set_contents (path, contents, size, NULL));
+
+  window = fascia_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (fascia_test_wait_for (no_store, window, 20000));
+  g_assert_false (g_file_test (daily, G_FILE_TEST_EXISTS));
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+
+  fascia_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = fascia_test_make_tmpdir ();
+  int status;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = fascia_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/fascia/ui/clients-scale/bounded-queries", test_bounded_queries);
+  g_test_add_func ("/fascia/ui/clients-scale/daily-backup", test_daily_backup);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  fascia_test_rm_rf (cache);
+  return status;
+}
