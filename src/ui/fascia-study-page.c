@@ -486,17 +486,18 @@ show_answer (FasciaStudyPage    *self,
 
   if (correct)
     /* Translators: feedback on a right answer; %s is the answer, e.g.
-     * “Correct — gluteus minimus (right)” */
-    feedback = g_strdup_printf (_("Correct — %s"), fascia_quiz_question_get_correct_text (question));
+     * “Correct: Gluteus minimus (right)” */
+    feedback = g_strdup_printf (_("Correct: %s"), fascia_quiz_question_get_correct_text (question));
   else if (fascia_quiz_question_get_kind (question) == FASCIA_QUIZ_KIND_FIND_MUSCLE)
     /* Translators: feedback on a wrong answer; the first %s is what was pressed, the
-     * second the right answer */
-    feedback = g_strdup_printf (_("Not quite — that was %s. The %s is lit on the diagram."),
+     * second the right answer, e.g. “Incorrect: you chose Gluteus medius (left). Gluteus
+     * minimus (right) is lit on the diagram.” */
+    feedback = g_strdup_printf (_("Incorrect: you chose %s. %s is lit on the diagram."),
                                 fascia_quiz_question_get_answer_text (question),
                                 fascia_quiz_question_get_correct_text (question));
   else
     /* Translators: feedback on a wrong answer; %s is the right answer */
-    feedback = g_strdup_printf (_("Not quite — the answer is %s."),
+    feedback = g_strdup_printf (_("Incorrect. The answer is %s."),
                                 fascia_quiz_question_get_correct_text (question));
 
   gtk_label_set_label (self->feedback_label, feedback);

@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "fascia/fascia-store.h"
@@ -291,6 +294,115 @@ test_choice_round_by_keys (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "start");
 }
 
+static GtkLabel *
+feedback_label (Fixture *fixture)
+{
+  return GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                   FASCIA_TYPE_STUDY_PAGE, "feedback_label"));
+}
+
+/* The drawing shown whole: the zoom is the one that fits it in the widget. */
+static gboolean
+fitted (FasciaDiagramView *view)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  double width, height, fit;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  fit = MIN (gtk_widget_get_width (GTK_WIDGET (view)) / width,
+             gtk_widget_get_height (GTK_WIDGET (view)) / height);
+  return fabs (fascia_diagram_view_get_zoom (view) - fit) < fit * 0.01;
+}
+
+/* Issue 12, item 9: a question starts with no focus ring on the drawing; a bone answers no
+ * "find the muscle" question, by mouse or by keyboard alike, and is named; the feedback says
+ * Correct or Incorrect plainly; a new view starts whole, however the last one was zoomed. */
+static void
+test_find_rules (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FasciaDiagramView *view =
+    FASCIA_DIAGRAM_VIEW (fascia_study_page_get_diagram_view (fixture->page));
+  FasciaQuiz *quiz;
+  guint n_view_changes = 0;
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_FIND_MUSCLE, 42);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+      FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      gboolean right = i % 2 == 1;
+      const char *feedback;
+
+      g_assert_true (fascia_test_wait_for (up_to_date, view, 5000));
+
+      /* No region is focused, and the focus is not in the drawing. */
+      g_assert_nonnull (focus);
+      g_assert_false (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+      for (guint r = 0; r < fascia_diagram_get_n_regions (diagram); r++)
+        g_assert_false (fascia_diagram_get_region_style (diagram,
+                                                         fascia_diagram_get_region (diagram, r)->id)
+                        & FASCIA_REGION_STYLE_FOCUS);
+
+      if (i == 0)
+        {
+          /* A bone: clicked, then Enter on it; neither answers, both name it. */
+          for (guint r = 0; r < fascia_diagram_get_n_regions (diagram); r++)
+            {
+              const FasciaRegion *bone = fascia_diagram_get_region (diagram, r);
+              double x, y;
+
+              if (bone->kind != FASCIA_REGION_LANDMARK
+                  || !point_in_region (view, diagram, bone->id, &x, &y))
+                continue;
+              fascia_ui_test_click (GTK_WIDGET (view), x, y);
+              fascia_ui_test_wait_idle (200);
+              g_assert_false (fascia_quiz_question_get_answered (question));
+              g_assert_true (gtk_widget_get_visible (GTK_WIDGET (feedback_label (fixture))));
+              g_assert_true (g_str_has_suffix (gtk_label_get_text (feedback_label (fixture)),
+                                               "not a muscle. Choose a muscle."));
+              gtk_label_set_text (feedback_label (fixture), "");
+              gtk_widget_activate (fascia_diagram_view_get_region_widget (view, bone->id));
+              /* A button's activation clicks it a quarter second later. */
+              fascia_ui_test_wait_idle (500);
+              g_assert_false (fascia_quiz_question_get_answered (question));
+              g_assert_true (g_str_has_suffix (gtk_label_get_text (feedback_label (fixture)),
+                                               "not a muscle. Choose a muscle."));
+              break;
+            }
+          g_assert_true (g_str_has_suffix (gtk_label_get_text (feedback_label (fixture)),
+                                           "not a muscle. Choose a muscle."));
+          /* The therapist zooms in to look closer. */
+          fascia_diagram_view_zoom_at (view, 3.0, 50, 50);
+        }
+
+      gtk_widget_activate (fascia_diagram_view_get_region_widget (
+        view, region_to_press (diagram, question, right)));
+      g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+      feedback = gtk_label_get_text (feedback_label (fixture));
+      if (!g_str_has_prefix (feedback, right ? "Correct: " : "Incorrect: you chose "))
+        g_error ("feedback “%s” for a %s answer", feedback, right ? "right" : "wrong");
+      /* "Gluteus minimus (right)", not "Gluteus minimus, right side". */
+      g_assert_null (strstr (feedback, ", right side"));
+      g_assert_null (strstr (feedback, ", left side"));
+
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
+      g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+      if (fascia_quiz_get_finished (quiz))
+        break;
+      if (fascia_diagram_view_get_diagram (view) != diagram)
+        {
+          fascia_ui_test_wait_idle (100);
+          g_assert_true (fitted (view));
+          n_view_changes++;
+        }
+    }
+  g_assert_cmpuint (n_view_changes, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +412,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/study-page/find-muscle-round", Fixture, NULL,
               fixture_set_up, test_find_muscle_round, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/find-rules", Fixture, NULL,
+              fixture_set_up, test_find_rules, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/choice-round-by-keys", Fixture, NULL,
               fixture_set_up, test_choice_round_by_keys, fixture_tear_down);
 
