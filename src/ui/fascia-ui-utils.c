@@ -968,20 +968,37 @@ dropdown_selected_cb (GtkDropDown *dropdown)
                                   full != NULL ? full : name, -1);
 }
 
+/* A name given where the widget is built. (GTK 4.8 itself labels a button by its child, which
+ * names an icon button "GtkImage": a relation is no sign of a name.) */
 static gboolean
-name_on_map_cb (GSignalInvocationHint *hint,
-                guint                  n_params,
-                const GValue          *params,
-                gpointer               user_data)
+has_own_name (GtkWidget *widget)
 {
-  GtkWidget *widget = g_value_get_object (&params[0]);
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* What a list inside a chooser (a drop-down's or a combo row's pop-up) is called. */
+static const char *
+chooser_name (GtkWidget *widget)
+{
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    {
+      if (GTK_IS_DROP_DOWN (up))
+        return g_object_get_data (G_OBJECT (up), NAMED_KEY);
+      if (ADW_IS_PREFERENCES_ROW (up))
+        return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (up));
+    }
+  return NULL;
+}
+
+static void
+name_widget (GtkWidget *widget)
+{
   GType type = G_OBJECT_TYPE (widget);
   g_autofree char *name = NULL;
-
   const char *given = g_object_get_data (G_OBJECT (widget), NAMED_KEY);
 
   if (given != NULL && type != GTK_TYPE_MENU_BUTTON)
-    return TRUE;
+    return;
 
   if (type == GTK_TYPE_BUTTON || type == GTK_TYPE_TOGGLE_BUTTON)
     {
@@ -998,14 +1015,21 @@ name_on_map_cb (GSignalInvocationHint *hint,
       else if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)))
         name = strip_mnemonic (gtk_label_get_label (GTK_LABEL (child)));
       /* An icon named where it is built keeps that name ("Back to the client list"). */
-      else if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL)
-               || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
-                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+      else if (has_own_name (widget))
         g_object_set_data_full (G_OBJECT (widget), NAMED_KEY, g_strdup (""), g_free);
       /* Any other icon: its tooltip names it. */
       else
         name = name_from_tooltip (widget);
+      /* A search bar's own close button has neither. */
+      if (name == NULL && label == NULL && gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR) != NULL
+          && !has_own_name (widget))
+        {
+          GtkWidget *bar = gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR);
+          GtkWidget *content = gtk_search_bar_get_child (GTK_SEARCH_BAR (bar));
+
+          if (content == NULL || !gtk_widget_is_ancestor (widget, content))
+            name = g_strdup (_("Close Search"));
+        }
       if (name != NULL)
         set_name (widget, name);
     }
@@ -1029,24 +1053,111 @@ name_on_map_cb (GSignalInvocationHint *hint,
     }
   else if (type == GTK_TYPE_DROP_DOWN)
     {
+      GtkWidget *button = gtk_widget_get_first_child (widget);
+
+      /* The drop-down keeps a name given where it is built; its button says the name and
+       * what is chosen, or at least the drop-down's name. */
       name = name_from_tooltip (widget);
       if (name != NULL)
         {
-          set_name (widget, name);
+          if (has_own_name (widget))
+            g_object_set_data_full (G_OBJECT (widget), NAMED_KEY, g_strdup (name), g_free);
+          else
+            set_name (widget, name);
           g_signal_connect (widget, "notify::selected", G_CALLBACK (dropdown_selected_cb), NULL);
           dropdown_selected_cb (GTK_DROP_DOWN (widget));
         }
+      else if (has_own_name (widget) && button != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, widget, NULL, -1);
     }
-  else if (type == GTK_TYPE_LIST_BOX)
+  else if (type == GTK_TYPE_LIST_BOX || type == GTK_TYPE_LIST_VIEW)
     {
-      /* A list in a preferences group is named by the group's title. */
+      /* A list in a preferences group is named by the group's title; a chooser's list by the
+       * chooser. */
       GtkWidget *group = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP);
-      const char *title = group != NULL ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group))
-                                        : NULL;
+      const char *title = NULL;
 
+      if (has_own_name (widget))
+        return;
+      if (type == GTK_TYPE_LIST_VIEW)
+        title = chooser_name (widget);
+      else if (group != NULL)
+        title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
       if (title != NULL && *title != '\0')
         set_name (widget, title);
+      else if (group != NULL && has_own_name (group))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, group, NULL, -1);
     }
+  else if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget") && !has_own_name (widget))
+    {
+      /* A row of a list GTK or Adwaita builds (a combo row's choice) says its label. */
+      GtkWidget *label = NULL;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && label == NULL;
+           child = gtk_widget_get_first_child (child))
+        for (GtkWidget *sibling = child; sibling != NULL && label == NULL;
+             sibling = gtk_widget_get_next_sibling (sibling))
+          if (GTK_IS_LABEL (sibling))
+            label = sibling;
+      if (label != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    }
+  else if (GTK_IS_STACK (widget))
+    {
+      /* A page is read by its title, without the mnemonic ("_Plans"). */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkStackPage *page = gtk_stack_get_page (GTK_STACK (widget), child);
+          const char *title = page != NULL ? gtk_stack_page_get_title (page) : NULL;
+
+          if (title != NULL && gtk_stack_page_get_use_underline (page))
+            {
+              g_autofree char *plain = strip_mnemonic (title);
+
+              gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              plain, -1);
+            }
+        }
+    }
+}
+
+/**
+ * fascia_ui_name_tree:
+ *
+ * Names @widget and everything under it, shown or not, by the rules of
+ * fascia_ui_name_controls(): for a part built while another is shown.
+ */
+void
+fascia_ui_name_tree (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  name_widget (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fascia_ui_name_tree (child);
+}
+
+static gboolean
+name_on_map_cb (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  name_widget (widget);
+
+  /* What a stack, a revealer or a folded leaflet keeps unmapped is in the accessibility
+   * tree all the same: it is named now, with what is shown. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!gtk_widget_get_child_visible (child) || !gtk_widget_get_visible (child))
+      fascia_ui_name_tree (child);
 
   return TRUE;
 }

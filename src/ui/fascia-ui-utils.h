@@ -62,6 +62,7 @@ char              *fascia_ui_client_name          (FasciaClient      *client,
 
 /* Screen readers */
 void               fascia_ui_name_controls        (void);
+void               fascia_ui_name_tree            (GtkWidget         *widget);
 gboolean           fascia_ui_is_email_or_empty    (const char        *text);
 
 G_END_DECLS

@@ -228,6 +228,8 @@ ensure_clients_page (FasciaWindow *self)
                            "notify::client", G_CALLBACK (client_shown_cb), self,
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->clients_bin, GTK_WIDGET (self->clients_page));
+  /* Built while another page shows: named now, for screen readers see hidden pages too. */
+  fascia_ui_name_tree (GTK_WIDGET (self->clients_page));
   {
     GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (self->clients_page),
                                                       FASCIA_TYPE_CLIENTS_PAGE, "leaflet");

@@ -6,9 +6,11 @@
 # Starts the real binary on a demo clinic with the accessibility bridge on, finds it on the
 # AT-SPI bus as Orca does (pyatspi), shows each page, and walks the whole tree: every button,
 # drop-down, entry, list and list row must have a real name — not empty, not a GTK class
-# name ("GtkImage", "GtkToggleButton"), not a raw mnemonic ("_New Client New Client").
-# Prints TAP. Run it under `xvfb-run -a dbus-run-session --` with FASCIA_BINARY and
-# FASCIA_XDOTOOL set; it is not in the suite until it passes (see tests/ui/meson.build).
+# name ("GtkImage", "GtkToggleButton"), not a raw mnemonic ("_New Client New Client") —
+# whether it shows or not; and with the Clients page open the client search and the rows of
+# the client list, each named by its client, must be in reach.
+# Prints TAP. It starts its own X server and session bus (Xvfb, dbus-daemon; the accessibility
+# bus comes with at-spi2-core) and needs FASCIA_BINARY, as the suite sets it.
 
 import os
 import re
@@ -23,6 +25,31 @@ import time
 if "G_DEBUG" in os.environ:
     os.environ.pop("G_DEBUG")
     os.execv(sys.executable, [sys.executable] + sys.argv)
+
+
+def start_servers():
+    """An X server and a session bus of the test's own, so that it can run beside other tests:
+    the keys it sends reach its window alone, and the accessibility bus holds its app alone."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], pass_fds=[write_end],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end) as displayfd:
+        display = displayfd.readline().strip()
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    address = bus.stdout.readline().strip()
+    if not display or not address:
+        sys.exit("test-a11y-tree.py: no X server or session bus could be started")
+    os.environ["DISPLAY"] = ":" + display
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    os.environ.pop("AT_SPI_BUS_ADDRESS", None)
+    os.environ["GDK_BACKEND"] = "x11"
+    return [bus, xvfb]
+
+
+servers = start_servers()
 
 import pyatspi  # noqa: E402
 
@@ -67,6 +94,7 @@ def find_app(pid):
 
 
 def walk(node, path, problems, depth=0):
+    # @path: the named places above, for the message ("Clients > Plans > [push button] ''").
     if node is None or depth > 80:
         return
     try:
@@ -74,16 +102,18 @@ def walk(node, path, problems, depth=0):
         name = (node.name or "").strip()
     except Exception:
         return
-    here = f"{path} > [{node.getRoleName()}] {name!r}"
+    here = f"[{node.getRoleName()}] {name!r}"
     if role in CHECKED_ROLES:
         if name == "" or CLASS_NAME.match(name) or name.startswith("_") or " _" in name:
-            problems.append(here)
+            problems.append(" > ".join(path[-3:] + [here]))
+    if name and not CLASS_NAME.match(name) and role not in (pyatspi.ROLE_LABEL,):
+        path = path + [name]
     for i in range(node.childCount):
         try:
             child = node.getChildAtIndex(i)
         except Exception:
             continue
-        walk(child, here if depth < 3 else path, problems, depth + 1)
+        walk(child, path, problems, depth + 1)
 
 
 def count_roles(node, counts, depth=0):
@@ -100,7 +130,78 @@ def count_roles(node, counts, depth=0):
             pass
 
 
-print("1..4", flush=True)
+def showing(node):
+    try:
+        if not node.getState().contains(pyatspi.STATE_VISIBLE):
+            return False
+        x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return w > 0 and h > 0
+    except Exception:
+        return False
+
+
+def may_show(node):
+    # A stack page has no box of its own: what it holds decides.
+    try:
+        component = node.queryComponent()
+    except NotImplementedError:
+        return True
+    except Exception:
+        return False
+    try:
+        x, y, w, h = component.getExtents(pyatspi.WINDOW_COORDS)
+    except Exception:
+        return False
+    return w > 0 and h > 0
+
+
+def find_showing(node, role, name=None, depth=0):
+    """The first showing node of @role (named @name), walking only what shows."""
+    if node is None or depth > 80:
+        return None
+    try:
+        if node.getRole() == role and (name is None or node.name == name) and showing(node):
+            return node
+        count = node.childCount
+    except Exception:
+        return None
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is None or not may_show(child):
+            continue
+        found = find_showing(child, role, name, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def wait_for(what, seconds=20):
+    end = time.monotonic() + seconds
+    while True:
+        found = what()
+        if found or time.monotonic() > end:
+            return found
+        time.sleep(0.2)
+
+
+def key(*keys):
+    subprocess.run([env.get("FASCIA_XDOTOOL", "xdotool"), "key", "--clearmodifiers", *keys],
+                   env=env, check=False)
+
+
+def client_rows(app):
+    listing = find_showing(app, pyatspi.ROLE_LIST, "Clients")
+    if listing is None:
+        return []
+    rows = [listing.getChildAtIndex(i) for i in range(listing.childCount)]
+    return [r.name for r in rows if r is not None and r.getRole() == pyatspi.ROLE_LIST_ITEM
+            and showing(r)]
+
+
+print("1..7", flush=True)
 subprocess.run([binary, "--create-demo", db], env=env, check=True, stdout=subprocess.DEVNULL)
 proc = subprocess.Popen([binary, "--database", db], env=env)
 try:
@@ -113,13 +214,30 @@ try:
     ok(app is not None and app.childCount > 0, "the window is on the accessibility bus")
     if app is None:
         sys.exit(1)
-
+    # Every page is named as soon as the window shows, the hidden ones too.
     problems = []
-    for key in ("alt+2", "alt+3", "alt+1"):
-        subprocess.run([env.get("FASCIA_XDOTOOL", "xdotool"), "key", "--clearmodifiers", key],
-                       env=env, check=False)
-        time.sleep(2)
-        walk(app, "fascia", problems)
+    wait_for(lambda: find_showing(app, pyatspi.ROLE_PAGE_TAB, "Atlas"))
+    time.sleep(1)
+    walk(app, [], problems)
+
+    # The Clients page: its search and its list, each row named by its client, in reach.
+    key("alt+2")
+    search = wait_for(lambda: find_showing(app, pyatspi.ROLE_TEXT, "Search clients")
+                      or find_showing(app, pyatspi.ROLE_ENTRY, "Search clients"))
+    ok(search is not None, "the client search is in reach on the Clients page")
+    rows = wait_for(lambda: client_rows(app))
+    ok(len(rows) > 0 and all(rows) and any("Marigold" in r for r in rows),
+       f"the client list and its rows are in reach, each named by its client ({rows[:3]}…)")
+
+    # A client open, with each of its sections, then the other pages.
+    subprocess.run([env.get("FASCIA_XDOTOOL", "xdotool"), "type", "Marigold"], env=env)
+    key("Return")
+    ok(wait_for(lambda: find_showing(app, pyatspi.ROLE_PAGE_TAB, "Details")) is not None,
+       "an open client's sections are tabs named without their mnemonic")
+    for keys in (("ctrl+2",), ("ctrl+3",), ("alt+3",), ("alt+1",)):
+        key(*keys)
+        time.sleep(0.5)
+    walk(app, [], problems)
 
     counts = {}
     count_roles(app, counts)
@@ -137,5 +255,8 @@ finally:
     except subprocess.TimeoutExpired:
         proc.kill()
     shutil.rmtree(tmp, ignore_errors=True)
+    for server in servers:
+        server.terminate()
+        server.wait()
 
 sys.exit(1 if failed else 0)
