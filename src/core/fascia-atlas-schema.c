@@ -85,7 +85,7 @@ static const char * const muscle_groups[] = {
   "pelvic-floor", NULL
 };
 static const char * const landmark_kinds[] = {
-  "bone", "bony-landmark", "ligament", "fascia", "joint", NULL
+  "bone", "bony-landmark", "ligament", "fascia", "joint", "nerve", NULL
 };
 static const char * const technique_kinds[] = {
   "manual", "stretch", "home-exercise", "referral", NULL

@@ -128,6 +128,7 @@ fascia_atlas_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "atlas.show-muscles", "show-muscles");
   gtk_widget_class_install_property_action (widget_class, "atlas.show-trigger-points",
                                             "show-trigger-points");
+  gtk_widget_class_install_property_action (widget_class, "atlas.show-nerves", "show-nerves");
 
   gtk_widget_class_install_property_action (widget_class, "atlas.referral-mode", "referral-mode");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,

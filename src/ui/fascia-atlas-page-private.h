@@ -51,6 +51,7 @@ struct _FasciaAtlasPage
   gboolean             show_bones;
   gboolean             show_muscles;
   gboolean             show_trigger_points;
+  gboolean             show_nerves;
   gboolean             referral_mode;
   gboolean             show_referral;
   gboolean             presentation;
@@ -66,6 +67,7 @@ enum {
   PROP_SHOW_BONES,
   PROP_SHOW_MUSCLES,
   PROP_SHOW_TRIGGER_POINTS,
+  PROP_SHOW_NERVES,
   PROP_REFERRAL_MODE,
   PROP_SHOW_REFERRAL,
   PROP_PRESENTATION,

@@ -186,6 +186,8 @@ fascia_atlas_page_apply_layers (FasciaAtlasPage *self)
   fascia_diagram_view_set_layer_visible (self->diagram_view, "layer-muscles", self->show_muscles);
   fascia_diagram_view_set_layer_visible (self->diagram_view, "layer-trigger-points",
                                          self->show_trigger_points);
+  /* Nerves as danger zones: a layer of its own, hidden unless asked for. */
+  fascia_diagram_view_set_layer_visible (self->diagram_view, "layer-nerves", self->show_nerves);
 }
 
 /* Views */
@@ -1012,6 +1014,8 @@ boolean_field (FasciaAtlasPage *self,
       return &self->show_muscles;
     case PROP_SHOW_TRIGGER_POINTS:
       return &self->show_trigger_points;
+    case PROP_SHOW_NERVES:
+      return &self->show_nerves;
     default:
       return NULL;
     }
@@ -1040,6 +1044,7 @@ fascia_atlas_page_get_property (GObject    *object,
     case PROP_SHOW_BONES:
     case PROP_SHOW_MUSCLES:
     case PROP_SHOW_TRIGGER_POINTS:
+    case PROP_SHOW_NERVES:
       g_value_set_boolean (value, *boolean_field (self, prop_id));
       break;
 
@@ -1078,6 +1083,7 @@ fascia_atlas_page_set_property (GObject      *object,
     case PROP_SHOW_BONES:
     case PROP_SHOW_MUSCLES:
     case PROP_SHOW_TRIGGER_POINTS:
+    case PROP_SHOW_NERVES:
       if (*boolean_field (self, prop_id) != g_value_get_boolean (value))
         {
           *boolean_field (self, prop_id) = g_value_get_boolean (value);
@@ -1130,6 +1136,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   properties[PROP_SHOW_MUSCLES] = g_param_spec_boolean ("show-muscles", NULL, NULL, TRUE, flags);
   properties[PROP_SHOW_TRIGGER_POINTS] = g_param_spec_boolean ("show-trigger-points", NULL, NULL,
                                                                TRUE, flags);
+  properties[PROP_SHOW_NERVES] = g_param_spec_boolean ("show-nerves", NULL, NULL, FALSE, flags);
   properties[PROP_REFERRAL_MODE] = g_param_spec_boolean ("referral-mode", NULL, NULL, FALSE,
                                                          flags);
   properties[PROP_SHOW_REFERRAL] = g_param_spec_boolean ("show-referral", NULL, NULL, FALSE,

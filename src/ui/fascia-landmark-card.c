@@ -53,7 +53,11 @@ rebuild (FasciaLandmarkCard *self,
   gtk_label_set_label (self->subtitle_label, subtitle);
 
   fascia_card_add_text (self->sections, _("Description"), fascia_landmark_get_description (l));
-  fascia_card_add_text (self->sections, _("Palpation"), fascia_landmark_get_palpation (l));
+  /* A nerve's card says what pressure there does and what to avoid. */
+  fascia_card_add_text (self->sections,
+                        g_strcmp0 (fascia_landmark_get_kind (l), "nerve") == 0
+                        ? _("Danger Zone: Pressure Here") : _("Palpation"),
+                        fascia_landmark_get_palpation (l));
 
   muscles = fascia_landmark_get_muscles (l);
   n = g_list_model_get_n_items (muscles);

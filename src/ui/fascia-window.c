@@ -773,6 +773,8 @@ fascia_window_constructed (GObject *object)
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-view", self->atlas_page, "view", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-nerves", self->atlas_page, "show-nerves",
+                   G_SETTINGS_BIND_DEFAULT);
 
   /* Presenting to a client shows the diagram alone, without the window's own controls. */
   g_object_bind_property (self->atlas_page, "presentation", self->header_bar, "visible",

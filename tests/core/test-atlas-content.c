@@ -618,7 +618,8 @@ test_drawn_landmarks_attached (void)
       const char *id = fascia_landmark_get_id (landmark);
       const char *kind = fascia_landmark_get_kind (landmark);
       gboolean attached = g_list_model_get_n_items (fascia_landmark_get_muscles (landmark)) > 0;
-      gboolean exempt = g_str_equal (kind, "joint") || g_str_equal (kind, "bone");
+      gboolean exempt = g_str_equal (kind, "joint") || g_str_equal (kind, "bone") ||
+                        g_str_equal (kind, "nerve");
 
       if (!fascia_landmark_get_drawn (landmark) || exempt)
         continue;
