@@ -615,7 +615,14 @@ test_presentation (Fixture       *fixture,
 
   gboolean card_before;
 
-  g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "quadratus-lumborum"));
+  /* The therapist clicks a muscle (the keyboard focus goes to it), then presses F11. */
+  {
+    double x, y;
+
+    point_in_region (fixture, "m-psoas-major-l", FALSE, &x, &y);
+    click_view_point (fixture, x, y);
+    wait_for_card (fixture, "muscle:psoas-major");
+  }
   card_before = adw_flap_get_reveal_flap (ADW_FLAP (gtk_widget_get_template_child (
     GTK_WIDGET (fixture->page), FASCIA_TYPE_ATLAS_PAGE, "flap")));
   fascia_ui_test_pointer_move (GTK_WIDGET (fixture->page), 5, 5);
