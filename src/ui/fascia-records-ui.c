@@ -120,27 +120,143 @@ local_path (GFile   *file,
   return path;
 }
 
-/* A copy of the whole database in its backups folder, before a change to many records. */
+/* Where a safety copy goes: its backups folder, made if need be. */
 static char *
-safety_copy (FasciaStore  *store,
-             GError      **error)
+safety_copy_path (FasciaStore  *store,
+                  GError      **error)
 {
   g_autofree char *dir = fascia_store_get_backup_dir (store);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
   g_autofree char *name = g_strdup_printf ("before-import-%s.db", stamp);
-  char *path = g_build_filename (dir, name, NULL);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 || !fascia_store_backup (store, path, error))
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Could not make the folder %s"), dir);
-      g_free (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not make the folder %s"), dir);
       return NULL;
     }
+  return g_build_filename (dir, name, NULL);
+}
 
-  return path;
+/* A copy of the whole database in its backups folder, before a change to many records. */
+static char *
+safety_copy (FasciaStore  *store,
+             GError      **error)
+{
+  g_autofree char *path = safety_copy_path (store, error);
+
+  if (path == NULL || !fascia_store_backup (store, path, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+/* Work in a worker: a dialog with a progress bar and Cancel while it runs. */
+
+typedef struct
+{
+  GtkWidget       *widget;
+  FasciaStore     *store;
+  GtkWidget       *dialog;
+  GtkProgressBar  *bar;
+  GCancellable    *cancellable;
+  /* Import Clients… */
+  FasciaCsvImport *import;
+  FasciaDuplicates duplicates;
+  char            *kept;
+} Work;
+
+static void
+work_free (Work *work)
+{
+  if (work->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (work->dialog));
+  g_clear_object (&work->dialog);
+  g_clear_object (&work->widget);
+  g_clear_object (&work->store);
+  g_clear_object (&work->cancellable);
+  g_clear_object (&work->import);
+  g_free (work->kept);
+  g_free (work);
+}
+
+static void
+work_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  Work             *work)
+{
+  /* The worker stops at its next step and changes nothing; its callback closes the dialog. */
+  g_cancellable_cancel (work->cancellable);
+  gtk_progress_bar_set_text (work->bar, _("Cancelling…"));
+}
+
+static gboolean
+keep_open_cb (GtkWindow *dialog)
+{
+  return TRUE;
+}
+
+static void
+work_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  Work *work = user_data;
+
+  gtk_progress_bar_set_fraction (work->bar, fraction);
+}
+
+static Work *
+work_new (GtkWidget   *widget,
+          FasciaStore *store,
+          const char  *title,
+          const char  *what)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  Work *work = g_new0 (Work, 1);
+  AdwMessageDialog *dialog;
+
+  work->widget = g_object_ref (widget);
+  work->store = g_object_ref (store);
+  work->cancellable = g_cancellable_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       title, NULL));
+  work->dialog = g_object_ref_sink (GTK_WIDGET (dialog));
+  work->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (work->bar, TRUE);
+  gtk_progress_bar_set_text (work->bar, what);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (work->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (work->bar));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  /* The dialog stays until the worker is done, cancelled or not. */
+  g_signal_connect (dialog, "response", G_CALLBACK (work_response_cb), work);
+  g_signal_connect (dialog, "close-request", G_CALLBACK (keep_open_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return work;
+}
+
+/* Done: the dialog goes; an error other than a cancel is shown. */
+static gboolean
+work_done (Work       *work,
+           GError     *error,
+           const char *failed)
+{
+  g_signal_handlers_disconnect_by_data (work->dialog, work);
+  g_signal_handlers_disconnect_by_func (work->dialog, keep_open_cb, NULL);
+  gtk_window_destroy (GTK_WINDOW (work->dialog));
+  g_clear_object (&work->dialog);
+
+  if (error == NULL)
+    return TRUE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    fascia_ui_toast (work->widget, _("Cancelled; nothing was changed"));
+  else
+    fascia_ui_show_error (work->widget, failed, error);
+  return FALSE;
 }
 
 /* Import Clients… */
@@ -166,15 +282,81 @@ preview_free (Preview *preview)
 static GtkWidget *show_preview (Preview *preview);
 
 static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Work *work = user_data;
+  g_autoptr(GError) error = NULL;
+  FasciaCsvImportCounts counts = { 0 };
+
+  fascia_store_import_csv_finish (FASCIA_STORE (source), result, &counts, &error);
+  if (work_done (work, error, _("Could not import the clients")))
+    {
+      /* Translators: after an import; %u is a number of clients */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Imported %u client",
+                                                            "Imported %u clients",
+                                                            counts.n_added),
+                                               counts.n_added);
+
+      fascia_ui_toast (work->widget, text);
+    }
+  work_free (work);
+}
+
+static void
+start_import (Work *work)
+{
+  gtk_progress_bar_set_fraction (work->bar, 0);
+  gtk_progress_bar_set_text (work->bar, _("Importing…"));
+  fascia_store_import_csv_async (work->store, work->import, work->duplicates,
+                                 work->cancellable, work_progress_cb, work, import_done_cb,
+                                 work);
+}
+
+/* Merging changes clients already there: first a copy of the database as it was. */
+static void
+safety_copy_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Work *work = user_data;
+  g_autoptr(GError) error = NULL;
+
+  work->kept = fascia_store_backup_finish (FASCIA_STORE (source), result, &error);
+  if (work->kept == NULL)
+    {
+      work_done (work, error, _("Could not import the clients"));
+      work_free (work);
+      return;
+    }
+  start_import (work);
+}
+
+static void
+start_safety_copy (Work *work)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = safety_copy_path (work->store, &error);
+
+  if (path == NULL)
+    {
+      work_done (work, error, _("Could not import the clients"));
+      work_free (work);
+      return;
+    }
+  gtk_progress_bar_set_text (work->bar, _("Keeping a copy of the database…"));
+  fascia_store_backup_async (work->store, path, work->cancellable, work_progress_cb, work,
+                             safety_copy_done_cb, work);
+}
+
+
+static void
 preview_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      Preview          *preview)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-  FasciaCsvImportCounts counts;
-  FasciaDuplicates duplicates = FASCIA_DUPLICATES_SKIP;
-
   if (g_str_equal (response, "dmy") || g_str_equal (response, "mdy"))
     {
       fascia_csv_import_set_date_order (preview->import, g_str_equal (response, "dmy")
@@ -184,33 +366,18 @@ preview_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  if (g_str_equal (response, "merge"))
-    {
-      duplicates = FASCIA_DUPLICATES_MERGE;
-      kept = safety_copy (preview->store, &error);
-      if (kept == NULL)
-        {
-          fascia_ui_show_error (preview->widget, _("Could not import the clients"), error);
-          preview_free (preview);
-          return;
-        }
-    }
-
   if (g_str_equal (response, "import") || g_str_equal (response, "merge"))
     {
-      if (!fascia_store_import_csv (preview->store, preview->import, duplicates, &counts, &error))
-        fascia_ui_show_error (preview->widget, _("Could not import the clients"), error);
-      else
-        {
-          /* Translators: after an import; %u is a number of clients */
-          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "Imported %u client",
-                                                                "Imported %u clients",
-                                                                counts.n_added),
-                                                   counts.n_added);
+      Work *work = work_new (preview->widget, preview->store, _("Import Clients"),
+                             _("Importing…"));
 
-          fascia_ui_toast (preview->widget, text);
-        }
+      work->import = g_object_ref (preview->import);
+      work->duplicates = g_str_equal (response, "merge") ? FASCIA_DUPLICATES_MERGE
+                                                         : FASCIA_DUPLICATES_SKIP;
+      if (work->duplicates == FASCIA_DUPLICATES_MERGE)
+        start_safety_copy (work);
+      else
+        start_import (work);
     }
 
   preview_free (preview);
@@ -583,18 +750,56 @@ fascia_records_export_chart (GtkWidget   *widget,
 /* Back Up Now… */
 
 static void
+back_up_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Work *work = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = fascia_store_backup_finish (FASCIA_STORE (source), result, &error);
+
+  if (work_done (work, error, _("Could not back up the database")))
+    fascia_ui_toast (work->widget, _("Backed up"));
+  work_free (work);
+}
+
+/**
+ * fascia_records_back_up_file:
+ *
+ * Backs the database up to @file in a worker, with a dialog that shows how far it is and
+ * can cancel it; a toast or an error dialog says how it ended.
+ *
+ * Returns: (transfer none) (nullable): the progress dialog, or %NULL if @file is not local
+ *   (an error dialog says so)
+ */
+GtkWidget *
+fascia_records_back_up_file (GtkWidget   *widget,
+                             FasciaStore *store,
+                             GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = local_path (file, &error);
+  Work *work;
+
+  if (path == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not back up the database"), error);
+      return NULL;
+    }
+
+  work = work_new (widget, store, _("Back Up the Client Database"), _("Copying…"));
+  fascia_store_backup_async (store, path, work->cancellable, work_progress_cb, work,
+                             back_up_done_cb, work);
+  return work->dialog;
+}
+
+static void
 back_up_chosen (GtkWidget   *widget,
                 FasciaStore *store,
                 gint64       client_id,
                 GFile       *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = local_path (file, &error);
-
-  if (path == NULL || !fascia_store_backup (store, path, &error))
-    fascia_ui_show_error (widget, _("Could not back up the database"), error);
-  else
-    fascia_ui_toast (widget, _("Backed up"));
+  fascia_records_back_up_file (widget, store, file);
 }
 
 void

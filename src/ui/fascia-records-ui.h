@@ -39,5 +39,8 @@ void       fascia_records_export_chart        (GtkWidget   *widget,
                                                gint64       client_id);
 void       fascia_records_back_up             (GtkWidget   *widget,
                                                FasciaStore *store);
+GtkWidget *fascia_records_back_up_file        (GtkWidget   *widget,
+                                               FasciaStore *store,
+                                               GFile       *file);
 
 G_END_DECLS

@@ -44,6 +44,11 @@ static const char *data_at_version[] = {
   "  VALUES (2, 'Theodora Quince', '555 0199', "
   "  'theodora quince' || char(10) || char(10) || '555 0199' || char(10) || '5550199', "
   "  'theodora quince', 1700000000000000, 1700000000000000);",
+  /* 5: indexes only; a client with a date of birth that they hold */
+  "INSERT INTO clients (id, name, email, date_of_birth, search_key, sort_key, created_at, "
+  "  updated_at) VALUES (3, 'Casimir Plum', 'Casimir@Example.org', '1971-02-03', "
+  "  'casimir plum' || char(10) || 'casimir@example.org' || char(10) || char(10), "
+  "  'casimir plum', 1700000000000000, 1700000000000000);",
 };
 
 static void
@@ -138,6 +143,19 @@ test_migrate_from (gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
       g_assert_cmpuint (g_list_model_get_n_items (by_phone), ==, 1);
+    }
+
+  /* A row that repeats a client is found through the indexes of 005, whatever the case of
+   * its email address. */
+  if (from >= 1)
+    {
+      static const char csv[] = "name,email\nSomeone Else,MIRA@EXAMPLE.ORG\n";
+      g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+      guint n_imported = G_MAXUINT;
+
+      g_assert_true (fascia_store_import_clients (store, bytes, &n_imported, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_imported, ==, 0);
     }
 
   /* And the upgraded database takes new data in every table. */

@@ -8,6 +8,8 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "fascia/fascia-fhir.h"
@@ -99,6 +101,35 @@ respond (AdwMessageDialog *dialog,
   fascia_test_iterate ();
 }
 
+/* The dialog a worker shows while it runs, if any. */
+static AdwMessageDialog *
+progress_dialog (void)
+{
+  AdwMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && GTK_IS_PROGRESS_BAR (adw_message_dialog_get_extra_child (l->data)))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+worker_done (gpointer data)
+{
+  return progress_dialog () == NULL;
+}
+
+/* Until the import or backup running in a worker is over and its dialog gone. */
+static void
+wait_for_worker (void)
+{
+  g_assert_true (fascia_test_wait_for (worker_done, NULL, 60000));
+  fascia_test_iterate ();
+}
+
 static void
 test_menu (Fixture       *f,
            gconstpointer  data)
@@ -166,6 +197,7 @@ test_preview_import (Fixture       *f,
   g_assert_cmpuint (n_clients (f), ==, 0);
 
   respond (dialog, "import");
+  wait_for_worker ();
   g_assert_cmpuint (n_clients (f), ==, 2);
 }
 
@@ -212,6 +244,7 @@ test_preview_dates_and_duplicates (Fixture       *f,
   again = ADW_MESSAGE_DIALOG (toplevel_dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (again), "2 clients will be imported."));
   respond (again, "import");
+  wait_for_worker ();
   g_assert_cmpuint (n_clients (f), ==, 2);
 
   /* The same file again: both rows are clients already here, merged by choice after a safety
@@ -230,6 +263,7 @@ test_preview_dates_and_duplicates (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (again),
                             "2 rows name clients already here"));
   respond (again, "merge");
+  wait_for_worker ();
   g_assert_cmpuint (n_clients (f), ==, 2);
 
   dir = g_dir_open (backups, 0, &error);
@@ -327,6 +361,113 @@ test_chart_paper (Fixture       *f,
   g_settings_reset (settings, "paper-size");
 }
 
+/* A file of thousands of clients, to import while the window goes on. */
+static GFile *
+large_csv (Fixture *f,
+           guint    n)
+{
+  g_autoptr(GString) csv = g_string_new ("name,email\n");
+  g_autofree char *path = g_build_filename (f->dir, "many.csv", NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "Client Number %05u,client%u@example.org\n", i, i);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* A large import runs in a worker with a progress bar; Cancel leaves the database as it was,
+ * and so does a second import that is let run to the end, but for the new clients. */
+static void
+test_import_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = large_csv (f, 5000);
+  GtkWidget *dialog;
+  AdwMessageDialog *progress;
+
+  dialog = fascia_records_preview_clients (GTK_WIDGET (f->window),
+                                           fascia_window_get_store (f->window), file);
+  fascia_test_iterate ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "5000 clients will be imported."));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Cancelled at once, before the worker can have got far. */
+  progress = progress_dialog ();
+  g_assert_nonnull (progress);
+  g_assert_true (adw_message_dialog_has_response (progress, "cancel"));
+  adw_message_dialog_response (progress, "cancel");
+  wait_for_worker ();
+  g_assert_cmpuint (n_clients (f), ==, 0);
+
+  /* The same again, let run: every row, and the list shows them. */
+  dialog = fascia_records_preview_clients (GTK_WIDGET (f->window),
+                                           fascia_window_get_store (f->window), file);
+  fascia_test_iterate ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (progress_dialog ());
+  wait_for_worker ();
+  g_assert_cmpuint (n_clients (f), ==, 5000);
+}
+
+static gboolean
+exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Back Up Now runs in a worker: a whole copy; cancelled, no file at all. */
+static void
+test_back_up (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GFile) csv = large_csv (f, 3000);
+  g_autofree char *dir = g_build_filename (f->dir, "copies", NULL);
+  g_autofree char *path = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) d = NULL;
+  GtkWidget *dialog;
+  AdwMessageDialog *progress;
+
+  dialog = fascia_records_preview_clients (GTK_WIDGET (f->window),
+                                           fascia_window_get_store (f->window), csv);
+  fascia_test_iterate ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_worker ();
+  g_assert_cmpuint (n_clients (f), ==, 3000);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+
+  /* Cancelled at once: nothing written, not even a temporary file. */
+  dialog = fascia_records_back_up_file (GTK_WIDGET (f->window),
+                                        fascia_window_get_store (f->window), file);
+  progress = progress_dialog ();
+  g_assert_true (progress == ADW_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (progress, "cancel");
+  wait_for_worker ();
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (d));
+
+  /* Let run: a whole copy, with every client. */
+  g_assert_nonnull (fascia_records_back_up_file (GTK_WIDGET (f->window),
+                                                 fascia_window_get_store (f->window), file));
+  wait_for_worker ();
+  g_assert_true (exists (path));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FasciaStore) copy = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                          &error);
+    g_autoptr(GListModel) list = NULL;
+
+    g_assert_no_error (error);
+    list = fascia_store_list_clients (copy, NULL, FASCIA_STORE_LIST_ARCHIVED, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3000);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +495,10 @@ main (int   argc,
               test_fhir_and_exports, fixture_tear_down);
   g_test_add ("/fascia/ui/records/chart-paper", Fixture, NULL, fixture_set_up,
               test_chart_paper, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/import-cancel", Fixture, NULL, fixture_set_up,
+              test_import_cancel, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/back-up", Fixture, NULL, fixture_set_up,
+              test_back_up, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

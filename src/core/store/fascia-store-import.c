@@ -31,7 +31,9 @@ find_duplicate (FasciaStore   *self,
 {
   static const char sql[] =
     "SELECT id, sort_key FROM clients WHERE deleted_at IS NULL "
-    "AND ((?1 <> '' AND lower(email) = lower(?1)) OR date_of_birth = ?2) "
+    "AND ?1 <> '' AND lower(email) = lower(?1) "
+    "UNION "
+    "SELECT id, sort_key FROM clients WHERE deleted_at IS NULL AND date_of_birth = ?2 "
     "ORDER BY id";
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql, error);
   g_autofree char *name = fascia_store_fold (fascia_client_get_name (client));
