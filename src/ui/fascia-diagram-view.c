@@ -39,6 +39,7 @@
 #define MARKER_RADIUS_PX     9.0
 #define PIECE_PX             256
 #define MAX_OVERLAYS         96
+#define WORKER_COPY_KEY      "fascia-diagram-view-worker-copy"
 #define MAX_OVERLAY_BYTES    (96 * 1024 * 1024)
 #define OUTLINE_STYLES       (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_HOVER \
                               | FASCIA_REGION_STYLE_FOCUS)
@@ -1234,7 +1235,20 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   self->cancellable = g_cancellable_new ();
   self->job_running = FALSE;
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  /* The worker's copy goes with its diagram, so that coming back to a view does not parse
+   * its drawing again (a switch of views used to pay a librsvg parse each time). */
+  if (self->diagram != NULL && self->worker_copy != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (self->diagram), WORKER_COPY_KEY,
+                              g_steal_pointer (&self->worker_copy), g_object_unref);
+    }
   g_clear_object (&self->worker_copy);
+  if (diagram != NULL)
+    {
+      self->worker_copy = g_object_steal_data (G_OBJECT (diagram), WORKER_COPY_KEY);
+      /* Not the serial it was made at: the copy is brought up to date before its next job. */
+      self->worker_copy_serial = G_MAXUINT64;
+    }
   tile_clear (&self->base);
   tile_clear (&self->labels);
   g_hash_table_remove_all (self->dirty);
