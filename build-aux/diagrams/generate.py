@@ -1347,7 +1347,6 @@ def build_posterior_deep():
     v.label('Lumbar multifidus', (12, 120), R)
     v.label('Lumbar multifidus', (10, 110), L)
     v.label('L3 transverse process', (46, 84), R)
-    v.label('Mammillary process', (20.2, 113.5), R)
     v.label('12th rib', (88, 20), R)
     v.label('Iliolumbar ligament', (50, 154), R)
     v.label('Iliac crest', (120, 137), L)
@@ -1355,10 +1354,8 @@ def build_posterior_deep():
     v.label('Gluteus medius (cut)', (120, 145), R)
     v.label('Gluteus minimus', (110, 232), R)
     v.label('Anterior gluteal line', (100, 208), R)
-    v.label('Posterior gluteal line', (52, 186), R)
-    v.label('Inferior gluteal line', (86, 260), R)
     v.label('Piriformis', (84, 262), L)
-    v.label('Greater sciatic notch', (58, 256), R)
+    v.label('Greater sciatic notch', (58, 256), L)
     v.label('Sacrotuberous ligament', (40, 300), L)
     v.label('Ischial tuberosity', (76, 343), L)
     v.label('Greater trochanter', (152, 318), R)
@@ -1389,8 +1386,8 @@ def adductor_magnus_back(v, side):
     tuberosity and the whole linea aspera (upper fibres almost horizontal), its ischiocondylar
     ("hamstring") part runs straight down from the ischial tuberosity to the adductor tubercle; the
     adductor hiatus opens between them above the knee."""
-    add_ = sheet(v, side, [(10, 337), (26, 339.5), (42, 343), (56, 349), (64, 353)],
-                 [(131, 372), (125, 412), (axis_x(455) - 1, 455), (axis_x(510), 510), (axis_x(570) + 1, 570)])
+    add_ = sheet(v, side, [(10, 337), (26, 339.5), (42, 342), (56, 346), (66, 349)],
+                 [(130, 357), (126, 400), (axis_x(455) - 1, 455), (axis_x(510), 510), (axis_x(570) + 1, 570)])
     ham = sheet(v, side, [(60, 352), (75, 350)], [(KNEE - 37.5, 656), (KNEE - 33, 663)],
                 [(22, 450), (72, 455)], [(20, 590), (50, 596)])
     return muscle_parts(add_, 'deep', 16) + muscle_parts(ham, 'deep', 7, tendon=(0.8, 1.0))
@@ -1898,6 +1895,11 @@ def build_lateral():
     lig = [(37, 694), (34, 720), (32, 746)]
     rfp.append(path(ribbon(v.ps(lig), [11 * SCALE, 9.5 * SCALE, 8 * SCALE]), TENDON))
     rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
+    # sartorius: from the ASIS down and forward across the front of the thigh, in front of rectus femoris,
+    # turning medially behind it (out of sight from the side) on its way to the medial side of the knee
+    sa = Sheet(v.ps([(42, 216), (49, 210)]), v.ps([(62, 396), (72, 392)]),
+               v.ps([(42, 268), (54, 266)]), v.ps([(56, 344), (70, 340)]))
+    v.add('muscles', group('m-sartorius-r', muscle_parts(sa, 'sup', 4, tendon=(0.0, 0.06)) + cut_parts(sa, 0, 1, 1.0)))
     v.add('muscles', group('m-rectus-femoris-r', rfp))
     # gluteus minimus: from the ilium between the anterior and inferior gluteal lines (and the margin of
     # the greater sciatic notch) to the front of the greater trochanter; only its anterior edge shows
@@ -1980,6 +1982,7 @@ def build_lateral():
     v.label('Pubic tubercle', (61, 291), R, 'R')
     v.label('Tensor fasciae latae', (36, 300), R, 'R')
     v.label('Rectus femoris', (56, 440), R, 'R')
+    v.label('Sartorius', (72, 330), R, 'R')
     v.label('Patella', (44, 670), R, 'R')
     v.label('Patellar ligament', (35, 722), R, 'R')
     v.label('Tibial tuberosity', (33, 752), R, 'R')
