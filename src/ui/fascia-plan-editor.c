@@ -533,7 +533,18 @@ technique_card_row (FasciaPlanEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fascia_technique_get_name (technique));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fascia_technique_get_purpose (technique));
+  /* A narrow plan pane reads best as one line of name and two of purpose, the whole of both
+   * in the tooltip, beside an icon button: a wrapped name ran over three lines. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  {
+    const char *purpose = fascia_technique_get_purpose (technique);
+    g_autofree char *tip = g_strconcat (fascia_technique_get_name (technique),
+                                        purpose != NULL && *purpose != '\0' ? "\n" : "",
+                                        purpose, NULL);
+
+    gtk_widget_set_tooltip_text (row, tip);
+  }
 
   if (self->client != NULL)
     warning = fascia_intake_check_technique (fascia_intake_client_conditions (self->client),
@@ -549,7 +560,8 @@ technique_card_row (FasciaPlanEditor *self,
     }
   else
     {
-      button = gtk_button_new_with_label (_("Add to Plan"));
+      button = gtk_button_new_from_icon_name ("list-add-symbolic");
+      gtk_widget_set_tooltip_text (button, _("Add to Plan"));
       g_signal_connect (button, "clicked", G_CALLBACK (add_technique_clicked_cb), self);
     }
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

@@ -42,6 +42,7 @@ struct _FasciaWindow
 
   /* Owned */
   guint                 clients_idle_id;
+  guint                 list_button_idle_id;
   GSettings            *settings;
   FasciaStore          *store;
   FasciaStore          *user_store;   /* kept open while the demo is shown */
@@ -206,6 +207,7 @@ select_pending_client (FasciaWindow *self)
 /* The Clients page is built when it is first shown, or when the main loop is idle after
  * the first frame, so that the window appears without waiting for it. */
 static void update_client_list_button (FasciaWindow *self);
+static void queue_client_list_button (FasciaWindow *self);
 
 static FasciaClientsPage *
 ensure_clients_page (FasciaWindow *self)
@@ -234,10 +236,10 @@ ensure_clients_page (FasciaWindow *self)
     GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (self->clients_page),
                                                       FASCIA_TYPE_CLIENTS_PAGE, "leaflet");
 
-    g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (update_client_list_button),
+    g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (queue_client_list_button),
                              self, G_CONNECT_SWAPPED);
     g_signal_connect_object (leaflet, "notify::visible-child",
-                             G_CALLBACK (update_client_list_button), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (queue_client_list_button), self, G_CONNECT_SWAPPED);
   }
   select_pending_client (self);
 
@@ -263,6 +265,26 @@ update_client_list_button (FasciaWindow *self)
       show = adw_leaflet_get_folded (leaflet) && adw_leaflet_get_visible_child (leaflet) != list;
     }
   gtk_widget_set_visible (self->client_list_button, show);
+}
+
+static gboolean
+client_list_button_idle_cb (gpointer user_data)
+{
+  FasciaWindow *self = user_data;
+
+  self->list_button_idle_id = 0;
+  update_client_list_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: showing the header bar's button then would
+ * change the header bar in the middle of the layout ("Trying to snapshot AdwHeaderBar without
+ * a current allocation"), so the button follows right after. */
+static void
+queue_client_list_button (FasciaWindow *self)
+{
+  if (self->list_button_idle_id == 0)
+    self->list_button_idle_id = g_idle_add (client_list_button_idle_cb, self);
 }
 
 static void
@@ -799,6 +821,7 @@ fascia_window_dispose (GObject *object)
   FasciaWindow *self = FASCIA_WINDOW (object);
 
   g_clear_handle_id (&self->clients_idle_id, g_source_remove);
+  g_clear_handle_id (&self->list_button_idle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_WINDOW);
