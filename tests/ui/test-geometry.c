@@ -231,8 +231,11 @@ locate (Session    *s,
         Box        *box)
 {
   /* The app joins the accessibility bus a little after its window shows, and a page shows
-   * its parts a frame after the key that chose it. */
-  for (guint tries = 0; tries < 40; tries++)
+   * its parts a frame after the key that chose it: asked again until it shows, for up to
+   * 30 s (a 4K screen drawn in software on a busy machine is slow). */
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
     {
       char line[256] = { 0 };
 
