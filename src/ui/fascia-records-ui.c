@@ -267,6 +267,8 @@ typedef struct
   FasciaStore     *store;
   FasciaCsvImport *import;
   char            *name;
+  AdwMessageDialog *dialog;     /* the dialog showing the preview, while it is shown */
+  guint            shape;       /* which responses the dialog has (see preview_shape) */
 } Preview;
 
 static void
@@ -383,20 +385,36 @@ preview_response_cb (AdwMessageDialog *dialog,
   preview_free (preview);
 }
 
-static GtkWidget *
-show_preview (Preview *preview)
+/* What the preview says, and which responses it offers. */
+typedef struct
+{
+  GString              *body;
+  gboolean              columns_ok;
+  gboolean              ambiguous;
+  FasciaCsvImportCounts counts;
+} PreviewText;
+
+/* The responses a preview with @text offers, as bits: the date order, merge. */
+static guint
+preview_shape (const PreviewText *text)
+{
+  return (text->ambiguous ? 1 : 0) |
+         (text->columns_ok && text->counts.n_bad == 0 && text->counts.n_skipped > 0 ? 2 : 0);
+}
+
+static void
+preview_text (Preview     *preview,
+              PreviewText *text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_auto(GStrv) problems = NULL;
-  GtkRoot *root = gtk_widget_get_root (preview->widget);
   FasciaCsvImport *import = preview->import;
   FasciaCsvImportCounts counts = { 0 };
   guint n_columns = fascia_csv_import_get_n_columns (import);
   guint n_rows = fascia_csv_import_get_n_rows (import);
   gboolean columns_ok;
   gboolean ambiguous = FALSE;
-  AdwMessageDialog *dialog;
   char separator = fascia_csv_import_get_separator (import);
 
   columns_ok = fascia_store_check_csv_import (preview->store, import, FASCIA_DUPLICATES_SKIP,
@@ -464,10 +482,166 @@ show_preview (Preview *preview)
         }
     }
 
+  text->body = g_steal_pointer (&body);
+  text->columns_ok = columns_ok;
+  text->ambiguous = ambiguous;
+  text->counts = counts;
+}
+
+/* The field names offered for a column, in FasciaCsvField order. */
+static const char *
+field_choice_label (FasciaCsvField field)
+{
+  static const char * const labels[FASCIA_CSV_N_FIELDS] = {
+    [FASCIA_CSV_FIELD_IGNORE] = N_("Ignore"),
+    [FASCIA_CSV_FIELD_NAME] = N_("Name"),
+    [FASCIA_CSV_FIELD_FIRST_NAME] = N_("First Name"),
+    [FASCIA_CSV_FIELD_LAST_NAME] = N_("Last Name"),
+    [FASCIA_CSV_FIELD_EMAIL] = N_("Email"),
+    [FASCIA_CSV_FIELD_PHONE] = N_("Phone"),
+    [FASCIA_CSV_FIELD_DATE_OF_BIRTH] = N_("Date of Birth"),
+    [FASCIA_CSV_FIELD_NOTES] = N_("Notes"),
+    [FASCIA_CSV_FIELD_HEALTH_NOTES] = N_("Health Notes"),
+    [FASCIA_CSV_FIELD_PREGNANCY] = N_("Pregnancy"),
+    [FASCIA_CSV_FIELD_ANTICOAGULANTS] = N_("Anticoagulants"),
+    [FASCIA_CSV_FIELD_OSTEOPOROSIS] = N_("Osteoporosis"),
+    [FASCIA_CSV_FIELD_RECENT_SURGERY] = N_("Recent Surgery"),
+    [FASCIA_CSV_FIELD_RED_FLAGS] = N_("Red Flags"),
+  };
+
+  return _(labels[field]);
+}
+
+static void
+name_column_choice (GtkWidget *drop_down,
+                    guint      column,
+                    const char *header)
+{
+  /* Translators: the accessible name of a column's field choice in the import preview:
+   * the column's number, its header in the file, the field it is imported as */
+  g_autofree char *label = g_strdup_printf (_("Column %u, “%s”: maps to %s"), column + 1, header,
+                                            field_choice_label (gtk_drop_down_get_selected (
+                                              GTK_DROP_DOWN (drop_down))));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+}
+
+static void
+column_field_changed_cb (GtkDropDown *drop_down,
+                         GParamSpec  *pspec,
+                         Preview     *preview)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "column"));
+  guint field = gtk_drop_down_get_selected (drop_down);
+  PreviewText text = { 0 };
+  AdwMessageDialog *old = preview->dialog;
+
+  if (field >= FASCIA_CSV_N_FIELDS ||
+      field == (guint) fascia_csv_import_get_field (preview->import, column))
+    return;
+
+  fascia_csv_import_set_field (preview->import, column, (FasciaCsvField) field);
+  name_column_choice (GTK_WIDGET (drop_down), column,
+                      fascia_csv_import_get_header (preview->import, column));
+  preview_text (preview, &text);
+  if (preview_shape (&text) == preview->shape)
+    {
+      adw_message_dialog_set_body (old, text.body->str);
+      adw_message_dialog_set_response_enabled (old, "import",
+                                               text.columns_ok && text.counts.n_bad == 0);
+      g_string_free (text.body, TRUE);
+      return;
+    }
+  g_string_free (text.body, TRUE);
+
+  /* Other responses: a new dialog, keeping the focus on this column's choice. */
+  g_signal_handlers_disconnect_by_data (old, preview);
+  show_preview (preview);
+  {
+    GtkWidget *grid = adw_message_dialog_get_extra_child (preview->dialog);
+    GtkWidget *grid_child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (grid));
+    GtkWidget *again = gtk_grid_get_child_at (GTK_GRID (gtk_viewport_get_child (
+                                                GTK_VIEWPORT (grid_child))), 1, column);
+
+    if (again != NULL)
+      gtk_widget_grab_focus (again);
+  }
+  gtk_window_destroy (GTK_WINDOW (old));
+}
+
+/* A row per column of the file: its header, and the field it is imported as. */
+static GtkWidget *
+column_choices (Preview *preview)
+{
+  FasciaCsvImport *import = preview->import;
+  guint n_columns = fascia_csv_import_get_n_columns (import);
+  const char *labels[FASCIA_CSV_N_FIELDS + 1];
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  for (guint f = 0; f < FASCIA_CSV_N_FIELDS; f++)
+    labels[f] = field_choice_label ((FasciaCsvField) f);
+  labels[FASCIA_CSV_N_FIELDS] = NULL;
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *header = fascia_csv_import_get_header (import, c);
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *drop_down = gtk_drop_down_new_from_strings (labels);
+
+      /* The header is the file's text: plain text, never markup. */
+      gtk_label_set_text (GTK_LABEL (label), header);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) c, 1, 1);
+
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down),
+                                  fascia_csv_import_get_field (import, c));
+      g_object_set_data (G_OBJECT (drop_down), "column", GUINT_TO_POINTER (c));
+      name_column_choice (drop_down, c, header);
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (column_field_changed_cb),
+                        preview);
+      gtk_grid_attach (GTK_GRID (grid), drop_down, 1, (int) c, 1, 1);
+    }
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Columns of the file"), -1);
+  return scrolled;
+}
+
+static GtkWidget *
+show_preview (Preview *preview)
+{
+  PreviewText text = { 0 };
+  GtkRoot *root = gtk_widget_get_root (preview->widget);
+  AdwMessageDialog *dialog;
+  gboolean columns_ok;
+  gboolean ambiguous;
+  FasciaCsvImportCounts counts;
+
+  preview_text (preview, &text);
+  columns_ok = text.columns_ok;
+  ambiguous = text.ambiguous;
+  counts = text.counts;
+
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                             : NULL,
                                                        _("Import Clients"), NULL));
-  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_set_body (dialog, text.body->str);
+  g_string_free (text.body, TRUE);
+  adw_message_dialog_set_extra_child (dialog, column_choices (preview));
+  preview->dialog = dialog;
+  preview->shape = preview_shape (&text);
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (ambiguous)
     {

@@ -468,6 +468,91 @@ test_back_up (Fixture       *f,
   }
 }
 
+/* The drop-downs choosing what each column of the file is imported as. */
+static GPtrArray *
+column_choices (AdwMessageDialog *dialog)
+{
+  GPtrArray *choices = g_ptr_array_new ();
+  GtkWidget *top = adw_message_dialog_get_extra_child (dialog);
+
+  g_assert_nonnull (top);
+  for (GtkWidget *child = top; child != NULL;)
+    {
+      if (GTK_IS_DROP_DOWN (child))
+        g_ptr_array_add (choices, child);
+      if (gtk_widget_get_first_child (child) != NULL && !GTK_IS_DROP_DOWN (child))
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != top && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child != top ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+    }
+  return choices;
+}
+
+static void
+test_preview_mapping (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = preview (f, "aliases.csv");
+  g_autoptr(GPtrArray) choices = column_choices (dialog);
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *wrong = NULL;
+  gboolean found = FALSE;
+
+  /* A choice per column, each named for the column, its header and its field, and focusable. */
+  g_assert_cmpuint (choices->len, ==, 6);
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (choices->pdata[3]),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Column 4, “Mobile”: maps to Phone");
+  g_assert_null (wrong);
+  g_assert_true (gtk_widget_get_focusable (choices->pdata[3]) ||
+                 gtk_widget_get_focusable (gtk_widget_get_first_child (choices->pdata[3])));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Address → not imported"));
+
+  /* The phone column ignored, the address imported as notes: the preview follows. */
+  gtk_drop_down_set_selected (choices->pdata[3], FASCIA_CSV_FIELD_IGNORE);
+  gtk_drop_down_set_selected (choices->pdata[5], FASCIA_CSV_FIELD_NOTES);
+  fascia_test_iterate ();
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (choices->pdata[3]),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Column 4, “Mobile”: maps to Ignore");
+  g_assert_null (wrong);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Mobile → not imported"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Address → notes"));
+
+  /* Both name columns ignored: no row has a name, and nothing can be imported. */
+  gtk_drop_down_set_selected (choices->pdata[0], FASCIA_CSV_FIELD_IGNORE);
+  gtk_drop_down_set_selected (choices->pdata[1], FASCIA_CSV_FIELD_IGNORE);
+  fascia_test_iterate ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  gtk_drop_down_set_selected (choices->pdata[0], FASCIA_CSV_FIELD_FIRST_NAME);
+  gtk_drop_down_set_selected (choices->pdata[1], FASCIA_CSV_FIELD_LAST_NAME);
+  fascia_test_iterate ();
+
+  respond (dialog, "import");
+  list = fascia_store_list_clients (fascia_window_get_store (f->window), NULL,
+                                    FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (list, i);
+
+      g_assert_true (fascia_client_get_phone (client) == NULL ||
+                     fascia_client_get_phone (client)[0] == '\0');
+      if (g_strcmp0 (fascia_client_get_name (client), "Marguerite Oakhollow") == 0)
+        {
+          found = TRUE;
+          g_assert_nonnull (strstr (fascia_client_get_notes (client), "1 Mill Lane"));
+        }
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +572,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/fascia/ui/records/preview-import", Fixture, NULL, fixture_set_up,
               test_preview_import, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/preview-mapping", Fixture, NULL, fixture_set_up,
+              test_preview_mapping, fixture_tear_down);
   g_test_add ("/fascia/ui/records/preview-bad-rows", Fixture, NULL, fixture_set_up,
               test_preview_bad_rows, fixture_tear_down);
   g_test_add ("/fascia/ui/records/preview-dates-and-duplicates", Fixture, NULL, fixture_set_up,
