@@ -103,6 +103,7 @@ const char         *fascia_store_get_path              (FasciaStore             
 char               *fascia_store_get_backup_dir        (FasciaStore             *self);
 int                 fascia_store_get_schema_version    (FasciaStore             *self);
 char               *fascia_store_describe_engines      (void);
+gboolean            fascia_store_is_server_database    (const char              *database);
 const GError       *fascia_store_get_backup_warning    (FasciaStore             *self);
 int                 fascia_store_get_latest_schema_version (void);
 gboolean            fascia_store_is_demo               (FasciaStore             *self);

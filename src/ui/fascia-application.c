@@ -120,7 +120,14 @@ fascia_application_handle_local_options (GApplication *application,
   g_autofree char *database = NULL;
   int exit_status = EXIT_SUCCESS;
 
-  if (g_variant_dict_lookup (options, "database", "^ay", &database) && database[0] != '\0')
+  if (g_variant_dict_lookup (options, "database", "^ay", &database) &&
+      fascia_store_is_server_database (database))
+    {
+      /* A clinic server is named by its connection string, as given. */
+      g_free (self->database_path);
+      self->database_path = g_strdup (database);
+    }
+  else if (database != NULL && database[0] != '\0')
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
 

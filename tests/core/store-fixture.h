@@ -9,6 +9,7 @@
 
 #include "fascia/fascia-store.h"
 #include "fascia-test-utils.h"
+#include "pg-server.h"
 
 typedef struct
 {
@@ -49,17 +50,35 @@ fixture_validator (FasciaStoreIdKind  kind,
 }
 
 static inline void
-store_fixture_set_up (StoreFixture  *fixture,
-                      gconstpointer  data)
+store_fixture_open (StoreFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = fascia_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "fascia", "fascia.db", NULL);
   fixture->store = fascia_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
   fascia_store_set_id_validator (fixture->store, fixture_validator, NULL, NULL);
+}
+
+/* SQLite: a new file in a new folder. */
+static inline void
+store_fixture_set_up (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  fixture->dir = fascia_test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "fascia", "fascia.db", NULL);
+  store_fixture_open (fixture);
+}
+
+/* PostgreSQL: a new database on the binary's test server; the folder is for the files a
+ * test writes beside it (imports, exports). */
+static inline void
+store_fixture_set_up_postgresql (StoreFixture  *fixture,
+                                 gconstpointer  data)
+{
+  fixture->dir = fascia_test_make_tmpdir ();
+  fixture->path = pg_server_new_database ();
+  store_fixture_open (fixture);
 }
 
 static inline void
@@ -92,13 +111,28 @@ fixture_add_client (StoreFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
   FasciaClient *client = fascia_client_new ();
+  gboolean added;
 
   fascia_client_set_name (client, name);
-  g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+  added = fascia_store_add_client (fixture->store, client, &error);
+
   g_assert_no_error (error);
+  g_assert_true (added);
   g_assert_cmpint (fascia_client_get_id (client), >, 0);
   return client;
 }
 
+/* A test of what the store does, whatever its engine: registered once per engine, as
+ * "/sqlite/…" and "/postgresql/…". */
 #define STORE_TEST(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
+  G_STMT_START { \
+    g_test_add ("/sqlite" path, StoreFixture, NULL, store_fixture_set_up, func, \
+                store_fixture_tear_down); \
+    g_test_add ("/postgresql" path, StoreFixture, NULL, store_fixture_set_up_postgresql, func, \
+                store_fixture_tear_down); \
+  } G_STMT_END
+
+/* A test of SQLite's own machinery (its file, its locks, its PRAGMAs). */
+#define STORE_TEST_SQLITE(path, func) \
+  g_test_add ("/sqlite" path, StoreFixture, NULL, store_fixture_set_up, func, \
+              store_fixture_tear_down)

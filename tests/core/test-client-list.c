@@ -443,9 +443,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  STORE_TEST ("/fascia/core/client-list/same-as-scan", test_same_as_scan);
-  STORE_TEST ("/fascia/core/client-list/index-in-step", test_index_in_step);
-  STORE_TEST ("/fascia/core/client-list/pages", test_pages);
+  STORE_TEST_SQLITE ("/fascia/core/client-list/same-as-scan", test_same_as_scan);
+  STORE_TEST_SQLITE ("/fascia/core/client-list/index-in-step", test_index_in_step);
+  STORE_TEST_SQLITE ("/fascia/core/client-list/pages", test_pages);
 
   return g_test_run ();
 }

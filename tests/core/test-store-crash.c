@@ -175,7 +175,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  STORE_TEST ("/fascia/core/store/crash-safety", test_crash);
+  STORE_TEST_SQLITE ("/fascia/core/store/crash-safety", test_crash);
 
   return g_test_run ();
 }

@@ -8,7 +8,6 @@
 
 #include <math.h>
 
-#include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 
@@ -191,7 +190,7 @@ test_amendments (StoreFixture  *fixture,
   g_autoptr(FasciaVisit) locked = NULL;
   g_autoptr(FasciaVisit) read = NULL;
   g_autoptr(GListModel) amendments = NULL;
-  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
+  FasciaDb *db = fascia_store_get_db (fixture->store);
   const char *original = "Release psoas, QL side-lying; bridge at home";
   Case c;
 
@@ -236,8 +235,9 @@ test_amendments (StoreFixture  *fixture,
   g_clear_object (&amendments);
 
   /* An hour later, another change is another amendment. */
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE amendments SET amended_at = amended_at - 3600000000",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (fascia_db_exec (db, "UPDATE amendments SET amended_at = amended_at - 3600000000",
+                                 &error));
+  g_assert_no_error (error);
   g_assert_true (fascia_store_update_visit_field (fixture->store, fascia_visit_get_id (locked),
                                                   FASCIA_VISIT_FIELD_PLAN_NOTES,
                                                   "Release psoas only", &error));

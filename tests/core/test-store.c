@@ -53,6 +53,20 @@ exec_raw (const char *path,
   sqlite3_close (db);
 }
 
+/* The same through the store's own connection, on either engine. */
+static gint64
+query_count (FasciaDb   *db,
+             const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (db, sql, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_no_error (error);
+  return fascia_db_column_int64 (stmt, 0);
+}
+
 static void
 test_create (StoreFixture  *fixture,
              gconstpointer  data)
@@ -523,7 +537,7 @@ test_purge (StoreFixture  *fixture,
   g_autoptr(FasciaClient) stays = fixture_add_client (fixture, "Staying Stanislav");
   g_autoptr(GDateTime) later = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
+  FasciaDb *db = fascia_store_get_db (fixture->store);
 
   g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
                                       fascia_client_get_id (gone), &error));
@@ -537,7 +551,7 @@ test_purge (StoreFixture  *fixture,
   later = g_date_time_add_minutes (now, 1);
   g_assert_cmpuint (fascia_store_purge_deleted (fixture->store, later, &error), ==, 1);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (query_count (db, "SELECT count(*) FROM clients"), ==, 1);
   g_assert_false (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
                                          fascia_client_get_id (gone), &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
@@ -676,24 +690,73 @@ test_demo (StoreFixture  *fixture,
   g_assert_cmpuint (n_amendments, >=, 1);
 }
 
+/* `--database` with a URI or a keyword string reaches the server; its schema is in
+ * `fascia`, with one row per migration in fascia.schema_version; a schema a newer Fascia set
+ * up is refused. */
+static void
+test_server (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) by_uri = NULL;
+  g_autoptr(FasciaStore) refused = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Served Sam");
+  g_autoptr(FasciaClient) read = NULL;
+  g_autofree char *uri = NULL;
+  g_auto(GStrv) words = g_strsplit (fixture->path, " ", -1);
+  const char *host = words[0] + strlen ("host=");
+  const char *dbname = words[1] + strlen ("dbname=");
+  g_autofree char *escaped = g_uri_escape_string (host, NULL, FALSE);
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+
+  g_assert_true (fascia_store_is_server_database (fixture->path));
+  g_assert_false (fascia_store_is_server_database ("/home/someone/fascia/dbname=x.db"));
+  g_assert_false (fascia_store_is_server_database ("fascia.db"));
+  g_assert_cmpint (fascia_db_get_engine (db), ==, FASCIA_DB_ENGINE_POSTGRESQL);
+
+  uri = g_strdup_printf ("postgresql:///%s?host=%s&user=fascia", dbname, escaped);
+  g_assert_true (fascia_store_is_server_database (uri));
+  by_uri = fascia_store_open (uri, &error);
+  g_assert_no_error (error);
+  read = fascia_store_get_client (by_uri, fascia_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_client_get_name (read), ==, "Served Sam");
+  /* Named without what a connection string may hold, such as a password. */
+  g_assert_null (strstr (fascia_store_get_path (by_uri), "user="));
+
+  g_assert_cmpint (query_count (db, "SELECT count(*) FROM fascia.schema_version"), ==,
+                   fascia_store_get_latest_schema_version ());
+  g_assert_cmpint (query_count (db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'fascia' "
+                                    "AND tablename IN ('clients', 'plans', 'visits')"), ==, 3);
+
+  g_assert_true (fascia_db_exec (db, "INSERT INTO fascia.schema_version (version) VALUES (99)",
+                                 &error));
+  g_assert_no_error (error);
+  refused = fascia_store_open (fixture->path, &error);
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW);
+  g_assert_null (refused);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  STORE_TEST ("/fascia/core/store/create", test_create);
-  STORE_TEST ("/fascia/core/store/not-a-database", test_not_a_database);
-  STORE_TEST ("/fascia/core/store/corrupt", test_corrupt);
-  STORE_TEST ("/fascia/core/store/too-new", test_too_new);
-  STORE_TEST ("/fascia/core/store/busy", test_busy);
-  STORE_TEST ("/fascia/core/store/read-only", test_read_only);
-  STORE_TEST ("/fascia/core/store/disk-full", test_disk_full);
-  STORE_TEST ("/fascia/core/store/backup-restore", test_backup_restore);
-  STORE_TEST ("/fascia/core/store/restore-over-damaged", test_restore_over_damaged);
-  STORE_TEST ("/fascia/core/store/daily-backups", test_daily_backups);
+  STORE_TEST_SQLITE ("/fascia/core/store/create", test_create);
+  STORE_TEST_SQLITE ("/fascia/core/store/not-a-database", test_not_a_database);
+  STORE_TEST_SQLITE ("/fascia/core/store/corrupt", test_corrupt);
+  STORE_TEST_SQLITE ("/fascia/core/store/too-new", test_too_new);
+  STORE_TEST_SQLITE ("/fascia/core/store/busy", test_busy);
+  STORE_TEST_SQLITE ("/fascia/core/store/read-only", test_read_only);
+  STORE_TEST_SQLITE ("/fascia/core/store/disk-full", test_disk_full);
+  STORE_TEST_SQLITE ("/fascia/core/store/backup-restore", test_backup_restore);
+  STORE_TEST_SQLITE ("/fascia/core/store/restore-over-damaged", test_restore_over_damaged);
+  STORE_TEST_SQLITE ("/fascia/core/store/daily-backups", test_daily_backups);
   STORE_TEST ("/fascia/core/store/purge", test_purge);
-  STORE_TEST ("/fascia/core/store/demo", test_demo);
+  g_test_add ("/postgresql/fascia/core/store/server", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_server, store_fixture_tear_down);
+  STORE_TEST_SQLITE ("/fascia/core/store/demo", test_demo);
 
   return g_test_run ();
 }

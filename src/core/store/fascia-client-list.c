@@ -19,7 +19,9 @@
  * A page that follows a page already read starts after that page's last row (a row-value
  * comparison on clients_by_name's key) instead of counting rows with OFFSET.
  *
- * Parameters: ?1 the prefix or the MATCH expression, ?2 the end of the prefix or the first
+ * On PostgreSQL the same, with the GIN trigram index of sql-postgresql/004 for a search.
+ *
+ * Parameters: ?1 the prefix or the MATCH expression (PostgreSQL: LIKE patterns), ?2 the end of the prefix or the first
  * short term, ?3 ?4 further short terms, ?5 whether archived clients count, ?6 LIMIT, ?7
  * OFFSET, ?8–?11 the key to start after, or ?8 the client whose position is wanted, ?12–?15
  * the terms the walk checks.
@@ -38,7 +40,7 @@ enum {
   PAGE_COL_SEARCH_KEY,
 };
 
-#define COMMON "deleted_at IS NULL AND (archived = 0 OR ?5)"
+#define COMMON "deleted_at IS NULL AND (archived = 0 OR ?5 = 1)"
 #define ORDER " ORDER BY sort_key, archived, search_key, id"
 #define KEY "(sort_key, archived, search_key, id)"
 #define PAGE_SELECT "SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key FROM clients WHERE "
@@ -61,12 +63,23 @@ enum {
 #define WALK2 WALK1 " AND instr(search_key, ?13)"
 #define WALK3 WALK2 " AND instr(search_key, ?14)"
 #define WALK4 WALK3 " AND instr(search_key, ?15)"
+/* PostgreSQL: ?1 is the LIKE patterns of the long terms, apart by U+0001, which the GIN
+ * trigram index of sql-postgresql/004 answers; the other terms are checked with strpos(). */
+#define PG_MATCH " AND search_key LIKE ALL (string_to_array(?1, chr(1)))"
+#define PG_SHORT1 " AND strpos(search_key, ?2) > 0"
+#define PG_SHORT2 PG_SHORT1 " AND strpos(search_key, ?3) > 0"
+#define PG_SHORT3 PG_SHORT2 " AND strpos(search_key, ?4) > 0"
+#define PG_WALK1 " AND strpos(search_key, ?12) > 0"
+#define PG_WALK2 PG_WALK1 " AND strpos(search_key, ?13) > 0"
+#define PG_WALK3 PG_WALK2 " AND strpos(search_key, ?14) > 0"
+#define PG_WALK4 PG_WALK3 " AND strpos(search_key, ?15) > 0"
+#define COUNT_ALL "SELECT sum(n) FROM client_counts WHERE archived = 0 OR ?5 = 1"
 
 /* By kind: ALL, PREFIX, MATCH with 0…3 short terms, then the walk with 1…4 terms. Everyone
  * is counted by the triggers of 004 rather than by reading the whole index. */
 static const char *queries[][N_OPS] = {
   {
-    "SELECT sum(n) FROM client_counts WHERE archived = 0 OR ?5",
+    COUNT_ALL,
     PAGE_SELECT COMMON ORDER " LIMIT ?6 OFFSET ?7",
     PAGE_SELECT COMMON " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT ?6",
     "SELECT count(*) FROM clients WHERE " COMMON " AND " KEY " < "
@@ -81,7 +94,26 @@ static const char *queries[][N_OPS] = {
   QUERIES (WALK2),
   QUERIES (WALK3),
   QUERIES (WALK4),
+  /* The same kinds on PostgreSQL. */
+  {
+    COUNT_ALL,
+    PAGE_SELECT COMMON ORDER " LIMIT ?6 OFFSET ?7",
+    PAGE_SELECT COMMON " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT ?6",
+    "SELECT count(*) FROM clients WHERE " COMMON " AND " KEY " < "
+    "(SELECT sort_key, archived, search_key, id FROM clients WHERE id = ?8)",
+  },
+  QUERIES (PREFIX),
+  QUERIES (PG_MATCH),
+  QUERIES (PG_MATCH PG_SHORT1),
+  QUERIES (PG_MATCH PG_SHORT2),
+  QUERIES (PG_MATCH PG_SHORT3),
+  QUERIES (PG_WALK1),
+  QUERIES (PG_WALK2),
+  QUERIES (PG_WALK3),
+  QUERIES (PG_WALK4),
 };
+
+#define N_KINDS 10
 
 enum {
   KIND_MATCH = 2,
@@ -126,6 +158,12 @@ fascia_client_query_free (FasciaClientQuery *query)
   g_free (query);
 }
 
+static gboolean
+is_server (FasciaClientQuery *query)
+{
+  return fascia_db_get_engine (fascia_store_get_db (query->store)) == FASCIA_DB_ENGINE_POSTGRESQL;
+}
+
 static gboolean count_of (FasciaClientQuery  *query,
                           FasciaStoreStmt    *stmt,
                           guint              *n,
@@ -142,6 +180,9 @@ prepare_plan (FasciaClientQuery  *query,
                : walk ? KIND_WALK + query->n_walk_terms - 1
                : KIND_MATCH + query->n_short_terms;
   FasciaStoreStmt *stmt;
+
+  if (is_server (query))
+    kind += N_KINDS;
 
   g_assert (kind < G_N_ELEMENTS (queries));
 
@@ -231,7 +272,8 @@ choose_plan (FasciaClientQuery  *query,
   FasciaClientPlan count_plan;
   g_autoptr(FasciaStoreStmt) stmt = NULL;
 
-  if (query->kind != FASCIA_CLIENT_QUERY_MATCH)
+  /* The server has no FTS5 index to count from: it counts with the trigram index. */
+  if (query->kind != FASCIA_CLIENT_QUERY_MATCH || is_server (query))
     return fascia_client_query_count (query, n_clients, error);
 
   if (!read_counts (query, fts_count_sql, &found, NULL, error) ||

@@ -139,6 +139,15 @@ fascia_store_backup (FasciaStore  *self,
   g_return_val_if_fail (destination != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A clinic server's backups are the server's own, made with pg_dump. */
+  if (fascia_db_get_engine (fascia_store_get_db (self)) != FASCIA_DB_ENGINE_SQLITE)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                   "“%s” is a clinic server: back it up with pg_dump on the server",
+                   fascia_store_get_path (self));
+      return FALSE;
+    }
+
   source_file = g_file_new_for_path (fascia_store_get_path (self));
   dest_file = g_file_new_for_path (destination);
   if (g_file_equal (source_file, dest_file))

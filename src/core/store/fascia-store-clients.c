@@ -532,6 +532,23 @@ append_match_term (GString    *match,
   g_string_append_c (match, '"');
 }
 
+/* The same for PostgreSQL: a LIKE pattern "%term%", after the patterns before it. */
+static void
+append_like_term (GString    *patterns,
+                  const char *term)
+{
+  if (patterns->len > 0)
+    g_string_append_c (patterns, '\001');
+  g_string_append_c (patterns, '%');
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (patterns, '\\');
+      g_string_append_c (patterns, *p);
+    }
+  g_string_append_c (patterns, '%');
+}
+
 /*
  * fascia_client_query_new:
  * @text: (nullable): what the user typed
@@ -554,6 +571,8 @@ fascia_client_query_new (FasciaStore          *store,
   guint n_words = g_strv_length (words);
   guint n_terms = MIN (n_words, FASCIA_CLIENT_QUERY_MAX_TERMS);
   g_autoptr(GString) match = g_string_new (NULL);
+  gboolean server = fascia_db_get_engine (fascia_store_get_db (store))
+                    == FASCIA_DB_ENGINE_POSTGRESQL;
 
   query->store = g_object_ref (store);
   query->archived = (flags & FASCIA_STORE_LIST_ARCHIVED) != 0;
@@ -574,7 +593,9 @@ fascia_client_query_new (FasciaStore          *store,
 
       if (term[0] != '\0')
         query->walk_terms[query->n_walk_terms++] = g_strdup (term);
-      if (g_utf8_strlen (term, -1) >= FASCIA_CLIENT_QUERY_MIN_INDEXED)
+      if (g_utf8_strlen (term, -1) >= FASCIA_CLIENT_QUERY_MIN_INDEXED && server)
+        append_like_term (match, term);
+      else if (g_utf8_strlen (term, -1) >= FASCIA_CLIENT_QUERY_MIN_INDEXED)
         append_match_term (match, term);
       else if (query->n_short_terms < G_N_ELEMENTS (query->short_terms))
         query->short_terms[query->n_short_terms++] = g_steal_pointer (&term);
@@ -588,12 +609,13 @@ fascia_client_query_new (FasciaStore          *store,
     }
 
   /* Folded text is valid UTF-8, which never holds the byte 0xFF: every name that begins
-   * with the text sorts before the text followed by it. */
+   * with the text sorts before the text followed by it. PostgreSQL takes only valid UTF-8:
+   * there the end is the text followed by the last code point, U+10FFFF. */
   for (guint i = 0; i < query->n_short_terms; i++)
     g_clear_pointer (&query->short_terms[i], g_free);
   query->n_short_terms = 0;
   query->kind = FASCIA_CLIENT_QUERY_PREFIX;
-  query->end = g_strconcat (folded, "\xff", NULL);
+  query->end = g_strconcat (folded, server ? "\xf4\x8f\xbf\xbf" : "\xff", NULL);
   query->text = g_steal_pointer (&folded);
 
   return query;

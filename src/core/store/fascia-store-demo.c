@@ -670,7 +670,8 @@ static gboolean
 mark_as_demo (FasciaStore  *store,
               GError      **error)
 {
-  static const char sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')";
+  static const char sql[] = "INSERT INTO meta (key, value) VALUES ('demo', '1') "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
 
   if (!fascia_store_begin (store, error))

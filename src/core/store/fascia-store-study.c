@@ -81,10 +81,11 @@ fascia_store_add_study_result (FasciaStore  *self,
     "VALUES (?1, ?2, ?3, ?4) RETURNING id";
   static const char item_sql[] =
     "INSERT INTO study_items (quiz_kind, item_id, box, correct, wrong, created_at, updated_at) "
-    "VALUES (?2, ?1, CASE WHEN ?3 THEN 2 ELSE 1 END, ?3, NOT ?3, ?4, ?4) "
+    "VALUES (?2, ?1, CASE WHEN ?3 = 1 THEN 2 ELSE 1 END, ?3, 1 - ?3, ?4, ?4) "
     "ON CONFLICT (quiz_kind, item_id) DO UPDATE SET "
-    "box = CASE WHEN ?3 THEN min(box + 1, " G_STRINGIFY (LEITNER_BOXES) ") ELSE 1 END, "
-    "correct = correct + ?3, wrong = wrong + NOT ?3, updated_at = ?4";
+    "box = CASE WHEN ?3 = 0 THEN 1 WHEN study_items.box >= " G_STRINGIFY (LEITNER_BOXES) " "
+    "THEN " G_STRINGIFY (LEITNER_BOXES) " ELSE study_items.box + 1 END, "
+    "correct = study_items.correct + ?3, wrong = study_items.wrong + 1 - ?3, updated_at = ?4";
   gint64 when = answered_at != NULL ? fascia_store_datetime_to_usec (answered_at)
                                     : fascia_store_now ();
   gint64 id;
@@ -187,7 +188,7 @@ fascia_store_list_study_items (FasciaStore  *self,
                                GError      **error)
 {
   static const char sql[] =
-    "SELECT " ITEM_COLUMNS " FROM study_items WHERE ?1 IS NULL OR quiz_kind = ?1 "
+    "SELECT " ITEM_COLUMNS " FROM study_items WHERE quiz_kind = coalesce(?1, quiz_kind) "
     "ORDER BY box, updated_at, quiz_kind, item_id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GListStore) items = NULL;

@@ -14,7 +14,7 @@
   "id, client_id, plan_id, visited_at, subjective, objective, assessment, plan_notes, " \
   "pain_before, pain_after, created_at, updated_at, " \
   "(SELECT group_concat(plan_target_id) FROM (SELECT plan_target_id FROM visit_targets " \
-  "WHERE visit_id = visits.id ORDER BY position))"
+  "WHERE visit_id = visits.id ORDER BY position) AS treated)"
 
 enum {
   VISIT_COL_ID,
@@ -216,8 +216,8 @@ write_targets (FasciaStore  *self,
 {
   static const char delete_sql[] = "DELETE FROM visit_targets WHERE visit_id = ?1";
   static const char insert_sql[] =
-    "INSERT OR IGNORE INTO visit_targets (visit_id, plan_target_id, position) "
-    "VALUES (?1, ?2, ?3)";
+    "INSERT INTO visit_targets (visit_id, plan_target_id, position) "
+    "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
 
   {
     g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, delete_sql, error);
@@ -735,7 +735,7 @@ fascia_store_repeat_last_visit (FasciaStore  *self,
 {
   static const char last_sql[] =
     "SELECT id, plan_id FROM visits WHERE client_id = ?1 AND deleted_at IS NULL "
-    "AND (?2 IS NULL OR visited_at <= ?2) ORDER BY visited_at DESC, id DESC LIMIT 1";
+    "AND visited_at <= coalesce(?2, visited_at) ORDER BY visited_at DESC, id DESC LIMIT 1";
   static const char targets_sql[] =
     "SELECT vt.plan_target_id FROM visit_targets vt "
     "JOIN plan_targets t ON t.id = vt.plan_target_id "

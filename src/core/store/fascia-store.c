@@ -17,6 +17,7 @@
 #include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-paths.h"
 
+#include "fascia-db-postgres.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
@@ -848,6 +849,20 @@ fascia_store_open_full (const char            *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (FASCIA_TYPE_STORE, NULL);
+
+  /* A clinic server: its backups are the server's own (pg_dump), not files beside it. */
+  if (fascia_db_postgres_is_conninfo (path))
+    {
+      self->db = fascia_db_postgres_open (path, error);
+      if (self->db == NULL)
+        return NULL;
+      self->path = g_strdup (fascia_db_get_name (self->db));
+      self->schema_version = fascia_store_migrate_latest ();
+      if (!read_demo_flag (self, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
   self->path = g_strdup (path);
   self->db = fascia_db_sqlite_open (path, !(flags & FASCIA_STORE_OPEN_NO_BACKUP), &had_data,
                                     error);
@@ -979,7 +994,25 @@ fascia_store_get_latest_schema_version (void)
 char *
 fascia_store_describe_engines (void)
 {
-  return fascia_db_sqlite_describe ();
+  g_autofree char *sqlite = fascia_db_sqlite_describe ();
+  g_autofree char *postgres = fascia_db_postgres_describe ();
+
+  return g_strdup_printf ("%s, %s", sqlite, postgres);
+}
+
+/**
+ * fascia_store_is_server_database:
+ * @database: what `--database` was given
+ *
+ * Returns: whether @database names a clinic server (a `postgresql://` URI or a libpq
+ *   keyword string such as `host=… dbname=…`) rather than a file.
+ */
+gboolean
+fascia_store_is_server_database (const char *database)
+{
+  g_return_val_if_fail (database != NULL, FALSE);
+
+  return fascia_db_postgres_is_conninfo (database);
 }
 
 /**

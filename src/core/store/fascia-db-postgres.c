@@ -1,0 +1,686 @@
+/* fascia-db-postgres.c — the PostgreSQL engine: a clinic's shared server, through libpq.
+ *
+ * Statements are written with SQLite's `?N` placeholders; they become `$N` here. Values are
+ * sent as text with their type (bigint, double precision, text) so that the server needs no
+ * guess; rows come back as text and are read as the store asks. The tables live in the
+ * schema `fascia` (the connection's search_path), upgraded by the migrations of
+ * `sql-postgresql/`, whose version is kept in fascia.schema_version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-store"
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fascia/fascia-file-utils.h"
+
+#include "fascia-db-private.h"
+#include "fascia-db-postgres.h"
+#include "fascia-store-private.h"
+
+/* Type oids of the server's catalogue (pg_type.h), fixed since PostgreSQL 7. */
+#define INT8OID   20
+#define TEXTOID   25
+#define FLOAT8OID 701
+
+#define SQL_RESOURCE_DIR RESOURCE_BASE "/sql-postgresql/"
+
+/* Taken by each migration, so that two Fascias starting at once upgrade one after the other. */
+#define MIGRATION_LOCK 0x46734361
+
+typedef struct
+{
+  FasciaDb  parent;
+  PGconn   *conn;
+  gint64    changes;
+} PgDb;
+
+typedef struct
+{
+  FasciaDbStmt  parent;
+  char         *sql;
+  int           n_params;
+  Oid          *types;
+  char        **values;
+  char        **owned;
+  gboolean     *used;
+  PGresult     *result;
+  int           row;
+  int           n_rows;
+} PgStmt;
+
+#define CONN(db) (((PgDb *) (db))->conn)
+
+/* Errors */
+
+static int
+store_error_code (const char *state)
+{
+  if (state == NULL)
+    return FASCIA_STORE_ERROR_IO;
+  if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
+    return FASCIA_STORE_ERROR_INVALID;
+  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") ||
+      g_str_equal (state, "55P03"))
+    return FASCIA_STORE_ERROR_BUSY;
+  if (g_str_equal (state, "53100"))
+    return FASCIA_STORE_ERROR_DISK_FULL;
+  if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+    return FASCIA_STORE_ERROR_READ_ONLY;
+  if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
+    return FASCIA_STORE_ERROR_IO;
+  return FASCIA_STORE_ERROR_FAILED;
+}
+
+/* The server's message is one line: its primary message, never the statement or a value. */
+static gboolean
+set_result_error (FasciaDb        *db,
+                  const PGresult  *result,
+                  GError         **error)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
+                                       : NULL;
+  g_autofree char *detail = fascia_text_excerpt (primary != NULL ? primary
+                                                 : PQerrorMessage (CONN (db)), -1, 200);
+  int code = store_error_code (state);
+
+  switch (code)
+    {
+    case FASCIA_STORE_ERROR_INVALID:
+      g_set_error (error, FASCIA_STORE_ERROR, code, "A value is not allowed: %s", detail);
+      break;
+    case FASCIA_STORE_ERROR_BUSY:
+      g_set_error (error, FASCIA_STORE_ERROR, code,
+                   "The clinic database is busy with another change; nothing was changed. "
+                   "Try again (%s).", detail);
+      break;
+    case FASCIA_STORE_ERROR_IO:
+      g_set_error (error, FASCIA_STORE_ERROR, code,
+                   "The clinic server cannot be reached; nothing was changed (%s).", detail);
+      break;
+    default:
+      g_set_error (error, FASCIA_STORE_ERROR, code, "Database error on the clinic server: %s",
+                   detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Runs @sql, which takes no parameters; TRUE if the server accepted it. */
+static gboolean
+run (FasciaDb    *db,
+     const char  *sql,
+     GError     **error)
+{
+  PGresult *result = PQexec (CONN (db), sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    set_result_error (db, result, error);
+  PQclear (result);
+  return ok;
+}
+
+/* The connection */
+
+static void
+pg_close (FasciaDb *db)
+{
+  PQfinish (CONN (db));
+  g_free (db->name);
+  g_free (db);
+}
+
+static gboolean
+pg_exec (FasciaDb    *db,
+         const char  *sql,
+         GError     **error)
+{
+  return run (db, sql, error);
+}
+
+/* REPEATABLE READ: every read of a change sees one snapshot, and a row another connection
+ * changed since fails the change (40001, reported as busy) instead of overwriting it. */
+static gboolean
+pg_begin (FasciaDb  *db,
+          GError   **error)
+{
+  return run (db, "BEGIN ISOLATION LEVEL REPEATABLE READ", error);
+}
+
+static gboolean
+pg_commit (FasciaDb  *db,
+           GError   **error)
+{
+  return run (db, "COMMIT", error);
+}
+
+static void
+pg_rollback (FasciaDb *db)
+{
+  if (PQtransactionStatus (CONN (db)) != PQTRANS_IDLE)
+    PQclear (PQexec (CONN (db), "ROLLBACK"));
+}
+
+static gint64
+pg_changes (FasciaDb *db)
+{
+  return ((PgDb *) db)->changes;
+}
+
+/* Statements */
+
+/* `?N` → `$N`, a bare `?` → the next number; nothing inside quotes is touched. Returns the
+ * highest parameter number. */
+static char *
+translate (const char   *sql,
+           int          *n_params,
+           GArray       *used)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  int next = 1, highest = 0;
+  char quote = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '\'' || *p == '"')
+        {
+          quote = *p;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          int n;
+
+          if (g_ascii_isdigit (p[1]))
+            {
+              char *end;
+
+              n = (int) strtol (p + 1, &end, 10);
+              p = end - 1;
+            }
+          else
+            n = next;
+          next = n + 1;
+          highest = MAX (highest, n);
+          if ((guint) n > used->len)
+            g_array_set_size (used, n);
+          g_array_index (used, gboolean, n - 1) = TRUE;
+          g_string_append_printf (out, "$%d", n);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  *n_params = highest;
+  return g_string_free (out, FALSE);
+}
+
+static FasciaDbStmt *
+pg_prepare (FasciaDb    *db,
+            const char  *sql,
+            gboolean     persistent,
+            GError     **error)
+{
+  PgStmt *self = g_new0 (PgStmt, 1);
+  g_autoptr(GArray) used = g_array_new (FALSE, TRUE, sizeof (gboolean));
+
+  self->parent.db = db;
+  self->sql = translate (sql, &self->n_params, used);
+  g_array_set_size (used, MAX (self->n_params, 1));
+  self->used = (gboolean *) g_array_free (g_steal_pointer (&used), FALSE);
+  self->types = g_new0 (Oid, MAX (self->n_params, 1));
+  self->values = g_new0 (char *, MAX (self->n_params, 1));
+  self->owned = g_new0 (char *, MAX (self->n_params, 1));
+  return &self->parent;
+}
+
+static void
+clear_result (PgStmt *self)
+{
+  g_clear_pointer (&self->result, PQclear);
+  self->row = -1;
+  self->n_rows = 0;
+}
+
+static void
+pg_stmt_reset (FasciaDbStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  clear_result (self);
+  for (int i = 0; i < self->n_params; i++)
+    {
+      g_clear_pointer (&self->owned[i], g_free);
+      self->values[i] = NULL;
+      self->types[i] = 0;
+    }
+}
+
+static void
+pg_stmt_free (FasciaDbStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  pg_stmt_reset (stmt);
+  g_free (self->sql);
+  g_free (self->types);
+  g_free (self->values);
+  g_free (self->owned);
+  g_free (self->used);
+  g_free (self);
+}
+
+static void
+bind_owned (PgStmt *self,
+            int     index,
+            Oid     type,
+            char   *text)
+{
+  /* A number the statement does not have is ignored, as SQLite does (SQLITE_RANGE). */
+  if (index < 1 || index > self->n_params)
+    {
+      g_free (text);
+      return;
+    }
+
+  g_free (self->owned[index - 1]);
+  self->owned[index - 1] = text;
+  self->values[index - 1] = text;
+  self->types[index - 1] = type;
+}
+
+static void
+pg_bind_int64 (FasciaDbStmt *stmt,
+               int           index,
+               gint64        value)
+{
+  bind_owned ((PgStmt *) stmt, index, INT8OID, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static void
+pg_bind_double (FasciaDbStmt *stmt,
+                int           index,
+                double        value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (buffer, sizeof buffer, value);
+  bind_owned ((PgStmt *) stmt, index, FLOAT8OID, g_strdup (buffer));
+}
+
+static void
+pg_bind_text (FasciaDbStmt *stmt,
+              int           index,
+              const char   *text)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  bind_owned (self, index, TEXTOID, NULL);
+  if (index >= 1 && index <= self->n_params)
+    self->values[index - 1] = (char *) text;
+}
+
+static void
+pg_bind_null (FasciaDbStmt *stmt,
+              int           index)
+{
+  bind_owned ((PgStmt *) stmt, index, 0, NULL);
+}
+
+static FasciaDbStep
+pg_step (FasciaDbStmt  *stmt,
+         GError       **error)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  PgDb *db = (PgDb *) stmt->db;
+
+  if (self->result == NULL)
+    {
+      ExecStatusType status;
+      const char *tuples;
+
+      /* A number the statement never uses (an INSERT binding from ?2) still needs a type. */
+      for (int i = 0; i < self->n_params; i++)
+        if (!self->used[i] && self->types[i] == 0)
+          self->types[i] = INT8OID;
+
+      self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
+                                   (const char * const *) self->values, NULL, NULL, 0);
+      status = PQresultStatus (self->result);
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        {
+          set_result_error (stmt->db, self->result, error);
+          clear_result (self);
+          return FASCIA_DB_ERROR;
+        }
+
+      tuples = PQcmdTuples (self->result);
+      if (tuples[0] != '\0' && !g_str_has_prefix (PQcmdStatus (self->result), "SELECT"))
+        db->changes = g_ascii_strtoll (tuples, NULL, 10);
+      self->n_rows = PQntuples (self->result);
+      self->row = -1;
+    }
+
+  if (self->row + 1 < self->n_rows)
+    {
+      self->row++;
+      return FASCIA_DB_ROW;
+    }
+
+  self->row = self->n_rows;
+  return FASCIA_DB_DONE;
+}
+
+static const char *
+value_of (FasciaDbStmt *stmt,
+          int           column)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  if (self->result == NULL || self->row < 0 || self->row >= self->n_rows ||
+      column >= PQnfields (self->result) || PQgetisnull (self->result, self->row, column))
+    return NULL;
+
+  return PQgetvalue (self->result, self->row, column);
+}
+
+static gint64
+pg_column_int64 (FasciaDbStmt *stmt,
+                 int           column)
+{
+  const char *value = value_of (stmt, column);
+
+  if (value == NULL)
+    return 0;
+  /* A comparison the store reads as a number. */
+  if (g_str_equal (value, "t"))
+    return 1;
+  if (g_str_equal (value, "f"))
+    return 0;
+
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+static double
+pg_column_double (FasciaDbStmt *stmt,
+                  int           column)
+{
+  const char *value = value_of (stmt, column);
+
+  return value != NULL ? g_ascii_strtod (value, NULL) : 0.0;
+}
+
+static const char *
+pg_column_text (FasciaDbStmt *stmt,
+                int           column)
+{
+  return value_of (stmt, column);
+}
+
+static gboolean
+pg_column_is_null (FasciaDbStmt *stmt,
+                   int           column)
+{
+  return value_of (stmt, column) == NULL;
+}
+
+static const FasciaDbClass pg_class = {
+  .engine = FASCIA_DB_ENGINE_POSTGRESQL,
+  .close = pg_close,
+  .exec = pg_exec,
+  .begin = pg_begin,
+  .commit = pg_commit,
+  .rollback = pg_rollback,
+  .changes = pg_changes,
+  .prepare = pg_prepare,
+  .stmt_free = pg_stmt_free,
+  .stmt_reset = pg_stmt_reset,
+  .bind_int64 = pg_bind_int64,
+  .bind_double = pg_bind_double,
+  .bind_text = pg_bind_text,
+  .bind_null = pg_bind_null,
+  .step = pg_step,
+  .column_int64 = pg_column_int64,
+  .column_double = pg_column_double,
+  .column_text = pg_column_text,
+  .column_is_null = pg_column_is_null,
+};
+
+/* Choosing the engine */
+
+/**
+ * fascia_db_postgres_is_conninfo:
+ *
+ * Whether `--database` names a server: a `postgresql://` or `postgres://` URI, or a libpq
+ * keyword string (`host=… dbname=…`). Anything else is a file.
+ */
+gboolean
+fascia_db_postgres_is_conninfo (const char *database)
+{
+  static const char *keywords[] = {
+    "host=", "hostaddr=", "port=", "dbname=", "user=", "service=", "sslmode=", NULL
+  };
+
+  if (g_str_has_prefix (database, "postgresql://") || g_str_has_prefix (database, "postgres://"))
+    return TRUE;
+
+  for (guint i = 0; keywords[i] != NULL; i++)
+    if (g_str_has_prefix (database, keywords[i]) || strstr (database, keywords[i]) != NULL)
+      return strchr (database, '/') == NULL || g_str_has_prefix (database, keywords[i]);
+
+  return FALSE;
+}
+
+char *
+fascia_db_postgres_describe (void)
+{
+  int version = PQlibVersion ();
+
+  return g_strdup_printf ("libpq %d.%d", version / 10000, version % 10000);
+}
+
+/* Migrations */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GStrv
+list_migrations (void)
+{
+  static GStrv names = NULL;
+
+  if (g_once_init_enter (&names))
+    {
+      g_auto(GStrv) found = g_resources_enumerate_children (SQL_RESOURCE_DIR,
+                                                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      guint n = found != NULL ? g_strv_length (found) : 0;
+
+      if (n > 0)
+        qsort (found, n, sizeof (char *), compare_names);
+
+      /* The same numbers as SQLite's, without gaps: a build that breaks this must not run. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *prefix = g_strdup_printf ("%03u-", i + 1);
+
+          if (!g_str_has_prefix (found[i], prefix) || !g_str_has_suffix (found[i], ".sql"))
+            g_error ("PostgreSQL migration %s is out of sequence", found[i]);
+        }
+      if ((int) n != fascia_store_migrate_latest ())
+        g_error ("PostgreSQL has %u migrations, SQLite %d", n, fascia_store_migrate_latest ());
+
+      g_once_init_leave (&names, found != NULL ? g_steal_pointer (&found) : g_new0 (char *, 1));
+    }
+
+  return names;
+}
+
+/* The schema version, or 0 where there is no Fascia schema yet; -1 with @error. */
+static int
+read_version (FasciaDb  *db,
+              GError   **error)
+{
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  FasciaDbStep step;
+
+  stmt = fascia_db_prepare (db, "SELECT to_regclass('fascia.schema_version') IS NOT NULL",
+                            FALSE, error);
+  if (fascia_db_step (stmt, error) != FASCIA_DB_ROW)
+    return -1;
+  if (fascia_db_column_int64 (stmt, 0) == 0)
+    return 0;
+  g_clear_pointer (&stmt, fascia_db_stmt_free);
+
+  stmt = fascia_db_prepare (db, "SELECT max(version) FROM fascia.schema_version", FALSE, error);
+  step = fascia_db_step (stmt, error);
+  if (step == FASCIA_DB_ERROR)
+    return -1;
+
+  return step == FASCIA_DB_ROW ? (int) fascia_db_column_int64 (stmt, 0) : 0;
+}
+
+static gboolean
+apply_migration (FasciaDb    *db,
+                 int          version,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autofree char *resource = g_strconcat (SQL_RESOURCE_DIR, name, NULL);
+  g_autofree char *lock = g_strdup_printf ("SELECT pg_advisory_xact_lock(%d)", MIGRATION_LOCK);
+  g_autofree char *record = g_strdup_printf ("INSERT INTO fascia.schema_version (version) "
+                                             "VALUES (%d)", version);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sql = NULL;
+  int found;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (!run (db, "BEGIN", &local_error) || !run (db, lock, &local_error))
+    goto failed;
+
+  /* Another Fascia may have applied it while this one waited for the lock. */
+  found = read_version (db, &local_error);
+  if (found < 0)
+    goto failed;
+  if (found >= version)
+    return run (db, "COMMIT", error);
+
+  if (!run (db, sql, &local_error) || !run (db, record, &local_error) ||
+      !run (db, "COMMIT", &local_error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  pg_rollback (db);
+  g_set_error (error, FASCIA_STORE_ERROR, local_error->code,
+               "Could not upgrade the clinic database to schema %d (%s): %s",
+               version, name, local_error->message);
+  return FALSE;
+}
+
+/**
+ * fascia_db_postgres_migrate:
+ * @target_version: the schema wanted, at most fascia_store_migrate_latest()
+ *
+ * Creates the schema `fascia` if there is none and applies the migrations after its version.
+ */
+gboolean
+fascia_db_postgres_migrate (FasciaDb  *db,
+                            int        target_version,
+                            GError   **error)
+{
+  GStrv names = list_migrations ();
+  int version;
+
+  g_return_val_if_fail (target_version <= (int) g_strv_length (names), FALSE);
+
+  version = read_version (db, error);
+  if (version < 0)
+    return FALSE;
+
+  if (version > (int) g_strv_length (names))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW,
+                   "The clinic database “%s” was set up by a newer version of Fascia (schema "
+                   "%d; this version knows up to %u). Update Fascia to open it.",
+                   db->name, version, g_strv_length (names));
+      return FALSE;
+    }
+
+  for (int v = version + 1; v <= target_version; v++)
+    if (!apply_migration (db, v, names[v - 1], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * fascia_db_postgres_open:
+ * @conninfo: a `postgresql://` URI or a libpq keyword string; a password comes from libpq's
+ *   usual places (`~/.pgpass`, the service file), never from Fascia
+ *
+ * Connects, and creates or upgrades the clinic's schema.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set.
+ */
+FasciaDb *
+fascia_db_postgres_open (const char  *conninfo,
+                         GError     **error)
+{
+  PgDb *self;
+  PGconn *conn;
+
+  conn = PQconnectdb (conninfo);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *detail = fascia_text_excerpt (PQerrorMessage (conn), -1, 300);
+
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                   "Could not connect to the clinic server: %s", g_strstrip (detail));
+      PQfinish (conn);
+      return NULL;
+    }
+
+  self = g_new0 (PgDb, 1);
+  self->parent.klass = &pg_class;
+  /* Named by its database and host, never by a password the string may hold. */
+  self->parent.name = g_strdup_printf ("%s on %s", PQdb (conn),
+                                       PQhost (conn) != NULL && PQhost (conn)[0] != '/'
+                                       ? PQhost (conn) : "this computer");
+  self->conn = conn;
+
+  if (!run (&self->parent, "SET client_min_messages = warning", error) ||
+      !run (&self->parent, "CREATE SCHEMA IF NOT EXISTS fascia", error) ||
+      !run (&self->parent, "SET search_path = fascia, public", error) ||
+      !fascia_db_postgres_migrate (&self->parent, fascia_store_migrate_latest (), error))
+    {
+      pg_close (&self->parent);
+      return NULL;
+    }
+
+  return &self->parent;
+}

@@ -1,0 +1,20 @@
+/* fascia-db-postgres.h — the PostgreSQL engine of fascia-db.h: a clinic's shared server.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fascia-db.h"
+
+G_BEGIN_DECLS
+
+gboolean          fascia_db_postgres_is_conninfo (const char         *database);
+FasciaDb         *fascia_db_postgres_open        (const char         *conninfo,
+                                                  GError            **error);
+gboolean          fascia_db_postgres_migrate     (FasciaDb           *db,
+                                                  int                 target_version,
+                                                  GError            **error);
+char             *fascia_db_postgres_describe    (void);
+
+G_END_DECLS

@@ -1,0 +1,185 @@
+/* pg-server.h — one real PostgreSQL server per test binary, for the store tests' second engine.
+ *
+ * The server is made by initdb in a temporary folder and listens only on a Unix socket in
+ * that folder (listen_addresses = ''): no TCP port. When the tests run as root it runs as the
+ * unprivileged `postgres` user (PostgreSQL refuses root), with the folder given to that user,
+ * mode 0700. A watchdog process, forked when the server starts, waits for the test binary to
+ * end however it ends (success, a failed assertion's abort, a crash) and then stops the
+ * server and removes the folder: no server is left behind.
+ *
+ * Each test case gets a database of its own (pg_server_new_database()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+typedef struct
+{
+  char *dir;
+  char *bindir;
+  char *run_as;
+  guint n_databases;
+} PgServer;
+
+static PgServer pg_server;
+
+/* argv, prefixed with `runuser -u postgres --` when the tests run as root. */
+static inline void
+pg_server_run (const char * const *argv)
+{
+  g_autoptr(GPtrArray) full = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (pg_server.run_as != NULL)
+    {
+      g_ptr_array_add (full, (gpointer) "runuser");
+      g_ptr_array_add (full, (gpointer) "-u");
+      g_ptr_array_add (full, pg_server.run_as);
+      g_ptr_array_add (full, (gpointer) "--");
+    }
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (full, (gpointer) argv[i]);
+  g_ptr_array_add (full, NULL);
+
+  if (!g_spawn_sync (pg_server.dir, (char **) full->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                     NULL, &out, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s%s", argv[0], error != NULL ? error->message : "", out ? out : "",
+             err ? err : "");
+}
+
+/* Forked once: waits for the end of the test binary (the pipe's write end closes with it),
+ * then stops the server and removes its folder. */
+static inline void
+pg_server_start_watchdog (void)
+{
+  g_autofree char *data = g_build_filename (pg_server.dir, "data", NULL);
+  g_autofree char *pg_ctl = g_build_filename (pg_server.bindir, "pg_ctl", NULL);
+  g_autofree char *script = NULL;
+  int fds[2];
+  pid_t pid;
+
+  script = g_strdup_printf ("%s%s%s'%s' -D '%s' -m immediate -w stop >/dev/null 2>&1; rm -rf '%s'",
+                            pg_server.run_as != NULL ? "runuser -u " : "",
+                            pg_server.run_as != NULL ? pg_server.run_as : "",
+                            pg_server.run_as != NULL ? " -- " : "", pg_ctl, data,
+                            pg_server.dir);
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  fcntl (fds[1], F_SETFD, FD_CLOEXEC);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      char byte;
+
+      int null = open ("/dev/null", O_RDWR);
+
+      close (fds[1]);
+      /* Not the tests' output: meson must not wait for the watchdog to see the end. */
+      dup2 (null, 0);
+      dup2 (null, 1);
+      dup2 (null, 2);
+      for (int fd = 3; fd < 1024; fd++)
+        if (fd != fds[0])
+          close (fd);
+      setsid ();
+      while (read (fds[0], &byte, 1) != 0 && errno == EINTR)
+        ;
+      execl ("/bin/sh", "sh", "-c", script, (char *) NULL);
+      _exit (1);
+    }
+  close (fds[0]);
+  /* fds[1] stays open, unused, until this process ends. */
+}
+
+/* Starts the server if it is not running; returns the socket folder. */
+static inline const char *
+pg_server_start (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *initdb = NULL;
+  g_autofree char *pg_ctl = NULL;
+  g_autofree char *options = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (pg_server.dir != NULL)
+    return pg_server.dir;
+
+  pg_server.bindir = g_strdup (g_getenv ("FASCIA_PG_BINDIR"));
+  g_assert_nonnull (pg_server.bindir);
+
+  pg_server.dir = g_dir_make_tmp ("fascia-pg-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (pg_server.dir, 0700), ==, 0);
+
+  if (geteuid () == 0)
+    {
+      struct passwd *pw = getpwnam ("postgres");
+
+      g_assert_nonnull (pw);
+      g_assert_cmpint (chown (pg_server.dir, pw->pw_uid, pw->pw_gid), ==, 0);
+      pg_server.run_as = g_strdup ("postgres");
+    }
+
+  data = g_build_filename (pg_server.dir, "data", NULL);
+  log = g_build_filename (pg_server.dir, "log", NULL);
+  initdb = g_build_filename (pg_server.bindir, "initdb", NULL);
+  pg_ctl = g_build_filename (pg_server.bindir, "pg_ctl", NULL);
+
+  {
+    const char *argv[] = { initdb, "-D", data, "-U", "fascia", "-A", "trust", "-E", "UTF8",
+                           "--locale=C", "--no-sync", NULL };
+
+    pg_server_run (argv);
+  }
+
+  options = g_strdup_printf ("-c listen_addresses='' -c unix_socket_directories='%s' "
+                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                             pg_server.dir);
+  {
+    const char *argv[] = { pg_ctl, "-D", data, "-l", log, "-o", options, "-w", "start", NULL };
+
+    pg_server_start_watchdog ();
+    pg_server_run (argv);
+  }
+
+  return pg_server.dir;
+}
+
+/* A new, empty database on the server; returns its connection string. */
+static inline char *
+pg_server_new_database (void)
+{
+  const char *dir = pg_server_start ();
+  g_autofree char *admin = g_strdup_printf ("host=%s dbname=postgres user=fascia", dir);
+  g_autofree char *name = g_strdup_printf ("fascia_test_%u", ++pg_server.n_databases);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+  PGconn *conn = PQconnectdb (admin);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Could not connect to the test server: %s", PQerrorMessage (conn));
+  result = PQexec (conn, create);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", create, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+
+  return g_strdup_printf ("host=%s dbname=%s user=fascia", dir, name);
+}
