@@ -25,6 +25,8 @@
 #include "fascia-atlas-page.h"
 #include "fascia-diagram-view.h"
 
+#include "bench-click-utils.h"
+
 #define N_ROUNDS 6
 
 typedef struct
@@ -49,67 +51,6 @@ typedef struct
   GArray *cpu;
 } Figures;
 
-static gint64
-cpu_now (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC
-         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* A click that draws nothing new brings no event: a timer wakes the loop up, so that the
- * deadline holds (it draws nothing itself). */
-static gboolean
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data,
-            guint      ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (100, wake_cb, NULL);
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return done (data);
-}
-
 static gboolean
 up_to_date (gpointer data)
 {
@@ -125,7 +66,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->answered != NULL && bench->end_wall == 0 && bench->answered (bench))
     {
       bench->end_wall = g_get_monotonic_time ();
-      bench->end_cpu = cpu_now ();
+      bench->end_cpu = bench_cpu_now ();
     }
 }
 
@@ -156,8 +97,8 @@ click (Bench     *bench,
   move = g_strdup_printf ("%s mousemove --window %s %d %d", bench->xdotool, bench->xid,
                           (int) point.x, (int) point.y);
   g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL);
-  wait_ms (150);
-  wait_until (up_to_date, bench, 5000);
+  bench_wait_ms (150);
+  bench_wait_until (up_to_date, bench, 5000);
 
   press = g_strdup_printf ("%s click 1", bench->xdotool);
   bench->answered = answered;
@@ -165,10 +106,10 @@ click (Bench     *bench,
   bench->event_seen = FALSE;
   bench->end_wall = bench->end_cpu = 0;
   bench->start_wall = g_get_monotonic_time ();
-  bench->start_cpu = cpu_now ();
+  bench->start_cpu = bench_cpu_now ();
   g_spawn_command_line_async (press, NULL);
 
-  if (!wait_until (measured, bench, 10000))
+  if (!bench_wait_until (measured, bench, 10000))
     {
       bench->answered = NULL;
       g_printerr ("A click at %d,%d was not answered\n", (int) point.x, (int) point.y);
@@ -315,11 +256,11 @@ print_figures (const char *what,
     }
 
   printf ("%-14s wall median %6.1f ms, p99 %6.1f ms; CPU median %6.1f ms, p99 %6.1f ms (%u clicks)",
-          what, percentile (figures->wall, 0.5), percentile (figures->wall, 0.99),
-          percentile (figures->cpu, 0.5), percentile (figures->cpu, 0.99), figures->wall->len);
+          what, bench_percentile (figures->wall, 0.5), bench_percentile (figures->wall, 0.99),
+          bench_percentile (figures->cpu, 0.5), bench_percentile (figures->cpu, 0.99), figures->wall->len);
   if (baseline != NULL && baseline->wall->len > 0)
-    printf ("; %+.1f ms over the empty click", percentile (figures->wall, 0.5)
-                                               - percentile (baseline->wall, 0.5));
+    printf ("; %+.1f ms over the empty click", bench_percentile (figures->wall, 0.5)
+                                               - bench_percentile (baseline->wall, 0.5));
   printf ("\n");
 }
 
@@ -357,8 +298,8 @@ main (int   argc,
                                                                    FASCIA_TYPE_ATLAS_PAGE,
                                                                    "diagram_view"));
   gtk_window_present (GTK_WINDOW (bench.window));
-  wait_ms (500);
-  if (!wait_until (up_to_date, &bench, 10000))
+  bench_wait_ms (500);
+  if (!bench_wait_until (up_to_date, &bench, 10000))
     g_error ("The diagram was never drawn");
 
   surface = gtk_native_get_surface (GTK_NATIVE (bench.window));
