@@ -534,6 +534,7 @@ test_preview_mapping (Fixture       *f,
   fascia_test_iterate ();
 
   respond (dialog, "import");
+  wait_for_worker ();
   list = fascia_store_list_clients (fascia_window_get_store (f->window), NULL,
                                     FASCIA_STORE_LIST_ARCHIVED, &error);
   g_assert_no_error (error);
