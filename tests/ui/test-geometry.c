@@ -242,7 +242,14 @@ locate (Session    *s,
       fprintf (s->finder_in, "%s\t%d\n", name, index);
       fflush (s->finder_in);
       if (fgets (line, sizeof line, s->finder_out) == NULL)
-        g_error ("%s: the accessibility helper stopped", s->size->name);
+        {
+          g_autofree char *log = g_build_filename (s->tmpdir, "a11y-find.log", NULL);
+          g_autofree char *said = NULL;
+
+          g_file_get_contents (log, &said, NULL, NULL);
+          g_error ("%s: the accessibility helper stopped:\n%s", s->size->name,
+                   said != NULL ? said : "");
+        }
       if (g_getenv ("DBG") != NULL)
         g_printerr ("%.1f s: where is %s (%d): %s", g_get_monotonic_time () / 1e6, name, index,
                     line);
@@ -383,6 +390,64 @@ stop (GPid *pid)
   *pid = 0;
 }
 
+/* An X server of this size; it names its display on file descriptor 3 once it is ready. */
+static void
+start_display (Session    *s,
+               const char *screen)
+{
+  const char *argv[] = { "Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp",
+                         NULL };
+  g_autoptr(GError) error = NULL;
+  char number[32] = { 0 };
+  ssize_t n;
+  int fds[2];
+  const int target = 3;
+  gsize len = 0;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  if (!g_spawn_async_with_pipes_and_fds (s->tmpdir, argv, (const char * const *) s->env,
+                                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
+                                         | G_SPAWN_STDOUT_TO_DEV_NULL
+                                         | G_SPAWN_STDERR_TO_DEV_NULL,
+                                         child_setup, NULL, -1, -1, -1, &fds[1], &target, 1,
+                                         &s->xvfb, NULL, NULL, NULL, &error))
+    g_error ("Xvfb: %s", error->message);
+  close (fds[1]);
+  while (len < sizeof number - 1 && strchr (number, '\n') == NULL
+         && (n = read (fds[0], number + len, sizeof number - 1 - len)) > 0)
+    len += n;
+  close (fds[0]);
+  g_assert_cmpuint (len, >, 0);
+  s->display = g_strdup_printf (":%d", atoi (number));
+  s->env = g_environ_setenv (s->env, "DISPLAY", s->display, TRUE);
+}
+
+/* Openbox on the session's display; TRUE once it names its desktops, FALSE when it exited or
+ * did not within 30 s. */
+static gboolean
+start_window_manager (Session *s)
+{
+  const char *argv[] = { "openbox", NULL };
+
+  spawn (s, argv, &s->wm, NULL);
+  for (guint tries = 0; tries < 300; tries++)
+    {
+      g_autofree char *out = xdotool (s, "get_num_desktops");
+      int status;
+
+      if (out != NULL)
+        return TRUE;
+      if (waitpid (s->wm, &status, WNOHANG) == s->wm)
+        {
+          g_spawn_close_pid (s->wm);
+          s->wm = 0;
+          return FALSE;
+        }
+      pause_ms (100);
+    }
+  return FALSE;
+}
+
 static void
 start_session (Session          *s,
                const ScreenSize *size)
@@ -393,7 +458,6 @@ start_session (Session          *s,
   g_autofree char *db = NULL;
   g_autofree char *settings = NULL;
   g_autoptr(GError) error = NULL;
-  char number[32] = { 0 };
   ssize_t n;
 
   s->size = size;
@@ -431,32 +495,6 @@ start_session (Session          *s,
       s->env = g_environ_setenv (s->env, "GDK_SCALE", scale, TRUE);
     }
 
-  /* An X server of this size; it names its display on file descriptor 3 once it is ready. */
-  {
-    const char *argv[] = { "Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp",
-                           NULL };
-    int fds[2];
-    const int target = 3;
-    gsize len = 0;
-
-    g_assert_cmpint (pipe (fds), ==, 0);
-    if (!g_spawn_async_with_pipes_and_fds (s->tmpdir, argv, (const char * const *) s->env,
-                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
-                                           | G_SPAWN_STDOUT_TO_DEV_NULL
-                                           | G_SPAWN_STDERR_TO_DEV_NULL,
-                                           child_setup, NULL, -1, -1, -1, &fds[1], &target, 1,
-                                           &s->xvfb, NULL, NULL, NULL, &error))
-      g_error ("Xvfb: %s", error->message);
-    close (fds[1]);
-    while (len < sizeof number - 1 && strchr (number, '\n') == NULL
-           && (n = read (fds[0], number + len, sizeof number - 1 - len)) > 0)
-      len += n;
-    close (fds[0]);
-    g_assert_cmpuint (len, >, 0);
-    s->display = g_strdup_printf (":%d", atoi (number));
-    s->env = g_environ_setenv (s->env, "DISPLAY", s->display, TRUE);
-  }
-
   /* A session bus of its own, so that sizes tested side by side each find their own app on
    * their own accessibility bus. */
   {
@@ -476,23 +514,33 @@ start_session (Session          *s,
     s->env = g_environ_unsetenv (s->env, "AT_SPI_BUS_ADDRESS");
   }
 
-  /* The window manager, once it has taken the screen. */
+  /* An X server of this size and the window manager, once it has taken the screen. A server
+   * whose window manager never comes up (a display another program still holds, a slow start on
+   * a loaded machine) is kept running until a later try has its own, so the next try takes
+   * another display number; then it is stopped. */
   {
-    const char *argv[] = { "openbox", NULL };
+    GPid failed[3] = { 0 };
+    guint tries = 0;
     gboolean ready = FALSE;
 
-    spawn (s, argv, &s->wm, NULL);
-    for (guint tries = 0; tries < 300 && !ready; tries++)
+    for (tries = 0; tries < G_N_ELEMENTS (failed) && !ready; tries++)
       {
-        /* It names the desktops once it runs. */
-        g_autofree char *out = xdotool (s, "get_num_desktops");
-
-        ready = out != NULL;
+        start_display (s, screen);
+        ready = start_window_manager (s);
         if (!ready)
-          pause_ms (100);
+          {
+            g_printerr ("%s: openbox did not take display %s (try %u)\n", size->name, s->display,
+                        tries + 1);
+            stop (&s->wm);
+            failed[tries] = s->xvfb;
+            s->xvfb = 0;
+            g_clear_pointer (&s->display, g_free);
+          }
       }
+    for (guint i = 0; i < G_N_ELEMENTS (failed); i++)
+      stop (&failed[i]);
     if (!ready)
-      g_error ("%s: openbox did not take display %s", size->name, s->display);
+      g_error ("%s: no X server with a window manager after %u tries", size->name, tries);
   }
 
   db = g_build_filename (s->tmpdir, "demo.db", NULL);
@@ -525,11 +573,17 @@ start_session (Session          *s,
 
     g_assert_nonnull (argv[1]);
     argv[3] = pid;
-    if (!g_spawn_async_with_pipes (s->tmpdir, (char **) argv, s->env,
-                                   G_SPAWN_DO_NOT_REAP_CHILD
-                                   | (g_getenv ("DBG") ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
-                                   child_setup, NULL, &s->finder, &in_fd, &out_fd, NULL, &error))
+    g_autofree char *log = g_build_filename (s->tmpdir, "a11y-find.log", NULL);
+    int log_fd = open (log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+    /* What it says on its standard error is shown if it stops. */
+    g_assert_cmpint (log_fd, >=, 0);
+    if (!g_spawn_async_with_pipes_and_fds (s->tmpdir, argv, (const char * const *) s->env,
+                                           G_SPAWN_DO_NOT_REAP_CHILD, child_setup, NULL, -1, -1,
+                                           log_fd, NULL, NULL, 0, &s->finder, &in_fd, &out_fd,
+                                           NULL, &error))
       g_error ("a11y-find.py: %s", error->message);
+    close (log_fd);
     s->finder_in = fdopen (in_fd, "w");
     s->finder_out = fdopen (out_fd, "r");
     g_assert_nonnull (s->finder_in);
