@@ -150,10 +150,15 @@ static void
 append_client_row (GString      *out,
                    FasciaClient *client)
 {
+  /* In the order of the columns, as fascia_csv_import_new() reads them back. */
   static const FasciaHealthFlags flags[] = {
     FASCIA_HEALTH_PREGNANCY, FASCIA_HEALTH_ANTICOAGULANTS, FASCIA_HEALTH_OSTEOPOROSIS,
     FASCIA_HEALTH_RECENT_SURGERY, FASCIA_HEALTH_RED_FLAGS,
+    FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR, FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR,
+    FASCIA_HEALTH_ABDOMINAL_HERNIA, FASCIA_HEALTH_SMOKER, FASCIA_HEALTH_VASCULAR_DISEASE,
+    FASCIA_HEALTH_CANCER, FASCIA_HEALTH_STOMA, FASCIA_HEALTH_ENDOMETRIOSIS,
   };
+  guint trimester = fascia_client_get_pregnancy_trimester (client);
   FasciaHealthFlags health = fascia_client_get_health_flags (client);
 
   append_number (out, fascia_client_get_id (client));
@@ -163,6 +168,10 @@ append_client_row (GString      *out,
   fascia_csv_append_field (out, fascia_client_get_date_of_birth (client));
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     append_raw (out, (health & flags[i]) != 0 ? "yes" : "no");
+  if (trimester > 0)
+    append_number (out, trimester);
+  else
+    append_raw (out, "");
   fascia_csv_append_field (out, fascia_client_get_health_notes (client));
   fascia_csv_append_field (out, fascia_client_get_notes (client));
   append_raw (out, fascia_client_get_archived (client) ? "yes" : "no");
@@ -287,7 +296,9 @@ fascia_csv_export (FasciaStore          *store,
 {
   static const char * const client_columns[] = {
     "id", "name", "email", "phone", "date of birth", "pregnancy", "anticoagulants",
-    "osteoporosis", "recent surgery", "red flags", "health notes", "notes", "archived", NULL
+    "osteoporosis", "recent surgery", "red flags", "hip replacement anterior",
+    "hip replacement posterior", "abdominal hernia", "smoker", "vascular disease", "cancer",
+    "stoma", "endometriosis", "pregnancy trimester", "health notes", "notes", "archived", NULL
   };
   static const char * const visit_columns[] = {
     "client id", "client", "visit id", "date", "pain before", "pain after", "treated",

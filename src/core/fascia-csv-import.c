@@ -102,6 +102,23 @@ static const struct {
   { "surgery", FASCIA_CSV_FIELD_RECENT_SURGERY },
   { "red flags", FASCIA_CSV_FIELD_RED_FLAGS },
   { "red flag", FASCIA_CSV_FIELD_RED_FLAGS },
+  { "pregnancy trimester", FASCIA_CSV_FIELD_PREGNANCY_TRIMESTER },
+  { "trimester", FASCIA_CSV_FIELD_PREGNANCY_TRIMESTER },
+  { "hip replacement anterior", FASCIA_CSV_FIELD_HIP_REPLACEMENT_ANTERIOR },
+  { "hip replacement anterior approach", FASCIA_CSV_FIELD_HIP_REPLACEMENT_ANTERIOR },
+  { "anterior hip replacement", FASCIA_CSV_FIELD_HIP_REPLACEMENT_ANTERIOR },
+  { "hip replacement posterior", FASCIA_CSV_FIELD_HIP_REPLACEMENT_POSTERIOR },
+  { "hip replacement posterior approach", FASCIA_CSV_FIELD_HIP_REPLACEMENT_POSTERIOR },
+  { "posterior hip replacement", FASCIA_CSV_FIELD_HIP_REPLACEMENT_POSTERIOR },
+  { "abdominal hernia", FASCIA_CSV_FIELD_ABDOMINAL_HERNIA },
+  { "hernia", FASCIA_CSV_FIELD_ABDOMINAL_HERNIA },
+  { "smoker", FASCIA_CSV_FIELD_SMOKER },
+  { "smoking", FASCIA_CSV_FIELD_SMOKER },
+  { "vascular disease", FASCIA_CSV_FIELD_VASCULAR_DISEASE },
+  { "aneurysm", FASCIA_CSV_FIELD_VASCULAR_DISEASE },
+  { "cancer", FASCIA_CSV_FIELD_CANCER },
+  { "stoma", FASCIA_CSV_FIELD_STOMA },
+  { "endometriosis", FASCIA_CSV_FIELD_ENDOMETRIOSIS },
 };
 
 static const char * const field_labels[FASCIA_CSV_N_FIELDS] = {
@@ -119,6 +136,15 @@ static const char * const field_labels[FASCIA_CSV_N_FIELDS] = {
   [FASCIA_CSV_FIELD_OSTEOPOROSIS] = "osteoporosis",
   [FASCIA_CSV_FIELD_RECENT_SURGERY] = "recent surgery",
   [FASCIA_CSV_FIELD_RED_FLAGS] = "red flags",
+  [FASCIA_CSV_FIELD_PREGNANCY_TRIMESTER] = "pregnancy trimester",
+  [FASCIA_CSV_FIELD_HIP_REPLACEMENT_ANTERIOR] = "hip replacement anterior",
+  [FASCIA_CSV_FIELD_HIP_REPLACEMENT_POSTERIOR] = "hip replacement posterior",
+  [FASCIA_CSV_FIELD_ABDOMINAL_HERNIA] = "abdominal hernia",
+  [FASCIA_CSV_FIELD_SMOKER] = "smoker",
+  [FASCIA_CSV_FIELD_VASCULAR_DISEASE] = "vascular disease",
+  [FASCIA_CSV_FIELD_CANCER] = "cancer",
+  [FASCIA_CSV_FIELD_STOMA] = "stoma",
+  [FASCIA_CSV_FIELD_ENDOMETRIOSIS] = "endometriosis",
 };
 
 /* The intake flag each yes/no field sets. */
@@ -137,6 +163,22 @@ flag_of (FasciaCsvField field)
       return FASCIA_HEALTH_RECENT_SURGERY;
     case FASCIA_CSV_FIELD_RED_FLAGS:
       return FASCIA_HEALTH_RED_FLAGS;
+    case FASCIA_CSV_FIELD_HIP_REPLACEMENT_ANTERIOR:
+      return FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR;
+    case FASCIA_CSV_FIELD_HIP_REPLACEMENT_POSTERIOR:
+      return FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR;
+    case FASCIA_CSV_FIELD_ABDOMINAL_HERNIA:
+      return FASCIA_HEALTH_ABDOMINAL_HERNIA;
+    case FASCIA_CSV_FIELD_SMOKER:
+      return FASCIA_HEALTH_SMOKER;
+    case FASCIA_CSV_FIELD_VASCULAR_DISEASE:
+      return FASCIA_HEALTH_VASCULAR_DISEASE;
+    case FASCIA_CSV_FIELD_CANCER:
+      return FASCIA_HEALTH_CANCER;
+    case FASCIA_CSV_FIELD_STOMA:
+      return FASCIA_HEALTH_STOMA;
+    case FASCIA_CSV_FIELD_ENDOMETRIOSIS:
+      return FASCIA_HEALTH_ENDOMETRIOSIS;
     default:
       return FASCIA_HEALTH_NONE;
     }
@@ -176,7 +218,7 @@ field_for_header (const char *header)
 
   for (const char *p = folded; *p != '\0'; p++)
     {
-      char c = strchr ("_-./:*", *p) != NULL ? ' ' : *p;
+      char c = strchr ("_-./:*()", *p) != NULL ? ' ' : *p;
 
       if (c == ' ' && (words->len == 0 || words->str[words->len - 1] == ' '))
         continue;
@@ -620,6 +662,28 @@ parse_yes_no (const char *text,
   return TRUE;
 }
 
+/* A pregnancy's trimester: 1, 2 or 3, or none given (empty, 0 or a dash). */
+static gboolean
+parse_trimester (const char *text,
+                 guint      *value)
+{
+  static const char * const names[][4] = {
+    { "", "0", "-", "none" }, { "1", "first", "1st", NULL }, { "2", "second", "2nd", NULL },
+    { "3", "third", "3rd", NULL },
+  };
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  for (guint t = 0; t < G_N_ELEMENTS (names); t++)
+    for (guint i = 0; i < G_N_ELEMENTS (names[t]) && names[t][i] != NULL; i++)
+      if (g_str_equal (folded, names[t][i]))
+        {
+          *value = t;
+          return TRUE;
+        }
+
+  return FALSE;
+}
+
 /**
  * fascia_csv_import_build_client:
  *
@@ -639,6 +703,7 @@ fascia_csv_import_build_client (FasciaCsvImport  *self,
   guint n_values;
   guint line;
   FasciaHealthFlags flags = FASCIA_HEALTH_NONE;
+  guint trimester = 0;
 
   g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (self), NULL);
   g_return_val_if_fail (row < self->rows->len, NULL);
@@ -708,6 +773,14 @@ fascia_csv_import_build_client (FasciaCsvImport  *self,
         case FASCIA_CSV_FIELD_OSTEOPOROSIS:
         case FASCIA_CSV_FIELD_RECENT_SURGERY:
         case FASCIA_CSV_FIELD_RED_FLAGS:
+        case FASCIA_CSV_FIELD_HIP_REPLACEMENT_ANTERIOR:
+        case FASCIA_CSV_FIELD_HIP_REPLACEMENT_POSTERIOR:
+        case FASCIA_CSV_FIELD_ABDOMINAL_HERNIA:
+        case FASCIA_CSV_FIELD_SMOKER:
+        case FASCIA_CSV_FIELD_VASCULAR_DISEASE:
+        case FASCIA_CSV_FIELD_CANCER:
+        case FASCIA_CSV_FIELD_STOMA:
+        case FASCIA_CSV_FIELD_ENDOMETRIOSIS:
           if (!parse_yes_no (value, &yes))
             {
               g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
@@ -717,6 +790,15 @@ fascia_csv_import_build_client (FasciaCsvImport  *self,
             }
           if (yes)
             flags |= flag_of (field);
+          break;
+        case FASCIA_CSV_FIELD_PREGNANCY_TRIMESTER:
+          if (!parse_trimester (value, &trimester))
+            {
+              g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                           "line %u: “%s” in the %s column is not 1, 2 or 3",
+                           line, value, field_labels[field]);
+              return NULL;
+            }
           break;
         case FASCIA_CSV_FIELD_IGNORE:
         case FASCIA_CSV_N_FIELDS:
@@ -741,7 +823,11 @@ fascia_csv_import_build_client (FasciaCsvImport  *self,
       return NULL;
     }
 
+  /* A trimester is a pregnancy's. */
+  if (trimester > 0)
+    flags |= FASCIA_HEALTH_PREGNANCY;
   fascia_client_set_health_flags (client, flags);
+  fascia_client_set_pregnancy_trimester (client, trimester);
   return g_steal_pointer (&client);
 }
 

@@ -171,8 +171,21 @@ add_client (FasciaHandout *handout,
     { FASCIA_HEALTH_ANTICOAGULANTS, N_("Takes anticoagulants") },
     { FASCIA_HEALTH_OSTEOPOROSIS, N_("Osteoporosis") },
     { FASCIA_HEALTH_RECENT_SURGERY, N_("Recent surgery") },
+    { FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR, N_("Hip replacement (anterior approach)") },
+    { FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR, N_("Hip replacement (posterior approach)") },
+    { FASCIA_HEALTH_ABDOMINAL_HERNIA, N_("Abdominal or groin hernia") },
+    { FASCIA_HEALTH_SMOKER, N_("Smoker or former smoker") },
+    { FASCIA_HEALTH_VASCULAR_DISEASE, N_("Vascular disease or known aneurysm") },
+    { FASCIA_HEALTH_CANCER, N_("Cancer or active treatment") },
+    { FASCIA_HEALTH_STOMA, N_("Stoma") },
+    { FASCIA_HEALTH_ENDOMETRIOSIS, N_("Endometriosis") },
     { FASCIA_HEALTH_RED_FLAGS, N_("Red flags: refer out") },
   };
+  static const char * const trimesters[] = {
+    NULL, N_("Pregnancy, first trimester"), N_("Pregnancy, second trimester"),
+    N_("Pregnancy, third trimester"),
+  };
+  guint trimester = fascia_client_get_pregnancy_trimester (client);
   FasciaHealthFlags health = fascia_client_get_health_flags (client);
   const char *dob = fascia_client_get_date_of_birth (client);
   gboolean any = FALSE;
@@ -202,7 +215,11 @@ add_client (FasciaHandout *handout,
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     if (health & flags[i].flag)
       {
-        fascia_handout_add_bullet (handout, _(flags[i].label));
+        if (flags[i].flag == FASCIA_HEALTH_PREGNANCY && trimester > 0 &&
+            trimester < G_N_ELEMENTS (trimesters))
+          fascia_handout_add_bullet (handout, _(trimesters[trimester]));
+        else
+          fascia_handout_add_bullet (handout, _(flags[i].label));
         any = TRUE;
       }
   if (!any)

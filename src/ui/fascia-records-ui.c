@@ -507,6 +507,15 @@ field_choice_label (FasciaCsvField field)
     [FASCIA_CSV_FIELD_OSTEOPOROSIS] = N_("Osteoporosis"),
     [FASCIA_CSV_FIELD_RECENT_SURGERY] = N_("Recent Surgery"),
     [FASCIA_CSV_FIELD_RED_FLAGS] = N_("Red Flags"),
+    [FASCIA_CSV_FIELD_PREGNANCY_TRIMESTER] = N_("Pregnancy Trimester"),
+    [FASCIA_CSV_FIELD_HIP_REPLACEMENT_ANTERIOR] = N_("Hip Replacement, Anterior"),
+    [FASCIA_CSV_FIELD_HIP_REPLACEMENT_POSTERIOR] = N_("Hip Replacement, Posterior"),
+    [FASCIA_CSV_FIELD_ABDOMINAL_HERNIA] = N_("Abdominal Hernia"),
+    [FASCIA_CSV_FIELD_SMOKER] = N_("Smoker"),
+    [FASCIA_CSV_FIELD_VASCULAR_DISEASE] = N_("Vascular Disease"),
+    [FASCIA_CSV_FIELD_CANCER] = N_("Cancer"),
+    [FASCIA_CSV_FIELD_STOMA] = N_("Stoma"),
+    [FASCIA_CSV_FIELD_ENDOMETRIOSIS] = N_("Endometriosis"),
   };
 
   return _(labels[field]);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "fascia/fascia-intake.h"
+#include "fascia/fascia-records-export.h"
 #include "store-fixture.h"
 
 static GBytes *
@@ -232,6 +234,118 @@ test_intake (StoreFixture  *fixture,
   g_assert_cmpuint (count (fixture), ==, 2);
 }
 
+/* Every intake condition a client record holds goes out in the clients CSV and comes back
+ * from it: each flag alone, all of them with a trimester, none. */
+static void
+test_intake_round_trip (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(FasciaCsvImport) import = NULL;
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_object_unref);
+  const FasciaHealthFlags *flags;
+  FasciaHealthFlags all = FASCIA_HEALTH_NONE;
+  guint n_flags = 0;
+  const char *text;
+
+  flags = fascia_health_flag_list (&n_flags);
+  g_assert_cmpuint (n_flags, ==, 13);
+  for (guint i = 0; i <= n_flags + 1; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("Intake Case %02u", i);
+
+      fascia_client_set_name (client, name);
+      if (i < n_flags)
+        {
+          fascia_client_set_health_flags (client, flags[i]);
+          all |= flags[i];
+        }
+      else if (i == n_flags)
+        {
+          fascia_client_set_health_flags (client, all);
+          fascia_client_set_pregnancy_trimester (client, 2);
+        }
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (sent, g_steal_pointer (&client));
+    }
+
+  bytes = fascia_csv_export (fixture->store, NULL, FASCIA_CSV_EXPORT_CLIENTS,
+                             FASCIA_CSV_EXPORT_BOM, NULL, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (text, ",hip replacement anterior,hip replacement posterior,"
+                                  "abdominal hernia,smoker,vascular disease,cancer,stoma,"
+                                  "endometriosis,pregnancy trimester,"));
+
+  /* Read back: every column is mapped, and each client comes back as it went out. */
+  import = fascia_csv_import_new (bytes, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < fascia_csv_import_get_n_columns (import); c++)
+    {
+      const char *header = fascia_csv_import_get_header (import, c);
+
+      if (!g_str_equal (header, "id") && !g_str_equal (header, "archived"))
+        g_assert_cmpint (fascia_csv_import_get_field (import, c), !=, FASCIA_CSV_FIELD_IGNORE);
+    }
+  g_assert_true (fascia_store_import_csv (fixture->store, import, FASCIA_DUPLICATES_ADD, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      FasciaClient *before = g_ptr_array_index (sent, i);
+      g_autoptr(GListModel) list = fascia_store_list_clients (fixture->store,
+                                                              fascia_client_get_name (before),
+                                                              FASCIA_STORE_LIST_NONE, &error);
+
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autoptr(FasciaClient) after = g_list_model_get_item (list, j);
+
+          g_assert_cmpint (fascia_client_get_health_flags (after), ==,
+                           fascia_client_get_health_flags (before));
+          g_assert_cmpuint (fascia_client_get_pregnancy_trimester (after), ==,
+                            fascia_client_get_pregnancy_trimester (before));
+        }
+    }
+}
+
+/* The newer intake columns as other tools name them, yes/no; a trimester implies pregnancy. */
+static void
+test_intake_more (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaCsvImport) import = open_import ("intake-more.csv");
+  g_autoptr(FasciaCsvImport) bad = open_import ("intake-more-bad.csv");
+  g_autoptr(FasciaClient) rowan = NULL;
+  g_autoptr(FasciaClient) tamsin = NULL;
+
+  g_assert_true (fascia_store_import_csv (fixture->store, import, FASCIA_DUPLICATES_SKIP, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  rowan = find (fixture, "rowan");
+  tamsin = find (fixture, "tamsin");
+  g_assert_cmpint (fascia_client_get_health_flags (rowan), ==,
+                   FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR | FASCIA_HEALTH_SMOKER |
+                   FASCIA_HEALTH_CANCER | FASCIA_HEALTH_STOMA);
+  g_assert_cmpuint (fascia_client_get_pregnancy_trimester (rowan), ==, 0);
+  g_assert_cmpint (fascia_client_get_health_flags (tamsin), ==,
+                   FASCIA_HEALTH_PREGNANCY | FASCIA_HEALTH_HIP_REPLACEMENT_ANTERIOR |
+                   FASCIA_HEALTH_ABDOMINAL_HERNIA | FASCIA_HEALTH_VASCULAR_DISEASE |
+                   FASCIA_HEALTH_ENDOMETRIOSIS);
+  g_assert_cmpuint (fascia_client_get_pregnancy_trimester (tamsin), ==, 3);
+
+  g_assert_false (fascia_store_import_csv (fixture->store, bad, FASCIA_DUPLICATES_SKIP, NULL,
+                                           &error));
+  g_assert_cmpstr (error->message, ==,
+                   "line 3: “fourth” in the pregnancy trimester column is not 1, 2 or 3");
+  g_assert_cmpuint (count (fixture), ==, 2);
+}
+
 static void
 add_existing (StoreFixture *fixture)
 {
@@ -381,6 +495,8 @@ main (int   argc,
   STORE_TEST ("/fascia/core/csv-import/date-order", test_date_order);
   STORE_TEST ("/fascia/core/csv-import/date-order-mdy", test_date_order_mdy_choice);
   STORE_TEST ("/fascia/core/csv-import/intake", test_intake);
+  STORE_TEST ("/fascia/core/csv-import/intake-more", test_intake_more);
+  STORE_TEST ("/fascia/core/csv-import/intake-round-trip", test_intake_round_trip);
   g_test_add ("/fascia/core/csv-import/duplicates/skip", StoreFixture,
               GINT_TO_POINTER (FASCIA_DUPLICATES_SKIP), store_fixture_set_up, test_duplicates,
               store_fixture_tear_down);

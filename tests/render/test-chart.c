@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fascia/fascia-chart.h"
+#include "fascia/fascia-intake.h"
 #include "fascia-test-utils.h"
 
 static char *
@@ -215,6 +216,61 @@ test_chart (void)
   fascia_test_rm_rf (dir);
 }
 
+/* Every intake condition the client record holds is on the chart, the trimester with the
+ * pregnancy. */
+static void
+test_chart_intake (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaHandout) chart = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+  static const char * const expected[] = {
+    "Pregnancy, third trimester", "Takes anticoagulants", "Osteoporosis", "Recent surgery",
+    "Hip replacement (anterior approach)", "Hip replacement (posterior approach)",
+    "Abdominal or groin hernia", "Smoker or former smoker", "Vascular disease or known aneurysm",
+    "Cancer or active treatment", "Stoma", "Endometriosis", "Red flags: refer out",
+  };
+  const FasciaHealthFlags *flags;
+  FasciaHealthFlags all = FASCIA_HEALTH_NONE;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  guint n_flags = 0;
+
+  store = fascia_store_open_full (db, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  flags = fascia_health_flag_list (&n_flags);
+  g_assert_cmpuint (n_flags, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n_flags; i++)
+    all |= flags[i];
+  fascia_client_set_name (client, "Intake Everything");
+  fascia_client_set_health_flags (client, all);
+  fascia_client_set_pregnancy_trimester (client, 3);
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+
+  chart = fascia_handout_new_for_chart (store, fascia_atlas_get_default (NULL),
+                                        fascia_client_get_id (client), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_handout_write_pdf (chart, pdf, FASCIA_PAPER_A4, &error));
+  g_assert_no_error (error);
+  text = run_tool (text_argv);
+  flat = squeeze (text);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("looking for “%s”", expected[i]);
+      g_assert_nonnull (strstr (flat, expected[i]));
+    }
+  g_assert_null (strstr (flat, "No intake conditions recorded."));
+
+  g_clear_object (&store);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +278,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fascia/render/chart", test_chart);
+  g_test_add_func ("/fascia/render/chart-intake", test_chart_intake);
 
   return g_test_run ();
 }

@@ -111,6 +111,9 @@ merge_into (FasciaStore   *self,
   fascia_client_set_health_notes (existing, health_notes->str);
   fascia_client_set_health_flags (existing, fascia_client_get_health_flags (existing) |
                                             fascia_client_get_health_flags (client));
+  if (fascia_client_get_pregnancy_trimester (existing) == 0)
+    fascia_client_set_pregnancy_trimester (existing,
+                                           fascia_client_get_pregnancy_trimester (client));
 
   return fascia_store_save_client (self, existing, error);
 }
