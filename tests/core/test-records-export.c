@@ -144,7 +144,7 @@ test_csv_counts (DemoFixture   *fixture,
   g_assert_nonnull (strstr (names, "Percival Quagmire-Tumbleweed"));
   /* Plain UTF-8 unless asked, with CRLF line ends. */
   g_assert_cmpmem (g_bytes_get_data (clients, NULL), 5, "id,na", 5);
-  g_assert_nonnull (g_strstr_len (g_bytes_get_data (clients, NULL), 200, "\r\n"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (clients, NULL), 512, "\r\n"));
 
   visits = export_csv (fixture, FASCIA_CSV_EXPORT_VISITS, FASCIA_CSV_EXPORT_NONE, &rows);
   g_assert_cmpuint (rows, ==, n_visits);
