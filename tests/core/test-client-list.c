@@ -437,6 +437,64 @@ test_pages (StoreFixture  *fixture,
   sqlite3_trace_v2 (fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store)), 0, NULL, NULL);
 }
 
+typedef struct
+{
+  guint counts_by_row;
+  guint selects;
+} RowTrace;
+
+static int
+row_trace_cb (unsigned int  type,
+              void         *user_data,
+              void         *p,
+              void         *x)
+{
+  RowTrace *trace = user_data;
+  const char *sql = x;
+
+  if (type != SQLITE_TRACE_STMT || !g_str_has_prefix (sql, "SELECT"))
+    return 0;
+  trace->selects++;
+  /* A count that looks up, in the table, the clients the index found. */
+  if (g_str_has_prefix (sql, "SELECT count(*) FROM clients WHERE")
+      && strstr (sql, "clients_search MATCH") != NULL)
+    trace->counts_by_row++;
+  return 0;
+}
+
+/* A search that finds thousands counts them from the trigram index and the few archived
+ * clients apart, never by looking up each client it found; the count stays exact. */
+static void
+test_count_from_index (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
+  static const char *searches[] = { "example.org", "home", "c12", "mar", "@example" };
+  RowTrace trace = { 0 };
+
+  add_clients (fixture, 400);
+  for (gint64 id = 3; id <= 400; id += 50)
+    g_assert_true (fascia_store_set_client_archived (fixture->store, id, TRUE, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GArray) scanned = scan_ids (fixture, searches[i]);
+      g_autoptr(GListModel) list = NULL;
+
+      trace = (RowTrace) { 0 };
+      sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, row_trace_cb, &trace);
+      list = fascia_store_list_clients (fixture->store, searches[i], 0, &error);
+      sqlite3_trace_v2 (db, 0, NULL, NULL);
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, scanned->len);
+      g_assert_cmpuint (trace.counts_by_row, ==, 0);
+      g_assert_cmpuint (trace.selects, >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +504,7 @@ main (int   argc,
   STORE_TEST_SQLITE ("/fascia/core/client-list/same-as-scan", test_same_as_scan);
   STORE_TEST_SQLITE ("/fascia/core/client-list/index-in-step", test_index_in_step);
   STORE_TEST_SQLITE ("/fascia/core/client-list/pages", test_pages);
+  STORE_TEST_SQLITE ("/fascia/core/client-list/count-from-index", test_count_from_index);
 
   return g_test_run ();
 }

@@ -49,6 +49,8 @@ static const char *data_at_version[] = {
   "  updated_at) VALUES (3, 'Casimir Plum', 'Casimir@Example.org', '1971-02-03', "
   "  'casimir plum' || char(10) || 'casimir@example.org' || char(10) || char(10), "
   "  'casimir plum', 1700000000000000, 1700000000000000);",
+  /* 6: an index only */
+  "",
 };
 
 static void
@@ -143,6 +145,21 @@ test_migrate_from (gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
       g_assert_cmpuint (g_list_model_get_n_items (by_phone), ==, 1);
+    }
+
+  /* A search leaves out the archived clients it finds, counted apart through the index of
+   * 006. */
+  if (from >= 4)
+    {
+      g_autoptr(GListModel) found = NULL;
+      g_autoptr(GListModel) all = NULL;
+
+      g_assert_true (fascia_store_set_client_archived (store, 2, TRUE, &error));
+      found = fascia_store_list_clients (store, "quince", 0, &error);
+      all = fascia_store_list_clients (store, "quince", FASCIA_STORE_LIST_ARCHIVED, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
     }
 
   /* A row that repeats a client is found through the indexes of 005, whatever the case of
