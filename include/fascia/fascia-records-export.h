@@ -32,6 +32,15 @@ GBytes   *fascia_csv_export                  (FasciaStore           *store,
                                               FasciaCsvExportFlags   flags,
                                               guint                 *n_rows,
                                               GError               **error);
+GBytes   *fascia_csv_export_full             (FasciaStore              *store,
+                                              FasciaAtlas              *atlas,
+                                              FasciaCsvExportKind       kind,
+                                              FasciaCsvExportFlags      flags,
+                                              GCancellable             *cancellable,
+                                              FasciaStoreProgressFunc   progress,
+                                              gpointer                  progress_data,
+                                              guint                    *n_rows,
+                                              GError                  **error);
 gboolean  fascia_csv_export_kind_from_string (const char            *text,
                                               FasciaCsvExportKind   *kind);
 void      fascia_csv_append_field            (GString               *line,

@@ -294,6 +294,27 @@ fascia_csv_export (FasciaStore          *store,
                    guint                *n_rows,
                    GError              **error)
 {
+  return fascia_csv_export_full (store, atlas, kind, flags, NULL, NULL, NULL, n_rows, error);
+}
+
+/**
+ * fascia_csv_export_full:
+ * @cancellable: (nullable): stops the export between two clients (%G_IO_ERROR_CANCELLED)
+ * @progress: (nullable): told the share of clients done, on the thread that exports
+ *
+ * As fascia_csv_export(), for a worker that shows how far it is and can be cancelled.
+ */
+GBytes *
+fascia_csv_export_full (FasciaStore              *store,
+                        FasciaAtlas              *atlas,
+                        FasciaCsvExportKind       kind,
+                        FasciaCsvExportFlags      flags,
+                        GCancellable             *cancellable,
+                        FasciaStoreProgressFunc   progress,
+                        gpointer                  progress_data,
+                        guint                    *n_rows,
+                        GError                  **error)
+{
   static const char * const client_columns[] = {
     "id", "name", "email", "phone", "date of birth", "pregnancy", "anticoagulants",
     "osteoporosis", "recent surgery", "red flags", "hip replacement anterior",
@@ -322,9 +343,14 @@ fascia_csv_export (FasciaStore          *store,
   append_header (out, kind == FASCIA_CSV_EXPORT_CLIENTS ? client_columns
                       : kind == FASCIA_CSV_EXPORT_VISITS ? visit_columns : mark_columns);
 
-  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+  for (guint i = 0, n = g_list_model_get_n_items (clients); i < n; i++)
     {
       g_autoptr(FasciaClient) client = g_list_model_get_item (clients, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (progress != NULL)
+        progress ((double) i / n, progress_data);
 
       if (kind == FASCIA_CSV_EXPORT_CLIENTS)
         {

@@ -30,10 +30,11 @@
 #define MAX_IMPORT_SIZE (256 * 1024 * 1024)
 #define PREVIEW_ROWS 3
 
-typedef void (*ChosenFunc) (GtkWidget   *widget,
-                            FasciaStore *store,
-                            gint64       client_id,
-                            GFile       *file);
+typedef void (*ChosenFunc) (GtkWidget      *widget,
+                            FasciaStore    *store,
+                            gint64          client_id,
+                            GFile          *file,
+                            GtkFileChooser *chooser);
 
 typedef struct
 {
@@ -60,7 +61,8 @@ chooser_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      choice->func (choice->widget, choice->store, choice->client_id, file);
+      choice->func (choice->widget, choice->store, choice->client_id, file,
+                    GTK_FILE_CHOOSER (dialog));
     }
 
   choice_free (choice);
@@ -153,6 +155,9 @@ safety_copy (FasciaStore  *store,
 
 /* Work in a worker: a dialog with a progress bar and Cancel while it runs. */
 
+struct _ExportJob;
+static void export_job_free (struct _ExportJob *job);
+
 typedef struct
 {
   GtkWidget       *widget;
@@ -164,6 +169,9 @@ typedef struct
   FasciaCsvImport *import;
   FasciaDuplicates duplicates;
   char            *kept;
+  /* Export… */
+  struct _ExportJob *export;
+  guint            poll_id;
 } Work;
 
 static void
@@ -177,6 +185,8 @@ work_free (Work *work)
   g_clear_object (&work->cancellable);
   g_clear_object (&work->import);
   g_free (work->kept);
+  g_clear_handle_id (&work->poll_id, g_source_remove);
+  g_clear_pointer (&work->export, export_job_free);
   g_free (work);
 }
 
@@ -708,10 +718,11 @@ fascia_records_preview_clients (GtkWidget   *widget,
 }
 
 static void
-import_clients_chosen (GtkWidget   *widget,
-                       FasciaStore *store,
-                       gint64       client_id,
-                       GFile       *file)
+import_clients_chosen (GtkWidget      *widget,
+                       FasciaStore    *store,
+                       gint64          client_id,
+                       GFile          *file,
+                       GtkFileChooser *chooser)
 {
   fascia_records_preview_clients (widget, store, file);
 }
@@ -758,10 +769,11 @@ fascia_records_import_fhir_file (GtkWidget    *widget,
 }
 
 static void
-import_fhir_chosen (GtkWidget   *widget,
-                    FasciaStore *store,
-                    gint64       client_id,
-                    GFile       *file)
+import_fhir_chosen (GtkWidget      *widget,
+                    FasciaStore    *store,
+                    gint64          client_id,
+                    GFile          *file,
+                    GtkFileChooser *chooser)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
@@ -792,6 +804,28 @@ fascia_records_import_fhir (GtkWidget   *widget,
 
 /* Export… */
 
+/* What Export… writes: a table for a spreadsheet (@kind), the clients as vCards, or a FHIR R4
+ * bundle of all records or one client's (@client_id). */
+static GBytes *
+export_bytes (FasciaStore           *store,
+              FasciaAtlas           *atlas,
+              gint64                 client_id,
+              FasciaRecordsFormat    format,
+              FasciaCsvExportKind    kind,
+              FasciaCsvExportFlags   flags,
+              GCancellable          *cancellable,
+              FasciaStoreProgressFunc progress,
+              gpointer               progress_data,
+              GError               **error)
+{
+  if (client_id == 0 && format == FASCIA_RECORDS_CSV)
+    return fascia_csv_export_full (store, atlas, kind, flags, cancellable, progress,
+                                   progress_data, NULL, error);
+  if (client_id == 0 && format == FASCIA_RECORDS_VCARD)
+    return fascia_vcard_export (store, NULL, error);
+  return fascia_fhir_export (store, atlas, client_id, error);
+}
+
 /**
  * fascia_records_export_file:
  * @client_id: one client, or 0 for all
@@ -811,31 +845,149 @@ fascia_records_export_file (FasciaStore  *store,
   if ((path = local_path (file, error)) == NULL)
     return FALSE;
 
-  if (client_id == 0 && g_str_has_suffix (path, ".csv"))
-    bytes = fascia_csv_export (store, fascia_ui_get_atlas (), FASCIA_CSV_EXPORT_CLIENTS,
-                               FASCIA_CSV_EXPORT_BOM, NULL, error);
-  else if (client_id == 0 && g_str_has_suffix (path, ".vcf"))
-    bytes = fascia_vcard_export (store, NULL, error);
-  else
-    bytes = fascia_fhir_export (store, fascia_ui_get_atlas (), client_id, error);
-
+  bytes = export_bytes (store, fascia_ui_get_atlas (), client_id,
+                        g_str_has_suffix (path, ".csv") ? FASCIA_RECORDS_CSV
+                        : g_str_has_suffix (path, ".vcf") ? FASCIA_RECORDS_VCARD
+                        : FASCIA_RECORDS_FHIR, FASCIA_CSV_EXPORT_CLIENTS, FASCIA_CSV_EXPORT_BOM, NULL, NULL, NULL,
+                        error);
   return bytes != NULL &&
          fascia_file_write_contents (path, g_bytes_get_data (bytes, NULL),
                                      g_bytes_get_size (bytes), FASCIA_FILE_WRITE_PRIVATE, error);
 }
 
-static void
-export_chosen (GtkWidget   *widget,
-               FasciaStore *store,
-               gint64       client_id,
-               GFile       *file)
+/* An export in a worker, on a connection of its own; the dialog's bar follows it. */
+typedef struct _ExportJob
 {
+  char                 *database;
+  char                 *path;
+  FasciaAtlas          *atlas;
+  gint64                client_id;
+  FasciaRecordsFormat   format;
+  FasciaCsvExportKind   kind;
+  FasciaCsvExportFlags  flags;
+  gint                  permille;  /* how far, written by the worker */
+} ExportJob;
+
+static void
+export_job_free (struct _ExportJob *job)
+{
+  g_free (job->database);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (gint) (fraction * 1000));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  store = fascia_store_open_full (job->database, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  if (store != NULL)
+    bytes = export_bytes (store, job->atlas, job->client_id, job->format, job->kind, job->flags,
+                          cancellable, export_progress_cb, job, &error);
+  if (store != NULL)
+    fascia_store_close (store);
+
+  /* Nothing is written once cancelled, and nothing half: a fresh file, renamed when whole. */
+  if (bytes != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
+      fascia_file_write_contents (job->path, g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), FASCIA_FILE_WRITE_PRIVATE, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static gboolean
+export_poll_cb (gpointer user_data)
+{
+  Work *work = user_data;
+  ExportJob *job = work->export;
+
+  gtk_progress_bar_set_fraction (work->bar, g_atomic_int_get (&job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Work *work = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!fascia_records_export_file (store, client_id, file, &error))
-    fascia_ui_show_error (widget, _("Could not export the records"), error);
-  else
-    fascia_ui_toast (widget, _("Records exported"));
+  g_task_propagate_boolean (G_TASK (result), &error);
+  g_clear_handle_id (&work->poll_id, g_source_remove);
+  if (work_done (work, error, _("Could not export the records")))
+    fascia_ui_toast (work->widget, _("Records exported"));
+  work_free (work);
+}
+
+/**
+ * fascia_records_export_to:
+ * @client_id: one client, or 0 for all
+ * @format: FHIR (all records, or @client_id's), CSV or vCards (all clients)
+ * @kind: which table a CSV file holds
+ * @flags: a byte order mark or not, for a CSV file
+ *
+ * Writes the records to @file, in a worker, with a
+ * dialog that shows how far it is and can cancel it (then no file is written).
+ *
+ * Returns: (transfer none) (nullable): the progress dialog, or %NULL if @file is not local
+ *   (an error dialog says so)
+ */
+GtkWidget *
+fascia_records_export_to (GtkWidget            *widget,
+                          FasciaStore          *store,
+                          gint64                client_id,
+                          GFile                *file,
+                          FasciaRecordsFormat   format,
+                          FasciaCsvExportKind   kind,
+                          FasciaCsvExportFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = local_path (file, &error);
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+  Work *work;
+
+  if (path == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not export the records"), error);
+      return NULL;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->database = g_strdup (fascia_store_get_path (store));
+  job->path = g_steal_pointer (&path);
+  job->atlas = fascia_ui_get_atlas ();
+  job->client_id = client_id;
+  job->format = format;
+  job->kind = kind;
+  job->flags = flags;
+
+  work = work_new (widget, store, _("Export Records"), _("Exporting…"));
+  work->export = job;
+  work->poll_id = g_timeout_add (100, export_poll_cb, work);
+  task = g_task_new (NULL, work->cancellable, export_done_cb, work);
+  g_task_set_task_data (task, job, NULL);  /* the work owns it, and outlives the task */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, export_thread);
+  return work->dialog;
 }
 
 /* The client's name, fit for a file name. */
@@ -849,27 +1001,188 @@ client_file_name (FasciaStore *store,
   return g_strdelimit (name, "/\\:", '-');
 }
 
+/* What the Export… dialog offers, in its order. */
+static const struct
+{
+  FasciaRecordsFormat  format;
+  FasciaCsvExportKind  kind;
+  const char          *label;
+  const char          *file_name;  /* offered in the file chooser */
+  const char          *filter;
+  const char          *pattern;
+} export_choices[] = {
+  { FASCIA_RECORDS_FHIR, 0, N_("All records as a FHIR R4 bundle, for another practice tool"),
+    N_("Clinic records.json"), N_("FHIR R4 bundle (.json)"), "*.json" },
+  { FASCIA_RECORDS_CSV, FASCIA_CSV_EXPORT_CLIENTS, N_("Clients, for a spreadsheet"),
+    N_("Clients.csv"), N_("Spreadsheet (.csv)"), "*.csv" },
+  { FASCIA_RECORDS_CSV, FASCIA_CSV_EXPORT_VISITS,
+    N_("Visits, with pain scores and treated muscles, for a spreadsheet"), N_("Visits.csv"),
+    N_("Spreadsheet (.csv)"), "*.csv" },
+  { FASCIA_RECORDS_CSV, FASCIA_CSV_EXPORT_PAIN_MARKS,
+    N_("Pain marks of the body charts, for a spreadsheet"), N_("Pain marks.csv"),
+    N_("Spreadsheet (.csv)"), "*.csv" },
+  { FASCIA_RECORDS_VCARD, 0, N_("Clients as contacts (vCard)"), N_("Clients.vcf"),
+    N_("Contacts (.vcf)"), "*.vcf" },
+};
+
+static void
+export_chosen (GtkWidget      *widget,
+               FasciaStore    *store,
+               gint64          client_id,
+               GFile          *file,
+               GtkFileChooser *chooser)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "fascia-export-choice"));
+  gboolean bom = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "fascia-export-bom"));
+
+  fascia_records_export_to (widget, store, client_id, file, export_choices[i].format,
+                            export_choices[i].kind,
+                            bom ? FASCIA_CSV_EXPORT_BOM : FASCIA_CSV_EXPORT_NONE);
+}
+
+/* The file chooser for export choice @i. */
+static void
+choose_export_file (GtkWidget   *widget,
+                    FasciaStore *store,
+                    guint        i,
+                    gboolean     bom)
+{
+  GtkFileChooser *chooser = choose_file (widget, store, 0, _("Export Records"),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _(export_choices[i].file_name), export_chosen);
+
+  g_object_set_data (G_OBJECT (chooser), "fascia-export-choice", GUINT_TO_POINTER (i));
+  g_object_set_data (G_OBJECT (chooser), "fascia-export-bom", GUINT_TO_POINTER (bom));
+  add_filter (chooser, _(export_choices[i].filter), export_choices[i].pattern);
+}
+
+typedef struct
+{
+  GtkWidget   *widget;
+  FasciaStore *store;
+  GtkWidget   *buttons[G_N_ELEMENTS (export_choices)];
+  GtkWidget   *bom;
+} ExportChoice;
+
+static void
+export_choice_free (ExportChoice *choice)
+{
+  g_clear_object (&choice->widget);
+  g_clear_object (&choice->store);
+  g_free (choice);
+}
+
+static void
+export_choice_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ExportChoice     *choice)
+{
+  if (g_str_equal (response, "choose"))
+    for (guint i = 0; i < G_N_ELEMENTS (export_choices); i++)
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (choice->buttons[i])))
+        {
+          choose_export_file (choice->widget, choice->store, i,
+                              gtk_check_button_get_active (GTK_CHECK_BUTTON (choice->bom)));
+          break;
+        }
+
+  export_choice_free (choice);
+}
+
+/* The byte order mark is a spreadsheet file's. */
+static void
+export_choice_toggled_cb (GtkCheckButton *button,
+                          ExportChoice   *choice)
+{
+  gboolean csv = FALSE;
+
+  if (choice->bom == NULL)
+    return;  /* still being built */
+  for (guint i = 0; i < G_N_ELEMENTS (export_choices); i++)
+    csv |= export_choices[i].format == FASCIA_RECORDS_CSV &&
+           gtk_check_button_get_active (GTK_CHECK_BUTTON (choice->buttons[i]));
+  gtk_widget_set_sensitive (choice->bom, csv);
+}
+
+/**
+ * fascia_records_export_dialog:
+ *
+ * The Export… dialog: what to export (all records as FHIR, clients, visits or pain marks for
+ * a spreadsheet, contacts), and for a spreadsheet whether the file starts with a byte order
+ * mark; then a file chooser, then the export in a worker.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWidget *
+fascia_records_export_dialog (GtkWidget   *widget,
+                              FasciaStore *store)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ExportChoice *choice = g_new0 (ExportChoice, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  AdwMessageDialog *dialog;
+
+  choice->widget = g_object_ref (widget);
+  choice->store = g_object_ref (store);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Export Records"),
+                                                       _("What to export:")));
+  for (guint i = 0; i < G_N_ELEMENTS (export_choices); i++)
+    {
+      choice->buttons[i] = gtk_check_button_new_with_label (_(export_choices[i].label));
+      if (i > 0)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (choice->buttons[i]),
+                                    GTK_CHECK_BUTTON (choice->buttons[0]));
+      g_signal_connect (choice->buttons[i], "toggled", G_CALLBACK (export_choice_toggled_cb),
+                        choice);
+      gtk_box_append (GTK_BOX (box), choice->buttons[i]);
+    }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (choice->buttons[0]), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What to export"), -1);
+
+  /* Excel reads a CSV file as UTF-8 only with the mark; some other programs show it. */
+  choice->bom = gtk_check_button_new_with_label (_("Start the spreadsheet file with a byte "
+                                                   "order mark, for Excel"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (choice->bom), TRUE);
+  gtk_widget_set_sensitive (choice->bom, FALSE);
+  gtk_widget_set_margin_top (choice->bom, 12);
+  gtk_box_append (GTK_BOX (box), choice->bom);
+
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "choose", _("_Choose File…"));
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (export_choice_response_cb), choice);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
 void
 fascia_records_export (GtkWidget   *widget,
                        FasciaStore *store,
                        gint64       client_id)
 {
-  g_autofree char *client = client_id != 0 ? client_file_name (store, client_id) : NULL;
+  g_autofree char *client = NULL;
   g_autofree char *name = NULL;
   GtkFileChooser *chooser;
 
-  /* Translators: the file name offered for a client's records; %s is the client's name */
-  name = client != NULL ? g_strdup_printf (_("Records of %s.json"), client)
-                        : g_strdup (_("Clinic records.json"));
-  chooser = choose_file (widget, store, client_id,
-                         client_id != 0 ? _("Export FHIR Records") : _("Export Records"),
-                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, export_chosen);
-  add_filter (chooser, _("FHIR R4 bundle (.json)"), "*.json");
   if (client_id == 0)
     {
-      add_filter (chooser, _("Clients for a spreadsheet (.csv)"), "*.csv");
-      add_filter (chooser, _("Contacts (.vcf)"), "*.vcf");
+      fascia_records_export_dialog (widget, store);
+      return;
     }
+
+  client = client_file_name (store, client_id);
+  /* Translators: the file name offered for a client's records; %s is the client's name */
+  name = g_strdup_printf (_("Records of %s.json"), client);
+  chooser = choose_file (widget, store, client_id, _("Export FHIR Records"),
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, export_chosen);
+  g_object_set_data (G_OBJECT (chooser), "fascia-export-choice", GUINT_TO_POINTER (0));
+  add_filter (chooser, _("FHIR R4 bundle (.json)"), "*.json");
 }
 
 /* Export Chart… */
@@ -902,10 +1215,11 @@ fascia_records_export_chart_file (FasciaStore  *store,
 }
 
 static void
-chart_chosen (GtkWidget   *widget,
-              FasciaStore *store,
-              gint64       client_id,
-              GFile       *file)
+chart_chosen (GtkWidget      *widget,
+              FasciaStore    *store,
+              gint64          client_id,
+              GFile          *file,
+              GtkFileChooser *chooser)
 {
   g_autoptr(GError) error = NULL;
 
@@ -977,10 +1291,11 @@ fascia_records_back_up_file (GtkWidget   *widget,
 }
 
 static void
-back_up_chosen (GtkWidget   *widget,
-                FasciaStore *store,
-                gint64       client_id,
-                GFile       *file)
+back_up_chosen (GtkWidget      *widget,
+                FasciaStore    *store,
+                gint64          client_id,
+                GFile          *file,
+                GtkFileChooser *chooser)
 {
   fascia_records_back_up_file (widget, store, file);
 }

@@ -7,9 +7,17 @@
 
 #include <adwaita.h>
 
+#include "fascia/fascia-records-export.h"
 #include "fascia/fascia-store.h"
 
 G_BEGIN_DECLS
+
+typedef enum
+{
+  FASCIA_RECORDS_FHIR,
+  FASCIA_RECORDS_CSV,
+  FASCIA_RECORDS_VCARD,
+} FasciaRecordsFormat;
 
 void       fascia_records_import_clients      (GtkWidget   *widget,
                                                FasciaStore *store);
@@ -26,10 +34,19 @@ gboolean   fascia_records_import_fhir_file    (GtkWidget   *widget,
 void       fascia_records_export              (GtkWidget   *widget,
                                                FasciaStore *store,
                                                gint64       client_id);
+GtkWidget *fascia_records_export_dialog       (GtkWidget   *widget,
+                                               FasciaStore *store);
 gboolean   fascia_records_export_file         (FasciaStore *store,
                                                gint64       client_id,
                                                GFile       *file,
                                                GError     **error);
+GtkWidget *fascia_records_export_to           (GtkWidget            *widget,
+                                               FasciaStore          *store,
+                                               gint64                client_id,
+                                               GFile                *file,
+                                               FasciaRecordsFormat   format,
+                                               FasciaCsvExportKind   kind,
+                                               FasciaCsvExportFlags  flags);
 gboolean   fascia_records_export_chart_file   (FasciaStore *store,
                                                gint64       client_id,
                                                GFile       *file,

@@ -468,6 +468,108 @@ test_back_up (Fixture       *f,
   }
 }
 
+/* A client with a visit and a pain mark, their text looking like spreadsheet formulas. */
+static void
+add_visit_with_mark (FasciaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaPainMark) mark = fascia_pain_mark_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_local (2026, 3, 14, 9, 30, 0);
+
+  fascia_client_set_name (client, "Perpetua Windlesham");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_visited_at (visit, when);
+  fascia_visit_set_subjective (visit, "=HYPERLINK(\"http://example.org\")");
+  fascia_visit_set_pain_before (visit, 7);
+  fascia_visit_set_pain_after (visit, 2);
+  g_assert_true (fascia_store_add_visit (store, visit, &error));
+  g_assert_no_error (error);
+  fascia_pain_mark_set_visit_id (mark, fascia_visit_get_id (visit));
+  fascia_pain_mark_set_view_id (mark, "posterior-superficial");
+  fascia_pain_mark_set_x (mark, 412.5);
+  fascia_pain_mark_set_y (mark, 630.25);
+  fascia_pain_mark_set_intensity (mark, 4);
+  fascia_pain_mark_set_note (mark, "@SUM(1)");
+  g_assert_true (fascia_store_add_pain_mark (store, mark, &error));
+  g_assert_no_error (error);
+}
+
+/* Export… writes the visits and the pain marks as CSV too, in a worker, with or without the
+ * byte order mark, formula-looking cells neutralised. */
+static void
+test_export_tables (Fixture       *f,
+                    gconstpointer  data)
+{
+  FasciaStore *store = fascia_window_get_store (f->window);
+  g_autofree char *visits_path = g_build_filename (f->dir, "visits.csv", NULL);
+  g_autofree char *marks_path = g_build_filename (f->dir, "marks.csv", NULL);
+  g_autoptr(GFile) visits = g_file_new_for_path (visits_path);
+  g_autoptr(GFile) marks = g_file_new_for_path (marks_path);
+  g_autofree char *contents = NULL;
+
+  add_visit_with_mark (store);
+
+  /* The dialog: a named choice per export, keyboard-reachable; the byte order mark only for
+   * a spreadsheet file. */
+  {
+    GtkWidget *dialog = fascia_records_export_dialog (GTK_WIDGET (f->window), store);
+    GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    g_autoptr(GString) names = g_string_new (NULL);
+    GtkWidget *buttons[6];
+    guint n = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        g_assert_true (GTK_IS_CHECK_BUTTON (child));
+        g_assert_true (gtk_widget_get_focusable (child));
+        g_assert_cmpuint (n, <, G_N_ELEMENTS (buttons));
+        buttons[n++] = child;
+        g_string_append_printf (names, "%s;", gtk_check_button_get_label (GTK_CHECK_BUTTON (child)));
+      }
+    g_assert_cmpuint (n, ==, 6);
+    g_assert_nonnull (strstr (names->str, "Visits, with pain scores and treated muscles, for a "
+                                          "spreadsheet;Pain marks of the body charts, for a "
+                                          "spreadsheet;"));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (buttons[0])));
+    g_assert_false (gtk_widget_get_sensitive (buttons[5]));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (buttons[2]), TRUE);
+    g_assert_true (gtk_widget_get_sensitive (buttons[5]));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (buttons[5])));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (buttons[4]), TRUE);
+    g_assert_false (gtk_widget_get_sensitive (buttons[5]));
+    respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  }
+
+  g_assert_nonnull (fascia_records_export_to (GTK_WIDGET (f->window), store, 0, visits,
+                                              FASCIA_RECORDS_CSV,
+                                              FASCIA_CSV_EXPORT_VISITS, FASCIA_CSV_EXPORT_BOM));
+  g_assert_nonnull (progress_dialog ());
+  wait_for_worker ();
+  g_assert_true (g_file_get_contents (visits_path, &contents, NULL, NULL));
+  g_test_message ("%s", contents);
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "client id,client,visit id,date,"
+                                             "pain before,pain after,treated,"));
+  g_assert_nonnull (strstr (contents, ",Perpetua Windlesham,"));
+  g_assert_nonnull (strstr (contents, " 09:30,7,2,,\"'=HYPERLINK(\"\"http://example.org\"\")\""));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_nonnull (fascia_records_export_to (GTK_WIDGET (f->window), store, 0, marks,
+                                              FASCIA_RECORDS_CSV,
+                                              FASCIA_CSV_EXPORT_PAIN_MARKS,
+                                              FASCIA_CSV_EXPORT_NONE));
+  wait_for_worker ();
+  g_assert_true (g_file_get_contents (marks_path, &contents, NULL, NULL));
+  g_test_message ("%s", contents);
+  g_assert_true (g_str_has_prefix (contents, "client id,client,visit id,date,view,region,x,y,"));
+  g_assert_nonnull (strstr (contents, ",posterior-superficial,,412.5,630.2,4,"));
+  g_assert_nonnull (strstr (contents, ",'@SUM(1)\r\n"));
+}
+
 /* The drop-downs choosing what each column of the file is imported as. */
 static GPtrArray *
 column_choices (AdwMessageDialog *dialog)
@@ -587,6 +689,8 @@ main (int   argc,
               test_import_cancel, fixture_tear_down);
   g_test_add ("/fascia/ui/records/back-up", Fixture, NULL, fixture_set_up,
               test_back_up, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/export-tables", Fixture, NULL, fixture_set_up,
+              test_export_tables, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
