@@ -54,6 +54,12 @@ void              fascia_client_set_created_at    (FasciaClient *self,
 GDateTime        *fascia_client_get_updated_at    (FasciaClient *self);
 void              fascia_client_set_updated_at    (FasciaClient *self,
                                                    GDateTime    *updated_at);
+gint64            fascia_client_get_revision      (FasciaClient *self);
+void              fascia_client_set_revision      (FasciaClient *self,
+                                                   gint64       revision);
+const char       *fascia_client_get_updated_by    (FasciaClient *self);
+void              fascia_client_set_updated_by    (FasciaClient *self,
+                                                   const char   *updated_by);
 
 gboolean          fascia_client_is_email          (const char   *text);
 char             *fascia_client_format_initials   (const char   *name);

@@ -54,5 +54,11 @@ void             fascia_plan_set_created_at         (FasciaPlan *self,
 GDateTime       *fascia_plan_get_updated_at         (FasciaPlan *self);
 void             fascia_plan_set_updated_at         (FasciaPlan *self,
                                                      GDateTime  *updated_at);
+gint64           fascia_plan_get_revision           (FasciaPlan *self);
+void             fascia_plan_set_revision           (FasciaPlan *self,
+                                                     gint64     revision);
+const char      *fascia_plan_get_updated_by         (FasciaPlan *self);
+void             fascia_plan_set_updated_by         (FasciaPlan *self,
+                                                     const char *updated_by);
 
 G_END_DECLS

@@ -36,6 +36,8 @@ typedef enum
   FASCIA_STORE_ERROR_INVALID,         /* a value out of range, an unknown atlas id, a bad CSV row */
   FASCIA_STORE_ERROR_NOT_FOUND,       /* no such row, or it was deleted */
   FASCIA_STORE_ERROR_EXISTS,          /* would overwrite a file that must be kept */
+  FASCIA_STORE_ERROR_CONFLICT,        /* saved by someone else since it was read: nothing
+                                       * was saved; read it again and let the user choose */
 } FasciaStoreError;
 
 GQuark fascia_store_error_quark (void);
@@ -161,6 +163,10 @@ gboolean            fascia_store_add_client            (FasciaStore             
 gboolean            fascia_store_update_client         (FasciaStore             *self,
                                                         FasciaClient            *client,
                                                         GError                 **error);
+gboolean            fascia_store_update_client_full    (FasciaStore             *self,
+                                                        FasciaClient            *client,
+                                                        FasciaClient           **theirs,
+                                                        GError                 **error);
 gboolean            fascia_store_set_client_archived   (FasciaStore             *self,
                                                         gint64                   client_id,
                                                         gboolean                 archived,
@@ -219,6 +225,10 @@ gboolean            fascia_store_add_plan              (FasciaStore             
 gboolean            fascia_store_update_plan           (FasciaStore             *self,
                                                         FasciaPlan              *plan,
                                                         GError                 **error);
+gboolean            fascia_store_update_plan_full      (FasciaStore             *self,
+                                                        FasciaPlan              *plan,
+                                                        FasciaPlan             **theirs,
+                                                        GError                 **error);
 FasciaPlan         *fascia_store_get_plan              (FasciaStore             *self,
                                                         gint64                   plan_id,
                                                         GError                 **error);
@@ -265,6 +275,16 @@ gboolean            fascia_store_add_visit             (FasciaStore             
                                                         GError                 **error);
 gboolean            fascia_store_update_visit          (FasciaStore             *self,
                                                         FasciaVisit             *visit,
+                                                        GError                 **error);
+gboolean            fascia_store_update_visit_full     (FasciaStore             *self,
+                                                        FasciaVisit             *visit,
+                                                        FasciaVisit            **theirs,
+                                                        GError                 **error);
+gboolean            fascia_store_save_visit_field      (FasciaStore             *self,
+                                                        FasciaVisit             *visit,
+                                                        FasciaVisitField         field,
+                                                        const char              *text,
+                                                        FasciaVisit            **theirs,
                                                         GError                 **error);
 gboolean            fascia_store_update_visit_field    (FasciaStore             *self,
                                                         gint64                   visit_id,

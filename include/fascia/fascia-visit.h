@@ -61,6 +61,12 @@ void           fascia_visit_set_created_at         (FasciaVisit *self,
 GDateTime     *fascia_visit_get_updated_at         (FasciaVisit *self);
 void           fascia_visit_set_updated_at         (FasciaVisit *self,
                                                     GDateTime   *updated_at);
+gint64         fascia_visit_get_revision           (FasciaVisit *self);
+void           fascia_visit_set_revision           (FasciaVisit *self,
+                                                    gint64      revision);
+const char    *fascia_visit_get_updated_by         (FasciaVisit *self);
+void           fascia_visit_set_updated_by         (FasciaVisit *self,
+                                                    const char  *updated_by);
 gboolean       fascia_visit_is_locked              (FasciaVisit *self,
                                                     GDateTime   *now);
 const char    *fascia_visit_get_field              (FasciaVisit      *self,

@@ -32,6 +32,8 @@ struct _FasciaClient
   gboolean           archived;
   GDateTime         *created_at;
   GDateTime         *updated_at;
+  gint64     revision;
+  char      *updated_by;
 };
 
 G_DEFINE_FINAL_TYPE (FasciaClient, fascia_client, G_TYPE_OBJECT)
@@ -50,6 +52,8 @@ enum {
   PROP_ARCHIVED,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_REVISION,
+  PROP_UPDATED_BY,
   N_PROPS
 };
 
@@ -429,8 +433,64 @@ fascia_client_set_updated_at (FasciaClient *self,
     return;
 
   g_clear_pointer (&self->updated_at, g_date_time_unref);
+  g_clear_pointer (&self->updated_by, g_free);
   self->updated_at = updated_at != NULL ? g_date_time_ref (updated_at) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}
+
+/**
+ * fascia_client_get_revision:
+ *
+ * Returns: the version of the row this object was read from, counted up by each save; 0 for
+ *   an object not yet in the store. A save of an older revision is refused as a conflict.
+ */
+gint64
+fascia_client_get_revision (FasciaClient *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT (self), 0);
+
+  return self->revision;
+}
+
+void
+fascia_client_set_revision (FasciaClient *self,
+                            gint64        revision)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT (self));
+
+  if (self->revision == revision)
+    return;
+
+  self->revision = revision;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+}
+
+/**
+ * fascia_client_get_updated_by:
+ *
+ * Returns: (nullable): who saved the row last, where the database knows (a clinic server's
+ *   login), else %NULL.
+ */
+const char *
+fascia_client_get_updated_by (FasciaClient *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT (self), NULL);
+
+  return self->updated_by;
+}
+
+void
+fascia_client_set_updated_by (FasciaClient *self,
+                              const char    *updated_by)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT (self));
+
+  if (g_strcmp0 (self->updated_by, updated_by) == 0)
+    return;
+
+  g_free (self->updated_by);
+  self->updated_by = g_strdup (updated_by);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_BY]);
 }
 
 static void
@@ -489,6 +549,14 @@ fascia_client_get_property (GObject    *object,
 
     case PROP_UPDATED_AT:
       g_value_set_boxed (value, self->updated_at);
+      break;
+
+    case PROP_REVISION:
+      g_value_set_int64 (value, self->revision);
+      break;
+
+    case PROP_UPDATED_BY:
+      g_value_set_string (value, self->updated_by);
       break;
 
     default:
@@ -552,6 +620,14 @@ fascia_client_set_property (GObject      *object,
 
     case PROP_UPDATED_AT:
       fascia_client_set_updated_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_REVISION:
+      fascia_client_set_revision (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UPDATED_BY:
+      fascia_client_set_updated_by (self, g_value_get_string (value));
       break;
 
     default:
@@ -668,6 +744,20 @@ fascia_client_class_init (FasciaClientClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REVISION] =
+    g_param_spec_int64 ("revision", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED_BY] =
+    g_param_spec_string ("updated-by", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

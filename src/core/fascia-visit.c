@@ -31,6 +31,8 @@ struct _FasciaVisit
   GVariant  *treated_target_ids;
   GDateTime *created_at;
   GDateTime *updated_at;
+  gint64     revision;
+  char      *updated_by;
 };
 
 G_DEFINE_FINAL_TYPE (FasciaVisit, fascia_visit, G_TYPE_OBJECT)
@@ -50,6 +52,8 @@ enum {
   PROP_TREATED_TARGET_IDS,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_REVISION,
+  PROP_UPDATED_BY,
   N_PROPS
 };
 
@@ -431,8 +435,64 @@ fascia_visit_set_updated_at (FasciaVisit *self,
     return;
 
   g_clear_pointer (&self->updated_at, g_date_time_unref);
+  g_clear_pointer (&self->updated_by, g_free);
   self->updated_at = updated_at != NULL ? g_date_time_ref (updated_at) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}
+
+/**
+ * fascia_visit_get_revision:
+ *
+ * Returns: the version of the row this object was read from, counted up by each save; 0 for
+ *   an object not yet in the store. A save of an older revision is refused as a conflict.
+ */
+gint64
+fascia_visit_get_revision (FasciaVisit *self)
+{
+  g_return_val_if_fail (FASCIA_IS_VISIT (self), 0);
+
+  return self->revision;
+}
+
+void
+fascia_visit_set_revision (FasciaVisit *self,
+                           gint64       revision)
+{
+  g_return_if_fail (FASCIA_IS_VISIT (self));
+
+  if (self->revision == revision)
+    return;
+
+  self->revision = revision;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+}
+
+/**
+ * fascia_visit_get_updated_by:
+ *
+ * Returns: (nullable): who saved the row last, where the database knows (a clinic server's
+ *   login), else %NULL.
+ */
+const char *
+fascia_visit_get_updated_by (FasciaVisit *self)
+{
+  g_return_val_if_fail (FASCIA_IS_VISIT (self), NULL);
+
+  return self->updated_by;
+}
+
+void
+fascia_visit_set_updated_by (FasciaVisit *self,
+                             const char   *updated_by)
+{
+  g_return_if_fail (FASCIA_IS_VISIT (self));
+
+  if (g_strcmp0 (self->updated_by, updated_by) == 0)
+    return;
+
+  g_free (self->updated_by);
+  self->updated_by = g_strdup (updated_by);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_BY]);
 }
 
 static void
@@ -495,6 +555,14 @@ fascia_visit_get_property (GObject    *object,
 
     case PROP_UPDATED_AT:
       g_value_set_boxed (value, self->updated_at);
+      break;
+
+    case PROP_REVISION:
+      g_value_set_int64 (value, self->revision);
+      break;
+
+    case PROP_UPDATED_BY:
+      g_value_set_string (value, self->updated_by);
       break;
 
     default:
@@ -569,6 +637,14 @@ fascia_visit_set_property (GObject      *object,
 
     case PROP_UPDATED_AT:
       fascia_visit_set_updated_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_REVISION:
+      fascia_visit_set_revision (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UPDATED_BY:
+      fascia_visit_set_updated_by (self, g_value_get_string (value));
       break;
 
     default:
@@ -692,6 +768,20 @@ fascia_visit_class_init (FasciaVisitClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REVISION] =
+    g_param_spec_int64 ("revision", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED_BY] =
+    g_param_spec_string ("updated-by", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -55,6 +55,12 @@ struct _FasciaVisitEditor
   guint              notes_dirty;   /* bit per FasciaVisitField */
   gboolean           visit_dirty;
   gboolean           loading;
+
+  /* Someone else saved the visit since it was read: their version and the user's own notes,
+   * kept until the user chooses in the conflict dialog. */
+  AdwMessageDialog  *conflict;
+  FasciaVisit       *theirs;
+  char              *mine[FASCIA_VISIT_FIELD_PLAN_NOTES + 1];  /* NULL: not edited */
 };
 
 /* The finding tools, in the order of the tool bar and of a finding row's toggles. */

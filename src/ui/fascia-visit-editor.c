@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fascia-conflict-dialog.h"
 #include "fascia-ui-utils.h"
 #include "fascia-visit-editor-private.h"
 
@@ -40,6 +41,12 @@ static const char *pain_type_labels[] = {
 
 static void rebuild_marks    (FasciaVisitEditor *self);
 static void rebuild_findings (FasciaVisitEditor *self);
+static void show_conflict    (FasciaVisitEditor *self,
+                              FasciaVisit       *theirs);
+
+static const char *field_names[] = {
+  N_("Subjective"), N_("Objective"), N_("Assessment"), N_("Plan"),
+};
 
 
 static GtkTextView *
@@ -155,36 +162,7 @@ save_now (FasciaVisitEditor *self)
   if (self->store == NULL || self->visit == NULL)
     return G_SOURCE_REMOVE;
 
-  if (self->visit_dirty)
-    {
-      self->visit_dirty = FALSE;
-      if (!fascia_store_update_visit (self->store, self->visit, &error))
-        fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the visit"), error);
-      g_clear_error (&error);
-    }
-
-  for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
-       field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)
-    {
-      g_autofree char *text = NULL;
-
-      if ((self->notes_dirty & (1u << field)) == 0)
-        continue;
-
-      text = buffer_text (note_view (self, field));
-      if (g_strcmp0 (text, fascia_visit_get_field (self->visit, field) ?: "") != 0)
-        {
-          amended |= fascia_visit_is_locked (self->visit, NULL);
-          if (!fascia_store_update_visit_field (self->store, fascia_visit_get_id (self->visit),
-                                                field, text, &error))
-            fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the notes"), error);
-          else
-            fascia_visit_set_field (self->visit, field, text);
-          g_clear_error (&error);
-        }
-    }
-  self->notes_dirty = 0;
-
+  /* Pain marks are rows of their own, saved whatever happens to the visit's. */
   g_hash_table_iter_init (&iter, self->dirty_marks);
   while (g_hash_table_iter_next (&iter, &mark, NULL))
     {
@@ -194,10 +172,209 @@ save_now (FasciaVisitEditor *self)
       g_hash_table_iter_remove (&iter);
     }
 
+  /* Until the user has chosen, nothing more is saved over their version. */
+  if (self->conflict != NULL)
+    return G_SOURCE_REMOVE;
+
+  if (self->visit_dirty)
+    {
+      g_autoptr(FasciaVisit) theirs = NULL;
+
+      if (!fascia_store_update_visit_full (self->store, self->visit, &theirs, &error))
+        {
+          if (theirs != NULL)
+            {
+              show_conflict (self, theirs);
+              return G_SOURCE_REMOVE;
+            }
+          self->visit_dirty = FALSE;
+          fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the visit"), error);
+        }
+      else
+        self->visit_dirty = FALSE;
+      g_clear_error (&error);
+    }
+
+  for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
+       field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)
+    {
+      g_autoptr(FasciaVisit) theirs = NULL;
+      g_autofree char *text = NULL;
+
+      if ((self->notes_dirty & (1u << field)) == 0)
+        continue;
+
+      text = buffer_text (note_view (self, field));
+      if (g_strcmp0 (text, fascia_visit_get_field (self->visit, field) ?: "") != 0)
+        {
+          gboolean locked = fascia_visit_is_locked (self->visit, NULL);
+
+          if (fascia_store_save_visit_field (self->store, self->visit, field, text, &theirs,
+                                             &error))
+            amended |= locked;
+          else if (theirs != NULL)
+            {
+              show_conflict (self, theirs);
+              break;
+            }
+          else
+            fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the notes"), error);
+          g_clear_error (&error);
+        }
+      self->notes_dirty &= ~(1u << field);
+    }
+
   if (amended)
     update_amendments (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Conflicts */
+
+static void
+clear_mine (FasciaVisitEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->mine); i++)
+    g_clear_pointer (&self->mine[i], g_free);
+}
+
+/* The notes the user typed, one field or several with their names. */
+static char *
+mine_as_text (FasciaVisitEditor *self)
+{
+  GString *text = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->mine); i++)
+    n += self->mine[i] != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->mine); i++)
+    {
+      if (self->mine[i] == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      if (n > 1)
+        g_string_append_printf (text, "%s:\n", _(field_names[i]));
+      g_string_append (text, self->mine[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+conflict_response_cb (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      FasciaVisitEditor *self)
+{
+  g_autoptr(FasciaVisit) theirs = g_steal_pointer (&self->theirs);
+  gboolean same_visit = self->visit != NULL &&
+                        fascia_visit_get_id (self->visit) == fascia_visit_get_id (theirs);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->conflict = NULL;
+
+  if (g_str_equal (response, FASCIA_CONFLICT_KEEP_MINE))
+    {
+      /* Their version with my notes (and my date and pain, if I changed them) over it. */
+      if (!same_visit)
+        {
+          /* The editor moved on to another visit meanwhile: save mine straight away. */
+          for (guint i = 0; i < G_N_ELEMENTS (self->mine); i++)
+            if (self->mine[i] != NULL &&
+                !fascia_store_save_visit_field (self->store, theirs, i, self->mine[i], NULL,
+                                                &error))
+              {
+                fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the notes"), error);
+                g_clear_error (&error);
+              }
+        }
+      else
+        {
+          FasciaVisit *base = self->visit_dirty ? self->visit : theirs;
+
+          self->loading = TRUE;
+          for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
+               field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)
+            {
+              if (self->mine[field] != NULL)
+                {
+                  /* The field as they saved it: the save of mine is then a change of it. */
+                  fascia_visit_set_field (base, field, fascia_visit_get_field (theirs, field));
+                  self->notes_dirty |= 1u << field;
+                  continue;
+                }
+              fascia_visit_set_field (base, field, fascia_visit_get_field (theirs, field));
+              gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view (self, field)),
+                                        fascia_visit_get_field (theirs, field) ?: "", -1);
+            }
+          self->loading = FALSE;
+          fascia_visit_set_revision (base, fascia_visit_get_revision (theirs));
+          fascia_visit_set_updated_at (base, fascia_visit_get_updated_at (theirs));
+          fascia_visit_set_updated_by (base, fascia_visit_get_updated_by (theirs));
+          g_set_object (&self->visit, base);
+          save_now (self);
+          update_amendments (self);
+        }
+      clear_mine (self);
+      return;
+    }
+
+  if (g_str_equal (response, FASCIA_CONFLICT_COPY_MINE))
+    {
+      g_autofree char *text = mine_as_text (self);
+
+      if (*text != '\0')
+        fascia_conflict_copy_aside (GTK_WIDGET (self), text);
+    }
+  clear_mine (self);
+
+  /* Take theirs: the editor shows their version, and nothing of mine is saved. */
+  if (same_visit)
+    {
+      self->notes_dirty = 0;
+      self->visit_dirty = FALSE;
+      g_clear_handle_id (&self->save_source, g_source_remove);
+      g_clear_object (&self->visit);
+      fascia_visit_editor_set_visit (self, theirs);
+    }
+}
+
+/* A save found the visit saved by someone else since it was read: nothing was saved. The
+ * dialog shows each note the user changed beside theirs. */
+static void
+show_conflict (FasciaVisitEditor *self,
+               FasciaVisit       *theirs)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (self->conflict == NULL);
+
+  clear_mine (self);
+  for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
+       field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)
+    {
+      g_autofree char *text = buffer_text (note_view (self, field));
+
+      if (g_strcmp0 (text, fascia_visit_get_field (self->visit, field) ?: "") != 0)
+        self->mine[field] = g_steal_pointer (&text);
+    }
+
+  g_set_object (&self->theirs, theirs);
+  dialog = fascia_conflict_dialog_new (GTK_WIDGET (self), _("this visit"),
+                                       fascia_visit_get_updated_by (theirs),
+                                       fascia_visit_get_updated_at (theirs));
+  for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
+       field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)
+    if (self->mine[field] != NULL)
+      fascia_conflict_dialog_add_field (dialog, _(field_names[field]),
+                                        fascia_visit_get_field (theirs, field), self->mine[field]);
+
+  self->conflict = dialog;
+  g_signal_connect (dialog, "response", G_CALLBACK (conflict_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -1128,6 +1305,17 @@ fascia_visit_editor_dispose (GObject *object)
   if (self->save_source != 0)
     save_now (self);
 
+  /* The dialog outlives the editor only as a choice no one can act on: mine goes to the
+   * clipboard, as when the dialog is closed. */
+  if (self->conflict != NULL)
+    {
+      AdwMessageDialog *dialog = self->conflict;
+
+      g_clear_object (&self->visit);
+      adw_message_dialog_response (dialog, FASCIA_CONFLICT_COPY_MINE);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_VISIT_EDITOR);
 
   g_clear_object (&self->store);
@@ -1140,6 +1328,8 @@ fascia_visit_editor_dispose (GObject *object)
   g_clear_object (&self->compared_visit);
   g_clear_object (&self->earlier_marks);
   g_clear_object (&self->earlier_findings);
+  g_clear_object (&self->theirs);
+  clear_mine (self);
 
   G_OBJECT_CLASS (fascia_visit_editor_parent_class)->dispose (object);
 }

@@ -51,6 +51,8 @@ static const char *data_at_version[] = {
   "  'casimir plum', 1700000000000000, 1700000000000000);",
   /* 6: an index only */
   "",
+  /* 7: revisions; a visit saved three more times */
+  "UPDATE visits SET revision = 4 WHERE id = 1;",
 };
 
 static void
@@ -160,6 +162,22 @@ test_migrate_from (gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
       g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+    }
+
+  /* Rows from before 007 are at their first revision, and a save counts on from there. */
+  if (from >= 1)
+    {
+      g_autoptr(FasciaVisit) visit = fascia_store_get_visit (store, 1, &error);
+      g_autoptr(FasciaClient) client = fascia_store_get_client (store, 1, &error);
+      gint64 revision = from >= 7 ? 4 : 1;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (fascia_visit_get_revision (visit), ==, revision);
+      g_assert_cmpint (fascia_client_get_revision (client), ==, 1);
+      fascia_visit_set_objective (visit, "Piriformis taut on the right");
+      g_assert_true (fascia_store_update_visit (store, visit, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (fascia_visit_get_revision (visit), ==, revision + 1);
     }
 
   /* A row that repeats a client is found through the indexes of 005, whatever the case of

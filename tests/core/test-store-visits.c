@@ -238,9 +238,9 @@ test_amendments (StoreFixture  *fixture,
   g_assert_true (fascia_db_exec (db, "UPDATE amendments SET amended_at = amended_at - 3600000000",
                                  &error));
   g_assert_no_error (error);
-  g_assert_true (fascia_store_update_visit_field (fixture->store, fascia_visit_get_id (locked),
-                                                  FASCIA_VISIT_FIELD_PLAN_NOTES,
-                                                  "Release psoas only", &error));
+  g_assert_true (fascia_store_save_visit_field (fixture->store, read,
+                                                FASCIA_VISIT_FIELD_PLAN_NOTES,
+                                                "Release psoas only", NULL, &error));
 
   /* A whole-visit update amends each field it changes: pain, targets, the date. */
   fascia_visit_set_plan_notes (read, "Release psoas only");
@@ -561,6 +561,129 @@ test_study (StoreFixture  *fixture,
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
 }
 
+/* Two therapists edit the same note at once, each through a connection of their own: the
+ * second save changes nothing, and hands back the first one's version, so that both texts
+ * reach the choice; keeping mine then saves over theirs knowingly. Clients and plans alike. */
+static void
+test_conflict (StoreFixture  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaVisit) added = NULL;
+  g_autoptr(FasciaVisit) mine = NULL;
+  g_autoptr(FasciaVisit) theirs_editor = NULL;
+  g_autoptr(FasciaVisit) theirs = NULL;
+  g_autoptr(FasciaVisit) saved = NULL;
+  const char *mine_text = "Left hip better; sleeps through";
+  const char *their_text = "Woke twice with hip pain";
+  gboolean server;
+  Case c;
+
+  make_case (fixture, &c);
+  added = add_visit (fixture, &c, NULL);
+  g_assert_cmpint (fascia_visit_get_revision (added), ==, 1);
+
+  other = fascia_store_open_full (fixture->path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  server = fascia_store_is_server_database (fixture->path);
+
+  mine = fascia_store_get_visit (fixture->store, fascia_visit_get_id (added), &error);
+  theirs_editor = fascia_store_get_visit (other, fascia_visit_get_id (added), &error);
+  g_assert_no_error (error);
+
+  /* They save first. */
+  g_assert_true (fascia_store_save_visit_field (other, theirs_editor,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, their_text, NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_visit_get_revision (theirs_editor), ==, 2);
+
+  /* My save is refused, nothing written, and their version comes back with who and when. */
+  g_assert_false (fascia_store_save_visit_field (fixture->store, mine,
+                                                 FASCIA_VISIT_FIELD_SUBJECTIVE, mine_text,
+                                                 &theirs, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "changed"));
+  g_clear_error (&error);
+  g_assert_nonnull (theirs);
+  g_assert_cmpstr (fascia_visit_get_subjective (theirs), ==, their_text);
+  g_assert_cmpint (fascia_visit_get_revision (theirs), ==, 2);
+  g_assert_nonnull (fascia_visit_get_updated_at (theirs));
+  if (server)
+    g_assert_cmpstr (fascia_visit_get_updated_by (theirs), ==, "fascia");
+  else
+    g_assert_null (fascia_visit_get_updated_by (theirs));
+  g_assert_cmpint (fascia_visit_get_revision (mine), ==, 1);
+  g_assert_cmpstr (fascia_visit_get_subjective (mine), !=, mine_text);
+
+  saved = fascia_store_get_visit (fixture->store, fascia_visit_get_id (added), &error);
+  g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, their_text);
+  g_clear_object (&saved);
+
+  /* A whole-visit save of the old revision is refused too. */
+  fascia_visit_set_subjective (mine, mine_text);
+  g_assert_false (fascia_store_update_visit (fixture->store, mine, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Keep mine: saved over theirs, knowing their revision. */
+  fascia_visit_set_revision (mine, fascia_visit_get_revision (theirs));
+  g_assert_true (fascia_store_save_visit_field (fixture->store, mine,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, mine_text, NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_visit_get_revision (mine), ==, 3);
+  saved = fascia_store_get_visit (other, fascia_visit_get_id (added), &error);
+  g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, mine_text);
+  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 3);
+
+  /* Now their editor is the one behind. */
+  g_assert_false (fascia_store_update_visit (other, theirs_editor, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* A client and a plan the same way. */
+  {
+    g_autoptr(FasciaClient) my_client = fascia_store_get_client (fixture->store, c.client_id,
+                                                                 &error);
+    g_autoptr(FasciaClient) their_client = fascia_store_get_client (other, c.client_id, &error);
+    g_autoptr(FasciaClient) current = NULL;
+    g_autoptr(FasciaPlan) my_plan = fascia_store_get_plan (fixture->store, c.plan_id, &error);
+    g_autoptr(FasciaPlan) their_plan = fascia_store_get_plan (other, c.plan_id, &error);
+    g_autoptr(FasciaPlan) current_plan = NULL;
+
+    g_assert_no_error (error);
+    fascia_client_set_phone (their_client, "555 0101");
+    g_assert_true (fascia_store_update_client (other, their_client, &error));
+    g_assert_no_error (error);
+    fascia_client_set_notes (my_client, "Prefers mornings");
+    g_assert_false (fascia_store_update_client_full (fixture->store, my_client, &current,
+                                                     &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_cmpstr (fascia_client_get_phone (current), ==, "555 0101");
+    g_assert_cmpstr (fascia_client_get_notes (current), !=, "Prefers mornings");
+
+    /* Archiving counts as a save: an editor that read the client before must not undo it. */
+    g_assert_true (fascia_store_set_client_archived (other, c.client_id, TRUE, &error));
+    g_assert_false (fascia_store_update_client (other, their_client, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+
+    fascia_plan_set_goals (their_plan, "Walk 5 km");
+    g_assert_true (fascia_store_update_plan (other, their_plan, &error));
+    fascia_plan_set_goals (my_plan, "Sit through a film");
+    g_assert_false (fascia_store_update_plan_full (fixture->store, my_plan, &current_plan,
+                                                   &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_cmpstr (fascia_plan_get_goals (current_plan), ==, "Walk 5 km");
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +692,7 @@ main (int   argc,
 
   STORE_TEST ("/fascia/core/store/visits/crud", test_visits);
   STORE_TEST ("/fascia/core/store/visits/amendments", test_amendments);
+  STORE_TEST ("/fascia/core/store/visits/conflict", test_conflict);
   STORE_TEST ("/fascia/core/store/visits/repeat-last", test_repeat_last_visit);
   STORE_TEST ("/fascia/core/store/visits/pain-marks", test_pain_marks);
   STORE_TEST ("/fascia/core/store/visits/findings", test_findings);

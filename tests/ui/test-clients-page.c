@@ -81,6 +81,24 @@ query_int (Fixture    *f,
   return value;
 }
 
+/* One text from the database, read outside the store. */
+static char *
+query_text (Fixture    *f,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
 static FasciaClientsPage *
 page (Fixture *f)
 {
@@ -651,6 +669,189 @@ test_restore_last (Fixture       *f,
   g_settings_reset (settings, "last-view");
 }
 
+/* The conflict dialog, when one is shown. */
+static AdwMessageDialog *
+conflict_dialog (void)
+{
+  AdwMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (gtk_widget_get_name (l->data), "conflict-dialog") == 0)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* The texts of the text views under @widget, in order, joined by "|". */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", text);
+      g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+/* Another therapist saves @text in the visit's subjective note through a connection of
+ * their own. */
+static void
+save_elsewhere (Fixture    *f,
+                gint64      visit_id,
+                const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = fascia_store_open_full (f->db_path,
+                                                         FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_autoptr(FasciaVisit) visit = NULL;
+
+  g_assert_no_error (error);
+  visit = fascia_store_get_visit (other, visit_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_save_visit_field (other, visit, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                                text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+/* I type on, and my save finds theirs: the dialog shows both, nothing of mine is lost. */
+static AdwMessageDialog *
+type_into_conflict (Fixture       *f,
+                    GtkTextBuffer *buffer,
+                    const char    *mine,
+                    const char    *theirs)
+{
+  FasciaVisitEditor *editor = fascia_client_view_get_visit_editor (client_view (f));
+  g_autofree char *expected = g_strdup_printf ("%s|%s", theirs, mine);
+  g_autofree char *saved = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  gtk_text_buffer_set_text (buffer, mine, -1);
+  fascia_visit_editor_flush (editor);
+  fascia_test_iterate ();
+
+  dialog = conflict_dialog ();
+  g_assert_nonnull (dialog);
+  collect_texts (adw_message_dialog_get_extra_child (dialog), shown);
+  g_assert_cmpstr (shown->str, ==, expected);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Someone else saved this visit"));
+  saved = query_text (f, "SELECT subjective FROM visits");
+  g_assert_cmpstr (saved, ==, theirs);
+  return dialog;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fascia_test_iterate ();
+}
+
+static char *
+buffer_contents (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_visit_conflict (Fixture       *f,
+                     gconstpointer  data)
+{
+  FasciaVisitEditor *editor;
+  GtkTextBuffer *buffer;
+  AdwMessageDialog *dialog;
+  gint64 visit_id;
+
+  new_client (f, "Grace Hopper");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
+                                                                    FASCIA_TYPE_VISIT_EDITOR,
+                                                                    "subjective_view")));
+  gtk_text_buffer_set_text (buffer, "Neck stiff", -1);
+  fascia_visit_editor_flush (editor);
+  g_assert_null (conflict_dialog ());
+
+  /* Keep mine: saved over theirs, knowingly. */
+  save_elsewhere (f, visit_id, "Neck stiff; headache since Monday");
+  dialog = type_into_conflict (f, buffer, "Neck stiff, better after heat",
+                               "Neck stiff; headache since Monday");
+  respond (dialog, "mine");
+  g_assert_null (conflict_dialog ());
+  {
+    g_autofree char *saved = query_text (f, "SELECT subjective FROM visits");
+    g_autofree char *shown = buffer_contents (buffer);
+
+    g_assert_cmpstr (saved, ==, "Neck stiff, better after heat");
+    g_assert_cmpstr (shown, ==, "Neck stiff, better after heat");
+  }
+  g_assert_cmpint (query_int (f, "SELECT revision FROM visits"), ==,
+                   fascia_visit_get_revision (fascia_visit_editor_get_visit (editor)));
+
+  /* Take theirs: the editor shows their text, mine is not saved. */
+  save_elsewhere (f, visit_id, "Headache gone");
+  dialog = type_into_conflict (f, buffer, "Still a headache", "Headache gone");
+  respond (dialog, "theirs");
+  {
+    g_autofree char *saved = query_text (f, "SELECT subjective FROM visits");
+    g_autofree char *shown = buffer_contents (buffer);
+
+    g_assert_cmpstr (saved, ==, "Headache gone");
+    g_assert_cmpstr (shown, ==, "Headache gone");
+  }
+
+  /* Copy mine aside: theirs stays, mine is on the clipboard to paste. */
+  save_elsewhere (f, visit_id, "Slept well");
+  dialog = type_into_conflict (f, buffer, "Woke at four", "Slept well");
+  respond (dialog, "copy");
+  {
+    GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (editor)));
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autofree char *saved = query_text (f, "SELECT subjective FROM visits");
+    g_autofree char *shown = buffer_contents (buffer);
+
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "Woke at four");
+    g_assert_cmpstr (saved, ==, "Slept well");
+    g_assert_cmpstr (shown, ==, "Slept well");
+  }
+
+  /* Then typing saves again as usual, over the version it now shows. */
+  gtk_text_buffer_set_text (buffer, "Slept well; woke at four", -1);
+  fascia_visit_editor_flush (editor);
+  g_assert_null (conflict_dialog ());
+  {
+    g_autofree char *saved = query_text (f, "SELECT subjective FROM visits");
+
+    g_assert_cmpstr (saved, ==, "Slept well; woke at four");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +874,8 @@ main (int   argc,
               fixture_set_up, test_plan_and_visit, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/visit-findings-and-comparison", Fixture, NULL,
               fixture_set_up, test_visit_findings_and_comparison, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/visit-conflict", Fixture, NULL,
+              fixture_set_up, test_visit_conflict, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,

@@ -36,7 +36,7 @@ enum {
 };
 
 enum {
-  PAGE_COL_SORT_KEY = 24,  /* the first column after FASCIA_CLIENT_COLUMNS */
+  PAGE_COL_SORT_KEY = 26,  /* the first column after FASCIA_CLIENT_COLUMNS */
   PAGE_COL_SEARCH_KEY,
 };
 

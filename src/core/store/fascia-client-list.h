@@ -18,7 +18,7 @@ G_BEGIN_DECLS
   "id, name, email, phone, date_of_birth, pregnancy, anticoagulants, osteoporosis, " \
   "recent_surgery, red_flags, health_notes, notes, archived, created_at, updated_at, " \
   "pregnancy_trimester, hip_replacement_anterior, hip_replacement_posterior, abdominal_hernia, " \
-  "smoker, vascular_disease, cancer, stoma, endometriosis"
+  "smoker, vascular_disease, cancer, stoma, endometriosis, revision, updated_by"
 
 /* The shortest term the trigram index can answer. */
 #define FASCIA_CLIENT_QUERY_MIN_INDEXED 3

@@ -30,6 +30,8 @@ enum {
   CLIENT_COL_UPDATED_AT,
   CLIENT_COL_PREGNANCY_TRIMESTER,
   CLIENT_COL_HIP_REPLACEMENT_ANTERIOR,  /* the first of more_health_columns */
+  CLIENT_COL_REVISION = CLIENT_COL_HIP_REPLACEMENT_ANTERIOR + 8,
+  CLIENT_COL_UPDATED_BY,
 };
 
 /* The health flags, in the order of their columns. */
@@ -246,6 +248,8 @@ fascia_store_client_from_row (FasciaStoreStmt *stmt)
                                          fascia_db_column_int (stmt, CLIENT_COL_PREGNANCY_TRIMESTER));
   fascia_client_set_created_at (client, created_at);
   fascia_client_set_updated_at (client, updated_at);
+  fascia_client_set_revision (client, fascia_db_column_int64 (stmt, CLIENT_COL_REVISION));
+  fascia_client_set_updated_by (client, fascia_db_column_text (stmt, CLIENT_COL_UPDATED_BY));
 
   return client;
 }
@@ -303,6 +307,7 @@ fascia_store_insert_client (FasciaStore   *self,
 
   fascia_client_set_id (client, id);
   set_times (client, now, now);
+  fascia_client_set_revision (client, 1);
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_ADDED, id, id);
 
   return TRUE;
@@ -356,8 +361,8 @@ fascia_store_save_client (FasciaStore   *self,
     "health_notes = ?11, notes = ?12, archived = ?13, search_key = ?14, sort_key = ?15, "
     "updated_at = ?16, pregnancy_trimester = ?17, hip_replacement_anterior = ?18, "
     "hip_replacement_posterior = ?19, abdominal_hernia = ?20, smoker = ?21, "
-    "vascular_disease = ?22, cancer = ?23, stoma = ?24, endometriosis = ?25 "
-    "WHERE id = ?1 AND deleted_at IS NULL";
+    "vascular_disease = ?22, cancer = ?23, stoma = ?24, endometriosis = ?25, "
+    "revision = revision + 1 WHERE id = ?1 AND deleted_at IS NULL AND revision = ?26";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *search_key = NULL;
   g_autofree char *sort_key = NULL;
@@ -375,13 +380,15 @@ fascia_store_save_client (FasciaStore   *self,
   sort_key = fascia_store_fold (fascia_client_get_name (client));
   fascia_db_bind_int64 (stmt, 1, id);
   bind_client (stmt, client, search_key, sort_key, now);
+  fascia_db_bind_int64 (stmt, 26, fascia_client_get_revision (client));
 
-  if (!fascia_store_step_changed (self, stmt, "client", id, error))
+  if (!fascia_store_step_revised (self, stmt, FASCIA_STORE_TABLE_CLIENTS, "client", id, error))
     return FALSE;
 
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED,
                              id, id);
   set_times (client, 0, now);
+  fascia_client_set_revision (client, fascia_client_get_revision (client) + 1);
   return TRUE;
 }
 
@@ -389,7 +396,7 @@ fascia_store_save_client (FasciaStore   *self,
  * fascia_store_update_client:
  * @client: a client from the store, changed
  *
- * Saves every property of @client.
+ * As fascia_store_update_client_full(), without the other version on a conflict.
  *
  * Returns: %TRUE on success.
  */
@@ -398,10 +405,34 @@ fascia_store_update_client (FasciaStore   *self,
                             FasciaClient  *client,
                             GError       **error)
 {
+  return fascia_store_update_client_full (self, client, NULL, error);
+}
+
+/**
+ * fascia_store_update_client_full:
+ * @client: a client from the store, changed; its #FasciaClient:revision is the one it was
+ *   read at, and is counted up on success
+ * @theirs: (out) (optional) (transfer full): on %FASCIA_STORE_ERROR_CONFLICT, the client as
+ *   someone else saved it since @client was read
+ *
+ * Saves every property of @client, unless someone else saved the client since @client was
+ * read: then nothing is saved and the caller lets the user choose.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_update_client_full (FasciaStore    *self,
+                                 FasciaClient   *client,
+                                 FasciaClient  **theirs,
+                                 GError        **error)
+{
   g_autoptr(GDateTime) updated_at = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 revision;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (theirs == NULL || *theirs == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!validate_client (client, error))
@@ -412,9 +443,14 @@ fascia_store_update_client (FasciaStore   *self,
 
   updated_at = fascia_client_get_updated_at (client) != NULL
                ? g_date_time_ref (fascia_client_get_updated_at (client)) : NULL;
-  if (!fascia_store_save_client (self, client, error))
+  revision = fascia_client_get_revision (client);
+  if (!fascia_store_save_client (self, client, &local_error))
     {
       fascia_store_rollback (self);
+      if (theirs != NULL &&
+          g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
+        *theirs = fascia_store_get_client (self, fascia_client_get_id (client), NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -422,6 +458,7 @@ fascia_store_update_client (FasciaStore   *self,
     {
       if (updated_at != NULL)
         fascia_client_set_updated_at (client, updated_at);
+      fascia_client_set_revision (client, revision);
       return FALSE;
     }
 
@@ -441,7 +478,8 @@ fascia_store_set_client_archived (FasciaStore  *self,
                                   GError      **error)
 {
   static const char sql[] =
-    "UPDATE clients SET archived = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL";
+    "UPDATE clients SET archived = ?2, updated_at = ?3, revision = revision + 1 "
+    "WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);

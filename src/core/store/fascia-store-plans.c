@@ -11,7 +11,7 @@
 
 #define PLAN_COLUMNS \
   "id, client_id, title, goals, sessions_per_week, weeks, status, start_date, end_date, " \
-  "discharge_criteria, created_at, updated_at"
+  "discharge_criteria, created_at, updated_at, revision, updated_by"
 
 enum {
   PLAN_COL_ID,
@@ -26,6 +26,8 @@ enum {
   PLAN_COL_DISCHARGE_CRITERIA,
   PLAN_COL_CREATED_AT,
   PLAN_COL_UPDATED_AT,
+  PLAN_COL_REVISION,
+  PLAN_COL_UPDATED_BY,
 };
 
 static FasciaPlan *
@@ -53,6 +55,8 @@ plan_from_row (FasciaStoreStmt *stmt)
                                                                 PLAN_COL_DISCHARGE_CRITERIA));
   fascia_plan_set_created_at (plan, created_at);
   fascia_plan_set_updated_at (plan, updated_at);
+  fascia_plan_set_revision (plan, fascia_db_column_int64 (stmt, PLAN_COL_REVISION));
+  fascia_plan_set_updated_by (plan, fascia_db_column_text (stmt, PLAN_COL_UPDATED_BY));
 
   return plan;
 }
@@ -205,6 +209,7 @@ fascia_store_add_plan (FasciaStore  *self,
   fascia_plan_set_id (plan, id);
   fascia_plan_set_created_at (plan, now_dt);
   fascia_plan_set_updated_at (plan, now_dt);
+  fascia_plan_set_revision (plan, 1);
   return TRUE;
 
 failed:
@@ -216,6 +221,8 @@ failed:
  * fascia_store_update_plan:
  * @plan: a plan from the store, changed
  *
+ * As fascia_store_update_plan_full(), without the other version on a conflict.
+ *
  * Returns: %TRUE on success.
  */
 gboolean
@@ -223,17 +230,41 @@ fascia_store_update_plan (FasciaStore  *self,
                           FasciaPlan   *plan,
                           GError      **error)
 {
+  return fascia_store_update_plan_full (self, plan, NULL, error);
+}
+
+/**
+ * fascia_store_update_plan_full:
+ * @plan: a plan from the store, changed; its #FasciaPlan:revision is the one it was read at,
+ *   and is counted up on success
+ * @theirs: (out) (optional) (transfer full): on %FASCIA_STORE_ERROR_CONFLICT, the plan as
+ *   someone else saved it since @plan was read
+ *
+ * Saves every property of @plan, unless someone else saved the plan since @plan was read:
+ * then nothing is saved and the caller lets the user choose.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_update_plan_full (FasciaStore  *self,
+                               FasciaPlan   *plan,
+                               FasciaPlan  **theirs,
+                               GError      **error)
+{
   static const char sql[] =
     "UPDATE plans SET client_id = ?2, title = ?3, goals = ?4, sessions_per_week = ?5, "
     "weeks = ?6, status = ?7, start_date = ?8, end_date = ?9, discharge_criteria = ?10, "
-    "updated_at = ?11 WHERE id = ?1 AND deleted_at IS NULL";
+    "updated_at = ?11, revision = revision + 1 "
+    "WHERE id = ?1 AND deleted_at IS NULL AND revision = ?12";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 now = fascia_store_now ();
   gint64 id;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (theirs == NULL || *theirs == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = fascia_plan_get_id (plan);
@@ -243,13 +274,15 @@ fascia_store_update_plan (FasciaStore  *self,
   if (!fascia_store_begin (self, error))
     return FALSE;
 
-  stmt = fascia_store_prepare (self, sql, error);
+  stmt = fascia_store_prepare (self, sql, &local_error);
   if (stmt == NULL)
     goto failed;
 
   fascia_db_bind_int64 (stmt, 1, id);
   bind_plan (stmt, plan, now);
-  if (!fascia_store_step_changed (self, stmt, "plan", id, error))
+  fascia_db_bind_int64 (stmt, 12, fascia_plan_get_revision (plan));
+  if (!fascia_store_step_revised (self, stmt, FASCIA_STORE_TABLE_PLANS, "plan", id,
+                                  &local_error))
     goto failed;
 
   fascia_store_queue_change (self, FASCIA_STORE_TABLE_PLANS, FASCIA_STORE_CHANGE_UPDATED, id,
@@ -259,10 +292,16 @@ fascia_store_update_plan (FasciaStore  *self,
 
   now_dt = fascia_store_datetime_from_usec (now);
   fascia_plan_set_updated_at (plan, now_dt);
+  fascia_plan_set_revision (plan, fascia_plan_get_revision (plan) + 1);
   return TRUE;
 
 failed:
+  g_clear_pointer (&stmt, fascia_store_stmt_release);
   fascia_store_rollback (self);
+  if (theirs != NULL &&
+      g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
+    *theirs = fascia_store_get_plan (self, id, NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 

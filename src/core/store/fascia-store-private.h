@@ -40,6 +40,17 @@ gboolean          fascia_store_step_changed      (FasciaStore        *self,
                                                   const char         *what,
                                                   gint64              id,
                                                   GError            **error);
+gboolean          fascia_store_set_conflict      (FasciaStore        *self,
+                                                  FasciaStoreTable    table,
+                                                  const char         *what,
+                                                  gint64              id,
+                                                  GError            **error);
+gboolean          fascia_store_step_revised      (FasciaStore        *self,
+                                                  FasciaStoreStmt    *stmt,
+                                                  FasciaStoreTable    table,
+                                                  const char         *what,
+                                                  gint64              id,
+                                                  GError            **error);
 gboolean          fascia_store_begin             (FasciaStore        *self,
                                                   GError            **error);
 gboolean          fascia_store_commit            (FasciaStore        *self,

@@ -14,7 +14,7 @@
   "id, client_id, plan_id, visited_at, subjective, objective, assessment, plan_notes, " \
   "pain_before, pain_after, created_at, updated_at, " \
   "(SELECT group_concat(plan_target_id) FROM (SELECT plan_target_id FROM visit_targets " \
-  "WHERE visit_id = visits.id ORDER BY position) AS treated)"
+  "WHERE visit_id = visits.id ORDER BY position) AS treated), revision, updated_by"
 
 enum {
   VISIT_COL_ID,
@@ -30,6 +30,8 @@ enum {
   VISIT_COL_CREATED_AT,
   VISIT_COL_UPDATED_AT,
   VISIT_COL_TARGET_IDS,
+  VISIT_COL_REVISION,
+  VISIT_COL_UPDATED_BY,
 };
 
 static GArray *
@@ -97,6 +99,8 @@ visit_from_row (FasciaStoreStmt *stmt)
   fascia_visit_set_treated_target_ids (visit, (const gint64 *) ids->data, ids->len);
   fascia_visit_set_created_at (visit, created_at);
   fascia_visit_set_updated_at (visit, updated_at);
+  fascia_visit_set_revision (visit, fascia_db_column_int64 (stmt, VISIT_COL_REVISION));
+  fascia_visit_set_updated_by (visit, fascia_db_column_text (stmt, VISIT_COL_UPDATED_BY));
 
   return visit;
 }
@@ -328,6 +332,7 @@ set_times_after_insert (FasciaVisit *visit,
     fascia_visit_set_visited_at (visit, now_dt);
   fascia_visit_set_created_at (visit, now_dt);
   fascia_visit_set_updated_at (visit, now_dt);
+  fascia_visit_set_revision (visit, 1);
 }
 
 /**
@@ -470,7 +475,8 @@ update_visit (FasciaStore  *self,
   static const char sql[] =
     "UPDATE visits SET client_id = ?2, plan_id = ?3, visited_at = ?4, subjective = ?5, "
     "objective = ?6, assessment = ?7, plan_notes = ?8, pain_before = ?9, pain_after = ?10, "
-    "updated_at = ?11 WHERE id = ?1 AND deleted_at IS NULL";
+    "updated_at = ?11, revision = revision + 1 "
+    "WHERE id = ?1 AND deleted_at IS NULL AND revision = ?12";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(FasciaVisit) before = NULL;
   g_autoptr(GDateTime) now_dt = fascia_store_datetime_from_usec (now);
@@ -482,6 +488,11 @@ update_visit (FasciaStore  *self,
   before = load_visit (self, id, error);
   if (before == NULL)
     return FALSE;
+
+  /* Saved by someone else since @visit was read: refused before anything (an amendment) is
+   * written; the UPDATE's own guard catches a save between this read and the write. */
+  if (fascia_visit_get_revision (before) != fascia_visit_get_revision (visit))
+    return fascia_store_set_conflict (self, FASCIA_STORE_TABLE_VISITS, "visit", id, error);
 
   if (fascia_visit_get_client_id (visit) != fascia_visit_get_client_id (before))
     {
@@ -506,7 +517,8 @@ update_visit (FasciaStore  *self,
                                              ? visited_at
                                              : fascia_visit_get_visited_at (before)),
               now);
-  if (!fascia_store_step_done (self, stmt, error))
+  fascia_db_bind_int64 (stmt, 12, fascia_visit_get_revision (visit));
+  if (!fascia_store_step_revised (self, stmt, FASCIA_STORE_TABLE_VISITS, "visit", id, error))
     return FALSE;
 
   ids = fascia_visit_get_treated_target_ids (visit, &n_ids);
@@ -522,11 +534,8 @@ update_visit (FasciaStore  *self,
  * fascia_store_update_visit:
  * @visit: a visit from the store, changed
  *
- * Saves every property of @visit. A visit's record locks %FASCIA_VISIT_LOCK_AFTER after the
- * visit: a change after that is saved too, and every field it changes is also kept as a
- * #FasciaAmendment with the text before and after (see fascia_store_list_amendments()), so
- * the original record is never lost. Changes to one field within ten minutes make one
- * amendment.
+ * Saves every property of @visit, as fascia_store_update_visit_full() without the other
+ * version on a conflict.
  *
  * Returns: %TRUE on success.
  */
@@ -535,11 +544,52 @@ fascia_store_update_visit (FasciaStore  *self,
                            FasciaVisit  *visit,
                            GError      **error)
 {
+  return fascia_store_update_visit_full (self, visit, NULL, error);
+}
+
+/* After a conflict, rolled back: the row as it is now, for the user to choose. */
+static void
+read_theirs (FasciaStore  *self,
+             gint64        visit_id,
+             FasciaVisit **theirs)
+{
+  if (theirs != NULL)
+    *theirs = load_visit (self, visit_id, NULL);
+}
+
+/**
+ * fascia_store_update_visit_full:
+ * @visit: a visit from the store, changed; its #FasciaVisit:revision is the one it was read
+ *   at, and is counted up on success
+ * @theirs: (out) (optional) (transfer full): on %FASCIA_STORE_ERROR_CONFLICT, the visit as
+ *   someone else saved it since @visit was read (who and when in its
+ *   #FasciaVisit:updated-by and #FasciaVisit:updated-at)
+ *
+ * Saves every property of @visit, unless the visit was saved by someone else (another
+ * window, another therapist on a clinic server) since @visit was read: then nothing is saved,
+ * neither text is lost, and the caller lets the user choose (to keep theirs, or to save
+ * @visit again over it with @theirs' revision).
+ *
+ * A visit's record locks %FASCIA_VISIT_LOCK_AFTER after the visit: a change after that is
+ * saved too, and every field it changes is also kept as a #FasciaAmendment with the text
+ * before and after (see fascia_store_list_amendments()), so the original record is never
+ * lost. Changes to one field within ten minutes make one amendment.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_update_visit_full (FasciaStore  *self,
+                                FasciaVisit  *visit,
+                                FasciaVisit **theirs,
+                                GError      **error)
+{
   g_autoptr(GDateTime) now_dt = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 now = fascia_store_now ();
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_VISIT (visit), FALSE);
+  g_return_val_if_fail (theirs == NULL || *theirs == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!validate_visit (visit, error))
@@ -548,9 +598,12 @@ fascia_store_update_visit (FasciaStore  *self,
   if (!fascia_store_begin (self, error))
     return FALSE;
 
-  if (!update_visit (self, visit, now, error))
+  if (!update_visit (self, visit, now, &local_error))
     {
       fascia_store_rollback (self);
+      if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
+        read_theirs (self, fascia_visit_get_id (visit), theirs);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -559,6 +612,77 @@ fascia_store_update_visit (FasciaStore  *self,
 
   now_dt = fascia_store_datetime_from_usec (now);
   fascia_visit_set_updated_at (visit, now_dt);
+  fascia_visit_set_revision (visit, fascia_visit_get_revision (visit) + 1);
+  return TRUE;
+}
+
+/**
+ * fascia_store_save_visit_field:
+ * @visit: the visit as its editor read it (its #FasciaVisit:revision); on success its @field
+ *   is @text and its revision is counted up
+ * @field: which SOAP field
+ * @text: its new text
+ * @theirs: (out) (optional) (transfer full): on %FASCIA_STORE_ERROR_CONFLICT, the visit as
+ *   someone else saved it since @visit was read
+ *
+ * Saves one SOAP field, as the visit editor does while the therapist types, and nothing else
+ * of @visit; refused, changing nothing, when the visit was saved by someone else since @visit
+ * was read (see fascia_store_update_visit_full()).
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+fascia_store_save_visit_field (FasciaStore       *self,
+                               FasciaVisit       *visit,
+                               FasciaVisitField   field,
+                               const char        *text,
+                               FasciaVisit      **theirs,
+                               GError           **error)
+{
+  g_autoptr(FasciaVisit) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 id, now = fascia_store_now ();
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_VISIT (visit), FALSE);
+  g_return_val_if_fail (field <= FASCIA_VISIT_FIELD_PLAN_NOTES, FALSE);
+  g_return_val_if_fail (theirs == NULL || *theirs == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fascia_store_check_text (text, FASCIA_STORE_MAX_NOTE, "note", error))
+    return FALSE;
+
+  id = fascia_visit_get_id (visit);
+  if (!fascia_store_begin (self, error))
+    return FALSE;
+
+  current = load_visit (self, id, &local_error);
+  if (current != NULL)
+    {
+      /* The row as read, with only this field changed: what else @visit holds is not saved. */
+      if (fascia_visit_get_revision (current) == fascia_visit_get_revision (visit))
+        fascia_visit_set_field (current, field, text);
+      fascia_visit_set_revision (current, fascia_visit_get_revision (visit));
+    }
+  if (current == NULL || !update_visit (self, current, now, &local_error))
+    {
+      fascia_store_rollback (self);
+      if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
+        read_theirs (self, id, theirs);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!fascia_store_commit (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(GDateTime) now_dt = fascia_store_datetime_from_usec (now);
+
+    fascia_visit_set_field (visit, field, text);
+    fascia_visit_set_updated_at (visit, now_dt);
+    fascia_visit_set_revision (visit, fascia_visit_get_revision (visit) + 1);
+  }
   return TRUE;
 }
 
@@ -568,7 +692,8 @@ fascia_store_update_visit (FasciaStore  *self,
  * @field: which SOAP field
  * @text: its new text
  *
- * Saves one SOAP field, as the visit editor does while the therapist types; on a locked
+ * Saves one SOAP field over whatever the visit holds now, whoever saved it; an editor uses
+ * fascia_store_save_visit_field(), which refuses to overwrite another's save. On a locked
  * visit the change is kept as an amendment, as with fascia_store_update_visit().
  *
  * Returns: %TRUE on success.

@@ -221,6 +221,92 @@ fascia_store_step_changed (FasciaStore      *self,
 }
 
 /**
+ * fascia_store_set_conflict:
+ * @table: %FASCIA_STORE_TABLE_CLIENTS, %FASCIA_STORE_TABLE_PLANS or %FASCIA_STORE_TABLE_VISITS
+ * @what: what the row is, for the messages ("visit")
+ * @id: the row, which was saved by someone else since its editor read it
+ *
+ * Returns: %FALSE, with %FASCIA_STORE_ERROR_CONFLICT saying by whom (where the database
+ *   knows) and when, or %FASCIA_STORE_ERROR_NOT_FOUND when the row is gone.
+ */
+gboolean
+fascia_store_set_conflict (FasciaStore       *self,
+                           FasciaStoreTable   table,
+                           const char        *what,
+                           gint64             id,
+                           GError           **error)
+{
+  static const char clients_sql[] =
+    "SELECT updated_by, updated_at FROM clients WHERE id = ?1 AND deleted_at IS NULL";
+  static const char plans_sql[] =
+    "SELECT updated_by, updated_at FROM plans WHERE id = ?1 AND deleted_at IS NULL";
+  static const char visits_sql[] =
+    "SELECT updated_by, updated_at FROM visits WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(FasciaStoreStmt) current = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *time = NULL;
+  const char *who;
+  FasciaDbStep step;
+
+  current = fascia_store_prepare (self, table == FASCIA_STORE_TABLE_CLIENTS ? clients_sql
+                                        : table == FASCIA_STORE_TABLE_PLANS ? plans_sql
+                                        : visits_sql, error);
+  if (current == NULL)
+    return FALSE;
+
+  fascia_db_bind_int64 (current, 1, id);
+  step = fascia_db_step (current, error);
+  if (step == FASCIA_DB_ERROR)
+    return FALSE;
+  if (step == FASCIA_DB_DONE)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no %s %" G_GINT64_FORMAT, what, id);
+      return FALSE;
+    }
+
+  who = fascia_store_column_text (current, 0);
+  when = fascia_store_column_datetime (current, 1);
+  time = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("?");
+  if (who != NULL && *who != '\0')
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT,
+                 "The %s was changed by %s at %s since it was opened; nothing was saved",
+                 what, who, time);
+  else
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT,
+                 "The %s was changed at %s since it was opened; nothing was saved",
+                 what, time);
+  return FALSE;
+}
+
+/**
+ * fascia_store_step_revised:
+ * @id: the id of the row it should have changed
+ *
+ * Runs an UPDATE of one row guarded by the revision its editor read (`… WHERE id = ?1 AND
+ * revision = ?N`, with `revision = revision + 1` among what it sets).
+ *
+ * Returns: %TRUE if it changed the row; else %FALSE with fascia_store_set_conflict()'s error,
+ *   or the database's.
+ */
+gboolean
+fascia_store_step_revised (FasciaStore       *self,
+                           FasciaStoreStmt   *stmt,
+                           FasciaStoreTable   table,
+                           const char        *what,
+                           gint64             id,
+                           GError           **error)
+{
+  if (!fascia_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (fascia_db_changes (self->db) != 0)
+    return TRUE;
+
+  return fascia_store_set_conflict (self, table, what, id, error);
+}
+
+/**
  * fascia_store_query_one:
  * @sql: a query whose `?1` is @id
  * @what: what a row is, for the message when there is none ("pain mark")
