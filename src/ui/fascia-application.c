@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "fascia/fascia-paths.h"
@@ -174,8 +176,14 @@ static void
 bench_answer_paint_cb (GdkFrameClock *clock,
                        gpointer       user_data)
 {
+  g_autofree char *status = NULL;
+  const char *rss = NULL;
+
   g_signal_handlers_disconnect_by_func (clock, bench_answer_paint_cb, user_data);
-  g_print ("answered\n");
+  /* And the memory it takes at that moment ("VmRSS:  123456 kB"). */
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    rss = strstr (status, "VmRSS:");
+  g_print ("answered %.*s\n", rss != NULL ? (int) strcspn (rss, "\n") : 0, rss != NULL ? rss : "");
   g_application_quit (G_APPLICATION (user_data));
 }
 

@@ -1,6 +1,6 @@
 /* bare-answer.c — the baseline of bench-clients-startup: a bare AdwApplicationWindow that,
  * like Fascia under FASCIA_BENCH_ANSWER, prints "answered" once it has handled a key press
- * and painted the frame after it, then quits.
+ * and painted the frame after it, with its resident memory at that moment, then quits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,13 +8,19 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  g_autofree char *status = NULL;
+  const char *rss = NULL;
+
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
-  g_print ("answered\n");
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    rss = strstr (status, "VmRSS:");
+  g_print ("answered %.*s\n", rss != NULL ? (int) strcspn (rss, "\n") : 0, rss != NULL ? rss : "");
   g_application_quit (G_APPLICATION (user_data));
 }
 

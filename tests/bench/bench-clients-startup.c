@@ -6,7 +6,8 @@
  * of the process until it has handled a real key press (sent through the X server by
  * xdotool every 20 ms, with the pointer over the window) and painted the frame after it: the
  * moment a user's first keystroke gets an answer, not the first frame. Prints the median and
- * the 99th percentile of each, and their ratios to the bare window.
+ * the 99th percentile of each, and their ratios to the bare window; then the resident memory
+ * each program reported at that moment.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,10 +53,12 @@ run_sync (const char * const *argv)
     g_error ("%s failed: %s", argv[0], error->message);
 }
 
-/* Milliseconds from spawn to "answered" on the program's standard output. */
+/* Milliseconds from spawn to "answered" on the program's standard output; @rss_mb: (out)
+ * (optional): the resident memory the program reported with it, in MB. */
 static double
 time_to_answer (const char * const *argv,
-                char              **envp)
+                char              **envp,
+                double             *rss_mb)
 {
   const char *poke[] = { xdotool, "mousemove", "300", "300", "key", "shift", NULL };
   g_autoptr(GError) error = NULL;
@@ -90,7 +93,7 @@ time_to_answer (const char * const *argv,
       if (n > 0)
         {
           g_string_append_len (seen, buffer, n);
-          if (strstr (seen->str, "answered") != NULL)
+          if (strstr (seen->str, "answered") != NULL && strchr (seen->str, '\n') != NULL)
             end = g_get_monotonic_time ();
         }
       else if (n == 0)
@@ -105,6 +108,12 @@ time_to_answer (const char * const *argv,
         g_error ("%s did not answer in two minutes", argv[0]);
     }
 
+  if (rss_mb != NULL)
+    {
+      const char *rss = strstr (seen->str, "VmRSS:");
+
+      *rss_mb = rss != NULL ? g_ascii_strtod (rss + strlen ("VmRSS:"), NULL) / 1024 : 0;
+    }
   g_subprocess_wait (process, NULL, NULL);
   g_string_free (seen, TRUE);
   return (end - start) / 1000.0;
@@ -135,6 +144,7 @@ main (int   argc,
   g_autofree char *config_home = g_build_filename (tmp, "config", NULL);
   char *databases[G_N_ELEMENTS (sizes)];
   double bare_ms[RUNS], fascia_ms[G_N_ELEMENTS (sizes)][RUNS];
+  double bare_mb[RUNS], fascia_mb[G_N_ELEMENTS (sizes)][RUNS];
   double bare_median;
 
   xdotool = g_getenv ("FASCIA_XDOTOOL");
@@ -163,16 +173,17 @@ main (int   argc,
     }
 
   /* One unmeasured run of each warms the page cache. */
-  time_to_answer ((const char *[]) { bare, NULL }, envp);
+  time_to_answer ((const char *[]) { bare, NULL }, envp, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-    time_to_answer ((const char *[]) { fascia, "--database", databases[s], NULL }, envp);
+    time_to_answer ((const char *[]) { fascia, "--database", databases[s], NULL }, envp, NULL);
 
   for (guint i = 0; i < RUNS; i++)
     {
-      bare_ms[i] = time_to_answer ((const char *[]) { bare, NULL }, envp);
+      bare_ms[i] = time_to_answer ((const char *[]) { bare, NULL }, envp, &bare_mb[i]);
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         fascia_ms[s][i] = time_to_answer ((const char *[]) { fascia, "--database",
-                                                             databases[s], NULL }, envp);
+                                                             databases[s], NULL }, envp,
+                                          &fascia_mb[s][i]);
     }
 
   bare_median = percentile (bare_ms, RUNS, 0.5);
@@ -185,6 +196,18 @@ main (int   argc,
       g_autofree char *what = g_strdup_printf ("Fascia, %u clients", sizes[s] + 12);
 
       print_row (what, fascia_ms[s], bare_median);
+    }
+
+  /* The memory at that moment: the Clients page open, its first rows shown. */
+  printf ("resident memory (VmRSS) when the window answers, median of %d runs\n", RUNS);
+  printf ("  %-34s %8.1f MB\n", "bare AdwApplicationWindow", percentile (bare_mb, RUNS, 0.5));
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *what = g_strdup_printf ("Fascia, %u clients", sizes[s] + 12);
+      double mb = percentile (fascia_mb[s], RUNS, 0.5);
+
+      printf ("  %-34s %8.1f MB   × bare %5.2f\n", what, mb,
+              mb / percentile (bare_mb, RUNS, 0.5));
     }
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
