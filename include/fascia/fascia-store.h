@@ -21,6 +21,17 @@
 
 G_BEGIN_DECLS
 
+/* A visit's pain scores alone, as the progress chart draws them (fascia_store_list_visit_scores()). */
+typedef struct
+{
+  gint64 visited_at;   /* microseconds since the Unix epoch, UTC */
+  int    pain_before;  /* 0–10, or -1 when none was recorded */
+  int    pain_after;
+} FasciaVisitScores;
+
+/* The most visits a progress chart shows: the latest ones. */
+#define FASCIA_STORE_MAX_VISIT_SCORES 1000
+
 #define FASCIA_STORE_ERROR (fascia_store_error_quark ())
 
 typedef enum
@@ -296,6 +307,10 @@ FasciaVisit        *fascia_store_get_visit             (FasciaStore             
                                                         GError                 **error);
 GListModel         *fascia_store_list_visits           (FasciaStore             *self,
                                                         gint64                   client_id,
+                                                        GError                 **error);
+GArray             *fascia_store_list_visit_scores     (FasciaStore             *self,
+                                                        gint64                   client_id,
+                                                        guint                    max_visits,
                                                         GError                 **error);
 FasciaVisit        *fascia_store_repeat_last_visit     (FasciaStore             *self,
                                                         gint64                   client_id,

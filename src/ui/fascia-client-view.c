@@ -381,19 +381,22 @@ static void
 update_progress (FasciaClientView *self)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
-  guint n = self->visits != NULL ? g_list_model_get_n_items (self->visits) : 0;
+  g_autoptr(GArray) scores = NULL;
   FasciaPlan *plan = current_plan (self);
   gint64 plan_start = 0;
 
-  /* The visit list is newest first; the chart reads left to right. */
-  for (guint i = n; i > 0; i--)
+  /* The scores alone, of the latest visits, oldest first as the chart reads: not every
+   * visit with its notes. */
+  if (self->visits != NULL && g_list_model_get_n_items (self->visits) > 0)
+    scores = fascia_store_list_visit_scores (self->store, fascia_client_get_id (self->client),
+                                             FASCIA_STORE_MAX_VISIT_SCORES, NULL);
+  for (guint i = 0; scores != NULL && i < scores->len; i++)
     {
-      g_autoptr(FasciaVisit) visit = g_list_model_get_item (self->visits, i - 1);
-      GDateTime *date = fascia_visit_get_visited_at (visit);
+      const FasciaVisitScores *visit = &g_array_index (scores, FasciaVisitScores, i);
       FasciaProgressPoint point = {
-        .date = date != NULL ? g_date_time_to_unix (date) : 0,
-        .pain_before = fascia_visit_get_pain_before (visit),
-        .pain_after = fascia_visit_get_pain_after (visit),
+        .date = visit->visited_at / G_USEC_PER_SEC,
+        .pain_before = visit->pain_before,
+        .pain_after = visit->pain_after,
       };
 
       g_array_append_val (points, point);

@@ -178,6 +178,59 @@ amendment_at (GListModel *list,
   return g_list_model_get_item (list, i);
 }
 
+/* The progress chart's scores: three columns of the latest visits, oldest first, none of a
+ * deleted visit, a score not asked -1, and no more visits than asked for. */
+static void
+test_visit_scores (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2024, 3, 1, 10, 0, 0);
+  g_autoptr(GArray) scores = NULL;
+  g_autoptr(GArray) latest = NULL;
+  gint64 deleted_id = 0;
+  Case c;
+
+  make_case (fixture, &c);
+  for (int day = 0; day < 6; day++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_days (start, day * 7);
+      g_autoptr(FasciaVisit) visit = add_visit (fixture, &c, when);
+
+      fascia_visit_set_pain_before (visit, 8 - day);
+      fascia_visit_set_pain_after (visit, day == 2 ? -1 : 6 - day);
+      g_assert_true (fascia_store_update_visit (fixture->store, visit, &error));
+      g_assert_no_error (error);
+      if (day == 4)
+        deleted_id = fascia_visit_get_id (visit);
+    }
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_VISITS, deleted_id,
+                                      &error));
+  g_assert_no_error (error);
+
+  scores = fascia_store_list_visit_scores (fixture->store, c.client_id,
+                                           FASCIA_STORE_MAX_VISIT_SCORES, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scores->len, ==, 5);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      const FasciaVisitScores *s = &g_array_index (scores, FasciaVisitScores, i);
+      int day = i < 4 ? (int) i : 5;
+      g_autoptr(GDateTime) when = g_date_time_add_days (start, day * 7);
+
+      g_assert_cmpint (s->visited_at, ==, g_date_time_to_unix (when) * G_USEC_PER_SEC);
+      g_assert_cmpint (s->pain_before, ==, 8 - day);
+      g_assert_cmpint (s->pain_after, ==, day == 2 ? -1 : 6 - day);
+    }
+
+  /* The latest two only, still oldest first. */
+  latest = fascia_store_list_visit_scores (fixture->store, c.client_id, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (latest->len, ==, 2);
+  g_assert_cmpint (g_array_index (latest, FasciaVisitScores, 0).pain_before, ==, 8 - 3);
+  g_assert_cmpint (g_array_index (latest, FasciaVisitScores, 1).pain_before, ==, 8 - 5);
+}
+
 static void
 test_amendments (StoreFixture  *fixture,
                  gconstpointer  data)
@@ -691,6 +744,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   STORE_TEST ("/fascia/core/store/visits/crud", test_visits);
+  STORE_TEST ("/fascia/core/store/visits/scores", test_visit_scores);
   STORE_TEST ("/fascia/core/store/visits/amendments", test_amendments);
   STORE_TEST ("/fascia/core/store/visits/conflict", test_conflict);
   STORE_TEST ("/fascia/core/store/visits/repeat-last", test_repeat_last_visit);

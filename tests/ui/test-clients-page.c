@@ -436,6 +436,47 @@ test_visit_findings_and_comparison (Fixture       *f,
                    FASCIA_REGION_STYLE_SELECTED);
 }
 
+/* The progress chart of a client with many visits: a point for each, from their scores
+ * alone (fascia_store_list_visit_scores(), tested in tests/core/test-store-visits). */
+static void
+test_many_visits_chart (Fixture       *f,
+                        gconstpointer  data)
+{
+  const guint n = 300;
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2023, 1, 2, 9, 0, 0);
+  FasciaProgressChart *chart;
+  sqlite3 *db = NULL;
+  g_autofree char *sql = NULL;
+
+  new_client (f, "Perpetua Visitwell");
+  /* Written in one go beside the store, as an import would. */
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+                         "WHERE i + 1 < %u) "
+                         "INSERT INTO visits (client_id, visited_at, pain_before, created_at, "
+                         "  updated_at) "
+                         "SELECT %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " + i * 86400000000, "
+                         "  i %% 11, 1, 1 FROM n", n,
+                         fascia_client_get_id (fascia_client_view_get_client (client_view (f))),
+                         g_date_time_to_unix (start) * G_USEC_PER_SEC);
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  fascia_client_view_refresh (client_view (f));
+  fascia_test_iterate ();
+
+  chart = fascia_client_view_get_progress_chart (client_view (f));
+  g_assert_cmpuint (fascia_progress_chart_get_n_points (chart), ==, n);
+  /* Oldest first: the first point is the first visit's. */
+  {
+    g_autofree char *label = fascia_progress_chart_dup_axis_label (chart, 0);
+    g_autofree char *last = fascia_progress_chart_dup_axis_label (chart, n - 1);
+
+    g_assert_nonnull (label);
+    g_assert_cmpstr (label, !=, last);
+  }
+}
+
 static void
 test_undo_delete (Fixture       *f,
                   gconstpointer  data)
@@ -876,6 +917,8 @@ main (int   argc,
               fixture_set_up, test_visit_findings_and_comparison, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/visit-conflict", Fixture, NULL,
               fixture_set_up, test_visit_conflict, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/many-visits-chart", Fixture, NULL, fixture_set_up,
+              test_many_visits_chart, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,

@@ -841,6 +841,61 @@ fascia_store_list_visits (FasciaStore  *self,
 }
 
 /**
+ * fascia_store_list_visit_scores:
+ * @client_id: the client
+ * @max_visits: how many of the latest visits to read (at most
+ *   %FASCIA_STORE_MAX_VISIT_SCORES for a chart)
+ *
+ * The pain scores of a client's latest visits and nothing else, for the progress chart: one
+ * query that reads three columns of at most @max_visits rows, whatever the number of visits
+ * or the length of their notes.
+ *
+ * Returns: (transfer full) (element-type FasciaVisitScores): the scores, oldest first.
+ */
+GArray *
+fascia_store_list_visit_scores (FasciaStore  *self,
+                                gint64        client_id,
+                                guint         max_visits,
+                                GError      **error)
+{
+  static const char sql[] =
+    "SELECT visited_at, pain_before, pain_after FROM visits "
+    "WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY visited_at DESC, id DESC LIMIT ?2";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GArray) scores = NULL;
+  FasciaDbStep rc;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fascia_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  fascia_db_bind_int64 (stmt, 1, client_id);
+  fascia_db_bind_int64 (stmt, 2, max_visits);
+  scores = g_array_new (FALSE, FALSE, sizeof (FasciaVisitScores));
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
+    {
+      FasciaVisitScores visit = {
+        .visited_at = fascia_db_column_int64 (stmt, 0),
+        .pain_before = column_pain (stmt, 1),
+        .pain_after = column_pain (stmt, 2),
+      };
+
+      /* Newest first from the index: the chart reads oldest first. */
+      g_array_prepend_val (scores, visit);
+    }
+  if (rc != FASCIA_DB_DONE)
+    {
+      fascia_store_step_failed (rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&scores);
+}
+
+/**
  * fascia_store_repeat_last_visit:
  * @client_id: the client
  * @visited_at: (nullable): when the new visit is, or %NULL for now
