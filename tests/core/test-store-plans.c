@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "fascia-paged-list.h"
 #include "store-fixture.h"
 
 static FasciaPlan *
@@ -125,6 +126,54 @@ test_plans (StoreFixture  *fixture,
                                         fascia_plan_get_id (older), &error));
   plans = fascia_store_list_plans (fixture->store, fascia_client_get_id (client), &error);
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+}
+
+/* A client's plans are read a page at a time, newest first (by start date, a plan without
+ * one first), as the visits are. */
+static void
+test_plans_paged (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  const guint n = FASCIA_PAGED_LIST_PAGE_SIZE + 6;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Philippa Manyplans");
+  g_autoptr(GListModel) plans = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+      g_autofree char *title = g_strdup_printf ("Plan %u", i);
+      g_autofree char *start = g_strdup_printf ("2024-%02u-%02u", 1 + i / 28, 1 + i % 28);
+
+      fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+      fascia_plan_set_title (plan, title);
+      if (i != 5)
+        fascia_plan_set_start_date (plan, start);
+      g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
+      g_assert_no_error (error);
+    }
+
+  plans = fascia_store_list_plans (fixture->store, fascia_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_true (FASCIA_IS_PAGED_LIST (plans));
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, n);
+  g_assert_cmpuint (fascia_paged_list_get_n_fetches (FASCIA_PAGED_LIST (plans)), ==, 0);
+
+  {
+    g_autoptr(FasciaPlan) first = g_list_model_get_item (plans, 0);
+
+    g_assert_cmpstr (fascia_plan_get_title (first), ==, "Plan 5");
+    g_assert_cmpuint (fascia_paged_list_get_n_fetches (FASCIA_PAGED_LIST (plans)), ==, 1);
+  }
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(FasciaPlan) plan = g_list_model_get_item (plans, i);
+      guint made = n - i - (n - i <= 5 ? 1 : 0);
+      g_autofree char *title = g_strdup_printf ("Plan %u", made);
+
+      g_assert_cmpstr (fascia_plan_get_title (plan), ==, title);
+    }
+  g_assert_cmpuint (fascia_paged_list_get_n_fetches (FASCIA_PAGED_LIST (plans)), ==, 2);
 }
 
 static void
@@ -344,6 +393,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   STORE_TEST ("/fascia/core/store/plans/crud", test_plans);
+  STORE_TEST ("/fascia/core/store/plans/paged", test_plans_paged);
   STORE_TEST ("/fascia/core/store/plans/targets", test_targets);
   STORE_TEST ("/fascia/core/store/plans/home-exercises", test_home_exercises);
   STORE_TEST ("/fascia/core/store/plans/delete-client", test_delete_client_hides_plans);

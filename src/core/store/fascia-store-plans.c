@@ -328,6 +328,9 @@ fascia_store_get_plan (FasciaStore  *self,
 /**
  * fascia_store_list_plans:
  *
+ * The list counts the plans when it is made and reads them a page (64) at a time as they are
+ * asked for, as fascia_store_list_visits() does.
+ *
  * Returns: (transfer full): a #GListModel of the client's #FasciaPlan, newest first.
  */
 GListModel *
@@ -335,13 +338,15 @@ fascia_store_list_plans (FasciaStore  *self,
                          gint64        client_id,
                          GError      **error)
 {
-  static const char sql[] =
+  static const char count_sql[] =
+    "SELECT count(*) FROM plans WHERE client_id = ?1 AND deleted_at IS NULL";
+  static const char page_sql[] =
     "SELECT " PLAN_COLUMNS " FROM plans WHERE client_id = ?1 AND deleted_at IS NULL "
-    "ORDER BY coalesce(start_date, '9999') DESC, id DESC";
+    "ORDER BY coalesce(start_date, '9999') DESC, id DESC LIMIT ?2 OFFSET ?3";
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return fascia_store_query_list (self, sql, client_id, FASCIA_TYPE_PLAN,
-                                  (FasciaStoreRowFunc) plan_from_row, error);
+  return fascia_store_query_paged (self, count_sql, page_sql, client_id, FASCIA_TYPE_PLAN,
+                                   (FasciaStoreRowFunc) plan_from_row, error);
 }

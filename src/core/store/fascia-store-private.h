@@ -92,6 +92,13 @@ GListModel       *fascia_store_query_list        (FasciaStore        *self,
                                                   GType               item_type,
                                                   FasciaStoreRowFunc  from_row,
                                                   GError            **error);
+GListModel       *fascia_store_query_paged       (FasciaStore        *self,
+                                                  const char         *count_sql,
+                                                  const char         *page_sql,
+                                                  gint64              key,
+                                                  GType               item_type,
+                                                  FasciaStoreRowFunc  from_row,
+                                                  GError            **error);
 gboolean          fascia_store_check_id          (FasciaStore        *self,
                                                   FasciaStoreIdKind   kind,
                                                   const char         *id,

@@ -18,6 +18,7 @@
 #include "fascia/fascia-paths.h"
 
 #include "fascia-db-postgres.h"
+#include "fascia-paged-list.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
@@ -376,6 +377,100 @@ fascia_store_query_list (FasciaStore         *self,
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&items));
+}
+
+typedef struct
+{
+  FasciaStore        *store;
+  char               *page_sql;
+  gint64              key;
+  FasciaStoreRowFunc  from_row;
+} PagedQuery;
+
+static void
+paged_query_free (gpointer data)
+{
+  PagedQuery *query = data;
+
+  g_object_unref (query->store);
+  g_free (query->page_sql);
+  g_free (query);
+}
+
+static gboolean
+fetch_paged (gpointer        user_data,
+             guint           offset,
+             guint           limit,
+             gconstpointer   after,
+             GPtrArray      *items,
+             gpointer       *cursor,
+             GError        **error)
+{
+  PagedQuery *query = user_data;
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, query->page_sql, error);
+  FasciaDbStep step;
+
+  *cursor = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  fascia_db_bind_int64 (stmt, 1, query->key);
+  fascia_db_bind_int64 (stmt, 2, limit);
+  fascia_db_bind_int64 (stmt, 3, offset);
+  while ((step = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
+    g_ptr_array_add (items, query->from_row (stmt));
+
+  if (step != FASCIA_DB_DONE)
+    return fascia_store_step_failed (step, error);
+
+  return TRUE;
+}
+
+/**
+ * fascia_store_query_paged:
+ * @count_sql: counts the rows, `?1` being @key
+ * @page_sql: reads them in order, `?1` being @key, `?2` the LIMIT and `?3` the OFFSET
+ * @item_type: the type @from_row returns
+ *
+ * As fascia_store_query_list(), but the list counts the rows when it is made and reads them
+ * a page at a time as they are asked for (#FasciaPagedList).
+ *
+ * Returns: (transfer full): the list, or %NULL with the error.
+ */
+GListModel *
+fascia_store_query_paged (FasciaStore         *self,
+                          const char          *count_sql,
+                          const char          *page_sql,
+                          gint64               key,
+                          GType                item_type,
+                          FasciaStoreRowFunc   from_row,
+                          GError             **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, count_sql, error);
+  PagedQuery *query;
+  FasciaDbStep step;
+  guint n;
+
+  if (stmt == NULL)
+    return NULL;
+
+  fascia_db_bind_int64 (stmt, 1, key);
+  step = fascia_db_step (stmt, error);
+  if (step != FASCIA_DB_ROW)
+    {
+      fascia_store_step_failed (step, error);
+      return NULL;
+    }
+  n = (guint) CLAMP (fascia_db_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
+
+  query = g_new0 (PagedQuery, 1);
+  query->store = g_object_ref (self);
+  query->page_sql = g_strdup (page_sql);
+  query->key = key;
+  query->from_row = from_row;
+
+  return G_LIST_MODEL (fascia_paged_list_new (item_type, n, fetch_paged, query,
+                                              paged_query_free, NULL));
 }
 
 gboolean
