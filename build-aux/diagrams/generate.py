@@ -54,8 +54,10 @@ FONT = 'font-family="Cantarell, &quot;DejaVu Sans&quot;, sans-serif"'
 class View:
     """A view: a projection of the landmark table onto the canvas, and the SVG it builds."""
 
-    def __init__(self, vid, kind, x0, y0, frame, title, description):
+    def __init__(self, vid, kind, x0, y0, frame, title, description, scale=SCALE, font_size=17):
         self.id, self.kind, self.x0, self.y0 = vid, kind, x0, y0
+        self.scale = scale              # canvas units per mm: SCALE, but for the medial view, which frames less
+        self.font_size = font_size
         self.frame = frame              # (top, bottom) in mm of y
         self.ymin = frame[0]            # points above are clamped (a view may run shapes off its top edge)
         self.title, self.description = title, description
@@ -68,15 +70,16 @@ class View:
     def p(self, pt, side=1):
         a, y = pt[0], pt[1]
         y = min(max(y, self.ymin), self.frame[1])
+        k = self.scale
         if self.kind == 'ant':
-            X = self.x0 + SCALE * a * side
+            X = self.x0 + k * a * side
         elif self.kind == 'post':
-            X = self.x0 - SCALE * a * side
+            X = self.x0 - k * a * side
         elif self.kind == 'med':
-            X = self.x0 - SCALE * a       # seen from the midline: anterior to the viewer's left
+            X = self.x0 - k * a           # seen from the midline: anterior to the viewer's left
         else:
-            X = self.x0 + SCALE * a
-        out = (X, self.y0 + SCALE * (y - self.frame[0]))
+            X = self.x0 + k * a
+        out = (X, self.y0 + k * (y - self.frame[0]))
         if len(pt) > 2 and pt[2] == 'c':
             return out + ('c',)
         return out
@@ -682,7 +685,7 @@ def render_labels(v):
     """Two columns of labels, one each side, spread vertically so that none overlap; each label sits
     just outside the drawing at its height (so its leader line is short), never past the canvas."""
     out = []
-    fs = 17
+    fs = v.font_size
     cx = W / 2.0
     cols = {'L': [], 'R': []}
     for text, a, col in v.labels:
@@ -692,7 +695,7 @@ def render_labels(v):
     for c, items in cols.items():
         items.sort(key=lambda it: it[0])
         ys = [max(40, min(H - 20, it[0])) for it in items]
-        gap = 23
+        gap = round(fs * 23 / 17.0)
         for _ in range(200):
             moved = False
             for i in range(1, len(ys)):
@@ -2017,7 +2020,7 @@ GHOST = 'fill="none" stroke="#6e1f17" stroke-width="1.3" stroke-opacity="0.75" s
 
 def band(v, pts, widths, depth='mid', nfib=5, style=None):
     """A strap muscle (or a part of one) along a centre line, its fibres running along it."""
-    ws = [w * SCALE for w in widths]
+    ws = [w * v.scale for w in widths]
     parts = [path(ribbon(v.ps(pts), ws), style or MUSCLE[depth])]
     fib = []
     for k in range(nfib):
@@ -2029,17 +2032,240 @@ def band(v, pts, widths, depth='mid', nfib=5, style=None):
     return parts
 
 
+# The medial view frames less of the body than the others (T7 to the ischial tuberosity), so it has a scale
+# of its own that fills the canvas; everything in it is drawn from the same landmark table.
+MED_SCALE = 2.55
+
+# The spine of the medial view, cut in the midline: each body's anterior surface at mid-height (z, mm) and
+# its tilt (degrees; positive where the lower end lies further back).  The tilts give the lordosis its
+# wedge-shaped discs: about 55 degrees from the top of L1 to the sacral base (Bogduk), most of it at L4-S1,
+# with a sacral slope of about 40 degrees; above L1 the thoracic kyphosis.
+MED_SPINE = {'T7': (-46, -8), 'T8': (-42, -9), 'T9': (-37, -11), 'T10': (-31, -13), 'T11': (-24, -16),
+             'T12': (-14, -17), 'L1': (-4, -13), 'L2': (4, -8), 'L3': (8, -2), 'L4': (6, 14), 'L5': (-5, 30)}
+# The sacrum and coccyx in midsagittal section, segment by segment down the pelvic surface from the
+# promontory: tilt (degrees), length along the pelvic surface and depth of the body (mm).  The sacral curve
+# brings the apex about 2 cm behind the ischial spine; the coccyx turns down and forward.
+MED_SACRUM = [(42, 28, 30), (46, 24, 24), (40, 20, 18), (28, 17, 13), (14, 13, 10)]
+MED_COCCYX = [(-4, 10, 11), (-24, 9, 9), (-42, 7.5, 7), (-58, 6, 5.5)]
+
+
+def _axes(theta):
+    t = math.radians(theta)
+    return (-math.sin(t), math.cos(t)), (-math.cos(t), -math.sin(t))   # down the body, back out of it
+
+
+def med_bodies():
+    """{name: (AS, AI, PS, PI)}: the corners (z, y) of each cut vertebral body, anterior/posterior,
+    superior/inferior, for T7-L5 and the sacral and coccygeal segments."""
+    out = {}
+    for name, top, bot, hw, tip, sp in SK.VERTEBRAE_ALL:
+        if name not in MED_SPINE:
+            continue
+        zf, th = MED_SPINE[name]
+        a, n = _axes(th)
+        depth = SK.BODY_Z_MEDIAL[name][1]
+        h = bot - top
+        F = (zf, (top + bot) / 2.0)
+        AS, AI = add(F, mul(a, -h / 2.0)), add(F, mul(a, h / 2.0))
+        out[name] = (AS, AI, add(AS, mul(n, depth)), add(AI, mul(n, depth)))
+    # the L5/S1 disc, then the sacral segments chained down the pelvic surface
+    a5, _ = _axes(MED_SPINE['L5'][1])
+    a1, _ = _axes(MED_SACRUM[0][0])
+    P = add(out['L5'][1], mul(norm(add(a5, a1)), 12))
+    for k, (th, h, d) in enumerate(MED_SACRUM):
+        a, n = _axes(th)
+        Q = add(P, mul(a, h))
+        out['S%d' % (k + 1)] = (P, Q, add(P, mul(n, d)), add(Q, mul(n, d)))
+        P = Q
+    P = add(P, (0.6, 1.6))       # the sacrococcygeal joint
+    for k, (th, h, d) in enumerate(MED_COCCYX):
+        a, n = _axes(th)
+        Q = add(P, mul(a, h))
+        out['Co%d' % (k + 1)] = (P, Q, add(P, mul(n, d)), add(Q, mul(n, d)))
+        P = add(Q, mul(a, 1.2))
+    return out
+
+
+MB = med_bodies()
+PROMONTORY = MB['S1'][0]
+SACRAL_APEX = MB['S5'][1]
+COCCYX_TIP = MB['Co4'][1]
+
+
+def med_front(y):
+    """z of the anterior surface of the vertebral column at height y (the medial view)."""
+    pts = []
+    for name in ('T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
+        AS, AI, PS, PI = MB[name]
+        pts += [AS, AI]
+    pts.append(PROMONTORY)
+    if y <= pts[0][1]:
+        return pts[0][0]
+    for p, q in zip(pts, pts[1:]):
+        if p[1] <= y <= q[1]:
+            return p[0] + (q[0] - p[0]) * (y - p[1]) / max(q[1] - p[1], 1e-6)
+    return pts[-1][0]
+
+
+def rounded_quad(q, r=1.6):
+    """A vertebral body's outline from its four corners, the corners slightly rounded."""
+    AS, AI, PS, PI = q
+    pts = []
+    ring = [AS, AI, PI, PS]
+    for i, c in enumerate(ring):
+        p, nx = ring[i - 1], ring[(i + 1) % 4]
+        pts.append(lerp(c, p, r / max(dist(c, p), 1e-6)) + ('c',))
+        pts.append(lerp(c, nx, r / max(dist(c, nx), 1e-6)) + ('c',))
+    return pts
+
+
+SPONGY = 'fill="#e7d5ae" stroke="#b59f80" stroke-width="0.8"'
+CANAL = 'fill="#d6c7a8" stroke="#8c7a64" stroke-width="1"'
+MED_SP_TIP = {'T7': -126, 'T8': -100, 'T9': -74, 'T10': -48, 'T11': -22, 'T12': 3, 'L1': 32, 'L2': 68, 'L3': 106,
+              'L4': 143, 'L5': 167}
+
+
+def draw_spine_medial(v):
+    """The vertebral column cut in the midline and seen from the inside: the cut bodies (a shell of compact
+    bone round spongy bone) and the wedge-shaped discs, the vertebral canal behind them, and the cut
+    laminae and spinous processes behind the canal."""
+    names = ['T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5']
+    front, back, sps, lumbar_sps, peds = [], [], [], [], []
+    for name in names:
+        AS, AI, PS, PI = MB[name]
+        a, n = _axes(MED_SPINE[name][1])
+        c = 17 if name.startswith('L') else 14        # the depth of the canal
+        B0, B1 = add(PS, mul(n, c)), add(PI, mul(n, c))
+        front += [PS, PI]
+        back += [B0, B1]
+        if name.startswith('L'):
+            # the hatchet-shaped lumbar process, running almost straight back from the lamina
+            tip = (min(B0[0], B1[0]) - 29, MED_SP_TIP[name])
+            lt, lb = lerp(B0, B1, 0.3), add(B1, mul(a, 5))
+            sp = [lt + ('c',), add(lerp(lt, tip, 0.45), (0, -1)), add(tip, (1.5, -8)) + ('c',), add(tip, (-1.5, -3)),
+                  add(tip, (0, 4)) + ('c',), add(lerp(lb, tip, 0.55), (0, 2)), lb + ('c',)]
+            lumbar_sps.append(path(smooth(v.ps(sp)), LANDMARK))
+        else:
+            # the long thoracic process, sloping steeply down over the one below
+            tip = (min(B0[0], B1[0]) - 30, MED_SP_TIP[name])
+            lt, lb = lerp(B0, B1, 0.4), add(B1, mul(a, 4))
+            sp = [lt + ('c',), add(lerp(lt, tip, 0.5), (-1, -1.5)), add(tip, (1.5, -3.5)) + ('c',),
+                  add(tip, (-1, 1.5)) + ('c',), add(lerp(lb, tip, 0.5), (2, 2)), lb + ('c',)]
+            sps.append(path(smooth(v.ps(sp)), BONE))
+        # the pedicle beyond the canal, and the intervertebral foramen below it
+        ped = [lerp(PS, PI, 0.12), lerp(B0, B1, 0.12), lerp(B0, B1, 0.55), lerp(PS, PI, 0.62)]
+        peds.append(path(smooth(v.ps(ped)), 'fill="#efe5cf" stroke="#a8937a" stroke-width="0.9"'))
+        fo = lerp(lerp(PI, B1, 0.5), lerp(MB[name][3], B1, 0.5), 0.5)
+        fo = add(lerp(PI, B1, 0.45), mul(a, 4.5 if name.startswith('L') else 3.5))
+        peds.append(path(smooth(v.ps(ellipse_pts(fo[0], fo[1], 5 if name.startswith('L') else 4, 3.5 if name.startswith('L') else 3,
+                                                 -math.radians(MED_SPINE[name][1]), 10))), 'fill="#cdbf9f" stroke="#a8937a" stroke-width="0.8"'))
+    # the canal, continued into the sacral canal
+    S1 = MB['S1']
+    canal = front + [S1[2]] + [add(S1[2], mul(norm((-1.0, 0.35)), 13))] + back[::-1]
+    v.add('bones', path(smooth(v.ps(canal)), CANAL))
+    v.add('bones', ''.join(peds))
+    v.add('bones', ''.join(sps))
+    v.add('bones', group('b-lumbar-spinous-processes', lumbar_sps))
+    discs = []
+    for i, name in enumerate(names):
+        AS, AI, PS, PI = MB[name]
+        a, n = _axes(MED_SPINE[name][1])
+        body = [path(smooth(v.ps(rounded_quad(MB[name]))), BONE)]
+        k = 2.6
+        inner = (add(add(AS, mul(a, k)), mul(n, k)), add(add(AI, mul(a, -k)), mul(n, k)),
+                 add(add(PS, mul(a, k)), mul(n, -k)), add(add(PI, mul(a, -k)), mul(n, -k)))
+        body.append(path(smooth(v.ps(rounded_quad(inner, 1.2))), SPONGY))
+        tr = []
+        for j in range(1, 5):
+            p0 = lerp(lerp(AS, PS, j / 5.0), lerp(AI, PI, j / 5.0), 0.16)
+            p1 = lerp(lerp(AS, PS, j / 5.0), lerp(AI, PI, j / 5.0), 0.84)
+            tr.append('M%s L%s' % (P(v.p(p0)), P(v.p(p1))))
+        body.append(path(' '.join(tr), 'fill="none" stroke="#d3c09c" stroke-width="0.9"'))
+        if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
+            v.add('bones', group('b-%s-body' % name.lower(), body))
+        else:
+            v.add('bones', ''.join(body))
+        # the disc below: wedge-shaped where the column curves, its nucleus a little behind the middle
+        NAS, NAI, NPS, NPI = MB[names[i + 1] if i + 1 < len(names) else 'S1']
+        bf = add(lerp(AI, NAS, 0.5), mul(norm(sub(AI, PI)), 1.4))
+        bb = add(lerp(PI, NPS, 0.5), mul(norm(sub(PI, AI)), 0.9))
+        d = [path(smooth(v.ps([AI + ('c',), bf, NAS + ('c',), NPS + ('c',), bb, PI + ('c',)])), DISC)]
+        cen = lerp(lerp(AI, NAS, 0.5), lerp(PI, NPS, 0.5), 0.56)
+        gap = dist(lerp(AI, PI, 0.56), lerp(NAS, NPS, 0.56))
+        d.append(path(smooth(v.ps(ellipse_pts(cen[0], cen[1], 7.5, max(gap * 0.28, 1.4),
+                                              math.radians(MED_SPINE[name][1] + 3), 10))),
+                      'fill="#c8d2d8" stroke="#97a7ae" stroke-width="0.8"'))
+        if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
+            discs.append(''.join(d))
+        else:
+            v.add('bones', ''.join(d))
+    v.add('bones', group('b-lumbar-intervertebral-discs', discs))
+
+
+def draw_sacrum_medial(v):
+    """The sacrum and coccyx cut in the midline: a curved wedge, thick at the base where the promontory
+    juts forward, thin at the apex; the sacral canal between the fused bodies and the dorsal wall with the
+    median sacral crest, open below at the sacral hiatus; the coccyx continuing the curve."""
+    segs = ['S1', 'S2', 'S3', 'S4', 'S5']
+    fr = [MB[s][0] for s in segs] + [MB['S5'][1]]
+    bk = [MB[s][2] for s in segs] + [MB['S5'][3]]
+    # the dorsal wall: the laminae fused into the median sacral crest with its spinous tubercles S1-S4,
+    # behind the canal (the pedicles run back and a little down from the bodies); the hiatus below S4
+    nb = norm((-1.0, 0.35))
+    wall = []
+    for k, s in enumerate(segs[:4]):
+        PS = MB[s][2]
+        c, t = [13, 11, 8, 5][k], [15, 12, 9, 6][k]
+        wall.append((add(PS, mul(nb, c)), add(PS, mul(nb, c + t))))
+    hiatus = MB['S5'][2]
+    outline = [PROMONTORY + ('c',)] + fr[1:-1] + [add(fr[-1], (-0.5, 1.5)) + ('c',), add(bk[-1], (0.5, 1.2)) + ('c',),
+                                                  hiatus + ('c',), add(wall[3][1], (1, 7)) + ('c',)]
+    for k in (3, 2, 1, 0):
+        c_in, c_out = wall[k]
+        if k < 3:
+            outline.append(add(lerp(wall[k + 1][1], c_out, 0.5), (1.5, 0)))
+        outline.append(add(c_out, (-1.5, 0)))
+    outline += [add(wall[0][1], (2, -4)) + ('c',), add(wall[0][0], (0, -1)) + ('c',), MB['S1'][2] + ('c',)]
+    sac = [path(smooth(v.ps(outline)), BONE)]
+    canal = [MB['S1'][2], MB['S2'][2], MB['S3'][2], MB['S4'][2], hiatus + ('c',), add(wall[3][0], (0, 4)) + ('c',),
+             wall[3][0], wall[2][0], wall[1][0], wall[0][0]]
+    sac.append(path(smooth(v.ps(canal)), CANAL))
+    # the fused bodies: spongy bone inside a shell of compact bone, crossed by the ridges where the discs were
+    fi = [add(MB[s][0], mul(_axes(MED_SACRUM[k][0])[1], 2.6)) for k, s in enumerate(segs)]
+    fi.append(add(MB['S5'][1], (-2.2, -1.6)))
+    bi = [add(MB[s][2], mul(_axes(MED_SACRUM[k][0])[1], -2.2)) for k, s in enumerate(segs)]
+    bi.append(add(MB['S5'][3], (1.6, -1.8)))
+    fi[0] = add(fi[0], mul(_axes(MED_SACRUM[0][0])[0], 2.4))
+    bi[0] = add(bi[0], mul(_axes(MED_SACRUM[0][0])[0], 2.4))
+    sac.append(path(smooth(v.ps(fi + bi[::-1])), SPONGY))
+    ridges = []
+    for k in range(1, 5):
+        AS, AI, PS, PI = MB[segs[k]]
+        ridges.append(smooth(v.ps([lerp(AS, PS, 0.06), lerp(AS, PS, 0.5), lerp(AS, PS, 0.94)]), False))
+    sac.append(path(' '.join(ridges), 'fill="none" stroke="#a8937a" stroke-width="1.3"'))
+    # the dorsal wall's spongy core
+    sac.append(path(smooth(v.ps([lerp(w[0], w[1], 0.3) for w in wall] + [lerp(w[0], w[1], 0.7) for w in wall[::-1]])), SPONGY))
+    v.add('bones', group('b-sacrum', sac))
+    co = []
+    for k in range(4):
+        q = MB['Co%d' % (k + 1)]
+        co.append(path(smooth(v.ps(rounded_quad(q, 1.6))), BONE))
+    v.add('bones', group('b-coccyx', co))
+
+
 def build_medial():
-    v = View('pelvis-medial', 'med', 600, 240, (-175, 392), 'Pelvis, inside',
+    v = View('pelvis-medial', 'med', 590, 52, (-172, 366), 'Pelvis, inside',
              'The right half of the body seen from the midline, the viscera removed: the lumbar spine, sacrum and '
              'coccyx cut in the midline; the inner surface of the right hip bone with the iliac fossa, the arcuate '
              'line, the pubic symphysis, the ischial spine and the obturator membrane. The pelvic floor: levator '
              'ani (pubococcygeus and iliococcygeus) from the pubis, the tendinous arch and the ischial spine, and '
              'coccygeus from the ischial spine to the coccyx; obturator internus leaving through the lesser '
-             'sciatic foramen; psoas major and iliacus along the brim; above, the right dome of the diaphragm with '
-             'its right crus on the L1–L3 bodies and the arcuate ligaments over psoas and quadratus lumborum.')
+             'sciatic foramen and piriformis through the greater; psoas major and iliacus along the brim; above, '
+             'the right dome of the diaphragm with its right crus on the L1–L3 bodies and the arcuate ligaments '
+             'over psoas and quadratus lumborum.',
+             scale=MED_SCALE, font_size=18)
     v.title_long = 'Medial view of the right half of the pelvis, lumbar spine and diaphragm'
-    bz = SK.BODY_Z_MEDIAL
+    K = v.scale
     s = -1
     # ---- bones, farthest first: the lower ribs on the far (right) wall, seen from inside ----
     ribs = []
@@ -2050,40 +2276,39 @@ def build_medial():
             w = w[:-4] + [8, 7, 6.5, 6]
         else:
             w[-1] = 5
-        ribs.append(path(ribbon(v.ps(pts), [x * SCALE for x in w], caps='round' if n == 11 else 'flat'), BONE))
+        ribs.append(path(ribbon(v.ps(pts), [x * K for x in w], caps='round' if n == 11 else 'flat'), BONE))
         if n in (9, 10):
-            ribs.append(path(ribbon(v.ps(pts[-4:]), [x * SCALE for x in w[-4:]], caps='flat'), CARTILAGE))
+            ribs.append(path(ribbon(v.ps(pts[-4:]), [x * K for x in w[-4:]], caps='flat'), CARTILAGE))
     # the costal cartilages of ribs 7 and 8 up to the sternum, the front of the costal margin
     for pts in ([(64, -150), (80, -132), (92, -112), (97, -96)], [(70, -110), (84, -96), (93, -80), (96, -70)]):
-        ribs.append(path(ribbon(v.ps(pts), 6.5 * SCALE, caps='flat'), CARTILAGE))
+        ribs.append(path(ribbon(v.ps(pts), 6.5 * K, caps='flat'), CARTILAGE))
     v.add('bones', group('b-lower-ribs-r', ribs))
-    v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [8 * SCALE, 8 * SCALE, 7 * SCALE, 6 * SCALE, 5 * SCALE, 4.5 * SCALE]), BONE)]))
+    v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [x * K for x in (8, 8, 7, 6, 5, 4.5)]), BONE)]))
     # the sternum's lower end and the xiphoid process, cut in the midline
-    v.add('bones', path(smooth(v.ps([(96, -175, 'c'), (110, -175, 'c'), (107, -130), (103, -104, 'c'), (92, -102, 'c'), (91, -140)])), BONE))
+    v.add('bones', path(smooth(v.ps([(96, -172, 'c'), (110, -172, 'c'), (107, -130), (103, -104, 'c'), (92, -102, 'c'), (91, -140)])), BONE))
     v.add('bones', path(smooth(v.ps([(93, -101, 'c'), (103, -102, 'c'), (101, -88), (98, -74), (95, -68, 'c'), (91, -80), (91, -92)])), LANDMARK, 'b-xiphoid-process'))
-    # the linea alba down the front of the abdomen (cut in the midline)
-    v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 3 * SCALE, caps='flat'), LANDMARK, 'b-linea-alba'))
     # ---- the hip bone, inner surface ----
     cx, cy, rx, ry, rot = SK.OBTURATOR_SAG
     hip_d = smooth(v.ps(SK.HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
     hb = [path(hip_d, BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin'))]
-    # auricular surface (hidden under the sacrum) and iliac tuberosity; the quadrilateral surface below the brim
-    hb.append(path(smooth(v.ps([(-64, 230), (-58, 214), (-62, 196), (-74, 184), (-88, 186), (-94, 204), (-86, 222), (-76, 236)])), BONE_SHADE))
+    # the auricular surface and iliac tuberosity behind the fossa (the sacrum covers most of them)
+    hb.append(path(smooth(v.ps([(-64, 230), (-58, 214), (-62, 196), (-74, 184), (-88, 186), (-96, 204), (-92, 224), (-78, 236)])), BONE_SHADE))
+    # the quadrilateral surface below the brim and the body of the ischium behind the foramen
     hb.append(path(smooth(v.ps([(-50, 262), (-30, 262), (-6, 268), (6, 282)]), False), BONE_DETAIL))
-    # the body of the ischium behind the foramen, the inner lip of the crest
     hb.append(path(smooth(v.ps([(-46, 290), (-40, 312), (-34, 330)]), False), BONE_DETAIL))
     v.add('bones', group('b-hip-bone-r', hb))
     fossa = [(42, 224), (40, 206), (34, 186), (24, 168), (8, 154), (-12, 146), (-34, 142), (-56, 148), (-72, 160),
-             (-76, 176), (-70, 190)] + [(-60, 206), (-58, 220)] + SK.ARCUATE_LINE_SAG[1:] + [(36, 252)]
+             (-76, 176), (-70, 190)] + [(-60, 204), (-50, 210)] + SK.ARCUATE_LINE_SAG[1:] + [(36, 252)]
     v.add('bones', path(smooth(v.ps(fossa)), 'fill="#e6d7b7" fill-opacity="0.6" stroke="#a8937a" stroke-width="1" stroke-dasharray="4 3"', 'b-iliac-fossa-r'))
-    v.add('bones', path(ribbon(v.ps([(x, y + (2.4 if y < 200 else 0)) for x, y in SK.CREST_SAG]), 5 * SCALE), LANDMARK, 'b-iliac-crest-r'))
+    v.add('bones', path(ribbon(v.ps([(x, y + (2.4 if y < 200 else 0)) for x, y in SK.CREST_SAG]), 5 * K), LANDMARK, 'b-iliac-crest-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(47, 211, 5, 5.5, 0, 10))), LANDMARK, 'b-asis-r'))
     v.add('bones', path(smooth(v.ps(SK.ARCUATE_LINE_SAG), False), LINE_MARK.replace('#7d6549', '#6b5640')))
     v.add('bones', path(smooth(v.ps(SK.PECTEN_SAG), False), LINE_MARK, 'b-pecten-pubis-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(28, 264, 5, 4, 0.4, 10))), LANDMARK, 'b-iliopubic-eminence-r'))
-    pb = [(34, 286), (46, 284), (52, 292), (49, 308), (51, 322), (40, 326), (32, 316), (30, 300)]
+    # the body of the pubis, its medial (symphyseal) face at the front edge of the bone
+    pb = [(36, 285), (48, 284), (57, 288), (61, 296), (59, 309), (53, 320), (44, 327), (34, 326), (28, 314), (29, 296)]
     v.add('bones', path(smooth(v.ps(pb)), LANDMARK, 'b-pubic-body-r'))
-    v.add('bones', path(ribbon(v.ps([(48, 326), (30, 332), (10, 337), (-10, 342), (-26, 346)]), [5.5 * SCALE] * 5), LANDMARK, 'b-ischiopubic-ramus-r'))
+    v.add('bones', path(ribbon(v.ps([(38, 326), (20, 331.5), (2, 336), (-14, 340.5), (-26, 344)]), [5.5 * K] * 5), LANDMARK, 'b-ischiopubic-ramus-r'))
     v.add('bones', path(smooth(v.ps([(-30, 347), (-40, 351), (-50, 347), (-55, 335), (-56, 322), (-48, 322), (-38, 334)])), LANDMARK, 'b-ischial-tuberosity-r'))
     sp = SK.ISCHIAL_SPINE_SAG
     v.add('bones', path(smooth(v.ps([(-47, 273), (sp[0] - 1, sp[1] - 1, 'c'), (sp[0] - 1, sp[1] + 2, 'c'), (-48, 290), (-45, 281)])), LANDMARK, 'b-ischial-spine-r'))
@@ -2092,155 +2317,155 @@ def build_medial():
     mem = ellipse_pts(cx, cy, rx - 0.8, ry - 0.8, rot, 10)
     mpoly = v.ps(mem)
     v.add('bones', group('b-obturator-membrane-r', [path(smooth(mpoly), OBT_MEMBRANE),
-                                                    path(lines_d(hatch([sample(mpoly, True, 6)], 6, 145)), LIG_FIBRE),
+                                                    path(lines_d(hatch([sample(mpoly, True, 6)], 7, 145)), LIG_FIBRE),
                                                     path(smooth(v.ps(ellipse_pts(cx + 7, cy - ry + 6, 3.2, 2.4, 0, 10))), HOLE)]))
-    # ---- the spine, cut in the midline ----
-    draw_spine_lateral(v, bz, section=True)
-    # the sacrum and coccyx, cut in the midline: fused bodies, the sacral canal, the median crest
-    sac = [path(smooth(v.ps(SK.SACRUM_SAG)), BONE)]
-    sac.append(path(smooth(v.ps([(-58, 186), (-66, 200), (-76, 222), (-84, 246), (-86, 262), (-80, 262), (-76, 246), (-68, 224), (-60, 204), (-52, 190)])),
-                    'fill="#d8c8a8" stroke="#8c7a64" stroke-width="1"'))
-    for a, b in (((-25, 206), (-57, 199)), ((-37, 222), (-66, 214)), ((-51, 238), (-74, 232)), ((-64, 254), (-81, 250))):
-        sac.append(path(smooth(v.ps([a, lerp(a, b, 0.5), b]), False), BONE_DETAIL))
-    v.add('bones', group('b-sacrum', sac))
-    v.add('bones', group('b-coccyx', [path(smooth(v.ps(SK.COCCYX_SAG)), BONE),
-                                      path(smooth(v.ps([(-88, 278), (-80, 276)]), False), BONE_DETAIL),
-                                      path(smooth(v.ps([(-84, 286), (-74, 283)]), False), BONE_DETAIL)]))
-    v.add('bones', path(smooth(v.ps(SK.SYMPHYSIS_SAG)), DISC, 'b-pubic-symphysis'))
-    # ligaments: the sacrotuberous behind, the sacrospinous from the ischial spine to the sacrum and coccyx
-    st = [(-98, 236), (-96, 258), (-90, 280), (-72, 304), (-58, 324), (-50, 334), (-46, 326), (-56, 310), (-76, 290), (-88, 266), (-92, 244)]
+    # ligaments behind the sacrum's cut face: the sacrotuberous from the back of the ilium, sacrum and coccyx
+    # down and forward to the ischial tuberosity, and in front of it (nearer the midline) the sacrospinous
+    # from the lateral border of the lower sacrum and coccyx to the ischial spine
+    st = [(-94, 238), (-96, 258), (-94, 278), (-86, 296), (-72, 312), (-60, 324), (-51, 336), (-45, 330), (-52, 318),
+          (-64, 306), (-76, 294), (-82, 280), (-84, 258)]
     v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT),
-                                                        path(smooth(v.ps([(-94, 250), (-84, 282), (-62, 316), (-50, 330)]), False), LIG_FIBRE)]))
-    ss = [(-52, 276), (-66, 270), (-82, 258), (-90, 272), (-86, 292), (-68, 287), (-52, 285)]
+                                                        path(' '.join(smooth(v.ps([(-91 + k * 3, 250), (-89 + k * 3, 280), (-72 + k * 2.4, 304), (-53 + k * 1.5, 328)]), False) for k in range(3)), LIG_FIBRE)]))
+    ss = [(sp[0] + 3, sp[1] - 3), (-66, 252), (-72, 244), (-78, 258), (-80, 272), (-79, 286), (-74, 293), (sp[0] + 2, sp[1] + 4)]
     v.add('bones', group('b-sacrospinous-ligament-r', [path(smooth(v.ps(ss)), LIGAMENT),
-                                                       path(lines_d(hatch([sample(v.ps(ss), True, 6)], 5, 170)), LIG_FIBRE)]))
+                                                       path(lines_d(hatch([sample(v.ps(ss), True, 6)], 5, 172)), LIG_FIBRE)]))
+    # ---- the spine, sacrum and coccyx, cut in the midline ----
+    draw_spine_medial(v)
+    draw_sacrum_medial(v)
+    # the pubic symphysis: the interpubic disc cut in the midline, on the pubic body's medial face, its
+    # upper end tilted forward
+    sym = [(55, 287), (59, 292), (59.5, 301), (56, 312), (50, 321), (44, 326), (41, 322), (44, 311), (49, 299), (51, 291)]
+    v.add('bones', path(smooth(v.ps(sym)), DISC, 'b-pubic-symphysis'))
     # beyond the spine, seen through it (dashed): the L1 transverse process, the upper psoas and quadratus
     # lumborum, and the arcuate ligaments arching over them
-    l1 = vert('L1')
     v.add('bones', path(smooth(v.ps(ellipse_pts(-50, 10, 6, 4.5, 0, 10))), SEEN_BONE, 'b-l1-transverse-process-r'))
-    v.add('bones', path(' '.join([smooth(v.ps([(-6, 30), (-10, 60), (-14, 100), (-10, 140)]), False),
-                                  smooth(v.ps([(-40, 30), (-44, 60), (-40, 100), (-30, 140)]), False)]), GHOST))
+    v.add('bones', path(' '.join([smooth(v.ps([(-6, 30), (-10, 60), (-14, 100), (-16, 140)]), False),
+                                  smooth(v.ps([(-40, 30), (-44, 60), (-42, 100), (-36, 140)]), False)]), GHOST))
     v.add('bones', path(' '.join([smooth(v.ps([(-54, 24), (-58, 70), (-62, 110), (-62, 138)]), False),
                                   smooth(v.ps([(-70, 20), (-78, 70), (-84, 110), (-82, 146)]), False)]), GHOST))
-    v.add('bones', path(ribbon(v.ps([(-3, 34), (-18, 24), (-34, 18), (-46, 13)]), 3.4 * SCALE), SEEN_LIG, 'b-medial-arcuate-ligament-r'))
-    v.add('bones', path(ribbon(v.ps([(-52, 12), (-60, 16), (-66, 22)]), 3.4 * SCALE), SEEN_LIG, 'b-lateral-arcuate-ligament-r'))
+    v.add('bones', path(ribbon(v.ps([(-3, 34), (-18, 24), (-34, 18), (-46, 13)]), 3.4 * K), SEEN_LIG, 'b-medial-arcuate-ligament-r'))
+    v.add('bones', path(ribbon(v.ps([(-52, 12), (-60, 16), (-66, 22)]), 3.4 * K), SEEN_LIG, 'b-lateral-arcuate-ligament-r'))
 
     # ---- muscles, deep (lateral) to superficial (medial) ----
     # iliacus, filling the iliac fossa and converging on the front of the brim, leaving under the inguinal ligament
-    il = Sheet(v.ps([(-44, 232), (-30, 215), (-21, 197), (-32, 183), (-52, 179), (-68, 170), (-64, 154), (-44, 146), (-14, 146),
-                     (10, 154), (26, 168), (36, 186), (40, 206), (41, 222)]),
-               v.ps([(30, 262), (34, 260), (38, 257), (42, 252), (44, 246)]),
-               v.ps([(-20, 244), (-4, 214), (-6, 190), (4, 190), (20, 208), (36, 226)]),
-               v.ps([(8, 258), (16, 250), (24, 244), (32, 240), (40, 240)]))
-    v.add('muscles', group('m-iliacus-r', muscle_parts(il, 'deep', 14) + cut_parts(il, 0, 1, 1.0)))
-    # psoas major, beside the lumbar bodies (its upper part hidden beyond them), along the brim to the groin
-    pz = []
-    for y, wv in ((106, 3), (128, 7), (150, 12), (172, 16)):
-        f0, _ = body_front(y, bz)
-        pz.append(((f0 - 2 + wv / 2.0), y, wv + 4))
-    ps_c = [(z, y) for z, y, w in pz] + [(-2, 198), (4, 222), (16, 243), (30, 256), (42, 262)]
-    ps_w = [w for z, y, w in pz] + [28, 27, 25, 22, 18]
-    pparts = band(v, ps_c, ps_w, 'mid', 7)
-    pparts.append(path(smooth(v.ps([(36, 270), (42, 262), (48, 254)]), False), CUT))
+    il = Sheet(v.ps([(-29, 203), (-24, 197), (-18, 190), (-12, 183), (-2, 168), (5, 155), (12, 148), (24, 158),
+                     (35, 174), (42, 194), (45, 212)]),
+               v.ps([(16, 252), (24, 256), (32, 256), (38, 253), (44, 246)]),
+               v.ps([(-8, 220), (-4, 204), (2, 196), (14, 196), (24, 206), (38, 226)]),
+               v.ps([(6, 244), (14, 248), (24, 246), (32, 240), (40, 238)]))
+    v.add('muscles', group('m-iliacus-r', muscle_parts(il, 'deep', 16) + cut_parts(il, 0, 1, 1.0)))
+    # psoas major, beside the lumbar bodies (its upper part hidden beyond them), in front of L4-L5 and over
+    # the brim to the groin
+    ps_w = [6, 11, 16, 21, 24, 24, 23, 20, 17]
+    ps_y = [100, 124, 148, 170]
+    ps_c = [(med_front(y) + w / 2.0 - 0.5, y) for y, w in zip(ps_y, ps_w)] + [(-6, 192), (2, 214), (14, 236), (28, 252), (42, 261)]
+    pparts = band(v, ps_c, ps_w, 'mid', 8)
+    pparts.append(path(smooth(v.ps([(36, 269), (42, 261), (48, 253)]), False), CUT))
     v.add('muscles', group('m-psoas-major-r', pparts))
     # obturator internus on the inner surface of the membrane and the bone round it, converging on the lesser
-    # sciatic notch, where its tendon turns out of the pelvis
-    oi = Sheet(v.ps([(-40, 262), (-20, 260), (8, 264), (26, 274), (36, 290), (34, 312), (24, 330), (0, 336), (-24, 338), (-40, 330)]),
-               v.ps([(-46, 290), (-47, 294), (-48, 298), (-48, 302), (-48, 306), (-47, 310), (-46, 313)]),
-               v.ps([(-44, 274), (-20, 280), (-4, 292), (0, 312), (-20, 326), (-40, 318)]),
-               v.ps([(-44, 288), (-36, 294), (-34, 300), (-34, 304), (-36, 310), (-42, 314)]))
-    v.add('muscles', group('m-obturator-internus-r', muscle_parts(oi, 'deep', 16, tendon=(0.88, 1.0))))
+    # sciatic notch, where its tendon turns out of the pelvis through the lesser sciatic foramen
+    oi = Sheet(v.ps([(-44, 244), (-26, 238), (-6, 247), (12, 257), (26, 270), (34, 288), (33, 308), (24, 326), (0, 333), (-22, 336), (-38, 330)]),
+               v.ps([(-48, 290), (-49, 294), (-50, 298), (-50, 302), (-50, 306), (-49, 310), (-48, 314)]),
+               v.ps([(-46, 262), (-24, 264), (-4, 282), (0, 312), (-20, 326), (-40, 320)]),
+               v.ps([(-44, 286), (-36, 294), (-34, 300), (-34, 304), (-36, 310), (-42, 314)]))
+    v.add('muscles', group('m-obturator-internus-r', muscle_parts(oi, 'deep', 18, tendon=(0.86, 1.0))))
+    # piriformis, from the front of the sacrum (S2-S4) out through the greater sciatic foramen
+    pf = Sheet(v.ps([(-46, 218), (-56, 227), (-64, 236), (-70, 245), (-74, 254)]),
+               v.ps([(-58, 240), (-53, 246), (-49, 253), (-47, 260), (-47, 266)]),
+               v.ps([(-50, 226), (-58, 236), (-62, 246), (-64, 254)]), v.ps([(-54, 234), (-56, 242), (-54, 252), (-54, 262)]))
+    v.add('muscles', group('m-piriformis-r', muscle_parts(pf, 'deep', 8) + cut_parts(pf, 0, 1, 1.0)))
     # the tendinous arch of levator ani, a thickening of the obturator fascia from the pubis to the ischial spine
-    v.add('muscles', path(ribbon(v.ps(SK.TENDINOUS_ARCH_SAG), 3.2 * SCALE), LIGAMENT, 'b-tendinous-arch-levator-ani-r'))
-    # coccygeus, from the ischial spine (on the sacrospinous ligament) fanning to the coccyx and the lowest sacrum
-    cg = Sheet(v.ps([(-52, 276), (-55, 280), (-52, 285)]), v.ps([(-74, 256), (-80, 266), (-86, 278), (-80, 289)]),
-               v.ps([(-62, 268), (-66, 278), (-64, 288)]), None)
-    v.add('muscles', group('m-coccygeus-r', muscle_parts(cg, 'mid', 7)))
-    # levator ani: pubococcygeus (with puborectalis) from the back of the pubis, iliococcygeus from the tendinous
-    # arch and the ischial spine, both sloping down and back to the perineal body, the anococcygeal body and
-    # the coccyx
-    la_O = [(38, 322), (40, 302)] + SK.TENDINOUS_ARCH_SAG[1:]
-    la_O[-1] = (-54, 284)
-    la = Sheet(v.ps(la_O), v.ps([(24, 341), (0, 342), (-24, 336), (-50, 318), (-72, 294)]),
-               v.ps([(30, 330), (20, 318), (-6, 310), (-30, 302), (-60, 290)]),
-               v.ps([(28, 338), (8, 336), (-16, 328), (-42, 314), (-68, 294)]))
-    lap = muscle_parts(la, 'sup', 14)
-    lap.append(path(la.edge(0.0, 1.0, 0.0), 'fill="none"'))
+    v.add('muscles', path(ribbon(v.ps(SK.TENDINOUS_ARCH_SAG), 3.0 * K), LIGAMENT, 'b-tendinous-arch-levator-ani-r'))
+    # coccygeus, from the ischial spine (on the pelvic face of the sacrospinous ligament) fanning to the
+    # lateral border of the lower sacrum and the coccyx
+    cg = Sheet(v.ps([(sp[0] + 1, sp[1] - 3), (sp[0] - 1, sp[1]), (sp[0] + 1, sp[1] + 3)]),
+               v.ps([(-70, 247), (-76, 258), (-78.5, 268), (-78, 279), (-74.5, 287)]),
+               v.ps([(-62, 266), (-68, 276), (-64, 286)]), None)
+    v.add('muscles', group('m-coccygeus-r', muscle_parts(cg, 'mid', 8)))
+    # levator ani: pubococcygeus (with puborectalis) from the back of the pubic body, iliococcygeus from the
+    # tendinous arch and the ischial spine, sloping down and back, medially, to the perineal body, the
+    # anococcygeal body and the coccyx: a funnel whose lowest part lies just below the symphysis
+    la_O = [(37, 322), (39, 306), (37, 300)] + SK.TENDINOUS_ARCH_SAG[1:-1] + [(-53, 283)]
+    la_I = [(24, 337), (4, 338), (-16, 334), (-34, 325), (-50, 312), (-62, 300), (-68, 295)]
+    la = Sheet(v.ps(la_O), v.ps(la_I),
+               v.ps([(32, 328), (22, 318), (-2, 308), (-26, 300), (-56, 290)]),
+               v.ps([(28, 335), (10, 333), (-12, 326), (-36, 314), (-64, 296)]))
+    lap = muscle_parts(la, 'sup', 16)
     # the border between pubococcygeus (in front) and iliococcygeus
-    lap.append(path(smooth([la.point(0.52, u / 8.0) for u in range(9)], False), CUT))
+    lap.append(path(smooth([la.point(0.5, u / 8.0) for u in range(9)], False), CUT))
     v.add('muscles', group('m-levator-ani-r', lap))
-    # the anococcygeal body, from the anorectal junction to the coccyx tip
-    v.add('muscles', path(ribbon(v.ps([(-26, 338), (-50, 318), (-72, 296)]), [4 * SCALE, 4 * SCALE, 3 * SCALE]), TENDON, 'b-anococcygeal-body'))
-    v.add('muscles', path(smooth(v.ps(ellipse_pts(22, 343, 6, 4.5, 0, 10))), TENDON, 'b-perineal-body'))
+    # the anococcygeal body, from the anorectal junction to the coccyx tip; the perineal body in front
+    v.add('muscles', path(ribbon(v.ps([(-30, 330), (-48, 316), (-62, 302), (COCCYX_TIP[0] + 1, COCCYX_TIP[1] - 1)]), [4 * K, 4 * K, 3.4 * K, 2.6 * K]), TENDON, 'b-anococcygeal-body'))
+    v.add('muscles', path(smooth(v.ps(ellipse_pts(22, 340, 6, 4.5, 0, 10))), TENDON, 'b-perineal-body'))
     # diaphragm: the right dome seen from below and inside, from the xiphoid and the costal margin up and
     # back to the spine; its right crus on the fronts of the L1-L3 bodies; beyond the spine (dashed) its
     # lumbar part rising from the arcuate ligaments
-    dome = [(95, -70), (94, -90), (84, -120), (64, -146), (36, -160), (8, -160), (-20, -150)]
-    front = [(body_front(y, bz)[0] + 0.8, y) for y in (-140, -110, -80, -50, -20, 0, 20, 40, 60, 80)]
-    crus_tip = (body_front(100, bz)[0] + 3, 100)
-    lower = [(14, 70), (17, 40), (16, 30), (40, 29), (64, 17), (80, -4), (90, -30), (94, -55)]
+    dome = [(95, -70), (94, -92), (86, -122), (68, -146), (42, -160), (12, -162), (-16, -154), (-30, -142)]
+    front = [(med_front(y) + 0.8, y) for y in (-124, -100, -76, -50, -24, 0, 20, 40, 60, 80)]
+    crus_tip = (med_front(100) + 3, 100)
+    lower = [(med_front(70) + 8, 70), (med_front(40) + 12, 40), (14, 28), (40, 29), (64, 17), (80, -4), (90, -30), (94, -55)]
     dpoly = dome + front + [crus_tip] + lower
     dparts = [path(smooth(v.ps(dpoly)), MUSCLE['mid'])]
-    # fibres: the crus straight up, the costal fibres up from the margin towards the central tendon
-    dsh = Sheet(v.ps([(94, -55), (88, -25), (72, 8), (48, 28), (18, 30)]), v.ps([(20, -150), (8, -152), (-4, -148), (-12, -140), (-18, -130)]),
+    dsh = Sheet(v.ps([(94, -55), (88, -25), (72, 8), (48, 26), (20, 28)]), v.ps([(20, -154), (8, -154), (-4, -150), (-14, -142), (-20, -132)]),
                 v.ps([(96, -100), (80, -70), (60, -40), (36, -20), (14, -10)]), v.ps([(60, -150), (40, -140), (20, -120), (4, -100), (-8, -80)]))
-    dparts.append(path(dsh.fibres(12, 0.02, 0.98, 0.05, 0.95), FIBRE))
-    crus = [(body_front(y, bz)[0] + 5, y) for y in (92, 60, 30, 0, -30, -60, -90, -120)]
+    dparts.append(path(dsh.fibres(14, 0.02, 0.98, 0.05, 0.95), FIBRE))
+    crus = [(med_front(y) + 5, y) for y in (92, 60, 30, 0, -30, -60, -90, -118)]
     dparts.append(path(' '.join(smooth(v.ps([(z + d, y) for z, y in crus]), False) for d in (-3, 0, 3, 6)), FIBRE))
-    dparts.append(path(smooth(v.ps([(body_front(y, bz)[0] + 12, y) for y in (80, 50, 20, -10)]), False), 'fill="none" stroke="#6e1f17" stroke-width="1"'))
-    # the lumbar part beyond the spine, seen through it
-    lum = [(-3, 34), (-18, 24), (-34, 18), (-46, 13), (-52, 12), (-60, 16), (-66, 22), (-66, 0), (-60, -40), (-46, -80), (-26, -100), (-6, -96), (-2, -40)]
+    dparts.append(path(smooth(v.ps([(med_front(y) + 12, y) for y in (80, 50, 20, -10)]), False), 'fill="none" stroke="#6e1f17" stroke-width="1"'))
+    lum = [(-3, 34), (-18, 24), (-34, 18), (-46, 13), (-52, 12), (-60, 16), (-66, 22), (-66, 0), (-60, -40), (-46, -80), (-30, -100), (-12, -96), (-6, -40)]
     dparts.append(path(smooth(v.ps(lum)), SEEN_MUSCLE))
     v.add('muscles', group('m-diaphragm-r', dparts))
 
     trigger_point(v, 'levator-ani', 1, s, (-22, 318))
-    trigger_point(v, 'coccygeus', 1, s, (-70, 276))
+    trigger_point(v, 'coccygeus', 1, s, (-70, 277))
     trigger_point(v, 'diaphragm', 1, s, (80, -40))
-    referral_zone(v, 'levator-ani', 1, s, [[(-70, 250), (-92, 262), (-100, 290), (-86, 304), (-60, 330), (-30, 352), (0, 356),
-                                            (20, 352), (12, 336), (-20, 334), (-56, 312), (-74, 292)]])
-    referral_zone(v, 'coccygeus', 1, s, [[(-60, 236), (-88, 228), (-104, 250), (-100, 286), (-84, 300), (-70, 294), (-80, 276), (-78, 254)]])
+    referral_zone(v, 'levator-ani', 1, s, [[(-70, 250), (-92, 262), (-100, 290), (-86, 304), (-60, 330), (-30, 350), (0, 352),
+                                            (20, 348), (12, 336), (-20, 334), (-56, 312), (-74, 292)]])
+    referral_zone(v, 'coccygeus', 1, s, [[(-62, 236), (-90, 226), (-104, 250), (-100, 286), (-84, 302), (-70, 298), (-80, 276), (-78, 254)]])
     referral_zone(v, 'diaphragm', 1, s, [[(100, -110), (108, -60), (100, -20), (84, 10), (62, 20), (70, -10), (86, -44), (88, -90)]])
 
     R = -1
-    v.label('Diaphragm (right dome)', (40, -130), R, 'L')
+    v.label('Diaphragm (right dome)', (40, -136), R, 'L')
     v.label('Xiphoid process', (98, -84), R, 'L')
-    v.label('Costal margin (7th–10th cartilages)', (88, -30), R, 'L')
-    v.label('Linea alba', (112, 100), R, 'L')
-    v.label('Right crus of the diaphragm', (body_front(40, bz)[0] + 5, 40), R, 'L')
+    v.label('Costal margin', (88, -30), R, 'L')
+    v.label('Right crus of the diaphragm', (med_front(40) + 5, 40), R, 'L')
     v.label('Iliac crest', (20, 152), R, 'L')
-    v.label('Iliacus', (10, 190), R, 'L')
+    v.label('Iliacus', (14, 196), R, 'L')
     v.label('Psoas major', (20, 240), R, 'L')
     v.label('ASIS', (47, 211), R, 'L')
     v.label('Iliopubic eminence', (28, 266), R, 'L')
-    v.label('Pecten pubis', (50, 280), R, 'L')
-    v.label('Pubic symphysis', (58, 306), R, 'L')
-    v.label('Pubic body', (44, 320), R, 'L')
-    v.label('Perineal body', (22, 345), R, 'L')
-    v.label('Ischiopubic ramus', (10, 338), R, 'L')
-    v.label('Levator ani: pubococcygeus', (14, 314), R, 'L')
+    v.label('Pecten pubis', (52, 282), R, 'L')
+    v.label('Pubic symphysis', (54, 304), R, 'L')
+    v.label('Pubic body', (34, 320), R, 'L')
+    v.label('Perineal body', (22, 343), R, 'L')
+    v.label('Ischiopubic ramus', (6, 337), R, 'L')
+    v.label('Levator ani: pubococcygeus', (14, 318), R, 'L')
     v.label('Tendinous arch of levator ani', (10, 293), R, 'L')
     v.label('Obturator internus', (10, 274), R, 'L')
-    v.label('T10 vertebra', (body_front(-76, bz)[0] - 14, -76), R, 'R')
+    v.label('T10 vertebra', lerp(MB['T10'][0], MB['T10'][3], 0.5), R, 'R')
     v.label('Diaphragm, lumbar part (behind)', (-40, -60), R, 'R')
     v.label('12th rib', (-44, 31), R, 'R')
     v.label('Medial arcuate ligament', (-20, 24), R, 'R')
     v.label('Lateral arcuate ligament', (-60, 17), R, 'R')
     v.label('L1 transverse process', (-50, 8), R, 'R')
-    v.label('L3 body', (-10, 88), R, 'R')
+    v.label('L3 body', lerp(MB['L3'][0], MB['L3'][3], 0.5), R, 'R')
     v.label('Quadratus lumborum (behind)', (-74, 90), R, 'R')
-    v.label('Psoas major (behind)', (-26, 120), R, 'R')
-    v.label('Arcuate line', (-16, 248), R, 'R')
-    v.label('Iliac fossa', (-40, 170), R, 'R')
-    v.label('Sacrum', (-60, 200), R, 'R')
-    v.label('Greater sciatic notch', (-62, 256), R, 'R')
+    v.label('Psoas major (behind)', (-38, 120), R, 'R')
+    v.label('L5–S1 disc', lerp(MB['L5'][1], MB['S1'][2], 0.5), R, 'R')
+    v.label('Sacral promontory', PROMONTORY, R, 'L')
+    v.label('Arcuate line', (-10, 236), R, 'R')
+    v.label('Iliac fossa', (-33, 216), R, 'R')
+    v.label('Sacrum (S2)', lerp(MB['S2'][0], MB['S2'][3], 0.5), R, 'R')
+    v.label('Greater sciatic notch', (-62, 240), R, 'R')
     v.label('Ischial spine', (-56, 281), R, 'R')
-    v.label('Coccygeus', (-70, 268), R, 'R')
-    v.label('Sacrospinous ligament', (-86, 284), R, 'R')
-    v.label('Coccyx', (-84, 288), R, 'R')
-    v.label('Levator ani: iliococcygeus', (-40, 304), R, 'R')
-    v.label('Anococcygeal body', (-50, 318), R, 'R')
-    v.label('Lesser sciatic foramen', (-50, 300), R, 'R')
-    v.label('Sacrotuberous ligament', (-66, 310), R, 'R')
+    v.label('Coccygeus', (-72, 272), R, 'R')
+    v.label('Piriformis', (-60, 242), R, 'R')
+    v.label('Sacrospinous ligament', (-84, 282), R, 'R')
+    v.label('Coccyx', lerp(MB['Co2'][0], MB['Co2'][3], 0.5), R, 'R')
+    v.label('Levator ani: iliococcygeus', (-40, 306), R, 'R')
+    v.label('Anococcygeal body', (-52, 313), R, 'R')
+    v.label('Lesser sciatic foramen', (-52, 300), R, 'R')
+    v.label('Sacrotuberous ligament', (-68, 300), R, 'R')
     v.label('Ischial tuberosity', (-48, 344), R, 'R')
     v.label('Obturator membrane (covered)', (16, 318), R, 'R')
     return v
@@ -2283,10 +2508,10 @@ def nerve_parts(v, side, lines, width, zones=(), zone_width=None):
         parts.append(path(smooth(v.ps(z, side)), NERVE_ZONE))
     if zone_width:
         for pts in lines:
-            parts.append(path(ribbon(v.ps(pts, side), zone_width * SCALE), NERVE_ZONE))
+            parts.append(path(ribbon(v.ps(pts, side), zone_width * v.scale), NERVE_ZONE))
     for pts in lines:
         w = width if isinstance(width, (int, float)) else width
-        ws = [x * SCALE for x in w] if isinstance(w, list) else w * SCALE
+        ws = [x * v.scale for x in w] if isinstance(w, list) else w * v.scale
         parts.append(path(ribbon(v.ps(pts, side), ws), NERVE))
         parts.append(path(smooth(v.ps(pts, side), False), NERVE_FIBRE))
     return parts

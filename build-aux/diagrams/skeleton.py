@@ -150,9 +150,11 @@ LINEA_ALBA_SAG = [(97, -64), (104, -20), (110, 30), (114, 110), (110, 180), (96,
 # ---- the medial view (the right half of the body seen from the midline), (z, y) ----
 # The thoracic bodies above T11 lie further back (the kyphosis) for the medial view.
 BODY_Z_MEDIAL = dict(BODY_Z, T7=(-46, 26), T8=(-42, 27), T9=(-37, 28), T10=(-31, 29))
-# The pelvic brim on the inner surface of the hip bone: the arcuate line from the auricular surface
-# forward to the iliopubic eminence, the pecten pubis on to the pubic tubercle.
-ARCUATE_LINE_SAG = [(-60, 224), (-40, 236), (-16, 248), (8, 257), (28, 264)]
+# The pelvic brim on the inner surface of the hip bone: the arcuate line from the front of the sacroiliac
+# joint (beside the sacral ala, a little behind and below the promontory) forward to the iliopubic eminence,
+# the pecten pubis on to the pubic tubercle; seen from the side the brim runs close to the plane of the
+# pelvic inlet, about 55 degrees to the horizontal from the promontory to the top of the symphysis.
+ARCUATE_LINE_SAG = [(-42, 214), (-24, 226), (-4, 240), (14, 252), (28, 263)]
 PECTEN_SAG = [(28, 264), (40, 272), (50, 280), (57, 287)]
 ISCHIAL_SPINE_SAG = (-57, 281)
 GREATER_NOTCH_SAG = [(-90, 233), (-84, 232), (-68, 236), (-54, 244), (-47, 254), (-46, 265), (-50, 275), (-56, 280)]
