@@ -717,6 +717,101 @@ fascia_records_preview_clients (GtkWidget   *widget,
   return show_preview (preview);
 }
 
+/* The file read and its rows parsed in a worker: a file of 100,000 rows takes seconds, and
+ * the window goes on answering meanwhile. */
+static void
+preview_read_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  FasciaCsvImport *import = NULL;
+
+  if ((bytes = fascia_file_read_bounded (path, MAX_IMPORT_SIZE, &error)) == NULL ||
+      (import = fascia_csv_import_new (bytes, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+static void
+preview_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GtkWidget *widget = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaCsvImport) import = g_task_propagate_pointer (G_TASK (result), &error);
+  Preview *preview;
+
+  if (import == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not read the file"), error);
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  preview = g_new0 (Preview, 1);
+  preview->widget = g_object_ref (widget);
+  preview->store = g_object_ref (g_task_get_task_data (task));
+  preview->import = g_steal_pointer (&import);
+  preview->name = g_strdup (g_object_get_data (G_OBJECT (task), "name"));
+  g_task_return_pointer (task, show_preview (preview), NULL);
+}
+
+/**
+ * fascia_records_preview_clients_async:
+ *
+ * As fascia_records_preview_clients(), with the file read and parsed in a worker thread;
+ * @callback is called once the preview (or an error dialog) shows.
+ */
+void
+fascia_records_preview_clients_async (GtkWidget           *widget,
+                                      FasciaStore         *store,
+                                      GFile               *file,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = local_path (file, &error);
+  GTask *task = g_task_new (widget, NULL, callback, user_data);
+  g_autoptr(GTask) read = NULL;
+
+  g_task_set_source_tag (task, fascia_records_preview_clients_async);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "name", g_file_get_basename (file), g_free);
+  if (path == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not read the file"), error);
+      g_task_return_pointer (task, NULL, NULL);
+      g_object_unref (task);
+      return;
+    }
+
+  read = g_task_new (NULL, NULL, preview_read_cb, task);
+  g_task_set_task_data (read, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (read, preview_read_thread);
+}
+
+/**
+ * fascia_records_preview_clients_finish:
+ *
+ * Returns: (transfer none) (nullable): the preview dialog, or %NULL if the file could not be
+ *   read (an error dialog says why)
+ */
+GtkWidget *
+fascia_records_preview_clients_finish (GtkWidget    *widget,
+                                       GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, widget), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
 static void
 import_clients_chosen (GtkWidget      *widget,
                        FasciaStore    *store,
@@ -724,7 +819,7 @@ import_clients_chosen (GtkWidget      *widget,
                        GFile          *file,
                        GtkFileChooser *chooser)
 {
-  fascia_records_preview_clients (widget, store, file);
+  fascia_records_preview_clients_async (widget, store, file, NULL, NULL);
 }
 
 void

@@ -24,6 +24,13 @@ void       fascia_records_import_clients      (GtkWidget   *widget,
 GtkWidget *fascia_records_preview_clients     (GtkWidget   *widget,
                                                FasciaStore *store,
                                                GFile       *file);
+void       fascia_records_preview_clients_async  (GtkWidget           *widget,
+                                                  FasciaStore         *store,
+                                                  GFile               *file,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GtkWidget *fascia_records_preview_clients_finish (GtkWidget           *widget,
+                                                  GAsyncResult        *result);
 void       fascia_records_import_fhir         (GtkWidget   *widget,
                                                FasciaStore *store);
 gboolean   fascia_records_import_fhir_file    (GtkWidget   *widget,

@@ -656,6 +656,64 @@ test_preview_mapping (Fixture       *f,
   g_assert_true (found);
 }
 
+typedef struct
+{
+  gboolean   done;
+  GtkWidget *dialog;
+} PreviewWait;
+
+static void
+previewed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PreviewWait *wait = user_data;
+
+  wait->dialog = fascia_records_preview_clients_finish (GTK_WIDGET (source), result);
+  wait->done = TRUE;
+}
+
+static gboolean
+previewed (gpointer user_data)
+{
+  return ((PreviewWait *) user_data)->done;
+}
+
+/* Import Clients… reads and parses the file in a worker: the call returns at once, and the
+ * preview shows when the rows are parsed; a file that cannot be read gives no preview. */
+static void
+test_preview_in_worker (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = large_csv (f, 3000);
+  g_autofree char *missing_path = g_build_filename (f->dir, "missing.csv", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  PreviewWait wait = { 0 };
+
+  fascia_records_preview_clients_async (GTK_WIDGET (f->window),
+                                        fascia_window_get_store (f->window), file, previewed_cb,
+                                        &wait);
+  g_assert_false (wait.done);
+  g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (wait.dialog));
+  fascia_test_iterate ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (wait.dialog)),
+                            "3000 clients will be imported."));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (wait.dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+  fascia_test_iterate ();
+
+  wait = (PreviewWait) { 0 };
+  g_test_expect_message ("fascia-ui", G_LOG_LEVEL_WARNING, "Could not read the file*");
+  fascia_records_preview_clients_async (GTK_WIDGET (f->window),
+                                        fascia_window_get_store (f->window), missing,
+                                        previewed_cb, &wait);
+  g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
+  g_test_assert_expected_messages ();
+  g_assert_null (wait.dialog);
+  g_assert_cmpuint (n_clients (f), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +743,8 @@ main (int   argc,
               test_fhir_and_exports, fixture_tear_down);
   g_test_add ("/fascia/ui/records/chart-paper", Fixture, NULL, fixture_set_up,
               test_chart_paper, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/preview-in-worker", Fixture, NULL, fixture_set_up,
+              test_preview_in_worker, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-cancel", Fixture, NULL, fixture_set_up,
               test_import_cancel, fixture_tear_down);
   g_test_add ("/fascia/ui/records/back-up", Fixture, NULL, fixture_set_up,
