@@ -441,6 +441,7 @@ typedef struct
 {
   guint counts_by_row;
   guint selects;
+  guint matches;
 } RowTrace;
 
 static int
@@ -455,6 +456,8 @@ row_trace_cb (unsigned int  type,
   if (type != SQLITE_TRACE_STMT || !g_str_has_prefix (sql, "SELECT"))
     return 0;
   trace->selects++;
+  if (strstr (sql, "clients_search MATCH") != NULL)
+    trace->matches++;
   /* A count that looks up, in the table, the clients the index found. */
   if (g_str_has_prefix (sql, "SELECT count(*) FROM clients WHERE")
       && strstr (sql, "clients_search MATCH") != NULL)
@@ -493,6 +496,27 @@ test_count_from_index (StoreFixture  *fixture,
       g_assert_cmpuint (trace.counts_by_row, ==, 0);
       g_assert_cmpuint (trace.selects, >, 0);
     }
+
+  /* A search that finds a few asks the trigram index once, not again for its page. */
+  {
+    g_autoptr(GArray) scanned = scan_ids (fixture, "c12");
+    g_autoptr(GListModel) list = NULL;
+
+    trace = (RowTrace) { 0 };
+    sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, row_trace_cb, &trace);
+    list = fascia_store_list_clients (fixture->store, "c12", 0, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(FasciaClient) client = g_list_model_get_item (list, i);
+
+        g_assert_cmpint (fascia_client_get_id (client), ==, g_array_index (scanned, gint64, i));
+      }
+    sqlite3_trace_v2 (db, 0, NULL, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, scanned->len);
+    g_assert_cmpuint (scanned->len, >, 0);
+    g_assert_cmpuint (trace.matches, ==, 1);
+  }
 }
 
 int

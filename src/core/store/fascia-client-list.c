@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "fascia-client-list.h"
 
 /*
@@ -63,6 +65,9 @@ enum {
 #define WALK2 WALK1 " AND instr(search_key, ?13)"
 #define WALK3 WALK2 " AND instr(search_key, ?14)"
 #define WALK4 WALK3 " AND instr(search_key, ?15)"
+/* The rowids the trigram index found, read once when the list was made (see choose_plan()),
+ * as a JSON array in ?16: the index is not asked again for each page. */
+#define IDS " AND id IN (SELECT value FROM json_each(?16))"
 /* PostgreSQL: ?1 is the LIKE patterns of the long terms, apart by U+0001, which the GIN
  * trigram index of sql-postgresql/004 answers; the other terms are checked with strpos(). */
 #define PG_MATCH " AND search_key LIKE ALL (string_to_array(?1, chr(1)))"
@@ -94,7 +99,11 @@ static const char *queries[][N_OPS] = {
   QUERIES (WALK2),
   QUERIES (WALK3),
   QUERIES (WALK4),
-  /* The same kinds on PostgreSQL. */
+  QUERIES (IDS),
+  QUERIES (IDS SHORT1),
+  QUERIES (IDS SHORT2),
+  QUERIES (IDS SHORT3),
+  /* The same kinds on PostgreSQL, which reads its GIN index each time. */
   {
     COUNT_ALL,
     PAGE_SELECT COMMON ORDER " LIMIT ?6 OFFSET ?7",
@@ -111,18 +120,26 @@ static const char *queries[][N_OPS] = {
   QUERIES (PG_WALK2),
   QUERIES (PG_WALK3),
   QUERIES (PG_WALK4),
+  QUERIES (PG_MATCH),
+  QUERIES (PG_MATCH PG_SHORT1),
+  QUERIES (PG_MATCH PG_SHORT2),
+  QUERIES (PG_MATCH PG_SHORT3),
 };
 
-#define N_KINDS 10
+#define N_KINDS 14
 
 enum {
   KIND_MATCH = 2,
   KIND_WALK = 6,
+  KIND_IDS = 10,
 };
 
-/* How many clients the index finds (the archived among them), whoever they are. */
-static const char fts_count_sql[] =
-  "SELECT count(*) FROM clients_search WHERE clients_search MATCH ?1";
+/* The most rowids kept from the trigram index: past this many, the walk reads the rows. */
+#define MAX_IDS 4096
+
+/* The clients the index finds (the archived among them), whoever they are. */
+static const char fts_rowids_sql[] =
+  "SELECT rowid FROM clients_search WHERE clients_search MATCH ?1";
 static const char counts_sql[] =
   "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE archived = 1), 0) "
   "FROM client_counts";
@@ -158,6 +175,7 @@ fascia_client_query_free (FasciaClientQuery *query)
   g_clear_object (&query->store);
   g_free (query->text);
   g_free (query->end);
+  g_free (query->ids);
   for (guint i = 0; i < query->n_short_terms; i++)
     g_free (query->short_terms[i]);
   for (guint i = 0; i < query->n_walk_terms; i++)
@@ -183,8 +201,10 @@ prepare_plan (FasciaClientQuery  *query,
               GError            **error)
 {
   gboolean walk = query->kind == FASCIA_CLIENT_QUERY_MATCH && plan == FASCIA_CLIENT_PLAN_WALK;
+  gboolean ids = query->ids != NULL && !walk;
   guint kind = query->kind != FASCIA_CLIENT_QUERY_MATCH ? (guint) query->kind
                : walk ? KIND_WALK + query->n_walk_terms - 1
+               : ids ? KIND_IDS + query->n_short_terms
                : KIND_MATCH + query->n_short_terms;
   FasciaStoreStmt *stmt;
 
@@ -210,7 +230,10 @@ prepare_plan (FasciaClientQuery  *query,
             fascia_db_bind_text (stmt, 12 + i, query->walk_terms[i]);
           break;
         }
-      fascia_db_bind_text (stmt, 1, query->text);
+      if (ids)
+        fascia_db_bind_text (stmt, 16, query->ids);
+      else
+        fascia_db_bind_text (stmt, 1, query->text);
       for (guint i = 0; i < query->n_short_terms; i++)
         fascia_db_bind_text (stmt, 2 + i, query->short_terms[i]);
       break;
@@ -244,8 +267,6 @@ read_counts (FasciaClientQuery  *query,
   if (stmt == NULL)
     return FALSE;
 
-  if (sql == fts_count_sql)
-    fascia_db_bind_text (stmt, 1, query->text);
   for (guint i = 0; i < G_N_ELEMENTS (archived_found_sql); i++)
     if (sql == archived_found_sql[i])
       for (guint t = 0; t < query->n_walk_terms; t++)
@@ -257,6 +278,41 @@ read_counts (FasciaClientQuery  *query,
   *first = fascia_db_column_int64 (stmt, 0);
   if (second != NULL)
     *second = fascia_db_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+/* Counts the clients the trigram index finds, and keeps their rowids (as JSON) when they are
+ * few enough for the index plan to read them again for each page. */
+static gboolean
+read_found (FasciaClientQuery  *query,
+            gint64              max_ids,
+            gint64             *found,
+            GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, fts_rowids_sql, error);
+  g_autoptr(GString) ids = g_string_new ("[");
+  FasciaDbStep rc;
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  fascia_db_bind_text (stmt, 1, query->text);
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
+    {
+      if (n < max_ids)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, n > 0 ? "," : "",
+                                fascia_db_column_int64 (stmt, 0));
+      n++;
+    }
+  if (rc != FASCIA_DB_DONE)
+    return fascia_store_step_failed (rc, error);
+
+  g_string_append_c (ids, ']');
+  g_clear_pointer (&query->ids, g_free);
+  if (n <= max_ids)
+    query->ids = g_string_free (g_steal_pointer (&ids), FALSE);
+  *found = n;
   return TRUE;
 }
 
@@ -290,8 +346,12 @@ choose_plan (FasciaClientQuery  *query,
   if (query->kind != FASCIA_CLIENT_QUERY_MATCH || is_server (query))
     return fascia_client_query_count (query, n_clients, error);
 
-  if (!read_counts (query, fts_count_sql, &found, NULL, error) ||
-      !read_counts (query, counts_sql, &total, &archived, error))
+  /* The rowids are kept only as many as the index plan would read (found² × 4 ≤ page ×
+   * clients, below): a search that finds more walks the name index instead. */
+  if (!read_counts (query, counts_sql, &total, &archived, error) ||
+      !read_found (query,
+                   MIN (MAX_IDS, (gint64) sqrt ((double) FASCIA_PAGED_LIST_PAGE_SIZE * total / 4) + 1),
+                   &found, error))
     return FALSE;
 
   if (query->plan == FASCIA_CLIENT_PLAN_AUTO)

@@ -53,6 +53,8 @@ typedef struct
   char                  *walk_terms[FASCIA_CLIENT_QUERY_MAX_TERMS];
   guint                  n_walk_terms;
   FasciaClientPlan       plan;
+  /* MATCH on SQLite: the rowids the trigram index found, as a JSON array, when few. */
+  char                  *ids;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */
