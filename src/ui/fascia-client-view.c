@@ -357,7 +357,8 @@ set_active_plan (FasciaClientView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLAN]);
 }
 
-/* The plan the chart marks: the active one, else the newest. */
+/* The plan the chart marks: the active one, else the newest. A reference of its own: the
+ * list of plans is read a page at a time and keeps only the pages used last. */
 static FasciaPlan *
 current_plan (FasciaClientView *self)
 {
@@ -369,9 +370,12 @@ current_plan (FasciaClientView *self)
       g_autoptr(FasciaPlan) plan = g_list_model_get_item (self->plans, i);
 
       if (fascia_plan_get_status (plan) == FASCIA_PLAN_STATUS_ACTIVE)
-        return plan;
+        {
+          g_clear_object (&best);
+          return g_steal_pointer (&plan);
+        }
       if (best == NULL)
-        best = plan;
+        best = g_steal_pointer (&plan);
     }
 
   return best;
@@ -382,7 +386,7 @@ update_progress (FasciaClientView *self)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
   g_autoptr(GArray) scores = NULL;
-  FasciaPlan *plan = current_plan (self);
+  g_autoptr(FasciaPlan) plan = current_plan (self);
   gint64 plan_start = 0;
 
   /* The scores alone, of the latest visits, oldest first as the chart reads: not every
@@ -861,7 +865,7 @@ start_visit (FasciaClientView *self)
 {
   g_autoptr(FasciaVisit) visit = fascia_visit_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  FasciaPlan *plan = current_plan (self);
+  g_autoptr(FasciaPlan) plan = current_plan (self);
 
   fascia_visit_set_client_id (visit, fascia_client_get_id (self->client));
   fascia_visit_set_visited_at (visit, now);
