@@ -132,6 +132,17 @@ fixture_add_client (StoreFixture *fixture,
                 store_fixture_tear_down); \
   } G_STMT_END
 
+/* The same, with @data for the test; @path may be built at run time. */
+#define STORE_TEST_DATA(path, data, func) \
+  G_STMT_START { \
+    g_autofree char *store_test_sqlite_ = g_strconcat ("/sqlite", path, NULL); \
+    g_autofree char *store_test_postgresql_ = g_strconcat ("/postgresql", path, NULL); \
+    g_test_add (store_test_sqlite_, StoreFixture, data, store_fixture_set_up, func, \
+                store_fixture_tear_down); \
+    g_test_add (store_test_postgresql_, StoreFixture, data, store_fixture_set_up_postgresql, \
+                func, store_fixture_tear_down); \
+  } G_STMT_END
+
 /* A test of SQLite's own machinery (its file, its locks, its PRAGMAs). */
 #define STORE_TEST_SQLITE(path, func) \
   g_test_add ("/sqlite" path, StoreFixture, NULL, store_fixture_set_up, func, \

@@ -488,8 +488,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/fascia/core/csv-import/shape/%s/%s",
                                                shape_cases[i].file, shape_cases[i].query);
 
-      g_test_add (path, StoreFixture, &shape_cases[i], store_fixture_set_up, test_shapes,
-                  store_fixture_tear_down);
+      STORE_TEST_DATA (path, &shape_cases[i], test_shapes);
     }
   g_test_add_func ("/fascia/core/csv-import/header-aliases", test_header_aliases);
   STORE_TEST ("/fascia/core/csv-import/date-order", test_date_order);
@@ -497,15 +496,12 @@ main (int   argc,
   STORE_TEST ("/fascia/core/csv-import/intake", test_intake);
   STORE_TEST ("/fascia/core/csv-import/intake-more", test_intake_more);
   STORE_TEST ("/fascia/core/csv-import/intake-round-trip", test_intake_round_trip);
-  g_test_add ("/fascia/core/csv-import/duplicates/skip", StoreFixture,
-              GINT_TO_POINTER (FASCIA_DUPLICATES_SKIP), store_fixture_set_up, test_duplicates,
-              store_fixture_tear_down);
-  g_test_add ("/fascia/core/csv-import/duplicates/merge", StoreFixture,
-              GINT_TO_POINTER (FASCIA_DUPLICATES_MERGE), store_fixture_set_up, test_duplicates,
-              store_fixture_tear_down);
-  g_test_add ("/fascia/core/csv-import/duplicates/add", StoreFixture,
-              GINT_TO_POINTER (FASCIA_DUPLICATES_ADD), store_fixture_set_up, test_duplicates,
-              store_fixture_tear_down);
+  STORE_TEST_DATA ("/fascia/core/csv-import/duplicates/skip",
+                   GINT_TO_POINTER (FASCIA_DUPLICATES_SKIP), test_duplicates);
+  STORE_TEST_DATA ("/fascia/core/csv-import/duplicates/merge",
+                   GINT_TO_POINTER (FASCIA_DUPLICATES_MERGE), test_duplicates);
+  STORE_TEST_DATA ("/fascia/core/csv-import/duplicates/add",
+                   GINT_TO_POINTER (FASCIA_DUPLICATES_ADD), test_duplicates);
   STORE_TEST ("/fascia/core/csv-import/bad-rows", test_bad_rows);
   STORE_TEST ("/fascia/core/csv-import/refused", test_refused);
 

@@ -16,6 +16,7 @@ typedef struct
   char        *dir;
   FasciaStore *demo;
   FasciaAtlas *atlas;
+  gboolean     server;  /* the stores are databases on the test server */
 } FhirFixture;
 
 static void
@@ -26,7 +27,9 @@ fhir_set_up (FhirFixture   *fixture,
   g_autofree char *path = NULL;
 
   fixture->dir = fascia_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "demo.db", NULL);
+  fixture->server = data != NULL;
+  path = fixture->server ? pg_server_new_database ()
+                         : g_build_filename (fixture->dir, "demo.db", NULL);
   g_assert_true (fascia_store_create_demo (path, &error));
   g_assert_no_error (error);
   fixture->demo = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
@@ -50,7 +53,8 @@ empty_store (FhirFixture *fixture,
              const char  *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *path = fixture->server ? pg_server_new_database ()
+                                           : g_build_filename (fixture->dir, name, NULL);
   FasciaStore *store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
 
   g_assert_no_error (error);
@@ -363,8 +367,13 @@ test_refused (FhirFixture   *fixture,
     }
 }
 
+/* On both engines, as "/sqlite/…" and "/postgresql/…". */
 #define FHIR_TEST(path, func) \
-  g_test_add (path, FhirFixture, NULL, fhir_set_up, func, fhir_tear_down)
+  G_STMT_START { \
+    g_test_add ("/sqlite" path, FhirFixture, NULL, fhir_set_up, func, fhir_tear_down); \
+    g_test_add ("/postgresql" path, FhirFixture, GINT_TO_POINTER (1), fhir_set_up, func, \
+                fhir_tear_down); \
+  } G_STMT_END
 
 int
 main (int   argc,

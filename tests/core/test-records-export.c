@@ -23,7 +23,8 @@ demo_set_up (DemoFixture   *fixture,
   g_autofree char *path = NULL;
 
   fixture->dir = fascia_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "demo.db", NULL);
+  path = data != NULL ? pg_server_new_database ()
+                      : g_build_filename (fixture->dir, "demo.db", NULL);
   g_assert_true (fascia_store_create_demo (path, &error));
   fixture->store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
   g_assert_no_error (error);
@@ -293,8 +294,13 @@ test_vcard (DemoFixture   *fixture,
   g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "BDAY:19800229\r\n"));
 }
 
+/* On both engines, as "/sqlite/…" and "/postgresql/…". */
 #define DEMO_TEST(path, func) \
-  g_test_add (path, DemoFixture, NULL, demo_set_up, func, demo_tear_down)
+  G_STMT_START { \
+    g_test_add ("/sqlite" path, DemoFixture, NULL, demo_set_up, func, demo_tear_down); \
+    g_test_add ("/postgresql" path, DemoFixture, GINT_TO_POINTER (1), demo_set_up, func, \
+                demo_tear_down); \
+  } G_STMT_END
 
 int
 main (int   argc,

@@ -737,6 +737,71 @@ test_server (StoreFixture  *fixture,
   g_assert_null (refused);
 }
 
+/* --create-demo with a server: the same clinic in an empty database, never over records. */
+static void
+test_demo_server (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = pg_server_new_database ();
+  g_autoptr(FasciaStore) demo = NULL;
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Real Rosalind");
+
+  g_assert_false (fascia_store_create_demo (fixture->path, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (fascia_store_is_demo (fixture->store));
+
+  g_assert_true (fascia_store_create_demo (empty, &error));
+  g_assert_no_error (error);
+  demo = fascia_store_open (empty, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_is_demo (demo));
+  clients = fascia_store_list_clients (demo, NULL, FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 12);
+
+  /* A second demo would go over the first's records. */
+  g_assert_false (fascia_store_create_demo (empty, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS);
+}
+
+/* Another connection holding a lock makes a change wait for the busy timeout, then fail
+ * as busy, changing nothing; reads go on. */
+static void
+test_busy_server (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(GListModel) list = NULL;
+  PGconn *other = PQconnectdb (fixture->path);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (other), ==, CONNECTION_OK);
+  result = PQexec (other, "BEGIN; LOCK TABLE fascia.clients IN EXCLUSIVE MODE");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  fascia_store_set_busy_timeout (fixture->store, 50);
+  fascia_client_set_name (client, "Waiting Wendell");
+  g_assert_false (fascia_store_add_client (fixture->store, client, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_BUSY);
+  g_assert_cmpint (fascia_client_get_id (client), ==, 0);
+  g_clear_error (&error);
+
+  list = fascia_store_list_clients (fixture->store, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+
+  PQclear (PQexec (other, "COMMIT"));
+  PQfinish (other);
+
+  g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +822,10 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/server", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_server, store_fixture_tear_down);
   STORE_TEST_SQLITE ("/fascia/core/store/demo", test_demo);
+  g_test_add ("/postgresql/fascia/core/store/demo", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_demo_server, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/busy", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_busy_server, store_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -486,6 +486,16 @@ fascia_db_postgres_is_conninfo (const char *database)
   return FALSE;
 }
 
+void
+fascia_db_postgres_set_lock_timeout (FasciaDb *db,
+                                     guint     milliseconds)
+{
+  g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %u", milliseconds);
+
+  if (!run (db, sql, NULL))
+    g_warning ("Could not set the lock timeout on %s", db->name);
+}
+
 char *
 fascia_db_postgres_describe (void)
 {
@@ -673,7 +683,10 @@ fascia_db_postgres_open (const char  *conninfo,
                                        ? PQhost (conn) : "this computer");
   self->conn = conn;
 
+  /* A change waits this long for a row or table another connection holds, then fails as
+   * busy (55P03), as SQLite's busy timeout does. */
   if (!run (&self->parent, "SET client_min_messages = warning", error) ||
+      !run (&self->parent, "SET lock_timeout = 5000", error) ||
       !run (&self->parent, "CREATE SCHEMA IF NOT EXISTS fascia", error) ||
       !run (&self->parent, "SET search_path = fascia, public", error) ||
       !fascia_db_postgres_migrate (&self->parent, fascia_store_migrate_latest (), error))

@@ -16,5 +16,7 @@ gboolean          fascia_db_postgres_migrate     (FasciaDb           *db,
                                                   int                 target_version,
                                                   GError            **error);
 char             *fascia_db_postgres_describe    (void);
+void              fascia_db_postgres_set_lock_timeout (FasciaDb      *db,
+                                                  guint               milliseconds);
 
 G_END_DECLS

@@ -59,11 +59,14 @@ struct _FasciaDb
 {
   const FasciaDbClass *klass;
   char                *name;
+  guint                n_selects;
 };
 
 struct _FasciaDbStmt
 {
   FasciaDb            *db;
+  gboolean             select;   /* a query that reads rows */
+  gboolean             started;  /* stepped since it was prepared or reset */
 };
 
 G_END_DECLS

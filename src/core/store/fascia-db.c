@@ -22,6 +22,12 @@ fascia_db_get_name (FasciaDb *db)
   return db->name;
 }
 
+guint
+fascia_db_get_n_selects (FasciaDb *db)
+{
+  return db->n_selects;
+}
+
 void
 fascia_db_close (FasciaDb *db)
 {
@@ -71,7 +77,16 @@ fascia_db_prepare (FasciaDb    *db,
                    gboolean     persistent,
                    GError     **error)
 {
-  return db->klass->prepare (db, sql, persistent, error);
+  FasciaDbStmt *stmt = db->klass->prepare (db, sql, persistent, error);
+
+  if (stmt != NULL)
+    {
+      while (g_ascii_isspace (*sql) || *sql == '(')
+        sql++;
+      stmt->select = g_ascii_strncasecmp (sql, "SELECT", 6) == 0 ||
+                     g_ascii_strncasecmp (sql, "WITH", 4) == 0;
+    }
+  return stmt;
 }
 
 void
@@ -84,6 +99,7 @@ fascia_db_stmt_free (FasciaDbStmt *stmt)
 void
 fascia_db_stmt_reset (FasciaDbStmt *stmt)
 {
+  stmt->started = FALSE;
   stmt->db->klass->stmt_reset (stmt);
 }
 
@@ -125,6 +141,12 @@ FasciaDbStep
 fascia_db_step (FasciaDbStmt  *stmt,
                 GError       **error)
 {
+  if (!stmt->started)
+    {
+      stmt->started = TRUE;
+      if (stmt->select)
+        stmt->db->n_selects++;
+    }
   return stmt->db->klass->step (stmt, error);
 }
 

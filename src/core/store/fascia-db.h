@@ -36,6 +36,9 @@ typedef enum
 FasciaDbEngine  fascia_db_get_engine        (FasciaDb      *db);
 const char     *fascia_db_get_name          (FasciaDb      *db);
 void            fascia_db_close             (FasciaDb      *db);
+/* Queries begun on the connection (SELECT or WITH), whatever the engine: for tests that
+ * prove a view reads a page at a time. */
+guint           fascia_db_get_n_selects     (FasciaDb      *db);
 
 gboolean        fascia_db_exec              (FasciaDb      *db,
                                              const char    *sql,

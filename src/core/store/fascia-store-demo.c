@@ -718,6 +718,61 @@ fascia_store_create_demo (const char  *path,
  */
 static const char *side_suffixes[] = { "-wal", "-shm" };
 
+/* Whether the database holds any client, plan or visit, deleted or not. */
+static gboolean
+holds_records (FasciaStore  *store,
+               gboolean     *found,
+               GError      **error)
+{
+  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM clients) OR "
+                            "EXISTS (SELECT 1 FROM plans) OR EXISTS (SELECT 1 FROM visits)";
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (store, sql, error);
+
+  if (stmt == NULL || !fascia_store_step_row (store, stmt, error))
+    return FALSE;
+
+  *found = fascia_db_column_int64 (stmt, 0) != 0;
+  return TRUE;
+}
+
+/* On a clinic server the demo goes into an empty database, never over a clinic's records
+ * (nor over an earlier demo: a server database is not a file to replace). */
+static gboolean
+create_demo_on_server (const char  *conninfo,
+                       guint        n_more_clients,
+                       GError     **error)
+{
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gboolean found = TRUE;
+
+  store = fascia_store_open_full (conninfo, FASCIA_STORE_OPEN_NO_BACKUP, error);
+  if (store == NULL || !holds_records (store, &found, error))
+    return FALSE;
+
+  if (found)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS,
+                   "The clinic database “%s” already holds records; the demo goes only into "
+                   "an empty database", fascia_store_get_path (store));
+      return FALSE;
+    }
+
+  now = g_date_time_new_now_utc ();
+  for (guint i = 0; i < G_N_ELEMENTS (demo_clients); i++)
+    if (!add_demo_client (store, &demo_clients[i], now, error))
+      return FALSE;
+
+  if (n_more_clients > 0 && !fascia_store_add_demo_crowd (store, n_more_clients, error))
+    return FALSE;
+
+  if (!mark_as_demo (store, error))
+    return FALSE;
+
+  fascia_store_close (store);
+  return TRUE;
+}
+
 gboolean
 fascia_store_create_demo_full (const char  *path,
                                guint        n_more_clients,
@@ -731,6 +786,9 @@ fascia_store_create_demo_full (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (fascia_store_is_server_database (path))
+    return create_demo_on_server (path, n_more_clients, error);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) && !fascia_db_sqlite_is_demo_file (path))
     {

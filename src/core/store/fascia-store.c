@@ -1224,6 +1224,8 @@ fascia_store_set_busy_timeout (FasciaStore *self,
 
   if (fascia_db_get_engine (self->db) == FASCIA_DB_ENGINE_SQLITE)
     fascia_db_sqlite_set_busy_timeout (self->db, milliseconds);
+  else
+    fascia_db_postgres_set_lock_timeout (self->db, milliseconds);
 }
 
 /**
