@@ -144,6 +144,16 @@ void                fascia_store_backup_async          (FasciaStore             
 char               *fascia_store_backup_finish         (FasciaStore             *self,
                                                         GAsyncResult            *result,
                                                         GError                 **error);
+gboolean            fascia_store_copy_database_to      (const char              *from,
+                                                        const char              *to,
+                                                        GCancellable            *cancellable,
+                                                        FasciaStoreProgressFunc  progress,
+                                                        gpointer                 progress_data,
+                                                        GString                 *report,
+                                                        GError                 **error);
+gboolean            fascia_store_setup_clinic          (const char              *conninfo,
+                                                        GString                 *report,
+                                                        GError                 **error);
 gboolean            fascia_store_restore               (const char              *database,
                                                         const char              *source,
                                                         char                   **kept_copy,

@@ -540,6 +540,82 @@ restore_command (GVariantDict *options,
   return EXIT_SUCCESS;
 }
 
+/* A database named on the command line: a server's connection string as given, a file by
+ * its full path. */
+static char *
+database_argument (const char *value)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return NULL;
+  if (fascia_store_is_server_database (value))
+    return g_strdup (value);
+
+  file = g_file_new_for_commandline_arg (value);
+  return g_file_get_path (file);
+}
+
+/* For messages: a file by its path, a server never by its connection string (it may hold a
+ * password). */
+static const char *
+database_label (const char *database)
+{
+  return fascia_store_is_server_database (database) ? _("the clinic server") : database;
+}
+
+static int
+copy_database_command (GVariantDict *options,
+                       const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *from_value = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_auto(GStrv) rest = NULL;
+
+  g_variant_dict_lookup (options, "copy-database", "^ay", &from_value);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &rest);
+  from = database_argument (from_value);
+  if (from == NULL || rest == NULL || g_strv_length (rest) != 1 || rest[0][0] == '\0')
+    {
+      g_printerr ("fascia: --copy-database needs the database to copy and the one to copy it "
+                  "into: fascia --copy-database FROM TO\n");
+      return EXIT_FAILURE;
+    }
+  to = database_argument (rest[0]);
+
+  if (!fascia_store_copy_database_to (from, to, NULL, NULL, NULL, report, &error))
+    return fail (error);
+
+  g_print ("%s", report->str);
+  g_print (_("Copied %s to %s; every table's rows and checksum match\n"),
+           database_label (from), database_label (to));
+  return EXIT_SUCCESS;
+}
+
+static int
+setup_clinic_command (GVariantDict *options,
+                      const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  if (!fascia_store_is_server_database (database_path))
+    {
+      g_printerr ("fascia: --setup-clinic needs --database with a clinic server's "
+                  "postgresql:// URI or connection string\n");
+      return EXIT_FAILURE;
+    }
+
+  if (!fascia_store_setup_clinic (database_path, report, &error))
+    return fail (error);
+
+  g_print ("%s", report->str);
+  return EXIT_SUCCESS;
+}
+
 static int
 create_demo_command (GVariantDict *options,
                      const char   *database_path)
@@ -768,6 +844,8 @@ static const FasciaCliCommand commands[] = {
   { "backup", backup_command },
   { "restore", restore_command },
   { "create-demo", create_demo_command },
+  { "copy-database", copy_database_command },
+  { "setup-clinic", setup_clinic_command },
   { "export-fhir", export_fhir_command },
   { "import-fhir", import_fhir_command },
   { "export-csv", export_csv_command },
@@ -861,6 +939,13 @@ fascia_cli_add_options (GApplication *application)
     { "export-chart", 0, 0, G_OPTION_ARG_INT64, NULL,
       N_("Write a client's whole chart (every visit, body charts, amendments) to the --output "
          "PDF and exit"), N_("CLIENT_ID") },
+    { "copy-database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Copy a whole clinic from FROM (a file or a server) into TO (a new file or an empty "
+         "server database), verified, all or nothing, and exit"), N_("FROM TO") },
+    { "setup-clinic", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --database on a clinic server, as its owner: create the schema and the roles "
+         "fascia_therapist and fascia_reception, and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { "clients", 0, 0, G_OPTION_ARG_INT, NULL,
       N_("With --create-demo: add N made-up clients, the first with 500 visits"), N_("N") },
     { NULL }
@@ -906,6 +991,15 @@ fascia_cli_run (GVariantDict *options,
       g_variant_dict_insert (options, "export-fhir", "s", client != NULL ? client : "");
       export_fhir_request.requested = FALSE;
       g_clear_pointer (&export_fhir_request.client, g_free);
+    }
+
+  /* Only --copy-database takes a second argument. */
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING) &&
+      !g_variant_dict_contains (options, "copy-database"))
+    {
+      g_printerr ("fascia: unexpected argument; use --database to open a database\n");
+      *exit_status = EXIT_FAILURE;
+      return TRUE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

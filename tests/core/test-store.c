@@ -802,6 +802,97 @@ test_busy_server (StoreFixture  *fixture,
   g_assert_no_error (error);
 }
 
+static void
+cancel_at_first_cb (double   fraction,
+                    gpointer data)
+{
+  if (fraction < 1.0)
+    g_cancellable_cancel (data);
+}
+
+static gint64
+server_count (const char *conninfo,
+              const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+  gint64 n;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  PQfinish (conn);
+  return n;
+}
+
+/* --copy-database: a clinic in a file onto the server and back into a new file, every
+ * table's rows and checksum the same each way; a target with records, or a file that
+ * exists, is refused; a copy stopped midway leaves the target empty. */
+static void
+test_copy_database (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = g_build_filename (fixture->dir, "demo.db", NULL);
+  g_autofree char *back = g_build_filename (fixture->dir, "back.db", NULL);
+  g_autofree char *other = pg_server_new_database ();
+  g_autoptr(GString) up = g_string_new (NULL);
+  g_autoptr(GString) down = g_string_new (NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(FasciaStore) copied = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(FasciaClient) added = NULL;
+  gint64 max_id;
+
+  g_assert_true (fascia_store_create_demo_full (demo, 40, &error));
+  g_assert_no_error (error);
+
+  /* Up to the server (the fixture's empty database), then down into a new file. */
+  g_assert_true (fascia_store_copy_database_to (demo, fixture->path, NULL, NULL, NULL, up,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_copy_database_to (fixture->path, back, NULL, NULL, NULL, down,
+                                                &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", up->str);
+  g_assert_nonnull (strstr (up->str, "clients"));
+  g_assert_nonnull (strstr (up->str, "pain_marks"));
+  g_assert_cmpstr (up->str, ==, down->str);
+
+  /* The window sees the same clinic, and a new client goes on after the copied ids. */
+  copied = fascia_store_open_full (back, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_is_demo (copied));
+  before = fascia_store_list_clients (copied, NULL, FASCIA_STORE_LIST_ARCHIVED, &error);
+  after = fascia_store_list_clients (fixture->store, NULL, FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 52);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 52);
+  max_id = server_count (fixture->path, "SELECT max(id) FROM fascia.clients");
+  added = fixture_add_client (fixture, "After The Move");
+  g_assert_cmpint (fascia_client_get_id (added), >, max_id);
+
+  /* Never over records, nor over a file. */
+  g_assert_false (fascia_store_copy_database_to (demo, fixture->path, NULL, NULL, NULL, NULL,
+                                                 &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (fascia_store_copy_database_to (fixture->path, back, NULL, NULL, NULL, NULL,
+                                                 &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* All or nothing: stopped after the first rows, the target holds none. */
+  g_assert_false (fascia_store_copy_database_to (demo, other, cancellable, cancel_at_first_cb,
+                                                 cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (server_count (other, "SELECT count(*) FROM fascia.clients"), ==, 0);
+  g_assert_cmpint (server_count (other, "SELECT count(*) FROM fascia.visits"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +915,8 @@ main (int   argc,
   STORE_TEST_SQLITE ("/fascia/core/store/demo", test_demo);
   g_test_add ("/postgresql/fascia/core/store/demo", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_demo_server, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/copy-database", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_copy_database, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/busy", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_busy_server, store_fixture_tear_down);
 

@@ -969,6 +969,149 @@ fascia_db_sqlite_restore_from (FasciaDb    *db,
   return TRUE;
 }
 
+/* Pages a backup copies between looks at the cancellable: 256 KiB of 4 KiB pages. */
+#define PAGES_PER_STEP 64
+
+/* How often SQLite's progress handler looks at the cancellable, in virtual machine steps. */
+#define CHECK_EVERY 10000
+
+static int
+cancelled_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static gboolean
+backup_error (sqlite3     *db,
+              int          rc,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  fascia_store_set_sqlite_error (db, rc, NULL, &local_error);
+  g_set_error (error, FASCIA_STORE_ERROR, local_error->code, "Could not back up “%s”: %s",
+               path, local_error->message);
+  return FALSE;
+}
+
+/*
+ * fascia_db_sqlite_backup_checked:
+ * @database: the database file, opened here read-only on a connection of its own
+ * @temp_path: the new, empty file to write (a #FasciaFileWriter's temporary file)
+ * @destination: the backup's name, for messages
+ * @backup_dir: where the backups are, for the message about a damaged database
+ * @progress: (nullable): told the share of pages copied, from this thread
+ *
+ * Checks @database (`PRAGMA quick_check`: a copy of a damaged database is no backup) and
+ * copies it into @temp_path a few pages at a time, all inside one read transaction so that
+ * the copy is one consistent moment while others go on writing. @cancellable is looked at
+ * between steps and by SQLite's progress handler.
+ */
+gboolean
+fascia_db_sqlite_backup_checked (const char               *database,
+                                 const char               *temp_path,
+                                 const char               *destination,
+                                 const char               *backup_dir,
+                                 GCancellable             *cancellable,
+                                 FasciaDbProgressFunc      progress,
+                                 gpointer                  progress_data,
+                                 GError                  **error)
+{
+  sqlite3 *src = NULL, *dest = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_backup *backup = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (database, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  sqlite3_busy_timeout (src, 5000);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (src, CHECK_EVERY, cancelled_cb, cancellable);
+
+  /* One snapshot for the check and the copy. */
+  rc = sqlite3_exec (src, "BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+
+  rc = sqlite3_prepare_v2 (src, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    goto out;
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_autofree char *detail = fascia_text_excerpt ((const char *) sqlite3_column_text (stmt, 0),
+                                                     -1, 200);
+
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
+                   "The database “%s” is damaged (%s). Restore a copy from the backups in “%s”.",
+                   database, detail, backup_dir);
+      goto done;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  rc = sqlite3_open_v2 (temp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      backup_error (dest, rc, destination, error);
+      goto done;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      backup_error (dest, sqlite3_errcode (dest), destination, error);
+      goto done;
+    }
+
+  do
+    {
+      int total;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto done;
+
+      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      total = sqlite3_backup_pagecount (backup);
+      if (total > 0 && progress != NULL)
+        progress ((double) (total - sqlite3_backup_remaining (backup)) / total, progress_data);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  rc = sqlite3_backup_finish (backup);
+  backup = NULL;
+  if (rc != SQLITE_OK)
+    {
+      backup_error (dest, rc, destination, error);
+      goto done;
+    }
+
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    goto out;
+
+  ok = TRUE;
+  goto done;
+
+out:
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto done;
+  backup_error (src, rc, database, error);
+
+done:
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);
+  sqlite3_close (dest);
+  sqlite3_finalize (stmt);
+  sqlite3_close (src);  /* ends the read transaction */
+  return ok;
+}
+
 /* A Fascia demo database, read without changing a byte of it. */
 gboolean
 fascia_db_sqlite_is_demo_file (const char *path)

@@ -8,6 +8,7 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "fascia-db.h"
@@ -43,6 +44,14 @@ gboolean          fascia_db_sqlite_check_file    (const char         *path,
                                                   int                *version,
                                                   GError            **error);
 gboolean          fascia_db_sqlite_is_demo_file  (const char         *path);
+gboolean          fascia_db_sqlite_backup_checked (const char        *database,
+                                                  const char         *temp_path,
+                                                  const char         *destination,
+                                                  const char         *backup_dir,
+                                                  GCancellable       *cancellable,
+                                                  FasciaDbProgressFunc progress,
+                                                  gpointer            progress_data,
+                                                  GError            **error);
 
 /* fascia-db-sqlite-migrate.c */
 gboolean          fascia_store_migrate           (sqlite3            *db,

@@ -17,6 +17,10 @@
 G_BEGIN_DECLS
 
 typedef struct _FasciaDb     FasciaDb;
+
+/* Told the share of a long job done (a backup's pages), from the thread doing it. */
+typedef void (*FasciaDbProgressFunc) (double   fraction,
+                                      gpointer user_data);
 typedef struct _FasciaDbStmt FasciaDbStmt;
 
 typedef enum

@@ -139,13 +139,16 @@ fascia_store_backup (FasciaStore  *self,
   g_return_val_if_fail (destination != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A clinic server's backups are the server's own, made with pg_dump. */
+  /* A clinic server's own backups are pg_dump's; this is a laptop's copy of it, made by
+   * the same verified copy as `--copy-database`, into a new SQLite file. */
   if (fascia_db_get_engine (fascia_store_get_db (self)) != FASCIA_DB_ENGINE_SQLITE)
     {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
-                   "“%s” is a clinic server: back it up with pg_dump on the server",
-                   fascia_store_get_path (self));
-      return FALSE;
+      g_autoptr(FasciaStore) snapshot = fascia_store_open_full (fascia_store_get_database (self),
+                                                                FASCIA_STORE_OPEN_NO_BACKUP,
+                                                                error);
+
+      return snapshot != NULL &&
+             fascia_store_copy_to_new_file (snapshot, destination, NULL, NULL, NULL, NULL, error);
     }
 
   source_file = g_file_new_for_path (fascia_store_get_path (self));

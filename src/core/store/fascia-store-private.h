@@ -29,6 +29,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaStoreStmt, fascia_store_stmt_release)
 
 /* fascia-store.c */
 FasciaDb         *fascia_store_get_db            (FasciaStore        *self);
+const char       *fascia_store_get_database      (FasciaStore        *self);
 FasciaStoreStmt  *fascia_store_prepare           (FasciaStore        *self,
                                                   const char         *sql,
                                                   GError            **error);
@@ -202,6 +203,25 @@ gboolean          fascia_store_prune_daily       (const char         *dir,
 gboolean          fascia_store_copy_database     (FasciaDb           *source,
                                                   const char         *destination,
                                                   GError            **error);
+
+/* fascia-store-clinic.c */
+const char       *fascia_store_contact_columns   (void);
+
+/* fascia-store-copy.c */
+gboolean          fascia_store_copy_into         (FasciaStore              *source,
+                                                  FasciaStore              *target,
+                                                  GCancellable             *cancellable,
+                                                  FasciaStoreProgressFunc   progress,
+                                                  gpointer                  progress_data,
+                                                  GString                  *report,
+                                                  GError                  **error);
+gboolean          fascia_store_copy_to_new_file  (FasciaStore              *source,
+                                                  const char               *destination,
+                                                  GCancellable             *cancellable,
+                                                  FasciaStoreProgressFunc   progress,
+                                                  gpointer                  progress_data,
+                                                  GString                  *report,
+                                                  GError                  **error);
 
 /* fascia-csv.c */
 typedef gboolean (*FasciaCsvRowFunc) (guint          line,

@@ -28,12 +28,6 @@
  * database, and a cancel or a crash rolls it back.
  */
 
-/* Pages a backup copies between looks at the cancellable: 256 KiB of 4 KiB pages. */
-#define PAGES_PER_STEP 64
-
-/* How often SQLite's progress handler looks at the cancellable, in virtual machine steps. */
-#define CHECK_EVERY 10000
-
 typedef struct
 {
   FasciaStoreProgressFunc  progress;
@@ -78,7 +72,7 @@ job_new (FasciaStore             *store,
   job->progress_data = progress_data;
   job->context = g_main_context_ref_thread_default ();
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  job->database = g_strdup (fascia_store_get_path (store));
+  job->database = g_strdup (fascia_store_get_database (store));
   g_mutex_init (&job->lock);
   return job;
 }
@@ -123,28 +117,9 @@ report (double   fraction,
                                 g_object_ref (task), g_object_unref);
 }
 
-static int
-cancelled_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
-static gboolean
-sqlite_error (sqlite3     *db,
-              int          rc,
-              const char  *path,
-              GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  fascia_store_set_sqlite_error (db, rc, NULL, &local_error);
-  g_set_error (error, FASCIA_STORE_ERROR, local_error->code, "Could not back up “%s”: %s",
-               path, local_error->message);
-  return FALSE;
-}
-
-/* Checks @source and copies it to @destination a step at a time, inside one read
- * transaction, through a temporary file. */
+/* Checks the database and copies it to @destination through a temporary file: SQLite's
+ * online backup a few pages at a time inside one read transaction; a server's records, read
+ * in one snapshot, into a new SQLite file (as `--copy-database` does). */
 static gboolean
 copy_checked (GTask       *task,
               Job         *job,
@@ -153,95 +128,34 @@ copy_checked (GTask       *task,
 {
   g_autoptr(FasciaFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3 *src = NULL, *dest = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3_backup *backup = NULL;
-  gboolean ok = FALSE;
-  int rc;
 
-  rc = sqlite3_open_v2 (job->database, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    goto out;
-  sqlite3_busy_timeout (src, 5000);
-  if (job->cancellable != NULL)
-    sqlite3_progress_handler (src, CHECK_EVERY, cancelled_cb, job->cancellable);
-
-  /* One snapshot for the check and the copy. */
-  rc = sqlite3_exec (src, "BEGIN", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    goto out;
-
-  /* A copy of a damaged database is no backup. */
-  rc = sqlite3_prepare_v2 (src, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    goto out;
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+  if (fascia_store_is_server_database (job->database))
     {
-      g_autofree char *detail = fascia_text_excerpt ((const char *) sqlite3_column_text (stmt, 0),
-                                                     -1, 200);
+      g_autoptr(FasciaStore) source = fascia_store_open_full (job->database,
+                                                              FASCIA_STORE_OPEN_NO_BACKUP,
+                                                              error);
 
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
-                   "The database “%s” is damaged (%s). Restore a copy from the backups in “%s”.",
-                   job->database, detail, job->backup_dir);
-      goto done;
+      return source != NULL &&
+             fascia_store_copy_to_new_file (source, destination, job->cancellable,
+                                            job->progress != NULL ? report : NULL, task,
+                                            NULL, error);
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
 
   writer = fascia_file_writer_new (destination, FASCIA_FILE_WRITE_PRIVATE, &local_error);
   if (writer == NULL)
     {
       g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
                            local_error->message);
-      goto done;
+      return FALSE;
     }
 
-  rc = sqlite3_open_v2 (fascia_file_writer_get_temp_path (writer), &dest,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sqlite_error (dest, rc, destination, error);
-      goto done;
-    }
-
-  backup = sqlite3_backup_init (dest, "main", src, "main");
-  if (backup == NULL)
-    {
-      sqlite_error (dest, sqlite3_errcode (dest), destination, error);
-      goto done;
-    }
-
-  do
-    {
-      int total;
-
-      if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
-        goto done;
-
-      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
-      total = sqlite3_backup_pagecount (backup);
-      if (total > 0)
-        report ((double) (total - sqlite3_backup_remaining (backup)) / total, task);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-
-  rc = sqlite3_backup_finish (backup);
-  backup = NULL;
-  if (rc != SQLITE_OK)
-    {
-      sqlite_error (dest, rc, destination, error);
-      goto done;
-    }
-
-  rc = sqlite3_close (dest);
-  dest = NULL;
-  if (rc != SQLITE_OK)
-    goto out;
+  if (!fascia_db_sqlite_backup_checked (job->database, fascia_file_writer_get_temp_path (writer),
+                                        destination, job->backup_dir, job->cancellable,
+                                        report, task, error))
+    return FALSE;  /* @writer removes its temporary file */
 
   if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
-    goto done;
+    return FALSE;
 
   if (!fascia_file_writer_commit (writer, &local_error))
     {
@@ -249,24 +163,10 @@ copy_checked (GTask       *task,
                            g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
                            ? FASCIA_STORE_ERROR_DISK_FULL : FASCIA_STORE_ERROR_IO,
                            local_error->message);
-      goto done;
+      return FALSE;
     }
 
-  ok = TRUE;
-  goto done;
-
-out:
-  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (job->cancellable, error))
-    goto done;
-  sqlite_error (src, rc, job->database, error);
-
-done:
-  if (backup != NULL)
-    sqlite3_backup_finish (backup);
-  sqlite3_close (dest);
-  sqlite3_finalize (stmt);
-  sqlite3_close (src);  /* ends the read transaction */
-  return ok;  /* @writer, if not committed, removes its temporary file */
+  return TRUE;
 }
 
 static void
@@ -287,6 +187,13 @@ backup_thread (GTask        *task,
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_pointer (task, g_strdup (job->destination), g_free);
+      return;
+    }
+
+  /* A clinic server's backups are the server's own (pg_dump), not files on each laptop. */
+  if (fascia_store_is_server_database (job->database))
+    {
+      g_task_return_pointer (task, NULL, NULL);
       return;
     }
 
@@ -351,7 +258,7 @@ fascia_store_backup_async (FasciaStore             *self,
   job->backup_dir = fascia_store_get_backup_dir (self);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
 
-  if (destination != NULL)
+  if (destination != NULL && !fascia_store_is_server_database (job->database))
     {
       g_autoptr(GFile) source_file = g_file_new_for_path (job->database);
       g_autoptr(GFile) dest_file = g_file_new_for_path (destination);

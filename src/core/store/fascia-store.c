@@ -39,6 +39,7 @@ struct _FasciaStore
 
   /* Owned */
   char                   *path;
+  char                   *database;  /* as given to open: a file or a connection string */
   FasciaDb               *db;
   GHashTable             *statements;
   GArray                 *pending;
@@ -91,6 +92,7 @@ fascia_store_finalize (GObject *object)
   FasciaStore *self = FASCIA_STORE (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->database, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_error (&self->backup_warning);
@@ -1030,6 +1032,7 @@ fascia_store_open_full (const char            *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (FASCIA_TYPE_STORE, NULL);
+  self->database = g_strdup (path);
 
   /* A clinic server: its backups are the server's own (pg_dump), not files beside it. */
   if (fascia_db_postgres_is_conninfo (path))
@@ -1106,6 +1109,15 @@ fascia_store_get_db (FasciaStore *self)
  *
  * Returns: the database file.
  */
+/* What the store was opened with, to open another connection to the same database (a
+ * worker's): a file's path, or a server's connection string, which may hold a password and
+ * is never shown. */
+const char *
+fascia_store_get_database (FasciaStore *self)
+{
+  return self->database;
+}
+
 const char *
 fascia_store_get_path (FasciaStore *self)
 {
