@@ -7,6 +7,9 @@
  * are read back from the target and compared with the source's before it commits: a copy
  * that does not match leaves the target as it was. A target that holds records is refused.
  *
+ * A column the server stamps on every write (updated_by: who wrote the row) is copied but not
+ * compared: on a server it names whoever made the copy.
+ *
  * The tables are copied column by column as the target's schema names and types them, so a
  * column a migration adds is copied without a change here; a table this file does not know
  * makes the copy refuse, so none is ever silently left behind.
@@ -56,7 +59,12 @@ typedef struct
 {
   char       *name;
   ColumnType  type;
+  gboolean    stamped;  /* set by the server's triggers as a row is written: not compared */
 } Column;
+
+/* Columns a server's trigger fills in on every write (who wrote the row): copied, but the
+ * copy holds who copied it, so they are left out of the checksum. */
+static const char * const stamped_columns[] = { "updated_by", NULL };
 
 static void
 column_clear (Column *column)
@@ -139,7 +147,9 @@ list_columns (FasciaDb    *db,
   while ((step = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
     {
       const char *type = fascia_db_column_text (stmt, 1);
-      Column column = { g_strdup (fascia_db_column_text (stmt, 0)), COLUMN_TEXT };
+      Column column = { g_strdup (fascia_db_column_text (stmt, 0)), COLUMN_TEXT, FALSE };
+
+      column.stamped = g_strv_contains (stamped_columns, column.name);
 
       if (type != NULL && (strstr (type, "INT") != NULL || strstr (type, "int") != NULL))
         column.type = COLUMN_INTEGER;
@@ -222,7 +232,8 @@ row_hash (FasciaDbStmt *stmt,
   guint64 hash = 0;
 
   for (guint i = 0; i < columns->len; i++)
-    add_value (sum, stmt, (int) i, g_array_index (columns, Column, i).type);
+    if (!g_array_index (columns, Column, i).stamped)
+      add_value (sum, stmt, (int) i, g_array_index (columns, Column, i).type);
   g_checksum_get_digest (sum, digest, &length);
   for (guint i = 0; i < 8; i++)
     hash = hash << 8 | digest[i];
