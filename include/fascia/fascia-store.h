@@ -126,6 +126,8 @@ void                fascia_store_set_id_validator      (FasciaStore             
                                                         FasciaStoreIdValidator   validator,
                                                         gpointer                 user_data,
                                                         GDestroyNotify           destroy);
+gboolean            fascia_store_watch_others          (FasciaStore             *self,
+                                                        GError                 **error);
 void                fascia_store_close                 (FasciaStore             *self);
 
 /* Backups */

@@ -55,6 +55,8 @@ struct _FasciaVisitEditor
   guint              notes_dirty;   /* bit per FasciaVisitField */
   gboolean           visit_dirty;
   gboolean           loading;
+  gboolean           saving;
+  gulong             changed_id;
 
   /* Someone else saved the visit since it was read: their version and the user's own notes,
    * kept until the user chooses in the conflict dialog. */

@@ -149,8 +149,21 @@ update_amendments (FasciaVisitEditor *self)
     }
 }
 
+static gboolean save_now_unguarded (FasciaVisitEditor *self);
+
 static gboolean
 save_now (FasciaVisitEditor *self)
+{
+  gboolean saving = self->saving;
+
+  self->saving = TRUE;
+  save_now_unguarded (self);
+  self->saving = saving;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+save_now_unguarded (FasciaVisitEditor *self)
 {
   g_autoptr(GError) error = NULL;
   GHashTableIter iter;
@@ -1144,6 +1157,33 @@ fascia_visit_editor_reload (FasciaVisitEditor *self)
   _fascia_visit_editor_reload_findings (self);
 }
 
+/* Someone else saved the visit shown (another therapist on the clinic server): shown at once
+ * while nothing here waits to be saved; otherwise the next save meets theirs and the user
+ * chooses. */
+static void
+store_visit_changed_cb (FasciaStore       *store,
+                        FasciaStoreTable   table,
+                        FasciaStoreChange  change,
+                        gint64             id,
+                        gint64             client_id,
+                        FasciaVisitEditor *self)
+{
+  g_autoptr(FasciaVisit) current = NULL;
+
+  if (self->visit == NULL || id != fascia_visit_get_id (self->visit) ||
+      change != FASCIA_STORE_CHANGE_UPDATED || self->saving || self->loading ||
+      self->notes_dirty != 0 || self->visit_dirty || self->conflict != NULL ||
+      self->save_source != 0)
+    return;
+
+  current = fascia_store_get_visit (store, id, NULL);
+  if (current == NULL || fascia_visit_get_revision (current) == fascia_visit_get_revision (self->visit))
+    return;
+
+  g_clear_object (&self->visit);
+  fascia_visit_editor_set_visit (self, current);
+}
+
 void
 fascia_visit_editor_set_store (FasciaVisitEditor *self,
                                FasciaStore       *store)
@@ -1151,7 +1191,12 @@ fascia_visit_editor_set_store (FasciaVisitEditor *self,
   g_return_if_fail (FASCIA_IS_VISIT_EDITOR (self));
 
   fascia_visit_editor_set_visit (self, NULL);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect_object (store, "changed::visits",
+                                                G_CALLBACK (store_visit_changed_cb), self, 0);
 }
 
 void
@@ -1318,6 +1363,8 @@ fascia_visit_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_VISIT_EDITOR);
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
   g_clear_object (&self->plans);

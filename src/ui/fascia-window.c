@@ -549,6 +549,13 @@ open_user_store (FasciaWindow *self)
 
   set_store (self, store);
 
+  /* On a clinic server, the other therapists' changes show here as they are saved. */
+  if (!fascia_store_watch_others (store, &error))
+    {
+      g_warning ("Changes saved elsewhere will show only when reopened: %s", error->message);
+      g_clear_error (&error);
+    }
+
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
   fascia_store_backup_async (store, NULL, self->cancellable, NULL, NULL, daily_backup_cb, self);

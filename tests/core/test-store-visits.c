@@ -737,6 +737,151 @@ test_conflict (StoreFixture  *fixture,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+typedef struct
+{
+  FasciaStoreTable  table;
+  FasciaStoreChange change;
+  gint64            id;
+  gint64            client_id;
+} Heard;
+
+static void
+heard_cb (FasciaStore       *store,
+          FasciaStoreTable   table,
+          FasciaStoreChange  change,
+          gint64             id,
+          gint64             client_id,
+          GArray            *heard)
+{
+  Heard h = { table, change, id, client_id };
+
+  g_array_append_val (heard, h);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @n changes were heard; a bound of a minute keeps a broken build
+ * from hanging (it measures nothing). */
+static void
+wait_heard (GArray *heard,
+            guint   n)
+{
+  gboolean given_up = FALSE;
+  guint bound = g_timeout_add_seconds (60, give_up_cb, &given_up);
+
+  while (heard->len < n && !given_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!given_up)
+    g_source_remove (bound);
+  g_assert_cmpuint (heard->len, ==, n);
+}
+
+static void
+assert_heard (GArray            *heard,
+              guint              i,
+              FasciaStoreTable   table,
+              FasciaStoreChange  change,
+              gint64             id,
+              gint64             client_id)
+{
+  Heard *h = &g_array_index (heard, Heard, i);
+
+  g_assert_cmpint (h->table, ==, table);
+  g_assert_cmpint (h->change, ==, change);
+  g_assert_cmpint (h->id, ==, id);
+  g_assert_cmpint (h->client_id, ==, client_id);
+}
+
+/* Live: what another therapist commits on the clinic server reaches this store's
+ * ::changed from the main loop, as its own changes do, each once. A file has no one else. */
+static void
+test_watch_others (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(GArray) heard = g_array_new (FALSE, FALSE, sizeof (Heard));
+  g_autoptr(FasciaClient) mine = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  gboolean server = fascia_store_is_server_database (fixture->path);
+  gint64 client_id;
+
+  other = fascia_store_open_full (fixture->path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_watch_others (fixture->store, &error));
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (heard_cb), heard);
+
+  /* My own change is heard once, at once; the server's echo of it is not a second one. */
+  mine = fixture_add_client (fixture, "Odile Marchetti");
+  g_assert_cmpuint (heard->len, ==, 1);
+
+  fascia_client_set_name (client, "Perpetua Ashworth");
+  g_assert_true (fascia_store_add_client (other, client, &error));
+  client_id = fascia_client_get_id (client);
+  fascia_plan_set_client_id (plan, client_id);
+  fascia_plan_set_title (plan, "Shoulder");
+  g_assert_true (fascia_store_add_plan (other, plan, &error));
+  fascia_visit_set_client_id (visit, client_id);
+  fascia_visit_set_plan_id (visit, fascia_plan_get_id (plan));
+  g_assert_true (fascia_store_add_visit (other, visit, &error));
+  g_assert_true (fascia_store_save_visit_field (other, visit, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                                "Cannot lift the kettle", NULL, &error));
+  g_assert_true (fascia_store_delete (other, FASCIA_STORE_TABLE_VISITS,
+                                      fascia_visit_get_id (visit), &error));
+  g_assert_no_error (error);
+
+  if (!server)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_cmpuint (heard->len, ==, 1);
+      return;
+    }
+
+  wait_heard (heard, 6);
+  assert_heard (heard, 1, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_ADDED, client_id,
+                client_id);
+  assert_heard (heard, 2, FASCIA_STORE_TABLE_PLANS, FASCIA_STORE_CHANGE_ADDED,
+                fascia_plan_get_id (plan), client_id);
+  assert_heard (heard, 3, FASCIA_STORE_TABLE_VISITS, FASCIA_STORE_CHANGE_ADDED,
+                fascia_visit_get_id (visit), client_id);
+  assert_heard (heard, 4, FASCIA_STORE_TABLE_VISITS, FASCIA_STORE_CHANGE_UPDATED,
+                fascia_visit_get_id (visit), client_id);
+  assert_heard (heard, 5, FASCIA_STORE_TABLE_VISITS, FASCIA_STORE_CHANGE_DELETED,
+                fascia_visit_get_id (visit), client_id);
+
+  /* What the store reads when it hears is what the other committed. */
+  {
+    g_autoptr(FasciaClient) read = fascia_store_get_client (fixture->store, client_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (fascia_client_get_name (read), ==, "Perpetua Ashworth");
+  }
+
+  /* A change heard while the store is busy with its own queries is not left waiting. */
+  fascia_client_set_name (client, "Perpetua Ashworth-Lowe");
+  g_assert_true (fascia_store_update_client (other, client, &error));
+  {
+    g_autoptr(FasciaClient) busy = fascia_store_get_client (fixture->store, client_id, &error);
+
+    g_assert_no_error (error);
+  }
+  wait_heard (heard, 7);
+  assert_heard (heard, 6, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED, client_id,
+                client_id);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, heard);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +892,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/visits/scores", test_visit_scores);
   STORE_TEST ("/fascia/core/store/visits/amendments", test_amendments);
   STORE_TEST ("/fascia/core/store/visits/conflict", test_conflict);
+  STORE_TEST ("/fascia/core/store/live/others-changes", test_watch_others);
   STORE_TEST ("/fascia/core/store/visits/repeat-last", test_repeat_last_visit);
   STORE_TEST ("/fascia/core/store/visits/pain-marks", test_pain_marks);
   STORE_TEST ("/fascia/core/store/visits/findings", test_findings);

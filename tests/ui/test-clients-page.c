@@ -17,6 +17,7 @@
 #include "fascia-test-utils.h"
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
+#include "../core/pg-server.h"
 
 /*
  * The Clients page driven as a therapist would, through its actions, its buttons and the
@@ -893,6 +894,106 @@ test_visit_conflict (Fixture       *f,
   }
 }
 
+/* A clinic server: the window shows another therapist's new client and their change to the
+ * visit open here as they are saved, read by the main loop from the connection's socket;
+ * when both edit the same note, the dialog names who saved theirs. */
+typedef struct
+{
+  Fixture       *f;
+  GtkTextBuffer *buffer;
+  const char    *text;
+} BufferWait;
+
+static gboolean
+buffer_is_cb (gpointer user_data)
+{
+  BufferWait *w = user_data;
+  g_autofree char *text = buffer_contents (w->buffer);
+
+  return g_str_equal (text, w->text);
+}
+
+static gboolean
+dialog_shown_cb (gpointer user_data)
+{
+  return conflict_dialog () != NULL;
+}
+
+static void
+test_clinic_server_live (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaVisit) theirs = NULL;
+  FasciaVisitEditor *editor;
+  GtkTextBuffer *buffer;
+  AdwMessageDialog *dialog;
+  gint64 visit_id;
+
+  /* This window on a server database of its own. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  fascia_application_set_database_path (app, f->db_path);
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
+  fascia_test_iterate ();
+  g_assert_true (fascia_store_is_server_database (f->db_path));
+
+  new_client (f, "Grace Hopper");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
+                                                                    FASCIA_TYPE_VISIT_EDITOR,
+                                                                    "subjective_view")));
+  assert_shown (f, 1);
+
+  other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+
+  /* Their new client appears in the list. */
+  fascia_client_set_name (client, "Katherine Johnson");
+  g_assert_true (fascia_store_add_client (other, client, &error));
+  g_assert_no_error (error);
+  assert_shown (f, 2);
+
+  /* Their note in the visit open here, which has nothing unsaved, shows in its editor. */
+  theirs = fascia_store_get_visit (other, visit_id, &error);
+  g_assert_true (fascia_store_save_visit_field (other, theirs, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                                "Seen at the front desk: limping", NULL, &error));
+  g_assert_no_error (error);
+  {
+    BufferWait w = { f, buffer, "Seen at the front desk: limping" };
+
+    fascia_test_wait_for (buffer_is_cb, &w, 30000);
+    g_assert_true (buffer_is_cb (&w));
+  }
+
+  /* Both at once: mine is refused, and the dialog says who saved theirs. */
+  g_assert_true (fascia_store_save_visit_field (other, theirs, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                                "Limping since Friday", NULL, &error));
+  gtk_text_buffer_set_text (buffer, "Limp eased after treatment", -1);
+  fascia_visit_editor_flush (editor);
+  fascia_test_wait_for (dialog_shown_cb, NULL, 30000);
+  dialog = conflict_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "fascia saved this visit"));
+  respond (dialog, "mine");
+  g_clear_object (&theirs);
+  theirs = fascia_store_get_visit (other, visit_id, &error);
+  g_assert_cmpstr (fascia_visit_get_subjective (theirs), ==, "Limp eased after treatment");
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -919,6 +1020,8 @@ main (int   argc,
               fixture_set_up, test_visit_conflict, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/many-visits-chart", Fixture, NULL, fixture_set_up,
               test_many_visits_chart, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-live", Fixture, NULL,
+              fixture_set_up, test_clinic_server_live, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,18 @@ typedef struct
   FasciaDb  parent;
   PGconn   *conn;
   gint64    changes;
+  GSource  *watch;    /* borrowed: destroyed with the connection */
 } PgDb;
+
+/* What pg_watch_changes() attaches to the main loop. */
+typedef struct
+{
+  GSource   source;
+  PgDb     *db;
+  gpointer  tag;
+  GQueue    pending;   /* payloads, g_free */
+  gboolean  lost;
+} WatchSource;
 
 typedef struct
 {
@@ -134,6 +146,13 @@ run (FasciaDb    *db,
 static void
 pg_close (FasciaDb *db)
 {
+  PgDb *self = (PgDb *) db;
+
+  if (self->watch != NULL)
+    {
+      ((WatchSource *) self->watch)->db = NULL;
+      g_source_destroy (self->watch);
+    }
   PQfinish (CONN (db));
   g_free (db->name);
   g_free (db);
@@ -439,6 +458,141 @@ pg_column_is_null (FasciaDbStmt *stmt,
   return value_of (stmt, column) == NULL;
 }
 
+/* Hearing the others: LISTEN fascia_changes (sql-postgresql/007-revisions.sql notifies it
+ * after each committed change to a client, plan or visit). The source watches the
+ * connection's socket from the main loop; no thread, no polling. A notification can also
+ * arrive during one of the store's own queries, which reads it from the socket and keeps it
+ * in libpq's queue: prepare() looks at that queue before each wait, so none waits for the
+ * next byte on the socket. The connection's own changes, which the store has announced
+ * already, are left out. */
+
+#define CHANGES_CHANNEL "fascia_changes"
+
+static void
+watch_take_notifications (WatchSource *watch)
+{
+  PGnotify *notify;
+  int self_pid = PQbackendPID (watch->db->conn);
+
+  while ((notify = PQnotifies (watch->db->conn)) != NULL)
+    {
+      if (notify->be_pid != self_pid && g_str_equal (notify->relname, CHANGES_CHANNEL))
+        g_queue_push_tail (&watch->pending, g_strndup (notify->extra, 256));
+      PQfreemem (notify);
+    }
+}
+
+static gboolean
+watch_prepare (GSource *source,
+               int     *timeout)
+{
+  WatchSource *watch = (WatchSource *) source;
+
+  *timeout = -1;
+  if (watch->db == NULL)
+    return FALSE;
+  watch_take_notifications (watch);
+  return watch->pending.length > 0;
+}
+
+static gboolean
+watch_check (GSource *source)
+{
+  WatchSource *watch = (WatchSource *) source;
+
+  if (watch->db == NULL)
+    return FALSE;
+
+  if (g_source_query_unix_fd (source, watch->tag) != 0 && !watch->lost &&
+      !PQconsumeInput (watch->db->conn))
+    watch->lost = TRUE;
+
+  watch_take_notifications (watch);
+  return watch->pending.length > 0 || watch->lost;
+}
+
+static gboolean
+watch_dispatch (GSource     *source,
+                GSourceFunc  callback,
+                gpointer     user_data)
+{
+  WatchSource *watch = (WatchSource *) source;
+  FasciaDbChangeFunc func = (FasciaDbChangeFunc) (void (*) (void)) callback;
+  char *payload;
+
+  while ((payload = g_queue_pop_head (&watch->pending)) != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (payload, " ", 5);
+
+      /* "table change id client_id", as the trigger writes it; anything else is no change of
+       * ours. */
+      if (func != NULL && g_strv_length (parts) == 4)
+        func (parts[0], parts[1], g_ascii_strtoll (parts[2], NULL, 10),
+              g_ascii_strtoll (parts[3], NULL, 10), user_data);
+      g_free (payload);
+    }
+
+  if (watch->lost)
+    {
+      g_debug ("The clinic server's connection was lost: no more changes are heard");
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_finalize (GSource *source)
+{
+  WatchSource *watch = (WatchSource *) source;
+
+  g_queue_clear_full (&watch->pending, g_free);
+  if (watch->db != NULL && watch->db->watch == source)
+    watch->db->watch = NULL;
+}
+
+static GSourceFuncs watch_funcs = {
+  .prepare = watch_prepare,
+  .check = watch_check,
+  .dispatch = watch_dispatch,
+  .finalize = watch_finalize,
+};
+
+static GSource *
+pg_watch_changes (FasciaDb            *db,
+                  FasciaDbChangeFunc   func,
+                  gpointer             user_data,
+                  GDestroyNotify       destroy,
+                  GError             **error)
+{
+  PgDb *self = (PgDb *) db;
+  WatchSource *watch;
+  GSource *source;
+
+  if (!run (db, "LISTEN " CHANGES_CHANNEL, error))
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return NULL;
+    }
+
+  if (self->watch != NULL)
+    {
+      ((WatchSource *) self->watch)->db = NULL;
+      g_source_destroy (self->watch);
+    }
+
+  source = g_source_new (&watch_funcs, sizeof (WatchSource));
+  watch = (WatchSource *) source;
+  watch->db = self;
+  g_queue_init (&watch->pending);
+  watch->tag = g_source_add_unix_fd (source, PQsocket (self->conn), G_IO_IN | G_IO_ERR | G_IO_HUP);
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) func, user_data, destroy);
+  g_source_set_static_name (source, "fascia: clinic server changes");
+  self->watch = source;
+  return source;
+}
+
 static const FasciaDbClass pg_class = {
   .engine = FASCIA_DB_ENGINE_POSTGRESQL,
   .close = pg_close,
@@ -459,6 +613,7 @@ static const FasciaDbClass pg_class = {
   .column_double = pg_column_double,
   .column_text = pg_column_text,
   .column_is_null = pg_column_is_null,
+  .watch_changes = pg_watch_changes,
 };
 
 /* Choosing the engine */

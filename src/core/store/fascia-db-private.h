@@ -52,6 +52,12 @@ typedef struct
                                    int            column);
   gboolean      (*column_is_null) (FasciaDbStmt  *stmt,
                                    int            column);
+  /* Optional: NULL where no one else writes. */
+  GSource      *(*watch_changes)  (FasciaDb            *db,
+                                   FasciaDbChangeFunc   func,
+                                   gpointer             user_data,
+                                   GDestroyNotify       destroy,
+                                   GError             **error);
 } FasciaDbClass;
 
 /* Each engine's connection and statement start with these. */

@@ -177,3 +177,20 @@ fascia_db_column_is_null (FasciaDbStmt *stmt,
 {
   return stmt->db->klass->column_is_null (stmt, column);
 }
+
+GSource *
+fascia_db_watch_changes (FasciaDb            *db,
+                         FasciaDbChangeFunc   func,
+                         gpointer             user_data,
+                         GDestroyNotify       destroy,
+                         GError             **error)
+{
+  if (db->klass->watch_changes == NULL)
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return NULL;
+    }
+
+  return db->klass->watch_changes (db, func, user_data, destroy, error);
+}

@@ -96,6 +96,23 @@ fascia_db_column_int (FasciaDbStmt *stmt,
   return (int) fascia_db_column_int64 (stmt, column);
 }
 
+/* Another connection's committed change to a row: @table and @change are the nicks of
+ * FasciaStoreTable and FasciaStoreChange ("visits", "updated"). */
+typedef void (*FasciaDbChangeFunc) (const char *table,
+                                    const char *change,
+                                    gint64      id,
+                                    gint64      client_id,
+                                    gpointer    user_data);
+
+/* A source that calls @func for each change other connections commit, read from the
+ * connection's socket by the main loop it is attached to; %NULL where the engine has no
+ * other writers to hear (a file). */
+GSource        *fascia_db_watch_changes     (FasciaDb           *db,
+                                             FasciaDbChangeFunc  func,
+                                             gpointer            user_data,
+                                             GDestroyNotify      destroy,
+                                             GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaDbStmt, fascia_db_stmt_free)
 
 G_END_DECLS

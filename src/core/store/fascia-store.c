@@ -46,6 +46,7 @@ struct _FasciaStore
   gpointer                validator_data;
   GDestroyNotify          validator_destroy;
   GError                 *backup_warning;
+  GSource                *watch;
 
   /* Borrowed */
   FasciaStoreIdValidator  validator;
@@ -1091,9 +1092,72 @@ fascia_store_close (FasciaStore *self)
   if (self->in_transaction)
     fascia_store_rollback (self);
 
+  if (self->watch != NULL)
+    {
+      g_source_destroy (self->watch);
+      g_clear_pointer (&self->watch, g_source_unref);
+    }
+
   g_hash_table_remove_all (self->statements);
 
   g_clear_pointer (&self->db, fascia_db_close);
+}
+
+/* Another Fascia on the clinic server committed a change: announced as the store's own are. */
+static void
+other_change_cb (const char *table_nick,
+                 const char *change_nick,
+                 gint64      id,
+                 gint64      client_id,
+                 gpointer    user_data)
+{
+  FasciaStore *self = user_data;
+  int table = fascia_store_enum_value (FASCIA_TYPE_STORE_TABLE, table_nick, -1);
+  int change = fascia_store_enum_value (FASCIA_TYPE_STORE_CHANGE, change_nick, -1);
+
+  if (table < 0 || change < 0 || id <= 0)
+    return;
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (
+                   fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, table)),
+                 (FasciaStoreTable) table, (FasciaStoreChange) change, id, client_id);
+}
+
+/**
+ * fascia_store_watch_others:
+ *
+ * Hears the changes other people commit to the same database — another therapist's new or
+ * changed client, plan or visit on a clinic server — and emits #FasciaStore::changed for
+ * each as for the store's own, from the thread-default main context (the socket of the
+ * connection is watched by the main loop: no thread, no polling). A file on one computer has
+ * no other writers: there this does nothing.
+ *
+ * Returns: %FALSE with @error if the server refused to send its changes.
+ */
+gboolean
+fascia_store_watch_others (FasciaStore  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->watch != NULL || self->db == NULL)
+    return self->watch != NULL;
+
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    self->watch = fascia_db_watch_changes (self->db, other_change_cb, self, NULL, &local_error);
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+  }
+
+  if (self->watch != NULL)
+    g_source_attach (self->watch, g_main_context_get_thread_default ());
+  return TRUE;
 }
 
 FasciaDb *
