@@ -12,6 +12,7 @@
 #include "fascia/fascia-intake.h"
 
 #include "fascia-client-view.h"
+#include "fascia-conflict-dialog.h"
 #include "fascia-records-ui.h"
 #include "fascia-ui-utils.h"
 
@@ -67,6 +68,8 @@ struct _FasciaClientView
   gulong               changed_id;
   guint                save_source;
   gboolean             loading;
+  AdwMessageDialog    *conflict;  /* someone else saved the client: the user chooses */
+  FasciaClient        *theirs;
   gboolean             hide_names;  /* the privacy switch: initials, and no name field */
 };
 
@@ -146,19 +149,105 @@ update_header (FasciaClientView *self)
                                ? _("Restore from Archive") : _("Archive Client"));
 }
 
+/* The client's texts, named, that differ between @a and @b. */
+typedef struct
+{
+  const char *name;
+  const char *(*get) (FasciaClient *client);
+} ClientText;
+
+static const ClientText client_texts[] = {
+  { N_("Name"), fascia_client_get_name },
+  { N_("Phone"), fascia_client_get_phone },
+  { N_("Email"), fascia_client_get_email },
+  { N_("Date of birth"), fascia_client_get_date_of_birth },
+  { N_("Intake health notes"), fascia_client_get_health_notes },
+  { N_("Notes"), fascia_client_get_notes },
+};
+
+static void save_now_client (FasciaClientView *self);
+
+static void
+client_conflict_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             FasciaClientView *self)
+{
+  g_autoptr(FasciaClient) theirs = g_steal_pointer (&self->theirs);
+  gboolean same = self->client != NULL &&
+                  fascia_client_get_id (self->client) == fascia_client_get_id (theirs);
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->conflict = NULL;
+  if (!same)
+    return;
+
+  if (g_str_equal (response, FASCIA_CONFLICT_KEEP_MINE))
+    {
+      /* Mine, saved over theirs knowingly. */
+      fascia_client_set_revision (self->client, fascia_client_get_revision (theirs));
+      save_now_client (self);
+      return;
+    }
+
+  if (g_str_equal (response, FASCIA_CONFLICT_COPY_MINE))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (client_texts); i++)
+        if (g_strcmp0 (client_texts[i].get (self->client), client_texts[i].get (theirs)) != 0)
+          g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "",
+                                  _(client_texts[i].name), client_texts[i].get (self->client) ?: "");
+      if (text->len > 0)
+        fascia_conflict_copy_aside (GTK_WIDGET (self), text->str);
+    }
+
+  /* Theirs: shown, nothing of mine saved. */
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->client);
+  fascia_client_view_set_client (self, theirs);
+}
+
+static void
+save_now_client (FasciaClientView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) theirs = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!fascia_store_update_client_full (self->store, self->client, &theirs, &error))
+    {
+      if (theirs == NULL)
+        {
+          fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the client"), error);
+          return;
+        }
+
+      /* Nothing was saved: both versions go to the user. */
+      g_set_object (&self->theirs, theirs);
+      dialog = fascia_conflict_dialog_new (GTK_WIDGET (self), _("this client"),
+                                           fascia_client_get_updated_by (theirs),
+                                           fascia_client_get_updated_at (theirs));
+      for (guint i = 0; i < G_N_ELEMENTS (client_texts); i++)
+        if (g_strcmp0 (client_texts[i].get (self->client), client_texts[i].get (theirs)) != 0)
+          fascia_conflict_dialog_add_field (dialog, _(client_texts[i].name),
+                                            client_texts[i].get (theirs),
+                                            client_texts[i].get (self->client));
+      self->conflict = dialog;
+      g_signal_connect (dialog, "response", G_CALLBACK (client_conflict_response_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 static gboolean
 save_now (FasciaClientView *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  if (self->client == NULL || self->store == NULL)
+  /* Until the user has chosen, nothing more is saved over their version. */
+  if (self->client == NULL || self->store == NULL || self->conflict != NULL)
     return G_SOURCE_REMOVE;
 
-  if (!fascia_store_update_client (self->store, self->client, &error))
-    fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the client"), error);
-
+  save_now_client (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -993,6 +1082,15 @@ fascia_client_view_dispose (GObject *object)
 
   if (self->save_source != 0)
     save_now (self);
+  if (self->conflict != NULL)
+    {
+      AdwMessageDialog *dialog = self->conflict;
+
+      g_clear_object (&self->client);
+      adw_message_dialog_response (dialog, FASCIA_CONFLICT_COPY_MINE);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  g_clear_object (&self->theirs);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
 

@@ -892,6 +892,38 @@ test_visit_conflict (Fixture       *f,
 
     g_assert_cmpstr (saved, ==, "Slept well; woke at four");
   }
+
+  /* The client's details alike: their phone number and my change of the name meet in the
+   * dialog, both shown; keeping mine saves mine knowingly. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FasciaStore) other = fascia_store_open_full (f->db_path,
+                                                           FASCIA_STORE_OPEN_NO_BACKUP, &error);
+    gint64 client_id = fascia_client_get_id (fascia_client_view_get_client (client_view (f)));
+    g_autoptr(FasciaClient) theirs = fascia_store_get_client (other, client_id, &error);
+    g_autoptr(GString) shown = g_string_new (NULL);
+    g_autofree char *name = NULL;
+
+    g_assert_no_error (error);
+    fascia_client_set_phone (theirs, "555 0100");
+    g_assert_true (fascia_store_update_client (other, theirs, &error));
+    g_assert_no_error (error);
+    g_assert_finalize_object (g_steal_pointer (&other));
+
+    gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                         "name_row")), "Grace B. Hopper");
+    fascia_client_view_flush (client_view (f));
+    dialog = conflict_dialog ();
+    g_assert_nonnull (dialog);
+    collect_texts (adw_message_dialog_get_extra_child (dialog), shown);
+    g_assert_cmpstr (shown->str, ==, "Grace Hopper|Grace B. Hopper|555 0100|");
+    name = query_text (f, "SELECT name FROM clients");
+    g_assert_cmpstr (name, ==, "Grace Hopper");
+    g_clear_pointer (&name, g_free);
+    respond (dialog, "mine");
+    name = query_text (f, "SELECT name FROM clients");
+    g_assert_cmpstr (name, ==, "Grace B. Hopper");
+  }
 }
 
 /* A clinic server: the window shows another therapist's new client and their change to the
