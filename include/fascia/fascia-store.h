@@ -99,6 +99,15 @@ typedef gboolean (*FasciaStoreIdValidator) (FasciaStoreIdKind  kind,
                                             const char        *id,
                                             gpointer           user_data);
 
+/* What a backup holds, told before a restore replaces anything. */
+typedef struct
+{
+  guint      n_clients;
+  guint      n_visits;
+  GDateTime *last_visit;  /* (nullable): the latest visit */
+  GDateTime *modified;    /* (nullable): when the file was last written */
+} FasciaBackupSummary;
+
 /* The number of daily backups kept in `<folder of the database>/backups/`. */
 #define FASCIA_STORE_BACKUPS_KEPT 10
 
@@ -111,6 +120,8 @@ FasciaStore        *fascia_store_open                  (const char              
                                                         GError                 **error);
 FasciaStore        *fascia_store_open_full             (const char              *path,
                                                         FasciaStoreOpenFlags     flags,
+                                                        GError                 **error);
+FasciaStore        *fascia_store_open_another          (FasciaStore             *self,
                                                         GError                 **error);
 const char         *fascia_store_get_path              (FasciaStore             *self);
 char               *fascia_store_get_backup_dir        (FasciaStore             *self);
@@ -156,6 +167,20 @@ gboolean            fascia_store_copy_database_to      (const char              
 gboolean            fascia_store_setup_clinic          (const char              *conninfo,
                                                         GString                 *report,
                                                         GError                 **error);
+void                fascia_store_restore_async         (FasciaStore             *self,
+                                                        const char              *source,
+                                                        GCancellable            *cancellable,
+                                                        FasciaStoreProgressFunc  progress,
+                                                        gpointer                 progress_data,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+char               *fascia_store_restore_finish        (FasciaStore             *self,
+                                                        GAsyncResult            *result,
+                                                        GError                 **error);
+gboolean            fascia_store_describe_backup       (const char              *path,
+                                                        FasciaBackupSummary     *summary,
+                                                        GError                 **error);
+void                fascia_backup_summary_clear        (FasciaBackupSummary     *summary);
 gboolean            fascia_store_restore               (const char              *database,
                                                         const char              *source,
                                                         char                   **kept_copy,

@@ -19,6 +19,7 @@
 #include "fascia-records-ui.h"
 #include "fascia-handout-export.h"
 #include "fascia-ui-utils.h"
+#include "fascia-window.h"
 
 /*
  * Each command asks for a file with a native file chooser, then does its work with the same
@@ -953,7 +954,7 @@ fascia_records_export_file (FasciaStore  *store,
 /* An export in a worker, on a connection of its own; the dialog's bar follows it. */
 typedef struct _ExportJob
 {
-  char                 *database;
+  FasciaStore          *store;
   char                 *path;
   FasciaAtlas          *atlas;
   gint64                client_id;
@@ -966,7 +967,7 @@ typedef struct _ExportJob
 static void
 export_job_free (struct _ExportJob *job)
 {
-  g_free (job->database);
+  g_clear_object (&job->store);
   g_free (job->path);
   g_free (job);
 }
@@ -991,7 +992,7 @@ export_thread (GTask        *task,
   g_autoptr(FasciaStore) store = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  store = fascia_store_open_full (job->database, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  store = fascia_store_open_another (job->store, &error);
   if (store != NULL)
     bytes = export_bytes (store, job->atlas, job->client_id, job->format, job->kind, job->flags,
                           cancellable, export_progress_cb, job, &error);
@@ -1067,7 +1068,7 @@ fascia_records_export_to (GtkWidget            *widget,
     }
 
   job = g_new0 (ExportJob, 1);
-  job->database = g_strdup (fascia_store_get_path (store));
+  job->store = g_object_ref (store);
   job->path = g_steal_pointer (&path);
   job->atlas = fascia_ui_get_atlas ();
   job->client_id = client_id;
@@ -1405,4 +1406,177 @@ fascia_records_back_up (GtkWidget   *widget,
 
   choose_file (widget, store, 0, _("Back Up the Client Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
                _("_Back Up"), name, back_up_chosen);
+}
+
+/* Restore… */
+
+static void
+restore_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Work *work = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = fascia_store_restore_finish (FASCIA_STORE (source), result, &error);
+
+  if (work_done (work, error, _("Could not restore the records")))
+    {
+      GtkRoot *root = gtk_widget_get_root (work->widget);
+      g_autofree char *name = g_path_get_basename (kept);
+      /* Translators: after a restore; %s is the name of the safety copy */
+      g_autofree char *text = g_strdup_printf (_("Restored; the records as they were are kept "
+                                                 "as %s"), name);
+
+      /* Every page shows the records of the backup now. */
+      if (FASCIA_IS_WINDOW (root))
+        fascia_window_reload_store (FASCIA_WINDOW (root));
+      fascia_ui_toast (work->widget, text);
+    }
+  work_free (work);
+}
+
+typedef struct
+{
+  GtkWidget   *widget;
+  FasciaStore *store;
+  char        *path;
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_clear_object (&restore->widget);
+  g_clear_object (&restore->store);
+  g_free (restore->path);
+  g_free (restore);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Restore          *restore)
+{
+  if (g_str_equal (response, "restore"))
+    {
+      Work *work = work_new (restore->widget, restore->store, _("Restore from Backup"),
+                             _("Keeping a copy of the database, then restoring…"));
+
+      fascia_store_restore_async (restore->store, restore->path, work->cancellable,
+                                  work_progress_cb, work, restore_done_cb, work);
+    }
+  restore_free (restore);
+}
+
+/**
+ * fascia_records_restore_file:
+ *
+ * Checks @file as a backup, before anything changes: a file that is not a whole Fascia
+ * database is refused, an error naming the file and why. Else asks, saying what the backup
+ * holds (clients, visits, the last visit, when it was saved), whether to replace the records
+ * with it; then keeps a copy of the database as it is and restores in a worker, with progress,
+ * and the window shows the restored records.
+ *
+ * Returns: (transfer none) (nullable): the question, or %NULL if @file was refused
+ */
+GtkWidget *
+fascia_records_restore_file (GtkWidget   *widget,
+                             FasciaStore *store,
+                             GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = local_path (file, &error);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *last = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *holds = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  FasciaBackupSummary summary = { 0 };
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+  Restore *restore;
+
+  if (path == NULL || !fascia_store_describe_backup (path, &summary, &error))
+    {
+      fascia_ui_show_error (widget, _("Could not restore the records"), error);
+      return NULL;
+    }
+
+  /* Translators: what a backup holds, before a restore; %s is the file's name, %u a number */
+  holds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” holds %u client",
+                                        "“%s” holds %u clients", summary.n_clients),
+                           name, summary.n_clients);
+  g_string_append (body, holds);
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, " and %u visit",
+                                             " and %u visits", summary.n_visits),
+                          summary.n_visits);
+  if (summary.last_visit != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (summary.last_visit);
+
+      last = fascia_ui_format_date (local);
+      /* Translators: after the number of visits a backup holds; %s is a date */
+      g_string_append_printf (body, _(", the last on %s"), last);
+    }
+  g_string_append (body, ".");
+  if (summary.modified != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (summary.modified);
+      g_autofree char *day = fascia_ui_format_date (local);
+      g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+      /* Translators: when a backup was saved; the first %s is a date, the second a time */
+      g_string_append_printf (body, _(" It was saved on %s at %s."), day, time);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Restoring replaces every client, plan and visit in this database "
+                           "with the backup’s. A copy of the database as it is now is kept in "
+                           "its backups folder first."));
+  fascia_backup_summary_clear (&summary);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Replace the Records with the Backup?"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "restore", _("_Restore"));
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  restore = g_new0 (Restore, 1);
+  restore->widget = g_object_ref (widget);
+  restore->store = g_object_ref (store);
+  restore->path = g_steal_pointer (&path);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), restore);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+restore_chosen (GtkWidget      *widget,
+                FasciaStore    *store,
+                gint64          client_id,
+                GFile          *file,
+                GtkFileChooser *chooser)
+{
+  fascia_records_restore_file (widget, store, file);
+}
+
+void
+fascia_records_restore (GtkWidget   *widget,
+                        FasciaStore *store)
+{
+  GtkFileChooser *chooser = choose_file (widget, store, 0, _("Restore from Backup"),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+                                         restore_chosen);
+
+  add_filter (chooser, _("Fascia backups (.db)"), "*.db");
+  {
+    g_autofree char *dir = fascia_store_get_backup_dir (store);
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+    if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  }
 }

@@ -66,5 +66,10 @@ void       fascia_records_back_up             (GtkWidget   *widget,
 GtkWidget *fascia_records_back_up_file        (GtkWidget   *widget,
                                                FasciaStore *store,
                                                GFile       *file);
+void       fascia_records_restore             (GtkWidget   *widget,
+                                               FasciaStore *store);
+GtkWidget *fascia_records_restore_file        (GtkWidget   *widget,
+                                               FasciaStore *store,
+                                               GFile       *file);
 
 G_END_DECLS

@@ -587,6 +587,32 @@ records_action (GtkWidget  *widget,
     fascia_records_export (widget, self->store, 0);
   else if (g_str_equal (action_name, "win.back-up"))
     fascia_records_back_up (widget, self->store);
+  else if (g_str_equal (action_name, "win.restore"))
+    {
+      /* The demo clinic is made afresh each time: a backup goes into the real records. */
+      if (self->user_store != NULL)
+        fascia_ui_toast (widget, _("Close the demo clinic to restore a backup"));
+      else
+        fascia_records_restore (widget, self->store);
+    }
+}
+
+/**
+ * fascia_window_reload_store:
+ *
+ * Opens the client database again and shows it on every page: after a restore has replaced
+ * all of it. Nothing happens while the demo clinic is shown.
+ */
+void
+fascia_window_reload_store (FasciaWindow *self)
+{
+  g_return_if_fail (FASCIA_IS_WINDOW (self));
+
+  if (self->store == NULL || self->user_store != NULL)
+    return;
+
+  set_store (self, NULL);
+  open_user_store (self);
 }
 
 static void
@@ -894,6 +920,7 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-fhir", NULL, records_action);
   gtk_widget_class_install_action (widget_class, "win.export-records", NULL, records_action);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, records_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, records_action);
   gtk_widget_class_install_action (widget_class, "win.close-demo", NULL, close_demo_action);
   gtk_widget_class_install_action (widget_class, "win.remember-delete", "(ix)",
                                    remember_delete_action);

@@ -25,5 +25,6 @@ FasciaStore       *fascia_window_get_store        (FasciaWindow      *self);
 gboolean           fascia_window_get_demo         (FasciaWindow      *self);
 FasciaPlan        *fascia_window_get_active_plan  (FasciaWindow      *self);
 FasciaClientsPage *fascia_window_get_clients_page (FasciaWindow      *self);
+void               fascia_window_reload_store     (FasciaWindow      *self);
 
 G_END_DECLS

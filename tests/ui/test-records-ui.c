@@ -136,6 +136,7 @@ test_menu (Fixture       *f,
 {
   static const char * const actions[] = {
     "win.import-clients", "win.import-fhir", "win.export-records", "win.back-up",
+    "win.restore",
   };
   GMenuModel *menu = NULL;
   GtkWidget *button = NULL;
@@ -178,7 +179,7 @@ test_menu (Fixture       *f,
       }
     g_object_unref (section);
   }
-  g_assert_cmpstr (labels->str, ==, "_Import Clients…;Import _FHIR…;_Export…;_Back Up Now…;");
+  g_assert_cmpstr (labels->str, ==, "_Import Clients…;Import _FHIR…;_Export…;_Back Up Now…;_Restore…;");
 }
 
 static void
@@ -570,6 +571,171 @@ test_export_tables (Fixture       *f,
   g_assert_nonnull (strstr (contents, ",'@SUM(1)\r\n"));
 }
 
+static guint
+count_prefixed (const char *dir,
+                const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_prefix (name, prefix);
+  return n;
+}
+
+static gboolean
+has_client (FasciaStore *store,
+            const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_clients (store, name, FASCIA_STORE_LIST_ARCHIVED,
+                                                          &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list) > 0;
+}
+
+/* A backup made by Fascia of another set of records: three clients, one visit. */
+static char *
+make_backup (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *other = g_build_filename (other_dir, "fascia.db", NULL);
+  char *backup = g_build_filename (f->dir, "good.db", NULL);
+  g_autoptr(FasciaStore) store = NULL;
+
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  store = fascia_store_open_full (other, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  add_visit_with_mark (store);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("Restored Client %u", i);
+
+      fascia_client_set_name (client, name);
+      g_assert_true (fascia_store_add_client (store, client, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (fascia_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  return backup;
+}
+
+/* Restore… refuses a file that is not a whole Fascia backup, naming it and why, and changes
+ * nothing; a real backup is described, confirmed, restored in a worker after a safety copy,
+ * and the window shows it. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaStore *store = fascia_window_get_store (f->window);
+  g_autofree char *backups = fascia_store_get_backup_dir (store);
+  g_autofree char *good = make_backup (f);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  static const struct {
+    const char *name;
+    const char *reason;
+  } crafted[] = {
+    { "text.db", "is not a Fascia database" },
+    { "truncated.db", "" },
+    { "scribbled.db", "" },
+    { "foreign.db", "is not a Fascia database" },
+  };
+  GtkWidget *dialog;
+  const char *body;
+
+  fascia_client_set_name (client, "Here Before Restore");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+
+  /* Crafted files: text; the backup cut short; its pages scribbled on; another program's
+   * SQLite file (the header right, the application id not). */
+  g_assert_true (g_file_get_contents (good, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 8192);
+  for (guint i = 0; i < G_N_ELEMENTS (crafted); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, crafted[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *copy = g_memdup2 (contents, length);
+      g_autofree char *pattern = NULL;
+
+      if (i == 0)
+        g_assert_true (g_file_set_contents (path, "id,name\n1,Mallory\n", -1, NULL));
+      else if (i == 1)
+        g_assert_true (g_file_set_contents (path, copy, length / 2 + 100, NULL));
+      else if (i == 2)
+        {
+          memset (copy + 2 * 4096 + 8, 0x5a, 2048);  /* the clients table's first page */
+          g_assert_true (g_file_set_contents (path, copy, length, NULL));
+        }
+      else
+        {
+          memset (copy + 68, 0, 4);  /* the application id in the header */
+          g_assert_true (g_file_set_contents (path, copy, length, NULL));
+        }
+
+      pattern = g_strdup_printf ("Could not restore the records: *%s*%s*", crafted[i].name,
+                                 crafted[i].reason);
+      g_test_message ("crafted: %s", crafted[i].name);
+      g_test_expect_message ("fascia-ui", G_LOG_LEVEL_WARNING, pattern);
+      g_assert_null (fascia_records_restore_file (GTK_WIDGET (f->window), store, file));
+      g_test_assert_expected_messages ();
+      fascia_test_iterate ();
+      g_assert_true (fascia_window_get_store (f->window) == store);
+      g_assert_cmpuint (n_clients (f), ==, 1);
+      g_assert_true (has_client (store, "Here Before Restore"));
+      g_assert_cmpuint (count_prefixed (backups, "fascia-before-restore-"), ==, 0);
+    }
+
+  /* The real backup: what it holds, then a question; Cancel changes nothing. */
+  dialog = fascia_records_restore_file (GTK_WIDGET (f->window), store, good_file);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "“good.db” holds 3 clients and 1 visit, the last on 14 Mar "
+                                  "2026. It was saved on "));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "cancel");
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (n_clients (f), ==, 1);
+
+  dialog = fascia_records_restore_file (GTK_WIDGET (f->window), store, good_file);
+  respond (ADW_MESSAGE_DIALOG (dialog), "restore");
+  wait_for_worker ();
+
+  /* The window shows the backup's records, through a store opened afresh. */
+  g_assert_true (fascia_window_get_store (f->window) != NULL);
+  g_assert_cmpuint (n_clients (f), ==, 3);
+  g_assert_true (has_client (fascia_window_get_store (f->window), "Perpetua Windlesham"));
+  g_assert_false (has_client (fascia_window_get_store (f->window), "Here Before Restore"));
+
+  /* What was there is kept. */
+  g_assert_cmpuint (count_prefixed (backups, "fascia-before-restore-"), ==, 1);
+  {
+    g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "fascia-before-restore-"))
+        {
+          g_autofree char *path = g_build_filename (backups, name, NULL);
+          g_autoptr(FasciaStore) kept = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                                &error);
+
+          g_assert_no_error (error);
+          g_assert_true (has_client (kept, "Here Before Restore"));
+          g_assert_false (has_client (kept, "Perpetua Windlesham"));
+        }
+  }
+}
+
 /* The drop-downs choosing what each column of the file is imported as. */
 static GPtrArray *
 column_choices (AdwMessageDialog *dialog)
@@ -751,6 +917,8 @@ main (int   argc,
               test_back_up, fixture_tear_down);
   g_test_add ("/fascia/ui/records/export-tables", Fixture, NULL, fixture_set_up,
               test_export_tables, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/restore", Fixture, NULL, fixture_set_up,
+              test_restore, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -1112,6 +1112,126 @@ done:
   return ok;
 }
 
+/*
+ * fascia_db_sqlite_describe_file:
+ * @path: a file fascia_db_sqlite_check_file() accepts (checked here first)
+ * @last_visit: (out): the latest visit, in microseconds since 1970, or 0 if none
+ *
+ * What a backup holds, read without changing a byte of it: for the question before a
+ * restore.
+ */
+gboolean
+fascia_db_sqlite_describe_file (const char  *path,
+                                guint       *n_clients,
+                                guint       *n_visits,
+                                gint64      *last_visit,
+                                GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = 0, rc;
+
+  if (!fascia_db_sqlite_check_file (path, &version, error))
+    return FALSE;
+
+  rc = open_immutable (path, &db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM clients), "
+                             "(SELECT count(*) FROM visits), "
+                             "(SELECT coalesce(max(visited_at), 0) FROM visits)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *n_clients = (guint) sqlite3_column_int64 (stmt, 0);
+      *n_visits = (guint) sqlite3_column_int64 (stmt, 1);
+      *last_visit = sqlite3_column_int64 (stmt, 2);
+      rc = SQLITE_OK;
+    }
+  else
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT,
+                 "“%s” could not be read: %s", path,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
+/*
+ * fascia_db_sqlite_restore_file:
+ * @database: the database to replace, which others may have open
+ * @source: a file fascia_db_sqlite_check_file() accepted
+ * @progress: (nullable): told the share of pages copied
+ *
+ * Replaces every page of @database with those of @source, a few at a time, in one write
+ * transaction: cancelled or failing before the end, @database is as it was.
+ */
+gboolean
+fascia_db_sqlite_restore_file (const char    *database,
+                               const char    *source,
+                               GCancellable  *cancellable,
+                               void         (*progress) (double fraction, gpointer data),
+                               gpointer       progress_data,
+                               GError       **error)
+{
+  sqlite3 *src = NULL, *dest = NULL;
+  sqlite3_backup *backup = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = open_immutable (source, &src);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                   "Could not read the backup “%s”: %s; nothing was changed", source,
+                   sqlite3_errstr (rc));
+      goto out;
+    }
+  rc = sqlite3_open_v2 (database, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fascia_store_set_sqlite_error (dest, rc, database, error);
+      goto out;
+    }
+  sqlite3_busy_timeout (dest, 5000);
+
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      fascia_store_set_sqlite_error (dest, sqlite3_errcode (dest), database, error);
+      goto out;
+    }
+
+  do
+    {
+      int total;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;  /* finishing early rolls the copy back */
+
+      rc = sqlite3_backup_step (backup, 64);
+      total = sqlite3_backup_pagecount (backup);
+      if (progress != NULL && total > 0)
+        progress ((double) (total - sqlite3_backup_remaining (backup)) / total, progress_data);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  rc = sqlite3_backup_finish (backup);
+  backup = NULL;
+  if (rc != SQLITE_OK)
+    {
+      fascia_store_set_sqlite_error (dest, rc, database, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);
+  sqlite3_close (dest);
+  sqlite3_close (src);
+  return ok;
+}
+
 /* A Fascia demo database, read without changing a byte of it. */
 gboolean
 fascia_db_sqlite_is_demo_file (const char *path)

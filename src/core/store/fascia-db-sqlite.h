@@ -52,6 +52,18 @@ gboolean          fascia_db_sqlite_backup_checked (const char        *database,
                                                   FasciaDbProgressFunc progress,
                                                   gpointer            progress_data,
                                                   GError            **error);
+gboolean          fascia_db_sqlite_restore_file  (const char         *database,
+                                                  const char         *source,
+                                                  GCancellable       *cancellable,
+                                                  void              (*progress) (double   fraction,
+                                                                                 gpointer data),
+                                                  gpointer            progress_data,
+                                                  GError            **error);
+gboolean          fascia_db_sqlite_describe_file (const char         *path,
+                                                  guint              *n_clients,
+                                                  guint              *n_visits,
+                                                  gint64             *last_visit,
+                                                  GError            **error);
 
 /* fascia-db-sqlite-migrate.c */
 gboolean          fascia_store_migrate           (sqlite3            *db,

@@ -393,3 +393,50 @@ fascia_store_restore (const char  *database,
 
   return TRUE;
 }
+
+/**
+ * fascia_store_describe_backup:
+ * @path: a Fascia database or backup
+ * @summary: (out caller-allocates): what it holds
+ *
+ * Checks @path as a restore does (a file that is not a whole Fascia database of a version
+ * this one reads is refused, naming the file and why) and says what it holds, reading it
+ * without changing a byte: for the question before Restore… replaces anything.
+ *
+ * Returns: %TRUE if @path could be restored.
+ */
+gboolean
+fascia_store_describe_backup (const char           *path,
+                              FasciaBackupSummary  *summary,
+                              GError              **error)
+{
+  GStatBuf st;
+  gint64 last = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  if (!fascia_db_sqlite_describe_file (path, &summary->n_clients, &summary->n_visits, &last,
+                                       error))
+    return FALSE;
+
+  if (last > 0)
+    summary->last_visit = g_date_time_new_from_unix_utc (last / G_USEC_PER_SEC);
+  if (g_stat (path, &st) == 0)
+    summary->modified = g_date_time_new_from_unix_utc (st.st_mtime);
+  return TRUE;
+}
+
+/**
+ * fascia_backup_summary_clear:
+ *
+ * Frees what fascia_store_describe_backup() put in @summary.
+ */
+void
+fascia_backup_summary_clear (FasciaBackupSummary *summary)
+{
+  g_clear_pointer (&summary->last_visit, g_date_time_unref);
+  g_clear_pointer (&summary->modified, g_date_time_unref);
+}

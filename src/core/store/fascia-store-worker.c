@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "fascia/fascia-file-utils.h"
@@ -41,6 +42,11 @@ typedef struct
   FasciaCsvImport         *import;
   FasciaDuplicates         duplicates;
   FasciaCsvImportCounts    counts;
+  char                    *source;       /* a restore's backup */
+  gboolean                 sqlite;       /* whether the database is a SQLite file */
+  /* The share of the whole job that the step running now stands for */
+  double                   offset;
+  double                   scale;
   /* The latest share done, read on the caller's thread */
   gint                     pending;  /* whether a report is on its way */
   double                   fraction;
@@ -55,6 +61,7 @@ job_free (Job *job)
   g_free (job->database);
   g_free (job->destination);
   g_free (job->backup_dir);
+  g_free (job->source);
   g_clear_object (&job->import);
   g_mutex_clear (&job->lock);
   g_free (job);
@@ -73,6 +80,8 @@ job_new (FasciaStore             *store,
   job->context = g_main_context_ref_thread_default ();
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->database = g_strdup (fascia_store_get_database (store));
+  job->sqlite = !fascia_store_is_server_database (job->database);
+  job->scale = 1;
   g_mutex_init (&job->lock);
   return job;
 }
@@ -107,7 +116,7 @@ report (double   fraction,
     return;
 
   g_mutex_lock (&job->lock);
-  job->fraction = fraction;
+  job->fraction = job->offset + fraction * job->scale;
   send = !job->pending;
   job->pending = TRUE;
   g_mutex_unlock (&job->lock);
@@ -384,4 +393,145 @@ fascia_store_import_csv_finish (FasciaStore            *self,
     }
 
   return TRUE;
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf ("fascia-before-restore-%s.db", stamp);
+  g_autofree char *kept = g_build_filename (job->backup_dir, name, NULL);
+  g_autoptr(FasciaStore) store = NULL;
+  int version = 0;
+
+  /* The backup is checked again here, just before it is used: nothing has changed yet. */
+  if (!fascia_db_sqlite_check_file (job->source, &version, &error) ||
+      !fascia_paths_ensure_private_dir (job->backup_dir, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* First a copy of the database as it is, the first half of the way. */
+  job->scale = 0.5;
+  if (!copy_checked (task, job, kept, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job->offset = 0.5;
+  if (!fascia_db_sqlite_restore_file (job->database, job->source, cancellable, report, task,
+                                      &error))
+    {
+      g_unlink (kept);  /* nothing was replaced, so nothing needs keeping */
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Opening upgrades a backup from an older Fascia. */
+  store = fascia_store_open_full (job->database, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  fascia_store_close (store);
+  g_task_return_pointer (task, g_steal_pointer (&kept), g_free);
+}
+
+/**
+ * fascia_store_restore_async:
+ * @source: a Fascia database or backup
+ * @cancellable: (nullable): stops the restore before it replaces anything
+ * @progress: (nullable): told the share done, on the caller's thread
+ * @progress_data: for @progress; must live until @callback
+ *
+ * Replaces the contents of the database with @source, as fascia_store_restore() does, in a
+ * worker thread on connections of its own, while @self stays open. @source is checked first
+ * (a file that is not a whole Fascia database of a version this one reads is refused, naming
+ * the file and why, and nothing changes); then the database as it is gets copied to
+ * `fascia-before-restore-…db` in the backups folder; then every page is replaced in one write
+ * transaction, so a cancel or a failure leaves the database as it was. A clinic server is
+ * restored on the server (pg_restore), never from here.
+ */
+void
+fascia_store_restore_async (FasciaStore             *self,
+                            const char              *source,
+                            GCancellable            *cancellable,
+                            FasciaStoreProgressFunc  progress,
+                            gpointer                 progress_data,
+                            GAsyncReadyCallback      callback,
+                            gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (FASCIA_IS_STORE (self));
+  g_return_if_fail (source != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fascia_store_restore_async);
+  job = job_new (self, cancellable, progress, progress_data);
+  job->source = g_strdup (source);
+  job->backup_dir = fascia_store_get_backup_dir (self);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+
+  if (!job->sqlite)
+    {
+      g_task_return_new_error (task, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                               "“%s” is a clinic server: restore it with pg_restore on the "
+                               "server", job->database);
+      return;
+    }
+
+  {
+    g_autoptr(GFile) database_file = g_file_new_for_path (job->database);
+    g_autoptr(GFile) source_file = g_file_new_for_path (source);
+
+    if (g_file_equal (database_file, source_file))
+      {
+        g_task_return_new_error (task, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS,
+                                 "“%s” is the database itself; choose a backup to restore",
+                                 source);
+        return;
+      }
+  }
+
+  g_task_run_in_thread (task, restore_thread);
+}
+
+/**
+ * fascia_store_restore_finish:
+ *
+ * Returns: (transfer full) (nullable): where the database as it was before is kept, or %NULL
+ *   with an error (%G_IO_ERROR_CANCELLED if cancelled), nothing having changed. On success
+ *   every table may have changed: @self tells its listeners to read them again.
+ */
+char *
+fascia_store_restore_finish (FasciaStore   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  char *kept;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  kept = g_task_propagate_pointer (G_TASK (result), error);
+  if (kept != NULL && fascia_store_begin (self, NULL))
+    {
+      for (int table = FASCIA_STORE_TABLE_CLIENTS; table <= FASCIA_STORE_TABLE_STUDY_RESULTS; table++)
+        fascia_store_queue_change (self, (FasciaStoreTable) table, FASCIA_STORE_CHANGE_RELOAD,
+                                   0, 0);
+      fascia_store_commit (self, NULL);
+    }
+
+  return kept;
 }

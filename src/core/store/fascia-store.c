@@ -1182,6 +1182,23 @@ fascia_store_get_database (FasciaStore *self)
   return self->database;
 }
 
+/**
+ * fascia_store_open_another:
+ *
+ * Opens another connection to the database @self has open (without the daily backup), for
+ * a worker thread: @self's own connection stays on its thread. Safe to call from any thread.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with an error
+ */
+FasciaStore *
+fascia_store_open_another (FasciaStore  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  return fascia_store_open_full (self->database, FASCIA_STORE_OPEN_NO_BACKUP, error);
+}
+
 const char *
 fascia_store_get_path (FasciaStore *self)
 {
