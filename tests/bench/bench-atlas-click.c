@@ -35,7 +35,7 @@ typedef struct
   FasciaAtlasPage   *page;
   FasciaDiagramView *view;
   char              *xid;
-  const char        *xdotool;
+  BenchXdo          *xdo;
 
   /* The click being measured */
   gboolean         (*answered) (gpointer data);
@@ -87,27 +87,24 @@ click (Bench     *bench,
        Figures   *figures)
 {
   graphene_point_t point;
-  g_autofree char *move = NULL, *press = NULL;
   double wall, cpu;
 
   if (!gtk_widget_compute_point (widget, bench->window, &GRAPHENE_POINT_INIT (x, y), &point))
     return FALSE;
 
   /* The pointer goes there first, so that the click alone is measured. */
-  move = g_strdup_printf ("%s mousemove --window %s %d %d", bench->xdotool, bench->xid,
-                          (int) point.x, (int) point.y);
-  g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL);
+  bench_xdo_send (bench->xdo, "mousemove --window %s %d %d", bench->xid, (int) point.x,
+                  (int) point.y);
   bench_wait_ms (150);
   bench_wait_until (up_to_date, bench, 5000);
 
-  press = g_strdup_printf ("%s click 1", bench->xdotool);
   bench->answered = answered;
   bench->data = data;
   bench->event_seen = FALSE;
   bench->end_wall = bench->end_cpu = 0;
   bench->start_wall = g_get_monotonic_time ();
   bench->start_cpu = bench_cpu_now ();
-  g_spawn_command_line_async (press, NULL);
+  bench_xdo_send (bench->xdo, "click 1");
 
   if (!bench_wait_until (measured, bench, 10000))
     {
@@ -285,9 +282,9 @@ main (int   argc,
 
   gtk_init ();
 
-  bench.xdotool = g_getenv ("FASCIA_XDOTOOL");
-  if (bench.xdotool == NULL)
+  if (g_getenv ("FASCIA_XDOTOOL") == NULL)
     g_error ("FASCIA_XDOTOOL names no xdotool");
+  bench.xdo = bench_xdo_new (g_getenv ("FASCIA_XDOTOOL"));
 
   bench.window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (bench.window), 1920, 1080);
@@ -343,6 +340,7 @@ main (int   argc,
   print_figures ("muscle click", &muscle, &empty);
   print_figures ("view switch", &view, &empty);
 
+  bench_xdo_free (bench.xdo);
   gtk_window_destroy (GTK_WINDOW (bench.window));
   return EXIT_SUCCESS;
 }

@@ -38,7 +38,7 @@ typedef struct
   FasciaVisitEditor *editor;
   FasciaDiagramView *view;
   char              *xid;
-  const char        *xdotool;
+  BenchXdo          *xdo;
 
   gboolean         (*answered) (gpointer data);
   const char        *region_id;   /* the region the click marks */
@@ -94,7 +94,6 @@ click (Bench     *bench,
        Figures   *figures)
 {
   graphene_point_t point;
-  g_autofree char *move = NULL, *press = NULL;
   double wall, cpu;
 
   if (!gtk_widget_compute_point (GTK_WIDGET (bench->view), bench->window,
@@ -102,20 +101,18 @@ click (Bench     *bench,
     return FALSE;
 
   /* The pointer goes there first, so that the click alone is measured. */
-  move = g_strdup_printf ("%s mousemove --window %s %d %d", bench->xdotool, bench->xid,
-                          (int) point.x, (int) point.y);
-  g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL);
+  bench_xdo_send (bench->xdo, "mousemove --window %s %d %d", bench->xid, (int) point.x,
+                  (int) point.y);
   bench_wait_ms (150);
   bench_wait_until (up_to_date, bench, 5000);
 
-  press = g_strdup_printf ("%s click 1", bench->xdotool);
   bench->answered = answered;
   bench->n_marks = n_marks (bench);
   bench->event_seen = FALSE;
   bench->end_wall = bench->end_cpu = 0;
   bench->start_wall = g_get_monotonic_time ();
   bench->start_cpu = bench_cpu_now ();
-  g_spawn_command_line_async (press, NULL);
+  bench_xdo_send (bench->xdo, "click 1");
 
   if (!bench_wait_until (measured, bench, 10000))
     {
@@ -280,9 +277,9 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  bench.xdotool = g_getenv ("FASCIA_XDOTOOL");
-  if (bench.xdotool == NULL)
+  if (g_getenv ("FASCIA_XDOTOOL") == NULL)
     g_error ("FASCIA_XDOTOOL names no xdotool");
+  bench.xdo = bench_xdo_new (g_getenv ("FASCIA_XDOTOOL"));
 
   dir = g_dir_make_tmp ("fascia-bench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -347,6 +344,7 @@ main (int   argc,
   print_figures ("region mark", &region, &empty);
   print_figures ("point mark", &point, &empty);
 
+  bench_xdo_free (bench.xdo);
   gtk_window_destroy (GTK_WINDOW (bench.window));
   bench_wait_ms (200);
   g_clear_object (&store);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/resource.h>
 
 #include "bench-click-utils.h"
@@ -69,4 +70,51 @@ bench_wait_until (gboolean (*done) (gpointer data),
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (wake);
   return done (data);
+}
+
+struct _BenchXdo
+{
+  GSubprocess   *process;
+  GOutputStream *input;
+};
+
+BenchXdo *
+bench_xdo_new (const char *xdotool)
+{
+  g_autoptr(GError) error = NULL;
+  BenchXdo *xdo = g_new0 (BenchXdo, 1);
+
+  xdo->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE, &error, xdotool, "-", NULL);
+  if (xdo->process == NULL)
+    g_error ("xdotool could not be started: %s", error->message);
+  xdo->input = g_subprocess_get_stdin_pipe (xdo->process);
+  return xdo;
+}
+
+void
+bench_xdo_send (BenchXdo   *xdo,
+                const char *format,
+                ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (!g_output_stream_write_all (xdo->input, line, strlen (line), NULL, NULL, &error)
+      || !g_output_stream_write_all (xdo->input, "\n", 1, NULL, NULL, &error)
+      || !g_output_stream_flush (xdo->input, NULL, &error))
+    g_error ("xdotool took no command: %s", error->message);
+}
+
+void
+bench_xdo_free (BenchXdo *xdo)
+{
+  g_output_stream_close (xdo->input, NULL, NULL);
+  g_subprocess_wait (xdo->process, NULL, NULL);
+  g_object_unref (xdo->process);
+  g_free (xdo);
 }

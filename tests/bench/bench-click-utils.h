@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 gint64   bench_cpu_now     (void);
 double   bench_percentile  (GArray     *values,
@@ -14,3 +14,14 @@ void     bench_wait_ms     (guint       ms);
 gboolean bench_wait_until  (gboolean  (*done) (gpointer data),
                             gpointer    data,
                             guint       ms);
+
+/* One xdotool for the whole run, reading its commands from a pipe: a click is a line
+ * written, not a process started (forking the benchmark for each click cost ~25 ms of CPU
+ * and made every page it wrote afterwards fault, as copy-on-write). */
+typedef struct _BenchXdo BenchXdo;
+
+BenchXdo *bench_xdo_new     (const char *xdotool);
+void      bench_xdo_send    (BenchXdo   *xdo,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (2, 3);
+void      bench_xdo_free    (BenchXdo   *xdo);
