@@ -27,7 +27,7 @@
 
 #include "bench-click-utils.h"
 
-#define N_ROUNDS 6
+#define N_ROUNDS 16
 
 typedef struct
 {
@@ -109,7 +109,7 @@ click (Bench     *bench,
   if (!bench_wait_until (measured, bench, 10000))
     {
       bench->answered = NULL;
-      g_printerr ("A click at %d,%d was not answered\n", (int) point.x, (int) point.y);
+      g_printerr ("A click at %d,%d was not answered (card %s, view up to date: %d)\n", (int) point.x, (int) point.y, fascia_atlas_page_get_card (bench->page), fascia_diagram_view_is_up_to_date (bench->view));
       return FALSE;
     }
   bench->answered = NULL;
@@ -187,13 +187,12 @@ find_view_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* Muscles whose centre is theirs, in the view shown, and a spot on the drawing with nothing. */
+/* Muscles whose centre is theirs, in the view shown, and that centre (in the view's units:
+ * a card opened narrows the diagram, which moves it on screen). */
 static void
 targets (Bench      *bench,
          GPtrArray  *muscles,
-         GArray     *points,
-         double     *empty_x,
-         double     *empty_y)
+         GArray     *points)
 {
   FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
   int w = gtk_widget_get_width (GTK_WIDGET (bench->view));
@@ -221,10 +220,20 @@ targets (Bench      *bench,
       fascia_diagram_view_view_to_widget (bench->view, cx, cy, &px, &py);
       if (px < 0 || py < 0 || px >= w || py >= h)
         continue;
-      point = GRAPHENE_POINT_INIT (px, py);
+      point = GRAPHENE_POINT_INIT (cx, cy);
       g_ptr_array_add (muscles, g_steal_pointer (&card));
       g_array_append_val (points, point);
     }
+}
+
+/* A spot on the drawing, at its left edge, with nothing: found again for each click. */
+static void
+empty_point (Bench  *bench,
+             double *empty_x,
+             double *empty_y)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
+  int h = gtk_widget_get_height (GTK_WIDGET (bench->view));
 
   *empty_x = 8;
   *empty_y = 8;
@@ -305,7 +314,7 @@ main (int   argc,
                     G_CALLBACK (after_paint_cb), &bench);
   g_signal_connect (bench.view, "point-activated", G_CALLBACK (point_activated_cb), &bench);
 
-  targets (&bench, muscles, points, &empty_x, &empty_y);
+  targets (&bench, muscles, points);
   if (muscles->len < 2)
     g_error ("Found no muscles to click");
 
@@ -314,14 +323,16 @@ main (int   argc,
       const graphene_point_t *point = &g_array_index (points, graphene_point_t,
                                                       round % points->len);
       const char *card = g_ptr_array_index (muscles, round % muscles->len);
+      double x, y;
 
       /* Each muscle once in a row: a click on the card already open does nothing. */
       if (g_strcmp0 (fascia_atlas_page_get_card (bench.page), card) == 0)
         continue;
 
+      empty_point (&bench, &empty_x, &empty_y);
       click (&bench, GTK_WIDGET (bench.view), empty_x, empty_y, empty_answered, &bench, &empty);
-      click (&bench, GTK_WIDGET (bench.view), point->x, point->y, muscle_answered, (gpointer) card,
-             &muscle);
+      fascia_diagram_view_view_to_widget (bench.view, point->x, point->y, &x, &y);
+      click (&bench, GTK_WIDGET (bench.view), x, y, muscle_answered, (gpointer) card, &muscle);
     }
 
   for (guint round = 0; round < N_ROUNDS / 2; round++)
@@ -331,6 +342,7 @@ main (int   argc,
 
         if (button == NULL)
           g_error ("No button for the view %s", views[i]);
+        empty_point (&bench, &empty_x, &empty_y);
         click (&bench, GTK_WIDGET (bench.view), empty_x, empty_y, empty_answered, &bench, &empty);
         click (&bench, button, gtk_widget_get_width (button) / 2.0,
                gtk_widget_get_height (button) / 2.0, view_answered, (gpointer) views[i], &view);
