@@ -1809,6 +1809,13 @@ draws_with_cairo (FasciaDiagramView *self)
 
 static const cairo_user_data_key_t pixels_key, bytes_key;
 
+static void
+node_unref (gpointer node)
+{
+  if (node != NULL)
+    gsk_render_node_unref (node);
+}
+
 /* A cairo node that paints @width×@height pixels of @bytes (cairo's ARGB32) at 0,0, without
  * copying them: the node's recording keeps the surface over them, and the surface @bytes. */
 static GskRenderNode *
@@ -1868,7 +1875,7 @@ append_pixels (FasciaDiagramView     *self,
     {
       guint n = tile->pieces != NULL ? tile->pieces->len : 1;
 
-      tile->nodes = g_ptr_array_new_full (n, (GDestroyNotify) gsk_render_node_unref);
+      tile->nodes = g_ptr_array_new_full (n, node_unref);
       g_ptr_array_set_size (tile->nodes, n);
     }
 
