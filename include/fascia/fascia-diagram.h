@@ -114,6 +114,13 @@ void                fascia_diagram_clear_styles       (FasciaDiagram      *self)
 void                fascia_diagram_set_label_size     (FasciaDiagram      *self,
                                                        double              size);
 double              fascia_diagram_get_label_size     (FasciaDiagram      *self);
+guint               fascia_diagram_get_n_labels       (FasciaDiagram      *self);
+gboolean            fascia_diagram_get_label_box      (FasciaDiagram      *self,
+                                                       guint               i,
+                                                       double             *x,
+                                                       double             *y,
+                                                       double             *width,
+                                                       double             *height);
 void                fascia_diagram_set_dim_unstyled   (FasciaDiagram      *self,
                                                        gboolean            dim);
 void                fascia_diagram_set_layer_visible  (FasciaDiagram      *self,

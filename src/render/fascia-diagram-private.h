@@ -28,6 +28,19 @@ typedef struct
   gboolean  initial_visible; /* FALSE when the SVG says display="none" */
 } FasciaDiagramLayer;
 
+/* A label of the `labels` layer: its text, where it is anchored, and which of the layer's
+ * children are its own (the text, then its leader line and dot, up to the next text). */
+typedef struct
+{
+  char     *text;
+  double    x, y;            /* the anchor, on the baseline */
+  gboolean  end;             /* text-anchor="end": the text ends at x */
+  guint     child;           /* the text's place among the layer's children, from 1 */
+  guint     n_children;      /* the text and what follows it */
+} FasciaDiagramLabel;
+
+#define FASCIA_DIAGRAM_MAX_LABELS 512
+
 /* A region's pixels at FASCIA_DIAGRAM_MASK_SCALE, one bit each, cropped to its bounds. */
 typedef struct
 {
@@ -48,6 +61,8 @@ typedef struct
   int                *region_layer;  /* innermost layer of each region, or -1 */
   gboolean           *region_hidden; /* display="none" on the region itself */
   GArray             *layers;        /* FasciaDiagramLayer */
+  GArray             *labels;        /* FasciaDiagramLabel, in document order */
+  char               *label_family;  /* the `labels` layer's font-family */
   gboolean            labels_apart;  /* the root holds only layers, `labels` last: the labels
                                       * can be drawn apart, over the caller's overlays */
   GHashTable         *region_index;  /* id → index + 1 */

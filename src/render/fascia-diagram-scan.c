@@ -28,6 +28,9 @@ typedef struct
   guint              n_elements;
   gboolean           only_layers;   /* every drawable child of the root is a layer so far */
   gboolean           seen_labels;   /* the root's `labels` layer has begun */
+  guint              labels_depth;  /* frames of the `labels` layer's children, or 0 */
+  guint              labels_child;  /* children of the `labels` layer so far */
+  GString           *label_text;    /* the text of the label being read, or NULL */
 } Scan;
 
 static gboolean
@@ -348,7 +351,45 @@ start_element_cb (GMarkupParseContext  *context,
       if (scan->seen_labels || id == NULL || !g_str_equal (element_name, "g") || !is_layer_id (id))
         scan->only_layers = FALSE;
       else if (g_str_equal (id, "labels"))
-        scan->seen_labels = TRUE;
+        {
+          scan->seen_labels = TRUE;
+          scan->labels_depth = 2;
+          for (guint i = 0; attribute_names[i] != NULL; i++)
+            if (g_str_equal (attribute_names[i], "font-family"))
+              {
+                g_free (data->label_family);
+                data->label_family = g_strdup (attribute_values[i]);
+              }
+        }
+    }
+
+  /* The labels, for presentation mode to leave out those that would overlap when larger. */
+  if (scan->labels_depth > 0 && scan->frames->len == scan->labels_depth && !frame.in_defs)
+    {
+      scan->labels_child++;
+      if (g_str_equal (element_name, "text") && data->labels->len < FASCIA_DIAGRAM_MAX_LABELS)
+        {
+          FasciaDiagramLabel label = { NULL, 0, 0, FALSE, scan->labels_child, 1 };
+
+          for (guint i = 0; attribute_names[i] != NULL; i++)
+            {
+              if (g_str_equal (attribute_names[i], "x"))
+                label.x = parse_number (attribute_values[i]);
+              else if (g_str_equal (attribute_names[i], "y"))
+                label.y = parse_number (attribute_values[i]);
+              else if (g_str_equal (attribute_names[i], "text-anchor"))
+                label.end = g_str_equal (attribute_values[i], "end");
+            }
+          g_array_append_val (data->labels, label);
+          scan->label_text = g_string_new (NULL);
+        }
+      else if (data->labels->len > 0
+               && g_array_index (data->labels, FasciaDiagramLabel, data->labels->len - 1).child
+                  + g_array_index (data->labels, FasciaDiagramLabel, data->labels->len - 1).n_children
+                  == scan->labels_child)
+        {
+          g_array_index (data->labels, FasciaDiagramLabel, data->labels->len - 1).n_children++;
+        }
     }
 
   if (id != NULL && !frame.in_defs)
@@ -425,7 +466,34 @@ end_element_cb (GMarkupParseContext  *context,
 {
   Scan *scan = user_data;
 
+  if (scan->label_text != NULL && scan->frames->len == scan->labels_depth + 1
+      && g_str_equal (element_name, "text"))
+    {
+      FasciaDiagramLabel *label = &g_array_index (scan->data->labels, FasciaDiagramLabel,
+                                                  scan->data->labels->len - 1);
+
+      label->text = g_string_chunk_insert (scan->data->strings, g_strstrip (scan->label_text->str));
+      g_string_free (scan->label_text, TRUE);
+      scan->label_text = NULL;
+    }
+  if (scan->labels_depth > 0 && scan->frames->len == scan->labels_depth)
+    scan->labels_depth = 0;  /* the end of the `labels` layer */
+
   g_array_set_size (scan->frames, scan->frames->len - 1);
+}
+
+static void
+text_cb (GMarkupParseContext  *context,
+         const char           *text,
+         gsize                 len,
+         gpointer              user_data,
+         GError              **error)
+{
+  Scan *scan = user_data;
+
+  /* A label's text, bounded: it is measured, not trusted. */
+  if (scan->label_text != NULL && scan->label_text->len + len <= 1024)
+    g_string_append_len (scan->label_text, text, len);
 }
 
 static void
@@ -454,11 +522,11 @@ fascia_diagram_scan (FasciaDiagramData  *data,
                      GError            **error)
 {
   static const GMarkupParser parser = {
-    start_element_cb, end_element_cb, NULL, passthrough_cb, NULL
+    start_element_cb, end_element_cb, text_cb, passthrough_cb, NULL
   };
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
-  Scan scan = { data, atlas, NULL, NULL, NULL, 0, TRUE, FALSE };
+  Scan scan = { data, atlas, NULL, NULL, NULL, 0, TRUE, FALSE, 0, 0, NULL };
   gsize size;
   const char *text = g_bytes_get_data (data->svg, &size);
   gboolean ok;
@@ -485,6 +553,8 @@ fascia_diagram_scan (FasciaDiagramData  *data,
   data->region_hidden = (gboolean *) (gpointer) g_array_free (scan.region_hidden, FALSE);
   data->labels_apart = scan.only_layers && scan.seen_labels;
   g_array_unref (scan.frames);
+  if (scan.label_text != NULL)
+    g_string_free (scan.label_text, TRUE);
 
   if (!ok)
     {

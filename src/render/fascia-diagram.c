@@ -13,6 +13,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <pango/pangocairo.h>
 
 #include "fascia/fascia-attachment.h"
 #include "fascia/fascia-file-utils.h"
@@ -57,6 +58,8 @@ struct _FasciaDiagram
   gboolean           dim_unstyled;
   guint8             overlay_styles;  /* drawn by the caller, not by fascia_diagram_render() */
   double             label_size;      /* font size of the labels in view units; 0 as drawn */
+  double             shown_size;      /* the label size @label_shown was worked out for */
+  gboolean          *label_shown;     /* per label, at @shown_size (NULL: not worked out) */
 };
 
 G_DEFINE_FINAL_TYPE (FasciaDiagram, fascia_diagram, G_TYPE_OBJECT)
@@ -82,6 +85,8 @@ data_clear (gpointer mem)
         g_free (g_array_index (data->layers, FasciaDiagramLayer, i).id);
       g_clear_pointer (&data->layers, g_array_unref);
     }
+  g_clear_pointer (&data->labels, g_array_unref);
+  g_clear_pointer (&data->label_family, g_free);
   g_clear_pointer (&data->region_index, g_hash_table_unref);
   if (data->masks != NULL)
     {
@@ -120,6 +125,7 @@ fascia_diagram_data_new (GBytes     *svg,
   data->regions = g_array_new (FALSE, TRUE, sizeof (FasciaRegion));
   data->strings = g_string_chunk_new (4096);
   data->layers = g_array_new (FALSE, TRUE, sizeof (FasciaDiagramLayer));
+  data->labels = g_array_new (FALSE, TRUE, sizeof (FasciaDiagramLabel));
   data->region_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_mutex_init (&data->lock);
 
@@ -491,6 +497,7 @@ fascia_diagram_finalize (GObject *object)
   g_clear_pointer (&self->data, fascia_diagram_data_unref);
   g_clear_object (&self->handle);
   g_clear_pointer (&self->handle_css, g_free);
+  g_clear_pointer (&self->label_shown, g_free);
   g_clear_pointer (&self->styles, g_free);
   g_clear_pointer (&self->layer_visible, g_free);
   g_clear_pointer (&self->region_visible, g_free);
@@ -564,6 +571,149 @@ diagram_new (FasciaDiagramData *data)
   return self;
 }
 
+typedef struct
+{
+  double x, y, width, height;
+} LabelBox;
+
+/* The box of @label's text at @size (view units), laid out by pango as librsvg does. */
+static void
+measure_label (FasciaDiagramData        *data,
+               PangoContext             *context,
+               const FasciaDiagramLabel *label,
+               double                    size,
+               LabelBox                 *box)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_new ();
+  g_autofree char *family = g_strdup (data->label_family != NULL ? data->label_family
+                                                                  : "sans-serif");
+  PangoRectangle logical;
+  double baseline;
+
+  /* CSS's 'Cantarell, "DejaVu Sans", sans-serif' is pango's "Cantarell, DejaVu Sans, sans-serif". */
+  g_strdelimit (family, "\"'", ' ');
+  pango_font_description_set_family (font, family);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, label->text != NULL ? label->text : "", -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+
+  box->width = logical.width / (double) PANGO_SCALE;
+  box->height = logical.height / (double) PANGO_SCALE;
+  box->x = label->end ? label->x - box->width : label->x;
+  box->y = label->y - baseline;
+}
+
+static gboolean
+boxes_overlap (const LabelBox *a,
+               const LabelBox *b,
+               double          margin)
+{
+  return a->x < b->x + b->width + margin && b->x < a->x + a->width + margin
+         && a->y < b->y + b->height + margin && b->y < a->y + a->height + margin;
+}
+
+/* Which labels presentation mode shows at its larger size: each, in the drawing's order, that
+ * lies inside the drawing and clear of every label shown before it. The drawing's labels do not
+ * overlap at the size it gives them; blown up to be read across a room they would. */
+static const gboolean *
+ensure_label_layout (FasciaDiagram *self)
+{
+  FasciaDiagramData *data = self->data;
+  guint n = data->labels->len;
+  g_autoptr(GObject) context = NULL;
+  g_autofree LabelBox *boxes = NULL;
+  double size = fascia_diagram_get_label_size (self);
+
+  if (self->label_shown != NULL && self->shown_size == size)
+    return self->label_shown;
+
+  g_free (self->label_shown);
+  self->label_shown = g_new0 (gboolean, MAX (n, 1));
+  self->shown_size = size;
+  boxes = g_new0 (LabelBox, MAX (n, 1));
+  context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel, i);
+
+      measure_label (data, PANGO_CONTEXT (context), label, size, &boxes[i]);
+      if (self->label_size <= 0)
+        {
+          self->label_shown[i] = TRUE;  /* as drawn */
+          continue;
+        }
+
+      self->label_shown[i] = boxes[i].x >= 0 && boxes[i].y >= 0
+                             && boxes[i].x + boxes[i].width <= data->width
+                             && boxes[i].y + boxes[i].height <= data->height;
+      for (guint j = 0; j < i && self->label_shown[i]; j++)
+        if (self->label_shown[j] && boxes_overlap (&boxes[i], &boxes[j], size * 0.15))
+          self->label_shown[i] = FALSE;
+    }
+
+  return self->label_shown;
+}
+
+/**
+ * fascia_diagram_get_n_labels:
+ *
+ * Returns: how many labels the drawing's `labels` layer has.
+ */
+guint
+fascia_diagram_get_n_labels (FasciaDiagram *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+
+  return self->data->labels->len;
+}
+
+/**
+ * fascia_diagram_get_label_box:
+ * @i: a label, below fascia_diagram_get_n_labels()
+ * @x: (out) (optional): the left of its text, in view units
+ * @y: (out) (optional): the top
+ * @width: (out) (optional):
+ * @height: (out) (optional):
+ *
+ * Where label @i's text lies at the label size in effect (fascia_diagram_set_label_size()).
+ *
+ * Returns: whether it is drawn at that size
+ */
+gboolean
+fascia_diagram_get_label_box (FasciaDiagram *self,
+                              guint          i,
+                              double        *x,
+                              double        *y,
+                              double        *width,
+                              double        *height)
+{
+  g_autoptr(GObject) context = NULL;
+  const gboolean *shown;
+  LabelBox box;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (i < self->data->labels->len, FALSE);
+
+  shown = ensure_label_layout (self);
+  context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  measure_label (self->data, PANGO_CONTEXT (context), &g_array_index (self->data->labels, FasciaDiagramLabel, i),
+                 fascia_diagram_get_label_size (self), &box);
+  if (x != NULL)
+    *x = box.x;
+  if (y != NULL)
+    *y = box.y;
+  if (width != NULL)
+    *width = box.width;
+  if (height != NULL)
+    *height = box.height;
+  return shown[i];
+}
+
 static char *
 build_css (FasciaDiagram *self)
 {
@@ -586,6 +736,26 @@ build_css (FasciaDiagram *self)
 
       g_free (css);
       css = sized;
+    }
+
+  if (self->label_size > 0 && self->data->labels->len > 0)
+    {
+      const gboolean *shown = ensure_label_layout (self);
+      GString *hide = g_string_new (css);
+
+      for (guint i = 0; i < self->data->labels->len; i++)
+        {
+          const FasciaDiagramLabel *label = &g_array_index (self->data->labels,
+                                                            FasciaDiagramLabel, i);
+
+          if (shown[i])
+            continue;
+          for (guint c = 0; c < label->n_children; c++)
+            g_string_append_printf (hide, "#labels > :nth-child(%u) { display: none !important; }\n",
+                                    label->child + c);
+        }
+      g_free (css);
+      css = g_string_free (hide, FALSE);
     }
 
   return g_steal_pointer (&css);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "fascia/fascia-attachment.h"
@@ -532,6 +533,108 @@ test_view_render (gconstpointer data)
     }
 }
 
+/* Dark pixels (labels are #2e2e2e) in @box of a labels-only render at 1 px a view unit, leaving
+ * out what lies in any of @others. */
+static double
+ink_in (cairo_surface_t *surface,
+        const double    *box,
+        GArray          *others)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint dark = 0, all = 0;
+
+  for (int y = MAX (0, (int) box[1]); y < MIN ((int) (box[1] + box[3]), cairo_image_surface_get_height (surface)); y++)
+    for (int x = MAX (0, (int) box[0]); x < MIN ((int) (box[0] + box[2]), cairo_image_surface_get_width (surface)); x++)
+      {
+        gboolean elsewhere = FALSE;
+
+        for (guint k = 0; k < others->len && !elsewhere; k++)
+          {
+            const double *o = &g_array_index (others, double, 4 * k);
+
+            elsewhere = x >= o[0] - 2 && x < o[0] + o[2] + 2 && y >= o[1] - 2 && y < o[1] + o[3] + 2;
+          }
+        if (elsewhere)
+          continue;
+        all++;
+        dark += data[y * stride + x * 4 + 3] > 0x80;  /* alpha: only the labels are drawn */
+      }
+
+  return all > 0 ? dark / (double) all : 0;
+}
+
+/* Presentation mode blows the labels up to be read across a room: those it draws never overlap
+ * one another nor leave the drawing, at any size it may ask for, and those it leaves out are not
+ * drawn. At the drawing's own size every label is drawn. */
+static void
+test_view_presentation_labels (gconstpointer data)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view (data);
+  guint n = fascia_diagram_get_n_labels (diagram);
+  double width, height;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (fascia_diagram_get_label_box (diagram, i, NULL, NULL, NULL, NULL));
+
+  for (double size = FASCIA_DIAGRAM_LABEL_SIZE * 1.25; size <= 80; size += 7)
+    {
+      g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      fascia_diagram_set_label_size (diagram, size);
+      for (guint i = 0; i < n; i++)
+        {
+          double box[4];
+
+          if (fascia_diagram_get_label_box (diagram, i, &box[0], &box[1], &box[2], &box[3]))
+            {
+              g_assert_cmpfloat (box[0], >=, 0);
+              g_assert_cmpfloat (box[1], >=, 0);
+              g_assert_cmpfloat (box[0] + box[2], <=, width);
+              g_assert_cmpfloat (box[1] + box[3], <=, height);
+              for (guint j = 0; j < shown->len / 4; j++)
+                {
+                  const double *o = &g_array_index (shown, double, 4 * j);
+
+                  if (box[0] < o[0] + o[2] && o[0] < box[0] + box[2]
+                      && box[1] < o[1] + o[3] && o[1] < box[1] + box[3])
+                    g_error ("%s at %.0f: label %u overlaps another", (const char *) data, size, i);
+                }
+              g_array_append_vals (shown, box, 4);
+            }
+          else
+            g_array_append_vals (hidden, box, 4);
+        }
+      g_assert_cmpuint (shown->len, >, 0);
+
+      /* What is left out is not drawn: a label shown has ink, one left out none (but for
+       * the leader lines crossing it). */
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width), ceil (height));
+      cr = cairo_create (surface);
+      g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_LABELS,
+                                                 1.0, 0, 0, &error));
+      g_assert_no_error (error);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      {
+        g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+
+        g_array_append_vals (all, shown->data, shown->len);
+        g_assert_cmpfloat (ink_in (surface, &g_array_index (shown, double, 0), none), >, 0.05);
+        for (guint k = 0; k < hidden->len / 4; k++)
+          g_assert_cmpfloat (ink_in (surface, &g_array_index (hidden, double, 4 * k), all), <, 0.03);
+      }
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +650,9 @@ main (int   argc,
       g_test_add_data_func (ids, view_ids[v], test_view_ids);
       g_test_add_data_func (hit, view_ids[v], test_view_hit_test);
       g_test_add_data_func (render, view_ids[v], test_view_render);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/presentation-labels", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_presentation_labels);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
