@@ -711,8 +711,8 @@ fascia_client_view_focus_name (FasciaClientView *self)
  * fascia_client_view_set_hide_names:
  * @hide: whether a client may be looking at the screen
  *
- * The privacy switch: while on, the header gives the client's initials and the name field
- * is put away (its text is the name, and it cannot show initials without saving them).
+ * The privacy switch: while on, the header gives the client's initials and the name and
+ * email fields are put away (its text is the name, and it cannot show initials without saving them).
  */
 void
 fascia_client_view_set_hide_names (FasciaClientView *self,
@@ -725,7 +725,9 @@ fascia_client_view_set_hide_names (FasciaClientView *self,
     return;
 
   self->hide_names = hide;
+  /* An email address is most often the name again ("ann.lee@…"). */
   gtk_widget_set_visible (GTK_WIDGET (self->name_row), !hide);
+  gtk_widget_set_visible (GTK_WIDGET (self->email_row), !hide);
   update_header (self);
 }
 

@@ -194,22 +194,28 @@ export_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static char *
-suggested_name (FasciaStore *store,
-                gint64       plan_id)
+/**
+ * fascia_handout_export_file_name:
+ *
+ * Returns: (transfer full): the file name offered for the plan's handout: its client's name,
+ * or while names are hidden, the client's number.
+ */
+char *
+fascia_handout_export_file_name (FasciaStore *store,
+                                 gint64       plan_id)
 {
   g_autoptr(FasciaPlan) plan = fascia_store_get_plan (store, plan_id, NULL);
   g_autoptr(FasciaClient) client = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *who = NULL;
 
   if (plan != NULL)
     client = fascia_store_get_client (store, fascia_plan_get_client_id (plan), NULL);
   if (client == NULL)
     return g_strdup (_("Handout.pdf"));
 
+  who = fascia_ui_client_file_name (client, fascia_ui_names_hidden ());
   /* Translators: the file name offered for a handout, e.g. "Handout for Ann Lee.pdf" */
-  name = g_strdup_printf (_("Handout for %s.pdf"), fascia_client_get_name (client));
-  return g_strdelimit (g_steal_pointer (&name), "/\\:", '-');
+  return g_strdup_printf (_("Handout for %s.pdf"), who);
 }
 
 /**
@@ -246,7 +252,7 @@ fascia_handout_export_pdf (GtkWidget   *widget,
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  name = suggested_name (store, plan_id);
+  name = fascia_handout_export_file_name (store, plan_id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 

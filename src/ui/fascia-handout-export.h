@@ -34,5 +34,7 @@ void fascia_handout_export_print (GtkWidget   *widget,
 void fascia_handout_export_pdf   (GtkWidget   *widget,
                                   FasciaStore *store,
                                   gint64       plan_id);
+char *fascia_handout_export_file_name (FasciaStore *store,
+                                       gint64       plan_id);
 
 G_END_DECLS

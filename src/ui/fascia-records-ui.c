@@ -1092,9 +1092,9 @@ client_file_name (FasciaStore *store,
                   gint64       client_id)
 {
   g_autoptr(FasciaClient) client = fascia_store_get_client (store, client_id, NULL);
-  char *name = g_strdup (client != NULL ? fascia_client_get_name (client) : "");
 
-  return g_strdelimit (name, "/\\:", '-');
+  /* While names are hidden, the client's number (a file name outlives the screen). */
+  return fascia_ui_client_file_name (client, fascia_ui_names_hidden ());
 }
 
 /* What the Export… dialog offers, in its order. */

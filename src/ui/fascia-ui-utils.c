@@ -1215,3 +1215,52 @@ fascia_ui_client_name (FasciaClient *client,
 
   return g_strdup (name);
 }
+
+/**
+ * fascia_ui_names_hidden:
+ *
+ * Returns: whether the privacy switch is on (the hide-client-names setting); %FALSE where the
+ * settings schema is not installed (the command line run from a build folder).
+ */
+gboolean
+fascia_ui_names_hidden (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return FALSE;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_boolean (settings, "hide-client-names");
+}
+
+/**
+ * fascia_ui_client_file_name:
+ * @client: (nullable): a client
+ * @hide: whether names are hidden (fascia_ui_names_hidden())
+ *
+ * Who a file offered in a file chooser is about, for its name: the client's name, or while
+ * a client may see the screen, the client's number ("client 12"): a file name stays in the
+ * folder and in the recent files, so not even initials. Never a folder separator.
+ *
+ * Returns: (transfer full): the text for the file name
+ */
+char *
+fascia_ui_client_file_name (FasciaClient *client,
+                            gboolean      hide)
+{
+  const char *name = client != NULL ? fascia_client_get_name (client) : NULL;
+  char *text;
+
+  if (client != NULL && (hide || name == NULL || *name == '\0'))
+    /* Translators: who a file is about when names are hidden, e.g. "Handout for client 12.pdf" */
+    text = g_strdup_printf (_("client %" G_GINT64_FORMAT), fascia_client_get_id (client));
+  else
+    text = g_strdup (name != NULL ? name : "");
+
+  return g_strdelimit (text, "/\\:", '-');
+}

@@ -59,6 +59,9 @@ void               fascia_ui_email_row_init       (AdwEntryRow       *row);
 /* The privacy switch: a client's name as shown, or its initials while names are hidden. */
 char              *fascia_ui_client_name          (FasciaClient      *client,
                                                    gboolean           hide);
+gboolean           fascia_ui_names_hidden         (void);
+char              *fascia_ui_client_file_name     (FasciaClient      *client,
+                                                   gboolean           hide);
 
 /* Screen readers */
 void               fascia_ui_name_controls        (void);

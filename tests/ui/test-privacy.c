@@ -11,7 +11,9 @@
 #include "fascia-atlas-page.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
+#include "fascia-handout-export.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-utils.h"
 #include "fascia-ui-test-utils.h"
 #include "fascia-window.h"
 
@@ -27,6 +29,7 @@ static FasciaApplication *app;
 
 static const char *names[] = { "Marguerite Okonkwo", "Tom O'Neil & <Sons>", "Zoë Lindqvist" };
 static const char *initials[] = { "M. O.", "T. O. S.", "Z. L." };
+static const char *emails[] = { "m.okonkwo@example.org", "tom@oneil-sons.example", "zoe.l@example.net" };
 
 typedef struct
 {
@@ -61,6 +64,7 @@ fixture_set_up (Fixture       *f,
 
       fascia_client_set_name (client, names[i]);
       fascia_client_set_phone (client, "555 0100");
+      fascia_client_set_email (client, emails[i]);
       g_assert_true (fascia_store_add_client (store, client, &error));
       g_assert_no_error (error);
       f->client_ids[i] = fascia_client_get_id (client);
@@ -187,6 +191,13 @@ test_hide_names (Fixture       *f,
   before = window_text (f);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_nonnull (strstr (before, names[i]));
+  g_assert_nonnull (strstr (before, emails[0]));
+  {
+    g_autofree char *file = fascia_handout_export_file_name (fascia_window_get_store (f->window),
+                                                             fascia_plan_get_id (f->plan));
+
+    g_assert_nonnull (strstr (file, names[0]));
+  }
 
   /* Ctrl+Shift+H, as the therapist turns the screen. */
   fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+shift+h");
@@ -194,6 +205,24 @@ test_hide_names (Fixture       *f,
   fascia_ui_test_wait_idle (300);
   hidden = window_text (f);
   assert_no_names (hidden);
+  /* Nor the email address, which is most often the name again. */
+  for (guint i = 0; i < G_N_ELEMENTS (emails); i++)
+    if (strstr (hidden, emails[i]) != NULL)
+      g_error ("“%s” is shown while names are hidden:\n%s", emails[i], hidden);
+  /* The file names offered for exports give the client's number, not even initials. */
+  {
+    FasciaStore *store = fascia_window_get_store (f->window);
+    g_autofree char *file = fascia_handout_export_file_name (store, fascia_plan_get_id (f->plan));
+    g_autofree char *number = g_strdup_printf ("client %" G_GINT64_FORMAT, f->client_ids[0]);
+    g_autoptr(FasciaClient) client = fascia_store_get_client (store, f->client_ids[1], NULL);
+    g_autofree char *records = fascia_ui_client_file_name (client, fascia_ui_names_hidden ());
+
+    assert_no_names (file);
+    g_assert_null (strstr (file, initials[0]));
+    g_assert_nonnull (strstr (file, number));
+    assert_no_names (records);
+    g_assert_null (strstr (records, initials[1]));
+  }
   assert_no_names (fascia_atlas_page_get_plan_label (atlas));
   /* The rows and the header give initials instead. */
   for (guint i = 0; i < G_N_ELEMENTS (initials); i++)
