@@ -33,6 +33,8 @@ struct _FasciaPlanEditor
 
   /* Template widgets */
   GtkLabel          *heading_label;
+  GtkWidget         *warning_box;
+  GtkLabel          *warning_summary;
   GtkLabel          *warning_label;
   GtkDropDown       *view_dropdown;
   FasciaDiagramView *diagram_view;
@@ -263,25 +265,31 @@ warning_icon (const char *warning)
   return icon;
 }
 
-/* Every intake warning for the plan's techniques and home exercises, one line each. */
-static void
+/* Every intake warning for the plan's techniques and home exercises, one line each, and the
+ * techniques' names in @names. Returns: whether it added one. */
+static guint
 append_warning (GString          *text,
+                GString          *names,
                 FasciaConditions  conditions,
                 FasciaTechnique  *technique)
 {
   g_autofree char *warning = NULL;
 
   if (technique == NULL)
-    return;
+    return 0;
   warning = fascia_intake_check_technique (conditions, technique);
   if (warning == NULL)
-    return;
+    return 0;
   if (strstr (text->str, fascia_technique_get_name (technique)) != NULL &&
       strstr (text->str, warning) != NULL)
-    return;  /* the same technique for two targets warns once */
+    return 0;  /* the same technique for two targets warns once */
   if (text->len > 0)
     g_string_append_c (text, '\n');
   g_string_append_printf (text, "⚠ %s: %s", fascia_technique_get_name (technique), warning);
+  if (names->len > 0)
+    g_string_append (names, ", ");
+  g_string_append (names, fascia_technique_get_name (technique));
+  return 1;
 }
 
 static void
@@ -290,6 +298,8 @@ update_warning (FasciaPlanEditor *self)
   FasciaConditions conditions = fascia_intake_client_conditions (self->client);
   FasciaAtlas *atlas = fascia_ui_get_atlas ();
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_warnings = 0;
   guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
   guint n_exercises = self->exercises != NULL ? g_list_model_get_n_items (self->exercises) : 0;
 
@@ -299,22 +309,35 @@ update_warning (FasciaPlanEditor *self)
       const char * const *ids = fascia_plan_target_get_technique_ids (target);
 
       for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
-        append_warning (text, conditions, fascia_atlas_lookup_technique (atlas, ids[k]));
+        n_warnings += append_warning (text, names, conditions,
+                                      fascia_atlas_lookup_technique (atlas, ids[k]));
     }
 
   for (guint i = 0; i < n_exercises && conditions != 0 && atlas != NULL; i++)
     {
       g_autoptr(FasciaHomeExercise) exercise = g_list_model_get_item (self->exercises, i);
 
-      append_warning (text, conditions,
-                      fascia_atlas_lookup_technique (atlas,
-                                                     fascia_home_exercise_get_technique_id (exercise)));
+      n_warnings += append_warning (text, names, conditions,
+                                    fascia_atlas_lookup_technique (atlas,
+                                                                   fascia_home_exercise_get_technique_id (exercise)));
     }
 
   g_free (self->warning);
   self->warning = text->len > 0 ? g_strdup (text->str) : NULL;
   gtk_label_set_label (self->warning_label, self->warning != NULL ? self->warning : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), self->warning != NULL);
+  if (self->warning != NULL)
+    {
+      g_autofree char *summary =
+        /* Translators: the plan editor's one-line summary of its intake warnings, then the
+         * techniques they are about ("⚠ 2 cautions for this client: Sphinx stretch, …") */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⚠ %u caution for this client: %s",
+                                      "⚠ %u cautions for this client: %s", n_warnings),
+                         n_warnings, names->str);
+
+      gtk_label_set_label (self->warning_summary, summary);
+      gtk_widget_set_tooltip_text (self->warning_box, _("Show what to be careful of"));
+    }
+  gtk_widget_set_visible (self->warning_box, self->warning != NULL);
 }
 
 void
@@ -1354,6 +1377,8 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, warning_box);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, warning_summary);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, warning_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, diagram_view);

@@ -530,6 +530,27 @@ test_intake_warning (Fixture       *f,
   g_assert_nonnull (strstr (fascia_plan_editor_get_warning (editor), "Pregnancy"));
   g_assert_true (gtk_widget_get_visible (template_child (editor, FASCIA_TYPE_PLAN_EDITOR,
                                                          "warning_label")));
+
+  /* Compact, however many cautions: one line until asked for the list (at 1024×640 a box
+   * of every caution in bold took the plan's room). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "plan.add-exercise", "s",
+                                             "sphinx-stretch"));
+  fascia_test_iterate ();
+  g_assert_nonnull (strstr (fascia_plan_editor_get_warning (editor), "Sphinx"));
+  {
+    GtkWidget *box = template_child (editor, FASCIA_TYPE_PLAN_EDITOR, "warning_box");
+    GtkWidget *summary = template_child (editor, FASCIA_TYPE_PLAN_EDITOR, "warning_summary");
+    int collapsed, line, expanded;
+
+    g_assert_true (gtk_widget_get_visible (box));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (summary)), "2"));
+    gtk_widget_measure (summary, GTK_ORIENTATION_VERTICAL, 300, &line, NULL, NULL, NULL);
+    gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 300, &collapsed, NULL, NULL, NULL);
+    g_assert_cmpint (collapsed, <, 2 * line + 16);
+    gtk_expander_set_expanded (GTK_EXPANDER (box), TRUE);
+    gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 300, &expanded, NULL, NULL, NULL);
+    g_assert_cmpint (expanded, >, collapsed + line);
+  }
 }
 
 static void
