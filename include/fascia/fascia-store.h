@@ -49,6 +49,7 @@ typedef enum
   FASCIA_STORE_ERROR_EXISTS,          /* would overwrite a file that must be kept */
   FASCIA_STORE_ERROR_CONFLICT,        /* saved by someone else since it was read: nothing
                                        * was saved; read it again and let the user choose */
+  FASCIA_STORE_ERROR_DENIED,          /* the clinic server's grants keep this login from it */
 } FasciaStoreError;
 
 GQuark fascia_store_error_quark (void);
@@ -115,6 +116,19 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (FasciaStore, fascia_store, FASCIA, STORE, GObject)
 
+/**
+ * FasciaStoreAccess:
+ * @FASCIA_STORE_ACCESS_FULL: every record (a file; a therapist on a clinic server)
+ * @FASCIA_STORE_ACCESS_CONTACTS: clients' contact details and archive state only (the front
+ *   desk of a clinic server, role fascia_reception): no health notes or intake flags, no
+ *   plans, visits, notes, pain marks, findings or amendments. The server refuses the rest.
+ */
+typedef enum
+{
+  FASCIA_STORE_ACCESS_FULL,
+  FASCIA_STORE_ACCESS_CONTACTS,
+} FasciaStoreAccess;
+
 /* The file */
 FasciaStore        *fascia_store_open                  (const char              *path,
                                                         GError                 **error);
@@ -131,6 +145,7 @@ gboolean            fascia_store_is_server_database    (const char              
 const GError       *fascia_store_get_backup_warning    (FasciaStore             *self);
 int                 fascia_store_get_latest_schema_version (void);
 gboolean            fascia_store_is_demo               (FasciaStore             *self);
+FasciaStoreAccess   fascia_store_get_access            (FasciaStore             *self);
 void                fascia_store_set_busy_timeout      (FasciaStore             *self,
                                                         guint                    milliseconds);
 void                fascia_store_set_id_validator      (FasciaStore             *self,

@@ -893,6 +893,177 @@ test_copy_database (StoreFixture  *fixture,
   g_assert_cmpint (server_count (other, "SELECT count(*) FROM fascia.visits"), ==, 0);
 }
 
+/* Runs @sql on @conninfo; returns the SQLSTATE of its error, or NULL if it succeeded. */
+static char *
+server_try (const char *conninfo,
+            const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+  char *state = NULL;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    state = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+  PQclear (result);
+  PQfinish (conn);
+  return state;
+}
+
+static void
+assert_server_ok (const char *conninfo,
+                  const char *sql)
+{
+  g_autofree char *state = server_try (conninfo, sql);
+
+  if (state != NULL)
+    g_error ("“%s” failed: %s", sql, state);
+}
+
+/* Refused by the server itself: insufficient_privilege. */
+static void
+assert_server_denied (const char *conninfo,
+                      const char *sql)
+{
+  g_autofree char *state = server_try (conninfo, sql);
+
+  if (g_strcmp0 (state, "42501") != 0)
+    g_error ("“%s” was not refused (%s)", sql, state != NULL ? state : "it succeeded");
+}
+
+/* A login of @role on the fixture's database. */
+static char *
+login_as (StoreFixture *fixture,
+          const char   *login,
+          const char   *role)
+{
+  g_autofree char *create = g_strdup_printf (
+    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN "
+    "CREATE ROLE %s LOGIN; END IF; END $$; GRANT %s TO %s", login, login, role, login);
+  g_auto(GStrv) words = g_strsplit (fixture->path, " user=", 2);
+
+  assert_server_ok (fixture->path, create);
+  return g_strdup_printf ("%s user=%s", words[0], login);
+}
+
+/* --setup-clinic: the two roles, by the server's grants. The front desk reads and changes
+ * clients' contact details and archive state and is refused, by the server, every health
+ * column and clinical table; a therapist has every record; running it again changes
+ * nothing. The store opened as the front desk lists clients and says the rest is denied. */
+static void
+test_setup_clinic (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Front Desk Fiona");
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaStore) desk = NULL;
+  g_autoptr(FasciaStore) therapist = NULL;
+  g_autoptr(FasciaClient) read = NULL;
+  g_autoptr(FasciaClient) added = fascia_client_new ();
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autofree char *desk_login = NULL;
+  g_autofree char *therapist_login = NULL;
+  static const char * const denied[] = {
+    "SELECT health_notes FROM fascia.clients",
+    "SELECT notes FROM fascia.clients",
+    "SELECT red_flags, pregnancy, anticoagulants FROM fascia.clients",
+    "SELECT * FROM fascia.clients",
+    "UPDATE fascia.clients SET health_notes = 'x'",
+    "DELETE FROM fascia.clients",
+    "SELECT count(*) FROM fascia.plans",
+    "SELECT count(*) FROM fascia.visits",
+    "SELECT count(*) FROM fascia.pain_marks",
+    "SELECT count(*) FROM fascia.findings",
+    "SELECT count(*) FROM fascia.amendments",
+    "SELECT count(*) FROM fascia.plan_targets",
+    "SELECT count(*) FROM fascia.home_exercises",
+    "INSERT INTO fascia.visits (client_id, visited_at, created_at, updated_at) "
+    "VALUES (1, 1, 1, 1)",
+  };
+
+  fascia_client_set_health_notes (client, "Anticoagulants since March");
+  g_assert_true (fascia_store_update_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Low back");
+  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (fascia_store_setup_clinic (fixture->path, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "fascia_reception"));
+  /* Again: idempotent. */
+  g_assert_true (fascia_store_setup_clinic (fixture->path, NULL, &error));
+  g_assert_no_error (error);
+
+  desk_login = login_as (fixture, "desk_login", "fascia_reception");
+  therapist_login = login_as (fixture, "therapist_login", "fascia_therapist");
+
+  /* The front desk, by hand: contact details yes, the rest refused by the server. */
+  assert_server_ok (desk_login, "SELECT id, name, email, phone, date_of_birth, archived "
+                                "FROM fascia.clients");
+  assert_server_ok (desk_login, "UPDATE fascia.clients SET phone = '555 0100', archived = 1");
+  assert_server_ok (desk_login, "UPDATE fascia.clients SET archived = 0");
+  for (guint i = 0; i < G_N_ELEMENTS (denied); i++)
+    assert_server_denied (desk_login, denied[i]);
+  /* Nor can it give itself more. */
+  assert_server_denied (desk_login, "GRANT fascia_therapist TO desk_login");
+
+  /* A therapist, by hand: every record. */
+  assert_server_ok (therapist_login, "SELECT health_notes FROM fascia.clients");
+  assert_server_ok (therapist_login, "SELECT count(*) FROM fascia.visits");
+  assert_server_denied (therapist_login, "DELETE FROM fascia.schema_version");
+
+  /* The store as the front desk: the list and contact details, health columns empty, and a
+   * clear refusal of the clinical records. */
+  desk = fascia_store_open (desk_login, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_store_get_access (desk), ==, FASCIA_STORE_ACCESS_CONTACTS);
+  g_assert_cmpint (fascia_store_get_access (fixture->store), ==, FASCIA_STORE_ACCESS_FULL);
+  list = fascia_store_list_clients (desk, "fiona", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  read = fascia_store_get_client (desk, fascia_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_client_get_name (read), ==, "Front Desk Fiona");
+  g_assert_cmpstr (fascia_client_get_phone (read), ==, "555 0100");
+  g_assert_cmpstr (fascia_client_get_health_notes (read), ==, "");
+  fascia_client_set_email (read, "fiona@example.org");
+  g_assert_true (fascia_store_update_client (desk, read, &error));
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_set_client_archived (desk, fascia_client_get_id (read), TRUE,
+                                                   &error));
+  g_assert_no_error (error);
+  fascia_client_set_name (added, "Walk-in Wilfred");
+  fascia_client_set_phone (added, "555 0199");
+  g_assert_true (fascia_store_add_client (desk, added, &error));
+  g_assert_no_error (error);
+  plans = fascia_store_list_plans (desk, fascia_client_get_id (client), &error);
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_DENIED);
+  g_assert_null (plans);
+  g_clear_error (&error);
+
+  /* The health notes the desk never saw are still there. */
+  g_clear_object (&read);
+  read = fascia_store_get_client (fixture->store, fascia_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_client_get_health_notes (read), ==, "Anticoagulants since March");
+  g_assert_cmpstr (fascia_client_get_email (read), ==, "fiona@example.org");
+
+  /* The store as a therapist: everything. */
+  therapist = fascia_store_open (therapist_login, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_store_get_access (therapist), ==, FASCIA_STORE_ACCESS_FULL);
+  g_clear_object (&plans);
+  plans = fascia_store_list_plans (therapist, fascia_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -917,6 +1088,8 @@ main (int   argc,
               store_fixture_set_up_postgresql, test_demo_server, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/copy-database", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_copy_database, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/setup-clinic", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_setup_clinic, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/busy", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_busy_server, store_fixture_tear_down);
 

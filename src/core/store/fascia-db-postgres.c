@@ -82,8 +82,10 @@ store_error_code (const char *state)
     return FASCIA_STORE_ERROR_BUSY;
   if (g_str_equal (state, "53100"))
     return FASCIA_STORE_ERROR_DISK_FULL;
-  if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+  if (g_str_equal (state, "25006"))
     return FASCIA_STORE_ERROR_READ_ONLY;
+  if (g_str_equal (state, "42501"))
+    return FASCIA_STORE_ERROR_DENIED;
   if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
     return FASCIA_STORE_ERROR_IO;
   return FASCIA_STORE_ERROR_FAILED;
@@ -115,6 +117,10 @@ set_result_error (FasciaDb        *db,
     case FASCIA_STORE_ERROR_IO:
       g_set_error (error, FASCIA_STORE_ERROR, code,
                    "The clinic server cannot be reached; nothing was changed (%s).", detail);
+      break;
+    case FASCIA_STORE_ERROR_DENIED:
+      g_set_error (error, FASCIA_STORE_ERROR, code,
+                   "Your login on the clinic server may not see or change this (%s).", detail);
       break;
     default:
       g_set_error (error, FASCIA_STORE_ERROR, code, "Database error on the clinic server: %s",
@@ -803,6 +809,23 @@ fascia_db_postgres_migrate (FasciaDb  *db,
   return TRUE;
 }
 
+/* The schema `fascia`, made by the first connection (the owner's): a therapist's or the front
+ * desk's login, which may not create schemas, only finds it. */
+static gboolean
+create_schema (FasciaDb  *db,
+               GError   **error)
+{
+  g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (db, "SELECT to_regnamespace('fascia') IS NULL",
+                                                    FALSE, error);
+
+  if (stmt == NULL || fascia_db_step (stmt, error) != FASCIA_DB_ROW)
+    return FALSE;
+  if (fascia_db_column_int64 (stmt, 0) == 0)
+    return TRUE;
+
+  return run (db, "CREATE SCHEMA IF NOT EXISTS fascia", error);
+}
+
 /**
  * fascia_db_postgres_open:
  * @conninfo: a `postgresql://` URI or a libpq keyword string; a password comes from libpq's
@@ -842,7 +865,7 @@ fascia_db_postgres_open (const char  *conninfo,
    * busy (55P03), as SQLite's busy timeout does. */
   if (!run (&self->parent, "SET client_min_messages = warning", error) ||
       !run (&self->parent, "SET lock_timeout = 5000", error) ||
-      !run (&self->parent, "CREATE SCHEMA IF NOT EXISTS fascia", error) ||
+      !create_schema (&self->parent, error) ||
       !run (&self->parent, "SET search_path = fascia, public", error) ||
       !fascia_db_postgres_migrate (&self->parent, fascia_store_migrate_latest (), error))
     {

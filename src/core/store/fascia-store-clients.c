@@ -285,6 +285,10 @@ fascia_store_insert_client (FasciaStore   *self,
     "endometriosis) "
     "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, "
     "?19, ?20, ?21, ?22, ?23, ?24, ?25) RETURNING id";
+  /* The front desk of a clinic server: its contact details alone (the server's grants). */
+  static const char contact_sql[] =
+    "INSERT INTO clients (name, email, phone, date_of_birth, archived, search_key, sort_key, "
+    "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?13, ?14, ?15, ?16, ?16) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *search_key = NULL;
   g_autofree char *sort_key = NULL;
@@ -294,7 +298,8 @@ fascia_store_insert_client (FasciaStore   *self,
   if (!validate_client (client, error))
     return FALSE;
 
-  stmt = fascia_store_prepare (self, sql, error);
+  stmt = fascia_store_prepare (self, fascia_store_get_access (self) == FASCIA_STORE_ACCESS_FULL
+                                     ? sql : contact_sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -363,6 +368,11 @@ fascia_store_save_client (FasciaStore   *self,
     "hip_replacement_posterior = ?19, abdominal_hernia = ?20, smoker = ?21, "
     "vascular_disease = ?22, cancer = ?23, stoma = ?24, endometriosis = ?25, "
     "revision = revision + 1 WHERE id = ?1 AND deleted_at IS NULL AND revision = ?26";
+  /* The front desk of a clinic server: its contact details alone (the server's grants). */
+  static const char contact_sql[] =
+    "UPDATE clients SET name = ?2, email = ?3, phone = ?4, date_of_birth = ?5, archived = ?13, "
+    "search_key = ?14, sort_key = ?15, updated_at = ?16, revision = revision + 1 "
+    "WHERE id = ?1 AND deleted_at IS NULL AND revision = ?26";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *search_key = NULL;
   g_autofree char *sort_key = NULL;
@@ -372,7 +382,8 @@ fascia_store_save_client (FasciaStore   *self,
   if (!validate_client (client, error))
     return FALSE;
 
-  stmt = fascia_store_prepare (self, sql, error);
+  stmt = fascia_store_prepare (self, fascia_store_get_access (self) == FASCIA_STORE_ACCESS_FULL
+                                     ? sql : contact_sql, error);
   if (stmt == NULL)
     return FALSE;
 

@@ -23,15 +23,18 @@
 
 #include "config.h"
 
+#include "fascia-client-list.h"
 #include "fascia-store-private.h"
 
 /* The columns of clients the front desk reads; the same list the reception grants name. */
 #define RECEPTION_READ \
   "id, name, email, phone, date_of_birth, archived, search_key, sort_key, created_at, " \
-  "updated_at, deleted_at"
-/* What it may write: a new client's contact details, a change of them, archiving. */
-#define RECEPTION_WRITE \
+  "updated_at, deleted_at, revision, updated_by"
+/* What it may write: a new client's contact details, a change of them, archiving (the
+ * revision counts every save; updated_by is stamped by the server). */
+#define RECEPTION_INSERT \
   "name, email, phone, date_of_birth, archived, search_key, sort_key, created_at, updated_at"
+#define RECEPTION_UPDATE RECEPTION_INSERT ", revision"
 
 static const char setup_sql[] =
   "DO $$ BEGIN\n"
@@ -41,6 +44,13 @@ static const char setup_sql[] =
   "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fascia_reception') THEN\n"
   "    CREATE ROLE fascia_reception NOLOGIN;\n"
   "  END IF;\n"
+  "END $$;\n"
+  /* Triggers run in the session of whoever writes, whose search_path need not name fascia. */
+  "DO $$ DECLARE f regprocedure; BEGIN\n"
+  "  FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n\n"
+  "             ON n.oid = p.pronamespace WHERE n.nspname = 'fascia' AND p.prokind = 'f' LOOP\n"
+  "    EXECUTE format('ALTER FUNCTION %s SET search_path = fascia, public', f);\n"
+  "  END LOOP;\n"
   "END $$;\n"
   "REVOKE ALL ON SCHEMA fascia FROM PUBLIC;\n"
   "REVOKE ALL ON ALL TABLES IN SCHEMA fascia FROM PUBLIC;\n"
@@ -55,8 +65,8 @@ static const char setup_sql[] =
   "REVOKE ALL ON ALL SEQUENCES IN SCHEMA fascia FROM fascia_reception;\n"
   "GRANT SELECT ON fascia.schema_version, fascia.meta TO fascia_reception;\n"
   "GRANT SELECT (" RECEPTION_READ ") ON fascia.clients TO fascia_reception;\n"
-  "GRANT INSERT (" RECEPTION_WRITE ") ON fascia.clients TO fascia_reception;\n"
-  "GRANT UPDATE (" RECEPTION_WRITE ") ON fascia.clients TO fascia_reception;\n"
+  "GRANT INSERT (" RECEPTION_INSERT ") ON fascia.clients TO fascia_reception;\n"
+  "GRANT UPDATE (" RECEPTION_UPDATE ") ON fascia.clients TO fascia_reception;\n"
   "GRANT USAGE ON SEQUENCE fascia.clients_id_seq TO fascia_reception;\n"
   /* The list's counts, kept by triggers that run as whoever changes a client. */
   "GRANT SELECT, UPDATE ON fascia.client_counts TO fascia_reception;\n";
@@ -118,10 +128,29 @@ fascia_store_setup_clinic (const char  *conninfo,
 }
 
 /* The client columns a contact-only connection reads in place of FASCIA_CLIENT_COLUMNS:
- * the same positions, the health columns as their empty values. */
-const char *
+ * the same positions, every column the front desk may not read as its empty value. */
+char *
 fascia_store_contact_columns (void)
 {
-  return "id, name, email, phone, date_of_birth, 0, 0, 0, 0, 0, ''::text, ''::text, archived, "
-         "created_at, updated_at, 0, 0, 0, 0, 0, 0, 0, 0, 0";
+  static const char * const readable[] = {
+    "id", "name", "email", "phone", "date_of_birth", "archived", "created_at", "updated_at",
+    "revision", "updated_by", NULL
+  };
+  static const char * const texts[] = { "health_notes", "notes", NULL };
+  g_auto(GStrv) names = g_strsplit (FASCIA_CLIENT_COLUMNS, ", ", -1);
+  GString *columns = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+
+      if (i > 0)
+        g_string_append (columns, ", ");
+      if (g_strv_contains (readable, name))
+        g_string_append (columns, name);
+      else
+        g_string_append (columns, g_strv_contains (texts, name) ? "''::text" : "0");
+    }
+
+  return g_string_free (columns, FALSE);
 }

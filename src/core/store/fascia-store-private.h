@@ -205,7 +205,7 @@ gboolean          fascia_store_copy_database     (FasciaDb           *source,
                                                   GError            **error);
 
 /* fascia-store-clinic.c */
-const char       *fascia_store_contact_columns   (void);
+char             *fascia_store_contact_columns   (void);
 
 /* fascia-store-copy.c */
 gboolean          fascia_store_copy_into         (FasciaStore              *source,

@@ -20,6 +20,7 @@
 #include "fascia-db-postgres.h"
 #include "fascia-paged-list.h"
 #include "fascia-db-sqlite.h"
+#include "fascia-client-list.h"
 #include "fascia-store-private.h"
 
 /**
@@ -52,6 +53,8 @@ struct _FasciaStore
   FasciaStoreIdValidator  validator;
 
   int                     schema_version;
+  FasciaStoreAccess       access;
+  char                   *contact_columns;  /* FASCIA_CLIENT_COLUMNS as the front desk reads them */
   guint                   in_transaction : 1;
   guint                   is_demo : 1;
   guint                   in_batch : 1;
@@ -94,6 +97,7 @@ fascia_store_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->database, g_free);
+  g_clear_pointer (&self->contact_columns, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_error (&self->backup_warning);
@@ -186,7 +190,17 @@ fascia_store_prepare (FasciaStore  *self,
   if (stmt != NULL)
     return stmt;
 
-  stmt = fascia_db_prepare (self->db, sql, TRUE, error);
+  /* The front desk reads a client's contact columns and, in place of the rest, their empty
+   * values: the same columns in the same places for the code that reads them. */
+  if (self->access == FASCIA_STORE_ACCESS_CONTACTS && strstr (sql, FASCIA_CLIENT_COLUMNS) != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (sql, FASCIA_CLIENT_COLUMNS, -1);
+      g_autofree char *contact_sql = g_strjoinv (self->contact_columns, parts);
+
+      stmt = fascia_db_prepare (self->db, contact_sql, TRUE, error);
+    }
+  else
+    stmt = fascia_db_prepare (self->db, sql, TRUE, error);
   if (stmt == NULL)
     return NULL;
 
@@ -1020,6 +1034,43 @@ fascia_store_open (const char  *path,
  *
  * Returns: (transfer full): the store, or %NULL with @error set.
  */
+/* What the server's grants let this login read: a client's health notes, or only the
+ * contact details (fascia-store-clinic.c). */
+static gboolean
+read_access (FasciaStore  *self,
+             GError      **error)
+{
+  static const char sql[] =
+    "SELECT has_column_privilege('fascia.clients', 'health_notes', 'SELECT') "
+    "AND has_table_privilege('fascia.visits', 'SELECT')";
+  g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (self->db, sql, FALSE, error);
+
+  if (stmt == NULL || fascia_db_step (stmt, error) != FASCIA_DB_ROW)
+    return FALSE;
+
+  if (fascia_db_column_int64 (stmt, 0) == 0)
+    {
+      self->access = FASCIA_STORE_ACCESS_CONTACTS;
+      self->contact_columns = fascia_store_contact_columns ();
+    }
+  return TRUE;
+}
+
+/**
+ * fascia_store_get_access:
+ *
+ * Returns: what the store may read and change: everything, or (the front desk's login on a
+ *   clinic server) clients' contact details and archive state only. The window shows a
+ *   clear message in place of the clinical pages then; the server refuses them anyway.
+ */
+FasciaStoreAccess
+fascia_store_get_access (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FASCIA_STORE_ACCESS_FULL);
+
+  return self->access;
+}
+
 FasciaStore *
 fascia_store_open_full (const char            *path,
                         FasciaStoreOpenFlags   flags,
@@ -1043,7 +1094,7 @@ fascia_store_open_full (const char            *path,
         return NULL;
       self->path = g_strdup (fascia_db_get_name (self->db));
       self->schema_version = fascia_store_migrate_latest ();
-      if (!read_demo_flag (self, error))
+      if (!read_access (self, error) || !read_demo_flag (self, error))
         return NULL;
       return g_steal_pointer (&self);
     }
