@@ -2359,6 +2359,7 @@ def build_medial():
     ps_w = [6, 11, 16, 21, 24, 24, 23, 20, 17]
     ps_y = [100, 124, 148, 170]
     ps_c = [(med_front(y) + w / 2.0 - 0.5, y) for y, w in zip(ps_y, ps_w)] + [(-6, 192), (2, 214), (14, 236), (28, 252), (42, 261)]
+    v.psoas = (ps_c, ps_w)
     pparts = band(v, ps_c, ps_w, 'mid', 8)
     pparts.append(path(smooth(v.ps([(36, 269), (42, 261), (48, 253)]), False), CUT))
     v.add('muscles', group('m-psoas-major-r', pparts))
@@ -2477,6 +2478,7 @@ def build_medial():
 NERVE = 'fill="#f4d03f" stroke="#7d6608" stroke-width="1.3" stroke-linejoin="round"'
 NERVE_ZONE = 'fill="#f9e79f" fill-opacity="0.6" stroke="#b7950b" stroke-width="1.8" stroke-dasharray="7 4"'
 NERVE_FIBRE = 'fill="none" stroke="#b7950b" stroke-width="0.8" stroke-opacity="0.8"'
+NERVE_DEEP = 'fill="#f4d03f" fill-opacity="0.5" stroke="#7d6608" stroke-width="1.3" stroke-dasharray="5 3" stroke-linejoin="round"'
 
 # (x, y) mm on the subject's left, coronal views.  After Moore and Gray's: the sciatic nerve leaves the
 # greater sciatic foramen below piriformis, lateral to the ischial spine, runs down between the ischial
@@ -2500,9 +2502,9 @@ FEMORAL_BRANCHES = [[(78, 270), (70, 298), (64, 330)], [(78, 270), (82, 300), (8
 FEMORAL_TRIANGLE = [(116, 222, 'c'), (72, 252), (30, 286, 'c'), (44, 318), (62, 350), (72, 372, 'c'), (86, 332), (104, 276)]
 
 
-def nerve_parts(v, side, lines, width, zones=(), zone_width=None):
+def nerve_parts(v, side, lines, width, zones=(), zone_width=None, deep=()):
     """A nerve danger zone: a pale dashed zone (the place where pressure is risky) round the nerve,
-    and the nerve itself, yellow, along its course."""
+    and the nerve itself, yellow, along its course; the stretches in deep, under a muscle, dashed."""
     parts = []
     for z in zones:
         parts.append(path(smooth(v.ps(z, side)), NERVE_ZONE))
@@ -2514,7 +2516,44 @@ def nerve_parts(v, side, lines, width, zones=(), zone_width=None):
         ws = [x * v.scale for x in w] if isinstance(w, list) else w * v.scale
         parts.append(path(ribbon(v.ps(pts, side), ws), NERVE))
         parts.append(path(smooth(v.ps(pts, side), False), NERVE_FIBRE))
+    for pts in deep:
+        parts.append(path(ribbon(v.ps(pts, side), width * v.scale), NERVE_DEEP))
     return parts
+
+
+# The side and inner views.  Lateral (z, y), after the same sources: the superior cluneal nerves come
+# over the posterior iliac crest (about 7-8 cm from the midline, the crest some 4-5 cm in front of the
+# PSIS) and run down over the buttock; the lateral femoral cutaneous nerve enters the thigh just medial to
+# and below the ASIS under the inguinal ligament and runs down the front of the outer thigh; the sciatic
+# nerve leaves the greater sciatic foramen below piriformis and runs down under gluteus maximus midway
+# between the ischial tuberosity and the greater trochanter, then down the back of the thigh.
+SUP_CLUNEAL_LAT = [[(-79, 122), (-77, 132), (-74, 146), (-72, 170), (-68, 196)],
+                   [(-67, 120), (-65, 128), (-62, 140), (-57, 166), (-50, 192)],
+                   [(-55, 118), (-53, 125), (-50, 136), (-43, 162), (-33, 188)]]
+LFCN_LAT = [(47, 206), (50, 218), (50, 236), (47, 262), (42, 300), (36, 345), (31, 390)]
+SCIATIC_LAT_DEEP = [(-63, 258), (-56, 276), (-45, 298), (-37, 322), (-35, 350), (-35, 380), (-36, 412)]
+SCIATIC_LAT = [(-36, 410), (-35, 450), (-33, 500), (-31, 560), (-29, 620), (-28, 660)]
+# Medial (z, y): the lumbosacral trunk (L4-L5) comes down from behind psoas over the sacral ala, the S1-S3
+# anterior rami leave the anterior sacral foramina, and they join on piriformis into the sciatic nerve,
+# which leaves through the greater sciatic foramen below piriformis, just above the ischial spine.
+LS_TRUNK_MED = [(-21, 194), (-27, 202), (-33, 211), (-42, 232), (-48, 250), (-51, 264), (-51, 272)]
+SACRAL_RAMI_MED = [[(-34, 206), (-42, 228), (-49, 254)], [(-50, 222), (-53, 240), (-51, 260)],
+                   [(-64, 238), (-59, 252), (-52, 266)]]
+
+
+def femoral_medial(v):
+    """The femoral nerve in the medial view: in the groove between psoas and iliacus, along the front
+    (iliacus) edge of psoas as it shows beyond the cut spine, under the inguinal ligament."""
+    cen, ws = v.psoas
+    pts = []
+    for k in range(2, len(cen)):
+        a, b = cen[max(k - 1, 0)], cen[min(k + 1, len(cen) - 1)]
+        d = norm(sub(b, a))
+        nrm = (d[1], -d[0]) if d[1] > 0 else (-d[1], d[0])
+        if nrm[0] < 0:
+            nrm = (-nrm[0], -nrm[1])
+        pts.append(add(cen[k], mul(nrm, ws[k] / 2.0 - 1.5)))
+    return pts + [(50, 266)]
 
 
 def add_nerves(v):
@@ -2533,6 +2572,18 @@ def add_nerves(v):
                 v, s, [LFCN_C], 3.4, zones=[blob(113, 222, 11, 15, 0.2, 12)])))
             v.add('nerves', group('b-femoral-nerve' + sf, nerve_parts(
                 v, s, [FEMORAL_C] + FEMORAL_BRANCHES, 4.5, zones=[FEMORAL_TRIANGLE])))
+        if v.id == 'lateral':
+            v.add('nerves', group('b-superior-cluneal-nerves' + sf, nerve_parts(
+                v, s, SUP_CLUNEAL_LAT, 3.2, zones=[blob(-63, 140, 24, 13, 0.05, 12)])))
+            v.add('nerves', group('b-lateral-femoral-cutaneous-nerve' + sf, nerve_parts(
+                v, s, [LFCN_LAT], 3.4, zones=[blob(50, 222, 9, 15, 0.0, 12)])))
+            v.add('nerves', group('b-sciatic-nerve' + sf, nerve_parts(
+                v, s, [SCIATIC_LAT], 10, zones=[blob(-37, 326, 13, 24, 0.1, 12)], deep=[SCIATIC_LAT_DEEP])))
+        if v.id == 'pelvis-medial':
+            v.add('nerves', group('b-femoral-nerve' + sf, nerve_parts(
+                v, s, [femoral_medial(v)], 4.5, zones=[blob(44, 259, 9, 7, 0.5, 12)])))
+            v.add('nerves', group('b-sciatic-nerve' + sf, nerve_parts(
+                v, s, [LS_TRUNK_MED] + SACRAL_RAMI_MED, 4.2, zones=[blob(-51, 264, 8, 11, 0.0, 12)])))
         if v.id == 'front-superficial':
             v.add('nerves', group('b-lateral-femoral-cutaneous-nerve' + sf, nerve_parts(
                 v, s, [LFCN_C[3:]], 3.4, zones=[blob(113, 222, 11, 15, 0.2, 12)])))

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "fascia/fascia-atlas.h"
 #include "fascia-test-utils.h"
@@ -322,6 +323,55 @@ test_disagreements_stated (void)
   assert_text (fascia_muscle_get_innervation_note (psoas), "psoas-major", "innervation.note");
   assert_texts (fascia_muscle_get_disagreements (psoas), "psoas-major", "disagreements");
   assert_texts (fascia_muscle_get_disagreements (ql), "quadratus-lumborum", "disagreements");
+}
+
+/* Two facts the references word carefully, stated as they do: where the diaphragm refers pain
+ * (the shoulder tip from its central part by the phrenic nerve, the lower chest wall and costal
+ * margin from its edge by the lower intercostal nerves) and where the superior cluneal nerves
+ * cross the iliac crest (about 7–8 cm from the midline, measured from about 5 to 8 cm). */
+static gboolean
+has_all (const char         *text,
+         const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (text == NULL || strstr (text, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_referral_facts (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaMuscle *diaphragm = fascia_atlas_lookup_muscle (atlas, "diaphragm");
+  FasciaLandmark *cluneal = fascia_atlas_lookup_landmark (atlas, "superior-cluneal-nerves");
+  g_autoptr(FasciaTriggerPoint) tp = g_list_model_get_item (fascia_muscle_get_trigger_points (diaphragm), 0);
+  const char *referral = fascia_trigger_point_get_referral (tp);
+  const char * const *disagreements = fascia_muscle_get_disagreements (diaphragm);
+  const char * const note_words[] = { "central", "phrenic", "shoulder", "peripheral", "intercostal", "costal margin", NULL };
+  const char * const tp_words[] = { "costal margin", "intercostal", "central part", "phrenic", NULL };
+  const char * const shoulder_words[] = { "shoulder", "central", "phrenic", "intercostal", NULL };
+  const char * const crest_words[] = { "7–8 cm", "5 cm", "8 cm", "Lu 1998", "Iwanaga 2019", NULL };
+  gboolean stated = FALSE;
+
+  if (!has_all (fascia_muscle_get_innervation_note (diaphragm), note_words))
+    g_error ("diaphragm: the innervation note does not split the central (phrenic, shoulder tip) "
+             "from the peripheral (intercostal, costal margin) supply: %s",
+             fascia_muscle_get_innervation_note (diaphragm));
+  if (!has_all (referral, tp_words))
+    g_error ("diaphragm TP 1 (costal part): the referral must be the costal margin by the intercostal "
+             "nerves, the shoulder tip the central part's: %s", referral);
+  for (guint i = 0; disagreements[i] != NULL; i++)
+    stated = stated || has_all (disagreements[i], shoulder_words);
+  if (!stated)
+    g_error ("diaphragm: where charts and references differ on the shoulder tip is not stated");
+
+  if (!has_all (fascia_landmark_get_description (cluneal), crest_words))
+    g_error ("superior cluneal nerves: the crossing of the crest (7–8 cm, measured 5–8 cm) is not "
+             "stated with its studies: %s", fascia_landmark_get_description (cluneal));
+  g_assert_true (g_strv_contains (fascia_landmark_get_references (cluneal), "lu-1998"));
+  g_assert_true (g_strv_contains (fascia_landmark_get_references (cluneal), "iwanaga-2019"));
 }
 
 static void
@@ -648,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/muscles-complete", test_muscles_complete);
   g_test_add_func ("/fascia/core/atlas-content/disagreements-stated", test_disagreements_stated);
   g_test_add_func ("/fascia/core/atlas-content/trigger-points", test_trigger_points);
+  g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
   g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);
   g_test_add_func ("/fascia/core/atlas-content/techniques-complete", test_techniques_complete);
   g_test_add_func ("/fascia/core/atlas-content/safety-cards", test_safety_cards);

@@ -15,7 +15,8 @@
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
 
-/* The nerves, the views that draw them (resources/diagrams/README.md). */
+/* The nerves, the views that draw them (resources/diagrams/README.md): every nerve a view names
+ * here is drawn there, and a view draws no nerve it does not name (test_named). */
 static const struct {
   const char *view;
   const char *region;
@@ -28,6 +29,11 @@ static const struct {
   { "anterior", "b-femoral-nerve-r" },
   { "front-superficial", "b-femoral-nerve-l" },
   { "front-superficial", "b-lateral-femoral-cutaneous-nerve-r" },
+  { "lateral", "b-superior-cluneal-nerves-r" },
+  { "lateral", "b-lateral-femoral-cutaneous-nerve-r" },
+  { "lateral", "b-sciatic-nerve-r" },
+  { "pelvis-medial", "b-femoral-nerve-r" },
+  { "pelvis-medial", "b-sciatic-nerve-r" },
 };
 
 static gboolean
@@ -170,6 +176,81 @@ test_layer (void)
   g_assert_finalize_object (page);
 }
 
+/* Whether the table above names @landmark_id (any side) for @view_id. */
+static gboolean
+named_for_view (const char *view_id,
+                const char *landmark_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (nerves); i++)
+    {
+      const char *region = nerves[i].region;
+      gsize len = strlen (region);
+
+      if (g_str_equal (nerves[i].view, view_id) && len == strlen (landmark_id) + 4
+          && strncmp (region + 2, landmark_id, len - 4) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each view draws exactly the nerves named for it: a named nerve missing from its view fails,
+ * and so does a nerve a view draws but the table does not name; a nerve is drawn on both sides
+ * where the view draws both. (test_layer checks that each named nerve is hidden until shown.) */
+static void
+test_named (void)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaAtlas *atlas = fascia_atlas_get_default (&error);
+  GListModel *views;
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  views = fascia_atlas_get_views (atlas);
+  for (guint i = 0; i < G_N_ELEMENTS (nerves); i++)
+    {
+      g_autoptr(FasciaDiagram) diagram = fascia_diagram_new_for_view (atlas, nerves[i].view, &error);
+
+      g_assert_no_error (error);
+      if (fascia_diagram_lookup_region (diagram, nerves[i].region) == NULL)
+        g_string_append_printf (problems, " %s: %s named, not drawn;", nerves[i].view, nerves[i].region);
+    }
+
+  for (guint v = 0; v < g_list_model_get_n_items (views); v++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, v);
+      const char *view_id = fascia_view_get_id (view);
+      g_autoptr(FasciaDiagram) diagram = fascia_diagram_new_for_view (atlas, view_id, &error);
+      gboolean right_only = g_str_equal (view_id, "lateral") || g_str_equal (view_id, "pelvis-medial");
+
+      g_assert_no_error (error);
+      for (guint r = 0; r < fascia_diagram_get_n_regions (diagram); r++)
+        {
+          const FasciaRegion *region = fascia_diagram_get_region (diagram, r);
+          FasciaLandmark *landmark;
+
+          if (region->kind != FASCIA_REGION_LANDMARK)
+            continue;
+          landmark = fascia_atlas_lookup_landmark (atlas, region->atlas_id);
+          if (!g_str_equal (fascia_landmark_get_kind (landmark), "nerve"))
+            continue;
+          if (!named_for_view (view_id, region->atlas_id))
+            g_string_append_printf (problems, " %s: %s drawn, not named;", view_id, region->id);
+          if (!right_only)
+            {
+              g_autofree char *other = g_strdup_printf ("b-%s-%s", region->atlas_id,
+                                                        region->side == FASCIA_SIDE_LEFT ? "r" : "l");
+
+              if (fascia_diagram_lookup_region (diagram, other) == NULL)
+                g_string_append_printf (problems, " %s: %s drawn, %s not;", view_id, region->id, other);
+            }
+        }
+    }
+
+  if (problems->len > 0)
+    g_error ("nerves:%s", problems->str);
+}
+
 /* Every nerve card is a nerve, drawn, with the danger-zone text. */
 static void
 test_cards (void)
@@ -198,6 +279,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fascia/ui/atlas-nerves/cards", test_cards);
+  g_test_add_func ("/fascia/ui/atlas-nerves/named", test_named);
   g_test_add_func ("/fascia/ui/atlas-nerves/layer", test_layer);
 
   return g_test_run ();
