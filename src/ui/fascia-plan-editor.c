@@ -15,6 +15,7 @@
 #include "fascia/fascia-technique.h"
 
 #include "fascia-card-utils.h"
+#include "fascia-conflict-dialog.h"
 #include "fascia-handout-export.h"
 #include "fascia-plan-editor.h"
 #include "fascia-ui-utils.h"
@@ -60,6 +61,8 @@ struct _FasciaPlanEditor
   char              *warning;
   guint              save_source;
   gboolean           plan_dirty;
+  AdwMessageDialog  *conflict;  /* someone else saved the plan: the user chooses */
+  FasciaPlan        *theirs;
   gboolean           loading;
 };
 
@@ -82,6 +85,82 @@ G_DEFINE_FINAL_TYPE (FasciaPlanEditor, fascia_plan_editor, ADW_TYPE_BIN)
 static void rebuild_targets   (FasciaPlanEditor *self);
 static void rebuild_exercises (FasciaPlanEditor *self);
 
+/* The plan's texts, named, for the conflict dialog. */
+typedef struct
+{
+  const char *name;
+  const char *(*get) (FasciaPlan *plan);
+} PlanText;
+
+static const PlanText plan_texts[] = {
+  { N_("Title"), fascia_plan_get_title },
+  { N_("Goals"), fascia_plan_get_goals },
+  { N_("Discharge criteria"), fascia_plan_get_discharge_criteria },
+  { N_("Start date"), fascia_plan_get_start_date },
+  { N_("End date"), fascia_plan_get_end_date },
+};
+
+static gboolean save_now (FasciaPlanEditor *self);
+
+static void
+plan_conflict_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           FasciaPlanEditor *self)
+{
+  g_autoptr(FasciaPlan) theirs = g_steal_pointer (&self->theirs);
+  gboolean same = self->plan != NULL &&
+                  fascia_plan_get_id (self->plan) == fascia_plan_get_id (theirs);
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->conflict = NULL;
+  if (!same)
+    return;
+
+  if (g_str_equal (response, FASCIA_CONFLICT_KEEP_MINE))
+    {
+      fascia_plan_set_revision (self->plan, fascia_plan_get_revision (theirs));
+      self->plan_dirty = TRUE;
+      save_now (self);
+      return;
+    }
+
+  if (g_str_equal (response, FASCIA_CONFLICT_COPY_MINE))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (plan_texts); i++)
+        if (g_strcmp0 (plan_texts[i].get (self->plan), plan_texts[i].get (theirs)) != 0)
+          g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "",
+                                  _(plan_texts[i].name), plan_texts[i].get (self->plan) ?: "");
+      if (text->len > 0)
+        fascia_conflict_copy_aside (GTK_WIDGET (self), text->str);
+    }
+
+  /* Theirs: shown, nothing of mine saved. */
+  self->plan_dirty = FALSE;
+  g_clear_object (&self->plan);
+  fascia_plan_editor_set_plan (self, theirs);
+}
+
+static void
+show_plan_conflict (FasciaPlanEditor *self,
+                    FasciaPlan       *theirs)
+{
+  AdwMessageDialog *dialog;
+
+  g_set_object (&self->theirs, theirs);
+  dialog = fascia_conflict_dialog_new (GTK_WIDGET (self), _("this plan"),
+                                       fascia_plan_get_updated_by (theirs),
+                                       fascia_plan_get_updated_at (theirs));
+  for (guint i = 0; i < G_N_ELEMENTS (plan_texts); i++)
+    if (g_strcmp0 (plan_texts[i].get (self->plan), plan_texts[i].get (theirs)) != 0)
+      fascia_conflict_dialog_add_field (dialog, _(plan_texts[i].name), plan_texts[i].get (theirs),
+                                        plan_texts[i].get (self->plan));
+  self->conflict = dialog;
+  g_signal_connect (dialog, "response", G_CALLBACK (plan_conflict_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 save_now (FasciaPlanEditor *self)
 {
@@ -94,11 +173,23 @@ save_now (FasciaPlanEditor *self)
   if (self->store == NULL)
     return G_SOURCE_REMOVE;
 
-  if (self->plan_dirty && self->plan != NULL)
+  /* Until the user has chosen, the plan's own fields wait; its targets and exercises are rows
+   * of their own and are saved. */
+  if (self->plan_dirty && self->plan != NULL && self->conflict == NULL)
     {
+      g_autoptr(FasciaPlan) theirs = NULL;
+
       self->plan_dirty = FALSE;
-      if (!fascia_store_update_plan (self->store, self->plan, &error))
-        fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+      if (!fascia_store_update_plan_full (self->store, self->plan, &theirs, &error))
+        {
+          if (theirs != NULL)
+            {
+              self->plan_dirty = TRUE;
+              show_plan_conflict (self, theirs);
+            }
+          else
+            fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+        }
       g_clear_error (&error);
     }
 
@@ -1330,6 +1421,15 @@ fascia_plan_editor_dispose (GObject *object)
 
   if (self->save_source != 0)
     save_now (self);
+  if (self->conflict != NULL)
+    {
+      AdwMessageDialog *dialog = self->conflict;
+
+      g_clear_object (&self->plan);
+      adw_message_dialog_response (dialog, FASCIA_CONFLICT_COPY_MINE);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  g_clear_object (&self->theirs);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_PLAN_EDITOR);
 

@@ -945,6 +945,45 @@ test_visit_conflict (Fixture       *f,
     name = query_text (f, "SELECT name FROM clients");
     g_assert_cmpstr (name, ==, "Grace B. Hopper");
   }
+
+  /* And a plan: their goals against my title; taking theirs shows their plan. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FasciaStore) other = NULL;
+    g_autoptr(FasciaPlan) theirs = NULL;
+    g_autoptr(GString) shown = g_string_new (NULL);
+    g_autofree char *title = NULL;
+    FasciaPlanEditor *plan_editor;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                               NULL));
+    fascia_test_iterate ();
+    plan_editor = fascia_client_view_get_plan_editor (client_view (f));
+    g_assert_nonnull (fascia_plan_editor_get_plan (plan_editor));
+
+    other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+    theirs = fascia_store_get_plan (other, fascia_plan_get_id (fascia_plan_editor_get_plan (plan_editor)),
+                                    &error);
+    g_assert_no_error (error);
+    fascia_plan_set_goals (theirs, "Turn the head to reverse the car");
+    g_assert_true (fascia_store_update_plan (other, theirs, &error));
+    g_assert_no_error (error);
+    g_assert_finalize_object (g_steal_pointer (&other));
+
+    gtk_editable_set_text (GTK_EDITABLE (template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                         "title_row")), "Neck");
+    fascia_plan_editor_flush (plan_editor);
+    dialog = conflict_dialog ();
+    g_assert_nonnull (dialog);
+    collect_texts (adw_message_dialog_get_extra_child (dialog), shown);
+    g_assert_nonnull (strstr (shown->str, "|Neck|"));
+    g_assert_nonnull (strstr (shown->str, "Turn the head to reverse the car|"));
+    respond (dialog, "theirs");
+    title = query_text (f, "SELECT goals FROM plans");
+    g_assert_cmpstr (title, ==, "Turn the head to reverse the car");
+    g_assert_cmpstr (fascia_plan_get_goals (fascia_plan_editor_get_plan (plan_editor)), ==,
+                     "Turn the head to reverse the car");
+  }
 }
 
 /* A clinic server: the window shows another therapist's new client and their change to the
