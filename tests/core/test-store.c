@@ -1062,6 +1062,25 @@ test_setup_clinic (StoreFixture  *fixture,
   plans = fascia_store_list_plans (therapist, fascia_client_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+
+  /* The audit trail names who changed what: therapists read it; nobody alters it, not even
+   * the owner without dropping its trigger; the front desk does not see it. */
+  g_assert_cmpint (server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
+                                 "WHERE changed_by = 'desk_login' AND table_name = 'clients' "
+                                 "AND operation = 'UPDATE'"), >=, 3);
+  g_assert_cmpint (server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
+                                 "WHERE changed_by = 'desk_login' AND operation = 'INSERT'"),
+                   ==, 1);
+  g_assert_cmpint (server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
+                                 "WHERE changed_by = 'fascia' AND table_name = 'plans'"), ==, 1);
+  assert_server_denied (therapist_login, "UPDATE fascia.audit_log SET changed_by = 'nobody'");
+  assert_server_denied (therapist_login, "DELETE FROM fascia.audit_log");
+  assert_server_denied (therapist_login, "INSERT INTO fascia.audit_log (table_name, operation) "
+                                         "VALUES ('clients', 'DELETE')");
+  assert_server_denied (desk_login, "SELECT count(*) FROM fascia.audit_log");
+  assert_server_denied (fixture->path, "DELETE FROM fascia.audit_log");
+  assert_server_denied (fixture->path, "UPDATE fascia.audit_log SET changed_by = 'nobody'");
+  assert_server_denied (fixture->path, "TRUNCATE fascia.audit_log");
 }
 
 int

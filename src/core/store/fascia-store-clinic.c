@@ -60,6 +60,8 @@ static const char setup_sql[] =
   "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA fascia TO fascia_therapist;\n"
   "REVOKE INSERT, UPDATE, DELETE ON fascia.schema_version FROM fascia_therapist;\n"
   "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA fascia TO fascia_therapist;\n"
+  /* The audit trail: therapists read it; its rows are written by the owner's trigger. */
+  "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON fascia.audit_log FROM fascia_therapist;\n"
   /* Reception: first nothing, then the contact columns of clients. */
   "REVOKE ALL ON ALL TABLES IN SCHEMA fascia FROM fascia_reception;\n"
   "REVOKE ALL ON ALL SEQUENCES IN SCHEMA fascia FROM fascia_reception;\n"
