@@ -125,6 +125,14 @@ test_open_crafted (gconstpointer data)
 {
   const Crafted *c = data;
   int latest = fascia_store_get_latest_schema_version ();
+  /* SQLite's migrations that change nothing (a step for the clinic server alone): a file
+   * of the version before has the latest schema already. */
+  static const int empty_steps[] = { 8 };
+  int last_change = latest;
+
+  for (guint i = G_N_ELEMENTS (empty_steps); i > 0; i--)
+    if (empty_steps[i - 1] == last_change)
+      last_change--;
 
   for (int version = 1; version <= latest; version++)
     {
@@ -208,6 +216,14 @@ static void
 test_every_version_verifies (void)
 {
   int latest = fascia_store_get_latest_schema_version ();
+  /* SQLite's migrations that change nothing (a step for the clinic server alone): a file
+   * of the version before has the latest schema already. */
+  static const int empty_steps[] = { 8 };
+  int last_change = latest;
+
+  for (guint i = G_N_ELEMENTS (empty_steps); i > 0; i--)
+    if (empty_steps[i - 1] == last_change)
+      last_change--;
 
   for (int version = 1; version <= latest; version++)
     {
@@ -221,7 +237,7 @@ test_every_version_verifies (void)
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
       g_assert_true (fascia_store_verify_schema (db, version, path, &error));
       g_assert_no_error (error);
-      if (version < latest)
+      if (version < last_change)
         {
           g_assert_false (fascia_store_verify_schema (db, latest, path, &error));
           g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_A_DATABASE);
