@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -861,6 +863,11 @@ fascia_atlas_page_get_presentation (FasciaAtlasPage *self)
 /* Presentation labels are read across a treatment table, about 2 m away: at least 18 px
  * on screen (20 with a margin) however far the drawing is zoomed out to fit. */
 #define PRESENTATION_LABEL_PX 20.0
+/* Outside presentation, labels are never smaller than GNOME's caption text (11 px) on a
+ * laptop screen, where the whole drawing fitted into the pane shrinks them to 6–7 px: the
+ * labels that no longer fit beside the drawing at that size step aside (their names stay in
+ * the tooltips and the accessible names) and come back as the user zooms in. */
+#define READABLE_LABEL_PX 11.0
 
 static void
 update_label_size (FasciaAtlasPage *self)
@@ -872,8 +879,16 @@ update_label_size (FasciaAtlasPage *self)
 
   if (diagram == NULL)
     return;
-  if (self->presentation && zoom > 0)
-    size = MAX (FASCIA_DIAGRAM_LABEL_SIZE, PRESENTATION_LABEL_PX / zoom);
+  if (zoom > 0)
+    {
+      double px = self->presentation ? PRESENTATION_LABEL_PX : READABLE_LABEL_PX;
+
+      /* In whole view units, so that a zoom by a few percent draws the labels again only
+       * when their size really changes. */
+      size = ceil (px / zoom);
+      if (size <= FASCIA_DIAGRAM_LABEL_SIZE)
+        size = 0;
+    }
   serial = fascia_diagram_get_style_serial (diagram);
   fascia_diagram_set_label_size (diagram, size);
   /* Set on the diagram itself: the view must draw it again. */
