@@ -229,7 +229,7 @@ sqlite_prepare (FasciaDb    *db,
       return NULL;
     }
 
-  self = g_new (SqliteStmt, 1);
+  self = g_new0 (SqliteStmt, 1);
   self->parent.db = db;
   self->stmt = stmt;
   return &self->parent;
