@@ -667,13 +667,7 @@ fascia_db_postgres_describe (void)
 
 /* Migrations */
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
+/* The same numbers as SQLite's, without gaps: a build that breaks this must not run. */
 static GStrv
 list_migrations (void)
 {
@@ -681,27 +675,13 @@ list_migrations (void)
 
   if (g_once_init_enter (&names))
     {
-      g_auto(GStrv) found = g_resources_enumerate_children (SQL_RESOURCE_DIR,
-                                                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      guint n = found != NULL ? g_strv_length (found) : 0;
+      GStrv found = fascia_db_list_migrations (SQL_RESOURCE_DIR, "PostgreSQL");
+      guint n = g_strv_length (found);
 
-      if (n > 0)
-        qsort (found, n, sizeof (char *), compare_names);
-
-      /* The same numbers as SQLite's, without gaps: a build that breaks this must not run. */
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *prefix = g_strdup_printf ("%03u-", i + 1);
-
-          if (!g_str_has_prefix (found[i], prefix) || !g_str_has_suffix (found[i], ".sql"))
-            g_error ("PostgreSQL migration %s is out of sequence", found[i]);
-        }
       if ((int) n != fascia_store_migrate_latest ())
         g_error ("PostgreSQL has %u migrations, SQLite %d", n, fascia_store_migrate_latest ());
-
-      g_once_init_leave (&names, found != NULL ? g_steal_pointer (&found) : g_new0 (char *, 1));
+      g_once_init_leave (&names, found);
     }
-
   return names;
 }
 

@@ -75,4 +75,7 @@ struct _FasciaDbStmt
   gboolean             started;  /* stepped since it was prepared or reset */
 };
 
+GStrv fascia_db_list_migrations (const char *resource_dir,
+                                 const char *engine);
+
 G_END_DECLS

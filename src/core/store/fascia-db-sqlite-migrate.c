@@ -12,6 +12,7 @@
 
 #include "fascia/fascia-file-utils.h"
 
+#include "fascia-db-private.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
@@ -25,13 +26,6 @@
 
 #define SQL_RESOURCE_DIR RESOURCE_BASE "/sql/"
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* The migration file names in order; their count is the latest version. */
 static GStrv
 list_migrations (void)
@@ -39,26 +33,7 @@ list_migrations (void)
   static GStrv names = NULL;
 
   if (g_once_init_enter (&names))
-    {
-      g_auto(GStrv) found = g_resources_enumerate_children (SQL_RESOURCE_DIR,
-                                                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      guint n = found != NULL ? g_strv_length (found) : 0;
-
-      if (n > 0)
-        qsort (found, n, sizeof (char *), compare_names);
-
-      /* Numbered from 1 without gaps: a build that breaks this must not run. */
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *prefix = g_strdup_printf ("%03u-", i + 1);
-
-          if (!g_str_has_prefix (found[i], prefix) || !g_str_has_suffix (found[i], ".sql"))
-            g_error ("Migration %s is out of sequence", found[i]);
-        }
-
-      g_once_init_leave (&names, found != NULL ? g_steal_pointer (&found) : g_new0 (char *, 1));
-    }
-
+    g_once_init_leave (&names, fascia_db_list_migrations (SQL_RESOURCE_DIR, "SQLite"));
   return names;
 }
 

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <stdlib.h>
+
 #include "fascia-db-private.h"
 
 FasciaDbEngine
@@ -193,4 +196,41 @@ fascia_db_watch_changes (FasciaDb            *db,
     }
 
   return db->klass->watch_changes (db, func, user_data, destroy, error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/*
+ * fascia_db_list_migrations:
+ * @resource_dir: the resource folder of one engine's migrations
+ * @engine: the engine's name, for the message when they are out of sequence
+ *
+ * The migration file names in @resource_dir in order, numbered from 1 without gaps: a build
+ * that breaks this must not run. Their count is the latest version.
+ *
+ * Returns: (transfer full): the names, never %NULL.
+ */
+GStrv
+fascia_db_list_migrations (const char *resource_dir,
+                           const char *engine)
+{
+  g_auto(GStrv) found = g_resources_enumerate_children (resource_dir,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  guint n = found != NULL ? g_strv_length (found) : 0;
+
+  if (n > 0)
+    qsort (found, n, sizeof (char *), compare_names);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%03u-", i + 1);
+
+      if (!g_str_has_prefix (found[i], prefix) || !g_str_has_suffix (found[i], ".sql"))
+        g_error ("%s migration %s is out of sequence", engine, found[i]);
+    }
+  return found != NULL ? g_steal_pointer (&found) : g_new0 (char *, 1);
 }
