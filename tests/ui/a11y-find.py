@@ -8,6 +8,11 @@
 # or with INDEX, of that child of it (a list's row). Only showing parts of the tree are walked,
 # as a screen reader reads a window. Exits 1 when there is none.
 #
+#   a11y-find.py --warm
+# starts the accessibility bus and its registry and waits, up to 60 s, until both answer; exits 1
+# when they did not. A test runs it before the app: GTK asks for the bus once, at start, and an
+# app that found it still starting stays unseen by screen readers for its whole life.
+#
 #   a11y-find.py --serve PID
 # answers the same questions about the process PID, one a line on standard input
 # ("NAME<tab>INDEX", INDEX -1 for none), with one line each: "x y width height", or "-" when
@@ -38,11 +43,11 @@ def a11y_bus():
 
 def a11y_bus_waiting():
     """The accessibility bus, asked for again while its launcher is still starting."""
-    for attempt in range(10):
+    for attempt in range(40):
         try:
             return a11y_bus()
         except GLib.Error:
-            if attempt == 9:
+            if attempt == 39:
                 raise
             GLib.usleep(500000)
 
@@ -191,6 +196,23 @@ def locate(name, index, pid=None):
                 continue
     return None
 
+
+def warm():
+    deadline = GLib.get_monotonic_time() + 60 * 1000000
+    while True:
+        try:
+            children(("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root"))
+            return True
+        except GLib.Error as error:
+            if GLib.get_monotonic_time() > deadline:
+                print("the accessibility registry did not answer:", error.message,
+                      file=sys.stderr)
+                return False
+            GLib.usleep(250000)
+
+
+if len(sys.argv) == 2 and sys.argv[1] == "--warm":
+    sys.exit(0 if warm() else 1)
 
 if len(sys.argv) == 3 and sys.argv[1] == "--serve":
     pid = int(sys.argv[2])

@@ -273,8 +273,17 @@ must_locate (Session    *s,
 {
   if (!locate (s, name, -1, box))
     {
+      g_autofree char *app_log = g_build_filename (s->tmpdir, "app.log", NULL);
+      g_autofree char *finder_log = g_build_filename (s->tmpdir, "a11y-find.log", NULL);
+      g_autofree char *app_said = NULL;
+      g_autofree char *finder_said = NULL;
+
       screenshot (s);
-      g_error ("%s: no “%s” in sight", s->size->name, name);
+      g_file_get_contents (app_log, &app_said, NULL, NULL);
+      g_file_get_contents (finder_log, &finder_said, NULL, NULL);
+      g_error ("%s: no “%s” in sight\nthe app said:\n%s\nthe accessibility helper said:\n%s",
+               s->size->name, name, app_said != NULL ? app_said : "",
+               finder_said != NULL ? finder_said : "");
     }
 }
 
@@ -395,8 +404,10 @@ static void
 start_display (Session    *s,
                const char *screen)
 {
+  /* No auto-repeat: on a loaded machine a key typed by xdotool can be held long enough for the
+   * server to repeat it ("Marrigold"). */
   const char *argv[] = { "Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp",
-                         NULL };
+                         "-r", NULL };
   g_autoptr(GError) error = NULL;
   char number[32] = { 0 };
   ssize_t n;
@@ -480,6 +491,10 @@ start_session (Session          *s,
     s->env = g_environ_setenv (s->env, "XDG_CONFIG_HOME", config_home, TRUE);
   }
   s->env = g_environ_setenv (s->env, "XDG_DATA_HOME", s->tmpdir, TRUE);
+  /* The accessibility bus's socket is named after the display number in the runtime folder
+   * (~/.cache without one), and its launcher sees the display of the session bus that started
+   * it: sizes tested side by side would each bind the same socket and find each other's apps. */
+  s->env = g_environ_setenv (s->env, "XDG_RUNTIME_DIR", s->tmpdir, TRUE);
   s->env = g_environ_setenv (s->env, "GDK_BACKEND", "x11", TRUE);
   /* Screen readers must see the app; warnings are the app's own business here. */
   s->env = g_environ_unsetenv (s->env, "GTK_A11Y");
@@ -494,25 +509,6 @@ start_session (Session          *s,
 
       s->env = g_environ_setenv (s->env, "GDK_SCALE", scale, TRUE);
     }
-
-  /* A session bus of its own, so that sizes tested side by side each find their own app on
-   * their own accessibility bus. */
-  {
-    const char *argv[] = { "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL };
-    char address[512] = { 0 };
-    gsize len = 0;
-    int out_fd;
-
-    spawn (s, argv, &s->bus, &out_fd);
-    while (len < sizeof address - 1 && strchr (address, '\n') == NULL
-           && (n = read (out_fd, address + len, sizeof address - 1 - len)) > 0)
-      len += n;
-    close (out_fd);
-    g_assert_nonnull (strchr (address, '\n'));
-    *strchr (address, '\n') = '\0';
-    s->env = g_environ_setenv (s->env, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
-    s->env = g_environ_unsetenv (s->env, "AT_SPI_BUS_ADDRESS");
-  }
 
   /* An X server of this size and the window manager, once it has taken the screen. A server
    * whose window manager never comes up (a display another program still holds, a slow start on
@@ -541,6 +537,57 @@ start_session (Session          *s,
       stop (&failed[i]);
     if (!ready)
       g_error ("%s: no X server with a window manager after %u tries", size->name, tries);
+  }
+
+  /* A session bus of its own, so that sizes tested side by side each find their own app on
+   * their own accessibility bus. It starts after the display: the accessibility bus it starts
+   * names itself after the display and publishes its address on the display's root window,
+   * where its registry looks for it; with another test's display, the registry would join
+   * another test's bus. */
+  {
+    const char *argv[] = { "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL };
+    char address[512] = { 0 };
+    gsize len = 0;
+    int out_fd;
+
+    spawn (s, argv, &s->bus, &out_fd);
+    while (len < sizeof address - 1 && strchr (address, '\n') == NULL
+           && (n = read (out_fd, address + len, sizeof address - 1 - len)) > 0)
+      len += n;
+    close (out_fd);
+    g_assert_nonnull (strchr (address, '\n'));
+    *strchr (address, '\n') = '\0';
+    s->env = g_environ_setenv (s->env, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+    s->env = g_environ_unsetenv (s->env, "AT_SPI_BUS_ADDRESS");
+  }
+
+  /* The accessibility bus and its registry, up before the app asks for them: GTK asks once, at
+   * start, and an app that found them still starting is unseen for its whole life. */
+  {
+    const char *argv[] = { "/usr/bin/python3", g_getenv ("FASCIA_A11Y_FIND"), "--warm", NULL };
+    g_autofree char *log = g_build_filename (s->tmpdir, "a11y-warm.log", NULL);
+    int log_fd = open (log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    GPid pid = 0;
+    int status = 0;
+
+    g_assert_cmpint (log_fd, >=, 0);
+    if (!g_spawn_async_with_pipes_and_fds (s->tmpdir, argv, (const char * const *) s->env,
+                                           G_SPAWN_DO_NOT_REAP_CHILD
+                                           | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                           child_setup, NULL, -1, -1, log_fd, NULL, NULL, 0,
+                                           &pid, NULL, NULL, NULL, &error))
+      g_error ("a11y-find.py: %s", error->message);
+    close (log_fd);
+    g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+    g_spawn_close_pid (pid);
+    if (!g_spawn_check_wait_status (status, NULL))
+      {
+        g_autofree char *said = NULL;
+
+        g_file_get_contents (log, &said, NULL, NULL);
+        g_error ("%s: the accessibility bus did not start:\n%s", size->name,
+                 said != NULL ? said : "");
+      }
   }
 
   db = g_build_filename (s->tmpdir, "demo.db", NULL);
