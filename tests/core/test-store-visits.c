@@ -739,6 +739,114 @@ test_conflict (StoreFixture  *fixture,
 
 typedef struct
 {
+  FasciaStore  *store;
+  FasciaVisit  *visit;
+  FasciaVisit  *theirs;
+  GError       *error;
+  gboolean      saved;
+} SaveJob;
+
+static gpointer
+save_job_thread (gpointer data)
+{
+  SaveJob *job = data;
+
+  job->saved = fascia_store_save_visit_field (job->store, job->visit,
+                                              FASCIA_VISIT_FIELD_SUBJECTIVE, "Mine, typed here",
+                                              &job->theirs, &job->error);
+  return NULL;
+}
+
+/* Whether a connection on the server waits for a lock another holds. */
+static gboolean
+server_has_waiter (FasciaDb *db)
+{
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+
+  stmt = fascia_db_prepare (db, "SELECT count(*) FROM pg_stat_activity "
+                                "WHERE wait_event_type = 'Lock' AND datname = current_database()",
+                            FALSE, NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (fascia_db_step (stmt, NULL), ==, FASCIA_DB_ROW);
+  return fascia_db_column_int64 (stmt, 0) > 0;
+}
+
+/* Two saves of the same row at the same moment: the one that waited for the other's lock
+ * finds the row changed since it was read, and is refused as a conflict (with their version),
+ * not as "busy": nothing of either is lost. On the server the save is caught inside its
+ * UPDATE, waiting for the row the other holds; on SQLite at its BEGIN IMMEDIATE. */
+static void
+test_simultaneous_saves (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaStore) watcher = NULL;
+  g_autoptr(FasciaVisit) added = NULL;
+  g_autoptr(FasciaVisit) saved = NULL;
+  g_autofree char *update = NULL;
+  SaveJob job = { 0 };
+  GThread *thread;
+  FasciaDb *db;
+  Case c;
+
+  make_case (fixture, &c);
+  added = add_visit (fixture, &c, NULL);
+  job.store = fixture->store;
+  job.visit = fascia_store_get_visit (fixture->store, fascia_visit_get_id (added), &error);
+  g_assert_no_error (error);
+
+  other = fascia_store_open_full (fixture->path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  db = fascia_store_get_db (other);
+
+  /* The other therapist's save is under way: the row is theirs until they commit. */
+  update = g_strdup_printf ("UPDATE visits SET subjective = 'Theirs, saved first', "
+                            "revision = revision + 1 WHERE id = %" G_GINT64_FORMAT,
+                            fascia_visit_get_id (added));
+  g_assert_true (fascia_db_begin (db, &error));
+  g_assert_true (fascia_db_exec (db, update, &error));
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("save", save_job_thread, &job);
+  if (fascia_store_is_server_database (fixture->path))
+    {
+      watcher = fascia_store_open_full (fixture->path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+      g_assert_no_error (error);
+      /* Mine has read the row and waits for theirs to let go of it. */
+      while (!server_has_waiter (fascia_store_get_db (watcher)))
+        g_usleep (2000);
+    }
+  g_assert_true (fascia_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_thread_join (thread);
+
+  g_assert_false (job.saved);
+  g_assert_error (job.error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (job.theirs);
+  g_assert_cmpstr (fascia_visit_get_subjective (job.theirs), ==, "Theirs, saved first");
+  g_assert_cmpint (fascia_visit_get_revision (job.theirs), ==, 2);
+  g_assert_cmpint (fascia_visit_get_revision (job.visit), ==, 1);
+
+  saved = fascia_store_get_visit (fixture->store, fascia_visit_get_id (added), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, "Theirs, saved first");
+
+  /* Keeping mine knowingly then saves. */
+  fascia_visit_set_revision (job.visit, 2);
+  g_assert_true (fascia_store_save_visit_field (fixture->store, job.visit,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, "Mine, typed here",
+                                                NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_error (&job.error);
+  g_clear_object (&job.theirs);
+  g_clear_object (&job.visit);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+typedef struct
+{
   FasciaStoreTable  table;
   FasciaStoreChange change;
   gint64            id;
@@ -892,6 +1000,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/visits/scores", test_visit_scores);
   STORE_TEST ("/fascia/core/store/visits/amendments", test_amendments);
   STORE_TEST ("/fascia/core/store/visits/conflict", test_conflict);
+  STORE_TEST ("/fascia/core/store/visits/simultaneous-saves", test_simultaneous_saves);
   STORE_TEST ("/fascia/core/store/live/others-changes", test_watch_others);
   STORE_TEST ("/fascia/core/store/visits/repeat-last", test_repeat_last_visit);
   STORE_TEST ("/fascia/core/store/visits/pain-marks", test_pain_marks);

@@ -77,8 +77,11 @@ store_error_code (const char *state)
     return FASCIA_STORE_ERROR_IO;
   if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
     return FASCIA_STORE_ERROR_INVALID;
-  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") ||
-      g_str_equal (state, "55P03"))
+  /* A row this transaction read was changed by another one that committed since: the
+   * change is refused as a conflict, which the store reports with who changed it. */
+  if (g_str_equal (state, "40001"))
+    return FASCIA_STORE_ERROR_CONFLICT;
+  if (g_str_equal (state, "40P01") || g_str_equal (state, "55P03"))
     return FASCIA_STORE_ERROR_BUSY;
   if (g_str_equal (state, "53100"))
     return FASCIA_STORE_ERROR_DISK_FULL;
@@ -113,6 +116,11 @@ set_result_error (FasciaDb        *db,
       g_set_error (error, FASCIA_STORE_ERROR, code,
                    "The clinic database is busy with another change; nothing was changed. "
                    "Try again (%s).", detail);
+      break;
+    case FASCIA_STORE_ERROR_CONFLICT:
+      g_set_error (error, FASCIA_STORE_ERROR, code,
+                   "Someone else saved this at the same moment; nothing was saved (%s).",
+                   detail);
       break;
     case FASCIA_STORE_ERROR_IO:
       g_set_error (error, FASCIA_STORE_ERROR, code,
@@ -173,7 +181,7 @@ pg_exec (FasciaDb    *db,
 }
 
 /* REPEATABLE READ: every read of a change sees one snapshot, and a row another connection
- * changed since fails the change (40001, reported as busy) instead of overwriting it. */
+ * changed since fails the change (40001, reported as a conflict) instead of overwriting it. */
 static gboolean
 pg_begin (FasciaDb  *db,
           GError   **error)

@@ -315,8 +315,22 @@ fascia_store_step_revised (FasciaStore       *self,
                            gint64             id,
                            GError           **error)
 {
-  if (!fascia_store_step_done (self, stmt, error))
-    return FALSE;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!fascia_store_step_done (self, stmt, &local_error))
+    {
+      /* Saved by another connection while this one waited for the row (the server's
+       * serialization failure): the transaction is spoilt, so it ends here, and who saved
+       * it is read after. Inside a batch, the batch fails with the error as it is. */
+      if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT) &&
+          !self->in_batch)
+        {
+          fascia_db_rollback (self->db);
+          return fascia_store_set_conflict (self, table, what, id, error);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (fascia_db_changes (self->db) != 0)
     return TRUE;
