@@ -1,0 +1,372 @@
+/* test-store-journal.c — the journal of edits kept while the clinic server cannot be reached:
+ * its file (0600, through a rename, verified when read back, a crafted one refused) and its
+ * replay onto the database, each edit saved once, a changed visit as a conflict.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fascia/fascia-store-journal.h"
+#include "fascia-store-private.h"
+#include "store-fixture.h"
+
+#define NAME "clinic on this computer"
+
+static char *
+journal_path (StoreFixture *fixture)
+{
+  return g_build_filename (fixture->dir, "journal", "edits.journal", NULL);
+}
+
+static void
+assert_file_is (const char *path,
+                const char *contents,
+                gsize       length)
+{
+  g_autofree char *now = NULL;
+  gsize now_length;
+
+  g_assert_true (g_file_get_contents (path, &now, &now_length, NULL));
+  g_assert_cmpmem (now, now_length, contents, length);
+}
+
+/* A journal file as Fascia writes one, from @payload, with its checksum right. */
+static void
+write_journal (const char *path,
+               GVariant   *payload)
+{
+  g_autoptr(GVariant) root = g_variant_ref_sink (payload);
+  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                         g_variant_get_data (root),
+                                                         g_variant_get_size (root));
+  g_autoptr(GString) file = g_string_new ("FASCIA-JOURNAL 1\n");
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_string_append_printf (file, "%s\n", digest);
+  g_string_append_len (file, g_variant_get_data (root), g_variant_get_size (root));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, file->str, file->len, NULL));
+}
+
+static void
+test_round_trip (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaJournal) journal = NULL;
+  g_autofree char *path = journal_path (fixture);
+  const FasciaJournalEdit *edit;
+  struct stat st;
+
+  /* No file: an empty journal, and nothing written. */
+  journal = fascia_journal_open (path, NAME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (fascia_journal_put (journal, 7, 3, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                     "Hip «better»\nsleeps through", &error));
+  g_assert_true (fascia_journal_put (journal, 7, 3, FASCIA_VISIT_FIELD_PLAN_NOTES, "", &error));
+  g_assert_true (fascia_journal_put (journal, 9, 1, FASCIA_VISIT_FIELD_OBJECTIVE, "Tight QL",
+                                     &error));
+  /* The same field again replaces its edit. */
+  g_assert_true (fascia_journal_put (journal, 7, 3, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                     "Hip «better»\nsleeps through the night", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 3);
+
+  /* Private, whatever the umask, and no temporary file left beside it. */
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+
+    g_assert_cmpstr (g_dir_read_name (listing), ==, "edits.journal");
+    g_assert_null (g_dir_read_name (listing));
+  }
+
+  g_clear_pointer (&journal, fascia_journal_free);
+  journal = fascia_journal_open (path, NAME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 3);
+  edit = fascia_journal_lookup (journal, 7, FASCIA_VISIT_FIELD_SUBJECTIVE);
+  g_assert_nonnull (edit);
+  g_assert_cmpstr (edit->text, ==, "Hip «better»\nsleeps through the night");
+  g_assert_cmpint (edit->revision, ==, 3);
+  edit = fascia_journal_lookup (journal, 7, FASCIA_VISIT_FIELD_PLAN_NOTES);
+  g_assert_cmpstr (edit->text, ==, "");
+  edit = fascia_journal_lookup (journal, 9, FASCIA_VISIT_FIELD_OBJECTIVE);
+  g_assert_cmpstr (edit->text, ==, "Tight QL");
+  g_assert_null (fascia_journal_lookup (journal, 9, FASCIA_VISIT_FIELD_SUBJECTIVE));
+
+  /* Another database's journal is not this one's. */
+  {
+    g_autoptr(FasciaJournal) other = fascia_journal_open (path, "another on this computer",
+                                                          &error);
+
+    g_assert_null (other);
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "another database"));
+    g_clear_error (&error);
+  }
+
+  /* Emptied, the file goes. */
+  g_assert_true (fascia_journal_remove (journal, 7, FASCIA_VISIT_FIELD_SUBJECTIVE, &error));
+  g_assert_true (fascia_journal_remove (journal, 7, FASCIA_VISIT_FIELD_PLAN_NOTES, &error));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (fascia_journal_remove (journal, 9, FASCIA_VISIT_FIELD_OBJECTIVE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The store's own journal lives in the user's data folder. */
+  {
+    g_autoptr(FasciaJournal) own = fascia_store_open_journal (fixture->store, &error);
+    g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "fascia", "journal",
+                                                  NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (fascia_journal_get_path (own), data_dir));
+  }
+}
+
+/* Each crafted or damaged file is refused with its name and the reason, and left as it is. */
+static void
+test_refused (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = journal_path (fixture);
+  g_autofree char *target = g_build_filename (fixture->dir, "elsewhere", NULL);
+  struct
+  {
+    const char *reason;
+    GVariant   *payload;
+  } crafted[] = {
+    { "names no visit", g_variant_new_parsed ("(%s, [(int64 0, int64 1, uint32 0, 'x')])",
+                                              NAME) },
+    { "names no visit", g_variant_new_parsed ("(%s, [(int64 3, int64 -1, uint32 0, 'x')])",
+                                              NAME) },
+    { "names no visit", g_variant_new_parsed ("(%s, [(int64 3, int64 1, uint32 9, 'x')])",
+                                              NAME) },
+    { "same edit twice", g_variant_new_parsed ("(%s, [(int64 3, int64 1, uint32 0, 'x'), "
+                                               "(int64 3, int64 2, uint32 0, 'y')])", NAME) },
+    { "another database", g_variant_new_parsed ("('other', [(int64 3, int64 1, uint32 0, 'x')])") },
+    { "not well formed", g_variant_new_parsed ("(%s, int64 3)", NAME) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (crafted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FasciaJournal) journal = NULL;
+      g_autofree char *before = NULL;
+      gsize length;
+
+      write_journal (path, crafted[i].payload);
+      g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+
+      journal = fascia_journal_open (path, NAME, &error);
+      g_assert_null (journal);
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, path));
+      if (strstr (error->message, crafted[i].reason) == NULL)
+        g_error ("case %u: %s", i, error->message);
+      assert_file_is (path, before, length);
+    }
+
+  /* Damaged: the checksum catches a changed byte or a file cut short. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FasciaJournal) journal = fascia_journal_open (path, NAME, &error);
+    g_autofree char *good = NULL;
+    gsize length;
+
+    g_clear_error (&error);
+    g_clear_pointer (&journal, fascia_journal_free);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    journal = fascia_journal_open (path, NAME, &error);
+    g_assert_true (fascia_journal_put (journal, 5, 2, FASCIA_VISIT_FIELD_ASSESSMENT,
+                                       "Trigger points in the left QL", &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&journal, fascia_journal_free);
+    g_assert_true (g_file_get_contents (path, &good, &length, NULL));
+
+    good[length - 3] ^= 0x20;
+    g_assert_true (g_file_set_contents (path, good, length, NULL));
+    g_assert_null (fascia_journal_open (path, NAME, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "checksum"));
+    g_clear_error (&error);
+    good[length - 3] ^= 0x20;
+
+    g_assert_true (g_file_set_contents (path, good, length - 10, NULL));
+    g_assert_null (fascia_journal_open (path, NAME, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
+
+    g_assert_true (g_file_set_contents (path, "FASCIA-JOURNAL 1\nshort", -1, NULL));
+    g_assert_null (fascia_journal_open (path, NAME, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
+
+    g_assert_true (g_file_set_contents (path, "SQLite format 3", -1, NULL));
+    g_assert_null (fascia_journal_open (path, NAME, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "not a Fascia journal"));
+    g_clear_error (&error);
+  }
+
+  /* A link is not read through, and a file too large is not read at all. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *big = g_malloc0 (FASCIA_JOURNAL_MAX_SIZE + 1);
+
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_true (g_file_set_contents (target, "someone else's", -1, NULL));
+    g_assert_cmpint (symlink (target, path), ==, 0);
+    g_assert_null (fascia_journal_open (path, NAME, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "not a plain file"));
+    g_clear_error (&error);
+    assert_file_is (target, "someone else's", strlen ("someone else's"));
+
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    memcpy (big, "FASCIA-JOURNAL 1\n", 17);
+    g_assert_true (g_file_set_contents (path, big, FASCIA_JOURNAL_MAX_SIZE + 1, NULL));
+    g_assert_null (fascia_journal_open (path, NAME, &error));
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "larger"));
+  }
+}
+
+typedef struct
+{
+  guint                n[4];
+  FasciaVisit         *theirs;
+} Replayed;
+
+static void
+replayed_cb (const FasciaJournalEdit *edit,
+             FasciaJournalOutcome     outcome,
+             FasciaVisit             *theirs,
+             gpointer                 user_data)
+{
+  Replayed *replayed = user_data;
+
+  replayed->n[outcome]++;
+  if (theirs != NULL)
+    g_set_object (&replayed->theirs, theirs);
+}
+
+static FasciaVisit *
+add_visit (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Ottoline Brackenbury");
+  FasciaVisit *visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_visited_at (visit, now);
+  fascia_visit_set_subjective (visit, "As typed before");
+  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+  g_assert_no_error (error);
+  return visit;
+}
+
+/* Replayed once, each edit is saved once; replayed again (as after a second loss of the
+ * line before the journal could be emptied), none is saved twice. A visit someone else saved
+ * meanwhile is a conflict, and its edit stays until the user chooses. */
+static void
+test_replay (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaJournal) journal = NULL;
+  g_autoptr(FasciaVisit) visit = add_visit (fixture);
+  g_autoptr(FasciaVisit) other = add_visit (fixture);
+  g_autoptr(FasciaVisit) saved = NULL;
+  g_autofree char *path = journal_path (fixture);
+  gint64 id = fascia_visit_get_id (visit);
+  gint64 other_id = fascia_visit_get_id (other);
+  Replayed replayed = { 0 };
+
+  journal = fascia_journal_open (path, NAME, &error);
+  /* Two fields of one visit, typed while the server was away, from the revision read. */
+  g_assert_true (fascia_journal_put (journal, id, 1, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                     "Typed offline", &error));
+  g_assert_true (fascia_journal_put (journal, id, 1, FASCIA_VISIT_FIELD_ASSESSMENT,
+                                     "QL trigger points", &error));
+  /* Someone else saved the other visit meanwhile. */
+  g_assert_true (fascia_journal_put (journal, other_id, 1, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                     "Mine, offline", &error));
+  g_assert_true (fascia_store_update_visit_field (fixture->store, other_id,
+                                                  FASCIA_VISIT_FIELD_SUBJECTIVE, "Theirs",
+                                                  &error));
+  /* A visit deleted meanwhile. */
+  g_assert_true (fascia_journal_put (journal, 999999, 1, FASCIA_VISIT_FIELD_OBJECTIVE, "Lost?",
+                                     &error));
+  g_assert_no_error (error);
+
+  g_assert_true (fascia_store_replay_journal (fixture->store, journal, replayed_cb, &replayed,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (replayed.n[FASCIA_JOURNAL_SAVED], ==, 2);
+  g_assert_cmpuint (replayed.n[FASCIA_JOURNAL_CONFLICT], ==, 1);
+  g_assert_cmpuint (replayed.n[FASCIA_JOURNAL_GONE], ==, 1);
+  g_assert_cmpstr (fascia_visit_get_subjective (replayed.theirs), ==, "Theirs");
+
+  saved = fascia_store_get_visit (fixture->store, id, &error);
+  g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, "Typed offline");
+  g_assert_cmpstr (fascia_visit_get_assessment (saved), ==, "QL trigger points");
+  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 3);
+  g_clear_object (&saved);
+  saved = fascia_store_get_visit (fixture->store, other_id, &error);
+  g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, "Theirs");
+
+  /* Only the conflict is left, on disk too. */
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_nonnull (fascia_journal_lookup (journal, other_id, FASCIA_VISIT_FIELD_SUBJECTIVE));
+  {
+    g_autoptr(FasciaJournal) reread = fascia_journal_open (path, NAME, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fascia_journal_get_n_edits (reread), ==, 1);
+  }
+
+  /* The same edit again (its save reached the server, the journal was not emptied): it is
+   * there already, and nothing is saved. */
+  g_assert_true (fascia_journal_put (journal, id, 1, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                     "Typed offline", &error));
+  memset (&replayed.n, 0, sizeof replayed.n);
+  g_assert_true (fascia_store_replay_journal (fixture->store, journal, replayed_cb, &replayed,
+                                              &error));
+  g_assert_cmpuint (replayed.n[FASCIA_JOURNAL_ALREADY], ==, 1);
+  g_assert_cmpuint (replayed.n[FASCIA_JOURNAL_SAVED], ==, 0);
+  g_clear_object (&saved);
+  saved = fascia_store_get_visit (fixture->store, id, &error);
+  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 3);
+
+  /* The user kept theirs: the edit goes. */
+  g_assert_true (fascia_journal_remove (journal, other_id, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                        &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_object (&replayed.theirs);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  STORE_TEST_SQLITE ("/fascia/core/store/journal/round-trip", test_round_trip);
+  STORE_TEST_SQLITE ("/fascia/core/store/journal/refused", test_refused);
+  STORE_TEST ("/fascia/core/store/journal/replay", test_replay);
+
+  return g_test_run ();
+}
