@@ -66,7 +66,7 @@ GQuark fascia_store_error_quark (void);
 typedef void (*FasciaStoreProgressFunc) (double   fraction,
                                          gpointer user_data);
 
-typedef enum /*< flags >*/
+typedef enum
 {
   FASCIA_STORE_OPEN_NONE      = 0,
   FASCIA_STORE_OPEN_NO_BACKUP = 1 << 0,  /* skip the daily backup (benchmarks, the demo) */
@@ -74,7 +74,7 @@ typedef enum /*< flags >*/
                                                 * (fascia_store_backup_async()) */
 } FasciaStoreOpenFlags;
 
-typedef enum /*< flags >*/
+typedef enum
 {
   FASCIA_STORE_LIST_NONE     = 0,
   FASCIA_STORE_LIST_ARCHIVED = 1 << 0,  /* include archived clients */
@@ -129,6 +129,28 @@ typedef enum
   FASCIA_STORE_ACCESS_CONTACTS,
 } FasciaStoreAccess;
 
+/**
+ * FasciaStoreCapabilities:
+ * @FASCIA_STORE_CAN_CLINICAL: read and write intake health notes and flags, plans, visits,
+ *   notes, pain marks, findings and amendments; and so export, import and back up whole
+ *   records
+ * @FASCIA_STORE_CAN_STUDY: keep study results and Leitner boxes
+ * @FASCIA_STORE_CAN_DELETE_CLIENTS: delete a client (and undo it)
+ * @FASCIA_STORE_CAN_MOVE_TO_SERVER: the records are in a file on this computer, which can be
+ *   copied to a clinic server (Preferences, "Move to a Clinic Server…")
+ *
+ * What the window may offer, as the store found it when it opened: every page asks this,
+ * never which engine is behind the store. A clinic server's grants decide it for each
+ * login; a file can do everything.
+ */
+typedef enum
+{
+  FASCIA_STORE_CAN_CLINICAL        = 1 << 0,
+  FASCIA_STORE_CAN_STUDY           = 1 << 1,
+  FASCIA_STORE_CAN_DELETE_CLIENTS  = 1 << 2,
+  FASCIA_STORE_CAN_MOVE_TO_SERVER  = 1 << 3,
+} FasciaStoreCapabilities;
+
 /* The file */
 FasciaStore        *fascia_store_open                  (const char              *path,
                                                         GError                 **error);
@@ -146,6 +168,7 @@ const GError       *fascia_store_get_backup_warning    (FasciaStore             
 int                 fascia_store_get_latest_schema_version (void);
 gboolean            fascia_store_is_demo               (FasciaStore             *self);
 FasciaStoreAccess   fascia_store_get_access            (FasciaStore             *self);
+FasciaStoreCapabilities fascia_store_get_capabilities (FasciaStore             *self);
 void                fascia_store_set_busy_timeout      (FasciaStore             *self,
                                                         guint                    milliseconds);
 void                fascia_store_set_id_validator      (FasciaStore             *self,

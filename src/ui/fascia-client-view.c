@@ -31,7 +31,11 @@ struct _FasciaClientView
   GtkLabel            *title_label;
   GtkLabel            *flags_label;
   GtkButton           *archive_button;
+  GtkButton           *delete_button;
+  GtkMenuButton       *records_button;
+  GtkStackSwitcher    *section_switcher;
   GtkStack            *stack;
+  AdwPreferencesGroup *intake_group;
   AdwEntryRow         *name_row;
   AdwEntryRow         *phone_row;
   AdwEntryRow         *email_row;
@@ -71,6 +75,7 @@ struct _FasciaClientView
   AdwMessageDialog    *conflict;  /* someone else saved the client: the user chooses */
   FasciaClient        *theirs;
   gboolean             hide_names;  /* the privacy switch: initials, and no name field */
+  FasciaStoreCapabilities capabilities;  /* what the store's login may read and change */
 };
 
 enum {
@@ -142,7 +147,8 @@ update_header (FasciaClientView *self)
 
   flags = fascia_health_flags_describe (fascia_client_get_health_flags (self->client));
   gtk_label_set_label (self->flags_label, flags != NULL ? flags : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->flags_label), flags != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->flags_label),
+                          flags != NULL && (self->capabilities & FASCIA_STORE_CAN_CLINICAL));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->archive_button),
                                fascia_client_get_archived (self->client)
@@ -511,13 +517,19 @@ update_progress (FasciaClientView *self)
                        fascia_progress_chart_get_summary (self->progress_chart));
 }
 
+static gboolean
+can_clinical (FasciaClientView *self)
+{
+  return (self->capabilities & FASCIA_STORE_CAN_CLINICAL) != 0;
+}
+
 static void
 reload_plans (FasciaClientView *self)
 {
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->plans);
-  if (self->client != NULL && self->store != NULL)
+  if (self->client != NULL && self->store != NULL && can_clinical (self))
     {
       self->plans = fascia_store_list_plans (self->store, fascia_client_get_id (self->client),
                                              &error);
@@ -538,7 +550,7 @@ reload_visits (FasciaClientView *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->visits);
-  if (self->client != NULL && self->store != NULL)
+  if (self->client != NULL && self->store != NULL && can_clinical (self))
     {
       self->visits = fascia_store_list_visits (self->store, fascia_client_get_id (self->client),
                                                &error);
@@ -575,7 +587,7 @@ store_changed_cb (FasciaClientView  *self,
                   gint64             id,
                   FasciaStore       *store)
 {
-  if (self->client == NULL)
+  if (self->client == NULL || !can_clinical (self))
     return;
 
   switch (table)
@@ -597,6 +609,41 @@ store_changed_cb (FasciaClientView  *self,
     default:
       break;
     }
+}
+
+/* Only what the store's login may do is shown: the front desk of a clinic server sees a
+ * client's contact details and archive state, and no intake, plans, visits or progress —
+ * not a refusal, nothing at all. */
+static void
+apply_capabilities (FasciaClientView *self)
+{
+  static const char * const clinical_actions[] = {
+    "client.new-plan", "client.new-visit", "client.repeat-visit", "client.export-chart",
+    "client.export-fhir", NULL
+  };
+  static const char * const clinical_sections[] = { "plans", "visits", "progress", NULL };
+  gboolean clinical, can_delete;
+
+  self->capabilities = self->store != NULL ? fascia_store_get_capabilities (self->store)
+                                           : FASCIA_STORE_CAN_CLINICAL | FASCIA_STORE_CAN_DELETE_CLIENTS;
+  clinical = can_clinical (self);
+  can_delete = (self->capabilities & FASCIA_STORE_CAN_DELETE_CLIENTS) != 0;
+
+  for (guint i = 0; clinical_actions[i] != NULL; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), clinical_actions[i], clinical);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.delete", can_delete);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), can_delete);
+  gtk_widget_set_visible (GTK_WIDGET (self->records_button), clinical);
+  gtk_widget_set_visible (GTK_WIDGET (self->intake_group), clinical);
+  gtk_widget_set_visible (GTK_WIDGET (self->section_switcher), clinical);
+  if (!clinical)
+    gtk_stack_set_visible_child_name (self->stack, "details");
+  for (guint i = 0; clinical_sections[i] != NULL; i++)
+    gtk_stack_page_set_visible (gtk_stack_get_page (self->stack,
+                                                    gtk_stack_get_child_by_name (self->stack,
+                                                                                 clinical_sections[i])),
+                                clinical);
+  update_header (self);
 }
 
 FasciaStore *
@@ -627,6 +674,7 @@ fascia_client_view_set_store (FasciaClientView *self,
 
   fascia_plan_editor_set_store (self->plan_editor, store);
   fascia_visit_editor_set_store (self->visit_editor, store);
+  apply_capabilities (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -741,6 +789,9 @@ fascia_client_view_show_section (FasciaClientView *self,
 {
   g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
 
+  /* Ctrl+2…4 on a login that may not read plans, visits or progress stay on the details. */
+  if (!can_clinical (self) && !g_str_equal (name, "details"))
+    return;
   gtk_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -1137,6 +1188,10 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, title_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, flags_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, records_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, section_switcher);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, intake_group);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, name_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, phone_row);
@@ -1281,6 +1336,7 @@ fascia_client_view_init (FasciaClientView *self)
   fascia_ui_date_row_init (self->birth_row);
   fascia_ui_email_row_init (self->email_row);
   build_intake_rows (self);
+  self->capabilities = FASCIA_STORE_CAN_CLINICAL | FASCIA_STORE_CAN_DELETE_CLIENTS;
 
   g_signal_connect_object (self->plan_editor, "closed", G_CALLBACK (plan_closed_cb), self,
                            G_CONNECT_SWAPPED);

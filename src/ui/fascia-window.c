@@ -33,6 +33,7 @@ struct _FasciaWindow
   FasciaAtlasPage      *atlas_page;
   AdwBin               *clients_bin;
   FasciaStudyPage      *study_page;
+  AdwViewStackPage     *study_stack_page;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *client_list_button;
 
@@ -98,6 +99,10 @@ show_page_action (GtkWidget  *widget,
       g_critical ("No page named “%s”", page);
       return;
     }
+  /* A page the login may not use (the Study page at a clinic's front desk) is not shown. */
+  if (!adw_view_stack_page_get_visible (adw_view_stack_get_page (self->stack,
+                                          adw_view_stack_get_child_by_name (self->stack, page))))
+    return;
 
   adw_view_stack_set_visible_child_name (self->stack, page);
 }
@@ -441,6 +446,33 @@ client_shown_cb (FasciaWindow *self)
                          fascia_store_get_path (self->store));
 }
 
+/* What the store's login may do decides what the window offers: the front desk of a clinic
+ * server gets the client list and contact details, and no study page, import, export or
+ * backup — they are not there, rather than refused. */
+static void
+apply_capabilities (FasciaWindow *self)
+{
+  static const char * const clinical_actions[] = {
+    "win.import-clients", "win.import-fhir", "win.export-records", "win.back-up", "win.restore",
+    NULL
+  };
+  FasciaStoreCapabilities capabilities = FASCIA_STORE_CAN_CLINICAL | FASCIA_STORE_CAN_STUDY;
+  gboolean study;
+
+  if (self->store != NULL)
+    capabilities = fascia_store_get_capabilities (self->store);
+  for (guint i = 0; clinical_actions[i] != NULL; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), clinical_actions[i],
+                                   (capabilities & FASCIA_STORE_CAN_CLINICAL) != 0);
+
+  study = (capabilities & FASCIA_STORE_CAN_STUDY) != 0;
+  adw_view_stack_page_set_visible (self->study_stack_page, study);
+  /* The front desk starts at the client list: its work, not the anatomy. */
+  if (!(capabilities & FASCIA_STORE_CAN_CLINICAL) ||
+      (!study && g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "study") == 0))
+    adw_view_stack_set_visible_child_name (self->stack, "clients");
+}
+
 static void
 set_store (FasciaWindow *self,
            FasciaStore  *store)
@@ -462,7 +494,10 @@ set_store (FasciaWindow *self,
       fascia_clients_page_set_store (self->clients_page, store);
       fascia_clients_page_set_demo (self->clients_page, demo);
     }
-  fascia_study_page_set_store (self->study_page, store);
+  apply_capabilities (self);
+  fascia_study_page_set_store (self->study_page,
+                               store != NULL && (fascia_store_get_capabilities (store)
+                                                 & FASCIA_STORE_CAN_STUDY) ? store : NULL);
   fascia_atlas_page_set_plan (self->atlas_page, store, fascia_window_get_active_plan (self));
   self->pending_client = last_client;
   if (self->clients_page != NULL)
@@ -911,6 +946,7 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, atlas_page);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, clients_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_stack_page);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, client_list_button);
   gtk_widget_class_install_action (widget_class, "win.client-list", NULL, client_list_action);

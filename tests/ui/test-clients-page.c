@@ -1086,6 +1086,188 @@ test_clinic_server_live (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* Runs @sql on the server as the login of @conninfo; fails the test if the server refuses. */
+static void
+server_exec (const char *conninfo,
+             const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* The window closed and opened again on @database, on the Atlas page as a user left it. */
+static void
+reopen_window_on (Fixture    *f,
+                  const char *database)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  if (database != f->db_path)
+    {
+      g_free (f->db_path);
+      f->db_path = g_strdup (database);
+    }
+  fascia_application_set_database_path (app, f->db_path);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_string (settings, "last-page", "atlas");
+  }
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+}
+
+/* A front-desk login (fascia_reception) on a clinic server gets a working window: the client
+ * list, a client's contact details and archive state — and no intake, plans, visits,
+ * progress, records export, study page, import or backup: not shown, rather than refused
+ * (a refusal would be a warning, fatal here). What the desk types is saved; the health
+ * notes it never saw are kept; another therapist's new visit is not read. */
+static void
+test_clinic_front_desk (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const clinical_sections[] = { "plans", "visits", "progress" };
+  static const char * const clinical_actions[] = {
+    "win.import-clients", "win.import-fhir", "win.export-records", "win.back-up", "win.restore"
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) owner = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaClient) read = NULL;
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaClient) walk_in = fascia_client_new ();
+  g_autoptr(FasciaVisit) walk_in_visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *owner_db = pg_server_new_database ();
+  g_autofree char *desk_db = NULL;
+  FasciaClientView *view;
+  GtkStack *stack;
+  AdwViewStack *pages;
+
+  /* The clinic, as its owner: a client with health notes, a plan and a visit; the roles. */
+  owner = fascia_store_open_full (owner_db, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  fascia_client_set_name (client, "Front Desk Fiona");
+  fascia_client_set_phone (client, "555 0100");
+  fascia_client_set_health_notes (client, "Anticoagulants since March");
+  fascia_client_set_health_flags (client, FASCIA_HEALTH_ANTICOAGULANTS);
+  g_assert_true (fascia_store_add_client (owner, client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_client_get_id (client), ==, 1);
+  fascia_plan_set_client_id (plan, 1);
+  fascia_plan_set_title (plan, "Low back");
+  g_assert_true (fascia_store_add_plan (owner, plan, &error));
+  g_assert_no_error (error);
+  fascia_visit_set_client_id (visit, 1);
+  fascia_visit_set_visited_at (visit, now);
+  g_assert_true (fascia_store_add_visit (owner, visit, &error));
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_setup_clinic (owner_db, NULL, &error));
+  g_assert_no_error (error);
+  server_exec (owner_db, "CREATE ROLE desk_login LOGIN; GRANT fascia_reception TO desk_login");
+  g_assert_cmpint (fascia_store_get_capabilities (owner) & FASCIA_STORE_CAN_CLINICAL, !=, 0);
+
+  /* The window as the front desk: it opens on the client list, with no Study page. */
+  desk_db = g_strconcat (owner_db, " user=desk_login", NULL);
+  reopen_window_on (f, desk_db);
+  g_assert_nonnull (fascia_window_get_store (f->window));
+  g_assert_cmpint (fascia_store_get_capabilities (fascia_window_get_store (f->window)), ==, 0);
+  g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "clients");
+  pages = ADW_VIEW_STACK (template_child (f->window, FASCIA_TYPE_WINDOW, "stack"));
+  g_assert_false (adw_view_stack_page_get_visible (
+    adw_view_stack_get_page (pages, adw_view_stack_get_child_by_name (pages, "study"))));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "study");
+  g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "clients");
+  /* Disabled, so hidden from the menu: activated anyway, they open no dialog. */
+  for (guint i = 0; i < G_N_ELEMENTS (clinical_actions); i++)
+    {
+      guint n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), clinical_actions[i], NULL);
+      fascia_test_iterate ();
+      g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows);
+    }
+  assert_shown (f, 1);
+
+  /* The client: contact details and the archive button, nothing clinical. */
+  fascia_clients_page_select_client (page (f), 1);
+  fascia_test_iterate ();
+  view = client_view (f);
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (view)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                         "phone_row")));
+  g_assert_true (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                         "archive_button")));
+  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                          "intake_group")));
+  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                          "flags_label")));
+  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                          "section_switcher")));
+  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                          "records_button")));
+  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                          "delete_button")));
+  stack = GTK_STACK (template_child (view, FASCIA_TYPE_CLIENT_VIEW, "stack"));
+  for (guint i = 0; i < G_N_ELEMENTS (clinical_sections); i++)
+    {
+      g_assert_false (gtk_stack_page_get_visible (
+        gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, clinical_sections[i]))));
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "i", (int) i + 2);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "details");
+    }
+  /* Nor do the clinical actions of the client view, by their keys. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "client.new-visit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "client.new-plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "client.delete", NULL);
+  fascia_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "details");
+  g_assert_nonnull (fascia_client_view_get_client (view));
+
+  /* A therapist's new visit for the client shown here, then a new client: the window hears
+   * both, in order; it reads no visit, and lists the client. */
+  fascia_visit_set_client_id (walk_in_visit, 1);
+  fascia_visit_set_visited_at (walk_in_visit, now);
+  g_assert_true (fascia_store_add_visit (owner, walk_in_visit, &error));
+  g_assert_no_error (error);
+  fascia_client_set_name (walk_in, "Walk-in Wilfred");
+  g_assert_true (fascia_store_add_client (owner, walk_in, &error));
+  g_assert_no_error (error);
+  {
+    ShownWait w = { f, 2 };
+
+    fascia_test_wait_for (shown_cb, &w, 30000);
+    g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 2);
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "details");
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (view)), ==, 1);
+
+  /* What the desk types is saved, and archiving; the health notes it never saw are kept. */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                       "phone_row")), "555 0111");
+  fascia_client_view_flush (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "client.archive", NULL));
+  fascia_test_iterate ();
+  read = fascia_store_get_client (owner, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_client_get_phone (read), ==, "555 0111");
+  g_assert_true (fascia_client_get_archived (read));
+  g_assert_cmpstr (fascia_client_get_health_notes (read), ==, "Anticoagulants since March");
+  g_assert_cmpint (fascia_client_get_health_flags (read), ==, FASCIA_HEALTH_ANTICOAGULANTS);
+
+  g_assert_finalize_object (g_steal_pointer (&owner));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1114,6 +1296,8 @@ main (int   argc,
               test_many_visits_chart, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-live", Fixture, NULL,
               fixture_set_up, test_clinic_server_live, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,
+              fixture_set_up, test_clinic_front_desk, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,

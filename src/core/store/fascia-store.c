@@ -54,6 +54,7 @@ struct _FasciaStore
 
   int                     schema_version;
   FasciaStoreAccess       access;
+  FasciaStoreCapabilities capabilities;
   char                   *contact_columns;  /* FASCIA_CLIENT_COLUMNS as the front desk reads them */
   guint                   in_transaction : 1;
   guint                   is_demo : 1;
@@ -1048,26 +1049,58 @@ fascia_store_open (const char  *path,
  *
  * Returns: (transfer full): the store, or %NULL with @error set.
  */
-/* What the server's grants let this login read: a client's health notes, or only the
- * contact details (fascia-store-clinic.c). */
+/* What the server's grants let this login read and change, in one query: a client's health
+ * notes and the clinical tables, or only the contact details (fascia-store-clinic.c); study
+ * results; deleting a client. */
 static gboolean
 read_access (FasciaStore  *self,
              GError      **error)
 {
   static const char sql[] =
-    "SELECT has_column_privilege('fascia.clients', 'health_notes', 'SELECT') "
-    "AND has_table_privilege('fascia.visits', 'SELECT')";
+    "SELECT has_column_privilege('fascia.clients', 'health_notes', 'SELECT,UPDATE') "
+    "AND has_column_privilege('fascia.clients', 'notes', 'SELECT,UPDATE') "
+    "AND has_table_privilege('fascia.plans', 'SELECT,INSERT,UPDATE') "
+    "AND has_table_privilege('fascia.visits', 'SELECT,INSERT,UPDATE') "
+    "AND has_table_privilege('fascia.plan_targets', 'SELECT,INSERT,UPDATE') "
+    "AND has_table_privilege('fascia.home_exercises', 'SELECT,INSERT,UPDATE') "
+    "AND has_table_privilege('fascia.pain_marks', 'SELECT,INSERT,UPDATE') "
+    "AND has_table_privilege('fascia.findings', 'SELECT,INSERT,UPDATE') "
+    "AND has_table_privilege('fascia.amendments', 'SELECT,INSERT'), "
+    "has_table_privilege('fascia.study_results', 'SELECT,INSERT') "
+    "AND has_table_privilege('fascia.study_items', 'SELECT,INSERT,UPDATE'), "
+    "has_column_privilege('fascia.clients', 'deleted_at', 'UPDATE')";
   g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (self->db, sql, FALSE, error);
 
   if (stmt == NULL || fascia_db_step (stmt, error) != FASCIA_DB_ROW)
     return FALSE;
 
-  if (fascia_db_column_int64 (stmt, 0) == 0)
+  self->capabilities = 0;
+  if (fascia_db_column_int64 (stmt, 0) != 0)
+    self->capabilities |= FASCIA_STORE_CAN_CLINICAL;
+  if (fascia_db_column_int64 (stmt, 1) != 0)
+    self->capabilities |= FASCIA_STORE_CAN_STUDY;
+  if (fascia_db_column_int64 (stmt, 2) != 0)
+    self->capabilities |= FASCIA_STORE_CAN_DELETE_CLIENTS;
+
+  if (!(self->capabilities & FASCIA_STORE_CAN_CLINICAL))
     {
       self->access = FASCIA_STORE_ACCESS_CONTACTS;
       self->contact_columns = fascia_store_contact_columns ();
     }
   return TRUE;
+}
+
+/**
+ * fascia_store_get_capabilities:
+ *
+ * Returns: what the window may offer on this store: see #FasciaStoreCapabilities.
+ */
+FasciaStoreCapabilities
+fascia_store_get_capabilities (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), 0);
+
+  return self->capabilities;
 }
 
 /**
@@ -1099,6 +1132,9 @@ fascia_store_open_full (const char            *path,
 
   self = g_object_new (FASCIA_TYPE_STORE, NULL);
   self->database = g_strdup (path);
+  /* A file: everything (a server's grants narrow it in read_access()). */
+  self->capabilities = FASCIA_STORE_CAN_CLINICAL | FASCIA_STORE_CAN_STUDY |
+                       FASCIA_STORE_CAN_DELETE_CLIENTS;
 
   /* A clinic server: its backups are the server's own (pg_dump), not files beside it. */
   if (fascia_db_postgres_is_conninfo (path))
@@ -1114,6 +1150,7 @@ fascia_store_open_full (const char            *path,
     }
 
   self->path = g_strdup (path);
+  self->capabilities |= FASCIA_STORE_CAN_MOVE_TO_SERVER;
   self->db = fascia_db_sqlite_open (path, !(flags & FASCIA_STORE_OPEN_NO_BACKUP), &had_data,
                                     error);
   if (self->db == NULL)
