@@ -303,6 +303,17 @@ gboolean            fascia_store_import_csv_finish     (FasciaStore             
                                                         GAsyncResult            *result,
                                                         FasciaCsvImportCounts   *counts,
                                                         GError                 **error);
+void                fascia_store_check_csv_import_async (FasciaStore            *self,
+                                                        FasciaCsvImport         *import,
+                                                        FasciaDuplicates         duplicates,
+                                                        GCancellable            *cancellable,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+gboolean            fascia_store_check_csv_import_finish (FasciaStore           *self,
+                                                        GAsyncResult            *result,
+                                                        FasciaCsvImportCounts   *counts,
+                                                        char                  ***problems,
+                                                        GError                 **error);
 
 /* Plans */
 gboolean            fascia_store_add_plan              (FasciaStore             *self,

@@ -280,6 +280,12 @@ typedef struct
   char            *name;
   AdwMessageDialog *dialog;     /* the dialog showing the preview, while it is shown */
   guint            shape;       /* which responses the dialog has (see preview_shape) */
+  /* The rows checked in a worker, for the first preview shown (see preview_checked_cb) */
+  gboolean              checked;
+  gboolean              check_ok;
+  FasciaCsvImportCounts check_counts;
+  char                **check_problems;
+  GError               *check_error;
 } Preview;
 
 static void
@@ -288,6 +294,8 @@ preview_free (Preview *preview)
   g_clear_object (&preview->widget);
   g_clear_object (&preview->store);
   g_clear_object (&preview->import);
+  g_strfreev (preview->check_problems);
+  g_clear_error (&preview->check_error);
   g_free (preview->name);
   g_free (preview);
 }
@@ -428,8 +436,18 @@ preview_text (Preview     *preview,
   gboolean ambiguous = FALSE;
   char separator = fascia_csv_import_get_separator (import);
 
-  columns_ok = fascia_store_check_csv_import (preview->store, import, FASCIA_DUPLICATES_SKIP,
-                                              &counts, &problems, &error);
+  if (preview->checked)
+    {
+      /* Checked in the worker that read the file: used once, for the first preview. */
+      preview->checked = FALSE;
+      columns_ok = preview->check_ok;
+      counts = preview->check_counts;
+      problems = g_steal_pointer (&preview->check_problems);
+      error = g_steal_pointer (&preview->check_error);
+    }
+  else
+    columns_ok = fascia_store_check_csv_import (preview->store, import, FASCIA_DUPLICATES_SKIP,
+                                                &counts, &problems, &error);
 
   /* Translators: the first line of the import preview: the file, its encoding, its separator */
   g_string_append_printf (body, _("%s · %s · fields separated by %s"), preview->name,
@@ -718,8 +736,8 @@ fascia_records_preview_clients (GtkWidget   *widget,
   return show_preview (preview);
 }
 
-/* The file read and its rows parsed in a worker: a file of 100,000 rows takes seconds, and
- * the window goes on answering meanwhile. */
+/* The file read and its rows parsed in a worker (then checked in another, preview_checked_cb):
+ * a file of 100,000 rows takes seconds, and the window goes on answering meanwhile. */
 static void
 preview_read_thread (GTask        *task,
                      gpointer      source_object,
@@ -736,6 +754,24 @@ preview_read_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, import, g_object_unref);
+}
+
+/* The rows checked for duplicates and bad values, on a connection of the worker's own: a
+ * lookup a row, seconds for a large file, and the window goes on answering. */
+static void
+preview_checked_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Preview *preview = g_object_get_data (G_OBJECT (task), "preview");
+
+  preview->check_ok = fascia_store_check_csv_import_finish (FASCIA_STORE (source), result,
+                                                            &preview->check_counts,
+                                                            &preview->check_problems,
+                                                            &preview->check_error);
+  preview->checked = TRUE;
+  g_task_return_pointer (task, show_preview (preview), NULL);
 }
 
 static void
@@ -761,14 +797,16 @@ preview_read_cb (GObject      *source,
   preview->store = g_object_ref (g_task_get_task_data (task));
   preview->import = g_steal_pointer (&import);
   preview->name = g_strdup (g_object_get_data (G_OBJECT (task), "name"));
-  g_task_return_pointer (task, show_preview (preview), NULL);
+  g_object_set_data (G_OBJECT (task), "preview", preview);
+  fascia_store_check_csv_import_async (preview->store, preview->import, FASCIA_DUPLICATES_SKIP,
+                                       NULL, preview_checked_cb, g_steal_pointer (&task));
 }
 
 /**
  * fascia_records_preview_clients_async:
  *
- * As fascia_records_preview_clients(), with the file read and parsed in a worker thread;
- * @callback is called once the preview (or an error dialog) shows.
+ * As fascia_records_preview_clients(), with the file read and parsed, and its rows checked for
+ * duplicates, in worker threads; @callback is called once the preview (or an error dialog) shows.
  */
 void
 fascia_records_preview_clients_async (GtkWidget           *widget,

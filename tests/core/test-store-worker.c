@@ -479,6 +479,59 @@ test_import_cancel (StoreFixture  *fixture,
   run_clear (&run);
 }
 
+/* The check before an import runs in a worker on a connection of its own: it finds the row
+ * that repeats a client already there, and the bad row, as the check on the window's
+ * connection does, and changes nothing. */
+static void
+test_check_import (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = make_csv (N_CSV_ROWS);
+  g_autoptr(GString) csv = g_string_new_len (g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes));
+  g_autoptr(GBytes) with_bad = NULL;
+  g_autoptr(FasciaCsvImport) import = NULL;
+  g_autoptr(FasciaClient) already = fascia_client_new ();
+  g_auto(GStrv) problems = NULL;
+  g_auto(GStrv) expected_problems = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  FasciaCsvImportCounts counts = { 0 }, expected = { 0 };
+  Run run = { 0 };
+
+  fascia_client_set_name (already, "Someone Else");
+  fascia_client_set_email (already, "imported7@example.org");
+  g_assert_true (fascia_store_add_client (fixture->store, already, &error));
+  g_assert_no_error (error);
+  g_string_append (csv, ",no-name@example.org,555\n");
+  with_bad = g_string_free_to_bytes (g_steal_pointer (&csv));
+  import = fascia_csv_import_new (with_bad, &error);
+  g_assert_no_error (error);
+  before = dump (fixture->path);
+
+  run_init (&run);
+  fascia_store_check_csv_import_async (fixture->store, import, FASCIA_DUPLICATES_SKIP, NULL,
+                                       done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_assert_true (fascia_store_check_csv_import_finish (fixture->store, run.result, &counts,
+                                                       &problems, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (fascia_store_check_csv_import (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                                &expected, &expected_problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_added, ==, N_CSV_ROWS - 1);
+  g_assert_cmpuint (counts.n_skipped, ==, 1);
+  g_assert_cmpuint (counts.n_bad, ==, 1);
+  g_assert_cmpmem (&counts, sizeof counts, &expected, sizeof expected);
+  g_assert_cmpstrv (problems, expected_problems);
+  after = dump (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +544,7 @@ main (int   argc,
   DEMO_TEST ("/fascia/core/store-worker/daily-quit-midway", test_daily_quit_midway);
   DEMO_TEST_BOTH ("/fascia/core/store-worker/import", test_import);
   DEMO_TEST_BOTH ("/fascia/core/store-worker/import-cancel", test_import_cancel);
+  DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import", test_check_import);
   g_test_add ("/postgresql/fascia/core/store-worker/daily", StoreFixture, NULL,
               server_demo_fixture_set_up, test_daily_server, store_fixture_tear_down);
 

@@ -15,6 +15,7 @@
 #include "fascia/fascia-fhir.h"
 #include "fascia-application.h"
 #include "fascia-records-ui.h"
+#include "fascia-store-private.h"
 #include "fascia-test-utils.h"
 #include "fascia-window.h"
 
@@ -845,8 +846,10 @@ previewed (gpointer user_data)
   return ((PreviewWait *) user_data)->done;
 }
 
-/* Import Clients… reads and parses the file in a worker: the call returns at once, and the
- * preview shows when the rows are parsed; a file that cannot be read gives no preview. */
+/* Import Clients… reads and parses the file, and checks every row for duplicates, in a
+ * worker: the call returns at once, and the preview shows when the rows are checked; the
+ * window's connection runs no query per row meanwhile; a file that cannot be read gives no
+ * preview. */
 static void
 test_preview_in_worker (Fixture       *f,
                         gconstpointer  data)
@@ -854,17 +857,30 @@ test_preview_in_worker (Fixture       *f,
   g_autoptr(GFile) file = large_csv (f, 3000);
   g_autofree char *missing_path = g_build_filename (f->dir, "missing.csv", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) already = fascia_client_new ();
+  FasciaStore *store = fascia_window_get_store (f->window);
   PreviewWait wait = { 0 };
+  guint selects;
 
-  fascia_records_preview_clients_async (GTK_WIDGET (f->window),
-                                        fascia_window_get_store (f->window), file, previewed_cb,
+  fascia_client_set_name (already, "Client Number 00007");
+  fascia_client_set_email (already, "client7@example.org");
+  g_assert_true (fascia_store_add_client (store, already, &error));
+  g_assert_no_error (error);
+  fascia_test_iterate ();
+
+  selects = fascia_db_get_n_selects (fascia_store_get_db (store));
+  fascia_records_preview_clients_async (GTK_WIDGET (f->window), store, file, previewed_cb,
                                         &wait);
   g_assert_false (wait.done);
   g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (wait.dialog));
   fascia_test_iterate ();
+  /* The duplicate check looks up each row: 3000 queries, none of them on this connection
+   * (the few left are the window's own). */
+  g_assert_cmpuint (fascia_db_get_n_selects (fascia_store_get_db (store)) - selects, <, 100);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (wait.dialog)),
-                            "3000 clients will be imported."));
+                            "2999 clients will be imported. 1 row names a client already"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (wait.dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (wait.dialog));
   fascia_test_iterate ();
@@ -877,7 +893,7 @@ test_preview_in_worker (Fixture       *f,
   g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
   g_test_assert_expected_messages ();
   g_assert_null (wait.dialog);
-  g_assert_cmpuint (n_clients (f), ==, 0);
+  g_assert_cmpuint (n_clients (f), ==, 1);
 }
 
 int

@@ -42,6 +42,7 @@ typedef struct
   FasciaCsvImport         *import;
   FasciaDuplicates         duplicates;
   FasciaCsvImportCounts    counts;
+  char                   **problems;     /* a check's bad rows */
   char                    *source;       /* a restore's backup */
   gboolean                 sqlite;       /* whether the database is a SQLite file */
   /* The share of the whole job that the step running now stands for */
@@ -63,6 +64,7 @@ job_free (Job *job)
   g_free (job->backup_dir);
   g_free (job->source);
   g_clear_object (&job->import);
+  g_strfreev (job->problems);
   g_mutex_clear (&job->lock);
   g_free (job);
 }
@@ -392,6 +394,90 @@ fascia_store_import_csv_finish (FasciaStore            *self,
       fascia_store_commit (self, NULL);
     }
 
+  return TRUE;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+
+  store = fascia_store_open_full (job->database, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  if (store == NULL ||
+      !fascia_store_check_csv_import (store, job->import, job->duplicates, &job->counts,
+                                      &job->problems, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  fascia_store_close (store);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * fascia_store_check_csv_import_async:
+ * @import: read by the worker until @callback: leave it alone meanwhile
+ * @cancellable: (nullable): the result is then %G_IO_ERROR_CANCELLED
+ *
+ * Runs fascia_store_check_csv_import() in a worker thread on a connection of its own: the
+ * check looks up every row for duplicates, which at tens of thousands of rows takes seconds.
+ * It changes nothing.
+ */
+void
+fascia_store_check_csv_import_async (FasciaStore         *self,
+                                     FasciaCsvImport     *import,
+                                     FasciaDuplicates     duplicates,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (FASCIA_IS_STORE (self));
+  g_return_if_fail (FASCIA_IS_CSV_IMPORT (import));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fascia_store_check_csv_import_async);
+  job = job_new (self, cancellable, NULL, NULL);
+  job->import = g_object_ref (import);
+  job->duplicates = duplicates;
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/**
+ * fascia_store_check_csv_import_finish:
+ * @counts: (out): as fascia_store_check_csv_import()
+ * @problems: (out) (optional) (transfer full): as fascia_store_check_csv_import()
+ *
+ * Returns: %TRUE if the rows could be checked (even if some are bad).
+ */
+gboolean
+fascia_store_check_csv_import_finish (FasciaStore            *self,
+                                      GAsyncResult           *result,
+                                      FasciaCsvImportCounts  *counts,
+                                      char                 ***problems,
+                                      GError                **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  *counts = job->counts;
+  if (problems != NULL)
+    *problems = g_steal_pointer (&job->problems);
   return TRUE;
 }
 
