@@ -42,6 +42,7 @@
 #define MAX_OVERLAYS         96
 #define WORKER_COPY_KEY      "fascia-diagram-view-worker-copy"
 #define MAX_OVERLAY_BYTES    (96 * 1024 * 1024)
+#define MAX_KEPT_BYTES       (128 * 1024 * 1024)
 #define OUTLINE_STYLES       (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_HOVER \
                               | FASCIA_REGION_STYLE_FOCUS)
 #define FILL_STYLES          (FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_ORIGIN \
@@ -79,6 +80,18 @@ typedef struct
   Tile           labels_result;
 } RenderJob;
 
+/* What a diagram shown before left behind: its rendering, to show again at once when it
+ * comes back at the same place and size (a switch of views is then no render at all). */
+typedef struct
+{
+  FasciaDiagram *diagram;
+  Tile           base, labels;
+  GHashTable    *outlines;
+  double         outline_scale;
+  gsize          overlay_bytes;
+  guint64        rendered_serial;
+} Kept;
+
 struct _FasciaDiagramView
 {
   GtkWidget      parent_instance;
@@ -99,6 +112,7 @@ struct _FasciaDiagramView
   GHashTable    *outlines;          /* "style:region id" → Tile of an overlay */
   double         outline_scale;     /* pixels per view unit of the overlays cached */
   gsize          overlay_bytes;     /* their pixels' size */
+  GQueue         kept;              /* Kept, of the diagrams shown before, the latest first */
   char          *hovered;
 
   /* Borrowed */
@@ -116,6 +130,7 @@ struct _FasciaDiagramView
   gboolean       full_dirty;        /* styles changed behind our back, or a layer toggled */
   gboolean       job_running;
   guint          debounce_id;
+  guint          deferred_id;       /* a new diagram's first render, once its styles are set */
   guint          n_full_renders;    /* render jobs started, for tests and benchmarks */
   guint          n_patch_renders;
 
@@ -156,6 +171,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (FasciaDiagramView, fascia_diagram_view, GTK_TYPE_WIDGET)
 
 static void update_rendering (FasciaDiagramView *self);
+static void outline_free (gpointer data);
 
 static void
 tile_clear (Tile *tile)
@@ -699,6 +715,7 @@ update_rendering (FasciaDiagramView *self)
   gboolean view_changed;
 
   if (self->diagram == NULL
+      || self->deferred_id != 0
       || !gtk_widget_get_realized (GTK_WIDGET (self))
       || gtk_widget_get_width (GTK_WIDGET (self)) <= 0
       || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
@@ -758,6 +775,7 @@ fascia_diagram_view_is_up_to_date (FasciaDiagramView *self)
 
   return !self->job_running
          && self->debounce_id == 0
+         && self->deferred_id == 0
          && tile_matches_view (self, &self->base)
          && self->rendered_serial == fascia_diagram_get_style_serial (self->diagram);
 }
@@ -1213,6 +1231,108 @@ fascia_diagram_view_get_hovered_region (FasciaDiagramView *self)
   return self->hovered;
 }
 
+static gsize
+tile_size (const Tile *tile)
+{
+  return tile->bytes != NULL ? g_bytes_get_size (tile->bytes) : 0;
+}
+
+static void
+kept_free (gpointer data)
+{
+  Kept *kept = data;
+
+  g_clear_object (&kept->diagram);
+  tile_clear (&kept->base);
+  tile_clear (&kept->labels);
+  g_clear_pointer (&kept->outlines, g_hash_table_unref);
+  g_free (kept);
+}
+
+/* Keeps what the diagram shown has rendered, for when it comes back; the oldest go first
+ * beyond MAX_KEPT_BYTES (about five views at 1920×1080). */
+static void
+keep_shown (FasciaDiagramView *self)
+{
+  Kept *kept;
+  gsize total = 0;
+
+  if (self->diagram == NULL || self->base.texture == NULL)
+    return;
+
+  kept = g_new0 (Kept, 1);
+  kept->diagram = g_object_ref (self->diagram);
+  kept->base = self->base;
+  kept->labels = self->labels;
+  memset (&self->base, 0, sizeof self->base);
+  memset (&self->labels, 0, sizeof self->labels);
+  kept->outlines = g_steal_pointer (&self->outlines);
+  kept->outline_scale = self->outline_scale;
+  kept->overlay_bytes = self->overlay_bytes;
+  kept->rendered_serial = self->rendered_serial;
+  self->outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outline_free);
+  self->outline_scale = 0;
+  self->overlay_bytes = 0;
+  g_queue_push_head (&self->kept, kept);
+
+  for (GList *l = self->kept.head; l != NULL;)
+    {
+      GList *next = l->next;
+
+      kept = l->data;
+      total += tile_size (&kept->base) + tile_size (&kept->labels) + kept->overlay_bytes;
+      if (total > MAX_KEPT_BYTES)
+        {
+          kept_free (kept);
+          g_queue_delete_link (&self->kept, l);
+        }
+      l = next;
+    }
+}
+
+/* Shows again what @self->diagram rendered when it was last shown, if that was at the
+ * view it is shown at now; what was restyled since is rendered again. */
+static void
+take_kept (FasciaDiagramView *self)
+{
+  Kept *kept = NULL;
+  GList *l;
+
+  for (l = self->kept.head; l != NULL; l = l->next)
+    if (((Kept *) l->data)->diagram == self->diagram)
+      break;
+  if (l == NULL)
+    return;
+
+  kept = l->data;
+  g_queue_delete_link (&self->kept, l);
+  if (tile_matches_view (self, &kept->base))
+    {
+      self->base = kept->base;
+      self->labels = kept->labels;
+      memset (&kept->base, 0, sizeof kept->base);
+      memset (&kept->labels, 0, sizeof kept->labels);
+      g_hash_table_unref (self->outlines);
+      self->outlines = g_steal_pointer (&kept->outlines);
+      self->outline_scale = kept->outline_scale;
+      self->overlay_bytes = kept->overlay_bytes;
+      self->rendered_serial = kept->rendered_serial;
+      if (self->rendered_serial != fascia_diagram_get_style_serial (self->diagram))
+        self->full_dirty = TRUE;
+    }
+  kept_free (kept);
+}
+
+static gboolean
+deferred_render_cb (gpointer user_data)
+{
+  FasciaDiagramView *self = user_data;
+
+  self->deferred_id = 0;
+  update_rendering (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * fascia_diagram_view_set_diagram:
  *
@@ -1239,6 +1359,7 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   self->cancellable = g_cancellable_new ();
   self->job_running = FALSE;
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
   /* The worker's copy goes with its diagram, so that coming back to a view does not parse
    * its drawing again (a switch of views used to pay a librsvg parse each time). */
   if (self->diagram != NULL && self->worker_copy != NULL)
@@ -1253,9 +1374,11 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
       /* Not the serial it was made at: the copy is brought up to date before its next job. */
       self->worker_copy_serial = G_MAXUINT64;
     }
+  keep_shown (self);
   tile_clear (&self->base);
   tile_clear (&self->labels);
   g_hash_table_remove_all (self->dirty);
+  self->full_dirty = FALSE;
   g_array_set_size (self->markers, 0);
   g_hash_table_remove_all (self->notes);
 
@@ -1269,8 +1392,12 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
       self->known_serial = fascia_diagram_get_style_serial (self->diagram);
       self->rendered_serial = self->known_serial - 1;
       create_buttons (self);
+      /* The caller styles the new diagram (and sizes its labels) after this returns: the
+       * first render waits for that, or it would be made twice. */
+      self->deferred_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, deferred_render_cb, self, NULL);
       self->fitted = TRUE;
       apply_fit (self);
+      take_kept (self);
     }
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -2165,6 +2292,8 @@ fascia_diagram_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
+  g_queue_clear_full (&self->kept, kept_free);
   remove_buttons (self);
 
   G_OBJECT_CLASS (fascia_diagram_view_parent_class)->dispose (object);

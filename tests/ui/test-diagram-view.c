@@ -722,6 +722,70 @@ test_patch_keeps_labels (RealFixture   *fixture,
   g_free (rendered.pixels);
 }
 
+/* A diagram shown again at the same place and size shows what it rendered before: a switch
+ * of views back and forth renders nothing (it used to render the whole viewport each time).
+ * What was restyled while it was away is rendered again, and a new diagram is rendered once,
+ * after its styles are set, not before and again after. */
+static void
+test_switch_back_renders_nothing (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *svg_path = g_test_build_filename (G_TEST_DIST, "data", "diagram-view",
+                                                     "anterior.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(FasciaDiagram) other = NULL;
+  guint full, patches;
+  Picture before, after;
+  double width, height;
+  int darkest;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (svg_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  svg = g_bytes_new_take (contents, length);
+  other = fascia_diagram_new_from_bytes (fixture->atlas, svg, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
+  before = take_picture (GTK_WIDGET (fixture->view));
+
+  /* A first show, styled by the caller right after: one render. */
+  fascia_diagram_view_set_diagram (fixture->view, other);
+  fascia_diagram_set_layer_visible (other, "layer-bones", FALSE);
+  fascia_diagram_view_styles_changed (fixture->view);
+  g_assert_false (fascia_diagram_view_is_up_to_date (fixture->view));
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  fascia_ui_test_wait_idle (100);
+  assert_renders (fixture, full + 1, patches);
+
+  /* Back: nothing rendered, up to date at once, the same pixels. */
+  fascia_diagram_view_set_diagram (fixture->view, fixture->diagram);
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (fascia_diagram_view_is_up_to_date (fixture->view));
+  assert_renders (fixture, full + 1, patches);
+  after = take_picture (GTK_WIDGET (fixture->view));
+  fascia_diagram_get_size (fixture->diagram, &width, &height);
+  g_assert_cmpint (max_difference (fixture->view, &before, &after, 0, 0, width, height, &darkest),
+                   ==, 0);
+
+  /* And again to the other one, restyled while away: rendered again. */
+  fascia_diagram_set_layer_visible (other, "layer-bones", TRUE);
+  fascia_diagram_view_set_diagram (fixture->view, other);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  fascia_ui_test_wait_idle (100);
+  assert_renders (fixture, full + 2, patches);
+
+  fascia_diagram_view_set_diagram (fixture->view, fixture->diagram);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  assert_renders (fixture, full + 2, patches);
+
+  g_free (before.pixels);
+  g_free (after.pixels);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +808,8 @@ main (int   argc,
               fixture_set_up, test_styles_render_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/cairo-nodes", Fixture, NULL,
               fixture_set_up, test_cairo_nodes, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/switch-back-renders-nothing", Fixture, NULL,
+              fixture_set_up, test_switch_back_renders_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/patch-keeps-labels", RealFixture, "posterior-deep",
               real_set_up, test_patch_keeps_labels, real_tear_down);
 
