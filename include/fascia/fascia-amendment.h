@@ -36,5 +36,8 @@ void              fascia_amendment_set_new_text   (FasciaAmendment *self,
 GDateTime        *fascia_amendment_get_amended_at (FasciaAmendment *self);
 void              fascia_amendment_set_amended_at (FasciaAmendment *self,
                                                    GDateTime       *amended_at);
+const char       *fascia_amendment_get_amended_by (FasciaAmendment *self);
+void              fascia_amendment_set_amended_by (FasciaAmendment *self,
+                                                   const char      *amended_by);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _FasciaAmendment
   char      *old_text;
   char      *new_text;
   GDateTime *amended_at;
+  char      *amended_by;
 };
 
 G_DEFINE_FINAL_TYPE (FasciaAmendment, fascia_amendment, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ enum {
   PROP_OLD_TEXT,
   PROP_NEW_TEXT,
   PROP_AMENDED_AT,
+  PROP_AMENDED_BY,
   N_PROPS
 };
 
@@ -206,8 +208,39 @@ fascia_amendment_set_amended_at (FasciaAmendment *self,
     return;
 
   g_clear_pointer (&self->amended_at, g_date_time_unref);
+  g_clear_pointer (&self->amended_by, g_free);
   self->amended_at = amended_at != NULL ? g_date_time_ref (amended_at) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMENDED_AT]);
+}
+
+/**
+ * fascia_amendment_get_amended_by:
+ *
+ * Returns: (nullable): who made the change: the clinic server's login, or the user of the
+ *   computer that keeps the file; %NULL for an amendment made before Fascia kept its author.
+ */
+const char *
+fascia_amendment_get_amended_by (FasciaAmendment *self)
+{
+  g_return_val_if_fail (FASCIA_IS_AMENDMENT (self), NULL);
+
+  return self->amended_by;
+}
+
+void
+fascia_amendment_set_amended_by (FasciaAmendment *self,
+                                 const char      *amended_by)
+{
+  g_return_if_fail (FASCIA_IS_AMENDMENT (self));
+
+  if (amended_by != NULL && *amended_by == '\0')
+    amended_by = NULL;
+  if (g_strcmp0 (self->amended_by, amended_by) == 0)
+    return;
+
+  g_free (self->amended_by);
+  self->amended_by = g_strdup (amended_by);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMENDED_BY]);
 }
 
 static void
@@ -242,6 +275,10 @@ fascia_amendment_get_property (GObject    *object,
 
     case PROP_AMENDED_AT:
       g_value_set_boxed (value, self->amended_at);
+      break;
+
+    case PROP_AMENDED_BY:
+      g_value_set_string (value, self->amended_by);
       break;
 
     default:
@@ -281,6 +318,10 @@ fascia_amendment_set_property (GObject      *object,
 
     case PROP_AMENDED_AT:
       fascia_amendment_set_amended_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_AMENDED_BY:
+      fascia_amendment_set_amended_by (self, g_value_get_string (value));
       break;
 
     default:
@@ -351,6 +392,13 @@ fascia_amendment_class_init (FasciaAmendmentClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_AMENDED_BY] =
+    g_param_spec_string ("amended-by", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -797,7 +797,10 @@ export_amendment (Export          *export,
   json_array_add_object_element (codings, coding);
   json_object_set_array_member (activity, "coding", codings);
   json_object_set_object_member (resource, "activity", activity);
-  json_object_set_string_member (who, "display", "The therapist who keeps the record");
+  json_object_set_string_member (who, "display",
+                                 fascia_amendment_get_amended_by (amendment) != NULL
+                                 ? fascia_amendment_get_amended_by (amendment)
+                                 : FASCIA_FHIR_UNKNOWN_AUTHOR);
   json_object_set_object_member (agent, "who", who);
   json_array_add_object_element (agents, agent);
   json_object_set_array_member (resource, "agent", agents);

@@ -708,6 +708,8 @@ import_provenance (Import      *import,
   const char *old_text = string_extension (resource, "old-text", "valueString");
   const char *new_text = string_extension (resource, "new-text", "valueString");
   const char *recorded = get_string (resource, "recorded");
+  JsonObject *agent = array_object (get_array (resource, "agent"), 0);
+  const char *amended_by = get_string (get_object (agent, "who"), "display");
   g_autoptr(GDateTime) amended_at = NULL;
   gint64 visit_id;
   GError *local_error = NULL;
@@ -722,7 +724,9 @@ import_provenance (Import      *import,
 
   if (!fascia_store_insert_amendment (import->store, visit_id, field,
                                       old_text != NULL ? old_text : "",
-                                      new_text != NULL ? new_text : "", amended_at, &local_error))
+                                      new_text != NULL ? new_text : "", amended_at,
+                                      g_strcmp0 (amended_by, FASCIA_FHIR_UNKNOWN_AUTHOR) != 0
+                                      ? amended_by : NULL, &local_error))
     return failed (import, error, local_error);
   return TRUE;
 }

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define FHIR_SNOMED     "http://snomed.info/sct"
 #define FHIR_PAIN_CODE  "72514-3"
 
+/* A Provenance's agent for an amendment whose author was not kept (before schema 9). */
+#define FASCIA_FHIR_UNKNOWN_AUTHOR "The therapist who keeps the record"
+
 /* The largest bundle fascia_fhir_import() reads. */
 #define FHIR_MAX_SIZE   (256 * 1024 * 1024)
 

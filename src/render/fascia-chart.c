@@ -486,11 +486,21 @@ add_visit (FasciaHandout  *handout,
                                                _("%-d %B %Y, %H:%M"));
           const char *old_text = fascia_amendment_get_old_text (amendment);
           const char *new_text = fascia_amendment_get_new_text (amendment);
-          /* Translators: an amendment on the chart: when, which field, what it said before,
-           * what it says now */
-          g_autofree char *text = g_strdup_printf (_("%s — %s: “%s” became “%s”"), when,
-                                                   field_title (fascia_amendment_get_field (amendment)),
-                                                   old_text, new_text);
+          g_autofree char *text = NULL;
+
+          if (fascia_amendment_get_amended_by (amendment) != NULL)
+            /* Translators: an amendment on the chart: when, who made it (a login name),
+             * which field, what it said before, what it says now */
+            text = g_strdup_printf (_("%s, by %s — %s: “%s” became “%s”"), when,
+                                    fascia_amendment_get_amended_by (amendment),
+                                    field_title (fascia_amendment_get_field (amendment)),
+                                    old_text, new_text);
+          else
+            /* Translators: an amendment on the chart: when, which field, what it said
+             * before, what it says now */
+            text = g_strdup_printf (_("%s — %s: “%s” became “%s”"), when,
+                                    field_title (fascia_amendment_get_field (amendment)),
+                                    old_text, new_text);
 
           fascia_handout_add_bullet (handout, text);
         }

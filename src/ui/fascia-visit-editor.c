@@ -139,9 +139,16 @@ update_amendments (FasciaVisitEditor *self)
           time = g_date_time_format (fascia_amendment_get_amended_at (amendment), "%H:%M");
           if (text->len > 0)
             g_string_append_c (text, '\n');
-          /* Translators: a change to a locked note: its date, its time and the old text */
-          g_string_append_printf (text, _("Amended %s %s — was: “%s”"), when, time,
-                                  fascia_amendment_get_old_text (amendment) ?: "");
+          if (fascia_amendment_get_amended_by (amendment) != NULL)
+            /* Translators: a change to a locked note: its date, its time, who made it (a
+             * login name) and the old text */
+            g_string_append_printf (text, _("Amended %s %s by %s — was: “%s”"), when, time,
+                                    fascia_amendment_get_amended_by (amendment),
+                                    fascia_amendment_get_old_text (amendment) ?: "");
+          else
+            /* Translators: a change to a locked note: its date, its time and the old text */
+            g_string_append_printf (text, _("Amended %s %s — was: “%s”"), when, time,
+                                    fascia_amendment_get_old_text (amendment) ?: "");
         }
 
       gtk_label_set_label (label, text->str);

@@ -241,6 +241,17 @@ test_contents (FhirFixture   *fixture,
       patients += g_str_equal (type, "Patient");
       encounters += g_str_equal (type, "Encounter");
       provenance += g_str_equal (type, "Provenance");
+      if (g_str_equal (type, "Provenance"))
+        {
+          /* Its agent is the amendment's author: the computer's user, or the server's login
+           * (`fascia` on the test server). */
+          gboolean file = (fascia_store_get_capabilities (fixture->demo)
+                           & FASCIA_STORE_CAN_MOVE_TO_SERVER) != 0;
+          g_autofree char *who = g_strdup_printf ("\"who\":{\"display\":\"%s\"}",
+                                                  file ? g_get_user_name () : "fascia");
+
+          g_assert_nonnull (strstr (text, who));
+        }
       notes += g_str_equal (type, "DocumentReference");
       if (g_str_equal (type, "Observation") && strstr (text, "\"code\":\"72514-3\"") != NULL)
         {

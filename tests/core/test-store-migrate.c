@@ -55,6 +55,10 @@ static const char *data_at_version[] = {
   "UPDATE visits SET revision = 4 WHERE id = 1;",
   /* 8: the clinic server's audit trail; nothing in a file */
   "",
+  /* 9: who amended a locked note */
+  "INSERT INTO amendments (visit_id, field, old_text, new_text, amended_at, amended_by) "
+  "  VALUES (1, 'subjective', 'Buttock ache', 'Buttock ache when sitting', "
+  "  1700000000000000, 'laptop_user');",
 };
 
 static void

@@ -990,6 +990,109 @@ test_watch_others (StoreFixture  *fixture,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* Runs @sql as the login of @conninfo; the server must accept it. */
+static void
+server_exec (const char *conninfo,
+             const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+static char *
+last_amendment_author (FasciaStore *store,
+                       gint64       visit_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_amendments (store, visit_id, &error);
+  g_autoptr(FasciaAmendment) last = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  last = g_list_model_get_item (list, g_list_model_get_n_items (list) - 1);
+  return g_strdup (fascia_amendment_get_amended_by (last));
+}
+
+/* An amendment of a locked note names its author: in a file, the computer's user; on a
+ * clinic server, the session's login, stamped by the server whatever the writer sends —
+ * but the owner may carry an amendment's author over (a clinic moved in). Another author's
+ * change within the merge window is an amendment of its own. */
+static void
+test_amendment_author (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+  g_autoptr(FasciaVisit) locked = NULL;
+  g_autoptr(FasciaStore) colleague = NULL;
+  g_autoptr(GListModel) amendments = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *colleague_db = NULL;
+  g_autofree char *sql = NULL;
+  gboolean server = fascia_store_is_server_database (fixture->path);
+  gint64 visit_id;
+  Case c;
+
+  make_case (fixture, &c);
+  locked = add_visit (fixture, &c, two_days_ago);
+  visit_id = fascia_visit_get_id (locked);
+  g_assert_true (fascia_store_update_visit_field (fixture->store, visit_id,
+                                                  FASCIA_VISIT_FIELD_ASSESSMENT,
+                                                  "Psoas tender", &error));
+  g_assert_no_error (error);
+  author = last_amendment_author (fixture->store, visit_id);
+  /* The fixture's server login is `fascia` (pg-server.h). */
+  g_assert_cmpstr (author, ==, server ? "fascia" : g_get_user_name ());
+
+  if (!server)
+    return;
+
+  /* A colleague on the clinic server amends the same note a moment later: theirs. */
+  g_assert_true (fascia_store_setup_clinic (fixture->path, NULL, &error));
+  g_assert_no_error (error);
+  server_exec (fixture->path, "CREATE ROLE colleague LOGIN; GRANT fascia_therapist TO colleague");
+  colleague_db = g_strconcat (fixture->path, " user=colleague", NULL);
+  colleague = fascia_store_open_full (colleague_db, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_update_visit_field (colleague, visit_id,
+                                                  FASCIA_VISIT_FIELD_ASSESSMENT,
+                                                  "Psoas tender; QL too", &error));
+  g_assert_no_error (error);
+  amendments = fascia_store_list_amendments (fixture->store, visit_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 2);
+  g_clear_pointer (&author, g_free);
+  author = last_amendment_author (fixture->store, visit_id);
+  g_assert_cmpstr (author, ==, "colleague");
+
+  /* The colleague cannot name someone else, by hand either. */
+  sql = g_strdup_printf ("INSERT INTO fascia.amendments (visit_id, field, old_text, new_text, "
+                         "amended_at, amended_by) VALUES (%" G_GINT64_FORMAT ", 'objective', "
+                         "'', 'Forged', 1, 'fascia')", visit_id);
+  server_exec (colleague_db, sql);
+  g_clear_pointer (&author, g_free);
+  author = last_amendment_author (fixture->store, visit_id);
+  g_assert_cmpstr (author, ==, "colleague");
+
+  /* The owner carries an author over, as a copy of a clinic does. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO fascia.amendments (visit_id, field, old_text, new_text, "
+                         "amended_at, amended_by) VALUES (%" G_GINT64_FORMAT ", 'objective', "
+                         "'', 'Moved in', %" G_GINT64_FORMAT ", 'laptop_user')", visit_id,
+                         g_get_real_time ());
+  server_exec (fixture->path, sql);
+  g_clear_pointer (&author, g_free);
+  author = last_amendment_author (fixture->store, visit_id);
+  g_assert_cmpstr (author, ==, "laptop_user");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -999,6 +1102,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/visits/crud", test_visits);
   STORE_TEST ("/fascia/core/store/visits/scores", test_visit_scores);
   STORE_TEST ("/fascia/core/store/visits/amendments", test_amendments);
+  STORE_TEST ("/fascia/core/store/visits/amendment-author", test_amendment_author);
   STORE_TEST ("/fascia/core/store/visits/conflict", test_conflict);
   STORE_TEST ("/fascia/core/store/visits/simultaneous-saves", test_simultaneous_saves);
   STORE_TEST ("/fascia/core/store/live/others-changes", test_watch_others);

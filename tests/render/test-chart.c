@@ -186,6 +186,12 @@ test_chart (void)
   g_assert_cmpuint (n_marks, >, 0);
   g_assert_cmpuint (n_amendments, >, 0);
   g_assert_nonnull (strstr (flat, "Amendments after the notes locked"));
+  {
+    /* Each names its author: the demo's were made by this computer's user. */
+    g_autofree char *by = g_strdup_printf (", by %s — ", g_get_user_name ());
+
+    g_assert_nonnull (strstr (flat, by));
+  }
   g_assert_nonnull (strstr (flat, "Body chart, "));
 
   /* Every font is embedded. */

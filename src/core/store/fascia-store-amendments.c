@@ -9,7 +9,7 @@
 
 #include "fascia-store-private.h"
 
-#define AMENDMENT_COLUMNS "id, visit_id, field, old_text, new_text, amended_at"
+#define AMENDMENT_COLUMNS "id, visit_id, field, old_text, new_text, amended_at, amended_by"
 
 enum {
   AMENDMENT_COL_ID,
@@ -18,6 +18,7 @@ enum {
   AMENDMENT_COL_OLD_TEXT,
   AMENDMENT_COL_NEW_TEXT,
   AMENDMENT_COL_AMENDED_AT,
+  AMENDMENT_COL_AMENDED_BY,
 };
 
 /* Edits to one field within this time of the last amendment extend it, so that notes saved
@@ -38,6 +39,8 @@ amendment_from_row (FasciaStoreStmt *stmt)
   fascia_amendment_set_new_text (amendment,
                                  fascia_store_column_text (stmt, AMENDMENT_COL_NEW_TEXT));
   fascia_amendment_set_amended_at (amendment, amended_at);
+  fascia_amendment_set_amended_by (amendment,
+                                   fascia_db_column_text (stmt, AMENDMENT_COL_AMENDED_BY));
 
   return amendment;
 }
@@ -45,9 +48,11 @@ amendment_from_row (FasciaStoreStmt *stmt)
 /*
  * fascia_store_record_amendment:
  *
- * Inside a transaction: keeps a change to @field of a locked visit. If the last amendment of
- * that field is recent, it is extended (its old text stays; a change back to it removes the
- * amendment, since nothing then changed).
+ * Inside a transaction: keeps a change to @field of a locked visit, naming its author
+ * (fascia_store_get_author(); a clinic server stamps its session user whatever is sent). If
+ * the last amendment of that field is recent and by the same author, it is extended (its old
+ * text stays; a change back to it removes the amendment, since nothing then changed); another
+ * author's change is an amendment of its own.
  */
 gboolean
 fascia_store_record_amendment (FasciaStore  *self,
@@ -59,14 +64,14 @@ fascia_store_record_amendment (FasciaStore  *self,
                                GError      **error)
 {
   static const char last_sql[] =
-    "SELECT id, old_text, amended_at FROM amendments WHERE visit_id = ?1 AND field = ?2 "
-    "ORDER BY amended_at DESC, id DESC LIMIT 1";
+    "SELECT id, old_text, amended_at, amended_by = ?3 FROM amendments "
+    "WHERE visit_id = ?1 AND field = ?2 ORDER BY amended_at DESC, id DESC LIMIT 1";
   static const char extend_sql[] =
     "UPDATE amendments SET new_text = ?2, amended_at = ?3 WHERE id = ?1";
   static const char drop_sql[] = "DELETE FROM amendments WHERE id = ?1";
   static const char insert_sql[] =
-    "INSERT INTO amendments (visit_id, field, old_text, new_text, amended_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
+    "INSERT INTO amendments (visit_id, field, old_text, new_text, amended_at, amended_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *last_old_text = NULL;
   gint64 last_id = 0, change_id;
@@ -78,8 +83,10 @@ fascia_store_record_amendment (FasciaStore  *self,
 
   fascia_db_bind_int64 (stmt, 1, visit_id);
   fascia_store_bind_text (stmt, 2, field);
+  fascia_store_bind_text (stmt, 3, fascia_store_get_author (self));
   rc = fascia_db_step (stmt, error);
-  if (rc == FASCIA_DB_ROW && now - fascia_db_column_int64 (stmt, 2) < MERGE_WINDOW)
+  if (rc == FASCIA_DB_ROW && now - fascia_db_column_int64 (stmt, 2) < MERGE_WINDOW &&
+      fascia_db_column_int64 (stmt, 3) != 0)
     {
       last_id = fascia_db_column_int64 (stmt, 0);
       last_old_text = g_strdup (fascia_store_column_text (stmt, 1));
@@ -116,6 +123,7 @@ fascia_store_record_amendment (FasciaStore  *self,
       fascia_store_bind_text (stmt, 3, old_text);
       fascia_store_bind_text (stmt, 4, new_text);
       fascia_db_bind_int64 (stmt, 5, now);
+      fascia_store_bind_text (stmt, 6, fascia_store_get_author (self));
       change_id = 0;
     }
 

@@ -193,6 +193,7 @@ gboolean          fascia_store_insert_amendment  (FasciaStore        *self,
                                                   const char         *old_text,
                                                   const char         *new_text,
                                                   GDateTime          *amended_at,
+                                                  const char         *amended_by,
                                                   GError            **error);
 
 /* fascia-store-backup.c */
@@ -206,6 +207,7 @@ gboolean          fascia_store_copy_database     (FasciaDb           *source,
 
 /* fascia-store-clinic.c */
 char             *fascia_store_contact_columns   (void);
+const char       *fascia_store_get_author        (FasciaStore       *self);
 
 /* fascia-store-copy.c */
 gboolean          fascia_store_copy_into         (FasciaStore              *source,

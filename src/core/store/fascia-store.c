@@ -56,6 +56,7 @@ struct _FasciaStore
   FasciaStoreAccess       access;
   FasciaStoreCapabilities capabilities;
   char                   *contact_columns;  /* FASCIA_CLIENT_COLUMNS as the front desk reads them */
+  char                   *author;  /* who this store's changes are by: the login */
   guint                   in_transaction : 1;
   guint                   is_demo : 1;
   guint                   in_batch : 1;
@@ -99,6 +100,7 @@ fascia_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->database, g_free);
   g_clear_pointer (&self->contact_columns, g_free);
+  g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_error (&self->backup_warning);
@@ -1068,7 +1070,8 @@ read_access (FasciaStore  *self,
     "AND has_table_privilege('fascia.amendments', 'SELECT,INSERT'), "
     "has_table_privilege('fascia.study_results', 'SELECT,INSERT') "
     "AND has_table_privilege('fascia.study_items', 'SELECT,INSERT,UPDATE'), "
-    "has_column_privilege('fascia.clients', 'deleted_at', 'UPDATE')";
+    "has_column_privilege('fascia.clients', 'deleted_at', 'UPDATE'), "
+    "session_user::text";
   g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (self->db, sql, FALSE, error);
 
   if (stmt == NULL || fascia_db_step (stmt, error) != FASCIA_DB_ROW)
@@ -1081,6 +1084,8 @@ read_access (FasciaStore  *self,
     self->capabilities |= FASCIA_STORE_CAN_STUDY;
   if (fascia_db_column_int64 (stmt, 2) != 0)
     self->capabilities |= FASCIA_STORE_CAN_DELETE_CLIENTS;
+  g_free (self->author);
+  self->author = g_strdup (fascia_db_column_text (stmt, 3));
 
   if (!(self->capabilities & FASCIA_STORE_CAN_CLINICAL))
     {
@@ -1088,6 +1093,22 @@ read_access (FasciaStore  *self,
       self->contact_columns = fascia_store_contact_columns ();
     }
   return TRUE;
+}
+
+/*
+ * fascia_store_get_author:
+ *
+ * Returns: who the changes made through this store are by, as amendments of locked notes
+ *   name them: the clinic server's session user; for a file, the login name of the
+ *   computer's user the store runs as (a file has one therapist, but a computer may have
+ *   several accounts).
+ */
+const char *
+fascia_store_get_author (FasciaStore *self)
+{
+  if (self->author == NULL)
+    self->author = g_strdup (g_get_user_name ());
+  return self->author;
 }
 
 /**
