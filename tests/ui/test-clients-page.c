@@ -1268,6 +1268,45 @@ test_clinic_front_desk (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&owner));
 }
 
+/* A locked visit's amendment names who made it, under the note it changed. */
+static void
+test_amendment_author (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+  g_autofree char *expected = NULL;
+  FasciaStore *store = fascia_window_get_store (f->window);
+  FasciaVisitEditor *editor;
+  GtkWidget *label;
+  FasciaClient *client;
+
+  new_client (f, "Ada Lovelace");
+  client = fascia_client_view_get_client (client_view (f));
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_visited_at (visit, two_days_ago);
+  fascia_visit_set_subjective (visit, "Sore after gardening");
+  g_assert_true (fascia_store_add_visit (store, visit, &error));
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_update_visit_field (store, fascia_visit_get_id (visit),
+                                                  FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                                  "Sore after gardening and lifting", &error));
+  g_assert_no_error (error);
+  g_clear_object (&visit);
+  visit = fascia_store_get_visit (store, 1, &error);
+  g_assert_no_error (error);
+
+  fascia_client_view_open_visit (client_view (f), visit);
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  label = template_child (editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_amendments");
+  g_assert_true (gtk_widget_get_visible (label));
+  expected = g_strdup_printf (" by %s — was: “Sore after gardening”", g_get_user_name ());
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (label)), expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1298,6 +1337,8 @@ main (int   argc,
               fixture_set_up, test_clinic_server_live, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,
               fixture_set_up, test_clinic_front_desk, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/amendment-author", Fixture, NULL,
+              fixture_set_up, test_amendment_author, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,
