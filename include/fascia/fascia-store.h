@@ -169,6 +169,7 @@ int                 fascia_store_get_latest_schema_version (void);
 gboolean            fascia_store_is_demo               (FasciaStore             *self);
 FasciaStoreAccess   fascia_store_get_access            (FasciaStore             *self);
 FasciaStoreCapabilities fascia_store_get_capabilities (FasciaStore             *self);
+gboolean            fascia_store_is_connected          (FasciaStore             *self);
 void                fascia_store_set_busy_timeout      (FasciaStore             *self,
                                                         guint                    milliseconds);
 void                fascia_store_set_id_validator      (FasciaStore             *self,

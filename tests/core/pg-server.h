@@ -107,15 +107,38 @@ pg_server_start_watchdog (void)
   /* fds[1] stays open, unused, until this process ends. */
 }
 
+/* pg_ctl start (with the server's options) or stop (immediate), waiting for it. */
+static inline void
+pg_server_run_pg_ctl (const char *action)
+{
+  g_autofree char *data = g_build_filename (pg_server.dir, "data", NULL);
+  g_autofree char *log = g_build_filename (pg_server.dir, "log", NULL);
+  g_autofree char *pg_ctl = g_build_filename (pg_server.bindir, "pg_ctl", NULL);
+  g_autofree char *options = NULL;
+
+  options = g_strdup_printf ("-c listen_addresses='' -c unix_socket_directories='%s' "
+                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                             pg_server.dir);
+  if (g_str_equal (action, "start"))
+    {
+      const char *argv[] = { pg_ctl, "-D", data, "-l", log, "-o", options, "-w", "start", NULL };
+
+      pg_server_run (argv);
+    }
+  else
+    {
+      const char *argv[] = { pg_ctl, "-D", data, "-m", "immediate", "-w", "stop", NULL };
+
+      pg_server_run (argv);
+    }
+}
+
 /* Starts the server if it is not running; returns the socket folder. */
 static inline const char *
 pg_server_start (void)
 {
   g_autofree char *data = NULL;
-  g_autofree char *log = NULL;
   g_autofree char *initdb = NULL;
-  g_autofree char *pg_ctl = NULL;
-  g_autofree char *options = NULL;
   g_autoptr(GError) error = NULL;
 
   if (pg_server.dir != NULL)
@@ -138,9 +161,7 @@ pg_server_start (void)
     }
 
   data = g_build_filename (pg_server.dir, "data", NULL);
-  log = g_build_filename (pg_server.dir, "log", NULL);
   initdb = g_build_filename (pg_server.bindir, "initdb", NULL);
-  pg_ctl = g_build_filename (pg_server.bindir, "pg_ctl", NULL);
 
   {
     const char *argv[] = { initdb, "-D", data, "-U", "fascia", "-A", "trust", "-E", "UTF8",
@@ -149,17 +170,38 @@ pg_server_start (void)
     pg_server_run (argv);
   }
 
-  options = g_strdup_printf ("-c listen_addresses='' -c unix_socket_directories='%s' "
-                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                             pg_server.dir);
-  {
-    const char *argv[] = { pg_ctl, "-D", data, "-l", log, "-o", options, "-w", "start", NULL };
-
-    pg_server_start_watchdog ();
-    pg_server_run (argv);
-  }
+  pg_server_start_watchdog ();
+  pg_server_run_pg_ctl ("start");
 
   return pg_server.dir;
+}
+
+/* The server goes down at once, as when its machine loses power or the network falls: no
+ * connection is told goodbye. */
+static inline void
+pg_server_kill (void)
+{
+  g_autofree char *admin = NULL;
+  PGconn *conn;
+
+  g_assert_nonnull (pg_server.dir);
+  /* What was committed stays, as on a server that syncs its commits (this one, made for
+   * speed, does not: synchronous_commit = off would lose the last ones). */
+  admin = g_strdup_printf ("host=%s dbname=postgres user=fascia", pg_server.dir);
+  conn = PQconnectdb (admin);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQclear (PQexec (conn, "CHECKPOINT"));
+  PQfinish (conn);
+
+  pg_server_run_pg_ctl ("stop");
+}
+
+/* Back up after pg_server_kill(), with the same data and socket. */
+static inline void
+pg_server_restart (void)
+{
+  g_assert_nonnull (pg_server.dir);
+  pg_server_run_pg_ctl ("start");
 }
 
 /* A new, empty database on the server; returns its connection string. */

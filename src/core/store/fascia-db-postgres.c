@@ -34,13 +34,35 @@
 /* Taken by each migration, so that two Fascias starting at once upgrade one after the other. */
 #define MIGRATION_LOCK 0x46734361
 
+/* The connection's state, while fascia_db_keep_connected() keeps it. */
+typedef enum
+{
+  LINK_UP,
+  LINK_WAITING,       /* lost: the next attempt is due at the link's ready time */
+  LINK_CONNECTING,    /* PQconnectPoll() on the new connection's socket */
+  LINK_SETTING_UP,    /* the session's settings (and LISTEN) sent, their results awaited */
+} LinkState;
+
 typedef struct
 {
-  FasciaDb  parent;
-  PGconn   *conn;
-  gint64    changes;
-  GSource  *watch;    /* borrowed: destroyed with the connection */
+  FasciaDb          parent;
+  PGconn           *conn;
+  gint64            changes;
+  GSource          *watch;    /* borrowed: destroyed with the connection */
+
+  /* Reconnecting, driven by the main loop (never a blocking call on its thread). */
+  char             *conninfo;
+  guint             lock_timeout;
+  LinkState         state;
+  gboolean          lost;     /* a query or the watch found the connection broken */
+  PGconn           *pending;  /* the new connection being made */
+  GSource          *link;     /* owned */
+  guint             backoff;  /* milliseconds before the next attempt */
+  FasciaDbLinkFunc  link_func;
+  gpointer          link_data;
 } PgDb;
+
+static void mark_lost (PgDb *self);
 
 /* What pg_watch_changes() attaches to the main loop. */
 typedef struct
@@ -107,6 +129,16 @@ set_result_error (FasciaDb        *db,
                                                  : PQerrorMessage (CONN (db)), -1, 200);
   int code = store_error_code (state);
 
+  /* The connection is gone: libpq's own errors carry no SQLSTATE (the server closed the
+   * socket), the server's say so (08…, 57P01–57P03 when it shuts down). */
+  if (PQstatus (CONN (db)) == CONNECTION_BAD || state == NULL || g_str_has_prefix (state, "08") ||
+      g_str_equal (state, "57P01") || g_str_equal (state, "57P02") ||
+      g_str_equal (state, "57P03"))
+    {
+      code = FASCIA_STORE_ERROR_IO;
+      mark_lost ((PgDb *) db);
+    }
+
   switch (code)
     {
     case FASCIA_STORE_ERROR_INVALID:
@@ -167,7 +199,15 @@ pg_close (FasciaDb *db)
       ((WatchSource *) self->watch)->db = NULL;
       g_source_destroy (self->watch);
     }
+  if (self->link != NULL)
+    {
+      g_source_destroy (self->link);
+      g_source_unref (self->link);
+    }
+  if (self->pending != NULL)
+    PQfinish (self->pending);
   PQfinish (CONN (db));
+  g_free (self->conninfo);
   g_free (db->name);
   g_free (db);
 }
@@ -505,7 +545,8 @@ watch_prepare (GSource *source,
   *timeout = -1;
   if (watch->db == NULL)
     return FALSE;
-  watch_take_notifications (watch);
+  if (watch->db->state == LINK_UP)
+    watch_take_notifications (watch);
   return watch->pending.length > 0;
 }
 
@@ -517,11 +558,12 @@ watch_check (GSource *source)
   if (watch->db == NULL)
     return FALSE;
 
-  if (g_source_query_unix_fd (source, watch->tag) != 0 && !watch->lost &&
+  if (watch->tag != NULL && g_source_query_unix_fd (source, watch->tag) != 0 && !watch->lost &&
       !PQconsumeInput (watch->db->conn))
     watch->lost = TRUE;
 
-  watch_take_notifications (watch);
+  if (watch->db->state == LINK_UP)
+    watch_take_notifications (watch);
   return watch->pending.length > 0 || watch->lost;
 }
 
@@ -548,11 +590,32 @@ watch_dispatch (GSource     *source,
 
   if (watch->lost)
     {
-      g_debug ("The clinic server's connection was lost: no more changes are heard");
-      return G_SOURCE_REMOVE;
+      /* Heard again once the connection is made anew (watch_resume()), if it is kept. */
+      g_debug ("The clinic server's connection was lost: no changes are heard until it is back");
+      watch->lost = FALSE;
+      if (watch->tag != NULL)
+        g_source_remove_unix_fd (source, watch->tag);
+      watch->tag = NULL;
+      mark_lost (watch->db);
     }
 
   return G_SOURCE_CONTINUE;
+}
+
+/* The connection was made anew: its socket is watched, and LISTEN was sent with the
+ * session's settings. */
+static void
+watch_resume (PgDb *self)
+{
+  WatchSource *watch = (WatchSource *) self->watch;
+
+  if (watch == NULL)
+    return;
+  if (watch->tag != NULL)
+    g_source_remove_unix_fd (self->watch, watch->tag);
+  watch->lost = FALSE;
+  watch->tag = g_source_add_unix_fd (self->watch, PQsocket (self->conn),
+                                     G_IO_IN | G_IO_ERR | G_IO_HUP);
 }
 
 static void
@@ -607,6 +670,274 @@ pg_watch_changes (FasciaDb            *db,
   return source;
 }
 
+/* Staying connected. A query that finds the connection broken, or the watch that finds its
+ * socket closed, marks it lost; where fascia_db_keep_connected() was called, the link source
+ * then makes a new connection in the background: PQconnectStart() and PQconnectPoll() on its
+ * socket, then the session's settings (and LISTEN, if changes are watched) sent with
+ * PQsendQuery() and read as they come, all from the main loop, never waiting on it. An attempt
+ * that fails waits twice as long as the last before the next (LINK_FIRST_WAIT to
+ * LINK_LONGEST_WAIT); one that hangs is given up after LINK_ATTEMPT_TIMEOUT. Meanwhile each
+ * query fails at once as the server cannot be reached. */
+
+#define LINK_FIRST_WAIT      250     /* milliseconds */
+#define LINK_LONGEST_WAIT    10000
+#define LINK_ATTEMPT_TIMEOUT 15000
+
+typedef struct
+{
+  GSource   source;
+  PgDb     *db;
+  gpointer  tag;
+  gint64    deadline;
+  gboolean  announce;   /* tell link_func the state at the next dispatch */
+} LinkSource;
+
+static void
+link_watch_socket (PgDb         *self,
+                   GIOCondition  condition)
+{
+  LinkSource *link = (LinkSource *) self->link;
+
+  if (link->tag != NULL)
+    g_source_remove_unix_fd (self->link, link->tag);
+  link->tag = condition != 0 ? g_source_add_unix_fd (self->link, PQsocket (self->pending),
+                                                     condition | G_IO_ERR | G_IO_HUP)
+                             : NULL;
+}
+
+static void
+link_wait (PgDb *self)
+{
+  LinkSource *link = (LinkSource *) self->link;
+
+  link_watch_socket (self, 0);
+  g_clear_pointer (&self->pending, PQfinish);
+  self->state = LINK_WAITING;
+  link->deadline = g_get_monotonic_time () + (gint64) self->backoff * 1000;
+  g_source_set_ready_time (self->link, link->deadline);
+  self->backoff = MIN (self->backoff * 2, LINK_LONGEST_WAIT);
+}
+
+static char *
+session_settings (PgDb *self)
+{
+  return g_strdup_printf ("SET client_min_messages = warning; SET lock_timeout = %u; "
+                          "SET search_path = fascia, public%s", self->lock_timeout,
+                          self->watch != NULL ? "; LISTEN " CHANGES_CHANNEL : "");
+}
+
+static void
+link_start (PgDb *self)
+{
+  LinkSource *link = (LinkSource *) self->link;
+
+  self->pending = PQconnectStart (self->conninfo);
+  if (self->pending == NULL || PQstatus (self->pending) == CONNECTION_BAD)
+    {
+      link_wait (self);
+      return;
+    }
+  self->state = LINK_CONNECTING;
+  link_watch_socket (self, G_IO_OUT);
+  link->deadline = g_get_monotonic_time () + LINK_ATTEMPT_TIMEOUT * G_GINT64_CONSTANT (1000);
+  g_source_set_ready_time (self->link, link->deadline);
+}
+
+/* The new connection is ready: it takes the place of the broken one. */
+static void
+link_up (PgDb *self)
+{
+  LinkSource *link = (LinkSource *) self->link;
+
+  link_watch_socket (self, 0);
+  PQfinish (self->conn);
+  self->conn = g_steal_pointer (&self->pending);
+  self->state = LINK_UP;
+  self->lost = FALSE;
+  self->backoff = LINK_FIRST_WAIT;
+  g_source_set_ready_time (self->link, -1);
+  watch_resume (self);
+  g_debug ("Connected to the clinic server again");
+  link->announce = TRUE;
+  g_source_set_ready_time (self->link, 0);
+}
+
+static void
+link_step (PgDb *self)
+{
+  LinkSource *link = (LinkSource *) self->link;
+  gboolean ready = link->tag != NULL && g_source_query_unix_fd (self->link, link->tag) != 0;
+  gboolean due = g_get_monotonic_time () >= link->deadline;
+
+  switch (self->state)
+    {
+    case LINK_UP:
+      break;
+
+    case LINK_WAITING:
+      if (due)
+        link_start (self);
+      break;
+
+    case LINK_CONNECTING:
+      if (!ready)
+        {
+          if (due)
+            link_wait (self);
+          break;
+        }
+      switch (PQconnectPoll (self->pending))
+        {
+        case PGRES_POLLING_READING:
+          link_watch_socket (self, G_IO_IN);
+          break;
+        case PGRES_POLLING_WRITING:
+          link_watch_socket (self, G_IO_OUT);
+          break;
+        case PGRES_POLLING_OK:
+          {
+            g_autofree char *settings = session_settings (self);
+
+            if (!PQsendQuery (self->pending, settings))
+              {
+                link_wait (self);
+                break;
+              }
+            self->state = LINK_SETTING_UP;
+            link_watch_socket (self, G_IO_IN);
+          }
+          break;
+        default:
+          link_wait (self);
+          break;
+        }
+      break;
+
+    case LINK_SETTING_UP:
+      if (!ready)
+        {
+          if (due)
+            link_wait (self);
+          break;
+        }
+      if (!PQconsumeInput (self->pending))
+        {
+          link_wait (self);
+          break;
+        }
+      while (!PQisBusy (self->pending))
+        {
+          PGresult *result = PQgetResult (self->pending);
+          ExecStatusType status;
+
+          if (result == NULL)
+            {
+              link_up (self);
+              return;
+            }
+          status = PQresultStatus (result);
+          PQclear (result);
+          if (status != PGRES_COMMAND_OK)
+            {
+              link_wait (self);
+              return;
+            }
+        }
+      break;
+
+    default:
+      break;
+    }
+}
+
+static gboolean
+link_dispatch (GSource     *source,
+               GSourceFunc  callback,
+               gpointer     user_data)
+{
+  LinkSource *link = (LinkSource *) source;
+  PgDb *self = link->db;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (link->announce)
+    {
+      link->announce = FALSE;
+      g_source_set_ready_time (source, self->state == LINK_UP ? -1 : link->deadline);
+      if (self->link_func != NULL)
+        self->link_func (self->state == LINK_UP, self->link_data);
+      return G_SOURCE_CONTINUE;
+    }
+
+  link_step (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+link_finalize (GSource *source)
+{
+}
+
+static GSourceFuncs link_funcs = {
+  .dispatch = link_dispatch,
+  .finalize = link_finalize,
+};
+
+/* The connection is broken: a new one is made in the background, where it is kept. */
+static void
+mark_lost (PgDb *self)
+{
+  LinkSource *link;
+
+  if (self->lost)
+    return;
+  self->lost = TRUE;
+  if (self->link == NULL)
+    return;
+
+  g_debug ("The connection to the clinic server was lost; connecting again in the background");
+  link = (LinkSource *) self->link;
+  self->backoff = LINK_FIRST_WAIT;
+  link_wait (self);
+  /* Told from the main loop, never from inside the query that found it. */
+  link->announce = TRUE;
+  g_source_set_ready_time (self->link, 0);
+}
+
+static void
+pg_keep_connected (FasciaDb         *db,
+                   GMainContext     *context,
+                   FasciaDbLinkFunc  func,
+                   gpointer          user_data)
+{
+  PgDb *self = (PgDb *) db;
+
+  self->link_func = func;
+  self->link_data = user_data;
+  if (self->link != NULL)
+    return;
+
+  self->link = g_source_new (&link_funcs, sizeof (LinkSource));
+  ((LinkSource *) self->link)->db = self;
+  g_source_set_static_name (self->link, "fascia: clinic server connection");
+  g_source_attach (self->link, context);
+  self->backoff = LINK_FIRST_WAIT;
+  if (self->lost)
+    {
+      self->lost = FALSE;
+      mark_lost (self);
+    }
+}
+
+static gboolean
+pg_is_connected (FasciaDb *db)
+{
+  PgDb *self = (PgDb *) db;
+
+  return !self->lost && PQstatus (self->conn) == CONNECTION_OK;
+}
+
 static const FasciaDbClass pg_class = {
   .engine = FASCIA_DB_ENGINE_POSTGRESQL,
   .close = pg_close,
@@ -628,6 +959,8 @@ static const FasciaDbClass pg_class = {
   .column_text = pg_column_text,
   .column_is_null = pg_column_is_null,
   .watch_changes = pg_watch_changes,
+  .keep_connected = pg_keep_connected,
+  .is_connected = pg_is_connected,
 };
 
 /* Choosing the engine */
@@ -661,6 +994,7 @@ fascia_db_postgres_set_lock_timeout (FasciaDb *db,
 {
   g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %u", milliseconds);
 
+  ((PgDb *) db)->lock_timeout = milliseconds;
   if (!run (db, sql, NULL))
     g_warning ("Could not set the lock timeout on %s", db->name);
 }
@@ -848,6 +1182,9 @@ fascia_db_postgres_open (const char  *conninfo,
                                        PQhost (conn) != NULL && PQhost (conn)[0] != '/'
                                        ? PQhost (conn) : "this computer");
   self->conn = conn;
+  self->conninfo = g_strdup (conninfo);
+  self->lock_timeout = 5000;
+  self->state = LINK_UP;
 
   /* A change waits this long for a row or table another connection holds, then fails as
    * busy (55P03), as SQLite's busy timeout does. */

@@ -58,6 +58,12 @@ typedef struct
                                    gpointer             user_data,
                                    GDestroyNotify       destroy,
                                    GError             **error);
+  /* Optional: NULL where the connection cannot be lost (a file). */
+  void          (*keep_connected) (FasciaDb            *db,
+                                   GMainContext        *context,
+                                   FasciaDbLinkFunc     func,
+                                   gpointer             user_data);
+  gboolean      (*is_connected)   (FasciaDb            *db);
 } FasciaDbClass;
 
 /* Each engine's connection and statement start with these. */

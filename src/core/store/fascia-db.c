@@ -198,6 +198,22 @@ fascia_db_watch_changes (FasciaDb            *db,
   return db->klass->watch_changes (db, func, user_data, destroy, error);
 }
 
+void
+fascia_db_keep_connected (FasciaDb         *db,
+                          GMainContext     *context,
+                          FasciaDbLinkFunc  func,
+                          gpointer          user_data)
+{
+  if (db->klass->keep_connected != NULL)
+    db->klass->keep_connected (db, context, func, user_data);
+}
+
+gboolean
+fascia_db_is_connected (FasciaDb *db)
+{
+  return db->klass->is_connected == NULL || db->klass->is_connected (db);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

@@ -113,6 +113,20 @@ GSource        *fascia_db_watch_changes     (FasciaDb           *db,
                                              GDestroyNotify      destroy,
                                              GError            **error);
 
+/* The connection was lost (@connected FALSE) or made anew (TRUE). */
+typedef void (*FasciaDbLinkFunc) (gboolean connected,
+                                  gpointer user_data);
+
+/* Where the connection can be lost (a server): when it is, a new one is made in the
+ * background from @context's main loop, with a growing wait between attempts, and @func is
+ * told from there, as it is when the connection is back (with the changes watched again).
+ * Until then each query fails at once with FASCIA_STORE_ERROR_IO. Nothing for a file. */
+void            fascia_db_keep_connected    (FasciaDb           *db,
+                                             GMainContext       *context,
+                                             FasciaDbLinkFunc    func,
+                                             gpointer            user_data);
+gboolean        fascia_db_is_connected      (FasciaDb           *db);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaDbStmt, fascia_db_stmt_free)
 
 G_END_DECLS

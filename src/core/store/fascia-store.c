@@ -82,6 +82,32 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_CONNECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+fascia_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FasciaStore *self = FASCIA_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, fascia_store_is_connected (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 fascia_store_dispose (GObject *object)
 {
@@ -115,6 +141,19 @@ fascia_store_class_init (FasciaStoreClass *klass)
 
   object_class->dispose = fascia_store_dispose;
   object_class->finalize = fascia_store_finalize;
+  object_class->get_property = fascia_store_get_property;
+
+  /**
+   * FasciaStore:connected:
+   *
+   * Whether the database can be reached: always for a file; for a clinic server, %FALSE from
+   * when a query or the watch of others' changes (fascia_store_watch_others()) finds the
+   * connection lost until it is made anew in the background. Notified from the main loop.
+   */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FasciaStore::changed:
@@ -1247,6 +1286,40 @@ other_change_cb (const char *table_nick,
 }
 
 /**
+ * fascia_store_is_connected:
+ *
+ * Returns: whether the database can be reached now (see #FasciaStore:connected).
+ */
+gboolean
+fascia_store_is_connected (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+
+  return self->db != NULL && fascia_db_is_connected (self->db);
+}
+
+/* The clinic server's connection was lost or made anew: told from the main loop. What others
+ * changed meanwhile was not heard, so every view of clients, plans and visits reads again. */
+static void
+link_cb (gboolean connected,
+         gpointer user_data)
+{
+  FasciaStore *self = user_data;
+  static const FasciaStoreTable reread[] = {
+    FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_TABLE_PLANS, FASCIA_STORE_TABLE_VISITS,
+  };
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  if (!connected)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reread); i++)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (
+                     fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, reread[i])),
+                   reread[i], FASCIA_STORE_CHANGE_RELOAD, (gint64) 0, (gint64) 0);
+}
+
+/**
  * fascia_store_watch_others:
  *
  * Hears the changes other people commit to the same database — another therapist's new or
@@ -1280,6 +1353,8 @@ fascia_store_watch_others (FasciaStore  *self,
 
   if (self->watch != NULL)
     g_source_attach (self->watch, g_main_context_get_thread_default ());
+  /* A connection that is lost is made anew, and the changes heard again. */
+  fascia_db_keep_connected (self->db, g_main_context_get_thread_default (), link_cb, self);
   return TRUE;
 }
 
