@@ -19,10 +19,36 @@ GBytes   *fascia_fhir_export (FasciaStore  *store,
                               FasciaAtlas  *atlas,
                               gint64        client_id,
                               GError      **error);
-gboolean  fascia_fhir_import (FasciaStore  *store,
-                              GBytes       *bundle,
-                              guint        *n_clients,
-                              GError      **error);
+/* What to do with a Patient of the bundle who is already a client (the duplicate rule of
+ * every import: the same email address, or the same name and date of birth). */
+typedef enum
+{
+  FASCIA_FHIR_DUPLICATES_REFUSE,  /* import nothing, FASCIA_STORE_ERROR_EXISTS naming the client */
+  FASCIA_FHIR_DUPLICATES_SKIP,    /* leave the client as it is; import nothing of the patient */
+  FASCIA_FHIR_DUPLICATES_MERGE,   /* keep the client; add what it lacks (see fascia_fhir_import()) */
+  FASCIA_FHIR_DUPLICATES_ADD,     /* add another client */
+} FasciaFhirDuplicates;
+
+/* What an import did. */
+typedef struct
+{
+  guint n_added;     /* clients added */
+  guint n_merged;    /* clients merged into */
+  guint n_skipped;   /* patients of the bundle left out as duplicates */
+  guint n_plans;     /* plans added */
+  guint n_visits;    /* visits added */
+} FasciaFhirImportCounts;
+
+gboolean   fascia_fhir_import (FasciaStore             *store,
+                               GBytes                  *bundle,
+                               FasciaFhirDuplicates     duplicates,
+                               FasciaFhirImportCounts  *counts,
+                               GError                 **error);
+GPtrArray *fascia_fhir_find_duplicates (FasciaStore  *store,
+                                        GBytes       *bundle,
+                                        GError      **error);
+gboolean   fascia_fhir_duplicates_from_string (const char           *text,
+                                               FasciaFhirDuplicates *duplicates);
 gboolean  fascia_fhir_atlas_has_id (FasciaStoreIdKind  kind,
                                     const char        *id,
                                     gpointer           atlas);

@@ -46,7 +46,8 @@ typedef enum
   FASCIA_STORE_ERROR_IO,
   FASCIA_STORE_ERROR_INVALID,         /* a value out of range, an unknown atlas id, a bad CSV row */
   FASCIA_STORE_ERROR_NOT_FOUND,       /* no such row, or it was deleted */
-  FASCIA_STORE_ERROR_EXISTS,          /* would overwrite a file that must be kept */
+  FASCIA_STORE_ERROR_EXISTS,          /* would overwrite a file that must be kept, or
+                                       * repeat a client already there */
   FASCIA_STORE_ERROR_CONFLICT,        /* saved by someone else since it was read: nothing
                                        * was saved; read it again and let the user choose */
   FASCIA_STORE_ERROR_DENIED,          /* the clinic server's grants keep this login from it */

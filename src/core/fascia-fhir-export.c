@@ -284,6 +284,25 @@ codeable_text (const char *text)
   return concept;
 }
 
+/* A CodeableConcept of one coding; @display may be %NULL. */
+static JsonObject *
+coded (const char *system,
+       const char *code,
+       const char *display)
+{
+  JsonObject *concept = json_object_new ();
+  JsonArray *codings = json_array_new ();
+  JsonObject *coding = json_object_new ();
+
+  json_object_set_string_member (coding, "system", system);
+  json_object_set_string_member (coding, "code", code);
+  if (display != NULL)
+    json_object_set_string_member (coding, "display", display);
+  json_array_add_object_element (codings, coding);
+  json_object_set_array_member (concept, "coding", codings);
+  return concept;
+}
+
 static JsonObject *
 body_site (Export     *export,
            const char *muscle_id,
@@ -361,6 +380,56 @@ export_patient (Export       *export,
     json_object_set_string_member (patient, "birthDate", dob);
 
   add_entry (export, patient);
+}
+
+/* The intake's pregnancy as the standard pregnancy status (LOINC 82810-3, answer LA15173-0
+ * Pregnant, as in HL7's International Patient Summary), with the trimester, when the intake
+ * gives it, as a component coded by its SNOMED CT period of life. */
+static void
+export_pregnancy (Export       *export,
+                  FasciaClient *client,
+                  const char   *patient_id)
+{
+  static const struct {
+    const char *code;
+    const char *text;
+  } trimesters[] = {
+    { "255246003", "First trimester" },
+    { "255247007", "Second trimester" },
+    { "255248004", "Third trimester" },
+  };
+  g_autofree char *id = g_strconcat (patient_id, "-pregnancy", NULL);
+  guint trimester = fascia_client_get_pregnancy_trimester (client);
+  JsonObject *resource;
+  JsonObject *code;
+  JsonObject *value;
+
+  if ((fascia_client_get_health_flags (client) & FASCIA_HEALTH_PREGNANCY) == 0)
+    return;
+
+  resource = new_resource ("Observation", id);
+  json_object_set_string_member (resource, "status", "final");
+  code = coded (FHIR_LOINC, "82810-3", "Pregnancy status");
+  json_object_set_string_member (code, "text", "Pregnancy status (intake)");
+  json_object_set_object_member (resource, "code", code);
+  json_object_set_object_member (resource, "subject", reference ("Patient", patient_id));
+  value = coded (FHIR_LOINC, "LA15173-0", "Pregnant");
+  json_object_set_string_member (value, "text", "Pregnant");
+  json_object_set_object_member (resource, "valueCodeableConcept", value);
+
+  if (trimester >= 1 && trimester <= G_N_ELEMENTS (trimesters))
+    {
+      JsonArray *components = json_array_new ();
+      JsonObject *component = json_object_new ();
+      JsonObject *trimester_value = coded (FHIR_SNOMED, trimesters[trimester - 1].code, NULL);
+
+      json_object_set_object_member (component, "code", codeable_text ("Trimester of pregnancy"));
+      json_object_set_string_member (trimester_value, "text", trimesters[trimester - 1].text);
+      json_object_set_object_member (component, "valueCodeableConcept", trimester_value);
+      json_array_add_object_element (components, component);
+      json_object_set_array_member (resource, "component", components);
+    }
+  add_entry (export, resource);
 }
 
 /* CarePlan and Goal */
@@ -923,6 +992,7 @@ export_client (Export        *export,
   visits = sorted (visit_model);
 
   export_patient (export, client, patient_id);
+  export_pregnancy (export, client, patient_id);
 
   for (guint i = 0; i < plans->len; i++)
     {

@@ -18,9 +18,28 @@
  * unique id, and every reference must name a resource of the bundle that came before it.
  * Everything is added in one batch of the store: either the whole bundle is imported or,
  * at the first problem, nothing is, and the error names the entry and the resource.
+ *
+ * A Patient who is already a client (the duplicate rule of every import, see
+ * fascia_store_find_duplicate_client()) is refused, skipped, merged or added as the caller
+ * chooses. Merging keeps the client and adds only what it lacks: its empty fields are filled
+ * and notes not already there appended (no text of the client is overwritten); a plan of the
+ * bundle is the client's plan of the same title, start and end dates if it has one — then
+ * only its targets (muscle, side and techniques) and home exercises (technique) that the plan
+ * lacks are added — and a visit of the bundle is the client's visit at the same time (to the
+ * second) if it has one — then nothing of it is imported, not its note, scores, marks,
+ * findings or amendments. The bundle's resource ids number its records in order and mean
+ * nothing in another database, so these natural keys, read from the bundle, identify them.
+ * Merging the same bundle twice changes nothing the second time.
  */
 
 #define MAX_ENTRIES (4 * 1024 * 1024)
+
+/* The pregnancy status (LOINC), its answers, and the trimesters (SNOMED CT periods of life). */
+#define PREGNANCY_STATUS_CODE "82810-3"
+#define PREGNANT_CODE         "LA15173-0"
+
+static const char * const not_pregnant_codes[] = { "LA26683-5", "LA4489-6", NULL };
+static const char * const trimester_codes[] = { NULL, "255246003", "255247007", "255248004" };
 
 typedef struct
 {
@@ -28,7 +47,12 @@ typedef struct
   GHashTable  *resources;     /* "Type/id" → JsonObject (borrowed from the parsed tree) */
   GHashTable  *db_ids;        /* "Type/id" or "CarePlan/id#tN" → gint64 */
   GHashTable  *by_encounter;  /* "Encounter/id" → GPtrArray of JsonObject */
-  guint        n_clients;
+  GHashTable  *pregnancy;     /* "Patient/id" → its pregnancy-status Observation */
+  GHashTable  *merged;        /* "Patient/id" of the patients merged into a client */
+  GHashTable  *skipped;       /* "Type/id" of what is not imported: a skipped patient's
+                               * records, and visits of a merged one already there */
+  FasciaFhirDuplicates duplicates;
+  FasciaFhirImportCounts counts;
   guint        entry;         /* the entry being read, from 1 */
   const char  *label;         /* "Observation/p1-v2-mark1" */
 } Import;
@@ -234,23 +258,88 @@ remember (Import     *import,
 
 /* Patient */
 
+/* Whether @coding (an array of Coding) holds @code of @system. */
 static gboolean
-import_patient (Import      *import,
-                JsonObject  *resource,
-                GError     **error)
+has_coding (JsonObject *concept,
+            const char *system,
+            const char *code)
+{
+  JsonArray *codings = get_array (concept, "coding");
+
+  for (guint i = 0; codings != NULL && i < json_array_get_length (codings); i++)
+    {
+      JsonObject *coding = array_object (codings, i);
+
+      if (g_strcmp0 (get_string (coding, "system"), system) == 0 &&
+          g_strcmp0 (get_string (coding, "code"), code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_pregnancy_status (JsonObject *resource)
+{
+  return has_coding (get_object (resource, "code"), FHIR_LOINC, PREGNANCY_STATUS_CODE);
+}
+
+/* The pregnancy and its trimester from the patient's pregnancy-status Observation. */
+static gboolean
+read_pregnancy (Import            *import,
+                JsonObject        *observation,
+                FasciaHealthFlags *health,
+                guint             *trimester,
+                GError           **error)
+{
+  JsonObject *value = get_object (observation, "valueCodeableConcept");
+  JsonArray *components = get_array (observation, "component");
+  gboolean pregnant = has_coding (value, FHIR_LOINC, PREGNANT_CODE);
+
+  if (!pregnant)
+    {
+      for (guint i = 0; not_pregnant_codes[i] != NULL; i++)
+        if (has_coding (value, FHIR_LOINC, not_pregnant_codes[i]))
+          return TRUE;
+      return invalid (import, error, "the pregnancy status %s is none Fascia reads",
+                      get_string (observation, "id"));
+    }
+
+  *health |= FASCIA_HEALTH_PREGNANCY;
+  for (guint i = 0; components != NULL && i < json_array_get_length (components); i++)
+    {
+      JsonObject *component_value = get_object (array_object (components, i),
+                                                "valueCodeableConcept");
+
+      for (guint t = 1; t < G_N_ELEMENTS (trimester_codes); t++)
+        if (has_coding (component_value, FHIR_SNOMED, trimester_codes[t]))
+          *trimester = t;
+    }
+  return TRUE;
+}
+
+/* The client a Patient describes, not yet added. */
+static FasciaClient *
+read_patient (Import      *import,
+              JsonObject  *resource,
+              const char  *key,
+              GError     **error)
 {
   g_autoptr(FasciaClient) client = fascia_client_new ();
   g_autoptr(GPtrArray) flags = extensions (resource, "intake-flag");
+  JsonObject *pregnancy = g_hash_table_lookup (import->pregnancy, key);
+  guint trimester = 0;
   JsonArray *telecom = get_array (resource, "telecom");
   const char *name = get_string (array_object (get_array (resource, "name"), 0), "text");
   const char *birth = get_string (resource, "birthDate");
   const char *text;
   FasciaHealthFlags health = 0;
-  GError *local_error = NULL;
   JsonNode *active = json_object_get_member (resource, "active");
 
   if (name == NULL)
-    return invalid (import, error, "the patient has no name text");
+    {
+      invalid (import, error, "the patient has no name text");
+      return NULL;
+    }
   fascia_client_set_name (client, name);
 
   for (guint i = 0; telecom != NULL && i < json_array_get_length (telecom); i++)
@@ -260,7 +349,10 @@ import_patient (Import      *import,
       const char *value = get_string (point, "value");
 
       if (value == NULL)
-        return invalid (import, error, "a telecom entry has no value");
+        {
+          invalid (import, error, "a telecom entry has no value");
+          return NULL;
+        }
       if (g_strcmp0 (system, "email") == 0)
         fascia_client_set_email (client, value);
       else if (g_strcmp0 (system, "phone") == 0)
@@ -277,10 +369,16 @@ import_patient (Import      *import,
       GFlagsValue *value = nick != NULL ? g_flags_get_value_by_nick (klass, nick) : NULL;
 
       if (value == NULL)
-        return invalid (import, error, "“%s” is no intake flag", nick != NULL ? nick : "");
+        {
+          invalid (import, error, "“%s” is no intake flag", nick != NULL ? nick : "");
+          return NULL;
+        }
       health |= value->value;
     }
+  if (pregnancy != NULL && !read_pregnancy (import, pregnancy, &health, &trimester, error))
+    return NULL;
   fascia_client_set_health_flags (client, health);
+  fascia_client_set_pregnancy_trimester (client, trimester);
 
   if ((text = string_extension (resource, "health-notes", "valueString")) != NULL)
     fascia_client_set_health_notes (client, text);
@@ -290,19 +388,134 @@ import_patient (Import      *import,
       json_node_get_value_type (active) == G_TYPE_BOOLEAN)
     fascia_client_set_archived (client, !json_node_get_boolean (active));
 
+  return g_steal_pointer (&client);
+}
+
+static void
+skip (Import     *import,
+      const char *key)
+{
+  g_hash_table_add (import->skipped, g_strdup (key));
+}
+
+/* Whether @resource's subject is a patient left out. */
+static gboolean
+subject_skipped (Import     *import,
+                 JsonObject *resource)
+{
+  const char *ref = get_string (get_object (resource, "subject"), "reference");
+
+  return ref != NULL && g_hash_table_contains (import->skipped, ref);
+}
+
+static gboolean
+subject_merged (Import     *import,
+                JsonObject *resource)
+{
+  const char *ref = get_string (get_object (resource, "subject"), "reference");
+
+  return ref != NULL && g_hash_table_contains (import->merged, ref);
+}
+
+/* "“Name” (born 1980-02-03)" or "“Name” (name@example.org)", for messages. */
+static char *
+describe_client (FasciaClient *client)
+{
+  const char *birth = fascia_client_get_date_of_birth (client);
+
+  if (birth != NULL && birth[0] != '\0')
+    return g_strdup_printf ("“%s” (born %s)", fascia_client_get_name (client), birth);
+  if (fascia_client_get_email (client)[0] != '\0')
+    return g_strdup_printf ("“%s” (%s)", fascia_client_get_name (client),
+                            fascia_client_get_email (client));
+  return g_strdup_printf ("“%s”", fascia_client_get_name (client));
+}
+
+static gboolean
+import_patient (Import      *import,
+                JsonObject  *resource,
+                GError     **error)
+{
+  g_autoptr(FasciaClient) client = read_patient (import, resource, import->label, error);
+  GError *local_error = NULL;
+  gint64 duplicate = 0;
+
+  if (client == NULL)
+    return FALSE;
+
+  if (import->duplicates != FASCIA_FHIR_DUPLICATES_ADD &&
+      (duplicate = fascia_store_find_duplicate_client (import->store, client, &local_error)) < 0)
+    return failed (import, error, local_error);
+
+  if (duplicate > 0 && import->duplicates == FASCIA_FHIR_DUPLICATES_REFUSE)
+    {
+      g_autoptr(FasciaClient) existing = fascia_store_load_client (import->store, duplicate,
+                                                                   &local_error);
+      g_autofree char *text = NULL;
+
+      if (existing == NULL)
+        return failed (import, error, local_error);
+      text = describe_client (existing);
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS,
+                   "entry %u (%s): %s is already a client", import->entry, import->label, text);
+      return FALSE;
+    }
+  if (duplicate > 0 && import->duplicates == FASCIA_FHIR_DUPLICATES_SKIP)
+    {
+      skip (import, import->label);
+      import->counts.n_skipped++;
+      return TRUE;
+    }
+  if (duplicate > 0)
+    {
+      if (!fascia_store_merge_client (import->store, duplicate, client, &local_error))
+        return failed (import, error, local_error);
+      g_hash_table_add (import->merged, g_strdup (import->label));
+      remember (import, import->label, duplicate);
+      import->counts.n_merged++;
+      return TRUE;
+    }
+
   if (!fascia_store_add_client (import->store, client, &local_error))
     return failed (import, error, local_error);
 
   remember (import, import->label, fascia_client_get_id (client));
-  import->n_clients++;
+  import->counts.n_added++;
   return TRUE;
 }
 
 /* CarePlan */
 
 static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+static gboolean
+same_target (FasciaPlanTarget *a,
+             FasciaPlanTarget *b)
+{
+  const char * const *ta = fascia_plan_target_get_technique_ids (a);
+  const char * const *tb = fascia_plan_target_get_technique_ids (b);
+  guint na = ta != NULL ? g_strv_length ((char **) ta) : 0;
+  guint nb = tb != NULL ? g_strv_length ((char **) tb) : 0;
+
+  if (!same_text (fascia_plan_target_get_muscle_id (a), fascia_plan_target_get_muscle_id (b)) ||
+      fascia_plan_target_get_side (a) != fascia_plan_target_get_side (b) || na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (!g_strv_contains (tb, ta[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* @existing: the targets of the plan already there that the bundle's plan is, or %NULL */
+static gboolean
 import_target (Import      *import,
                gint64       plan_id,
+               GListModel  *existing,
                JsonObject  *detail,
                const char  *key,
                GError     **error)
@@ -343,6 +556,17 @@ import_target (Import      *import,
   if (notes != NULL)
     fascia_plan_target_set_notes (target, notes);
 
+  for (guint i = 0; existing != NULL && i < g_list_model_get_n_items (existing); i++)
+    {
+      g_autoptr(FasciaPlanTarget) other = g_list_model_get_item (existing, i);
+
+      if (same_target (target, other))
+        {
+          remember (import, key, fascia_plan_target_get_id (other));
+          return TRUE;
+        }
+    }
+
   if (!fascia_store_add_plan_target (import->store, target, &local_error))
     return failed (import, error, local_error);
 
@@ -353,6 +577,7 @@ import_target (Import      *import,
 static gboolean
 import_exercise (Import      *import,
                  gint64       plan_id,
+                 GListModel  *existing,
                  JsonObject  *detail,
                  GError     **error)
 {
@@ -380,6 +605,14 @@ import_exercise (Import      *import,
   if (notes != NULL)
     fascia_home_exercise_set_notes (exercise, notes);
 
+  for (guint i = 0; existing != NULL && i < g_list_model_get_n_items (existing); i++)
+    {
+      g_autoptr(FasciaHomeExercise) other = g_list_model_get_item (existing, i);
+
+      if (g_strcmp0 (fascia_home_exercise_get_technique_id (other), technique) == 0)
+        return TRUE;
+    }
+
   if (!fascia_store_add_home_exercise (import->store, exercise, &local_error))
     return failed (import, error, local_error);
   return TRUE;
@@ -396,9 +629,16 @@ import_care_plan (Import      *import,
   JsonArray *activities = get_array (resource, "activity");
   int status = enum_from_nick (FASCIA_TYPE_PLAN_STATUS, get_string (resource, "status"));
   const char *text;
-  gint64 client_id, value;
+  gint64 client_id, value, plan_id = 0;
+  g_autoptr(GListModel) existing_targets = NULL;
+  g_autoptr(GListModel) existing_exercises = NULL;
   GError *local_error = NULL;
 
+  if (subject_skipped (import, resource))
+    {
+      skip (import, import->label);
+      return TRUE;
+    }
   if (!resolve (import, get_object (resource, "subject"), "Patient", &client_id, error))
     return FALSE;
   if (status < 0)
@@ -442,9 +682,39 @@ import_care_plan (Import      *import,
       fascia_plan_set_goals (plan, text);
     }
 
-  if (!fascia_store_add_plan (import->store, plan, &local_error))
-    return failed (import, error, local_error);
-  remember (import, import->label, fascia_plan_get_id (plan));
+  if (subject_merged (import, resource))
+    {
+      g_autoptr(GListModel) plans = fascia_store_list_plans (import->store, client_id,
+                                                             &local_error);
+
+      if (plans == NULL)
+        return failed (import, error, local_error);
+      for (guint i = 0; plan_id == 0 && i < g_list_model_get_n_items (plans); i++)
+        {
+          g_autoptr(FasciaPlan) other = g_list_model_get_item (plans, i);
+
+          if (same_text (fascia_plan_get_title (other), fascia_plan_get_title (plan)) &&
+              same_text (fascia_plan_get_start_date (other), fascia_plan_get_start_date (plan)) &&
+              same_text (fascia_plan_get_end_date (other), fascia_plan_get_end_date (plan)))
+            plan_id = fascia_plan_get_id (other);
+        }
+    }
+  if (plan_id != 0)
+    {
+      if ((existing_targets = fascia_store_list_plan_targets (import->store, plan_id,
+                                                              &local_error)) == NULL ||
+          (existing_exercises = fascia_store_list_home_exercises (import->store, plan_id,
+                                                                  &local_error)) == NULL)
+        return failed (import, error, local_error);
+    }
+  else
+    {
+      if (!fascia_store_add_plan (import->store, plan, &local_error))
+        return failed (import, error, local_error);
+      plan_id = fascia_plan_get_id (plan);
+      import->counts.n_plans++;
+    }
+  remember (import, import->label, plan_id);
 
   for (guint i = 0; activities != NULL && i < json_array_get_length (activities); i++)
     {
@@ -462,10 +732,10 @@ import_care_plan (Import      *import,
           if (id == NULL)
             return invalid (import, error, "activity %u has no id", i + 1);
           key = g_strdup_printf ("%s#%s", import->label, id);
-          if (!import_target (import, fascia_plan_get_id (plan), detail, key, error))
+          if (!import_target (import, plan_id, existing_targets, detail, key, error))
             return FALSE;
         }
-      else if (!import_exercise (import, fascia_plan_get_id (plan), detail, error))
+      else if (!import_exercise (import, plan_id, existing_exercises, detail, error))
         return FALSE;
     }
 
@@ -602,6 +872,26 @@ import_finding (Import      *import,
   return TRUE;
 }
 
+/* Leaves out the encounter being read, with its note (and so the note's amendments). */
+static gboolean
+skip_encounter (Import    *import,
+                GPtrArray *attached)
+{
+  skip (import, import->label);
+  for (guint i = 0; attached != NULL && i < attached->len; i++)
+    {
+      JsonObject *other = g_ptr_array_index (attached, i);
+
+      if (g_strcmp0 (get_string (other, "resourceType"), "DocumentReference") == 0)
+        {
+          g_autofree char *key = g_strdup_printf ("DocumentReference/%s",
+                                                  get_string (other, "id"));
+          skip (import, key);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 import_encounter (Import      *import,
                   JsonObject  *resource,
@@ -617,10 +907,28 @@ import_encounter (Import      *import,
   gint64 client_id, plan_id, visit_id;
   GError *local_error = NULL;
 
+  if (subject_skipped (import, resource))
+    return skip_encounter (import, attached);
   if (!resolve (import, get_object (resource, "subject"), "Patient", &client_id, error))
     return FALSE;
   if (start == NULL || (visited_at = g_date_time_new_from_iso8601 (start, NULL)) == NULL)
     return invalid (import, error, "the encounter has no start time");
+  if (subject_merged (import, resource))
+    {
+      g_autoptr(GListModel) visits = fascia_store_list_visits (import->store, client_id,
+                                                               &local_error);
+
+      if (visits == NULL)
+        return failed (import, error, local_error);
+      for (guint i = 0; i < g_list_model_get_n_items (visits); i++)
+        {
+          g_autoptr(FasciaVisit) other = g_list_model_get_item (visits, i);
+
+          if (g_date_time_to_unix (fascia_visit_get_visited_at (other)) ==
+              g_date_time_to_unix (visited_at))
+            return skip_encounter (import, attached);
+        }
+    }
 
   fascia_visit_set_client_id (visit, client_id);
   fascia_visit_set_visited_at (visit, visited_at);
@@ -671,6 +979,7 @@ import_encounter (Import      *import,
   if (!fascia_store_add_visit (import->store, visit, &local_error))
     return failed (import, error, local_error);
   visit_id = fascia_visit_get_id (visit);
+  import->counts.n_visits++;
   remember (import, import->label, visit_id);
 
   for (guint i = 0; attached != NULL && i < attached->len; i++)
@@ -713,7 +1022,10 @@ import_provenance (Import      *import,
   g_autoptr(GDateTime) amended_at = NULL;
   gint64 visit_id;
   GError *local_error = NULL;
+  const char *target = get_string (array_object (get_array (resource, "target"), 0), "reference");
 
+  if (target != NULL && g_hash_table_contains (import->skipped, target))
+    return TRUE;
   if (!resolve (import, array_object (get_array (resource, "target"), 0), "DocumentReference",
                 &visit_id, error))
     return FALSE;
@@ -790,7 +1102,20 @@ index_bundle (Import      *import,
       g_hash_table_insert (import->resources, key, resource);
       g_ptr_array_add (order, key);
 
-      if (g_str_equal (type, "Observation") || g_str_equal (type, "DocumentReference"))
+      if (g_str_equal (type, "Observation") && is_pregnancy_status (resource))
+        {
+          const char *ref = get_string (get_object (resource, "subject"), "reference");
+
+          if (ref == NULL || !g_str_has_prefix (ref, "Patient/") ||
+              !g_hash_table_contains (import->resources, ref))
+            return invalid (import, error, "entry %u (%s) is of no patient earlier in the bundle",
+                            i + 1, key);
+          if (g_hash_table_contains (import->pregnancy, ref))
+            return invalid (import, error, "entry %u: %s has a second pregnancy status", i + 1,
+                            ref);
+          g_hash_table_insert (import->pregnancy, g_strdup (ref), resource);
+        }
+      else if (g_str_equal (type, "Observation") || g_str_equal (type, "DocumentReference"))
         {
           JsonObject *encounter = g_str_equal (type, "Observation")
                                   ? get_object (resource, "encounter")
@@ -850,7 +1175,8 @@ import_all (Import      *import,
 
     g_hash_table_iter_init (&iter, import->by_encounter);
     while (g_hash_table_iter_next (&iter, &ref, NULL))
-      if (!g_hash_table_contains (import->db_ids, ref))
+      if (!g_hash_table_contains (import->db_ids, ref) &&
+          !g_hash_table_contains (import->skipped, ref))
         {
           import->label = NULL;
           return invalid (import, error, "observations refer to “%s”, which is not in the bundle",
@@ -861,60 +1187,117 @@ import_all (Import      *import,
   return TRUE;
 }
 
-/**
- * fascia_fhir_import:
- * @bundle: a FHIR R4 Bundle in JSON, as fascia_fhir_export() writes it
- * @n_clients: (out) (optional): how many clients were added
- *
- * Adds every record of @bundle to @store, all or nothing.
- *
- * Returns: %TRUE on success; else %FASCIA_STORE_ERROR_INVALID naming the entry at fault, and
- *   nothing was added.
- */
-gboolean
-fascia_fhir_import (FasciaStore  *store,
-                    GBytes       *bundle,
-                    guint        *n_clients,
-                    GError      **error)
+/* Parses @bundle and indexes its entries into @import; %NULL with an error if it is not a
+ * bundle Fascia reads. */
+static JsonParser *
+parse_bundle (Import     *import,
+              GBytes     *bundle,
+              GPtrArray  *order,
+              GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  Import import = { store };
   JsonNode *root;
   JsonObject *object;
   JsonArray *entries;
   const char *data;
   gsize size;
+
+  data = g_bytes_get_data (bundle, &size);
+  if (size > FHIR_MAX_SIZE)
+    {
+      invalid (import, error, "the file is too large to import (%" G_GSIZE_FORMAT " bytes)",
+               size);
+      return NULL;
+    }
+  if (size == 0 || !g_utf8_validate (data, size, NULL))
+    {
+      invalid (import, error, "this is not a FHIR bundle in JSON (not UTF-8 text)");
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      invalid (import, error, "this is not a FHIR bundle in JSON: %s", local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (g_strcmp0 (get_string (object, "resourceType"), "Bundle") != 0)
+    {
+      invalid (import, error, "this is JSON, but not a FHIR Bundle");
+      return NULL;
+    }
+  if ((entries = get_array (object, "entry")) == NULL)
+    {
+      invalid (import, error, "the bundle has no entries");
+      return NULL;
+    }
+
+  if (!index_bundle (import, entries, order, error))
+    return NULL;
+  return g_steal_pointer (&parser);
+}
+
+static void
+import_init (Import               *import,
+             FasciaStore          *store,
+             FasciaFhirDuplicates  duplicates)
+{
+  memset (import, 0, sizeof *import);
+  import->store = store;
+  import->duplicates = duplicates;
+  import->resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->db_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->by_encounter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+  import->pregnancy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+import_clear (Import *import)
+{
+  g_hash_table_unref (import->resources);
+  g_hash_table_unref (import->db_ids);
+  g_hash_table_unref (import->by_encounter);
+  g_hash_table_unref (import->pregnancy);
+  g_hash_table_unref (import->merged);
+  g_hash_table_unref (import->skipped);
+}
+
+/**
+ * fascia_fhir_import:
+ * @bundle: a FHIR R4 Bundle in JSON, as fascia_fhir_export() writes it
+ * @duplicates: what to do with a patient who is already a client
+ * @counts: (out) (optional): what was imported
+ *
+ * Adds every record of @bundle to @store, all or nothing. What merging does is told at the
+ * top of this file (and in the README).
+ *
+ * Returns: %TRUE on success; else %FASCIA_STORE_ERROR_INVALID naming the entry at fault,
+ *   or %FASCIA_STORE_ERROR_EXISTS naming a duplicate when @duplicates refuses them, and
+ *   nothing was added.
+ */
+gboolean
+fascia_fhir_import (FasciaStore             *store,
+                    GBytes                  *bundle,
+                    FasciaFhirDuplicates     duplicates,
+                    FasciaFhirImportCounts  *counts,
+                    GError                 **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  Import import;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (FASCIA_IS_STORE (store), FALSE);
   g_return_val_if_fail (bundle != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = g_bytes_get_data (bundle, &size);
-  if (size > FHIR_MAX_SIZE)
-    return invalid (&import, error, "the file is too large to import (%" G_GSIZE_FORMAT
-                    " bytes)", size);
-  if (size == 0 || !g_utf8_validate (data, size, NULL))
-    return invalid (&import, error, "this is not a FHIR bundle in JSON (not UTF-8 text)");
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    return invalid (&import, error, "this is not a FHIR bundle in JSON: %s",
-                    local_error->message);
-
-  root = json_parser_get_root (parser);
-  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (g_strcmp0 (get_string (object, "resourceType"), "Bundle") != 0)
-    return invalid (&import, error, "this is JSON, but not a FHIR Bundle");
-  if ((entries = get_array (object, "entry")) == NULL)
-    return invalid (&import, error, "the bundle has no entries");
-
-  import.resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import.db_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.by_encounter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_ptr_array_unref);
-
-  if (index_bundle (&import, entries, order, error) &&
+  import_init (&import, store, duplicates);
+  if ((parser = parse_bundle (&import, bundle, order, error)) != NULL &&
       fascia_store_begin_batch (store, error))
     {
       ok = import_all (&import, order, error);
@@ -924,13 +1307,92 @@ fascia_fhir_import (FasciaStore  *store,
         fascia_store_end_batch (store, FALSE, NULL);
     }
 
-  if (ok && n_clients != NULL)
-    *n_clients = import.n_clients;
+  if (ok && counts != NULL)
+    *counts = import.counts;
 
-  g_hash_table_unref (import.resources);
-  g_hash_table_unref (import.db_ids);
-  g_hash_table_unref (import.by_encounter);
+  import_clear (&import);
   return ok;
+}
+
+/**
+ * fascia_fhir_find_duplicates:
+ *
+ * Reads @bundle, changing nothing, for the patients in it who are already clients.
+ *
+ * Returns: (transfer container) (element-type FasciaClient): the clients already in @store
+ *   that patients of @bundle repeat, in the bundle's order, each once; or %NULL with the
+ *   error fascia_fhir_import() would give for a bundle it does not read.
+ */
+GPtrArray *
+fascia_fhir_find_duplicates (FasciaStore  *store,
+                             GBytes       *bundle,
+                             GError      **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Import import;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (bundle != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  import_init (&import, store, FASCIA_FHIR_DUPLICATES_REFUSE);
+  if ((parser = parse_bundle (&import, bundle, order, error)) == NULL)
+    ok = FALSE;
+
+  for (guint i = 0; ok && i < order->len; i++)
+    {
+      const char *key = g_ptr_array_index (order, i);
+      JsonObject *resource = g_hash_table_lookup (import.resources, key);
+      g_autoptr(FasciaClient) client = NULL;
+      FasciaClient *existing;
+      gint64 duplicate;
+
+      if (!g_str_has_prefix (key, "Patient/"))
+        continue;
+      import.entry = i + 1;
+      import.label = key;
+      if ((client = read_patient (&import, resource, key, error)) == NULL ||
+          (duplicate = fascia_store_find_duplicate_client (store, client, error)) < 0)
+        {
+          ok = FALSE;
+          break;
+        }
+      if (duplicate == 0 || g_hash_table_contains (seen, &duplicate))
+        continue;
+      if ((existing = fascia_store_load_client (store, duplicate, error)) == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      g_hash_table_add (seen, g_memdup2 (&duplicate, sizeof duplicate));
+      g_ptr_array_add (found, existing);
+    }
+
+  import_clear (&import);
+  return ok ? g_steal_pointer (&found) : NULL;
+}
+
+/**
+ * fascia_fhir_duplicates_from_string:
+ * @text: "skip", "merge" or "add"
+ */
+gboolean
+fascia_fhir_duplicates_from_string (const char           *text,
+                                    FasciaFhirDuplicates *duplicates)
+{
+  static const char * const names[] = { "refuse", "skip", "merge", "add" };
+
+  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *duplicates = (FasciaFhirDuplicates) i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /**

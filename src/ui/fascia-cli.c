@@ -712,12 +712,22 @@ import_fhir_command (GVariantDict *options,
   g_autoptr(FasciaStore) store = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = filename_option (options, "import-fhir");
+  const char *duplicates_name = NULL;
+  FasciaFhirDuplicates duplicates = FASCIA_FHIR_DUPLICATES_REFUSE;
+  FasciaFhirImportCounts counts = { 0 };
   FasciaAtlas *atlas;
-  guint n_clients = 0;
 
   if (path == NULL)
     {
       g_printerr ("fascia: --import-fhir needs a FHIR bundle (a JSON file)\n");
+      return EXIT_FAILURE;
+    }
+  g_variant_dict_lookup (options, "on-duplicate", "&s", &duplicates_name);
+  if (duplicates_name != NULL &&
+      !fascia_fhir_duplicates_from_string (duplicates_name, &duplicates))
+    {
+      g_printerr ("fascia: unknown choice for --on-duplicate “%s”: use skip, merge or add\n",
+                  duplicates_name);
       return EXIT_FAILURE;
     }
 
@@ -728,15 +738,30 @@ import_fhir_command (GVariantDict *options,
 
   fascia_store_set_id_validator (store, fascia_fhir_atlas_has_id, g_object_ref (atlas),
                                  g_object_unref);
-  if (!fascia_fhir_import (store, bytes, &n_clients, &error))
+  if (!fascia_fhir_import (store, bytes, duplicates, &counts, &error))
     {
-      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
+      if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS))
+        g_printerr ("fascia: %s: %s; nothing was imported: choose --on-duplicate skip, merge or "
+                    "add\n", path, error->message);
+      else
+        g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
       return EXIT_FAILURE;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported the records of %u client into %s\n",
-                        "Imported the records of %u clients into %s\n", n_clients),
-           n_clients, database_path);
+  if (counts.n_added > 0 || (counts.n_merged == 0 && counts.n_skipped == 0))
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported the records of %u client into %s\n",
+                          "Imported the records of %u clients into %s\n", counts.n_added),
+             counts.n_added, database_path);
+  if (counts.n_merged > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Merged %u client already there: added %u plans and %u visits in all\n",
+                          "Merged %u clients already there: added %u plans and %u visits in all\n",
+                          counts.n_merged),
+             counts.n_merged, counts.n_plans, counts.n_visits);
+  if (counts.n_skipped > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Skipped %u client already there\n",
+                          "Skipped %u clients already there\n", counts.n_skipped),
+             counts.n_skipped);
   return EXIT_SUCCESS;
 }
 
@@ -929,6 +954,9 @@ fascia_cli_add_options (GApplication *application)
     { "import-fhir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Add the records of a FHIR bundle written by Fascia, all or nothing, and exit"),
       N_("FILE.json") },
+    { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --import-fhir: what to do with a patient who is already a client: skip, merge "
+         "or add (without it, such a bundle is refused)"), N_("CHOICE") },
     { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write clients, visits or pain-marks as CSV for a spreadsheet to --output and exit"),
       N_("WHAT") },

@@ -874,32 +874,201 @@ fascia_records_import_clients (GtkWidget   *widget,
 
 /* Import FHIR… */
 
-/**
- * fascia_records_import_fhir_file:
- * @safety_copy: (out): where the database was copied before the import
- *
- * Imports a FHIR bundle written by Fascia, all or nothing, after a safety copy.
- */
-gboolean
-fascia_records_import_fhir_file (GtkWidget    *widget,
-                                 FasciaStore  *store,
-                                 GFile        *file,
-                                 char        **kept,
-                                 GError      **error)
+static gboolean
+import_fhir_bytes (FasciaStore             *store,
+                   GBytes                  *bytes,
+                   FasciaFhirDuplicates     duplicates,
+                   FasciaFhirImportCounts  *counts,
+                   char                   **kept,
+                   GError                 **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *copy = NULL;
-  guint n_clients = 0;
 
-  if ((path = local_path (file, error)) == NULL ||
-      (bytes = fascia_file_read_bounded (path, MAX_IMPORT_SIZE, error)) == NULL ||
-      (copy = safety_copy (store, error)) == NULL ||
-      !fascia_fhir_import (store, bytes, &n_clients, error))
+  if ((copy = safety_copy (store, error)) == NULL ||
+      !fascia_fhir_import (store, bytes, duplicates, counts, error))
     return FALSE;
 
   *kept = g_steal_pointer (&copy);
   return TRUE;
+}
+
+/**
+ * fascia_records_import_fhir_file:
+ * @duplicates: what to do with a patient who is already a client
+ * @kept: (out): where the database was copied before the import
+ *
+ * Imports a FHIR bundle written by Fascia, all or nothing, after a safety copy.
+ */
+gboolean
+fascia_records_import_fhir_file (GtkWidget             *widget,
+                                 FasciaStore           *store,
+                                 GFile                 *file,
+                                 FasciaFhirDuplicates   duplicates,
+                                 char                 **kept,
+                                 GError               **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  return (path = local_path (file, error)) != NULL &&
+         (bytes = fascia_file_read_bounded (path, MAX_IMPORT_SIZE, error)) != NULL &&
+         import_fhir_bytes (store, bytes, duplicates, NULL, kept, error);
+}
+
+static void
+fhir_imported (GtkWidget                    *widget,
+               const FasciaFhirImportCounts *counts,
+               const char                   *kept)
+{
+  g_autofree char *name = g_path_get_basename (kept);
+  g_autofree char *text = NULL;
+
+  if (counts->n_merged == 0 && counts->n_skipped == 0)
+    /* Translators: after a FHIR import; %s is the name of the safety copy */
+    text = g_strdup_printf (_("Records imported; the database before is kept as %s"), name);
+  else
+    /* Translators: after a FHIR import; the numbers of clients added, merged and skipped,
+     * then the name of the safety copy */
+    text = g_strdup_printf (_("Records imported: %u added, %u merged, %u skipped; the database "
+                              "before is kept as %s"),
+                            counts->n_added, counts->n_merged, counts->n_skipped, name);
+  fascia_ui_toast (widget, text);
+}
+
+typedef struct
+{
+  GtkWidget   *widget;
+  FasciaStore *store;
+  GBytes      *bytes;
+} FhirImport;
+
+static void
+fhir_import_free (FhirImport *job)
+{
+  g_object_unref (job->widget);
+  g_object_unref (job->store);
+  g_bytes_unref (job->bytes);
+  g_free (job);
+}
+
+static void
+fhir_duplicates_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             FhirImport       *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  FasciaFhirImportCounts counts = { 0 };
+  FasciaFhirDuplicates duplicates;
+
+  if (!fascia_fhir_duplicates_from_string (response, &duplicates))
+    return;
+  if (!import_fhir_bytes (job->store, job->bytes, duplicates, &counts, &kept, &error))
+    fascia_ui_show_error (job->widget, _("Could not import the records"), error);
+  else
+    fhir_imported (job->widget, &counts, kept);
+}
+
+/* The most duplicates the dialog names; it counts the others. */
+#define MAX_LISTED_DUPLICATES 8
+
+static GtkWidget *
+show_fhir_duplicates (GtkWidget   *widget,
+                      FasciaStore *store,
+                      GBytes      *bytes,
+                      GPtrArray   *duplicates)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+  g_autoptr(GString) body = g_string_new (NULL);
+  FhirImport *job = g_new0 (FhirImport, 1);
+
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u patient of this file is already a client:",
+                                             "%u patients of this file are already clients:",
+                                             duplicates->len),
+                          duplicates->len);
+  for (guint i = 0; i < duplicates->len && i < MAX_LISTED_DUPLICATES; i++)
+    {
+      FasciaClient *client = g_ptr_array_index (duplicates, i);
+      const char *birth = fascia_client_get_date_of_birth (client);
+
+      g_string_append_printf (body, "\n• %s", fascia_client_get_name (client));
+      if (birth != NULL && birth[0] != '\0')
+        /* Translators: after a client's name in a list; %s is the date of birth */
+        g_string_append_printf (body, _(", born %s"), birth);
+      else if (fascia_client_get_email (client)[0] != '\0')
+        g_string_append_printf (body, ", %s", fascia_client_get_email (client));
+    }
+  if (duplicates->len > MAX_LISTED_DUPLICATES)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "\n• and %u more",
+                                               "\n• and %u more",
+                                               duplicates->len - MAX_LISTED_DUPLICATES),
+                            duplicates->len - MAX_LISTED_DUPLICATES);
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Skip leaves these clients as they are. Merge keeps each client and "
+                           "adds what the file has that the client lacks — empty details, "
+                           "plans and visits not there yet — without changing any text already "
+                           "written. Add makes a second client for each."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Clients Already There"), NULL));
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "add", _("_Add"));
+  adw_message_dialog_add_response (dialog, "merge", _("_Merge"));
+  adw_message_dialog_add_response (dialog, "skip", _("_Skip"));
+  adw_message_dialog_set_response_appearance (dialog, "skip", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  job->widget = g_object_ref (widget);
+  job->store = g_object_ref (store);
+  job->bytes = g_bytes_ref (bytes);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (fhir_duplicates_response_cb), job,
+                         (GClosureNotify) fhir_import_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+/**
+ * fascia_records_open_fhir:
+ *
+ * Reads the FHIR bundle @file and imports it; when patients in it are already clients, a
+ * dialog names them and lets the user skip, merge or add them (or cancel).
+ *
+ * Returns: (transfer none) (nullable): that dialog, or %NULL when the bundle was imported or
+ *   refused (a toast or an error dialog says which)
+ */
+GtkWidget *
+fascia_records_open_fhir (GtkWidget   *widget,
+                          FasciaStore *store,
+                          GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) duplicates = NULL;
+  FasciaFhirImportCounts counts = { 0 };
+
+  if ((path = local_path (file, &error)) == NULL ||
+      (bytes = fascia_file_read_bounded (path, MAX_IMPORT_SIZE, &error)) == NULL ||
+      (duplicates = fascia_fhir_find_duplicates (store, bytes, &error)) == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not import the records"), error);
+      return NULL;
+    }
+
+  if (duplicates->len > 0)
+    return show_fhir_duplicates (widget, store, bytes, duplicates);
+
+  if (!import_fhir_bytes (store, bytes, FASCIA_FHIR_DUPLICATES_REFUSE, &counts, &kept, &error))
+    fascia_ui_show_error (widget, _("Could not import the records"), error);
+  else
+    fhir_imported (widget, &counts, kept);
+  return NULL;
 }
 
 static void
@@ -909,20 +1078,7 @@ import_fhir_chosen (GtkWidget      *widget,
                     GFile          *file,
                     GtkFileChooser *chooser)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-
-  if (!fascia_records_import_fhir_file (widget, store, file, &kept, &error))
-    fascia_ui_show_error (widget, _("Could not import the records"), error);
-  else
-    {
-      g_autofree char *name = g_path_get_basename (kept);
-      /* Translators: after a FHIR import; %s is the name of the safety copy */
-      g_autofree char *text = g_strdup_printf (_("Records imported; the database before is "
-                                                 "kept as %s"), name);
-
-      fascia_ui_toast (widget, text);
-    }
+  fascia_records_open_fhir (widget, store, file);
 }
 
 void

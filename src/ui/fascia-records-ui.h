@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "fascia/fascia-fhir.h"
 #include "fascia/fascia-records-export.h"
 #include "fascia/fascia-store.h"
 
@@ -33,11 +34,15 @@ GtkWidget *fascia_records_preview_clients_finish (GtkWidget           *widget,
                                                   GAsyncResult        *result);
 void       fascia_records_import_fhir         (GtkWidget   *widget,
                                                FasciaStore *store);
-gboolean   fascia_records_import_fhir_file    (GtkWidget   *widget,
+gboolean   fascia_records_import_fhir_file    (GtkWidget             *widget,
+                                               FasciaStore           *store,
+                                               GFile                 *file,
+                                               FasciaFhirDuplicates   duplicates,
+                                               char                 **kept,
+                                               GError               **error);
+GtkWidget *fascia_records_open_fhir           (GtkWidget   *widget,
                                                FasciaStore *store,
-                                               GFile       *file,
-                                               char       **kept,
-                                               GError     **error);
+                                               GFile       *file);
 void       fascia_records_export              (GtkWidget   *widget,
                                                FasciaStore *store,
                                                gint64       client_id);

@@ -182,12 +182,12 @@ test_round_trip (FhirFixture   *fixture,
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GPtrArray) a = NULL;
   g_autoptr(GPtrArray) b = NULL;
-  guint n = 0;
+  FasciaFhirImportCounts counts = { 0 };
 
-  g_assert_true (fascia_fhir_import (copy, first, &n, &error));
+  g_assert_true (fascia_fhir_import (copy, first, FASCIA_FHIR_DUPLICATES_REFUSE, &counts, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, n_clients (fixture->demo));
-  g_assert_cmpuint (n_clients (copy), ==, n);
+  g_assert_cmpuint (counts.n_added, ==, n_clients (fixture->demo));
+  g_assert_cmpuint (n_clients (copy), ==, counts.n_added);
 
   second = export (fixture, copy, 0);
   a = sorted_entries (first);
@@ -299,11 +299,11 @@ test_one_client (FhirFixture   *fixture,
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GListModel) visits = NULL;
   g_autoptr(GListModel) original_visits = NULL;
-  guint n = 0;
+  FasciaFhirImportCounts counts = { 0 };
 
-  g_assert_true (fascia_fhir_import (copy, bytes, &n, &error));
+  g_assert_true (fascia_fhir_import (copy, bytes, FASCIA_FHIR_DUPLICATES_REFUSE, &counts, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (counts.n_added, ==, 1);
   list = fascia_store_list_clients (copy, NULL, 0, &error);
   imported = g_list_model_get_item (list, 0);
   g_assert_cmpstr (fascia_client_get_name (imported), ==, fascia_client_get_name (client));
@@ -369,13 +369,277 @@ test_refused (FhirFixture   *fixture,
         }
 
       g_test_message ("case %u", i);
-      g_assert_false (fascia_fhir_import (store, bytes, NULL, &error));
+      g_assert_false (fascia_fhir_import (store, bytes, FASCIA_FHIR_DUPLICATES_REFUSE, NULL, &error));
       g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, rc->message));
       /* All or nothing: not even the clients before the bad entry are kept. */
       g_assert_cmpuint (n_clients (store), ==, 0);
     }
+}
+
+/* The demo client who is pregnant, with the intake's trimester set. */
+static FasciaClient *
+pregnant_client (FasciaStore *store,
+                 guint        trimester)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clients = fascia_store_list_clients (store, NULL, 0, &error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (clients, i);
+
+      if ((fascia_client_get_health_flags (client) & FASCIA_HEALTH_PREGNANCY) == 0)
+        continue;
+      fascia_client_set_pregnancy_trimester (client, trimester);
+      g_assert_true (fascia_store_update_client (store, client, &error));
+      g_assert_no_error (error);
+      return g_steal_pointer (&client);
+    }
+  g_assert_not_reached ();
+}
+
+/* The intake's pregnancy and trimester go out as the standard pregnancy status, validate,
+ * and come back. */
+static void
+test_pregnancy (FhirFixture   *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = pregnant_client (fixture->demo, 2);
+  g_autoptr(GBytes) bytes = export (fixture, fixture->demo, fascia_client_get_id (client));
+  g_autoptr(FasciaStore) copy = empty_store (fixture, "pregnant.db");
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(FasciaClient) imported = NULL;
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *output = NULL;
+  g_autoptr(GBytes) not_pregnant = NULL;
+  g_autoptr(GBytes) unknown = NULL;
+  GString *changed;
+
+  g_assert_nonnull (strstr (text, "\"code\" : \"82810-3\""));
+  g_assert_nonnull (strstr (text, "\"code\" : \"LA15173-0\""));
+  g_assert_nonnull (strstr (text, "\"code\" : \"255247007\""));
+  g_assert_cmpint (validate (fixture, bytes, &output), ==, 0);
+
+  g_assert_true (fascia_fhir_import (copy, bytes, FASCIA_FHIR_DUPLICATES_REFUSE, NULL, &error));
+  g_assert_no_error (error);
+  list = fascia_store_list_clients (copy, NULL, 0, &error);
+  imported = g_list_model_get_item (list, 0);
+  g_assert_true (fascia_client_get_health_flags (imported) & FASCIA_HEALTH_PREGNANCY);
+  g_assert_cmpuint (fascia_client_get_pregnancy_trimester (imported), ==, 2);
+
+  /* The Observation alone says pregnant: without Fascia's intake-flag extension, as another
+   * tool writes it, the pregnancy and trimester still come in. */
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "\"valueCode\" : \"pregnancy\"",
+                                      "\"valueCode\" : \"smoker\"", 1), ==, 1);
+  not_pregnant = g_string_free_to_bytes (changed);
+  g_clear_object (&copy);
+  copy = empty_store (fixture, "pregnant-2.db");
+  g_assert_true (fascia_fhir_import (copy, not_pregnant, FASCIA_FHIR_DUPLICATES_REFUSE, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_clear_object (&list);
+  g_clear_object (&imported);
+  list = fascia_store_list_clients (copy, NULL, 0, &error);
+  imported = g_list_model_get_item (list, 0);
+  g_assert_true (fascia_client_get_health_flags (imported) & FASCIA_HEALTH_PREGNANCY);
+  g_assert_cmpuint (fascia_client_get_pregnancy_trimester (imported), ==, 2);
+
+  /* An answer Fascia does not know is refused, and nothing is imported. */
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "LA15173-0", "LA99999-9", 1), ==, 1);
+  unknown = g_string_free_to_bytes (changed);
+  g_clear_object (&copy);
+  copy = empty_store (fixture, "pregnant-3.db");
+  g_assert_false (fascia_fhir_import (copy, unknown, FASCIA_FHIR_DUPLICATES_REFUSE, NULL, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "pregnancy status"));
+  g_assert_cmpuint (n_clients (copy), ==, 0);
+}
+
+static gint64
+sum_revisions (FasciaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_clients (store, NULL, FASCIA_STORE_LIST_ARCHIVED,
+                                                          &error);
+  gint64 sum = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (list, i);
+
+      sum += fascia_client_get_revision (client);
+    }
+  return sum;
+}
+
+static guint
+n_visits (FasciaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = fascia_store_list_clients (store, NULL, FASCIA_STORE_LIST_ARCHIVED,
+                                                          &error);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (list, i);
+      g_autoptr(GListModel) visits = fascia_store_list_visits (store, fascia_client_get_id (client),
+                                                               &error);
+
+      n += g_list_model_get_n_items (visits);
+    }
+  return n;
+}
+
+/* A bundle whose patients are already clients is refused by default, naming one; skipped,
+ * merged or added by choice. */
+static void
+test_duplicates (FhirFixture   *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bundle = export (fixture, fixture->demo, 0);
+  g_autoptr(GBytes) before = export (fixture, fixture->demo, 0);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  FasciaFhirImportCounts counts = { 0 };
+  guint clients = n_clients (fixture->demo);
+  guint visits = n_visits (fixture->demo);
+  gint64 revisions = sum_revisions (fixture->demo);
+
+  found = fascia_fhir_find_duplicates (fixture->demo, bundle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, clients);
+
+  g_assert_false (fascia_fhir_import (fixture->demo, bundle, FASCIA_FHIR_DUPLICATES_REFUSE,
+                                      &counts, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "is already a client"));
+  g_assert_nonnull (strstr (error->message,
+                            fascia_client_get_name (g_ptr_array_index (found, 0))));
+  g_clear_error (&error);
+  g_assert_cmpuint (n_clients (fixture->demo), ==, clients);
+
+  g_assert_true (fascia_fhir_import (fixture->demo, bundle, FASCIA_FHIR_DUPLICATES_SKIP,
+                                     &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_skipped, ==, clients);
+  g_assert_cmpuint (counts.n_added + counts.n_visits + counts.n_plans, ==, 0);
+
+  /* Merging the clinic into itself changes nothing: every plan and visit is there. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (fascia_fhir_import (fixture->demo, bundle, FASCIA_FHIR_DUPLICATES_MERGE,
+                                         &counts, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (counts.n_merged, ==, clients);
+      g_assert_cmpuint (counts.n_added + counts.n_visits + counts.n_plans, ==, 0);
+    }
+  after = export (fixture, fixture->demo, 0);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (sum_revisions (fixture->demo), ==, revisions);
+  g_assert_cmpuint (n_visits (fixture->demo), ==, visits);
+
+  g_assert_true (fascia_fhir_import (fixture->demo, bundle, FASCIA_FHIR_DUPLICATES_ADD,
+                                     &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_added, ==, clients);
+  g_assert_cmpuint (n_clients (fixture->demo), ==, 2 * clients);
+}
+
+/* Merging into a client who has part of the record: the client's own text stays, empty
+ * fields are filled, the plans and visits it lacks are added — and a second merge of the
+ * same bundle changes nothing. */
+static void
+test_merge (FhirFixture   *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) demo_clients = fascia_store_list_clients (fixture->demo, NULL, 0, &error);
+  g_autoptr(FasciaClient) source = NULL;
+  g_autoptr(GBytes) bundle = NULL;
+  g_autoptr(GBytes) once = NULL;
+  g_autoptr(GBytes) twice = NULL;
+  g_autoptr(FasciaStore) store = empty_store (fixture, "merge.db");
+  g_autoptr(FasciaClient) mine = fascia_client_new ();
+  g_autoptr(FasciaClient) merged = NULL;
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(GListModel) source_visits = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(GListModel) source_plans = NULL;
+  FasciaFhirImportCounts counts = { 0 };
+  gint64 revision;
+  guint index = 0;
+
+  /* A client with visits and an email address. */
+  for (guint i = 0; i < g_list_model_get_n_items (demo_clients); i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (demo_clients, i);
+      g_autoptr(GListModel) list = fascia_store_list_visits (fixture->demo,
+                                                             fascia_client_get_id (client),
+                                                             &error);
+
+      if (g_list_model_get_n_items (list) >= 2 && fascia_client_get_email (client)[0] != '\0' &&
+          fascia_client_get_notes (client)[0] != '\0')
+        {
+          source = g_steal_pointer (&client);
+          break;
+        }
+      index++;
+    }
+  g_assert_nonnull (source);
+  bundle = export (fixture, fixture->demo, fascia_client_get_id (source));
+
+  /* The same person by email, under another spelling, with a note of this practice's own. */
+  fascia_client_set_name (mine, "Someone Else Entirely");
+  fascia_client_set_email (mine, fascia_client_get_email (source));
+  fascia_client_set_notes (mine, "Prefers mornings.");
+  g_assert_true (fascia_store_add_client (store, mine, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (fascia_fhir_import (store, bundle, FASCIA_FHIR_DUPLICATES_MERGE, &counts,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_merged, ==, 1);
+  g_assert_cmpuint (counts.n_added, ==, 0);
+  g_assert_cmpuint (n_clients (store), ==, 1);
+
+  merged = fascia_store_get_client (store, fascia_client_get_id (mine), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_client_get_name (merged), ==, "Someone Else Entirely");
+  g_assert_true (g_str_has_prefix (fascia_client_get_notes (merged), "Prefers mornings.\n"));
+  g_assert_nonnull (strstr (fascia_client_get_notes (merged), fascia_client_get_notes (source)));
+  g_assert_cmpstr (fascia_client_get_date_of_birth (merged), ==,
+                   fascia_client_get_date_of_birth (source));
+  g_assert_cmpuint (fascia_client_get_health_flags (merged), ==,
+                    fascia_client_get_health_flags (source));
+
+  visits = fascia_store_list_visits (store, fascia_client_get_id (mine), &error);
+  source_visits = fascia_store_list_visits (fixture->demo, fascia_client_get_id (source), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), ==,
+                    g_list_model_get_n_items (source_visits));
+  g_assert_cmpuint (counts.n_visits, ==, g_list_model_get_n_items (source_visits));
+  plans = fascia_store_list_plans (store, fascia_client_get_id (mine), &error);
+  source_plans = fascia_store_list_plans (fixture->demo, fascia_client_get_id (source), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==,
+                    g_list_model_get_n_items (source_plans));
+
+  /* Again: nothing changes, not even the client's revision. */
+  once = export (fixture, store, 0);
+  revision = sum_revisions (store);
+  g_assert_true (fascia_fhir_import (store, bundle, FASCIA_FHIR_DUPLICATES_MERGE, &counts,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_merged, ==, 1);
+  g_assert_cmpuint (counts.n_added + counts.n_plans + counts.n_visits, ==, 0);
+  twice = export (fixture, store, 0);
+  g_assert_true (g_bytes_equal (once, twice));
+  g_assert_cmpint (sum_revisions (store), ==, revision);
 }
 
 /* On both engines, as "/sqlite/…" and "/postgresql/…". */
@@ -397,6 +661,9 @@ main (int   argc,
   FHIR_TEST ("/fascia/core/fhir/contents", test_contents);
   FHIR_TEST ("/fascia/core/fhir/one-client", test_one_client);
   FHIR_TEST ("/fascia/core/fhir/refused", test_refused);
+  FHIR_TEST ("/fascia/core/fhir/pregnancy", test_pregnancy);
+  FHIR_TEST ("/fascia/core/fhir/duplicates", test_duplicates);
+  FHIR_TEST ("/fascia/core/fhir/merge", test_merge);
 
   return g_test_run ();
 }

@@ -158,6 +158,12 @@ test_fhir (void)
   const char *bad_id[] = { "--database", demo, "--export-fhir=two", "--output", one, NULL };
   const char *import[] = { "--database", copy, "--import-fhir", bundle, NULL };
   const char *import_text[] = { "--database", copy, "--import-fhir", demo, NULL };
+  const char *import_merge[] = { "--database", copy, "--import-fhir", bundle,
+                                 "--on-duplicate", "merge", NULL };
+  const char *import_skip[] = { "--database", copy, "--import-fhir", bundle,
+                                "--on-duplicate=skip", NULL };
+  const char *import_wrong[] = { "--database", copy, "--import-fhir", bundle,
+                                 "--on-duplicate", "replace", NULL };
   const char *export_copy[] = { "--database", copy, "--export-fhir", "--output", again, NULL };
   GStatBuf st;
 
@@ -189,8 +195,39 @@ test_fhir (void)
 
   g_assert_cmpint (fascia_test_run_fascia (import, no_display, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Imported the records of 12 clients"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_quietly (export_copy), ==, 0);
   g_assert_true (g_file_get_contents (bundle, &first, NULL, NULL));
+  g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+  g_clear_pointer (&second, g_free);
+
+  /* The same bundle again: refused in one line naming a duplicate and the choice. */
+  g_assert_cmpint (fascia_test_run_fascia (import, no_display, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "is already a client"));
+  g_assert_nonnull (strstr (err, "choose --on-duplicate skip, merge or add"));
+  g_assert_null (strchr (g_strstrip (err), '\n'));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (import_wrong, no_display, &out, &err), !=, 0);
+  g_assert_cmpstr (err, ==,
+                   "fascia: unknown choice for --on-duplicate “replace”: use skip, merge or add\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Merged, twice: nothing changes. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_cmpint (fascia_test_run_fascia (import_merge, no_display, &out, &err), ==, 0);
+      g_assert_nonnull (strstr (out, "Merged 12 clients already there: added 0 plans and 0 "
+                                     "visits"));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+  g_assert_cmpint (fascia_test_run_fascia (import_skip, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Skipped 12 clients already there"));
+  g_assert_cmpint (run_quietly (export_copy), ==, 0);
   g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
   g_assert_cmpstr (first, ==, second);
 

@@ -305,6 +305,7 @@ test_fhir_and_exports (Fixture       *f,
                                       g_bytes_get_size (bundle), &error));
 
   g_assert_true (fascia_records_import_fhir_file (GTK_WIDGET (f->window), store, bundle_file,
+                                                  FASCIA_FHIR_DUPLICATES_REFUSE,
                                                   &kept, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_clients (f), ==, 12);
@@ -325,6 +326,67 @@ test_fhir_and_exports (Fixture       *f,
       g_assert_true (g_file_get_contents (file_path, &contents, NULL, NULL));
       g_assert_true (g_str_has_prefix (contents, exports[i].start));
     }
+}
+
+/* Import FHIR… of a bundle whose patients are already clients names them, and imports
+ * nothing until the user skips, merges or adds them. */
+static void
+test_fhir_duplicates (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
+  g_autofree char *bundle_path = g_build_filename (f->dir, "clinic.json", NULL);
+  g_autoptr(FasciaStore) demo = NULL;
+  g_autoptr(GBytes) bundle = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle_path);
+  FasciaStore *store = fascia_window_get_store (f->window);
+  GtkWidget *dialog;
+  const char *body;
+
+  g_assert_true (fascia_store_create_demo (demo_path, &error));
+  demo = fascia_store_open_full (demo_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  bundle = fascia_fhir_export (demo, fascia_atlas_get_default (NULL), 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bundle_path, g_bytes_get_data (bundle, NULL),
+                                      g_bytes_get_size (bundle), &error));
+
+  /* No duplicates: imported at once. */
+  g_assert_null (fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file));
+  g_assert_cmpuint (n_clients (f), ==, 12);
+  before = fascia_fhir_export (store, fascia_atlas_get_default (NULL), 0, &error);
+
+  /* Again: the dialog names them; cancel imports nothing. */
+  dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  fascia_test_iterate ();
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "12 patients of this file are already clients"));
+  g_assert_nonnull (strstr (body, "and 4 more"));
+  g_assert_false (adw_message_dialog_get_body_use_markup (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "cancel");
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (n_clients (f), ==, 12);
+
+  /* Merge changes nothing here: every plan and visit is there already. */
+  dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
+  respond (ADW_MESSAGE_DIALOG (dialog), "merge");
+  g_assert_cmpuint (n_clients (f), ==, 12);
+  after = fascia_fhir_export (store, fascia_atlas_get_default (NULL), 0, &error);
+  g_assert_true (g_bytes_equal (before, after));
+
+  dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
+  respond (ADW_MESSAGE_DIALOG (dialog), "skip");
+  g_assert_cmpuint (n_clients (f), ==, 12);
+
+  dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
+  respond (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_assert_cmpuint (n_clients (f), ==, 24);
 }
 
 /* The chart from the window has the handouts' letterhead and paper size. */
@@ -923,6 +985,8 @@ main (int   argc,
               test_preview_dates_and_duplicates, fixture_tear_down);
   g_test_add ("/fascia/ui/records/fhir-and-exports", Fixture, NULL, fixture_set_up,
               test_fhir_and_exports, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/fhir-duplicates", Fixture, NULL, fixture_set_up,
+              test_fhir_duplicates, fixture_tear_down);
   g_test_add ("/fascia/ui/records/chart-paper", Fixture, NULL, fixture_set_up,
               test_chart_paper, fixture_tear_down);
   g_test_add ("/fascia/ui/records/preview-in-worker", Fixture, NULL, fixture_set_up,

@@ -81,6 +81,35 @@ append_text (GString    *into,
   g_string_append (into, text);
 }
 
+static FasciaClient *
+fascia_client_copy_fields (FasciaClient *client)
+{
+  FasciaClient *copy = fascia_client_new ();
+
+  fascia_client_set_name (copy, fascia_client_get_name (client));
+  fascia_client_set_email (copy, fascia_client_get_email (client));
+  fascia_client_set_phone (copy, fascia_client_get_phone (client));
+  fascia_client_set_date_of_birth (copy, fascia_client_get_date_of_birth (client));
+  fascia_client_set_health_flags (copy, fascia_client_get_health_flags (client));
+  fascia_client_set_pregnancy_trimester (copy, fascia_client_get_pregnancy_trimester (client));
+  fascia_client_set_health_notes (copy, fascia_client_get_health_notes (client));
+  fascia_client_set_notes (copy, fascia_client_get_notes (client));
+  return copy;
+}
+
+static gboolean
+client_changed (FasciaClient *a,
+                FasciaClient *b)
+{
+  return g_strcmp0 (fascia_client_get_email (a), fascia_client_get_email (b)) != 0 ||
+         g_strcmp0 (fascia_client_get_phone (a), fascia_client_get_phone (b)) != 0 ||
+         g_strcmp0 (fascia_client_get_date_of_birth (a), fascia_client_get_date_of_birth (b)) != 0 ||
+         fascia_client_get_health_flags (a) != fascia_client_get_health_flags (b) ||
+         fascia_client_get_pregnancy_trimester (a) != fascia_client_get_pregnancy_trimester (b) ||
+         g_strcmp0 (fascia_client_get_health_notes (a), fascia_client_get_health_notes (b)) != 0 ||
+         g_strcmp0 (fascia_client_get_notes (a), fascia_client_get_notes (b)) != 0;
+}
+
 /* Fills the empty fields of the client @id from @client, adds its flags and notes. */
 static gboolean
 merge_into (FasciaStore   *self,
@@ -91,9 +120,11 @@ merge_into (FasciaStore   *self,
   g_autoptr(FasciaClient) existing = fascia_store_load_client (self, id, error);
   g_autoptr(GString) notes = NULL;
   g_autoptr(GString) health_notes = NULL;
+  g_autoptr(FasciaClient) before = NULL;
 
   if (existing == NULL)
     return FALSE;
+  before = fascia_client_copy_fields (existing);
 
   if (fascia_client_get_email (existing)[0] == '\0')
     fascia_client_set_email (existing, fascia_client_get_email (client));
@@ -115,6 +146,9 @@ merge_into (FasciaStore   *self,
     fascia_client_set_pregnancy_trimester (existing,
                                            fascia_client_get_pregnancy_trimester (client));
 
+  /* Merging what is already there changes nothing, not even the client's revision. */
+  if (!client_changed (before, existing))
+    return TRUE;
   return fascia_store_save_client (self, existing, error);
 }
 
@@ -379,4 +413,36 @@ fascia_store_import_clients (FasciaStore   *self,
     *ignored_columns = fascia_csv_import_get_ignored (import);
 
   return TRUE;
+}
+
+/**
+ * fascia_store_find_duplicate_client:
+ *
+ * The rule every import follows: a client already in the database with the same email
+ * address, or the same name and date of birth, as @client.
+ *
+ * Returns: its id, 0 if there is none, or -1 with @error set.
+ */
+gint64
+fascia_store_find_duplicate_client (FasciaStore   *self,
+                                    FasciaClient  *client,
+                                    GError       **error)
+{
+  return find_duplicate (self, client, error);
+}
+
+/**
+ * fascia_store_merge_client:
+ *
+ * Merges @client into the client @id as an import does: fills its empty fields, adds notes
+ * and health notes not already in them and the intake flags; never overwrites a field that
+ * has a value. Saves nothing when nothing changes.
+ */
+gboolean
+fascia_store_merge_client (FasciaStore   *self,
+                           gint64         id,
+                           FasciaClient  *client,
+                           GError       **error)
+{
+  return merge_into (self, id, client, error);
 }

@@ -163,6 +163,15 @@ FasciaClient     *fascia_store_load_client       (FasciaStore        *self,
                                                   gint64              client_id,
                                                   GError            **error);
 
+/* fascia-store-import.c: the duplicate rule of every import, and its merge */
+gint64            fascia_store_find_duplicate_client (FasciaStore    *self,
+                                                      FasciaClient   *client,
+                                                      GError        **error);
+gboolean          fascia_store_merge_client      (FasciaStore        *self,
+                                                  gint64              id,
+                                                  FasciaClient       *client,
+                                                  GError            **error);
+
 /* fascia-store-demo-crowd.c */
 gboolean          fascia_store_add_demo_crowd    (FasciaStore        *self,
                                                   guint               n_clients,
