@@ -55,6 +55,7 @@ struct _FasciaClientView
   GtkStack            *visit_list_stack;
   GtkListView         *visit_list;
   GtkNoSelection      *visit_selection;
+  GtkSliceListModel   *visit_slice;    /* the visits the list offers so far (VISITS_SHOWN) */
   FasciaVisitEditor   *visit_editor;
   GtkLabel            *progress_summary;
   FasciaProgressChart *progress_chart;
@@ -544,6 +545,30 @@ reload_plans (FasciaClientView *self)
   fascia_visit_editor_set_plans (self->visit_editor, self->plans);
 }
 
+/* The visits list offers a page of the store's list at first, and a page more each time it
+ * is scrolled near its end: GTK 4.8's list view makes (and binds, reading their pages) up
+ * to 200 rows of a model whatever it shows, so it is given no more than it is about to
+ * show. */
+#define VISITS_SHOWN 64
+
+static void
+grow_visits_cb (FasciaClientView *self)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->visit_list));
+  guint size, n;
+
+  /* Not laid out yet (or hidden): nothing is shown, and nothing more is needed. */
+  if (self->visit_slice == NULL || adj == NULL || gtk_adjustment_get_page_size (adj) <= 0)
+    return;
+
+  size = gtk_slice_list_model_get_size (self->visit_slice);
+  n = g_list_model_get_n_items (self->visits);
+  if (size < n
+      && gtk_adjustment_get_value (adj) + 2 * gtk_adjustment_get_page_size (adj)
+         >= gtk_adjustment_get_upper (adj))
+    gtk_slice_list_model_set_size (self->visit_slice, MIN (n, size + VISITS_SHOWN));
+}
+
 static void
 reload_visits (FasciaClientView *self)
 {
@@ -558,7 +583,10 @@ reload_visits (FasciaClientView *self)
         fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the visits"), error);
     }
 
-  gtk_no_selection_set_model (self->visit_selection, self->visits);
+  g_clear_object (&self->visit_slice);
+  if (self->visits != NULL)
+    self->visit_slice = gtk_slice_list_model_new (g_object_ref (self->visits), 0, VISITS_SHOWN);
+  gtk_no_selection_set_model (self->visit_selection, G_LIST_MODEL (self->visit_slice));
   gtk_stack_set_visible_child_name (self->visit_list_stack,
                                     self->visits != NULL
                                     && g_list_model_get_n_items (self->visits) > 0
@@ -1153,6 +1181,7 @@ fascia_client_view_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->plans);
   g_clear_object (&self->visits);
+  g_clear_object (&self->visit_slice);
   g_clear_object (&self->active_plan);
 
   G_OBJECT_CLASS (fascia_client_view_parent_class)->dispose (object);
@@ -1342,4 +1371,12 @@ fascia_client_view_init (FasciaClientView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->visit_editor, "closed", G_CALLBACK (visit_closed_cb), self,
                            G_CONNECT_SWAPPED);
+  {
+    GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->visit_list));
+
+    g_signal_connect_object (adj, "value-changed", G_CALLBACK (grow_visits_cb), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (adj, "changed", G_CALLBACK (grow_visits_cb), self,
+                             G_CONNECT_SWAPPED);
+  }
 }

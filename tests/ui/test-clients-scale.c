@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "fascia-application.h"
+#include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-paged-list.h"
 #include "fascia-db-sqlite.h"
@@ -28,6 +29,7 @@ static FasciaApplication *app;
 typedef struct
 {
   guint selects;
+  guint visit_pages;  /* pages of a client's visits read */
 } Trace;
 
 static int
@@ -41,8 +43,11 @@ trace_cb (unsigned int  type,
   if (type == SQLITE_TRACE_STMT && g_str_has_prefix ((const char *) x, "SELECT"))
     {
       trace->selects++;
+      if (strstr ((const char *) x, "FROM visits") != NULL
+          && strstr ((const char *) x, "OFFSET") != NULL)
+        trace->visit_pages++;
       if (g_getenv ("FASCIA_TEST_SHOW_SQL") != NULL)
-        g_test_message ("%s", (const char *) x + MAX (0, (int) strlen ((const char *) x) - 200));
+        { char *e = sqlite3_expanded_sql (p); g_test_message ("%s", e + MAX (0, (int) strlen (e) - 120)); sqlite3_free (e); }
     }
   return 0;
 }
@@ -288,6 +293,76 @@ test_daily_backup (void)
   fascia_test_rm_rf (dir);
 }
 
+/* The client with hundreds of visits (the demo's regular): opening it reads the pages of
+ * visits its list shows, not every visit. */
+static void
+test_visit_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(FasciaClient) regular = NULL;
+  g_autoptr(GListModel) visits = NULL;
+  GtkListView *list;
+  GtkAdjustment *adj;
+  FasciaWindow *window;
+  FasciaStore *store;
+  Trace trace = { 0 };
+  sqlite3 *db;
+
+  g_assert_true (fascia_store_create_demo_full (path, 100, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  window = fascia_window_new (app);
+  store = fascia_window_get_store (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+
+  /* The crowd's first client is the regular. */
+  found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  regular = g_list_model_get_item (found, 0);
+  visits = fascia_store_list_visits (store, fascia_client_get_id (regular), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), >=, 7 * FASCIA_PAGED_LIST_PAGE_SIZE);
+
+  db = fascia_db_sqlite_get_handle (fascia_store_get_db (store));
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_cb, &trace);
+  fascia_clients_page_select_client (fascia_window_get_clients_page (window),
+                                     fascia_client_get_id (regular));
+  fascia_client_view_show_section (
+    fascia_clients_page_get_client_view (fascia_window_get_clients_page (window)), "visits");
+  wait_frames (GTK_WIDGET (window), 5);
+  g_test_message ("pages of visits read: %u", trace.visit_pages);
+  g_assert_cmpuint (trace.visit_pages, ==, 1);
+
+  /* Scrolled to its end, the list offers the next page, and reads it. */
+  list = GTK_LIST_VIEW (gtk_widget_get_template_child (
+    GTK_WIDGET (fascia_clients_page_get_client_view (fascia_window_get_clients_page (window))),
+    FASCIA_TYPE_CLIENT_VIEW, "visit_list"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))),
+                    ==, FASCIA_PAGED_LIST_PAGE_SIZE);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  wait_frames (GTK_WIDGET (window), 3);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))),
+                    ==, 2 * FASCIA_PAGED_LIST_PAGE_SIZE);
+  g_assert_cmpuint (trace.visit_pages, ==, 2);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +380,7 @@ main (int   argc,
 
   g_test_add_func ("/fascia/ui/clients-scale/bounded-queries", test_bounded_queries);
   g_test_add_func ("/fascia/ui/clients-scale/daily-backup", test_daily_backup);
+  g_test_add_func ("/fascia/ui/clients-scale/visit-pages", test_visit_pages);
 
   status = g_test_run ();
   g_clear_object (&app);
