@@ -66,6 +66,9 @@ gboolean                 fascia_journal_remove       (FasciaJournal            *
                                                       FasciaVisitField          field,
                                                       GError                  **error);
 
+void                     fascia_store_set_journal    (FasciaStore              *store,
+                                                      FasciaJournal            *journal);
+FasciaJournal           *fascia_store_get_journal    (FasciaStore              *store);
 gboolean                 fascia_store_replay_journal (FasciaStore              *store,
                                                       FasciaJournal            *journal,
                                                       FasciaJournalReplayFunc   func,

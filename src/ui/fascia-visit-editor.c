@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fascia/fascia-store-journal.h"
+
 #include "fascia-conflict-dialog.h"
 #include "fascia-ui-utils.h"
 #include "fascia-visit-editor-private.h"
@@ -237,6 +239,11 @@ save_now_unguarded (FasciaVisitEditor *self)
               show_conflict (self, theirs);
               break;
             }
+          else if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) &&
+                   fascia_store_get_journal (self->store) != NULL)
+            /* The clinic server cannot be reached: the text stays here and in the store's
+             * journal, saved when the server is back; the window's banner says so. */
+            g_debug ("Kept for later: %s", error->message);
           else
             fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the notes"), error);
           g_clear_error (&error);

@@ -17,6 +17,8 @@
 #include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
+#include "fascia/fascia-store-journal.h"
+
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -36,6 +38,7 @@ struct _FasciaWindow
   AdwViewStackPage     *study_stack_page;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *client_list_button;
+  GtkRevealer          *offline_banner;
 
   /* Borrowed */
   FasciaClientsPage    *clients_page;  /* built on demand, in clients_bin */
@@ -524,6 +527,47 @@ show_persistent_toast (FasciaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The clinic server could not be reached or is back: the banner says so while it is away. */
+static void
+store_connected_cb (FasciaStore  *store,
+                    GParamSpec   *pspec,
+                    FasciaWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->offline_banner,
+                                 store == self->store && !fascia_store_is_connected (store));
+}
+
+/* On a clinic server, what is typed while the server cannot be reached is kept in a journal
+ * in the user's data folder and saved when it is back (also what an earlier session left). A
+ * file on this computer needs none: SQLite mode does nothing here. */
+static void
+keep_unsaved_edits (FasciaWindow *self,
+                    FasciaStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaJournal *journal;
+
+  if (!fascia_store_is_server_database (fascia_application_get_database_path (
+        FASCIA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))))
+    return;
+
+  g_signal_connect_object (store, "notify::connected", G_CALLBACK (store_connected_cb), self, 0);
+  journal = fascia_store_open_journal (store, &error);
+  if (journal == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Edits kept while offline cannot be read: %s"),
+                                                error->message);
+
+      show_persistent_toast (self, title);
+      return;
+    }
+
+  fascia_store_set_journal (store, journal);
+  if (fascia_journal_get_n_edits (journal) > 0 &&
+      !fascia_store_replay_journal (store, journal, NULL, NULL, &error))
+    g_warning ("Edits kept while offline are saved when the server is back: %s", error->message);
+}
+
 /* Today's backup, made in a worker so that a large database opens at once. */
 static void
 daily_backup_cb (GObject      *source,
@@ -590,6 +634,7 @@ open_user_store (FasciaWindow *self)
       g_warning ("Changes saved elsewhere will show only when reopened: %s", error->message);
       g_clear_error (&error);
     }
+  keep_unsaved_edits (self, store);
 
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
@@ -941,6 +986,7 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/fascia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, atlas_page);

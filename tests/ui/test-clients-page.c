@@ -18,6 +18,7 @@
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
 #include "../core/pg-server.h"
+#include "fascia/fascia-store-journal.h"
 
 /*
  * The Clients page driven as a therapist would, through its actions, its buttons and the
@@ -32,6 +33,7 @@ typedef struct
   char         *dir;
   char         *db_path;
   FasciaWindow *window;
+  gboolean      expect_banner;
 } Fixture;
 
 static void
@@ -1086,6 +1088,107 @@ test_clinic_server_live (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* The clinic server goes down while a note is being typed: the window says so in a banner,
+ * the text stays in the editor and in the journal (0600) in the user's data folder; the
+ * server comes back, the window connects again by itself, and the note is saved once. */
+static gboolean
+banner_is_cb (gpointer user_data)
+{
+  Fixture *f = user_data;
+  GtkRevealer *banner = GTK_REVEALER (template_child (f->window, FASCIA_TYPE_WINDOW,
+                                                     "offline_banner"));
+
+  return gtk_revealer_get_reveal_child (banner) == f->expect_banner;
+}
+
+static void
+test_clinic_server_lost (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaVisit) saved = NULL;
+  g_autofree char *journal_path = NULL;
+  g_autofree char *typed = NULL;
+  const char *text = "Typed while the server was away: hip easier";
+  FasciaVisitEditor *editor;
+  FasciaStore *store;
+  GtkTextBuffer *buffer;
+  GtkRevealer *banner;
+  GStatBuf st;
+  gint64 visit_id;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  fascia_application_set_database_path (app, f->db_path);
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
+  fascia_test_iterate ();
+
+  new_client (f, "Ada Lovelace");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
+                                                                    FASCIA_TYPE_VISIT_EDITOR,
+                                                                    "subjective_view")));
+  store = fascia_window_get_store (f->window);
+  g_assert_nonnull (fascia_store_get_journal (store));
+  journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
+  banner = GTK_REVEALER (template_child (f->window, FASCIA_TYPE_WINDOW, "offline_banner"));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  /* Mid-edit, the server goes. */
+  pg_server_kill ();
+  gtk_text_buffer_set_text (buffer, text, -1);
+  fascia_visit_editor_flush (editor);
+  f->expect_banner = TRUE;
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+
+  /* What was typed stays on screen and in a private journal. */
+  typed = buffer_contents (buffer);
+  g_assert_cmpstr (typed, ==, text);
+  g_assert_cmpint (g_lstat (journal_path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 1);
+
+  /* Back: connected again by itself, the banner goes, the note is saved, the journal gone. */
+  pg_server_restart ();
+  f->expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+
+  other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  saved = fascia_store_get_visit (other, visit_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, text);
+  /* Saved once: one revision after the visit was made. */
+  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 2);
+
+  /* The editor holds it still, and saving again changes nothing. */
+  fascia_test_iterate ();
+  g_free (typed);
+  typed = buffer_contents (buffer);
+  g_assert_cmpstr (typed, ==, text);
+  fascia_visit_editor_flush (editor);
+  fascia_test_iterate ();
+  g_clear_object (&saved);
+  saved = fascia_store_get_visit (other, visit_id, &error);
+  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 /* Runs @sql on the server as the login of @conninfo; fails the test if the server refuses. */
 static void
 server_exec (const char *conninfo,
@@ -1335,6 +1438,8 @@ main (int   argc,
               test_many_visits_chart, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-live", Fixture, NULL,
               fixture_set_up, test_clinic_server_live, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-lost", Fixture, NULL,
+              fixture_set_up, test_clinic_server_lost, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,
               fixture_set_up, test_clinic_front_desk, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/amendment-author", Fixture, NULL,

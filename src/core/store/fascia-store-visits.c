@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "fascia-paged-list.h"
+#include "fascia/fascia-store-journal.h"
 #include "fascia-store-private.h"
 
 #define VISIT_COLUMNS \
@@ -616,6 +617,26 @@ fascia_store_update_visit_full (FasciaStore  *self,
   return TRUE;
 }
 
+/* The server could not be reached: the text is kept in the store's journal, if it has one,
+ * to be saved when the server is back (fascia_store_set_journal()). */
+static void
+keep_in_journal (FasciaStore       *self,
+                 FasciaVisit       *visit,
+                 FasciaVisitField   field,
+                 const char        *text,
+                 const GError      *failure)
+{
+  FasciaJournal *journal = fascia_store_get_journal (self);
+  g_autoptr(GError) error = NULL;
+
+  if (journal == NULL || !g_error_matches (failure, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+    return;
+
+  if (!fascia_journal_put (journal, fascia_visit_get_id (visit), fascia_visit_get_revision (visit),
+                           field, text, &error))
+    g_warning ("%s", error->message);
+}
+
 /**
  * fascia_store_save_visit_field:
  * @visit: the visit as its editor read it (its #FasciaVisit:revision); on success its @field
@@ -653,8 +674,12 @@ fascia_store_save_visit_field (FasciaStore       *self,
     return FALSE;
 
   id = fascia_visit_get_id (visit);
-  if (!fascia_store_begin (self, error))
-    return FALSE;
+  if (!fascia_store_begin (self, &local_error))
+    {
+      keep_in_journal (self, visit, field, text, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   current = load_visit (self, id, &local_error);
   if (current != NULL)
@@ -669,12 +694,17 @@ fascia_store_save_visit_field (FasciaStore       *self,
       fascia_store_rollback (self);
       if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
         read_theirs (self, id, theirs);
+      keep_in_journal (self, visit, field, text, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  if (!fascia_store_commit (self, error))
-    return FALSE;
+  if (!fascia_store_commit (self, &local_error))
+    {
+      keep_in_journal (self, visit, field, text, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   {
     g_autoptr(GDateTime) now_dt = fascia_store_datetime_from_usec (now);

@@ -21,6 +21,7 @@
 #include "fascia-paged-list.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-client-list.h"
+#include "fascia/fascia-store-journal.h"
 #include "fascia-store-private.h"
 
 /**
@@ -48,6 +49,7 @@ struct _FasciaStore
   GDestroyNotify          validator_destroy;
   GError                 *backup_warning;
   GSource                *watch;
+  FasciaJournal          *journal;  /* unsaved edits while a server cannot be reached */
 
   /* Borrowed */
   FasciaStoreIdValidator  validator;
@@ -130,6 +132,7 @@ fascia_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_error (&self->backup_warning);
+  g_clear_pointer (&self->journal, fascia_journal_free);
 
   G_OBJECT_CLASS (fascia_store_parent_class)->finalize (object);
 }
@@ -1286,6 +1289,32 @@ other_change_cb (const char *table_nick,
 }
 
 /**
+ * fascia_store_set_journal:
+ * @journal: (transfer full) (nullable): where unsaved edits are kept
+ *
+ * From now on, a SOAP note whose save fails because the server cannot be reached
+ * (fascia_store_save_visit_field() with %FASCIA_STORE_ERROR_IO) is kept in @journal, and the
+ * journal is saved when the connection is made anew (fascia_store_watch_others()).
+ */
+void
+fascia_store_set_journal (FasciaStore   *self,
+                          FasciaJournal *journal)
+{
+  g_return_if_fail (FASCIA_IS_STORE (self));
+
+  g_clear_pointer (&self->journal, fascia_journal_free);
+  self->journal = journal;
+}
+
+FasciaJournal *
+fascia_store_get_journal (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  return self->journal;
+}
+
+/**
  * fascia_store_is_connected:
  *
  * Returns: whether the database can be reached now (see #FasciaStore:connected).
@@ -1308,6 +1337,15 @@ link_cb (gboolean connected,
   static const FasciaStoreTable reread[] = {
     FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_TABLE_PLANS, FASCIA_STORE_TABLE_VISITS,
   };
+
+  if (connected && self->journal != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Edits kept while the server was away are saved first, each once. */
+      if (!fascia_store_replay_journal (self, self->journal, NULL, NULL, &error))
+        g_warning ("%s", error->message);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
   if (!connected)
