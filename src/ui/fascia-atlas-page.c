@@ -220,35 +220,65 @@ ensure_diagram (FasciaAtlasPage  *self,
   return diagram;
 }
 
+/* Opens the diagram of @view_id (parsing its drawing the first time) in the view. */
+static gboolean
+show_diagram (FasciaAtlasPage *self,
+              const char      *view_id)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDiagram *diagram = ensure_diagram (self, view_id, &error);
+
+  if (diagram == NULL)
+    {
+      show_problem (self, _("The diagram could not be opened"), error);
+      return FALSE;
+    }
+
+  fascia_diagram_view_set_diagram (self->diagram_view, diagram);
+  fascia_atlas_page_apply_layers (self);
+  fascia_atlas_page_apply_styles (self);
+  update_label_size (self);
+  return TRUE;
+}
+
+/*
+ * A page that has never been shown opens no diagram: the view is only noted, and its drawing
+ * is parsed when the page is first mapped (fascia_atlas_page_map()). A window that starts on
+ * another page so answers without parsing a drawing it does not show.
+ */
 void
 fascia_atlas_page_set_view (FasciaAtlasPage *self,
                             const char      *view_id)
 {
-  g_autoptr(GError) error = NULL;
-  FasciaDiagram *diagram;
-
   g_return_if_fail (FASCIA_IS_ATLAS_PAGE (self));
   g_return_if_fail (view_id != NULL);
 
   if (g_strcmp0 (self->view_id, view_id) == 0 || self->atlas == NULL)
     return;
 
-  diagram = ensure_diagram (self, view_id, &error);
-  if (diagram == NULL)
-    {
-      show_problem (self, _("The diagram could not be opened"), error);
-      return;
-    }
+  if ((gtk_widget_get_mapped (GTK_WIDGET (self))
+       || fascia_diagram_view_get_diagram (self->diagram_view) != NULL)
+      && !show_diagram (self, view_id))
+    return;
 
   g_free (self->view_id);
   self->view_id = g_strdup (view_id);
 
-  fascia_diagram_view_set_diagram (self->diagram_view, diagram);
-  fascia_atlas_page_apply_layers (self);
-  fascia_atlas_page_apply_styles (self);
-  update_label_size (self);
-
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+fascia_atlas_page_map (GtkWidget *widget)
+{
+  FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (widget);
+
+  /* The first time the page shows: the view noted meanwhile is opened now, before the
+   * first frame that shows the page. */
+  if (self->view_id != NULL && fascia_diagram_view_get_diagram (self->diagram_view) == NULL
+      && !show_diagram (self, self->view_id))
+    g_clear_pointer (&self->view_id, g_free);
+
+  GTK_WIDGET_CLASS (fascia_atlas_page_parent_class)->map (widget);
 }
 
 static gboolean
@@ -1141,6 +1171,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   object_class->finalize = fascia_atlas_page_finalize;
   object_class->get_property = fascia_atlas_page_get_property;
   object_class->set_property = fascia_atlas_page_set_property;
+  widget_class->map = fascia_atlas_page_map;
 
   properties[PROP_VIEW] = g_param_spec_string ("view", NULL, NULL, NULL, flags);
   properties[PROP_CARD] = g_param_spec_string ("card", NULL, NULL, NULL,

@@ -10,6 +10,8 @@
 #include "fascia/fascia-plan.h"
 
 #include "fascia-application.h"
+#include "fascia-atlas-page.h"
+#include "fascia-diagram-view.h"
 #include "fascia-study-page.h"
 #include "fascia-window.h"
 #include "fascia-test-utils.h"
@@ -83,6 +85,53 @@ test_switch_pages (void)
   g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "atlas");
 
   close_window (window);
+}
+
+static FasciaDiagram *
+atlas_diagram (FasciaWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                               FASCIA_TYPE_WINDOW, "atlas_page"));
+  GObject *view = gtk_widget_get_template_child (page, FASCIA_TYPE_ATLAS_PAGE, "diagram_view");
+
+  return fascia_diagram_view_get_diagram (FASCIA_DIAGRAM_VIEW (view));
+}
+
+/* A window that starts on the Clients page parses no drawing for the Atlas it does not
+ * show; the Atlas, shown, has the view it was left on, and the view can be changed while
+ * another page shows. */
+static void
+test_atlas_built_when_shown (void)
+{
+  GSettings *settings = fascia_application_get_settings (app);
+  FasciaWindow *window;
+  GtkWidget *page;
+
+  g_settings_set_string (settings, "last-page", "clients");
+  g_settings_set_string (settings, "last-view", "posterior-superficial");
+  window = open_window ();
+  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), FASCIA_TYPE_WINDOW,
+                                                    "atlas_page"));
+  g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "clients");
+  g_assert_null (atlas_diagram (window));
+  g_assert_cmpstr (fascia_atlas_page_get_view (FASCIA_ATLAS_PAGE (page)), ==,
+                   "posterior-superficial");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "atlas"));
+  fascia_test_iterate ();
+  g_assert_nonnull (atlas_diagram (window));
+  g_assert_cmpstr (fascia_diagram_get_view_id (atlas_diagram (window)), ==,
+                   "posterior-superficial");
+
+  /* Once opened, a view changed from another page is opened at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "study");
+  fascia_test_iterate ();
+  fascia_atlas_page_set_view (FASCIA_ATLAS_PAGE (page), "anterior");
+  g_assert_cmpstr (fascia_diagram_get_view_id (atlas_diagram (window)), ==, "anterior");
+  close_window (window);
+
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "last-view");
 }
 
 static void
@@ -208,6 +257,7 @@ main (int   argc,
 
   g_test_add_func ("/fascia/ui/window/switch-pages", test_switch_pages);
   g_test_add_func ("/fascia/ui/window/state-kept", test_state_kept);
+  g_test_add_func ("/fascia/ui/window/atlas-built-when-shown", test_atlas_built_when_shown);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
   g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
