@@ -30,6 +30,7 @@ typedef struct
   char *bindir;
   char *run_as;
   guint n_databases;
+  gboolean durable;  /* set before the start: fsync and synchronous commit as a real server */
 } PgServer;
 
 static PgServer pg_server;
@@ -116,9 +117,10 @@ pg_server_run_pg_ctl (const char *action)
   g_autofree char *pg_ctl = g_build_filename (pg_server.bindir, "pg_ctl", NULL);
   g_autofree char *options = NULL;
 
-  options = g_strdup_printf ("-c listen_addresses='' -c unix_socket_directories='%s' "
-                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                             pg_server.dir);
+  options = g_strdup_printf ("-c listen_addresses='' -c unix_socket_directories='%s'%s",
+                             pg_server.dir,
+                             pg_server.durable ? ""
+                             : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
   if (g_str_equal (action, "start"))
     {
       const char *argv[] = { pg_ctl, "-D", data, "-l", log, "-o", options, "-w", "start", NULL };
