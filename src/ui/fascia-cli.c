@@ -621,12 +621,16 @@ create_demo_command (GVariantDict *options,
                      const char   *database_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = filename_option (options, "create-demo");
+  g_autofree char *value = NULL;
+  g_autofree char *path = NULL;
   gint n_clients = 0;
 
+  /* A file, or a clinic server's connection string as given (never made a path). */
+  g_variant_dict_lookup (options, "create-demo", "^ay", &value);
+  path = database_argument (value);
   if (path == NULL)
     {
-      g_printerr ("fascia: --create-demo needs a file to write\n");
+      g_printerr ("fascia: --create-demo needs a file to write or a clinic server\n");
       return EXIT_FAILURE;
     }
 
@@ -640,7 +644,7 @@ create_demo_command (GVariantDict *options,
   if (!fascia_store_create_demo_full (path, (guint) n_clients, &error))
     return fail (error);
 
-  g_print (_("Wrote a demo clinic to %s\n"), path);
+  g_print (_("Wrote a demo clinic to %s\n"), database_label (path));
   return EXIT_SUCCESS;
 }
 

@@ -232,9 +232,10 @@ static const char *typed[] = {
 
 #define SEARCH_COLS "id, name, email, phone, date_of_birth, notes, archived, revision"
 #define LISTED "deleted_at IS NULL AND archived = 0 "
-#define SHORT "AND strpos(search_key, $2) > 0 AND strpos(search_key, $3) > 0 " \
-              "AND strpos(search_key, $4) > 0 "
-#define FOUND "AND search_key LIKE ALL ($1::text[]) "
+#define SHORT "AND strpos(search_key, $5) > 0 AND strpos(search_key, $6) > 0 " \
+              "AND strpos(search_key, $7) > 0 "
+#define FOUND "AND search_key LIKE $1 AND search_key LIKE $2 AND search_key LIKE $3 " \
+              "AND search_key LIKE $4 "
 #define IN_ORDER "ORDER BY sort_key, archived, search_key, id "
 
 static void
@@ -270,17 +271,18 @@ looks_like_phone (const char *word)
 }
 
 /* The count and the first page of the hand-written queries: the long terms from the GIN
- * trigram index, the short ones checked on what it found; only short terms: a name prefix. */
+ * trigram index (one LIKE each, a missing one the first again), the short ones checked on
+ * what it found; only short terms: a name prefix. */
 static guint
 raw_search (PGconn     *conn,
             const char *query)
 {
   g_autofree char *folded = fascia_store_fold (query);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
-  g_autoptr(GString) patterns = g_string_new ("{");
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
   const char *shorts[3] = { "", "", "" };
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
-  guint n_long = 0, n_short = 0;
+  guint n_short = 0;
   guint n;
 
   for (guint i = 0; words[i] != NULL; i++)
@@ -297,27 +299,23 @@ raw_search (PGconn     *conn,
         }
       if (g_utf8_strlen (term->str, -1) >= 3)
         {
-          /* An array literal element in double quotes; LIKE's own escapes inside. */
-          g_string_append (patterns, n_long++ > 0 ? ",\"%" : "\"%");
+          GString *pattern = g_string_new ("%");
+
           for (const char *p = term->str; *p != '\0'; p++)
             {
-              if (*p == '%' || *p == '_')
-                g_string_append (patterns, "\\\\");
-              if (*p == '"' || *p == '\\')
-                g_string_append_c (patterns, '\\');
-              if (*p == '\\')
-                g_string_append (patterns, "\\\\");
-              g_string_append_c (patterns, *p);
+              if (*p == '%' || *p == '_' || *p == '\\')
+                g_string_append_c (pattern, '\\');
+              g_string_append_c (pattern, *p);
             }
-          g_string_append (patterns, "%\"");
+          g_string_append_c (pattern, '%');
+          g_ptr_array_add (patterns, g_string_free (pattern, FALSE));
         }
       else if (n_short < 3)
         shorts[n_short++] = term->str;
       g_ptr_array_add (terms, g_string_free (term, FALSE));
     }
-  g_string_append_c (patterns, '}');
 
-  if (n_long == 0)
+  if (patterns->len == 0)
     {
       g_autofree char *end = g_strconcat (folded, "\xf4\x8f\xbf\xbf", NULL);
       const char *params[] = { folded, end };
@@ -328,10 +326,15 @@ raw_search (PGconn     *conn,
     }
   else
     {
-      const char *params[] = { patterns->str, shorts[0], shorts[1], shorts[2] };
+      const char *params[7];
 
-      n = raw_int (conn, "search_count", 4, params);
-      PQclear (raw_run (conn, "search_page", 4, params));
+      g_assert (patterns->len <= 4);
+      for (guint i = 0; i < 4; i++)
+        params[i] = g_ptr_array_index (patterns, i < patterns->len ? i : 0);
+      for (guint i = 0; i < 3; i++)
+        params[4 + i] = shorts[i];
+      n = raw_int (conn, "search_count", 7, params);
+      PQclear (raw_run (conn, "search_page", 7, params));
       return n;
     }
 }

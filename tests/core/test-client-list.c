@@ -509,6 +509,70 @@ test_count_from_index (StoreFixture  *fixture,
   }
 }
 
+/* How many rows and index entries the server has read of the clients table: PostgreSQL's
+ * own statistics, flushed from this connection before each reading. */
+static gint64
+server_rows_read (FasciaDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fascia_db_exec (db, "SELECT pg_stat_force_next_flush()", &error));
+  g_assert_no_error (error);
+  return query_int (db, "SELECT (SELECT seq_tup_read FROM pg_stat_user_tables "
+                        "WHERE schemaname = 'fascia' AND relname = 'clients') + "
+                        "(SELECT coalesce(sum(idx_tup_read), 0)::bigint FROM pg_stat_user_indexes "
+                        "WHERE schemaname = 'fascia' AND relname = 'clients')");
+}
+
+/* On a server a search of three characters or more is answered from the GIN trigram index
+ * (004): among 5,000 clients it reads about the clients it finds, never every client.
+ * (`LIKE ALL (array)` is not something a GIN index answers: a search written so read every
+ * client.) The clients are written by the server itself, quickly, with the count of
+ * everyone, which no search here reads, left behind. */
+static void
+test_server_search_reads_index (StoreFixture  *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+  static const char *searches[] = { "c1234@", "client 1234", "c777@exa", "c77 example" };
+  gint64 before, read;
+
+  g_assert_true (fascia_db_exec (db, "ALTER TABLE clients DISABLE TRIGGER client_counts_insert; "
+                                     "INSERT INTO clients (name, email, search_key, sort_key, "
+                                     "created_at, updated_at) SELECT 'Client ' || g, "
+                                     "'c' || g || '@example.org', 'client ' || g || chr(10) || "
+                                     "'c' || g || '@example.org', 'client ' || g, 0, 0 "
+                                     "FROM generate_series(1, 5000) g; "
+                                     "ALTER TABLE clients ENABLE TRIGGER client_counts_insert; "
+                                     "ANALYZE clients", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GListModel) list = NULL;
+      g_autoptr(GArray) scanned = scan_ids (fixture, searches[i]);
+      guint n;
+
+      before = server_rows_read (db);
+      list = fascia_store_list_clients (fixture->store, searches[i], 0, &error);
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (list);
+      for (guint k = 0; k < MIN (n, 30); k++)
+        {
+          g_autoptr(FasciaClient) client = g_list_model_get_item (list, k);
+
+          g_assert_nonnull (client);
+        }
+      read = server_rows_read (db) - before;
+      g_test_message ("“%s”: %u found, %" G_GINT64_FORMAT " rows and entries read",
+                      searches[i], n, read);
+      g_assert_cmpuint (n, ==, scanned->len);
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpint (read, <, 500);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +584,10 @@ main (int   argc,
   STORE_TEST ("/fascia/core/client-list/pages", test_pages);
   /* Reads SQLite's own trace of each statement's plan. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/count-from-index", test_count_from_index);
+  /* Reads the server's own statistics of its scans. */
+  g_test_add ("/postgresql/fascia/core/client-list/search-reads-index", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_server_search_reads_index,
+              store_fixture_tear_down);
 
   return g_test_run ();
 }

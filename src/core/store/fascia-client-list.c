@@ -68,9 +68,15 @@ enum {
 /* The rowids the trigram index found, read once when the list was made (see choose_plan()),
  * as a JSON array in ?16: the index is not asked again for each page. */
 #define IDS " AND id IN (SELECT value FROM json_each(?16))"
-/* PostgreSQL: ?1 is the LIKE patterns of the long terms, apart by U+0001, which the GIN
- * trigram index of sql-postgresql/004 answers; the other terms are checked with strpos(). */
-#define PG_MATCH " AND search_key LIKE ALL (string_to_array(?1, chr(1)))"
+/* PostgreSQL: ?1 is the LIKE patterns of the long terms (at most four), apart by U+0001,
+ * which the GIN trigram index of sql-postgresql/004 answers; the other terms are checked with
+ * strpos(). One LIKE for each pattern, a missing one the first again: the index answers
+ * `search_key LIKE x`, never `LIKE ALL (array)`, which reads every client. */
+#define PG_TERM(n) "(string_to_array(?1, chr(1)))[" #n "]"
+#define PG_MATCH " AND search_key LIKE " PG_TERM (1) \
+                 " AND search_key LIKE coalesce(" PG_TERM (2) ", " PG_TERM (1) ")" \
+                 " AND search_key LIKE coalesce(" PG_TERM (3) ", " PG_TERM (1) ")" \
+                 " AND search_key LIKE coalesce(" PG_TERM (4) ", " PG_TERM (1) ")"
 #define PG_SHORT1 " AND strpos(search_key, ?2) > 0"
 #define PG_SHORT2 PG_SHORT1 " AND strpos(search_key, ?3) > 0"
 #define PG_SHORT3 PG_SHORT2 " AND strpos(search_key, ?4) > 0"
