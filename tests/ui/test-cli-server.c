@@ -1,0 +1,218 @@
+/* test-cli-server.c — the command line with a clinic server: --create-demo, --copy-database
+ * both ways, --backup of a server database, --setup-clinic; exit codes and one-line errors.
+ * A real PostgreSQL for the binary (tests/core/pg-server.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "fascia/fascia-store.h"
+#include "fascia-test-utils.h"
+#include "pg-server.h"
+
+static const char * const no_display[] = { "DISPLAY", "WAYLAND_DISPLAY", NULL };
+
+static guint
+count_clients (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = fascia_store_open_full (database, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                         &error);
+  g_autoptr(GListModel) clients = NULL;
+
+  g_assert_no_error (error);
+  clients = fascia_store_list_clients (store, NULL, FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (clients);
+}
+
+/* An error is one line, and names no connection string (it may hold a password). */
+static void
+assert_one_line_error (const char *err,
+                       const char *conninfo)
+{
+  g_assert_true (g_str_has_prefix (err, "fascia: "));
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  g_assert_true (strchr (err, '\n') == strrchr (err, '\n'));
+  if (conninfo != NULL)
+    g_assert_null (strstr (err, conninfo));
+}
+
+/* The per-table lines of a copy's report: each table's rows and checksum. */
+static char *
+table_lines (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GString *tables = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], " rows  checksum ") != NULL)
+      g_string_append_printf (tables, "%s\n", lines[i]);
+  return g_string_free (tables, FALSE);
+}
+
+/* --create-demo with a server's keyword string and with its URI: the demo clinic on the
+ * server, the same as in a file, and no file made of the connection string. */
+static void
+test_create_demo (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (tmp, "demo.db", NULL);
+  g_autofree char *keywords = pg_server_new_database ();
+  g_autofree char *uri_db = pg_server_new_database ();
+  g_autofree char *uri = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *to_file[] = { "--create-demo", file, NULL };
+  const char *to_keywords[] = { "--create-demo", keywords, NULL };
+  const char *to_uri[] = { "--create-demo", NULL, NULL };
+  guint n;
+
+  /* "host=DIR dbname=NAME user=fascia" as a URI */
+  {
+    g_auto(GStrv) parts = g_strsplit (uri_db, " ", -1);
+
+    uri = g_strdup_printf ("postgresql:///%s?host=%s&user=fascia", parts[1] + strlen ("dbname="),
+                           parts[0] + strlen ("host="));
+    to_uri[1] = uri;
+  }
+
+  g_assert_cmpint (fascia_test_run_fascia (to_file, no_display, &out, &err), ==, 0);
+  n = count_clients (file);
+  g_assert_cmpuint (n, >, 0);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (to_keywords, no_display, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "clinic server"));
+  g_assert_null (strstr (out, keywords));
+  g_assert_cmpuint (count_clients (keywords), ==, n);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (to_uri, no_display, &out, &err), ==, 0);
+  g_assert_cmpuint (count_clients (uri), ==, n);
+
+  /* Again on the same server database: refused, in one line; nothing added. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (to_keywords, no_display, &out, &err), !=, 0);
+  assert_one_line_error (err, keywords);
+  g_assert_cmpuint (count_clients (keywords), ==, n);
+
+  fascia_test_rm_rf (tmp);
+}
+
+/* SQLite → PostgreSQL → SQLite: the same tables, rows and checksums each way; a target that
+ * is not empty is refused in one line and left as it was; --backup of the server database
+ * writes the same clinic to a file. */
+static void
+test_copy_round_trip (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *first = g_build_filename (tmp, "first.db", NULL);
+  g_autofree char *back = g_build_filename (tmp, "back.db", NULL);
+  g_autofree char *backup = g_build_filename (tmp, "backup.db", NULL);
+  g_autofree char *server = pg_server_new_database ();
+  g_autofree char *up_out = NULL;
+  g_autofree char *down_out = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *up_tables = NULL;
+  g_autofree char *down_tables = NULL;
+  const char *demo[] = { "--create-demo", first, "--clients", "40", NULL };
+  const char *up[] = { "--copy-database", first, server, NULL };
+  const char *down[] = { "--copy-database", server, back, NULL };
+  const char *again[] = { "--copy-database", first, server, NULL };
+  const char *onto_file[] = { "--copy-database", server, first, NULL };
+  const char *backup_args[] = { "--database", server, "--backup", backup, NULL };
+  const char *no_target[] = { "--copy-database", first, NULL };
+  guint n;
+
+  g_assert_cmpint (fascia_test_run_fascia (demo, no_display, &out, &err), ==, 0);
+  n = count_clients (first);
+  g_assert_cmpuint (n, >, 40);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (up, no_display, &up_out, &err), ==, 0);
+  g_assert_null (strstr (up_out, server));
+  g_assert_cmpuint (count_clients (server), ==, n);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (down, no_display, &down_out, &err), ==, 0);
+  g_assert_cmpuint (count_clients (back), ==, n);
+
+  /* Every table's rows and checksum the same, up and down. */
+  up_tables = table_lines (up_out);
+  down_tables = table_lines (down_out);
+  g_assert_cmpstr (up_tables, !=, "");
+  g_assert_cmpstr (up_tables, ==, down_tables);
+
+  /* Targets that are not empty: refused, one line, nothing changed. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (again, no_display, &out, &err), !=, 0);
+  assert_one_line_error (err, server);
+  g_assert_cmpuint (count_clients (server), ==, n);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (onto_file, no_display, &out, &err), !=, 0);
+  assert_one_line_error (err, server);
+  g_assert_cmpuint (count_clients (first), ==, n);
+
+  /* A target missing: the usage, in one line. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (no_target, no_display, &out, &err), !=, 0);
+  assert_one_line_error (err, NULL);
+
+  /* The server's backup: a file with the same clinic. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (backup_args, no_display, &out, &err), ==, 0);
+  g_assert_cmpuint (count_clients (backup), ==, n);
+
+  fascia_test_rm_rf (tmp);
+}
+
+/* --setup-clinic: a file is refused in one line; a server database is set up once. */
+static void
+test_setup_clinic (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (tmp, "fascia.db", NULL);
+  g_autofree char *server = pg_server_new_database ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *on_file[] = { "--database", file, "--setup-clinic", NULL };
+  const char *on_server[] = { "--database", server, "--setup-clinic", NULL };
+
+  g_assert_cmpint (fascia_test_run_fascia (on_file, no_display, &out, &err), !=, 0);
+  assert_one_line_error (err, NULL);
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fascia_test_run_fascia (on_server, no_display, &out, &err), ==, 0);
+  g_assert_null (strstr (out, server));
+  g_assert_cmpuint (count_clients (server), ==, 0);
+
+  fascia_test_rm_rf (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fascia/cli/server/create-demo", test_create_demo);
+  g_test_add_func ("/fascia/cli/server/copy-round-trip", test_copy_round_trip);
+  g_test_add_func ("/fascia/cli/server/setup-clinic", test_setup_clinic);
+
+  return g_test_run ();
+}
