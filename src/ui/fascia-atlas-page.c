@@ -22,6 +22,7 @@
 #include "fascia-card-viewport.h"
 #include "fascia-pain-finder.h"
 #include "fascia-region-text.h"
+#include "fascia-ui-utils.h"
 
 #define LIT_STYLES (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_ORIGIN \
                     | FASCIA_REGION_STYLE_INSERTION | FASCIA_REGION_STYLE_SHOWN)
@@ -893,37 +894,13 @@ fascia_atlas_page_get_presentation (FasciaAtlasPage *self)
 /* Presentation labels are read across a treatment table, about 2 m away: at least 18 px
  * on screen (20 with a margin) however far the drawing is zoomed out to fit. */
 #define PRESENTATION_LABEL_PX 20.0
-/* Outside presentation, labels are never smaller than GNOME's caption text (11 px) on a
- * laptop screen, where the whole drawing fitted into the pane shrinks them to 6–7 px: the
- * labels that no longer fit beside the drawing at that size step aside (their names stay in
- * the tooltips and the accessible names) and come back as the user zooms in. */
-#define READABLE_LABEL_PX 11.0
 
 static void
 update_label_size (FasciaAtlasPage *self)
 {
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
-  double zoom = fascia_diagram_view_get_zoom (self->diagram_view);
-  double size = 0;
-  guint64 serial;
-
-  if (diagram == NULL)
-    return;
-  if (zoom > 0)
-    {
-      double px = self->presentation ? PRESENTATION_LABEL_PX : READABLE_LABEL_PX;
-
-      /* In whole view units, so that a zoom by a few percent draws the labels again only
-       * when their size really changes. */
-      size = ceil (px / zoom);
-      if (size <= FASCIA_DIAGRAM_LABEL_SIZE)
-        size = 0;
-    }
-  serial = fascia_diagram_get_style_serial (diagram);
-  fascia_diagram_set_label_size (diagram, size);
-  /* Set on the diagram itself: the view must draw it again. */
-  if (fascia_diagram_get_style_serial (diagram) != serial)
-    fascia_diagram_view_styles_changed (self->diagram_view);
+  fascia_ui_update_label_size (self->diagram_view, self->presentation
+                                                   ? PRESENTATION_LABEL_PX
+                                                   : FASCIA_UI_READABLE_LABEL_PX);
 }
 
 /**

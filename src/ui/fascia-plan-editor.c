@@ -1517,6 +1517,7 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fascia_ui_date_row_init (self->start_row);
   fascia_ui_date_row_init (self->end_row);
+  fascia_ui_keep_labels_readable (self->diagram_view);
 
   g_signal_connect_object (self->diagram_view, "region-activated",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "fascia/fascia-client.h"
@@ -810,6 +811,59 @@ fascia_ui_show_view (FasciaDiagramView *view,
   fascia_diagram_view_set_atlas (view, atlas);
   fascia_diagram_view_set_diagram (view, diagram);
   return TRUE;
+}
+
+/**
+ * fascia_ui_update_label_size:
+ * @pixels: how tall the labels must be on screen, in logical pixels
+ *
+ * Sets the label size of @view's diagram so that, at the view's zoom, its labels are at least
+ * @pixels tall; the drawing's own size where that is already larger.
+ */
+void
+fascia_ui_update_label_size (FasciaDiagramView *view,
+                             double             pixels)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  double zoom = fascia_diagram_view_get_zoom (view);
+  double size = 0;
+  guint64 serial;
+
+  if (diagram == NULL)
+    return;
+  if (zoom > 0)
+    {
+      /* In whole view units, so that a zoom by a few percent draws the labels again only
+       * when their size really changes. */
+      size = ceil (pixels / zoom);
+      if (size <= FASCIA_DIAGRAM_LABEL_SIZE)
+        size = 0;
+    }
+  serial = fascia_diagram_get_style_serial (diagram);
+  fascia_diagram_set_label_size (diagram, size);
+  /* Set on the diagram itself: the view must draw it again. */
+  if (fascia_diagram_get_style_serial (diagram) != serial)
+    fascia_diagram_view_styles_changed (view);
+}
+
+static void
+readable_labels_cb (FasciaDiagramView *view)
+{
+  fascia_ui_update_label_size (view, FASCIA_UI_READABLE_LABEL_PX);
+}
+
+/**
+ * fascia_ui_keep_labels_readable:
+ *
+ * Keeps @view's labels at least FASCIA_UI_READABLE_LABEL_PX tall on screen whatever diagram
+ * it shows and however it is zoomed: for the small diagrams of the plan and visit editors.
+ */
+void
+fascia_ui_keep_labels_readable (FasciaDiagramView *view)
+{
+  g_signal_connect (view, "notify::zoom", G_CALLBACK (readable_labels_cb), NULL);
+  g_signal_connect (view, "notify::diagram", G_CALLBACK (readable_labels_cb), NULL);
+  readable_labels_cb (view);
 }
 
 void

@@ -75,6 +75,15 @@ G_BEGIN_DECLS
 FasciaAtlas *fascia_ui_get_atlas          (void);
 gboolean     fascia_ui_show_view          (FasciaDiagramView *view,
                                            const char        *view_id);
+
+/* Labels are never smaller than GNOME's caption text (11 px) on screen, however far a drawing
+ * is zoomed out to fit its pane: those that no longer fit beside the drawing step aside (their
+ * names stay in the tooltips and accessible names) and come back as the user zooms in. */
+#define FASCIA_UI_READABLE_LABEL_PX 11.0
+
+void         fascia_ui_update_label_size  (FasciaDiagramView *view,
+                                           double             pixels);
+void         fascia_ui_keep_labels_readable (FasciaDiagramView *view);
 void         fascia_ui_fill_view_dropdown (GtkDropDown *dropdown,
                                            const char  *selected_view_id);
 const char  *fascia_ui_get_dropdown_view  (GtkDropDown *dropdown);

@@ -1466,6 +1466,7 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fascia_ui_date_row_init (self->date_row);
+  fascia_ui_keep_labels_readable (self->diagram_view);
 
   for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
        field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)

@@ -14,6 +14,7 @@
 #include "fascia-plan-editor.h"
 #include "fascia-region-text.h"
 #include "fascia-technique-card.h"
+#include "fascia-ui-utils.h"
 #include "fascia-test-utils.h"
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
@@ -524,6 +525,21 @@ test_intake_warning (Fixture       *f,
   fascia_test_iterate ();
   editor = fascia_client_view_get_plan_editor (client_view (f));
   g_assert_null (fascia_plan_editor_get_warning (editor));
+
+  /* The plan's small diagram keeps its labels readable, as the Atlas does (at 1280×800 they
+   * were 6 px). */
+  {
+    FasciaDiagramView *view = fascia_plan_editor_get_diagram_view (editor);
+    FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+    double zoom = fascia_diagram_view_get_zoom (view);
+
+    g_assert_nonnull (diagram);
+    g_assert_cmpfloat (zoom, >, 0);
+    g_test_message ("the plan's diagram is at %.2f, its labels %.1f px", zoom,
+                    fascia_diagram_get_label_size (diagram) * zoom);
+    g_assert_cmpfloat (fascia_diagram_get_label_size (diagram) * zoom, >=,
+                       FASCIA_UI_READABLE_LABEL_PX);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-to-plan", "(ss)",
                                              "psoas-release", "psoas-major"));
