@@ -171,6 +171,19 @@ gboolean            fascia_store_is_demo               (FasciaStore             
 FasciaStoreAccess   fascia_store_get_access            (FasciaStore             *self);
 FasciaStoreCapabilities fascia_store_get_capabilities (FasciaStore             *self);
 gboolean            fascia_store_is_connected          (FasciaStore             *self);
+void                fascia_store_move_to_server_async  (FasciaStore             *self,
+                                                        const char              *conninfo,
+                                                        const char              *password,
+                                                        gboolean                 remember,
+                                                        GCancellable            *cancellable,
+                                                        FasciaStoreProgressFunc  progress,
+                                                        gpointer                 progress_data,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+gboolean            fascia_store_move_to_server_finish (FasciaStore             *self,
+                                                        GAsyncResult            *result,
+                                                        char                   **warning,
+                                                        GError                 **error);
 void                fascia_store_set_busy_timeout      (FasciaStore             *self,
                                                         guint                    milliseconds);
 void                fascia_store_set_id_validator      (FasciaStore             *self,

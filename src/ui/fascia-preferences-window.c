@@ -9,7 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "fascia-client-view.h"
+#include "fascia-clients-page.h"
 #include "fascia-preferences-window.h"
+#include "fascia-records-ui.h"
+#include "fascia-window.h"
 
 struct _FasciaPreferencesWindow
 {
@@ -20,6 +24,8 @@ struct _FasciaPreferencesWindow
   AdwEntryRow          *therapist_row;
   AdwEntryRow          *contact_row;
   AdwComboRow          *paper_row;
+  AdwPreferencesGroup  *clinic_group;
+  AdwActionRow         *move_row;
 
   /* Owned */
   GSettings            *settings;
@@ -71,12 +77,49 @@ index_to_paper (const GValue       *value,
   return g_variant_new_string (paper_ids[index]);
 }
 
+/* The window whose records "Move to a Clinic Server…" moves, if they are in a file. */
+static FasciaStore *
+movable_store (FasciaPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  FasciaStore *store;
+
+  if (!FASCIA_IS_WINDOW (parent) || fascia_window_get_demo (FASCIA_WINDOW (parent)))
+    return NULL;
+  store = fascia_window_get_store (FASCIA_WINDOW (parent));
+  if (store == NULL || !(fascia_store_get_capabilities (store) & FASCIA_STORE_CAN_MOVE_TO_SERVER))
+    return NULL;
+  return store;
+}
+
+static void
+move_activated_cb (FasciaPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  FasciaStore *store = movable_store (self);
+
+  if (store == NULL)
+    return;
+  /* The dialog belongs to the main window; these preferences are modal over it. */
+  g_object_ref (parent);
+  gtk_window_destroy (GTK_WINDOW (self));
+  /* What is typed and still waiting for its pause goes first. */
+  if (fascia_window_get_clients_page (FASCIA_WINDOW (parent)) != NULL)
+    fascia_client_view_flush (fascia_clients_page_get_client_view (
+      fascia_window_get_clients_page (FASCIA_WINDOW (parent))));
+  fascia_records_move_to_server (GTK_WIDGET (parent), store);
+  g_object_unref (parent);
+}
+
 static void
 fascia_preferences_window_constructed (GObject *object)
 {
   FasciaPreferencesWindow *self = FASCIA_PREFERENCES_WINDOW (object);
 
   G_OBJECT_CLASS (fascia_preferences_window_parent_class)->constructed (object);
+
+  /* Only a file moves to a server; a server's records are there already. */
+  gtk_widget_set_visible (GTK_WIDGET (self->clinic_group), movable_store (self) != NULL);
 
   /* Each edit is saved as it is typed; there is nothing to apply. */
   g_settings_bind (self->settings, "clinic-name", self->clinic_row, "text",
@@ -126,6 +169,9 @@ fascia_preferences_window_class_init (FasciaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaPreferencesWindow, therapist_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaPreferencesWindow, contact_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaPreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPreferencesWindow, clinic_group);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPreferencesWindow, move_row);
+  gtk_widget_class_bind_template_callback (widget_class, move_activated_cb);
 }
 
 static void

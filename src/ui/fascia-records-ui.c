@@ -16,6 +16,7 @@
 #include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-records-export.h"
 
+#include "fascia-application.h"
 #include "fascia-records-ui.h"
 #include "fascia-handout-export.h"
 #include "fascia-ui-utils.h"
@@ -1773,4 +1774,218 @@ fascia_records_restore (GtkWidget   *widget,
     if (g_file_test (dir, G_FILE_TEST_IS_DIR))
       gtk_file_chooser_set_current_folder (chooser, folder, NULL);
   }
+}
+
+/* Move to a Clinic Server… */
+
+#define MOVE_OPEN_RESPONSE "open"
+
+typedef struct
+{
+  Work *work;
+  char *conninfo;
+} Move;
+
+static void
+open_server_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         char             *conninfo)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_str_equal (response, MOVE_OPEN_RESPONSE) && FASCIA_IS_WINDOW (parent))
+    {
+      GtkApplication *app = gtk_window_get_application (parent);
+
+      /* The window shows the server from now on; the file stays where it is. */
+      if (FASCIA_IS_APPLICATION (app))
+        fascia_application_set_database_path (FASCIA_APPLICATION (app), conninfo);
+      fascia_window_reload_store (FASCIA_WINDOW (parent));
+    }
+}
+
+static void
+move_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Move *move = user_data;
+  Work *work = move->work;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  gboolean moved = fascia_store_move_to_server_finish (FASCIA_STORE (source), result, &warning,
+                                                       &error);
+
+  if (work_done (work, moved ? NULL : error, _("Could not move the records to the server")))
+    {
+      GtkRoot *root = gtk_widget_get_root (work->widget);
+      g_autofree char *body = NULL;
+      AdwMessageDialog *dialog;
+
+      /* Translators: after a move to a clinic server; %s says what could not be done after
+       * it, or is empty */
+      body = g_strdup_printf (_("Every record is on the server and was checked against this "
+                                "file, which stays as it is. Open the server now? From then on "
+                                "this window shows and saves the records there.%s%s"),
+                              warning != NULL ? "\n\n" : "", warning != NULL ? warning : "");
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root)
+                                                           ? GTK_WINDOW (root) : NULL,
+                                                           _("Moved to the Clinic Server"),
+                                                           NULL));
+      adw_message_dialog_set_body (dialog, body);
+      adw_message_dialog_add_responses (dialog, "stay", _("_Keep This File Open"),
+                                        MOVE_OPEN_RESPONSE, _("_Open the Server"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, MOVE_OPEN_RESPONSE,
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, MOVE_OPEN_RESPONSE);
+      adw_message_dialog_set_close_response (dialog, "stay");
+      g_signal_connect_data (dialog, "response", G_CALLBACK (open_server_response_cb),
+                             g_steal_pointer (&move->conninfo), (GClosureNotify) g_free, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  work_free (work);
+  g_free (move->conninfo);
+  g_free (move);
+}
+
+/**
+ * fascia_records_move_to_server_start:
+ * @conninfo: the server's database, which must hold no records
+ * @password: (nullable): the password typed in, when libpq's usual places do not hold it
+ * @remember: keep @password in the keyring once the move has worked
+ *
+ * Copies every record to the server in a worker, with progress and Cancel; then offers to
+ * open the server.
+ *
+ * Returns: (transfer none): the progress dialog.
+ */
+GtkWidget *
+fascia_records_move_to_server_start (GtkWidget   *widget,
+                                     FasciaStore *store,
+                                     const char  *conninfo,
+                                     const char  *password,
+                                     gboolean     remember)
+{
+  Move *move = g_new0 (Move, 1);
+
+  move->work = work_new (widget, store, _("Move to a Clinic Server"),
+                         _("Copying and checking…"));
+  move->conninfo = g_strdup (conninfo);
+  fascia_store_move_to_server_async (store, conninfo, password, remember,
+                                     move->work->cancellable, work_progress_cb, move->work,
+                                     move_done_cb, move);
+  return move->work->dialog;
+}
+
+typedef struct
+{
+  GtkWidget            *widget;
+  FasciaStore          *store;
+  AdwEntryRow          *server_row;
+  AdwPasswordEntryRow  *password_row;
+  GtkCheckButton       *remember_check;
+} MoveForm;
+
+static void
+move_form_free (MoveForm *form)
+{
+  g_clear_object (&form->widget);
+  g_clear_object (&form->store);
+  g_free (form);
+}
+
+static void
+move_form_changed_cb (AdwMessageDialog *dialog)
+{
+  MoveForm *form = g_object_get_data (G_OBJECT (dialog), "form");
+  const char *server = gtk_editable_get_text (GTK_EDITABLE (form->server_row));
+  gboolean ok = fascia_store_is_server_database (server);
+
+  adw_message_dialog_set_response_enabled (dialog, "move", ok);
+  fascia_ui_field_set_error (GTK_WIDGET (form->server_row),
+                             ok || *server == '\0'
+                             ? NULL : _("A postgresql:// address, or host=… dbname=…"));
+}
+
+static void
+move_form_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  MoveForm *form = g_object_get_data (G_OBJECT (dialog), "form");
+
+  if (!g_str_equal (response, "move"))
+    return;
+
+  fascia_records_move_to_server_start (form->widget, form->store,
+                                       gtk_editable_get_text (GTK_EDITABLE (form->server_row)),
+                                       gtk_editable_get_text (GTK_EDITABLE (form->password_row)),
+                                       gtk_check_button_get_active (form->remember_check));
+  /* The typed password leaves no copy in the form. */
+  gtk_editable_set_text (GTK_EDITABLE (form->password_row), "");
+}
+
+/**
+ * fascia_records_move_to_server:
+ *
+ * "Move to a Clinic Server…" (Preferences): asks for the server and, if it needs one, a
+ * password, then moves the records (fascia_records_move_to_server_start()).
+ *
+ * Returns: (transfer none): the dialog asking.
+ */
+GtkWidget *
+fascia_records_move_to_server (GtkWidget   *widget,
+                               FasciaStore *store)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  MoveForm *form = g_new0 (MoveForm, 1);
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  form->widget = g_object_ref (widget);
+  form->store = g_object_ref (store);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Move to a Clinic Server"), NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("Every record of this file is copied to an empty database on "
+                                 "your clinic's PostgreSQL server (set up with --setup-clinic) "
+                                 "and checked; this file stays as it is. The password comes "
+                                 "from ~/.pgpass or the service file, or type it here."));
+  g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) move_form_free);
+
+  form->server_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->server_row), _("Server"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (form->server_row),
+                               "postgresql://clinic.example.org/fascia?sslmode=verify-full");
+  form->password_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->password_row),
+                                 _("Password (if the server asks for one)"));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Clinic server"), -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (form->server_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (form->password_row));
+  form->remember_check = GTK_CHECK_BUTTON (
+    gtk_check_button_new_with_mnemonic (_("_Remember the password in the keyring")));
+  gtk_check_button_set_active (form->remember_check, TRUE);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->remember_check));
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "move", _("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "move", FALSE);
+  adw_message_dialog_set_default_response (dialog, "move");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_swapped (form->server_row, "changed", G_CALLBACK (move_form_changed_cb),
+                            dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (move_form_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (form->server_row));
+  return GTK_WIDGET (dialog);
 }

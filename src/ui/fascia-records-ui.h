@@ -77,4 +77,12 @@ GtkWidget *fascia_records_restore_file        (GtkWidget   *widget,
                                                FasciaStore *store,
                                                GFile       *file);
 
+GtkWidget *fascia_records_move_to_server      (GtkWidget   *widget,
+                                              FasciaStore *store);
+GtkWidget *fascia_records_move_to_server_start (GtkWidget   *widget,
+                                              FasciaStore *store,
+                                              const char  *conninfo,
+                                              const char  *password,
+                                              gboolean     remember);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-plan-editor.h"
+#include "fascia-records-ui.h"
 #include "fascia-region-text.h"
 #include "fascia-technique-card.h"
 #include "fascia-ui-utils.h"
@@ -1426,6 +1427,88 @@ test_amendment_author (Fixture       *f,
   g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (label)), expected));
 }
 
+static AdwMessageDialog *
+dialog_headed (const char *heading)
+{
+  AdwMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+moved_dialog_cb (gpointer user_data)
+{
+  return dialog_headed ("Moved to the Clinic Server") != NULL;
+}
+
+static GtkWidget *
+first_of_type (GtkWidget *root,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences' "Move to a Clinic Server…": the dialog takes only a server address, copies
+ * every record into the empty server database in a worker, and then opens the server in
+ * this window. */
+static void
+test_move_to_server (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *server = pg_server_new_database ();
+  FasciaStore *store = fascia_window_get_store (f->window);
+  AdwMessageDialog *dialog;
+  GtkWidget *server_row;
+
+  new_client (f, "Grace Hopper");
+  new_client (f, "Katherine Johnson");
+  g_assert_cmpint (fascia_store_get_capabilities (store) & FASCIA_STORE_CAN_MOVE_TO_SERVER, !=, 0);
+
+  dialog = ADW_MESSAGE_DIALOG (fascia_records_move_to_server (GTK_WIDGET (f->window), store));
+  server_row = first_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (server_row);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+  gtk_editable_set_text (GTK_EDITABLE (server_row), "clinic.db");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+  gtk_editable_set_text (GTK_EDITABLE (server_row), server);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "move"));
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  fascia_test_wait_for (moved_dialog_cb, NULL, 60000);
+  dialog = dialog_headed ("Moved to the Clinic Server");
+  g_assert_nonnull (dialog);
+  /* The file is left as it was. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients"), ==, 2);
+  adw_message_dialog_response (dialog, "open");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fascia_test_iterate ();
+
+  /* The window shows the server now: its records, and no move to offer. */
+  store = fascia_window_get_store (f->window);
+  g_assert_nonnull (store);
+  g_assert_cmpint (fascia_store_get_capabilities (store) & FASCIA_STORE_CAN_MOVE_TO_SERVER, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
+  fascia_test_iterate ();
+  assert_shown (f, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1460,6 +1543,8 @@ main (int   argc,
               fixture_set_up, test_clinic_front_desk, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/amendment-author", Fixture, NULL,
               fixture_set_up, test_amendment_author, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/move-to-server", Fixture, NULL,
+              fixture_set_up, test_move_to_server, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,

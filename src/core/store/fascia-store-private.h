@@ -217,6 +217,13 @@ gboolean          fascia_store_copy_database     (FasciaDb           *source,
 /* fascia-store-clinic.c */
 char             *fascia_store_contact_columns   (void);
 const char       *fascia_store_get_author        (FasciaStore       *self);
+char             *fascia_store_conninfo_with_password (const char  *conninfo,
+                                                       const char  *password,
+                                                       GError     **error);
+char             *fascia_store_lookup_server_password (const char  *conninfo);
+gboolean          fascia_store_remember_server_password (const char  *conninfo,
+                                                         const char  *password,
+                                                         GError     **error);
 
 /* fascia-store-copy.c */
 gboolean          fascia_store_copy_into         (FasciaStore              *source,

@@ -45,6 +45,8 @@ typedef struct
   char                   **problems;     /* a check's bad rows */
   char                    *source;       /* a restore's backup */
   gboolean                 sqlite;       /* whether the database is a SQLite file */
+  char                    *password;     /* a move's, for the server (never shown or logged) */
+  gboolean                 remember;     /* a move's password goes to the keyring */
   /* The share of the whole job that the step running now stands for */
   double                   offset;
   double                   scale;
@@ -63,6 +65,9 @@ job_free (Job *job)
   g_free (job->destination);
   g_free (job->backup_dir);
   g_free (job->source);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
   g_clear_object (&job->import);
   g_strfreev (job->problems);
   g_mutex_clear (&job->lock);
@@ -620,4 +625,123 @@ fascia_store_restore_finish (FasciaStore   *self,
     }
 
   return kept;
+}
+
+static void
+move_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) source = NULL;
+  g_autoptr(FasciaStore) target = NULL;
+  g_autofree char *connect = NULL;
+  char *warning = NULL;
+
+  if (job->password != NULL)
+    connect = fascia_store_conninfo_with_password (job->destination, job->password, &error);
+  else
+    connect = g_strdup (job->destination);
+  if (connect == NULL ||
+      (source = fascia_store_open_full (job->database, FASCIA_STORE_OPEN_NO_BACKUP,
+                                        &error)) == NULL ||
+      (target = fascia_store_open_full (connect, FASCIA_STORE_OPEN_NO_BACKUP, &error)) == NULL ||
+      !fascia_store_copy_into (source, target, cancellable, report, task, NULL, &error))
+    {
+      if (connect != NULL)
+        memset (connect, 0, strlen (connect));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  memset (connect, 0, strlen (connect));
+
+  /* Moved: the password is kept only once it has worked. */
+  if (job->remember && job->password != NULL &&
+      !fascia_store_remember_server_password (job->destination, job->password, &error))
+    warning = g_strdup_printf ("The password could not be kept in the keyring (%s); Fascia "
+                               "will ask libpq's usual places (~/.pgpass, the service file)",
+                               error->message);
+  g_task_return_pointer (task, warning != NULL ? warning : g_strdup (""), g_free);
+}
+
+/**
+ * fascia_store_move_to_server_async:
+ * @conninfo: the clinic server's database, a `postgresql://` URI or a libpq keyword string;
+ *   it must hold no records
+ * @password: (nullable): the password, when libpq's usual places do not hold it
+ * @remember: keep @password in the desktop's keyring once the move has worked
+ * @progress: (nullable): told the share copied, on the caller's thread
+ *
+ * "Move to a Clinic Server…": copies every record of @self (a file) into the server, in a
+ * worker on connections of its own, as `fascia --copy-database` does (one transaction on the
+ * server, verified by counts and checksums before it commits; a server that holds records is
+ * refused; a cancel leaves it as it was). The file is left as it is.
+ */
+void
+fascia_store_move_to_server_async (FasciaStore             *self,
+                                   const char              *conninfo,
+                                   const char              *password,
+                                   gboolean                 remember,
+                                   GCancellable            *cancellable,
+                                   FasciaStoreProgressFunc  progress,
+                                   gpointer                 progress_data,
+                                   GAsyncReadyCallback      callback,
+                                   gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (FASCIA_IS_STORE (self));
+  g_return_if_fail (conninfo != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fascia_store_move_to_server_async);
+  job = job_new (self, cancellable, progress, progress_data);
+  job->destination = g_strdup (conninfo);
+  job->password = password != NULL && *password != '\0' ? g_strdup (password) : NULL;
+  job->remember = remember;
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  if (!fascia_store_is_server_database (conninfo))
+    {
+      g_task_return_new_error (task, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                               "“%s” is not a server database (a postgresql:// URI or a "
+                               "connection string such as host=… dbname=…)", conninfo);
+      return;
+    }
+  if (!(fascia_store_get_capabilities (self) & FASCIA_STORE_CAN_MOVE_TO_SERVER))
+    {
+      g_task_return_new_error (task, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                               "These records are on a server already");
+      return;
+    }
+
+  g_task_run_in_thread (task, move_thread);
+}
+
+/**
+ * fascia_store_move_to_server_finish:
+ * @warning: (out) (optional) (nullable): set to what went wrong after the move, which did not
+ *   undo it (a password the keyring would not keep)
+ *
+ * Returns: %TRUE if every record is on the server, verified.
+ */
+gboolean
+fascia_store_move_to_server_finish (FasciaStore   *self,
+                                    GAsyncResult  *result,
+                                    char         **warning,
+                                    GError       **error)
+{
+  g_autofree char *found = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  found = g_task_propagate_pointer (G_TASK (result), error);
+  if (found == NULL)
+    return FALSE;
+  if (warning != NULL)
+    *warning = *found != '\0' ? g_steal_pointer (&found) : NULL;
+  return TRUE;
 }

@@ -1202,9 +1202,26 @@ fascia_store_open_full (const char            *path,
   /* A clinic server: its backups are the server's own (pg_dump), not files beside it. */
   if (fascia_db_postgres_is_conninfo (path))
     {
-      self->db = fascia_db_postgres_open (path, error);
+      self->db = fascia_db_postgres_open (path, &local_error);
+      /* A server that asks for a password libpq's usual places do not hold: the one typed
+       * into the window and kept in the keyring, if any (fascia-store-clinic.c). */
+      if (self->db == NULL && strstr (local_error->message, "no password supplied") != NULL)
+        {
+          g_autofree char *password = fascia_store_lookup_server_password (path);
+          g_autofree char *with_password = NULL;
+
+          if (password != NULL &&
+              (with_password = fascia_store_conninfo_with_password (path, password, NULL)) != NULL)
+            {
+              g_clear_error (&local_error);
+              self->db = fascia_db_postgres_open (with_password, &local_error);
+            }
+        }
       if (self->db == NULL)
-        return NULL;
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
       self->path = g_strdup (fascia_db_get_name (self->db));
       self->schema_version = fascia_store_migrate_latest ();
       if (!read_access (self, error) || !read_demo_flag (self, error))
