@@ -487,22 +487,36 @@ block_lead_height (Block *block,
 #define SHORT_SECTION 0.25
 
 /* The height of the section that the heading at @index starts: the heading and every block
- * up to the next heading or figure, with the space between them. */
+ * up to the next heading or figure, with the space between them. A section that ends in its
+ * figure ("Body chart", a note, the drawing) counts the figure and its caption too, and sets
+ * @with_figure: a heading is never left at the foot of a page while its drawing goes on. */
 static double
 section_height (FasciaHandout *self,
-                guint          index)
+                guint          index,
+                gboolean      *with_figure)
 {
   Block *heading = g_ptr_array_index (self->blocks, index);
   double height = block_lead_height (heading, G_MAXUINT);
 
+  *with_figure = FALSE;
   for (guint i = index + 1; i < self->blocks->len; i++)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
 
-      if (block->kind == BLOCK_FIGURE || block_keeps_with_next (block->kind))
+      if (block_keeps_with_next (block->kind))
         break;
       height += (block->continuation ? 0.0 : block_space_before (block->kind))
                 + block_lead_height (block, G_MAXUINT);
+      if (block->kind == BLOCK_FIGURE)
+        {
+          Block *caption = i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1)
+                                                     : NULL;
+
+          if (caption != NULL && caption->kind == BLOCK_CAPTION)
+            height += block_space_before (caption->kind) + block_lead_height (caption, G_MAXUINT);
+          *with_figure = TRUE;
+          break;
+        }
     }
 
   return height;
@@ -584,9 +598,11 @@ fascia_handout_paginate (FasciaHandout *self,
        * (a few bullets) goes whole, so that no tail of it is left alone on the next page. */
       if (block_keeps_with_next (block->kind) && i + 1 < self->blocks->len)
         {
-          double section = section_height (self, i);
+          gboolean with_figure;
+          double section = section_height (self, i, &with_figure);
 
-          if (section <= SHORT_SECTION * (bottom - MARGIN))
+          if (section <= SHORT_SECTION * (bottom - MARGIN)
+              || (with_figure && section <= bottom - MARGIN))
             needed = section;
           else
             needed += block_space_before (((Block *) g_ptr_array_index (self->blocks, i + 1))->kind)

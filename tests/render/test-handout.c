@@ -257,6 +257,44 @@ test_short_list_kept_whole (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A heading whose section ends in a drawing (a visit's "Body chart", its notes, the body
+ * chart) goes with the drawing: the chart PDF left "Body chart" alone at the foot of a page. */
+static void
+test_heading_kept_with_figure (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+
+  for (guint n_filler = 6; n_filler < 16; n_filler++)
+    {
+      g_autoptr(FasciaHandout) handout = fascia_handout_new ("Clinical record");
+      g_autofree char *path = NULL;
+      g_autoptr(GPtrArray) texts = NULL;
+      guint heading_page;
+
+      for (guint i = 0; i < n_filler; i++)
+        fascia_handout_add_paragraph (handout,
+                                      "Tender right piriformis and gluteus medius. Sacroiliac "
+                                      "tests comfortable. Side-lying glute and QL work, with "
+                                      "pillows between the knees.");
+      fascia_handout_add_subheading (handout, "Zuluchart");
+      fascia_handout_add_bullet (handout, "Yankeenote");
+      fascia_handout_add_figure (handout, 1.2, 340, draw_box, NULL, NULL, "Xraycaption");
+
+      path = write_pdf (handout, FASCIA_PAPER_A4, dir);
+      texts = page_texts (path);
+      heading_page = page_of (texts, "Zuluchart");
+      g_assert_cmpuint (heading_page, >, 0);
+      if (page_of (texts, "Yankeenote") != heading_page
+          || page_of (texts, "Xraycaption") != heading_page)
+        g_error ("%u paragraphs: the heading is on page %u, its note on page %u, its drawing's "
+                 "caption on page %u", n_filler, heading_page, page_of (texts, "Yankeenote"),
+                 page_of (texts, "Xraycaption"));
+      g_remove (path);
+    }
+
+  fascia_test_rm_rf (dir);
+}
+
 static void
 test_huge_note (void)
 {
@@ -425,6 +463,8 @@ main (int   argc,
   g_test_add_data_func ("/fascia/render/handout/flows-over-pages/letter",
                         GINT_TO_POINTER (FASCIA_PAPER_LETTER), test_flows_over_pages);
   g_test_add_func ("/fascia/render/handout/short-list-kept-whole", test_short_list_kept_whole);
+  g_test_add_func ("/fascia/render/handout/heading-kept-with-figure",
+                   test_heading_kept_with_figure);
   g_test_add_func ("/fascia/render/handout/huge-note", test_huge_note);
   g_test_add_func ("/fascia/render/handout/pages-not-blank", test_pages_not_blank);
   g_test_add_func ("/fascia/render/handout/write-failure", test_write_failure);
