@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "fascia-db-postgres.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
@@ -63,36 +64,129 @@ static const char *data_at_version[] = {
   "",
 };
 
+/* The same rows on a clinic server, in its dialect, written when its schema was at version N
+ * (sql-postgresql/). Add a row when adding a migration. */
+static const char *pg_data_at_version[] = {
+  /* 0: an empty schema */
+  NULL,
+  /* 1 */
+  "INSERT INTO clients (id, name, email, search_key, sort_key, pregnancy, created_at, "
+  "  updated_at) VALUES (1, 'Mirabel Gooseberry', 'mira@example.org', "
+  "  'mirabel gooseberry' || chr(10) || 'mira@example.org' || chr(10) || chr(10), "
+  "  'mirabel gooseberry', 1, 1700000000000000, 1700000000000000);"
+  "INSERT INTO plans (id, client_id, title, status, created_at, updated_at) "
+  "  VALUES (1, 1, 'Sacroiliac comfort', 'active', 1700000000000000, 1700000000000000);"
+  "INSERT INTO plan_targets (id, plan_id, muscle_id, side, technique_ids, created_at, "
+  "  updated_at) VALUES (1, 1, 'piriformis', 'right', '[\"pin-and-stretch\"]', "
+  "  1700000000000000, 1700000000000000);"
+  "INSERT INTO visits (id, client_id, plan_id, visited_at, subjective, pain_before, "
+  "  pain_after, created_at, updated_at) VALUES (1, 1, 1, 1700000000000000, "
+  "  'Buttock ache when sitting', 5, 2, 1700000000000000, 1700000000000000);"
+  "INSERT INTO visit_targets (visit_id, plan_target_id) VALUES (1, 1);"
+  "INSERT INTO pain_marks (visit_id, view_id, region_id, intensity, pain_type, created_at, "
+  "  updated_at) VALUES (1, 'posterior-deep', 'm-piriformis-r', 5, 'ache', "
+  "  1700000000000000, 1700000000000000);",
+  /* 2 */
+  "INSERT INTO study_results (item_id, quiz_kind, correct, answered_at) "
+  "  VALUES ('iliacus', 'nerve', 1, 1700000000000000);"
+  "INSERT INTO study_items (quiz_kind, item_id, box, correct, created_at, updated_at) "
+  "  VALUES ('nerve', 'iliacus', 2, 1, 1700000000000000, 1700000000000000);",
+  /* 3: the intake's wider vocabulary */
+  "UPDATE clients SET pregnancy_trimester = 2, hip_replacement_anterior = 1, stoma = 1 "
+  "  WHERE id = 1;",
+  /* 4: the trigram index and the client counts, which its triggers keep */
+  "INSERT INTO clients (id, name, phone, search_key, sort_key, created_at, updated_at) "
+  "  VALUES (2, 'Theodora Quince', '555 0199', "
+  "  'theodora quince' || chr(10) || chr(10) || '555 0199' || chr(10) || '5550199', "
+  "  'theodora quince', 1700000000000000, 1700000000000000);",
+  /* 5: indexes only; a client with a date of birth that they hold */
+  "INSERT INTO clients (id, name, email, date_of_birth, search_key, sort_key, created_at, "
+  "  updated_at) VALUES (3, 'Casimir Plum', 'Casimir@Example.org', '1971-02-03', "
+  "  'casimir plum' || chr(10) || 'casimir@example.org' || chr(10) || chr(10), "
+  "  'casimir plum', 1700000000000000, 1700000000000000);",
+  /* 6: an index only */
+  "",
+  /* 7: revisions; a visit saved three more times */
+  "UPDATE visits SET revision = 4 WHERE id = 1;",
+  /* 8: the audit trail, which records the next change */
+  "UPDATE clients SET notes = 'Prefers mornings' WHERE id = 3;",
+  /* 9: who amended a locked note (kept as written: the writer owns the tables) */
+  "INSERT INTO amendments (visit_id, field, old_text, new_text, amended_at, amended_by) "
+  "  VALUES (1, 'subjective', 'Buttock ache', 'Buttock ache when sitting', "
+  "  1700000000000000, 'laptop_user');",
+  /* 10: the search index's pending list, off */
+  "",
+};
+
+/* The rows above were given their ids; the next ones the server numbers come after them. */
+static const char pg_advance_ids[] =
+  "DO $$ DECLARE t text; BEGIN "
+  "  FOREACH t IN ARRAY ARRAY['clients', 'plans', 'plan_targets', 'visits', 'pain_marks', "
+  "                           'amendments'] LOOP "
+  "    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), "
+  "                    (SELECT coalesce(max(id), 0) + 1 FROM %I), false)', t, t); "
+  "  END LOOP; "
+  "END $$";
+
 static void
 test_migrate_from (gconstpointer data)
 {
-  int from = GPOINTER_TO_INT (data);
+  int from = GPOINTER_TO_INT (data) & 0xffff;
+  gboolean postgresql = (GPOINTER_TO_INT (data) & 0x10000) != 0;
   int latest = fascia_store_get_latest_schema_version ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *path = NULL;
   g_autofree char *backups = g_build_filename (dir, "backups", NULL);
   g_autoptr(FasciaStore) store = NULL;
-  sqlite3 *db = NULL;
 
   g_assert_cmpint (G_N_ELEMENTS (data_at_version), ==, latest + 1);
+  g_assert_cmpint (G_N_ELEMENTS (pg_data_at_version), ==, latest + 1);
 
   /* Build the database as version `from` left it. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (int v = 1; v <= from; v++)
+  if (postgresql)
     {
-      g_assert_true (fascia_store_migrate (db, v, &error));
+      FasciaDb *db;
+
+      path = pg_server_new_database ();
+      db = fascia_db_postgres_open_at (path, 0, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (sqlite3_exec (db, data_at_version[v], NULL, NULL, NULL), ==, SQLITE_OK);
+      for (int v = 1; v <= from; v++)
+        {
+          g_assert_true (fascia_db_postgres_migrate (db, v, &error));
+          g_assert_no_error (error);
+          if (pg_data_at_version[v][0] != '\0')
+            fascia_db_exec (db, pg_data_at_version[v], &error);
+          g_assert_no_error (error);
+        }
+      if (from >= 1)
+        fascia_db_exec (db, pg_advance_ids, &error);
+      g_assert_no_error (error);
+      fascia_db_close (db);
     }
-  sqlite3_close (db);
+  else
+    {
+      sqlite3 *db = NULL;
+
+      path = g_build_filename (dir, "fascia.db", NULL);
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      for (int v = 1; v <= from; v++)
+        {
+          g_assert_true (fascia_store_migrate (db, v, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (sqlite3_exec (db, data_at_version[v], NULL, NULL, NULL), ==,
+                           SQLITE_OK);
+        }
+      sqlite3_close (db);
+    }
 
   store = fascia_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fascia_store_get_schema_version (store), ==, latest);
 
-  /* An upgrade keeps a copy of the database as it was. */
-  if (from > 0)
+  /* An upgrade of a file keeps a copy of the database as it was (a server keeps its own,
+   * pg_dump's). */
+  if (from > 0 && !postgresql)
     {
       g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
       const char *name;
@@ -201,12 +295,22 @@ test_migrate_from (gconstpointer data)
       g_assert_cmpuint (n_imported, ==, 0);
     }
 
-  /* And the upgraded database takes new data in every table. */
+  /* And the upgraded database takes new data in every table, counted exactly. */
   {
     g_autoptr(FasciaClient) client = fascia_client_new ();
+    guint n_clients = (from >= 1) + (from >= 4) + (from >= 5);
+    g_autoptr(GListModel) before = fascia_store_list_clients (store, "",
+                                                              FASCIA_STORE_LIST_ARCHIVED,
+                                                              &error);
+    g_autoptr(GListModel) after = NULL;
 
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (before), ==, n_clients);
     fascia_client_set_name (client, "After the upgrade");
     g_assert_true (fascia_store_add_client (store, client, &error));
+    after = fascia_store_list_clients (store, "", FASCIA_STORE_LIST_ARCHIVED, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_clients + 1);
     g_assert_true (fascia_store_add_study_result (store, "piriformis", "find-muscle", TRUE, NULL,
                                                   &error));
     g_assert_no_error (error);
@@ -233,6 +337,45 @@ test_migrate_idempotent (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A clinic database opened twice is upgraded once; one a newer Fascia set up is refused,
+ * untouched. */
+static void
+test_migrate_postgresql_versions (void)
+{
+  g_autofree char *conninfo = pg_server_new_database ();
+  int latest = fascia_store_get_latest_schema_version ();
+  g_autofree char *newer = g_strdup_printf ("INSERT INTO schema_version (version) VALUES (%d)",
+                                            latest + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  FasciaDb *db;
+
+  store = fascia_store_open (conninfo, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = fascia_store_open (conninfo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_store_get_schema_version (store), ==, latest);
+  g_clear_object (&store);
+
+  db = fascia_db_postgres_open_at (conninfo, latest, &error);
+  g_assert_no_error (error);
+  stmt = fascia_db_prepare (db, "SELECT count(*) FROM schema_version", FALSE, &error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, latest);
+  g_clear_pointer (&stmt, fascia_db_stmt_free);
+  fascia_db_exec (db, newer, &error);
+  g_assert_no_error (error);
+  fascia_db_close (db);
+
+  store = fascia_store_open (conninfo, &error);
+  g_assert_null (store);
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version of Fascia"));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,10 +385,15 @@ main (int   argc,
   for (int v = 0; v < fascia_store_get_latest_schema_version (); v++)
     {
       g_autofree char *path = g_strdup_printf ("/fascia/core/store/migrate-from-%d", v);
+      g_autofree char *pg_path = g_strdup_printf ("/postgresql/fascia/core/store/migrate-from-%d",
+                                                  v);
 
       g_test_add_data_func (path, GINT_TO_POINTER (v), test_migrate_from);
+      g_test_add_data_func (pg_path, GINT_TO_POINTER (v | 0x10000), test_migrate_from);
     }
   g_test_add_func ("/fascia/core/store/migrate-idempotent", test_migrate_idempotent);
+  g_test_add_func ("/postgresql/fascia/core/store/migrate-versions",
+                   test_migrate_postgresql_versions);
 
   return g_test_run ();
 }

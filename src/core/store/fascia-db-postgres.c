@@ -1161,6 +1161,22 @@ FasciaDb *
 fascia_db_postgres_open (const char  *conninfo,
                          GError     **error)
 {
+  return fascia_db_postgres_open_at (conninfo, fascia_store_migrate_latest (), error);
+}
+
+/**
+ * fascia_db_postgres_open_at:
+ * @target_version: the schema to upgrade to, from 0 (the schema `fascia`, no table yet) to
+ *   fascia_store_migrate_latest(): for tests that build a clinic database as an older
+ *   Fascia left it
+ *
+ * As fascia_db_postgres_open(), upgrading to @target_version only.
+ */
+FasciaDb *
+fascia_db_postgres_open_at (const char  *conninfo,
+                            int          target_version,
+                            GError     **error)
+{
   PgDb *self;
   PGconn *conn;
 
@@ -1192,7 +1208,7 @@ fascia_db_postgres_open (const char  *conninfo,
       !run (&self->parent, "SET lock_timeout = 5000", error) ||
       !create_schema (&self->parent, error) ||
       !run (&self->parent, "SET search_path = fascia, public", error) ||
-      !fascia_db_postgres_migrate (&self->parent, fascia_store_migrate_latest (), error))
+      !fascia_db_postgres_migrate (&self->parent, target_version, error))
     {
       pg_close (&self->parent);
       return NULL;

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 gboolean          fascia_db_postgres_is_conninfo (const char         *database);
 FasciaDb         *fascia_db_postgres_open        (const char         *conninfo,
                                                   GError            **error);
+FasciaDb         *fascia_db_postgres_open_at     (const char         *conninfo,
+                                                  int                 target_version,
+                                                  GError            **error);
 gboolean          fascia_db_postgres_migrate     (FasciaDb           *db,
                                                   int                 target_version,
                                                   GError            **error);
