@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "fascia-test-utils.h"
@@ -195,4 +198,73 @@ fascia_test_run_fascia (const char * const  *args,
     return WEXITSTATUS (wait_status);
 
   return -1;
+}
+
+/**
+ * fascia_test_pdf_smallest_text:
+ * @pdf: a PDF file
+ * @known: two words that follow each other in @pdf, set in a known size, e.g. "each mark"
+ * @known_pt: their size in points
+ * @smallest: (out) (optional): the smallest word
+ *
+ * Measures the smallest text of @pdf, drawings' labels included, as pdftotext finds it: a
+ * word's box is as tall as its font's line, so the line of @known, at @known_pt, tells how
+ * tall a point is in the fonts used.
+ *
+ * Returns: the size of the smallest word, in points
+ */
+double
+fascia_test_pdf_smallest_text (const char  *pdf,
+                               const char  *known,
+                               double       known_pt,
+                               char       **smallest)
+{
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  g_auto(GStrv) pair = g_strsplit (known, " ", 2);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  double known_height = 0, least = G_MAXDOUBLE;
+  guint least_i = 0;
+  int status = 0;
+  const char *p;
+
+  g_assert_cmpuint (g_strv_length (pair), ==, 2);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &html, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  for (p = html; (p = strstr (p, "<word ")) != NULL; p++)
+    {
+      double x_min, y_min, x_max, y_max;
+      const char *start = strchr (p, '>'), *end;
+
+      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x_min, &y_min, &x_max, &y_max), ==, 4);
+      g_assert_nonnull (start);
+      end = strstr (start, "</word>");
+      g_assert_nonnull (end);
+      g_ptr_array_add (words, g_strndup (start + 1, end - start - 1));
+      y_max -= y_min;
+      g_array_append_val (heights, y_max);
+    }
+
+  for (guint i = 0; i + 1 < words->len && known_height == 0; i++)
+    if (g_str_equal (words->pdata[i], pair[0]) && g_str_equal (words->pdata[i + 1], pair[1]))
+      known_height = g_array_index (heights, double, i);
+  if (known_height <= 0)
+    g_error ("%s: no “%s” to measure the text by", pdf, known);
+
+  for (guint i = 0; i < words->len; i++)
+    if (g_array_index (heights, double, i) < least)
+      {
+        least = g_array_index (heights, double, i);
+        least_i = i;
+      }
+  g_assert_cmpuint (words->len, >, 0);
+  if (smallest != NULL)
+    *smallest = g_strdup (words->pdata[least_i]);
+  return least / known_height * known_pt;
 }

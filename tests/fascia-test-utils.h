@@ -22,5 +22,9 @@ int       fascia_test_run_fascia     (const char * const   *args,
                                       const char * const   *unset_env,
                                       char                **stdout_text,
                                       char                **stderr_text);
+double    fascia_test_pdf_smallest_text (const char        *pdf,
+                                         const char        *known,
+                                         double             known_pt,
+                                         char             **smallest);
 
 G_END_DECLS

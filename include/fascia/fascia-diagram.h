@@ -114,6 +114,9 @@ void                fascia_diagram_clear_styles       (FasciaDiagram      *self)
 void                fascia_diagram_set_label_size     (FasciaDiagram      *self,
                                                        double              size);
 double              fascia_diagram_get_label_size     (FasciaDiagram      *self);
+void                fascia_diagram_set_min_label_size (FasciaDiagram      *self,
+                                                       double              scale,
+                                                       double              min_size);
 guint               fascia_diagram_get_n_labels       (FasciaDiagram      *self);
 gboolean            fascia_diagram_get_label_box      (FasciaDiagram      *self,
                                                        guint               i,

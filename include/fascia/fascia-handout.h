@@ -28,6 +28,10 @@ typedef enum
   FASCIA_PAPER_LETTER,
 } FasciaPaper;
 
+/* The smallest text on paper, labels of a drawn diagram included, in points: what a printed
+ * clinical chart can be read at. */
+#define FASCIA_HANDOUT_MIN_TEXT_PT 7.5
+
 /* Draws a figure into the box (0, 0, width, height), in points. */
 typedef void (*FasciaHandoutDrawFunc) (cairo_t  *cr,
                                        double    width,

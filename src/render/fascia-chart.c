@@ -74,6 +74,8 @@ figure_draw (cairo_t  *cr,
   cairo_translate (cr, (width - view_width * scale) / 2, 0);
   cairo_rectangle (cr, 0, 0, view_width * scale, view_height * scale);
   cairo_clip (cr);
+  /* Labels readable on paper: those that no longer find room are left out. */
+  fascia_diagram_set_min_label_size (figure->diagram, scale, FASCIA_HANDOUT_MIN_TEXT_PT);
   /* A failed render leaves the box empty; the marks and the text still stand. */
   fascia_diagram_render (figure->diagram, cr, scale, 0, 0, NULL);
 

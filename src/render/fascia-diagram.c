@@ -1150,6 +1150,29 @@ fascia_diagram_set_label_size (FasciaDiagram *self,
 }
 
 /**
+ * fascia_diagram_set_min_label_size:
+ * @scale: how large the drawing is drawn: output units (points, pixels) per view unit
+ * @min_size: how tall the labels must be at least, in output units
+ *
+ * Draws the labels at least @min_size tall when the view is drawn at @scale, as on a printed
+ * page: larger than the drawing gives them where they would be smaller. Labels that, so
+ * enlarged, would overlap another or leave the drawing are left out.
+ */
+void
+fascia_diagram_set_min_label_size (FasciaDiagram *self,
+                                   double         scale,
+                                   double         min_size)
+{
+  double size;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+  g_return_if_fail (scale > 0 && min_size >= 0);
+
+  size = min_size / scale;
+  fascia_diagram_set_label_size (self, size > FASCIA_DIAGRAM_LABEL_SIZE ? size : 0);
+}
+
+/**
  * fascia_diagram_get_label_size:
  *
  * Returns: the labels' font size in view units: the one set, or the drawing's own.

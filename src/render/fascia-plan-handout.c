@@ -68,6 +68,8 @@ figure_draw (cairo_t  *cr,
       cairo_translate (cr, i * cell + (cell - view_width * scale) / 2, 0);
       cairo_rectangle (cr, 0, 0, view_width * scale, figure->height[i] * scale);
       cairo_clip (cr);
+      /* Labels readable on paper: those that no longer find room are left out. */
+      fascia_diagram_set_min_label_size (figure->diagrams[i], scale, FASCIA_HANDOUT_MIN_TEXT_PT);
       /* A failed render leaves the box empty; the text of the handout still stands. */
       fascia_diagram_render (figure->diagrams[i], cr, scale, 0, figure->top[i], NULL);
       cairo_restore (cr);

@@ -143,6 +143,17 @@ test_chart (void)
   g_assert_true (fascia_handout_write_pdf (chart, pdf, FASCIA_PAPER_A4, &error));
   g_assert_no_error (error);
 
+  /* No text too small to read on paper, the body charts' labels included (they were 3.4 pt).
+   * The captions ("… each mark shows the pain …") are set in 8.5 pt. */
+  {
+    g_autofree char *word = NULL;
+    double smallest = fascia_test_pdf_smallest_text (pdf, "each mark", 8.5, &word);
+
+    if (smallest < FASCIA_HANDOUT_MIN_TEXT_PT - 0.05)
+      g_error ("“%s” is printed in %.1f pt, under %.1f pt", word, smallest,
+               FASCIA_HANDOUT_MIN_TEXT_PT);
+  }
+
   text = run_tool (text_argv);
   flat = squeeze (text);
   g_assert_nonnull (strstr (flat, "Harbour Street Massage"));

@@ -190,6 +190,24 @@ test_content (Fixture       *fixture,
                                        G_REGEX_MULTILINE, 0));
 }
 
+/* The diagram's labels can be read on paper: at least FASCIA_HANDOUT_MIN_TEXT_PT, as every
+ * other word (they were 3.4 pt). */
+static void
+test_labels_readable (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 plan_id = add_plan (fixture, "Zoë O'Brien-Smith", 4, NULL);
+  g_autofree char *word = NULL;
+  double smallest;
+
+  write_handout (fixture, plan_id, FASCIA_PAPER_A4);
+  /* The caption ("… are shown in green") is set in 8.5 pt. */
+  smallest = fascia_test_pdf_smallest_text (fixture->pdf, "in green", 8.5, &word);
+  if (smallest < FASCIA_HANDOUT_MIN_TEXT_PT - 0.05)
+    g_error ("“%s” is printed in %.1f pt, under %.1f pt", word, smallest,
+             FASCIA_HANDOUT_MIN_TEXT_PT);
+}
+
 static void
 test_long_plan_flows (Fixture       *fixture,
                       gconstpointer  data)
@@ -254,6 +272,8 @@ main (int   argc,
 
   g_test_add ("/fascia/render/plan-handout/content", Fixture, NULL,
               fixture_set_up, test_content, fixture_tear_down);
+  g_test_add ("/fascia/render/plan-handout/labels-readable", Fixture, NULL,
+              fixture_set_up, test_labels_readable, fixture_tear_down);
   g_test_add ("/fascia/render/plan-handout/long-plan-flows", Fixture, NULL,
               fixture_set_up, test_long_plan_flows, fixture_tear_down);
   g_test_add ("/fascia/render/plan-handout/missing-plan", Fixture, NULL,
