@@ -16,29 +16,48 @@ G_BEGIN_DECLS
 
 typedef struct _FasciaJournal FasciaJournal;
 
-/* One unsaved edit: a SOAP note of a visit as the user typed it, and the revision of the
- * visit the editor had read (so that its save on reconnect meets any other save since). */
+/* What an unsaved edit changes: each is what one of the editors saves at a time. */
+typedef enum
+{
+  FASCIA_JOURNAL_NOTE,         /* a SOAP note of a visit (fascia_store_save_visit_field()) */
+  FASCIA_JOURNAL_CLIENT,       /* a client's details and intake (fascia_store_update_client_full()) */
+  FASCIA_JOURNAL_PLAN,         /* a plan's fields (fascia_store_update_plan_full()) */
+  FASCIA_JOURNAL_VISIT,        /* a visit's date, plan, pain scores and treated targets, not its
+                                * notes (fascia_store_update_visit_full()) */
+  FASCIA_JOURNAL_PLAN_TARGET,  /* a plan target, changed or (id 0) added */
+  FASCIA_JOURNAL_PAIN_MARK,    /* a body-chart mark, changed or (id 0) added */
+  FASCIA_JOURNAL_FINDING,      /* a muscle's findings on a visit (fascia_store_set_finding_flags()) */
+} FasciaJournalKind;
+
+#define FASCIA_JOURNAL_LAST_KIND FASCIA_JOURNAL_FINDING
+
+/* One unsaved edit, as the user left it, and the revision of the row the editor had read
+ * (so that its save on reconnect meets any other save since). */
 typedef struct
 {
-  gint64            visit_id;
-  gint64            revision;
-  FasciaVisitField  field;
-  char             *text;
+  gint64             id;        /* NOTE: the visit; else the row, 0 for a row added */
+  gint64             revision;  /* NOTE, CLIENT, PLAN, VISIT: the revision read; else 0 */
+  FasciaVisitField   field;     /* NOTE: which note */
+  char              *text;      /* NOTE: its text; else "" */
+  FasciaJournalKind  kind;
+  GVariant          *values;    /* else: a{sv}, the row's properties (nicks) as left; NULL for NOTE */
 } FasciaJournalEdit;
 
 /* How fascia_store_replay_journal() ended for one edit. */
 typedef enum
 {
   FASCIA_JOURNAL_SAVED,      /* saved now */
-  FASCIA_JOURNAL_ALREADY,    /* the row holds this text already (saved before the line fell) */
-  FASCIA_JOURNAL_CONFLICT,   /* someone else saved the visit meanwhile: nothing saved */
-  FASCIA_JOURNAL_GONE,       /* the visit was deleted meanwhile */
+  FASCIA_JOURNAL_ALREADY,    /* the row holds this already (saved before the line fell) */
+  FASCIA_JOURNAL_CONFLICT,   /* someone else saved the row meanwhile: nothing saved */
+  FASCIA_JOURNAL_GONE,       /* the row (or the one it belongs to) was deleted meanwhile */
+  FASCIA_JOURNAL_REFUSED,    /* the server refused it (a value no longer allowed): dropped */
 } FasciaJournalOutcome;
 
-/* Called for each edit replayed; @theirs is the visit as it is now on a conflict. */
+/* Called for each edit replayed; @theirs is the row as it is now on a conflict (a
+ * #FasciaVisit for a NOTE). */
 typedef void (*FasciaJournalReplayFunc) (const FasciaJournalEdit *edit,
                                          FasciaJournalOutcome     outcome,
-                                         FasciaVisit             *theirs,
+                                         GObject                 *theirs,
                                          gpointer                 user_data);
 
 char                    *fascia_journal_default_path (const char               *database_name);
@@ -64,6 +83,17 @@ gboolean                 fascia_journal_put          (FasciaJournal            *
 gboolean                 fascia_journal_remove       (FasciaJournal            *self,
                                                       gint64                    visit_id,
                                                       FasciaVisitField          field,
+                                                      GError                  **error);
+gboolean                 fascia_journal_put_row      (FasciaJournal            *self,
+                                                      FasciaJournalKind         kind,
+                                                      GObject                  *row,
+                                                      gint64                    revision,
+                                                      GError                  **error);
+gboolean                 fascia_journal_remove_edit  (FasciaJournal            *self,
+                                                      const FasciaJournalEdit  *edit,
+                                                      GError                  **error);
+gboolean                 fascia_journal_apply        (const FasciaJournalEdit  *edit,
+                                                      GObject                  *row,
                                                       GError                  **error);
 
 void                     fascia_store_set_journal    (FasciaStore              *store,

@@ -36,17 +36,30 @@ assert_file_is (const char *path,
 
 /* A journal file as Fascia writes one, from @payload, with its checksum right. */
 static void
+write_journal_version (const char *path,
+                       GVariant   *payload,
+                       guint       version);
+
+static void
 write_journal (const char *path,
                GVariant   *payload)
+{
+  write_journal_version (path, payload, 1);
+}
+
+static void
+write_journal_version (const char *path,
+                       GVariant   *payload,
+                       guint       version)
 {
   g_autoptr(GVariant) root = g_variant_ref_sink (payload);
   g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                          g_variant_get_data (root),
                                                          g_variant_get_size (root));
-  g_autoptr(GString) file = g_string_new ("FASCIA-JOURNAL 1\n");
+  g_autoptr(GString) file = g_string_new (NULL);
   g_autofree char *dir = g_path_get_dirname (path);
 
-  g_string_append_printf (file, "%s\n", digest);
+  g_string_append_printf (file, "FASCIA-JOURNAL %u\n%s\n", version, digest);
   g_string_append_len (file, g_variant_get_data (root), g_variant_get_size (root));
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, file->str, file->len, NULL));
@@ -243,16 +256,113 @@ test_refused (StoreFixture  *fixture,
   }
 }
 
+/* Rows' edits: kept through the file, and a crafted one refused (a kind, a property or a
+ * value its row has not). */
+static void
+test_rows (StoreFixture  *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaJournal) journal = NULL;
+  g_autofree char *path = journal_path (fixture);
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaClient) back = fascia_client_new ();
+  g_autoptr(FasciaPainMark) mark = fascia_pain_mark_new ();
+  const FasciaJournalEdit *edit;
+  struct
+  {
+    const char *reason;
+    GVariant   *payload;
+  } crafted[] = {
+    { "no kind", g_variant_new_parsed ("(%s, [(uint32 9, int64 3, int64 1, uint32 0, '', "
+                                       "@a{sv} {})])", NAME) },
+    { "has not", g_variant_new_parsed ("(%s, [(uint32 1, int64 3, int64 1, uint32 0, '', "
+                                       "{'shoe-size': <int32 3>})])", NAME) },
+    { "has not", g_variant_new_parsed ("(%s, [(uint32 1, int64 3, int64 1, uint32 0, '', "
+                                       "{'name': <int32 3>})])", NAME) },
+    { "has not", g_variant_new_parsed ("(%s, [(uint32 1, int64 3, int64 1, uint32 0, '', "
+                                       "{'pregnancy-trimester': <uint32 9>})])", NAME) },
+    { "has not", g_variant_new_parsed ("(%s, [(uint32 1, int64 3, int64 1, uint32 0, '', "
+                                       "{'revision': <int64 9>})])", NAME) },
+    { "names no row", g_variant_new_parsed ("(%s, [(uint32 1, int64 0, int64 1, uint32 0, '', "
+                                            "@a{sv} {})])", NAME) },
+    { "same edit twice", g_variant_new_parsed ("(%s, [(uint32 1, int64 3, int64 1, uint32 0, "
+                                               "'', @a{sv} {}), (uint32 1, int64 3, int64 2, "
+                                               "uint32 0, '', @a{sv} {})])", NAME) },
+  };
+
+  journal = fascia_journal_open (path, NAME, &error);
+  fascia_client_set_id (client, 12);
+  fascia_client_set_name (client, "Rosamund Ffolkes");
+  fascia_client_set_date_of_birth (client, "1980-04-05");
+  fascia_client_set_health_flags (client, FASCIA_HEALTH_PREGNANCY);
+  fascia_client_set_pregnancy_trimester (client, 2);
+  g_assert_true (fascia_journal_put_row (journal, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), 4,
+                                         &error));
+  fascia_pain_mark_set_visit_id (mark, 5);
+  fascia_pain_mark_set_view_id (mark, "anterior");
+  fascia_pain_mark_set_x (mark, 0.125);
+  fascia_pain_mark_set_y (mark, 0.75);
+  /* Two marks added: two edits. */
+  g_assert_true (fascia_journal_put_row (journal, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), 0,
+                                         &error));
+  g_assert_true (fascia_journal_put_row (journal, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), 0,
+                                         &error));
+  /* The same client again: one edit, the later. */
+  fascia_client_set_phone (client, "555 0111");
+  g_assert_true (fascia_journal_put_row (journal, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), 4,
+                                         &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&journal, fascia_journal_free);
+
+  journal = fascia_journal_open (path, NAME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 3);
+  edit = fascia_journal_get_edit (journal, 0);
+  g_assert_cmpint (edit->kind, ==, FASCIA_JOURNAL_CLIENT);
+  g_assert_cmpint (edit->id, ==, 12);
+  g_assert_cmpint (edit->revision, ==, 4);
+  g_assert_true (fascia_journal_apply (edit, G_OBJECT (back), &error));
+  g_assert_cmpstr (fascia_client_get_name (back), ==, "Rosamund Ffolkes");
+  g_assert_cmpstr (fascia_client_get_phone (back), ==, "555 0111");
+  g_assert_cmpstr (fascia_client_get_date_of_birth (back), ==, "1980-04-05");
+  g_assert_cmpuint (fascia_client_get_pregnancy_trimester (back), ==, 2);
+  /* Not onto another kind of row. */
+  g_assert_false (fascia_journal_apply (edit, G_OBJECT (mark), &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (fascia_journal_remove_edit (journal, fascia_journal_get_edit (journal, 1),
+                                             &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  g_clear_pointer (&journal, fascia_journal_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (crafted); i++)
+    {
+      g_autofree char *before = NULL;
+      gsize length;
+
+      write_journal_version (path, crafted[i].payload, 2);
+      g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+      journal = fascia_journal_open (path, NAME, &error);
+      g_assert_null (journal);
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+      if (strstr (error->message, crafted[i].reason) == NULL)
+        g_error ("case %u: %s", i, error->message);
+      g_clear_error (&error);
+      assert_file_is (path, before, length);
+    }
+}
+
 typedef struct
 {
-  guint                n[4];
-  FasciaVisit         *theirs;
+  guint                n[5];
+  GObject             *theirs;
 } Replayed;
 
 static void
 replayed_cb (const FasciaJournalEdit *edit,
              FasciaJournalOutcome     outcome,
-             FasciaVisit             *theirs,
+             GObject                 *theirs,
              gpointer                 user_data)
 {
   Replayed *replayed = user_data;
@@ -318,7 +428,7 @@ test_replay (StoreFixture  *fixture,
   g_assert_cmpuint (replayed.n[FASCIA_JOURNAL_SAVED], ==, 2);
   g_assert_cmpuint (replayed.n[FASCIA_JOURNAL_CONFLICT], ==, 1);
   g_assert_cmpuint (replayed.n[FASCIA_JOURNAL_GONE], ==, 1);
-  g_assert_cmpstr (fascia_visit_get_subjective (replayed.theirs), ==, "Theirs");
+  g_assert_cmpstr (fascia_visit_get_subjective (FASCIA_VISIT (replayed.theirs)), ==, "Theirs");
 
   saved = fascia_store_get_visit (fixture->store, id, &error);
   g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, "Typed offline");
@@ -366,6 +476,7 @@ main (int   argc,
 
   STORE_TEST_SQLITE ("/fascia/core/store/journal/round-trip", test_round_trip);
   STORE_TEST_SQLITE ("/fascia/core/store/journal/refused", test_refused);
+  STORE_TEST_SQLITE ("/fascia/core/store/journal/rows", test_rows);
   STORE_TEST ("/fascia/core/store/journal/replay", test_replay);
 
   return g_test_run ();

@@ -159,6 +159,235 @@ test_lost_without_watch (StoreFixture  *fixture,
   pg_server_restart ();
 }
 
+static FasciaPainMark *
+new_mark (gint64      visit_id,
+          const char *region,
+          guint       intensity)
+{
+  FasciaPainMark *mark = fascia_pain_mark_new ();
+
+  fascia_pain_mark_set_visit_id (mark, visit_id);
+  fascia_pain_mark_set_view_id (mark, "posterior-deep");
+  fascia_pain_mark_set_region_id (mark, region);
+  fascia_pain_mark_set_x (mark, 0.25);
+  fascia_pain_mark_set_y (mark, 0.5);
+  fascia_pain_mark_set_intensity (mark, intensity);
+  return mark;
+}
+
+static FasciaPlanTarget *
+new_target (gint64      plan_id,
+            const char *muscle,
+            const char *notes)
+{
+  FasciaPlanTarget *target = fascia_plan_target_new ();
+
+  fascia_plan_target_set_plan_id (target, plan_id);
+  fascia_plan_target_set_muscle_id (target, muscle);
+  fascia_plan_target_set_side (target, FASCIA_SIDE_RIGHT);
+  fascia_plan_target_set_notes (target, notes);
+  return target;
+}
+
+static void
+count_outcome (const FasciaJournalEdit *edit,
+               FasciaJournalOutcome     outcome,
+               GObject                 *theirs,
+               gpointer                 user_data)
+{
+  guint *n = user_data;
+
+  g_test_message ("edit of kind %u: outcome %u", edit->kind, outcome);
+  n[outcome]++;
+}
+
+/* Every kind of edit a therapist makes while the server is away — a client's details and
+ * intake, a plan's fields, a target changed and one added, a visit's pain scores, a SOAP note,
+ * a body-chart mark moved and one added, a muscle's findings — fails at once, is kept in the
+ * store's journal (on disk, as a crash would find it), and is saved once when the server is
+ * back, from the main loop; replayed again, none is saved twice. */
+static void
+test_every_edit_survives (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Philippa Harrowgate");
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaPlanTarget) target = NULL;
+  g_autoptr(FasciaPlanTarget) added_target = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaPainMark) mark = NULL;
+  g_autoptr(FasciaPainMark) added_mark = NULL;
+  g_autoptr(FasciaFinding) finding = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
+  g_autofree char *kept = NULL;
+  gsize kept_length;
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+  gint64 visit_id;
+
+  fascia_client_set_phone (client, "555 0100");
+  g_assert_true (fascia_store_update_client (fixture->store, client, &error));
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Hip comfort");
+  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
+  target = new_target (fascia_plan_get_id (plan), "piriformis", "Slow");
+  g_assert_true (fascia_store_add_plan_target (fixture->store, target, &error));
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_plan_id (visit, fascia_plan_get_id (plan));
+  fascia_visit_set_visited_at (visit, now);
+  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+  visit_id = fascia_visit_get_id (visit);
+  mark = new_mark (visit_id, "m-piriformis-r", 3);
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, mark, &error));
+  g_assert_no_error (error);
+
+  journal = fascia_journal_open (journal_path, "test", &error);
+  g_assert_no_error (error);
+  fascia_store_set_journal (fixture->store, journal);
+  g_assert_true (fascia_store_watch_others (fixture->store, &error));
+  g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), &heard);
+
+  pg_server_kill ();
+  while (heard.lost == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Each save fails at once, says its edit is kept, and changes nothing in the editor's
+   * object but what the user typed. */
+#define KEPT(call) \
+  G_STMT_START { \
+    g_assert_false (call); \
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO); \
+    g_assert_nonnull (strstr (error->message, "kept on this computer")); \
+    g_clear_error (&error); \
+  } G_STMT_END
+
+  fascia_client_set_phone (client, "555 0142");
+  fascia_client_set_health_notes (client, "Hip replacement, 2019");
+  fascia_client_set_health_flags (client, FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR);
+  KEPT (fascia_store_update_client_full (fixture->store, client, NULL, &error));
+  g_assert_cmpint (fascia_client_get_revision (client), ==, 2);
+
+  fascia_plan_set_goals (plan, "Sit through a film");
+  KEPT (fascia_store_update_plan_full (fixture->store, plan, NULL, &error));
+
+  fascia_plan_target_set_notes (target, "Slow, then pin and stretch");
+  KEPT (fascia_store_update_plan_target (fixture->store, target, &error));
+  added_target = new_target (fascia_plan_get_id (plan), "gluteus-medius", "Side-lying");
+  KEPT (fascia_store_add_plan_target (fixture->store, added_target, &error));
+
+  fascia_visit_set_pain_before (visit, 6);
+  fascia_visit_set_pain_after (visit, 3);
+  KEPT (fascia_store_update_visit_full (fixture->store, visit, NULL, &error));
+  g_assert_false (fascia_store_save_visit_field (fixture->store, visit,
+                                                 FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                                 "Aches after driving", NULL, &error));
+  g_clear_error (&error);
+
+  fascia_pain_mark_set_intensity (mark, 7);
+  KEPT (fascia_store_update_pain_mark (fixture->store, mark, &error));
+  added_mark = new_mark (visit_id, "m-gluteus-medius-r", 4);
+  KEPT (fascia_store_add_pain_mark (fixture->store, added_mark, &error));
+
+  finding = fascia_store_set_finding_flags (fixture->store, visit_id, "piriformis",
+                                            FASCIA_SIDE_RIGHT,
+                                            FASCIA_FINDING_TRIGGER_POINT | FASCIA_FINDING_TENDER,
+                                            &error);
+  g_assert_null (finding);
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+  g_clear_error (&error);
+#undef KEPT
+
+  /* On disk, as the next start of Fascia would find them after a crash. */
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 9);
+  {
+    g_autoptr(FasciaJournal) reread = fascia_journal_open (journal_path, "test", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fascia_journal_get_n_edits (reread), ==, 9);
+  }
+  g_assert_true (g_file_get_contents (journal_path, &kept, &kept_length, NULL));
+
+  /* Back: the store saves the journal itself, before it says it is connected. */
+  pg_server_restart ();
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(FasciaClient) c = fascia_store_get_client (fixture->store,
+                                                           fascia_client_get_id (client), &error);
+      g_autoptr(FasciaPlan) p = fascia_store_get_plan (fixture->store, fascia_plan_get_id (plan),
+                                                       &error);
+      g_autoptr(GListModel) targets = fascia_store_list_plan_targets (fixture->store,
+                                                                      fascia_plan_get_id (plan),
+                                                                      &error);
+      g_autoptr(FasciaPlanTarget) t = fascia_store_get_plan_target (fixture->store,
+                                                                    fascia_plan_target_get_id (target),
+                                                                    &error);
+      g_autoptr(FasciaPlanTarget) t2 = NULL;
+      g_autoptr(FasciaVisit) v = fascia_store_get_visit (fixture->store, visit_id, &error);
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (fixture->store, visit_id, &error);
+      g_autoptr(FasciaPainMark) m = fascia_store_get_pain_mark (fixture->store,
+                                                                fascia_pain_mark_get_id (mark),
+                                                                &error);
+      g_autoptr(FasciaPainMark) m2 = NULL;
+      g_autoptr(GListModel) findings = fascia_store_list_findings (fixture->store, visit_id, &error);
+      g_autoptr(FasciaFinding) f = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (fascia_client_get_phone (c), ==, "555 0142");
+      g_assert_cmpstr (fascia_client_get_health_notes (c), ==, "Hip replacement, 2019");
+      g_assert_cmpint (fascia_client_get_health_flags (c), ==,
+                       FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR);
+      g_assert_cmpint (fascia_client_get_revision (c), ==, 3);
+      g_assert_cmpstr (fascia_plan_get_goals (p), ==, "Sit through a film");
+      g_assert_cmpint (fascia_plan_get_revision (p), ==, 2);
+      g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
+      g_assert_cmpstr (fascia_plan_target_get_notes (t), ==, "Slow, then pin and stretch");
+      t2 = g_list_model_get_item (targets, 1);
+      g_assert_cmpstr (fascia_plan_target_get_muscle_id (t2), ==, "gluteus-medius");
+      g_assert_cmpstr (fascia_plan_target_get_notes (t2), ==, "Side-lying");
+      /* The pain scores and the note, each saved from the revision read, one after the
+       * other. */
+      g_assert_cmpint (fascia_visit_get_pain_before (v), ==, 6);
+      g_assert_cmpint (fascia_visit_get_pain_after (v), ==, 3);
+      g_assert_cmpstr (fascia_visit_get_subjective (v), ==, "Aches after driving");
+      g_assert_cmpint (fascia_visit_get_revision (v), ==, 3);
+      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+      g_assert_cmpuint (fascia_pain_mark_get_intensity (m), ==, 7);
+      m2 = g_list_model_get_item (marks, 1);
+      g_assert_cmpstr (fascia_pain_mark_get_region_id (m2), ==, "m-gluteus-medius-r");
+      g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+      f = g_list_model_get_item (findings, 0);
+      g_assert_cmpint (fascia_finding_get_flags (f), ==,
+                       FASCIA_FINDING_TRIGGER_POINT | FASCIA_FINDING_TENDER);
+
+      /* The journal as it was before the replay (the line fell again before it could be
+       * emptied): replayed, every edit is there already, and nothing is saved twice. */
+      if (round == 0)
+        {
+          g_autoptr(FasciaJournal) again = NULL;
+          guint n[5] = { 0 };
+
+          g_assert_true (g_file_set_contents (copy_path, kept, kept_length, NULL));
+          again = fascia_journal_open (copy_path, "test", &error);
+          g_assert_no_error (error);
+          g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
+                                                      &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, 9);
+          g_assert_cmpuint (fascia_journal_get_n_edits (again), ==, 0);
+        }
+    }
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +396,8 @@ main (int   argc,
 
   g_test_add ("/postgresql/fascia/core/store/reconnect/kill-and-restart", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_reconnect, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/every-edit-survives", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_every_edit_survives, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/lost-without-watch", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_lost_without_watch, store_fixture_tear_down);
 

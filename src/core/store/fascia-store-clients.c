@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fascia-client-list.h"
+#include "fascia/fascia-store-journal.h"
 #include "fascia-store-private.h"
 
 enum {
@@ -431,11 +432,11 @@ fascia_store_update_client (FasciaStore   *self,
  *
  * Returns: %TRUE on success.
  */
-gboolean
-fascia_store_update_client_full (FasciaStore    *self,
-                                 FasciaClient   *client,
-                                 FasciaClient  **theirs,
-                                 GError        **error)
+static gboolean
+update_client_full_now (FasciaStore    *self,
+                        FasciaClient   *client,
+                        FasciaClient  **theirs,
+                        GError        **error)
 {
   g_autoptr(GDateTime) updated_at = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -474,6 +475,26 @@ fascia_store_update_client_full (FasciaStore    *self,
     }
 
   return TRUE;
+}
+
+/* As above; when the clinic server cannot be reached, the edit is kept in the store's
+ * journal, to be saved when it is back (fascia-store-journal.c). */
+gboolean
+fascia_store_update_client_full (FasciaStore    *self,
+                                 FasciaClient   *client,
+                                 FasciaClient  **theirs,
+                                 GError        **error)
+{
+  gint64 revision = fascia_client_get_revision (client);
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = update_client_full_now (self, client, theirs, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), revision, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "fascia/fascia-store-journal.h"
 #include "fascia-store-private.h"
 
 #define FINDING_COLUMNS \
@@ -227,13 +228,13 @@ fascia_store_update_finding (FasciaStore    *self,
  *
  * Returns: (transfer full): the finding as saved, or %NULL with @error set.
  */
-FasciaFinding *
-fascia_store_set_finding_flags (FasciaStore         *self,
-                                gint64               visit_id,
-                                const char          *muscle_id,
-                                FasciaSide           side,
-                                FasciaFindingFlags   flags,
-                                GError             **error)
+static FasciaFinding *
+set_finding_flags_now (FasciaStore         *self,
+                       gint64               visit_id,
+                       const char          *muscle_id,
+                       FasciaSide           side,
+                       FasciaFindingFlags   flags,
+                       GError             **error)
 {
   static const char sql[] =
     "SELECT " FINDING_COLUMNS " FROM findings WHERE visit_id = ?1 AND muscle_id = ?2 "
@@ -290,6 +291,34 @@ fascia_store_set_finding_flags (FasciaStore         *self,
 failed:
   fascia_store_rollback (self);
   return NULL;
+}
+
+/* As above; when the clinic server cannot be reached, the edit is kept in the store's
+ * journal, to be saved when it is back (fascia-store-journal.c). */
+FasciaFinding *
+fascia_store_set_finding_flags (FasciaStore         *self,
+                                gint64               visit_id,
+                                const char          *muscle_id,
+                                FasciaSide           side,
+                                FasciaFindingFlags   flags,
+                                GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  FasciaFinding *done = set_finding_flags_now (self, visit_id, muscle_id, side, flags, &local_error);
+
+  if (done == NULL && local_error != NULL)
+    {
+      g_autoptr(FasciaFinding) mine = fascia_finding_new ();
+
+      fascia_finding_set_visit_id (mine, visit_id);
+      fascia_finding_set_muscle_id (mine, muscle_id);
+      fascia_finding_set_side (mine, side);
+      fascia_finding_set_flags (mine, flags);
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_FINDING, G_OBJECT (mine), 0,
+                                    local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 /**

@@ -2,18 +2,23 @@
  * reached.
  *
  * When a save to the server fails because the server cannot be reached, the editor keeps
- * the text on screen and the edit here: one file per database in the user's data folder,
+ * what was typed on screen and the store keeps the edit here — a SOAP note, a client's
+ * details or intake, a plan's fields or targets, a visit's pain scores, findings or
+ * body-chart marks: one file per database in the user's data folder,
  * mode 0600, rewritten whole through a fresh temporary file and a rename (never through a
  * link) at each change. When the server is back, fascia_store_replay_journal() saves each
- * edit with the revision its editor had read, so that an edit whose visit someone else saved
+ * edit with the revision its editor had read, so that an edit whose row someone else saved
  * meanwhile comes back as a conflict for the user to choose, and an edit the server already
- * holds (its save reached the server just before the line fell) is not saved a second time.
+ * holds (its save reached the server just before the line fell) is not saved a second time:
+ * a row added is looked for among the rows of its visit or plan before it is added.
  *
- * The file: the line "FASCIA-JOURNAL 1", the SHA-256 of the rest in hex on a line of its
- * own, then a GVariant "(sa(xxus))" in normal form: the name of the database the edits
- * belong to, and each edit's visit, revision, field and text. A file that breaks any of that,
- * is larger than FASCIA_JOURNAL_MAX_SIZE or holds a value out of range is refused, named with
- * the reason, and left as it is.
+ * The file: the line "FASCIA-JOURNAL 2", the SHA-256 of the rest in hex on a line of its
+ * own, then a GVariant "(sa(uxxusa{sv}))" in normal form: the name of the database the edits
+ * belong to, and each edit's kind, row, revision, field, text and the row's properties by
+ * name (the writable ones but its id, revision and times). A file that breaks any of that, is
+ * larger than FASCIA_JOURNAL_MAX_SIZE, holds a value out of range or a property its row has
+ * not is refused, named with the reason, and left as it is. A journal of version 1 (SOAP
+ * notes alone, "(sa(xxus))") is read as such.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,15 +37,18 @@
 
 #include "fascia-store-private.h"
 
-#define MAGIC       "FASCIA-JOURNAL 1\n"
+#define MAGIC       "FASCIA-JOURNAL 2\n"
+#define MAGIC_V1    "FASCIA-JOURNAL 1\n"
 #define HASH_LENGTH 64
-#define FORMAT      "(sa(xxus))"
+#define FORMAT      "(sa(uxxusa{sv}))"
+#define FORMAT_V1   "(sa(xxus))"
 
 struct _FasciaJournal
 {
   char   *path;
   char   *database_name;
   GArray *edits;   /* FasciaJournalEdit */
+  gboolean replaying;  /* a failed save of the replay is already in the journal */
 };
 
 static void
@@ -49,6 +57,338 @@ clear_edit (gpointer data)
   FasciaJournalEdit *edit = data;
 
   g_free (edit->text);
+  g_clear_pointer (&edit->values, g_variant_unref);
+}
+
+static void
+copy_edit (FasciaJournalEdit       *to,
+           const FasciaJournalEdit *from)
+{
+  *to = *from;
+  to->text = g_strdup (from->text);
+  if (from->values != NULL)
+    g_variant_ref (from->values);
+}
+
+/* Rows as values */
+
+static GType
+kind_type (FasciaJournalKind kind)
+{
+  switch (kind)
+    {
+    case FASCIA_JOURNAL_CLIENT: return FASCIA_TYPE_CLIENT;
+    case FASCIA_JOURNAL_PLAN: return FASCIA_TYPE_PLAN;
+    case FASCIA_JOURNAL_VISIT: return FASCIA_TYPE_VISIT;
+    case FASCIA_JOURNAL_PLAN_TARGET: return FASCIA_TYPE_PLAN_TARGET;
+    case FASCIA_JOURNAL_PAIN_MARK: return FASCIA_TYPE_PAIN_MARK;
+    case FASCIA_JOURNAL_FINDING: return FASCIA_TYPE_FINDING;
+    case FASCIA_JOURNAL_NOTE:
+    default:
+      return G_TYPE_INVALID;
+    }
+}
+
+/* Whether a row's kind carries a revision its save is guarded by. */
+static gboolean
+kind_has_revision (FasciaJournalKind kind)
+{
+  return kind == FASCIA_JOURNAL_NOTE || kind == FASCIA_JOURNAL_CLIENT ||
+         kind == FASCIA_JOURNAL_PLAN || kind == FASCIA_JOURNAL_VISIT;
+}
+
+/* The properties kept: what the user edits, not the row's identity, revision or times, and
+ * not a visit's notes (each is an edit of its own, FASCIA_JOURNAL_NOTE), nor a target's
+ * place in its plan (kept by reordering). */
+static gboolean
+kept_property (FasciaJournalKind  kind,
+               GParamSpec        *pspec)
+{
+  static const char * const never[] = {
+    "id", "revision", "created-at", "updated-at", "updated-by", "position", NULL
+  };
+  static const char * const notes[] = {
+    "subjective", "objective", "assessment", "plan-notes", NULL
+  };
+
+  if ((pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+      (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+    return FALSE;
+  if (g_strv_contains (never, pspec->name))
+    return FALSE;
+  return kind != FASCIA_JOURNAL_VISIT || !g_strv_contains (notes, pspec->name);
+}
+
+/* The GVariant type a property is kept as; NULL for one that cannot be. */
+static const GVariantType *
+value_type (GParamSpec *pspec)
+{
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING: return G_VARIANT_TYPE ("ms");
+    case G_TYPE_BOOLEAN: return G_VARIANT_TYPE_BOOLEAN;
+    case G_TYPE_INT: return G_VARIANT_TYPE_INT32;
+    case G_TYPE_UINT: return G_VARIANT_TYPE_UINT32;
+    case G_TYPE_INT64: return G_VARIANT_TYPE_INT64;
+    case G_TYPE_DOUBLE: return G_VARIANT_TYPE_DOUBLE;
+    case G_TYPE_ENUM: return G_VARIANT_TYPE_INT32;
+    case G_TYPE_FLAGS: return G_VARIANT_TYPE_UINT32;
+    case G_TYPE_VARIANT: return G_VARIANT_TYPE ("mv");
+    case G_TYPE_BOXED:
+      if (pspec->value_type == G_TYPE_STRV)
+        return G_VARIANT_TYPE ("mas");
+      if (pspec->value_type == G_TYPE_DATE_TIME)
+        return G_VARIANT_TYPE ("mx");
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
+static GVariant *
+variant_of_value (GParamSpec   *pspec,
+                  const GValue *value)
+{
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      return g_variant_new_maybe (G_VARIANT_TYPE_STRING, g_value_get_string (value) != NULL
+                                  ? g_variant_new_string (g_value_get_string (value)) : NULL);
+    case G_TYPE_BOOLEAN: return g_variant_new_boolean (g_value_get_boolean (value));
+    case G_TYPE_INT: return g_variant_new_int32 (g_value_get_int (value));
+    case G_TYPE_UINT: return g_variant_new_uint32 (g_value_get_uint (value));
+    case G_TYPE_INT64: return g_variant_new_int64 (g_value_get_int64 (value));
+    case G_TYPE_DOUBLE: return g_variant_new_double (g_value_get_double (value));
+    case G_TYPE_ENUM: return g_variant_new_int32 (g_value_get_enum (value));
+    case G_TYPE_FLAGS: return g_variant_new_uint32 (g_value_get_flags (value));
+    case G_TYPE_VARIANT:
+      return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, g_value_get_variant (value) != NULL
+                                  ? g_variant_new_variant (g_value_get_variant (value)) : NULL);
+    default:
+      break;
+    }
+
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+
+      return g_variant_new_maybe (G_VARIANT_TYPE_STRING_ARRAY, strv != NULL
+                                  ? g_variant_new_strv (strv, -1) : NULL);
+    }
+  else
+    {
+      GDateTime *dt = g_value_get_boxed (value);
+
+      return g_variant_new_maybe (G_VARIANT_TYPE_INT64, dt != NULL
+                                  ? g_variant_new_int64 (g_date_time_to_unix (dt) * G_USEC_PER_SEC
+                                                         + g_date_time_get_microsecond (dt))
+                                  : NULL);
+    }
+}
+
+/* @variant (of value_type()) into @value (initialized to the property's type); FALSE where
+ * it is out of the property's range or not text. */
+static gboolean
+value_of_variant (GParamSpec *pspec,
+                  GVariant   *variant,
+                  GValue     *value)
+{
+  g_autoptr(GVariant) inner = NULL;
+
+  if (g_variant_is_of_type (variant, G_VARIANT_TYPE_MAYBE))
+    inner = g_variant_get_maybe (variant);
+
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      if (inner != NULL)
+        {
+          const char *text = g_variant_get_string (inner, NULL);
+
+          if (strlen (text) > FASCIA_STORE_MAX_NOTE || !g_utf8_validate (text, -1, NULL))
+            return FALSE;
+          g_value_set_string (value, text);
+        }
+      break;
+    case G_TYPE_BOOLEAN: g_value_set_boolean (value, g_variant_get_boolean (variant)); break;
+    case G_TYPE_INT: g_value_set_int (value, g_variant_get_int32 (variant)); break;
+    case G_TYPE_UINT: g_value_set_uint (value, g_variant_get_uint32 (variant)); break;
+    case G_TYPE_INT64: g_value_set_int64 (value, g_variant_get_int64 (variant)); break;
+    case G_TYPE_DOUBLE: g_value_set_double (value, g_variant_get_double (variant)); break;
+    case G_TYPE_ENUM: g_value_set_enum (value, g_variant_get_int32 (variant)); break;
+    case G_TYPE_FLAGS: g_value_set_flags (value, g_variant_get_uint32 (variant)); break;
+    case G_TYPE_VARIANT:
+      if (inner != NULL)
+        g_value_take_variant (value, g_variant_get_variant (inner));
+      break;
+    default:
+      if (pspec->value_type == G_TYPE_STRV)
+        {
+          if (inner != NULL)
+            {
+              g_autofree const char **strv = g_variant_get_strv (inner, NULL);
+
+              for (guint i = 0; strv[i] != NULL; i++)
+                if (!g_utf8_validate (strv[i], -1, NULL) || strlen (strv[i]) > 256)
+                  return FALSE;
+              g_value_set_boxed (value, strv);
+            }
+        }
+      else if (inner != NULL)
+        {
+          gint64 usec = g_variant_get_int64 (inner);
+          g_autoptr(GDateTime) dt = NULL;
+
+          if (usec < 0 || usec > G_GINT64_CONSTANT (253402300799999999))
+            return FALSE;
+          dt = fascia_store_datetime_from_usec (usec);
+          if (dt == NULL)
+            return FALSE;
+          g_value_set_boxed (value, dt);
+        }
+      break;
+    }
+
+  /* Out of range (a crafted file): refused rather than clamped. */
+  return !g_param_value_validate (pspec, value);
+}
+
+/* The kept properties of @row, as a{sv}. */
+static GVariant *
+values_of_row (FasciaJournalKind  kind,
+               GObject           *row)
+{
+  GVariantBuilder builder;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  /* A mark on a region has no point: the database keeps none, and none is compared. */
+  gboolean region = kind == FASCIA_JOURNAL_PAIN_MARK &&
+                    fascia_pain_mark_get_region_id (FASCIA_PAIN_MARK (row))[0] != '\0';
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (row), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!kept_property (kind, pspecs[i]) || value_type (pspecs[i]) == NULL)
+        continue;
+      if (region && (g_str_equal (pspecs[i]->name, "x") || g_str_equal (pspecs[i]->name, "y")))
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (row, pspecs[i]->name, &value);
+      g_variant_builder_add (&builder, "{sv}", pspecs[i]->name,
+                             variant_of_value (pspecs[i], &value));
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* Checks each of @values against @row's properties and, with @set, sets it: called once
+ * without @set first, so that nothing is set when one is wrong. */
+static gboolean
+apply_values (FasciaJournalKind   kind,
+              GVariant           *values,
+              GObject            *row,
+              gboolean            set)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (row);
+  GVariantIter iter;
+  const char *name;
+  GVariant *variant;
+
+  g_variant_iter_init (&iter, values);
+  while (g_variant_iter_loop (&iter, "{&sv}", &name, &variant))
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, name);
+      g_auto(GValue) value = G_VALUE_INIT;
+      const GVariantType *type;
+
+      if (pspec == NULL || !kept_property (kind, pspec) ||
+          (type = value_type (pspec)) == NULL || !g_variant_is_of_type (variant, type))
+        {
+          g_variant_unref (variant);
+          return FALSE;
+        }
+      g_value_init (&value, pspec->value_type);
+      if (!value_of_variant (pspec, variant, &value))
+        {
+          g_variant_unref (variant);
+          return FALSE;
+        }
+      if (set)
+        g_object_set_property (row, name, &value);
+    }
+  return TRUE;
+}
+
+/**
+ * fascia_journal_apply:
+ * @row: a row of the edit's kind (as it is on the server, for "keep mine" after a conflict)
+ *
+ * Sets what the user left in @edit on @row: its text for a note, its properties else.
+ *
+ * Returns: %FALSE with @error when @row is not of the edit's kind.
+ */
+gboolean
+fascia_journal_apply (const FasciaJournalEdit  *edit,
+                      GObject                  *row,
+                      GError                  **error)
+{
+  g_return_val_if_fail (edit != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (row), FALSE);
+
+  if (edit->kind == FASCIA_JOURNAL_NOTE && FASCIA_IS_VISIT (row))
+    {
+      fascia_visit_set_field (FASCIA_VISIT (row), edit->field, edit->text);
+      return TRUE;
+    }
+  if (edit->kind != FASCIA_JOURNAL_NOTE && G_OBJECT_TYPE (row) == kind_type (edit->kind) &&
+      apply_values (edit->kind, edit->values, row, FALSE))
+    {
+      /* Checked above: this sets every value. */
+      apply_values (edit->kind, edit->values, row, TRUE);
+      return TRUE;
+    }
+
+  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+               "The unsaved edit does not fit a %s", G_OBJECT_TYPE_NAME (row));
+  return FALSE;
+}
+
+/* Whether @row holds every value of @values. */
+static gboolean
+row_holds (FasciaJournalKind  kind,
+           GObject           *row,
+           GVariant          *values)
+{
+  g_autoptr(GVariant) now = values_of_row (kind, row);
+  GVariantIter iter;
+  const char *name;
+  GVariant *variant;
+
+  g_variant_iter_init (&iter, values);
+  while (g_variant_iter_loop (&iter, "{&sv}", &name, &variant))
+    {
+      g_autoptr(GVariant) held = g_variant_lookup_value (now, name, NULL);
+
+      if (held == NULL || !g_variant_equal (held, variant))
+        {
+          g_variant_unref (variant);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gint64
+values_int64 (GVariant   *values,
+              const char *name)
+{
+  gint64 n = 0;
+
+  g_variant_lookup (values, name, "x", &n);
+  return n;
 }
 
 static FasciaJournal *
@@ -104,6 +444,60 @@ refuse (const char  *path,
   return FALSE;
 }
 
+/* What makes two edits one (a later one replaces the earlier); NULL for a row added, each of
+ * which is an edit of its own. */
+static char *
+edit_key (const FasciaJournalEdit *edit)
+{
+  if (edit->kind == FASCIA_JOURNAL_NOTE)
+    return g_strdup_printf ("n:%" G_GINT64_FORMAT ":%u", edit->id, edit->field);
+  if (edit->kind == FASCIA_JOURNAL_FINDING)
+    {
+      const char *muscle = "";
+      gint32 side = 0;
+
+      g_variant_lookup (edit->values, "muscle-id", "m&s", &muscle);
+      g_variant_lookup (edit->values, "side", "i", &side);
+      return g_strdup_printf ("f:%" G_GINT64_FORMAT ":%s:%d",
+                              values_int64 (edit->values, "visit-id"), muscle ? muscle : "",
+                              side);
+    }
+  if (edit->id > 0)
+    return g_strdup_printf ("r:%u:%" G_GINT64_FORMAT, edit->kind, edit->id);
+  return NULL;
+}
+
+/* Why @edit cannot be an edit of a journal, or NULL. */
+static const char *
+check_edit (const FasciaJournalEdit *edit)
+{
+  if (edit->kind > FASCIA_JOURNAL_LAST_KIND)
+    return "an edit is of no kind Fascia knows";
+  if (strlen (edit->text) > FASCIA_STORE_MAX_NOTE || !g_utf8_validate (edit->text, -1, NULL))
+    return "an edit's text is too long or not text";
+
+  if (edit->kind == FASCIA_JOURNAL_NOTE)
+    {
+      if (edit->id <= 0 || edit->revision <= 0 || edit->field > FASCIA_VISIT_FIELD_PLAN_NOTES)
+        return "an edit names no visit or field";
+      return NULL;
+    }
+
+  if (edit->id < 0 || edit->field != 0 || edit->text[0] != '\0' ||
+      (kind_has_revision (edit->kind) && (edit->id == 0 || edit->revision <= 0)) ||
+      (!kind_has_revision (edit->kind) && edit->revision != 0) ||
+      (edit->kind == FASCIA_JOURNAL_FINDING && edit->id != 0))
+    return "an edit names no row";
+
+  {
+    g_autoptr(GObject) row = g_object_new (kind_type (edit->kind), NULL);
+
+    if (!apply_values (edit->kind, edit->values, row, FALSE))
+      return "an edit holds a value its row has not";
+  }
+  return NULL;
+}
+
 static gboolean
 parse (FasciaJournal  *self,
        GBytes         *bytes,
@@ -117,11 +511,16 @@ parse (FasciaJournal  *self,
   g_autoptr(GVariant) root = NULL;
   g_autoptr(GVariant) entries = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  gboolean v1;
   const char *name;
   gsize n;
 
-  if (size < header || memcmp (data, MAGIC, strlen (MAGIC)) != 0)
+  G_STATIC_ASSERT (sizeof MAGIC == sizeof MAGIC_V1);
+
+  if (size < header ||
+      (memcmp (data, MAGIC, strlen (MAGIC)) != 0 && memcmp (data, MAGIC_V1, strlen (MAGIC)) != 0))
     return refuse (self->path, "it is not a Fascia journal", error);
+  v1 = memcmp (data, MAGIC_V1, strlen (MAGIC)) == 0;
   if (data[header - 1] != '\n')
     return refuse (self->path, "its checksum line is damaged", error);
 
@@ -131,12 +530,13 @@ parse (FasciaJournal  *self,
     return refuse (self->path, "its checksum does not match (damaged or cut short)", error);
 
   payload = g_bytes_new_from_bytes (bytes, header, size - header);
-  root = g_variant_new_from_bytes (G_VARIANT_TYPE (FORMAT), payload, FALSE);
+  root = g_variant_new_from_bytes (G_VARIANT_TYPE (v1 ? FORMAT_V1 : FORMAT), payload, FALSE);
   g_variant_ref_sink (root);
   if (!g_variant_is_normal_form (root))
     return refuse (self->path, "its edits are not well formed", error);
 
-  g_variant_get (root, "(&s@a(xxus))", &name, &entries);
+  g_variant_get_child (root, 0, "&s", &name);
+  entries = g_variant_get_child_value (root, 1);
   if (g_strcmp0 (name, self->database_name) != 0)
     return refuse (self->path, "it belongs to another database", error);
 
@@ -148,21 +548,40 @@ parse (FasciaJournal  *self,
   for (gsize i = 0; i < n; i++)
     {
       FasciaJournalEdit edit = { 0 };
+      g_autofree char *key = NULL;
       const char *text;
+      const char *reason;
+      guint32 kind = FASCIA_JOURNAL_NOTE;
       guint32 field;
 
-      g_variant_get_child (entries, i, "(xxu&s)", &edit.visit_id, &edit.revision, &field,
-                           &text);
-      if (edit.visit_id <= 0 || edit.revision <= 0 || field > FASCIA_VISIT_FIELD_PLAN_NOTES)
-        return refuse (self->path, "an edit names no visit or field", error);
-      if (strlen (text) > FASCIA_STORE_MAX_NOTE || !g_utf8_validate (text, -1, NULL))
-        return refuse (self->path, "an edit's text is too long or not text", error);
-      if (!g_hash_table_add (seen, g_strdup_printf ("%" G_GINT64_FORMAT ":%u", edit.visit_id,
-                                                    field)))
-        return refuse (self->path, "it holds the same edit twice", error);
-
+      if (v1)
+        g_variant_get_child (entries, i, "(xxu&s)", &edit.id, &edit.revision, &field, &text);
+      else
+        g_variant_get_child (entries, i, "(uxxu&s@a{sv})", &kind, &edit.id, &edit.revision,
+                             &field, &text, &edit.values);
+      edit.kind = kind;
       edit.field = field;
+      edit.text = (char *) text;
+      if (edit.values == NULL)
+        edit.values = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+      /* Checked with a field in range: the enum's own range is narrower than a guint32. */
+      reason = field > FASCIA_VISIT_FIELD_PLAN_NOTES && kind == FASCIA_JOURNAL_NOTE
+               ? "an edit names no visit or field" : check_edit (&edit);
+      if (reason != NULL)
+        {
+          g_variant_unref (edit.values);
+          return refuse (self->path, reason, error);
+        }
+      key = edit_key (&edit);
+      if (key != NULL && !g_hash_table_add (seen, g_steal_pointer (&key)))
+        {
+          g_variant_unref (edit.values);
+          return refuse (self->path, "it holds the same edit twice", error);
+        }
+
       edit.text = g_strdup (text);
+      if (edit.kind == FASCIA_JOURNAL_NOTE)
+        g_clear_pointer (&edit.values, g_variant_unref);
       g_array_append_val (self->edits, edit);
     }
 
@@ -274,18 +693,31 @@ fascia_journal_get_edit (FasciaJournal *self,
 }
 
 static int
+find_key (FasciaJournal *self,
+          const char    *key)
+{
+  if (key == NULL)
+    return -1;
+
+  for (guint i = 0; i < self->edits->len; i++)
+    {
+      g_autofree char *other = edit_key (&g_array_index (self->edits, FasciaJournalEdit, i));
+
+      if (g_strcmp0 (other, key) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+static int
 find (FasciaJournal    *self,
       gint64            visit_id,
       FasciaVisitField  field)
 {
-  for (guint i = 0; i < self->edits->len; i++)
-    {
-      FasciaJournalEdit *edit = &g_array_index (self->edits, FasciaJournalEdit, i);
+  FasciaJournalEdit note = { visit_id, 0, field, (char *) "", FASCIA_JOURNAL_NOTE, NULL };
+  g_autofree char *key = edit_key (&note);
 
-      if (edit->visit_id == visit_id && edit->field == field)
-        return (int) i;
-    }
-  return -1;
+  return find_key (self, key);
 }
 
 /* The unsaved edit of @field of a visit, or %NULL. */
@@ -325,15 +757,17 @@ write_out (FasciaJournal  *self,
       return TRUE;
     }
 
-  builder = g_variant_builder_new (G_VARIANT_TYPE ("a(xxus)"));
+  builder = g_variant_builder_new (G_VARIANT_TYPE ("a(uxxusa{sv})"));
   for (guint i = 0; i < self->edits->len; i++)
     {
       FasciaJournalEdit *edit = &g_array_index (self->edits, FasciaJournalEdit, i);
 
-      g_variant_builder_add (builder, "(xxus)", edit->visit_id, edit->revision,
-                             (guint32) edit->field, edit->text);
+      g_variant_builder_add (builder, "(uxxus@a{sv})", (guint32) edit->kind, edit->id,
+                             edit->revision, (guint32) edit->field, edit->text,
+                             edit->values != NULL ? edit->values
+                             : g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
     }
-  root = g_variant_ref_sink (g_variant_new ("(sa(xxus))", self->database_name, builder));
+  root = g_variant_ref_sink (g_variant_new (FORMAT, self->database_name, builder));
   size = g_variant_get_size (root);
   if (size + strlen (MAGIC) + HASH_LENGTH + 1 > FASCIA_JOURNAL_MAX_SIZE)
     {
@@ -357,6 +791,49 @@ write_out (FasciaJournal  *self,
                                      FASCIA_FILE_WRITE_PRIVATE, error);
 }
 
+/* Keeps @edit (taken), replacing the earlier one of the same key, and writes the journal. On
+ * failure nothing changes, in memory or on disk. */
+static gboolean
+put_edit (FasciaJournal      *self,
+          FasciaJournalEdit  *edit,
+          GError            **error)
+{
+  g_autofree char *key = edit_key (edit);
+  FasciaJournalEdit old = { 0 };
+  int i = find_key (self, key);
+
+  if (i < 0 && self->edits->len >= FASCIA_JOURNAL_MAX_EDITS)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "The journal “%s” holds as many unsaved edits as it may", self->path);
+      clear_edit (edit);
+      return FALSE;
+    }
+
+  if (i < 0)
+    g_array_append_val (self->edits, *edit);
+  else
+    {
+      old = g_array_index (self->edits, FasciaJournalEdit, i);
+      g_array_index (self->edits, FasciaJournalEdit, i) = *edit;
+    }
+
+  if (!write_out (self, error))
+    {
+      if (i < 0)
+        g_array_remove_index (self->edits, self->edits->len - 1);
+      else
+        {
+          clear_edit (edit);
+          g_array_index (self->edits, FasciaJournalEdit, i) = old;
+        }
+      return FALSE;
+    }
+
+  clear_edit (&old);
+  return TRUE;
+}
+
 /**
  * fascia_journal_put:
  * @revision: the revision of the visit its editor read
@@ -372,9 +849,7 @@ fascia_journal_put (FasciaJournal     *self,
                     const char        *text,
                     GError           **error)
 {
-  FasciaJournalEdit edit = { visit_id, revision, field, NULL };
-  FasciaJournalEdit old = { 0 };
-  int i;
+  FasciaJournalEdit edit = { visit_id, revision, field, NULL, FASCIA_JOURNAL_NOTE, NULL };
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (visit_id > 0 && revision > 0, FALSE);
@@ -384,36 +859,72 @@ fascia_journal_put (FasciaJournal     *self,
   if (!fascia_store_check_text (text, FASCIA_STORE_MAX_NOTE, "note", error))
     return FALSE;
 
-  i = find (self, visit_id, field);
-  if (i < 0 && self->edits->len >= FASCIA_JOURNAL_MAX_EDITS)
+  edit.text = g_strdup (text);
+  return put_edit (self, &edit, error);
+}
+
+/**
+ * fascia_journal_put_row:
+ * @kind: what @row is and what its save does (not %FASCIA_JOURNAL_NOTE)
+ * @row: the row as the user left it: a #FasciaClient, #FasciaPlan, #FasciaVisit,
+ *   #FasciaPlanTarget, #FasciaPainMark (with no id when it is to be added) or #FasciaFinding
+ * @revision: for a client, plan or visit, the revision its editor read
+ *
+ * Keeps the unsaved edit of a row, replacing an earlier one of the same row, and writes the
+ * journal. On failure nothing changes, in memory or on disk.
+ */
+gboolean
+fascia_journal_put_row (FasciaJournal      *self,
+                        FasciaJournalKind   kind,
+                        GObject            *row,
+                        gint64              revision,
+                        GError            **error)
+{
+  FasciaJournalEdit edit = { 0, 0, 0, NULL, kind, NULL };
+  const char *reason;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (kind != FASCIA_JOURNAL_NOTE && kind <= FASCIA_JOURNAL_LAST_KIND, FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (row) == kind_type (kind), FALSE);
+
+  if (kind != FASCIA_JOURNAL_FINDING)
+    g_object_get (row, "id", &edit.id, NULL);
+  edit.revision = kind_has_revision (kind) ? revision : 0;
+  edit.text = g_strdup ("");
+  edit.values = values_of_row (kind, row);
+
+  reason = check_edit (&edit);
+  if (reason != NULL)
     {
       g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
-                   "The journal “%s” holds as many unsaved edits as it may", self->path);
+                   "The unsaved edit cannot be kept in the journal “%s”: %s", self->path,
+                   reason);
+      clear_edit (&edit);
       return FALSE;
     }
 
-  edit.text = g_strdup (text);
-  if (i < 0)
-    g_array_append_val (self->edits, edit);
-  else
-    {
-      old = g_array_index (self->edits, FasciaJournalEdit, i);
-      g_array_index (self->edits, FasciaJournalEdit, i) = edit;
-    }
+  return put_edit (self, &edit, error);
+}
 
+static gboolean
+remove_at (FasciaJournal  *self,
+           int             i,
+           GError        **error)
+{
+  FasciaJournalEdit kept;
+
+  if (i < 0)
+    return TRUE;
+
+  copy_edit (&kept, &g_array_index (self->edits, FasciaJournalEdit, i));
+  g_array_remove_index (self->edits, i);
   if (!write_out (self, error))
     {
-      if (i < 0)
-        g_array_remove_index (self->edits, self->edits->len - 1);
-      else
-        {
-          g_free (edit.text);
-          g_array_index (self->edits, FasciaJournalEdit, i) = old;
-        }
+      g_array_insert_val (self->edits, i, kept);
       return FALSE;
     }
 
-  g_free (old.text);
+  clear_edit (&kept);
   return TRUE;
 }
 
@@ -425,25 +936,327 @@ fascia_journal_remove (FasciaJournal     *self,
                        FasciaVisitField   field,
                        GError           **error)
 {
-  FasciaJournalEdit kept;
-  int i;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  i = find (self, visit_id, field);
-  if (i < 0)
-    return TRUE;
+  return remove_at (self, find (self, visit_id, field), error);
+}
 
-  kept = g_array_index (self->edits, FasciaJournalEdit, i);
-  kept.text = g_strdup (kept.text);
-  g_array_remove_index (self->edits, i);
-  if (!write_out (self, error))
+/* Forgets the edit like @edit (one of the journal's, or a copy of one): saved, or given up by
+ * the user. %TRUE if there was none. */
+gboolean
+fascia_journal_remove_edit (FasciaJournal            *self,
+                            const FasciaJournalEdit  *edit,
+                            GError                  **error)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  key = edit_key (edit);
+  if (key != NULL)
+    return remove_at (self, find_key (self, key), error);
+
+  /* A row added: the same values. */
+  for (guint i = 0; i < self->edits->len; i++)
     {
-      g_array_insert_val (self->edits, i, kept);
-      return FALSE;
+      FasciaJournalEdit *other = &g_array_index (self->edits, FasciaJournalEdit, i);
+
+      if (other->kind == edit->kind && other->id == 0 && other->values != NULL &&
+          edit->values != NULL && g_variant_equal (other->values, edit->values))
+        return remove_at (self, (int) i, error);
+    }
+  return TRUE;
+}
+
+/* Saves that fail */
+
+/**
+ * fascia_store_keep_in_journal:
+ * @row: the row as the failed save was given it
+ * @revision: the revision its editor read (kept before the save changed it)
+ * @failure: why the save failed: only %FASCIA_STORE_ERROR_IO (the server cannot be reached)
+ *   keeps the edit, and its message then says so
+ *
+ * Keeps the edit of a row whose save failed in the store's journal, if it has one.
+ */
+void
+fascia_store_keep_in_journal (FasciaStore        *store,
+                              FasciaJournalKind   kind,
+                              GObject            *row,
+                              gint64              revision,
+                              GError             *failure)
+{
+  FasciaJournal *journal = fascia_store_get_journal (store);
+  g_autoptr(GError) error = NULL;
+  char *message;
+
+  if (journal == NULL || journal->replaying ||
+      !g_error_matches (failure, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+    return;
+
+  if (!fascia_journal_put_row (journal, kind, row, revision, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
     }
 
-  g_free (kept.text);
+  message = g_strdup_printf ("%s (the change is kept on this computer and saved when the "
+                             "server is back)", failure->message);
+  g_free (failure->message);
+  failure->message = message;
+}
+
+/* Replay */
+
+static GObject *
+load_row (FasciaStore        *store,
+          FasciaJournalKind   kind,
+          gint64              id,
+          GError            **error)
+{
+  switch (kind)
+    {
+    case FASCIA_JOURNAL_CLIENT: return (GObject *) fascia_store_get_client (store, id, error);
+    case FASCIA_JOURNAL_PLAN: return (GObject *) fascia_store_get_plan (store, id, error);
+    case FASCIA_JOURNAL_NOTE:
+    case FASCIA_JOURNAL_VISIT: return (GObject *) fascia_store_get_visit (store, id, error);
+    case FASCIA_JOURNAL_PLAN_TARGET:
+      return (GObject *) fascia_store_get_plan_target (store, id, error);
+    case FASCIA_JOURNAL_PAIN_MARK:
+      return (GObject *) fascia_store_get_pain_mark (store, id, error);
+    case FASCIA_JOURNAL_FINDING:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Saves @row, an update (guarded by its revision where it has one) or an addition. */
+static gboolean
+save_row (FasciaStore        *store,
+          FasciaJournalKind   kind,
+          GObject            *row,
+          gboolean            add,
+          GObject           **theirs,
+          GError            **error)
+{
+  switch (kind)
+    {
+    case FASCIA_JOURNAL_CLIENT:
+      return fascia_store_update_client_full (store, FASCIA_CLIENT (row), (FasciaClient **) theirs,
+                                              error);
+    case FASCIA_JOURNAL_PLAN:
+      return fascia_store_update_plan_full (store, FASCIA_PLAN (row), (FasciaPlan **) theirs,
+                                            error);
+    case FASCIA_JOURNAL_VISIT:
+      return fascia_store_update_visit_full (store, FASCIA_VISIT (row), (FasciaVisit **) theirs,
+                                             error);
+    case FASCIA_JOURNAL_PLAN_TARGET:
+      return add ? fascia_store_add_plan_target (store, FASCIA_PLAN_TARGET (row), error)
+                 : fascia_store_update_plan_target (store, FASCIA_PLAN_TARGET (row), error);
+    case FASCIA_JOURNAL_PAIN_MARK:
+      return add ? fascia_store_add_pain_mark (store, FASCIA_PAIN_MARK (row), error)
+                 : fascia_store_update_pain_mark (store, FASCIA_PAIN_MARK (row), error);
+    case FASCIA_JOURNAL_NOTE:
+    case FASCIA_JOURNAL_FINDING:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The rows an added row joins (its plan's targets, its visit's marks or findings). */
+static GListModel *
+list_siblings (FasciaStore              *store,
+               const FasciaJournalEdit  *edit,
+               GError                  **error)
+{
+  switch (edit->kind)
+    {
+    case FASCIA_JOURNAL_PLAN_TARGET:
+      return fascia_store_list_plan_targets (store, values_int64 (edit->values, "plan-id"), error);
+    case FASCIA_JOURNAL_PAIN_MARK:
+      return fascia_store_list_pain_marks (store, values_int64 (edit->values, "visit-id"), error);
+    case FASCIA_JOURNAL_FINDING:
+      return fascia_store_list_findings (store, values_int64 (edit->values, "visit-id"), error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether the row an added edit would add is there already (its save reached the server):
+ * a sibling holding every value of it. For a finding, the sibling of the same muscle and side
+ * with the same findings. -1 with @error. */
+static int
+added_already (FasciaStore              *store,
+               const FasciaJournalEdit  *edit,
+               GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GListModel) siblings = list_siblings (store, edit, &local_error);
+  g_autoptr(GVariant) match = NULL;
+
+  if (siblings == NULL)
+    {
+      /* Its visit or plan is gone: not there, and the save says why. */
+      if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND))
+        return 0;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+
+  if (edit->kind == FASCIA_JOURNAL_FINDING)
+    match = g_variant_ref (edit->values);
+  else
+    {
+      /* What the user typed; a finding's note is not its edit. */
+      GVariantDict dict;
+
+      g_variant_dict_init (&dict, edit->values);
+      match = g_variant_ref_sink (g_variant_dict_end (&dict));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (siblings); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (siblings, i);
+
+      if (edit->kind == FASCIA_JOURNAL_FINDING)
+        {
+          g_autoptr(GVariant) now = values_of_row (edit->kind, row);
+          gboolean same = TRUE;
+
+          for (guint k = 0; k < 2; k++)
+            {
+              static const char * const keys[] = { "muscle-id", "side" };
+              g_autoptr(GVariant) a = g_variant_lookup_value (now, keys[k], NULL);
+              g_autoptr(GVariant) b = g_variant_lookup_value (edit->values, keys[k], NULL);
+
+              same &= a != NULL && b != NULL && g_variant_equal (a, b);
+            }
+          if (same)
+            {
+              guint32 flags_now = 0, flags_mine = 0;
+
+              g_variant_lookup (now, "flags", "u", &flags_now);
+              g_variant_lookup (edit->values, "flags", "u", &flags_mine);
+              return flags_now == flags_mine;
+            }
+        }
+      else if (row_holds (edit->kind, row, match))
+        return 1;
+    }
+  return 0;
+}
+
+/* How the save of a row ended, from its error. */
+static gboolean
+outcome_of_error (GError               **local_error,
+                  FasciaJournalOutcome  *outcome,
+                  GError               **error)
+{
+  if (g_error_matches (*local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
+    *outcome = FASCIA_JOURNAL_CONFLICT;
+  else if (g_error_matches (*local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND))
+    *outcome = FASCIA_JOURNAL_GONE;
+  else if (g_error_matches (*local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID))
+    {
+      g_warning ("An edit kept while the server was away is refused: %s",
+                 (*local_error)->message);
+      *outcome = FASCIA_JOURNAL_REFUSED;
+    }
+  else
+    {
+      g_propagate_error (error, g_steal_pointer (local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The revision an edit of a row with one starts from, carried on past the edits of the same
+ * row saved before it in this replay. */
+static char *
+moved_key (const FasciaJournalEdit *edit)
+{
+  FasciaJournalKind kind = edit->kind == FASCIA_JOURNAL_NOTE ? FASCIA_JOURNAL_VISIT : edit->kind;
+
+  return g_strdup_printf ("%u:%" G_GINT64_FORMAT, kind, edit->id);
+}
+
+static gboolean
+replay_row (FasciaStore              *store,
+            FasciaJournalEdit        *edit,
+            GHashTable               *moved,
+            FasciaJournalOutcome     *outcome,
+            GObject                 **theirs,
+            GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GObject) row = NULL;
+  gboolean add = edit->id == 0;
+
+  if (edit->kind == FASCIA_JOURNAL_FINDING)
+    {
+      g_autoptr(FasciaFinding) saved = NULL;
+      g_autoptr(FasciaFinding) mine = fascia_finding_new ();
+      int found = added_already (store, edit, error);
+
+      if (found < 0)
+        return FALSE;
+      if (found)
+        {
+          *outcome = FASCIA_JOURNAL_ALREADY;
+          return TRUE;
+        }
+      apply_values (edit->kind, edit->values, G_OBJECT (mine), TRUE);
+      saved = fascia_store_set_finding_flags (store, fascia_finding_get_visit_id (mine),
+                                              fascia_finding_get_muscle_id (mine),
+                                              fascia_finding_get_side (mine),
+                                              fascia_finding_get_flags (mine), &local_error);
+      if (saved != NULL)
+        *outcome = FASCIA_JOURNAL_SAVED;
+      return saved != NULL || outcome_of_error (&local_error, outcome, error);
+    }
+
+  if (add)
+    {
+      int found = added_already (store, edit, error);
+
+      if (found < 0)
+        return FALSE;
+      if (found)
+        {
+          *outcome = FASCIA_JOURNAL_ALREADY;
+          return TRUE;
+        }
+      row = g_object_new (kind_type (edit->kind), NULL);
+    }
+  else
+    {
+      row = load_row (store, edit->kind, edit->id, &local_error);
+      if (row == NULL)
+        return outcome_of_error (&local_error, outcome, error);
+      if (row_holds (edit->kind, row, edit->values))
+        {
+          *outcome = FASCIA_JOURNAL_ALREADY;
+          return TRUE;
+        }
+    }
+
+  apply_values (edit->kind, edit->values, row, TRUE);
+  if (kind_has_revision (edit->kind))
+    g_object_set (row, "revision", edit->revision, NULL);
+
+  if (!save_row (store, edit->kind, row, add, theirs, &local_error))
+    return outcome_of_error (&local_error, outcome, error);
+
+  if (kind_has_revision (edit->kind))
+    {
+      gint64 *entry = g_new (gint64, 2);
+
+      entry[0] = edit->revision;
+      g_object_get (row, "revision", &entry[1], NULL);
+      g_hash_table_replace (moved, moved_key (edit), entry);
+    }
+  *outcome = FASCIA_JOURNAL_SAVED;
   return TRUE;
 }
 
@@ -451,11 +1264,11 @@ fascia_journal_remove (FasciaJournal     *self,
  * fascia_store_replay_journal:
  * @func: (nullable): told how each edit ended
  *
- * Saves the journal's edits to @store, each guarded by the revision its editor had read:
- * saved edits, edits the visit holds already and edits of deleted visits leave the journal;
- * an edit whose visit someone else saved meanwhile is not saved and stays in the journal
- * until the user chooses (@func gets their version). Edits of one visit saved one after the
- * other carry its revision on from each to the next.
+ * Saves the journal's edits to @store in the order they were made, each guarded by the
+ * revision its editor had read: saved edits, edits the database holds already and edits of
+ * deleted rows leave the journal; an edit whose row someone else saved meanwhile is not
+ * saved and stays in the journal until the user chooses (@func gets their version). Edits of
+ * one row saved one after the other carry its revision on from each to the next.
  *
  * Returns: %FALSE with @error when the database failed (the server is gone again): the edits
  *   not yet saved stay in the journal.
@@ -467,8 +1280,7 @@ fascia_store_replay_journal (FasciaStore              *store,
                              gpointer                  user_data,
                              GError                  **error)
 {
-  g_autoptr(GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       g_free);
+  g_autoptr(GHashTable) moved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) edits = g_array_new (FALSE, TRUE, sizeof (FasciaJournalEdit));
 
   g_return_val_if_fail (FASCIA_IS_STORE (store), FALSE);
@@ -476,70 +1288,83 @@ fascia_store_replay_journal (FasciaStore              *store,
 
   /* A copy: the journal changes as edits are saved. */
   g_array_set_clear_func (edits, clear_edit);
+  journal->replaying = TRUE;
   for (guint i = 0; i < journal->edits->len; i++)
     {
-      FasciaJournalEdit edit = g_array_index (journal->edits, FasciaJournalEdit, i);
+      FasciaJournalEdit edit;
 
-      edit.text = g_strdup (edit.text);
+      copy_edit (&edit, &g_array_index (journal->edits, FasciaJournalEdit, i));
       g_array_append_val (edits, edit);
     }
 
   for (guint i = 0; i < edits->len; i++)
     {
       FasciaJournalEdit *edit = &g_array_index (edits, FasciaJournalEdit, i);
-      g_autoptr(FasciaVisit) visit = NULL;
-      g_autoptr(FasciaVisit) theirs = NULL;
-      g_autoptr(GError) local_error = NULL;
-      FasciaJournalOutcome outcome;
-      gint64 *from_to = g_hash_table_lookup (moved, &edit->visit_id);
+      g_autoptr(GObject) theirs = NULL;
+      FasciaJournalOutcome outcome = FASCIA_JOURNAL_SAVED;
 
-      /* Another field of this visit was saved just before, from the same revision. */
-      if (from_to != NULL && from_to[0] == edit->revision)
-        edit->revision = from_to[1];
-
-      visit = fascia_store_get_visit (store, edit->visit_id, &local_error);
-      if (visit == NULL &&
-          !g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND))
+      /* Another edit of this row was saved just before, from the same revision. */
+      if (kind_has_revision (edit->kind))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          g_autofree char *key = moved_key (edit);
+          gint64 *from_to = g_hash_table_lookup (moved, key);
+
+          if (from_to != NULL && from_to[0] == edit->revision)
+            edit->revision = from_to[1];
         }
 
-      if (visit == NULL)
-        outcome = FASCIA_JOURNAL_GONE;
-      else if (g_strcmp0 (fascia_visit_get_field (visit, edit->field) ?: "", edit->text) == 0)
-        outcome = FASCIA_JOURNAL_ALREADY;
+      if (edit->kind != FASCIA_JOURNAL_NOTE)
+        {
+          if (!replay_row (store, edit, moved, &outcome, &theirs, error))
+            goto failed;
+        }
       else
         {
-          fascia_visit_set_revision (visit, edit->revision);
-          if (fascia_store_save_visit_field (store, visit, edit->field, edit->text, &theirs,
-                                             &local_error))
-            {
-              gint64 *entry = g_new (gint64, 2);
+          g_autoptr(FasciaVisit) visit = NULL;
+          g_autoptr(GError) local_error = NULL;
 
-              entry[0] = edit->revision;
-              entry[1] = fascia_visit_get_revision (visit);
-              g_hash_table_replace (moved, g_memdup2 (&edit->visit_id, sizeof (gint64)), entry);
-              outcome = FASCIA_JOURNAL_SAVED;
-            }
-          else if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
-            outcome = FASCIA_JOURNAL_CONFLICT;
-          else if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND))
-            outcome = FASCIA_JOURNAL_GONE;
-          else
+          visit = fascia_store_get_visit (store, edit->id, &local_error);
+          if (visit == NULL &&
+              !g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
+              goto failed;
+            }
+
+          if (visit == NULL)
+            outcome = FASCIA_JOURNAL_GONE;
+          else if (g_strcmp0 (fascia_visit_get_field (visit, edit->field) ?: "", edit->text) == 0)
+            outcome = FASCIA_JOURNAL_ALREADY;
+          else
+            {
+              fascia_visit_set_revision (visit, edit->revision);
+              if (fascia_store_save_visit_field (store, visit, edit->field, edit->text,
+                                                 (FasciaVisit **) &theirs, &local_error))
+                {
+                  gint64 *entry = g_new (gint64, 2);
+
+                  entry[0] = edit->revision;
+                  entry[1] = fascia_visit_get_revision (visit);
+                  g_hash_table_replace (moved, moved_key (edit), entry);
+                  outcome = FASCIA_JOURNAL_SAVED;
+                }
+              else if (!outcome_of_error (&local_error, &outcome, error))
+                goto failed;
             }
         }
 
       if (outcome != FASCIA_JOURNAL_CONFLICT &&
-          !fascia_journal_remove (journal, edit->visit_id, edit->field, error))
-        return FALSE;
+          !fascia_journal_remove_edit (journal, edit, error))
+        goto failed;
 
       if (func != NULL)
         func (edit, outcome, theirs, user_data);
     }
 
+  journal->replaying = FALSE;
   return TRUE;
+
+failed:
+  journal->replaying = FALSE;
+  return FALSE;
 }

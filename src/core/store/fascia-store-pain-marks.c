@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fascia/fascia-store-journal.h"
 #include "fascia-store-private.h"
 
 #define MARK_COLUMNS \
@@ -135,10 +136,10 @@ bind_mark (FasciaStoreStmt *stmt,
  * Returns: %TRUE on success; %FASCIA_STORE_ERROR_INVALID for an intensity outside 0–10 or a
  *   view the atlas does not know.
  */
-gboolean
-fascia_store_add_pain_mark (FasciaStore     *self,
-                            FasciaPainMark  *mark,
-                            GError         **error)
+static gboolean
+add_pain_mark_now (FasciaStore     *self,
+                   FasciaPainMark  *mark,
+                   GError         **error)
 {
   static const char sql[] =
     "INSERT INTO pain_marks (visit_id, view_id, region_id, x, y, intensity, pain_type, note, "
@@ -187,16 +188,35 @@ failed:
   return FALSE;
 }
 
+/* As above; when the clinic server cannot be reached, the edit is kept in the store's
+ * journal, to be saved when it is back (fascia-store-journal.c). */
+gboolean
+fascia_store_add_pain_mark (FasciaStore     *self,
+                            FasciaPainMark  *mark,
+                            GError         **error)
+{
+  gint64 revision = 0;
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = add_pain_mark_now (self, mark, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), revision, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
+}
+
 /**
  * fascia_store_update_pain_mark:
  * @mark: a mark from the store, changed
  *
  * Returns: %TRUE on success.
  */
-gboolean
-fascia_store_update_pain_mark (FasciaStore     *self,
-                               FasciaPainMark  *mark,
-                               GError         **error)
+static gboolean
+update_pain_mark_now (FasciaStore     *self,
+                      FasciaPainMark  *mark,
+                      GError         **error)
 {
   static const char sql[] =
     "UPDATE pain_marks SET visit_id = ?2, view_id = ?3, region_id = ?4, x = ?5, y = ?6, "
@@ -243,6 +263,25 @@ fascia_store_update_pain_mark (FasciaStore     *self,
 failed:
   fascia_store_rollback (self);
   return FALSE;
+}
+
+/* As above; when the clinic server cannot be reached, the edit is kept in the store's
+ * journal, to be saved when it is back (fascia-store-journal.c). */
+gboolean
+fascia_store_update_pain_mark (FasciaStore     *self,
+                               FasciaPainMark  *mark,
+                               GError         **error)
+{
+  gint64 revision = 0;
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = update_pain_mark_now (self, mark, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), revision, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "fascia/fascia-store-journal.h"
 #include "fascia-store-private.h"
 
 #define PLAN_COLUMNS \
@@ -245,11 +246,11 @@ fascia_store_update_plan (FasciaStore  *self,
  *
  * Returns: %TRUE on success.
  */
-gboolean
-fascia_store_update_plan_full (FasciaStore  *self,
-                               FasciaPlan   *plan,
-                               FasciaPlan  **theirs,
-                               GError      **error)
+static gboolean
+update_plan_full_now (FasciaStore  *self,
+                      FasciaPlan   *plan,
+                      FasciaPlan  **theirs,
+                      GError      **error)
 {
   static const char sql[] =
     "UPDATE plans SET client_id = ?2, title = ?3, goals = ?4, sessions_per_week = ?5, "
@@ -303,6 +304,26 @@ failed:
     *theirs = fascia_store_get_plan (self, id, NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+/* As above; when the clinic server cannot be reached, the edit is kept in the store's
+ * journal, to be saved when it is back (fascia-store-journal.c). */
+gboolean
+fascia_store_update_plan_full (FasciaStore  *self,
+                               FasciaPlan   *plan,
+                               FasciaPlan  **theirs,
+                               GError      **error)
+{
+  gint64 revision = fascia_plan_get_revision (plan);
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = update_plan_full_now (self, plan, theirs, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN, G_OBJECT (plan), revision, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 /**

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "fascia/fascia-store.h"
+#include "fascia/fascia-store-journal.h"
 
 #include "fascia-db.h"
 
@@ -259,5 +260,13 @@ gboolean          fascia_csv_parse_separated     (const char         *data,
                                                   FasciaCsvRowFunc    row_func,
                                                   gpointer            user_data,
                                                   GError            **error);
+
+/* fascia-store-journal.c: a save that failed because the clinic server cannot be reached
+ * keeps its edit in the store's journal (and says so in @failure's message). */
+void              fascia_store_keep_in_journal   (FasciaStore        *store,
+                                                  FasciaJournalKind   kind,
+                                                  GObject            *row,
+                                                  gint64              revision,
+                                                  GError             *failure);
 
 G_END_DECLS

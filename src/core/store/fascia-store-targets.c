@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "fascia/fascia-store-journal.h"
 #include "fascia-store-private.h"
 
 #define TARGET_COLUMNS \
@@ -145,10 +146,10 @@ bind_target (FasciaStoreStmt  *stmt,
  * Returns: %TRUE on success; %FASCIA_STORE_ERROR_INVALID for a muscle or technique id the
  *   atlas does not know.
  */
-gboolean
-fascia_store_add_plan_target (FasciaStore       *self,
-                              FasciaPlanTarget  *target,
-                              GError           **error)
+static gboolean
+add_plan_target_now (FasciaStore       *self,
+                     FasciaPlanTarget  *target,
+                     GError           **error)
 {
   static const char sql[] =
     "INSERT INTO plan_targets (plan_id, muscle_id, side, technique_ids, pressure, "
@@ -214,6 +215,25 @@ failed:
   return FALSE;
 }
 
+/* As above; when the clinic server cannot be reached, the edit is kept in the store's
+ * journal, to be saved when it is back (fascia-store-journal.c). */
+gboolean
+fascia_store_add_plan_target (FasciaStore       *self,
+                              FasciaPlanTarget  *target,
+                              GError           **error)
+{
+  gint64 revision = 0;
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = add_plan_target_now (self, target, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN_TARGET, G_OBJECT (target), revision, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
+}
+
 /**
  * fascia_store_update_plan_target:
  * @target: a target from the store, changed (its position changes with
@@ -221,10 +241,10 @@ failed:
  *
  * Returns: %TRUE on success.
  */
-gboolean
-fascia_store_update_plan_target (FasciaStore       *self,
-                                 FasciaPlanTarget  *target,
-                                 GError           **error)
+static gboolean
+update_plan_target_now (FasciaStore       *self,
+                        FasciaPlanTarget  *target,
+                        GError           **error)
 {
   static const char sql[] =
     "UPDATE plan_targets SET plan_id = ?2, muscle_id = ?3, side = ?4, technique_ids = ?5, "
@@ -273,6 +293,25 @@ fascia_store_update_plan_target (FasciaStore       *self,
 failed:
   fascia_store_rollback (self);
   return FALSE;
+}
+
+/* As above; when the clinic server cannot be reached, the edit is kept in the store's
+ * journal, to be saved when it is back (fascia-store-journal.c). */
+gboolean
+fascia_store_update_plan_target (FasciaStore       *self,
+                                 FasciaPlanTarget  *target,
+                                 GError           **error)
+{
+  gint64 revision = 0;
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = update_plan_target_now (self, target, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN_TARGET, G_OBJECT (target), revision, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 /**

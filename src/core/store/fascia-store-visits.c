@@ -578,11 +578,11 @@ read_theirs (FasciaStore  *self,
  *
  * Returns: %TRUE on success.
  */
-gboolean
-fascia_store_update_visit_full (FasciaStore  *self,
-                                FasciaVisit  *visit,
-                                FasciaVisit **theirs,
-                                GError      **error)
+static gboolean
+update_visit_full_now (FasciaStore  *self,
+                       FasciaVisit  *visit,
+                       FasciaVisit **theirs,
+                       GError      **error)
 {
   g_autoptr(GDateTime) now_dt = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -615,6 +615,26 @@ fascia_store_update_visit_full (FasciaStore  *self,
   fascia_visit_set_updated_at (visit, now_dt);
   fascia_visit_set_revision (visit, fascia_visit_get_revision (visit) + 1);
   return TRUE;
+}
+
+/* As above; when the clinic server cannot be reached, the edit is kept in the store's
+ * journal, to be saved when it is back (fascia-store-journal.c). */
+gboolean
+fascia_store_update_visit_full (FasciaStore  *self,
+                                FasciaVisit  *visit,
+                                FasciaVisit **theirs,
+                                GError      **error)
+{
+  gint64 revision = fascia_visit_get_revision (visit);
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = update_visit_full_now (self, visit, theirs, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_VISIT, G_OBJECT (visit), revision, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 /* The server could not be reached: the text is kept in the store's journal, if it has one,
