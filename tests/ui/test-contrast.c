@@ -152,6 +152,56 @@ settle (void)
   fascia_test_iterate ();
 }
 
+/* Text libadwaita dims by itself, with no class of ours: a row's subtitle, an entry row's
+ * title over what was typed, an entry's placeholder, a window title's subtitle. They measured
+ * 3.2:1 in the light style (issue 12: the intake's explanations, "Not studied yet"). */
+static GtkWidget *
+adwaita_parts (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *entry_row = adw_entry_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "█ Careful: row title");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "█ Careful: row subtitle");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "█ Careful: expander title");
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), "█ Careful: expander subtitle");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry_row), "█ Careful: entry row title");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), "█ typed");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  gtk_list_box_append (GTK_LIST_BOX (list), entry_row);
+  gtk_box_append (GTK_BOX (box), list);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "█ Careful: placeholder");
+  gtk_widget_set_margin_start (entry, 12);
+  gtk_widget_set_margin_end (entry, 12);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), adw_window_title_new ("█ Careful: window title",
+                                                       "█ Careful: window subtitle"));
+  return box;
+}
+
+/* The labels under @root that show a sample ("█ Careful: …"). */
+static void
+collect_samples (GtkWidget *root,
+                 GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), "█ Careful"))
+    g_ptr_array_add (labels, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_samples (child, labels);
+}
+
 /* Returns how many labels fell short. */
 static guint
 measure_style (const char *style)
@@ -181,6 +231,7 @@ measure_style (const char *style)
           gtk_widget_set_margin_end (label, 12);
           gtk_box_append (GTK_BOX (box), label);
         }
+      gtk_box_append (GTK_BOX (box), adwaita_parts ());
       gtk_box_append (GTK_BOX (outer), box);
       g_ptr_array_add (boxes, box);
     }
@@ -193,15 +244,18 @@ measure_style (const char *style)
     {
       GtkWidget *box = g_ptr_array_index (boxes, b);
       Picture picture = take_picture (box);
-      guint i = 0;
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-      for (GtkWidget *label = gtk_widget_get_first_child (box); label != NULL;
-           label = gtk_widget_get_next_sibling (label), i++)
+      collect_samples (box, labels);
+      /* Each class, and the titles and dimmed parts of the rows, the entry and the title. */
+      g_assert_cmpuint (labels->len, ==, G_N_ELEMENTS (label_classes) + 9);
+      for (guint i = 0; i < labels->len; i++)
         {
+          GtkWidget *label = g_ptr_array_index (labels, i);
           double ratio = measure (&picture, label, box);
 
-          g_test_message ("%s, on .%s: “%s” %.2f:1", style, backgrounds[b], label_classes[i],
-                          ratio);
+          g_test_message ("%s, on .%s: “%s” %.2f:1", style, backgrounds[b],
+                          gtk_label_get_text (GTK_LABEL (label)), ratio);
           if (ratio < MIN_CONTRAST)
             {
               g_test_message ("  below %.1f:1", MIN_CONTRAST);
