@@ -1044,6 +1044,8 @@ chooser_name (GtkWidget *widget)
   return NULL;
 }
 
+static void keep_one_name (GtkWidget *widget);
+
 static void
 name_widget (GtkWidget *widget)
 {
@@ -1102,7 +1104,10 @@ name_widget (GtkWidget *widget)
         {
           set_name (widget, name);
           if (GTK_IS_TOGGLE_BUTTON (button))
-            set_name (button, name);
+            {
+              set_name (button, name);
+              keep_one_name (button);
+            }
         }
     }
   else if (type == GTK_TYPE_DROP_DOWN)
@@ -1179,6 +1184,19 @@ name_widget (GtkWidget *widget)
     }
 }
 
+/* GTK 4.8 reads a widget's name as its label property followed by the names of what labels
+ * it: a button that holds a label, a switch that a row activates, a menu button's own
+ * button — each named here too — were read twice ("New Plan New Plan"). A name of its own
+ * is what it is called; the relation goes. */
+static void
+keep_one_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
 /**
  * fascia_ui_name_tree:
  *
@@ -1191,6 +1209,7 @@ fascia_ui_name_tree (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   name_widget (widget);
+  keep_one_name (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     fascia_ui_name_tree (child);
@@ -1205,6 +1224,7 @@ name_on_map_cb (GSignalInvocationHint *hint,
   GtkWidget *widget = g_value_get_object (&params[0]);
 
   name_widget (widget);
+  keep_one_name (widget);
 
   /* What a stack, a revealer or a folded leaflet keeps unmapped is in the accessibility
    * tree all the same: it is named now, with what is shown. */

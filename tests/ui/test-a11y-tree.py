@@ -65,6 +65,9 @@ CHECKED_ROLES = {
     pyatspi.ROLE_SLIDER, pyatspi.ROLE_LINK, pyatspi.ROLE_MENU_ITEM,
 }
 CLASS_NAME = re.compile(r"^(Gtk|Adw|Fascia)[A-Z]\w*$")
+# A name read twice ("New Plan New Plan"): GTK 4.8 joins a widget's own name and the names of
+# what labels it.
+DOUBLED = re.compile(r"^(.+) \1$")
 
 binary = os.environ["FASCIA_BINARY"]
 tmp = tempfile.mkdtemp(prefix="fascia-a11y-")
@@ -98,7 +101,7 @@ def find_app(pid):
     return None
 
 
-def walk(node, path, problems, depth=0):
+def walk(node, path, problems, doubled, depth=0):
     # @path: the named places above, for the message ("Clients > Plans > [push button] ''").
     if node is None or depth > 80:
         return
@@ -111,6 +114,8 @@ def walk(node, path, problems, depth=0):
     if role in CHECKED_ROLES:
         if name == "" or CLASS_NAME.match(name) or name.startswith("_") or " _" in name:
             problems.append(" > ".join(path[-3:] + [here]))
+        elif DOUBLED.match(name):
+            doubled.append(" > ".join(path[-3:] + [here]))
     if name and not CLASS_NAME.match(name) and role not in (pyatspi.ROLE_LABEL,):
         path = path + [name]
     for i in range(node.childCount):
@@ -118,7 +123,7 @@ def walk(node, path, problems, depth=0):
             child = node.getChildAtIndex(i)
         except Exception:
             continue
-        walk(child, path, problems, depth + 1)
+        walk(child, path, problems, doubled, depth + 1)
 
 
 def count_roles(node, counts, depth=0):
@@ -206,7 +211,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..7", flush=True)
+print("1..8", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -229,9 +234,10 @@ try:
         sys.exit(1)
     # Every page is named as soon as the window shows, the hidden ones too.
     problems = []
+    doubled = []
     wait_for(lambda: find_showing(app, pyatspi.ROLE_PAGE_TAB, "Atlas"))
     time.sleep(1)
-    walk(app, [], problems)
+    walk(app, [], problems, doubled)
 
     # The Clients page: its search and its list, each row named by its client, in reach.
     key("alt+2")
@@ -250,7 +256,7 @@ try:
     for keys in (("ctrl+2",), ("ctrl+3",), ("alt+3",), ("alt+1",)):
         key(*keys)
         time.sleep(0.5)
-    walk(app, [], problems)
+    walk(app, [], problems, doubled)
 
     counts = {}
     count_roles(app, counts)
@@ -261,6 +267,10 @@ try:
     for line in unique:
         print(f"# no real name: {line}", flush=True)
     ok(not unique, f"every control has a real name ({len(unique)} without)")
+    twice = sorted(set(doubled))
+    for line in twice:
+        print(f"# name read twice: {line}", flush=True)
+    ok(not twice, f"no control's name is read twice ({len(twice)} are)")
 finally:
     proc.terminate()
     try:
