@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "fascia/fascia-store.h"
+
 G_BEGIN_DECLS
 
 /* The dialog's responses. Closing it (Escape) copies mine aside: nothing typed is lost. */
@@ -23,6 +25,8 @@ void              fascia_conflict_dialog_add_field (AdwMessageDialog *dialog,
                                                     const char       *name,
                                                     const char       *theirs,
                                                     const char       *mine);
+void              fascia_conflict_dialog_show_journal (GtkWidget        *parent,
+                                                       FasciaStore      *store);
 void              fascia_conflict_copy_aside       (GtkWidget        *widget,
                                                     const char       *text);
 

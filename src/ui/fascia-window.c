@@ -16,6 +16,7 @@
 #include "fascia-study-page.h"
 #include "fascia-ui-utils.h"
 #include "fascia-window.h"
+#include "fascia-conflict-dialog.h"
 
 #include "fascia/fascia-store-journal.h"
 
@@ -535,6 +536,9 @@ store_connected_cb (FasciaStore  *store,
 {
   gtk_revealer_set_reveal_child (self->offline_banner,
                                  store == self->store && !fascia_store_is_connected (store));
+  /* Back: the journal was saved, but for what someone else changed meanwhile. */
+  if (store == self->store && fascia_store_is_connected (store))
+    fascia_conflict_dialog_show_journal (GTK_WIDGET (self), store);
 }
 
 /* On a clinic server, what is typed while the server cannot be reached is kept in a journal
@@ -566,6 +570,8 @@ keep_unsaved_edits (FasciaWindow *self,
   if (fascia_journal_get_n_edits (journal) > 0 &&
       !fascia_store_replay_journal (store, journal, NULL, NULL, &error))
     g_warning ("Edits kept while offline are saved when the server is back: %s", error->message);
+  else
+    fascia_conflict_dialog_show_journal (GTK_WIDGET (self), store);
 }
 
 /* Today's backup, made in a worker so that a large database opens at once. */

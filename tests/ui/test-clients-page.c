@@ -1259,6 +1259,107 @@ reopen_window_on (Fixture    *f,
  * progress, records export, study page, import or backup: not shown, rather than refused
  * (a refusal would be a warning, fatal here). What the desk types is saved; the health
  * notes it never saw are kept; another therapist's new visit is not read. */
+/* The dialog of an edit kept offline that someone else's save overtook, when one is shown. */
+static gboolean
+journal_dialog_cb (gpointer user_data)
+{
+  AdwMessageDialog **found = user_data;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (gtk_widget_get_name (l->data), "journal-conflict-dialog") == 0)
+      *found = l->data;
+  g_list_free (toplevels);
+  return *found != NULL;
+}
+
+/* A note typed while the server was away, and saved by someone else before the window
+ * connected again: the replay saves nothing of it, and the window shows the same choice as
+ * the editor — theirs beside mine, who saved it — and keeps mine when asked. */
+static void
+test_clinic_server_conflict_on_replay (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaVisit) saved = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *journal_path = NULL;
+  const char *mine = "Typed offline: left hip easier";
+  const char *theirs = "Saved at the front room meanwhile";
+  AdwMessageDialog *dialog = NULL;
+  FasciaVisitEditor *editor;
+  FasciaStore *store;
+  GtkTextBuffer *buffer;
+  gint64 visit_id;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  fascia_application_set_database_path (app, f->db_path);
+  f->window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
+  fascia_test_iterate ();
+
+  new_client (f, "Grace Hopper");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
+                                                                    FASCIA_TYPE_VISIT_EDITOR,
+                                                                    "subjective_view")));
+  store = fascia_window_get_store (f->window);
+  journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
+
+  pg_server_kill ();
+  gtk_text_buffer_set_text (buffer, mine, -1);
+  fascia_visit_editor_flush (editor);
+  f->expect_banner = TRUE;
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 1);
+
+  /* Back, and someone else saves the note before this window connects again. */
+  pg_server_restart ();
+  save_elsewhere (f, visit_id, theirs);
+  f->expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+
+  fascia_test_wait_for (journal_dialog_cb, &dialog, 30000);
+  g_assert_nonnull (dialog);
+  collect_texts (adw_message_dialog_get_extra_child (dialog), shown);
+  g_assert_cmpstr (shown->str, ==, "Saved at the front room meanwhile|"
+                                   "Typed offline: left hip easier");
+  /* Who saved it: the server's session user. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "fascia saved this visit"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "theirs"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
+
+  /* Nothing of mine was saved over theirs before the choice. */
+  other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  saved = fascia_store_get_visit (other, visit_id, &error);
+  g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, theirs);
+  g_assert_true (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+
+  respond (dialog, "mine");
+  g_clear_object (&saved);
+  saved = fascia_store_get_visit (other, visit_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, mine);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 0);
+  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+  dialog = NULL;
+  g_assert_false (journal_dialog_cb (&dialog));
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 static void
 test_clinic_front_desk (Fixture       *f,
                         gconstpointer  data)
@@ -1547,6 +1648,8 @@ main (int   argc,
               fixture_set_up, test_clinic_server_live, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-conflict-on-replay", Fixture, NULL,
+              fixture_set_up, test_clinic_server_conflict_on_replay, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,
               fixture_set_up, test_clinic_front_desk, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/amendment-author", Fixture, NULL,
