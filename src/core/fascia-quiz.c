@@ -673,6 +673,23 @@ make_referral (FasciaQuiz   *self,
     side = g_rand_boolean (rand) ? FASCIA_SIDE_LEFT : FASCIA_SIDE_RIGHT;
 
   shuffle (pool, rand);
+  /* Plausible first: wrong answers drawn on the view that shows the zone, then the rest (a
+   * muscle of the front is no choice for a zone on the back). */
+  {
+    g_autoptr(GPtrArray) far = g_ptr_array_new_with_free_func (g_object_unref);
+    const char * const *drawn = fascia_view_get_muscles (view);
+
+    for (guint i = 0; i < pool->len;)
+      {
+        FasciaMuscle *other = g_ptr_array_index (pool, i);
+
+        if (drawn != NULL && g_strv_contains (drawn, fascia_muscle_get_id (other)))
+          i++;
+        else
+          g_ptr_array_add (far, g_ptr_array_steal_index (pool, i));
+      }
+    g_ptr_array_extend_and_steal (pool, g_steal_pointer (&far));
+  }
 
   detail = g_strdup_printf ("tp-%u", fascia_trigger_point_get_n (point));
   hint = view_hint (view);
