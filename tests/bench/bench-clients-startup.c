@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <stdio.h>
@@ -122,13 +123,61 @@ time_to_answer (const char * const *argv,
 static void
 print_row (const char *what,
            double     *ms,
+           guint       runs,
            double      bare_median)
 {
-  double median = percentile (ms, RUNS, 0.5);
+  double median = percentile (ms, runs, 0.5);
 
-  printf ("  %-34s median %8.1f ms   p99 %8.1f ms   × bare %5.2f\n", what, median,
-          percentile (ms, RUNS, 0.99), median / bare_median);
+  printf ("  %-44s median %8.1f ms   p99 %8.1f ms   × bare %5.2f\n", what, median,
+          percentile (ms, runs, 0.99), median / bare_median);
 }
+
+/* The client with the most visits: the demo's first made-up client, with 500. */
+static gint64
+busiest_client (const char *database)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  gint64 id = 0;
+
+  if (sqlite3_open_v2 (database, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "SELECT client_id FROM visits GROUP BY client_id "
+                                 "ORDER BY count(*) DESC LIMIT 1", -1, &statement, NULL)
+         != SQLITE_OK)
+    g_error ("Could not read %s: %s", database, sqlite3_errmsg (db));
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    id = sqlite3_column_int64 (statement, 0);
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  if (id <= 0)
+    g_error ("%s has no visits", database);
+  return id;
+}
+
+/* What the window restores: the page shown last and, on the Clients page, the client shown
+ * last — written afresh before each run, for the program saves its own state as it quits. */
+static void
+write_settings (const char *keyfile,
+                const char *page,
+                const char *database,
+                gint64      client)
+{
+  g_autofree char *contents = NULL;
+
+  contents = g_strdup_printf ("[io/github/fascia/Fascia]\nlast-page='%s'\n"
+                              "last-client=%" G_GINT64_FORMAT "\n"
+                              "last-client-database='%s'\n", page, client,
+                              database != NULL ? database : "");
+  if (!g_file_set_contents (keyfile, contents, -1, NULL))
+    g_error ("Could not write %s", keyfile);
+}
+
+typedef struct {
+  guint       size;       /* index into sizes */
+  const char *page;
+  gboolean    client;     /* the 500-visit client shown last */
+  const char *what;
+} Case;
 
 int
 main (int   argc,
@@ -137,23 +186,43 @@ main (int   argc,
   const char *fascia = g_getenv ("FASCIA_BINARY");
   const char *bare = g_getenv ("FASCIA_BARE_ANSWER");
   const guint sizes[] = { 20000, 100000 };
+  /* Whichever page was open last; on a clinic of 100,000 the client shown last is the one
+   * with 500 visits, which the Clients page shows again, and builds after the first frame
+   * when another page is shown. */
+  const Case cases[] = {
+    { 0, "clients", FALSE, "Fascia, 20,012 clients, Clients" },
+    { 1, "clients", FALSE, "Fascia, 100,012 clients, Clients" },
+    { 1, "clients", TRUE,  "Fascia, 100,012, Clients, 500 visits" },
+    { 1, "atlas",   TRUE,  "Fascia, 100,012, Atlas, 500 visits" },
+    { 1, "study",   TRUE,  "Fascia, 100,012, Study, 500 visits" },
+  };
   g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *tmp = g_dir_make_tmp ("fascia-bench-XXXXXX", NULL);
   g_autofree char *config = g_build_filename (tmp, "config", "glib-2.0", "settings", NULL);
   g_autofree char *keyfile = g_build_filename (config, "keyfile", NULL);
   g_autofree char *config_home = g_build_filename (tmp, "config", NULL);
   char *databases[G_N_ELEMENTS (sizes)];
-  double bare_ms[RUNS], fascia_ms[G_N_ELEMENTS (sizes)][RUNS];
-  double bare_mb[RUNS], fascia_mb[G_N_ELEMENTS (sizes)][RUNS];
+  gint64 clients[G_N_ELEMENTS (sizes)];
+  guint runs = RUNS;
+  double *bare_ms, *fascia_ms[G_N_ELEMENTS (cases)];
+  double *bare_mb, *fascia_mb[G_N_ELEMENTS (cases)];
   double bare_median;
 
   xdotool = g_getenv ("FASCIA_XDOTOOL");
   if (fascia == NULL || bare == NULL || xdotool == NULL)
     g_error ("FASCIA_BINARY, FASCIA_BARE_ANSWER and FASCIA_XDOTOOL must name the programs");
+  /* FASCIA_BENCH_RUNS: fewer runs for a quick look. */
+  if (g_getenv ("FASCIA_BENCH_RUNS") != NULL)
+    runs = CLAMP (atoi (g_getenv ("FASCIA_BENCH_RUNS")), 1, 100);
+  bare_ms = g_new0 (double, runs);
+  bare_mb = g_new0 (double, runs);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      fascia_ms[c] = g_new0 (double, runs);
+      fascia_mb[c] = g_new0 (double, runs);
+    }
 
-  /* The Clients page was the page last shown. */
   g_mkdir_with_parents (config, 0700);
-  g_file_set_contents (keyfile, "[io/github/fascia/Fascia]\nlast-page='clients'\n", -1, NULL);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config_home, TRUE);
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", tmp, TRUE);
@@ -170,44 +239,47 @@ main (int   argc,
                                    NULL });
       printf ("made a demo clinic of %u clients in %.1f s\n", sizes[s] + 12,
               (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+      clients[s] = busiest_client (databases[s]);
     }
 
   /* One unmeasured run of each warms the page cache. */
+  write_settings (keyfile, "clients", NULL, 0);
   time_to_answer ((const char *[]) { bare, NULL }, envp, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     time_to_answer ((const char *[]) { fascia, "--database", databases[s], NULL }, envp, NULL);
 
-  for (guint i = 0; i < RUNS; i++)
+  for (guint i = 0; i < runs; i++)
     {
+      write_settings (keyfile, "clients", NULL, 0);
       bare_ms[i] = time_to_answer ((const char *[]) { bare, NULL }, envp, &bare_mb[i]);
-      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-        fascia_ms[s][i] = time_to_answer ((const char *[]) { fascia, "--database",
-                                                             databases[s], NULL }, envp,
-                                          &fascia_mb[s][i]);
+      for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+        {
+          const char *database = databases[cases[c].size];
+
+          write_settings (keyfile, cases[c].page, cases[c].client ? database : NULL,
+                          cases[c].client ? clients[cases[c].size] : 0);
+          fascia_ms[c][i] = time_to_answer ((const char *[]) { fascia, "--database", database,
+                                                               NULL }, envp, &fascia_mb[c][i]);
+        }
     }
 
-  bare_median = percentile (bare_ms, RUNS, 0.5);
-  printf ("start-up until the window answers a key press, last page Clients, %d runs each "
-          "(GSK_RENDERER=%s)\n", RUNS,
+  bare_median = percentile (bare_ms, runs, 0.5);
+  printf ("start-up until the window answers a key press, %u runs each, interleaved "
+          "(GSK_RENDERER=%s)\n", runs,
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
-  print_row ("bare AdwApplicationWindow", bare_ms, bare_median);
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  print_row ("bare AdwApplicationWindow", bare_ms, runs, bare_median);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    print_row (cases[c].what, fascia_ms[c], runs, bare_median);
+
+  /* The memory at that moment: the page open, its first rows shown. */
+  printf ("resident memory (VmRSS) when the window answers, median of %u runs\n", runs);
+  printf ("  %-44s %8.1f MB\n", "bare AdwApplicationWindow", percentile (bare_mb, runs, 0.5));
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autofree char *what = g_strdup_printf ("Fascia, %u clients", sizes[s] + 12);
+      double mb = percentile (fascia_mb[c], runs, 0.5);
 
-      print_row (what, fascia_ms[s], bare_median);
-    }
-
-  /* The memory at that moment: the Clients page open, its first rows shown. */
-  printf ("resident memory (VmRSS) when the window answers, median of %d runs\n", RUNS);
-  printf ("  %-34s %8.1f MB\n", "bare AdwApplicationWindow", percentile (bare_mb, RUNS, 0.5));
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-    {
-      g_autofree char *what = g_strdup_printf ("Fascia, %u clients", sizes[s] + 12);
-      double mb = percentile (fascia_mb[s], RUNS, 0.5);
-
-      printf ("  %-34s %8.1f MB   × bare %5.2f\n", what, mb,
-              mb / percentile (bare_mb, RUNS, 0.5));
+      printf ("  %-44s %8.1f MB   × bare %5.2f\n", cases[c].what, mb,
+              mb / percentile (bare_mb, runs, 0.5));
     }
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -220,6 +292,13 @@ main (int   argc,
       g_unlink (shm);
       g_free (databases[s]);
     }
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_free (fascia_ms[c]);
+      g_free (fascia_mb[c]);
+    }
+  g_free (bare_ms);
+  g_free (bare_mb);
   g_unlink (keyfile);
   return EXIT_SUCCESS;
 }
