@@ -50,19 +50,24 @@ struct _FasciaClientView
   GtkStack            *plan_list_stack;
   GtkListView         *plan_list;
   GtkNoSelection      *plan_selection;
-  FasciaPlanEditor    *plan_editor;
+  AdwBin              *plan_editor_bin;
   GtkStack            *visit_stack;
   GtkStack            *visit_list_stack;
   GtkListView         *visit_list;
   GtkNoSelection      *visit_selection;
   GtkSliceListModel   *visit_slice;    /* the visits the list offers so far (VISITS_SHOWN) */
-  FasciaVisitEditor   *visit_editor;
+  AdwBin              *visit_editor_bin;
   GtkLabel            *progress_summary;
   FasciaProgressChart *progress_chart;
 
   /* Built in init: the intake flags migration 3 added, and the trimester */
   GtkSwitch           *more_switches[8];
   AdwComboRow         *trimester_row;
+
+  /* Built when first opened, in plan_editor_bin and visit_editor_bin: a client is looked up
+   * far more often than a plan or a visit is edited (see ensure_plan_editor()) */
+  FasciaPlanEditor    *plan_editor;
+  FasciaVisitEditor   *visit_editor;
 
   /* Owned */
   FasciaStore         *store;
@@ -280,8 +285,10 @@ fascia_client_view_flush (FasciaClientView *self)
 
   if (self->save_source != 0)
     save_now (self);
-  fascia_plan_editor_flush (self->plan_editor);
-  fascia_visit_editor_flush (self->visit_editor);
+  if (self->plan_editor != NULL)
+    fascia_plan_editor_flush (self->plan_editor);
+  if (self->visit_editor != NULL)
+    fascia_visit_editor_flush (self->visit_editor);
 }
 
 static void
@@ -328,7 +335,8 @@ flag_changed_cb (FasciaClientView *self)
                           gtk_switch_get_active (self->pregnancy_switch));
   update_header (self);
   save_now (self);
-  fascia_plan_editor_refresh_warnings (self->plan_editor);
+  if (self->plan_editor != NULL)
+    fascia_plan_editor_refresh_warnings (self->plan_editor);
 }
 
 static const char *
@@ -542,7 +550,8 @@ reload_plans (FasciaClientView *self)
   gtk_stack_set_visible_child_name (self->plan_list_stack,
                                     self->plans != NULL && g_list_model_get_n_items (self->plans) > 0
                                     ? "list" : "empty");
-  fascia_visit_editor_set_plans (self->visit_editor, self->plans);
+  if (self->visit_editor != NULL)
+    fascia_visit_editor_set_plans (self->visit_editor, self->plans);
 }
 
 /* The visits list offers a page of the store's list at first, and a page more each time it
@@ -604,8 +613,10 @@ fascia_client_view_refresh (FasciaClientView *self)
 
   reload_plans (self);
   reload_visits (self);
-  fascia_plan_editor_reload (self->plan_editor);
-  fascia_visit_editor_reload (self->visit_editor);
+  if (self->plan_editor != NULL)
+    fascia_plan_editor_reload (self->plan_editor);
+  if (self->visit_editor != NULL)
+    fascia_visit_editor_reload (self->visit_editor);
 }
 
 static void
@@ -700,8 +711,10 @@ fascia_client_view_set_store (FasciaClientView *self,
     self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                                 self, G_CONNECT_SWAPPED);
 
-  fascia_plan_editor_set_store (self->plan_editor, store);
-  fascia_visit_editor_set_store (self->visit_editor, store);
+  if (self->plan_editor != NULL)
+    fascia_plan_editor_set_store (self->plan_editor, store);
+  if (self->visit_editor != NULL)
+    fascia_visit_editor_set_store (self->visit_editor, store);
   apply_capabilities (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -714,11 +727,53 @@ fascia_client_view_get_client (FasciaClientView *self)
   return self->client;
 }
 
+static void plan_closed_cb  (FasciaClientView *self);
+static void visit_closed_cb (FasciaClientView *self);
+
+/* The editors are the largest part of the view, and each client shown would build and lay
+ * them out for nothing: a client is looked up far more often than a plan or a visit is
+ * opened. Each is built the first time it is needed, with what the view shows then. */
+static FasciaPlanEditor *
+ensure_plan_editor (FasciaClientView *self)
+{
+  if (self->plan_editor != NULL)
+    return self->plan_editor;
+
+  self->plan_editor = g_object_new (FASCIA_TYPE_PLAN_EDITOR, NULL);
+  fascia_plan_editor_set_store (self->plan_editor, self->store);
+  fascia_plan_editor_set_client (self->plan_editor, self->client);
+  g_signal_connect_object (self->plan_editor, "closed", G_CALLBACK (plan_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->plan_editor_bin, GTK_WIDGET (self->plan_editor));
+  /* Built while its stack page is hidden: named now, as the rest of the view was. */
+  fascia_ui_name_tree (GTK_WIDGET (self->plan_editor));
+  return self->plan_editor;
+}
+
+static FasciaVisitEditor *
+ensure_visit_editor (FasciaClientView *self)
+{
+  if (self->visit_editor != NULL)
+    return self->visit_editor;
+
+  self->visit_editor = g_object_new (FASCIA_TYPE_VISIT_EDITOR, NULL);
+  fascia_visit_editor_set_store (self->visit_editor, self->store);
+  fascia_visit_editor_set_client (self->visit_editor, self->client);
+  fascia_visit_editor_set_plans (self->visit_editor, self->plans);
+  g_signal_connect_object (self->visit_editor, "closed", G_CALLBACK (visit_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->visit_editor_bin, GTK_WIDGET (self->visit_editor));
+  fascia_ui_name_tree (GTK_WIDGET (self->visit_editor));
+  return self->visit_editor;
+}
+
 static void
 show_lists (FasciaClientView *self)
 {
-  fascia_plan_editor_set_plan (self->plan_editor, NULL);
-  fascia_visit_editor_set_visit (self->visit_editor, NULL);
+  if (self->plan_editor != NULL)
+    fascia_plan_editor_set_plan (self->plan_editor, NULL);
+  if (self->visit_editor != NULL)
+    fascia_visit_editor_set_visit (self->visit_editor, NULL);
   gtk_stack_set_visible_child_name (self->plan_stack, "list");
   gtk_stack_set_visible_child_name (self->visit_stack, "list");
   set_active_plan (self, NULL);
@@ -765,8 +820,10 @@ fascia_client_view_set_client (FasciaClientView *self,
     }
   self->loading = FALSE;
 
-  fascia_plan_editor_set_client (self->plan_editor, client);
-  fascia_visit_editor_set_client (self->visit_editor, client);
+  if (self->plan_editor != NULL)
+    fascia_plan_editor_set_client (self->plan_editor, client);
+  if (self->visit_editor != NULL)
+    fascia_visit_editor_set_client (self->visit_editor, client);
   update_header (self);
   reload_plans (self);
   reload_visits (self);
@@ -830,7 +887,7 @@ fascia_client_view_open_plan (FasciaClientView *self,
   g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
   g_return_if_fail (FASCIA_IS_PLAN (plan));
 
-  fascia_plan_editor_set_plan (self->plan_editor, plan);
+  fascia_plan_editor_set_plan (ensure_plan_editor (self), plan);
   gtk_stack_set_visible_child_name (self->stack, "plans");
   gtk_stack_set_visible_child_name (self->plan_stack, "editor");
   set_active_plan (self, plan);
@@ -843,25 +900,35 @@ fascia_client_view_open_visit (FasciaClientView *self,
   g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
   g_return_if_fail (FASCIA_IS_VISIT (visit));
 
-  fascia_visit_editor_set_visit (self->visit_editor, visit);
+  fascia_visit_editor_set_visit (ensure_visit_editor (self), visit);
   gtk_stack_set_visible_child_name (self->stack, "visits");
   gtk_stack_set_visible_child_name (self->visit_stack, "editor");
 }
 
+/**
+ * fascia_client_view_get_plan_editor:
+ *
+ * The plan editor, built now if no plan was opened yet.
+ */
 FasciaPlanEditor *
 fascia_client_view_get_plan_editor (FasciaClientView *self)
 {
   g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
 
-  return self->plan_editor;
+  return ensure_plan_editor (self);
 }
 
+/**
+ * fascia_client_view_get_visit_editor:
+ *
+ * The visit editor, built now if no visit was opened yet.
+ */
 FasciaVisitEditor *
 fascia_client_view_get_visit_editor (FasciaClientView *self)
 {
   g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
 
-  return self->visit_editor;
+  return ensure_visit_editor (self);
 }
 
 FasciaProgressChart *
@@ -1176,6 +1243,8 @@ fascia_client_view_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_CLIENT_VIEW);
+  self->plan_editor = NULL;
+  self->visit_editor = NULL;
 
   g_clear_object (&self->store);
   g_clear_object (&self->client);
@@ -1236,12 +1305,12 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_list_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_list);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_selection);
-  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_editor);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_editor_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_list_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_list);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_selection);
-  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_editor);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_editor_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, progress_summary);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, progress_chart);
   gtk_widget_class_bind_template_callback (widget_class, detail_changed_cb);
@@ -1367,10 +1436,6 @@ fascia_client_view_init (FasciaClientView *self)
   build_intake_rows (self);
   self->capabilities = FASCIA_STORE_CAN_CLINICAL | FASCIA_STORE_CAN_DELETE_CLIENTS;
 
-  g_signal_connect_object (self->plan_editor, "closed", G_CALLBACK (plan_closed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->visit_editor, "closed", G_CALLBACK (visit_closed_cb), self,
-                           G_CONNECT_SWAPPED);
   {
     GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->visit_list));
 

@@ -1618,6 +1618,67 @@ test_move_to_server (Fixture       *f,
   assert_shown (f, 2);
 }
 
+/* A client shown builds neither editor: they are the largest part of the view, and a
+ * client is looked up far more often than a plan or a visit is opened. Each is built the
+ * first time one is opened — and its list, changed meanwhile, needed none. */
+static void
+test_editors_built_when_opened (Fixture       *f,
+                                gconstpointer  data)
+{
+  FasciaStore *store = fascia_window_get_store (f->window);
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  gint64 client_id;
+
+  new_client (f, "Ada Byron");
+  view = GTK_WIDGET (client_view (f));
+  client_id = fascia_client_get_id (fascia_client_view_get_client (client_view (f)));
+  g_assert_null (first_of_type (view, FASCIA_TYPE_PLAN_EDITOR));
+  g_assert_null (first_of_type (view, FASCIA_TYPE_VISIT_EDITOR));
+
+  /* A plan and a visit saved elsewhere show in the lists, with no editor built. */
+  fascia_plan_set_client_id (plan, client_id);
+  fascia_plan_set_title (plan, "Low back");
+  g_assert_true (fascia_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+  fascia_visit_set_client_id (visit, client_id);
+  fascia_visit_set_visited_at (visit, now);
+  g_assert_true (fascia_store_add_visit (store, visit, &error));
+  g_assert_no_error (error);
+  fascia_client_view_show_section (client_view (f), "plans");
+  fascia_test_iterate ();
+  fascia_client_view_show_section (client_view (f), "visits");
+  fascia_test_iterate ();
+  g_assert_null (first_of_type (view, FASCIA_TYPE_PLAN_EDITOR));
+  g_assert_null (first_of_type (view, FASCIA_TYPE_VISIT_EDITOR));
+
+  /* A visit opened builds the visit editor alone, with the client's plans to choose from. */
+  fascia_client_view_open_visit (client_view (f), visit);
+  fascia_test_iterate ();
+  g_assert_nonnull (first_of_type (view, FASCIA_TYPE_VISIT_EDITOR));
+  g_assert_true (fascia_visit_editor_get_visit (fascia_client_view_get_visit_editor (
+                   client_view (f))) != NULL);
+  g_assert_null (first_of_type (view, FASCIA_TYPE_PLAN_EDITOR));
+
+  /* A plan opened builds the plan editor, which the Atlas then adds techniques to. */
+  fascia_client_view_open_plan (client_view (f), plan);
+  fascia_test_iterate ();
+  g_assert_nonnull (first_of_type (view, FASCIA_TYPE_PLAN_EDITOR));
+  g_assert_cmpint (fascia_plan_get_id (fascia_plan_editor_get_plan (
+                     fascia_client_view_get_plan_editor (client_view (f)))), ==,
+                   fascia_plan_get_id (plan));
+  g_assert_true (fascia_window_get_active_plan (f->window) != NULL);
+
+  /* Closed, and another client shown: the editors stay built and empty. */
+  new_client (f, "Charles Babbage");
+  g_assert_null (fascia_plan_editor_get_plan (fascia_client_view_get_plan_editor (client_view (f))));
+  g_assert_null (fascia_visit_editor_get_visit (fascia_client_view_get_visit_editor (
+                   client_view (f))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1638,6 +1699,8 @@ main (int   argc,
               fixture_set_up, test_empty_and_search, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/plan-and-visit", Fixture, NULL,
               fixture_set_up, test_plan_and_visit, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/editors-built-when-opened", Fixture, NULL,
+              fixture_set_up, test_editors_built_when_opened, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/visit-findings-and-comparison", Fixture, NULL,
               fixture_set_up, test_visit_findings_and_comparison, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/visit-conflict", Fixture, NULL,
