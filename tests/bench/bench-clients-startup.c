@@ -54,11 +54,13 @@ run_sync (const char * const *argv)
     g_error ("%s failed: %s", argv[0], error->message);
 }
 
-/* Milliseconds from spawn to "answered" on the program's standard output; @rss_mb: (out)
- * (optional): the resident memory the program reported with it, in MB. */
+/* Milliseconds from spawn to "answered" on the program's standard output; @cpu_ms: (out)
+ * (optional): the processor time of all its threads until then, as the program reported it;
+ * @rss_mb: (out) (optional): its resident memory then, in MB. */
 static double
 time_to_answer (const char * const *argv,
                 char              **envp,
+                double             *cpu_ms,
                 double             *rss_mb)
 {
   const char *poke[] = { xdotool, "mousemove", "300", "300", "key", "shift", NULL };
@@ -109,6 +111,12 @@ time_to_answer (const char * const *argv,
         g_error ("%s did not answer in two minutes", argv[0]);
     }
 
+  if (cpu_ms != NULL)
+    {
+      const char *cpu = strstr (seen->str, "answered cpu ");
+
+      *cpu_ms = cpu != NULL ? g_ascii_strtod (cpu + strlen ("answered cpu "), NULL) : 0;
+    }
   if (rss_mb != NULL)
     {
       const char *rss = strstr (seen->str, "VmRSS:");
@@ -189,7 +197,7 @@ main (int   argc,
   /* Whichever page was open last; on a clinic of 100,000 the client shown last is the one
    * with 500 visits, which the Clients page shows again, and builds after the first frame
    * when another page is shown. */
-  const Case cases[] = {
+  const Case base_cases[] = {
     { 0, "clients", FALSE, "Fascia, 20,012 clients, Clients" },
     { 1, "clients", FALSE, "Fascia, 100,012 clients, Clients" },
     { 1, "clients", TRUE,  "Fascia, 100,012, Clients, 500 visits" },
@@ -204,7 +212,15 @@ main (int   argc,
   char *databases[G_N_ELEMENTS (sizes)];
   gint64 clients[G_N_ELEMENTS (sizes)];
   guint runs = RUNS;
+  /* FASCIA_BENCH_BEFORE: another build of fascia (a copy of main's, say) run beside this
+   * one, each case interleaved, so that a change is measured before and after under the same
+   * load. */
+  const char *before = g_getenv ("FASCIA_BENCH_BEFORE");
+  Case cases[2 * G_N_ELEMENTS (base_cases)];
+  const char *binaries[G_N_ELEMENTS (cases)];
+  guint n_cases = 0;
   double *bare_ms, *fascia_ms[G_N_ELEMENTS (cases)];
+  double *bare_cpu, *fascia_cpu[G_N_ELEMENTS (cases)];
   double *bare_mb, *fascia_mb[G_N_ELEMENTS (cases)];
   double bare_median;
 
@@ -214,11 +230,24 @@ main (int   argc,
   /* FASCIA_BENCH_RUNS: fewer runs for a quick look. */
   if (g_getenv ("FASCIA_BENCH_RUNS") != NULL)
     runs = CLAMP (atoi (g_getenv ("FASCIA_BENCH_RUNS")), 1, 100);
+  for (guint c = 0; c < G_N_ELEMENTS (base_cases); c++)
+    {
+      cases[n_cases] = base_cases[c];
+      binaries[n_cases++] = fascia;
+      if (before != NULL)
+        {
+          cases[n_cases] = base_cases[c];
+          cases[n_cases].what = g_strconcat (base_cases[c].what, ", before", NULL);
+          binaries[n_cases++] = before;
+        }
+    }
   bare_ms = g_new0 (double, runs);
+  bare_cpu = g_new0 (double, runs);
   bare_mb = g_new0 (double, runs);
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < n_cases; c++)
     {
       fascia_ms[c] = g_new0 (double, runs);
+      fascia_cpu[c] = g_new0 (double, runs);
       fascia_mb[c] = g_new0 (double, runs);
     }
 
@@ -244,22 +273,25 @@ main (int   argc,
 
   /* One unmeasured run of each warms the page cache. */
   write_settings (keyfile, "clients", NULL, 0);
-  time_to_answer ((const char *[]) { bare, NULL }, envp, NULL);
+  time_to_answer ((const char *[]) { bare, NULL }, envp, NULL, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-    time_to_answer ((const char *[]) { fascia, "--database", databases[s], NULL }, envp, NULL);
+    time_to_answer ((const char *[]) { fascia, "--database", databases[s], NULL }, envp, NULL,
+                    NULL);
 
   for (guint i = 0; i < runs; i++)
     {
       write_settings (keyfile, "clients", NULL, 0);
-      bare_ms[i] = time_to_answer ((const char *[]) { bare, NULL }, envp, &bare_mb[i]);
-      for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+      bare_ms[i] = time_to_answer ((const char *[]) { bare, NULL }, envp, &bare_cpu[i],
+                                   &bare_mb[i]);
+      for (guint c = 0; c < n_cases; c++)
         {
           const char *database = databases[cases[c].size];
 
           write_settings (keyfile, cases[c].page, cases[c].client ? database : NULL,
                           cases[c].client ? clients[cases[c].size] : 0);
-          fascia_ms[c][i] = time_to_answer ((const char *[]) { fascia, "--database", database,
-                                                               NULL }, envp, &fascia_mb[c][i]);
+          fascia_ms[c][i] = time_to_answer ((const char *[]) { binaries[c], "--database", database,
+                                                               NULL }, envp, &fascia_cpu[c][i],
+                                            &fascia_mb[c][i]);
         }
     }
 
@@ -268,13 +300,20 @@ main (int   argc,
           "(GSK_RENDERER=%s)\n", runs,
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   print_row ("bare AdwApplicationWindow", bare_ms, runs, bare_median);
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < n_cases; c++)
     print_row (cases[c].what, fascia_ms[c], runs, bare_median);
+
+  /* The processor time until then, which a machine busy with other work inflates less. */
+  bare_median = percentile (bare_cpu, runs, 0.5);
+  printf ("processor time (all threads) until the window answers\n");
+  print_row ("bare AdwApplicationWindow", bare_cpu, runs, bare_median);
+  for (guint c = 0; c < n_cases; c++)
+    print_row (cases[c].what, fascia_cpu[c], runs, bare_median);
 
   /* The memory at that moment: the page open, its first rows shown. */
   printf ("resident memory (VmRSS) when the window answers, median of %u runs\n", runs);
   printf ("  %-44s %8.1f MB\n", "bare AdwApplicationWindow", percentile (bare_mb, runs, 0.5));
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < n_cases; c++)
     {
       double mb = percentile (fascia_mb[c], runs, 0.5);
 
@@ -292,12 +331,14 @@ main (int   argc,
       g_unlink (shm);
       g_free (databases[s]);
     }
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < n_cases; c++)
     {
       g_free (fascia_ms[c]);
+      g_free (fascia_cpu[c]);
       g_free (fascia_mb[c]);
     }
   g_free (bare_ms);
+  g_free (bare_cpu);
   g_free (bare_mb);
   g_unlink (keyfile);
   return EXIT_SUCCESS;
