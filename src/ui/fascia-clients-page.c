@@ -167,6 +167,13 @@ fascia_clients_page_set_hide_names (FasciaClientsPage *self,
         show_row (self, box, client);
     }
   fascia_client_view_set_hide_names (self->client_view, hide);
+  /* What was typed in the search is most often a name: it shows as dots, and still finds. */
+  {
+    GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+
+    if (GTK_IS_TEXT (text))
+      gtk_text_set_visibility (GTK_TEXT (text), !hide);
+  }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NAMES]);
 }
 

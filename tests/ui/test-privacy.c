@@ -20,7 +20,8 @@
 /*
  * Issue 12, "What done looks like": the privacy switch (Ctrl+Shift+H) shows initials in the
  * client list, the client's header, the Atlas's plan bar and everywhere else a name would
- * show; presentation mode (F11) shows no client at all. The window is the real one on a real
+ * show, and what was typed in the client search shows as dots; presentation mode (F11)
+ * shows no client at all. The window is the real one on a real
  * database; the keys go through the X server; every label and visible text field of the
  * window is read.
  */
@@ -104,7 +105,13 @@ collect_text (GtkWidget *root,
     g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
   else if (GTK_IS_EDITABLE (root) && gtk_widget_is_visible (root) &&
            gtk_editable_get_delegate (GTK_EDITABLE (root)) == NULL)
-    g_string_append_printf (text, "%s\n", gtk_editable_get_text (GTK_EDITABLE (root)));
+    {
+      /* A field that draws its text as dots shows none of it. */
+      if (GTK_IS_TEXT (root) && !gtk_text_get_visibility (GTK_TEXT (root)))
+        g_string_append (text, "•••\n");
+      else
+        g_string_append_printf (text, "%s\n", gtk_editable_get_text (GTK_EDITABLE (root)));
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -180,6 +187,7 @@ test_hide_names (Fixture       *f,
   g_autofree char *hidden = NULL;
   g_autofree char *again = NULL;
   g_autoptr(GString) presenting = g_string_new (NULL);
+  GObject *search;
 
   /* The first client, with her plan open: the list, the header, the name field and the
    * Atlas's plan bar all name her. */
@@ -199,10 +207,23 @@ test_hide_names (Fixture       *f,
     g_assert_nonnull (strstr (file, names[0]));
   }
 
+  /* Her name typed in the search, as the therapist looked her up. */
+  search = gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
+                                          "search_entry");
+  g_assert_true (GTK_IS_EDITABLE (search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "Marguerite");
+  fascia_ui_test_wait_idle (300);
+
   /* Ctrl+Shift+H, as the therapist turns the screen. */
   fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+shift+h");
   g_assert_true (fascia_test_wait_for (names_hidden, f, 5000));
   fascia_ui_test_wait_idle (300);
+  hidden = window_text (f);
+  assert_no_names (hidden);
+  /* The whole list again, in initials. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  fascia_ui_test_wait_idle (300);
+  g_free (hidden);
   hidden = window_text (f);
   assert_no_names (hidden);
   /* Nor the email address, which is most often the name again. */
@@ -242,9 +263,20 @@ test_hide_names (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
   fascia_ui_test_wait_idle (200);
 
-  /* Off again, the names come back: nothing was lost or saved as initials. */
+  /* Off again, the names come back: nothing was lost or saved as initials; the search
+   * shows what was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "Marguerite");
+  fascia_ui_test_wait_idle (300);
   fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+shift+h");
   g_assert_true (fascia_test_wait_for (names_shown, f, 5000));
+  fascia_ui_test_wait_idle (300);
+  {
+    g_autoptr(GString) shown = g_string_new (NULL);
+
+    collect_text (GTK_WIDGET (search), shown);
+    g_assert_nonnull (strstr (shown->str, "Marguerite"));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
   fascia_ui_test_wait_idle (300);
   again = window_text (f);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
