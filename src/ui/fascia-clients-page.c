@@ -11,6 +11,7 @@
 
 #include "fascia/fascia-intake.h"
 
+#include "fascia-client-rows.h"
 #include "fascia-clients-page.h"
 #include "fascia-ui-utils.h"
 
@@ -20,6 +21,11 @@
  * changes or the store says clients changed, and the rows on screen read a page (64) at a time; only
  * the visible rows have widgets. Each row carries its accessible name itself, for GTK 4.8's
  * list rows have none of their own.
+ *
+ * The list view's model stays the same FasciaClientRows for the page's life: a new search gives
+ * the row widgets already made their new clients (fascia-client-rows.c), and a row off screen
+ * reads its client only when it shows. Typing is searched once a frame, with the text as it is
+ * then: keys that come faster than frames are all in the one search, and none is lost.
  */
 
 struct _FasciaClientsPage
@@ -39,7 +45,10 @@ struct _FasciaClientsPage
 
   /* Owned */
   FasciaStore      *store;
-  GListModel       *clients;
+  GListModel       *clients;   /* the search's list, shown through rows */
+  FasciaClientRows *rows;
+  guint             search_id; /* the search waiting for this frame */
+  guint             n_searches;
   gulong            changed_id;
   gboolean          demo;
   gboolean          reloading;
@@ -52,6 +61,7 @@ enum {
   PROP_DEMO,
   PROP_ACTIVE_PLAN,
   PROP_HIDE_NAMES,
+  PROP_N_SEARCHES,
   N_PROPS
 };
 
@@ -71,6 +81,43 @@ describe_client (FasciaClient *client)
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", _("Archived"));
 
   return g_string_free (subtitle, FALSE);
+}
+
+static void show_row (FasciaClientsPage *self,
+                      GtkWidget         *box,
+                      FasciaClient      *client);
+
+/* A row shows its client when it is on screen; one off screen waits until it shows. */
+static void
+update_row (GtkWidget *box)
+{
+  FasciaClientsPage *self = g_object_get_data (G_OBJECT (box), "fascia-page");
+  FasciaClientRow *row = g_object_get_data (G_OBJECT (box), "fascia-row");
+
+  if (row == NULL)
+    return;
+  if (!gtk_widget_get_mapped (box))
+    {
+      g_object_set_data (G_OBJECT (box), "fascia-stale", GINT_TO_POINTER (TRUE));
+      return;
+    }
+  g_object_set_data (G_OBJECT (box), "fascia-stale", NULL);
+  show_row (self, box, fascia_client_row_get_client (row));
+}
+
+static void
+row_mapped_cb (GtkWidget *box)
+{
+  if (g_object_get_data (G_OBJECT (box), "fascia-stale") != NULL)
+    update_row (box);
+}
+
+static void
+row_client_cb (FasciaClientRow *row,
+               GParamSpec      *pspec,
+               GtkWidget       *box)
+{
+  update_row (box);
 }
 
 static void
@@ -98,6 +145,8 @@ setup_row_cb (FasciaClientsPage *self,
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_list_item_set_child (item, box);
+  g_object_set_data (G_OBJECT (box), "fascia-page", self);
+  g_signal_connect (box, "map", G_CALLBACK (row_mapped_cb), NULL);
 }
 
 /* The row of @client in @box: its name, or its initials while names are hidden. */
@@ -130,12 +179,28 @@ bind_row_cb (FasciaClientsPage  *self,
              GtkListItem        *item,
              GtkListItemFactory *factory)
 {
-  FasciaClient *client = gtk_list_item_get_item (item);
+  FasciaClientRow *row = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
 
-  /* Kept on the row, so that the privacy switch can show it again. */
-  g_object_set_data_full (G_OBJECT (box), "fascia-client", g_object_ref (client), g_object_unref);
-  show_row (self, box, client);
+  /* Kept on the row, so that a new search and the privacy switch can show it again. */
+  g_object_set_data_full (G_OBJECT (box), "fascia-row", g_object_ref (row), g_object_unref);
+  g_signal_connect_object (row, "notify::client", G_CALLBACK (row_client_cb), box, 0);
+  /* A row is bound as it comes on screen: it reads its client now. */
+  g_object_set_data (G_OBJECT (box), "fascia-stale", NULL);
+  show_row (self, box, fascia_client_row_get_client (row));
+}
+
+static void
+unbind_row_cb (FasciaClientsPage  *self,
+               GtkListItem        *item,
+               GtkListItemFactory *factory)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  FasciaClientRow *row = g_object_get_data (G_OBJECT (box), "fascia-row");
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, row_client_cb, box);
+  g_object_set_data (G_OBJECT (box), "fascia-row", NULL);
 }
 
 /**
@@ -160,11 +225,9 @@ fascia_clients_page_set_hide_names (FasciaClientsPage *self,
        row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *box = gtk_widget_get_first_child (row);
-      FasciaClient *client = box != NULL ? g_object_get_data (G_OBJECT (box), "fascia-client")
-                                         : NULL;
 
-      if (client != NULL)
-        show_row (self, box, client);
+      if (box != NULL)
+        update_row (box);
     }
   fascia_client_view_set_hide_names (self->client_view, hide);
   /* What was typed in the search is most often a name: it shows as dots, and still finds. */
@@ -185,10 +248,19 @@ fascia_clients_page_get_hide_names (FasciaClientsPage *self)
   return self->hide_names;
 }
 
+/* Returns: (transfer none) (nullable): the client chosen in the list */
+static FasciaClient *
+selected_client (FasciaClientsPage *self)
+{
+  FasciaClientRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? fascia_client_row_get_client (row) : NULL;
+}
+
 static gint64
 selected_id (FasciaClientsPage *self)
 {
-  FasciaClient *client = gtk_single_selection_get_selected_item (self->selection);
+  FasciaClient *client = selected_client (self);
 
   return client != NULL ? fascia_client_get_id (client) : 0;
 }
@@ -216,8 +288,11 @@ select_id (FasciaClientsPage *self,
     select_position (self, position);
 }
 
+/* Lists the clients again, for a new search or after a change; @to_top: a new search, shown
+ * from its first row unless the client shown is in it. */
 static void
-reload (FasciaClientsPage *self)
+reload_full (FasciaClientsPage *self,
+             gboolean           to_top)
 {
   g_autoptr(GError) error = NULL;
   FasciaClient *shown = fascia_client_view_get_client (self->client_view);
@@ -229,6 +304,7 @@ reload (FasciaClientsPage *self)
   if (gtk_toggle_button_get_active (self->archived_button))
     flags |= FASCIA_STORE_LIST_ARCHIVED;
 
+  g_clear_handle_id (&self->search_id, g_source_remove);
   g_clear_object (&self->clients);
   if (self->store != NULL)
     {
@@ -238,15 +314,17 @@ reload (FasciaClientsPage *self)
     }
 
   self->reloading = TRUE;
-  /* Empty the view first. When the rows it showed are replaced by others in one change, GTK
-   * 4.8's list view looks for each of its tracked rows (the anchor, the focus, the
-   * selection) among every new row, reading the whole new list: 8,000 rows a keystroke. */
-  gtk_single_selection_set_model (self->selection, NULL);
-  gtk_single_selection_set_model (self->selection, self->clients);
+  /* The rows already made show the new list in place: a GTK 4.8 list view given a new model,
+   * or told that all its rows changed, makes every row widget again (about 200). */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  fascia_client_rows_set_list (self->rows, self->clients);
   if (shown_id != 0)
     select_id (self, shown_id);
+  if (to_top && selected_id (self) == 0
+      && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->client_list), "list.scroll-to-item", "u", 0);
   self->reloading = FALSE;
+  self->n_searches++;
 
   n = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
   if (n > 0)
@@ -269,6 +347,13 @@ reload (FasciaClientsPage *self)
           gtk_stack_set_visible_child_name (self->content_stack, "none");
         }
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SEARCHES]);
+}
+
+static void
+reload (FasciaClientsPage *self)
+{
+  reload_full (self, FALSE);
 }
 
 static void
@@ -282,18 +367,32 @@ store_changed_cb (FasciaClientsPage *self,
     reload (self);
 }
 
+static gboolean
+search_cb (gpointer data)
+{
+  FasciaClientsPage *self = data;
+
+  self->search_id = 0;
+  reload_full (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every change of the text, searched before the next frame is drawn (GDK's redraw comes after
+ * this priority): the list on screen in the frame after the key, and one search for all the
+ * keys that came in the meantime. */
 static void
 search_changed_cb (FasciaClientsPage *self)
 {
-  reload (self);
+  if (self->search_id == 0)
+    self->search_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_cb, self, NULL);
 }
 
 /* Enter in the search opens the first match. */
 static void
 search_activate_cb (FasciaClientsPage *self)
 {
-  /* Enter may come before the entry's search-changed, which waits for typing to pause. */
-  reload (self);
+  /* Enter may come before the search of the text typed last. */
+  reload_full (self, TRUE);
   if (self->clients == NULL || g_list_model_get_n_items (self->clients) == 0)
     return;
 
@@ -304,13 +403,13 @@ search_activate_cb (FasciaClientsPage *self)
 static void
 archived_toggled_cb (FasciaClientsPage *self)
 {
-  reload (self);
+  reload_full (self, TRUE);
 }
 
 static void
 selection_changed_cb (FasciaClientsPage *self)
 {
-  FasciaClient *client = gtk_single_selection_get_selected_item (self->selection);
+  FasciaClient *client = selected_client (self);
   FasciaClient *shown = fascia_client_view_get_client (self->client_view);
 
   if (client == NULL || fascia_client_get_id (client) == 0)
@@ -366,7 +465,7 @@ fascia_clients_page_set_store (FasciaClientsPage *self,
 
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  reload (self);
+  reload_full (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -418,6 +517,16 @@ fascia_clients_page_get_client_view (FasciaClientsPage *self)
   return self->client_view;
 }
 
+/* How many lists the page has made (searches, and the list read again after a change): one
+ * for keys typed faster than the frames drawn. */
+guint
+fascia_clients_page_get_n_searches (FasciaClientsPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENTS_PAGE (self), 0);
+
+  return self->n_searches;
+}
+
 guint
 fascia_clients_page_get_n_shown (FasciaClientsPage *self)
 {
@@ -463,7 +572,7 @@ new_client_action (GtkWidget  *widget,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  reload (self);
+  reload_full (self, TRUE);
   select_id (self, fascia_client_get_id (client));
   fascia_client_view_focus_name (self->client_view);
 }
@@ -523,6 +632,9 @@ fascia_clients_page_get_property (GObject    *object,
     case PROP_HIDE_NAMES:
       g_value_set_boolean (value, self->hide_names);
       break;
+    case PROP_N_SEARCHES:
+      g_value_set_uint (value, self->n_searches);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -564,8 +676,10 @@ fascia_clients_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_CLIENTS_PAGE);
 
+  g_clear_handle_id (&self->search_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->clients);
+  g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (fascia_clients_page_parent_class)->dispose (object);
 }
@@ -602,6 +716,10 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
   properties[PROP_HIDE_NAMES] =
     g_param_spec_boolean ("hide-names", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Notified once the list of a search is shown in the rows. */
+  properties[PROP_N_SEARCHES] =
+    g_param_spec_uint ("n-searches", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FASCIA_TYPE_CLIENT_VIEW);
@@ -624,6 +742,7 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
 
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, new_client_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -647,6 +766,9 @@ static void
 fascia_clients_page_init (FasciaClientsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = fascia_client_rows_new ();
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
 
   g_signal_connect_object (self->client_view, "notify::active-plan",
                            G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);

@@ -28,6 +28,7 @@ void              fascia_clients_page_select_client   (FasciaClientsPage *self,
                                                        gint64             client_id);
 FasciaClientView *fascia_clients_page_get_client_view (FasciaClientsPage *self);
 guint             fascia_clients_page_get_n_shown     (FasciaClientsPage *self);
+guint             fascia_clients_page_get_n_searches  (FasciaClientsPage *self);
 void              fascia_clients_page_refresh         (FasciaClientsPage *self);
 gboolean          fascia_clients_page_get_hide_names  (FasciaClientsPage *self);
 void              fascia_clients_page_set_hide_names  (FasciaClientsPage *self,

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "fascia-application.h"
+#include "fascia-client-rows.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-paged-list.h"
@@ -29,7 +30,8 @@ static FasciaApplication *app;
 typedef struct
 {
   guint selects;
-  guint visit_pages;  /* pages of a client's visits read */
+  guint visit_pages;   /* pages of a client's visits read */
+  guint client_pages;  /* pages of the client list read */
 } Trace;
 
 static int
@@ -46,6 +48,9 @@ trace_cb (unsigned int  type,
       if (strstr ((const char *) x, "FROM visits") != NULL
           && strstr ((const char *) x, "OFFSET") != NULL)
         trace->visit_pages++;
+      if (strstr ((const char *) x, "FROM clients") != NULL
+          && strstr ((const char *) x, "LIMIT") != NULL)
+        trace->client_pages++;
       if (g_getenv ("FASCIA_TEST_SHOW_SQL") != NULL)
         { char *e = sqlite3_expanded_sql (p); g_test_message ("%s", e + MAX (0, (int) strlen (e) - 120)); sqlite3_free (e); }
     }
@@ -363,6 +368,170 @@ test_visit_pages (void)
   fascia_test_rm_rf (dir);
 }
 
+static void
+n_searches_cb (GObject    *page,
+               GParamSpec *pspec,
+               guint      *n)
+{
+  (*n)++;
+}
+
+/* The list's row widgets, each marked when first seen: how many are new since the last call. */
+static guint
+new_row_widgets (GtkWidget *list,
+                 guint     *n_rows)
+{
+  guint fresh = 0;
+
+  *n_rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (gtk_widget_get_first_child (row) == NULL)
+        continue;
+      (*n_rows)++;
+      if (g_object_get_data (G_OBJECT (row), "test-seen") == NULL)
+        fresh++;
+      g_object_set_data (G_OBJECT (row), "test-seen", GINT_TO_POINTER (TRUE));
+    }
+  return fresh;
+}
+
+/* Every row on screen shows the client at its place in the store's list for @text, by
+ * name and by accessible name. Returns how many rows were on screen. */
+static guint
+assert_rows_show (GtkWidget   *list,
+                  FasciaStore *store,
+                  const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) expected = fascia_store_list_clients (store, text, 0, &error);
+  guint shown = 0;
+
+  g_assert_no_error (error);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      FasciaClientRow *item = box != NULL ? g_object_get_data (G_OBJECT (box), "fascia-row") : NULL;
+      g_autoptr(FasciaClient) client = NULL;
+      const char *name;
+      g_autofree char *label = NULL;
+      g_autofree char *wrong = NULL;
+
+      if (item == NULL || !gtk_widget_get_mapped (box))
+        continue;
+      g_assert_cmpuint (fascia_client_row_get_position (item), <,
+                        g_list_model_get_n_items (expected));
+      client = g_list_model_get_item (expected, fascia_client_row_get_position (item));
+      GtkWidget *subtitle = gtk_widget_get_last_child (box);
+
+      name = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+      g_assert_cmpstr (name, ==, fascia_client_get_name (client));
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (subtitle)),
+                                       fascia_client_get_phone (client)));
+      /* The row a screen reader lands on is named for the same client. */
+      label = gtk_widget_get_visible (subtitle)
+              ? g_strdup_printf ("%s, %s", name, gtk_label_get_text (GTK_LABEL (subtitle)))
+              : g_strdup (name);
+      wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      g_assert_null (wrong);
+      shown++;
+    }
+  return shown;
+}
+
+/* A keystroke in the search shows the new list in the row widgets already made, and reads
+ * one page for the rows on screen: GTK 4.8 makes a list view's ~200 row widgets again when
+ * its model is replaced, which was most of a keystroke at 100,000 clients. Keys typed
+ * faster than the frames are one search, of the last text: no key is lost. */
+static void
+test_search_keeps_rows (void)
+{
+  static const char *typed[] = { "exa", "exam", "examp", "exampl", "example", "example.",
+                                 "example.o", "example.or", "example.org" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  FasciaWindow *window;
+  FasciaClientsPage *page;
+  FasciaStore *store;
+  GtkWidget *list;
+  GtkEditable *entry;
+  Trace trace = { 0 };
+  guint n_rows, searches = 0, before;
+  sqlite3 *db;
+
+  g_assert_true (fascia_store_create_demo_full (path, SMALL_CLINIC, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  window = fascia_window_new (app);
+  store = fascia_window_get_store (window);
+  page = fascia_window_get_clients_page (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
+                                                    "client_list"));
+  entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                       FASCIA_TYPE_CLIENTS_PAGE,
+                                                       "search_entry"));
+  g_signal_connect (page, "notify::n-searches", G_CALLBACK (n_searches_cb), &searches);
+  g_assert_cmpuint (new_row_widgets (list, &n_rows), ==, n_rows);
+  g_assert_cmpuint (n_rows, >, 10);
+  g_assert_cmpuint (assert_rows_show (list, store, ""), >, 10);
+
+  db = fascia_db_sqlite_get_handle (fascia_store_get_db (store));
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_cb, &trace);
+  /* Each search finds every client of the crowd: more rows than the screen shows. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      guint fresh;
+
+      trace.client_pages = 0;
+      before = searches;
+      gtk_editable_set_text (entry, typed[i]);
+      wait_frames (GTK_WIDGET (window), 2);
+      fresh = new_row_widgets (list, &n_rows);
+      g_test_message ("“%s”: %u searches, %u row widgets, %u new, %u pages read", typed[i],
+                      searches - before, n_rows, fresh, trace.client_pages);
+      g_assert_cmpuint (searches - before, ==, 1);
+      g_assert_cmpuint (fresh, ==, 0);
+      g_assert_cmpuint (trace.client_pages, <=, 1);
+      g_assert_cmpuint (assert_rows_show (list, store, typed[i]), >, 10);
+    }
+
+  /* A search that finds fewer than the screen holds, then clearing it: every row right. */
+  gtk_editable_set_text (entry, "thistlewood");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (assert_rows_show (list, store, "thistlewood"), ==,
+                    fascia_clients_page_get_n_shown (page));
+  gtk_editable_set_text (entry, "");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (assert_rows_show (list, store, ""), >, 10);
+
+  /* Three keys before a frame: one search, of the last text. */
+  before = searches;
+  gtk_editable_set_text (entry, "p");
+  gtk_editable_set_text (entry, "pe");
+  gtk_editable_set_text (entry, "pep");
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (searches - before, ==, 1);
+  g_assert_cmpuint (assert_rows_show (list, store, "pep"), >, 0);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/clients-scale/bounded-queries", test_bounded_queries);
   g_test_add_func ("/fascia/ui/clients-scale/daily-backup", test_daily_backup);
   g_test_add_func ("/fascia/ui/clients-scale/visit-pages", test_visit_pages);
+  g_test_add_func ("/fascia/ui/clients-scale/search-keeps-rows", test_search_keeps_rows);
 
   status = g_test_run ();
   g_clear_object (&app);

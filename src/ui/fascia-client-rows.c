@@ -1,0 +1,275 @@
+/* fascia-client-rows.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fascia-clients-page"
+
+#include "config.h"
+
+#include "fascia-client-rows.h"
+
+/*
+ * A keystroke in the client search makes a new list of clients (fascia_store_list_clients()).
+ * Given to the list view as a new model, or as "everything removed, everything added", it
+ * costs GTK 4.8 every row widget it has — about 200, for it keeps rows well beyond the
+ * screen — thrown away and made again, with their labels laid out: most of a keystroke.
+ *
+ * So the list view's model is this one, which stays: an item is a position (a
+ * FasciaClientRow), and a new list gives the rows already made their new clients in place
+ * (each row notifies "client"), while items-changed says only how the length changed, at
+ * the end. A row reads its client when asked, from the list's pages: the rows on screen read
+ * a page, those off screen read nothing until they are shown (see fascia-clients-page.c).
+ */
+
+struct _FasciaClientRow
+{
+  GObject           parent_instance;
+
+  FasciaClientRows *owner;     /* not owned; NULL once the row left the list */
+  guint             position;
+  FasciaClient     *client;    /* owned, read when first asked for */
+};
+
+struct _FasciaClientRows
+{
+  GObject     parent_instance;
+
+  GListModel *list;   /* owned: the clients, a page at a time */
+  guint       n_items;
+  GHashTable *rows;   /* position → FasciaClientRow, not owned: the rows someone holds */
+};
+
+enum {
+  ROW_PROP_0,
+  ROW_PROP_CLIENT,
+  ROW_N_PROPS
+};
+
+static GParamSpec *row_properties[ROW_N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FasciaClientRow, fascia_client_row, G_TYPE_OBJECT)
+
+static void fascia_client_rows_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FasciaClientRows, fascia_client_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      fascia_client_rows_model_init))
+
+static void
+fascia_client_row_finalize (GObject *object)
+{
+  FasciaClientRow *self = FASCIA_CLIENT_ROW (object);
+
+  if (self->owner != NULL)
+    g_hash_table_remove (self->owner->rows, GUINT_TO_POINTER (self->position));
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (fascia_client_row_parent_class)->finalize (object);
+}
+
+static void
+fascia_client_row_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FasciaClientRow *self = FASCIA_CLIENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case ROW_PROP_CLIENT:
+      g_value_set_object (value, fascia_client_row_get_client (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fascia_client_row_class_init (FasciaClientRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fascia_client_row_finalize;
+  object_class->get_property = fascia_client_row_get_property;
+
+  /* Notified when the list changed under the row: read it again when it shows. */
+  row_properties[ROW_PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, FASCIA_TYPE_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+}
+
+static void
+fascia_client_row_init (FasciaClientRow *self)
+{
+}
+
+/**
+ * fascia_client_row_get_client:
+ *
+ * The client at this row's position in the list shown now, read from the list (a page at a
+ * time) the first time it is asked for.
+ *
+ * Returns: (transfer none): the client; an empty client for a row no longer in the list
+ */
+FasciaClient *
+fascia_client_row_get_client (FasciaClientRow *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_ROW (self), NULL);
+
+  if (self->client == NULL && self->owner != NULL && self->owner->list != NULL
+      && self->position < self->owner->n_items)
+    self->client = g_list_model_get_item (self->owner->list, self->position);
+  if (self->client == NULL)
+    self->client = fascia_client_new ();
+  return self->client;
+}
+
+guint
+fascia_client_row_get_position (FasciaClientRow *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_ROW (self), 0);
+
+  return self->position;
+}
+
+static GType
+fascia_client_rows_get_item_type (GListModel *model)
+{
+  return FASCIA_TYPE_CLIENT_ROW;
+}
+
+static guint
+fascia_client_rows_get_n_items (GListModel *model)
+{
+  return FASCIA_CLIENT_ROWS (model)->n_items;
+}
+
+static gpointer
+fascia_client_rows_get_item (GListModel *model,
+                             guint       position)
+{
+  FasciaClientRows *self = FASCIA_CLIENT_ROWS (model);
+  FasciaClientRow *row;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+
+  row = g_object_new (FASCIA_TYPE_CLIENT_ROW, NULL);
+  row->owner = self;
+  row->position = position;
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
+  return row;
+}
+
+static void
+fascia_client_rows_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = fascia_client_rows_get_item_type;
+  iface->get_n_items = fascia_client_rows_get_n_items;
+  iface->get_item = fascia_client_rows_get_item;
+}
+
+static void
+forget_row (gpointer key,
+            gpointer value,
+            gpointer user_data)
+{
+  FASCIA_CLIENT_ROW (value)->owner = NULL;
+}
+
+static void
+fascia_client_rows_finalize (GObject *object)
+{
+  FasciaClientRows *self = FASCIA_CLIENT_ROWS (object);
+
+  g_hash_table_foreach (self->rows, forget_row, NULL);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_object (&self->list);
+
+  G_OBJECT_CLASS (fascia_client_rows_parent_class)->finalize (object);
+}
+
+static void
+fascia_client_rows_class_init (FasciaClientRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fascia_client_rows_finalize;
+}
+
+static void
+fascia_client_rows_init (FasciaClientRows *self)
+{
+  self->rows = g_hash_table_new (NULL, NULL);
+}
+
+FasciaClientRows *
+fascia_client_rows_new (void)
+{
+  return g_object_new (FASCIA_TYPE_CLIENT_ROWS, NULL);
+}
+
+/**
+ * fascia_client_rows_set_list:
+ * @clients: (nullable): the clients to show, a list of #FasciaClient
+ *
+ * Shows @clients in the rows already made: each row held gets the client at its position
+ * (read when it is asked for), and the list's length changes at its end.
+ */
+void
+fascia_client_rows_set_list (FasciaClientRows *self,
+                             GListModel       *clients)
+{
+  guint n_before, n_after, n_kept;
+  GHashTableIter iter;
+  gpointer value;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (FASCIA_IS_CLIENT_ROWS (self));
+  g_return_if_fail (clients == NULL || G_IS_LIST_MODEL (clients));
+
+  n_before = self->n_items;
+  n_after = clients != NULL ? g_list_model_get_n_items (clients) : 0;
+  n_kept = MIN (n_before, n_after);
+
+  g_set_object (&self->list, clients);
+  self->n_items = n_after;
+
+  /* The rows past the new end leave the list with what they showed; the others forget their
+   * client, and are told once the list is whole again. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      FasciaClientRow *row = value;
+
+      if (row->position >= n_kept)
+        {
+          row->owner = NULL;
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      g_clear_object (&row->client);
+      g_ptr_array_add (changed, g_object_ref (row));
+    }
+
+  for (guint i = 0; i < changed->len; i++)
+    g_object_notify_by_pspec (changed->pdata[i], row_properties[ROW_PROP_CLIENT]);
+
+  if (n_before != n_after)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_kept, n_before - n_kept,
+                                n_after - n_kept);
+}
+
+/* Returns: (transfer none) (nullable): the clients shown */
+GListModel *
+fascia_client_rows_get_list (FasciaClientRows *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_ROWS (self), NULL);
+
+  return self->list;
+}
