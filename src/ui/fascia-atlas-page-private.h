@@ -39,6 +39,9 @@ struct _FasciaAtlasPage
   /* Owned */
   FasciaAtlas         *atlas;
   GHashTable          *diagrams;      /* view id → FasciaDiagram */
+  GHashTable          *unloadable;    /* view ids whose drawing failed to load ahead */
+  GCancellable        *load_cancellable;  /* the drawing being loaded ahead */
+  guint                load_id;       /* the next one, once idle */
   char                *view_id;
   char                *card;          /* "muscle:psoas-major", or NULL for none */
   GPtrArray           *history;       /* earlier cards, most recent last */

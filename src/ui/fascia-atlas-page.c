@@ -33,6 +33,8 @@ GParamSpec *fascia_atlas_page_properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (FasciaAtlasPage, fascia_atlas_page, ADW_TYPE_BIN)
 
 static void update_label_size (FasciaAtlasPage *self);
+static void schedule_load_ahead (FasciaAtlasPage *self);
+static double label_pixels (FasciaAtlasPage *self);
 
 GtkWidget *
 fascia_atlas_page_new (void)
@@ -181,6 +183,21 @@ fascia_atlas_page_apply_styles (FasciaAtlasPage *self)
     }
 }
 
+/* The layers of a view not shown, rendered ahead: as fascia_atlas_page_apply_layers() sets
+ * them when it is shown. */
+static void
+prepare_cb (FasciaAtlasPage *self,
+            FasciaDiagram   *diagram,
+            double           zoom)
+{
+  fascia_diagram_set_layer_visible (diagram, "labels", self->show_labels);
+  fascia_diagram_set_layer_visible (diagram, "layer-bones", self->show_bones);
+  fascia_diagram_set_layer_visible (diagram, "layer-muscles", self->show_muscles);
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", self->show_trigger_points);
+  fascia_diagram_set_layer_visible (diagram, "layer-nerves", self->show_nerves);
+  fascia_diagram_set_label_size (diagram, fascia_ui_label_size_for (label_pixels (self), zoom));
+}
+
 void
 fascia_atlas_page_apply_layers (FasciaAtlasPage *self)
 {
@@ -239,7 +256,144 @@ show_diagram (FasciaAtlasPage *self,
   fascia_atlas_page_apply_layers (self);
   fascia_atlas_page_apply_styles (self);
   update_label_size (self);
+  /* Kept rendered when left, and the other views loaded and rendered ahead in idle time. */
+  fascia_diagram_view_keep_ready (self->diagram_view, diagram);
+  schedule_load_ahead (self);
   return TRUE;
+}
+
+/* Loading ahead: once a view is shown, the drawings of the others are parsed in idle time,
+ * in a thread of low priority, the nearest in the list of views first, and handed to the
+ * diagram view to render ahead (fascia_diagram_view_keep_ready()): the first switch to any
+ * view then costs what a switch back costs. Each load has its own librsvg handles. */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  FasciaAtlas *atlas = FASCIA_ATLAS (g_object_get_data (G_OBJECT (task), "atlas"));
+  GError *error = NULL;
+  FasciaDiagram *diagram = fascia_diagram_new_for_view (atlas, task_data, &error);
+
+  if (diagram == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, diagram, g_object_unref);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  FasciaAtlasPage *self;
+  const char *view_id = g_task_get_task_data (G_TASK (result));
+  g_autoptr(FasciaDiagram) diagram = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled when the page went: @user_data may be gone. */
+  diagram = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = FASCIA_ATLAS_PAGE (user_data);
+  g_clear_object (&self->load_cancellable);
+  if (diagram == NULL)
+    {
+      /* Shown, it says what is wrong then. */
+      g_debug ("Could not load the view %s ahead: %s", view_id, error->message);
+      g_hash_table_add (self->unloadable, g_strdup (view_id));
+    }
+  else if (!g_hash_table_contains (self->diagrams, view_id))
+    {
+      g_hash_table_insert (self->diagrams, g_strdup (view_id), g_object_ref (diagram));
+      fascia_diagram_view_keep_ready (self->diagram_view, diagram);
+    }
+
+  schedule_load_ahead (self);
+}
+
+/* The next view to load ahead: the nearest to the one shown, in the list of views. */
+static const char *
+next_to_load (FasciaAtlasPage *self)
+{
+  GListModel *views = fascia_atlas_get_views (self->atlas);
+  guint n = g_list_model_get_n_items (views);
+  guint current = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+
+      if (g_strcmp0 (fascia_view_get_id (view), self->view_id) == 0)
+        current = i;
+    }
+
+  for (guint d = 1; d < n; d++)
+    for (int sign = 1; sign >= -1; sign -= 2)
+      {
+        int i = (int) current + sign * (int) d;
+        g_autoptr(FasciaView) view = NULL;
+        const char *id;
+
+        if (i < 0 || i >= (int) n)
+          continue;
+        view = g_list_model_get_item (views, i);
+        id = fascia_view_get_id (view);
+        if (!g_hash_table_contains (self->diagrams, id)
+            && !g_hash_table_contains (self->unloadable, id))
+          return id;  /* the atlas keeps its views */
+      }
+
+  return NULL;
+}
+
+static gboolean
+load_ahead_cb (gpointer user_data)
+{
+  FasciaAtlasPage *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  const char *view_id;
+
+  self->load_id = 0;
+  if (self->load_cancellable != NULL || self->atlas == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self))
+      || (view_id = next_to_load (self)) == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->load_cancellable, load_done_cb, self);
+  g_task_set_source_tag (task, load_ahead_cb);
+  g_task_set_task_data (task, g_strdup (view_id), g_free);
+  g_object_set_data_full (G_OBJECT (task), "atlas", g_object_ref (self->atlas), g_object_unref);
+  fascia_ui_run_in_background (task, load_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_load_ahead (FasciaAtlasPage *self)
+{
+  if (self->load_id == 0 && self->load_cancellable == NULL)
+    self->load_id = g_timeout_add_full (G_PRIORITY_LOW, 250, load_ahead_cb, self, NULL);
+}
+
+/**
+ * fascia_atlas_page_is_idle:
+ *
+ * Returns: whether nothing is left to do ahead: every view's drawing loaded, and rendered
+ *   ahead as far as the memory for it allows (for tests and benchmarks)
+ */
+gboolean
+fascia_atlas_page_is_idle (FasciaAtlasPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), FALSE);
+
+  return self->load_id == 0 && self->load_cancellable == NULL
+         && (self->atlas == NULL || next_to_load (self) == NULL)
+         && fascia_diagram_view_is_up_to_date (self->diagram_view)
+         && !fascia_diagram_view_is_preparing (self->diagram_view);
 }
 
 /*
@@ -280,6 +434,7 @@ fascia_atlas_page_map (GtkWidget *widget)
     g_clear_pointer (&self->view_id, g_free);
 
   GTK_WIDGET_CLASS (fascia_atlas_page_parent_class)->map (widget);
+  schedule_load_ahead (self);
 }
 
 static gboolean
@@ -895,12 +1050,16 @@ fascia_atlas_page_get_presentation (FasciaAtlasPage *self)
  * on screen (20 with a margin) however far the drawing is zoomed out to fit. */
 #define PRESENTATION_LABEL_PX 20.0
 
+static double
+label_pixels (FasciaAtlasPage *self)
+{
+  return self->presentation ? PRESENTATION_LABEL_PX : FASCIA_UI_READABLE_LABEL_PX;
+}
+
 static void
 update_label_size (FasciaAtlasPage *self)
 {
-  fascia_ui_update_label_size (self->diagram_view, self->presentation
-                                                   ? PRESENTATION_LABEL_PX
-                                                   : FASCIA_UI_READABLE_LABEL_PX);
+  fascia_ui_update_label_size (self->diagram_view, label_pixels (self));
 }
 
 /**
@@ -1003,6 +1162,9 @@ fascia_atlas_page_dispose (GObject *object)
   FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
 
   fascia_atlas_page_clear_plan (self);
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE);
 
   G_OBJECT_CLASS (fascia_atlas_page_parent_class)->dispose (object);
@@ -1015,6 +1177,7 @@ fascia_atlas_page_finalize (GObject *object)
 
   g_clear_object (&self->atlas);
   g_clear_pointer (&self->diagrams, g_hash_table_unref);
+  g_clear_pointer (&self->unloadable, g_hash_table_unref);
   g_clear_pointer (&self->view_id, g_free);
   g_clear_pointer (&self->card, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
@@ -1208,6 +1371,7 @@ static void
 fascia_atlas_page_init (FasciaAtlasPage *self)
 {
   self->diagrams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->unloadable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->show_labels = TRUE;
   self->show_bones = TRUE;
@@ -1217,4 +1381,6 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->diagram_view, "notify::zoom",
                            G_CALLBACK (update_label_size), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diagram_view, "prepare",
+                           G_CALLBACK (prepare_cb), self, G_CONNECT_SWAPPED);
 }

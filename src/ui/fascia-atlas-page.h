@@ -35,5 +35,6 @@ void        fascia_atlas_page_set_hide_names   (FasciaAtlasPage *self,
                                                 gboolean         hide);
 
 double           fascia_atlas_page_get_label_pixels (FasciaAtlasPage *self);
+gboolean         fascia_atlas_page_is_idle          (FasciaAtlasPage *self);
 
 G_END_DECLS

@@ -29,8 +29,10 @@
 #include "fascia-diagram-view.h"
 #include "fascia-region-button.h"
 #include "fascia-region-text.h"
+#include "fascia-ui-utils.h"
 
 #define RENDER_DEBOUNCE_MS   150
+#define PREPARE_DELAY_MS     250
 #define ZOOM_STEP            1.25
 #define MAX_ZOOM             12.0
 #define PAN_STEP             64.0
@@ -112,7 +114,11 @@ struct _FasciaDiagramView
   GHashTable    *outlines;          /* "style:region id" → Tile of an overlay */
   double         outline_scale;     /* pixels per view unit of the overlays cached */
   gsize          overlay_bytes;     /* their pixels' size */
-  GQueue         kept;              /* Kept, of the diagrams shown before, the latest first */
+  GQueue         kept;              /* Kept, of the diagrams shown before, the latest first,
+                                     * then those rendered ahead */
+  GPtrArray     *ready;             /* FasciaDiagram to keep rendered ahead, in order */
+  GCancellable  *prepare_cancellable;
+  FasciaDiagram *preparing;         /* being rendered ahead, or NULL */
   char          *hovered;
 
   /* Borrowed */
@@ -133,6 +139,8 @@ struct _FasciaDiagramView
   guint          deferred_id;       /* a new diagram's first render, once its styles are set */
   guint          n_full_renders;    /* render jobs started, for tests and benchmarks */
   guint          n_patch_renders;
+  guint          prepare_id;        /* the next render ahead, once the view is idle */
+  guint          n_prepared;        /* renders ahead finished, for tests and benchmarks */
 
   /* Pointer state */
   gboolean       has_pointer;
@@ -156,6 +164,7 @@ enum {
 enum {
   REGION_ACTIVATED,
   POINT_ACTIVATED,
+  PREPARE,
   N_SIGNALS
 };
 
@@ -171,6 +180,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (FasciaDiagramView, fascia_diagram_view, GTK_TYPE_WIDGET)
 
 static void update_rendering (FasciaDiagramView *self);
+static void schedule_prepare (FasciaDiagramView *self);
 static void outline_free (gpointer data);
 
 static void
@@ -202,18 +212,35 @@ fascia_diagram_view_new (void)
 
 /* Geometry */
 
-static double
-fit_zoom (FasciaDiagramView *self)
+/* The view @diagram is shown at when fitted to the widget as it is now: the one place that
+ * works it out, so that what was rendered ahead matches what is shown to the last bit. */
+static gboolean
+fitted_view (FasciaDiagramView *self,
+             FasciaDiagram     *diagram,
+             double            *zoom,
+             double            *x,
+             double            *y)
 {
   double width, height;
   int w = gtk_widget_get_width (GTK_WIDGET (self));
   int h = gtk_widget_get_height (GTK_WIDGET (self));
 
-  if (self->diagram == NULL || w <= 0 || h <= 0)
-    return 1.0;
+  if (diagram == NULL || w <= 0 || h <= 0)
+    return FALSE;
 
-  fascia_diagram_get_size (self->diagram, &width, &height);
-  return MIN (w / width, h / height);
+  fascia_diagram_get_size (diagram, &width, &height);
+  *zoom = MIN (w / width, h / height);
+  *x = (width - w / *zoom) / 2.0;
+  *y = (height - h / *zoom) / 2.0;
+  return TRUE;
+}
+
+static double
+fit_zoom (FasciaDiagramView *self)
+{
+  double zoom, x, y;
+
+  return fitted_view (self, self->diagram, &zoom, &x, &y) ? zoom : 1.0;
 }
 
 static void
@@ -256,16 +283,10 @@ set_view (FasciaDiagramView *self,
 static void
 apply_fit (FasciaDiagramView *self)
 {
-  double width, height, zoom;
-  int w = gtk_widget_get_width (GTK_WIDGET (self));
-  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  double zoom, x, y;
 
-  if (self->diagram == NULL || w <= 0 || h <= 0)
-    return;
-
-  fascia_diagram_get_size (self->diagram, &width, &height);
-  zoom = fit_zoom (self);
-  set_view (self, zoom, (width - w / zoom) / 2.0, (height - h / zoom) / 2.0);
+  if (fitted_view (self, self->diagram, &zoom, &x, &y))
+    set_view (self, zoom, x, y);
 }
 
 void
@@ -390,6 +411,15 @@ fascia_diagram_view_reveal_region (FasciaDiagramView *self,
     zoom = MAX (fit_zoom (self), MIN ((w - 2 * margin) / region->width,
                                       (h - 2 * margin) / region->height));
 
+  /* A drawing fitted to the widget shows every region whole: moving it to leave a margin
+   * would shift it under the pointer (and render it again) each time a view opens with the
+   * keyboard focus in it, which focuses its first region. */
+  if (zoom == self->zoom && self->fitted
+      && region->x >= self->x && region->y >= self->y
+      && region->x + region->width <= self->x + w / zoom
+      && region->y + region->height <= self->y + h / zoom)
+    return;
+
   if (zoom == self->zoom
       && region->x >= self->x + margin / zoom
       && region->y >= self->y + margin / zoom
@@ -406,20 +436,30 @@ fascia_diagram_view_reveal_region (FasciaDiagramView *self,
 /* Rendering */
 
 static gboolean
-tile_matches_view (FasciaDiagramView *self,
-                   const Tile        *tile)
+tile_matches (FasciaDiagramView *self,
+              const Tile        *tile,
+              double             zoom,
+              double             x,
+              double             y)
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self));
   int h = gtk_widget_get_height (GTK_WIDGET (self));
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   return tile->texture != NULL
-         && tile->zoom == self->zoom
-         && tile->x == self->x
-         && tile->y == self->y
+         && tile->zoom == zoom
+         && tile->x == x
+         && tile->y == y
          && tile->scale_factor == scale_factor
          && gdk_texture_get_width (tile->texture) == w * scale_factor
          && gdk_texture_get_height (tile->texture) == h * scale_factor;
+}
+
+static gboolean
+tile_matches_view (FasciaDiagramView *self,
+                   const Tile        *tile)
+{
+  return tile_matches (self, tile, self->zoom, self->x, self->y);
 }
 
 /* Hands @surface (drawn at @job's view) to GDK as @tile, as it is. */
@@ -565,6 +605,7 @@ render_done_cb (GObject      *object,
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_rendering (self);
+  schedule_prepare (self);
 }
 
 static void
@@ -1323,6 +1364,263 @@ take_kept (FasciaDiagramView *self)
   kept_free (kept);
 }
 
+/* Rendering ahead: the diagrams the owner will show next (keep_ready()) are rendered in idle
+ * time, in a thread of low priority, at the view they will be shown at (fitted to the widget
+ * as it is), and kept as if they had been shown before: set_diagram() then shows one at once,
+ * with nothing rendered. Their owner styles each first ("prepare"), as it will when it shows
+ * it, so that the style serial rendered is the one shown. They share MAX_KEPT_BYTES with the
+ * views shown before, and are the first to go. */
+
+static gsize
+kept_size (const Kept *kept)
+{
+  return tile_size (&kept->base) + tile_size (&kept->labels) + kept->overlay_bytes;
+}
+
+static GList *
+find_kept (FasciaDiagramView *self,
+           FasciaDiagram     *diagram)
+{
+  for (GList *l = self->kept.head; l != NULL; l = l->next)
+    if (((Kept *) l->data)->diagram == diagram)
+      return l;
+  return NULL;
+}
+
+/* Whether @kept shows its diagram as set_diagram() would show it now. */
+static gboolean
+kept_is_fresh (FasciaDiagramView *self,
+               const Kept        *kept)
+{
+  double zoom, x, y;
+
+  return fitted_view (self, kept->diagram, &zoom, &x, &y)
+         && tile_matches (self, &kept->base, zoom, x, y)
+         && kept->rendered_serial == fascia_diagram_get_style_serial (kept->diagram);
+}
+
+static void
+cancel_prepare (FasciaDiagramView *self)
+{
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
+  if (self->preparing == NULL)
+    return;
+  g_cancellable_cancel (self->prepare_cancellable);
+  g_clear_object (&self->prepare_cancellable);
+  self->prepare_cancellable = g_cancellable_new ();
+  g_clear_object (&self->preparing);
+}
+
+static void
+prepare_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (object);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(FasciaDiagram) diagram = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *l;
+  Kept *kept;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Shown, it is rendered again, and says so then. */
+          g_debug ("Could not render a diagram ahead: %s", error->message);
+          g_clear_object (&self->preparing);
+        }
+      return;
+    }
+
+  g_clear_object (&self->preparing);
+  if (diagram == self->diagram)
+    return;
+
+  /* Its copy stays with it, as with a diagram shown before. */
+  g_object_set_data_full (G_OBJECT (diagram), WORKER_COPY_KEY, g_steal_pointer (&job->diagram),
+                          g_object_unref);
+
+  if ((l = find_kept (self, diagram)) != NULL)
+    {
+      kept_free (l->data);
+      g_queue_delete_link (&self->kept, l);
+    }
+  kept = g_new0 (Kept, 1);
+  kept->diagram = g_object_ref (diagram);
+  kept->base = job->result;
+  kept->labels = job->labels_result;
+  memset (&job->result, 0, sizeof job->result);
+  memset (&job->labels_result, 0, sizeof job->labels_result);
+  kept->outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outline_free);
+  kept->rendered_serial = job->serial;
+  g_queue_push_tail (&self->kept, kept);
+  self->n_prepared++;
+
+  schedule_prepare (self);
+}
+
+/* Frees kept renderings that no longer match, from the oldest, until @needed more bytes fit
+ * in MAX_KEPT_BYTES; returns whether they do. */
+static gboolean
+make_room (FasciaDiagramView *self,
+           gsize              needed)
+{
+  gsize total = needed;
+
+  for (GList *l = self->kept.head; l != NULL; l = l->next)
+    total += kept_size (l->data);
+
+  for (GList *l = self->kept.tail; l != NULL && total > MAX_KEPT_BYTES;)
+    {
+      GList *prev = l->prev;
+
+      if (!kept_is_fresh (self, l->data))
+        {
+          total -= kept_size (l->data);
+          kept_free (l->data);
+          g_queue_delete_link (&self->kept, l);
+        }
+      l = prev;
+    }
+
+  return total <= MAX_KEPT_BYTES;
+}
+
+static gboolean
+prepare_cb (gpointer user_data)
+{
+  FasciaDiagramView *self = user_data;
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self)) * scale_factor;
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) * scale_factor;
+
+  self->prepare_id = 0;
+
+  /* Only once what is shown is done, and never for a view out of sight. */
+  if (self->preparing != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self))
+      || !fascia_diagram_view_is_up_to_date (self) || width <= 0 || height <= 0)
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < self->ready->len; i++)
+    {
+      FasciaDiagram *diagram = g_ptr_array_index (self->ready, i);
+      RenderJob *job;
+      g_autoptr(GTask) task = NULL;
+      GList *l;
+      double zoom, x, y;
+
+      if (diagram == self->diagram || !fitted_view (self, diagram, &zoom, &x, &y))
+        continue;
+
+      /* Styled as it will be when shown. */
+      fascia_diagram_set_overlay_styles (diagram, OVERLAY_STYLES);
+      g_signal_emit (self, signals[PREPARE], 0, diagram, zoom);
+
+      l = find_kept (self, diagram);
+      if (l != NULL && kept_is_fresh (self, l->data))
+        continue;
+
+      if (!make_room (self, (gsize) width * height * 4
+                            * (fascia_diagram_get_labels_apart (diagram) ? 2 : 1)))
+        return G_SOURCE_REMOVE;
+
+      job = g_new0 (RenderJob, 1);
+      job->diagram = g_object_steal_data (G_OBJECT (diagram), WORKER_COPY_KEY);
+      if (job->diagram != NULL)
+        fascia_diagram_copy_styles (job->diagram, diagram);
+      else
+        job->diagram = fascia_diagram_dup (diagram);
+      job->zoom = zoom;
+      job->x = x;
+      job->y = y;
+      job->scale_factor = scale_factor;
+      job->width = width;
+      job->height = height;
+      job->serial = fascia_diagram_get_style_serial (diagram);
+      job->full = TRUE;
+      job->labels = fascia_diagram_get_labels_apart (diagram);
+
+      self->preparing = g_object_ref (diagram);
+      task = g_task_new (self, self->prepare_cancellable, prepare_done_cb, g_object_ref (diagram));
+      g_task_set_source_tag (task, prepare_cb);
+      g_task_set_task_data (task, job, render_job_free);
+      fascia_ui_run_in_background (task, render_thread);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_prepare (FasciaDiagramView *self)
+{
+  if (self->prepare_id != 0 || self->preparing != NULL || self->ready->len == 0)
+    return;
+
+  self->prepare_id = g_timeout_add_full (G_PRIORITY_LOW, PREPARE_DELAY_MS, prepare_cb, self,
+                                         NULL);
+}
+
+/**
+ * fascia_diagram_view_keep_ready:
+ *
+ * Renders @diagram ahead, in idle time, so that fascia_diagram_view_set_diagram() shows it
+ * at once, and keeps it so while the widget changes size (within the memory kept for views
+ * shown before). The view emits #FasciaDiagramView::prepare before each render ahead, for
+ * the caller to style the diagram as it will when it shows it. Diagrams are rendered in the
+ * order given.
+ */
+void
+fascia_diagram_view_keep_ready (FasciaDiagramView *self,
+                                FasciaDiagram     *diagram)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (FASCIA_IS_DIAGRAM (diagram));
+
+  if (g_ptr_array_find (self->ready, diagram, NULL))
+    return;
+
+  g_ptr_array_add (self->ready, g_object_ref (diagram));
+  schedule_prepare (self);
+}
+
+/**
+ * fascia_diagram_view_is_ready:
+ *
+ * Returns: whether fascia_diagram_view_set_diagram() would show @diagram now with nothing
+ *   rendered: it is shown, or was rendered ahead (or shown before) at the view it would be
+ *   shown at, with the styles it has (for tests and benchmarks)
+ */
+gboolean
+fascia_diagram_view_is_ready (FasciaDiagramView *self,
+                              FasciaDiagram     *diagram)
+{
+  GList *l;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (diagram), FALSE);
+
+  if (diagram == self->diagram)
+    return fascia_diagram_view_is_up_to_date (self);
+  l = find_kept (self, diagram);
+  return l != NULL && kept_is_fresh (self, l->data);
+}
+
+/**
+ * fascia_diagram_view_is_preparing:
+ *
+ * Returns: whether a render ahead is running or waiting for idle time
+ */
+gboolean
+fascia_diagram_view_is_preparing (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->preparing != NULL || self->prepare_id != 0;
+}
+
 static gboolean
 deferred_render_cb (gpointer user_data)
 {
@@ -1360,6 +1658,8 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   self->job_running = FALSE;
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  /* Shown now, it is rendered as shown; the rest wait for the next idle time. */
+  cancel_prepare (self);
   /* The worker's copy goes with its diagram, so that coming back to a view does not parse
    * its drawing again (a switch of views used to pay a librsvg parse each time). */
   if (self->diagram != NULL && self->worker_copy != NULL)
@@ -1402,6 +1702,7 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM]);
+  schedule_prepare (self);
 }
 
 gboolean
@@ -1881,14 +2182,19 @@ fascia_diagram_view_size_allocate (GtkWidget *widget,
   if (self->diagram == NULL)
     return;
 
+  /* A render ahead for another size would be shown never: start again once idle. */
+  if (self->preparing != NULL && (self->base.texture == NULL
+                                  || width * self->base.scale_factor
+                                     != gdk_texture_get_width (self->base.texture)
+                                  || height * self->base.scale_factor
+                                     != gdk_texture_get_height (self->base.texture)))
+    cancel_prepare (self);
+
   if (self->fitted)
     {
-      double w, h, zoom;
+      double zoom = self->zoom;
 
-      fascia_diagram_get_size (self->diagram, &w, &h);
-      zoom = fit_zoom (self);
-      self->x = (w - width / zoom) / 2.0;
-      self->y = (h - height / zoom) / 2.0;
+      fitted_view (self, self->diagram, &zoom, &self->x, &self->y);
       if (zoom != self->zoom)
         {
           self->zoom = zoom;
@@ -1921,6 +2227,7 @@ fascia_diagram_view_size_allocate (GtkWidget *widget,
     }
 
   update_rendering (self);
+  schedule_prepare (self);
 }
 
 /* Whether the window draws with GSK's cairo renderer (software, as under Xvfb or with
@@ -2293,6 +2600,8 @@ fascia_diagram_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  cancel_prepare (self);
+  g_ptr_array_set_size (self->ready, 0);
   g_queue_clear_full (&self->kept, kept_free);
   remove_buttons (self);
 
@@ -2308,6 +2617,8 @@ fascia_diagram_view_finalize (GObject *object)
   g_clear_object (&self->diagram);
   g_clear_object (&self->worker_copy);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->prepare_cancellable);
+  g_clear_pointer (&self->ready, g_ptr_array_unref);
   tile_clear (&self->base);
   tile_clear (&self->labels);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
@@ -2453,6 +2764,21 @@ fascia_diagram_view_class_init (FasciaDiagramViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
+  /**
+   * FasciaDiagramView::prepare:
+   * @diagram: a diagram given to fascia_diagram_view_keep_ready(), not the one shown
+   * @zoom: the zoom it will be shown at (fitted to the widget)
+   *
+   * Emitted before @diagram is rendered ahead: style it (layers, label size) as it will be
+   * styled when shown. Styles drawn as overlays (selection, attachments) need not be set.
+   */
+  signals[PREPARE] =
+    g_signal_new ("prepare",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, FASCIA_TYPE_DIAGRAM, G_TYPE_DOUBLE);
+
   gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "diagram.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "diagram.zoom-in", NULL);
@@ -2487,6 +2813,8 @@ fascia_diagram_view_init (FasciaDiagramView *self)
   self->zoom = 1.0;
   self->fitted = TRUE;
   self->cancellable = g_cancellable_new ();
+  self->prepare_cancellable = g_cancellable_new ();
+  self->ready = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->buttons = g_ptr_array_new ();
   self->buttons_by_id = g_hash_table_new (g_str_hash, g_str_equal);

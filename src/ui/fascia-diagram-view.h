@@ -91,4 +91,10 @@ void           fascia_diagram_view_get_render_count   (FasciaDiagramView *self,
                                                        guint             *full,
                                                        guint             *patches);
 
+void           fascia_diagram_view_keep_ready         (FasciaDiagramView *self,
+                                                       FasciaDiagram     *diagram);
+gboolean       fascia_diagram_view_is_ready           (FasciaDiagramView *self,
+                                                       FasciaDiagram     *diagram);
+gboolean       fascia_diagram_view_is_preparing       (FasciaDiagramView *self);
+
 G_END_DECLS

@@ -11,6 +11,11 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "fascia/fascia-client.h"
 #include "fascia/fascia-muscle.h"
@@ -814,6 +819,28 @@ fascia_ui_show_view (FasciaDiagramView *view,
 }
 
 /**
+ * fascia_ui_label_size_for:
+ * @pixels: how tall the labels must be on screen, in logical pixels
+ * @zoom: logical pixels per view unit
+ *
+ * Returns: the label size (fascia_diagram_set_label_size()) that keeps labels at least
+ *   @pixels tall at @zoom; 0 where the drawing's own size is already larger.
+ */
+double
+fascia_ui_label_size_for (double pixels,
+                          double zoom)
+{
+  double size;
+
+  if (zoom <= 0)
+    return 0;
+  /* In whole view units, so that a zoom by a few percent draws the labels again only when
+   * their size really changes. */
+  size = ceil (pixels / zoom);
+  return size <= FASCIA_DIAGRAM_LABEL_SIZE ? 0 : size;
+}
+
+/**
  * fascia_ui_update_label_size:
  * @pixels: how tall the labels must be on screen, in logical pixels
  *
@@ -825,22 +852,14 @@ fascia_ui_update_label_size (FasciaDiagramView *view,
                              double             pixels)
 {
   FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
-  double zoom = fascia_diagram_view_get_zoom (view);
-  double size = 0;
   guint64 serial;
 
   if (diagram == NULL)
     return;
-  if (zoom > 0)
-    {
-      /* In whole view units, so that a zoom by a few percent draws the labels again only
-       * when their size really changes. */
-      size = ceil (pixels / zoom);
-      if (size <= FASCIA_DIAGRAM_LABEL_SIZE)
-        size = 0;
-    }
   serial = fascia_diagram_get_style_serial (diagram);
-  fascia_diagram_set_label_size (diagram, size);
+  fascia_diagram_set_label_size (diagram,
+                                 fascia_ui_label_size_for (pixels,
+                                                           fascia_diagram_view_get_zoom (view)));
   /* Set on the diagram itself: the view must draw it again. */
   if (fascia_diagram_get_style_serial (diagram) != serial)
     fascia_diagram_view_styles_changed (view);
@@ -1337,4 +1356,64 @@ fascia_ui_client_file_name (FasciaClient *client,
     text = g_strdup (name != NULL ? name : "");
 
   return g_strdelimit (text, "/\\:", '-');
+}
+
+/* Work done ahead in idle time: one thread of its own, at a lower priority than the window's
+ * threads (a nice value of its own; Linux gives each thread one), so that what it does never
+ * takes a core the window needs to answer input. */
+
+typedef struct
+{
+  GTask           *task;
+  GTaskThreadFunc  func;
+} BackgroundJob;
+
+static void
+background_run (gpointer data,
+                gpointer user_data)
+{
+  BackgroundJob *job = data;
+  GTask *task = job->task;
+  static gsize niced = 0;
+
+#ifdef __linux__
+  if (g_once_init_enter (&niced))
+    {
+      /* The pool's one thread: only it is made nicer. Failing leaves it as it was. */
+      (void) setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+      g_once_init_leave (&niced, 1);
+    }
+#endif
+
+  if (!g_task_return_error_if_cancelled (task))
+    job->func (task, g_task_get_source_object (task), g_task_get_task_data (task),
+               g_task_get_cancellable (task));
+  g_object_unref (task);
+  g_free (job);
+}
+
+/**
+ * fascia_ui_run_in_background:
+ *
+ * Runs @func for @task, as g_task_run_in_thread() does, in the one thread kept for work done
+ * ahead of need (rendering and parsing views not shown yet), at a low priority; jobs run one
+ * after the other. @func returns the task's result as it would in g_task_run_in_thread().
+ */
+void
+fascia_ui_run_in_background (GTask           *task,
+                             GTaskThreadFunc  func)
+{
+  static GThreadPool *pool = NULL;
+  BackgroundJob *job;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (background_run, NULL, 1, TRUE, NULL));
+
+  job = g_new (BackgroundJob, 1);
+  job->task = g_object_ref (task);
+  job->func = func;
+  g_thread_pool_push (pool, job, NULL);
 }

@@ -68,6 +68,10 @@ void               fascia_ui_name_controls        (void);
 void               fascia_ui_name_tree            (GtkWidget         *widget);
 gboolean           fascia_ui_is_email_or_empty    (const char        *text);
 
+/* Work done ahead in idle time */
+void               fascia_ui_run_in_background    (GTask             *task,
+                                                   GTaskThreadFunc    func);
+
 G_END_DECLS
 
 G_BEGIN_DECLS
@@ -83,6 +87,8 @@ gboolean     fascia_ui_show_view          (FasciaDiagramView *view,
 
 void         fascia_ui_update_label_size  (FasciaDiagramView *view,
                                            double             pixels);
+double       fascia_ui_label_size_for     (double             pixels,
+                                           double             zoom);
 void         fascia_ui_keep_labels_readable (FasciaDiagramView *view);
 void         fascia_ui_fill_view_dropdown (GtkDropDown *dropdown,
                                            const char  *selected_view_id);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "fascia/fascia-condition.h"
+#include "fascia/fascia-view.h"
 #include "fascia-atlas-page.h"
 #include "fascia-diagram-view.h"
 #include "fascia-muscle-card.h"
@@ -295,6 +296,46 @@ test_click_renders_nothing (Fixture       *fixture,
   fascia_diagram_view_get_render_count (fixture->view, &now_full, &now_patches);
   g_assert_cmpuint (now_full, ==, full);
   g_assert_cmpuint (now_patches, ==, patches);
+}
+
+static gboolean
+page_idle (gpointer user_data)
+{
+  return fascia_atlas_page_is_idle (user_data);
+}
+
+/* Once the page has been idle a while, the first switch to any view renders nothing on the
+ * UI thread's behalf: each view was loaded and rendered ahead, in idle time, at the size it
+ * is shown at. (A switch back to a view shown before is diagram-view's switch-back test.) */
+static void
+test_first_switch_renders_nothing (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GListModel *views = fascia_atlas_get_views (fascia_atlas_get_default (NULL));
+  guint full, patches, now_full, now_patches;
+
+  g_assert_cmpuint (g_list_model_get_n_items (views), >, 2);
+  g_assert_true (fascia_test_wait_for (page_idle, fixture->page, 120000));
+  fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
+
+  for (guint i = 0; i < g_list_model_get_n_items (views); i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+      const char *id = fascia_view_get_id (view);
+      FasciaDiagram *diagram;
+
+      if (g_strcmp0 (id, fascia_atlas_page_get_view (fixture->page)) == 0)
+        continue;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.view", "s", id));
+      g_assert_cmpstr (fascia_atlas_page_get_view (fixture->page), ==, id);
+      diagram = fascia_diagram_view_get_diagram (fixture->view);
+      g_assert_cmpstr (fascia_diagram_get_view_id (diagram), ==, id);
+      g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+      fascia_diagram_view_get_render_count (fixture->view, &now_full, &now_patches);
+      if (now_full != full || now_patches != patches)
+        g_error ("The first switch to %s rendered %u times in full and %u in part", id,
+                 now_full - full, now_patches - patches);
+    }
 }
 
 static void
@@ -690,6 +731,8 @@ main (int   argc,
               fixture_set_up, test_click_opens_card, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-renders-nothing", Fixture, NULL,
               fixture_set_up, test_click_renders_nothing, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/first-switch-renders-nothing", Fixture, NULL,
+              fixture_set_up, test_first_switch_renders_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/search-latin", Fixture, NULL,
               fixture_set_up, test_search_latin, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/technique-links", Fixture, NULL,
