@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fascia/fascia-intake.h"
+#include "fascia-store-private.h"
 #include "store-fixture.h"
 
 static const char *awkward_names[] = {
@@ -554,6 +555,91 @@ test_initials (void)
     }
 }
 
+#define COUNT_WRITERS 4
+#define COUNT_CLIENTS 60
+
+typedef struct
+{
+  const char *conninfo;
+  guint       writer;
+} CountWriter;
+
+/* A therapist's own connection: adds clients, archives every third, deletes every fifth. */
+static gpointer
+count_writer (gpointer data)
+{
+  CountWriter *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = fascia_store_open_full (w->conninfo,
+                                                         FASCIA_STORE_OPEN_NO_BACKUP, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < COUNT_CLIENTS; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("Writer %u client %u", w->writer, i);
+
+      fascia_client_set_name (client, name);
+      g_assert_true (fascia_store_add_client (store, client, &error));
+      if (i % 5 == 0)
+        g_assert_true (fascia_store_delete (store, FASCIA_STORE_TABLE_CLIENTS,
+                                            fascia_client_get_id (client), &error));
+      else if (i % 3 == 0)
+        g_assert_true (fascia_store_set_client_archived (store, fascia_client_get_id (client),
+                                                         TRUE, &error));
+      g_assert_no_error (error);
+    }
+  return NULL;
+}
+
+/* The clinic server counts its clients on many rows (sql-postgresql/011): writers adding,
+ * archiving and deleting at once leave every count exact, slot by slot. */
+static void
+test_counts_concurrent (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) active = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  CountWriter writers[COUNT_WRITERS];
+  GThread *threads[COUNT_WRITERS];
+  guint n_active = 0, n_archived = 0;
+
+  for (guint i = 0; i < COUNT_CLIENTS; i++)
+    {
+      if (i % 5 == 0)
+        continue;
+      if (i % 3 == 0)
+        n_archived += COUNT_WRITERS;
+      else
+        n_active += COUNT_WRITERS;
+    }
+
+  for (guint w = 0; w < COUNT_WRITERS; w++)
+    {
+      writers[w] = (CountWriter) { fixture->path, w };
+      threads[w] = g_thread_new ("writer", count_writer, &writers[w]);
+    }
+  for (guint w = 0; w < COUNT_WRITERS; w++)
+    g_thread_join (threads[w]);
+
+  active = fascia_store_list_clients (fixture->store, "", 0, &error);
+  all = fascia_store_list_clients (fixture->store, "", FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (active), ==, n_active);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, n_active + n_archived);
+
+  /* Each slot holds the clients of its own, and no more. */
+  stmt = fascia_db_prepare (fascia_store_get_db (fixture->store),
+                            "SELECT count(*), sum(n) FROM client_counts c WHERE n <> "
+                            "(SELECT count(*) FROM clients WHERE deleted_at IS NULL "
+                            "AND archived = c.archived AND id % 64 = c.slot)", FALSE, &error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +654,8 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/delete-undo", test_delete_undo);
   STORE_TEST ("/fascia/core/store/clients/signals", test_signals);
   STORE_TEST ("/fascia/core/store/clients/import", test_import);
+  g_test_add ("/postgresql/fascia/core/store/clients/counts-concurrent", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_counts_concurrent, store_fixture_tear_down);
   STORE_TEST ("/fascia/core/store/clients/import-values", test_import_values);
 
   g_test_add_func ("/fascia/core/store/clients/initials", test_initials);

@@ -62,6 +62,8 @@ static const char *data_at_version[] = {
   "  1700000000000000, 'laptop_user');",
   /* 10: the clinic server's search index; nothing in a file */
   "",
+  /* 11: the clinic server's client counts; nothing in a file */
+  "",
 };
 
 /* The same rows on a clinic server, in its dialect, written when its schema was at version N
@@ -115,6 +117,9 @@ static const char *pg_data_at_version[] = {
   "  VALUES (1, 'subjective', 'Buttock ache', 'Buttock ache when sitting', "
   "  1700000000000000, 'laptop_user');",
   /* 10: the search index's pending list, off */
+  "",
+  /* 11: the client counts on 64 rows each: the clients of before are counted in their slots
+   * (archiving client 2 above counts down in slot 2, which must hold it) */
   "",
 };
 

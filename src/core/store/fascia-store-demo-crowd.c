@@ -87,7 +87,7 @@ fascia_store_add_demo_crowd (FasciaStore  *store,
 {
   gint64 now = fascia_store_now ();
 
-  if (!fascia_store_begin (store, error))
+  if (!fascia_store_begin (store, error) || !fascia_store_lock_bulk (store, error))
     return FALSE;
 
   for (guint i = 0; i < n_clients; i++)

@@ -674,7 +674,7 @@ mark_as_demo (FasciaStore  *store,
                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
 
-  if (!fascia_store_begin (store, error))
+  if (!fascia_store_begin (store, error) || !fascia_store_lock_bulk (store, error))
     return FALSE;
 
   stmt = fascia_store_prepare (store, sql, error);

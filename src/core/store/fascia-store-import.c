@@ -243,7 +243,7 @@ run_import (FasciaStore            *self,
   if (!fascia_csv_import_check_columns (import, error))
     return FALSE;
 
-  if (!fascia_store_begin (self, error))
+  if (!fascia_store_begin (self, error) || !fascia_store_lock_bulk (self, error))
     return FALSE;
 
   if (!run_rows (self, import, duplicates, counts, problems, watch, error))

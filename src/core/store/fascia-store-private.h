@@ -58,6 +58,8 @@ gboolean          fascia_store_begin             (FasciaStore        *self,
 gboolean          fascia_store_commit            (FasciaStore        *self,
                                                   GError            **error);
 void              fascia_store_rollback          (FasciaStore        *self);
+gboolean          fascia_store_lock_bulk         (FasciaStore        *self,
+                                                  GError            **error);
 gboolean          fascia_store_begin_batch       (FasciaStore        *self,
                                                   GError            **error);
 gboolean          fascia_store_end_batch         (FasciaStore        *self,
