@@ -1150,6 +1150,75 @@ fascia_diagram_set_label_size (FasciaDiagram *self,
 }
 
 /**
+ * fascia_diagram_get_figure_bounds:
+ * @x: (out): the left of the figure, in view units
+ * @y: (out): its top
+ * @width: (out):
+ * @height: (out):
+ *
+ * Gets the box the figure fills within the view: every region but the referral zones (drawn
+ * inside the body) and every label at the drawing's own size. A view's drawing leaves room
+ * around its figure, more on some sides than on others; a small window shows the figure
+ * itself, centred. The whole view where it has neither.
+ */
+void
+fascia_diagram_get_figure_bounds (FasciaDiagram *self,
+                                  double        *x,
+                                  double        *y,
+                                  double        *width,
+                                  double        *height)
+{
+  FasciaDiagramData *data;
+  g_autoptr(GObject) context = NULL;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+
+  data = self->data;
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const FasciaRegion *region = &g_array_index (data->regions, FasciaRegion, i);
+
+      if (region->kind == FASCIA_REGION_REFERRAL_ZONE || region->width <= 0 || region->height <= 0)
+        continue;
+      x0 = MIN (x0, region->x);
+      y0 = MIN (y0, region->y);
+      x1 = MAX (x1, region->x + region->width);
+      y1 = MAX (y1, region->y + region->height);
+    }
+  if (data->labels->len > 0)
+    context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  for (guint i = 0; i < data->labels->len; i++)
+    {
+      LabelBox box;
+
+      measure_label (data, PANGO_CONTEXT (context),
+                     &g_array_index (data->labels, FasciaDiagramLabel, i),
+                     FASCIA_DIAGRAM_LABEL_SIZE, &box);
+      x0 = MIN (x0, box.x);
+      y0 = MIN (y0, box.y);
+      x1 = MAX (x1, box.x + box.width);
+      y1 = MAX (y1, box.y + box.height);
+    }
+
+  /* Within the view: what lies outside is not drawn. */
+  x0 = MAX (x0, 0);
+  y0 = MAX (y0, 0);
+  x1 = MIN (x1, data->width);
+  y1 = MIN (y1, data->height);
+  if (x1 <= x0 || y1 <= y0)
+    {
+      x0 = y0 = 0;
+      x1 = data->width;
+      y1 = data->height;
+    }
+  *x = x0;
+  *y = y0;
+  *width = x1 - x0;
+  *height = y1 - y0;
+}
+
+/**
  * fascia_diagram_set_min_label_size:
  * @scale: how large the drawing is drawn: output units (points, pixels) per view unit
  * @min_size: how tall the labels must be at least, in output units

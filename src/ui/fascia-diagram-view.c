@@ -128,6 +128,8 @@ struct _FasciaDiagramView
   double         zoom;
   double         x, y;
   gboolean       fitted;
+  gboolean       fit_figure;        /* fit the figure itself, not the whole view */
+  graphene_rect_t fit_box;          /* what a fit shows, in view units */
   gboolean       point_mode;
 
   /* Rendering state */
@@ -212,6 +214,35 @@ fascia_diagram_view_new (void)
 
 /* Geometry */
 
+/* What a fit of @diagram shows: the whole view, or with fit-figure the figure with a margin
+ * around it, so that where the drawing cuts the figure off (the thighs) it is seen as the
+ * drawing's edge, not the pane's. */
+static void
+compute_fit_box (FasciaDiagramView *self,
+                 FasciaDiagram     *diagram,
+                 graphene_rect_t   *box)
+{
+  double width, height;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  graphene_rect_init (box, 0, 0, width, height);
+  if (self->fit_figure)
+    {
+      double x, y, w, h, margin;
+
+      fascia_diagram_get_figure_bounds (diagram, &x, &y, &w, &h);
+      margin = 0.03 * MAX (w, h);
+      graphene_rect_init (box, x - margin, y - margin, w + 2 * margin, h + 2 * margin);
+    }
+}
+
+static void
+update_fit_box (FasciaDiagramView *self)
+{
+  if (self->diagram != NULL)
+    compute_fit_box (self, self->diagram, &self->fit_box);
+}
+
 /* The view @diagram is shown at when fitted to the widget as it is now: the one place that
  * works it out, so that what was rendered ahead matches what is shown to the last bit. */
 static gboolean
@@ -221,17 +252,20 @@ fitted_view (FasciaDiagramView *self,
              double            *x,
              double            *y)
 {
-  double width, height;
+  graphene_rect_t box;
   int w = gtk_widget_get_width (GTK_WIDGET (self));
   int h = gtk_widget_get_height (GTK_WIDGET (self));
 
   if (diagram == NULL || w <= 0 || h <= 0)
     return FALSE;
 
-  fascia_diagram_get_size (diagram, &width, &height);
-  *zoom = MIN (w / width, h / height);
-  *x = (width - w / *zoom) / 2.0;
-  *y = (height - h / *zoom) / 2.0;
+  if (diagram == self->diagram)
+    box = self->fit_box;
+  else
+    compute_fit_box (self, diagram, &box);
+  *zoom = MIN (w / box.size.width, h / box.size.height);
+  *x = box.origin.x + (box.size.width - w / *zoom) / 2.0;
+  *y = box.origin.y + (box.size.height - h / *zoom) / 2.0;
   return TRUE;
 }
 
@@ -1632,6 +1666,29 @@ deferred_render_cb (gpointer user_data)
 }
 
 /**
+ * fascia_diagram_view_set_fit_figure:
+ * @fit_figure: whether a fit shows the figure rather than the whole view
+ *
+ * Fits the figure itself to the widget, centred, rather than the whole view with the room its
+ * drawing leaves around it: for the small diagrams of the plan and visit editors.
+ */
+void
+fascia_diagram_view_set_fit_figure (FasciaDiagramView *self,
+                                    gboolean           fit_figure)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  fit_figure = !!fit_figure;
+  if (self->fit_figure == fit_figure)
+    return;
+
+  self->fit_figure = fit_figure;
+  update_fit_box (self);
+  if (self->fitted)
+    apply_fit (self);
+}
+
+/**
  * fascia_diagram_view_set_diagram:
  *
  * Shows @diagram, fitted to the widget. The view styles regions of the diagram it shows
@@ -1692,6 +1749,7 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
       self->known_serial = fascia_diagram_get_style_serial (self->diagram);
       self->rendered_serial = self->known_serial - 1;
       create_buttons (self);
+      update_fit_box (self);
       /* The caller styles the new diagram (and sizes its labels) after this returns: the
        * first render waits for that, or it would be made twice. */
       self->deferred_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, deferred_render_cb, self, NULL);

@@ -65,6 +65,8 @@ void           fascia_diagram_view_zoom_at            (FasciaDiagramView *self,
                                                        double             widget_x,
                                                        double             widget_y);
 void           fascia_diagram_view_zoom_to_fit        (FasciaDiagramView *self);
+void           fascia_diagram_view_set_fit_figure     (FasciaDiagramView *self,
+                                                       gboolean           fit_figure);
 void           fascia_diagram_view_pan                (FasciaDiagramView *self,
                                                        double             dx,
                                                        double             dy);

@@ -1518,6 +1518,10 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
   fascia_ui_date_row_init (self->start_row);
   fascia_ui_date_row_init (self->end_row);
   fascia_ui_keep_labels_readable (self->diagram_view);
+  fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
+  /* Translators: the name a screen reader gives the diagram on which targets are picked */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Targets diagram"), -1);
 
   g_signal_connect_object (self->diagram_view, "region-activated",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);

@@ -1467,6 +1467,10 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fascia_ui_date_row_init (self->date_row);
   fascia_ui_keep_labels_readable (self->diagram_view);
+  fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
+  /* Translators: the name a screen reader gives the diagram pain is marked on */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body chart diagram"), -1);
 
   for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
        field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)

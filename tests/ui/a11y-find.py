@@ -15,7 +15,8 @@
 #
 #   a11y-find.py --serve PID
 # answers the same questions about the process PID, one a line on standard input
-# ("NAME<tab>INDEX", INDEX -1 for none), with one line each: "x y width height", or "-" when
+# ("NAME<tab>INDEX[<tab>WITHIN]", INDEX -1 for none, -2 for the box around its children; WITHIN
+# the name of a part to look inside), with one line each: "x y width height", or "-" when
 # nothing so named is showing. One process for a whole test spares starting Python each time.
 #
 # It speaks the AT-SPI D-Bus protocol itself (the calls a screen reader's library makes) rather
@@ -173,7 +174,30 @@ def apps(pid):
         yield app
 
 
-def locate(name, index, pid=None):
+def union(node):
+    """The box around the visible children of node, wherever they lie (a diagram's regions
+    beyond its edges too); None without any."""
+    kids = children(node)
+    states = call_each(kids, ACCESSIBLE, "GetState", None, "(au)")
+    kids = [kid for kid, state in zip(kids, states)
+            if state is not None and state[0] and state[0][0] & (1 << STATE_VISIBLE)]
+    boxes = [b[0] for b in call_each(kids, COMPONENT, "GetExtents",
+                                     GLib.Variant("(u)", (WINDOW_COORDS,)), "((iiii))")
+             if b is not None]
+    boxes = [b for b in boxes if b[2] > 0 and b[3] > 0]
+    if not boxes:
+        return None
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    x1 = max(b[0] + b[2] for b in boxes)
+    y1 = max(b[1] + b[3] for b in boxes)
+    return (x0, y0, x1 - x0, y1 - y0)
+
+
+def locate(name, index, pid=None, within=None):
+    """The box of the first showing accessible named name (inside the one named within, when
+    given: a page hidden behind another keeps its boxes); with index >= 0 that of its index-th
+    showing child, with index -2 the box around its children."""
     for app in apps(pid):
         try:
             windows = children(app)
@@ -181,8 +205,16 @@ def locate(name, index, pid=None):
             continue
         for window in windows:
             try:
-                found = find(window, name)
+                root = find(window, within) if within else window
+                if root is None:
+                    continue
+                found = find(root, name)
                 if found is None:
+                    continue
+                if index == -2:
+                    box = union(found)
+                    if box is not None:
+                        return box
                     continue
                 if index is not None and index >= 0:
                     rows = [r for r in children(found) if showing(r)]
@@ -217,9 +249,10 @@ if len(sys.argv) == 2 and sys.argv[1] == "--warm":
 if len(sys.argv) == 3 and sys.argv[1] == "--serve":
     pid = int(sys.argv[2])
     for line in sys.stdin:
-        name, _, index = line.rstrip("\n").partition("\t")
+        name, _, rest = line.rstrip("\n").partition("\t")
+        index, _, within = rest.partition("\t")
         try:
-            box = locate(name, int(index or "-1"), pid)
+            box = locate(name, int(index or "-1"), pid, within or None)
         except GLib.Error:
             # The registry or the app did not answer in time (a loaded machine, an app still
             # joining the bus): "not showing yet", and the test asks again.

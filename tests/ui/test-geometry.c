@@ -222,13 +222,14 @@ assert_size (Session    *s,
              s->width, s->height);
 }
 
-/* Where a screen reader finds the widget named @name (or that list's child @index), in
- * device pixels of the window; FALSE when nothing so named is showing. */
+/* Where a screen reader finds the widget named @name inside the one named @within (anywhere
+ * in the window without it). */
 static gboolean
-locate (Session    *s,
-        const char *name,
-        int         index,
-        Box        *box)
+locate_in (Session    *s,
+           const char *within,
+           const char *name,
+           int         index,
+           Box        *box)
 {
   /* The app joins the accessibility bus a little after its window shows, and a page shows
    * its parts a frame after the key that chose it: asked again until it shows, for up to
@@ -239,7 +240,10 @@ locate (Session    *s,
     {
       char line[256] = { 0 };
 
-      fprintf (s->finder_in, "%s\t%d\n", name, index);
+      if (within != NULL)
+        fprintf (s->finder_in, "%s\t%d\t%s\n", name, index, within);
+      else
+        fprintf (s->finder_in, "%s\t%d\n", name, index);
       fflush (s->finder_in);
       if (fgets (line, sizeof line, s->finder_out) == NULL)
         {
@@ -264,6 +268,18 @@ locate (Session    *s,
       pause_ms (250);
     }
   return FALSE;
+}
+
+/* Where a screen reader finds the widget named @name (or that list's child @index, or with
+ * @index -2 the box around its children), in device pixels of the window; FALSE when nothing
+ * so named is showing. */
+static gboolean
+locate (Session    *s,
+        const char *name,
+        int         index,
+        Box        *box)
+{
+  return locate_in (s, NULL, name, index, box);
 }
 
 static void
@@ -311,6 +327,23 @@ click (Session    *s,
   click_box (s, &box);
 }
 
+/* A click on the part named @name inside the one named @within: every diagram of the window
+ * has the same regions, and a page hidden behind another keeps its boxes. */
+static void
+click_in (Session    *s,
+          const char *within,
+          const char *name)
+{
+  Box box;
+
+  if (!locate_in (s, within, name, -1, &box))
+    {
+      screenshot (s);
+      g_error ("%s: no “%s” in “%s” to click", s->size->name, name, within);
+    }
+  click_box (s, &box);
+}
+
 static void
 keys (Session    *s,
       const char *keys)
@@ -344,6 +377,56 @@ assert_box_kept (Session    *s,
     g_error ("%s: after %s “%s” moved from %d,%d %dx%d to %d,%d %dx%d", s->size->name, step,
              name, before->x, before->y, before->width, before->height, now.x, now.y, now.width,
              now.height);
+}
+
+/* The figure of the diagram named @name is whole and centred in it: none of it cut off by the
+ * pane's edges, as much room on either side. Its figure is the box around its regions, which a
+ * screen reader finds wherever they lie, inside the diagram's box or beyond it. Returns it. */
+static void
+assert_figure_centred (Session    *s,
+                       const char *name,
+                       const char *step,
+                       Box        *figure)
+{
+  Box diagram;
+  int left, right, top, bottom;
+
+  must_locate (s, name, &diagram);
+  if (!locate (s, name, -2, figure))
+    g_error ("%s: no regions in “%s”", s->size->name, name);
+  left = figure->x - diagram.x;
+  right = diagram.x + diagram.width - (figure->x + figure->width);
+  top = figure->y - diagram.y;
+  bottom = diagram.y + diagram.height - (figure->y + figure->height);
+  if (left < 1 || right < 1 || top < 1 || bottom < 1
+      || ABS (left - right) > MAX (6, diagram.width / 6)
+      || ABS (top - bottom) > MAX (6, diagram.height / 25))
+    {
+      screenshot (s);
+      g_error ("%s: after %s the figure of “%s” is not whole and centred: %d px to its left, "
+               "%d to its right, %d above, %d below", s->size->name, step, name, left, right,
+               top, bottom);
+    }
+}
+
+static void
+assert_figure_kept (Session    *s,
+                    const char *name,
+                    const Box  *before,
+                    const char *step)
+{
+  Box now;
+
+  if (!locate (s, name, -2, &now))
+    g_error ("%s: no regions in “%s”", s->size->name, name);
+  if (now.x != before->x || now.y != before->y || now.width != before->width
+      || now.height != before->height)
+    {
+      screenshot (s);
+      g_error ("%s: after %s the figure of “%s” moved from %d,%d %dx%d to %d,%d %dx%d",
+               s->size->name, step, name, before->x, before->y, before->width, before->height,
+               now.x, now.y, now.width, now.height);
+    }
 }
 
 /* The X server, window manager and app end with the test, even when it fails. */
@@ -721,7 +804,7 @@ walk_atlas (Session *s)
 static void
 walk_clients (Session *s)
 {
-  Box diagram;
+  Box diagram, figure;
 
   keys (s, "alt+2");
   assert_size (s, "the Clients page");
@@ -733,34 +816,42 @@ walk_clients (Session *s)
   click (s, "Plans", -1);
   click (s, "Pregnancy low back and buttock", -1);
   assert_size (s, "opening a plan");
-  must_locate (s, "Diagram", &diagram);
+  must_locate (s, "Targets diagram", &diagram);
+  assert_figure_centred (s, "Targets diagram", "opening a plan", &figure);
+  click_in (s, "Targets diagram", "Psoas major, left side");
+  assert_size (s, "a target picked");
+  assert_box_kept (s, "Targets diagram", &diagram, "a target picked");
+  assert_figure_kept (s, "Targets diagram", &figure, "a target picked");
   if (s->size->full)
     {
       click (s, "Add Exercise", -1);
       keys (s, "Return");
       keys (s, "Escape");
       assert_size (s, "adding a home exercise");
-      click (s, "Psoas major, left side", -1);
-      click (s, "Psoas major, left side", -1);
+      click_in (s, "Targets diagram", "Psoas major, left side");
       assert_size (s, "a target picked twice");
-      assert_box_kept (s, "Diagram", &diagram, "editing the plan");
+      assert_box_kept (s, "Targets diagram", &diagram, "editing the plan");
+      assert_figure_kept (s, "Targets diagram", &figure, "editing the plan");
     }
 
   /* A new visit: findings picked on the body chart. */
   click (s, "Visits", -1);
   click (s, "New Visit", -1);
   assert_size (s, "a new visit");
-  must_locate (s, "Diagram", &diagram);
+  must_locate (s, "Body chart diagram", &diagram);
+  assert_figure_centred (s, "Body chart diagram", "a new visit", &figure);
   click (s, "Hypertonic", -1);
-  click (s, "Psoas major, left side", -1);
+  click_in (s, "Body chart diagram", "Gluteus maximus, left side");
   assert_size (s, "the first finding on the body chart");
-  assert_box_kept (s, "Diagram", &diagram, "the first finding");
+  assert_box_kept (s, "Body chart diagram", &diagram, "the first finding");
+  assert_figure_kept (s, "Body chart diagram", &figure, "the first finding");
   if (s->size->full)
     {
-      click (s, "Iliacus, right side", -1);
-      click (s, "Quadratus lumborum, left side", -1);
+      click_in (s, "Body chart diagram", "Gluteus medius, right side");
+      click_in (s, "Body chart diagram", "Gluteus medius, left side");
       assert_size (s, "three findings on the body chart");
-      assert_box_kept (s, "Diagram", &diagram, "three findings");
+      assert_box_kept (s, "Body chart diagram", &diagram, "three findings");
+      assert_figure_kept (s, "Body chart diagram", &figure, "three findings");
     }
   /* Every finding tool is in sight. */
   must_locate (s, "Short", &diagram);
