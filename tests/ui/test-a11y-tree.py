@@ -211,7 +211,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..8", flush=True)
+print("1..9", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -253,6 +253,22 @@ try:
     key("Return")
     ok(wait_for(lambda: find_showing(app, pyatspi.ROLE_PAGE_TAB, "Details")) is not None,
        "an open client's sections are tabs named without their mnemonic")
+    # The plan and visit editors are built when first opened, and kept: a new plan and a new
+    # visit, each opened by its button's action as a screen reader does it, are in the walk
+    # below.
+    opened = []
+    for section, button, inside in (("ctrl+2", "New Plan", "Add Exercise"),
+                                    ("ctrl+3", "New Visit", "Findings")):
+        key(section)
+        found = wait_for(lambda: find_showing(app, pyatspi.ROLE_PUSH_BUTTON, button))
+        if found is not None:
+            found.queryAction().doAction(0)
+            if wait_for(lambda: find_showing(app, pyatspi.ROLE_PUSH_BUTTON, inside)
+                        or find_showing(app, pyatspi.ROLE_LIST, inside)) is not None:
+                opened.append(button)
+        key("Escape")
+        time.sleep(0.5)
+    ok(opened == ["New Plan", "New Visit"], f"the plan and visit editors open in reach ({opened})")
     for keys in (("ctrl+2",), ("ctrl+3",), ("alt+3",), ("alt+1",)):
         key(*keys)
         time.sleep(0.5)
