@@ -41,6 +41,9 @@ G_DECLARE_FINAL_TYPE (FasciaAtlas, fascia_atlas, FASCIA, ATLAS, GObject)
 
 /* The built-in content from the GResource, loaded once per process. */
 FasciaAtlas        *fascia_atlas_get_default             (GError      **error);
+/* Starts loading it in a worker thread; the first fascia_atlas_get_default() waits for it. */
+void                fascia_atlas_preload_default         (void);
+FasciaAtlas        *fascia_atlas_peek_default            (void);
 /* A directory of the same format, for `fascia --check-content DIR` and tests. */
 FasciaAtlas        *fascia_atlas_new_from_directory      (const char   *directory,
                                                           GError      **error);

@@ -360,12 +360,18 @@ fascia_atlas_new_from_directory (const char  *directory,
   return fascia_atlas_new_from_file (file, error);
 }
 
+static GMutex default_mutex;
+static gint default_loaded;        /* atomic: default_atlas and default_error are set */
+static FasciaAtlas *default_atlas;
+static GError *default_error;
+
 /**
  * fascia_atlas_get_default:
  * @error: return location for a #GError
  *
  * The built-in content, from the GResource under `/io/github/fascia/Fascia/atlas/`,
- * loaded and validated on the first call. Later calls return the same atlas (or the same
+ * loaded and validated on the first call — or by fascia_atlas_preload_default()'s worker,
+ * which the first call then waits for. Later calls return the same atlas (or the same
  * error: the built-in content cannot change while the program runs).
  *
  * Returns: (transfer none) (nullable): the built-in atlas, or %NULL with a
@@ -374,28 +380,63 @@ fascia_atlas_new_from_directory (const char  *directory,
 FasciaAtlas *
 fascia_atlas_get_default (GError **error)
 {
-  static GMutex mutex;
-  static gboolean loaded;
-  static FasciaAtlas *default_atlas;
-  static GError *default_error;
   g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  locker = g_mutex_locker_new (&mutex);
+  locker = g_mutex_locker_new (&default_mutex);
 
-  if (!loaded)
+  if (!g_atomic_int_get (&default_loaded))
     {
       g_autoptr(GFile) directory = g_file_new_for_uri ("resource://" RESOURCE_BASE "/atlas");
 
       default_atlas = fascia_atlas_new_from_file (directory, &default_error);
-      loaded = TRUE;
+      g_atomic_int_set (&default_loaded, TRUE);
     }
 
   if (default_atlas == NULL && error != NULL)
     *error = g_error_copy (default_error);
 
   return default_atlas;
+}
+
+static gpointer
+preload_thread (gpointer user_data)
+{
+  /* An error is kept for the caller that asks. */
+  fascia_atlas_get_default (NULL);
+  return NULL;
+}
+
+/**
+ * fascia_atlas_preload_default:
+ *
+ * Starts loading the built-in atlas in a worker thread, once per process, so that it is
+ * read while the program does other work (the window system opened, the database): the
+ * first fascia_atlas_get_default() then finds it, or waits only for what is left.
+ */
+void
+fascia_atlas_preload_default (void)
+{
+  static gsize started;
+
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("fascia-atlas", preload_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
+}
+
+/**
+ * fascia_atlas_peek_default:
+ *
+ * Returns: (transfer none) (nullable): the built-in atlas if it has been loaded, without
+ *   loading it or waiting for a load under way
+ */
+FasciaAtlas *
+fascia_atlas_peek_default (void)
+{
+  return g_atomic_int_get (&default_loaded) ? default_atlas : NULL;
 }
 
 FasciaMuscle *

@@ -259,6 +259,9 @@ fascia_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
+  /* Every page needs the atlas: it is read in a worker while GTK opens the display. */
+  fascia_atlas_preload_default ();
+
   G_APPLICATION_CLASS (fascia_application_parent_class)->startup (application);
 
   fascia_ui_name_controls ();

@@ -439,6 +439,33 @@ test_boxed_copies (void)
   g_assert_cmpstr (relation_copy->text, ==, "Strained.");
 }
 
+/* The built-in atlas read in a worker: nothing to peek at before, the atlas after, and
+ * fascia_atlas_get_default() returns that same atlas. In a process of its own, where nothing
+ * else has loaded it. */
+static void
+test_preload_default (void)
+{
+  FasciaAtlas *atlas;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_null (fascia_atlas_peek_default ());
+  fascia_atlas_preload_default ();
+  fascia_atlas_preload_default ();  /* one worker, however often asked */
+  /* Polled, not timed: the bound only keeps a broken load from hanging the test. */
+  for (guint i = 0; i < 600000 && fascia_atlas_peek_default () == NULL; i++)
+    g_usleep (100);
+  atlas = fascia_atlas_peek_default ();
+  g_assert_nonnull (atlas);
+  g_assert_true (fascia_atlas_get_default (NULL) == atlas);
+  g_assert_nonnull (fascia_atlas_lookup_muscle (atlas, "psoas-major"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas/trigger-point-regions", test_trigger_point_regions);
   g_test_add_func ("/fascia/core/atlas/records-outlive-atlas", test_records_outlive_atlas);
   g_test_add_func ("/fascia/core/atlas/boxed-copies", test_boxed_copies);
+  g_test_add_func ("/fascia/core/atlas/preload-default", test_preload_default);
 
   return g_test_run ();
 }

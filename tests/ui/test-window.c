@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "fascia/fascia-atlas.h"
 #include "fascia/fascia-client.h"
 #include "fascia/fascia-plan-target.h"
 #include "fascia/fascia-plan.h"
@@ -134,6 +135,27 @@ test_atlas_built_when_shown (void)
   g_settings_reset (settings, "last-view");
 }
 
+/* Every page needs the atlas: the application's start-up reads it in a worker while GTK
+ * opens the display, so the window finds it ready. Here the application has started (main()
+ * registered it), no window exists and this thread never asks for the atlas; it is loaded
+ * all the same. In a process of its own, where no earlier case loaded it. */
+static void
+test_atlas_read_in_worker (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* Polled, not timed: the bound only keeps a start-up that never loads it from hanging. */
+  for (guint i = 0; i < 600000 && fascia_atlas_peek_default () == NULL; i++)
+    g_usleep (100);
+  g_assert_nonnull (fascia_atlas_peek_default ());
+  g_assert_true (fascia_atlas_get_default (NULL) == fascia_atlas_peek_default ());
+}
+
 static void
 test_state_kept (void)
 {
@@ -258,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/switch-pages", test_switch_pages);
   g_test_add_func ("/fascia/ui/window/state-kept", test_state_kept);
   g_test_add_func ("/fascia/ui/window/atlas-built-when-shown", test_atlas_built_when_shown);
+  g_test_add_func ("/fascia/ui/window/atlas-read-in-worker", test_atlas_read_in_worker);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
   g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
