@@ -63,6 +63,10 @@ typedef struct
   GPtrArray  *nodes;         /* cairo nodes of the same pixels (see append_pixels), made when
                               * first drawn: one per piece, or one for the whole texture */
   guint64     serial;        /* a fill overlay: the diagram's style serial it was made at */
+  GskRenderNode *drawn;      /* what the last frame drew of it, and where (see tile_node) */
+  double      drawn_x, drawn_y, drawn_scale;
+  int         drawn_width, drawn_height;
+  gboolean    drawn_cairo;
 } Tile;
 
 typedef struct
@@ -182,6 +186,8 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (FasciaDiagramView, fascia_diagram_view, GTK_TYPE_WIDGET)
 
 static void update_rendering (FasciaDiagramView *self);
+static void append_markers (FasciaDiagramView *self,
+                            GtkSnapshot       *snapshot);
 static void schedule_prepare (FasciaDiagramView *self);
 static void outline_free (gpointer data);
 
@@ -192,6 +198,7 @@ tile_clear (Tile *tile)
   g_clear_pointer (&tile->pieces, g_ptr_array_unref);
   g_clear_pointer (&tile->nodes, g_ptr_array_unref);
   g_clear_pointer (&tile->bytes, g_bytes_unref);
+  g_clear_pointer (&tile->drawn, gsk_render_node_unref);
 }
 
 static void
@@ -2390,43 +2397,69 @@ append_pixels (FasciaDiagramView     *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Adds to @nodes @tile drawn where it is in the view, as one node that is kept and given
+ * again while the view does not move, so that GSK finds the very node of the last frame and
+ * compares nothing inside it. */
 static void
 append_tile (FasciaDiagramView *self,
-             GtkSnapshot       *snapshot,
+             GPtrArray         *nodes,
              Tile              *tile)
 {
   double scale = self->zoom / tile->zoom / tile->scale_factor;  /* logical px per texture px */
   double x0 = (tile->x - self->x) * self->zoom;
   double y0 = (tile->y - self->y) * self->zoom;
+  int view_width = gtk_widget_get_width (GTK_WIDGET (self));
+  int view_height = gtk_widget_get_height (GTK_WIDGET (self));
   gboolean with_cairo = draws_with_cairo (self);
+  GtkSnapshot *pieces;
   graphene_rect_t visible, rect;
   int width, cols;
 
+  if (tile->drawn != NULL && tile->drawn_x == x0 && tile->drawn_y == y0
+      && tile->drawn_scale == scale && tile->drawn_width == view_width
+      && tile->drawn_height == view_height && tile->drawn_cairo == with_cairo)
+    {
+      g_ptr_array_add (nodes, gsk_render_node_ref (tile->drawn));
+      return;
+    }
+
+  pieces = gtk_snapshot_new ();
   if (tile->pieces == NULL)
     {
       graphene_rect_init (&rect, x0, y0,
                           gdk_texture_get_width (tile->texture) * scale,
                           gdk_texture_get_height (tile->texture) * scale);
-      append_pixels (self, snapshot, tile, 0, &rect, with_cairo);
-      return;
+      append_pixels (self, pieces, tile, 0, &rect, with_cairo);
     }
-
-  graphene_rect_init (&visible, 0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
-                      gtk_widget_get_height (GTK_WIDGET (self)));
-  width = gdk_texture_get_width (tile->texture);
-  cols = (width + PIECE_PX - 1) / PIECE_PX;
-
-  for (guint i = 0; i < tile->pieces->len; i++)
+  else
     {
-      GdkTexture *piece = g_ptr_array_index (tile->pieces, i);
-      double px = (i % cols) * PIECE_PX, py = (i / cols) * PIECE_PX;
+      graphene_rect_init (&visible, 0, 0, view_width, view_height);
+      width = gdk_texture_get_width (tile->texture);
+      cols = (width + PIECE_PX - 1) / PIECE_PX;
 
-      graphene_rect_init (&rect, x0 + px * scale, y0 + py * scale,
-                          gdk_texture_get_width (piece) * scale,
-                          gdk_texture_get_height (piece) * scale);
-      if (graphene_rect_intersection (&rect, &visible, NULL))
-        append_pixels (self, snapshot, tile, i, &rect, with_cairo);
+      for (guint i = 0; i < tile->pieces->len; i++)
+        {
+          GdkTexture *piece = g_ptr_array_index (tile->pieces, i);
+          double px = (i % cols) * PIECE_PX, py = (i / cols) * PIECE_PX;
+
+          graphene_rect_init (&rect, x0 + px * scale, y0 + py * scale,
+                              gdk_texture_get_width (piece) * scale,
+                              gdk_texture_get_height (piece) * scale);
+          if (graphene_rect_intersection (&rect, &visible, NULL))
+            append_pixels (self, pieces, tile, i, &rect, with_cairo);
+        }
     }
+
+  g_clear_pointer (&tile->drawn, gsk_render_node_unref);
+  tile->drawn = gtk_snapshot_free_to_node (pieces);
+  tile->drawn_x = x0;
+  tile->drawn_y = y0;
+  tile->drawn_scale = scale;
+  tile->drawn_width = view_width;
+  tile->drawn_height = view_height;
+  tile->drawn_cairo = with_cairo;
+  if (tile->drawn != NULL)
+    g_ptr_array_add (nodes, gsk_render_node_ref (tile->drawn));
 }
 
 static void
@@ -2504,7 +2537,7 @@ ensure_overlay (FasciaDiagramView *self,
 
 static void
 append_outline (FasciaDiagramView *self,
-                GtkSnapshot       *snapshot,
+                GPtrArray         *nodes,
                 const char        *region_id,
                 FasciaRegionStyle  style)
 {
@@ -2518,14 +2551,14 @@ append_outline (FasciaDiagramView *self,
     return;
 
   if ((tile = ensure_overlay (self, region_id, style)) != NULL)
-    append_tile (self, snapshot, tile);
+    append_tile (self, nodes, tile);
 }
 
 /* The fill of each region that has one, then the outline of each region selected: what the
  * stylesheet drew (fascia-diagram-style.c) before the view took them over. */
 static void
 append_overlays (FasciaDiagramView *self,
-                 GtkSnapshot       *snapshot)
+                 GPtrArray         *nodes)
 {
   static const FasciaRegionStyle fills[] = {
     /* The first a region has wins, as in the stylesheet. */
@@ -2554,7 +2587,7 @@ append_overlays (FasciaDiagramView *self,
               one = fills[f];
 
         if ((tile = ensure_overlay (self, region->id, one)) != NULL)
-          append_tile (self, snapshot, tile);
+          append_tile (self, nodes, tile);
       }
 }
 
@@ -2565,16 +2598,25 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
   FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GskRenderNode) content = NULL;
+  g_autoptr(GskRenderNode) clip = NULL;
 
   if (self->diagram == NULL)
     return;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* The frame is one clip node over one container, made here rather than by GtkSnapshot,
+   * which leaves out a clip its content fits in and a container of one child: the node at
+   * the top of the view would then change kind from one frame to the next (a clip while a
+   * highlight reaches past the edge, none after a click), and GSK, which compares frames
+   * node by node to repaint only what changed, cannot compare nodes of two kinds and
+   * repaints all of both. A click on a muscle repainted the whole view that way. */
+  nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
   if (self->base.texture != NULL)
-    append_tile (self, snapshot, &self->base);
+    append_tile (self, nodes, &self->base);
 
-  append_overlays (self, snapshot);
+  append_overlays (self, nodes);
 
   {
     GtkWidget *focus = gtk_widget_get_focus_child (widget);
@@ -2583,14 +2625,33 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
     if (FASCIA_IS_REGION_BUTTON (focus) && gtk_widget_has_focus (focus))
       focused = fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (focus));
     if (g_strcmp0 (focused, self->hovered) != 0)
-      append_outline (self, snapshot, focused, FASCIA_REGION_STYLE_FOCUS);
-    append_outline (self, snapshot, self->hovered, FASCIA_REGION_STYLE_HOVER);
+      append_outline (self, nodes, focused, FASCIA_REGION_STYLE_FOCUS);
+    append_outline (self, nodes, self->hovered, FASCIA_REGION_STYLE_HOVER);
   }
 
   /* The labels stay readable over every highlight. */
   if (self->labels.texture != NULL)
-    append_tile (self, snapshot, &self->labels);
+    append_tile (self, nodes, &self->labels);
 
+  if (self->markers->len > 0)
+    {
+      GtkSnapshot *markers = gtk_snapshot_new ();
+      GskRenderNode *node;
+
+      append_markers (self, markers);
+      if ((node = gtk_snapshot_free_to_node (markers)) != NULL)
+        g_ptr_array_add (nodes, node);
+    }
+
+  content = gsk_container_node_new ((GskRenderNode **) nodes->pdata, nodes->len);
+  clip = gsk_clip_node_new (content, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_node (snapshot, clip);
+}
+
+static void
+append_markers (FasciaDiagramView *self,
+                GtkSnapshot       *snapshot)
+{
   for (guint i = 0; i < self->markers->len; i++)
     {
       const Marker *marker = &g_array_index (self->markers, Marker, i);
@@ -2626,8 +2687,6 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_pop (snapshot);
       gtk_snapshot_append_border (snapshot, &inner, widths, colours);
     }
-
-  gtk_snapshot_pop (snapshot);
 }
 
 static void

@@ -786,6 +786,43 @@ test_switch_back_renders_nothing (Fixture       *fixture,
   g_free (after.pixels);
 }
 
+/* The kind of node at the top of what @widget draws. */
+static GskRenderNodeType
+top_node_type (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_render_node_get_node_type (node);
+}
+
+/* GSK repaints only what changed between two frames by comparing their nodes, and cannot
+ * compare nodes of two kinds: it repaints all of both. What the view draws is one clip node
+ * whatever it shows, so that a highlight or a mark that reaches past the edge (or stops
+ * reaching past it) repaints itself, not the whole view. */
+static void
+test_frame_keeps_its_kind (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GskRenderNodeType alone, marked;
+  double x, y;
+
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  alone = top_node_type (GTK_WIDGET (fixture->view));
+
+  /* A mark in the corner reaches past the edge. */
+  fascia_diagram_view_widget_to_view (fixture->view, 1, 1, &x, &y);
+  fascia_diagram_view_add_marker (fixture->view, x, y);
+  fascia_ui_test_wait_idle (100);
+  marked = top_node_type (GTK_WIDGET (fixture->view));
+
+  g_assert_cmpint (alone, ==, marked);
+  g_assert_cmpint (marked, ==, GSK_CLIP_NODE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +845,8 @@ main (int   argc,
               fixture_set_up, test_styles_render_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/cairo-nodes", Fixture, NULL,
               fixture_set_up, test_cairo_nodes, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/frame-keeps-its-kind", Fixture, NULL,
+              fixture_set_up, test_frame_keeps_its_kind, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/switch-back-renders-nothing", Fixture, NULL,
               fixture_set_up, test_switch_back_renders_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/patch-keeps-labels", RealFixture, "posterior-deep",
