@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "fascia/fascia-store-journal.h"
+#include "fascia-db-postgres.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 
@@ -388,6 +389,41 @@ test_every_edit_survives (StoreFixture  *fixture,
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
 }
 
+/* TCP keepalives are on unless the connection string says otherwise, so that a server lost
+ * without a word is noticed in about a minute. */
+static void
+test_keepalives (void)
+{
+  g_autofree char *conninfo = pg_server_new_database ();
+  g_autofree char *own = g_strconcat (conninfo, " keepalives_idle=7", NULL);
+  g_autoptr(GError) error = NULL;
+  FasciaDb *db;
+  char *value;
+
+  db = fascia_db_postgres_open (conninfo, &error);
+  g_assert_no_error (error);
+  value = fascia_db_postgres_get_option (db, "keepalives");
+  g_assert_cmpstr (value, ==, "1");
+  g_free (value);
+  value = fascia_db_postgres_get_option (db, "keepalives_idle");
+  g_assert_cmpstr (value, ==, "30");
+  g_free (value);
+  value = fascia_db_postgres_get_option (db, "keepalives_count");
+  g_assert_cmpstr (value, ==, "3");
+  g_free (value);
+  fascia_db_close (db);
+
+  db = fascia_db_postgres_open (own, &error);
+  g_assert_no_error (error);
+  value = fascia_db_postgres_get_option (db, "keepalives_idle");
+  g_assert_cmpstr (value, ==, "7");
+  g_free (value);
+  value = fascia_db_postgres_get_option (db, "dbname");
+  g_assert_true (g_str_has_prefix (value, "fascia_test_"));
+  g_free (value);
+  fascia_db_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +434,7 @@ main (int   argc,
               store_fixture_set_up_postgresql, test_reconnect, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/every-edit-survives", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_every_edit_survives, store_fixture_tear_down);
+  g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);
   g_test_add ("/postgresql/fascia/core/store/reconnect/lost-without-watch", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_lost_without_watch, store_fixture_tear_down);
 

@@ -19,6 +19,8 @@ gboolean          fascia_db_postgres_migrate     (FasciaDb           *db,
                                                   int                 target_version,
                                                   GError            **error);
 char             *fascia_db_postgres_describe    (void);
+char             *fascia_db_postgres_get_option  (FasciaDb           *db,
+                                                  const char         *keyword);
 void              fascia_db_postgres_set_lock_timeout (FasciaDb      *db,
                                                   guint               milliseconds);
 
