@@ -73,6 +73,7 @@ G_DECLARE_FINAL_TYPE (FasciaCsvImport, fascia_csv_import, FASCIA, CSV_IMPORT, GO
 
 FasciaCsvImport *fascia_csv_import_new             (GBytes           *contents,
                                                     GError          **error);
+FasciaCsvImport *fascia_csv_import_copy            (FasciaCsvImport  *self);
 const char      *fascia_csv_import_get_encoding    (FasciaCsvImport  *self);
 char             fascia_csv_import_get_separator   (FasciaCsvImport  *self);
 guint            fascia_csv_import_get_n_columns   (FasciaCsvImport  *self);

@@ -460,6 +460,38 @@ fascia_csv_import_set_field (FasciaCsvImport *self,
 }
 
 /**
+ * fascia_csv_import_copy:
+ *
+ * The same rows with a mapping of their own (the fields and the date order), for a worker to
+ * check while @self is changed: the rows, which never change once read, are shared, so a
+ * copy costs its columns, not its rows.
+ *
+ * Returns: (transfer full): the copy
+ */
+FasciaCsvImport *
+fascia_csv_import_copy (FasciaCsvImport *self)
+{
+  FasciaCsvImport *copy;
+
+  g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (self), NULL);
+
+  copy = g_object_new (FASCIA_TYPE_CSV_IMPORT, NULL);
+  copy->encoding = self->encoding;
+  copy->separator = self->separator;
+  copy->headers = g_strdupv (self->headers);
+  copy->fields = g_memdup2 (self->fields, sizeof (FasciaCsvField) * self->n_columns);
+  copy->n_columns = self->n_columns;
+  g_ptr_array_unref (copy->rows);
+  copy->rows = g_ptr_array_ref (self->rows);
+  g_array_unref (copy->lines);
+  copy->lines = g_array_ref (self->lines);
+  copy->detected_order = self->detected_order;
+  copy->date_order = self->date_order;
+
+  return copy;
+}
+
+/**
  * fascia_csv_import_get_ignored:
  *
  * Returns: (transfer full): the headers of the columns that are not imported.

@@ -281,17 +281,30 @@ typedef struct
   char            *name;
   AdwMessageDialog *dialog;     /* the dialog showing the preview, while it is shown */
   guint            shape;       /* which responses the dialog has (see preview_shape) */
-  /* The rows checked in a worker, for the first preview shown (see preview_checked_cb) */
+  /* The rows checked in a worker for the mapping shown (see start_check) */
   gboolean              checked;
   gboolean              check_ok;
   FasciaCsvImportCounts check_counts;
   char                **check_problems;
   GError               *check_error;
+  GCancellable         *checking;    /* the check of the mapping shown, while it runs */
+  guint                 column;      /* the column whose field was changed last, + 1 */
 } Preview;
+
+static void
+clear_check (Preview *preview)
+{
+  preview->checked = FALSE;
+  g_clear_pointer (&preview->check_problems, g_strfreev);
+  g_clear_error (&preview->check_error);
+}
 
 static void
 preview_free (Preview *preview)
 {
+  if (preview->checking != NULL)
+    g_cancellable_cancel (preview->checking);
+  g_clear_object (&preview->checking);
   g_clear_object (&preview->widget);
   g_clear_object (&preview->store);
   g_clear_object (&preview->import);
@@ -302,6 +315,7 @@ preview_free (Preview *preview)
 }
 
 static GtkWidget *show_preview (Preview *preview);
+static void       start_check  (Preview *preview);
 
 static void
 import_done_cb (GObject      *source,
@@ -384,6 +398,7 @@ preview_response_cb (AdwMessageDialog *dialog,
       fascia_csv_import_set_date_order (preview->import, g_str_equal (response, "dmy")
                                                          ? FASCIA_DATE_ORDER_DMY
                                                          : FASCIA_DATE_ORDER_MDY);
+      start_check (preview);
       show_preview (preview);
       return;
     }
@@ -411,6 +426,7 @@ typedef struct
   GString              *body;
   gboolean              columns_ok;
   gboolean              ambiguous;
+  gboolean              pending;     /* the rows are being checked */
   FasciaCsvImportCounts counts;
 } PreviewText;
 
@@ -437,18 +453,22 @@ preview_text (Preview     *preview,
   gboolean ambiguous = FALSE;
   char separator = fascia_csv_import_get_separator (import);
 
+  gboolean pending = FALSE;
+
   if (preview->checked)
     {
-      /* Checked in the worker that read the file: used once, for the first preview. */
-      preview->checked = FALSE;
+      /* Checked in a worker, for the mapping shown. */
       columns_ok = preview->check_ok;
       counts = preview->check_counts;
-      problems = g_steal_pointer (&preview->check_problems);
-      error = g_steal_pointer (&preview->check_error);
+      problems = g_strdupv (preview->check_problems);
+      error = preview->check_error != NULL ? g_error_copy (preview->check_error) : NULL;
     }
   else
-    columns_ok = fascia_store_check_csv_import (preview->store, import, FASCIA_DUPLICATES_SKIP,
-                                                &counts, &problems, &error);
+    {
+      /* Columns that name no client need no look at the rows; the rest waits for the worker. */
+      columns_ok = fascia_csv_import_check_columns (import, &error);
+      pending = columns_ok;
+    }
 
   /* Translators: the first line of the import preview: the file, its encoding, its separator */
   g_string_append_printf (body, _("%s · %s · fields separated by %s"), preview->name,
@@ -477,6 +497,8 @@ preview_text (Preview     *preview,
 
   if (!columns_ok)
     g_string_append (body, error->message);
+  else if (pending)
+    g_string_append (body, _("Checking the rows for clients already here…"));
   else
     {
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
@@ -515,6 +537,7 @@ preview_text (Preview     *preview,
   text->body = g_steal_pointer (&body);
   text->columns_ok = columns_ok;
   text->ambiguous = ambiguous;
+  text->pending = pending;
   text->counts = counts;
 }
 
@@ -566,29 +589,23 @@ name_column_choice (GtkWidget *drop_down,
                                   label, -1);
 }
 
+/* The preview shown again for what is known now: the same dialog when it offers the same
+ * responses (and while the rows are checked), else a new one with the focus on the column
+ * changed last. */
 static void
-column_field_changed_cb (GtkDropDown *drop_down,
-                         GParamSpec  *pspec,
-                         Preview     *preview)
+refresh_preview (Preview *preview)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "column"));
-  guint field = gtk_drop_down_get_selected (drop_down);
   PreviewText text = { 0 };
   AdwMessageDialog *old = preview->dialog;
 
-  if (field >= FASCIA_CSV_N_FIELDS ||
-      field == (guint) fascia_csv_import_get_field (preview->import, column))
-    return;
-
-  fascia_csv_import_set_field (preview->import, column, (FasciaCsvField) field);
-  name_column_choice (GTK_WIDGET (drop_down), column,
-                      fascia_csv_import_get_header (preview->import, column));
   preview_text (preview, &text);
-  if (preview_shape (&text) == preview->shape)
+  if (text.pending || preview_shape (&text) == preview->shape)
     {
       adw_message_dialog_set_body (old, text.body->str);
-      adw_message_dialog_set_response_enabled (old, "import",
-                                               text.columns_ok && text.counts.n_bad == 0);
+      adw_message_dialog_set_response_enabled (old, "import", !text.pending && text.columns_ok
+                                                              && text.counts.n_bad == 0);
+      if (adw_message_dialog_has_response (old, "merge"))
+        adw_message_dialog_set_response_enabled (old, "merge", !text.pending);
       g_string_free (text.body, TRUE);
       return;
     }
@@ -597,16 +614,100 @@ column_field_changed_cb (GtkDropDown *drop_down,
   /* Other responses: a new dialog, keeping the focus on this column's choice. */
   g_signal_handlers_disconnect_by_data (old, preview);
   show_preview (preview);
-  {
-    GtkWidget *grid = adw_message_dialog_get_extra_child (preview->dialog);
-    GtkWidget *grid_child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (grid));
-    GtkWidget *again = gtk_grid_get_child_at (GTK_GRID (gtk_viewport_get_child (
-                                                GTK_VIEWPORT (grid_child))), 1, column);
+  if (preview->column > 0)
+    {
+      GtkWidget *grid = adw_message_dialog_get_extra_child (preview->dialog);
+      GtkWidget *grid_child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (grid));
+      GtkWidget *again = gtk_grid_get_child_at (GTK_GRID (gtk_viewport_get_child (
+                                                  GTK_VIEWPORT (grid_child))), 1,
+                                                (int) preview->column - 1);
 
-    if (again != NULL)
-      gtk_widget_grab_focus (again);
-  }
+      if (again != NULL)
+        gtk_widget_grab_focus (again);
+    }
   gtk_window_destroy (GTK_WINDOW (old));
+}
+
+typedef struct
+{
+  Preview      *preview;      /* valid unless cancelled */
+  GCancellable *cancellable;
+} Check;
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Check *check = user_data;
+  Preview *preview = check->preview;
+  g_autoptr(GError) error = NULL;
+  FasciaCsvImportCounts counts = { 0 };
+  g_auto(GStrv) problems = NULL;
+  gboolean ok;
+
+  ok = fascia_store_check_csv_import_finish (FASCIA_STORE (source), result, &counts, &problems,
+                                             &error);
+  /* A check overtaken by another change, or by the dialog closing, shows nothing. */
+  if (g_cancellable_is_cancelled (check->cancellable))
+    {
+      g_object_unref (check->cancellable);
+      g_free (check);
+      return;
+    }
+  g_clear_object (&preview->checking);
+  g_object_unref (check->cancellable);
+  g_free (check);
+
+  clear_check (preview);
+  preview->checked = TRUE;
+  preview->check_ok = ok;
+  preview->check_counts = counts;
+  preview->check_problems = g_steal_pointer (&problems);
+  preview->check_error = g_steal_pointer (&error);
+  if (preview->dialog != NULL)
+    refresh_preview (preview);
+}
+
+/* The rows checked again for the mapping now shown, in a worker on a connection of its own
+ * (a lookup a row: seconds for a large file), on a copy of the mapping that the user may go
+ * on changing meanwhile. */
+static void
+start_check (Preview *preview)
+{
+  g_autoptr(FasciaCsvImport) copy = fascia_csv_import_copy (preview->import);
+  Check *check = g_new0 (Check, 1);
+
+  if (preview->checking != NULL)
+    g_cancellable_cancel (preview->checking);
+  g_clear_object (&preview->checking);
+  clear_check (preview);
+
+  preview->checking = g_cancellable_new ();
+  check->preview = preview;
+  check->cancellable = g_object_ref (preview->checking);
+  fascia_store_check_csv_import_async (preview->store, copy, FASCIA_DUPLICATES_SKIP,
+                                       preview->checking, check_done_cb, check);
+}
+
+static void
+column_field_changed_cb (GtkDropDown *drop_down,
+                         GParamSpec  *pspec,
+                         Preview     *preview)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "column"));
+  guint field = gtk_drop_down_get_selected (drop_down);
+
+  if (field >= FASCIA_CSV_N_FIELDS ||
+      field == (guint) fascia_csv_import_get_field (preview->import, column))
+    return;
+
+  fascia_csv_import_set_field (preview->import, column, (FasciaCsvField) field);
+  name_column_choice (GTK_WIDGET (drop_down), column,
+                      fascia_csv_import_get_header (preview->import, column));
+  preview->column = column + 1;
+  start_check (preview);
+  refresh_preview (preview);
 }
 
 /* A row per column of the file: its header, and the field it is imported as. */
@@ -692,7 +793,8 @@ show_preview (Preview *preview)
   adw_message_dialog_add_response (dialog, "import",
                                    counts.n_skipped > 0 ? _("_Skip Duplicates") : _("_Import"));
   adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "import", columns_ok && counts.n_bad == 0);
+  adw_message_dialog_set_response_enabled (dialog, "import", !text.pending && columns_ok
+                                                             && counts.n_bad == 0);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (preview_response_cb), preview);
@@ -734,6 +836,13 @@ fascia_records_preview_clients (GtkWidget   *widget,
   preview->store = g_object_ref (store);
   preview->import = g_steal_pointer (&import);
   preview->name = g_file_get_basename (file);
+  /* The caller asked for the preview at once: its rows checked here, once. */
+  preview->check_ok = fascia_store_check_csv_import (store, preview->import,
+                                                     FASCIA_DUPLICATES_SKIP,
+                                                     &preview->check_counts,
+                                                     &preview->check_problems,
+                                                     &preview->check_error);
+  preview->checked = TRUE;
   return show_preview (preview);
 }
 

@@ -102,6 +102,40 @@ respond (AdwMessageDialog *dialog,
   fascia_test_iterate ();
 }
 
+/* The preview shown, if any. */
+static AdwMessageDialog *
+shown_preview (void)
+{
+  AdwMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && GTK_IS_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (l->data)))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+preview_checked (gpointer data)
+{
+  AdwMessageDialog *dialog = shown_preview ();
+
+  return dialog != NULL && strstr (adw_message_dialog_get_body (dialog),
+                                   "Checking the rows") == NULL;
+}
+
+/* The preview once a worker has checked its rows again (after a change of mapping or of date
+ * order), which may be a new dialog if the choices it offers changed. */
+static AdwMessageDialog *
+checked_preview (void)
+{
+  g_assert_true (fascia_test_wait_for (preview_checked, NULL, 60000));
+  fascia_test_iterate ();
+  return shown_preview ();
+}
+
 /* The dialog a worker shows while it runs, if any. */
 static AdwMessageDialog *
 progress_dialog (void)
@@ -227,8 +261,6 @@ test_preview_dates_and_duplicates (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   AdwMessageDialog *dialog = preview (f, "dates-ambiguous.csv");
   AdwMessageDialog *again;
-  GtkWidget *toplevel_dialog = NULL;
-  GList *toplevels;
   const char *name;
   guint copies = 0;
 
@@ -237,13 +269,8 @@ test_preview_dates_and_duplicates (Fixture       *f,
   adw_message_dialog_response (dialog, "dmy");
   gtk_window_destroy (GTK_WINDOW (dialog));
   fascia_test_iterate ();
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      toplevel_dialog = l->data;
-  g_list_free (toplevels);
-  g_assert_nonnull (toplevel_dialog);
-  again = ADW_MESSAGE_DIALOG (toplevel_dialog);
+  again = checked_preview ();
+  g_assert_nonnull (again);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (again), "2 clients will be imported."));
   respond (again, "import");
   wait_for_worker ();
@@ -255,13 +282,8 @@ test_preview_dates_and_duplicates (Fixture       *f,
   adw_message_dialog_response (dialog, "dmy");
   gtk_window_destroy (GTK_WINDOW (dialog));
   fascia_test_iterate ();
-  toplevel_dialog = NULL;
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      toplevel_dialog = l->data;
-  g_list_free (toplevels);
-  again = ADW_MESSAGE_DIALOG (toplevel_dialog);
+  again = checked_preview ();
+  g_assert_nonnull (again);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (again),
                             "2 rows name clients already here"));
   respond (again, "merge");
@@ -859,10 +881,12 @@ test_preview_mapping (Fixture       *f,
   gtk_drop_down_set_selected (choices->pdata[0], FASCIA_CSV_FIELD_IGNORE);
   gtk_drop_down_set_selected (choices->pdata[1], FASCIA_CSV_FIELD_IGNORE);
   fascia_test_iterate ();
+  g_assert_true (checked_preview () == dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
   gtk_drop_down_set_selected (choices->pdata[0], FASCIA_CSV_FIELD_FIRST_NAME);
   gtk_drop_down_set_selected (choices->pdata[1], FASCIA_CSV_FIELD_LAST_NAME);
   fascia_test_iterate ();
+  g_assert_true (checked_preview () == dialog);
 
   respond (dialog, "import");
   wait_for_worker ();
@@ -958,6 +982,72 @@ test_preview_in_worker (Fixture       *f,
   g_assert_cmpuint (n_clients (f), ==, 1);
 }
 
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* A change of a column's mapping checks the rows again in a worker, on a copy of the mapping:
+ * the window's connection runs no query per row, the dialog says it is checking (Import
+ * waits), and a change made meanwhile overtakes the check before it. */
+static void
+test_mapping_in_worker (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = large_csv (f, 3000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) already = fascia_client_new ();
+  g_autoptr(GPtrArray) choices = NULL;
+  FasciaStore *store = fascia_window_get_store (f->window);
+  AdwMessageDialog *dialog;
+  guint selects;
+
+  fascia_client_set_name (already, "Client Number 00007");
+  fascia_client_set_email (already, "client7@example.org");
+  g_assert_true (fascia_store_add_client (store, already, &error));
+  g_assert_no_error (error);
+  fascia_test_iterate ();
+
+  dialog = ADW_MESSAGE_DIALOG (fascia_records_preview_clients (GTK_WIDGET (f->window), store,
+                                                               file));
+  fascia_test_iterate ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "2999 clients will be imported. 1 row names a client already"));
+  choices = column_choices (dialog);
+  g_assert_cmpuint (choices->len, ==, 2);
+
+  selects = fascia_db_get_n_selects (fascia_store_get_db (store));
+  /* The email column ignored, then mapped again before the first check can end. */
+  gtk_drop_down_set_selected (choices->pdata[1], FASCIA_CSV_FIELD_IGNORE);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "email → not imported"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Checking the rows"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  gtk_drop_down_set_selected (choices->pdata[1], FASCIA_CSV_FIELD_EMAIL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "email → email"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Checking the rows"));
+
+  dialog = checked_preview ();
+  g_assert_nonnull (dialog);
+  /* 3000 lookups a check, none of them on the window's connection. */
+  g_assert_cmpuint (fascia_db_get_n_selects (fascia_store_get_db (store)) - selects, <, 100);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "2999 clients will be imported. 1 row names a client already"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+
+  /* Closed while a check runs: the check's end finds no preview to show. */
+  choices = (g_ptr_array_unref (choices), column_choices (dialog));
+  gtk_drop_down_set_selected (choices->pdata[1], FASCIA_CSV_FIELD_IGNORE);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Let the worker end (with the sanitizer build, a preview used after it was freed fails
+   * here); nothing waited for is asserted. */
+  fascia_test_wait_for (never, NULL, 1000);
+  g_assert_null (shown_preview ());
+  g_assert_cmpuint (n_clients (f), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -991,6 +1081,8 @@ main (int   argc,
               test_chart_paper, fixture_tear_down);
   g_test_add ("/fascia/ui/records/preview-in-worker", Fixture, NULL, fixture_set_up,
               test_preview_in_worker, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/mapping-in-worker", Fixture, NULL, fixture_set_up,
+              test_mapping_in_worker, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-cancel", Fixture, NULL, fixture_set_up,
               test_import_cancel, fixture_tear_down);
   g_test_add ("/fascia/ui/records/back-up", Fixture, NULL, fixture_set_up,
