@@ -154,6 +154,34 @@ test_header_aliases (void)
   g_assert_cmpstr (fascia_csv_import_get_value (import, 0, 5), ==, "1 Mill Lane");
 }
 
+/* A copy has the same rows and a mapping of its own: what a worker checks while the user goes
+ * on choosing. */
+static void
+test_copy (void)
+{
+  g_autoptr(FasciaCsvImport) import = open_import ("aliases.csv");
+  g_autoptr(FasciaCsvImport) copy = fascia_csv_import_copy (import);
+
+  g_assert_cmpuint (fascia_csv_import_get_n_columns (copy), ==,
+                    fascia_csv_import_get_n_columns (import));
+  g_assert_cmpuint (fascia_csv_import_get_n_rows (copy), ==, 2);
+  g_assert_cmpuint (fascia_csv_import_get_line (copy, 1), ==, 3);
+  g_assert_cmpstr (fascia_csv_import_get_value (copy, 0, 5), ==, "1 Mill Lane");
+  g_assert_cmpstr (fascia_csv_import_get_header (copy, 5), ==, "Address");
+  g_assert_cmpstr (fascia_csv_import_get_encoding (copy), ==,
+                   fascia_csv_import_get_encoding (import));
+
+  fascia_csv_import_set_field (import, 5, FASCIA_CSV_FIELD_EMAIL);
+  fascia_csv_import_set_date_order (import, FASCIA_DATE_ORDER_MDY);
+  g_assert_cmpint (fascia_csv_import_get_field (copy, 2), ==, FASCIA_CSV_FIELD_EMAIL);
+  g_assert_cmpint (fascia_csv_import_get_field (copy, 5), ==, FASCIA_CSV_FIELD_IGNORE);
+  g_assert_cmpint (fascia_csv_import_get_date_order (copy), !=, FASCIA_DATE_ORDER_MDY);
+
+  /* The rows outlive the import they were read for. */
+  g_clear_object (&import);
+  g_assert_cmpstr (fascia_csv_import_get_value (copy, 1, 0), !=, NULL);
+}
+
 static void
 test_date_order (StoreFixture  *fixture,
                  gconstpointer  data)
@@ -491,6 +519,7 @@ main (int   argc,
       STORE_TEST_DATA (path, &shape_cases[i], test_shapes);
     }
   g_test_add_func ("/fascia/core/csv-import/header-aliases", test_header_aliases);
+  g_test_add_func ("/fascia/core/csv-import/copy", test_copy);
   STORE_TEST ("/fascia/core/csv-import/date-order", test_date_order);
   STORE_TEST ("/fascia/core/csv-import/date-order-mdy", test_date_order_mdy_choice);
   STORE_TEST ("/fascia/core/csv-import/intake", test_intake);
