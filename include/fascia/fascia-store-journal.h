@@ -99,6 +99,8 @@ gboolean                 fascia_journal_apply        (const FasciaJournalEdit  *
 void                     fascia_store_set_journal    (FasciaStore              *store,
                                                       FasciaJournal            *journal);
 FasciaJournal           *fascia_store_get_journal    (FasciaStore              *store);
+gboolean                 fascia_store_edit_was_kept  (FasciaStore              *store,
+                                                      const GError             *error);
 gboolean                 fascia_store_replay_journal (FasciaStore              *store,
                                                       FasciaJournal            *journal,
                                                       FasciaJournalReplayFunc   func,

@@ -230,7 +230,8 @@ save_now_client (FasciaClientView *self)
     {
       if (theirs == NULL)
         {
-          fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the client"), error);
+          fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                     _("Could not save the client"), error);
           return;
         }
 

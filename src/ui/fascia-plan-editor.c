@@ -188,7 +188,8 @@ save_now (FasciaPlanEditor *self)
               show_plan_conflict (self, theirs);
             }
           else
-            fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+            fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                       _("Could not save the plan"), error);
         }
       g_clear_error (&error);
     }
@@ -203,7 +204,8 @@ save_now (FasciaPlanEditor *self)
       else
         ok = fascia_store_update_home_exercise (self->store, object, &error);
       if (!ok)
-        fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+        fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                   _("Could not save the plan"), error);
       g_clear_error (&error);
       g_hash_table_iter_remove (&iter);
     }
@@ -535,7 +537,8 @@ set_techniques (FasciaPlanEditor   *self,
   fascia_plan_target_set_technique_ids (target, ids);
   g_hash_table_remove (self->dirty, target);
   if (!fascia_store_update_plan_target (self->store, target, &error))
-    fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+    fascia_ui_show_save_error (GTK_WIDGET (self), self->store, _("Could not save the plan"),
+                               error);
 
   update_warning (self);
   rebuild_targets (self);
@@ -1136,7 +1139,8 @@ fascia_plan_editor_toggle_region (FasciaPlanEditor *self,
           fascia_plan_target_set_side (target, new_side);
           g_hash_table_remove (self->dirty, target);
           if (!fascia_store_update_plan_target (self->store, target, &error))
-            fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the plan"), error);
+            fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                       _("Could not save the plan"), error);
           rebuild_targets (self);
           update_diagram (self);
         }

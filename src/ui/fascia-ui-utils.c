@@ -23,6 +23,8 @@
 
 #include "fascia-ui-utils.h"
 
+#include "fascia/fascia-store-journal.h"
+
 static AdwToastOverlay *
 find_overlay (GtkWidget *widget)
 {
@@ -85,6 +87,34 @@ fascia_ui_show_error (GtkWidget    *widget,
 
   g_warning ("%s", title);
   fascia_ui_toast (widget, title);
+}
+
+/**
+ * fascia_ui_show_save_error:
+ * @store: the store the save went to
+ * @error: why it failed
+ *
+ * Tells of a failed save, as fascia_ui_show_error() does — unless the clinic server could not
+ * be reached and the edit is kept in the store's journal, to be saved when it is back: the
+ * window's banner says so already, and the editor keeps the edit on screen, so nothing more
+ * is shown.
+ *
+ * Returns: %TRUE if the edit is kept (the caller leaves what is shown as the user left it).
+ */
+gboolean
+fascia_ui_show_save_error (GtkWidget    *widget,
+                           FasciaStore  *store,
+                           const char   *what,
+                           const GError *error)
+{
+  if (store != NULL && fascia_store_edit_was_kept (store, error))
+    {
+      g_debug ("Kept for later: %s", error->message);
+      return TRUE;
+    }
+
+  fascia_ui_show_error (widget, what, error);
+  return FALSE;
 }
 
 /* Dates */

@@ -44,7 +44,11 @@ add_mark (FasciaVisitEditor *self,
   fascia_pain_mark_set_pain_type (mark, FASCIA_PAIN_ACHE);
   if (!fascia_store_add_pain_mark (self->store, mark, &error))
     {
-      fascia_ui_show_error (GTK_WIDGET (self), _("Could not mark the pain"), error);
+      /* Kept while the clinic server is away, the mark is added when it is back, and shown
+       * then: until it has an id of its own, a change to it could not be told from another
+       * mark. */
+      fascia_ui_show_save_error (GTK_WIDGET (self), self->store, _("Could not mark the pain"),
+                                 error);
       return FALSE;
     }
 
@@ -112,6 +116,48 @@ fascia_visit_editor_mark_point (FasciaVisitEditor *self,
 /* Findings */
 
 
+/* The findings shown, with those of @muscle_id on @side set to @flags. */
+static void
+keep_finding_shown (FasciaVisitEditor  *self,
+                    const char         *muscle_id,
+                    FasciaSide          side,
+                    FasciaFindingFlags  flags)
+{
+  GListStore *shown = g_list_store_new (FASCIA_TYPE_FINDING);
+  guint n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaFinding) finding = g_list_model_get_item (self->findings, i);
+
+      if (g_strcmp0 (fascia_finding_get_muscle_id (finding), muscle_id) == 0
+          && fascia_finding_get_side (finding) == side)
+        {
+          found = TRUE;
+          if (flags == FASCIA_FINDING_NONE)
+            continue;
+          fascia_finding_set_flags (finding, flags);
+        }
+      g_list_store_append (shown, finding);
+    }
+  if (!found && flags != FASCIA_FINDING_NONE)
+    {
+      g_autoptr(FasciaFinding) finding = fascia_finding_new ();
+
+      fascia_finding_set_visit_id (finding, fascia_visit_get_id (self->visit));
+      fascia_finding_set_muscle_id (finding, muscle_id);
+      fascia_finding_set_side (finding, side);
+      fascia_finding_set_flags (finding, flags);
+      g_list_store_append (shown, finding);
+    }
+
+  g_clear_object (&self->findings);
+  self->findings = G_LIST_MODEL (shown);
+  _fascia_visit_editor_rebuild_findings (self);
+  _fascia_visit_editor_update_diagram (self);
+}
+
 static void
 set_finding (FasciaVisitEditor  *self,
              const char         *muscle_id,
@@ -123,8 +169,15 @@ set_finding (FasciaVisitEditor  *self,
 
   finding = fascia_store_set_finding_flags (self->store, fascia_visit_get_id (self->visit),
                                             muscle_id, side, flags, &error);
-  if (finding == NULL && error != NULL)
-    fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the finding"), error);
+  if (finding == NULL && error != NULL &&
+      fascia_ui_show_save_error (GTK_WIDGET (self), self->store, _("Could not save the finding"),
+                                 error))
+    {
+      /* Kept while the clinic server is away: shown as the user left it, without reading the
+       * findings again from a server that cannot answer. */
+      keep_finding_shown (self, muscle_id, side, flags);
+      return;
+    }
 
   _fascia_visit_editor_reload_findings (self);
 }

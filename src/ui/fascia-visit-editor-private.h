@@ -88,6 +88,7 @@ void     _fascia_visit_editor_reload_marks        (FasciaVisitEditor *self);
 void     _fascia_visit_editor_append_mark         (FasciaVisitEditor *self,
                                                    FasciaPainMark    *mark);
 void     _fascia_visit_editor_reload_findings     (FasciaVisitEditor *self);
+void     _fascia_visit_editor_rebuild_findings    (FasciaVisitEditor *self);
 void     _fascia_visit_editor_update_diagram      (FasciaVisitEditor *self);
 
 /* fascia-visit-editor-actions.c */

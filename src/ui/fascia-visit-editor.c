@@ -189,7 +189,8 @@ save_now_unguarded (FasciaVisitEditor *self)
   while (g_hash_table_iter_next (&iter, &mark, NULL))
     {
       if (!fascia_store_update_pain_mark (self->store, mark, &error))
-        fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the pain mark"), error);
+        fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                   _("Could not save the pain mark"), error);
       g_clear_error (&error);
       g_hash_table_iter_remove (&iter);
     }
@@ -210,7 +211,8 @@ save_now_unguarded (FasciaVisitEditor *self)
               return G_SOURCE_REMOVE;
             }
           self->visit_dirty = FALSE;
-          fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the visit"), error);
+          fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                     _("Could not save the visit"), error);
         }
       else
         self->visit_dirty = FALSE;
@@ -239,13 +241,11 @@ save_now_unguarded (FasciaVisitEditor *self)
               show_conflict (self, theirs);
               break;
             }
-          else if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) &&
-                   fascia_store_get_journal (self->store) != NULL)
-            /* The clinic server cannot be reached: the text stays here and in the store's
-             * journal, saved when the server is back; the window's banner says so. */
-            g_debug ("Kept for later: %s", error->message);
           else
-            fascia_ui_show_error (GTK_WIDGET (self), _("Could not save the notes"), error);
+            /* When the clinic server cannot be reached, the text stays here and in the
+             * store's journal, saved when the server is back; the window's banner says so. */
+            fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                       _("Could not save the notes"), error);
           g_clear_error (&error);
         }
       self->notes_dirty &= ~(1u << field);
@@ -1001,6 +1001,12 @@ rebuild_findings (FasciaVisitEditor *self)
 {
   /* A toggle in a row may have asked for this; let its handler return first. */
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_findings_idle_cb, g_object_ref (self), NULL);
+}
+
+void
+_fascia_visit_editor_rebuild_findings (FasciaVisitEditor *self)
+{
+  rebuild_findings (self);
 }
 
 /* The diagram */

@@ -1137,6 +1137,8 @@ test_clinic_server_lost (Fixture       *f,
   g_autofree char *typed = NULL;
   const char *text = "Typed while the server was away: hip easier";
   FasciaVisitEditor *editor;
+  FasciaPlanEditor *plan_editor;
+  FasciaDiagramView *diagram;
   FasciaStore *store;
   GtkTextBuffer *buffer;
   GtkRevealer *banner;
@@ -1155,6 +1157,11 @@ test_clinic_server_lost (Fixture       *f,
   fascia_test_iterate ();
 
   new_client (f, "Ada Lovelace");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  plan_editor = fascia_client_view_get_plan_editor (client_view (f));
+  g_assert_nonnull (fascia_plan_editor_get_plan (plan_editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
                                              NULL));
   fascia_test_iterate ();
@@ -1163,6 +1170,8 @@ test_clinic_server_lost (Fixture       *f,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
                                                                     FASCIA_TYPE_VISIT_EDITOR,
                                                                     "subjective_view")));
+  diagram = fascia_visit_editor_get_diagram_view (editor);
+  press_region (diagram, "m-gluteus-maximus-l");
   store = fascia_window_get_store (f->window);
   g_assert_nonnull (fascia_store_get_journal (store));
   journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
@@ -1185,6 +1194,28 @@ test_clinic_server_lost (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 1);
 
+  /* Every other kind of edit alike: kept quietly (an error shown would be a warning, fatal
+   * here), the banner saying they are saved when the server is back. The client's phone,
+   * the plan's title, the visit's pain score, a finding and a new mark on the body chart. */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                       "phone_row")), "555 0199");
+  g_assert_nonnull (fascia_plan_editor_get_plan (plan_editor));
+  gtk_editable_set_text (GTK_EDITABLE (template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                       "title_row")), "Hip, offline");
+  press_score (fascia_visit_editor_get_pain_scale (editor, FALSE), 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s",
+                                             "hypertonic"));
+  press_region (diagram, "m-latissimus-dorsi-l");
+  g_assert_true (region_style (diagram, "m-latissimus-dorsi-l") & FASCIA_REGION_STYLE_TARGET);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s", "pain"));
+  press_region (diagram, "m-gluteus-maximus-r");
+  fascia_client_view_flush (client_view (f));
+  fascia_test_iterate ();
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 6);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (
+                     client_view (f), FASCIA_TYPE_CLIENT_VIEW, "phone_row"))), ==, "555 0199");
+
   /* Back: connected again by itself, the banner goes, the note is saved, the journal gone. */
   pg_server_restart ();
   f->expect_banner = FALSE;
@@ -1197,8 +1228,29 @@ test_clinic_server_lost (Fixture       *f,
   saved = fascia_store_get_visit (other, visit_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fascia_visit_get_subjective (saved), ==, text);
-  /* Saved once: one revision after the visit was made. */
-  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 2);
+  /* Saved once with the pain score. */
+  g_assert_cmpint (fascia_visit_get_pain_before (saved), ==, 6);
+  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 3);
+  {
+    g_autoptr(FasciaClient) client = fascia_store_get_client (other,
+                                                              fascia_visit_get_client_id (saved),
+                                                              &error);
+    g_autoptr(FasciaPlan) plan = NULL;
+    g_autoptr(GListModel) marks = fascia_store_list_pain_marks (other, visit_id, &error);
+    g_autoptr(GListModel) findings = fascia_store_list_findings (other, visit_id, &error);
+    g_autoptr(FasciaFinding) finding = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (fascia_client_get_phone (client), ==, "555 0199");
+    plan = fascia_store_get_plan (other, fascia_plan_get_id (fascia_plan_editor_get_plan (
+                                    plan_editor)), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (fascia_plan_get_title (plan), ==, "Hip, offline");
+    g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+    finding = g_list_model_get_item (findings, 0);
+    g_assert_cmpstr (fascia_finding_get_muscle_id (finding), ==, "latissimus-dorsi");
+  }
 
   /* The editor holds it still, and saving again changes nothing. */
   fascia_test_iterate ();
@@ -1209,7 +1261,7 @@ test_clinic_server_lost (Fixture       *f,
   fascia_test_iterate ();
   g_clear_object (&saved);
   saved = fascia_store_get_visit (other, visit_id, &error);
-  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 2);
+  g_assert_cmpint (fascia_visit_get_revision (saved), ==, 3);
 
   g_assert_finalize_object (g_steal_pointer (&other));
 }

@@ -997,7 +997,7 @@ fascia_store_keep_in_journal (FasciaStore        *store,
 
   if (!fascia_journal_put_row (journal, kind, row, revision, &error))
     {
-      g_warning ("%s", error->message);
+      fascia_store_not_kept (failure, error);
       return;
     }
 
@@ -1005,6 +1005,41 @@ fascia_store_keep_in_journal (FasciaStore        *store,
                              "server is back)", failure->message);
   g_free (failure->message);
   failure->message = message;
+}
+
+/* The server could not be reached and the journal could not keep the edit either (full, or
+ * its file could not be written): @failure says both and is no longer
+ * %FASCIA_STORE_ERROR_IO, so that the edit is not taken for kept. */
+void
+fascia_store_not_kept (GError       *failure,
+                       const GError *why)
+{
+  char *message = g_strdup_printf ("%s; the change could not be kept on this computer either: "
+                                   "%s", failure->message, why->message);
+
+  g_free (failure->message);
+  failure->message = message;
+  failure->code = FASCIA_STORE_ERROR_FAILED;
+}
+
+/**
+ * fascia_store_edit_was_kept:
+ * @error: why a save failed
+ *
+ * Whether the edit whose save failed with @error is kept in @store's journal, to be saved
+ * when the clinic server is back: the editor then keeps it on screen and says nothing more
+ * than the window's banner does.
+ *
+ * Returns: %TRUE if the edit is kept.
+ */
+gboolean
+fascia_store_edit_was_kept (FasciaStore  *store,
+                            const GError *error)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (store), FALSE);
+
+  return fascia_store_get_journal (store) != NULL &&
+         g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
 }
 
 /* Replay */

@@ -270,5 +270,7 @@ void              fascia_store_keep_in_journal   (FasciaStore        *store,
                                                   GObject            *row,
                                                   gint64              revision,
                                                   GError             *failure);
+void              fascia_store_not_kept          (GError             *failure,
+                                                  const GError       *why);
 
 G_END_DECLS

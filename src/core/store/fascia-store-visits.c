@@ -644,7 +644,7 @@ keep_in_journal (FasciaStore       *self,
                  FasciaVisit       *visit,
                  FasciaVisitField   field,
                  const char        *text,
-                 const GError      *failure)
+                 GError            *failure)
 {
   FasciaJournal *journal = fascia_store_get_journal (self);
   g_autoptr(GError) error = NULL;
@@ -654,7 +654,7 @@ keep_in_journal (FasciaStore       *self,
 
   if (!fascia_journal_put (journal, fascia_visit_get_id (visit), fascia_visit_get_revision (visit),
                            field, text, &error))
-    g_warning ("%s", error->message);
+    fascia_store_not_kept (failure, error);
 }
 
 /**
