@@ -1731,6 +1731,98 @@ test_editors_built_when_opened (Fixture       *f,
                    client_view (f))));
 }
 
+
+/* The leaflet's column that holds the client list. */
+static GtkWidget *
+sidebar_column (Fixture *f)
+{
+  GtkWidget *leaflet = template_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "leaflet");
+  GtkWidget *column = template_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "list_stack");
+
+  while (gtk_widget_get_parent (column) != leaflet)
+    column = gtk_widget_get_parent (column);
+  return column;
+}
+
+/* The client list keeps its width whatever the client view shows: its divider never moves
+ * under the pointer when a tab is chosen, an editor opens, or another client is shown. At a
+ * window of about 1200 px the list was as wide as its share of the room the client view's
+ * natural width left over, and the Details tab (and the editors) asked for another. */
+static void
+assert_sidebar_kept (Fixture    *f,
+                     int         width,
+                     int         x,
+                     const char *step)
+{
+  /* The list's column of the leaflet, and the client view beside it. */
+  GtkWidget *sidebar = sidebar_column (f);
+  GtkWidget *content = GTK_WIDGET (client_view (f));
+  graphene_point_t origin;
+
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_compute_point (content, GTK_WIDGET (page (f)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &origin));
+  if (g_test_verbose ())
+    g_printerr ("%s: list %d, client view from %g\n", step, gtk_widget_get_width (sidebar),
+                origin.x);
+  if (gtk_widget_get_width (sidebar) != width || (int) origin.x != x)
+    g_error ("after %s the client list is %d px wide and the client view starts at %g, "
+             "not %d and %d", step, gtk_widget_get_width (sidebar), origin.x, width, x);
+}
+
+static void
+test_sidebar_steady (Fixture       *f,
+                     gconstpointer  data)
+{
+  /* The list's column of the leaflet, and the client view beside it. */
+  GtkWidget *sidebar = sidebar_column (f);
+  GtkWidget *content = GTK_WIDGET (client_view (f));
+  const char *sections[] = { "plans", "visits", "progress", "details" };
+  int widths[] = { 1024, 1200, 1280, 1600 };
+
+  new_client (f, "Ada Byron");
+  fascia_client_view_set_intake_flag (client_view (f), FASCIA_HEALTH_PREGNANCY, TRUE);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      graphene_point_t origin;
+      int width, x;
+
+      /* A window is sized by its default size when it shows. */
+      gtk_widget_hide (GTK_WIDGET (f->window));
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[w], 800);
+      gtk_window_present (GTK_WINDOW (f->window));
+      fascia_client_view_show_section (client_view (f), "details");
+      fascia_test_iterate ();
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page (f))), <=, widths[w]);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page (f))), >=, widths[w] - 60);
+      g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (template_child (page (f),
+                                                                           FASCIA_TYPE_CLIENTS_PAGE,
+                                                                           "leaflet"))));
+      width = gtk_widget_get_width (sidebar);
+      g_assert_true (gtk_widget_compute_point (content, GTK_WIDGET (page (f)),
+                                               &GRAPHENE_POINT_INIT (0, 0), &origin));
+      x = origin.x;
+      /* A sidebar as wide as the list asks for, the rest to the client. */
+      g_assert_cmpint (width, <=, 360);
+      g_assert_cmpint (x, <=, width + 2);
+
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          fascia_client_view_show_section (client_view (f), sections[i]);
+          assert_sidebar_kept (f, width, x, sections[i]);
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                                 NULL));
+      assert_sidebar_kept (f, width, x, "a new plan");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                                 NULL));
+      assert_sidebar_kept (f, width, x, "a new visit");
+      fascia_client_view_show_section (client_view (f), "details");
+      assert_sidebar_kept (f, width, x, "the Details tab again");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1749,6 +1841,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/clients-page/empty-and-search", Fixture, NULL,
               fixture_set_up, test_empty_and_search, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/sidebar-steady", Fixture, NULL,
+              fixture_set_up, test_sidebar_steady, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/plan-and-visit", Fixture, NULL,
               fixture_set_up, test_plan_and_visit, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/editors-built-when-opened", Fixture, NULL,
