@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -267,4 +268,92 @@ fascia_test_pdf_smallest_text (const char  *pdf,
   if (smallest != NULL)
     *smallest = g_strdup (words->pdata[least_i]);
   return least / known_height * known_pt;
+}
+
+/* The month names of the current locale, full and short, as an alternation for a regex. */
+static char *
+month_names_pattern (void)
+{
+  g_autoptr(GString) pattern = g_string_new ("");
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2001, month, 1, 12, 0, 0);
+      const char *formats[] = { "%B", "%b" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autofree char *name = g_date_time_format (day, formats[i]);
+          g_autofree char *escaped = g_regex_escape_string (name, -1);
+
+          g_string_append_printf (pattern, "%s%s", pattern->len > 0 ? "|" : "", escaped);
+        }
+    }
+  return g_string_free (g_steal_pointer (&pattern), FALSE);
+}
+
+/**
+ * fascia_test_find_misformatted_date:
+ * @text: text as shown or printed, whitespace runs squeezed to one space
+ * @format: the one function that writes a date (fascia_format_date())
+ *
+ * Looks for everything in @text that reads as a date — in numbers (12/02/26, 2026-12-02,
+ * 2.12.2026), or with the month as a word before or after the day, with or without the
+ * year — and checks that @format wrote it: the day it names, given to @format, comes back
+ * as the very same text.
+ *
+ * Returns: (transfer full) (nullable): the first date written another way, or %NULL
+ */
+char *
+fascia_test_find_misformatted_date (const char *text,
+                                    char     *(*format) (GDateTime *date))
+{
+  g_autofree char *months = month_names_pattern ();
+  g_autofree char *word_pattern = g_strdup_printf (
+    "\\b(?:(\\d{1,2})\\.? (%s)\\b(?:,? (\\d{4}))?|(?:%s) \\d{1,2}(?:st|nd|rd|th)?\\b,?(?: \\d{4})?)",
+    months, months);
+  g_autoptr(GRegex) numeric = g_regex_new ("\\b\\d{1,4}[/.\\-]\\d{1,2}[/.\\-]\\d{2,4}\\b", 0, 0, NULL);
+  g_autoptr(GRegex) words = g_regex_new (word_pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_nonnull (numeric);
+  g_assert_nonnull (words);
+
+  if (g_regex_match (numeric, text, 0, &match))
+    return g_match_info_fetch (match, 0);
+  g_clear_pointer (&match, g_match_info_unref);
+
+  for (g_regex_match (words, text, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
+      g_autofree char *day = g_match_info_fetch (match, 1);
+      g_autofree char *month = g_match_info_fetch (match, 2);
+      g_autofree char *year = g_match_info_fetch (match, 3);
+      g_autoptr(GDateTime) date = NULL;
+      g_autofree char *written = NULL;
+      int month_number = 0;
+
+      /* The month before the day, or no year: not the one way. */
+      if (day == NULL || *day == '\0' || year == NULL || *year == '\0')
+        return g_steal_pointer (&whole);
+
+      for (int m = 1; m <= 12 && month_number == 0; m++)
+        {
+          g_autoptr(GDateTime) sample = g_date_time_new_utc (2001, m, 1, 12, 0, 0);
+          g_autofree char *full = g_date_time_format (sample, "%B");
+          g_autofree char *shortened = g_date_time_format (sample, "%b");
+
+          if (g_ascii_strcasecmp (month, full) == 0 || g_ascii_strcasecmp (month, shortened) == 0)
+            month_number = m;
+        }
+      date = g_date_time_new_local (atoi (year), month_number, atoi (day), 12, 0, 0);
+      if (date == NULL)
+        return g_steal_pointer (&whole);
+      written = format (date);
+      if (!g_str_equal (written, whole))
+        return g_steal_pointer (&whole);
+    }
+
+  return NULL;
 }

@@ -26,5 +26,7 @@ double    fascia_test_pdf_smallest_text (const char        *pdf,
                                          const char        *known,
                                          double             known_pt,
                                          char             **smallest);
+char     *fascia_test_find_misformatted_date (const char   *text,
+                                              char        *(*format) (GDateTime *date));
 
 G_END_DECLS

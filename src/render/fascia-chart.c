@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "fascia/fascia-chart.h"
+#include "fascia/fascia-date.h"
 #include "fascia/fascia-diagram.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-view.h"
@@ -136,13 +137,13 @@ muscle_text (FasciaAtlas *atlas,
   return side_name != NULL ? g_strdup_printf (_("%s (%s)"), name, side_name) : g_strdup (name);
 }
 
+/* A moment in the local time zone, as every date is shown and printed ("2 Dec 2026, 14:30"). */
 static char *
-format_time (GDateTime  *datetime,
-             const char *format)
+format_time (GDateTime *datetime)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (datetime);
 
-  return g_date_time_format (local, format);
+  return fascia_format_date_and_time (local);
 }
 
 static char *
@@ -195,8 +196,9 @@ add_client (FasciaHandout *handout,
   fascia_handout_add_heading (handout, _("Client"));
   if (dob != NULL && dob[0] != '\0')
     {
-      /* Translators: on the chart; %s is a date such as 1978-04-12 */
-      g_autofree char *text = g_strdup_printf (_("Date of birth: %s"), dob);
+      g_autofree char *day = fascia_format_iso_date (dob);
+      /* Translators: on the chart; %s is a date such as "12 Apr 1978" */
+      g_autofree char *text = g_strdup_printf (_("Date of birth: %s"), day);
 
       fascia_handout_add_bullet (handout, text);
     }
@@ -403,9 +405,9 @@ add_visit (FasciaHandout  *handout,
   g_autoptr(GListModel) marks = NULL;
   g_autoptr(GListModel) amendments = NULL;
   g_autoptr(GFlagsClass) finding_flags = g_type_class_ref (FASCIA_TYPE_FINDING_FLAGS);
-  /* Translators: a visit's heading on the chart, see strftime(3) */
-  g_autofree char *heading = format_time (fascia_visit_get_visited_at (visit),
-                                          _("Visit of %-d %B %Y, %H:%M"));
+  g_autofree char *visited = format_time (fascia_visit_get_visited_at (visit));
+  /* Translators: a visit's heading on the chart; %s is its date and time, "2 Dec 2026, 14:30" */
+  g_autofree char *heading = g_strdup_printf (_("Visit of %s"), visited);
   g_autofree char *before = pain_text (fascia_visit_get_pain_before (visit));
   g_autofree char *after = pain_text (fascia_visit_get_pain_after (visit));
   g_autofree char *pain = NULL;
@@ -483,9 +485,7 @@ add_visit (FasciaHandout  *handout,
       for (guint i = 0; i < g_list_model_get_n_items (amendments); i++)
         {
           g_autoptr(FasciaAmendment) amendment = g_list_model_get_item (amendments, i);
-          /* Translators: when an amendment was made, see strftime(3) */
-          g_autofree char *when = format_time (fascia_amendment_get_amended_at (amendment),
-                                               _("%-d %B %Y, %H:%M"));
+          g_autofree char *when = format_time (fascia_amendment_get_amended_at (amendment));
           const char *old_text = fascia_amendment_get_old_text (amendment);
           const char *new_text = fascia_amendment_get_new_text (amendment);
           g_autofree char *text = NULL;
@@ -552,8 +552,7 @@ fascia_handout_new_for_chart (FasciaStore             *store,
     fascia_handout_set_letterhead (handout, letterhead->clinic, letterhead->therapist,
                                    letterhead->contact);
   n = g_list_model_get_n_items (visits);
-  /* Translators: a date on the chart, see strftime(3), e.g. "23 November 2026" */
-  today = g_date_time_format (now, _("%-d %B %Y"));
+  today = fascia_format_date (now);
   /* Translators: under the chart's title: the number of visits and today's date */
   byline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit · printed %s",
                                          "%u visits · printed %s", n), n, today);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fascia/fascia-client.h"
+#include "fascia/fascia-date.h"
 #include "fascia/fascia-diagram.h"
 #include "fascia/fascia-home-exercise.h"
 #include "fascia/fascia-intake.h"
@@ -280,24 +281,14 @@ add_lines_as_bullets (FasciaHandout *handout,
     }
 }
 
+/* A day the database keeps as YYYY-MM-DD, as every date is shown and printed. */
 static char *
 format_date (const char *iso_date)
 {
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GTimeZone) local = NULL;
-  g_autofree char *midnight = NULL;
-
   if (iso_date == NULL || *iso_date == '\0')
     return NULL;
 
-  midnight = g_strdup_printf ("%sT00:00:00", iso_date);
-  local = g_time_zone_new_local ();
-  date = g_date_time_new_from_iso8601 (midnight, local);
-  if (date == NULL)
-    return g_strdup (iso_date);
-
-  /* Translators: a date on the handout, see strftime(3), e.g. "23 November 2026" */
-  return g_date_time_format (date, _("%-d %B %Y"));
+  return fascia_format_iso_date (iso_date);
 }
 
 static void
@@ -564,8 +555,7 @@ fascia_handout_new_for_plan (FasciaStore             *store,
     fascia_handout_set_letterhead (handout, letterhead->clinic, letterhead->therapist,
                                    letterhead->contact);
 
-  /* Translators: a date on the handout, see strftime(3), e.g. "23 November 2026" */
-  today = g_date_time_format (now, _("%-d %B %Y"));
+  today = fascia_format_date (now);
   /* Translators: under the handout's title: the client's name and today's date */
   byline = g_strdup_printf (_("For %s · %s"), fascia_client_get_name (client), today);
   fascia_handout_set_byline (handout, byline);

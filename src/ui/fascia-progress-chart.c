@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fascia/fascia-date.h"
 #include "fascia-progress-chart.h"
 
 /*
@@ -289,12 +290,48 @@ append_series (FasciaProgressChart *self,
     }
 }
 
+/* The room each visit has along the axis at the chart's width now. */
+static double
+axis_step (FasciaProgressChart *self)
+{
+  double plot_width = gtk_widget_get_width (GTK_WIDGET (self)) - MARGIN_LEFT - MARGIN_RIGHT;
+
+  return self->points->len > 0 ? plot_width / self->points->len : 0;
+}
+
+/**
+ * fascia_progress_chart_axis_label_drawn:
+ * @index: a visit's place on the chart
+ *
+ * Returns: whether visit @index has its date under the axis at the chart's width now: as
+ *   many as fit without touching, and the last visit's unless it would touch the one
+ *   before it; every visit's before the chart is first laid out.
+ */
+gboolean
+fascia_progress_chart_axis_label_drawn (FasciaProgressChart *self,
+                                        guint                index)
+{
+  double step;
+  guint every;
+
+  g_return_val_if_fail (FASCIA_IS_PROGRESS_CHART (self), FALSE);
+
+  step = axis_step (self);
+  every = step > 0 ? MAX (1, (guint) ceil (AXIS_LABEL_WIDTH / step)) : 1;
+
+  if (index % every == 0)
+    return TRUE;
+  return index == self->points->len - 1 && (index % every) * step >= AXIS_LABEL_WIDTH;
+}
+
 /**
  * fascia_progress_chart_dup_axis_label:
  * @index: a visit's place on the chart
  *
- * The x axis is time: each visit is labelled with its day ("2 Dec"), and with the year
- * where the year is not the one of the visit before ("14 Nov 2025").
+ * The x axis is time: each visit is labelled with its day as every date is shown, without
+ * the year ("2 Dec"), except on the first date drawn and on each date drawn whose year is
+ * not the one of the date drawn before it ("14 Nov 2025"), as a calendar or a spreadsheet's
+ * time axis does: the year is always on the chart, and the dates fit twice as close.
  *
  * Returns: (transfer full): the label under visit @index.
  */
@@ -310,15 +347,18 @@ fascia_progress_chart_dup_axis_label (FasciaProgressChart *self,
 
   date = g_date_time_new_from_unix_local (g_array_index (self->points, FasciaProgressPoint,
                                                          index).date);
-  if (index > 0)
-    before = g_date_time_new_from_unix_local (g_array_index (self->points, FasciaProgressPoint,
-                                                             index - 1).date);
+  /* The date drawn before this one: visits between them may have crossed a new year. */
+  for (guint i = index; i-- > 0;)
+    if (fascia_progress_chart_axis_label_drawn (self, i))
+      {
+        before = g_date_time_new_from_unix_local (g_array_index (self->points,
+                                                                 FasciaProgressPoint, i).date);
+        break;
+      }
 
   if (before == NULL || g_date_time_get_year (before) != g_date_time_get_year (date))
-    /* Translators: a visit's day under the progress chart, with its year; see strftime(3) */
-    return g_date_time_format (date, _("%-d %b %Y"));
-  /* Translators: a visit's day under the progress chart; see strftime(3) */
-  return g_date_time_format (date, _("%-d %b"));
+    return fascia_format_date (date);
+  return fascia_format_date_without_year (date);
 }
 
 static void
@@ -391,13 +431,10 @@ fascia_progress_chart_snapshot (GtkWidget   *widget,
   /* Visit dates along the bottom; as many as fit without touching. */
   for (guint i = 0; i < n; i++)
     {
-      guint every = MAX (1, (guint) ceil (AXIS_LABEL_WIDTH / step));
       g_autofree char *label = NULL;
 
-      if (i % every != 0 && i != n - 1)
+      if (!fascia_progress_chart_axis_label_drawn (self, i))
         continue;
-      if (i == n - 1 && i % every != 0 && (i % every) * step < AXIS_LABEL_WIDTH)
-        continue;  /* too close to the label before it */
 
       label = fascia_progress_chart_dup_axis_label (self, i);
       append_text (widget, snapshot, label, left + step * (i + 0.5),

@@ -31,6 +31,8 @@ void        fascia_progress_chart_set_plan_start  (FasciaProgressChart       *se
 gint64      fascia_progress_chart_get_plan_start  (FasciaProgressChart       *self);
 char       *fascia_progress_chart_dup_axis_label  (FasciaProgressChart       *self,
                                                    guint                      index);
+gboolean    fascia_progress_chart_axis_label_drawn (FasciaProgressChart      *self,
+                                                   guint                      index);
 const char *fascia_progress_chart_get_summary     (FasciaProgressChart       *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #endif
 
 #include "fascia/fascia-client.h"
+#include "fascia/fascia-date.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-view.h"
 
@@ -123,21 +124,15 @@ fascia_ui_show_save_error (GtkWidget    *widget,
  * fascia_ui_format_date:
  * @date: (nullable): a moment
  *
- * The one way Fascia shows a date, in lists, headings and fields alike: the day, the
- * month spelled out and the year, in the user's language, which reads the same in every
- * country (“2 Dec 2026”), unlike 12/02/26.
+ * The one way Fascia shows a date, in lists, headings and fields alike, as on paper:
+ * fascia_format_date() (“2 Dec 2026”), which reads the same in every country, unlike 12/02/26.
  *
  * Returns: (transfer full): the date for display
  */
 char *
 fascia_ui_format_date (GDateTime *date)
 {
-  if (date == NULL)
-    return g_strdup (_("No date"));
-
-  /* Translators: how every date is shown, see g_date_time_format(); keep the month as
-   * a word (%b or %B) so that day and month cannot be mistaken for each other */
-  return g_date_time_format (date, _("%-d %b %Y"));
+  return fascia_format_date (date);
 }
 
 char *

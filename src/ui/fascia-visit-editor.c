@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fascia/fascia-date.h"
 #include "fascia/fascia-store-journal.h"
 
 #include "fascia-conflict-dialog.h"
@@ -131,25 +132,26 @@ update_amendments (FasciaVisitEditor *self)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(FasciaAmendment) amendment = g_list_model_get_item (amendments, i);
+          g_autoptr(GDateTime) local = NULL;
           g_autofree char *when = NULL;
-          g_autofree char *time = NULL;
 
           if (g_strcmp0 (fascia_amendment_get_field (amendment), field_nick (field)) != 0)
             continue;
 
-          when = fascia_ui_format_date (fascia_amendment_get_amended_at (amendment));
-          time = g_date_time_format (fascia_amendment_get_amended_at (amendment), "%H:%M");
+          /* As the printed chart has it: "2 Dec 2026, 14:30". */
+          local = g_date_time_to_local (fascia_amendment_get_amended_at (amendment));
+          when = fascia_format_date_and_time (local);
           if (text->len > 0)
             g_string_append_c (text, '\n');
           if (fascia_amendment_get_amended_by (amendment) != NULL)
-            /* Translators: a change to a locked note: its date, its time, who made it (a
+            /* Translators: a change to a locked note: its date and time, who made it (a
              * login name) and the old text */
-            g_string_append_printf (text, _("Amended %s %s by %s — was: “%s”"), when, time,
+            g_string_append_printf (text, _("Amended %s by %s — was: “%s”"), when,
                                     fascia_amendment_get_amended_by (amendment),
                                     fascia_amendment_get_old_text (amendment) ?: "");
           else
-            /* Translators: a change to a locked note: its date, its time and the old text */
-            g_string_append_printf (text, _("Amended %s %s — was: “%s”"), when, time,
+            /* Translators: a change to a locked note: its date and time and the old text */
+            g_string_append_printf (text, _("Amended %s — was: “%s”"), when,
                                     fascia_amendment_get_old_text (amendment) ?: "");
         }
 

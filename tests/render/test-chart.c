@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fascia/fascia-chart.h"
+#include "fascia/fascia-date.h"
 #include "fascia/fascia-intake.h"
 #include "fascia-test-utils.h"
 
@@ -204,6 +205,27 @@ test_chart (void)
     g_assert_nonnull (strstr (flat, by));
   }
   g_assert_nonnull (strstr (flat, "Body chart, "));
+
+  /* Every date is printed as the window shows it ("2 Dec 2026"), none other way: the
+   * visits', the amendments', the birth date and the day it was printed. */
+  {
+    g_autoptr(FasciaVisit) first = g_list_model_get_item (visits, 0);
+    g_autoptr(GDateTime) visited = g_date_time_to_local (fascia_visit_get_visited_at (first));
+    g_autofree char *when = fascia_format_date_and_time (visited);
+    g_autofree char *heading = g_strdup_printf ("Visit of %s", when);
+    g_autofree char *wrong = fascia_test_find_misformatted_date (flat, fascia_format_date);
+
+    if (wrong != NULL)
+      g_error ("the chart prints a date as “%s”, not as every date is shown", wrong);
+    g_assert_nonnull (strstr (flat, heading));
+    if (fascia_client_get_date_of_birth (client) != NULL)
+      {
+        g_autofree char *born = fascia_format_iso_date (fascia_client_get_date_of_birth (client));
+        g_autofree char *line = g_strdup_printf ("Date of birth: %s", born);
+
+        g_assert_nonnull (strstr (flat, line));
+      }
+  }
 
   /* Every font is embedded. */
   fonts = run_tool (fonts_argv);

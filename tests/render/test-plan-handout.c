@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "fascia/fascia-client.h"
+#include "fascia/fascia-date.h"
 #include "fascia/fascia-home-exercise.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-plan-handout.h"
@@ -104,6 +105,7 @@ add_plan (Fixture    *fixture,
   fascia_plan_set_goals (plan, "Sit through a working day with pain below 3/10\n- Walk 5 km");
   fascia_plan_set_sessions_per_week (plan, 2);
   fascia_plan_set_weeks (plan, 6);
+  fascia_plan_set_start_date (plan, "2026-03-09");
   g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
   g_assert_no_error (error);
 
@@ -188,6 +190,19 @@ test_content (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "When to stop and see a doctor"));
   g_assert_true (g_regex_match_simple ("^Title:\\s+Your treatment plan: Low back and hip$", info,
                                        G_REGEX_MULTILINE, 0));
+
+  /* Every date is printed as the window shows it ("2 Dec 2026"), none other way. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = fascia_format_date (now);
+    g_autofree char *byline = g_strdup_printf ("For Zoë O'Brien-Smith · %s", today);
+    g_autofree char *wrong = fascia_test_find_misformatted_date (text, fascia_format_date);
+
+    if (wrong != NULL)
+      g_error ("the handout prints a date as “%s”, not as every date is shown", wrong);
+    g_assert_nonnull (strstr (text, byline));
+    g_assert_nonnull (strstr (text, "9 Mar 2026"));
+  }
 }
 
 /* The diagram's labels can be read on paper: at least FASCIA_HANDOUT_MIN_TEXT_PT, as every

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "fascia/fascia-date.h"
 #include "fascia-progress-chart.h"
 #include "fascia-test-utils.h"
 
@@ -87,6 +88,61 @@ test_draws (void)
   fascia_test_iterate ();
 }
 
+/* The axis shows dates as every date is shown, and the year on the first date drawn and
+ * on each drawn where the year changed since the one drawn before — also when the visit
+ * where the year changed has no label of its own (the year was then nowhere). */
+static void
+test_axis_years (void)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
+  g_autoptr(GDateTime) first = g_date_time_new_local (2025, 12, 10, 10, 0, 0);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = fascia_progress_chart_new ();
+  FasciaProgressChart *self = FASCIA_PROGRESS_CHART (chart);
+  int last_year = 0;
+  gboolean year_unlabelled = FALSE;
+
+  /* Weekly visits: four in 2025, then 2026. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, 7 * i);
+      FasciaProgressPoint p = { g_date_time_to_unix (day), 6, 3 };
+
+      g_array_append_val (points, p);
+    }
+  fascia_progress_chart_set_points (self, (FasciaProgressPoint *) points->data, points->len);
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 260);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_test_iterate ();
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_from_unix_local (g_array_index (points,
+                                                                                FasciaProgressPoint,
+                                                                                i).date);
+      g_autofree char *label = fascia_progress_chart_dup_axis_label (self, i);
+      g_autofree char *full = fascia_format_date (day);
+      g_autofree char *short_form = fascia_format_date_without_year (day);
+
+      if (!fascia_progress_chart_axis_label_drawn (self, i))
+        {
+          year_unlabelled |= i > 0 && g_date_time_get_year (day) != last_year;
+          continue;
+        }
+      g_test_message ("visit %u: “%s”", i, label);
+      if (g_date_time_get_year (day) != last_year)
+        g_assert_cmpstr (label, ==, full);
+      else
+        g_assert_cmpstr (label, ==, short_form);
+      last_year = g_date_time_get_year (day);
+    }
+  /* The new year fell on a visit without a label: that is the case this covers. */
+  g_assert_true (year_unlabelled);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,6 +157,7 @@ main (int   argc,
       g_test_add_data_func (path, &summary_cases[i], test_summary);
     }
   g_test_add_func ("/fascia/ui/progress-chart/draws", test_draws);
+  g_test_add_func ("/fascia/ui/progress-chart/axis-years", test_axis_years);
 
   return g_test_run ();
 }

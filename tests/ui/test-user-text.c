@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "fascia/fascia-date.h"
 #include "fascia-application.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
@@ -43,6 +44,16 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = fascia_test_make_tmpdir ();
   f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
+  /* @data: a database to open a copy of (the demo clinic's) */
+  if (data != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (data);
+      g_autoptr(GFile) to = g_file_new_for_path (f->db_path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
   fascia_application_set_database_path (app, f->db_path);
 
   f->window = fascia_window_new (app);
@@ -459,6 +470,124 @@ test_plan_dates (Fixture       *f,
                                           subtitle), ==, 1);
 }
 
+/* The demo clinic in the database the window opens. */
+static void
+fixture_set_up_demo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+
+  g_assert_true (fascia_store_create_demo (path, &error));
+  g_assert_no_error (error);
+  fixture_set_up (f, path);
+  fascia_test_rm_rf (dir);
+}
+
+/* Every text shown under @root — labels, row titles and subtitles, fields — with a date
+ * written the one way; returns how many texts held a date written that way. */
+static guint
+assert_dates_one_way (GtkWidget  *root,
+                      const char *where)
+{
+  const char *text = NULL;
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root))
+    text = gtk_label_get_text (GTK_LABEL (root));
+  else if (GTK_IS_EDITABLE (root) && gtk_editable_get_delegate (GTK_EDITABLE (root)) == NULL)
+    text = gtk_editable_get_text (GTK_EDITABLE (root));
+
+  if (text != NULL && *text != '\0')
+    {
+      g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+      g_autofree char *flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+      g_autofree char *wrong = fascia_test_find_misformatted_date (flat, fascia_format_date);
+      g_autoptr(GRegex) shown = g_regex_new ("\\b\\d{1,2} [A-Z][a-z]{2} \\d{4}\\b", 0, 0, NULL);
+
+      if (wrong != NULL)
+        g_error ("%s shows a date as “%s” (in “%s”), not as every date is shown", where, wrong,
+                 flat);
+      n += g_regex_match (shown, flat, 0, NULL);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_dates_one_way (child, where);
+
+  return n;
+}
+
+/* Issue 12, item 6: dates shown one way everywhere. The demo clinic's clients, their
+ * visits (with amendments) and plans, and the study page: every date shown in the window
+ * is written as fascia_format_date() writes it ("2 Dec 2026"), as the printed ones are. */
+static void
+test_dates_one_way (Fixture       *f,
+                    gconstpointer  data)
+{
+  FasciaStore *store = fascia_window_get_store (f->window);
+  FasciaClientsPage *clients_page = fascia_window_get_clients_page (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clients = fascia_store_list_clients (store, NULL, 0, &error);
+  guint n_dates = 0, n_amended = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (clients, i);
+      g_autoptr(GListModel) visits = fascia_store_list_visits (store, fascia_client_get_id (client),
+                                                               &error);
+      g_autoptr(GListModel) plans = fascia_store_list_plans (store, fascia_client_get_id (client),
+                                                             &error);
+
+      g_assert_no_error (error);
+      fascia_clients_page_select_client (clients_page, fascia_client_get_id (client));
+      fascia_test_iterate ();
+      n_dates += assert_dates_one_way (GTK_WIDGET (f->window), "the client view");
+
+      /* A client's first plan, and the visits whose notes were amended after they locked
+       * (the editor shows when), or else the first. */
+      if (g_list_model_get_n_items (plans) > 0)
+        {
+          g_autoptr(FasciaPlan) plan = g_list_model_get_item (plans, 0);
+
+          fascia_client_view_open_plan (client_view (f), plan);
+          fascia_test_iterate ();
+          n_dates += assert_dates_one_way (GTK_WIDGET (fascia_client_view_get_plan_editor (client_view (f))),
+                                           "the plan editor");
+          g_signal_emit_by_name (fascia_client_view_get_plan_editor (client_view (f)), "closed");
+          fascia_test_iterate ();
+        }
+      for (guint j = 0; j < g_list_model_get_n_items (visits); j++)
+        {
+          g_autoptr(FasciaVisit) visit = g_list_model_get_item (visits, j);
+          g_autoptr(GListModel) amendments = fascia_store_list_amendments (store,
+                                                                           fascia_visit_get_id (visit),
+                                                                           &error);
+
+          if (j > 0 && g_list_model_get_n_items (amendments) == 0)
+            continue;
+          n_amended += g_list_model_get_n_items (amendments) > 0;
+          fascia_client_view_open_visit (client_view (f), visit);
+          fascia_test_iterate ();
+          n_dates += assert_dates_one_way (GTK_WIDGET (fascia_client_view_get_visit_editor (client_view (f))),
+                                           "the visit editor");
+          g_signal_emit_by_name (fascia_client_view_get_visit_editor (client_view (f)), "closed");
+          fascia_test_iterate ();
+        }
+    }
+  g_assert_cmpuint (n_amended, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "study");
+  fascia_test_iterate ();
+  n_dates += assert_dates_one_way (GTK_WIDGET (f->window), "the study page");
+  /* Dates were found, so the walk looked where they are. */
+  g_test_message ("%u texts with a date", n_dates);
+  g_assert_cmpuint (n_dates, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +622,8 @@ main (int   argc,
               fixture_set_up, test_bad_date_and_email, fixture_tear_down);
   g_test_add ("/fascia/ui/user-text/plan-dates", Fixture, NULL,
               fixture_set_up, test_plan_dates, fixture_tear_down);
+  g_test_add ("/fascia/ui/user-text/dates-one-way", Fixture, NULL,
+              fixture_set_up_demo, test_dates_one_way, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
