@@ -273,6 +273,11 @@ fascia_application_startup (GApplication *application)
                                          close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          preferences_accels);
+  /* The shortcuts window is built by the window when first asked for (not by GtkApplication
+   * for every window before it shows, which finds it as gtk/help-overlay.ui): its key, which
+   * GtkApplication would have set. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
 
   /* The window's page, search and section keys work wherever the focus is: application
    * accelerators are seen before the focused widget (a card's text, the client list) has

@@ -41,6 +41,7 @@ struct _FasciaStudyPage
   GtkStack            *stack;
   GtkListBox          *kind_list;
   GtkListBox          *progress_list;
+  gboolean             progress_stale;  /* the list waits for the page to show */
   FasciaDiagramView   *diagram_view;
   GtkLabel            *position_label;
   GtkLabel            *prompt_label;
@@ -278,6 +279,15 @@ update_progress_list (FasciaStudyPage *self)
 {
   GtkWidget *child;
   GListModel *muscles;
+
+  /* A row for every muscle: made when the page shows, not while another page does (at
+   * start-up, most often). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->progress_stale = TRUE;
+      return;
+    }
+  self->progress_stale = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list))) != NULL)
     gtk_list_box_remove (self->progress_list, child);
@@ -757,6 +767,16 @@ fascia_study_page_constructed (GObject *object)
 }
 
 static void
+fascia_study_page_map (GtkWidget *widget)
+{
+  FasciaStudyPage *self = FASCIA_STUDY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (fascia_study_page_parent_class)->map (widget);
+  if (self->progress_stale)
+    update_progress_list (self);
+}
+
+static void
 fascia_study_page_dispose (GObject *object)
 {
   FasciaStudyPage *self = FASCIA_STUDY_PAGE (object);
@@ -839,6 +859,7 @@ fascia_study_page_class_init (FasciaStudyPageClass *klass)
   object_class->finalize = fascia_study_page_finalize;
   object_class->get_property = fascia_study_page_get_property;
   object_class->set_property = fascia_study_page_set_property;
+  widget_class->map = fascia_study_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

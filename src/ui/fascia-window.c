@@ -881,6 +881,27 @@ fascia_window_get_property (GObject    *object,
     }
 }
 
+/* The shortcuts window (Ctrl+?), built the first time it is asked for: GtkApplication would
+ * build it with the window, before the window first shows. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE
+                                                                     "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 hide_names_cb (FasciaWindow *self)
 {
@@ -910,6 +931,12 @@ fascia_window_constructed (GObject *object)
     g_signal_connect_object (self->settings, "changed::hide-client-names",
                              G_CALLBACK (hide_names_cb), self, G_CONNECT_SWAPPED);
     hide_names_cb (self);
+  }
+  {
+    g_autoptr(GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);
+
+    g_signal_connect_object (help, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
   }
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);

@@ -14,6 +14,7 @@
 #include "fascia-atlas-page.h"
 #include "fascia-diagram-view.h"
 #include "fascia-study-page.h"
+#include "fascia-ui-utils.h"
 #include "fascia-window.h"
 #include "fascia-test-utils.h"
 
@@ -133,6 +134,58 @@ test_atlas_built_when_shown (void)
 
   g_settings_reset (settings, "last-page");
   g_settings_reset (settings, "last-view");
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* What a window does not show is not made before it shows: the shortcuts window waits for
+ * Ctrl+?, the Study page's row for every muscle waits for the Study page. */
+static void
+test_hidden_made_when_shown (void)
+{
+  GSettings *settings = fascia_application_get_settings (app);
+  FasciaWindow *window;
+  GtkWidget *study, *progress;
+  GtkShortcutsWindow *overlay;
+
+  g_settings_set_string (settings, "last-page", "clients");
+  window = open_window ();
+  study = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), FASCIA_TYPE_WINDOW,
+                                                     "study_page"));
+  progress = GTK_WIDGET (gtk_widget_get_template_child (study, FASCIA_TYPE_STUDY_PAGE,
+                                                        "progress_list"));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_cmpuint (count_children (progress), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "study"));
+  fascia_test_iterate ();
+  g_assert_cmpuint (count_children (progress), ==,
+                    g_list_model_get_n_items (fascia_atlas_get_muscles (fascia_ui_get_atlas ())));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  fascia_test_iterate ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  /* Asked again, the same window. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  fascia_test_iterate ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))
+                 == overlay);
+  gtk_window_close (GTK_WINDOW (overlay));
+  close_window (window);
+  g_settings_reset (settings, "last-page");
 }
 
 /* Every page needs the atlas: the application's start-up reads it in a worker while GTK
@@ -282,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/atlas-built-when-shown", test_atlas_built_when_shown);
   g_test_add_func ("/fascia/ui/window/atlas-read-in-worker", test_atlas_read_in_worker);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/fascia/ui/window/hidden-made-when-shown", test_hidden_made_when_shown);
   g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
 
