@@ -1379,6 +1379,9 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   self->show_trigger_points = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The figure, centred with a margin, not the view's whole drawing: in a small window the
+   * front view's legs ran into the pane's bottom edge. */
+  fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
   g_signal_connect_object (self->diagram_view, "notify::zoom",
                            G_CALLBACK (update_label_size), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->diagram_view, "prepare",
