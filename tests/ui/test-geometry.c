@@ -777,7 +777,7 @@ walk_atlas (Session *s)
 
   /* Each view's figure whole and centred in the pane, with a margin: at 1024x640 the front
    * view's legs ran into the pane's bottom edge. */
-  for (guint i = 4; i >= 1; i--)
+  for (guint i = 6; i >= 1; i--)
     {
       g_autofree char *key = g_strdup_printf ("ctrl+%u", i);
       g_autofree char *step = g_strdup_printf ("view %u of the Atlas", i);
