@@ -657,6 +657,48 @@ keep_in_journal (FasciaStore       *self,
     fascia_store_not_kept (failure, error);
 }
 
+/* One SOAP field of @visit (as read, its revision the editor's) set to @text, guarded by the
+ * revision like update_visit(); nothing else of the row is written. */
+static gboolean
+update_note (FasciaStore       *self,
+             FasciaVisit       *visit,
+             FasciaVisitField   field,
+             const char        *text,
+             gint64             now,
+             GError           **error)
+{
+  static const char * const sql[] = {
+    [FASCIA_VISIT_FIELD_SUBJECTIVE] =
+      "UPDATE visits SET subjective = ?2, updated_at = ?3, revision = revision + 1 "
+      "WHERE id = ?1 AND deleted_at IS NULL AND revision = ?4",
+    [FASCIA_VISIT_FIELD_OBJECTIVE] =
+      "UPDATE visits SET objective = ?2, updated_at = ?3, revision = revision + 1 "
+      "WHERE id = ?1 AND deleted_at IS NULL AND revision = ?4",
+    [FASCIA_VISIT_FIELD_ASSESSMENT] =
+      "UPDATE visits SET assessment = ?2, updated_at = ?3, revision = revision + 1 "
+      "WHERE id = ?1 AND deleted_at IS NULL AND revision = ?4",
+    [FASCIA_VISIT_FIELD_PLAN_NOTES] =
+      "UPDATE visits SET plan_notes = ?2, updated_at = ?3, revision = revision + 1 "
+      "WHERE id = ?1 AND deleted_at IS NULL AND revision = ?4",
+  };
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, sql[field], error);
+  gint64 id = fascia_visit_get_id (visit);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  fascia_db_bind_int64 (stmt, 1, id);
+  fascia_store_bind_text (stmt, 2, text);
+  fascia_db_bind_int64 (stmt, 3, now);
+  fascia_db_bind_int64 (stmt, 4, fascia_visit_get_revision (visit));
+  if (!fascia_store_step_revised (self, stmt, FASCIA_STORE_TABLE_VISITS, "visit", id, error))
+    return FALSE;
+
+  fascia_store_queue_change (self, FASCIA_STORE_TABLE_VISITS, FASCIA_STORE_CHANGE_UPDATED, id,
+                             fascia_visit_get_client_id (visit));
+  return TRUE;
+}
+
 /**
  * fascia_store_save_visit_field:
  * @visit: the visit as its editor read it (its #FasciaVisit:revision); on success its @field
@@ -683,6 +725,7 @@ fascia_store_save_visit_field (FasciaStore       *self,
   g_autoptr(FasciaVisit) current = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 id, now = fascia_store_now ();
+  gboolean updated = FALSE;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_VISIT (visit), FALSE);
@@ -704,12 +747,21 @@ fascia_store_save_visit_field (FasciaStore       *self,
   current = load_visit (self, id, &local_error);
   if (current != NULL)
     {
+      g_autoptr(GDateTime) now_dt = fascia_store_datetime_from_usec (now);
+
       /* The row as read, with only this field changed: what else @visit holds is not saved. */
       if (fascia_visit_get_revision (current) == fascia_visit_get_revision (visit))
         fascia_visit_set_field (current, field, text);
       fascia_visit_set_revision (current, fascia_visit_get_revision (visit));
+      /* An open note saves its one column and nothing else (the save of the whole row also
+       * checks its plan and writes what it treated again: nine statements for one); a locked
+       * one keeps its amendment. */
+      if (!fascia_visit_is_locked (current, now_dt))
+        updated = update_note (self, current, field, text, now, &local_error);
+      else
+        updated = update_visit (self, current, now, &local_error);
     }
-  if (current == NULL || !update_visit (self, current, now, &local_error))
+  if (current == NULL || !updated)
     {
       fascia_store_rollback (self);
       if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
