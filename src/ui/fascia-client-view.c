@@ -245,6 +245,18 @@ save_now_client (FasciaClientView *self)
           fascia_conflict_dialog_add_field (dialog, _(client_texts[i].name),
                                             client_texts[i].get (theirs),
                                             client_texts[i].get (self->client));
+      /* The intake by the names its switches carry. */
+      if (fascia_client_get_health_flags (self->client) != fascia_client_get_health_flags (theirs))
+        {
+          g_autofree char *their_flags =
+            fascia_health_flags_describe (fascia_client_get_health_flags (theirs));
+          g_autofree char *my_flags =
+            fascia_health_flags_describe (fascia_client_get_health_flags (self->client));
+
+          fascia_conflict_dialog_add_field (dialog, _("Intake"),
+                                            their_flags != NULL ? their_flags : _("None"),
+                                            my_flags != NULL ? my_flags : _("None"));
+        }
       self->conflict = dialog;
       g_signal_connect (dialog, "response", G_CALLBACK (client_conflict_response_cb), self);
       gtk_window_present (GTK_WINDOW (dialog));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fascia/fascia-intake.h"
 #include "fascia/fascia-store-journal.h"
 
 #include "fascia-conflict-dialog.h"
@@ -233,6 +234,26 @@ property_text (GObject    *row,
 
   g_value_init (&value, pspec->value_type);
   g_object_get_property (row, pspec->name, &value);
+
+  /* The intake and a plan's status as their editors name them, not as they are stored. */
+  if (G_VALUE_HOLDS (&value, FASCIA_TYPE_HEALTH_FLAGS))
+    {
+      char *text = fascia_health_flags_describe (g_value_get_flags (&value));
+
+      return text != NULL ? text : g_strdup (_("None"));
+    }
+  if (G_VALUE_HOLDS (&value, FASCIA_TYPE_PLAN_STATUS))
+    switch (g_value_get_enum (&value))
+      {
+      case FASCIA_PLAN_STATUS_DRAFT:
+        return g_strdup (_("Draft"));
+      case FASCIA_PLAN_STATUS_ACTIVE:
+        return g_strdup (_("Active"));
+      case FASCIA_PLAN_STATUS_COMPLETED:
+        return g_strdup (_("Completed"));
+      default:
+        break;
+      }
 
   if (G_VALUE_HOLDS_STRING (&value))
     return g_strdup (g_value_get_string (&value) ?: "");

@@ -11,6 +11,7 @@
 #include "fascia-atlas-page.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
+#include "fascia-conflict-dialog.h"
 #include "fascia-plan-editor.h"
 #include "fascia-records-ui.h"
 #include "fascia-region-text.h"
@@ -1412,6 +1413,55 @@ test_clinic_server_conflict_on_replay (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* A client's intake changed offline and by someone else meanwhile: the dialog names the
+ * flags as the intake does ("Pregnancy", "Anticoagulants or bleeding disorder"), never by the
+ * names the program stores them under. The journal's dialog is the same on a file. */
+static void
+test_conflict_intake_labels (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) mine = NULL;
+  g_autoptr(FasciaClient) theirs = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *journal_path = g_build_filename (f->dir, "edits.journal", NULL);
+  FasciaStore *store = fascia_window_get_store (f->window);
+  AdwMessageDialog *dialog = NULL;
+  FasciaJournal *journal;
+  gint64 id;
+
+  new_client (f, "Intake Ines");
+  id = fascia_client_get_id (fascia_client_view_get_client (client_view (f)));
+
+  /* Mine, kept while away: pregnancy and osteoporosis. */
+  mine = fascia_store_get_client (store, id, &error);
+  g_assert_no_error (error);
+  fascia_client_set_health_flags (mine, FASCIA_HEALTH_PREGNANCY | FASCIA_HEALTH_OSTEOPOROSIS);
+  journal = fascia_journal_open (journal_path, "test", &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_journal_put_row (journal, FASCIA_JOURNAL_CLIENT, G_OBJECT (mine),
+                                         fascia_client_get_revision (mine), &error));
+  g_assert_no_error (error);
+
+  /* Theirs, saved meanwhile: anticoagulants. */
+  theirs = fascia_store_get_client (store, id, &error);
+  fascia_client_set_health_flags (theirs, FASCIA_HEALTH_ANTICOAGULANTS);
+  g_assert_true (fascia_store_update_client (store, theirs, &error));
+  g_assert_no_error (error);
+
+  fascia_store_set_journal (store, journal);
+  fascia_conflict_dialog_show_journal (GTK_WIDGET (f->window), store);
+  g_assert_true (journal_dialog_cb (&dialog));
+  collect_texts (adw_message_dialog_get_extra_child (dialog), shown);
+  g_assert_nonnull (strstr (shown->str, "Anticoagulants or bleeding disorder"));
+  g_assert_nonnull (strstr (shown->str, "Pregnancy · Osteoporosis"));
+  g_assert_null (strstr (shown->str, "pregnancy"));
+  g_assert_null (strstr (shown->str, "anticoagulants"));
+
+  respond (dialog, "theirs");
+  fascia_store_set_journal (store, NULL);
+}
+
 static void
 test_clinic_front_desk (Fixture       *f,
                         gconstpointer  data)
@@ -1855,6 +1905,8 @@ main (int   argc,
               test_many_visits_chart, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-live", Fixture, NULL,
               fixture_set_up, test_clinic_server_live, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/conflict-intake-labels", Fixture, NULL,
+              fixture_set_up, test_conflict_intake_labels, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-conflict-on-replay", Fixture, NULL,
