@@ -21,6 +21,7 @@
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
 #include "../core/pg-server.h"
+#include "fascia/fascia-date.h"
 #include "fascia/fascia-store-journal.h"
 
 /*
@@ -1339,8 +1340,10 @@ test_clinic_server_conflict_on_replay (Fixture       *f,
   g_autoptr(FasciaVisit) saved = NULL;
   g_autoptr(GString) shown = g_string_new (NULL);
   g_autofree char *journal_path = NULL;
-  const char *mine = "Typed offline: left hip easier";
-  const char *theirs = "Saved at the front room meanwhile";
+  /* With the characters markup gives a meaning to, and emoji: shown as typed (issue 12). */
+  const char *mine = "Typed offline: left hip & <knee> \"easier\" 'today' 😌";
+  const char *theirs = "Saved at the front room <b>meanwhile</b> & more 🏥";
+  g_autofree char *both = g_strdup_printf ("%s|%s", theirs, mine);
   AdwMessageDialog *dialog = NULL;
   FasciaVisitEditor *editor;
   FasciaStore *store;
@@ -1358,7 +1361,7 @@ test_clinic_server_conflict_on_replay (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
   fascia_test_iterate ();
 
-  new_client (f, "Grace Hopper");
+  new_client (f, "Grace O'Hopper & <Co> 💻");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
                                              NULL));
   fascia_test_iterate ();
@@ -1386,10 +1389,16 @@ test_clinic_server_conflict_on_replay (Fixture       *f,
   fascia_test_wait_for (journal_dialog_cb, &dialog, 30000);
   g_assert_nonnull (dialog);
   collect_texts (adw_message_dialog_get_extra_child (dialog), shown);
-  g_assert_cmpstr (shown->str, ==, "Saved at the front room meanwhile|"
-                                   "Typed offline: left hip easier");
+  g_assert_cmpstr (shown->str, ==, both);
   /* Who saved it: the server's session user. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "fascia saved this visit"));
+  /* When, as every date is shown. */
+  {
+    g_autofree char *wrong = fascia_test_find_misformatted_date (adw_message_dialog_get_body (dialog),
+                                                                 fascia_format_date);
+
+    g_assert_null (wrong);
+  }
   g_assert_true (adw_message_dialog_has_response (dialog, "theirs"));
   g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
 

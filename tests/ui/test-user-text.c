@@ -7,14 +7,20 @@
 
 #include <sqlite3.h>
 
+#include "fascia/fascia-chart.h"
 #include "fascia/fascia-date.h"
+#include "fascia/fascia-plan-handout.h"
 #include "fascia-application.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
+#include "fascia-handout-export.h"
 #include "fascia-plan-editor.h"
+#include "fascia-preferences-window.h"
+#include "fascia-records-ui.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
 #include "fascia-ui-utils.h"
+#include "fascia-visit-editor.h"
 #include "fascia-window.h"
 
 /*
@@ -232,6 +238,379 @@ test_markup (Fixture       *f,
   g_free (stored);
   stored = query_text (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL");
   g_assert_cmpstr (stored, ==, "1");
+}
+
+/* Text typed into a visit's notes, the letterhead, a CSV file and a colleague's save. */
+static const char *visit_note = "Pain < 3 & > 1 \"sharp\" 'at times' <b>not bold</b> &amp; 🦴";
+static const char *clinic_name = "Hands & <Heart> \"Clinic\" 🌿";
+static const char *therapist_name = "R. O'Neil & <Co>";
+static const char *contact_line = "01234 567890 & <hello@example.org> 'desk'";
+static const char *csv_name = "Zoë \"Z\" O'Neil & <Co> 💆";
+static const char *their_note = "Theirs: <i>hip</i> & knee > ankle 'ok' 🦵";
+static const char *my_note = "Mine: <span>back</span> & neck < 5 \"worse\" 😖";
+
+static const char * const note_views[] = {
+  "subjective_view", "objective_view", "assessment_view", "plan_notes_view",
+};
+static const char * const note_columns[] = {
+  "subjective", "objective", "assessment", "plan_notes",
+};
+
+static GtkTextBuffer *
+note_buffer (FasciaVisitEditor *editor,
+             guint              i)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                                  note_views[i])));
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The texts of the text views under @widget, joined by "|". */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      g_autofree char *text = buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
+
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+/* The text pdftotext reads in @pdf, whitespace runs squeezed to one space. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+/* @text as pdftotext reads it back: emoji are drawn from a colour font, as pictures, which
+ * it does not read as text; the space before one goes with it. */
+static char *
+as_printed (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x1F000)
+        {
+          if (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
+          continue;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static AdwMessageDialog *
+dialog_named (const char *name)
+{
+  AdwMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        (name == NULL || g_strcmp0 (gtk_widget_get_name (l->data), name) == 0))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+client_imported (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clients = fascia_store_list_clients (fascia_window_get_store (f->window),
+                                                             NULL, 0, &error);
+
+  for (guint i = 0; clients != NULL && i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (clients, i);
+
+      if (g_strcmp0 (fascia_client_get_name (client), csv_name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Issue 12, item 7, every place: the letterhead typed in Preferences and printed on the
+ * handout and the chart; a visit's notes in the editor, in the database and on the chart;
+ * a colleague's save and mine side by side in the conflict dialog; a CSV file's client in
+ * the import preview and then in the list. Shown and printed exactly as typed; a markup
+ * warning anywhere is fatal. */
+static void
+test_markup_everywhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_auto(FasciaPrintSetup) setup = { 0 };
+  g_autoptr(FasciaHandout) chart = NULL;
+  g_autoptr(FasciaHandout) handout = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *chart_pdf = g_build_filename (f->dir, "chart.pdf", NULL);
+  g_autofree char *handout_pdf = g_build_filename (f->dir, "handout.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "markup.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  FasciaStore *store = fascia_window_get_store (f->window);
+  FasciaAtlas *atlas = fascia_atlas_get_default (&error);
+  FasciaLetterhead letterhead;
+  FasciaVisitEditor *editor;
+  AdwMessageDialog *dialog;
+  GtkWidget *preferences;
+  gint64 client_id, plan_id, visit_id;
+
+  g_assert_no_error (error);
+
+  /* The letterhead, typed in Preferences: kept and shown as typed. */
+  preferences = fascia_preferences_window_new (GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  fascia_test_iterate ();
+  {
+    const char *rows[] = { "clinic_row", "therapist_row", "contact_row" };
+    const char *keys[] = { "clinic-name", "therapist-name", "contact-line" };
+    const char *typed[] = { clinic_name, therapist_name, contact_line };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        GtkWidget *row = template_child (preferences, FASCIA_TYPE_PREFERENCES_WINDOW, rows[i]);
+        g_autofree char *kept = NULL;
+
+        gtk_editable_set_text (GTK_EDITABLE (row), typed[i]);
+        fascia_test_iterate ();
+        kept = g_settings_get_string (settings, keys[i]);
+        g_assert_cmpstr (kept, ==, typed[i]);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, typed[i]);
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  fascia_test_iterate ();
+
+  /* A visit's four notes: saved, and shown again when the visit is opened again. */
+  new_client (f, client_name);
+  client_id = fascia_client_get_id (fascia_client_view_get_client (client_view (f)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  for (guint i = 0; i < G_N_ELEMENTS (note_views); i++)
+    {
+      g_autofree char *note = g_strdup_printf ("%s %s", note_columns[i], visit_note);
+
+      gtk_text_buffer_set_text (note_buffer (editor, i), note, -1);
+    }
+  fascia_visit_editor_flush (editor);
+  fascia_test_iterate ();
+  for (guint i = 0; i < G_N_ELEMENTS (note_views); i++)
+    {
+      g_autofree char *note = g_strdup_printf ("%s %s", note_columns[i], visit_note);
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM visits", note_columns[i]);
+      g_autofree char *saved = query_text (f, sql);
+
+      g_assert_cmpstr (saved, ==, note);
+    }
+  g_signal_emit_by_name (editor, "closed");
+  fascia_test_iterate ();
+  visit = fascia_store_get_visit (store, visit_id, &error);
+  g_assert_no_error (error);
+  fascia_client_view_open_visit (client_view (f), visit);
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  for (guint i = 0; i < G_N_ELEMENTS (note_views); i++)
+    {
+      g_autofree char *note = g_strdup_printf ("%s %s", note_columns[i], visit_note);
+      g_autofree char *back = buffer_text (note_buffer (editor, i));
+
+      g_assert_cmpstr (back, ==, note);
+    }
+
+  /* A plan, for the handout. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (template_child (fascia_client_view_get_plan_editor (client_view (f)),
+                                                       FASCIA_TYPE_PLAN_EDITOR, "title_row")),
+                         plan_title);
+  fascia_client_view_flush (client_view (f));
+  fascia_test_iterate ();
+  g_signal_emit_by_name (fascia_client_view_get_plan_editor (client_view (f)), "closed");
+  fascia_test_iterate ();
+  {
+    g_autofree char *id = query_text (f, "SELECT id FROM plans");
+
+    plan_id = g_ascii_strtoll (id, NULL, 10);
+  }
+
+  /* The chart and the handout, printed with the letterhead as the window prints them. */
+  fascia_print_setup_load (&setup);
+  letterhead = fascia_print_setup_get_letterhead (&setup);
+  chart = fascia_handout_new_for_chart (store, atlas, client_id, &letterhead, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_handout_write_pdf (chart, chart_pdf, FASCIA_PAPER_A4, &error));
+  g_assert_no_error (error);
+  handout = fascia_handout_new_for_plan (store, atlas, plan_id, &letterhead, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_handout_write_pdf (handout, handout_pdf, FASCIA_PAPER_A4, &error));
+  g_assert_no_error (error);
+  text = pdf_text (chart_pdf);
+  {
+    const char *letterhead_lines[] = { clinic_name, therapist_name, contact_line };
+
+    for (guint i = 0; i < G_N_ELEMENTS (note_views); i++)
+      {
+        g_autofree char *note = g_strdup_printf ("%s %s", note_columns[i], visit_note);
+        g_autofree char *printed = as_printed (note);
+
+        g_assert_nonnull (strstr (text, printed));
+      }
+    for (guint pdf = 0; pdf < 2; pdf++)
+      {
+        g_autofree char *printed_name = as_printed (pdf == 0 ? client_name : plan_title);
+
+        g_assert_nonnull (strstr (text, printed_name));
+        for (guint i = 0; i < G_N_ELEMENTS (letterhead_lines); i++)
+          {
+            g_autofree char *printed = as_printed (letterhead_lines[i]);
+
+            g_assert_nonnull (strstr (text, printed));
+          }
+        g_free (text);
+        text = pdf_text (handout_pdf);
+      }
+  }
+
+  /* A colleague saves the note while I type mine: both shown as typed, mine kept. */
+  other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_clear_object (&visit);
+  visit = fascia_store_get_visit (other, visit_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_save_visit_field (other, visit, FASCIA_VISIT_FIELD_SUBJECTIVE,
+                                                their_note, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  gtk_text_buffer_set_text (note_buffer (editor, 0), my_note, -1);
+  fascia_visit_editor_flush (editor);
+  fascia_test_iterate ();
+  dialog = dialog_named ("conflict-dialog");
+  g_assert_nonnull (dialog);
+  collect_texts (adw_message_dialog_get_extra_child (dialog), shown);
+  expected = g_strdup_printf ("%s|%s", their_note, my_note);
+  g_assert_cmpstr (shown->str, ==, expected);
+  adw_message_dialog_response (dialog, "mine");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fascia_test_iterate ();
+  g_free (text);
+  text = query_text (f, "SELECT subjective FROM visits");
+  g_assert_cmpstr (text, ==, my_note);
+
+  /* A CSV file's client: in the import preview as in the file, then imported as it was. */
+  {
+    g_autofree char *contents = g_strdup_printf ("Name,Email,Notes\n"
+                                                 "\"Zoë \"\"Z\"\" O'Neil & <Co> 💆\",z@example.org,"
+                                                 "\"<i>knee</i> & hip\"\n");
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+    const char *body;
+
+    g_assert_true (g_file_set_contents (csv, contents, -1, &error));
+    g_assert_no_error (error);
+    dialog = ADW_MESSAGE_DIALOG (fascia_records_preview_clients (GTK_WIDGET (f->window), store,
+                                                                 file));
+    fascia_test_iterate ();
+    body = adw_message_dialog_get_body (dialog);
+    g_test_message ("%s", body);
+    g_assert_nonnull (strstr (body, csv_name));
+    g_assert_nonnull (strstr (body, "<i>knee</i> & hip"));
+    g_assert_cmpuint (count_labels_showing (GTK_WIDGET (dialog), body), ==, 1);
+    g_assert_nonnull (strstr (body, "1 client will be imported."));
+    adw_message_dialog_response (dialog, "import");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_true (fascia_test_wait_for (client_imported, f, 60000));
+    fascia_test_iterate ();
+  }
+}
+
+/* A note of 1 MiB, with markup characters and emoji on every line: saved whole, and shown
+ * whole when the visit is opened again — never cut short without a word. */
+static void
+test_long_note (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *back = NULL;
+  FasciaVisitEditor *editor;
+  gint64 visit_id;
+
+  g_string_append (note, "Long note 🦴 & <b>not bold</b>\n");
+  for (guint line = 0; note->len < 1024 * 1024; line++)
+    g_string_append_printf (note, "Line %06u: pain < 3 & > 1 \"sharp\" 'at times' <b>x</b>\n",
+                            line);
+  g_string_truncate (note, 1024 * 1024 - 1);
+  g_string_append_c (note, '.');
+  g_assert_true (g_utf8_validate (note->str, note->len, NULL));
+
+  new_client (f, client_name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  /* Saving and loading is what this is about: the window is not drawn meanwhile, as GTK
+   * would lay out every line of the note to draw it (some 20 s here). */
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  fascia_test_iterate ();
+  gtk_text_buffer_set_text (note_buffer (editor, 0), note->str, note->len);
+  fascia_visit_editor_flush (editor);
+  fascia_test_iterate ();
+  saved = query_text (f, "SELECT subjective FROM visits");
+  g_assert_cmpuint (strlen (saved), ==, note->len);
+  g_assert_true (g_str_equal (saved, note->str));
+
+  g_signal_emit_by_name (editor, "closed");
+  fascia_test_iterate ();
+  visit = fascia_store_get_visit (fascia_window_get_store (f->window), visit_id, &error);
+  g_assert_no_error (error);
+  fascia_client_view_open_visit (client_view (f), visit);
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  back = buffer_text (note_buffer (editor, 0));
+  g_assert_cmpuint (strlen (back), ==, note->len);
+  g_assert_true (g_str_equal (back, note->str));
 }
 
 /* The shortcuts window drew two labels of its page switcher at a negative width. */
@@ -616,6 +995,10 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/user-text/format-date", test_format_date);
   g_test_add ("/fascia/ui/user-text/markup", Fixture, NULL,
               fixture_set_up, test_markup, fixture_tear_down);
+  g_test_add ("/fascia/ui/user-text/markup-everywhere", Fixture, NULL,
+              fixture_set_up, test_markup_everywhere, fixture_tear_down);
+  g_test_add ("/fascia/ui/user-text/long-note", Fixture, NULL,
+              fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/fascia/ui/user-text/shortcuts-window", Fixture, NULL,
               fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/fascia/ui/user-text/bad-date-and-email", Fixture, NULL,
