@@ -877,6 +877,46 @@ walk_study (Session *s)
   assert_size (s, "the Study page");
 }
 
+/* The shortcuts window (Ctrl+?) fits the screen whole: at 1024x640 its columns of shortcuts
+ * were taller and wider than the screen, and the window manager showed its top left part. */
+static void
+walk_shortcuts (Session *s)
+{
+  g_autofree char *shortcuts = NULL;
+  int width = 0, height = 0;
+
+  keys (s, "ctrl+question");
+  for (guint tries = 0; tries < 100 && shortcuts == NULL; tries++)
+    {
+      g_autofree char *out = xdotool (s, "search --onlyvisible --pid %d", s->app);
+      g_auto(GStrv) ids = NULL;
+
+      if (out != NULL)
+        {
+          ids = g_strsplit (g_strstrip (out), "\n", -1);
+          for (guint i = 0; ids[i] != NULL && shortcuts == NULL; i++)
+            if (!g_str_equal (ids[i], s->window) && window_size (s, ids[i], &width, &height)
+                && width * height > 200 * 200)
+              shortcuts = g_strdup (ids[i]);
+        }
+      if (shortcuts == NULL)
+        pause_ms (100);
+    }
+  if (shortcuts == NULL)
+    g_error ("%s: Ctrl+? showed no shortcuts window", s->size->name);
+  pause_ms (500);
+  g_assert_true (window_size (s, shortcuts, &width, &height));
+  g_test_message ("%s: the shortcuts window is %dx%d", s->size->name, width, height);
+  if (width > s->size->width || height > s->size->height)
+    {
+      screenshot (s);
+      g_error ("%s: the shortcuts window is %dx%d, larger than the screen", s->size->name,
+               width, height);
+    }
+  keys (s, "Escape");
+  assert_size (s, "the shortcuts window");
+}
+
 static void
 test_sizes (gconstpointer data)
 {
@@ -889,6 +929,7 @@ test_sizes (gconstpointer data)
   walk_atlas (&s);
   walk_clients (&s);
   walk_study (&s);
+  walk_shortcuts (&s);
 
   /* At its narrowest the window still shows every page whole, with a way back. */
   g_free (xdotool (&s, "windowsize %s 100 100", s.window));
