@@ -386,6 +386,66 @@ test_delete_client_hides_plans (StoreFixture  *fixture,
   g_assert_cmpstr (fascia_plan_get_title (read), ==, "Plan");
 }
 
+/* Who saved the plan, or the client, that my save found changed: the conflict says so on
+ * both engines — the server's login, a file's computer user — as it does for visits. */
+static void
+test_conflict_names_who (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Perpetua Quill");
+  g_autoptr(FasciaPlan) plan = add_plan (fixture, fascia_client_get_id (client), "Neck");
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaPlan) mine = NULL;
+  g_autoptr(FasciaPlan) their_editor = NULL;
+  g_autoptr(FasciaPlan) theirs = NULL;
+  g_autoptr(FasciaClient) my_client = NULL;
+  g_autoptr(FasciaClient) their_client = NULL;
+  g_autoptr(FasciaClient) theirs_read = NULL;
+  const char *who = fascia_store_is_server_database (fixture->path) ? "fascia"
+                                                                     : g_get_user_name ();
+  g_autofree char *said = NULL;
+
+  other = fascia_store_open_full (fixture->path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  said = g_strdup_printf ("changed by %s at", who);
+
+  /* A plan: they save first, mine is refused, theirs comes back with who saved it. */
+  mine = fascia_store_get_plan (fixture->store, fascia_plan_get_id (plan), &error);
+  their_editor = fascia_store_get_plan (other, fascia_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  fascia_plan_set_goals (their_editor, "Turn the head to reverse the car");
+  g_assert_true (fascia_store_update_plan (other, their_editor, &error));
+  g_assert_no_error (error);
+  fascia_plan_set_title (mine, "Neck and shoulders");
+  g_assert_false (fascia_store_update_plan_full (fixture->store, mine, &theirs, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, said));
+  g_clear_error (&error);
+  g_assert_nonnull (theirs);
+  g_assert_cmpstr (fascia_plan_get_goals (theirs), ==, "Turn the head to reverse the car");
+  g_assert_cmpstr (fascia_plan_get_updated_by (theirs), ==, who);
+  g_assert_nonnull (fascia_plan_get_updated_at (theirs));
+
+  /* A client alike. */
+  my_client = fascia_store_get_client (fixture->store, fascia_client_get_id (client), &error);
+  their_client = fascia_store_get_client (other, fascia_client_get_id (client), &error);
+  g_assert_no_error (error);
+  fascia_client_set_phone (their_client, "555 0100");
+  g_assert_true (fascia_store_update_client (other, their_client, &error));
+  g_assert_no_error (error);
+  fascia_client_set_name (my_client, "Perpetua Q. Quill");
+  g_assert_false (fascia_store_update_client_full (fixture->store, my_client, &theirs_read,
+                                                   &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, said));
+  g_clear_error (&error);
+  g_assert_nonnull (theirs_read);
+  g_assert_cmpstr (fascia_client_get_updated_by (theirs_read), ==, who);
+
+  g_clear_object (&other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +457,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/plans/targets", test_targets);
   STORE_TEST ("/fascia/core/store/plans/home-exercises", test_home_exercises);
   STORE_TEST ("/fascia/core/store/plans/delete-client", test_delete_client_hides_plans);
+  STORE_TEST ("/fascia/core/store/plans/conflict-names-who", test_conflict_names_who);
 
   return g_test_run ();
 }

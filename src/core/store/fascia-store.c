@@ -632,6 +632,45 @@ fascia_store_begin (FasciaStore  *self,
   return TRUE;
 }
 
+/* Who saved each client, plan and visit this transaction added or changed, as a clinic
+ * server's trigger stamps its login (sql-postgresql/007-revisions.sql): in a file, the
+ * computer's user (fascia_store_get_author()), so that a conflict says who on both engines.
+ * An import's rows, announced as one reload, are left as they came. */
+static gboolean
+stamp_author (FasciaStore  *self,
+              GError      **error)
+{
+  static const char * const sql[] = {
+    [FASCIA_STORE_TABLE_CLIENTS] = "UPDATE clients SET updated_by = ?2 WHERE id = ?1",
+    [FASCIA_STORE_TABLE_PLANS] = "UPDATE plans SET updated_by = ?2 WHERE id = ?1",
+    [FASCIA_STORE_TABLE_VISITS] = "UPDATE visits SET updated_by = ?2 WHERE id = ?1",
+  };
+
+  if (fascia_db_get_engine (self->db) != FASCIA_DB_ENGINE_SQLITE)
+    return TRUE;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      const PendingChange *c = &g_array_index (self->pending, PendingChange, i);
+      g_autoptr(FasciaStoreStmt) stmt = NULL;
+
+      if ((c->table != FASCIA_STORE_TABLE_CLIENTS && c->table != FASCIA_STORE_TABLE_PLANS &&
+           c->table != FASCIA_STORE_TABLE_VISITS) ||
+          (c->change != FASCIA_STORE_CHANGE_ADDED && c->change != FASCIA_STORE_CHANGE_UPDATED) ||
+          c->id <= 0)
+        continue;
+
+      stmt = fascia_store_prepare (self, sql[c->table], error);
+      if (stmt == NULL)
+        return FALSE;
+      fascia_db_bind_int64 (stmt, 1, c->id);
+      fascia_store_bind_text (stmt, 2, fascia_store_get_author (self));
+      if (!fascia_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 fascia_store_commit (FasciaStore  *self,
                      GError      **error)
@@ -643,7 +682,7 @@ fascia_store_commit (FasciaStore  *self,
   if (self->in_batch)
     return TRUE;
 
-  if (!fascia_db_commit (self->db, error))
+  if (!stamp_author (self, error) || !fascia_db_commit (self->db, error))
     {
       fascia_store_rollback (self);
       return FALSE;
