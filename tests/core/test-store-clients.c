@@ -640,6 +640,86 @@ test_counts_concurrent (StoreFixture  *fixture,
   g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, 0);
 }
 
+/* Two bulk imports at once on the clinic server, each its own connection and one transaction
+ * of thousands of clients (the count rows of 011 and the search index are what they share):
+ * neither waits on the other for ever nor is refused, and every client of both is there and
+ * counted once. */
+#define BULK_IMPORTERS 2      /* "Avocet …" and "Bittern …" */
+#define BULK_CLIENTS   2000
+
+typedef struct
+{
+  const char *conninfo;
+  guint       importer;
+  GBytes     *csv;
+  guint       n_imported;
+  GError     *error;
+} BulkImport;
+
+static gpointer
+bulk_importer (gpointer data)
+{
+  BulkImport *b = data;
+  g_autoptr(FasciaStore) store = fascia_store_open_full (b->conninfo,
+                                                         FASCIA_STORE_OPEN_NO_BACKUP, &b->error);
+
+  if (store != NULL)
+    fascia_store_import_clients (store, b->csv, &b->n_imported, NULL, &b->error);
+  return NULL;
+}
+
+static void
+test_bulk_imports_concurrent (StoreFixture  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  BulkImport imports[BULK_IMPORTERS];
+  GThread *threads[BULK_IMPORTERS];
+
+  for (guint w = 0; w < BULK_IMPORTERS; w++)
+    {
+      GString *csv = g_string_new ("Name,Email,Phone\n");
+
+      for (guint i = 0; i < BULK_CLIENTS; i++)
+        g_string_append_printf (csv, "%s Client %u,i%u.c%u@example.org,555 %04u\n",
+                                w == 0 ? "Avocet" : "Bittern", i, w, i, i);
+      imports[w] = (BulkImport) { fixture->path, w, g_string_free_to_bytes (csv), 0, NULL };
+    }
+
+  for (guint w = 0; w < BULK_IMPORTERS; w++)
+    threads[w] = g_thread_new ("import", bulk_importer, &imports[w]);
+  for (guint w = 0; w < BULK_IMPORTERS; w++)
+    {
+      g_thread_join (threads[w]);
+      g_assert_no_error (imports[w].error);
+      g_assert_cmpuint (imports[w].n_imported, ==, BULK_CLIENTS);
+      g_bytes_unref (imports[w].csv);
+    }
+
+  /* Every client of both, counted once: the list's count, the rows, each slot's count. */
+  all = fascia_store_list_clients (fixture->store, "", FASCIA_STORE_LIST_ARCHIVED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, BULK_IMPORTERS * BULK_CLIENTS);
+  g_assert_cmpuint (count (fixture, "Bittern"), ==, BULK_CLIENTS);
+  stmt = fascia_db_prepare (fascia_store_get_db (fixture->store),
+                            "SELECT count(*), count(DISTINCT name) FROM clients "
+                            "WHERE deleted_at IS NULL", FALSE, &error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, BULK_IMPORTERS * BULK_CLIENTS);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 1), ==, BULK_IMPORTERS * BULK_CLIENTS);
+  g_clear_pointer (&stmt, fascia_db_stmt_free);
+  stmt = fascia_db_prepare (fascia_store_get_db (fixture->store),
+                            "SELECT count(*) FROM client_counts c WHERE n <> "
+                            "(SELECT count(*) FROM clients WHERE deleted_at IS NULL "
+                            "AND archived = c.archived AND id % 64 = c.slot)", FALSE, &error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +736,9 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/import", test_import);
   g_test_add ("/postgresql/fascia/core/store/clients/counts-concurrent", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_counts_concurrent, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/clients/bulk-imports-concurrent", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_bulk_imports_concurrent,
+              store_fixture_tear_down);
   STORE_TEST ("/fascia/core/store/clients/import-values", test_import_values);
 
   g_test_add_func ("/fascia/core/store/clients/initials", test_initials);

@@ -736,7 +736,21 @@ fascia_store_rollback (FasciaStore *self)
  * clinic server's bulk lock first: its clients are counted on many rows of client_counts
  * (sql-postgresql/011), and two such transactions taking those rows in different orders
  * would deadlock; one at a time, they cannot. A single save takes one row and needs no lock.
- * Nothing on a file, which has one writer at a time. */
+ * Nothing on a file, which has one writer at a time.
+ *
+ * Called first in its transaction. Waiting for another import is waiting for its end, which
+ * may take minutes, not the few seconds a save waits for a row (lock_timeout): it waits up to
+ * ten. And the transaction reads at each statement what is committed (READ COMMITTED), not
+ * as it was when it began: begun before the other import ended, it would find the count rows
+ * that one changed and be refused as a conflict, and it would look for duplicates among the
+ * clients as they were before that import. */
+#define BULK_LOCK_SQL \
+  "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " \
+  "DO $$ DECLARE usual text := current_setting('lock_timeout'); BEGIN " \
+  "PERFORM set_config('lock_timeout', '600000', true); " \
+  "PERFORM pg_advisory_xact_lock(1181048131); " \
+  "PERFORM set_config('lock_timeout', usual, true); END $$"
+
 gboolean
 fascia_store_lock_bulk (FasciaStore  *self,
                         GError      **error)
@@ -746,7 +760,7 @@ fascia_store_lock_bulk (FasciaStore  *self,
   if (fascia_db_get_engine (self->db) != FASCIA_DB_ENGINE_POSTGRESQL)
     return TRUE;
 
-  if (fascia_db_exec (self->db, "SELECT pg_advisory_xact_lock(1181048131)", &local_error))
+  if (fascia_db_exec (self->db, BULK_LOCK_SQL, &local_error))
     return TRUE;
 
   fascia_store_rollback (self);
