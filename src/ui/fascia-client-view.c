@@ -263,6 +263,21 @@ save_now_client (FasciaClientView *self)
     }
 }
 
+/* The fields that save only what is whole, read as they are when the save comes: a field
+ * emptied on the way to a new text (select all, type) never saves its empty moment, so
+ * when what was typed is not an address or a date, the last good one stays saved. */
+static void
+apply_checked_fields (FasciaClientView *self)
+{
+  const char *email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
+  g_autofree char *birth = NULL;
+
+  if (fascia_ui_is_email_or_empty (email))
+    fascia_client_set_email (self->client, email);
+  if (fascia_ui_date_row_get_date (self->birth_row, &birth))
+    fascia_client_set_date_of_birth (self->client, birth);
+}
+
 static gboolean
 save_now (FasciaClientView *self)
 {
@@ -272,6 +287,8 @@ save_now (FasciaClientView *self)
   if (self->client == NULL || self->store == NULL || self->conflict != NULL)
     return G_SOURCE_REMOVE;
 
+  if (!self->loading)
+    apply_checked_fields (self);
   save_now_client (self);
   return G_SOURCE_REMOVE;
 }
@@ -308,14 +325,12 @@ static void
 detail_changed_cb (FasciaClientView *self)
 {
   g_autofree char *trimmed = NULL;
-  g_autofree char *birth = NULL;
-  const char *name, *email;
+  const char *name;
 
   if (self->loading || self->client == NULL)
     return;
 
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
 
   /* A client always has a name; a date or an email address is saved once it is whole, and
    * what is not stays in its field, marked, while the rest saves. */
@@ -323,10 +338,8 @@ detail_changed_cb (FasciaClientView *self)
   if (*trimmed != '\0')
     fascia_client_set_name (self->client, name);
   fascia_client_set_phone (self->client, gtk_editable_get_text (GTK_EDITABLE (self->phone_row)));
-  if (fascia_ui_is_email_or_empty (email))
-    fascia_client_set_email (self->client, email);
-  if (fascia_ui_date_row_get_date (self->birth_row, &birth))
-    fascia_client_set_date_of_birth (self->client, birth);
+  /* The email address and the date of birth are read when the save comes (see
+   * apply_checked_fields()). */
   fascia_client_set_health_notes (self->client,
                                   gtk_editable_get_text (GTK_EDITABLE (self->intake_row)));
   update_header (self);

@@ -161,6 +161,21 @@ show_plan_conflict (FasciaPlanEditor *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The dates, read as the fields are when the save comes: what is not a date stays in its
+ * field, marked, and is not saved — nor is the empty moment of a field on the way to a new
+ * text (select all, type), so the last good date stays saved. */
+static void
+apply_dates (FasciaPlanEditor *self)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (fascia_ui_date_row_get_date (self->start_row, &start))
+    fascia_plan_set_start_date (self->plan, start);
+  if (fascia_ui_date_row_get_date (self->end_row, &end))
+    fascia_plan_set_end_date (self->plan, end);
+}
+
 static gboolean
 save_now (FasciaPlanEditor *self)
 {
@@ -180,6 +195,8 @@ save_now (FasciaPlanEditor *self)
       g_autoptr(FasciaPlan) theirs = NULL;
 
       self->plan_dirty = FALSE;
+      if (!self->loading)
+        apply_dates (self);
       if (!fascia_store_update_plan_full (self->store, self->plan, &theirs, &error))
         {
           if (theirs != NULL)
@@ -256,9 +273,6 @@ update_heading (FasciaPlanEditor *self)
 static void
 field_changed_cb (FasciaPlanEditor *self)
 {
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
   if (self->loading || self->plan == NULL)
     return;
 
@@ -275,11 +289,7 @@ field_changed_cb (FasciaPlanEditor *self)
                                      gtk_spin_button_get_value_as_int (self->sessions_spin));
   fascia_plan_set_weeks (self->plan, gtk_spin_button_get_value_as_int (self->weeks_spin));
   fascia_plan_set_status (self->plan, adw_combo_row_get_selected (self->status_row));
-  /* What is not a date stays in its field, marked, and is not saved. */
-  if (fascia_ui_date_row_get_date (self->start_row, &start))
-    fascia_plan_set_start_date (self->plan, start);
-  if (fascia_ui_date_row_get_date (self->end_row, &end))
-    fascia_plan_set_end_date (self->plan, end);
+  /* The dates are read when the save comes (see apply_dates()). */
   fascia_plan_set_discharge_criteria (self->plan,
                                       gtk_editable_get_text (GTK_EDITABLE (self->discharge_row)));
   update_heading (self);

@@ -699,6 +699,33 @@ fascia_ui_date_row_init (AdwEntryRow *row)
   adw_entry_row_add_suffix (row, button);
 }
 
+static char *
+check_required_date (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*stripped == '\0')
+    return g_strdup (_("A date is needed here, so the empty field is not saved. Type one, or "
+                       "pick it from the calendar."));
+
+  return check_date (text);
+}
+
+/**
+ * fascia_ui_date_row_set_required:
+ * @row: a date field made by fascia_ui_date_row_init()
+ *
+ * Makes @row one that cannot be left empty (a visit's date): emptied, it is marked as
+ * holding something that is not saved, as it is when it holds no date.
+ */
+void
+fascia_ui_date_row_set_required (AdwEntryRow *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  g_object_set_data (G_OBJECT (row), FIELD_CHECK_KEY, check_required_date);
+}
+
 /**
  * fascia_ui_date_row_set_date:
  * @iso: (nullable): the date as stored, YYYY-MM-DD, or "" for none

@@ -54,6 +54,7 @@ void               fascia_ui_field_set_error      (GtkWidget         *field,
                                                    const char        *message);
 const char        *fascia_ui_field_get_error      (GtkWidget         *field);
 void               fascia_ui_date_row_init        (AdwEntryRow       *row);
+void               fascia_ui_date_row_set_required (AdwEntryRow      *row);
 void               fascia_ui_date_row_set_date    (AdwEntryRow       *row,
                                                    const char        *iso);
 gboolean           fascia_ui_date_row_get_date    (AdwEntryRow       *row,

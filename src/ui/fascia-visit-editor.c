@@ -1474,6 +1474,7 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fascia_ui_date_row_init (self->date_row);
+  fascia_ui_date_row_set_required (self->date_row);
   fascia_ui_keep_labels_readable (self->diagram_view);
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
   /* Translators: the name a screen reader gives the diagram pain is marked on */

@@ -811,6 +811,161 @@ test_bad_date_and_email (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
 }
 
+/* @field holds @text, marked with @message under it and for screen readers. */
+static void
+assert_marked (GtkWidget  *field,
+               const char *text,
+               const char *message)
+{
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, text);
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  g_assert_cmpstr (fascia_ui_field_get_error (field), ==, message);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       message);
+  g_assert_cmpuint (count_labels_showing (gtk_widget_get_parent (field), message), >=, 1);
+}
+
+static void
+assert_unmarked (GtkWidget *field)
+{
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+  g_assert_null (fascia_ui_field_get_error (field));
+}
+
+/* Typed into @field, then the field left (Enter, and the focus on @other). */
+static void
+type_and_leave (Fixture    *f,
+                GtkWidget  *field,
+                GtkWidget  *other,
+                const char *text)
+{
+  gtk_widget_grab_focus (field);
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+  fascia_test_iterate ();
+  g_signal_emit_by_name (field, "entry-activated");
+  gtk_widget_grab_focus (other);
+  fascia_test_iterate ();
+  fascia_client_view_flush (client_view (f));
+  fascia_test_iterate ();
+}
+
+/* Issue 12, item 6: every field that takes a date — a plan's start and end, a visit's day
+ * (the birth date is in bad-date-and-email) — keeps what is not a date, marks it with the
+ * message under it, and saves nothing of it; a whole date is saved and the mark goes. A
+ * visit's date cannot be emptied: the empty field is marked too, and the date stays. */
+static void
+test_bad_dates_every_field (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *message = fascia_ui_describe_date_format ();
+  FasciaPlanEditor *plan_editor;
+  FasciaVisitEditor *visit_editor;
+  GtkWidget *start, *end, *title, *day, *note;
+  g_autofree char *saved = NULL;
+  g_autofree char *visited = NULL;
+
+  new_client (f, "Dora Dates");
+
+  /* The client's birth date and email address, replaced (select all, type) by what is not
+   * one: the field passes through empty on the way, which must not be what is saved. */
+  {
+    GtkWidget *birth = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "birth_row");
+    GtkWidget *email = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "email_row");
+    GtkWidget *phone = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "phone_row");
+    g_autofree char *email_message = NULL;
+
+    type_and_leave (f, birth, phone, "1984-03-09");
+    type_and_leave (f, email, phone, "dora@example.org");
+    saved = query_text (f, "SELECT date_of_birth || '|' || email FROM clients");
+    g_assert_cmpstr (saved, ==, "1984-03-09|dora@example.org");
+
+    type_and_leave (f, birth, phone, "31/12/1984");
+    type_and_leave (f, email, phone, "dora at example.org");
+    assert_marked (birth, "31/12/1984", message);
+    email_message = g_strdup (fascia_ui_field_get_error (email));
+    g_assert_nonnull (email_message);
+    assert_marked (email, "dora at example.org", email_message);
+    g_free (saved);
+    saved = query_text (f, "SELECT date_of_birth || '|' || email FROM clients");
+    g_assert_cmpstr (saved, ==, "1984-03-09|dora@example.org");
+    g_clear_pointer (&saved, g_free);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  plan_editor = fascia_client_view_get_plan_editor (client_view (f));
+  start = template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "start_row");
+  end = template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "end_row");
+  title = template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "title_row");
+
+  type_and_leave (f, start, title, "2027-01-04");
+  type_and_leave (f, end, title, "2027-03-01");
+  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  g_assert_cmpstr (saved, ==, "2027-01-04|2027-03-01");
+
+  /* Day first in a month-first locale; a 30th of February. */
+  type_and_leave (f, start, title, "31/12/2027");
+  type_and_leave (f, end, title, "2027-02-30");
+  assert_marked (start, "31/12/2027", message);
+  assert_marked (end, "2027-02-30", message);
+  g_free (saved);
+  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  g_assert_cmpstr (saved, ==, "2027-01-04|2027-03-01");
+
+  type_and_leave (f, end, title, "4 Apr 2027");
+  assert_unmarked (end);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "4 Apr 2027");
+  g_free (saved);
+  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  g_assert_cmpstr (saved, ==, "2027-01-04|2027-04-04");
+  g_signal_emit_by_name (plan_editor, "closed");
+  fascia_test_iterate ();
+
+  /* A visit's day. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  visit_editor = fascia_client_view_get_visit_editor (client_view (f));
+  day = template_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR, "date_row");
+  note = template_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_view");
+  visited = query_text (f, "SELECT visited_at FROM visits");
+
+  type_and_leave (f, day, note, "13/13/2026");
+  assert_marked (day, "13/13/2026", message);
+  g_free (saved);
+  saved = query_text (f, "SELECT visited_at FROM visits");
+  g_assert_cmpstr (saved, ==, visited);
+
+  type_and_leave (f, day, note, "");
+  g_assert_nonnull (fascia_ui_field_get_error (day));
+  assert_marked (day, "", fascia_ui_field_get_error (day));
+  g_assert_nonnull (strstr (fascia_ui_field_get_error (day), "not saved"));
+  g_free (saved);
+  saved = query_text (f, "SELECT visited_at FROM visits");
+  g_assert_cmpstr (saved, ==, visited);
+
+  type_and_leave (f, day, note, "2026-11-30");
+  assert_unmarked (day);
+  g_free (saved);
+  saved = query_text (f, "SELECT visited_at FROM visits");
+  g_assert_cmpstr (saved, !=, visited);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FasciaVisit) stored = fascia_store_get_visit (fascia_window_get_store (f->window),
+                                                           fascia_visit_get_id (fascia_visit_editor_get_visit (visit_editor)),
+                                                           &error);
+    g_autoptr(GDateTime) local = NULL;
+
+    g_assert_no_error (error);
+    local = g_date_time_to_local (fascia_visit_get_visited_at (stored));
+    g_assert_cmpint (g_date_time_get_year (local), ==, 2026);
+    g_assert_cmpint (g_date_time_get_month (local), ==, 11);
+    g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 30);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (day)), ==, "30 Nov 2026");
+}
+
 /* A plan's dates are shown as every other date is. */
 static void
 test_plan_dates (Fixture       *f,
@@ -1003,6 +1158,8 @@ main (int   argc,
               fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/fascia/ui/user-text/bad-date-and-email", Fixture, NULL,
               fixture_set_up, test_bad_date_and_email, fixture_tear_down);
+  g_test_add ("/fascia/ui/user-text/bad-dates-every-field", Fixture, NULL,
+              fixture_set_up, test_bad_dates_every_field, fixture_tear_down);
   g_test_add ("/fascia/ui/user-text/plan-dates", Fixture, NULL,
               fixture_set_up, test_plan_dates, fixture_tear_down);
   g_test_add ("/fascia/ui/user-text/dates-one-way", Fixture, NULL,
