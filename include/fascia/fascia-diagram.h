@@ -137,6 +137,7 @@ void                fascia_diagram_set_layer_visible  (FasciaDiagram      *self,
 gboolean            fascia_diagram_get_layer_visible  (FasciaDiagram      *self,
                                                        const char         *layer_id);
 guint64             fascia_diagram_get_style_serial   (FasciaDiagram      *self);
+guint64             fascia_diagram_get_visibility_serial (FasciaDiagram    *self);
 
 gboolean            fascia_diagram_render             (FasciaDiagram      *self,
                                                        cairo_t            *cr,

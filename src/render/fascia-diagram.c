@@ -55,6 +55,7 @@ struct _FasciaDiagram
   gboolean          *layer_visible;   /* per layer */
   gboolean          *region_visible;  /* per region, derived from the two above */
   guint64            serial;
+  guint64            visibility_serial;  /* moves only when region_visible changes */
   gboolean           dim_unstyled;
   guint8             overlay_styles;  /* drawn by the caller, not by fascia_diagram_render() */
   double             label_size;      /* font size of the labels in view units; 0 as drawn */
@@ -533,19 +534,27 @@ static void
 update_visibility (FasciaDiagram *self)
 {
   FasciaDiagramData *data = self->data;
+  gboolean moved = FALSE;
 
   for (guint i = 0; i < data->regions->len; i++)
     {
       const FasciaRegion *region = &g_array_index (data->regions, FasciaRegion, i);
       gboolean in_layers = layers_visible (self, data->region_layer[i]);
+      gboolean visible;
 
       /* A zone shows when it is shown, or when its layer is made visible. */
       if (region->kind == FASCIA_REGION_REFERRAL_ZONE)
-        self->region_visible[i] = (self->styles[i] & FASCIA_REGION_STYLE_SHOWN) ||
-                                  (in_layers && data->region_layer[i] >= 0);
+        visible = (self->styles[i] & FASCIA_REGION_STYLE_SHOWN) ||
+                  (in_layers && data->region_layer[i] >= 0);
       else
-        self->region_visible[i] = in_layers && !data->region_hidden[i];
+        visible = in_layers && !data->region_hidden[i];
+
+      moved |= !self->region_visible[i] != !visible;
+      self->region_visible[i] = visible;
     }
+
+  if (moved)
+    self->visibility_serial++;
 }
 
 static void
@@ -917,6 +926,7 @@ fascia_diagram_dup (FasciaDiagram *self)
   copy = diagram_new (self->data);
   fascia_diagram_copy_styles (copy, self);
   copy->serial = self->serial;
+  copy->visibility_serial = self->visibility_serial;
 
   return copy;
 }
@@ -1367,6 +1377,21 @@ fascia_diagram_get_style_serial (FasciaDiagram *self)
   g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
 
   return self->serial;
+}
+
+/**
+ * fascia_diagram_get_visibility_serial:
+ *
+ * Returns: a number that grows with every change of which regions are visible (layers, zones
+ *   shown), and with nothing else: what fascia_diagram_render_region_overlay() draws of a
+ *   region in one style changes only with it
+ */
+guint64
+fascia_diagram_get_visibility_serial (FasciaDiagram *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+
+  return self->visibility_serial;
 }
 
 /* Draws @self's layers into @cr, already scaled and translated to view units. */

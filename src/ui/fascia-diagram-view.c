@@ -62,7 +62,7 @@ typedef struct
   int         stride;
   GPtrArray  *nodes;         /* cairo nodes of the same pixels (see append_pixels), made when
                               * first drawn: one per piece, or one for the whole texture */
-  guint64     serial;        /* a fill overlay: the diagram's style serial it was made at */
+  guint64     serial;        /* a fill overlay: the diagram's visibility serial it was made at */
   GskRenderNode *drawn;      /* what the last frame drew of it, and where (see tile_node) */
   double      drawn_x, drawn_y, drawn_scale;
   int         drawn_width, drawn_height;
@@ -124,6 +124,8 @@ struct _FasciaDiagramView
   GCancellable  *prepare_cancellable;
   FasciaDiagram *preparing;         /* being rendered ahead, or NULL */
   char          *hovered;
+  GPtrArray     *lit_parts;         /* the overlays of the last frame's lit regions */
+  GskRenderNode *lit;               /* and them as one node (see append_overlays) */
 
   /* Borrowed */
   GtkWidget     *last_focus;
@@ -2474,7 +2476,9 @@ outline_free (gpointer data)
 /* An overlay of a region (an outline or a fill) as a texture, made from its hit mask (no
  * librsvg) at most at two pixels per view unit and scaled by GSK beyond that, so that
  * zooming does not remake it. A fill shows what the regions over it leave in sight, so it is
- * made again when layers or zones change (the style serial moves). */
+ * made again when layers or zones shown change (the visibility serial moves), and only then:
+ * made again on every change of styles, each click made every fill on the drawing again, and
+ * GSK, finding new nodes, repainted them all. */
 static Tile *
 ensure_overlay (FasciaDiagramView *self,
                 const char        *region_id,
@@ -2482,7 +2486,7 @@ ensure_overlay (FasciaDiagramView *self,
 {
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double scale = self->zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
-  guint64 serial = (style & FILL_STYLES) ? fascia_diagram_get_style_serial (self->diagram) : 0;
+  guint64 serial = (style & FILL_STYLES) ? fascia_diagram_get_visibility_serial (self->diagram) : 0;
   g_autofree char *key = g_strdup_printf ("%u:%s", style, region_id);
   g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
@@ -2554,8 +2558,76 @@ append_outline (FasciaDiagramView *self,
     append_tile (self, nodes, tile);
 }
 
+/* A container of @nodes, which it leaves empty. */
+static GskRenderNode *
+take_container (GPtrArray *nodes)
+{
+  GskRenderNode *node = gsk_container_node_new ((GskRenderNode **) nodes->pdata, nodes->len);
+
+  g_ptr_array_set_size (nodes, 0);
+  return node;
+}
+
+/* The overlays @parts as one node: the last frame's when they are the same. Under GSK's
+ * cairo renderer a cairo node of them, which GSK does not look into: a frame that changes
+ * them repaints the box around the old ones and the box around the new, two rectangles. */
+static GskRenderNode *
+lit_node (FasciaDiagramView *self,
+          GPtrArray         *parts)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  if (self->lit != NULL && self->lit_parts != NULL && self->lit_parts->len == parts->len
+      && memcmp (self->lit_parts->pdata, parts->pdata, parts->len * sizeof (gpointer)) == 0)
+    return gsk_render_node_ref (self->lit);
+
+  if (parts->len == 0 || !draws_with_cairo (self))
+    node = gsk_container_node_new ((GskRenderNode **) parts->pdata, parts->len);
+  else
+    {
+      for (guint i = 0; i < parts->len; i++)
+        {
+          graphene_rect_t part;
+
+          gsk_render_node_get_bounds (g_ptr_array_index (parts, i), &part);
+          if (i == 0)
+            bounds = part;
+          else
+            graphene_rect_union (&bounds, &part, &bounds);
+        }
+
+      node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (node);
+      for (guint i = 0; i < parts->len; i++)
+        gsk_render_node_draw (g_ptr_array_index (parts, i), cr);
+      cairo_destroy (cr);
+    }
+
+  g_clear_pointer (&self->lit_parts, g_ptr_array_unref);
+  self->lit_parts = g_ptr_array_ref (parts);
+  g_clear_pointer (&self->lit, gsk_render_node_unref);
+  self->lit = gsk_render_node_ref (node);
+  return node;
+}
+
 /* The fill of each region that has one, then the outline of each region selected: what the
- * stylesheet drew (fascia-diagram-style.c) before the view took them over. */
+ * stylesheet drew (fascia-diagram-style.c) before the view took them over.
+ *
+ * GSK compares each frame with the last to repaint only what changed, a rectangle for each
+ * node that changed, and gives up beyond thirty rectangles, or twenty children added or
+ * taken away in one container: it repaints the whole container then, and here that was the
+ * diagram and the card pane beside it on every click. What a click lights, the muscle
+ * selected and its attachments, changes all at once: it is one node (lit_node()), and a click
+ * repaints the box around what was lit and the box around what is. The other fills (pain
+ * marks, plan targets) change one at a time: each is a node, in containers of the regions of
+ * a run of BUCKET_REGIONS, one for each run even when empty, so that the same container is at
+ * the same place in every frame. */
+#define BUCKET_REGIONS 8
+#define LIT_STYLES (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_ORIGIN \
+                    | FASCIA_REGION_STYLE_INSERTION)
+
 static void
 append_overlays (FasciaDiagramView *self,
                  GPtrArray         *nodes)
@@ -2566,29 +2638,41 @@ append_overlays (FasciaDiagramView *self,
     FASCIA_REGION_STYLE_TARGET,
   };
   guint n = fascia_diagram_get_n_regions (self->diagram);
+  g_autoptr(GPtrArray) bucket = g_ptr_array_new_full (BUCKET_REGIONS,
+                                                      (GDestroyNotify) gsk_render_node_unref);
+  g_autoptr(GPtrArray) lit = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n; i++)
+    for (guint start = 0; start < n; start += BUCKET_REGIONS)
       {
-        const FasciaRegion *region = fascia_diagram_get_region (self->diagram, i);
-        FasciaRegionStyle style = fascia_diagram_get_region_style (self->diagram, region->id);
-        FasciaRegionStyle one = 0;
-        Tile *tile;
+        for (guint i = start; i < MIN (n, start + BUCKET_REGIONS); i++)
+          {
+            const FasciaRegion *region = fascia_diagram_get_region (self->diagram, i);
+            FasciaRegionStyle style = fascia_diagram_get_region_style (self->diagram, region->id);
+            FasciaRegionStyle one = 0;
+            Tile *tile;
 
-        if (!(style & (pass == 0 ? FILL_STYLES : FASCIA_REGION_STYLE_SELECTED))
-            || !fascia_diagram_get_region_visible (self->diagram, region->id))
-          continue;
+            if (!(style & (pass == 0 ? FILL_STYLES : FASCIA_REGION_STYLE_SELECTED))
+                || !fascia_diagram_get_region_visible (self->diagram, region->id))
+              continue;
 
-        if (pass == 1)
-          one = FASCIA_REGION_STYLE_SELECTED;
-        else
-          for (guint f = 0; f < G_N_ELEMENTS (fills) && one == 0; f++)
-            if (style & fills[f])
-              one = fills[f];
+            if (pass == 1)
+              one = FASCIA_REGION_STYLE_SELECTED;
+            else
+              for (guint f = 0; f < G_N_ELEMENTS (fills) && one == 0; f++)
+                if (style & fills[f])
+                  one = fills[f];
 
-        if ((tile = ensure_overlay (self, region->id, one)) != NULL)
-          append_tile (self, nodes, tile);
+            if ((tile = ensure_overlay (self, region->id, one)) != NULL)
+              append_tile (self, (one & LIT_STYLES) ? lit : bucket, tile);
+          }
+
+        /* The outlines selected are all lit. */
+        if (pass == 0)
+          g_ptr_array_add (nodes, take_container (bucket));
       }
+
+  g_ptr_array_add (nodes, lit_node (self, lit));
 }
 
 static void
@@ -2599,6 +2683,7 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) slot = NULL;
   g_autoptr(GskRenderNode) content = NULL;
   g_autoptr(GskRenderNode) clip = NULL;
 
@@ -2612,9 +2697,13 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
    * node by node to repaint only what changed, cannot compare nodes of two kinds and
    * repaints all of both. A click on a muscle repainted the whole view that way. */
   nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  slot = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
+  /* Every part has its place in every frame, an empty container when there is nothing to
+   * draw: GSK pairs the children of two frames' containers in order. */
   if (self->base.texture != NULL)
-    append_tile (self, nodes, &self->base);
+    append_tile (self, slot, &self->base);
+  g_ptr_array_add (nodes, take_container (slot));
 
   append_overlays (self, nodes);
 
@@ -2625,13 +2714,15 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
     if (FASCIA_IS_REGION_BUTTON (focus) && gtk_widget_has_focus (focus))
       focused = fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (focus));
     if (g_strcmp0 (focused, self->hovered) != 0)
-      append_outline (self, nodes, focused, FASCIA_REGION_STYLE_FOCUS);
-    append_outline (self, nodes, self->hovered, FASCIA_REGION_STYLE_HOVER);
+      append_outline (self, slot, focused, FASCIA_REGION_STYLE_FOCUS);
+    append_outline (self, slot, self->hovered, FASCIA_REGION_STYLE_HOVER);
+    g_ptr_array_add (nodes, take_container (slot));
   }
 
   /* The labels stay readable over every highlight. */
   if (self->labels.texture != NULL)
-    append_tile (self, nodes, &self->labels);
+    append_tile (self, slot, &self->labels);
+  g_ptr_array_add (nodes, take_container (slot));
 
   if (self->markers->len > 0)
     {
@@ -2640,8 +2731,9 @@ fascia_diagram_view_snapshot (GtkWidget   *widget,
 
       append_markers (self, markers);
       if ((node = gtk_snapshot_free_to_node (markers)) != NULL)
-        g_ptr_array_add (nodes, node);
+        g_ptr_array_add (slot, node);
     }
+  g_ptr_array_add (nodes, take_container (slot));
 
   content = gsk_container_node_new ((GskRenderNode **) nodes->pdata, nodes->len);
   clip = gsk_clip_node_new (content, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -2745,6 +2837,8 @@ fascia_diagram_view_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->outlines, g_hash_table_unref);
   g_clear_pointer (&self->hovered, g_free);
+  g_clear_pointer (&self->lit_parts, g_ptr_array_unref);
+  g_clear_pointer (&self->lit, gsk_render_node_unref);
 
   G_OBJECT_CLASS (fascia_diagram_view_parent_class)->finalize (object);
 }

@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <gdk/x11/gdkx.h>
+#include <X11/extensions/Xdamage.h>
 
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
@@ -147,4 +150,98 @@ fascia_ui_test_wait_idle (guint ms)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   return TRUE;
+}
+
+struct _FasciaUiTestDamage
+{
+  GtkWidget *window;
+  Display   *display;  /* a connection of its own, not GDK's */
+  Damage     damage;
+  int        event_base;
+};
+
+/**
+ * fascia_ui_test_damage_new:
+ * @window: a realized #GtkWindow on X11
+ *
+ * Starts listening for what is drawn into @window's X window: every rectangle the X server
+ * reports damaged (raw, as drawn) until fascia_ui_test_damage_take().
+ */
+FasciaUiTestDamage *
+fascia_ui_test_damage_new (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkDisplay *display = gtk_widget_get_display (window);
+  FasciaUiTestDamage *damage = g_new0 (FasciaUiTestDamage, 1);
+  int error_base;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  damage->window = g_object_ref (window);
+  damage->display = XOpenDisplay (gdk_display_get_name (display));
+  g_assert_nonnull (damage->display);
+  g_assert_true (XDamageQueryExtension (damage->display, &damage->event_base, &error_base));
+  damage->damage = XDamageCreate (damage->display, gdk_x11_surface_get_xid (surface),
+                                  XDamageReportRawRectangles);
+  /* The server reports the whole window once, as the damage it had before we listened. */
+  cairo_region_destroy (fascia_ui_test_damage_take (damage));
+  return damage;
+}
+
+/**
+ * fascia_ui_test_damage_take:
+ *
+ * Returns: (transfer full): the area of the window drawn into since the listening began or
+ * the last call, in the window's coordinates (those of fascia_ui_test_widget_bounds()).
+ */
+cairo_region_t *
+fascia_ui_test_damage_take (FasciaUiTestDamage *damage)
+{
+  cairo_region_t *region = cairo_region_create ();
+  double dx, dy;
+
+  /* Every request GDK made has reached the server, and every event it caused reached us. */
+  XSync (gdk_x11_display_get_xdisplay (gtk_widget_get_display (damage->window)), False);
+  XSync (damage->display, False);
+  gtk_native_get_surface_transform (GTK_NATIVE (damage->window), &dx, &dy);
+
+  while (XPending (damage->display) > 0)
+    {
+      XEvent event;
+
+      XNextEvent (damage->display, &event);
+      if (event.type == damage->event_base + XDamageNotify)
+        {
+          const XDamageNotifyEvent *notify = (const XDamageNotifyEvent *) &event;
+          cairo_rectangle_int_t rect = { notify->area.x - (int) dx, notify->area.y - (int) dy,
+                                         notify->area.width, notify->area.height };
+
+          cairo_region_union_rectangle (region, &rect);
+        }
+    }
+
+  return region;
+}
+
+void
+fascia_ui_test_damage_free (FasciaUiTestDamage *damage)
+{
+  XDamageDestroy (damage->display, damage->damage);
+  XCloseDisplay (damage->display);
+  g_object_unref (damage->window);
+  g_free (damage);
+}
+
+/* @widget's bounds in its window's coordinates. */
+void
+fascia_ui_test_widget_bounds (GtkWidget             *widget,
+                              cairo_rectangle_int_t *rect)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_native (widget)),
+                                            &bounds));
+  rect->x = floor (bounds.origin.x);
+  rect->y = floor (bounds.origin.y);
+  rect->width = ceil (bounds.origin.x + bounds.size.width) - rect->x;
+  rect->height = ceil (bounds.origin.y + bounds.size.height) - rect->y;
 }

@@ -26,4 +26,14 @@ void     fascia_ui_test_type           (GtkWidget  *widget,
                                         const char *text);
 gboolean fascia_ui_test_wait_idle      (guint       ms);
 
+/* What the X server saw drawn into a window, read through the DAMAGE extension on a
+ * connection of its own, as a compositor would: the area GTK repainted, not what it meant to. */
+typedef struct _FasciaUiTestDamage FasciaUiTestDamage;
+
+FasciaUiTestDamage *fascia_ui_test_damage_new     (GtkWidget          *window);
+cairo_region_t     *fascia_ui_test_damage_take    (FasciaUiTestDamage *damage);
+void                fascia_ui_test_damage_free    (FasciaUiTestDamage *damage);
+void                fascia_ui_test_widget_bounds  (GtkWidget          *widget,
+                                                   cairo_rectangle_int_t *rect);
+
 G_END_DECLS

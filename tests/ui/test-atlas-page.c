@@ -298,6 +298,137 @@ test_click_renders_nothing (Fixture       *fixture,
   g_assert_cmpuint (now_patches, ==, patches);
 }
 
+/* The box, in the window's coordinates, around the regions whose style differs between
+ * @before and @after (styles of the diagram's regions, in order), grown by @pad pixels for
+ * their outlines. */
+static void
+restyled_box (Fixture               *fixture,
+              GArray                *before,
+              GArray                *after,
+              int                    pad,
+              cairo_rectangle_int_t *box)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  cairo_region_t *area = cairo_region_create ();
+  cairo_rectangle_int_t view;
+
+  fascia_ui_test_widget_bounds (GTK_WIDGET (fixture->view), &view);
+  for (guint i = 0; i < before->len; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+      double x0, y0, x1, y1;
+      cairo_rectangle_int_t rect;
+
+      if (g_array_index (before, guint, i) == g_array_index (after, guint, i))
+        continue;
+      fascia_diagram_view_view_to_widget (fixture->view, region->x, region->y, &x0, &y0);
+      fascia_diagram_view_view_to_widget (fixture->view, region->x + region->width,
+                                          region->y + region->height, &x1, &y1);
+      rect.x = view.x + (int) floor (x0) - pad;
+      rect.y = view.y + (int) floor (y0) - pad;
+      rect.width = (int) ceil (x1) - (int) floor (x0) + 2 * pad;
+      rect.height = (int) ceil (y1) - (int) floor (y0) + 2 * pad;
+      cairo_region_union_rectangle (area, &rect);
+    }
+  g_assert_false (cairo_region_is_empty (area));
+  cairo_region_get_extents (area, box);
+  cairo_region_destroy (area);
+}
+
+static GArray *
+region_styles (Fixture *fixture)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  GArray *styles = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      guint style = fascia_diagram_get_region_style (diagram,
+                                                     fascia_diagram_get_region (diagram, i)->id);
+
+      g_array_append_val (styles, style);
+    }
+  return styles;
+}
+
+static gboolean
+rect_contains (const cairo_rectangle_int_t *outer,
+               const cairo_rectangle_int_t *inner)
+{
+  return inner->x >= outer->x && inner->y >= outer->y
+         && inner->x + inner->width <= outer->x + outer->width
+         && inner->y + inner->height <= outer->y + outer->height;
+}
+
+/* A click from one muscle to the next repaints, as the X server sees it, the card pane and
+ * the box around the regions whose highlight changed (those it lit and those it put out):
+ * not the rest of the drawing. It repainted the whole drawing: the click changes more nodes
+ * than GSK compares before it gives up, and it then repainted the whole view and, beside it,
+ * the pane. The X server reports what each drawing request covered, a box: a frame that
+ * repaints the card and a few regions reports the box around both, and that box must leave
+ * out the part of the drawing away from the regions (the left of the figure here). */
+static void
+test_click_repaints_little (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GArray) before = NULL, after = NULL;
+  cairo_region_t *drawn;
+  FasciaUiTestDamage *damage;
+  cairo_rectangle_int_t allowed, pane, extents;
+  double x, y, wx, wy;
+
+  /* The first click opens the card pane, which narrows the drawing: all of it moves. */
+  solid_point_in_region (fixture, "m-iliacus-l", &x, &y);
+  click_view_point (fixture, x, y);
+  wait_for_card (fixture, "muscle:iliacus");
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  fascia_ui_test_wait_idle (300);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+
+  /* The pointer is there before the listening starts: its hover outline is not the click's. */
+  solid_point_in_region (fixture, "m-psoas-major-l", &x, &y);
+  fascia_diagram_view_view_to_widget (fixture->view, x, y, &wx, &wy);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
+  fascia_ui_test_wait_idle (300);
+  before = region_styles (fixture);
+  damage = fascia_ui_test_damage_new (fixture->window);
+
+  fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
+  wait_for_card (fixture, "muscle:psoas-major");
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  fascia_ui_test_wait_idle (300);
+  drawn = fascia_ui_test_damage_take (damage);
+  fascia_ui_test_damage_free (damage);
+  after = region_styles (fixture);
+
+  restyled_box (fixture, before, after, 8, &allowed);
+  fascia_ui_test_widget_bounds (adw_flap_get_flap (ADW_FLAP (gtk_widget_get_template_child (
+    GTK_WIDGET (fixture->page), FASCIA_TYPE_ATLAS_PAGE, "flap"))), &pane);
+  gdk_rectangle_union (&allowed, &pane, &allowed);
+  cairo_region_get_extents (drawn, &extents);
+  if (g_test_verbose ())
+    g_printerr ("drawn %dx%d+%d+%d in %d rectangles, allowed %dx%d+%d+%d\n",
+                extents.width, extents.height, extents.x, extents.y,
+                cairo_region_num_rectangles (drawn),
+                allowed.width, allowed.height, allowed.x, allowed.y);
+
+  /* The card was drawn, and nothing away from it and from the regions restyled. */
+  g_assert_false (cairo_region_is_empty (drawn));
+  g_assert_true (cairo_region_contains_rectangle (drawn, &(cairo_rectangle_int_t) {
+    pane.x + pane.width / 2, pane.y + pane.height / 4, 1, 1 }) == CAIRO_REGION_OVERLAP_IN);
+  for (int i = 0; i < cairo_region_num_rectangles (drawn); i++)
+    {
+      cairo_rectangle_int_t rect;
+
+      cairo_region_get_rectangle (drawn, i, &rect);
+      if (!rect_contains (&allowed, &rect))
+        g_error ("A click repainted %dx%d+%d+%d, beyond the card pane and the regions it "
+                 "restyled (%dx%d+%d+%d)", rect.width, rect.height, rect.x, rect.y,
+                 allowed.width, allowed.height, allowed.x, allowed.y);
+    }
+  cairo_region_destroy (drawn);
+}
+
 static gboolean
 page_idle (gpointer user_data)
 {
@@ -731,6 +862,8 @@ main (int   argc,
               fixture_set_up, test_click_opens_card, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-renders-nothing", Fixture, NULL,
               fixture_set_up, test_click_renders_nothing, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/click-repaints-little", Fixture, NULL,
+              fixture_set_up, test_click_repaints_little, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/first-switch-renders-nothing", Fixture, NULL,
               fixture_set_up, test_first_switch_renders_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/search-latin", Fixture, NULL,
