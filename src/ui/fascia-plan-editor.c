@@ -39,6 +39,7 @@ struct _FasciaPlanEditor
   GtkLabel          *warning_label;
   GtkDropDown       *view_dropdown;
   FasciaDiagramView *diagram_view;
+  GtkPaned          *paned;
   AdwEntryRow       *title_row;
   GtkTextBuffer     *goals_buffer;
   GtkSpinButton     *sessions_spin;
@@ -1496,6 +1497,7 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, warning_label);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, paned);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, goals_buffer);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, sessions_spin);
@@ -1533,6 +1535,7 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
   fascia_ui_date_row_init (self->end_row);
   fascia_ui_keep_labels_readable (self->diagram_view);
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
+  fascia_ui_place_editor_paned (self->paned);
   /* Translators: the name a screen reader gives the diagram on which targets are picked */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Targets diagram"), -1);

@@ -937,6 +937,49 @@ fascia_ui_keep_labels_readable (FasciaDiagramView *view)
   readable_labels_cb (view);
 }
 
+/* An editor's form, beside its diagram, when the editor first shows: 40 % of the width, at
+ * most 560 px; the diagram takes the rest, and what the window gains or loses later. */
+#define EDITOR_FORM_SHARE 0.4
+#define EDITOR_FORM_MAX_PX 560
+
+static void
+editor_paned_placed_cb (GtkPaned   *paned,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  GtkWidget *form = gtk_paned_get_end_child (paned);
+  int max_position = 0, form_min = 0, total, form_width;
+
+  g_object_get (paned, "max-position", &max_position, NULL);
+  if (max_position <= 0 || form == NULL)
+    return;
+
+  /* Laid out for the first time: the form cannot shrink below its minimum, so the paned's
+   * width is the furthest the divider can go plus that minimum. */
+  gtk_widget_measure (form, GTK_ORIENTATION_HORIZONTAL, -1, &form_min, NULL, NULL, NULL);
+  total = max_position + form_min;
+  form_width = MIN (EDITOR_FORM_SHARE * total, EDITOR_FORM_MAX_PX);
+  gtk_paned_set_position (paned, max_position - MAX (0, form_width - form_min));
+  g_signal_handlers_disconnect_by_func (paned, editor_paned_placed_cb, user_data);
+}
+
+/**
+ * fascia_ui_place_editor_paned:
+ *
+ * Places the divider between an editor's diagram (start) and its form (end) when the editor
+ * is first laid out, for the width it has then: on a large screen the form no longer
+ * stretched its rows over 2,000 px beside a diagram held at 520. Later changes of the
+ * window's width go to the diagram; the divider never moves by itself otherwise, nor when
+ * the form's content changes.
+ */
+void
+fascia_ui_place_editor_paned (GtkPaned *paned)
+{
+  gtk_paned_set_resize_start_child (paned, TRUE);
+  gtk_paned_set_resize_end_child (paned, FALSE);
+  g_signal_connect (paned, "notify::max-position", G_CALLBACK (editor_paned_placed_cb), NULL);
+}
+
 void
 fascia_ui_fill_view_dropdown (GtkDropDown *dropdown,
                               const char  *selected_view_id)

@@ -95,6 +95,7 @@ void         fascia_ui_update_label_size  (FasciaDiagramView *view,
 double       fascia_ui_label_size_for     (double             pixels,
                                            double             zoom);
 void         fascia_ui_keep_labels_readable (FasciaDiagramView *view);
+void         fascia_ui_place_editor_paned   (GtkPaned          *paned);
 void         fascia_ui_fill_view_dropdown (GtkDropDown *dropdown,
                                            const char  *selected_view_id);
 const char  *fascia_ui_get_dropdown_view  (GtkDropDown *dropdown);

@@ -23,6 +23,7 @@ struct _FasciaVisitEditor
   GtkDropDown       *compare_dropdown;
   GtkWidget         *legend_earlier;
   FasciaDiagramView *diagram_view;
+  GtkPaned          *paned;
   AdwEntryRow       *date_row;
   FasciaPainScale   *pain_before_scale;
   FasciaPainScale   *pain_after_scale;

@@ -1441,6 +1441,7 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, legend_earlier);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, paned);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, tool_flow);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, dropdown_flow);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, legend_flow);
@@ -1477,6 +1478,7 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
   fascia_ui_date_row_set_required (self->date_row);
   fascia_ui_keep_labels_readable (self->diagram_view);
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
+  fascia_ui_place_editor_paned (self->paned);
   /* Translators: the name a screen reader gives the diagram pain is marked on */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body chart diagram"), -1);

@@ -813,6 +813,23 @@ walk_atlas (Session *s)
   assert_box_kept (s, "Diagram", &diagram, "“Where does it hurt?”");
 }
 
+/* An editor's diagram takes its share of a large window: on a 4K screen it was held at 520 px
+ * beside a form stretched over 2,500. The client list is 320 px wide. */
+static void
+assert_diagram_share (Session    *s,
+                      const char *name,
+                      const Box  *diagram)
+{
+  int content = s->width - 330 * s->size->scale;
+
+  if (diagram->width < 0.4 * content)
+    {
+      screenshot (s);
+      g_error ("%s: “%s” is %d px wide in a client view of %d", s->size->name, name,
+               diagram->width, content);
+    }
+}
+
 static void
 walk_clients (Session *s)
 {
@@ -829,6 +846,7 @@ walk_clients (Session *s)
   click (s, "Pregnancy low back and buttock", -1);
   assert_size (s, "opening a plan");
   must_locate (s, "Targets diagram", &diagram);
+  assert_diagram_share (s, "Targets diagram", &diagram);
   assert_figure_centred (s, "Targets diagram", "opening a plan", &figure);
   click_in (s, "Targets diagram", "Psoas major, left side");
   assert_size (s, "a target picked");
@@ -851,6 +869,7 @@ walk_clients (Session *s)
   click (s, "New Visit", -1);
   assert_size (s, "a new visit");
   must_locate (s, "Body chart diagram", &diagram);
+  assert_diagram_share (s, "Body chart diagram", &diagram);
   assert_figure_centred (s, "Body chart diagram", "a new visit", &figure);
   click (s, "Hypertonic", -1);
   click_in (s, "Body chart diagram", "Gluteus maximus, left side");
