@@ -213,6 +213,48 @@ fascia_paged_list_new (GType                 item_type,
   return self;
 }
 
+/*
+ * fascia_paged_list_new_with_first_page:
+ * @first_page: (transfer full): the first page's rows, read with the count by the same query
+ *   (counted among the list's reads)
+ *
+ * As fascia_paged_list_new(), the first page read already.
+ */
+FasciaPagedList *
+fascia_paged_list_new_with_first_page (GType                 item_type,
+                                       guint                 n_items,
+                                       GPtrArray            *first_page,
+                                       FasciaPagedListFetch  fetch,
+                                       gpointer              user_data,
+                                       GDestroyNotify        user_data_free,
+                                       GDestroyNotify        cursor_free)
+{
+  FasciaPagedList *self = fascia_paged_list_new (item_type, n_items, fetch, user_data,
+                                                 user_data_free, cursor_free);
+  guint limit = MIN (FASCIA_PAGED_LIST_PAGE_SIZE, n_items);
+  Page *page;
+
+  g_return_val_if_fail (first_page != NULL, self);
+
+  self->n_fetches++;
+  if (n_items == 0)
+    {
+      g_ptr_array_unref (first_page);
+      return self;
+    }
+
+  page = g_new0 (Page, 1);
+  page->index = 0;
+  page->items = first_page;
+  page->link.data = page;
+  g_ptr_array_set_size (page->items, MIN (page->items->len, limit));
+  while (page->items->len < limit)
+    g_ptr_array_add (page->items, g_object_new (self->item_type, NULL));
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
+  g_queue_push_head_link (&self->recent, &page->link);
+  return self;
+}
+
 gpointer
 fascia_paged_list_get_user_data (FasciaPagedList *self)
 {

@@ -46,6 +46,13 @@ FasciaPagedList *fascia_paged_list_new            (GType                 item_ty
                                                    gpointer              user_data,
                                                    GDestroyNotify        user_data_free,
                                                    GDestroyNotify        cursor_free);
+FasciaPagedList *fascia_paged_list_new_with_first_page (GType                 item_type,
+                                                        guint                 n_items,
+                                                        GPtrArray            *first_page,
+                                                        FasciaPagedListFetch  fetch,
+                                                        gpointer              user_data,
+                                                        GDestroyNotify        user_data_free,
+                                                        GDestroyNotify        cursor_free);
 gpointer         fascia_paged_list_get_user_data  (FasciaPagedList      *self);
 guint            fascia_paged_list_get_n_fetches  (FasciaPagedList      *self);
 

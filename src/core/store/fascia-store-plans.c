@@ -349,8 +349,9 @@ fascia_store_get_plan (FasciaStore  *self,
 /**
  * fascia_store_list_plans:
  *
- * The list counts the plans when it is made and reads them a page (64) at a time as they are
- * asked for, as fascia_store_list_visits() does.
+ * The list counts the plans and reads the first page (64) of them in one query when it is
+ * made, and the others a page at a time as they are asked for, as fascia_store_list_visits()
+ * does.
  *
  * Returns: (transfer full): a #GListModel of the client's #FasciaPlan, newest first.
  */
@@ -359,8 +360,10 @@ fascia_store_list_plans (FasciaStore  *self,
                          gint64        client_id,
                          GError      **error)
 {
-  static const char count_sql[] =
-    "SELECT count(*) FROM plans WHERE client_id = ?1 AND deleted_at IS NULL";
+  static const char first_sql[] =
+    "SELECT " PLAN_COLUMNS ", (SELECT count(*) FROM plans WHERE client_id = ?1 "
+    "AND deleted_at IS NULL) FROM plans WHERE client_id = ?1 AND deleted_at IS NULL "
+    "ORDER BY coalesce(start_date, '9999') DESC, id DESC LIMIT ?2 OFFSET ?3";
   static const char page_sql[] =
     "SELECT " PLAN_COLUMNS " FROM plans WHERE client_id = ?1 AND deleted_at IS NULL "
     "ORDER BY coalesce(start_date, '9999') DESC, id DESC LIMIT ?2 OFFSET ?3";
@@ -368,6 +371,7 @@ fascia_store_list_plans (FasciaStore  *self,
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return fascia_store_query_paged (self, count_sql, page_sql, client_id, FASCIA_TYPE_PLAN,
+  return fascia_store_query_paged (self, first_sql, PLAN_COL_UPDATED_BY + 1, page_sql,
+                                   client_id, FASCIA_TYPE_PLAN,
                                    (FasciaStoreRowFunc) plan_from_row, error);
 }

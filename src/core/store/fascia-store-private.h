@@ -10,6 +10,7 @@
 #include "fascia/fascia-store-journal.h"
 
 #include "fascia-db.h"
+#include "fascia-paged-list.h"
 
 G_BEGIN_DECLS
 
@@ -97,12 +98,23 @@ GListModel       *fascia_store_query_list        (FasciaStore        *self,
                                                   FasciaStoreRowFunc  from_row,
                                                   GError            **error);
 GListModel       *fascia_store_query_paged       (FasciaStore        *self,
-                                                  const char         *count_sql,
+                                                  const char         *first_sql,
+                                                  int                 count_column,
                                                   const char         *page_sql,
                                                   gint64              key,
                                                   GType               item_type,
                                                   FasciaStoreRowFunc  from_row,
                                                   GError            **error);
+GListModel       *fascia_store_paged_with_first  (FasciaStore          *self,
+                                                  const char           *first_sql,
+                                                  int                   count_column,
+                                                  gint64                key,
+                                                  GType                 item_type,
+                                                  FasciaStoreRowFunc    from_row,
+                                                  FasciaPagedListFetch  fetch,
+                                                  gpointer              user_data,
+                                                  GDestroyNotify        user_data_free,
+                                                  GError              **error);
 gboolean          fascia_store_check_id          (FasciaStore        *self,
                                                   FasciaStoreIdKind   kind,
                                                   const char         *id,

@@ -901,8 +901,9 @@ fetch_visits (gpointer        user_data,
 /**
  * fascia_store_list_visits:
  *
- * The list counts the visits when it is made and reads them a page (64) at a time as they are asked
- * for, so a client with 500 visits costs what the rows on screen cost.
+ * The list counts the visits and reads the first page (64) of them in one query when it is
+ * made, and the others a page at a time as they are asked for, so a client with 500 visits
+ * costs what the rows on screen cost.
  *
  * Returns: (transfer full): a #GListModel of the client's #FasciaVisit, newest first.
  */
@@ -911,35 +912,22 @@ fascia_store_list_visits (FasciaStore  *self,
                           gint64        client_id,
                           GError      **error)
 {
-  static const char count_sql[] =
-    "SELECT count(*) FROM visits WHERE client_id = ?1 AND deleted_at IS NULL";
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  static const char first_sql[] =
+    "SELECT " VISIT_COLUMNS ", (SELECT count(*) FROM visits WHERE client_id = ?1 "
+    "AND deleted_at IS NULL) FROM visits WHERE client_id = ?1 AND deleted_at IS NULL "
+    "ORDER BY visited_at DESC, id DESC LIMIT ?2 OFFSET ?3";
   VisitQuery *query;
-  guint n;
-  FasciaDbStep rc;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = fascia_store_prepare (self, count_sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  fascia_db_bind_int64 (stmt, 1, client_id);
-  rc = fascia_db_step (stmt, error);
-  if (rc != FASCIA_DB_ROW)
-    {
-      fascia_store_step_failed (rc, error);
-      return NULL;
-    }
-  n = (guint) CLAMP (fascia_db_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
 
   query = g_new0 (VisitQuery, 1);
   query->store = g_object_ref (self);
   query->client_id = client_id;
 
-  return G_LIST_MODEL (fascia_paged_list_new (FASCIA_TYPE_VISIT, n, fetch_visits, query,
-                                              visit_query_free, NULL));
+  return fascia_store_paged_with_first (self, first_sql, VISIT_COL_UPDATED_BY + 1, client_id,
+                                        FASCIA_TYPE_VISIT, (FasciaStoreRowFunc) visit_from_row,
+                                        fetch_visits, query, visit_query_free, error);
 }
 
 /**

@@ -458,7 +458,7 @@ fascia_store_query_list (FasciaStore         *self,
 typedef struct
 {
   FasciaStore        *store;
-  char               *page_sql;
+  const char         *page_sql;  /* a string literal: statements are kept by its address */
   gint64              key;
   FasciaStoreRowFunc  from_row;
 } PagedQuery;
@@ -469,7 +469,6 @@ paged_query_free (gpointer data)
   PagedQuery *query = data;
 
   g_object_unref (query->store);
-  g_free (query->page_sql);
   g_free (query);
 }
 
@@ -504,49 +503,92 @@ fetch_paged (gpointer        user_data,
 
 /**
  * fascia_store_query_paged:
- * @count_sql: counts the rows, `?1` being @key
- * @page_sql: reads them in order, `?1` being @key, `?2` the LIMIT and `?3` the OFFSET
+ * @first_sql: reads the first page as @page_sql does, with the count of all the rows in
+ *   column @count_column of each
+ * @page_sql: (not nullable): a string literal that reads the rows in order, `?1` being @key,
+ *   `?2` the LIMIT and `?3` the OFFSET
  * @item_type: the type @from_row returns
  *
- * As fascia_store_query_list(), but the list counts the rows when it is made and reads them
- * a page at a time as they are asked for (#FasciaPagedList).
+ * As fascia_store_query_list(), but the list reads a page at a time as they are asked for
+ * (#FasciaPagedList): the first, with the count, in one query when the list is made (on a
+ * clinic server each query is a round trip), the others as they are asked for.
  *
  * Returns: (transfer full): the list, or %NULL with the error.
  */
 GListModel *
 fascia_store_query_paged (FasciaStore         *self,
-                          const char          *count_sql,
+                          const char          *first_sql,
+                          int                  count_column,
                           const char          *page_sql,
                           gint64               key,
                           GType                item_type,
                           FasciaStoreRowFunc   from_row,
                           GError             **error)
 {
-  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, count_sql, error);
-  PagedQuery *query;
-  FasciaDbStep step;
-  guint n;
+  PagedQuery *query = g_new0 (PagedQuery, 1);
 
-  if (stmt == NULL)
-    return NULL;
-
-  fascia_db_bind_int64 (stmt, 1, key);
-  step = fascia_db_step (stmt, error);
-  if (step != FASCIA_DB_ROW)
-    {
-      fascia_store_step_failed (step, error);
-      return NULL;
-    }
-  n = (guint) CLAMP (fascia_db_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
-
-  query = g_new0 (PagedQuery, 1);
   query->store = g_object_ref (self);
-  query->page_sql = g_strdup (page_sql);
+  query->page_sql = page_sql;
   query->key = key;
   query->from_row = from_row;
 
-  return G_LIST_MODEL (fascia_paged_list_new (item_type, n, fetch_paged, query,
-                                              paged_query_free, NULL));
+  return fascia_store_paged_with_first (self, first_sql, count_column, key, item_type,
+                                        from_row, fetch_paged, query, paged_query_free, error);
+}
+
+/*
+ * fascia_store_paged_with_first:
+ * @first_sql: reads the first page (`?1` being @key, `?2` the LIMIT, `?3` the OFFSET, 0),
+ *   with the count of all the rows in column @count_column of each row
+ * @fetch: reads the later pages, with @user_data (taken, freed with @user_data_free)
+ *
+ * A #FasciaPagedList whose count and first page came in one query.
+ *
+ * Returns: (transfer full): the list, or %NULL with the error.
+ */
+GListModel *
+fascia_store_paged_with_first (FasciaStore           *self,
+                               const char            *first_sql,
+                               int                    count_column,
+                               gint64                 key,
+                               GType                  item_type,
+                               FasciaStoreRowFunc     from_row,
+                               FasciaPagedListFetch   fetch,
+                               gpointer               user_data,
+                               GDestroyNotify         user_data_free,
+                               GError               **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, first_sql, error);
+  g_autoptr(GPtrArray) first = NULL;
+  FasciaDbStep step;
+  guint n = 0;
+
+  if (stmt == NULL)
+    {
+      user_data_free (user_data);
+      return NULL;
+    }
+
+  first = g_ptr_array_new_with_free_func (g_object_unref);
+  fascia_db_bind_int64 (stmt, 1, key);
+  fascia_db_bind_int64 (stmt, 2, FASCIA_PAGED_LIST_PAGE_SIZE);
+  fascia_db_bind_int64 (stmt, 3, 0);
+  while ((step = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
+    {
+      n = (guint) CLAMP (fascia_db_column_int64 (stmt, count_column), 0, G_MAXUINT - 1);
+      g_ptr_array_add (first, from_row (stmt));
+    }
+  if (step != FASCIA_DB_DONE)
+    {
+      fascia_store_step_failed (step, error);
+      user_data_free (user_data);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (fascia_paged_list_new_with_first_page (item_type, n,
+                                                              g_steal_pointer (&first),
+                                                              fetch, user_data,
+                                                              user_data_free, NULL));
 }
 
 gboolean
