@@ -936,6 +936,22 @@ walk_shortcuts (Session *s)
   assert_size (s, "the shortcuts window");
 }
 
+/* What the app's metainfo says a display needs at least, side "shortest" or "longest". */
+static int
+metainfo_display_length (const char *side)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                            "io.github.fascia.Fascia.metainfo.xml.in", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *key = g_strdup_printf ("<display_length side=\"%s\" compare=\"ge\">", side);
+  const char *at;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  at = strstr (xml, key);
+  g_assert_nonnull (at);
+  return atoi (at + strlen (key));
+}
+
 static void
 test_sizes (gconstpointer data)
 {
@@ -956,6 +972,10 @@ test_sizes (gconstpointer data)
   g_test_message ("%s: at its smallest the window is %dx%d", size->name, s.width, s.height);
   g_assert_cmpint (s.width, <=, size->width);
   g_assert_cmpint (s.height, <=, size->height);
+  /* The metainfo tells software centres the smallest display the app works on: the window's
+   * smallest size, every page built, fits it (it claimed 360 px; the pages needed 610). */
+  g_assert_cmpint (MIN (s.width, s.height) / size->scale, <=, metainfo_display_length ("shortest"));
+  g_assert_cmpint (MAX (s.width, s.height) / size->scale, <=, metainfo_display_length ("longest"));
   keys (&s, "alt+1");
   assert_size (&s, "the Atlas in a narrow window");
   must_locate (&s, "More", &box);
