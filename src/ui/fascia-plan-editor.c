@@ -170,11 +170,29 @@ apply_dates (FasciaPlanEditor *self)
 {
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
+  const char *starts;
 
   if (fascia_ui_date_row_get_date (self->start_row, &start))
     fascia_plan_set_start_date (self->plan, start);
-  if (fascia_ui_date_row_get_date (self->end_row, &end))
-    fascia_plan_set_end_date (self->plan, end);
+  if (!fascia_ui_date_row_get_date (self->end_row, &end))
+    return;
+
+  /* An end before the start is a slip of the keyboard: kept in its field, marked, and the
+   * end saved before stays (the dates are YYYY-MM-DD, so they compare as text). */
+  starts = fascia_plan_get_start_date (self->plan);
+  if (*end != '\0' && starts != NULL && *starts != '\0' && strcmp (end, starts) < 0)
+    {
+      g_autofree char *shown = fascia_ui_format_stored_date (starts);
+      /* Translators: under a plan's end date that is before its start; %s is the start */
+      g_autofree char *message = g_strdup_printf (_("Before the plan’s start (%s), not saved."),
+                                                  shown);
+
+      fascia_ui_field_set_error (GTK_WIDGET (self->end_row), message);
+      return;
+    }
+  /* A start moved back before it mends the end too. */
+  fascia_ui_field_set_error (GTK_WIDGET (self->end_row), NULL);
+  fascia_plan_set_end_date (self->plan, end);
 }
 
 static gboolean

@@ -919,6 +919,22 @@ test_bad_dates_every_field (Fixture       *f,
   g_free (saved);
   saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
   g_assert_cmpstr (saved, ==, "2027-01-04|2027-04-04");
+
+  /* An end before the start: kept, marked, the end saved before stays. */
+  type_and_leave (f, end, title, "2026-12-24");
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  g_assert_cmpstr (fascia_ui_field_get_error (end), ==,
+                   "Before the plan’s start (4 Jan 2027), not saved.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "24 Dec 2026");
+  g_free (saved);
+  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  g_assert_cmpstr (saved, ==, "2027-01-04|2027-04-04");
+  /* Mended by moving the start back before it. */
+  type_and_leave (f, start, title, "2026-12-01");
+  assert_unmarked (end);
+  g_free (saved);
+  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  g_assert_cmpstr (saved, ==, "2026-12-01|2026-12-24");
   g_signal_emit_by_name (plan_editor, "closed");
   fascia_test_iterate ();
 
