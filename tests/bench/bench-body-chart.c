@@ -30,6 +30,7 @@
 
 #include "bench-click-utils.h"
 #include "fascia-visit-editor.h"
+#include "fascia-test-utils.h"
 
 #define N_ROUNDS 12
 
@@ -385,7 +386,8 @@ main (int   argc,
     g_unlink (path);
     g_unlink (wal);
     g_unlink (shm);
-    g_rmdir (dir);
+    /* And whatever else the store left there (its backups). */
+    fascia_test_rm_rf (dir);
   }
 
   /* Every click is counted, or the benchmark says it failed. */

@@ -29,6 +29,7 @@
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "fascia-window.h"
+#include "fascia-test-utils.h"
 
 #define ROWS_SHOWN 30
 #define ROUNDS 5
@@ -441,5 +442,7 @@ main (int   argc,
       g_unlink (shm);
     }
 
+  /* The window's daily backups and the rest of its data folder. */
+  fascia_test_rm_rf (tmp);
   return EXIT_SUCCESS;
 }

@@ -21,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fascia-test-utils.h"
+
 #define RUNS 10
 
 static const char *xdotool;
@@ -341,5 +343,7 @@ main (int   argc,
   g_free (bare_cpu);
   g_free (bare_mb);
   g_unlink (keyfile);
+  /* The daily backups the warm-up runs made, the settings and the rest. */
+  fascia_test_rm_rf (tmp);
   return EXIT_SUCCESS;
 }

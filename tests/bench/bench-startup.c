@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fascia-test-utils.h"
+
 #define RUNS 12
 
 static double
@@ -104,9 +106,7 @@ main (int   argc,
   printf ("  %-28s %8.1f ms\n", "Fascia", fascia_median);
   printf ("  %-28s %8.2f\n", "ratio Fascia / bare", fascia_median / bare_median);
 
-  /* Fascia may have created its data folder there. */
-  g_autofree char *data = g_build_filename (tmp, "fascia", NULL);
-  g_rmdir (data);
-  g_rmdir (tmp);
+  /* Fascia may have created its data folder there, with a database and its backups. */
+  fascia_test_rm_rf (tmp);
   return EXIT_SUCCESS;
 }

@@ -18,6 +18,7 @@
 
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
+#include "fascia-test-utils.h"
 
 #define N_CLIENTS          20000
 #define VISITS_PER_CLIENT  10
@@ -778,7 +779,8 @@ main (int   argc,
     g_unlink (path);
     g_unlink (wal);
     g_unlink (shm);
-    g_rmdir (dir);
+    /* And whatever else the store left there (its backups). */
+    fascia_test_rm_rf (dir);
   }
 
   return EXIT_SUCCESS;
