@@ -79,6 +79,8 @@ typedef enum
 {
   FASCIA_STORE_LIST_NONE     = 0,
   FASCIA_STORE_LIST_ARCHIVED = 1 << 0,  /* include archived clients */
+  FASCIA_STORE_LIST_GROWING  = 1 << 1,  /* a search's length is counted only up to a bound,
+                                         * and the list grows as its end is read */
 } FasciaStoreListFlags;
 
 /* What an atlas id names, for FasciaStoreIdValidator. */

@@ -184,10 +184,29 @@ forget_row (gpointer key,
   FASCIA_CLIENT_ROW (value)->owner = NULL;
 }
 
+/* A search's list counted only so far grows at its end as its end is read: so do the rows. */
+static void
+list_items_changed_cb (GListModel       *list,
+                       guint             position,
+                       guint             removed,
+                       guint             added,
+                       FasciaClientRows *self)
+{
+  guint n_before = self->n_items;
+
+  g_return_if_fail (position == n_before && removed == 0);
+
+  self->n_items += added;
+  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, added);
+}
+
 static void
 fascia_client_rows_finalize (GObject *object)
 {
   FasciaClientRows *self = FASCIA_CLIENT_ROWS (object);
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
 
   g_hash_table_foreach (self->rows, forget_row, NULL);
   g_clear_pointer (&self->rows, g_hash_table_unref);
@@ -237,8 +256,12 @@ fascia_client_rows_set_list (FasciaClientRows *self,
   n_after = clients != NULL ? g_list_model_get_n_items (clients) : 0;
   n_kept = MIN (n_before, n_after);
 
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
   g_set_object (&self->list, clients);
   self->n_items = n_after;
+  if (clients != NULL)
+    g_signal_connect (clients, "items-changed", G_CALLBACK (list_items_changed_cb), self);
 
   /* The rows past the new end leave the list with what they showed; the others forget their
    * client, and are told once the list is whole again. */

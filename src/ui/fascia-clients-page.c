@@ -298,7 +298,8 @@ reload_full (FasciaClientsPage *self,
   FasciaClient *shown = fascia_client_view_get_client (self->client_view);
   gint64 shown_id = shown != NULL ? fascia_client_get_id (shown) : 0;
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  FasciaStoreListFlags flags = FASCIA_STORE_LIST_NONE;
+  /* A search that finds most clients is counted as far as it is read. */
+  FasciaStoreListFlags flags = FASCIA_STORE_LIST_GROWING;
   guint n;
 
   if (gtk_toggle_button_get_active (self->archived_button))
@@ -329,7 +330,7 @@ reload_full (FasciaClientsPage *self,
   n = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
   if (n > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (*query == '\0' && flags == FASCIA_STORE_LIST_NONE)
+  else if (*query == '\0' && !(flags & FASCIA_STORE_LIST_ARCHIVED))
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");

@@ -558,6 +558,74 @@ test_initials (void)
 #define COUNT_WRITERS 4
 #define COUNT_CLIENTS 60
 
+static void
+grown_cb (GListModel *list,
+          guint       position,
+          guint       removed,
+          guint       added,
+          guint      *n_grown)
+{
+  g_assert_cmpuint (position, ==, *n_grown);
+  g_assert_cmpuint (removed, ==, 0);
+  *n_grown += added;
+}
+
+/* A growing list (the window's) counts a search up to a bound, and on as its end is read,
+ * until it holds what the whole count finds, in the same order. */
+static void
+test_growing (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  static const char *queries[] = { "grow", "gr", "row 1", "GROW 2" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("Grow %03u", (i * 7) % 300);
+
+      fascia_client_set_name (client, i % 30 == 0 ? "Other Client" : name);
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GListModel) whole = fascia_store_list_clients (fixture->store, queries[q], 0,
+                                                               &error);
+      g_autoptr(GListModel) grows = fascia_store_list_clients (fixture->store, queries[q],
+                                                               FASCIA_STORE_LIST_GROWING,
+                                                               &error);
+      guint n_whole, n_grown;
+
+      g_assert_no_error (error);
+      n_whole = g_list_model_get_n_items (whole);
+      n_grown = g_list_model_get_n_items (grows);
+      g_test_message ("%s: %u found, %u counted first", queries[q], n_whole, n_grown);
+      g_assert_cmpuint (n_grown, ==, MIN (n_whole, 128));
+      g_signal_connect (grows, "items-changed", G_CALLBACK (grown_cb), &n_grown);
+
+      /* Read to the end, as a view scrolled down would, until it grows no more. */
+      for (guint read = 0; read < n_grown;)
+        {
+          g_autoptr(FasciaClient) client = g_list_model_get_item (grows, n_grown - 1);
+
+          read = n_grown;
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+        }
+      g_assert_cmpuint (n_grown, ==, n_whole);
+      g_assert_cmpuint (g_list_model_get_n_items (grows), ==, n_whole);
+      for (guint i = 0; i < n_whole; i++)
+        {
+          g_autoptr(FasciaClient) a = g_list_model_get_item (whole, i);
+          g_autoptr(FasciaClient) b = g_list_model_get_item (grows, i);
+
+          g_assert_cmpint (fascia_client_get_id (a), ==, fascia_client_get_id (b));
+        }
+    }
+}
+
 typedef struct
 {
   const char *conninfo;
@@ -734,6 +802,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/delete-undo", test_delete_undo);
   STORE_TEST ("/fascia/core/store/clients/signals", test_signals);
   STORE_TEST ("/fascia/core/store/clients/import", test_import);
+  STORE_TEST ("/fascia/core/store/clients/growing", test_growing);
   g_test_add ("/postgresql/fascia/core/store/clients/counts-concurrent", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_counts_concurrent, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/bulk-imports-concurrent", StoreFixture,

@@ -34,6 +34,8 @@ enum {
   OP_PAGE,
   OP_PAGE_AFTER,
   OP_POSITION,
+  OP_COUNT_UPTO,   /* a growing list's first count: at most ?6 rows */
+  OP_COUNT_AFTER,  /* and how many follow the key ?8–?11, at most ?6 */
   N_OPS
 };
 
@@ -53,6 +55,9 @@ enum {
     PAGE_SELECT COMMON filter " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT ?6", \
     "SELECT count(*) FROM clients WHERE " COMMON filter " AND " KEY " < " \
     "(SELECT sort_key, archived, search_key, id FROM clients WHERE id = ?8)", \
+    "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON filter " LIMIT ?6) AS found", \
+    "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON filter " AND " KEY \
+    " > (?8, ?9, ?10, ?11) LIMIT ?6) AS found", \
   }
 #define PREFIX " AND sort_key >= ?1 AND sort_key < ?2"
 /* The rowids from the index, then the table: the planner must not walk clients_by_name. */
@@ -95,6 +100,9 @@ static const char *queries[][N_OPS] = {
     PAGE_SELECT COMMON " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT ?6",
     "SELECT count(*) FROM clients WHERE " COMMON " AND " KEY " < "
     "(SELECT sort_key, archived, search_key, id FROM clients WHERE id = ?8)",
+    "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON " LIMIT ?6) AS found",
+    "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON " AND " KEY
+    " > (?8, ?9, ?10, ?11) LIMIT ?6) AS found",
   },
   QUERIES (PREFIX),
   QUERIES (MATCH),
@@ -116,6 +124,9 @@ static const char *queries[][N_OPS] = {
     PAGE_SELECT COMMON " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT ?6",
     "SELECT count(*) FROM clients WHERE " COMMON " AND " KEY " < "
     "(SELECT sort_key, archived, search_key, id FROM clients WHERE id = ?8)",
+    "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON " LIMIT ?6) AS found",
+    "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON " AND " KEY
+    " > (?8, ?9, ?10, ?11) LIMIT ?6) AS found",
   },
   QUERIES (PREFIX),
   QUERIES (PG_MATCH),
@@ -306,6 +317,12 @@ read_found (FasciaClientQuery  *query,
   fascia_db_bind_text (stmt, 1, query->text);
   while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
     {
+      /* A growing list needs only to know that there are more than it keeps. */
+      if (query->growing && n > max_ids)
+        {
+          rc = FASCIA_DB_DONE;
+          break;
+        }
       if (n < max_ids)
         g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, n > 0 ? "," : "",
                                 fascia_db_column_int64 (stmt, 0));
@@ -339,30 +356,81 @@ read_found (FasciaClientQuery  *query,
  * found, at random across the table, which costs more than all the rest of a keystroke.
  * Otherwise the length comes from whichever of the two plans reads less.
  */
+/* A growing list's count: up to FASCIA_CLIENT_LIST_BOUND rows from the start (@after
+ * NULL) or after the key @after, and whether there are more. */
+static gboolean
+count_bounded (FasciaClientQuery  *query,
+               const Cursor       *after,
+               guint              *n,
+               gboolean           *more,
+               GError            **error)
+{
+  /* Any rows will do, in no order: on SQLite a search the trigram index finds too often
+   * for its rowids to be kept walks the clients, which stops at the bound, rather than
+   * reading every rowid the index holds. */
+  FasciaClientPlan plan = query->kind == FASCIA_CLIENT_QUERY_MATCH && query->ids == NULL
+                          && !is_server (query) ? FASCIA_CLIENT_PLAN_WALK : query->plan;
+  g_autoptr(FasciaStoreStmt) stmt = prepare_plan (query, plan, after != NULL ? OP_COUNT_AFTER
+                                                                             : OP_COUNT_UPTO,
+                                                  error);
+  guint counted;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  fascia_db_bind_int64 (stmt, 6, FASCIA_CLIENT_LIST_BOUND + 1);
+  if (after != NULL)
+    {
+      fascia_db_bind_text (stmt, 8, after->sort_key);
+      fascia_db_bind_int64 (stmt, 9, after->archived);
+      fascia_db_bind_text (stmt, 10, after->search_key);
+      fascia_db_bind_int64 (stmt, 11, after->id);
+    }
+  if (!count_of (query, stmt, &counted, error))
+    return FALSE;
+
+  *more = counted > FASCIA_CLIENT_LIST_BOUND;
+  *n = MIN (counted, FASCIA_CLIENT_LIST_BOUND);
+  return TRUE;
+}
+
 static gboolean
 choose_plan (FasciaClientQuery  *query,
              guint              *n_clients,
+             gboolean           *more,
              GError            **error)
 {
   gint64 found = 0, total = 0, archived = 0;
   FasciaClientPlan count_plan;
   g_autoptr(FasciaStoreStmt) stmt = NULL;
+  gint64 max_ids;
 
-  /* The server has no FTS5 index to count from: it counts with the trigram index. */
+  *more = FALSE;
+
+  /* A prefix, or any search on the server (which has no FTS5 index to count from): counted
+   * with the index, up to a bound when the list grows. Everyone is counted by the triggers. */
+  if (query->growing && query->kind != FASCIA_CLIENT_QUERY_ALL
+      && (query->kind != FASCIA_CLIENT_QUERY_MATCH || is_server (query)))
+    return count_bounded (query, NULL, n_clients, more, error);
   if (query->kind != FASCIA_CLIENT_QUERY_MATCH || is_server (query))
     return fascia_client_query_count (query, n_clients, error);
 
   /* The rowids are kept only as many as the index plan would read (found² × 4 ≤ page ×
    * clients, below): a search that finds more walks the name index instead. */
-  if (!read_counts (query, counts_sql, &total, &archived, error) ||
-      !read_found (query,
-                   MIN (MAX_IDS, (gint64) sqrt ((double) FASCIA_PAGED_LIST_PAGE_SIZE * total / 4) + 1),
-                   &found, error))
+  if (!read_counts (query, counts_sql, &total, &archived, error))
+    return FALSE;
+  max_ids = MIN (MAX_IDS, (gint64) sqrt ((double) FASCIA_PAGED_LIST_PAGE_SIZE * total / 4) + 1);
+  if (!read_found (query, max_ids, &found, error))
     return FALSE;
 
   if (query->plan == FASCIA_CLIENT_PLAN_AUTO)
     query->plan = (double) found * found * 4 > (double) FASCIA_PAGED_LIST_PAGE_SIZE * total
                   ? FASCIA_CLIENT_PLAN_WALK : FASCIA_CLIENT_PLAN_INDEX;
+
+  /* A growing list stopped reading the index past the rowids it keeps: the walk counts the
+   * first rows in list order, and the rest as they are reached. */
+  if (query->growing && found > max_ids)
+    return count_bounded (query, NULL, n_clients, more, error);
 
   if (query->n_short_terms == 0 && (query->archived || archived == 0))
     {
@@ -486,6 +554,17 @@ fetch_page (gpointer        user_data,
   return TRUE;
 }
 
+/* A growing list's end was read: how many rows follow its last, up to the bound. */
+static gboolean
+grow (gpointer        user_data,
+      gconstpointer   after,
+      guint          *n_more,
+      gboolean       *more,
+      GError        **error)
+{
+  return count_bounded (user_data, after, n_more, more, error);
+}
+
 /*
  * fascia_client_list_new:
  * @query: (transfer full): what to list
@@ -497,13 +576,16 @@ fascia_client_list_new (FasciaClientQuery  *query,
                         GError            **error)
 {
   g_autoptr(FasciaClientQuery) owned = query;
+  FasciaPagedList *list;
+  gboolean more;
   guint n;
 
-  if (!choose_plan (query, &n, error))
+  if (!choose_plan (query, &n, &more, error))
     return NULL;
 
-  return G_LIST_MODEL (fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page,
-                                              g_steal_pointer (&owned),
-                                              (GDestroyNotify) fascia_client_query_free,
-                                              cursor_free));
+  list = fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page, g_steal_pointer (&owned),
+                                (GDestroyNotify) fascia_client_query_free, cursor_free);
+  if (more)
+    fascia_paged_list_set_grow (list, grow);
+  return G_LIST_MODEL (list);
 }

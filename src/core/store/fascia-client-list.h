@@ -20,6 +20,10 @@ G_BEGIN_DECLS
   "pregnancy_trimester, hip_replacement_anterior, hip_replacement_posterior, abdominal_hernia, " \
   "smoker, vascular_disease, cancer, stoma, endometriosis, revision, updated_by"
 
+/* A growing list counts this many rows more at a time (two pages): the count of a search
+ * that finds most clients would otherwise cost what they number. */
+#define FASCIA_CLIENT_LIST_BOUND 128
+
 /* The shortest term the trigram index can answer. */
 #define FASCIA_CLIENT_QUERY_MIN_INDEXED 3
 
@@ -53,6 +57,8 @@ typedef struct
   char                  *walk_terms[FASCIA_CLIENT_QUERY_MAX_TERMS];
   guint                  n_walk_terms;
   FasciaClientPlan       plan;
+  /* GROWING: the length is counted up to FASCIA_CLIENT_LIST_BOUND rows at a time. */
+  gboolean               growing;
   /* MATCH on SQLite: the rowids the trigram index found, as a JSON array, when few. */
   char                  *ids;
 } FasciaClientQuery;

@@ -17,6 +17,10 @@
  * bounded however far one scrolls. A page that follows a kept page starts from that page's
  * cursor, so scrolling down a long list never pays for an OFFSET.
  *
+ * A list may know its length only so far (a search that finds most clients is not counted
+ * to its end): given a grow function, it counts on once its last page has been read, in an
+ * idle callback (a GListModel must not change while an item is read), and grows.
+ *
  * The list is a snapshot: the store's change signal tells its owner to make a new one. A row
  * that can no longer be read (deleted since, or a failed read) is an empty object of the item
  * type rather than NULL, which a GListModel must not return.
@@ -44,6 +48,8 @@ struct _FasciaPagedList
   GQueue                recent;  /* the pages, most recently used first */
 
   FasciaPagedListFetch  fetch;
+  FasciaPagedListGrow   grow;     /* NULL: the length is known */
+  guint                 grow_id;
   GDestroyNotify        user_data_free;
   GDestroyNotify        cursor_free;
 };
@@ -71,6 +77,43 @@ forget_page (FasciaPagedList *self,
   g_queue_unlink (&self->recent, &page->link);
   g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
   page_free (self, page);
+}
+
+static Page *read_page (FasciaPagedList *self,
+                        guint            index);
+
+/* The last page was read: count the rows after it, and add them. */
+static gboolean
+grow_cb (gpointer user_data)
+{
+  FasciaPagedList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint index, n_more = 0, n_before = self->n_items;
+  gboolean more = FALSE;
+  Page *last;
+
+  self->grow_id = 0;
+  if (self->grow == NULL || self->n_items == 0)
+    return G_SOURCE_REMOVE;
+
+  index = (self->n_items - 1) / FASCIA_PAGED_LIST_PAGE_SIZE;
+  last = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  if (last == NULL || last->cursor == NULL)
+    return G_SOURCE_REMOVE;  /* forgotten since: read again when next shown */
+
+  if (!self->grow (self->user_data, last->cursor, &n_more, &more, &error))
+    {
+      g_debug ("Could not count past row %u: %s", self->n_items, error->message);
+      return G_SOURCE_REMOVE;
+    }
+  if (!more)
+    self->grow = NULL;
+  if (n_more == 0)
+    return G_SOURCE_REMOVE;
+
+  self->n_items += n_more;
+  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_more);
+  return G_SOURCE_REMOVE;
 }
 
 static Page *
@@ -101,6 +144,9 @@ read_page (FasciaPagedList *self,
     g_ptr_array_add (page->items, g_object_new (self->item_type, NULL));
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+  if (self->grow != NULL && offset + limit == self->n_items && self->grow_id == 0)
+    self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, g_object_ref (self),
+                                     g_object_unref);
   g_queue_push_head_link (&self->recent, &page->link);
 
   while (self->recent.length > FASCIA_PAGED_LIST_MAX_PAGES)
@@ -157,6 +203,7 @@ fascia_paged_list_finalize (GObject *object)
 {
   FasciaPagedList *self = FASCIA_PAGED_LIST (object);
 
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   while (self->recent.length > 0)
     forget_page (self, g_queue_peek_tail (&self->recent));
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -253,6 +300,30 @@ fascia_paged_list_new_with_first_page (GType                 item_type,
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
   g_queue_push_head_link (&self->recent, &page->link);
   return self;
+}
+
+/*
+ * fascia_paged_list_set_grow:
+ * @grow: counts the rows past the end, once the end has been read
+ *
+ * The list's length is known only so far: there are more rows than it has.
+ */
+void
+fascia_paged_list_set_grow (FasciaPagedList     *self,
+                            FasciaPagedListGrow  grow)
+{
+  g_return_if_fail (FASCIA_IS_PAGED_LIST (self));
+
+  self->grow = grow;
+}
+
+/* Whether the list knows its length only so far. */
+gboolean
+fascia_paged_list_get_growing (FasciaPagedList *self)
+{
+  g_return_val_if_fail (FASCIA_IS_PAGED_LIST (self), FALSE);
+
+  return self->grow != NULL;
 }
 
 gpointer

@@ -36,6 +36,20 @@ typedef gboolean (*FasciaPagedListFetch) (gpointer        user_data,
                                           gpointer       *cursor,
                                           GError        **error);
 
+/**
+ * FasciaPagedListGrow:
+ * @after: the cursor of the list's last page
+ * @n_more: (out): how many rows follow it, as far as counted
+ * @more: (out): whether there are more than @n_more
+ *
+ * Counts the rows past the end of a list whose length was counted only so far.
+ */
+typedef gboolean (*FasciaPagedListGrow) (gpointer        user_data,
+                                         gconstpointer   after,
+                                         guint          *n_more,
+                                         gboolean       *more,
+                                         GError        **error);
+
 #define FASCIA_TYPE_PAGED_LIST (fascia_paged_list_get_type ())
 
 G_DECLARE_FINAL_TYPE (FasciaPagedList, fascia_paged_list, FASCIA, PAGED_LIST, GObject)
@@ -53,6 +67,9 @@ FasciaPagedList *fascia_paged_list_new_with_first_page (GType                 it
                                                         gpointer              user_data,
                                                         GDestroyNotify        user_data_free,
                                                         GDestroyNotify        cursor_free);
+void             fascia_paged_list_set_grow       (FasciaPagedList      *self,
+                                                   FasciaPagedListGrow   grow);
+gboolean         fascia_paged_list_get_growing    (FasciaPagedList      *self);
 gpointer         fascia_paged_list_get_user_data  (FasciaPagedList      *self);
 guint            fascia_paged_list_get_n_fetches  (FasciaPagedList      *self);
 

@@ -646,6 +646,7 @@ fascia_client_query_new (FasciaStore          *store,
 
   query->store = g_object_ref (store);
   query->archived = (flags & FASCIA_STORE_LIST_ARCHIVED) != 0;
+  query->growing = (flags & FASCIA_STORE_LIST_GROWING) != 0;
   query->kind = FASCIA_CLIENT_QUERY_ALL;
   if (n_terms == 0)
     return query;
