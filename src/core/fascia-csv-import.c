@@ -38,6 +38,11 @@ struct _FasciaCsvImport
   GArray            *lines;     /* of guint: the line each row starts on */
   FasciaDateOrder    detected_order;
   FasciaDateOrder    date_order;
+  /* The order is detected from every row of the date column when first asked for (by the
+   * worker that checks or imports a copy), not when the column is mapped, in the window. */
+  guint              order_column;  /* n_columns: none */
+  gboolean           order_stale;
+  guint              n_scans;
 };
 
 G_DEFINE_FINAL_TYPE (FasciaCsvImport, fascia_csv_import, G_TYPE_OBJECT)
@@ -291,6 +296,7 @@ detect_date_order (FasciaCsvImport *self,
 {
   guint day_first = 0, month_first = 0, year_first = 0, other = 0;
 
+  self->n_scans++;
   for (guint r = 0; r < self->rows->len; r++)
     {
       GStrv row = g_ptr_array_index (self->rows, r);
@@ -385,8 +391,8 @@ fascia_csv_import_new (GBytes  *contents,
         date_column = i;
     }
 
-  if (date_column != FASCIA_CSV_N_FIELDS)
-    detect_date_order (self, date_column);
+  self->order_column = date_column != FASCIA_CSV_N_FIELDS ? date_column : self->n_columns;
+  self->order_stale = date_column != FASCIA_CSV_N_FIELDS;
 
   return g_steal_pointer (&self);
 }
@@ -456,7 +462,31 @@ fascia_csv_import_set_field (FasciaCsvImport *self,
 
   self->fields[column] = field;
   if (field == FASCIA_CSV_FIELD_DATE_OF_BIRTH)
-    detect_date_order (self, column);
+    {
+      self->order_column = column;
+      self->order_stale = TRUE;
+    }
+}
+
+/* The detected order, read from the rows now if the date column changed since. */
+static FasciaDateOrder
+detected_order (FasciaCsvImport *self)
+{
+  if (self->order_stale)
+    {
+      self->order_stale = FALSE;
+      detect_date_order (self, self->order_column);
+    }
+  return self->detected_order;
+}
+
+/* How many times the rows were read to detect the date order: for tests. */
+guint
+fascia_csv_import_get_n_order_scans (FasciaCsvImport *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (self), 0);
+
+  return self->n_scans;
 }
 
 /**
@@ -487,6 +517,8 @@ fascia_csv_import_copy (FasciaCsvImport *self)
   copy->lines = g_array_ref (self->lines);
   copy->detected_order = self->detected_order;
   copy->date_order = self->date_order;
+  copy->order_column = self->order_column;
+  copy->order_stale = self->order_stale;
 
   return copy;
 }
@@ -562,7 +594,7 @@ fascia_csv_import_get_date_order (FasciaCsvImport *self)
   g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (self), FASCIA_DATE_ORDER_UNKNOWN);
 
   return self->date_order != FASCIA_DATE_ORDER_UNKNOWN ? self->date_order
-                                                        : self->detected_order;
+                                                        : detected_order (self);
 }
 
 FasciaDateOrder
@@ -570,7 +602,7 @@ fascia_csv_import_get_detected_date_order (FasciaCsvImport *self)
 {
   g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (self), FASCIA_DATE_ORDER_UNKNOWN);
 
-  return self->detected_order;
+  return detected_order (self);
 }
 
 void

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "fascia/fascia-csv-import.h"
+
 G_BEGIN_DECLS
 
 /* The text encodings a CSV file may come in. */
@@ -27,5 +29,8 @@ char             *fascia_csv_decode              (const char         *data,
 char              fascia_csv_detect_separator    (const char         *text,
                                                   gsize               length);
 const char       *fascia_csv_encoding_name       (FasciaCsvEncoding   encoding);
+
+/* fascia-csv-import.c: how many times the rows were read for the date order (tests). */
+guint             fascia_csv_import_get_n_order_scans (FasciaCsvImport *self);
 
 G_END_DECLS

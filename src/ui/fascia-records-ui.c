@@ -893,6 +893,7 @@ preview_read_cb (GObject      *source,
   GtkWidget *widget = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaCsvImport) import = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(FasciaCsvImport) copy = NULL;
   Preview *preview;
 
   if (import == NULL)
@@ -908,7 +909,9 @@ preview_read_cb (GObject      *source,
   preview->import = g_steal_pointer (&import);
   preview->name = g_strdup (g_object_get_data (G_OBJECT (task), "name"));
   g_object_set_data (G_OBJECT (task), "preview", preview);
-  fascia_store_check_csv_import_async (preview->store, preview->import, FASCIA_DUPLICATES_SKIP,
+  /* On a copy, as every check: the worker detects the date order, the window may go on. */
+  copy = fascia_csv_import_copy (preview->import);
+  fascia_store_check_csv_import_async (preview->store, copy, FASCIA_DUPLICATES_SKIP,
                                        NULL, preview_checked_cb, g_steal_pointer (&task));
 }
 

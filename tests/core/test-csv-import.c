@@ -8,6 +8,7 @@
 
 #include "fascia/fascia-intake.h"
 #include "fascia/fascia-records-export.h"
+#include "fascia-csv-private.h"
 #include "store-fixture.h"
 
 static GBytes *
@@ -180,6 +181,33 @@ test_copy (void)
   /* The rows outlive the import they were read for. */
   g_clear_object (&import);
   g_assert_cmpstr (fascia_csv_import_get_value (copy, 1, 0), !=, NULL);
+}
+
+/* The date order is read from the rows when first asked for, which a check or an import
+ * does in its worker on a copy: neither reading the file nor mapping a column reads every
+ * row again (in the window, for each change of the mapping). */
+static void
+test_order_detected_when_asked (void)
+{
+  g_autoptr(FasciaCsvImport) import = open_import ("dates-ambiguous.csv");
+  g_autoptr(FasciaCsvImport) copy = NULL;
+  guint column = 0;
+
+  while (fascia_csv_import_get_field (import, column) != FASCIA_CSV_FIELD_DATE_OF_BIRTH)
+    column++;
+  g_assert_cmpuint (fascia_csv_import_get_n_order_scans (import), ==, 0);
+  fascia_csv_import_set_field (import, column, FASCIA_CSV_FIELD_IGNORE);
+  fascia_csv_import_set_field (import, column, FASCIA_CSV_FIELD_DATE_OF_BIRTH);
+  g_assert_cmpuint (fascia_csv_import_get_n_order_scans (import), ==, 0);
+
+  copy = fascia_csv_import_copy (import);
+  g_assert_cmpint (fascia_csv_import_get_date_order (copy), ==, FASCIA_DATE_ORDER_UNKNOWN);
+  g_assert_cmpuint (fascia_csv_import_get_n_order_scans (copy), ==, 1);
+  g_assert_cmpuint (fascia_csv_import_get_n_order_scans (import), ==, 0);
+  /* Once read, kept. */
+  g_assert_cmpint (fascia_csv_import_get_detected_date_order (copy), ==,
+                   FASCIA_DATE_ORDER_UNKNOWN);
+  g_assert_cmpuint (fascia_csv_import_get_n_order_scans (copy), ==, 1);
 }
 
 static void
@@ -520,6 +548,8 @@ main (int   argc,
     }
   g_test_add_func ("/fascia/core/csv-import/header-aliases", test_header_aliases);
   g_test_add_func ("/fascia/core/csv-import/copy", test_copy);
+  g_test_add_func ("/fascia/core/csv-import/order-detected-when-asked",
+                   test_order_detected_when_asked);
   STORE_TEST ("/fascia/core/csv-import/date-order", test_date_order);
   STORE_TEST ("/fascia/core/csv-import/date-order-mdy", test_date_order_mdy_choice);
   STORE_TEST ("/fascia/core/csv-import/intake", test_intake);
