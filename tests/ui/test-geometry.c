@@ -828,6 +828,14 @@ assert_diagram_share (Session    *s,
       g_error ("%s: “%s” is %d px wide in a client view of %d", s->size->name, name,
                diagram->width, content);
     }
+  /* Nor do the controls above and below it squeeze it: at 1024x640 the body chart's tools,
+   * drop-downs and legend took three, two and two lines and left it 110 px high. */
+  if (diagram->height < 0.35 * s->height)
+    {
+      screenshot (s);
+      g_error ("%s: “%s” is %d px high in a window of %d", s->size->name, name,
+               diagram->height, s->height);
+    }
 }
 
 static void
