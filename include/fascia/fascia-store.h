@@ -157,6 +157,7 @@ typedef enum
 /* The file */
 FasciaStore        *fascia_store_open                  (const char              *path,
                                                         GError                 **error);
+void                fascia_store_preload               (void);
 FasciaStore        *fascia_store_open_full             (const char              *path,
                                                         FasciaStoreOpenFlags     flags,
                                                         GError                 **error);

@@ -261,6 +261,8 @@ fascia_application_startup (GApplication *application)
 
   /* Every page needs the atlas: it is read in a worker while GTK opens the display. */
   fascia_atlas_preload_default ();
+  /* And what a database file's schema is checked against, while GTK opens the display. */
+  fascia_store_preload ();
 
   G_APPLICATION_CLASS (fascia_application_parent_class)->startup (application);
 

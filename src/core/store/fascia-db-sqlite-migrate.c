@@ -161,6 +161,8 @@ read_schema (sqlite3  *db,
   return *rc_out == SQLITE_OK ? g_steal_pointer (&objects) : NULL;
 }
 
+static gint latest_built;
+
 /* The schema of each version, built once per process. */
 static GHashTable *
 reference_schema (int       version,
@@ -207,7 +209,45 @@ reference_schema (int       version,
   if ((guint) version >= references->len)
     g_ptr_array_set_size (references, version + 1);
   references->pdata[version] = reference;
+  if (version == fascia_store_migrate_latest ())
+    g_atomic_int_set (&latest_built, TRUE);
   return reference;
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (reference_schema (fascia_store_migrate_latest (), &error) == NULL)
+    g_debug ("The reference schema was not built ahead: %s", error->message);
+  return NULL;
+}
+
+/**
+ * fascia_store_preload:
+ *
+ * Builds, in a worker thread and once per process, what opening a database file checks its
+ * schema against (every migration applied to an empty database in memory): a file opened
+ * later is checked without building it, or waits only for what is left.
+ */
+void
+fascia_store_preload (void)
+{
+  static gsize started;
+
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("fascia-schema", preload_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
+}
+
+/* Whether the latest schema's reference has been built, without building it or waiting. */
+gboolean
+fascia_store_peek_reference_schema (void)
+{
+  return g_atomic_int_get (&latest_built);
 }
 
 /* A virtual table's own tables (`clients_fts_data` of `clients_fts`) are made by its module,
