@@ -1831,6 +1831,21 @@ assert_sidebar_kept (Fixture    *f,
              "not %d and %d", step, gtk_widget_get_width (sidebar), origin.x, width, x);
 }
 
+typedef struct
+{
+  Fixture *f;
+  int      width;
+} PageWidthWait;
+
+static gboolean
+page_width_cb (gpointer user_data)
+{
+  PageWidthWait *w = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (page (w->f)));
+
+  return width <= w->width && width >= w->width - 60;
+}
+
 static void
 test_sidebar_steady (Fixture       *f,
                      gconstpointer  data)
@@ -1855,6 +1870,12 @@ test_sidebar_steady (Fixture       *f,
       gtk_window_present (GTK_WINDOW (f->window));
       fascia_client_view_show_section (client_view (f), "details");
       fascia_test_iterate ();
+      /* The X server maps and sizes it a round trip or two later. */
+      {
+        PageWidthWait wait = { f, widths[w] };
+
+        fascia_test_wait_for (page_width_cb, &wait, 5000);
+      }
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page (f))), <=, widths[w]);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page (f))), >=, widths[w] - 60);
       g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (template_child (page (f),
