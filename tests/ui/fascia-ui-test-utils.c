@@ -152,6 +152,53 @@ fascia_ui_test_wait_idle (guint ms)
   return TRUE;
 }
 
+/**
+ * fascia_ui_test_window_new:
+ * @app: the test's application
+ * @db_path: the database file the window opens (made if it is not there)
+ * @width: the window's default width
+ * @height: the window's default height
+ * @page: (nullable): the page to show ("atlas", "clients", …), or %NULL for the one it opens on
+ *
+ * Opens a Fascia window on @db_path, presents it and lets it settle; its store is open.
+ *
+ * Returns: (transfer none): the window (the application's window list holds it)
+ */
+FasciaWindow *
+fascia_ui_test_window_new (FasciaApplication *app,
+                           const char        *db_path,
+                           int                width,
+                           int                height,
+                           const char        *page)
+{
+  FasciaWindow *window;
+
+  fascia_application_set_database_path (app, db_path);
+  window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  if (page != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page);
+  fascia_test_iterate ();
+  g_assert_nonnull (fascia_window_get_store (window));
+  return window;
+}
+
+/**
+ * fascia_ui_test_window_destroy:
+ * @window: a window from fascia_ui_test_window_new()
+ *
+ * Closes @window and checks that nothing kept it alive.
+ */
+void
+fascia_ui_test_window_destroy (FasciaWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+}
+
 struct _FasciaUiTestDamage
 {
   GtkWidget *window;

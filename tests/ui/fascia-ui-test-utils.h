@@ -7,7 +7,18 @@
 
 #include <gtk/gtk.h>
 
+#include "fascia-application.h"
+#include "fascia-window.h"
+
 G_BEGIN_DECLS
+
+/* The window as a user starts it, on a database file of the test's own. */
+FasciaWindow *fascia_ui_test_window_new     (FasciaApplication *app,
+                                             const char        *db_path,
+                                             int                width,
+                                             int                height,
+                                             const char        *page);
+void          fascia_ui_test_window_destroy (FasciaWindow      *window);
 
 void     fascia_ui_test_pointer_move   (GtkWidget  *widget,
                                         double      x,

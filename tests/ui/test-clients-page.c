@@ -18,6 +18,7 @@
 #include "fascia-technique-card.h"
 #include "fascia-ui-utils.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
 #include "../core/pg-server.h"
@@ -46,24 +47,14 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = fascia_test_make_tmpdir ();
   f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
-  fascia_application_set_database_path (app, f->db_path);
-
-  f->window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
-  fascia_test_iterate ();
-  g_assert_nonnull (fascia_window_get_store (f->window));
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_ref (f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (f->window);
+  fascia_ui_test_window_destroy (f->window);
 
   fascia_test_rm_rf (f->dir);
   g_free (f->db_path);
@@ -715,10 +706,7 @@ test_atlas_plan (Fixture       *f,
 static void
 open_window (Fixture *f)
 {
-  f->window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, NULL);
 }
 
 static void
@@ -737,10 +725,7 @@ test_restore_last (Fixture       *f,
                    first_id);
   fascia_atlas_page_set_view (atlas_page (f), "lateral");
 
-  g_object_ref (f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (f->window);
+  fascia_ui_test_window_destroy (f->window);
 
   /* The next start on the same database shows the same client and the same view. */
   open_window (f);
@@ -1060,12 +1045,7 @@ test_clinic_server_live (Fixture       *f,
   fascia_test_iterate ();
   g_free (f->db_path);
   f->db_path = pg_server_new_database ();
-  fascia_application_set_database_path (app, f->db_path);
-  f->window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
-  fascia_test_iterate ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   g_assert_true (fascia_store_is_server_database (f->db_path));
 
   new_client (f, "Grace Hopper");
@@ -1153,12 +1133,7 @@ test_clinic_server_lost (Fixture       *f,
   fascia_test_iterate ();
   g_free (f->db_path);
   f->db_path = pg_server_new_database ();
-  fascia_application_set_database_path (app, f->db_path);
-  f->window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
-  fascia_test_iterate ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
 
   new_client (f, "Ada Lovelace");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
@@ -1298,16 +1273,12 @@ reopen_window_on (Fixture    *f,
       g_free (f->db_path);
       f->db_path = g_strdup (database);
     }
-  fascia_application_set_database_path (app, f->db_path);
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
     g_settings_set_string (settings, "last-page", "atlas");
   }
-  f->window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
+  open_window (f);
 }
 
 /* A front-desk login (fascia_reception) on a clinic server gets a working window: the client
@@ -1356,12 +1327,7 @@ test_clinic_server_conflict_on_replay (Fixture       *f,
   fascia_test_iterate ();
   g_free (f->db_path);
   f->db_path = pg_server_new_database ();
-  fascia_application_set_database_path (app, f->db_path);
-  f->window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
-  fascia_test_iterate ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
 
   new_client (f, "Grace O'Hopper & <Co> 💻");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",

@@ -35,12 +35,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = fascia_test_make_tmpdir ();
   db_path = g_build_filename (f->dir, "fascia.db", NULL);
-  fascia_application_set_database_path (app, db_path);
-
-  f->window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "atlas");
+  f->window = fascia_ui_test_window_new (app, db_path, 1400, 900, "atlas");
   fascia_ui_test_wait_idle (300);
 }
 
