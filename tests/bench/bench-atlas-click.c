@@ -192,28 +192,6 @@ find_view_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* Whether the pixels within @reach of widget point @x,@y all hit @region. */
-static gboolean
-solid_at (Bench              *bench,
-          const FasciaRegion *region,
-          double              x,
-          double              y,
-          double              reach)
-{
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
-
-  for (int d = 0; d < 9; d++)
-    {
-      double vx, vy;
-
-      fascia_diagram_view_widget_to_view (bench->view, x + reach * (d % 3 - 1),
-                                          y + reach * (d / 3 - 1), &vx, &vy);
-      if (fascia_diagram_hit_test (diagram, vx, vy) != region)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Muscles of the view shown, each once, and for each a point, in the view's units, with
  * the muscle all around it for 4 pixels: a card opened narrows the diagram, which moves the
  * point on screen, and the click lands on a whole pixel. (A muscle's centre could lie a pixel
@@ -256,7 +234,7 @@ targets (Bench      *bench,
 
             fascia_diagram_view_view_to_widget (bench->view, vx, vy, &px, &py);
             if (px < 8 || py < 8 || px >= w - 8 || py >= h - 8
-                || !solid_at (bench, region, floor (px), floor (py), 4))
+                || !bench_solid_at (bench->view, region, floor (px), floor (py), 4))
               continue;
             point = GRAPHENE_POINT_INIT (vx, vy);
             g_ptr_array_add (muscles, g_strdup (card));

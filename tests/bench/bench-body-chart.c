@@ -167,28 +167,6 @@ point_answered (gpointer data)
   return n_marks (bench) > bench->n_marks && fascia_diagram_view_is_up_to_date (bench->view);
 }
 
-/* Whether the pixels within @reach of widget point @x,@y all hit @region (NULL: nothing). */
-static gboolean
-solid_at (Bench              *bench,
-          const FasciaRegion *region,
-          double              x,
-          double              y,
-          double              reach)
-{
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
-
-  for (int d = 0; d < 9; d++)
-    {
-      double vx, vy;
-
-      fascia_diagram_view_widget_to_view (bench->view, x + reach * (d % 3 - 1),
-                                          y + reach * (d / 3 - 1), &vx, &vy);
-      if (fascia_diagram_hit_test (diagram, vx, vy) != region)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Muscles whose centre is theirs for 4 pixels around (a click lands on a whole pixel) and on
  * screen, spots of the drawing between regions, and a spot of the chart beside the
  * drawing. */
@@ -218,7 +196,8 @@ targets (Bench     *bench,
       fascia_diagram_view_view_to_widget (bench->view, cx, cy, &px, &py);
       px = floor (px);
       py = floor (py);
-      if (px < 8 || py < 8 || px >= w - 8 || py >= h - 8 || !solid_at (bench, region, px, py, 4))
+      if (px < 8 || py < 8 || px >= w - 8 || py >= h - 8
+          || !bench_solid_at (bench->view, region, px, py, 4))
         continue;
       point = GRAPHENE_POINT_INIT (px, py);
       g_ptr_array_add (regions, (gpointer) region->id);
@@ -235,7 +214,8 @@ targets (Bench     *bench,
         fascia_diagram_view_view_to_widget (bench->view, vx, vy, &px, &py);
         px = floor (px);
         py = floor (py);
-        if (px < 8 || py < 8 || px >= w - 8 || py >= h - 8 || !solid_at (bench, NULL, px, py, 4))
+        if (px < 8 || py < 8 || px >= w - 8 || py >= h - 8
+            || !bench_solid_at (bench->view, NULL, px, py, 4))
           continue;
         point = GRAPHENE_POINT_INIT (px, py);
         g_array_append_val (spots, point);

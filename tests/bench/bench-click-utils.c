@@ -1,5 +1,6 @@
 /* bench-click-utils.c — what the click benchmarks share: CPU time of the process,
- * percentiles, and waiting on the main loop with a deadline.
+ * percentiles, waiting on the main loop with a deadline, and where a click lands whole on
+ * a region.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,6 +71,27 @@ bench_wait_until (gboolean (*done) (gpointer data),
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (wake);
   return done (data);
+}
+
+gboolean
+bench_solid_at (FasciaDiagramView  *view,
+                const FasciaRegion *region,
+                double              x,
+                double              y,
+                double              reach)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+
+  for (int d = 0; d < 9; d++)
+    {
+      double vx, vy;
+
+      fascia_diagram_view_widget_to_view (view, x + reach * (d % 3 - 1),
+                                          y + reach * (d / 3 - 1), &vx, &vy);
+      if (fascia_diagram_hit_test (diagram, vx, vy) != region)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 struct _BenchXdo

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "fascia-diagram-view.h"
+
 gint64   bench_cpu_now     (void);
 double   bench_percentile  (GArray     *values,
                             double      p);
@@ -14,6 +16,14 @@ void     bench_wait_ms     (guint       ms);
 gboolean bench_wait_until  (gboolean  (*done) (gpointer data),
                             gpointer    data,
                             guint       ms);
+
+/* Whether the pixels within @reach of @view's widget point @x,@y all hit @region (NULL:
+ * nothing). */
+gboolean bench_solid_at    (FasciaDiagramView  *view,
+                            const FasciaRegion *region,
+                            double              x,
+                            double              y,
+                            double              reach);
 
 /* One xdotool for the whole run, reading its commands from a pipe: a click is a line
  * written, not a process started (forking the benchmark for each click cost ~25 ms of CPU
