@@ -51,6 +51,7 @@ typedef struct
   GArray *wall;  /* double, ms */
   GArray *cpu;
   guint   missed;  /* clicks no frame answered within 10 s */
+  const char *name;
 } Figures;
 
 static gboolean
@@ -123,6 +124,7 @@ click (Bench     *bench,
   cpu = (bench->end_cpu - bench->start_cpu) / 1000.0;
   g_array_append_val (figures->wall, wall);
   g_array_append_val (figures->cpu, cpu);
+  bench_trace (figures->name, bench->start_wall, bench->end_wall, cpu);
   return TRUE;
 }
 
@@ -296,10 +298,10 @@ print_figures (const char *what,
 }
 
 static Figures
-figures_new (void)
+figures_new (const char *name)
 {
   return (Figures) { g_array_new (FALSE, FALSE, sizeof (double)),
-                     g_array_new (FALSE, FALSE, sizeof (double)), 0 };
+                     g_array_new (FALSE, FALSE, sizeof (double)), 0, name };
 }
 
 int
@@ -307,7 +309,7 @@ main (int   argc,
       char *argv[])
 {
   Bench bench = { 0 };
-  Figures empty = figures_new (), muscle = figures_new (), view = figures_new ();
+  Figures empty = figures_new ("empty"), muscle = figures_new ("muscle"), view = figures_new ("view");
   const char *views[] = { "posterior-superficial", "anterior" };
   g_autoptr(GPtrArray) muscles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));

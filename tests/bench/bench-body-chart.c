@@ -55,6 +55,7 @@ typedef struct
   GArray *wall;  /* double, ms */
   GArray *cpu;
   guint   missed;  /* clicks no frame answered within 10 s */
+  const char *name;
 } Figures;
 
 static gboolean
@@ -130,6 +131,7 @@ click (Bench     *bench,
   cpu = (bench->end_cpu - bench->start_cpu) / 1000.0;
   g_array_append_val (figures->wall, wall);
   g_array_append_val (figures->cpu, cpu);
+  bench_trace (figures->name, bench->start_wall, bench->end_wall, cpu);
   return TRUE;
 }
 
@@ -260,10 +262,10 @@ print_figures (const char *what,
 }
 
 static Figures
-figures_new (void)
+figures_new (const char *name)
 {
   return (Figures) { g_array_new (FALSE, FALSE, sizeof (double)),
-                     g_array_new (FALSE, FALSE, sizeof (double)), 0 };
+                     g_array_new (FALSE, FALSE, sizeof (double)), 0, name };
 }
 
 int
@@ -271,7 +273,7 @@ main (int   argc,
       char *argv[])
 {
   Bench bench = { 0 };
-  Figures empty = figures_new (), region = figures_new (), point = figures_new ();
+  Figures empty = figures_new ("empty"), region = figures_new ("region"), point = figures_new ("point");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) regions = g_ptr_array_new ();
   g_autoptr(GArray) region_points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
