@@ -44,6 +44,7 @@ typedef struct
   gboolean           event_seen;
   gint64             start_wall, start_cpu;
   gint64             end_wall, end_cpu;
+  guint              frames;      /* painted since the click was sent, up to the answer */
 } Bench;
 
 typedef struct
@@ -66,6 +67,8 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *bench)
 {
+  if (bench->answered != NULL && bench->end_wall == 0)
+    bench->frames++;
   if (bench->answered != NULL && bench->end_wall == 0 && bench->answered (bench))
     {
       bench->end_wall = g_get_monotonic_time ();
@@ -105,6 +108,7 @@ click (Bench     *bench,
   bench->data = data;
   bench->event_seen = FALSE;
   bench->end_wall = bench->end_cpu = 0;
+  bench->frames = 0;
   bench->start_wall = g_get_monotonic_time ();
   bench->start_cpu = bench_cpu_now ();
   bench_xdo_send (bench->xdo, "click 1");
@@ -124,7 +128,7 @@ click (Bench     *bench,
   cpu = (bench->end_cpu - bench->start_cpu) / 1000.0;
   g_array_append_val (figures->wall, wall);
   g_array_append_val (figures->cpu, cpu);
-  bench_trace (figures->name, bench->start_wall, bench->end_wall, cpu);
+  bench_trace (figures->name, bench->start_wall, bench->end_wall, cpu, bench->frames);
   return TRUE;
 }
 

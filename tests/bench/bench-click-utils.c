@@ -55,15 +55,16 @@ void
 bench_trace (const char *what,
              gint64      start_wall,
              gint64      end_wall,
-             double      cpu_ms)
+             double      cpu_ms,
+             guint       frames)
 {
   if (g_getenv ("FASCIA_BENCH_TRACE") == NULL)
     return;
   g_printerr ("click %-8s %" G_GINT64_FORMAT ".%06d–%" G_GINT64_FORMAT ".%06d s: "
-              "wall %7.1f ms, CPU %7.1f ms\n", what,
+              "wall %7.1f ms, CPU %7.1f ms, %u frames\n", what,
               start_wall / G_USEC_PER_SEC, (int) (start_wall % G_USEC_PER_SEC),
               end_wall / G_USEC_PER_SEC, (int) (end_wall % G_USEC_PER_SEC),
-              (end_wall - start_wall) / 1000.0, cpu_ms);
+              (end_wall - start_wall) / 1000.0, cpu_ms, frames);
 }
 
 static gboolean

@@ -19,11 +19,12 @@ gboolean bench_wait_until  (gboolean  (*done) (gpointer data),
 
 /* With FASCIA_BENCH_TRACE set, prints one measured click to stderr: what it was, its start
  * and end on the monotonic clock (µs, as `perf record -k CLOCK_MONOTONIC` stamps its samples,
- * so that a slow click's samples can be picked out) and its CPU time. */
+ * so that a slow click's samples can be picked out), its CPU time and the frames painted. */
 void     bench_trace       (const char  *what,
                             gint64       start_wall,
                             gint64       end_wall,
-                            double       cpu_ms);
+                            double       cpu_ms,
+                            guint        frames);
 
 /* Whether the pixels within @reach of @view's widget point @x,@y all hit @region (NULL:
  * nothing). */
