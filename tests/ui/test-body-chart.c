@@ -1,0 +1,250 @@
+/* test-body-chart.c — a visit's body chart, clicked with real pointer events under Xvfb: what
+ * a mark repaints beside the chart.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "fascia/fascia-store.h"
+#include "fascia-diagram-view.h"
+#include "fascia-visit-editor.h"
+#include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
+
+typedef struct
+{
+  char              *dir;
+  FasciaStore       *store;
+  FasciaClient      *client;
+  FasciaVisit       *visit;
+  GtkWidget         *window;
+  FasciaVisitEditor *editor;
+  FasciaDiagramView *view;
+
+  /* The count of marks awaited, and the frames painted since they were */
+  guint              n_marks_awaited;
+  guint              frames_after_mark;
+} Fixture;
+
+static gboolean
+up_to_date (gpointer user_data)
+{
+  FasciaDiagramView *view = user_data;
+
+  return fascia_diagram_view_get_diagram (view) != NULL
+         && fascia_diagram_view_is_up_to_date (view);
+}
+
+static guint
+n_marks (Fixture *fixture)
+{
+  return g_list_model_get_n_items (fascia_visit_editor_get_marks (fixture->editor));
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Fixture       *fixture)
+{
+  if (fixture->n_marks_awaited > 0 && n_marks (fixture) >= fixture->n_marks_awaited
+      && up_to_date (fixture->view))
+    fixture->frames_after_mark++;
+}
+
+static gboolean
+mark_painted (gpointer user_data)
+{
+  return ((Fixture *) user_data)->frames_after_mark > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *path = NULL;
+
+  fixture->dir = fascia_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "clinic.db", NULL);
+  fixture->store = fascia_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->client = fascia_client_new ();
+  fascia_client_set_name (fixture->client, "Alex Example");
+  g_assert_true (fascia_store_add_client (fixture->store, fixture->client, &error));
+  g_assert_no_error (error);
+  fixture->visit = fascia_visit_new ();
+  fascia_visit_set_client_id (fixture->visit, fascia_client_get_id (fixture->client));
+  fascia_visit_set_visited_at (fixture->visit, now);
+  g_assert_true (fascia_store_add_visit (fixture->store, fixture->visit, &error));
+  g_assert_no_error (error);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_set_decorated (GTK_WINDOW (fixture->window), FALSE);
+  fixture->editor = g_object_new (FASCIA_TYPE_VISIT_EDITOR, NULL);
+  fascia_visit_editor_set_store (fixture->editor, fixture->store);
+  fascia_visit_editor_set_client (fixture->editor, fixture->client);
+  fascia_visit_editor_set_visit (fixture->editor, fixture->visit);
+  fixture->view = fascia_visit_editor_get_diagram_view (fixture->editor);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fascia_ui_test_wait_idle (300);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 10000));
+  g_signal_connect (gtk_widget_get_frame_clock (fixture->window), "after-paint",
+                    G_CALLBACK (after_paint_cb), fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (fixture->window),
+                                        after_paint_cb, fixture);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fascia_ui_test_wait_idle (200);
+  g_clear_object (&fixture->visit);
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->store);
+  fascia_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Points of the chart, in widget pixels, on muscles that are theirs for 4 pixels all around
+ * (a click lands on a whole pixel), each muscle once. */
+static GArray *
+muscle_points (Fixture *fixture,
+               guint    wanted)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  int w = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram) && points->len < wanted; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+      gboolean solid = TRUE;
+      double px, py;
+
+      if (region->kind != FASCIA_REGION_MUSCLE)
+        continue;
+      fascia_diagram_view_view_to_widget (fixture->view, region->x + region->width / 2,
+                                          region->y + region->height / 2, &px, &py);
+      px = floor (px);
+      py = floor (py);
+      if (px < 8 || py < 8 || px >= w - 8 || py >= h - 8)
+        continue;
+      for (int d = 0; d < 9 && solid; d++)
+        {
+          double vx, vy;
+
+          fascia_diagram_view_widget_to_view (fixture->view, px + 4 * (d % 3 - 1),
+                                              py + 4 * (d / 3 - 1), &vx, &vy);
+          solid = fascia_diagram_hit_test (diagram, vx, vy) == region;
+        }
+      if (solid)
+        g_array_append_val (points, GRAPHENE_POINT_INIT (px, py));
+    }
+  g_assert_cmpuint (points->len, ==, wanted);
+  return points;
+}
+
+/* Clicks @point of the chart and waits for the frame that shows the mark it adds. */
+static void
+mark (Fixture                *fixture,
+      const graphene_point_t *point)
+{
+  fixture->n_marks_awaited = n_marks (fixture) + 1;
+  fixture->frames_after_mark = 0;
+  fascia_ui_test_click (GTK_WIDGET (fixture->view), point->x, point->y);
+  g_assert_true (fascia_test_wait_for (mark_painted, fixture, 10000));
+  fixture->n_marks_awaited = 0;
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), FASCIA_TYPE_VISIT_EDITOR,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* After the frame that shows a mark, the form column beside the chart is left alone: only the
+ * list of marks may still change (its rows' arrows turn). Each mark opened its row and folded
+ * the one before it, sliding (AdwExpanderRow's revealer), and for a quarter of a second every
+ * frame laid out the form again and repainted it, from the list of marks down to the notes. */
+static void
+test_mark_repaints_little (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GArray) points = muscle_points (fixture, 3);
+  GtkWidget *list = template_child (fixture->editor, "mark_list");
+  GtkWidget *form = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  FasciaUiTestDamage *damage;
+  cairo_region_t *drawn, *in_form;
+  cairo_rectangle_int_t form_bounds, list_bounds;
+
+  g_assert_nonnull (form);
+
+  /* The first mark: its row opens; the second folds it. */
+  mark (fixture, &g_array_index (points, graphene_point_t, 0));
+  fascia_ui_test_wait_idle (500);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+
+  /* The pointer is there before the listening starts: its hover outline is not the mark's. */
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view),
+                               g_array_index (points, graphene_point_t, 1).x,
+                               g_array_index (points, graphene_point_t, 1).y);
+  fascia_ui_test_wait_idle (300);
+  damage = fascia_ui_test_damage_new (fixture->window);
+
+  mark (fixture, &g_array_index (points, graphene_point_t, 1));
+  g_assert_cmpuint (n_marks (fixture), ==, 2);
+  /* The frame that shows the mark (and the row opened) repaints what it must. */
+  cairo_region_destroy (fascia_ui_test_damage_take (damage));
+
+  fascia_ui_test_wait_idle (500);
+  drawn = fascia_ui_test_damage_take (damage);
+  fascia_ui_test_damage_free (damage);
+
+  fascia_ui_test_widget_bounds (form, &form_bounds);
+  fascia_ui_test_widget_bounds (list, &list_bounds);
+  in_form = cairo_region_copy (drawn);
+  cairo_region_intersect_rectangle (in_form, &form_bounds);
+  if (g_test_verbose ())
+    {
+      cairo_rectangle_int_t extents;
+
+      cairo_region_get_extents (in_form, &extents);
+      g_printerr ("after the mark's frame, repainted in the form %dx%d+%d+%d in %d rectangles; "
+                  "the list of marks %dx%d+%d+%d\n", extents.width, extents.height, extents.x, extents.y,
+                  cairo_region_num_rectangles (in_form),
+                  list_bounds.width, list_bounds.height, list_bounds.x, list_bounds.y);
+    }
+
+  /* Nothing of the form beside or below the list of marks. */
+  cairo_region_subtract_rectangle (in_form, &list_bounds);
+  g_assert_true (cairo_region_is_empty (in_form));
+
+  cairo_region_destroy (in_form);
+  cairo_region_destroy (drawn);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/fascia/ui/body-chart/mark-repaints-little", Fixture, NULL,
+              fixture_set_up, test_mark_repaints_little, fixture_tear_down);
+
+  return g_test_run ();
+}
