@@ -6,10 +6,23 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+
+#include "fascia/fascia-client.h"
+#include "fascia/fascia-diagram.h"
+#include "fascia/fascia-plan.h"
+#include "fascia/fascia-store.h"
+#include "fascia/fascia-visit.h"
 
 #include "fascia-application.h"
+#include "fascia-atlas-page.h"
+#include "fascia-client-view.h"
+#include "fascia-clients-page.h"
+#include "fascia-diagram-view.h"
+#include "fascia-study-page.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
+#include "fascia-window.h"
 
 /*
  * Labels with each style class the application gives text (warnings, errors, the intake
@@ -21,6 +34,10 @@
  */
 
 #define MIN_CONTRAST 4.5
+/* A mark that is no text (a legend's coloured dot) needs 3:1 (WCAG 2.1, 1.4.11). */
+#define MIN_GRAPHIC_CONTRAST 3.0
+
+static FasciaApplication *app;
 
 static const char * const label_classes[] = {
   "",
@@ -92,27 +109,24 @@ take_picture (GtkWidget *widget)
   return picture;
 }
 
-/* The background is the commonest colour in the label's box; the text, the colour that
- * stands out most from it. */
+/* The background is the commonest colour in the box; the text, the colour that stands out
+ * most from it (a glyph's stems cover whole pixels: that one is the text's own colour). */
 static double
-measure (const Picture *picture,
-         GtkWidget     *label,
-         GtkWidget     *parent)
+measure_box (const Picture *picture,
+             int            x0,
+             int            y0,
+             int            x1,
+             int            y1)
 {
-  graphene_rect_t bounds;
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   guint32 background = 0;
   guint best_count = 0;
   double background_l, best = 1.0;
-  int x0, y0, x1, y1;
 
-  g_assert_true (gtk_widget_compute_bounds (label, parent, &bounds));
-  x0 = MAX (0, (int) floor (bounds.origin.x));
-  y0 = MAX (0, (int) floor (bounds.origin.y));
-  x1 = MIN (picture->width, (int) ceil (bounds.origin.x + bounds.size.width));
-  y1 = MIN (picture->height, (int) ceil (bounds.origin.y + bounds.size.height));
-  g_assert_cmpint (x1 - x0, >, 4);
-  g_assert_cmpint (y1 - y0, >, 4);
+  x0 = MAX (0, x0);
+  y0 = MAX (0, y0);
+  x1 = MIN (picture->width, x1);
+  y1 = MIN (picture->height, y1);
 
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
@@ -137,6 +151,25 @@ measure (const Picture *picture,
                                   luminance (picture->pixels + y * picture->stride + x * 4)));
 
   return best;
+}
+
+static double
+measure (const Picture *picture,
+         GtkWidget     *label,
+         GtkWidget     *parent)
+{
+  graphene_rect_t bounds;
+  int x0, y0, x1, y1;
+
+  g_assert_true (gtk_widget_compute_bounds (label, parent, &bounds));
+  x0 = MAX (0, (int) floor (bounds.origin.x));
+  y0 = MAX (0, (int) floor (bounds.origin.y));
+  x1 = MIN (picture->width, (int) ceil (bounds.origin.x + bounds.size.width));
+  y1 = MIN (picture->height, (int) ceil (bounds.origin.y + bounds.size.height));
+  g_assert_cmpint (x1 - x0, >, 4);
+  g_assert_cmpint (y1 - y0, >, 4);
+
+  return measure_box (picture, x0, y0, x1, y1);
 }
 
 static gboolean
@@ -304,13 +337,453 @@ test_contrast (void)
   g_assert_cmpuint (n_failed, ==, 0);
 }
 
+/* --- Every page of the window ------------------------------------------------------------ */
+
+/*
+ * Issue 12: the window itself, on the demo clinic, page after page (the Atlas with a card
+ * open, "Where does it hurt?", a technique, presentation mode, the client list, a pregnant
+ * client's record with its intake warning, her plan, a visit with its body chart, her
+ * progress, a Study question answered and the Study results, the preferences and the
+ * shortcuts window) in each style; each page is drawn as GTK draws it and every label shown
+ * on it, and each label of the drawing, is measured in those pixels. Disabled controls are
+ * left out, as WCAG leaves them out.
+ */
+
+/* The window is drawn as on a screen of scale 2 (GDK_SCALE, set in main()), where the stems
+ * of a glyph cover whole pixels: their colour is the text's own, not one blended with the
+ * background by antialiasing, which at scale 1 reads a 5.7:1 caption as 3.6:1. */
+#define SCALE 2
+
+typedef struct
+{
+  const char     *name;
+  AdwColorScheme  scheme;
+  gboolean        high_contrast;
+} Style;
+
+static const Style styles[] = {
+  { "light", ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE },
+  { "dark", ADW_COLOR_SCHEME_FORCE_DARK, FALSE },
+  { "high contrast", ADW_COLOR_SCHEME_FORCE_LIGHT, TRUE },
+  { "high contrast dark", ADW_COLOR_SCHEME_FORCE_DARK, TRUE },
+};
+
+typedef struct
+{
+  char              *dir;
+  FasciaWindow      *window;
+  FasciaAtlasPage   *atlas;
+  FasciaClientsPage *clients;
+  FasciaClientView  *client_view;
+  FasciaStudyPage   *study;
+  FasciaClient      *client;
+  GSettings         *a11y;
+  guint              n_measured;
+  guint              n_failed;
+  double             lowest[G_N_ELEMENTS (styles)];
+} Pages;
+
+static void
+set_style (Pages       *p,
+           const Style *style)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_settings_set_boolean (p->a11y, "high-contrast", style->high_contrast);
+  adw_style_manager_set_color_scheme (manager, style->scheme);
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (adw_style_manager_get_high_contrast (manager) == style->high_contrast);
+  g_assert_true (adw_style_manager_get_dark (manager) ==
+                 (style->scheme == ADW_COLOR_SCHEME_FORCE_DARK));
+}
+
+/* What of @widget's box is not clipped away by its ancestors (a scrolled list), in the
+ * coordinates of @root; FALSE when too little shows to hold text. */
+static gboolean
+shown_box (GtkWidget             *widget,
+           GtkWidget             *root,
+           cairo_rectangle_int_t *box)
+{
+  graphene_rect_t bounds;
+  int x0, y0, x1, y1;
+
+  if (!gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  x0 = (int) ceil (bounds.origin.x);
+  y0 = (int) ceil (bounds.origin.y);
+  x1 = (int) floor (bounds.origin.x + bounds.size.width);
+  y1 = (int) floor (bounds.origin.y + bounds.size.height);
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL && up != root;
+       up = gtk_widget_get_parent (up))
+    {
+      graphene_rect_t clip;
+
+      if (gtk_widget_get_overflow (up) != GTK_OVERFLOW_HIDDEN)
+        continue;
+      if (!gtk_widget_compute_bounds (up, root, &clip))
+        return FALSE;
+      x0 = MAX (x0, (int) ceil (clip.origin.x));
+      y0 = MAX (y0, (int) ceil (clip.origin.y));
+      x1 = MIN (x1, (int) floor (clip.origin.x + clip.size.width));
+      y1 = MIN (y1, (int) floor (clip.origin.y + clip.size.height));
+    }
+  box->x = x0;
+  box->y = y0;
+  box->width = x1 - x0;
+  box->height = y1 - y0;
+  return box->width > 4 && box->height > 6;
+}
+
+static gboolean
+drawn (GtkWidget *widget,
+       GtkWidget *root)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (!gtk_widget_get_mapped (w) || gtk_widget_get_opacity (w) < 0.01)
+        return FALSE;
+      if (w == root)
+        break;
+    }
+  return TRUE;
+}
+
+static void
+report (Pages                       *p,
+        guint                        s,
+        const char                  *page,
+        const char                  *what,
+        const cairo_rectangle_int_t *box,
+        double                       ratio,
+        double                       minimum)
+{
+  p->n_measured++;
+  if (minimum == MIN_CONTRAST)
+    p->lowest[s] = MIN (p->lowest[s], ratio);
+  if (g_getenv ("FASCIA_TEST_VERBOSE") != NULL)
+    g_test_message ("%s, %s: “%s”: %.2f:1", styles[s].name, page, what, ratio);
+  if (ratio >= minimum)
+    return;
+  p->n_failed++;
+  g_test_message ("%s, %s: “%s” at %d,%d %dx%d: %.2f:1, below %.1f:1", styles[s].name, page,
+                  what, box->x, box->y, box->width, box->height, ratio, minimum);
+}
+
+static void
+measure_labels (Pages         *p,
+                guint          s,
+                const char    *page,
+                const Picture *picture,
+                GtkWidget     *root,
+                GtkWidget     *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_sensitive (widget) && drawn (widget, root))
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+      cairo_rectangle_int_t box;
+
+      if (*text != '\0' && shown_box (widget, root, &box))
+        report (p, s, page, text, &box,
+                measure_box (picture, box.x * SCALE, box.y * SCALE, (box.x + box.width) * SCALE,
+                             (box.y + box.height) * SCALE),
+                gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) ==
+                GTK_ACCESSIBLE_ROLE_PRESENTATION ? MIN_GRAPHIC_CONTRAST : MIN_CONTRAST);
+    }
+
+  /* The labels of the drawing, where it shows them. */
+  if (FASCIA_IS_DIAGRAM_VIEW (widget) && drawn (widget, root))
+    {
+      FasciaDiagramView *view = FASCIA_DIAGRAM_VIEW (widget);
+      FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+      cairo_rectangle_int_t view_box;
+
+      for (guint i = 0; diagram != NULL && fascia_diagram_get_layer_visible (diagram, "labels") &&
+                        shown_box (widget, root, &view_box) &&
+                        i < fascia_diagram_get_n_labels (diagram); i++)
+        {
+          double x, y, width, height, wx0, wy0, wx1, wy1;
+          graphene_point_t origin;
+          cairo_rectangle_int_t box;
+          g_autofree char *what = NULL;
+
+          if (!fascia_diagram_get_label_box (diagram, i, &x, &y, &width, &height))
+            continue;
+          fascia_diagram_view_view_to_widget (view, x, y, &wx0, &wy0);
+          fascia_diagram_view_view_to_widget (view, x + width, y + height, &wx1, &wy1);
+          g_assert_true (gtk_widget_compute_point (widget, root, &GRAPHENE_POINT_INIT (0, 0),
+                                                   &origin));
+          box.x = MAX ((int) ceil (origin.x + wx0), view_box.x);
+          box.y = MAX ((int) ceil (origin.y + wy0), view_box.y);
+          box.width = MIN ((int) floor (origin.x + wx1), view_box.x + view_box.width) - box.x;
+          box.height = MIN ((int) floor (origin.y + wy1), view_box.y + view_box.height) - box.y;
+          if (box.width < 8 || box.height < 6)
+            continue;
+          what = g_strdup_printf ("drawing's label %u", i);
+          report (p, s, page, what, &box,
+                  measure_box (picture, box.x * SCALE, box.y * SCALE, (box.x + box.width) * SCALE,
+                               (box.y + box.height) * SCALE),
+                  MIN_CONTRAST);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    measure_labels (p, s, page, picture, root, child);
+}
+
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+page_settled (gpointer user_data)
+{
+  return !transition_running (user_data);
+}
+
+/* The window shown now, measured in each style. FASCIA_TEST_PICTURES names a folder to keep
+ * each picture in, to look at. */
+static void
+measure_page (Pages      *p,
+              const char *page,
+              GtkWidget  *root)
+{
+  const char *pictures = g_getenv ("FASCIA_TEST_PICTURES");
+
+  /* A page half slid in is not the page. */
+  g_assert_true (fascia_test_wait_for (page_settled, root, 5000));
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      int width, height;
+      Picture picture;
+
+      set_style (p, &styles[s]);
+      width = gtk_widget_get_width (root);
+      height = gtk_widget_get_height (root);
+      paintable = gtk_widget_paintable_new (root);
+      gtk_snapshot_scale (snapshot, SCALE, SCALE);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      width *= SCALE;
+      height *= SCALE;
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (root)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+      picture = (Picture) { g_malloc (width * 4 * height), width * 4, width, height };
+      gdk_texture_download (texture, picture.pixels, picture.stride);
+
+      if (pictures != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%s.png", page, styles[s].name);
+          g_autofree char *path = NULL;
+
+          g_strdelimit (name, " ", '-');
+          path = g_build_filename (pictures, name, NULL);
+          g_assert_true (gdk_texture_save_to_png (texture, path));
+        }
+
+      measure_labels (p, s, page, &picture, root, root);
+      g_free (picture.pixels);
+    }
+}
+
+static gboolean
+atlas_idle (gpointer user_data)
+{
+  Pages *p = user_data;
+
+  return fascia_atlas_page_is_idle (p->atlas);
+}
+
+static void
+show_atlas_card (Pages      *p,
+                 const char *kind,
+                 const char *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (p->window), "win.show-page", "s", "atlas");
+  g_assert_true (fascia_atlas_page_open (p->atlas, kind, id));
+  g_assert_true (fascia_test_wait_for (atlas_idle, p, 10000));
+  fascia_ui_test_wait_idle (200);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_pages (void)
+{
+  Pages p = { 0 };
+  g_autofree char *db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(FasciaPlan) plan = NULL;
+  g_autoptr(FasciaVisit) visit = NULL;
+  FasciaStore *store;
+  GtkWidget *other;
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    p.lowest[s] = G_MAXDOUBLE;
+  p.a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  p.dir = fascia_test_make_tmpdir ();
+  db = g_build_filename (p.dir, "demo.db", NULL);
+  g_assert_true (fascia_store_create_demo (db, &error));
+  g_assert_no_error (error);
+  /* A laptop's size; at scale 2 the 1920x1080 screen of the tests holds less, and the window
+   * keeps within it (about 950x610). */
+  p.window = fascia_ui_test_window_new (app, db, 1024, 640, NULL);
+  fascia_ui_test_wait_idle (300);
+  p.atlas = FASCIA_ATLAS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (p.window),
+                                                              FASCIA_TYPE_WINDOW, "atlas_page"));
+  p.study = FASCIA_STUDY_PAGE (gtk_widget_get_template_child (GTK_WIDGET (p.window),
+                                                              FASCIA_TYPE_WINDOW, "study_page"));
+  store = fascia_window_get_store (p.window);
+
+  /* The Atlas: a muscle's card, "Where does it hurt?" with what it found, a technique. */
+  show_atlas_card (&p, "muscle", "quadratus-lumborum");
+  measure_page (&p, "atlas", GTK_WIDGET (p.window));
+  fascia_atlas_page_set_view (p.atlas, "posterior-deep");
+  g_assert_true (fascia_test_wait_for (atlas_idle, &p, 10000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.atlas), "atlas.referral-mode", NULL));
+  {
+    FasciaDiagramView *view = FASCIA_DIAGRAM_VIEW (gtk_widget_get_template_child (GTK_WIDGET (p.atlas),
+                                                                                  FASCIA_TYPE_ATLAS_PAGE,
+                                                                                  "diagram_view"));
+    const FasciaRegion *zone = fascia_diagram_lookup_region (fascia_diagram_view_get_diagram (view),
+                                                             "rz-quadratus-lumborum-2-l");
+    g_autofree char *spot = NULL;
+
+    g_assert_nonnull (zone);
+    spot = g_strdup_printf ("%.1f,%.1f", zone->x + zone->width / 2, zone->y + zone->height / 2);
+    show_atlas_card (&p, "pain", spot);
+  }
+  measure_page (&p, "where-does-it-hurt", GTK_WIDGET (p.window));
+  show_atlas_card (&p, "technique", "pin-and-stretch");
+  measure_page (&p, "technique", GTK_WIDGET (p.window));
+  fascia_atlas_page_set_presentation (p.atlas, TRUE);
+  fascia_ui_test_wait_idle (300);
+  g_assert_true (fascia_test_wait_for (atlas_idle, &p, 10000));
+  measure_page (&p, "presentation", GTK_WIDGET (p.window));
+  fascia_atlas_page_set_presentation (p.atlas, FALSE);
+
+  /* The client list; a pregnant client's record, with its intake warning; her plan, a
+   * visit with its body chart and her progress. */
+  gtk_widget_activate_action (GTK_WIDGET (p.window), "win.show-page", "s", "clients");
+  fascia_ui_test_wait_idle (300);
+  measure_page (&p, "clients", GTK_WIDGET (p.window));
+  p.clients = fascia_window_get_clients_page (p.window);
+  p.client_view = fascia_clients_page_get_client_view (p.clients);
+  found = fascia_store_list_clients (store, "Marigold", FASCIA_STORE_LIST_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  p.client = g_list_model_get_item (found, 0);
+  g_assert_true (fascia_client_get_health_flags (p.client) & FASCIA_HEALTH_PREGNANCY);
+  fascia_clients_page_select_client (p.clients, fascia_client_get_id (p.client));
+  fascia_ui_test_wait_idle (300);
+  measure_page (&p, "client", GTK_WIDGET (p.window));
+
+  plans = fascia_store_list_plans (store, fascia_client_get_id (p.client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), >, 0);
+  plan = g_list_model_get_item (plans, 0);
+  fascia_client_view_open_plan (p.client_view, plan);
+  fascia_ui_test_wait_idle (300);
+  measure_page (&p, "plan", GTK_WIDGET (p.window));
+
+  visits = fascia_store_list_visits (store, fascia_client_get_id (p.client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), >, 0);
+  visit = g_list_model_get_item (visits, 0);
+  fascia_client_view_open_visit (p.client_view, visit);
+  fascia_ui_test_wait_idle (500);
+  measure_page (&p, "visit", GTK_WIDGET (p.window));
+
+  fascia_client_view_show_section (p.client_view, "progress");
+  fascia_ui_test_wait_idle (300);
+  measure_page (&p, "progress", GTK_WIDGET (p.window));
+
+  /* Study: a question answered (right or wrong, the words say which), then the results. */
+  gtk_widget_activate_action (GTK_WIDGET (p.window), "win.show-page", "s", "study");
+  fascia_study_page_start (p.study, FASCIA_QUIZ_KIND_REFERRAL, 3);
+  fascia_ui_test_wait_idle (500);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.study), "study.choose", "u", 1));
+  fascia_ui_test_wait_idle (300);
+  measure_page (&p, "study-question", GTK_WIDGET (p.window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.study), "study.finish", NULL));
+  fascia_ui_test_wait_idle (300);
+  measure_page (&p, "study-results", GTK_WIDGET (p.window));
+
+  /* The preferences and the keyboard shortcuts, windows of their own. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  fascia_ui_test_wait_idle (500);
+  other = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (other);
+  measure_page (&p, "preferences", other);
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.window), "win.show-help-overlay", NULL));
+  fascia_ui_test_wait_idle (500);
+  other = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (other);
+  measure_page (&p, "shortcuts", other);
+  gtk_widget_set_visible (other, FALSE);
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    g_test_message ("%s: the lowest contrast of a label, %.2f:1", styles[s].name, p.lowest[s]);
+  g_test_message ("%u labels measured, %u below %.1f:1", p.n_measured, p.n_failed, MIN_CONTRAST);
+
+  g_settings_reset (p.a11y, "high-contrast");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  fascia_ui_test_window_destroy (p.window);
+  g_clear_object (&p.client);
+  g_clear_object (&p.a11y);
+  fascia_test_rm_rf (p.dir);
+  g_free (p.dir);
+
+  /* Enough of the window was seen for the count to mean something. */
+  g_assert_cmpuint (p.n_measured, >, 400);
+  g_assert_cmpuint (p.n_failed, ==, 0);
+}
+
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(FasciaApplication) app = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
+  /* See SCALE. */
+  g_setenv ("GDK_SCALE", "2", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   /* The application loads its stylesheet, as it does when it starts. */
@@ -319,6 +792,9 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/fascia/ui/contrast/labels", test_contrast);
+  g_test_add_func ("/fascia/ui/contrast/pages", test_pages);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }
