@@ -293,6 +293,10 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* The pain scales are as narrow as the window has them: without its stylesheet the first
+   * mark's row widened the form, the chart beside it shrank, and the clicks aimed at the
+   * muscles found at the start landed on others. */
+  bench_load_app_style ();
 
   if (g_getenv ("FASCIA_XDOTOOL") == NULL)
     g_error ("FASCIA_XDOTOOL names no xdotool");

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include <gtk/gtk.h>
+
 #include "bench-click-utils.h"
 
 gint64
@@ -49,6 +51,18 @@ bench_wait_ms (guint ms)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
+}
+
+void
+bench_load_app_style (void)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_unref (provider);
 }
 
 void

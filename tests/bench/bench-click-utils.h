@@ -17,6 +17,10 @@ gboolean bench_wait_until  (gboolean  (*done) (gpointer data),
                             gpointer    data,
                             guint       ms);
 
+/* Loads the application's stylesheet, as the window has it (AdwApplication loads it), for a
+ * benchmark that shows a page without the application. */
+void     bench_load_app_style (void);
+
 /* With FASCIA_BENCH_TRACE set, prints one measured click to stderr: what it was, its start
  * and end on the monotonic clock (µs, as `perf record -k CLOCK_MONOTONIC` stamps its samples,
  * so that a slow click's samples can be picked out), its CPU time and the frames painted. */

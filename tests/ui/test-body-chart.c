@@ -240,8 +240,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) provider = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  /* The application's stylesheet, as the window has it (AdwApplication loads it). */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add ("/fascia/ui/body-chart/mark-repaints-little", Fixture, NULL,
               fixture_set_up, test_mark_repaints_little, fixture_tear_down);
