@@ -37,6 +37,7 @@ struct _FasciaClientRows
 
   GListModel *list;   /* owned: the clients, a page at a time */
   guint       n_items;
+  guint       n_listed; /* the list's length: fewer than n_items while it is counted */
   GHashTable *rows;   /* position → FasciaClientRow, not owned: the rows someone holds */
 };
 
@@ -184,7 +185,88 @@ forget_row (gpointer key,
   FASCIA_CLIENT_ROW (value)->owner = NULL;
 }
 
-/* A search's list counted only so far grows at its end as its end is read: so do the rows. */
+/* The rows at @from and past it forget their client, and are told. */
+static void
+forget_clients (FasciaClientRows *self,
+                guint             from,
+                guint             to)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      FasciaClientRow *row = value;
+
+      if (row->position >= from && row->position < to && row->client != NULL)
+        {
+          g_clear_object (&row->client);
+          g_ptr_array_add (changed, g_object_ref (row));
+        }
+    }
+  for (guint i = 0; i < changed->len; i++)
+    g_object_notify_by_pspec (changed->pdata[i], row_properties[ROW_PROP_CLIENT]);
+}
+
+/* The rows' length changes at the end: rows past a new end leave the list. */
+static void
+resize (FasciaClientRows *self,
+        guint             n_after)
+{
+  guint n_before = self->n_items;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (n_after == n_before)
+    return;
+
+  self->n_items = n_after;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      FasciaClientRow *row = value;
+
+      if (row->position >= n_after)
+        {
+          row->owner = NULL;
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (n_before, n_after),
+                              n_before > n_after ? n_before - n_after : 0,
+                              n_after > n_before ? n_after - n_before : 0);
+}
+
+/* Whether @list (the store's paged list) says it is still counted. */
+static gboolean
+still_counting (GListModel *list)
+{
+  gboolean growing = FALSE;
+
+  if (list != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (list), "growing") != NULL)
+    g_object_get (list, "growing", &growing, NULL);
+  return growing;
+}
+
+/* A search's list counted only so far grows at its end once counted (see
+ * fascia-paged-list.c): so do the rows. While it is counted, the rows keep the length of the
+ * list before, if that was longer — a GTK 4.8 list view makes a row widget again for each
+ * row that leaves and comes back, most of a keystroke — and those past the list's end show
+ * no one (they are below the screen: a new search shows its first rows). */
+static void
+list_changed (FasciaClientRows *self)
+{
+  guint n_listed = g_list_model_get_n_items (self->list);
+
+  /* Rows held past the end that now have a client of their own. */
+  if (n_listed > self->n_listed)
+    forget_clients (self, self->n_listed, n_listed);
+  self->n_listed = n_listed;
+  resize (self, still_counting (self->list) ? MAX (n_listed, self->n_items) : n_listed);
+}
+
 static void
 list_items_changed_cb (GListModel       *list,
                        guint             position,
@@ -192,12 +274,17 @@ list_items_changed_cb (GListModel       *list,
                        guint             added,
                        FasciaClientRows *self)
 {
-  guint n_before = self->n_items;
+  g_return_if_fail (removed == 0);
 
-  g_return_if_fail (position == n_before && removed == 0);
+  list_changed (self);
+}
 
-  self->n_items += added;
-  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, added);
+static void
+list_counted_cb (GListModel       *list,
+                 GParamSpec       *pspec,
+                 FasciaClientRows *self)
+{
+  list_changed (self);
 }
 
 static void
@@ -206,7 +293,10 @@ fascia_client_rows_finalize (GObject *object)
   FasciaClientRows *self = FASCIA_CLIENT_ROWS (object);
 
   if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->list, list_counted_cb, self);
+    }
 
   g_hash_table_foreach (self->rows, forget_row, NULL);
   g_clear_pointer (&self->rows, g_hash_table_unref);
@@ -244,48 +334,36 @@ void
 fascia_client_rows_set_list (FasciaClientRows *self,
                              GListModel       *clients)
 {
-  guint n_before, n_after, n_kept;
-  GHashTableIter iter;
-  gpointer value;
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_before, n_after;
 
   g_return_if_fail (FASCIA_IS_CLIENT_ROWS (self));
   g_return_if_fail (clients == NULL || G_IS_LIST_MODEL (clients));
 
   n_before = self->n_items;
   n_after = clients != NULL ? g_list_model_get_n_items (clients) : 0;
-  n_kept = MIN (n_before, n_after);
 
   if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->list, list_counted_cb, self);
+    }
   g_set_object (&self->list, clients);
-  self->n_items = n_after;
+  self->n_listed = n_after;
   if (clients != NULL)
-    g_signal_connect (clients, "items-changed", G_CALLBACK (list_items_changed_cb), self);
+    {
+      g_signal_connect (clients, "items-changed", G_CALLBACK (list_items_changed_cb), self);
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (clients), "growing") != NULL)
+        g_signal_connect (clients, "notify::growing", G_CALLBACK (list_counted_cb), self);
+    }
+  /* A list still counted keeps the rows there were, until it is counted. */
+  if (still_counting (clients))
+    n_after = MAX (n_after, n_before);
 
   /* The rows past the new end leave the list with what they showed; the others forget their
    * client, and are told once the list is whole again. */
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      FasciaClientRow *row = value;
-
-      if (row->position >= n_kept)
-        {
-          row->owner = NULL;
-          g_hash_table_iter_remove (&iter);
-          continue;
-        }
-      g_clear_object (&row->client);
-      g_ptr_array_add (changed, g_object_ref (row));
-    }
-
-  for (guint i = 0; i < changed->len; i++)
-    g_object_notify_by_pspec (changed->pdata[i], row_properties[ROW_PROP_CLIENT]);
-
-  if (n_before != n_after)
-    g_list_model_items_changed (G_LIST_MODEL (self), n_kept, n_before - n_kept,
-                                n_after - n_kept);
+  resize (self, MIN (n_before, n_after));
+  forget_clients (self, 0, G_MAXUINT);
+  resize (self, n_after);
 }
 
 /* Returns: (transfer none) (nullable): the clients shown */

@@ -559,6 +559,12 @@ test_initials (void)
 #define COUNT_CLIENTS 60
 
 static void
+count_changes_cb (guint *n)
+{
+  (*n)++;
+}
+
+static void
 grown_cb (GListModel *list,
           guint       position,
           guint       removed,
@@ -570,7 +576,7 @@ grown_cb (GListModel *list,
   *n_grown += added;
 }
 
-/* A growing list (the window's) counts a search up to a bound, and on as its end is read,
+/* A growing list (the window's) counts a search up to a bound, and on in the background,
  * until it holds what the whole count finds, in the same order. */
 static void
 test_growing (StoreFixture  *fixture,
@@ -624,6 +630,99 @@ test_growing (StoreFixture  *fixture,
           g_assert_cmpint (fascia_client_get_id (a), ==, fascia_client_get_id (b));
         }
     }
+}
+
+static void
+add_grow_clients (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("Grow %03u", (i * 7) % 300);
+
+      fascia_client_set_name (client, i % 30 == 0 ? "Other Client" : name);
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* A growing list reaches its whole length by itself, in one change, without a row read:
+ * a view's scroll bar shows the whole list a moment after the search, and does not grow as
+ * it is scrolled. */
+static void
+test_growing_background (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  static const char *queries[] = { "grow", "gr", "row" };
+  g_autoptr(GError) error = NULL;
+
+  add_grow_clients (fixture);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GListModel) whole = fascia_store_list_clients (fixture->store, queries[q], 0,
+                                                               &error);
+      g_autoptr(GListModel) grows = fascia_store_list_clients (fixture->store, queries[q],
+                                                               FASCIA_STORE_LIST_GROWING,
+                                                               &error);
+      guint n_whole, n_grown, n_changes = 0;
+
+      g_assert_no_error (error);
+      n_whole = g_list_model_get_n_items (whole);
+      n_grown = g_list_model_get_n_items (grows);
+      g_assert_cmpuint (n_whole, >, 128);
+      g_assert_cmpuint (n_grown, ==, 128);
+      g_signal_connect (grows, "items-changed", G_CALLBACK (grown_cb), &n_grown);
+      g_signal_connect_swapped (grows, "items-changed", G_CALLBACK (count_changes_cb),
+                                &n_changes);
+      for (guint i = 0; i < 1000 && n_grown < n_whole; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_test_message ("%s: %u found, %u counted in the background, %u changes", queries[q],
+                      n_whole, n_grown, n_changes);
+      g_assert_cmpuint (n_grown, ==, n_whole);
+      g_assert_cmpuint (n_changes, ==, 1);
+    }
+}
+
+/* A client past what a growing list has counted so far is found at its place, and the list
+ * reaches it; a client the search does not find is not, and the list stays. */
+static void
+test_growing_find (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) whole = NULL;
+  g_autoptr(GListModel) grows = NULL;
+  g_autoptr(GListModel) others = NULL;
+  g_autoptr(FasciaClient) far = NULL;
+  g_autoptr(FasciaClient) other = NULL;
+
+  add_grow_clients (fixture);
+  whole = fascia_store_list_clients (fixture->store, "grow", 0, &error);
+  grows = fascia_store_list_clients (fixture->store, "grow", FASCIA_STORE_LIST_GROWING, &error);
+  others = fascia_store_list_clients (fixture->store, "other", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+  far = g_list_model_get_item (whole, 200);
+  other = g_list_model_get_item (others, 0);
+  g_assert_cmpstr (fascia_client_get_name (other), ==, "Other Client");
+
+  g_assert_cmpuint (fascia_store_find_client (fixture->store, grows, fascia_client_get_id (other)),
+                    ==, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+  g_assert_cmpuint (fascia_store_find_client (fixture->store, grows, fascia_client_get_id (far)),
+                    ==, 200);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 201);
+  {
+    g_autoptr(FasciaClient) found = g_list_model_get_item (grows, 200);
+
+    g_assert_cmpint (fascia_client_get_id (found), ==, fascia_client_get_id (far));
+  }
+  /* And the count in the background goes on to the end. */
+  for (guint i = 0; i < 1000 && g_list_model_get_n_items (grows) < g_list_model_get_n_items (whole); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, g_list_model_get_n_items (whole));
 }
 
 typedef struct
@@ -803,6 +902,8 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/signals", test_signals);
   STORE_TEST ("/fascia/core/store/clients/import", test_import);
   STORE_TEST ("/fascia/core/store/clients/growing", test_growing);
+  STORE_TEST ("/fascia/core/store/clients/growing-background", test_growing_background);
+  STORE_TEST ("/fascia/core/store/clients/growing-find", test_growing_find);
   g_test_add ("/postgresql/fascia/core/store/clients/counts-concurrent", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_counts_concurrent, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/bulk-imports-concurrent", StoreFixture,

@@ -26,7 +26,7 @@
  * Parameters: ?1 the prefix or the MATCH expression (PostgreSQL: LIKE patterns), ?2 the end of the prefix or the first
  * short term, ?3 ?4 further short terms, ?5 whether archived clients count, ?6 LIMIT, ?7
  * OFFSET, ?8–?11 the key to start after, or ?8 the client whose position is wanted, ?12–?15
- * the terms the walk checks.
+ * the terms the walk checks, ?16 the rowids found, ?17–?20 the key to stop at.
  */
 
 enum {
@@ -35,7 +35,9 @@ enum {
   OP_PAGE_AFTER,
   OP_POSITION,
   OP_COUNT_UPTO,   /* a growing list's first count: at most ?6 rows */
-  OP_COUNT_AFTER,  /* and how many follow the key ?8–?11, at most ?6 */
+  OP_COUNT_AFTER,  /* how many follow the key ?8–?11, at most ?6 */
+  OP_COUNT_RANGE,  /* how many lie after the key ?8–?11 up to the key ?17–?20 */
+  OP_HAS,          /* whether the query finds the client ?8 */
   N_OPS
 };
 
@@ -58,6 +60,9 @@ enum {
     "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON filter " LIMIT ?6) AS found", \
     "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON filter " AND " KEY \
     " > (?8, ?9, ?10, ?11) LIMIT ?6) AS found", \
+    "SELECT count(*) FROM clients WHERE " COMMON filter " AND " KEY " > (?8, ?9, ?10, ?11)" \
+    " AND " KEY " <= (?17, ?18, ?19, ?20)", \
+    "SELECT count(*) FROM clients WHERE " COMMON filter " AND id = ?8", \
   }
 #define PREFIX " AND sort_key >= ?1 AND sort_key < ?2"
 /* The rowids from the index, then the table: the planner must not walk clients_by_name. */
@@ -103,6 +108,9 @@ static const char *queries[][N_OPS] = {
     "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON " LIMIT ?6) AS found",
     "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON " AND " KEY
     " > (?8, ?9, ?10, ?11) LIMIT ?6) AS found",
+    "SELECT count(*) FROM clients WHERE " COMMON " AND " KEY " > (?8, ?9, ?10, ?11)"
+    " AND " KEY " <= (?17, ?18, ?19, ?20)",
+    "SELECT count(*) FROM clients WHERE " COMMON " AND id = ?8",
   },
   QUERIES (PREFIX),
   QUERIES (MATCH),
@@ -127,6 +135,9 @@ static const char *queries[][N_OPS] = {
     "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON " LIMIT ?6) AS found",
     "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON " AND " KEY
     " > (?8, ?9, ?10, ?11) LIMIT ?6) AS found",
+    "SELECT count(*) FROM clients WHERE " COMMON " AND " KEY " > (?8, ?9, ?10, ?11)"
+    " AND " KEY " <= (?17, ?18, ?19, ?20)",
+    "SELECT count(*) FROM clients WHERE " COMMON " AND id = ?8",
   },
   QUERIES (PREFIX),
   QUERIES (PG_MATCH),
@@ -149,6 +160,19 @@ enum {
   KIND_MATCH = 2,
   KIND_WALK = 6,
   KIND_IDS = 10,
+};
+
+/* A growing list's count in the background reads this many entries of clients_by_name a
+ * step: each step is a bounded piece of work on the UI thread, whatever the clinic's size. */
+#define SCAN_STEP 4096
+
+/* Where a step ends: the entry SCAN_STEP on from the key ?8–?11 (?7 = SCAN_STEP - 1) among
+ * every client listed (or, for a prefix, every one in its range), found or not. */
+#define SCAN_END "SELECT sort_key, archived, search_key, id FROM clients WHERE " COMMON
+#define SCAN_END_AFTER " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT 1 OFFSET ?7"
+static const char *scan_end_sql[] = {
+  SCAN_END SCAN_END_AFTER,
+  SCAN_END PREFIX SCAN_END_AFTER,
 };
 
 /* The most rowids kept from the trigram index: past this many, the walk reads the rows. */
@@ -356,11 +380,10 @@ read_found (FasciaClientQuery  *query,
  * found, at random across the table, which costs more than all the rest of a keystroke.
  * Otherwise the length comes from whichever of the two plans reads less.
  */
-/* A growing list's count: up to FASCIA_CLIENT_LIST_BOUND rows from the start (@after
- * NULL) or after the key @after, and whether there are more. */
+/* A growing list's first count: up to FASCIA_CLIENT_LIST_BOUND rows, and whether there are
+ * more (counted in the background, see count_step()). */
 static gboolean
 count_bounded (FasciaClientQuery  *query,
-               const Cursor       *after,
                guint              *n,
                gboolean           *more,
                GError            **error)
@@ -370,22 +393,13 @@ count_bounded (FasciaClientQuery  *query,
    * reading every rowid the index holds. */
   FasciaClientPlan plan = query->kind == FASCIA_CLIENT_QUERY_MATCH && query->ids == NULL
                           && !is_server (query) ? FASCIA_CLIENT_PLAN_WALK : query->plan;
-  g_autoptr(FasciaStoreStmt) stmt = prepare_plan (query, plan, after != NULL ? OP_COUNT_AFTER
-                                                                             : OP_COUNT_UPTO,
-                                                  error);
+  g_autoptr(FasciaStoreStmt) stmt = prepare_plan (query, plan, OP_COUNT_UPTO, error);
   guint counted;
 
   if (stmt == NULL)
     return FALSE;
 
   fascia_db_bind_int64 (stmt, 6, FASCIA_CLIENT_LIST_BOUND + 1);
-  if (after != NULL)
-    {
-      fascia_db_bind_text (stmt, 8, after->sort_key);
-      fascia_db_bind_int64 (stmt, 9, after->archived);
-      fascia_db_bind_text (stmt, 10, after->search_key);
-      fascia_db_bind_int64 (stmt, 11, after->id);
-    }
   if (!count_of (query, stmt, &counted, error))
     return FALSE;
 
@@ -411,7 +425,7 @@ choose_plan (FasciaClientQuery  *query,
    * with the index, up to a bound when the list grows. Everyone is counted by the triggers. */
   if (query->growing && query->kind != FASCIA_CLIENT_QUERY_ALL
       && (query->kind != FASCIA_CLIENT_QUERY_MATCH || is_server (query)))
-    return count_bounded (query, NULL, n_clients, more, error);
+    return count_bounded (query, n_clients, more, error);
   if (query->kind != FASCIA_CLIENT_QUERY_MATCH || is_server (query))
     return fascia_client_query_count (query, n_clients, error);
 
@@ -430,7 +444,7 @@ choose_plan (FasciaClientQuery  *query,
   /* A growing list stopped reading the index past the rowids it keeps: the walk counts the
    * first rows in list order, and the rest as they are reached. */
   if (query->growing && found > max_ids)
-    return count_bounded (query, NULL, n_clients, more, error);
+    return count_bounded (query, n_clients, more, error);
 
   if (query->n_short_terms == 0 && (query->archived || archived == 0))
     {
@@ -497,6 +511,26 @@ fascia_client_query_position (FasciaClientQuery  *query,
   return count_of (query, stmt, position, error);
 }
 
+/* Whether the query finds @client_id: one row looked up, the terms checked on it. */
+gboolean
+fascia_client_query_has (FasciaClientQuery  *query,
+                         gint64              client_id,
+                         gboolean           *has,
+                         GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = prepare_plan (query, FASCIA_CLIENT_PLAN_WALK, OP_HAS, error);
+  guint n;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  fascia_db_bind_int64 (stmt, 8, client_id);
+  if (!count_of (query, stmt, &n, error))
+    return FALSE;
+  *has = n > 0;
+  return TRUE;
+}
+
 static gboolean
 fetch_page (gpointer        user_data,
             guint           offset,
@@ -554,15 +588,83 @@ fetch_page (gpointer        user_data,
   return TRUE;
 }
 
-/* A growing list's end was read: how many rows follow its last, up to the bound. */
-static gboolean
-grow (gpointer        user_data,
-      gconstpointer   after,
-      guint          *n_more,
-      gboolean       *more,
-      GError        **error)
+static void
+bind_key (FasciaStoreStmt *stmt,
+          int              first,
+          const Cursor    *key)
 {
-  return count_bounded (user_data, after, n_more, more, error);
+  /* No key: before every client (sort_key is never NULL, archived never negative). */
+  fascia_db_bind_text (stmt, first, key != NULL ? key->sort_key : "");
+  fascia_db_bind_int64 (stmt, first + 1, key != NULL ? key->archived : -1);
+  fascia_db_bind_text (stmt, first + 2, key != NULL ? key->search_key : "");
+  fascia_db_bind_int64 (stmt, first + 3, key != NULL ? key->id : 0);
+}
+
+/* One step of a growing list's count in the background: the next SCAN_STEP entries of
+ * clients_by_name in list order (a range of it for a prefix), and how many of them the
+ * query finds, each checked in the index as the walk does. Two queries that each read at
+ * most a step of the index, however many clients there are and however few are found. */
+static gboolean
+count_step (gpointer   user_data,
+            gpointer  *scanned,
+            guint     *n_found,
+            gboolean  *done,
+            GError   **error)
+{
+  FasciaClientQuery *query = user_data;
+  Cursor *from = *scanned, *to = NULL;
+  g_autoptr(FasciaStoreStmt) end = NULL;
+  g_autoptr(FasciaStoreStmt) count = NULL;
+  FasciaDbStep rc;
+  guint n;
+
+  end = fascia_store_prepare (query->store,
+                              scan_end_sql[query->kind == FASCIA_CLIENT_QUERY_PREFIX], error);
+  if (end == NULL)
+    return FALSE;
+  if (query->kind == FASCIA_CLIENT_QUERY_PREFIX)
+    {
+      fascia_db_bind_text (end, 1, query->text);
+      fascia_db_bind_text (end, 2, query->end);
+    }
+  fascia_db_bind_int64 (end, 5, query->archived);
+  fascia_db_bind_int64 (end, 7, SCAN_STEP - 1);
+  bind_key (end, 8, from);
+  rc = fascia_db_step (end, error);
+  if (rc == FASCIA_DB_ROW)
+    {
+      to = g_new0 (Cursor, 1);
+      to->sort_key = g_strdup (fascia_store_column_text (end, 0));
+      to->archived = (int) fascia_db_column_int64 (end, 1);
+      to->search_key = g_strdup (fascia_store_column_text (end, 2));
+      to->id = fascia_db_column_int64 (end, 3);
+    }
+  else if (rc != FASCIA_DB_DONE)
+    return fascia_store_step_failed (rc, error);
+
+  count = prepare_plan (query, FASCIA_CLIENT_PLAN_WALK,
+                        to != NULL ? OP_COUNT_RANGE : OP_COUNT_AFTER, error);
+  if (count == NULL)
+    goto failed;
+  bind_key (count, 8, from);
+  if (to != NULL)
+    bind_key (count, 17, to);
+  else
+    fascia_db_bind_int64 (count, 6, G_MAXINT);
+  if (!count_of (query, count, &n, error))
+    goto failed;
+
+  *n_found += n;
+  *done = to == NULL;
+  if (from != NULL)
+    cursor_free (from);
+  *scanned = to;
+  return TRUE;
+
+failed:
+  if (to != NULL)
+    cursor_free (to);
+  return FALSE;
 }
 
 /*
@@ -586,6 +688,6 @@ fascia_client_list_new (FasciaClientQuery  *query,
   list = fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page, g_steal_pointer (&owned),
                                 (GDestroyNotify) fascia_client_query_free, cursor_free);
   if (more)
-    fascia_paged_list_set_grow (list, grow);
+    fascia_paged_list_set_grow (list, count_step);
   return G_LIST_MODEL (list);
 }

@@ -20,8 +20,8 @@ G_BEGIN_DECLS
   "pregnancy_trimester, hip_replacement_anterior, hip_replacement_posterior, abdominal_hernia, " \
   "smoker, vascular_disease, cancer, stoma, endometriosis, revision, updated_by"
 
-/* A growing list counts this many rows more at a time (two pages): the count of a search
- * that finds most clients would otherwise cost what they number. */
+/* A growing list counts this many rows when it is made (two pages), and the rest in the
+ * background: the count of a search that finds most clients costs what they number. */
 #define FASCIA_CLIENT_LIST_BOUND 128
 
 /* The shortest term the trigram index can answer. */
@@ -57,7 +57,7 @@ typedef struct
   char                  *walk_terms[FASCIA_CLIENT_QUERY_MAX_TERMS];
   guint                  n_walk_terms;
   FasciaClientPlan       plan;
-  /* GROWING: the length is counted up to FASCIA_CLIENT_LIST_BOUND rows at a time. */
+  /* GROWING: the length is counted up to FASCIA_CLIENT_LIST_BOUND rows, then on in steps. */
   gboolean               growing;
   /* MATCH on SQLite: the rowids the trigram index found, as a JSON array, when few. */
   char                  *ids;
@@ -73,6 +73,10 @@ FasciaClient      *fascia_store_client_from_row (FasciaStoreStmt       *stmt);
 void               fascia_client_query_free     (FasciaClientQuery     *query);
 gboolean           fascia_client_query_count    (FasciaClientQuery     *query,
                                                  guint                 *n_clients,
+                                                 GError               **error);
+gboolean           fascia_client_query_has      (FasciaClientQuery     *query,
+                                                 gint64                 client_id,
+                                                 gboolean              *has,
                                                  GError               **error);
 gboolean           fascia_client_query_position (FasciaClientQuery     *query,
                                                  gint64                 client_id,

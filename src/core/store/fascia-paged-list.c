@@ -18,8 +18,13 @@
  * cursor, so scrolling down a long list never pays for an OFFSET.
  *
  * A list may know its length only so far (a search that finds most clients is not counted
- * to its end): given a grow function, it counts on once its last page has been read, in an
- * idle callback (a GListModel must not change while an item is read), and grows.
+ * to its end when it is made): given a grow function, it counts on from the start in the
+ * background, a bounded step per idle callback, and grows once, when the count is done — so
+ * that a scroll bar shows the whole list a moment after the search and stays, rather than
+ * growing as the list is scrolled. Only if the list's end is read before the count is done
+ * does it grow to what was found so far (a GListModel must not change while an item is read,
+ * so that waits for the next step). A row asked for past the length counted (a client chosen
+ * before, found by its position) is reached at once (fascia_paged_list_reach()).
  *
  * The list is a snapshot: the store's change signal tells its owner to make a new one. A row
  * that can no longer be read (deleted since, or a failed read) is an empty object of the item
@@ -50,9 +55,20 @@ struct _FasciaPagedList
   FasciaPagedListFetch  fetch;
   FasciaPagedListGrow   grow;     /* NULL: the length is known */
   guint                 grow_id;
+  gpointer              scanned;  /* where the count in the background stopped */
+  guint                 n_found;  /* the rows it found before that */
+  gboolean              end_read; /* the last row counted so far was read */
   GDestroyNotify        user_data_free;
   GDestroyNotify        cursor_free;
 };
+
+enum {
+  PROP_0,
+  PROP_GROWING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void fascia_paged_list_model_init (GListModelInterface *iface);
 
@@ -82,37 +98,64 @@ forget_page (FasciaPagedList *self,
 static Page *read_page (FasciaPagedList *self,
                         guint            index);
 
-/* The last page was read: count the rows after it, and add them. */
+static void
+grow_to (FasciaPagedList *self,
+         guint            n_items)
+{
+  guint n_before = self->n_items;
+
+  if (n_items <= n_before)
+    return;
+
+  self->n_items = n_items;
+  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_items - n_before);
+}
+
+static void
+stop_growing (FasciaPagedList *self)
+{
+  self->grow = NULL;
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  if (self->scanned != NULL && self->cursor_free != NULL)
+    self->cursor_free (self->scanned);
+  self->scanned = NULL;
+}
+
+/* One step of the count in the background. */
 static gboolean
 grow_cb (gpointer user_data)
 {
   FasciaPagedList *self = user_data;
   g_autoptr(GError) error = NULL;
-  guint index, n_more = 0, n_before = self->n_items;
-  gboolean more = FALSE;
-  Page *last;
+  gboolean done = FALSE;
 
-  self->grow_id = 0;
-  if (self->grow == NULL || self->n_items == 0)
+  if (self->grow == NULL)
     return G_SOURCE_REMOVE;
 
-  index = (self->n_items - 1) / FASCIA_PAGED_LIST_PAGE_SIZE;
-  last = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-  if (last == NULL || last->cursor == NULL)
-    return G_SOURCE_REMOVE;  /* forgotten since: read again when next shown */
-
-  if (!self->grow (self->user_data, last->cursor, &n_more, &more, &error))
+  if (!self->grow (self->user_data, &self->scanned, &self->n_found, &done, &error))
     {
-      g_debug ("Could not count past row %u: %s", self->n_items, error->message);
+      g_debug ("Could not count past row %u: %s", self->n_found, error->message);
+      self->grow_id = 0;
+      stop_growing (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROWING]);
       return G_SOURCE_REMOVE;
     }
-  if (!more)
-    self->grow = NULL;
-  if (n_more == 0)
-    return G_SOURCE_REMOVE;
 
-  self->n_items += n_more;
-  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_more);
+  if (!done)
+    {
+      if (self->end_read && self->n_found > self->n_items)
+        {
+          self->end_read = FALSE;
+          grow_to (self, self->n_found);
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Counted: the length is known when the list grows. */
+  self->grow_id = 0;
+  stop_growing (self);
+  grow_to (self, self->n_found);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROWING]);
   return G_SOURCE_REMOVE;
 }
 
@@ -144,9 +187,8 @@ read_page (FasciaPagedList *self,
     g_ptr_array_add (page->items, g_object_new (self->item_type, NULL));
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  if (self->grow != NULL && offset + limit == self->n_items && self->grow_id == 0)
-    self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, g_object_ref (self),
-                                     g_object_unref);
+  if (self->grow != NULL && offset + limit == self->n_items)
+    self->end_read = TRUE;
   g_queue_push_head_link (&self->recent, &page->link);
 
   while (self->recent.length > FASCIA_PAGED_LIST_MAX_PAGES)
@@ -203,7 +245,7 @@ fascia_paged_list_finalize (GObject *object)
 {
   FasciaPagedList *self = FASCIA_PAGED_LIST (object);
 
-  g_clear_handle_id (&self->grow_id, g_source_remove);
+  stop_growing (self);
   while (self->recent.length > 0)
     forget_page (self, g_queue_peek_tail (&self->recent));
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -214,11 +256,34 @@ fascia_paged_list_finalize (GObject *object)
 }
 
 static void
+fascia_paged_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_GROWING:
+      g_value_set_boolean (value, FASCIA_PAGED_LIST (object)->grow != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 fascia_paged_list_class_init (FasciaPagedListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = fascia_paged_list_finalize;
+  object_class->get_property = fascia_paged_list_get_property;
+
+  /* Whether the length is still being counted; notified once it is known. */
+  properties[PROP_GROWING] =
+    g_param_spec_boolean ("growing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -304,9 +369,10 @@ fascia_paged_list_new_with_first_page (GType                 item_type,
 
 /*
  * fascia_paged_list_set_grow:
- * @grow: counts the rows past the end, once the end has been read
+ * @grow: counts the rows, a bounded step at a time
  *
- * The list's length is known only so far: there are more rows than it has.
+ * The list's length is known only so far: there are more rows than it has. They are counted
+ * in the background, from the start, at a low priority, and the list grows once they are.
  */
 void
 fascia_paged_list_set_grow (FasciaPagedList     *self,
@@ -314,7 +380,28 @@ fascia_paged_list_set_grow (FasciaPagedList     *self,
 {
   g_return_if_fail (FASCIA_IS_PAGED_LIST (self));
 
+  stop_growing (self);
   self->grow = grow;
+  self->n_found = 0;
+  if (grow != NULL)
+    /* Not held: the list stops the count when it goes. */
+    self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
+}
+
+/*
+ * fascia_paged_list_reach:
+ * @n_items: a length the caller knows the list has (a row's position, counted, plus one)
+ *
+ * A list still counting in the background grows at once to @n_items, if it is shorter.
+ */
+void
+fascia_paged_list_reach (FasciaPagedList *self,
+                         guint            n_items)
+{
+  g_return_if_fail (FASCIA_IS_PAGED_LIST (self));
+
+  if (self->grow != NULL)
+    grow_to (self, n_items);
 }
 
 /* Whether the list knows its length only so far. */

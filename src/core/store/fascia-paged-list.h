@@ -38,16 +38,17 @@ typedef gboolean (*FasciaPagedListFetch) (gpointer        user_data,
 
 /**
  * FasciaPagedListGrow:
- * @after: the cursor of the list's last page
- * @n_more: (out): how many rows follow it, as far as counted
- * @more: (out): whether there are more than @n_more
+ * @scanned: (inout): where the count stopped: %NULL to start, then a cursor the function
+ *   made (freed with the list's cursor_free)
+ * @n_found: (inout): the rows found so far, to add to
+ * @done: (out): whether the count reached the end
  *
- * Counts the rows past the end of a list whose length was counted only so far.
+ * Counts one bounded step further into a list whose length was counted only so far.
  */
 typedef gboolean (*FasciaPagedListGrow) (gpointer        user_data,
-                                         gconstpointer   after,
-                                         guint          *n_more,
-                                         gboolean       *more,
+                                         gpointer       *scanned,
+                                         guint          *n_found,
+                                         gboolean       *done,
                                          GError        **error);
 
 #define FASCIA_TYPE_PAGED_LIST (fascia_paged_list_get_type ())
@@ -70,6 +71,8 @@ FasciaPagedList *fascia_paged_list_new_with_first_page (GType                 it
 void             fascia_paged_list_set_grow       (FasciaPagedList      *self,
                                                    FasciaPagedListGrow   grow);
 gboolean         fascia_paged_list_get_growing    (FasciaPagedList      *self);
+void             fascia_paged_list_reach          (FasciaPagedList      *self,
+                                                   guint                 n_items);
 gpointer         fascia_paged_list_get_user_data  (FasciaPagedList      *self);
 guint            fascia_paged_list_get_n_fetches  (FasciaPagedList      *self);
 

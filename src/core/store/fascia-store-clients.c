@@ -740,8 +740,21 @@ fascia_store_find_client (FasciaStore *self,
   g_return_val_if_fail (g_list_model_get_item_type (clients) == FASCIA_TYPE_CLIENT, G_MAXUINT);
 
   query = fascia_paged_list_get_user_data (FASCIA_PAGED_LIST (clients));
-  if (client_id <= 0 || !fascia_client_query_position (query, client_id, &position, NULL)
-      || position >= g_list_model_get_n_items (clients))
+  if (client_id <= 0 || !fascia_client_query_position (query, client_id, &position, NULL))
+    return G_MAXUINT;
+
+  /* A list still counted only so far: a client it finds past that count is reached (its
+   * position is exact), so that it can be chosen before the count in the background is
+   * done. */
+  if (position >= g_list_model_get_n_items (clients)
+      && fascia_paged_list_get_growing (FASCIA_PAGED_LIST (clients)))
+    {
+      gboolean has = FALSE;
+
+      if (fascia_client_query_has (query, client_id, &has, NULL) && has)
+        fascia_paged_list_reach (FASCIA_PAGED_LIST (clients), position + 1);
+    }
+  if (position >= g_list_model_get_n_items (clients))
     return G_MAXUINT;
 
   client = g_list_model_get_item (clients, position);
