@@ -24,23 +24,26 @@ typedef enum
   FASCIA_JOURNAL_PLAN,         /* a plan's fields (fascia_store_update_plan_full()) */
   FASCIA_JOURNAL_VISIT,        /* a visit's date, plan, pain scores and treated targets, not its
                                 * notes (fascia_store_update_visit_full()) */
-  FASCIA_JOURNAL_PLAN_TARGET,  /* a plan target, changed or (id 0) added */
-  FASCIA_JOURNAL_PAIN_MARK,    /* a body-chart mark, changed or (id 0) added */
+  FASCIA_JOURNAL_PLAN_TARGET,  /* a plan target, changed or (provisional id below 0) added */
+  FASCIA_JOURNAL_PAIN_MARK,    /* a body-chart mark, changed or (provisional id below 0) added */
   FASCIA_JOURNAL_FINDING,      /* a muscle's findings on a visit (fascia_store_set_finding_flags()) */
+  FASCIA_JOURNAL_REMOVAL,      /* a plan target or body-chart mark removed (fascia_store_delete()) */
 } FasciaJournalKind;
 
-#define FASCIA_JOURNAL_LAST_KIND FASCIA_JOURNAL_FINDING
+#define FASCIA_JOURNAL_LAST_KIND FASCIA_JOURNAL_REMOVAL
 
 /* One unsaved edit, as the user left it, and the revision of the row the editor had read
  * (so that its save on reconnect meets any other save since). */
 typedef struct
 {
-  gint64             id;        /* NOTE: the visit; else the row, 0 for a row added */
+  gint64             id;        /* NOTE: the visit; else the row: for a plan target or mark
+                                 * added, a provisional id below 0 (0 in a journal of before) */
   gint64             revision;  /* NOTE, CLIENT, PLAN, VISIT: the revision read; else 0 */
-  FasciaVisitField   field;     /* NOTE: which note */
+  FasciaVisitField   field;     /* NOTE: which note; REMOVAL: the FasciaStoreTable */
   char              *text;      /* NOTE: its text; else "" */
   FasciaJournalKind  kind;
-  GVariant          *values;    /* else: a{sv}, the row's properties (nicks) as left; NULL for NOTE */
+  GVariant          *values;    /* else: a{sv}, the row's properties (nicks) as left (none for
+                                 * a REMOVAL); NULL for NOTE */
 } FasciaJournalEdit;
 
 /* How fascia_store_replay_journal() ended for one edit. */

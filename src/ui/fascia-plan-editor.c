@@ -472,6 +472,15 @@ fascia_plan_editor_refresh_warnings (FasciaPlanEditor *self)
   rebuild_exercises (self);
 }
 
+/* The targets as self->targets holds them, shown. */
+static void
+show_targets (FasciaPlanEditor *self)
+{
+  rebuild_targets (self);
+  update_diagram (self);
+  update_warning (self);
+}
+
 static void
 reload_targets (FasciaPlanEditor *self)
 {
@@ -487,9 +496,7 @@ reload_targets (FasciaPlanEditor *self)
         fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the plan’s targets"), error);
     }
 
-  rebuild_targets (self);
-  update_diagram (self);
-  update_warning (self);
+  show_targets (self);
 }
 
 static void
@@ -648,14 +655,24 @@ delete_target (FasciaPlanEditor *self,
   gint64 id = fascia_plan_target_get_id (target);
 
   fascia_plan_editor_flush (self);
-  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_PLAN_TARGETS, id, &error))
-    {
-      fascia_ui_show_error (GTK_WIDGET (self), _("Could not remove the target"), error);
-      return;
-    }
+  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_PLAN_TARGETS, id, &error) &&
+      !fascia_ui_show_save_error (GTK_WIDGET (self), self->store, _("Could not remove the target"),
+                                  error))
+    return;
 
   title = g_strdup_printf (_("%s removed from the plan"), name);
   fascia_ui_toast_deleted (GTK_WIDGET (self), title, FASCIA_STORE_TABLE_PLAN_TARGETS, id);
+  /* While the clinic server is away the targets cannot be read again: the one removed goes
+   * from those shown (kept in the journal, it is removed when the server is back). */
+  if (!fascia_store_is_connected (self->store) && G_IS_LIST_STORE (self->targets))
+    {
+      guint position;
+
+      if (g_list_store_find (G_LIST_STORE (self->targets), target, &position))
+        g_list_store_remove (G_LIST_STORE (self->targets), position);
+      show_targets (self);
+      return;
+    }
   reload_targets (self);
 }
 
@@ -1115,8 +1132,18 @@ add_target (FasciaPlanEditor *self,
   fascia_plan_target_set_position (target, n);
   if (!fascia_store_add_plan_target (self->store, target, &error))
     {
-      fascia_ui_show_error (GTK_WIDGET (self), _("Could not add the target"), error);
-      return NULL;
+      if (!fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                      _("Could not add the target"), error))
+        return NULL;
+
+      /* Kept while the clinic server is away, with a provisional id: shown at once, added
+       * when the server is back. */
+      if (G_IS_LIST_STORE (self->targets))
+        {
+          g_list_store_append (G_LIST_STORE (self->targets), target);
+          show_targets (self);
+        }
+      return find_target (self, muscle_id);
     }
 
   reload_targets (self);

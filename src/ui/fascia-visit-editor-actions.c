@@ -42,15 +42,12 @@ add_mark (FasciaVisitEditor *self,
   fascia_pain_mark_set_y (mark, y);
   fascia_pain_mark_set_intensity (mark, before >= 0 ? before : 5);
   fascia_pain_mark_set_pain_type (mark, FASCIA_PAIN_ACHE);
-  if (!fascia_store_add_pain_mark (self->store, mark, &error))
-    {
-      /* Kept while the clinic server is away, the mark is added when it is back, and shown
-       * then: until it has an id of its own, a change to it could not be told from another
-       * mark. */
-      fascia_ui_show_save_error (GTK_WIDGET (self), self->store, _("Could not mark the pain"),
-                                 error);
-      return FALSE;
-    }
+  /* Kept while the clinic server is away, the mark is shown at once, by the provisional id
+   * the store gave it, and added when the server is back. */
+  if (!fascia_store_add_pain_mark (self->store, mark, &error) &&
+      !fascia_ui_show_save_error (GTK_WIDGET (self), self->store, _("Could not mark the pain"),
+                                  error))
+    return FALSE;
 
   _fascia_visit_editor_append_mark (self, mark);
   return TRUE;

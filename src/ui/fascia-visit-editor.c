@@ -573,14 +573,25 @@ delete_mark_clicked_cb (GtkButton         *button,
   gint64 id = fascia_pain_mark_get_id (mark);
 
   fascia_visit_editor_flush (self);
-  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_PAIN_MARKS, id, &error))
-    {
-      fascia_ui_show_error (GTK_WIDGET (self), _("Could not remove the pain mark"), error);
-      return;
-    }
+  if (!fascia_store_delete (self->store, FASCIA_STORE_TABLE_PAIN_MARKS, id, &error) &&
+      !fascia_ui_show_save_error (GTK_WIDGET (self), self->store,
+                                  _("Could not remove the pain mark"), error))
+    return;
 
   fascia_ui_toast_deleted (GTK_WIDGET (self), _("Pain mark removed"),
                            FASCIA_STORE_TABLE_PAIN_MARKS, id);
+  /* While the clinic server is away the marks cannot be read again: the one removed goes
+   * from those shown. */
+  if (!fascia_store_is_connected (self->store) && G_IS_LIST_STORE (self->marks))
+    {
+      guint position;
+
+      if (g_list_store_find (G_LIST_STORE (self->marks), mark, &position))
+        g_list_store_remove (G_LIST_STORE (self->marks), position);
+      rebuild_marks (self);
+      _fascia_visit_editor_update_diagram (self);
+      return;
+    }
   _fascia_visit_editor_reload_marks (self);
 }
 

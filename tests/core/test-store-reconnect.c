@@ -389,6 +389,194 @@ test_every_edit_survives (StoreFixture  *fixture,
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
 }
 
+/* A body-chart mark and a plan target added while the server is away have a provisional id
+ * (below 0): a change of one replaces its addition in the journal, a removal of one takes it
+ * out (and its undo puts it back); a removal of a row the server holds is kept and replaces a
+ * change of it kept before, and its undo forgets it. Back, each is saved once; the provisional
+ * ids still name the rows added, and a replay of the journal as it was saves nothing twice. */
+static void
+test_added_offline (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Hortensia Blackmoor");
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaPlanTarget) kept_target = NULL;
+  g_autoptr(FasciaPlanTarget) gone_target = NULL;
+  g_autoptr(FasciaPlanTarget) added_target = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaPainMark) gone_mark = NULL;
+  g_autoptr(FasciaPainMark) added_mark = NULL;
+  g_autoptr(FasciaPainMark) dropped_mark = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
+  g_autofree char *kept = NULL;
+  gsize kept_length;
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+  gint64 visit_id, plan_id, mark_id, target_id;
+
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Lower back");
+  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
+  plan_id = fascia_plan_get_id (plan);
+  kept_target = new_target (plan_id, "piriformis", "Slow");
+  g_assert_true (fascia_store_add_plan_target (fixture->store, kept_target, &error));
+  gone_target = new_target (plan_id, "iliacus", "");
+  g_assert_true (fascia_store_add_plan_target (fixture->store, gone_target, &error));
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_visited_at (visit, now);
+  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+  visit_id = fascia_visit_get_id (visit);
+  gone_mark = new_mark (visit_id, "m-piriformis-r", 3);
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, gone_mark, &error));
+  g_assert_no_error (error);
+
+  journal = fascia_journal_open (journal_path, "test", &error);
+  g_assert_no_error (error);
+  fascia_store_set_journal (fixture->store, journal);
+  g_assert_true (fascia_store_watch_others (fixture->store, &error));
+  g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), &heard);
+
+  pg_server_kill ();
+  while (heard.lost == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+#define KEPT(call) \
+  G_STMT_START { \
+    g_assert_false (call); \
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO); \
+    g_assert_true (fascia_store_edit_was_kept (fixture->store, error)); \
+    g_clear_error (&error); \
+  } G_STMT_END
+
+  /* Added: kept with a provisional id; changed: the addition kept changes, nothing more. */
+  added_mark = new_mark (visit_id, "m-gluteus-medius-r", 4);
+  KEPT (fascia_store_add_pain_mark (fixture->store, added_mark, &error));
+  g_assert_cmpint (fascia_pain_mark_get_id (added_mark), <, 0);
+  fascia_pain_mark_set_intensity (added_mark, 8);
+  g_assert_true (fascia_store_update_pain_mark (fixture->store, added_mark, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+
+  /* Added and removed: gone from the journal; undone, back; removed again. */
+  dropped_mark = new_mark (visit_id, "m-gluteus-minimus-r", 2);
+  KEPT (fascia_store_add_pain_mark (fixture->store, dropped_mark, &error));
+  g_assert_cmpint (fascia_pain_mark_get_id (dropped_mark), <,
+                   fascia_pain_mark_get_id (added_mark));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
+                                      fascia_pain_mark_get_id (dropped_mark), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
+                                        fascia_pain_mark_get_id (dropped_mark), &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
+                                      fascia_pain_mark_get_id (dropped_mark), &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+
+  /* A mark the server holds, changed then removed: the removal alone is kept. */
+  fascia_pain_mark_set_intensity (gone_mark, 9);
+  KEPT (fascia_store_update_pain_mark (fixture->store, gone_mark, &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  KEPT (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
+                             fascia_pain_mark_get_id (gone_mark), &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+
+  /* A target added; one removed, the removal undone (forgotten), removed again. */
+  added_target = new_target (plan_id, "gluteus-medius", "Side-lying");
+  KEPT (fascia_store_add_plan_target (fixture->store, added_target, &error));
+  g_assert_cmpint (fascia_plan_target_get_id (added_target), <, 0);
+  KEPT (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PLAN_TARGETS,
+                             fascia_plan_target_get_id (gone_target), &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 4);
+  g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_PLAN_TARGETS,
+                                        fascia_plan_target_get_id (gone_target), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 3);
+  KEPT (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PLAN_TARGETS,
+                             fascia_plan_target_get_id (gone_target), &error));
+#undef KEPT
+
+  /* On disk, as the next start would find them. */
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 4);
+  {
+    g_autoptr(FasciaJournal) reread = fascia_journal_open (journal_path, "test", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fascia_journal_get_n_edits (reread), ==, 4);
+  }
+  g_assert_true (g_file_get_contents (journal_path, &kept, &kept_length, NULL));
+
+  pg_server_restart ();
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (fixture->store, visit_id,
+                                                                  &error);
+      g_autoptr(GListModel) targets = fascia_store_list_plan_targets (fixture->store, plan_id,
+                                                                      &error);
+      g_autoptr(FasciaPainMark) m = NULL;
+      g_autoptr(FasciaPlanTarget) t = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+      m = g_list_model_get_item (marks, 0);
+      g_assert_cmpstr (fascia_pain_mark_get_region_id (m), ==, "m-gluteus-medius-r");
+      g_assert_cmpint (fascia_pain_mark_get_intensity (m), ==, 8);
+      g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
+      t = g_list_model_get_item (targets, 1);
+      g_assert_cmpstr (fascia_plan_target_get_muscle_id (t), ==, "gluteus-medius");
+      mark_id = fascia_pain_mark_get_id (m);
+      target_id = fascia_plan_target_get_id (t);
+
+      /* The journal as it was before the replay: nothing saved twice. */
+      if (round == 0)
+        {
+          g_autoptr(FasciaJournal) again = NULL;
+          guint n[5] = { 0 };
+
+          g_assert_true (g_file_set_contents (copy_path, kept, kept_length, NULL));
+          again = fascia_journal_open (copy_path, "test", &error);
+          g_assert_no_error (error);
+          g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
+                                                      &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, 4);
+        }
+    }
+
+  /* The provisional ids the editors hold name the rows added. */
+  fascia_pain_mark_set_intensity (added_mark, 5);
+  g_assert_true (fascia_store_update_pain_mark (fixture->store, added_mark, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_pain_mark_get_id (added_mark), ==, mark_id);
+  {
+    g_autoptr(FasciaPainMark) m = fascia_store_get_pain_mark (fixture->store, mark_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (fascia_pain_mark_get_intensity (m), ==, 5);
+  }
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PLAN_TARGETS,
+                                      fascia_plan_target_get_id (added_target), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(FasciaPlanTarget) t = fascia_store_get_plan_target (fixture->store, target_id,
+                                                                  &error);
+
+    g_assert_null (t);
+    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+}
+
 /* TCP keepalives are on unless the connection string says otherwise, so that a server lost
  * without a word is noticed in about a minute. */
 static void
@@ -434,6 +622,8 @@ main (int   argc,
               store_fixture_set_up_postgresql, test_reconnect, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/every-edit-survives", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_every_edit_survives, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/added-offline", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_added_offline, store_fixture_tear_down);
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);
   g_test_add ("/postgresql/fascia/core/store/reconnect/lost-without-watch", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_lost_without_watch, store_fixture_tear_down);

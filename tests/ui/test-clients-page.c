@@ -1245,6 +1245,160 @@ test_clinic_server_lost (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* The button that removes @mark from the visit editor's body chart. */
+static GtkWidget *
+find_mark_button (GtkWidget      *root,
+                  FasciaPainMark *mark)
+{
+  if (GTK_IS_BUTTON (root) && g_object_get_data (G_OBJECT (root), "mark") == mark)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mark_button (child, mark);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_shown_marks (FasciaVisitEditor *editor)
+{
+  GtkListBox *list = GTK_LIST_BOX (template_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                   "mark_list"));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* The clinic server goes down while the body chart and the plan's targets are being edited:
+ * a mark added shows at once (a row and the region coloured), a mark removed goes, a target
+ * added and one removed show so on the plan's diagram, with no error; back, each is saved
+ * once, and the mark added offline can be removed from the editor that still shows it. */
+static void
+test_clinic_server_lost_chart (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(GListModel) marks = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(FasciaPainMark) offline_mark = NULL;
+  g_autoptr(FasciaPainMark) first_mark = NULL;
+  g_autofree char *journal_path = NULL;
+  FasciaVisitEditor *editor;
+  FasciaPlanEditor *plan_editor;
+  FasciaDiagramView *diagram;
+  FasciaDiagramView *plan_diagram;
+  FasciaStore *store;
+  gint64 visit_id, plan_id;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+
+  new_client (f, "Mary Somerville");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  plan_editor = fascia_client_view_get_plan_editor (client_view (f));
+  plan_id = fascia_plan_get_id (fascia_plan_editor_get_plan (plan_editor));
+  plan_diagram = fascia_plan_editor_get_diagram_view (plan_editor);
+  press_region (plan_diagram, "m-psoas-major-l");
+  press_region (plan_diagram, "m-iliacus-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  diagram = fascia_visit_editor_get_diagram_view (editor);
+  press_region (diagram, "m-gluteus-maximus-l");
+  g_assert_cmpuint (n_shown_marks (editor), ==, 1);
+  first_mark = g_list_model_get_item (fascia_visit_editor_get_marks (editor), 0);
+  store = fascia_window_get_store (f->window);
+  journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
+
+  /* Mid-edit, the server goes. */
+  pg_server_kill ();
+  f->expect_banner = TRUE;
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+
+  /* A mark added shows at once; one removed goes (an error shown would be a warning, fatal
+   * here). */
+  press_region (diagram, "m-gluteus-maximus-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (editor)), ==, 2);
+  g_assert_cmpuint (n_shown_marks (editor), ==, 2);
+  g_assert_true (region_style (diagram, "m-gluteus-maximus-r") & FASCIA_REGION_STYLE_PAIN);
+  offline_mark = g_list_model_get_item (fascia_visit_editor_get_marks (editor), 1);
+  g_assert_cmpint (fascia_pain_mark_get_id (offline_mark), <, 0);
+  click (find_mark_button (GTK_WIDGET (editor), first_mark));
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (editor)), ==, 1);
+  g_assert_cmpuint (n_shown_marks (editor), ==, 1);
+  g_assert_false (region_style (diagram, "m-gluteus-maximus-l") & FASCIA_REGION_STYLE_PAIN);
+  g_assert_true (region_style (diagram, "m-gluteus-maximus-r") & FASCIA_REGION_STYLE_PAIN);
+
+  /* A target removed and one added, on the plan's diagram. */
+  press_region (plan_diagram, "m-iliacus-r");
+  press_region (plan_diagram, "m-sartorius-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 2);
+  g_assert_false (region_style (plan_diagram, "m-iliacus-r") & FASCIA_REGION_STYLE_TARGET);
+  g_assert_true (region_style (plan_diagram, "m-sartorius-r") & FASCIA_REGION_STYLE_TARGET);
+  g_assert_true (region_style (plan_diagram, "m-psoas-major-l") & FASCIA_REGION_STYLE_TARGET);
+  fascia_client_view_flush (client_view (f));
+  fascia_test_iterate ();
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 4);
+
+  /* Back: each saved once. */
+  pg_server_restart ();
+  f->expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+
+  other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  marks = fascia_store_list_pain_marks (other, visit_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+  {
+    g_autoptr(FasciaPainMark) mark = g_list_model_get_item (marks, 0);
+
+    g_assert_cmpstr (fascia_pain_mark_get_region_id (mark), ==, "m-gluteus-maximus-r");
+  }
+  targets = fascia_store_list_plan_targets (other, plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
+  {
+    g_autoptr(FasciaPlanTarget) a = g_list_model_get_item (targets, 0);
+    g_autoptr(FasciaPlanTarget) b = g_list_model_get_item (targets, 1);
+
+    g_assert_cmpstr (fascia_plan_target_get_muscle_id (a), ==, "psoas-major");
+    g_assert_cmpstr (fascia_plan_target_get_muscle_id (b), ==, "sartorius");
+  }
+
+  /* The mark added offline, removed from the editor as it shows it. */
+  fascia_test_iterate ();
+  {
+    g_autoptr(FasciaPainMark) shown = g_list_model_get_item (fascia_visit_editor_get_marks (editor),
+                                                             0);
+    g_autoptr(GListModel) left = NULL;
+
+    click (find_mark_button (GTK_WIDGET (editor), shown));
+    left = fascia_store_list_pain_marks (other, visit_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (left), ==, 0);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 /* Runs @sql on the server as the login of @conninfo; fails the test if the server refuses. */
 static void
 server_exec (const char *conninfo,
@@ -1907,6 +2061,8 @@ main (int   argc,
               fixture_set_up, test_conflict_intake_labels, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-lost-chart", Fixture, NULL,
+              fixture_set_up, test_clinic_server_lost_chart, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-conflict-on-replay", Fixture, NULL,
               fixture_set_up, test_clinic_server_conflict_on_replay, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,

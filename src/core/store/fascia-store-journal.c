@@ -12,6 +12,14 @@
  * holds (its save reached the server just before the line fell) is not saved a second time:
  * a row added is looked for among the rows of its visit or plan before it is added.
  *
+ * A plan target or body-chart mark added while the server is away is shown at once, with a
+ * provisional id below 0 the journal gives it: a later change of it replaces the addition
+ * kept, and its removal takes the addition out of the journal, so that it is added once, as
+ * the user left it. When the replay has added it, the provisional id still names it (the
+ * editors may hold it): the store saves a change or removal of it to the row the server
+ * added. The removal of a plan target or mark the server holds is kept as an edit of its own
+ * (FASCIA_JOURNAL_REMOVAL), and undoing it before the server is back forgets it.
+ *
  * The file: the line "FASCIA-JOURNAL 2", the SHA-256 of the rest in hex on a line of its
  * own, then a GVariant "(sa(uxxusa{sv}))" in normal form: the name of the database the edits
  * belong to, and each edit's kind, row, revision, field, text and the row's properties by
@@ -49,6 +57,10 @@ struct _FasciaJournal
   char   *database_name;
   GArray *edits;   /* FasciaJournalEdit */
   gboolean replaying;  /* a failed save of the replay is already in the journal */
+  gint64 last_provisional;  /* the last provisional id given: never given again */
+  GHashTable *saved_as;  /* "kind:provisional id" → the row's id on the server (gint64 *) */
+  GHashTable *dropped;   /* "kind:provisional id" → the addition a removal took out of the
+                          * journal (FasciaJournalEdit *), for its undo */
 };
 
 static void
@@ -68,6 +80,27 @@ copy_edit (FasciaJournalEdit       *to,
   to->text = g_strdup (from->text);
   if (from->values != NULL)
     g_variant_ref (from->values);
+}
+
+static void
+free_edit (gpointer data)
+{
+  clear_edit (data);
+  g_free (data);
+}
+
+/* Whether rows of @kind are added while the server is away under a provisional id. */
+static gboolean
+kind_is_provisional (FasciaJournalKind kind)
+{
+  return kind == FASCIA_JOURNAL_PLAN_TARGET || kind == FASCIA_JOURNAL_PAIN_MARK;
+}
+
+static char *
+provisional_key (FasciaJournalKind kind,
+                 gint64            id)
+{
+  return g_strdup_printf ("%u:%" G_GINT64_FORMAT, kind, id);
 }
 
 /* Rows as values */
@@ -401,6 +434,8 @@ journal_new (const char *path,
   self->database_name = g_strdup (database_name);
   self->edits = g_array_new (FALSE, TRUE, sizeof (FasciaJournalEdit));
   g_array_set_clear_func (self->edits, clear_edit);
+  self->saved_as = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->dropped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_edit);
   return self;
 }
 
@@ -411,6 +446,8 @@ fascia_journal_free (FasciaJournal *self)
     return;
 
   g_array_unref (self->edits);
+  g_hash_table_unref (self->saved_as);
+  g_hash_table_unref (self->dropped);
   g_free (self->database_name);
   g_free (self->path);
   g_free (self);
@@ -444,8 +481,8 @@ refuse (const char  *path,
   return FALSE;
 }
 
-/* What makes two edits one (a later one replaces the earlier); NULL for a row added, each of
- * which is an edit of its own. */
+/* What makes two edits one (a later one replaces the earlier); NULL for a row added without
+ * a provisional id (a journal of before), each of which is an edit of its own. */
 static char *
 edit_key (const FasciaJournalEdit *edit)
 {
@@ -462,7 +499,9 @@ edit_key (const FasciaJournalEdit *edit)
                               values_int64 (edit->values, "visit-id"), muscle ? muscle : "",
                               side);
     }
-  if (edit->id > 0)
+  if (edit->kind == FASCIA_JOURNAL_REMOVAL)
+    return g_strdup_printf ("d:%u:%" G_GINT64_FORMAT, edit->field, edit->id);
+  if (edit->id != 0)
     return g_strdup_printf ("r:%u:%" G_GINT64_FORMAT, edit->kind, edit->id);
   return NULL;
 }
@@ -483,7 +522,18 @@ check_edit (const FasciaJournalEdit *edit)
       return NULL;
     }
 
-  if (edit->id < 0 || edit->field != 0 || edit->text[0] != '\0' ||
+  if (edit->kind == FASCIA_JOURNAL_REMOVAL)
+    {
+      if (edit->id <= 0 || edit->revision != 0 || edit->text[0] != '\0' ||
+          (edit->field != (FasciaVisitField) FASCIA_STORE_TABLE_PLAN_TARGETS &&
+           edit->field != (FasciaVisitField) FASCIA_STORE_TABLE_PAIN_MARKS) ||
+          edit->values == NULL || g_variant_n_children (edit->values) != 0)
+        return "a removal names no plan target or mark";
+      return NULL;
+    }
+
+  if ((edit->id < 0 && !kind_is_provisional (edit->kind)) ||
+      edit->field != 0 || edit->text[0] != '\0' ||
       (kind_has_revision (edit->kind) && (edit->id == 0 || edit->revision <= 0)) ||
       (!kind_has_revision (edit->kind) && edit->revision != 0) ||
       (edit->kind == FASCIA_JOURNAL_FINDING && edit->id != 0))
@@ -582,6 +632,8 @@ parse (FasciaJournal  *self,
       edit.text = g_strdup (text);
       if (edit.kind == FASCIA_JOURNAL_NOTE)
         g_clear_pointer (&edit.values, g_variant_unref);
+      if (edit.kind != FASCIA_JOURNAL_REMOVAL)
+        self->last_provisional = MIN (self->last_provisional, edit.id);
       g_array_append_val (self->edits, edit);
     }
 
@@ -978,7 +1030,9 @@ fascia_journal_remove_edit (FasciaJournal            *self,
  * @failure: why the save failed: only %FASCIA_STORE_ERROR_IO (the server cannot be reached)
  *   keeps the edit, and its message then says so
  *
- * Keeps the edit of a row whose save failed in the store's journal, if it has one.
+ * Keeps the edit of a row whose save failed in the store's journal, if it has one. A plan
+ * target or mark added is given a provisional id, below 0, by which the editor shows it and
+ * changes or removes it until it is saved.
  */
 void
 fascia_store_keep_in_journal (FasciaStore        *store,
@@ -989,17 +1043,34 @@ fascia_store_keep_in_journal (FasciaStore        *store,
 {
   FasciaJournal *journal = fascia_store_get_journal (store);
   g_autoptr(GError) error = NULL;
+  gboolean provisional = FALSE;
   char *message;
 
   if (journal == NULL || journal->replaying ||
       !g_error_matches (failure, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
     return;
 
+  if (kind_is_provisional (kind))
+    {
+      gint64 id;
+
+      g_object_get (row, "id", &id, NULL);
+      if (id == 0)
+        {
+          provisional = TRUE;
+          g_object_set (row, "id", journal->last_provisional - 1, NULL);
+        }
+    }
+
   if (!fascia_journal_put_row (journal, kind, row, revision, &error))
     {
+      if (provisional)
+        g_object_set (row, "id", (gint64) 0, NULL);
       fascia_store_not_kept (failure, error);
       return;
     }
+  if (provisional)
+    journal->last_provisional--;
 
   message = g_strdup_printf ("%s (the change is kept on this computer and saved when the "
                              "server is back)", failure->message);
@@ -1040,6 +1111,180 @@ fascia_store_edit_was_kept (FasciaStore  *store,
 
   return fascia_store_get_journal (store) != NULL &&
          g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+}
+
+/* The id on the server of the row a provisional @id names, once the replay has added it;
+ * else 0. */
+static gint64
+resolve (FasciaJournal     *journal,
+         FasciaJournalKind  kind,
+         gint64             id)
+{
+  g_autofree char *key = provisional_key (kind, id);
+  gint64 *saved = g_hash_table_lookup (journal->saved_as, key);
+
+  return saved != NULL ? *saved : 0;
+}
+
+/**
+ * fascia_store_keep_provisional:
+ * @row: a plan target or mark to be saved; its id below 0 when it was added while the server
+ *   was away
+ *
+ * A change of a row added while the server was away: while the addition is in the journal
+ * alone, the change replaces it there (and the row is added once, as it is now); once the
+ * replay has added it, @row is given its id on the server and is saved as any other.
+ *
+ * Returns: 1 when the change is kept in the journal, 0 when @row is to be saved (its id the
+ *   server's), -1 with @error when the journal could not keep it.
+ */
+int
+fascia_store_keep_provisional (FasciaStore        *store,
+                               FasciaJournalKind   kind,
+                               GObject            *row,
+                               GError            **error)
+{
+  FasciaJournal *journal = fascia_store_get_journal (store);
+  gint64 id, saved;
+
+  g_object_get (row, "id", &id, NULL);
+  if (id >= 0)
+    return 0;
+
+  if (journal == NULL)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no row %" G_GINT64_FORMAT " to save", id);
+      return -1;
+    }
+
+  saved = resolve (journal, kind, id);
+  if (saved != 0)
+    {
+      g_object_set (row, "id", saved, NULL);
+      return 0;
+    }
+
+  if (journal->replaying || !fascia_journal_put_row (journal, kind, row, 0, error))
+    {
+      if (journal->replaying)
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                     "There is no row %" G_GINT64_FORMAT " to save", id);
+      return -1;
+    }
+  return 1;
+}
+
+/**
+ * fascia_store_set_deleted_kept:
+ * @table: %FASCIA_STORE_TABLE_PLAN_TARGETS or %FASCIA_STORE_TABLE_PAIN_MARKS
+ *
+ * fascia_store_delete() (@deleted) or fascia_store_undelete() of a row on a store with a
+ * journal: a row added while the server was away leaves the journal (and comes back to it on
+ * undo); a removal the server cannot be told of now is kept in the journal, and its undo
+ * forgets it.
+ */
+gboolean
+fascia_store_set_deleted_kept (FasciaStore       *store,
+                               FasciaStoreTable   table,
+                               gint64             id,
+                               gboolean           deleted,
+                               GError           **error)
+{
+  FasciaJournal *journal = fascia_store_get_journal (store);
+  FasciaJournalKind kind = table == FASCIA_STORE_TABLE_PLAN_TARGETS
+                           ? FASCIA_JOURNAL_PLAN_TARGET : FASCIA_JOURNAL_PAIN_MARK;
+  FasciaJournalEdit removal = { 0, 0, (FasciaVisitField) table, NULL, FASCIA_JOURNAL_REMOVAL,
+                                NULL };
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *removal_key = NULL;
+  int i;
+
+  if (id < 0 && resolve (journal, kind, id) != 0)
+    id = resolve (journal, kind, id);
+  else if (id < 0)
+    {
+      g_autofree char *key = provisional_key (kind, id);
+      FasciaJournalEdit probe = { id, 0, 0, (char *) "", kind, NULL };
+      g_autofree char *edit_key_s = edit_key (&probe);
+      FasciaJournalEdit *dropped;
+
+      if (deleted)
+        {
+          i = find_key (journal, edit_key_s);
+          if (i < 0)
+            {
+              g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                           "There is no %s row %" G_GINT64_FORMAT " to delete",
+                           fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, table), id);
+              return FALSE;
+            }
+          dropped = g_new0 (FasciaJournalEdit, 1);
+          copy_edit (dropped, &g_array_index (journal->edits, FasciaJournalEdit, i));
+          if (!remove_at (journal, i, error))
+            {
+              free_edit (dropped);
+              return FALSE;
+            }
+          g_hash_table_replace (journal->dropped, g_steal_pointer (&key), dropped);
+          return TRUE;
+        }
+
+      dropped = g_hash_table_lookup (journal->dropped, key);
+      if (dropped == NULL)
+        {
+          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                       "There is no deleted %s row %" G_GINT64_FORMAT " to restore",
+                       fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, table), id);
+          return FALSE;
+        }
+      {
+        FasciaJournalEdit back;
+
+        copy_edit (&back, dropped);
+        if (!put_edit (journal, &back, error))
+          return FALSE;
+      }
+      g_hash_table_remove (journal->dropped, key);
+      return TRUE;
+    }
+
+  removal.id = id;
+  removal_key = edit_key (&removal);
+
+  /* The undo of a removal the server was never told of. */
+  if (!deleted && (i = find_key (journal, removal_key)) >= 0)
+    return remove_at (journal, i, error);
+
+  if (fascia_store_set_deleted (store, table, id, deleted, &local_error))
+    return TRUE;
+
+  if (deleted && !journal->replaying &&
+      g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+    {
+      g_autoptr(GError) why = NULL;
+      FasciaJournalEdit change = { id, 0, 0, (char *) "", kind, NULL };
+      g_autofree char *change_key = edit_key (&change);
+      char *message;
+
+      removal.text = g_strdup ("");
+      removal.values = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                                NULL, 0));
+      /* A change of the row kept before is not saved: the row goes. */
+      if (!put_edit (journal, &removal, &why) ||
+          !remove_at (journal, find_key (journal, change_key), &why))
+        fascia_store_not_kept (local_error, why);
+      else
+        {
+          message = g_strdup_printf ("%s (the change is kept on this computer and saved when "
+                                     "the server is back)", local_error->message);
+          g_free (local_error->message);
+          local_error->message = message;
+        }
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /* Replay */
@@ -1124,6 +1369,7 @@ list_siblings (FasciaStore              *store,
 static int
 added_already (FasciaStore              *store,
                const FasciaJournalEdit  *edit,
+               gint64                   *found_id,
                GError                  **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -1177,7 +1423,10 @@ added_already (FasciaStore              *store,
             }
         }
       else if (row_holds (edit->kind, row, match))
-        return 1;
+        {
+          g_object_get (row, "id", found_id, NULL);
+          return 1;
+        }
     }
   return 0;
 }
@@ -1216,6 +1465,41 @@ moved_key (const FasciaJournalEdit *edit)
   return g_strdup_printf ("%u:%" G_GINT64_FORMAT, kind, edit->id);
 }
 
+/* The row a provisional id names is on the server now, as @id. */
+static void
+saved_as (FasciaStore             *store,
+          const FasciaJournalEdit *edit,
+          gint64                   id)
+{
+  FasciaJournal *journal = fascia_store_get_journal (store);
+
+  if (journal != NULL && edit->id < 0)
+    g_hash_table_replace (journal->saved_as, provisional_key (edit->kind, edit->id),
+                          g_memdup2 (&id, sizeof id));
+}
+
+/* A removal kept: saved, or there already (the row was removed, or is gone). */
+static gboolean
+replay_removal (FasciaStore              *store,
+                const FasciaJournalEdit  *edit,
+                FasciaJournalOutcome     *outcome,
+                GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (fascia_store_set_deleted (store, (FasciaStoreTable) edit->field, edit->id, TRUE,
+                                &local_error))
+    *outcome = FASCIA_JOURNAL_SAVED;
+  else if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND))
+    *outcome = FASCIA_JOURNAL_ALREADY;
+  else
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 replay_row (FasciaStore              *store,
             FasciaJournalEdit        *edit,
@@ -1226,13 +1510,14 @@ replay_row (FasciaStore              *store,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GObject) row = NULL;
-  gboolean add = edit->id == 0;
+  gboolean add = edit->id <= 0;
+  gint64 found_id = 0;
 
   if (edit->kind == FASCIA_JOURNAL_FINDING)
     {
       g_autoptr(FasciaFinding) saved = NULL;
       g_autoptr(FasciaFinding) mine = fascia_finding_new ();
-      int found = added_already (store, edit, error);
+      int found = added_already (store, edit, &found_id, error);
 
       if (found < 0)
         return FALSE;
@@ -1253,12 +1538,13 @@ replay_row (FasciaStore              *store,
 
   if (add)
     {
-      int found = added_already (store, edit, error);
+      int found = added_already (store, edit, &found_id, error);
 
       if (found < 0)
         return FALSE;
       if (found)
         {
+          saved_as (store, edit, found_id);
           *outcome = FASCIA_JOURNAL_ALREADY;
           return TRUE;
         }
@@ -1282,6 +1568,11 @@ replay_row (FasciaStore              *store,
 
   if (!save_row (store, edit->kind, row, add, theirs, &local_error))
     return outcome_of_error (&local_error, outcome, error);
+  if (add)
+    {
+      g_object_get (row, "id", &found_id, NULL);
+      saved_as (store, edit, found_id);
+    }
 
   if (kind_has_revision (edit->kind))
     {
@@ -1348,7 +1639,12 @@ fascia_store_replay_journal (FasciaStore              *store,
             edit->revision = from_to[1];
         }
 
-      if (edit->kind != FASCIA_JOURNAL_NOTE)
+      if (edit->kind == FASCIA_JOURNAL_REMOVAL)
+        {
+          if (!replay_removal (store, edit, &outcome, error))
+            goto failed;
+        }
+      else if (edit->kind != FASCIA_JOURNAL_NOTE)
         {
           if (!replay_row (store, edit, moved, &outcome, &theirs, error))
             goto failed;

@@ -274,7 +274,18 @@ fascia_store_update_pain_mark (FasciaStore     *self,
 {
   gint64 revision = 0;
   g_autoptr(GError) local_error = NULL;
-  gboolean done = update_pain_mark_now (self, mark, &local_error);
+  gboolean done;
+
+  /* One added while the server was away: its addition in the journal is changed, or it has
+   * been saved since and its id is set to the server's. */
+  switch (fascia_store_keep_provisional (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), error))
+    {
+    case 1: return TRUE;
+    case -1: return FALSE;
+    default: break;
+    }
+
+  done = update_pain_mark_now (self, mark, &local_error);
 
   if (!done)
     {

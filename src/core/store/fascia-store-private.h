@@ -285,5 +285,23 @@ void              fascia_store_keep_in_journal   (FasciaStore        *store,
                                                   GError             *failure);
 void              fascia_store_not_kept          (GError             *failure,
                                                   const GError       *why);
+/* A plan target or mark added while the server was away: kept in the journal alone, or
+ * saved since (its id on the server set on @row). */
+int               fascia_store_keep_provisional  (FasciaStore        *store,
+                                                  FasciaJournalKind   kind,
+                                                  GObject            *row,
+                                                  GError            **error);
+/* fascia_store_delete() and _undelete() of a plan target or mark on a store with a journal. */
+gboolean          fascia_store_set_deleted_kept  (FasciaStore        *store,
+                                                  FasciaStoreTable    table,
+                                                  gint64              id,
+                                                  gboolean            deleted,
+                                                  GError            **error);
+/* fascia-store.c: fascia_store_delete() and _undelete() as the database does them. */
+gboolean          fascia_store_set_deleted       (FasciaStore        *store,
+                                                  FasciaStoreTable    table,
+                                                  gint64              id,
+                                                  gboolean            deleted,
+                                                  GError            **error);
 
 G_END_DECLS

@@ -1779,12 +1779,12 @@ fascia_store_client_of (FasciaStore      *self,
   return fascia_db_column_int64 (stmt, 0);
 }
 
-static gboolean
-set_deleted (FasciaStore       *self,
-             FasciaStoreTable   table,
-             gint64             id,
-             gboolean           deleted,
-             GError           **error)
+gboolean
+fascia_store_set_deleted (FasciaStore       *self,
+                          FasciaStoreTable   table,
+                          gint64             id,
+                          gboolean           deleted,
+                          GError           **error)
 {
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   const char *sql;
@@ -1841,9 +1841,13 @@ failed:
  *
  * Deletes a row softly: it disappears from every list and lookup, with what hangs off it
  * (a client's plans and visits, a visit's marks), until fascia_store_undelete() brings it
- * back exactly as it was.
+ * back exactly as it was. On a clinic server that cannot be reached, the removal of a plan
+ * target or a body-chart mark is kept in the store's journal like an edit
+ * (fascia-store-journal.c); one of a row added meanwhile (its id provisional) is taken from
+ * the journal.
  *
- * Returns: %TRUE on success; %FASCIA_STORE_ERROR_NOT_FOUND if there is no such row.
+ * Returns: %TRUE on success; %FASCIA_STORE_ERROR_NOT_FOUND if there is no such row;
+ *   %FASCIA_STORE_ERROR_IO with the removal kept (fascia_store_edit_was_kept()).
  */
 gboolean
 fascia_store_delete (FasciaStore       *self,
@@ -1851,7 +1855,13 @@ fascia_store_delete (FasciaStore       *self,
                      gint64             id,
                      GError           **error)
 {
-  return set_deleted (self, table, id, TRUE, error);
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+
+  /* On a clinic server, a removal made while it is away is kept like an edit. */
+  if (self->journal != NULL &&
+      (table == FASCIA_STORE_TABLE_PLAN_TARGETS || table == FASCIA_STORE_TABLE_PAIN_MARKS))
+    return fascia_store_set_deleted_kept (self, table, id, TRUE, error);
+  return fascia_store_set_deleted (self, table, id, TRUE, error);
 }
 
 /**
@@ -1867,7 +1877,12 @@ fascia_store_undelete (FasciaStore       *self,
                        gint64             id,
                        GError           **error)
 {
-  return set_deleted (self, table, id, FALSE, error);
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+
+  if (self->journal != NULL &&
+      (table == FASCIA_STORE_TABLE_PLAN_TARGETS || table == FASCIA_STORE_TABLE_PAIN_MARKS))
+    return fascia_store_set_deleted_kept (self, table, id, FALSE, error);
+  return fascia_store_set_deleted (self, table, id, FALSE, error);
 }
 
 /**
