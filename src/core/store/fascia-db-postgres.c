@@ -1064,29 +1064,6 @@ static const FasciaDbClass pg_class = {
 
 /* Choosing the engine */
 
-/**
- * fascia_db_postgres_is_conninfo:
- *
- * Whether `--database` names a server: a `postgresql://` or `postgres://` URI, or a libpq
- * keyword string (`host=… dbname=…`). Anything else is a file.
- */
-gboolean
-fascia_db_postgres_is_conninfo (const char *database)
-{
-  static const char *keywords[] = {
-    "host=", "hostaddr=", "port=", "dbname=", "user=", "service=", "sslmode=", NULL
-  };
-
-  if (g_str_has_prefix (database, "postgresql://") || g_str_has_prefix (database, "postgres://"))
-    return TRUE;
-
-  for (guint i = 0; keywords[i] != NULL; i++)
-    if (g_str_has_prefix (database, keywords[i]) || strstr (database, keywords[i]) != NULL)
-      return strchr (database, '/') == NULL || g_str_has_prefix (database, keywords[i]);
-
-  return FALSE;
-}
-
 void
 fascia_db_postgres_set_lock_timeout (FasciaDb *db,
                                      guint     milliseconds)

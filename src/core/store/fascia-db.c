@@ -9,8 +9,10 @@
 
 #include <gio/gio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fascia-db-private.h"
+#include "fascia-db-postgres.h"
 
 FasciaDbEngine
 fascia_db_get_engine (FasciaDb *db)
@@ -249,4 +251,28 @@ fascia_db_list_migrations (const char *resource_dir,
         g_error ("%s migration %s is out of sequence", engine, found[i]);
     }
   return found != NULL ? g_steal_pointer (&found) : g_new0 (char *, 1);
+}
+
+/**
+ * fascia_db_postgres_is_conninfo:
+ *
+ * Whether `--database` names a server: a `postgresql://` or `postgres://` URI, or a libpq
+ * keyword string (`host=… dbname=…`). Anything else is a file. Here rather than in the
+ * engine, so that telling a server from a file loads no engine.
+ */
+gboolean
+fascia_db_postgres_is_conninfo (const char *database)
+{
+  static const char *keywords[] = {
+    "host=", "hostaddr=", "port=", "dbname=", "user=", "service=", "sslmode=", NULL
+  };
+
+  if (g_str_has_prefix (database, "postgresql://") || g_str_has_prefix (database, "postgres://"))
+    return TRUE;
+
+  for (guint i = 0; keywords[i] != NULL; i++)
+    if (g_str_has_prefix (database, keywords[i]) || strstr (database, keywords[i]) != NULL)
+      return strchr (database, '/') == NULL || g_str_has_prefix (database, keywords[i]);
+
+  return FALSE;
 }

@@ -16,15 +16,15 @@
  * columns as their empty values and writes only the contact columns; whatever the window
  * does, the server refuses the rest.
  *
+ * A server's password, kept in the desktop's keyring, is the engine's module's
+ * (fascia-db-postgres-module.c): it needs libpq and libsecret.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "fascia-store"
 
 #include "config.h"
-
-#include <libpq-fe.h>
-#include <libsecret/secret.h>
 
 #include "fascia-client-list.h"
 #include "fascia-store-private.h"
@@ -158,118 +158,4 @@ fascia_store_contact_columns (void)
     }
 
   return g_string_free (columns, FALSE);
-}
-
-/* Passwords of clinic servers, typed into the window once and kept in the desktop's keyring
- * (libsecret), keyed by the connection string as the therapist gave it (without the
- * password). Never in GSettings, never in a log, never in a file of Fascia's. */
-static const SecretSchema *
-password_schema (void)
-{
-  static const SecretSchema schema = {
-    APPLICATION_ID ".ClinicServer", SECRET_SCHEMA_NONE,
-    {
-      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    },
-  };
-
-  return &schema;
-}
-
-static void
-append_conninfo_value (GString    *out,
-                       const char *keyword,
-                       const char *value)
-{
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append_printf (out, "%s='", keyword);
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '\'');
-}
-
-/*
- * fascia_store_conninfo_with_password:
- * @conninfo: a `postgresql://` URI or a libpq keyword string
- * @password: (nullable): the password to connect with
- *
- * Returns: (transfer full) (nullable): @conninfo as a keyword string with @password in place
- *   of any it had (for this connection only: never shown, never kept); %NULL with @error when
- *   @conninfo is not a connection string libpq reads.
- */
-char *
-fascia_store_conninfo_with_password (const char  *conninfo,
-                                     const char  *password,
-                                     GError     **error)
-{
-  char *message = NULL;
-  PQconninfoOption *options = PQconninfoParse (conninfo, &message);
-  GString *out;
-
-  if (options == NULL)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
-                   "This is not a server address Fascia can read: %s",
-                   message != NULL ? g_strstrip (message) : "out of memory");
-      PQfreemem (message);
-      return NULL;
-    }
-
-  out = g_string_new (NULL);
-  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
-    if (option->val != NULL && !g_str_equal (option->keyword, "password"))
-      append_conninfo_value (out, option->keyword, option->val);
-  if (password != NULL && *password != '\0')
-    append_conninfo_value (out, "password", password);
-  PQconninfoFree (options);
-
-  return g_string_free (out, FALSE);
-}
-
-/*
- * fascia_store_remember_server_password:
- *
- * Keeps @password for @conninfo in the desktop's keyring, for the next time Fascia opens it.
- */
-gboolean
-fascia_store_remember_server_password (const char  *conninfo,
-                                       const char  *password,
-                                       GError     **error)
-{
-  g_autofree char *label = g_strdup_printf ("Fascia clinic server %s", conninfo);
-
-  return secret_password_store_sync (password_schema (), SECRET_COLLECTION_DEFAULT, label,
-                                     password, NULL, error, "server", conninfo, NULL);
-}
-
-/*
- * fascia_store_lookup_server_password:
- *
- * Returns: (transfer full) (nullable): the password kept for @conninfo, or %NULL when there
- *   is none or no keyring to ask.
- */
-char *
-fascia_store_lookup_server_password (const char *conninfo)
-{
-  g_autoptr(GError) error = NULL;
-  char *found = secret_password_lookup_sync (password_schema (), NULL, &error,
-                                             "server", conninfo, NULL);
-
-  if (error != NULL)
-    g_debug ("No keyring to ask for the clinic server's password: %s", error->message);
-  if (found == NULL)
-    return NULL;
-
-  {
-    char *copy = g_strdup (found);
-
-    secret_password_free (found);
-    return copy;
-  }
 }

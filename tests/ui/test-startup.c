@@ -1,0 +1,184 @@
+/* test-startup.c — what the window does not do at start-up (issue 17): the work it leaves
+ * out, checked by its mechanism, not timed.
+ *
+ * This program links the store as Fascia does and nothing of PostgreSQL's: whatever maps
+ * libpq here, the store did.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fascia-application.h"
+#include "fascia-clients-page.h"
+#include "fascia-db-postgres.h"
+#include "fascia-test-utils.h"
+#include "fascia-window.h"
+
+static FasciaApplication *app;
+
+static void
+painted_cb (GdkFrameClock *clock,
+            guint         *n)
+{
+  (*n)++;
+}
+
+/* Until the window has painted @frames more frames. */
+static void
+wait_frames (GtkWidget *window,
+             guint      frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  guint n = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &n);
+
+  while (n < frames)
+    {
+      gtk_widget_queue_draw (window);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+  fascia_test_iterate ();
+}
+
+/* A window on a demo clinic in a file, the Clients page shown and no client chosen, as a
+ * therapist who last closed Fascia on that page finds it. */
+static FasciaWindow *
+open_window (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  FasciaWindow *window;
+
+  g_assert_true (fascia_store_create_demo_full (path, 200, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  window = fascia_window_new (app);
+  g_assert_nonnull (fascia_window_get_store (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  return window;
+}
+
+/* The libraries mapped into this process whose file name holds @name. */
+static guint
+count_mapped (const char *name)
+{
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *file = strrchr (lines[i], '/');
+
+      if (file != NULL && strstr (file, name) != NULL)
+        n++;
+    }
+  return n;
+}
+
+/* A practice on a file never loads the server's engine: neither libpq nor libsecret (nor the
+ * Kerberos, LDAP and TLS libraries they bring) is mapped once the window is up and its
+ * store open. */
+static void
+test_no_server_engine (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  FasciaWindow *window = open_window (dir);
+
+  g_assert_false (fascia_store_is_server_database (fascia_store_get_path (
+    fascia_window_get_store (window))));
+  g_assert_false (fascia_db_postgres_is_loaded ());
+  g_assert_cmpuint (count_mapped ("libpq.so"), ==, 0);
+  g_assert_cmpuint (count_mapped ("libsecret-1.so"), ==, 0);
+  g_assert_cmpuint (count_mapped ("libldap"), ==, 0);
+  g_assert_cmpuint (count_mapped ("fascia-postgres"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
+static void
+assert_same_size (GtkWidget      *a,
+                  GtkWidget      *b,
+                  GtkOrientation  orientation)
+{
+  int a_min, a_nat, b_min, b_nat;
+
+  gtk_widget_measure (a, orientation, -1, &a_min, &a_nat, NULL, NULL);
+  gtk_widget_measure (b, orientation, -1, &b_min, &b_nat, NULL, NULL);
+  g_test_message ("%s: %d/%d, its visible page %d/%d",
+                  orientation == GTK_ORIENTATION_HORIZONTAL ? "width" : "height",
+                  a_min, a_nat, b_min, b_nat);
+  g_assert_cmpint (a_min, ==, b_min);
+  g_assert_cmpint (a_nat, ==, b_nat);
+}
+
+/* With no client chosen, the Clients page shows "No Client Chosen" and the client view is
+ * hidden behind it: its size is not asked for (a homogeneous stack measured its whole tree
+ * at start-up). The stack is then the size of the page it shows, in both directions. */
+static void
+test_hidden_client_view (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  FasciaWindow *window = open_window (dir);
+  GtkWidget *page = GTK_WIDGET (fascia_window_get_clients_page (window));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (page, FASCIA_TYPE_CLIENTS_PAGE,
+                                                               "content_stack"));
+  GtkWidget *view = GTK_WIDGET (fascia_clients_page_get_client_view (
+    FASCIA_CLIENTS_PAGE (page)));
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
+  g_assert_false (gtk_widget_get_mapped (view));
+  assert_same_size (GTK_WIDGET (stack), gtk_stack_get_visible_child (stack),
+                    GTK_ORIENTATION_HORIZONTAL);
+  assert_same_size (GTK_WIDGET (stack), gtk_stack_get_visible_child (stack),
+                    GTK_ORIENTATION_VERTICAL);
+
+  /* A client chosen shows the view; the window keeps its size. */
+  fascia_clients_page_select_client (FASCIA_CLIENTS_PAGE (page), 1);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "client");
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = fascia_test_make_tmpdir ();
+  int status;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = fascia_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/fascia/ui/startup/no-server-engine", test_no_server_engine);
+  g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  fascia_test_rm_rf (cache);
+  return status;
+}
