@@ -759,7 +759,8 @@ test_pages (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
     g_test_message ("%s: the lowest contrast of a label, %.2f:1", styles[s].name, p.lowest[s]);
-  g_test_message ("%u labels measured, %u below %.1f:1", p.n_measured, p.n_failed, MIN_CONTRAST);
+  g_test_message ("%u labels and marks measured, %u below %.1f:1 (marks: %.1f:1)", p.n_measured,
+                  p.n_failed, MIN_CONTRAST, MIN_GRAPHIC_CONTRAST);
 
   g_settings_reset (p.a11y, "high-contrast");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
