@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fascia-db-postgres.h"
 #include "fascia-store-private.h"
 #include "pg-server.h"
 
@@ -34,6 +35,7 @@
 #define SAVES_PER_WRITER   40
 
 static char *conninfo;
+static guint64 raw_round_trips;  /* each raw_run() is one */
 
 static double
 now_ms (void)
@@ -74,6 +76,24 @@ report (const char *what,
   g_print ("%-30s store %7.3f ms (p99 %7.3f)   raw libpq %7.3f ms (p99 %7.3f)   ratio %.2f"
            "   target <= %.0f ms: %s\n",
            what, s50, s99, r50, r99, s50 / r50, target_ms, s50 <= target_ms ? "met" : "MISSED");
+}
+
+/* The round trips to the server each way took for one operation, counted by the store's
+ * engine and by raw_run(). */
+static void
+report_round_trips (const char *what,
+                    guint64     store_trips,
+                    guint64     raw_trips,
+                    guint       n)
+{
+  g_print ("%-30s round trips: store %.1f   raw libpq %.1f\n", what,
+           (double) store_trips / n, (double) raw_trips / n);
+}
+
+static guint64
+store_round_trips (FasciaStore *store)
+{
+  return fascia_db_postgres_get_round_trips (fascia_store_get_db (store));
 }
 
 /* Raw libpq */
@@ -122,6 +142,7 @@ raw_run (PGconn             *conn,
 {
   PGresult *result = PQexecPrepared (conn, name, n_params, params, NULL, NULL, 0);
 
+  raw_round_trips++;
   if (PQresultStatus (result) != PGRES_TUPLES_OK && PQresultStatus (result) != PGRES_COMMAND_OK)
     g_error ("%s: %s", name, PQerrorMessage (conn));
   for (int r = 0; r < PQntuples (result); r++)
@@ -435,6 +456,8 @@ bench_open_client (FasciaStore *store,
                                "WHERE client_id = $1 AND deleted_at IS NULL "
                                "ORDER BY visited_at DESC, id DESC LIMIT 1000");
 
+  guint64 store_trips = 0, raw_trips = 0;
+
   for (guint round = 0; round < 10; round++)
     for (guint i = 0; i < busy_clients->len; i++)
       {
@@ -442,6 +465,7 @@ bench_open_client (FasciaStore *store,
         g_autofree char *id_s = g_strdup_printf ("%" G_GINT64_FORMAT, id);
         const char *params[] = { id_s };
         g_autoptr(GError) error = NULL;
+        guint64 trips = store_round_trips (store);
         double t0, t;
 
         t0 = now_ms ();
@@ -477,7 +501,9 @@ bench_open_client (FasciaStore *store,
         }
         t = now_ms () - t0;
         g_array_append_val (store_ms, t);
+        store_trips += store_round_trips (store) - trips;
 
+        trips = raw_round_trips;
         t0 = now_ms ();
         {
           PGresult *plans;
@@ -496,9 +522,11 @@ bench_open_client (FasciaStore *store,
         }
         t = now_ms () - t0;
         g_array_append_val (raw_ms, t);
+        raw_trips += raw_round_trips - trips;
       }
 
   report ("open a client (200 visits)", store_ms, raw_ms, 30);
+  report_round_trips ("open a client (200 visits)", store_trips, raw_trips, store_ms->len);
 }
 
 /* Saving a note as the editor does while the therapist types: one field, refused if someone
@@ -536,6 +564,7 @@ bench_save (FasciaStore *store,
   g_autoptr(FasciaVisit) visit = fascia_store_get_visit (store, store_visit_id, &error);
   g_autofree char *raw_id = g_strdup_printf ("%" G_GINT64_FORMAT, raw_visit_id);
   gint64 raw_revision = 1;
+  guint64 store_trips = 0, raw_trips = 0;
 
   g_assert_no_error (error);
   raw_prepare (conn, "save", RAW_SAVE);
@@ -548,6 +577,7 @@ bench_save (FasciaStore *store,
       g_autofree char *revision_s = g_strdup_printf ("%" G_GINT64_FORMAT, raw_revision);
       const char *params[] = { raw_id, text, now_s, revision_s };
       PGresult *result;
+      guint64 trips = store_round_trips (store);
       double t0, t;
 
       t0 = now_ms ();
@@ -556,7 +586,9 @@ bench_save (FasciaStore *store,
         g_error ("save: %s", error->message);
       t = now_ms () - t0;
       g_array_append_val (store_ms, t);
+      store_trips += store_round_trips (store) - trips;
 
+      trips = raw_round_trips;
       t0 = now_ms ();
       result = raw_run (conn, "save", 4, params);
       if (strcmp (PQcmdTuples (result), "1") != 0)
@@ -565,9 +597,11 @@ bench_save (FasciaStore *store,
       raw_revision++;
       t = now_ms () - t0;
       g_array_append_val (raw_ms, t);
+      raw_trips += raw_round_trips - trips;
     }
 
   report ("save a visit's note", store_ms, raw_ms, 10);
+  report_round_trips ("save a visit's note", store_trips, raw_trips, store_ms->len);
 }
 
 /* Concurrent writers. Each writer, many times over: reads the visit, appends a token of its

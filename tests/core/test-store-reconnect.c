@@ -577,6 +577,143 @@ test_added_offline (StoreFixture  *fixture,
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
 }
 
+/* What a save and the opening of a client cost in round trips to the server, counted by the
+ * engine: a note saved is one statement sent with its BEGIN, then the COMMIT (it was BEGIN,
+ * a read of the visit, the UPDATE and the COMMIT); opening a client is one statement each for
+ * the client, its plans, each plan's targets, its visits and its pain scores, as a program
+ * written by hand on libpq sends. The revision still guards the save, the audit log still
+ * records it, and a locked visit's note still becomes an amendment. */
+static guint64
+round_trips (StoreFixture *fixture)
+{
+  return fascia_db_postgres_get_round_trips (fascia_store_get_db (fixture->store));
+}
+
+static void
+open_client (StoreFixture *fixture,
+             gint64        client_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fascia_store_get_client (fixture->store, client_id, &error);
+  g_autoptr(GListModel) plans = fascia_store_list_plans (fixture->store, client_id, &error);
+  g_autoptr(GListModel) visits = fascia_store_list_visits (fixture->store, client_id, &error);
+  g_autoptr(GArray) scores = NULL;
+
+  g_assert_no_error (error);
+  for (guint k = 0; k < g_list_model_get_n_items (plans); k++)
+    {
+      g_autoptr(FasciaPlan) plan = g_list_model_get_item (plans, k);
+      g_autoptr(GListModel) targets =
+        fascia_store_list_plan_targets (fixture->store, fascia_plan_get_id (plan), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+    }
+  scores = fascia_store_list_visit_scores (fixture->store, client_id,
+                                           FASCIA_STORE_MAX_VISIT_SCORES, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 2);
+}
+
+/* The changes of a visit the server's audit log holds. */
+static gint64
+audited_updates (StoreFixture *fixture,
+                 gint64        visit_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStoreStmt) stmt =
+    fascia_store_prepare (fixture->store,
+                          "SELECT count(*) FROM audit_log WHERE table_name = 'visits' "
+                          "AND row_id = ?1 AND operation = 'UPDATE'", &error);
+
+  g_assert_no_error (error);
+  fascia_db_bind_int64 (stmt, 1, visit_id);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  return fascia_db_column_int64 (stmt, 0);
+}
+
+static void
+test_round_trips (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Leocadia Fairweather");
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaPlanTarget) target = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaVisit) old = fascia_visit_new ();
+  g_autoptr(FasciaVisit) stale = NULL;
+  g_autoptr(FasciaVisit) theirs = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) last_week = g_date_time_add_days (now, -7);
+  gint64 client_id = fascia_client_get_id (client);
+  gint64 audited;
+  guint64 before;
+
+  fascia_plan_set_client_id (plan, client_id);
+  fascia_plan_set_title (plan, "Shoulder");
+  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
+  target = new_target (fascia_plan_get_id (plan), "piriformis", "");
+  g_assert_true (fascia_store_add_plan_target (fixture->store, target, &error));
+  fascia_visit_set_client_id (visit, client_id);
+  fascia_visit_set_visited_at (visit, now);
+  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+  fascia_visit_set_client_id (old, client_id);
+  fascia_visit_set_visited_at (old, last_week);
+  g_assert_true (fascia_store_add_visit (fixture->store, old, &error));
+  g_assert_no_error (error);
+  stale = fascia_store_get_visit (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_no_error (error);
+
+  /* Each statement prepared once on this connection first. */
+  open_client (fixture, client_id);
+  g_assert_true (fascia_store_save_visit_field (fixture->store, visit,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, "First", NULL,
+                                                &error));
+  g_assert_no_error (error);
+
+  before = round_trips (fixture);
+  open_client (fixture, client_id);
+  g_test_message ("open a client: %" G_GUINT64_FORMAT " round trips",
+                  round_trips (fixture) - before);
+  g_assert_cmpuint (round_trips (fixture) - before, ==, 5);
+
+  audited = audited_updates (fixture, fascia_visit_get_id (visit));
+  before = round_trips (fixture);
+  g_assert_true (fascia_store_save_visit_field (fixture->store, visit,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, "Second", NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_test_message ("save a note: %" G_GUINT64_FORMAT " round trips",
+                  round_trips (fixture) - before);
+  g_assert_cmpuint (round_trips (fixture) - before, ==, 2);
+
+  /* Still refused over another's save, with theirs; still audited, once. */
+  g_assert_false (fascia_store_save_visit_field (fixture->store, stale,
+                                                 FASCIA_VISIT_FIELD_SUBJECTIVE, "Mine", &theirs,
+                                                 &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_nonnull (theirs);
+  g_assert_cmpstr (fascia_visit_get_subjective (theirs), ==, "Second");
+  g_assert_cmpint (fascia_visit_get_revision (theirs), ==, fascia_visit_get_revision (visit));
+  g_assert_cmpint (audited_updates (fixture, fascia_visit_get_id (visit)), ==, audited + 1);
+
+  /* A locked visit's note still becomes an amendment. */
+  g_assert_true (fascia_store_save_visit_field (fixture->store, old,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, "Later", NULL,
+                                                &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) amendments = fascia_store_list_amendments (fixture->store,
+                                                                     fascia_visit_get_id (old),
+                                                                     &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 1);
+  }
+}
+
 /* TCP keepalives are on unless the connection string says otherwise, so that a server lost
  * without a word is noticed in about a minute. */
 static void
@@ -624,6 +761,8 @@ main (int   argc,
               store_fixture_set_up_postgresql, test_every_edit_survives, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/added-offline", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_added_offline, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);
   g_test_add ("/postgresql/fascia/core/store/reconnect/lost-without-watch", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_lost_without_watch, store_fixture_tear_down);

@@ -155,6 +155,12 @@ fascia_db_postgres_set_lock_timeout (FasciaDb *db,
   get_module (NULL)->set_lock_timeout (db, milliseconds);
 }
 
+guint64
+fascia_db_postgres_get_round_trips (FasciaDb *db)
+{
+  return get_module (NULL)->get_round_trips (db);
+}
+
 /* For `--version`: the libpq the module was built with, or why there is none. */
 char *
 fascia_db_postgres_describe (void)

@@ -176,6 +176,7 @@ fascia_db_postgres_module_init (const FasciaDbPostgresHost *host)
     fascia_store_conninfo_with_password,
     fascia_store_lookup_server_password,
     fascia_store_remember_server_password,
+    fascia_db_postgres_get_round_trips,
   };
 
   the_host = host;

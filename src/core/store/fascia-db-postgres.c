@@ -52,6 +52,9 @@ typedef struct
   guint             n_prepared;  /* names given to prepared statements */
   gint64            changes;
   GSource          *watch;    /* borrowed: destroyed with the connection */
+  guint64           round_trips;   /* messages sent and answered: each waits for the server */
+  gboolean          begin_due;     /* a transaction is begun: its BEGIN goes with the next
+                                    * statement, in the same round trip */
 
   /* Reconnecting, driven by the main loop (never a blocking call on its thread). */
   char             *conninfo;
@@ -182,15 +185,26 @@ set_result_error (FasciaDb        *db,
   return FALSE;
 }
 
-/* Runs @sql, which takes no parameters; TRUE if the server accepted it. */
+#define BEGIN_SQL "BEGIN ISOLATION LEVEL REPEATABLE READ"
+
+/* Runs @sql, which takes no parameters; TRUE if the server accepted it. A BEGIN due goes in
+ * the same message. */
 static gboolean
 run (FasciaDb    *db,
      const char  *sql,
      GError     **error)
 {
-  PGresult *result = PQexec (CONN (db), sql);
-  ExecStatusType status = PQresultStatus (result);
-  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  PgDb *self = (PgDb *) db;
+  g_autofree char *with_begin = self->begin_due ? g_strconcat (BEGIN_SQL "; ", sql, NULL) : NULL;
+  PGresult *result;
+  ExecStatusType status;
+  gboolean ok;
+
+  self->begin_due = FALSE;
+  self->round_trips++;
+  result = PQexec (CONN (db), with_begin != NULL ? with_begin : sql);
+  status = PQresultStatus (result);
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
   if (!ok)
     set_result_error (db, result, error);
@@ -259,26 +273,42 @@ pg_exec (FasciaDb    *db,
 }
 
 /* REPEATABLE READ: every read of a change sees one snapshot, and a row another connection
- * changed since fails the change (40001, reported as a conflict) instead of overwriting it. */
+ * changed since fails the change (40001, reported as a conflict) instead of overwriting it.
+ * Nothing is sent yet: the BEGIN goes with the transaction's first statement, in one round
+ * trip (pg_step(), run()), and a transaction that ran none costs none. */
 static gboolean
 pg_begin (FasciaDb  *db,
           GError   **error)
 {
-  return run (db, "BEGIN ISOLATION LEVEL REPEATABLE READ", error);
+  ((PgDb *) db)->begin_due = TRUE;
+  return TRUE;
 }
 
 static gboolean
 pg_commit (FasciaDb  *db,
            GError   **error)
 {
+  PgDb *self = (PgDb *) db;
+
+  if (self->begin_due)
+    {
+      self->begin_due = FALSE;
+      return TRUE;
+    }
   return run (db, "COMMIT", error);
 }
 
 static void
 pg_rollback (FasciaDb *db)
 {
+  PgDb *self = (PgDb *) db;
+
+  self->begin_due = FALSE;
   if (PQtransactionStatus (CONN (db)) != PQTRANS_IDLE)
-    PQclear (PQexec (CONN (db), "ROLLBACK"));
+    {
+      self->round_trips++;
+      PQclear (PQexec (CONN (db), "ROLLBACK"));
+    }
 }
 
 static gint64
@@ -482,6 +512,7 @@ prepare_on_server (PgStmt  *self,
     return TRUE;
 
   g_snprintf (self->name, sizeof self->name, "fascia_%u", ++db->n_prepared);
+  db->round_trips++;
   result = PQprepare (db->conn, self->name, self->sql, self->n_params, self->types);
   ok = PQresultStatus (result) == PGRES_COMMAND_OK;
   if (!ok)
@@ -507,6 +538,60 @@ same_types (PgStmt *self)
   return TRUE;
 }
 
+/* Sends the statement, prepared (@prepared) or with its SQL, after a BEGIN, both in one
+ * round trip (libpq's pipeline mode), and returns its result; the BEGIN's when that failed. */
+static PGresult *
+exec_after_begin (PgStmt   *self,
+                  gboolean  prepared)
+{
+  PgDb *db = (PgDb *) self->parent.db;
+  PGconn *conn = db->conn;
+  PGresult *results[2] = { NULL, NULL };
+  gboolean sent;
+  guint n_ends = 0;
+
+  db->round_trips++;
+  sent = PQenterPipelineMode (conn) &&
+         PQsendQueryParams (conn, BEGIN_SQL, 0, NULL, NULL, NULL, NULL, 0) &&
+         (prepared
+          ? PQsendQueryPrepared (conn, self->name, self->n_params,
+                                 (const char * const *) self->values, NULL, NULL, 0)
+          : PQsendQueryParams (conn, self->sql, self->n_params, self->types,
+                               (const char * const *) self->values, NULL, NULL, 0)) &&
+         PQpipelineSync (conn);
+
+  /* Each query's results end with a NULL; the sync's own result ends the pipeline. */
+  while (sent)
+    {
+      PGresult *result = PQgetResult (conn);
+
+      if (result == NULL)
+        {
+          if (++n_ends > 2 || PQstatus (conn) == CONNECTION_BAD)
+            break;
+          continue;
+        }
+      if (PQresultStatus (result) == PGRES_PIPELINE_SYNC)
+        {
+          PQclear (result);
+          break;
+        }
+      if (n_ends < 2 && results[n_ends] == NULL)
+        results[n_ends] = result;
+      else
+        PQclear (result);
+    }
+  PQexitPipelineMode (conn);
+
+  if (results[0] != NULL && PQresultStatus (results[0]) != PGRES_COMMAND_OK)
+    {
+      PQclear (results[1]);
+      return results[0];
+    }
+  PQclear (results[0]);
+  return results[1];
+}
+
 static FasciaDbStep
 pg_step (FasciaDbStmt  *stmt,
          GError       **error)
@@ -518,6 +603,7 @@ pg_step (FasciaDbStmt  *stmt,
     {
       ExecStatusType status;
       const char *tuples;
+      gboolean prepared;
 
       /* A number the statement never uses (an INSERT binding from ?2) still needs a type. */
       for (int i = 0; i < self->n_params; i++)
@@ -526,12 +612,22 @@ pg_step (FasciaDbStmt  *stmt,
 
       if (!prepare_on_server (self, error))
         return FASCIA_DB_ERROR;
-      if (self->generation == db->generation && same_types (self))
-        self->result = PQexecPrepared (db->conn, self->name, self->n_params,
-                                       (const char * const *) self->values, NULL, NULL, 0);
+      prepared = self->generation == db->generation && same_types (self);
+      if (db->begin_due)
+        {
+          db->begin_due = FALSE;
+          self->result = exec_after_begin (self, prepared);
+        }
       else
-        self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
-                                     (const char * const *) self->values, NULL, NULL, 0);
+        {
+          db->round_trips++;
+          if (prepared)
+            self->result = PQexecPrepared (db->conn, self->name, self->n_params,
+                                           (const char * const *) self->values, NULL, NULL, 0);
+          else
+            self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
+                                         (const char * const *) self->values, NULL, NULL, 0);
+        }
       status = PQresultStatus (self->result);
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         {
@@ -1061,6 +1157,20 @@ static const FasciaDbClass pg_class = {
   .keep_connected = pg_keep_connected,
   .is_connected = pg_is_connected,
 };
+
+/**
+ * fascia_db_postgres_get_round_trips:
+ *
+ * Returns: how many times this connection has sent the server something and waited for its
+ *   answer (statements, their preparation, BEGIN, COMMIT, ROLLBACK), for tests and benchmarks.
+ */
+guint64
+fascia_db_postgres_get_round_trips (FasciaDb *db)
+{
+  g_return_val_if_fail (fascia_db_get_engine (db) == FASCIA_DB_ENGINE_POSTGRESQL, 0);
+
+  return ((PgDb *) db)->round_trips;
+}
 
 /* Choosing the engine */
 

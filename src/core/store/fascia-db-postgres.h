@@ -30,6 +30,8 @@ char             *fascia_db_postgres_get_option  (FasciaDb           *db,
                                                   const char         *keyword);
 void              fascia_db_postgres_set_lock_timeout (FasciaDb      *db,
                                                   guint               milliseconds);
+/* How many times the connection sent the server something and waited (tests, benchmarks). */
+guint64           fascia_db_postgres_get_round_trips (FasciaDb       *db);
 /* Whether the engine's module is loaded in this process (for tests). */
 gboolean          fascia_db_postgres_is_loaded   (void);
 
@@ -64,6 +66,7 @@ typedef struct
   gboolean  (*remember_password)      (const char  *conninfo,
                                        const char  *password,
                                        GError     **error);
+  guint64   (*get_round_trips)        (FasciaDb    *db);
 } FasciaDbPostgresModule;
 
 /* The module's one exported symbol. */
