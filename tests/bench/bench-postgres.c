@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-report.h"
 #include "fascia-db-postgres.h"
 #include "fascia-store-private.h"
 #include "pg-server.h"
@@ -37,46 +38,9 @@
 static char *conninfo;
 static guint64 raw_round_trips;  /* each raw_run() is one */
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
 
-  return (x > y) - (x < y);
-}
 
-static double
-percentile (GArray *values,
-            double  p)
-{
-  double *v = (double *) values->data;
-  guint i;
-
-  qsort (v, values->len, sizeof (double), compare_doubles);
-  i = (guint) (p * (values->len - 1) + 0.5);
-  return v[MIN (i, values->len - 1)];
-}
-
-static void
-report (const char *what,
-        GArray     *store_ms,
-        GArray     *raw_ms,
-        double      target_ms)
-{
-  double s50 = percentile (store_ms, 0.5), r50 = percentile (raw_ms, 0.5);
-  double s99 = percentile (store_ms, 0.99), r99 = percentile (raw_ms, 0.99);
-
-  g_print ("%-30s store %7.3f ms (p99 %7.3f)   raw libpq %7.3f ms (p99 %7.3f)   ratio %.2f"
-           "   target <= %.0f ms: %s\n",
-           what, s50, s99, r50, r99, s50 / r50, target_ms, s50 <= target_ms ? "met" : "MISSED");
-}
 
 /* The round trips to the server each way took for one operation, counted by the store's
  * engine and by raw_run(). */
@@ -86,7 +50,7 @@ report_round_trips (const char *what,
                     guint64     raw_trips,
                     guint       n)
 {
-  g_print ("%-30s round trips: store %.1f   raw libpq %.1f\n", what,
+  g_print ("%-34s round trips: store %.1f   raw libpq %.1f\n", what,
            (double) store_trips / n, (double) raw_trips / n);
 }
 
@@ -178,16 +142,16 @@ build_clinic (void)
   g_autoptr(GError) error = NULL;
   PGconn *conn;
   PGresult *result;
-  double t0 = now_ms ();
+  double t0 = bench_ms_now ();
   g_autofree char *now_s = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
   const char *params[] = { now_s };
 
   if (!fascia_store_create_demo_full (conninfo, N_CROWD, &error))
     g_error ("create demo: %s", error->message);
   g_print ("Demo clinic of %u clients made through the store in %.1f s\n", N_CROWD + 12,
-           (now_ms () - t0) / 1000.0);
+           (bench_ms_now () - t0) / 1000.0);
 
-  t0 = now_ms ();
+  t0 = bench_ms_now ();
   conn = raw_connect ();
   raw_exec (conn, "BEGIN");
   raw_exec (conn, "CREATE TEMPORARY TABLE busy AS SELECT id FROM clients "
@@ -241,7 +205,7 @@ build_clinic (void)
   raw_exec (conn, "VACUUM ANALYZE");
   PQfinish (conn);
   g_print ("%u clients given a plan and %u visits each, %u pain marks a visit, in %.1f s\n",
-           N_BUSY_CLIENTS, VISITS_OF_BUSY, MARKS_PER_VISIT, (now_ms () - t0) / 1000.0);
+           N_BUSY_CLIENTS, VISITS_OF_BUSY, MARKS_PER_VISIT, (bench_ms_now () - t0) / 1000.0);
 }
 
 /* Search as you type */
@@ -401,14 +365,14 @@ bench_search (FasciaStore *store,
           if (!g_utf8_validate (prefix, -1, NULL))
             continue;
 
-          t0 = now_ms ();
+          t0 = bench_ms_now ();
           n_store = store_search (store, prefix);
-          t = now_ms () - t0;
+          t = bench_ms_now () - t0;
           g_array_append_val (store_ms, t);
 
-          t0 = now_ms ();
+          t0 = bench_ms_now ();
           n_raw = raw_search (conn, prefix);
-          t = now_ms () - t0;
+          t = bench_ms_now () - t0;
           g_array_append_val (raw_ms, t);
 
           if (n_store != n_raw)
@@ -418,7 +382,7 @@ bench_search (FasciaStore *store,
         }
 
   g_print ("  %u keystrokes each way\n", store_ms->len);
-  report ("search, per keystroke", store_ms, raw_ms, 5);
+  bench_report ("search, per keystroke", store_ms, "raw libpq", raw_ms, TRUE, 5);
 }
 
 /* Opening a client: what the client view reads (the client, its plans and their targets, the
@@ -468,7 +432,7 @@ bench_open_client (FasciaStore *store,
         guint64 trips = store_round_trips (store);
         double t0, t;
 
-        t0 = now_ms ();
+        t0 = bench_ms_now ();
         {
           g_autoptr(FasciaClient) client = fascia_store_get_client (store, id, &error);
           g_autoptr(GListModel) plans = fascia_store_list_plans (store, id, &error);
@@ -499,12 +463,12 @@ bench_open_client (FasciaStore *store,
           if (n_visits != VISITS_OF_BUSY || scores == NULL || scores->len != VISITS_OF_BUSY)
             g_error ("client %s: %u visits", id_s, n_visits);
         }
-        t = now_ms () - t0;
+        t = bench_ms_now () - t0;
         g_array_append_val (store_ms, t);
         store_trips += store_round_trips (store) - trips;
 
         trips = raw_round_trips;
-        t0 = now_ms ();
+        t0 = bench_ms_now ();
         {
           PGresult *plans;
 
@@ -520,12 +484,12 @@ bench_open_client (FasciaStore *store,
           PQclear (raw_run (conn, "visits", 1, params));
           PQclear (raw_run (conn, "scores", 1, params));
         }
-        t = now_ms () - t0;
+        t = bench_ms_now () - t0;
         g_array_append_val (raw_ms, t);
         raw_trips += raw_round_trips - trips;
       }
 
-  report ("open a client (200 visits)", store_ms, raw_ms, 30);
+  bench_report ("open a client (200 visits)", store_ms, "raw libpq", raw_ms, TRUE, 30);
   report_round_trips ("open a client (200 visits)", store_trips, raw_trips, store_ms->len);
 }
 
@@ -580,27 +544,27 @@ bench_save (FasciaStore *store,
       guint64 trips = store_round_trips (store);
       double t0, t;
 
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       if (!fascia_store_save_visit_field (store, visit, FASCIA_VISIT_FIELD_SUBJECTIVE, text,
                                           NULL, &error))
         g_error ("save: %s", error->message);
-      t = now_ms () - t0;
+      t = bench_ms_now () - t0;
       g_array_append_val (store_ms, t);
       store_trips += store_round_trips (store) - trips;
 
       trips = raw_round_trips;
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       result = raw_run (conn, "save", 4, params);
       if (strcmp (PQcmdTuples (result), "1") != 0)
         g_error ("raw save: %s rows", PQcmdTuples (result));
       PQclear (result);
       raw_revision++;
-      t = now_ms () - t0;
+      t = bench_ms_now () - t0;
       g_array_append_val (raw_ms, t);
       raw_trips += raw_round_trips - trips;
     }
 
-  report ("save a visit's note", store_ms, raw_ms, 10);
+  bench_report ("save a visit's note", store_ms, "raw libpq", raw_ms, TRUE, 10);
   report_round_trips ("save a visit's note", store_trips, raw_trips, store_ms->len);
 }
 
@@ -749,14 +713,14 @@ run_writers (FasciaStore *store,
     }
   g_usleep (G_USEC_PER_SEC / 2);  /* every writer connected */
 
-  t0 = now_ms ();
+  t0 = bench_ms_now ();
   g_mutex_lock (&start_mutex);
   started = TRUE;
   g_cond_broadcast (&start_cond);
   g_mutex_unlock (&start_mutex);
   for (guint i = 0; i < n_writers; i++)
     g_thread_join (writers[i].thread);
-  seconds = (now_ms () - t0) / 1000.0;
+  seconds = (bench_ms_now () - t0) / 1000.0;
 
   /* The proof, row by row, read back through a connection of its own. */
   for (guint i = 0; i < n_writers; i++)

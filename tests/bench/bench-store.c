@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-report.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "fascia-test-utils.h"
@@ -47,32 +48,8 @@ static const char *views[] = { "anterior", "posterior-superficial", "posterior-d
                                "lateral" };
 static const char *pain_types[] = { "ache", "sharp", "burning", "numbness", "tingling" };
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
 
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  double *v = (double *) values->data;
-  guint i;
-
-  qsort (v, values->len, sizeof (double), compare_doubles);
-  i = (guint) (p * (values->len - 1) + 0.5);
-  return v[MIN (i, values->len - 1)];
-}
 
 static void
 check (int         rc,
@@ -130,7 +107,7 @@ build_clinic (const char *path)
   sqlite3_stmt *client, *plan, *target, *visit, *visit_target, *mark;
   gint64 now = g_get_real_time ();
   gint64 visit_id = 0, target_id = 0;
-  double start = now_ms ();
+  double start = bench_ms_now ();
 
   store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
   if (store == NULL)
@@ -258,28 +235,9 @@ build_clinic (const char *path)
 
   g_print ("Built %u clients, %u visits, %u pain marks in %.1f s\n", N_CLIENTS,
            N_CLIENTS * VISITS_PER_CLIENT, N_CLIENTS * VISITS_PER_CLIENT * MARKS_PER_VISIT,
-           (now_ms () - start) / 1000.0);
+           (bench_ms_now () - start) / 1000.0);
 }
 
-static void
-report (const char *what,
-        GArray     *store_ms,
-        GArray     *raw_ms,
-        gboolean    with_p99)
-{
-  double s50 = percentile (store_ms, 0.5), r50 = percentile (raw_ms, 0.5);
-
-  if (with_p99)
-    {
-      double s99 = percentile (store_ms, 0.99), r99 = percentile (raw_ms, 0.99);
-
-      g_print ("%-34s store %8.3f ms (p99 %8.3f)   raw %8.3f ms (p99 %8.3f)   ratio %.2f\n",
-               what, s50, s99, r50, r99, s50 / r50);
-    }
-  else
-    g_print ("%-34s store %8.3f ms                raw %8.3f ms                ratio %.2f\n",
-             what, s50, r50, s50 / r50);
-}
 
 /* Opening */
 
@@ -314,22 +272,22 @@ bench_open (const char *path)
       sqlite3 *db;
       double t0, t;
 
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
       if (store == NULL)
         g_error ("%s", error->message);
       g_object_unref (store);
-      t = now_ms () - t0;
+      t = bench_ms_now () - t0;
       g_array_append_val (store_ms, t);
 
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       db = raw_open (path);
       sqlite3_close (db);
-      t = now_ms () - t0;
+      t = bench_ms_now () - t0;
       g_array_append_val (raw_ms, t);
     }
 
-  report ("open + close", store_ms, raw_ms, FALSE);
+  bench_report ("open + close", store_ms, "raw", raw_ms, FALSE, 0);
 }
 
 /* Search as you type */
@@ -475,14 +433,14 @@ raw_search (RawSearch  *raw,
 
   if (match->len == 0)
     {
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       sqlite3_bind_text (raw->prefix_count, 1, folded, -1, SQLITE_STATIC);
       sqlite3_bind_text (raw->prefix_count, 2, end, -1, SQLITE_STATIC);
       n = raw_count (raw->prefix_count);
       sqlite3_bind_text (raw->prefix_page, 1, folded, -1, SQLITE_STATIC);
       sqlite3_bind_text (raw->prefix_page, 2, end, -1, SQLITE_STATIC);
       raw_page (raw->prefix_page, raw->row);
-      *ms = now_ms () - t0;
+      *ms = bench_ms_now () - t0;
       return n;
     }
 
@@ -506,21 +464,21 @@ raw_search (RawSearch  *raw,
 
   /* The count: the index alone when that is exact (nothing archived here), else the
    * faster of the two. */
-  t0 = now_ms ();
+  t0 = bench_ms_now ();
   n = raw_count (short_terms->len == 0 ? raw->fts_count : raw->index_count);
-  t_count = now_ms () - t0;
-  t0 = now_ms ();
+  t_count = bench_ms_now () - t0;
+  t0 = bench_ms_now ();
   n_walk = raw_count (raw->walk_count);
-  t_count = MIN (t_count, now_ms () - t0);
+  t_count = MIN (t_count, bench_ms_now () - t0);
   if (n != n_walk)
     g_error ("“%s”: the trigram index finds %u, the walk %u", query, n, n_walk);
 
-  t0 = now_ms ();
+  t0 = bench_ms_now ();
   raw_page (raw->index_page, raw->row);
-  t_page = now_ms () - t0;
-  t0 = now_ms ();
+  t_page = bench_ms_now () - t0;
+  t0 = bench_ms_now ();
   raw_page (raw->walk_page, raw->row);
-  t_page = MIN (t_page, now_ms () - t0);
+  t_page = MIN (t_page, bench_ms_now () - t0);
 
   *ms = t_count + t_page;
   return n;
@@ -569,9 +527,9 @@ bench_search (FasciaStore *store,
           if (!g_utf8_validate (prefix, -1, NULL))
             continue;
 
-          t0 = now_ms ();
+          t0 = bench_ms_now ();
           n_store = store_search (store, prefix);
-          t = now_ms () - t0;
+          t = bench_ms_now () - t0;
           g_array_append_val (store_ms, t);
 
           n_raw = raw_search (&raw, prefix, &t);
@@ -584,7 +542,7 @@ bench_search (FasciaStore *store,
         }
 
   g_print ("  %u keystrokes each way\n", store_ms->len);
-  report ("search, per keystroke", store_ms, raw_ms, TRUE);
+  bench_report ("search, per keystroke", store_ms, "raw", raw_ms, TRUE, 0);
   raw_search_finalize (&raw);
 }
 
@@ -635,7 +593,7 @@ bench_load_client (FasciaStore *store,
       g_autoptr(GError) error = NULL;
       double t0, t;
 
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       {
         g_autoptr(GListModel) p = fascia_store_list_plans (store, id, &error);
         g_autoptr(GListModel) v = fascia_store_list_visits (store, id, &error);
@@ -650,18 +608,18 @@ bench_load_client (FasciaStore *store,
         if (g_list_model_get_n_items (v) != VISITS_PER_CLIENT)
           g_error ("client %" G_GINT64_FORMAT ": %u visits", id, g_list_model_get_n_items (v));
       }
-      t = now_ms () - t0;
+      t = bench_ms_now () - t0;
       g_array_append_val (store_ms, t);
 
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       raw_step_all (plans, id);
       raw_step_all (targets, id);   /* plan id = client id in this clinic */
       raw_step_all (visits, id);
-      t = now_ms () - t0;
+      t = bench_ms_now () - t0;
       g_array_append_val (raw_ms, t);
     }
 
-  report ("load a client's plans and visits", store_ms, raw_ms, FALSE);
+  bench_report ("load a client's plans and visits", store_ms, "raw", raw_ms, FALSE, 0);
   sqlite3_finalize (plans);
   sqlite3_finalize (targets);
   sqlite3_finalize (visits);
@@ -693,7 +651,7 @@ bench_save_visit (FasciaStore *store,
       double t0, t;
       gint64 id;
 
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       fascia_visit_set_client_id (v, 500);
       fascia_visit_set_plan_id (v, 500);
       fascia_visit_set_subjective (v, "Better this week; stiff after gardening.");
@@ -705,10 +663,10 @@ bench_save_visit (FasciaStore *store,
       fascia_visit_set_treated_target_ids (v, targets, 2);
       if (!fascia_store_add_visit (store, v, &error))
         g_error ("%s", error->message);
-      t = now_ms () - t0;
+      t = bench_ms_now () - t0;
       g_array_append_val (store_ms, t);
 
-      t0 = now_ms ();
+      t0 = bench_ms_now ();
       step_done (db, begin);
       sqlite3_bind_int64 (visit, 1, 500);
       sqlite3_bind_int64 (visit, 2, g_get_real_time ());
@@ -728,11 +686,11 @@ bench_save_visit (FasciaStore *store,
           step_done (db, target);
         }
       step_done (db, commit);
-      t = now_ms () - t0;
+      t = bench_ms_now () - t0;
       g_array_append_val (raw_ms, t);
     }
 
-  report ("save a visit (synchronous=FULL)", store_ms, raw_ms, FALSE);
+  bench_report ("save a visit (synchronous=FULL)", store_ms, "raw", raw_ms, FALSE, 0);
   sqlite3_finalize (begin);
   sqlite3_finalize (visit);
   sqlite3_finalize (target);
