@@ -149,6 +149,9 @@ struct _FasciaDiagramView
   guint          n_patch_renders;
   guint          prepare_id;        /* the next render ahead, once the view is idle */
   guint          n_prepared;        /* renders ahead finished, for tests and benchmarks */
+  FasciaRegionStyle hover_styles;   /* overlays made ahead for the region hovered */
+  guint          hover_ahead_id;    /* making them, once the view is idle */
+  guint          n_overlays;        /* overlays made, for tests and benchmarks */
 
   /* Pointer state */
   gboolean       has_pointer;
@@ -885,6 +888,40 @@ fascia_diagram_view_get_render_count (FasciaDiagramView *self,
     *patches = self->n_patch_renders;
 }
 
+/**
+ * fascia_diagram_view_get_overlay_count:
+ *
+ * Counts the overlays (outlines and fills, see fascia_diagram_render_region_overlay()) made
+ * since the view was made, for tests and benchmarks: a click on a region hovered long enough
+ * should make none (see fascia_diagram_view_set_hover_styles()).
+ */
+guint
+fascia_diagram_view_get_overlay_count (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_overlays;
+}
+
+/**
+ * fascia_diagram_view_set_hover_styles:
+ * @styles: the overlay styles (outlines or fills) a click on a region gives it
+ *
+ * The region the pointer rests on (30 ms) gets its overlays of @styles made ahead, when the
+ * view is idle: made from the hit mask on the first click instead, a large muscle's fill cost a
+ * couple of dozen milliseconds of that click. They share the cache of the overlays shown,
+ * and are made only while it is less than half full.
+ */
+void
+fascia_diagram_view_set_hover_styles (FasciaDiagramView *self,
+                                      FasciaRegionStyle  styles)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  self->hover_styles = styles & (FILL_STYLES | FASCIA_REGION_STYLE_SELECTED
+                                 | FASCIA_REGION_STYLE_FOCUS);
+}
+
 /* Styles */
 
 
@@ -1290,12 +1327,51 @@ fascia_diagram_view_get_diagram (FasciaDiagramView *self)
   return self->diagram;
 }
 
+static Tile *ensure_overlay (FasciaDiagramView *self,
+                             const char        *region_id,
+                             FasciaRegionStyle  style);
+
+/* Makes the overlays a click on the region hovered will light (see
+ * fascia_diagram_view_set_hover_styles()), so that the click finds them made. Only once the
+ * pointer rests (a pointer crossing the drawing would make a fill for every region it passes
+ * over, each a main-thread stall of up to a couple of dozen ms), and only while the cache has
+ * room: what is lit now is never dropped for what may be lit. */
+#define HOVER_AHEAD_MS 30
+
+static gboolean
+hover_ahead_cb (gpointer user_data)
+{
+  FasciaDiagramView *self = user_data;
+
+  self->hover_ahead_id = 0;
+  if (self->diagram == NULL || self->hovered == NULL
+      || !fascia_diagram_get_region_visible (self->diagram, self->hovered))
+    return G_SOURCE_REMOVE;
+
+  for (guint bit = 0; bit < 16; bit++)
+    {
+      FasciaRegionStyle style = self->hover_styles & (1u << bit);
+
+      if (style == 0 || g_hash_table_size (self->outlines) >= MAX_OVERLAYS / 2
+          || self->overlay_bytes >= MAX_OVERLAY_BYTES / 2)
+        continue;
+      ensure_overlay (self, self->hovered, style);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_hovered (FasciaDiagramView *self,
              const char        *region_id)
 {
   if (g_strcmp0 (self->hovered, region_id) == 0)
     return;
+
+  g_clear_handle_id (&self->hover_ahead_id, g_source_remove);
+  if (region_id != NULL && self->hover_styles != 0)
+    self->hover_ahead_id = g_timeout_add_full (G_PRIORITY_LOW, HOVER_AHEAD_MS, hover_ahead_cb,
+                                               self, NULL);
 
   if (self->hovered != NULL)
     fascia_diagram_view_remove_region_style (self, self->hovered, FASCIA_REGION_STYLE_HOVER);
@@ -1724,6 +1800,7 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   self->job_running = FALSE;
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  g_clear_handle_id (&self->hover_ahead_id, g_source_remove);
   /* Shown now, it is rendered as shown; the rest wait for the next idle time. */
   cancel_prepare (self);
   /* The worker's copy goes with its diagram, so that coming back to a view does not parse
@@ -2508,6 +2585,7 @@ ensure_overlay (FasciaDiagramView *self,
                                                   &x, &y);
   if (surface == NULL)
     return NULL;
+  self->n_overlays++;
 
   /* A large muscle's overlay at two pixels per unit is a few megabytes: keep what a busy
    * chart needs, and start again beyond that. */
@@ -2809,6 +2887,7 @@ fascia_diagram_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  g_clear_handle_id (&self->hover_ahead_id, g_source_remove);
   cancel_prepare (self);
   g_ptr_array_set_size (self->ready, 0);
   g_queue_clear_full (&self->kept, kept_free);

@@ -377,9 +377,22 @@ _fascia_visit_editor_class_actions_init (GtkWidgetClass *widget_class)
                                        "visit.tool", "s", "weak");
 }
 
+/* The region under the pointer gets ahead the fill a click with the tool would give it: a
+ * pain mark, or a finding's target. */
+static void
+tool_changed_cb (FasciaVisitEditor *self)
+{
+  fascia_diagram_view_set_hover_styles (self->diagram_view,
+                                        g_strcmp0 (self->tool, "pain") == 0
+                                        ? FASCIA_REGION_STYLE_PAIN
+                                        : FASCIA_REGION_STYLE_TARGET);
+}
+
 void
 _fascia_visit_editor_actions_init (FasciaVisitEditor *self)
 {
+  tool_changed_cb (self);
+  g_signal_connect (self, "notify::tool", G_CALLBACK (tool_changed_cb), NULL);
   g_signal_connect_object (self->diagram_view, "region-activated",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->diagram_view, "point-activated",

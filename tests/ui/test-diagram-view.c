@@ -190,6 +190,37 @@ test_hover (Fixture       *fixture,
                   & FASCIA_REGION_STYLE_HOVER);
 }
 
+/* A click lights the region hovered with what the view made while the pointer rested on it:
+ * made on the click, a large muscle's fill cost the first click a couple of dozen ms. */
+static void
+test_hover_ahead (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  guint made;
+  double x, y;
+
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  fascia_diagram_view_set_hover_styles (fixture->view, FASCIA_REGION_STYLE_PAIN);
+
+  region_centre (fixture, "m-iliacus-r", &x, &y);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), x, y);
+  g_assert_true (fascia_test_wait_for (hovered, fixture, 3000));
+  fascia_ui_test_wait_idle (200);
+  made = fascia_diagram_view_get_overlay_count (fixture->view);
+  g_assert_cmpuint (made, >, 0);  /* the hover outline, and the fill ahead */
+
+  /* The click's fill is there already: the frame that shows it makes nothing. */
+  fascia_diagram_view_add_region_style (fixture->view, "m-iliacus-r", FASCIA_REGION_STYLE_PAIN);
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpuint (fascia_diagram_view_get_overlay_count (fixture->view), ==, made);
+
+  /* A region the pointer never rested on has its fill made when it is lit. */
+  fascia_diagram_view_add_region_style (fixture->view, "m-psoas-major-r",
+                                        FASCIA_REGION_STYLE_PAIN);
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpuint (fascia_diagram_view_get_overlay_count (fixture->view), ==, made + 1);
+}
+
 static const char *
 focused_region (Fixture *fixture)
 {
@@ -833,6 +864,8 @@ main (int   argc,
               fixture_set_up, test_click_activates, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/hover", Fixture, NULL,
               fixture_set_up, test_hover, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/hover-ahead", Fixture, NULL,
+              fixture_set_up, test_hover_ahead, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/keyboard", Fixture, NULL,
               fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/zoom-about-pointer", Fixture, NULL,
