@@ -1382,8 +1382,6 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   /* The figure, centred with a margin, not the view's whole drawing: in a small window the
    * front view's legs ran into the pane's bottom edge. */
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
-  /* A muscle clicked is outlined as selected: the outline is made ahead, on hover. */
-  fascia_diagram_view_set_hover_styles (self->diagram_view, FASCIA_REGION_STYLE_SELECTED);
   g_signal_connect_object (self->diagram_view, "notify::zoom",
                            G_CALLBACK (update_label_size), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->diagram_view, "prepare",
