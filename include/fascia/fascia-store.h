@@ -55,6 +55,10 @@ typedef enum
 
 GQuark fascia_store_error_quark (void);
 
+/* The longest note (a visit's, a client's, a plan's goals…) the store saves, in bytes: the
+ * editors refuse text past it as it is typed or pasted. */
+#define FASCIA_STORE_MAX_NOTE (16 * 1024 * 1024)
+
 /* The largest CSV file fascia_store_import_clients() takes, in bytes. */
 #define FASCIA_STORE_MAX_IMPORT_SIZE (64 * 1024 * 1024)
 

@@ -58,6 +58,7 @@ struct _FasciaVisitEditor
   gboolean           loading;
   gboolean           saving;
   gulong             changed_id;
+  gint64             refused_at;    /* when a note last refused text past the store's limit */
 
   /* Someone else saved the visit since it was read: their version and the user's own notes,
    * kept until the user chooses in the conflict dialog. */

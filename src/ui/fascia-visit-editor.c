@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "fascia/fascia-date.h"
 #include "fascia/fascia-store-journal.h"
 
@@ -231,7 +233,21 @@ save_now_unguarded (FasciaVisitEditor *self)
         continue;
 
       text = buffer_text (note_view (self, field));
-      if (g_strcmp0 (text, fascia_visit_get_field (self->visit, field) ?: "") != 0)
+      if (strlen (text) > FASCIA_STORE_MAX_NOTE)
+        {
+          /* Only a note loaded past the limit gets here (typing past it is refused): it is
+           * kept as it was saved, and on screen, whole. */
+          g_autofree char *size = g_format_size_full (strlen (text), G_FORMAT_SIZE_IEC_UNITS);
+          g_autofree char *limit = g_format_size_full (FASCIA_STORE_MAX_NOTE,
+                                                       G_FORMAT_SIZE_IEC_UNITS);
+          g_autofree char *title = NULL;
+
+          /* Translators: a SOAP field (Subjective, Objective…), then two sizes */
+          title = g_strdup_printf (_("Not saved: the %s note is %s, more than the %s a note "
+                                     "holds"), _(field_names[field]), size, limit);
+          fascia_ui_toast (GTK_WIDGET (self), title);
+        }
+      else if (g_strcmp0 (text, fascia_visit_get_field (self->visit, field) ?: "") != 0)
         {
           gboolean locked = fascia_visit_is_locked (self->visit, NULL);
 
@@ -494,6 +510,64 @@ note_changed_cb (GtkTextBuffer     *buffer,
   self->notes_dirty |= 1u << field;
   if (!fascia_visit_is_locked (self->visit, NULL))
     _fascia_visit_editor_schedule_save (self);
+}
+
+/* The store saves no note past FASCIA_STORE_MAX_NOTE: what would make a note longer is
+ * refused as it is typed or pasted, with a word, rather than kept on screen and refused by
+ * every save (and lost when the visit is left). A note loaded longer is shown whole. */
+static gsize
+buffer_length (GtkTextBuffer *buffer,
+               gboolean       exact)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  /* A character takes at most four bytes: the text is copied only near the limit. */
+  if (!exact)
+    return (gsize) gtk_text_buffer_get_char_count (buffer) * 4;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return strlen (text);
+}
+
+static void
+note_insert_text_cb (GtkTextBuffer     *buffer,
+                     GtkTextIter       *location,
+                     const char        *text,
+                     int                length,
+                     FasciaVisitEditor *self)
+{
+  FasciaVisitField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "field"));
+  g_autofree char *limit = NULL;
+  g_autofree char *title = NULL;
+  gsize used;
+  gint64 now;
+
+  if (self->loading || length <= 0)
+    return;
+  used = buffer_length (buffer, FALSE);
+  if (used <= FASCIA_STORE_MAX_NOTE && (gsize) length <= FASCIA_STORE_MAX_NOTE - used)
+    return;
+  used = buffer_length (buffer, TRUE);
+  if (used <= FASCIA_STORE_MAX_NOTE && (gsize) length <= FASCIA_STORE_MAX_NOTE - used)
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (note_view (self, field)));
+
+  /* One toast while a key is held, not one a key press. */
+  now = g_get_monotonic_time ();
+  if (self->refused_at != 0 && now - self->refused_at < 5 * G_USEC_PER_SEC)
+    return;
+  self->refused_at = now;
+
+  limit = g_format_size_full (FASCIA_STORE_MAX_NOTE, G_FORMAT_SIZE_IEC_UNITS);
+  /* Translators: the first %s is a SOAP field (Subjective, Objective…), the second a size
+   * ("16.0 MiB") */
+  title = g_strdup_printf (_("Not added: the %s note would pass %s, the most a note holds"),
+                           _(field_names[field]), limit);
+  fascia_ui_toast (GTK_WIDGET (self), title);
 }
 
 static void
@@ -1521,6 +1595,7 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
       g_object_set_data (G_OBJECT (buffer), "field", GUINT_TO_POINTER (field));
+      g_signal_connect (buffer, "insert-text", G_CALLBACK (note_insert_text_cb), self);
       g_signal_connect (buffer, "changed", G_CALLBACK (note_changed_cb), self);
       g_signal_connect (focus, "leave", G_CALLBACK (note_focus_leave_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (view), focus);

@@ -21,7 +21,8 @@
 /*
  * Each note scrolls in a field of its own that grows with the text up to a limit: a note of a
  * megabyte is opened, shown and typed into with the window drawn, the editor keeps its size,
- * and the note is saved whole.
+ * and the note is saved whole. A note cannot grow past what the store saves: a paste or key
+ * that would take it there is refused with one line, and what was typed before stays.
  */
 
 static FasciaApplication *app;
@@ -81,6 +82,26 @@ query_text (Fixture    *f,
   return value;
 }
 
+/* Another program (an older Fascia, a hand-made import) left a note the store would not
+ * save: written with SQL beside the store. */
+static void
+write_note (Fixture    *f,
+            const char *column,
+            const char *text)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE visits SET %s = ?", column);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static FasciaClientView *
 client_view (Fixture *f)
 {
@@ -120,6 +141,23 @@ static GtkWidget *
 note_field (GtkTextView *view)
 {
   return gtk_widget_get_parent (GTK_WIDGET (view));
+}
+
+/* How many labels under @root show @text, as drawn. */
+static guint
+count_labels_showing (GtkWidget  *root,
+                      const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels_showing (child, text);
+
+  return n;
 }
 
 static FasciaVisitEditor *
@@ -249,6 +287,149 @@ test_long_note_scrolls (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
+/* What a key press in @view does, with the window hidden: the text goes in at the end. */
+static void
+type_at_end (GtkTextView *view,
+             const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  fascia_test_iterate ();
+}
+
+typedef struct
+{
+  GtkWidget   *window;
+  const char  *label;  /* NULL: wait for the buffer to change */
+  GtkTextView *view;
+  int          chars;
+} PasteWait;
+
+static gboolean
+pasted_cb (gpointer user_data)
+{
+  PasteWait *w = user_data;
+
+  if (w->label != NULL)
+    return count_labels_showing (w->window, w->label) > 0;
+  return gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (w->view)) != w->chars;
+}
+
+/* Ctrl+V with @text on the clipboard; waits for the paste, or for the toast @refused. */
+static void
+paste (GtkTextView *view,
+       const char  *text,
+       const char  *refused)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  PasteWait wait = {
+    GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))), refused, view,
+    gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)),
+  };
+
+  gdk_clipboard_set_text (clipboard, text);
+  fascia_ui_test_keys (GTK_WIDGET (view), "ctrl+v");
+  g_assert_true (fascia_test_wait_for (pasted_cb, &wait, 20000));
+  fascia_ui_test_wait_idle (200);
+}
+
+static void
+test_note_over_limit (Fixture       *f,
+                      gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  gint64 visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  GtkTextView *subjective = note_view (editor, "subjective_view");
+  GtkTextView *objective;
+  const char *typed = "Sore neck";
+  g_autofree char *limit = g_format_size_full (FASCIA_STORE_MAX_NOTE, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *refused = g_strdup_printf ("Not added: the Subjective note would pass %s, "
+                                              "the most a note holds", limit);
+  g_autofree char *too_much = make_note (FASCIA_STORE_MAX_NOTE - strlen (typed) + 1);
+  g_autofree char *fits = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *over = NULL;
+  g_autofree char *not_saved = NULL;
+  g_autofree char *over_size = NULL;
+
+  fascia_ui_test_wait_idle (300);
+  focus_end (subjective);
+  fascia_ui_test_type (GTK_WIDGET (subjective), typed);
+  fascia_ui_test_wait_idle (200);
+  fascia_visit_editor_flush (editor);
+  text = query_text (f, "SELECT subjective FROM visits");
+  g_assert_cmpstr (text, ==, typed);
+
+  /* One byte too many: nothing of it is added, what was typed stays, and one line says why. */
+  g_assert_cmpuint (strlen (typed) + strlen (too_much), ==, FASCIA_STORE_MAX_NOTE + 1);
+  paste (subjective, too_much, refused);
+  g_free (text);
+  text = buffer_text (subjective);
+  g_assert_cmpstr (text, ==, typed);
+  g_assert_null (strchr (refused, '\n'));
+  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), refused), ==, 1);
+  fascia_visit_editor_flush (editor);
+  g_free (text);
+  text = query_text (f, "SELECT subjective FROM visits");
+  g_assert_cmpstr (text, ==, typed);
+
+  /* Up to the limit exactly, a note takes what is typed, and is saved whole; not a byte
+   * more. Notes of 16 MiB are edited with the window hidden: GTK would lay out every line of
+   * them to measure them (minutes here), which is not what this is about. */
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  fascia_test_iterate ();
+  fits = make_note (FASCIA_STORE_MAX_NOTE - 1);
+  write_note (f, "subjective", fits);
+  editor = reopen_visit (f, visit_id);
+  subjective = note_view (editor, "subjective_view");
+  type_at_end (subjective, "!");
+  fascia_visit_editor_flush (editor);
+  g_free (text);
+  text = query_text (f, "SELECT subjective FROM visits");
+  g_assert_cmpuint (strlen (text), ==, FASCIA_STORE_MAX_NOTE);
+  g_assert_true (g_str_has_prefix (text, fits));
+  g_assert_true (g_str_has_suffix (text, "!"));
+  type_at_end (subjective, "?");
+  g_free (text);
+  text = buffer_text (subjective);
+  g_assert_cmpuint (strlen (text), ==, FASCIA_STORE_MAX_NOTE);
+  g_assert_true (g_str_has_suffix (text, "!"));
+
+  /* A note already longer than the store saves is shown whole; a change to it is not saved
+   * over it, with a word, and the store keeps it as it was. */
+  over = make_note (FASCIA_STORE_MAX_NOTE + 10);
+  write_note (f, "objective", over);
+  editor = reopen_visit (f, visit_id);
+  objective = note_view (editor, "objective_view");
+  g_free (text);
+  text = buffer_text (objective);
+  g_assert_true (g_str_equal (text, over));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (objective);
+    GtkTextIter end;
+
+    /* What Backspace does. */
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    g_assert_true (gtk_text_buffer_backspace (buffer, &end, TRUE, TRUE));
+  }
+  fascia_visit_editor_flush (editor);
+  over_size = g_format_size_full (strlen (over) - 1, G_FORMAT_SIZE_IEC_UNITS);
+  not_saved = g_strdup_printf ("Not saved: the Objective note is %s, more than the %s a note "
+                               "holds", over_size, limit);
+  g_assert_null (strchr (not_saved, '\n'));
+  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), not_saved), ==, 1);
+  g_free (text);
+  text = query_text (f, "SELECT objective FROM visits");
+  g_assert_true (g_str_equal (text, over));
+  g_free (text);
+  text = buffer_text (objective);
+  g_assert_cmpuint (strlen (text), ==, strlen (over) - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +445,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/visit-editor/long-note-scrolls", Fixture, NULL,
               fixture_set_up, test_long_note_scrolls, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/note-over-limit", Fixture, NULL,
+              fixture_set_up, test_note_over_limit, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -17,10 +17,10 @@ G_BEGIN_DECLS
 /* "FsCa" in PRAGMA application_id, set by 001-initial.sql. */
 #define FASCIA_STORE_APPLICATION_ID 0x46734361
 
-/* Longest texts the store accepts: a name, a short field (email, phone, ids), a note. */
+/* Longest texts the store accepts: a name, a short field (email, phone, ids); a note's is
+ * FASCIA_STORE_MAX_NOTE. */
 #define FASCIA_STORE_MAX_NAME  (1024)
 #define FASCIA_STORE_MAX_SHORT (256)
-#define FASCIA_STORE_MAX_NOTE  (16 * 1024 * 1024)
 
 /* A cached prepared statement; g_autoptr() resets it and clears its bindings. */
 typedef FasciaDbStmt FasciaStoreStmt;
