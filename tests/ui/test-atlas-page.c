@@ -497,6 +497,92 @@ test_search_latin (Fixture       *fixture,
   wait_for_card (fixture, "search:Musculus piri");
 }
 
+/* The tool bar's search button shown. */
+static GtkWidget *
+find_search_toggle (GtkWidget *root)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (root), "Search (Ctrl+F)") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_toggle (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The diagram's place in the window, in window coordinates. */
+static void
+diagram_bounds (Fixture         *fixture,
+                graphene_rect_t *bounds)
+{
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (fixture->view), fixture->window, bounds));
+}
+
+/* Ctrl+F opens the search without moving the diagram: the muscle under the pointer stays
+ * the one under it (the search bar used to open above the diagram and push it down). */
+static void
+test_search_keeps_diagram (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                FASCIA_TYPE_ATLAS_PAGE,
+                                                                "search_entry"));
+  graphene_rect_t before, searching, after;
+  graphene_rect_t entry_bounds;
+  int width = gtk_widget_get_width (fixture->window);
+  int height = gtk_widget_get_height (fixture->window);
+
+  diagram_bounds (fixture, &before);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), 40, 40);
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "ctrl+f");
+  /* The search bar's reveal takes its time. */
+  fascia_ui_test_wait_idle (800);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), entry));
+  g_assert_true (gtk_widget_get_mapped (entry));
+  /* The entry is where it can be seen and clicked, not off in a corner. */
+  g_assert_true (gtk_widget_compute_bounds (entry, fixture->window, &entry_bounds));
+  g_assert_cmpfloat (entry_bounds.size.width, >=, 200);
+  g_assert_cmpfloat (entry_bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (entry_bounds.origin.y + entry_bounds.size.height, <=, before.origin.y);
+  diagram_bounds (fixture, &searching);
+  g_assert_true (graphene_rect_equal (&before, &searching));
+
+  fascia_ui_test_type (GTK_WIDGET (fixture->page), "psoas");
+  wait_for_card (fixture, "search:psoas");
+  diagram_bounds (fixture, &searching);
+  g_assert_true (graphene_rect_equal (&before, &searching));
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Escape");
+  fascia_ui_test_wait_idle (800);
+  g_assert_false (gtk_search_bar_get_search_mode (
+    GTK_SEARCH_BAR (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                   FASCIA_TYPE_ATLAS_PAGE, "search_bar"))));
+  diagram_bounds (fixture, &after);
+  g_assert_true (graphene_rect_equal (&before, &after));
+  g_assert_cmpint (gtk_widget_get_width (fixture->window), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (fixture->window), ==, height);
+
+  /* The tool bar under the closed search takes clicks again: its search button opens it. */
+  {
+    GtkWidget *toggle = find_search_toggle (GTK_WIDGET (fixture->page));
+
+    g_assert_nonnull (toggle);
+    fascia_ui_test_click (toggle, gtk_widget_get_width (toggle) / 2.0,
+                          gtk_widget_get_height (toggle) / 2.0);
+    fascia_ui_test_wait_idle (800);
+    g_assert_true (gtk_widget_get_mapped (entry));
+    diagram_bounds (fixture, &searching);
+    g_assert_true (graphene_rect_equal (&before, &searching));
+  }
+}
+
 static void
 test_technique_links (Fixture       *fixture,
                       gconstpointer  data)
@@ -868,6 +954,8 @@ main (int   argc,
               fixture_set_up, test_first_switch_renders_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/search-latin", Fixture, NULL,
               fixture_set_up, test_search_latin, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/search-keeps-diagram", Fixture, NULL,
+              fixture_set_up, test_search_keeps_diagram, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/technique-links", Fixture, NULL,
               fixture_set_up, test_technique_links, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/pain-finder", Fixture, NULL,
