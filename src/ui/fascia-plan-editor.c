@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+
+#include <math.h>
 #include <string.h>
 
 #include "fascia/fascia-intake.h"
@@ -1062,6 +1064,44 @@ add_exercise_action (GtkWidget  *widget,
     }
 }
 
+/* The menu of exercises is longer than a laptop's window is tall: it opens on the side of
+ * its button with more room in the window, and scrolls within that room (opened downwards
+ * from the foot of the plan at 1024×640, it ran off the screen). Called as the menu opens. */
+static void
+place_exercise_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button)));
+  GtkWidget *child = popover != NULL ? gtk_popover_get_child (popover) : NULL;
+  graphene_rect_t bounds;
+  double above, below, left, right;
+  int width;
+
+  if (popover == NULL || root == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (button), root, &bounds))
+    return;
+
+  above = bounds.origin.y;
+  below = gtk_widget_get_height (root) - bounds.origin.y - bounds.size.height;
+  gtk_popover_set_position (popover, above > below ? GTK_POS_TOP : GTK_POS_BOTTOM);
+  /* Centred on a button at the window's edge, it would stick out of the side. The popover
+   * is hidden yet (it measures nothing): its items, its frame and shadow some 40 px more. */
+  if (child == NULL)
+    return;
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  width += 40;
+  left = bounds.origin.x + bounds.size.width / 2 - width / 2.0;
+  right = gtk_widget_get_width (root) - (left + width);
+  gtk_popover_set_offset (popover,
+                          right < 0 ? (int) floor (right) : left < 0 ? (int) ceil (-left) : 0, 0);
+  /* GtkPopoverMenu shows its items in a scrolled window that takes their natural height; the
+   * popover's arrow, frame and padding take some 40 px more. */
+  if (GTK_IS_SCROLLED_WINDOW (child))
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (child),
+                                                MAX ((int) MAX (above, below) - 48, 96));
+}
+
 static void
 fill_exercise_menu (FasciaPlanEditor *self)
 {
@@ -1088,6 +1128,7 @@ fill_exercise_menu (FasciaPlanEditor *self)
     }
 
   gtk_menu_button_set_menu_model (self->exercise_button, G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (self->exercise_button, place_exercise_menu, NULL, NULL);
 }
 
 /* Picking on the diagram */
