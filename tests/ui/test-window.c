@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "fascia/fascia-atlas.h"
 #include "fascia/fascia-client.h"
 #include "fascia/fascia-plan-target.h"
@@ -273,81 +271,6 @@ test_shortcuts (void)
   g_assert_true (g_strv_contains ((const char * const *) help, "<Control>question"));
 }
 
-/* The titles of the shortcut groups of the shortcuts window, in the order it lays them out
- * (in columns, in the order of its file). */
-static GPtrArray *
-group_titles (void)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/fascia/Fascia/ui/help-overlay.ui",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autofree char *text = NULL;
-  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
-  const char *title_tag = "<property name=\"title\" translatable=\"yes\">";
-
-  g_assert_nonnull (bytes);
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  for (const char *at = strstr (text, "\"GtkShortcutsGroup\""); at != NULL;
-       at = strstr (at + 1, "\"GtkShortcutsGroup\""))
-    {
-      const char *start = strstr (at, title_tag);
-      const char *end;
-
-      g_assert_nonnull (start);
-      start += strlen (title_tag);
-      end = strchr (start, '<');
-      g_assert_nonnull (end);
-      g_ptr_array_add (titles, g_strndup (start, end - start));
-    }
-
-  return titles;
-}
-
-static guint
-title_index (GPtrArray  *titles,
-             const char *title)
-{
-  guint index;
-
-  g_assert_true (g_ptr_array_find_with_equal_func (titles, title, g_str_equal, &index));
-  return index;
-}
-
-/* The shortcuts window (Ctrl+?) reads as the window does: General first, then the pages'
- * groups in the order of the pages in the header. */
-static void
-test_shortcuts_follow_pages (void)
-{
-  FasciaWindow *window = open_window ();
-  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                       FASCIA_TYPE_WINDOW,
-                                                                       "stack"));
-  g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
-  g_autoptr(GPtrArray) titles = group_titles ();
-  guint last = 0;
-
-  g_assert_cmpuint (titles->len, >, 2);
-  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "General");
-
-  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
-      const char *title = adw_view_stack_page_get_title (page);
-      guint index;
-
-      if (!g_ptr_array_find_with_equal_func (titles, title, g_str_equal, &index))
-        continue;
-      g_test_message ("%s: group %u", title, index);
-      g_assert_cmpuint (index, >, last);
-      last = index;
-    }
-  /* What belongs to a page comes right after it. */
-  g_assert_cmpuint (title_index (titles, "Atlas Views"), ==, title_index (titles, "Atlas") + 1);
-  g_assert_cmpuint (title_index (titles, "Plans and Visits"), ==,
-                    title_index (titles, "Clients") + 1);
-
-  close_window (window);
-}
-
 static void
 test_store_knows_the_atlas (void)
 {
@@ -433,7 +356,6 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/atlas-read-in-worker", test_atlas_read_in_worker);
   g_test_add_func ("/fascia/ui/window/schema-built-in-worker", test_schema_built_in_worker);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
-  g_test_add_func ("/fascia/ui/window/shortcuts-follow-pages", test_shortcuts_follow_pages);
   g_test_add_func ("/fascia/ui/window/hidden-made-when-shown", test_hidden_made_when_shown);
   g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
