@@ -40,25 +40,14 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = fascia_test_make_tmpdir ();
   f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
-  fascia_application_set_database_path (app, f->db_path);
-
-  f->window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clients");
-  fascia_test_iterate ();
-  g_assert_nonnull (fascia_window_get_store (f->window));
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_ref (f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (f->window);
-
+  fascia_ui_test_window_destroy (f->window);
   fascia_test_rm_rf (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
