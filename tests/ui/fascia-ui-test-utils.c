@@ -15,6 +15,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/Xdamage.h>
+#include <sqlite3.h>
 
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
@@ -197,6 +198,113 @@ fascia_ui_test_window_destroy (FasciaWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
   g_assert_finalize_object (window);
+}
+
+/**
+ * fascia_ui_test_session_open:
+ * @session: the session to fill
+ * @app: the test's application
+ * @copy_of: (nullable): a database to open a copy of (the demo clinic's), or %NULL for a new one
+ * @width: the window's default width
+ * @height: the window's default height
+ * @page: (nullable): the page to show, as for fascia_ui_test_window_new()
+ *
+ * Makes a fresh folder, puts the database in it (a copy of @copy_of, or none for the window
+ * to make) and opens a window on it.
+ */
+void
+fascia_ui_test_session_open (FasciaUiTestSession *session,
+                             FasciaApplication   *app,
+                             const char          *copy_of,
+                             int                  width,
+                             int                  height,
+                             const char          *page)
+{
+  session->dir = fascia_test_make_tmpdir ();
+  session->db_path = g_build_filename (session->dir, "fascia.db", NULL);
+  if (copy_of != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (copy_of);
+      g_autoptr(GFile) to = g_file_new_for_path (session->db_path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  session->window = fascia_ui_test_window_new (app, session->db_path, width, height, page);
+}
+
+/**
+ * fascia_ui_test_session_close:
+ * @session: a session from fascia_ui_test_session_open()
+ *
+ * Closes the window (checking that nothing kept it alive) and removes the folder.
+ */
+void
+fascia_ui_test_session_close (FasciaUiTestSession *session)
+{
+  fascia_ui_test_window_destroy (session->window);
+  fascia_test_rm_rf (session->dir);
+  g_clear_pointer (&session->db_path, g_free);
+  g_clear_pointer (&session->dir, g_free);
+  session->window = NULL;
+}
+
+/* The first column of the one row @sql gives, read from the session's database outside the
+ * store, on a connection of its own. */
+static sqlite3_stmt *
+query_row (FasciaUiTestSession *session,
+           const char          *sql,
+           sqlite3            **db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (session->db_path, db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (*db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+/**
+ * fascia_ui_test_query_int:
+ * @session: an open session
+ * @sql: a query giving one row
+ *
+ * Returns: the number in its first column, read with SQL beside the store
+ */
+gint64
+fascia_ui_test_query_int (FasciaUiTestSession *session,
+                          const char          *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = query_row (session, sql, &db);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/**
+ * fascia_ui_test_query_text:
+ * @session: an open session
+ * @sql: a query giving one row
+ *
+ * Returns: (transfer full) (nullable): the text in its first column, read with SQL beside the
+ *   store
+ */
+char *
+fascia_ui_test_query_text (FasciaUiTestSession *session,
+                           const char          *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = query_row (session, sql, &db);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
 }
 
 struct _FasciaUiTestDamage

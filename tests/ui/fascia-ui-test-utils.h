@@ -20,6 +20,26 @@ FasciaWindow *fascia_ui_test_window_new     (FasciaApplication *app,
                                              const char        *page);
 void          fascia_ui_test_window_destroy (FasciaWindow      *window);
 
+/* A window on a database in a fresh folder of the test's own: what most window tests set up. */
+typedef struct
+{
+  char         *dir;
+  char         *db_path;
+  FasciaWindow *window;
+} FasciaUiTestSession;
+
+void   fascia_ui_test_session_open  (FasciaUiTestSession *session,
+                                     FasciaApplication   *app,
+                                     const char          *copy_of,
+                                     int                  width,
+                                     int                  height,
+                                     const char          *page);
+void   fascia_ui_test_session_close (FasciaUiTestSession *session);
+gint64 fascia_ui_test_query_int     (FasciaUiTestSession *session,
+                                     const char          *sql);
+char  *fascia_ui_test_query_text    (FasciaUiTestSession *session,
+                                     const char          *sql);
+
 void     fascia_ui_test_pointer_move   (GtkWidget  *widget,
                                         double      x,
                                         double      y);

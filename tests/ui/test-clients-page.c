@@ -33,68 +33,23 @@
 
 static FasciaApplication *app;
 
-typedef struct
-{
-  char         *dir;
-  char         *db_path;
-  FasciaWindow *window;
-  gboolean      expect_banner;
-} Fixture;
+typedef FasciaUiTestSession Fixture;
+
+/* Whether the clinic-server tests wait for the offline banner to show or to go */
+static gboolean expect_banner;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = fascia_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
-  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  fascia_ui_test_session_open (f, app, NULL, 1400, 900, "clients");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  fascia_ui_test_window_destroy (f->window);
-
-  fascia_test_rm_rf (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
-
-/* One number from the database, read outside the store. */
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-/* One text from the database, read outside the store. */
-static char *
-query_text (Fixture    *f,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  fascia_ui_test_session_close (f);
 }
 
 static FasciaClientsPage *
@@ -220,7 +175,8 @@ test_empty_and_search (Fixture       *f,
 
   new_client (f, "Maria Lopez");
   new_client (f, "Tom Baker");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL"), ==, 2);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients WHERE deleted_at "
+                                                "IS NULL"), ==, 2);
   g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 2);
 
   gtk_editable_set_text (search, "mar");
@@ -265,7 +221,8 @@ test_plan_and_visit (Fixture       *f,
 
   /* The other side of the same muscle makes it "both"; pressing again takes it back. */
   press_region (diagram, "m-psoas-major-r");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets WHERE deleted_at IS NULL"),
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM plan_targets WHERE "
+                                                "deleted_at IS NULL"),
                    ==, 2);
   press_region (diagram, "m-psoas-major-r");
 
@@ -286,11 +243,14 @@ test_plan_and_visit (Fixture       *f,
   click (card);
   fascia_client_view_flush (client_view (f));
 
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets WHERE deleted_at IS NULL"),
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM plan_targets WHERE "
+                                                "deleted_at IS NULL"),
                    ==, 2);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets, json_each(technique_ids) "
-                                 "WHERE deleted_at IS NULL AND muscle_id = 'psoas-major' "
-                                 "AND value = 'psoas-release'"), ==, 1);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM plan_targets, "
+                                                "json_each(technique_ids) "
+                                                "WHERE deleted_at IS NULL AND muscle_id = "
+                                                "'psoas-major' "
+                                                "AND value = 'psoas-release'"), ==, 1);
 
   /* A visit with pain before and after and two marks on the body chart. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
@@ -324,12 +284,13 @@ test_plan_and_visit (Fixture       *f,
   }
   fascia_client_view_flush (client_view (f));
 
-  g_assert_cmpint (query_int (f, "SELECT pain_before FROM visits"), ==, 7);
-  g_assert_cmpint (query_int (f, "SELECT pain_after FROM visits"), ==, 3);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pain_marks WHERE deleted_at IS NULL"),
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT pain_before FROM visits"), ==, 7);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT pain_after FROM visits"), ==, 3);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM pain_marks WHERE "
+                                                "deleted_at IS NULL"),
                    ==, 2);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pain_marks "
-                                 "WHERE region_id = 'm-gluteus-maximus-l'"), ==, 1);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM pain_marks "
+                                                "WHERE region_id = 'm-gluteus-maximus-l'"), ==, 1);
 
   /* The chart has one point per visit. */
   chart = fascia_client_view_get_progress_chart (client_view (f));
@@ -399,7 +360,7 @@ test_visit_findings_and_comparison (Fixture       *f,
                                              "trigger-point"));
   press_region (diagram, "m-latissimus-dorsi-l");
   assert_region_said (diagram, "m-latissimus-dorsi-l", "hypertonic, trigger point");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM findings"), ==, 1);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM findings"), ==, 1);
 
   /* A second click takes the finding off again. */
   press_region (diagram, "m-latissimus-dorsi-l");
@@ -485,13 +446,15 @@ test_undo_delete (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.delete", NULL));
   fascia_test_iterate ();
   g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL"), ==, 0);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients WHERE deleted_at "
+                                                "IS NULL"), ==, 0);
 
   /* Ctrl+Z, as the toast's Undo does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   fascia_test_iterate ();
   g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL"), ==, 1);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients WHERE deleted_at "
+                                                "IS NULL"), ==, 1);
 }
 
 static void
@@ -507,7 +470,7 @@ test_intake_warning (Fixture       *f,
   gtk_switch_set_active (pregnancy, TRUE);
   fascia_test_iterate ();
   g_assert_true (gtk_switch_get_active (pregnancy));
-  g_assert_cmpint (query_int (f, "SELECT pregnancy FROM clients"), ==, 1);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT pregnancy FROM clients"), ==, 1);
 
   /* "Add to plan" is off until a plan is open. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-to-plan", "(ss)",
@@ -577,7 +540,7 @@ test_demo_clinic (Fixture       *f,
   g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), >=, 10);
   g_assert_cmpstr (fascia_store_get_path (fascia_window_get_store (f->window)), !=, f->db_path);
   /* The user's own database is untouched. */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients"), ==, 0);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-demo", NULL));
   fascia_test_iterate ();
@@ -658,9 +621,11 @@ test_atlas_plan (Fixture       *f,
   g_assert_nonnull (fascia_technique_card_get_warning (card));
   g_assert_nonnull (strstr (fascia_technique_card_get_warning (card), "Pregnancy"));
   click (add);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets, json_each(technique_ids) "
-                                 "WHERE deleted_at IS NULL AND muscle_id = 'iliacus' "
-                                 "AND value = 'psoas-release'"), ==, 1);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM plan_targets, "
+                                                "json_each(technique_ids) "
+                                                "WHERE deleted_at IS NULL AND muscle_id = "
+                                                "'iliacus' "
+                                                "AND value = 'psoas-release'"), ==, 1);
   /* The plan editor shows the same warning. */
   g_assert_nonnull (strstr (fascia_plan_editor_get_warning (fascia_client_view_get_plan_editor (
                                                               client_view (f))), "Pregnancy"));
@@ -670,16 +635,19 @@ test_atlas_plan (Fixture       *f,
   g_assert_true (fascia_atlas_page_open (atlas_page (f), "technique", "psoas-release"));
   fascia_test_iterate ();
   click (add);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets, json_each(technique_ids) "
-                                 "WHERE deleted_at IS NULL AND muscle_id = 'psoas-major' "
-                                 "AND value = 'psoas-release'"), ==, 1);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM plan_targets, "
+                                                "json_each(technique_ids) "
+                                                "WHERE deleted_at IS NULL AND muscle_id = "
+                                                "'psoas-major' "
+                                                "AND value = 'psoas-release'"), ==, 1);
   g_assert_true (atlas_target (f, "m-psoas-major-l"));
   g_assert_true (atlas_target (f, "m-psoas-major-r"));
 
   /* A target taken away on the Clients page leaves the Atlas diagram too. */
   press_region (plan_diagram, "m-iliacus-r");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan_targets "
-                                 "WHERE deleted_at IS NULL AND muscle_id = 'iliacus'"), ==, 0);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM plan_targets "
+                                                "WHERE deleted_at IS NULL AND muscle_id = "
+                                                "'iliacus'"), ==, 0);
   g_assert_false (atlas_target (f, "m-iliacus-r"));
   g_assert_true (atlas_target (f, "m-psoas-major-l"));
 
@@ -828,7 +796,7 @@ type_into_conflict (Fixture       *f,
   g_assert_cmpstr (shown->str, ==, expected);
   /* Who: in a file, the computer's user the other window runs as. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), who));
-  saved = query_text (f, "SELECT subjective FROM visits");
+  saved = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
   g_assert_cmpstr (saved, ==, theirs);
   return dialog;
 }
@@ -881,13 +849,13 @@ test_visit_conflict (Fixture       *f,
   respond (dialog, "mine");
   g_assert_null (conflict_dialog ());
   {
-    g_autofree char *saved = query_text (f, "SELECT subjective FROM visits");
+    g_autofree char *saved = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
     g_autofree char *shown = buffer_contents (buffer);
 
     g_assert_cmpstr (saved, ==, "Neck stiff, better after heat");
     g_assert_cmpstr (shown, ==, "Neck stiff, better after heat");
   }
-  g_assert_cmpint (query_int (f, "SELECT revision FROM visits"), ==,
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT revision FROM visits"), ==,
                    fascia_visit_get_revision (fascia_visit_editor_get_visit (editor)));
 
   /* Take theirs: the editor shows their text, mine is not saved. */
@@ -895,7 +863,7 @@ test_visit_conflict (Fixture       *f,
   dialog = type_into_conflict (f, buffer, "Still a headache", "Headache gone");
   respond (dialog, "theirs");
   {
-    g_autofree char *saved = query_text (f, "SELECT subjective FROM visits");
+    g_autofree char *saved = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
     g_autofree char *shown = buffer_contents (buffer);
 
     g_assert_cmpstr (saved, ==, "Headache gone");
@@ -909,7 +877,7 @@ test_visit_conflict (Fixture       *f,
   {
     GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (editor)));
     g_auto(GValue) value = G_VALUE_INIT;
-    g_autofree char *saved = query_text (f, "SELECT subjective FROM visits");
+    g_autofree char *saved = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
     g_autofree char *shown = buffer_contents (buffer);
 
     g_assert_nonnull (content);
@@ -925,7 +893,7 @@ test_visit_conflict (Fixture       *f,
   fascia_visit_editor_flush (editor);
   g_assert_null (conflict_dialog ());
   {
-    g_autofree char *saved = query_text (f, "SELECT subjective FROM visits");
+    g_autofree char *saved = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
 
     g_assert_cmpstr (saved, ==, "Slept well; woke at four");
   }
@@ -954,11 +922,11 @@ test_visit_conflict (Fixture       *f,
     g_assert_nonnull (dialog);
     collect_texts (adw_message_dialog_get_extra_child (dialog), shown);
     g_assert_cmpstr (shown->str, ==, "Grace Hopper|Grace B. Hopper|555 0100|");
-    name = query_text (f, "SELECT name FROM clients");
+    name = fascia_ui_test_query_text (f, "SELECT name FROM clients");
     g_assert_cmpstr (name, ==, "Grace Hopper");
     g_clear_pointer (&name, g_free);
     respond (dialog, "mine");
-    name = query_text (f, "SELECT name FROM clients");
+    name = fascia_ui_test_query_text (f, "SELECT name FROM clients");
     g_assert_cmpstr (name, ==, "Grace B. Hopper");
   }
 
@@ -995,7 +963,7 @@ test_visit_conflict (Fixture       *f,
     g_assert_nonnull (strstr (shown->str, "|Neck|"));
     g_assert_nonnull (strstr (shown->str, "Turn the head to reverse the car|"));
     respond (dialog, "theirs");
-    title = query_text (f, "SELECT goals FROM plans");
+    title = fascia_ui_test_query_text (f, "SELECT goals FROM plans");
     g_assert_cmpstr (title, ==, "Turn the head to reverse the car");
     g_assert_cmpstr (fascia_plan_get_goals (fascia_plan_editor_get_plan (plan_editor)), ==,
                      "Turn the head to reverse the car");
@@ -1107,7 +1075,7 @@ banner_is_cb (gpointer user_data)
   GtkRevealer *banner = GTK_REVEALER (template_child (f->window, FASCIA_TYPE_WINDOW,
                                                      "offline_banner"));
 
-  return gtk_revealer_get_reveal_child (banner) == f->expect_banner;
+  return gtk_revealer_get_reveal_child (banner) == expect_banner;
 }
 
 static void
@@ -1161,7 +1129,7 @@ test_clinic_server_lost (Fixture       *f,
   pg_server_kill ();
   gtk_text_buffer_set_text (buffer, text, -1);
   fascia_visit_editor_flush (editor);
-  f->expect_banner = TRUE;
+  expect_banner = TRUE;
   fascia_test_wait_for (banner_is_cb, f, 30000);
   g_assert_true (gtk_revealer_get_reveal_child (banner));
 
@@ -1197,7 +1165,7 @@ test_clinic_server_lost (Fixture       *f,
 
   /* Back: connected again by itself, the banner goes, the note is saved, the journal gone. */
   pg_server_restart ();
-  f->expect_banner = FALSE;
+  expect_banner = FALSE;
   fascia_test_wait_for (banner_is_cb, f, 60000);
   g_assert_false (gtk_revealer_get_reveal_child (banner));
   g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
@@ -1328,7 +1296,7 @@ test_clinic_server_lost_chart (Fixture       *f,
 
   /* Mid-edit, the server goes. */
   pg_server_kill ();
-  f->expect_banner = TRUE;
+  expect_banner = TRUE;
   fascia_test_wait_for (banner_is_cb, f, 30000);
 
   /* A mark added shows at once; one removed goes (an error shown would be a warning, fatal
@@ -1358,7 +1326,7 @@ test_clinic_server_lost_chart (Fixture       *f,
 
   /* Back: each saved once. */
   pg_server_restart ();
-  f->expect_banner = FALSE;
+  expect_banner = FALSE;
   fascia_test_wait_for (banner_is_cb, f, 60000);
   g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
 
@@ -1498,14 +1466,14 @@ test_clinic_server_conflict_on_replay (Fixture       *f,
   pg_server_kill ();
   gtk_text_buffer_set_text (buffer, mine, -1);
   fascia_visit_editor_flush (editor);
-  f->expect_banner = TRUE;
+  expect_banner = TRUE;
   fascia_test_wait_for (banner_is_cb, f, 30000);
   g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 1);
 
   /* Back, and someone else saves the note before this window connects again. */
   pg_server_restart ();
   save_elsewhere (f, visit_id, theirs);
-  f->expect_banner = FALSE;
+  expect_banner = FALSE;
   fascia_test_wait_for (banner_is_cb, f, 60000);
 
   fascia_test_wait_for (journal_dialog_cb, &dialog, 30000);
@@ -1837,7 +1805,7 @@ test_move_to_server (Fixture       *f,
   dialog = dialog_headed ("Moved to the Clinic Server");
   g_assert_nonnull (dialog);
   /* The file is left as it was. */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM clients"), ==, 2);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 2);
   adw_message_dialog_response (dialog, "open");
   gtk_window_destroy (GTK_WINDOW (dialog));
   fascia_test_iterate ();

@@ -21,21 +21,13 @@
 
 static FasciaApplication *app;
 
-typedef struct
-{
-  char         *dir;
-  FasciaWindow *window;
-} Fixture;
+typedef FasciaUiTestSession Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *db_path = NULL;
-
-  f->dir = fascia_test_make_tmpdir ();
-  db_path = g_build_filename (f->dir, "fascia.db", NULL);
-  f->window = fascia_ui_test_window_new (app, db_path, 1400, 900, "atlas");
+  fascia_ui_test_session_open (f, app, NULL, 1400, 900, "atlas");
   fascia_ui_test_wait_idle (300);
 }
 
@@ -43,13 +35,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_ref (f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_ui_test_wait_idle (300);
-  g_assert_finalize_object (f->window);
-
-  fascia_test_rm_rf (f->dir);
-  g_free (f->dir);
+  fascia_ui_test_session_close (f);
 }
 
 static GtkWidget *

@@ -21,30 +21,20 @@
 
 static FasciaApplication *app;
 
-typedef struct
-{
-  char         *dir;
-  char         *db_path;
-  FasciaWindow *window;
-} Fixture;
+typedef FasciaUiTestSession Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = fascia_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
-  f->window = fascia_ui_test_window_new (app, f->db_path, 1024, 640, "clients");
+  fascia_ui_test_session_open (f, app, NULL, 1024, 640, "clients");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  fascia_ui_test_window_destroy (f->window);
-  fascia_test_rm_rf (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
+  fascia_ui_test_session_close (f);
 }
 
 static FasciaClientView *

@@ -37,58 +37,21 @@ static const char *client_name = "Tom O'Neil & <Sons> \"Ltd\" 💆";
 static const char *plan_title = "Left hip & low back pain <L5> 'acute' 💥";
 static const char *plan_goals = "Walk 2 km & sleep < 2 wakes > none \"easily\"";
 
-typedef struct
-{
-  char         *dir;
-  char         *db_path;
-  FasciaWindow *window;
-} Fixture;
+typedef FasciaUiTestSession Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = fascia_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
   /* @data: a database to open a copy of (the demo clinic's) */
-  if (data != NULL)
-    {
-      g_autoptr(GFile) from = g_file_new_for_path (data);
-      g_autoptr(GFile) to = g_file_new_for_path (f->db_path);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-      g_assert_no_error (error);
-    }
-  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  fascia_ui_test_session_open (f, app, data, 1400, 900, "clients");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  fascia_ui_test_window_destroy (f->window);
-
-  fascia_test_rm_rf (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
-
-static char *
-query_text (Fixture    *f,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  fascia_ui_test_session_close (f);
 }
 
 static FasciaClientView *
@@ -174,7 +137,7 @@ test_markup (Fixture       *f,
   int status;
 
   new_client (f, client_name);
-  stored = query_text (f, "SELECT name FROM clients");
+  stored = fascia_ui_test_query_text (f, "SELECT name FROM clients");
   g_assert_cmpstr (stored, ==, client_name);
   /* The header, and the client's row in the list. */
   g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), client_name), >=, 2);
@@ -200,7 +163,7 @@ test_markup (Fixture       *f,
   g_assert_cmpuint (count_labels_showing (plan_list, plan_title), ==, 1);
 
   /* The handout prints them as typed. */
-  plan_id = query_text (f, "SELECT id FROM plans");
+  plan_id = fascia_ui_test_query_text (f, "SELECT id FROM plans");
   {
     const char *args[] = { "--database", f->db_path, "--handout", plan_id, "--output", pdf, NULL };
 
@@ -226,7 +189,7 @@ test_markup (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   fascia_test_iterate ();
   g_free (stored);
-  stored = query_text (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL");
+  stored = fascia_ui_test_query_text (f, "SELECT count(*) FROM clients WHERE deleted_at IS NULL");
   g_assert_cmpstr (stored, ==, "1");
 }
 
@@ -427,7 +390,7 @@ test_markup_everywhere (Fixture       *f,
     {
       g_autofree char *note = g_strdup_printf ("%s %s", note_columns[i], visit_note);
       g_autofree char *sql = g_strdup_printf ("SELECT %s FROM visits", note_columns[i]);
-      g_autofree char *saved = query_text (f, sql);
+      g_autofree char *saved = fascia_ui_test_query_text (f, sql);
 
       g_assert_cmpstr (saved, ==, note);
     }
@@ -458,7 +421,7 @@ test_markup_everywhere (Fixture       *f,
   g_signal_emit_by_name (fascia_client_view_get_plan_editor (client_view (f)), "closed");
   fascia_test_iterate ();
   {
-    g_autofree char *id = query_text (f, "SELECT id FROM plans");
+    g_autofree char *id = fascia_ui_test_query_text (f, "SELECT id FROM plans");
 
     plan_id = g_ascii_strtoll (id, NULL, 10);
   }
@@ -523,7 +486,7 @@ test_markup_everywhere (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   fascia_test_iterate ();
   g_free (text);
-  text = query_text (f, "SELECT subjective FROM visits");
+  text = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
   g_assert_cmpstr (text, ==, my_note);
 
   /* A CSV file's client: in the import preview as in the file, then imported as it was. */
@@ -587,7 +550,7 @@ test_long_note (Fixture       *f,
   gtk_text_buffer_set_text (note_buffer (editor, 0), note->str, note->len);
   fascia_visit_editor_flush (editor);
   fascia_test_iterate ();
-  saved = query_text (f, "SELECT subjective FROM visits");
+  saved = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
   g_assert_cmpuint (strlen (saved), ==, note->len);
   g_assert_true (g_str_equal (saved, note->str));
 
@@ -720,7 +683,8 @@ test_bad_date_and_email (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (name), "Dana Dates-Smith");
   leave_field (f, GTK_WIDGET (birth));
   fascia_client_view_flush (client_view (f));
-  saved = query_text (f, "SELECT name || '|' || coalesce(date_of_birth, '') FROM clients");
+  saved = fascia_ui_test_query_text (f, "SELECT name || '|' || coalesce(date_of_birth, '') FROM "
+                                        "clients");
   g_assert_cmpstr (saved, ==, "Dana Dates-Smith|");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "14/02/1985");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (birth), "error"));
@@ -735,7 +699,7 @@ test_bad_date_and_email (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (birth), "02/14/1985");
   fascia_client_view_flush (client_view (f));
   g_free (saved);
-  saved = query_text (f, "SELECT date_of_birth FROM clients");
+  saved = fascia_ui_test_query_text (f, "SELECT date_of_birth FROM clients");
   g_assert_cmpstr (saved, ==, "1985-02-14");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (birth), "error"));
   g_assert_null (fascia_ui_field_get_error (GTK_WIDGET (birth)));
@@ -746,7 +710,7 @@ test_bad_date_and_email (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (birth), "1990-07-01");
   fascia_client_view_flush (client_view (f));
   g_free (saved);
-  saved = query_text (f, "SELECT date_of_birth FROM clients");
+  saved = fascia_ui_test_query_text (f, "SELECT date_of_birth FROM clients");
   g_assert_cmpstr (saved, ==, "1990-07-01");
 
   calendar_button = find_type (GTK_WIDGET (birth), GTK_TYPE_MENU_BUTTON);
@@ -767,14 +731,14 @@ test_bad_date_and_email (Fixture       *f,
   fascia_client_view_flush (client_view (f));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "9 Mar 1984");
   g_free (saved);
-  saved = query_text (f, "SELECT date_of_birth FROM clients");
+  saved = fascia_ui_test_query_text (f, "SELECT date_of_birth FROM clients");
   g_assert_cmpstr (saved, ==, "1984-03-09");
 
   /* An email address that is not one stays, marked, and the last good one stays saved. */
   gtk_editable_set_text (GTK_EDITABLE (email), "dana@example.org");
   fascia_client_view_flush (client_view (f));
   g_free (saved);
-  saved = query_text (f, "SELECT coalesce(email, '') FROM clients");
+  saved = fascia_ui_test_query_text (f, "SELECT coalesce(email, '') FROM clients");
   g_assert_cmpstr (saved, ==, "dana@example.org");
   {
     int end = -1;
@@ -786,7 +750,7 @@ test_bad_date_and_email (Fixture       *f,
   leave_field (f, GTK_WIDGET (email));
   fascia_client_view_flush (client_view (f));
   g_free (saved);
-  saved = query_text (f, "SELECT name || '|' || coalesce(email, '') FROM clients");
+  saved = fascia_ui_test_query_text (f, "SELECT name || '|' || coalesce(email, '') FROM clients");
   g_assert_cmpstr (saved, ==, "Dana Smith|dana@example.org");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==,
                    "dana@example.org or dana at home");
@@ -796,7 +760,7 @@ test_bad_date_and_email (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (email), "dana@example.com");
   fascia_client_view_flush (client_view (f));
   g_free (saved);
-  saved = query_text (f, "SELECT email FROM clients");
+  saved = fascia_ui_test_query_text (f, "SELECT email FROM clients");
   g_assert_cmpstr (saved, ==, "dana@example.com");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
 }
@@ -866,7 +830,7 @@ test_bad_dates_every_field (Fixture       *f,
 
     type_and_leave (f, birth, phone, "1984-03-09");
     type_and_leave (f, email, phone, "dora@example.org");
-    saved = query_text (f, "SELECT date_of_birth || '|' || email FROM clients");
+    saved = fascia_ui_test_query_text (f, "SELECT date_of_birth || '|' || email FROM clients");
     g_assert_cmpstr (saved, ==, "1984-03-09|dora@example.org");
 
     type_and_leave (f, birth, phone, "31/12/1984");
@@ -876,7 +840,7 @@ test_bad_dates_every_field (Fixture       *f,
     g_assert_nonnull (email_message);
     assert_marked (email, "dora at example.org", email_message);
     g_free (saved);
-    saved = query_text (f, "SELECT date_of_birth || '|' || email FROM clients");
+    saved = fascia_ui_test_query_text (f, "SELECT date_of_birth || '|' || email FROM clients");
     g_assert_cmpstr (saved, ==, "1984-03-09|dora@example.org");
     g_clear_pointer (&saved, g_free);
   }
@@ -891,7 +855,7 @@ test_bad_dates_every_field (Fixture       *f,
 
   type_and_leave (f, start, title, "2027-01-04");
   type_and_leave (f, end, title, "2027-03-01");
-  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  saved = fascia_ui_test_query_text (f, "SELECT start_date || '|' || end_date FROM plans");
   g_assert_cmpstr (saved, ==, "2027-01-04|2027-03-01");
 
   /* Day first in a month-first locale; a 30th of February. */
@@ -900,14 +864,14 @@ test_bad_dates_every_field (Fixture       *f,
   assert_marked (start, "31/12/2027", message);
   assert_marked (end, "2027-02-30", message);
   g_free (saved);
-  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  saved = fascia_ui_test_query_text (f, "SELECT start_date || '|' || end_date FROM plans");
   g_assert_cmpstr (saved, ==, "2027-01-04|2027-03-01");
 
   type_and_leave (f, end, title, "4 Apr 2027");
   assert_unmarked (end);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "4 Apr 2027");
   g_free (saved);
-  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  saved = fascia_ui_test_query_text (f, "SELECT start_date || '|' || end_date FROM plans");
   g_assert_cmpstr (saved, ==, "2027-01-04|2027-04-04");
 
   /* An end before the start: kept, marked, the end saved before stays. */
@@ -917,13 +881,13 @@ test_bad_dates_every_field (Fixture       *f,
                    "Before the plan’s start (4 Jan 2027), not saved.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "24 Dec 2026");
   g_free (saved);
-  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  saved = fascia_ui_test_query_text (f, "SELECT start_date || '|' || end_date FROM plans");
   g_assert_cmpstr (saved, ==, "2027-01-04|2027-04-04");
   /* Mended by moving the start back before it. */
   type_and_leave (f, start, title, "2026-12-01");
   assert_unmarked (end);
   g_free (saved);
-  saved = query_text (f, "SELECT start_date || '|' || end_date FROM plans");
+  saved = fascia_ui_test_query_text (f, "SELECT start_date || '|' || end_date FROM plans");
   g_assert_cmpstr (saved, ==, "2026-12-01|2026-12-24");
   g_signal_emit_by_name (plan_editor, "closed");
   fascia_test_iterate ();
@@ -935,12 +899,12 @@ test_bad_dates_every_field (Fixture       *f,
   visit_editor = fascia_client_view_get_visit_editor (client_view (f));
   day = template_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR, "date_row");
   note = template_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_view");
-  visited = query_text (f, "SELECT visited_at FROM visits");
+  visited = fascia_ui_test_query_text (f, "SELECT visited_at FROM visits");
 
   type_and_leave (f, day, note, "13/13/2026");
   assert_marked (day, "13/13/2026", message);
   g_free (saved);
-  saved = query_text (f, "SELECT visited_at FROM visits");
+  saved = fascia_ui_test_query_text (f, "SELECT visited_at FROM visits");
   g_assert_cmpstr (saved, ==, visited);
 
   type_and_leave (f, day, note, "");
@@ -948,13 +912,13 @@ test_bad_dates_every_field (Fixture       *f,
   assert_marked (day, "", fascia_ui_field_get_error (day));
   g_assert_nonnull (strstr (fascia_ui_field_get_error (day), "not saved"));
   g_free (saved);
-  saved = query_text (f, "SELECT visited_at FROM visits");
+  saved = fascia_ui_test_query_text (f, "SELECT visited_at FROM visits");
   g_assert_cmpstr (saved, ==, visited);
 
   type_and_leave (f, day, note, "2026-11-30");
   assert_unmarked (day);
   g_free (saved);
-  saved = query_text (f, "SELECT visited_at FROM visits");
+  saved = fascia_ui_test_query_text (f, "SELECT visited_at FROM visits");
   g_assert_cmpstr (saved, !=, visited);
   {
     g_autoptr(GError) error = NULL;
@@ -994,12 +958,12 @@ test_plan_dates (Fixture       *f,
 
   gtk_editable_set_text (GTK_EDITABLE (start), "31/12/2026");
   fascia_client_view_flush (client_view (f));
-  saved = query_text (f, "SELECT start_date FROM plans");
+  saved = fascia_ui_test_query_text (f, "SELECT start_date FROM plans");
   g_assert_cmpstr (saved, !=, "31/12/2026");
   gtk_editable_set_text (GTK_EDITABLE (start), "2027-01-04");
   fascia_client_view_flush (client_view (f));
   g_free (saved);
-  saved = query_text (f, "SELECT start_date FROM plans");
+  saved = fascia_ui_test_query_text (f, "SELECT start_date FROM plans");
   g_assert_cmpstr (saved, ==, "2027-01-04");
 
   g_signal_emit_by_name (editor, "closed");

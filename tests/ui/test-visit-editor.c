@@ -27,48 +27,20 @@
 
 static FasciaApplication *app;
 
-typedef struct
-{
-  char         *dir;
-  char         *db_path;
-  FasciaWindow *window;
-} Fixture;
+typedef FasciaUiTestSession Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = fascia_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "fascia.db", NULL);
-  f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
+  fascia_ui_test_session_open (f, app, NULL, 1280, 800, "clients");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  fascia_ui_test_window_destroy (f->window);
-  fascia_test_rm_rf (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
-
-/* One text from the database, read outside the store. */
-static char *
-query_text (Fixture    *f,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  fascia_ui_test_session_close (f);
 }
 
 /* Another program (an older Fascia, a hand-made import) left a note the store would not
@@ -269,7 +241,7 @@ test_long_note_scrolls (Fixture       *f,
   fascia_ui_test_wait_idle (200);
   fascia_visit_editor_flush (editor);
   g_free (saved);
-  saved = query_text (f, "SELECT subjective FROM visits");
+  saved = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
   g_assert_cmpuint (strlen (saved), ==, strlen (typed));
   g_assert_true (g_str_equal (saved, typed));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
@@ -350,7 +322,7 @@ test_note_over_limit (Fixture       *f,
   fascia_ui_test_type (GTK_WIDGET (subjective), typed);
   fascia_ui_test_wait_idle (200);
   fascia_visit_editor_flush (editor);
-  text = query_text (f, "SELECT subjective FROM visits");
+  text = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
   g_assert_cmpstr (text, ==, typed);
 
   /* One byte too many: nothing of it is added, what was typed stays, and one line says why. */
@@ -363,7 +335,7 @@ test_note_over_limit (Fixture       *f,
   g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), refused), ==, 1);
   fascia_visit_editor_flush (editor);
   g_free (text);
-  text = query_text (f, "SELECT subjective FROM visits");
+  text = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
   g_assert_cmpstr (text, ==, typed);
 
   /* Up to the limit exactly, a note takes what is typed, and is saved whole; not a byte
@@ -378,7 +350,7 @@ test_note_over_limit (Fixture       *f,
   type_at_end (subjective, "!");
   fascia_visit_editor_flush (editor);
   g_free (text);
-  text = query_text (f, "SELECT subjective FROM visits");
+  text = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
   g_assert_cmpuint (strlen (text), ==, FASCIA_STORE_MAX_NOTE);
   g_assert_true (g_str_has_prefix (text, fits));
   g_assert_true (g_str_has_suffix (text, "!"));
@@ -412,7 +384,7 @@ test_note_over_limit (Fixture       *f,
   g_assert_null (strchr (not_saved, '\n'));
   g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), not_saved), ==, 1);
   g_free (text);
-  text = query_text (f, "SELECT objective FROM visits");
+  text = fascia_ui_test_query_text (f, "SELECT objective FROM visits");
   g_assert_true (g_str_equal (text, over));
   g_free (text);
   text = buffer_text (objective);
