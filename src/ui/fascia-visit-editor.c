@@ -694,7 +694,9 @@ mark_title (FasciaPainMark *mark)
  * (libadwaita 1.2 has no setting for it) reveals its rows through a sliding GtkRevealer whose
  * height changes every frame: each click on the body chart opened the new mark and folded the
  * one before it that way, and every frame of it laid out and repainted the whole form column
- * below the list of marks, its text views with it (~250 ms of frames after each mark). */
+ * below the list of marks, its text views with it (~250 ms of frames after each mark). The
+ * slide stays and takes no time: a revealer with no transition at all is measured at its
+ * rows' full height even when folded, which left a blank below every folded mark. */
 static void
 stop_sliding (GtkWidget *widget)
 {
@@ -702,7 +704,7 @@ stop_sliding (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_REVEALER (child))
-        gtk_revealer_set_transition_type (GTK_REVEALER (child), GTK_REVEALER_TRANSITION_TYPE_NONE);
+        gtk_revealer_set_transition_duration (GTK_REVEALER (child), 0);
       else
         stop_sliding (child);
     }

@@ -236,6 +236,53 @@ test_mark_repaints_little (Fixture       *fixture,
   cairo_region_destroy (drawn);
 }
 
+/* The revealer that holds an expander row's rows. */
+static GtkWidget *
+find_revealer (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_REVEALER (child) ? child : find_revealer (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A folded mark's row takes the room of its title only: its intensity, kind and note are not
+ * shown, and leave no blank below it (they did when its rows were folded with no transition,
+ * which GtkRevealer measures at their full height). */
+static void
+test_folded_mark_takes_no_room (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GArray) points = muscle_points (fixture, 2);
+  GtkListBox *list = GTK_LIST_BOX (template_child (fixture->editor, "mark_list"));
+  GtkWidget *folded, *open, *folded_rows, *open_rows;
+
+  mark (fixture, &g_array_index (points, graphene_point_t, 0));
+  mark (fixture, &g_array_index (points, graphene_point_t, 1));
+  fascia_ui_test_wait_idle (500);
+  g_assert_cmpuint (n_marks (fixture), ==, 2);
+
+  folded = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  open = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (folded)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (open)));
+  folded_rows = find_revealer (folded);
+  open_rows = find_revealer (open);
+  g_assert_nonnull (folded_rows);
+  g_assert_nonnull (open_rows);
+
+  /* The open mark shows its rows; the folded one gives them no room at all. */
+  g_assert_cmpint (gtk_widget_get_height (open_rows), >, 100);
+  g_assert_cmpint (gtk_widget_get_height (folded_rows), ==, 0);
+  g_assert_cmpint (gtk_widget_get_height (folded), <,
+                   gtk_widget_get_height (open) - gtk_widget_get_height (open_rows) + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +301,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/body-chart/mark-repaints-little", Fixture, NULL,
               fixture_set_up, test_mark_repaints_little, fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/folded-mark-takes-no-room", Fixture, NULL,
+              fixture_set_up, test_folded_mark_takes_no_room, fixture_tear_down);
 
   return g_test_run ();
 }
