@@ -47,6 +47,46 @@ changed_cb (FasciaStore       *store,
     heard->heard_client = id;
 }
 
+/* The server goes while the store keeps its edits in a journal at @journal_path (the store's
+ * from then on, returned) and watches the others' changes: it is killed, and the store has
+ * said so (@heard counts it) by the time this returns. */
+static FasciaJournal *
+lose_server (StoreFixture *fixture,
+             const char   *journal_path,
+             Heard        *heard)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaJournal *journal = fascia_journal_open (journal_path, "test", &error);
+
+  g_assert_no_error (error);
+  fascia_store_set_journal (fixture->store, journal);
+  g_assert_true (fascia_store_watch_others (fixture->store, &error));
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), heard);
+
+  pg_server_kill ();
+  while (heard->lost == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (fascia_store_is_connected (fixture->store));
+  return journal;
+}
+
+/* A save made while the server is away: it fails at once as the server cannot be reached,
+ * says its edit is kept on this computer, and the store's journal has it. */
+static void
+assert_kept (FasciaStore  *store,
+             gboolean      saved,
+             GError      **error)
+{
+  g_assert_false (saved);
+  g_assert_error (*error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+  g_assert_nonnull (strstr ((*error)->message, "kept on this computer"));
+  g_assert_true (fascia_store_edit_was_kept (store, *error));
+  g_clear_error (error);
+}
+
+#define KEPT(call) assert_kept (fixture->store, (call), &error)
+
 static void
 test_reconnect (StoreFixture  *fixture,
                 gconstpointer  data)
@@ -245,25 +285,10 @@ test_every_edit_survives (StoreFixture  *fixture,
   g_assert_true (fascia_store_add_pain_mark (fixture->store, mark, &error));
   g_assert_no_error (error);
 
-  journal = fascia_journal_open (journal_path, "test", &error);
-  g_assert_no_error (error);
-  fascia_store_set_journal (fixture->store, journal);
-  g_assert_true (fascia_store_watch_others (fixture->store, &error));
-  g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), &heard);
-
-  pg_server_kill ();
-  while (heard.lost == 0)
-    g_main_context_iteration (NULL, TRUE);
+  journal = lose_server (fixture, journal_path, &heard);
 
   /* Each save fails at once, says its edit is kept, and changes nothing in the editor's
    * object but what the user typed. */
-#define KEPT(call) \
-  G_STMT_START { \
-    g_assert_false (call); \
-    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO); \
-    g_assert_nonnull (strstr (error->message, "kept on this computer")); \
-    g_clear_error (&error); \
-  } G_STMT_END
 
   fascia_client_set_phone (client, "555 0142");
   fascia_client_set_health_notes (client, "Hip replacement, 2019");
@@ -299,7 +324,6 @@ test_every_edit_survives (StoreFixture  *fixture,
   g_assert_null (finding);
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
   g_clear_error (&error);
-#undef KEPT
 
   /* On disk, as the next start of Fascia would find them after a crash. */
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 9);
@@ -433,23 +457,7 @@ test_added_offline (StoreFixture  *fixture,
   g_assert_true (fascia_store_add_pain_mark (fixture->store, gone_mark, &error));
   g_assert_no_error (error);
 
-  journal = fascia_journal_open (journal_path, "test", &error);
-  g_assert_no_error (error);
-  fascia_store_set_journal (fixture->store, journal);
-  g_assert_true (fascia_store_watch_others (fixture->store, &error));
-  g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), &heard);
-
-  pg_server_kill ();
-  while (heard.lost == 0)
-    g_main_context_iteration (NULL, TRUE);
-
-#define KEPT(call) \
-  G_STMT_START { \
-    g_assert_false (call); \
-    g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO); \
-    g_assert_true (fascia_store_edit_was_kept (fixture->store, error)); \
-    g_clear_error (&error); \
-  } G_STMT_END
+  journal = lose_server (fixture, journal_path, &heard);
 
   /* Added: kept with a provisional id; changed: the addition kept changes, nothing more. */
   added_mark = new_mark (visit_id, "m-gluteus-medius-r", 4);
@@ -498,7 +506,6 @@ test_added_offline (StoreFixture  *fixture,
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 3);
   KEPT (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PLAN_TARGETS,
                              fascia_plan_target_get_id (gone_target), &error));
-#undef KEPT
 
   /* On disk, as the next start would find them. */
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 4);
