@@ -178,6 +178,58 @@ amendment_at (GListModel *list,
   return g_list_model_get_item (list, i);
 }
 
+/* A client's visits are read a page at a time (64) in a file; on a clinic server, where
+ * each query is a round trip, a client of up to FASCIA_PAGED_LIST_WHOLE_UP_TO visits has them
+ * all read by the query that counts them, and a longer list is paged as in a file. Either
+ * way each visit is there once, newest first. */
+static void
+test_visits_paged (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  const guint sizes[] = { 150, FASCIA_PAGED_LIST_WHOLE_UP_TO + 1 };
+  gboolean server = fascia_db_get_engine (fascia_store_get_db (fixture->store)) ==
+                    FASCIA_DB_ENGINE_POSTGRESQL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Philomena Regular");
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GListModel) visits = NULL;
+      guint n = sizes[s], pages = (n + FASCIA_PAGED_LIST_PAGE_SIZE - 1) / FASCIA_PAGED_LIST_PAGE_SIZE;
+
+      g_assert_true (fascia_store_begin_batch (fixture->store, &error));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+          g_autoptr(GDateTime) when = g_date_time_add_days (now, -(int) i);
+          gint64 id;
+
+          fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+          fascia_visit_set_visited_at (visit, when);
+          g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+          id = fascia_visit_get_id (visit);
+          g_array_append_val (ids, id);
+        }
+      g_assert_true (fascia_store_end_batch (fixture->store, TRUE, &error));
+      g_assert_no_error (error);
+
+      visits = fascia_store_list_visits (fixture->store, fascia_client_get_id (client), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (visits), ==, n);
+      g_assert_cmpuint (fascia_paged_list_get_n_fetches (FASCIA_PAGED_LIST (visits)), ==, 1);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(FasciaVisit) visit = g_list_model_get_item (visits, i);
+
+          g_assert_cmpint (fascia_visit_get_id (visit), ==, g_array_index (ids, gint64, i));
+        }
+      g_assert_cmpuint (fascia_paged_list_get_n_fetches (FASCIA_PAGED_LIST (visits)), ==,
+                        server && n <= FASCIA_PAGED_LIST_WHOLE_UP_TO ? 1 : pages);
+    }
+}
+
 /* The progress chart's scores: three columns of the latest visits, oldest first, none of a
  * deleted visit, a score not asked -1, and no more visits than asked for. */
 static void
@@ -1101,6 +1153,7 @@ main (int   argc,
 
   STORE_TEST ("/fascia/core/store/visits/crud", test_visits);
   STORE_TEST ("/fascia/core/store/visits/scores", test_visit_scores);
+  STORE_TEST ("/fascia/core/store/visits/paged", test_visits_paged);
   STORE_TEST ("/fascia/core/store/visits/amendments", test_amendments);
   STORE_TEST ("/fascia/core/store/visits/amendment-author", test_amendment_author);
   STORE_TEST ("/fascia/core/store/visits/conflict", test_conflict);

@@ -55,6 +55,8 @@ typedef struct
   guint64           round_trips;   /* messages sent and answered: each waits for the server */
   gboolean          begin_due;     /* a transaction is begun: its BEGIN goes with the next
                                     * statement, in the same round trip */
+  gboolean          commit_due;    /* its COMMIT goes with the next statement, too */
+  gboolean          committed;     /* and went: the transaction is over */
 
   /* Reconnecting, driven by the main loop (never a blocking call on its thread). */
   char             *conninfo;
@@ -280,8 +282,19 @@ static gboolean
 pg_begin (FasciaDb  *db,
           GError   **error)
 {
-  ((PgDb *) db)->begin_due = TRUE;
+  PgDb *self = (PgDb *) db;
+
+  self->begin_due = TRUE;
+  self->commit_due = self->committed = FALSE;
   return TRUE;
+}
+
+/* The transaction's last statement is next: its COMMIT goes with it (exec_pipelined()), and
+ * pg_commit() then has nothing to send. */
+static void
+pg_commit_with_next (FasciaDb *db)
+{
+  ((PgDb *) db)->commit_due = TRUE;
 }
 
 static gboolean
@@ -290,6 +303,12 @@ pg_commit (FasciaDb  *db,
 {
   PgDb *self = (PgDb *) db;
 
+  self->commit_due = FALSE;
+  if (self->committed)
+    {
+      self->committed = FALSE;
+      return TRUE;
+    }
   if (self->begin_due)
     {
       self->begin_due = FALSE;
@@ -303,7 +322,7 @@ pg_rollback (FasciaDb *db)
 {
   PgDb *self = (PgDb *) db;
 
-  self->begin_due = FALSE;
+  self->begin_due = self->commit_due = self->committed = FALSE;
   if (PQtransactionStatus (CONN (db)) != PQTRANS_IDLE)
     {
       self->round_trips++;
@@ -538,26 +557,37 @@ same_types (PgStmt *self)
   return TRUE;
 }
 
-/* Sends the statement, prepared (@prepared) or with its SQL, after a BEGIN, both in one
- * round trip (libpq's pipeline mode), and returns its result; the BEGIN's when that failed. */
+/* Sends the statement, prepared (@prepared) or with its SQL, after a BEGIN (@begin) and before
+ * a COMMIT (@commit), all in one round trip (libpq's pipeline mode), and returns the result
+ * of the first that failed, else the statement's. A statement that fails skips the COMMIT
+ * (the server aborts the rest of the pipeline), and leaves its transaction to be rolled back;
+ * a COMMIT that fails (the connection lost) undoes the statement, and its error is the
+ * statement's. */
 static PGresult *
-exec_after_begin (PgStmt   *self,
-                  gboolean  prepared)
+exec_pipelined (PgStmt   *self,
+                gboolean  prepared,
+                gboolean  begin,
+                gboolean  commit)
 {
   PgDb *db = (PgDb *) self->parent.db;
   PGconn *conn = db->conn;
-  PGresult *results[2] = { NULL, NULL };
+  PGresult *results[3] = { NULL, NULL, NULL };
+  PGresult *chosen;
+  int failed = -1;
+  guint n_queries = 1 + (begin ? 1 : 0) + (commit ? 1 : 0);
+  guint statement = begin ? 1 : 0;
   gboolean sent;
-  guint n_ends = 0;
+  guint query = 0;
 
   db->round_trips++;
   sent = PQenterPipelineMode (conn) &&
-         PQsendQueryParams (conn, BEGIN_SQL, 0, NULL, NULL, NULL, NULL, 0) &&
+         (!begin || PQsendQueryParams (conn, BEGIN_SQL, 0, NULL, NULL, NULL, NULL, 0)) &&
          (prepared
           ? PQsendQueryPrepared (conn, self->name, self->n_params,
                                  (const char * const *) self->values, NULL, NULL, 0)
           : PQsendQueryParams (conn, self->sql, self->n_params, self->types,
                                (const char * const *) self->values, NULL, NULL, 0)) &&
+         (!commit || PQsendQueryParams (conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) &&
          PQpipelineSync (conn);
 
   /* Each query's results end with a NULL; the sync's own result ends the pipeline. */
@@ -567,7 +597,7 @@ exec_after_begin (PgStmt   *self,
 
       if (result == NULL)
         {
-          if (++n_ends > 2 || PQstatus (conn) == CONNECTION_BAD)
+          if (++query > n_queries || PQstatus (conn) == CONNECTION_BAD)
             break;
           continue;
         }
@@ -576,20 +606,29 @@ exec_after_begin (PgStmt   *self,
           PQclear (result);
           break;
         }
-      if (n_ends < 2 && results[n_ends] == NULL)
-        results[n_ends] = result;
+      if (query < n_queries && results[query] == NULL)
+        results[query] = result;
       else
         PQclear (result);
     }
   PQexitPipelineMode (conn);
 
-  if (results[0] != NULL && PQresultStatus (results[0]) != PGRES_COMMAND_OK)
+  /* The first that failed (none: the connection was lost before it answered). */
+  for (guint q = 0; q < n_queries && failed < 0; q++)
+    if (results[q] == NULL ||
+        (PQresultStatus (results[q]) != PGRES_COMMAND_OK &&
+         PQresultStatus (results[q]) != PGRES_TUPLES_OK))
+      failed = (int) q;
+  if (failed >= 0)
+    chosen = g_steal_pointer (&results[failed]);
+  else
     {
-      PQclear (results[1]);
-      return results[0];
+      chosen = g_steal_pointer (&results[statement]);
+      db->committed = commit;
     }
-  PQclear (results[0]);
-  return results[1];
+  for (guint q = 0; q < n_queries; q++)
+    PQclear (results[q]);
+  return chosen;
 }
 
 static FasciaDbStep
@@ -613,10 +652,12 @@ pg_step (FasciaDbStmt  *stmt,
       if (!prepare_on_server (self, error))
         return FASCIA_DB_ERROR;
       prepared = self->generation == db->generation && same_types (self);
-      if (db->begin_due)
+      if (db->begin_due || db->commit_due)
         {
-          db->begin_due = FALSE;
-          self->result = exec_after_begin (self, prepared);
+          gboolean begin = db->begin_due, commit = db->commit_due;
+
+          db->begin_due = db->commit_due = FALSE;
+          self->result = exec_pipelined (self, prepared, begin, commit);
         }
       else
         {
@@ -1156,6 +1197,7 @@ static const FasciaDbClass pg_class = {
   .watch_changes = pg_watch_changes,
   .keep_connected = pg_keep_connected,
   .is_connected = pg_is_connected,
+  .commit_with_next = pg_commit_with_next,
 };
 
 /**

@@ -64,6 +64,8 @@ typedef struct
                                    FasciaDbLinkFunc     func,
                                    gpointer             user_data);
   gboolean      (*is_connected)   (FasciaDb            *db);
+  /* Optional: NULL where a COMMIT costs no round trip (a file). */
+  void          (*commit_with_next) (FasciaDb          *db);
 } FasciaDbClass;
 
 /* Each engine's connection and statement start with these. */

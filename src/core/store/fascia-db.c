@@ -62,6 +62,18 @@ fascia_db_commit (FasciaDb  *db,
   return db->klass->commit (db, error);
 }
 
+/* The next statement is the open transaction's last: an engine for which a COMMIT is a round
+ * trip sends it with that statement, and then commits the transaction unless the statement
+ * fails (a statement that changes nothing commits nothing). fascia_db_commit() after it
+ * reports that COMMIT's outcome, which the statement's step already did; a caller that
+ * finds it must change more begins again (fascia_db_rollback(), fascia_db_begin()). */
+void
+fascia_db_commit_with_next (FasciaDb *db)
+{
+  if (db->klass->commit_with_next != NULL)
+    db->klass->commit_with_next (db);
+}
+
 /* Rolls back the open transaction, if the engine has not already. */
 void
 fascia_db_rollback (FasciaDb *db)

@@ -52,6 +52,7 @@ gboolean        fascia_db_begin             (FasciaDb      *db,
 gboolean        fascia_db_commit            (FasciaDb      *db,
                                              GError       **error);
 void            fascia_db_rollback          (FasciaDb      *db);
+void            fascia_db_commit_with_next  (FasciaDb      *db);
 gint64          fascia_db_changes           (FasciaDb      *db);
 
 /* @persistent: kept for the life of the connection (hot statements). */

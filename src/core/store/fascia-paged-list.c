@@ -328,9 +328,10 @@ fascia_paged_list_new (GType                 item_type,
 /*
  * fascia_paged_list_new_with_first_page:
  * @first_page: (transfer full): the first page's rows, read with the count by the same query
- *   (counted among the list's reads)
+ *   (counted among the list's reads); or more of the list's first rows, kept as the pages
+ *   they fill (a short list read whole)
  *
- * As fascia_paged_list_new(), the first page read already.
+ * As fascia_paged_list_new(), the first page (or more) read already.
  */
 FasciaPagedList *
 fascia_paged_list_new_with_first_page (GType                 item_type,
@@ -343,27 +344,35 @@ fascia_paged_list_new_with_first_page (GType                 item_type,
 {
   FasciaPagedList *self = fascia_paged_list_new (item_type, n_items, fetch, user_data,
                                                  user_data_free, cursor_free);
-  guint limit = MIN (FASCIA_PAGED_LIST_PAGE_SIZE, n_items);
-  Page *page;
+  g_autoptr(GPtrArray) rows = first_page;
 
   g_return_val_if_fail (first_page != NULL, self);
 
   self->n_fetches++;
   if (n_items == 0)
-    {
-      g_ptr_array_unref (first_page);
-      return self;
-    }
+    return self;
 
-  page = g_new0 (Page, 1);
-  page->index = 0;
-  page->items = first_page;
-  page->link.data = page;
-  g_ptr_array_set_size (page->items, MIN (page->items->len, limit));
-  while (page->items->len < limit)
-    g_ptr_array_add (page->items, g_object_new (self->item_type, NULL));
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
-  g_queue_push_head_link (&self->recent, &page->link);
+  /* The first page always (short of rows: empty objects); each later one the rows fill. */
+  for (guint index = 0; index * FASCIA_PAGED_LIST_PAGE_SIZE < n_items; index++)
+    {
+      guint offset = index * FASCIA_PAGED_LIST_PAGE_SIZE;
+      guint limit = MIN (FASCIA_PAGED_LIST_PAGE_SIZE, n_items - offset);
+      Page *page;
+
+      if (index > 0 && rows->len < offset + limit)
+        break;
+
+      page = g_new0 (Page, 1);
+      page->index = index;
+      page->items = g_ptr_array_new_full (limit, g_object_unref);
+      page->link.data = page;
+      for (guint i = offset; i < offset + limit && i < rows->len; i++)
+        g_ptr_array_add (page->items, g_object_ref (g_ptr_array_index (rows, i)));
+      while (page->items->len < limit)
+        g_ptr_array_add (page->items, g_object_new (self->item_type, NULL));
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+      g_queue_push_tail_link (&self->recent, &page->link);
+    }
   return self;
 }
 

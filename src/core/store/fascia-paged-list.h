@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * some more: the first page of a search is what every keystroke pays for. */
 #define FASCIA_PAGED_LIST_PAGE_SIZE 64
 #define FASCIA_PAGED_LIST_MAX_PAGES 16
+/* A list this short may come whole with its count, where each query is a round trip. */
+#define FASCIA_PAGED_LIST_WHOLE_UP_TO (4 * FASCIA_PAGED_LIST_PAGE_SIZE)
 
 /**
  * FasciaPagedListFetch:

@@ -59,6 +59,9 @@ gboolean          fascia_store_begin             (FasciaStore        *self,
 gboolean          fascia_store_commit            (FasciaStore        *self,
                                                   GError            **error);
 void              fascia_store_rollback          (FasciaStore        *self);
+void              fascia_store_commit_with_next  (FasciaStore        *self);
+gboolean          fascia_store_begin_again       (FasciaStore        *self,
+                                                  GError            **error);
 gboolean          fascia_store_lock_bulk         (FasciaStore        *self,
                                                   GError            **error);
 gboolean          fascia_store_begin_batch       (FasciaStore        *self,

@@ -798,14 +798,23 @@ fascia_store_save_visit_field (FasciaStore       *self,
     }
 
   /* The note of an open visit no one else saved: one statement (on a clinic server, sent
-   * with the BEGIN; with the COMMIT, two round trips). Anything else reads the visit first. */
+   * with the BEGIN and the COMMIT, one round trip). Anything else reads the visit first, in
+   * a transaction of its own: the statement, which changed nothing, committed nothing. */
+  fascia_store_commit_with_next (self);
   switch (update_open_note (self, visit, field, text, now, &local_error))
     {
     case 1:
       updated = TRUE;
       break;
     case 0:
-      current = load_visit (self, id, &local_error);
+      if (fascia_store_begin_again (self, &local_error))
+        current = load_visit (self, id, &local_error);
+      else
+        {
+          keep_in_journal (self, visit, field, text, local_error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       break;
     default:
       break;
@@ -968,7 +977,9 @@ fetch_visits (gpointer        user_data,
  *
  * The list counts the visits and reads the first page (64) of them in one query when it is
  * made, and the others a page at a time as they are asked for, so a client with 500 visits
- * costs what the rows on screen cost.
+ * costs what the rows on screen cost. On a clinic server, where each query is a round trip,
+ * a client of at most %FASCIA_PAGED_LIST_WHOLE_UP_TO visits (256) has them all read by that
+ * one query, as a program written by hand would read them.
  *
  * Returns: (transfer full): a #GListModel of the client's #FasciaVisit, newest first.
  */
@@ -980,7 +991,9 @@ fascia_store_list_visits (FasciaStore  *self,
   static const char first_sql[] =
     "SELECT " VISIT_COLUMNS ", (SELECT count(*) FROM visits WHERE client_id = ?1 "
     "AND deleted_at IS NULL) FROM visits WHERE client_id = ?1 AND deleted_at IS NULL "
-    "ORDER BY visited_at DESC, id DESC LIMIT ?2 OFFSET ?3";
+    "ORDER BY visited_at DESC, id DESC "
+    "LIMIT CASE WHEN ?4 > ?2 AND (SELECT count(*) FROM visits WHERE client_id = ?1 "
+    "AND deleted_at IS NULL) <= ?4 THEN ?4 ELSE ?2 END OFFSET ?3";
   VisitQuery *query;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);

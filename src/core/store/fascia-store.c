@@ -539,7 +539,10 @@ fascia_store_query_paged (FasciaStore         *self,
 /*
  * fascia_store_paged_with_first:
  * @first_sql: reads the first page (`?1` being @key, `?2` the LIMIT, `?3` the OFFSET, 0),
- *   with the count of all the rows in column @count_column of each row
+ *   with the count of all the rows in column @count_column of each row; it may read the whole
+ *   list instead where it has at most `?4` rows (%FASCIA_PAGED_LIST_WHOLE_UP_TO on a clinic
+ *   server, where the round trips of the other pages cost more than the rows; on SQLite the
+ *   page size, so that it reads a page)
  * @fetch: reads the later pages, with @user_data (taken, freed with @user_data_free)
  *
  * A #FasciaPagedList whose count and first page came in one query.
@@ -573,6 +576,8 @@ fascia_store_paged_with_first (FasciaStore           *self,
   fascia_db_bind_int64 (stmt, 1, key);
   fascia_db_bind_int64 (stmt, 2, FASCIA_PAGED_LIST_PAGE_SIZE);
   fascia_db_bind_int64 (stmt, 3, 0);
+  fascia_db_bind_int64 (stmt, 4, fascia_db_get_engine (self->db) == FASCIA_DB_ENGINE_POSTGRESQL
+                                 ? FASCIA_PAGED_LIST_WHOLE_UP_TO : FASCIA_PAGED_LIST_PAGE_SIZE);
   while ((step = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
     {
       n = (guint) CLAMP (fascia_db_column_int64 (stmt, count_column), 0, G_MAXUINT - 1);
@@ -766,6 +771,37 @@ fascia_store_rollback (FasciaStore *self)
 
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
+}
+
+/* The next statement is the transaction's last (on a clinic server its COMMIT goes with it,
+ * in the same round trip; see fascia_db_commit_with_next()). A caller that then finds it must
+ * change more calls fascia_store_begin_again() first. Inside a batch, nothing: the batch
+ * commits. */
+void
+fascia_store_commit_with_next (FasciaStore *self)
+{
+  g_assert (self->in_transaction);
+
+  if (!self->in_batch)
+    fascia_db_commit_with_next (self->db);
+}
+
+/* After a statement fascia_store_commit_with_next() announced changed nothing (no change was
+ * queued): a transaction of its own for what follows, the one before being over on a server
+ * (in a file, it is rolled back, having changed nothing). */
+gboolean
+fascia_store_begin_again (FasciaStore  *self,
+                          GError      **error)
+{
+  g_assert (self->in_transaction);
+
+  if (self->in_batch)
+    return TRUE;
+
+  fascia_db_rollback (self->db);
+  self->in_transaction = FALSE;
+  g_array_set_size (self->pending, 0);
+  return fascia_store_begin (self, error);
 }
 
 /*
