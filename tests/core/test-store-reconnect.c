@@ -584,6 +584,89 @@ test_added_offline (StoreFixture  *fixture,
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
 }
 
+/* Two body-chart marks alike (the same spot, the same pain: a therapist marks a spot twice)
+ * added while the server is away are two rows when it is back, not one; and the journal as
+ * it was, replayed again, finds each there once and adds neither again. */
+static void
+test_alike_added_offline (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Araminta Twicemarked");
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaPainMark) first = NULL;
+  g_autoptr(FasciaPainMark) second = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
+  g_autofree char *kept = NULL;
+  gsize kept_length;
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+  gint64 visit_id;
+
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_visited_at (visit, now);
+  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+  g_assert_no_error (error);
+  visit_id = fascia_visit_get_id (visit);
+
+  journal = lose_server (fixture, journal_path, &heard);
+  first = new_mark (visit_id, "m-piriformis-r", 5);
+  KEPT (fascia_store_add_pain_mark (fixture->store, first, &error));
+  second = new_mark (visit_id, "m-piriformis-r", 5);
+  KEPT (fascia_store_add_pain_mark (fixture->store, second, &error));
+  g_assert_cmpint (fascia_pain_mark_get_id (first), !=, fascia_pain_mark_get_id (second));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  g_assert_true (g_file_get_contents (journal_path, &kept, &kept_length, NULL));
+
+  pg_server_restart ();
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (fixture->store, visit_id,
+                                                                  &error);
+      g_autoptr(FasciaPainMark) a = NULL;
+      g_autoptr(FasciaPainMark) b = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+      a = g_list_model_get_item (marks, 0);
+      b = g_list_model_get_item (marks, 1);
+      g_assert_cmpint (fascia_pain_mark_get_id (a), !=, fascia_pain_mark_get_id (b));
+      g_assert_cmpstr (fascia_pain_mark_get_region_id (a), ==, "m-piriformis-r");
+      g_assert_cmpstr (fascia_pain_mark_get_region_id (b), ==, "m-piriformis-r");
+
+      if (round == 0)
+        {
+          g_autoptr(FasciaJournal) again = NULL;
+          guint n[5] = { 0 };
+
+          g_assert_true (g_file_set_contents (copy_path, kept, kept_length, NULL));
+          again = fascia_journal_open (copy_path, "test", &error);
+          g_assert_no_error (error);
+          g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
+                                                      &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, 2);
+        }
+    }
+
+  /* Each editor's provisional id names a row of its own. */
+  fascia_pain_mark_set_intensity (first, 2);
+  g_assert_true (fascia_store_update_pain_mark (fixture->store, first, &error));
+  g_assert_no_error (error);
+  fascia_pain_mark_set_intensity (second, 9);
+  g_assert_true (fascia_store_update_pain_mark (fixture->store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_pain_mark_get_id (first), !=, fascia_pain_mark_get_id (second));
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+}
+
 /* What a save and the opening of a client cost in round trips to the server, counted by the
  * engine: a note saved is one statement sent with its BEGIN and its COMMIT (it was BEGIN, a
  * read of the visit, the UPDATE and the COMMIT; then the statement with its BEGIN, and the
@@ -849,6 +932,8 @@ main (int   argc,
               store_fixture_set_up_postgresql, test_every_edit_survives, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/added-offline", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_added_offline, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/alike-added-offline", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_alike_added_offline, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);

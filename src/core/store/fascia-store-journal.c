@@ -1363,12 +1363,22 @@ list_siblings (FasciaStore              *store,
     }
 }
 
+/* The key in a replay's claimed rows of the row @id of @kind. */
+static char *
+claimed_key (FasciaJournalKind kind,
+             gint64            id)
+{
+  return g_strdup_printf ("%u:%" G_GINT64_FORMAT, kind, id);
+}
+
 /* Whether the row an added edit would add is there already (its save reached the server):
- * a sibling holding every value of it. For a finding, the sibling of the same muscle and side
- * with the same findings. -1 with @error. */
+ * a sibling holding every value of it, that no addition before it in this replay saved or
+ * found (@claimed) — two rows alike added while the server was away are two rows. For a
+ * finding, the sibling of the same muscle and side with the same findings. -1 with @error. */
 static int
 added_already (FasciaStore              *store,
                const FasciaJournalEdit  *edit,
+               GHashTable               *claimed,
                gint64                   *found_id,
                GError                  **error)
 {
@@ -1424,7 +1434,15 @@ added_already (FasciaStore              *store,
         }
       else if (row_holds (edit->kind, row, match))
         {
-          g_object_get (row, "id", found_id, NULL);
+          gint64 id;
+          g_autofree char *key = NULL;
+
+          g_object_get (row, "id", &id, NULL);
+          key = claimed_key (edit->kind, id);
+          if (g_hash_table_contains (claimed, key))
+            continue;
+          g_hash_table_add (claimed, g_steal_pointer (&key));
+          *found_id = id;
           return 1;
         }
     }
@@ -1504,6 +1522,7 @@ static gboolean
 replay_row (FasciaStore              *store,
             FasciaJournalEdit        *edit,
             GHashTable               *moved,
+            GHashTable               *claimed,
             FasciaJournalOutcome     *outcome,
             GObject                 **theirs,
             GError                  **error)
@@ -1517,7 +1536,7 @@ replay_row (FasciaStore              *store,
     {
       g_autoptr(FasciaFinding) saved = NULL;
       g_autoptr(FasciaFinding) mine = fascia_finding_new ();
-      int found = added_already (store, edit, &found_id, error);
+      int found = added_already (store, edit, claimed, &found_id, error);
 
       if (found < 0)
         return FALSE;
@@ -1538,7 +1557,7 @@ replay_row (FasciaStore              *store,
 
   if (add)
     {
-      int found = added_already (store, edit, &found_id, error);
+      int found = added_already (store, edit, claimed, &found_id, error);
 
       if (found < 0)
         return FALSE;
@@ -1572,6 +1591,7 @@ replay_row (FasciaStore              *store,
     {
       g_object_get (row, "id", &found_id, NULL);
       saved_as (store, edit, found_id);
+      g_hash_table_add (claimed, claimed_key (edit->kind, found_id));
     }
 
   if (kind_has_revision (edit->kind))
@@ -1607,6 +1627,7 @@ fascia_store_replay_journal (FasciaStore              *store,
                              GError                  **error)
 {
   g_autoptr(GHashTable) moved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) edits = g_array_new (FALSE, TRUE, sizeof (FasciaJournalEdit));
 
   g_return_val_if_fail (FASCIA_IS_STORE (store), FALSE);
@@ -1646,7 +1667,7 @@ fascia_store_replay_journal (FasciaStore              *store,
         }
       else if (edit->kind != FASCIA_JOURNAL_NOTE)
         {
-          if (!replay_row (store, edit, moved, &outcome, &theirs, error))
+          if (!replay_row (store, edit, moved, claimed, &outcome, &theirs, error))
             goto failed;
         }
       else
