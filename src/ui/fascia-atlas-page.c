@@ -67,8 +67,15 @@ show_problem (FasciaAtlasPage *self,
 
 /* Diagram styles */
 
+/* What lights a region: fascia_diagram_view_add_region_style() for a card shown, or
+ * fascia_diagram_view_make_ahead() for the card a click would show. */
+typedef void (*LightFunc) (FasciaDiagramView *view,
+                           const char        *region_id,
+                           FasciaRegionStyle  flags);
+
 static void
-style_regions (FasciaAtlasPage   *self,
+light_regions (FasciaAtlasPage   *self,
+               LightFunc          light,
                FasciaRegionKind   kind,
                const char        *atlas_id,
                FasciaRegionStyle  flags)
@@ -85,12 +92,13 @@ style_regions (FasciaAtlasPage   *self,
       const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
 
       if (region->kind == kind && g_strcmp0 (region->atlas_id, atlas_id) == 0)
-        fascia_diagram_view_add_region_style (self->diagram_view, region->id, flags);
+        light (self->diagram_view, region->id, flags);
     }
 }
 
 static void
-style_attachments (FasciaAtlasPage   *self,
+light_attachments (FasciaAtlasPage   *self,
+                   LightFunc          light,
                    GPtrArray         *attachments,
                    FasciaRegionStyle  flags)
 {
@@ -99,8 +107,27 @@ style_attachments (FasciaAtlasPage   *self,
       const FasciaAttachment *attachment = g_ptr_array_index (attachments, i);
 
       for (guint j = 0; attachment->landmarks[j] != NULL; j++)
-        style_regions (self, FASCIA_REGION_LANDMARK, attachment->landmarks[j], flags);
+        light_regions (self, light, FASCIA_REGION_LANDMARK, attachment->landmarks[j], flags);
     }
+}
+
+/* The muscle @id selected, its origins and insertions, and with the referral shown its
+ * trigger points (its referral zones are rendered, not overlays: see apply_styles). */
+static void
+light_muscle (FasciaAtlasPage *self,
+              LightFunc        light,
+              const char      *id)
+{
+  FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, id);
+
+  light_regions (self, light, FASCIA_REGION_MUSCLE, id, FASCIA_REGION_STYLE_SELECTED);
+  if (muscle == NULL)
+    return;
+  light_attachments (self, light, fascia_muscle_get_origins (muscle), FASCIA_REGION_STYLE_ORIGIN);
+  light_attachments (self, light, fascia_muscle_get_insertions (muscle),
+                     FASCIA_REGION_STYLE_INSERTION);
+  if (self->show_referral)
+    light_regions (self, light, FASCIA_REGION_TRIGGER_POINT, id, FASCIA_REGION_STYLE_SELECTED);
 }
 
 static gboolean
@@ -139,21 +166,15 @@ fascia_atlas_page_apply_styles (FasciaAtlasPage *self)
 
   if (g_str_equal (kind, "muscle"))
     {
-      FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, id);
-
-      style_regions (self, FASCIA_REGION_MUSCLE, id, FASCIA_REGION_STYLE_SELECTED);
-      style_attachments (self, fascia_muscle_get_origins (muscle), FASCIA_REGION_STYLE_ORIGIN);
-      style_attachments (self, fascia_muscle_get_insertions (muscle),
-                         FASCIA_REGION_STYLE_INSERTION);
+      light_muscle (self, fascia_diagram_view_add_region_style, id);
       if (self->show_referral)
-        {
-          style_regions (self, FASCIA_REGION_TRIGGER_POINT, id, FASCIA_REGION_STYLE_SELECTED);
-          style_regions (self, FASCIA_REGION_REFERRAL_ZONE, id, FASCIA_REGION_STYLE_SHOWN);
-        }
+        light_regions (self, fascia_diagram_view_add_region_style, FASCIA_REGION_REFERRAL_ZONE,
+                       id, FASCIA_REGION_STYLE_SHOWN);
     }
   else if (g_str_equal (kind, "landmark"))
     {
-      style_regions (self, FASCIA_REGION_LANDMARK, id, FASCIA_REGION_STYLE_SELECTED);
+      light_regions (self, fascia_diagram_view_add_region_style, FASCIA_REGION_LANDMARK, id,
+                     FASCIA_REGION_STYLE_SELECTED);
     }
   else if (g_str_equal (kind, "technique"))
     {
@@ -161,7 +182,8 @@ fascia_atlas_page_apply_styles (FasciaAtlasPage *self)
       const char * const *muscles = fascia_technique_get_muscles (technique);
 
       for (guint i = 0; muscles != NULL && muscles[i] != NULL; i++)
-        style_regions (self, FASCIA_REGION_MUSCLE, muscles[i], FASCIA_REGION_STYLE_SELECTED);
+        light_regions (self, fascia_diagram_view_add_region_style, FASCIA_REGION_MUSCLE,
+                       muscles[i], FASCIA_REGION_STYLE_SELECTED);
     }
   else if (g_str_equal (kind, "pain"))
     {
@@ -913,6 +935,35 @@ fascia_atlas_page_back (FasciaAtlasPage *self)
 
 /* Template callbacks */
 
+/* The pointer rests on a region: what a click on it would light is made ahead (see
+ * fascia_diagram_view_make_ahead()), so that the click's frame makes no overlay. */
+static void
+region_rested_cb (FasciaAtlasPage   *self,
+                  const char        *region_id,
+                  FasciaDiagramView *view)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  const FasciaRegion *region = fascia_diagram_lookup_region (diagram, region_id);
+  g_autofree char *card = NULL;
+
+  if (region == NULL || region->atlas_id == NULL)
+    return;
+
+  if (region->kind == FASCIA_REGION_LANDMARK)
+    {
+      card = g_strconcat ("landmark:", region->atlas_id, NULL);
+      if (g_strcmp0 (self->card, card) != 0)
+        light_regions (self, fascia_diagram_view_make_ahead, FASCIA_REGION_LANDMARK,
+                       region->atlas_id, FASCIA_REGION_STYLE_SELECTED);
+    }
+  else
+    {
+      card = g_strconcat ("muscle:", region->atlas_id, NULL);
+      if (g_strcmp0 (self->card, card) != 0)
+        light_muscle (self, fascia_diagram_view_make_ahead, region->atlas_id);
+    }
+}
+
 static void
 region_activated_cb (FasciaAtlasPage   *self,
                      const char        *region_id,
@@ -1357,6 +1408,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_list);
   gtk_widget_class_bind_template_callback (widget_class, invert_boolean);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, region_rested_cb);
   gtk_widget_class_bind_template_callback (widget_class, point_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

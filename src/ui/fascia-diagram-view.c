@@ -63,6 +63,9 @@ typedef struct
   GPtrArray  *nodes;         /* cairo nodes of the same pixels (see append_pixels), made when
                               * first drawn: one per piece, or one for the whole texture */
   guint64     serial;        /* a fill overlay: the diagram's visibility serial it was made at */
+  const char *region_id;     /* an overlay: its region (in its key in the cache), its style, */
+  FasciaRegionStyle style;
+  guint64     used;          /* and when it was last asked for (see make_overlay_room) */
   GskRenderNode *drawn;      /* what the last frame drew of it, and where (see tile_node) */
   double      drawn_x, drawn_y, drawn_scale;
   int         drawn_width, drawn_height;
@@ -150,7 +153,10 @@ struct _FasciaDiagramView
   guint          prepare_id;        /* the next render ahead, once the view is idle */
   guint          n_prepared;        /* renders ahead finished, for tests and benchmarks */
   FasciaRegionStyle hover_styles;   /* overlays made ahead for the region hovered */
-  guint          hover_ahead_id;    /* making them, once the view is idle */
+  guint          hover_ahead_id;    /* the pointer resting on it */
+  GQueue         ahead;             /* Ahead: overlays to make before they are shown */
+  guint          ahead_id;          /* making them, one at a time, once the view is idle */
+  guint64        overlay_clock;     /* counts the overlays asked for (Tile.used) */
   guint          n_overlays;        /* overlays made, for tests and benchmarks */
 
   /* Pointer state */
@@ -176,8 +182,15 @@ enum {
   REGION_ACTIVATED,
   POINT_ACTIVATED,
   PREPARE,
+  REGION_RESTED,
   N_SIGNALS
 };
+
+typedef struct
+{
+  char             *region_id;
+  FasciaRegionStyle style;
+} Ahead;
 
 typedef struct
 {
@@ -904,13 +917,27 @@ fascia_diagram_view_get_overlay_count (FasciaDiagramView *self)
 }
 
 /**
+ * fascia_diagram_view_is_making_ahead:
+ *
+ * Returns: whether overlays are waiting to be made ahead (see
+ *   fascia_diagram_view_make_ahead()), or the pointer has not rested long enough on the region
+ *   it is over to ask for them (for tests and benchmarks).
+ */
+gboolean
+fascia_diagram_view_is_making_ahead (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->hover_ahead_id != 0 || self->ahead_id != 0;
+}
+
+/**
  * fascia_diagram_view_set_hover_styles:
  * @styles: the overlay styles (outlines or fills) a click on a region gives it
  *
  * The region the pointer rests on (30 ms) gets its overlays of @styles made ahead, when the
- * view is idle: made from the hit mask on the first click instead, a large muscle's fill cost a
- * couple of dozen milliseconds of that click. They share the cache of the overlays shown,
- * and are made only while it is less than half full.
+ * view is idle (see fascia_diagram_view_make_ahead()): made from the hit mask on the first
+ * click instead, a large muscle's fill cost a couple of dozen milliseconds of that click.
  */
 void
 fascia_diagram_view_set_hover_styles (FasciaDiagramView *self,
@@ -1329,34 +1356,142 @@ fascia_diagram_view_get_diagram (FasciaDiagramView *self)
 
 static Tile *ensure_overlay (FasciaDiagramView *self,
                              const char        *region_id,
-                             FasciaRegionStyle  style);
+                             FasciaRegionStyle  style,
+                             gboolean           ahead);
 
-/* Makes the overlays a click on the region hovered will light (see
- * fascia_diagram_view_set_hover_styles()), so that the click finds them made. Only once the
- * pointer rests (a pointer crossing the drawing would make a fill for every region it passes
- * over, each a main-thread stall of up to a couple of dozen ms), and only while the cache has
- * room: what is lit now is never dropped for what may be lit. */
+/* Making overlays ahead: a click lights a region with overlays made from its hit mask, and a
+ * page's click lights more than the region (a muscle's origins and insertions on the Atlas):
+ * made on the click, they cost the frame that answers it a dozen to several dozen ms of the
+ * UI thread. Once the pointer rests on a region (HOVER_AHEAD_MS: a pointer crossing the
+ * drawing would make overlays for every region it passes over), the view queues those its
+ * own styles (fascia_diagram_view_set_hover_styles()) give the region and asks its owner
+ * for the rest (::region-rested, fascia_diagram_view_make_ahead()); they are made one at a
+ * time, at low priority, each a main-loop dispatch of its own, so that an event that comes
+ * meanwhile waits for one overlay at most. They never push out of the cache an overlay
+ * shown now (make_overlay_room()). */
 #define HOVER_AHEAD_MS 30
+
+static const FasciaRegionStyle fills[] = {
+  /* The first a region has wins, as in the stylesheet. */
+  FASCIA_REGION_STYLE_PAIN, FASCIA_REGION_STYLE_ORIGIN, FASCIA_REGION_STYLE_INSERTION,
+  FASCIA_REGION_STYLE_TARGET,
+};
+
+/* The fill a region of @style shows, or 0. */
+static FasciaRegionStyle
+shown_fill (FasciaRegionStyle style)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (fills); f++)
+    if (style & fills[f])
+      return fills[f];
+  return 0;
+}
+
+static void
+ahead_free (gpointer data)
+{
+  Ahead *ahead = data;
+
+  g_free (ahead->region_id);
+  g_free (ahead);
+}
+
+static void
+clear_ahead (FasciaDiagramView *self)
+{
+  g_clear_handle_id (&self->ahead_id, g_source_remove);
+  g_queue_clear_full (&self->ahead, ahead_free);
+}
+
+static gboolean
+ahead_cb (gpointer user_data)
+{
+  FasciaDiagramView *self = user_data;
+  Ahead *ahead = g_queue_pop_head (&self->ahead);
+
+  if (ahead != NULL && self->diagram != NULL
+      && fascia_diagram_get_region_visible (self->diagram, ahead->region_id))
+    ensure_overlay (self, ahead->region_id, ahead->style, TRUE);
+  if (ahead != NULL)
+    ahead_free (ahead);
+
+  if (g_queue_is_empty (&self->ahead))
+    {
+      self->ahead_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_ahead (FasciaDiagramView *self,
+             const char        *region_id,
+             FasciaRegionStyle  style)
+{
+  Ahead *ahead;
+
+  for (GList *l = self->ahead.head; l != NULL; l = l->next)
+    if (((Ahead *) l->data)->style == style
+        && g_str_equal (((Ahead *) l->data)->region_id, region_id))
+      return;
+
+  ahead = g_new (Ahead, 1);
+  ahead->region_id = g_strdup (region_id);
+  ahead->style = style;
+  g_queue_push_tail (&self->ahead, ahead);
+  if (self->ahead_id == 0)
+    self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, ahead_cb, self, NULL);
+}
+
+/**
+ * fascia_diagram_view_make_ahead:
+ * @region_id: a region of the diagram shown
+ * @styles: style flags a coming click will add to it
+ *
+ * Has the overlays @region_id will show once @styles are added to it made ahead, in idle time,
+ * one at a time (its outline when @styles has %FASCIA_REGION_STYLE_SELECTED, the fill that
+ * wins among its styles and @styles when @styles has a fill), while the overlay cache has
+ * room beside what is shown. For a handler of #FasciaDiagramView::region-rested; the queue is
+ * dropped when the pointer leaves the region.
+ */
+void
+fascia_diagram_view_make_ahead (FasciaDiagramView *self,
+                                const char        *region_id,
+                                FasciaRegionStyle  styles)
+{
+  FasciaRegionStyle fill;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (region_id != NULL);
+
+  if (self->diagram == NULL || fascia_diagram_lookup_region (self->diagram, region_id) == NULL)
+    return;
+
+  if (styles & FASCIA_REGION_STYLE_SELECTED)
+    queue_ahead (self, region_id, FASCIA_REGION_STYLE_SELECTED);
+  if (styles & FASCIA_REGION_STYLE_FOCUS)
+    queue_ahead (self, region_id, FASCIA_REGION_STYLE_FOCUS);
+  if ((styles & FILL_STYLES)
+      && (fill = shown_fill (styles | fascia_diagram_get_region_style (self->diagram,
+                                                                         region_id))) != 0)
+    queue_ahead (self, region_id, fill);
+}
 
 static gboolean
 hover_ahead_cb (gpointer user_data)
 {
   FasciaDiagramView *self = user_data;
+  g_autofree char *region_id = NULL;
 
   self->hover_ahead_id = 0;
   if (self->diagram == NULL || self->hovered == NULL
       || !fascia_diagram_get_region_visible (self->diagram, self->hovered))
     return G_SOURCE_REMOVE;
 
-  for (guint bit = 0; bit < 16; bit++)
-    {
-      FasciaRegionStyle style = self->hover_styles & (1u << bit);
-
-      if (style == 0 || g_hash_table_size (self->outlines) >= MAX_OVERLAYS / 2
-          || self->overlay_bytes >= MAX_OVERLAY_BYTES / 2)
-        continue;
-      ensure_overlay (self, self->hovered, style);
-    }
+  region_id = g_strdup (self->hovered);
+  if (self->hover_styles != 0)
+    fascia_diagram_view_make_ahead (self, region_id, self->hover_styles);
+  g_signal_emit (self, signals[REGION_RESTED], 0, region_id);
 
   return G_SOURCE_REMOVE;
 }
@@ -1369,7 +1504,8 @@ set_hovered (FasciaDiagramView *self,
     return;
 
   g_clear_handle_id (&self->hover_ahead_id, g_source_remove);
-  if (region_id != NULL && self->hover_styles != 0)
+  clear_ahead (self);
+  if (region_id != NULL)
     self->hover_ahead_id = g_timeout_add_full (G_PRIORITY_LOW, HOVER_AHEAD_MS, hover_ahead_cb,
                                                self, NULL);
 
@@ -2550,16 +2686,70 @@ outline_free (gpointer data)
   g_free (tile);
 }
 
+/* Whether @tile, an overlay of the cache, is shown now. */
+static gboolean
+overlay_shown (FasciaDiagramView *self,
+               const Tile        *tile)
+{
+  FasciaRegionStyle style = fascia_diagram_get_region_style (self->diagram, tile->region_id);
+
+  if (tile->style & FILL_STYLES)
+    return shown_fill (style) == tile->style;
+  if (tile->style == FASCIA_REGION_STYLE_HOVER)
+    return g_strcmp0 (tile->region_id, self->hovered) == 0;
+  return (style & tile->style) != 0;
+}
+
+/* Makes room in the cache for an overlay of @size bytes: those not shown now go, the least
+ * recently asked for first. (The whole cache went when it was full, and with it what a
+ * busy page had made ahead.) Returns whether there is room; an overlay shown now is made
+ * even when what is shown fills the cache, one made @ahead is not. */
+static gboolean
+make_overlay_room (FasciaDiagramView *self,
+                   gsize              size,
+                   gboolean           ahead)
+{
+  while (g_hash_table_size (self->outlines) >= MAX_OVERLAYS
+         || self->overlay_bytes + size > MAX_OVERLAY_BYTES)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      gpointer oldest_key = NULL;
+      Tile *oldest = NULL;
+
+      g_hash_table_iter_init (&iter, self->outlines);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Tile *tile = value;
+
+          if ((oldest == NULL || tile->used < oldest->used) && !overlay_shown (self, tile))
+            {
+              oldest = tile;
+              oldest_key = key;
+            }
+        }
+
+      if (oldest == NULL)
+        return !ahead;
+      self->overlay_bytes -= tile_size (oldest);
+      g_hash_table_remove (self->outlines, oldest_key);
+    }
+
+  return TRUE;
+}
+
 /* An overlay of a region (an outline or a fill) as a texture, made from its hit mask (no
  * librsvg) at most at two pixels per view unit and scaled by GSK beyond that, so that
  * zooming does not remake it. A fill shows what the regions over it leave in sight, so it is
  * made again when layers or zones shown change (the visibility serial moves), and only then:
  * made again on every change of styles, each click made every fill on the drawing again, and
- * GSK, finding new nodes, repainted them all. */
+ * GSK, finding new nodes, repainted them all. One made @ahead (not shown yet) is kept only
+ * when the cache has room for it beside what is shown. */
 static Tile *
 ensure_overlay (FasciaDiagramView *self,
                 const char        *region_id,
-                FasciaRegionStyle  style)
+                FasciaRegionStyle  style,
+                gboolean           ahead)
 {
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double scale = self->zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
@@ -2579,7 +2769,15 @@ ensure_overlay (FasciaDiagramView *self,
     }
 
   if ((tile = g_hash_table_lookup (self->outlines, key)) != NULL && tile->serial == serial)
-    return tile;
+    {
+      tile->used = ++self->overlay_clock;
+      return tile;
+    }
+  if (tile != NULL)
+    {
+      self->overlay_bytes -= tile_size (tile);
+      g_hash_table_remove (self->outlines, key);
+    }
 
   surface = fascia_diagram_render_region_overlay (self->diagram, region_id, style, scale,
                                                   &x, &y);
@@ -2588,13 +2786,12 @@ ensure_overlay (FasciaDiagramView *self,
   self->n_overlays++;
 
   /* A large muscle's overlay at two pixels per unit is a few megabytes: keep what a busy
-   * chart needs, and start again beyond that. */
+   * chart needs, and what was asked for last beyond that. */
   size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
-  if (g_hash_table_size (self->outlines) >= MAX_OVERLAYS
-      || self->overlay_bytes + size > MAX_OVERLAY_BYTES)
+  if (!make_overlay_room (self, size, ahead))
     {
-      g_hash_table_remove_all (self->outlines);
-      self->overlay_bytes = 0;
+      cairo_surface_destroy (surface);
+      return NULL;
     }
 
   tile = g_new0 (Tile, 1);
@@ -2612,6 +2809,9 @@ ensure_overlay (FasciaDiagramView *self,
   tile->y = y;
   tile->scale_factor = 1;
   tile->serial = serial;
+  tile->region_id = strchr (key, ':') + 1;
+  tile->style = style;
+  tile->used = ++self->overlay_clock;
   self->overlay_bytes += size;
   g_hash_table_replace (self->outlines, g_steal_pointer (&key), tile);
   return tile;
@@ -2632,7 +2832,7 @@ append_outline (FasciaDiagramView *self,
   if (fascia_diagram_get_region_style (self->diagram, region_id) & FASCIA_REGION_STYLE_SELECTED)
     return;
 
-  if ((tile = ensure_overlay (self, region_id, style)) != NULL)
+  if ((tile = ensure_overlay (self, region_id, style, FALSE)) != NULL)
     append_tile (self, nodes, tile);
 }
 
@@ -2710,11 +2910,6 @@ static void
 append_overlays (FasciaDiagramView *self,
                  GPtrArray         *nodes)
 {
-  static const FasciaRegionStyle fills[] = {
-    /* The first a region has wins, as in the stylesheet. */
-    FASCIA_REGION_STYLE_PAIN, FASCIA_REGION_STYLE_ORIGIN, FASCIA_REGION_STYLE_INSERTION,
-    FASCIA_REGION_STYLE_TARGET,
-  };
   guint n = fascia_diagram_get_n_regions (self->diagram);
   g_autoptr(GPtrArray) bucket = g_ptr_array_new_full (BUCKET_REGIONS,
                                                       (GDestroyNotify) gsk_render_node_unref);
@@ -2727,21 +2922,15 @@ append_overlays (FasciaDiagramView *self,
           {
             const FasciaRegion *region = fascia_diagram_get_region (self->diagram, i);
             FasciaRegionStyle style = fascia_diagram_get_region_style (self->diagram, region->id);
-            FasciaRegionStyle one = 0;
+            FasciaRegionStyle one;
             Tile *tile;
 
             if (!(style & (pass == 0 ? FILL_STYLES : FASCIA_REGION_STYLE_SELECTED))
                 || !fascia_diagram_get_region_visible (self->diagram, region->id))
               continue;
 
-            if (pass == 1)
-              one = FASCIA_REGION_STYLE_SELECTED;
-            else
-              for (guint f = 0; f < G_N_ELEMENTS (fills) && one == 0; f++)
-                if (style & fills[f])
-                  one = fills[f];
-
-            if ((tile = ensure_overlay (self, region->id, one)) != NULL)
+            one = pass == 1 ? FASCIA_REGION_STYLE_SELECTED : shown_fill (style);
+            if ((tile = ensure_overlay (self, region->id, one, FALSE)) != NULL)
               append_tile (self, (one & LIT_STYLES) ? lit : bucket, tile);
           }
 
@@ -2888,6 +3077,7 @@ fascia_diagram_view_dispose (GObject *object)
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
   g_clear_handle_id (&self->hover_ahead_id, g_source_remove);
+  clear_ahead (self);
   cancel_prepare (self);
   g_ptr_array_set_size (self->ready, 0);
   g_queue_clear_full (&self->kept, kept_free);
@@ -3068,6 +3258,20 @@ fascia_diagram_view_class_init (FasciaDiagramViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, FASCIA_TYPE_DIAGRAM, G_TYPE_DOUBLE);
+
+  /**
+   * FasciaDiagramView::region-rested:
+   * @region_id: the region the pointer rests on
+   *
+   * Emitted when the pointer has rested on a region for a moment, so that the owner can have
+   * the overlays a click on it will light made ahead (fascia_diagram_view_make_ahead()).
+   */
+  signals[REGION_RESTED] =
+    g_signal_new ("region-rested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "diagram.zoom-in", NULL);

@@ -90,7 +90,11 @@ gboolean       fascia_diagram_view_focus_region       (FasciaDiagramView *self,
                                                        const char        *region_id);
 gboolean       fascia_diagram_view_is_up_to_date      (FasciaDiagramView *self);
 guint          fascia_diagram_view_get_overlay_count  (FasciaDiagramView *self);
+gboolean       fascia_diagram_view_is_making_ahead    (FasciaDiagramView *self);
 void           fascia_diagram_view_set_hover_styles   (FasciaDiagramView *self,
+                                                       FasciaRegionStyle  styles);
+void           fascia_diagram_view_make_ahead         (FasciaDiagramView *self,
+                                                       const char        *region_id,
                                                        FasciaRegionStyle  styles);
 void           fascia_diagram_view_get_render_count   (FasciaDiagramView *self,
                                                        guint             *full,

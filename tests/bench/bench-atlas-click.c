@@ -94,6 +94,8 @@ click (Bench     *bench,
 {
   graphene_point_t point;
   double wall, cpu;
+  guint overlays;
+  gboolean ahead;
 
   if (!gtk_widget_compute_point (widget, bench->window, &GRAPHENE_POINT_INIT (x, y), &point))
     return FALSE;
@@ -109,6 +111,8 @@ click (Bench     *bench,
   bench->event_seen = FALSE;
   bench->end_wall = bench->end_cpu = 0;
   bench->frames = 0;
+  overlays = fascia_diagram_view_get_overlay_count (bench->view);
+  ahead = fascia_diagram_view_is_making_ahead (bench->view);
   bench->start_wall = g_get_monotonic_time ();
   bench->start_cpu = bench_cpu_now ();
   bench_xdo_send (bench->xdo, "click 1");
@@ -129,6 +133,10 @@ click (Bench     *bench,
   g_array_append_val (figures->wall, wall);
   g_array_append_val (figures->cpu, cpu);
   bench_trace (figures->name, bench->start_wall, bench->end_wall, cpu, bench->frames);
+  if (g_getenv ("FASCIA_BENCH_TRACE") != NULL)
+    g_printerr ("      overlays made by the click: %u%s\n",
+                fascia_diagram_view_get_overlay_count (bench->view) - overlays,
+                ahead ? " (some still being made ahead when it was sent)" : "");
   return TRUE;
 }
 
