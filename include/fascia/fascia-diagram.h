@@ -166,6 +166,7 @@ cairo_surface_t    *fascia_diagram_render_region_mask (FasciaDiagram      *self,
                                                        const char         *region_id,
                                                        double              scale,
                                                        GError            **error);
+guint64             fascia_diagram_get_over_samples   (FasciaDiagram      *self);
 gboolean            fascia_diagram_render_to_file     (FasciaDiagram      *self,
                                                        const char         *path,
                                                        double              width,
