@@ -928,8 +928,9 @@ small_spin (FasciaPlanEditor   *self,
   return spin;
 }
 
-/* The exercise's name on its own line, wrapping between words, and its dose below it: a row of
- * spin buttons beside a long name left the name one letter wide. */
+/* The exercise's name on its own line, wrapping between words, its dose below it and how often
+ * below that: a row of spin buttons beside a long name left the name one letter wide, and the
+ * field of how often beside the spin buttons showed "twice a" of "twice a day" at 1024×640. */
 static GtkWidget *
 create_exercise_row (FasciaPlanEditor   *self,
                      FasciaHomeExercise *exercise)
@@ -996,8 +997,8 @@ create_exercise_row (FasciaPlanEditor   *self,
                                   _("How often"), -1);
   g_object_set_data (G_OBJECT (entry), "exercise", exercise);
   g_signal_connect (entry, "changed", G_CALLBACK (exercise_frequency_cb), self);
-  gtk_box_append (GTK_BOX (dose), entry);
   gtk_box_append (GTK_BOX (box), dose);
+  gtk_box_append (GTK_BOX (box), entry);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "fascia/fascia-store.h"
+
 #include "fascia-application.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
@@ -16,18 +18,29 @@
 /*
  * The menu of home exercises, opened by a real click on "Add Exercise" with the plan scrolled
  * to its foot in a 1024×640 window, lies within the window: it scrolls rather than running off
- * the screen.
+ * the screen. Every control of a home exercise shows whole at 1024×640 and 1280×800.
  */
 
 static FasciaApplication *app;
 
 typedef FasciaUiTestSession Fixture;
 
+typedef struct
+{
+  int width;
+  int height;
+} Size;
+
+static const Size laptop = { 1024, 640 };
+static const Size wide_laptop = { 1280, 800 };
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  fascia_ui_test_session_open (f, app, NULL, 1024, 640, "clients");
+  const Size *size = data != NULL ? data : &laptop;
+
+  fascia_ui_test_session_open (f, app, NULL, size->width, size->height, "clients");
 }
 
 static void
@@ -122,6 +135,175 @@ test_exercise_menu_in_window (Fixture       *f,
   fascia_test_iterate ();
 }
 
+static GtkWidget *
+editor_child (FasciaPlanEditor *editor,
+              const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (editor), FASCIA_TYPE_PLAN_EDITOR,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* A client with a plan of the target muscles @targets and the home @exercises, each done as
+ * often as its one of @frequencies says, open in the plan editor; returns the editor. */
+static FasciaPlanEditor *
+open_plan (Fixture            *f,
+           const char * const *targets,
+           const char * const *exercises,
+           const char * const *frequencies)
+{
+  FasciaStore *store = fascia_window_get_store (f->window);
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(GError) error = NULL;
+
+  fascia_client_set_name (client, "Percival Quagmire-Tumbleweed");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Desk-worker low back");
+  g_assert_true (fascia_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; targets != NULL && targets[i] != NULL; i++)
+    {
+      g_autoptr(FasciaPlanTarget) target = fascia_plan_target_new ();
+
+      fascia_plan_target_set_plan_id (target, fascia_plan_get_id (plan));
+      fascia_plan_target_set_muscle_id (target, targets[i]);
+      fascia_plan_target_set_side (target, FASCIA_SIDE_BOTH);
+      fascia_plan_target_set_position (target, i);
+      g_assert_true (fascia_store_add_plan_target (store, target, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; exercises != NULL && exercises[i] != NULL; i++)
+    {
+      g_autoptr(FasciaHomeExercise) exercise = fascia_home_exercise_new ();
+
+      fascia_home_exercise_set_plan_id (exercise, fascia_plan_get_id (plan));
+      fascia_home_exercise_set_technique_id (exercise, exercises[i]);
+      fascia_home_exercise_set_sets (exercise, 2);
+      fascia_home_exercise_set_reps (exercise, 30);
+      fascia_home_exercise_set_frequency (exercise, frequencies[i]);
+      g_assert_true (fascia_store_add_home_exercise (store, exercise, &error));
+      g_assert_no_error (error);
+    }
+
+  fascia_clients_page_select_client (fascia_window_get_clients_page (f->window),
+                                     fascia_client_get_id (client));
+  fascia_ui_test_wait_idle (300);
+  fascia_client_view_open_plan (client_view (f), plan);
+  fascia_ui_test_wait_idle (300);
+  return fascia_client_view_get_plan_editor (client_view (f));
+}
+
+static void
+scroll_to_foot (FasciaPlanEditor *editor)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (editor_child (editor, "exercise_list"),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  fascia_ui_test_wait_idle (300);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* Issue 12: at 1024×640 the field of how often an exercise is done showed "twice a" of
+ * "twice a day", squeezed beside the sets and repetitions. Each field's text shows whole, and
+ * each control of an exercise lies whole within its row, without the window growing. */
+static void
+test_exercise_controls_whole (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char * const exercises[] = { "kneeling-hip-flexor-stretch", "glute-bridge",
+                                     "figure-4-piriformis-stretch", NULL };
+  const char * const frequencies[] = { "twice a day", "daily", "three times a week", NULL };
+  const Size *size = data;
+  FasciaPlanEditor *editor = open_plan (f, NULL, exercises, frequencies);
+  GtkWidget *list = editor_child (editor, "exercise_list");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+
+  g_assert_cmpint (width, <=, size->width);
+  g_assert_cmpint (height, <=, size->height);
+  scroll_to_foot (editor);
+
+  collect (list, GTK_TYPE_TEXT, texts);
+  g_assert_cmpuint (texts->len, >=, G_N_ELEMENTS (frequencies) - 1);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GtkWidget *text = g_ptr_array_index (texts, i);
+      const char *shown = gtk_editable_get_text (GTK_EDITABLE (text));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (text, shown);
+      int text_width;
+
+      if (*shown == '\0')
+        continue;
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      g_test_message ("%dx%d: “%s” needs %d px, has %d", size->width, size->height, shown,
+                      text_width, gtk_widget_get_width (text));
+      g_assert_cmpint (text_width, <=, gtk_widget_get_width (text));
+    }
+
+  /* Nothing of a row is cut by its edge. */
+  collect (list, GTK_TYPE_LIST_BOX_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (exercises) - 1);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+
+      collect (row, GTK_TYPE_WIDGET, controls);
+      for (guint c = 0; c < controls->len; c++)
+        {
+          GtkWidget *control = g_ptr_array_index (controls, c);
+          graphene_rect_t bounds;
+
+          if (!GTK_IS_SPIN_BUTTON (control) && !GTK_IS_ENTRY (control) &&
+              !GTK_IS_BUTTON (control) && !GTK_IS_LABEL (control))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (control, row, &bounds));
+          g_assert_cmpfloat (bounds.origin.x, >=, 0);
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                             gtk_widget_get_width (row));
+          if (GTK_IS_LABEL (control))
+            g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (control))));
+        }
+    }
+
+  /* Nor is any text of the form cut short, the exercises' heading among them. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    collect (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkLabel *label = g_ptr_array_index (labels, i);
+
+        if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+          g_error ("%dx%d: “%s” is cut short", size->width, size->height, gtk_label_get_text (label));
+      }
+  }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +319,10 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/plan-editor/exercise-menu-in-window", Fixture, NULL,
               fixture_set_up, test_exercise_menu_in_window, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1024x640", Fixture, &laptop,
+              fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1280x800", Fixture, &wide_laptop,
+              fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
