@@ -769,6 +769,8 @@ create_target_row (FasciaPlanEditor *self,
                                 technique_card_row (self, target, technique, TRUE));
     }
 
+  /* A target's row opens and folds at once, or the home exercises below slide with it. */
+  fascia_ui_expander_row_open_at_once (ADW_EXPANDER_ROW (expander));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),

@@ -811,6 +811,40 @@ fascia_ui_email_row_init (AdwEntryRow *row)
   add_check (row, check_email, G_CALLBACK (field_finished_cb));
 }
 
+static void
+stop_sliding (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* Not GTK_REVEALER_TRANSITION_TYPE_NONE: GTK 4.8's revealer without a transition asks
+       * for its child's whole height even while hidden, and a folded row kept the height of
+       * its open rows, blank. */
+      if (GTK_IS_REVEALER (child))
+        gtk_revealer_set_transition_duration (GTK_REVEALER (child), 0);
+      else
+        stop_sliding (child);
+    }
+}
+
+/**
+ * fascia_ui_expander_row_open_at_once:
+ * @row: an #AdwExpanderRow
+ *
+ * @row opens and folds at once, not over a quarter of a second. AdwExpanderRow (libadwaita 1.2
+ * has no setting for it) reveals its rows through a sliding GtkRevealer whose height changes
+ * every frame, and every frame of it laid out and repainted the whole form column below the
+ * row (~250 ms of frames each time a visit's pain mark or a plan's target opened or folded).
+ * The slide takes no time: the first frame shows the row open, or folded to its header.
+ */
+void
+fascia_ui_expander_row_open_at_once (AdwExpanderRow *row)
+{
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+
+  stop_sliding (GTK_WIDGET (row));
+}
+
 /**
  * fascia_ui_get_atlas:
  *

@@ -690,26 +690,6 @@ mark_title (FasciaPainMark *mark)
   return g_strdup (region_id);
 }
 
-/* A mark's row opens and folds at once, not over a quarter of a second. AdwExpanderRow
- * (libadwaita 1.2 has no setting for it) reveals its rows through a sliding GtkRevealer whose
- * height changes every frame: each click on the body chart opened the new mark and folded the
- * one before it that way, and every frame of it laid out and repainted the whole form column
- * below the list of marks, its text views with it (~250 ms of frames after each mark). The
- * slide stays and takes no time: a revealer with no transition at all is measured at its
- * rows' full height even when folded, which left a blank below every folded mark. */
-static void
-stop_sliding (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_REVEALER (child))
-        gtk_revealer_set_transition_duration (GTK_REVEALER (child), 0);
-      else
-        stop_sliding (child);
-    }
-}
-
 static GtkWidget *
 create_mark_row (FasciaVisitEditor *self,
                  FasciaPainMark    *mark)
@@ -729,7 +709,9 @@ create_mark_row (FasciaVisitEditor *self,
   for (guint i = 0; pain_type_labels[i] != NULL; i++)
     gtk_string_list_append (types, _(pain_type_labels[i]));
 
-  stop_sliding (expander);
+  /* A mark's row opens and folds at once: each click on the body chart opens the new mark
+   * and folds the one before it. */
+  fascia_ui_expander_row_open_at_once (ADW_EXPANDER_ROW (expander));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);

@@ -304,6 +304,99 @@ test_exercise_controls_whole (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
+typedef struct
+{
+  AdwExpanderRow *row;
+  guint           frames_folded;
+} Folding;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Folding       *folding)
+{
+  if (!adw_expander_row_get_expanded (folding->row))
+    folding->frames_folded++;
+}
+
+static gboolean
+folded_painted (gpointer user_data)
+{
+  return ((Folding *) user_data)->frames_folded > 0;
+}
+
+/* A target's row folds at once. AdwExpanderRow's revealer slid it shut over a quarter of a
+ * second, and every frame of it laid out and repainted the form below the targets (the home
+ * exercises) as they rose: after the frame that shows the row folded, nothing of the form but
+ * the list of targets (its row's arrow turns) is repainted. */
+static void
+test_target_folds_at_once (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char * const targets[] = { "psoas-major", "quadratus-lumborum", "iliacus", NULL };
+  const char * const exercises[] = { "kneeling-hip-flexor-stretch", "glute-bridge", NULL };
+  const char * const frequencies[] = { "twice a day", "daily", NULL };
+  FasciaPlanEditor *editor = open_plan (f, targets, exercises, frequencies);
+  GtkWidget *list = editor_child (editor, "target_list");
+  GtkWidget *form = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form));
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  FasciaUiTestDamage *damage;
+  cairo_region_t *drawn, *in_form;
+  cairo_rectangle_int_t form_bounds, list_bounds;
+  graphene_point_t top;
+  Folding folding = { ADW_EXPANDER_ROW (row), 0 };
+  gulong handler;
+
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  fascia_ui_test_wait_idle (500);
+  /* The open row at the top of the form, the exercises below in sight once it folds. */
+  g_assert_true (gtk_widget_compute_point (row, form, &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 12);
+  fascia_ui_test_wait_idle (500);
+  fascia_ui_test_pointer_move (row, gtk_widget_get_width (row) / 3.0, 20);
+  fascia_ui_test_wait_idle (300);
+
+  damage = fascia_ui_test_damage_new (GTK_WIDGET (f->window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &folding);
+  fascia_ui_test_click (row, gtk_widget_get_width (row) / 3.0, 20);
+  g_assert_true (fascia_test_wait_for (folded_painted, &folding, 5000));
+  g_signal_handler_disconnect (clock, handler);
+  /* The frame that shows it folded repaints what moved. */
+  cairo_region_destroy (fascia_ui_test_damage_take (damage));
+
+  fascia_ui_test_wait_idle (500);
+  drawn = fascia_ui_test_damage_take (damage);
+  fascia_ui_test_damage_free (damage);
+
+  fascia_ui_test_widget_bounds (form, &form_bounds);
+  fascia_ui_test_widget_bounds (list, &list_bounds);
+  /* Folded to its header (a revealer without a transition kept the height of the rows it
+   * hid, blank). */
+  g_test_message ("the folded row is %d px high", gtk_widget_get_height (row));
+  g_assert_cmpint (gtk_widget_get_height (row), <, 100);
+  in_form = cairo_region_copy (drawn);
+  cairo_region_intersect_rectangle (in_form, &form_bounds);
+  {
+    cairo_rectangle_int_t extents;
+
+    cairo_region_get_extents (in_form, &extents);
+    g_test_message ("after the fold's frame, repainted in the form %dx%d+%d+%d in %d "
+                    "rectangles; the list of targets %dx%d+%d+%d", extents.width, extents.height,
+                    extents.x, extents.y, cairo_region_num_rectangles (in_form),
+                    list_bounds.width, list_bounds.height, list_bounds.x, list_bounds.y);
+  }
+  /* The exercises are in sight below the targets. */
+  g_assert_cmpint (list_bounds.y + list_bounds.height + 100, <, form_bounds.y + form_bounds.height);
+
+  cairo_region_subtract_rectangle (in_form, &list_bounds);
+  g_assert_true (cairo_region_is_empty (in_form));
+
+  cairo_region_destroy (in_form);
+  cairo_region_destroy (drawn);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +412,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/plan-editor/exercise-menu-in-window", Fixture, NULL,
               fixture_set_up, test_exercise_menu_in_window, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/target-folds-at-once", Fixture, &wide_laptop,
+              fixture_set_up, test_target_folds_at_once, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1024x640", Fixture, &laptop,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1280x800", Fixture, &wide_laptop,
