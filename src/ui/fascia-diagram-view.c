@@ -127,6 +127,7 @@ struct _FasciaDiagramView
   GCancellable  *prepare_cancellable;
   FasciaDiagram *preparing;         /* being rendered ahead, or NULL */
   char          *hovered;
+  char          *resting;           /* the region hovered or focused last (see set_resting) */
   GPtrArray     *lit_parts;         /* the overlays of the last frame's lit regions */
   GskRenderNode *lit;               /* and them as one node (see append_overlays) */
 
@@ -207,6 +208,8 @@ static void update_rendering (FasciaDiagramView *self);
 static void append_markers (FasciaDiagramView *self,
                             GtkSnapshot       *snapshot);
 static void schedule_prepare (FasciaDiagramView *self);
+static void set_resting (FasciaDiagramView *self,
+                         const char        *region_id);
 static void outline_free (gpointer data);
 
 static void
@@ -920,8 +923,8 @@ fascia_diagram_view_get_overlay_count (FasciaDiagramView *self)
  * fascia_diagram_view_is_making_ahead:
  *
  * Returns: whether overlays are waiting to be made ahead (see
- *   fascia_diagram_view_make_ahead()), or the pointer has not rested long enough on the region
- *   it is over to ask for them (for tests and benchmarks).
+ *   fascia_diagram_view_make_ahead()), or the pointer or the focus has not rested long enough
+ *   on the region it is on to ask for them (for tests and benchmarks).
  */
 gboolean
 fascia_diagram_view_is_making_ahead (FasciaDiagramView *self)
@@ -1256,6 +1259,8 @@ region_button_focus_cb (FasciaDiagramView  *self,
       self->last_focus = GTK_WIDGET (button);
       fascia_diagram_view_reveal_region (self, region_id);
       fascia_diagram_view_add_region_style (self, region_id, FASCIA_REGION_STYLE_FOCUS);
+      /* Enter may activate it next: what that lights is made ahead, as for the pointer. */
+      set_resting (self, region_id);
     }
   else
     {
@@ -1362,8 +1367,9 @@ static Tile *ensure_overlay (FasciaDiagramView *self,
 /* Making overlays ahead: a click lights a region with overlays made from its hit mask, and a
  * page's click lights more than the region (a muscle's origins and insertions on the Atlas):
  * made on the click, they cost the frame that answers it a dozen to several dozen ms of the
- * UI thread. Once the pointer rests on a region (HOVER_AHEAD_MS: a pointer crossing the
- * drawing would make overlays for every region it passes over), the view queues those its
+ * UI thread. Once the pointer, or the keyboard focus, rests on a region (HOVER_AHEAD_MS: a
+ * pointer crossing the drawing, or arrows held down, would make overlays for every region
+ * passed over), the view queues those its
  * own styles (fascia_diagram_view_set_hover_styles()) give the region and asks its owner
  * for the rest (::region-rested, fascia_diagram_view_make_ahead()); they are made one at a
  * time, at low priority, each a main-loop dispatch of its own, so that an event that comes
@@ -1452,7 +1458,7 @@ queue_ahead (FasciaDiagramView *self,
  * one at a time (its outline when @styles has %FASCIA_REGION_STYLE_SELECTED, the fill that
  * wins among its styles and @styles when @styles has a fill), while the overlay cache has
  * room beside what is shown. For a handler of #FasciaDiagramView::region-rested; the queue is
- * dropped when the pointer leaves the region.
+ * dropped when another region is hovered or focused.
  */
 void
 fascia_diagram_view_make_ahead (FasciaDiagramView *self,
@@ -1484,16 +1490,35 @@ hover_ahead_cb (gpointer user_data)
   g_autofree char *region_id = NULL;
 
   self->hover_ahead_id = 0;
-  if (self->diagram == NULL || self->hovered == NULL
-      || !fascia_diagram_get_region_visible (self->diagram, self->hovered))
+  if (self->diagram == NULL || self->resting == NULL
+      || !fascia_diagram_get_region_visible (self->diagram, self->resting))
     return G_SOURCE_REMOVE;
 
-  region_id = g_strdup (self->hovered);
+  region_id = g_strdup (self->resting);
   if (self->hover_styles != 0)
     fascia_diagram_view_make_ahead (self, region_id, self->hover_styles);
   g_signal_emit (self, signals[REGION_RESTED], 0, region_id);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The region a click or Enter would activate next: the one the pointer moved onto, or the
+ * one the keyboard focus moved to, whichever came last. What was queued for the last one is
+ * dropped. */
+static void
+set_resting (FasciaDiagramView *self,
+             const char        *region_id)
+{
+  if (g_strcmp0 (self->resting, region_id) == 0)
+    return;
+
+  g_clear_handle_id (&self->hover_ahead_id, g_source_remove);
+  clear_ahead (self);
+  g_free (self->resting);
+  self->resting = g_strdup (region_id);
+  if (region_id != NULL)
+    self->hover_ahead_id = g_timeout_add_full (G_PRIORITY_LOW, HOVER_AHEAD_MS, hover_ahead_cb,
+                                               self, NULL);
 }
 
 static void
@@ -1503,11 +1528,9 @@ set_hovered (FasciaDiagramView *self,
   if (g_strcmp0 (self->hovered, region_id) == 0)
     return;
 
-  g_clear_handle_id (&self->hover_ahead_id, g_source_remove);
-  clear_ahead (self);
-  if (region_id != NULL)
-    self->hover_ahead_id = g_timeout_add_full (G_PRIORITY_LOW, HOVER_AHEAD_MS, hover_ahead_cb,
-                                               self, NULL);
+  /* The pointer gone, the region focused may still be resting. */
+  if (region_id != NULL || g_strcmp0 (self->resting, self->hovered) == 0)
+    set_resting (self, region_id);
 
   if (self->hovered != NULL)
     fascia_diagram_view_remove_region_style (self, self->hovered, FASCIA_REGION_STYLE_HOVER);
@@ -1926,6 +1949,7 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
     return;
 
   set_hovered (self, NULL);
+  set_resting (self, NULL);
   remove_buttons (self);
   if (self->diagram != NULL)
     fascia_diagram_view_clear_region_styles (self, FASCIA_REGION_STYLE_FOCUS);
@@ -3106,6 +3130,7 @@ fascia_diagram_view_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->outlines, g_hash_table_unref);
   g_clear_pointer (&self->hovered, g_free);
+  g_clear_pointer (&self->resting, g_free);
   g_clear_pointer (&self->lit_parts, g_ptr_array_unref);
   g_clear_pointer (&self->lit, gsk_render_node_unref);
 
@@ -3263,8 +3288,9 @@ fascia_diagram_view_class_init (FasciaDiagramViewClass *klass)
    * FasciaDiagramView::region-rested:
    * @region_id: the region the pointer rests on
    *
-   * Emitted when the pointer has rested on a region for a moment, so that the owner can have
-   * the overlays a click on it will light made ahead (fascia_diagram_view_make_ahead()).
+   * Emitted when the pointer, or the keyboard focus, has rested on a region for a moment, so
+   * that the owner can have the overlays a click on it (or Enter) will light made ahead
+   * (fascia_diagram_view_make_ahead()).
    */
   signals[REGION_RESTED] =
     g_signal_new ("region-rested",

@@ -401,6 +401,32 @@ test_click_makes_no_overlay (Fixture       *fixture,
   g_assert_cmpuint (clicked, >=, 6);
 }
 
+/* The same from the keyboard: Enter on a muscle the focus rested on makes no overlay. */
+static void
+test_enter_makes_no_overlay (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  guint made;
+  double x, y;
+
+  /* The first click opens the card pane, which narrows the drawing: not measured. */
+  solid_point_in_region (fixture, "m-iliacus-l", &x, &y);
+  click_view_point (fixture, x, y);
+  wait_for_card (fixture, "muscle:iliacus");
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+
+  g_assert_true (fascia_diagram_view_focus_region (fixture->view, "m-psoas-major-l"));
+  g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 10000));
+  fascia_ui_test_wait_idle (50);
+  made = fascia_diagram_view_get_overlay_count (fixture->view);
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), "Return");
+  wait_for_card (fixture, "muscle:psoas-major");
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  fascia_ui_test_wait_idle (50);
+  g_assert_cmpuint (fascia_diagram_view_get_overlay_count (fixture->view), ==, made);
+}
+
 /* The box, in the window's coordinates, around the regions whose style differs between
  * @before and @after (styles of the diagram's regions, in order), grown by @pad pixels for
  * their outlines. */
@@ -1053,6 +1079,8 @@ main (int   argc,
               fixture_set_up, test_click_renders_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-makes-no-overlay", Fixture, NULL,
               fixture_set_up, test_click_makes_no_overlay, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/enter-makes-no-overlay", Fixture, NULL,
+              fixture_set_up, test_enter_makes_no_overlay, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-repaints-little", Fixture, NULL,
               fixture_set_up, test_click_repaints_little, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/first-switch-renders-nothing", Fixture, NULL,
