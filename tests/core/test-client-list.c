@@ -573,6 +573,167 @@ test_server_search_reads_index (StoreFixture  *fixture,
     }
 }
 
+/* The statements a search and its count ran on SQLite, each once. */
+static int
+collect_selects_cb (unsigned int  type,
+                    void         *user_data,
+                    void         *p,
+                    void         *x)
+{
+  GHashTable *sqls = user_data;
+  const char *sql = sqlite3_sql (p);
+
+  if (type == SQLITE_TRACE_STMT && sql != NULL && g_str_has_prefix (sql, "SELECT"))
+    g_hash_table_add (sqls, g_strdup (sql));
+  return 0;
+}
+
+/* Counts everyone @text finds, to the end, as the worker does. */
+static guint
+count_all (StoreFixture *fixture,
+           const char   *text,
+           FasciaStoreListFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClientQuery) query = fascia_client_query_new (fixture->store, text, flags);
+  guint n = 0;
+
+  g_assert_true (fascia_client_query_count_all (query, NULL, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static const char *covering_searches[] = {
+  "", "example.org", "c1 home", "mar", "ma", "o", "c12", "555 20",
+};
+
+/* A search's walks of the name index, and the count of everyone it finds, read the index
+ * alone: SQLite's plan for each statement they run names a covering index wherever it reads
+ * clients_by_name or clients_archived, and never scans the table. Only a page reads rows (its
+ * 64 clients), and a client looked up by its id. */
+static void
+test_covering (StoreFixture  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDb *fdb = fascia_store_get_db (fixture->store);
+  sqlite3 *db = fascia_db_sqlite_get_handle (fdb);
+  g_autoptr(GHashTable) sqls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *sql;
+  guint n_checked = 0;
+
+  add_clients (fixture, 300);
+  for (gint64 id = 3; id <= 300; id += 40)
+    g_assert_true (fascia_store_set_client_archived (fixture->store, id, TRUE, &error));
+  g_assert_no_error (error);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, collect_selects_cb, sqls);
+  for (guint i = 0; i < G_N_ELEMENTS (covering_searches); i++)
+    {
+      g_autoptr(GListModel) whole = NULL;
+      g_autoptr(GListModel) archived = NULL;
+      g_autoptr(GListModel) grows = NULL;
+
+      /* The exact counts by the list's own plans, to compare with. */
+      whole = fascia_store_list_clients (fixture->store, covering_searches[i], 0, &error);
+      archived = fascia_store_list_clients (fixture->store, covering_searches[i],
+                                            FASCIA_STORE_LIST_ARCHIVED, &error);
+      grows = fascia_store_list_clients (fixture->store, covering_searches[i],
+                                         FASCIA_STORE_LIST_GROWING, &error);
+      g_assert_no_error (error);
+      g_test_message ("“%s”: %u found", covering_searches[i], g_list_model_get_n_items (whole));
+      g_assert_cmpuint (count_all (fixture, covering_searches[i], 0), ==,
+                        g_list_model_get_n_items (whole));
+      g_assert_cmpuint (count_all (fixture, covering_searches[i], FASCIA_STORE_LIST_ARCHIVED),
+                        ==, g_list_model_get_n_items (archived));
+    }
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  g_hash_table_iter_init (&iter, sqls);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &sql, NULL))
+    {
+      g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      g_autoptr(FasciaDbStmt) stmt = NULL;
+
+      /* A page reads its rows from the table, by design. */
+      if (strstr (sql, "SELECT " FASCIA_CLIENT_COLUMNS) == sql)
+        continue;
+      stmt = fascia_db_prepare (fdb, explain, FALSE, &error);
+      g_assert_no_error (error);
+      while (fascia_db_step (stmt, &error) == FASCIA_DB_ROW)
+        {
+          const char *detail = fascia_db_column_text (stmt, 3);
+          gboolean names_index = strstr (detail, "INDEX clients_by_name") != NULL
+                                 || strstr (detail, "INDEX clients_archived") != NULL;
+
+          g_test_message ("%s\n  %s", sql, detail);
+          if (names_index)
+            g_assert_nonnull (strstr (detail, "COVERING INDEX"));
+          g_assert_false ((g_str_equal (detail, "SCAN clients")
+                           || g_str_has_prefix (detail, "SCAN clients USING"))
+                          && strstr (detail, "COVERING INDEX") == NULL);
+          n_checked += names_index;
+        }
+      g_assert_no_error (error);
+    }
+  /* The count's steps, the walk's first count and the archived clients' count at least. */
+  g_assert_cmpuint (n_checked, >=, 4);
+}
+
+/* How many rows of clients the server has fetched from the table (not the index entries it
+ * read): PostgreSQL's own statistics, flushed from this connection before each reading. */
+static gint64
+server_heap_rows (FasciaDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fascia_db_exec (db, "SELECT pg_stat_force_next_flush()", &error));
+  g_assert_no_error (error);
+  return query_int (db, "SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables "
+                        "WHERE schemaname = 'fascia' AND relname = 'clients'");
+}
+
+/* On a server the count of everyone a search finds is read from clients_by_name alone, an
+ * index-only scan: among 20,000 clients it fetches next to no rows from the table. */
+static void
+test_server_covering (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+  static const char *searches[] = { "", "example.org", "c12", "client 1", "cl" };
+
+  /* The test server commits asynchronously: a VACUUM right after could not mark the pages
+   * of rows whose commit is not yet flushed all-visible, as a real server's would. */
+  g_assert_true (fascia_db_exec (db, "SET synchronous_commit = on", &error));
+  g_assert_true (fascia_db_exec (db, "INSERT INTO clients (name, email, search_key, sort_key, "
+                                     "created_at, updated_at) SELECT 'Client ' || g, "
+                                     "'c' || g || '@example.org', 'client ' || g || chr(10) || "
+                                     "'c' || g || '@example.org', 'client ' || g, 0, 0 "
+                                     "FROM generate_series(1, 20000) g", &error));
+  g_assert_no_error (error);
+  /* As autovacuum leaves a table that has settled: its pages marked all-visible. */
+  g_assert_true (fascia_db_exec (db, "VACUUM ANALYZE clients", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GListModel) whole = fascia_store_list_clients (fixture->store, searches[i], 0,
+                                                               &error);
+      gint64 before = server_heap_rows (db), fetched;
+      guint n = count_all (fixture, searches[i], 0);
+
+      fetched = server_heap_rows (db) - before;
+      g_test_message ("“%s”: %u counted, %" G_GINT64_FORMAT " rows fetched from the table",
+                      searches[i], n, fetched);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, g_list_model_get_n_items (whole));
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpint (fetched, <, 100);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +745,10 @@ main (int   argc,
   STORE_TEST ("/fascia/core/client-list/pages", test_pages);
   /* Reads SQLite's own trace of each statement's plan. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/count-from-index", test_count_from_index);
+  /* Reads SQLite's plans of the statements it ran; the server's own statistics. */
+  STORE_TEST_SQLITE ("/fascia/core/client-list/covering", test_covering);
+  g_test_add ("/postgresql/fascia/core/client-list/covering", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_server_covering, store_fixture_tear_down);
   /* Reads the server's own statistics of its scans. */
   g_test_add ("/postgresql/fascia/core/client-list/search-reads-index", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_server_search_reads_index,

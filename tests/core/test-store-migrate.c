@@ -64,6 +64,8 @@ static const char *data_at_version[] = {
   "",
   /* 11: the clinic server's client counts; nothing in a file */
   "",
+  /* 12: indexes only */
+  "",
 };
 
 /* The same rows on a clinic server, in its dialect, written when its schema was at version N
@@ -120,6 +122,8 @@ static const char *pg_data_at_version[] = {
   "",
   /* 11: the client counts on 64 rows each: the clients of before are counted in their slots
    * (archiving client 2 above counts down in slot 2, which must hold it) */
+  "",
+  /* 12: an index only */
   "",
 };
 

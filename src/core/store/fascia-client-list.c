@@ -668,6 +668,46 @@ failed:
 }
 
 /*
+ * fascia_client_query_count_all:
+ * @cancellable: (nullable): checked between steps
+ * @progress: (nullable): told the clients found so far after each step
+ *
+ * Counts every client @query finds, a step of clients_by_name at a time (each step two
+ * queries over at most SCAN_STEP entries, read from the index alone). Costs what the clinic
+ * numbers: run it on a connection of its own, in a worker (fascia_store_count_clients_async()).
+ */
+gboolean
+fascia_client_query_count_all (FasciaClientQuery  *query,
+                               GCancellable       *cancellable,
+                               void              (*progress) (guint    n_found,
+                                                              gpointer data),
+                               gpointer            progress_data,
+                               guint              *n_clients,
+                               GError            **error)
+{
+  gpointer scanned = NULL;
+  gboolean done = FALSE;
+  guint n = 0;
+
+  while (!done)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !count_step (query, &scanned, &n, &done, error))
+        {
+          if (scanned != NULL)
+            cursor_free (scanned);
+          return FALSE;
+        }
+      if (!done && progress != NULL)
+        progress (n, progress_data);
+    }
+
+  g_assert (scanned == NULL);
+  *n_clients = n;
+  return TRUE;
+}
+
+/*
  * fascia_client_list_new:
  * @query: (transfer full): what to list
  *

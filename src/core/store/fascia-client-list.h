@@ -82,6 +82,13 @@ gboolean           fascia_client_query_position (FasciaClientQuery     *query,
                                                  gint64                 client_id,
                                                  guint                 *position,
                                                  GError               **error);
+gboolean           fascia_client_query_count_all (FasciaClientQuery    *query,
+                                                  GCancellable         *cancellable,
+                                                  void                (*progress) (guint    n_found,
+                                                                                   gpointer data),
+                                                  gpointer              progress_data,
+                                                  guint                *n_clients,
+                                                  GError              **error);
 GListModel        *fascia_client_list_new       (FasciaClientQuery     *query,
                                                  GError               **error);
 
