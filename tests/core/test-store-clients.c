@@ -576,6 +576,20 @@ grown_cb (GListModel *list,
   *n_grown += added;
 }
 
+/* Waits, on this thread's main loop, until a growing list's count in the background is
+ * done. */
+static void
+wait_counted (GListModel *list)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean growing = TRUE;
+
+  while (g_object_get (list, "growing", &growing, NULL), growing
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (growing);
+}
+
 /* A growing list (the window's) counts a search up to a bound, and on in the background,
  * until it holds what the whole count finds, in the same order. */
 static void
@@ -611,15 +625,11 @@ test_growing (StoreFixture  *fixture,
       g_assert_cmpuint (n_grown, ==, MIN (n_whole, 128));
       g_signal_connect (grows, "items-changed", G_CALLBACK (grown_cb), &n_grown);
 
-      /* Read to the end, as a view scrolled down would, until it grows no more. */
-      for (guint read = 0; read < n_grown;)
-        {
-          g_autoptr(FasciaClient) client = g_list_model_get_item (grows, n_grown - 1);
-
-          read = n_grown;
-          while (g_main_context_iteration (NULL, FALSE))
-            ;
-        }
+      /* Read to the end, as a view scrolled down would, and wait for the count. */
+      {
+        g_autoptr(FasciaClient) client = g_list_model_get_item (grows, n_grown - 1);
+      }
+      wait_counted (grows);
       g_assert_cmpuint (n_grown, ==, n_whole);
       g_assert_cmpuint (g_list_model_get_n_items (grows), ==, n_whole);
       for (guint i = 0; i < n_whole; i++)
@@ -676,13 +686,77 @@ test_growing_background (StoreFixture  *fixture,
       g_signal_connect (grows, "items-changed", G_CALLBACK (grown_cb), &n_grown);
       g_signal_connect_swapped (grows, "items-changed", G_CALLBACK (count_changes_cb),
                                 &n_changes);
-      for (guint i = 0; i < 1000 && n_grown < n_whole; i++)
-        g_main_context_iteration (NULL, FALSE);
+      wait_counted (grows);
       g_test_message ("%s: %u found, %u counted in the background, %u changes", queries[q],
                       n_whole, n_grown, n_changes);
       g_assert_cmpuint (n_grown, ==, n_whole);
       g_assert_cmpuint (n_changes, ==, 1);
     }
+}
+
+/* The rest of a growing list is counted in a worker, on a connection of its own: the store's
+ * own connection (the window's) runs no query for it, whatever the list's length. */
+static void
+test_growing_in_worker (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  static const char *queries[] = { "grow", "gr", "row" };
+  g_autoptr(GError) error = NULL;
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+
+  add_grow_clients (fixture);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GListModel) grows = fascia_store_list_clients (fixture->store, queries[q],
+                                                               FASCIA_STORE_LIST_GROWING,
+                                                               &error);
+      g_autoptr(GListModel) whole = NULL;
+      guint selects = fascia_db_get_n_selects (db);
+      gboolean growing = FALSE;
+
+      g_assert_no_error (error);
+      g_object_get (grows, "growing", &growing, NULL);
+      g_assert_true (growing);
+      g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+      wait_counted (grows);
+      g_test_message ("%s: %u counted, %u queries on the store's connection meanwhile",
+                      queries[q], g_list_model_get_n_items (grows),
+                      fascia_db_get_n_selects (db) - selects);
+      g_assert_cmpuint (fascia_db_get_n_selects (db) - selects, ==, 0);
+
+      whole = fascia_store_list_clients (fixture->store, queries[q], 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (grows), ==, g_list_model_get_n_items (whole));
+    }
+}
+
+/* A list dropped while its count runs stops the count, and a store closed meanwhile does not
+ * wait for the count's end, nor leave its connection open. */
+static void
+test_growing_dropped (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) kept = NULL;
+
+  add_grow_clients (fixture);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GListModel) dropped = fascia_store_list_clients (fixture->store, "grow",
+                                                                 FASCIA_STORE_LIST_GROWING,
+                                                                 &error);
+
+      g_assert_no_error (error);
+    }
+  kept = fascia_store_list_clients (fixture->store, "row", FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  wait_counted (kept);
+  g_assert_cmpuint (g_list_model_get_n_items (kept), >, 128);
+
+  g_clear_object (&kept);
+  kept = fascia_store_list_clients (fixture->store, "gro", FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  /* The teardown finalizes the store while this count may still run. */
 }
 
 /* A client past what a growing list has counted so far is found at its place, and the list
@@ -719,10 +793,17 @@ test_growing_find (StoreFixture  *fixture,
 
     g_assert_cmpint (fascia_client_get_id (found), ==, fascia_client_get_id (far));
   }
-  /* And the count in the background goes on to the end. */
-  for (guint i = 0; i < 1000 && g_list_model_get_n_items (grows) < g_list_model_get_n_items (whole); i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* And the count in the background goes on to the end; the rows past the one reached, in
+   * the page read up to it, are read whole. */
+  wait_counted (grows);
   g_assert_cmpuint (g_list_model_get_n_items (grows), ==, g_list_model_get_n_items (whole));
+  for (guint i = 0; i < g_list_model_get_n_items (whole); i++)
+    {
+      g_autoptr(FasciaClient) a = g_list_model_get_item (whole, i);
+      g_autoptr(FasciaClient) b = g_list_model_get_item (grows, i);
+
+      g_assert_cmpint (fascia_client_get_id (a), ==, fascia_client_get_id (b));
+    }
 }
 
 typedef struct
@@ -905,6 +986,8 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/growing", test_growing);
   STORE_TEST ("/fascia/core/store/clients/growing-background", test_growing_background);
   STORE_TEST ("/fascia/core/store/clients/growing-find", test_growing_find);
+  STORE_TEST ("/fascia/core/store/clients/growing-in-worker", test_growing_in_worker);
+  STORE_TEST ("/fascia/core/store/clients/growing-dropped", test_growing_dropped);
   g_test_add ("/postgresql/fascia/core/store/clients/counts-concurrent", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_counts_concurrent, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/bulk-imports-concurrent", StoreFixture,

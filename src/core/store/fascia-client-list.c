@@ -163,7 +163,8 @@ enum {
 };
 
 /* A growing list's count in the background reads this many entries of clients_by_name a
- * step: each step is a bounded piece of work on the UI thread, whatever the clinic's size. */
+ * step, in a worker: each step is a bounded piece of work between which the count can be
+ * cancelled (and tells the list how far it got), whatever the clinic's size. */
 #define SCAN_STEP 4096
 
 /* Where a step ends: the entry SCAN_STEP on from the key ?8–?11 (?7 = SCAN_STEP - 1) among
@@ -214,6 +215,7 @@ void
 fascia_client_query_free (FasciaClientQuery *query)
 {
   g_clear_object (&query->store);
+  g_free (query->typed);
   g_free (query->text);
   g_free (query->end);
   g_free (query->ids);
@@ -727,7 +729,8 @@ fascia_client_list_new (FasciaClientQuery  *query,
 
   list = fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page, g_steal_pointer (&owned),
                                 (GDestroyNotify) fascia_client_query_free, cursor_free);
+  /* The rest is counted in a worker, on a connection of its own: never on this thread. */
   if (more)
-    fascia_paged_list_set_grow (list, count_step);
+    fascia_store_count_clients_async (query->store, query->typed, query->flags, list);
   return G_LIST_MODEL (list);
 }

@@ -45,6 +45,9 @@ typedef enum
 typedef struct
 {
   FasciaStore           *store;
+  /* What the user typed and the flags, to make the same query on another connection. */
+  char                  *typed;
+  FasciaStoreListFlags   flags;
   FasciaClientQueryKind  kind;
   gboolean               archived;
   /* PREFIX: the range [text, end) of sort_key. MATCH: the FTS5 expression of the long terms

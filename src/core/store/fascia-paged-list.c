@@ -18,13 +18,16 @@
  * cursor, so scrolling down a long list never pays for an OFFSET.
  *
  * A list may know its length only so far (a search that finds most clients is not counted
- * to its end when it is made): given a grow function, it counts on from the start in the
- * background, a bounded step per idle callback, and grows once, when the count is done — so
- * that a scroll bar shows the whole list a moment after the search and stays, rather than
- * growing as the list is scrolled. Only if the list's end is read before the count is done
- * does it grow to what was found so far (a GListModel must not change while an item is read,
- * so that waits for the next step). A row asked for past the length counted (a client chosen
- * before, found by its position) is reached at once (fascia_paged_list_reach()).
+ * to its end when it is made): its owner counts on in a worker, on a connection of its own
+ * (fascia_store_count_clients_async()), and tells the list, on the list's thread, what it
+ * has found so far (fascia_paged_list_count_progress()) and the whole length once counted
+ * (fascia_paged_list_counted()). The list grows once, when the count is done — so that a
+ * scroll bar shows the whole list a moment after the search and stays, rather than growing
+ * as the list is scrolled. Only if the list's end is read before the count is done does it
+ * grow to what was found so far (a GListModel must not change while an item is read, so that
+ * waits for the next progress). A row asked for past the length counted (a client chosen
+ * before, found by its position) is reached at once (fascia_paged_list_reach()). Nothing of
+ * the count runs on the list's thread; the list cancels it when it goes.
  *
  * The list is a snapshot: the store's change signal tells its owner to make a new one. A row
  * that can no longer be read (deleted since, or a failed read) is an empty object of the item
@@ -53,10 +56,9 @@ struct _FasciaPagedList
   GQueue                recent;  /* the pages, most recently used first */
 
   FasciaPagedListFetch  fetch;
-  FasciaPagedListGrow   grow;     /* NULL: the length is known */
-  guint                 grow_id;
-  gpointer              scanned;  /* where the count in the background stopped */
-  guint                 n_found;  /* the rows it found before that */
+  gboolean              growing;  /* FALSE: the length is known */
+  GCancellable         *counting; /* stops the count in the worker */
+  guint                 n_found;  /* the rows it has found so far */
   gboolean              end_read; /* the last row counted so far was read */
   GDestroyNotify        user_data_free;
   GDestroyNotify        cursor_free;
@@ -103,60 +105,32 @@ grow_to (FasciaPagedList *self,
          guint            n_items)
 {
   guint n_before = self->n_items;
+  Page *last;
 
   if (n_items <= n_before)
     return;
+
+  /* The page that held the old end was read short (up to that end): it is read again, whole,
+   * when next asked for, rather than asked for rows it does not hold. */
+  last = n_before > 0 ? g_hash_table_lookup (self->pages,
+                                             GUINT_TO_POINTER ((n_before - 1) / FASCIA_PAGED_LIST_PAGE_SIZE))
+                      : NULL;
+  if (last != NULL && last->items->len < FASCIA_PAGED_LIST_PAGE_SIZE)
+    forget_page (self, last);
 
   self->n_items = n_items;
   g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_items - n_before);
 }
 
+/* The length is known, or will not be: the count in the worker, if any, is let go. */
 static void
-stop_growing (FasciaPagedList *self)
+stop_growing (FasciaPagedList *self,
+              gboolean         cancel)
 {
-  self->grow = NULL;
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  if (self->scanned != NULL && self->cursor_free != NULL)
-    self->cursor_free (self->scanned);
-  self->scanned = NULL;
-}
-
-/* One step of the count in the background. */
-static gboolean
-grow_cb (gpointer user_data)
-{
-  FasciaPagedList *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-
-  if (self->grow == NULL)
-    return G_SOURCE_REMOVE;
-
-  if (!self->grow (self->user_data, &self->scanned, &self->n_found, &done, &error))
-    {
-      g_debug ("Could not count past row %u: %s", self->n_found, error->message);
-      self->grow_id = 0;
-      stop_growing (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROWING]);
-      return G_SOURCE_REMOVE;
-    }
-
-  if (!done)
-    {
-      if (self->end_read && self->n_found > self->n_items)
-        {
-          self->end_read = FALSE;
-          grow_to (self, self->n_found);
-        }
-      return G_SOURCE_CONTINUE;
-    }
-
-  /* Counted: the length is known when the list grows. */
-  self->grow_id = 0;
-  stop_growing (self);
-  grow_to (self, self->n_found);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROWING]);
-  return G_SOURCE_REMOVE;
+  self->growing = FALSE;
+  if (self->counting != NULL && cancel)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
 }
 
 static Page *
@@ -187,7 +161,7 @@ read_page (FasciaPagedList *self,
     g_ptr_array_add (page->items, g_object_new (self->item_type, NULL));
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  if (self->grow != NULL && offset + limit == self->n_items)
+  if (self->growing && offset + limit == self->n_items)
     self->end_read = TRUE;
   g_queue_push_head_link (&self->recent, &page->link);
 
@@ -245,7 +219,7 @@ fascia_paged_list_finalize (GObject *object)
 {
   FasciaPagedList *self = FASCIA_PAGED_LIST (object);
 
-  stop_growing (self);
+  stop_growing (self, TRUE);
   while (self->recent.length > 0)
     forget_page (self, g_queue_peek_tail (&self->recent));
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -264,7 +238,7 @@ fascia_paged_list_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_GROWING:
-      g_value_set_boolean (value, FASCIA_PAGED_LIST (object)->grow != NULL);
+      g_value_set_boolean (value, FASCIA_PAGED_LIST (object)->growing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -377,24 +351,71 @@ fascia_paged_list_new_with_first_page (GType                 item_type,
 }
 
 /*
- * fascia_paged_list_set_grow:
- * @grow: counts the rows, a bounded step at a time
+ * fascia_paged_list_set_counting:
+ * @cancellable: (transfer none): stops the count, which the list does when it goes
  *
- * The list's length is known only so far: there are more rows than it has. They are counted
- * in the background, from the start, at a low priority, and the list grows once they are.
+ * The list's length is known only so far: there are more rows than it has, which are being
+ * counted elsewhere (a worker). Tell the list with fascia_paged_list_count_progress() and
+ * fascia_paged_list_counted(), on its thread.
  */
 void
-fascia_paged_list_set_grow (FasciaPagedList     *self,
-                            FasciaPagedListGrow  grow)
+fascia_paged_list_set_counting (FasciaPagedList *self,
+                                GCancellable    *cancellable)
+{
+  g_return_if_fail (FASCIA_IS_PAGED_LIST (self));
+  g_return_if_fail (G_IS_CANCELLABLE (cancellable));
+
+  stop_growing (self, TRUE);
+  self->growing = TRUE;
+  self->n_found = 0;
+  self->counting = g_object_ref (cancellable);
+}
+
+/*
+ * fascia_paged_list_count_progress:
+ * @n_found: the rows counted so far
+ *
+ * The count goes on. A list whose last row was read meanwhile grows to @n_found.
+ */
+void
+fascia_paged_list_count_progress (FasciaPagedList *self,
+                                  guint            n_found)
 {
   g_return_if_fail (FASCIA_IS_PAGED_LIST (self));
 
-  stop_growing (self);
-  self->grow = grow;
-  self->n_found = 0;
-  if (grow != NULL)
-    /* Not held: the list stops the count when it goes. */
-    self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
+  if (!self->growing)
+    return;
+
+  self->n_found = MAX (self->n_found, n_found);
+  if (self->end_read && self->n_found > self->n_items)
+    {
+      self->end_read = FALSE;
+      grow_to (self, self->n_found);
+    }
+}
+
+/*
+ * fascia_paged_list_counted:
+ * @counted: whether the count reached the end (%FALSE: it failed, and the list keeps the
+ *   length it has)
+ * @n_items: the whole length
+ *
+ * The count is done: the list grows to @n_items, once, and is no longer growing.
+ */
+void
+fascia_paged_list_counted (FasciaPagedList *self,
+                           gboolean         counted,
+                           guint            n_items)
+{
+  g_return_if_fail (FASCIA_IS_PAGED_LIST (self));
+
+  if (!self->growing)
+    return;
+
+  stop_growing (self, FALSE);
+  if (counted)
+    grow_to (self, n_items);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROWING]);
 }
 
 /*
@@ -409,7 +430,7 @@ fascia_paged_list_reach (FasciaPagedList *self,
 {
   g_return_if_fail (FASCIA_IS_PAGED_LIST (self));
 
-  if (self->grow != NULL)
+  if (self->growing)
     grow_to (self, n_items);
 }
 
@@ -419,7 +440,7 @@ fascia_paged_list_get_growing (FasciaPagedList *self)
 {
   g_return_val_if_fail (FASCIA_IS_PAGED_LIST (self), FALSE);
 
-  return self->grow != NULL;
+  return self->growing;
 }
 
 gpointer

@@ -38,21 +38,6 @@ typedef gboolean (*FasciaPagedListFetch) (gpointer        user_data,
                                           gpointer       *cursor,
                                           GError        **error);
 
-/**
- * FasciaPagedListGrow:
- * @scanned: (inout): where the count stopped: %NULL to start, then a cursor the function
- *   made (freed with the list's cursor_free)
- * @n_found: (inout): the rows found so far, to add to
- * @done: (out): whether the count reached the end
- *
- * Counts one bounded step further into a list whose length was counted only so far.
- */
-typedef gboolean (*FasciaPagedListGrow) (gpointer        user_data,
-                                         gpointer       *scanned,
-                                         guint          *n_found,
-                                         gboolean       *done,
-                                         GError        **error);
-
 #define FASCIA_TYPE_PAGED_LIST (fascia_paged_list_get_type ())
 
 G_DECLARE_FINAL_TYPE (FasciaPagedList, fascia_paged_list, FASCIA, PAGED_LIST, GObject)
@@ -70,8 +55,13 @@ FasciaPagedList *fascia_paged_list_new_with_first_page (GType                 it
                                                         gpointer              user_data,
                                                         GDestroyNotify        user_data_free,
                                                         GDestroyNotify        cursor_free);
-void             fascia_paged_list_set_grow       (FasciaPagedList      *self,
-                                                   FasciaPagedListGrow   grow);
+void             fascia_paged_list_set_counting   (FasciaPagedList      *self,
+                                                   GCancellable         *cancellable);
+void             fascia_paged_list_count_progress (FasciaPagedList      *self,
+                                                   guint                 n_found);
+void             fascia_paged_list_counted        (FasciaPagedList      *self,
+                                                   gboolean              counted,
+                                                   guint                 n_items);
 gboolean         fascia_paged_list_get_growing    (FasciaPagedList      *self);
 void             fascia_paged_list_reach          (FasciaPagedList      *self,
                                                    guint                 n_items);

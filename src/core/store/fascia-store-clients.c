@@ -645,6 +645,8 @@ fascia_client_query_new (FasciaStore          *store,
                     == FASCIA_DB_ENGINE_POSTGRESQL;
 
   query->store = g_object_ref (store);
+  query->typed = g_strdup (text != NULL ? text : "");
+  query->flags = flags;
   query->archived = (flags & FASCIA_STORE_LIST_ARCHIVED) != 0;
   query->growing = (flags & FASCIA_STORE_LIST_GROWING) != 0;
   query->kind = FASCIA_CLIENT_QUERY_ALL;

@@ -307,4 +307,18 @@ gboolean          fascia_store_set_deleted       (FasciaStore        *store,
                                                   gboolean            deleted,
                                                   GError            **error);
 
+/* fascia-store-worker.c: the connection a store's counts in the background run on, opened by
+ * the first of them and closed with the store. */
+typedef struct _FasciaStoreCounter FasciaStoreCounter;
+
+FasciaStoreCounter *fascia_store_counter_new          (const char           *database);
+void                fascia_store_counter_close        (FasciaStoreCounter   *counter);
+void                fascia_store_counter_unref        (FasciaStoreCounter   *counter);
+FasciaStoreCounter *fascia_store_get_counter          (FasciaStore          *self);
+guint               fascia_store_get_n_counts         (FasciaStore          *self);
+void                fascia_store_count_clients_async  (FasciaStore          *self,
+                                                       const char           *text,
+                                                       FasciaStoreListFlags  flags,
+                                                       FasciaPagedList      *list);
+
 G_END_DECLS

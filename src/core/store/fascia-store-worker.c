@@ -14,6 +14,7 @@
 #include "fascia/fascia-paths.h"
 
 #include "fascia-db-sqlite.h"
+#include "fascia-client-list.h"
 #include "fascia-store-private.h"
 
 /*
@@ -744,4 +745,263 @@ fascia_store_move_to_server_finish (FasciaStore   *self,
   if (warning != NULL)
     *warning = *found != '\0' ? g_steal_pointer (&found) : NULL;
   return TRUE;
+}
+
+/*
+ * Counts in the background. A search the window lists is counted up to a bound when it is
+ * made (fascia-client-list.c); a search that finds more is counted to its end here, in a
+ * GTask thread, on a connection of the store's own for the purpose (opened by the first count
+ * and kept until the store closes), so that nothing that grows with the clinic runs on the
+ * window's thread or its connection. The list hears of the count on its own thread: how far
+ * it got after each step, and the whole length at the end. The list cancels its count when
+ * it goes (a new keystroke makes a new list), and the count stops at its next step, a few
+ * thousand entries of clients_by_name at most; the next count waits for that, no longer.
+ */
+
+struct _FasciaStoreCounter
+{
+  gatomicrefcount  ref;
+  char            *database;
+  GMutex           lock;      /* held by the count running, and by close */
+  FasciaStore     *store;     /* the connection, under lock */
+  GMutex           running_lock;
+  GCancellable    *running;   /* the count running's, under running_lock */
+  gboolean         closed;    /* under running_lock */
+  guint            n_counts;  /* counts that ran to their end, for tests */
+};
+
+FasciaStoreCounter *
+fascia_store_counter_new (const char *database)
+{
+  FasciaStoreCounter *counter = g_new0 (FasciaStoreCounter, 1);
+
+  g_atomic_ref_count_init (&counter->ref);
+  counter->database = g_strdup (database);
+  g_mutex_init (&counter->lock);
+  g_mutex_init (&counter->running_lock);
+  return counter;
+}
+
+static FasciaStoreCounter *
+counter_ref (FasciaStoreCounter *counter)
+{
+  g_atomic_ref_count_inc (&counter->ref);
+  return counter;
+}
+
+void
+fascia_store_counter_unref (FasciaStoreCounter *counter)
+{
+  if (!g_atomic_ref_count_dec (&counter->ref))
+    return;
+
+  g_clear_object (&counter->store);
+  if (counter->database != NULL)
+    memset (counter->database, 0, strlen (counter->database));
+  g_free (counter->database);
+  g_mutex_clear (&counter->lock);
+  g_mutex_clear (&counter->running_lock);
+  g_free (counter);
+}
+
+/* From the store's thread, as it closes: the count running stops at its next step, which is
+ * waited for, and the connection closes. Counts asked for later find the counter closed. */
+void
+fascia_store_counter_close (FasciaStoreCounter *counter)
+{
+  g_mutex_lock (&counter->running_lock);
+  counter->closed = TRUE;
+  if (counter->running != NULL)
+    g_cancellable_cancel (counter->running);
+  g_mutex_unlock (&counter->running_lock);
+
+  g_mutex_lock (&counter->lock);
+  g_clear_object (&counter->store);
+  g_mutex_unlock (&counter->lock);
+}
+
+/* How many counts ran to their end in the background, on the counter's connection. */
+guint
+fascia_store_get_n_counts (FasciaStore *self)
+{
+  FasciaStoreCounter *counter = fascia_store_get_counter (self);
+  guint n;
+
+  if (counter == NULL)
+    return 0;
+  g_mutex_lock (&counter->lock);
+  n = counter->n_counts;
+  g_mutex_unlock (&counter->lock);
+  return n;
+}
+
+typedef struct
+{
+  FasciaStoreCounter   *counter;
+  char                 *text;
+  FasciaStoreListFlags  flags;
+  GWeakRef              list;
+  GMainContext         *context;
+  GMutex                lock;
+  guint                 n_found;  /* so far, under lock */
+  gboolean              pending;  /* a progress report on its way, under lock */
+} CountJob;
+
+static void
+count_job_free (CountJob *job)
+{
+  fascia_store_counter_unref (job->counter);
+  g_free (job->text);
+  g_weak_ref_clear (&job->list);
+  g_main_context_unref (job->context);
+  g_mutex_clear (&job->lock);
+  g_free (job);
+}
+
+static gboolean
+count_progress_cb (gpointer data)
+{
+  GTask *task = data;
+  CountJob *job = g_task_get_task_data (task);
+  g_autoptr(FasciaPagedList) list = g_weak_ref_get (&job->list);
+  guint n;
+
+  g_mutex_lock (&job->lock);
+  n = job->n_found;
+  job->pending = FALSE;
+  g_mutex_unlock (&job->lock);
+
+  if (list != NULL && !g_task_get_completed (task))
+    fascia_paged_list_count_progress (list, n);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker, after each step: the list hears of it soon, once however many came. */
+static void
+count_progress (guint    n_found,
+                gpointer data)
+{
+  GTask *task = data;
+  CountJob *job = g_task_get_task_data (task);
+  gboolean send;
+
+  g_mutex_lock (&job->lock);
+  job->n_found = n_found;
+  send = !job->pending;
+  job->pending = TRUE;
+  g_mutex_unlock (&job->lock);
+
+  if (send)
+    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, count_progress_cb,
+                                g_object_ref (task), g_object_unref);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountJob *job = task_data;
+  FasciaStoreCounter *counter = job->counter;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClientQuery) query = NULL;
+  gboolean closed;
+  guint n = 0;
+
+  g_mutex_lock (&counter->lock);
+
+  g_mutex_lock (&counter->running_lock);
+  closed = counter->closed;
+  if (!closed)
+    counter->running = cancellable;
+  g_mutex_unlock (&counter->running_lock);
+
+  if (closed || g_cancellable_is_cancelled (cancellable))
+    {
+      g_mutex_unlock (&counter->lock);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The count was cancelled");
+      return;
+    }
+
+  if (counter->store == NULL)
+    counter->store = fascia_store_open_full (counter->database, FASCIA_STORE_OPEN_NO_BACKUP,
+                                             &error);
+  if (counter->store != NULL)
+    {
+      query = fascia_client_query_new (counter->store, job->text,
+                                       job->flags & ~FASCIA_STORE_LIST_GROWING);
+      if (fascia_client_query_count_all (query, cancellable, count_progress, task, &n, &error))
+        counter->n_counts++;
+      g_clear_pointer (&query, fascia_client_query_free);
+    }
+
+  g_mutex_lock (&counter->running_lock);
+  counter->running = NULL;
+  g_mutex_unlock (&counter->running_lock);
+  g_mutex_unlock (&counter->lock);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+static void
+counted_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CountJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(FasciaPagedList) list = g_weak_ref_get (&job->list);
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (n < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not count “%s” in the background: %s", job->text, error->message);
+  if (list != NULL)
+    fascia_paged_list_counted (list, n >= 0, (guint) MAX (n, 0));
+}
+
+/*
+ * fascia_store_count_clients_async:
+ * @text: what the user typed, as fascia_store_list_clients() took it
+ * @list: the list that search made, told of the count on this thread
+ *
+ * Counts every client the search finds, in a worker on the store's counting connection, and
+ * tells @list how far it got and then its whole length. @list, when it goes, cancels the
+ * count.
+ */
+void
+fascia_store_count_clients_async (FasciaStore          *self,
+                                  const char           *text,
+                                  FasciaStoreListFlags  flags,
+                                  FasciaPagedList      *list)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = NULL;
+  FasciaStoreCounter *counter;
+  CountJob *job;
+
+  g_return_if_fail (FASCIA_IS_STORE (self));
+  g_return_if_fail (FASCIA_IS_PAGED_LIST (list));
+
+  counter = fascia_store_get_counter (self);
+  if (counter == NULL)
+    return;
+
+  fascia_paged_list_set_counting (list, cancellable);
+  job = g_new0 (CountJob, 1);
+  job->counter = counter_ref (counter);
+  job->text = g_strdup (text);
+  job->flags = flags;
+  g_weak_ref_init (&job->list, list);
+  job->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&job->lock);
+
+  /* No source object: the store may close, and be finalized, while the count runs. */
+  task = g_task_new (NULL, cancellable, counted_cb, NULL);
+  g_task_set_source_tag (task, fascia_store_count_clients_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
+  g_task_run_in_thread (task, count_thread);
 }

@@ -50,6 +50,7 @@ struct _FasciaStore
   GError                 *backup_warning;
   GSource                *watch;
   FasciaJournal          *journal;  /* unsaved edits while a server cannot be reached */
+  FasciaStoreCounter     *counter;  /* the connection of the counts in the background */
 
   /* Borrowed */
   FasciaStoreIdValidator  validator;
@@ -1435,7 +1436,26 @@ fascia_store_close (FasciaStore *self)
 
   g_hash_table_remove_all (self->statements);
 
+  /* A count running in the background stops at its next step, and its connection closes. */
+  if (self->counter != NULL)
+    {
+      fascia_store_counter_close (self->counter);
+      g_clear_pointer (&self->counter, fascia_store_counter_unref);
+    }
+
   g_clear_pointer (&self->db, fascia_db_close);
+}
+
+/* The counts in the background's connection: made with the first of them (opened by it, in
+ * the worker). */
+FasciaStoreCounter *
+fascia_store_get_counter (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  if (self->counter == NULL && self->db != NULL)
+    self->counter = fascia_store_counter_new (self->database);
+  return self->counter;
 }
 
 /* Another Fascia on the clinic server committed a change: announced as the store's own are. */
