@@ -539,12 +539,17 @@ fascia_clients_page_get_n_shown (FasciaClientsPage *self)
 /**
  * fascia_clients_page_refresh:
  *
- * Reads everything shown again, after an undo brought rows back.
+ * Reads everything shown again, after an undo brought rows back. Not while the clinic server
+ * is away, when nothing can be read (an undo then is one the store's journal made, which the
+ * editor of the row shows itself); everything is read again when it is back.
  */
 void
 fascia_clients_page_refresh (FasciaClientsPage *self)
 {
   g_return_if_fail (FASCIA_IS_CLIENTS_PAGE (self));
+
+  if (self->store != NULL && !fascia_store_is_connected (self->store))
+    return;
 
   reload (self);
   fascia_client_view_refresh (self->client_view);

@@ -51,6 +51,8 @@ struct _FasciaVisitEditor
   GListModel        *earlier_marks;     /* the compared visit's */
   GListModel        *earlier_findings;
   GHashTable        *dirty_marks;
+  GHashTable        *removed_offline;   /* gint64 id → the mark and where it was: taken away
+                                         * while the clinic server is away, until undone */
   char              *tool;
   guint              save_source;
   guint              notes_dirty;   /* bit per FasciaVisitField */
@@ -58,6 +60,7 @@ struct _FasciaVisitEditor
   gboolean           loading;
   gboolean           saving;
   gulong             changed_id;
+  gulong             marks_changed_id;
   gint64             refused_at;    /* when a note last refused text past the store's limit */
 
   /* Someone else saved the visit since it was read: their version and the user's own notes,

@@ -626,6 +626,8 @@ _fascia_visit_editor_reload_marks (FasciaVisitEditor *self)
 
   fascia_visit_editor_flush (self);
   g_clear_object (&self->marks);
+  if (self->removed_offline != NULL)
+    g_hash_table_remove_all (self->removed_offline);
   if (self->visit != NULL && self->store != NULL)
     {
       self->marks = fascia_store_list_pain_marks (self->store, fascia_visit_get_id (self->visit),
@@ -634,6 +636,46 @@ _fascia_visit_editor_reload_marks (FasciaVisitEditor *self)
         fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the body chart"), error);
     }
 
+  rebuild_marks (self);
+  _fascia_visit_editor_update_diagram (self);
+}
+
+typedef struct
+{
+  gint64          id;
+  FasciaPainMark *mark;
+  guint           position;
+} RemovedMark;
+
+static void
+removed_mark_free (gpointer data)
+{
+  RemovedMark *removed = data;
+
+  g_object_unref (removed->mark);
+  g_free (removed);
+}
+
+/* The removal of a mark taken away while the clinic server is away was undone (the journal
+ * forgot it, or took back the mark added meanwhile): it shows again where it was. */
+static void
+restored_mark_cb (FasciaStore       *store,
+                  FasciaStoreTable   table,
+                  FasciaStoreChange  change,
+                  gint64             id,
+                  gint64             client_id,
+                  FasciaVisitEditor *self)
+{
+  RemovedMark *removed;
+
+  if (change != FASCIA_STORE_CHANGE_RESTORED || !G_IS_LIST_STORE (self->marks) ||
+      (removed = g_hash_table_lookup (self->removed_offline, &id)) == NULL)
+    return;
+
+  g_list_store_insert (G_LIST_STORE (self->marks),
+                       MIN (removed->position, g_list_model_get_n_items (self->marks)),
+                       removed->mark);
+  g_hash_table_remove (self->removed_offline, &id);
   rebuild_marks (self);
   _fascia_visit_editor_update_diagram (self);
 }
@@ -655,13 +697,21 @@ delete_mark_clicked_cb (GtkButton         *button,
   fascia_ui_toast_deleted (GTK_WIDGET (self), _("Pain mark removed"),
                            FASCIA_STORE_TABLE_PAIN_MARKS, id);
   /* While the clinic server is away the marks cannot be read again: the one removed goes
-   * from those shown. */
+   * from those shown, kept here until its undo (restored_mark_cb()). */
   if (!fascia_store_is_connected (self->store) && G_IS_LIST_STORE (self->marks))
     {
       guint position;
 
       if (g_list_store_find (G_LIST_STORE (self->marks), mark, &position))
-        g_list_store_remove (G_LIST_STORE (self->marks), position);
+        {
+          RemovedMark *removed = g_new (RemovedMark, 1);
+
+          removed->id = id;
+          removed->mark = g_object_ref (mark);
+          removed->position = position;
+          g_hash_table_replace (self->removed_offline, &removed->id, removed);
+          g_list_store_remove (G_LIST_STORE (self->marks), position);
+        }
       rebuild_marks (self);
       _fascia_visit_editor_update_diagram (self);
       return;
@@ -1302,11 +1352,18 @@ fascia_visit_editor_set_store (FasciaVisitEditor *self,
 
   fascia_visit_editor_set_visit (self, NULL);
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->marks_changed_id, self->store);
+    }
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->changed_id = g_signal_connect_object (store, "changed::visits",
-                                                G_CALLBACK (store_visit_changed_cb), self, 0);
+    {
+      self->changed_id = g_signal_connect_object (store, "changed::visits",
+                                                  G_CALLBACK (store_visit_changed_cb), self, 0);
+      self->marks_changed_id = g_signal_connect_object (store, "changed::pain-marks",
+                                                        G_CALLBACK (restored_mark_cb), self, 0);
+    }
 }
 
 void
@@ -1474,8 +1531,12 @@ fascia_visit_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_VISIT_EDITOR);
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->marks_changed_id, self->store);
+    }
   g_clear_object (&self->store);
+  g_clear_pointer (&self->removed_offline, g_hash_table_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->plans);
   g_clear_object (&self->visit);
@@ -1560,6 +1621,8 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
   self->tool = g_strdup ("pain");
   self->earlier_visits = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty_marks = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->removed_offline = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                 removed_mark_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fascia_ui_date_row_init (self->date_row);

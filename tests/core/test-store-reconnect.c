@@ -20,6 +20,7 @@ typedef struct
   guint  back;
   guint  reloads;
   gint64 heard_client;
+  gint64 restored_mark;
 } Heard;
 
 static void
@@ -43,6 +44,8 @@ changed_cb (FasciaStore       *store,
 {
   if (change == FASCIA_STORE_CHANGE_RELOAD)
     heard->reloads++;
+  else if (table == FASCIA_STORE_TABLE_PAIN_MARKS && change == FASCIA_STORE_CHANGE_RESTORED)
+    heard->restored_mark = id;
   else if (table == FASCIA_STORE_TABLE_CLIENTS && change == FASCIA_STORE_CHANGE_ADDED)
     heard->heard_client = id;
 }
@@ -458,6 +461,7 @@ test_added_offline (StoreFixture  *fixture,
   g_assert_no_error (error);
 
   journal = lose_server (fixture, journal_path, &heard);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &heard);
 
   /* Added: kept with a provisional id; changed: the addition kept changes, nothing more. */
   added_mark = new_mark (visit_id, "m-gluteus-medius-r", 4);
@@ -481,6 +485,7 @@ test_added_offline (StoreFixture  *fixture,
   g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
                                         fascia_pain_mark_get_id (dropped_mark), &error));
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  g_assert_cmpint (heard.restored_mark, ==, fascia_pain_mark_get_id (dropped_mark));
   g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
                                       fascia_pain_mark_get_id (dropped_mark), &error));
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
@@ -489,6 +494,16 @@ test_added_offline (StoreFixture  *fixture,
   fascia_pain_mark_set_intensity (gone_mark, 9);
   KEPT (fascia_store_update_pain_mark (fixture->store, gone_mark, &error));
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  KEPT (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
+                             fascia_pain_mark_get_id (gone_mark), &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  /* Its removal undone: forgotten, and the mark announced as restored, for its editor to
+   * show again; removed again. */
+  g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
+                                        fascia_pain_mark_get_id (gone_mark), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_cmpint (heard.restored_mark, ==, fascia_pain_mark_get_id (gone_mark));
   KEPT (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
                              fascia_pain_mark_get_id (gone_mark), &error));
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);

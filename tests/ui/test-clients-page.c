@@ -1245,7 +1245,8 @@ n_shown_marks (FasciaVisitEditor *editor)
 }
 
 /* The clinic server goes down while the body chart and the plan's targets are being edited:
- * a mark added shows at once (a row and the region coloured), a mark removed goes, a target
+ * a mark added shows at once (a row and the region coloured), a mark removed goes (and its
+ * undo brings it back at once, whether the server held it or it was added meanwhile), a target
  * added and one removed show so on the plan's diagram, with no error; back, each is saved
  * once, and the mark added offline can be removed from the editor that still shows it. */
 static void
@@ -1307,6 +1308,31 @@ test_clinic_server_lost_chart (Fixture       *f,
   g_assert_true (region_style (diagram, "m-gluteus-maximus-r") & FASCIA_REGION_STYLE_PAIN);
   offline_mark = g_list_model_get_item (fascia_visit_editor_get_marks (editor), 1);
   g_assert_cmpint (fascia_pain_mark_get_id (offline_mark), <, 0);
+  click (find_mark_button (GTK_WIDGET (editor), first_mark));
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (editor)), ==, 1);
+  g_assert_cmpuint (n_shown_marks (editor), ==, 1);
+  g_assert_false (region_style (diagram, "m-gluteus-maximus-l") & FASCIA_REGION_STYLE_PAIN);
+  g_assert_true (region_style (diagram, "m-gluteus-maximus-r") & FASCIA_REGION_STYLE_PAIN);
+
+  /* Undone (Ctrl+Z): it shows again at once, where it was, with nothing read from the server
+   * (a read tried would be a warning); removed again. The mark added offline alike. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (n_shown_marks (editor), ==, 2);
+  {
+    g_autoptr(FasciaPainMark) back = g_list_model_get_item (fascia_visit_editor_get_marks (editor),
+                                                            0);
+
+    g_assert_true (back == first_mark);
+  }
+  g_assert_true (region_style (diagram, "m-gluteus-maximus-l") & FASCIA_REGION_STYLE_PAIN);
+  click (find_mark_button (GTK_WIDGET (editor), offline_mark));
+  g_assert_cmpuint (n_shown_marks (editor), ==, 1);
+  g_assert_false (region_style (diagram, "m-gluteus-maximus-r") & FASCIA_REGION_STYLE_PAIN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (n_shown_marks (editor), ==, 2);
+  g_assert_true (region_style (diagram, "m-gluteus-maximus-r") & FASCIA_REGION_STYLE_PAIN);
   click (find_mark_button (GTK_WIDGET (editor), first_mark));
   g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (editor)), ==, 1);
   g_assert_cmpuint (n_shown_marks (editor), ==, 1);

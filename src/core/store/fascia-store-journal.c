@@ -1175,6 +1175,15 @@ fascia_store_keep_provisional (FasciaStore        *store,
   return 1;
 }
 
+static void
+announce_restored (FasciaStore      *store,
+                   FasciaStoreTable  table,
+                   gint64            id)
+{
+  if (table == FASCIA_STORE_TABLE_PAIN_MARKS)
+    fascia_store_announce (store, table, FASCIA_STORE_CHANGE_RESTORED, id, 0);
+}
+
 /**
  * fascia_store_set_deleted_kept:
  * @table: %FASCIA_STORE_TABLE_PLAN_TARGETS or %FASCIA_STORE_TABLE_PAIN_MARKS
@@ -1182,7 +1191,10 @@ fascia_store_keep_provisional (FasciaStore        *store,
  * fascia_store_delete() (@deleted) or fascia_store_undelete() of a row on a store with a
  * journal: a row added while the server was away leaves the journal (and comes back to it on
  * undo); a removal the server cannot be told of now is kept in the journal, and its undo
- * forgets it.
+ * forgets it. An undo the journal alone made is announced (FasciaStore::changed, restored,
+ * of no client the store could read) for a body-chart mark, whose editor keeps the row it
+ * took away while the server is away and shows it again; a plan target's editor reads its
+ * targets again instead, which it cannot until the server is back.
  */
 gboolean
 fascia_store_set_deleted_kept (FasciaStore       *store,
@@ -1246,6 +1258,7 @@ fascia_store_set_deleted_kept (FasciaStore       *store,
           return FALSE;
       }
       g_hash_table_remove (journal->dropped, key);
+      announce_restored (store, table, id);
       return TRUE;
     }
 
@@ -1254,7 +1267,12 @@ fascia_store_set_deleted_kept (FasciaStore       *store,
 
   /* The undo of a removal the server was never told of. */
   if (!deleted && (i = find_key (journal, removal_key)) >= 0)
-    return remove_at (journal, i, error);
+    {
+      if (!remove_at (journal, i, error))
+        return FALSE;
+      announce_restored (store, table, id);
+      return TRUE;
+    }
 
   if (fascia_store_set_deleted (store, table, id, deleted, &local_error))
     return TRUE;

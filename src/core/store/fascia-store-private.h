@@ -60,6 +60,11 @@ gboolean          fascia_store_commit            (FasciaStore        *self,
                                                   GError            **error);
 void              fascia_store_rollback          (FasciaStore        *self);
 void              fascia_store_commit_with_next  (FasciaStore        *self);
+void              fascia_store_announce          (FasciaStore        *self,
+                                                  FasciaStoreTable    table,
+                                                  FasciaStoreChange   change,
+                                                  gint64              id,
+                                                  gint64              client_id);
 gboolean          fascia_store_begin_again       (FasciaStore        *self,
                                                   GError            **error);
 gboolean          fascia_store_lock_bulk         (FasciaStore        *self,

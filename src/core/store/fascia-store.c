@@ -1478,6 +1478,20 @@ other_change_cb (const char *table_nick,
                  (FasciaStoreTable) table, (FasciaStoreChange) change, id, client_id);
 }
 
+/* A change made with no transaction (one the journal keeps or forgets while the clinic
+ * server is away), announced at once as a committed one is. */
+void
+fascia_store_announce (FasciaStore       *self,
+                       FasciaStoreTable   table,
+                       FasciaStoreChange  change,
+                       gint64             id,
+                       gint64             client_id)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (
+                   fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, table)),
+                 table, change, id, client_id);
+}
+
 /**
  * fascia_store_set_journal:
  * @journal: (transfer full) (nullable): where unsaved edits are kept
