@@ -52,6 +52,10 @@ struct _FasciaPlanEditor
   AdwEntryRow       *discharge_row;
   GtkListBox        *target_list;
   GtkMenuButton     *exercise_button;
+  GtkPopover        *exercise_popover;
+  GtkSearchEntry    *exercise_search;
+  GtkScrolledWindow *exercise_scroller;
+  GtkListBox        *exercise_choices;
   GtkListBox        *exercise_list;
 
   /* Owned */
@@ -1067,49 +1071,129 @@ add_exercise_action (GtkWidget  *widget,
     }
 }
 
-/* The menu of exercises is longer than a laptop's window is tall: it opens on the side of
- * its button with more room in the window, and scrolls within that room (opened downwards
- * from the foot of the plan at 1024×640, it ran off the screen). Called as the menu opens. */
+/* The list of exercises is longer than a laptop's window is tall: it opens on the side of its
+ * button with more room in the window, and scrolls within that room (opened downwards from
+ * the foot of the plan at 1024×640, a menu of them ran off the screen). Called as it opens. */
 static void
 place_exercise_menu (GtkMenuButton *button,
                      gpointer       user_data)
 {
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  FasciaPlanEditor *self = user_data;
+  GtkPopover *popover = GTK_POPOVER (self->exercise_popover);
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button)));
-  GtkWidget *child = popover != NULL ? gtk_popover_get_child (popover) : NULL;
   graphene_rect_t bounds;
   double above, below, left, right;
-  int width;
+  int width, search_height;
 
-  if (popover == NULL || root == NULL ||
-      !gtk_widget_compute_bounds (GTK_WIDGET (button), root, &bounds))
+  if (root == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (button), root, &bounds))
     return;
 
   above = bounds.origin.y;
   below = gtk_widget_get_height (root) - bounds.origin.y - bounds.size.height;
   gtk_popover_set_position (popover, above > below ? GTK_POS_TOP : GTK_POS_BOTTOM);
-  /* Centred on a button at the window's edge, it would stick out of the side. The popover
-   * is hidden yet (it measures nothing): its items, its frame and shadow some 40 px more. */
-  if (child == NULL)
-    return;
-  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-  width += 40;
+  /* Centred on a button at the window's edge, it would stick out of the side. Hidden, the
+   * popover measures nothing; its contents (the frame around the search and list) measure
+   * what they will be, and its shadow takes some 23 px each side (2 x 32 to be sure). */
+  gtk_widget_measure (gtk_widget_get_parent (gtk_popover_get_child (popover)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  width += 64;
   left = bounds.origin.x + bounds.size.width / 2 - width / 2.0;
   right = gtk_widget_get_width (root) - (left + width);
   gtk_popover_set_offset (popover,
                           right < 0 ? (int) floor (right) : left < 0 ? (int) ceil (-left) : 0, 0);
-  /* GtkPopoverMenu shows its items in a scrolled window that takes their natural height; the
-   * popover's arrow, frame and padding take some 40 px more. */
-  if (GTK_IS_SCROLLED_WINDOW (child))
-    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (child),
-                                                MAX ((int) MAX (above, below) - 48, 96));
+  /* The list takes the room left beside the search field; the popover's arrow, frame and
+   * padding take some 48 px more. */
+  gtk_widget_measure (GTK_WIDGET (self->exercise_search), GTK_ORIENTATION_VERTICAL, -1,
+                      &search_height, NULL, NULL, NULL);
+  gtk_scrolled_window_set_max_content_height (self->exercise_scroller,
+                                              MAX ((int) MAX (above, below) - 48 - 6 - search_height,
+                                                   96));
+}
+
+/* Each word of the search starts a word of the exercise's name ("hip fl" finds "Kneeling hip
+ * flexor stretch"), accents or not. */
+static gboolean
+exercise_choice_visible (GtkListBoxRow *row,
+                         gpointer       user_data)
+{
+  FasciaPlanEditor *self = user_data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->exercise_search));
+
+  return *search == '\0' || g_str_match_string (search, g_object_get_data (G_OBJECT (row), "name"),
+                                                 TRUE);
+}
+
+static GtkListBoxRow *
+first_exercise_choice (FasciaPlanEditor *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->exercise_choices, i)) != NULL; i++)
+    if (exercise_choice_visible (row, self))
+      return row;
+  return NULL;
+}
+
+static void
+exercise_chosen_cb (FasciaPlanEditor *self,
+                    GtkListBoxRow    *row)
+{
+  const char *technique_id = g_object_get_data (G_OBJECT (row), "technique");
+
+  gtk_popover_popdown (self->exercise_popover);
+  gtk_widget_activate_action (GTK_WIDGET (self), "plan.add-exercise", "s", technique_id);
+}
+
+static void
+exercise_search_changed_cb (FasciaPlanEditor *self)
+{
+  gtk_list_box_invalidate_filter (self->exercise_choices);
+}
+
+/* Enter in the search adds the first exercise found. */
+static void
+exercise_search_activate_cb (FasciaPlanEditor *self)
+{
+  GtkListBoxRow *row = first_exercise_choice (self);
+
+  if (row != NULL)
+    exercise_chosen_cb (self, row);
+}
+
+/* Down from the search goes to the exercises found. */
+static gboolean
+exercise_search_key_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        FasciaPlanEditor      *self)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+  row = first_exercise_choice (self);
+  if (row == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return GDK_EVENT_STOP;
+}
+
+/* Each time it opens: every exercise, from the top, the search field ready to type in. */
+static void
+exercise_popover_show_cb (FasciaPlanEditor *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->exercise_search), "");
+  gtk_list_box_invalidate_filter (self->exercise_choices);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->exercise_scroller), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->exercise_search));
 }
 
 static void
 fill_exercise_menu (FasciaPlanEditor *self)
 {
   FasciaAtlas *atlas = fascia_ui_get_atlas ();
-  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkEventController *keys;
   GListModel *techniques;
 
   if (atlas == NULL)
@@ -1120,18 +1204,32 @@ fill_exercise_menu (FasciaPlanEditor *self)
     {
       g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, i);
       const char *kind = fascia_technique_get_kind (technique);
-      g_autoptr(GMenuItem) item = NULL;
+      const char *name = fascia_technique_get_name (technique);
+      GtkWidget *row, *label;
 
       if (g_strcmp0 (kind, "home-exercise") != 0 && g_strcmp0 (kind, "stretch") != 0)
         continue;
-      item = g_menu_item_new (fascia_technique_get_name (technique), NULL);
-      g_menu_item_set_action_and_target (item, "plan.add-exercise", "s",
-                                         fascia_technique_get_id (technique));
-      g_menu_append_item (menu, item);
+      label = gtk_label_new (name);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (row), "name", g_strdup (name), g_free);
+      g_object_set_data_full (G_OBJECT (row), "technique",
+                              g_strdup (fascia_technique_get_id (technique)), g_free);
+      gtk_list_box_append (self->exercise_choices, row);
     }
 
-  gtk_menu_button_set_menu_model (self->exercise_button, G_MENU_MODEL (menu));
-  gtk_menu_button_set_create_popup_func (self->exercise_button, place_exercise_menu, NULL, NULL);
+  gtk_list_box_set_filter_func (self->exercise_choices, exercise_choice_visible, self, NULL);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (exercise_search_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->exercise_search), keys);
+  gtk_menu_button_set_create_popup_func (self->exercise_button, place_exercise_menu, self, NULL);
 }
 
 /* Picking on the diagram */
@@ -1597,9 +1695,17 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, discharge_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, target_list);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_button);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_popover);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_search);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_scroller);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_choices);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_list);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, exercise_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, exercise_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, exercise_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, exercise_chosen_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,

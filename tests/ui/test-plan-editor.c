@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include "fascia/fascia-atlas.h"
 #include "fascia/fascia-store.h"
+#include "fascia/fascia-technique.h"
 
 #include "fascia-application.h"
 #include "fascia-client-view.h"
@@ -13,12 +15,14 @@
 #include "fascia-plan-editor.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
+#include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
 /*
- * The menu of home exercises, opened by a real click on "Add Exercise" with the plan scrolled
+ * The list of home exercises, opened by a real click on "Add Exercise" with the plan scrolled
  * to its foot in a 1024×640 window, lies within the window: it scrolls rather than running off
- * the screen. Every control of a home exercise shows whole at 1024×640 and 1280×800.
+ * the screen; it is searched and used from the keyboard. Every control of a home exercise
+ * shows whole at 1024×640 and 1280×800; a target's row folds at once.
  */
 
 static FasciaApplication *app;
@@ -397,6 +401,103 @@ test_target_folds_at_once (Fixture       *f,
   cairo_region_destroy (drawn);
 }
 
+/* Whether a label under @widget reads @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkPopover *
+open_exercise_menu (FasciaPlanEditor *editor)
+{
+  GtkWidget *button = editor_child (editor, "exercise_button");
+  GtkPopover *popover;
+
+  fascia_ui_test_click (button, gtk_widget_get_width (button) / 2.0,
+                        gtk_widget_get_height (button) / 2.0);
+  fascia_ui_test_wait_idle (800);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return popover;
+}
+
+/* The exercises to add are a list to search, used from the keyboard: it opens ready to type
+ * in, a few letters and Enter add the exercise they name, Down goes into the list and Enter
+ * adds the one there. Each exercise and the search have a name a screen reader reads. */
+static void
+test_exercise_menu_keyboard (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char * const none[] = { NULL };
+  FasciaPlanEditor *editor = open_plan (f, NULL, none, none);
+  GtkWidget *list = editor_child (editor, "exercise_list");
+  GtkWidget *choices, *search;
+  GtkPopover *popover;
+  GtkListBoxRow *row;
+  guint n_choices = 0;
+
+  scroll_to_foot (editor);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+
+  popover = open_exercise_menu (editor);
+  fascia_ui_test_type (GTK_WIDGET (popover), "clam");
+  fascia_ui_test_keys (GTK_WIDGET (popover), "Return");
+  fascia_ui_test_wait_idle (500);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (shows_text (list, "Clamshell"));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+  /* Each exercise, and the search, named for a screen reader. */
+  choices = editor_child (editor, "exercise_choices");
+  search = editor_child (editor, "exercise_search");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Search home exercises");
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (choices), i)) != NULL; i++)
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (row);
+
+      g_assert_true (GTK_IS_LABEL (label));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           gtk_label_get_text (GTK_LABEL (label)));
+      n_choices++;
+    }
+  /* Every stretch and home exercise of the atlas. */
+  {
+    GListModel *techniques = fascia_atlas_get_techniques (fascia_ui_get_atlas ());
+    guint n_exercises = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
+      {
+        g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, i);
+        const char *kind = fascia_technique_get_kind (technique);
+
+        n_exercises += g_str_equal (kind, "stretch") || g_str_equal (kind, "home-exercise");
+      }
+    g_assert_cmpuint (n_exercises, >, 10);
+    g_assert_cmpuint (n_choices, ==, n_exercises);
+  }
+
+  /* Opened again, it shows every exercise, from the top. */
+  scroll_to_foot (editor);
+  popover = open_exercise_menu (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  fascia_ui_test_type (GTK_WIDGET (popover), "hip flex");
+  fascia_ui_test_keys (GTK_WIDGET (popover), "Down Return");
+  fascia_ui_test_wait_idle (500);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_true (shows_text (list, "Kneeling hip flexor stretch"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +513,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/plan-editor/exercise-menu-in-window", Fixture, NULL,
               fixture_set_up, test_exercise_menu_in_window, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/exercise-menu-keyboard", Fixture, NULL,
+              fixture_set_up, test_exercise_menu_keyboard, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/target-folds-at-once", Fixture, &wide_laptop,
               fixture_set_up, test_target_folds_at_once, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1024x640", Fixture, &laptop,
