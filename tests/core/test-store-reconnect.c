@@ -419,7 +419,7 @@ test_every_edit_survives (StoreFixture  *fixture,
 /* A body-chart mark and a plan target added while the server is away have a provisional id
  * (below 0): a change of one replaces its addition in the journal, a removal of one takes it
  * out (and its undo puts it back); a removal of a row the server holds is kept and replaces a
- * change of it kept before, and its undo forgets it. Back, each is saved once; the provisional
+ * change of it kept before, and its undo forgets it and keeps that change again. Back, each is saved once; the provisional
  * ids still name the rows added, and a replay of the journal as it was saves nothing twice. */
 static void
 test_added_offline (StoreFixture  *fixture,
@@ -497,12 +497,26 @@ test_added_offline (StoreFixture  *fixture,
   KEPT (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
                              fascia_pain_mark_get_id (gone_mark), &error));
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
-  /* Its removal undone: forgotten, and the mark announced as restored, for its editor to
-   * show again; removed again. */
+  /* Its removal undone: forgotten, the change kept before it kept again (the editor shows
+   * it), and the mark announced as restored, for its editor to show again; removed again. */
   g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
                                         fascia_pain_mark_get_id (gone_mark), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  {
+    g_autoptr(FasciaJournal) reread = fascia_journal_open (journal_path, "test", &error);
+    gboolean changed = FALSE;
+
+    g_assert_no_error (error);
+    for (guint k = 0; k < fascia_journal_get_n_edits (reread); k++)
+      {
+        const FasciaJournalEdit *edit = fascia_journal_get_edit (reread, k);
+
+        changed |= edit->kind == FASCIA_JOURNAL_PAIN_MARK &&
+                   edit->id == fascia_pain_mark_get_id (gone_mark);
+      }
+    g_assert_true (changed);
+  }
   g_assert_cmpint (heard.restored_mark, ==, fascia_pain_mark_get_id (gone_mark));
   KEPT (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
                              fascia_pain_mark_get_id (gone_mark), &error));

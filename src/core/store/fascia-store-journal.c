@@ -60,7 +60,8 @@ struct _FasciaJournal
   gint64 last_provisional;  /* the last provisional id given: never given again */
   GHashTable *saved_as;  /* "kind:provisional id" → the row's id on the server (gint64 *) */
   GHashTable *dropped;   /* "kind:provisional id" → the addition a removal took out of the
-                          * journal (FasciaJournalEdit *), for its undo */
+                          * journal (FasciaJournalEdit *), for its undo; "replaced:kind:id" →
+                          * the change of a row its kept removal replaced, alike */
 };
 
 static void
@@ -1175,6 +1176,15 @@ fascia_store_keep_provisional (FasciaStore        *store,
   return 1;
 }
 
+/* The key in the journal's dropped edits of a change of the row @id that its removal,
+ * kept while the server was away, replaced. */
+static char *
+replaced_change_key (FasciaJournalKind kind,
+                     gint64            id)
+{
+  return g_strdup_printf ("replaced:%u:%" G_GINT64_FORMAT, kind, id);
+}
+
 static void
 announce_restored (FasciaStore      *store,
                    FasciaStoreTable  table,
@@ -1265,11 +1275,24 @@ fascia_store_set_deleted_kept (FasciaStore       *store,
   removal.id = id;
   removal_key = edit_key (&removal);
 
-  /* The undo of a removal the server was never told of. */
+  /* The undo of a removal the server was never told of; a change of the row kept before it
+   * is kept again. */
   if (!deleted && (i = find_key (journal, removal_key)) >= 0)
     {
+      g_autofree char *stash_key = replaced_change_key (kind, id);
+      FasciaJournalEdit *replaced = g_hash_table_lookup (journal->dropped, stash_key);
+
       if (!remove_at (journal, i, error))
         return FALSE;
+      if (replaced != NULL)
+        {
+          FasciaJournalEdit back;
+
+          copy_edit (&back, replaced);
+          if (!put_edit (journal, &back, error))
+            return FALSE;
+          g_hash_table_remove (journal->dropped, stash_key);
+        }
       announce_restored (store, table, id);
       return TRUE;
     }
@@ -1285,15 +1308,30 @@ fascia_store_set_deleted_kept (FasciaStore       *store,
       g_autofree char *change_key = edit_key (&change);
       char *message;
 
+      int changed_at = find_key (journal, change_key);
+      FasciaJournalEdit *replaced = NULL;
+
       removal.text = g_strdup ("");
       removal.values = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
                                                                 NULL, 0));
-      /* A change of the row kept before is not saved: the row goes. */
+      /* A change of the row kept before is not saved: the row goes. It is set aside, for
+       * the removal's undo to keep again. */
+      if (changed_at >= 0)
+        {
+          replaced = g_new0 (FasciaJournalEdit, 1);
+          copy_edit (replaced, &g_array_index (journal->edits, FasciaJournalEdit, changed_at));
+        }
       if (!put_edit (journal, &removal, &why) ||
           !remove_at (journal, find_key (journal, change_key), &why))
-        fascia_store_not_kept (local_error, why);
+        {
+          if (replaced != NULL)
+            free_edit (replaced);
+          fascia_store_not_kept (local_error, why);
+        }
       else
         {
+          if (replaced != NULL)
+            g_hash_table_replace (journal->dropped, replaced_change_key (kind, id), replaced);
           message = g_strdup_printf ("%s (the change is kept on this computer and saved when "
                                      "the server is back)", local_error->message);
           g_free (local_error->message);
