@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <librsvg/rsvg.h>
+#include "fascia-rsvg.h"
 
 #include "fascia/fascia-diagram.h"
 

@@ -12,6 +12,7 @@
 #include "fascia-application.h"
 #include "fascia-clients-page.h"
 #include "fascia-db-postgres.h"
+#include "fascia-rsvg.h"
 #include "fascia-test-utils.h"
 #include "fascia-window.h"
 
@@ -42,10 +43,11 @@ wait_frames (GtkWidget *window,
   fascia_test_iterate ();
 }
 
-/* A window on a demo clinic in a file, the Clients page shown and no client chosen, as a
- * therapist who last closed Fascia on that page finds it. */
+/* A window on a demo clinic in a file, @page shown and no client chosen, as a therapist who
+ * last closed Fascia on that page finds it. */
 static FasciaWindow *
-open_window (const char *dir)
+open_window_on (const char *dir,
+                const char *page)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
@@ -55,14 +57,22 @@ open_window (const char *dir)
   g_assert_no_error (error);
   fascia_application_set_database_path (app, path);
   g_settings_reset (fascia_application_get_settings (app), "last-client");
+  /* The page shown last, which the window opens on. */
+  g_settings_set_string (fascia_application_get_settings (app), "last-page", page);
 
   window = fascia_window_new (app);
   g_assert_nonnull (fascia_window_get_store (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page);
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (GTK_WIDGET (window), 3);
   return window;
+}
+
+static FasciaWindow *
+open_window (const char *dir)
+{
+  return open_window_on (dir, "clients");
 }
 
 /* The libraries mapped into this process whose file name holds @name. */
@@ -106,6 +116,55 @@ test_no_server_engine (void)
   fascia_test_iterate ();
   fascia_test_rm_rf (dir);
 }
+
+/* The libraries the dynamic loader maps before Fascia's main() runs, as ldd lists them. */
+static char *
+loaded_at_start (void)
+{
+  const char *binary = g_getenv ("FASCIA_BINARY");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_assert_nonnull (binary);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LD_TRACE_LOADED_OBJECTS", "1", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, binary, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* librsvg is opened when a drawing is first loaded, not by the dynamic loader at start-up:
+ * Fascia does not link it, and a window that opens on the Clients page has not opened it
+ * for its own drawings (GTK's icon loader may, for a large SVG icon). Showing the Atlas
+ * opens it and draws. Run first: librsvg, once open, stays. */
+static void
+test_librsvg_when_drawn (void)
+{
+  g_autofree char *libraries = loaded_at_start ();
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  FasciaWindow *window;
+
+  g_test_message ("%s", libraries);
+  g_assert_nonnull (strstr (libraries, "libgtk-4.so"));
+  g_assert_null (strstr (libraries, "librsvg-2.so"));
+
+  window = open_window (dir);
+  g_assert_false (fascia_rsvg_is_loaded ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "atlas");
+  wait_frames (GTK_WIDGET (window), 3);
+  while (!fascia_rsvg_is_loaded ())
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (count_mapped ("librsvg-2.so"), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 
 static void
 assert_same_size (GtkWidget      *a,
@@ -174,6 +233,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  /* First: nothing may have opened librsvg before it. */
+  g_test_add_func ("/fascia/ui/startup/librsvg-when-drawn", test_librsvg_when_drawn);
   g_test_add_func ("/fascia/ui/startup/no-server-engine", test_no_server_engine);
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
 
