@@ -33,20 +33,21 @@ struct _FasciaWindow
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
-  FasciaAtlasPage      *atlas_page;
+  AdwBin               *atlas_bin;
   AdwBin               *clients_bin;
-  FasciaStudyPage      *study_page;
+  AdwBin               *study_bin;
   AdwViewStackPage     *study_stack_page;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *client_list_button;
   GtkRevealer          *offline_banner;
 
-  /* Borrowed */
-  FasciaClientsPage    *clients_page;  /* built on demand, in clients_bin */
+  /* Borrowed: each page is built when it is first shown or asked for, in its bin */
+  FasciaAtlasPage      *atlas_page;
+  FasciaClientsPage    *clients_page;
+  FasciaStudyPage      *study_page;
   gint64                pending_client; /* to select when clients_page is built */
 
   /* Owned */
-  guint                 clients_idle_id;
   guint                 list_button_idle_id;
   GSettings            *settings;
   FasciaStore          *store;
@@ -123,7 +124,8 @@ search_action (GtkWidget  *widget,
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
 
   if (g_strcmp0 (page, "atlas") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->atlas_page), "atlas.search", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_atlas_page (self)), "atlas.search",
+                                NULL);
   else if (g_strcmp0 (page, "clients") == 0)
     gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (self)),
                                 "clients.search", NULL);
@@ -148,7 +150,8 @@ show_section_action (GtkWidget  *widget,
     return;
 
   if (g_strcmp0 (page, "atlas") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->atlas_page), "atlas.view", "s", views[n - 1]);
+    gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_atlas_page (self)), "atlas.view", "s",
+                                views[n - 1]);
   else if (g_strcmp0 (page, "clients") == 0)
     gtk_widget_activate_action (GTK_WIDGET (fascia_clients_page_get_client_view (fascia_window_get_clients_page (self))),
                                 "client.show-section", "s", sections[n - 1]);
@@ -224,7 +227,6 @@ ensure_clients_page (FasciaWindow *self)
   if (self->clients_page != NULL)
     return self->clients_page;
 
-  g_clear_handle_id (&self->clients_idle_id, g_source_remove);
   self->clients_page = g_object_new (FASCIA_TYPE_CLIENTS_PAGE, NULL);
   if (self->store != NULL)
     {
@@ -306,16 +308,6 @@ client_list_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (ensure_clients_page (self)), "clients.search", NULL);
 }
 
-static gboolean
-clients_idle_cb (gpointer user_data)
-{
-  FasciaWindow *self = user_data;
-
-  self->clients_idle_id = 0;
-  ensure_clients_page (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Each page's shortcuts (Ctrl+F, Ctrl+1…4, F11, Ctrl+N …) belong to the page and work
  * while the keyboard focus is inside it, so the page shown takes the focus: at start-up
  * the window would otherwise focus the view switcher in the header. */
@@ -337,8 +329,6 @@ first_paint_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
   focus_visible_page (self);
-  if (self->clients_page == NULL && self->clients_idle_id == 0)
-    self->clients_idle_id = g_idle_add_full (G_PRIORITY_LOW, clients_idle_cb, self, NULL);
 }
 
 /* A size saved on a larger screen, or by a window that grew, must not open the window
@@ -383,11 +373,87 @@ realize_cb (FasciaWindow *self)
 static void
 visible_page_cb (FasciaWindow *self)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "clients") == 0)
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "atlas") == 0)
+    fascia_window_get_atlas_page (self);
+  else if (g_strcmp0 (page, "clients") == 0)
     ensure_clients_page (self);
+  else if (g_strcmp0 (page, "study") == 0)
+    fascia_window_get_study_page (self);
   if (gtk_widget_get_realized (GTK_WIDGET (self)))
     focus_visible_page (self);
   update_client_list_button (self);
+}
+
+static void hide_names_cb (FasciaWindow *self);
+
+/* The store the Study page keeps its scores in: none for a login that may not study. */
+static FasciaStore *
+study_store (FasciaWindow *self)
+{
+  if (self->store == NULL
+      || !(fascia_store_get_capabilities (self->store) & FASCIA_STORE_CAN_STUDY))
+    return NULL;
+  return self->store;
+}
+
+/**
+ * fascia_window_get_atlas_page:
+ *
+ * The Atlas page, built the first time it is shown or asked for: a window that opens on
+ * another page does not build it (nor its diagram view, cards and tool bar) before its first
+ * frame.
+ *
+ * Returns: (transfer none): the Atlas page
+ */
+FasciaAtlasPage *
+fascia_window_get_atlas_page (FasciaWindow *self)
+{
+  g_return_val_if_fail (FASCIA_IS_WINDOW (self), NULL);
+
+  if (self->atlas_page != NULL)
+    return self->atlas_page;
+
+  self->atlas_page = FASCIA_ATLAS_PAGE (fascia_atlas_page_new ());
+  g_settings_bind (self->settings, "last-view", self->atlas_page, "view", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-nerves", self->atlas_page, "show-nerves",
+                   G_SETTINGS_BIND_DEFAULT);
+  /* Presenting to a client shows the diagram alone, without the window's own controls. */
+  g_object_bind_property (self->atlas_page, "presentation", self->header_bar, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->atlas_page, "presentation", self->switcher_bar, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  hide_names_cb (self);
+  fascia_atlas_page_set_plan (self->atlas_page, self->store, fascia_window_get_active_plan (self));
+  adw_bin_set_child (self->atlas_bin, GTK_WIDGET (self->atlas_page));
+  /* Built while another page may show: named now, as the Clients page is. */
+  fascia_ui_name_tree (GTK_WIDGET (self->atlas_page));
+
+  return self->atlas_page;
+}
+
+/**
+ * fascia_window_get_study_page:
+ *
+ * The Study page, built the first time it is shown or asked for.
+ *
+ * Returns: (transfer none): the Study page
+ */
+FasciaStudyPage *
+fascia_window_get_study_page (FasciaWindow *self)
+{
+  g_return_val_if_fail (FASCIA_IS_WINDOW (self), NULL);
+
+  if (self->study_page != NULL)
+    return self->study_page;
+
+  self->study_page = g_object_new (FASCIA_TYPE_STUDY_PAGE, NULL);
+  fascia_study_page_set_store (self->study_page, study_store (self));
+  adw_bin_set_child (self->study_bin, GTK_WIDGET (self->study_page));
+  fascia_ui_name_tree (GTK_WIDGET (self->study_page));
+
+  return self->study_page;
 }
 
 FasciaClientsPage *
@@ -499,10 +565,10 @@ set_store (FasciaWindow *self,
       fascia_clients_page_set_demo (self->clients_page, demo);
     }
   apply_capabilities (self);
-  fascia_study_page_set_store (self->study_page,
-                               store != NULL && (fascia_store_get_capabilities (store)
-                                                 & FASCIA_STORE_CAN_STUDY) ? store : NULL);
-  fascia_atlas_page_set_plan (self->atlas_page, store, fascia_window_get_active_plan (self));
+  if (self->study_page != NULL)
+    fascia_study_page_set_store (self->study_page, study_store (self));
+  if (self->atlas_page != NULL)
+    fascia_atlas_page_set_plan (self->atlas_page, store, fascia_window_get_active_plan (self));
   self->pending_client = last_client;
   if (self->clients_page != NULL)
     select_pending_client (self);
@@ -845,7 +911,9 @@ active_plan_cb (FasciaWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-plan",
                                  fascia_window_get_active_plan (self) != NULL);
-  fascia_atlas_page_set_plan (self->atlas_page, self->store, fascia_window_get_active_plan (self));
+  if (self->atlas_page != NULL)
+    fascia_atlas_page_set_plan (self->atlas_page, self->store,
+                                fascia_window_get_active_plan (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLAN]);
 }
 
@@ -905,9 +973,12 @@ show_help_overlay_cb (GSimpleAction *action,
 static void
 hide_names_cb (FasciaWindow *self)
 {
-  /* The Clients page, built later, binds the setting itself (ensure_clients_page()). */
-  fascia_atlas_page_set_hide_names (self->atlas_page,
-                                    g_settings_get_boolean (self->settings, "hide-client-names"));
+  /* A page built later reads the setting itself (ensure_clients_page(),
+   * fascia_window_get_atlas_page()). */
+  if (self->atlas_page != NULL)
+    fascia_atlas_page_set_hide_names (self->atlas_page,
+                                      g_settings_get_boolean (self->settings,
+                                                              "hide-client-names"));
 }
 
 static void
@@ -940,15 +1011,6 @@ fascia_window_constructed (GObject *object)
   }
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "last-view", self->atlas_page, "view", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-nerves", self->atlas_page, "show-nerves",
-                   G_SETTINGS_BIND_DEFAULT);
-
-  /* Presenting to a client shows the diagram alone, without the window's own controls. */
-  g_object_bind_property (self->atlas_page, "presentation", self->header_bar, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->atlas_page, "presentation", self->switcher_bar, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
@@ -966,12 +1028,13 @@ fascia_window_dispose (GObject *object)
 {
   FasciaWindow *self = FASCIA_WINDOW (object);
 
-  g_clear_handle_id (&self->clients_idle_id, g_source_remove);
   g_clear_handle_id (&self->list_button_idle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_WINDOW);
+  self->atlas_page = NULL;
   self->clients_page = NULL;
+  self->study_page = NULL;
 
   g_clear_object (&self->store);
   g_clear_object (&self->user_store);
@@ -1022,9 +1085,9 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, atlas_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, atlas_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, clients_bin);
-  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, study_stack_page);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, client_list_button);

@@ -551,7 +551,7 @@ test_demo_clinic (Fixture       *f,
 static FasciaAtlasPage *
 atlas_page (Fixture *f)
 {
-  return FASCIA_ATLAS_PAGE (template_child (f->window, FASCIA_TYPE_WINDOW, "atlas_page"));
+  return fascia_window_get_atlas_page (f->window);
 }
 
 static gboolean

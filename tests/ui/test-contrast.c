@@ -663,10 +663,8 @@ test_pages (void)
    * keeps within it (about 950x610). */
   p.window = fascia_ui_test_window_new (app, db, 1024, 640, NULL);
   fascia_ui_test_wait_idle (300);
-  p.atlas = FASCIA_ATLAS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (p.window),
-                                                              FASCIA_TYPE_WINDOW, "atlas_page"));
-  p.study = FASCIA_STUDY_PAGE (gtk_widget_get_template_child (GTK_WIDGET (p.window),
-                                                              FASCIA_TYPE_WINDOW, "study_page"));
+  p.atlas = fascia_window_get_atlas_page (p.window);
+  p.study = fascia_window_get_study_page (p.window);
   store = fascia_window_get_store (p.window);
 
   /* The Atlas: a muscle's card, "Where does it hurt?" with what it found, a technique. */

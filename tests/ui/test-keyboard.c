@@ -52,7 +52,7 @@ template_child (gpointer    widget,
 static FasciaAtlasPage *
 atlas_page (Fixture *f)
 {
-  return FASCIA_ATLAS_PAGE (template_child (f->window, FASCIA_TYPE_WINDOW, "atlas_page"));
+  return fascia_window_get_atlas_page (f->window);
 }
 
 /* The focusable widgets under @root that a Tab press can land on. */

@@ -171,9 +171,7 @@ test_hide_names (Fixture       *f,
 {
   FasciaClientsPage *page = fascia_window_get_clients_page (f->window);
   FasciaClientView *view = fascia_clients_page_get_client_view (page);
-  FasciaAtlasPage *atlas = FASCIA_ATLAS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                                             FASCIA_TYPE_WINDOW,
-                                                                             "atlas_page"));
+  FasciaAtlasPage *atlas = fascia_window_get_atlas_page (f->window);
   g_autofree char *before = NULL;
   g_autofree char *hidden = NULL;
   g_autofree char *again = NULL;

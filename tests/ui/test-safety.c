@@ -117,7 +117,7 @@ test_matrix (void)
   page = fascia_window_get_clients_page (window);
   view = fascia_clients_page_get_client_view (page);
   editor = fascia_client_view_get_plan_editor (view);
-  atlas_page = FASCIA_ATLAS_PAGE (template_child (window, FASCIA_TYPE_WINDOW, "atlas_page"));
+  atlas_page = fascia_window_get_atlas_page (window);
   card = FASCIA_TECHNIQUE_CARD (template_child (atlas_page, FASCIA_TYPE_ATLAS_PAGE,
                                                 "technique_card"));
   atlas = fascia_atlas_get_default (NULL);

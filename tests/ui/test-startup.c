@@ -10,7 +10,11 @@
 #include "config.h"
 
 #include "fascia-application.h"
+#include "fascia-atlas-page.h"
+#include "fascia-client-view.h"
 #include "fascia-clients-page.h"
+#include "fascia-diagram-view.h"
+#include "fascia-study-page.h"
 #include "fascia-db-postgres.h"
 #include "fascia-rsvg.h"
 #include "fascia-test-utils.h"
@@ -73,6 +77,20 @@ static FasciaWindow *
 open_window (const char *dir)
 {
   return open_window_on (dir, "clients");
+}
+
+/* How many widgets of @type the window holds, shown or not (a stack holds its hidden pages
+ * as children too). */
+static guint
+count_in_tree (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_in_tree (child, type);
+  return n;
 }
 
 /* The libraries mapped into this process whose file name holds @name. */
@@ -166,6 +184,68 @@ test_librsvg_when_drawn (void)
 }
 
 
+/* A page is built when it is first shown: a window that opens on the Clients page has no
+ * Atlas page (nor its diagram view) and no Study page once it is up and idle. Shown, each is
+ * built, in reach of the keyboard (Ctrl+1…4 go to the Atlas's views), and stays. */
+static void
+test_pages_built_when_shown (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  FasciaWindow *window = open_window (dir);
+  FasciaAtlasPage *atlas;
+
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_CLIENTS_PAGE), ==, 1);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_ATLAS_PAGE), ==, 0);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_DIAGRAM_VIEW), ==, 0);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_STUDY_PAGE), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "atlas"));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_ATLAS_PAGE), ==, 1);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_STUDY_PAGE), ==, 0);
+  atlas = fascia_window_get_atlas_page (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (atlas)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "i", 3));
+  g_assert_cmpstr (fascia_atlas_page_get_view (atlas), ==, "posterior-deep");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "study"));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_STUDY_PAGE), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fascia_window_get_study_page (window))));
+  g_assert_true (fascia_window_get_atlas_page (window) == atlas);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
+/* A window that opens on the Atlas page does not build the Clients page (its list, and the
+ * client shown last with all its visits) after its first frame, while the user may already
+ * be typing: the Clients page is built when it is first shown. */
+static void
+test_clients_page_built_when_shown (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  FasciaWindow *window = open_window_on (dir, "atlas");
+
+  g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "atlas");
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_CLIENTS_PAGE), ==, 0);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_CLIENT_VIEW), ==, 0);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_STUDY_PAGE), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "clients"));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), FASCIA_TYPE_CLIENTS_PAGE), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fascia_window_get_clients_page (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 static void
 assert_same_size (GtkWidget      *a,
                   GtkWidget      *b,
@@ -237,6 +317,9 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/librsvg-when-drawn", test_librsvg_when_drawn);
   g_test_add_func ("/fascia/ui/startup/no-server-engine", test_no_server_engine);
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
+  g_test_add_func ("/fascia/ui/startup/pages-built-when-shown", test_pages_built_when_shown);
+  g_test_add_func ("/fascia/ui/startup/clients-page-built-when-shown",
+                   test_clients_page_built_when_shown);
 
   status = g_test_run ();
   g_clear_object (&app);

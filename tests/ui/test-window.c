@@ -79,9 +79,7 @@ test_switch_pages (void)
   fascia_test_iterate ();
   g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "study");
   g_assert_null (visible_status_title (window, "study"));
-  g_assert_true (FASCIA_IS_STUDY_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                      FASCIA_TYPE_WINDOW,
-                                                                      "study_page")));
+  g_assert_true (FASCIA_IS_STUDY_PAGE (fascia_window_get_study_page (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "atlas"));
   fascia_test_iterate ();
@@ -93,8 +91,7 @@ test_switch_pages (void)
 static FasciaDiagram *
 atlas_diagram (FasciaWindow *window)
 {
-  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                               FASCIA_TYPE_WINDOW, "atlas_page"));
+  GtkWidget *page = GTK_WIDGET (fascia_window_get_atlas_page (window));
   GObject *view = gtk_widget_get_template_child (page, FASCIA_TYPE_ATLAS_PAGE, "diagram_view");
 
   return fascia_diagram_view_get_diagram (FASCIA_DIAGRAM_VIEW (view));
@@ -113,8 +110,7 @@ test_atlas_built_when_shown (void)
   g_settings_set_string (settings, "last-page", "clients");
   g_settings_set_string (settings, "last-view", "posterior-superficial");
   window = open_window ();
-  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), FASCIA_TYPE_WINDOW,
-                                                    "atlas_page"));
+  page = GTK_WIDGET (fascia_window_get_atlas_page (window));
   g_assert_cmpstr (fascia_window_get_visible_page (window), ==, "clients");
   g_assert_null (atlas_diagram (window));
   g_assert_cmpstr (fascia_atlas_page_get_view (FASCIA_ATLAS_PAGE (page)), ==,
@@ -160,8 +156,7 @@ test_hidden_made_when_shown (void)
 
   g_settings_set_string (settings, "last-page", "clients");
   window = open_window ();
-  study = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), FASCIA_TYPE_WINDOW,
-                                                     "study_page"));
+  study = GTK_WIDGET (fascia_window_get_study_page (window));
   progress = GTK_WIDGET (gtk_widget_get_template_child (study, FASCIA_TYPE_STUDY_PAGE,
                                                         "progress_list"));
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
