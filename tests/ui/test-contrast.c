@@ -19,6 +19,7 @@
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-diagram-view.h"
+#include "fascia-plan-editor.h"
 #include "fascia-study-page.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
@@ -717,6 +718,28 @@ test_pages (void)
   fascia_client_view_open_plan (p.client_view, plan);
   fascia_ui_test_wait_idle (300);
   measure_page (&p, "plan", GTK_WIDGET (p.window));
+  /* The plan's foot, its home exercises with their dose and how often, and the list of
+   * exercises Add Exercise opens (a window of its own). */
+  {
+    FasciaPlanEditor *editor = fascia_client_view_get_plan_editor (p.client_view);
+    GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                   FASCIA_TYPE_PLAN_EDITOR,
+                                                                   "exercise_button"));
+    GtkWidget *scroller = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    GtkPopover *popover;
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    fascia_ui_test_wait_idle (300);
+    measure_page (&p, "plan-exercises", GTK_WIDGET (p.window));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    fascia_ui_test_wait_idle (500);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    measure_page (&p, "exercise-list", GTK_WIDGET (popover));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    fascia_ui_test_wait_idle (300);
+  }
 
   visits = fascia_store_list_visits (store, fascia_client_get_id (p.client), &error);
   g_assert_no_error (error);
