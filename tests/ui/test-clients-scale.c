@@ -710,6 +710,66 @@ n_found (FasciaStore *store,
   return g_list_model_get_n_items (whole);
 }
 
+/* A client with hundreds of visits opens on its details at the cost of its details: the
+ * client view's sections are measured by the one shown, not by the visits list behind it (a
+ * homogeneous stack measured its 64 visit rows, every label of them, at each opening). */
+static void
+test_sections_measured_shown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(FasciaClient) regular = NULL;
+  FasciaClientView *view;
+  GtkStack *sections;
+  FasciaWindow *window;
+  FasciaStore *store;
+
+  g_assert_true (fascia_store_create_demo_full (path, 100, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  window = fascia_window_new (app);
+  store = fascia_window_get_store (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+
+  found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
+  g_assert_no_error (error);
+  regular = g_list_model_get_item (found, 0);
+  view = fascia_clients_page_get_client_view (fascia_window_get_clients_page (window));
+  sections = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                       FASCIA_TYPE_CLIENT_VIEW, "stack"));
+  fascia_clients_page_select_client (fascia_window_get_clients_page (window),
+                                     fascia_client_get_id (regular));
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sections), ==, "details");
+
+  for (GtkOrientation o = GTK_ORIENTATION_HORIZONTAL; o <= GTK_ORIENTATION_VERTICAL; o++)
+    {
+      int stack_min, stack_nat, shown_min, shown_nat;
+
+      gtk_widget_measure (GTK_WIDGET (sections), o, -1, &stack_min, &stack_nat, NULL, NULL);
+      gtk_widget_measure (gtk_stack_get_visible_child (sections), o, -1, &shown_min, &shown_nat,
+                          NULL, NULL);
+      g_test_message ("%s: sections %d/%d, the one shown %d/%d",
+                      o == GTK_ORIENTATION_HORIZONTAL ? "width" : "height",
+                      stack_min, stack_nat, shown_min, shown_nat);
+      g_assert_cmpint (stack_min, ==, shown_min);
+      g_assert_cmpint (stack_nat, ==, shown_nat);
+    }
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  fascia_test_rm_rf (dir);
+}
+
 /* A search that finds more clients than the window counts at first (every one: "example" is
  * in each email address) shows its whole length a moment later, without being scrolled:
  * the scroll bar then stays as the list is scrolled to its end, rather than growing at each
@@ -837,6 +897,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/clients-scale/bounded-queries", test_bounded_queries);
   g_test_add_func ("/fascia/ui/clients-scale/daily-backup", test_daily_backup);
   g_test_add_func ("/fascia/ui/clients-scale/visit-pages", test_visit_pages);
+  g_test_add_func ("/fascia/ui/clients-scale/sections-measured-shown",
+                   test_sections_measured_shown);
   g_test_add_func ("/fascia/ui/clients-scale/search-keeps-rows", test_search_keeps_rows);
   g_test_add_func ("/fascia/ui/clients-scale/search-bounded", test_search_bounded);
   g_test_add_func ("/fascia/ui/clients-scale/growing-steady", test_growing_steady);
