@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bench-report.h"
 #include "fascia-db-sqlite.h"
@@ -296,6 +297,19 @@ bench_open (const char *path)
 
 /* Search as you type */
 
+/* The clock the search is timed with: the wall, then the processor time of this thread,
+ * which a machine loaded by other work inflates far less. */
+static double (*search_clock) (void) = bench_ms_now;
+
+static double
+thread_ms_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static const char *typed[] = {
   "margaret ellison", "zoe", "ravensworth", "555-0123", "client1234@", "o'sullivan",
   "søren hol", "fitz",
@@ -437,14 +451,14 @@ raw_search (RawSearch  *raw,
 
   if (match->len == 0)
     {
-      t0 = bench_ms_now ();
+      t0 = search_clock ();
       sqlite3_bind_text (raw->prefix_count, 1, folded, -1, SQLITE_STATIC);
       sqlite3_bind_text (raw->prefix_count, 2, end, -1, SQLITE_STATIC);
       n = raw_count (raw->prefix_count);
       sqlite3_bind_text (raw->prefix_page, 1, folded, -1, SQLITE_STATIC);
       sqlite3_bind_text (raw->prefix_page, 2, end, -1, SQLITE_STATIC);
       raw_page (raw->prefix_page, raw->row);
-      *ms = bench_ms_now () - t0;
+      *ms = search_clock () - t0;
       return n;
     }
 
@@ -468,21 +482,21 @@ raw_search (RawSearch  *raw,
 
   /* The count: the index alone when that is exact (nothing archived here), else the
    * faster of the two. */
-  t0 = bench_ms_now ();
+  t0 = search_clock ();
   n = raw_count (short_terms->len == 0 ? raw->fts_count : raw->index_count);
-  t_count = bench_ms_now () - t0;
-  t0 = bench_ms_now ();
+  t_count = search_clock () - t0;
+  t0 = search_clock ();
   n_walk = raw_count (raw->walk_count);
-  t_count = MIN (t_count, bench_ms_now () - t0);
+  t_count = MIN (t_count, search_clock () - t0);
   if (n != n_walk)
     g_error ("“%s”: the trigram index finds %u, the walk %u", query, n, n_walk);
 
-  t0 = bench_ms_now ();
+  t0 = search_clock ();
   raw_page (raw->index_page, raw->row);
-  t_page = bench_ms_now () - t0;
-  t0 = bench_ms_now ();
+  t_page = search_clock () - t0;
+  t0 = search_clock ();
   raw_page (raw->walk_page, raw->row);
-  t_page = MIN (t_page, bench_ms_now () - t0);
+  t_page = MIN (t_page, search_clock () - t0);
 
   *ms = t_count + t_page;
   return n;
@@ -513,7 +527,8 @@ store_search (FasciaStore          *store,
 
 static void
 bench_search (FasciaStore *store,
-              sqlite3     *db)
+              sqlite3     *db,
+              const char  *clock_name)
 {
   g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -533,16 +548,16 @@ bench_search (FasciaStore *store,
           if (!g_utf8_validate (prefix, -1, NULL))
             continue;
 
-          t0 = bench_ms_now ();
+          t0 = search_clock ();
           n_store = store_search (store, prefix, 0);
-          t = bench_ms_now () - t0;
+          t = search_clock () - t0;
           g_array_append_val (store_ms, t);
 
           /* As the window lists: the length counted up to a bound, the rest afterwards on a
            * connection of its own (not timed here; the list is dropped at once). */
-          t0 = bench_ms_now ();
+          t0 = search_clock ();
           store_search (store, prefix, FASCIA_STORE_LIST_GROWING);
-          t = bench_ms_now () - t0;
+          t = search_clock () - t0;
           g_array_append_val (growing_ms, t);
 
           n_raw = raw_search (&raw, prefix, &t);
@@ -554,7 +569,7 @@ bench_search (FasciaStore *store,
             g_print ("  “%s” → %u clients\n", typed[w], n_store);
         }
 
-  g_print ("  %u keystrokes each way\n", store_ms->len);
+  g_print ("  %u keystrokes each way, %s\n", store_ms->len, clock_name);
   bench_report ("search, per keystroke", store_ms, "raw", raw_ms, TRUE, 0);
   bench_report ("search, per keystroke, growing (as the window lists)", growing_ms, "raw",
                 raw_ms, TRUE, 1.0);
@@ -736,8 +751,11 @@ main (int   argc,
 
   build_clinic (path);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_print ("File size: %.1f MB (%.0f bytes per visit with its marks)\n",
-           st.st_size / 1e6, (double) st.st_size / MAX (1, n_clients * visits_per_client));
+  if (visits_per_client > 0)
+    g_print ("File size: %.1f MB (%.0f bytes per visit with its marks)\n",
+             st.st_size / 1e6, (double) st.st_size / (n_clients * visits_per_client));
+  else
+    g_print ("File size: %.1f MB\n", st.st_size / 1e6);
 
   if (!search_only)
     bench_open (path);
@@ -746,7 +764,9 @@ main (int   argc,
   g_assert_no_error (error);
   db = raw_open (path);
 
-  bench_search (store, db);
+  bench_search (store, db, "wall time");
+  search_clock = thread_ms_now;
+  bench_search (store, db, "processor time of the thread");
   if (!search_only)
     {
       bench_load_client (store, db);
