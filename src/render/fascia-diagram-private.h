@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "fascia-rsvg.h"
+#include <librsvg/rsvg.h>
 
 #include "fascia/fascia-diagram.h"
 

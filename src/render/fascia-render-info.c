@@ -8,10 +8,10 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <librsvg/rsvg.h>
 #include <pango/pango.h>
 
 #include "fascia/fascia-render-info.h"
-#include "fascia-rsvg.h"
 
 /**
  * fascia_render_describe_libraries:
@@ -22,9 +22,7 @@
 char *
 fascia_render_describe_libraries (void)
 {
-  const FasciaRsvg *rsvg = fascia_rsvg ();
-
-  return g_strdup_printf ("librsvg %u.%u.%u, cairo %s, Pango %s",
-                          *rsvg->major_version, *rsvg->minor_version, *rsvg->micro_version,
+  return g_strdup_printf ("librsvg %d.%d.%d, cairo %s, Pango %s",
+                          rsvg_major_version, rsvg_minor_version, rsvg_micro_version,
                           cairo_version_string (), pango_version_string ());
 }

@@ -16,7 +16,6 @@
 #include "fascia-diagram-view.h"
 #include "fascia-study-page.h"
 #include "fascia-db-postgres.h"
-#include "fascia-rsvg.h"
 #include "fascia-test-utils.h"
 #include "fascia-window.h"
 
@@ -134,55 +133,6 @@ test_no_server_engine (void)
   fascia_test_iterate ();
   fascia_test_rm_rf (dir);
 }
-
-/* The libraries the dynamic loader maps before Fascia's main() runs, as ldd lists them. */
-static char *
-loaded_at_start (void)
-{
-  const char *binary = g_getenv ("FASCIA_BINARY");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  g_assert_nonnull (binary);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LD_TRACE_LOADED_OBJECTS", "1", TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, binary, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  return out;
-}
-
-/* librsvg is opened when a drawing is first loaded, not by the dynamic loader at start-up:
- * Fascia does not link it, and a window that opens on the Clients page has not opened it
- * for its own drawings (GTK's icon loader may, for a large SVG icon). Showing the Atlas
- * opens it and draws. Run first: librsvg, once open, stays. */
-static void
-test_librsvg_when_drawn (void)
-{
-  g_autofree char *libraries = loaded_at_start ();
-  g_autofree char *dir = fascia_test_make_tmpdir ();
-  FasciaWindow *window;
-
-  g_test_message ("%s", libraries);
-  g_assert_nonnull (strstr (libraries, "libgtk-4.so"));
-  g_assert_null (strstr (libraries, "librsvg-2.so"));
-
-  window = open_window (dir);
-  g_assert_false (fascia_rsvg_is_loaded ());
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "atlas");
-  wait_frames (GTK_WIDGET (window), 3);
-  while (!fascia_rsvg_is_loaded ())
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (count_mapped ("librsvg-2.so"), >, 0);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  fascia_test_rm_rf (dir);
-}
-
 
 /* A page is built when it is first shown: a window that opens on the Clients page has no
  * Atlas page (nor its diagram view) and no Study page once it is up and idle. Shown, each is
@@ -313,8 +263,6 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  /* First: nothing may have opened librsvg before it. */
-  g_test_add_func ("/fascia/ui/startup/librsvg-when-drawn", test_librsvg_when_drawn);
   g_test_add_func ("/fascia/ui/startup/no-server-engine", test_no_server_engine);
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
   g_test_add_func ("/fascia/ui/startup/pages-built-when-shown", test_pages_built_when_shown);
