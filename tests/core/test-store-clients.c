@@ -707,6 +707,7 @@ test_growing_in_worker (StoreFixture  *fixture,
   add_grow_clients (fixture);
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
+      guint counts = fascia_store_get_n_counts (fixture->store);
       g_autoptr(GListModel) grows = fascia_store_list_clients (fixture->store, queries[q],
                                                                FASCIA_STORE_LIST_GROWING,
                                                                &error);
@@ -719,6 +720,8 @@ test_growing_in_worker (StoreFixture  *fixture,
       g_assert_true (growing);
       g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
       wait_counted (grows);
+      /* Counted to its end on the store's counting connection. */
+      g_assert_cmpuint (fascia_store_get_n_counts (fixture->store), ==, counts + 1);
       g_test_message ("%s: %u counted, %u queries on the store's connection meanwhile",
                       queries[q], g_list_model_get_n_items (grows),
                       fascia_db_get_n_selects (db) - selects);
