@@ -733,6 +733,37 @@ test_growing_in_worker (StoreFixture  *fixture,
     }
 }
 
+/* On a server, a counting connection that was lost (the server restarted, or ended it) is
+ * made anew by the next count: the lists grow to their whole length again. */
+static void
+test_growing_counter_lost (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+
+  add_grow_clients (fixture);
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GListModel) grows = fascia_store_list_clients (fixture->store, "grow",
+                                                               FASCIA_STORE_LIST_GROWING,
+                                                               &error);
+      g_autoptr(GListModel) whole = fascia_store_list_clients (fixture->store, "grow", 0,
+                                                               &error);
+
+      g_assert_no_error (error);
+      wait_counted (grows);
+      g_assert_cmpuint (g_list_model_get_n_items (grows), ==, g_list_model_get_n_items (whole));
+
+      /* Every other connection to this database ended, the counting one among them. */
+      g_assert_true (fascia_db_exec (db, "SELECT pg_terminate_backend (pid) "
+                                         "FROM pg_stat_activity WHERE datname = "
+                                         "current_database () AND pid <> pg_backend_pid ()",
+                                     &error));
+      g_assert_no_error (error);
+    }
+}
+
 /* A list dropped while its count runs stops the count, and a store closed meanwhile does not
  * wait for the count's end, nor leave its connection open. */
 static void
@@ -991,6 +1022,10 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/growing-find", test_growing_find);
   STORE_TEST ("/fascia/core/store/clients/growing-in-worker", test_growing_in_worker);
   STORE_TEST ("/fascia/core/store/clients/growing-dropped", test_growing_dropped);
+  /* Ends the server's other connections. */
+  g_test_add ("/postgresql/fascia/core/store/clients/growing-counter-lost", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_growing_counter_lost,
+              store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/counts-concurrent", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_counts_concurrent, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/bulk-imports-concurrent", StoreFixture,

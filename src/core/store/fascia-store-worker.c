@@ -924,16 +924,29 @@ count_thread (GTask        *task,
       return;
     }
 
-  if (counter->store == NULL)
-    counter->store = fascia_store_open_full (counter->database, FASCIA_STORE_OPEN_NO_BACKUP,
-                                             &error);
-  if (counter->store != NULL)
+  /* A connection kept from a count before may have been lost since (a server restarted, or
+   * ended it): a count that fails on it, not cancelled, is tried once more on a new one. */
+  for (guint attempt = 0; attempt < 2; attempt++)
     {
+      gboolean reused = counter->store != NULL;
+
+      g_clear_error (&error);
+      if (counter->store == NULL)
+        counter->store = fascia_store_open_full (counter->database, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                 &error);
+      if (counter->store == NULL)
+        break;
+
       query = fascia_client_query_new (counter->store, job->text,
                                        job->flags & ~FASCIA_STORE_LIST_GROWING);
       if (fascia_client_query_count_all (query, cancellable, count_progress, task, &n, &error))
         counter->n_counts++;
       g_clear_pointer (&query, fascia_client_query_free);
+      if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        break;
+      g_clear_object (&counter->store);
+      if (!reused)
+        break;
     }
 
   g_mutex_lock (&counter->running_lock);
