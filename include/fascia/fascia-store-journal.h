@@ -38,7 +38,10 @@ typedef struct
 {
   gint64             id;        /* NOTE: the visit; else the row: for a plan target or mark
                                  * added, a provisional id below 0 (0 in a journal of before) */
-  gint64             revision;  /* NOTE, CLIENT, PLAN, VISIT: the revision read; else 0 */
+  gint64             revision;  /* NOTE, CLIENT, PLAN, VISIT: the revision read; a plan
+                                 * target or mark added: the lowest id the row can have on
+                                 * the server (0: any, its save may have reached it; G_MAXINT64:
+                                 * none, nothing was sent); else 0 */
   FasciaVisitField   field;     /* NOTE: which note; REMOVAL: the FasciaStoreTable */
   char              *text;      /* NOTE: its text; else "" */
   FasciaJournalKind  kind;

@@ -21,6 +21,11 @@ typedef struct
   guint  reloads;
   gint64 heard_client;
   gint64 restored_mark;
+  /* The journal file, read at the first change the store announces once it is back (the
+   * replay's first save): as the replay leaves it should the line fall or Fascia stop then. */
+  const char *journal_path;
+  char       *in_replay;
+  gsize       in_replay_length;
 } Heard;
 
 static void
@@ -42,6 +47,11 @@ changed_cb (FasciaStore       *store,
             gint64             client_id,
             Heard             *heard)
 {
+  if (heard->journal_path != NULL && heard->in_replay == NULL &&
+      fascia_store_is_connected (store) && change != FASCIA_STORE_CHANGE_RELOAD)
+    g_assert_true (g_file_get_contents (heard->journal_path, &heard->in_replay,
+                                        &heard->in_replay_length, NULL));
+
   if (change == FASCIA_STORE_CHANGE_RELOAD)
     heard->reloads++;
   else if (table == FASCIA_STORE_TABLE_PAIN_MARKS && change == FASCIA_STORE_CHANGE_RESTORED)
@@ -66,6 +76,8 @@ lose_server (StoreFixture *fixture,
   g_assert_true (fascia_store_watch_others (fixture->store, &error));
   g_assert_no_error (error);
   g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), heard);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), heard);
+  heard->journal_path = journal_path;
 
   pg_server_kill ();
   while (heard->lost == 0)
@@ -266,8 +278,6 @@ test_every_edit_survives (StoreFixture  *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
   g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
-  g_autofree char *kept = NULL;
-  gsize kept_length;
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id;
@@ -336,7 +346,6 @@ test_every_edit_survives (StoreFixture  *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (fascia_journal_get_n_edits (reread), ==, 9);
   }
-  g_assert_true (g_file_get_contents (journal_path, &kept, &kept_length, NULL));
 
   /* Back: the store saves the journal itself, before it says it is connected. */
   pg_server_restart ();
@@ -395,14 +404,17 @@ test_every_edit_survives (StoreFixture  *fixture,
       g_assert_cmpint (fascia_finding_get_flags (f), ==,
                        FASCIA_FINDING_TRIGGER_POINT | FASCIA_FINDING_TENDER);
 
-      /* The journal as it was before the replay (the line fell again before it could be
-       * emptied): replayed, every edit is there already, and nothing is saved twice. */
+      /* The journal as the replay left it at its first save (the line fell again, or Fascia
+       * stopped, before it could be emptied): replayed, every edit is there already, and
+       * nothing is saved twice. */
       if (round == 0)
         {
           g_autoptr(FasciaJournal) again = NULL;
           guint n[5] = { 0 };
 
-          g_assert_true (g_file_set_contents (copy_path, kept, kept_length, NULL));
+          g_assert_nonnull (heard.in_replay);
+          g_assert_true (g_file_set_contents (copy_path, heard.in_replay,
+                                              heard.in_replay_length, NULL));
           again = fascia_journal_open (copy_path, "test", &error);
           g_assert_no_error (error);
           g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
@@ -414,6 +426,7 @@ test_every_edit_survives (StoreFixture  *fixture,
     }
 
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+  g_free (heard.in_replay);
 }
 
 /* A body-chart mark and a plan target added while the server is away have a provisional id
@@ -438,8 +451,6 @@ test_added_offline (StoreFixture  *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
   g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
-  g_autofree char *kept = NULL;
-  gsize kept_length;
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id, plan_id, mark_id, target_id;
@@ -461,7 +472,6 @@ test_added_offline (StoreFixture  *fixture,
   g_assert_no_error (error);
 
   journal = lose_server (fixture, journal_path, &heard);
-  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &heard);
 
   /* Added: kept with a provisional id; changed: the addition kept changes, nothing more. */
   added_mark = new_mark (visit_id, "m-gluteus-medius-r", 4);
@@ -544,7 +554,6 @@ test_added_offline (StoreFixture  *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (fascia_journal_get_n_edits (reread), ==, 4);
   }
-  g_assert_true (g_file_get_contents (journal_path, &kept, &kept_length, NULL));
 
   pg_server_restart ();
   while (heard.back == 0)
@@ -571,13 +580,15 @@ test_added_offline (StoreFixture  *fixture,
       mark_id = fascia_pain_mark_get_id (m);
       target_id = fascia_plan_target_get_id (t);
 
-      /* The journal as it was before the replay: nothing saved twice. */
+      /* The journal as the replay left it at its first save: nothing saved twice. */
       if (round == 0)
         {
           g_autoptr(FasciaJournal) again = NULL;
           guint n[5] = { 0 };
 
-          g_assert_true (g_file_set_contents (copy_path, kept, kept_length, NULL));
+          g_assert_nonnull (heard.in_replay);
+          g_assert_true (g_file_set_contents (copy_path, heard.in_replay,
+                                              heard.in_replay_length, NULL));
           again = fascia_journal_open (copy_path, "test", &error);
           g_assert_no_error (error);
           g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
@@ -611,6 +622,7 @@ test_added_offline (StoreFixture  *fixture,
   }
 
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+  g_free (heard.in_replay);
 }
 
 /* Two body-chart marks alike (the same spot, the same pain: a therapist marks a spot twice)
@@ -628,8 +640,6 @@ test_alike_added_offline (StoreFixture  *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
   g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
-  g_autofree char *kept = NULL;
-  gsize kept_length;
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id;
@@ -647,7 +657,6 @@ test_alike_added_offline (StoreFixture  *fixture,
   KEPT (fascia_store_add_pain_mark (fixture->store, second, &error));
   g_assert_cmpint (fascia_pain_mark_get_id (first), !=, fascia_pain_mark_get_id (second));
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
-  g_assert_true (g_file_get_contents (journal_path, &kept, &kept_length, NULL));
 
   pg_server_restart ();
   while (heard.back == 0)
@@ -674,7 +683,9 @@ test_alike_added_offline (StoreFixture  *fixture,
           g_autoptr(FasciaJournal) again = NULL;
           guint n[5] = { 0 };
 
-          g_assert_true (g_file_set_contents (copy_path, kept, kept_length, NULL));
+          g_assert_nonnull (heard.in_replay);
+          g_assert_true (g_file_set_contents (copy_path, heard.in_replay,
+                                              heard.in_replay_length, NULL));
           again = fascia_journal_open (copy_path, "test", &error);
           g_assert_no_error (error);
           g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
@@ -694,6 +705,114 @@ test_alike_added_offline (StoreFixture  *fixture,
   g_assert_cmpint (fascia_pain_mark_get_id (first), !=, fascia_pain_mark_get_id (second));
 
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+  g_free (heard.in_replay);
+}
+
+/* A plan target and a body-chart mark added while the server is away, each alike a row the
+ * server held already (the therapist marks the same spot again, targets the same muscle
+ * again): each is a row of its own when the server is back, not taken for the row that was
+ * there; and the journal as the replay left it at its first save, replayed again, finds each
+ * there once and adds neither again. */
+static void
+test_alike_held_added_offline (StoreFixture  *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Ottoline Samespot");
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaPlanTarget) held_target = NULL;
+  g_autoptr(FasciaPlanTarget) added_target = NULL;
+  g_autoptr(FasciaPainMark) held_mark = NULL;
+  g_autoptr(FasciaPainMark) added_mark = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+  gint64 visit_id, plan_id;
+
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Hip");
+  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
+  plan_id = fascia_plan_get_id (plan);
+  held_target = new_target (plan_id, "piriformis", "Slow");
+  g_assert_true (fascia_store_add_plan_target (fixture->store, held_target, &error));
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_visited_at (visit, now);
+  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+  visit_id = fascia_visit_get_id (visit);
+  held_mark = new_mark (visit_id, "m-piriformis-r", 5);
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, held_mark, &error));
+  g_assert_no_error (error);
+
+  journal = lose_server (fixture, journal_path, &heard);
+  added_mark = new_mark (visit_id, "m-piriformis-r", 5);
+  KEPT (fascia_store_add_pain_mark (fixture->store, added_mark, &error));
+  added_target = new_target (plan_id, "piriformis", "Slow");
+  KEPT (fascia_store_add_plan_target (fixture->store, added_target, &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+
+  pg_server_restart ();
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (fixture->store, visit_id,
+                                                                  &error);
+      g_autoptr(GListModel) targets = fascia_store_list_plan_targets (fixture->store, plan_id,
+                                                                      &error);
+      g_autoptr(FasciaPainMark) m = NULL;
+      g_autoptr(FasciaPlanTarget) t = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+      m = g_list_model_get_item (marks, 1);
+      g_assert_cmpint (fascia_pain_mark_get_id (m), !=, fascia_pain_mark_get_id (held_mark));
+      g_assert_cmpstr (fascia_pain_mark_get_region_id (m), ==, "m-piriformis-r");
+      g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
+      t = g_list_model_get_item (targets, 1);
+      g_assert_cmpint (fascia_plan_target_get_id (t), !=,
+                       fascia_plan_target_get_id (held_target));
+      g_assert_cmpstr (fascia_plan_target_get_muscle_id (t), ==, "piriformis");
+
+      if (round == 0)
+        {
+          g_autoptr(FasciaJournal) again = NULL;
+          guint n[5] = { 0 };
+
+          g_assert_nonnull (heard.in_replay);
+          g_assert_true (g_file_set_contents (copy_path, heard.in_replay,
+                                              heard.in_replay_length, NULL));
+          again = fascia_journal_open (copy_path, "test", &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (fascia_journal_get_n_edits (again), ==, 2);
+          g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
+                                                      &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, 2);
+        }
+    }
+
+  /* The editors' provisional ids name the rows added, not the rows held. */
+  fascia_pain_mark_set_intensity (added_mark, 8);
+  g_assert_true (fascia_store_update_pain_mark (fixture->store, added_mark, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_pain_mark_get_id (added_mark), !=,
+                   fascia_pain_mark_get_id (held_mark));
+  {
+    g_autoptr(FasciaPainMark) m = fascia_store_get_pain_mark (fixture->store,
+                                                              fascia_pain_mark_get_id (held_mark),
+                                                              &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fascia_pain_mark_get_intensity (m), ==, 5);
+  }
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+  g_free (heard.in_replay);
 }
 
 /* What a save and the opening of a client cost in round trips to the server, counted by the
@@ -963,6 +1082,9 @@ main (int   argc,
               store_fixture_set_up_postgresql, test_added_offline, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/alike-added-offline", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_alike_added_offline, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/alike-held-added-offline", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_alike_held_added_offline,
+              store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);

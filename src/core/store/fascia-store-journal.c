@@ -10,7 +10,10 @@
  * edit with the revision its editor had read, so that an edit whose row someone else saved
  * meanwhile comes back as a conflict for the user to choose, and an edit the server already
  * holds (its save reached the server just before the line fell) is not saved a second time:
- * a row added is looked for among the rows of its visit or plan before it is added.
+ * a row added is looked for among the rows of its visit or plan before it is added — for a
+ * plan target or mark, only among the rows not below the lowest id it can have (the edit's
+ * revision: set before the replay sends it; a row alike one the server held before it is a
+ * row of its own).
  *
  * A plan target or body-chart mark added while the server is away is shown at once, with a
  * provisional id below 0 the journal gives it: a later change of it replaces the addition
@@ -536,7 +539,8 @@ check_edit (const FasciaJournalEdit *edit)
   if ((edit->id < 0 && !kind_is_provisional (edit->kind)) ||
       edit->field != 0 || edit->text[0] != '\0' ||
       (kind_has_revision (edit->kind) && (edit->id == 0 || edit->revision <= 0)) ||
-      (!kind_has_revision (edit->kind) && edit->revision != 0) ||
+      (!kind_has_revision (edit->kind) && edit->id >= 0 && edit->revision != 0) ||
+      (edit->id < 0 && edit->revision < 0) ||
       (edit->kind == FASCIA_JOURNAL_FINDING && edit->id != 0))
     return "an edit names no row";
 
@@ -942,7 +946,8 @@ fascia_journal_put_row (FasciaJournal      *self,
 
   if (kind != FASCIA_JOURNAL_FINDING)
     g_object_get (row, "id", &edit.id, NULL);
-  edit.revision = kind_has_revision (kind) ? revision : 0;
+  /* A row added (provisional id): the lowest id it can have on the server. */
+  edit.revision = kind_has_revision (kind) || edit.id < 0 ? revision : 0;
   edit.text = g_strdup ("");
   edit.values = values_of_row (kind, row);
 
@@ -1146,7 +1151,7 @@ fascia_store_keep_provisional (FasciaStore        *store,
                                GError            **error)
 {
   FasciaJournal *journal = fascia_store_get_journal (store);
-  gint64 id, saved;
+  gint64 id, saved, lowest;
 
   g_object_get (row, "id", &id, NULL);
   if (id >= 0)
@@ -1166,7 +1171,17 @@ fascia_store_keep_provisional (FasciaStore        *store,
       return 0;
     }
 
-  if (journal->replaying || !fascia_journal_put_row (journal, kind, row, 0, error))
+  {
+    FasciaJournalEdit probe = { id, 0, 0, (char *) "", kind, NULL };
+    g_autofree char *key = edit_key (&probe);
+    int i = find_key (journal, key);
+
+    /* The addition it replaces was sent, or not: the change is the same addition. */
+    lowest = i >= 0 ? g_array_index (journal->edits, FasciaJournalEdit, i).revision
+                    : FASCIA_JOURNAL_NEVER_SENT;
+  }
+
+  if (journal->replaying || !fascia_journal_put_row (journal, kind, row, lowest, error))
     {
       if (journal->replaying)
         g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
@@ -1429,13 +1444,17 @@ claimed_key (FasciaJournalKind kind,
 
 /* Whether the row an added edit would add is there already (its save reached the server):
  * a sibling holding every value of it, that no addition before it in this replay saved or
- * found (@claimed) — two rows alike added while the server was away are two rows. For a
- * finding, the sibling of the same muscle and side with the same findings. -1 with @error. */
+ * found (@claimed) — two rows alike added while the server was away are two rows — and, for
+ * a plan target or mark, whose id is not below the lowest the edit's row can have (its
+ * revision; a row alike the server held before is not it). For a finding, the sibling of
+ * the same muscle and side with the same findings. @last_id: the highest id of the siblings.
+ * -1 with @error. */
 static int
 added_already (FasciaStore              *store,
                const FasciaJournalEdit  *edit,
                GHashTable               *claimed,
                gint64                   *found_id,
+               gint64                   *last_id,
                GError                  **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -1465,6 +1484,16 @@ added_already (FasciaStore              *store,
   for (guint i = 0; i < g_list_model_get_n_items (siblings); i++)
     {
       g_autoptr(GObject) row = g_list_model_get_item (siblings, i);
+
+      if (edit->kind != FASCIA_JOURNAL_FINDING)
+        {
+          gint64 row_id;
+
+          g_object_get (row, "id", &row_id, NULL);
+          *last_id = MAX (*last_id, row_id);
+          if (row_id < edit->revision)
+            continue;
+        }
 
       if (edit->kind == FASCIA_JOURNAL_FINDING)
         {
@@ -1503,6 +1532,61 @@ added_already (FasciaStore              *store,
         }
     }
   return 0;
+}
+
+/* Before anything is sent: each plan target or mark added while nothing could be sent is
+ * given, in @journal (written once) and in @edits (its copy), the lowest id its row can have
+ * on the server, above every sibling's now; so that a replay after this one, should the line
+ * fall or Fascia stop before the journal forgets it, finds the row this replay added, and no
+ * row alike the server held before. */
+static gboolean
+mark_lowest_ids (FasciaStore    *store,
+                 FasciaJournal  *journal,
+                 GArray         *edits,
+                 GError        **error)
+{
+  gboolean marked = FALSE;
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      FasciaJournalEdit *edit = &g_array_index (edits, FasciaJournalEdit, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GListModel) siblings = NULL;
+      g_autofree char *key = NULL;
+      gint64 last_id = 0;
+      int k;
+
+      if (!kind_is_provisional (edit->kind) || edit->id >= 0 ||
+          edit->revision != FASCIA_JOURNAL_NEVER_SENT)
+        continue;
+
+      siblings = list_siblings (store, edit, &local_error);
+      if (siblings == NULL)
+        {
+          /* Its visit or plan is gone: its save says so. */
+          if (g_error_matches (local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      for (guint j = 0; j < g_list_model_get_n_items (siblings); j++)
+        {
+          g_autoptr(GObject) row = g_list_model_get_item (siblings, j);
+          gint64 id;
+
+          g_object_get (row, "id", &id, NULL);
+          last_id = MAX (last_id, id);
+        }
+
+      edit->revision = last_id + 1;
+      key = edit_key (edit);
+      k = find_key (journal, key);
+      if (k >= 0)
+        g_array_index (journal->edits, FasciaJournalEdit, k).revision = edit->revision;
+      marked = TRUE;
+    }
+
+  return !marked || write_out (journal, error);
 }
 
 /* How the save of a row ended, from its error. */
@@ -1576,6 +1660,7 @@ replay_removal (FasciaStore              *store,
 
 static gboolean
 replay_row (FasciaStore              *store,
+            FasciaJournal            *journal,
             FasciaJournalEdit        *edit,
             GHashTable               *moved,
             GHashTable               *claimed,
@@ -1592,7 +1677,8 @@ replay_row (FasciaStore              *store,
     {
       g_autoptr(FasciaFinding) saved = NULL;
       g_autoptr(FasciaFinding) mine = fascia_finding_new ();
-      int found = added_already (store, edit, claimed, &found_id, error);
+      gint64 last_id = 0;
+      int found = added_already (store, edit, claimed, &found_id, &last_id, error);
 
       if (found < 0)
         return FALSE;
@@ -1613,7 +1699,8 @@ replay_row (FasciaStore              *store,
 
   if (add)
     {
-      int found = added_already (store, edit, claimed, &found_id, error);
+      gint64 last_id = 0;
+      int found = added_already (store, edit, claimed, &found_id, &last_id, error);
 
       if (found < 0)
         return FALSE;
@@ -1622,6 +1709,18 @@ replay_row (FasciaStore              *store,
           saved_as (store, edit, found_id);
           *outcome = FASCIA_JOURNAL_ALREADY;
           return TRUE;
+        }
+      /* Not there, though its save was sent once: before it is sent again, the journal keeps
+       * the lowest id the row can have, as mark_lowest_ids() does. */
+      if (edit->id < 0 && edit->revision == 0)
+        {
+          FasciaJournalEdit marked;
+
+          copy_edit (&marked, edit);
+          marked.revision = last_id + 1;
+          if (!put_edit (journal, &marked, error))
+            return FALSE;
+          edit->revision = last_id + 1;
         }
       row = g_object_new (kind_type (edit->kind), NULL);
     }
@@ -1699,6 +1798,8 @@ fascia_store_replay_journal (FasciaStore              *store,
       copy_edit (&edit, &g_array_index (journal->edits, FasciaJournalEdit, i));
       g_array_append_val (edits, edit);
     }
+  if (!mark_lowest_ids (store, journal, edits, error))
+    goto failed;
 
   for (guint i = 0; i < edits->len; i++)
     {
@@ -1723,7 +1824,7 @@ fascia_store_replay_journal (FasciaStore              *store,
         }
       else if (edit->kind != FASCIA_JOURNAL_NOTE)
         {
-          if (!replay_row (store, edit, moved, claimed, &outcome, &theirs, error))
+          if (!replay_row (store, journal, edit, moved, claimed, &outcome, &theirs, error))
             goto failed;
         }
       else

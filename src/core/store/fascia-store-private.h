@@ -285,7 +285,11 @@ gboolean          fascia_csv_parse_separated     (const char         *data,
                                                   GError            **error);
 
 /* fascia-store-journal.c: a save that failed because the clinic server cannot be reached
- * keeps its edit in the store's journal (and says so in @failure's message). */
+ * keeps its edit in the store's journal (and says so in @failure's message). For a plan
+ * target or mark added, @revision is the lowest id the row can have on the server: 0 when
+ * its INSERT was sent (it may have reached the server), FASCIA_JOURNAL_NEVER_SENT when the
+ * server was known to be away and nothing was sent. */
+#define FASCIA_JOURNAL_NEVER_SENT G_MAXINT64
 void              fascia_store_keep_in_journal   (FasciaStore        *store,
                                                   FasciaJournalKind   kind,
                                                   GObject            *row,

@@ -222,7 +222,9 @@ fascia_store_add_plan_target (FasciaStore       *self,
                               FasciaPlanTarget  *target,
                               GError           **error)
 {
-  gint64 revision = 0;
+  /* Sent to a server that may have added the row before the line fell; else nothing was
+   * sent, and the row is not there, however alike the rows that are (the replay adds it). */
+  gint64 revision = fascia_store_is_connected (self) ? 0 : FASCIA_JOURNAL_NEVER_SENT;
   g_autoptr(GError) local_error = NULL;
   gboolean done = add_plan_target_now (self, target, &local_error);
 
