@@ -225,7 +225,9 @@ store_changed_cb (FasciaAtlasPage   *self,
                   gint64             client_id,
                   FasciaStore       *store)
 {
-  if (self->plan == NULL)
+  /* Nothing can be read while the clinic server is away (a change then is one the store's
+   * journal kept or forgot): the plan is read again when it is back. */
+  if (self->plan == NULL || !fascia_store_is_connected (store))
     return;
 
   /* Targets picked on the Clients page, the plan's title, the client's intake flags. */

@@ -65,6 +65,9 @@ struct _FasciaPlanEditor
   GListModel        *targets;
   GListModel        *exercises;
   GHashTable        *dirty;       /* FasciaPlanTarget / FasciaHomeExercise → itself */
+  GHashTable        *removed_offline;  /* gint64 id → the target and where it was: taken away
+                                        * while the clinic server is away, until undone */
+  gulong             targets_changed_id;
   char              *warning;
   guint              save_source;
   gboolean           plan_dirty;
@@ -494,6 +497,7 @@ reload_targets (FasciaPlanEditor *self)
 
   fascia_plan_editor_flush (self);
   g_clear_object (&self->targets);
+  g_hash_table_remove_all (self->removed_offline);
   if (self->plan != NULL && self->store != NULL)
     {
       self->targets = fascia_store_list_plan_targets (self->store, fascia_plan_get_id (self->plan),
@@ -650,6 +654,46 @@ remove_technique_clicked_cb (GtkButton        *button,
   set_techniques (self, target, (const char * const *) new_ids);
 }
 
+typedef struct
+{
+  gint64            id;
+  FasciaPlanTarget *target;
+  guint             position;
+} RemovedTarget;
+
+static void
+removed_target_free (gpointer data)
+{
+  RemovedTarget *removed = data;
+
+  g_object_unref (removed->target);
+  g_free (removed);
+}
+
+/* The removal of a target taken away while the clinic server is away was undone (the journal
+ * forgot it, or took back the target added meanwhile): it shows again where it was, with
+ * nothing read from the server. */
+static void
+restored_target_cb (FasciaStore       *store,
+                    FasciaStoreTable   table,
+                    FasciaStoreChange  change,
+                    gint64             id,
+                    gint64             client_id,
+                    FasciaPlanEditor  *self)
+{
+  RemovedTarget *removed;
+
+  if (change != FASCIA_STORE_CHANGE_RESTORED || !G_IS_LIST_STORE (self->targets) ||
+      (removed = g_hash_table_lookup (self->removed_offline, &id)) == NULL)
+    return;
+
+  g_list_store_insert (G_LIST_STORE (self->targets),
+                       MIN (removed->position, g_list_model_get_n_items (self->targets)),
+                       removed->target);
+  g_hash_table_remove (self->removed_offline, &id);
+  show_targets (self);
+}
+
 static void
 delete_target (FasciaPlanEditor *self,
                FasciaPlanTarget *target)
@@ -669,13 +713,22 @@ delete_target (FasciaPlanEditor *self,
   title = g_strdup_printf (_("%s removed from the plan"), name);
   fascia_ui_toast_deleted (GTK_WIDGET (self), title, FASCIA_STORE_TABLE_PLAN_TARGETS, id);
   /* While the clinic server is away the targets cannot be read again: the one removed goes
-   * from those shown (kept in the journal, it is removed when the server is back). */
+   * from those shown (kept in the journal, it is removed when the server is back), kept here
+   * until its undo (restored_target_cb()). */
   if (!fascia_store_is_connected (self->store) && G_IS_LIST_STORE (self->targets))
     {
       guint position;
 
       if (g_list_store_find (G_LIST_STORE (self->targets), target, &position))
-        g_list_store_remove (G_LIST_STORE (self->targets), position);
+        {
+          RemovedTarget *removed = g_new (RemovedTarget, 1);
+
+          removed->id = id;
+          removed->target = g_object_ref (target);
+          removed->position = position;
+          g_hash_table_replace (self->removed_offline, &removed->id, removed);
+          g_list_store_remove (G_LIST_STORE (self->targets), position);
+        }
       show_targets (self);
       return;
     }
@@ -1480,7 +1533,13 @@ fascia_plan_editor_set_store (FasciaPlanEditor *self,
   g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
 
   fascia_plan_editor_set_plan (self, NULL);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->targets_changed_id, self->store);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    self->targets_changed_id = g_signal_connect_object (store, "changed::plan-targets",
+                                                        G_CALLBACK (restored_target_cb), self,
+                                                        0);
 }
 
 void
@@ -1635,7 +1694,11 @@ fascia_plan_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_PLAN_EDITOR);
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->targets_changed_id, self->store);
   g_clear_object (&self->store);
+  if (self->removed_offline != NULL)
+    g_hash_table_remove_all (self->removed_offline);
   g_clear_object (&self->client);
   g_clear_object (&self->plan);
   g_clear_object (&self->targets);
@@ -1650,6 +1713,7 @@ fascia_plan_editor_finalize (GObject *object)
   FasciaPlanEditor *self = FASCIA_PLAN_EDITOR (object);
 
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->removed_offline, g_hash_table_unref);
   g_clear_pointer (&self->warning, g_free);
 
   G_OBJECT_CLASS (fascia_plan_editor_parent_class)->finalize (object);
@@ -1724,6 +1788,8 @@ static void
 fascia_plan_editor_init (FasciaPlanEditor *self)
 {
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->removed_offline = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                 removed_target_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fascia_ui_date_row_init (self->start_row);

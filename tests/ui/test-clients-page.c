@@ -1294,6 +1294,8 @@ test_clinic_server_lost_chart (Fixture       *f,
   first_mark = g_list_model_get_item (fascia_visit_editor_get_marks (editor), 0);
   store = fascia_window_get_store (f->window);
   journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
+  /* The Atlas, which shows the plan's targets, built: it hears each change of them. */
+  g_assert_true (atlas_target (f, "m-iliacus-r"));
 
   /* Mid-edit, the server goes. */
   pg_server_kill ();
@@ -1346,6 +1348,31 @@ test_clinic_server_lost_chart (Fixture       *f,
   g_assert_false (region_style (plan_diagram, "m-iliacus-r") & FASCIA_REGION_STYLE_TARGET);
   g_assert_true (region_style (plan_diagram, "m-sartorius-r") & FASCIA_REGION_STYLE_TARGET);
   g_assert_true (region_style (plan_diagram, "m-psoas-major-l") & FASCIA_REGION_STYLE_TARGET);
+
+  /* Each removal undone (Ctrl+Z): the target shows again at once, where it was, with nothing
+   * read from the server (a read tried, by the plan editor or the Atlas, would be a warning);
+   * removed again. The one the server holds, then the one added offline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 3);
+  {
+    g_autoptr(FasciaPlanTarget) back =
+      g_list_model_get_item (fascia_plan_editor_get_targets (plan_editor), 1);
+
+    g_assert_cmpstr (fascia_plan_target_get_muscle_id (back), ==, "iliacus");
+  }
+  g_assert_true (region_style (plan_diagram, "m-iliacus-r") & FASCIA_REGION_STYLE_TARGET);
+  press_region (plan_diagram, "m-sartorius-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 2);
+  g_assert_false (region_style (plan_diagram, "m-sartorius-r") & FASCIA_REGION_STYLE_TARGET);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 3);
+  g_assert_true (region_style (plan_diagram, "m-sartorius-r") & FASCIA_REGION_STYLE_TARGET);
+  press_region (plan_diagram, "m-iliacus-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 2);
+  g_assert_false (region_style (plan_diagram, "m-iliacus-r") & FASCIA_REGION_STYLE_TARGET);
+  g_assert_true (region_style (plan_diagram, "m-sartorius-r") & FASCIA_REGION_STYLE_TARGET);
   fascia_client_view_flush (client_view (f));
   fascia_test_iterate ();
   g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 4);
@@ -1376,6 +1403,9 @@ test_clinic_server_lost_chart (Fixture       *f,
     g_assert_cmpstr (fascia_plan_target_get_muscle_id (a), ==, "psoas-major");
     g_assert_cmpstr (fascia_plan_target_get_muscle_id (b), ==, "sartorius");
   }
+  /* The Atlas read the plan again when the server was back. */
+  g_assert_true (atlas_target (f, "m-sartorius-r"));
+  g_assert_false (atlas_target (f, "m-iliacus-r"));
 
   /* The mark added offline, removed from the editor as it shows it. */
   fascia_test_iterate ();

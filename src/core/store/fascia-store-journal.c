@@ -1205,8 +1205,7 @@ announce_restored (FasciaStore      *store,
                    FasciaStoreTable  table,
                    gint64            id)
 {
-  if (table == FASCIA_STORE_TABLE_PAIN_MARKS)
-    fascia_store_announce (store, table, FASCIA_STORE_CHANGE_RESTORED, id, 0);
+  fascia_store_announce (store, table, FASCIA_STORE_CHANGE_RESTORED, id, 0);
 }
 
 /**
@@ -1217,9 +1216,8 @@ announce_restored (FasciaStore      *store,
  * journal: a row added while the server was away leaves the journal (and comes back to it on
  * undo); a removal the server cannot be told of now is kept in the journal, and its undo
  * forgets it. An undo the journal alone made is announced (FasciaStore::changed, restored,
- * of no client the store could read) for a body-chart mark, whose editor keeps the row it
- * took away while the server is away and shows it again; a plan target's editor reads its
- * targets again instead, which it cannot until the server is back.
+ * of no client the store could read): the visit or plan editor keeps the row it took away
+ * while the server is away and shows it again.
  */
 gboolean
 fascia_store_set_deleted_kept (FasciaStore       *store,
