@@ -948,6 +948,20 @@ exercise_frequency_cb (GtkEditable      *editable,
 }
 
 static void
+exercise_notes_cb (GtkTextBuffer    *buffer,
+                   FasciaPlanEditor *self)
+{
+  FasciaHomeExercise *exercise = g_object_get_data (G_OBJECT (buffer), "exercise");
+  g_autofree char *notes = NULL;
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  notes = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+  fascia_home_exercise_set_notes (exercise, notes);
+  schedule_save (self, exercise);
+}
+
+static void
 remove_exercise_clicked_cb (GtkButton        *button,
                             FasciaPlanEditor *self)
 {
@@ -987,9 +1001,46 @@ small_spin (FasciaPlanEditor   *self,
   return spin;
 }
 
-/* The exercise's name on its own line, wrapping between words, its dose below it and how often
- * below that: a row of spin buttons beside a long name left the name one letter wide, and the
- * field of how often beside the spin buttons showed "twice a" of "twice a day" at 1024×640. */
+/* The exercise's notes ("Hold 30 s each side; tuck pelvis"), printed under it in the handout.
+ * They are the client's instructions and may run to a few sentences, so the field wraps and
+ * grows with them rather than hiding their end past its edge; Tab leaves it, as it leaves the
+ * other fields of the form. Its name says whose notes they are: every exercise has one. */
+static GtkWidget *
+exercise_notes_field (FasciaPlanEditor   *self,
+                      FasciaHomeExercise *exercise,
+                      const char         *name)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (_("Notes"));
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *label = g_strdup_printf (C_("accessible name of an exercise's notes",
+                                               "Notes, %s"), name);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_add_css_class (view, "exercise-notes");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_text_buffer_set_text (buffer, fascia_home_exercise_get_notes (exercise) ?: "", -1);
+  g_object_set_data (G_OBJECT (buffer), "exercise", exercise);
+  g_signal_connect (buffer, "changed", G_CALLBACK (exercise_notes_cb), self);
+  gtk_box_append (GTK_BOX (box), view);
+
+  return box;
+}
+
+/* The exercise's name on its own line, wrapping between words, its dose below it, how often
+ * below that and its notes last: a row of spin buttons beside a long name left the name one
+ * letter wide, and the field of how often beside the spin buttons showed "twice a" of "twice a
+ * day" at 1024×640. */
 static GtkWidget *
 create_exercise_row (FasciaPlanEditor   *self,
                      FasciaHomeExercise *exercise)
@@ -1058,6 +1109,7 @@ create_exercise_row (FasciaPlanEditor   *self,
   g_signal_connect (entry, "changed", G_CALLBACK (exercise_frequency_cb), self);
   gtk_box_append (GTK_BOX (box), dose);
   gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), exercise_notes_field (self, exercise, name));
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 

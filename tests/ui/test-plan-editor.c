@@ -151,12 +151,14 @@ editor_child (FasciaPlanEditor *editor,
 }
 
 /* A client with a plan of the target muscles @targets and the home @exercises, each done as
- * often as its one of @frequencies says, open in the plan editor; returns the editor. */
+ * often as its one of @frequencies says, with its one of @notes if there are any, open in the
+ * plan editor; returns the editor. */
 static FasciaPlanEditor *
-open_plan (Fixture            *f,
-           const char * const *targets,
-           const char * const *exercises,
-           const char * const *frequencies)
+open_plan_with_notes (Fixture            *f,
+                      const char * const *targets,
+                      const char * const *exercises,
+                      const char * const *frequencies,
+                      const char * const *notes)
 {
   FasciaStore *store = fascia_window_get_store (f->window);
   g_autoptr(FasciaClient) client = fascia_client_new ();
@@ -190,6 +192,8 @@ open_plan (Fixture            *f,
       fascia_home_exercise_set_sets (exercise, 2);
       fascia_home_exercise_set_reps (exercise, 30);
       fascia_home_exercise_set_frequency (exercise, frequencies[i]);
+      if (notes != NULL)
+        fascia_home_exercise_set_notes (exercise, notes[i]);
       g_assert_true (fascia_store_add_home_exercise (store, exercise, &error));
       g_assert_no_error (error);
     }
@@ -200,6 +204,15 @@ open_plan (Fixture            *f,
   fascia_client_view_open_plan (client_view (f), plan);
   fascia_ui_test_wait_idle (300);
   return fascia_client_view_get_plan_editor (client_view (f));
+}
+
+static FasciaPlanEditor *
+open_plan (Fixture            *f,
+           const char * const *targets,
+           const char * const *exercises,
+           const char * const *frequencies)
+{
+  return open_plan_with_notes (f, targets, exercises, frequencies, NULL);
 }
 
 static void
@@ -227,7 +240,8 @@ collect (GtkWidget *widget,
 
 /* Issue 12: at 1024×640 the field of how often an exercise is done showed "twice a" of
  * "twice a day", squeezed beside the sets and repetitions. Each field's text shows whole, and
- * each control of an exercise lies whole within its row, without the window growing. */
+ * each control of an exercise lies whole within its row, without the window growing. So do
+ * the exercise's notes, a few sentences long among them. */
 static void
 test_exercise_controls_whole (Fixture       *f,
                               gconstpointer  data)
@@ -235,8 +249,16 @@ test_exercise_controls_whole (Fixture       *f,
   const char * const exercises[] = { "kneeling-hip-flexor-stretch", "glute-bridge",
                                      "figure-4-piriformis-stretch", NULL };
   const char * const frequencies[] = { "twice a day", "daily", "three times a week", NULL };
+  const char * const notes[] = {
+    "Hold 30 s each side; tuck pelvis",
+    "",
+    "Sit tall on the front edge of a firm chair, cross the ankle over the other knee and lean "
+    "forward from the hips, not the back, until the stretch is felt deep in the buttock. "
+    "Breathe out slowly; stop if it tingles or shoots down the leg. "
+    "Pneumonoultramicroscopicsilicovolcanoconiosis-length-words-wrap-too.", NULL };
   const Size *size = data;
-  FasciaPlanEditor *editor = open_plan (f, NULL, exercises, frequencies);
+  FasciaPlanEditor *editor = open_plan_with_notes (f, NULL, exercises, frequencies, notes);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GtkWidget *list = editor_child (editor, "exercise_list");
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
@@ -279,15 +301,44 @@ test_exercise_controls_whole (Fixture       *f,
           graphene_rect_t bounds;
 
           if (!GTK_IS_SPIN_BUTTON (control) && !GTK_IS_ENTRY (control) &&
-              !GTK_IS_BUTTON (control) && !GTK_IS_LABEL (control))
+              !GTK_IS_BUTTON (control) && !GTK_IS_LABEL (control) &&
+              !GTK_IS_TEXT_VIEW (control))
             continue;
           g_assert_true (gtk_widget_compute_bounds (control, row, &bounds));
           g_assert_cmpfloat (bounds.origin.x, >=, 0);
           g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
                              gtk_widget_get_width (row));
+          g_assert_cmpfloat (bounds.origin.y, >=, 0);
+          g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                             gtk_widget_get_height (row));
           if (GTK_IS_LABEL (control))
             g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (control))));
         }
+    }
+
+  /* Each exercise has its notes, named for it, shown whole: the field grows with them, its
+   * last line within it, rather than hiding their end. */
+  collect (list, GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, ==, G_N_ELEMENTS (exercises) - 1);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkTextView *view = g_ptr_array_index (views, i);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      g_autofree char *shown = NULL;
+      GdkRectangle visible, first, last;
+      GtkTextIter begin, end;
+
+      gtk_text_buffer_get_bounds (buffer, &begin, &end);
+      shown = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+      g_assert_cmpstr (shown, ==, notes[i]);
+      gtk_text_view_get_visible_rect (view, &visible);
+      gtk_text_view_get_iter_location (view, &begin, &first);
+      gtk_text_view_get_iter_location (view, &end, &last);
+      g_test_message ("%dx%d: notes %d need %d px down, have %d×%d", size->width, size->height, i,
+                      last.y + last.height, visible.width, visible.height);
+      g_assert_cmpint (first.y, >=, visible.y);
+      g_assert_cmpint (last.y + last.height, <=, visible.y + visible.height);
+      g_assert_cmpint (last.x, <=, visible.x + visible.width);
     }
 
   /* Nor is any text of the form cut short, the exercises' heading among them. */
@@ -498,6 +549,123 @@ test_exercise_menu_keyboard (Fixture       *f,
   g_assert_true (shows_text (list, "Kneeling hip flexor stretch"));
 }
 
+/* The text view of the notes in the exercise row that reads @name. */
+static GtkWidget *
+exercise_notes (FasciaPlanEditor *editor,
+                const char       *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (editor_child (editor, "exercise_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+      if (!shows_text (GTK_WIDGET (row), name))
+        continue;
+      collect (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW, views);
+      g_assert_cmpuint (views->len, ==, 1);
+      return g_ptr_array_index (views, 0);
+    }
+  g_error ("no exercise “%s”", name);
+}
+
+static char *
+view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  return gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+}
+
+/* A home exercise's notes, printed in the handout, are shown and edited in the plan editor:
+ * the demo clinic's "Hold 30 s each side; tuck pelvis" shows under its stretch; Tab from how
+ * often the bridge is done goes to its notes, and what is typed there, markup-like characters
+ * and all, is saved as typed. Each field is named for its exercise. */
+static void
+test_exercise_notes (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaPlan) plan = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *saved = NULL;
+  const char *typed = "Squeeze <b>glutes</b> & hold 2 s";
+  g_autofree char *sql = NULL;
+  FasciaUiTestSession session = { 0 };
+  Fixture *f = &session;
+  FasciaPlanEditor *editor;
+  GtkWidget *stretch_notes, *bridge_notes, *frequency, *focus;
+  gint64 plan_id;
+
+  g_assert_true (fascia_store_create_demo (demo, &error));
+  g_assert_no_error (error);
+  fascia_ui_test_session_open (&session, app, demo, laptop.width, laptop.height, "clients");
+
+  plan_id = fascia_ui_test_query_int (f, "SELECT plan_id FROM home_exercises "
+                                         "WHERE notes = 'Hold 30 s each side; tuck pelvis'");
+  plan = fascia_store_get_plan (fascia_window_get_store (f->window), plan_id, &error);
+  g_assert_no_error (error);
+  fascia_clients_page_select_client (fascia_window_get_clients_page (f->window),
+                                     fascia_plan_get_client_id (plan));
+  fascia_ui_test_wait_idle (300);
+  fascia_client_view_open_plan (client_view (f), plan);
+  fascia_ui_test_wait_idle (300);
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  scroll_to_foot (editor);
+
+  /* The demo's note, shown. */
+  stretch_notes = exercise_notes (editor, "Kneeling hip flexor stretch");
+  shown = view_text (stretch_notes);
+  g_assert_cmpstr (shown, ==, "Hold 30 s each side; tuck pelvis");
+  g_assert_true (gtk_widget_get_mapped (stretch_notes));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (stretch_notes),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Notes, Kneeling hip flexor stretch");
+
+  /* Tab from how often the bridge is done reaches its notes. */
+  bridge_notes = exercise_notes (editor, "Glute bridge");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bridge_notes),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Notes, Glute bridge");
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (bridge_notes, GTK_TYPE_LIST_BOX_ROW);
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    collect (row, GTK_TYPE_ENTRY, entries);
+    g_assert_cmpuint (entries->len, ==, 1);
+    frequency = g_ptr_array_index (entries, 0);
+  }
+  g_assert_true (gtk_widget_grab_focus (frequency));
+  fascia_ui_test_wait_idle (200);
+  fascia_ui_test_keys (bridge_notes, "Tab");
+  fascia_ui_test_wait_idle (300);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == bridge_notes);
+
+  fascia_ui_test_type (bridge_notes, typed);
+  fascia_ui_test_wait_idle (FASCIA_SAVE_DELAY_MS + 600);
+  g_free (shown);
+  shown = view_text (bridge_notes);
+  g_assert_cmpstr (shown, ==, typed);
+  sql = g_strdup_printf ("SELECT notes FROM home_exercises WHERE plan_id = %" G_GINT64_FORMAT
+                         " AND technique_id = 'glute-bridge' AND deleted_at IS NULL", plan_id);
+  saved = fascia_ui_test_query_text (f, sql);
+  g_assert_cmpstr (saved, ==, typed);
+  /* The stretch's notes are as they were. */
+  g_free (sql);
+  g_free (saved);
+  sql = g_strdup_printf ("SELECT notes FROM home_exercises WHERE plan_id = %" G_GINT64_FORMAT
+                         " AND technique_id = 'kneeling-hip-flexor-stretch'", plan_id);
+  saved = fascia_ui_test_query_text (f, sql);
+  g_assert_cmpstr (saved, ==, "Hold 30 s each side; tuck pelvis");
+
+  fascia_ui_test_session_close (&session);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +685,7 @@ main (int   argc,
               fixture_set_up, test_exercise_menu_keyboard, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/target-folds-at-once", Fixture, &wide_laptop,
               fixture_set_up, test_target_folds_at_once, fixture_tear_down);
+  g_test_add_func ("/fascia/ui/plan-editor/exercise-notes", test_exercise_notes);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1024x640", Fixture, &laptop,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1280x800", Fixture, &wide_laptop,
