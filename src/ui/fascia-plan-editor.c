@@ -858,6 +858,7 @@ create_target_row (FasciaPlanEditor *self,
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Minutes"));
   spin = gtk_spin_button_new_with_range (0, 90, 1);
+  fascia_ui_spin_button_ignore_wheel (GTK_SPIN_BUTTON (spin));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), fascia_plan_target_get_duration_minutes (target));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (spin), "target", target);
@@ -990,6 +991,7 @@ small_spin (FasciaPlanEditor   *self,
 {
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
 
+  fascia_ui_spin_button_ignore_wheel (GTK_SPIN_BUTTON (spin));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (spin, label);
@@ -1846,6 +1848,8 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fascia_ui_date_row_init (self->start_row);
   fascia_ui_date_row_init (self->end_row);
+  fascia_ui_spin_button_ignore_wheel (self->sessions_spin);
+  fascia_ui_spin_button_ignore_wheel (self->weeks_spin);
   fascia_ui_keep_labels_readable (self->diagram_view);
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
   fascia_ui_place_editor_paned (self->paned);

@@ -846,6 +846,38 @@ fascia_ui_expander_row_open_at_once (AdwExpanderRow *row)
 }
 
 /**
+ * fascia_ui_spin_button_ignore_wheel:
+ * @spin: a spin button in a form that scrolls
+ *
+ * The mouse wheel over @spin scrolls the form, and leaves its number as it is. A GtkSpinButton
+ * takes the wheel for itself: scrolling a plan with the pointer crossing an exercise's
+ * repetitions changed them, and the change was saved, unseen. The number still changes by
+ * typing, by its buttons and by Up and Down. Its own scroll controller goes (GTK adds one
+ * only, for the wheel), so that the wheel reaches the scrolled window around it.
+ */
+void
+fascia_ui_spin_button_ignore_wheel (GtkSpinButton *spin)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GPtrArray) wheel = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (spin));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      GtkEventController *controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        g_ptr_array_add (wheel, controller);
+      else
+        g_object_unref (controller);
+    }
+  for (guint i = 0; i < wheel->len; i++)
+    gtk_widget_remove_controller (GTK_WIDGET (spin), wheel->pdata[i]);
+}
+
+/**
  * fascia_ui_get_atlas:
  *
  * Returns: (transfer none) (nullable): the built-in atlas, or %NULL if it failed to load

@@ -666,6 +666,57 @@ test_exercise_notes (void)
   fascia_test_rm_rf (dir);
 }
 
+/* Issue 12: the mouse wheel turned over the plan scrolls it, and changes no number it passes
+ * over. A spin button took the wheel for itself: scrolling the form with the pointer crossing
+ * an exercise's repetitions set them to 0, and saved that. */
+static void
+test_wheel_changes_no_number (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char * const exercises[] = { "kneeling-hip-flexor-stretch", "glute-bridge",
+                                     "figure-4-piriformis-stretch", NULL };
+  const char * const frequencies[] = { "daily", "daily", "daily", NULL };
+  FasciaPlanEditor *editor = open_plan (f, NULL, exercises, frequencies);
+  GtkWidget *scroller = gtk_widget_get_ancestor (editor_child (editor, "exercise_list"),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  GtkWidget *spin = NULL;
+  double before, scrolled;
+
+  /* The last spin button on screen with room above it to scroll to: the foot of the plan. */
+  scroll_to_foot (editor);
+  collect (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, >=, 6);
+  for (guint i = spins->len; i > 0 && spin == NULL; i--)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (spins->pdata[i - 1], scroller, &bounds)
+          && bounds.origin.y >= 0
+          && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller))
+        spin = spins->pdata[i - 1];
+    }
+  g_assert_nonnull (spin);
+  before = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat (before, >, 0);
+  scrolled = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scrolled, >, 0);
+
+  /* Up, with the pointer on the number: the plan moves, the number stays. */
+  fascia_ui_test_scroll (spin, gtk_widget_get_width (spin) / 4.0,
+                         gtk_widget_get_height (spin) / 2.0, TRUE, FALSE);
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, scrolled);
+
+  /* The keyboard still changes it, once it has the focus. */
+  gtk_widget_grab_focus (spin);
+  fascia_ui_test_keys (spin, "Up");
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +737,8 @@ main (int   argc,
   g_test_add ("/fascia/ui/plan-editor/target-folds-at-once", Fixture, &wide_laptop,
               fixture_set_up, test_target_folds_at_once, fixture_tear_down);
   g_test_add_func ("/fascia/ui/plan-editor/exercise-notes", test_exercise_notes);
+  g_test_add ("/fascia/ui/plan-editor/wheel-changes-no-number", Fixture, &laptop,
+              fixture_set_up, test_wheel_changes_no_number, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1024x640", Fixture, &laptop,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1280x800", Fixture, &wide_laptop,
