@@ -257,6 +257,31 @@ count_outcome (const FasciaJournalEdit *edit,
   n[outcome]++;
 }
 
+/* The journal as the replay left it at its first save (the line fell again, or Fascia
+ * stopped, before it could be emptied), written beside the real one and replayed: each of its
+ * @n_edits edits is found saved already, none is saved twice, and it ends empty. */
+static void
+replay_as_left (StoreFixture *fixture,
+                const Heard  *heard,
+                guint         n_edits)
+{
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
+  g_autoptr(FasciaJournal) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n[5] = { 0 };
+
+  g_assert_nonnull (heard->in_replay);
+  g_assert_true (g_file_set_contents (copy_path, heard->in_replay, heard->in_replay_length,
+                                      NULL));
+  again = fascia_journal_open (copy_path, "test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (again), ==, n_edits);
+  g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, n_edits);
+  g_assert_cmpuint (fascia_journal_get_n_edits (again), ==, 0);
+}
+
 /* Every kind of edit a therapist makes while the server is away — a client's details and
  * intake, a plan's fields, a target changed and one added, a visit's pain scores, a SOAP note,
  * a body-chart mark moved and one added, a muscle's findings — fails at once, is kept in the
@@ -277,7 +302,6 @@ test_every_edit_survives (StoreFixture  *fixture,
   g_autoptr(FasciaFinding) finding = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
-  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id;
@@ -408,21 +432,7 @@ test_every_edit_survives (StoreFixture  *fixture,
        * stopped, before it could be emptied): replayed, every edit is there already, and
        * nothing is saved twice. */
       if (round == 0)
-        {
-          g_autoptr(FasciaJournal) again = NULL;
-          guint n[5] = { 0 };
-
-          g_assert_nonnull (heard.in_replay);
-          g_assert_true (g_file_set_contents (copy_path, heard.in_replay,
-                                              heard.in_replay_length, NULL));
-          again = fascia_journal_open (copy_path, "test", &error);
-          g_assert_no_error (error);
-          g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
-                                                      &error));
-          g_assert_no_error (error);
-          g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, 9);
-          g_assert_cmpuint (fascia_journal_get_n_edits (again), ==, 0);
-        }
+        replay_as_left (fixture, &heard, 9);
     }
 
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
@@ -450,7 +460,6 @@ test_added_offline (StoreFixture  *fixture,
   g_autoptr(FasciaPainMark) dropped_mark = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
-  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id, plan_id, mark_id, target_id;
@@ -582,20 +591,7 @@ test_added_offline (StoreFixture  *fixture,
 
       /* The journal as the replay left it at its first save: nothing saved twice. */
       if (round == 0)
-        {
-          g_autoptr(FasciaJournal) again = NULL;
-          guint n[5] = { 0 };
-
-          g_assert_nonnull (heard.in_replay);
-          g_assert_true (g_file_set_contents (copy_path, heard.in_replay,
-                                              heard.in_replay_length, NULL));
-          again = fascia_journal_open (copy_path, "test", &error);
-          g_assert_no_error (error);
-          g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
-                                                      &error));
-          g_assert_no_error (error);
-          g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, 4);
-        }
+        replay_as_left (fixture, &heard, 4);
     }
 
   /* The provisional ids the editors hold name the rows added. */
@@ -639,7 +635,6 @@ test_alike_added_offline (StoreFixture  *fixture,
   g_autoptr(FasciaPainMark) second = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
-  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id;
@@ -679,20 +674,7 @@ test_alike_added_offline (StoreFixture  *fixture,
       g_assert_cmpstr (fascia_pain_mark_get_region_id (b), ==, "m-piriformis-r");
 
       if (round == 0)
-        {
-          g_autoptr(FasciaJournal) again = NULL;
-          guint n[5] = { 0 };
-
-          g_assert_nonnull (heard.in_replay);
-          g_assert_true (g_file_set_contents (copy_path, heard.in_replay,
-                                              heard.in_replay_length, NULL));
-          again = fascia_journal_open (copy_path, "test", &error);
-          g_assert_no_error (error);
-          g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
-                                                      &error));
-          g_assert_no_error (error);
-          g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, 2);
-        }
+        replay_as_left (fixture, &heard, 2);
     }
 
   /* Each editor's provisional id names a row of its own. */
@@ -727,7 +709,6 @@ test_alike_held_added_offline (StoreFixture  *fixture,
   g_autoptr(FasciaPainMark) added_mark = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
-  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.journal", NULL);
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id, plan_id;
@@ -779,21 +760,7 @@ test_alike_held_added_offline (StoreFixture  *fixture,
       g_assert_cmpstr (fascia_plan_target_get_muscle_id (t), ==, "piriformis");
 
       if (round == 0)
-        {
-          g_autoptr(FasciaJournal) again = NULL;
-          guint n[5] = { 0 };
-
-          g_assert_nonnull (heard.in_replay);
-          g_assert_true (g_file_set_contents (copy_path, heard.in_replay,
-                                              heard.in_replay_length, NULL));
-          again = fascia_journal_open (copy_path, "test", &error);
-          g_assert_no_error (error);
-          g_assert_cmpuint (fascia_journal_get_n_edits (again), ==, 2);
-          g_assert_true (fascia_store_replay_journal (fixture->store, again, count_outcome, n,
-                                                      &error));
-          g_assert_no_error (error);
-          g_assert_cmpuint (n[FASCIA_JOURNAL_ALREADY], ==, 2);
-        }
+        replay_as_left (fixture, &heard, 2);
     }
 
   /* The editors' provisional ids name the rows added, not the rows held. */
