@@ -911,13 +911,15 @@ count_thread (GTask        *task,
 
   g_mutex_lock (&counter->lock);
 
+  /* The count closing cancels: a count cancelled before it began is not one (it was left
+   * named as running, and the store's closing cancelled it after its task had freed it). */
   g_mutex_lock (&counter->running_lock);
-  closed = counter->closed;
+  closed = counter->closed || g_cancellable_is_cancelled (cancellable);
   if (!closed)
-    counter->running = cancellable;
+    counter->running = g_object_ref (cancellable);
   g_mutex_unlock (&counter->running_lock);
 
-  if (closed || g_cancellable_is_cancelled (cancellable))
+  if (closed)
     {
       g_mutex_unlock (&counter->lock);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The count was cancelled");
@@ -950,7 +952,7 @@ count_thread (GTask        *task,
     }
 
   g_mutex_lock (&counter->running_lock);
-  counter->running = NULL;
+  g_clear_object (&counter->running);
   g_mutex_unlock (&counter->running_lock);
   g_mutex_unlock (&counter->lock);
 
