@@ -391,6 +391,36 @@ test_note_over_limit (Fixture       *f,
   g_assert_cmpuint (strlen (text), ==, strlen (over) - 1);
 }
 
+/* GTK 4.8 warns, now and then on a loaded machine, that it was asked to draw a part of a
+ * widget it has not placed yet ("Trying to snapshot GtkGizmo … without a current allocation")
+ * while a 1 MiB note's text view lays its lines out in the background and its scrollbar's
+ * range changes between two frames: GTK skips that part for the frame, and nothing of the
+ * note is lost or shown wrong. Only that warning is let through; every other stays fatal. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN") && fields[i].length < 0)
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+        message = fields[i].value;
+    }
+  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL
+      && g_str_has_prefix (message, "Trying to snapshot GtkGizmo ")
+      && g_str_has_suffix (message, " without a current allocation"))
+    {
+      g_test_message ("GTK: %s", message);
+      return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +428,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  g_log_set_writer_func (log_writer, NULL, NULL);
   g_test_init (&argc, &argv, NULL);
 
   app = fascia_application_new ();
