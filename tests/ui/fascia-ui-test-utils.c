@@ -19,6 +19,7 @@
 
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
+#include "fascia-diagram-view.h"
 
 static void
 xdotool (const char *first,
@@ -68,6 +69,38 @@ window_xid_and_point (GtkWidget *widget,
   *sx = g_strdup_printf ("%d", (int) (point.x + dx));
   *sy = g_strdup_printf ("%d", (int) (point.y + dy));
   return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+/* How many labels under @root show exactly @text. */
+guint
+fascia_ui_test_count_labels (GtkWidget  *root,
+                             const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += fascia_ui_test_count_labels (child, text);
+
+  return n;
+}
+
+char *
+fascia_ui_test_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+gboolean
+fascia_ui_test_up_to_date (gpointer view)
+{
+  return fascia_diagram_view_is_up_to_date (view);
 }
 
 void

@@ -40,6 +40,13 @@ gint64 fascia_ui_test_query_int     (FasciaUiTestSession *session,
 char  *fascia_ui_test_query_text    (FasciaUiTestSession *session,
                                      const char          *sql);
 
+/* Reading what the widgets show. */
+guint    fascia_ui_test_count_labels   (GtkWidget     *root,
+                                        const char    *text);
+char    *fascia_ui_test_buffer_text    (GtkTextBuffer *buffer);
+/* For fascia_test_wait_for(): the diagram view has drawn what it shows now. */
+gboolean fascia_ui_test_up_to_date     (gpointer       view);
+
 void     fascia_ui_test_pointer_move   (GtkWidget  *widget,
                                         double      x,
                                         double      y);

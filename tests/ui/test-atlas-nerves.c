@@ -36,12 +36,6 @@ static const struct {
   { "pelvis-medial", "b-sciatic-nerve-r" },
 };
 
-static gboolean
-up_to_date (gpointer user_data)
-{
-  return fascia_diagram_view_is_up_to_date (user_data);
-}
-
 typedef struct
 {
   FasciaAtlasPage *page;
@@ -128,7 +122,7 @@ test_layer (void)
   for (guint i = 0; i < G_N_ELEMENTS (nerves); i++)
     {
       fascia_atlas_page_set_view (page, nerves[i].view);
-      g_assert_true (fascia_test_wait_for (up_to_date, view, 5000));
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
       diagram = fascia_diagram_view_get_diagram (view);
       g_assert_false (fascia_diagram_get_layer_visible (diagram, "layer-nerves"));
       g_assert_false (point_in_region (diagram, nerves[i].region, &x, &y));
@@ -141,7 +135,7 @@ test_layer (void)
   for (guint i = 0; i < G_N_ELEMENTS (nerves); i++)
     {
       fascia_atlas_page_set_view (page, nerves[i].view);
-      g_assert_true (fascia_test_wait_for (up_to_date, view, 5000));
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
       diagram = fascia_diagram_view_get_diagram (view);
       g_assert_true (fascia_diagram_get_layer_visible (diagram, "layer-nerves"));
       if (!point_in_region (diagram, nerves[i].region, &x, &y))
@@ -150,7 +144,7 @@ test_layer (void)
 
   /* A real click on the sciatic nerve opens its card, which says what pressure there does. */
   fascia_atlas_page_set_view (page, "posterior-deep");
-  g_assert_true (fascia_test_wait_for (up_to_date, view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
   diagram = fascia_diagram_view_get_diagram (view);
   g_assert_true (point_in_region (diagram, "b-sciatic-nerve-l", &x, &y));
   fascia_diagram_view_view_to_widget (view, x, y, &wx, &wy);

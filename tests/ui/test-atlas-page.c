@@ -24,12 +24,6 @@ typedef struct
   FasciaDiagramView *view;
 } Fixture;
 
-static gboolean
-up_to_date (gpointer user_data)
-{
-  return fascia_diagram_view_is_up_to_date (user_data);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -43,7 +37,7 @@ fixture_set_up (Fixture       *fixture,
                                                                       "diagram_view"));
   gtk_window_present (GTK_WINDOW (fixture->window));
   fascia_ui_test_wait_idle (200);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
 }
 
 static void
@@ -212,7 +206,7 @@ test_click_opens_card (Fixture       *fixture,
                                              NULL));
   g_assert_true (fascia_diagram_get_region_style (diagram, "rz-psoas-major-1-l")
                  & FASCIA_REGION_STYLE_SHOWN);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
 
   /* A screen reader names the regions of the real drawing. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fascia_diagram_view_get_region_widget (fixture->view,
@@ -273,9 +267,9 @@ test_click_renders_nothing (Fixture       *fixture,
   solid_point_in_region (fixture, "m-iliacus-l", &x, &y);
   click_view_point (fixture, x, y);
   wait_for_card (fixture, "muscle:iliacus");
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_ui_test_wait_idle (200);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
 
   solid_point_in_region (fixture, "m-psoas-major-l", &x, &y);
@@ -291,7 +285,7 @@ test_click_renders_nothing (Fixture       *fixture,
   solid_point_in_region (fixture, "m-quadratus-lumborum-r", &x, &y);
   click_view_point (fixture, x, y);
   wait_for_card (fixture, "muscle:quadratus-lumborum");
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
 
   fascia_diagram_view_get_render_count (fixture->view, &now_full, &now_patches);
   g_assert_cmpuint (now_full, ==, full);
@@ -362,7 +356,7 @@ test_click_makes_no_overlay (Fixture       *fixture,
   solid_point_in_region (fixture, "m-iliacus-l", &x, &y);
   click_view_point (fixture, x, y);
   wait_for_card (fixture, "muscle:iliacus");
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   g_hash_table_add (seen, (gpointer) "iliacus");
 
   for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
@@ -388,7 +382,7 @@ test_click_makes_no_overlay (Fixture       *fixture,
       card = g_strconcat ("muscle:", region->atlas_id, NULL);
       fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
       wait_for_card (fixture, card);
-      g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
       fascia_ui_test_wait_idle (50);
       if (fascia_diagram_view_get_overlay_count (fixture->view) != made)
         g_error ("The click on %s made %u overlays", region->id,
@@ -413,7 +407,7 @@ test_enter_makes_no_overlay (Fixture       *fixture,
   solid_point_in_region (fixture, "m-iliacus-l", &x, &y);
   click_view_point (fixture, x, y);
   wait_for_card (fixture, "muscle:iliacus");
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
 
   g_assert_true (fascia_diagram_view_focus_region (fixture->view, "m-psoas-major-l"));
   g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 10000));
@@ -422,7 +416,7 @@ test_enter_makes_no_overlay (Fixture       *fixture,
 
   fascia_ui_test_keys (GTK_WIDGET (fixture->view), "Return");
   wait_for_card (fixture, "muscle:psoas-major");
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_ui_test_wait_idle (50);
   g_assert_cmpuint (fascia_diagram_view_get_overlay_count (fixture->view), ==, made);
 }
@@ -510,9 +504,9 @@ test_click_repaints_little (Fixture       *fixture,
   solid_point_in_region (fixture, "m-iliacus-l", &x, &y);
   click_view_point (fixture, x, y);
   wait_for_card (fixture, "muscle:iliacus");
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_ui_test_wait_idle (300);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
 
   /* The pointer is there before the listening starts: its hover outline is not the click's. */
   solid_point_in_region (fixture, "m-psoas-major-l", &x, &y);
@@ -524,7 +518,7 @@ test_click_repaints_little (Fixture       *fixture,
 
   fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
   wait_for_card (fixture, "muscle:psoas-major");
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_ui_test_wait_idle (300);
   drawn = fascia_ui_test_damage_take (damage);
   fascia_ui_test_damage_free (damage);
@@ -590,7 +584,7 @@ test_first_switch_renders_nothing (Fixture       *fixture,
       g_assert_cmpstr (fascia_atlas_page_get_view (fixture->page), ==, id);
       diagram = fascia_diagram_view_get_diagram (fixture->view);
       g_assert_cmpstr (fascia_diagram_get_view_id (diagram), ==, id);
-      g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
       fascia_diagram_view_get_render_count (fixture->view, &now_full, &now_patches);
       if (now_full != full || now_patches != patches)
         g_error ("The first switch to %s rendered %u times in full and %u in part", id,
@@ -760,7 +754,7 @@ test_pain_finder (Fixture       *fixture,
   double x, y;
 
   fascia_atlas_page_set_view (fixture->page, "posterior-deep");
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.referral-mode",
                                              NULL));
   g_assert_true (fascia_diagram_view_get_point_mode (fixture->view));

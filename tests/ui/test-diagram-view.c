@@ -44,12 +44,6 @@ point_activated_cb (FasciaDiagramView *view,
   fixture->n_points++;
 }
 
-static gboolean
-up_to_date (gpointer user_data)
-{
-  return fascia_diagram_view_is_up_to_date (user_data);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -89,7 +83,7 @@ fixture_set_up (Fixture       *fixture,
 
   gtk_window_present (GTK_WINDOW (fixture->window));
   fascia_ui_test_wait_idle (200);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
 }
 
 static void
@@ -169,7 +163,7 @@ test_hover (Fixture       *fixture,
   guint64 serial;
   double x, y;
 
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   serial = fascia_diagram_get_style_serial (fixture->diagram);
 
   region_centre (fixture, "m-iliacus-r", &x, &y);
@@ -199,7 +193,7 @@ test_hover_ahead (Fixture       *fixture,
   guint made;
   double x, y;
 
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_diagram_view_set_hover_styles (fixture->view, FASCIA_REGION_STYLE_PAIN);
 
   region_centre (fixture, "m-iliacus-r", &x, &y);
@@ -351,7 +345,7 @@ test_zoom_about_pointer (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (after_y, before_y, 1.0);
 
   /* After a pause the view is rendered afresh at the new scale. */
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
 
   fascia_ui_test_keys (GTK_WIDGET (fixture->view), "0");
   fascia_ui_test_wait_idle (100);
@@ -398,7 +392,7 @@ test_styles_and_layers (Fixture       *fixture,
                                         FASCIA_REGION_STYLE_SELECTED);
   g_assert_cmpint (fascia_diagram_get_region_style (fixture->diagram, "b-iliac-fossa-l"), ==,
                    FASCIA_REGION_STYLE_ORIGIN | FASCIA_REGION_STYLE_SELECTED);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 3000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 3000));
 
   fascia_diagram_view_clear_region_styles (fixture->view, FASCIA_REGION_STYLE_SELECTED);
   g_assert_cmpint (fascia_diagram_get_region_style (fixture->diagram, "b-iliac-fossa-l"), ==,
@@ -407,7 +401,7 @@ test_styles_and_layers (Fixture       *fixture,
   /* Styles set behind the view's back are drawn too. */
   fascia_diagram_set_region_style (fixture->diagram, "m-iliacus-l", FASCIA_REGION_STYLE_TARGET);
   fascia_diagram_view_styles_changed (fixture->view);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 3000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 3000));
 
   /* A hidden layer's regions leave the focus chain. */
   fascia_diagram_view_set_layer_visible (fixture->view, "layer-bones", FALSE);
@@ -415,7 +409,7 @@ test_styles_and_layers (Fixture       *fixture,
                                                                                  "b-l1-body")));
   g_assert_true (gtk_widget_get_visible (fascia_diagram_view_get_region_widget (fixture->view,
                                                                                 "m-iliacus-l")));
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 3000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 3000));
 }
 
 /* The view's pixels, premultiplied BGRA as GDK downloads them. */
@@ -488,7 +482,7 @@ test_styles_render_nothing (Fixture       *fixture,
   Picture before, after;
   const guchar *a, *b;
 
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
   g_assert_cmpuint (full, >=, 1);
   before = take_picture (GTK_WIDGET (fixture->view));
@@ -615,7 +609,7 @@ test_cairo_nodes (Fixture       *fixture,
   fascia_diagram_view_add_region_style (fixture->view, "b-iliac-fossa-l",
                                         FASCIA_REGION_STYLE_ORIGIN);
   fascia_ui_test_wait_idle (100);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
 
   node = view_node (fixture->view);
   again = view_node (fixture->view);
@@ -665,7 +659,7 @@ real_set_up (RealFixture   *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), box);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fascia_ui_test_wait_idle (200);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 10000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
 }
 
 static void
@@ -727,7 +721,7 @@ test_patch_keeps_labels (RealFixture   *fixture,
   fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
   fascia_diagram_view_add_region_style (fixture->view, "rz-lumbar-multifidus-1-l",
                                         FASCIA_REGION_STYLE_SHOWN);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 10000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
   fascia_diagram_view_get_render_count (fixture->view, &now_full, &now_patches);
   g_assert_cmpuint (now_full, ==, full);
   g_assert_cmpuint (now_patches, ==, patches + 1);
@@ -738,7 +732,7 @@ test_patch_keeps_labels (RealFixture   *fixture,
   fascia_diagram_set_dim_unstyled (fixture->diagram, TRUE);
   fascia_diagram_set_dim_unstyled (fixture->diagram, FALSE);
   fascia_diagram_view_styles_changed (fixture->view);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 10000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
   fascia_diagram_view_get_render_count (fixture->view, &now_full, NULL);
   g_assert_cmpuint (now_full, ==, full + 1);
   rendered = take_picture (GTK_WIDGET (fixture->view));
@@ -779,7 +773,7 @@ test_switch_back_renders_nothing (Fixture       *fixture,
   other = fascia_diagram_new_from_bytes (fixture->atlas, svg, &error);
   g_assert_no_error (error);
 
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
   before = take_picture (GTK_WIDGET (fixture->view));
 
@@ -788,7 +782,7 @@ test_switch_back_renders_nothing (Fixture       *fixture,
   fascia_diagram_set_layer_visible (other, "layer-bones", FALSE);
   fascia_diagram_view_styles_changed (fixture->view);
   g_assert_false (fascia_diagram_view_is_up_to_date (fixture->view));
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_ui_test_wait_idle (100);
   assert_renders (fixture, full + 1, patches);
 
@@ -805,12 +799,12 @@ test_switch_back_renders_nothing (Fixture       *fixture,
   /* And again to the other one, restyled while away: rendered again. */
   fascia_diagram_set_layer_visible (other, "layer-bones", TRUE);
   fascia_diagram_view_set_diagram (fixture->view, other);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_ui_test_wait_idle (100);
   assert_renders (fixture, full + 2, patches);
 
   fascia_diagram_view_set_diagram (fixture->view, fixture->diagram);
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   assert_renders (fixture, full + 2, patches);
 
   g_free (before.pixels);
@@ -841,7 +835,7 @@ test_frame_keeps_its_kind (Fixture       *fixture,
   GskRenderNodeType alone, marked;
   double x, y;
 
-  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   alone = top_node_type (GTK_WIDGET (fixture->view));
 
   /* A mark in the corner reaches past the edge. */

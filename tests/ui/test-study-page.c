@@ -75,12 +75,6 @@ visible_page (Fixture *fixture)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
-static gboolean
-up_to_date (gpointer user_data)
-{
-  return fascia_diagram_view_is_up_to_date (user_data);
-}
-
 /* The region to press to answer @question rightly, or a wrong one. */
 static const char *
 region_to_press (FasciaDiagram      *diagram,
@@ -205,7 +199,7 @@ test_find_muscle_round (Fixture       *fixture,
       const char *region = region_to_press (diagram, question, right);
       double x, y;
 
-      g_assert_true (fascia_test_wait_for (up_to_date, view, 5000));
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
       /* Labels are hidden while a quiz is on. */
       g_assert_false (fascia_diagram_get_layer_visible (diagram, "labels"));
 
@@ -337,7 +331,7 @@ test_find_rules (Fixture       *fixture,
       gboolean right = i % 2 == 1;
       const char *feedback;
 
-      g_assert_true (fascia_test_wait_for (up_to_date, view, 5000));
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
 
       /* No region is focused, and the focus is not in the drawing. */
       g_assert_nonnull (focus);

@@ -71,23 +71,6 @@ template_child (gpointer    widget,
   return GTK_WIDGET (child);
 }
 
-/* How many labels under @root show @text, as drawn (after any markup was parsed). */
-static guint
-count_labels_showing (GtkWidget  *root,
-                      const char *text)
-{
-  guint n = 0;
-
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    n++;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_labels_showing (child, text);
-
-  return n;
-}
-
 static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
@@ -140,7 +123,7 @@ test_markup (Fixture       *f,
   stored = fascia_ui_test_query_text (f, "SELECT name FROM clients");
   g_assert_cmpstr (stored, ==, client_name);
   /* The header, and the client's row in the list. */
-  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), client_name), >=, 2);
+  g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (f->window), client_name), >=, 2);
 
   /* A plan: its title in the editor's heading, then in the list of plans. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
@@ -156,11 +139,11 @@ test_markup (Fixture       *f,
                             plan_goals, -1);
   fascia_client_view_flush (client_view (f));
   fascia_test_iterate ();
-  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (editor), plan_title), >=, 1);
+  g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (editor), plan_title), >=, 1);
   g_signal_emit_by_name (editor, "closed");
   fascia_test_iterate ();
   plan_list = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "plan_list");
-  g_assert_cmpuint (count_labels_showing (plan_list, plan_title), ==, 1);
+  g_assert_cmpuint (fascia_ui_test_count_labels (plan_list, plan_title), ==, 1);
 
   /* The handout prints them as typed. */
   plan_id = fascia_ui_test_query_text (f, "SELECT id FROM plans");
@@ -185,7 +168,7 @@ test_markup (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.delete", NULL));
   fascia_test_iterate ();
   deleted = g_strdup_printf ("“%s” deleted", client_name);
-  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), deleted), ==, 1);
+  g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (f->window), deleted), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   fascia_test_iterate ();
   g_free (stored);
@@ -217,15 +200,6 @@ note_buffer (FasciaVisitEditor *editor,
                                                                   note_views[i])));
 }
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* The texts of the text views under @widget, joined by "|". */
 static void
 collect_texts (GtkWidget *widget,
@@ -233,7 +207,8 @@ collect_texts (GtkWidget *widget,
 {
   if (GTK_IS_TEXT_VIEW (widget))
     {
-      g_autofree char *text = buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      g_autofree char *text = fascia_ui_test_buffer_text (buffer);
 
       g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", text);
     }
@@ -423,7 +398,7 @@ test_markup_everywhere (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (note_views); i++)
     {
       g_autofree char *note = g_strdup_printf ("%s %s", note_columns[i], visit_note);
-      g_autofree char *back = buffer_text (note_buffer (editor, i));
+      g_autofree char *back = fascia_ui_test_buffer_text (note_buffer (editor, i));
 
       g_assert_cmpstr (back, ==, note);
     }
@@ -525,7 +500,7 @@ test_markup_everywhere (Fixture       *f,
     g_test_message ("%s", body);
     g_assert_nonnull (strstr (body, csv_name));
     g_assert_nonnull (strstr (body, "<i>knee</i> & hip"));
-    g_assert_cmpuint (count_labels_showing (GTK_WIDGET (dialog), body), ==, 1);
+    g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (dialog), body), ==, 1);
     g_assert_nonnull (strstr (body, "1 client will be imported."));
     adw_message_dialog_response (dialog, "import");
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -580,7 +555,7 @@ test_long_note (Fixture       *f,
   fascia_client_view_open_visit (client_view (f), visit);
   fascia_test_iterate ();
   editor = fascia_client_view_get_visit_editor (client_view (f));
-  back = buffer_text (note_buffer (editor, 0));
+  back = fascia_ui_test_buffer_text (note_buffer (editor, 0));
   g_assert_cmpuint (strlen (back), ==, note->len);
   g_assert_true (g_str_equal (back, note->str));
 }
@@ -712,7 +687,7 @@ test_bad_date_and_email (Fixture       *f,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (birth), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        message);
   /* The message is shown under the field. */
-  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (client_view (f)), message), ==, 1);
+  g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (client_view (f)), message), ==, 1);
 
   /* In the locale's order it is saved, the mark goes, and leaving shows it the one way. */
   gtk_editable_set_text (GTK_EDITABLE (birth), "02/14/1985");
@@ -795,7 +770,7 @@ assert_marked (GtkWidget  *field,
   g_assert_cmpstr (fascia_ui_field_get_error (field), ==, message);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        message);
-  g_assert_cmpuint (count_labels_showing (gtk_widget_get_parent (field), message), >=, 1);
+  g_assert_cmpuint (fascia_ui_test_count_labels (gtk_widget_get_parent (field), message), >=, 1);
 }
 
 static void
@@ -988,7 +963,7 @@ test_plan_dates (Fixture       *f,
   g_signal_emit_by_name (editor, "closed");
   fascia_test_iterate ();
   subtitle = g_strdup_printf ("Draft · from %s", "4 Jan 2027");
-  g_assert_cmpuint (count_labels_showing (template_child (client_view (f),
+  g_assert_cmpuint (fascia_ui_test_count_labels (template_child (client_view (f),
                                                           FASCIA_TYPE_CLIENT_VIEW, "plan_list"),
                                           subtitle), ==, 1);
 }

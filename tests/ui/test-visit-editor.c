@@ -87,38 +87,11 @@ note_view (FasciaVisitEditor *editor,
   return GTK_TEXT_VIEW (template_child (editor, FASCIA_TYPE_VISIT_EDITOR, name));
 }
 
-static char *
-buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* The field a note view is shown in: its frame, with the scroll bar. */
 static GtkWidget *
 note_field (GtkTextView *view)
 {
   return gtk_widget_get_parent (GTK_WIDGET (view));
-}
-
-/* How many labels under @root show @text, as drawn. */
-static guint
-count_labels_showing (GtkWidget  *root,
-                      const char *text)
-{
-  guint n = 0;
-
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    n++;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_labels_showing (child, text);
-
-  return n;
 }
 
 static FasciaVisitEditor *
@@ -218,7 +191,7 @@ test_long_note_scrolls (Fixture       *f,
   editor = reopen_visit (f, visit_id);
   subjective = note_view (editor, "subjective_view");
   fascia_ui_test_wait_idle (500);
-  saved = buffer_text (subjective);
+  saved = fascia_ui_test_buffer_text (gtk_text_view_get_buffer (subjective));
   g_assert_cmpstr (saved, ==, note);
 
   /* Its field stops growing at a few hundred pixels and scrolls the note itself. */
@@ -276,7 +249,7 @@ pasted_cb (gpointer user_data)
   PasteWait *w = user_data;
 
   if (w->label != NULL)
-    return count_labels_showing (w->window, w->label) > 0;
+    return fascia_ui_test_count_labels (w->window, w->label) > 0;
   return gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (w->view)) != w->chars;
 }
 
@@ -329,10 +302,10 @@ test_note_over_limit (Fixture       *f,
   g_assert_cmpuint (strlen (typed) + strlen (too_much), ==, FASCIA_STORE_MAX_NOTE + 1);
   paste (subjective, too_much, refused);
   g_free (text);
-  text = buffer_text (subjective);
+  text = fascia_ui_test_buffer_text (gtk_text_view_get_buffer (subjective));
   g_assert_cmpstr (text, ==, typed);
   g_assert_null (strchr (refused, '\n'));
-  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), refused), ==, 1);
+  g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (f->window), refused), ==, 1);
   fascia_visit_editor_flush (editor);
   g_free (text);
   text = fascia_ui_test_query_text (f, "SELECT subjective FROM visits");
@@ -356,7 +329,7 @@ test_note_over_limit (Fixture       *f,
   g_assert_true (g_str_has_suffix (text, "!"));
   type_at_end (subjective, "?");
   g_free (text);
-  text = buffer_text (subjective);
+  text = fascia_ui_test_buffer_text (gtk_text_view_get_buffer (subjective));
   g_assert_cmpuint (strlen (text), ==, FASCIA_STORE_MAX_NOTE);
   g_assert_true (g_str_has_suffix (text, "!"));
 
@@ -367,7 +340,7 @@ test_note_over_limit (Fixture       *f,
   editor = reopen_visit (f, visit_id);
   objective = note_view (editor, "objective_view");
   g_free (text);
-  text = buffer_text (objective);
+  text = fascia_ui_test_buffer_text (gtk_text_view_get_buffer (objective));
   g_assert_true (g_str_equal (text, over));
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (objective);
@@ -382,12 +355,12 @@ test_note_over_limit (Fixture       *f,
   not_saved = g_strdup_printf ("Not saved: the Objective note is %s, more than the %s a note "
                                "holds", over_size, limit);
   g_assert_null (strchr (not_saved, '\n'));
-  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (f->window), not_saved), ==, 1);
+  g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (f->window), not_saved), ==, 1);
   g_free (text);
   text = fascia_ui_test_query_text (f, "SELECT objective FROM visits");
   g_assert_true (g_str_equal (text, over));
   g_free (text);
-  text = buffer_text (objective);
+  text = fascia_ui_test_buffer_text (gtk_text_view_get_buffer (objective));
   g_assert_cmpuint (strlen (text), ==, strlen (over) - 1);
 }
 
