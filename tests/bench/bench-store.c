@@ -2,7 +2,9 @@
  *
  * Builds a clinic of 20,000 clients, 200,000 visits and 1,000,000 pain marks in one
  * transaction (FASCIA_BENCH_CLIENTS=N for another number of clients, ten visits each;
- * FASCIA_BENCH_SEARCH_ONLY=1 for the clients alone and only the search timed), then times opening, client search per keystroke, loading a client's plans and
+ * FASCIA_BENCH_SEARCH_ONLY=1 for the clients alone and only the search timed;
+ * FASCIA_BENCH_DB=FILE to make the clinic there once and read it again in later runs;
+ * FASCIA_BENCH_TRACE=1 to print each keystroke's times to stderr), then times opening, client search per keystroke, loading a client's plans and
  * visits, and saving a visit — each through FasciaStore and through hand-written prepared
  * sqlite3 statements on the same file in the same run, interleaved, and prints both with
  * their ratio, and the file size.
@@ -562,6 +564,10 @@ bench_search (FasciaStore *store,
 
           n_raw = raw_search (&raw, prefix, &t);
           g_array_append_val (raw_ms, t);
+          if (g_getenv ("FASCIA_BENCH_TRACE") != NULL)
+            g_printerr ("  %-18s %6u  store %7.3f  growing %7.3f  raw %7.3f\n", prefix, n_raw,
+                        g_array_index (store_ms, double, store_ms->len - 1),
+                        g_array_index (growing_ms, double, growing_ms->len - 1), t);
 
           if (n_store != n_raw)
             g_error ("“%s”: the store found %u, raw SQL %u", prefix, n_store, n_raw);
@@ -749,7 +755,15 @@ main (int   argc,
   g_assert_no_error (error);
   path = g_build_filename (dir, "fascia.db", NULL);
 
-  build_clinic (path);
+  /* FASCIA_BENCH_DB=FILE: the clinic is made there once and kept, read again by later runs
+   * of the same size (to profile or compare builds without making it each time). */
+  if (g_getenv ("FASCIA_BENCH_DB") != NULL)
+    {
+      g_free (path);
+      path = g_strdup (g_getenv ("FASCIA_BENCH_DB"));
+    }
+  if (g_getenv ("FASCIA_BENCH_DB") == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    build_clinic (path);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   if (visits_per_client > 0)
     g_print ("File size: %.1f MB (%.0f bytes per visit with its marks)\n",
@@ -780,9 +794,12 @@ main (int   argc,
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
+    if (g_getenv ("FASCIA_BENCH_DB") == NULL)
+      {
+        g_unlink (path);
+        g_unlink (wal);
+        g_unlink (shm);
+      }
     /* And whatever else the store left there (its backups). */
     fascia_test_rm_rf (dir);
   }
