@@ -179,6 +179,15 @@ static const char *scan_end_sql[] = {
 /* The most rowids kept from the trigram index: past this many, the walk reads the rows. */
 #define MAX_IDS 4096
 
+/* The walk tried within its first ?6 entries of clients_by_name: how many of them the terms
+ * find, up to ?7 (see probe_walk()). From the index alone. */
+#define PROBE_WALK(walk) \
+  "SELECT count(*) FROM (SELECT 1 FROM (SELECT search_key FROM clients WHERE " COMMON ORDER \
+  " LIMIT ?6) WHERE 1" walk " LIMIT ?7) AS found"
+static const char *probe_sql[] = {
+  PROBE_WALK (WALK1), PROBE_WALK (WALK2), PROBE_WALK (WALK3), PROBE_WALK (WALK4),
+};
+
 /* The clients the index finds (the archived among them), whoever they are. */
 static const char fts_rowids_sql[] =
   "SELECT rowid FROM clients_search WHERE clients_search MATCH ?1";
@@ -410,6 +419,40 @@ count_bounded (FasciaClientQuery  *query,
   return TRUE;
 }
 
+/*
+ * The walk is worth its cost only when what the terms find is spread along the list order:
+ * then @need of them lie within the first need × total ÷ found entries. A term that finds
+ * clients bunched together in name order (a first name: every "Margaret" sorts together)
+ * lies far along it, and a walk to them read tens of thousands of entries — twice, for the
+ * count and for the page — where the index plan reads the few thousand rows found. So the
+ * walk is tried on its first entries, twice as many as an even spread needs, and taken only
+ * when it finds @need there. Sets @counted to what it found there, at most @need.
+ */
+static gboolean
+probe_walk (FasciaClientQuery  *query,
+            gint64              total,
+            gint64              found,
+            guint               need,
+            guint              *counted,
+            GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  gint64 entries;
+
+  g_assert (query->n_walk_terms >= 1 && query->n_walk_terms <= G_N_ELEMENTS (probe_sql));
+  entries = (gint64) MIN ((double) total, 2.0 * need * total / MAX (found, 1)) + 1;
+  stmt = fascia_store_prepare (query->store, probe_sql[query->n_walk_terms - 1], error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint t = 0; t < query->n_walk_terms; t++)
+    fascia_db_bind_text (stmt, 12 + t, query->walk_terms[t]);
+  fascia_db_bind_int64 (stmt, 5, query->archived);
+  fascia_db_bind_int64 (stmt, 6, entries);
+  fascia_db_bind_int64 (stmt, 7, need);
+  query->n_probed += (guint) entries;
+  return count_of (query, stmt, counted, error);
+}
+
 static gboolean
 choose_plan (FasciaClientQuery  *query,
              guint              *n_clients,
@@ -440,8 +483,36 @@ choose_plan (FasciaClientQuery  *query,
     return FALSE;
 
   if (query->plan == FASCIA_CLIENT_PLAN_AUTO)
-    query->plan = (double) found * found * 4 > (double) FASCIA_PAGED_LIST_PAGE_SIZE * total
-                  ? FASCIA_CLIENT_PLAN_WALK : FASCIA_CLIENT_PLAN_INDEX;
+    {
+      query->plan = (double) found * found * 4 > (double) FASCIA_PAGED_LIST_PAGE_SIZE * total
+                    ? FASCIA_CLIENT_PLAN_WALK : FASCIA_CLIENT_PLAN_INDEX;
+
+      /* The walk, where what is found is spread out; else the index, when it found few
+       * enough for their rowids to be kept. A growing list's first count is the walk's own,
+       * up to the bound. */
+      if (query->plan == FASCIA_CLIENT_PLAN_WALK)
+        {
+          guint need = query->growing ? FASCIA_CLIENT_LIST_BOUND + 1 : FASCIA_PAGED_LIST_PAGE_SIZE;
+          guint counted = 0;
+
+          if (!probe_walk (query, total, found, need, &counted, error))
+            return FALSE;
+          if (counted >= need && query->growing)
+            {
+              *more = TRUE;
+              *n_clients = FASCIA_CLIENT_LIST_BOUND;
+              return TRUE;
+            }
+          if (counted < need && found > max_ids && max_ids < MAX_IDS)
+            {
+              max_ids = MAX_IDS;
+              if (!read_found (query, max_ids, &found, error))
+                return FALSE;
+            }
+          if (counted < need && found <= max_ids)
+            query->plan = FASCIA_CLIENT_PLAN_INDEX;
+        }
+    }
 
   /* A growing list stopped reading the index past the rowids it keeps: the walk counts the
    * first rows in list order, and the rest as they are reached. */

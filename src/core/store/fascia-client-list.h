@@ -64,6 +64,8 @@ typedef struct
   gboolean               growing;
   /* MATCH on SQLite: the rowids the trigram index found, as a JSON array, when few. */
   char                  *ids;
+  /* MATCH on SQLite: the entries of clients_by_name the plan's choice tried the walk on. */
+  guint                  n_probed;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */
