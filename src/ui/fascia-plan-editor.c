@@ -742,6 +742,22 @@ remove_target_clicked_cb (GtkButton        *button,
   delete_target (self, g_object_get_data (G_OBJECT (button), "target"));
 }
 
+/* A row's title asks for no more than a line of a narrow pane: its natural width would
+ * otherwise be the whole name on one line, and the pane (and with it the window) would be
+ * asked to widen for it. Its least width stays its longest word, so that no word breaks. */
+static void
+bound_row_title_width (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title"))
+    {
+      gtk_label_set_max_width_chars (GTK_LABEL (widget), 24);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bound_row_title_width (child);
+}
+
 static GtkWidget *
 technique_card_row (FasciaPlanEditor *self,
                     FasciaPlanTarget *target,
@@ -755,9 +771,9 @@ technique_card_row (FasciaPlanEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fascia_technique_get_name (technique));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fascia_technique_get_purpose (technique));
-  /* A narrow plan pane reads best as one line of name and two of purpose, the whole of both
-   * in the tooltip, beside an icon button: a wrapped name ran over three lines. */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  /* The name is read whole, wrapping between words (a name cut to one line left the therapist
+   * the tooltip to read it by); the purpose is two lines, the whole of it in the tooltip. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   {
     const char *purpose = fascia_technique_get_purpose (technique);
@@ -794,6 +810,7 @@ technique_card_row (FasciaPlanEditor *self,
                           g_strdup (fascia_technique_get_id (technique)), g_free);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   fascia_card_wrap_row_words (row);
+  bound_row_title_width (row);
 
   return row;
 }

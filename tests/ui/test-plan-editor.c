@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fascia/fascia-atlas.h"
+#include "fascia/fascia-muscle.h"
 #include "fascia/fascia-store.h"
 #include "fascia/fascia-technique.h"
 
@@ -150,15 +151,17 @@ editor_child (FasciaPlanEditor *editor,
   return GTK_WIDGET (child);
 }
 
-/* A client with a plan of the target muscles @targets and the home @exercises, each done as
- * often as its one of @frequencies says, with its one of @notes if there are any, open in the
- * plan editor; returns the editor. */
+/* A client with a plan of the target muscles @targets, each treated with the @techniques
+ * if there are any, and the home @exercises, each done as often as its one of @frequencies
+ * says, with its one of @notes if there are any, open in the plan editor; returns the
+ * editor. */
 static FasciaPlanEditor *
-open_plan_with_notes (Fixture            *f,
-                      const char * const *targets,
-                      const char * const *exercises,
-                      const char * const *frequencies,
-                      const char * const *notes)
+open_plan_full (Fixture            *f,
+                const char * const *targets,
+                const char * const *techniques,
+                const char * const *exercises,
+                const char * const *frequencies,
+                const char * const *notes)
 {
   FasciaStore *store = fascia_window_get_store (f->window);
   g_autoptr(FasciaClient) client = fascia_client_new ();
@@ -180,6 +183,8 @@ open_plan_with_notes (Fixture            *f,
       fascia_plan_target_set_muscle_id (target, targets[i]);
       fascia_plan_target_set_side (target, FASCIA_SIDE_BOTH);
       fascia_plan_target_set_position (target, i);
+      if (techniques != NULL)
+        fascia_plan_target_set_technique_ids (target, techniques);
       g_assert_true (fascia_store_add_plan_target (store, target, &error));
       g_assert_no_error (error);
     }
@@ -207,12 +212,22 @@ open_plan_with_notes (Fixture            *f,
 }
 
 static FasciaPlanEditor *
+open_plan_with_notes (Fixture            *f,
+                      const char * const *targets,
+                      const char * const *exercises,
+                      const char * const *frequencies,
+                      const char * const *notes)
+{
+  return open_plan_full (f, targets, NULL, exercises, frequencies, notes);
+}
+
+static FasciaPlanEditor *
 open_plan (Fixture            *f,
            const char * const *targets,
            const char * const *exercises,
            const char * const *frequencies)
 {
-  return open_plan_with_notes (f, targets, exercises, frequencies, NULL);
+  return open_plan_full (f, targets, NULL, exercises, frequencies, NULL);
 }
 
 static void
@@ -354,6 +369,117 @@ test_exercise_controls_whole (Fixture       *f,
           g_error ("%dx%d: “%s” is cut short", size->width, size->height, gtk_label_get_text (label));
       }
   }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
+}
+
+/* Whether @label shows the whole of its text: nothing cut short, nothing past its edges, and
+ * each line of it starting where a word starts (after a space or a hyphen), never inside a
+ * word ("counte-rstrain"). */
+static void
+assert_label_whole (GtkLabel   *label,
+                    const char *what)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  int layout_width, layout_height;
+
+  pango_layout_get_pixel_size (layout, &layout_width, &layout_height);
+  g_test_message ("%s: “%s” in %d lines, %d px of %d", what, text,
+                  pango_layout_get_line_count (layout), layout_width,
+                  gtk_widget_get_width (GTK_WIDGET (label)));
+  if (pango_layout_is_ellipsized (layout))
+    g_error ("%s: “%s” is cut short", what, text);
+  g_assert_cmpint (layout_width, <=, gtk_widget_get_width (GTK_WIDGET (label)));
+  g_assert_cmpint (layout_height, <=, gtk_widget_get_height (GTK_WIDGET (label)));
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      if (line->start_index > 0 && text[line->start_index - 1] != ' '
+          && text[line->start_index - 1] != '-')
+        g_error ("%s: “%s” breaks inside a word, before “%s”", what, text,
+                 text + line->start_index);
+    }
+}
+
+/* Issue 12: in an open target's row the names of its techniques were cut to one line at
+ * 1024×640 ("Muscle energy technique (post-isom…"), the whole name only in a tooltip. Each
+ * name, chosen or offered, reads whole, wrapping between words, and the window keeps its
+ * size. */
+static void
+test_technique_names_whole (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char * const targets[] = { "psoas-major", "quadratus-lumborum", NULL };
+  const char * const chosen[] = { "muscle-energy-technique", NULL };
+  const char * const exercises[] = { "kneeling-hip-flexor-stretch", NULL };
+  const char * const frequencies[] = { "daily", NULL };
+  const Size *size = data;
+  FasciaPlanEditor *editor = open_plan_full (f, targets, chosen, exercises, frequencies, NULL);
+  GtkWidget *list = editor_child (editor, "target_list");
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  GListModel *techniques = fascia_muscle_get_techniques (fascia_atlas_lookup_muscle (atlas,
+                                                                                    "psoas-major"));
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  guint n_shown = 0;
+
+  g_assert_cmpint (width, <=, size->width);
+  g_assert_cmpint (height, <=, size->height);
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "psoas-major");
+  /* The row at the top of the form, opened by a click. */
+  {
+    GtkWidget *form = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form));
+    graphene_point_t top;
+
+    g_assert_true (gtk_widget_compute_point (row, form, &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 12);
+    fascia_ui_test_wait_idle (300);
+  }
+  fascia_ui_test_click (row, gtk_widget_get_width (row) / 3.0, 20);
+  fascia_ui_test_wait_idle (500);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
+    {
+      g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, i);
+      const char *name = fascia_technique_get_name (technique);
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      GtkWidget *card = NULL;
+      GtkLabel *title = NULL;
+      graphene_rect_t bounds;
+
+      if (g_str_equal (fascia_technique_get_kind (technique), "home-exercise"))
+        continue;
+      /* The technique's row: the one whose button adds or removes it. */
+      collect (row, GTK_TYPE_BUTTON, buttons);
+      for (guint b = 0; b < buttons->len && card == NULL; b++)
+        if (g_str_equal (gtk_widget_get_name (buttons->pdata[b]),
+                         fascia_technique_get_id (technique)))
+          card = gtk_widget_get_ancestor (buttons->pdata[b], ADW_TYPE_ACTION_ROW);
+      g_assert_nonnull (card);
+      collect (card, GTK_TYPE_LABEL, labels);
+      for (guint l = 0; l < labels->len && title == NULL; l++)
+        if (g_str_equal (gtk_label_get_text (labels->pdata[l]), name))
+          title = labels->pdata[l];
+      g_assert_nonnull (title);
+      assert_label_whole (title, name);
+      /* Within its row, and the row within the list. */
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (title), card, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (card));
+      g_assert_true (gtk_widget_compute_bounds (card, list, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (list));
+      n_shown++;
+    }
+  /* The chosen technique and those offered. */
+  g_assert_cmpuint (n_shown, >=, 4);
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
@@ -743,6 +869,10 @@ main (int   argc,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1280x800", Fixture, &wide_laptop,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1024x640", Fixture, &laptop,
+              fixture_set_up, test_technique_names_whole, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1280x800", Fixture, &wide_laptop,
+              fixture_set_up, test_technique_names_whole, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
