@@ -999,12 +999,16 @@ remove_exercise_clicked_cb (GtkButton        *button,
   reload_exercises (self);
 }
 
+/* The tooltip says what a control of an exercise is ("Sets"); its accessible name says whose
+ * it is too ("Sets, Clamshell"), as its notes' does: a screen reader moving through the
+ * exercises reads each control alone, and every exercise has the same three. */
 static GtkWidget *
 small_spin (FasciaPlanEditor   *self,
             FasciaHomeExercise *exercise,
             guint               value,
             gboolean            reps,
-            const char         *label)
+            const char         *label,
+            const char         *accessible_label)
 {
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
 
@@ -1012,7 +1016,8 @@ small_spin (FasciaPlanEditor   *self,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (spin, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
   g_object_set_data (G_OBJECT (spin), "exercise", exercise);
   if (reps)
     g_object_set_data (G_OBJECT (spin), "reps", GINT_TO_POINTER (TRUE));
@@ -1075,6 +1080,10 @@ create_exercise_row (FasciaPlanEditor   *self,
   GtkWidget *dose = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title, *entry, *button;
   g_autofree char *warning = NULL;
+  g_autofree char *sets_label = NULL;
+  g_autofree char *reps_label = NULL;
+  g_autofree char *often_label = NULL;
+  g_autofree char *remove_label = NULL;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "exercise-row");
@@ -1101,20 +1110,25 @@ create_exercise_row (FasciaPlanEditor   *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Exercise"));
+  remove_label = g_strdup_printf (C_("accessible name of an exercise's remove button",
+                                     "Remove Exercise, %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove Exercise"), -1);
+                                  remove_label, -1);
   g_object_set_data (G_OBJECT (button), "exercise", exercise);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_exercise_clicked_cb), self);
   gtk_box_append (GTK_BOX (top), button);
   gtk_box_append (GTK_BOX (box), top);
 
+  sets_label = g_strdup_printf (C_("accessible name of an exercise's sets", "Sets, %s"), name);
   gtk_box_append (GTK_BOX (dose), small_spin (self, exercise,
                                               fascia_home_exercise_get_sets (exercise),
-                                              FALSE, _("Sets")));
+                                              FALSE, _("Sets"), sets_label));
   gtk_box_append (GTK_BOX (dose), gtk_label_new ("×"));
+  reps_label = g_strdup_printf (C_("accessible name of an exercise's repetitions",
+                                   "Repetitions, %s"), name);
   gtk_box_append (GTK_BOX (dose), small_spin (self, exercise,
                                               fascia_home_exercise_get_reps (exercise),
-                                              TRUE, _("Repetitions")));
+                                              TRUE, _("Repetitions"), reps_label));
 
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), fascia_home_exercise_get_frequency (exercise) ?: "");
@@ -1122,8 +1136,10 @@ create_exercise_row (FasciaPlanEditor   *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  often_label = g_strdup_printf (C_("accessible name of how often an exercise is done",
+                                    "How often, %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("How often"), -1);
+                                  often_label, -1);
   g_object_set_data (G_OBJECT (entry), "exercise", exercise);
   g_signal_connect (entry, "changed", G_CALLBACK (exercise_frequency_cb), self);
   gtk_box_append (GTK_BOX (box), dose);

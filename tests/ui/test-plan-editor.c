@@ -706,6 +706,42 @@ view_text (GtkWidget *view)
   return gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
 }
 
+/* The controls of the exercise row that holds @notes each name the exercise @name. */
+static void
+assert_exercise_controls_named (GtkWidget  *notes,
+                                const char *name)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (notes, GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autofree char *sets = g_strdup_printf ("Sets, %s", name);
+  g_autofree char *reps = g_strdup_printf ("Repetitions, %s", name);
+  g_autofree char *often = g_strdup_printf ("How often, %s", name);
+  g_autofree char *remove = g_strdup_printf ("Remove Exercise, %s", name);
+  guint n_buttons = 0;
+
+  collect (row, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 2);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (spins->pdata[0]),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, sets);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (spins->pdata[1]),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, reps);
+  collect (row, GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entries->pdata[0]),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, often);
+  collect (row, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Remove Exercise") == 0)
+      {
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (buttons->pdata[i]),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, remove);
+        n_buttons++;
+      }
+  g_assert_cmpuint (n_buttons, ==, 1);
+}
+
 /* A home exercise's notes, printed in the handout, are shown and edited in the plan editor:
  * the demo clinic's "Hold 30 s each side; tuck pelvis" shows under its stretch; Tab from how
  * often the bridge is done goes to its notes, and what is typed there, markup-like characters
@@ -764,6 +800,12 @@ test_exercise_notes (void)
     g_assert_cmpuint (entries->len, ==, 1);
     frequency = g_ptr_array_index (entries, 0);
   }
+  /* So is each of its other controls: a screen reader reads "Sets, Glute bridge", not a
+   * "Sets" that could be any exercise's. */
+  assert_exercise_controls_named (exercise_notes (editor, "Kneeling hip flexor stretch"),
+                                  "Kneeling hip flexor stretch");
+  assert_exercise_controls_named (bridge_notes, "Glute bridge");
+
   g_assert_true (gtk_widget_grab_focus (frequency));
   fascia_ui_test_wait_idle (200);
   fascia_ui_test_keys (bridge_notes, "Tab");
