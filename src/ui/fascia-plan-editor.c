@@ -1025,6 +1025,40 @@ small_spin (FasciaPlanEditor   *self,
   return spin;
 }
 
+/* GTK 4.8 lays out a text view's lines in an idle once the view has a width, but asks for the
+ * height they need only when it draws them: notes below the part of the plan in sight kept
+ * the height of their margins alone, a sliver that could not be clicked into, and grew as
+ * they were scrolled into sight, moving everything below under the pointer. Once the last
+ * line has its height, the view is measured again. */
+static gboolean
+notes_fit_tick_cb (GtkWidget     *view,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  guint *frames = user_data;
+  GtkTextIter end;
+  int y, height;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &end);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (view), &end, &y, &height);
+  /* Not laid out yet: a line, even an empty one, has a height. A view that never is (a
+   * second of frames) stops asking. */
+  if (height == 0 && ++*frames < 60)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_queue_resize (view);
+  g_object_set_data (G_OBJECT (view), "fitting", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notes_map_cb (GtkWidget *view)
+{
+  if (g_object_get_data (G_OBJECT (view), "fitting") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (view), "fitting", GINT_TO_POINTER (TRUE));
+  gtk_widget_add_tick_callback (view, notes_fit_tick_cb, g_new0 (guint, 1), g_free);
+}
+
 /* The exercise's notes ("Hold 30 s each side; tuck pelvis"), printed under it in the handout.
  * They are the client's instructions and may run to a few sentences, so the field wraps and
  * grows with them rather than hiding their end past its edge; Tab leaves it, as it leaves the
@@ -1056,6 +1090,7 @@ exercise_notes_field (FasciaPlanEditor   *self,
   gtk_text_buffer_set_text (buffer, fascia_home_exercise_get_notes (exercise) ?: "", -1);
   g_object_set_data (G_OBJECT (buffer), "exercise", exercise);
   g_signal_connect (buffer, "changed", G_CALLBACK (exercise_notes_cb), self);
+  g_signal_connect (view, "map", G_CALLBACK (notes_map_cb), NULL);
   gtk_box_append (GTK_BOX (box), view);
 
   return box;

@@ -485,6 +485,49 @@ test_technique_names_whole (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
+/* Each exercise's notes field is there to click into, a line high at least, empty or not,
+ * out of sight too, when the plan opens and after an exercise is added (which builds the list
+ * again): a field below the part of the plan in sight kept the height of its margins alone
+ * (a screen reader found it 0 px high) and grew when scrolled into sight, moving all below
+ * it under the pointer. */
+static void
+assert_notes_fields_open (FasciaPlanEditor *editor,
+                          guint             n_expected,
+                          const char       *when)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect (editor_child (editor, "exercise_list"), GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, ==, n_expected);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkWidget *view = views->pdata[i];
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (view, "Ag");
+      int line_height;
+
+      pango_layout_get_pixel_size (layout, NULL, &line_height);
+      g_test_message ("%s: notes field %u is %d px high (a line is %d)", when, i,
+                      gtk_widget_get_height (view), line_height);
+      g_assert_cmpint (gtk_widget_get_height (view), >=, line_height);
+    }
+}
+
+static void
+test_notes_fields_open (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char * const exercises[] = { "clamshell", "glute-bridge", NULL };
+  const char * const frequencies[] = { "daily", "daily", NULL };
+  const char * const notes[] = { "Side-lying, gentle", "", NULL };
+  FasciaPlanEditor *editor = open_plan_with_notes (f, NULL, exercises, frequencies, notes);
+
+  assert_notes_fields_open (editor, 2, "opened");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "plan.add-exercise", "s",
+                                             "bird-dog"));
+  fascia_ui_test_wait_idle (500);
+  assert_notes_fields_open (editor, 3, "after an exercise was added");
+}
+
 typedef struct
 {
   AdwExpanderRow *row;
@@ -911,6 +954,8 @@ main (int   argc,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-controls-whole-1280x800", Fixture, &wide_laptop,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/notes-fields-open", Fixture, &laptop,
+              fixture_set_up, test_notes_fields_open, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1024x640", Fixture, &laptop,
               fixture_set_up, test_technique_names_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1280x800", Fixture, &wide_laptop,
