@@ -26,7 +26,8 @@ struct _FasciaAtlasPage
   GtkLabel            *pane_title;
   GtkScrolledWindow   *card_scroller;
   GtkStack            *card_stack;
-  FasciaMuscleCard    *muscle_card;
+  FasciaMuscleCard    *muscle_card;       /* the one shown (the two trade places) */
+  FasciaMuscleCard    *muscle_card_ahead; /* the one made ahead, hidden */
   FasciaTechniqueCard *technique_card;
   FasciaLandmarkCard  *landmark_card;
   GtkLabel            *pain_summary;
@@ -45,6 +46,11 @@ struct _FasciaAtlasPage
   char                *view_id;
   char                *card;          /* "muscle:psoas-major", or NULL for none */
   GPtrArray           *history;       /* earlier cards, most recent last */
+  char                *ahead_muscle;  /* the muscle whose card is being made ahead */
+  guint                ahead_id;      /* its next step, at low priority */
+  gulong               ahead_paint_id;  /* waiting for a frame to style what was built */
+  gboolean             ahead_measured;  /* measured, to be allocated next */
+  guint                n_card_builds; /* muscle cards built, for tests and benchmarks */
   FasciaStore         *store;         /* the window's client database, for the plan */
   FasciaPlan          *plan;          /* the client's plan open in the Clients page */
   FasciaClient        *client;        /* whose plan it is, for the intake warnings */

@@ -771,6 +771,201 @@ fascia_atlas_page_get_card (FasciaAtlasPage *self)
   return self->card;
 }
 
+/* Muscle cards made ahead.
+ *
+ * A muscle card is ~80 labels: built on the click, the frame that answers it built them and
+ * had GTK measure them, and Pango shape their text, several times each (for the width they
+ * ask, and for the height at the pane's width): about half the click's CPU, and most of the
+ * first click's, with the fonts and glyphs new. While the pointer, or the keyboard focus,
+ * rests on a muscle (::region-rested, as for its overlays), the card it would open is built
+ * in the hidden second card, at low priority, and once a frame has styled it, measured and
+ * allocated at the pane's width, each step a main-loop dispatch of its own. The click then
+ * shows that card, whose sizes and layouts GTK has kept (its frame measures, allocates and
+ * shapes nearly nothing of it), and the card shown before becomes the hidden one. */
+
+/**
+ * fascia_atlas_page_get_muscle_card:
+ *
+ * Returns: (transfer none): the muscle card shown, or last shown (the page keeps two, which
+ *   trade places when a card made ahead is shown)
+ */
+GtkWidget *
+fascia_atlas_page_get_muscle_card (FasciaAtlasPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->muscle_card);
+}
+
+/**
+ * fascia_atlas_page_get_card_build_count:
+ *
+ * Returns: how many times a muscle card was built, shown or ahead (for tests and benchmarks)
+ */
+guint
+fascia_atlas_page_get_card_build_count (FasciaAtlasPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), 0);
+
+  return self->n_card_builds;
+}
+
+/**
+ * fascia_atlas_page_is_making_card_ahead:
+ *
+ * Returns: whether a muscle card is being built or laid out ahead (for tests and benchmarks)
+ */
+gboolean
+fascia_atlas_page_is_making_card_ahead (FasciaAtlasPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), FALSE);
+
+  return self->ahead_muscle != NULL;
+}
+
+static void
+build_muscle_card (FasciaAtlasPage  *self,
+                   FasciaMuscleCard *card,
+                   FasciaMuscle     *muscle)
+{
+  if (fascia_muscle_card_get_muscle (card) == muscle)
+    return;
+
+  fascia_muscle_card_set_muscle (card, self->atlas, muscle);
+  self->n_card_builds++;
+}
+
+static void
+stop_card_ahead (FasciaAtlasPage *self)
+{
+  g_clear_handle_id (&self->ahead_id, g_source_remove);
+  if (self->ahead_paint_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_signal_handler_disconnect (clock, self->ahead_paint_id);
+      self->ahead_paint_id = 0;
+    }
+  g_clear_pointer (&self->ahead_muscle, g_free);
+  self->ahead_measured = FALSE;
+}
+
+/* Lays the card built ahead out as the pane will, in two steps: measured (its width for no
+ * height, then its height at the width the pane gives a card: GtkStack gives its child its
+ * own width), then allocated that size, so that its labels' Pango layouts are made at their
+ * widths. The stack, once it shows the card, allocates it the same size, and GTK keeps what
+ * was done. */
+static gboolean
+lay_out_card_ahead_cb (gpointer user_data)
+{
+  FasciaAtlasPage *self = user_data;
+  GtkWidget *card = GTK_WIDGET (self->muscle_card_ahead);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->card_stack));
+  int min = 0, nat = 0, min_height = 0, nat_height = 0;
+
+  self->ahead_id = 0;
+  if (width <= 0)
+    {
+      stop_card_ahead (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_widget_measure (card, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  width = MAX (width, min);
+  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, width, &min_height, &nat_height,
+                      NULL, NULL);
+  if (!self->ahead_measured)
+    {
+      self->ahead_measured = TRUE;
+      self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, lay_out_card_ahead_cb, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The measures above came from GTK's cache. */
+  gtk_widget_size_allocate (card, &(GtkAllocation) { 0, 0, width, MAX (min_height, nat_height) },
+                            -1);
+  stop_card_ahead (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A frame has styled the card built ahead (its labels measured before that would be measured
+ * again in the fonts the frame gives them). */
+static void
+card_ahead_painted_cb (GdkFrameClock   *clock,
+                       FasciaAtlasPage *self)
+{
+  g_signal_handler_disconnect (clock, self->ahead_paint_id);
+  self->ahead_paint_id = 0;
+  self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, lay_out_card_ahead_cb, self, NULL);
+}
+
+static gboolean
+build_card_ahead_cb (gpointer user_data)
+{
+  FasciaAtlasPage *self = user_data;
+  FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, self->ahead_muscle);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->ahead_id = 0;
+  if (muscle == NULL || clock == NULL
+      || fascia_muscle_card_get_muscle (self->muscle_card) == muscle)
+    {
+      stop_card_ahead (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  build_muscle_card (self, self->muscle_card_ahead, muscle);
+  self->ahead_paint_id = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (card_ahead_painted_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Has the card of muscle @id made ahead, unless it is shown or made already. */
+static void
+make_card_ahead (FasciaAtlasPage *self,
+                 const char      *id)
+{
+  FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, id);
+
+  if (g_strcmp0 (self->ahead_muscle, id) == 0)
+    return;
+  stop_card_ahead (self);
+  if (muscle == NULL || fascia_muscle_card_get_muscle (self->muscle_card) == muscle
+      || fascia_muscle_card_get_muscle (self->muscle_card_ahead) == muscle
+      || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    return;
+
+  self->ahead_muscle = g_strdup (id);
+  self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, build_card_ahead_cb, self, NULL);
+}
+
+/* Shows the card of @muscle: the one made ahead if it is that muscle's, else the card shown
+ * built anew. */
+static void
+show_muscle_card (FasciaAtlasPage *self,
+                  FasciaMuscle    *muscle)
+{
+  if (fascia_muscle_card_get_muscle (self->muscle_card) != muscle
+      && fascia_muscle_card_get_muscle (self->muscle_card_ahead) == muscle)
+    {
+      FasciaMuscleCard *ahead = self->muscle_card_ahead;
+
+      /* Still being measured: the frame that shows it measures it. */
+      if (g_strcmp0 (self->ahead_muscle, fascia_muscle_get_id (muscle)) == 0)
+        stop_card_ahead (self);
+      self->muscle_card_ahead = self->muscle_card;
+      self->muscle_card = ahead;
+    }
+  else
+    build_muscle_card (self, self->muscle_card, muscle);
+
+  gtk_stack_set_visible_child (self->card_stack, GTK_WIDGET (self->muscle_card));
+}
+
 /* Shows @card without touching the history; FALSE if it names nothing. */
 static gboolean
 show_card (FasciaAtlasPage *self,
@@ -793,7 +988,7 @@ show_card (FasciaAtlasPage *self,
 
       if (muscle == NULL)
         return FALSE;
-      fascia_muscle_card_set_muscle (self->muscle_card, self->atlas, muscle);
+      show_muscle_card (self, muscle);
       title = _("Muscle");
     }
   else if (g_str_equal (kind, "technique"))
@@ -833,7 +1028,8 @@ show_card (FasciaAtlasPage *self,
 
   if (card != NULL)
     {
-      gtk_stack_set_visible_child_name (self->card_stack, kind);
+      if (!g_str_equal (kind, "muscle"))
+        gtk_stack_set_visible_child_name (self->card_stack, kind);
       gtk_label_set_label (self->pane_title, title);
       /* In a narrow window the pane folds away; a card opened comes into view, from its top. */
       adw_flap_set_reveal_flap (self->flap, TRUE);
@@ -936,7 +1132,8 @@ fascia_atlas_page_back (FasciaAtlasPage *self)
 /* Template callbacks */
 
 /* The pointer rests on a region: what a click on it would light is made ahead (see
- * fascia_diagram_view_make_ahead()), so that the click's frame makes no overlay. */
+ * fascia_diagram_view_make_ahead()), so that the click's frame makes no overlay, and a
+ * muscle's card too (make_card_ahead()). */
 static void
 region_rested_cb (FasciaAtlasPage   *self,
                   const char        *region_id,
@@ -960,7 +1157,10 @@ region_rested_cb (FasciaAtlasPage   *self,
     {
       card = g_strconcat ("muscle:", region->atlas_id, NULL);
       if (g_strcmp0 (self->card, card) != 0)
-        light_muscle (self, fascia_diagram_view_make_ahead, region->atlas_id);
+        {
+          light_muscle (self, fascia_diagram_view_make_ahead, region->atlas_id);
+          make_card_ahead (self, region->atlas_id);
+        }
     }
 }
 
@@ -1208,11 +1408,21 @@ fascia_atlas_page_constructed (GObject *object)
 }
 
 static void
+fascia_atlas_page_unrealize (GtkWidget *widget)
+{
+  /* A card waiting for a frame of this frame clock is not made. */
+  stop_card_ahead (FASCIA_ATLAS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (fascia_atlas_page_parent_class)->unrealize (widget);
+}
+
+static void
 fascia_atlas_page_dispose (GObject *object)
 {
   FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
 
   fascia_atlas_page_clear_plan (self);
+  stop_card_ahead (self);
   g_clear_handle_id (&self->load_id, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -1363,6 +1573,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   object_class->get_property = fascia_atlas_page_get_property;
   object_class->set_property = fascia_atlas_page_set_property;
   widget_class->map = fascia_atlas_page_map;
+  widget_class->unrealize = fascia_atlas_page_unrealize;
 
   properties[PROP_VIEW] = g_param_spec_string ("view", NULL, NULL, NULL, flags);
   properties[PROP_CARD] = g_param_spec_string ("card", NULL, NULL, NULL,
@@ -1398,6 +1609,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_scroller);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, muscle_card);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, muscle_card_ahead);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, technique_card);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, plan_bar);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, plan_label);

@@ -36,5 +36,8 @@ void        fascia_atlas_page_set_hide_names   (FasciaAtlasPage *self,
 
 double           fascia_atlas_page_get_label_pixels (FasciaAtlasPage *self);
 gboolean         fascia_atlas_page_is_idle          (FasciaAtlasPage *self);
+GtkWidget       *fascia_atlas_page_get_muscle_card  (FasciaAtlasPage *self);
+guint            fascia_atlas_page_get_card_build_count (FasciaAtlasPage *self);
+gboolean         fascia_atlas_page_is_making_card_ahead (FasciaAtlasPage *self);
 
 G_END_DECLS
