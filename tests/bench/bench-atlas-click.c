@@ -82,6 +82,27 @@ measured (gpointer data)
   return ((Bench *) data)->end_wall != 0;
 }
 
+/* The id of the region of the diagram at @x, @y of @widget, or "none". */
+static const char *
+region_at (Bench     *bench,
+           GtkWidget *widget,
+           double     x,
+           double     y)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (bench->view);
+  graphene_point_t point;
+  const FasciaRegion *region;
+  double vx, vy;
+
+  if (diagram == NULL
+      || !gtk_widget_compute_point (widget, GTK_WIDGET (bench->view), &GRAPHENE_POINT_INIT (x, y),
+                                    &point))
+    return "none";
+  fascia_diagram_view_widget_to_view (bench->view, point.x, point.y, &vx, &vy);
+  region = fascia_diagram_hit_test (diagram, vx, vy);
+  return region != NULL ? region->id : "none";
+}
+
 /* Clicks at a point of @widget through the X server and waits for the frame that answers. */
 static gboolean
 click (Bench     *bench,
@@ -94,8 +115,8 @@ click (Bench     *bench,
 {
   graphene_point_t point;
   double wall, cpu;
-  guint overlays;
-  gboolean ahead;
+  guint overlays, cards;
+  gboolean ahead, card_ahead;
 
   if (!gtk_widget_compute_point (widget, bench->window, &GRAPHENE_POINT_INIT (x, y), &point))
     return FALSE;
@@ -113,6 +134,8 @@ click (Bench     *bench,
   bench->frames = 0;
   overlays = fascia_diagram_view_get_overlay_count (bench->view);
   ahead = fascia_diagram_view_is_making_ahead (bench->view);
+  cards = fascia_atlas_page_get_card_build_count (bench->page);
+  card_ahead = fascia_atlas_page_is_making_card_ahead (bench->page);
   bench->start_wall = g_get_monotonic_time ();
   bench->start_cpu = bench_cpu_now ();
   /* xdotool sleeps for a click's --delay (100 ms unless told) after the click, the last one
@@ -124,9 +147,11 @@ click (Bench     *bench,
     {
       bench->answered = NULL;
       figures->missed++;
-      g_printerr ("A click at %d,%d was not answered (card %s, view up to date: %d)\n",
+      g_printerr ("A click at %d,%d was not answered (card %s, view up to date: %d, "
+                  "the view saw a click: %d, region there now: %s)\n",
                   (int) point.x, (int) point.y, fascia_atlas_page_get_card (bench->page),
-                  fascia_diagram_view_is_up_to_date (bench->view));
+                  fascia_diagram_view_is_up_to_date (bench->view), bench->event_seen,
+                  region_at (bench, widget, x, y));
       return FALSE;
     }
   bench->answered = NULL;
@@ -140,6 +165,10 @@ click (Bench     *bench,
     g_printerr ("      overlays made by the click: %u%s\n",
                 fascia_diagram_view_get_overlay_count (bench->view) - overlays,
                 ahead ? " (some still being made ahead when it was sent)" : "");
+  if (g_getenv ("FASCIA_BENCH_TRACE") != NULL)
+    g_printerr ("      muscle cards built by the click: %u%s\n",
+                fascia_atlas_page_get_card_build_count (bench->page) - cards,
+                card_ahead ? " (its card still being made ahead when it was sent)" : "");
   return TRUE;
 }
 
