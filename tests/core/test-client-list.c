@@ -796,6 +796,65 @@ test_bunched (StoreFixture  *fixture,
   assert_same_as_scan (fixture, "zara quill");
 }
 
+/* On a server, the statements a search prepared on its connection compare search_key with
+ * each LIKE pattern as a parameter of its own: a pattern computed from a parameter by an
+ * expression is computed again for every row the generic plan checks (which the server uses
+ * for a prepared statement from its sixth run). Read from the server's own list of the
+ * statements prepared on the store's connection. */
+static void
+test_server_patterns_bound (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  g_autoptr(GRegex) bound = g_regex_new ("search_key LIKE \\$[0-9]+( |\\)|$)", 0, 0, NULL);
+  static const char *searches[] = { "mar", "mar ell", "mar ell example", "mar ell example work" };
+  guint n_statements = 0;
+
+  add_clients (fixture, 300);
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GListModel) list = fascia_store_list_clients (fixture->store, searches[i], 0,
+                                                              &error);
+      g_autoptr(FasciaClient) first = NULL;
+
+      g_assert_no_error (error);
+      g_test_message ("“%s”: %u found", searches[i], g_list_model_get_n_items (list));
+      g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+      first = g_list_model_get_item (list, 0);
+      g_assert_nonnull (first);
+      if (i < 3)
+        assert_same_as_scan (fixture, searches[i]);
+    }
+
+  stmt = fascia_db_prepare (db, "SELECT statement FROM pg_prepared_statements "
+                                "WHERE statement LIKE '%search_key LIKE%'", FALSE, &error);
+  g_assert_no_error (error);
+  while (fascia_db_step (stmt, &error) == FASCIA_DB_ROW)
+    {
+      const char *sql = fascia_db_column_text (stmt, 0);
+      g_autoptr(GMatchInfo) info = NULL;
+      guint n_like = 0, n_bound = 0;
+
+      for (const char *p = sql; (p = strstr (p, "search_key LIKE")) != NULL; p++)
+        n_like++;
+      g_regex_match (bound, sql, 0, &info);
+      while (g_match_info_matches (info))
+        {
+          n_bound++;
+          g_match_info_next (info, NULL);
+        }
+      g_test_message ("%s", sql);
+      g_assert_cmpuint (n_like, ==, 4);
+      g_assert_cmpuint (n_bound, ==, n_like);
+      n_statements++;
+    }
+  g_assert_no_error (error);
+  /* The count and the first page at least. */
+  g_assert_cmpuint (n_statements, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +872,10 @@ main (int   argc,
   STORE_TEST_SQLITE ("/fascia/core/client-list/bunched", test_bunched);
   g_test_add ("/postgresql/fascia/core/client-list/covering", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_server_covering, store_fixture_tear_down);
+  /* Reads the server's own list of the statements prepared on the store's connection. */
+  g_test_add ("/postgresql/fascia/core/client-list/patterns-bound", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_server_patterns_bound,
+              store_fixture_tear_down);
   /* Reads the server's own statistics of its scans. */
   g_test_add ("/postgresql/fascia/core/client-list/search-reads-index", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_server_search_reads_index,

@@ -64,6 +64,9 @@ typedef struct
   gboolean               growing;
   /* MATCH on SQLite: the rowids the trigram index found, as a JSON array, when few. */
   char                  *ids;
+  /* MATCH on PostgreSQL: the LIKE pattern of each long term, "%term%". */
+  char                  *like[FASCIA_CLIENT_QUERY_MAX_TERMS];
+  guint                  n_like;
   /* MATCH on SQLite: the entries of clients_by_name the plan's choice tried the walk on. */
   guint                  n_probed;
 } FasciaClientQuery;

@@ -667,7 +667,13 @@ fascia_client_query_new (FasciaStore          *store,
       if (term[0] != '\0')
         query->walk_terms[query->n_walk_terms++] = g_strdup (term);
       if (g_utf8_strlen (term, -1) >= FASCIA_CLIENT_QUERY_MIN_INDEXED && server)
-        append_like_term (match, term);
+        {
+          g_autoptr(GString) like = g_string_new (NULL);
+
+          append_like_term (like, term);
+          query->like[query->n_like++] = g_strdup (like->str);
+          append_like_term (match, term);
+        }
       else if (g_utf8_strlen (term, -1) >= FASCIA_CLIENT_QUERY_MIN_INDEXED)
         append_match_term (match, term);
       else if (query->n_short_terms < G_N_ELEMENTS (query->short_terms))
