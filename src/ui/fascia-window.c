@@ -949,6 +949,25 @@ fascia_window_get_property (GObject    *object,
     }
 }
 
+/* Lines of shortcuts in a column of the shortcuts window, two columns a page: at 1024×640 a
+ * page of it fits the screen. */
+#define FASCIA_HELP_OVERLAY_LINES 10
+
+/* The file builds each section of the shortcuts window on one page (GTK 4.8 keeps the order of
+ * its groups only when it splits them from one page); split, they keep their order. */
+static void
+split_help_overlay_pages (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUTS_SECTION (widget))
+    {
+      g_object_set (widget, "max-height", FASCIA_HELP_OVERLAY_LINES, NULL);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    split_help_overlay_pages (child);
+}
+
 /* The shortcuts window (Ctrl+?), built the first time it is asked for: GtkApplication would
  * build it with the window, before the window first shows. */
 static void
@@ -965,6 +984,7 @@ show_help_overlay_cb (GSimpleAction *action,
                                                                      "/ui/help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      split_help_overlay_pages (GTK_WIDGET (overlay));
       gtk_application_window_set_help_overlay (window, overlay);
     }
   gtk_window_present (GTK_WINDOW (overlay));

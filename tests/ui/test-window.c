@@ -184,6 +184,200 @@ test_hidden_made_when_shown (void)
   g_settings_reset (settings, "last-page");
 }
 
+/* The titles of the groups of shortcuts in the order the shortcuts window's file gives them. */
+typedef struct
+{
+  GPtrArray *titles;
+  GSList    *classes;
+  gboolean   in_title;
+} GroupOrder;
+
+static void
+group_order_start (GMarkupParseContext  *context,
+                   const char           *element,
+                   const char          **names,
+                   const char          **values,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  GroupOrder *order = user_data;
+  const char *class = NULL, *name = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], "class"))
+        class = values[i];
+      else if (g_str_equal (names[i], "name"))
+        name = values[i];
+    }
+  if (g_str_equal (element, "object"))
+    order->classes = g_slist_prepend (order->classes, g_strdup (class));
+  order->in_title = g_str_equal (element, "property") && g_strcmp0 (name, "title") == 0
+                    && order->classes != NULL
+                    && g_strcmp0 (order->classes->data, "GtkShortcutsGroup") == 0;
+}
+
+static void
+group_order_end (GMarkupParseContext  *context,
+                 const char           *element,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  GroupOrder *order = user_data;
+
+  order->in_title = FALSE;
+  if (g_str_equal (element, "object"))
+    {
+      g_free (order->classes->data);
+      order->classes = g_slist_delete_link (order->classes, order->classes);
+    }
+}
+
+static void
+group_order_text (GMarkupParseContext  *context,
+                  const char           *text,
+                  gsize                 length,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  GroupOrder *order = user_data;
+
+  if (order->in_title)
+    g_ptr_array_add (order->titles, g_strndup (text, length));
+}
+
+static GPtrArray *
+help_overlay_group_titles (void)
+{
+  static const GMarkupParser parser = { group_order_start, group_order_end, group_order_text,
+                                        NULL, NULL };
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/ui/help-overlay.ui", 0,
+                                                     NULL);
+  GroupOrder order = { g_ptr_array_new_with_free_func (g_free), NULL, FALSE };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &order, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *xml;
+
+  g_assert_nonnull (bytes);
+  xml = g_bytes_get_data (bytes, &size);
+  g_assert_true (g_markup_parse_context_parse (context, xml, size, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_assert_null (order.classes);
+  return order.titles;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The groups of the shortcuts window's one section as it shows them: page by page (the pages
+ * of its stack, numbered 1, 2, 3 below them), column by column, top to bottom; each page's
+ * titles joined by ", " and the pages by " | ". */
+static char *
+shown_group_order (GtkShortcutsWindow *overlay,
+                   guint              *n_pages)
+{
+  GtkWidget *section = find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SECTION);
+  GtkWidget *stack = find_descendant (section, GTK_TYPE_STACK);
+  GString *shown = g_string_new (NULL);
+
+  *n_pages = 0;
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL;
+       page = gtk_widget_get_next_sibling (page), (*n_pages)++)
+    {
+      if (*n_pages > 0)
+        g_string_append (shown, " | ");
+      for (GtkWidget *column = gtk_widget_get_first_child (page); column != NULL;
+           column = gtk_widget_get_next_sibling (column))
+        for (GtkWidget *group = gtk_widget_get_first_child (column); group != NULL;
+             group = gtk_widget_get_next_sibling (group))
+          {
+            g_autofree char *title = NULL;
+
+            g_assert_true (GTK_IS_SHORTCUTS_GROUP (group));
+            g_object_get (group, "title", &title, NULL);
+            if (shown->len > 0 && shown->str[shown->len - 1] != ' ')
+              g_string_append (shown, ", ");
+            g_string_append (shown, title);
+          }
+    }
+  return g_string_free (shown, FALSE);
+}
+
+/* GTK 4.8's shortcuts window showed its groups of shortcuts out of order: on its first page
+ * the Atlas and the diagram, on its last the general ones and the pages ("General, Pages,
+ * Clients" come first in its file). The window shows them in the file's order, from its
+ * first page to its last, each time it is opened. */
+static void
+test_shortcuts_in_order (void)
+{
+  FasciaWindow *window = open_window ();
+  g_autoptr(GPtrArray) titles = help_overlay_group_titles ();
+  GtkShortcutsWindow *overlay;
+
+  g_assert_cmpuint (titles->len, >=, 4);
+  g_assert_cmpstr (titles->pdata[0], ==, "General");
+  for (guint opened = 0; opened < 2; opened++)
+    {
+      g_autofree char *shown = NULL;
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_auto(GStrv) pages = NULL;
+      guint n_pages;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                                 NULL));
+      fascia_test_iterate ();
+      overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+      shown = shown_group_order (overlay, &n_pages);
+      g_test_message ("shown: %s", shown);
+      /* More than one page: the order of pages is what went wrong. */
+      g_assert_cmpuint (n_pages, >, 1);
+      pages = g_strsplit (shown, " | ", -1);
+      for (guint i = 0; pages[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (expected, ", ");
+          g_string_append (expected, pages[i]);
+        }
+      {
+        g_autofree char *file_order = NULL;
+
+        g_ptr_array_add (titles, NULL);
+        file_order = g_strjoinv (", ", (char **) titles->pdata);
+        g_ptr_array_remove_index (titles, titles->len - 1);
+        g_assert_cmpstr (expected->str, ==, file_order);
+      }
+      /* And it opens on the first. */
+      {
+        GtkWidget *section = find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SECTION);
+        GtkWidget *stack = find_descendant (section, GTK_TYPE_STACK);
+
+        g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack))
+                       == gtk_widget_get_first_child (stack));
+      }
+      gtk_window_close (GTK_WINDOW (overlay));
+      fascia_test_iterate ();
+    }
+  close_window (window);
+}
+
 /* Every page needs the atlas: the application's start-up reads it in a worker while GTK
  * opens the display, so the window finds it ready. Here the application has started (main()
  * registered it), no window exists and this thread never asks for the atlas; it is loaded
@@ -352,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/schema-built-in-worker", test_schema_built_in_worker);
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
   g_test_add_func ("/fascia/ui/window/hidden-made-when-shown", test_hidden_made_when_shown);
+  g_test_add_func ("/fascia/ui/window/shortcuts-in-order", test_shortcuts_in_order);
   g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
 
