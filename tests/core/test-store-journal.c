@@ -388,6 +388,135 @@ add_visit (StoreFixture *fixture)
   return visit;
 }
 
+/* This Fascia writes journals of version 3, reads those of version 2 (additions with no
+ * token) and saves their edits, and refuses one of a later version — made by a newer Fascia,
+ * whose entries it may misread — in one line that says so, leaving it as it is. A token is
+ * only an addition's, and only a UUID. */
+static void
+test_versions (StoreFixture  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaJournal) journal = NULL;
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(GListModel) marks = NULL;
+  g_autofree char *path = journal_path (fixture);
+  g_autofree char *contents = NULL;
+  g_autofree char *token = g_uuid_string_random ();
+  const FasciaJournalEdit *edit;
+  gint64 visit_id;
+  gsize length;
+
+  visit = add_visit (fixture);
+  visit_id = fascia_visit_get_id (visit);
+
+  /* Version 2: a mark added while the server was away (nothing sent) and a note. */
+  write_journal_version (path, g_variant_new_parsed (
+    "(%s, [(uint32 5, int64 -1, int64 %x, uint32 0, '', "
+    "{'visit-id': <int64 %x>, 'view-id': <@ms 'posterior-deep'>, "
+    "'region-id': <@ms 'm-piriformis-r'>, 'intensity': <uint32 4>}), "
+    "(uint32 0, int64 %x, int64 1, uint32 2, 'Typed in version 2', @a{sv} {})])",
+    NAME, G_MAXINT64, visit_id, visit_id), 2);
+  journal = fascia_journal_open (path, NAME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  edit = fascia_journal_get_edit (journal, 0);
+  g_assert_cmpint (edit->kind, ==, FASCIA_JOURNAL_PAIN_MARK);
+  g_assert_cmpint (edit->id, ==, -1);
+  g_assert_null (edit->token);
+  g_assert_true (fascia_store_replay_journal (fixture->store, journal, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  marks = fascia_store_list_pain_marks (fixture->store, visit_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+  g_clear_object (&visit);
+  visit = fascia_store_get_visit (fixture->store, visit_id, &error);
+  g_assert_cmpstr (fascia_visit_get_assessment (visit), ==, "Typed in version 2");
+  g_clear_pointer (&journal, fascia_journal_free);
+
+  /* Written as version 3, with the token of a mark added (its INSERT's) read back. */
+  {
+    g_autoptr(FasciaPainMark) mark = fascia_pain_mark_new ();
+    g_autoptr(GError) failure = g_error_new_literal (FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                                                     "The server cannot be reached");
+
+    fascia_pain_mark_set_visit_id (mark, visit_id);
+    fascia_pain_mark_set_view_id (mark, "posterior-deep");
+    fascia_pain_mark_set_region_id (mark, "m-gluteus-medius-r");
+    fascia_pain_mark_set_intensity (mark, 6);
+    fascia_store_set_journal (fixture->store, fascia_journal_open (path, NAME, &error));
+    g_assert_no_error (error);
+    fascia_store_keep_in_journal (fixture->store, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), 0,
+                                  token, failure);
+    g_assert_true (fascia_store_edit_was_kept (fixture->store, failure));
+    g_assert_cmpint (fascia_pain_mark_get_id (mark), <, 0);
+    fascia_store_set_journal (fixture->store, NULL);
+  }
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "FASCIA-JOURNAL 3\n"));
+  journal = fascia_journal_open (path, NAME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_cmpstr (fascia_journal_get_edit (journal, 0)->token, ==, token);
+  g_assert_cmpint (fascia_journal_get_edit (journal, 0)->id, <, 0);
+  g_clear_pointer (&journal, fascia_journal_free);
+
+  /* Crafted tokens: on a row that is not an addition, not a UUID, or with a revision. */
+  {
+    struct
+    {
+      const char *reason;
+      GVariant   *payload;
+    } crafted[] = {
+      { "token", g_variant_new_parsed ("(%s, [(uint32 1, int64 3, int64 1, uint32 0, '', %s, "
+                                       "@a{sv} {})])", NAME, token) },
+      { "token", g_variant_new_parsed ("(%s, [(uint32 5, int64 -1, int64 0, uint32 0, '', "
+                                       "'not-a-uuid', {'visit-id': <int64 3>})])", NAME) },
+      { "token", g_variant_new_parsed ("(%s, [(uint32 5, int64 -1, int64 7, uint32 0, '', %s, "
+                                       "{'visit-id': <int64 3>})])", NAME, token) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (crafted); i++)
+      {
+        g_autofree char *before = NULL;
+
+        write_journal_version (path, crafted[i].payload, 3);
+        g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+        g_assert_null (fascia_journal_open (path, NAME, &error));
+        g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+        if (strstr (error->message, crafted[i].reason) == NULL)
+          g_error ("case %u: %s", i, error->message);
+        g_clear_error (&error);
+        assert_file_is (path, before, length);
+      }
+  }
+
+  /* A later version, well formed or not: refused as a newer Fascia's, in one line, and left
+   * as it is. */
+  for (guint version = 4; version <= 40; version += 36)
+    {
+      g_autofree char *before = NULL;
+
+      write_journal_version (path, g_variant_new_parsed (
+        "(%s, [(uint32 0, int64 3, int64 1, uint32 0, 'x', '', @a{sv} {}, 'more')])", NAME),
+        version);
+      g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+      g_assert_null (fascia_journal_open (path, NAME, &error));
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CORRUPT);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "made by a newer Fascia"));
+      g_assert_null (strchr (error->message, '\n'));
+      g_clear_error (&error);
+      assert_file_is (path, before, length);
+    }
+  g_assert_true (g_file_set_contents (path, "FASCIA-JOURNAL 0\n", -1, NULL));
+  g_assert_null (fascia_journal_open (path, NAME, &error));
+  g_assert_nonnull (strstr (error->message, "not a Fascia journal"));
+  g_clear_error (&error);
+}
+
 /* Replayed once, each edit is saved once; replayed again (as after a second loss of the
  * line before the journal could be emptied), none is saved twice. A visit someone else saved
  * meanwhile is a conflict, and its edit stays until the user chooses. */
@@ -478,6 +607,7 @@ main (int   argc,
   STORE_TEST_SQLITE ("/fascia/core/store/journal/refused", test_refused);
   STORE_TEST_SQLITE ("/fascia/core/store/journal/rows", test_rows);
   STORE_TEST ("/fascia/core/store/journal/replay", test_replay);
+  STORE_TEST ("/fascia/core/store/journal/versions", test_versions);
 
   return g_test_run ();
 }

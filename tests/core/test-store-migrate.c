@@ -66,6 +66,8 @@ static const char *data_at_version[] = {
   "",
   /* 12: indexes only */
   "",
+  /* 13: the token of a mark added */
+  "UPDATE pain_marks SET add_token = '0b5c7a4e-3f0e-4f7e-9d2a-5c1e8b7a6f10' WHERE id = 1;",
 };
 
 /* The same rows on a clinic server, in its dialect, written when its schema was at version N
@@ -125,6 +127,8 @@ static const char *pg_data_at_version[] = {
   "",
   /* 12: an index only */
   "",
+  /* 13: the token of a mark added */
+  "UPDATE pain_marks SET add_token = '0b5c7a4e-3f0e-4f7e-9d2a-5c1e8b7a6f10' WHERE id = 1;",
 };
 
 /* The rows above were given their ids; the next ones the server numbers come after them. */
@@ -324,6 +328,26 @@ test_migrate_from (gconstpointer data)
                                                   &error));
     g_assert_no_error (error);
   }
+
+  /* A mark added carries the token its INSERT was sent with, each token once (013): the
+   * journal's replay asks for it. */
+  if (from >= 1)
+    {
+      g_autofree char *token = fascia_store_new_add_token ();
+
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(FasciaPainMark) mark = fascia_pain_mark_new ();
+
+          fascia_pain_mark_set_visit_id (mark, 1);
+          fascia_pain_mark_set_view_id (mark, "posterior-deep");
+          fascia_pain_mark_set_region_id (mark, "m-piriformis-r");
+          fascia_pain_mark_set_intensity (mark, 2);
+          g_assert_true (fascia_store_add_pain_mark_token (store, mark, token, &error) == (i == 0));
+          g_assert_true ((error == NULL) == (i == 0));
+          g_clear_error (&error);
+        }
+    }
 
   g_assert_finalize_object (g_steal_pointer (&store));
   fascia_test_rm_rf (dir);

@@ -782,6 +782,171 @@ test_alike_held_added_offline (StoreFixture  *fixture,
   g_free (heard.in_replay);
 }
 
+/* The server goes as a save is sent: killed, and the store not told yet (its watch of the
+ * connection runs in the main loop, not iterated here), so that the next INSERT is sent and
+ * gets no answer. */
+static void
+kill_unheard (StoreFixture *fixture)
+{
+  pg_server_kill ();
+  g_assert_true (fascia_store_is_connected (fixture->store));
+}
+
+/* Runs @sql with @plan_id and @token ($1, $2) on a connection of its own to the test's
+ * database, and returns the id it returns. */
+static gint64
+insert_elsewhere (StoreFixture *fixture,
+                  const char   *sql,
+                  gint64        plan_id,
+                  const char   *token)
+{
+  g_autofree char *plan = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+  const char *params[] = { plan, token };
+  PGconn *conn = PQconnectdb (fixture->path);
+  PGresult *result;
+  gint64 id;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexecParams (conn, sql, 2, NULL, params, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  PQfinish (conn);
+  return id;
+}
+
+/* A mark and a plan target added just as the line falls: the INSERT is sent and no answer
+ * comes, so the journal cannot know whether the server committed it. The mark, alike one the
+ * server held before, was not committed: it is added when the server is back, not taken for
+ * the mark held. The target was committed (its row is put on the server as the INSERT would
+ * have, with the token it carried), then changed on this computer: it is not added a second
+ * time, and the change is saved to the row committed. */
+static void
+test_added_as_line_falls (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Leontyne Halfsent");
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaPainMark) held_mark = NULL;
+  g_autoptr(FasciaPainMark) added_mark = NULL;
+  g_autoptr(FasciaPlanTarget) added_target = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  g_autofree char *token = NULL;
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+  gint64 visit_id, plan_id, added_id, committed_id;
+
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Hip");
+  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
+  plan_id = fascia_plan_get_id (plan);
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_visited_at (visit, now);
+  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
+  visit_id = fascia_visit_get_id (visit);
+  held_mark = new_mark (visit_id, "m-piriformis-r", 5);
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, held_mark, &error));
+  g_assert_no_error (error);
+
+  journal = fascia_journal_open (journal_path, "test", &error);
+  g_assert_no_error (error);
+  fascia_store_set_journal (fixture->store, journal);
+  g_assert_true (fascia_store_watch_others (fixture->store, &error));
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), &heard);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &heard);
+
+  /* The mark: not committed. */
+  kill_unheard (fixture);
+  added_mark = new_mark (visit_id, "m-piriformis-r", 5);
+  KEPT (fascia_store_add_pain_mark (fixture->store, added_mark, &error));
+  g_assert_cmpint (fascia_pain_mark_get_id (added_mark), <, 0);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_true (g_uuid_string_is_valid (fascia_journal_get_edit (journal, 0)->token));
+
+  pg_server_restart ();
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  {
+    g_autoptr(GListModel) marks = fascia_store_list_pain_marks (fixture->store, visit_id,
+                                                                &error);
+    g_autoptr(FasciaPainMark) m = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+    m = g_list_model_get_item (marks, 1);
+    added_id = fascia_pain_mark_get_id (m);
+    g_assert_cmpint (added_id, !=, fascia_pain_mark_get_id (held_mark));
+    g_assert_cmpstr (fascia_pain_mark_get_region_id (m), ==, "m-piriformis-r");
+  }
+  /* Its editor's provisional id names the row added, not the one held. */
+  fascia_pain_mark_set_intensity (added_mark, 6);
+  g_assert_true (fascia_store_update_pain_mark (fixture->store, added_mark, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_pain_mark_get_id (added_mark), ==, added_id);
+  {
+    g_autoptr(FasciaPainMark) m = fascia_store_get_pain_mark (fixture->store,
+                                                              fascia_pain_mark_get_id (held_mark),
+                                                              &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fascia_pain_mark_get_intensity (m), ==, 5);
+  }
+
+  /* The target: committed, its answer lost; changed while the server is away. */
+  kill_unheard (fixture);
+  added_target = new_target (plan_id, "gluteus-medius", "Side-lying");
+  KEPT (fascia_store_add_plan_target (fixture->store, added_target, &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  token = g_strdup (fascia_journal_get_edit (journal, 0)->token);
+  g_assert_true (g_uuid_string_is_valid (token));
+  fascia_plan_target_set_notes (added_target, "Side-lying, slow");
+  g_assert_true (fascia_store_update_plan_target (fixture->store, added_target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_cmpstr (fascia_journal_get_edit (journal, 0)->token, ==, token);
+  {
+    g_autoptr(FasciaJournal) reread = fascia_journal_open (journal_path, "test", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (fascia_journal_get_edit (reread, 0)->token, ==, token);
+  }
+
+  pg_server_restart ();
+  /* What the INSERT did before the line fell, there before the store is back. */
+  committed_id = insert_elsewhere (fixture,
+                                   "INSERT INTO fascia.plan_targets (plan_id, muscle_id, side, "
+                                   "notes, created_at, updated_at, add_token) "
+                                   "VALUES ($1, 'gluteus-medius', 'right', 'Side-lying', 1, 1, $2) "
+                                   "RETURNING id", plan_id, token);
+  while (heard.back < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  {
+    g_autoptr(GListModel) targets = fascia_store_list_plan_targets (fixture->store, plan_id,
+                                                                    &error);
+    g_autoptr(FasciaPlanTarget) t = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+    t = g_list_model_get_item (targets, 0);
+    g_assert_cmpint (fascia_plan_target_get_id (t), ==, committed_id);
+    g_assert_cmpstr (fascia_plan_target_get_notes (t), ==, "Side-lying, slow");
+  }
+  fascia_plan_target_set_duration_minutes (added_target, 5);
+  g_assert_true (fascia_store_update_plan_target (fixture->store, added_target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_plan_target_get_id (added_target), ==, committed_id);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+  g_free (heard.in_replay);
+}
+
 /* What a save and the opening of a client cost in round trips to the server, counted by the
  * engine: a note saved is one statement sent with its BEGIN and its COMMIT (it was BEGIN, a
  * read of the visit, the UPDATE and the COMMIT; then the statement with its BEGIN, and the
@@ -1051,6 +1216,9 @@ main (int   argc,
               store_fixture_set_up_postgresql, test_alike_added_offline, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/alike-held-added-offline", StoreFixture,
               NULL, store_fixture_set_up_postgresql, test_alike_held_added_offline,
+              store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/added-as-line-falls", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_added_as_line_falls,
               store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);

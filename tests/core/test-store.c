@@ -861,6 +861,15 @@ test_copy_database (StoreFixture  *fixture,
   g_assert_nonnull (strstr (up->str, "clients"));
   g_assert_nonnull (strstr (up->str, "pain_marks"));
   g_assert_cmpstr (up->str, ==, down->str);
+  /* Each mark and target added carries its own token (the journal's replay asks the server
+   * for it), moved with it: the checksums compared each way hold them. */
+  g_assert_cmpint (server_count (fixture->path, "SELECT count(*) FROM fascia.pain_marks"), >, 0);
+  g_assert_cmpint (server_count (fixture->path,
+                                 "SELECT count(DISTINCT add_token) FROM fascia.pain_marks"), ==,
+                   server_count (fixture->path, "SELECT count(*) FROM fascia.pain_marks"));
+  g_assert_cmpint (server_count (fixture->path,
+                                 "SELECT count(DISTINCT add_token) FROM fascia.plan_targets"), ==,
+                   server_count (fixture->path, "SELECT count(*) FROM fascia.plan_targets"));
 
   /* The window sees the same clinic, and a new client goes on after the copied ids. */
   copied = fascia_store_open_full (back, FASCIA_STORE_OPEN_NO_BACKUP, &error);

@@ -491,7 +491,8 @@ fascia_store_update_client_full (FasciaStore    *self,
 
   if (!done)
     {
-      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), revision, local_error);
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), revision, NULL,
+                                    local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return done;

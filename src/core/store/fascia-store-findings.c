@@ -314,7 +314,7 @@ fascia_store_set_finding_flags (FasciaStore         *self,
       fascia_finding_set_muscle_id (mine, muscle_id);
       fascia_finding_set_side (mine, side);
       fascia_finding_set_flags (mine, flags);
-      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_FINDING, G_OBJECT (mine), 0,
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_FINDING, G_OBJECT (mine), 0, NULL,
                                     local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }

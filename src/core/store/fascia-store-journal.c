@@ -9,11 +9,15 @@
  * link) at each change. When the server is back, fascia_store_replay_journal() saves each
  * edit with the revision its editor had read, so that an edit whose row someone else saved
  * meanwhile comes back as a conflict for the user to choose, and an edit the server already
- * holds (its save reached the server just before the line fell) is not saved a second time:
- * a row added is looked for among the rows of its visit or plan before it is added — for a
- * plan target or mark, only among the rows not below the lowest id it can have (the edit's
- * revision: set before the replay sends it; a row alike one the server held before it is a
- * row of its own).
+ * holds (its save reached the server just before the line fell) is not saved a second time.
+ * A plan target or mark added carries a token made here (a random UUID) in its INSERT and in
+ * the journal: the replay asks the server for the row of that token (its add_token, unique,
+ * sql/013-add-tokens.sql) — there, the INSERT sent as the line fell was committed and the
+ * row is not added again (a change the user made since is saved to it); not there, it is
+ * added with the same token, however alike the rows the server holds. A finding is one row
+ * of a muscle and side, set whole (an upsert). An addition kept by a journal of version 2,
+ * which had no token, is still looked for as it was then: among the rows of its visit or
+ * plan alike it, not below the lowest id it can have (the edit's revision).
  *
  * A plan target or body-chart mark added while the server is away is shown at once, with a
  * provisional id below 0 the journal gives it: a later change of it replaces the addition
@@ -23,13 +27,14 @@
  * added. The removal of a plan target or mark the server holds is kept as an edit of its own
  * (FASCIA_JOURNAL_REMOVAL), and undoing it before the server is back forgets it.
  *
- * The file: the line "FASCIA-JOURNAL 2", the SHA-256 of the rest in hex on a line of its
- * own, then a GVariant "(sa(uxxusa{sv}))" in normal form: the name of the database the edits
- * belong to, and each edit's kind, row, revision, field, text and the row's properties by
- * name (the writable ones but its id, revision and times). A file that breaks any of that, is
- * larger than FASCIA_JOURNAL_MAX_SIZE, holds a value out of range or a property its row has
- * not is refused, named with the reason, and left as it is. A journal of version 1 (SOAP
- * notes alone, "(sa(xxus))") is read as such.
+ * The file: the line "FASCIA-JOURNAL 3", the SHA-256 of the rest in hex on a line of its
+ * own, then a GVariant "(sa(uxxussa{sv}))" in normal form: the name of the database the edits
+ * belong to, and each edit's kind, row, revision, field, text, token ("" for none) and the
+ * row's properties by name (the writable ones but its id, revision and times). A file that
+ * breaks any of that, is larger than FASCIA_JOURNAL_MAX_SIZE, holds a value out of range or a
+ * property its row has not is refused, named with the reason, and left as it is. A journal of
+ * version 2 ("(sa(uxxusa{sv}))", no tokens) or 1 (SOAP notes alone, "(sa(xxus))") is read as
+ * such; one of a later version is refused as made by a newer Fascia.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,10 +53,12 @@
 
 #include "fascia-store-private.h"
 
-#define MAGIC       "FASCIA-JOURNAL 2\n"
-#define MAGIC_V1    "FASCIA-JOURNAL 1\n"
+#define VERSION     3
+#define MAGIC_NAME  "FASCIA-JOURNAL "
+#define MAGIC       MAGIC_NAME G_STRINGIFY (VERSION) "\n"
 #define HASH_LENGTH 64
-#define FORMAT      "(sa(uxxusa{sv}))"
+#define FORMAT      "(sa(uxxussa{sv}))"
+#define FORMAT_V2   "(sa(uxxusa{sv}))"
 #define FORMAT_V1   "(sa(xxus))"
 
 struct _FasciaJournal
@@ -73,6 +80,7 @@ clear_edit (gpointer data)
   FasciaJournalEdit *edit = data;
 
   g_free (edit->text);
+  g_free (edit->token);
   g_clear_pointer (&edit->values, g_variant_unref);
 }
 
@@ -82,6 +90,7 @@ copy_edit (FasciaJournalEdit       *to,
 {
   *to = *from;
   to->text = g_strdup (from->text);
+  to->token = g_strdup (from->token);
   if (from->values != NULL)
     g_variant_ref (from->values);
 }
@@ -519,6 +528,11 @@ check_edit (const FasciaJournalEdit *edit)
   if (strlen (edit->text) > FASCIA_STORE_MAX_NOTE || !g_utf8_validate (edit->text, -1, NULL))
     return "an edit's text is too long or not text";
 
+  if (edit->token != NULL &&
+      (!kind_is_provisional (edit->kind) || edit->id >= 0 || edit->revision != 0 ||
+       !g_uuid_string_is_valid (edit->token)))
+    return "an edit's token is not a token of a row added";
+
   if (edit->kind == FASCIA_JOURNAL_NOTE)
     {
       if (edit->id <= 0 || edit->revision <= 0 || edit->field > FASCIA_VISIT_FIELD_PLAN_NOTES)
@@ -553,6 +567,32 @@ check_edit (const FasciaJournalEdit *edit)
   return NULL;
 }
 
+/* The version the first line of @data names ("FASCIA-JOURNAL N"), and the length of that
+ * line; 0 when it is not such a line. */
+static guint
+magic_version (const char *data,
+               gsize       size,
+               gsize      *line_length)
+{
+  gsize name_length = strlen (MAGIC_NAME);
+  const char *end;
+  g_autofree char *digits = NULL;
+  guint64 version = 0;
+
+  if (size < name_length || memcmp (data, MAGIC_NAME, name_length) != 0)
+    return 0;
+  end = memchr (data + name_length, '\n', MIN (size - name_length, 11));
+  if (end == NULL || end == data + name_length || data[name_length] == '0')
+    return 0;
+  digits = g_strndup (data + name_length, end - (data + name_length));
+  if (strspn (digits, "0123456789") != strlen (digits) ||
+      !g_ascii_string_to_unsigned (digits, 10, 1, G_MAXUINT, &version, NULL))
+    return 0;
+
+  *line_length = end - data + 1;
+  return (guint) version;
+}
+
 static gboolean
 parse (FasciaJournal  *self,
        GBytes         *bytes,
@@ -560,32 +600,40 @@ parse (FasciaJournal  *self,
 {
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  gsize header = strlen (MAGIC) + HASH_LENGTH + 1;
+  gsize magic_length = 0;
+  guint version = magic_version (data, size, &magic_length);
+  gsize header = magic_length + HASH_LENGTH + 1;
   g_autofree char *digest = NULL;
   g_autoptr(GBytes) payload = NULL;
   g_autoptr(GVariant) root = NULL;
   g_autoptr(GVariant) entries = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  gboolean v1;
   const char *name;
   gsize n;
 
-  G_STATIC_ASSERT (sizeof MAGIC == sizeof MAGIC_V1);
+  /* Told before anything else of it is read: a later version may be laid out otherwise. */
+  if (version > VERSION)
+    {
+      g_autofree char *reason =
+        g_strdup_printf ("it was made by a newer Fascia (journal version %u; this one reads "
+                         "versions 1 to %u), which can save its edits", version, VERSION);
 
-  if (size < header ||
-      (memcmp (data, MAGIC, strlen (MAGIC)) != 0 && memcmp (data, MAGIC_V1, strlen (MAGIC)) != 0))
+      return refuse (self->path, reason, error);
+    }
+  if (version == 0 || size < header)
     return refuse (self->path, "it is not a Fascia journal", error);
-  v1 = memcmp (data, MAGIC_V1, strlen (MAGIC)) == 0;
   if (data[header - 1] != '\n')
     return refuse (self->path, "its checksum line is damaged", error);
 
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data + header,
                                         size - header);
-  if (strncmp (digest, data + strlen (MAGIC), HASH_LENGTH) != 0)
+  if (strncmp (digest, data + magic_length, HASH_LENGTH) != 0)
     return refuse (self->path, "its checksum does not match (damaged or cut short)", error);
 
   payload = g_bytes_new_from_bytes (bytes, header, size - header);
-  root = g_variant_new_from_bytes (G_VARIANT_TYPE (v1 ? FORMAT_V1 : FORMAT), payload, FALSE);
+  root = g_variant_new_from_bytes (G_VARIANT_TYPE (version == 1 ? FORMAT_V1
+                                                   : version == 2 ? FORMAT_V2 : FORMAT),
+                                   payload, FALSE);
   g_variant_ref_sink (root);
   if (!g_variant_is_normal_form (root))
     return refuse (self->path, "its edits are not well formed", error);
@@ -605,18 +653,23 @@ parse (FasciaJournal  *self,
       FasciaJournalEdit edit = { 0 };
       g_autofree char *key = NULL;
       const char *text;
+      const char *token = "";
       const char *reason;
       guint32 kind = FASCIA_JOURNAL_NOTE;
       guint32 field;
 
-      if (v1)
+      if (version == 1)
         g_variant_get_child (entries, i, "(xxu&s)", &edit.id, &edit.revision, &field, &text);
-      else
+      else if (version == 2)
         g_variant_get_child (entries, i, "(uxxu&s@a{sv})", &kind, &edit.id, &edit.revision,
                              &field, &text, &edit.values);
+      else
+        g_variant_get_child (entries, i, "(uxxu&s&s@a{sv})", &kind, &edit.id, &edit.revision,
+                             &field, &text, &token, &edit.values);
       edit.kind = kind;
       edit.field = field;
       edit.text = (char *) text;
+      edit.token = token[0] != '\0' ? (char *) token : NULL;
       if (edit.values == NULL)
         edit.values = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
       /* Checked with a field in range: the enum's own range is narrower than a guint32. */
@@ -635,6 +688,7 @@ parse (FasciaJournal  *self,
         }
 
       edit.text = g_strdup (text);
+      edit.token = g_strdup (edit.token);
       if (edit.kind == FASCIA_JOURNAL_NOTE)
         g_clear_pointer (&edit.values, g_variant_unref);
       if (edit.kind != FASCIA_JOURNAL_REMOVAL)
@@ -814,13 +868,14 @@ write_out (FasciaJournal  *self,
       return TRUE;
     }
 
-  builder = g_variant_builder_new (G_VARIANT_TYPE ("a(uxxusa{sv})"));
+  builder = g_variant_builder_new (G_VARIANT_TYPE ("a(uxxussa{sv})"));
   for (guint i = 0; i < self->edits->len; i++)
     {
       FasciaJournalEdit *edit = &g_array_index (self->edits, FasciaJournalEdit, i);
 
-      g_variant_builder_add (builder, "(uxxus@a{sv})", (guint32) edit->kind, edit->id,
+      g_variant_builder_add (builder, "(uxxuss@a{sv})", (guint32) edit->kind, edit->id,
                              edit->revision, (guint32) edit->field, edit->text,
+                             edit->token != NULL ? edit->token : "",
                              edit->values != NULL ? edit->values
                              : g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
     }
@@ -872,6 +927,14 @@ put_edit (FasciaJournal      *self,
   else
     {
       old = g_array_index (self->edits, FasciaJournalEdit, i);
+      /* A change of a row added replaces its addition, which keeps the token its INSERT
+       * was sent with: the row the server may hold already. */
+      if (edit->token == NULL && old.token != NULL && edit->id < 0 &&
+          kind_is_provisional (edit->kind))
+        {
+          edit->token = g_strdup (old.token);
+          edit->revision = 0;
+        }
       g_array_index (self->edits, FasciaJournalEdit, i) = *edit;
     }
 
@@ -930,24 +993,23 @@ fascia_journal_put (FasciaJournal     *self,
  * Keeps the unsaved edit of a row, replacing an earlier one of the same row, and writes the
  * journal. On failure nothing changes, in memory or on disk.
  */
-gboolean
-fascia_journal_put_row (FasciaJournal      *self,
-                        FasciaJournalKind   kind,
-                        GObject            *row,
-                        gint64              revision,
-                        GError            **error)
+static gboolean
+put_row (FasciaJournal      *self,
+         FasciaJournalKind   kind,
+         GObject            *row,
+         gint64              revision,
+         const char         *token,
+         GError            **error)
 {
-  FasciaJournalEdit edit = { 0, 0, 0, NULL, kind, NULL };
+  FasciaJournalEdit edit = { 0, 0, 0, NULL, kind, NULL, NULL };
   const char *reason;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (kind != FASCIA_JOURNAL_NOTE && kind <= FASCIA_JOURNAL_LAST_KIND, FALSE);
-  g_return_val_if_fail (G_OBJECT_TYPE (row) == kind_type (kind), FALSE);
 
   if (kind != FASCIA_JOURNAL_FINDING)
     g_object_get (row, "id", &edit.id, NULL);
-  /* A row added (provisional id): the lowest id it can have on the server. */
-  edit.revision = kind_has_revision (kind) || edit.id < 0 ? revision : 0;
+  /* A row added (provisional id): its token, or without one the lowest id it can have on
+   * the server. */
+  edit.revision = kind_has_revision (kind) || (edit.id < 0 && token == NULL) ? revision : 0;
+  edit.token = edit.id < 0 ? g_strdup (token) : NULL;
   edit.text = g_strdup ("");
   edit.values = values_of_row (kind, row);
 
@@ -962,6 +1024,20 @@ fascia_journal_put_row (FasciaJournal      *self,
     }
 
   return put_edit (self, &edit, error);
+}
+
+gboolean
+fascia_journal_put_row (FasciaJournal      *self,
+                        FasciaJournalKind   kind,
+                        GObject            *row,
+                        gint64              revision,
+                        GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (kind != FASCIA_JOURNAL_NOTE && kind <= FASCIA_JOURNAL_LAST_KIND, FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (row) == kind_type (kind), FALSE);
+
+  return put_row (self, kind, row, revision, NULL, error);
 }
 
 static gboolean
@@ -1033,6 +1109,7 @@ fascia_journal_remove_edit (FasciaJournal            *self,
  * fascia_store_keep_in_journal:
  * @row: the row as the failed save was given it
  * @revision: the revision its editor read (kept before the save changed it)
+ * @token: (nullable): for a plan target or mark added, the token its INSERT carried
  * @failure: why the save failed: only %FASCIA_STORE_ERROR_IO (the server cannot be reached)
  *   keeps the edit, and its message then says so
  *
@@ -1045,6 +1122,7 @@ fascia_store_keep_in_journal (FasciaStore        *store,
                               FasciaJournalKind   kind,
                               GObject            *row,
                               gint64              revision,
+                              const char         *token,
                               GError             *failure)
 {
   FasciaJournal *journal = fascia_store_get_journal (store);
@@ -1068,7 +1146,7 @@ fascia_store_keep_in_journal (FasciaStore        *store,
         }
     }
 
-  if (!fascia_journal_put_row (journal, kind, row, revision, &error))
+  if (!put_row (journal, kind, row, revision, provisional ? token : NULL, &error))
     {
       if (provisional)
         g_object_set (row, "id", (gint64) 0, NULL);
@@ -1151,6 +1229,7 @@ fascia_store_keep_provisional (FasciaStore        *store,
                                GError            **error)
 {
   FasciaJournal *journal = fascia_store_get_journal (store);
+  g_autofree char *token = NULL;
   gint64 id, saved, lowest;
 
   g_object_get (row, "id", &id, NULL);
@@ -1176,12 +1255,14 @@ fascia_store_keep_provisional (FasciaStore        *store,
     g_autofree char *key = edit_key (&probe);
     int i = find_key (journal, key);
 
-    /* The addition it replaces was sent, or not: the change is the same addition. */
-    lowest = i >= 0 ? g_array_index (journal->edits, FasciaJournalEdit, i).revision
-                    : FASCIA_JOURNAL_NEVER_SENT;
+    /* The addition it replaces was sent, or not: the change is the same addition, and keeps
+     * its token (put_edit()); with none kept, a token of its own, never sent. */
+    lowest = i >= 0 ? g_array_index (journal->edits, FasciaJournalEdit, i).revision : 0;
+    if (i < 0)
+      token = fascia_store_new_add_token ();
   }
 
-  if (journal->replaying || !fascia_journal_put_row (journal, kind, row, lowest, error))
+  if (journal->replaying || !put_row (journal, kind, row, lowest, token, error))
     {
       if (journal->replaying)
         g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
@@ -1356,6 +1437,18 @@ fascia_store_set_deleted_kept (FasciaStore       *store,
   return FALSE;
 }
 
+/**
+ * fascia_store_new_add_token:
+ *
+ * Returns: (transfer full): a token for the INSERT of a plan target or mark: a random UUID,
+ *   made on this computer, unique in its table (sql/013-add-tokens.sql).
+ */
+char *
+fascia_store_new_add_token (void)
+{
+  return g_uuid_string_random ();
+}
+
 /* Replay */
 
 static GObject *
@@ -1380,15 +1473,22 @@ load_row (FasciaStore        *store,
     }
 }
 
-/* Saves @row, an update (guarded by its revision where it has one) or an addition. */
+/* Saves @row, an update (guarded by its revision where it has one) or an addition (with
+ * @token, the addition's own, or a new one for an addition kept without). */
 static gboolean
 save_row (FasciaStore        *store,
           FasciaJournalKind   kind,
           GObject            *row,
           gboolean            add,
+          const char         *token,
           GObject           **theirs,
           GError            **error)
 {
+  g_autofree char *new_token = add && token == NULL ? fascia_store_new_add_token () : NULL;
+
+  if (new_token != NULL)
+    token = new_token;
+
   switch (kind)
     {
     case FASCIA_JOURNAL_CLIENT:
@@ -1401,10 +1501,11 @@ save_row (FasciaStore        *store,
       return fascia_store_update_visit_full (store, FASCIA_VISIT (row), (FasciaVisit **) theirs,
                                              error);
     case FASCIA_JOURNAL_PLAN_TARGET:
-      return add ? fascia_store_add_plan_target (store, FASCIA_PLAN_TARGET (row), error)
+      return add ? fascia_store_add_plan_target_token (store, FASCIA_PLAN_TARGET (row), token,
+                                                       error)
                  : fascia_store_update_plan_target (store, FASCIA_PLAN_TARGET (row), error);
     case FASCIA_JOURNAL_PAIN_MARK:
-      return add ? fascia_store_add_pain_mark (store, FASCIA_PAIN_MARK (row), error)
+      return add ? fascia_store_add_pain_mark_token (store, FASCIA_PAIN_MARK (row), token, error)
                  : fascia_store_update_pain_mark (store, FASCIA_PAIN_MARK (row), error);
     case FASCIA_JOURNAL_NOTE:
     case FASCIA_JOURNAL_FINDING:
@@ -1554,7 +1655,7 @@ mark_lowest_ids (FasciaStore    *store,
       gint64 last_id = 0;
       int k;
 
-      if (!kind_is_provisional (edit->kind) || edit->id >= 0 ||
+      if (!kind_is_provisional (edit->kind) || edit->id >= 0 || edit->token != NULL ||
           edit->revision != FASCIA_JOURNAL_NEVER_SENT)
         continue;
 
@@ -1656,6 +1757,93 @@ replay_removal (FasciaStore              *store,
   return TRUE;
 }
 
+/* The row of @token (an addition's) on the server: 1 with its id, and whether it was
+ * removed since; 0 when the server has none (its INSERT never reached it); -1 with @error. */
+static int
+find_token (FasciaStore        *store,
+            FasciaJournalKind   kind,
+            const char         *token,
+            gint64             *id,
+            gboolean           *removed,
+            GError            **error)
+{
+  static const char target_sql[] =
+    "SELECT id, deleted_at FROM plan_targets WHERE add_token = ?1";
+  static const char mark_sql[] =
+    "SELECT id, deleted_at FROM pain_marks WHERE add_token = ?1";
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  FasciaDbStep rc;
+
+  stmt = fascia_store_prepare (store, kind == FASCIA_JOURNAL_PLAN_TARGET ? target_sql : mark_sql,
+                               error);
+  if (stmt == NULL)
+    return -1;
+  fascia_db_bind_text (stmt, 1, token);
+  rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_DONE)
+    return 0;
+  if (rc != FASCIA_DB_ROW)
+    return (fascia_store_step_failed (rc, error), -1);
+
+  *id = fascia_db_column_int64 (stmt, 0);
+  *removed = !fascia_db_column_is_null (stmt, 1);
+  return 1;
+}
+
+/* A plan target or mark added, kept with the token its INSERT carried: the server holds the
+ * row of that token (the INSERT reached it before the line fell: not added again; a change
+ * the user made since is saved to it), or it does not (added now, with the same token). */
+static gboolean
+replay_added (FasciaStore              *store,
+              const FasciaJournalEdit  *edit,
+              GHashTable               *claimed,
+              FasciaJournalOutcome     *outcome,
+              GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GObject) row = NULL;
+  gboolean removed = FALSE;
+  gint64 id = 0;
+  int found = find_token (store, edit->kind, edit->token, &id, &removed, error);
+
+  if (found < 0)
+    return FALSE;
+
+  if (found)
+    {
+      saved_as (store, edit, id);
+      g_hash_table_add (claimed, claimed_key (edit->kind, id));
+      if (removed)
+        {
+          *outcome = FASCIA_JOURNAL_GONE;
+          return TRUE;
+        }
+      row = load_row (store, edit->kind, id, &local_error);
+      if (row == NULL)
+        return outcome_of_error (&local_error, outcome, error);
+      if (row_holds (edit->kind, row, edit->values))
+        {
+          *outcome = FASCIA_JOURNAL_ALREADY;
+          return TRUE;
+        }
+      apply_values (edit->kind, edit->values, row, TRUE);
+      if (!save_row (store, edit->kind, row, FALSE, NULL, NULL, &local_error))
+        return outcome_of_error (&local_error, outcome, error);
+      *outcome = FASCIA_JOURNAL_SAVED;
+      return TRUE;
+    }
+
+  row = g_object_new (kind_type (edit->kind), NULL);
+  apply_values (edit->kind, edit->values, row, TRUE);
+  if (!save_row (store, edit->kind, row, TRUE, edit->token, NULL, &local_error))
+    return outcome_of_error (&local_error, outcome, error);
+  g_object_get (row, "id", &id, NULL);
+  saved_as (store, edit, id);
+  g_hash_table_add (claimed, claimed_key (edit->kind, id));
+  *outcome = FASCIA_JOURNAL_SAVED;
+  return TRUE;
+}
+
 static gboolean
 replay_row (FasciaStore              *store,
             FasciaJournal            *journal,
@@ -1695,8 +1883,12 @@ replay_row (FasciaStore              *store,
       return saved != NULL || outcome_of_error (&local_error, outcome, error);
     }
 
+  if (add && edit->token != NULL)
+    return replay_added (store, edit, claimed, outcome, error);
+
   if (add)
     {
+      /* Kept without a token (a journal of version 2): looked for by what it holds. */
       gint64 last_id = 0;
       int found = added_already (store, edit, claimed, &found_id, &last_id, error);
 
@@ -1738,7 +1930,7 @@ replay_row (FasciaStore              *store,
   if (kind_has_revision (edit->kind))
     g_object_set (row, "revision", edit->revision, NULL);
 
-  if (!save_row (store, edit->kind, row, add, theirs, &local_error))
+  if (!save_row (store, edit->kind, row, add, NULL, theirs, &local_error))
     return outcome_of_error (&local_error, outcome, error);
   if (add)
     {

@@ -139,11 +139,13 @@ bind_mark (FasciaStoreStmt *stmt,
 static gboolean
 add_pain_mark_now (FasciaStore     *self,
                    FasciaPainMark  *mark,
+                   const char      *token,
                    GError         **error)
 {
   static const char sql[] =
     "INSERT INTO pain_marks (visit_id, view_id, region_id, x, y, intensity, pain_type, note, "
-    "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id";
+    "created_at, updated_at, add_token) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) "
+    "RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = NULL;
   gint64 now = fascia_store_now ();
@@ -169,6 +171,7 @@ add_pain_mark_now (FasciaStore     *self,
     goto failed;
 
   bind_mark (stmt, mark, now);
+  fascia_db_bind_text (stmt, 11, token);
   if (!fascia_store_step_id (self, stmt, &id, error))
     goto failed;
 
@@ -188,25 +191,35 @@ failed:
   return FALSE;
 }
 
-/* As above; when the clinic server cannot be reached, the edit is kept in the store's
- * journal, to be saved when it is back (fascia-store-journal.c). */
+/* As above, the INSERT carrying @token (fascia_store_new_add_token()); when the clinic server
+ * cannot be reached, the addition is kept in the store's journal with it, to be saved when
+ * the server is back (fascia-store-journal.c), and the replay adds it with it again. */
+gboolean
+fascia_store_add_pain_mark_token (FasciaStore     *self,
+                                  FasciaPainMark  *mark,
+                                  const char      *token,
+                                  GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = add_pain_mark_now (self, mark, token, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), 0, token,
+                                    local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
+}
+
 gboolean
 fascia_store_add_pain_mark (FasciaStore     *self,
                             FasciaPainMark  *mark,
                             GError         **error)
 {
-  /* Sent to a server that may have added the row before the line fell; else nothing was
-   * sent, and the row is not there, however alike the rows that are (the replay adds it). */
-  gint64 revision = fascia_store_is_connected (self) ? 0 : FASCIA_JOURNAL_NEVER_SENT;
-  g_autoptr(GError) local_error = NULL;
-  gboolean done = add_pain_mark_now (self, mark, &local_error);
+  g_autofree char *token = fascia_store_new_add_token ();
 
-  if (!done)
-    {
-      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), revision, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  return done;
+  return fascia_store_add_pain_mark_token (self, mark, token, error);
 }
 
 /**
@@ -291,7 +304,8 @@ fascia_store_update_pain_mark (FasciaStore     *self,
 
   if (!done)
     {
-      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), revision, local_error);
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), revision,
+                                    NULL, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return done;

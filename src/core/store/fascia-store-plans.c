@@ -320,7 +320,8 @@ fascia_store_update_plan_full (FasciaStore  *self,
 
   if (!done)
     {
-      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN, G_OBJECT (plan), revision, local_error);
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN, G_OBJECT (plan), revision, NULL,
+                                    local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return done;

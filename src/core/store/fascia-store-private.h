@@ -285,15 +285,16 @@ gboolean          fascia_csv_parse_separated     (const char         *data,
                                                   GError            **error);
 
 /* fascia-store-journal.c: a save that failed because the clinic server cannot be reached
- * keeps its edit in the store's journal (and says so in @failure's message). For a plan
- * target or mark added, @revision is the lowest id the row can have on the server: 0 when
- * its INSERT was sent (it may have reached the server), FASCIA_JOURNAL_NEVER_SENT when the
- * server was known to be away and nothing was sent. */
+ * keeps its edit in the store's journal (and says so in @failure's message). A plan target
+ * or mark added keeps @token, the token its INSERT carried (fascia_store_new_add_token()):
+ * the replay looks for the row of that token. FASCIA_JOURNAL_NEVER_SENT: the revision of an
+ * addition kept by a journal of version 2, which had no token (fascia-store-journal.c). */
 #define FASCIA_JOURNAL_NEVER_SENT G_MAXINT64
 void              fascia_store_keep_in_journal   (FasciaStore        *store,
                                                   FasciaJournalKind   kind,
                                                   GObject            *row,
                                                   gint64              revision,
+                                                  const char         *token,
                                                   GError             *failure);
 void              fascia_store_not_kept          (GError             *failure,
                                                   const GError       *why);
@@ -309,6 +310,18 @@ gboolean          fascia_store_set_deleted_kept  (FasciaStore        *store,
                                                   gint64              id,
                                                   gboolean            deleted,
                                                   GError            **error);
+/* A new token for the INSERT of a plan target or mark (a random UUID), and the additions
+ * that carry one (fascia-store-targets.c, fascia-store-pain-marks.c): the public
+ * fascia_store_add_plan_target() and _add_pain_mark() make one for each row. */
+char             *fascia_store_new_add_token     (void);
+gboolean          fascia_store_add_plan_target_token (FasciaStore       *store,
+                                                      FasciaPlanTarget  *target,
+                                                      const char        *token,
+                                                      GError           **error);
+gboolean          fascia_store_add_pain_mark_token (FasciaStore     *store,
+                                                    FasciaPainMark  *mark,
+                                                    const char      *token,
+                                                    GError         **error);
 /* fascia-store.c: fascia_store_delete() and _undelete() as the database does them. */
 gboolean          fascia_store_set_deleted       (FasciaStore        *store,
                                                   FasciaStoreTable    table,

@@ -149,13 +149,15 @@ bind_target (FasciaStoreStmt  *stmt,
 static gboolean
 add_plan_target_now (FasciaStore       *self,
                      FasciaPlanTarget  *target,
+                     const char        *token,
                      GError           **error)
 {
   static const char sql[] =
     "INSERT INTO plan_targets (plan_id, muscle_id, side, technique_ids, pressure, "
-    "duration_minutes, notes, position, created_at, updated_at) "
+    "duration_minutes, notes, position, created_at, updated_at, add_token) "
     "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-    "(SELECT coalesce(max(position) + 1, 0) FROM plan_targets WHERE plan_id = ?2), ?9, ?9) "
+    "(SELECT coalesce(max(position) + 1, 0) FROM plan_targets WHERE plan_id = ?2), ?9, ?9, "
+    "?10) "
     "RETURNING id, position";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = NULL;
@@ -186,6 +188,7 @@ add_plan_target_now (FasciaStore       *self,
 
   json = technique_ids_to_json (fascia_plan_target_get_technique_ids (target));
   bind_target (stmt, target, json, now);
+  fascia_db_bind_text (stmt, 10, token);
   rc = fascia_db_step (stmt, error);
   if (rc != FASCIA_DB_ROW)
     {
@@ -215,25 +218,35 @@ failed:
   return FALSE;
 }
 
-/* As above; when the clinic server cannot be reached, the edit is kept in the store's
- * journal, to be saved when it is back (fascia-store-journal.c). */
+/* As above, the INSERT carrying @token (fascia_store_new_add_token()); when the clinic server
+ * cannot be reached, the addition is kept in the store's journal with it, to be saved when
+ * the server is back (fascia-store-journal.c), and the replay adds it with it again. */
+gboolean
+fascia_store_add_plan_target_token (FasciaStore       *self,
+                                    FasciaPlanTarget  *target,
+                                    const char        *token,
+                                    GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = add_plan_target_now (self, target, token, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN_TARGET, G_OBJECT (target), 0,
+                                    token, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
+}
+
 gboolean
 fascia_store_add_plan_target (FasciaStore       *self,
                               FasciaPlanTarget  *target,
                               GError           **error)
 {
-  /* Sent to a server that may have added the row before the line fell; else nothing was
-   * sent, and the row is not there, however alike the rows that are (the replay adds it). */
-  gint64 revision = fascia_store_is_connected (self) ? 0 : FASCIA_JOURNAL_NEVER_SENT;
-  g_autoptr(GError) local_error = NULL;
-  gboolean done = add_plan_target_now (self, target, &local_error);
+  g_autofree char *token = fascia_store_new_add_token ();
 
-  if (!done)
-    {
-      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN_TARGET, G_OBJECT (target), revision, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  return done;
+  return fascia_store_add_plan_target_token (self, target, token, error);
 }
 
 /**
@@ -321,7 +334,8 @@ fascia_store_update_plan_target (FasciaStore       *self,
 
   if (!done)
     {
-      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN_TARGET, G_OBJECT (target), revision, local_error);
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN_TARGET, G_OBJECT (target), revision,
+                                    NULL, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return done;

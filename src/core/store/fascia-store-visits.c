@@ -631,7 +631,8 @@ fascia_store_update_visit_full (FasciaStore  *self,
 
   if (!done)
     {
-      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_VISIT, G_OBJECT (visit), revision, local_error);
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_VISIT, G_OBJECT (visit), revision, NULL,
+                                    local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return done;
