@@ -814,6 +814,102 @@ test_growing_dropped (StoreFixture  *fixture,
       g_usleep (1000);
 }
 
+/* Lets a stopped server go on after a while, should the test hang on it: then says so. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  pid_t    postmaster;
+  gboolean done;   /* the test no longer needs the server stopped */
+  gboolean fired;  /* the server was let go on before the test was done with it */
+} Watchdog;
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *watchdog = data;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_mutex_lock (&watchdog->lock);
+  while (!watchdog->done)
+    if (!g_cond_wait_until (&watchdog->cond, &watchdog->lock, end))
+      {
+        watchdog->fired = !watchdog->done;
+        break;
+      }
+  g_mutex_unlock (&watchdog->lock);
+  kill (watchdog->postmaster, SIGCONT);
+  return NULL;
+}
+
+static gboolean
+watchdog_fired (Watchdog *watchdog)
+{
+  gboolean fired;
+
+  g_mutex_lock (&watchdog->lock);
+  fired = watchdog->fired;
+  g_mutex_unlock (&watchdog->lock);
+  return fired;
+}
+
+/* On a server that answers no new connection (its postmaster stopped, as a machine gone from
+ * the network would: the connections made go on), a count in the background waits for its
+ * connection, with no time limit here (connect_timeout=0: libpq would wait for ever). The
+ * store's closing cancels it and returns while the server is still silent, and the count ends
+ * then, cancelled: the list does not grow. */
+static void
+test_growing_server_silent (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = g_strconcat (fixture->path, " connect_timeout=0", NULL);
+  g_autofree char *pid_file = g_build_filename (pg_server.dir, "data", "postmaster.pid", NULL);
+  g_autofree char *pid_text = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GListModel) grows = NULL;
+  Watchdog watchdog = { 0 };
+  FasciaStoreCounter *counter;
+  GThread *thread;
+  gint64 end;
+
+  add_grow_clients (fixture);
+  store = fascia_store_open (conninfo, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (pid_file, &pid_text, NULL, NULL));
+  watchdog.postmaster = (pid_t) g_ascii_strtoll (pid_text, NULL, 10);
+  g_assert_cmpint (watchdog.postmaster, >, 1);
+  g_mutex_init (&watchdog.lock);
+  g_cond_init (&watchdog.cond);
+  g_assert_cmpint (kill (watchdog.postmaster, SIGSTOP), ==, 0);
+  thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
+
+  /* The store's own connection still answers; the count's is being made. */
+  grows = fascia_store_list_clients (store, "grow", FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+  counter = fascia_store_get_counter (store);
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!fascia_store_counter_is_connecting (counter) && g_get_monotonic_time () < end)
+    g_usleep (1000);
+  g_assert_true (fascia_store_counter_is_connecting (counter));
+
+  fascia_store_close (store);
+  g_assert_false (watchdog_fired (&watchdog));
+  wait_counted (grows);
+  g_assert_false (watchdog_fired (&watchdog));
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+
+  g_mutex_lock (&watchdog.lock);
+  watchdog.done = TRUE;
+  g_cond_signal (&watchdog.cond);
+  g_mutex_unlock (&watchdog.lock);
+  g_thread_join (thread);
+  g_mutex_clear (&watchdog.lock);
+  g_cond_clear (&watchdog.cond);
+}
+
 /* A client past what a growing list has counted so far is found at its place, and the list
  * reaches it; a client the search does not find is not, and the list stays. */
 static void
@@ -1044,6 +1140,9 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/growing-in-worker", test_growing_in_worker);
   STORE_TEST ("/fascia/core/store/clients/growing-dropped", test_growing_dropped);
   /* Ends the server's other connections. */
+  g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_growing_server_silent,
+              store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/growing-counter-lost", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_growing_counter_lost,
               store_fixture_tear_down);

@@ -1165,8 +1165,8 @@ test_round_trips (StoreFixture  *fixture,
   }
 }
 
-/* TCP keepalives are on unless the connection string says otherwise, so that a server lost
- * without a word is noticed in about a minute. */
+/* TCP keepalives and a connect timeout are on unless the connection string says otherwise,
+ * so that a server lost without a word is noticed in about a minute. */
 static void
 test_keepalives (void)
 {
@@ -1186,6 +1186,10 @@ test_keepalives (void)
   g_free (value);
   value = fascia_db_postgres_get_option (db, "keepalives_count");
   g_assert_cmpstr (value, ==, "3");
+  g_free (value);
+  /* And a connection the server does not answer fails in 10 s, not never. */
+  value = fascia_db_postgres_get_option (db, "connect_timeout");
+  g_assert_cmpstr (value, ==, "10");
   g_free (value);
   fascia_db_close (db);
 

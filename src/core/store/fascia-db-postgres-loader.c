@@ -131,6 +131,23 @@ fascia_db_postgres_open_at (const char  *conninfo,
   return engine != NULL ? engine->open_at (conninfo, target_version, error) : NULL;
 }
 
+/**
+ * fascia_db_postgres_open_cancellable:
+ * @cancellable: ends the attempt to connect at once
+ *
+ * As fascia_db_postgres_open(), for a worker: whoever cancels @cancellable (the store
+ * closing) does not wait for a server that does not answer.
+ */
+FasciaDb *
+fascia_db_postgres_open_cancellable (const char    *conninfo,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
+{
+  const FasciaDbPostgresModule *engine = get_module (error);
+
+  return engine != NULL ? engine->open_cancellable (conninfo, cancellable, error) : NULL;
+}
+
 /* The calls below are given a connection the module made: it is loaded. */
 
 gboolean

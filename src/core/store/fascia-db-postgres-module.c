@@ -177,6 +177,7 @@ fascia_db_postgres_module_init (const FasciaDbPostgresHost *host)
     fascia_store_lookup_server_password,
     fascia_store_remember_server_password,
     fascia_db_postgres_get_round_trips,
+    fascia_db_postgres_open_cancellable,
   };
 
   the_host = host;

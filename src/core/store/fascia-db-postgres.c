@@ -218,12 +218,15 @@ run (FasciaDb    *db,
 
 /* TCP keepalives, so that a server lost without a word (a cable pulled, a laptop moved to
  * another network) is noticed in about a minute rather than after the system's two hours:
- * the first probe after 30 s idle, then every 10 s, given up after 3. Given before the
- * connection string, whose own settings come later and win. Unix sockets ignore them. */
+ * the first probe after 30 s idle, then every 10 s, given up after 3. And a connection that
+ * is not made in 10 s (a server that does not answer) fails then, not after the system's TCP
+ * timeout or never. Given before the connection string, whose own settings come later and
+ * win. Unix sockets ignore the keepalives. */
 static const char * const keepalive_keywords[] = {
-  "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "dbname", NULL
+  "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "connect_timeout",
+  "dbname", NULL
 };
-static const char * const keepalive_values[] = { "1", "30", "10", "3" };
+static const char * const keepalive_values[] = { "1", "30", "10", "3", "10" };
 
 #define N_KEEPALIVES G_N_ELEMENTS (keepalive_values)
 
@@ -240,6 +243,85 @@ connect_with_keepalives (const char *conninfo,
 
   return nonblocking ? PQconnectStartParams (keepalive_keywords, values, 1)
                      : PQconnectdbParams (keepalive_keywords, values, 1);
+}
+
+/* The connect_timeout @conn was made with, in seconds; 0 for none. */
+static int
+connect_timeout_of (PGconn *conn)
+{
+  PQconninfoOption *options = PQconninfo (conn);
+  int seconds = 0;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "connect_timeout") && o->val != NULL)
+      seconds = MAX (atoi (o->val), 0);
+  PQconninfoFree (options);
+  return seconds;
+}
+
+/* As connect_with_keepalives() blocking, but polled in this thread beside @cancellable: the
+ * attempt ends at once when it is cancelled (a count in the background whose store closes),
+ * else when it is made, fails, or outlasts its connect_timeout (which libpq leaves to the
+ * caller that polls). Returns the connection (made, or failed with libpq's message), or NULL
+ * with @error when cancelled or too long. */
+static PGconn *
+connect_cancellable (const char    *conninfo,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  PGconn *conn = connect_with_keepalives (conninfo, TRUE);
+  PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+  gint64 deadline = 0;
+  GPollFD fds[2];
+  int timeout;
+
+  if (conn == NULL)
+    {
+      g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                           "Could not connect to the clinic server: out of memory");
+      return NULL;
+    }
+  if (PQstatus (conn) == CONNECTION_BAD)
+    return conn;
+
+  timeout = connect_timeout_of (conn);
+  if (timeout > 0)
+    deadline = g_get_monotonic_time () + (gint64) timeout * G_USEC_PER_SEC;
+  if (!g_cancellable_make_pollfd (cancellable, &fds[1]))
+    g_assert_not_reached ();
+
+  while (status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED)
+    {
+      int wait_ms = -1;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (deadline != 0)
+        {
+          gint64 left = deadline - g_get_monotonic_time ();
+
+          if (left <= 0)
+            break;
+          wait_ms = (int) MIN (left / 1000 + 1, G_MAXINT);
+        }
+
+      fds[0].fd = PQsocket (conn);
+      fds[0].events = status == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT;
+      fds[0].revents = fds[1].revents = 0;
+      if (g_poll (fds, 2, wait_ms) <= 0 || fds[0].revents == 0)
+        continue;
+      status = PQconnectPoll (conn);
+    }
+  g_cancellable_release_fd (cancellable);
+
+  if (status == PGRES_POLLING_OK || status == PGRES_POLLING_FAILED)
+    return conn;
+
+  PQfinish (conn);
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                 "Could not connect to the clinic server: it did not answer in %d s", timeout);
+  return NULL;
 }
 
 
@@ -1397,6 +1479,11 @@ create_schema (FasciaDb  *db,
   return run (db, "CREATE SCHEMA IF NOT EXISTS fascia", error);
 }
 
+static FasciaDb *open_full (const char    *conninfo,
+                            int            target_version,
+                            GCancellable  *cancellable,
+                            GError       **error);
+
 /**
  * fascia_db_postgres_open:
  * @conninfo: a `postgresql://` URI or a libpq keyword string; a password comes from libpq's
@@ -1426,10 +1513,43 @@ fascia_db_postgres_open_at (const char  *conninfo,
                             int          target_version,
                             GError     **error)
 {
+  return open_full (conninfo, target_version, NULL, error);
+}
+
+/**
+ * fascia_db_postgres_open_cancellable:
+ * @cancellable: ends the attempt to connect at once
+ *
+ * As fascia_db_postgres_open(), for a worker: the connection is made polled beside
+ * @cancellable, so that whoever cancels it (the store closing) does not wait for a server
+ * that does not answer.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error (%G_IO_ERROR_CANCELLED when
+ *   cancelled).
+ */
+FasciaDb *
+fascia_db_postgres_open_cancellable (const char    *conninfo,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
+{
+  g_return_val_if_fail (G_IS_CANCELLABLE (cancellable), NULL);
+
+  return open_full (conninfo, fascia_store_migrate_latest (), cancellable, error);
+}
+
+static FasciaDb *
+open_full (const char    *conninfo,
+           int            target_version,
+           GCancellable  *cancellable,
+           GError       **error)
+{
   PgDb *self;
   PGconn *conn;
 
-  conn = connect_with_keepalives (conninfo, FALSE);
+  conn = cancellable != NULL ? connect_cancellable (conninfo, cancellable, error)
+                             : connect_with_keepalives (conninfo, FALSE);
+  if (conn == NULL && cancellable != NULL)
+    return NULL;
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *detail = fascia_text_excerpt (PQerrorMessage (conn), -1, 300);

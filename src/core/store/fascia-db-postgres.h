@@ -11,6 +11,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "fascia-db.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,9 @@ FasciaDb         *fascia_db_postgres_open        (const char         *conninfo,
 FasciaDb         *fascia_db_postgres_open_at     (const char         *conninfo,
                                                   int                 target_version,
                                                   GError            **error);
+FasciaDb         *fascia_db_postgres_open_cancellable (const char    *conninfo,
+                                                       GCancellable  *cancellable,
+                                                       GError       **error);
 gboolean          fascia_db_postgres_migrate     (FasciaDb           *db,
                                                   int                 target_version,
                                                   GError            **error);
@@ -67,6 +72,9 @@ typedef struct
                                        const char  *password,
                                        GError     **error);
   guint64   (*get_round_trips)        (FasciaDb    *db);
+  FasciaDb *(*open_cancellable)       (const char    *conninfo,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
 } FasciaDbPostgresModule;
 
 /* The module's one exported symbol. */

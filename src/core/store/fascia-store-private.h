@@ -329,6 +329,13 @@ gboolean          fascia_store_set_deleted       (FasciaStore        *store,
                                                   gboolean            deleted,
                                                   GError            **error);
 
+/* fascia-store.c: as fascia_store_open_full(), a server's connection ended at once when
+ * @cancellable is cancelled (a worker's). */
+FasciaStore      *fascia_store_open_cancellable  (const char            *path,
+                                                  FasciaStoreOpenFlags   flags,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
+
 /* fascia-store-worker.c: the connection a store's counts in the background run on, opened by
  * the first of them and closed with the store. */
 typedef struct _FasciaStoreCounter FasciaStoreCounter;
@@ -338,6 +345,8 @@ void                fascia_store_counter_close        (FasciaStoreCounter   *cou
 void                fascia_store_counter_unref        (FasciaStoreCounter   *counter);
 FasciaStoreCounter *fascia_store_get_counter          (FasciaStore          *self);
 guint               fascia_store_get_n_counts         (FasciaStore          *self);
+/* Whether a count is making the counter's connection now (for tests). */
+gboolean            fascia_store_counter_is_connecting (FasciaStoreCounter  *counter);
 void                fascia_store_count_clients_async  (FasciaStore          *self,
                                                        const char           *text,
                                                        FasciaStoreListFlags  flags,

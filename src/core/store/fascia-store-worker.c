@@ -767,6 +767,7 @@ struct _FasciaStoreCounter
   GMutex           running_lock;
   GCancellable    *running;   /* the count running's, under running_lock */
   gboolean         closed;    /* under running_lock */
+  gboolean         connecting;  /* a count is making the connection, under running_lock */
   guint            n_counts;  /* counts that ran to their end, for tests */
 };
 
@@ -818,6 +819,17 @@ fascia_store_counter_close (FasciaStoreCounter *counter)
   g_mutex_lock (&counter->lock);
   g_clear_object (&counter->store);
   g_mutex_unlock (&counter->lock);
+}
+
+gboolean
+fascia_store_counter_is_connecting (FasciaStoreCounter *counter)
+{
+  gboolean connecting;
+
+  g_mutex_lock (&counter->running_lock);
+  connecting = counter->connecting;
+  g_mutex_unlock (&counter->running_lock);
+  return connecting;
 }
 
 /* How many counts ran to their end in the background, on the counter's connection. */
@@ -933,9 +945,21 @@ count_thread (GTask        *task,
       gboolean reused = counter->store != NULL;
 
       g_clear_error (&error);
+      /* Made polled beside the count's cancellable: a server that does not answer (a
+       * machine gone from the network) does not hold the store's closing, which cancels it,
+       * until libpq gives up. */
       if (counter->store == NULL)
-        counter->store = fascia_store_open_full (counter->database, FASCIA_STORE_OPEN_NO_BACKUP,
-                                                 &error);
+        {
+          g_mutex_lock (&counter->running_lock);
+          counter->connecting = TRUE;
+          g_mutex_unlock (&counter->running_lock);
+          counter->store = fascia_store_open_cancellable (counter->database,
+                                                          FASCIA_STORE_OPEN_NO_BACKUP,
+                                                          cancellable, &error);
+          g_mutex_lock (&counter->running_lock);
+          counter->connecting = FALSE;
+          g_mutex_unlock (&counter->running_lock);
+        }
       if (counter->store == NULL)
         break;
 

@@ -1340,6 +1340,17 @@ fascia_store_open_full (const char            *path,
                         FasciaStoreOpenFlags   flags,
                         GError               **error)
 {
+  return fascia_store_open_cancellable (path, flags, NULL, error);
+}
+
+/* As fascia_store_open_full(); on a clinic server, the connection is made polled beside
+ * @cancellable (if any), which ends it at once (a worker's store, whose owner closes). */
+FasciaStore *
+fascia_store_open_cancellable (const char            *path,
+                               FasciaStoreOpenFlags   flags,
+                               GCancellable          *cancellable,
+                               GError               **error)
+{
   g_autoptr(FasciaStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean had_data = FALSE;
@@ -1356,7 +1367,9 @@ fascia_store_open_full (const char            *path,
   /* A clinic server: its backups are the server's own (pg_dump), not files beside it. */
   if (fascia_db_postgres_is_conninfo (path))
     {
-      self->db = fascia_db_postgres_open (path, &local_error);
+      self->db = cancellable != NULL
+                 ? fascia_db_postgres_open_cancellable (path, cancellable, &local_error)
+                 : fascia_db_postgres_open (path, &local_error);
       /* A server that asks for a password libpq's usual places do not hold: the one typed
        * into the window and kept in the keyring, if any (fascia-store-clinic.c). */
       if (self->db == NULL && strstr (local_error->message, "no password supplied") != NULL)
@@ -1368,7 +1381,10 @@ fascia_store_open_full (const char            *path,
               (with_password = fascia_store_conninfo_with_password (path, password, NULL)) != NULL)
             {
               g_clear_error (&local_error);
-              self->db = fascia_db_postgres_open (with_password, &local_error);
+              self->db = cancellable != NULL
+                         ? fascia_db_postgres_open_cancellable (with_password, cancellable,
+                                                                &local_error)
+                         : fascia_db_postgres_open (with_password, &local_error);
             }
         }
       if (self->db == NULL)
