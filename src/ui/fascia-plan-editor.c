@@ -767,6 +767,7 @@ technique_card_row (FasciaPlanEditor *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
   g_autofree char *warning = NULL;
+  g_autofree char *button_label = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fascia_technique_get_name (technique));
@@ -790,18 +791,28 @@ technique_card_row (FasciaPlanEditor *self,
   if (warning != NULL)
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), warning_icon (warning));
 
+  /* Named for its technique as well, as the controls of a home exercise are: every row of
+   * the target has the same button. */
   if (chosen)
     {
       button = gtk_button_new_from_icon_name ("list-remove-symbolic");
       gtk_widget_set_tooltip_text (button, _("Remove from Plan"));
+      button_label = g_strdup_printf (C_("accessible name of a technique's remove button",
+                                         "Remove from Plan, %s"),
+                                      fascia_technique_get_name (technique));
       g_signal_connect (button, "clicked", G_CALLBACK (remove_technique_clicked_cb), self);
     }
   else
     {
       button = gtk_button_new_from_icon_name ("list-add-symbolic");
       gtk_widget_set_tooltip_text (button, _("Add to Plan"));
+      button_label = g_strdup_printf (C_("accessible name of a technique's add button",
+                                         "Add to Plan, %s"),
+                                      fascia_technique_get_name (technique));
       g_signal_connect (button, "clicked", G_CALLBACK (add_technique_clicked_cb), self);
     }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  button_label, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_name (button, fascia_technique_get_id (technique));
@@ -826,6 +837,7 @@ create_target_row (FasciaPlanEditor *self,
   g_autofree char *name = fascia_ui_muscle_name (muscle_id, fascia_plan_target_get_side (target));
   g_autoptr(GString) chosen_names = g_string_new (NULL);
   g_autoptr(GtkStringList) pressures = NULL;
+  g_autofree char *remove_label = NULL;
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *row, *spin, *button;
 
@@ -857,6 +869,10 @@ create_target_row (FasciaPlanEditor *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Target"));
+  remove_label = g_strdup_printf (C_("accessible name of a target's remove button",
+                                     "Remove Target, %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
   g_object_set_data (G_OBJECT (button), "target", target);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_target_clicked_cb), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), button);

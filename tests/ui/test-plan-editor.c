@@ -464,6 +464,21 @@ test_technique_names_whole (Fixture       *f,
                          fascia_technique_get_id (technique)))
           card = gtk_widget_get_ancestor (buttons->pdata[b], ADW_TYPE_ACTION_ROW);
       g_assert_nonnull (card);
+      /* Its button is named for it: every technique's row has the same one. */
+      {
+        GtkWidget *button = NULL;
+        g_autofree char *label = NULL;
+
+        for (guint b = 0; b < buttons->len && button == NULL; b++)
+          if (g_str_equal (gtk_widget_get_name (buttons->pdata[b]),
+                           fascia_technique_get_id (technique)))
+            button = buttons->pdata[b];
+        label = g_strdup_printf ("%s, %s",
+                                 g_strv_contains (chosen, fascia_technique_get_id (technique))
+                                   ? "Remove from Plan" : "Add to Plan", name);
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      }
       collect (card, GTK_TYPE_LABEL, labels);
       for (guint l = 0; l < labels->len && title == NULL; l++)
         if (g_str_equal (gtk_label_get_text (labels->pdata[l]), name))
@@ -480,6 +495,22 @@ test_technique_names_whole (Fixture       *f,
     }
   /* The chosen technique and those offered. */
   g_assert_cmpuint (n_shown, >=, 4);
+  /* And the target's own button says which target it removes. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    guint n_remove = 0;
+
+    collect (row, GTK_TYPE_BUTTON, buttons);
+    for (guint b = 0; b < buttons->len; b++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[b]), "Remove Target") == 0)
+        {
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (buttons->pdata[b]),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                               "Remove Target, Psoas major, both sides");
+          n_remove++;
+        }
+    g_assert_cmpuint (n_remove, ==, 1);
+  }
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
