@@ -768,20 +768,40 @@ nerves_conflict (FasciaMuscle *a,
 
 /* A choice names the nerve alone: "Femoral nerve (muscular branches …)" and "… (lumbar
  * plexus), not the femoral nerve" would give the answer away by their length or their words,
- * so every choice is cut at its first parenthesis or comma. The full text is the feedback. */
+ * so every choice leaves out what is in parentheses and ends at its first comma or semicolon.
+ * A parenthesis inside the name is left out, not cut at: "Lateral branches of the dorsal
+ * (posterior) rami of the spinal nerves" read "Lateral branches of the dorsal". The full text
+ * is the feedback. */
 static char *
 nerve_choice_text (FasciaMuscle *muscle)
 {
   const char *nerve = fascia_muscle_get_innervation_nerve (muscle);
-  const char *cut = nerve + strlen (nerve);
-  const char *p;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint depth = 0;
 
-  if ((p = strstr (nerve, " (")) != NULL && p < cut)
-    cut = p;
-  if ((p = strstr (nerve, ", ")) != NULL && p < cut)
-    cut = p;
+  for (const char *p = nerve; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        {
+          /* The space before it goes with it. */
+          if (depth == 0 && text->len > 0 && text->str[text->len - 1] == ' ')
+            g_string_truncate (text, text->len - 1);
+          depth++;
+          continue;
+        }
+      if (*p == ')' && depth > 0)
+        {
+          depth--;
+          continue;
+        }
+      if (depth > 0)
+        continue;
+      if ((*p == ',' || *p == ';') && (p[1] == ' ' || p[1] == '\0'))
+        break;
+      g_string_append_c (text, *p);
+    }
 
-  return g_strndup (nerve, cut - nerve);
+  return g_strdup (g_strstrip (text->str));
 }
 
 static FasciaQuizQuestion *
