@@ -855,15 +855,18 @@ watchdog_fired (Watchdog *watchdog)
 
 /* On a server that answers no new connection (its postmaster stopped, as a machine gone from
  * the network would: the connections made go on), a count in the background waits for its
- * connection, with no time limit here (connect_timeout=0: libpq would wait for ever). The
- * store's closing cancels it and returns while the server is still silent, and the count ends
- * then, cancelled: the list does not grow. */
+ * connection. With no time limit (connect_timeout=0: libpq would wait for ever), the store's
+ * closing cancels it and returns while the server is still silent, and the count ends then,
+ * cancelled: the list does not grow. With one (connect_timeout=1, @data), the count gives up
+ * by itself while the server is still silent, as libpq leaves the caller that polls to. */
 static void
 test_growing_server_silent (StoreFixture  *fixture,
                             gconstpointer  data)
 {
+  int timeout = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
-  g_autofree char *conninfo = g_strconcat (fixture->path, " connect_timeout=0", NULL);
+  g_autofree char *conninfo = g_strdup_printf ("%s connect_timeout=%d", fixture->path,
+                                               timeout);
   g_autofree char *pid_file = g_build_filename (pg_server.dir, "data", "postmaster.pid", NULL);
   g_autofree char *pid_text = NULL;
   g_autoptr(FasciaStore) store = NULL;
@@ -895,7 +898,8 @@ test_growing_server_silent (StoreFixture  *fixture,
     g_usleep (1000);
   g_assert_true (fascia_store_counter_is_connecting (counter));
 
-  fascia_store_close (store);
+  if (timeout == 0)
+    fascia_store_close (store);
   g_assert_false (watchdog_fired (&watchdog));
   wait_counted (grows);
   g_assert_false (watchdog_fired (&watchdog));
@@ -1141,8 +1145,11 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/clients/growing-dropped", test_growing_dropped);
   /* Ends the server's other connections. */
   g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent", StoreFixture,
-              NULL, store_fixture_set_up_postgresql, test_growing_server_silent,
+              GINT_TO_POINTER (0), store_fixture_set_up_postgresql, test_growing_server_silent,
               store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-timeout",
+              StoreFixture, GINT_TO_POINTER (1), store_fixture_set_up_postgresql,
+              test_growing_server_silent, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/growing-counter-lost", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_growing_counter_lost,
               store_fixture_tear_down);

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib-unix.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
@@ -273,6 +274,8 @@ connect_cancellable (const char    *conninfo,
   PostgresPollingStatusType status = PGRES_POLLING_WRITING;
   gint64 deadline = 0;
   GPollFD fds[2];
+  gboolean have_fd;
+  int poll_errno = 0;
   int timeout;
 
   if (conn == NULL)
@@ -287,12 +290,13 @@ connect_cancellable (const char    *conninfo,
   timeout = connect_timeout_of (conn);
   if (timeout > 0)
     deadline = g_get_monotonic_time () + (gint64) timeout * G_USEC_PER_SEC;
-  if (!g_cancellable_make_pollfd (cancellable, &fds[1]))
-    g_assert_not_reached ();
+  /* Without a descriptor for it (none left), the cancellable is looked at every 50 ms. */
+  have_fd = g_cancellable_make_pollfd (cancellable, &fds[1]);
 
   while (status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED)
     {
-      int wait_ms = -1;
+      int wait_ms = have_fd ? -1 : 50;
+      int n;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
@@ -302,23 +306,35 @@ connect_cancellable (const char    *conninfo,
 
           if (left <= 0)
             break;
-          wait_ms = (int) MIN (left / 1000 + 1, G_MAXINT);
+          wait_ms = (int) MIN (left / 1000 + 1, wait_ms < 0 ? G_MAXINT : wait_ms);
         }
 
       fds[0].fd = PQsocket (conn);
       fds[0].events = status == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT;
       fds[0].revents = fds[1].revents = 0;
-      if (g_poll (fds, 2, wait_ms) <= 0 || fds[0].revents == 0)
+      n = g_poll (fds, have_fd ? 2 : 1, wait_ms);
+      if (n < 0 && errno != EINTR)
+        {
+          poll_errno = errno;
+          break;
+        }
+      if (n <= 0 || fds[0].revents == 0)
         continue;
       status = PQconnectPoll (conn);
     }
-  g_cancellable_release_fd (cancellable);
+  if (have_fd)
+    g_cancellable_release_fd (cancellable);
 
   if (status == PGRES_POLLING_OK || status == PGRES_POLLING_FAILED)
     return conn;
 
   PQfinish (conn);
-  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (poll_errno != 0)
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                 "Could not connect to the clinic server: %s", g_strerror (poll_errno));
+  else
     g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
                  "Could not connect to the clinic server: it did not answer in %d s", timeout);
   return NULL;
