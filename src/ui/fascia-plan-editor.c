@@ -49,7 +49,9 @@ struct _FasciaPlanEditor
   AdwComboRow       *status_row;
   AdwEntryRow       *start_row;
   AdwEntryRow       *end_row;
-  AdwEntryRow       *discharge_row;
+  GtkTextBuffer     *discharge_buffer;
+  GtkWidget         *goals_view;
+  GtkWidget         *discharge_view;
   GtkListBox        *target_list;
   GtkMenuButton     *exercise_button;
   GtkPopover        *exercise_popover;
@@ -91,6 +93,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FasciaPlanEditor, fascia_plan_editor, ADW_TYPE_BIN)
+
+static void text_fit (GtkWidget *view);
 
 static void rebuild_targets   (FasciaPlanEditor *self);
 static void rebuild_exercises (FasciaPlanEditor *self);
@@ -318,8 +322,14 @@ field_changed_cb (FasciaPlanEditor *self)
   fascia_plan_set_weeks (self->plan, gtk_spin_button_get_value_as_int (self->weeks_spin));
   fascia_plan_set_status (self->plan, adw_combo_row_get_selected (self->status_row));
   /* The dates are read when the save comes (see apply_dates()). */
-  fascia_plan_set_discharge_criteria (self->plan,
-                                      gtk_editable_get_text (GTK_EDITABLE (self->discharge_row)));
+  {
+    GtkTextIter begin, end_iter;
+    g_autofree char *discharge = NULL;
+
+    gtk_text_buffer_get_bounds (self->discharge_buffer, &begin, &end_iter);
+    discharge = gtk_text_buffer_get_text (self->discharge_buffer, &begin, &end_iter, FALSE);
+    fascia_plan_set_discharge_criteria (self->plan, discharge);
+  }
   update_heading (self);
   schedule_save (self, NULL);
 }
@@ -1044,10 +1054,11 @@ small_spin (FasciaPlanEditor   *self,
 /* GTK 4.8 lays out a text view's lines in an idle once the view has a width, but asks for the
  * height they need only when it draws them: notes below the part of the plan in sight kept
  * the height of their margins alone, a sliver that could not be clicked into, and grew as
- * they were scrolled into sight, moving everything below under the pointer. Once the last
- * line has its height, the view is measured again. */
+ * they were scrolled into sight, moving everything below under the pointer (the goals and
+ * the discharge criteria too). Once the last line has its height, the view is measured
+ * again. */
 static gboolean
-notes_fit_tick_cb (GtkWidget     *view,
+text_fit_tick_cb (GtkWidget     *view,
                    GdkFrameClock *clock,
                    gpointer       user_data)
 {
@@ -1067,12 +1078,18 @@ notes_fit_tick_cb (GtkWidget     *view,
 }
 
 static void
-notes_map_cb (GtkWidget *view)
+text_fit (GtkWidget *view)
 {
   if (g_object_get_data (G_OBJECT (view), "fitting") != NULL)
     return;
   g_object_set_data (G_OBJECT (view), "fitting", GINT_TO_POINTER (TRUE));
-  gtk_widget_add_tick_callback (view, notes_fit_tick_cb, g_new0 (guint, 1), g_free);
+  gtk_widget_add_tick_callback (view, text_fit_tick_cb, g_new0 (guint, 1), g_free);
+}
+
+static void
+text_fit_map_cb (GtkWidget *view)
+{
+  text_fit (view);
 }
 
 /* The exercise's notes ("Hold 30 s each side; tuck pelvis"), printed under it in the handout.
@@ -1106,7 +1123,7 @@ exercise_notes_field (FasciaPlanEditor   *self,
   gtk_text_buffer_set_text (buffer, fascia_home_exercise_get_notes (exercise) ?: "", -1);
   g_object_set_data (G_OBJECT (buffer), "exercise", exercise);
   g_signal_connect (buffer, "changed", G_CALLBACK (exercise_notes_cb), self);
-  g_signal_connect (view, "map", G_CALLBACK (notes_map_cb), NULL);
+  g_signal_connect (view, "map", G_CALLBACK (text_fit_map_cb), NULL);
   gtk_box_append (GTK_BOX (box), view);
 
   return box;
@@ -1720,8 +1737,10 @@ fascia_plan_editor_set_plan (FasciaPlanEditor *self,
       adw_combo_row_set_selected (self->status_row, fascia_plan_get_status (plan));
       fascia_ui_date_row_set_date (self->start_row, fascia_plan_get_start_date (plan));
       fascia_ui_date_row_set_date (self->end_row, fascia_plan_get_end_date (plan));
-      gtk_editable_set_text (GTK_EDITABLE (self->discharge_row),
-                             fascia_plan_get_discharge_criteria (plan) ?: "");
+      gtk_text_buffer_set_text (self->discharge_buffer,
+                                fascia_plan_get_discharge_criteria (plan) ?: "", -1);
+      text_fit (self->goals_view);
+      text_fit (self->discharge_view);
     }
   self->loading = FALSE;
 
@@ -1894,7 +1913,9 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, end_row);
-  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, discharge_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, discharge_buffer);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, goals_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, discharge_view);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, target_list);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_button);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_popover);
@@ -1903,6 +1924,7 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_choices);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_list);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_fit_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, exercise_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, exercise_search_changed_cb);

@@ -410,16 +410,24 @@ row_expanded (gpointer user_data)
   return adw_expander_row_get_expanded (ADW_EXPANDER_ROW (user_data));
 }
 
-/* Whether the header of @user_data, a row of the plan's form, is in the form's view. */
+/* Whether the header of @user_data, a row of the plan's form, is in the form's view; if it
+ * is not, the form is scrolled to bring it to the top (again: a form still being laid out, on
+ * a loaded machine, may not have been long enough to scroll that far, or may have been laid
+ * out again since). */
 static gboolean
 row_header_in_view (gpointer user_data)
 {
   GtkWidget *row = user_data;
   GtkWidget *form = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form));
   graphene_point_t top;
 
-  return gtk_widget_compute_point (row, form, &GRAPHENE_POINT_INIT (0, 0), &top)
-         && top.y >= 0 && top.y + 40 <= gtk_widget_get_height (form);
+  if (!gtk_widget_compute_point (row, form, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+  if (top.y >= 0 && top.y + 40 <= gtk_widget_get_height (form))
+    return TRUE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 12);
+  return FALSE;
 }
 
 /* Issue 12: in an open target's row the names of its techniques were cut to one line at
@@ -455,10 +463,14 @@ test_technique_names_whole (Fixture       *f,
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form));
     graphene_point_t top;
 
-    g_assert_true (gtk_widget_compute_point (row, form, &GRAPHENE_POINT_INIT (0, 0), &top));
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 12);
     /* Scrolled there and drawn there before the pointer goes there (a loaded machine). */
-    g_assert_true (fascia_test_wait_for (row_header_in_view, row, 5000));
+    if (!fascia_test_wait_for (row_header_in_view, row, 5000))
+      {
+        g_assert_true (gtk_widget_compute_point (row, form, &GRAPHENE_POINT_INIT (0, 0), &top));
+        g_error ("the row's header is at %g in a form %d px high (scrolled to %g of %g)", top.y,
+                 gtk_widget_get_height (form), gtk_adjustment_get_value (adjustment),
+                 gtk_adjustment_get_upper (adjustment));
+      }
     fascia_ui_test_wait_idle (300);
   }
   fascia_ui_test_pointer_move (row, gtk_widget_get_width (row) / 3.0, 20);
@@ -579,6 +591,80 @@ test_notes_fields_open (Fixture       *f,
                                              "bird-dog"));
   fascia_ui_test_wait_idle (500);
   assert_notes_fields_open (editor, 3, "after an exercise was added");
+}
+
+/* The plan's own text fields, its goals and its discharge criteria, show the whole of their
+ * text at 1024×640, wrapped between words, in sight or scrolled out of it: the discharge
+ * criteria were one line cut at the field's edge ("Comfortable sleep most nights unti"), and
+ * the goals, below the part of the form in sight, kept the height of their margins until
+ * scrolled to, when they grew under the pointer. */
+static void
+test_plan_texts_whole (Fixture       *f,
+                       gconstpointer  data)
+{
+  FasciaStore *store = fascia_window_get_store (f->window);
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(GError) error = NULL;
+  const char *goals = "Sleep through the night without hip pain\n"
+                      "Walk 30 minutes comfortably\n"
+                      "Lift the toddler from the floor without bracing against the cot";
+  const char *discharge = "Comfortable sleep most nights until the third trimester, and able "
+                          "to walk to the park and back without buttock pain";
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  FasciaPlanEditor *editor;
+  guint n_checked = 0;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  fascia_client_set_name (client, "Marigold Puddingstone");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Pregnancy low back and buttock");
+  fascia_plan_set_goals (plan, goals);
+  fascia_plan_set_discharge_criteria (plan, discharge);
+  g_assert_true (fascia_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+  fascia_clients_page_select_client (fascia_window_get_clients_page (f->window),
+                                     fascia_client_get_id (client));
+  fascia_ui_test_wait_idle (300);
+  fascia_client_view_open_plan (client_view (f), plan);
+  fascia_ui_test_wait_idle (500);
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+
+  /* Nothing scrolled: the form as it opens. */
+  collect (gtk_widget_get_ancestor (editor_child (editor, "target_list"),
+                                    GTK_TYPE_SCROLLED_WINDOW), GTK_TYPE_TEXT_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkTextView *view = views->pdata[i];
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      g_autofree char *shown = NULL;
+      GtkTextIter begin, end;
+      int y, line_height;
+
+      gtk_text_buffer_get_bounds (buffer, &begin, &end);
+      shown = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+      if (!g_str_equal (shown, goals) && !g_str_equal (shown, discharge))
+        continue;
+      g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_WORD);
+      /* Every line of it within the field's height. */
+      gtk_text_view_get_line_yrange (view, &end, &y, &line_height);
+      g_test_message ("“%.20s…”: its last line ends %d px down, the field is %d px high",
+                      shown, y + line_height + gtk_text_view_get_top_margin (view),
+                      gtk_widget_get_height (GTK_WIDGET (view)));
+      g_assert_cmpint (line_height, >, 0);
+      g_assert_cmpint (y + line_height + gtk_text_view_get_top_margin (view)
+                       + gtk_text_view_get_bottom_margin (view), <=,
+                       gtk_widget_get_height (GTK_WIDGET (view)));
+      n_checked++;
+    }
+  /* Both are wrapping fields. */
+  g_assert_cmpuint (n_checked, ==, 2);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
 typedef struct
@@ -1009,6 +1095,8 @@ main (int   argc,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/notes-fields-open", Fixture, &laptop,
               fixture_set_up, test_notes_fields_open, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/plan-texts-whole", Fixture, &laptop,
+              fixture_set_up, test_plan_texts_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1024x640", Fixture, &laptop,
               fixture_set_up, test_technique_names_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1280x800", Fixture, &wide_laptop,
