@@ -41,7 +41,7 @@ struct _FasciaClientsPage
   GtkListView      *client_list;
   GtkSingleSelection *selection;
   GtkStack         *content_stack;
-  FasciaClientView *client_view;
+  FasciaClientView *client_view; /* (nullable): built when a client is first chosen */
 
   /* Owned */
   FasciaStore      *store;
@@ -62,12 +62,49 @@ enum {
   PROP_ACTIVE_PLAN,
   PROP_HIDE_NAMES,
   PROP_N_SEARCHES,
+  PROP_CLIENT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FasciaClientsPage, fascia_clients_page, ADW_TYPE_BIN)
+
+static void active_plan_cb (FasciaClientsPage *self);
+
+static void
+view_client_cb (FasciaClientsPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+/* The client view, built the first time a client is shown: with none chosen (a window that
+ * opens on the Clients page, say) its template, sections and editors are not made at all. */
+static FasciaClientView *
+ensure_client_view (FasciaClientsPage *self)
+{
+  if (self->client_view != NULL)
+    return self->client_view;
+
+  self->client_view = g_object_new (FASCIA_TYPE_CLIENT_VIEW, NULL);
+  fascia_client_view_set_hide_names (self->client_view, self->hide_names);
+  fascia_client_view_set_store (self->client_view, self->store);
+  g_signal_connect_object (self->client_view, "notify::active-plan",
+                           G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client_view, "notify::client",
+                           G_CALLBACK (view_client_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->client_view), "client");
+  /* Named now, as the rest of the page was: screen readers see its hidden sections too. */
+  fascia_ui_name_tree (GTK_WIDGET (self->client_view));
+  return self->client_view;
+}
+
+/* Returns: (transfer none) (nullable): the client shown, without building the view */
+static FasciaClient *
+shown_client (FasciaClientsPage *self)
+{
+  return self->client_view != NULL ? fascia_client_view_get_client (self->client_view) : NULL;
+}
 
 static char *
 describe_client (FasciaClient *client)
@@ -229,7 +266,8 @@ fascia_clients_page_set_hide_names (FasciaClientsPage *self,
       if (box != NULL)
         update_row (box);
     }
-  fascia_client_view_set_hide_names (self->client_view, hide);
+  if (self->client_view != NULL)
+    fascia_client_view_set_hide_names (self->client_view, hide);
   /* What was typed in the search is most often a name: it shows as dots, and still finds. */
   {
     GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
@@ -295,7 +333,7 @@ reload_full (FasciaClientsPage *self,
              gboolean           to_top)
 {
   g_autoptr(GError) error = NULL;
-  FasciaClient *shown = fascia_client_view_get_client (self->client_view);
+  FasciaClient *shown = shown_client (self);
   gint64 shown_id = shown != NULL ? fascia_client_get_id (shown) : 0;
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   /* A search that finds most clients is counted as far as it is read. */
@@ -411,7 +449,7 @@ static void
 selection_changed_cb (FasciaClientsPage *self)
 {
   FasciaClient *client = selected_client (self);
-  FasciaClient *shown = fascia_client_view_get_client (self->client_view);
+  FasciaClient *shown = shown_client (self);
 
   if (client == NULL || fascia_client_get_id (client) == 0)
     return;
@@ -420,7 +458,7 @@ selection_changed_cb (FasciaClientsPage *self)
       && fascia_client_get_id (shown) == fascia_client_get_id (client))
     return;
 
-  fascia_client_view_set_client (self->client_view, client);
+  fascia_client_view_set_client (ensure_client_view (self), client);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
   if (!self->reloading)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -455,14 +493,16 @@ fascia_clients_page_set_store (FasciaClientsPage *self,
   if (self->store == store)
     return;
 
-  fascia_client_view_set_store (self->client_view, NULL);
+  if (self->client_view != NULL)
+    fascia_client_view_set_store (self->client_view, NULL);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
   if (store != NULL)
     self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                                 self, G_CONNECT_SWAPPED);
-  fascia_client_view_set_store (self->client_view, store);
+  if (self->client_view != NULL)
+    fascia_client_view_set_store (self->client_view, store);
 
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -498,7 +538,7 @@ fascia_clients_page_get_client (FasciaClientsPage *self)
 {
   g_return_val_if_fail (FASCIA_IS_CLIENTS_PAGE (self), NULL);
 
-  return fascia_client_view_get_client (self->client_view);
+  return shown_client (self);
 }
 
 void
@@ -510,12 +550,43 @@ fascia_clients_page_select_client (FasciaClientsPage *self,
   select_id (self, client_id);
 }
 
+/**
+ * fascia_clients_page_get_client_view:
+ *
+ * The client view, built now if no client has been shown yet.
+ *
+ * Returns: (transfer none): the client view
+ */
 FasciaClientView *
 fascia_clients_page_get_client_view (FasciaClientsPage *self)
 {
   g_return_val_if_fail (FASCIA_IS_CLIENTS_PAGE (self), NULL);
 
+  return ensure_client_view (self);
+}
+
+/**
+ * fascia_clients_page_peek_client_view:
+ *
+ * Returns: (transfer none) (nullable): the client view, or %NULL if no client has been shown
+ *   yet (it is built when the first one is)
+ */
+FasciaClientView *
+fascia_clients_page_peek_client_view (FasciaClientsPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENTS_PAGE (self), NULL);
+
   return self->client_view;
+}
+
+/* Returns: (transfer none) (nullable): the plan open in the client view's plan editor */
+FasciaPlan *
+fascia_clients_page_get_active_plan (FasciaClientsPage *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENTS_PAGE (self), NULL);
+
+  return self->client_view != NULL ? fascia_client_view_get_active_plan (self->client_view)
+                                   : NULL;
 }
 
 /* How many lists the page has made (searches, and the list read again after a change): one
@@ -552,7 +623,8 @@ fascia_clients_page_refresh (FasciaClientsPage *self)
     return;
 
   reload (self);
-  fascia_client_view_refresh (self->client_view);
+  if (self->client_view != NULL)
+    fascia_client_view_refresh (self->client_view);
 }
 
 static void
@@ -580,7 +652,8 @@ new_client_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   reload_full (self, TRUE);
   select_id (self, fascia_client_get_id (client));
-  fascia_client_view_focus_name (self->client_view);
+  if (self->client_view != NULL)
+    fascia_client_view_focus_name (self->client_view);
 }
 
 static void
@@ -602,7 +675,7 @@ show_section_action (GtkWidget  *widget,
 {
   FasciaClientsPage *self = FASCIA_CLIENTS_PAGE (widget);
 
-  if (fascia_client_view_get_client (self->client_view) == NULL)
+  if (shown_client (self) == NULL)
     return;
 
   fascia_client_view_show_section (self->client_view, g_variant_get_string (parameter, NULL));
@@ -633,13 +706,16 @@ fascia_clients_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->demo);
       break;
     case PROP_ACTIVE_PLAN:
-      g_value_set_object (value, fascia_client_view_get_active_plan (self->client_view));
+      g_value_set_object (value, fascia_clients_page_get_active_plan (self));
       break;
     case PROP_HIDE_NAMES:
       g_value_set_boolean (value, self->hide_names);
       break;
     case PROP_N_SEARCHES:
       g_value_set_uint (value, self->n_searches);
+      break;
+    case PROP_CLIENT:
+      g_value_set_object (value, shown_client (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -682,6 +758,7 @@ fascia_clients_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_CLIENTS_PAGE);
 
+  self->client_view = NULL;  /* a child of the content stack, gone with it */
   g_clear_handle_id (&self->search_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->clients);
@@ -726,9 +803,11 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
   properties[PROP_N_SEARCHES] =
     g_param_spec_uint ("n-searches", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The client shown in the client view (notified when it changes). */
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, FASCIA_TYPE_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (FASCIA_TYPE_CLIENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-clients-page.ui");
@@ -739,7 +818,6 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, client_list);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, client_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
@@ -776,8 +854,6 @@ fascia_clients_page_init (FasciaClientsPage *self)
   self->rows = fascia_client_rows_new ();
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
 
-  g_signal_connect_object (self->client_view, "notify::active-plan",
-                           G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self,
                            G_CONNECT_SWAPPED);

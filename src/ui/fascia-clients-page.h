@@ -27,6 +27,8 @@ FasciaClient     *fascia_clients_page_get_client      (FasciaClientsPage *self);
 void              fascia_clients_page_select_client   (FasciaClientsPage *self,
                                                        gint64             client_id);
 FasciaClientView *fascia_clients_page_get_client_view (FasciaClientsPage *self);
+FasciaClientView *fascia_clients_page_peek_client_view (FasciaClientsPage *self);
+FasciaPlan       *fascia_clients_page_get_active_plan (FasciaClientsPage *self);
 guint             fascia_clients_page_get_n_shown     (FasciaClientsPage *self);
 guint             fascia_clients_page_get_n_searches  (FasciaClientsPage *self);
 void              fascia_clients_page_refresh         (FasciaClientsPage *self);

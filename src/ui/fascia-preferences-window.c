@@ -104,8 +104,10 @@ move_activated_cb (FasciaPreferencesWindow *self)
   g_object_ref (parent);
   gtk_window_destroy (GTK_WINDOW (self));
   /* What is typed and still waiting for its pause goes first. */
-  if (fascia_window_get_clients_page (FASCIA_WINDOW (parent)) != NULL)
-    fascia_client_view_flush (fascia_clients_page_get_client_view (
+  if (fascia_window_get_clients_page (FASCIA_WINDOW (parent)) != NULL
+      && fascia_clients_page_peek_client_view (
+           fascia_window_get_clients_page (FASCIA_WINDOW (parent))) != NULL)
+    fascia_client_view_flush (fascia_clients_page_peek_client_view (
       fascia_window_get_clients_page (FASCIA_WINDOW (parent))));
   fascia_records_move_to_server (GTK_WIDGET (parent), store);
   g_object_unref (parent);

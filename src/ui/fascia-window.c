@@ -153,8 +153,15 @@ show_section_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_atlas_page (self)), "atlas.view", "s",
                                 views[n - 1]);
   else if (g_strcmp0 (page, "clients") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (fascia_clients_page_get_client_view (fascia_window_get_clients_page (self))),
-                                "client.show-section", "s", sections[n - 1]);
+    {
+      /* No client view before a client is chosen, and no section to show. */
+      FasciaClientView *view = fascia_clients_page_peek_client_view (
+        fascia_window_get_clients_page (self));
+
+      if (view != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (view), "client.show-section", "s",
+                                    sections[n - 1]);
+    }
 }
 
 /**
@@ -190,16 +197,13 @@ fascia_window_get_demo (FasciaWindow *self)
 FasciaPlan *
 fascia_window_get_active_plan (FasciaWindow *self)
 {
-  FasciaClientView *view;
-
   g_return_val_if_fail (FASCIA_IS_WINDOW (self), NULL);
 
   /* Only the Clients page opens plans. */
   if (self->clients_page == NULL)
     return NULL;
 
-  view = fascia_clients_page_get_client_view (self->clients_page);
-  return fascia_client_view_get_active_plan (view);
+  return fascia_clients_page_get_active_plan (self->clients_page);
 }
 
 static void active_plan_cb  (FasciaWindow *self);
@@ -237,9 +241,8 @@ ensure_clients_page (FasciaWindow *self)
                    G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->clients_page, "notify::active-plan",
                            G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (fascia_clients_page_get_client_view (self->clients_page),
-                           "notify::client", G_CALLBACK (client_shown_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clients_page, "notify::client",
+                           G_CALLBACK (client_shown_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->clients_bin, GTK_WIDGET (self->clients_page));
   /* Built while another page shows: named now, for screen readers see hidden pages too. */
   fascia_ui_name_tree (GTK_WIDGET (self->clients_page));
@@ -503,8 +506,7 @@ last_client_in (FasciaWindow *self,
 static void
 client_shown_cb (FasciaWindow *self)
 {
-  FasciaClientView *view = fascia_clients_page_get_client_view (self->clients_page);
-  FasciaClient *client = fascia_client_view_get_client (view);
+  FasciaClient *client = fascia_clients_page_get_client (self->clients_page);
 
   /* Closing the window or switching databases clears the view; that is not a choice. */
   if (client == NULL || self->store == NULL || fascia_window_get_demo (self)
