@@ -44,6 +44,7 @@ FasciaAtlas        *fascia_atlas_get_default             (GError      **error);
 /* Starts loading it in a worker thread; the first fascia_atlas_get_default() waits for it. */
 void                fascia_atlas_preload_default         (void);
 FasciaAtlas        *fascia_atlas_peek_default            (void);
+gboolean            fascia_atlas_default_is_requested    (void);
 /* A directory of the same format, for `fascia --check-content DIR` and tests. */
 FasciaAtlas        *fascia_atlas_new_from_directory      (const char   *directory,
                                                           GError      **error);

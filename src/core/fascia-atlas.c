@@ -377,12 +377,16 @@ static GError *default_error;
  * Returns: (transfer none) (nullable): the built-in atlas, or %NULL with a
  *   %FASCIA_ATLAS_ERROR
  */
+static gint default_requested;
+
 FasciaAtlas *
 fascia_atlas_get_default (GError **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_atomic_int_set (&default_requested, TRUE);
 
   locker = g_mutex_locker_new (&default_mutex);
 
@@ -422,6 +426,7 @@ fascia_atlas_preload_default (void)
 
   if (g_once_init_enter (&started))
     {
+      g_atomic_int_set (&default_requested, TRUE);
       g_thread_unref (g_thread_new ("fascia-atlas", preload_thread, NULL));
       g_once_init_leave (&started, 1);
     }
@@ -437,6 +442,18 @@ FasciaAtlas *
 fascia_atlas_peek_default (void)
 {
   return g_atomic_int_get (&default_loaded) ? default_atlas : NULL;
+}
+
+/**
+ * fascia_atlas_default_is_requested:
+ *
+ * Returns: whether the built-in atlas has been asked for in this process, loaded or being
+ *   loaded (by fascia_atlas_get_default() or fascia_atlas_preload_default())
+ */
+gboolean
+fascia_atlas_default_is_requested (void)
+{
+  return g_atomic_int_get (&default_requested);
 }
 
 FasciaMuscle *

@@ -259,8 +259,17 @@ fascia_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
-  /* Every page needs the atlas: it is read in a worker while GTK opens the display. */
-  fascia_atlas_preload_default ();
+  /* The Atlas and Study pages need the atlas for their first frame: a window that opens on
+   * one of them has it read in a worker while GTK opens the display. The Clients page does
+   * not (its list never, a client's plan when it is opened): its window has the atlas read
+   * in the background once it is up (fascia-window.c), or by whatever needs it first. */
+  {
+    g_autofree char *page = g_settings_get_string (
+      fascia_application_get_settings (FASCIA_APPLICATION (application)), "last-page");
+
+    if (g_strcmp0 (page, "clients") != 0)
+      fascia_atlas_preload_default ();
+  }
   /* And what a database file's schema is checked against, while GTK opens the display. */
   fascia_store_preload ();
 

@@ -49,6 +49,7 @@ struct _FasciaWindow
 
   /* Owned */
   guint                 list_button_idle_id;
+  guint                 atlas_preload_id;
   GSettings            *settings;
   FasciaStore          *store;
   FasciaStore          *user_store;   /* kept open while the demo is shown */
@@ -326,12 +327,32 @@ focus_visible_page (FasciaWindow *self)
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+/* How long after its first frame the window has the atlas read, if nothing asked for it
+ * before: long enough for the window to answer its first key or click first (the atlas costs
+ * ~25 ms of processor time, in a worker), soon enough to be there for a first visit to the
+ * Atlas page. */
+#define ATLAS_PRELOAD_DELAY_MS 1000
+
+static gboolean
+preload_atlas_cb (gpointer user_data)
+{
+  FasciaWindow *self = user_data;
+
+  self->atlas_preload_id = 0;
+  fascia_atlas_preload_default ();
+  return G_SOURCE_REMOVE;
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock,
                 FasciaWindow  *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
   focus_visible_page (self);
+  /* A window that opened on the Clients page has not needed the atlas yet. */
+  if (!fascia_atlas_default_is_requested () && self->atlas_preload_id == 0)
+    self->atlas_preload_id = g_timeout_add_full (G_PRIORITY_LOW, ATLAS_PRELOAD_DELAY_MS,
+                                                 preload_atlas_cb, self, NULL);
 }
 
 /* A size saved on a larger screen, or by a window that grew, must not open the window
@@ -1051,6 +1072,7 @@ fascia_window_dispose (GObject *object)
   FasciaWindow *self = FASCIA_WINDOW (object);
 
   g_clear_handle_id (&self->list_button_idle_id, g_source_remove);
+  g_clear_handle_id (&self->atlas_preload_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FASCIA_TYPE_WINDOW);

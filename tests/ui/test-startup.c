@@ -256,6 +256,36 @@ test_hidden_client_view (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A window that opens on the Clients page does not read the atlas before it is up (its list
+ * and "No Client Chosen" need none of it): it has it read in the background a while after its
+ * first frame. Run in a process of its own, for the atlas is read once per process. */
+static void
+test_atlas_read_after_first_frame (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = fascia_test_make_tmpdir ();
+      FasciaWindow *window = open_window (dir);
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+      g_assert_false (fascia_atlas_default_is_requested ());
+      g_assert_null (fascia_atlas_peek_default ());
+
+      /* Nobody asks for it: it is there all the same, soon after. */
+      while (fascia_atlas_peek_default () == NULL && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+      g_assert_nonnull (fascia_atlas_peek_default ());
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      fascia_test_iterate ();
+      fascia_test_rm_rf (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,10 +298,15 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   app = fascia_application_new ();
+  /* As a therapist who last closed Fascia on the Clients page starts it (each test then
+   * opens its window on the page it names). */
+  g_settings_set_string (fascia_application_get_settings (app), "last-page", "clients");
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/fascia/ui/startup/no-server-engine", test_no_server_engine);
+  g_test_add_func ("/fascia/ui/startup/atlas-read-after-first-frame",
+                   test_atlas_read_after_first_frame);
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
   g_test_add_func ("/fascia/ui/startup/pages-built-when-shown", test_pages_built_when_shown);
   g_test_add_func ("/fascia/ui/startup/clients-page-built-when-shown",
