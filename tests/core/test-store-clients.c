@@ -819,7 +819,7 @@ typedef struct
 {
   GMutex   lock;
   GCond    cond;
-  pid_t    postmaster;
+  pid_t    stopped;  /* the server's process stopped */
   gboolean done;   /* the test no longer needs the server stopped */
   gboolean fired;  /* the server was let go on before the test was done with it */
 } Watchdog;
@@ -838,7 +838,7 @@ watchdog_thread (gpointer data)
         break;
       }
   g_mutex_unlock (&watchdog->lock);
-  kill (watchdog->postmaster, SIGCONT);
+  kill (watchdog->stopped, SIGCONT);
   return NULL;
 }
 
@@ -881,11 +881,11 @@ test_growing_server_silent (StoreFixture  *fixture,
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (pid_file, &pid_text, NULL, NULL));
-  watchdog.postmaster = (pid_t) g_ascii_strtoll (pid_text, NULL, 10);
-  g_assert_cmpint (watchdog.postmaster, >, 1);
+  watchdog.stopped = (pid_t) g_ascii_strtoll (pid_text, NULL, 10);
+  g_assert_cmpint (watchdog.stopped, >, 1);
   g_mutex_init (&watchdog.lock);
   g_cond_init (&watchdog.cond);
-  g_assert_cmpint (kill (watchdog.postmaster, SIGSTOP), ==, 0);
+  g_assert_cmpint (kill (watchdog.stopped, SIGSTOP), ==, 0);
   thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
 
   /* The store's own connection still answers; the count's is being made. */
@@ -910,6 +910,103 @@ test_growing_server_silent (StoreFixture  *fixture,
   g_cond_signal (&watchdog.cond);
   g_mutex_unlock (&watchdog.lock);
   g_thread_join (thread);
+  g_mutex_clear (&watchdog.lock);
+  g_cond_clear (&watchdog.cond);
+}
+
+/* What @what says of the server's processes of the test's database, but @conn's own and
+ * @but's. */
+static gint64
+other_backends (PGconn     *conn,
+                const char *what,
+                gint64      but)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM pg_stat_activity WHERE datname = "
+                                          "current_database () AND pid <> pg_backend_pid () "
+                                          "AND pid <> %" G_GINT64_FORMAT, what, but);
+  PGresult *result = PQexec (conn, sql);
+  gint64 n;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return n;
+}
+
+/* The server stops answering the counting connection in the middle of a count (its process
+ * stopped: the store's own connection goes on): the store's closing cancels the count and
+ * returns while the server is still silent, without waiting for the count's thread; the count
+ * ends when the server answers again, and its connection closes then. */
+static void
+test_growing_server_silent_counting (StoreFixture  *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) counted = NULL;
+  g_autoptr(GListModel) grows = NULL;
+  PGconn *conn = PQconnectdb (fixture->path);
+  Watchdog watchdog = { 0 };
+  FasciaStoreCounter *counter;
+  GThread *thread;
+  gint64 store_pid;
+  gint64 end;
+
+  add_grow_clients (fixture);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+
+  {
+    FasciaDb *db = fascia_store_get_db (fixture->store);
+    g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (db, "SELECT pg_backend_pid ()", FALSE,
+                                                      &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+    store_pid = fascia_db_column_int64 (stmt, 0);
+  }
+
+  /* A first count makes the counting connection, kept: the one but the store's. */
+  counted = fascia_store_list_clients (fixture->store, "grow", FASCIA_STORE_LIST_GROWING,
+                                       &error);
+  g_assert_no_error (error);
+  wait_counted (counted);
+  g_assert_cmpint (other_backends (conn, "count(*)", store_pid), ==, 1);
+  watchdog.stopped = (pid_t) other_backends (conn, "max(pid)", store_pid);
+  g_mutex_init (&watchdog.lock);
+  g_cond_init (&watchdog.cond);
+
+  g_assert_cmpint (watchdog.stopped, >, 1);
+  g_assert_cmpint (kill (watchdog.stopped, SIGSTOP), ==, 0);
+  thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
+
+  grows = fascia_store_list_clients (fixture->store, "gro", FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  counter = fascia_store_get_counter (fixture->store);
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!fascia_store_counter_is_counting (counter) && g_get_monotonic_time () < end)
+    g_usleep (1000);
+  g_assert_true (fascia_store_counter_is_counting (counter));
+  /* Waiting for the server in its first step. */
+  g_usleep (200 * 1000);
+
+  fascia_store_close (fixture->store);
+  g_assert_false (watchdog_fired (&watchdog));
+
+  /* The server answers again: the count ends, cancelled, and its connection closes. */
+  g_mutex_lock (&watchdog.lock);
+  watchdog.done = TRUE;
+  g_cond_signal (&watchdog.cond);
+  g_mutex_unlock (&watchdog.lock);
+  g_thread_join (thread);
+  g_assert_false (watchdog_fired (&watchdog));
+  wait_counted (grows);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (other_backends (conn, "count(*)", 0) > 0 && g_get_monotonic_time () < end)
+    g_usleep (10 * 1000);
+  g_assert_cmpint (other_backends (conn, "count(*)", 0), ==, 0);
+  PQfinish (conn);
   g_mutex_clear (&watchdog.lock);
   g_cond_clear (&watchdog.cond);
 }
@@ -1147,6 +1244,9 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent", StoreFixture,
               GINT_TO_POINTER (0), store_fixture_set_up_postgresql, test_growing_server_silent,
               store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-counting",
+              StoreFixture, NULL, store_fixture_set_up_postgresql,
+              test_growing_server_silent_counting, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-timeout",
               StoreFixture, GINT_TO_POINTER (1), store_fixture_set_up_postgresql,
               test_growing_server_silent, store_fixture_tear_down);

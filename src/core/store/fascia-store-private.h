@@ -345,8 +345,10 @@ void                fascia_store_counter_close        (FasciaStoreCounter   *cou
 void                fascia_store_counter_unref        (FasciaStoreCounter   *counter);
 FasciaStoreCounter *fascia_store_get_counter          (FasciaStore          *self);
 guint               fascia_store_get_n_counts         (FasciaStore          *self);
-/* Whether a count is making the counter's connection now (for tests). */
+/* Whether a count is making the counter's connection, or running its query, now (for
+ * tests). */
 gboolean            fascia_store_counter_is_connecting (FasciaStoreCounter  *counter);
+gboolean            fascia_store_counter_is_counting   (FasciaStoreCounter  *counter);
 void                fascia_store_count_clients_async  (FasciaStore          *self,
                                                        const char           *text,
                                                        FasciaStoreListFlags  flags,

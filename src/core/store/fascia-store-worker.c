@@ -768,6 +768,7 @@ struct _FasciaStoreCounter
   GCancellable    *running;   /* the count running's, under running_lock */
   gboolean         closed;    /* under running_lock */
   gboolean         connecting;  /* a count is making the connection, under running_lock */
+  gboolean         counting;    /* a count is running its query, under running_lock */
   guint            n_counts;  /* counts that ran to their end, for tests */
 };
 
@@ -805,8 +806,11 @@ fascia_store_counter_unref (FasciaStoreCounter *counter)
   g_free (counter);
 }
 
-/* From the store's thread, as it closes: the count running stops at its next step, which is
- * waited for, and the connection closes. Counts asked for later find the counter closed. */
+/* From the store's thread, as it closes: the count running is cancelled (it stops at its next
+ * step, or its connection's making ends at once), and the connection closes — now, or as that
+ * count ends, which is not waited for: a server that stops answering in the middle of a step
+ * holds the count's thread, never the closing. Counts asked for later find the counter
+ * closed. */
 void
 fascia_store_counter_close (FasciaStoreCounter *counter)
 {
@@ -816,9 +820,12 @@ fascia_store_counter_close (FasciaStoreCounter *counter)
     g_cancellable_cancel (counter->running);
   g_mutex_unlock (&counter->running_lock);
 
-  g_mutex_lock (&counter->lock);
-  g_clear_object (&counter->store);
-  g_mutex_unlock (&counter->lock);
+  /* Held: a count runs, and closes the connection as it ends (it sees the counter closed). */
+  if (g_mutex_trylock (&counter->lock))
+    {
+      g_clear_object (&counter->store);
+      g_mutex_unlock (&counter->lock);
+    }
 }
 
 gboolean
@@ -830,6 +837,17 @@ fascia_store_counter_is_connecting (FasciaStoreCounter *counter)
   connecting = counter->connecting;
   g_mutex_unlock (&counter->running_lock);
   return connecting;
+}
+
+gboolean
+fascia_store_counter_is_counting (FasciaStoreCounter *counter)
+{
+  gboolean counting;
+
+  g_mutex_lock (&counter->running_lock);
+  counting = counter->counting;
+  g_mutex_unlock (&counter->running_lock);
+  return counting;
 }
 
 /* How many counts ran to their end in the background, on the counter's connection. */
@@ -965,8 +983,14 @@ count_thread (GTask        *task,
 
       query = fascia_client_query_new (counter->store, job->text,
                                        job->flags & ~FASCIA_STORE_LIST_GROWING);
+      g_mutex_lock (&counter->running_lock);
+      counter->counting = TRUE;
+      g_mutex_unlock (&counter->running_lock);
       if (fascia_client_query_count_all (query, cancellable, count_progress, task, &n, &error))
         counter->n_counts++;
+      g_mutex_lock (&counter->running_lock);
+      counter->counting = FALSE;
+      g_mutex_unlock (&counter->running_lock);
       g_clear_pointer (&query, fascia_client_query_free);
       if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         break;
@@ -977,7 +1001,11 @@ count_thread (GTask        *task,
 
   g_mutex_lock (&counter->running_lock);
   g_clear_object (&counter->running);
+  closed = counter->closed;
   g_mutex_unlock (&counter->running_lock);
+  /* The store closed while this ran, and left the connection to it. */
+  if (closed)
+    g_clear_object (&counter->store);
   g_mutex_unlock (&counter->lock);
 
   if (error != NULL)
