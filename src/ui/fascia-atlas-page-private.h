@@ -51,6 +51,9 @@ struct _FasciaAtlasPage
   gulong               ahead_paint_id;  /* waiting for a frame to style what was built */
   gboolean             ahead_measured;  /* measured, to be allocated next */
   guint                n_card_builds; /* muscle cards built, for tests and benchmarks */
+  guint                light_views_id;  /* the card's overlays in the other views, ahead */
+  gulong               light_views_paint_id;  /* waiting for the card's frame first */
+  FasciaDiagram       *lighting;      /* the diagram light_regions() walks, if not the shown */
   FasciaStore         *store;         /* the window's client database, for the plan */
   FasciaPlan          *plan;          /* the client's plan open in the Clients page */
   FasciaClient        *client;        /* whose plan it is, for the intake warnings */

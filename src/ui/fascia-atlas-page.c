@@ -67,11 +67,37 @@ show_problem (FasciaAtlasPage *self,
 
 /* Diagram styles */
 
-/* What lights a region: fascia_diagram_view_add_region_style() for a card shown, or
- * fascia_diagram_view_make_ahead() for the card a click would show. */
-typedef void (*LightFunc) (FasciaDiagramView *view,
+/* What lights a region: fascia_diagram_view_add_region_style() for a card shown,
+ * fascia_diagram_view_make_ahead() for the card a click would show, or
+ * fascia_diagram_view_make_ahead_in() for the card shown, in a view not shown. */
+typedef void (*LightFunc) (FasciaAtlasPage   *self,
                            const char        *region_id,
                            FasciaRegionStyle  flags);
+
+static void
+light_shown (FasciaAtlasPage   *self,
+             const char        *region_id,
+             FasciaRegionStyle  flags)
+{
+  fascia_diagram_view_add_region_style (self->diagram_view, region_id, flags);
+}
+
+static void
+light_ahead (FasciaAtlasPage   *self,
+             const char        *region_id,
+             FasciaRegionStyle  flags)
+{
+  fascia_diagram_view_make_ahead (self->diagram_view, region_id, flags);
+}
+
+/* In self->lighting, a view not shown (see light_other_views_cb()). */
+static void
+light_kept (FasciaAtlasPage   *self,
+            const char        *region_id,
+            FasciaRegionStyle  flags)
+{
+  fascia_diagram_view_make_ahead_in (self->diagram_view, self->lighting, region_id, flags);
+}
 
 static void
 light_regions (FasciaAtlasPage   *self,
@@ -80,7 +106,8 @@ light_regions (FasciaAtlasPage   *self,
                const char        *atlas_id,
                FasciaRegionStyle  flags)
 {
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  FasciaDiagram *diagram = self->lighting != NULL
+                           ? self->lighting : fascia_diagram_view_get_diagram (self->diagram_view);
   guint n;
 
   if (diagram == NULL)
@@ -92,7 +119,7 @@ light_regions (FasciaAtlasPage   *self,
       const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
 
       if (region->kind == kind && g_strcmp0 (region->atlas_id, atlas_id) == 0)
-        light (self->diagram_view, region->id, flags);
+        light (self, region->id, flags);
     }
 }
 
@@ -151,6 +178,97 @@ split_card (const char  *card,
  * Lights on the diagram what the card shown is about: the muscle and its origins and
  * insertions, the landmark, the muscles a technique treats, the referral zones asked for.
  */
+/* What the card shown lights as overlays: a muscle, its origins and insertions; a landmark; a
+ * technique's muscles. */
+static void
+light_card (FasciaAtlasPage *self,
+            LightFunc        light)
+{
+  g_autofree char *kind = NULL;
+  const char *id;
+
+  if (!split_card (self->card, &kind, &id))
+    return;
+
+  if (g_str_equal (kind, "muscle"))
+    light_muscle (self, light, id);
+  else if (g_str_equal (kind, "landmark"))
+    light_regions (self, light, FASCIA_REGION_LANDMARK, id, FASCIA_REGION_STYLE_SELECTED);
+  else if (g_str_equal (kind, "technique"))
+    {
+      FasciaTechnique *technique = fascia_atlas_lookup_technique (self->atlas, id);
+      const char * const *muscles = fascia_technique_get_muscles (technique);
+
+      for (guint i = 0; muscles != NULL && muscles[i] != NULL; i++)
+        light_regions (self, light, FASCIA_REGION_MUSCLE, muscles[i],
+                       FASCIA_REGION_STYLE_SELECTED);
+    }
+}
+
+/* A switch of views with a card open made the overlays the card lights in the new view in the
+ * frame that answered it (six for a muscle, say). Once a card is shown, and its frame painted,
+ * they are made ahead, at low priority, in each view loaded and kept rendered but not shown
+ * (fascia_diagram_view_make_ahead_in()). */
+static gboolean
+light_other_views_cb (gpointer user_data)
+{
+  FasciaAtlasPage *self = user_data;
+  FasciaDiagram *shown = fascia_diagram_view_get_diagram (self->diagram_view);
+  GHashTableIter iter;
+  gpointer diagram;
+
+  self->light_views_id = 0;
+  fascia_diagram_view_drop_ahead_in (self->diagram_view);
+  g_hash_table_iter_init (&iter, self->diagrams);
+  while (g_hash_table_iter_next (&iter, NULL, &diagram))
+    {
+      if (diagram == shown)
+        continue;
+      self->lighting = diagram;
+      light_card (self, light_kept);
+      self->lighting = NULL;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_lighting_views (FasciaAtlasPage *self)
+{
+  g_clear_handle_id (&self->light_views_id, g_source_remove);
+  if (self->light_views_paint_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_signal_handler_disconnect (clock, self->light_views_paint_id);
+      self->light_views_paint_id = 0;
+    }
+}
+
+static void
+light_views_painted_cb (GdkFrameClock   *clock,
+                        FasciaAtlasPage *self)
+{
+  g_signal_handler_disconnect (clock, self->light_views_paint_id);
+  self->light_views_paint_id = 0;
+  self->light_views_id = g_idle_add_full (G_PRIORITY_LOW, light_other_views_cb, self, NULL);
+}
+
+/* After the frame that shows the card: made before it, in idle time while the frame clock
+ * waited for its frame, they delayed it and counted in the click's CPU. */
+static void
+light_other_views_after_frame (FasciaAtlasPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+  self->light_views_paint_id = g_signal_connect (clock, "after-paint",
+                                                 G_CALLBACK (light_views_painted_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 void
 fascia_atlas_page_apply_styles (FasciaAtlasPage *self)
 {
@@ -164,27 +282,9 @@ fascia_atlas_page_apply_styles (FasciaAtlasPage *self)
   if (!split_card (self->card, &kind, &id))
     return;
 
-  if (g_str_equal (kind, "muscle"))
-    {
-      light_muscle (self, fascia_diagram_view_add_region_style, id);
-      if (self->show_referral)
-        light_regions (self, fascia_diagram_view_add_region_style, FASCIA_REGION_REFERRAL_ZONE,
-                       id, FASCIA_REGION_STYLE_SHOWN);
-    }
-  else if (g_str_equal (kind, "landmark"))
-    {
-      light_regions (self, fascia_diagram_view_add_region_style, FASCIA_REGION_LANDMARK, id,
-                     FASCIA_REGION_STYLE_SELECTED);
-    }
-  else if (g_str_equal (kind, "technique"))
-    {
-      FasciaTechnique *technique = fascia_atlas_lookup_technique (self->atlas, id);
-      const char * const *muscles = fascia_technique_get_muscles (technique);
-
-      for (guint i = 0; muscles != NULL && muscles[i] != NULL; i++)
-        light_regions (self, fascia_diagram_view_add_region_style, FASCIA_REGION_MUSCLE,
-                       muscles[i], FASCIA_REGION_STYLE_SELECTED);
-    }
+  light_card (self, light_shown);
+  if (g_str_equal (kind, "muscle") && self->show_referral)
+    light_regions (self, light_shown, FASCIA_REGION_REFERRAL_ZONE, id, FASCIA_REGION_STYLE_SHOWN);
   else if (g_str_equal (kind, "pain"))
     {
       FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
@@ -405,14 +505,16 @@ schedule_load_ahead (FasciaAtlasPage *self)
  * fascia_atlas_page_is_idle:
  *
  * Returns: whether nothing is left to do ahead: every view's drawing loaded, and rendered
- *   ahead as far as the memory for it allows (for tests and benchmarks)
+ *   ahead as far as the memory for it allows, and what the card shown lights in them asked of
+ *   the view (for tests and benchmarks)
  */
 gboolean
 fascia_atlas_page_is_idle (FasciaAtlasPage *self)
 {
   g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), FALSE);
 
-  return self->load_id == 0 && self->load_cancellable == NULL
+  return self->load_id == 0 && self->load_cancellable == NULL && self->light_views_id == 0
+         && self->light_views_paint_id == 0
          && (self->atlas == NULL || next_to_load (self) == NULL)
          && fascia_diagram_view_is_up_to_date (self->diagram_view)
          && !fascia_diagram_view_is_preparing (self->diagram_view);
@@ -1049,6 +1151,9 @@ show_card (FasciaAtlasPage *self,
     show_in_a_view (self, kind, id);
 
   fascia_atlas_page_apply_styles (self);
+  stop_lighting_views (self);
+  if (kind != NULL && !g_str_equal (kind, "pain") && !g_str_equal (kind, "search"))
+    light_other_views_after_frame (self);
 
   if (kind != NULL && g_str_equal (kind, "muscle"))
     reveal_first (self, FASCIA_REGION_MUSCLE, id);
@@ -1150,7 +1255,7 @@ region_rested_cb (FasciaAtlasPage   *self,
     {
       card = g_strconcat ("landmark:", region->atlas_id, NULL);
       if (g_strcmp0 (self->card, card) != 0)
-        light_regions (self, fascia_diagram_view_make_ahead, FASCIA_REGION_LANDMARK,
+        light_regions (self, light_ahead, FASCIA_REGION_LANDMARK,
                        region->atlas_id, FASCIA_REGION_STYLE_SELECTED);
     }
   else
@@ -1158,7 +1263,7 @@ region_rested_cb (FasciaAtlasPage   *self,
       card = g_strconcat ("muscle:", region->atlas_id, NULL);
       if (g_strcmp0 (self->card, card) != 0)
         {
-          light_muscle (self, fascia_diagram_view_make_ahead, region->atlas_id);
+          light_muscle (self, light_ahead, region->atlas_id);
           make_card_ahead (self, region->atlas_id);
         }
     }
@@ -1410,8 +1515,9 @@ fascia_atlas_page_constructed (GObject *object)
 static void
 fascia_atlas_page_unrealize (GtkWidget *widget)
 {
-  /* A card waiting for a frame of this frame clock is not made. */
+  /* A card, or overlays, waiting for a frame of this frame clock are not made. */
   stop_card_ahead (FASCIA_ATLAS_PAGE (widget));
+  stop_lighting_views (FASCIA_ATLAS_PAGE (widget));
 
   GTK_WIDGET_CLASS (fascia_atlas_page_parent_class)->unrealize (widget);
 }
@@ -1423,6 +1529,7 @@ fascia_atlas_page_dispose (GObject *object)
 
   fascia_atlas_page_clear_plan (self);
   stop_card_ahead (self);
+  stop_lighting_views (self);
   g_clear_handle_id (&self->load_id, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);

@@ -157,6 +157,9 @@ struct _FasciaDiagramView
   guint          hover_ahead_id;    /* the pointer resting on it */
   GQueue         ahead;             /* Ahead: overlays to make before they are shown */
   guint          ahead_id;          /* making them, one at a time, once the view is idle */
+  GQueue         kept_ahead;        /* Ahead, for diagrams kept, not shown (make_ahead_in()) */
+  guint          kept_ahead_id;
+  GQueue         kept_waiting;      /* Ahead, for diagrams still to be rendered ahead */
   guint64        overlay_clock;     /* counts the overlays asked for (Tile.used) */
   guint          n_overlays;        /* overlays made, for tests and benchmarks */
 
@@ -191,6 +194,7 @@ typedef struct
 {
   char             *region_id;
   FasciaRegionStyle style;
+  FasciaDiagram    *diagram;        /* kept, not shown; NULL for the one shown */
 } Ahead;
 
 typedef struct
@@ -908,8 +912,10 @@ fascia_diagram_view_get_render_count (FasciaDiagramView *self,
  * fascia_diagram_view_get_overlay_count:
  *
  * Counts the overlays (outlines and fills, see fascia_diagram_render_region_overlay()) made
- * since the view was made, for tests and benchmarks: a click on a region hovered long enough
- * should make none (see fascia_diagram_view_set_hover_styles()).
+ * for the diagram shown since the view was made, for tests and benchmarks: a click on a
+ * region hovered long enough should make none (see fascia_diagram_view_set_hover_styles()),
+ * nor a switch to a diagram kept ready (see fascia_diagram_view_make_ahead_in(), whose
+ * overlays, made for diagrams not shown, are not counted).
  */
 guint
 fascia_diagram_view_get_overlay_count (FasciaDiagramView *self)
@@ -931,7 +937,7 @@ fascia_diagram_view_is_making_ahead (FasciaDiagramView *self)
 {
   g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
 
-  return self->hover_ahead_id != 0 || self->ahead_id != 0;
+  return self->hover_ahead_id != 0 || self->ahead_id != 0 || self->kept_ahead_id != 0;
 }
 
 /**
@@ -1364,6 +1370,15 @@ static Tile *ensure_overlay (FasciaDiagramView *self,
                              FasciaRegionStyle  style,
                              gboolean           ahead);
 
+static GList    *find_kept         (FasciaDiagramView *self,
+                                    FasciaDiagram     *diagram);
+static gboolean  kept_is_fresh     (FasciaDiagramView *self,
+                                    const Kept        *kept);
+static void      make_kept_overlay (FasciaDiagramView *self,
+                                    Kept              *kept,
+                                    const char        *region_id,
+                                    FasciaRegionStyle  style);
+
 /* Making overlays ahead: a click lights a region with overlays made from its hit mask, and a
  * page's click lights more than the region (a muscle's origins and insertions on the Atlas):
  * made on the click, they cost the frame that answers it a dozen to several dozen ms of the
@@ -1399,6 +1414,7 @@ ahead_free (gpointer data)
   Ahead *ahead = data;
 
   g_free (ahead->region_id);
+  g_clear_object (&ahead->diagram);
   g_free (ahead);
 }
 
@@ -1441,7 +1457,7 @@ queue_ahead (FasciaDiagramView *self,
         && g_str_equal (((Ahead *) l->data)->region_id, region_id))
       return;
 
-  ahead = g_new (Ahead, 1);
+  ahead = g_new0 (Ahead, 1);
   ahead->region_id = g_strdup (region_id);
   ahead->style = style;
   g_queue_push_tail (&self->ahead, ahead);
@@ -1481,6 +1497,113 @@ fascia_diagram_view_make_ahead (FasciaDiagramView *self,
       && (fill = shown_fill (styles | fascia_diagram_get_region_style (self->diagram,
                                                                          region_id))) != 0)
     queue_ahead (self, region_id, fill);
+}
+
+static gboolean
+kept_ahead_cb (gpointer user_data)
+{
+  FasciaDiagramView *self = user_data;
+  Ahead *ahead = g_queue_pop_head (&self->kept_ahead);
+  GList *l;
+
+  if (ahead != NULL && ahead->diagram != self->diagram)
+    {
+      if ((l = find_kept (self, ahead->diagram)) != NULL && kept_is_fresh (self, l->data))
+        {
+          if (fascia_diagram_get_region_visible (ahead->diagram, ahead->region_id))
+            make_kept_overlay (self, l->data, ahead->region_id, ahead->style);
+        }
+      else if (g_ptr_array_find (self->ready, ahead->diagram, NULL))
+        {
+          /* Made once the diagram is rendered ahead again (a card opened narrows the view,
+           * and what was rendered for the wider one is rendered anew). */
+          g_queue_push_tail (&self->kept_waiting, g_steal_pointer (&ahead));
+        }
+    }
+  if (ahead != NULL)
+    ahead_free (ahead);
+
+  if (g_queue_is_empty (&self->kept_ahead))
+    {
+      self->kept_ahead_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_kept_ahead (FasciaDiagramView *self,
+                  FasciaDiagram     *diagram,
+                  const char        *region_id,
+                  FasciaRegionStyle  style)
+{
+  Ahead *ahead;
+
+  for (GList *l = self->kept_ahead.head; l != NULL; l = l->next)
+    if (((Ahead *) l->data)->style == style && ((Ahead *) l->data)->diagram == diagram
+        && g_str_equal (((Ahead *) l->data)->region_id, region_id))
+      return;
+
+  ahead = g_new0 (Ahead, 1);
+  ahead->region_id = g_strdup (region_id);
+  ahead->style = style;
+  ahead->diagram = g_object_ref (diagram);
+  g_queue_push_tail (&self->kept_ahead, ahead);
+  if (self->kept_ahead_id == 0)
+    self->kept_ahead_id = g_idle_add_full (G_PRIORITY_LOW, kept_ahead_cb, self, NULL);
+}
+
+/**
+ * fascia_diagram_view_drop_ahead_in:
+ *
+ * Drops what fascia_diagram_view_make_ahead_in() was asked for and has not made.
+ */
+void
+fascia_diagram_view_drop_ahead_in (FasciaDiagramView *self)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  g_clear_handle_id (&self->kept_ahead_id, g_source_remove);
+  g_queue_clear_full (&self->kept_ahead, ahead_free);
+  g_queue_clear_full (&self->kept_waiting, ahead_free);
+}
+
+/**
+ * fascia_diagram_view_make_ahead_in:
+ * @diagram: a diagram given to fascia_diagram_view_keep_ready() or shown before
+ * @region_id: a region of @diagram
+ * @styles: style flags @region_id will have when @diagram is shown
+ *
+ * As fascia_diagram_view_make_ahead(), for a diagram not shown: the overlays are made, one at
+ * a time in idle time, into what the view keeps of @diagram (at the view it was rendered
+ * for), so that a switch to it makes none; nothing is made if it keeps nothing fresh of it.
+ * For the overlays a card lights in the views not shown, made when the card is opened.
+ */
+void
+fascia_diagram_view_make_ahead_in (FasciaDiagramView *self,
+                                   FasciaDiagram     *diagram,
+                                   const char        *region_id,
+                                   FasciaRegionStyle  styles)
+{
+  FasciaRegionStyle fill;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (FASCIA_IS_DIAGRAM (diagram));
+  g_return_if_fail (region_id != NULL);
+
+  if (diagram == self->diagram)
+    {
+      fascia_diagram_view_make_ahead (self, region_id, styles);
+      return;
+    }
+  if (fascia_diagram_lookup_region (diagram, region_id) == NULL)
+    return;
+
+  if (styles & FASCIA_REGION_STYLE_SELECTED)
+    queue_kept_ahead (self, diagram, region_id, FASCIA_REGION_STYLE_SELECTED);
+  if ((styles & FILL_STYLES)
+      && (fill = shown_fill (styles | fascia_diagram_get_region_style (diagram, region_id))) != 0)
+    queue_kept_ahead (self, diagram, region_id, fill);
 }
 
 static gboolean
@@ -1735,6 +1858,21 @@ prepare_done_cb (GObject      *object,
   kept->rendered_serial = job->serial;
   g_queue_push_tail (&self->kept, kept);
   self->n_prepared++;
+
+  /* What was to be made in it ahead. */
+  for (GList *w = self->kept_waiting.head; w != NULL;)
+    {
+      GList *next = w->next;
+
+      if (((Ahead *) w->data)->diagram == diagram)
+        {
+          g_queue_push_tail (&self->kept_ahead, w->data);
+          g_queue_delete_link (&self->kept_waiting, w);
+        }
+      w = next;
+    }
+  if (!g_queue_is_empty (&self->kept_ahead) && self->kept_ahead_id == 0)
+    self->kept_ahead_id = g_idle_add_full (G_PRIORITY_LOW, kept_ahead_cb, self, NULL);
 
   schedule_prepare (self);
 }
@@ -2762,6 +2900,41 @@ make_overlay_room (FasciaDiagramView *self,
   return TRUE;
 }
 
+/* The Tile of an overlay drawn into @surface (@size bytes), kept under @key ("style:region"). */
+static Tile *
+overlay_tile_new (FasciaDiagramView *self,
+                  cairo_surface_t   *surface,
+                  gsize              size,
+                  double             scale,
+                  double             x,
+                  double             y,
+                  guint64            serial,
+                  const char        *key,
+                  FasciaRegionStyle  style)
+{
+  Tile *tile = g_new0 (Tile, 1);
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), size,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                          cairo_image_surface_get_height (surface),
+                                          GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (surface));
+  tile->bytes = g_bytes_ref (bytes);
+  tile->stride = cairo_image_surface_get_stride (surface);
+  /* A Tile is measured in logical pixels: pretend the overlay was drawn at scale factor 1. */
+  tile->zoom = scale;
+  tile->x = x;
+  tile->y = y;
+  tile->scale_factor = 1;
+  tile->serial = serial;
+  tile->region_id = strchr (key, ':') + 1;
+  tile->style = style;
+  tile->used = ++self->overlay_clock;
+  return tile;
+}
+
 /* An overlay of a region (an outline or a fill) as a texture, made from its hit mask (no
  * librsvg) at most at two pixels per view unit and scaled by GSK beyond that, so that
  * zooming does not remake it. A fill shows what the regions over it leave in sight, so it is
@@ -2779,7 +2952,6 @@ ensure_overlay (FasciaDiagramView *self,
   double scale = self->zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
   guint64 serial = (style & FILL_STYLES) ? fascia_diagram_get_visibility_serial (self->diagram) : 0;
   g_autofree char *key = g_strdup_printf ("%u:%s", style, region_id);
-  g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   Tile *tile;
   double x, y;
@@ -2818,27 +2990,72 @@ ensure_overlay (FasciaDiagramView *self,
       return NULL;
     }
 
-  tile = g_new0 (Tile, 1);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), size,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                          cairo_image_surface_get_height (surface),
-                                          GDK_MEMORY_DEFAULT, bytes,
-                                          cairo_image_surface_get_stride (surface));
-  tile->bytes = g_bytes_ref (bytes);
-  tile->stride = cairo_image_surface_get_stride (surface);
-  /* A Tile is measured in logical pixels: pretend the overlay was drawn at scale factor 1. */
-  tile->zoom = scale;
-  tile->x = x;
-  tile->y = y;
-  tile->scale_factor = 1;
-  tile->serial = serial;
-  tile->region_id = strchr (key, ':') + 1;
-  tile->style = style;
-  tile->used = ++self->overlay_clock;
+  tile = overlay_tile_new (self, surface, size, scale, x, y, serial, key, style);
   self->overlay_bytes += size;
   g_hash_table_replace (self->outlines, g_steal_pointer (&key), tile);
   return tile;
+}
+
+/* Makes in @kept, a diagram kept rendered but not shown, the overlay ensure_overlay() would
+ * make once it is shown at the view it was rendered for; the oldest of its overlays go to
+ * make room. */
+static void
+make_kept_overlay (FasciaDiagramView *self,
+                   Kept              *kept,
+                   const char        *region_id,
+                   FasciaRegionStyle  style)
+{
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double scale = kept->base.zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
+  guint64 serial = (style & FILL_STYLES) ? fascia_diagram_get_visibility_serial (kept->diagram) : 0;
+  g_autofree char *key = g_strdup_printf ("%u:%s", style, region_id);
+  cairo_surface_t *surface;
+  Tile *tile;
+  double x, y;
+  gsize size;
+
+  if (scale != kept->outline_scale)
+    {
+      g_hash_table_remove_all (kept->outlines);
+      kept->overlay_bytes = 0;
+      kept->outline_scale = scale;
+    }
+
+  if ((tile = g_hash_table_lookup (kept->outlines, key)) != NULL && tile->serial == serial)
+    {
+      tile->used = ++self->overlay_clock;
+      return;
+    }
+
+  surface = fascia_diagram_render_region_overlay (kept->diagram, region_id, style, scale, &x, &y);
+  if (surface == NULL)
+    return;
+  /* Not counted in n_overlays: those are the overlays a frame (or the hover ahead) made for
+   * the diagram shown, and these are made after a click, for the views not shown. */
+  size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
+
+  while (g_hash_table_size (kept->outlines) > 0
+         && (g_hash_table_size (kept->outlines) >= MAX_OVERLAYS
+             || kept->overlay_bytes + size > MAX_OVERLAY_BYTES))
+    {
+      GHashTableIter iter;
+      gpointer k, value, oldest_key = NULL;
+      Tile *oldest = NULL;
+
+      g_hash_table_iter_init (&iter, kept->outlines);
+      while (g_hash_table_iter_next (&iter, &k, &value))
+        if (oldest == NULL || ((Tile *) value)->used < oldest->used)
+          {
+            oldest = value;
+            oldest_key = k;
+          }
+      kept->overlay_bytes -= tile_size (oldest);
+      g_hash_table_remove (kept->outlines, oldest_key);
+    }
+
+  tile = overlay_tile_new (self, surface, size, scale, x, y, serial, key, style);
+  kept->overlay_bytes += size;
+  g_hash_table_replace (kept->outlines, g_steal_pointer (&key), tile);
 }
 
 static void
@@ -3102,6 +3319,7 @@ fascia_diagram_view_dispose (GObject *object)
   g_clear_handle_id (&self->deferred_id, g_source_remove);
   g_clear_handle_id (&self->hover_ahead_id, g_source_remove);
   clear_ahead (self);
+  fascia_diagram_view_drop_ahead_in (self);
   cancel_prepare (self);
   g_ptr_array_set_size (self->ready, 0);
   g_queue_clear_full (&self->kept, kept_free);

@@ -96,6 +96,11 @@ void           fascia_diagram_view_set_hover_styles   (FasciaDiagramView *self,
 void           fascia_diagram_view_make_ahead         (FasciaDiagramView *self,
                                                        const char        *region_id,
                                                        FasciaRegionStyle  styles);
+void           fascia_diagram_view_drop_ahead_in      (FasciaDiagramView *self);
+void           fascia_diagram_view_make_ahead_in      (FasciaDiagramView *self,
+                                                       FasciaDiagram     *diagram,
+                                                       const char        *region_id,
+                                                       FasciaRegionStyle  styles);
 void           fascia_diagram_view_get_render_count   (FasciaDiagramView *self,
                                                        guint             *full,
                                                        guint             *patches);

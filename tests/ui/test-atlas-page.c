@@ -699,6 +699,57 @@ test_first_switch_renders_nothing (Fixture       *fixture,
     }
 }
 
+/* A switch of views with a card open makes no overlay: what the card lights in each view
+ * loaded and rendered ahead (a muscle, its origins and insertions) was made ahead when the
+ * card was opened (made by the frame that answers the switch, six overlays cost it up to a
+ * few dozen ms of the UI thread). */
+static void
+test_switch_makes_no_overlay (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GListModel *views = fascia_atlas_get_views (fascia_atlas_get_default (NULL));
+  guint lit = 0;
+
+  /* The first card opens the pane, which narrows the drawing: the views are rendered ahead
+   * again, and what the card lights in them is made once they are. */
+  g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "iliacus"));
+  g_assert_true (fascia_test_wait_for (page_idle, fixture->page, 120000));
+  g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "psoas-major"));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (page_idle, fixture->page, 120000));
+  g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 10000));
+
+  for (guint i = 0; i < g_list_model_get_n_items (views); i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+      const char *id = fascia_view_get_id (view);
+      FasciaDiagram *diagram;
+      guint made = fascia_diagram_view_get_overlay_count (fixture->view);
+
+      if (g_strcmp0 (id, fascia_atlas_page_get_view (fixture->page)) == 0)
+        continue;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.view", "s", id));
+      g_assert_cmpstr (fascia_atlas_page_get_card (fixture->page), ==, "muscle:psoas-major");
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
+      fascia_ui_test_wait_idle (50);
+      if (fascia_diagram_view_get_overlay_count (fixture->view) != made)
+        g_error ("The switch to %s made %u overlays", id,
+                 fascia_diagram_view_get_overlay_count (fixture->view) - made);
+
+      /* The switch had overlays to show. */
+      diagram = fascia_diagram_view_get_diagram (fixture->view);
+      for (guint r = 0; r < fascia_diagram_get_n_regions (diagram); r++)
+        if (fascia_diagram_get_region_style (diagram, fascia_diagram_get_region (diagram, r)->id)
+            & (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_ORIGIN
+               | FASCIA_REGION_STYLE_INSERTION))
+          lit++;
+    }
+
+  if (g_test_verbose ())
+    g_printerr ("%u regions lit in the views switched to\n", lit);
+  g_assert_cmpuint (lit, >=, 4);
+}
+
 static void
 test_search_latin (Fixture       *fixture,
                    gconstpointer  data)
@@ -1184,6 +1235,8 @@ main (int   argc,
               fixture_set_up, test_click_makes_no_overlay, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-builds-no-card", Fixture, NULL,
               fixture_set_up, test_click_builds_no_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/switch-makes-no-overlay", Fixture, NULL,
+              fixture_set_up, test_switch_makes_no_overlay, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/enter-makes-no-overlay", Fixture, NULL,
               fixture_set_up, test_enter_makes_no_overlay, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-repaints-little", Fixture, NULL,
