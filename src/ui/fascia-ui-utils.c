@@ -666,13 +666,33 @@ calendar_show_cb (GtkWidget   *popover,
  * the one way dates are shown; and what is not a date stays in it, marked, with a message.
  * Read it with fascia_ui_date_row_get_date(), fill it with fascia_ui_date_row_set_date().
  */
+/* The calendar is made when its button is first pressed: a GtkCalendar is some fifty labels
+ * and buttons, which a client view, a plan or a visit opened would otherwise build for each
+ * date field whether anyone picks a date or not. */
+static void
+create_calendar_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  AdwEntryRow *row = user_data;
+  GtkWidget *popover;
+  GtkWidget *calendar;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  calendar = gtk_calendar_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), row, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_show_cb), row, 0);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 void
 fascia_ui_date_row_init (AdwEntryRow *row)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
   g_autofree char *label = NULL;
 
@@ -684,12 +704,9 @@ fascia_ui_date_row_init (AdwEntryRow *row)
   g_signal_connect (focus, "leave", G_CALLBACK (date_leave_cb), NULL);
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
 
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), row, 0);
-  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_show_cb), row, 0);
-
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_calendar_cb, row,
+                                         NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Pick from a Calendar"));

@@ -92,6 +92,24 @@ count_in_tree (GtkWidget *widget,
   return n;
 }
 
+/* The first widget of @type under @widget, itself included. */
+static GtkWidget *
+find_in_tree (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_in_tree (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The libraries mapped into this process whose file name holds @name. */
 static guint
 count_mapped (const char *name)
@@ -250,6 +268,20 @@ test_hidden_client_view (void)
     FASCIA_CLIENTS_PAGE (page))), ==, 1);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+  /* Nor is the date of birth's calendar made before its button is pressed; pressed, it is. */
+  g_assert_cmpuint (count_in_tree (view, GTK_TYPE_CALENDAR), ==, 0);
+  {
+    GtkWidget *birth = GTK_WIDGET (gtk_widget_get_template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                                  "birth_row"));
+    GtkWidget *button = find_in_tree (birth, GTK_TYPE_MENU_BUTTON);
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_sensitive (button));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    wait_frames (GTK_WIDGET (window), 2);
+    g_assert_cmpuint (count_in_tree (view, GTK_TYPE_CALENDAR), ==, 1);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
