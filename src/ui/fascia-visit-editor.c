@@ -1097,7 +1097,14 @@ create_finding_row (FasciaVisitEditor *self,
   for (guint i = 0; i < G_N_ELEMENTS (fascia_finding_tools); i++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (_(fascia_finding_tools[i].label));
+      /* Named for the muscle too ("Weak, Gluteus medius, left side"): every finding has the
+       * same buttons, and a screen reader read "Weak" for each. */
+      g_autofree char *label = g_strdup_printf (C_("accessible name of a finding's button",
+                                                   "%s, %s"),
+                                                _(fascia_finding_tools[i].label), name);
 
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
                                     fascia_finding_get_flags (finding) & fascia_finding_tools[i].flag);
       gtk_widget_add_css_class (button, "small-toggle");

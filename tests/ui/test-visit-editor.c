@@ -394,6 +394,59 @@ log_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+static void
+collect_toggles (GtkWidget *widget,
+                 GPtrArray *found)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_toggles (child, found);
+}
+
+/* Each finding's buttons are named for the muscle as well as the finding: with two muscles
+ * found, a screen reader read "Weak" and "Weak", the same for both. */
+static void
+test_finding_buttons_named (Fixture       *f,
+                            gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  FasciaDiagramView *diagram = fascia_visit_editor_get_diagram_view (editor);
+  GtkWidget *list = template_child (editor, FASCIA_TYPE_VISIT_EDITOR, "finding_list");
+  const char * const regions[] = { "m-gluteus-maximus-l", "m-latissimus-dorsi-r" };
+  const char * const names[] = { "Gluteus maximus, left side", "Latissimus dorsi, right side" };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s", "weak"));
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      GtkWidget *region = fascia_diagram_view_get_region_widget (diagram, regions[i]);
+
+      g_assert_nonnull (region);
+      g_signal_emit_by_name (region, "clicked");
+      fascia_test_iterate ();
+    }
+  fascia_ui_test_wait_idle (300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+      g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+      const char * const findings[] = { "Hypertonic", "Trigger point", "Tender", "Short", "Weak" };
+
+      g_assert_nonnull (row);
+      collect_toggles (GTK_WIDGET (row), toggles);
+      g_assert_cmpuint (toggles->len, ==, G_N_ELEMENTS (findings));
+      for (guint t = 0; t < toggles->len; t++)
+        {
+          g_autofree char *expected = g_strdup_printf ("%s, %s", findings[t], names[i]);
+
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggles->pdata[t]),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +461,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add ("/fascia/ui/visit-editor/finding-buttons-named", Fixture, NULL,
+              fixture_set_up, test_finding_buttons_named, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/long-note-scrolls", Fixture, NULL,
               fixture_set_up, test_long_note_scrolls, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/note-over-limit", Fixture, NULL,
