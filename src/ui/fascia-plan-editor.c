@@ -836,6 +836,20 @@ technique_card_row (FasciaPlanEditor *self,
   return row;
 }
 
+/* A control of an open target is named for the target too ("Pressure, Psoas major, both
+ * sides"): every target has the same ones, and more than one can be open. */
+static void
+name_for_target (GtkWidget  *widget,
+                 const char *what,
+                 const char *target_name)
+{
+  g_autofree char *label = g_strdup_printf (C_("accessible name of a target's control", "%s, %s"),
+                                            what, target_name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 static GtkWidget *
 create_target_row (FasciaPlanEditor *self,
                    FasciaPlanTarget *target)
@@ -894,6 +908,7 @@ create_target_row (FasciaPlanEditor *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Pressure"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (pressures));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), fascia_plan_target_get_pressure (target));
+  name_for_target (row, _("Pressure"), name);
   g_object_set_data (G_OBJECT (row), "target", target);
   g_signal_connect (row, "notify::selected", G_CALLBACK (target_pressure_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
@@ -904,6 +919,7 @@ create_target_row (FasciaPlanEditor *self,
   fascia_ui_spin_button_ignore_wheel (GTK_SPIN_BUTTON (spin));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), fascia_plan_target_get_duration_minutes (target));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  name_for_target (spin, _("Minutes"), name);
   g_object_set_data (G_OBJECT (spin), "target", target);
   g_signal_connect (spin, "value-changed", G_CALLBACK (target_duration_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -913,6 +929,7 @@ create_target_row (FasciaPlanEditor *self,
   row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Notes"));
   gtk_editable_set_text (GTK_EDITABLE (row), fascia_plan_target_get_notes (target) ?: "");
+  name_for_target (row, _("Notes"), name);
   g_object_set_data (G_OBJECT (row), "target", target);
   g_signal_connect (row, "changed", G_CALLBACK (target_notes_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);

@@ -545,6 +545,28 @@ test_technique_names_whole (Fixture       *f,
         }
     g_assert_cmpuint (n_remove, ==, 1);
   }
+  /* So do its pressure, minutes and notes. */
+  {
+    g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    collect (row, ADW_TYPE_COMBO_ROW, combos);
+    g_assert_cmpuint (combos->len, ==, 1);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (combos->pdata[0]),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Pressure, Psoas major, both sides");
+    collect (row, GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 1);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (spins->pdata[0]),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Minutes, Psoas major, both sides");
+    collect (row, ADW_TYPE_ENTRY_ROW, entries);
+    g_assert_cmpuint (entries->len, ==, 1);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entries->pdata[0]),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Notes, Psoas major, both sides");
+  }
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
