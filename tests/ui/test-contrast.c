@@ -399,7 +399,9 @@ set_style (Pages       *p,
 }
 
 /* What of @widget's box is not clipped away by its ancestors (a scrolled list), in the
- * coordinates of @root; FALSE when too little shows to hold text. */
+ * coordinates of @root; FALSE when too little shows to hold text, or when a scrolled list
+ * cuts a line of text across: what shows of it then may hold no ink at all, and the line is
+ * read (and measured) scrolled into view. */
 static gboolean
 shown_box (GtkWidget             *widget,
            GtkWidget             *root,
@@ -432,7 +434,8 @@ shown_box (GtkWidget             *widget,
   box->y = y0;
   box->width = x1 - x0;
   box->height = y1 - y0;
-  return box->width > 4 && box->height > 6;
+  return box->width > 4 && box->height > 6 &&
+         (!GTK_IS_LABEL (widget) || box->height >= (int) floor (bounds.size.height) - 1);
 }
 
 static gboolean
