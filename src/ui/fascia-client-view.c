@@ -891,6 +891,28 @@ fascia_client_view_set_hide_names (FasciaClientView *self,
 }
 
 /**
+ * fascia_client_view_focus_sections:
+ *
+ * Puts the keyboard focus on the button of the section shown (Details, Plans, Visits or
+ * Progress), or, for a login that sees the details alone, on the first of them: not on the
+ * Archive or Delete button before them.
+ */
+void
+fascia_client_view_focus_sections (FasciaClientView *self)
+{
+  g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->section_switcher)))
+    for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->section_switcher));
+         button != NULL; button = gtk_widget_get_next_sibling (button))
+      if (GTK_IS_TOGGLE_BUTTON (button) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button))
+          && gtk_widget_grab_focus (button))
+        return;
+
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+}
+
+/**
  * fascia_client_view_show_section:
  * @name: "details", "plans", "visits" or "progress"
  */

@@ -26,6 +26,7 @@ FasciaClient        *fascia_client_view_get_client         (FasciaClientView *se
 void                 fascia_client_view_set_client         (FasciaClientView *self,
                                                             FasciaClient     *client);
 void                 fascia_client_view_focus_name         (FasciaClientView *self);
+void                 fascia_client_view_focus_sections     (FasciaClientView *self);
 void                 fascia_client_view_show_section       (FasciaClientView *self,
                                                             const char       *name);
 void                 fascia_client_view_open_plan          (FasciaClientView *self,

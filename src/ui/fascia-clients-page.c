@@ -445,6 +445,43 @@ archived_toggled_cb (FasciaClientsPage *self)
   reload_full (self, TRUE);
 }
 
+/*
+ * Shows the client beside the list, or over it when the leaflet is folded. AdwLeaflet takes
+ * the focus along to the client view when it was in the list, onto its first control: the
+ * Archive button, where a second Enter would archive the client, and each arrow press in
+ * the list threw the keyboard out of it. The focus stays in the list while both show. When the
+ * list is folded away, or on Enter on the client already chosen (@into_client), the focus is
+ * put on the client's sections.
+ */
+static void
+show_client_pane (FasciaClientsPage *self,
+                  gboolean           into_client)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkWidget) before = NULL;
+  GtkWidget *after;
+
+  if (root != NULL && gtk_root_get_focus (root) != NULL)
+    before = g_object_ref (gtk_root_get_focus (root));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (root == NULL || self->client_view == NULL)
+    return;
+
+  after = gtk_root_get_focus (root);
+  if (into_client || adw_leaflet_get_folded (self->leaflet))
+    {
+      if (after == NULL || !gtk_widget_is_ancestor (after, GTK_WIDGET (self->client_view))
+          || after != before)
+        fascia_client_view_focus_sections (self->client_view);
+    }
+  else if (after != before && after != NULL && before != NULL
+           && gtk_widget_is_ancestor (after, GTK_WIDGET (self->client_view))
+           && gtk_widget_get_root (before) == root)
+    {
+      gtk_widget_grab_focus (before);
+    }
+}
+
 static void
 selection_changed_cb (FasciaClientsPage *self)
 {
@@ -461,7 +498,7 @@ selection_changed_cb (FasciaClientsPage *self)
   fascia_client_view_set_client (ensure_client_view (self), client);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
   if (!self->reloading)
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    show_client_pane (self, FALSE);
 }
 
 /* Enter or a double click on a row: the client, also when the row was already chosen. */
@@ -472,7 +509,7 @@ row_activated_cb (FasciaClientsPage *self,
   if (gtk_single_selection_get_selected (self->selection) != position)
     select_position (self, position);
   else
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    show_client_pane (self, TRUE);
 }
 
 FasciaStore *

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "fascia/fascia-store.h"
+
 #include "fascia-application.h"
 #include "fascia-atlas-page.h"
 #include "fascia-client-view.h"
@@ -174,6 +176,70 @@ test_keys_from_the_client_list (Fixture       *f,
   g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "atlas");
 }
 
+/* The arrows walk the client list and each client chosen shows beside it, the focus staying
+ * in the list; Enter then takes the focus into the client, to its sections, never onto its
+ * Archive or Delete button (where a second Enter would act). */
+static void
+test_walk_the_client_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+  FasciaUiTestSession session = { 0 };
+  FasciaClientsPage *page;
+  FasciaClientView *view;
+  GtkWidget *search, *list, *archive, *delete, *switcher, *focus;
+  gint64 first, second;
+
+  g_assert_true (fascia_store_create_demo (demo, &error));
+  g_assert_no_error (error);
+  fascia_ui_test_session_open (&session, app, demo, 1400, 900, "clients");
+  fascia_ui_test_wait_idle (300);
+  page = fascia_window_get_clients_page (session.window);
+  search = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  list = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+  g_assert_true (gtk_widget_grab_focus (search));
+  fascia_ui_test_wait_idle (100);
+
+  /* Down from the search goes to the first client; Down again chooses the next. */
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (300);
+  focus = gtk_root_get_focus (GTK_ROOT (session.window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list));
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (300);
+  view = fascia_clients_page_get_client_view (page);
+  g_assert_nonnull (view);
+  g_assert_nonnull (fascia_client_view_get_client (view));
+  first = fascia_client_get_id (fascia_client_view_get_client (view));
+  focus = gtk_root_get_focus (GTK_ROOT (session.window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list));
+
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (300);
+  second = fascia_client_get_id (fascia_client_view_get_client (view));
+  g_assert_cmpint (second, !=, first);
+  focus = gtk_root_get_focus (GTK_ROOT (session.window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list));
+
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Return");
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (view)), ==, second);
+  archive = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "archive_button");
+  delete = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "delete_button");
+  switcher = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "section_switcher");
+  focus = gtk_root_get_focus (GTK_ROOT (session.window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == archive || gtk_widget_is_ancestor (focus, archive));
+  g_assert_false (focus == delete || gtk_widget_is_ancestor (focus, delete));
+  g_assert_true (gtk_widget_is_ancestor (focus, switcher));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+
+  fascia_ui_test_session_close (&session);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +261,7 @@ main (int   argc,
               fixture_set_up, test_keys_from_a_card, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-the-client-list", Fixture, NULL,
               fixture_set_up, test_keys_from_the_client_list, fixture_tear_down);
+  g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
 
   status = g_test_run ();
   g_clear_object (&app);
