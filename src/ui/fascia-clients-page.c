@@ -804,14 +804,27 @@ fascia_clients_page_dispose (GObject *object)
   G_OBJECT_CLASS (fascia_clients_page_parent_class)->dispose (object);
 }
 
-/* Folding the window while a client is open keeps the client in view, not the list. */
+/* Folding the window while a client is open keeps the client in view, not the list. The
+ * leaflet folds when a client chosen in the list needs more room than the list leaves: the
+ * keyboard was in the list, and AdwLeaflet would carry it to the client's first control
+ * (Archive, where the next Enter archives the client) or leave it in the list now hidden; it
+ * goes to the client's sections, as Enter in the folded list takes it. */
 static void
 folded_cb (FasciaClientsPage *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->content_stack));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean in_list = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->leaflet))
+                     && !gtk_widget_is_ancestor (focus, content);
+
   if (adw_leaflet_get_folded (self->leaflet)
       && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") == 0)
-    adw_leaflet_set_visible_child (self->leaflet,
-                                   gtk_widget_get_parent (GTK_WIDGET (self->content_stack)));
+    {
+      adw_leaflet_set_visible_child (self->leaflet, content);
+      if (in_list && self->client_view != NULL)
+        fascia_client_view_focus_sections (self->client_view);
+    }
 }
 
 static void

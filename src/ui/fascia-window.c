@@ -278,9 +278,14 @@ update_client_list_button (FasciaWindow *self)
       AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (page,
                                                                         FASCIA_TYPE_CLIENTS_PAGE,
                                                                         "leaflet"));
-      GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (leaflet));
+      /* Not the leaflet's first child: that is its shadow, and the button showed over the
+       * list as well. */
+      GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (page,
+                                                                    FASCIA_TYPE_CLIENTS_PAGE,
+                                                                    "content_stack"));
 
-      show = adw_leaflet_get_folded (leaflet) && adw_leaflet_get_visible_child (leaflet) != list;
+      show = adw_leaflet_get_folded (leaflet)
+             && adw_leaflet_get_visible_child (leaflet) == gtk_widget_get_parent (stack);
     }
   gtk_widget_set_visible (self->client_list_button, show);
 }

@@ -176,6 +176,26 @@ test_keys_from_the_client_list (Fixture       *f,
   g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "atlas");
 }
 
+/* The focus on the button of the client's section shown: not on Archive or Delete, where
+ * Enter would act, nor elsewhere. */
+static void
+assert_focus_on_sections (FasciaWindow     *window,
+                          FasciaClientView *view)
+{
+  GtkWidget *archive = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "archive_button");
+  GtkWidget *delete = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "delete_button");
+  GtkWidget *switcher = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "section_switcher");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (focus);
+  g_assert_false (focus == archive || gtk_widget_is_ancestor (focus, archive));
+  g_assert_false (focus == delete || gtk_widget_is_ancestor (focus, delete));
+  g_assert_true (gtk_widget_is_ancestor (focus, switcher));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+  g_assert_true (gtk_widget_get_mapped (focus));
+}
+
 /* The arrows walk the client list and each client chosen shows beside it, the focus staying
  * in the list; Enter then takes the focus into the client, to its sections, never onto its
  * Archive or Delete button (where a second Enter would act). */
@@ -188,7 +208,7 @@ test_walk_the_client_list (void)
   FasciaUiTestSession session = { 0 };
   FasciaClientsPage *page;
   FasciaClientView *view;
-  GtkWidget *search, *list, *archive, *delete, *switcher, *focus;
+  GtkWidget *search, *list, *focus;
   gint64 first, second;
 
   g_assert_true (fascia_store_create_demo (demo, &error));
@@ -225,16 +245,67 @@ test_walk_the_client_list (void)
   fascia_ui_test_keys (GTK_WIDGET (session.window), "Return");
   fascia_ui_test_wait_idle (300);
   g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (view)), ==, second);
-  archive = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "archive_button");
-  delete = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "delete_button");
-  switcher = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "section_switcher");
-  focus = gtk_root_get_focus (GTK_ROOT (session.window));
-  g_assert_nonnull (focus);
-  g_assert_false (focus == archive || gtk_widget_is_ancestor (focus, archive));
-  g_assert_false (focus == delete || gtk_widget_is_ancestor (focus, delete));
-  g_assert_true (gtk_widget_is_ancestor (focus, switcher));
-  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+  assert_focus_on_sections (session.window, view);
+
+  fascia_ui_test_session_close (&session);
+  fascia_test_rm_rf (dir);
+}
+
+/* A window too narrow for the list and a client side by side: the client chosen in the list
+ * takes the list's place, and the keyboard goes along to the client's sections, never onto
+ * Archive (where the next Enter archived the client) nor the header's way back. Back in the
+ * list, Enter on a client does the same. */
+static void
+test_walk_the_folded_client_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+  FasciaUiTestSession session = { 0 };
+  FasciaClientsPage *page;
+  FasciaClientView *view;
+  AdwLeaflet *leaflet;
+  GtkWidget *search, *list, *back;
+
+  g_assert_true (fascia_store_create_demo (demo, &error));
+  g_assert_no_error (error);
+  fascia_ui_test_session_open (&session, app, demo, 720, 640, "clients");
+  fascia_ui_test_wait_idle (300);
+  page = fascia_window_get_clients_page (session.window);
+  leaflet = ADW_LEAFLET (template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "leaflet"));
+  search = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  list = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+  back = template_child (session.window, FASCIA_TYPE_WINDOW, "client_list_button");
+  g_assert_true (gtk_widget_grab_focus (search));
+  fascia_ui_test_wait_idle (100);
+
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (300);
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (500);
+  view = fascia_clients_page_get_client_view (page);
+  g_assert_nonnull (view);
+  g_assert_nonnull (fascia_client_view_get_client (view));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (back));
+  assert_focus_on_sections (session.window, view);
+
+  /* Back to the list, the next client and Enter. */
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "ctrl+f");
+  fascia_ui_test_wait_idle (500);
+  g_assert_true (gtk_widget_get_mapped (list));
+  /* The list needs no way back to itself. */
+  g_assert_false (gtk_widget_get_visible (back));
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (300);
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Return");
+  fascia_ui_test_wait_idle (500);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (back));
+  g_assert_nonnull (fascia_client_view_get_client (view));
+  assert_focus_on_sections (session.window, view);
 
   fascia_ui_test_session_close (&session);
   fascia_test_rm_rf (dir);
@@ -262,6 +333,8 @@ main (int   argc,
   g_test_add ("/fascia/ui/keyboard/keys-from-the-client-list", Fixture, NULL,
               fixture_set_up, test_keys_from_the_client_list, fixture_tear_down);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
+  g_test_add_func ("/fascia/ui/keyboard/walk-the-folded-client-list",
+                   test_walk_the_folded_client_list);
 
   status = g_test_run ();
   g_clear_object (&app);
