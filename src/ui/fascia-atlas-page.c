@@ -520,6 +520,35 @@ fascia_atlas_page_is_idle (FasciaAtlasPage *self)
          && !fascia_diagram_view_is_preparing (self->diagram_view);
 }
 
+/* Ctrl+1…6 with the keyboard on a view's button: the focus and its ring go along to the button
+ * of the view chosen, not left on the one before as if it still were the view shown. */
+static void
+focus_view_button (FasciaAtlasPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !GTK_IS_ACTIONABLE (focus)
+      || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), "atlas.view") != 0)
+    return;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (gtk_widget_get_parent (focus));
+       button != NULL; button = gtk_widget_get_next_sibling (button))
+    {
+      GVariant *target = GTK_IS_ACTIONABLE (button)
+                         ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button))
+                         : NULL;
+
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
+          && g_strcmp0 (g_variant_get_string (target, NULL), self->view_id) == 0)
+        {
+          if (button != focus)
+            gtk_widget_grab_focus (button);
+          return;
+        }
+    }
+}
+
 /*
  * A page that has never been shown opens no diagram: the view is only noted, and its drawing
  * is parsed when the page is first mapped (fascia_atlas_page_map()). A window that starts on
@@ -532,6 +561,8 @@ fascia_atlas_page_set_view (FasciaAtlasPage *self,
   g_return_if_fail (FASCIA_IS_ATLAS_PAGE (self));
   g_return_if_fail (view_id != NULL);
 
+  if (g_strcmp0 (self->view_id, view_id) == 0)
+    focus_view_button (self);
   if (g_strcmp0 (self->view_id, view_id) == 0 || self->atlas == NULL)
     return;
 
@@ -544,6 +575,7 @@ fascia_atlas_page_set_view (FasciaAtlasPage *self,
   self->view_id = g_strdup (view_id);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+  focus_view_button (self);
 }
 
 static void

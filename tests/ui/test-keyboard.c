@@ -135,6 +135,45 @@ test_keys_from_a_card (Fixture       *f,
   g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "clients");
 }
 
+/* Ctrl+3 with the keyboard on the Front button: the focus (and its ring) goes along to the
+ * button of the view chosen, not left on Front as if it were still the view shown. */
+static void
+test_view_keys_move_the_focus (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *toolbar = template_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE, "toolbar");
+  GtkWidget *front = gtk_widget_get_first_child (gtk_widget_get_first_child (toolbar));
+  GtkWidget *focus;
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (front));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (front)), ==, "Front");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (atlas_page (f)), "atlas.view", "s",
+                                             "anterior"));
+  g_assert_true (gtk_widget_grab_focus (front));
+  fascia_ui_test_wait_idle (100);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+3");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Back, Deep");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+4");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Side");
+
+  /* The view already shown: the focus goes to its button too. */
+  g_assert_true (gtk_widget_grab_focus (front));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+4");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Side");
+}
+
 static void
 test_keys_from_the_client_list (Fixture       *f,
                                 gconstpointer  data)
@@ -330,6 +369,8 @@ main (int   argc,
               fixture_set_up, test_card_text_no_tab_stop, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-a-card", Fixture, NULL,
               fixture_set_up, test_keys_from_a_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/view-keys-move-the-focus", Fixture, NULL,
+              fixture_set_up, test_view_keys_move_the_focus, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-the-client-list", Fixture, NULL,
               fixture_set_up, test_keys_from_the_client_list, fixture_tear_down);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
