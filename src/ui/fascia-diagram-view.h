@@ -91,6 +91,8 @@ gboolean       fascia_diagram_view_focus_region       (FasciaDiagramView *self,
 gboolean       fascia_diagram_view_is_up_to_date      (FasciaDiagramView *self);
 guint          fascia_diagram_view_get_overlay_count  (FasciaDiagramView *self);
 gboolean       fascia_diagram_view_is_making_ahead    (FasciaDiagramView *self);
+gboolean       fascia_diagram_view_is_making_ahead_in (FasciaDiagramView *self);
+guint          fascia_diagram_view_get_kept_overlay_count (FasciaDiagramView *self);
 void           fascia_diagram_view_set_hover_styles   (FasciaDiagramView *self,
                                                        FasciaRegionStyle  styles);
 void           fascia_diagram_view_make_ahead         (FasciaDiagramView *self,

@@ -291,10 +291,12 @@ test_click_renders_nothing (Fixture       *fixture,
   g_assert_cmpuint (now_patches, ==, patches);
 }
 
+/* Nothing left to make ahead, for the drawing shown or for the views not shown. */
 static gboolean
 ahead_done (gpointer user_data)
 {
-  return !fascia_diagram_view_is_making_ahead (user_data);
+  return !fascia_diagram_view_is_making_ahead (user_data)
+         && !fascia_diagram_view_is_making_ahead_in (user_data);
 }
 
 typedef struct
@@ -337,6 +339,75 @@ find_solid_point (FasciaDiagram      *diagram,
   return FALSE;
 }
 
+static gboolean
+card_ahead_done (gpointer user_data)
+{
+  return !fascia_atlas_page_is_making_card_ahead (user_data);
+}
+
+/* What a click made itself: overlays for the drawing shown, and muscle cards. */
+typedef struct
+{
+  guint overlays;
+  guint cards;
+} Made;
+
+/* The next muscle of the drawing from region @i on whose card is not in @seen and which has
+ * a spot solidly its own (@x, @y, in view units); the muscle is added to @seen. */
+static const FasciaRegion *
+next_muscle (Fixture    *fixture,
+             GHashTable *seen,
+             guint      *i,
+             double     *x,
+             double     *y)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+
+  for (; *i < fascia_diagram_get_n_regions (diagram); (*i)++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, *i);
+
+      if (region->kind != FASCIA_REGION_MUSCLE || g_hash_table_contains (seen, region->atlas_id)
+          || !find_solid_point (diagram, region, x, y))
+        continue;
+      g_hash_table_add (seen, (gpointer) region->atlas_id);
+      (*i)++;
+      return region;
+    }
+  return NULL;
+}
+
+/* Rests the pointer on (@x, @y), a spot of muscle @region, until what a click there needs
+ * was made ahead (its overlays, its card), clicks, and waits for the muscle's card and the
+ * drawing up to date. @made gets what the click made. */
+static void
+rest_then_click (Fixture            *fixture,
+                 const FasciaRegion *region,
+                 double              x,
+                 double              y,
+                 Made               *made)
+{
+  g_autofree char *card = g_strconcat ("muscle:", region->atlas_id, NULL);
+  HoverWait hover = { fixture, region->id };
+  guint overlays, cards;
+  double wx, wy;
+
+  fascia_diagram_view_view_to_widget (fixture->view, x, y, &wx, &wy);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
+  g_assert_true (fascia_test_wait_for (hovered_is, &hover, 5000));
+  g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 10000));
+  g_assert_true (fascia_test_wait_for (card_ahead_done, fixture->page, 10000));
+  overlays = fascia_diagram_view_get_overlay_count (fixture->view);
+  cards = fascia_atlas_page_get_card_build_count (fixture->page);
+
+  fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
+  wait_for_card (fixture, card);
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
+  fascia_ui_test_wait_idle (50);
+  made->overlays = fascia_diagram_view_get_overlay_count (fixture->view) - overlays;
+  made->cards = fascia_atlas_page_get_card_build_count (fixture->page) - cards;
+}
+
 /* A click on a muscle the pointer rested on makes no overlay: the muscle's outline and the
  * fills of its origins and insertions were made while the pointer rested (made by the frame
  * that answers the click, they cost it up to a few dozen ms of the UI thread). From one
@@ -346,9 +417,9 @@ static void
 test_click_makes_no_overlay (Fixture       *fixture,
                              gconstpointer  data)
 {
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  guint clicked = 0;
+  const FasciaRegion *region;
+  guint clicked = 0, i = 0;
   double x, y;
 
   /* The first click opens the card pane, which narrows the drawing: not measured. */
@@ -358,34 +429,13 @@ test_click_makes_no_overlay (Fixture       *fixture,
   g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   g_hash_table_add (seen, (gpointer) "iliacus");
 
-  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+  while ((region = next_muscle (fixture, seen, &i, &x, &y)) != NULL)
     {
-      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
-      g_autofree char *card = NULL;
-      HoverWait hover = { fixture, region->id };
-      guint made;
-      double wx, wy;
+      Made made;
 
-      if (region->kind != FASCIA_REGION_MUSCLE || g_hash_table_contains (seen, region->atlas_id))
-        continue;
-      if (!find_solid_point (diagram, region, &x, &y))
-        continue;
-      g_hash_table_add (seen, (gpointer) region->atlas_id);
-
-      fascia_diagram_view_view_to_widget (fixture->view, x, y, &wx, &wy);
-      fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
-      g_assert_true (fascia_test_wait_for (hovered_is, &hover, 5000));
-      g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 10000));
-      made = fascia_diagram_view_get_overlay_count (fixture->view);
-
-      card = g_strconcat ("muscle:", region->atlas_id, NULL);
-      fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
-      wait_for_card (fixture, card);
-      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
-      fascia_ui_test_wait_idle (50);
-      if (fascia_diagram_view_get_overlay_count (fixture->view) != made)
-        g_error ("The click on %s made %u overlays", region->id,
-                 fascia_diagram_view_get_overlay_count (fixture->view) - made);
+      rest_then_click (fixture, region, x, y, &made);
+      if (made.overlays != 0)
+        g_error ("The click on %s made %u overlays", region->id, made.overlays);
       clicked++;
     }
 
@@ -420,12 +470,6 @@ test_enter_makes_no_overlay (Fixture       *fixture,
   g_assert_cmpuint (fascia_diagram_view_get_overlay_count (fixture->view), ==, made);
 }
 
-static gboolean
-card_ahead_done (gpointer user_data)
-{
-  return !fascia_atlas_page_is_making_card_ahead (user_data);
-}
-
 /* The muscle card shown is @id's, on screen, and the other one is not. */
 static void
 assert_muscle_card_shown (Fixture    *fixture,
@@ -457,7 +501,8 @@ test_click_builds_no_card (Fixture       *fixture,
 {
   FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  guint clicked = 0, built;
+  const FasciaRegion *region;
+  guint clicked = 0, built, i = 0;
   double x, y;
 
   /* The first click opens the card pane, which narrows the drawing. */
@@ -467,45 +512,24 @@ test_click_builds_no_card (Fixture       *fixture,
   g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   g_hash_table_add (seen, (gpointer) "iliacus");
 
-  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram) && clicked < 8; i++)
+  while (clicked < 8 && (region = next_muscle (fixture, seen, &i, &x, &y)) != NULL)
     {
-      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
-      g_autofree char *card = NULL;
-      HoverWait hover = { fixture, region->id };
-      double wx, wy;
+      Made made;
 
-      if (region->kind != FASCIA_REGION_MUSCLE || g_hash_table_contains (seen, region->atlas_id))
-        continue;
-      if (!find_solid_point (diagram, region, &x, &y))
-        continue;
-      g_hash_table_add (seen, (gpointer) region->atlas_id);
-
-      fascia_diagram_view_view_to_widget (fixture->view, x, y, &wx, &wy);
-      fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
-      g_assert_true (fascia_test_wait_for (hovered_is, &hover, 5000));
-      g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 10000));
-      g_assert_true (fascia_test_wait_for (card_ahead_done, fixture->page, 10000));
-      built = fascia_atlas_page_get_card_build_count (fixture->page);
-
-      card = g_strconcat ("muscle:", region->atlas_id, NULL);
-      fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
-      wait_for_card (fixture, card);
-      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
-      fascia_ui_test_wait_idle (50);
-      if (fascia_atlas_page_get_card_build_count (fixture->page) != built)
-        g_error ("The click on %s built %u cards", region->id,
-                 fascia_atlas_page_get_card_build_count (fixture->page) - built);
+      rest_then_click (fixture, region, x, y, &made);
+      if (made.cards != 0)
+        g_error ("The click on %s built %u cards", region->id, made.cards);
       assert_muscle_card_shown (fixture, region->atlas_id);
       clicked++;
     }
   g_assert_cmpuint (clicked, >=, 6);
 
   /* From the keyboard, to a muscle not shown yet. */
-  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+  for (guint k = 0; k < fascia_diagram_get_n_regions (diagram); k++)
     {
-      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
       g_autofree char *card = NULL;
 
+      region = fascia_diagram_get_region (diagram, k);
       if (region->kind != FASCIA_REGION_MUSCLE || g_hash_table_contains (seen, region->atlas_id)
           || !fascia_diagram_view_focus_region (fixture->view, region->id))
         continue;
@@ -526,6 +550,123 @@ test_click_builds_no_card (Fixture       *fixture,
   g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "iliacus"));
   fascia_ui_test_wait_idle (50);
   assert_muscle_card_shown (fixture, "iliacus");
+}
+
+static gboolean
+page_idle (gpointer user_data)
+{
+  return fascia_atlas_page_is_idle (user_data);
+}
+
+typedef struct
+{
+  FasciaDiagramView *view;
+  guint              kept;       /* overlays made for the views not shown, at the last look */
+  gboolean           making;     /* the drawing shown had overlays waiting then */
+  guint              looks;      /* looks at which it had, at the last one and this one */
+  guint              overtaken;  /* overlays made for the views not shown meanwhile */
+} AheadWatch;
+
+/* Looked at after each dispatch of the main loop until the drawing shown has no overlay left
+ * to make ahead: whether one for a view not shown was made while some waited. */
+static gboolean
+shown_ahead_watched (gpointer user_data)
+{
+  AheadWatch *watch = user_data;
+  guint kept = fascia_diagram_view_get_kept_overlay_count (watch->view);
+  gboolean making = fascia_diagram_view_is_making_ahead (watch->view);
+
+  if (watch->making && making)
+    {
+      watch->looks++;
+      watch->overtaken += kept - watch->kept;
+    }
+  watch->kept = kept;
+  watch->making = making;
+  return !making;
+}
+
+/* What a card lights in the views not shown (fascia_diagram_view_make_ahead_in(), after a
+ * click) waits while what the pointer resting on a region asked for
+ * (fascia_diagram_view_make_ahead(): the overlays a click there would show) is made. Made at
+ * the same priority, the two took turns, one overlay each, and the click on the next muscle
+ * came while its own overlays were still being made. */
+static void
+test_hover_ahead_comes_first (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GListModel *views = fascia_atlas_get_views (fascia_atlas_get_default (NULL));
+  g_autofree char *shown_id = NULL;
+  g_autoptr(FasciaDiagram) other = NULL;
+  FasciaDiagram *shown;
+  AheadWatch watch = { fixture->view };
+  guint asked = 0;
+
+  /* A card opens the pane, which narrows the drawing; the views are rendered ahead again. */
+  g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "iliacus"));
+  g_assert_true (fascia_test_wait_for (page_idle, fixture->page, 120000));
+  g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 10000));
+
+  /* Another view, shown and left: the view keeps it rendered. */
+  shown_id = g_strdup (fascia_atlas_page_get_view (fixture->page));
+  for (guint i = 0; i < g_list_model_get_n_items (views) && other == NULL; i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+
+      if (g_strcmp0 (fascia_view_get_id (view), shown_id) == 0)
+        continue;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.view", "s",
+                                                 fascia_view_get_id (view)));
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
+      other = g_object_ref (fascia_diagram_view_get_diagram (fixture->view));
+    }
+  g_assert_nonnull (other);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.view", "s",
+                                             shown_id));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (page_idle, fixture->page, 120000));
+  g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 10000));
+  shown = fascia_diagram_view_get_diagram (fixture->view);
+  g_assert_true (shown != other);
+
+  /* Every muscle of the view left lit, as after a click; then the muscles of the drawing
+   * shown the pointer might rest on. */
+  for (guint i = 0; i < fascia_diagram_get_n_regions (other); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (other, i);
+
+      if (region->kind == FASCIA_REGION_MUSCLE)
+        fascia_diagram_view_make_ahead_in (fixture->view, other, region->id,
+                                           FASCIA_REGION_STYLE_SELECTED);
+    }
+  for (guint i = 0; i < fascia_diagram_get_n_regions (shown) && asked < 6; i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (shown, i);
+
+      if (region->kind != FASCIA_REGION_MUSCLE
+          || fascia_diagram_get_region_style (shown, region->id) != 0
+          || !fascia_diagram_get_region_visible (shown, region->id))
+        continue;
+      fascia_diagram_view_make_ahead (fixture->view, region->id, FASCIA_REGION_STYLE_SELECTED);
+      asked++;
+    }
+  g_assert_cmpuint (asked, >, 2);
+  g_assert_true (fascia_diagram_view_is_making_ahead_in (fixture->view));
+
+  watch.kept = fascia_diagram_view_get_kept_overlay_count (fixture->view);
+  watch.making = fascia_diagram_view_is_making_ahead (fixture->view);
+  g_assert_true (watch.making);
+  g_assert_true (fascia_test_wait_for (shown_ahead_watched, &watch, 10000));
+  if (g_test_verbose ())
+    g_printerr ("%u overlays made for a view not shown while %u for the drawing shown waited "
+                "(%u looks)\n", watch.overtaken, asked, watch.looks);
+  g_assert_cmpuint (watch.looks, >, 0);
+  g_assert_cmpuint (watch.overtaken, ==, 0);
+
+  /* They are made afterwards. */
+  g_assert_true (fascia_diagram_view_is_making_ahead_in (fixture->view));
+  g_assert_true (fascia_test_wait_for (ahead_done, fixture->view, 20000));
+  g_assert_cmpuint (fascia_diagram_view_get_kept_overlay_count (fixture->view), >, watch.kept);
 }
 
 /* The box, in the window's coordinates, around the regions whose style differs between
@@ -657,12 +798,6 @@ test_click_repaints_little (Fixture       *fixture,
                  allowed.width, allowed.height, allowed.x, allowed.y);
     }
   cairo_region_destroy (drawn);
-}
-
-static gboolean
-page_idle (gpointer user_data)
-{
-  return fascia_atlas_page_is_idle (user_data);
 }
 
 /* Once the page has been idle a while, the first switch to any view renders nothing on the
@@ -1239,6 +1374,8 @@ main (int   argc,
               fixture_set_up, test_switch_makes_no_overlay, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/enter-makes-no-overlay", Fixture, NULL,
               fixture_set_up, test_enter_makes_no_overlay, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/hover-ahead-comes-first", Fixture, NULL,
+              fixture_set_up, test_hover_ahead_comes_first, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-repaints-little", Fixture, NULL,
               fixture_set_up, test_click_repaints_little, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/first-switch-renders-nothing", Fixture, NULL,
