@@ -89,15 +89,22 @@ typedef struct
   Tile           labels_result;
 } RenderJob;
 
+/* The overlays made for one diagram (see ensure_overlay()): the view's, of the diagram
+ * shown, and each Kept's. */
+typedef struct
+{
+  GHashTable    *tiles;         /* "style:region id" → Tile of an overlay */
+  double         scale;         /* pixels per view unit of the overlays cached */
+  gsize          bytes;         /* their pixels' size */
+} Overlays;
+
 /* What a diagram shown before left behind: its rendering, to show again at once when it
  * comes back at the same place and size (a switch of views is then no render at all). */
 typedef struct
 {
   FasciaDiagram *diagram;
   Tile           base, labels;
-  GHashTable    *outlines;
-  double         outline_scale;
-  gsize          overlay_bytes;
+  Overlays       overlays;
   guint64        rendered_serial;
 } Kept;
 
@@ -118,9 +125,7 @@ struct _FasciaDiagramView
   GHashTable    *buttons_by_id;     /* region id → FasciaRegionButton (borrowed) */
   GArray        *markers;           /* Marker, in view units */
   GHashTable    *notes;             /* region id → what the page says about it */
-  GHashTable    *outlines;          /* "style:region id" → Tile of an overlay */
-  double         outline_scale;     /* pixels per view unit of the overlays cached */
-  gsize          overlay_bytes;     /* their pixels' size */
+  Overlays       overlays;          /* of the diagram shown */
   GQueue         kept;              /* Kept, of the diagrams shown before, the latest first,
                                      * then those rendered ahead */
   GPtrArray     *ready;             /* FasciaDiagram to keep rendered ahead, in order */
@@ -1403,10 +1408,14 @@ static GList    *find_kept         (FasciaDiagramView *self,
                                     FasciaDiagram     *diagram);
 static gboolean  kept_is_fresh     (FasciaDiagramView *self,
                                     const Kept        *kept);
-static void      make_kept_overlay (FasciaDiagramView *self,
-                                    Kept              *kept,
+static void      overlays_init     (Overlays          *overlays);
+static Tile     *ensure_overlay_in (FasciaDiagramView *self,
+                                    Overlays          *overlays,
+                                    FasciaDiagram     *diagram,
+                                    double             zoom,
                                     const char        *region_id,
-                                    FasciaRegionStyle  style);
+                                    FasciaRegionStyle  style,
+                                    gboolean           ahead);
 
 /* Making overlays ahead: a click lights a region with overlays made from its hit mask, and a
  * page's click lights more than the region (a muscle's origins and insertions on the Atlas):
@@ -1548,7 +1557,12 @@ kept_ahead_cb (gpointer user_data)
       if ((l = find_kept (self, ahead->diagram)) != NULL && kept_is_fresh (self, l->data))
         {
           if (fascia_diagram_get_region_visible (ahead->diagram, ahead->region_id))
-            make_kept_overlay (self, l->data, ahead->region_id, ahead->style);
+            {
+              Kept *kept = l->data;
+
+              ensure_overlay_in (self, &kept->overlays, kept->diagram, kept->base.zoom,
+                                 ahead->region_id, ahead->style, FALSE);
+            }
         }
       else if (g_ptr_array_find (self->ready, ahead->diagram, NULL))
         {
@@ -1724,7 +1738,7 @@ kept_free (gpointer data)
   g_clear_object (&kept->diagram);
   tile_clear (&kept->base);
   tile_clear (&kept->labels);
-  g_clear_pointer (&kept->outlines, g_hash_table_unref);
+  g_clear_pointer (&kept->overlays.tiles, g_hash_table_unref);
   g_free (kept);
 }
 
@@ -1745,13 +1759,9 @@ keep_shown (FasciaDiagramView *self)
   kept->labels = self->labels;
   memset (&self->base, 0, sizeof self->base);
   memset (&self->labels, 0, sizeof self->labels);
-  kept->outlines = g_steal_pointer (&self->outlines);
-  kept->outline_scale = self->outline_scale;
-  kept->overlay_bytes = self->overlay_bytes;
+  kept->overlays = self->overlays;
   kept->rendered_serial = self->rendered_serial;
-  self->outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outline_free);
-  self->outline_scale = 0;
-  self->overlay_bytes = 0;
+  overlays_init (&self->overlays);
   g_queue_push_head (&self->kept, kept);
 
   for (GList *l = self->kept.head; l != NULL;)
@@ -1759,7 +1769,7 @@ keep_shown (FasciaDiagramView *self)
       GList *next = l->next;
 
       kept = l->data;
-      total += tile_size (&kept->base) + tile_size (&kept->labels) + kept->overlay_bytes;
+      total += tile_size (&kept->base) + tile_size (&kept->labels) + kept->overlays.bytes;
       if (total > MAX_KEPT_BYTES)
         {
           kept_free (kept);
@@ -1791,10 +1801,9 @@ take_kept (FasciaDiagramView *self)
       self->labels = kept->labels;
       memset (&kept->base, 0, sizeof kept->base);
       memset (&kept->labels, 0, sizeof kept->labels);
-      g_hash_table_unref (self->outlines);
-      self->outlines = g_steal_pointer (&kept->outlines);
-      self->outline_scale = kept->outline_scale;
-      self->overlay_bytes = kept->overlay_bytes;
+      g_hash_table_unref (self->overlays.tiles);
+      self->overlays = kept->overlays;
+      kept->overlays.tiles = NULL;
       self->rendered_serial = kept->rendered_serial;
       if (self->rendered_serial != fascia_diagram_get_style_serial (self->diagram))
         self->full_dirty = TRUE;
@@ -1812,7 +1821,7 @@ take_kept (FasciaDiagramView *self)
 static gsize
 kept_size (const Kept *kept)
 {
-  return tile_size (&kept->base) + tile_size (&kept->labels) + kept->overlay_bytes;
+  return tile_size (&kept->base) + tile_size (&kept->labels) + kept->overlays.bytes;
 }
 
 static GList *
@@ -1891,7 +1900,7 @@ prepare_done_cb (GObject      *object,
   kept->labels = job->labels_result;
   memset (&job->result, 0, sizeof job->result);
   memset (&job->labels_result, 0, sizeof job->labels_result);
-  kept->outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outline_free);
+  overlays_init (&kept->overlays);
   kept->rendered_serial = job->serial;
   g_queue_push_tail (&self->kept, kept);
   self->n_prepared++;
@@ -2161,8 +2170,8 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   g_hash_table_remove_all (self->notes);
 
   g_set_object (&self->diagram, diagram);
-  g_hash_table_remove_all (self->outlines);
-  self->overlay_bytes = 0;
+  g_hash_table_remove_all (self->overlays.tiles);
+  self->overlays.bytes = 0;
 
   if (self->diagram != NULL)
     {
@@ -2899,29 +2908,32 @@ overlay_shown (FasciaDiagramView *self,
   return (style & tile->style) != 0;
 }
 
-/* Makes room in the cache for an overlay of @size bytes: those not shown now go, the least
+/* Makes room in @overlays for an overlay of @size bytes: those not shown now go, the least
  * recently asked for first. (The whole cache went when it was full, and with it what a
  * busy page had made ahead.) Returns whether there is room; an overlay shown now is made
- * even when what is shown fills the cache, one made @ahead is not. */
+ * even when what is shown fills the cache, one made @ahead is not. The overlays of a diagram
+ * kept, not shown, are none of them shown. */
 static gboolean
 make_overlay_room (FasciaDiagramView *self,
+                   Overlays          *overlays,
                    gsize              size,
                    gboolean           ahead)
 {
-  while (g_hash_table_size (self->outlines) >= MAX_OVERLAYS
-         || self->overlay_bytes + size > MAX_OVERLAY_BYTES)
+  while (g_hash_table_size (overlays->tiles) >= MAX_OVERLAYS
+         || overlays->bytes + size > MAX_OVERLAY_BYTES)
     {
       GHashTableIter iter;
       gpointer key, value;
       gpointer oldest_key = NULL;
       Tile *oldest = NULL;
 
-      g_hash_table_iter_init (&iter, self->outlines);
+      g_hash_table_iter_init (&iter, overlays->tiles);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
           Tile *tile = value;
 
-          if ((oldest == NULL || tile->used < oldest->used) && !overlay_shown (self, tile))
+          if ((oldest == NULL || tile->used < oldest->used)
+              && (overlays != &self->overlays || !overlay_shown (self, tile)))
             {
               oldest = tile;
               oldest_key = key;
@@ -2930,8 +2942,8 @@ make_overlay_room (FasciaDiagramView *self,
 
       if (oldest == NULL)
         return !ahead;
-      self->overlay_bytes -= tile_size (oldest);
-      g_hash_table_remove (self->outlines, oldest_key);
+      overlays->bytes -= tile_size (oldest);
+      g_hash_table_remove (overlays->tiles, oldest_key);
     }
 
   return TRUE;
@@ -2972,128 +2984,96 @@ overlay_tile_new (FasciaDiagramView *self,
   return tile;
 }
 
+static void
+overlays_init (Overlays *overlays)
+{
+  overlays->tiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outline_free);
+  overlays->scale = 0;
+  overlays->bytes = 0;
+}
+
 /* An overlay of a region (an outline or a fill) as a texture, made from its hit mask (no
  * librsvg) at most at two pixels per view unit and scaled by GSK beyond that, so that
  * zooming does not remake it. A fill shows what the regions over it leave in sight, so it is
  * made again when layers or zones shown change (the visibility serial moves), and only then:
  * made again on every change of styles, each click made every fill on the drawing again, and
  * GSK, finding new nodes, repainted them all. One made @ahead (not shown yet) is kept only
- * when the cache has room for it beside what is shown. */
+ * when the cache has room for it beside what is shown.
+ *
+ * Kept in @overlays, those of @diagram shown at @zoom: the view's, of the diagram shown, or
+ * those of a diagram kept rendered but not shown (made ahead for it, see
+ * fascia_diagram_view_make_ahead_in(), as they will be asked for once it is shown at the
+ * view it was rendered for). */
 static Tile *
-ensure_overlay (FasciaDiagramView *self,
-                const char        *region_id,
-                FasciaRegionStyle  style,
-                gboolean           ahead)
+ensure_overlay_in (FasciaDiagramView *self,
+                   Overlays          *overlays,
+                   FasciaDiagram     *diagram,
+                   double             zoom,
+                   const char        *region_id,
+                   FasciaRegionStyle  style,
+                   gboolean           ahead)
 {
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double scale = self->zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
-  guint64 serial = (style & FILL_STYLES) ? fascia_diagram_get_visibility_serial (self->diagram) : 0;
+  double scale = zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
+  guint64 serial = (style & FILL_STYLES) ? fascia_diagram_get_visibility_serial (diagram) : 0;
   g_autofree char *key = g_strdup_printf ("%u:%s", style, region_id);
   cairo_surface_t *surface;
   Tile *tile;
   double x, y;
   gsize size;
 
-  if (scale != self->outline_scale)
+  if (scale != overlays->scale)
     {
-      g_hash_table_remove_all (self->outlines);
-      self->overlay_bytes = 0;
-      self->outline_scale = scale;
+      g_hash_table_remove_all (overlays->tiles);
+      overlays->bytes = 0;
+      overlays->scale = scale;
     }
 
-  if ((tile = g_hash_table_lookup (self->outlines, key)) != NULL && tile->serial == serial)
+  if ((tile = g_hash_table_lookup (overlays->tiles, key)) != NULL && tile->serial == serial)
     {
       tile->used = ++self->overlay_clock;
       return tile;
     }
   if (tile != NULL)
     {
-      self->overlay_bytes -= tile_size (tile);
-      g_hash_table_remove (self->outlines, key);
+      overlays->bytes -= tile_size (tile);
+      g_hash_table_remove (overlays->tiles, key);
     }
 
-  surface = fascia_diagram_render_region_overlay (self->diagram, region_id, style, scale,
-                                                  &x, &y);
+  surface = fascia_diagram_render_region_overlay (diagram, region_id, style, scale, &x, &y);
   if (surface == NULL)
     return NULL;
-  self->n_overlays++;
+  /* Counted apart: the overlays a frame (or the hover ahead) made for the diagram shown, and
+   * those made after a click, for the views not shown. */
+  if (overlays == &self->overlays)
+    self->n_overlays++;
+  else
+    self->n_kept_overlays++;
 
   /* A large muscle's overlay at two pixels per unit is a few megabytes: keep what a busy
    * chart needs, and what was asked for last beyond that. */
   size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
-  if (!make_overlay_room (self, size, ahead))
+  if (!make_overlay_room (self, overlays, size, ahead))
     {
       cairo_surface_destroy (surface);
       return NULL;
     }
 
   tile = overlay_tile_new (self, surface, size, scale, x, y, serial, key, style);
-  self->overlay_bytes += size;
-  g_hash_table_replace (self->outlines, g_steal_pointer (&key), tile);
+  overlays->bytes += size;
+  g_hash_table_replace (overlays->tiles, g_steal_pointer (&key), tile);
   return tile;
 }
 
-/* Makes in @kept, a diagram kept rendered but not shown, the overlay ensure_overlay() would
- * make once it is shown at the view it was rendered for; the oldest of its overlays go to
- * make room. */
-static void
-make_kept_overlay (FasciaDiagramView *self,
-                   Kept              *kept,
-                   const char        *region_id,
-                   FasciaRegionStyle  style)
+/* An overlay of the diagram shown (see ensure_overlay_in()). */
+static Tile *
+ensure_overlay (FasciaDiagramView *self,
+                const char        *region_id,
+                FasciaRegionStyle  style,
+                gboolean           ahead)
 {
-  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double scale = kept->base.zoom * scale_factor <= 1.0 ? 1.0 : 2.0;
-  guint64 serial = (style & FILL_STYLES) ? fascia_diagram_get_visibility_serial (kept->diagram) : 0;
-  g_autofree char *key = g_strdup_printf ("%u:%s", style, region_id);
-  cairo_surface_t *surface;
-  Tile *tile;
-  double x, y;
-  gsize size;
-
-  if (scale != kept->outline_scale)
-    {
-      g_hash_table_remove_all (kept->outlines);
-      kept->overlay_bytes = 0;
-      kept->outline_scale = scale;
-    }
-
-  if ((tile = g_hash_table_lookup (kept->outlines, key)) != NULL && tile->serial == serial)
-    {
-      tile->used = ++self->overlay_clock;
-      return;
-    }
-
-  surface = fascia_diagram_render_region_overlay (kept->diagram, region_id, style, scale, &x, &y);
-  if (surface == NULL)
-    return;
-  /* Not counted in n_overlays: those are the overlays a frame (or the hover ahead) made for
-   * the diagram shown, and these are made after a click, for the views not shown. */
-  self->n_kept_overlays++;
-  size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
-
-  while (g_hash_table_size (kept->outlines) > 0
-         && (g_hash_table_size (kept->outlines) >= MAX_OVERLAYS
-             || kept->overlay_bytes + size > MAX_OVERLAY_BYTES))
-    {
-      GHashTableIter iter;
-      gpointer k, value, oldest_key = NULL;
-      Tile *oldest = NULL;
-
-      g_hash_table_iter_init (&iter, kept->outlines);
-      while (g_hash_table_iter_next (&iter, &k, &value))
-        if (oldest == NULL || ((Tile *) value)->used < oldest->used)
-          {
-            oldest = value;
-            oldest_key = k;
-          }
-      kept->overlay_bytes -= tile_size (oldest);
-      g_hash_table_remove (kept->outlines, oldest_key);
-    }
-
-  tile = overlay_tile_new (self, surface, size, scale, x, y, serial, key, style);
-  kept->overlay_bytes += size;
-  g_hash_table_replace (kept->outlines, g_steal_pointer (&key), tile);
+  return ensure_overlay_in (self, &self->overlays, self->diagram, self->zoom, region_id, style,
+                            ahead);
 }
 
 static void
@@ -3384,7 +3364,7 @@ fascia_diagram_view_finalize (GObject *object)
   g_clear_pointer (&self->buttons_by_id, g_hash_table_unref);
   g_clear_pointer (&self->markers, g_array_unref);
   g_clear_pointer (&self->notes, g_hash_table_unref);
-  g_clear_pointer (&self->outlines, g_hash_table_unref);
+  g_clear_pointer (&self->overlays.tiles, g_hash_table_unref);
   g_clear_pointer (&self->hovered, g_free);
   g_clear_pointer (&self->resting, g_free);
   g_clear_pointer (&self->lit_parts, g_ptr_array_unref);
@@ -3596,7 +3576,7 @@ fascia_diagram_view_init (FasciaDiagramView *self)
   self->buttons_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outline_free);
+  overlays_init (&self->overlays);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
