@@ -13,6 +13,7 @@
 #include "fascia/fascia-file-utils.h"
 
 #include "fascia-db-private.h"
+#include "fascia-reference-schema.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
@@ -92,9 +93,11 @@ apply_migration (sqlite3     *db,
  * A database is trusted only if its schema is exactly the one Fascia's migrations build for
  * its version: the same tables with the same columns, types and constraints, the same
  * indexes, and no trigger or view Fascia did not make. A crafted backup with a trigger on
- * `clients` would otherwise run its own SQL at the next import. The reference is built at run
- * time by running the migrations into an in-memory database, so it follows every migration
- * there is, for every version a database can be at.
+ * `clients` would otherwise run its own SQL at the next import. The latest version's reference
+ * is written at build time by running the migrations into an in-memory database
+ * (fascia-schema-gen.c, `fascia-reference-schema.h`); an older version's, or the latest under
+ * another SQLite release than the build's, is built so at run time. Either way it follows
+ * every migration there is, for every version a database can be at.
  */
 
 typedef struct
@@ -162,26 +165,42 @@ read_schema (sqlite3  *db,
 }
 
 static gint latest_built;
+static gint built_at_run_time;
 
-/* The schema of each version, built once per process. */
+/* The latest schema as written at build time, if this SQLite is the build's. */
 static GHashTable *
-reference_schema (int       version,
-                  GError  **error)
+generated_schema (void)
 {
-  static GMutex lock;
-  static GPtrArray *references = NULL;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  GHashTable *objects;
+
+  if (sqlite3_libversion_number () != FASCIA_REFERENCE_SCHEMA_SQLITE
+      || FASCIA_REFERENCE_SCHEMA_VERSION != fascia_store_migrate_latest ())
+    return NULL;
+
+  objects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, schema_object_free);
+  for (guint i = 0; i < G_N_ELEMENTS (fascia_reference_schema); i++)
+    {
+      SchemaObject *object = g_new0 (SchemaObject, 1);
+
+      object->type = g_strdup (fascia_reference_schema[i].type);
+      object->name = g_strdup (fascia_reference_schema[i].name);
+      object->table = g_strdup (fascia_reference_schema[i].table);
+      object->sql = g_strdup (fascia_reference_schema[i].sql);
+      g_hash_table_replace (objects, object->name, object);
+    }
+  return objects;
+}
+
+/* The schema of @version, built by running the migrations into a database in memory. */
+static GHashTable *
+run_migrations (int       version,
+                GError  **error)
+{
   GHashTable *reference;
   sqlite3 *db = NULL;
   int rc;
 
-  (void) locker;
-
-  if (references == NULL)
-    references = g_ptr_array_new ();
-  if ((guint) version < references->len && references->pdata[version] != NULL)
-    return references->pdata[version];
-
+  g_atomic_int_inc (&built_at_run_time);
   rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
   if (rc != SQLITE_OK)
     {
@@ -200,11 +219,34 @@ reference_schema (int       version,
   reference = read_schema (db, &rc);
   sqlite3_close (db);
   if (reference == NULL)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
-                   "Could not read the reference schema: %s", sqlite3_errstr (rc));
-      return NULL;
-    }
+    g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                 "Could not read the reference schema: %s", sqlite3_errstr (rc));
+  return reference;
+}
+
+/* The schema of each version, once per process: the latest as written at build time. */
+static GHashTable *
+reference_schema (int       version,
+                  GError  **error)
+{
+  static GMutex lock;
+  static GPtrArray *references = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  GHashTable *reference = NULL;
+
+  (void) locker;
+
+  if (references == NULL)
+    references = g_ptr_array_new ();
+  if ((guint) version < references->len && references->pdata[version] != NULL)
+    return references->pdata[version];
+
+  if (version == fascia_store_migrate_latest ())
+    reference = generated_schema ();
+  if (reference == NULL)
+    reference = run_migrations (version, error);
+  if (reference == NULL)
+    return NULL;
 
   if ((guint) version >= references->len)
     g_ptr_array_set_size (references, version + 1);
@@ -241,6 +283,13 @@ fascia_store_preload (void)
       g_thread_unref (g_thread_new ("fascia-schema", preload_thread, NULL));
       g_once_init_leave (&started, 1);
     }
+}
+
+/* How many versions' reference schemas this process has built by running the migrations. */
+guint
+fascia_store_count_reference_builds (void)
+{
+  return (guint) g_atomic_int_get (&built_at_run_time);
 }
 
 /* Whether the latest schema's reference has been built, without building it or waiting. */

@@ -174,6 +174,7 @@ gboolean          fascia_store_check_version     (const char         *path,
 /* fascia-db-sqlite-migrate.c */
 int               fascia_store_migrate_latest    (void);
 gboolean          fascia_store_peek_reference_schema (void);
+guint             fascia_store_count_reference_builds (void);
 
 /* fascia-store-clients.c */
 char             *fascia_store_fold              (const char         *text);
