@@ -529,6 +529,7 @@ store_search (FasciaStore          *store,
 
 static void
 bench_search (FasciaStore *store,
+              FasciaStore *growing,
               sqlite3     *db,
               const char  *clock_name)
 {
@@ -558,7 +559,7 @@ bench_search (FasciaStore *store,
           /* As the window lists: the length counted up to a bound, the rest afterwards on a
            * connection of its own (not timed here; the list is dropped at once). */
           t0 = search_clock ();
-          store_search (store, prefix, FASCIA_STORE_LIST_GROWING);
+          store_search (growing, prefix, FASCIA_STORE_LIST_GROWING);
           t = search_clock () - t0;
           g_array_append_val (growing_ms, t);
 
@@ -739,6 +740,7 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaStore) growing = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   sqlite3 *db;
@@ -778,9 +780,15 @@ main (int   argc,
   g_assert_no_error (error);
   db = raw_open (path);
 
-  bench_search (store, db, "wall time");
+  /* The growing lists on a connection of their own: the store keeps what a search found for
+   * the keystrokes that narrow it, and each line is to see its own keystroke before, as a
+   * user typing would, not the other line's search of the same text. */
+  growing = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  bench_search (store, growing, db, "wall time");
   search_clock = thread_ms_now;
-  bench_search (store, db, "processor time of the thread");
+  bench_search (store, growing, db, "processor time of the thread");
+  g_clear_object (&growing);
   if (!search_only)
     {
       bench_load_client (store, db);

@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "fascia-client-list.h"
+#include "fascia-db-sqlite.h"
 
 /*
  * Every query here reads an index, never the whole table:
@@ -222,6 +224,70 @@ cursor_free (gpointer data)
   g_free (cursor);
 }
 
+/*
+ * Typing only narrows a search: "mar", "marg", "margaret e" each find a part of what the
+ * keystroke before found. A search the trigram index finds few clients for (at most MAX_IDS,
+ * and at most one client in KEEP_SHARE) reads every client it finds once, with the keys the
+ * list is ordered and searched by, in list order: one query, the index's rowids, each row
+ * looked up in the table and sorted, which is what the index plan's first page read anyway
+ * (see keep_found()). Those are kept on the store. A later search each of whose terms holds
+ * one of that search's terms finds a part of them: it checks each kept client's search_key
+ * for its terms in memory, the same test as instr(), and reads only the page shown, by id —
+ * no index, no count, no sort (see narrow_found()).
+ *
+ * What is kept is dropped when the database changes: this connection's own changes
+ * (sqlite3_total_changes64(), triggers included, rolled back or not) and the commits of any
+ * other connection (PRAGMA data_version) are read before each search that could use it. SQLite
+ * only: a clinic server has other writers it cannot hear of without asking it.
+ */
+#define KEEP_SHARE 16
+
+typedef struct _FasciaClientsFound
+{
+  FasciaDb  *db;            /* the connection it was read on: compared, never used */
+  gint64     changes;
+  gint64     data_version;
+  gboolean   archived;
+  char      *terms[FASCIA_CLIENT_QUERY_MAX_TERMS];
+  guint      n_terms;
+  GPtrArray *rows;          /* Cursor, in list order */
+} FasciaClientsFound;
+
+static void
+found_clear (gpointer data)
+{
+  FasciaClientsFound *found = data;
+
+  for (guint i = 0; i < found->n_terms; i++)
+    g_free (found->terms[i]);
+  g_ptr_array_unref (found->rows);
+}
+
+static void
+found_release (gpointer data)
+{
+  g_rc_box_release_full (data, found_clear);
+}
+
+static GQuark
+found_quark (void)
+{
+  return g_quark_from_static_string ("fascia-clients-found");
+}
+
+/* Whether @search_key holds every term: instr() on folded text, which is valid UTF-8, where a
+ * match of bytes is a match of characters. */
+static gboolean
+has_terms (const char         *search_key,
+           char * const       *terms,
+           guint               n_terms)
+{
+  for (guint i = 0; i < n_terms; i++)
+    if (strstr (search_key, terms[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 void
 fascia_client_query_free (FasciaClientQuery *query)
 {
@@ -236,6 +302,8 @@ fascia_client_query_free (FasciaClientQuery *query)
     g_free (query->walk_terms[i]);
   for (guint i = 0; i < query->n_like; i++)
     g_free (query->like[i]);
+  g_clear_pointer (&query->rows, g_ptr_array_unref);
+  g_clear_pointer (&query->found, found_release);
   g_free (query);
 }
 
@@ -385,6 +453,129 @@ read_found (FasciaClientQuery  *query,
   return TRUE;
 }
 
+/* The state of the database a kept search was read in (see FasciaClientsFound). */
+static gboolean
+read_stamp (FasciaClientQuery  *query,
+            gint64             *changes,
+            gint64             *data_version,
+            GError            **error)
+{
+  FasciaDb *db = fascia_store_get_db (query->store);
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, "PRAGMA data_version",
+                                                          error);
+  FasciaDbStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = fascia_db_step (stmt, error);
+  if (rc != FASCIA_DB_ROW)
+    return fascia_store_step_failed (rc, error);
+  *data_version = fascia_db_column_int64 (stmt, 0);
+  *changes = sqlite3_total_changes64 (fascia_db_sqlite_get_handle (db));
+  return TRUE;
+}
+
+/* The clients found by the search kept on the store, if @query finds a part of them and the
+ * database has not changed since: @query's rows are those of them that hold its terms. */
+static gboolean
+narrow_found (FasciaClientQuery *query,
+              gint64             changes,
+              gint64             data_version)
+{
+  FasciaClientsFound *found = g_object_get_qdata (G_OBJECT (query->store), found_quark ());
+
+  if (found == NULL)
+    return FALSE;
+  if (found->db != fascia_store_get_db (query->store) || found->changes != changes
+      || found->data_version != data_version)
+    {
+      g_object_set_qdata (G_OBJECT (query->store), found_quark (), NULL);
+      return FALSE;
+    }
+  if (found->archived != query->archived)
+    return FALSE;
+  /* Every client that holds each of @query's terms holds each of the kept search's terms. */
+  for (guint i = 0; i < found->n_terms; i++)
+    {
+      gboolean held = FALSE;
+
+      for (guint t = 0; t < query->n_walk_terms && !held; t++)
+        held = strstr (query->walk_terms[t], found->terms[i]) != NULL;
+      if (!held)
+        return FALSE;
+    }
+
+  query->found = g_rc_box_acquire (found);
+  query->rows = g_ptr_array_new ();
+  for (guint i = 0; i < found->rows->len; i++)
+    {
+      Cursor *row = g_ptr_array_index (found->rows, i);
+
+      if (has_terms (row->search_key, query->walk_terms, query->n_walk_terms))
+        g_ptr_array_add (query->rows, row);
+    }
+  return TRUE;
+}
+
+/* Every client found by the rowids in query->ids, with its keys, in list order: one query.
+ * Kept on the store for the searches that narrow it. */
+static gboolean
+keep_found (FasciaClientQuery  *query,
+            gint64              changes,
+            gint64              data_version,
+            GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  FasciaClientsFound *found;
+  FasciaDbStep rc;
+
+  stmt = fascia_store_prepare (query->store, "SELECT id, sort_key, archived, search_key "
+                                             "FROM clients WHERE " COMMON IDS ORDER, error);
+  if (stmt == NULL)
+    return FALSE;
+  fascia_db_bind_int64 (stmt, 5, query->archived);
+  fascia_db_bind_text (stmt, 16, query->ids);
+
+  found = g_rc_box_new0 (FasciaClientsFound);
+  found->db = fascia_store_get_db (query->store);
+  found->changes = changes;
+  found->data_version = data_version;
+  found->archived = query->archived;
+  found->rows = g_ptr_array_new_with_free_func (cursor_free);
+  for (guint i = 0; i < query->n_walk_terms; i++)
+    found->terms[found->n_terms++] = g_strdup (query->walk_terms[i]);
+
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
+    {
+      const char *search_key = fascia_store_column_text (stmt, 3);
+      Cursor *row;
+
+      /* The short terms, which the trigram index cannot check. */
+      if (!has_terms (search_key, query->walk_terms, query->n_walk_terms))
+        continue;
+      row = g_new0 (Cursor, 1);
+      row->id = fascia_db_column_int64 (stmt, 0);
+      row->sort_key = g_strdup (fascia_store_column_text (stmt, 1));
+      row->archived = (int) fascia_db_column_int64 (stmt, 2);
+      row->search_key = g_strdup (search_key);
+      g_ptr_array_add (found->rows, row);
+    }
+  if (rc != FASCIA_DB_DONE)
+    {
+      found_release (found);
+      return fascia_store_step_failed (rc, error);
+    }
+
+  query->found = found;
+  /* Borrowed rows: not g_ptr_array_copy(), whose copy frees its elements as the original. */
+  query->rows = g_ptr_array_sized_new (found->rows->len);
+  for (guint i = 0; i < found->rows->len; i++)
+    g_ptr_array_add (query->rows, g_ptr_array_index (found->rows, i));
+  g_object_set_qdata_full (G_OBJECT (query->store), found_quark (), g_rc_box_acquire (found),
+                           found_release);
+  return TRUE;
+}
+
 /*
  * A search for a common piece of text ("ann", "@example.org") finds thousands of clients,
  * and the list shows the first of them in name order. Reading every client the index found
@@ -471,6 +662,7 @@ choose_plan (FasciaClientQuery  *query,
              GError            **error)
 {
   gint64 found = 0, total = 0, archived = 0;
+  gint64 changes = 0, data_version = 0, keep_ids;
   FasciaClientPlan count_plan;
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   gint64 max_ids;
@@ -485,13 +677,46 @@ choose_plan (FasciaClientQuery  *query,
   if (query->kind != FASCIA_CLIENT_QUERY_MATCH || is_server (query))
     return fascia_client_query_count (query, n_clients, error);
 
+  /* A search that narrows the one kept reads nothing but the stamp (see narrow_found()). */
+  if (query->plan == FASCIA_CLIENT_PLAN_AUTO)
+    {
+      if (!read_stamp (query, &changes, &data_version, error))
+        return FALSE;
+      if (narrow_found (query, changes, data_version))
+        {
+          *n_clients = query->rows->len;
+          return TRUE;
+        }
+    }
+
   /* The rowids are kept only as many as the index plan would read (found² × 4 ≤ page ×
    * clients, below): a search that finds more walks the name index instead. */
   if (!read_counts (query, counts_sql, &total, &archived, error))
     return FALSE;
   max_ids = MIN (MAX_IDS, (gint64) sqrt ((double) FASCIA_PAGED_LIST_PAGE_SIZE * total / 4) + 1);
-  if (!read_found (query, max_ids, &found, error))
+  /* And as many as a search kept may find (a growing list reads no further than one past). */
+  keep_ids = MIN (MAX_IDS, total / KEEP_SHARE);
+  if (!read_found (query, query->plan == FASCIA_CLIENT_PLAN_AUTO ? MAX (max_ids, keep_ids)
+                                                                 : max_ids, &found, error))
     return FALSE;
+
+  /* Few found: every one of them read once, in list order, and kept for the keystrokes
+   * that narrow the search. */
+  if (query->plan == FASCIA_CLIENT_PLAN_AUTO && query->ids != NULL && found <= keep_ids)
+    {
+      if (!keep_found (query, changes, data_version, error))
+        return FALSE;
+      *n_clients = query->rows->len;
+      return TRUE;
+    }
+  /* Else as if no more than the index plan would read were read: no rowids, and a growing
+   * list's count of them stopped one past. */
+  if (found > max_ids)
+    {
+      g_clear_pointer (&query->ids, g_free);
+      if (query->growing)
+        found = max_ids + 1;
+    }
 
   if (query->plan == FASCIA_CLIENT_PLAN_AUTO)
     {
@@ -573,7 +798,15 @@ fascia_client_query_count (FasciaClientQuery  *query,
                            guint              *n_clients,
                            GError            **error)
 {
-  g_autoptr(FasciaStoreStmt) stmt = prepare (query, OP_COUNT, error);
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+
+  if (query->rows != NULL)
+    {
+      *n_clients = query->rows->len;
+      return TRUE;
+    }
+
+  stmt = prepare (query, OP_COUNT, error);
 
   return stmt != NULL && count_of (query, stmt, n_clients, error);
 }
@@ -586,8 +819,23 @@ fascia_client_query_position (FasciaClientQuery  *query,
                               guint              *position,
                               GError            **error)
 {
-  g_autoptr(FasciaStoreStmt) stmt = prepare (query, OP_POSITION, error);
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
 
+  /* A kept list: where the client is among the rows, or, as the query would count, among
+   * those before it in list order when the list does not hold it. */
+  if (query->rows != NULL)
+    {
+      for (guint i = 0; i < query->rows->len; i++)
+        if (((Cursor *) g_ptr_array_index (query->rows, i))->id == client_id)
+          {
+            *position = i;
+            return TRUE;
+          }
+      *position = query->rows->len;
+      return TRUE;
+    }
+
+  stmt = prepare (query, OP_POSITION, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -602,9 +850,18 @@ fascia_client_query_has (FasciaClientQuery  *query,
                          gboolean           *has,
                          GError            **error)
 {
-  g_autoptr(FasciaStoreStmt) stmt = prepare_plan (query, FASCIA_CLIENT_PLAN_WALK, OP_HAS, error);
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
   guint n;
 
+  if (query->rows != NULL)
+    {
+      *has = FALSE;
+      for (guint i = 0; i < query->rows->len && !*has; i++)
+        *has = ((Cursor *) g_ptr_array_index (query->rows, i))->id == client_id;
+      return TRUE;
+    }
+
+  stmt = prepare_plan (query, FASCIA_CLIENT_PLAN_WALK, OP_HAS, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -612,6 +869,38 @@ fascia_client_query_has (FasciaClientQuery  *query,
   if (!count_of (query, stmt, &n, error))
     return FALSE;
   *has = n > 0;
+  return TRUE;
+}
+
+/* A page of a kept list: its rows by id, in list order. */
+static gboolean
+fetch_kept (FasciaClientQuery  *query,
+            guint               offset,
+            guint               limit,
+            GPtrArray          *items,
+            GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store,
+                                                          queries[KIND_IDS][OP_PAGE], error);
+  g_autoptr(GString) ids = g_string_new ("[");
+  FasciaDbStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = offset; i < MIN (offset + limit, query->rows->len); i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > offset ? "," : "",
+                            ((Cursor *) g_ptr_array_index (query->rows, i))->id);
+  g_string_append_c (ids, ']');
+  fascia_db_bind_int64 (stmt, 5, query->archived);
+  fascia_db_bind_int64 (stmt, 6, limit);
+  fascia_db_bind_int64 (stmt, 7, 0);
+  fascia_db_bind_text (stmt, 16, ids->str);
+
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
+    g_ptr_array_add (items, fascia_store_client_from_row (stmt));
+  if (rc != FASCIA_DB_DONE)
+    return fascia_store_step_failed (rc, error);
   return TRUE;
 }
 
@@ -626,11 +915,17 @@ fetch_page (gpointer        user_data,
 {
   FasciaClientQuery *query = user_data;
   const Cursor *last = after;
-  g_autoptr(FasciaStoreStmt) stmt = prepare (query, last != NULL ? OP_PAGE_AFTER : OP_PAGE,
-                                             error);
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
   Cursor *cursor;
   FasciaDbStep rc;
 
+  if (query->rows != NULL)
+    {
+      *cursor_out = NULL;
+      return fetch_kept (query, offset, limit, items, error);
+    }
+
+  stmt = prepare (query, last != NULL ? OP_PAGE_AFTER : OP_PAGE, error);
   if (stmt == NULL)
     return FALSE;
 

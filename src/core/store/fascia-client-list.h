@@ -69,6 +69,12 @@ typedef struct
   guint                  n_like;
   /* MATCH on SQLite: the entries of clients_by_name the plan's choice tried the walk on. */
   guint                  n_probed;
+  /* MATCH on SQLite: every client the search finds, in list order, read once with the keys
+   * the list is ordered and searched by (see keep_found()): the clients a search found, kept
+   * on the store while nothing changes, of which a search that only narrows it is a part.
+   * @rows points into @found; %NULL when the list is read by the plans above. */
+  struct _FasciaClientsFound *found;
+  GPtrArray             *rows;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */
