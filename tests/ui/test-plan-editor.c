@@ -689,6 +689,50 @@ test_plan_texts_whole (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
+/* A plan's title longer than the form is wide: the heading over the editor shows it whole,
+ * wrapped at its words, where it was cut at "…, with tin…"; the title's field scrolls it
+ * while it is edited, as a GNOME entry does. The window keeps its size. */
+static void
+test_long_title_whole (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *title = "Desk-worker low back and left hip pain after long sitting, with tingling "
+                      "down the back of the thigh into the calf on prolonged driving";
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  FasciaPlanEditor *editor = open_plan (f, NULL, NULL, NULL);
+  GtkLabel *heading = GTK_LABEL (editor_child (editor, "heading_label"));
+  GtkWidget *field = editor_child (editor, "title_row");
+  PangoLayout *layout;
+  int layout_width, layout_height;
+
+  gtk_editable_set_text (GTK_EDITABLE (field), title);
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpstr (gtk_label_get_text (heading), ==, title);
+  layout = gtk_label_get_layout (heading);
+  pango_layout_get_pixel_size (layout, &layout_width, &layout_height);
+  g_test_message ("heading %d×%d px in %d×%d, %d lines", layout_width, layout_height,
+                  gtk_widget_get_width (GTK_WIDGET (heading)),
+                  gtk_widget_get_height (GTK_WIDGET (heading)),
+                  pango_layout_get_line_count (layout));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+  g_assert_cmpint (layout_width, <=, gtk_widget_get_width (GTK_WIDGET (heading)));
+  g_assert_cmpint (layout_height, <=, gtk_widget_get_height (GTK_WIDGET (heading)));
+  /* Each line breaks between words. */
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && l->next != NULL;
+       l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *end = title + line->start_index + line->length;
+
+      g_assert_true (end[-1] == ' ' || end[0] == ' ');
+    }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
+}
+
 typedef struct
 {
   AdwExpanderRow *row;
@@ -1121,6 +1165,8 @@ main (int   argc,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/notes-fields-open", Fixture, &laptop,
               fixture_set_up, test_notes_fields_open, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/long-title-whole", Fixture, &laptop,
+              fixture_set_up, test_long_title_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/plan-texts-whole", Fixture, &laptop,
               fixture_set_up, test_plan_texts_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1024x640", Fixture, &laptop,
