@@ -71,6 +71,18 @@ window_xid_and_point (GtkWidget *widget,
   return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
 }
 
+/* The child @name of @widget's template of class @type; the test fails if there is none. */
+GtkWidget *
+fascia_ui_test_child (gpointer    widget,
+                      GType       type,
+                      const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
 /* How many labels under @root show exactly @text. */
 guint
 fascia_ui_test_count_labels (GtkWidget  *root,

@@ -41,6 +41,9 @@ char  *fascia_ui_test_query_text    (FasciaUiTestSession *session,
                                      const char          *sql);
 
 /* Reading what the widgets show. */
+GtkWidget *fascia_ui_test_child        (gpointer       widget,
+                                        GType          type,
+                                        const char    *name);
 guint    fascia_ui_test_count_labels   (GtkWidget     *root,
                                         const char    *text);
 char    *fascia_ui_test_buffer_text    (GtkTextBuffer *buffer);

@@ -168,11 +168,7 @@ static GtkWidget *
 template_child (gpointer    widget,
                 const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), FASCIA_TYPE_VISIT_EDITOR,
-                                                  name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  return fascia_ui_test_child (widget, FASCIA_TYPE_VISIT_EDITOR, name);
 }
 
 /* After the frame that shows a mark, the form column beside the chart is left alone: only the

@@ -65,17 +65,6 @@ client_view (Fixture *f)
 }
 
 static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
@@ -132,8 +121,9 @@ new_client (Fixture    *f,
   fascia_test_iterate ();
   g_assert_nonnull (fascia_client_view_get_client (client_view (f)));
 
-  gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                                       "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (client_view (f),
+                                                             FASCIA_TYPE_CLIENT_VIEW,
+                                                             "name_row")), name);
   fascia_client_view_flush (client_view (f));
 }
 
@@ -166,10 +156,10 @@ static void
 test_empty_and_search (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkStack *list_stack = GTK_STACK (template_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
-                                                    "list_stack"));
-  GtkEditable *search = GTK_EDITABLE (template_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
-                                                      "search_entry"));
+  GtkStack *list_stack = GTK_STACK (fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
+                                                          "list_stack"));
+  GtkEditable *search = GTK_EDITABLE (fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
+                                                            "search_entry"));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
 
@@ -267,8 +257,8 @@ test_plan_and_visit (Fixture       *f,
   press_region (diagram, "m-gluteus-maximus-r");
   g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (visit_editor)), ==, 2);
   {
-    GtkListBox *marks = GTK_LIST_BOX (template_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR,
-                                                      "mark_list"));
+    GtkListBox *marks = GTK_LIST_BOX (fascia_ui_test_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                            "mark_list"));
     GtkListBoxRow *first = gtk_list_box_get_row_at_index (marks, 0);
     GtkListBoxRow *second = gtk_list_box_get_row_at_index (marks, 1);
 
@@ -342,8 +332,8 @@ test_visit_findings_and_comparison (Fixture       *f,
   fascia_test_iterate ();
   editor = fascia_client_view_get_visit_editor (client_view (f));
   diagram = fascia_visit_editor_get_diagram_view (editor);
-  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, FASCIA_TYPE_VISIT_EDITOR,
-                                                       "date_row")), "2026-01-10");
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                             "date_row")), "2026-01-10");
   fascia_visit_editor_flush (editor);
 
   /* Pain on one muscle; findings on another, one click each. */
@@ -372,7 +362,8 @@ test_visit_findings_and_comparison (Fixture       *f,
                                              NULL));
   fascia_test_iterate ();
   g_assert_true (fascia_visit_editor_get_visit (editor) != NULL);
-  compare = GTK_DROP_DOWN (template_child (editor, FASCIA_TYPE_VISIT_EDITOR, "compare_dropdown"));
+  compare = GTK_DROP_DOWN (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                 "compare_dropdown"));
   g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (compare)), ==, 2);
 
@@ -382,8 +373,8 @@ test_visit_findings_and_comparison (Fixture       *f,
                    FASCIA_REGION_STYLE_SELECTED);
   g_assert_nonnull (strstr (fascia_diagram_view_get_region_note (diagram, "m-latissimus-dorsi-l"),
                             "hypertonic"));
-  g_assert_true (gtk_widget_get_visible (template_child (editor, FASCIA_TYPE_VISIT_EDITOR,
-                                                         "legend_earlier")));
+  g_assert_true (gtk_widget_get_visible (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                               "legend_earlier")));
 
   gtk_drop_down_set_selected (compare, 0);
   fascia_test_iterate ();
@@ -466,8 +457,8 @@ test_intake_warning (Fixture       *f,
   GtkSwitch *pregnancy;
 
   new_client (f, "Eve Pregnant");
-  pregnancy = GTK_SWITCH (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                          "pregnancy_switch"));
+  pregnancy = GTK_SWITCH (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                "pregnancy_switch"));
   gtk_switch_set_active (pregnancy, TRUE);
   fascia_test_iterate ();
   g_assert_true (gtk_switch_get_active (pregnancy));
@@ -504,8 +495,8 @@ test_intake_warning (Fixture       *f,
   fascia_test_iterate ();
   g_assert_nonnull (fascia_plan_editor_get_warning (editor));
   g_assert_nonnull (strstr (fascia_plan_editor_get_warning (editor), "Pregnancy"));
-  g_assert_true (gtk_widget_get_visible (template_child (editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                         "warning_label")));
+  g_assert_true (gtk_widget_get_visible (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                               "warning_label")));
 
   /* Compact, however many cautions: one line until asked for the list (at 1024×640 a box
    * of every caution in bold took the plan's room). */
@@ -514,8 +505,8 @@ test_intake_warning (Fixture       *f,
   fascia_test_iterate ();
   g_assert_nonnull (strstr (fascia_plan_editor_get_warning (editor), "Sphinx"));
   {
-    GtkWidget *box = template_child (editor, FASCIA_TYPE_PLAN_EDITOR, "warning_box");
-    GtkWidget *summary = template_child (editor, FASCIA_TYPE_PLAN_EDITOR, "warning_summary");
+    GtkWidget *box = fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR, "warning_box");
+    GtkWidget *summary = fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR, "warning_summary");
     int collapsed, line, expanded;
 
     g_assert_true (gtk_widget_get_visible (box));
@@ -559,9 +550,9 @@ static gboolean
 atlas_target (Fixture    *f,
               const char *region_id)
 {
-  FasciaDiagramView *view = FASCIA_DIAGRAM_VIEW (template_child (atlas_page (f),
-                                                                 FASCIA_TYPE_ATLAS_PAGE,
-                                                                 "diagram_view"));
+  FasciaDiagramView *view = FASCIA_DIAGRAM_VIEW (fascia_ui_test_child (atlas_page (f),
+                                                                       FASCIA_TYPE_ATLAS_PAGE,
+                                                                       "diagram_view"));
   gboolean target;
 
   /* The Atlas reads its drawing when it is first shown: looked at as the user would. */
@@ -584,8 +575,8 @@ test_atlas_plan (Fixture       *f,
   FasciaDiagramView *plan_diagram;
   GtkSwitch *pregnancy;
 
-  card = FASCIA_TECHNIQUE_CARD (template_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE,
-                                                "technique_card"));
+  card = FASCIA_TECHNIQUE_CARD (fascia_ui_test_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE,
+                                                      "technique_card"));
   add = fascia_technique_card_get_add_button (card);
 
   /* No plan open: the card offers nothing it could do, and says why. */
@@ -598,8 +589,8 @@ test_atlas_plan (Fixture       *f,
   g_assert_null (fascia_atlas_page_get_plan_label (atlas_page (f)));
 
   new_client (f, "Eve Pregnant");
-  pregnancy = GTK_SWITCH (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                          "pregnancy_switch"));
+  pregnancy = GTK_SWITCH (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                "pregnancy_switch"));
   gtk_switch_set_active (pregnancy, TRUE);
   fascia_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
@@ -836,9 +827,9 @@ test_visit_conflict (Fixture       *f,
   fascia_test_iterate ();
   editor = fascia_client_view_get_visit_editor (client_view (f));
   visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
-                                                                    FASCIA_TYPE_VISIT_EDITOR,
-                                                                    "subjective_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (editor,
+                                                                          FASCIA_TYPE_VISIT_EDITOR,
+                                                                          "subjective_view")));
   gtk_text_buffer_set_text (buffer, "Neck stiff", -1);
   fascia_visit_editor_flush (editor);
   g_assert_null (conflict_dialog ());
@@ -916,8 +907,9 @@ test_visit_conflict (Fixture       *f,
     g_assert_no_error (error);
     g_assert_finalize_object (g_steal_pointer (&other));
 
-    gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                                         "name_row")), "Grace B. Hopper");
+    gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (client_view (f),
+                                                               FASCIA_TYPE_CLIENT_VIEW,
+                                                               "name_row")), "Grace B. Hopper");
     fascia_client_view_flush (client_view (f));
     dialog = conflict_dialog ();
     g_assert_nonnull (dialog);
@@ -955,8 +947,8 @@ test_visit_conflict (Fixture       *f,
     g_assert_no_error (error);
     g_assert_finalize_object (g_steal_pointer (&other));
 
-    gtk_editable_set_text (GTK_EDITABLE (template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                         "title_row")), "Neck");
+    gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                               "title_row")), "Neck");
     fascia_plan_editor_flush (plan_editor);
     dialog = conflict_dialog ();
     g_assert_nonnull (dialog);
@@ -1023,9 +1015,9 @@ test_clinic_server_live (Fixture       *f,
   fascia_test_iterate ();
   editor = fascia_client_view_get_visit_editor (client_view (f));
   visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
-                                                                    FASCIA_TYPE_VISIT_EDITOR,
-                                                                    "subjective_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (editor,
+                                                                          FASCIA_TYPE_VISIT_EDITOR,
+                                                                          "subjective_view")));
   assert_shown (f, 1);
 
   other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
@@ -1073,8 +1065,8 @@ static gboolean
 banner_is_cb (gpointer user_data)
 {
   Fixture *f = user_data;
-  GtkRevealer *banner = GTK_REVEALER (template_child (f->window, FASCIA_TYPE_WINDOW,
-                                                     "offline_banner"));
+  GtkRevealer *banner = GTK_REVEALER (fascia_ui_test_child (f->window, FASCIA_TYPE_WINDOW,
+                                                            "offline_banner"));
 
   return gtk_revealer_get_reveal_child (banner) == expect_banner;
 }
@@ -1115,15 +1107,15 @@ test_clinic_server_lost (Fixture       *f,
   fascia_test_iterate ();
   editor = fascia_client_view_get_visit_editor (client_view (f));
   visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
-                                                                    FASCIA_TYPE_VISIT_EDITOR,
-                                                                    "subjective_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (editor,
+                                                                          FASCIA_TYPE_VISIT_EDITOR,
+                                                                          "subjective_view")));
   diagram = fascia_visit_editor_get_diagram_view (editor);
   press_region (diagram, "m-gluteus-maximus-l");
   store = fascia_window_get_store (f->window);
   g_assert_nonnull (fascia_store_get_journal (store));
   journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
-  banner = GTK_REVEALER (template_child (f->window, FASCIA_TYPE_WINDOW, "offline_banner"));
+  banner = GTK_REVEALER (fascia_ui_test_child (f->window, FASCIA_TYPE_WINDOW, "offline_banner"));
   g_assert_false (gtk_revealer_get_reveal_child (banner));
 
   /* Mid-edit, the server goes. */
@@ -1145,11 +1137,12 @@ test_clinic_server_lost (Fixture       *f,
   /* Every other kind of edit alike: kept quietly (an error shown would be a warning, fatal
    * here), the banner saying they are saved when the server is back. The client's phone,
    * the plan's title, the visit's pain score, a finding and a new mark on the body chart. */
-  gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                                       "phone_row")), "555 0199");
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (client_view (f),
+                                                             FASCIA_TYPE_CLIENT_VIEW,
+                                                             "phone_row")), "555 0199");
   g_assert_nonnull (fascia_plan_editor_get_plan (plan_editor));
-  gtk_editable_set_text (GTK_EDITABLE (template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                       "title_row")), "Hip, offline");
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                             "title_row")), "Hip, offline");
   press_score (fascia_visit_editor_get_pain_scale (editor, FALSE), 6);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s",
                                              "hypertonic"));
@@ -1161,7 +1154,7 @@ test_clinic_server_lost (Fixture       *f,
   fascia_test_iterate ();
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 6);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fascia_ui_test_child (
                      client_view (f), FASCIA_TYPE_CLIENT_VIEW, "phone_row"))), ==, "555 0199");
 
   /* Back: connected again by itself, the banner goes, the note is saved, the journal gone. */
@@ -1236,8 +1229,8 @@ find_mark_button (GtkWidget      *root,
 static guint
 n_shown_marks (FasciaVisitEditor *editor)
 {
-  GtkListBox *list = GTK_LIST_BOX (template_child (editor, FASCIA_TYPE_VISIT_EDITOR,
-                                                   "mark_list"));
+  GtkListBox *list = GTK_LIST_BOX (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                         "mark_list"));
   guint n = 0;
 
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
@@ -1514,9 +1507,9 @@ test_clinic_server_conflict_on_replay (Fixture       *f,
   fascia_test_iterate ();
   editor = fascia_client_view_get_visit_editor (client_view (f));
   visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor,
-                                                                    FASCIA_TYPE_VISIT_EDITOR,
-                                                                    "subjective_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (editor,
+                                                                          FASCIA_TYPE_VISIT_EDITOR,
+                                                                          "subjective_view")));
   store = fascia_window_get_store (f->window);
   journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
 
@@ -1670,7 +1663,7 @@ test_clinic_front_desk (Fixture       *f,
   g_assert_nonnull (fascia_window_get_store (f->window));
   g_assert_cmpint (fascia_store_get_capabilities (fascia_window_get_store (f->window)), ==, 0);
   g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "clients");
-  pages = ADW_VIEW_STACK (template_child (f->window, FASCIA_TYPE_WINDOW, "stack"));
+  pages = ADW_VIEW_STACK (fascia_ui_test_child (f->window, FASCIA_TYPE_WINDOW, "stack"));
   g_assert_false (adw_view_stack_page_get_visible (
     adw_view_stack_get_page (pages, adw_view_stack_get_child_by_name (pages, "study"))));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "study");
@@ -1691,21 +1684,21 @@ test_clinic_front_desk (Fixture       *f,
   fascia_test_iterate ();
   view = client_view (f);
   g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (view)), ==, 1);
-  g_assert_true (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                         "phone_row")));
-  g_assert_true (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                         "archive_button")));
-  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                          "intake_group")));
-  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                          "flags_label")));
-  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                          "section_switcher")));
-  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                          "records_button")));
-  g_assert_false (gtk_widget_get_visible (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                          "delete_button")));
-  stack = GTK_STACK (template_child (view, FASCIA_TYPE_CLIENT_VIEW, "stack"));
+  g_assert_true (gtk_widget_get_visible (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                               "phone_row")));
+  g_assert_true (gtk_widget_get_visible (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                               "archive_button")));
+  g_assert_false (gtk_widget_get_visible (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                                "intake_group")));
+  g_assert_false (gtk_widget_get_visible (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                                "flags_label")));
+  g_assert_false (gtk_widget_get_visible (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                                "section_switcher")));
+  g_assert_false (gtk_widget_get_visible (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                                "records_button")));
+  g_assert_false (gtk_widget_get_visible (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                                "delete_button")));
+  stack = GTK_STACK (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW, "stack"));
   for (guint i = 0; i < G_N_ELEMENTS (clinical_sections); i++)
     {
       g_assert_false (gtk_stack_page_get_visible (
@@ -1740,8 +1733,8 @@ test_clinic_front_desk (Fixture       *f,
   g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (view)), ==, 1);
 
   /* What the desk types is saved, and archiving; the health notes it never saw are kept. */
-  gtk_editable_set_text (GTK_EDITABLE (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                       "phone_row")), "555 0111");
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                             "phone_row")), "555 0111");
   fascia_client_view_flush (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "client.archive", NULL));
   fascia_test_iterate ();
@@ -1788,7 +1781,7 @@ test_amendment_author (Fixture       *f,
   fascia_client_view_open_visit (client_view (f), visit);
   fascia_test_iterate ();
   editor = fascia_client_view_get_visit_editor (client_view (f));
-  label = template_child (editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_amendments");
+  label = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_amendments");
   g_assert_true (gtk_widget_get_visible (label));
   expected = g_strdup_printf (" by %s — was: “Sore after gardening”", g_get_user_name ());
   g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (label)), expected));
@@ -1942,8 +1935,8 @@ test_editors_built_when_opened (Fixture       *f,
 static GtkWidget *
 sidebar_column (Fixture *f)
 {
-  GtkWidget *leaflet = template_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "leaflet");
-  GtkWidget *column = template_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "list_stack");
+  GtkWidget *leaflet = fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "leaflet");
+  GtkWidget *column = fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "list_stack");
 
   while (gtk_widget_get_parent (column) != leaflet)
     column = gtk_widget_get_parent (column);
@@ -2023,9 +2016,8 @@ test_sidebar_steady (Fixture       *f,
       }
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page (f))), <=, widths[w]);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page (f))), >=, widths[w] - 60);
-      g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (template_child (page (f),
-                                                                           FASCIA_TYPE_CLIENTS_PAGE,
-                                                                           "leaflet"))));
+      g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (
+        fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "leaflet"))));
       width = gtk_widget_get_width (sidebar);
       g_assert_true (gtk_widget_compute_point (content, GTK_WIDGET (page (f)),
                                                &GRAPHENE_POINT_INIT (0, 0), &origin));

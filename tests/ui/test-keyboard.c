@@ -40,17 +40,6 @@ fixture_tear_down (Fixture       *f,
   fascia_ui_test_session_close (f);
 }
 
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
 static FasciaAtlasPage *
 atlas_page (Fixture *f)
 {
@@ -76,7 +65,8 @@ collect_focusable (GtkWidget *root,
 static GtkWidget *
 open_card (Fixture *f)
 {
-  GtkWidget *card_stack = template_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE, "card_stack");
+  GtkWidget *card_stack = fascia_ui_test_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE,
+                                                "card_stack");
   GtkWidget *card;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (atlas_page (f)), "atlas.open", "s",
@@ -108,9 +98,9 @@ test_keys_from_a_card (Fixture       *f,
 {
   GtkWidget *card = open_card (f);
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  GtkSearchBar *search_bar = GTK_SEARCH_BAR (template_child (atlas_page (f),
-                                                             FASCIA_TYPE_ATLAS_PAGE,
-                                                             "search_bar"));
+  GtkSearchBar *search_bar = GTK_SEARCH_BAR (fascia_ui_test_child (atlas_page (f),
+                                                                   FASCIA_TYPE_ATLAS_PAGE,
+                                                                   "search_bar"));
   g_autofree char *view = NULL;
 
   /* The focus on a link in the card. */
@@ -141,7 +131,7 @@ static void
 test_view_keys_move_the_focus (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkWidget *toolbar = template_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE, "toolbar");
+  GtkWidget *toolbar = fascia_ui_test_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE, "toolbar");
   GtkWidget *front = gtk_widget_get_first_child (gtk_widget_get_first_child (toolbar));
   GtkWidget *focus;
 
@@ -189,10 +179,10 @@ test_keys_from_the_client_list (Fixture       *f,
   fascia_ui_test_wait_idle (200);
   view = fascia_clients_page_get_client_view (page);
   g_assert_nonnull (fascia_client_view_get_client (view));
-  sections = GTK_STACK (template_child (view, FASCIA_TYPE_CLIENT_VIEW, "stack"));
+  sections = GTK_STACK (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW, "stack"));
 
   /* The focus in the list's search entry, outside the client view. */
-  search = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  search = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
   g_assert_true (gtk_widget_grab_focus (search));
   fascia_ui_test_wait_idle (100);
 
@@ -221,9 +211,9 @@ static void
 assert_focus_on_sections (FasciaWindow     *window,
                           FasciaClientView *view)
 {
-  GtkWidget *archive = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "archive_button");
-  GtkWidget *delete = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "delete_button");
-  GtkWidget *switcher = template_child (view, FASCIA_TYPE_CLIENT_VIEW, "section_switcher");
+  GtkWidget *archive = fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW, "archive_button");
+  GtkWidget *delete = fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW, "delete_button");
+  GtkWidget *switcher = fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW, "section_switcher");
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
   g_assert_nonnull (focus);
@@ -255,8 +245,8 @@ test_walk_the_client_list (void)
   fascia_ui_test_session_open (&session, app, demo, 1400, 900, "clients");
   fascia_ui_test_wait_idle (300);
   page = fascia_window_get_clients_page (session.window);
-  search = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
-  list = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+  search = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  list = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
   g_assert_true (gtk_widget_grab_focus (search));
   fascia_ui_test_wait_idle (100);
 
@@ -311,10 +301,10 @@ test_walk_the_folded_client_list (void)
   fascia_ui_test_session_open (&session, app, demo, 720, 640, "clients");
   fascia_ui_test_wait_idle (300);
   page = fascia_window_get_clients_page (session.window);
-  leaflet = ADW_LEAFLET (template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "leaflet"));
-  search = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
-  list = template_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
-  back = template_child (session.window, FASCIA_TYPE_WINDOW, "client_list_button");
+  leaflet = ADW_LEAFLET (fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "leaflet"));
+  search = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  list = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+  back = fascia_ui_test_child (session.window, FASCIA_TYPE_WINDOW, "client_list_button");
   g_assert_true (gtk_widget_grab_focus (search));
   fascia_ui_test_wait_idle (100);
 

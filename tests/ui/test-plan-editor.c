@@ -144,11 +144,7 @@ static GtkWidget *
 editor_child (FasciaPlanEditor *editor,
               const char       *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (editor), FASCIA_TYPE_PLAN_EDITOR,
-                                                  name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  return fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR, name);
 }
 
 /* A client with a plan of the target muscles @targets, each treated with the @techniques

@@ -7,13 +7,13 @@
 
 #include "fascia-preferences-window.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
 
 static GtkWidget *
 template_child (GtkWidget  *window,
                 const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (window, FASCIA_TYPE_PREFERENCES_WINDOW,
-                                                    name));
+  return fascia_ui_test_child (window, FASCIA_TYPE_PREFERENCES_WINDOW, name);
 }
 
 static void

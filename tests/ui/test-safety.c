@@ -14,6 +14,7 @@
 #include "fascia-plan-editor.h"
 #include "fascia-technique-card.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
 #include "fascia-window.h"
 
 /*
@@ -42,17 +43,6 @@ static const FasciaHealthFlags condition_flags[FASCIA_N_CONDITIONS] = {
   [FASCIA_CONDITION_ENDOMETRIOSIS]             = FASCIA_HEALTH_ENDOMETRIOSIS,
   [FASCIA_CONDITION_RED_FLAGS]                 = FASCIA_HEALTH_RED_FLAGS,
 };
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
 
 static gboolean
 is_exercise (FasciaTechnique *technique)
@@ -118,8 +108,8 @@ test_matrix (void)
   view = fascia_clients_page_get_client_view (page);
   editor = fascia_client_view_get_plan_editor (view);
   atlas_page = fascia_window_get_atlas_page (window);
-  card = FASCIA_TECHNIQUE_CARD (template_child (atlas_page, FASCIA_TYPE_ATLAS_PAGE,
-                                                "technique_card"));
+  card = FASCIA_TECHNIQUE_CARD (fascia_ui_test_child (atlas_page, FASCIA_TYPE_ATLAS_PAGE,
+                                                      "technique_card"));
   atlas = fascia_atlas_get_default (NULL);
   techniques = fascia_atlas_get_techniques (atlas);
   n_techniques = g_list_model_get_n_items (techniques);
@@ -127,8 +117,8 @@ test_matrix (void)
   /* A client with a plan that holds every technique and every exercise. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "clients.new", NULL));
   fascia_test_iterate ();
-  gtk_editable_set_text (GTK_EDITABLE (template_child (view, FASCIA_TYPE_CLIENT_VIEW,
-                                                       "name_row")), "Safety Matrix");
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                             "name_row")), "Safety Matrix");
   fascia_client_view_flush (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "client.new-plan", NULL));
   fascia_test_iterate ();
@@ -230,7 +220,8 @@ test_matrix (void)
   /* Its rows in the techniques and its row in the home exercises carry the ⚠. */
   g_assert_cmpuint (count_icons (GTK_WIDGET (editor),
                                  "Pregnancy — contraindicated: Do not lie face down"), >=, 2);
-  g_assert_cmpuint (count_icons (template_child (editor, FASCIA_TYPE_PLAN_EDITOR, "exercise_list"),
+  g_assert_cmpuint (count_icons (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                       "exercise_list"),
                                  "Pregnancy — contraindicated: Do not lie face down"), ==, 1);
 
   g_object_ref (window);

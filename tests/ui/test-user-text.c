@@ -61,17 +61,6 @@ client_view (Fixture *f)
 }
 
 static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
@@ -97,8 +86,9 @@ new_client (Fixture    *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
                                              "clients.new", NULL));
   fascia_test_iterate ();
-  gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                                       "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (client_view (f),
+                                                             FASCIA_TYPE_CLIENT_VIEW,
+                                                             "name_row")), name);
   fascia_client_view_flush (client_view (f));
   fascia_test_iterate ();
 }
@@ -130,8 +120,8 @@ test_markup (Fixture       *f,
                                              NULL));
   fascia_test_iterate ();
   editor = fascia_client_view_get_plan_editor (client_view (f));
-  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                       "title_row")), plan_title);
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                             "title_row")), plan_title);
   /* The goals are a multi-line text, one goal per line. */
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (gtk_widget_get_template_child (GTK_WIDGET (editor),
                                                                             FASCIA_TYPE_PLAN_EDITOR,
@@ -142,7 +132,7 @@ test_markup (Fixture       *f,
   g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (editor), plan_title), >=, 1);
   g_signal_emit_by_name (editor, "closed");
   fascia_test_iterate ();
-  plan_list = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "plan_list");
+  plan_list = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "plan_list");
   g_assert_cmpuint (fascia_ui_test_count_labels (plan_list, plan_title), ==, 1);
 
   /* The handout prints them as typed. */
@@ -196,8 +186,9 @@ static GtkTextBuffer *
 note_buffer (FasciaVisitEditor *editor,
              guint              i)
 {
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor, FASCIA_TYPE_VISIT_EDITOR,
-                                                                  note_views[i])));
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (editor,
+                                                                        FASCIA_TYPE_VISIT_EDITOR,
+                                                                        note_views[i])));
 }
 
 /* The texts of the text views under @widget, joined by "|". */
@@ -351,7 +342,8 @@ test_markup_everywhere (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       {
-        GtkWidget *row = template_child (preferences, FASCIA_TYPE_PREFERENCES_WINDOW, rows[i]);
+        GtkWidget *row = fascia_ui_test_child (preferences, FASCIA_TYPE_PREFERENCES_WINDOW,
+                                               rows[i]);
         g_autofree char *kept = NULL;
 
         gtk_editable_set_text (GTK_EDITABLE (row), typed[i]);
@@ -407,8 +399,8 @@ test_markup_everywhere (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
                                              NULL));
   fascia_test_iterate ();
-  gtk_editable_set_text (GTK_EDITABLE (template_child (fascia_client_view_get_plan_editor (client_view (f)),
-                                                       FASCIA_TYPE_PLAN_EDITOR, "title_row")),
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (fascia_client_view_get_plan_editor (client_view (f)),
+                                                             FASCIA_TYPE_PLAN_EDITOR, "title_row")),
                          plan_title);
   fascia_client_view_flush (client_view (f));
   fascia_test_iterate ();
@@ -643,7 +635,7 @@ static void
 leave_field (Fixture   *f,
              GtkWidget *field)
 {
-  GtkWidget *other = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "phone_row");
+  GtkWidget *other = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "phone_row");
 
   gtk_widget_grab_focus (field);
   fascia_test_iterate ();
@@ -666,9 +658,11 @@ test_bad_date_and_email (Fixture       *f,
   g_autoptr(GDateTime) picked = NULL;
 
   new_client (f, "Dana Dates");
-  birth = ADW_ENTRY_ROW (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "birth_row"));
-  email = ADW_ENTRY_ROW (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "email_row"));
-  name = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "name_row");
+  birth = ADW_ENTRY_ROW (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                               "birth_row"));
+  email = ADW_ENTRY_ROW (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                               "email_row"));
+  name = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "name_row");
 
   /* Not a date in this locale's order: kept in the field, marked, not saved — while the
    * name typed next is saved. */
@@ -817,9 +811,9 @@ test_bad_dates_every_field (Fixture       *f,
   /* The client's birth date and email address, replaced (select all, type) by what is not
    * one: the field passes through empty on the way, which must not be what is saved. */
   {
-    GtkWidget *birth = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "birth_row");
-    GtkWidget *email = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "email_row");
-    GtkWidget *phone = template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "phone_row");
+    GtkWidget *birth = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "birth_row");
+    GtkWidget *email = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "email_row");
+    GtkWidget *phone = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "phone_row");
     g_autofree char *email_message = NULL;
 
     type_and_leave (f, birth, phone, "1984-03-09");
@@ -843,9 +837,9 @@ test_bad_dates_every_field (Fixture       *f,
                                              NULL));
   fascia_test_iterate ();
   plan_editor = fascia_client_view_get_plan_editor (client_view (f));
-  start = template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "start_row");
-  end = template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "end_row");
-  title = template_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "title_row");
+  start = fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "start_row");
+  end = fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "end_row");
+  title = fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "title_row");
 
   type_and_leave (f, start, title, "2027-01-04");
   type_and_leave (f, end, title, "2027-03-01");
@@ -891,8 +885,8 @@ test_bad_dates_every_field (Fixture       *f,
                                              NULL));
   fascia_test_iterate ();
   visit_editor = fascia_client_view_get_visit_editor (client_view (f));
-  day = template_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR, "date_row");
-  note = template_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_view");
+  day = fascia_ui_test_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR, "date_row");
+  note = fascia_ui_test_child (visit_editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_view");
   visited = fascia_ui_test_query_text (f, "SELECT visited_at FROM visits");
 
   type_and_leave (f, day, note, "13/13/2026");
@@ -947,7 +941,7 @@ test_plan_dates (Fixture       *f,
                                              NULL));
   fascia_test_iterate ();
   editor = fascia_client_view_get_plan_editor (client_view (f));
-  start = ADW_ENTRY_ROW (template_child (editor, FASCIA_TYPE_PLAN_EDITOR, "start_row"));
+  start = ADW_ENTRY_ROW (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR, "start_row"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, today);
 
   gtk_editable_set_text (GTK_EDITABLE (start), "31/12/2026");
@@ -963,7 +957,7 @@ test_plan_dates (Fixture       *f,
   g_signal_emit_by_name (editor, "closed");
   fascia_test_iterate ();
   subtitle = g_strdup_printf ("Draft · from %s", "4 Jan 2027");
-  g_assert_cmpuint (fascia_ui_test_count_labels (template_child (client_view (f),
+  g_assert_cmpuint (fascia_ui_test_count_labels (fascia_ui_test_child (client_view (f),
                                                           FASCIA_TYPE_CLIENT_VIEW, "plan_list"),
                                           subtitle), ==, 1);
 }

@@ -69,22 +69,11 @@ client_view (Fixture *f)
   return fascia_clients_page_get_client_view (fascia_window_get_clients_page (f->window));
 }
 
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
 static GtkTextView *
 note_view (FasciaVisitEditor *editor,
            const char        *name)
 {
-  return GTK_TEXT_VIEW (template_child (editor, FASCIA_TYPE_VISIT_EDITOR, name));
+  return GTK_TEXT_VIEW (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, name));
 }
 
 /* The field a note view is shown in: its frame, with the scroll bar. */
@@ -100,8 +89,9 @@ new_visit (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
                                              "clients.new", NULL));
   fascia_test_iterate ();
-  gtk_editable_set_text (GTK_EDITABLE (template_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                                       "name_row")), "Ada Byron");
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (client_view (f),
+                                                             FASCIA_TYPE_CLIENT_VIEW,
+                                                             "name_row")), "Ada Byron");
   fascia_client_view_flush (client_view (f));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
                                              NULL));
@@ -413,7 +403,7 @@ test_finding_buttons_named (Fixture       *f,
 {
   FasciaVisitEditor *editor = new_visit (f);
   FasciaDiagramView *diagram = fascia_visit_editor_get_diagram_view (editor);
-  GtkWidget *list = template_child (editor, FASCIA_TYPE_VISIT_EDITOR, "finding_list");
+  GtkWidget *list = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "finding_list");
   const char * const regions[] = { "m-gluteus-maximus-l", "m-latissimus-dorsi-r" };
   const char * const names[] = { "Gluteus maximus, left side", "Latissimus dorsi, right side" };
 
