@@ -15,6 +15,7 @@
 #include "fascia/fascia-store-journal.h"
 
 #include "fascia-conflict-dialog.h"
+#include "fascia-region-text.h"
 #include "fascia-ui-utils.h"
 #include "fascia-visit-editor-private.h"
 
@@ -733,11 +734,20 @@ mark_title (FasciaPainMark *mark)
   if (region_id == NULL || *region_id == '\0')
     return g_strdup (_("Point on the body"));
 
-  if (fascia_diagram_parse_region_id (region_id, &kind, &side, &atlas_id, &n)
-      && kind != FASCIA_REGION_LANDMARK)
-    return fascia_ui_muscle_name (atlas_id, side);
+  if (!fascia_diagram_parse_region_id (region_id, &kind, &side, &atlas_id, &n))
+    return g_strdup (region_id);
 
-  return g_strdup (region_id);
+  /* A bone or ligament is named as its region is for a screen reader ("Lower ribs, right
+   * side"), not by the drawing's id. */
+  if (kind == FASCIA_REGION_LANDMARK)
+    {
+      FasciaRegion region = { .id = region_id, .kind = kind, .side = side,
+                              .atlas_id = atlas_id, .n = n };
+
+      return fascia_region_dup_label (fascia_ui_get_atlas (), &region);
+    }
+
+  return fascia_ui_muscle_name (atlas_id, side);
 }
 
 static GtkWidget *

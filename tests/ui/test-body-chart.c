@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "fascia/fascia-store.h"
 #include "fascia-diagram-view.h"
@@ -152,6 +153,42 @@ muscle_points (Fixture *fixture,
   return points;
 }
 
+/* A point of the chart on a bone or ligament, its own for 2 pixels all around. */
+static const FasciaRegion *
+landmark_point (Fixture          *fixture,
+                graphene_point_t *point)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  int w = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+
+  for (int y = 8; y < h - 8; y += 3)
+    for (int x = 8; x < w - 8; x += 3)
+      {
+        const FasciaRegion *region = NULL;
+        gboolean solid = TRUE;
+
+        for (int d = 0; d < 9 && solid; d++)
+          {
+            const FasciaRegion *hit;
+            double vx, vy;
+
+            fascia_diagram_view_widget_to_view (fixture->view, x + 2 * (d % 3 - 1),
+                                                y + 2 * (d / 3 - 1), &vx, &vy);
+            hit = fascia_diagram_hit_test (diagram, vx, vy);
+            if (region == NULL)
+              region = hit;
+            solid = hit != NULL && hit == region && hit->kind == FASCIA_REGION_LANDMARK;
+          }
+        if (solid)
+          {
+            *point = GRAPHENE_POINT_INIT (x, y);
+            return region;
+          }
+      }
+  g_assert_not_reached ();
+}
+
 /* Clicks @point of the chart and waits for the frame that shows the mark it adds. */
 static void
 mark (Fixture                *fixture,
@@ -279,6 +316,32 @@ test_folded_mark_takes_no_room (Fixture       *fixture,
                    gtk_widget_get_height (open) - gtk_widget_get_height (open_rows) + 2);
 }
 
+/* A mark on a bone or ligament is named for it, as one on a muscle is: a click on the
+ * sacrotuberous ligament listed the mark as "b-sacrotuberous-ligament-l", the drawing's id. */
+static void
+test_marks_named (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkListBox *list = GTK_LIST_BOX (template_child (fixture->editor, "mark_list"));
+  graphene_point_t point;
+  const FasciaRegion *region = landmark_point (fixture, &point);
+  const char *title;
+
+  mark (fixture, &point);
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpuint (n_marks (fixture), ==, 1);
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list,
+                                                                                             0)));
+  g_test_message ("a mark on %s is listed as “%s”", region->id, title);
+  g_assert_cmpstr (title, !=, region->id);
+  g_assert_null (strstr (title, region->atlas_id));
+  /* Its name, and the side, as a muscle's mark says it. */
+  if (region->side == FASCIA_SIDE_LEFT)
+    g_assert_true (g_str_has_suffix (title, ", left side"));
+  else if (region->side == FASCIA_SIDE_RIGHT)
+    g_assert_true (g_str_has_suffix (title, ", right side"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +360,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/body-chart/mark-repaints-little", Fixture, NULL,
               fixture_set_up, test_mark_repaints_little, fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/marks-named", Fixture, NULL,
+              fixture_set_up, test_marks_named, fixture_tear_down);
   g_test_add ("/fascia/ui/body-chart/folded-mark-takes-no-room", Fixture, NULL,
               fixture_set_up, test_folded_mark_takes_no_room, fixture_tear_down);
 
