@@ -280,6 +280,25 @@ test_walk_the_client_list (void)
   fascia_test_rm_rf (dir);
 }
 
+/* The leaflet has slid the client list out of sight, and the header bar's way back to it is
+ * shown (in the idle after). */
+static gboolean
+list_folded_away (gpointer list)
+{
+  GtkWidget *back = fascia_ui_test_child (gtk_widget_get_root (list), FASCIA_TYPE_WINDOW,
+                                          "client_list_button");
+
+  return !gtk_widget_get_mapped (list) && gtk_widget_get_mapped (back);
+}
+
+static gboolean
+list_back (gpointer list)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (list, ADW_TYPE_LEAFLET));
+
+  return gtk_widget_get_mapped (list) && !adw_leaflet_get_child_transition_running (leaflet);
+}
+
 /* A window too narrow for the list and a client side by side: the client chosen in the list
  * takes the list's place, and the keyboard goes along to the client's sections, never onto
  * Archive (where the next Enter archived the client) nor the header's way back. Back in the
@@ -311,27 +330,24 @@ test_walk_the_folded_client_list (void)
   fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
   fascia_ui_test_wait_idle (300);
   fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
-  fascia_ui_test_wait_idle (500);
+  g_assert_true (fascia_test_wait_for (list_folded_away, list, 10000));
   view = fascia_clients_page_get_client_view (page);
   g_assert_nonnull (view);
   g_assert_nonnull (fascia_client_view_get_client (view));
   g_assert_true (adw_leaflet_get_folded (leaflet));
-  g_assert_false (gtk_widget_get_mapped (list));
   g_assert_true (gtk_widget_get_mapped (back));
   assert_focus_on_sections (session.window, view);
 
   /* Back to the list, the next client and Enter. */
   fascia_ui_test_keys (GTK_WIDGET (session.window), "ctrl+f");
-  fascia_ui_test_wait_idle (500);
-  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (fascia_test_wait_for (list_back, list, 10000));
   /* The list needs no way back to itself. */
   g_assert_false (gtk_widget_get_visible (back));
   fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
   fascia_ui_test_wait_idle (300);
   fascia_ui_test_keys (GTK_WIDGET (session.window), "Return");
-  fascia_ui_test_wait_idle (500);
+  g_assert_true (fascia_test_wait_for (list_folded_away, list, 10000));
   g_assert_true (adw_leaflet_get_folded (leaflet));
-  g_assert_false (gtk_widget_get_mapped (list));
   g_assert_true (gtk_widget_get_mapped (back));
   g_assert_nonnull (fascia_client_view_get_client (view));
   assert_focus_on_sections (session.window, view);
