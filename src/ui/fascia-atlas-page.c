@@ -1176,6 +1176,11 @@ show_card (FasciaAtlasPage *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REFERRAL]);
     }
 
+  /* Another card: the pane is repainted whole, not compared line by line with the last. */
+  if (g_strcmp0 (self->card, card) != 0)
+    fascia_card_viewport_show_new (FASCIA_CARD_VIEWPORT (gtk_widget_get_parent (
+      GTK_WIDGET (self->card_stack))));
+
   g_free (self->card);
   self->card = g_strdup (card);
 

@@ -33,6 +33,8 @@ struct _FasciaCardViewport
 
   GtkScrollablePolicy hscroll_policy;
   GtkScrollablePolicy vscroll_policy;
+
+  guint          shown;             /* counts the contents shown (see snapshot) */
 };
 
 enum {
@@ -350,6 +352,61 @@ fascia_card_viewport_set_property (GObject      *object,
     }
 }
 
+/**
+ * fascia_card_viewport_show_new:
+ *
+ * Tells the viewport that its child now shows other content (another card): the next frame
+ * repaints the viewport whole.
+ */
+void
+fascia_card_viewport_show_new (FasciaCardViewport *self)
+{
+  g_return_if_fail (FASCIA_IS_CARD_VIEWPORT (self));
+
+  self->shown++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* GSK compares each frame with the last, node by node, to repaint only what changed: a new
+ * card beside the last one is a rectangle for each of its lines, and beside the drawing's
+ * (a click lights a muscle and shows its card) twice as many, the drawing's box cutting each
+ * line's band in two. Beyond thirty rectangles GSK gives up, and repainted the whole
+ * diagram and the pane. A new card is all new: its node is not compared with the last card's
+ * but repainted whole, one rectangle. It is a clip to the viewport, and a rounded clip of
+ * square corners for the next content, and so on in turn: nodes of two kinds, which GSK does
+ * not look into. */
+static void
+fascia_card_viewport_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (widget);
+  graphene_rect_t visible = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                gtk_widget_get_height (widget));
+  GtkSnapshot *child_snapshot;
+  g_autoptr(GskRenderNode) child = NULL;
+  g_autoptr(GskRenderNode) clip = NULL;
+
+  if (self->child == NULL)
+    return;
+
+  child_snapshot = gtk_snapshot_new ();
+  gtk_widget_snapshot_child (widget, self->child, child_snapshot);
+  child = gtk_snapshot_free_to_node (child_snapshot);
+  if (child == NULL)
+    return;
+
+  if (self->shown % 2 == 0)
+    clip = gsk_clip_node_new (child, &visible);
+  else
+    {
+      GskRoundedRect rect;
+
+      gsk_rounded_rect_init_from_rect (&rect, &visible, 0);
+      clip = gsk_rounded_clip_node_new (child, &rect);
+    }
+  gtk_snapshot_append_node (snapshot, clip);
+}
+
 static void
 fascia_card_viewport_class_init (FasciaCardViewportClass *klass)
 {
@@ -364,6 +421,7 @@ fascia_card_viewport_class_init (FasciaCardViewportClass *klass)
   widget_class->get_request_mode = fascia_card_viewport_get_request_mode;
   widget_class->measure = fascia_card_viewport_measure;
   widget_class->size_allocate = fascia_card_viewport_size_allocate;
+  widget_class->snapshot = fascia_card_viewport_snapshot;
   widget_class->root = fascia_card_viewport_root;
   widget_class->unroot = fascia_card_viewport_unroot;
 

@@ -17,5 +17,6 @@ GtkWidget *fascia_card_viewport_new       (void);
 GtkWidget *fascia_card_viewport_get_child (FasciaCardViewport *self);
 void       fascia_card_viewport_set_child (FasciaCardViewport *self,
                                            GtkWidget          *child);
+void       fascia_card_viewport_show_new  (FasciaCardViewport *self);
 
 G_END_DECLS
