@@ -53,6 +53,8 @@ struct _FasciaClientsPage
   gboolean          demo;
   gboolean          reloading;
   gboolean          hide_names;  /* the privacy switch: initials instead of names */
+  gboolean          rows_waiting; /* bound rows not yet shown: some past the list's end */
+  GdkFrameClock    *clock;       /* the list's, while it is realized */
 };
 
 enum {
@@ -139,14 +141,102 @@ update_row (GtkWidget *box)
       return;
     }
   g_object_set_data (G_OBJECT (box), "fascia-stale", NULL);
+  g_object_set_data (G_OBJECT (box), "fascia-waiting", NULL);
   show_row (self, box, fascia_client_row_get_client (row));
+}
+
+/*
+ * GTK 4.8's list view binds some 200 rows around its anchor, whatever its height, and
+ * measures every one of them: a row given its client's name and details when bound had
+ * Pango shape and measure some 400 labels for the 15 or so rows on screen (at start-up, and
+ * whenever the list moves to another place). A row bound now stays empty (two empty lines,
+ * the height of a row with details) until a layout of the list finds it within the list's
+ * height: right after GTK's own layout, in the same frame, which lays the rows shown out
+ * again before it is painted. The others show their client when they scroll into view.
+ */
+static gboolean
+on_screen (FasciaClientsPage *self,
+           GtkWidget         *row)
+{
+  GtkWidget *list = GTK_WIDGET (self->client_list);
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (row) && gtk_widget_compute_bounds (row, list, &bounds)
+         && bounds.size.height > 0 && bounds.origin.y + bounds.size.height > 0
+         && bounds.origin.y < gtk_widget_get_height (list);
+}
+
+/* After each layout: the rows waiting that are now on screen show their client. */
+static void
+layout_cb (GdkFrameClock     *clock,
+           FasciaClientsPage *self)
+{
+  gboolean waiting = FALSE;
+
+  if (!self->rows_waiting)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->client_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+
+      if (box == NULL || g_object_get_data (G_OBJECT (box), "fascia-waiting") == NULL)
+        continue;
+      if (!on_screen (self, row))
+        {
+          waiting = TRUE;
+          continue;
+        }
+      g_object_set_data (G_OBJECT (box), "fascia-waiting", NULL);
+      update_row (box);
+    }
+  self->rows_waiting = waiting;
+}
+
+static void
+list_realize_cb (FasciaClientsPage *self)
+{
+  self->clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->client_list));
+  /* After the window's own handler, which allocates the list. */
+  g_signal_connect_object (self->clock, "layout", G_CALLBACK (layout_cb), self, G_CONNECT_AFTER);
+}
+
+static void
+list_unrealize_cb (FasciaClientsPage *self)
+{
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->clock, layout_cb, self);
+  self->clock = NULL;
+}
+
+/* @box shows no one until it is on screen; a screen reader finds it named all the same. */
+static void
+wait_until_on_screen (FasciaClientsPage *self,
+                      GtkWidget         *box)
+{
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  FasciaClientRow *row = g_object_get_data (G_OBJECT (box), "fascia-row");
+
+  g_object_set_data (G_OBJECT (box), "fascia-waiting", GINT_TO_POINTER (TRUE));
+  gtk_label_set_text (GTK_LABEL (title), "");
+  gtk_label_set_text (GTK_LABEL (subtitle), "");
+  gtk_widget_set_visible (subtitle, TRUE);
+  if (row != NULL)
+    show_row (self, box, fascia_client_row_get_client (row));
+  self->rows_waiting = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self->client_list));
 }
 
 static void
 row_mapped_cb (GtkWidget *box)
 {
+  FasciaClientsPage *self = g_object_get_data (G_OBJECT (box), "fascia-page");
+
+  /* Shown when a layout finds it on screen. */
   if (g_object_get_data (G_OBJECT (box), "fascia-stale") != NULL)
-    update_row (box);
+    wait_until_on_screen (self, box);
 }
 
 static void
@@ -199,9 +289,13 @@ show_row (FasciaClientsPage *self,
   g_autofree char *label = NULL;
   GtkWidget *row = gtk_widget_get_parent (box);
 
-  gtk_label_set_text (GTK_LABEL (title), name);
-  gtk_label_set_text (GTK_LABEL (subtitle), details);
-  gtk_widget_set_visible (subtitle, *details != '\0');
+  /* A row waiting to come on screen is named, but lays nothing out. */
+  if (g_object_get_data (G_OBJECT (box), "fascia-waiting") == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (title), name);
+      gtk_label_set_text (GTK_LABEL (subtitle), details);
+      gtk_widget_set_visible (subtitle, *details != '\0');
+    }
 
   /* The row a screen reader lands on is the list item widget around the box. */
   label = *details != '\0' ? g_strdup_printf ("%s, %s", name, details) : g_strdup (name);
@@ -222,9 +316,9 @@ bind_row_cb (FasciaClientsPage  *self,
   /* Kept on the row, so that a new search and the privacy switch can show it again. */
   g_object_set_data_full (G_OBJECT (box), "fascia-row", g_object_ref (row), g_object_unref);
   g_signal_connect_object (row, "notify::client", G_CALLBACK (row_client_cb), box, 0);
-  /* A row is bound as it comes on screen: it reads its client now. */
+  /* Read and shown once a layout finds it on screen. */
   g_object_set_data (G_OBJECT (box), "fascia-stale", NULL);
-  show_row (self, box, fascia_client_row_get_client (row));
+  wait_until_on_screen (self, box);
 }
 
 static void
@@ -905,6 +999,10 @@ fascia_clients_page_init (FasciaClientsPage *self)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
 
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  g_signal_connect_object (self->client_list, "realize", G_CALLBACK (list_realize_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client_list, "unrealize", G_CALLBACK (list_unrealize_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self,
                            G_CONNECT_SWAPPED);
 }

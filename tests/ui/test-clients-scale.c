@@ -520,6 +520,18 @@ new_row_widgets (GtkWidget *list,
   return fresh;
 }
 
+/* Whether the list item widget @row lies, at least in part, within @list's height. */
+static gboolean
+row_on_screen (GtkWidget *list,
+               GtkWidget *row)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (row) && gtk_widget_compute_bounds (row, list, &bounds)
+         && bounds.size.height > 0 && bounds.origin.y + bounds.size.height > 0
+         && bounds.origin.y < gtk_widget_get_height (list);
+}
+
 /* Every row on screen shows the client at its place in the store's list for @text, by
  * name and by accessible name. Returns how many rows were on screen. */
 static guint
@@ -542,7 +554,7 @@ assert_rows_show (GtkWidget   *list,
       g_autofree char *label = NULL;
       g_autofree char *wrong = NULL;
 
-      if (item == NULL || !gtk_widget_get_mapped (box))
+      if (item == NULL || !row_on_screen (list, row))
         continue;
       g_assert_cmpuint (fascia_client_row_get_position (item), <,
                         g_list_model_get_n_items (expected));
@@ -648,6 +660,125 @@ test_search_keeps_rows (void)
   sqlite3_trace_v2 (db, 0, NULL, NULL);
 
   g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  fascia_test_rm_rf (dir);
+}
+
+/* The rows bound but past the list's height: how many, and how many of those show text.
+ * Each is named, for a screen reader. */
+static guint
+rows_off_screen (GtkWidget *list,
+                 guint     *with_text)
+{
+  guint n = 0;
+
+  *with_text = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+
+      if (box == NULL || g_object_get_data (G_OBJECT (box), "fascia-row") == NULL
+          || row_on_screen (list, row))
+        continue;
+      n++;
+      /* Named for a screen reader all the same. */
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+      if (*gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))) != '\0'
+          || *gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box))) != '\0')
+        (*with_text)++;
+    }
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  guint      on_screen;   /* rows on screen in the first frame painted */
+  guint      with_text;   /* of which show their client */
+} FirstFrame;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (first->page,
+                                                               FASCIA_TYPE_CLIENTS_PAGE,
+                                                               "client_list"));
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, first);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+
+      if (box == NULL || !row_on_screen (list, row))
+        continue;
+      first->on_screen++;
+      first->with_text += *gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)))
+                          != '\0';
+    }
+}
+
+/* GTK 4.8's list view binds some 200 rows, whatever its height, and measures them all: only
+ * those on screen are given their client's name and details to lay out (each of the others
+ * two labels Pango shaped and measured, at start-up and wherever the list moves), and those
+ * that scroll into view show theirs in the frame that shows them. */
+static void
+test_rows_shown_on_screen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  FasciaWindow *window;
+  FasciaStore *store;
+  GtkWidget *list;
+  GtkAdjustment *adj;
+  FirstFrame first = { 0 };
+  guint off, with_text;
+
+  g_assert_true (fascia_store_create_demo_full (path, SMALL_CLINIC, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  window = fascia_window_new (app);
+  store = fascia_window_get_store (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  first.page = GTK_WIDGET (fascia_window_get_clients_page (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (first_frame_cb), &first);
+  wait_frames (GTK_WIDGET (window), 3);
+  list = GTK_WIDGET (gtk_widget_get_template_child (first.page, FASCIA_TYPE_CLIENTS_PAGE,
+                                                    "client_list"));
+
+  /* The first frame painted shows every row on screen with its client. */
+  g_assert_cmpuint (first.on_screen, >, 10);
+  g_assert_cmpuint (first.with_text, ==, first.on_screen);
+  g_assert_cmpuint (assert_rows_show (list, store, ""), >, 10);
+  off = rows_off_screen (list, &with_text);
+  g_test_message ("%u rows bound off screen, %u with text", off, with_text);
+  g_assert_cmpuint (off, >, 50);
+  g_assert_cmpuint (with_text, ==, 0);
+
+  /* Down a screen, then far down the list: the rows come on screen with their clients. */
+  adj = list_adjustment (window);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_page_size (adj));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (assert_rows_show (list, store, ""), >, 10);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) / 2);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (assert_rows_show (list, store, ""), >, 10);
+  off = rows_off_screen (list, &with_text);
+  g_assert_cmpuint (off, >, 50);
+  g_assert_cmpuint (with_text, <, off / 4);
+
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
@@ -900,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/clients-scale/sections-measured-shown",
                    test_sections_measured_shown);
   g_test_add_func ("/fascia/ui/clients-scale/search-keeps-rows", test_search_keeps_rows);
+  g_test_add_func ("/fascia/ui/clients-scale/rows-shown-on-screen", test_rows_shown_on_screen);
   g_test_add_func ("/fascia/ui/clients-scale/search-bounded", test_search_bounded);
   g_test_add_func ("/fascia/ui/clients-scale/growing-steady", test_growing_steady);
   g_test_add_func ("/fascia/ui/clients-scale/growing-select", test_growing_select);
