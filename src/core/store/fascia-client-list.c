@@ -52,7 +52,8 @@ enum {
 #define COMMON "deleted_at IS NULL AND (archived = 0 OR ?5 = 1)"
 #define ORDER " ORDER BY sort_key, archived, search_key, id"
 #define KEY "(sort_key, archived, search_key, id)"
-#define PAGE_SELECT "SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key FROM clients WHERE "
+#define PAGE_SELECT_FROM "SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key FROM clients"
+#define PAGE_SELECT PAGE_SELECT_FROM " WHERE "
 #define QUERIES(filter) \
   { \
     "SELECT count(*) FROM clients WHERE " COMMON filter, \
@@ -453,6 +454,15 @@ read_found (FasciaClientQuery  *query,
   return TRUE;
 }
 
+/* The clients of the rowids ?16, looked up by rowid: NOT INDEXED, for else, with no
+ * statistics (a database never analysed), SQLite walks clients_by_name in list order to spare
+ * the sort and checks each entry against the list, every client for a few found spread along
+ * it. The rowid is still a rowid. */
+static const char kept_sql[] =
+  "SELECT id, sort_key, archived, search_key FROM clients NOT INDEXED WHERE " COMMON IDS ORDER;
+static const char kept_page_sql[] =
+  PAGE_SELECT_FROM " NOT INDEXED WHERE " COMMON IDS ORDER " LIMIT ?6";
+
 /* The state of the database a kept search was read in (see FasciaClientsFound). */
 static gboolean
 read_stamp (FasciaClientQuery  *query,
@@ -529,8 +539,7 @@ keep_found (FasciaClientQuery  *query,
   FasciaClientsFound *found;
   FasciaDbStep rc;
 
-  stmt = fascia_store_prepare (query->store, "SELECT id, sort_key, archived, search_key "
-                                             "FROM clients WHERE " COMMON IDS ORDER, error);
+  stmt = fascia_store_prepare (query->store, kept_sql, error);
   if (stmt == NULL)
     return FALSE;
   fascia_db_bind_int64 (stmt, 5, query->archived);
@@ -880,8 +889,7 @@ fetch_kept (FasciaClientQuery  *query,
             GPtrArray          *items,
             GError            **error)
 {
-  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store,
-                                                          queries[KIND_IDS][OP_PAGE], error);
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, kept_page_sql, error);
   g_autoptr(GString) ids = g_string_new ("[");
   FasciaDbStep rc;
 
@@ -894,7 +902,6 @@ fetch_kept (FasciaClientQuery  *query,
   g_string_append_c (ids, ']');
   fascia_db_bind_int64 (stmt, 5, query->archived);
   fascia_db_bind_int64 (stmt, 6, limit);
-  fascia_db_bind_int64 (stmt, 7, 0);
   fascia_db_bind_text (stmt, 16, ids->str);
 
   while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
