@@ -2042,6 +2042,93 @@ test_sidebar_steady (Fixture       *f,
     }
 }
 
+/* The width the page needs beside the list: what folds the leaflet. */
+static int
+content_min_width (Fixture *f)
+{
+  GtkWidget *content = fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "content_stack");
+  int min = 0;
+
+  fascia_test_iterate ();
+  gtk_widget_measure (gtk_widget_get_parent (content), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min, NULL, NULL, NULL);
+  return min;
+}
+
+static void
+assert_min_width (Fixture    *f,
+                  int         none,
+                  const char *client,
+                  const char *shown)
+{
+  int width = content_min_width (f);
+
+  if (width != none)
+    g_error ("%s with %s shown needs %d px beside the list, \"No Client Chosen\" %d",
+             client, shown, width, none);
+}
+
+/* A window wide enough for the list and "No Client Chosen" side by side is wide enough for a
+ * client, whichever of its tabs or editors is shown: choosing a client with the arrows never
+ * folds the list away under the keyboard (at 720 px it did), nor does a tab or an editor. */
+static void
+test_folds_alike (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+  const char *sections[] = { "details", "plans", "visits", "progress" };
+  FasciaUiTestSession session = { 0 };
+  Fixture *f = &session;
+  g_autoptr(GListModel) clients = NULL;
+  FasciaStore *store;
+  int none;
+
+  g_assert_true (fascia_store_create_demo (demo, &error));
+  g_assert_no_error (error);
+  fascia_ui_test_session_open (&session, app, demo, 1400, 900, "clients");
+  none = content_min_width (f);
+  /* Within the narrowest display the metainfo asks for, 620 px. */
+  g_assert_cmpint (none, <=, 620);
+  store = fascia_clients_page_get_store (page (f));
+  clients = fascia_store_list_clients (store, NULL, 0, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < g_list_model_get_n_items (clients); c++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (clients, c);
+      gint64 id = fascia_client_get_id (client);
+      g_autoptr(GListModel) plans = NULL;
+      g_autoptr(GListModel) visits = NULL;
+
+      fascia_clients_page_select_client (page (f), id);
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          fascia_client_view_show_section (client_view (f), sections[i]);
+          assert_min_width (f, none, fascia_client_get_name (client), sections[i]);
+        }
+      plans = fascia_store_list_plans (store, id, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+        {
+          g_autoptr(FasciaPlan) plan = g_list_model_get_item (plans, i);
+
+          fascia_client_view_open_plan (client_view (f), plan);
+          assert_min_width (f, none, fascia_client_get_name (client), "a plan");
+        }
+      visits = fascia_store_list_visits (store, id, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < g_list_model_get_n_items (visits); i++)
+        {
+          g_autoptr(FasciaVisit) visit = g_list_model_get_item (visits, i);
+
+          fascia_client_view_open_visit (client_view (f), visit);
+          assert_min_width (f, none, fascia_client_get_name (client), "a visit");
+        }
+    }
+  fascia_ui_test_session_close (&session);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2060,6 +2147,7 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/clients-page/empty-and-search", Fixture, NULL,
               fixture_set_up, test_empty_and_search, fixture_tear_down);
+  g_test_add_func ("/fascia/ui/clients-page/folds-alike", test_folds_alike);
   g_test_add ("/fascia/ui/clients-page/sidebar-steady", Fixture, NULL,
               fixture_set_up, test_sidebar_steady, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/plan-and-visit", Fixture, NULL,
