@@ -36,9 +36,11 @@ typedef enum
  * (so that its save on reconnect meets any other save since). */
 typedef struct
 {
-  gint64             id;        /* NOTE: the visit; else the row: for a plan target or mark
-                                 * added, a provisional id below 0 (0 in a journal of before) */
-  gint64             revision;  /* NOTE, CLIENT, PLAN, VISIT: the revision read; a plan
+  gint64             id;        /* NOTE: the visit; else the row: for a row added, a
+                                 * provisional id below 0 (a plan target or mark: 0 in a
+                                 * journal of before) */
+  gint64             revision;  /* NOTE, CLIENT, PLAN, VISIT: the revision read (0 for one
+                                 * added); a plan
                                  * target or mark added without a token (a journal of
                                  * version 2): the lowest id the row can have on the server
                                  * (0: any, its save may have reached it; G_MAXINT64: none,
@@ -47,8 +49,8 @@ typedef struct
   char              *text;      /* NOTE: its text; else "" */
   FasciaJournalKind  kind;
   GVariant          *values;    /* else: a{sv}, the row's properties (nicks) as left (none for
-                                 * a REMOVAL); NULL for NOTE */
-  char              *token;     /* a plan target or mark added: the token its INSERT carries
+                                 * a REMOVAL; a visit added: with its notes); NULL for NOTE */
+  char              *token;     /* a row added: the token its INSERT carries
                                  * (the row's add_token), by which the replay knows whether the
                                  * server holds it; NULL else, and in a journal of before */
 } FasciaJournalEdit;

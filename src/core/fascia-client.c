@@ -661,9 +661,11 @@ fascia_client_class_init (FasciaClientClass *klass)
   object_class->get_property = fascia_client_get_property;
   object_class->set_property = fascia_client_set_property;
 
+  /* Below 0: added while the clinic server was away, provisional until the store's journal
+   * saves it (fascia-store-journal.c); so are the ids of the rows it belongs to. */
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
+                        G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));

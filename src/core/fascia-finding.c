@@ -377,7 +377,7 @@ fascia_finding_class_init (FasciaFindingClass *klass)
 
   properties[PROP_VISIT_ID] =
     g_param_spec_int64 ("visit-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
+                        G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));

@@ -499,7 +499,7 @@ fascia_plan_target_class_init (FasciaPlanTargetClass *klass)
 
   properties[PROP_PLAN_ID] =
     g_param_spec_int64 ("plan-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
+                        G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));

@@ -69,6 +69,10 @@ static const char *data_at_version[] = {
   "",
   /* 13: the token of a mark added */
   "UPDATE pain_marks SET add_token = '0b5c7a4e-3f0e-4f7e-9d2a-5c1e8b7a6f10' WHERE id = 1;",
+  /* 14: the tokens of a client, a plan and a visit added */
+  "UPDATE clients SET add_token = '5d0f3c8a-1e2b-4c6d-8e9f-0a1b2c3d4e5f' WHERE id = 1;"
+  "UPDATE plans SET add_token = '6e1a4d9b-2f3c-4d7e-9fa0-1b2c3d4e5f60' WHERE id = 1;"
+  "UPDATE visits SET add_token = '7f2b5eac-3a4d-4e8f-a0b1-2c3d4e5f6071' WHERE id = 1;",
 };
 
 /* The same rows on a clinic server, in its dialect, written when its schema was at version N
@@ -130,6 +134,10 @@ static const char *pg_data_at_version[] = {
   "",
   /* 13: the token of a mark added */
   "UPDATE pain_marks SET add_token = '0b5c7a4e-3f0e-4f7e-9d2a-5c1e8b7a6f10' WHERE id = 1;",
+  /* 14: the tokens of a client, a plan and a visit added */
+  "UPDATE clients SET add_token = '5d0f3c8a-1e2b-4c6d-8e9f-0a1b2c3d4e5f' WHERE id = 1;"
+  "UPDATE plans SET add_token = '6e1a4d9b-2f3c-4d7e-9fa0-1b2c3d4e5f60' WHERE id = 1;"
+  "UPDATE visits SET add_token = '7f2b5eac-3a4d-4e8f-a0b1-2c3d4e5f6071' WHERE id = 1;",
 };
 
 /* The rows above were given their ids; the next ones the server numbers come after them. */

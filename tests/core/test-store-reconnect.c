@@ -60,13 +60,12 @@ changed_cb (FasciaStore       *store,
     heard->heard_client = id;
 }
 
-/* The server goes while the store keeps its edits in a journal at @journal_path (the store's
- * from then on, returned) and watches the others' changes: it is killed, and the store has
- * said so (@heard counts it) by the time this returns. */
+/* The store keeps its edits in a journal at @journal_path (the store's from then on,
+ * returned) and watches the others' changes and its connection (@heard counts them). */
 static FasciaJournal *
-lose_server (StoreFixture *fixture,
-             const char   *journal_path,
-             Heard        *heard)
+keep_journal (StoreFixture *fixture,
+              const char   *journal_path,
+              Heard        *heard)
 {
   g_autoptr(GError) error = NULL;
   FasciaJournal *journal = fascia_journal_open (journal_path, "test", &error);
@@ -77,8 +76,20 @@ lose_server (StoreFixture *fixture,
   g_assert_no_error (error);
   g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), heard);
   g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), heard);
-  heard->journal_path = journal_path;
+  return journal;
+}
 
+/* The server goes while the store keeps its edits in a journal at @journal_path (the store's
+ * from then on, returned) and watches the others' changes: it is killed, and the store has
+ * said so (@heard counts it) by the time this returns. */
+static FasciaJournal *
+lose_server (StoreFixture *fixture,
+             const char   *journal_path,
+             Heard        *heard)
+{
+  FasciaJournal *journal = keep_journal (fixture, journal_path, heard);
+
+  heard->journal_path = journal_path;
   pg_server_kill ();
   while (heard->lost == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -690,6 +701,58 @@ test_alike_added_offline (StoreFixture  *fixture,
   g_free (heard.in_replay);
 }
 
+/* What the tests of rows added as the server goes start from: a client with a plan and a
+ * visit on the server, the visit marked once, and the path of a journal not open yet. */
+typedef struct
+{
+  FasciaClient   *client;
+  FasciaPlan     *plan;
+  FasciaVisit    *visit;
+  FasciaPainMark *held_mark;
+  char           *journal_path;
+  gint64          plan_id;
+  gint64          visit_id;
+} Chart;
+
+static void
+chart_set_up (StoreFixture *fixture,
+              Chart        *chart,
+              const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  chart->client = fixture_add_client (fixture, name);
+  chart->plan = fascia_plan_new ();
+  fascia_plan_set_client_id (chart->plan, fascia_client_get_id (chart->client));
+  fascia_plan_set_title (chart->plan, "Hip");
+  g_assert_true (fascia_store_add_plan (fixture->store, chart->plan, &error));
+  g_assert_no_error (error);
+  chart->plan_id = fascia_plan_get_id (chart->plan);
+  chart->visit = fascia_visit_new ();
+  fascia_visit_set_client_id (chart->visit, fascia_client_get_id (chart->client));
+  fascia_visit_set_visited_at (chart->visit, now);
+  g_assert_true (fascia_store_add_visit (fixture->store, chart->visit, &error));
+  g_assert_no_error (error);
+  chart->visit_id = fascia_visit_get_id (chart->visit);
+  chart->held_mark = new_mark (chart->visit_id, "m-piriformis-r", 5);
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, chart->held_mark, &error));
+  g_assert_no_error (error);
+  chart->journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+}
+
+static void
+chart_clear (Chart *chart)
+{
+  g_clear_object (&chart->client);
+  g_clear_object (&chart->plan);
+  g_clear_object (&chart->visit);
+  g_clear_object (&chart->held_mark);
+  g_clear_pointer (&chart->journal_path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Chart, chart_clear)
+
 /* A plan target and a body-chart mark added while the server is away, each alike a row the
  * server held already (the therapist marks the same spot again, targets the same muscle
  * again): each is a row of its own when the server is back, not taken for the row that was
@@ -700,34 +763,24 @@ test_alike_held_added_offline (StoreFixture  *fixture,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Ottoline Samespot");
-  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
-  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_auto(Chart) chart = { 0 };
   g_autoptr(FasciaPlanTarget) held_target = NULL;
   g_autoptr(FasciaPlanTarget) added_target = NULL;
-  g_autoptr(FasciaPainMark) held_mark = NULL;
   g_autoptr(FasciaPainMark) added_mark = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  FasciaPainMark *held_mark;
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id, plan_id;
 
-  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
-  fascia_plan_set_title (plan, "Hip");
-  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
-  plan_id = fascia_plan_get_id (plan);
+  chart_set_up (fixture, &chart, "Ottoline Samespot");
+  plan_id = chart.plan_id;
+  visit_id = chart.visit_id;
+  held_mark = chart.held_mark;
   held_target = new_target (plan_id, "piriformis", "Slow");
   g_assert_true (fascia_store_add_plan_target (fixture->store, held_target, &error));
-  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
-  fascia_visit_set_visited_at (visit, now);
-  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
-  visit_id = fascia_visit_get_id (visit);
-  held_mark = new_mark (visit_id, "m-piriformis-r", 5);
-  g_assert_true (fascia_store_add_pain_mark (fixture->store, held_mark, &error));
   g_assert_no_error (error);
 
-  journal = lose_server (fixture, journal_path, &heard);
+  journal = lose_server (fixture, chart.journal_path, &heard);
   added_mark = new_mark (visit_id, "m-piriformis-r", 5);
   KEPT (fascia_store_add_pain_mark (fixture->store, added_mark, &error));
   added_target = new_target (plan_id, "piriformis", "Slow");
@@ -827,38 +880,20 @@ test_added_as_line_falls (StoreFixture  *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Leontyne Halfsent");
-  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
-  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
-  g_autoptr(FasciaPainMark) held_mark = NULL;
+  g_auto(Chart) chart = { 0 };
   g_autoptr(FasciaPainMark) added_mark = NULL;
   g_autoptr(FasciaPlanTarget) added_target = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
   g_autofree char *token = NULL;
+  FasciaPainMark *held_mark;
   FasciaJournal *journal;
   Heard heard = { 0 };
   gint64 visit_id, plan_id, added_id, committed_id;
 
-  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
-  fascia_plan_set_title (plan, "Hip");
-  g_assert_true (fascia_store_add_plan (fixture->store, plan, &error));
-  plan_id = fascia_plan_get_id (plan);
-  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
-  fascia_visit_set_visited_at (visit, now);
-  g_assert_true (fascia_store_add_visit (fixture->store, visit, &error));
-  visit_id = fascia_visit_get_id (visit);
-  held_mark = new_mark (visit_id, "m-piriformis-r", 5);
-  g_assert_true (fascia_store_add_pain_mark (fixture->store, held_mark, &error));
-  g_assert_no_error (error);
-
-  journal = fascia_journal_open (journal_path, "test", &error);
-  g_assert_no_error (error);
-  fascia_store_set_journal (fixture->store, journal);
-  g_assert_true (fascia_store_watch_others (fixture->store, &error));
-  g_assert_no_error (error);
-  g_signal_connect (fixture->store, "notify::connected", G_CALLBACK (connected_cb), &heard);
-  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &heard);
+  chart_set_up (fixture, &chart, "Leontyne Halfsent");
+  plan_id = chart.plan_id;
+  visit_id = chart.visit_id;
+  held_mark = chart.held_mark;
+  journal = keep_journal (fixture, chart.journal_path, &heard);
 
   /* The mark: not committed. */
   kill_unheard (fixture);
@@ -911,7 +946,7 @@ test_added_as_line_falls (StoreFixture  *fixture,
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
   g_assert_cmpstr (fascia_journal_get_edit (journal, 0)->token, ==, token);
   {
-    g_autoptr(FasciaJournal) reread = fascia_journal_open (journal_path, "test", &error);
+    g_autoptr(FasciaJournal) reread = fascia_journal_open (chart.journal_path, "test", &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (fascia_journal_get_edit (reread, 0)->token, ==, token);
@@ -945,6 +980,277 @@ test_added_as_line_falls (StoreFixture  *fixture,
 
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
   g_free (heard.in_replay);
+}
+
+/* Whether each of the provisional @ids (of @kinds) names a row the replay added: their ids
+ * on the server, in @saved. */
+static void
+resolve_all (StoreFixture            *fixture,
+             const FasciaJournalKind *kinds,
+             const gint64            *ids,
+             gint64                  *saved,
+             guint                    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (ids[i], <, 0);
+      saved[i] = fascia_store_resolve_id (fixture->store, kinds[i], ids[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (saved[i], >, 0);
+    }
+}
+
+/* A new client, a plan of theirs with a target, a visit of that plan with a SOAP note, a
+ * body-chart mark and a finding, and a visit of a client the server holds, all added while
+ * the server is away (it is killed mid-edit): each fails at once, is kept with a provisional
+ * id (the editors show it), a change of one replaces its addition, and the journal on disk
+ * holds them as a crash would find them. When the server is back each is added once, under
+ * the row the server added for the one it belongs to; the journal as the replay left it at
+ * its first save, replayed again, adds nothing twice; and the provisional ids the editors
+ * hold name the rows added. */
+static void
+test_rows_added_offline (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) held = fixture_add_client (fixture, "Winifred Heldfast");
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaPlanTarget) target = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaVisit) held_visit = fascia_visit_new ();
+  g_autoptr(FasciaPainMark) mark = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  FasciaFinding *finding;
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+  static const FasciaJournalKind kinds[] = {
+    FASCIA_JOURNAL_CLIENT, FASCIA_JOURNAL_PLAN, FASCIA_JOURNAL_VISIT, FASCIA_JOURNAL_VISIT
+  };
+  gint64 ids[4], saved[4];
+
+  journal = lose_server (fixture, journal_path, &heard);
+
+  /* A client, changed after: one addition, as left. */
+  fascia_client_set_name (client, "Cressida Newcome");
+  KEPT (fascia_store_add_client (fixture->store, client, &error));
+  g_assert_cmpint (fascia_client_get_id (client), <, 0);
+  fascia_client_set_phone (client, "555 0142");
+  g_assert_true (fascia_store_update_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+
+  /* Their plan, a target of it, and the plan changed after. */
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Neck");
+  KEPT (fascia_store_add_plan (fixture->store, plan, &error));
+  g_assert_cmpint (fascia_plan_get_id (plan), <, 0);
+  target = new_target (fascia_plan_get_id (plan), "piriformis", "Slow");
+  KEPT (fascia_store_add_plan_target (fixture->store, target, &error));
+  fascia_plan_set_goals (plan, "Turn the head freely");
+  g_assert_true (fascia_store_update_plan (fixture->store, plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 3);
+
+  /* A visit of that plan, its note typed, a mark and a finding on it. */
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_plan_id (visit, fascia_plan_get_id (plan));
+  fascia_visit_set_visited_at (visit, now);
+  fascia_visit_set_pain_before (visit, 6);
+  fascia_visit_set_pain_after (visit, -1);
+  KEPT (fascia_store_add_visit (fixture->store, visit, &error));
+  g_assert_cmpint (fascia_visit_get_id (visit), <, 0);
+  g_assert_true (fascia_store_save_visit_field (fixture->store, visit,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, "Stiff on waking",
+                                                NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_visit_get_subjective (visit), ==, "Stiff on waking");
+  mark = new_mark (fascia_visit_get_id (visit), "m-piriformis-r", 4);
+  KEPT (fascia_store_add_pain_mark (fixture->store, mark, &error));
+  finding = fascia_store_set_finding_flags (fixture->store, fascia_visit_get_id (visit),
+                                            "piriformis", FASCIA_SIDE_RIGHT,
+                                            FASCIA_FINDING_TENDER, &error);
+  KEPT (finding != NULL);
+
+  /* A visit of a client the server holds. */
+  fascia_visit_set_client_id (held_visit, fascia_client_get_id (held));
+  fascia_visit_set_visited_at (held_visit, now);
+  fascia_visit_set_pain_before (held_visit, 3);
+  fascia_visit_set_pain_after (held_visit, -1);
+  KEPT (fascia_store_add_visit (fixture->store, held_visit, &error));
+
+  /* On disk, as the next start would find them. */
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 7);
+  {
+    g_autoptr(FasciaJournal) reread = fascia_journal_open (journal_path, "test", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fascia_journal_get_n_edits (reread), ==, 7);
+  }
+  ids[0] = fascia_client_get_id (client);
+  ids[1] = fascia_plan_get_id (plan);
+  ids[2] = fascia_visit_get_id (visit);
+  ids[3] = fascia_visit_get_id (held_visit);
+
+  pg_server_restart ();
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  resolve_all (fixture, kinds, ids, saved, G_N_ELEMENTS (ids));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(FasciaClient) c = fascia_store_get_client (fixture->store, saved[0], &error);
+      g_autoptr(GListModel) plans = fascia_store_list_plans (fixture->store, saved[0], &error);
+      g_autoptr(GListModel) targets = fascia_store_list_plan_targets (fixture->store, saved[1],
+                                                                      &error);
+      g_autoptr(GListModel) visits = fascia_store_list_visits (fixture->store, saved[0],
+                                                               &error);
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (fixture->store, saved[2],
+                                                                  &error);
+      g_autoptr(GListModel) findings = fascia_store_list_findings (fixture->store, saved[2],
+                                                                   &error);
+      g_autoptr(GListModel) held_visits = fascia_store_list_visits (fixture->store,
+                                                                    fascia_client_get_id (held),
+                                                                    &error);
+      g_autoptr(FasciaPlan) p = NULL;
+      g_autoptr(FasciaVisit) v = NULL;
+      g_autoptr(FasciaVisit) hv = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (fascia_client_get_name (c), ==, "Cressida Newcome");
+      g_assert_cmpstr (fascia_client_get_phone (c), ==, "555 0142");
+      g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+      p = g_list_model_get_item (plans, 0);
+      g_assert_cmpint (fascia_plan_get_id (p), ==, saved[1]);
+      g_assert_cmpstr (fascia_plan_get_goals (p), ==, "Turn the head freely");
+      g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 1);
+      v = g_list_model_get_item (visits, 0);
+      g_assert_cmpint (fascia_visit_get_id (v), ==, saved[2]);
+      g_assert_cmpint (fascia_visit_get_plan_id (v), ==, saved[1]);
+      g_assert_cmpstr (fascia_visit_get_subjective (v), ==, "Stiff on waking");
+      g_assert_cmpint (fascia_visit_get_pain_before (v), ==, 6);
+      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (held_visits), ==, 1);
+      hv = g_list_model_get_item (held_visits, 0);
+      g_assert_cmpint (fascia_visit_get_id (hv), ==, saved[3]);
+      g_assert_cmpint (fascia_visit_get_pain_before (hv), ==, 3);
+
+      /* The journal as the replay left it at its first save: nothing added twice. */
+      if (round == 0)
+        replay_as_left (fixture, &heard, 7);
+    }
+
+  /* The editors' provisional ids name the rows added, at the revision the replay left. */
+  g_assert_true (fascia_store_save_visit_field (fixture->store, visit,
+                                                FASCIA_VISIT_FIELD_OBJECTIVE,
+                                                "Tender on the right", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_visit_get_id (visit), ==, saved[2]);
+  fascia_plan_set_weeks (plan, 4);
+  g_assert_true (fascia_store_update_plan (fixture->store, plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_plan_get_id (plan), ==, saved[1]);
+  fascia_client_set_email (client, "cressida@example.org");
+  g_assert_true (fascia_store_update_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_client_get_id (client), ==, saved[0]);
+  /* And a visit added now under the plan added then goes under the row the server holds. */
+  {
+    g_autoptr(FasciaVisit) later = fascia_visit_new ();
+    g_autoptr(FasciaVisit) read = NULL;
+
+    fascia_visit_set_client_id (later, ids[0]);
+    fascia_visit_set_plan_id (later, ids[1]);
+    fascia_visit_set_pain_before (later, -1);
+    fascia_visit_set_pain_after (later, -1);
+    g_assert_true (fascia_store_add_visit (fixture->store, later, &error));
+    g_assert_no_error (error);
+    read = fascia_store_get_visit (fixture->store, fascia_visit_get_id (later), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (fascia_visit_get_client_id (read), ==, saved[0]);
+    g_assert_cmpint (fascia_visit_get_plan_id (read), ==, saved[1]);
+  }
+  {
+    g_autoptr(FasciaVisit) v = fascia_store_get_visit (fixture->store, saved[2], &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (fascia_visit_get_subjective (v), ==, "Stiff on waking");
+    g_assert_cmpstr (fascia_visit_get_objective (v), ==, "Tender on the right");
+  }
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+  g_free (heard.in_replay);
+}
+
+/* A visit added just as the line falls: the INSERT is sent and no answer comes. It was
+ * committed (its row is put on the server as the INSERT would have, with the token it
+ * carried), then changed on this computer: when the server is back it is not added a second
+ * time, and the change is saved to the row committed, which its editor's provisional id
+ * names. */
+static void
+test_visit_added_as_line_falls (StoreFixture  *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Chart) chart = { 0 };
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *token = NULL;
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+  gint64 client_id, committed_id;
+
+  chart_set_up (fixture, &chart, "Rosalind Halfsaved");
+  client_id = fascia_client_get_id (chart.client);
+  journal = keep_journal (fixture, chart.journal_path, &heard);
+
+  kill_unheard (fixture);
+  fascia_visit_set_client_id (visit, client_id);
+  fascia_visit_set_visited_at (visit, now);
+  fascia_visit_set_pain_before (visit, -1);
+  fascia_visit_set_pain_after (visit, -1);
+  KEPT (fascia_store_add_visit (fixture->store, visit, &error));
+  g_assert_cmpint (fascia_visit_get_id (visit), <, 0);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  token = g_strdup (fascia_journal_get_edit (journal, 0)->token);
+  g_assert_true (g_uuid_string_is_valid (token));
+  fascia_visit_set_pain_before (visit, 4);
+  g_assert_true (fascia_store_update_visit (fixture->store, visit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_cmpstr (fascia_journal_get_edit (journal, 0)->token, ==, token);
+
+  pg_server_restart ();
+  /* What the INSERT did before the line fell, there before the store is back. */
+  committed_id = insert_elsewhere (fixture,
+                                   "INSERT INTO fascia.visits (client_id, visited_at, "
+                                   "created_at, updated_at, add_token) "
+                                   "VALUES ($1, 1, 1, 1, $2) RETURNING id", client_id, token);
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  {
+    g_autoptr(GListModel) visits = fascia_store_list_visits (fixture->store, client_id, &error);
+    g_autoptr(FasciaVisit) v = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 2);
+    v = fascia_store_get_visit (fixture->store, committed_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (fascia_visit_get_pain_before (v), ==, 4);
+  }
+  fascia_visit_set_pain_after (visit, 1);
+  g_assert_true (fascia_store_update_visit (fixture->store, visit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_visit_get_id (visit), ==, committed_id);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
 }
 
 /* What a save and the opening of a client cost in round trips to the server, counted by the
@@ -1224,6 +1530,12 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/reconnect/added-as-line-falls", StoreFixture,
               NULL, store_fixture_set_up_postgresql, test_added_as_line_falls,
               store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/rows-added-offline", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_rows_added_offline,
+              store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/visit-added-as-line-falls",
+              StoreFixture, NULL, store_fixture_set_up_postgresql,
+              test_visit_added_as_line_falls, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);

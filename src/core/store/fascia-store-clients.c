@@ -278,18 +278,29 @@ fascia_store_insert_client (FasciaStore   *self,
                             FasciaClient  *client,
                             GError       **error)
 {
+  return fascia_store_insert_client_token (self, client, NULL, error);
+}
+
+/* As above, the INSERT carrying @token (nullable; fascia_store_new_add_token()). */
+gboolean
+fascia_store_insert_client_token (FasciaStore   *self,
+                                  FasciaClient  *client,
+                                  const char    *token,
+                                  GError       **error)
+{
   static const char sql[] =
     "INSERT INTO clients (name, email, phone, date_of_birth, pregnancy, anticoagulants, "
     "osteoporosis, recent_surgery, red_flags, health_notes, notes, archived, search_key, "
     "sort_key, created_at, updated_at, pregnancy_trimester, hip_replacement_anterior, "
     "hip_replacement_posterior, abdominal_hernia, smoker, vascular_disease, cancer, stoma, "
-    "endometriosis) "
+    "endometriosis, add_token) "
     "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, "
-    "?19, ?20, ?21, ?22, ?23, ?24, ?25) RETURNING id";
+    "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26) RETURNING id";
   /* The front desk of a clinic server: its contact details alone (the server's grants). */
   static const char contact_sql[] =
     "INSERT INTO clients (name, email, phone, date_of_birth, archived, search_key, sort_key, "
-    "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?13, ?14, ?15, ?16, ?16) RETURNING id";
+    "created_at, updated_at, add_token) VALUES (?2, ?3, ?4, ?5, ?13, ?14, ?15, ?16, ?16, ?26) "
+    "RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autofree char *search_key = NULL;
   g_autofree char *sort_key = NULL;
@@ -307,6 +318,7 @@ fascia_store_insert_client (FasciaStore   *self,
   search_key = search_key_for (client);
   sort_key = fascia_store_fold (fascia_client_get_name (client));
   bind_client (stmt, client, search_key, sort_key, now);
+  fascia_db_bind_text (stmt, 26, token);
 
   if (!fascia_store_step_id (self, stmt, &id, error))
     return FALSE;
@@ -331,15 +343,29 @@ fascia_store_add_client (FasciaStore   *self,
                          FasciaClient  *client,
                          GError       **error)
 {
+  g_autofree char *token = fascia_store_new_add_token ();
+
+  return fascia_store_add_client_token (self, client, token, error);
+}
+
+static gboolean
+add_client_now (FasciaStore   *self,
+                FasciaClient  *client,
+                const char    *token,
+                GError       **error)
+{
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (fascia_client_get_id (client) == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!validate_client (client, error))
+    return FALSE;
+
   if (!fascia_store_begin (self, error))
     return FALSE;
 
-  if (!fascia_store_insert_client (self, client, error))
+  if (!fascia_store_insert_client_token (self, client, token, error))
     {
       fascia_store_rollback (self);
       fascia_client_set_id (client, 0);
@@ -353,6 +379,27 @@ fascia_store_add_client (FasciaStore   *self,
     }
 
   return TRUE;
+}
+
+/* As above, the INSERT carrying @token (fascia_store_new_add_token()); when the clinic server
+ * cannot be reached, the client is kept in the store's journal with it and a provisional id,
+ * to be added when the server is back (fascia-store-journal.c). */
+gboolean
+fascia_store_add_client_token (FasciaStore   *self,
+                               FasciaClient  *client,
+                               const char    *token,
+                               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean done = add_client_now (self, client, token, &local_error);
+
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), 0, token,
+                                    local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 /* Inside a transaction: validates and saves every property of @client. */
@@ -485,10 +532,21 @@ fascia_store_update_client_full (FasciaStore    *self,
                                  FasciaClient  **theirs,
                                  GError        **error)
 {
-  gint64 revision = fascia_client_get_revision (client);
+  gint64 revision;
   g_autoptr(GError) local_error = NULL;
-  gboolean done = update_client_full_now (self, client, theirs, &local_error);
+  gboolean done;
 
+  /* One added while the server was away: its addition in the journal is changed, or it has
+   * been saved since and its id is set to the server's. */
+  switch (fascia_store_keep_provisional (self, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), error))
+    {
+    case 1: return TRUE;
+    case -1: return FALSE;
+    default: break;
+    }
+
+  revision = fascia_client_get_revision (client);
+  done = update_client_full_now (self, client, theirs, &local_error);
   if (!done)
     {
       fascia_store_keep_in_journal (self, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), revision, NULL,

@@ -32,12 +32,14 @@
 /* The columns of clients the front desk reads; the same list the reception grants name. */
 #define RECEPTION_READ \
   "id, name, email, phone, date_of_birth, archived, search_key, sort_key, created_at, " \
-  "updated_at, deleted_at, revision, updated_by"
-/* What it may write: a new client's contact details, a change of them, archiving (the
- * revision counts every save; updated_by is stamped by the server). */
-#define RECEPTION_INSERT \
+  "updated_at, deleted_at, revision, updated_by, add_token"
+/* What it may write: a new client's contact details (with the token of its addition, by
+ * which the replay of a client added while the server was away finds it), a change of them,
+ * archiving (the revision counts every save; updated_by is stamped by the server). */
+#define RECEPTION_CONTACT \
   "name, email, phone, date_of_birth, archived, search_key, sort_key, created_at, updated_at"
-#define RECEPTION_UPDATE RECEPTION_INSERT ", revision"
+#define RECEPTION_INSERT RECEPTION_CONTACT ", add_token"
+#define RECEPTION_UPDATE RECEPTION_CONTACT ", revision"
 
 static const char setup_sql[] =
   "DO $$ BEGIN\n"

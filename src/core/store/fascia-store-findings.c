@@ -304,7 +304,21 @@ fascia_store_set_finding_flags (FasciaStore         *self,
                                 GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
-  FasciaFinding *done = set_finding_flags_now (self, visit_id, muscle_id, side, flags, &local_error);
+  FasciaFinding *done = NULL;
+  /* Of a visit added while the server was away: the row the replay added, or kept after
+   * the visit's addition. */
+  gint64 resolved = fascia_store_resolve_id (self, FASCIA_JOURNAL_VISIT, visit_id, error);
+
+  if (resolved < 0)
+    return NULL;
+  if (resolved == 0)
+    local_error = g_error_new_literal (FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                                       "The visit is not on the clinic server yet");
+  else
+    {
+      visit_id = resolved;
+      done = set_finding_flags_now (self, visit_id, muscle_id, side, flags, &local_error);
+    }
 
   if (done == NULL && local_error != NULL)
     {

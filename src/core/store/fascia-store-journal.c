@@ -10,21 +10,27 @@
  * edit with the revision its editor had read, so that an edit whose row someone else saved
  * meanwhile comes back as a conflict for the user to choose, and an edit the server already
  * holds (its save reached the server just before the line fell) is not saved a second time.
- * A plan target or mark added carries a token made here (a random UUID) in its INSERT and in
- * the journal: the replay asks the server for the row of that token (its add_token, unique,
- * sql/013-add-tokens.sql) — there, the INSERT sent as the line fell was committed and the
- * row is not added again (a change the user made since is saved to it); not there, it is
- * added with the same token, however alike the rows the server holds. A finding is one row
+ * A client, plan, visit, plan target or mark added carries a token made here (a random UUID)
+ * in its INSERT and in the journal: the replay asks the server for the row of that token (its
+ * add_token, unique, sql/013-add-tokens.sql and sql/014-row-add-tokens.sql) — there, the
+ * INSERT sent as the line fell was committed and the row is not added again (a change the
+ * user made since is saved to it); not there, it is added with the same token, however alike
+ * the rows the server holds. A finding is one row
  * of a muscle and side, set whole (an upsert). An addition kept by a journal of version 2,
  * which had no token, is still looked for as it was then: among the rows of its visit or
  * plan alike it, not below the lowest id it can have (the edit's revision).
  *
- * A plan target or body-chart mark added while the server is away is shown at once, with a
- * provisional id below 0 the journal gives it: a later change of it replaces the addition
- * kept, and its removal takes the addition out of the journal, so that it is added once, as
- * the user left it. When the replay has added it, the provisional id still names it (the
- * editors may hold it): the store saves a change or removal of it to the row the server
- * added. The removal of a plan target or mark the server holds is kept as an edit of its own
+ * A row added while the server is away is shown at once, with a provisional id below 0 the
+ * journal gives it: a later change of it replaces the addition kept (a SOAP note of a visit
+ * added joins the visit's addition), and the removal of a plan target or mark added takes
+ * the addition out of the journal, so that it is added once, as the user left it. A row
+ * added under a row added meanwhile (a plan of a new client, a visit of a new plan, a mark
+ * or finding of a new visit) names its parent by the provisional id: the replay, which saves
+ * the edits in the order they were made, adds the parent first and names it by its id on the
+ * server in the rows kept under it (in the file too, so that a replay cut short finds it).
+ * When the replay has added a row, the provisional id still names it (the editors may hold
+ * it): the store saves a change or removal of it, or a row added under it, to the row the
+ * server added. The removal of a plan target or mark the server holds is kept as an edit of its own
  * (FASCIA_JOURNAL_REMOVAL), and undoing it before the server is back forgets it.
  *
  * The file: the line "FASCIA-JOURNAL 3", the SHA-256 of the rest in hex on a line of its
@@ -68,7 +74,9 @@ struct _FasciaJournal
   GArray *edits;   /* FasciaJournalEdit */
   gboolean replaying;  /* a failed save of the replay is already in the journal */
   gint64 last_provisional;  /* the last provisional id given: never given again */
-  GHashTable *saved_as;  /* "kind:provisional id" → the row's id on the server (gint64 *) */
+  GHashTable *saved_as;  /* "kind:provisional id" → the row's id on the server and, for a
+                          * client, plan or visit, its revision when the replay saved it
+                          * (gint64[2]) */
   GHashTable *dropped;   /* "kind:provisional id" → the addition a removal took out of the
                           * journal (FasciaJournalEdit *), for its undo; "replaced:kind:id" →
                           * the change of a row its kept removal replaced, alike */
@@ -106,7 +114,9 @@ free_edit (gpointer data)
 static gboolean
 kind_is_provisional (FasciaJournalKind kind)
 {
-  return kind == FASCIA_JOURNAL_PLAN_TARGET || kind == FASCIA_JOURNAL_PAIN_MARK;
+  return kind == FASCIA_JOURNAL_CLIENT || kind == FASCIA_JOURNAL_PLAN ||
+         kind == FASCIA_JOURNAL_VISIT || kind == FASCIA_JOURNAL_PLAN_TARGET ||
+         kind == FASCIA_JOURNAL_PAIN_MARK;
 }
 
 static char *
@@ -144,10 +154,12 @@ kind_has_revision (FasciaJournalKind kind)
 }
 
 /* The properties kept: what the user edits, not the row's identity, revision or times, and
- * not a visit's notes (each is an edit of its own, FASCIA_JOURNAL_NOTE), nor a target's
- * place in its plan (kept by reordering). */
+ * not a visit's notes (each is an edit of its own, FASCIA_JOURNAL_NOTE) — but for a visit
+ * @added while the server is away, whose notes are saved with it —, nor a target's place in
+ * its plan (kept by reordering). */
 static gboolean
 kept_property (FasciaJournalKind  kind,
+               gboolean           added,
                GParamSpec        *pspec)
 {
   static const char * const never[] = {
@@ -162,7 +174,7 @@ kept_property (FasciaJournalKind  kind,
     return FALSE;
   if (g_strv_contains (never, pspec->name))
     return FALSE;
-  return kind != FASCIA_JOURNAL_VISIT || !g_strv_contains (notes, pspec->name);
+  return kind != FASCIA_JOURNAL_VISIT || added || !g_strv_contains (notes, pspec->name);
 }
 
 /* The GVariant type a property is kept as; NULL for one that cannot be. */
@@ -299,9 +311,10 @@ value_of_variant (GParamSpec *pspec,
   return !g_param_value_validate (pspec, value);
 }
 
-/* The kept properties of @row, as a{sv}. */
+/* The kept properties of @row (@added: while the server was away), as a{sv}. */
 static GVariant *
 values_of_row (FasciaJournalKind  kind,
+               gboolean           added,
                GObject           *row)
 {
   GVariantBuilder builder;
@@ -318,7 +331,7 @@ values_of_row (FasciaJournalKind  kind,
     {
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (!kept_property (kind, pspecs[i]) || value_type (pspecs[i]) == NULL)
+      if (!kept_property (kind, added, pspecs[i]) || value_type (pspecs[i]) == NULL)
         continue;
       if (region && (g_str_equal (pspecs[i]->name, "x") || g_str_equal (pspecs[i]->name, "y")))
         continue;
@@ -334,6 +347,7 @@ values_of_row (FasciaJournalKind  kind,
  * without @set first, so that nothing is set when one is wrong. */
 static gboolean
 apply_values (FasciaJournalKind   kind,
+              gboolean            added,
               GVariant           *values,
               GObject            *row,
               gboolean            set)
@@ -350,7 +364,7 @@ apply_values (FasciaJournalKind   kind,
       g_auto(GValue) value = G_VALUE_INIT;
       const GVariantType *type;
 
-      if (pspec == NULL || !kept_property (kind, pspec) ||
+      if (pspec == NULL || !kept_property (kind, added, pspec) ||
           (type = value_type (pspec)) == NULL || !g_variant_is_of_type (variant, type))
         {
           g_variant_unref (variant);
@@ -390,10 +404,10 @@ fascia_journal_apply (const FasciaJournalEdit  *edit,
       return TRUE;
     }
   if (edit->kind != FASCIA_JOURNAL_NOTE && G_OBJECT_TYPE (row) == kind_type (edit->kind) &&
-      apply_values (edit->kind, edit->values, row, FALSE))
+      apply_values (edit->kind, edit->id < 0, edit->values, row, FALSE))
     {
       /* Checked above: this sets every value. */
-      apply_values (edit->kind, edit->values, row, TRUE);
+      apply_values (edit->kind, edit->id < 0, edit->values, row, TRUE);
       return TRUE;
     }
 
@@ -405,10 +419,11 @@ fascia_journal_apply (const FasciaJournalEdit  *edit,
 /* Whether @row holds every value of @values. */
 static gboolean
 row_holds (FasciaJournalKind  kind,
+           gboolean           added,
            GObject           *row,
            GVariant          *values)
 {
-  g_autoptr(GVariant) now = values_of_row (kind, row);
+  g_autoptr(GVariant) now = values_of_row (kind, added, row);
   GVariantIter iter;
   const char *name;
   GVariant *variant;
@@ -532,6 +547,10 @@ check_edit (const FasciaJournalEdit *edit)
       (!kind_is_provisional (edit->kind) || edit->id >= 0 || edit->revision != 0 ||
        !g_uuid_string_is_valid (edit->token)))
     return "an edit's token is not a token of a row added";
+  /* A client, plan or visit added has been kept with a token since it could be. */
+  if (kind_has_revision (edit->kind) && edit->kind != FASCIA_JOURNAL_NOTE && edit->id < 0 &&
+      (edit->token == NULL || edit->revision != 0))
+    return "an edit's token is not a token of a row added";
 
   if (edit->kind == FASCIA_JOURNAL_NOTE)
     {
@@ -552,7 +571,8 @@ check_edit (const FasciaJournalEdit *edit)
 
   if ((edit->id < 0 && !kind_is_provisional (edit->kind)) ||
       edit->field != 0 || edit->text[0] != '\0' ||
-      (kind_has_revision (edit->kind) && (edit->id == 0 || edit->revision <= 0)) ||
+      (kind_has_revision (edit->kind) && edit->id >= 0 &&
+       (edit->id == 0 || edit->revision <= 0)) ||
       (!kind_has_revision (edit->kind) && edit->id >= 0 && edit->revision != 0) ||
       (edit->id < 0 && edit->revision < 0) ||
       (edit->kind == FASCIA_JOURNAL_FINDING && edit->id != 0))
@@ -561,7 +581,7 @@ check_edit (const FasciaJournalEdit *edit)
   {
     g_autoptr(GObject) row = g_object_new (kind_type (edit->kind), NULL);
 
-    if (!apply_values (edit->kind, edit->values, row, FALSE))
+    if (!apply_values (edit->kind, edit->id < 0, edit->values, row, FALSE))
       return "an edit holds a value its row has not";
   }
   return NULL;
@@ -1006,12 +1026,26 @@ put_row (FasciaJournal      *self,
 
   if (kind != FASCIA_JOURNAL_FINDING)
     g_object_get (row, "id", &edit.id, NULL);
+  /* A change of a row added replaces its addition, and keeps the token its INSERT was sent
+   * with: the row the server may hold already. */
+  if (edit.id < 0 && token == NULL)
+    {
+      FasciaJournalEdit probe = { edit.id, 0, 0, (char *) "", kind, NULL, NULL };
+      g_autofree char *key = edit_key (&probe);
+      int i = find_key (self, key);
+
+      if (i >= 0)
+        token = g_array_index (self->edits, FasciaJournalEdit, i).token;
+    }
   /* A row added (provisional id): its token, or without one the lowest id it can have on
    * the server. */
-  edit.revision = kind_has_revision (kind) || (edit.id < 0 && token == NULL) ? revision : 0;
+  if (edit.id < 0)
+    edit.revision = token == NULL && !kind_has_revision (kind) ? revision : 0;
+  else
+    edit.revision = kind_has_revision (kind) ? revision : 0;
   edit.token = edit.id < 0 ? g_strdup (token) : NULL;
   edit.text = g_strdup ("");
-  edit.values = values_of_row (kind, row);
+  edit.values = values_of_row (kind, edit.id < 0, row);
 
   reason = check_edit (&edit);
   if (reason != NULL)
@@ -1197,27 +1231,184 @@ fascia_store_edit_was_kept (FasciaStore  *store,
          g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
 }
 
-/* The id on the server of the row a provisional @id names, once the replay has added it;
- * else 0. */
+/* The id on the server of the row a provisional @id names, once the replay has added it
+ * (and its revision then, for a client, plan or visit); else 0. */
+static gint64
+resolve_revision (FasciaJournal     *journal,
+                  FasciaJournalKind  kind,
+                  gint64             id,
+                  gint64            *revision)
+{
+  g_autofree char *key = NULL;
+  gint64 *saved;
+
+  if (journal == NULL || id >= 0)
+    return 0;
+  key = provisional_key (kind, id);
+  saved = g_hash_table_lookup (journal->saved_as, key);
+  if (saved != NULL && revision != NULL)
+    *revision = saved[1];
+  return saved != NULL ? saved[0] : 0;
+}
+
 static gint64
 resolve (FasciaJournal     *journal,
          FasciaJournalKind  kind,
          gint64             id)
 {
-  g_autofree char *key = provisional_key (kind, id);
-  gint64 *saved = g_hash_table_lookup (journal->saved_as, key);
+  return resolve_revision (journal, kind, id, NULL);
+}
 
-  return saved != NULL ? *saved : 0;
+/* Whether the addition of the row of provisional @id is in the journal, to be saved. */
+static gboolean
+addition_kept (FasciaJournal     *journal,
+               FasciaJournalKind  kind,
+               gint64             id)
+{
+  FasciaJournalEdit probe = { id, 0, 0, (char *) "", kind, NULL, NULL };
+  g_autofree char *key = edit_key (&probe);
+
+  return find_key (journal, key) >= 0;
+}
+
+/**
+ * fascia_store_resolve_id:
+ * @kind: %FASCIA_JOURNAL_CLIENT, %FASCIA_JOURNAL_PLAN or %FASCIA_JOURNAL_VISIT
+ * @id: a row's id, below 0 for one added while the server was away
+ *
+ * Returns: the id on the server of the row @id names: @id itself when it is one already, the
+ *   row the replay added for a provisional one; 0 while its addition is kept in the journal,
+ *   to be saved; -1 with %FASCIA_STORE_ERROR_NOT_FOUND when it is in neither (its addition
+ *   was given up, or the client it belonged to was deleted meanwhile).
+ */
+gint64
+fascia_store_resolve_id (FasciaStore        *store,
+                         FasciaJournalKind   kind,
+                         gint64              id,
+                         GError            **error)
+{
+  FasciaJournal *journal = fascia_store_get_journal (store);
+  gint64 saved;
+
+  if (id >= 0)
+    return id;
+  saved = resolve (journal, kind, id);
+  if (saved != 0)
+    return saved;
+  if (journal != NULL && addition_kept (journal, kind, id))
+    return 0;
+
+  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+               "There is no %s %" G_GINT64_FORMAT " (it was added while the server was away, "
+               "and was not saved)",
+               kind == FASCIA_JOURNAL_CLIENT ? "client" : kind == FASCIA_JOURNAL_PLAN ? "plan"
+               : "visit", id);
+  return -1;
+}
+
+/**
+ * fascia_store_resolve_parents:
+ * @row: a client, plan, visit, plan target, mark or finding
+ *
+ * The rows @row belongs to (its client, plan or visit) added while the server was away, and
+ * saved since by the replay, are named by their ids on the server: a child added under a
+ * parent added offline (a visit under a new plan, a mark under a new visit) is saved under
+ * the row the server holds.
+ *
+ * Returns: 1 when every row @row belongs to is on the server (its ids set on @row); 0 when
+ *   one of them is in the journal alone, to be added when the server is back (@row is then
+ *   kept in the journal too, after it); -1 with @error when one was never saved.
+ */
+int
+fascia_store_resolve_parents (FasciaStore  *store,
+                              GObject      *row,
+                              GError      **error)
+{
+  static const struct { const char *name; FasciaJournalKind kind; } parents[] = {
+    { "client-id", FASCIA_JOURNAL_CLIENT },
+    { "plan-id", FASCIA_JOURNAL_PLAN },
+    { "visit-id", FASCIA_JOURNAL_VISIT },
+  };
+  GObjectClass *klass = G_OBJECT_GET_CLASS (row);
+  int result = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, parents[i].name);
+      gint64 id, saved;
+
+      if (pspec == NULL || pspec->value_type != G_TYPE_INT64)
+        continue;
+      g_object_get (row, parents[i].name, &id, NULL);
+      if (id >= 0)
+        continue;
+      saved = fascia_store_resolve_id (store, parents[i].kind, id, error);
+      if (saved < 0)
+        return -1;
+      if (saved == 0)
+        result = 0;
+      else
+        g_object_set (row, parents[i].name, saved, NULL);
+    }
+  return result;
+}
+
+/* A save of @row that cannot go to the server before the row it belongs to, whose addition
+ * is kept in the journal: @row is kept there too, after it. */
+static GError *
+kept_with_parent (FasciaStore        *store,
+                  FasciaJournalKind   kind,
+                  GObject            *row,
+                  gint64              revision,
+                  const char         *token)
+{
+  GError *failure = g_error_new_literal (FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                                         "What this belongs to is not on the clinic server yet");
+
+  fascia_store_keep_in_journal (store, kind, row, revision, token, failure);
+  return failure;
+}
+
+/**
+ * fascia_store_keep_addition:
+ * @token: the token the addition's INSERT carries
+ *
+ * Before an addition: the rows @row belongs to are given their ids on the server
+ * (fascia_store_resolve_parents()).
+ *
+ * Returns: 0 when @row is to be added now; -1 with @error when it is not: kept in the
+ *   journal (%FASCIA_STORE_ERROR_IO, fascia_store_edit_was_kept()) after the addition of
+ *   the row it belongs to, or %FASCIA_STORE_ERROR_NOT_FOUND when that row was never saved.
+ */
+int
+fascia_store_keep_addition (FasciaStore        *store,
+                            FasciaJournalKind   kind,
+                            GObject            *row,
+                            const char         *token,
+                            GError            **error)
+{
+  switch (fascia_store_resolve_parents (store, row, error))
+    {
+    case 1:
+      return 0;
+    case 0:
+      g_propagate_error (error, kept_with_parent (store, kind, row, 0, token));
+      return -1;
+    default:
+      return -1;
+    }
 }
 
 /**
  * fascia_store_keep_provisional:
- * @row: a plan target or mark to be saved; its id below 0 when it was added while the server
- *   was away
+ * @row: a client, plan, visit, plan target or mark to be saved; its id below 0 when it was
+ *   added while the server was away
  *
  * A change of a row added while the server was away: while the addition is in the journal
  * alone, the change replaces it there (and the row is added once, as it is now); once the
- * replay has added it, @row is given its id on the server and is saved as any other.
+ * replay has added it, @row is given its id on the server (and for a client, plan or visit,
+ * the revision the replay saved it at) and is saved as any other. The rows @row belongs to
+ * are named by their ids on the server, as they are for an addition.
  *
  * Returns: 1 when the change is kept in the journal, 0 when @row is to be saved (its id the
  *   server's), -1 with @error when the journal could not keep it.
@@ -1230,33 +1421,57 @@ fascia_store_keep_provisional (FasciaStore        *store,
 {
   FasciaJournal *journal = fascia_store_get_journal (store);
   g_autofree char *token = NULL;
-  gint64 id, saved, lowest;
-
-  g_object_get (row, "id", &id, NULL);
-  if (id >= 0)
-    return 0;
+  gint64 id, saved, lowest, revision = 0;
+  int parents;
 
   if (journal == NULL)
+    return 0;
+
+  g_object_get (row, "id", &id, NULL);
+  parents = fascia_store_resolve_parents (store, row, error);
+  if (parents < 0)
+    return -1;
+
+  if (id >= 0)
     {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                   "There is no row %" G_GINT64_FORMAT " to save", id);
-      return -1;
+      g_autoptr(GError) failure = NULL;
+
+      if (parents == 1)
+        return 0;
+      /* A row the server holds moved under a row added meanwhile: kept, after it. */
+      if (kind_has_revision (kind))
+        g_object_get (row, "revision", &revision, NULL);
+      failure = kept_with_parent (store, kind, row, revision, NULL);
+      if (!fascia_store_edit_was_kept (store, failure))
+        {
+          g_propagate_error (error, g_steal_pointer (&failure));
+          return -1;
+        }
+      return 1;
     }
 
-  saved = resolve (journal, kind, id);
+  saved = resolve_revision (journal, kind, id, &revision);
   if (saved != 0)
     {
       g_object_set (row, "id", saved, NULL);
-      return 0;
+      if (kind_has_revision (kind))
+        {
+          gint64 held;
+
+          g_object_get (row, "revision", &held, NULL);
+          if (held < revision)
+            g_object_set (row, "revision", revision, NULL);
+        }
+      return parents == 1 ? 0 : fascia_store_keep_provisional (store, kind, row, error);
     }
 
   {
-    FasciaJournalEdit probe = { id, 0, 0, (char *) "", kind, NULL };
+    FasciaJournalEdit probe = { id, 0, 0, (char *) "", kind, NULL, NULL };
     g_autofree char *key = edit_key (&probe);
     int i = find_key (journal, key);
 
     /* The addition it replaces was sent, or not: the change is the same addition, and keeps
-     * its token (put_edit()); with none kept, a token of its own, never sent. */
+     * its token (put_row()); with none kept, a token of its own, never sent. */
     lowest = i >= 0 ? g_array_index (journal->edits, FasciaJournalEdit, i).revision : 0;
     if (i < 0)
       token = fascia_store_new_add_token ();
@@ -1269,6 +1484,71 @@ fascia_store_keep_provisional (FasciaStore        *store,
                      "There is no row %" G_GINT64_FORMAT " to save", id);
       return -1;
     }
+  return 1;
+}
+
+/**
+ * fascia_store_keep_provisional_note:
+ * @visit: a visit whose @field is saved; its id below 0 when it was added while the server
+ *   was away
+ *
+ * A SOAP note of a visit added while the server was away: while the visit's addition is in
+ * the journal alone, the note joins it there (the visit is added with it); once the replay
+ * has added the visit, @visit is given its id and revision on the server, and the note is
+ * saved as any other.
+ *
+ * Returns: 1 when the note is kept in the journal (and set on @visit), 0 when it is to be
+ *   saved, -1 with @error.
+ */
+int
+fascia_store_keep_provisional_note (FasciaStore       *store,
+                                    FasciaVisit       *visit,
+                                    FasciaVisitField   field,
+                                    const char        *text,
+                                    GError           **error)
+{
+  FasciaJournal *journal = fascia_store_get_journal (store);
+  g_autoptr(FasciaVisit) row = NULL;
+  gint64 id = fascia_visit_get_id (visit);
+  gint64 saved, revision = 0;
+  int i;
+
+  if (journal == NULL || id >= 0)
+    return 0;
+
+  saved = resolve_revision (journal, FASCIA_JOURNAL_VISIT, id, &revision);
+  if (saved != 0)
+    {
+      fascia_visit_set_id (visit, saved);
+      if (fascia_visit_get_revision (visit) < revision)
+        fascia_visit_set_revision (visit, revision);
+      return 0;
+    }
+
+  {
+    FasciaJournalEdit probe = { id, 0, 0, (char *) "", FASCIA_JOURNAL_VISIT, NULL, NULL };
+    g_autofree char *key = edit_key (&probe);
+
+    i = find_key (journal, key);
+  }
+  if (i < 0 || journal->replaying)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no visit %" G_GINT64_FORMAT " to save", id);
+      return -1;
+    }
+
+  /* The addition as kept, with this note alone changed: what else @visit holds is saved by
+   * its own saves. */
+  row = fascia_visit_new ();
+  fascia_visit_set_id (row, id);
+  apply_values (FASCIA_JOURNAL_VISIT, TRUE,
+                g_array_index (journal->edits, FasciaJournalEdit, i).values, G_OBJECT (row),
+                TRUE);
+  fascia_visit_set_field (row, field, text);
+  if (!put_row (journal, FASCIA_JOURNAL_VISIT, G_OBJECT (row), 0, NULL, error))
+    return -1;
+  fascia_visit_set_field (visit, field, text);
   return 1;
 }
 
@@ -1492,14 +1772,17 @@ save_row (FasciaStore        *store,
   switch (kind)
     {
     case FASCIA_JOURNAL_CLIENT:
-      return fascia_store_update_client_full (store, FASCIA_CLIENT (row), (FasciaClient **) theirs,
-                                              error);
+      return add ? fascia_store_add_client_token (store, FASCIA_CLIENT (row), token, error)
+                 : fascia_store_update_client_full (store, FASCIA_CLIENT (row),
+                                                    (FasciaClient **) theirs, error);
     case FASCIA_JOURNAL_PLAN:
-      return fascia_store_update_plan_full (store, FASCIA_PLAN (row), (FasciaPlan **) theirs,
-                                            error);
+      return add ? fascia_store_add_plan_token (store, FASCIA_PLAN (row), token, error)
+                 : fascia_store_update_plan_full (store, FASCIA_PLAN (row), (FasciaPlan **) theirs,
+                                                  error);
     case FASCIA_JOURNAL_VISIT:
-      return fascia_store_update_visit_full (store, FASCIA_VISIT (row), (FasciaVisit **) theirs,
-                                             error);
+      return add ? fascia_store_add_visit_token (store, FASCIA_VISIT (row), token, error)
+                 : fascia_store_update_visit_full (store, FASCIA_VISIT (row),
+                                                   (FasciaVisit **) theirs, error);
     case FASCIA_JOURNAL_PLAN_TARGET:
       return add ? fascia_store_add_plan_target_token (store, FASCIA_PLAN_TARGET (row), token,
                                                        error)
@@ -1596,7 +1879,7 @@ added_already (FasciaStore              *store,
 
       if (edit->kind == FASCIA_JOURNAL_FINDING)
         {
-          g_autoptr(GVariant) now = values_of_row (edit->kind, row);
+          g_autoptr(GVariant) now = values_of_row (edit->kind, FALSE, row);
           gboolean same = TRUE;
 
           for (guint k = 0; k < 2; k++)
@@ -1616,7 +1899,7 @@ added_already (FasciaStore              *store,
               return flags_now == flags_mine;
             }
         }
-      else if (row_holds (edit->kind, row, match))
+      else if (row_holds (edit->kind, FALSE, row, match))
         {
           gint64 id;
           g_autofree char *key = NULL;
@@ -1722,17 +2005,83 @@ moved_key (const FasciaJournalEdit *edit)
   return g_strdup_printf ("%u:%" G_GINT64_FORMAT, kind, edit->id);
 }
 
-/* The row a provisional id names is on the server now, as @id. */
+/* The row a provisional id names is on the server now, as @id (and @row as saved, for its
+ * revision). */
 static void
 saved_as (FasciaStore             *store,
           const FasciaJournalEdit *edit,
-          gint64                   id)
+          gint64                   id,
+          GObject                 *row)
 {
   FasciaJournal *journal = fascia_store_get_journal (store);
+  gint64 saved[2] = { id, 0 };
 
+  if (row != NULL && kind_has_revision (edit->kind))
+    g_object_get (row, "revision", &saved[1], NULL);
   if (journal != NULL && edit->id < 0)
     g_hash_table_replace (journal->saved_as, provisional_key (edit->kind, edit->id),
-                          g_memdup2 (&id, sizeof id));
+                          g_memdup2 (saved, sizeof saved));
+}
+
+/* The edits of rows under the row @edit added, once the replay has saved it: their values
+ * name it by its id on the server. Written to the journal's file. */
+static gboolean
+rename_children (FasciaJournal            *journal,
+                 const FasciaJournalEdit  *edit,
+                 GError                  **error)
+{
+  const char *name = edit->kind == FASCIA_JOURNAL_CLIENT ? "client-id"
+                     : edit->kind == FASCIA_JOURNAL_PLAN ? "plan-id"
+                     : edit->kind == FASCIA_JOURNAL_VISIT ? "visit-id" : NULL;
+  gint64 saved = name != NULL && edit->id < 0 ? resolve (journal, edit->kind, edit->id) : 0;
+  gboolean renamed = FALSE;
+
+  if (saved == 0)
+    return TRUE;
+
+  for (guint i = 0; i < journal->edits->len; i++)
+    {
+      FasciaJournalEdit *child = &g_array_index (journal->edits, FasciaJournalEdit, i);
+      GVariantDict dict;
+
+      if (child->values == NULL || values_int64 (child->values, name) != edit->id)
+        continue;
+      g_variant_dict_init (&dict, child->values);
+      g_variant_dict_insert (&dict, name, "x", saved);
+      g_variant_unref (child->values);
+      child->values = g_variant_ref_sink (g_variant_dict_end (&dict));
+      renamed = TRUE;
+    }
+  return !renamed || write_out (journal, error);
+}
+
+/* The rows @edit's row belongs to (its client, plan or visit) named in its values by their
+ * ids on the server, where they were added while it was away: 1, or 0 when one of them is
+ * still to be added, or -1 when one was never saved (its edit is then gone). */
+static int
+resolve_edit_parents (FasciaStore        *store,
+                      FasciaJournalEdit  *edit,
+                      GError            **error)
+{
+  static const char * const parents[] = { "client-id", "plan-id", "visit-id" };
+  g_autoptr(GObject) row = NULL;
+  gboolean provisional = FALSE;
+  int result;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+    provisional |= values_int64 (edit->values, parents[i]) < 0;
+  if (!provisional)
+    return 1;
+
+  row = g_object_new (kind_type (edit->kind), NULL);
+  apply_values (edit->kind, edit->id < 0, edit->values, row, TRUE);
+  result = fascia_store_resolve_parents (store, row, error);
+  if (result == 1)
+    {
+      g_variant_unref (edit->values);
+      edit->values = values_of_row (edit->kind, edit->id < 0, row);
+    }
+  return result;
 }
 
 /* A removal kept: saved, or there already (the row was removed, or is gone). */
@@ -1767,15 +2116,19 @@ find_token (FasciaStore        *store,
             gboolean           *removed,
             GError            **error)
 {
-  static const char target_sql[] =
-    "SELECT id, deleted_at FROM plan_targets WHERE add_token = ?1";
-  static const char mark_sql[] =
-    "SELECT id, deleted_at FROM pain_marks WHERE add_token = ?1";
+  static const char * const sql[] = {
+    [FASCIA_JOURNAL_CLIENT] = "SELECT id, deleted_at FROM clients WHERE add_token = ?1",
+    [FASCIA_JOURNAL_PLAN] = "SELECT id, deleted_at FROM plans WHERE add_token = ?1",
+    [FASCIA_JOURNAL_VISIT] = "SELECT id, deleted_at FROM visits WHERE add_token = ?1",
+    [FASCIA_JOURNAL_PLAN_TARGET] =
+      "SELECT id, deleted_at FROM plan_targets WHERE add_token = ?1",
+    [FASCIA_JOURNAL_PAIN_MARK] = "SELECT id, deleted_at FROM pain_marks WHERE add_token = ?1",
+  };
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   FasciaDbStep rc;
 
-  stmt = fascia_store_prepare (store, kind == FASCIA_JOURNAL_PLAN_TARGET ? target_sql : mark_sql,
-                               error);
+  g_assert (kind_is_provisional (kind));
+  stmt = fascia_store_prepare (store, sql[kind], error);
   if (stmt == NULL)
     return -1;
   fascia_db_bind_text (stmt, 1, token);
@@ -1811,7 +2164,7 @@ replay_added (FasciaStore              *store,
 
   if (found)
     {
-      saved_as (store, edit, id);
+      saved_as (store, edit, id, NULL);
       g_hash_table_add (claimed, claimed_key (edit->kind, id));
       if (removed)
         {
@@ -1821,24 +2174,26 @@ replay_added (FasciaStore              *store,
       row = load_row (store, edit->kind, id, &local_error);
       if (row == NULL)
         return outcome_of_error (&local_error, outcome, error);
-      if (row_holds (edit->kind, row, edit->values))
+      if (row_holds (edit->kind, edit->id < 0, row, edit->values))
         {
+          saved_as (store, edit, id, row);
           *outcome = FASCIA_JOURNAL_ALREADY;
           return TRUE;
         }
-      apply_values (edit->kind, edit->values, row, TRUE);
+      apply_values (edit->kind, edit->id < 0, edit->values, row, TRUE);
       if (!save_row (store, edit->kind, row, FALSE, NULL, NULL, &local_error))
         return outcome_of_error (&local_error, outcome, error);
+      saved_as (store, edit, id, row);
       *outcome = FASCIA_JOURNAL_SAVED;
       return TRUE;
     }
 
   row = g_object_new (kind_type (edit->kind), NULL);
-  apply_values (edit->kind, edit->values, row, TRUE);
+  apply_values (edit->kind, edit->id < 0, edit->values, row, TRUE);
   if (!save_row (store, edit->kind, row, TRUE, edit->token, NULL, &local_error))
     return outcome_of_error (&local_error, outcome, error);
   g_object_get (row, "id", &id, NULL);
-  saved_as (store, edit, id);
+  saved_as (store, edit, id, row);
   g_hash_table_add (claimed, claimed_key (edit->kind, id));
   *outcome = FASCIA_JOURNAL_SAVED;
   return TRUE;
@@ -1873,7 +2228,7 @@ replay_row (FasciaStore              *store,
           *outcome = FASCIA_JOURNAL_ALREADY;
           return TRUE;
         }
-      apply_values (edit->kind, edit->values, G_OBJECT (mine), TRUE);
+      apply_values (edit->kind, FALSE, edit->values, G_OBJECT (mine), TRUE);
       saved = fascia_store_set_finding_flags (store, fascia_finding_get_visit_id (mine),
                                               fascia_finding_get_muscle_id (mine),
                                               fascia_finding_get_side (mine),
@@ -1896,7 +2251,7 @@ replay_row (FasciaStore              *store,
         return FALSE;
       if (found)
         {
-          saved_as (store, edit, found_id);
+          saved_as (store, edit, found_id, NULL);
           *outcome = FASCIA_JOURNAL_ALREADY;
           return TRUE;
         }
@@ -1919,14 +2274,14 @@ replay_row (FasciaStore              *store,
       row = load_row (store, edit->kind, edit->id, &local_error);
       if (row == NULL)
         return outcome_of_error (&local_error, outcome, error);
-      if (row_holds (edit->kind, row, edit->values))
+      if (row_holds (edit->kind, edit->id < 0, row, edit->values))
         {
           *outcome = FASCIA_JOURNAL_ALREADY;
           return TRUE;
         }
     }
 
-  apply_values (edit->kind, edit->values, row, TRUE);
+  apply_values (edit->kind, edit->id < 0, edit->values, row, TRUE);
   if (kind_has_revision (edit->kind))
     g_object_set (row, "revision", edit->revision, NULL);
 
@@ -1935,7 +2290,7 @@ replay_row (FasciaStore              *store,
   if (add)
     {
       g_object_get (row, "id", &found_id, NULL);
-      saved_as (store, edit, found_id);
+      saved_as (store, edit, found_id, row);
       g_hash_table_add (claimed, claimed_key (edit->kind, found_id));
     }
 
@@ -1996,6 +2351,9 @@ fascia_store_replay_journal (FasciaStore              *store,
       FasciaJournalEdit *edit = &g_array_index (edits, FasciaJournalEdit, i);
       g_autoptr(GObject) theirs = NULL;
       FasciaJournalOutcome outcome = FASCIA_JOURNAL_SAVED;
+      /* Its values before the rows it belongs to were named by their ids on the server, as a
+       * journal not renamed yet holds them (rename_children()). */
+      g_autoptr(GVariant) unresolved = edit->values != NULL ? g_variant_ref (edit->values) : NULL;
 
       /* Another edit of this row was saved just before, from the same revision. */
       if (kind_has_revision (edit->kind))
@@ -2014,8 +2372,21 @@ fascia_store_replay_journal (FasciaStore              *store,
         }
       else if (edit->kind != FASCIA_JOURNAL_NOTE)
         {
-          if (!replay_row (store, journal, edit, moved, claimed, &outcome, &theirs, error))
-            goto failed;
+          g_autoptr(GError) local_error = NULL;
+
+          switch (resolve_edit_parents (store, edit, &local_error))
+            {
+            case 1:
+              if (!replay_row (store, journal, edit, moved, claimed, &outcome, &theirs, error))
+                goto failed;
+              break;
+            case 0:
+              /* The row it belongs to is still to be added: kept for the next replay. */
+              continue;
+            default:
+              outcome = FASCIA_JOURNAL_GONE;
+              break;
+            }
         }
       else
         {
@@ -2052,9 +2423,20 @@ fascia_store_replay_journal (FasciaStore              *store,
             }
         }
 
-      if (outcome != FASCIA_JOURNAL_CONFLICT &&
-          !fascia_journal_remove_edit (journal, edit, error))
+      /* The rows kept under a row just added name it by its id on the server from now on,
+       * in the file too: a replay cut short after this one is saved still finds it. */
+      if ((outcome == FASCIA_JOURNAL_SAVED || outcome == FASCIA_JOURNAL_ALREADY) &&
+          !rename_children (journal, edit, error))
         goto failed;
+      if (outcome != FASCIA_JOURNAL_CONFLICT)
+        {
+          FasciaJournalEdit before = *edit;
+
+          before.values = unresolved;
+          if (!fascia_journal_remove_edit (journal, &before, error) ||
+              !fascia_journal_remove_edit (journal, edit, error))
+            goto failed;
+        }
 
       if (func != NULL)
         func (edit, outcome, theirs, user_data);

@@ -201,7 +201,12 @@ fascia_store_add_pain_mark_token (FasciaStore     *self,
                                   GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean done = add_pain_mark_now (self, mark, token, &local_error);
+  gboolean done;
+
+  if (fascia_store_keep_addition (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), token,
+                                  error) < 0)
+    return FALSE;
+  done = add_pain_mark_now (self, mark, token, &local_error);
 
   if (!done)
     {

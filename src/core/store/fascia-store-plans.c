@@ -170,10 +170,21 @@ fascia_store_add_plan (FasciaStore  *self,
                        FasciaPlan   *plan,
                        GError      **error)
 {
+  g_autofree char *token = fascia_store_new_add_token ();
+
+  return fascia_store_add_plan_token (self, plan, token, error);
+}
+
+static gboolean
+add_plan_now (FasciaStore  *self,
+              FasciaPlan   *plan,
+              const char   *token,
+              GError      **error)
+{
   static const char sql[] =
     "INSERT INTO plans (client_id, title, goals, sessions_per_week, weeks, status, start_date, "
-    "end_date, discharge_criteria, created_at, updated_at) "
-    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id";
+    "end_date, discharge_criteria, created_at, updated_at, add_token) "
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = NULL;
   gint64 now = fascia_store_now ();
@@ -198,6 +209,7 @@ fascia_store_add_plan (FasciaStore  *self,
     goto failed;
 
   bind_plan (stmt, plan, now);
+  fascia_db_bind_text (stmt, 12, token);
   if (!fascia_store_step_id (self, stmt, &id, error))
     goto failed;
 
@@ -216,6 +228,38 @@ fascia_store_add_plan (FasciaStore  *self,
 failed:
   fascia_store_rollback (self);
   return FALSE;
+}
+
+/* As above, the INSERT carrying @token (fascia_store_new_add_token()); when the clinic server
+ * cannot be reached, the plan is kept in the store's journal with it and a provisional id, to
+ * be added when the server is back (fascia-store-journal.c). A plan of a client added while
+ * the server was away is added under the client the server holds, or kept after it. */
+gboolean
+fascia_store_add_plan_token (FasciaStore  *self,
+                             FasciaPlan   *plan,
+                             const char   *token,
+                             GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (fascia_plan_get_id (plan) == 0, FALSE);
+
+  if (!validate_plan (plan, error))
+    return FALSE;
+  if (fascia_store_keep_addition (self, FASCIA_JOURNAL_PLAN, G_OBJECT (plan), token, error) < 0)
+    return FALSE;
+
+  done = add_plan_now (self, plan, token, &local_error);
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN, G_OBJECT (plan), 0, token,
+                                    local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 /**
@@ -314,10 +358,21 @@ fascia_store_update_plan_full (FasciaStore  *self,
                                FasciaPlan  **theirs,
                                GError      **error)
 {
-  gint64 revision = fascia_plan_get_revision (plan);
+  gint64 revision;
   g_autoptr(GError) local_error = NULL;
-  gboolean done = update_plan_full_now (self, plan, theirs, &local_error);
+  gboolean done;
 
+  /* One added while the server was away: its addition in the journal is changed, or it has
+   * been saved since and its id is set to the server's. */
+  switch (fascia_store_keep_provisional (self, FASCIA_JOURNAL_PLAN, G_OBJECT (plan), error))
+    {
+    case 1: return TRUE;
+    case -1: return FALSE;
+    default: break;
+    }
+
+  revision = fascia_plan_get_revision (plan);
+  done = update_plan_full_now (self, plan, theirs, &local_error);
   if (!done)
     {
       fascia_store_keep_in_journal (self, FASCIA_JOURNAL_PLAN, G_OBJECT (plan), revision, NULL,

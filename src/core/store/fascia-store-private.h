@@ -181,6 +181,10 @@ char             *fascia_store_fold              (const char         *text);
 gboolean          fascia_store_insert_client     (FasciaStore        *self,
                                                   FasciaClient       *client,
                                                   GError            **error);
+gboolean          fascia_store_insert_client_token (FasciaStore      *self,
+                                                    FasciaClient     *client,
+                                                    const char       *token,
+                                                    GError          **error);
 gboolean          fascia_store_save_client       (FasciaStore        *self,
                                                   FasciaClient       *client,
                                                   GError            **error);
@@ -299,11 +303,31 @@ void              fascia_store_keep_in_journal   (FasciaStore        *store,
                                                   GError             *failure);
 void              fascia_store_not_kept          (GError             *failure,
                                                   const GError       *why);
-/* A plan target or mark added while the server was away: kept in the journal alone, or
- * saved since (its id on the server set on @row). */
+/* A client, plan, visit, plan target or mark added while the server was away: kept in the
+ * journal alone, or saved since (its id on the server set on @row). */
 int               fascia_store_keep_provisional  (FasciaStore        *store,
                                                   FasciaJournalKind   kind,
                                                   GObject            *row,
+                                                  GError            **error);
+/* A SOAP note of a visit added while the server was away (fascia-store-journal.c). */
+int               fascia_store_keep_provisional_note (FasciaStore       *store,
+                                                      FasciaVisit       *visit,
+                                                      FasciaVisitField   field,
+                                                      const char        *text,
+                                                      GError           **error);
+/* The rows a row added or saved belongs to, added while the server was away: named by their
+ * ids on the server once the replay has added them (fascia-store-journal.c). */
+gint64            fascia_store_resolve_id        (FasciaStore        *store,
+                                                  FasciaJournalKind   kind,
+                                                  gint64              id,
+                                                  GError            **error);
+int               fascia_store_resolve_parents   (FasciaStore        *store,
+                                                  GObject            *row,
+                                                  GError            **error);
+int               fascia_store_keep_addition     (FasciaStore        *store,
+                                                  FasciaJournalKind   kind,
+                                                  GObject            *row,
+                                                  const char         *token,
                                                   GError            **error);
 /* fascia_store_delete() and _undelete() of a plan target or mark on a store with a journal. */
 gboolean          fascia_store_set_deleted_kept  (FasciaStore        *store,
@@ -311,14 +335,26 @@ gboolean          fascia_store_set_deleted_kept  (FasciaStore        *store,
                                                   gint64              id,
                                                   gboolean            deleted,
                                                   GError            **error);
-/* A new token for the INSERT of a plan target or mark (a random UUID), and the additions
- * that carry one (fascia-store-targets.c, fascia-store-pain-marks.c): the public
- * fascia_store_add_plan_target() and _add_pain_mark() make one for each row. */
+/* A new token for the INSERT of a client, plan, visit, plan target or mark (a random UUID),
+ * and the additions that carry one: the public fascia_store_add_client(), _add_plan(),
+ * _add_visit(), _add_plan_target() and _add_pain_mark() make one for each row. */
 char             *fascia_store_new_add_token     (void);
 gboolean          fascia_store_add_plan_target_token (FasciaStore       *store,
                                                       FasciaPlanTarget  *target,
                                                       const char        *token,
                                                       GError           **error);
+gboolean          fascia_store_add_client_token  (FasciaStore        *store,
+                                                  FasciaClient       *client,
+                                                  const char         *token,
+                                                  GError            **error);
+gboolean          fascia_store_add_plan_token    (FasciaStore        *store,
+                                                  FasciaPlan         *plan,
+                                                  const char         *token,
+                                                  GError            **error);
+gboolean          fascia_store_add_visit_token   (FasciaStore        *store,
+                                                  FasciaVisit        *visit,
+                                                  const char         *token,
+                                                  GError            **error);
 gboolean          fascia_store_add_pain_mark_token (FasciaStore     *store,
                                                     FasciaPainMark  *mark,
                                                     const char      *token,

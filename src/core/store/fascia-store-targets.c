@@ -228,7 +228,12 @@ fascia_store_add_plan_target_token (FasciaStore       *self,
                                     GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean done = add_plan_target_now (self, target, token, &local_error);
+  gboolean done;
+
+  if (fascia_store_keep_addition (self, FASCIA_JOURNAL_PLAN_TARGET, G_OBJECT (target), token,
+                                  error) < 0)
+    return FALSE;
+  done = add_plan_target_now (self, target, token, &local_error);
 
   if (!done)
     {

@@ -162,6 +162,7 @@ check_references (FasciaStore  *self,
   gint64 plan_id = fascia_visit_get_plan_id (visit);
   const gint64 *ids;
   gsize n_ids;
+  FasciaDbStep rc;
 
   {
     g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (self, client_sql, error);
@@ -170,12 +171,16 @@ check_references (FasciaStore  *self,
       return FALSE;
 
     fascia_db_bind_int64 (stmt, 1, client_id);
-    if (fascia_db_step (stmt, NULL) != FASCIA_DB_ROW)
+    rc = fascia_db_step (stmt, error);
+    if (rc == FASCIA_DB_DONE)
       {
         g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
                      "There is no client %" G_GINT64_FORMAT, client_id);
         return FALSE;
       }
+    /* The server gone (FASCIA_STORE_ERROR_IO) is not a client gone. */
+    if (rc != FASCIA_DB_ROW)
+      return (fascia_store_step_failed (rc, error), FALSE);
   }
 
   if (plan_id != 0)
@@ -289,12 +294,13 @@ static gboolean
 insert_visit (FasciaStore  *self,
               FasciaVisit  *visit,
               gint64        now,
+              const char   *token,
               GError      **error)
 {
   static const char sql[] =
     "INSERT INTO visits (client_id, plan_id, visited_at, subjective, objective, assessment, "
-    "plan_notes, pain_before, pain_after, created_at, updated_at) "
-    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id";
+    "plan_notes, pain_before, pain_after, created_at, updated_at, add_token) "
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   GDateTime *visited_at = fascia_visit_get_visited_at (visit);
   const gint64 *ids;
@@ -310,6 +316,7 @@ insert_visit (FasciaStore  *self,
 
   bind_visit (stmt, visit, visited_at != NULL ? fascia_store_datetime_to_usec (visited_at) : now,
               now);
+  fascia_db_bind_text (stmt, 12, token);
   if (!fascia_store_step_id (self, stmt, &id, error))
     return FALSE;
 
@@ -349,6 +356,17 @@ fascia_store_add_visit (FasciaStore  *self,
                         FasciaVisit  *visit,
                         GError      **error)
 {
+  g_autofree char *token = fascia_store_new_add_token ();
+
+  return fascia_store_add_visit_token (self, visit, token, error);
+}
+
+static gboolean
+add_visit_now (FasciaStore  *self,
+               FasciaVisit  *visit,
+               const char   *token,
+               GError      **error)
+{
   gint64 now = fascia_store_now ();
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
@@ -362,7 +380,7 @@ fascia_store_add_visit (FasciaStore  *self,
   if (!fascia_store_begin (self, error))
     return FALSE;
 
-  if (!insert_visit (self, visit, now, error))
+  if (!insert_visit (self, visit, now, token, error))
     {
       fascia_store_rollback (self);
       fascia_visit_set_id (visit, 0);
@@ -377,6 +395,40 @@ fascia_store_add_visit (FasciaStore  *self,
 
   set_times_after_insert (visit, now);
   return TRUE;
+}
+
+/* As above, the INSERT carrying @token (fascia_store_new_add_token()); when the clinic server
+ * cannot be reached, the visit is kept in the store's journal with it and a provisional id,
+ * to be added when the server is back (fascia-store-journal.c). A visit of a client or plan
+ * added while the server was away is added under the row the server holds, or kept after
+ * it. */
+gboolean
+fascia_store_add_visit_token (FasciaStore  *self,
+                              FasciaVisit  *visit,
+                              const char   *token,
+                              GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FASCIA_IS_VISIT (visit), FALSE);
+  g_return_val_if_fail (fascia_visit_get_id (visit) == 0, FALSE);
+
+  if (!validate_visit (visit, error))
+    return FALSE;
+  if (fascia_store_keep_addition (self, FASCIA_JOURNAL_VISIT, G_OBJECT (visit), token,
+                                  error) < 0)
+    return FALSE;
+
+  done = add_visit_now (self, visit, token, &local_error);
+  if (!done)
+    {
+      fascia_store_keep_in_journal (self, FASCIA_JOURNAL_VISIT, G_OBJECT (visit), 0, token,
+                                    local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return done;
 }
 
 static FasciaVisit *
@@ -625,10 +677,21 @@ fascia_store_update_visit_full (FasciaStore  *self,
                                 FasciaVisit **theirs,
                                 GError      **error)
 {
-  gint64 revision = fascia_visit_get_revision (visit);
+  gint64 revision;
   g_autoptr(GError) local_error = NULL;
-  gboolean done = update_visit_full_now (self, visit, theirs, &local_error);
+  gboolean done;
 
+  /* One added while the server was away: its addition in the journal is changed, or it has
+   * been saved since and its id is set to the server's. */
+  switch (fascia_store_keep_provisional (self, FASCIA_JOURNAL_VISIT, G_OBJECT (visit), error))
+    {
+    case 1: return TRUE;
+    case -1: return FALSE;
+    default: break;
+    }
+
+  revision = fascia_visit_get_revision (visit);
+  done = update_visit_full_now (self, visit, theirs, &local_error);
   if (!done)
     {
       fascia_store_keep_in_journal (self, FASCIA_JOURNAL_VISIT, G_OBJECT (visit), revision, NULL,
@@ -789,6 +852,15 @@ fascia_store_save_visit_field (FasciaStore       *self,
 
   if (!fascia_store_check_text (text, FASCIA_STORE_MAX_NOTE, "note", error))
     return FALSE;
+
+  /* The note of a visit added while the server was away joins its addition in the journal,
+   * or is saved to the row the replay added. */
+  switch (fascia_store_keep_provisional_note (self, visit, field, text, error))
+    {
+    case 1: return TRUE;
+    case -1: return FALSE;
+    default: break;
+    }
 
   id = fascia_visit_get_id (visit);
   if (!fascia_store_begin (self, &local_error))
@@ -1156,7 +1228,7 @@ fascia_store_repeat_last_visit (FasciaStore  *self,
   fascia_visit_set_visited_at (visit, visited_at);
   fascia_visit_set_treated_target_ids (visit, (const gint64 *) ids->data, ids->len);
 
-  if (!insert_visit (self, visit, now, error))
+  if (!insert_visit (self, visit, now, NULL, error))
     goto failed;
 
   if (!fascia_store_commit (self, error))
