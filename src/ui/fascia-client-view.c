@@ -495,6 +495,11 @@ current_plan (FasciaClientView *self)
   guint n = self->plans != NULL ? g_list_model_get_n_items (self->plans) : 0;
   FasciaPlan *best = NULL;
 
+  /* A plan added while the clinic server is away is in no list read from it: the one open,
+   * the newest (the store saves what is added under it under the row the server adds). */
+  if (self->active_plan != NULL && fascia_plan_get_id (self->active_plan) < 0)
+    return g_object_ref (self->active_plan);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FasciaPlan) plan = g_list_model_get_item (self->plans, i);
@@ -1135,11 +1140,10 @@ new_plan_action (GtkWidget  *widget,
   fascia_plan_set_weeks (plan, 6);
   fascia_plan_set_start_date (plan, today);
 
-  if (!fascia_store_add_plan (self->store, plan, &error))
-    {
-      fascia_ui_show_error (widget, _("Could not add the plan"), error);
-      return;
-    }
+  /* While the clinic server is away the plan is kept on this computer, and shown at once. */
+  if (!fascia_store_add_plan (self->store, plan, &error) &&
+      !fascia_ui_show_save_error (widget, self->store, _("Could not add the plan"), error))
+    return;
 
   fascia_client_view_open_plan (self, plan);
   fascia_plan_editor_focus_title (self->plan_editor);
@@ -1175,11 +1179,10 @@ new_visit_action (GtkWidget  *widget,
     return;
 
   visit = start_visit (self);
-  if (!fascia_store_add_visit (self->store, visit, &error))
-    {
-      fascia_ui_show_error (widget, _("Could not add the visit"), error);
-      return;
-    }
+  /* While the clinic server is away the visit is kept on this computer, and shown at once. */
+  if (!fascia_store_add_visit (self->store, visit, &error) &&
+      !fascia_ui_show_save_error (widget, self->store, _("Could not add the visit"), error))
+    return;
 
   fascia_client_view_open_visit (self, visit);
 }

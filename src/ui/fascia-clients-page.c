@@ -776,7 +776,16 @@ new_client_action (GtkWidget  *widget,
                                   ? query : _("New client"));
   if (!fascia_store_add_client (self->store, client, &error))
     {
-      fascia_ui_show_error (widget, _("Could not add the client"), error);
+      if (!fascia_ui_show_save_error (widget, self->store, _("Could not add the client"),
+                                      error))
+        return;
+
+      /* Kept on this computer while the clinic server is away, to be added when it is back:
+       * the list cannot be read meanwhile, and the client is shown alone, at once. */
+      fascia_client_view_set_client (ensure_client_view (self), client);
+      gtk_stack_set_visible_child_name (self->content_stack, "client");
+      show_client_pane (self, FALSE);
+      fascia_client_view_focus_name (self->client_view);
       return;
     }
 

@@ -1433,6 +1433,113 @@ server_exec (const char *conninfo,
   PQfinish (conn);
 }
 
+/* The text of the first column of the one row @sql gives on the server of @conninfo. */
+static char *
+server_text (const char *conninfo,
+             const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+  char *text;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  text = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return text;
+}
+
+/* While the clinic server is away, a new plan, a target on its diagram, a new visit of that
+ * plan with its note typed and a mark on its chart, and a new client, each shown at once and
+ * edited there (an error shown would be a warning, fatal here); when the server is back each
+ * is added once, the visit under the plan the server added, nothing lost. */
+static void
+test_clinic_server_lost_added (Fixture       *f,
+                               gconstpointer  data)
+{
+  FasciaVisitEditor *editor;
+  FasciaPlanEditor *plan_editor;
+  FasciaVisit *visit;
+  FasciaPlan *plan;
+  FasciaStore *store;
+  GtkTextBuffer *buffer;
+  g_autofree char *journal_path = NULL;
+  static const struct { const char *sql; const char *expected; } rows[] = {
+    { "SELECT string_agg (name, ',' ORDER BY id) FROM fascia.clients",
+      "Grace Hopper,Katherine Johnson" },
+    { "SELECT string_agg (title, ',') FROM fascia.plans", "Shoulder, offline" },
+    { "SELECT string_agg (muscle_id, ',') FROM fascia.plan_targets", "iliacus" },
+    { "SELECT string_agg (v.subjective, ',') FROM fascia.visits v JOIN fascia.plans p "
+      "ON p.id = v.plan_id AND p.client_id = v.client_id", "Sore after lifting" },
+    { "SELECT string_agg (region_id, ',') FROM fascia.pain_marks", "m-gluteus-maximus-r" },
+  };
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  new_client (f, "Grace Hopper");
+  store = fascia_window_get_store (f->window);
+  journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
+
+  pg_server_kill ();
+  expect_banner = TRUE;
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+
+  /* A plan, shown at once and named; a target on its diagram. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  plan_editor = fascia_client_view_get_plan_editor (client_view (f));
+  plan = fascia_plan_editor_get_plan (plan_editor);
+  g_assert_nonnull (plan);
+  g_assert_cmpint (fascia_plan_get_id (plan), <, 0);
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                             "title_row")), "Shoulder, offline");
+  press_region (fascia_plan_editor_get_diagram_view (plan_editor), "m-iliacus-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 1);
+
+  /* A visit of that plan, shown at once; its note typed, a mark on its chart. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit = fascia_visit_editor_get_visit (editor);
+  g_assert_nonnull (visit);
+  g_assert_cmpint (fascia_visit_get_id (visit), <, 0);
+  g_assert_cmpint (fascia_visit_get_plan_id (visit), ==, fascia_plan_get_id (plan));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (editor,
+                                                                          FASCIA_TYPE_VISIT_EDITOR,
+                                                                          "subjective_view")));
+  gtk_text_buffer_set_text (buffer, "Sore after lifting", -1);
+  fascia_visit_editor_flush (editor);
+  press_region (fascia_visit_editor_get_diagram_view (editor), "m-gluteus-maximus-r");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (editor)), ==, 1);
+
+  /* A new client, shown at once and named. */
+  new_client (f, "Katherine Johnson");
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (client_view (f))), <, 0);
+  fascia_client_view_flush (client_view (f));
+  fascia_test_iterate ();
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 5);
+
+  /* Back: each added once, under the rows the server added. */
+  pg_server_restart ();
+  expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *text = server_text (f->db_path, rows[i].sql);
+
+      g_assert_cmpstr (text, ==, rows[i].expected);
+    }
+}
+
 /* The window closed and opened again on @database, on the Atlas page as a user left it. */
 static void
 reopen_window_on (Fixture    *f,
@@ -2168,6 +2275,8 @@ main (int   argc,
               fixture_set_up, test_clinic_server_lost, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost-chart", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost_chart, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-lost-added", Fixture, NULL,
+              fixture_set_up, test_clinic_server_lost_added, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-conflict-on-replay", Fixture, NULL,
               fixture_set_up, test_clinic_server_conflict_on_replay, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,

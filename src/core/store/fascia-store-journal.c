@@ -1307,6 +1307,32 @@ fascia_store_resolve_id (FasciaStore        *store,
 }
 
 /**
+ * fascia_store_read_nothing:
+ * @id: (inout): the row whose rows are read (a plan's targets, a visit's marks, a client's
+ *   visits)
+ *
+ * Returns: %TRUE when @id names a row added while the server was away and kept in the journal
+ *   alone: nothing under it is on the server, and a read of it reads nothing (without asking
+ *   the server, which may be away). Else %FALSE, @id the id to read by: the server's, for a
+ *   row the replay has added.
+ */
+gboolean
+fascia_store_read_nothing (FasciaStore        *store,
+                           FasciaJournalKind   kind,
+                           gint64             *id)
+{
+  gint64 saved;
+
+  if (*id >= 0)
+    return FALSE;
+  saved = resolve (fascia_store_get_journal (store), kind, *id);
+  if (saved == 0)
+    return TRUE;
+  *id = saved;
+  return FALSE;
+}
+
+/**
  * fascia_store_resolve_parents:
  * @row: a client, plan, visit, plan target, mark or finding
  *

@@ -427,6 +427,10 @@ fascia_store_list_plans (FasciaStore  *self,
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Of a row added while the server is away: nothing under it is on the server yet. */
+  if (fascia_store_read_nothing (self, FASCIA_JOURNAL_CLIENT, &client_id))
+    return G_LIST_MODEL (g_list_store_new (FASCIA_TYPE_PLAN));
+
   return fascia_store_query_paged (self, first_sql, PLAN_COL_UPDATED_BY + 1, page_sql,
                                    client_id, FASCIA_TYPE_PLAN,
                                    (FasciaStoreRowFunc) plan_from_row, error);

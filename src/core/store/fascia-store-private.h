@@ -321,6 +321,9 @@ gint64            fascia_store_resolve_id        (FasciaStore        *store,
                                                   FasciaJournalKind   kind,
                                                   gint64              id,
                                                   GError            **error);
+gboolean          fascia_store_read_nothing      (FasciaStore        *store,
+                                                  FasciaJournalKind   kind,
+                                                  gint64             *id);
 int               fascia_store_resolve_parents   (FasciaStore        *store,
                                                   GObject            *row,
                                                   GError            **error);

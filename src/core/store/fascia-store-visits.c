@@ -1072,6 +1072,10 @@ fascia_store_list_visits (FasciaStore  *self,
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Of a row added while the server is away: nothing under it is on the server yet. */
+  if (fascia_store_read_nothing (self, FASCIA_JOURNAL_CLIENT, &client_id))
+    return G_LIST_MODEL (g_list_store_new (FASCIA_TYPE_VISIT));
+
   query = g_new0 (VisitQuery, 1);
   query->store = g_object_ref (self);
   query->client_id = client_id;
@@ -1108,6 +1112,10 @@ fascia_store_list_visit_scores (FasciaStore  *self,
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Of a row added while the server is away: nothing under it is on the server yet. */
+  if (fascia_store_read_nothing (self, FASCIA_JOURNAL_CLIENT, &client_id))
+    return g_array_new (FALSE, FALSE, sizeof (FasciaVisitScores));
 
   stmt = fascia_store_prepare (self, sql, error);
   if (stmt == NULL)
