@@ -81,6 +81,7 @@ FasciaJournal           *fascia_journal_open         (const char               *
 void                     fascia_journal_free         (FasciaJournal            *self);
 const char              *fascia_journal_get_path     (FasciaJournal            *self);
 guint                    fascia_journal_get_n_edits  (FasciaJournal            *self);
+guint                    fascia_journal_take_n_gone  (FasciaJournal            *self);
 const FasciaJournalEdit *fascia_journal_get_edit     (FasciaJournal            *self,
                                                       guint                     index);
 const FasciaJournalEdit *fascia_journal_lookup       (FasciaJournal            *self,

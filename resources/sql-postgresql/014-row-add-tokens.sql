@@ -17,3 +17,31 @@ CREATE UNIQUE INDEX plans_by_add_token ON plans (add_token) WHERE add_token IS N
 
 ALTER TABLE visits ADD COLUMN add_token text;
 CREATE UNIQUE INDEX visits_by_add_token ON visits (add_token) WHERE add_token IS NOT NULL;
+
+-- The token of each row added that is removed for good (fascia_store_purge_deleted(), or the
+-- removal of the row it belongs to): a replay that finds no row of its token looks here, and
+-- tells the user the row was deleted elsewhere rather than adding it again. Written by a
+-- SECURITY DEFINER trigger (owned by the database's owner), as the audit trail is.
+CREATE TABLE purged_add_tokens (
+  add_token text PRIMARY KEY
+);
+
+CREATE FUNCTION keep_purged_add_token () RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = fascia, public AS $$
+BEGIN
+  IF OLD.add_token IS NOT NULL THEN
+    INSERT INTO purged_add_tokens (add_token) VALUES (OLD.add_token) ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN OLD;
+END $$;
+
+CREATE TRIGGER clients_purged AFTER DELETE ON clients
+  FOR EACH ROW EXECUTE FUNCTION keep_purged_add_token ();
+CREATE TRIGGER plans_purged AFTER DELETE ON plans
+  FOR EACH ROW EXECUTE FUNCTION keep_purged_add_token ();
+CREATE TRIGGER visits_purged AFTER DELETE ON visits
+  FOR EACH ROW EXECUTE FUNCTION keep_purged_add_token ();
+CREATE TRIGGER plan_targets_purged AFTER DELETE ON plan_targets
+  FOR EACH ROW EXECUTE FUNCTION keep_purged_add_token ();
+CREATE TRIGGER pain_marks_purged AFTER DELETE ON pain_marks
+  FOR EACH ROW EXECUTE FUNCTION keep_purged_add_token ();

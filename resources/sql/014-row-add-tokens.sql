@@ -21,3 +21,31 @@ CREATE UNIQUE INDEX plans_by_add_token ON plans (add_token) WHERE add_token IS N
 
 ALTER TABLE visits ADD COLUMN add_token TEXT;
 CREATE UNIQUE INDEX visits_by_add_token ON visits (add_token) WHERE add_token IS NOT NULL;
+
+-- The token of each row added that is removed for good (fascia_store_purge_deleted(), or the
+-- removal of the row it belongs to): a replay that finds no row of its token looks here, and
+-- tells the user the row was deleted elsewhere rather than adding it again.
+CREATE TABLE purged_add_tokens (
+  add_token TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER clients_purged AFTER DELETE ON clients WHEN old.add_token IS NOT NULL
+BEGIN
+  INSERT OR IGNORE INTO purged_add_tokens (add_token) VALUES (old.add_token);
+END;
+CREATE TRIGGER plans_purged AFTER DELETE ON plans WHEN old.add_token IS NOT NULL
+BEGIN
+  INSERT OR IGNORE INTO purged_add_tokens (add_token) VALUES (old.add_token);
+END;
+CREATE TRIGGER visits_purged AFTER DELETE ON visits WHEN old.add_token IS NOT NULL
+BEGIN
+  INSERT OR IGNORE INTO purged_add_tokens (add_token) VALUES (old.add_token);
+END;
+CREATE TRIGGER plan_targets_purged AFTER DELETE ON plan_targets WHEN old.add_token IS NOT NULL
+BEGIN
+  INSERT OR IGNORE INTO purged_add_tokens (add_token) VALUES (old.add_token);
+END;
+CREATE TRIGGER pain_marks_purged AFTER DELETE ON pain_marks WHEN old.add_token IS NOT NULL
+BEGIN
+  INSERT OR IGNORE INTO purged_add_tokens (add_token) VALUES (old.add_token);
+END;

@@ -629,6 +629,28 @@ show_persistent_toast (FasciaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Edits kept while the server was away that the replay could not save, as what they changed
+ * was deleted by someone else meanwhile: said once, until dismissed. */
+static void
+tell_gone (FasciaWindow *self,
+           FasciaStore  *store)
+{
+  FasciaJournal *journal = fascia_store_get_journal (store);
+  guint n = journal != NULL ? fascia_journal_take_n_gone (journal) : 0;
+  g_autofree char *title = NULL;
+
+  if (n == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u change kept while offline was not saved: what it "
+                                        "changed was deleted by someone else meanwhile",
+                                        "%u changes kept while offline were not saved: what "
+                                        "they changed was deleted by someone else meanwhile",
+                                        n), n);
+  show_persistent_toast (self, title);
+}
+
 /* The clinic server could not be reached or is back: the banner says so while it is away. */
 static void
 store_connected_cb (FasciaStore  *store,
@@ -637,9 +659,12 @@ store_connected_cb (FasciaStore  *store,
 {
   gtk_revealer_set_reveal_child (self->offline_banner,
                                  store == self->store && !fascia_store_is_connected (store));
-  /* Back: the journal was saved, but for what someone else changed meanwhile. */
+  /* Back: the journal was saved, but for what someone else changed or deleted meanwhile. */
   if (store == self->store && fascia_store_is_connected (store))
-    fascia_conflict_dialog_show_journal (GTK_WIDGET (self), store);
+    {
+      tell_gone (self, store);
+      fascia_conflict_dialog_show_journal (GTK_WIDGET (self), store);
+    }
 }
 
 /* On a clinic server, what is typed while the server cannot be reached is kept in a journal
@@ -672,7 +697,10 @@ keep_unsaved_edits (FasciaWindow *self,
       !fascia_store_replay_journal (store, journal, NULL, NULL, &error))
     g_warning ("Edits kept while offline are saved when the server is back: %s", error->message);
   else
-    fascia_conflict_dialog_show_journal (GTK_WIDGET (self), store);
+    {
+      tell_gone (self, store);
+      fascia_conflict_dialog_show_journal (GTK_WIDGET (self), store);
+    }
 }
 
 /* Today's backup, made in a worker so that a large database opens at once. */

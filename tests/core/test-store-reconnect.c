@@ -1253,6 +1253,93 @@ test_visit_added_as_line_falls (StoreFixture  *fixture,
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
 }
 
+/* Runs @sql on a connection of its own to the test's database. */
+static void
+exec_elsewhere (StoreFixture *fixture,
+                const char   *sql)
+{
+  PGconn *conn = PQconnectdb (fixture->path);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A plan target and a visit added just as the line falls, each committed (put on the server
+ * as the INSERT would have, with its token) and changed on this computer after; before the
+ * replay, another therapist deletes them and they are purged for good. The replay does not
+ * add them again: it counts them as deleted elsewhere, for the window to say so. */
+static void
+test_purged_before_replay (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Chart) chart = { 0 };
+  g_autoptr(FasciaPlanTarget) target = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autofree char *target_token = NULL;
+  g_autofree char *visit_token = NULL;
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+  gint64 client_id;
+
+  chart_set_up (fixture, &chart, "Perpetua Elsewhere");
+  client_id = fascia_client_get_id (chart.client);
+  journal = keep_journal (fixture, chart.journal_path, &heard);
+
+  kill_unheard (fixture);
+  target = new_target (chart.plan_id, "gluteus-medius", "Side-lying");
+  KEPT (fascia_store_add_plan_target (fixture->store, target, &error));
+  target_token = g_strdup (fascia_journal_get_edit (journal, 0)->token);
+  fascia_plan_target_set_notes (target, "Side-lying, slow");
+  g_assert_true (fascia_store_update_plan_target (fixture->store, target, &error));
+  g_assert_no_error (error);
+  fascia_visit_set_client_id (visit, client_id);
+  fascia_visit_set_pain_before (visit, -1);
+  fascia_visit_set_pain_after (visit, -1);
+  KEPT (fascia_store_add_visit (fixture->store, visit, &error));
+  visit_token = g_strdup (fascia_journal_get_edit (journal, 1)->token);
+  fascia_visit_set_pain_before (visit, 7);
+  g_assert_true (fascia_store_update_visit (fixture->store, visit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+
+  pg_server_restart ();
+  /* Committed as the line fell; deleted and purged by someone else before the store is
+   * back. */
+  insert_elsewhere (fixture,
+                    "INSERT INTO fascia.plan_targets (plan_id, muscle_id, side, notes, "
+                    "created_at, updated_at, add_token) "
+                    "VALUES ($1, 'gluteus-medius', 'right', 'Side-lying', 1, 1, $2) RETURNING id",
+                    chart.plan_id, target_token);
+  insert_elsewhere (fixture,
+                    "INSERT INTO fascia.visits (client_id, visited_at, created_at, updated_at, "
+                    "add_token) VALUES ($1, 1, 1, 1, $2) RETURNING id", client_id, visit_token);
+  exec_elsewhere (fixture, "DELETE FROM fascia.plan_targets WHERE add_token IS NOT NULL");
+  exec_elsewhere (fixture, "DELETE FROM fascia.visits WHERE add_token IS NOT NULL "
+                  "AND visited_at = 1");
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  g_assert_cmpuint (fascia_journal_take_n_gone (journal), ==, 2);
+  g_assert_cmpuint (fascia_journal_take_n_gone (journal), ==, 0);
+  {
+    g_autoptr(GListModel) targets = fascia_store_list_plan_targets (fixture->store, chart.plan_id,
+                                                                    &error);
+    g_autoptr(GListModel) visits = fascia_store_list_visits (fixture->store, client_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 1);
+  }
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+}
+
 /* What a save and the opening of a client cost in round trips to the server, counted by the
  * engine: a note saved is one statement sent with its BEGIN and its COMMIT (it was BEGIN, a
  * read of the visit, the UPDATE and the COMMIT; then the statement with its BEGIN, and the
@@ -1536,6 +1623,9 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/reconnect/visit-added-as-line-falls",
               StoreFixture, NULL, store_fixture_set_up_postgresql,
               test_visit_added_as_line_falls, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/purged-before-replay", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_purged_before_replay,
+              store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);

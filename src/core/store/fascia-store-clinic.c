@@ -75,6 +75,8 @@ static const char setup_sql[] =
   "GRANT INSERT (" RECEPTION_INSERT ") ON fascia.clients TO fascia_reception;\n"
   "GRANT UPDATE (" RECEPTION_UPDATE ") ON fascia.clients TO fascia_reception;\n"
   "GRANT USAGE ON SEQUENCE fascia.clients_id_seq TO fascia_reception;\n"
+  /* A replay of a client the front desk added asks whether it was purged meanwhile. */
+  "GRANT SELECT ON fascia.purged_add_tokens TO fascia_reception;\n"
   /* The list's counts, kept by triggers that run as whoever changes a client. */
   "GRANT SELECT, UPDATE ON fascia.client_counts TO fascia_reception;\n";
 

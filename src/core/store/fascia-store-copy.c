@@ -35,9 +35,10 @@ static const char * const copied_tables[] = {
 };
 
 /* Tables each engine keeps for itself: versions, counts and indexes kept by triggers, the
- * server's audit trail (the target records the copy in its own). */
+ * server's audit trail (the target records the copy in its own), the tokens of rows purged
+ * (which only a replay against the same database asks for). */
 static const char * const engine_tables[] = {
-  "schema_version", "client_counts", "audit_log", NULL
+  "schema_version", "client_counts", "audit_log", "purged_add_tokens", NULL
 };
 
 /* Tables that have an identity `id` whose sequence must go on after the copied ids. */

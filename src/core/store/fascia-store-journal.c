@@ -77,6 +77,7 @@ struct _FasciaJournal
   GHashTable *saved_as;  /* "kind:provisional id" → the row's id on the server and, for a
                           * client, plan or visit, its revision when the replay saved it
                           * (gint64[2]) */
+  guint n_gone;          /* edits a replay found the rows of deleted elsewhere, not yet told */
   GHashTable *dropped;   /* "kind:provisional id" → the addition a removal took out of the
                           * journal (FasciaJournalEdit *), for its undo; "replaced:kind:id" →
                           * the change of a row its kept removal replaced, alike */
@@ -800,6 +801,25 @@ fascia_store_open_journal (FasciaStore  *store,
   name = fascia_db_get_name (fascia_store_get_db (store));
   path = fascia_journal_default_path (name);
   return fascia_journal_open (path, name, error);
+}
+
+/**
+ * fascia_journal_take_n_gone:
+ *
+ * Returns: how many edits the replays since the last call did not save because what they
+ *   changed was deleted by someone else meanwhile (and purged, for a row added as the line
+ *   fell): the window tells the user, once.
+ */
+guint
+fascia_journal_take_n_gone (FasciaJournal *self)
+{
+  guint n;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  n = self->n_gone;
+  self->n_gone = 0;
+  return n;
 }
 
 const char *
@@ -2150,6 +2170,7 @@ find_token (FasciaStore        *store,
       "SELECT id, deleted_at FROM plan_targets WHERE add_token = ?1",
     [FASCIA_JOURNAL_PAIN_MARK] = "SELECT id, deleted_at FROM pain_marks WHERE add_token = ?1",
   };
+  static const char purged_sql[] = "SELECT 1 FROM purged_add_tokens WHERE add_token = ?1";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   FasciaDbStep rc;
 
@@ -2159,13 +2180,28 @@ find_token (FasciaStore        *store,
     return -1;
   fascia_db_bind_text (stmt, 1, token);
   rc = fascia_db_step (stmt, error);
+  if (rc == FASCIA_DB_ROW)
+    {
+      *id = fascia_db_column_int64 (stmt, 0);
+      *removed = !fascia_db_column_is_null (stmt, 1);
+      return 1;
+    }
+  if (rc != FASCIA_DB_DONE)
+    return (fascia_store_step_failed (rc, error), -1);
+
+  /* No row: never added, or added, deleted elsewhere and purged since (its token kept). */
+  g_clear_pointer (&stmt, fascia_store_stmt_release);
+  stmt = fascia_store_prepare (store, purged_sql, error);
+  if (stmt == NULL)
+    return -1;
+  fascia_db_bind_text (stmt, 1, token);
+  rc = fascia_db_step (stmt, error);
   if (rc == FASCIA_DB_DONE)
     return 0;
   if (rc != FASCIA_DB_ROW)
     return (fascia_store_step_failed (rc, error), -1);
-
-  *id = fascia_db_column_int64 (stmt, 0);
-  *removed = !fascia_db_column_is_null (stmt, 1);
+  *id = 0;
+  *removed = TRUE;
   return 1;
 }
 
@@ -2190,8 +2226,12 @@ replay_added (FasciaStore              *store,
 
   if (found)
     {
-      saved_as (store, edit, id, NULL);
-      g_hash_table_add (claimed, claimed_key (edit->kind, id));
+      /* (No id: purged.) */
+      if (id != 0)
+        {
+          saved_as (store, edit, id, NULL);
+          g_hash_table_add (claimed, claimed_key (edit->kind, id));
+        }
       if (removed)
         {
           *outcome = FASCIA_JOURNAL_GONE;
@@ -2464,6 +2504,8 @@ fascia_store_replay_journal (FasciaStore              *store,
             goto failed;
         }
 
+      if (outcome == FASCIA_JOURNAL_GONE)
+        journal->n_gone++;
       if (func != NULL)
         func (edit, outcome, theirs, user_data);
     }
