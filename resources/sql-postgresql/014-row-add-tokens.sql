@@ -45,3 +45,16 @@ CREATE TRIGGER plan_targets_purged AFTER DELETE ON plan_targets
   FOR EACH ROW EXECUTE FUNCTION keep_purged_add_token ();
 CREATE TRIGGER pain_marks_purged AFTER DELETE ON pain_marks
   FOR EACH ROW EXECUTE FUNCTION keep_purged_add_token ();
+
+-- A clinic set up before this version (fascia --setup-clinic) gives its roles what they need
+-- here at once: therapists and the front desk look up the tokens of the rows they add, and
+-- the front desk writes the token of a client it adds.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fascia_therapist') THEN
+    GRANT SELECT ON purged_add_tokens TO fascia_therapist;
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fascia_reception') THEN
+    GRANT SELECT (add_token), INSERT (add_token) ON clients TO fascia_reception;
+    GRANT SELECT ON purged_add_tokens TO fascia_reception;
+  END IF;
+END $$;

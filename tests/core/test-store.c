@@ -1017,6 +1017,9 @@ test_setup_clinic (StoreFixture  *fixture,
                                 "FROM fascia.clients");
   assert_server_ok (desk_login, "UPDATE fascia.clients SET phone = '555 0100', archived = 1");
   assert_server_ok (desk_login, "UPDATE fascia.clients SET archived = 0");
+  /* A client it added while the server was away: its token, and whether it was purged. */
+  assert_server_ok (desk_login, "SELECT id FROM fascia.clients WHERE add_token = 'x'");
+  assert_server_ok (desk_login, "SELECT 1 FROM fascia.purged_add_tokens WHERE add_token = 'x'");
   for (guint i = 0; i < G_N_ELEMENTS (denied); i++)
     assert_server_denied (desk_login, denied[i]);
   /* Nor can it give itself more. */
@@ -1025,6 +1028,7 @@ test_setup_clinic (StoreFixture  *fixture,
   /* A therapist, by hand: every record. */
   assert_server_ok (therapist_login, "SELECT health_notes FROM fascia.clients");
   assert_server_ok (therapist_login, "SELECT count(*) FROM fascia.visits");
+  assert_server_ok (therapist_login, "SELECT count(*) FROM fascia.purged_add_tokens");
   assert_server_denied (therapist_login, "DELETE FROM fascia.schema_version");
 
   /* The store as the front desk: the list and contact details, health columns empty, and a
