@@ -388,8 +388,8 @@ add_visit (StoreFixture *fixture)
   return visit;
 }
 
-/* This Fascia writes journals of version 3, reads those of version 2 (additions with no
- * token) and saves their edits, and refuses one of a later version — made by a newer Fascia,
+/* This Fascia writes journals of version 4, reads those of version 3 (alike, with additions
+ * of plan targets and marks alone) and 2 (additions with no token) and saves their edits, and refuses one of a later version — made by a newer Fascia,
  * whose entries it may misread — in one line that says so, leaving it as it is. A token is
  * only an addition's, and only a UUID. */
 static void
@@ -435,7 +435,7 @@ test_versions (StoreFixture  *fixture,
   g_assert_cmpstr (fascia_visit_get_assessment (visit), ==, "Typed in version 2");
   g_clear_pointer (&journal, fascia_journal_free);
 
-  /* Written as version 3, with the token of a mark added (its INSERT's) read back. */
+  /* Written as version 4, with the token of a mark added (its INSERT's) read back. */
   {
     g_autoptr(FasciaPainMark) mark = fascia_pain_mark_new ();
     g_autoptr(GError) failure = g_error_new_literal (FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
@@ -454,12 +454,24 @@ test_versions (StoreFixture  *fixture,
     fascia_store_set_journal (fixture->store, NULL);
   }
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "FASCIA-JOURNAL 3\n"));
+  g_assert_true (g_str_has_prefix (contents, "FASCIA-JOURNAL 4\n"));
   journal = fascia_journal_open (path, NAME, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
   g_assert_cmpstr (fascia_journal_get_edit (journal, 0)->token, ==, token);
   g_assert_cmpint (fascia_journal_get_edit (journal, 0)->id, <, 0);
+  g_clear_pointer (&journal, fascia_journal_free);
+
+  /* Version 3, laid out alike: a mark added, with its token, read as such. */
+  write_journal_version (path, g_variant_new_parsed (
+    "(%s, [(uint32 5, int64 -1, int64 0, uint32 0, '', %s, "
+    "{'visit-id': <int64 %x>, 'view-id': <@ms 'posterior-deep'>, "
+    "'region-id': <@ms 'm-piriformis-r'>, 'intensity': <uint32 4>})])",
+    NAME, token, visit_id), 3);
+  journal = fascia_journal_open (path, NAME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  g_assert_cmpstr (fascia_journal_get_edit (journal, 0)->token, ==, token);
   g_clear_pointer (&journal, fascia_journal_free);
 
   /* Crafted tokens: on a row that is not an addition, not a UUID, or with a revision. */
@@ -494,7 +506,7 @@ test_versions (StoreFixture  *fixture,
 
   /* A later version, well formed or not: refused as a newer Fascia's, in one line, and left
    * as it is. */
-  for (guint version = 4; version <= 40; version += 36)
+  for (guint version = 5; version <= 41; version += 36)
     {
       g_autofree char *before = NULL;
 

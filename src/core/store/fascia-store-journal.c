@@ -15,8 +15,8 @@
  * add_token, unique, sql/013-add-tokens.sql and sql/014-row-add-tokens.sql) — there, the
  * INSERT sent as the line fell was committed and the row is not added again (a change the
  * user made since is saved to it); not there, it is added with the same token, however alike
- * the rows the server holds. A finding is one row
- * of a muscle and side, set whole (an upsert). An addition kept by a journal of version 2,
+ * the rows the server holds. A finding is one row of a muscle and side, set whole (an
+ * upsert). An addition kept by a journal of version 2,
  * which had no token, is still looked for as it was then: among the rows of its visit or
  * plan alike it, not below the lowest id it can have (the edit's revision).
  *
@@ -30,17 +30,19 @@
  * server in the rows kept under it (in the file too, so that a replay cut short finds it).
  * When the replay has added a row, the provisional id still names it (the editors may hold
  * it): the store saves a change or removal of it, or a row added under it, to the row the
- * server added. The removal of a plan target or mark the server holds is kept as an edit of its own
- * (FASCIA_JOURNAL_REMOVAL), and undoing it before the server is back forgets it.
+ * server added. The removal of a plan target or mark the server holds is kept as an edit of
+ * its own (FASCIA_JOURNAL_REMOVAL), and undoing it before the server is back forgets it.
  *
- * The file: the line "FASCIA-JOURNAL 3", the SHA-256 of the rest in hex on a line of its
+ * The file: the line "FASCIA-JOURNAL 4", the SHA-256 of the rest in hex on a line of its
  * own, then a GVariant "(sa(uxxussa{sv}))" in normal form: the name of the database the edits
  * belong to, and each edit's kind, row, revision, field, text, token ("" for none) and the
  * row's properties by name (the writable ones but its id, revision and times). A file that
  * breaks any of that, is larger than FASCIA_JOURNAL_MAX_SIZE, holds a value out of range or a
  * property its row has not is refused, named with the reason, and left as it is. A journal of
- * version 2 ("(sa(uxxusa{sv}))", no tokens) or 1 (SOAP notes alone, "(sa(xxus))") is read as
- * such; one of a later version is refused as made by a newer Fascia.
+ * version 3 (laid out alike, but additions of plan targets and marks alone), 2
+ * ("(sa(uxxusa{sv}))", no tokens) or 1 (SOAP notes alone, "(sa(xxus))") is read as such; one
+ * of a later version is refused as made by a newer Fascia (a Fascia of version 3 would have
+ * refused the additions of clients, plans and visits of version 4 as damaged).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,7 +61,7 @@
 
 #include "fascia-store-private.h"
 
-#define VERSION     3
+#define VERSION     4
 #define MAGIC_NAME  "FASCIA-JOURNAL "
 #define MAGIC       MAGIC_NAME G_STRINGIFY (VERSION) "\n"
 #define HASH_LENGTH 64
