@@ -382,7 +382,11 @@ plan_status_label (FasciaPlanStatus status)
 }
 
 /* A row of the plan or visit list: a title, a subtitle and an arrow. Only the rows on screen
- * exist; the list view binds them to the items scrolled into view. */
+ * exist; the list view binds them to the items scrolled into view. Each text is one line,
+ * ended with "…" where it is longer than the row, and shown whole in the row's tooltip (and
+ * read whole by a screen reader): GTK 4.8's list view measures its height as for rows of
+ * one line each, whatever its width, so a title that wrapped pushed its subtitle out of the
+ * list's foot (as the client list's rows, too). */
 static void
 setup_row_cb (FasciaClientView   *self,
               GtkListItem        *item,
@@ -402,8 +406,7 @@ setup_row_cb (FasciaClientView   *self,
     {
       gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (label), 1);
       gtk_box_append (GTK_BOX (text), label);
     }
@@ -424,9 +427,12 @@ set_row_text (GtkListItem *item,
   GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
   GtkWidget *list_row = gtk_widget_get_parent (row);
   g_autofree char *label = g_strdup_printf ("%s, %s", title, subtitle);
+  g_autofree char *whole = g_strdup_printf ("%s\n%s", title, subtitle);
 
   gtk_label_set_text (GTK_LABEL (title_label), title);
   gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
+  /* Plain text, never markup. */
+  gtk_widget_set_tooltip_text (row, whole);
   /* GTK 4.8's list rows have no name of their own for a screen reader. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (list_row != NULL)

@@ -2236,6 +2236,74 @@ test_folds_alike (void)
   fascia_test_rm_rf (dir);
 }
 
+/* Each label of @root lies whole inside @list's allocation, with room below it. */
+static void
+assert_labels_inside (GtkWidget *root,
+                      GtkWidget *list)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child))
+        {
+          g_assert_true (gtk_widget_compute_bounds (child, list, &bounds));
+          if (g_test_verbose ())
+            g_printerr ("\"%s\": %g to %g in a list %d high\n",
+                        gtk_label_get_text (GTK_LABEL (child)), bounds.origin.y,
+                        bounds.origin.y + bounds.size.height, gtk_widget_get_height (list));
+          if (bounds.origin.y + bounds.size.height + 6 > gtk_widget_get_height (list))
+            g_error ("\"%s\" ends at %g px, the list of plans at %d",
+                     gtk_label_get_text (GTK_LABEL (child)),
+                     bounds.origin.y + bounds.size.height, gtk_widget_get_height (list));
+        }
+      assert_labels_inside (child, list);
+    }
+}
+
+/* A plan whose title is longer than the list of plans is wide keeps its row whole. The title
+ * wrapped, but GTK 4.8's list view measures its height for no width, as for titles on one
+ * line: the list was as high as a row of one line and cut the row's last line at its foot. */
+static void
+test_plan_rows_whole (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *title = "Desk-worker low back and left hip pain, with tingling down the back "
+                      "of the thigh after long sittings";
+  FasciaPlanEditor *editor;
+  GtkWidget *plan_list;
+
+  gtk_widget_hide (GTK_WIDGET (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 640);
+  gtk_window_present (GTK_WINDOW (f->window));
+  new_client (f, "Ada Byron");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                             "title_row")), title);
+  fascia_client_view_flush (client_view (f));
+  g_signal_emit_by_name (editor, "closed");
+  fascia_ui_test_wait_idle (300);
+  plan_list = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "plan_list");
+  g_assert_true (gtk_widget_get_mapped (plan_list));
+  g_assert_cmpuint (fascia_ui_test_count_labels (plan_list, title), ==, 1);
+  assert_labels_inside (plan_list, plan_list);
+  /* The title shown whole where the row cannot: its tooltip, and its name for a screen
+   * reader. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (gtk_widget_get_first_child (plan_list));
+    g_autofree char *tooltip = NULL;
+
+    g_assert_nonnull (row);
+    tooltip = g_strdup (gtk_widget_get_tooltip_text (row));
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, title));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2255,6 +2323,8 @@ main (int   argc,
   g_test_add ("/fascia/ui/clients-page/empty-and-search", Fixture, NULL,
               fixture_set_up, test_empty_and_search, fixture_tear_down);
   g_test_add_func ("/fascia/ui/clients-page/folds-alike", test_folds_alike);
+  g_test_add ("/fascia/ui/clients-page/plan-rows-whole", Fixture, NULL,
+              fixture_set_up, test_plan_rows_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/sidebar-steady", Fixture, NULL,
               fixture_set_up, test_sidebar_steady, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/plan-and-visit", Fixture, NULL,
