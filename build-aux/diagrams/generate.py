@@ -1775,7 +1775,8 @@ def build_lateral():
     v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
              'The right hip and flank seen from the side: external oblique on the lower ribs with its aponeurosis '
              'and the inguinal ligament, gluteus medius below the iliac crest, gluteus maximus, tensor fasciae '
-             'latae and the iliotibial tract, and rectus femoris down to the knee. The hip bone, hip joint and '
+             'latae and the iliotibial tract, vastus lateralis in front of and under the tract with biceps femoris '
+             'behind it, and rectus femoris down to the knee. The hip bone, hip joint and '
              'femoral head beneath the muscles are outlined with dashed lines.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
     v.ymin = -66
@@ -1848,34 +1849,44 @@ def build_lateral():
     ing = [(48, 214), (53, 240), (57, 266), (60, 288)]
     v.add('bones', group('b-inguinal-ligament-r', [path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT)]))
     v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 4 * SCALE, caps='flat'), LANDMARK, 'b-linea-alba'))
-    # vastus lateralis (not a region): the bulk of the lateral thigh the iliotibial tract lies on
-    vl_out = [(-24, 312), (-32, 350), (-35, 420), (-34, 500), (-29, 570), (-20, 615), (-6, 642), (12, 660), (24, 664),
-              (34, 640), (44, 600), (52, 530), (54, 450), (48, 380), (36, 330), (20, 306), (0, 302)]
+    # vastus lateralis: the largest of the quadriceps, the bulk of the anterolateral thigh. From the upper
+    # intertrochanteric line, the front and lower borders of the greater trochanter, the gluteal tuberosity
+    # and the lateral lip of the linea aspera (its deep fibres reach back to the lateral intermuscular
+    # septum, under the posterior edge of the iliotibial tract) it sweeps forward round the femur to the
+    # quadriceps tendon and the lateral border of the patella; its front edge lies under rectus femoris.
+    # From the side, most of it shows in front of the tract, hardly any behind.
+    vl_out = [(16, 304), (4, 322), (-8, 330), (-22, 332), (-26, 346), (-26, 400), (-23, 450), (-22, 520),
+              (-20, 570), (-15, 610), (-6, 636), (8, 652), (22, 662), (28, 650), (36, 624), (44, 600), (52, 530),
+              (54, 450), (48, 380), (36, 332), (26, 312)]
     vl_poly = v.ps(vl_out)
-    vl_fib = Sheet(v.ps([(-24, 312), (-34, 420), (-32, 540), (-20, 615)]), v.ps([(34, 400), (48, 520), (40, 610), (20, 662)]))
-    # the hamstrings (biceps femoris, not a region) behind it, from the ischial tuberosity to the fibular
-    # head, so the thigh has its true depth below the buttock
+    vl_fib = Sheet(v.ps([(-24, 336), (-25, 420), (-21, 540), (-12, 622)]),
+                   v.ps([(38, 390), (48, 520), (38, 610), (20, 660)]))
+    # behind the tract, biceps femoris: the long head from the ischial tuberosity, the short head from the
+    # lower linea aspera under the tract's posterior edge, to the head of the fibula; it gives the thigh its
+    # true depth below the buttock
     hs_out = [(-46, 336), (-58, 352), (-68, 400), (-70, 470), (-64, 550), (-54, 620), (-42, 680), (-33, 730),
-              (-26, 734), (-28, 690), (-22, 640), (-26, 600), (-32, 540), (-34, 460), (-33, 400), (-30, 356)]
-    hs_fib = Sheet(v.ps([(-50, 350), (-34, 380)]), v.ps([(-36, 720), (-28, 714)]),
-                   v.ps([(-70, 460), (-36, 470)]), v.ps([(-58, 620), (-26, 620)]))
-    # the thigh muscles lie under the iliotibial tract: drawn first in the muscles layer, the tract again
-    # over them (drawing only)
+              (-26, 734), (-24, 700), (-14, 652), (-12, 610), (-16, 560), (-18, 500), (-18, 440), (-22, 400),
+              (-30, 356)]
+    hs_fib = Sheet(v.ps([(-50, 350), (-24, 400)]), v.ps([(-36, 720), (-26, 712)]),
+                   v.ps([(-70, 460), (-18, 480)]), v.ps([(-58, 620), (-12, 620)]))
+    # the thigh muscles lie under the iliotibial tract: drawn first in the muscles layer, the tract over
+    # them in the same layer, so that a click on it finds the tract and not the muscle beneath
     v.add('muscles', group('m-biceps-femoris-r', [path(smooth(v.ps(hs_out)), MUSCLE['deep']),
-                                                  path(hs_fib.fibres(7, 0.05, 0.95, 0.04, 0.96), FIBRE)]))
+                                                  path(hs_fib.fibres(8, 0.05, 0.95, 0.04, 0.96), FIBRE)]))
     v.add('muscles', group('m-vastus-lateralis-r', [path(smooth(vl_poly), MUSCLE['mid']),
                                                     path(vl_fib.fibres(16, 0.02, 0.98, 0.05, 0.95), FIBRE)]))
-    itb = [(-2, 282), (2, 330), (7, 400), (8, 500), (9, 600), (12, 680), (16, 724)]
-    itbw = [40, 42, 34, 28, 24, 20, 14]
+    # the iliotibial tract: over the greater trochanter (gluteus maximus behind, tensor fasciae latae in
+    # front running into it), down the side of the thigh over the lateral intermuscular septum and in
+    # front of the lateral epicondyle to the anterolateral (Gerdy's) tubercle of the tibia
+    itb = [(-4, 282), (-5, 330), (-6, 400), (-7, 500), (-5, 600), (4, 668), (14, 722)]
+    itbw = [40, 38, 30, 26, 22, 18, 13]
     poly = v.ps(ribbon_poly(itb, itbw))
-    v.add('bones', group('b-iliotibial-tract-r', [path(ribbon(v.ps(itb), [w * SCALE for w in itbw], caps='flat'), LIGAMENT),
-                                                  path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE)]))
-    v.add('muscles', path(ribbon(v.ps(itb), [w * SCALE for w in itbw], caps='flat'), LIGAMENT))
-    v.add('muscles', path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE))
-    trigger_point(v, 'vastus-lateralis', 1, s, (-28, 470))
-    trigger_point(v, 'vastus-lateralis', 2, s, (-8, 628))
+    v.add('muscles', group('b-iliotibial-tract-r', [path(ribbon(v.ps(itb), [w * SCALE for w in itbw], caps='flat'), LIGAMENT),
+                                                    path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE)]))
+    trigger_point(v, 'vastus-lateralis', 1, s, (14, 470))
+    trigger_point(v, 'vastus-lateralis', 2, s, (24, 622))
     referral_zone(v, 'vastus-lateralis', 1, s, [[(-34, 320), (20, 330), (30, 480), (34, 640), (10, 700), (-22, 690), (-36, 560), (-38, 420)]])
-    referral_zone(v, 'vastus-lateralis', 2, s, [blob(4, 684, 30, 26, 0, 12)])
+    referral_zone(v, 'vastus-lateralis', 2, s, [blob(16, 672, 28, 26, 0, 12)])
 
     # ---- muscles, deep to superficial ----
     # rectus femoris: straight head from the AIIS, reflected head from the groove above the acetabulum,
@@ -1884,7 +1895,7 @@ def build_lateral():
     rfp = [path(ribbon(v.ps([(42, 236), (42, 252), (42, 268)]), [6 * SCALE, 6 * SCALE, 7 * SCALE]), TENDON),
            path(ribbon(v.ps([(-4, 258), (14, 260), (30, 264), (40, 270)]), [3.5 * SCALE, 3.5 * SCALE, 4 * SCALE, 5 * SCALE]), TENDON)]
     rf = Sheet(v.ps([(36, 266), (48, 264)]), v.ps([(32, 641), (44, 641)]),
-               v.ps([(32, 350), (68, 340)]), v.ps([(36, 560), (66, 560)]))
+               v.ps([(40, 350), (68, 340)]), v.ps([(44, 560), (66, 560)]))
     rfp += [path(rf.outline(), MUSCLE['sup']), path(rf.region(0, 1, 0.86, 1.0), TENDON)]
     fib = []
     for k in range(1, 26):
@@ -1989,8 +2000,8 @@ def build_lateral():
     v.label('Patella', (44, 670), R, 'R')
     v.label('Patellar ligament', (35, 722), R, 'R')
     v.label('Tibial tuberosity', (33, 752), R, 'R')
-    v.label('Iliotibial tract', (8, 560), R, 'L')
-    v.label('Vastus lateralis', (-26, 500), R, 'L')
+    v.label('Iliotibial tract', (-7, 560), R, 'L')
+    v.label('Vastus lateralis', (24, 540), R, 'R')
     v.label('Biceps femoris', (-52, 560), R, 'L')
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
     v.label('Gluteus medius', (-30, 170), R, 'L')

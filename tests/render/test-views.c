@@ -481,6 +481,49 @@ test_attachments_drawn (void)
 
 /* Hit-testing and rendering */
 
+/* Points of the drawings (in view units) and the region a click there finds: where the
+ * drawings were once wrong, so that they stay right. Each is checked against what the
+ * atlas cards and the standard references (Gray's, Moore) say lies there. */
+typedef struct
+{
+  const char *view_id;
+  double      x, y;
+  const char *region_id;
+  const char *why;
+} HitPoint;
+
+static const HitPoint hit_points[] = {
+  /* Side view: vastus lateralis is the anterolateral bulk of the thigh, under and in front
+   * of the iliotibial tract; behind the tract lies biceps femoris. */
+  { "lateral", 700.8, 965, "m-vastus-lateralis-r",
+    "the anterolateral mid-thigh, just behind rectus femoris, is vastus lateralis" },
+  { "lateral", 585.6, 1001, "m-biceps-femoris-r",
+    "the strip behind the iliotibial tract at mid-thigh is biceps femoris" },
+  { "lateral", 623.4, 1037, "b-iliotibial-tract-r",
+    "a click on the iliotibial tract finds the tract, not the muscle under it" },
+};
+
+static void
+test_hit_points (void)
+{
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hit_points); i++)
+    {
+      const HitPoint *point = &hit_points[i];
+      g_autoptr(FasciaDiagram) diagram = load_view (point->view_id);
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, point->x, point->y);
+
+      if (hit == NULL || !g_str_equal (hit->id, point->region_id))
+        g_string_append_printf (wrong, "\n  %s (%.1f, %.1f): %s, not %s (%s)", point->view_id,
+                                point->x, point->y, hit != NULL ? hit->id : "nothing",
+                                point->region_id, point->why);
+    }
+
+  if (wrong->len > 0)
+    g_error ("clicks that find the wrong region:%s", wrong->str);
+}
+
 static void
 test_view_hit_test (gconstpointer data)
 {
@@ -659,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/every-landmark-drawn", test_every_landmark_drawn);
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
+  g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
 
   return g_test_run ();
 }
