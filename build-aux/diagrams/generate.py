@@ -885,25 +885,26 @@ def build_anterior():
         pm = psoas_minor_sheet(v, s)
         v.add('muscles', group('m-psoas-minor' + sf, muscle_parts(pm, 'sup', 4, tendon=(0.34, 1.0))))
         thigh_front(v, s)
-        trigger_point(v, 'adductor-magnus', 1, s, (50, 525))
+        sartorius_front(v, s)
+        trigger_point(v, 'adductor-magnus', 1, s, (70, 515))
         trigger_point(v, 'adductor-longus', 1, s, (40, 340))
         trigger_point(v, 'adductor-brevis', 1, s, (46, 352))
         trigger_point(v, 'pectineus', 1, s, (56, 300))
         trigger_point(v, 'gracilis', 1, s, (24, 470))
-        trigger_point(v, 'sartorius', 1, s, (115, 353))
+        trigger_point(v, 'sartorius', 1, s, (84, 330))
         inner = [(22, 296), (60, 292), (80, 330), (74, 420), (64, 520), (58, 614), (36, 614), (30, 520), (22, 420), (14, 330)]
         referral_zone(v, 'adductor-magnus', 1, s, [[(20, 298), (58, 300), (70, 380), (66, 480), (56, 600), (36, 612), (26, 520), (18, 400)]])
         referral_zone(v, 'adductor-longus', 1, s, [inner])
         referral_zone(v, 'adductor-brevis', 1, s, [inner])
         referral_zone(v, 'pectineus', 1, s, [blob(62, 300, 28, 16, 0.3, 12)])
         referral_zone(v, 'gracilis', 1, s, [[(14, 340), (34, 340), (38, 450), (36, 600), (22, 612), (18, 450)]])
-        referral_zone(v, 'sartorius', 1, s, [[(118, 240), (134, 250), (136, 350), (118, 450), (90, 560), (72, 612), (54, 612), (78, 520), (106, 420), (116, 320)]])
+        referral_zone(v, 'sartorius', 1, s, [[(118, 226), (132, 236), (106, 320), (82, 400), (64, 480), (52, 560), (46, 612), (24, 612), (32, 540), (44, 460), (62, 380), (88, 300), (112, 232)]])
         # the inguinal ligament passes in front of iliopsoas: drawn again over it (drawing only)
         pts = [(121, 214), (100, 234), (74, 258), (48, 278), (27, 288)]
         v.add('muscles', path(ribbon(v.ps(pts, s), [4.5 * SCALE, 4 * SCALE, 4 * SCALE, 4 * SCALE, 3.5 * SCALE]), LIGAMENT))
         # trigger points and referral zones
         trigger_point(v, 'psoas-major', 1, s, (34, 92))
-        trigger_point(v, 'psoas-major', 2, s, (90, 292))
+        trigger_point(v, 'psoas-major', 2, s, (82, 286))
         trigger_point(v, 'iliacus', 1, s, (110, 196))
         back = [(14, -20), (30, -22), (40, 20), (44, 100), (50, 170), (62, 206), (70, 236), (56, 250),
                 (38, 240), (26, 214), (18, 170), (12, 100), (10, 20)]
@@ -935,9 +936,9 @@ def build_anterior():
     v.label('Greater trochanter', (155, 300), R)
     v.label('Lesser trochanter', (104, 352), L)
     v.label('Femur', (110, 450), R)
-    v.label('Sartorius', (118, 420), L)
+    v.label('Sartorius', (62, 440), L)
     v.label('Vastus lateralis', (160, 470), L)
-    v.label('Adductor longus', (60, 380), R)
+    v.label('Adductor longus', (50, 360), R)
     v.label('Pectineus', (50, 292), R)
     v.label('Adductor brevis', (40, 350), L)
     v.label('Adductor magnus', (50, 560), R)
@@ -1460,7 +1461,7 @@ def deep_rotators_back(v, side):
 def thigh_front(v, side):
     """The front of the hip and thigh below the inguinal ligament: obturator externus deep on the obturator
     membrane, pectineus, adductor brevis, adductor magnus, adductor longus and gracilis medially, vastus
-    lateralis laterally and sartorius crossing from the ASIS to the medial knee."""
+    lateralis laterally (sartorius, crossing over them, is drawn by sartorius_front)."""
     sf = sfx(side)
     oe = sheet(v, side, [(34, 302), (37, 322), (48, 338), (62, 341), (70, 322)], [(90, 327), (93, 333)])
     v.add('muscles', group('m-obturator-externus' + sf, muscle_parts(oe, 'deep', 10, tendon=(0.8, 1.0))))
@@ -1479,9 +1480,17 @@ def thigh_front(v, side):
     vl = sheet(v, side, [(148, 294), (157, 318), (150, 344), (136, 364)], [(KNEE + 26, 648), (KNEE + 14, 660)],
                [(184, 420), (126, 430)], [(158, 560), (100, 570)])
     v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))
+
+
+def sartorius_front(v, side):
+    """Sartorius, the most superficial muscle of the front of the thigh (drawn over rectus femoris and
+    the adductors): from the ASIS straight down and medially across the thigh, its medial border the
+    lateral side of the femoral triangle, crossing adductor longus about a third of the way down (the
+    apex of the triangle), on the medial side of the thigh over the adductor canal in its middle third,
+    and down behind the medial condyle to the pes anserinus."""
     sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(KNEE - 26, 746), (KNEE - 21, 753)],
-               [(124, 330), (144, 330)], [(56, 600), (80, 600)])
-    v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 5)))
+               [(68, 318), (94, 322)], [(12, 560), (38, 560)])
+    v.add('muscles', group('m-sartorius' + sfx(side), muscle_parts(sa, 'sup', 5)))
 
 
 # ---- front, superficial: the abdominal wall over the pelvis and the front of the thigh --------
@@ -1603,6 +1612,7 @@ def build_front_superficial():
         v.add('muscles', group('m-rectus-femoris' + sf, muscle_parts(rf, 'sup', 12, tendon=(0.88, 1.0))))
         tfl = sheet(v, s, [(124, 212), (133, 200), (141, 186)], [(152, 382), (166, 380)], [(136, 280), (160, 260)], None)
         v.add('muscles', group('m-tensor-fasciae-latae' + sf, muscle_parts(tfl, 'sup', 7)))
+        sartorius_front(v, s)
     # subject's right: external oblique removed but for its upper slips, the internal oblique cut to show
     # transversus abdominis, the rectus sheath opened on rectus abdominis
     v.add('muscles', group('m-transversus-abdominis-r', muscle_parts(transversus_sheet(v, R), 'deep', 18, tendon=(0.85, 1.0))))
@@ -1653,7 +1663,7 @@ def build_front_superficial():
     v.label('Superficial inguinal ring', (30, 281), L)
     v.label('Pubic symphysis', (0, 300), R)
     v.label('Tensor fasciae latae', (150, 300), L)
-    v.label('Sartorius', (110, 420), R)
+    v.label('Sartorius', (62, 440), R)
     v.label('Rectus femoris', (96, 500), L)
     v.label('Vastus lateralis', (160, 480), R)
     v.label('Adductor longus', (60, 380), L)

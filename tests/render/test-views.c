@@ -501,6 +501,14 @@ static const HitPoint hit_points[] = {
     "the strip behind the iliotibial tract at mid-thigh is biceps femoris" },
   { "lateral", 623.4, 1037, "b-iliotibial-tract-r",
     "a click on the iliotibial tract finds the tract, not the muscle under it" },
+  /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
+   * femoris and the adductors, to the medial side of the knee. */
+  { "anterior", 708.9, 1205, "m-sartorius-l",
+    "sartorius lies on the medial side of the thigh in its middle third" },
+  { "anterior", 807.5, 1030, "b-femur-l",
+    "at the level of the lesser trochanter sartorius is already medial to the femur" },
+  { "front-superficial", 728.7, 987, "m-sartorius-l",
+    "sartorius crosses the upper third of the thigh from lateral to medial, over the adductors" },
 };
 
 static void
