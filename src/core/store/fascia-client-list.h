@@ -75,6 +75,9 @@ typedef struct
    * @rows points into @found; %NULL when the list is read by the plans above. */
   struct _FasciaClientsFound *found;
   GPtrArray             *rows;
+  /* MATCH on SQLite: what the search finds is being read for keeping in a worker, and this
+   * list reads its rows by the walk meanwhile (see KeepLater). */
+  gboolean               kept_later;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */
@@ -105,6 +108,7 @@ gboolean           fascia_client_query_count_all (FasciaClientQuery    *query,
                                                   GError              **error);
 GListModel        *fascia_client_list_new       (FasciaClientQuery     *query,
                                                  GError               **error);
+void               fascia_client_list_wait_kept (FasciaStore           *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaClientQuery, fascia_client_query_free)
 

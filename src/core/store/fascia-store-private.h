@@ -384,6 +384,7 @@ FasciaStoreCounter *fascia_store_counter_new          (const char           *dat
 void                fascia_store_counter_close        (FasciaStoreCounter   *counter);
 void                fascia_store_counter_unref        (FasciaStoreCounter   *counter);
 FasciaStoreCounter *fascia_store_get_counter          (FasciaStore          *self);
+FasciaStoreCounter *fascia_store_get_keeper           (FasciaStore          *self);
 guint               fascia_store_get_n_counts         (FasciaStore          *self);
 /* Whether a count is making the counter's connection, or running its query, now (for
  * tests). */
@@ -393,5 +394,14 @@ void                fascia_store_count_clients_async  (FasciaStore          *sel
                                                        const char           *text,
                                                        FasciaStoreListFlags  flags,
                                                        FasciaPagedList      *list);
+/* @store: the counter's connection, or %NULL when @func's work cannot run */
+typedef void (*FasciaStoreCounterFunc) (FasciaStore  *store,
+                                        gpointer      data,
+                                        GCancellable *cancellable);
+void                fascia_store_run_on_counter       (FasciaStoreCounter   *counter,
+                                                       FasciaStoreCounterFunc func,
+                                                       gpointer              data,
+                                                       GDestroyNotify        destroy,
+                                                       GCancellable         *cancellable);
 
 G_END_DECLS

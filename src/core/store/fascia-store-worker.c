@@ -1072,3 +1072,112 @@ fascia_store_count_clients_async (FasciaStore          *self,
   g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
   g_task_run_in_thread (task, count_thread);
 }
+
+/*
+ * Work of the window's that reads what grows with the clinic, run on @counter's connection
+ * in a GTask thread (one at a time on a connection: after the work running on it).
+ * @func runs in that thread with the connection, or with %NULL when it cannot run (the store
+ * closed, @cancellable cancelled, or the connection could not be made), so that it always
+ * hears how it ended. Nothing is sent back to the store's thread: @data is for @func to
+ * leave its answer in, and for the store's thread to take it from.
+ */
+typedef struct
+{
+  FasciaStoreCounter      *counter;
+  FasciaStoreCounterFunc   func;
+  gpointer                 data;
+  GDestroyNotify           destroy;
+} CounterJob;
+
+static void
+counter_job_free (CounterJob *job)
+{
+  fascia_store_counter_unref (job->counter);
+  if (job->destroy != NULL)
+    job->destroy (job->data);
+  g_free (job);
+}
+
+static void
+counter_job_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CounterJob *job = task_data;
+  FasciaStoreCounter *counter = job->counter;
+  g_autoptr(GError) error = NULL;
+  gboolean closed;
+
+  g_mutex_lock (&counter->lock);
+
+  g_mutex_lock (&counter->running_lock);
+  closed = counter->closed || g_cancellable_is_cancelled (cancellable);
+  if (!closed)
+    counter->running = g_object_ref (cancellable);
+  g_mutex_unlock (&counter->running_lock);
+
+  if (!closed && counter->store == NULL)
+    {
+      g_mutex_lock (&counter->running_lock);
+      counter->connecting = TRUE;
+      g_mutex_unlock (&counter->running_lock);
+      counter->store = fascia_store_open_cancellable (counter->database,
+                                                      FASCIA_STORE_OPEN_NO_BACKUP,
+                                                      cancellable, &error);
+      g_mutex_lock (&counter->running_lock);
+      counter->connecting = FALSE;
+      g_mutex_unlock (&counter->running_lock);
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not open the store's connection for work in the background: %s",
+                 error->message);
+    }
+
+  job->func (closed || g_cancellable_is_cancelled (cancellable) ? NULL : counter->store,
+             job->data, cancellable);
+
+  g_mutex_lock (&counter->running_lock);
+  g_clear_object (&counter->running);
+  closed = counter->closed;
+  g_mutex_unlock (&counter->running_lock);
+  if (closed)
+    g_clear_object (&counter->store);
+  g_mutex_unlock (&counter->lock);
+
+  /* Let go of here, not as the task is freed on the store's thread, which a window busy
+   * searching may not reach for a while. */
+  if (job->destroy != NULL)
+    job->destroy (job->data);
+  job->data = NULL;
+  job->destroy = NULL;
+  g_task_return_boolean (task, TRUE);
+}
+
+/*
+ * fascia_store_run_on_counter:
+ * @counter: a connection for work in the background (fascia_store_get_keeper())
+ * @cancellable: cancels @func's work before it begins (the connection's making too)
+ *
+ * Runs @func in a worker on @counter's connection.
+ */
+void
+fascia_store_run_on_counter (FasciaStoreCounter      *counter,
+                             FasciaStoreCounterFunc   func,
+                             gpointer                 data,
+                             GDestroyNotify           destroy,
+                             GCancellable            *cancellable)
+{
+  g_autoptr(GTask) task = NULL;
+  CounterJob *job;
+
+  job = g_new0 (CounterJob, 1);
+  job->counter = counter_ref (counter);
+  job->func = func;
+  job->data = data;
+  job->destroy = destroy;
+
+  task = g_task_new (NULL, cancellable, NULL, NULL);
+  g_task_set_source_tag (task, fascia_store_run_on_counter);
+  g_task_set_task_data (task, job, (GDestroyNotify) counter_job_free);
+  g_task_run_in_thread (task, counter_job_thread);
+}

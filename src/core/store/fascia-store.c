@@ -51,6 +51,7 @@ struct _FasciaStore
   GSource                *watch;
   FasciaJournal          *journal;  /* unsaved edits while a server cannot be reached */
   FasciaStoreCounter     *counter;  /* the connection of the counts in the background */
+  FasciaStoreCounter     *keeper;   /* the connection searches are read for keeping on */
 
   /* Borrowed */
   FasciaStoreIdValidator  validator;
@@ -1458,6 +1459,11 @@ fascia_store_close (FasciaStore *self)
       fascia_store_counter_close (self->counter);
       g_clear_pointer (&self->counter, fascia_store_counter_unref);
     }
+  if (self->keeper != NULL)
+    {
+      fascia_store_counter_close (self->keeper);
+      g_clear_pointer (&self->keeper, fascia_store_counter_unref);
+    }
 
   g_clear_pointer (&self->db, fascia_db_close);
 }
@@ -1472,6 +1478,18 @@ fascia_store_get_counter (FasciaStore *self)
   if (self->counter == NULL && self->db != NULL)
     self->counter = fascia_store_counter_new (self->database);
   return self->counter;
+}
+
+/* The connection the clients a search found are read on for keeping (fascia-client-list.c),
+ * in the background: one of its own, so that a count running does not hold them up. */
+FasciaStoreCounter *
+fascia_store_get_keeper (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  if (self->keeper == NULL && self->db != NULL)
+    self->keeper = fascia_store_counter_new (self->database);
+  return self->keeper;
 }
 
 /* Another Fascia on the clinic server committed a change: announced as the store's own are. */
