@@ -1467,7 +1467,12 @@ def thigh_front(v, side):
     v.add('muscles', group('m-obturator-externus' + sf, muscle_parts(oe, 'deep', 10, tendon=(0.8, 1.0))))
     am = sheet(v, side, [(10, 336), (30, 340), (50, 346), (64, 353)],
                [(124, 400), (112, 460), (98, 530), (70, 600), (33, 660)])
-    v.add('muscles', group('m-adductor-magnus' + sf, muscle_parts(am, 'deep', 16)))
+    # its ischiocondylar part, from the ischial tuberosity down the medial side of the thigh to the
+    # adductor tubercle: the bulk of the medial thigh between gracilis and the adductor part
+    amh = sheet(v, side, [(30, 344), (66, 352)], [(KNEE - 37.5, 656), (KNEE - 33, 663)],
+                [(14, 440), (50, 450)], [(16, 580), (40, 590)])
+    v.add('muscles', group('m-adductor-magnus' + sf, muscle_parts(amh, 'deep', 7, tendon=(0.86, 1.0))
+                           + muscle_parts(am, 'deep', 16)))
     ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)])
     v.add('muscles', group('m-adductor-brevis' + sf, muscle_parts(ab, 'mid', 9)))
     pe = sheet(v, side, [(27, 287), (40, 282), (52, 276), (60, 270)], [(108, 362), (114, 391)])
@@ -1475,8 +1480,10 @@ def thigh_front(v, side):
     al = sheet(v, side, [(11.5, 294), (20, 297.5)], [(axis_x(445) - 1, 445), (axis_x(525), 525)],
                [(40, 340), (50, 345)], None)
     v.add('muscles', group('m-adductor-longus' + sf, muscle_parts(al, 'sup', 10, tendon=(0.0, 0.12))))
-    v.add('muscles', group('m-gracilis' + sf, muscle_parts(sheet(v, side, [(3, 300), (7, 334)], [(KNEE - 26, 743), (KNEE - 22.5, 750)],
-                                                                  [(7, 440), (21, 440)], [(17, 600), (26, 600)]), 'sup', 4)))
+    # gracilis: thin and flat, broad above from the lower body of the pubis and the inferior pubic ramus,
+    # narrowing down the medial side of the thigh to the pes anserinus
+    v.add('muscles', group('m-gracilis' + sf, muscle_parts(sheet(v, side, [(3, 300), (18, 344)], [(KNEE - 26, 743), (KNEE - 22.5, 750)],
+                                                                  [(6, 440), (56, 400)], [(16, 600), (30, 600)]), 'sup', 6)))
     vl = sheet(v, side, [(148, 294), (157, 318), (150, 344), (136, 364)], [(KNEE + 26, 648), (KNEE + 14, 660)],
                [(184, 420), (126, 430)], [(158, 560), (100, 570)])
     v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))

@@ -509,6 +509,12 @@ static const HitPoint hit_points[] = {
     "at the level of the lesser trochanter sartorius is already medial to the femur" },
   { "front-superficial", 728.7, 987, "m-sartorius-l",
     "sartorius crosses the upper third of the thigh from lateral to medial, over the adductors" },
+  /* Front views: the medial thigh is whole, gracilis broad above on adductor magnus, with
+   * no gap between them. */
+  { "anterior", 654, 1169, "m-gracilis-l",
+    "the upper medial thigh below the pubis is gracilis" },
+  { "front-superficial", 654, 1052, "m-gracilis-l",
+    "the upper medial thigh below the pubis is gracilis" },
 };
 
 static void
