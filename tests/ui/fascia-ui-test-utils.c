@@ -22,30 +22,52 @@
 #include "fascia-diagram-view.h"
 
 static void
-xdotool (const char *first,
-         ...)
+xdotool_argv (gboolean    iterate,
+              const char *first,
+              va_list     args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   const char *binary = g_getenv ("FASCIA_XDOTOOL");
   const char *arg;
   int status = 0;
-  va_list args;
 
   g_assert_nonnull (binary);
   g_ptr_array_add (argv, g_strdup (binary));
-  va_start (args, first);
   for (arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   /* Let GTK handle what came before, so that events arrive in order. */
-  fascia_test_iterate ();
+  if (iterate)
+    fascia_test_iterate ();
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
                 &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
+}
+
+static void
+xdotool (const char *first,
+         ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  xdotool_argv (TRUE, first, args);
+  va_end (args);
+}
+
+/* The same, at once: GTK handles nothing before. */
+static void
+xdotool_now (const char *first,
+             ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  xdotool_argv (FALSE, first, args);
+  va_end (args);
 }
 
 /* Window-relative coordinates of a point of @widget, for xdotool --window. */
@@ -135,6 +157,42 @@ fascia_ui_test_click (GtkWidget *widget,
   g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
 
   xdotool ("mousemove", "--window", xid, sx, sy, "click", "1", NULL);
+}
+
+/* The primary button pressed at a point of @widget, and not released. */
+void
+fascia_ui_test_button_down (GtkWidget *widget,
+                            double     x,
+                            double     y)
+{
+  g_autofree char *sx = NULL, *sy = NULL;
+  g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
+
+  xdotool ("mousemove", "--window", xid, sx, sy, "mousedown", "1", NULL);
+}
+
+/**
+ * fascia_ui_test_button_up_now:
+ * @widget: a widget of the window the pointer is over
+ *
+ * Releases the primary button, without letting GTK handle anything first (it may be called
+ * from a signal GTK emits), and returns once the X server holds it released (asked through
+ * @widget's display, as GDK asks it), while GTK has not read the release yet.
+ */
+void
+fascia_ui_test_button_up_now (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  GdkDevice *pointer = gdk_seat_get_pointer (gdk_display_get_default_seat (gtk_widget_get_display (widget)));
+  GdkModifierType state = GDK_BUTTON1_MASK;
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  xdotool_now ("mouseup", "1", NULL);
+  while (state & GDK_BUTTON1_MASK)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      gdk_surface_get_device_position (surface, pointer, NULL, NULL, &state);
+    }
 }
 
 void

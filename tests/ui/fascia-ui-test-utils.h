@@ -56,6 +56,10 @@ void     fascia_ui_test_pointer_move   (GtkWidget  *widget,
 void     fascia_ui_test_click          (GtkWidget  *widget,
                                         double      x,
                                         double      y);
+void     fascia_ui_test_button_down    (GtkWidget  *widget,
+                                        double      x,
+                                        double      y);
+void     fascia_ui_test_button_up_now  (GtkWidget  *widget);
 void     fascia_ui_test_scroll         (GtkWidget  *widget,
                                         double      x,
                                         double      y,
