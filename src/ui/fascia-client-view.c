@@ -407,8 +407,8 @@ setup_row_cb (FasciaClientView   *self,
     {
       gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* No width in characters: see the client list's rows (fascia-clients-page.c). */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 1);
       gtk_box_append (GTK_BOX (text), label);
     }
   gtk_widget_add_css_class (subtitle, "dim-label");

@@ -260,13 +260,15 @@ setup_row_cb (FasciaClientsPage *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
-  /* User text: never markup, and never a width that follows it. */
+  /* User text: never markup, and never a width that follows it: ellipsized, a label asks
+   * for no more than its "…". No width in characters either: for that GTK asks Pango for the
+   * font's metrics (a sample text shaped) each time it measures the label, ~400 labels at
+   * start-up (tests/ui/test-startup `client-rows-no-metrics`). */
   for (GtkWidget *label = title; label != NULL; label = label == title ? subtitle : NULL)
     {
       gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 1);
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_widget_add_css_class (subtitle, "dim-label");
