@@ -1748,6 +1748,9 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, diagram_view);
+  fascia_ui_bind_deferred_menu (widget_class, "layers_button", "layers_menu");
+  fascia_ui_bind_deferred_menu (widget_class, "view_menu_button", "view_menu");
+  fascia_ui_bind_deferred_menu (widget_class, "overflow_button", "overflow_menu");
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, flap);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pane_title);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_scroller);
@@ -1787,6 +1790,11 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   self->show_trigger_points = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_ui_defer_menu (GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE, "layers_button", "layers_menu");
+  fascia_ui_defer_menu (GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE, "view_menu_button",
+                        "view_menu");
+  fascia_ui_defer_menu (GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE, "overflow_button",
+                        "overflow_menu");
   /* The figure, centred with a margin, not the view's whole drawing: in a small window the
    * front view's legs ran into the pane's bottom edge. */
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);

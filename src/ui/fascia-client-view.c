@@ -1425,6 +1425,7 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, archive_button);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, delete_button);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, records_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "records_menu", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, section_switcher);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, intake_group);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, stack);
@@ -1568,6 +1569,8 @@ static void
 fascia_client_view_init (FasciaClientView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_ui_defer_menu (GTK_WIDGET (self), FASCIA_TYPE_CLIENT_VIEW, "records_button",
+                        "records_menu");
   fascia_ui_date_row_init (self->birth_row);
   fascia_ui_email_row_init (self->email_row);
   build_intake_rows (self);

@@ -688,6 +688,48 @@ create_calendar_cb (GtkMenuButton *button,
   gtk_menu_button_set_popover (button, popover);
 }
 
+/*
+ * A menu button's menu is made when it is first opened (by a click, its mnemonic or F10),
+ * not with its template: GTK 4.8 builds a GtkPopoverMenu, a button and labels for each item,
+ * as soon as a menu button is given its menu model, for menus most starts never open. The
+ * template names the button and the <menu> and gives the button no menu-model;
+ * fascia_ui_bind_deferred_menu() in class_init, fascia_ui_defer_menu() after
+ * gtk_widget_init_template().
+ */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  g_autoptr(GMenuModel) menu = g_object_ref (user_data);
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+void
+fascia_ui_bind_deferred_menu (GtkWidgetClass *widget_class,
+                              const char     *button_id,
+                              const char     *menu_id)
+{
+  gtk_widget_class_bind_template_child_full (widget_class, button_id, FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, menu_id, FALSE, 0);
+}
+
+void
+fascia_ui_defer_menu (GtkWidget  *widget,
+                      GType       widget_type,
+                      const char *button_id,
+                      const char *menu_id)
+{
+  GObject *button = gtk_widget_get_template_child (widget, widget_type, button_id);
+  GObject *menu = gtk_widget_get_template_child (widget, widget_type, menu_id);
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button) && G_IS_MENU_MODEL (menu));
+
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_menu_cb,
+                                         g_object_ref (menu), g_object_unref);
+}
+
 void
 fascia_ui_date_row_init (AdwEntryRow *row)
 {

@@ -54,6 +54,13 @@ void               fascia_ui_field_set_error      (GtkWidget         *field,
                                                    const char        *message);
 const char        *fascia_ui_field_get_error      (GtkWidget         *field);
 void               fascia_ui_date_row_init        (AdwEntryRow       *row);
+void               fascia_ui_bind_deferred_menu   (GtkWidgetClass    *widget_class,
+                                                   const char        *button_id,
+                                                   const char        *menu_id);
+void               fascia_ui_defer_menu           (GtkWidget         *widget,
+                                                   GType              widget_type,
+                                                   const char        *button_id,
+                                                   const char        *menu_id);
 void               fascia_ui_date_row_set_required (AdwEntryRow      *row);
 void               fascia_ui_date_row_set_date    (AdwEntryRow       *row,
                                                    const char        *iso);

@@ -1203,6 +1203,7 @@ fascia_window_class_init (FasciaWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/fascia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, stack);
+  fascia_ui_bind_deferred_menu (widget_class, "primary_menu_button", "primary_menu");
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, FasciaWindow, header_bar);
@@ -1240,4 +1241,6 @@ static void
 fascia_window_init (FasciaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_ui_defer_menu (GTK_WIDGET (self), FASCIA_TYPE_WINDOW, "primary_menu_button",
+                        "primary_menu");
 }

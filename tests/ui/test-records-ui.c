@@ -178,7 +178,12 @@ test_menu (Fixture       *f,
         }
     }
   g_assert_nonnull (button);
+  /* Its menu is made when it is first opened. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  fascia_test_iterate ();
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   {
     GMenuModel *section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
 

@@ -472,6 +472,61 @@ test_client_rows_no_metrics (void)
   fascia_test_rm_rf (dir);
 }
 
+/* The main menu's button (the one F10 opens) under @widget. */
+static GtkWidget *
+find_primary_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A menu is made when it is first opened: at start-up GTK 4.8 built a popover, buttons and
+ * labels for every item of the main menu, the client's records menu and the Atlas page's
+ * three, menus most starts never open. None is made once the window is up, on the Clients
+ * page with a client shown or on the Atlas page; opened (as F10 or a click opens it), the
+ * main menu is there, its items named. */
+static void
+test_menus_made_when_opened (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  FasciaWindow *window = open_window (dir);
+  GtkWidget *button;
+  GtkPopover *popover;
+
+  fascia_clients_page_select_client (fascia_window_get_clients_page (window), 1);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON), >=, 2);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), GTK_TYPE_POPOVER_MENU), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "atlas"));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (count_in_tree (GTK_WIDGET (window), GTK_TYPE_POPOVER_MENU), ==, 0);
+
+  button = find_primary_menu (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_frames (GTK_WIDGET (window), 2);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 /* A window that opens on the Clients page does not read the atlas before it is up (its list
  * and "No Client Chosen" need none of it): it has it read in the background a while after its
  * first frame. Run in a process of its own, for the atlas is read once per process. */
@@ -591,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
   g_test_add_func ("/fascia/ui/startup/busy-client-first-frame", test_busy_client_first_frame);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
+  g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add_func ("/fascia/ui/startup/no-svg-icon-at-start", test_no_svg_icon_at_start);
   g_test_add_func ("/fascia/ui/startup/pages-built-when-shown", test_pages_built_when_shown);
   g_test_add_func ("/fascia/ui/startup/clients-page-built-when-shown",
