@@ -165,6 +165,8 @@ void                fascia_store_preload               (void);
 FasciaStore        *fascia_store_open_full             (const char              *path,
                                                         FasciaStoreOpenFlags     flags,
                                                         GError                 **error);
+FasciaStore        *fascia_store_open_in_background    (const char              *database,
+                                                        GError                 **error);
 FasciaStore        *fascia_store_open_another          (FasciaStore             *self,
                                                         GError                 **error);
 const char         *fascia_store_get_path              (FasciaStore             *self);

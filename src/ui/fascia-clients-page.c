@@ -445,7 +445,8 @@ reload_full (FasciaClientsPage *self,
     {
       self->clients = fascia_store_list_clients (self->store, query, flags, &error);
       if (self->clients == NULL)
-        fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the clients"), error);
+        fascia_ui_show_read_error (GTK_WIDGET (self), self->store,
+                                   _("Could not read the clients"), error);
     }
 
   self->reloading = TRUE;

@@ -91,6 +91,33 @@ fascia_ui_show_error (GtkWidget    *widget,
 }
 
 /**
+ * fascia_ui_show_read_error:
+ * @store: the store the read went to
+ * @error: why it failed
+ *
+ * Tells of a failed read, as fascia_ui_show_error() does — unless the clinic server cannot
+ * be reached now (the window's banner says so, and every view reads again when it is back).
+ *
+ * Returns: %TRUE if nothing was shown, the server being away.
+ */
+gboolean
+fascia_ui_show_read_error (GtkWidget    *widget,
+                           FasciaStore  *store,
+                           const char   *what,
+                           const GError *error)
+{
+  if (store != NULL && !fascia_store_is_connected (store) &&
+      g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+    {
+      g_debug ("%s: %s; read again when the server is back", what, error->message);
+      return TRUE;
+    }
+
+  fascia_ui_show_error (widget, what, error);
+  return FALSE;
+}
+
+/**
  * fascia_ui_show_save_error:
  * @store: the store the save went to
  * @error: why it failed

@@ -27,6 +27,10 @@ void      fascia_ui_toast_deleted        (GtkWidget        *widget,
 void      fascia_ui_show_error           (GtkWidget        *widget,
                                           const char       *what,
                                           const GError     *error);
+gboolean  fascia_ui_show_read_error      (GtkWidget        *widget,
+                                          FasciaStore      *store,
+                                          const char       *what,
+                                          const GError     *error);
 gboolean  fascia_ui_show_save_error      (GtkWidget        *widget,
                                           FasciaStore      *store,
                                           const char       *what,

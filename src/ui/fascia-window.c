@@ -53,6 +53,7 @@ struct _FasciaWindow
   guint                 backup_id;     /* today's backup, waiting for the window to be up */
   FasciaStore          *backup_store;  /* (nullable): the store that backup is of */
   gboolean              painted;       /* the window's first frame is on screen */
+  gboolean              backup_when_connected;  /* the store opened before its server answered */
   GSettings            *settings;
   FasciaStore          *store;
   FasciaStore          *user_store;   /* kept open while the demo is shown */
@@ -219,6 +220,9 @@ select_pending_client (FasciaWindow *self)
 {
   gint64 client_id = self->pending_client;
 
+  /* A clinic server not reached yet: once it is (store_connected_cb()). */
+  if (self->store != NULL && !fascia_store_is_connected (self->store))
+    return;
   self->pending_client = 0;
   if (client_id > 0)
     fascia_clients_page_select_client (self->clients_page, client_id);
@@ -662,9 +666,36 @@ store_connected_cb (FasciaStore  *store,
   /* Back: the journal was saved, but for what someone else changed or deleted meanwhile. */
   if (store == self->store && fascia_store_is_connected (store))
     {
+      /* The first time, for a window opened before the server answered: what this login may
+       * do is known now, and the client shown last can be shown. */
+      apply_capabilities (self);
+      if (self->clients_page != NULL)
+        select_pending_client (self);
+      if (self->backup_when_connected)
+        {
+          self->backup_when_connected = FALSE;
+          g_set_object (&self->backup_store, store);
+          schedule_daily_backup (self);
+        }
       tell_gone (self, store);
       fascia_conflict_dialog_show_journal (GTK_WIDGET (self), store);
     }
+}
+
+/* A server that answered but would not open as this clinic's database (one of a newer
+ * Fascia): said, and the banner goes, as it is not a matter of waiting. */
+static void
+store_open_failed_cb (FasciaStore  *store,
+                      const GError *error,
+                      FasciaWindow *self)
+{
+  g_autofree char *title = g_strdup_printf (_("Could not open the client database: %s"),
+                                            error->message);
+
+  if (store != self->store)
+    return;
+  gtk_revealer_set_reveal_child (self->offline_banner, FALSE);
+  show_persistent_toast (self, title);
 }
 
 /* On a clinic server, what is typed while the server cannot be reached is kept in a journal
@@ -693,6 +724,9 @@ keep_unsaved_edits (FasciaWindow *self,
     }
 
   fascia_store_set_journal (store, journal);
+  /* A server not reached yet: saved when it is (store_connected_cb()). */
+  if (!fascia_store_is_connected (store))
+    return;
   if (fascia_journal_get_n_edits (journal) > 0 &&
       !fascia_store_replay_journal (store, journal, NULL, NULL, &error))
     g_warning ("Edits kept while offline are saved when the server is back: %s", error->message);
@@ -785,8 +819,14 @@ open_user_store (FasciaWindow *self)
 
   path = fascia_application_get_database_path (FASCIA_APPLICATION (app));
   /* The daily backup reads the whole database: it runs in a worker, after the window is up
-   * (schedule_daily_backup()). */
-  store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_DAILY_BACKUP, &error);
+   * (schedule_daily_backup()). A clinic server is connected to in a worker too: the window
+   * answers at once, with the banner while the server cannot be reached (connecting to one
+   * that does not answer took up to connect_timeout, 10 s, with the window frozen), and
+   * keeps what is typed meanwhile in the journal. */
+  if (fascia_store_is_server_database (path))
+    store = fascia_store_open_in_background (path, &error);
+  else
+    store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_DAILY_BACKUP, &error);
   if (store == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Could not open the client database: %s"),
@@ -806,6 +846,14 @@ open_user_store (FasciaWindow *self)
       g_clear_error (&error);
     }
   keep_unsaved_edits (self, store);
+
+  if (!fascia_store_is_connected (store))
+    {
+      g_signal_connect_object (store, "open-failed", G_CALLBACK (store_open_failed_cb), self, 0);
+      gtk_revealer_set_reveal_child (self->offline_banner, TRUE);
+      self->backup_when_connected = TRUE;
+      return;
+    }
 
   /* Made once the window is up and has answered its first key. */
   g_set_object (&self->backup_store, store);

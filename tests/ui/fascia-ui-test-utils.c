@@ -268,12 +268,43 @@ fascia_ui_test_wait_idle (guint ms)
  *
  * Returns: (transfer none): the window (the application's window list holds it)
  */
+static gboolean
+connected_cb (gpointer user_data)
+{
+  return fascia_store_is_connected (fascia_window_get_store (user_data));
+}
+
 FasciaWindow *
 fascia_ui_test_window_new (FasciaApplication *app,
                            const char        *db_path,
                            int                width,
                            int                height,
                            const char        *page)
+{
+  FasciaWindow *window = fascia_ui_test_window_new_offline (app, db_path, width, height, page);
+
+  /* A clinic server is connected to in the background: the window is up before. */
+  if (fascia_store_is_server_database (db_path))
+    {
+      fascia_test_wait_for (connected_cb, window, 60000);
+      g_assert_true (connected_cb (window));
+      fascia_test_iterate ();
+    }
+  return window;
+}
+
+/**
+ * fascia_ui_test_window_new_offline:
+ *
+ * As fascia_ui_test_window_new(), but a window on a clinic server is returned as soon as it
+ * is up, whether its server was reached or not.
+ */
+FasciaWindow *
+fascia_ui_test_window_new_offline (FasciaApplication *app,
+                                   const char        *db_path,
+                                   int                width,
+                                   int                height,
+                                   const char        *page)
 {
   FasciaWindow *window;
 

@@ -18,6 +18,11 @@ FasciaWindow *fascia_ui_test_window_new     (FasciaApplication *app,
                                              int                width,
                                              int                height,
                                              const char        *page);
+FasciaWindow *fascia_ui_test_window_new_offline (FasciaApplication *app,
+                                                 const char        *db_path,
+                                                 int                width,
+                                                 int                height,
+                                                 const char        *page);
 void          fascia_ui_test_window_destroy (FasciaWindow      *window);
 
 /* A window on a database in a fresh folder of the test's own: what most window tests set up. */

@@ -1542,6 +1542,135 @@ test_clinic_server_lost_added (Fixture       *f,
     }
 }
 
+/* The window's frame clock painted a frame. */
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  guint         *n)
+{
+  (*n)++;
+}
+
+typedef struct
+{
+  GtkEditable *editable;
+  const char  *text;
+} TextWait;
+
+static gboolean
+text_is_cb (gpointer user_data)
+{
+  TextWait *w = user_data;
+
+  return g_str_equal (gtk_editable_get_text (w->editable), w->text);
+}
+
+/* The postmaster's process, from its pid file. */
+static pid_t
+server_pid (void)
+{
+  g_autofree char *pid_file = g_build_filename (pg_server.dir, "data", "postmaster.pid", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (pid_file, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return (pid_t) g_ascii_strtoll (contents, NULL, 10);
+}
+
+/* A window opened while its clinic server is away — stopped (refusing at once), or stopped
+ * in its tracks by SIGSTOP (accepting nothing, as an address whose packets are dropped) — is
+ * up at once with the banner and answers a key within the frame or two after it; what is
+ * typed meanwhile is kept in the journal. When the server comes, the window fills in with
+ * its clients by itself and the client typed is added once. */
+static void
+test_clinic_server_away_at_start (Fixture       *f,
+                                  gconstpointer  data)
+{
+  gboolean black_hole = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal_path = NULL;
+  g_autofree char *names = NULL;
+  GtkEditable *search;
+  GdkFrameClock *clock;
+  FasciaStore *store;
+  GtkRevealer *banner;
+  pid_t pid = 0;
+  guint frames = 0;
+  gulong id;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  {
+    g_autoptr(FasciaStore) seed = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                          &error);
+    g_autoptr(FasciaClient) client = fascia_client_new ();
+
+    g_assert_no_error (error);
+    fascia_client_set_name (client, "Ada Lovelace");
+    g_assert_true (fascia_store_add_client (seed, client, &error));
+    g_assert_no_error (error);
+  }
+
+  if (black_hole)
+    {
+      pid = server_pid ();
+      g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+    }
+  else
+    pg_server_kill ();
+
+  /* Up at once (fascia_ui_test_window_new() checks the store is there), saying so. */
+  f->window = fascia_ui_test_window_new_offline (app, f->db_path, 1400, 900, "clients");
+  store = fascia_window_get_store (f->window);
+  g_assert_false (fascia_store_is_connected (store));
+  banner = GTK_REVEALER (fascia_ui_test_child (f->window, FASCIA_TYPE_WINDOW, "offline_banner"));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_nonnull (fascia_store_get_journal (store));
+  journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (store)));
+
+  /* A key typed into the search is on screen by the frame after the next: the main loop is
+   * not waiting on the server. */
+  search = GTK_EDITABLE (fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
+                                               "search_entry"));
+  fascia_ui_test_pointer_move (GTK_WIDGET (page (f)), 5, 5);
+  fascia_ui_test_keys (GTK_WIDGET (page (f)), "ctrl+f");
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &frames);
+  fascia_ui_test_keys (GTK_WIDGET (page (f)), "x");
+  {
+    TextWait w = { search, "x" };
+
+    fascia_test_wait_for (text_is_cb, &w, 30000);
+    g_assert_cmpstr (gtk_editable_get_text (search), ==, "x");
+  }
+  g_signal_handler_disconnect (clock, id);
+  g_assert_cmpuint (frames, <=, 2);
+  gtk_editable_set_text (search, "");
+  fascia_test_iterate ();
+
+  /* A client added meanwhile is shown and kept. */
+  new_client (f, "Grace Hopper");
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (client_view (f))), <, 0);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 1);
+  g_assert_false (fascia_store_is_connected (store));
+
+  /* The server comes: the window fills in, the client typed added once. */
+  if (black_hole)
+    g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  else
+    pg_server_restart ();
+  expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  assert_shown (f, 2);
+  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+  names = server_text (f->db_path, "SELECT string_agg (name, ',' ORDER BY name) "
+                                   "FROM fascia.clients");
+  g_assert_cmpstr (names, ==, "Ada Lovelace,Grace Hopper");
+}
+
 /* The window closed and opened again on @database, on the Atlas page as a user left it. */
 static void
 reopen_window_on (Fixture    *f,
@@ -2349,6 +2478,12 @@ main (int   argc,
               fixture_set_up, test_clinic_server_lost_chart, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost-added", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost_added, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-away-at-start", Fixture,
+              GINT_TO_POINTER (FALSE), fixture_set_up, test_clinic_server_away_at_start,
+              fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-black-hole-at-start", Fixture,
+              GINT_TO_POINTER (TRUE), fixture_set_up, test_clinic_server_away_at_start,
+              fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-conflict-on-replay", Fixture, NULL,
               fixture_set_up, test_clinic_server_conflict_on_replay, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,

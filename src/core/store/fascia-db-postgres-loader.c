@@ -148,7 +148,28 @@ fascia_db_postgres_open_cancellable (const char    *conninfo,
   return engine != NULL ? engine->open_cancellable (conninfo, cancellable, error) : NULL;
 }
 
+/**
+ * fascia_db_postgres_new_unconnected:
+ *
+ * A connection to @conninfo that is not made yet: see the module's.
+ */
+FasciaDb *
+fascia_db_postgres_new_unconnected (const char  *conninfo,
+                                    GError     **error)
+{
+  const FasciaDbPostgresModule *engine = get_module (error);
+
+  return engine != NULL ? engine->new_unconnected (conninfo, error) : NULL;
+}
+
 /* The calls below are given a connection the module made: it is loaded. */
+
+void
+fascia_db_postgres_adopt (FasciaDb *db,
+                          FasciaDb *from)
+{
+  get_module (NULL)->adopt (db, from);
+}
 
 gboolean
 fascia_db_postgres_migrate (FasciaDb  *db,

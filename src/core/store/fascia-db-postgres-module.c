@@ -178,6 +178,8 @@ fascia_db_postgres_module_init (const FasciaDbPostgresHost *host)
     fascia_store_remember_server_password,
     fascia_db_postgres_get_round_trips,
     fascia_db_postgres_open_cancellable,
+    fascia_db_postgres_new_unconnected,
+    fascia_db_postgres_adopt,
   };
 
   the_host = host;

@@ -143,6 +143,7 @@ set_result_error (FasciaDb        *db,
   const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
                                        : NULL;
   g_autofree char *detail = fascia_text_excerpt (primary != NULL ? primary
+                                                 : CONN (db) == NULL ? "not connected yet"
                                                  : PQerrorMessage (CONN (db)), -1, 200);
   int code = store_error_code (state);
 
@@ -1601,4 +1602,126 @@ open_full (const char    *conninfo,
     }
 
   return &self->parent;
+}
+
+/* The name a connection to @conninfo will have (open_full()), found without connecting:
+ * its first host (else $PGHOST, else this computer's socket) and its database (else
+ * $PGDATABASE, else the login's name), as libpq fills them in. A service file's are not
+ * read: a connection named only by a service is named by what the string itself says. */
+static char *
+name_of (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  PQconninfoOption *defaults = PQconndefaults ();
+  const char *dbname = NULL, *user = NULL, *host = NULL, *hostaddr = NULL;
+  g_autofree char *first_host = NULL;
+  char *name;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (o->val != NULL && o->val[0] != '\0')
+      {
+        if (g_str_equal (o->keyword, "dbname"))
+          dbname = o->val;
+        else if (g_str_equal (o->keyword, "user"))
+          user = o->val;
+        else if (g_str_equal (o->keyword, "host"))
+          host = o->val;
+        else if (g_str_equal (o->keyword, "hostaddr"))
+          hostaddr = o->val;
+      }
+  for (PQconninfoOption *o = defaults; o != NULL && o->keyword != NULL; o++)
+    if (o->val != NULL && o->val[0] != '\0')
+      {
+        if (dbname == NULL && g_str_equal (o->keyword, "dbname"))
+          dbname = o->val;
+        else if (user == NULL && g_str_equal (o->keyword, "user"))
+          user = o->val;
+        else if (host == NULL && hostaddr == NULL && g_str_equal (o->keyword, "host"))
+          host = o->val;
+      }
+  if (dbname == NULL)
+    dbname = user != NULL ? user : g_get_user_name ();
+  if (host == NULL)
+    host = hostaddr;
+  if (host != NULL)
+    first_host = g_strndup (host, strcspn (host, ","));
+
+  name = g_strdup_printf ("%s on %s", dbname,
+                          first_host != NULL && first_host[0] != '\0' && first_host[0] != '/'
+                          ? first_host : "this computer");
+  PQconninfoFree (options);
+  PQconninfoFree (defaults);
+  return name;
+}
+
+/**
+ * fascia_db_postgres_new_unconnected:
+ *
+ * A connection to @conninfo not made yet: every query fails at once as while the server
+ * cannot be reached (%FASCIA_STORE_ERROR_IO), until fascia_db_postgres_adopt() gives it one
+ * made elsewhere (in a worker). Nothing is sent, nor is a host name looked up.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error when @conninfo is not one.
+ */
+FasciaDb *
+fascia_db_postgres_new_unconnected (const char  *conninfo,
+                                    GError     **error)
+{
+  char *parse_error = NULL;
+  PQconninfoOption *options = PQconninfoParse (conninfo, &parse_error);
+  PgDb *self;
+
+  if (options == NULL)
+    {
+      g_autofree char *detail = fascia_text_excerpt (parse_error != NULL ? parse_error
+                                                     : "out of memory", -1, 200);
+
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                   "Not a clinic server's address: %s", g_strstrip (detail));
+      PQfreemem (parse_error);
+      return NULL;
+    }
+  PQconninfoFree (options);
+
+  self = g_new0 (PgDb, 1);
+  self->parent.klass = &pg_class;
+  self->parent.name = name_of (conninfo);
+  self->generation = 1;
+  self->conninfo = g_strdup (conninfo);
+  self->lock_timeout = 5000;
+  self->state = LINK_WAITING;
+  self->lost = TRUE;
+  return &self->parent;
+}
+
+/**
+ * fascia_db_postgres_adopt:
+ * @db: a connection of fascia_db_postgres_new_unconnected()
+ * @from: (transfer full): a connection made to the same database (fascia_db_postgres_open())
+ *
+ * @db takes @from's connection, and is connected from now on; @from is freed. Called on the
+ * thread that uses @db, before fascia_db_keep_connected() or fascia_db_watch_changes().
+ */
+void
+fascia_db_postgres_adopt (FasciaDb *db,
+                          FasciaDb *from)
+{
+  PgDb *self = (PgDb *) db;
+  PgDb *other = (PgDb *) from;
+
+  g_return_if_fail (self->link == NULL && self->watch == NULL);
+
+  PQfinish (self->conn);
+  self->conn = g_steal_pointer (&other->conn);
+  g_free (self->parent.name);
+  self->parent.name = g_steal_pointer (&other->parent.name);
+  /* Statements prepared meanwhile (none could be) are prepared again, under new names. */
+  self->generation = MAX (self->generation, other->generation) + 1;
+  self->n_prepared = MAX (self->n_prepared, other->n_prepared);
+  self->lock_timeout = other->lock_timeout;
+  self->round_trips += other->round_trips;
+  self->state = LINK_UP;
+  self->lost = FALSE;
+  self->begin_due = self->commit_due = self->committed = FALSE;
+  pg_close (from);
 }

@@ -27,6 +27,10 @@ FasciaDb         *fascia_db_postgres_open_at     (const char         *conninfo,
 FasciaDb         *fascia_db_postgres_open_cancellable (const char    *conninfo,
                                                        GCancellable  *cancellable,
                                                        GError       **error);
+FasciaDb         *fascia_db_postgres_new_unconnected (const char     *conninfo,
+                                                      GError        **error);
+void              fascia_db_postgres_adopt       (FasciaDb           *db,
+                                                  FasciaDb           *from);
 gboolean          fascia_db_postgres_migrate     (FasciaDb           *db,
                                                   int                 target_version,
                                                   GError            **error);
@@ -75,6 +79,10 @@ typedef struct
   FasciaDb *(*open_cancellable)       (const char    *conninfo,
                                        GCancellable  *cancellable,
                                        GError       **error);
+  FasciaDb *(*new_unconnected)        (const char    *conninfo,
+                                       GError       **error);
+  void      (*adopt)                  (FasciaDb      *db,
+                                       FasciaDb      *from);
 } FasciaDbPostgresModule;
 
 /* The module's one exported symbol. */

@@ -52,6 +52,8 @@ struct _FasciaStore
   FasciaJournal          *journal;  /* unsaved edits while a server cannot be reached */
   FasciaStoreCounter     *counter;  /* the connection of the counts in the background */
   FasciaStoreCounter     *keeper;   /* the connection searches are read for keeping on */
+  GCancellable           *connecting;  /* the first connection, made in a worker
+                                        * (fascia_store_open_in_background()) */
 
   /* Borrowed */
   FasciaStoreIdValidator  validator;
@@ -65,6 +67,7 @@ struct _FasciaStore
   guint                   is_demo : 1;
   guint                   in_batch : 1;
   guint                   batch_failed : 1;
+  guint                   watch_wanted : 1;  /* watch_others() before the first connection */
 };
 
 typedef struct
@@ -81,6 +84,7 @@ G_DEFINE_QUARK (fascia-store-error-quark, fascia_store_error)
 
 enum {
   CHANGED,
+  OPEN_FAILED,
   N_SIGNALS
 };
 
@@ -184,6 +188,25 @@ fascia_store_class_init (FasciaStoreClass *klass)
                   FASCIA_TYPE_STORE_CHANGE,
                   G_TYPE_INT64,
                   G_TYPE_INT64);
+
+  /**
+   * FasciaStore::open-failed:
+   * @self: the store
+   * @error: why
+   *
+   * A store of fascia_store_open_in_background() reached its server, which would not open
+   * as a clinic database (one of a newer Fascia, or a login without the grants to read it):
+   * it stays unconnected and is tried no more. Emitted from the main loop.
+   */
+  signals[OPEN_FAILED] =
+    g_signal_new ("open-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_ERROR);
 }
 
 static void
@@ -1432,6 +1455,178 @@ fascia_store_open_cancellable (const char            *path,
   return g_steal_pointer (&self);
 }
 
+/* Opening in the background */
+
+#define CONNECT_FIRST_WAIT   250    /* milliseconds */
+#define CONNECT_LONGEST_WAIT 10000
+
+/* Waits @ms, or less if @cancellable is cancelled; FALSE if it is. */
+static gboolean
+wait_cancellable (GCancellable *cancellable,
+                  guint         ms)
+{
+  GPollFD fd;
+
+  if (g_cancellable_make_pollfd (cancellable, &fd))
+    {
+      g_poll (&fd, 1, (int) ms);
+      g_cancellable_release_fd (cancellable);
+    }
+  else
+    g_usleep ((gulong) ms * 1000);
+  return !g_cancellable_is_cancelled (cancellable);
+}
+
+/* The worker: opens the database as fascia_store_open_full() does (connecting, upgrading the
+ * schema, reading the login's grants), again and again while the server cannot be reached,
+ * waiting twice as long each time, until it opens, fails otherwise, or is cancelled. */
+static void
+connect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *database = task_data;
+  guint wait = CONNECT_FIRST_WAIT;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      FasciaStore *opened = fascia_store_open_cancellable (database,
+                                                           FASCIA_STORE_OPEN_NO_BACKUP,
+                                                           cancellable, &error);
+
+      if (opened != NULL)
+        {
+          g_task_return_pointer (task, opened, g_object_unref);
+          return;
+        }
+      if (!g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) ||
+          !wait_cancellable (cancellable, wait))
+        {
+          if (!g_task_return_error_if_cancelled (task))
+            g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_debug ("The clinic server cannot be reached yet; trying again in %u ms", wait);
+      wait = MIN (wait * 2, CONNECT_LONGEST_WAIT);
+    }
+}
+
+static void link_cb (gboolean connected,
+                     gpointer user_data);
+
+/* Back on the main loop: @self takes the connection the worker made, and what it read with
+ * it, as if it had been made by fascia_store_open_full(). */
+static void
+connect_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(FasciaStore) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) opened = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
+  /* Closed meanwhile (its cancellable cancelled with it). */
+  if (self == NULL || self->db == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->connecting);
+  g_debug ("%s", opened != NULL ? "Connected to the clinic server"
+                                : "The clinic server would not open");
+  if (opened == NULL)
+    {
+      g_signal_emit (self, signals[OPEN_FAILED], 0, error);
+      return;
+    }
+
+  /* Its statements name its connection: gone before it is taken. Ours were prepared for a
+   * login that may read more than this one (the front desk's): prepared again. */
+  g_hash_table_remove_all (opened->statements);
+  g_hash_table_remove_all (self->statements);
+  fascia_db_postgres_adopt (self->db, g_steal_pointer (&opened->db));
+  g_free (self->path);
+  self->path = g_strdup (fascia_db_get_name (self->db));
+  self->schema_version = opened->schema_version;
+  self->capabilities = opened->capabilities;
+  self->access = opened->access;
+  g_free (self->contact_columns);
+  self->contact_columns = g_steal_pointer (&opened->contact_columns);
+  g_free (self->author);
+  self->author = g_steal_pointer (&opened->author);
+  self->is_demo = opened->is_demo;
+
+  if (self->watch_wanted)
+    {
+      self->watch_wanted = FALSE;
+      if (!fascia_store_watch_others (self, &error))
+        g_warning ("Changes saved elsewhere will show only when reopened: %s", error->message);
+    }
+  /* As when a lost connection is made anew: the journal saved, every view read again. */
+  link_cb (TRUE, self);
+}
+
+/**
+ * fascia_store_open_in_background:
+ * @database: a clinic server's connection string (fascia_store_is_server_database())
+ *
+ * Returns a store of @database at once, not connected yet: nothing is sent on this thread,
+ * no host name looked up. A worker connects (and retries while the server cannot be
+ * reached, as a lost connection is made anew); meanwhile each query fails at once with
+ * %FASCIA_STORE_ERROR_IO, so that edits are kept in the journal (fascia_store_set_journal())
+ * as while the server is away. When the worker has connected, #FasciaStore:connected is
+ * notified from the thread-default main context, the journal is saved, and every view is
+ * told to read again (%FASCIA_STORE_CHANGE_RELOAD); a server that answers but will not open
+ * emits #FasciaStore::open-failed instead. Closing the store gives the attempt up.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error when @database is not a
+ *   server's, or its engine cannot be loaded.
+ */
+FasciaStore *
+fascia_store_open_in_background (const char  *database,
+                                 GError     **error)
+{
+  g_autoptr(FasciaStore) self = NULL;
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *ref;
+
+  g_return_val_if_fail (database != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!fascia_db_postgres_is_conninfo (database))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                   "Only a clinic server is opened in the background");
+      return NULL;
+    }
+
+  self = g_object_new (FASCIA_TYPE_STORE, NULL);
+  self->database = g_strdup (database);
+  self->db = fascia_db_postgres_new_unconnected (database, error);
+  if (self->db == NULL)
+    return NULL;
+  self->path = g_strdup (fascia_db_get_name (self->db));
+  self->schema_version = fascia_store_migrate_latest ();
+  /* Until the server says what this login may do: what a therapist may (the server refuses
+   * the rest anyway, and the window narrows itself once it knows). */
+  self->capabilities = FASCIA_STORE_CAN_CLINICAL | FASCIA_STORE_CAN_STUDY |
+                       FASCIA_STORE_CAN_DELETE_CLIENTS;
+
+  self->connecting = g_cancellable_new ();
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  task = g_task_new (NULL, self->connecting, connect_done_cb, ref);
+  g_task_set_source_tag (task, fascia_store_open_in_background);
+  g_task_set_name (task, "fascia: first connection to the clinic server");
+  g_task_set_task_data (task, g_strdup (database), g_free);
+  g_task_run_in_thread (task, connect_thread);
+  return g_steal_pointer (&self);
+}
+
 /**
  * fascia_store_close:
  *
@@ -1444,6 +1639,13 @@ fascia_store_close (FasciaStore *self)
 
   if (self->in_transaction)
     fascia_store_rollback (self);
+
+  /* A first connection still being made is given up at once. */
+  if (self->connecting != NULL)
+    {
+      g_cancellable_cancel (self->connecting);
+      g_clear_object (&self->connecting);
+    }
 
   if (self->watch != NULL)
     {
@@ -1615,6 +1817,13 @@ fascia_store_watch_others (FasciaStore  *self,
 
   if (self->watch != NULL || self->db == NULL)
     return self->watch != NULL;
+
+  /* Not connected yet (fascia_store_open_in_background()): watched once it is. */
+  if (self->connecting != NULL)
+    {
+      self->watch_wanted = TRUE;
+      return TRUE;
+    }
 
   {
     g_autoptr(GError) local_error = NULL;
