@@ -1948,8 +1948,8 @@ def build_lateral():
     v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0))))
     # tensor fasciae latae: from the ASIS and the front of the outer lip of the crest, down and a little
     # back into the iliotibial tract at about the upper third of the thigh
-    tfl = Sheet(v.ps([(50, 213), (45, 196), (38, 179), (32, 168)]), v.ps([(27, 404), (5, 396)]),
-                v.ps([(57, 270), (30, 250)]), v.ps([(44, 346), (14, 330)]))
+    tfl = Sheet(v.ps([(50, 213), (45, 196), (38, 179), (32, 168)]), v.ps([(16, 402), (-3, 392)]),
+                v.ps([(57, 270), (30, 250)]), v.ps([(38, 348), (8, 330)]))
     v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8, tendon=(0.9, 1.0))))
     # gluteus maximus: the thick quadrilateral of the buttock; its origin (posterior ilium, sacrum, coccyx,
     # sacrotuberous ligament) lies deep behind it, so seen from the side its posterior border is the

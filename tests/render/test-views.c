@@ -501,6 +501,8 @@ static const HitPoint hit_points[] = {
     "the strip behind the iliotibial tract at mid-thigh is biceps femoris" },
   { "lateral", 623.4, 1037, "b-iliotibial-tract-r",
     "a click on the iliotibial tract finds the tract, not the muscle under it" },
+  { "lateral", 643.2, 794, "m-tensor-fasciae-latae-r",
+    "tensor fasciae latae ends on the tract, not in front of it on vastus lateralis" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
