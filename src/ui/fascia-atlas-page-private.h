@@ -46,10 +46,8 @@ struct _FasciaAtlasPage
   char                *view_id;
   char                *card;          /* "muscle:psoas-major", or NULL for none */
   GPtrArray           *history;       /* earlier cards, most recent last */
-  char                *ahead_muscle;  /* the muscle whose card is being made ahead */
-  guint                ahead_id;      /* its next step, at low priority */
-  gulong               ahead_paint_id;  /* waiting for a frame to style what was built */
-  gboolean             ahead_measured;  /* measured, to be allocated next */
+  char                *ahead_muscle;  /* the muscle whose card is to be built ahead */
+  guint                ahead_id;      /* building it, at low priority */
   guint                n_card_builds; /* muscle cards built, for tests and benchmarks */
   guint                light_views_id;  /* the card's overlays in the other views, ahead */
   gulong               light_views_paint_id;  /* waiting for the card's frame first */

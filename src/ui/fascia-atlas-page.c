@@ -912,10 +912,17 @@ fascia_atlas_page_get_card (FasciaAtlasPage *self)
  * ask, and for the height at the pane's width): about half the click's CPU, and most of the
  * first click's, with the fonts and glyphs new. While the pointer, or the keyboard focus,
  * rests on a muscle (::region-rested, as for its overlays), the card it would open is built
- * in the hidden second card, at low priority, and once a frame has styled it, measured and
- * allocated at the pane's width, each step a main-loop dispatch of its own. The click then
+ * in the hidden second card, at low priority, and the next frame styles it and, in its layout
+ * pass, the card viewport measures and allocates it at the pane's width, as it will be shown
+ * (fascia_card_viewport_lay_out_ahead()). The click then
  * shows that card, whose sizes and layouts GTK has kept (its frame measures, allocates and
  * shapes nearly nothing of it), and the card shown before becomes the hidden one. */
+
+static FasciaCardViewport *
+card_viewport (FasciaAtlasPage *self)
+{
+  return FASCIA_CARD_VIEWPORT (gtk_widget_get_parent (GTK_WIDGET (self->card_stack)));
+}
 
 /**
  * fascia_atlas_page_get_muscle_card:
@@ -954,7 +961,7 @@ fascia_atlas_page_is_making_card_ahead (FasciaAtlasPage *self)
 {
   g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), FALSE);
 
-  return self->ahead_muscle != NULL;
+  return self->ahead_muscle != NULL || fascia_card_viewport_is_laying_out_ahead (card_viewport (self));
 }
 
 static void
@@ -969,91 +976,32 @@ build_muscle_card (FasciaAtlasPage  *self,
   self->n_card_builds++;
 }
 
+/* No card is built ahead, or laid out, any more. */
 static void
 stop_card_ahead (FasciaAtlasPage *self)
 {
   g_clear_handle_id (&self->ahead_id, g_source_remove);
-  if (self->ahead_paint_id != 0)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-      if (clock != NULL)
-        g_signal_handler_disconnect (clock, self->ahead_paint_id);
-      self->ahead_paint_id = 0;
-    }
   g_clear_pointer (&self->ahead_muscle, g_free);
-  self->ahead_measured = FALSE;
+  fascia_card_viewport_lay_out_ahead (card_viewport (self), NULL);
 }
 
-/* Lays the card built ahead out as the pane will, in two steps: measured (its width for no
- * height, then its height at the width the pane gives a card: GtkStack gives its child its
- * own width), then allocated that size, so that its labels' Pango layouts are made at their
- * widths. The stack, once it shows the card, allocates it the same size, and GTK keeps what
- * was done. */
-static gboolean
-lay_out_card_ahead_cb (gpointer user_data)
-{
-  FasciaAtlasPage *self = user_data;
-  GtkWidget *card = GTK_WIDGET (self->muscle_card_ahead);
-  int width = gtk_widget_get_width (GTK_WIDGET (self->card_stack));
-  int min = 0, nat = 0, min_height = 0, nat_height = 0;
-
-  self->ahead_id = 0;
-  if (width <= 0)
-    {
-      stop_card_ahead (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_widget_measure (card, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  width = MAX (width, min);
-  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, width, &min_height, &nat_height,
-                      NULL, NULL);
-  if (!self->ahead_measured)
-    {
-      self->ahead_measured = TRUE;
-      self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, lay_out_card_ahead_cb, self, NULL);
-      return G_SOURCE_REMOVE;
-    }
-
-  /* The measures above came from GTK's cache. */
-  gtk_widget_size_allocate (card, &(GtkAllocation) { 0, 0, width, MAX (min_height, nat_height) },
-                            -1);
-  stop_card_ahead (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A frame has styled the card built ahead (its labels measured before that would be measured
- * again in the fonts the frame gives them). */
-static void
-card_ahead_painted_cb (GdkFrameClock   *clock,
-                       FasciaAtlasPage *self)
-{
-  g_signal_handler_disconnect (clock, self->ahead_paint_id);
-  self->ahead_paint_id = 0;
-  self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, lay_out_card_ahead_cb, self, NULL);
-}
-
+/* Builds the card in the hidden second card, and has the card viewport lay it out in the
+ * next frame's layout, as the pane will once it is shown (at the pane's width, after the
+ * frame has styled it: labels measured before that would be measured again in the fonts the
+ * frame gives them). */
 static gboolean
 build_card_ahead_cb (gpointer user_data)
 {
   FasciaAtlasPage *self = user_data;
   FasciaMuscle *muscle = fascia_atlas_lookup_muscle (self->atlas, self->ahead_muscle);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   self->ahead_id = 0;
-  if (muscle == NULL || clock == NULL
-      || fascia_muscle_card_get_muscle (self->muscle_card) == muscle)
-    {
-      stop_card_ahead (self);
-      return G_SOURCE_REMOVE;
-    }
+  g_clear_pointer (&self->ahead_muscle, g_free);
+  if (muscle == NULL || fascia_muscle_card_get_muscle (self->muscle_card) == muscle)
+    return G_SOURCE_REMOVE;
 
   build_muscle_card (self, self->muscle_card_ahead, muscle);
-  self->ahead_paint_id = g_signal_connect (clock, "after-paint",
-                                           G_CALLBACK (card_ahead_painted_cb), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  fascia_card_viewport_lay_out_ahead (card_viewport (self), GTK_WIDGET (self->muscle_card_ahead));
 
   return G_SOURCE_REMOVE;
 }
@@ -1067,7 +1015,8 @@ make_card_ahead (FasciaAtlasPage *self,
 
   if (g_strcmp0 (self->ahead_muscle, id) == 0)
     return;
-  stop_card_ahead (self);
+  g_clear_handle_id (&self->ahead_id, g_source_remove);
+  g_clear_pointer (&self->ahead_muscle, g_free);
   if (muscle == NULL || fascia_muscle_card_get_muscle (self->muscle_card) == muscle
       || fascia_muscle_card_get_muscle (self->muscle_card_ahead) == muscle
       || !gtk_widget_get_realized (GTK_WIDGET (self)))
@@ -1088,9 +1037,8 @@ show_muscle_card (FasciaAtlasPage *self,
     {
       FasciaMuscleCard *ahead = self->muscle_card_ahead;
 
-      /* Still being measured: the frame that shows it measures it. */
-      if (g_strcmp0 (self->ahead_muscle, fascia_muscle_get_id (muscle)) == 0)
-        stop_card_ahead (self);
+      /* Not laid out yet: the frame that shows it lays it out. */
+      fascia_card_viewport_lay_out_ahead (card_viewport (self), NULL);
       self->muscle_card_ahead = self->muscle_card;
       self->muscle_card = ahead;
     }

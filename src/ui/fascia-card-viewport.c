@@ -10,6 +10,10 @@
  *
  * Like GtkViewport with scroll-to-focus, it brings a focused descendant into view.
  *
+ * It also lays out, once, a hidden descendant as it would be shown (a card made ahead, in a
+ * page of its GtkStack not shown): within its own allocation, in GTK's layout pass, at the
+ * width of that descendant's parent (fascia_card_viewport_lay_out_ahead()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -25,6 +29,7 @@ struct _FasciaCardViewport
 
   /* Owned */
   GtkWidget     *child;
+  GtkWidget     *ahead;             /* a hidden descendant to lay out once, or NULL */
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
 
@@ -161,6 +166,67 @@ focus_changed_cb (FasciaCardViewport *self,
     gtk_adjustment_set_value (self->vadjustment, MIN (top, bottom - page));
 }
 
+/* The hidden descendant asked for, laid out as its parent will lay it out once it is shown:
+ * a GtkStack gives the child it shows its own size, the width it was just given here, and
+ * the child's height for that width. Its labels' Pango layouts are made at their widths, and
+ * GTK keeps them, and the sizes measured, for the frame that shows it. */
+static void
+lay_out_ahead (FasciaCardViewport *self)
+{
+  g_autoptr(GtkWidget) ahead = g_steal_pointer (&self->ahead);
+  GtkWidget *parent;
+  int width, min = 0, min_height = 0, nat_height = 0;
+
+  if (ahead == NULL || !gtk_widget_is_ancestor (ahead, self->child)
+      || !gtk_widget_get_visible (ahead))
+    return;
+
+  parent = gtk_widget_get_parent (ahead);
+  width = gtk_widget_get_width (parent);
+  if (width <= 0)
+    return;
+
+  gtk_widget_measure (ahead, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  width = MAX (width, min);
+  gtk_widget_measure (ahead, GTK_ORIENTATION_VERTICAL, width, &min_height, &nat_height,
+                      NULL, NULL);
+  gtk_widget_size_allocate (ahead, &(GtkAllocation) { 0, 0, width, MAX (min_height, nat_height) },
+                            -1);
+}
+
+/**
+ * fascia_card_viewport_lay_out_ahead:
+ * @ahead: (nullable): a hidden descendant of the viewport's child, or %NULL to forget the
+ *   one asked for
+ *
+ * Has the next allocation of the viewport lay @ahead out too, as it will be once shown (see
+ * lay_out_ahead()), and asks for one.
+ */
+void
+fascia_card_viewport_lay_out_ahead (FasciaCardViewport *self,
+                                    GtkWidget          *ahead)
+{
+  g_return_if_fail (FASCIA_IS_CARD_VIEWPORT (self));
+  g_return_if_fail (ahead == NULL || GTK_IS_WIDGET (ahead));
+
+  g_set_object (&self->ahead, ahead);
+  if (ahead != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/**
+ * fascia_card_viewport_is_laying_out_ahead:
+ *
+ * Returns: whether a descendant asked to be laid out ahead waits for the next allocation
+ */
+gboolean
+fascia_card_viewport_is_laying_out_ahead (FasciaCardViewport *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CARD_VIEWPORT (self), FALSE);
+
+  return self->ahead != NULL;
+}
+
 /* GtkWidget */
 
 static GtkSizeRequestMode
@@ -225,6 +291,8 @@ fascia_card_viewport_size_allocate (GtkWidget *widget,
                             -1);
   g_object_thaw_notify (G_OBJECT (self->hadjustment));
   g_object_thaw_notify (G_OBJECT (self->vadjustment));
+
+  lay_out_ahead (self);
 }
 
 static void
@@ -258,6 +326,7 @@ fascia_card_viewport_dispose (GObject *object)
 {
   FasciaCardViewport *self = FASCIA_CARD_VIEWPORT (object);
 
+  g_clear_object (&self->ahead);
   g_clear_pointer (&self->child, gtk_widget_unparent);
 
   G_OBJECT_CLASS (fascia_card_viewport_parent_class)->dispose (object);

@@ -18,5 +18,8 @@ GtkWidget *fascia_card_viewport_get_child (FasciaCardViewport *self);
 void       fascia_card_viewport_set_child (FasciaCardViewport *self,
                                            GtkWidget          *child);
 void       fascia_card_viewport_show_new  (FasciaCardViewport *self);
+void       fascia_card_viewport_lay_out_ahead       (FasciaCardViewport *self,
+                                                     GtkWidget          *ahead);
+gboolean   fascia_card_viewport_is_laying_out_ahead (FasciaCardViewport *self);
 
 G_END_DECLS
