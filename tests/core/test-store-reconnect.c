@@ -1188,6 +1188,127 @@ test_rows_added_offline (StoreFixture  *fixture,
   g_free (heard.in_replay);
 }
 
+/* The count of rows @sql (a count) finds, read on a connection of its own. */
+static gint64
+server_count (StoreFixture *fixture,
+              const char   *sql)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDb *db = fascia_db_postgres_open (fixture->path, &error);
+  FasciaDbStmt *stmt;
+  gint64 n;
+
+  g_assert_no_error (error);
+  stmt = fascia_db_prepare (db, sql, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  n = fascia_db_column_int64 (stmt, 0);
+  fascia_db_stmt_free (stmt);
+  fascia_db_close (db);
+  return n;
+}
+
+/* A client, plan or visit added while the server is away and deleted before it is back is
+ * taken out of the journal at once with everything added under it (the client's plan with
+ * its target, its visit with its note and mark), and its undo puts them back; another client
+ * added meanwhile and a visit of it deleted alone are left as they are. When the server is
+ * back none of what was deleted reaches it. */
+static void
+test_added_offline_deleted (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaClient) other = fascia_client_new ();
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaPlanTarget) target = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaVisit) other_visit = fascia_visit_new ();
+  g_autoptr(FasciaVisit) other_kept = fascia_visit_new ();
+  g_autoptr(FasciaPainMark) mark = NULL;
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  FasciaJournal *journal;
+  Heard heard = { 0 };
+
+  journal = lose_server (fixture, journal_path, &heard);
+
+  fascia_client_set_name (client, "Cressida Newcome");
+  KEPT (fascia_store_add_client (fixture->store, client, &error));
+  fascia_plan_set_client_id (plan, fascia_client_get_id (client));
+  fascia_plan_set_title (plan, "Neck");
+  KEPT (fascia_store_add_plan (fixture->store, plan, &error));
+  target = new_target (fascia_plan_get_id (plan), "piriformis", "Slow");
+  KEPT (fascia_store_add_plan_target (fixture->store, target, &error));
+  fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+  fascia_visit_set_plan_id (visit, fascia_plan_get_id (plan));
+  fascia_visit_set_pain_before (visit, 6);
+  fascia_visit_set_pain_after (visit, -1);
+  KEPT (fascia_store_add_visit (fixture->store, visit, &error));
+  g_assert_true (fascia_store_save_visit_field (fixture->store, visit,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, "Stiff on waking",
+                                                NULL, &error));
+  g_assert_no_error (error);
+  mark = new_mark (fascia_visit_get_id (visit), "m-piriformis-r", 4);
+  KEPT (fascia_store_add_pain_mark (fixture->store, mark, &error));
+
+  fascia_client_set_name (other, "Octavia Staying");
+  KEPT (fascia_store_add_client (fixture->store, other, &error));
+  fascia_visit_set_client_id (other_visit, fascia_client_get_id (other));
+  fascia_visit_set_pain_before (other_visit, 2);
+  fascia_visit_set_pain_after (other_visit, -1);
+  KEPT (fascia_store_add_visit (fixture->store, other_visit, &error));
+  fascia_visit_set_client_id (other_kept, fascia_client_get_id (other));
+  fascia_visit_set_pain_before (other_kept, 3);
+  fascia_visit_set_pain_after (other_kept, -1);
+  KEPT (fascia_store_add_visit (fixture->store, other_kept, &error));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 8);
+
+  /* A visit alone. */
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_VISITS,
+                                      fascia_visit_get_id (other_visit), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 7);
+
+  /* A client with all that hangs off it; undone, and deleted again. */
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
+                                      fascia_client_get_id (client), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  {
+    g_autoptr(FasciaJournal) reread = fascia_journal_open (journal_path, "test", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fascia_journal_get_n_edits (reread), ==, 2);
+  }
+  g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
+                                        fascia_client_get_id (client), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 7);
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PLANS,
+                                      fascia_plan_get_id (plan), &error));
+  g_assert_no_error (error);
+  /* The plan, its target and its visit with the visit's note and mark. */
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 3);
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_CLIENTS,
+                                      fascia_client_get_id (client), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+
+  pg_server_restart ();
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM plans"), ==, 0);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM plan_targets"), ==, 0);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM pain_marks"), ==, 0);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM visits"), ==, 1);
+  g_assert_cmpint (server_count (fixture, "SELECT pain_before FROM visits"), ==, 3);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+  g_free (heard.in_replay);
+}
+
 /* A visit added just as the line falls: the INSERT is sent and no answer comes. It was
  * committed (its row is put on the server as the INSERT would have, with the token it
  * carried), then changed on this computer: when the server is back it is not added a second
@@ -1625,6 +1746,9 @@ main (int   argc,
               test_visit_added_as_line_falls, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/purged-before-replay", StoreFixture,
               NULL, store_fixture_set_up_postgresql, test_purged_before_replay,
+              store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/added-offline-deleted", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_added_offline_deleted,
               store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);

@@ -83,6 +83,10 @@ struct _FasciaJournal
   GHashTable *dropped;   /* "kind:provisional id" → the addition a removal took out of the
                           * journal (FasciaJournalEdit *), for its undo; "replaced:kind:id" →
                           * the change of a row its kept removal replaced, alike */
+  GHashTable *dropped_trees;  /* "kind:provisional id" of a client, plan or visit added → the
+                               * edits its removal took out of the journal with it, its own
+                               * addition first (GPtrArray of FasciaJournalEdit *), for its
+                               * undo */
 };
 
 static void
@@ -467,6 +471,8 @@ journal_new (const char *path,
   g_array_set_clear_func (self->edits, clear_edit);
   self->saved_as = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dropped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_edit);
+  self->dropped_trees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
   return self;
 }
 
@@ -479,6 +485,7 @@ fascia_journal_free (FasciaJournal *self)
   g_array_unref (self->edits);
   g_hash_table_unref (self->saved_as);
   g_hash_table_unref (self->dropped);
+  g_hash_table_unref (self->dropped_trees);
   g_free (self->database_name);
   g_free (self->path);
   g_free (self);
@@ -1763,6 +1770,191 @@ fascia_store_set_deleted_kept (FasciaStore       *store,
 
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+/* Whether @edit is of a row under one of the rows added meanwhile in @rows ("kind:id" of
+ * provisional clients, plans and visits): it names one as its client, plan or visit. */
+static gboolean
+edit_is_under (const FasciaJournalEdit *edit,
+               GHashTable              *rows)
+{
+  static const struct { const char *name; FasciaJournalKind kind; } parents[] = {
+    { "client-id", FASCIA_JOURNAL_CLIENT },
+    { "plan-id", FASCIA_JOURNAL_PLAN },
+    { "visit-id", FASCIA_JOURNAL_VISIT },
+  };
+
+  if (edit->kind == FASCIA_JOURNAL_NOTE)
+    {
+      g_autofree char *key = provisional_key (FASCIA_JOURNAL_VISIT, edit->id);
+
+      return edit->id < 0 && g_hash_table_contains (rows, key);
+    }
+  if (edit->values == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+    {
+      gint64 parent = values_int64 (edit->values, parents[i].name);
+      g_autofree char *key = NULL;
+
+      if (parent >= 0)
+        continue;
+      key = provisional_key (parents[i].kind, parent);
+      if (g_hash_table_contains (rows, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * fascia_store_set_added_deleted_kept:
+ * @table: %FASCIA_STORE_TABLE_CLIENTS, %FASCIA_STORE_TABLE_PLANS or %FASCIA_STORE_TABLE_VISITS
+ * @id: a provisional id (below 0) whose addition the journal keeps, not saved yet
+ *
+ * fascia_store_delete() (@deleted) or fascia_store_undelete() of a client, plan or visit added
+ * while the server is away and not on it yet: its addition leaves the journal with every
+ * edit of what was added under it (a client's plans and visits, a plan's targets, a visit's
+ * notes, marks and findings), so that none of it is ever sent; the undo puts them back as
+ * they were. Announced as a deletion (or restoration) is.
+ *
+ * Returns: %TRUE on success; %FASCIA_STORE_ERROR_NOT_FOUND when the journal keeps no such
+ *   addition (nor, for the undo, its removal).
+ */
+gboolean
+fascia_store_set_added_deleted_kept (FasciaStore       *store,
+                                     FasciaStoreTable   table,
+                                     gint64             id,
+                                     gboolean           deleted,
+                                     GError           **error)
+{
+  FasciaJournal *journal = fascia_store_get_journal (store);
+  FasciaJournalKind kind = table == FASCIA_STORE_TABLE_CLIENTS ? FASCIA_JOURNAL_CLIENT
+                           : table == FASCIA_STORE_TABLE_PLANS ? FASCIA_JOURNAL_PLAN
+                           : FASCIA_JOURNAL_VISIT;
+  g_autofree char *key = provisional_key (kind, id);
+  g_autoptr(GHashTable) rows = NULL;
+  g_autoptr(GPtrArray) taken = NULL;
+  g_autoptr(GArray) kept = NULL;
+  gint64 client_id;
+  int i;
+
+  g_return_val_if_fail (id < 0, FALSE);
+
+  if (!deleted)
+    {
+      GPtrArray *tree = g_hash_table_lookup (journal->dropped_trees, key);
+      guint n_before = journal->edits->len;
+
+      if (tree == NULL)
+        {
+          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                       "There is no deleted %s row %" G_GINT64_FORMAT " to restore",
+                       fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, table), id);
+          return FALSE;
+        }
+      for (guint j = 0; j < tree->len; j++)
+        {
+          FasciaJournalEdit back;
+
+          copy_edit (&back, g_ptr_array_index (tree, j));
+          g_array_append_val (journal->edits, back);
+        }
+      if (!write_out (journal, error))
+        {
+          g_array_set_size (journal->edits, n_before);
+          return FALSE;
+        }
+      client_id = kind == FASCIA_JOURNAL_CLIENT
+                  ? id : values_int64(((FasciaJournalEdit *) g_ptr_array_index (tree, 0))->values,
+                                       "client-id");
+      g_hash_table_remove (journal->dropped_trees, key);
+      fascia_store_announce (store, table, FASCIA_STORE_CHANGE_RESTORED, id, client_id);
+      return TRUE;
+    }
+
+  {
+    FasciaJournalEdit probe = { id, 0, 0, (char *) "", kind, NULL };
+    g_autofree char *edit_key_s = edit_key (&probe);
+
+    i = find_key (journal, edit_key_s);
+  }
+  if (i < 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                   "There is no %s row %" G_GINT64_FORMAT " to delete",
+                   fascia_store_enum_nick (FASCIA_TYPE_STORE_TABLE, table), id);
+      return FALSE;
+    }
+  client_id = kind == FASCIA_JOURNAL_CLIENT
+              ? id : values_int64 (g_array_index (journal->edits, FasciaJournalEdit, i).values,
+                                   "client-id");
+
+  /* The row and, again and again, what names it or a row taken with it as its own. */
+  rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (rows, g_strdup (key));
+  taken = g_ptr_array_new_with_free_func (free_edit);
+  kept = g_array_new (FALSE, FALSE, sizeof (FasciaJournalEdit));
+  for (gboolean more = TRUE; more;)
+    {
+      more = FALSE;
+      for (guint j = 0; j < journal->edits->len; j++)
+        {
+          FasciaJournalEdit *edit = &g_array_index (journal->edits, FasciaJournalEdit, j);
+          g_autofree char *row_key = edit->id < 0 && kind_is_provisional (edit->kind)
+                                     ? provisional_key (edit->kind, edit->id) : NULL;
+
+          if (row_key != NULL && !g_hash_table_contains (rows, row_key) &&
+              edit_is_under (edit, rows))
+            {
+              g_hash_table_add (rows, g_steal_pointer (&row_key));
+              more = TRUE;
+            }
+        }
+    }
+  for (guint j = 0; j < journal->edits->len; j++)
+    {
+      FasciaJournalEdit *edit = &g_array_index (journal->edits, FasciaJournalEdit, j);
+      g_autofree char *row_key = edit->id < 0 && kind_is_provisional (edit->kind)
+                                 ? provisional_key (edit->kind, edit->id) : NULL;
+      FasciaJournalEdit copy;
+
+      copy_edit (&copy, edit);
+      if ((row_key != NULL && g_hash_table_contains (rows, row_key)) ||
+          edit_is_under (edit, rows))
+        {
+          FasciaJournalEdit *held = g_new (FasciaJournalEdit, 1);
+
+          *held = copy;
+          /* Its own addition first, for the undo to put back before what is under it. */
+          if (row_key != NULL && g_str_equal (row_key, key))
+            g_ptr_array_insert (taken, 0, held);
+          else
+            g_ptr_array_add (taken, held);
+        }
+      else
+        g_array_append_val (kept, copy);
+    }
+
+  /* The journal without them, written; on failure as it was. */
+  {
+    GArray *before = journal->edits;
+
+    journal->edits = g_array_new (FALSE, TRUE, sizeof (FasciaJournalEdit));
+    g_array_set_clear_func (journal->edits, clear_edit);
+    g_array_append_vals (journal->edits, kept->data, kept->len);
+    g_array_set_size (kept, 0);
+    if (!write_out (journal, error))
+      {
+        g_array_unref (journal->edits);
+        journal->edits = before;
+        return FALSE;
+      }
+    g_array_unref (before);
+  }
+
+  g_hash_table_replace (journal->dropped_trees, g_strdup (key), g_steal_pointer (&taken));
+  fascia_store_announce (store, table, FASCIA_STORE_CHANGE_DELETED, id, client_id);
+  return TRUE;
 }
 
 /**

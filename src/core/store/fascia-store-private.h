@@ -332,6 +332,13 @@ int               fascia_store_keep_addition     (FasciaStore        *store,
                                                   GObject            *row,
                                                   const char         *token,
                                                   GError            **error);
+/* fascia_store_delete() and _undelete() of a client, plan or visit added while the server is
+ * away and not on it yet. */
+gboolean          fascia_store_set_added_deleted_kept (FasciaStore      *store,
+                                                       FasciaStoreTable  table,
+                                                       gint64            id,
+                                                       gboolean          deleted,
+                                                       GError          **error);
 /* fascia_store_delete() and _undelete() of a plan target or mark on a store with a journal. */
 gboolean          fascia_store_set_deleted_kept  (FasciaStore        *store,
                                                   FasciaStoreTable    table,

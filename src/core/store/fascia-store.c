@@ -2147,6 +2147,34 @@ failed:
   return FALSE;
 }
 
+/* Tables whose rows are added while a clinic server is away under a provisional id. */
+static gboolean
+is_added_table (FasciaStoreTable table)
+{
+  return table == FASCIA_STORE_TABLE_CLIENTS || table == FASCIA_STORE_TABLE_PLANS ||
+         table == FASCIA_STORE_TABLE_VISITS;
+}
+
+/* fascia_store_delete() or fascia_store_undelete() of the row of provisional @id: the row the
+ * replay added for it, or its addition the journal still keeps. */
+static gboolean
+set_added_deleted (FasciaStore       *self,
+                   FasciaStoreTable   table,
+                   gint64             id,
+                   gboolean           deleted,
+                   GError           **error)
+{
+  FasciaJournalKind kind = table == FASCIA_STORE_TABLE_CLIENTS ? FASCIA_JOURNAL_CLIENT
+                           : table == FASCIA_STORE_TABLE_PLANS ? FASCIA_JOURNAL_PLAN
+                           : FASCIA_JOURNAL_VISIT;
+  g_autoptr(GError) local_error = NULL;
+  gint64 saved = fascia_store_resolve_id (self, kind, id, &local_error);
+
+  if (saved > 0)
+    return fascia_store_set_deleted (self, table, saved, deleted, error);
+  return fascia_store_set_added_deleted_kept (self, table, id, deleted, error);
+}
+
 /**
  * fascia_store_delete:
  * @table: any table but amendments and study results
@@ -2174,6 +2202,9 @@ fascia_store_delete (FasciaStore       *self,
   if (self->journal != NULL &&
       (table == FASCIA_STORE_TABLE_PLAN_TARGETS || table == FASCIA_STORE_TABLE_PAIN_MARKS))
     return fascia_store_set_deleted_kept (self, table, id, TRUE, error);
+  /* A client, plan or visit added meanwhile and not on the server yet leaves the journal. */
+  if (self->journal != NULL && id < 0 && is_added_table (table))
+    return set_added_deleted (self, table, id, TRUE, error);
   return fascia_store_set_deleted (self, table, id, TRUE, error);
 }
 
@@ -2195,6 +2226,8 @@ fascia_store_undelete (FasciaStore       *self,
   if (self->journal != NULL &&
       (table == FASCIA_STORE_TABLE_PLAN_TARGETS || table == FASCIA_STORE_TABLE_PAIN_MARKS))
     return fascia_store_set_deleted_kept (self, table, id, FALSE, error);
+  if (self->journal != NULL && id < 0 && is_added_table (table))
+    return set_added_deleted (self, table, id, FALSE, error);
   return fascia_store_set_deleted (self, table, id, FALSE, error);
 }
 
