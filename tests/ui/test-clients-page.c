@@ -1671,6 +1671,82 @@ test_clinic_server_away_at_start (Fixture       *f,
   g_assert_cmpstr (names, ==, "Ada Lovelace,Grace Hopper");
 }
 
+typedef struct
+{
+  Fixture    *f;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown_cb (gpointer user_data)
+{
+  LabelWait *w = user_data;
+
+  return fascia_ui_test_count_labels (GTK_WIDGET (w->f->window), w->text) == 1;
+}
+
+/* A note typed while the server was away is kept when the window closes; before the next
+ * start, someone else deletes its visit for good. The window opened then saves nothing, and
+ * says so in a message that stays until dismissed. */
+static void
+test_clinic_server_gone_on_replay (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *gone = "1 change kept while offline was not saved: what it changed was "
+                     "deleted by someone else meanwhile";
+  g_autofree char *journal_path = NULL;
+  g_autofree char *purge = NULL;
+  g_autofree char *left = NULL;
+  FasciaVisitEditor *editor;
+  GtkTextBuffer *buffer;
+  gint64 visit_id;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  new_client (f, "Ada Lovelace");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  g_assert_cmpint (visit_id, >, 0);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (editor,
+                                                                          FASCIA_TYPE_VISIT_EDITOR,
+                                                                          "subjective_view")));
+  journal_path = g_strdup (fascia_journal_get_path (fascia_store_get_journal (
+                             fascia_window_get_store (f->window))));
+
+  pg_server_kill ();
+  gtk_text_buffer_set_text (buffer, "Typed offline, its visit purged elsewhere", -1);
+  fascia_visit_editor_flush (editor);
+  expect_banner = TRUE;
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (
+                      fascia_window_get_store (f->window))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_assert_true (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+
+  /* Deleted and purged elsewhere before the next start. */
+  pg_server_restart ();
+  purge = g_strdup_printf ("DELETE FROM fascia.visits WHERE id = %" G_GINT64_FORMAT, visit_id);
+  server_exec (f->db_path, purge);
+
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  {
+    LabelWait w = { f, gone };
+
+    fascia_test_wait_for (label_shown_cb, &w, 30000);
+  }
+  g_assert_cmpuint (fascia_ui_test_count_labels (GTK_WIDGET (f->window), gone), ==, 1);
+  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+  left = server_text (f->db_path, "SELECT count(*) FROM fascia.visits");
+  g_assert_cmpstr (left, ==, "0");
+}
+
 /* The window closed and opened again on @database, on the Atlas page as a user left it. */
 static void
 reopen_window_on (Fixture    *f,
@@ -2486,6 +2562,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-conflict-on-replay", Fixture, NULL,
               fixture_set_up, test_clinic_server_conflict_on_replay, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-gone-on-replay", Fixture, NULL,
+              fixture_set_up, test_clinic_server_gone_on_replay, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,
               fixture_set_up, test_clinic_front_desk, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/amendment-author", Fixture, NULL,
