@@ -1296,7 +1296,26 @@ repeat_visit_action (GtkWidget  *widget,
   now = g_date_time_new_now_local ();
   visit = fascia_store_repeat_last_visit (self->store, fascia_client_get_id (self->client), now,
                                           &error);
-  if (visit == NULL)
+  /* While the clinic server is away, the last visit is the one shown first here: the new
+   * one is made from it and kept on this computer, as a new visit is. */
+  if (visit == NULL && !fascia_store_is_connected (self->store) &&
+      g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+    {
+      g_autoptr(FasciaVisit) last = g_list_model_get_item (self->visits, 0);
+      const gint64 *targets;
+      gsize n_targets = 0;
+
+      g_clear_error (&error);
+      visit = start_visit (self);
+      fascia_visit_set_plan_id (visit, fascia_visit_get_plan_id (last));
+      targets = fascia_visit_get_treated_target_ids (last, &n_targets);
+      fascia_visit_set_treated_target_ids (visit, targets, n_targets);
+      if (!fascia_store_add_visit (self->store, visit, &error) &&
+          !fascia_ui_show_save_error (widget, self->store, _("Could not repeat the last visit"),
+                                      error))
+        return;
+    }
+  else if (visit == NULL)
     {
       fascia_ui_show_error (widget, _("Could not repeat the last visit"), error);
       return;

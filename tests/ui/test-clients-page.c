@@ -1747,6 +1747,53 @@ test_clinic_server_gone_on_replay (Fixture       *f,
   g_assert_cmpstr (left, ==, "0");
 }
 
+/* "Repeat Last Visit" while the server is away starts the visit from the last one shown,
+ * keeps it, and it is added once when the server is back. */
+static void
+test_clinic_server_repeat_offline (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *visits = NULL;
+  FasciaVisitEditor *editor;
+  gint64 first_id;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  new_client (f, "Ada Lovelace");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  first_id = fascia_visit_get_id (fascia_visit_editor_get_visit (editor));
+  g_assert_cmpint (first_id, >, 0);
+
+  pg_server_kill ();
+  expect_banner = TRUE;
+  /* The banner shows once a read or save finds the server gone. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (
+                              editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_view"))),
+                            "Before the repeat", -1);
+  fascia_visit_editor_flush (editor);
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.repeat-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  g_assert_cmpint (fascia_visit_get_id (fascia_visit_editor_get_visit (editor)), <, 0);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (
+                      fascia_window_get_store (f->window))), ==, 2);
+
+  pg_server_restart ();
+  expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  visits = server_text (f->db_path, "SELECT count(*) FROM fascia.visits");
+  g_assert_cmpstr (visits, ==, "2");
+}
+
 /* The window closed and opened again on @database, on the Atlas page as a user left it. */
 static void
 reopen_window_on (Fixture    *f,
@@ -2564,6 +2611,8 @@ main (int   argc,
               fixture_set_up, test_clinic_server_conflict_on_replay, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-gone-on-replay", Fixture, NULL,
               fixture_set_up, test_clinic_server_gone_on_replay, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-repeat-offline", Fixture, NULL,
+              fixture_set_up, test_clinic_server_repeat_offline, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-front-desk", Fixture, NULL,
               fixture_set_up, test_clinic_front_desk, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/amendment-author", Fixture, NULL,
