@@ -54,6 +54,7 @@ struct _FasciaClientsPage
   gboolean          reloading;
   gboolean          hide_names;  /* the privacy switch: initials instead of names */
   gboolean          rows_waiting; /* bound rows not yet shown: some past the list's end */
+  guint             scroll_to;    /* the row to bring into view once the list is laid out */
   GdkFrameClock    *clock;       /* the list's, while it is realized */
 };
 
@@ -172,6 +173,19 @@ layout_cb (GdkFrameClock     *clock,
            FasciaClientsPage *self)
 {
   gboolean waiting = FALSE;
+
+  /* Laid out at last: the row chosen before is brought into view (the next layout, in this
+   * frame, binds the rows around it). */
+  if (self->scroll_to != GTK_INVALID_LIST_POSITION
+      && gtk_widget_get_height (GTK_WIDGET (self->client_list)) > 0)
+    {
+      guint position = self->scroll_to;
+
+      self->scroll_to = GTK_INVALID_LIST_POSITION;
+      if (position < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+        gtk_widget_activate_action (GTK_WIDGET (self->client_list), "list.scroll-to-item", "u",
+                                    position);
+    }
 
   if (!self->rows_waiting)
     return;
@@ -399,14 +413,32 @@ selected_id (FasciaClientsPage *self)
   return client != NULL ? fascia_client_get_id (client) : 0;
 }
 
+/* Brings the row at @position into view. A GTK 4.8 list view told to scroll before it is
+ * first laid out binds the rows around @position but lays none of them out: it showed the
+ * list's first row alone above blank ones until scrolled (a window opening on a client
+ * far down a long list). The scroll waits for the list's first layout (layout_cb()). */
+static void
+scroll_to_position (FasciaClientsPage *self,
+                    guint              position)
+{
+  if (!gtk_widget_get_realized (GTK_WIDGET (self->client_list))
+      || gtk_widget_get_height (GTK_WIDGET (self->client_list)) == 0)
+    {
+      self->scroll_to = position;
+      return;
+    }
+  self->scroll_to = GTK_INVALID_LIST_POSITION;
+  gtk_widget_activate_action (GTK_WIDGET (self->client_list), "list.scroll-to-item", "u",
+                              position);
+}
+
 static void
 select_position (FasciaClientsPage *self,
                  guint              position)
 {
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->client_list), "list.scroll-to-item", "u",
-                                position);
+    scroll_to_position (self, position);
 }
 
 static void
@@ -458,7 +490,7 @@ reload_full (FasciaClientsPage *self,
     select_id (self, shown_id);
   if (to_top && selected_id (self) == 0
       && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->client_list), "list.scroll-to-item", "u", 0);
+    scroll_to_position (self, 0);
   self->reloading = FALSE;
   self->n_searches++;
 
@@ -1007,6 +1039,7 @@ fascia_clients_page_init (FasciaClientsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->scroll_to = GTK_INVALID_LIST_POSITION;
   self->rows = fascia_client_rows_new ();
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
 

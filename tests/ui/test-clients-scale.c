@@ -1017,6 +1017,92 @@ test_growing_select (void)
   close_window (window, dir);
 }
 
+/* A window that opens on a client far down the list (the one shown last) shows the rows
+ * around it, each with its client, and that client chosen among them: a GTK 4.8 list view
+ * told to scroll there before it was first laid out bound those rows but laid none of them
+ * out, and showed the list's first row alone above blank ones. */
+static void
+test_reopens_far_down (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  GSettings *settings = fascia_application_get_settings (app);
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(FasciaClient) last = NULL;
+  FasciaWindow *window;
+  FasciaClientsPage *page;
+  FasciaStore *store;
+  GtkSingleSelection *selection;
+  GtkWidget *list;
+  guint position, n_rows;
+  gboolean selected_shown = FALSE;
+
+  g_assert_true (fascia_store_create_demo_full (path, SMALL_CLINIC, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (settings, "last-client");
+
+  /* The client three quarters down the list is the one shown last in this database. */
+  window = fascia_window_new (app);
+  store = fascia_window_get_store (window);
+  clients = fascia_store_list_clients (store, "", 0, &error);
+  g_assert_no_error (error);
+  position = g_list_model_get_n_items (clients) * 3 / 4;
+  g_assert_cmpuint (position, >, 300);
+  last = g_list_model_get_item (clients, position);
+  g_settings_set_int64 (settings, "last-client", fascia_client_get_id (last));
+  g_settings_set_string (settings, "last-client-database", fascia_store_get_path (store));
+  g_clear_object (&clients);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+
+  /* The window opens again, on the Clients page. */
+  window = fascia_window_new (app);
+  store = fascia_window_get_store (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  page = fascia_window_get_clients_page (window);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
+                                                    "client_list"));
+  selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (
+    GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE, "selection"));
+
+  g_assert_nonnull (selected_client (page));
+  g_assert_cmpint (fascia_client_get_id (selected_client (page)), ==,
+                   fascia_client_get_id (last));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+  /* Every row on screen shows its client, in the store's order; the list is full. */
+  n_rows = assert_rows_show (list, store, "");
+  g_test_message ("%u rows on screen", n_rows);
+  g_assert_cmpuint (n_rows, >, 10);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      FasciaClientRow *item = box != NULL ? g_object_get_data (G_OBJECT (box), "fascia-row") : NULL;
+
+      if (item == NULL || !row_on_screen (list, row))
+        continue;
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))), !=, "");
+      if (fascia_client_row_get_position (item) == position)
+        selected_shown = TRUE;
+    }
+  g_assert_true (selected_shown);
+
+  g_settings_reset (settings, "last-client");
+  g_settings_reset (settings, "last-client-database");
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1042,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/clients-scale/search-bounded", test_search_bounded);
   g_test_add_func ("/fascia/ui/clients-scale/growing-steady", test_growing_steady);
   g_test_add_func ("/fascia/ui/clients-scale/growing-select", test_growing_select);
+  g_test_add_func ("/fascia/ui/clients-scale/reopens-far-down", test_reopens_far_down);
 
   status = g_test_run ();
   g_clear_object (&app);
