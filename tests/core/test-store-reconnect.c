@@ -1718,6 +1718,112 @@ test_keepalives (void)
   fascia_db_close (db);
 }
 
+/* A login the server refuses (a wrong password) is not a server that cannot be reached: a
+ * window opened on it says so once, rather than showing "offline" and trying again forever. */
+static void
+open_failed_cb (FasciaStore  *store,
+                const GError *error,
+                GError      **failed)
+{
+  g_assert_null (*failed);
+  *failed = g_error_copy (error);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  gboolean *given_up = data;
+
+  *given_up = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* pg_hba.conf rewritten in place (its owner and mode kept: the server reads it), and the
+ * server told to read it again. */
+static void
+set_hba (const char *contents)
+{
+  g_autofree char *path = g_build_filename (pg_server.dir, "data", "pg_hba.conf", NULL);
+  g_autofree char *admin = g_strdup_printf ("host=%s dbname=postgres user=fascia",
+                                            pg_server.dir);
+  FILE *file = fopen (path, "w");
+  PGconn *conn;
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fputs (contents, file), >=, 0);
+  g_assert_cmpint (fclose (file), ==, 0);
+  conn = PQconnectdb (admin);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQclear (PQexec (conn, "SELECT pg_reload_conf ()"));
+  PQfinish (conn);
+}
+
+static void
+test_refused_login (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *hba_path = g_build_filename (pg_server.dir, "data", "pg_hba.conf", NULL);
+  g_autofree char *hba = NULL;
+  g_autofree char *with_password = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *right = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) failed = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  gboolean given_up = FALSE;
+  PGconn *conn;
+  guint id;
+
+  g_assert_true (g_file_get_contents (hba_path, &hba, NULL, &error));
+  g_assert_no_error (error);
+  conn = PQconnectdb (fixture->path);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQclear (PQexec (conn, "CREATE ROLE fascia_refused LOGIN PASSWORD 'right one'"));
+  PQfinish (conn);
+
+  with_password = g_strconcat ("local all fascia_refused scram-sha-256\n", hba, NULL);
+  set_hba (with_password);
+  wrong = g_strdup_printf ("%s user=fascia_refused password=wrong", fixture->path);
+  right = g_strdup_printf ("%s user=fascia_refused password='right one'", fixture->path);
+  /* The server reads its rules again in its own time: until it refuses the wrong password. */
+  for (guint tries = 0;; tries++)
+    {
+      conn = PQconnectdb (wrong);
+      if (PQstatus (conn) != CONNECTION_OK)
+        break;
+      PQfinish (conn);
+      g_assert_cmpuint (tries, <, 400);
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+  g_assert_true (PQconnectionUsedPassword (conn));
+  PQfinish (conn);
+  conn = PQconnectdb (right);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQfinish (conn);
+
+  store = fascia_store_open_in_background (wrong, &error);
+  g_assert_no_error (error);
+  g_assert_false (fascia_store_is_connected (store));
+  g_signal_connect (store, "open-failed", G_CALLBACK (open_failed_cb), &failed);
+  /* Not a measure of time: only a bound on a wait that, wrongly, never ended. */
+  id = g_timeout_add_seconds (60, give_up_cb, &given_up);
+  while (failed == NULL && !given_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!given_up)
+    g_source_remove (id);
+  g_assert_error (failed, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (failed->message, "fascia_refused"));
+  g_assert_null (strstr (failed->message, "wrong"));
+  g_assert_false (fascia_store_is_connected (store));
+
+  /* Opened at once on this thread, the same. */
+  g_clear_error (&error);
+  g_assert_null (fascia_store_open (wrong, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_DENIED);
+
+  set_hba (hba);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1753,6 +1859,8 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/refused-login", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_refused_login, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/lost-without-watch", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_lost_without_watch, store_fixture_tear_down);
 

@@ -1570,8 +1570,12 @@ open_full (const char    *conninfo,
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *detail = fascia_text_excerpt (PQerrorMessage (conn), -1, 300);
+      /* The server answered and asked for a password: none was given, or it was refused.
+       * Trying again will not help, unlike a server that cannot be reached. */
+      gboolean refused = PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn);
 
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+      g_set_error (error, FASCIA_STORE_ERROR,
+                   refused ? FASCIA_STORE_ERROR_DENIED : FASCIA_STORE_ERROR_IO,
                    "Could not connect to the clinic server: %s", g_strstrip (detail));
       PQfinish (conn);
       return NULL;
