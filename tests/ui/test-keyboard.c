@@ -291,12 +291,18 @@ list_folded_away (gpointer list)
   return !gtk_widget_get_mapped (list) && gtk_widget_get_mapped (back);
 }
 
+/* The list is back and its way back is gone: the window hides that button in an idle after
+ * the leaflet changes (fascia-window.c), which on a busy machine can come after the
+ * transition's last frame, so it is waited for like the transition, not taken for done. */
 static gboolean
 list_back (gpointer list)
 {
   AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (list, ADW_TYPE_LEAFLET));
+  GtkWidget *back = fascia_ui_test_child (gtk_widget_get_root (list), FASCIA_TYPE_WINDOW,
+                                          "client_list_button");
 
-  return gtk_widget_get_mapped (list) && !adw_leaflet_get_child_transition_running (leaflet);
+  return gtk_widget_get_mapped (list) && !adw_leaflet_get_child_transition_running (leaflet)
+         && !gtk_widget_get_visible (back);
 }
 
 /* A window too narrow for the list and a client side by side: the client chosen in the list
