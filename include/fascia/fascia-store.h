@@ -291,6 +291,8 @@ GListModel         *fascia_store_list_clients          (FasciaStore             
 guint               fascia_store_find_client           (FasciaStore             *self,
                                                         GListModel              *clients,
                                                         gint64                   client_id);
+void                fascia_store_finish_clients        (FasciaStore             *self,
+                                                        GListModel              *clients);
 gboolean            fascia_store_import_clients        (FasciaStore             *self,
                                                         GBytes                  *csv,
                                                         guint                   *n_imported,

@@ -46,6 +46,10 @@ struct _FasciaClientsPage
   /* Owned */
   FasciaStore      *store;
   GListModel       *clients;   /* the search's list, shown through rows */
+  /* (nullable): a newer search's list, growing from no rows while a worker reads what it
+   * found: the list shown stays until it has them */
+  GListModel       *waiting;
+  gboolean          waiting_to_top;
   FasciaClientRows *rows;
   guint             search_id; /* the search waiting for this frame */
   guint             n_searches;
@@ -454,6 +458,51 @@ select_id (FasciaClientsPage *self,
     select_position (self, position);
 }
 
+static void show_clients (FasciaClientsPage *self,
+                          gboolean           to_top);
+
+/* Whether @list grows from no rows: a worker reads what its search found. */
+static gboolean
+list_waits (GListModel *list)
+{
+  gboolean growing = FALSE;
+
+  if (list == NULL || g_list_model_get_n_items (list) > 0)
+    return FALSE;
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (list), "growing") != NULL)
+    g_object_get (list, "growing", &growing, NULL);
+  return growing;
+}
+
+static void waiting_done_cb (FasciaClientsPage *self);
+
+/* The list waited for, if any, is let go of: a newer one replaces it. */
+static void
+stop_waiting (FasciaClientsPage *self)
+{
+  if (self->waiting == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->waiting, waiting_done_cb, self);
+  g_clear_object (&self->waiting);
+  if (self->client_list != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self->client_list),
+                                 GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
+}
+
+/* The list waited for has its rows: shown in place of the one before. */
+static void
+waiting_done_cb (FasciaClientsPage *self)
+{
+  GListModel *list = g_steal_pointer (&self->waiting);
+
+  g_signal_handlers_disconnect_by_func (list, waiting_done_cb, self);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->client_list),
+                               GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
+  g_clear_object (&self->clients);
+  self->clients = list;
+  show_clients (self, self->waiting_to_top);
+}
+
 /* Lists the clients again, for a new search or after a change; @to_top: a new search, shown
  * from its first row unless the client shown is in it. */
 static void
@@ -461,25 +510,51 @@ reload_full (FasciaClientsPage *self,
              gboolean           to_top)
 {
   g_autoptr(GError) error = NULL;
-  FasciaClient *shown = shown_client (self);
-  gint64 shown_id = shown != NULL ? fascia_client_get_id (shown) : 0;
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   /* A search that finds most clients is counted as far as it is read. */
   FasciaStoreListFlags flags = FASCIA_STORE_LIST_GROWING;
-  guint n;
+  GListModel *list = NULL;
 
   if (gtk_toggle_button_get_active (self->archived_button))
     flags |= FASCIA_STORE_LIST_ARCHIVED;
 
   g_clear_handle_id (&self->search_id, g_source_remove);
-  g_clear_object (&self->clients);
+  stop_waiting (self);
   if (self->store != NULL)
     {
-      self->clients = fascia_store_list_clients (self->store, query, flags, &error);
-      if (self->clients == NULL)
+      list = fascia_store_list_clients (self->store, query, flags, &error);
+      if (list == NULL)
         fascia_ui_show_read_error (GTK_WIDGET (self), self->store,
                                    _("Could not read the clients"), error);
     }
+
+  /* A search whose clients a worker reads: the list shown stays, marked busy, until they are
+   * read (the frame after, most often), rather than an empty list or "no results" between
+   * two keystrokes. */
+  if (list_waits (list))
+    {
+      self->waiting = list;
+      self->waiting_to_top = to_top;
+      g_signal_connect_swapped (list, "notify::growing", G_CALLBACK (waiting_done_cb), self);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->client_list),
+                                   GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
+      return;
+    }
+
+  g_clear_object (&self->clients);
+  self->clients = list;
+  show_clients (self, to_top);
+}
+
+/* Shows self->clients in the rows. */
+static void
+show_clients (FasciaClientsPage *self,
+              gboolean           to_top)
+{
+  FasciaClient *shown = shown_client (self);
+  gint64 shown_id = shown != NULL ? fascia_client_get_id (shown) : 0;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint n;
 
   self->reloading = TRUE;
   /* The rows already made show the new list in place: a GTK 4.8 list view given a new model,
@@ -497,7 +572,7 @@ reload_full (FasciaClientsPage *self,
   n = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
   if (n > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (*query == '\0' && !(flags & FASCIA_STORE_LIST_ARCHIVED))
+  else if (*query == '\0' && !gtk_toggle_button_get_active (self->archived_button))
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
@@ -559,8 +634,11 @@ search_changed_cb (FasciaClientsPage *self)
 static void
 search_activate_cb (FasciaClientsPage *self)
 {
-  /* Enter may come before the search of the text typed last. */
+  /* Enter may come before the search of the text typed last, or before its clients are read
+   * in the worker: waited for here. */
   reload_full (self, TRUE);
+  if (self->waiting != NULL && self->store != NULL)
+    fascia_store_finish_clients (self->store, self->waiting);
   if (self->clients == NULL || g_list_model_get_n_items (self->clients) == 0)
     return;
 
@@ -935,6 +1013,7 @@ fascia_clients_page_dispose (GObject *object)
 
   self->client_view = NULL;  /* a child of the content stack, gone with it */
   g_clear_handle_id (&self->search_id, g_source_remove);
+  stop_waiting (self);
   g_clear_object (&self->store);
   g_clear_object (&self->clients);
   g_clear_object (&self->rows);

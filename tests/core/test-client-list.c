@@ -9,6 +9,8 @@
 #include "fascia-client-list.h"
 #include "fascia-db.h"
 #include "fascia-db-sqlite.h"
+#include "fascia-paged-list.h"
+#include "fascia-store-private.h"
 #include "store-fixture.h"
 
 static const char *first_names[] = {
@@ -863,6 +865,7 @@ typedef struct
   guint  statements;
   guint  index_reads;
   guint  kept_reads;   /* statements that read every client found, with their keys */
+  guint  fts_reads;    /* of which, FTS5's own reads of its index's pages */
   gint64 vm_steps;
   guint  n_found;
 } StepTrace;
@@ -884,6 +887,8 @@ step_trace_cb (unsigned int  type,
     trace->index_reads++;
   if (sql != NULL && g_str_has_prefix (sql, "SELECT id, sort_key, archived, search_key FROM"))
     trace->kept_reads++;
+  if (sql != NULL && strstr (sql, "'main'.'clients_search_") != NULL)
+    trace->fts_reads++;
   return 0;
 }
 
@@ -1001,6 +1006,60 @@ test_narrows (StoreFixture  *fixture,
   g_assert_cmpuint (trace.index_reads, >, 0);
 }
 
+/* Work that holds the worker's connection until the test lets it go (or 20 s pass,
+ * so that a test failing does not hang: then @expired). */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean started;
+  gboolean released;
+  gboolean expired;
+} Blocker;
+
+static void
+block_cb (FasciaStore  *store,
+          gpointer      data,
+          GCancellable *cancellable)
+{
+  Blocker *blocker = data;
+  gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&blocker->lock);
+  blocker->started = TRUE;
+  g_cond_broadcast (&blocker->cond);
+  while (!blocker->released && !blocker->expired)
+    blocker->expired = !g_cond_wait_until (&blocker->cond, &blocker->lock, end);
+  g_mutex_unlock (&blocker->lock);
+}
+
+static void
+block_keeper (FasciaStore *store,
+              Blocker     *blocker)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  fascia_store_run_on_counter (fascia_store_get_keeper (store), block_cb, blocker, NULL,
+                               cancellable);
+  g_mutex_lock (&blocker->lock);
+  while (!blocker->started)
+    g_cond_wait (&blocker->cond, &blocker->lock);
+  g_mutex_unlock (&blocker->lock);
+}
+
+static gboolean
+release_keeper (Blocker *blocker)
+{
+  gboolean expired;
+
+  g_mutex_lock (&blocker->lock);
+  expired = blocker->expired;
+  blocker->released = TRUE;
+  g_cond_broadcast (&blocker->cond);
+  g_mutex_unlock (&blocker->lock);
+  return expired;
+}
+
 /* A keystroke that finds a few thousand clients spread along the list order reads its page by
  * the walk of the name index and leaves the reading of every client it found, to keep them
  * for the keystrokes that narrow it, to a worker on a connection of its own: on the window's
@@ -1015,6 +1074,7 @@ test_spread_kept_later (StoreFixture  *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
   g_autoptr(GBytes) bytes = NULL;
+  Blocker blocker = { 0 };
   StepTrace trace;
 
   /* 8,000 clients, every 18th holding "quern" (445 found, spread): more than the index plan
@@ -1029,6 +1089,10 @@ test_spread_kept_later (StoreFixture  *fixture,
   g_assert_true (fascia_store_import_clients (fixture->store, bytes, NULL, NULL, &error));
   g_assert_no_error (error);
 
+  /* The worker held until both lists are made: the second cannot take what it read. */
+  g_mutex_init (&blocker.lock);
+  g_cond_init (&blocker.cond);
+  block_keeper (fixture->store, &blocker);
   {
     g_autoptr(GListModel) list = fascia_store_list_clients (fixture->store, "quern", 0, &error);
     FasciaClientQuery *query = fascia_paged_list_get_user_data (FASCIA_PAGED_LIST (list));
@@ -1049,7 +1113,10 @@ test_spread_kept_later (StoreFixture  *fixture,
     g_assert_null (query->found);
     g_assert_true (query->kept_later);
   }
+  g_assert_false (release_keeper (&blocker));
   fascia_client_list_wait_kept (fixture->store);
+  g_mutex_clear (&blocker.lock);
+  g_cond_clear (&blocker.cond);
 
   /* A bunched term, which the walk does not find within the entries an even spread needs:
    * the worker read what it finds while the walk was tried, and that is the list, kept; the
@@ -1088,6 +1155,142 @@ test_spread_kept_later (StoreFixture  *fixture,
   assert_same_as_scan (fixture, "quernby");
 }
 
+static void
+assert_list_is_scan (StoreFixture *fixture,
+                     GListModel   *list,
+                     const char   *text)
+{
+  g_autoptr(GArray) scanned = scan_ids (fixture, text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, scanned->len);
+  for (guint i = 0; i < scanned->len; i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (fascia_client_get_id (client), ==, g_array_index (scanned, gint64, i));
+    }
+}
+
+/* The first keystroke of a bunched term (a first name the walk does not reach within the
+ * entries an even spread needs) in a growing list, as the Clients page makes it, does not
+ * wait on the window's thread for the worker reading what it found: the list comes at once,
+ * with no rows, growing, after a few statements that read no client found; once the worker
+ * has read them, the list grows to them on its thread, and they are what the scan finds. A
+ * newer keystroke that narrows it waits for the same read; a list let go of meanwhile is
+ * not told. Here the worker's connection is held by other work until the lists are made. */
+static void
+test_bunched_does_not_wait (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
+  g_autoptr(GBytes) bytes = NULL;
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) narrowed = NULL;
+  GListModel *dropped;
+  StepTrace trace = { 0 };
+  Blocker blocker = { 0 };
+  gint64 zygmunt;
+
+  /* 8,000 clients, the last 420 named Zygmunt (after 7,580 others in list order). */
+  for (guint i = 0; i < 8000; i++)
+    g_string_append_printf (csv, "%s %05u %s,c%u@example.org,\n",
+                            i >= 7580 ? "Zygmunt" : first_names[i % G_N_ELEMENTS (first_names)],
+                            i, i % 18 == 0 ? "Quernby" : "Ashdown", i);
+  bytes = g_bytes_new (csv->str, csv->len);
+  g_assert_true (fascia_store_import_clients (fixture->store, bytes, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GArray) scanned = scan_ids (fixture, "zygm");
+
+    zygmunt = g_array_index (scanned, gint64, 19);
+  }
+
+  g_mutex_init (&blocker.lock);
+  g_cond_init (&blocker.cond);
+  block_keeper (fixture->store, &blocker);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, step_trace_cb, &trace);
+  first = fascia_store_list_clients (fixture->store, "zygm", FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_test_message ("“zygm” on the window's thread: %u statements (%u of FTS5's own), %"
+                  G_GINT64_FORMAT " VM steps", trace.statements, trace.fts_reads, trace.vm_steps);
+
+  /* Made while the worker was held: it did not wait for it. */
+  g_assert_false (blocker.expired);
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 0);
+  g_assert_true (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (first)));
+  /* The stamp, the counts, the index's rowids and the walk's probe: no client found read. */
+  g_assert_cmpuint (trace.kept_reads, ==, 0);
+  g_assert_cmpuint (trace.statements - trace.fts_reads, <=, 6);
+  /* The walk tried on the entries an even spread needs (2 × 64 × 8,000 ÷ 420), fewer than
+   * the 7,580 before the bunch. */
+  {
+    FasciaClientQuery *query = fascia_paged_list_get_user_data (FASCIA_PAGED_LIST (first));
+
+    g_assert_cmpuint (query->n_probed, <=, 2 * 64 * 8000 / 420 + 1);
+  }
+  /* Not a client can be found in it yet. */
+  g_assert_cmpuint (fascia_store_find_client (fixture->store, first, zygmunt), ==, G_MAXUINT);
+
+  /* Newer keystrokes, made before the worker read: one let go of, one that narrows. */
+  dropped = fascia_store_list_clients (fixture->store, "zygmu", FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dropped), ==, 0);
+  g_object_unref (dropped);
+  narrowed = fascia_store_list_clients (fixture->store, "zygmun", FASCIA_STORE_LIST_GROWING,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (narrowed), ==, 0);
+
+  g_assert_false (release_keeper (&blocker));
+  while (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (first))
+         || fascia_paged_list_get_growing (FASCIA_PAGED_LIST (narrowed)))
+    g_main_context_iteration (NULL, TRUE);
+
+  assert_list_is_scan (fixture, first, "zygm");
+  assert_list_is_scan (fixture, narrowed, "zygmun");
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 420);
+  g_assert_cmpuint (fascia_store_find_client (fixture->store, first, zygmunt), ==, 19);
+
+  /* What must be answered now waits: a list finished at once is whole. */
+  {
+    Blocker again = { 0 };
+    g_autoptr(GListModel) list = NULL;
+
+    g_mutex_init (&again.lock);
+    g_cond_init (&again.cond);
+    /* A change: the search is read anew. */
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+
+      fascia_client_set_name (client, "Zygmunt Aaronson");
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+    }
+    block_keeper (fixture->store, &again);
+    list = fascia_store_list_clients (fixture->store, "zygm", FASCIA_STORE_LIST_GROWING, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+    g_assert_false (release_keeper (&again));
+    fascia_store_finish_clients (fixture->store, list);
+    g_assert_false (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (list)));
+    assert_list_is_scan (fixture, list, "zygm");
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 421);
+    fascia_client_list_wait_kept (fixture->store);
+    /* The source that would tell the lists, which are done. */
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_mutex_clear (&again.lock);
+    g_cond_clear (&again.cond);
+  }
+  g_mutex_clear (&blocker.lock);
+  g_cond_clear (&blocker.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1107,6 +1310,9 @@ main (int   argc,
   STORE_TEST_SQLITE ("/fascia/core/client-list/narrows", test_narrows);
   /* Counts SQLite's own steps of each statement; the server keeps no search. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/spread-kept-later", test_spread_kept_later);
+  /* Holds SQLite's worker connection, and counts SQLite's own steps; the server keeps none. */
+  STORE_TEST_SQLITE ("/fascia/core/client-list/bunched-does-not-wait",
+                     test_bunched_does_not_wait);
   g_test_add ("/postgresql/fascia/core/client-list/covering", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_server_covering, store_fixture_tear_down);
   /* Reads the server's own list of the statements prepared on the store's connection. */

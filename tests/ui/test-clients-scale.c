@@ -1103,6 +1103,180 @@ test_reopens_far_down (void)
   fascia_test_rm_rf (dir);
 }
 
+/* Work that holds the store's worker connection for searches until released. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean started;
+  gboolean released;
+} Blocker;
+
+static void
+block_cb (FasciaStore  *store,
+          gpointer      data,
+          GCancellable *cancellable)
+{
+  Blocker *blocker = data;
+
+  g_mutex_lock (&blocker->lock);
+  blocker->started = TRUE;
+  g_cond_broadcast (&blocker->cond);
+  while (!blocker->released)
+    g_cond_wait (&blocker->cond, &blocker->lock);
+  g_mutex_unlock (&blocker->lock);
+}
+
+/* The ids of the clients whose search key holds @term, in list order: a plain scan. */
+static GArray *
+scan_ids (FasciaStore *store,
+          const char  *term)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = fascia_db_prepare (fascia_store_get_db (store),
+                            "SELECT id FROM clients WHERE deleted_at IS NULL AND archived = 0 "
+                            "AND instr(search_key, ?1) > 0 "
+                            "ORDER BY sort_key, archived, search_key, id", FALSE, &error);
+  g_assert_no_error (error);
+  fascia_db_bind_text (stmt, 1, term);
+  while (fascia_db_step (stmt, &error) == FASCIA_DB_ROW)
+    {
+      gint64 id = fascia_db_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  g_assert_no_error (error);
+  return ids;
+}
+
+/* A keystroke whose clients a worker reads (a first name found by some hundreds of clients
+ * who sort together, far along the list) does not wait for it on the window's thread: while
+ * the worker is held, frames are drawn, and the list shows what it showed, marked busy, with
+ * no empty list and no "no results" between; once the worker has read them, the rows show
+ * the search's clients, each named for a screen reader, and the list is what a plain scan
+ * finds. */
+static void
+test_bunched_search_in_worker (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) scanned = NULL;
+  FasciaWindow *window;
+  FasciaClientsPage *page;
+  FasciaStore *store;
+  GtkWidget *list;
+  GtkEditable *entry;
+  GtkStack *list_stack;
+  GtkSingleSelection *selection;
+  GListModel *shown;
+  Blocker blocker = { 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint searches = 0, n_before;
+  char *wrong;
+
+  {
+    g_autoptr(FasciaStore) made = fascia_store_open (path, &error);
+
+    g_assert_no_error (error);
+    /* 8,000 clients, the last 420 named Zygmunt (after 7,580 others in list order). */
+    for (guint i = 0; i < 8000; i++)
+      g_string_append_printf (csv, "%s %05u Ashdown,c%u@example.org,0400 %06u\n",
+                              i >= 7580 ? "Zygmunt" : (i % 2 ? "Aurelio" : "Beatrix"), i, i, i);
+    bytes = g_bytes_new (csv->str, csv->len);
+    g_assert_true (fascia_store_import_clients (made, bytes, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  window = fascia_window_new (app);
+  store = fascia_window_get_store (window);
+  page = fascia_window_get_clients_page (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
+                                                    "client_list"));
+  entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                       FASCIA_TYPE_CLIENTS_PAGE,
+                                                       "search_entry"));
+  list_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                         FASCIA_TYPE_CLIENTS_PAGE, "list_stack"));
+  selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (
+    GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE, "selection"));
+  gtk_editable_set_text (entry, "beatrix");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (assert_rows_show (list, store, "beatrix"), >, 10);
+  n_before = fascia_clients_page_get_n_shown (page);
+  g_signal_connect (page, "notify::n-searches", G_CALLBACK (n_searches_cb), &searches);
+
+  /* The worker's connection held by other work: the keystroke cannot have its clients. */
+  g_mutex_init (&blocker.lock);
+  g_cond_init (&blocker.cond);
+  fascia_store_run_on_counter (fascia_store_get_keeper (store), block_cb, &blocker, NULL,
+                               cancellable);
+  g_mutex_lock (&blocker.lock);
+  while (!blocker.started)
+    g_cond_wait (&blocker.cond, &blocker.lock);
+  g_mutex_unlock (&blocker.lock);
+
+  gtk_editable_set_text (entry, "zygm");
+  wait_frames (GTK_WIDGET (window), 3);
+  /* Frames drawn, and the list before still shown, whole, marked busy. */
+  g_assert_cmpuint (searches, ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page), ==, n_before);
+  g_assert_cmpuint (assert_rows_show (list, store, "beatrix"), >, 10);
+  wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_STATE_BUSY, TRUE);
+  g_assert_null (wrong);
+
+  g_mutex_lock (&blocker.lock);
+  blocker.released = TRUE;
+  g_cond_broadcast (&blocker.cond);
+  g_mutex_unlock (&blocker.lock);
+  while (searches == 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (GTK_WIDGET (window), 2);
+
+  scanned = scan_ids (store, "zygm");
+  g_assert_cmpuint (scanned->len, ==, 420);
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page), ==, scanned->len);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_STATE_BUSY, FALSE);
+  g_assert_null (wrong);
+  g_assert_cmpuint (assert_rows_show (list, store, "zygm"), >, 10);
+  shown = fascia_client_rows_get_list (FASCIA_CLIENT_ROWS (gtk_single_selection_get_model (selection)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, scanned->len);
+  for (guint i = 0; i < scanned->len; i++)
+    {
+      g_autoptr(FasciaClient) client = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (fascia_client_get_id (client), ==, g_array_index (scanned, gint64, i));
+    }
+
+  /* Chosen as the keyboard chooses a row: the client found opens. */
+  gtk_single_selection_set_selected (selection, 1);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (fascia_client_get_id (fascia_clients_page_get_client (page)), ==,
+                   g_array_index (scanned, gint64, 1));
+
+  g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
+  g_mutex_clear (&blocker.lock);
+  g_cond_clear (&blocker.cond);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1129,6 +1303,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/clients-scale/growing-steady", test_growing_steady);
   g_test_add_func ("/fascia/ui/clients-scale/growing-select", test_growing_select);
   g_test_add_func ("/fascia/ui/clients-scale/reopens-far-down", test_reopens_far_down);
+  g_test_add_func ("/fascia/ui/clients-scale/bunched-search-in-worker",
+                   test_bunched_search_in_worker);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -649,6 +649,10 @@ typedef struct
   FasciaClientsFound *found;        /* stamp and terms set here, rows read by the worker */
   char               *ids;
   GCancellable       *cancellable;
+  /* Lists waiting for it (GWeakRef *), and the context they wait in: told there once it is
+   * read. The context under lock, set when the first list waits; the lists on that thread. */
+  GMainContext       *context;
+  GPtrArray          *waiting;
 } KeepLater;
 
 static void
@@ -661,6 +665,16 @@ keep_later_clear (gpointer data)
   found_release (job->found);
   g_free (job->ids);
   g_object_unref (job->cancellable);
+  if (job->context != NULL)
+    g_main_context_unref (job->context);
+  g_ptr_array_unref (job->waiting);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
 }
 
 static void
@@ -685,6 +699,8 @@ keeping_quark (void)
   return g_quark_from_static_string ("fascia-clients-keeping");
 }
 
+static gboolean kept_later_arrived (gpointer data);
+
 /* In the worker. */
 static void
 keep_in_worker (FasciaStore  *store,
@@ -694,6 +710,7 @@ keep_in_worker (FasciaStore  *store,
   KeepLater *job = data;
   g_autoptr(GError) error = NULL;
   gboolean ok = FALSE;
+  GMainContext *context;
 
   if (store != NULL
       && fascia_db_get_engine (fascia_store_get_db (store)) == FASCIA_DB_ENGINE_SQLITE)
@@ -708,7 +725,22 @@ keep_in_worker (FasciaStore  *store,
   job->ok = ok;
   job->done = TRUE;
   g_cond_broadcast (&job->cond);
+  context = job->context != NULL ? g_main_context_ref (job->context) : NULL;
   g_mutex_unlock (&job->lock);
+
+  /* Lists wait for it: they are told on their thread (attached there, never run here as
+   * g_main_context_invoke() would when no thread holds the context). */
+  if (context != NULL)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_HIGH_IDLE);
+      g_source_set_callback (source, kept_later_arrived, g_atomic_rc_box_acquire (job),
+                             keep_later_release);
+      g_source_attach (source, context);
+      g_source_unref (source);
+      g_main_context_unref (context);
+    }
 }
 
 /* Whether a search can be kept by the worker: the connection in autocommit, on a file the
@@ -745,6 +777,7 @@ keep_later (FasciaClientQuery *query,
   job->found = found_new (query, changes, data_version);
   job->ids = g_strdup (query->ids);
   job->cancellable = g_cancellable_new ();
+  job->waiting = g_ptr_array_new_with_free_func (weak_ref_free);
   fascia_store_run_on_counter (fascia_store_get_keeper (query->store), keep_in_worker,
                                g_atomic_rc_box_acquire (job), keep_later_release,
                                job->cancellable);
@@ -797,6 +830,116 @@ fascia_client_list_wait_kept (FasciaStore *store)
   while (!job->done)
     g_cond_wait (&job->cond, &job->lock);
   g_mutex_unlock (&job->lock);
+}
+
+/*
+ * A growing list (the Clients page's, one a keystroke) does not wait on the window's thread
+ * for the worker reading a bunched term's clients: it is made with no rows, growing, and is
+ * told on its thread once they are read, when it takes them as a later keystroke would and
+ * grows to them at once (fascia_paged_list_counted()). A list let go of meanwhile (a newer
+ * keystroke's replaced it) is not told. The list holds what the search found in the state
+ * of the database its rowids were read in, as any list holds what it found when made.
+ */
+static void
+finish_waiting (FasciaPagedList *list)
+{
+  FasciaClientQuery *query = fascia_paged_list_get_user_data (list);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!query->waiting)
+    return;
+  query->waiting = FALSE;
+  take_kept_later (query);
+  ok = narrow_found (query, query->waiting_changes, query->waiting_data_version);
+  /* The worker could not read them (its connection failed, or it was cancelled): read here. */
+  if (!ok && query->ids != NULL)
+    ok = keep_found (query, query->waiting_changes, query->waiting_data_version, &error);
+  if (!ok)
+    g_warning ("Could not read the clients a search found: %s",
+               error != NULL ? error->message : "not read");
+  fascia_paged_list_counted (list, ok, ok ? query->rows->len : 0);
+}
+
+/* On the lists' thread: the worker has read what they wait for. */
+static gboolean
+kept_later_arrived (gpointer data)
+{
+  KeepLater *job = data;
+
+  /* A list told may make another that waits for this one: indexed anew each time. */
+  for (guint i = 0; i < job->waiting->len; i++)
+    {
+      g_autoptr(FasciaPagedList) list = g_weak_ref_get (g_ptr_array_index (job->waiting, i));
+
+      if (list != NULL)
+        finish_waiting (list);
+    }
+  g_ptr_array_set_size (job->waiting, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the worker is still reading what @query finds: then the list waits for it. */
+static gboolean
+must_wait (FasciaClientQuery *query)
+{
+  KeepLater *job = g_object_get_qdata (G_OBJECT (query->store), keeping_quark ());
+  gboolean done;
+
+  if (job == NULL)
+    return FALSE;
+  g_mutex_lock (&job->lock);
+  done = job->done;
+  g_mutex_unlock (&job->lock);
+  return !done;
+}
+
+/* @list, made with no rows, waits for the worker (see finish_waiting()). */
+static void
+wait_in_list (FasciaClientQuery *query,
+              FasciaPagedList   *list)
+{
+  KeepLater *job = g_object_get_qdata (G_OBJECT (query->store), keeping_quark ());
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean done = TRUE;
+
+  fascia_paged_list_set_counting (list, cancellable);
+  if (job != NULL)
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, list);
+      g_ptr_array_add (job->waiting, ref);
+      g_mutex_lock (&job->lock);
+      done = job->done;
+      if (!done && job->context == NULL)
+        job->context = g_main_context_ref_thread_default ();
+      g_mutex_unlock (&job->lock);
+    }
+  /* Read meanwhile: taken now. */
+  if (done)
+    finish_waiting (list);
+}
+
+/*
+ * fascia_client_list_finish:
+ * @list: a list of fascia_client_list_new()
+ *
+ * A list that waits for what a worker reads has it at once: waits for the worker. For what
+ * must be answered now (Enter opens the first client found), and tests.
+ */
+void
+fascia_client_list_finish (GListModel *list)
+{
+  FasciaClientQuery *query;
+
+  g_return_if_fail (FASCIA_IS_PAGED_LIST (list));
+
+  query = fascia_paged_list_get_user_data (FASCIA_PAGED_LIST (list));
+  if (!query->waiting)
+    return;
+  fascia_client_list_wait_kept (query->store);
+  finish_waiting (FASCIA_PAGED_LIST (list));
 }
 
 /*
@@ -960,7 +1103,17 @@ choose_plan (FasciaClientQuery  *query,
               goto counted;
             }
           /* Bunched far along the list order (a first name): what the worker has been reading
-           * meanwhile, when it is not held up behind a count, is this list. */
+           * meanwhile is this list. A growing list waits for it with no rows rather than
+           * this thread (see finish_waiting()); another waits here. */
+          if (query->kept_later && query->growing && must_wait (query))
+            {
+              query->kept_later = FALSE;
+              query->waiting = TRUE;
+              query->waiting_changes = changes;
+              query->waiting_data_version = data_version;
+              *n_clients = 0;
+              return TRUE;
+            }
           if (query->kept_later && wait_kept_later (query, changes, data_version))
             {
               query->kept_later = FALSE;
@@ -1087,6 +1240,13 @@ fascia_client_query_position (FasciaClientQuery  *query,
 {
   g_autoptr(FasciaStoreStmt) stmt = NULL;
 
+  /* A list waiting for its rows holds no one yet. */
+  if (query->waiting)
+    {
+      *position = 0;
+      return TRUE;
+    }
+
   /* A kept list: where the client is among the rows, or, as the query would count, among
    * those before it in list order when the list does not hold it. */
   if (query->rows != NULL)
@@ -1119,6 +1279,11 @@ fascia_client_query_has (FasciaClientQuery  *query,
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   guint n;
 
+  if (query->waiting)
+    {
+      *has = FALSE;
+      return TRUE;
+    }
   if (query->rows != NULL)
     {
       *has = FALSE;
@@ -1370,6 +1535,8 @@ fascia_client_list_new (FasciaClientQuery  *query,
 
   list = fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page, g_steal_pointer (&owned),
                                 (GDestroyNotify) fascia_client_query_free, cursor_free);
+  if (query->waiting)
+    wait_in_list (query, list);
   /* The rest is counted in a worker, on a connection of its own: never on this thread. */
   if (more)
     fascia_store_count_clients_async (query->store, query->typed, query->flags, list);

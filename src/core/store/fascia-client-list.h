@@ -78,6 +78,11 @@ typedef struct
   /* MATCH on SQLite: what the search finds is being read for keeping in a worker, and this
    * list reads its rows by the walk meanwhile (see KeepLater). */
   gboolean               kept_later;
+  /* GROWING, MATCH on SQLite: the list waits for those the worker reads (see KeepLater),
+   * with no rows until then; the state of the database its rowids were read in. */
+  gboolean               waiting;
+  gint64                 waiting_changes;
+  gint64                 waiting_data_version;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */
@@ -109,6 +114,7 @@ gboolean           fascia_client_query_count_all (FasciaClientQuery    *query,
 GListModel        *fascia_client_list_new       (FasciaClientQuery     *query,
                                                  GError               **error);
 void               fascia_client_list_wait_kept (FasciaStore           *store);
+void               fascia_client_list_finish    (GListModel            *list);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaClientQuery, fascia_client_query_free)
 

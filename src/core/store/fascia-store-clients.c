@@ -827,3 +827,21 @@ fascia_store_find_client (FasciaStore *self,
   client = g_list_model_get_item (clients, position);
   return fascia_client_get_id (client) == client_id ? position : G_MAXUINT;
 }
+
+/*
+ * fascia_store_finish_clients:
+ * @clients: a list of fascia_store_list_clients()
+ *
+ * A list of FASCIA_STORE_LIST_GROWING may come with no rows, growing, while a worker reads
+ * what the search found (its length is then known once "growing" is %FALSE). This has them
+ * now, waiting for the worker: for what must be answered at once.
+ */
+void
+fascia_store_finish_clients (FasciaStore *self,
+                             GListModel  *clients)
+{
+  g_return_if_fail (FASCIA_IS_STORE (self));
+  g_return_if_fail (FASCIA_IS_PAGED_LIST (clients));
+
+  fascia_client_list_finish (clients);
+}
