@@ -174,7 +174,6 @@ struct _FasciaDiagramView
   double         pointer_x, pointer_y;
   double         drag_last_x, drag_last_y;
   gboolean       dragged;
-  GtkGesture    *click;             /* owned by the widget */
   double         pinch_zoom;
   double         pinch_view_x, pinch_view_y;
 };
@@ -2350,27 +2349,6 @@ click_released_cb (FasciaDiagramView *self,
     }
 }
 
-/* After the window is laid out again, GDK makes a motion event of its own in the next frame,
- * for the widget under a pointer that did not move (gdk_surface_request_motion()), with the
- * buttons the X server holds down at that moment. On a busy machine the server may hold the
- * button up already while the release is still on its way to GTK: the gestures take that
- * motion for a button let go elsewhere and drop the press (a single-button gesture resets
- * on motion without its button), and the release that follows answers nothing: a click on
- * a muscle is lost when the window was laid out between its press and its release (a card
- * built ahead, the focus moved). While the view's button is down, such a motion, made by GDK
- * (no time) and saying no button is down, is not passed on: the release comes next, and a
- * real motion always carries the button. */
-static gboolean
-stale_motion_cb (FasciaDiagramView        *self,
-                 GdkEvent                 *event,
-                 GtkEventControllerLegacy *legacy)
-{
-  return gdk_event_get_event_type (event) == GDK_MOTION_NOTIFY
-         && gdk_event_get_time (event) == GDK_CURRENT_TIME
-         && (gdk_event_get_modifier_state (event) & GDK_BUTTON1_MASK) == 0
-         && gtk_gesture_is_active (self->click);
-}
-
 static void
 drag_begin_cb (FasciaDiagramView *self,
                double             x,
@@ -3616,13 +3594,7 @@ fascia_diagram_view_init (FasciaDiagramView *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "event", G_CALLBACK (stale_motion_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
   gesture = gtk_gesture_click_new ();
-  self->click = gesture;
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
   g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), self);

@@ -13,6 +13,7 @@
 #include "fascia-clients-page.h"
 #include "fascia-preferences-window.h"
 #include "fascia-records-ui.h"
+#include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
 struct _FasciaPreferencesWindow
@@ -182,4 +183,5 @@ fascia_preferences_window_init (FasciaPreferencesWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_ui_keep_clicks_over_layout (GTK_WIDGET (self));
 }

@@ -1664,3 +1664,68 @@ fascia_ui_run_in_background (GTask           *task,
   job->func = func;
   g_thread_pool_push (pool, job, NULL);
 }
+
+/* After the window is laid out again, GDK makes a motion event of its own in the next frame,
+ * for the widget under a pointer that did not move (gdk_surface_request_motion()), with the
+ * buttons the X server holds down at that moment. On a busy machine the server may hold the
+ * button up already while the release is still on its way to GTK: a single-button gesture
+ * (any button's click, a diagram's click and drag) takes that motion for a button let go
+ * elsewhere and drops the press, and the release that follows answers nothing: a click is
+ * lost when the window was laid out between its press and its release. While the primary
+ * button is down, such a motion, made by GDK (no time) and saying no button is down, is not
+ * passed on: the release comes next, and a real motion always carries the button. Anything
+ * that says the button is up (a release, a real motion or a crossing without it, a broken
+ * grab) ends the watch, so hover is never held back for longer than one made-up motion. */
+static gboolean
+stale_motion_cb (GtkEventControllerLegacy *legacy,
+                 GdkEvent                 *event,
+                 gboolean                 *pressed)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+      if (gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+        *pressed = TRUE;
+      return FALSE;
+    case GDK_BUTTON_RELEASE:
+      if (gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+        *pressed = FALSE;
+      return FALSE;
+    case GDK_MOTION_NOTIFY:
+      if (!*pressed || (gdk_event_get_modifier_state (event) & GDK_BUTTON1_MASK) != 0)
+        return FALSE;
+      if (gdk_event_get_time (event) == GDK_CURRENT_TIME)
+        return TRUE;
+      *pressed = FALSE;
+      return FALSE;
+    case GDK_ENTER_NOTIFY:
+    case GDK_LEAVE_NOTIFY:
+      if ((gdk_event_get_modifier_state (event) & GDK_BUTTON1_MASK) == 0)
+        *pressed = FALSE;
+      return FALSE;
+    case GDK_GRAB_BROKEN:
+    case GDK_TOUCH_CANCEL:
+      *pressed = FALSE;
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * fascia_ui_keep_clicks_over_layout:
+ * @toplevel: a window
+ *
+ * Keeps a click in @toplevel from being lost when the window is laid out between its press
+ * and its release on a busy machine (see stale_motion_cb()).
+ */
+void
+fascia_ui_keep_clicks_over_layout (GtkWidget *toplevel)
+{
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_data (controller, "event", G_CALLBACK (stale_motion_cb), g_new0 (gboolean, 1),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_add_controller (toplevel, controller);
+}

@@ -15,6 +15,7 @@
 #include "fascia-muscle-card.h"
 #include "fascia-pain-finder.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-utils.h"
 #include "fascia-ui-test-utils.h"
 
 typedef struct
@@ -30,6 +31,8 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  /* As the application's window keeps it: see click-survives-layout. */
+  fascia_ui_keep_clicks_over_layout (fixture->window);
   fixture->page = FASCIA_ATLAS_PAGE (fascia_atlas_page_new ());
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
   fixture->view = FASCIA_DIAGRAM_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),

@@ -18,6 +18,7 @@
 #include "fascia-ui-utils.h"
 #include "fascia-window.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
 
 static FasciaApplication *app;
 static char *tmpdir;
@@ -521,6 +522,146 @@ test_page_has_focus (void)
   close_window (window);
 }
 
+/* A click on any button of the window is not lost when the window is laid out between its
+ * press and its release, and the X server has the button up already when the next frame
+ * asks it where the pointer is (GDK's own motion after a layout, see
+ * fascia_ui_keep_clicks_over_layout()): the view switcher's Study button still shows the
+ * Study page. And the watch does not stay: a hover after the click is still followed. */
+
+typedef struct
+{
+  GtkWidget *window;
+  gboolean   released;
+} Release;
+
+static gboolean
+release_before_flush (GSignalInvocationHint *hint,
+                      guint                  n_values,
+                      const GValue          *values,
+                      gpointer               user_data)
+{
+  Release *release = user_data;
+
+  if (g_value_get_object (&values[0]) != gtk_widget_get_frame_clock (release->window))
+    return TRUE;
+  fascia_ui_test_button_up_now (release->window);
+  release->released = TRUE;
+  return FALSE;
+}
+
+static gboolean
+flag_set (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+static void
+flag_cb (gpointer  instance,
+         gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+gesture_active (gpointer user_data)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (user_data);
+  gboolean active = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      active |= GTK_IS_GESTURE_CLICK (controller) && gtk_gesture_is_active (GTK_GESTURE (controller));
+    }
+  g_object_unref (controllers);
+  return active;
+}
+
+static void
+find_toggle_buttons (GtkWidget *widget,
+                     GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) && gtk_widget_get_mapped (child))
+        g_ptr_array_add (found, child);
+      else
+        find_toggle_buttons (child, found);
+    }
+}
+
+static gboolean
+page_is_study (gpointer user_data)
+{
+  AdwViewStack *stack = user_data;
+
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "study") == 0;
+}
+
+static void
+test_click_survives_layout (void)
+{
+  FasciaWindow *window = open_window ();
+  GtkWidget *switcher = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   FASCIA_TYPE_WINDOW,
+                                                                   "switcher_title"));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                       FASCIA_TYPE_WINDOW,
+                                                                       "stack"));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  Release release = { GTK_WIDGET (window), FALSE };
+  gboolean painted = FALSE, clicked = FALSE, entered = FALSE;
+  GtkEventController *motion;
+  GtkWidget *study;
+  gulong hook, painted_id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "atlas"));
+  fascia_ui_test_wait_idle (200);
+
+  /* The switcher's buttons, in the order of the pages: Atlas, Clients, Study. */
+  find_toggle_buttons (switcher, buttons);
+  g_assert_cmpuint (buttons->len, ==, 3);
+  study = g_ptr_array_index (buttons, 2);
+  g_signal_connect (study, "clicked", G_CALLBACK (flag_cb), &clicked);
+  g_assert_false (page_is_study (stack));
+
+  fascia_ui_test_pointer_move (study, 10, 10);
+  fascia_ui_test_wait_idle (200);
+  fascia_ui_test_button_down (study, 10, 10);
+  g_assert_true (fascia_test_wait_for (gesture_active, study, 5000));
+
+  /* Laid out again while the button is down. */
+  painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (flag_cb), &painted);
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  g_assert_true (fascia_test_wait_for (flag_set, &painted, 5000));
+  g_signal_handler_disconnect (clock, painted_id);
+
+  /* The button goes up just before the next frame asks where the pointer is. */
+  hook = g_signal_add_emission_hook (g_signal_lookup ("flush-events", GDK_TYPE_FRAME_CLOCK), 0,
+                                     release_before_flush, &release, NULL);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_FLUSH_EVENTS);
+  g_assert_true (fascia_test_wait_for (flag_set, &release.released, 5000));
+  if (!release.released)
+    g_signal_remove_emission_hook (g_signal_lookup ("flush-events", GDK_TYPE_FRAME_CLOCK), hook);
+
+  g_assert_true (fascia_test_wait_for (flag_set, &clicked, 5000));
+  g_assert_true (fascia_test_wait_for (page_is_study, stack, 5000));
+
+  /* A hover after a layout, with no button down, is followed. */
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (flag_cb), &entered);
+  gtk_widget_add_controller (g_ptr_array_index (buttons, 0), motion);
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  fascia_ui_test_wait_idle (200);
+  fascia_ui_test_pointer_move (g_ptr_array_index (buttons, 0), 10, 10);
+  g_assert_true (fascia_test_wait_for (flag_set, &entered, 5000));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/shortcuts-in-order", test_shortcuts_in_order);
   g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
+  g_test_add_func ("/fascia/ui/window/click-survives-layout", test_click_survives_layout);
 
   tmpdir = fascia_test_make_tmpdir ();
   status = g_test_run ();
