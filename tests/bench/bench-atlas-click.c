@@ -25,6 +25,7 @@
 
 #include "fascia-atlas-page.h"
 #include "fascia-diagram-view.h"
+#include "fascia-ui-utils.h"
 
 #include "bench-click-utils.h"
 
@@ -371,6 +372,8 @@ main (int   argc,
   bench.window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (bench.window), 1920, 1080);
   gtk_window_set_decorated (GTK_WINDOW (bench.window), FALSE);
+  /* As Fascia's own windows: a click is not lost to a layout between its press and release. */
+  fascia_ui_keep_clicks_over_layout (bench.window);
   bench.page = FASCIA_ATLAS_PAGE (fascia_atlas_page_new ());
   gtk_window_set_child (GTK_WINDOW (bench.window), GTK_WIDGET (bench.page));
   bench.view = FASCIA_DIAGRAM_VIEW (gtk_widget_get_template_child (GTK_WIDGET (bench.page),
