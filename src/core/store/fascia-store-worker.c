@@ -926,6 +926,23 @@ count_progress (guint    n_found,
                                 g_object_ref (task), g_object_unref);
 }
 
+/* The counter's own connection, made with counter->lock held, polled beside @cancellable
+ * and marked as being made meanwhile (counter->connecting, read under running_lock). */
+static void
+counter_connect (FasciaStoreCounter  *counter,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_mutex_lock (&counter->running_lock);
+  counter->connecting = TRUE;
+  g_mutex_unlock (&counter->running_lock);
+  counter->store = fascia_store_open_cancellable (counter->database, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                  cancellable, error);
+  g_mutex_lock (&counter->running_lock);
+  counter->connecting = FALSE;
+  g_mutex_unlock (&counter->running_lock);
+}
+
 static void
 count_thread (GTask        *task,
               gpointer      source_object,
@@ -967,17 +984,7 @@ count_thread (GTask        *task,
        * machine gone from the network) does not hold the store's closing, which cancels it,
        * until libpq gives up. */
       if (counter->store == NULL)
-        {
-          g_mutex_lock (&counter->running_lock);
-          counter->connecting = TRUE;
-          g_mutex_unlock (&counter->running_lock);
-          counter->store = fascia_store_open_cancellable (counter->database,
-                                                          FASCIA_STORE_OPEN_NO_BACKUP,
-                                                          cancellable, &error);
-          g_mutex_lock (&counter->running_lock);
-          counter->connecting = FALSE;
-          g_mutex_unlock (&counter->running_lock);
-        }
+        counter_connect (counter, cancellable, &error);
       if (counter->store == NULL)
         break;
 
@@ -1119,15 +1126,7 @@ counter_job_thread (GTask        *task,
 
   if (!closed && counter->store == NULL)
     {
-      g_mutex_lock (&counter->running_lock);
-      counter->connecting = TRUE;
-      g_mutex_unlock (&counter->running_lock);
-      counter->store = fascia_store_open_cancellable (counter->database,
-                                                      FASCIA_STORE_OPEN_NO_BACKUP,
-                                                      cancellable, &error);
-      g_mutex_lock (&counter->running_lock);
-      counter->connecting = FALSE;
-      g_mutex_unlock (&counter->running_lock);
+      counter_connect (counter, cancellable, &error);
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("Could not open the store's connection for work in the background: %s",
                  error->message);
