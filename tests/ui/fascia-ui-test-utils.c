@@ -195,6 +195,108 @@ fascia_ui_test_button_up_now (GtkWidget *widget)
     }
 }
 
+/* Whether a click gesture of @widget holds a press. */
+static gboolean
+click_pressed_on (gpointer widget)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean active = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      active |= GTK_IS_GESTURE_CLICK (controller) && gtk_gesture_is_active (GTK_GESTURE (controller));
+    }
+  g_object_unref (controllers);
+  return active;
+}
+
+static gboolean
+flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/**
+ * fascia_ui_test_press_and_lay_out:
+ * @widget: where the primary button goes down, at @x, @y
+ * @relayout: what is laid out again, and painted, while the button is down
+ *
+ * Presses on @widget (through the X server) until one of its click gestures holds the
+ * press, then has @relayout laid out again and waits for the frame that paints it.
+ */
+void
+fascia_ui_test_press_and_lay_out (GtkWidget *widget,
+                                  double     x,
+                                  double     y,
+                                  GtkWidget *relayout)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong painted_id;
+
+  fascia_ui_test_button_down (widget, x, y);
+  g_assert_true (fascia_test_wait_for (click_pressed_on, widget, 5000));
+  painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_resize (relayout);
+  g_assert_true (fascia_test_wait_for (flag_set, &painted, 5000));
+  g_signal_handler_disconnect (clock, painted_id);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  gboolean   released;
+} Release;
+
+static gboolean
+release_before_flush (GSignalInvocationHint *hint,
+                      guint                  n_values,
+                      const GValue          *values,
+                      gpointer               user_data)
+{
+  Release *release = user_data;
+
+  if (g_value_get_object (&values[0]) != gtk_widget_get_frame_clock (release->widget))
+    return TRUE;
+  fascia_ui_test_button_up_now (release->widget);
+  release->released = TRUE;
+  return FALSE;
+}
+
+/**
+ * fascia_ui_test_release_before_next_frame:
+ * @widget: a widget of the window the pointer is over, its button down
+ *
+ * Asks for a frame and lets the button up in the X server just before that frame flushes
+ * its events (asking the server where the pointer is, for GDK's own motion after a layout),
+ * as on a busy machine where the next frame comes before GTK has read the release.
+ */
+void
+fascia_ui_test_release_before_next_frame (GtkWidget *widget)
+{
+  guint flush_events = g_signal_lookup ("flush-events", GDK_TYPE_FRAME_CLOCK);
+  Release release = { widget, FALSE };
+  gulong hook;
+
+  hook = g_signal_add_emission_hook (flush_events, 0, release_before_flush, &release, NULL);
+  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (widget),
+                                 GDK_FRAME_CLOCK_PHASE_FLUSH_EVENTS);
+  if (!fascia_test_wait_for (flag_set, &release.released, 5000))
+    {
+      g_signal_remove_emission_hook (flush_events, hook);
+      g_error ("No frame came to let the button up before");
+    }
+}
+
 void
 fascia_ui_test_scroll (GtkWidget *widget,
                        double     x,

@@ -65,6 +65,11 @@ void     fascia_ui_test_button_down    (GtkWidget  *widget,
                                         double      x,
                                         double      y);
 void     fascia_ui_test_button_up_now  (GtkWidget  *widget);
+void     fascia_ui_test_press_and_lay_out (GtkWidget *widget,
+                                           double     x,
+                                           double     y,
+                                           GtkWidget *relayout);
+void     fascia_ui_test_release_before_next_frame (GtkWidget *widget);
 void     fascia_ui_test_scroll         (GtkWidget  *widget,
                                         double      x,
                                         double      y,

@@ -301,64 +301,10 @@ test_click_renders_nothing (Fixture       *fixture,
  * so after every layout, for the widget under a pointer that did not move), and the server
  * answers with the button already up. The click still opens the muscle's card. */
 
-typedef struct
-{
-  Fixture *fixture;
-  gboolean released;
-} Release;
-
-static gboolean
-release_before_flush (GSignalInvocationHint *hint,
-                      guint                  n_values,
-                      const GValue          *values,
-                      gpointer               user_data)
-{
-  Release *release = user_data;
-
-  if (g_value_get_object (&values[0]) != gtk_widget_get_frame_clock (release->fixture->window))
-    return TRUE;
-  fascia_ui_test_button_up_now (release->fixture->window);
-  release->released = TRUE;
-  return FALSE;
-}
-
-static gboolean
-pressed_on (gpointer user_data)
-{
-  GListModel *controllers = gtk_widget_observe_controllers (user_data);
-  gboolean active = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      active |= GTK_IS_GESTURE_CLICK (controller) && gtk_gesture_is_active (GTK_GESTURE (controller));
-    }
-  g_object_unref (controllers);
-  return active;
-}
-
-static gboolean
-frame_painted (gpointer user_data)
-{
-  return *(gboolean *) user_data;
-}
-
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
 static void
 test_click_survives_layout (Fixture       *fixture,
                             gconstpointer  data)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (fixture->window);
-  Release release = { fixture, FALSE };
-  gboolean painted = FALSE;
-  gulong hook, painted_id;
   double x, y, wx, wy;
 
   solid_point_in_region (fixture, "m-psoas-major-l", &x, &y);
@@ -366,24 +312,14 @@ test_click_survives_layout (Fixture       *fixture,
   fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
   fascia_ui_test_wait_idle (200);
 
-  fascia_ui_test_button_down (GTK_WIDGET (fixture->view), wx, wy);
-  g_assert_true (fascia_test_wait_for (pressed_on, fixture->view, 5000));
-
   /* Laid out again while the button is down (as a card built ahead has it laid out). */
-  painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-  gtk_widget_queue_resize (GTK_WIDGET (fixture->page));
-  g_assert_true (fascia_test_wait_for (frame_painted, &painted, 5000));
-  g_signal_handler_disconnect (clock, painted_id);
+  fascia_ui_test_press_and_lay_out (GTK_WIDGET (fixture->view), wx, wy,
+                                    GTK_WIDGET (fixture->page));
   g_assert_null (fascia_atlas_page_get_card (fixture->page));
 
   /* The next frame (an event that came in asks for one): the button goes up just before it
    * asks where the pointer is. */
-  hook = g_signal_add_emission_hook (g_signal_lookup ("flush-events", GDK_TYPE_FRAME_CLOCK), 0,
-                                     release_before_flush, &release, NULL);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_FLUSH_EVENTS);
-  g_assert_true (fascia_test_wait_for (frame_painted, &release.released, 5000));
-  if (!release.released)
-    g_signal_remove_emission_hook (g_signal_lookup ("flush-events", GDK_TYPE_FRAME_CLOCK), hook);
+  fascia_ui_test_release_before_next_frame (GTK_WIDGET (fixture->view));
 
   wait_for_card (fixture, "muscle:psoas-major");
 }

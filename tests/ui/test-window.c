@@ -528,27 +528,6 @@ test_page_has_focus (void)
  * fascia_ui_keep_clicks_over_layout()): the view switcher's Study button still shows the
  * Study page. And the watch does not stay: a hover after the click is still followed. */
 
-typedef struct
-{
-  GtkWidget *window;
-  gboolean   released;
-} Release;
-
-static gboolean
-release_before_flush (GSignalInvocationHint *hint,
-                      guint                  n_values,
-                      const GValue          *values,
-                      gpointer               user_data)
-{
-  Release *release = user_data;
-
-  if (g_value_get_object (&values[0]) != gtk_widget_get_frame_clock (release->window))
-    return TRUE;
-  fascia_ui_test_button_up_now (release->window);
-  release->released = TRUE;
-  return FALSE;
-}
-
 static gboolean
 flag_set (gpointer user_data)
 {
@@ -560,22 +539,6 @@ flag_cb (gpointer  instance,
          gboolean *flag)
 {
   *flag = TRUE;
-}
-
-static gboolean
-gesture_active (gpointer user_data)
-{
-  GListModel *controllers = gtk_widget_observe_controllers (user_data);
-  gboolean active = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      active |= GTK_IS_GESTURE_CLICK (controller) && gtk_gesture_is_active (GTK_GESTURE (controller));
-    }
-  g_object_unref (controllers);
-  return active;
 }
 
 static void
@@ -610,13 +573,10 @@ test_click_survives_layout (void)
   AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                        FASCIA_TYPE_WINDOW,
                                                                        "stack"));
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  Release release = { GTK_WIDGET (window), FALSE };
-  gboolean painted = FALSE, clicked = FALSE, entered = FALSE;
+  gboolean clicked = FALSE, entered = FALSE;
   GtkEventController *motion;
   GtkWidget *study;
-  gulong hook, painted_id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "atlas"));
   fascia_ui_test_wait_idle (200);
@@ -630,22 +590,11 @@ test_click_survives_layout (void)
 
   fascia_ui_test_pointer_move (study, 10, 10);
   fascia_ui_test_wait_idle (200);
-  fascia_ui_test_button_down (study, 10, 10);
-  g_assert_true (fascia_test_wait_for (gesture_active, study, 5000));
-
   /* Laid out again while the button is down. */
-  painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (flag_cb), &painted);
-  gtk_widget_queue_resize (GTK_WIDGET (window));
-  g_assert_true (fascia_test_wait_for (flag_set, &painted, 5000));
-  g_signal_handler_disconnect (clock, painted_id);
+  fascia_ui_test_press_and_lay_out (study, 10, 10, GTK_WIDGET (window));
 
   /* The button goes up just before the next frame asks where the pointer is. */
-  hook = g_signal_add_emission_hook (g_signal_lookup ("flush-events", GDK_TYPE_FRAME_CLOCK), 0,
-                                     release_before_flush, &release, NULL);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_FLUSH_EVENTS);
-  g_assert_true (fascia_test_wait_for (flag_set, &release.released, 5000));
-  if (!release.released)
-    g_signal_remove_emission_hook (g_signal_lookup ("flush-events", GDK_TYPE_FRAME_CLOCK), hook);
+  fascia_ui_test_release_before_next_frame (study);
 
   g_assert_true (fascia_test_wait_for (flag_set, &clicked, 5000));
   g_assert_true (fascia_test_wait_for (page_is_study, stack, 5000));
