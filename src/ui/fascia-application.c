@@ -276,6 +276,7 @@ fascia_application_startup (GApplication *application)
   G_APPLICATION_CLASS (fascia_application_parent_class)->startup (application);
 
   fascia_ui_name_controls ();
+  fascia_ui_keep_clicks_in_every_window ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.hide-client-names",

@@ -183,5 +183,4 @@ fascia_preferences_window_init (FasciaPreferencesWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  fascia_ui_keep_clicks_over_layout (GTK_WIDGET (self));
 }

@@ -1717,15 +1717,62 @@ stale_motion_cb (GtkEventControllerLegacy *legacy,
  * @toplevel: a window
  *
  * Keeps a click in @toplevel from being lost when the window is laid out between its press
- * and its release on a busy machine (see stale_motion_cb()).
+ * and its release on a busy machine (see stale_motion_cb()). Every window of the application
+ * has it (fascia_ui_keep_clicks_in_every_window()); a test's or a benchmark's window of its
+ * own is given it with this.
  */
 void
 fascia_ui_keep_clicks_over_layout (GtkWidget *toplevel)
 {
-  GtkEventController *controller = gtk_event_controller_legacy_new ();
+  static GQuark kept;
+  GtkEventController *controller;
 
+  if (kept == 0)
+    kept = g_quark_from_static_string ("fascia-keeps-clicks-over-layout");
+  if (g_object_get_qdata (G_OBJECT (toplevel), kept) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (toplevel), kept, GINT_TO_POINTER (TRUE));
+
+  controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_data (controller, "event", G_CALLBACK (stale_motion_cb), g_new0 (gboolean, 1),
                          (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_widget_add_controller (toplevel, controller);
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      fascia_ui_keep_clicks_over_layout (window);
+    }
+}
+
+/**
+ * fascia_ui_keep_clicks_in_every_window:
+ *
+ * From now on, every window the process opens keeps its clicks over a layout
+ * (fascia_ui_keep_clicks_over_layout()): the main window, and each dialog, confirmation, file
+ * chooser, the preferences, about and shortcuts windows, none of which has to remember it.
+ */
+void
+fascia_ui_keep_clicks_in_every_window (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels), NULL);
+      g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
+      g_once_init_leave (&done, 1);
+    }
 }

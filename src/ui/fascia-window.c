@@ -1289,7 +1289,6 @@ static void
 fascia_window_init (FasciaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  fascia_ui_keep_clicks_over_layout (GTK_WIDGET (self));
   fascia_ui_defer_menu (GTK_WIDGET (self), FASCIA_TYPE_WINDOW, "primary_menu_button",
                         "primary_menu");
 }

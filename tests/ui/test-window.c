@@ -611,6 +611,93 @@ test_click_survives_layout (void)
   close_window (window);
 }
 
+/* The same for a button of a dialog the window opens (a confirmation, the Export dialog): the
+ * guard is on every window of the application, not only on the main one. */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer user_data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             char            **answered)
+{
+  g_free (*answered);
+  *answered = g_strdup (response);
+}
+
+static gboolean
+string_set (gpointer user_data)
+{
+  return *(char **) user_data != NULL;
+}
+
+static void
+test_dialog_click_survives_layout (void)
+{
+  FasciaWindow *window = open_window ();
+  g_autofree char *answered = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *cancel;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-records", NULL));
+  g_assert_true (fascia_test_wait_for (message_dialog_shown, NULL, 5000));
+  dialog = find_message_dialog ();
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), &answered);
+  cancel = find_button_labelled (GTK_WIDGET (dialog), "_Cancel");
+  g_assert_nonnull (cancel);
+  fascia_ui_test_wait_idle (200);
+
+  fascia_ui_test_pointer_move (cancel, 10, 10);
+  fascia_ui_test_wait_idle (200);
+  /* The dialog is laid out again while the button is down, and the button goes up just
+   * before the next frame asks where the pointer is. */
+  fascia_ui_test_press_and_lay_out (cancel, 10, 10, GTK_WIDGET (dialog));
+  fascia_ui_test_release_before_next_frame (cancel);
+
+  g_assert_true (fascia_test_wait_for (string_set, &answered, 5000));
+  g_assert_cmpstr (answered, ==, "cancel");
+  g_assert_false (message_dialog_shown (NULL));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +727,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
   g_test_add_func ("/fascia/ui/window/click-survives-layout", test_click_survives_layout);
+  g_test_add_func ("/fascia/ui/window/dialog-click-survives-layout",
+                   test_dialog_click_survives_layout);
 
   tmpdir = fascia_test_make_tmpdir ();
   status = g_test_run ();
