@@ -48,7 +48,7 @@ struct _FasciaWindow
   gint64                pending_client; /* to select when clients_page is built */
 
   /* Owned */
-  guint                 list_button_idle_id;
+  guint                 list_button_tick_id;
   guint                 atlas_preload_id;
   guint                 backup_id;     /* today's backup, waiting for the window to be up */
   FasciaStore          *backup_store;  /* (nullable): the store that backup is of */
@@ -295,23 +295,29 @@ update_client_list_button (FasciaWindow *self)
 }
 
 static gboolean
-client_list_button_idle_cb (gpointer user_data)
+client_list_button_tick_cb (GtkWidget     *widget,
+                            GdkFrameClock *clock,
+                            gpointer       user_data)
 {
-  FasciaWindow *self = user_data;
+  FasciaWindow *self = FASCIA_WINDOW (widget);
 
-  self->list_button_idle_id = 0;
+  self->list_button_tick_id = 0;
   update_client_list_button (self);
   return G_SOURCE_REMOVE;
 }
 
 /* The leaflet folds while it is being allocated: showing the header bar's button then would
  * change the header bar in the middle of the layout ("Trying to snapshot AdwHeaderBar without
- * a current allocation"), so the button follows right after. */
+ * a current allocation"), so the button follows at the start of the next frame, before it is
+ * laid out. Not in an idle: on a busy machine frames and replies keep the main loop from a
+ * default idle, and the button stayed (or stayed away) until the leaflet's slide had ended. */
 static void
 queue_client_list_button (FasciaWindow *self)
 {
-  if (self->list_button_idle_id == 0)
-    self->list_button_idle_id = g_idle_add (client_list_button_idle_cb, self);
+  if (self->list_button_tick_id == 0)
+    self->list_button_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                              client_list_button_tick_cb,
+                                                              NULL, NULL);
 }
 
 static void
@@ -1195,7 +1201,11 @@ fascia_window_dispose (GObject *object)
 {
   FasciaWindow *self = FASCIA_WINDOW (object);
 
-  g_clear_handle_id (&self->list_button_idle_id, g_source_remove);
+  if (self->list_button_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->list_button_tick_id);
+      self->list_button_tick_id = 0;
+    }
   g_clear_handle_id (&self->atlas_preload_id, g_source_remove);
   g_clear_handle_id (&self->backup_id, g_source_remove);
   g_clear_object (&self->backup_store);

@@ -281,7 +281,7 @@ test_walk_the_client_list (void)
 }
 
 /* The leaflet has slid the client list out of sight, and the header bar's way back to it is
- * shown (in the idle after). */
+ * shown (from the frame after the change). */
 static gboolean
 list_folded_away (gpointer list)
 {
@@ -291,9 +291,8 @@ list_folded_away (gpointer list)
   return !gtk_widget_get_mapped (list) && gtk_widget_get_mapped (back);
 }
 
-/* The list is back and its way back is gone: the window hides that button in an idle after
- * the leaflet changes (fascia-window.c), which on a busy machine can come after the
- * transition's last frame, so it is waited for like the transition, not taken for done. */
+/* The list is back and its way back is gone: the window hides that button at the start of
+ * the frame after the leaflet changes (fascia-window.c; test-window way-back-by-next-frame). */
 static gboolean
 list_back (gpointer list)
 {
