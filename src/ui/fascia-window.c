@@ -689,7 +689,8 @@ store_connected_cb (FasciaStore  *store,
 }
 
 /* A server that answered but would not open as this clinic's database (one of a newer
- * Fascia): said, and the banner goes, as it is not a matter of waiting. */
+ * Fascia, or no such database or login on it, also once a connection lost is made anew):
+ * said, and the banner goes, as it is not a matter of waiting. */
 static void
 store_open_failed_cb (FasciaStore  *store,
                       const GError *error,
@@ -852,10 +853,11 @@ open_user_store (FasciaWindow *self)
       g_clear_error (&error);
     }
   keep_unsaved_edits (self, store);
+  /* Its server refused it for good, at the start or when a connection lost was made anew. */
+  g_signal_connect_object (store, "open-failed", G_CALLBACK (store_open_failed_cb), self, 0);
 
   if (!fascia_store_is_connected (store))
     {
-      g_signal_connect_object (store, "open-failed", G_CALLBACK (store_open_failed_cb), self, 0);
       gtk_revealer_set_reveal_child (self->offline_banner, TRUE);
       self->backup_when_connected = TRUE;
       return;

@@ -1721,6 +1721,12 @@ test_keepalives (void)
 /* A login the server refuses (a wrong password) is not a server that cannot be reached: a
  * window opened on it says so once, rather than showing "offline" and trying again forever. */
 static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static void
 open_failed_cb (FasciaStore  *store,
                 const GError *error,
                 GError      **failed)
@@ -1824,6 +1830,83 @@ test_refused_login (StoreFixture  *fixture,
   set_hba (hba);
 }
 
+/* Waits for @store's #FasciaStore::open-failed, into @failed. Not a measure of time: the
+ * bound only ends a wait that, wrongly, never would. */
+static void
+wait_open_failed (FasciaStore  *store,
+                  GError      **failed)
+{
+  gboolean given_up = FALSE;
+  guint id = g_timeout_add_seconds (60, give_up_cb, &given_up);
+
+  while (*failed == NULL && !given_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!given_up)
+    g_source_remove (id);
+}
+
+/* A server that answers that it has no such database or login: said once, at the first
+ * attempt, naming the database or the login, and not tried again as one that cannot be
+ * reached (the offline banner up for ever). Also opened at once on this thread, and when a
+ * connection lost is made anew and the login is refused for good meanwhile. */
+static void
+test_no_such_database_or_login (StoreFixture  *fixture,
+                                gconstpointer  data)
+{
+  static const struct { const char *option; const char *named; FasciaStoreError code; } cases[] = {
+    { "dbname=fascia_no_such_clinic", "“fascia_no_such_clinic”", FASCIA_STORE_ERROR_NOT_FOUND },
+    { "user=fascia_no_such_login", "“fascia_no_such_login”", FASCIA_STORE_ERROR_DENIED },
+  };
+  g_autofree char *leaving = g_strdup_printf ("%s user=fascia_leaving", fixture->path);
+  g_autoptr(FasciaStore) kept = NULL;
+  g_autoptr(GError) failed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint lost = 0;
+  PGconn *conn;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *conninfo = g_strdup_printf ("%s %s", fixture->path, cases[i].option);
+      g_autoptr(FasciaStore) store = fascia_store_open_in_background (conninfo, &error);
+
+      g_assert_no_error (error);
+      g_signal_connect (store, "open-failed", G_CALLBACK (open_failed_cb), &failed);
+      wait_open_failed (store, &failed);
+      g_assert_error (failed, FASCIA_STORE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (failed->message, cases[i].named));
+      /* One line, without the server's code or where in its source it refused. */
+      g_assert_null (strchr (failed->message, '\n'));
+      g_assert_null (strstr (failed->message, "LOCATION"));
+      g_assert_false (fascia_store_is_connected (store));
+      g_clear_error (&failed);
+
+      g_assert_null (fascia_store_open (conninfo, &error));
+      g_assert_error (error, FASCIA_STORE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].named));
+      g_clear_error (&error);
+    }
+
+  /* A login that may no longer log in when its lost connection is made anew. */
+  conn = PQconnectdb (fixture->path);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQclear (PQexec (conn, "CREATE ROLE fascia_leaving LOGIN SUPERUSER"));
+  kept = fascia_store_open (leaving, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_watch_others (kept, &error));
+  g_assert_no_error (error);
+  g_signal_connect (kept, "open-failed", G_CALLBACK (open_failed_cb), &failed);
+  g_signal_connect_swapped (kept, "notify::connected", G_CALLBACK (count_cb), &lost);
+  PQclear (PQexec (conn, "ALTER ROLE fascia_leaving NOLOGIN"));
+  PQclear (PQexec (conn, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                         "WHERE usename = 'fascia_leaving'"));
+  PQfinish (conn);
+  wait_open_failed (kept, &failed);
+  g_assert_error (failed, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (failed->message, "“fascia_leaving”"));
+  g_assert_false (fascia_store_is_connected (kept));
+  g_assert_cmpuint (lost, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1861,6 +1944,9 @@ main (int   argc,
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);
   g_test_add ("/postgresql/fascia/core/store/reconnect/refused-login", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_refused_login, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/no-such-database-or-login", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_no_such_database_or_login,
+              store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/lost-without-watch", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_lost_without_watch, store_fixture_tear_down);
 

@@ -42,6 +42,7 @@ typedef enum
   LINK_WAITING,       /* lost: the next attempt is due at the link's ready time */
   LINK_CONNECTING,    /* PQconnectPoll() on the new connection's socket */
   LINK_SETTING_UP,    /* the session's settings (and LISTEN) sent, their results awaited */
+  LINK_REFUSED,       /* the server refused for good (set_connect_error()): no more attempts */
 } LinkState;
 
 typedef struct
@@ -69,6 +70,7 @@ typedef struct
   guint             backoff;  /* milliseconds before the next attempt */
   FasciaDbLinkFunc  link_func;
   gpointer          link_data;
+  GError           *refusal;  /* LINK_REFUSED: why */
 } PgDb;
 
 static void mark_lost (PgDb *self);
@@ -243,8 +245,107 @@ connect_with_keepalives (const char *conninfo,
   values[N_KEEPALIVES] = conninfo;
   values[N_KEEPALIVES + 1] = NULL;
 
-  return nonblocking ? PQconnectStartParams (keepalive_keywords, values, 1)
-                     : PQconnectdbParams (keepalive_keywords, values, 1);
+  if (nonblocking)
+    {
+      PGconn *conn = PQconnectStartParams (keepalive_keywords, values, 1);
+
+      /* The server's refusal of the connection, if it comes, carries its SQLSTATE, by which
+       * a refusal that waiting will not change is told from one that it will (see
+       * set_connect_error()); the connection's later messages do not (connected()). */
+      if (conn != NULL)
+        PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
+      return conn;
+    }
+  return PQconnectdbParams (keepalive_keywords, values, 1);
+}
+
+/* A connection made with connect_with_keepalives() is up: its messages from now on are as
+ * libpq's default makes them. */
+static void
+connected (PGconn *conn)
+{
+  PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
+}
+
+/* Whether the server's SQLSTATE @state, refusing a connection, names a mistake in what
+ * Fascia was told to open, which trying again will not mend: no such database (3D000), no
+ * such role or a login the server's rules refuse (class 28), no right to connect (42501).
+ * The rest (starting up or shutting down, 57P03; too many connections, 53300; no answer at
+ * all) may pass, and the connection is tried again. */
+static gboolean
+is_lasting_refusal (const char *state)
+{
+  return g_str_equal (state, "3D000") || g_str_has_prefix (state, "28") ||
+         g_str_equal (state, "42501");
+}
+
+/* @error, for a connection that failed (made by connect_with_keepalives() nonblocking, whose
+ * messages carry the server's SQLSTATE): %FASCIA_STORE_ERROR_IO when trying again may help
+ * (the server could not be reached, or is starting), else %FASCIA_STORE_ERROR_NOT_FOUND for
+ * a database the server does not have, %FASCIA_STORE_ERROR_DENIED for a login it refuses,
+ * each on one line naming the database or the login, and with the server's own words. */
+static void
+set_connect_error (PGconn  *conn,
+                   GError **error)
+{
+  const char *message = PQerrorMessage (conn);
+  const char *coded = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *detail = NULL;
+  char state[6] = "";
+  /* The server answered and asked for a password: none was given, or it was refused. */
+  gboolean refused = PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn);
+
+  /* The last of the server's answers (one per host tried): "SEVERITY:  CODE: message". */
+  for (const char *p = strstr (message, ":  "); p != NULL; p = strstr (p + 1, ":  "))
+    {
+      gboolean code = strlen (p) >= 10 && p[8] == ':' && p[9] == ' ';
+
+      for (guint i = 3; code && i < 8; i++)
+        code = g_ascii_isdigit (p[i]) || g_ascii_isupper (p[i]);
+      if (code)
+        coded = p;
+    }
+  if (coded != NULL)
+    {
+      const char *severity = coded;
+      g_autofree char *words = g_strndup (coded + 10, strcspn (coded + 10, "\n"));
+
+      memcpy (state, coded + 3, 5);
+      /* The severity's word, back from its colon to the space or colon before it. */
+      while (severity > message && severity[-1] != ' ' && severity[-1] != ':')
+        severity--;
+      said = g_strdup_printf ("%.*s: %s", (int) (coded - severity), severity, words);
+      /* Without the code, nor the lines after it (its LOCATION), for this function alone. */
+      detail = g_strdup_printf ("%.*s:  %s", (int) (coded - message), message, words);
+    }
+  else
+    detail = g_strdup (message);
+  g_strdelimit (detail, "\n\t", ' ');
+  {
+    g_autofree char *excerpt = fascia_text_excerpt (detail, -1, 300);
+
+    g_free (detail);
+    detail = g_strdup (g_strstrip (excerpt));
+  }
+
+  if (!refused && state[0] != '\0' && is_lasting_refusal (state))
+    {
+      if (g_str_equal (state, "3D000"))
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                     "Could not connect to the clinic server: it has no database “%s” (%s)",
+                     PQdb (conn), said);
+      else
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_DENIED,
+                     "Could not connect to the clinic server: it refused the login “%s” to "
+                     "the database “%s” (%s)", PQuser (conn), PQdb (conn), said);
+      return;
+    }
+
+  /* Trying again will not help a password refused, unlike a server that cannot be reached. */
+  g_set_error (error, FASCIA_STORE_ERROR,
+               refused ? FASCIA_STORE_ERROR_DENIED : FASCIA_STORE_ERROR_IO,
+               "Could not connect to the clinic server: %s", detail);
 }
 
 /* The connect_timeout @conn was made with, in seconds; 0 for none. */
@@ -261,8 +362,9 @@ connect_timeout_of (PGconn *conn)
   return seconds;
 }
 
-/* As connect_with_keepalives() blocking, but polled in this thread beside @cancellable: the
- * attempt ends at once when it is cancelled (a count in the background whose store closes),
+/* As connect_with_keepalives() blocking, but polled in this thread beside @cancellable (if
+ * not %NULL): the attempt ends at once when it is cancelled (a count in the background whose
+ * store closes),
  * else when it is made, fails, or outlasts its connect_timeout (which libpq leaves to the
  * caller that polls). Returns the connection (made, or failed with libpq's message), or NULL
  * with @error when cancelled or too long. */
@@ -292,11 +394,11 @@ connect_cancellable (const char    *conninfo,
   if (timeout > 0)
     deadline = g_get_monotonic_time () + (gint64) timeout * G_USEC_PER_SEC;
   /* Without a descriptor for it (none left), the cancellable is looked at every 50 ms. */
-  have_fd = g_cancellable_make_pollfd (cancellable, &fds[1]);
+  have_fd = cancellable != NULL && g_cancellable_make_pollfd (cancellable, &fds[1]);
 
   while (status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED)
     {
-      int wait_ms = have_fd ? -1 : 50;
+      int wait_ms = have_fd || cancellable == NULL ? -1 : 50;
       int n;
 
       if (g_cancellable_is_cancelled (cancellable))
@@ -326,6 +428,8 @@ connect_cancellable (const char    *conninfo,
   if (have_fd)
     g_cancellable_release_fd (cancellable);
 
+  if (status == PGRES_POLLING_OK)
+    connected (conn);
   if (status == PGRES_POLLING_OK || status == PGRES_POLLING_FAILED)
     return conn;
 
@@ -360,6 +464,7 @@ pg_close (FasciaDb *db)
   if (self->pending != NULL)
     PQfinish (self->pending);
   PQfinish (CONN (db));
+  g_clear_error (&self->refusal);
   g_free (self->conninfo);
   g_free (db->name);
   g_free (db);
@@ -1077,6 +1182,29 @@ link_start (PgDb *self)
   g_source_set_ready_time (self->link, link->deadline);
 }
 
+/* The new connection failed: if the server refused it for good (no such database or login
+ * any more), no more attempts are made, and link_func is told why. */
+static gboolean
+link_refused (PgDb *self)
+{
+  LinkSource *link = (LinkSource *) self->link;
+  g_autoptr(GError) error = NULL;
+
+  set_connect_error (self->pending, &error);
+  if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+    return FALSE;
+
+  g_debug ("The clinic server refused the connection for good: %s", error->message);
+  link_watch_socket (self, 0);
+  g_clear_pointer (&self->pending, PQfinish);
+  self->state = LINK_REFUSED;
+  g_clear_error (&self->refusal);
+  self->refusal = g_steal_pointer (&error);
+  link->announce = TRUE;
+  g_source_set_ready_time (self->link, 0);
+  return TRUE;
+}
+
 /* The new connection is ready: it takes the place of the broken one. */
 static void
 link_up (PgDb *self)
@@ -1086,6 +1214,7 @@ link_up (PgDb *self)
   link_watch_socket (self, 0);
   PQfinish (self->conn);
   self->conn = g_steal_pointer (&self->pending);
+  connected (self->conn);
   self->generation++;
   self->state = LINK_UP;
   self->lost = FALSE;
@@ -1143,7 +1272,8 @@ link_step (PgDb *self)
           }
           break;
         default:
-          link_wait (self);
+          if (!link_refused (self))
+            link_wait (self);
           break;
         }
       break;
@@ -1199,9 +1329,11 @@ link_dispatch (GSource     *source,
   if (link->announce)
     {
       link->announce = FALSE;
-      g_source_set_ready_time (source, self->state == LINK_UP ? -1 : link->deadline);
+      g_source_set_ready_time (source, self->state == LINK_UP || self->state == LINK_REFUSED
+                                       ? -1 : link->deadline);
       if (self->link_func != NULL)
-        self->link_func (self->state == LINK_UP, self->link_data);
+        self->link_func (self->state == LINK_UP,
+                         self->state == LINK_REFUSED ? self->refusal : NULL, self->link_data);
       return G_SOURCE_CONTINUE;
     }
 
@@ -1563,20 +1695,14 @@ open_full (const char    *conninfo,
   PgDb *self;
   PGconn *conn;
 
-  conn = cancellable != NULL ? connect_cancellable (conninfo, cancellable, error)
-                             : connect_with_keepalives (conninfo, FALSE);
-  if (conn == NULL && cancellable != NULL)
+  /* Made as a worker makes it, also without @cancellable, so that a refusal says why
+   * (set_connect_error()). */
+  conn = connect_cancellable (conninfo, cancellable, error);
+  if (conn == NULL)
     return NULL;
   if (PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *detail = fascia_text_excerpt (PQerrorMessage (conn), -1, 300);
-      /* The server answered and asked for a password: none was given, or it was refused.
-       * Trying again will not help, unlike a server that cannot be reached. */
-      gboolean refused = PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn);
-
-      g_set_error (error, FASCIA_STORE_ERROR,
-                   refused ? FASCIA_STORE_ERROR_DENIED : FASCIA_STORE_ERROR_IO,
-                   "Could not connect to the clinic server: %s", g_strstrip (detail));
+      set_connect_error (conn, error);
       PQfinish (conn);
       return NULL;
     }

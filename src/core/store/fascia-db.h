@@ -114,14 +114,18 @@ GSource        *fascia_db_watch_changes     (FasciaDb           *db,
                                              GDestroyNotify      destroy,
                                              GError            **error);
 
-/* The connection was lost (@connected FALSE) or made anew (TRUE). */
-typedef void (*FasciaDbLinkFunc) (gboolean connected,
-                                  gpointer user_data);
+/* The connection was lost (@connected FALSE) or made anew (TRUE); or, @refusal not %NULL,
+ * the server answered an attempt with a refusal that trying again will not change (the
+ * database or the login is no more): no more attempts are made. */
+typedef void (*FasciaDbLinkFunc) (gboolean      connected,
+                                  const GError *refusal,
+                                  gpointer      user_data);
 
 /* Where the connection can be lost (a server): when it is, a new one is made in the
  * background from @context's main loop, with a growing wait between attempts, and @func is
- * told from there, as it is when the connection is back (with the changes watched again).
- * Until then each query fails at once with FASCIA_STORE_ERROR_IO. Nothing for a file. */
+ * told from there, as it is when the connection is back (with the changes watched again) or
+ * refused for good. Until then each query fails at once with FASCIA_STORE_ERROR_IO. Nothing
+ * for a file. */
 void            fascia_db_keep_connected    (FasciaDb           *db,
                                              GMainContext       *context,
                                              FasciaDbLinkFunc    func,

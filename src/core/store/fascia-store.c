@@ -195,8 +195,10 @@ fascia_store_class_init (FasciaStoreClass *klass)
    * @error: why
    *
    * A store of fascia_store_open_in_background() reached its server, which would not open
-   * as a clinic database (one of a newer Fascia, or a login without the grants to read it):
-   * it stays unconnected and is tried no more. Emitted from the main loop.
+   * as a clinic database (one of a newer Fascia, a login without the grants to read it, or a
+   * database or login the server does not have): it stays unconnected and is tried no more.
+   * Emitted too when a connection lost is refused so when it is made anew (the database or
+   * the login was removed meanwhile). Emitted from the main loop.
    */
   signals[OPEN_FAILED] =
     g_signal_new ("open-failed",
@@ -1513,8 +1515,9 @@ connect_thread (GTask        *task,
     }
 }
 
-static void link_cb (gboolean connected,
-                     gpointer user_data);
+static void link_cb (gboolean      connected,
+                     const GError *refusal,
+                     gpointer      user_data);
 
 /* Back on the main loop: @self takes the connection the worker made, and what it read with
  * it, as if it had been made by fascia_store_open_full(). */
@@ -1567,7 +1570,7 @@ connect_done_cb (GObject      *source,
         g_warning ("Changes saved elsewhere will show only when reopened: %s", error->message);
     }
   /* As when a lost connection is made anew: the journal saved, every view read again. */
-  link_cb (TRUE, self);
+  link_cb (TRUE, NULL, self);
 }
 
 /**
@@ -1768,10 +1771,13 @@ fascia_store_is_connected (FasciaStore *self)
 }
 
 /* The clinic server's connection was lost or made anew: told from the main loop. What others
- * changed meanwhile was not heard, so every view of clients, plans and visits reads again. */
+ * changed meanwhile was not heard, so every view of clients, plans and visits reads again.
+ * A server that refuses it for good (its database or the login is gone) is not tried again,
+ * and that is said once (#FasciaStore::open-failed). */
 static void
-link_cb (gboolean connected,
-         gpointer user_data)
+link_cb (gboolean      connected,
+         const GError *refusal,
+         gpointer      user_data)
 {
   FasciaStore *self = user_data;
   static const FasciaStoreTable reread[] = {
@@ -1788,6 +1794,8 @@ link_cb (gboolean connected,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  if (refusal != NULL)
+    g_signal_emit (self, signals[OPEN_FAILED], 0, refusal);
   if (!connected)
     return;
 
