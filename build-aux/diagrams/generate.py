@@ -35,8 +35,11 @@ LANDMARK = 'fill="#ecdfc2" stroke="#5b4a3a" stroke-width="1.2"'
 LINE_MARK = 'fill="none" stroke="#7d6549" stroke-width="3.2" stroke-linecap="round"'
 LIGAMENT = 'fill="#e8dcc8" fill-opacity="0.95" stroke="#8a7458" stroke-width="1.2"'
 LIG_FIBRE = 'fill="none" stroke="#b9a582" stroke-width="0.9"'
-FASCIA = 'fill="#e8dcc8" fill-opacity="0.62" stroke="#9c8666" stroke-width="1.3"'
-FASCIA_FIBRE = 'fill="none" stroke="#b8a37f" stroke-width="0.8" stroke-opacity="0.8"'
+# fasciae: translucent silver-white sheets, the muscle or bone beneath showing through (bone is opaque ivory
+# with a dark outline, tendon and aponeurosis opaque cream)
+FASCIA = 'fill="#e9eef1" fill-opacity="0.62" stroke="#7f909c" stroke-width="1.3"'
+ITB = 'fill="#e9eef1" fill-opacity="0.72" stroke="#7f909c" stroke-width="1.3" stroke-linejoin="round"'
+FASCIA_FIBRE = 'fill="none" stroke="#93a4b0" stroke-width="0.8" stroke-opacity="0.85"'
 MUSCLE = {
     'deep': 'fill="#b5362a" fill-opacity="0.93" stroke="#6e1f17" stroke-width="1.5" stroke-linejoin="round"',
     'mid': 'fill="#c0392b" fill-opacity="0.93" stroke="#6e1f17" stroke-width="1.5" stroke-linejoin="round"',
@@ -65,6 +68,9 @@ class View:
         self.labels = []                # (text, anchor canvas point, side or None)
         self.anchors = {}
         self.sides = (1, -1) if kind not in ('lat', 'med') else (-1,)
+        # the least distance between two labels of a column (canvas units), or None for 23/17 of the
+        # font size; more where the labels must stay apart when the application enlarges them
+        self.label_gap = None
 
     # (a, y): a = x for coronal views (subject's left side positive), z for the lateral view
     def p(self, pt, side=1):
@@ -627,8 +633,8 @@ def draw_itb_coronal(v, side):
     pts = [(162, 272), (168, 300), (168, 340), (163, 400), (157, 460), (150, 530), (136, 610), (118, 676), (106, 714)]
     w = [10, 20, 22, 19, 17, 16, 15, 13, 10]
     poly = v.ps(ribbon_poly(pts, w), side)
-    parts = [path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='flat'), LIGAMENT)]
-    parts.append(path(lines_d(hatch([poly], 7, 88 if side == 1 else 92)), LIG_FIBRE))
+    parts = [path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='flat'), ITB)]
+    parts.append(path(lines_d(hatch([poly], 7, 88 if side == 1 else 92)), FASCIA_FIBRE))
     v.add('bones', group('b-iliotibial-tract' + sfx(side), parts))
 
 
@@ -695,7 +701,7 @@ def render_labels(v):
     for c, items in cols.items():
         items.sort(key=lambda it: it[0])
         ys = [max(40, min(H - 20, it[0])) for it in items]
-        gap = round(fs * 23 / 17.0)
+        gap = v.label_gap or round(fs * 23 / 17.0)
         for _ in range(200):
             moved = False
             for i in range(1, len(ys)):
@@ -1796,6 +1802,10 @@ def build_lateral():
              'behind it, and rectus femoris down to the knee. The hip bone, hip joint and '
              'femoral head beneath the muscles are outlined with dashed lines.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
+    # a small window (1024x640) shows the view at about a third of its size and enlarges the labels to
+    # about 31 units to keep them readable: the labels of a column stay that far apart and more, so
+    # that none has to be left out
+    v.label_gap = 46
     v.ymin = -66
     s = -1
     # ---- bones: lumbar spine, sacrum and coccyx (medial), ribs, hip bone, femur, knee ----
@@ -1887,19 +1897,30 @@ def build_lateral():
     hs_fib = Sheet(v.ps([(-50, 350), (-24, 400)]), v.ps([(-36, 720), (-26, 712)]),
                    v.ps([(-70, 460), (-18, 480)]), v.ps([(-58, 620), (-12, 620)]))
     # the thigh muscles lie under the iliotibial tract: drawn first in the muscles layer, the tract over
-    # them in the same layer, so that a click on it finds the tract and not the muscle beneath
+    # them in the same layer
     v.add('muscles', group('m-biceps-femoris-r', [path(smooth(v.ps(hs_out)), MUSCLE['deep']),
                                                   path(hs_fib.fibres(8, 0.05, 0.95, 0.04, 0.96), FIBRE)]))
     v.add('muscles', group('m-vastus-lateralis-r', [path(smooth(vl_poly), MUSCLE['mid']),
                                                     path(vl_fib.fibres(16, 0.02, 0.98, 0.05, 0.95), FIBRE)]))
-    # the iliotibial tract: over the greater trochanter (gluteus maximus behind, tensor fasciae latae in
-    # front running into it), down the side of the thigh over the lateral intermuscular septum and in
-    # front of the lateral epicondyle to the anterolateral (Gerdy's) tubercle of the tibia
-    itb = [(-4, 282), (-5, 330), (-6, 400), (-7, 500), (-5, 600), (4, 668), (14, 722)]
-    itbw = [40, 38, 30, 26, 22, 18, 13]
-    poly = v.ps(ribbon_poly(itb, itbw))
-    v.add('muscles', group('b-iliotibial-tract-r', [path(ribbon(v.ps(itb), [w * SCALE for w in itbw], caps='flat'), LIGAMENT),
-                                                    path(lines_d(hatch([poly], 7, 86)), LIG_FIBRE)]))
+    # the iliotibial tract: a thin sheet of the fascia lata, not a bone. From the outer lip of the iliac crest
+    # at the iliac tubercle it runs down behind tensor fasciae latae (which lies between its layers and ends
+    # in it at the upper third of the thigh) over the front of gluteus medius; gluteus maximus ends in its
+    # posterior part at the level of the greater trochanter. Below them it is a band about 4 cm wide down
+    # the side of the thigh over vastus lateralis, behind the middle of the thigh (the lateral intermuscular
+    # septum ties it to the linea aspera), narrowing in front of the lateral epicondyle to the
+    # anterolateral (Gerdy's) tubercle of the lateral tibial condyle. Drawn over the muscles as a
+    # translucent sheet, the muscle beneath showing through it, with its fibres running along it.
+    itb_y = [160, 200, 240, 280, 320, 360, 400, 440, 500, 560, 620, 670, 700, 724]
+    itb_a = [28, 25, 21, 17, 14, 15, 17, 16, 14, 14, 17, 22, 24, 22]
+    itb_p = [20, 15, 7, -7, -21, -26, -27, -26, -24, -22, -17, -8, 2, 10]
+    ant = [(a, y) for a, y in zip(itb_a, itb_y)]
+    post = [(p_, y) for p_, y in zip(itb_p, itb_y)]
+    itb_poly = v.ps(ant + [(16, 727)] + post[::-1] + [(24, 158)])
+    itb_fib = []
+    for k in range(1, 10):
+        t = k / 10.0
+        itb_fib.append(smooth(v.ps([lerp(q, r, t) for q, r in zip(ant, post)][1:]), False))
+    itb_group = group('b-iliotibial-tract-r', [path(smooth(itb_poly), ITB), path(' '.join(itb_fib), FASCIA_FIBRE)])
     trigger_point(v, 'vastus-lateralis', 1, s, (14, 470))
     trigger_point(v, 'vastus-lateralis', 2, s, (24, 622))
     referral_zone(v, 'vastus-lateralis', 1, s, [[(-34, 320), (20, 330), (30, 480), (34, 640), (10, 700), (-22, 690), (-36, 560), (-38, 420)]])
@@ -1946,11 +1967,14 @@ def build_lateral():
                  v.ps([(26, 206), (2, 196), (-30, 196), (-66, 226)]),
                  v.ps([(14, 272), (0, 260), (-18, 258), (-34, 272)]))
     v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0))))
+    # the tract over the thigh muscles and the front of gluteus medius, under tensor fasciae latae and
+    # gluteus maximus that end in it, so that a click on it finds the tract and not the muscle beneath
+    v.add('muscles', itb_group)
     # tensor fasciae latae: from the ASIS and the front of the outer lip of the crest, down and a little
     # back into the iliotibial tract at about the upper third of the thigh
     tfl = Sheet(v.ps([(50, 213), (45, 196), (38, 179), (32, 168)]), v.ps([(16, 402), (-3, 392)]),
                 v.ps([(57, 270), (30, 250)]), v.ps([(38, 348), (8, 330)]))
-    v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8, tendon=(0.9, 1.0))))
+    v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8)))
     # gluteus maximus: the thick quadrilateral of the buttock; its origin (posterior ilium, sacrum, coccyx,
     # sacrotuberous ligament) lies deep behind it, so seen from the side its posterior border is the
     # contour of the buttock; coarse bundles run down and forward into the iliotibial tract and the
@@ -1959,7 +1983,7 @@ def build_lateral():
                  v.ps([(-3, 290), (-1, 330), (-5, 368), (-13, 400), (-19, 426)]),
                  v.ps([(-62, 202), (-86, 246), (-100, 300), (-80, 386)]),
                  v.ps([(-30, 248), (-44, 296), (-58, 346), (-46, 418)]))
-    gp = muscle_parts(gmax, 'sup', 27, tendon=(0.92, 1.0))
+    gp = muscle_parts(gmax, 'sup', 27, tendon=(0.965, 1.0))
     gp.append(path(gmax.fibres(9, 0.0, 1.0, 0.0, 0.92).replace('M', 'M'), 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'))
     v.add('muscles', group('m-gluteus-maximus-r', gp))
     # external oblique: fleshy slips from the outer surfaces of the lower ribs, fibres down and forward,
@@ -2017,7 +2041,7 @@ def build_lateral():
     v.label('Patella', (44, 670), R, 'R')
     v.label('Patellar ligament', (35, 722), R, 'R')
     v.label('Tibial tuberosity', (33, 752), R, 'R')
-    v.label('Iliotibial tract', (-7, 560), R, 'L')
+    v.label('Iliotibial tract', (-4, 540), R, 'L')
     v.label('Vastus lateralis', (24, 540), R, 'R')
     v.label('Biceps femoris', (-52, 560), R, 'L')
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
@@ -2032,7 +2056,7 @@ def build_lateral():
     v.label('Greater trochanter', (-26, 318), R, 'L')
     v.label('Ischial tuberosity', (-44, 350), R, 'L')
     v.label('Gluteal tuberosity', (-17, 418), R, 'L')
-    v.label('Femur (lateral condyle)', (-24, 672), R, 'L')
+    v.label('Femur (lateral condyle)', (-12, 690), R, 'L')
     v.label('Fibular head', (-27, 745), R, 'L')
     return v
 

@@ -503,6 +503,13 @@ static const HitPoint hit_points[] = {
     "a click on the iliotibial tract finds the tract, not the muscle under it" },
   { "lateral", 643.2, 794, "m-tensor-fasciae-latae-r",
     "tensor fasciae latae ends on the tract, not in front of it on vastus lateralis" },
+  /* Side view: the iliotibial tract is a sheet of fascia from the iliac crest, over the front
+   * of gluteus medius behind tensor fasciae latae, down to Gerdy's tubercle: it crosses the
+   * lateral femoral condyle in front of the epicondyle, over the bone. */
+  { "lateral", 668.4, 1325, "b-iliotibial-tract-r",
+    "in front of the lateral epicondyle, above the knee, the tract lies over the femur" },
+  { "lateral", 672, 449, "b-iliotibial-tract-r",
+    "below the iliac tubercle the tract covers the front of gluteus medius" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
@@ -694,6 +701,73 @@ test_view_presentation_labels (gconstpointer data)
     }
 }
 
+/* The texts of the drawing's labels, in the order of the `labels` layer (the order
+ * fascia_diagram_get_label_box() counts them in). */
+static GPtrArray *
+label_texts (const char *view_id)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", view_id);
+  g_autoptr(GBytes) svg = g_resources_lookup_data (path, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("<text[^>]*>([^<]*)</text>", G_REGEX_DEFAULT,
+                                         G_REGEX_MATCH_DEFAULT, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  const char *labels;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (svg);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  labels = strstr (text, "<g id=\"labels\"");
+  g_assert_nonnull (labels);
+  g_regex_match (regex, labels, G_REGEX_MATCH_DEFAULT, &match);
+  while (g_match_info_matches (match))
+    {
+      g_ptr_array_add (texts, g_match_info_fetch (match, 1));
+      g_match_info_next (match, NULL);
+    }
+
+  return texts;
+}
+
+/* A window of 1024×640 shows the side view at about a third of its size, and the Atlas
+ * enlarges its labels to about 31 view units to keep them readable (FASCIA_UI_READABLE_LABEL_PX);
+ * a window of 1280×800 to about 24. A label that would then overlap another is left out: the
+ * muscles' labels never are, at any size up to that. */
+static void
+test_view_muscle_labels_small (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  FasciaView *view = fascia_atlas_lookup_view (get_atlas (), view_id);
+  const char * const *muscles = fascia_view_get_muscles (view);
+  g_autoptr(GString) hidden = g_string_new (NULL);
+  guint named = 0;
+
+  g_assert_cmpuint (texts->len, ==, fascia_diagram_get_n_labels (diagram));
+  for (double size = FASCIA_DIAGRAM_LABEL_SIZE + 1; size <= 32; size += 1)
+    {
+      fascia_diagram_set_label_size (diagram, size);
+      for (guint i = 0; i < texts->len; i++)
+        {
+          gboolean of_muscle = FALSE;
+
+          for (guint m = 0; muscles[m] != NULL && !of_muscle; m++)
+            of_muscle = g_str_equal (texts->pdata[i],
+                                     fascia_muscle_get_name (fascia_atlas_lookup_muscle (get_atlas (),
+                                                                                         muscles[m])));
+          named += of_muscle;
+          if (of_muscle && !fascia_diagram_get_label_box (diagram, i, NULL, NULL, NULL, NULL))
+            g_string_append_printf (hidden, " “%s” at %.0f;", (char *) texts->pdata[i], size);
+        }
+    }
+
+  g_assert_cmpuint (named, >, 0);
+  if (hidden->len > 0)
+    g_error ("%s: muscle labels left out at the sizes small windows ask for:%s", view_id,
+             hidden->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +793,8 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
+  g_test_add_data_func ("/fascia/render/views/lateral/muscle-labels-small", "lateral",
+                        test_view_muscle_labels_small);
 
   return g_test_run ();
 }
