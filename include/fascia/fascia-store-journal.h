@@ -114,6 +114,9 @@ void                     fascia_store_set_journal    (FasciaStore              *
 FasciaJournal           *fascia_store_get_journal    (FasciaStore              *store);
 gboolean                 fascia_store_edit_was_kept  (FasciaStore              *store,
                                                       const GError             *error);
+GListModel              *fascia_store_list_added_kept (FasciaStore             *store,
+                                                       FasciaStoreTable         table,
+                                                       gint64                   parent_id);
 gboolean                 fascia_store_replay_journal (FasciaStore              *store,
                                                       FasciaJournal            *journal,
                                                       FasciaJournalReplayFunc   func,

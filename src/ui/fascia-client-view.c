@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fascia/fascia-intake.h"
+#include "fascia/fascia-store-journal.h"
 
 #include "fascia-client-view.h"
 #include "fascia-conflict-dialog.h"
@@ -72,8 +73,10 @@ struct _FasciaClientView
   /* Owned */
   FasciaStore         *store;
   FasciaClient        *client;
-  GListModel          *plans;
+  GListModel          *plans;        /* shown: plans_read, after those kept (with_kept()) */
   GListModel          *visits;
+  GListModel          *plans_read;   /* read from the store */
+  GListModel          *visits_read;
   FasciaPlan          *active_plan;
   gulong               changed_id;
   guint                save_source;
@@ -440,6 +443,17 @@ set_row_text (GtkListItem *item,
                                     label, -1);
 }
 
+/* A row added while the clinic server is away (its id below 0), kept on this computer: its
+ * subtitle says so, until the server is back and holds it. Takes @subtitle. */
+static char *
+mark_kept (char *subtitle)
+{
+  char *marked = g_strdup_printf (_("%s · Waiting to be saved"), subtitle);
+
+  g_free (subtitle);
+  return marked;
+}
+
 static void
 bind_plan_row_cb (FasciaClientView   *self,
                   GtkListItem        *item,
@@ -455,6 +469,8 @@ bind_plan_row_cb (FasciaClientView   *self,
                                 start);
   else
     subtitle = g_strdup (plan_status_label (fascia_plan_get_status (plan)));
+  if (fascia_plan_get_id (plan) < 0)
+    subtitle = mark_kept (subtitle);
 
   set_row_text (item, title != NULL && *title ? title : _("Untitled Plan"), subtitle);
 }
@@ -482,6 +498,8 @@ bind_visit_row_cb (FasciaClientView   *self,
   g_autofree char *subtitle = describe_pain (fascia_visit_get_pain_before (visit),
                                              fascia_visit_get_pain_after (visit));
 
+  if (fascia_visit_get_id (visit) < 0)
+    subtitle = mark_kept (subtitle);
   set_row_text (item, title != NULL ? title : "", subtitle);
 }
 
@@ -569,19 +587,36 @@ can_clinical (FasciaClientView *self)
   return (self->capabilities & FASCIA_STORE_CAN_CLINICAL) != 0;
 }
 
-static void
-reload_plans (FasciaClientView *self)
+/* The rows of @table (plans or visits) of the client added while the clinic server is away,
+ * kept on this computer until it is back, first (the newest), then @read, those read from
+ * the store. */
+static GListModel *
+with_kept (FasciaClientView *self,
+           FasciaStoreTable  table,
+           GListModel       *read)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) kept = NULL;
+  GListStore *both;
 
+  if (self->client == NULL || self->store == NULL || !can_clinical (self))
+    return NULL;
+  kept = fascia_store_list_added_kept (self->store, table, fascia_client_get_id (self->client));
+  if (g_list_model_get_n_items (kept) == 0)
+    return read != NULL ? g_object_ref (read) : NULL;
+
+  both = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (both, kept);
+  if (read != NULL)
+    g_list_store_append (both, read);
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
+}
+
+/* The plans shown: those kept on this computer, then those read (reload_plans()). */
+static void
+show_plans (FasciaClientView *self)
+{
   g_clear_object (&self->plans);
-  if (self->client != NULL && self->store != NULL && can_clinical (self))
-    {
-      self->plans = fascia_store_list_plans (self->store, fascia_client_get_id (self->client),
-                                             &error);
-      if (self->plans == NULL)
-        fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the plans"), error);
-    }
+  self->plans = with_kept (self, FASCIA_STORE_TABLE_PLANS, self->plans_read);
 
   gtk_no_selection_set_model (self->plan_selection, self->plans);
   gtk_stack_set_visible_child_name (self->plan_list_stack,
@@ -589,6 +624,29 @@ reload_plans (FasciaClientView *self)
                                     ? "list" : "empty");
   if (self->visit_editor != NULL)
     fascia_visit_editor_set_plans (self->visit_editor, self->plans);
+}
+
+/* While the clinic server is away it cannot be read: nothing is said (the banner says it),
+ * and the client's plans read before stay shown, after those kept on this computer. */
+static void
+reload_plans (FasciaClientView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *read = NULL;
+
+  if (self->client != NULL && self->store != NULL && can_clinical (self))
+    {
+      read = fascia_store_list_plans (self->store, fascia_client_get_id (self->client), &error);
+      if (read == NULL && fascia_ui_show_read_error (GTK_WIDGET (self), self->store,
+                                                     _("Could not read the plans"), error))
+        {
+          show_plans (self);
+          return;
+        }
+    }
+  g_clear_object (&self->plans_read);
+  self->plans_read = read;
+  show_plans (self);
 }
 
 /* The visits list offers a page of the store's list at first, and a page more each time it
@@ -615,19 +673,12 @@ grow_visits_cb (FasciaClientView *self)
     gtk_slice_list_model_set_size (self->visit_slice, MIN (n, size + VISITS_SHOWN));
 }
 
+/* The visits shown: those kept on this computer, then those read (reload_visits()). */
 static void
-reload_visits (FasciaClientView *self)
+show_visits (FasciaClientView *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_clear_object (&self->visits);
-  if (self->client != NULL && self->store != NULL && can_clinical (self))
-    {
-      self->visits = fascia_store_list_visits (self->store, fascia_client_get_id (self->client),
-                                               &error);
-      if (self->visits == NULL)
-        fascia_ui_show_error (GTK_WIDGET (self), _("Could not read the visits"), error);
-    }
+  self->visits = with_kept (self, FASCIA_STORE_TABLE_VISITS, self->visits_read);
 
   g_clear_object (&self->visit_slice);
   if (self->visits != NULL)
@@ -637,6 +688,28 @@ reload_visits (FasciaClientView *self)
                                     self->visits != NULL
                                     && g_list_model_get_n_items (self->visits) > 0
                                     ? "list" : "empty");
+}
+
+/* As reload_plans(); the chart too stays as it was read. */
+static void
+reload_visits (FasciaClientView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *read = NULL;
+
+  if (self->client != NULL && self->store != NULL && can_clinical (self))
+    {
+      read = fascia_store_list_visits (self->store, fascia_client_get_id (self->client), &error);
+      if (read == NULL && fascia_ui_show_read_error (GTK_WIDGET (self), self->store,
+                                                     _("Could not read the visits"), error))
+        {
+          show_visits (self);
+          return;
+        }
+    }
+  g_clear_object (&self->visits_read);
+  self->visits_read = read;
+  show_visits (self);
   update_progress (self);
 }
 
@@ -665,6 +738,17 @@ store_changed_cb (FasciaClientView  *self,
 {
   if (self->client == NULL || !can_clinical (self))
     return;
+
+  /* While the server is away, a row kept on this computer was deleted, or its deletion
+   * undone: the rows kept are shown again, with those read before (none can be read now). */
+  if (!fascia_store_is_connected (self->store))
+    {
+      if (table == FASCIA_STORE_TABLE_PLANS)
+        show_plans (self);
+      else if (table == FASCIA_STORE_TABLE_VISITS)
+        show_visits (self);
+      return;
+    }
 
   switch (table)
     {
@@ -862,6 +946,9 @@ fascia_client_view_set_client (FasciaClientView *self,
   if (self->visit_editor != NULL)
     fascia_visit_editor_set_client (self->visit_editor, client);
   update_header (self);
+  /* Another client's (none shown while the server is away and this one cannot be read). */
+  g_clear_object (&self->plans_read);
+  g_clear_object (&self->visits_read);
   reload_plans (self);
   reload_visits (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
@@ -1039,6 +1126,8 @@ static void
 plan_closed_cb (FasciaClientView *self)
 {
   fascia_plan_editor_set_plan (self->plan_editor, NULL);
+  /* A plan added or changed while the server is away is kept on this computer alone. */
+  show_plans (self);
   gtk_stack_set_visible_child_name (self->plan_stack, "list");
   set_active_plan (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->plan_list));
@@ -1048,6 +1137,7 @@ static void
 visit_closed_cb (FasciaClientView *self)
 {
   fascia_visit_editor_set_visit (self->visit_editor, NULL);
+  show_visits (self);
   gtk_stack_set_visible_child_name (self->visit_stack, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->visit_list));
 }
@@ -1146,10 +1236,14 @@ new_plan_action (GtkWidget  *widget,
   fascia_plan_set_weeks (plan, 6);
   fascia_plan_set_start_date (plan, today);
 
-  /* While the clinic server is away the plan is kept on this computer, and shown at once. */
-  if (!fascia_store_add_plan (self->store, plan, &error) &&
-      !fascia_ui_show_save_error (widget, self->store, _("Could not add the plan"), error))
-    return;
+  /* While the clinic server is away the plan is kept on this computer, and shown at once,
+   * in the list too. */
+  if (!fascia_store_add_plan (self->store, plan, &error))
+    {
+      if (!fascia_ui_show_save_error (widget, self->store, _("Could not add the plan"), error))
+        return;
+      show_plans (self);
+    }
 
   fascia_client_view_open_plan (self, plan);
   fascia_plan_editor_focus_title (self->plan_editor);
@@ -1185,10 +1279,14 @@ new_visit_action (GtkWidget  *widget,
     return;
 
   visit = start_visit (self);
-  /* While the clinic server is away the visit is kept on this computer, and shown at once. */
-  if (!fascia_store_add_visit (self->store, visit, &error) &&
-      !fascia_ui_show_save_error (widget, self->store, _("Could not add the visit"), error))
-    return;
+  /* While the clinic server is away the visit is kept on this computer, and shown at once,
+   * in the list too. */
+  if (!fascia_store_add_visit (self->store, visit, &error))
+    {
+      if (!fascia_ui_show_save_error (widget, self->store, _("Could not add the visit"), error))
+        return;
+      show_visits (self);
+    }
 
   fascia_client_view_open_visit (self, visit);
 }
@@ -1234,6 +1332,7 @@ repeat_visit_action (GtkWidget  *widget,
           !fascia_ui_show_save_error (widget, self->store, _("Could not repeat the last visit"),
                                       error))
         return;
+      show_visits (self);
     }
   else if (visit == NULL)
     {
@@ -1326,6 +1425,8 @@ fascia_client_view_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->plans);
   g_clear_object (&self->visits);
+  g_clear_object (&self->plans_read);
+  g_clear_object (&self->visits_read);
   g_clear_object (&self->visit_slice);
   g_clear_object (&self->active_plan);
 

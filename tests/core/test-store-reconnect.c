@@ -1208,6 +1208,136 @@ server_count (StoreFixture *fixture,
   return n;
 }
 
+/* What was added while the server is away is listed as it was left, each with its
+ * provisional id, before the server is back: a client's plans and visits (newest first), a
+ * plan's targets and a visit's marks (in the order added, read as the server's are); a row
+ * deleted meanwhile is not. Once the server is back none is listed as kept, and the server
+ * holds each once. */
+static void
+test_added_offline_listed (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) held = fixture_add_client (fixture, "Winifred Heldfast");
+  g_autoptr(FasciaPlan) plan = fascia_plan_new ();
+  g_autoptr(FasciaPlan) dropped = fascia_plan_new ();
+  g_autoptr(FasciaPlan) newest = fascia_plan_new ();
+  g_autoptr(FasciaPlanTarget) target = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(FasciaPainMark) mark = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  gint64 held_id = fascia_client_get_id (held);
+  Heard heard = { 0 };
+
+  lose_server (fixture, journal_path, &heard);
+
+  fascia_plan_set_client_id (plan, held_id);
+  fascia_plan_set_title (plan, "Neck");
+  KEPT (fascia_store_add_plan (fixture->store, plan, &error));
+  fascia_plan_set_goals (plan, "Turn the head freely");
+  g_assert_true (fascia_store_update_plan (fixture->store, plan, &error));
+  g_assert_no_error (error);
+  target = new_target (fascia_plan_get_id (plan), "piriformis", "Slow");
+  KEPT (fascia_store_add_plan_target (fixture->store, target, &error));
+  fascia_plan_set_client_id (dropped, held_id);
+  fascia_plan_set_title (dropped, "Deleted before the server is back");
+  KEPT (fascia_store_add_plan (fixture->store, dropped, &error));
+  fascia_plan_set_client_id (newest, held_id);
+  fascia_plan_set_title (newest, "Low back");
+  KEPT (fascia_store_add_plan (fixture->store, newest, &error));
+  g_assert_true (fascia_store_delete (fixture->store, FASCIA_STORE_TABLE_PLANS,
+                                      fascia_plan_get_id (dropped), &error));
+  g_assert_no_error (error);
+
+  fascia_visit_set_client_id (visit, held_id);
+  fascia_visit_set_plan_id (visit, fascia_plan_get_id (plan));
+  fascia_visit_set_visited_at (visit, now);
+  fascia_visit_set_pain_before (visit, 6);
+  fascia_visit_set_pain_after (visit, -1);
+  KEPT (fascia_store_add_visit (fixture->store, visit, &error));
+  g_assert_true (fascia_store_save_visit_field (fixture->store, visit,
+                                                FASCIA_VISIT_FIELD_SUBJECTIVE, "Stiff on waking",
+                                                NULL, &error));
+  g_assert_no_error (error);
+  mark = new_mark (fascia_visit_get_id (visit), "m-piriformis-r", 4);
+  KEPT (fascia_store_add_pain_mark (fixture->store, mark, &error));
+
+  {
+    g_autoptr(GListModel) plans = fascia_store_list_added_kept (fixture->store,
+                                                                FASCIA_STORE_TABLE_PLANS,
+                                                                held_id);
+    g_autoptr(GListModel) visits = fascia_store_list_added_kept (fixture->store,
+                                                                 FASCIA_STORE_TABLE_VISITS,
+                                                                 held_id);
+    g_autoptr(GListModel) targets = fascia_store_list_plan_targets (fixture->store,
+                                                                    fascia_plan_get_id (plan),
+                                                                    &error);
+    g_autoptr(GListModel) marks = fascia_store_list_pain_marks (fixture->store,
+                                                                fascia_visit_get_id (visit),
+                                                                &error);
+    g_autoptr(GListModel) others = fascia_store_list_added_kept (fixture->store,
+                                                                 FASCIA_STORE_TABLE_PLANS,
+                                                                 held_id + 1);
+    g_autoptr(FasciaPlan) first = NULL;
+    g_autoptr(FasciaPlan) second = NULL;
+    g_autoptr(FasciaVisit) v = NULL;
+    g_autoptr(FasciaPlanTarget) t = NULL;
+    g_autoptr(FasciaPainMark) m = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+    first = g_list_model_get_item (plans, 0);
+    second = g_list_model_get_item (plans, 1);
+    g_assert_cmpint (fascia_plan_get_id (first), ==, fascia_plan_get_id (newest));
+    g_assert_cmpstr (fascia_plan_get_title (first), ==, "Low back");
+    g_assert_cmpint (fascia_plan_get_id (second), ==, fascia_plan_get_id (plan));
+    g_assert_cmpstr (fascia_plan_get_goals (second), ==, "Turn the head freely");
+    g_assert_cmpint (fascia_plan_get_client_id (second), ==, held_id);
+    g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 1);
+    v = g_list_model_get_item (visits, 0);
+    g_assert_cmpint (fascia_visit_get_id (v), ==, fascia_visit_get_id (visit));
+    g_assert_cmpint (fascia_visit_get_plan_id (v), ==, fascia_plan_get_id (plan));
+    g_assert_cmpint (fascia_visit_get_pain_before (v), ==, 6);
+    g_assert_cmpstr (fascia_visit_get_subjective (v), ==, "Stiff on waking");
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+    t = g_list_model_get_item (targets, 0);
+    g_assert_cmpint (fascia_plan_target_get_id (t), ==, fascia_plan_target_get_id (target));
+    g_assert_cmpstr (fascia_plan_target_get_muscle_id (t), ==, "piriformis");
+    g_assert_cmpstr (fascia_plan_target_get_notes (t), ==, "Slow");
+    g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+    m = g_list_model_get_item (marks, 0);
+    g_assert_cmpint (fascia_pain_mark_get_id (m), ==, fascia_pain_mark_get_id (mark));
+    g_assert_cmpstr (fascia_pain_mark_get_region_id (m), ==, "m-piriformis-r");
+    g_assert_cmpuint (g_list_model_get_n_items (others), ==, 0);
+  }
+
+  pg_server_restart ();
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(GListModel) plans = fascia_store_list_added_kept (fixture->store,
+                                                                FASCIA_STORE_TABLE_PLANS,
+                                                                held_id);
+    g_autoptr(GListModel) visits = fascia_store_list_added_kept (fixture->store,
+                                                                 FASCIA_STORE_TABLE_VISITS,
+                                                                 held_id);
+    g_autoptr(GListModel) read = fascia_store_list_plans (fixture->store, held_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (read), ==, 2);
+  }
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM plans"), ==, 2);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM visits"), ==, 1);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM plan_targets"), ==, 1);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM pain_marks"), ==, 1);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+  g_free (heard.in_replay);
+}
+
 /* A client, plan or visit added while the server is away and deleted before it is back is
  * taken out of the journal at once with everything added under it (the client's plan with
  * its target, its visit with its note and mark), and its undo puts them back; another client
@@ -1938,6 +2068,9 @@ main (int   argc,
               store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/added-offline-deleted", StoreFixture,
               NULL, store_fixture_set_up_postgresql, test_added_offline_deleted,
+              store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/added-offline-listed", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_added_offline_listed,
               store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);

@@ -1540,6 +1540,183 @@ test_clinic_server_lost_added (Fixture       *f,
     }
 }
 
+/* The labels under @root whose text holds @part. */
+static guint
+count_labels_holding (GtkWidget  *root,
+                      const char *part)
+{
+  guint n = GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels_holding (child, part);
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget  *list;
+  const char *part;
+  guint       n;
+} RowsWait;
+
+static gboolean
+rows_shown_cb (gpointer user_data)
+{
+  RowsWait *w = user_data;
+
+  /* None: the list may be put away for its "empty" page. */
+  return (gtk_widget_get_mapped (w->list) || w->n == 0) &&
+         count_labels_holding (w->list, w->part) == w->n;
+}
+
+/* @n rows of the list view @name of the client view on screen with a label holding @part;
+ * the list's model returned (%NULL for none). */
+static GListModel *
+assert_rows (Fixture    *f,
+             const char *name,
+             const char *part,
+             guint       n)
+{
+  RowsWait w = { fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, name), part, n };
+
+  fascia_test_wait_for (rows_shown_cb, &w, 30000);
+  g_assert_true (gtk_widget_get_mapped (w.list) || n == 0);
+  g_assert_cmpuint (count_labels_holding (w.list, part), ==, n);
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (w.list)));
+}
+
+/* While the clinic server is away, a plan and a visit added are listed with the client's
+ * (marked as waiting to be saved), and open from there as they were left; a visit added and
+ * deleted from its editor leaves the list, and comes back with Undo; a plan added and deleted
+ * is never sent. When the server is back each row listed is the server's, added once. */
+static void
+test_clinic_server_lost_listed (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *waiting = "Waiting to be saved";
+  FasciaPlanEditor *plan_editor;
+  FasciaVisitEditor *visit_editor;
+  FasciaStore *store;
+  GListModel *rows;
+  GtkWidget *list;
+  gint64 plan_id, visit_id;
+  static const struct { const char *sql; const char *expected; } saved[] = {
+    { "SELECT string_agg (title, ',') FROM fascia.plans", "Shoulder, offline" },
+    { "SELECT string_agg (v.subjective, ',') FROM fascia.visits v JOIN fascia.plans p "
+      "ON p.id = v.plan_id", "Sore after lifting" },
+  };
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  new_client (f, "Grace Hopper");
+  store = fascia_window_get_store (f->window);
+
+  pg_server_kill ();
+  expect_banner = TRUE;
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+
+  /* A plan, named in its editor, then listed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  plan_editor = fascia_client_view_get_plan_editor (client_view (f));
+  plan_id = fascia_plan_get_id (fascia_plan_editor_get_plan (plan_editor));
+  g_assert_cmpint (plan_id, <, 0);
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                             "title_row")), "Shoulder, offline");
+  press_region (fascia_plan_editor_get_diagram_view (plan_editor), "m-iliacus-r");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_editor), "plan.close", NULL));
+  rows = assert_rows (f, "plan_list", waiting, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpuint (fascia_ui_test_count_labels (
+                      fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "plan_list"),
+                      "Shoulder, offline"), ==, 1);
+
+  /* Opened from the list, as it was left, with its target. */
+  list = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "plan_list");
+  g_signal_emit_by_name (list, "activate", 0);
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_plan_get_id (fascia_plan_editor_get_plan (plan_editor)), ==, plan_id);
+  g_assert_cmpstr (fascia_plan_get_title (fascia_plan_editor_get_plan (plan_editor)), ==,
+                   "Shoulder, offline");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 1);
+
+  /* A visit of it, its note typed, then listed and opened again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  visit_editor = fascia_client_view_get_visit_editor (client_view (f));
+  visit_id = fascia_visit_get_id (fascia_visit_editor_get_visit (visit_editor));
+  g_assert_cmpint (visit_id, <, 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fascia_ui_test_child (
+                              visit_editor, FASCIA_TYPE_VISIT_EDITOR, "subjective_view"))),
+                            "Sore after lifting", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (visit_editor), "visit.close", NULL));
+  rows = assert_rows (f, "visit_list", waiting, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  list = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "visit_list");
+  g_signal_emit_by_name (list, "activate", 0);
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_visit_get_id (fascia_visit_editor_get_visit (visit_editor)), ==,
+                   visit_id);
+  g_assert_cmpstr (fascia_visit_get_subjective (fascia_visit_editor_get_visit (visit_editor)), ==,
+                   "Sore after lifting");
+  g_assert_cmpint (fascia_visit_get_plan_id (fascia_visit_editor_get_visit (visit_editor)), ==,
+                   plan_id);
+
+  /* Deleted from its editor: gone from the list; back with Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (visit_editor), "visit.delete", NULL));
+  rows = assert_rows (f, "visit_list", waiting, 0);
+  g_assert_true (rows == NULL || g_list_model_get_n_items (rows) == 0);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  rows = assert_rows (f, "visit_list", waiting, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 3);
+
+  /* A second plan, deleted from its editor: listed no more, never sent. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_plan_get_id (fascia_plan_editor_get_plan (plan_editor)), <, plan_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_editor), "plan.delete", NULL));
+  rows = assert_rows (f, "plan_list", waiting, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+
+  /* Back: each added once, the rows listed now the server's. */
+  pg_server_restart ();
+  expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  g_assert_cmpuint (fascia_journal_get_n_edits (fascia_store_get_journal (store)), ==, 0);
+  fascia_client_view_show_section (client_view (f), "plans");
+  rows = assert_rows (f, "plan_list", waiting, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  {
+    g_autoptr(FasciaPlan) plan = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpint (fascia_plan_get_id (plan), >, 0);
+    g_assert_cmpstr (fascia_plan_get_title (plan), ==, "Shoulder, offline");
+  }
+  fascia_client_view_show_section (client_view (f), "visits");
+  rows = assert_rows (f, "visit_list", waiting, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  {
+    g_autoptr(FasciaVisit) visit = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpint (fascia_visit_get_id (visit), >, 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (saved); i++)
+    {
+      g_autofree char *text = server_text (f->db_path, saved[i].sql);
+
+      g_assert_cmpstr (text, ==, saved[i].expected);
+    }
+}
+
 /* The window's frame clock painted a frame. */
 static void
 frame_painted_cb (GdkFrameClock *clock,
@@ -2599,6 +2776,8 @@ main (int   argc,
               fixture_set_up, test_clinic_server_lost_chart, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost-added", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost_added, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-lost-listed", Fixture, NULL,
+              fixture_set_up, test_clinic_server_lost_listed, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-away-at-start", Fixture,
               GINT_TO_POINTER (FALSE), fixture_set_up, test_clinic_server_away_at_start,
               fixture_tear_down);

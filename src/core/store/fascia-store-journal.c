@@ -1362,6 +1362,91 @@ fascia_store_read_nothing (FasciaStore        *store,
 }
 
 /**
+ * fascia_store_list_added_kept:
+ * @table: %FASCIA_STORE_TABLE_PLANS or %FASCIA_STORE_TABLE_VISITS (of a client),
+ *   %FASCIA_STORE_TABLE_PLAN_TARGETS (of a plan) or %FASCIA_STORE_TABLE_PAIN_MARKS (of a
+ *   visit)
+ * @parent_id: the client, plan or visit; below 0 for one added while the server was away
+ *
+ * The rows of @table under @parent_id added while the clinic server was away, kept in the
+ * journal and not on the server yet, as they were last changed: each with its provisional
+ * id, below 0, by which it is opened, changed and deleted as any other row, and saved under
+ * the row the server adds for it. Plans and visits come newest first (as the server's lists
+ * of them), plan targets and marks in the order they were added.
+ *
+ * Returns: (transfer full): a #GListStore of #FasciaPlan, #FasciaVisit, #FasciaPlanTarget or
+ *   #FasciaPainMark; empty without a journal.
+ */
+GListModel *
+fascia_store_list_added_kept (FasciaStore      *store,
+                              FasciaStoreTable  table,
+                              gint64            parent_id)
+{
+  FasciaJournal *journal;
+  FasciaJournalKind kind, parent_kind;
+  const char *parent;
+  gboolean newest_first;
+  GListStore *rows;
+  gint64 saved_parent;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (store), NULL);
+
+  switch (table)
+    {
+    case FASCIA_STORE_TABLE_PLANS:
+      kind = FASCIA_JOURNAL_PLAN, parent_kind = FASCIA_JOURNAL_CLIENT, parent = "client-id";
+      newest_first = TRUE;
+      break;
+    case FASCIA_STORE_TABLE_VISITS:
+      kind = FASCIA_JOURNAL_VISIT, parent_kind = FASCIA_JOURNAL_CLIENT, parent = "client-id";
+      newest_first = TRUE;
+      break;
+    case FASCIA_STORE_TABLE_PLAN_TARGETS:
+      kind = FASCIA_JOURNAL_PLAN_TARGET, parent_kind = FASCIA_JOURNAL_PLAN, parent = "plan-id";
+      newest_first = FALSE;
+      break;
+    case FASCIA_STORE_TABLE_PAIN_MARKS:
+      kind = FASCIA_JOURNAL_PAIN_MARK, parent_kind = FASCIA_JOURNAL_VISIT, parent = "visit-id";
+      newest_first = FALSE;
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  rows = g_list_store_new (kind_type (kind));
+  journal = fascia_store_get_journal (store);
+  if (journal == NULL)
+    return G_LIST_MODEL (rows);
+
+  /* The edits kept under a parent the replay has added since name it by the server's id. */
+  saved_parent = resolve (journal, parent_kind, parent_id);
+  for (guint n = journal->edits->len, i = 0; i < n; i++)
+    {
+      const FasciaJournalEdit *edit =
+        &g_array_index (journal->edits, FasciaJournalEdit, newest_first ? n - 1 - i : i);
+      g_autoptr(GObject) row = NULL;
+      gint64 under;
+
+      if (edit->kind != kind || edit->id >= 0 || edit->values == NULL)
+        continue;
+      under = values_int64 (edit->values, parent);
+      if (under != parent_id && (saved_parent == 0 || under != saved_parent))
+        continue;
+
+      row = g_object_new (kind_type (kind), NULL);
+      g_object_set (row, "id", edit->id, NULL);
+      if (kind == FASCIA_JOURNAL_PLAN_TARGET)
+        g_object_set (row, "position", g_list_model_get_n_items (G_LIST_MODEL (rows)),
+                      NULL);
+      if (!apply_values (kind, TRUE, edit->values, row, FALSE))
+        continue;
+      apply_values (kind, TRUE, edit->values, row, TRUE);
+      g_list_store_append (rows, row);
+    }
+  return G_LIST_MODEL (rows);
+}
+
+/**
  * fascia_store_resolve_parents:
  * @row: a client, plan, visit, plan target, mark or finding
  *

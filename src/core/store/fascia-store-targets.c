@@ -383,9 +383,10 @@ fascia_store_list_plan_targets (FasciaStore  *self,
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Of a row added while the server is away: nothing under it is on the server yet. */
+  /* Of a row added while the server is away: nothing under it is on the server yet, only
+   * what was added under it meanwhile, kept on this computer. */
   if (fascia_store_read_nothing (self, FASCIA_JOURNAL_PLAN, &plan_id))
-    return G_LIST_MODEL (g_list_store_new (FASCIA_TYPE_PLAN_TARGET));
+    return fascia_store_list_added_kept (self, FASCIA_STORE_TABLE_PLAN_TARGETS, plan_id);
 
   return fascia_store_query_list (self, sql, plan_id, FASCIA_TYPE_PLAN_TARGET,
                                   (FasciaStoreRowFunc) target_from_row, error);
