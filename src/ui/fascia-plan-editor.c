@@ -42,7 +42,8 @@ struct _FasciaPlanEditor
   GtkDropDown       *view_dropdown;
   FasciaDiagramView *diagram_view;
   GtkPaned          *paned;
-  AdwEntryRow       *title_row;
+  GtkWidget         *title_view;
+  GtkTextBuffer     *title_buffer;
   GtkTextBuffer     *goals_buffer;
   GtkSpinButton     *sessions_spin;
   GtkSpinButton     *weeks_spin;
@@ -308,7 +309,14 @@ field_changed_cb (FasciaPlanEditor *self)
   if (self->loading || self->plan == NULL)
     return;
 
-  fascia_plan_set_title (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  {
+    GtkTextIter begin, end_iter;
+    g_autofree char *title = NULL;
+
+    gtk_text_buffer_get_bounds (self->title_buffer, &begin, &end_iter);
+    title = gtk_text_buffer_get_text (self->title_buffer, &begin, &end_iter, FALSE);
+    fascia_plan_set_title (self->plan, title);
+  }
   {
     GtkTextIter begin, end_iter;
     g_autofree char *goals = NULL;
@@ -332,6 +340,52 @@ field_changed_cb (FasciaPlanEditor *self)
   }
   update_heading (self);
   schedule_save (self, NULL);
+}
+
+/* The title is one paragraph, wrapped at its words in the field: a line break pasted or
+ * typed into it becomes a space, since a title is shown on one line in the plan list and the
+ * handout. */
+static void
+title_insert_cb (GtkTextBuffer    *buffer,
+                 GtkTextIter      *location,
+                 const char       *text,
+                 int               len,
+                 FasciaPlanEditor *self)
+{
+  g_autofree char *line = NULL;
+
+  if (len < 0)
+    len = strlen (text);
+  if (memchr (text, '\n', len) == NULL && memchr (text, '\r', len) == NULL)
+    return;
+
+  line = g_strndup (text, len);
+  for (char *p = line; *p != '\0'; p++)
+    if (*p == '\r' && p[1] == '\n')
+      memmove (p, p + 1, strlen (p));  /* a Windows line break is one space */
+  g_strdelimit (line, "\r\n", ' ');
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  g_signal_handlers_block_by_func (buffer, title_insert_cb, self);
+  gtk_text_buffer_insert (buffer, location, line, -1);
+  g_signal_handlers_unblock_by_func (buffer, title_insert_cb, self);
+}
+
+/* Enter ends the title, as in an entry: it is saved at once and the keyboard goes on to the
+ * next field. */
+static gboolean
+title_key_cb (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              FasciaPlanEditor      *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+
+  fascia_plan_editor_flush (self);
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  return TRUE;
 }
 
 static FasciaPlanTarget *
@@ -1747,7 +1801,7 @@ fascia_plan_editor_set_plan (FasciaPlanEditor *self,
   self->loading = TRUE;
   if (plan != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->title_row), fascia_plan_get_title (plan) ?: "");
+      gtk_text_buffer_set_text (self->title_buffer, fascia_plan_get_title (plan) ?: "", -1);
       gtk_text_buffer_set_text (self->goals_buffer, fascia_plan_get_goals (plan) ?: "", -1);
       gtk_spin_button_set_value (self->sessions_spin, fascia_plan_get_sessions_per_week (plan));
       gtk_spin_button_set_value (self->weeks_spin, fascia_plan_get_weeks (plan));
@@ -1756,6 +1810,7 @@ fascia_plan_editor_set_plan (FasciaPlanEditor *self,
       fascia_ui_date_row_set_date (self->end_row, fascia_plan_get_end_date (plan));
       gtk_text_buffer_set_text (self->discharge_buffer,
                                 fascia_plan_get_discharge_criteria (plan) ?: "", -1);
+      text_fit (self->title_view);
       text_fit (self->goals_view);
       text_fit (self->discharge_view);
     }
@@ -1775,7 +1830,7 @@ fascia_plan_editor_focus_title (FasciaPlanEditor *self)
 {
   g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_widget_grab_focus (self->title_view);
 }
 
 static void
@@ -1923,7 +1978,8 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, paned);
-  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, title_view);
+  gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, title_buffer);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, goals_buffer);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, sessions_spin);
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, weeks_spin);
@@ -1942,6 +1998,7 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, exercise_list);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_fit_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_insert_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, exercise_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, exercise_search_changed_cb);
@@ -1969,6 +2026,14 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
                                                  removed_target_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    /* Before the text view's own keys, which make Enter a newline. */
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (title_key_cb), self);
+    gtk_widget_add_controller (self->title_view, keys);
+  }
   fascia_ui_date_row_init (self->start_row);
   fascia_ui_date_row_init (self->end_row);
   fascia_ui_spin_button_ignore_wheel (self->sessions_spin);

@@ -636,3 +636,19 @@ fascia_ui_test_widget_bounds (GtkWidget             *widget,
   rect->width = ceil (bounds.origin.x + bounds.size.width) - rect->x;
   rect->height = ceil (bounds.origin.y + bounds.size.height) - rect->y;
 }
+
+/**
+ * fascia_ui_test_set_text:
+ * @field: an entry (any #GtkEditable) or a text view
+ *
+ * Replaces what @field holds with @text, as a paste over all of it would.
+ */
+void
+fascia_ui_test_set_text (GtkWidget  *field,
+                         const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (field))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+}

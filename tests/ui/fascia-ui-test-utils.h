@@ -52,6 +52,8 @@ GtkWidget *fascia_ui_test_child        (gpointer       widget,
 guint    fascia_ui_test_count_labels   (GtkWidget     *root,
                                         const char    *text);
 char    *fascia_ui_test_buffer_text    (GtkTextBuffer *buffer);
+void     fascia_ui_test_set_text       (GtkWidget     *field,
+                                        const char    *text);
 /* For fascia_test_wait_for(): the diagram view has drawn what it shows now. */
 gboolean fascia_ui_test_up_to_date     (gpointer       view);
 

@@ -947,8 +947,8 @@ test_visit_conflict (Fixture       *f,
     g_assert_no_error (error);
     g_assert_finalize_object (g_steal_pointer (&other));
 
-    gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                               "title_row")), "Neck");
+    fascia_ui_test_set_text (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                   "title_view"), "Neck");
     fascia_plan_editor_flush (plan_editor);
     dialog = conflict_dialog ();
     g_assert_nonnull (dialog);
@@ -1141,8 +1141,8 @@ test_clinic_server_lost (Fixture       *f,
                                                              FASCIA_TYPE_CLIENT_VIEW,
                                                              "phone_row")), "555 0199");
   g_assert_nonnull (fascia_plan_editor_get_plan (plan_editor));
-  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                             "title_row")), "Hip, offline");
+  fascia_ui_test_set_text (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                 "title_view"), "Hip, offline");
   press_score (fascia_visit_editor_get_pain_scale (editor, FALSE), 6);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s",
                                              "hypertonic"));
@@ -1498,8 +1498,8 @@ test_clinic_server_lost_added (Fixture       *f,
   plan = fascia_plan_editor_get_plan (plan_editor);
   g_assert_nonnull (plan);
   g_assert_cmpint (fascia_plan_get_id (plan), <, 0);
-  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                             "title_row")), "Shoulder, offline");
+  fascia_ui_test_set_text (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                 "title_view"), "Shoulder, offline");
   press_region (fascia_plan_editor_get_diagram_view (plan_editor), "m-iliacus-r");
   g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (plan_editor)), ==, 1);
 
@@ -2711,8 +2711,8 @@ test_plan_rows_whole (Fixture       *f,
                                              NULL));
   fascia_test_iterate ();
   editor = fascia_client_view_get_plan_editor (client_view (f));
-  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                             "title_row")), title);
+  fascia_ui_test_set_text (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                 "title_view"), title);
   fascia_client_view_flush (client_view (f));
   g_signal_emit_by_name (editor, "closed");
   fascia_ui_test_wait_idle (300);

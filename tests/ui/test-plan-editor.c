@@ -686,8 +686,43 @@ test_plan_texts_whole (Fixture       *f,
 }
 
 /* A plan's title longer than the form is wide: the heading over the editor shows it whole,
- * wrapped at its words, where it was cut at "…, with tin…"; the title's field scrolls it
- * while it is edited, as a GNOME entry does. The window keeps its size. */
+ * wrapped at its words, where it was cut at "…, with tin…"; so does the title's own field,
+ * where an entry showed its first words alone at 1024×640. The field is one paragraph: Enter
+ * ends it (the title is saved, the keyboard goes on), and a line break pasted into it is a
+ * space. The window keeps its size. */
+
+static void
+assert_wrapped_whole (PangoLayout *layout,
+                      const char  *text,
+                      int          width,
+                      int          height)
+{
+  int layout_width, layout_height;
+
+  pango_layout_get_pixel_size (layout, &layout_width, &layout_height);
+  g_test_message ("%d×%d px in %d×%d, %d lines", layout_width, layout_height, width, height,
+                  pango_layout_get_line_count (layout));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+  g_assert_cmpint (layout_width, <=, width);
+  g_assert_cmpint (layout_height, <=, height);
+  /* Each line breaks between words. */
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && l->next != NULL;
+       l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *end = text + line->start_index + line->length;
+
+      g_assert_true (end[-1] == ' ' || end[0] == ' ');
+    }
+}
+
+static gboolean
+focus_left (gpointer field)
+{
+  return !gtk_widget_has_focus (field);
+}
+
 static void
 test_long_title_whole (Fixture       *f,
                        gconstpointer  data)
@@ -698,32 +733,64 @@ test_long_title_whole (Fixture       *f,
   int height = gtk_widget_get_height (GTK_WIDGET (f->window));
   FasciaPlanEditor *editor = open_plan (f, NULL, NULL, NULL);
   GtkLabel *heading = GTK_LABEL (editor_child (editor, "heading_label"));
-  GtkWidget *field = editor_child (editor, "title_row");
-  PangoLayout *layout;
-  int layout_width, layout_height;
+  GtkWidget *field = editor_child (editor, "title_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  g_autofree char *shown = NULL;
+  g_autofree char *saved = NULL;
+  GtkTextIter end;
+  int y, line_height, lines = 0;
 
-  gtk_editable_set_text (GTK_EDITABLE (field), title);
+  fascia_ui_test_set_text (field, title);
   fascia_ui_test_wait_idle (300);
   g_assert_cmpstr (gtk_label_get_text (heading), ==, title);
-  layout = gtk_label_get_layout (heading);
-  pango_layout_get_pixel_size (layout, &layout_width, &layout_height);
-  g_test_message ("heading %d×%d px in %d×%d, %d lines", layout_width, layout_height,
-                  gtk_widget_get_width (GTK_WIDGET (heading)),
-                  gtk_widget_get_height (GTK_WIDGET (heading)),
-                  pango_layout_get_line_count (layout));
-  g_assert_false (pango_layout_is_ellipsized (layout));
-  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
-  g_assert_cmpint (layout_width, <=, gtk_widget_get_width (GTK_WIDGET (heading)));
-  g_assert_cmpint (layout_height, <=, gtk_widget_get_height (GTK_WIDGET (heading)));
-  /* Each line breaks between words. */
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && l->next != NULL;
-       l = l->next)
-    {
-      PangoLayoutLine *line = l->data;
-      const char *end = title + line->start_index + line->length;
+  assert_wrapped_whole (gtk_label_get_layout (heading), title,
+                        gtk_widget_get_width (GTK_WIDGET (heading)),
+                        gtk_widget_get_height (GTK_WIDGET (heading)));
 
-      g_assert_true (end[-1] == ' ' || end[0] == ' ');
-    }
+  /* The field: wrapped between words, every line of it within the field's height and
+   * width, in sight as the plan opens. */
+  g_assert_true (gtk_widget_get_mapped (field));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (field)), ==, GTK_WRAP_WORD);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (field), &end, &y, &line_height);
+  g_test_message ("title field %d×%d px, its text %d px high",
+                  gtk_widget_get_width (field), gtk_widget_get_height (field), y + line_height);
+  g_assert_cmpint (line_height, >, 0);
+  g_assert_cmpint (y + line_height, <=, gtk_widget_get_height (field));
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    do
+      {
+        GdkRectangle place;
+
+        gtk_text_view_get_iter_location (GTK_TEXT_VIEW (field), &iter, &place);
+        g_assert_cmpint (place.x, <=, gtk_widget_get_width (field));
+        lines++;
+      }
+    while (gtk_text_view_forward_display_line (GTK_TEXT_VIEW (field), &iter));
+  }
+  g_assert_cmpint (lines, >, 1);
+
+  /* Enter at the end: no newline, the title saved at once, the keyboard on to the next
+   * field. */
+  gtk_widget_grab_focus (field);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (field, "Return");
+  g_assert_true (fascia_test_wait_for (focus_left, field, 5000));
+  shown = fascia_ui_test_buffer_text (buffer);
+  g_assert_cmpstr (shown, ==, title);
+  saved = fascia_ui_test_query_text (f, "SELECT title FROM plans");
+  g_assert_cmpstr (saved, ==, title);
+
+  /* Lines pasted in are one. */
+  g_clear_pointer (&shown, g_free);
+  fascia_ui_test_set_text (field, "Low back\nleft hip\r\nthigh");
+  shown = fascia_ui_test_buffer_text (buffer);
+  g_assert_cmpstr (shown, ==, "Low back left hip thigh");
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);

@@ -130,8 +130,8 @@ test_markup (Fixture       *f,
                                              NULL));
   fascia_test_iterate ();
   editor = fascia_client_view_get_plan_editor (client_view (f));
-  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                             "title_row")), plan_title);
+  fascia_ui_test_set_text (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                 "title_view"), plan_title);
   /* The goals are a multi-line text, one goal per line. */
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (gtk_widget_get_template_child (GTK_WIDGET (editor),
                                                                             FASCIA_TYPE_PLAN_EDITOR,
@@ -409,9 +409,9 @@ test_markup_everywhere (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
                                              NULL));
   fascia_test_iterate ();
-  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (fascia_client_view_get_plan_editor (client_view (f)),
-                                                             FASCIA_TYPE_PLAN_EDITOR, "title_row")),
-                         plan_title);
+  fascia_ui_test_set_text (fascia_ui_test_child (fascia_client_view_get_plan_editor (client_view (f)),
+                                                 FASCIA_TYPE_PLAN_EDITOR, "title_view"),
+                           plan_title);
   fascia_client_view_flush (client_view (f));
   fascia_test_iterate ();
   g_signal_emit_by_name (fascia_client_view_get_plan_editor (client_view (f)), "closed");
@@ -849,7 +849,7 @@ test_bad_dates_every_field (Fixture       *f,
   plan_editor = fascia_client_view_get_plan_editor (client_view (f));
   start = fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "start_row");
   end = fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "end_row");
-  title = fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "title_row");
+  title = fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR, "title_view");
 
   type_and_leave (f, start, title, "2027-01-04");
   type_and_leave (f, end, title, "2027-03-01");
