@@ -1626,8 +1626,8 @@ test_clinic_server_lost_listed (Fixture       *f,
   plan_editor = fascia_client_view_get_plan_editor (client_view (f));
   plan_id = fascia_plan_get_id (fascia_plan_editor_get_plan (plan_editor));
   g_assert_cmpint (plan_id, <, 0);
-  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
-                                                             "title_row")), "Shoulder, offline");
+  fascia_ui_test_set_text (fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                 "title_view"), "Shoulder, offline");
   press_region (fascia_plan_editor_get_diagram_view (plan_editor), "m-iliacus-r");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_editor), "plan.close", NULL));
   rows = assert_rows (f, "plan_list", waiting, 1);
