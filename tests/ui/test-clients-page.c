@@ -1717,6 +1717,74 @@ test_clinic_server_lost_listed (Fixture       *f,
     }
 }
 
+/* While the clinic server is away, a client added (with a plan) and deleted from the window
+ * is shown no more and leaves the journal with their plan, and Undo keeps both again; another
+ * deleted for good never reaches the server. When it is back, the one undone is added once
+ * with their plan. */
+static void
+test_clinic_server_lost_client_deleted (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *names = NULL;
+  g_autofree char *plans = NULL;
+  FasciaJournal *journal;
+  const char *added[] = { "Grace Hopper", "Katherine Johnson" };
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  new_client (f, "Ada Lovelace");
+  journal = fascia_store_get_journal (fascia_window_get_store (f->window));
+
+  pg_server_kill ();
+  expect_banner = TRUE;
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      FasciaClient *shown;
+      gint64 client_id;
+
+      new_client (f, added[i]);
+      client_id = fascia_client_get_id (fascia_client_view_get_client (client_view (f)));
+      g_assert_cmpint (client_id, <, 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                                 NULL));
+      fascia_test_iterate ();
+      /* The client and their plan (after the first's, undone). */
+      g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2 * (i + 1));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.delete",
+                                                 NULL));
+      fascia_test_iterate ();
+      g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2 * i);
+      shown = fascia_client_view_get_client (client_view (f));
+      g_assert_true (shown == NULL || fascia_client_get_id (shown) != client_id);
+
+      /* The first undone: kept again, with their plan. */
+      if (i == 0)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+          fascia_test_iterate ();
+          g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+        }
+    }
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+
+  pg_server_restart ();
+  expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  names = server_text (f->db_path, "SELECT string_agg (name, ',' ORDER BY name) "
+                                   "FROM fascia.clients");
+  g_assert_cmpstr (names, ==, "Ada Lovelace,Grace Hopper");
+  plans = server_text (f->db_path, "SELECT count(*) FROM fascia.plans p JOIN fascia.clients c "
+                                   "ON c.id = p.client_id WHERE c.name = 'Grace Hopper'");
+  g_assert_cmpstr (plans, ==, "1");
+}
+
 /* The window's frame clock painted a frame. */
 static void
 frame_painted_cb (GdkFrameClock *clock,
@@ -2739,10 +2807,15 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *cache = fascia_test_make_tmpdir ();
+  g_autofree char *data = fascia_test_make_tmpdir ();
   int status;
 
-  /* The demo clinic is made in the cache folder: keep it in the test's own. */
+  /* The demo clinic is made in the cache folder: keep it in the test's own. So are the
+   * journals of edits kept offline, in the data folder: named by their database
+   * (fascia_test_1, …, as every run of the test names them), one left by a run that ended
+   * while its server was away would be replayed into the next run's database. */
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   app = fascia_application_new ();
@@ -2778,6 +2851,8 @@ main (int   argc,
               fixture_set_up, test_clinic_server_lost_added, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost-listed", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost_listed, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-lost-client-deleted", Fixture, NULL,
+              fixture_set_up, test_clinic_server_lost_client_deleted, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-away-at-start", Fixture,
               GINT_TO_POINTER (FALSE), fixture_set_up, test_clinic_server_away_at_start,
               fixture_tear_down);
@@ -2810,5 +2885,6 @@ main (int   argc,
   status = g_test_run ();
   g_clear_object (&app);
   fascia_test_rm_rf (cache);
+  fascia_test_rm_rf (data);
   return status;
 }
