@@ -1785,6 +1785,70 @@ test_clinic_server_lost_client_deleted (Fixture       *f,
   g_assert_cmpstr (plans, ==, "1");
 }
 
+typedef struct
+{
+  Fixture    *f;
+  const char *part;
+} ToastWait;
+
+static gboolean
+toast_shown_cb (gpointer user_data)
+{
+  ToastWait *w = user_data;
+
+  return count_labels_holding (GTK_WIDGET (w->f->window), w->part) > 0;
+}
+
+/* A clinic server that has no such database, or that no longer lets the login in when a
+ * connection lost is made anew: the window says so once, naming the database or the login,
+ * and does not show the offline banner as if it were a matter of waiting. */
+static void
+test_clinic_server_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *no_such = NULL;
+  g_autofree char *leaving = NULL;
+  GtkRevealer *banner;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+
+  /* At the start: no such database. */
+  no_such = g_strdup_printf ("%s dbname=fascia_no_such_clinic", f->db_path);
+  f->window = fascia_ui_test_window_new_offline (app, no_such, 1400, 900, "clients");
+  {
+    ToastWait w = { f, "no database “fascia_no_such_clinic”" };
+
+    fascia_test_wait_for (toast_shown_cb, &w, 60000);
+    g_assert_cmpuint (count_labels_holding (GTK_WIDGET (f->window), w.part), ==, 1);
+  }
+  banner = GTK_REVEALER (fascia_ui_test_child (f->window, FASCIA_TYPE_WINDOW, "offline_banner"));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_false (fascia_store_is_connected (fascia_window_get_store (f->window)));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+
+  /* Connected, then the login is disabled and its connection ended. */
+  server_exec (f->db_path, "CREATE ROLE fascia_leaving LOGIN SUPERUSER");
+  leaving = g_strdup_printf ("%s user=fascia_leaving", f->db_path);
+  f->window = fascia_ui_test_window_new (app, leaving, 1400, 900, "clients");
+  new_client (f, "Ada Lovelace");
+  server_exec (f->db_path, "ALTER ROLE fascia_leaving NOLOGIN");
+  server_exec (f->db_path, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                           "WHERE usename = 'fascia_leaving'");
+  {
+    ToastWait w = { f, "refused the login “fascia_leaving”" };
+
+    fascia_test_wait_for (toast_shown_cb, &w, 60000);
+    g_assert_cmpuint (count_labels_holding (GTK_WIDGET (f->window), w.part), ==, 1);
+  }
+  banner = GTK_REVEALER (fascia_ui_test_child (f->window, FASCIA_TYPE_WINDOW, "offline_banner"));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_false (fascia_store_is_connected (fascia_window_get_store (f->window)));
+}
+
 /* The window's frame clock painted a frame. */
 static void
 frame_painted_cb (GdkFrameClock *clock,
@@ -2853,6 +2917,8 @@ main (int   argc,
               fixture_set_up, test_clinic_server_lost_listed, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost-client-deleted", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost_client_deleted, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-refused", Fixture, NULL,
+              fixture_set_up, test_clinic_server_refused, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-away-at-start", Fixture,
               GINT_TO_POINTER (FALSE), fixture_set_up, test_clinic_server_away_at_start,
               fixture_tear_down);
