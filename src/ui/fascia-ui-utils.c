@@ -1312,6 +1312,49 @@ chooser_name (GtkWidget *widget)
 
 static void keep_one_name (GtkWidget *widget);
 
+/* A preferences window's own list, in a group without a title or a name, holds what its
+ * search finds: it is built with the window and stays out of sight, never mapped, until a
+ * search. */
+static void
+name_search_results (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *group = gtk_widget_get_ancestor (child, ADW_TYPE_PREFERENCES_GROUP);
+      const char *title = group != NULL ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group))
+                                        : NULL;
+
+      if (GTK_IS_LIST_BOX (child) && !has_own_name (child) && (title == NULL || *title == '\0')
+          && (group == NULL || !has_own_name (group)))
+        set_name (child, _("Search Results"));
+      else
+        name_search_results (child);
+    }
+}
+
+/* An icon button built by GTK or Adwaita inside one of their windows (the shortcuts window's
+ * search) has neither a tooltip nor a name: it is named for what its icon means. */
+static char *
+name_from_icon (GtkWidget *child)
+{
+  static const struct { const char *icon; const char *name; } icons[] = {
+    { "edit-find-symbolic", N_("Search") },
+    { "window-close-symbolic", N_("Close") },
+    { "go-previous-symbolic", N_("Back") },
+    { "open-menu-symbolic", N_("Main Menu") },
+  };
+  const char *icon;
+
+  if (!GTK_IS_IMAGE (child))
+    return NULL;
+  icon = gtk_image_get_icon_name (GTK_IMAGE (child));
+  for (guint i = 0; icon != NULL && i < G_N_ELEMENTS (icons); i++)
+    if (g_str_equal (icon, icons[i].icon))
+      return g_strdup (_(icons[i].name));
+  return NULL;
+}
+
 static void
 name_widget (GtkWidget *widget)
 {
@@ -1339,9 +1382,13 @@ name_widget (GtkWidget *widget)
       /* An icon named where it is built keeps that name ("Back to the client list"). */
       else if (has_own_name (widget))
         g_object_set_data_full (G_OBJECT (widget), NAMED_KEY, g_strdup (""), g_free);
-      /* Any other icon: its tooltip names it. */
+      /* Any other icon: its tooltip names it, or failing that its icon. */
       else
-        name = name_from_tooltip (widget);
+        {
+          name = name_from_tooltip (widget);
+          if (name == NULL)
+            name = name_from_icon (child);
+        }
       /* A search bar's own close button has neither. */
       if (name == NULL && label == NULL && gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR) != NULL
           && !has_own_name (widget))
@@ -1366,6 +1413,10 @@ name_widget (GtkWidget *widget)
         name = strip_mnemonic (label);
       else
         name = name_from_tooltip (widget);
+      /* The shortcuts window's choice of section shows a label of its own making, still
+       * empty when it is first shown. */
+      if (name == NULL && gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_WINDOW) != NULL)
+        name = g_strdup (_("Sections"));
       if (name != NULL)
         {
           set_name (widget, name);
@@ -1414,6 +1465,19 @@ name_widget (GtkWidget *widget)
       else if (group != NULL && has_own_name (group))
         gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY, group, NULL, -1);
+    }
+  else if (ADW_IS_PREFERENCES_WINDOW (widget))
+    name_search_results (widget);
+  else if (type == GTK_TYPE_SEARCH_ENTRY)
+    {
+      /* A search GTK or Adwaita builds (the preferences and shortcuts windows') is named by
+       * what it asks for. */
+      g_autofree char *placeholder = NULL;
+
+      if (has_own_name (widget))
+        return;
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      set_name (widget, placeholder != NULL && *placeholder != '\0' ? placeholder : _("Search"));
     }
   else if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget") && !has_own_name (widget))
     {

@@ -218,6 +218,18 @@ def click(node):
         time.sleep(0.5)
 
 
+def find_window(app, title):
+    """The application's window (a frame or a dialog) called @title."""
+    try:
+        for i in range(app.childCount):
+            window = app.getChildAtIndex(i)
+            if window is not None and window.name == title:
+                return window
+    except Exception:
+        pass
+    return None
+
+
 def client_rows(app):
     listing = find_showing(app, pyatspi.ROLE_LIST, "Clients")
     if listing is None:
@@ -227,7 +239,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..10", flush=True)
+print("1..11", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -312,6 +324,27 @@ try:
         key(*keys)
         time.sleep(0.5)
     walk(app, [], problems, doubled)
+
+    # The windows opened over the main one, built by GTK and Adwaita around Fascia's own
+    # content: each is called by its title, and each of their own controls has a real name
+    # (their searches were "GtkSearchEntry", the shortcuts window "GtkShortcutsWindow").
+    window_problems = []
+    found_windows = []
+    for keys, title in ((("ctrl+comma",), "Preferences"),
+                        (("ctrl+question",), "Keyboard Shortcuts")):
+        key(*keys)
+        window = wait_for(lambda: find_window(app, title))
+        if window is not None:
+            found_windows.append(title)
+            time.sleep(1)
+            walk(window, [title], window_problems, window_problems)
+        key("Escape")
+        wait_for(lambda: find_window(app, title) is None, 5)
+    for line in sorted(set(window_problems)):
+        print(f"# in a window over the main one: {line}", flush=True)
+    ok(found_windows == ["Preferences", "Keyboard Shortcuts"] and not window_problems,
+       f"the preferences and shortcuts windows and their controls have real names "
+       f"(found {found_windows}, {len(set(window_problems))} without)")
 
     counts = {}
     count_roles(app, counts)
