@@ -867,6 +867,7 @@ typedef struct
   guint  kept_reads;   /* statements that read every client found, with their keys */
   guint  fts_reads;    /* of which, FTS5's own reads of its index's pages */
   gint64 vm_steps;
+  gint64 index_vm_steps; /* of the statements that read the trigram index */
   guint  n_found;
 } StepTrace;
 
@@ -878,13 +879,18 @@ step_trace_cb (unsigned int  type,
 {
   StepTrace *trace = user_data;
   const char *sql = sqlite3_sql (p);
+  gint64 steps;
 
   if (type != SQLITE_TRACE_PROFILE)
     return 0;
+  steps = sqlite3_stmt_status (p, SQLITE_STMTSTATUS_VM_STEP, TRUE);
   trace->statements++;
-  trace->vm_steps += sqlite3_stmt_status (p, SQLITE_STMTSTATUS_VM_STEP, TRUE);
+  trace->vm_steps += steps;
   if (sql != NULL && strstr (sql, "clients_search") != NULL)
-    trace->index_reads++;
+    {
+      trace->index_reads++;
+      trace->index_vm_steps += steps;
+    }
   if (sql != NULL && g_str_has_prefix (sql, "SELECT id, sort_key, archived, search_key FROM"))
     trace->kept_reads++;
   if (sql != NULL && strstr (sql, "'main'.'clients_search_") != NULL)
@@ -1291,6 +1297,151 @@ test_bunched_does_not_wait (StoreFixture  *fixture,
   g_cond_clear (&blocker.cond);
 }
 
+static void
+blocker_free (gpointer data)
+{
+  Blocker *blocker = data;
+
+  g_mutex_clear (&blocker->lock);
+  g_cond_clear (&blocker->cond);
+  g_free (blocker);
+}
+
+/* Lists @text, growing, as the Clients page does, with the worker held: the steps of SQLite's
+ * machine the window's thread took (every statement's count reset first, so that none counts
+ * what it did before). The list comes at once, with no rows, growing. */
+static GListModel *
+list_held (StoreFixture *fixture,
+           const char   *text,
+           gint64       *steps)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
+  /* Freed by the worker once done with it, which may be after this returns. */
+  Blocker *blocker = g_new0 (Blocker, 1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  StepTrace trace = { 0 };
+  GListModel *list;
+
+  g_mutex_init (&blocker->lock);
+  g_cond_init (&blocker->cond);
+  fascia_store_run_on_counter (fascia_store_get_keeper (fixture->store), block_cb, blocker,
+                               blocker_free, cancellable);
+  g_mutex_lock (&blocker->lock);
+  while (!blocker->started)
+    g_cond_wait (&blocker->cond, &blocker->lock);
+  g_mutex_unlock (&blocker->lock);
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (db, stmt))
+    sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, TRUE);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, step_trace_cb, &trace);
+  list = fascia_store_list_clients (fixture->store, text, FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_test_message ("“%s” on the window's thread: %u statements, %" G_GINT64_FORMAT
+                  " VM steps, %" G_GINT64_FORMAT " of them reading the trigram index",
+                  text, trace.statements, trace.vm_steps, trace.index_vm_steps);
+
+  /* Made while the worker was held: it did not wait for it. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_true (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (list)));
+  g_assert_false (release_keeper (blocker));
+  *steps = trace.vm_steps;
+  return list;
+}
+
+static void
+import_named (StoreFixture *fixture,
+              guint         from,
+              guint         n,
+              const char   *(*name_of) (guint i))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = from; i < from + n; i++)
+    g_string_append_printf (csv, "%s %05u Ashdown,c%u@example.org,\n", name_of (i), i, i);
+  bytes = g_bytes_new (csv->str, csv->len);
+  g_assert_true (fascia_store_import_clients (fixture->store, bytes, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+zygmunt_last (guint i)
+{
+  return i >= 19000 ? "Zygmunt" : (i % 2 ? "Aurelio" : "Beatrix");
+}
+
+static const char *
+aurelio (guint i)
+{
+  return "Aurelio";
+}
+
+/* A keystroke in the Clients page whose term finds more clients than are kept (over 4,096,
+ * and over one client in 16), bunched far along the list order, costs the window's thread no
+ * more as the clinic grows: the walk of the name index to the bunch, which passed every client
+ * before it, runs in the worker, on a connection of its own. Twice the clients before the
+ * bunch, the same steps of SQLite's machine (before, nearly twice as many). The list comes at
+ * once, with no rows, growing; once the worker has read the clients found, it grows to them,
+ * and its pages, the position of a client in it and Enter's wait are what the scan finds. */
+static void
+test_bunched_many_in_worker (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GArray) scanned = NULL;
+  StepTrace trace = { 0 };
+  gint64 steps, steps_twice;
+
+  /* 24,000 clients, the last 5,000 named Zygmunt (after 19,000 others in list order). */
+  import_named (fixture, 0, 24000, zygmunt_last);
+  scanned = scan_ids (fixture, "zygm");
+  g_assert_cmpuint (scanned->len, ==, 5000);
+
+  list = list_held (fixture, "zygm", &steps);
+  g_assert_cmpuint (fascia_store_find_client (fixture->store, list,
+                                              g_array_index (scanned, gint64, 7)), ==, G_MAXUINT);
+  while (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (list)))
+    g_main_context_iteration (NULL, TRUE);
+  assert_list_is_scan (fixture, list, "zygm");
+
+  /* Its rows are read by id: a page far down costs what a page costs. */
+  sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, step_trace_cb, &trace);
+  g_object_unref (g_list_model_get_item (list, 4321));
+  g_assert_cmpuint (fascia_store_find_client (fixture->store, list,
+                                              g_array_index (scanned, gint64, 4999)), ==, 4999);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_cmpint (trace.vm_steps, <=, 100 * FASCIA_PAGED_LIST_PAGE_SIZE + 200);
+  g_clear_object (&list);
+
+  /* 24,000 more before the bunch: the window's thread does what it did. */
+  import_named (fixture, 24000, 24000, aurelio);
+  list = list_held (fixture, "zygm", &steps_twice);
+  g_assert_cmpint (steps_twice * 4, <, steps * 5);
+  fascia_store_finish_clients (fixture->store, list);
+  assert_list_is_scan (fixture, list, "zygm");
+  g_clear_object (&list);
+
+  /* What must be answered now waits for the worker: a list finished at once is whole. */
+  list = list_held (fixture, "zygmu", &steps);
+  fascia_store_finish_clients (fixture->store, list);
+  g_assert_false (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (list)));
+  assert_list_is_scan (fixture, list, "zygmu");
+  g_clear_object (&list);
+
+  /* A list let go of before the worker read it: its walk is cancelled, and nothing is told. */
+  list = list_held (fixture, "zygmun", &steps);
+  g_clear_object (&list);
+  fascia_client_list_wait_kept (fixture->store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1313,6 +1464,9 @@ main (int   argc,
   /* Holds SQLite's worker connection, and counts SQLite's own steps; the server keeps none. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/bunched-does-not-wait",
                      test_bunched_does_not_wait);
+  /* Holds SQLite's worker connection, and counts SQLite's own steps; the server keeps none. */
+  STORE_TEST_SQLITE ("/fascia/core/client-list/bunched-many-in-worker",
+                     test_bunched_many_in_worker);
   g_test_add ("/postgresql/fascia/core/client-list/covering", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_server_covering, store_fixture_tear_down);
   /* Reads the server's own list of the statements prepared on the store's connection. */

@@ -290,9 +290,12 @@ has_terms (const char         *search_key,
   return TRUE;
 }
 
+static void walk_drop (gpointer data);
+
 void
 fascia_client_query_free (FasciaClientQuery *query)
 {
+  g_clear_pointer (&query->walk, walk_drop);
   g_clear_object (&query->store);
   g_free (query->typed);
   g_free (query->text);
@@ -463,6 +466,12 @@ static const char kept_sql[] =
   "SELECT id, sort_key, archived, search_key FROM clients NOT INDEXED WHERE " COMMON IDS ORDER;
 static const char kept_page_sql[] =
   PAGE_SELECT_FROM " NOT INDEXED WHERE " COMMON IDS ORDER " LIMIT ?6";
+/* Every client the walk's terms ?12–?15 find, in list order: clients_by_name from its first
+ * entry to its last, read from the index alone. In a worker only (see walk_later()). */
+#define WALKED(walk) "SELECT id FROM clients WHERE " COMMON walk ORDER
+static const char *walked_sql[] = {
+  WALKED (WALK1), WALKED (WALK2), WALKED (WALK3), WALKED (WALK4),
+};
 
 /* The state of the database a kept search was read in (see FasciaClientsFound). */
 static gboolean
@@ -640,7 +649,7 @@ keep_found (FasciaClientQuery  *query,
  * changes it), which narrow_found() checks as for any kept search. Only when this connection
  * has no transaction open, whose changes the worker could not see.
  */
-typedef struct
+typedef struct _FasciaClientsKeeping
 {
   GMutex              lock;
   GCond               cond;
@@ -653,6 +662,11 @@ typedef struct
    * read. The context under lock, set when the first list waits; the lists on that thread. */
   GMainContext       *context;
   GPtrArray          *waiting;
+  /* A walk for one list (see walk_later()): no rowids, no rows kept; the worker reads the ids
+   * of every client found, in list order, and where each of them is (id → position + 1). */
+  gboolean            walk;
+  GArray             *walked;
+  GHashTable         *positions;
 } KeepLater;
 
 static void
@@ -668,6 +682,8 @@ keep_later_clear (gpointer data)
   if (job->context != NULL)
     g_main_context_unref (job->context);
   g_ptr_array_unref (job->waiting);
+  g_clear_pointer (&job->positions, g_hash_table_unref);
+  g_clear_pointer (&job->walked, g_array_unref);
 }
 
 static void
@@ -693,10 +709,59 @@ keep_later_drop (gpointer data)
   keep_later_release (job);
 }
 
+/* Its list lets go of a walk: not read yet, it is not. */
+static void
+walk_drop (gpointer data)
+{
+  keep_later_drop (data);
+}
+
 static GQuark
 keeping_quark (void)
 {
   return g_quark_from_static_string ("fascia-clients-keeping");
+}
+
+/* In the worker: the ids of every client @job's terms find, in list order (see walk_later()). */
+static gboolean
+read_walked (FasciaStore   *store,
+             KeepLater     *job,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  FasciaClientsFound *found = job->found;
+  g_autoptr(FasciaStoreStmt) stmt = NULL;
+  g_autoptr(GArray) walked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTable *positions;
+  FasciaDbStep rc;
+
+  g_assert (found->n_terms >= 1 && found->n_terms <= G_N_ELEMENTS (walked_sql));
+  stmt = fascia_store_prepare (store, walked_sql[found->n_terms - 1], error);
+  if (stmt == NULL)
+    return FALSE;
+  fascia_db_bind_int64 (stmt, 5, found->archived);
+  for (guint t = 0; t < found->n_terms; t++)
+    fascia_db_bind_text (stmt, 12 + t, found->terms[t]);
+
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
+    {
+      gint64 id = fascia_db_column_int64 (stmt, 0);
+
+      /* Its list let go of, or the store closed: ends as soon as it can. */
+      if (walked->len % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      g_array_append_val (walked, id);
+    }
+  if (rc != FASCIA_DB_DONE)
+    return fascia_store_step_failed (rc, error);
+
+  /* Keyed by the ids in the array, which no longer grows. */
+  positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < walked->len; i++)
+    g_hash_table_insert (positions, &g_array_index (walked, gint64, i), GUINT_TO_POINTER (i + 1));
+  job->positions = positions;
+  job->walked = g_steal_pointer (&walked);
+  return TRUE;
 }
 
 static gboolean kept_later_arrived (gpointer data);
@@ -715,7 +780,8 @@ keep_in_worker (FasciaStore  *store,
   if (store != NULL
       && fascia_db_get_engine (fascia_store_get_db (store)) == FASCIA_DB_ENGINE_SQLITE)
     {
-      ok = read_kept (store, job->ids, job->found, cancellable, &error);
+      ok = job->walk ? read_walked (store, job, cancellable, &error)
+                     : read_kept (store, job->ids, job->found, cancellable, &error);
       if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("Could not read the clients a search found in the background: %s",
                  error->message);
@@ -755,6 +821,29 @@ can_keep_later (FasciaClientQuery *query)
          && fascia_store_get_keeper (query->store) != NULL;
 }
 
+/* Has the worker read what @query finds: the clients of its rowids (query->ids) for keeping,
+ * or, for a @walk, the ids of every client it finds. */
+static KeepLater *
+keep_later_start (FasciaClientQuery *query,
+                  gint64             changes,
+                  gint64             data_version,
+                  gboolean           walk)
+{
+  KeepLater *job = g_atomic_rc_box_new0 (KeepLater);
+
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->found = found_new (query, changes, data_version);
+  job->ids = g_strdup (query->ids);
+  job->walk = walk;
+  job->cancellable = g_cancellable_new ();
+  job->waiting = g_ptr_array_new_with_free_func (weak_ref_free);
+  fascia_store_run_on_counter (fascia_store_get_keeper (query->store), keep_in_worker,
+                               g_atomic_rc_box_acquire (job), keep_later_release,
+                               job->cancellable);
+  return job;
+}
+
 /* Has @query's clients (query->ids) read and kept in the worker, unless the search being
  * read there already holds them. */
 static void
@@ -771,18 +860,35 @@ keep_later (FasciaClientQuery *query,
       return;
     }
 
-  job = g_atomic_rc_box_new0 (KeepLater);
-  g_mutex_init (&job->lock);
-  g_cond_init (&job->cond);
-  job->found = found_new (query, changes, data_version);
-  job->ids = g_strdup (query->ids);
-  job->cancellable = g_cancellable_new ();
-  job->waiting = g_ptr_array_new_with_free_func (weak_ref_free);
-  fascia_store_run_on_counter (fascia_store_get_keeper (query->store), keep_in_worker,
-                               g_atomic_rc_box_acquire (job), keep_later_release,
-                               job->cancellable);
+  job = keep_later_start (query, changes, data_version, FALSE);
   g_object_set_qdata_full (G_OBJECT (query->store), keeping_quark (), job, keep_later_drop);
   query->kept_later = TRUE;
+}
+
+/*
+ * A term that finds more clients than are kept (over MAX_IDS) bunched far along the list
+ * order (a first name shared by thousands, at 100,000 clients) has no rowids to read them by,
+ * and the walk of the name index to the first of them passes every client before it: on the
+ * window's thread that cost what the clinic numbers, for a page and again for the count. A
+ * growing list (the Clients page's) has the walk done in the worker instead, the whole of it
+ * at once, for this list alone: the ids of every client found, in list order, which the list
+ * then reads its pages by, as a kept list does. It waits for them with no rows, as a list
+ * does for a search read for keeping (see finish_waiting()). Nothing is kept on the store
+ * for the keystrokes that narrow it: checking that many clients' keys for each would cost
+ * this thread what they number; a newer keystroke reads the index again, and, bunched too,
+ * walks in the worker again. A list let go of before its walk is read cancels it.
+ */
+static void
+walk_later (FasciaClientQuery *query,
+            gint64             changes,
+            gint64             data_version)
+{
+  g_clear_pointer (&query->ids, g_free);
+  query->plan = FASCIA_CLIENT_PLAN_WALK;
+  query->walk = keep_later_start (query, changes, data_version, TRUE);
+  query->waiting = TRUE;
+  query->waiting_changes = changes;
+  query->waiting_data_version = data_version;
 }
 
 /* A search the worker has read for keeping, once read: kept on the store as if read here. */
@@ -819,17 +925,21 @@ wait_kept_later (FasciaClientQuery *query,
 }
 
 /* For tests: waits until the search being read for keeping in the worker, if any, is read. */
-void
-fascia_client_list_wait_kept (FasciaStore *store)
+static void
+wait_done (KeepLater *job)
 {
-  KeepLater *job = g_object_get_qdata (G_OBJECT (store), keeping_quark ());
-
   if (job == NULL)
     return;
   g_mutex_lock (&job->lock);
   while (!job->done)
     g_cond_wait (&job->cond, &job->lock);
   g_mutex_unlock (&job->lock);
+}
+
+void
+fascia_client_list_wait_kept (FasciaStore *store)
+{
+  wait_done (g_object_get_qdata (G_OBJECT (store), keeping_quark ()));
 }
 
 /*
@@ -840,6 +950,34 @@ fascia_client_list_wait_kept (FasciaStore *store)
  * keystroke's replaced it) is not told. The list holds what the search found in the state
  * of the database its rowids were read in, as any list holds what it found when made.
  */
+/* A list whose walk the worker has done (see walk_later()): its ids are the list. */
+static void
+finish_walk (FasciaClientQuery *query,
+             FasciaPagedList   *list)
+{
+  KeepLater *job = query->walk;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  guint n = 0;
+
+  g_mutex_lock (&job->lock);
+  ok = job->done && job->ok;
+  g_mutex_unlock (&job->lock);
+  if (ok)
+    {
+      fascia_paged_list_counted (list, TRUE, job->walked->len);
+      return;
+    }
+
+  /* The worker could not (its connection failed, or the store is closing): the walk here,
+   * as before there was a worker, rather than a list that is never whole. */
+  g_clear_pointer (&query->walk, walk_drop);
+  ok = fascia_client_query_count (query, &n, &error);
+  if (!ok)
+    g_warning ("Could not read the clients a search found: %s", error->message);
+  fascia_paged_list_counted (list, ok, n);
+}
+
 static void
 finish_waiting (FasciaPagedList *list)
 {
@@ -850,6 +988,11 @@ finish_waiting (FasciaPagedList *list)
   if (!query->waiting)
     return;
   query->waiting = FALSE;
+  if (query->walk != NULL)
+    {
+      finish_walk (query, list);
+      return;
+    }
   take_kept_later (query);
   ok = narrow_found (query, query->waiting_changes, query->waiting_data_version);
   /* The worker could not read them (its connection failed, or it was cancelled): read here. */
@@ -899,7 +1042,8 @@ static void
 wait_in_list (FasciaClientQuery *query,
               FasciaPagedList   *list)
 {
-  KeepLater *job = g_object_get_qdata (G_OBJECT (query->store), keeping_quark ());
+  KeepLater *job = query->walk != NULL ? query->walk
+                   : g_object_get_qdata (G_OBJECT (query->store), keeping_quark ());
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gboolean done = TRUE;
 
@@ -938,7 +1082,10 @@ fascia_client_list_finish (GListModel *list)
   query = fascia_paged_list_get_user_data (FASCIA_PAGED_LIST (list));
   if (!query->waiting)
     return;
-  fascia_client_list_wait_kept (query->store);
+  if (query->walk != NULL)
+    wait_done (query->walk);
+  else
+    fascia_client_list_wait_kept (query->store);
   finish_waiting (FASCIA_PAGED_LIST (list));
 }
 
@@ -987,6 +1134,12 @@ count_bounded (FasciaClientQuery  *query,
   return TRUE;
 }
 
+/* The most entries the walk is tried on: on the window's thread, where an even spread of a
+ * term found by a few thousand clients among 100,000 would have it read 20,000 entries, and
+ * more as the clinic grows. A term the walk does not find within them is read as a bunched
+ * one is: its rowids sorted, or in the worker. */
+#define PROBE_MAX 8192
+
 /*
  * The walk is worth its cost only when what the terms find is spread along the list order:
  * then @need of them lie within the first need × total ÷ found entries. A term that finds
@@ -994,7 +1147,8 @@ count_bounded (FasciaClientQuery  *query,
  * lies far along it, and a walk to them read tens of thousands of entries — twice, for the
  * count and for the page — where the index plan reads the few thousand rows found. So the
  * walk is tried on its first entries, twice as many as an even spread needs, and taken only
- * when it finds @need there. Sets @counted to what it found there, at most @need.
+ * when it finds @need there (and within PROBE_MAX entries). Sets @counted to what it found
+ * there, at most @need.
  */
 static gboolean
 probe_walk (FasciaClientQuery  *query,
@@ -1008,7 +1162,8 @@ probe_walk (FasciaClientQuery  *query,
   gint64 entries;
 
   g_assert (query->n_walk_terms >= 1 && query->n_walk_terms <= G_N_ELEMENTS (probe_sql));
-  entries = (gint64) MIN ((double) total, 2.0 * need * total / MAX (found, 1)) + 1;
+  entries = (gint64) MIN (MIN ((double) total, 2.0 * need * total / MAX (found, 1)),
+                          PROBE_MAX) + 1;
   stmt = fascia_store_prepare (query->store, probe_sql[query->n_walk_terms - 1], error);
   if (stmt == NULL)
     return FALSE;
@@ -1165,6 +1320,14 @@ choose_plan (FasciaClientQuery  *query,
             }
           if (counted < need && found <= max_ids)
             query->plan = FASCIA_CLIENT_PLAN_INDEX;
+          /* Too many to keep, and bunched where the walk to them passes thousands of others:
+           * a growing list has the walk done in the worker (see walk_later()). */
+          else if (counted < need && query->growing && can_keep_later (query))
+            {
+              walk_later (query, changes, data_version);
+              *n_clients = 0;
+              return TRUE;
+            }
         }
     }
 
@@ -1219,9 +1382,10 @@ fascia_client_query_count (FasciaClientQuery  *query,
 {
   g_autoptr(FasciaStoreStmt) stmt = NULL;
 
-  if (query->rows != NULL)
+  if (query->rows != NULL || query->walk != NULL)
     {
-      *n_clients = query->rows->len;
+      *n_clients = query->waiting ? 0 : query->rows != NULL ? query->rows->len
+                                      : query->walk->walked->len;
       return TRUE;
     }
 
@@ -1260,6 +1424,14 @@ fascia_client_query_position (FasciaClientQuery  *query,
       *position = query->rows->len;
       return TRUE;
     }
+  /* A walked list: where the client is, or its end when it does not hold it. */
+  if (query->walk != NULL)
+    {
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (query->walk->positions, &client_id));
+
+      *position = found > 0 ? found - 1 : query->walk->walked->len;
+      return TRUE;
+    }
 
   stmt = prepare (query, OP_POSITION, error);
   if (stmt == NULL)
@@ -1291,6 +1463,11 @@ fascia_client_query_has (FasciaClientQuery  *query,
         *has = ((Cursor *) g_ptr_array_index (query->rows, i))->id == client_id;
       return TRUE;
     }
+  if (query->walk != NULL)
+    {
+      *has = g_hash_table_contains (query->walk->positions, &client_id);
+      return TRUE;
+    }
 
   stmt = prepare_plan (query, FASCIA_CLIENT_PLAN_WALK, OP_HAS, error);
   if (stmt == NULL)
@@ -1303,7 +1480,7 @@ fascia_client_query_has (FasciaClientQuery  *query,
   return TRUE;
 }
 
-/* A page of a kept list: its rows by id, in list order. */
+/* A page of a kept or walked list: its rows by id, in list order. */
 static gboolean
 fetch_kept (FasciaClientQuery  *query,
             guint               offset,
@@ -1313,14 +1490,17 @@ fetch_kept (FasciaClientQuery  *query,
 {
   g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, kept_page_sql, error);
   g_autoptr(GString) ids = g_string_new ("[");
+  guint n = query->rows != NULL ? query->rows->len : query->walk->walked->len;
   FasciaDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = offset; i < MIN (offset + limit, query->rows->len); i++)
+  for (guint i = offset; i < MIN (offset + limit, n); i++)
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > offset ? "," : "",
-                            ((Cursor *) g_ptr_array_index (query->rows, i))->id);
+                            query->rows != NULL
+                            ? ((Cursor *) g_ptr_array_index (query->rows, i))->id
+                            : g_array_index (query->walk->walked, gint64, i));
   g_string_append_c (ids, ']');
   fascia_db_bind_int64 (stmt, 5, query->archived);
   fascia_db_bind_int64 (stmt, 6, limit);
@@ -1348,7 +1528,7 @@ fetch_page (gpointer        user_data,
   Cursor *cursor;
   FasciaDbStep rc;
 
-  if (query->rows != NULL)
+  if (query->rows != NULL || query->walk != NULL)
     {
       *cursor_out = NULL;
       return fetch_kept (query, offset, limit, items, error);

@@ -83,6 +83,10 @@ typedef struct
   gboolean               waiting;
   gint64                 waiting_changes;
   gint64                 waiting_data_version;
+  /* GROWING, MATCH on SQLite: the term finds more clients than are kept, bunched far along
+   * the list order; the worker walks the name index to them for this list alone (see
+   * walk_later()), which reads its rows by the ids it found. */
+  struct _FasciaClientsKeeping *walk;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */
