@@ -530,7 +530,8 @@ reload_full (FasciaClientsPage *self,
 
   /* A search whose clients a worker reads: the list shown stays, marked busy, until they are
    * read (the frame after, most often), rather than an empty list or "no results" between
-   * two keystrokes. */
+   * two keystrokes. A list that held no one said so of the text before: the page says it is
+   * searching instead, claiming nothing of this text until it is answered. */
   if (list_waits (list))
     {
       self->waiting = list;
@@ -538,6 +539,8 @@ reload_full (FasciaClientsPage *self,
       g_signal_connect_swapped (list, "notify::growing", G_CALLBACK (waiting_done_cb), self);
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->client_list),
                                    GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") != 0)
+        gtk_stack_set_visible_child_name (self->list_stack, "searching");
       return;
     }
 

@@ -1270,6 +1270,121 @@ test_bunched_search_in_worker (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A keystroke whose clients a worker reads, typed after a search that found no one ("zygmx",
+ * then "zygm"): the list before stays while they are read, but "No Matching Clients", which
+ * was true of the text before, is not claimed of the text now in the search box: the page says
+ * it is searching, marked busy for screen readers, until the worker's answer, which is then
+ * shown. A search that finds no one, answered at once, still says so. */
+static void
+test_no_stale_no_results (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) scanned = NULL;
+  FasciaWindow *window;
+  FasciaClientsPage *page;
+  FasciaStore *store;
+  GtkWidget *list;
+  GtkEditable *entry;
+  GtkStack *list_stack;
+  GtkWidget *searching;
+  Blocker blocker = { 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint searches = 0;
+  char *wrong;
+
+  {
+    g_autoptr(FasciaStore) made = fascia_store_open (path, &error);
+
+    g_assert_no_error (error);
+    /* 8,000 clients, the last 420 named Zygmunt (after 7,580 others in list order). */
+    for (guint i = 0; i < 8000; i++)
+      g_string_append_printf (csv, "%s %05u Ashdown,c%u@example.org,0400 %06u\n",
+                              i >= 7580 ? "Zygmunt" : (i % 2 ? "Aurelio" : "Beatrix"), i, i, i);
+    bytes = g_bytes_new (csv->str, csv->len);
+    g_assert_true (fascia_store_import_clients (made, bytes, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  window = fascia_window_new (app);
+  store = fascia_window_get_store (window);
+  page = fascia_window_get_clients_page (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
+                                                    "client_list"));
+  entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                       FASCIA_TYPE_CLIENTS_PAGE,
+                                                       "search_entry"));
+  list_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                         FASCIA_TYPE_CLIENTS_PAGE, "list_stack"));
+  gtk_editable_set_text (entry, "zygmx");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  g_signal_connect (page, "notify::n-searches", G_CALLBACK (n_searches_cb), &searches);
+
+  /* The worker's connection held by other work: the keystroke cannot have its clients. */
+  g_mutex_init (&blocker.lock);
+  g_cond_init (&blocker.cond);
+  fascia_store_run_on_counter (fascia_store_get_keeper (store), block_cb, &blocker, NULL,
+                               cancellable);
+  g_mutex_lock (&blocker.lock);
+  while (!blocker.started)
+    g_cond_wait (&blocker.cond, &blocker.lock);
+  g_mutex_unlock (&blocker.lock);
+
+  gtk_editable_set_text (entry, "zygm");
+  wait_frames (GTK_WIDGET (window), 3);
+  /* Not answered yet: neither "no results" nor "no clients", but searching, busy. */
+  g_assert_cmpuint (searches, ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "searching");
+  searching = gtk_stack_get_visible_child (list_stack);
+  g_assert_true (gtk_widget_get_mapped (searching));
+  wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (searching),
+                                           GTK_ACCESSIBLE_STATE_BUSY, TRUE);
+  g_assert_null (wrong);
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (searching),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, "Searching");
+  g_assert_null (wrong);
+
+  g_mutex_lock (&blocker.lock);
+  blocker.released = TRUE;
+  g_cond_broadcast (&blocker.cond);
+  g_mutex_unlock (&blocker.lock);
+  while (searches == 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (GTK_WIDGET (window), 2);
+
+  scanned = scan_ids (store, "zygm");
+  g_assert_cmpuint (scanned->len, ==, 420);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page), ==, scanned->len);
+  wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_STATE_BUSY, FALSE);
+  g_assert_null (wrong);
+  g_assert_cmpuint (assert_rows_show (list, store, "zygm"), >, 10);
+
+  /* Answered at once, no one found: said so. */
+  gtk_editable_set_text (entry, "zygmunt qq");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+
+  g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
+  g_mutex_clear (&blocker.lock);
+  g_cond_clear (&blocker.cond);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1298,6 +1413,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/clients-scale/reopens-far-down", test_reopens_far_down);
   g_test_add_func ("/fascia/ui/clients-scale/bunched-search-in-worker",
                    test_bunched_search_in_worker);
+  g_test_add_func ("/fascia/ui/clients-scale/no-stale-no-results", test_no_stale_no_results);
 
   status = g_test_run ();
   g_clear_object (&app);
