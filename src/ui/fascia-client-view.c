@@ -77,6 +77,7 @@ struct _FasciaClientView
   GListModel          *visits;
   GListModel          *plans_read;   /* read from the store */
   GListModel          *visits_read;
+  GArray              *scores_read;  /* FasciaVisitScores of visits_read's, oldest first */
   FasciaPlan          *active_plan;
   gulong               changed_id;
   guint                save_source;
@@ -540,19 +541,58 @@ current_plan (FasciaClientView *self)
   return best;
 }
 
+static gboolean can_clinical (FasciaClientView *self);
+
+/* The scores alone of the visits read, the latest, oldest first as the chart reads: not
+ * every visit with its notes. */
+static void
+read_scores (FasciaClientView *self)
+{
+  g_clear_pointer (&self->scores_read, g_array_unref);
+  if (self->visits_read != NULL && g_list_model_get_n_items (self->visits_read) > 0)
+    self->scores_read = fascia_store_list_visit_scores (self->store,
+                                                        fascia_client_get_id (self->client),
+                                                        FASCIA_STORE_MAX_VISIT_SCORES, NULL);
+}
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  const FasciaProgressPoint *pa = a, *pb = b;
+
+  return (pa->date > pb->date) - (pa->date < pb->date);
+}
+
+/* The chart: the scores read (read_scores()), and those of the visits added while the clinic
+ * server is away, kept on this computer, each at its date. */
 static void
 update_progress (FasciaClientView *self)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
-  g_autoptr(GArray) scores = NULL;
   g_autoptr(FasciaPlan) plan = current_plan (self);
+  GArray *scores = self->scores_read;
   gint64 plan_start = 0;
 
-  /* The scores alone, of the latest visits, oldest first as the chart reads: not every
-   * visit with its notes. */
-  if (self->visits != NULL && g_list_model_get_n_items (self->visits) > 0)
-    scores = fascia_store_list_visit_scores (self->store, fascia_client_get_id (self->client),
-                                             FASCIA_STORE_MAX_VISIT_SCORES, NULL);
+  if (self->client != NULL && self->store != NULL && can_clinical (self))
+    {
+      g_autoptr(GListModel) kept = fascia_store_list_added_kept (self->store,
+                                                                 FASCIA_STORE_TABLE_VISITS,
+                                                                 fascia_client_get_id (self->client));
+
+      for (guint i = 0; i < g_list_model_get_n_items (kept); i++)
+        {
+          g_autoptr(FasciaVisit) visit = g_list_model_get_item (kept, i);
+          GDateTime *at = fascia_visit_get_visited_at (visit);
+          FasciaProgressPoint point = {
+            .date = at != NULL ? g_date_time_to_unix (at) : 0,
+            .pain_before = fascia_visit_get_pain_before (visit),
+            .pain_after = fascia_visit_get_pain_after (visit),
+          };
+
+          g_array_append_val (points, point);
+        }
+    }
   for (guint i = 0; scores != NULL && i < scores->len; i++)
     {
       const FasciaVisitScores *visit = &g_array_index (scores, FasciaVisitScores, i);
@@ -574,6 +614,8 @@ update_progress (FasciaClientView *self)
         plan_start = g_date_time_to_unix (start) - 12 * 60 * 60;
     }
 
+  /* The visits kept are the newest, most often; a date may have been changed. */
+  g_array_sort (points, compare_points);
   fascia_progress_chart_set_points (self->progress_chart, (FasciaProgressPoint *) points->data,
                                     points->len);
   fascia_progress_chart_set_plan_start (self->progress_chart, plan_start);
@@ -688,6 +730,7 @@ show_visits (FasciaClientView *self)
                                     self->visits != NULL
                                     && g_list_model_get_n_items (self->visits) > 0
                                     ? "list" : "empty");
+  update_progress (self);
 }
 
 /* As reload_plans(); the chart too stays as it was read. */
@@ -709,8 +752,8 @@ reload_visits (FasciaClientView *self)
     }
   g_clear_object (&self->visits_read);
   self->visits_read = read;
+  read_scores (self);
   show_visits (self);
-  update_progress (self);
 }
 
 void
@@ -949,6 +992,7 @@ fascia_client_view_set_client (FasciaClientView *self,
   /* Another client's (none shown while the server is away and this one cannot be read). */
   g_clear_object (&self->plans_read);
   g_clear_object (&self->visits_read);
+  g_clear_pointer (&self->scores_read, g_array_unref);
   reload_plans (self);
   reload_visits (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
@@ -1427,6 +1471,7 @@ fascia_client_view_dispose (GObject *object)
   g_clear_object (&self->visits);
   g_clear_object (&self->plans_read);
   g_clear_object (&self->visits_read);
+  g_clear_pointer (&self->scores_read, g_array_unref);
   g_clear_object (&self->visit_slice);
   g_clear_object (&self->active_plan);
 
