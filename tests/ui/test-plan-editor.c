@@ -5,12 +5,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "fascia/fascia-atlas.h"
 #include "fascia/fascia-muscle.h"
 #include "fascia/fascia-store.h"
 #include "fascia/fascia-technique.h"
 
 #include "fascia-application.h"
+#include "fascia-atlas-page.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-plan-editor.h"
@@ -796,6 +799,43 @@ test_long_title_whole (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
+/* The Atlas page's bar says which plan is open, and whose: with a long title the bar cut
+ * the line at its end ("…, re…") and the client's name was never seen. It shows both whole,
+ * wrapped at their words, and the window keeps its size. */
+static void
+test_atlas_plan_bar_whole (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *title = "Desk-worker low back pain with referral into the left buttock and the "
+                      "back of the thigh after long drives, reviewed every second week";
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  FasciaPlanEditor *editor = open_plan (f, NULL, NULL, NULL);
+  FasciaAtlasPage *atlas;
+  GtkWidget *label;
+  const char *text;
+
+  fascia_ui_test_set_text (editor_child (editor, "title_view"), title);
+  fascia_plan_editor_flush (editor);
+  fascia_ui_test_wait_idle (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "atlas"));
+  fascia_ui_test_wait_idle (500);
+  atlas = fascia_window_get_atlas_page (f->window);
+  label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (atlas), FASCIA_TYPE_ATLAS_PAGE,
+                                                     "plan_label"));
+  g_assert_true (gtk_widget_get_mapped (label));
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_nonnull (strstr (text, title));
+  /* And the client's name after it. */
+  g_assert_true (g_str_has_suffix (text, "Percival Quagmire-Tumbleweed"));
+  assert_wrapped_whole (gtk_label_get_layout (GTK_LABEL (label)), text,
+                        gtk_widget_get_width (label), gtk_widget_get_height (label));
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
+}
+
 typedef struct
 {
   AdwExpanderRow *row;
@@ -1228,6 +1268,8 @@ main (int   argc,
               fixture_set_up, test_exercise_controls_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/notes-fields-open", Fixture, &laptop,
               fixture_set_up, test_notes_fields_open, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/atlas-plan-bar-whole", Fixture, &laptop,
+              fixture_set_up, test_atlas_plan_bar_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/long-title-whole", Fixture, &laptop,
               fixture_set_up, test_long_title_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/plan-texts-whole", Fixture, &laptop,
