@@ -868,7 +868,8 @@ def build_anterior():
     v = View('anterior', 'ant', 600, 215, (-100, 614), 'Front',
              'The posterior abdominal wall and the front of the hip with the abdominal organs removed: '
              'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis, and below the '
-             'inguinal ligament pectineus, the adductors, gracilis, sartorius and vastus lateralis.')
+             'inguinal ligament pectineus, the adductors, gracilis, sartorius, and vastus lateralis and vastus '
+             'medialis either side of the femur (rectus femoris removed).')
     v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
     coronal_bones(v)
     for s in v.sides:
@@ -941,7 +942,8 @@ def build_anterior():
     v.label('Acetabulum', (66, 270), L)
     v.label('Greater trochanter', (155, 300), R)
     v.label('Lesser trochanter', (104, 352), L)
-    v.label('Femur', (110, 450), R)
+    v.label('Femur', (118, 450), R)
+    v.label('Vastus medialis', (92, 520), R)
     v.label('Sartorius', (62, 440), L)
     v.label('Vastus lateralis', (160, 470), L)
     v.label('Adductor longus', (50, 360), R)
@@ -1467,7 +1469,8 @@ def deep_rotators_back(v, side):
 def thigh_front(v, side):
     """The front of the hip and thigh below the inguinal ligament: obturator externus deep on the obturator
     membrane, pectineus, adductor brevis, adductor magnus, adductor longus and gracilis medially, vastus
-    lateralis laterally (sartorius, crossing over them, is drawn by sartorius_front)."""
+    medialis in front of them, vastus lateralis laterally (sartorius, crossing over them, is drawn by
+    sartorius_front)."""
     sf = sfx(side)
     oe = sheet(v, side, [(34, 302), (37, 322), (48, 338), (62, 341), (70, 322)], [(90, 327), (93, 333)])
     v.add('muscles', group('m-obturator-externus' + sf, muscle_parts(oe, 'deep', 10, tendon=(0.8, 1.0))))
@@ -1490,9 +1493,41 @@ def thigh_front(v, side):
     # narrowing down the medial side of the thigh to the pes anserinus
     v.add('muscles', group('m-gracilis' + sf, muscle_parts(sheet(v, side, [(3, 300), (18, 344)], [(KNEE - 26, 743), (KNEE - 22.5, 750)],
                                                                   [(6, 440), (56, 400)], [(16, 600), (30, 600)]), 'sup', 6)))
+    # vastus medialis over the adductors, which lie behind it at their insertions on the linea aspera
+    v.add('muscles', vastus_medialis_front(v, side))
     vl = sheet(v, side, [(148, 294), (157, 318), (150, 344), (136, 364)], [(KNEE + 26, 648), (KNEE + 14, 660)],
                [(184, 420), (126, 430)], [(158, 560), (100, 570)])
     v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))
+
+
+def vastus_medialis_front(v, side):
+    """Vastus medialis seen from in front: from the lower end of the intertrochanteric line, the spiral
+    line and the medial lip of the linea aspera it wraps round the medial side of the femur, a narrow strip
+    above (under sartorius and beside adductor longus, over the adductors that lie behind it), widening
+    below into the teardrop bulge above the medial side of the knee, whose lowest fibres arise from the
+    tendon of adductor magnus and run almost across to the medial border of the patella. Its fibres run
+    down and laterally to the quadriceps tendon and the patella; its lateral border lies along the middle
+    of the shaft, under rectus femoris."""
+    k = KNEE
+    # a view that ends above the knee cuts the muscle at its lower edge: drawn whole, past the edge, rather
+    # than squashed into the frame
+    frame = v.frame
+    v.frame = (frame[0], max(frame[1], 700))
+    vm = sheet(v, side,
+               [(112, 362), (104, 380), (99, 430), (90, 480), (72, 530), (52, 580), (38, 615), (33, 640), (36, 662)],
+               [(k - 6, 628), (k - 10, 640), (k - 15, 652), (k - 19, 664), (k - 20, 674)],
+               [(113, 440), (96, 520), (70, 600), (44, 652), (42, 664)],
+               [(100, 540), (80, 600), (60, 630), (48, 660), (44, 670)])
+    v.frame = frame
+    return group('m-vastus-medialis' + sfx(side), muscle_parts(vm, 'mid', 14, tendon=(0.93, 1.0)))
+
+
+def draw_patella_coronal(v, side):
+    """The patella from in front: a rounded triangle, base up at the quadriceps tendon, apex down."""
+    k = KNEE + 2
+    pts = [(k - 20, 646), (k - 10, 640), (k, 639), (k + 10, 640), (k + 21, 647), (k + 23, 662), (k + 18, 680),
+           (k + 8, 694), (k, 698), (k - 8, 694), (k - 18, 680), (k - 22, 662)]
+    v.add('bones', path(smooth(v.ps(pts, side)), LANDMARK, 'b-patella' + sfx(side)))
 
 
 def sartorius_front(v, side):
@@ -1500,9 +1535,15 @@ def sartorius_front(v, side):
     the adductors): from the ASIS straight down and medially across the thigh, its medial border the
     lateral side of the femoral triangle, crossing adductor longus about a third of the way down (the
     apex of the triangle), on the medial side of the thigh over the adductor canal in its middle third,
-    and down behind the medial condyle to the pes anserinus."""
-    sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(KNEE - 26, 746), (KNEE - 21, 753)],
-               [(68, 318), (94, 322)], [(12, 560), (38, 560)])
+    and down behind the medial condyle to the pes anserinus, leaving the bulge of vastus medialis in front of
+    it above the knee."""
+    if v.frame[1] < 740 and v.frame[1] > 650:
+        # the view ends above the knee: the muscle as it is at the bottom edge, behind the medial condyle
+        sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(22, v.frame[1]), (37, v.frame[1])],
+                   [(68, 318), (94, 322)], [(10, 540), (34, 540)])
+    else:
+        sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(KNEE - 26, 746), (KNEE - 21, 753)],
+                   [(68, 318), (94, 322)], [(12, 560), (38, 560)])
     v.add('muscles', group('m-sartorius' + sfx(side), muscle_parts(sa, 'sup', 5)))
 
 
@@ -1608,12 +1649,13 @@ def build_front_superficial():
              'the external oblique and its aponeurosis cover the rectus sheath, which ends below in the inguinal '
              'ligament; on the right the sheath is opened to show rectus abdominis with its tendinous '
              'intersections, and the external oblique is removed to show the internal oblique, cut to show '
-             'transversus abdominis. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis and '
-             'the adductors.')
+             'transversus abdominis. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis, '
+             'vastus medialis above the inner side of the kneecap, and the adductors.')
     v.title_long = 'Anterior view, superficial layer: abdominal wall, groin and thigh'
     front_superficial_bones(v)
     for s in v.sides:
         draw_itb_coronal(v, s)
+        draw_patella_coronal(v, s)
     la = [(-6, XIPHOID_TIP + 2, 'c'), (6, XIPHOID_TIP + 2, 'c'), (5, 126), (2.5, 200), (3, 292, 'c'), (-3, 292, 'c'), (-2.5, 200), (-5, 126)]
     v.add('bones', group('b-linea-alba', [path(smooth(v.ps(la)), TENDON),
                                           path(smooth(ell(v, 0, 130, 6, 6.5, 0)), 'fill="#e2cfb4" stroke="#8a7458" stroke-width="1.3"')]))
@@ -1655,6 +1697,11 @@ def build_front_superficial():
         referral_zone(v, 'rectus-abdominis', 2, s, [blob(0, 230, 50, 30, 0, 12)])
         trigger_point(v, 'external-oblique', 2, s, (152, -64))
         referral_zone(v, 'external-oblique', 2, s, [blob(22, -50, 46, 34, 0, 12)])
+        trigger_point(v, 'vastus-medialis', 1, s, (47, 646))
+        trigger_point(v, 'vastus-medialis', 2, s, (58, 582))
+        referral_zone(v, 'vastus-medialis', 1, s, [blob(67, 662, 27, 22, 0, 12)])
+        referral_zone(v, 'vastus-medialis', 2, s, [[(26, 556), (52, 552), (60, 600), (56, 650), (50, 678), (18, 678),
+                                                    (20, 630), (22, 590)]])
         trigger_point(v, 'internal-oblique', 1, s, (120, 160))
         referral_zone(v, 'internal-oblique', 1, s, [blob(50, 262, 44, 24, -0.45, 12)])
     v.label('Rectus abdominis', (40, 60), R)
@@ -1681,6 +1728,7 @@ def build_front_superficial():
     v.label('Vastus lateralis', (160, 480), R)
     v.label('Adductor longus', (60, 380), L)
     v.label('Gracilis', (24, 560), R)
+    v.label('Vastus medialis', (50, 626), R)
     v.label('Pectineus', (50, 292), L)
     v.label('Iliotibial tract', (150, 560), L)
     return v
@@ -2651,7 +2699,7 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'longissimus-thoracis', 'latissimus-dorsi', 'external-oblique', 'serratus-posterior-inferior',
               'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
-              'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis',
+              'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis',
               'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm']
 LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',

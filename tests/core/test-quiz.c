@@ -90,38 +90,38 @@ describe_round (FasciaQuiz *quiz)
 /* Seed 42 over the test atlas, no progress: the exact rounds. */
 static const char *expected_seed_42[] = {
   [FASCIA_QUIZ_KIND_FIND_MUSCLE] =
-    "longissimus-thoracis - 1 posterior-deep |\n"
-    "latissimus-dorsi - 2 posterior-superficial |\n"
-    "iliocostalis-lumborum - 0 posterior-deep |\n"
-    "rectus-femoris - 0 lateral |\n"
-    "internal-oblique - 0 front-superficial |\n"
-    "coccygeus - 0 pelvis-medial |\n"
-    "psoas-major - 1 anterior |\n"
+    "iliocostalis-lumborum - 1 posterior-deep |\n"
     "diaphragm - 2 pelvis-medial |\n"
+    "psoas-major - 2 anterior |\n"
+    "tensor-fasciae-latae - 0 lateral |\n"
     "quadratus-lumborum - 0 anterior |\n"
-    "tensor-fasciae-latae - 0 lateral |\n",
+    "rectus-abdominis - 0 front-superficial |\n"
+    "levator-ani - 0 pelvis-medial |\n"
+    "latissimus-dorsi - 0 posterior-superficial |\n"
+    "longissimus-thoracis - 2 posterior-deep |\n"
+    "rectus-femoris - 1 anterior |\n",
   [FASCIA_QUIZ_KIND_ATTACHMENT] =
+    "levator-ani insertion 0 pelvis-medial | perineal-body | xiphoid-process iliac-crest lower-ribs\n"
+    "quadratus-femoris origin 0 - | ischial-tuberosity | acetabulum iliac-fossa pubic-crest\n"
+    "iliocostalis-lumborum insertion 0 posterior-deep | l1-transverse-process | coccyx t12-transverse-process lumbar-spinous-processes\n"
+    "diaphragm origin 0 pelvis-medial | xiphoid-process | sacrospinous-ligament pubic-symphysis tendinous-arch-levator-ani\n"
     "adductor-longus insertion 0 - | linea-aspera | adductor-tubercle pectineal-line gluteal-tuberosity\n"
-    "coccygeus insertion 0 pelvis-medial | sacrum | lumbar-spinous-processes l1-transverse-process l3-transverse-process\n"
-    "semitendinosus insertion 0 - | pes-anserinus | lateral-tibial-condyle fibular-head tibial-tuberosity\n"
-    "latissimus-dorsi origin 0 posterior-superficial | lumbar-spinous-processes | l2-transverse-process l4-body l1-transverse-process\n"
-    "tensor-fasciae-latae insertion 0 lateral | iliotibial-tract | quadrate-tubercle medial-supracondylar-line greater-trochanter\n"
-    "iliocostalis-lumborum insertion 0 posterior-deep | l3-transverse-process | t12-transverse-process coccyx lumbar-spinous-processes\n"
-    "adductor-brevis origin 0 - | ischiopubic-ramus | ischial-tuberosity obturator-membrane acetabulum\n"
-    "longissimus-thoracis insertion 0 posterior-deep | rib-12 | intertrochanteric-crest costal-cartilages-5-7 greater-trochanter\n"
-    "obturator-externus insertion 0 - | trochanteric-fossa | pectineal-line adductor-tubercle quadrate-tubercle\n"
-    "quadratus-femoris origin 0 - | ischial-tuberosity | anterior-gluteal-line psis asis\n",
+    "tensor-fasciae-latae origin 0 anterior | iliac-crest | aiis anterior-gluteal-line iliac-fossa\n"
+    "latissimus-dorsi origin 0 posterior-superficial | lower-thoracic-spinous-processes | l2-body lumbar-mammillary-processes t12-body\n"
+    "longissimus-thoracis origin 0 posterior-deep | iliac-crest | sacrotuberous-ligament obturator-membrane ischial-spine\n"
+    "adductor-brevis origin 0 - | pubic-body | psis obturator-membrane asis\n"
+    "semitendinosus insertion 0 - | pes-anserinus | medial-tibial-condyle lateral-tibial-condyle patella\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
-    "vastus-lateralis tp-2 2 lateral | vastus-lateralis | gluteus-maximus gluteus-medius external-oblique\n"
-    "adductor-longus tp-1 2 anterior | adductor-longus | psoas-minor gemellus-inferior transversus-abdominis\n"
-    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | lumbar-multifidus gemellus-inferior external-oblique\n"
-    "quadratus-lumborum tp-3 1 posterior-deep | quadratus-lumborum | lumbar-multifidus longissimus-thoracis iliocostalis-lumborum\n"
-    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | psoas-minor lumbar-multifidus gracilis\n"
-    "latissimus-dorsi tp-1 1 posterior-superficial | latissimus-dorsi | gluteus-maximus external-oblique serratus-posterior-inferior\n"
-    "coccygeus tp-1 2 pelvis-medial | coccygeus | adductor-brevis semimembranosus transversus-abdominis\n"
-    "longissimus-thoracis tp-1 1 posterior-deep | longissimus-thoracis | rectus-abdominis gemellus-superior lumbar-multifidus\n"
-    "semitendinosus tp-1 2 posterior-deep | semitendinosus | lumbar-multifidus transversus-abdominis obturator-externus\n"
-    "adductor-brevis tp-1 1 anterior | adductor-brevis | iliocostalis-lumborum transversus-abdominis psoas-minor\n",
+    "adductor-longus tp-1 1 anterior | adductor-longus | coccygeus psoas-minor levator-ani\n"
+    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | transversus-abdominis external-oblique coccygeus\n"
+    "adductor-brevis tp-1 2 anterior | adductor-brevis | transversus-abdominis longissimus-thoracis psoas-minor\n"
+    "latissimus-dorsi tp-1 1 posterior-superficial | latissimus-dorsi | serratus-posterior-inferior external-oblique gluteus-maximus\n"
+    "longissimus-thoracis tp-1 2 posterior-deep | longissimus-thoracis | lumbar-multifidus quadratus-femoris external-oblique\n"
+    "levator-ani tp-1 2 pelvis-medial | levator-ani | gemellus-superior gluteus-minimus psoas-minor\n"
+    "diaphragm tp-1 2 pelvis-medial | diaphragm | quadratus-femoris transversus-abdominis gemellus-inferior\n"
+    "vastus-lateralis tp-2 2 lateral | vastus-lateralis | gluteus-medius external-oblique gluteus-maximus\n"
+    "semitendinosus tp-1 1 posterior-deep | semitendinosus | lumbar-multifidus quadratus-femoris gemellus-inferior\n"
+    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | quadratus-femoris lumbar-multifidus external-oblique\n",
 };
 
 /* Whether @choice names the nerve of the text @nerve: its words are the text's, in their
@@ -154,7 +154,7 @@ assert_nerve_named (const char *nerve,
 }
 
 static const char *expected_nerve_seed_42 =
-  "coccygeus obturator-externus latissimus-dorsi adductor-brevis semitendinosus longissimus-thoracis quadratus-femoris tensor-fasciae-latae iliocostalis-lumborum adductor-longus";
+  "iliocostalis-lumborum quadratus-femoris levator-ani adductor-longus semitendinosus tensor-fasciae-latae adductor-brevis latissimus-dorsi longissimus-thoracis diaphragm";
 
 static void
 test_seed_42 (gconstpointer data)
@@ -571,7 +571,7 @@ test_scoring (void)
   g_object_unref (q);
 
   /* Find the muscle: the side named counts; any other region is wrong, and named. */
-  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 42, NULL, NOON, NULL);
+  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 26, NULL, NOON, NULL);
   q = fascia_quiz_get_current (find);
   {
     const char *id = fascia_quiz_question_get_muscle_id (q);
@@ -582,7 +582,7 @@ test_scoring (void)
     g_autofree char *answered = g_strdup_printf ("%s (%s)", name, left ? "right" : "left");
     g_autofree char *correct = g_strdup_printf ("%s (%s)", name, left ? "left" : "right");
 
-    /* Seed 42 asks first for a muscle on one named side. */
+    /* Seed 26 asks first for a muscle on one named side. */
     g_assert_cmpint (side, !=, FASCIA_SIDE_NONE);
     g_assert_false (fascia_quiz_answer_region (find, wrong));
     g_assert_cmpstr (fascia_quiz_question_get_answer_text (q), ==, answered);

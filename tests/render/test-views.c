@@ -524,6 +524,15 @@ static const HitPoint hit_points[] = {
     "the upper medial thigh below the pubis is gracilis" },
   { "front-superficial", 654, 1052, "m-gracilis-l",
     "the upper medial thigh below the pubis is gracilis" },
+  /* Front views: vastus medialis wraps the medial side of the femur from below the lesser
+   * trochanter, and bulges as a teardrop above the medial side of the knee between the
+   * quadriceps tendon and sartorius, which passes behind the medial condyle. */
+  { "front-superficial", 690, 1403, "m-vastus-medialis-l",
+    "above the medial side of the kneecap lies the bulge of vastus medialis" },
+  { "front-superficial", 510, 1403, "m-vastus-medialis-r",
+    "above the medial side of the kneecap lies the bulge of vastus medialis" },
+  { "anterior", 769, 1295, "m-vastus-medialis-l",
+    "with rectus femoris removed, the medial half of the shaft at mid-thigh is clothed by vastus medialis" },
 };
 
 static void
