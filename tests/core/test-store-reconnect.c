@@ -1210,8 +1210,8 @@ server_count (StoreFixture *fixture,
 
 /* What was added while the server is away is listed as it was left, each with its
  * provisional id, before the server is back: a client's plans and visits (newest first), a
- * plan's targets and a visit's marks (in the order added, read as the server's are); a row
- * deleted meanwhile is not. Once the server is back none is listed as kept, and the server
+ * plan's targets and a visit's marks and findings (in the order added, read as the server's
+ * are); a row deleted meanwhile is not, nor a finding cleared. Once the server is back none is listed as kept, and the server
  * holds each once. */
 static void
 test_added_offline_listed (StoreFixture  *fixture,
@@ -1262,6 +1262,13 @@ test_added_offline_listed (StoreFixture  *fixture,
   g_assert_no_error (error);
   mark = new_mark (fascia_visit_get_id (visit), "m-piriformis-r", 4);
   KEPT (fascia_store_add_pain_mark (fixture->store, mark, &error));
+  /* A finding, and another found and cleared again. */
+  KEPT (fascia_store_set_finding_flags (fixture->store, fascia_visit_get_id (visit), "piriformis",
+                                        FASCIA_SIDE_RIGHT, FASCIA_FINDING_TENDER, &error) != NULL);
+  KEPT (fascia_store_set_finding_flags (fixture->store, fascia_visit_get_id (visit), "psoas-major",
+                                        FASCIA_SIDE_LEFT, FASCIA_FINDING_TENDER, &error) != NULL);
+  KEPT (fascia_store_set_finding_flags (fixture->store, fascia_visit_get_id (visit), "psoas-major",
+                                        FASCIA_SIDE_LEFT, FASCIA_FINDING_NONE, &error) != NULL);
 
   {
     g_autoptr(GListModel) plans = fascia_store_list_added_kept (fixture->store,
@@ -1276,6 +1283,9 @@ test_added_offline_listed (StoreFixture  *fixture,
     g_autoptr(GListModel) marks = fascia_store_list_pain_marks (fixture->store,
                                                                 fascia_visit_get_id (visit),
                                                                 &error);
+    g_autoptr(GListModel) findings = fascia_store_list_findings (fixture->store,
+                                                                 fascia_visit_get_id (visit),
+                                                                 &error);
     g_autoptr(GListModel) others = fascia_store_list_added_kept (fixture->store,
                                                                  FASCIA_STORE_TABLE_PLANS,
                                                                  held_id + 1);
@@ -1310,6 +1320,14 @@ test_added_offline_listed (StoreFixture  *fixture,
     g_assert_cmpint (fascia_pain_mark_get_id (m), ==, fascia_pain_mark_get_id (mark));
     g_assert_cmpstr (fascia_pain_mark_get_region_id (m), ==, "m-piriformis-r");
     g_assert_cmpuint (g_list_model_get_n_items (others), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+    {
+      g_autoptr(FasciaFinding) found = g_list_model_get_item (findings, 0);
+
+      g_assert_cmpstr (fascia_finding_get_muscle_id (found), ==, "piriformis");
+      g_assert_cmpint (fascia_finding_get_side (found), ==, FASCIA_SIDE_RIGHT);
+      g_assert_cmpint (fascia_finding_get_flags (found), ==, FASCIA_FINDING_TENDER);
+    }
   }
 
   pg_server_restart ();
@@ -1333,6 +1351,8 @@ test_added_offline_listed (StoreFixture  *fixture,
   g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM visits"), ==, 1);
   g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM plan_targets"), ==, 1);
   g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM pain_marks"), ==, 1);
+  g_assert_cmpint (server_count (fixture, "SELECT count(*) FROM findings "
+                                          "WHERE deleted_at IS NULL AND tender <> 0"), ==, 1);
 
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
   g_free (heard.in_replay);

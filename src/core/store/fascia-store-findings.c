@@ -372,9 +372,10 @@ fascia_store_list_findings (FasciaStore  *self,
   g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Of a row added while the server is away: nothing under it is on the server yet. */
+  /* Of a row added while the server is away: nothing under it is on the server yet, only
+   * what was found on it meanwhile, kept on this computer. */
   if (fascia_store_read_nothing (self, FASCIA_JOURNAL_VISIT, &visit_id))
-    return G_LIST_MODEL (g_list_store_new (FASCIA_TYPE_FINDING));
+    return fascia_store_list_added_kept (self, FASCIA_STORE_TABLE_FINDINGS, visit_id);
 
   return fascia_store_query_list (self, sql, visit_id, FASCIA_TYPE_FINDING,
                                   (FasciaStoreRowFunc) finding_from_row, error);

@@ -1364,18 +1364,19 @@ fascia_store_read_nothing (FasciaStore        *store,
 /**
  * fascia_store_list_added_kept:
  * @table: %FASCIA_STORE_TABLE_PLANS or %FASCIA_STORE_TABLE_VISITS (of a client),
- *   %FASCIA_STORE_TABLE_PLAN_TARGETS (of a plan) or %FASCIA_STORE_TABLE_PAIN_MARKS (of a
- *   visit)
+ *   %FASCIA_STORE_TABLE_PLAN_TARGETS (of a plan), %FASCIA_STORE_TABLE_PAIN_MARKS or
+ *   %FASCIA_STORE_TABLE_FINDINGS (of a visit)
  * @parent_id: the client, plan or visit; below 0 for one added while the server was away
  *
  * The rows of @table under @parent_id added while the clinic server was away, kept in the
  * journal and not on the server yet, as they were last changed: each with its provisional
  * id, below 0, by which it is opened, changed and deleted as any other row, and saved under
- * the row the server adds for it. Plans and visits come newest first (as the server's lists
- * of them), plan targets and marks in the order they were added.
+ * the row the server adds for it (a finding, which has none, by its muscle and side). Plans
+ * and visits come newest first (as the server's lists of them), plan targets, marks and
+ * findings in the order they were added; a finding whose flags were all cleared is none.
  *
- * Returns: (transfer full): a #GListStore of #FasciaPlan, #FasciaVisit, #FasciaPlanTarget or
- *   #FasciaPainMark; empty without a journal.
+ * Returns: (transfer full): a #GListStore of #FasciaPlan, #FasciaVisit, #FasciaPlanTarget,
+ *   #FasciaPainMark or #FasciaFinding; empty without a journal.
  */
 GListModel *
 fascia_store_list_added_kept (FasciaStore      *store,
@@ -1409,6 +1410,10 @@ fascia_store_list_added_kept (FasciaStore      *store,
       kind = FASCIA_JOURNAL_PAIN_MARK, parent_kind = FASCIA_JOURNAL_VISIT, parent = "visit-id";
       newest_first = FALSE;
       break;
+    case FASCIA_STORE_TABLE_FINDINGS:
+      kind = FASCIA_JOURNAL_FINDING, parent_kind = FASCIA_JOURNAL_VISIT, parent = "visit-id";
+      newest_first = FALSE;
+      break;
     default:
       g_return_val_if_reached (NULL);
     }
@@ -1427,20 +1432,25 @@ fascia_store_list_added_kept (FasciaStore      *store,
       g_autoptr(GObject) row = NULL;
       gint64 under;
 
-      if (edit->kind != kind || edit->id >= 0 || edit->values == NULL)
+      if (edit->kind != kind || edit->values == NULL ||
+          (edit->id >= 0 && kind != FASCIA_JOURNAL_FINDING))
         continue;
       under = values_int64 (edit->values, parent);
       if (under != parent_id && (saved_parent == 0 || under != saved_parent))
         continue;
 
       row = g_object_new (kind_type (kind), NULL);
-      g_object_set (row, "id", edit->id, NULL);
+      if (kind != FASCIA_JOURNAL_FINDING)
+        g_object_set (row, "id", edit->id, NULL);
       if (kind == FASCIA_JOURNAL_PLAN_TARGET)
         g_object_set (row, "position", g_list_model_get_n_items (G_LIST_MODEL (rows)),
                       NULL);
       if (!apply_values (kind, TRUE, edit->values, row, FALSE))
         continue;
       apply_values (kind, TRUE, edit->values, row, TRUE);
+      if (kind == FASCIA_JOURNAL_FINDING &&
+          fascia_finding_get_flags (FASCIA_FINDING (row)) == FASCIA_FINDING_NONE)
+        continue;
       g_list_store_append (rows, row);
     }
   return G_LIST_MODEL (rows);
