@@ -308,16 +308,10 @@ set_connect_error (PGconn  *conn,
     }
   if (coded != NULL)
     {
-      const char *severity = coded;
-      g_autofree char *words = g_strndup (coded + 10, strcspn (coded + 10, "\n"));
-
+      /* The server's words, without the code, nor the lines after them (its LOCATION). */
+      said = g_strndup (coded + 10, strcspn (coded + 10, "\n"));
       memcpy (state, coded + 3, 5);
-      /* The severity's word, back from its colon to the space or colon before it. */
-      while (severity > message && severity[-1] != ' ' && severity[-1] != ':')
-        severity--;
-      said = g_strdup_printf ("%.*s: %s", (int) (coded - severity), severity, words);
-      /* Without the code, nor the lines after it (its LOCATION), for this function alone. */
-      detail = g_strdup_printf ("%.*s:  %s", (int) (coded - message), message, words);
+      detail = g_strdup_printf ("%.*s:  %s", (int) (coded - message), message, said);
     }
   else
     detail = g_strdup (message);
@@ -331,14 +325,14 @@ set_connect_error (PGconn  *conn,
 
   if (!refused && state[0] != '\0' && is_lasting_refusal (state))
     {
+      /* Short, the name first: a window's message may be cut at its end. */
       if (g_str_equal (state, "3D000"))
         g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
-                     "Could not connect to the clinic server: it has no database “%s” (%s)",
-                     PQdb (conn), said);
+                     "The clinic server has no database “%s”", PQdb (conn));
       else
         g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_DENIED,
-                     "Could not connect to the clinic server: it refused the login “%s” to "
-                     "the database “%s” (%s)", PQuser (conn), PQdb (conn), said);
+                     "The clinic server refused the login “%s” to “%s”: %s", PQuser (conn),
+                     PQdb (conn), said);
       return;
     }
 
