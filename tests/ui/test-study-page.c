@@ -288,6 +288,58 @@ test_choice_round_by_keys (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "start");
 }
 
+static GtkLabel *feedback_label (Fixture *fixture);
+
+/* The feedback on an answer, a line to three, moved the Next button down from under a
+ * pointer that waited on it while the answer was given by key: Next and the choices stay put
+ * when an answer is given. */
+static void
+widget_place (Fixture         *fixture,
+              const char      *name,
+              graphene_rect_t *place)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                 FASCIA_TYPE_STUDY_PAGE, name));
+
+  g_assert_true (gtk_widget_compute_bounds (widget, fixture->window, place));
+}
+
+static void
+test_next_stays_put (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FasciaQuiz *quiz;
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_NERVE, 7);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+      /* A wrong answer: its feedback is the longest. */
+      g_autofree char *key = g_strdup_printf ("%u",
+                                              (fascia_quiz_question_get_correct_choice (question) + 1) % 4 + 1);
+      graphene_rect_t next_before, next_after, choices_before, choices_after;
+
+      fascia_ui_test_wait_idle (200);
+      widget_place (fixture, "next_button", &next_before);
+      widget_place (fixture, "choices_box", &choices_before);
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), key);
+      g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+      fascia_ui_test_wait_idle (200);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (feedback_label (fixture))));
+      widget_place (fixture, "next_button", &next_after);
+      widget_place (fixture, "choices_box", &choices_after);
+      g_test_message ("Next at %g,%g before the answer, %g,%g after",
+                      next_before.origin.x, next_before.origin.y,
+                      next_after.origin.x, next_after.origin.y);
+      g_assert_true (graphene_rect_equal (&next_before, &next_after));
+      g_assert_true (graphene_rect_equal (&choices_before, &choices_after));
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "n");
+      g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+    }
+}
+
 static GtkLabel *
 feedback_label (Fixture *fixture)
 {
@@ -410,6 +462,8 @@ main (int   argc,
               fixture_set_up, test_find_rules, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/choice-round-by-keys", Fixture, NULL,
               fixture_set_up, test_choice_round_by_keys, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/next-stays-put", Fixture, NULL,
+              fixture_set_up, test_next_stays_put, fixture_tear_down);
 
   return g_test_run ();
 }
