@@ -120,9 +120,25 @@ update_summary (FasciaProgressChart *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary,
                                       -1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->summary);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
     }
+}
+
+/* The summary is the chart's tooltip, given when the pointer asks for it: not set as the
+ * tooltip's text, for GTK looks for a tooltip under the pointer whenever that text changes,
+ * and the chart filled under a resting pointer (its section shown with Ctrl+4) put up the
+ * summary by itself half a second later. */
+static gboolean
+query_tooltip_cb (FasciaProgressChart *self,
+                  int                  x,
+                  int                  y,
+                  gboolean             keyboard_mode,
+                  GtkTooltip          *tooltip)
+{
+  if (self->summary == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->summary);
+  return TRUE;
 }
 
 /**
@@ -552,4 +568,6 @@ fascia_progress_chart_init (FasciaProgressChart *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pain across visits"),
                                   -1);
   update_summary (self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }

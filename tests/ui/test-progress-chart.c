@@ -8,6 +8,7 @@
 #include "fascia/fascia-date.h"
 #include "fascia-progress-chart.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
 
 typedef struct
 {
@@ -143,6 +144,69 @@ test_axis_years (void)
   fascia_test_iterate ();
 }
 
+/* The tooltip @window shows now, if any: GTK makes it a child of the window. */
+static GtkWidget *
+shown_tooltip (GtkWidget *window)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_NATIVE (child) && g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTooltipWindow")
+        && gtk_widget_get_visible (child))
+      return child;
+  return NULL;
+}
+
+static gboolean
+tooltip_shown_cb (gpointer window)
+{
+  return shown_tooltip (window) != NULL;
+}
+
+/* The chart shown and filled under a pointer that rests there (Ctrl+4 on a client, the
+ * section made when shown) puts up no tooltip by itself: its summary was set as the tooltip
+ * text, and GTK asks for the tooltip under the pointer whenever that text changes, so the
+ * summary popped up half a second later over the chart, with the same words as the title
+ * above it. Moved over the chart, the pointer still shows it. */
+static void
+test_no_tooltip_unasked (void)
+{
+  FasciaProgressPoint points[] = {
+    { 1700000000, 5, 3 }, { 1700600000, 4, 2 }, { 1701200000, 3, 1 },
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *chart = fascia_progress_chart_new ();
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Details"), "details");
+  gtk_stack_add_named (GTK_STACK (stack), chart, "progress");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 260);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_ui_test_wait_idle (300);
+
+  /* The pointer rests over the details, which have no tooltip, long enough for GTK to have
+   * looked for one there (half a second). */
+  fascia_ui_test_pointer_move (stack, 250, 130);
+  fascia_ui_test_wait_idle (1000);
+  g_assert_null (shown_tooltip (window));
+
+  /* The chart's section shown, then filled, as the client view does; the pointer does not
+   * move. Twice the time GTK waits before it shows a tooltip asked for. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "progress");
+  fascia_progress_chart_set_points (FASCIA_PROGRESS_CHART (chart), points, G_N_ELEMENTS (points));
+  fascia_ui_test_wait_idle (1000);
+  g_assert_null (shown_tooltip (window));
+
+  /* Moved over the chart, the pointer shows its summary. */
+  fascia_ui_test_pointer_move (stack, 240, 120);
+  g_assert_true (fascia_test_wait_for (tooltip_shown_cb, window, 10000));
+  g_assert_cmpuint (fascia_ui_test_count_labels (shown_tooltip (window),
+                                                 "Pain down from 5 to 3 in 3 visits"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +222,7 @@ main (int   argc,
     }
   g_test_add_func ("/fascia/ui/progress-chart/draws", test_draws);
   g_test_add_func ("/fascia/ui/progress-chart/axis-years", test_axis_years);
+  g_test_add_func ("/fascia/ui/progress-chart/no-tooltip-unasked", test_no_tooltip_unasked);
 
   return g_test_run ();
 }
