@@ -56,7 +56,7 @@ struct _FasciaClientView
   GtkStack            *visit_list_stack;
   GtkListView         *visit_list;
   GtkNoSelection      *visit_selection;
-  GtkSliceListModel   *visit_slice;    /* the visits the list offers so far (VISITS_SHOWN) */
+  GtkSliceListModel   *visit_slice;    /* the visits the list offers so far (VISITS_STEP) */
   AdwBin              *visit_editor_bin;
   GtkLabel            *progress_summary;
   FasciaProgressChart *progress_chart;
@@ -78,6 +78,7 @@ struct _FasciaClientView
   GListModel          *plans_read;   /* read from the store */
   GListModel          *visits_read;
   GArray              *scores_read;  /* FasciaVisitScores of visits_read's, oldest first */
+  gboolean             scores_unread;  /* visits_read's scores wait for the chart */
   FasciaPlan          *active_plan;
   gulong               changed_id;
   guint                save_source;
@@ -85,6 +86,7 @@ struct _FasciaClientView
   AdwMessageDialog    *conflict;  /* someone else saved the client: the user chooses */
   FasciaClient        *theirs;
   gboolean             hide_names;  /* the privacy switch: initials, and no name field */
+  gboolean             progress_stale;  /* the chart waits for its section to be shown */
   FasciaStoreCapabilities capabilities;  /* what the store's login may read and change */
 };
 
@@ -541,18 +543,32 @@ current_plan (FasciaClientView *self)
   return best;
 }
 
+static const char *
+section_shown (FasciaClientView *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 static gboolean can_clinical (FasciaClientView *self);
 
 /* The scores alone of the visits read, the latest, oldest first as the chart reads: not
- * every visit with its notes. */
+ * every visit with its notes. Read when the chart is drawn, not with the visits: a client
+ * opened on its details reads none. While the clinic server is away those read before stay. */
 static void
 read_scores (FasciaClientView *self)
 {
-  g_clear_pointer (&self->scores_read, g_array_unref);
+  GArray *scores = NULL;
+
   if (self->visits_read != NULL && g_list_model_get_n_items (self->visits_read) > 0)
-    self->scores_read = fascia_store_list_visit_scores (self->store,
-                                                        fascia_client_get_id (self->client),
-                                                        FASCIA_STORE_MAX_VISIT_SCORES, NULL);
+    {
+      scores = fascia_store_list_visit_scores (self->store, fascia_client_get_id (self->client),
+                                               FASCIA_STORE_MAX_VISIT_SCORES, NULL);
+      if (scores == NULL && !fascia_store_is_connected (self->store))
+        return;
+    }
+  g_clear_pointer (&self->scores_read, g_array_unref);
+  self->scores_read = scores;
+  self->scores_unread = FALSE;
 }
 
 static int
@@ -571,8 +587,12 @@ update_progress (FasciaClientView *self)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
   g_autoptr(FasciaPlan) plan = current_plan (self);
-  GArray *scores = self->scores_read;
+  GArray *scores;
   gint64 plan_start = 0;
+
+  if (self->scores_unread)
+    read_scores (self);
+  scores = self->scores_read;
 
   if (self->client != NULL && self->store != NULL && can_clinical (self))
     {
@@ -621,6 +641,17 @@ update_progress (FasciaClientView *self)
   fascia_progress_chart_set_plan_start (self->progress_chart, plan_start);
   gtk_label_set_label (self->progress_summary,
                        fascia_progress_chart_get_summary (self->progress_chart));
+  self->progress_stale = FALSE;
+}
+
+/* The chart reads the client's scores (up to FASCIA_STORE_MAX_VISIT_SCORES of them) when its
+ * section is shown, or asked for: a client opened on its details reads none of them. */
+static void
+progress_changed (FasciaClientView *self)
+{
+  self->progress_stale = TRUE;
+  if (g_strcmp0 (section_shown (self), "progress") == 0)
+    update_progress (self);
 }
 
 static gboolean
@@ -660,7 +691,9 @@ show_plans (FasciaClientView *self)
   g_clear_object (&self->plans);
   self->plans = with_kept (self, FASCIA_STORE_TABLE_PLANS, self->plans_read);
 
-  gtk_no_selection_set_model (self->plan_selection, self->plans);
+  /* The list's rows are made when its section is shown (see attach_lists()). */
+  gtk_no_selection_set_model (self->plan_selection,
+                              g_strcmp0 (section_shown (self), "plans") == 0 ? self->plans : NULL);
   gtk_stack_set_visible_child_name (self->plan_list_stack,
                                     self->plans != NULL && g_list_model_get_n_items (self->plans) > 0
                                     ? "list" : "empty");
@@ -691,16 +724,22 @@ reload_plans (FasciaClientView *self)
   show_plans (self);
 }
 
-/* The visits list offers a page of the store's list at first, and a page more each time it
- * is scrolled near its end: GTK 4.8's list view makes (and binds, reading their pages) up
- * to 200 rows of a model whatever it shows, so it is given no more than it is about to
- * show. */
-#define VISITS_SHOWN 64
+/* The visits list offers the rows that fill it at first, and a few more each time it is
+ * scrolled near its end: GTK 4.8's list view makes (and binds, reading their pages) up to
+ * 200 rows of a model whatever it shows, so it is given no more than it is about to show.
+ * It is at most 480 px high (fascia-client-view.ui) and a row about 60 px (eight on
+ * screen): the first VISITS_STEP rows fill it, and it can be scrolled, which offers more.
+ * Rows lower than 54 px (a smaller font) leave its end on screen, and the layout that finds
+ * it so offers more. The model is given to the list when the Visits section is shown, not
+ * before: a client opened on its details makes no visit row at all. */
+#define VISITS_STEP 9
 
 static void
-grow_visits_cb (FasciaClientView *self)
+grow_visits (FasciaClientView *self,
+             gboolean          scrolled)
 {
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->visit_list));
+  double value, page, upper;
   guint size, n;
 
   /* Not laid out yet (or hidden): nothing is shown, and nothing more is needed. */
@@ -709,10 +748,47 @@ grow_visits_cb (FasciaClientView *self)
 
   size = gtk_slice_list_model_get_size (self->visit_slice);
   n = g_list_model_get_n_items (self->visits);
-  if (size < n
-      && gtk_adjustment_get_value (adj) + 2 * gtk_adjustment_get_page_size (adj)
-         >= gtk_adjustment_get_upper (adj))
-    gtk_slice_list_model_set_size (self->visit_slice, MIN (n, size + VISITS_SHOWN));
+  value = gtk_adjustment_get_value (adj);
+  page = gtk_adjustment_get_page_size (adj);
+  upper = gtk_adjustment_get_upper (adj);
+  /* Scrolled within two screens of the end; or, laid out anew, with its end on screen. */
+  if (size < n && value + (scrolled ? 2 : 1) * page >= upper)
+    gtk_slice_list_model_set_size (self->visit_slice, MIN (n, size + VISITS_STEP));
+}
+
+static void
+visits_scrolled_cb (FasciaClientView *self)
+{
+  grow_visits (self, TRUE);
+}
+
+static void
+visits_resized_cb (FasciaClientView *self)
+{
+  grow_visits (self, FALSE);
+}
+
+/* The visits given to the list, if its section is shown: as many as it offered before (a
+ * visit saved does not take the list back to its first rows' worth), at least VISITS_STEP. */
+static void
+attach_visits (FasciaClientView *self)
+{
+  guint size = self->visit_slice != NULL ? gtk_slice_list_model_get_size (self->visit_slice) : 0;
+
+  if (self->visits == NULL || g_strcmp0 (section_shown (self), "visits") != 0)
+    {
+      gtk_no_selection_set_model (self->visit_selection, NULL);
+      g_clear_object (&self->visit_slice);
+      return;
+    }
+  if (self->visit_slice != NULL
+      && gtk_slice_list_model_get_model (self->visit_slice) == self->visits)
+    return;
+
+  g_clear_object (&self->visit_slice);
+  self->visit_slice = gtk_slice_list_model_new (g_object_ref (self->visits), 0,
+                                                MAX (size, VISITS_STEP));
+  gtk_no_selection_set_model (self->visit_selection, G_LIST_MODEL (self->visit_slice));
 }
 
 /* The visits shown: those kept on this computer, then those read (reload_visits()). */
@@ -722,15 +798,12 @@ show_visits (FasciaClientView *self)
   g_clear_object (&self->visits);
   self->visits = with_kept (self, FASCIA_STORE_TABLE_VISITS, self->visits_read);
 
-  g_clear_object (&self->visit_slice);
-  if (self->visits != NULL)
-    self->visit_slice = gtk_slice_list_model_new (g_object_ref (self->visits), 0, VISITS_SHOWN);
-  gtk_no_selection_set_model (self->visit_selection, G_LIST_MODEL (self->visit_slice));
+  attach_visits (self);
   gtk_stack_set_visible_child_name (self->visit_list_stack,
                                     self->visits != NULL
                                     && g_list_model_get_n_items (self->visits) > 0
                                     ? "list" : "empty");
-  update_progress (self);
+  progress_changed (self);
 }
 
 /* As reload_plans(); the chart too stays as it was read. */
@@ -752,8 +825,23 @@ reload_visits (FasciaClientView *self)
     }
   g_clear_object (&self->visits_read);
   self->visits_read = read;
-  read_scores (self);
+  self->scores_unread = TRUE;
   show_visits (self);
+}
+
+/* The section shown makes what it shows: the plans' or the visits' rows, the chart. */
+static void
+section_changed_cb (FasciaClientView *self)
+{
+  const char *name = section_shown (self);
+
+  if (g_strcmp0 (name, "plans") == 0
+      && gtk_no_selection_get_model (self->plan_selection) != self->plans)
+    gtk_no_selection_set_model (self->plan_selection, self->plans);
+  else if (g_strcmp0 (name, "visits") == 0)
+    attach_visits (self);
+  else if (g_strcmp0 (name, "progress") == 0 && self->progress_stale)
+    update_progress (self);
 }
 
 void
@@ -797,7 +885,7 @@ store_changed_cb (FasciaClientView  *self,
     {
     case FASCIA_STORE_TABLE_PLANS:
       reload_plans (self);
-      update_progress (self);
+      progress_changed (self);
       break;
     case FASCIA_STORE_TABLE_VISITS:
       reload_visits (self);
@@ -994,6 +1082,9 @@ fascia_client_view_set_client (FasciaClientView *self,
   g_clear_object (&self->visits_read);
   g_clear_pointer (&self->scores_read, g_array_unref);
   reload_plans (self);
+  /* Another client's visits list starts again at its first rows. */
+  gtk_no_selection_set_model (self->visit_selection, NULL);
+  g_clear_object (&self->visit_slice);
   reload_visits (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
@@ -1126,6 +1217,8 @@ fascia_client_view_get_progress_chart (FasciaClientView *self)
 {
   g_return_val_if_fail (FASCIA_IS_CLIENT_VIEW (self), NULL);
 
+  if (self->progress_stale)
+    update_progress (self);
   return self->progress_chart;
 }
 
@@ -1664,9 +1757,11 @@ fascia_client_view_init (FasciaClientView *self)
   {
     GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->visit_list));
 
-    g_signal_connect_object (adj, "value-changed", G_CALLBACK (grow_visits_cb), self,
+    g_signal_connect_object (adj, "value-changed", G_CALLBACK (visits_scrolled_cb), self,
                              G_CONNECT_SWAPPED);
-    g_signal_connect_object (adj, "changed", G_CALLBACK (grow_visits_cb), self,
+    g_signal_connect_object (adj, "changed", G_CALLBACK (visits_resized_cb), self,
                              G_CONNECT_SWAPPED);
   }
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (section_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }

@@ -9,8 +9,9 @@
  * - empty click: the header bar's empty space — the baseline: the event's way through X and GTK to
  *   a painted frame, with no work (the window redraws when it sees it);
  * - another client: a row of a client with few or no visits, until a frame shows it;
- * - the 500-visit client: its row, until a frame shows it (its details; its plans, visits
- *   and progress read as the client view reads them when a client is chosen);
+ * - the 500-visit client: its row, until a frame shows it (its details; its plans and visits
+ *   read as the client view reads them when a client is chosen; the chart's scores are read
+ *   when it is shown);
  * - visits (Ctrl+3) and progress (Ctrl+4): until a frame shows the section, its list or
  *   chart mapped; then Ctrl+1 back to the details, not measured.
  *

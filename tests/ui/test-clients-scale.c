@@ -470,18 +470,25 @@ test_visit_pages (void)
   g_test_message ("pages of visits read: %u", trace.visit_pages);
   g_assert_cmpuint (trace.visit_pages, ==, 1);
 
-  /* Scrolled to its end, the list offers the next page, and reads it. */
+  /* Scrolled to its end, again and again, the list offers a few rows more each time, and
+   * reads the next page when they reach it. */
   list = GTK_LIST_VIEW (gtk_widget_get_template_child (
     GTK_WIDGET (fascia_clients_page_get_client_view (fascia_window_get_clients_page (window))),
     FASCIA_TYPE_CLIENT_VIEW, "visit_list"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))),
-                    ==, FASCIA_PAGED_LIST_PAGE_SIZE);
+                    <, FASCIA_PAGED_LIST_PAGE_SIZE);
   adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-  wait_frames (GTK_WIDGET (window), 3);
+  while (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)))
+         <= FASCIA_PAGED_LIST_PAGE_SIZE)
+    {
+      g_assert_cmpuint (trace.visit_pages, ==, 1);
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      wait_frames (GTK_WIDGET (window), 1);
+    }
+  wait_frames (GTK_WIDGET (window), 2);
   sqlite3_trace_v2 (db, 0, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))),
-                    ==, 2 * FASCIA_PAGED_LIST_PAGE_SIZE);
+                    <, 2 * FASCIA_PAGED_LIST_PAGE_SIZE);
   g_assert_cmpuint (trace.visit_pages, ==, 2);
 
   g_object_ref (window);

@@ -16,6 +16,7 @@
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-diagram-view.h"
+#include "fascia-progress-chart.h"
 #include "fascia-study-page.h"
 #include "fascia-db-postgres.h"
 #include "fascia-test-utils.h"
@@ -332,6 +333,107 @@ count_rows (GtkWidget *list,
   return n;
 }
 
+/* The client shown last, with 500 visits, comes back on its details: its first frame makes
+ * what the details show and nothing of the sections behind them (at 100,000 clients ≈ 60 ms
+ * of the start-up went to its visit rows, 64 of them made and bound while hidden, and to the
+ * chart of its 500 scores). Each section makes its part when shown: the visits list the
+ * rows that fill it (not O(visits)), more as it is scrolled; the chart every score. */
+static void
+test_busy_client_first_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(FasciaClient) regular = NULL;
+  g_autoptr(GListModel) visits = NULL;
+  GSettings *settings = fascia_application_get_settings (app);
+  FasciaClientsPage *page;
+  GtkWidget *view, *visit_list, *plan_list;
+  FasciaProgressChart *chart;
+  GtkAdjustment *adj;
+  guint n, on_screen, n_visits, offered;
+
+  g_assert_true (fascia_store_create_demo_full (path, 200, &error));
+  g_assert_no_error (error);
+  /* The crowd's first client is the regular, with 500 visits. */
+  store = fascia_store_open (path, &error);
+  g_assert_no_error (error);
+  found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  regular = g_list_model_get_item (found, 0);
+  visits = fascia_store_list_visits (store, fascia_client_get_id (regular), &error);
+  g_assert_no_error (error);
+  n_visits = g_list_model_get_n_items (visits);
+  g_assert_cmpuint (n_visits, >=, 500);
+  g_clear_object (&visits);
+  g_clear_object (&store);
+
+  fascia_application_set_database_path (app, path);
+  g_settings_set_string (settings, "last-page", "clients");
+  g_settings_set_int64 (settings, "last-client", fascia_client_get_id (regular));
+  g_settings_set_string (settings, "last-client-database", path);
+  {
+    FasciaWindow *window = fascia_window_new (app);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+    gtk_window_present (GTK_WINDOW (window));
+    wait_frames (GTK_WIDGET (window), 3);
+
+    page = fascia_window_get_clients_page (window);
+    g_assert_nonnull (fascia_clients_page_get_client (page));
+    g_assert_cmpint (fascia_client_get_id (fascia_clients_page_get_client (page)), ==,
+                     fascia_client_get_id (regular));
+    view = GTK_WIDGET (fascia_clients_page_get_client_view (page));
+    g_assert_true (gtk_widget_get_mapped (view));
+    visit_list = GTK_WIDGET (gtk_widget_get_template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                            "visit_list"));
+    plan_list = GTK_WIDGET (gtk_widget_get_template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                           "plan_list"));
+    chart = FASCIA_PROGRESS_CHART (gtk_widget_get_template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                                  "progress_chart"));
+
+    /* On its details: no visit or plan row made, no score charted. */
+    g_assert_cmpuint (count_rows (visit_list, &on_screen), ==, 0);
+    g_assert_cmpuint (count_rows (plan_list, &on_screen), ==, 0);
+    g_assert_cmpuint (fascia_progress_chart_get_n_points (chart), ==, 0);
+
+    /* Ctrl+3: the rows that fill the list, and hardly more. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "i", 3));
+    wait_frames (GTK_WIDGET (window), 3);
+    g_assert_true (gtk_widget_get_mapped (visit_list));
+    n = count_rows (visit_list, &on_screen);
+    g_test_message ("visit rows made: %u, on screen: %u", n, on_screen);
+    g_assert_cmpuint (on_screen, >, 0);
+    g_assert_cmpuint (n, <=, on_screen + 3);
+    /* It scrolls, and offers more as it is scrolled to its end, up to the last visit. */
+    adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (visit_list));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+    for (guint i = 0; i < 200; i++)
+      {
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+        wait_frames (GTK_WIDGET (window), 1);
+      }
+    offered = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+      GTK_LIST_VIEW (visit_list))));
+    g_test_message ("visits offered after scrolling: %u of %u", offered, n_visits);
+    g_assert_cmpuint (offered, ==, n_visits);
+
+    /* Ctrl+4: every score charted. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "i", 4));
+    wait_frames (GTK_WIDGET (window), 2);
+    g_assert_cmpuint (fascia_progress_chart_get_n_points (chart), ==, n_visits);
+
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  g_settings_reset (settings, "last-client");
+  g_settings_reset (settings, "last-client-database");
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 /* The client list's rows have no width in characters: their labels end with an ellipsis
  * where the row is too narrow all the same, and GTK asked Pango for the font's metrics (a
  * sample text shaped) for each of them each time it measured it, some 400 labels at start-up
@@ -542,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/daily-backup-after-first-frame",
                    test_daily_backup_after_first_frame);
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
+  g_test_add_func ("/fascia/ui/startup/busy-client-first-frame", test_busy_client_first_frame);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add_func ("/fascia/ui/startup/no-svg-icon-at-start", test_no_svg_icon_at_start);
