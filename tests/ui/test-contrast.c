@@ -483,6 +483,10 @@ measure_labels (Pages         *p,
 {
   if (!gtk_widget_get_mapped (widget))
     return;
+  /* A surface of its own (a tooltip the pointer put up, a popover) is not in @root's
+   * picture: what lies under its box there is the window. Popovers are measured as roots. */
+  if (widget != root && GTK_IS_NATIVE (widget))
+    return;
 
   if (GTK_IS_LABEL (widget) && gtk_widget_is_sensitive (widget) && drawn (widget, root))
     {
@@ -556,6 +560,28 @@ page_settled (gpointer user_data)
   return !transition_running (user_data);
 }
 
+/* @root as GTK last drew it, at SCALE; NULL while a frame of it is still to be drawn (a
+ * change of style asks for one). */
+static GskRenderNode *
+drawn_node (GtkWidget *root)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (root);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gtk_snapshot_scale (snapshot, SCALE, SCALE);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (root),
+                          gtk_widget_get_height (root));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+frame_drawn (gpointer root)
+{
+  g_autoptr(GskRenderNode) node = drawn_node (root);
+
+  return node != NULL;
+}
+
 /* The window shown now, measured in each style. FASCIA_TEST_PICTURES names a folder to keep
  * each picture in, to look at. */
 static void
@@ -570,20 +596,17 @@ measure_page (Pages      *p,
 
   for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
     {
-      g_autoptr(GdkPaintable) paintable = NULL;
       g_autoptr(GskRenderNode) node = NULL;
       g_autoptr(GdkTexture) texture = NULL;
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
       int width, height;
       Picture picture;
 
       set_style (p, &styles[s]);
+      /* The window as drawn in that style: a machine kept busy draws its next frame later. */
+      g_assert_true (fascia_test_wait_for (frame_drawn, root, 10000));
       width = gtk_widget_get_width (root);
       height = gtk_widget_get_height (root);
-      paintable = gtk_widget_paintable_new (root);
-      gtk_snapshot_scale (snapshot, SCALE, SCALE);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
+      node = drawn_node (root);
       g_assert_nonnull (node);
       width *= SCALE;
       height *= SCALE;
