@@ -868,9 +868,10 @@ def build_anterior():
     v = View('anterior', 'ant', 600, 215, (-100, 614), 'Front',
              'The posterior abdominal wall and the front of the hip with the abdominal organs removed: '
              'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis, and below the '
-             'inguinal ligament pectineus, the adductors, gracilis, sartorius, and vastus lateralis and vastus '
-             'medialis either side of the femur (rectus femoris removed).')
+             'inguinal ligament pectineus, the adductors, gracilis, sartorius, and with rectus femoris removed '
+             'the three vasti round the femur: lateralis, intermedius on its front and medialis.')
     v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
+    v.label_gap = 46    # labels that stay apart when a small window enlarges them (see the side view)
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -899,6 +900,9 @@ def build_anterior():
         trigger_point(v, 'pectineus', 1, s, (56, 300))
         trigger_point(v, 'gracilis', 1, s, (24, 470))
         trigger_point(v, 'sartorius', 1, s, (84, 330))
+        trigger_point(v, 'vastus-intermedius', 1, s, (121, 430))
+        referral_zone(v, 'vastus-intermedius', 1, s, [[(100, 360), (142, 360), (136, 440), (122, 520), (108, 614), (70, 614),
+                                                       (82, 520), (94, 440)]])
         inner = [(22, 296), (60, 292), (80, 330), (74, 420), (64, 520), (58, 614), (36, 614), (30, 520), (22, 420), (14, 330)]
         referral_zone(v, 'adductor-magnus', 1, s, [[(20, 298), (58, 300), (70, 380), (66, 480), (56, 600), (36, 612), (26, 520), (18, 400)]])
         referral_zone(v, 'adductor-longus', 1, s, [inner])
@@ -942,8 +946,9 @@ def build_anterior():
     v.label('Acetabulum', (66, 270), L)
     v.label('Greater trochanter', (155, 300), R)
     v.label('Lesser trochanter', (104, 352), L)
-    v.label('Femur', (118, 450), R)
+    v.label('Femur', (122, 300), R)
     v.label('Vastus medialis', (92, 520), R)
+    v.label('Vastus intermedius', (118, 440), R)
     v.label('Sartorius', (62, 440), L)
     v.label('Vastus lateralis', (160, 470), L)
     v.label('Adductor longus', (50, 360), R)
@@ -1472,6 +1477,16 @@ def thigh_front(v, side):
     medialis in front of them, vastus lateralis laterally (sartorius, crossing over them, is drawn by
     sartorius_front)."""
     sf = sfx(side)
+    # vastus intermedius on the front and side of the shaft, the deepest of the quadriceps: seen where
+    # nothing covers it, with rectus femoris removed (the deep front view) and between rectus femoris and
+    # vastus lateralis (the superficial one); its fibres run down into the deep layer of the quadriceps
+    # tendon on the base of the patella
+    frame = v.frame
+    v.frame = (frame[0], max(frame[1], 700))
+    vi = sheet(v, side, [(119, 344), (132, 336), (146, 331)], [(KNEE - 6, 642), (KNEE + 12, 642)],
+               [(113, 440), (140, 440)], [(88, 560), (112, 560)])
+    v.frame = frame
+    v.add('muscles', group('m-vastus-intermedius' + sf, muscle_parts(vi, 'deep', 10, tendon=(0.88, 1.0))))
     oe = sheet(v, side, [(34, 302), (37, 322), (48, 338), (62, 341), (70, 322)], [(90, 327), (93, 333)])
     v.add('muscles', group('m-obturator-externus' + sf, muscle_parts(oe, 'deep', 10, tendon=(0.8, 1.0))))
     am = sheet(v, side, [(10, 336), (30, 340), (50, 346), (64, 353)],
@@ -1649,8 +1664,9 @@ def build_front_superficial():
              'the external oblique and its aponeurosis cover the rectus sheath, which ends below in the inguinal '
              'ligament; on the right the sheath is opened to show rectus abdominis with its tendinous '
              'intersections, and the external oblique is removed to show the internal oblique, cut to show '
-             'transversus abdominis. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis, '
-             'vastus medialis above the inner side of the kneecap, and the adductors.')
+             'transversus abdominis. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis '
+             '(vastus intermedius showing between them), vastus medialis above the inner side of the kneecap, and '
+             'the adductors.')
     v.title_long = 'Anterior view, superficial layer: abdominal wall, groin and thigh'
     front_superficial_bones(v)
     for s in v.sides:
@@ -2699,7 +2715,7 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'longissimus-thoracis', 'latissimus-dorsi', 'external-oblique', 'serratus-posterior-inferior',
               'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
-              'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis',
+              'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',
               'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm']
 LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',

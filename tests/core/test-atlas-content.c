@@ -23,7 +23,7 @@ static const char * const required_muscles[] = {
   "biceps-femoris", "semitendinosus", "semimembranosus", "adductor-magnus", "adductor-longus",
   "adductor-brevis", "pectineus", "gracilis", "obturator-internus", "gemellus-superior",
   "gemellus-inferior", "quadratus-femoris", "obturator-externus", "sartorius", "vastus-lateralis",
-  "vastus-medialis", "rectus-abdominis", "internal-oblique", "transversus-abdominis", "levator-ani", "coccygeus",
+  "vastus-medialis", "vastus-intermedius", "rectus-abdominis", "internal-oblique", "transversus-abdominis", "levator-ani", "coccygeus",
   "diaphragm", NULL
 };
 
@@ -115,6 +115,7 @@ static const struct {
   { "vastus-lateralis", 2, "lateral" },
   { "vastus-medialis", 1, "front-superficial" },
   { "vastus-medialis", 2, "front-superficial" },
+  { "vastus-intermedius", 1, "anterior" },
   { "external-oblique", 2, "front-superficial" },
   { "rectus-abdominis", 1, "front-superficial" },
   { "rectus-abdominis", 2, "front-superficial" },

@@ -533,6 +533,12 @@ static const HitPoint hit_points[] = {
     "above the medial side of the kneecap lies the bulge of vastus medialis" },
   { "anterior", 769, 1295, "m-vastus-medialis-l",
     "with rectus femoris removed, the medial half of the shaft at mid-thigh is clothed by vastus medialis" },
+  /* Front views: no bare femoral shaft. Vastus intermedius covers its front between vastus
+   * lateralis and vastus medialis, deep to rectus femoris. */
+  { "anterior", 812.4, 1205, "m-vastus-intermedius-l",
+    "with rectus femoris removed, the front of the shaft between the vasti is vastus intermedius" },
+  { "front-superficial", 360, 950, "m-vastus-intermedius-r",
+    "between rectus femoris and vastus lateralis in the upper thigh lies vastus intermedius, not bone" },
 };
 
 static void
