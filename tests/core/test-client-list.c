@@ -543,7 +543,11 @@ test_server_search_reads_index (StoreFixture  *fixture,
   static const char *searches[] = { "c1234@", "client 1234", "c777@exa", "c77 example" };
   gint64 before, read;
 
-  g_assert_true (fascia_db_exec (db, "ALTER TABLE clients DISABLE TRIGGER client_counts_insert; "
+  /* The stamp of changes (sql-postgresql/015) moved at the INSERT, not at the commit: the
+   * table is altered after it in the same transaction, which a trigger event left pending
+   * would refuse. */
+  g_assert_true (fascia_db_exec (db, "SET CONSTRAINTS clients_stamp IMMEDIATE; "
+                                     "ALTER TABLE clients DISABLE TRIGGER client_counts_insert; "
                                      "INSERT INTO clients (name, email, search_key, sort_key, "
                                      "created_at, updated_at) SELECT 'Client ' || g, "
                                      "'c' || g || '@example.org', 'client ' || g || chr(10) || "
@@ -1442,6 +1446,150 @@ test_bunched_many_in_worker (StoreFixture  *fixture,
     ;
 }
 
+/* Lists @text, growing, as the Clients page does; @selects: the statements that read, run
+ * while the list was made. The list is what the scan finds. */
+static GListModel *
+list_counting (StoreFixture *fixture,
+               FasciaStore  *store,
+               const char   *text,
+               guint        *selects)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaDb *db = fascia_store_get_db (store);
+  guint before = fascia_db_get_n_selects (db);
+  GListModel *list = fascia_store_list_clients (store, text, FASCIA_STORE_LIST_GROWING, &error);
+
+  g_assert_no_error (error);
+  *selects = fascia_db_get_n_selects (db) - before;
+  /* Narrowed: from the clients kept, one statement at most. */
+  if (*selects <= 1)
+    g_assert_nonnull (((FasciaClientQuery *) fascia_paged_list_get_user_data (
+      FASCIA_PAGED_LIST (list)))->found);
+  fascia_store_finish_clients (store, list);
+  assert_list_is_scan (fixture, list, text);
+  return list;
+}
+
+/* Typing narrows a search on a clinic server as in a file: the keystroke that narrows a short
+ * search reads one statement (the stamp of changes to clients, on a server) before its page,
+ * neither counting nor asking the index. A client changed by another connection (another
+ * therapist), committed, moves the stamp: the next keystroke asks the index again and finds
+ * the change; a transaction of another connection still open moves nothing and is not seen;
+ * its commit is. */
+static void
+test_narrows_after_change (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaClient) client = NULL;
+  g_autoptr(GListModel) list = NULL;
+  guint selects;
+
+  add_clients (fixture, 1000);
+
+  list = list_counting (fixture, fixture->store, "marg", &selects);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <=, FASCIA_CLIENT_LIST_BOUND);
+  g_clear_object (&list);
+  list = list_counting (fixture, fixture->store, "marga", &selects);
+  g_assert_cmpuint (selects, <=, 1);
+  g_clear_object (&list);
+
+  /* Renamed into the search by another connection. */
+  other = fascia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  client = fascia_store_get_client (other, 2, &error);
+  g_assert_no_error (error);
+  fascia_client_set_name (client, "Margarethe Quill");
+  g_assert_true (fascia_store_update_client (other, client, &error));
+  g_assert_no_error (error);
+  list = list_counting (fixture, fixture->store, "margar", &selects);
+  g_assert_cmpuint (selects, >, 1);
+  g_clear_object (&list);
+  list = list_counting (fixture, fixture->store, "margare", &selects);
+  g_assert_cmpuint (selects, <=, 1);
+  g_clear_object (&list);
+
+  /* Archived there in a transaction still open: not seen, nothing moved; seen once committed. */
+  g_assert_true (fascia_db_begin (fascia_store_get_db (other), &error));
+  g_assert_no_error (error);
+  g_assert_true (fascia_db_exec (fascia_store_get_db (other),
+                                 "UPDATE clients SET archived = 1 WHERE id = 2", &error));
+  g_assert_no_error (error);
+  list = list_counting (fixture, fixture->store, "margaret", &selects);
+  g_assert_cmpuint (selects, <=, 1);
+  g_clear_object (&list);
+  g_assert_true (fascia_db_commit (fascia_store_get_db (other), &error));
+  g_assert_no_error (error);
+  list = list_counting (fixture, fixture->store, "margareth", &selects);
+  g_assert_cmpuint (selects, >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+}
+
+/* The server's stamp of changes to clients (sql-postgresql/015) moves once when a transaction
+ * that changed clients commits, not before; and a transaction whose counter was moved by
+ * another that committed since it began (the same slot: transaction ids 256 apart) still
+ * commits, and moves the stamp, rather than failing as REPEATABLE READ fails an update of a
+ * row changed meanwhile. */
+static void
+test_server_stamp (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+  FasciaDb *odb;
+  const char *stamp = "SELECT sum(stamp)::bigint FROM client_changes";
+  g_autofree char *slot = NULL;
+  g_autofree char *next = NULL;
+  gint64 before, xid, oxid, in_slot, in_next;
+
+  add_clients (fixture, 3);
+  other = fascia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  odb = fascia_store_get_db (other);
+
+  /* Three clients added in one transaction: once, at the commit. */
+  before = query_int (db, stamp);
+  g_assert_true (fascia_db_begin (odb, &error));
+  g_assert_true (fascia_db_exec (odb, "UPDATE clients SET name = name || ' A' WHERE id <= 3",
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, stamp), ==, before);
+  g_assert_true (fascia_db_commit (odb, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, stamp), ==, before + 1);
+
+  /* The same slot: this connection's transaction begins (its snapshot taken), another's with
+   * an id 256 on changes a client and commits first. */
+  g_assert_true (fascia_db_begin (db, &error));
+  g_assert_true (fascia_db_exec (db, "UPDATE clients SET name = name || ' B' WHERE id = 1",
+                                 &error));
+  g_assert_no_error (error);
+  xid = query_int (db, "SELECT pg_current_xact_id ()::text::bigint");
+  do
+    oxid = query_int (odb, "SELECT pg_current_xact_id ()::text::bigint");
+  while (oxid % 256 != (xid + 255) % 256);
+  slot = g_strdup_printf ("SELECT stamp FROM client_changes WHERE slot = %d",
+                          (int) (xid % 256));
+  next = g_strdup_printf ("SELECT stamp FROM client_changes WHERE slot = %d",
+                          (int) ((xid + 1) % 256));
+  in_slot = query_int (odb, slot);
+  in_next = query_int (odb, next);
+  g_assert_true (fascia_db_exec (odb, "UPDATE clients SET name = name || ' C' WHERE id = 2",
+                                 &error));
+  g_assert_no_error (error);
+  /* The other's commit counted in this transaction's slot. */
+  g_assert_cmpint (query_int (odb, slot), ==, in_slot + 1);
+  g_assert_true (fascia_db_commit (db, &error));
+  g_assert_no_error (error);
+  /* This one counted in the next slot. */
+  g_assert_cmpint (query_int (db, slot), ==, in_slot + 1);
+  g_assert_cmpint (query_int (db, next), ==, in_next + 1);
+  g_assert_cmpint (query_int (db, stamp), ==, before + 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1451,6 +1599,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/client-list/same-as-scan", test_same_as_scan);
   STORE_TEST ("/fascia/core/client-list/index-in-step", test_index_in_step);
   STORE_TEST ("/fascia/core/client-list/pages", test_pages);
+  STORE_TEST ("/fascia/core/client-list/narrows-after-change", test_narrows_after_change);
   /* Reads SQLite's own trace of each statement's plan. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/count-from-index", test_count_from_index);
   /* Reads SQLite's plans of the statements it ran; the server's own statistics. */
@@ -1467,6 +1616,8 @@ main (int   argc,
   /* Holds SQLite's worker connection, and counts SQLite's own steps; the server keeps none. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/bunched-many-in-worker",
                      test_bunched_many_in_worker);
+  g_test_add ("/postgresql/fascia/core/client-list/stamp", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_server_stamp, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/client-list/covering", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_server_covering, store_fixture_tear_down);
   /* Reads the server's own list of the statements prepared on the store's connection. */

@@ -73,6 +73,8 @@ static const char *data_at_version[] = {
   "UPDATE clients SET add_token = '5d0f3c8a-1e2b-4c6d-8e9f-0a1b2c3d4e5f' WHERE id = 1;"
   "UPDATE plans SET add_token = '6e1a4d9b-2f3c-4d7e-9fa0-1b2c3d4e5f60' WHERE id = 1;"
   "UPDATE visits SET add_token = '7f2b5eac-3a4d-4e8f-a0b1-2c3d4e5f6071' WHERE id = 1;",
+  /* 15: the server's stamp of changes to clients; nothing in a file */
+  "",
 };
 
 /* The same rows on a clinic server, in its dialect, written when its schema was at version N
@@ -138,6 +140,8 @@ static const char *pg_data_at_version[] = {
   "UPDATE clients SET add_token = '5d0f3c8a-1e2b-4c6d-8e9f-0a1b2c3d4e5f' WHERE id = 1;"
   "UPDATE plans SET add_token = '6e1a4d9b-2f3c-4d7e-9fa0-1b2c3d4e5f60' WHERE id = 1;"
   "UPDATE visits SET add_token = '7f2b5eac-3a4d-4e8f-a0b1-2c3d4e5f6071' WHERE id = 1;",
+  /* 15: the server's stamp of changes to clients; nothing in a file */
+  "",
 };
 
 /* The rows above were given their ids; the next ones the server numbers come after them. */

@@ -238,8 +238,8 @@ cursor_free (gpointer data)
  *
  * What is kept is dropped when the database changes: this connection's own changes
  * (sqlite3_total_changes64(), triggers included, rolled back or not) and the commits of any
- * other connection (PRAGMA data_version) are read before each search that could use it. SQLite
- * only: a clinic server has other writers it cannot hear of without asking it.
+ * other connection (PRAGMA data_version) are read before each search that could use it. On a
+ * clinic server, its stamp of changes to clients instead (see choose_server_plan()).
  */
 #define KEEP_SHARE 16
 
@@ -466,6 +466,18 @@ static const char kept_sql[] =
   "SELECT id, sort_key, archived, search_key FROM clients NOT INDEXED WHERE " COMMON IDS ORDER;
 static const char kept_page_sql[] =
   PAGE_SELECT_FROM " NOT INDEXED WHERE " COMMON IDS ORDER " LIMIT ?6";
+/* The same on a clinic server: the ids ?16, a JSON array, looked up by the primary key, then
+ * sorted. Materialized: else the server may walk clients_by_name in list order, to spare the
+ * sort, and check every entry against the ids, as SQLite did. */
+static const char server_kept_page_sql[] =
+  "WITH kept AS MATERIALIZED (SELECT * FROM clients WHERE id = ANY (ARRAY ("
+  "SELECT json_array_elements_text (CAST(?16 AS json))::bigint))) "
+  "SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key FROM kept WHERE " COMMON ORDER
+  " LIMIT ?6";
+/* The server's stamp of changes to clients (sql-postgresql/015), and whether this connection's
+ * transaction has written anything, which the stamp does not show until it commits. */
+static const char server_stamp_sql[] =
+  "SELECT sum(stamp)::bigint, pg_current_xact_id_if_assigned() IS NOT NULL FROM client_changes";
 /* Every client the walk's terms ?12–?15 find, in list order: clients_by_name from its first
  * entry to its last, read from the index alone. In a worker only (see walk_later()). */
 #define WALKED(walk) "SELECT id FROM clients WHERE " COMMON walk ORDER
@@ -1176,6 +1188,111 @@ probe_walk (FasciaClientQuery  *query,
   return count_of (query, stmt, counted, error);
 }
 
+/*
+ * On a clinic server, typing narrows a search as in a file (see narrow_found()): a search
+ * whose list is short (at most FASCIA_CLIENT_LIST_BOUND clients, all of them counted when the
+ * list is made) reads its clients' keys once, with its first rows, and keeps them; a later
+ * search that narrows it checks them in memory and reads only the page shown, by id. Another
+ * therapist may change a client meanwhile: each search first reads the server's stamp of
+ * changes to clients (sql-postgresql/015), which moves when a transaction that changed one
+ * commits, and what was kept is used only while it has not moved. Nothing is kept, or used,
+ * while this connection's transaction has written (its changes are not stamped until it
+ * commits), or when the stamp cannot be read.
+ */
+static gboolean
+read_server_stamp (FasciaClientQuery *query,
+                   gint64            *stamp)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, server_stamp_sql, &error);
+
+  if (stmt == NULL || fascia_db_step (stmt, &error) != FASCIA_DB_ROW)
+    {
+      g_debug ("Could not read the stamp of changes to clients: %s",
+               error != NULL ? error->message : "no row");
+      return FALSE;
+    }
+  *stamp = fascia_db_column_int64 (stmt, 0);
+  return fascia_db_column_int64 (stmt, 1) == 0;
+}
+
+/* The clients @query finds, @n of them, all counted: their keys read and kept, stamped. */
+static gboolean
+keep_server (FasciaClientQuery  *query,
+             guint               n,
+             gint64              stamp,
+             GError            **error)
+{
+  g_autoptr(FasciaStoreStmt) stmt = prepare_plan (query, FASCIA_CLIENT_PLAN_INDEX, OP_PAGE, error);
+  FasciaClientsFound *found;
+  FasciaDbStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  fascia_db_bind_int64 (stmt, 6, n + 1);
+  fascia_db_bind_int64 (stmt, 7, 0);
+
+  found = found_new (query, 0, stamp);
+  while ((rc = fascia_db_step (stmt, error)) == FASCIA_DB_ROW)
+    {
+      Cursor *row = g_new0 (Cursor, 1);
+
+      row->id = fascia_db_column_int64 (stmt, 0);
+      row->archived = (int) fascia_db_column_int64 (stmt, 12);
+      row->sort_key = g_strdup (fascia_store_column_text (stmt, PAGE_COL_SORT_KEY));
+      row->search_key = g_strdup (fascia_store_column_text (stmt, PAGE_COL_SEARCH_KEY));
+      g_ptr_array_add (found->rows, row);
+    }
+  /* Changed between the count and this read: not kept, the list is as counted. */
+  if (rc != FASCIA_DB_DONE || found->rows->len != n)
+    {
+      found_release (found);
+      return rc == FASCIA_DB_DONE || fascia_store_step_failed (rc, error);
+    }
+
+  query->found = found;
+  query->rows = g_ptr_array_sized_new (found->rows->len);
+  for (guint i = 0; i < found->rows->len; i++)
+    g_ptr_array_add (query->rows, g_ptr_array_index (found->rows, i));
+  g_object_set_qdata_full (G_OBJECT (query->store), found_quark (),
+                           g_atomic_rc_box_acquire (found), found_release);
+  return TRUE;
+}
+
+/* A search on a clinic server: narrowed from what was kept, or counted and, when short, kept. */
+static gboolean
+choose_server_plan (FasciaClientQuery  *query,
+                    guint              *n_clients,
+                    gboolean           *more,
+                    GError            **error)
+{
+  gint64 stamp = 0;
+  gboolean stamped;
+
+  *more = FALSE;
+  if (query->kind != FASCIA_CLIENT_QUERY_MATCH || query->plan != FASCIA_CLIENT_PLAN_AUTO)
+    return query->growing && query->kind != FASCIA_CLIENT_QUERY_ALL
+           ? count_bounded (query, n_clients, more, error)
+           : fascia_client_query_count (query, n_clients, error);
+
+  stamped = read_server_stamp (query, &stamp);
+  if (stamped && narrow_found (query, 0, stamp))
+    {
+      *n_clients = query->rows->len;
+      return TRUE;
+    }
+  if (query->growing)
+    {
+      if (!count_bounded (query, n_clients, more, error))
+        return FALSE;
+    }
+  else if (!fascia_client_query_count (query, n_clients, error))
+    return FALSE;
+  if (stamped && !*more && *n_clients <= FASCIA_CLIENT_LIST_BOUND)
+    return keep_server (query, *n_clients, stamp, error);
+  return TRUE;
+}
+
 static gboolean
 choose_plan (FasciaClientQuery  *query,
              guint              *n_clients,
@@ -1189,6 +1306,9 @@ choose_plan (FasciaClientQuery  *query,
   gint64 max_ids;
 
   *more = FALSE;
+
+  if (is_server (query))
+    return choose_server_plan (query, n_clients, more, error);
 
   /* A prefix, or any search on the server (which has no FTS5 index to count from): counted
    * with the index, up to a bound when the list grows. Everyone is counted by the triggers. */
@@ -1488,7 +1608,10 @@ fetch_kept (FasciaClientQuery  *query,
             GPtrArray          *items,
             GError            **error)
 {
-  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store, kept_page_sql, error);
+  g_autoptr(FasciaStoreStmt) stmt = fascia_store_prepare (query->store,
+                                                          is_server (query) ? server_kept_page_sql
+                                                                            : kept_page_sql,
+                                                          error);
   g_autoptr(GString) ids = g_string_new ("[");
   guint n = query->rows != NULL ? query->rows->len : query->walk->walked->len;
   FasciaDbStep rc;

@@ -78,7 +78,10 @@ static const char setup_sql[] =
   /* A replay of a client the front desk added asks whether it was purged meanwhile. */
   "GRANT SELECT ON fascia.purged_add_tokens TO fascia_reception;\n"
   /* The list's counts, kept by triggers that run as whoever changes a client. */
-  "GRANT SELECT, UPDATE ON fascia.client_counts TO fascia_reception;\n";
+  "GRANT SELECT, UPDATE ON fascia.client_counts TO fascia_reception;\n"
+  /* The stamp the search reads; moved by the owner's trigger. */
+  "GRANT SELECT ON fascia.client_changes TO fascia_reception;\n"
+  "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON fascia.client_changes FROM fascia_therapist;\n";
 
 /**
  * fascia_store_setup_clinic:

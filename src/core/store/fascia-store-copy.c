@@ -36,9 +36,10 @@ static const char * const copied_tables[] = {
 
 /* Tables each engine keeps for itself: versions, counts and indexes kept by triggers, the
  * server's audit trail (the target records the copy in its own), the tokens of rows purged
- * (which only a replay against the same database asks for). */
+ * (which only a replay against the same database asks for), the server's stamp of changes
+ * to clients. */
 static const char * const engine_tables[] = {
-  "schema_version", "client_counts", "audit_log", "purged_add_tokens", NULL
+  "schema_version", "client_counts", "audit_log", "purged_add_tokens", "client_changes", NULL
 };
 
 /* Tables that have an identity `id` whose sequence must go on after the copied ids. */
