@@ -1668,6 +1668,7 @@ def build_front_superficial():
              '(vastus intermedius showing between them), vastus medialis above the inner side of the kneecap, and '
              'the adductors.')
     v.title_long = 'Anterior view, superficial layer: abdominal wall, groin and thigh'
+    v.label_gap = 46    # labels that stay apart when a small window enlarges them (see the side view)
     front_superficial_bones(v)
     for s in v.sides:
         draw_itb_coronal(v, s)

@@ -744,14 +744,21 @@ label_texts (const char *view_id)
   return texts;
 }
 
-/* A window of 1024×640 shows the side view at about a third of its size, and the Atlas
+/* A window of 1024×640 shows a view at about a third of its size, and the Atlas
  * enlarges its labels to about 31 view units to keep them readable (FASCIA_UI_READABLE_LABEL_PX);
  * a window of 1280×800 to about 24. A label that would then overlap another is left out: the
  * muscles' labels never are, at any size up to that. */
+typedef struct
+{
+  const char *view_id;
+  double      max_size;
+} SmallLabels;
+
 static void
 test_view_muscle_labels_small (gconstpointer data)
 {
-  const char *view_id = data;
+  const SmallLabels *small = data;
+  const char *view_id = small->view_id;
   g_autoptr(FasciaDiagram) diagram = load_view (view_id);
   g_autoptr(GPtrArray) texts = label_texts (view_id);
   FasciaView *view = fascia_atlas_lookup_view (get_atlas (), view_id);
@@ -760,7 +767,7 @@ test_view_muscle_labels_small (gconstpointer data)
   guint named = 0;
 
   g_assert_cmpuint (texts->len, ==, fascia_diagram_get_n_labels (diagram));
-  for (double size = FASCIA_DIAGRAM_LABEL_SIZE + 1; size <= 32; size += 1)
+  for (double size = FASCIA_DIAGRAM_LABEL_SIZE + 1; size <= small->max_size; size += 1)
     {
       fascia_diagram_set_label_size (diagram, size);
       for (guint i = 0; i < texts->len; i++)
@@ -808,8 +815,22 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
-  g_test_add_data_func ("/fascia/render/views/lateral/muscle-labels-small", "lateral",
-                        test_view_muscle_labels_small);
+  {
+    /* Up to 32 (1024×640) where every muscle's label fits; up to 24 (1280×800) in the
+     * superficial front view, where at 31 “Transversus abdominis” and “Tensor fasciae latae”
+     * are wider than the room beside the drawing and are left out. */
+    static const SmallLabels small[] = {
+      { "lateral", 32 }, { "front-superficial", 24 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (small); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("/fascia/render/views/%s/muscle-labels-small",
+                                                 small[i].view_id);
+
+        g_test_add_data_func (name, &small[i], test_view_muscle_labels_small);
+      }
+  }
 
   return g_test_run ();
 }
