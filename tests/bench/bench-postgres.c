@@ -351,6 +351,7 @@ bench_search (FasciaStore *store,
 {
   g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint64 store_trips = 0, raw_trips = 0;
 
   raw_search_prepare (conn);
 
@@ -360,20 +361,25 @@ bench_search (FasciaStore *store,
         {
           g_autofree char *prefix = g_strndup (typed[w], len);
           guint n_store, n_raw;
+          guint64 trips;
           double t0, t;
 
           if (!g_utf8_validate (prefix, -1, NULL))
             continue;
 
+          trips = store_round_trips (store);
           t0 = bench_ms_now ();
           n_store = store_search (store, prefix);
           t = bench_ms_now () - t0;
           g_array_append_val (store_ms, t);
+          store_trips += store_round_trips (store) - trips;
 
+          trips = raw_round_trips;
           t0 = bench_ms_now ();
           n_raw = raw_search (conn, prefix);
           t = bench_ms_now () - t0;
           g_array_append_val (raw_ms, t);
+          raw_trips += raw_round_trips - trips;
 
           if (n_store != n_raw)
             g_error ("“%s”: the store found %u, raw libpq %u", prefix, n_store, n_raw);
@@ -383,6 +389,7 @@ bench_search (FasciaStore *store,
 
   g_print ("  %u keystrokes each way\n", store_ms->len);
   bench_report ("search, per keystroke", store_ms, "raw libpq", raw_ms, TRUE, 5);
+  report_round_trips ("search, per keystroke", store_trips, raw_trips, store_ms->len);
 }
 
 /* Opening a client: what the client view reads (the client, its plans and their targets, the
