@@ -1452,7 +1452,8 @@ static GListModel *
 list_counting (StoreFixture *fixture,
                FasciaStore  *store,
                const char   *text,
-               guint        *selects)
+               guint        *selects,
+               guint        *fetched)
 {
   g_autoptr(GError) error = NULL;
   FasciaDb *db = fascia_store_get_db (store);
@@ -1461,6 +1462,8 @@ list_counting (StoreFixture *fixture,
 
   g_assert_no_error (error);
   *selects = fascia_db_get_n_selects (db) - before;
+  if (fetched != NULL)
+    *fetched = fascia_paged_list_get_n_fetches (FASCIA_PAGED_LIST (list));
   /* Narrowed: from the clients kept, one statement at most. */
   if (*selects <= 1)
     g_assert_nonnull (((FasciaClientQuery *) fascia_paged_list_get_user_data (
@@ -1484,15 +1487,18 @@ test_narrows_after_change (StoreFixture  *fixture,
   g_autoptr(FasciaStore) other = NULL;
   g_autoptr(FasciaClient) client = NULL;
   g_autoptr(GListModel) list = NULL;
-  guint selects;
+  guint selects, fetched;
 
   add_clients (fixture, 1000);
 
-  list = list_counting (fixture, fixture->store, "marg", &selects);
+  list = list_counting (fixture, fixture->store, "marg", &selects, &fetched);
   g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  /* On a server, the short list came whole with the keys it keeps: no page of its own. */
+  if (fascia_db_get_engine (fascia_store_get_db (fixture->store)) == FASCIA_DB_ENGINE_POSTGRESQL)
+    g_assert_cmpuint (fetched, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), <=, FASCIA_CLIENT_LIST_BOUND);
   g_clear_object (&list);
-  list = list_counting (fixture, fixture->store, "marga", &selects);
+  list = list_counting (fixture, fixture->store, "marga", &selects, NULL);
   g_assert_cmpuint (selects, <=, 1);
   g_clear_object (&list);
 
@@ -1504,10 +1510,10 @@ test_narrows_after_change (StoreFixture  *fixture,
   fascia_client_set_name (client, "Margarethe Quill");
   g_assert_true (fascia_store_update_client (other, client, &error));
   g_assert_no_error (error);
-  list = list_counting (fixture, fixture->store, "margar", &selects);
+  list = list_counting (fixture, fixture->store, "margar", &selects, NULL);
   g_assert_cmpuint (selects, >, 1);
   g_clear_object (&list);
-  list = list_counting (fixture, fixture->store, "margare", &selects);
+  list = list_counting (fixture, fixture->store, "margare", &selects, NULL);
   g_assert_cmpuint (selects, <=, 1);
   g_clear_object (&list);
 
@@ -1517,12 +1523,12 @@ test_narrows_after_change (StoreFixture  *fixture,
   g_assert_true (fascia_db_exec (fascia_store_get_db (other),
                                  "UPDATE clients SET archived = 1 WHERE id = 2", &error));
   g_assert_no_error (error);
-  list = list_counting (fixture, fixture->store, "margaret", &selects);
+  list = list_counting (fixture, fixture->store, "margaret", &selects, NULL);
   g_assert_cmpuint (selects, <=, 1);
   g_clear_object (&list);
   g_assert_true (fascia_db_commit (fascia_store_get_db (other), &error));
   g_assert_no_error (error);
-  list = list_counting (fixture, fixture->store, "margareth", &selects);
+  list = list_counting (fixture, fixture->store, "margareth", &selects, NULL);
   g_assert_cmpuint (selects, >, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }

@@ -296,6 +296,7 @@ void
 fascia_client_query_free (FasciaClientQuery *query)
 {
   g_clear_pointer (&query->walk, walk_drop);
+  g_clear_pointer (&query->first_rows, g_ptr_array_unref);
   g_clear_object (&query->store);
   g_free (query->typed);
   g_free (query->text);
@@ -1216,7 +1217,8 @@ read_server_stamp (FasciaClientQuery *query,
   return fascia_db_column_int64 (stmt, 1) == 0;
 }
 
-/* The clients @query finds, @n of them, all counted: their keys read and kept, stamped. */
+/* The clients @query finds, @n of them, all counted: their keys read and kept, stamped, with
+ * their rows, which the list comes whole with. */
 static gboolean
 keep_server (FasciaClientQuery  *query,
              guint               n,
@@ -1224,6 +1226,7 @@ keep_server (FasciaClientQuery  *query,
              GError            **error)
 {
   g_autoptr(FasciaStoreStmt) stmt = prepare_plan (query, FASCIA_CLIENT_PLAN_INDEX, OP_PAGE, error);
+  g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
   FasciaClientsFound *found;
   FasciaDbStep rc;
 
@@ -1237,6 +1240,7 @@ keep_server (FasciaClientQuery  *query,
     {
       Cursor *row = g_new0 (Cursor, 1);
 
+      g_ptr_array_add (clients, fascia_store_client_from_row (stmt));
       row->id = fascia_db_column_int64 (stmt, 0);
       row->archived = (int) fascia_db_column_int64 (stmt, 12);
       row->sort_key = g_strdup (fascia_store_column_text (stmt, PAGE_COL_SORT_KEY));
@@ -1254,6 +1258,8 @@ keep_server (FasciaClientQuery  *query,
   query->rows = g_ptr_array_sized_new (found->rows->len);
   for (guint i = 0; i < found->rows->len; i++)
     g_ptr_array_add (query->rows, g_ptr_array_index (found->rows, i));
+  /* Read whole: the list needs no page of its own. */
+  query->first_rows = g_steal_pointer (&clients);
   g_object_set_qdata_full (G_OBJECT (query->store), found_quark (),
                            g_atomic_rc_box_acquire (found), found_release);
   return TRUE;
@@ -1836,8 +1842,15 @@ fascia_client_list_new (FasciaClientQuery  *query,
   if (!choose_plan (query, &n, &more, error))
     return NULL;
 
-  list = fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page, g_steal_pointer (&owned),
-                                (GDestroyNotify) fascia_client_query_free, cursor_free);
+  if (query->first_rows != NULL)
+    list = fascia_paged_list_new_with_first_page (FASCIA_TYPE_CLIENT, n,
+                                                  g_steal_pointer (&query->first_rows),
+                                                  fetch_page, g_steal_pointer (&owned),
+                                                  (GDestroyNotify) fascia_client_query_free,
+                                                  cursor_free);
+  else
+    list = fascia_paged_list_new (FASCIA_TYPE_CLIENT, n, fetch_page, g_steal_pointer (&owned),
+                                  (GDestroyNotify) fascia_client_query_free, cursor_free);
   if (query->waiting)
     wait_in_list (query, list);
   /* The rest is counted in a worker, on a connection of its own: never on this thread. */

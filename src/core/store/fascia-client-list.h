@@ -87,6 +87,9 @@ typedef struct
    * the list order; the worker walks the name index to them for this list alone (see
    * walk_later()), which reads its rows by the ids it found. */
   struct _FasciaClientsKeeping *walk;
+  /* MATCH on PostgreSQL: a short list's every row, read with the keys it keeps (see
+   * keep_server()): the list comes whole with them. Taken by fascia_client_list_new(). */
+  GPtrArray             *first_rows;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */
