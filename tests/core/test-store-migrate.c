@@ -506,6 +506,53 @@ test_migrate_postgresql_versions (void)
   g_assert_null (strchr (error->message, '\n'));
 }
 
+/* A clinic set up before 015 (its roles made by --setup-clinic) and upgraded by opening it:
+ * every search reads the stamp of changes to clients, so the therapists and the front desk
+ * may read it at once, without --setup-clinic run again. */
+static void
+test_migrate_postgresql_clinic_stamp (void)
+{
+  g_autofree char *conninfo = pg_server_new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  FasciaDb *db;
+
+  db = fascia_db_postgres_open_at (conninfo, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_db_postgres_migrate (db, 14, &error));
+  g_assert_no_error (error);
+  fascia_db_exec (db, "DO $$ BEGIN "
+                      "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fascia_therapist') "
+                      "THEN CREATE ROLE fascia_therapist NOLOGIN; END IF; "
+                      "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fascia_reception') "
+                      "THEN CREATE ROLE fascia_reception NOLOGIN; END IF; END $$", &error);
+  g_assert_no_error (error);
+  fascia_db_close (db);
+
+  store = fascia_store_open (conninfo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_store_get_schema_version (store), ==,
+                   fascia_store_get_latest_schema_version ());
+  g_clear_object (&store);
+
+  db = fascia_db_postgres_open_at (conninfo, fascia_store_get_latest_schema_version (), &error);
+  g_assert_no_error (error);
+  stmt = fascia_db_prepare (db, "SELECT has_table_privilege ('fascia_therapist', "
+                                "'fascia.client_changes', 'SELECT')::int, "
+                                "has_table_privilege ('fascia_reception', "
+                                "'fascia.client_changes', 'SELECT')::int, "
+                                "has_table_privilege ('fascia_reception', "
+                                "'fascia.client_changes', 'UPDATE')::int", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, 1);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 1), ==, 1);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 2), ==, 0);
+  g_clear_pointer (&stmt, fascia_db_stmt_free);
+  fascia_db_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +573,8 @@ main (int   argc,
   g_test_add_func ("/fascia/core/store/open-builds-no-schema", test_open_builds_no_schema);
   g_test_add_func ("/postgresql/fascia/core/store/migrate-versions",
                    test_migrate_postgresql_versions);
+  g_test_add_func ("/postgresql/fascia/core/store/migrate-clinic-stamp",
+                   test_migrate_postgresql_clinic_stamp);
 
   return g_test_run ();
 }
