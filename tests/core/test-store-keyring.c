@@ -53,8 +53,8 @@ test_password_round_trip (void)
   g_autoptr(GDBusConnection) bus = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) env = NULL;
-  const char *conninfo = "host=clinic.example.org dbname=clinic user=alice sslmode=verify-full";
-  const char *other = "host=clinic.example.org dbname=clinic user=bob sslmode=verify-full";
+  const char *conninfo = "host=clinic.example.org dbname=clinic user=room1 sslmode=verify-full";
+  const char *other = "host=clinic.example.org dbname=clinic user=room2 sslmode=verify-full";
   const char *password = "pa ss'wo\\rd — ünïcode";
   g_autofree char *found = NULL;
   GPid pid = 0;

@@ -11,7 +11,7 @@
  *                     list needs; no intake health notes or flags, no notes, no plans,
  *                     visits, SOAP notes, pain marks, findings or amendments
  *
- * A login is given a role with `GRANT fascia_reception TO alice` (README). A reception login
+ * A login is given a role with `GRANT fascia_reception TO frontdesk` (README). A reception login
  * opens the store in contact-only mode (fascia_store_get_access()), which reads the health
  * columns as their empty values and writes only the contact columns; whatever the window
  * does, the server refuses the rest.
