@@ -1127,6 +1127,70 @@ block_cb (FasciaStore  *store,
   g_mutex_unlock (&blocker->lock);
 }
 
+/* Holds the store's worker connection for searches with other work until released. */
+static void
+blocker_hold (Blocker      *blocker,
+              FasciaStore  *store,
+              GCancellable *cancellable)
+{
+  g_mutex_init (&blocker->lock);
+  g_cond_init (&blocker->cond);
+  fascia_store_run_on_counter (fascia_store_get_keeper (store), block_cb, blocker, NULL,
+                               cancellable);
+  g_mutex_lock (&blocker->lock);
+  while (!blocker->started)
+    g_cond_wait (&blocker->cond, &blocker->lock);
+  g_mutex_unlock (&blocker->lock);
+}
+
+static void
+blocker_release (Blocker *blocker)
+{
+  g_mutex_lock (&blocker->lock);
+  blocker->released = TRUE;
+  g_cond_broadcast (&blocker->cond);
+  g_mutex_unlock (&blocker->lock);
+}
+
+static void
+blocker_clear (Blocker *blocker)
+{
+  g_mutex_clear (&blocker->lock);
+  g_cond_clear (&blocker->cond);
+}
+
+/* A window at 1280x800 on the Clients page of a new database at @path with 8,000 clients, the
+ * last 420 named Zygmunt (after 7,580 others in list order), no client shown. */
+static FasciaWindow *
+open_zygmunt_clinic (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
+  g_autoptr(GBytes) bytes = NULL;
+  FasciaWindow *window;
+
+  {
+    g_autoptr(FasciaStore) made = fascia_store_open (path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 8000; i++)
+      g_string_append_printf (csv, "%s %05u Ashdown,c%u@example.org,0400 %06u\n",
+                              i >= 7580 ? "Zygmunt" : (i % 2 ? "Aurelio" : "Beatrix"), i, i, i);
+    bytes = g_bytes_new (csv->str, csv->len);
+    g_assert_true (fascia_store_import_clients (made, bytes, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+
+  window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  return window;
+}
+
 /* The ids of the clients whose search key holds @term, in list order: a plain scan. */
 static GArray *
 scan_ids (FasciaStore *store,
@@ -1161,11 +1225,8 @@ scan_ids (FasciaStore *store,
 static void
 test_bunched_search_in_worker (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = fascia_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
-  g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GArray) scanned = NULL;
   FasciaWindow *window;
   FasciaClientsPage *page;
@@ -1180,28 +1241,9 @@ test_bunched_search_in_worker (void)
   guint searches = 0, n_before;
   char *wrong;
 
-  {
-    g_autoptr(FasciaStore) made = fascia_store_open (path, &error);
-
-    g_assert_no_error (error);
-    /* 8,000 clients, the last 420 named Zygmunt (after 7,580 others in list order). */
-    for (guint i = 0; i < 8000; i++)
-      g_string_append_printf (csv, "%s %05u Ashdown,c%u@example.org,0400 %06u\n",
-                              i >= 7580 ? "Zygmunt" : (i % 2 ? "Aurelio" : "Beatrix"), i, i, i);
-    bytes = g_bytes_new (csv->str, csv->len);
-    g_assert_true (fascia_store_import_clients (made, bytes, NULL, NULL, &error));
-    g_assert_no_error (error);
-  }
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
+  window = open_zygmunt_clinic (path);
   store = fascia_window_get_store (window);
   page = fascia_window_get_clients_page (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
                                                     "client_list"));
   entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page),
@@ -1218,14 +1260,7 @@ test_bunched_search_in_worker (void)
   g_signal_connect (page, "notify::n-searches", G_CALLBACK (n_searches_cb), &searches);
 
   /* The worker's connection held by other work: the keystroke cannot have its clients. */
-  g_mutex_init (&blocker.lock);
-  g_cond_init (&blocker.cond);
-  fascia_store_run_on_counter (fascia_store_get_keeper (store), block_cb, &blocker, NULL,
-                               cancellable);
-  g_mutex_lock (&blocker.lock);
-  while (!blocker.started)
-    g_cond_wait (&blocker.cond, &blocker.lock);
-  g_mutex_unlock (&blocker.lock);
+  blocker_hold (&blocker, store, cancellable);
 
   gtk_editable_set_text (entry, "zygm");
   wait_frames (GTK_WIDGET (window), 3);
@@ -1237,10 +1272,7 @@ test_bunched_search_in_worker (void)
   wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_STATE_BUSY, TRUE);
   g_assert_null (wrong);
 
-  g_mutex_lock (&blocker.lock);
-  blocker.released = TRUE;
-  g_cond_broadcast (&blocker.cond);
-  g_mutex_unlock (&blocker.lock);
+  blocker_release (&blocker);
   while (searches == 0)
     g_main_context_iteration (NULL, TRUE);
   wait_frames (GTK_WIDGET (window), 2);
@@ -1268,8 +1300,7 @@ test_bunched_search_in_worker (void)
                    g_array_index (scanned, gint64, 1));
 
   g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
-  g_mutex_clear (&blocker.lock);
-  g_cond_clear (&blocker.cond);
+  blocker_clear (&blocker);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
@@ -1285,11 +1316,8 @@ test_bunched_search_in_worker (void)
 static void
 test_no_stale_no_results (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = fascia_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
-  g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GArray) scanned = NULL;
   FasciaWindow *window;
   FasciaClientsPage *page;
@@ -1303,28 +1331,9 @@ test_no_stale_no_results (void)
   guint searches = 0;
   char *wrong;
 
-  {
-    g_autoptr(FasciaStore) made = fascia_store_open (path, &error);
-
-    g_assert_no_error (error);
-    /* 8,000 clients, the last 420 named Zygmunt (after 7,580 others in list order). */
-    for (guint i = 0; i < 8000; i++)
-      g_string_append_printf (csv, "%s %05u Ashdown,c%u@example.org,0400 %06u\n",
-                              i >= 7580 ? "Zygmunt" : (i % 2 ? "Aurelio" : "Beatrix"), i, i, i);
-    bytes = g_bytes_new (csv->str, csv->len);
-    g_assert_true (fascia_store_import_clients (made, bytes, NULL, NULL, &error));
-    g_assert_no_error (error);
-  }
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
+  window = open_zygmunt_clinic (path);
   store = fascia_window_get_store (window);
   page = fascia_window_get_clients_page (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
                                                     "client_list"));
   entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page),
@@ -1338,14 +1347,7 @@ test_no_stale_no_results (void)
   g_signal_connect (page, "notify::n-searches", G_CALLBACK (n_searches_cb), &searches);
 
   /* The worker's connection held by other work: the keystroke cannot have its clients. */
-  g_mutex_init (&blocker.lock);
-  g_cond_init (&blocker.cond);
-  fascia_store_run_on_counter (fascia_store_get_keeper (store), block_cb, &blocker, NULL,
-                               cancellable);
-  g_mutex_lock (&blocker.lock);
-  while (!blocker.started)
-    g_cond_wait (&blocker.cond, &blocker.lock);
-  g_mutex_unlock (&blocker.lock);
+  blocker_hold (&blocker, store, cancellable);
 
   gtk_editable_set_text (entry, "zygm");
   wait_frames (GTK_WIDGET (window), 3);
@@ -1361,10 +1363,7 @@ test_no_stale_no_results (void)
                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "Searching");
   g_assert_null (wrong);
 
-  g_mutex_lock (&blocker.lock);
-  blocker.released = TRUE;
-  g_cond_broadcast (&blocker.cond);
-  g_mutex_unlock (&blocker.lock);
+  blocker_release (&blocker);
   while (searches == 0)
     g_main_context_iteration (NULL, TRUE);
   wait_frames (GTK_WIDGET (window), 2);
@@ -1383,8 +1382,7 @@ test_no_stale_no_results (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
 
   g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
-  g_mutex_clear (&blocker.lock);
-  g_cond_clear (&blocker.cond);
+  blocker_clear (&blocker);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
