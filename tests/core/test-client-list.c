@@ -11,6 +11,7 @@
 #include "fascia-db-sqlite.h"
 #include "fascia-paged-list.h"
 #include "fascia-store-private.h"
+#include "fascia-test-store.h"
 #include "store-fixture.h"
 
 static const char *first_names[] = {
@@ -1016,60 +1017,6 @@ test_narrows (StoreFixture  *fixture,
   g_assert_cmpuint (trace.index_reads, >, 0);
 }
 
-/* Work that holds the worker's connection until the test lets it go (or 20 s pass,
- * so that a test failing does not hang: then @expired). */
-typedef struct
-{
-  GMutex   lock;
-  GCond    cond;
-  gboolean started;
-  gboolean released;
-  gboolean expired;
-} Blocker;
-
-static void
-block_cb (FasciaStore  *store,
-          gpointer      data,
-          GCancellable *cancellable)
-{
-  Blocker *blocker = data;
-  gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
-
-  g_mutex_lock (&blocker->lock);
-  blocker->started = TRUE;
-  g_cond_broadcast (&blocker->cond);
-  while (!blocker->released && !blocker->expired)
-    blocker->expired = !g_cond_wait_until (&blocker->cond, &blocker->lock, end);
-  g_mutex_unlock (&blocker->lock);
-}
-
-static void
-block_keeper (FasciaStore *store,
-              Blocker     *blocker)
-{
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-
-  fascia_store_run_on_counter (fascia_store_get_keeper (store), block_cb, blocker, NULL,
-                               cancellable);
-  g_mutex_lock (&blocker->lock);
-  while (!blocker->started)
-    g_cond_wait (&blocker->cond, &blocker->lock);
-  g_mutex_unlock (&blocker->lock);
-}
-
-static gboolean
-release_keeper (Blocker *blocker)
-{
-  gboolean expired;
-
-  g_mutex_lock (&blocker->lock);
-  expired = blocker->expired;
-  blocker->released = TRUE;
-  g_cond_broadcast (&blocker->cond);
-  g_mutex_unlock (&blocker->lock);
-  return expired;
-}
-
 /* A keystroke that finds a few thousand clients spread along the list order reads its page by
  * the walk of the name index and leaves the reading of every client it found, to keep them
  * for the keystrokes that narrow it, to a worker on a connection of its own: on the window's
@@ -1084,7 +1031,7 @@ test_spread_kept_later (StoreFixture  *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
   g_autoptr(GBytes) bytes = NULL;
-  Blocker blocker = { 0 };
+  FasciaTestWorkerHold *hold;
   StepTrace trace;
 
   /* 8,000 clients, every 18th holding "quern" (445 found, spread): more than the index plan
@@ -1100,9 +1047,7 @@ test_spread_kept_later (StoreFixture  *fixture,
   g_assert_no_error (error);
 
   /* The worker held until both lists are made: the second cannot take what it read. */
-  g_mutex_init (&blocker.lock);
-  g_cond_init (&blocker.cond);
-  block_keeper (fixture->store, &blocker);
+  hold = fascia_test_hold_worker (fixture->store);
   {
     g_autoptr(GListModel) list = fascia_store_list_clients (fixture->store, "quern", 0, &error);
     FasciaClientQuery *query = fascia_paged_list_get_user_data (FASCIA_PAGED_LIST (list));
@@ -1123,10 +1068,8 @@ test_spread_kept_later (StoreFixture  *fixture,
     g_assert_null (query->found);
     g_assert_true (query->kept_later);
   }
-  g_assert_false (release_keeper (&blocker));
+  g_assert_true (fascia_test_release_worker (hold));
   fascia_client_list_wait_kept (fixture->store);
-  g_mutex_clear (&blocker.lock);
-  g_cond_clear (&blocker.cond);
 
   /* A bunched term, which the walk does not find within the entries an even spread needs:
    * the worker read what it finds while the walk was tried, and that is the list, kept; the
@@ -1200,7 +1143,7 @@ test_bunched_does_not_wait (StoreFixture  *fixture,
   g_autoptr(GListModel) narrowed = NULL;
   GListModel *dropped;
   StepTrace trace = { 0 };
-  Blocker blocker = { 0 };
+  FasciaTestWorkerHold *hold;
   gint64 zygmunt;
 
   /* 8,000 clients, the last 420 named Zygmunt (after 7,580 others in list order). */
@@ -1218,9 +1161,7 @@ test_bunched_does_not_wait (StoreFixture  *fixture,
     zygmunt = g_array_index (scanned, gint64, 19);
   }
 
-  g_mutex_init (&blocker.lock);
-  g_cond_init (&blocker.cond);
-  block_keeper (fixture->store, &blocker);
+  hold = fascia_test_hold_worker (fixture->store);
 
   sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, step_trace_cb, &trace);
   first = fascia_store_list_clients (fixture->store, "zygm", FASCIA_STORE_LIST_GROWING, &error);
@@ -1230,7 +1171,6 @@ test_bunched_does_not_wait (StoreFixture  *fixture,
                   G_GINT64_FORMAT " VM steps", trace.statements, trace.fts_reads, trace.vm_steps);
 
   /* Made while the worker was held: it did not wait for it. */
-  g_assert_false (blocker.expired);
   g_assert_cmpuint (g_list_model_get_n_items (first), ==, 0);
   g_assert_true (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (first)));
   /* The stamp, the counts, the index's rowids and the walk's probe: no client found read. */
@@ -1256,7 +1196,7 @@ test_bunched_does_not_wait (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (narrowed), ==, 0);
 
-  g_assert_false (release_keeper (&blocker));
+  g_assert_true (fascia_test_release_worker (hold));
   while (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (first))
          || fascia_paged_list_get_growing (FASCIA_PAGED_LIST (narrowed)))
     g_main_context_iteration (NULL, TRUE);
@@ -1268,11 +1208,9 @@ test_bunched_does_not_wait (StoreFixture  *fixture,
 
   /* What must be answered now waits: a list finished at once is whole. */
   {
-    Blocker again = { 0 };
+    FasciaTestWorkerHold *again;
     g_autoptr(GListModel) list = NULL;
 
-    g_mutex_init (&again.lock);
-    g_cond_init (&again.cond);
     /* A change: the search is read anew. */
     {
       g_autoptr(FasciaClient) client = fascia_client_new ();
@@ -1281,11 +1219,11 @@ test_bunched_does_not_wait (StoreFixture  *fixture,
       g_assert_true (fascia_store_add_client (fixture->store, client, &error));
       g_assert_no_error (error);
     }
-    block_keeper (fixture->store, &again);
+    again = fascia_test_hold_worker (fixture->store);
     list = fascia_store_list_clients (fixture->store, "zygm", FASCIA_STORE_LIST_GROWING, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
-    g_assert_false (release_keeper (&again));
+    g_assert_true (fascia_test_release_worker (again));
     fascia_store_finish_clients (fixture->store, list);
     g_assert_false (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (list)));
     assert_list_is_scan (fixture, list, "zygm");
@@ -1294,21 +1232,7 @@ test_bunched_does_not_wait (StoreFixture  *fixture,
     /* The source that would tell the lists, which are done. */
     while (g_main_context_iteration (NULL, FALSE))
       ;
-    g_mutex_clear (&again.lock);
-    g_cond_clear (&again.cond);
   }
-  g_mutex_clear (&blocker.lock);
-  g_cond_clear (&blocker.cond);
-}
-
-static void
-blocker_free (gpointer data)
-{
-  Blocker *blocker = data;
-
-  g_mutex_clear (&blocker->lock);
-  g_cond_clear (&blocker->cond);
-  g_free (blocker);
 }
 
 /* Lists @text, growing, as the Clients page does, with the worker held: the steps of SQLite's
@@ -1321,20 +1245,11 @@ list_held (StoreFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = fascia_db_sqlite_get_handle (fascia_store_get_db (fixture->store));
-  /* Freed by the worker once done with it, which may be after this returns. */
-  Blocker *blocker = g_new0 (Blocker, 1);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  FasciaTestWorkerHold *hold;
   StepTrace trace = { 0 };
   GListModel *list;
 
-  g_mutex_init (&blocker->lock);
-  g_cond_init (&blocker->cond);
-  fascia_store_run_on_counter (fascia_store_get_keeper (fixture->store), block_cb, blocker,
-                               blocker_free, cancellable);
-  g_mutex_lock (&blocker->lock);
-  while (!blocker->started)
-    g_cond_wait (&blocker->cond, &blocker->lock);
-  g_mutex_unlock (&blocker->lock);
+  hold = fascia_test_hold_worker (fixture->store);
   for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL;
        stmt = sqlite3_next_stmt (db, stmt))
     sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, TRUE);
@@ -1350,7 +1265,7 @@ list_held (StoreFixture *fixture,
   /* Made while the worker was held: it did not wait for it. */
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   g_assert_true (fascia_paged_list_get_growing (FASCIA_PAGED_LIST (list)));
-  g_assert_false (release_keeper (blocker));
+  g_assert_true (fascia_test_release_worker (hold));
   *steps = trace.vm_steps;
   return list;
 }

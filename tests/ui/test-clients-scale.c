@@ -20,6 +20,7 @@
 #include "fascia-paged-list.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
+#include "fascia-test-store.h"
 #include "fascia-test-utils.h"
 #include "fascia-window.h"
 
@@ -1103,62 +1104,6 @@ test_reopens_far_down (void)
   fascia_test_rm_rf (dir);
 }
 
-/* Work that holds the store's worker connection for searches until released. */
-typedef struct
-{
-  GMutex   lock;
-  GCond    cond;
-  gboolean started;
-  gboolean released;
-} Blocker;
-
-static void
-block_cb (FasciaStore  *store,
-          gpointer      data,
-          GCancellable *cancellable)
-{
-  Blocker *blocker = data;
-
-  g_mutex_lock (&blocker->lock);
-  blocker->started = TRUE;
-  g_cond_broadcast (&blocker->cond);
-  while (!blocker->released)
-    g_cond_wait (&blocker->cond, &blocker->lock);
-  g_mutex_unlock (&blocker->lock);
-}
-
-/* Holds the store's worker connection for searches with other work until released. */
-static void
-blocker_hold (Blocker      *blocker,
-              FasciaStore  *store,
-              GCancellable *cancellable)
-{
-  g_mutex_init (&blocker->lock);
-  g_cond_init (&blocker->cond);
-  fascia_store_run_on_counter (fascia_store_get_keeper (store), block_cb, blocker, NULL,
-                               cancellable);
-  g_mutex_lock (&blocker->lock);
-  while (!blocker->started)
-    g_cond_wait (&blocker->cond, &blocker->lock);
-  g_mutex_unlock (&blocker->lock);
-}
-
-static void
-blocker_release (Blocker *blocker)
-{
-  g_mutex_lock (&blocker->lock);
-  blocker->released = TRUE;
-  g_cond_broadcast (&blocker->cond);
-  g_mutex_unlock (&blocker->lock);
-}
-
-static void
-blocker_clear (Blocker *blocker)
-{
-  g_mutex_clear (&blocker->lock);
-  g_cond_clear (&blocker->cond);
-}
-
 /* A window at 1280x800 on the Clients page of a new database at @path with 8,000 clients, the
  * last 420 named Zygmunt (after 7,580 others in list order), no client shown. */
 static FasciaWindow *
@@ -1236,8 +1181,7 @@ test_bunched_search_in_worker (void)
   GtkStack *list_stack;
   GtkSingleSelection *selection;
   GListModel *shown;
-  Blocker blocker = { 0 };
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  FasciaTestWorkerHold *hold;
   guint searches = 0, n_before;
   char *wrong;
 
@@ -1260,7 +1204,7 @@ test_bunched_search_in_worker (void)
   g_signal_connect (page, "notify::n-searches", G_CALLBACK (n_searches_cb), &searches);
 
   /* The worker's connection held by other work: the keystroke cannot have its clients. */
-  blocker_hold (&blocker, store, cancellable);
+  hold = fascia_test_hold_worker (store);
 
   gtk_editable_set_text (entry, "zygm");
   wait_frames (GTK_WIDGET (window), 3);
@@ -1272,7 +1216,7 @@ test_bunched_search_in_worker (void)
   wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_STATE_BUSY, TRUE);
   g_assert_null (wrong);
 
-  blocker_release (&blocker);
+  g_assert_true (fascia_test_release_worker (hold));
   while (searches == 0)
     g_main_context_iteration (NULL, TRUE);
   wait_frames (GTK_WIDGET (window), 2);
@@ -1300,7 +1244,6 @@ test_bunched_search_in_worker (void)
                    g_array_index (scanned, gint64, 1));
 
   g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
-  blocker_clear (&blocker);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
@@ -1326,8 +1269,7 @@ test_no_stale_no_results (void)
   GtkEditable *entry;
   GtkStack *list_stack;
   GtkWidget *searching;
-  Blocker blocker = { 0 };
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  FasciaTestWorkerHold *hold;
   guint searches = 0;
   char *wrong;
 
@@ -1347,7 +1289,7 @@ test_no_stale_no_results (void)
   g_signal_connect (page, "notify::n-searches", G_CALLBACK (n_searches_cb), &searches);
 
   /* The worker's connection held by other work: the keystroke cannot have its clients. */
-  blocker_hold (&blocker, store, cancellable);
+  hold = fascia_test_hold_worker (store);
 
   gtk_editable_set_text (entry, "zygm");
   wait_frames (GTK_WIDGET (window), 3);
@@ -1363,7 +1305,7 @@ test_no_stale_no_results (void)
                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "Searching");
   g_assert_null (wrong);
 
-  blocker_release (&blocker);
+  g_assert_true (fascia_test_release_worker (hold));
   while (searches == 0)
     g_main_context_iteration (NULL, TRUE);
   wait_frames (GTK_WIDGET (window), 2);
@@ -1382,7 +1324,6 @@ test_no_stale_no_results (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
 
   g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
-  blocker_clear (&blocker);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
