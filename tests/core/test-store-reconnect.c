@@ -2057,6 +2057,134 @@ test_no_such_database_or_login (StoreFixture  *fixture,
   g_assert_cmpuint (lost, >=, 1);
 }
 
+/* Waits until @store, whose connection was just killed, says that the server refused it for
+ * good (into @failed), or is connected again (@back counted up). Not a measure of time: the
+ * bound only ends a wait that, wrongly, never would. */
+static void
+wait_refused_or_back (FasciaStore  *store,
+                      GError      **failed,
+                      guint        *back)
+{
+  gboolean given_up = FALSE;
+  guint id = g_timeout_add_seconds (60, give_up_cb, &given_up);
+
+  while (*failed == NULL && *back == 0 && !given_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!given_up)
+    g_source_remove (id);
+}
+
+static void
+back_cb (FasciaStore *store,
+         GParamSpec  *pspec,
+         guint       *back)
+{
+  if (fascia_store_is_connected (store))
+    (*back)++;
+}
+
+/* Runs @sql as the server's superuser on the test's database, then ends every other
+ * connection to it (the stores' own, which make theirs anew). */
+static void
+as_owner_then_cut (const char *conninfo,
+                   const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  result = PQexec (conn, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                         "WHERE datname = current_database () AND pid <> pg_backend_pid ()");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A connection lost and made anew whose session the server then refuses for good — the
+ * login's right to the clinic's schema revoked, the schema moved away, or upgraded by a newer
+ * Fascia meanwhile — is said once, naming the login or the database, and not tried again
+ * (nor taken for connected, each save then failing); an edit made after it is kept. */
+static void
+test_settings_refused (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *moved = g_strdup_printf ("%s user=fascia_moved", fixture->path);
+  g_autofree char *newer = g_strdup_printf ("INSERT INTO fascia.schema_version (version) "
+                                            "VALUES (%d)", fascia_store_migrate_latest () + 1);
+  g_autofree char *older = g_strdup_printf ("DELETE FROM fascia.schema_version WHERE version = %d",
+                                            fascia_store_migrate_latest () + 1);
+  static const char * const grant =
+    "CREATE ROLE fascia_moved LOGIN; GRANT USAGE ON SCHEMA fascia TO fascia_moved; "
+    "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA fascia TO fascia_moved; "
+    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA fascia TO fascia_moved";
+  struct {
+    const char       *conninfo;
+    const char       *cut;
+    const char       *mend;
+    FasciaStoreError  code;
+    const char       *named;
+  } cases[] = {
+    { moved, "REVOKE USAGE ON SCHEMA fascia FROM fascia_moved", NULL,
+      FASCIA_STORE_ERROR_DENIED, "“fascia_moved”" },
+    { fixture->path, "ALTER SCHEMA fascia RENAME TO fascia_moved_away",
+      "ALTER SCHEMA fascia_moved_away RENAME TO fascia", FASCIA_STORE_ERROR_NOT_FOUND, NULL },
+    { fixture->path, newer, older, FASCIA_STORE_ERROR_TOO_NEW, NULL },
+  };
+  g_autofree char *database = NULL;
+
+  {
+    PGconn *conn = PQconnectdb (fixture->path);
+
+    g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+    database = g_strdup_printf ("“%s”", PQdb (conn));
+    PQclear (PQexec (conn, grant));
+    PQfinish (conn);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) failed = NULL;
+      g_autoptr(FasciaStore) store = fascia_store_open (cases[i].conninfo, &error);
+      g_autofree char *journal_path = g_strdup_printf ("%s/journal-%u", fixture->dir, i);
+      FasciaJournal *journal = NULL;
+      g_autoptr(FasciaClient) read = NULL;
+      guint back = 0;
+
+      g_assert_no_error (error);
+      journal = fascia_journal_open (journal_path, "test", &error);
+      g_assert_no_error (error);
+      fascia_store_set_journal (store, journal);
+      g_assert_true (fascia_store_watch_others (store, &error));
+      g_assert_no_error (error);
+      g_signal_connect (store, "open-failed", G_CALLBACK (open_failed_cb), &failed);
+      g_signal_connect (store, "notify::connected", G_CALLBACK (back_cb), &back);
+
+      as_owner_then_cut (fixture->path, cases[i].cut);
+      wait_refused_or_back (store, &failed, &back);
+      g_assert_cmpuint (back, ==, 0);
+      g_assert_error (failed, FASCIA_STORE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (failed->message, cases[i].named != NULL ? cases[i].named
+                                                                       : database));
+      g_assert_null (strchr (failed->message, '\n'));
+      g_assert_false (fascia_store_is_connected (store));
+
+      /* Given up: what is typed now is kept on this computer, for when it is mended. */
+      read = fascia_client_new ();
+      fascia_client_set_name (read, "Isolde Kept-Aside");
+      assert_kept (store, fascia_store_add_client (store, read, &error), &error);
+      g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+
+      if (cases[i].mend != NULL)
+        as_owner_then_cut (fixture->path, cases[i].mend);
+      g_signal_handlers_disconnect_by_data (store, &failed);
+      g_signal_handlers_disconnect_by_data (store, &back);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2100,6 +2228,8 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/reconnect/no-such-database-or-login", StoreFixture,
               NULL, store_fixture_set_up_postgresql, test_no_such_database_or_login,
               store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/settings-refused", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_settings_refused, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/lost-without-watch", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_lost_without_watch, store_fixture_tear_down);
 

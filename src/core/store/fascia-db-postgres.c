@@ -71,6 +71,11 @@ typedef struct
   FasciaDbLinkFunc  link_func;
   gpointer          link_data;
   GError           *refusal;  /* LINK_REFUSED: why */
+  /* LINK_SETTING_UP: what the session's settings were answered (link_step()) */
+  gboolean          settings_failed;
+  char              settings_state[6];
+  char             *settings_said;
+  int               settings_version;
 } PgDb;
 
 static void mark_lost (PgDb *self);
@@ -459,6 +464,7 @@ pg_close (FasciaDb *db)
     PQfinish (self->pending);
   PQfinish (CONN (db));
   g_clear_error (&self->refusal);
+  g_free (self->settings_said);
   g_free (self->conninfo);
   g_free (db->name);
   g_free (db);
@@ -1151,12 +1157,83 @@ link_wait (PgDb *self)
   self->backoff = MIN (self->backoff * 2, LINK_LONGEST_WAIT);
 }
 
+/* The session's settings, and its check that the login still finds the clinic's schema as it
+ * left it: `SET search_path` takes a schema that is gone or that the login may no longer use
+ * without a word, so the schema's version is read in the same message (no round trip more).
+ * Its answer is read by link_settings_refused(). */
 static char *
 session_settings (PgDb *self)
 {
   return g_strdup_printf ("SET client_min_messages = warning; SET lock_timeout = %u; "
-                          "SET search_path = fascia, public%s", self->lock_timeout,
+                          "SET search_path = fascia, public%s; "
+                          "SELECT max(version) FROM fascia.schema_version", self->lock_timeout,
                           self->watch != NULL ? "; LISTEN " CHANGES_CHANNEL : "");
+}
+
+static GStrv list_migrations (void);
+
+/* Whether the server's SQLSTATE @state, refusing a session's settings on a connection it let
+ * in, is one that waiting may mend: the connection lost again (08…, none), the server
+ * shutting down or starting (57P…), short of resources (53…), a lock or a serialization
+ * (40…, 55P03), or a standby not promoted yet (25006). The rest (the login's right to the
+ * schema revoked, the schema dropped, …) will be the same at the next attempt. */
+static gboolean
+is_passing_failure (const char *state)
+{
+  return state == NULL || state[0] == '\0' || g_str_has_prefix (state, "08") ||
+         g_str_has_prefix (state, "57P") || g_str_has_prefix (state, "53") ||
+         g_str_has_prefix (state, "40") || g_str_equal (state, "55P03") ||
+         g_str_equal (state, "25006");
+}
+
+/* The new connection's session settings (session_settings()) were answered by @result,
+ * failed with the server's @state and @said (NULL if none failed), and its schema version is
+ * @version. Set @error if that will not change by trying again: the login may no longer use
+ * the schema (%FASCIA_STORE_ERROR_DENIED, naming the login), the schema or its version table
+ * is gone (%FASCIA_STORE_ERROR_NOT_FOUND), or a newer Fascia upgraded it meanwhile
+ * (%FASCIA_STORE_ERROR_TOO_NEW); each on one line naming the database. */
+static gboolean
+settings_refusal (PGconn      *conn,
+                  const char  *state,
+                  const char  *said,
+                  int          version,
+                  GError     **error)
+{
+  guint known;
+
+  if (state != NULL)
+    {
+      g_autofree char *excerpt = NULL;
+
+      if (is_passing_failure (state))
+        return FALSE;
+      excerpt = fascia_text_excerpt (said != NULL ? said : "", -1, 200);
+      g_strdelimit (excerpt, "\n\t", ' ');
+      if (g_str_equal (state, "42501") || g_str_has_prefix (state, "28"))
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_DENIED,
+                     "The clinic server refused the login “%s” to “%s”: %s", PQuser (conn),
+                     PQdb (conn), g_strstrip (excerpt));
+      else if (g_str_equal (state, "42P01") || g_str_equal (state, "3F000"))
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_NOT_FOUND,
+                     "The clinic database “%s” no longer has Fascia's records: %s",
+                     PQdb (conn), g_strstrip (excerpt));
+      else
+        g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                     "The clinic server refused the session of the login “%s” to “%s”: %s",
+                     PQuser (conn), PQdb (conn), g_strstrip (excerpt));
+      return TRUE;
+    }
+
+  known = g_strv_length (list_migrations ());
+  if (version > (int) known)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_TOO_NEW,
+                   "The clinic database “%s” was upgraded by a newer version of Fascia (schema "
+                   "%d; this version knows up to %u). Update Fascia to open it.",
+                   PQdb (conn), version, known);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -1176,26 +1253,38 @@ link_start (PgDb *self)
   g_source_set_ready_time (self->link, link->deadline);
 }
 
-/* The new connection failed: if the server refused it for good (no such database or login
- * any more), no more attempts are made, and link_func is told why. */
-static gboolean
-link_refused (PgDb *self)
+/* The new connection was refused for good with @error (owned): no more attempts are made,
+ * and link_func is told why. */
+static void
+link_give_up (PgDb   *self,
+              GError *error)
 {
   LinkSource *link = (LinkSource *) self->link;
-  g_autoptr(GError) error = NULL;
-
-  set_connect_error (self->pending, &error);
-  if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
-    return FALSE;
 
   g_debug ("The clinic server refused the connection for good: %s", error->message);
   link_watch_socket (self, 0);
   g_clear_pointer (&self->pending, PQfinish);
   self->state = LINK_REFUSED;
   g_clear_error (&self->refusal);
-  self->refusal = g_steal_pointer (&error);
+  self->refusal = error;
   link->announce = TRUE;
   g_source_set_ready_time (self->link, 0);
+}
+
+/* The new connection failed: if the server refused it for good (no such database or login
+ * any more), no more attempts are made, and link_func is told why. */
+static gboolean
+link_refused (PgDb *self)
+{
+  GError *error = NULL;
+
+  set_connect_error (self->pending, &error);
+  if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+    {
+      g_error_free (error);
+      return FALSE;
+    }
+  link_give_up (self, error);
   return TRUE;
 }
 
@@ -1262,6 +1351,9 @@ link_step (PgDb *self)
                 break;
               }
             self->state = LINK_SETTING_UP;
+            self->settings_failed = FALSE;
+            self->settings_version = 0;
+            g_clear_pointer (&self->settings_said, g_free);
             link_watch_socket (self, G_IO_IN);
           }
           break;
@@ -1284,23 +1376,50 @@ link_step (PgDb *self)
           link_wait (self);
           break;
         }
+      /* Every answer is read to the end (after a failure the server skips the rest): a
+       * failure that trying again will not mend is said once (link_give_up()), as a refusal
+       * of the connection is; the others wait for the next attempt. */
       while (!PQisBusy (self->pending))
         {
           PGresult *result = PQgetResult (self->pending);
-          ExecStatusType status;
+          GError *error = NULL;
 
           if (result == NULL)
             {
-              link_up (self);
+              if (settings_refusal (self->pending,
+                                    self->settings_failed ? self->settings_state : NULL,
+                                    self->settings_said, self->settings_version, &error))
+                link_give_up (self, error);
+              else if (self->settings_failed)
+                link_wait (self);
+              else
+                link_up (self);
               return;
             }
-          status = PQresultStatus (result);
-          PQclear (result);
-          if (status != PGRES_COMMAND_OK)
+          switch (PQresultStatus (result))
             {
-              link_wait (self);
-              return;
+            case PGRES_COMMAND_OK:
+              break;
+            case PGRES_TUPLES_OK:
+              if (PQntuples (result) == 1 && PQnfields (result) == 1 &&
+                  !PQgetisnull (result, 0, 0))
+                self->settings_version = atoi (PQgetvalue (result, 0, 0));
+              break;
+            default:
+              if (!self->settings_failed)
+                {
+                  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+                  const char *said = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+
+                  self->settings_failed = TRUE;
+                  g_strlcpy (self->settings_state, state != NULL ? state : "",
+                             sizeof self->settings_state);
+                  g_free (self->settings_said);
+                  self->settings_said = g_strdup (said);
+                }
+              break;
             }
+          PQclear (result);
         }
       break;
 
