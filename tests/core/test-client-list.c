@@ -1448,6 +1448,94 @@ test_narrows_after_change (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }
 
+/* Runs @sql on the server as @conninfo's login; it must succeed. */
+static void
+server_run (const char *conninfo,
+            const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A front-desk login (fascia_reception, --setup-clinic) searches as a therapist does: it may
+ * read the stamp of changes to clients (sql-postgresql/015) and the contact columns the
+ * search keeps, so typing that narrows its short search reads the stamp alone; a client
+ * renamed by a therapist moves the stamp and is found at the next keystroke, and so is one
+ * the desk renames itself (its change stamped by the owner's trigger, which the desk may not
+ * write). Every list is what a scan of the clients finds. */
+static void
+test_reception_narrows (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) desk = NULL;
+  g_autoptr(FasciaStore) therapist = NULL;
+  g_autoptr(FasciaClient) client = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_auto(GStrv) words = g_strsplit (fixture->path, " user=", 2);
+  g_autofree char *desk_login = g_strdup_printf ("%s user=desk_search", words[0]);
+  g_autofree char *therapist_login = g_strdup_printf ("%s user=room_search", words[0]);
+  guint selects, fetched;
+
+  add_clients (fixture, 1000);
+  g_assert_true (fascia_store_setup_clinic (fixture->path, NULL, &error));
+  g_assert_no_error (error);
+  server_run (fixture->path, "DO $$ BEGIN "
+              "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'desk_search') THEN "
+              "CREATE ROLE desk_search LOGIN; END IF; "
+              "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'room_search') THEN "
+              "CREATE ROLE room_search LOGIN; END IF; END $$; "
+              "GRANT fascia_reception TO desk_search; GRANT fascia_therapist TO room_search");
+  desk = fascia_store_open (desk_login, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_store_get_access (desk), ==, FASCIA_STORE_ACCESS_CONTACTS);
+  therapist = fascia_store_open (therapist_login, &error);
+  g_assert_no_error (error);
+
+  list = list_counting (fixture, desk, "marg", &selects, &fetched);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <=, FASCIA_CLIENT_LIST_BOUND);
+  /* Came whole with the keys it keeps, as a therapist's does. */
+  g_assert_cmpuint (fetched, ==, 1);
+  g_clear_object (&list);
+  list = list_counting (fixture, desk, "marga", &selects, NULL);
+  g_assert_cmpuint (selects, <=, 1);
+  g_clear_object (&list);
+
+  /* Renamed into the search by a therapist. */
+  client = fascia_store_get_client (therapist, 2, &error);
+  g_assert_no_error (error);
+  fascia_client_set_name (client, "Margarethe Quill");
+  g_assert_true (fascia_store_update_client (therapist, client, &error));
+  g_assert_no_error (error);
+  list = list_counting (fixture, desk, "margar", &selects, NULL);
+  g_assert_cmpuint (selects, >, 1);
+  g_clear_object (&list);
+  list = list_counting (fixture, desk, "margare", &selects, NULL);
+  g_assert_cmpuint (selects, <=, 1);
+  g_clear_object (&list);
+
+  /* Renamed into it by the desk itself. */
+  g_clear_object (&client);
+  client = fascia_store_get_client (desk, 5, &error);
+  g_assert_no_error (error);
+  fascia_client_set_name (client, "Margaretta Vell");
+  g_assert_true (fascia_store_update_client (desk, client, &error));
+  g_assert_no_error (error);
+  list = list_counting (fixture, desk, "margaret", &selects, NULL);
+  g_assert_cmpuint (selects, >, 1);
+  g_clear_object (&list);
+  list = list_counting (fixture, desk, "margarett", &selects, NULL);
+  g_assert_cmpuint (selects, <=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+}
+
 /* The server's stamp of changes to clients (sql-postgresql/015) moves once when a transaction
  * that changed clients commits, not before; and a transaction whose counter was moved by
  * another that committed since it began (the same slot: transaction ids 256 apart) still
@@ -1537,6 +1625,8 @@ main (int   argc,
   /* Holds SQLite's worker connection, and counts SQLite's own steps; the server keeps none. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/bunched-many-in-worker",
                      test_bunched_many_in_worker);
+  g_test_add ("/postgresql/fascia/core/client-list/reception-narrows", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_reception_narrows, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/client-list/stamp", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_server_stamp, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/client-list/covering", StoreFixture, NULL,

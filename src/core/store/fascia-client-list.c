@@ -469,9 +469,12 @@ static const char kept_page_sql[] =
   PAGE_SELECT_FROM " NOT INDEXED WHERE " COMMON IDS ORDER " LIMIT ?6";
 /* The same on a clinic server: the ids ?16, a JSON array, looked up by the primary key, then
  * sorted. Materialized: else the server may walk clients_by_name in list order, to spare the
- * sort, and check every entry against the ids, as SQLite did. */
+ * sort, and check every entry against the ids, as SQLite did. The columns read are named, not
+ * `*`: the front desk may read only the contact columns (fascia_store_contact_columns(), which
+ * stand in for FASCIA_CLIENT_COLUMNS in both lists, the others as their empty values). */
 static const char server_kept_page_sql[] =
-  "WITH kept AS MATERIALIZED (SELECT * FROM clients WHERE id = ANY (ARRAY ("
+  "WITH kept AS MATERIALIZED (SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key, "
+  "deleted_at FROM clients WHERE id = ANY (ARRAY ("
   "SELECT json_array_elements_text (CAST(?16 AS json))::bigint))) "
   "SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key FROM kept WHERE " COMMON ORDER
   " LIMIT ?6";

@@ -140,7 +140,8 @@ fascia_store_setup_clinic (const char  *conninfo,
 }
 
 /* The client columns a contact-only connection reads in place of FASCIA_CLIENT_COLUMNS:
- * the same positions, every column the front desk may not read as its empty value. */
+ * the same positions, every column the front desk may not read as its empty value under the
+ * column's name (so that a query reading them from a subquery finds them by name). */
 char *
 fascia_store_contact_columns (void)
 {
@@ -161,7 +162,8 @@ fascia_store_contact_columns (void)
       if (g_strv_contains (readable, name))
         g_string_append (columns, name);
       else
-        g_string_append (columns, g_strv_contains (texts, name) ? "''::text" : "0");
+        g_string_append_printf (columns, "%s AS %s",
+                                g_strv_contains (texts, name) ? "''::text" : "0", name);
     }
 
   return g_string_free (columns, FALSE);
