@@ -629,13 +629,56 @@ def draw_thoracolumbar_fascia(v, deep=False):
     v.add('bones', group('b-thoracolumbar-fascia', parts))
 
 
+def vastus_lateralis_sheet_coronal(v, side):
+    """Vastus lateralis in the coronal views: from the upper intertrochanteric line, the lower border of the
+    greater trochanter, the gluteal tuberosity and the lateral lip of the linea aspera, the bulk of the lateral
+    thigh, down and forward to the lateral border of the patella and the quadriceps tendon. Its lateral border
+    is the outline of the thigh, under the iliotibial tract, seen alike from in front and from behind."""
+    return sheet(v, side, VL_O, VL_I, VL_C1, VL_C2)
+
+
+def itb_lateral_edge():
+    """The outline of the lateral thigh in the coronal views (mm): over the greater trochanter, then the
+    lateral border of vastus lateralis, then over the lateral femoral condyle to Gerdy's tubercle."""
+    vl = Sheet(VL_O, VL_I, VL_C1, VL_C2)
+    edge = [(160, 262), (165, 282)]
+    for k in range(1, 24):
+        q = vl.point(0.0, 0.08 + 0.74 * k / 23.0)
+        if q[1] > edge[-1][1] + 8:
+            edge.append((q[0] + 1.0, q[1]))
+    return edge + [(KNEE + 40, 664), (KNEE + 38, 690), (KNEE + 33, 712), (KNEE + 29, 722)]
+
+
+VL_O = [(148, 294), (157, 318), (150, 344), (136, 364)]
+VL_I = [(KNEE + 26, 648), (KNEE + 14, 660)]
+VL_C1 = [(184, 420), (126, 430)]
+VL_C2 = [(158, 560), (100, 570)]
+
+
 def draw_itb_coronal(v, side):
-    pts = [(162, 272), (168, 300), (168, 340), (163, 400), (157, 460), (150, 530), (136, 610), (118, 676), (106, 714)]
-    w = [10, 20, 22, 19, 17, 16, 15, 13, 10]
-    poly = v.ps(ribbon_poly(pts, w), side)
-    parts = [path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='flat'), ITB)]
-    parts.append(path(lines_d(hatch([poly], 7, 88 if side == 1 else 92)), FASCIA_FIBRE))
-    v.add('bones', group('b-iliotibial-tract' + sfx(side), parts))
+    """The iliotibial tract seen from in front or behind: the thickened lateral band of the fascia lata lying
+    on the lateral thigh, its outer border the outline of the thigh, from the greater trochanter (where
+    tensor fasciae latae in front and gluteus maximus behind insert into it) down over vastus lateralis and
+    the lateral femoral condyle to Gerdy's tubercle on the lateral tibial condyle. Drawn in the muscles layer,
+    over vastus lateralis (a click on it finds the tract), under the muscles that insert into it."""
+    edge = itb_lateral_edge()
+    # its width across the front of the thigh (mm): broad where the two muscles join it, narrowing to the knee
+    def width(y):
+        return 16.0 if y < 320 else max(8.0, 16.0 - (y - 320) * 8.0 / 380.0)
+    inner = []
+    for k, q in enumerate(edge):
+        a = edge[max(k - 1, 0)]
+        b = edge[min(k + 1, len(edge) - 1)]
+        t = norm(sub(b, a))
+        n = (t[1], -t[0]) if t[1] > 0 else (-t[1], t[0])
+        if n[0] > 0:
+            n = mul(n, -1)
+        inner.append(add(q, mul(n, width(q[1]))))
+    outline = edge + inner[::-1]
+    poly = v.ps(outline, side)
+    parts = [path(smooth(poly), ITB)]
+    parts.append(path(lines_d(hatch([sample(poly, True, 6)], 7, 88 if side == 1 else 92)), FASCIA_FIBRE))
+    v.add('muscles', group('b-iliotibial-tract' + sfx(side), parts))
 
 
 # ============================================================================================
@@ -1041,7 +1084,8 @@ def build_posterior_superficial():
              'The superficial muscles of the low back and buttock seen from behind: gluteus maximus with the upper '
              'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the back of '
              'external oblique and, where latissimus is cut away on the right, serratus posterior inferior; below '
-             'the buttock the hamstrings, adductor magnus and gracilis.')
+             'the buttock the hamstrings, adductor magnus and gracilis, and on the lateral thigh vastus lateralis '
+             'under the iliotibial tract.')
     v.title_long = 'Posterior view, superficial layer: low back and buttock'
     v.ymin = -200                   # latissimus runs on up towards the axilla
     coronal_bones(v)
@@ -1054,7 +1098,6 @@ def build_posterior_superficial():
         draw_femoral_landmarks(v, s)
         draw_gluteal_lines_coronal(v, s)
         draw_ligaments_coronal(v, s, ['sacrotuberous'])
-        draw_itb_coronal(v, s)
     draw_thoracolumbar_fascia(v)
     for s in v.sides:
         sf = sfx(s)
@@ -1085,6 +1128,9 @@ def build_posterior_superficial():
             lp.append(path(smooth([lat.point(0.7, u / 16.0 * 0.55) for u in range(17)], False), CUT))
             lp += cut_parts(lat, 0.7, 1, 0.55)
         v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
+        # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them
+        v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
+        draw_itb_coronal(v, s)
         thigh_back(v, s, False)
         gmed = glut_med_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.88, 1.0))))
@@ -1510,8 +1556,7 @@ def thigh_front(v, side):
                                                                   [(6, 440), (56, 400)], [(16, 600), (30, 600)]), 'sup', 6)))
     # vastus medialis over the adductors, which lie behind it at their insertions on the linea aspera
     v.add('muscles', vastus_medialis_front(v, side))
-    vl = sheet(v, side, [(148, 294), (157, 318), (150, 344), (136, 364)], [(KNEE + 26, 648), (KNEE + 14, 660)],
-               [(184, 420), (126, 430)], [(158, 560), (100, 570)])
+    vl = vastus_lateralis_sheet_coronal(v, side)
     v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))
 
 
@@ -1671,7 +1716,6 @@ def build_front_superficial():
     v.label_gap = 46    # labels that stay apart when a small window enlarges them (see the side view)
     front_superficial_bones(v)
     for s in v.sides:
-        draw_itb_coronal(v, s)
         draw_patella_coronal(v, s)
     la = [(-6, XIPHOID_TIP + 2, 'c'), (6, XIPHOID_TIP + 2, 'c'), (5, 126), (2.5, 200), (3, 292, 'c'), (-3, 292, 'c'), (-2.5, 200), (-5, 126)]
     v.add('bones', group('b-linea-alba', [path(smooth(v.ps(la)), TENDON),
@@ -1680,8 +1724,12 @@ def build_front_superficial():
     for s in v.sides:
         sf = sfx(s)
         thigh_front(v, s)
-        rf = sheet(v, s, [(114, 238), (121, 240)], [(KNEE - 12, 646), (KNEE + 12, 646)], [(96, 330), (140, 330)], [(70, 560), (108, 560)])
-        v.add('muscles', group('m-rectus-femoris' + sf, muscle_parts(rf, 'sup', 12, tendon=(0.88, 1.0))))
+        draw_itb_coronal(v, s)
+        # rectus femoris: a fusiform belly from the AIIS, broadest in the upper half of the thigh, narrowing
+        # below into its flat tendon, the central part of the quadriceps tendon on the base of the patella;
+        # vastus medialis bulges beside it above the medial side of the knee
+        rf = sheet(v, s, [(114, 238), (121, 240)], [(KNEE - 8, 644), (KNEE + 10, 644)], [(96, 330), (142, 330)], [(82, 540), (100, 540)])
+        v.add('muscles', group('m-rectus-femoris' + sf, muscle_parts(rf, 'sup', 12, tendon=(0.8, 1.0))))
         tfl = sheet(v, s, [(124, 212), (133, 200), (141, 186)], [(152, 382), (166, 380)], [(136, 280), (160, 260)], None)
         v.add('muscles', group('m-tensor-fasciae-latae' + sf, muscle_parts(tfl, 'sup', 7)))
         sartorius_front(v, s)
@@ -1742,12 +1790,12 @@ def build_front_superficial():
     v.label('Tensor fasciae latae', (150, 300), L)
     v.label('Sartorius', (62, 440), R)
     v.label('Rectus femoris', (96, 500), L)
-    v.label('Vastus lateralis', (160, 480), R)
+    v.label('Vastus lateralis', (140, 480), R)
     v.label('Adductor longus', (60, 380), L)
     v.label('Gracilis', (24, 560), R)
     v.label('Vastus medialis', (50, 626), R)
     v.label('Pectineus', (50, 292), L)
-    v.label('Iliotibial tract', (150, 560), L)
+    v.label('Iliotibial tract', (133, 560), L)
     return v
 
 

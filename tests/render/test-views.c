@@ -539,6 +539,29 @@ static const HitPoint hit_points[] = {
     "with rectus femoris removed, the front of the shaft between the vasti is vastus intermedius" },
   { "front-superficial", 360, 950, "m-vastus-intermedius-r",
     "between rectus femoris and vastus lateralis in the upper thigh lies vastus intermedius, not bone" },
+  /* Front superficial view: rectus femoris narrows below into its tendon, the middle of the
+   * quadriceps tendon on the base of the patella, leaving the teardrop of vastus medialis
+   * between it and sartorius above the medial side of the knee. */
+  { "front-superficial", 726, 1286, "m-vastus-medialis-l",
+    "a hand's breadth above the kneecap, medial to the rectus femoris tendon, is vastus medialis" },
+  { "front-superficial", 715, 1358, "m-vastus-medialis-l",
+    "above the medial border of the kneecap lies vastus medialis, not rectus femoris" },
+  { "front-superficial", 474, 1286, "m-vastus-medialis-r",
+    "a hand's breadth above the kneecap, medial to the rectus femoris tendon, is vastus medialis" },
+  { "front-superficial", 485, 1358, "m-vastus-medialis-r",
+    "above the medial border of the kneecap lies vastus medialis, not rectus femoris" },
+  /* Front and back views: the iliotibial tract lies on the lateral thigh, on vastus lateralis,
+   * its outer border the outline of the thigh, with no gap between it and the muscle. */
+  { "front-superficial", 330, 1200, "b-iliotibial-tract-r",
+    "the lateral border of the thigh above the knee is the iliotibial tract over vastus lateralis" },
+  { "posterior-superficial", 357, 1295, "m-vastus-lateralis-l",
+    "between biceps femoris and the iliotibial tract at mid-thigh lies vastus lateralis, not a gap" },
+  { "posterior-superficial", 843, 1295, "m-vastus-lateralis-r",
+    "between biceps femoris and the iliotibial tract at mid-thigh lies vastus lateralis, not a gap" },
+  { "posterior-superficial", 360.6, 1403, "b-iliotibial-tract-l",
+    "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
+  { "posterior-superficial", 839.4, 1403, "b-iliotibial-tract-r",
+    "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
 };
 
 static void
