@@ -38,6 +38,7 @@ struct _FasciaClientRows
   GListModel *list;   /* owned: the clients, a page at a time */
   guint       n_items;
   guint       n_listed; /* the list's length: fewer than n_items while it is counted */
+  guint       limit;    /* the most rows offered (fascia_client_rows_set_limit()) */
   GHashTable *rows;   /* position → FasciaClientRow, not owned: the rows someone holds */
 };
 
@@ -142,10 +143,20 @@ fascia_client_rows_get_item_type (GListModel *model)
   return FASCIA_TYPE_CLIENT_ROW;
 }
 
+/* The rows offered of @n_items. */
+static guint
+offered (FasciaClientRows *self,
+         guint             n_items)
+{
+  return MIN (n_items, self->limit);
+}
+
 static guint
 fascia_client_rows_get_n_items (GListModel *model)
 {
-  return FASCIA_CLIENT_ROWS (model)->n_items;
+  FasciaClientRows *self = FASCIA_CLIENT_ROWS (model);
+
+  return offered (self, self->n_items);
 }
 
 static gpointer
@@ -155,7 +166,7 @@ fascia_client_rows_get_item (GListModel *model,
   FasciaClientRows *self = FASCIA_CLIENT_ROWS (model);
   FasciaClientRow *row;
 
-  if (position >= self->n_items)
+  if (position >= offered (self, self->n_items))
     return NULL;
 
   row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
@@ -234,9 +245,12 @@ resize (FasciaClientRows *self,
           g_hash_table_iter_remove (&iter);
         }
     }
-  g_list_model_items_changed (G_LIST_MODEL (self), MIN (n_before, n_after),
-                              n_before > n_after ? n_before - n_after : 0,
-                              n_after > n_before ? n_after - n_before : 0);
+  n_before = offered (self, n_before);
+  n_after = offered (self, n_after);
+  if (n_after != n_before)
+    g_list_model_items_changed (G_LIST_MODEL (self), MIN (n_before, n_after),
+                                n_before > n_after ? n_before - n_after : 0,
+                                n_after > n_before ? n_after - n_before : 0);
 }
 
 /* Whether @list (the store's paged list) says it is still counted. */
@@ -315,6 +329,7 @@ static void
 fascia_client_rows_init (FasciaClientRows *self)
 {
   self->rows = g_hash_table_new (NULL, NULL);
+  self->limit = G_MAXUINT;
 }
 
 FasciaClientRows *
@@ -364,6 +379,49 @@ fascia_client_rows_set_list (FasciaClientRows *self,
   resize (self, MIN (n_before, n_after));
   forget_clients (self, 0, G_MAXUINT);
   resize (self, n_after);
+}
+
+/**
+ * fascia_client_rows_set_limit:
+ * @limit: the most rows to offer, %G_MAXUINT for all
+ *
+ * Offers at most @limit rows of the list, the first ones: a GTK 4.8 list view makes a row
+ * widget for each row of some 200 around its anchor, whatever its height, so a list view
+ * given fewer makes fewer (see fascia-clients-page.c). The rows past the limit are added
+ * at the end when it is raised.
+ */
+void
+fascia_client_rows_set_limit (FasciaClientRows *self,
+                              guint             limit)
+{
+  guint n_before, n_after;
+
+  g_return_if_fail (FASCIA_IS_CLIENT_ROWS (self));
+
+  n_before = offered (self, self->n_items);
+  self->limit = limit;
+  n_after = offered (self, self->n_items);
+  if (n_after != n_before)
+    g_list_model_items_changed (G_LIST_MODEL (self), MIN (n_before, n_after),
+                                n_before > n_after ? n_before - n_after : 0,
+                                n_after > n_before ? n_after - n_before : 0);
+}
+
+guint
+fascia_client_rows_get_limit (FasciaClientRows *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_ROWS (self), G_MAXUINT);
+
+  return self->limit;
+}
+
+/* The length of the list shown, offered or not. */
+guint
+fascia_client_rows_get_n_listed (FasciaClientRows *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_ROWS (self), 0);
+
+  return self->n_items;
 }
 
 /* Returns: (transfer none) (nullable): the clients shown */

@@ -25,5 +25,9 @@ FasciaClientRows *fascia_client_rows_new      (void);
 void              fascia_client_rows_set_list (FasciaClientRows *self,
                                                GListModel       *clients);
 GListModel       *fascia_client_rows_get_list (FasciaClientRows *self);
+void              fascia_client_rows_set_limit (FasciaClientRows *self,
+                                                guint             limit);
+guint             fascia_client_rows_get_limit (FasciaClientRows *self);
+guint             fascia_client_rows_get_n_listed (FasciaClientRows *self);
 
 G_END_DECLS

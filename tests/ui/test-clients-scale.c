@@ -99,6 +99,24 @@ typedef struct
   guint rows_seen; /* how far the scrolling went */
 } Queries;
 
+/* The list offers a screenful of rows at first, the rest a few after each frame
+ * (fascia-clients-page.c): until it offers them all, and GTK has made its rows. */
+static void
+wait_all_rows (FasciaWindow *window)
+{
+  FasciaClientsPage *page = fascia_window_get_clients_page (window);
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                               FASCIA_TYPE_CLIENTS_PAGE,
+                                                               "client_list"));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+
+  for (guint i = 0; i < 100 && g_list_model_get_n_items (rows)
+                               < fascia_clients_page_get_n_shown (page); i++)
+    wait_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, fascia_clients_page_get_n_shown (page));
+  wait_frames (GTK_WIDGET (window), 2);
+}
+
 static GtkAdjustment *
 list_adjustment (FasciaWindow *window)
 {
@@ -139,6 +157,7 @@ count_queries (guint    n_clients,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (GTK_WIDGET (window), 3);
+  wait_all_rows (window);
   q->open = trace.selects;
 
   adj = list_adjustment (window);
@@ -618,6 +637,7 @@ test_search_keeps_rows (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (GTK_WIDGET (window), 3);
+  wait_all_rows (window);
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
                                                     "client_list"));
   entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page),
@@ -930,7 +950,7 @@ test_growing_steady (void)
   g_assert_cmpuint (fascia_clients_page_get_n_shown (page), ==, n_whole);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
 
-  wait_frames (GTK_WIDGET (window), 2);
+  wait_all_rows (window);
   upper = gtk_adjustment_get_upper (adj);
   g_test_message ("%u found; scroll bar's upper %.0f, a screen %.0f", n_whole, upper,
                   gtk_adjustment_get_page_size (adj));
@@ -983,6 +1003,7 @@ test_growing_select (void)
   g_assert_cmpuint (n_whole, >, position);
   for (guint i = 0; i < 100 && fascia_clients_page_get_n_shown (page) <= position; i++)
     wait_frames (GTK_WIDGET (window), 1);
+  wait_all_rows (window);
 
   /* Chosen as the keyboard or a click chooses a row: the client opens. */
   gtk_single_selection_set_selected (selection, position);

@@ -13,6 +13,7 @@
 
 #include "fascia-application.h"
 #include "fascia-atlas-page.h"
+#include "fascia-client-rows.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-diagram-view.h"
@@ -333,6 +334,106 @@ count_rows (GtkWidget *list,
   return n;
 }
 
+typedef struct
+{
+  GtkWidget *list;
+  guint      frames;
+  guint      rows;        /* the list's rows at its first frame */
+  guint      on_screen;   /* of which on screen */
+} FirstFrame;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->frames++ == 0)
+    first->rows = count_rows (first->list, &first->on_screen);
+}
+
+/* The client list's first frame makes about a screenful of rows: GTK 4.8's list view made
+ * some 200 whatever its height (a row widget, a box and two labels each, styled and measured:
+ * ~25 ms of processor time at start-up). After the first frame the list offers the rest, a
+ * few rows made after each frame, until it offers every client: scrolled to its end, it
+ * shows the last. */
+static void
+test_client_list_first_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  FirstFrame first = { NULL, };
+  FasciaWindow *window;
+  FasciaClientsPage *page;
+  GListModel *model;
+  GtkAdjustment *adj;
+  gulong id;
+  guint n_clients, on_screen;
+
+  g_assert_true (fascia_store_create_demo_full (path, 200, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+  g_settings_set_string (fascia_application_get_settings (app), "last-page", "clients");
+
+  window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  page = fascia_window_get_clients_page (window);
+  g_assert_nonnull (page);
+  first.list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                          FASCIA_TYPE_CLIENTS_PAGE,
+                                                          "client_list"));
+  gtk_widget_realize (GTK_WIDGET (window));
+  id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                         G_CALLBACK (first_frame_cb), &first);
+  gtk_window_present (GTK_WINDOW (window));
+  while (first.frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+
+  g_test_message ("first frame: %u rows made, %u on screen", first.rows, first.on_screen);
+  g_assert_cmpuint (first.on_screen, >, 5);
+  g_assert_cmpuint (first.rows, <=, first.on_screen + 10);
+
+  /* Then every client, the last one shown at the end. */
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (first.list)));
+  n_clients = fascia_clients_page_get_n_shown (page);
+  g_assert_cmpuint (n_clients, >, 200);
+  for (guint i = 0; i < 100 && g_list_model_get_n_items (model) < n_clients; i++)
+    wait_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_clients);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (first.list));
+  for (guint i = 0; i < 20; i++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      wait_frames (GTK_WIDGET (window), 1);
+    }
+  g_assert_cmpuint (count_rows (first.list, &on_screen), >, first.rows);
+  {
+    gboolean last_shown = FALSE;
+
+    /* The row on screen of the last client (each row's box holds its position). */
+    for (GtkWidget *row = gtk_widget_get_first_child (first.list); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *box = gtk_widget_get_first_child (row);
+        FasciaClientRow *item = box != NULL ? g_object_get_data (G_OBJECT (box), "fascia-row")
+                                            : NULL;
+        graphene_rect_t bounds;
+
+        if (item != NULL && fascia_client_row_get_position (item) == n_clients - 1
+            && gtk_widget_get_mapped (row)
+            && gtk_widget_compute_bounds (row, first.list, &bounds)
+            && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (first.list) + 1)
+          last_shown = TRUE;
+      }
+    g_assert_true (last_shown);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 /* The client shown last, with 500 visits, comes back on its details: its first frame makes
  * what the details show and nothing of the sections behind them (at 100,000 clients ≈ 60 ms
  * of the start-up went to its visit rows, 64 of them made and bound while hidden, and to the
@@ -645,6 +746,7 @@ main (int   argc,
                    test_daily_backup_after_first_frame);
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
   g_test_add_func ("/fascia/ui/startup/busy-client-first-frame", test_busy_client_first_frame);
+  g_test_add_func ("/fascia/ui/startup/client-list-first-frame", test_client_list_first_frame);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add_func ("/fascia/ui/startup/no-svg-icon-at-start", test_no_svg_icon_at_start);
