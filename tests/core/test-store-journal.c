@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "fascia/fascia-store-journal.h"
+#include "fascia-db-postgres.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 
@@ -609,6 +610,65 @@ test_replay (StoreFixture  *fixture,
   g_clear_object (&replayed.theirs);
 }
 
+/* A clinic server named by a connection service (pg_service.conf) has the same name whether it
+ * answers or not, so that the edits kept while it is away are in the journal read when it is
+ * back. Before, a connection named by a service alone was named by libpq's defaults until it
+ * answered (the login's name), and by the service's database after: two journals. */
+static void
+test_named_by_service (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *service_file = g_build_filename (fixture->dir, "pg_service.conf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  PQconninfoOption *options = PQconninfoParse (fixture->path, NULL);
+  const char *host = NULL, *dbname = NULL;
+  FasciaDb *connected, *away;
+
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "host"))
+      host = o->val;
+    else if (g_str_equal (o->keyword, "dbname"))
+      dbname = o->val;
+  g_assert_nonnull (host);
+  g_assert_nonnull (dbname);
+  /* Sections before and after, a comment, an indented line: as libpq reads them. */
+  contents = g_strdup_printf ("# The clinic's servers\n"
+                              "[before]\ndbname=elsewhere\n\n"
+                              "[clinic]\nhost=%s\n  dbname=%s\nuser=fascia\n"
+                              "[after]\ndbname=later\n"
+                              "[remote]\nhost=db.clinic.example\ndbname=records\n",
+                              host, dbname);
+  g_assert_true (g_file_set_contents (service_file, contents, -1, &error));
+  g_assert_no_error (error);
+  g_setenv ("PGSERVICEFILE", service_file, TRUE);
+  expected = g_strdup_printf ("%s on this computer", dbname);
+
+  connected = fascia_db_postgres_open ("service=clinic", &error);
+  g_assert_no_error (error);
+  away = fascia_db_postgres_new_unconnected ("service=clinic", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_db_get_name (connected), ==, expected);
+  g_assert_cmpstr (fascia_db_get_name (away), ==, expected);
+  fascia_db_close (connected);
+  fascia_db_close (away);
+
+  /* The string's own settings before the service's. */
+  away = fascia_db_postgres_new_unconnected ("service=clinic dbname=other", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_db_get_name (away), ==, "other on this computer");
+  fascia_db_close (away);
+  /* A server by its host name, not reached: named as it will be when it answers. */
+  away = fascia_db_postgres_new_unconnected ("service=remote", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_db_get_name (away), ==, "records on db.clinic.example");
+  fascia_db_close (away);
+
+  g_unsetenv ("PGSERVICEFILE");
+  PQconninfoFree (options);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +680,8 @@ main (int   argc,
   STORE_TEST_SQLITE ("/fascia/core/store/journal/rows", test_rows);
   STORE_TEST ("/fascia/core/store/journal/replay", test_replay);
   STORE_TEST ("/fascia/core/store/journal/versions", test_versions);
+  g_test_add ("/postgresql/fascia/core/store/journal/named-by-service", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_named_by_service, store_fixture_tear_down);
 
   return g_test_run ();
 }

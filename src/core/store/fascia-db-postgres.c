@@ -15,9 +15,11 @@
 
 #include <errno.h>
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fascia/fascia-file-utils.h"
 
@@ -1745,6 +1747,7 @@ static FasciaDb *open_full (const char    *conninfo,
                             int            target_version,
                             GCancellable  *cancellable,
                             GError       **error);
+static char     *name_of   (const char    *conninfo);
 
 /**
  * fascia_db_postgres_open:
@@ -1822,10 +1825,8 @@ open_full (const char    *conninfo,
 
   self = g_new0 (PgDb, 1);
   self->parent.klass = &pg_class;
-  /* Named by its database and host, never by a password the string may hold. */
-  self->parent.name = g_strdup_printf ("%s on %s", PQdb (conn),
-                                       PQhost (conn) != NULL && PQhost (conn)[0] != '/'
-                                       ? PQhost (conn) : "this computer");
+  /* Named as while it cannot be reached (name_of()), never by a password. */
+  self->parent.name = name_of (conninfo);
   self->conn = conn;
   self->generation = 1;
   self->conninfo = g_strdup (conninfo);
@@ -1847,16 +1848,102 @@ open_full (const char    *conninfo,
   return &self->parent;
 }
 
-/* The name a connection to @conninfo will have (open_full()), found without connecting:
- * its first host (else $PGHOST, else this computer's socket) and its database (else
- * $PGDATABASE, else the login's name), as libpq fills them in. A service file's are not
- * read: a connection named only by a service is named by what the string itself says. */
+/* Whether @line (trimmed) of a connection service file opens a section. */
+static gboolean
+service_section (const char  *line,
+                 char       **name)
+{
+  size_t len = strlen (line);
+
+  if (len < 2 || line[0] != '[' || line[len - 1] != ']')
+    return FALSE;
+  *name = g_strndup (line + 1, len - 2);
+  return TRUE;
+}
+
+/* The settings of @service in the connection service file at @path, as libpq reads it
+ * (lines of key=value under [service], # comments), or %NULL when the file cannot be read or
+ * has no such service. A file larger than libpq would sensibly hold is not read. */
+static GHashTable *
+read_service (const char *path,
+              const char *service)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) settings = NULL;
+  gboolean in_service = FALSE;
+  GStatBuf st;
+
+  if (path == NULL || path[0] == '\0' || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode)
+      || st.st_size > 1024 * 1024 || !g_file_get_contents (path, &text, &length, NULL)
+      || memchr (text, '\0', length) != NULL)
+    return NULL;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (char **l = lines; *l != NULL; l++)
+    {
+      char *line = g_strstrip (*l);
+      g_autofree char *section = NULL;
+      char *eq;
+
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      if (service_section (line, &section))
+        {
+          if (in_service)
+            break;  /* the service's section ends where the next begins */
+          in_service = g_str_equal (section, service);
+          if (in_service)
+            settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          continue;
+        }
+      if (!in_service || (eq = strchr (line, '=')) == NULL)
+        continue;
+      /* As libpq: no spaces around '=' (it refuses a key with them). */
+      *eq = '\0';
+      g_hash_table_replace (settings, g_strdup (line), g_strdup (eq + 1));
+    }
+  return g_steal_pointer (&settings);
+}
+
+/* The settings of @service as libpq finds them: in $PGSERVICEFILE (else ~/.pg_service.conf),
+ * else in pg_service.conf in $PGSYSCONFDIR (else libpq's own folder). */
+static GHashTable *
+find_service (const char *service)
+{
+  const char *user_file = g_getenv ("PGSERVICEFILE");
+  const char *sysconfdir = g_getenv ("PGSYSCONFDIR");
+  g_autofree char *home_file = NULL;
+  g_autofree char *system_file = NULL;
+  GHashTable *settings;
+
+  if (user_file == NULL)
+    user_file = home_file = g_build_filename (g_get_home_dir (), ".pg_service.conf", NULL);
+  settings = read_service (user_file, service);
+  if (settings != NULL)
+    return settings;
+  if (sysconfdir == NULL)
+    sysconfdir = FASCIA_PG_SYSCONFDIR;
+  if (sysconfdir[0] == '\0')
+    return NULL;
+  system_file = g_build_filename (sysconfdir, "pg_service.conf", NULL);
+  return read_service (system_file, service);
+}
+
+/* The name a connection to @conninfo has, found without connecting, so that it is the same
+ * whether or not the server answers (the journal of edits kept while it is away is named by
+ * it): its first host (else its service's, else $PGHOST, else this computer's socket) and
+ * its database (else its service's, else $PGDATABASE, else the login's name), as libpq fills
+ * them in. Never a password. */
 static char *
 name_of (const char *conninfo)
 {
   PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
   PQconninfoOption *defaults = PQconndefaults ();
   const char *dbname = NULL, *user = NULL, *host = NULL, *hostaddr = NULL;
+  const char *service = NULL;
+  g_autoptr(GHashTable) service_settings = NULL;
   g_autofree char *first_host = NULL;
   char *name;
 
@@ -1871,7 +1958,25 @@ name_of (const char *conninfo)
           host = o->val;
         else if (g_str_equal (o->keyword, "hostaddr"))
           hostaddr = o->val;
+        else if (g_str_equal (o->keyword, "service"))
+          service = o->val;
       }
+  /* A service's settings come after the string's own, before the environment's. */
+  if (service == NULL)
+    service = g_getenv ("PGSERVICE");
+  if (service != NULL && service[0] != '\0'
+      && (service_settings = find_service (service)) != NULL)
+    {
+      if (dbname == NULL)
+        dbname = g_hash_table_lookup (service_settings, "dbname");
+      if (user == NULL)
+        user = g_hash_table_lookup (service_settings, "user");
+      if (host == NULL && hostaddr == NULL)
+        {
+          host = g_hash_table_lookup (service_settings, "host");
+          hostaddr = g_hash_table_lookup (service_settings, "hostaddr");
+        }
+    }
   for (PQconninfoOption *o = defaults; o != NULL && o->keyword != NULL; o++)
     if (o->val != NULL && o->val[0] != '\0')
       {
