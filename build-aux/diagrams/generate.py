@@ -68,9 +68,6 @@ class View:
         self.labels = []                # (text, anchor canvas point, side or None)
         self.anchors = {}
         self.sides = (1, -1) if kind not in ('lat', 'med') else (-1,)
-        # the least distance between two labels of a column (canvas units), or None for 23/17 of the
-        # font size; more where the labels must stay apart when the application enlarges them
-        self.label_gap = None
 
     # (a, y): a = x for coronal views (subject's left side positive), z for the lateral view
     def p(self, pt, side=1):
@@ -713,12 +710,15 @@ def coronal_bones(v):
             draw_hip_bone_coronal(v, side)
 
 
-def drawing_points(v):
+def drawing_points(v, regions_only=False):
     """Points along every outline of the bones and muscles layers (canvas units), to find how far the
-    drawing reaches left and right at a given height."""
+    drawing reaches left and right at a given height; with regions_only, of the regions alone (what the
+    application centres in a small window)."""
     pts = []
     for layer in ('bones', 'muscles'):
         for el in v.layers[layer]:
+            if regions_only and not re.match(r'<[a-z]+ id="[mb]-', el):
+                continue
             for d in re.findall(r' d="([^"]+)"', el):
                 d = re.sub(r'[aA][^MmLlCcZz]*', ' ', d)        # arcs: radii are not points
                 for sub_d in re.split(r'[Mm]', d):
@@ -730,45 +730,132 @@ def drawing_points(v):
     return pts
 
 
+# The Atlas enlarges the labels of a small window to keep them readable: at 1024x640 to 29-33 units
+# (fascia_ui_label_size_for(), FASCIA_UI_READABLE_LABEL_PX), in presentation mode at 1920x1080 to 27-32.
+# The labels are laid out for the largest of these, so that, enlarged, they still fit beside the drawing
+# and keep clear of each other: none has to be left out.
+PLAN_SIZE = 33.0
+LINE = 1.2                  # the line spacing of a label broken onto two lines (em)
+PITCH = 1.24 + 0.15 + 0.05  # a line's height, the margin the application keeps between labels, and some slack
+# Advance widths of Cantarell, the labels' font (em); its fallback, DejaVu Sans, is about an eighth wider
+CHAR_W = {'a': 0.512, 'b': 0.570, 'c': 0.467, 'd': 0.570, 'e': 0.528, 'f': 0.340, 'g': 0.570, 'h': 0.567,
+          'i': 0.246, 'j': 0.246, 'k': 0.498, 'l': 0.278, 'm': 0.886, 'n': 0.567, 'o': 0.567, 'p': 0.571,
+          'q': 0.570, 'r': 0.377, 's': 0.464, 't': 0.361, 'u': 0.558, 'v': 0.480, 'w': 0.783, 'x': 0.469,
+          'y': 0.480, 'z': 0.464, 'A': 0.626, 'B': 0.630, 'C': 0.645, 'D': 0.711, 'E': 0.584, 'F': 0.563,
+          'G': 0.715, 'H': 0.721, 'I': 0.267, 'J': 0.398, 'K': 0.608, 'L': 0.506, 'M': 0.859, 'N': 0.750,
+          'O': 0.760, 'P': 0.590, 'Q': 0.765, 'R': 0.620, 'S': 0.553, 'T': 0.566, 'U': 0.671, 'V': 0.603,
+          'W': 0.980, 'X': 0.596, 'Y': 0.580, 'Z': 0.636, '0': 0.614, '1': 0.423, '2': 0.528, '3': 0.562,
+          '4': 0.597, '5': 0.548, '6': 0.583, '7': 0.521, '8': 0.580, '9': 0.583, ' ': 0.220, '(': 0.301,
+          ')': 0.301, '\u2013': 0.500, '-': 0.424, ':': 0.256, ',': 0.256, '.': 0.256}
+
+
+def text_width(text, fs):
+    return fs * sum(CHAR_W.get(c, 0.6) for c in text)
+
+
+def wrap_label(text, room):
+    """The label's lines: the text on one line where it fits in @room at PLAN_SIZE, else broken at the
+    word boundary that makes its longer line shortest (never inside a word)."""
+    if text_width(text, PLAN_SIZE) <= room or ' ' not in text:
+        return [text]
+    words = text.split(' ')
+    best = None
+    for k in range(1, len(words)):
+        lines = [' '.join(words[:k]), ' '.join(words[k:])]
+        w = max(text_width(t, PLAN_SIZE) for t in lines)
+        if best is None or w < best[0]:
+            best = (w, lines)
+    return best[1]
+
+
+def spread(items, lo, hi):
+    """Baselines for the labels of a column, in order: each as near its anchor's height as it can be,
+    each at least its upper neighbour's height (lines x pitch) below it, all within lo..hi (clusters of
+    labels pushed apart around their mean, as little as they must)."""
+    need = [PITCH * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1) for it in items]
+    off = [0.0]
+    for k in range(1, len(items)):
+        off.append(off[-1] + need[k - 1])
+    clusters = []                       # [first, last, position of the first]
+    for k, it in enumerate(items):
+        clusters.append([k, k, it['ay']])
+        while True:
+            c = clusters[-1]
+            n = c[1] - c[0] + 1
+            pos = sum(items[j]['ay'] - (off[j] - off[c[0]]) for j in range(c[0], c[1] + 1)) / n
+            top = max(lo, min(pos, hi - (off[c[1]] - off[c[0]])))
+            c[2] = top
+            if len(clusters) > 1:
+                p = clusters[-2]
+                if p[2] + off[c[0]] - off[p[0]] > top:
+                    clusters.pop()
+                    p[1] = c[1]
+                    continue
+            break
+    ys = []
+    for c in clusters:
+        for j in range(c[0], c[1] + 1):
+            ys.append(c[2] + off[j] - off[c[0]])
+    return ys
+
+
 def render_labels(v):
-    """Two columns of labels, one each side, spread vertically so that none overlap; each label sits
-    just outside the drawing at its height (so its leader line is short), never past the canvas."""
+    """Two columns of labels, one each side, spread vertically so that none overlap when enlarged to
+    PLAN_SIZE; each label sits just outside the drawing at its height (so its leader line is short), never
+    past the canvas, and a long one that would not fit beside the drawing breaks onto two lines."""
     out = []
     fs = v.font_size
     cx = W / 2.0
     cols = {'L': [], 'R': []}
     for text, a, col in v.labels:
         c = col or ('L' if a[0] < cx else 'R')
-        cols[c].append([a[1], text, a])
+        cols[c].append({'ay': a[1], 'text': text, 'a': a, 'lines': [text]})
     pts = drawing_points(v)
+    # within the height of the regions, so that the labels leave the figure a small window centres as
+    # it is (fascia_diagram_get_figure_bounds())
+    figure = drawing_points(v, regions_only=True)
+    top = max(30, min(q[1] for q in figure) + 14)
+    bottom = min(H - 16 - PLAN_SIZE * 0.3, max(q[1] for q in figure) - 8)
+
+    def place(c, it, y):
+        # clear of the drawing over the height the label takes when enlarged (its baseline is y + 5.5)
+        y0 = y + 5.5 - 0.75 * PLAN_SIZE
+        y1 = y + 5.5 + 0.25 * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1)
+        band = [q[0] for q in pts if y0 <= q[1] <= y1]
+        a = it['a']
+        if c == 'L':
+            edge = min(band + [a[0]]) - 14
+            return min(edge, a[0] - 24)
+        edge = max(band + [a[0]]) + 14
+        return max(edge, a[0] + 24)
+
     for c, items in cols.items():
-        items.sort(key=lambda it: it[0])
-        ys = [max(40, min(H - 20, it[0])) for it in items]
-        gap = v.label_gap or round(fs * 23 / 17.0)
-        for _ in range(200):
-            moved = False
-            for i in range(1, len(ys)):
-                if ys[i] - ys[i - 1] < gap:
-                    m = (gap - (ys[i] - ys[i - 1])) / 2.0
-                    ys[i - 1] -= m
-                    ys[i] += m
-                    moved = True
-            ys = [max(30, min(H - 16, y)) for y in ys]
-            if not moved:
-                break
-        for (ay, text, a), y in zip(items, ys):
-            tw = 0.56 * fs * len(text)
-            band = [q[0] for q in pts if abs(q[1] - y) <= 13]
-            if c == 'L':
-                edge = min(band + [a[0]]) - 14
-                x = max(min(edge, a[0] - 24), tw + 6)
-                out.append('<text x="%s" y="%s" text-anchor="end">%s</text>' % (f(x), f(y + 5.5), text))
-                start = (x + 5, y)
+        items.sort(key=lambda it: it['ay'])
+        for _ in range(3):
+            need = sum(PITCH * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1) for it in items)
+            # a column that needs more room than that takes it evenly above and below, so that the
+            # regions stay in the middle of the figure
+            extra = max(0.0, need - (bottom - top)) / 2.0
+            lo, hi = max(30, top - extra), min(H - 16 - PLAN_SIZE * 0.3, bottom + extra)
+            ys = spread(items, lo, hi)
+            for it, y in zip(items, ys):
+                x = place(c, it, y)
+                room = (x if c == 'L' else W - x) - 4
+                it['lines'] = wrap_label(it['text'], room)
+        for it, y in zip(items, ys):
+            a = it['a']
+            x = place(c, it, y)
+            w = max(text_width(t, fs) for t in it['lines'])
+            # at the drawing's own size the label stays on the canvas, over the drawing if it must
+            x = max(x, w + 6) if c == 'L' else min(x, W - 6 - w)
+            anchor = ' text-anchor="end"' if c == 'L' else ''
+            if len(it['lines']) == 1:
+                body = it['text']
             else:
-                edge = max(band + [a[0]]) + 14
-                x = min(max(edge, a[0] + 24), W - 6 - tw)
-                out.append('<text x="%s" y="%s">%s</text>' % (f(x), f(y + 5.5), text))
-                start = (x - 5, y)
+                body = ''.join('<tspan x="%s"%s>%s</tspan>' % (f(x), ' dy="%sem"' % LINE if k else '', t)
+                               for k, t in enumerate(it['lines']))
+            out.append('<text x="%s" y="%s"%s>%s</text>' % (f(x), f(y + 5.5), anchor, body))
+            start = (x + 5, y) if c == 'L' else (x - 5, y)
             elbow = (start[0] + (12 if c == 'L' else -12), y)
             out.append('<path d="M%s L%s L%s" fill="none" stroke="#444" stroke-width="0.9"/>' % (P(start), P(elbow), P(a)))
             out.append('<circle cx="%s" cy="%s" r="2.2" fill="#333"/>' % (f(a[0]), f(a[1])))
@@ -914,7 +1001,6 @@ def build_anterior():
              'inguinal ligament pectineus, the adductors, gracilis, sartorius, and with rectus femoris removed '
              'the three vasti round the femur: lateralis, intermedius on its front and medialis.')
     v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
-    v.label_gap = 46    # labels that stay apart when a small window enlarges them (see the side view)
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -1713,7 +1799,6 @@ def build_front_superficial():
              '(vastus intermedius showing between them), vastus medialis above the inner side of the kneecap, and '
              'the adductors.')
     v.title_long = 'Anterior view, superficial layer: abdominal wall, groin and thigh'
-    v.label_gap = 46    # labels that stay apart when a small window enlarges them (see the side view)
     front_superficial_bones(v)
     for s in v.sides:
         draw_patella_coronal(v, s)
@@ -1915,10 +2000,6 @@ def build_lateral():
              'behind it, and rectus femoris down to the knee. The hip bone, hip joint and '
              'femoral head beneath the muscles are outlined with dashed lines.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
-    # a small window (1024x640) shows the view at about a third of its size and enlarges the labels to
-    # about 31 units to keep them readable: the labels of a column stay that far apart and more, so
-    # that none has to be left out
-    v.label_gap = 46
     v.ymin = -66
     s = -1
     # ---- bones: lumbar spine, sacrum and coccyx (medial), ribs, hip bone, femur, knee ----

@@ -29,7 +29,11 @@ typedef struct
 } FasciaDiagramLayer;
 
 /* A label of the `labels` layer: its text, where it is anchored, and which of the layer's
- * children are its own (the text, then its leader line and dot, up to the next text). */
+ * children are its own (the text, then its leader line and dot, up to the next text). A label
+ * broken onto lines (a tspan each, every one after the first FASCIA_DIAGRAM_LABEL_LINE em below
+ * the one before) has its lines apart by newlines. */
+#define FASCIA_DIAGRAM_LABEL_LINE 1.2
+
 typedef struct
 {
   char     *text;

@@ -363,6 +363,11 @@ start_element_cb (GMarkupParseContext  *context,
         }
     }
 
+  /* A label broken onto lines: a tspan after the first begins a new line. */
+  if (scan->label_text != NULL && g_str_equal (element_name, "tspan") && scan->label_text->len > 0
+      && scan->label_text->len < 1024)
+    g_string_append_c (scan->label_text, '\n');
+
   /* The labels, for presentation mode to leave out those that would overlap when larger. */
   if (scan->labels_depth > 0 && scan->frames->len == scan->labels_depth && !frame.in_defs)
     {

@@ -598,8 +598,10 @@ measure_label (FasciaDiagramData        *data,
   PangoFontDescription *font = pango_font_description_new ();
   g_autofree char *family = g_strdup (data->label_family != NULL ? data->label_family
                                                                   : "sans-serif");
+  g_auto(GStrv) lines = NULL;
   PangoRectangle logical;
-  double baseline;
+  double baseline, width = 0;
+  guint n_lines;
 
   /* CSS's 'Cantarell, "DejaVu Sans", sans-serif' is pango's "Cantarell, DejaVu Sans, sans-serif". */
   g_strdelimit (family, "\"'", ' ');
@@ -607,12 +609,20 @@ measure_label (FasciaDiagramData        *data,
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  pango_layout_set_text (layout, label->text != NULL ? label->text : "", -1);
-  pango_layout_get_extents (layout, NULL, &logical);
+  lines = g_strsplit (label->text != NULL ? label->text : "", "\n", 0);
+  n_lines = MAX (g_strv_length (lines), 1);
+  for (guint k = 0; k < n_lines; k++)
+    {
+      /* Each line on its own, as librsvg draws each tspan: the widest is the label's width. */
+      pango_layout_set_text (layout, lines[k] != NULL ? lines[k] : "", -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      width = MAX (width, logical.width / (double) PANGO_SCALE);
+    }
   baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
 
-  box->width = logical.width / (double) PANGO_SCALE;
-  box->height = logical.height / (double) PANGO_SCALE;
+  box->width = width;
+  box->height = logical.height / (double) PANGO_SCALE
+                + (n_lines - 1) * FASCIA_DIAGRAM_LABEL_LINE * size;
   box->x = label->end ? label->x - box->width : label->x;
   box->y = label->y - baseline;
 }
