@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <sqlite3.h>
 
 #include "fascia-application.h"
 #include "fascia-atlas-page.h"
@@ -20,6 +21,8 @@
 #include "fascia-progress-chart.h"
 #include "fascia-study-page.h"
 #include "fascia-db-postgres.h"
+#include "fascia-db-sqlite.h"
+#include "fascia-store-private.h"
 #include "fascia-test-utils.h"
 #include "fascia-window.h"
 
@@ -535,6 +538,100 @@ test_busy_client_first_frame (void)
   fascia_test_rm_rf (dir);
 }
 
+/* Statements the window's SQLite connection ran that read pain scores for the progress
+ * chart (fascia_store_list_visit_scores(): "… pain_before, pain_after FROM visits …"). */
+static int
+scores_trace_cb (unsigned int  type,
+                 void         *user_data,
+                 void         *statement,
+                 void         *sql)
+{
+  if (type == SQLITE_TRACE_STMT && strstr (sql, "pain_before, pain_after FROM visits") != NULL)
+    (*(guint *) user_data)++;
+  return 0;
+}
+
+/* A client opened on its details reads no pain scores: only the progress chart needs them,
+ * and reads them when its section is first shown (for the 500-visit client, up to
+ * FASCIA_STORE_MAX_VISIT_SCORES rows, on the UI thread). Traced on the window's connection:
+ * the client shown last, brought back when the Clients page is first shown, then another
+ * client chosen; Ctrl+4 reads them, once. */
+static void
+test_details_read_no_scores (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(FasciaClient) regular = NULL;
+  GSettings *settings = fascia_application_get_settings (app);
+  FasciaWindow *window;
+  FasciaClientsPage *page;
+  FasciaProgressChart *chart;
+  GtkWidget *view;
+  sqlite3 *db;
+  guint scores = 0;
+
+  g_assert_true (fascia_store_create_demo_full (path, 200, &error));
+  g_assert_no_error (error);
+  store = fascia_store_open (path, &error);
+  g_assert_no_error (error);
+  found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  regular = g_list_model_get_item (found, 0);
+  g_clear_object (&store);
+
+  fascia_application_set_database_path (app, path);
+  g_settings_set_string (settings, "last-page", "atlas");
+  g_settings_set_int64 (settings, "last-client", fascia_client_get_id (regular));
+  g_settings_set_string (settings, "last-client-database", path);
+
+  window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  db = fascia_db_sqlite_get_handle (fascia_store_get_db (fascia_window_get_store (window)));
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, scores_trace_cb, &scores);
+
+  /* The Clients page first shown brings the client back, on its details. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "clients"));
+  wait_frames (GTK_WIDGET (window), 3);
+  page = fascia_window_get_clients_page (window);
+  g_assert_nonnull (fascia_clients_page_get_client (page));
+  g_assert_cmpint (fascia_client_get_id (fascia_clients_page_get_client (page)), ==,
+                   fascia_client_get_id (regular));
+  view = GTK_WIDGET (fascia_clients_page_get_client_view (page));
+  chart = FASCIA_PROGRESS_CHART (gtk_widget_get_template_child (view, FASCIA_TYPE_CLIENT_VIEW,
+                                                                "progress_chart"));
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+  g_assert_cmpuint (scores, ==, 0);
+
+  /* Another client chosen (a made-up client with visits), on its details too. */
+  fascia_clients_page_select_client (page, 1);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (fascia_client_get_id (fascia_clients_page_get_client (page)), ==, 1);
+  g_assert_cmpuint (scores, ==, 0);
+
+  /* Ctrl+4: the chart reads them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "i", 4));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+  g_assert_cmpuint (scores, ==, 1);
+  g_assert_cmpuint (fascia_progress_chart_get_n_points (chart), >, 0);
+
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-client");
+  g_settings_reset (settings, "last-client-database");
+  g_settings_set_string (settings, "last-page", "clients");
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 /* The client list's rows have no width in characters: their labels end with an ellipsis
  * where the row is too narrow all the same, and GTK asked Pango for the font's metrics (a
  * sample text shaped) for each of them each time it measured it, some 400 labels at start-up
@@ -747,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
   g_test_add_func ("/fascia/ui/startup/busy-client-first-frame", test_busy_client_first_frame);
   g_test_add_func ("/fascia/ui/startup/client-list-first-frame", test_client_list_first_frame);
+  g_test_add_func ("/fascia/ui/startup/details-read-no-scores", test_details_read_no_scores);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add_func ("/fascia/ui/startup/no-svg-icon-at-start", test_no_svg_icon_at_start);
