@@ -117,6 +117,18 @@ gboolean                 fascia_store_edit_was_kept  (FasciaStore              *
 GListModel              *fascia_store_list_added_kept (FasciaStore             *store,
                                                        FasciaStoreTable         table,
                                                        gint64                   parent_id);
+GListModel              *fascia_store_list_clients_kept (FasciaStore           *store,
+                                                         const char            *text,
+                                                         FasciaStoreListFlags   flags);
+GListModel              *fascia_store_list_changed_kept (FasciaStore           *store,
+                                                         FasciaStoreTable       table,
+                                                         gint64                 client_id);
+GObject                 *fascia_store_get_kept       (FasciaStore              *store,
+                                                      FasciaStoreTable          table,
+                                                      gint64                    id);
+gboolean                 fascia_store_is_kept        (FasciaStore              *store,
+                                                      FasciaStoreTable          table,
+                                                      gint64                    id);
 gboolean                 fascia_store_replay_journal (FasciaStore              *store,
                                                       FasciaJournal            *journal,
                                                       FasciaJournalReplayFunc   func,

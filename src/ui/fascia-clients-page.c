@@ -10,8 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "fascia/fascia-intake.h"
+#include "fascia/fascia-store-journal.h"
 
 #include "fascia-client-rows.h"
+#include "fascia/fascia-store-journal.h"
+
 #include "fascia-clients-page.h"
 #include "fascia-ui-utils.h"
 
@@ -45,10 +48,19 @@ struct _FasciaClientsPage
 
   /* Owned */
   FasciaStore      *store;
-  GListModel       *clients;   /* the search's list, shown through rows */
+  GListModel       *clients;   /* the search's list, as read */
+  /* The last list read from the database, and the search and archive state it was read for:
+   * shown again for the same search while the clinic server is away */
+  GListModel       *read;
+  char             *read_key;
+  /* The clients added while the clinic server is away that the search finds, kept on this
+   * computer until it is back (with_kept()) */
+  GListModel       *kept;
+  GListModel       *shown;     /* kept, then clients: what the rows show */
   /* (nullable): a newer search's list, growing from no rows while a worker reads what it
    * found: the list shown stays until it has them */
   GListModel       *waiting;
+  char             *waiting_key;
   gboolean          waiting_to_top;
   FasciaClientRows *rows;
   guint             search_id; /* the search waiting for this frame */
@@ -114,8 +126,11 @@ shown_client (FasciaClientsPage *self)
   return self->client_view != NULL ? fascia_client_view_get_client (self->client_view) : NULL;
 }
 
+/* @kept: the client was added or changed while the clinic server is away, and is kept on
+ * this computer until it is back: said last, as the client view says it of a plan or visit. */
 static char *
-describe_client (FasciaClient *client)
+describe_client (FasciaClient *client,
+                 gboolean      kept)
 {
   g_autofree char *flags = fascia_health_flags_describe (fascia_client_get_health_flags (client));
   GString *subtitle = g_string_new (fascia_client_get_phone (client));
@@ -124,6 +139,9 @@ describe_client (FasciaClient *client)
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · ⚠ %s" : "⚠ %s", flags);
   if (fascia_client_get_archived (client))
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", _("Archived"));
+  if (kept)
+    g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s",
+                            _("Waiting to be saved"));
 
   return g_string_free (subtitle, FALSE);
 }
@@ -380,8 +398,16 @@ show_row (FasciaClientsPage *self,
 {
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *name = fascia_ui_client_name (client, self->hide_names);
-  g_autofree char *details = describe_client (client);
+  /* A client changed while the clinic server is away is shown as the journal keeps the
+   * change, not as it was read before (nothing in memory when the list was read again). */
+  g_autoptr(GObject) changed = self->store != NULL && fascia_client_get_id (client) > 0
+                               ? fascia_store_get_kept (self->store, FASCIA_STORE_TABLE_CLIENTS,
+                                                        fascia_client_get_id (client))
+                               : NULL;
+  FasciaClient *as_kept = changed != NULL ? FASCIA_CLIENT (changed) : client;
+  g_autofree char *name = fascia_ui_client_name (as_kept, self->hide_names);
+  g_autofree char *details = describe_client (as_kept, fascia_client_get_id (client) < 0 ||
+                                                       changed != NULL);
   g_autofree char *label = NULL;
   GtkWidget *row = gtk_widget_get_parent (box);
 
@@ -531,8 +557,23 @@ select_id (FasciaClientsPage *self,
 {
   guint position = GTK_INVALID_LIST_POSITION;
 
-  if (self->clients != NULL && self->store != NULL && client_id > 0)
-    position = fascia_store_find_client (self->store, self->clients, client_id);
+  guint n_kept = self->kept != NULL ? g_list_model_get_n_items (self->kept) : 0;
+
+  /* Those kept on this computer first, then the list read. */
+  for (guint i = 0; i < n_kept && position == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(FasciaClient) kept = g_list_model_get_item (self->kept, i);
+
+      if (fascia_client_get_id (kept) == client_id)
+        position = i;
+    }
+  if (position == GTK_INVALID_LIST_POSITION && self->clients != NULL && self->store != NULL &&
+      client_id > 0)
+    {
+      position = fascia_store_find_client (self->store, self->clients, client_id);
+      if (position != G_MAXUINT)
+        position += n_kept;
+    }
 
   if (position != G_MAXUINT)
     select_position (self, position);
@@ -580,6 +621,9 @@ waiting_done_cb (FasciaClientsPage *self)
                                GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
   g_clear_object (&self->clients);
   self->clients = list;
+  g_set_object (&self->read, list);
+  g_free (self->read_key);
+  self->read_key = g_steal_pointer (&self->waiting_key);
   show_clients (self, self->waiting_to_top);
 }
 
@@ -594,18 +638,27 @@ reload_full (FasciaClientsPage *self,
   /* A search that finds most clients is counted as far as it is read. */
   FasciaStoreListFlags flags = FASCIA_STORE_LIST_GROWING;
   GListModel *list = NULL;
+  g_autofree char *key = NULL;
 
   if (gtk_toggle_button_get_active (self->archived_button))
     flags |= FASCIA_STORE_LIST_ARCHIVED;
+  key = g_strdup_printf ("%d:%s", flags, query);
 
   g_clear_handle_id (&self->search_id, g_source_remove);
   stop_waiting (self);
   if (self->store != NULL)
     {
       list = fascia_store_list_clients (self->store, query, flags, &error);
-      if (list == NULL)
-        fascia_ui_show_read_error (GTK_WIDGET (self), self->store,
-                                   _("Could not read the clients"), error);
+      /* While the clinic server is away the list read before for the same search stays
+       * (the banner says why nothing else is read), after the clients kept meanwhile. */
+      if (list == NULL &&
+          fascia_ui_show_read_error (GTK_WIDGET (self), self->store,
+                                     _("Could not read the clients"), error) &&
+          self->read != NULL && g_strcmp0 (key, self->read_key) == 0)
+        {
+          list = g_object_ref (self->read);
+          g_clear_pointer (&key, g_free);
+        }
     }
 
   /* A search whose clients a worker reads: the list shown stays, marked busy, until they are
@@ -615,6 +668,8 @@ reload_full (FasciaClientsPage *self,
   if (list_waits (list))
     {
       self->waiting = list;
+      g_free (self->waiting_key);
+      self->waiting_key = g_steal_pointer (&key);
       self->waiting_to_top = to_top;
       g_signal_connect_swapped (list, "notify::growing", G_CALLBACK (waiting_done_cb), self);
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->client_list),
@@ -626,7 +681,44 @@ reload_full (FasciaClientsPage *self,
 
   g_clear_object (&self->clients);
   self->clients = list;
+  /* Read now (a list kept from before leaves its key NULL). */
+  if (list != NULL && key != NULL)
+    {
+      g_set_object (&self->read, list);
+      g_free (self->read_key);
+      self->read_key = g_steal_pointer (&key);
+    }
   show_clients (self, to_top);
+}
+
+/* What the rows show: the clients added while the clinic server is away that the search
+ * finds (kept on this computer until it is back, marked as waiting to be saved), then the
+ * list read. Read from the journal, in memory. */
+static void
+update_shown (FasciaClientsPage *self)
+{
+  FasciaStoreListFlags flags = 0;
+  GListStore *both;
+
+  if (gtk_toggle_button_get_active (self->archived_button))
+    flags |= FASCIA_STORE_LIST_ARCHIVED;
+  g_clear_object (&self->kept);
+  g_clear_object (&self->shown);
+  if (self->store != NULL)
+    self->kept = fascia_store_list_clients_kept (
+      self->store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), flags);
+  if (self->kept == NULL || g_list_model_get_n_items (self->kept) == 0)
+    {
+      g_clear_object (&self->kept);
+      self->shown = self->clients != NULL ? g_object_ref (self->clients) : NULL;
+      return;
+    }
+
+  both = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (both, self->kept);
+  if (self->clients != NULL)
+    g_list_store_append (both, self->clients);
+  self->shown = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
 }
 
 /* Shows self->clients in the rows. */
@@ -643,7 +735,8 @@ show_clients (FasciaClientsPage *self,
   /* The rows already made show the new list in place: a GTK 4.8 list view given a new model,
    * or told that all its rows changed, makes every row widget again (about 200). */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  fascia_client_rows_set_list (self->rows, self->clients);
+  update_shown (self);
+  fascia_client_rows_set_list (self->rows, self->shown);
   if (shown_id != 0)
     select_id (self, shown_id);
   if (to_top && selected_id (self) == 0
@@ -652,7 +745,7 @@ show_clients (FasciaClientsPage *self,
   self->reloading = FALSE;
   self->n_searches++;
 
-  n = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
+  n = self->shown != NULL ? g_list_model_get_n_items (self->shown) : 0;
   if (n > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (*query == '\0' && !gtk_toggle_button_get_active (self->archived_button))
@@ -664,9 +757,21 @@ show_clients (FasciaClientsPage *self,
   if (shown_id != 0 && selected_id (self) != shown_id)
     {
       g_autoptr(FasciaClient) still = NULL;
+      g_autoptr(GError) error = NULL;
 
-      if (self->store != NULL)
-        still = fascia_store_get_client (self->store, shown_id, NULL);
+      /* While the clinic server is away a client of the server cannot be looked up (nor
+       * found in the list): it stays shown, and its editors open. One added meanwhile is
+       * looked up in the journal. */
+      if (self->store != NULL && shown_id < 0)
+        still = FASCIA_CLIENT (fascia_store_get_kept (self->store, FASCIA_STORE_TABLE_CLIENTS,
+                                                      shown_id));
+      else if (self->store != NULL)
+        {
+          still = fascia_store_get_client (self->store, shown_id, &error);
+          if (still == NULL &&
+              g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+            still = g_object_ref (shown);
+        }
       if (still == NULL)
         {
           fascia_client_view_set_client (self->client_view, NULL);
@@ -722,7 +827,7 @@ search_activate_cb (FasciaClientsPage *self)
   reload_full (self, TRUE);
   if (self->waiting != NULL && self->store != NULL)
     fascia_store_finish_clients (self->store, self->waiting);
-  if (self->clients == NULL || g_list_model_get_n_items (self->clients) == 0)
+  if (self->shown == NULL || g_list_model_get_n_items (self->shown) == 0)
     return;
 
   select_position (self, 0);
@@ -833,6 +938,10 @@ fascia_clients_page_set_store (FasciaClientsPage *self,
 
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* Another database's list is never kept for this one. */
+  g_clear_object (&self->clients);
+  g_clear_object (&self->read);
+  g_clear_pointer (&self->read_key, g_free);
   reload_full (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -931,7 +1040,7 @@ fascia_clients_page_get_n_shown (FasciaClientsPage *self)
 {
   g_return_val_if_fail (FASCIA_IS_CLIENTS_PAGE (self), 0);
 
-  return self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
+  return self->shown != NULL ? g_list_model_get_n_items (self->shown) : 0;
 }
 
 /**
@@ -977,10 +1086,16 @@ new_client_action (GtkWidget  *widget,
         return;
 
       /* Kept on this computer while the clinic server is away, to be added when it is back:
-       * the list cannot be read meanwhile, and the client is shown alone, at once. */
-      fascia_client_view_set_client (ensure_client_view (self), client);
-      gtk_stack_set_visible_child_name (self->content_stack, "client");
-      show_client_pane (self, FALSE);
+       * listed first, marked as waiting to be saved, and chosen, as a client added is. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      reload_full (self, TRUE);
+      select_id (self, fascia_client_get_id (client));
+      if (selected_id (self) != fascia_client_get_id (client))
+        {
+          fascia_client_view_set_client (ensure_client_view (self), client);
+          gtk_stack_set_visible_child_name (self->content_stack, "client");
+          show_client_pane (self, FALSE);
+        }
       fascia_client_view_focus_name (self->client_view);
       return;
     }
@@ -1100,6 +1215,11 @@ fascia_clients_page_dispose (GObject *object)
   stop_waiting (self);
   g_clear_object (&self->store);
   g_clear_object (&self->clients);
+  g_clear_object (&self->kept);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->read);
+  g_clear_pointer (&self->read_key, g_free);
+  g_clear_pointer (&self->waiting_key, g_free);
   g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (fascia_clients_page_parent_class)->dispose (object);

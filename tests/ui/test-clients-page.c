@@ -1864,6 +1864,184 @@ test_clinic_server_refused (Fixture       *f,
   g_assert_false (fascia_store_is_connected (fascia_window_get_store (f->window)));
 }
 
+/* The row of the client list titled @name, shown on screen; NULL if there is none. */
+static GtkWidget *
+client_row (Fixture    *f,
+            const char *name)
+{
+  GtkWidget *list = fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+
+      if (box != NULL && gtk_widget_get_mapped (row) && GTK_IS_LABEL (gtk_widget_get_first_child (box)) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))), name) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *name;
+  gboolean    shown;
+  gboolean    waiting;  /* its subtitle says it is waiting to be saved */
+} ClientRowWait;
+
+static gboolean
+client_row_cb (gpointer user_data)
+{
+  ClientRowWait *w = user_data;
+  GtkWidget *row = client_row (w->f, w->name);
+  const char *subtitle;
+
+  if (row == NULL || !w->shown)
+    return (row != NULL) == w->shown;
+  subtitle = gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (
+                                   gtk_widget_get_first_child (row))));
+  return (strstr (subtitle, "Waiting to be saved") != NULL) == w->waiting;
+}
+
+/* The client list shows a row titled @name (or, !@shown, none), marked as waiting to be saved
+ * when @waiting, and named so for a screen reader: its name, then its subtitle. */
+static void
+assert_client_row (Fixture    *f,
+                   const char *name,
+                   gboolean    shown,
+                   gboolean    waiting)
+{
+  ClientRowWait w = { f, name, shown, waiting };
+  GtkWidget *row;
+  GtkWidget *subtitle;
+  g_autofree char *label = NULL;
+  g_autofree char *wrong = NULL;
+
+  fascia_test_wait_for (client_row_cb, &w, 30000);
+  row = client_row (f, name);
+  g_assert_true ((row != NULL) == shown);
+  if (row == NULL)
+    return;
+  subtitle = gtk_widget_get_last_child (gtk_widget_get_first_child (row));
+  g_assert_true ((strstr (gtk_label_get_text (GTK_LABEL (subtitle)), "Waiting to be saved")
+                  != NULL) == waiting);
+  label = gtk_widget_get_visible (subtitle)
+          ? g_strdup_printf ("%s, %s", name, gtk_label_get_text (GTK_LABEL (subtitle)))
+          : g_strdup (name);
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  g_assert_null (wrong);
+}
+
+static void
+search_for (Fixture    *f,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
+                                                             "search_entry")), text);
+  fascia_test_iterate ();
+}
+
+/* While the clinic server is away, a client added is listed first in the client list, marked
+ * as waiting to be saved (on screen and for a screen reader), with the clients read before;
+ * a search finds it; deleted it leaves the list, and Undo lists it again, as a file's list
+ * does. A client of the server changed meanwhile is listed as the journal keeps the change,
+ * marked too, also once the list is read again. When the server is back, both are the
+ * server's rows, unmarked. */
+static void
+test_clinic_server_lost_client_listed (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *names = NULL;
+  GtkSingleSelection *selection;
+  FasciaJournal *journal;
+  gint64 kept_id;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  new_client (f, "Orla Present");
+  assert_shown (f, 1);
+  assert_client_row (f, "Orla Present", TRUE, FALSE);
+  journal = fascia_store_get_journal (fascia_window_get_store (f->window));
+
+  pg_server_kill ();
+  expect_banner = TRUE;
+  fascia_test_wait_for (banner_is_cb, f, 30000);
+
+  new_client (f, "Tamsin Offline");
+  kept_id = fascia_client_get_id (fascia_client_view_get_client (client_view (f)));
+  g_assert_cmpint (kept_id, <, 0);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  assert_shown (f, 2);
+  assert_client_row (f, "Tamsin Offline", TRUE, TRUE);
+  assert_client_row (f, "Orla Present", TRUE, FALSE);
+
+  /* Found by a search, as the server would find it. */
+  search_for (f, "tams");
+  assert_shown (f, 1);
+  assert_client_row (f, "Tamsin Offline", TRUE, TRUE);
+  search_for (f, "");
+  assert_shown (f, 2);
+
+  /* Deleted, and undone: listed again, and chosen from the list it opens. */
+  fascia_clients_page_select_client (page (f), kept_id);
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (client_view (f))), ==,
+                   kept_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.delete", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  assert_shown (f, 1);
+  assert_client_row (f, "Tamsin Offline", FALSE, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+  assert_shown (f, 2);
+  assert_client_row (f, "Tamsin Offline", TRUE, TRUE);
+  fascia_clients_page_select_client (page (f), kept_id);
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (client_view (f))), ==,
+                   kept_id);
+  g_assert_cmpstr (fascia_client_get_name (fascia_client_view_get_client (client_view (f))), ==,
+                   "Tamsin Offline");
+
+  /* A client of the server renamed meanwhile: listed as the journal keeps it, after a search
+   * that read the list again too. */
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (
+    fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "client_list"))));
+  gtk_single_selection_set_selected (selection, 1);
+  fascia_test_iterate ();
+  g_assert_cmpstr (fascia_client_get_name (fascia_client_view_get_client (client_view (f))), ==,
+                   "Orla Present");
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (client_view (f),
+                                                             FASCIA_TYPE_CLIENT_VIEW,
+                                                             "name_row")), "Orla Changed");
+  fascia_client_view_flush (client_view (f));
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 2);
+  assert_client_row (f, "Orla Changed", TRUE, TRUE);
+  search_for (f, "o");
+  search_for (f, "");
+  assert_shown (f, 2);
+  assert_client_row (f, "Orla Changed", TRUE, TRUE);
+  assert_client_row (f, "Orla Present", FALSE, FALSE);
+
+  pg_server_restart ();
+  expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  assert_shown (f, 2);
+  assert_client_row (f, "Tamsin Offline", TRUE, FALSE);
+  assert_client_row (f, "Orla Changed", TRUE, FALSE);
+  names = server_text (f->db_path, "SELECT string_agg (name, ',' ORDER BY name) "
+                                   "FROM fascia.clients");
+  g_assert_cmpstr (names, ==, "Orla Changed,Tamsin Offline");
+}
+
 /* The window's frame clock painted a frame. */
 static void
 frame_painted_cb (GdkFrameClock *clock,
@@ -2932,6 +3110,8 @@ main (int   argc,
               fixture_set_up, test_clinic_server_lost_listed, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-lost-client-deleted", Fixture, NULL,
               fixture_set_up, test_clinic_server_lost_client_deleted, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-lost-client-listed", Fixture, NULL,
+              fixture_set_up, test_clinic_server_lost_client_listed, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-refused", Fixture, NULL,
               fixture_set_up, test_clinic_server_refused, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-away-at-start", Fixture,

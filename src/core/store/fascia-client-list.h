@@ -97,6 +97,9 @@ FasciaClientQuery *fascia_client_query_new      (FasciaStore           *store,
                                                  const char            *text,
                                                  FasciaStoreListFlags   flags);
 FasciaClient      *fascia_store_client_from_row (FasciaStoreStmt       *stmt);
+gboolean           fascia_client_query_finds    (FasciaClientQuery     *query,
+                                                 FasciaClient          *client);
+char              *fascia_store_client_search_key (FasciaClient        *client);
 
 /* fascia-client-list.c */
 void               fascia_client_query_free     (FasciaClientQuery     *query);

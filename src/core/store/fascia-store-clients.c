@@ -138,8 +138,8 @@ looks_like_phone (const char *word)
 
 /* The fields are joined with newlines, which a folded search word never holds, so a word
  * never matches across two fields. */
-static char *
-search_key_for (FasciaClient *client)
+char *
+fascia_store_client_search_key (FasciaClient *client)
 {
   g_autofree char *name = fascia_store_fold (fascia_client_get_name (client));
   g_autofree char *email = fascia_store_fold (fascia_client_get_email (client));
@@ -315,7 +315,7 @@ fascia_store_insert_client_token (FasciaStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  search_key = search_key_for (client);
+  search_key = fascia_store_client_search_key (client);
   sort_key = fascia_store_fold (fascia_client_get_name (client));
   bind_client (stmt, client, search_key, sort_key, now);
   fascia_db_bind_text (stmt, 26, token);
@@ -435,7 +435,7 @@ fascia_store_save_client (FasciaStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  search_key = search_key_for (client);
+  search_key = fascia_store_client_search_key (client);
   sort_key = fascia_store_fold (fascia_client_get_name (client));
   fascia_db_bind_int64 (stmt, 1, id);
   bind_client (stmt, client, search_key, sort_key, now);
@@ -524,6 +524,16 @@ update_client_full_now (FasciaStore    *self,
   return TRUE;
 }
 
+/* A change of @client kept in the journal while the clinic server is away is told as a save
+ * is, so that a list shows the client as changed (fascia_store_get_kept()). */
+static void
+announce_kept (FasciaStore  *self,
+               FasciaClient *client)
+{
+  fascia_store_announce (self, FASCIA_STORE_TABLE_CLIENTS, FASCIA_STORE_CHANGE_UPDATED,
+                         fascia_client_get_id (client), fascia_client_get_id (client));
+}
+
 /* As above; when the clinic server cannot be reached, the edit is kept in the store's
  * journal, to be saved when it is back (fascia-store-journal.c). */
 gboolean
@@ -540,7 +550,9 @@ fascia_store_update_client_full (FasciaStore    *self,
    * been saved since and its id is set to the server's. */
   switch (fascia_store_keep_provisional (self, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), error))
     {
-    case 1: return TRUE;
+    case 1:
+      announce_kept (self, client);
+      return TRUE;
     case -1: return FALSE;
     default: break;
     }
@@ -551,6 +563,8 @@ fascia_store_update_client_full (FasciaStore    *self,
     {
       fascia_store_keep_in_journal (self, FASCIA_JOURNAL_CLIENT, G_OBJECT (client), revision, NULL,
                                     local_error);
+      if (fascia_store_edit_was_kept (self, local_error))
+        announce_kept (self, client);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return done;
@@ -757,6 +771,40 @@ fascia_client_query_new (FasciaStore          *store,
   query->text = g_steal_pointer (&folded);
 
   return query;
+}
+
+/*
+ * fascia_client_query_finds:
+ * @client: a client not read from the database (one added while the clinic server is away)
+ *
+ * Whether the list of @query would hold @client, as the database finds it: not archived
+ * unless the list holds those, and with every term in its search key (a search), or a name
+ * that begins with the text (a prefix). Read from @client alone, in memory.
+ */
+gboolean
+fascia_client_query_finds (FasciaClientQuery *query,
+                           FasciaClient      *client)
+{
+  g_autofree char *key = NULL;
+
+  if (fascia_client_get_archived (client) && !query->archived)
+    return FALSE;
+
+  switch (query->kind)
+    {
+    case FASCIA_CLIENT_QUERY_PREFIX:
+      key = fascia_store_fold (fascia_client_get_name (client));
+      return strcmp (key, query->text) >= 0 && strcmp (key, query->end) < 0;
+    case FASCIA_CLIENT_QUERY_MATCH:
+      key = fascia_store_client_search_key (client);
+      for (guint i = 0; i < query->n_walk_terms; i++)
+        if (strstr (key, query->walk_terms[i]) == NULL)
+          return FALSE;
+      return TRUE;
+    case FASCIA_CLIENT_QUERY_ALL:
+    default:
+      return TRUE;
+    }
 }
 
 /**

@@ -59,6 +59,7 @@
 #include "fascia/fascia-paths.h"
 #include "fascia/fascia-store-journal.h"
 
+#include "fascia-client-list.h"
 #include "fascia-store-private.h"
 
 #define VERSION     4
@@ -1452,6 +1453,203 @@ fascia_store_list_added_kept (FasciaStore      *store,
           fascia_finding_get_flags (FASCIA_FINDING (row)) == FASCIA_FINDING_NONE)
         continue;
       g_list_store_append (rows, row);
+    }
+  return G_LIST_MODEL (rows);
+}
+
+/* The row @edit (a client's, plan's or visit's addition or change) keeps, as it was last
+ * changed: its provisional id or the server's, and for a row of the server the revision its
+ * change was made from (which a later change keeps, to meet any other save since); a
+ * visit's notes kept apart are set on it. NULL if the edit holds no such row. */
+static GObject *
+row_of_edit (FasciaJournal           *journal,
+             const FasciaJournalEdit *edit)
+{
+  g_autoptr(GObject) row = NULL;
+
+  if ((edit->kind != FASCIA_JOURNAL_CLIENT && edit->kind != FASCIA_JOURNAL_PLAN &&
+       edit->kind != FASCIA_JOURNAL_VISIT) || edit->values == NULL)
+    return NULL;
+
+  row = g_object_new (kind_type (edit->kind), NULL);
+  g_object_set (row, "id", edit->id, NULL);
+  if (edit->id > 0)
+    g_object_set (row, "revision", edit->revision, NULL);
+  if (!apply_values (edit->kind, edit->id < 0, edit->values, row, FALSE))
+    return NULL;
+  apply_values (edit->kind, edit->id < 0, edit->values, row, TRUE);
+  if (edit->kind == FASCIA_JOURNAL_VISIT && edit->id > 0)
+    for (guint i = 0; i < journal->edits->len; i++)
+      {
+        const FasciaJournalEdit *note = &g_array_index (journal->edits, FasciaJournalEdit, i);
+
+        if (note->kind == FASCIA_JOURNAL_NOTE && note->id == edit->id)
+          fascia_visit_set_field (FASCIA_VISIT (row), note->field, note->text);
+      }
+  return g_steal_pointer (&row);
+}
+
+/**
+ * fascia_store_list_clients_kept:
+ * @text: (nullable): a search, as fascia_store_list_clients() takes it
+ * @flags: %FASCIA_STORE_LIST_ARCHIVED to list archived clients too
+ *
+ * The clients added while the clinic server was away, kept in the journal and not on the
+ * server yet, that the search finds (as the server would: fascia_client_query_finds()),
+ * newest first, each as it was last changed and with its provisional id. Read from the
+ * journal alone, in memory.
+ *
+ * Returns: (transfer full): a #GListStore of #FasciaClient; empty without a journal.
+ */
+GListModel *
+fascia_store_list_clients_kept (FasciaStore          *store,
+                                const char           *text,
+                                FasciaStoreListFlags  flags)
+{
+  GListStore *rows;
+  FasciaJournal *journal;
+  g_autoptr(FasciaClientQuery) query = NULL;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (store), NULL);
+
+  rows = g_list_store_new (FASCIA_TYPE_CLIENT);
+  journal = fascia_store_get_journal (store);
+  if (journal == NULL || journal->edits->len == 0)
+    return G_LIST_MODEL (rows);
+
+  query = fascia_client_query_new (store, text, flags);
+  for (guint n = journal->edits->len, i = 0; i < n; i++)
+    {
+      const FasciaJournalEdit *edit = &g_array_index (journal->edits, FasciaJournalEdit, n - 1 - i);
+      g_autoptr(GObject) client = NULL;
+
+      if (edit->kind != FASCIA_JOURNAL_CLIENT || edit->id >= 0)
+        continue;
+      client = row_of_edit (journal, edit);
+      if (client != NULL && fascia_client_query_finds (query, FASCIA_CLIENT (client)))
+        g_list_store_append (rows, client);
+    }
+  return G_LIST_MODEL (rows);
+}
+
+/**
+ * fascia_store_get_kept:
+ * @table: %FASCIA_STORE_TABLE_CLIENTS, %FASCIA_STORE_TABLE_PLANS or %FASCIA_STORE_TABLE_VISITS
+ * @id: the row: the server's id, or a provisional one (below 0)
+ *
+ * The row as the journal keeps it, changed or added while the clinic server was away and
+ * not saved yet: the journal, not what was read before, says what is waiting to be saved.
+ * A visit of the server whose notes alone were changed is kept as its notes, not as a row:
+ * %NULL for it, but fascia_store_is_kept() says it is waiting.
+ *
+ * Returns: (transfer full) (nullable): a #FasciaClient, #FasciaPlan or #FasciaVisit, or
+ *   %NULL if the journal keeps no change of it.
+ */
+GObject *
+fascia_store_get_kept (FasciaStore      *store,
+                       FasciaStoreTable  table,
+                       gint64            id)
+{
+  FasciaJournal *journal;
+  FasciaJournalKind kind;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (store), NULL);
+
+  journal = fascia_store_get_journal (store);
+  if (journal == NULL || journal->edits->len == 0 || id == 0)
+    return NULL;
+  switch (table)
+    {
+    case FASCIA_STORE_TABLE_CLIENTS: kind = FASCIA_JOURNAL_CLIENT; break;
+    case FASCIA_STORE_TABLE_PLANS: kind = FASCIA_JOURNAL_PLAN; break;
+    case FASCIA_STORE_TABLE_VISITS: kind = FASCIA_JOURNAL_VISIT; break;
+    default: g_return_val_if_reached (NULL);
+    }
+
+  for (guint i = journal->edits->len; i-- > 0;)
+    {
+      const FasciaJournalEdit *edit = &g_array_index (journal->edits, FasciaJournalEdit, i);
+
+      if (edit->kind == kind && edit->id == id)
+        return row_of_edit (journal, edit);
+    }
+  return NULL;
+}
+
+/**
+ * fascia_store_is_kept:
+ *
+ * Whether the journal keeps a change of the client, plan or visit @id (or, for a visit, of
+ * one of its notes) made while the clinic server was away, to be saved when it is back.
+ */
+gboolean
+fascia_store_is_kept (FasciaStore      *store,
+                      FasciaStoreTable  table,
+                      gint64            id)
+{
+  g_autoptr(GObject) row = NULL;
+  FasciaJournal *journal;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (store), FALSE);
+
+  journal = fascia_store_get_journal (store);
+  if (journal == NULL || journal->edits->len == 0 || id == 0)
+    return FALSE;
+  if (table == FASCIA_STORE_TABLE_VISITS)
+    for (guint i = 0; i < journal->edits->len; i++)
+      {
+        const FasciaJournalEdit *edit = &g_array_index (journal->edits, FasciaJournalEdit, i);
+
+        if (edit->kind == FASCIA_JOURNAL_NOTE && edit->id == id)
+          return TRUE;
+      }
+  row = fascia_store_get_kept (store, table, id);
+  return row != NULL;
+}
+
+/**
+ * fascia_store_list_changed_kept:
+ * @table: %FASCIA_STORE_TABLE_PLANS or %FASCIA_STORE_TABLE_VISITS
+ * @client_id: the client (of the server: above 0)
+ *
+ * The plans or visits of the server under @client_id that were changed while the clinic
+ * server was away, kept in the journal and not saved yet, as they were last changed (see
+ * fascia_store_get_kept()), most recently changed first: what a list that cannot be read
+ * while the server is away shows of them. A visit whose notes alone were changed is not a
+ * row the journal can show.
+ *
+ * Returns: (transfer full): a #GListStore of #FasciaPlan or #FasciaVisit
+ */
+GListModel *
+fascia_store_list_changed_kept (FasciaStore      *store,
+                                FasciaStoreTable  table,
+                                gint64            client_id)
+{
+  FasciaJournalKind kind;
+  FasciaJournal *journal;
+  GListStore *rows;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (table == FASCIA_STORE_TABLE_PLANS || table == FASCIA_STORE_TABLE_VISITS,
+                        NULL);
+
+  kind = table == FASCIA_STORE_TABLE_PLANS ? FASCIA_JOURNAL_PLAN : FASCIA_JOURNAL_VISIT;
+  rows = g_list_store_new (kind_type (kind));
+  journal = fascia_store_get_journal (store);
+  if (journal == NULL || client_id <= 0)
+    return G_LIST_MODEL (rows);
+
+  for (guint i = journal->edits->len; i-- > 0;)
+    {
+      const FasciaJournalEdit *edit = &g_array_index (journal->edits, FasciaJournalEdit, i);
+      g_autoptr(GObject) row = NULL;
+
+      if (edit->kind != kind || edit->id <= 0 || edit->values == NULL ||
+          values_int64 (edit->values, "client-id") != client_id)
+        continue;
+      row = row_of_edit (journal, edit);
+      if (row != NULL)
+        g_list_store_append (rows, row);
     }
   return G_LIST_MODEL (rows);
 }
