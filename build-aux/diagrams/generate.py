@@ -1097,7 +1097,7 @@ def glut_max_sheet_coronal(v, side):
     line, the side of the sacrum and coccyx and the sacrotuberous ligament, in parallel coarse bundles down
     and laterally to the iliotibial tract and the gluteal tuberosity; its lower border, convex, is the
     contour of the buttock."""
-    O = [(66, 147, 'c'), (54, 152), (46, 170), (41, 196), (36, 220), (28, 244), (18, 264), (10, 280), (8, 292, 'c')]
+    O = [(66, 147, 'c'), (54, 152), (46, 170), (41, 196), (36, 220), (28, 244), (18, 264), (8.5, 279), (5, 290, 'c')]
     I = [(158, 268), (166, 296), (167, 326), (160, 356), (147, 390), (131, 424)]
     C1 = [(96, 188), (82, 250), (62, 320), (40, 362)]
     C2 = [(130, 232), (128, 300), (112, 370), (92, 422)]
@@ -1973,7 +1973,6 @@ def femur_sag():
             (-31, 318), (-32, 296)]
 
 
-LAT_GHOST = 'fill="none" stroke="#fbf5e6" stroke-width="1.5" stroke-opacity="0.85" stroke-dasharray="5 3.5" stroke-linecap="round"'
 VL_FILL = 'fill="#d9a494" fill-opacity="0.9" stroke="#9c6254" stroke-width="1.3" stroke-linejoin="round"'
 VL_FIBRE = 'fill="none" stroke="#a96e60" stroke-width="0.8" stroke-opacity="0.7" stroke-linecap="round"'
 
@@ -1992,13 +1991,91 @@ def eo_origin_lat():
     return out
 
 
+# where the side view cuts gluteus medius and gluteus maximus (along their fibres: 0 origin, 1 insertion)
+GMED_CUT = (0.3, 0.84)
+GMAX_CUT = (0.3, 0.9)
+GMIN_CUT = (0.22, 0.8)     # (fibre behind which it is cut, where along the fibres)
+
+
+def draw_hip_bone_lateral(v):
+    """The right hip bone and femur from the side, in the bone style of the other views. The ilium is a fan
+    above the acetabulum: its crest (an S from the ASIS to the PSIS, the iliac tubercle on its outer lip about
+    5 cm behind the ASIS), below the ASIS a notch and the AIIS over the acetabulum; behind, the PSIS, the PIIS
+    and the deep greater sciatic notch down to the ischial spine. Its outer (gluteal) surface carries the
+    three gluteal lines. The acetabulum faces out, forward and down, its lunate surface round the fossa,
+    open below at the acetabular notch; the femoral head sits in it, its rim over the head's edge. Below and
+    behind, the ischium ends in the ischial tuberosity; in front, the pubis with the superior ramus to the
+    pubic tubercle and the obturator foramen between the rami."""
+    cx, cy, rx, ry, rot = SK.OBTURATOR_SAG
+    hip_d = smooth(v.ps(SK.HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
+    az, ay, ar = SK.ACETABULUM_SAG
+    parts = [path(hip_d, BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin'))]
+    # the rough area behind the posterior gluteal line (gluteus maximus) and the ala's thick buttress
+    # above the acetabulum, shaded; the gluteal surface between them smooth
+    parts.append(path(smooth(v.ps([(-68, 146), (-86, 158), (-100, 184), (-102, 210), (-96, 228), (-88, 222),
+                                   (-82, 200), (-74, 172)])), BONE_SHADE))
+    parts.append(path(smooth(v.ps([(-30, 258), (-14, 252), (6, 251), (26, 256), (36, 262), (20, 262),
+                                   (0, 258), (-18, 260)])), BONE_SHADE))
+    # the groove above the acetabulum for the reflected head of rectus femoris
+    parts.append(path(smooth(v.ps([(-20, 255), (-4, 251), (14, 252), (28, 257)]), False), BONE_DETAIL))
+    # the outer lip of the crest and the tubercle's ridge running down the ala (the iliac pillar)
+    parts.append(path(smooth(v.ps([(22, 164), (18, 184), (12, 206), (6, 228)]), False), BONE_DETAIL))
+    # the ischial body from the acetabulum down to the tuberosity, and the lesser sciatic notch
+    parts.append(path(smooth(v.ps([(-30, 300), (-36, 314), (-40, 326)]), False), BONE_DETAIL))
+    # the superior pubic ramus: its upper border (the pecten) and the obturator crest below the tubercle
+    parts.append(path(smooth(v.ps([(28, 268), (40, 276), (52, 284)]), False), BONE_DETAIL))
+    parts.append(path(smooth(v.ps([(56, 296), (50, 306), (42, 316)]), False), BONE_DETAIL))
+    # the acetabulum: the fossa, darker, inside the lunate surface
+    parts.append(path(smooth(v.ps(ellipse_pts(az, ay, ar + 2, ar + 2, 0, 14))), 'fill="#e3d5b8" stroke="#5b4a3a" stroke-width="1.4"'))
+    parts.append(path(smooth(v.ps(ellipse_pts(az + 2, ay + 6, 13, 12, 0, 12))), 'fill="#d9c9a8" stroke="#8c7a64" stroke-width="1"'))
+    v.add('bones', group('b-hip-bone-r', parts))
+    # the femur, its head seated in the acetabulum (the rim, drawn over it as the acetabulum, covers its
+    # upper edge), the neck running down and back to the greater trochanter behind it
+    v.add('bones', group('b-femur-r', [
+        path(smooth(v.ps(femur_sag())), BONE),
+        path(smooth(v.ps(ellipse_pts(0, 285, 23, 23, 0, 12))), BONE),
+        path(smooth(v.ps([(-9, 276), (-3, 273), (3, 276)]), False), BONE_DETAIL),                  # fovea, in profile
+        path(smooth(v.ps([(-14, 300), (-4, 300), (6, 306), (14, 312)]), False), BONE_DETAIL),    # neck below the head
+        path(smooth(v.ps([(10, 292), (4, 310), (-4, 330), (-10, 345)]), False), BONE_DETAIL),
+        path(smooth(v.ps([(-6, 648), (-18, 656), (-22, 672), (-14, 684), (0, 684), (8, 672)]), False), BONE_DETAIL),  # epicondyle
+        path(smooth(v.ps([(22, 650), (16, 668), (14, 690)]), False), BONE_DETAIL)]))                  # trochlear groove edge
+
+
+def draw_hip_landmarks_lateral(v):
+    """The landmarks of the hip bone and the upper femur in the side view."""
+    az, ay, ar = SK.ACETABULUM_SAG
+    # the crest as a thick rim, broadest at the iliac tubercle on its outer lip
+    crest = [(x, y + (2.4 if y < 200 else 0)) for x, y in SK.CREST_SAG]
+    widths = []
+    for x, y in crest:
+        tub = math.exp(-((x - 24.0) / 9.0) ** 2)
+        widths.append((5 + 5 * tub) * SCALE)
+    v.add('bones', group('b-iliac-crest-r', [path(ribbon(v.ps(crest), widths), LANDMARK),
+                                             path(smooth(v.ps([(30, 166), (24, 160), (17, 156)]), False), BONE_DETAIL)]))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(47, 211, 5, 5.5, 0, 10))), LANDMARK, 'b-asis-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(41, 238, 4.5, 5.5, 0, 10))), LANDMARK, 'b-aiis-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(-99, 213, 4.5, 6, 0, 10))), LANDMARK, 'b-psis-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(59, 290, 4, 4, 0, 10))), LANDMARK, 'b-pubic-tubercle-r'))
+    v.add('bones', path(smooth(v.ps([(-30, 346), (-40, 350), (-50, 346), (-55, 334), (-56, 320), (-48, 318), (-38, 330)])), LANDMARK, 'b-ischial-tuberosity-r'))
+    # the lunate surface and the rim (with the labrum) round the femoral head, open below at the notch
+    ring_o = ellipse_pts(az, ay, ar + 1.5, ar + 1.5, 0, 18, math.radians(-215), math.radians(35))
+    ring_i = ellipse_pts(az, ay, ar - 7.5, ar - 7.5, 0, 18, math.radians(-215), math.radians(35))
+    v.add('bones', path(smooth(v.ps(ring_o + ring_i[::-1])), LANDMARK, 'b-acetabulum-r'))
+    for name, pts in (('posterior', SK.GLUTEAL_POST_S), ('anterior', SK.GLUTEAL_ANT_S), ('inferior', SK.GLUTEAL_INF_S)):
+        v.add('bones', path(smooth(v.ps(pts), False), LINE_MARK, 'b-%s-gluteal-line-r' % name))
+    v.add('bones', path(smooth(v.ps(SK.GREATER_NOTCH_SAG), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
+    v.add('bones', path(smooth(v.ps([(-24, 282, 'c'), (-12, 280), (4, 284), (13, 293), (15, 310), (12, 326), (-6, 332), (-24, 330), (-31, 316), (-32, 296)])), LANDMARK, 'b-greater-trochanter-r'))
+
+
 def build_lateral():
     v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
              'The right hip and flank seen from the side: external oblique on the lower ribs with its aponeurosis '
              'and the inguinal ligament, gluteus medius below the iliac crest, gluteus maximus, tensor fasciae '
              'latae and the iliotibial tract, vastus lateralis in front of and under the tract with biceps femoris '
-             'behind it, and rectus femoris down to the knee. The hip bone, hip joint and '
-             'femoral head beneath the muscles are outlined with dashed lines.')
+             'behind it, and rectus femoris down to the knee. Gluteus maximus, gluteus medius and gluteus minimus are '
+             'cut and turned back to show the hip bone: the gluteal surface of the ilium with its three gluteal '
+             'lines, the femoral head in the acetabulum, the greater trochanter and the ischial tuberosity with '
+             'the hamstrings arising from it.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
     v.ymin = -66
     s = -1
@@ -2021,25 +2098,7 @@ def build_lateral():
             ribs.append(path(ribbon(v.ps(cart), [x * SCALE for x in w[-4:]], caps='flat'), 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6"'))
     v.add('bones', group('b-lower-ribs-r', ribs))
     v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [8 * SCALE, 8 * SCALE, 7 * SCALE, 6 * SCALE, 5 * SCALE, 4.5 * SCALE]), BONE)]))
-    cx, cy, rx, ry, rot = SK.OBTURATOR_SAG
-    hip_d = smooth(v.ps(SK.HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
-    az, ay, ar = SK.ACETABULUM_SAG
-    v.add('bones', group('b-hip-bone-r', [
-        path(hip_d, BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin')),
-        # the gluteal surface of the ilium, the ischial body and the pubic ramus below the acetabulum
-        path(smooth(v.ps([(-56, 252), (-48, 276), (-40, 300), (-38, 324)]), False), BONE_DETAIL),
-        path(smooth(v.ps([(30, 264), (34, 280), (40, 296)]), False), BONE_DETAIL),
-        path(smooth(v.ps(ellipse_pts(az, ay, ar + 2, ar + 2, 0, 14))), 'fill="#eadfc6" stroke="#5b4a3a" stroke-width="1.4"'),
-        # acetabular notch, open below
-        path(smooth(v.ps([(-12, 311), (-6, 300), (6, 300), (12, 311)]), False), BONE_DETAIL)]))
-    # femur with its head in the acetabulum
-    v.add('bones', group('b-femur-r', [
-        path(smooth(v.ps(femur_sag())), BONE),
-        path(smooth(v.ps(ellipse_pts(0, 285, 23, 23, 0, 12))), BONE),
-        path(smooth(v.ps([(-14, 300), (-4, 300), (6, 306), (14, 312)]), False), BONE_DETAIL),    # neck below the head
-        path(smooth(v.ps([(10, 292), (4, 310), (-4, 330), (-10, 345)]), False), BONE_DETAIL),
-        path(smooth(v.ps([(-6, 648), (-18, 656), (-22, 672), (-14, 684), (0, 684), (8, 672)]), False), BONE_DETAIL),  # epicondyle
-        path(smooth(v.ps([(22, 650), (16, 668), (14, 690)]), False), BONE_DETAIL)]))                  # trochlear groove edge
+    draw_hip_bone_lateral(v)
     # tibia and fibula (drawing only, except the landmarks on them)
     tib = [(-30, 711), (-10, 712), (8, 712), (22, 715), (27, 724), (30, 735), (35, 745), (33, 756), (28, 762, 'c'),
            (-20, 762, 'c'), (-22, 748), (-27, 732), (-31, 720)]
@@ -2048,20 +2107,7 @@ def build_lateral():
     v.add('bones', path(smooth(v.ps([(30, 641), (44, 642), (51, 653), (51, 672), (44, 690), (38, 697), (30, 686), (25, 668), (25, 651)])), LANDMARK, 'b-patella-r'))
     v.add('bones', path(smooth(v.ps([(-29, 713), (-10, 713), (8, 713), (21, 716), (25, 727), (14, 735), (-8, 736), (-24, 733)])), LANDMARK, 'b-lateral-tibial-condyle-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(31, 748, 5, 9.5, 0.1, 10))), LANDMARK, 'b-tibial-tuberosity-r'))
-    # landmarks of the hip bone and femur
-    v.add('bones', path(ribbon(v.ps([(x, y + (2.4 if y < 200 else 0)) for x, y in SK.CREST_SAG]), 5 * SCALE), LANDMARK, 'b-iliac-crest-r'))
-    v.add('bones', path(smooth(v.ps(ellipse_pts(47, 211, 5, 5.5, 0, 10))), LANDMARK, 'b-asis-r'))
-    v.add('bones', path(smooth(v.ps(ellipse_pts(41, 238, 4.5, 5.5, 0, 10))), LANDMARK, 'b-aiis-r'))
-    v.add('bones', path(smooth(v.ps(ellipse_pts(-99, 213, 4.5, 6, 0, 10))), LANDMARK, 'b-psis-r'))
-    v.add('bones', path(smooth(v.ps(ellipse_pts(59, 290, 4, 4, 0, 10))), LANDMARK, 'b-pubic-tubercle-r'))
-    v.add('bones', path(smooth(v.ps([(-30, 346), (-40, 350), (-50, 346), (-55, 334), (-56, 320), (-48, 318), (-38, 330)])), LANDMARK, 'b-ischial-tuberosity-r'))
-    ring_o = ellipse_pts(az, ay, ar + 1.5, ar + 1.5, 0, 16, math.radians(-200), math.radians(20))
-    ring_i = ellipse_pts(az, ay, ar - 4, ar - 4, 0, 16, math.radians(-200), math.radians(20))
-    v.add('bones', path(smooth(v.ps(ring_o + ring_i[::-1])), LANDMARK, 'b-acetabulum-r'))
-    for name, pts in (('posterior', SK.GLUTEAL_POST_S), ('anterior', SK.GLUTEAL_ANT_S), ('inferior', SK.GLUTEAL_INF_S)):
-        v.add('bones', path(smooth(v.ps(pts), False), LINE_MARK, 'b-%s-gluteal-line-r' % name))
-    v.add('bones', path(smooth(v.ps(SK.GREATER_NOTCH_SAG), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
-    v.add('bones', path(smooth(v.ps([(-24, 282, 'c'), (-12, 280), (4, 284), (13, 293), (15, 310), (12, 326), (-6, 332), (-24, 330), (-31, 316), (-32, 296)])), LANDMARK, 'b-greater-trochanter-r'))
+    draw_hip_landmarks_lateral(v)
     v.add('bones', path(smooth(v.ps([(-20, 352), (-14, 360), (-13, 400), (-15, 428), (-20, 426), (-21, 396), (-24, 362)])), LANDMARK, 'b-gluteal-tuberosity-r'))
     v.add('bones', path(ribbon(v.ps([(-17, 440), (-15.5, 500), (-17, 580)]), 3 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera-r'))
     # ligaments and fasciae
@@ -2085,10 +2131,10 @@ def build_lateral():
     # behind the tract, biceps femoris: the long head from the ischial tuberosity, the short head from the
     # lower linea aspera under the tract's posterior edge, to the head of the fibula; it gives the thigh its
     # true depth below the buttock
-    hs_out = [(-46, 336), (-58, 352), (-68, 400), (-70, 470), (-64, 550), (-54, 620), (-42, 680), (-33, 730),
+    hs_out = [(-45, 343), (-57, 354), (-68, 400), (-70, 470), (-64, 550), (-54, 620), (-42, 680), (-33, 730),
               (-26, 734), (-24, 700), (-14, 652), (-12, 610), (-16, 560), (-18, 500), (-18, 440), (-22, 400),
-              (-30, 356)]
-    hs_fib = Sheet(v.ps([(-50, 350), (-24, 400)]), v.ps([(-36, 720), (-26, 712)]),
+              (-32, 358)]
+    hs_fib = Sheet(v.ps([(-50, 352), (-24, 400)]), v.ps([(-36, 720), (-26, 712)]),
                    v.ps([(-70, 460), (-18, 480)]), v.ps([(-58, 620), (-12, 620)]))
     # the thigh muscles lie under the iliotibial tract: drawn first in the muscles layer, the tract over
     # them in the same layer
@@ -2149,18 +2195,29 @@ def build_lateral():
     v.add('muscles', group('m-rectus-femoris-r', rfp))
     # gluteus minimus: from the ilium between the anterior and inferior gluteal lines (and the margin of
     # the greater sciatic notch) to the front of the greater trochanter; only its anterior edge shows
-    gmin = Sheet(v.ps([(41, 226), (36, 196), (24, 168), (12, 150), (-6, 172), (-30, 204), (-52, 232), (-60, 248)]),
+    gmin = Sheet(v.ps([(41, 226), (36, 200), (28, 176), (16, 155), (2, 161), (-16, 173), (-32, 193), (-45, 217), (-54, 242)]),
                  v.ps([(15, 296), (6, 288), (-6, 283), (-16, 281)]),
                  v.ps([(36, 252), (22, 226), (0, 230), (-36, 252)]),
                  v.ps([(24, 280), (10, 270), (-6, 270), (-22, 274)]))
-    v.add('muscles', group('m-gluteus-minimus-r', muscle_parts(gmin, 'deep', 12, tendon=(0.92, 1.0))))
+    # its front part whole (under tensor fasciae latae), the rest cut short of its origin to show the
+    # gluteal surface between the anterior and inferior gluteal lines
+    t_cut, u_cut = GMIN_CUT
+    gminp = muscle_parts(gmin, 'deep', 4, t0=0.0, t1=t_cut, tendon=(0.92, 1.0))
+    gminp += muscle_parts(gmin, 'deep', 10, t0=t_cut, t1=1.0, u0=u_cut, u1=1.0, tendon=(0.92, 1.0))
+    gminp.append(path(gmin.edge(t_cut, 1.0, u_cut), CUT))
+    gminp.append(path(smooth([gmin.point(t_cut, u_cut * k / 10.0) for k in range(11)], False), CUT))
+    v.add('muscles', group('m-gluteus-minimus-r', gminp))
     # gluteus medius: a fan from the outer lip of the iliac crest and the ilium between the anterior and
     # posterior gluteal lines, converging on the lateral surface of the greater trochanter
-    gmed = Sheet(v.ps([(20, 154), (8, 146), (-6, 138), (-30, 134), (-54, 139), (-68, 147), (-74, 172), (-82, 200)]),
+    gmed = Sheet(v.ps([(20, 156), (8, 146), (-6, 138), (-30, 134), (-50, 137), (-62, 143), (-70, 169), (-80, 199)]),
                  v.ps([(7, 303), (-3, 297), (-13, 291), (-22, 287)]),
                  v.ps([(26, 206), (2, 196), (-30, 196), (-66, 226)]),
                  v.ps([(14, 272), (0, 260), (-18, 258), (-34, 272)]))
-    v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0))))
+    # cut across and turned back between its origin below the crest and its tendon on the trochanter, to
+    # show gluteus minimus and the gluteal surface of the ilium
+    v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, u0=0.0, u1=GMED_CUT[0])
+                           + muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0), u0=GMED_CUT[1], u1=1.0)
+                           + cut_parts(gmed, 0, 1, GMED_CUT[0]) + cut_parts(gmed, 0, 1, GMED_CUT[1])))
     # the tract over the thigh muscles and the front of gluteus medius, under tensor fasciae latae and
     # gluteus maximus that end in it, so that a click on it finds the tract and not the muscle beneath
     v.add('muscles', itb_group)
@@ -2177,8 +2234,15 @@ def build_lateral():
                  v.ps([(-3, 290), (-1, 330), (-5, 368), (-13, 400), (-19, 426)]),
                  v.ps([(-62, 202), (-86, 246), (-100, 300), (-80, 386)]),
                  v.ps([(-30, 248), (-44, 296), (-58, 346), (-46, 418)]))
-    gp = muscle_parts(gmax, 'sup', 27, tendon=(0.965, 1.0))
-    gp.append(path(gmax.fibres(9, 0.0, 1.0, 0.0, 0.92).replace('M', 'M'), 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'))
+    # cut across and turned back, its posterior part (the contour of the buttock) and its insertion into the
+    # tract and the gluteal tuberosity left, to show the sciatic notch, the ischial tuberosity with the
+    # hamstrings arising from it and the back of the greater trochanter
+    gp = muscle_parts(gmax, 'sup', 27, u0=0.0, u1=GMAX_CUT[0])
+    gp += muscle_parts(gmax, 'sup', 27, tendon=(0.965, 1.0), u0=GMAX_CUT[1], u1=1.0)
+    bundles = 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'
+    gp.append(path(gmax.fibres(9, 0.0, 1.0, 0.0, GMAX_CUT[0]), bundles))
+    gp.append(path(gmax.fibres(9, 0.0, 1.0, GMAX_CUT[1], 0.92), bundles))
+    gp += cut_parts(gmax, 0, 1, GMAX_CUT[0]) + cut_parts(gmax, 0, 1, GMAX_CUT[1])
     v.add('muscles', group('m-gluteus-maximus-r', gp))
     # external oblique: fleshy slips from the outer surfaces of the lower ribs, fibres down and forward,
     # its posterior border free from the 12th rib to the iliac crest; it turns into its aponeurosis along a
@@ -2198,11 +2262,6 @@ def build_lateral():
     v.add('muscles', group('m-external-oblique-r', eop))
     # the inguinal ligament, drawn again over the aponeurosis whose lower border it is (drawing only)
     v.add('muscles', path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT))
-    # the skeleton beneath the muscles, in dashed outline (drawing only)
-    ghost = [smooth(v.ps(SK.HIP_SAG)), smooth(v.ps(ellipse_pts(az, ay, ar + 2, ar + 2, 0, 14))),
-             smooth(v.ps(ellipse_pts(0, 285, 23, 23, 0, 12))),
-             smooth(v.ps([(14, 292), (16, 310), (14, 335)]), False), smooth(v.ps([(-32, 296), (-31, 318), (-25, 340)]), False)]
-    v.add('muscles', path(' '.join(ghost), LAT_GHOST))
 
     trigger_point(v, 'gluteus-medius', 3, s, (12, 178))
     trigger_point(v, 'gluteus-minimus', 1, s, (30, 232))
@@ -2241,14 +2300,14 @@ def build_lateral():
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
     v.label('Gluteus medius', (-30, 170), R, 'L')
     v.label('Gluteus minimus', (30, 228), R, 'R')
-    v.label('Gluteus maximus', (-80, 290), R, 'L')
+    v.label('Gluteus maximus', (-112, 300), R, 'L')
     v.label('12th rib', (-76, 4), R, 'L')
     v.label('Ribs 9–11', (-84, -30), R, 'L')
     v.label('L3 spinous process', (-86, 104), R, 'L')
-    v.label('Sacrum', (-104, 220), R, 'L')
+    v.label('Sacrum', (-88, 262), R, 'L')
     v.label('Hip joint (femoral head)', (-8, 270), R, 'L')
     v.label('Greater trochanter', (-26, 318), R, 'L')
-    v.label('Ischial tuberosity', (-44, 350), R, 'L')
+    v.label('Ischial tuberosity', (-46, 334), R, 'L')
     v.label('Gluteal tuberosity', (-17, 418), R, 'L')
     v.label('Femur (lateral condyle)', (-12, 690), R, 'L')
     v.label('Fibular head', (-27, 745), R, 'L')

@@ -127,9 +127,14 @@ HIP_SAG = [
 ]
 OBTURATOR_SAG = (13, 311, 14, 19.5, -0.45)
 ACETABULUM_SAG = (0, 285, 28)
-GLUTEAL_ANT_S = [(12, 147), (-6, 172), (-30, 204), (-52, 232), (-62, 250)]
-GLUTEAL_POST_S = [(-66, 144), (-74, 176), (-84, 206), (-92, 230)]
-GLUTEAL_INF_S = [(38, 247), (14, 246), (-16, 246), (-42, 250), (-58, 258)]
+# The gluteal lines on the outer surface of the ilium, seen from the side: the posterior line nearly upright
+# from the crest about 4 cm in front of the PSIS to the front of the PIIS; the anterior line from the crest
+# just in front of the iliac tubercle arching back and then down to the top of the greater sciatic notch; the
+# inferior line from the notch between the ASIS and the AIIS back over the acetabulum to the middle of the
+# greater sciatic notch.
+GLUTEAL_ANT_S = [(16, 154), (2, 160), (-16, 172), (-32, 192), (-45, 216), (-54, 240)]
+GLUTEAL_POST_S = [(-62, 141), (-70, 168), (-80, 198), (-89, 228)]
+GLUTEAL_INF_S = [(42, 228), (28, 235), (10, 240), (-10, 243), (-30, 247), (-46, 254), (-55, 263)]
 CREST_SAG = [(48, 211), (45, 196), (38, 178), (26, 160), (10, 146), (-10, 136), (-32, 133), (-58, 139),
              (-81, 152), (-97, 172), (-103, 196), (-100, 213)]
 SACRUM_SAG = [(-20, 188), (-58, 183), (-84, 196), (-98, 222), (-100, 245), (-94, 262), (-86, 270),

@@ -510,6 +510,24 @@ static const HitPoint hit_points[] = {
     "in front of the lateral epicondyle, above the knee, the tract lies over the femur" },
   { "lateral", 672, 449, "b-iliotibial-tract-r",
     "below the iliac tubercle the tract covers the front of gluteus medius" },
+  /* Side view: gluteus maximus, medius and minimus are cut and turned back over the hip bone,
+   * drawn in bone like the other views (not a dashed outline under the muscles): the gluteal
+   * surface of the ilium with its gluteal lines, the femoral head in the acetabulum, the greater
+   * trochanter and the ischial tuberosity, where the hamstrings arise. */
+  { "lateral", 582, 488, "b-hip-bone-r",
+    "between the anterior and posterior gluteal lines lies the bare gluteal surface of the ilium" },
+  { "lateral", 578.4, 446.6, "b-anterior-gluteal-line-r",
+    "the anterior gluteal line arches from the crest back and down to the greater sciatic notch" },
+  { "lateral", 600, 542, "b-inferior-gluteal-line-r",
+    "the inferior gluteal line runs back over the acetabulum, below the origin of gluteus minimus" },
+  { "lateral", 621.6, 587, "b-femur-r",
+    "the femoral head sits in the acetabulum" },
+  { "lateral", 589.2, 673.4, "b-greater-trochanter-r",
+    "below and behind the femoral head lies the greater trochanter" },
+  { "lateral", 553.2, 702.2, "b-ischial-tuberosity-r",
+    "behind the greater trochanter, above biceps femoris, lies the ischial tuberosity" },
+  { "lateral", 477.6, 572.6, "b-sacrum",
+    "through the greater sciatic notch the sacrum shows behind the hip bone" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
