@@ -1387,7 +1387,7 @@ def build_posterior_deep():
              'The deep muscles of the low back, hip and thigh seen from behind, gluteus maximus removed: quadratus '
              'lumborum, multifidus and the erector spinae (cut away on the right), gluteus medius (cut on the right to '
              'show gluteus minimus), piriformis and the short lateral rotators below it, and the hamstrings, adductor '
-             'magnus and gracilis down to the knee.')
+             'magnus and gracilis down to the knee, vastus lateralis beside them on the lateral thigh.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
     coronal_bones(v)
     for s in v.sides:
@@ -1442,6 +1442,8 @@ def build_posterior_deep():
         pf = piriformis_sheet(v, s)
         v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0))))
         deep_rotators_back(v, s)
+        # the lateral thigh beside the hamstrings: vastus lateralis, not bare bone
+        v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
         thigh_back(v, s, True)
         trigger_point(v, 'biceps-femoris', 1, s, (106, 570))
         trigger_point(v, 'semitendinosus', 1, s, (50, 520))
@@ -2299,7 +2301,7 @@ def build_lateral():
     v.label('Biceps femoris', (-52, 560), R, 'L')
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
     v.label('Gluteus medius', (-30, 170), R, 'L')
-    v.label('Gluteus minimus', (30, 228), R, 'R')
+    v.label('Gluteus minimus', (26, 228), R, 'R')
     v.label('Gluteus maximus', (-112, 300), R, 'L')
     v.label('12th rib', (-76, 4), R, 'L')
     v.label('Ribs 9–11', (-84, -30), R, 'L')
