@@ -790,6 +790,8 @@ test_rows_shown_on_screen (void)
   g_assert_cmpuint (first.on_screen, >, 10);
   g_assert_cmpuint (first.with_text, ==, first.on_screen);
   g_assert_cmpuint (assert_rows_show (list, store, ""), >, 10);
+  /* The rows past the first screenful come after the first frame, a few at a time. */
+  wait_all_rows (window);
   off = rows_off_screen (list, &with_text);
   g_test_message ("%u rows bound off screen, %u with text", off, with_text);
   g_assert_cmpuint (off, >, 50);
