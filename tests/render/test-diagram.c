@@ -720,6 +720,69 @@ count_inked (cairo_surface_t *surface)
   return n;
 }
 
+/* Inked pixels of @surface in the box x0..x1, y0..y1. */
+static guint
+count_inked_in (cairo_surface_t *surface,
+                int              x0,
+                int              y0,
+                int              x1,
+                int              y1)
+{
+  guint n = 0;
+
+  for (int y = MAX (y0, 0); y < MIN (y1, cairo_image_surface_get_height (surface)); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, cairo_image_surface_get_width (surface)); x++)
+      n += *(guint32 *) (cairo_image_surface_get_data (surface)
+                         + y * cairo_image_surface_get_stride (surface) + x * 4) >> 24 != 0;
+
+  return n;
+}
+
+/* A label broken onto two lines (a tspan each) is measured as librsvg draws it: as wide as its
+ * longer line, a line taller, its lines ending where it is anchored. */
+static void
+test_label_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = load_text (
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 1000\">"
+    "<g id=\"layer-muscles\"><rect width=\"10\" height=\"10\"/></g>"
+    "<g id=\"labels\" font-family=\"Cantarell, &quot;DejaVu Sans&quot;, sans-serif\" font-size=\"17\">"
+    "<text x=\"600\" y=\"100\" text-anchor=\"end\"><tspan x=\"600\">Levator ani:</tspan>"
+    "<tspan x=\"600\" dy=\"1.2em\">iliococcygeus</tspan></text>"
+    "<text x=\"600\" y=\"400\" text-anchor=\"end\">Levator ani: iliococcygeus</text>"
+    "</g></svg>", &error);
+  double two[4], one[4], size = 40;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_diagram_get_n_labels (diagram), ==, 2);
+  fascia_diagram_set_label_size (diagram, size);
+  g_assert_true (fascia_diagram_get_label_box (diagram, 0, &two[0], &two[1], &two[2], &two[3]));
+  g_assert_true (fascia_diagram_get_label_box (diagram, 1, &one[0], &one[1], &one[2], &one[3]));
+  g_assert_cmpfloat (two[2], <, one[2] * 0.7);
+  g_assert_cmpfloat_with_epsilon (two[3], one[3] + 1.2 * size, 0.5);
+  g_assert_cmpfloat_with_epsilon (two[0] + two[2], 600, 0.01);
+
+  /* Drawn so: ink on both lines, none beside the box. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 1000);
+  cr = cairo_create (surface);
+  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_LABELS, 1.0, 0, 0,
+                                             &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (count_inked_in (surface, two[0], two[1], two[0] + two[2], two[1] + one[3]),
+                    >, 100);
+  g_assert_cmpuint (count_inked_in (surface, two[0], two[1] + one[3], two[0] + two[2],
+                                    two[1] + two[3]), >, 100);
+  g_assert_cmpuint (count_inked_in (surface, 0, two[1], two[0] - 2, two[1] + two[3]), ==, 0);
+  g_assert_cmpuint (count_inked_in (surface, 602, two[1], 1000, two[1] + two[3]), ==, 0);
+  g_assert_cmpuint (count_inked_in (surface, 0, two[1] + two[3] + 2, 1000, one[1] - 2), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 /* The drawing without its labels, and the labels drawn over it, make the whole view. */
 static void
 test_render_parts (void)
@@ -996,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/diagram/render/region-overlay", test_region_overlay);
   g_test_add_func ("/fascia/render/diagram/render/region-fill-work", test_region_fill_work);
   g_test_add_func ("/fascia/render/diagram/dup", test_dup);
+  g_test_add_func ("/fascia/render/diagram/label-lines", test_label_lines);
   g_test_add_func ("/fascia/render/diagram/render-to-file", test_render_to_file);
 
   return g_test_run ();

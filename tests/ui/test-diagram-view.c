@@ -10,6 +10,7 @@
 
 #include "fascia-diagram-view.h"
 #include "fascia-region-button.h"
+#include "fascia-region-text.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
 
@@ -642,8 +643,11 @@ real_set_up (RealFixture   *fixture,
   g_autoptr(GError) error = NULL;
   GtkWidget *box;
 
+  /* The built-in atlas is the program's (transfer none): the fixture holds a reference of its
+   * own, which tear-down drops. */
   fixture->atlas = fascia_atlas_get_default (&error);
   g_assert_no_error (error);
+  g_object_ref (fixture->atlas);
   fixture->diagram = fascia_diagram_new_for_view (fixture->atlas, data, &error);
   g_assert_no_error (error);
   g_assert_true (fascia_diagram_get_labels_apart (fixture->diagram));
@@ -745,6 +749,45 @@ test_patch_keeps_labels (RealFixture   *fixture,
 
   g_free (patched.pixels);
   g_free (rendered.pixels);
+}
+
+/* Labels left out (presentation mode on a small screen enlarges them past what fits) leave
+ * every muscle reachable all the same: its region keeps its button, shown, named for a screen
+ * reader by the muscle's name, and its tooltip says the same. */
+static void
+test_left_out_labels_keep_names (RealFixture   *fixture,
+                                 gconstpointer  data)
+{
+  guint left_out = 0, muscles = 0;
+
+  fascia_diagram_set_label_size (fixture->diagram, 80);
+  fascia_diagram_view_styles_changed (fixture->view);
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+  for (guint i = 0; i < fascia_diagram_get_n_labels (fixture->diagram); i++)
+    left_out += !fascia_diagram_get_label_box (fixture->diagram, i, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (left_out, >, 0);
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (fixture->diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (fixture->diagram, i);
+      FasciaMuscle *muscle;
+      GtkWidget *button;
+      g_autofree char *tooltip = NULL;
+
+      if (region->kind != FASCIA_REGION_MUSCLE)
+        continue;
+      muscle = fascia_atlas_lookup_muscle (fixture->atlas, region->atlas_id);
+      g_assert_nonnull (muscle);
+      button = fascia_diagram_view_get_region_widget (fixture->view, region->id);
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_get_visible (button));
+      g_assert_true (g_str_has_prefix (fascia_region_button_get_label_text (FASCIA_REGION_BUTTON (button)),
+                                       fascia_muscle_get_name (muscle)));
+      tooltip = fascia_region_dup_label (fixture->atlas, region);
+      g_assert_cmpstr (tooltip, ==, fascia_region_button_get_label_text (FASCIA_REGION_BUTTON (button)));
+      muscles++;
+    }
+  g_assert_cmpuint (muscles, >, 0);
 }
 
 /* A diagram shown again at the same place and size shows what it rendered before: a switch
@@ -878,6 +921,8 @@ main (int   argc,
               fixture_set_up, test_switch_back_renders_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/patch-keeps-labels", RealFixture, "posterior-deep",
               real_set_up, test_patch_keeps_labels, real_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/left-out-labels-keep-names", RealFixture, "pelvis-medial",
+              real_set_up, test_left_out_labels_keep_names, real_tear_down);
 
   return g_test_run ();
 }
