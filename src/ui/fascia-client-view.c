@@ -472,7 +472,8 @@ bind_plan_row_cb (FasciaClientView   *self,
                                 start);
   else
     subtitle = g_strdup (plan_status_label (fascia_plan_get_status (plan)));
-  if (fascia_plan_get_id (plan) < 0)
+  if (fascia_plan_get_id (plan) < 0 || (self->store != NULL &&
+      fascia_store_is_kept (self->store, FASCIA_STORE_TABLE_PLANS, fascia_plan_get_id (plan))))
     subtitle = mark_kept (subtitle);
 
   set_row_text (item, title != NULL && *title ? title : _("Untitled Plan"), subtitle);
@@ -501,7 +502,8 @@ bind_visit_row_cb (FasciaClientView   *self,
   g_autofree char *subtitle = describe_pain (fascia_visit_get_pain_before (visit),
                                              fascia_visit_get_pain_after (visit));
 
-  if (fascia_visit_get_id (visit) < 0)
+  if (fascia_visit_get_id (visit) < 0 || (self->store != NULL &&
+      fascia_store_is_kept (self->store, FASCIA_STORE_TABLE_VISITS, fascia_visit_get_id (visit))))
     subtitle = mark_kept (subtitle);
   set_row_text (item, title != NULL ? title : "", subtitle);
 }
@@ -662,23 +664,42 @@ can_clinical (FasciaClientView *self)
 
 /* The rows of @table (plans or visits) of the client added while the clinic server is away,
  * kept on this computer until it is back, first (the newest), then @read, those read from
- * the store. */
+ * the store. With nothing read (the client chosen again while the server is away, or the
+ * window opened then), the journal still says what was changed of the server's rows: those
+ * are listed after the rows added, as they were left. */
 static GListModel *
 with_kept (FasciaClientView *self,
            FasciaStoreTable  table,
            GListModel       *read)
 {
   g_autoptr(GListModel) kept = NULL;
+  g_autoptr(GListModel) changed = NULL;
   GListStore *both;
 
   if (self->client == NULL || self->store == NULL || !can_clinical (self))
     return NULL;
   kept = fascia_store_list_added_kept (self->store, table, fascia_client_get_id (self->client));
-  if (g_list_model_get_n_items (kept) == 0)
+  if (read == NULL)
+    {
+      changed = fascia_store_list_changed_kept (self->store, table,
+                                                fascia_client_get_id (self->client));
+      /* A visit the journal knows only in part (its notes not changed are the server's):
+       * not opened until the server is back (visit_activated_cb()). */
+      for (guint i = 0; table == FASCIA_STORE_TABLE_VISITS && i < g_list_model_get_n_items (changed); i++)
+        {
+          g_autoptr(GObject) visit = g_list_model_get_item (changed, i);
+
+          g_object_set_data (visit, "fascia-kept-in-part", GINT_TO_POINTER (TRUE));
+        }
+    }
+  if (g_list_model_get_n_items (kept) == 0 &&
+      (changed == NULL || g_list_model_get_n_items (changed) == 0))
     return read != NULL ? g_object_ref (read) : NULL;
 
   both = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (both, kept);
+  if (changed != NULL)
+    g_list_store_append (both, changed);
   if (read != NULL)
     g_list_store_append (both, read);
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
@@ -691,7 +712,10 @@ show_plans (FasciaClientView *self)
   g_clear_object (&self->plans);
   self->plans = with_kept (self, FASCIA_STORE_TABLE_PLANS, self->plans_read);
 
-  /* The list's rows are made when its section is shown (see attach_lists()). */
+  /* The list's rows are made when its section is shown (see attach_lists()); while the
+   * clinic server is away, made again, as show_visits() does. */
+  if (self->store != NULL && !fascia_store_is_connected (self->store))
+    gtk_no_selection_set_model (self->plan_selection, NULL);
   gtk_no_selection_set_model (self->plan_selection,
                               g_strcmp0 (section_shown (self), "plans") == 0 ? self->plans : NULL);
   gtk_stack_set_visible_child_name (self->plan_list_stack,
@@ -798,6 +822,13 @@ show_visits (FasciaClientView *self)
   g_clear_object (&self->visits);
   self->visits = with_kept (self, FASCIA_STORE_TABLE_VISITS, self->visits_read);
 
+  /* While the clinic server is away a visit changed is told by no reading again: its row is
+   * made again, to show it as changed and waiting to be saved. */
+  if (self->store != NULL && !fascia_store_is_connected (self->store))
+    {
+      gtk_no_selection_set_model (self->visit_selection, NULL);
+      g_clear_object (&self->visit_slice);
+    }
   attach_visits (self);
   gtk_stack_set_visible_child_name (self->visit_list_stack,
                                     self->visits != NULL
@@ -1255,6 +1286,12 @@ visit_activated_cb (FasciaClientView *self,
 
   if (self->visits != NULL)
     visit = g_list_model_get_item (self->visits, position);
+  if (visit != NULL && g_object_get_data (G_OBJECT (visit), "fascia-kept-in-part") != NULL)
+    {
+      fascia_ui_toast (GTK_WIDGET (self),
+                       _("This visit opens when the clinic server is back; its changes are kept"));
+      return;
+    }
   if (visit != NULL && fascia_visit_get_id (visit) != 0)
     fascia_client_view_open_visit (self, visit);
 }
