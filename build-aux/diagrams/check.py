@@ -86,12 +86,14 @@ def text_boxes(text):
     cr.select_font_face('Cantarell')
     cr.set_font_size(fs)
     boxes = []
-    for m in re.finditer(r'<text x="([-0-9.]+)" y="([-0-9.]+)"( text-anchor="end")?>([^<]*)</text>', lab.group(2)):
-        x, y, end, t = float(m.group(1)), float(m.group(2)), m.group(3), m.group(4)
-        t = t.replace('&amp;', '&')
-        w = cr.text_extents(t).x_advance
+    for m in re.finditer(r'<text x="([-0-9.]+)" y="([-0-9.]+)"( text-anchor="end")?>(.*?)</text>', lab.group(2)):
+        x, y, end = float(m.group(1)), float(m.group(2)), m.group(3)
+        # a label broken onto lines has a tspan each, 1.2 em apart
+        lines = [re.sub(r'<[^>]*>', '', t).replace('&amp;', '&') for t in re.split(r'</tspan>', m.group(4)) if t]
+        lines = [t for t in lines if t]
+        w = max(cr.text_extents(t).x_advance for t in lines)
         x0 = x - w if end else x
-        boxes.append((t, x0, y - fs * 0.78, x0 + w, y + fs * 0.24))
+        boxes.append((' '.join(lines), x0, y - fs * 0.78, x0 + w, y + fs * 0.24 + fs * 1.2 * (len(lines) - 1)))
     leaders = []
     for m in re.finditer(r'<path d="M([-0-9.]+),([-0-9.]+) L([-0-9.]+),([-0-9.]+) L([-0-9.]+),([-0-9.]+)"', lab.group(2)):
         v = [float(g) for g in m.groups()]
