@@ -636,9 +636,66 @@ boxes_overlap (const LabelBox *a,
          && a->y < b->y + b->height + margin && b->y < a->y + a->height + margin;
 }
 
-/* Which labels presentation mode shows at its larger size: each, in the drawing's order, that
- * lies inside the drawing and clear of every label shown before it. The drawing's labels do not
- * overlap at the size it gives them; blown up to be read across a room they would. */
+/* @text in lower case, each run of other characters than letters and digits one '-', with a '-'
+ * at each end: "Levator ani: pubococcygeus" is "-levator-ani-pubococcygeus-". */
+static char *
+label_slug (const char *text)
+{
+  GString *slug = g_string_new ("-");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  if (slug->str[slug->len - 1] != '-')
+    g_string_append_c (slug, '-');
+
+  return g_string_free (slug, FALSE);
+}
+
+/* Whether @label names one of the drawing's muscles: its name ("Psoas major", "Right crus of the
+ * diaphragm", "Levator ani: pubococcygeus", "Quadratus lumborum (behind)"), or the first word of
+ * its name with a note ("Latissimus (cut)"). */
+static gboolean
+label_names_muscle (FasciaDiagramData        *data,
+                    const FasciaDiagramLabel *label)
+{
+  g_autofree char *slug = NULL;
+  const char *note;
+
+  if (label->text == NULL)
+    return FALSE;
+  slug = label_slug (label->text);
+  note = strstr (label->text, " (");
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const FasciaRegion *region = &g_array_index (data->regions, FasciaRegion, i);
+      g_autofree char *id = NULL;
+      const char *dash;
+
+      if (region->kind != FASCIA_REGION_MUSCLE)
+        continue;
+      id = g_strconcat ("-", region->atlas_id, "-", NULL);
+      if (strstr (slug, id) != NULL)
+        return TRUE;
+      dash = strchr (region->atlas_id, '-');
+      if (note != NULL && dash != NULL && strchr (label->text, ' ') == note
+          && (gsize) (note - label->text) == (gsize) (dash - region->atlas_id)
+          && g_ascii_strncasecmp (label->text, region->atlas_id, dash - region->atlas_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Which labels are shown at the size in effect: at the drawing's own size all; enlarged (a small
+ * window, presentation mode), each that lies inside the drawing and clear of every label shown
+ * before it, the labels that name a muscle first, then the others, each in the drawing's
+ * order. The drawing lays its labels out so that, up to the size a small window asks for, all
+ * fit; blown up further they would not, and a muscle's name matters more than a landmark's. */
 static const gboolean *
 ensure_label_layout (FasciaDiagram *self)
 {
@@ -646,6 +703,7 @@ ensure_label_layout (FasciaDiagram *self)
   guint n = data->labels->len;
   g_autoptr(GObject) context = NULL;
   g_autofree LabelBox *boxes = NULL;
+  g_autofree gboolean *of_muscle = NULL;
   double size = fascia_diagram_get_label_size (self);
 
   if (self->label_shown != NULL && self->shown_size == size)
@@ -654,27 +712,39 @@ ensure_label_layout (FasciaDiagram *self)
   g_free (self->label_shown);
   self->label_shown = g_new0 (gboolean, MAX (n, 1));
   self->shown_size = size;
-  boxes = g_new0 (LabelBox, MAX (n, 1));
-  context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  if (self->label_size <= 0)
+    {
+      for (guint i = 0; i < n; i++)
+        self->label_shown[i] = TRUE;  /* as drawn */
+      return self->label_shown;
+    }
 
+  boxes = g_new0 (LabelBox, MAX (n, 1));
+  of_muscle = g_new0 (gboolean, MAX (n, 1));
+  context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
   for (guint i = 0; i < n; i++)
     {
       const FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel, i);
 
       measure_label (data, PANGO_CONTEXT (context), label, size, &boxes[i]);
-      if (self->label_size <= 0)
-        {
-          self->label_shown[i] = TRUE;  /* as drawn */
-          continue;
-        }
-
-      self->label_shown[i] = boxes[i].x >= 0 && boxes[i].y >= 0
-                             && boxes[i].x + boxes[i].width <= data->width
-                             && boxes[i].y + boxes[i].height <= data->height;
-      for (guint j = 0; j < i && self->label_shown[i]; j++)
-        if (self->label_shown[j] && boxes_overlap (&boxes[i], &boxes[j], size * 0.15))
-          self->label_shown[i] = FALSE;
+      of_muscle[i] = label_names_muscle (data, label);
     }
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        gboolean shown;
+
+        if (of_muscle[i] != (pass == 0))
+          continue;
+        shown = boxes[i].x >= 0 && boxes[i].y >= 0
+                && boxes[i].x + boxes[i].width <= data->width
+                && boxes[i].y + boxes[i].height <= data->height;
+        for (guint j = 0; j < n && shown; j++)
+          if (self->label_shown[j] && boxes_overlap (&boxes[i], &boxes[j], size * 0.15))
+            shown = FALSE;
+        self->label_shown[i] = shown;
+      }
 
   return self->label_shown;
 }
