@@ -2211,7 +2211,8 @@ def build_lateral():
     v.add('muscles', group('m-gluteus-minimus-r', gminp))
     # gluteus medius: a fan from the outer lip of the iliac crest and the ilium between the anterior and
     # posterior gluteal lines, converging on the lateral surface of the greater trochanter
-    gmed = Sheet(v.ps([(20, 156), (8, 146), (-6, 138), (-30, 134), (-50, 137), (-62, 143), (-70, 169), (-80, 199)]),
+    # (just below the crest, which stays bare between it and external oblique)
+    gmed = Sheet(v.ps([(20, 161), (8, 151), (-6, 143), (-30, 139), (-50, 142), (-62, 148), (-70, 169), (-80, 199)]),
                  v.ps([(7, 303), (-3, 297), (-13, 291), (-22, 287)]),
                  v.ps([(26, 206), (2, 196), (-30, 196), (-66, 226)]),
                  v.ps([(14, 272), (0, 260), (-18, 258), (-34, 272)]))

@@ -514,6 +514,10 @@ static const HitPoint hit_points[] = {
    * drawn in bone like the other views (not a dashed outline under the muscles): the gluteal
    * surface of the ilium with its gluteal lines, the femoral head in the acetabulum, the greater
    * trochanter and the ischial tuberosity, where the hamstrings arise. */
+  { "lateral", 553.2, 350.5, "b-iliac-crest-r",
+    "gluteus medius arises just below the iliac crest, which stays bare above it" },
+  { "lateral", 600, 347.6, "b-iliac-crest-r",
+    "gluteus medius arises just below the iliac crest, which stays bare above it" },
   { "lateral", 582, 488, "b-hip-bone-r",
     "between the anterior and posterior gluteal lines lies the bare gluteal surface of the ilium" },
   { "lateral", 578.4, 446.6, "b-anterior-gluteal-line-r",
