@@ -15,6 +15,7 @@
 #include "fascia-client-view.h"
 #include "fascia-conflict-dialog.h"
 #include "fascia-records-ui.h"
+#include "fascia-list-height-layout.h"
 #include "fascia-ui-utils.h"
 
 /*
@@ -388,11 +389,10 @@ plan_status_label (FasciaPlanStatus status)
 }
 
 /* A row of the plan or visit list: a title, a subtitle and an arrow. Only the rows on screen
- * exist; the list view binds them to the items scrolled into view. Each text is one line,
- * ended with "…" where it is longer than the row, and shown whole in the row's tooltip (and
- * read whole by a screen reader): GTK 4.8's list view measures its height as for rows of
- * one line each, whatever its width, so a title that wrapped pushed its subtitle out of the
- * list's foot (as the client list's rows, too). */
+ * exist; the list view binds them to the items scrolled into view. Each text is shown whole,
+ * wrapped between its words, as high as it needs at the row's width: the list is measured
+ * at its width (FasciaListHeightLayout), and asks for no more width than
+ * the longest word. A screen reader reads them from the row's name. */
 static void
 setup_row_cb (FasciaClientView   *self,
               GtkListItem        *item,
@@ -412,8 +412,9 @@ setup_row_cb (FasciaClientView   *self,
     {
       gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      /* No width in characters: see the client list's rows (fascia-clients-page.c). */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
       gtk_box_append (GTK_BOX (text), label);
     }
   gtk_widget_add_css_class (subtitle, "dim-label");
@@ -433,12 +434,9 @@ set_row_text (GtkListItem *item,
   GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
   GtkWidget *list_row = gtk_widget_get_parent (row);
   g_autofree char *label = g_strdup_printf ("%s, %s", title, subtitle);
-  g_autofree char *whole = g_strdup_printf ("%s\n%s", title, subtitle);
 
   gtk_label_set_text (GTK_LABEL (title_label), title);
   gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
-  /* Plain text, never markup. */
-  gtk_widget_set_tooltip_text (row, whole);
   /* GTK 4.8's list rows have no name of their own for a screen reader. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (list_row != NULL)
@@ -1629,6 +1627,8 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Its class, before a list view of the template is made. */
+  g_type_class_unref (g_type_class_ref (FASCIA_TYPE_LIST_HEIGHT_LAYOUT));
   g_type_ensure (FASCIA_TYPE_PLAN_EDITOR);
   g_type_ensure (FASCIA_TYPE_VISIT_EDITOR);
   g_type_ensure (FASCIA_TYPE_PROGRESS_CHART);
