@@ -917,4 +917,8 @@ fascia_study_page_init (FasciaStudyPage *self)
   self->choice_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The figure, centred with a margin, as on the Atlas page, not the view's whole drawing:
+   * where a drawing frames the body (the side view at the ribs, the back views at the
+   * thighs) the cut showed against the pane's edge, as if the pane cut the figure off. */
+  fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
 }

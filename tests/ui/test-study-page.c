@@ -347,17 +347,32 @@ feedback_label (Fixture *fixture)
                                                    FASCIA_TYPE_STUDY_PAGE, "feedback_label"));
 }
 
-/* The drawing shown whole: the zoom is the one that fits it in the widget. */
+/* Where the figure of the view shown lies in the widget, and how much room it leaves on
+ * its tightest side (negative: cut off). */
+static double
+figure_room (FasciaDiagramView *view,
+             double            *fill)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+  double x, y, w, h, left, top, right, bottom;
+
+  fascia_diagram_get_figure_bounds (diagram, &x, &y, &w, &h);
+  fascia_diagram_view_view_to_widget (view, x, y, &left, &top);
+  fascia_diagram_view_view_to_widget (view, x + w, y + h, &right, &bottom);
+  if (fill != NULL)
+    *fill = MAX ((right - left) / width, (bottom - top) / height);
+  return MIN (MIN (left, top), MIN (width - right, height - bottom));
+}
+
+/* The figure shown whole, as large as the widget lets it. */
 static gboolean
 fitted (FasciaDiagramView *view)
 {
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
-  double width, height, fit;
+  double fill;
 
-  fascia_diagram_get_size (diagram, &width, &height);
-  fit = MIN (gtk_widget_get_width (GTK_WIDGET (view)) / width,
-             gtk_widget_get_height (GTK_WIDGET (view)) / height);
-  return fabs (fascia_diagram_view_get_zoom (view) - fit) < fit * 0.01;
+  return figure_room (view, &fill) >= 0 && fill > 0.9;
 }
 
 /* Issue 12, item 9: a question starts with no focus ring on the drawing; a bone answers no
@@ -449,6 +464,61 @@ test_find_rules (Fixture       *fixture,
   g_assert_cmpuint (n_view_changes, >, 0);
 }
 
+/* Each question opens on its view's whole figure, with room around it: the side view (and
+ * the back deep and front superficial ones), whose drawings frame the body at its top, opened
+ * with the figure's top against the pane's edge, as if the pane cut it off. At a laptop's
+ * sizes: the window's area left of the question's text. */
+static void
+test_views_framed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const int *size = data;
+  FasciaDiagramView *view =
+    FASCIA_DIAGRAM_VIEW (fascia_study_page_get_diagram_view (fixture->page));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_widget_hide (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), size[0], size[1]);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fascia_ui_test_wait_idle (200);
+
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      FasciaQuiz *quiz;
+
+      fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_FIND_MUSCLE, seed);
+      quiz = fascia_study_page_get_quiz (fixture->page);
+      while (!fascia_quiz_get_finished (quiz))
+        {
+          FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+          const char *view_id = fascia_quiz_question_get_view_id (question);
+          FasciaDiagram *diagram;
+          double room, fill;
+
+          g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
+          diagram = fascia_diagram_view_get_diagram (view);
+          room = figure_room (view, &fill);
+          g_test_message ("%d×%d, %s: a %d×%d pane, %.0f px round the figure, filling %.2f",
+                          size[0], size[1], view_id, gtk_widget_get_width (GTK_WIDGET (view)),
+                          gtk_widget_get_height (GTK_WIDGET (view)), room, fill);
+          if (room < 8)
+            g_error ("%d×%d: the %s view opens with its figure %.0f px from the pane's edge",
+                     size[0], size[1], view_id, room);
+          g_assert_cmpfloat (fill, >, 0.9);
+          g_hash_table_add (seen, g_strdup (view_id));
+
+          gtk_widget_activate (fascia_diagram_view_get_region_widget (
+            view, region_to_press (diagram, question, TRUE)));
+          g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+          fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
+          g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+        }
+    }
+  /* The views whose drawings reach their frame's top were among them. */
+  g_assert_true (g_hash_table_contains (seen, "lateral"));
+  g_assert_true (g_hash_table_contains (seen, "posterior-deep"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +534,17 @@ main (int   argc,
               fixture_set_up, test_choice_round_by_keys, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/next-stays-put", Fixture, NULL,
               fixture_set_up, test_next_stays_put, fixture_tear_down);
+
+  {
+    /* The window at 1024×640 and 1280×800 less the header bar. */
+    static const int laptop[] = { 1024, 590 };
+    static const int larger[] = { 1280, 750 };
+
+    g_test_add ("/fascia/ui/study-page/views-framed-1024x640", Fixture, laptop,
+                fixture_set_up, test_views_framed, fixture_tear_down);
+    g_test_add ("/fascia/ui/study-page/views-framed-1280x800", Fixture, larger,
+                fixture_set_up, test_views_framed, fixture_tear_down);
+  }
 
   return g_test_run ();
 }
