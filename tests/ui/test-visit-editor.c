@@ -33,7 +33,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  fascia_ui_test_session_open (f, app, NULL, 1280, 800, "clients");
+  const int *size = data;
+
+  fascia_ui_test_session_open (f, app, NULL, size != NULL ? size[0] : 1280,
+                               size != NULL ? size[1] : 800, "clients");
 }
 
 static void
@@ -437,6 +440,69 @@ test_finding_buttons_named (Fixture       *f,
     }
 }
 
+/* On a large screen the finding buttons over the body chart keep their own width, centred
+ * over the diagram: they were stretched across the pane (~165 px each at 1920×1080, ~360 px
+ * at 3840×2160). Every control of the rows over and under the diagram lies whole inside its
+ * row (a row that flows onto a second line is as high as its lines). The window keeps its
+ * size. */
+static void
+test_tools_compact (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char * const flows[] = { "tool_flow", "dropdown_flow", "legend_flow" };
+  FasciaVisitEditor *editor = new_visit (f);
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  GtkWidget *diagram = GTK_WIDGET (fascia_visit_editor_get_diagram_view (editor));
+
+  /* A second visit: the drop-down of the earlier visit to compare with, and the legend's
+   * key for it, are shown too. */
+  gtk_editable_set_text (GTK_EDITABLE (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                             "date_row")), "2026-01-10");
+  fascia_visit_editor_flush (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  fascia_ui_test_wait_idle (300);
+  g_assert_true (gtk_widget_get_mapped (diagram));
+  g_assert_true (gtk_widget_get_mapped (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                              "compare_dropdown")));
+  /* The finding buttons' row no wider than its buttons side by side ask; every control whole
+   * and inside its row. */
+  for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
+    {
+      GtkWidget *flow = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, flows[i]);
+      int natural;
+
+      gtk_widget_measure (flow, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_test_message ("%s: %d px in a %d px pane, natural %d", flows[i],
+                      gtk_widget_get_width (flow), gtk_widget_get_width (diagram), natural);
+      g_assert_true (gtk_widget_get_mapped (flow));
+      if (i == 0)
+        g_assert_cmpint (gtk_widget_get_width (flow), <=, natural);
+      for (GtkWidget *child = gtk_widget_get_first_child (flow); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *control = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+          int minimum;
+          graphene_rect_t bounds;
+
+          gtk_widget_measure (control, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          if (!gtk_widget_get_visible (child) || !gtk_widget_get_visible (control))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (control, control, &bounds));
+          g_assert_cmpfloat (bounds.size.width, >=, minimum);
+          g_assert_true (gtk_widget_compute_bounds (control, flow, &bounds));
+          g_assert_cmpfloat (bounds.origin.x, >=, 0);
+          g_assert_cmpfloat (bounds.origin.y, >=, 0);
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (flow));
+          g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (flow));
+        }
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +523,16 @@ main (int   argc,
               fixture_set_up, test_long_note_scrolls, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/note-over-limit", Fixture, NULL,
               fixture_set_up, test_note_over_limit, fixture_tear_down);
+
+  {
+    static const int hd[] = { 1920, 1080 };
+    static const int laptop[] = { 1024, 640 };
+
+    g_test_add ("/fascia/ui/visit-editor/tools-compact-1920x1080", Fixture, hd,
+                fixture_set_up, test_tools_compact, fixture_tear_down);
+    g_test_add ("/fascia/ui/visit-editor/tools-compact-1024x640", Fixture, laptop,
+                fixture_set_up, test_tools_compact, fixture_tear_down);
+  }
 
   status = g_test_run ();
   g_clear_object (&app);
