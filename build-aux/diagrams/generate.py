@@ -842,12 +842,16 @@ def render_labels(v):
                 x = place(c, it, y)
                 room = (x if c == 'L' else W - x) - 4
                 it['lines'] = wrap_label(it['text'], room)
+        placed = []
         for it, y in zip(items, ys):
-            a = it['a']
             x = place(c, it, y)
             w = max(text_width(t, fs) for t in it['lines'])
             # at the drawing's own size the label stays on the canvas, over the drawing if it must
             x = max(x, w + 6) if c == 'L' else min(x, W - 6 - w)
+            # the height the label takes at the drawing's own size (its baseline is y + 5.5)
+            placed.append((it, x, y, y + 5.5 - 0.78 * fs, y + 5.5 + 0.24 * fs + LINE * fs * (len(it['lines']) - 1)))
+        for i, (it, x, y, _, _) in enumerate(placed):
+            a = it['a']
             anchor = ' text-anchor="end"' if c == 'L' else ''
             if len(it['lines']) == 1:
                 body = it['text']
@@ -856,7 +860,15 @@ def render_labels(v):
                                for k, t in enumerate(it['lines']))
             out.append('<text x="%s" y="%s"%s>%s</text>' % (f(x), f(y + 5.5), anchor, body))
             start = (x + 5, y) if c == 'L' else (x - 5, y)
-            elbow = (start[0] + (12 if c == 'L' else -12), y)
+            ex = start[0] + (12 if c == 'L' else -12)
+            # the leader runs level past the inner ends of the labels between its label and its
+            # point before it turns to the point, so that it crosses none of them
+            lo, hi = min(y, a[1]), max(y, a[1])
+            for j, (_, xj, _, top_j, bottom_j) in enumerate(placed):
+                if j != i and top_j - 2 <= hi and bottom_j + 2 >= lo:
+                    ex = max(ex, xj + 6) if c == 'L' else min(ex, xj - 6)
+            ex = min(ex, a[0]) if c == 'L' else max(ex, a[0])
+            elbow = (ex, y)
             out.append('<path d="M%s L%s L%s" fill="none" stroke="#444" stroke-width="0.9"/>' % (P(start), P(elbow), P(a)))
             out.append('<circle cx="%s" cy="%s" r="2.2" fill="#333"/>' % (f(a[0]), f(a[1])))
     return ('<g id="labels" %s font-size="%d" fill="#2e2e2e">' % (FONT, fs)) + ''.join(out) + '</g>'
