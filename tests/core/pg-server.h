@@ -227,3 +227,21 @@ pg_server_new_database (void)
 
   return g_strdup_printf ("host=%s dbname=%s user=fascia", dir, name);
 }
+
+/* Runs @sql on the server as the login of @conninfo; fails the test, naming @sql and the
+ * server's reason, if the server refuses it. */
+static inline void
+pg_server_exec (const char *conninfo,
+                const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Could not connect to the test server: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}

@@ -1448,21 +1448,6 @@ test_narrows_after_change (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }
 
-/* Runs @sql on the server as @conninfo's login; it must succeed. */
-static void
-server_run (const char *conninfo,
-            const char *sql)
-{
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
-  PQclear (result);
-  PQfinish (conn);
-}
-
 /* A front-desk login (fascia_reception, --setup-clinic) searches as a therapist does: it may
  * read the stamp of changes to clients (sql-postgresql/015) and the contact columns the
  * search keeps, so typing that narrows its short search reads the stamp alone; a client
@@ -1486,7 +1471,7 @@ test_reception_narrows (StoreFixture  *fixture,
   add_clients (fixture, 1000);
   g_assert_true (fascia_store_setup_clinic (fixture->path, NULL, &error));
   g_assert_no_error (error);
-  server_run (fixture->path, "DO $$ BEGIN "
+  pg_server_exec (fixture->path, "DO $$ BEGIN "
               "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'desk_search') THEN "
               "CREATE ROLE desk_search LOGIN; END IF; "
               "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'room_search') THEN "

@@ -2089,18 +2089,9 @@ static void
 as_owner_then_cut (const char *conninfo,
                    const char *sql)
 {
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
-  PQclear (result);
-  result = PQexec (conn, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
-                         "WHERE datname = current_database () AND pid <> pg_backend_pid ()");
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  PQclear (result);
-  PQfinish (conn);
+  pg_server_exec (conninfo, sql);
+  pg_server_exec (conninfo, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                            "WHERE datname = current_database () AND pid <> pg_backend_pid ()");
 }
 
 /* A connection lost and made anew whose session the server then refuses for good — the

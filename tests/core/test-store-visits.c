@@ -1042,22 +1042,6 @@ test_watch_others (StoreFixture  *fixture,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
-/* Runs @sql as the login of @conninfo; the server must accept it. */
-static void
-server_exec (const char *conninfo,
-             const char *sql)
-{
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
-}
-
 static char *
 last_amendment_author (FasciaStore *store,
                        gint64       visit_id)
@@ -1110,7 +1094,7 @@ test_amendment_author (StoreFixture  *fixture,
   /* A colleague on the clinic server amends the same note a moment later: theirs. */
   g_assert_true (fascia_store_setup_clinic (fixture->path, NULL, &error));
   g_assert_no_error (error);
-  server_exec (fixture->path, "CREATE ROLE colleague LOGIN; GRANT fascia_therapist TO colleague");
+  pg_server_exec (fixture->path, "CREATE ROLE colleague LOGIN; GRANT fascia_therapist TO colleague");
   colleague_db = g_strconcat (fixture->path, " user=colleague", NULL);
   colleague = fascia_store_open_full (colleague_db, FASCIA_STORE_OPEN_NO_BACKUP, &error);
   g_assert_no_error (error);
@@ -1128,7 +1112,7 @@ test_amendment_author (StoreFixture  *fixture,
   sql = g_strdup_printf ("INSERT INTO fascia.amendments (visit_id, field, old_text, new_text, "
                          "amended_at, amended_by) VALUES (%" G_GINT64_FORMAT ", 'objective', "
                          "'', 'Forged', 1, 'fascia')", visit_id);
-  server_exec (colleague_db, sql);
+  pg_server_exec (colleague_db, sql);
   g_clear_pointer (&author, g_free);
   author = last_amendment_author (fixture->store, visit_id);
   g_assert_cmpstr (author, ==, "colleague");
@@ -1139,7 +1123,7 @@ test_amendment_author (StoreFixture  *fixture,
                          "amended_at, amended_by) VALUES (%" G_GINT64_FORMAT ", 'objective', "
                          "'', 'Moved in', %" G_GINT64_FORMAT ", 'laptop_user')", visit_id,
                          g_get_real_time ());
-  server_exec (fixture->path, sql);
+  pg_server_exec (fixture->path, sql);
   g_clear_pointer (&author, g_free);
   author = last_amendment_author (fixture->store, visit_id);
   g_assert_cmpstr (author, ==, "laptop_user");

@@ -1426,22 +1426,6 @@ test_clinic_server_lost_chart (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
-/* Runs @sql on the server as the login of @conninfo; fails the test if the server refuses. */
-static void
-server_exec (const char *conninfo,
-             const char *sql)
-{
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
-}
-
 /* The text of the first column of the one row @sql gives on the server of @conninfo. */
 static char *
 server_text (const char *conninfo,
@@ -1847,12 +1831,12 @@ test_clinic_server_refused (Fixture       *f,
   fascia_test_iterate ();
 
   /* Connected, then the login is disabled and its connection ended. */
-  server_exec (f->db_path, "CREATE ROLE fascia_leaving LOGIN SUPERUSER");
+  pg_server_exec (f->db_path, "CREATE ROLE fascia_leaving LOGIN SUPERUSER");
   leaving = g_strdup_printf ("%s user=fascia_leaving", f->db_path);
   f->window = fascia_ui_test_window_new (app, leaving, 1400, 900, "clients");
   new_client (f, "Ada Lovelace");
-  server_exec (f->db_path, "ALTER ROLE fascia_leaving NOLOGIN");
-  server_exec (f->db_path, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+  pg_server_exec (f->db_path, "ALTER ROLE fascia_leaving NOLOGIN");
+  pg_server_exec (f->db_path, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
                            "WHERE usename = 'fascia_leaving'");
   {
     ToastWait w = { f, "refused the login “fascia_leaving”" };
@@ -2346,7 +2330,7 @@ test_clinic_server_gone_on_replay (Fixture       *f,
   /* Deleted and purged elsewhere before the next start. */
   pg_server_restart ();
   purge = g_strdup_printf ("DELETE FROM fascia.visits WHERE id = %" G_GINT64_FORMAT, visit_id);
-  server_exec (f->db_path, purge);
+  pg_server_exec (f->db_path, purge);
 
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   {
@@ -2628,7 +2612,7 @@ test_clinic_front_desk (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (fascia_store_setup_clinic (owner_db, NULL, &error));
   g_assert_no_error (error);
-  server_exec (owner_db, "CREATE ROLE desk_login LOGIN; GRANT fascia_reception TO desk_login");
+  pg_server_exec (owner_db, "CREATE ROLE desk_login LOGIN; GRANT fascia_reception TO desk_login");
   g_assert_cmpint (fascia_store_get_capabilities (owner) & FASCIA_STORE_CAN_CLINICAL, !=, 0);
 
   /* The window as the front desk: it opens on the client list, with no Study page. */
