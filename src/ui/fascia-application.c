@@ -378,6 +378,8 @@ fascia_application_finalize (GObject *object)
 {
   FasciaApplication *self = FASCIA_APPLICATION (object);
 
+  /* Views parsed and drawn ahead: let the one being made end before the process does. */
+  fascia_ui_wait_for_background (5000);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
 

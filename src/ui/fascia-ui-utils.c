@@ -1679,6 +1679,12 @@ typedef struct
   GTaskThreadFunc  func;
 } BackgroundJob;
 
+/* The jobs pushed and not yet done, so that the application can let them end before the
+ * process does (fascia_ui_wait_for_background()). */
+static GMutex background_lock;
+static GCond  background_cond;
+static guint  background_pending;
+
 static void
 background_run (gpointer data,
                 gpointer user_data)
@@ -1701,6 +1707,35 @@ background_run (gpointer data,
                g_task_get_cancellable (task));
   g_object_unref (task);
   g_free (job);
+
+  g_mutex_lock (&background_lock);
+  background_pending--;
+  g_cond_broadcast (&background_cond);
+  g_mutex_unlock (&background_lock);
+}
+
+/**
+ * fascia_ui_wait_for_background:
+ * @timeout_ms: the longest to wait
+ *
+ * Waits until the work pushed by fascia_ui_run_in_background() is done (a view parsed or
+ * drawn ahead takes a fraction of a second), or @timeout_ms pass: the process does not end
+ * while that thread is still inside librsvg, whose libraries end with it.
+ *
+ * Returns: whether every job is done
+ */
+gboolean
+fascia_ui_wait_for_background (guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+  gboolean done;
+
+  g_mutex_lock (&background_lock);
+  while (background_pending > 0 && g_cond_wait_until (&background_cond, &background_lock, end))
+    ;
+  done = background_pending == 0;
+  g_mutex_unlock (&background_lock);
+  return done;
 }
 
 /**
@@ -1726,6 +1761,9 @@ fascia_ui_run_in_background (GTask           *task,
   job = g_new (BackgroundJob, 1);
   job->task = g_object_ref (task);
   job->func = func;
+  g_mutex_lock (&background_lock);
+  background_pending++;
+  g_mutex_unlock (&background_lock);
   g_thread_pool_push (pool, job, NULL);
 }
 

@@ -91,6 +91,7 @@ gboolean           fascia_ui_is_email_or_empty    (const char        *text);
 /* Work done ahead in idle time */
 void               fascia_ui_run_in_background    (GTask             *task,
                                                    GTaskThreadFunc    func);
+gboolean           fascia_ui_wait_for_background  (guint              timeout_ms);
 
 G_END_DECLS
 

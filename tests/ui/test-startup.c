@@ -24,6 +24,7 @@
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
 static FasciaApplication *app;
@@ -826,6 +827,65 @@ test_no_svg_icon_at_start (void)
   g_test_trap_assert_passed ();
 }
 
+/* The application ends no sooner than the views being parsed and drawn ahead in the background
+ * (fascia_ui_run_in_background()): a process that ended while that thread was inside librsvg
+ * could crash on its way out. fascia_ui_wait_for_background() waits for a job still running
+ * and says so when it gives up. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean started;
+  gboolean released;
+} HeldJob;
+
+static void
+held_job_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  HeldJob *held = data;
+
+  g_mutex_lock (&held->lock);
+  held->started = TRUE;
+  g_cond_broadcast (&held->cond);
+  while (!held->released)
+    g_cond_wait (&held->cond, &held->lock);
+  g_mutex_unlock (&held->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+test_background_done_before_exit (void)
+{
+  HeldJob held = { 0 };
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_mutex_init (&held.lock);
+  g_cond_init (&held.cond);
+  g_assert_true (fascia_ui_wait_for_background (5000));
+  g_task_set_task_data (task, &held, NULL);
+  fascia_ui_run_in_background (task, held_job_thread);
+  g_mutex_lock (&held.lock);
+  while (!held.started)
+    g_cond_wait (&held.cond, &held.lock);
+  g_mutex_unlock (&held.lock);
+
+  /* Still running: not done, said so. */
+  g_assert_false (fascia_ui_wait_for_background (50));
+  g_mutex_lock (&held.lock);
+  held.released = TRUE;
+  g_cond_broadcast (&held.cond);
+  g_mutex_unlock (&held.lock);
+  g_assert_true (fascia_ui_wait_for_background (5000));
+  /* Its result, back on this thread. */
+  while (!g_task_get_completed (task))
+    g_main_context_iteration (NULL, TRUE);
+  g_mutex_clear (&held.lock);
+  g_cond_clear (&held.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,6 +919,9 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/pages-built-when-shown", test_pages_built_when_shown);
   g_test_add_func ("/fascia/ui/startup/clients-page-built-when-shown",
                    test_clients_page_built_when_shown);
+
+  g_test_add_func ("/fascia/ui/startup/background-done-before-exit",
+                   test_background_done_before_exit);
 
   status = g_test_run ();
   g_clear_object (&app);
