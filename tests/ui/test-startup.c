@@ -438,6 +438,42 @@ test_client_list_first_frame (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A demo clinic of 200 clients in @dir/fascia.db (*@path), whose first made-up client, the
+ * regular, has 500 visits or more (*@n_visits, if asked for): the practice a busy therapist
+ * keeps. Returns: (transfer full): the regular */
+static FasciaClient *
+make_busy_clinic (const char *dir,
+                  char      **path,
+                  guint      *n_visits)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(GListModel) found = NULL;
+  FasciaClient *regular;
+
+  *path = g_build_filename (dir, "fascia.db", NULL);
+  g_assert_true (fascia_store_create_demo_full (*path, 200, &error));
+  g_assert_no_error (error);
+  /* The crowd's first client is the regular, with 500 visits. */
+  store = fascia_store_open (*path, &error);
+  g_assert_no_error (error);
+  found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  regular = g_list_model_get_item (found, 0);
+  if (n_visits != NULL)
+    {
+      g_autoptr(GListModel) visits = fascia_store_list_visits (store,
+                                                               fascia_client_get_id (regular),
+                                                               &error);
+
+      g_assert_no_error (error);
+      *n_visits = g_list_model_get_n_items (visits);
+      g_assert_cmpuint (*n_visits, >=, 500);
+    }
+  return regular;
+}
+
 /* The client shown last, with 500 visits, comes back on its details: its first frame makes
  * what the details show and nothing of the sections behind them (at 100,000 clients ≈ 60 ms
  * of the start-up went to its visit rows, 64 of them made and bound while hidden, and to the
@@ -446,35 +482,16 @@ test_client_list_first_frame (void)
 static void
 test_busy_client_first_frame (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
-  g_autoptr(FasciaStore) store = NULL;
-  g_autoptr(GListModel) found = NULL;
-  g_autoptr(FasciaClient) regular = NULL;
-  g_autoptr(GListModel) visits = NULL;
+  g_autofree char *path = NULL;
+  guint n_visits;
+  g_autoptr(FasciaClient) regular = make_busy_clinic (dir, &path, &n_visits);
   GSettings *settings = fascia_application_get_settings (app);
   FasciaClientsPage *page;
   GtkWidget *view, *visit_list, *plan_list;
   FasciaProgressChart *chart;
   GtkAdjustment *adj;
-  guint n, on_screen, n_visits, offered;
-
-  g_assert_true (fascia_store_create_demo_full (path, 200, &error));
-  g_assert_no_error (error);
-  /* The crowd's first client is the regular, with 500 visits. */
-  store = fascia_store_open (path, &error);
-  g_assert_no_error (error);
-  found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
-  regular = g_list_model_get_item (found, 0);
-  visits = fascia_store_list_visits (store, fascia_client_get_id (regular), &error);
-  g_assert_no_error (error);
-  n_visits = g_list_model_get_n_items (visits);
-  g_assert_cmpuint (n_visits, >=, 500);
-  g_clear_object (&visits);
-  g_clear_object (&store);
+  guint n, on_screen, offered;
 
   fascia_application_set_database_path (app, path);
   g_settings_set_string (settings, "last-page", "clients");
@@ -560,12 +577,9 @@ scores_trace_cb (unsigned int  type,
 static void
 test_details_read_no_scores (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
-  g_autoptr(FasciaStore) store = NULL;
-  g_autoptr(GListModel) found = NULL;
-  g_autoptr(FasciaClient) regular = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(FasciaClient) regular = make_busy_clinic (dir, &path, NULL);
   GSettings *settings = fascia_application_get_settings (app);
   FasciaWindow *window;
   FasciaClientsPage *page;
@@ -573,16 +587,6 @@ test_details_read_no_scores (void)
   GtkWidget *view;
   sqlite3 *db;
   guint scores = 0;
-
-  g_assert_true (fascia_store_create_demo_full (path, 200, &error));
-  g_assert_no_error (error);
-  store = fascia_store_open (path, &error);
-  g_assert_no_error (error);
-  found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
-  regular = g_list_model_get_item (found, 0);
-  g_clear_object (&store);
 
   fascia_application_set_database_path (app, path);
   g_settings_set_string (settings, "last-page", "atlas");
