@@ -663,8 +663,12 @@ test_view_render (gconstpointer data)
     }
 }
 
+/* A label's box: x, y, width, height in view units. Arrays of labels hold one Box an element,
+ * so that their length counts boxes, not numbers. */
+typedef double Box[4];
+
 /* Dark pixels (labels are #2e2e2e) in @box of a labels-only render at 1 px a view unit, leaving
- * out what lies in any of @others. */
+ * out what lies in any of the boxes @others. */
 static double
 ink_in (cairo_surface_t *surface,
         const double    *box,
@@ -674,6 +678,7 @@ ink_in (cairo_surface_t *surface,
   int stride = cairo_image_surface_get_stride (surface);
   guint dark = 0, all = 0;
 
+  g_assert_cmpuint (g_array_get_element_size (others), ==, sizeof (Box));
   for (int y = MAX (0, (int) box[1]); y < MIN ((int) (box[1] + box[3]), cairo_image_surface_get_height (surface)); y++)
     for (int x = MAX (0, (int) box[0]); x < MIN ((int) (box[0] + box[2]), cairo_image_surface_get_width (surface)); x++)
       {
@@ -681,7 +686,7 @@ ink_in (cairo_surface_t *surface,
 
         for (guint k = 0; k < others->len && !elsewhere; k++)
           {
-            const double *o = &g_array_index (others, double, 4 * k);
+            const double *o = g_array_index (others, Box, k);
 
             elsewhere = x >= o[0] - 2 && x < o[0] + o[2] + 2 && y >= o[1] - 2 && y < o[1] + o[3] + 2;
           }
@@ -711,8 +716,8 @@ test_view_presentation_labels (gconstpointer data)
 
   for (double size = FASCIA_DIAGRAM_LABEL_SIZE * 1.25; size <= 80; size += 7)
     {
-      g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Box));
+      g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (Box));
       g_autoptr(GError) error = NULL;
       cairo_surface_t *surface;
       cairo_t *cr;
@@ -720,7 +725,7 @@ test_view_presentation_labels (gconstpointer data)
       fascia_diagram_set_label_size (diagram, size);
       for (guint i = 0; i < n; i++)
         {
-          double box[4];
+          Box box;
 
           if (fascia_diagram_get_label_box (diagram, i, &box[0], &box[1], &box[2], &box[3]))
             {
@@ -728,23 +733,23 @@ test_view_presentation_labels (gconstpointer data)
               g_assert_cmpfloat (box[1], >=, 0);
               g_assert_cmpfloat (box[0] + box[2], <=, width);
               g_assert_cmpfloat (box[1] + box[3], <=, height);
-              for (guint j = 0; j < shown->len / 4; j++)
+              for (guint j = 0; j < shown->len; j++)
                 {
-                  const double *o = &g_array_index (shown, double, 4 * j);
+                  const double *o = g_array_index (shown, Box, j);
 
                   if (box[0] < o[0] + o[2] && o[0] < box[0] + box[2]
                       && box[1] < o[1] + o[3] && o[1] < box[1] + box[3])
                     g_error ("%s at %.0f: label %u overlaps another", (const char *) data, size, i);
                 }
-              g_array_append_vals (shown, box, 4);
+              g_array_append_vals (shown, box, 1);
             }
           else
-            g_array_append_vals (hidden, box, 4);
+            g_array_append_vals (hidden, box, 1);
         }
       g_assert_cmpuint (shown->len, >, 0);
 
-      /* What is left out is not drawn: a label shown has ink, one left out none (but for
-       * the leader lines crossing it). */
+      /* What is left out is not drawn: each label shown has ink in its box, one left out none
+       * (but for the leader lines crossing it). */
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width), ceil (height));
       cr = cairo_create (surface);
       g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_LABELS,
@@ -753,13 +758,12 @@ test_view_presentation_labels (gconstpointer data)
       cairo_destroy (cr);
       cairo_surface_flush (surface);
       {
-        g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (double));
-        g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (Box));
 
-        g_array_append_vals (all, shown->data, shown->len);
-        g_assert_cmpfloat (ink_in (surface, &g_array_index (shown, double, 0), none), >, 0.05);
-        for (guint k = 0; k < hidden->len / 4; k++)
-          g_assert_cmpfloat (ink_in (surface, &g_array_index (hidden, double, 4 * k), all), <, 0.03);
+        for (guint k = 0; k < shown->len; k++)
+          g_assert_cmpfloat (ink_in (surface, g_array_index (shown, Box, k), none), >, 0.05);
+        for (guint k = 0; k < hidden->len; k++)
+          g_assert_cmpfloat (ink_in (surface, g_array_index (hidden, Box, k), shown), <, 0.03);
       }
       cairo_surface_destroy (surface);
     }
