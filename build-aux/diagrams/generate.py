@@ -500,8 +500,13 @@ SEEN_THROUGH = 'fill="#ecdfc2" fill-opacity="0.6" stroke="#8c7a64" stroke-width=
 def draw_linea_aspera(v, side):
     """The linea aspera on the back of the shaft; in the front view it is drawn seen through the bone
     (dashed), where it projects onto the middle of the shaft."""
-    style = LANDMARK if v.kind == 'post' else SEEN_THROUGH
-    v.add('bones', path(ribbon(v.ps(LINEA_ASPERA, side), 3.2 * SCALE, caps='flat'), style, 'b-linea-aspera' + sfx(side)))
+    if v.kind == 'post':
+        # seen from behind it is the bare ridge between the insertion of adductor magnus (its medial lip)
+        # and the origin of vastus lateralis (its lateral lip), not under either
+        pts = [(a + 3.5, y) for a, y in LINEA_ASPERA]
+        v.add('bones', path(ribbon(v.ps(pts, side), 4.6 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera' + sfx(side)))
+        return
+    v.add('bones', path(ribbon(v.ps(LINEA_ASPERA, side), 3.2 * SCALE, caps='flat'), SEEN_THROUGH, 'b-linea-aspera' + sfx(side)))
 
 
 KNEE = LM['knee'][0]
@@ -1522,7 +1527,7 @@ def build_posterior_deep():
     v.label('Sacrotuberous ligament', (40, 300), L)
     v.label('Ischial tuberosity', (76, 343), L)
     v.label('Greater trochanter', (152, 318), R)
-    v.label('Linea aspera', (104, 480), R)
+    v.label('Linea aspera', (112, 463), R)
     v.label('Biceps femoris', (104, 520), L)
     v.label('Semitendinosus', (56, 480), L)
     v.label('Semimembranosus', (40, 640), L)
@@ -2184,9 +2189,9 @@ def build_lateral():
     # rectus femoris: straight head from the AIIS, reflected head from the groove above the acetabulum,
     # a bipennate fusiform belly down the front of the thigh, the quadriceps tendon to the patella and
     # the patellar ligament to the tibial tuberosity
-    rfp = [path(ribbon(v.ps([(42, 236), (42, 252), (42, 268)]), [6 * SCALE, 6 * SCALE, 7 * SCALE]), TENDON),
+    rfp = [path(ribbon(v.ps([(41, 242), (41, 255), (41, 268)]), [5 * SCALE, 5.5 * SCALE, 6.5 * SCALE]), TENDON),
            path(ribbon(v.ps([(-4, 258), (14, 260), (30, 264), (40, 270)]), [3.5 * SCALE, 3.5 * SCALE, 4 * SCALE, 5 * SCALE]), TENDON)]
-    rf = Sheet(v.ps([(36, 266), (48, 264)]), v.ps([(32, 641), (44, 641)]),
+    rf = Sheet(v.ps([(38, 266), (45, 265)]), v.ps([(32, 641), (44, 641)]),
                v.ps([(40, 350), (68, 340)]), v.ps([(44, 560), (66, 560)]))
     rfp += [path(rf.outline(), MUSCLE['sup']), path(rf.region(0, 1, 0.86, 1.0), TENDON)]
     fib = []
@@ -2203,15 +2208,15 @@ def build_lateral():
     rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
     # sartorius: from the ASIS down and forward across the front of the thigh, in front of rectus femoris,
     # turning medially behind it (out of sight from the side) on its way to the medial side of the knee
-    sa = Sheet(v.ps([(42, 216), (49, 210)]), v.ps([(62, 396), (72, 392)]),
-               v.ps([(42, 268), (54, 266)]), v.ps([(56, 344), (70, 340)]))
+    sa = Sheet(v.ps([(46, 216), (51, 210)]), v.ps([(62, 396), (72, 392)]),
+               v.ps([(50, 262), (58, 262)]), v.ps([(58, 340), (70, 338)]))
     v.add('muscles', group('m-sartorius-r', muscle_parts(sa, 'sup', 4, tendon=(0.0, 0.06)) + cut_parts(sa, 0, 1, 1.0)))
     v.add('muscles', group('m-rectus-femoris-r', rfp))
     # gluteus minimus: from the ilium between the anterior and inferior gluteal lines (and the margin of
     # the greater sciatic notch) to the front of the greater trochanter; only its anterior edge shows
-    gmin = Sheet(v.ps([(41, 226), (36, 200), (28, 176), (16, 155), (2, 161), (-16, 173), (-32, 193), (-45, 217), (-54, 242)]),
+    gmin = Sheet(v.ps([(40, 224), (36, 200), (28, 176), (16, 155), (2, 161), (-16, 173), (-32, 193), (-45, 217), (-54, 242)]),
                  v.ps([(15, 296), (6, 288), (-6, 283), (-16, 281)]),
-                 v.ps([(36, 252), (22, 226), (0, 230), (-36, 252)]),
+                 v.ps([(29, 248), (22, 226), (0, 230), (-36, 252)]),
                  v.ps([(24, 280), (10, 270), (-6, 270), (-22, 274)]))
     # its front part whole (under tensor fasciae latae), the rest cut short of its origin to show the
     # gluteal surface between the anterior and inferior gluteal lines
@@ -2238,8 +2243,8 @@ def build_lateral():
     v.add('muscles', itb_group)
     # tensor fasciae latae: from the ASIS and the front of the outer lip of the crest, down and a little
     # back into the iliotibial tract at about the upper third of the thigh
-    tfl = Sheet(v.ps([(50, 213), (45, 196), (38, 179), (32, 168)]), v.ps([(16, 402), (-3, 392)]),
-                v.ps([(57, 270), (30, 250)]), v.ps([(38, 348), (8, 330)]))
+    tfl = Sheet(v.ps([(44, 208), (42, 196), (37, 180), (32, 168)]), v.ps([(16, 402), (-3, 392)]),
+                v.ps([(31, 262), (30, 252)]), v.ps([(37, 342), (3, 330)]))
     v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8)))
     # gluteus maximus: the thick quadrilateral of the buttock; its origin (posterior ilium, sacrum, coccyx,
     # sacrotuberous ligament) lies deep behind it, so seen from the side its posterior border is the
@@ -2279,8 +2284,8 @@ def build_lateral():
     v.add('muscles', path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT))
 
     trigger_point(v, 'gluteus-medius', 3, s, (12, 178))
-    trigger_point(v, 'gluteus-minimus', 1, s, (30, 232))
-    trigger_point(v, 'tensor-fasciae-latae', 1, s, (40, 252))
+    trigger_point(v, 'gluteus-minimus', 1, s, (24, 240))
+    trigger_point(v, 'tensor-fasciae-latae', 1, s, (26, 276))
     trigger_point(v, 'external-oblique', 1, s, (10, 118))
     trigger_point(v, 'rectus-femoris', 1, s, (52, 296))
     referral_zone(v, 'gluteus-medius', 3, s, [[(30, 150), (-10, 126), (-60, 128), (-100, 150), (-120, 200), (-118, 262),
@@ -2300,12 +2305,12 @@ def build_lateral():
     v.label('Linea alba', (112, 150), R, 'R')
     v.label('Iliac crest', (-46, 137), R, 'L')
     v.label('ASIS', (49, 211), R, 'R')
-    v.label('AIIS', (43, 240), R, 'R')
+    v.label('AIIS', (42, 236), R, 'R')
     v.label('Inguinal ligament', (57, 266), R, 'R')
     v.label('Pubic tubercle', (61, 291), R, 'R')
-    v.label('Tensor fasciae latae', (36, 300), R, 'R')
+    v.label('Tensor fasciae latae', (22, 318), R, 'R')
     v.label('Rectus femoris', (56, 440), R, 'R')
-    v.label('Sartorius', (72, 330), R, 'R')
+    v.label('Sartorius', (62, 330), R, 'R')
     v.label('Patella', (44, 670), R, 'R')
     v.label('Patellar ligament', (35, 722), R, 'R')
     v.label('Tibial tuberosity', (33, 752), R, 'R')
@@ -2314,7 +2319,7 @@ def build_lateral():
     v.label('Biceps femoris', (-52, 560), R, 'L')
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
     v.label('Gluteus medius', (-30, 170), R, 'L')
-    v.label('Gluteus minimus', (26, 228), R, 'R')
+    v.label('Gluteus minimus', (25, 229), R, 'R')
     v.label('Gluteus maximus', (-112, 300), R, 'L')
     v.label('12th rib', (-76, 4), R, 'L')
     v.label('Ribs 9–11', (-84, -30), R, 'L')

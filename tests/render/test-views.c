@@ -532,6 +532,16 @@ static const HitPoint hit_points[] = {
     "behind the greater trochanter, above biceps femoris, lies the ischial tuberosity" },
   { "lateral", 477.6, 572.6, "b-sacrum",
     "through the greater sciatic notch the sacrum shows behind the hip bone" },
+  /* Side view: tensor fasciae latae arises from the ASIS and the front of the outer lip of the
+   * crest and runs down and back into the tract; the AIIS, below the ASIS, lies in front of it,
+   * between it and sartorius, with the straight head of rectus femoris arising from it. Behind
+   * the muscle, between it and the tract, the front edge of gluteus minimus shows. */
+  { "lateral", 711.6, 525.8, "b-aiis-r",
+    "the AIIS below the ASIS is not under tensor fasciae latae" },
+  { "lateral", 710, 540, "m-rectus-femoris-r",
+    "from the AIIS the straight head of rectus femoris runs down in front of tensor fasciae latae" },
+  { "lateral", 681, 513, "m-gluteus-minimus-r",
+    "behind tensor fasciae latae, in front of the tract, lies the front edge of gluteus minimus" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
@@ -588,6 +598,12 @@ static const HitPoint hit_points[] = {
     "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
   { "posterior-superficial", 839.4, 1403, "b-iliotibial-tract-r",
     "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
+  /* Back deep view: the linea aspera is the ridge between the insertion of adductor magnus and
+   * the origin of vastus lateralis, bare between them in the upper thigh. */
+  { "posterior-deep", 800, 960, "b-linea-aspera-r",
+    "between adductor magnus and vastus lateralis the bare ridge is the linea aspera, not the shaft" },
+  { "posterior-deep", 400, 960, "b-linea-aspera-l",
+    "between adductor magnus and vastus lateralis the bare ridge is the linea aspera, not the shaft" },
 };
 
 static void
