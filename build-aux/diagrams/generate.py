@@ -65,7 +65,7 @@ class View:
         self.ymin = frame[0]            # points above are clamped (a view may run shapes off its top edge)
         self.title, self.description = title, description
         self.layers = {'bones': [], 'muscles': [], 'nerves': [], 'trigger-points': [], 'referral': []}
-        self.labels = []                # (text, anchor canvas point, side or None)
+        self.labels = []                # (text, anchor canvas point, side or None, height it sorts by)
         self.anchors = {}
         self.sides = (1, -1) if kind not in ('lat', 'med') else (-1,)
 
@@ -93,8 +93,12 @@ class View:
     def add(self, layer, s):
         self.layers[layer].append(s)
 
-    def label(self, text, pt, side=1, col=None):
-        self.labels.append((text, self.p(pt, side), col))
+    def label(self, text, pt, side=1, col=None, below=None):
+        """A label for the point pt, in column col (L or R, else the side of the canvas it lies on). Its
+        column lists its labels in the order of their points' heights; below (mm) sorts it as if its point
+        lay that low, so that its leader runs below the labels of points above that."""
+        a = self.p(pt, side)
+        self.labels.append((text, a, col, self.p((pt[0], below), side)[1] if below is not None else a[1]))
 
 
 def sfx(side, view=None):
@@ -812,9 +816,9 @@ def render_labels(v):
     fs = v.font_size
     cx = W / 2.0
     cols = {'L': [], 'R': []}
-    for text, a, col in v.labels:
+    for text, a, col, order in v.labels:
         c = col or ('L' if a[0] < cx else 'R')
-        cols[c].append({'ay': a[1], 'text': text, 'a': a, 'lines': [text]})
+        cols[c].append({'ay': a[1], 'order': order, 'text': text, 'a': a, 'lines': [text]})
     pts = drawing_points(v)
     # within the height of the regions, so that the labels leave the figure a small window centres as
     # it is (fascia_diagram_get_figure_bounds())
@@ -835,7 +839,7 @@ def render_labels(v):
         return max(edge, a[0] + 24)
 
     for c, items in cols.items():
-        items.sort(key=lambda it: it['ay'])
+        items.sort(key=lambda it: it['order'])
         for _ in range(3):
             need = sum(PITCH * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1) for it in items)
             # a column that needs more room than that takes it evenly above and below, so that the
@@ -1073,7 +1077,7 @@ def build_anterior():
     # labels (left side of the subject is on the viewer's right)
     L, R = 1, -1
     v.label('Psoas major', psoas_major_sheet(v, L) and (40, 120), L)
-    v.label('Psoas minor', (30, 70), R)
+    v.label('Psoas minor', (32.2, 79), R)
     v.label('Iliacus', (100, 180), L)
     v.label('Quadratus lumborum', (72, 60), R)
     v.label('12th rib', (80, 9), L)
@@ -1102,7 +1106,7 @@ def build_anterior():
     v.label('Adductor brevis', (40, 350), L)
     v.label('Adductor magnus', (50, 560), R)
     v.label('Gracilis', (24, 560), L)
-    v.label('Obturator externus', (66, 322), L)
+    v.label('Obturator externus', (59, 327), L)
     v.label('Pubic symphysis', (0, 312), R)
     return v
 
@@ -1258,7 +1262,7 @@ def build_posterior_superficial():
     v.label('Latissimus dorsi', (80, -40), L)
     v.label('Latissimus (cut)', (128, 40), R)
     v.label('Serratus posterior inferior', (60, -40), R)
-    v.label('External oblique', (128, 60), L)
+    v.label('External oblique', (142, 83), L)
     v.label('External oblique', (140, 60), R)
     v.label('Thoracolumbar fascia', (34, 110), L)
     v.label('Lumbar spinous processes', (0, 96), R)
@@ -1280,7 +1284,7 @@ def build_posterior_superficial():
     v.label('Femur', (108, 480), L)
     v.label('Biceps femoris', (100, 560), L)
     v.label('Semitendinosus', (54, 540), R)
-    v.label('Gracilis', (26, 580), R)
+    v.label('Gracilis', (33, 569), R)
     return v
 
 
@@ -1530,14 +1534,14 @@ def build_posterior_deep():
     v.label('Linea aspera', (112, 463), R)
     v.label('Biceps femoris', (104, 520), L)
     v.label('Semitendinosus', (56, 480), L)
-    v.label('Semimembranosus', (40, 640), L)
-    v.label('Adductor magnus', (90, 430), R)
+    v.label('Semimembranosus', (62, 633), L)
+    v.label('Adductor magnus', (105, 400), R)
     v.label('Gracilis', (24, 520), R)
     v.label('Gemellus superior', (90, 286), L)
     v.label('Obturator internus', (100, 298), L)
     v.label('Gemellus inferior', (100, 308), R)
     v.label('Quadratus femoris', (100, 330), L)
-    v.label('Obturator externus', (110, 312), R)
+    v.label('Obturator externus', (101, 306.2), R)
     v.label('Sacrospinous ligament', (30, 272), R)
     v.label('Adductor tubercle', (30, 660), R)
     v.label('Head of fibula', (104, 738), L)
@@ -1895,7 +1899,7 @@ def build_front_superficial():
     v.label('Sartorius', (62, 440), R)
     v.label('Rectus femoris', (96, 500), L)
     v.label('Vastus lateralis', (140, 480), R)
-    v.label('Adductor longus', (60, 380), L)
+    v.label('Adductor longus', (54, 371), L)
     v.label('Gracilis', (24, 560), R)
     v.label('Vastus medialis', (50, 626), R)
     v.label('Pectineus', (50, 292), L)
@@ -2793,7 +2797,8 @@ def build_medial():
     v.label('Lesser sciatic foramen', (-52, 300), R, 'R')
     v.label('Sacrotuberous ligament', (-68, 300), R, 'R')
     v.label('Ischial tuberosity', (-48, 344), R, 'R')
-    v.label('Obturator membrane (covered)', (16, 318), R, 'R')
+    # its label below that of the ischial tuberosity, whose leader would otherwise cross it
+    v.label('Obturator membrane (covered)', (16, 318), R, 'R', below=350)
     return v
 
 

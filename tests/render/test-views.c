@@ -627,6 +627,89 @@ test_hit_points (void)
     g_error ("clicks that find the wrong region:%s", wrong->str);
 }
 
+static GPtrArray *label_texts (const char *view_id);
+
+/* The muscle a label names, if it is a muscle's label: the label begins with the muscle's name
+ * (“Gluteus medius (cut)”, “Levator ani: pubococcygeus”), or with its first word and a note
+ * (“Latissimus (cut)”). Landmarks named after a muscle (“Tendinous arch of levator ani”) do not
+ * begin with it. */
+static FasciaMuscle *
+label_muscle (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GListModel *muscles = fascia_atlas_get_muscles (get_atlas ());
+  FasciaMuscle *best = NULL;
+  gsize best_len = 0;
+
+  for (guint m = 0; m < g_list_model_get_n_items (muscles); m++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, m);
+      g_autofree char *name = g_utf8_casefold (fascia_muscle_get_name (muscle), -1);
+      const char *space = strchr (name, ' ');
+      gsize len = strlen (name);
+
+      if ((g_str_has_prefix (folded, name) && len > best_len)
+          || (space != NULL && best_len == 0 && strncmp (folded, name, space - name + 1) == 0
+              && folded[space - name + 1] == '('))
+        {
+          g_set_object (&best, muscle);
+          best_len = g_str_has_prefix (folded, name) ? len : 1;
+        }
+    }
+
+  return best;
+}
+
+/* A muscle's label points at that muscle: a click on the end of its leader line finds it (not a
+ * muscle drawn over it, nor the bone beside it). Labels of what is seen through the drawing
+ * (“Psoas major (behind)”) point at an outline that is not hit. */
+static void
+test_view_labels_point_at_muscles (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", view_id);
+  g_autoptr(GBytes) svg = g_resources_lookup_data (path, 0, NULL);
+  g_autoptr(GRegex) circle = g_regex_new ("<circle cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"",
+                                          G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint i = 0, checked = 0;
+
+  g_assert_nonnull (svg);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_regex_match (circle, strstr (text, "<g id=\"labels\""), G_REGEX_MATCH_DEFAULT, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL), i++)
+    {
+      g_autofree char *sx = g_match_info_fetch (match, 1);
+      g_autofree char *sy = g_match_info_fetch (match, 2);
+      g_autoptr(FasciaMuscle) muscle = NULL;
+      const FasciaRegion *hit;
+      g_autofree char *want = NULL;
+      double x = g_ascii_strtod (sx, NULL), y = g_ascii_strtod (sy, NULL);
+
+      g_assert_cmpuint (i, <, texts->len);
+      muscle = label_muscle (g_ptr_array_index (texts, i));
+      if (muscle == NULL || strstr (g_ptr_array_index (texts, i), "(behind)") != NULL)
+        continue;
+      checked++;
+      want = g_strdup_printf ("m-%s", fascia_muscle_get_id (muscle));
+      hit = fascia_diagram_hit_test (diagram, x, y);
+      if (hit == NULL || !g_str_has_prefix (hit->id, want)
+          || !(hit->id[strlen (want)] == '\0' || g_str_equal (hit->id + strlen (want), "-l")
+               || g_str_equal (hit->id + strlen (want), "-r")))
+        g_string_append_printf (wrong, "\n  “%s” (%.1f, %.1f): %s", (char *) g_ptr_array_index (texts, i),
+                                x, y, hit != NULL ? hit->id : "nothing");
+    }
+  g_assert_cmpuint (i, ==, texts->len);
+  g_assert_cmpuint (checked, >, 0);
+
+  if (wrong->len > 0)
+    g_error ("%s: muscle labels that point at something else:%s", view_id, wrong->str);
+}
+
 static void
 test_view_hit_test (gconstpointer data)
 {
@@ -1006,6 +1089,9 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/labels-muscles-first", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_labels_muscles_first);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/labels-point-at-muscles", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_labels_point_at_muscles);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
