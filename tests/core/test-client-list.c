@@ -1361,6 +1361,131 @@ test_bunched_many_in_worker (StoreFixture  *fixture,
     ;
 }
 
+/* What another connection does while a count walks the name index: after its first step. */
+typedef struct
+{
+  FasciaStore  *other;
+  GArray       *scanned;       /* every client found when the count began, in list order */
+  GCancellable *cancel;        /* cancelled after the first step instead, when set */
+  guint         n_progress;
+} ChangeMidCount;
+
+static void
+rename_client (FasciaStore *store,
+               gint64       id,
+               const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaClient) client = fascia_store_get_client (store, id, &error);
+
+  g_assert_no_error (error);
+  fascia_client_set_name (client, name);
+  g_assert_true (fascia_store_update_client (store, client, &error));
+  g_assert_no_error (error);
+}
+
+static void
+change_mid_count (guint    n_found,
+                  gpointer data)
+{
+  ChangeMidCount *change = data;
+  g_autoptr(GError) error = NULL;
+  guint n = change->scanned->len;
+
+  if (change->n_progress++ > 0)
+    return;
+  if (change->cancel != NULL)
+    {
+      g_cancellable_cancel (change->cancel);
+      return;
+    }
+  /* The first step walked the first 4,096 of 5,000. Three clients added and two deleted
+   * where it has not walked yet; one moved from where it walked to where it has not (met
+   * twice by a walk that sees it), one the other way (never met). Each saved at once, while
+   * the count goes on: it holds no lock a save waits for. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("Zachary %u Ashdown", i);
+
+      fascia_client_set_name (client, name);
+      g_assert_true (fascia_store_add_client (change->other, client, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = n - 2; i < n; i++)
+    {
+      g_assert_true (fascia_store_delete (change->other, FASCIA_STORE_TABLE_CLIENTS,
+                                          g_array_index (change->scanned, gint64, i), &error));
+      g_assert_no_error (error);
+    }
+  rename_client (change->other, g_array_index (change->scanned, gint64, 1), "Zelda Ashdown");
+  rename_client (change->other, g_array_index (change->scanned, gint64, n - 500),
+                 "Abigail Ashdown");
+}
+
+static const char *
+ashdown (guint i)
+{
+  return "Aurelio";
+}
+
+/* The count of everyone a search finds, which the store's worker walks a step of the name
+ * index at a time (fascia_store_count_clients_async()), reads one snapshot of the clients:
+ * another connection that adds, deletes and renames clients the search finds between its
+ * steps neither adds to it nor takes from it (before, the steps after saw the additions
+ * and not the deletions, counted a client renamed past the walk twice and one renamed
+ * before it never). Those saves are made while the count runs, and the next count sees
+ * them: the snapshot ends with the count, also when it is cancelled. */
+static void
+test_count_one_snapshot (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(GArray) scanned = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  ChangeMidCount change = { 0 };
+  guint n = 0;
+
+  import_named (fixture, 0, 5000, ashdown);
+  scanned = scan_ids (fixture, "ashdown");
+  g_assert_cmpuint (scanned->len, ==, 5000);
+  other = fascia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  change.other = other;
+  change.scanned = scanned;
+
+  {
+    g_autoptr(FasciaClientQuery) query = fascia_client_query_new (fixture->store, "ashdown", 0);
+
+    g_assert_true (fascia_client_query_count_all (query, NULL, change_mid_count, &change, &n,
+                                                  &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (change.n_progress, >=, 1);
+  after = scan_ids (fixture, "ashdown");
+  g_assert_cmpuint (after->len, ==, 5000 + 3 - 2);
+  g_assert_cmpuint (n, ==, scanned->len);
+
+  /* Counted again: the saves are seen. */
+  g_assert_cmpuint (count_all (fixture, "ashdown", 0), ==, after->len);
+
+  /* A count cancelled after its first step ends its snapshot too. */
+  change.cancel = cancel;
+  change.n_progress = 0;
+  {
+    g_autoptr(FasciaClientQuery) query = fascia_client_query_new (fixture->store, "ashdown", 0);
+
+    g_assert_false (fascia_client_query_count_all (query, cancel, change_mid_count, &change,
+                                                   &n, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+  rename_client (other, g_array_index (after, gint64, 0), "Aaron Brook");
+  g_assert_cmpuint (count_all (fixture, "ashdown", 0), ==, after->len - 1);
+}
+
 /* Lists @text, growing, as the Clients page does; @selects: the statements that read, run
  * while the list was made. The list is what the scan finds. */
 static GListModel *
@@ -1594,6 +1719,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/client-list/index-in-step", test_index_in_step);
   STORE_TEST ("/fascia/core/client-list/pages", test_pages);
   STORE_TEST ("/fascia/core/client-list/narrows-after-change", test_narrows_after_change);
+  STORE_TEST ("/fascia/core/client-list/count-one-snapshot", test_count_one_snapshot);
   /* Reads SQLite's own trace of each statement's plan. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/count-from-index", test_count_from_index);
   /* Reads SQLite's plans of the statements it ran; the server's own statistics. */

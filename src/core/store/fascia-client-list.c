@@ -1788,13 +1788,51 @@ failed:
 }
 
 /*
+ * The steps of a count read one snapshot of the clients. Each in autocommit, they read the
+ * list as it was at that step: another therapist's client added or deleted past the step
+ * reached was counted or not as if it had always been so, and a client renamed from before
+ * the step reached to after it was counted twice (and one renamed the other way never), so
+ * that the list grew to a length no state of the clinic had. So the steps run in one read
+ * transaction: on SQLite a deferred BEGIN, whose first read fixes what every later one sees
+ * (WAL: writers go on meanwhile and no write lock is taken); on a server REPEATABLE READ,
+ * read only, which blocks no one's saves either. It is held while the steps run back to back
+ * in the worker, never across a wait for the user: it ends with the count, when it fails and
+ * when it is cancelled (a newer keystroke), at the step it is at. On a server, a count whose
+ * worker stalled in the middle all the same has its session ended after SNAPSHOT_IDLE rather
+ * than keep a snapshot (and the rows it holds back from VACUUM) open; the counter then counts
+ * again on a new connection. A connection inside a transaction of its own already reads as
+ * that transaction does: the steps join it.
+ */
+#define SNAPSHOT_IDLE "10s"
+
+static gboolean
+begin_snapshot (FasciaClientQuery  *query,
+                gboolean           *begun,
+                GError            **error)
+{
+  FasciaDb *db = fascia_store_get_db (query->store);
+
+  *begun = FALSE;
+  if (fascia_store_in_transaction (query->store))
+    return TRUE;
+  if (!fascia_db_exec (db, is_server (query)
+                           ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
+                             "SET LOCAL idle_in_transaction_session_timeout = '" SNAPSHOT_IDLE "'"
+                           : "BEGIN", error))
+    return FALSE;
+  *begun = TRUE;
+  return TRUE;
+}
+
+/*
  * fascia_client_query_count_all:
  * @cancellable: (nullable): checked between steps
  * @progress: (nullable): told the clients found so far after each step
  *
  * Counts every client @query finds, a step of clients_by_name at a time (each step two
- * queries over at most SCAN_STEP entries, read from the index alone). Costs what the clinic
- * numbers: run it on a connection of its own, in a worker (fascia_store_count_clients_async()).
+ * queries over at most SCAN_STEP entries, read from the index alone), all of them in one
+ * snapshot (see begin_snapshot()). Costs what the clinic numbers: run it on a connection of
+ * its own, in a worker (fascia_store_count_clients_async()).
  */
 gboolean
 fascia_client_query_count_all (FasciaClientQuery  *query,
@@ -1806,8 +1844,12 @@ fascia_client_query_count_all (FasciaClientQuery  *query,
                                GError            **error)
 {
   gpointer scanned = NULL;
-  gboolean done = FALSE;
+  gboolean done = FALSE, begun;
   guint n = 0;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !begin_snapshot (query, &begun, error))
+    return FALSE;
 
   while (!done)
     {
@@ -1816,12 +1858,17 @@ fascia_client_query_count_all (FasciaClientQuery  *query,
         {
           if (scanned != NULL)
             cursor_free (scanned);
+          if (begun)
+            fascia_db_rollback (fascia_store_get_db (query->store));
           return FALSE;
         }
       if (!done && progress != NULL)
         progress (n, progress_data);
     }
 
+  /* Only read: ends the snapshot. */
+  if (begun)
+    fascia_db_rollback (fascia_store_get_db (query->store));
   g_assert (scanned == NULL);
   *n_clients = n;
   return TRUE;

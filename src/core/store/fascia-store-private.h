@@ -31,6 +31,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaStoreStmt, fascia_store_stmt_release)
 
 /* fascia-store.c */
 FasciaDb         *fascia_store_get_db            (FasciaStore        *self);
+gboolean          fascia_store_in_transaction    (FasciaStore        *self);
 const char       *fascia_store_get_database      (FasciaStore        *self);
 FasciaStoreStmt  *fascia_store_prepare           (FasciaStore        *self,
                                                   const char         *sql,

@@ -1859,6 +1859,15 @@ fascia_store_get_db (FasciaStore *self)
   return self->db;
 }
 
+/* Whether a transaction of the store's own (fascia_store_begin()) or a batch is open. */
+gboolean
+fascia_store_in_transaction (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+
+  return self->in_transaction || self->in_batch;
+}
+
 /**
  * fascia_store_get_path:
  *
