@@ -38,7 +38,8 @@ struct _FasciaClientRows
   GListModel *list;   /* owned: the clients, a page at a time */
   guint       n_items;
   guint       n_listed; /* the list's length: fewer than n_items while it is counted */
-  guint       limit;    /* the most rows offered (fascia_client_rows_set_limit()) */
+  guint       limit;    /* the rows offered end here at most (fascia_client_rows_set_limit()) */
+  guint       offset;   /* and begin here (fascia_client_rows_set_offset()) */
   GHashTable *rows;   /* position → FasciaClientRow, not owned: the rows someone holds */
 };
 
@@ -143,12 +144,26 @@ fascia_client_rows_get_item_type (GListModel *model)
   return FASCIA_TYPE_CLIENT_ROW;
 }
 
-/* The rows offered of @n_items. */
+/* How many rows are offered of @n_items: those from the offset to the limit. */
 static guint
 offered (FasciaClientRows *self,
          guint             n_items)
 {
-  return MIN (n_items, self->limit);
+  guint end = MIN (n_items, self->limit);
+
+  return end > self->offset ? end - self->offset : 0;
+}
+
+/* Emits items-changed for @n_before rows offered becoming @n_after, at the end. */
+static void
+changed_at_end (FasciaClientRows *self,
+                guint             n_before,
+                guint             n_after)
+{
+  if (n_after != n_before)
+    g_list_model_items_changed (G_LIST_MODEL (self), MIN (n_before, n_after),
+                                n_before > n_after ? n_before - n_after : 0,
+                                n_after > n_before ? n_after - n_before : 0);
 }
 
 static guint
@@ -169,6 +184,8 @@ fascia_client_rows_get_item (GListModel *model,
   if (position >= offered (self, self->n_items))
     return NULL;
 
+  /* An item is the position in the list shown, whatever the offset. */
+  position += self->offset;
   row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
   if (row != NULL)
     return g_object_ref (row);
@@ -245,12 +262,7 @@ resize (FasciaClientRows *self,
           g_hash_table_iter_remove (&iter);
         }
     }
-  n_before = offered (self, n_before);
-  n_after = offered (self, n_after);
-  if (n_after != n_before)
-    g_list_model_items_changed (G_LIST_MODEL (self), MIN (n_before, n_after),
-                                n_before > n_after ? n_before - n_after : 0,
-                                n_after > n_before ? n_after - n_before : 0);
+  changed_at_end (self, offered (self, n_before), offered (self, n_after));
 }
 
 /* Whether @list (the store's paged list) says it is still counted. */
@@ -383,28 +395,61 @@ fascia_client_rows_set_list (FasciaClientRows *self,
 
 /**
  * fascia_client_rows_set_limit:
- * @limit: the most rows to offer, %G_MAXUINT for all
+ * @limit: where the rows offered end at most (a position of the list shown), %G_MAXUINT for
+ *   its end
  *
- * Offers at most @limit rows of the list, the first ones: a GTK 4.8 list view makes a row
- * widget for each row of some 200 around its anchor, whatever its height, so a list view
- * given fewer makes fewer (see fascia-clients-page.c). The rows past the limit are added
- * at the end when it is raised.
+ * Offers the rows of the list up to @limit: a GTK 4.8 list view makes a row widget for each
+ * row of some 200 around its anchor, whatever its height, so a list view given fewer makes
+ * fewer (see fascia-clients-page.c). The rows past the limit are added at the end when it is
+ * raised.
  */
 void
 fascia_client_rows_set_limit (FasciaClientRows *self,
                               guint             limit)
 {
-  guint n_before, n_after;
+  guint n_before;
 
   g_return_if_fail (FASCIA_IS_CLIENT_ROWS (self));
 
   n_before = offered (self, self->n_items);
   self->limit = limit;
+  changed_at_end (self, n_before, offered (self, self->n_items));
+}
+
+/**
+ * fascia_client_rows_set_offset:
+ * @offset: the position of the list shown the rows offered begin at
+ *
+ * Offers the rows from @offset on, the model's first item being the client at @offset: a
+ * list view shown first on a client far down the list makes the rows around it only, not the
+ * 200 GTK 4.8 makes between the list's top and it. The rows before are added at the start
+ * when it is lowered (a list view keeps the rows it shows where they are).
+ */
+void
+fascia_client_rows_set_offset (FasciaClientRows *self,
+                               guint             offset)
+{
+  guint n_before, n_after;
+
+  g_return_if_fail (FASCIA_IS_CLIENT_ROWS (self));
+
+  if (offset == self->offset)
+    return;
+  n_before = offered (self, self->n_items);
+  self->offset = offset;
   n_after = offered (self, self->n_items);
   if (n_after != n_before)
-    g_list_model_items_changed (G_LIST_MODEL (self), MIN (n_before, n_after),
+    g_list_model_items_changed (G_LIST_MODEL (self), 0,
                                 n_before > n_after ? n_before - n_after : 0,
                                 n_after > n_before ? n_after - n_before : 0);
+}
+
+guint
+fascia_client_rows_get_offset (FasciaClientRows *self)
+{
+  g_return_val_if_fail (FASCIA_IS_CLIENT_ROWS (self), 0);
+
+  return self->offset;
 }
 
 guint

@@ -28,6 +28,9 @@ GListModel       *fascia_client_rows_get_list (FasciaClientRows *self);
 void              fascia_client_rows_set_limit (FasciaClientRows *self,
                                                 guint             limit);
 guint             fascia_client_rows_get_limit (FasciaClientRows *self);
+void              fascia_client_rows_set_offset (FasciaClientRows *self,
+                                                 guint             offset);
+guint             fascia_client_rows_get_offset (FasciaClientRows *self);
 guint             fascia_client_rows_get_n_listed (FasciaClientRows *self);
 
 G_END_DECLS

@@ -73,6 +73,8 @@ struct _FasciaClientsPage
   guint             scroll_to;    /* the row to bring into view once the list is laid out */
   GdkFrameClock    *clock;       /* the list's, while it is realized */
   guint             grow_id;     /* the list's rows grow after a frame (more_rows_cb()) */
+  guint             rows_from;   /* where the rows offered began (see place_rows()) */
+  gboolean          rows_placed; /* the rows before the offset were added since the last frame */
 };
 
 enum {
@@ -203,16 +205,96 @@ on_screen (FasciaClientsPage *self,
 #define MORE_ROWS  32
 #define ALL_ROWS   256  /* past the 200 rows GTK 4.8 makes around its anchor */
 
+/* The position in the list view's model of @position in the list shown, or
+ * GTK_INVALID_LIST_POSITION if it is before the rows offered. */
+static guint
+model_position (FasciaClientsPage *self,
+                guint              position)
+{
+  guint offset = fascia_client_rows_get_offset (self->rows);
+
+  return position != GTK_INVALID_LIST_POSITION && position >= offset ? position - offset
+                                                                     : GTK_INVALID_LIST_POSITION;
+}
+
+/*
+ * A client chosen far down the list before the rows reach it (the client shown last, in a
+ * window opening on the Clients page) had the rows offered at once up to it: GTK made its 200
+ * rows from the list's top, then, scrolled to the client, 200 more before it. The rows offered
+ * begin at that client instead (fascia_client_rows_set_offset()), a screenful of them, so that
+ * the list view shows it at its top and makes the rows after it only. After the first frame
+ * the rows after it grow as from the top, a few after each frame; a GTK 4.8 list view makes
+ * a row for each of some 200 items around its anchor whatever the list's length, taking them
+ * from before the anchor when there are not so many after it, so the rows before the client
+ * are added only then (rows_before()), at once: the list view keeps the client where it is
+ * and makes two rows above it, not 200, and the list is whole again for the scroll bar and a
+ * screen reader. A key or a scroll in the list meanwhile adds them first (key_wants_rows_cb()):
+ * Up from the client chosen goes to the client before it.
+ */
+static void
+place_rows (FasciaClientsPage *self,
+            guint              position)
+{
+  guint n = fascia_client_rows_get_n_listed (self->rows);
+  guint from = n > FIRST_ROWS ? MIN (position, n - FIRST_ROWS) : 0;
+
+  /* The offset first: rows are offered from there on, none before. */
+  self->rows_from = from;
+  fascia_client_rows_set_offset (self->rows, from);
+  fascia_client_rows_set_limit (self->rows, from + FIRST_ROWS);
+}
+
+/* The rows before the offset, added before those offered: the list keeps what it shows. */
+static void
+rows_before (FasciaClientsPage *self)
+{
+  gboolean reloading = self->reloading;
+
+  if (fascia_client_rows_get_offset (self->rows) == 0)
+    return;
+  /* The client chosen stays chosen: its position moves, not the selection. */
+  self->reloading = TRUE;
+  fascia_client_rows_set_offset (self->rows, 0);
+  self->reloading = reloading;
+  self->rows_placed = TRUE;
+}
+
 static void
 offer_rows (FasciaClientsPage *self,
             guint              limit)
 {
-  if (limit >= ALL_ROWS)
+  if (limit >= self->rows_from + ALL_ROWS || limit >= fascia_client_rows_get_n_listed (self->rows))
     limit = G_MAXUINT;
   if (limit > fascia_client_rows_get_limit (self->rows))
     fascia_client_rows_set_limit (self->rows, limit);
   if (limit == G_MAXUINT)
-    g_clear_handle_id (&self->grow_id, g_source_remove);
+    {
+      g_clear_handle_id (&self->grow_id, g_source_remove);
+      rows_before (self);
+    }
+}
+
+/* A key pressed or a scroll in the list while the rows before the client shown are not
+ * offered yet: they are, before the list handles it. */
+static gboolean
+key_wants_rows_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   FasciaClientsPage     *self)
+{
+  rows_before (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+scroll_wants_rows_cb (GtkEventControllerScroll *controller,
+                      double                    dx,
+                      double                    dy,
+                      FasciaClientsPage        *self)
+{
+  rows_before (self);
+  return GDK_EVENT_PROPAGATE;
 }
 
 static gboolean
@@ -225,11 +307,14 @@ more_rows_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A frame painted: the rows grow once more, when nothing else waits. */
+/* A frame painted: the rows before the client shown are added, and the rows grow once more,
+ * when nothing else waits. */
 static void
 painted_cb (GdkFrameClock     *clock,
             FasciaClientsPage *self)
 {
+  /* The frame that laid the rows added before out moved the scroll bar, not the user. */
+  self->rows_placed = FALSE;
   if (self->grow_id == 0 && fascia_client_rows_get_limit (self->rows) != G_MAXUINT)
     self->grow_id = g_idle_add_full (G_PRIORITY_LOW, more_rows_cb, self, NULL);
 }
@@ -239,7 +324,7 @@ static void
 scrolled_cb (GtkAdjustment     *adjustment,
              FasciaClientsPage *self)
 {
-  if (fascia_client_rows_get_limit (self->rows) != G_MAXUINT
+  if (!self->rows_placed && fascia_client_rows_get_limit (self->rows) != G_MAXUINT
       && gtk_adjustment_get_value (adjustment) + 1.5 * gtk_adjustment_get_page_size (adjustment)
          >= gtk_adjustment_get_upper (adjustment))
     offer_rows (self, G_MAXUINT);
@@ -252,7 +337,7 @@ layout_cb (GdkFrameClock     *clock,
 {
   gboolean waiting = FALSE;
 
-  /* Rows offered that do not fill the list: more, laid out in this frame. */
+  /* Rows offered that do not fill the list: more, laid out in this frame (twice as many). */
   if (fascia_client_rows_get_limit (self->rows) != G_MAXUINT
       && fascia_client_rows_get_n_listed (self->rows) > fascia_client_rows_get_limit (self->rows)
       && gtk_widget_get_height (GTK_WIDGET (self->client_list)) > 0)
@@ -262,7 +347,9 @@ layout_cb (GdkFrameClock     *clock,
 
       if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
         {
-          offer_rows (self, 2 * fascia_client_rows_get_limit (self->rows));
+          guint limit = fascia_client_rows_get_limit (self->rows);
+
+          offer_rows (self, limit + MAX (limit - fascia_client_rows_get_offset (self->rows), 1));
           gtk_widget_queue_allocate (GTK_WIDGET (self->client_list));
         }
     }
@@ -272,7 +359,7 @@ layout_cb (GdkFrameClock     *clock,
   if (self->scroll_to != GTK_INVALID_LIST_POSITION
       && gtk_widget_get_height (GTK_WIDGET (self->client_list)) > 0)
     {
-      guint position = self->scroll_to;
+      guint position = model_position (self, self->scroll_to);
 
       self->scroll_to = GTK_INVALID_LIST_POSITION;
       if (position < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
@@ -534,19 +621,33 @@ scroll_to_position (FasciaClientsPage *self,
       return;
     }
   self->scroll_to = GTK_INVALID_LIST_POSITION;
-  gtk_widget_activate_action (GTK_WIDGET (self->client_list), "list.scroll-to-item", "u",
-                              position);
+  position = model_position (self, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->client_list), "list.scroll-to-item", "u",
+                                position);
 }
 
+/* Chooses the client at @position of the list shown. */
 static void
 select_position (FasciaClientsPage *self,
                  guint              position)
 {
-  /* A row past those offered yet: offered, and a screenful after it. */
+  /* A row before those offered: the rows before them added. */
+  if (position != GTK_INVALID_LIST_POSITION
+      && position < fascia_client_rows_get_offset (self->rows))
+    rows_before (self);
+  /* A row past those offered yet: the rows offered from it on, before the list is first
+   * drawn or when it is far (no 200 rows made before it), else offered up to it. */
   if (position != GTK_INVALID_LIST_POSITION
       && position >= fascia_client_rows_get_limit (self->rows))
-    offer_rows (self, position + FIRST_ROWS);
-  gtk_single_selection_set_selected (self->selection, position);
+    {
+      if (position >= fascia_client_rows_get_limit (self->rows) + FIRST_ROWS
+          || !gtk_widget_get_mapped (GTK_WIDGET (self->client_list)))
+        place_rows (self, position);
+      else
+        offer_rows (self, position + FIRST_ROWS);
+    }
+  gtk_single_selection_set_selected (self->selection, model_position (self, position));
   if (position != GTK_INVALID_LIST_POSITION)
     scroll_to_position (self, position);
 }
@@ -735,6 +836,8 @@ show_clients (FasciaClientsPage *self,
   /* The rows already made show the new list in place: a GTK 4.8 list view given a new model,
    * or told that all its rows changed, makes every row widget again (about 200). */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The rows begin at the list's top again, for a list whose positions are others. */
+  rows_before (self);
   update_shown (self);
   fascia_client_rows_set_list (self->rows, self->shown);
   if (shown_id != 0)
@@ -902,7 +1005,7 @@ row_activated_cb (FasciaClientsPage *self,
                   guint              position)
 {
   if (gtk_single_selection_get_selected (self->selection) != position)
-    select_position (self, position);
+    select_position (self, position + fascia_client_rows_get_offset (self->rows));
   else
     show_client_pane (self, TRUE);
 }
@@ -1328,6 +1431,20 @@ fascia_clients_page_init (FasciaClientsPage *self)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->client_list)),
                            "value-changed", G_CALLBACK (scrolled_cb), self, 0);
+
+  {
+    GtkEventController *key = gtk_event_controller_key_new ();
+    GtkEventController *scroll = gtk_event_controller_scroll_new (
+      GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+    g_signal_connect (key, "key-pressed", G_CALLBACK (key_wants_rows_cb), self);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_wants_rows_cb), self);
+    for (GtkEventController *c = key; c != NULL; c = c == key ? scroll : NULL)
+      {
+        gtk_event_controller_set_propagation_phase (c, GTK_PHASE_CAPTURE);
+        gtk_widget_add_controller (GTK_WIDGET (self->client_list), c);
+      }
+  }
 
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
   g_signal_connect_object (self->client_list, "realize", G_CALLBACK (list_realize_cb), self,

@@ -131,6 +131,9 @@ wait_rows_offered (FasciaWindow *window)
   for (guint i = 0; i < 200 && fascia_client_rows_get_limit (rows) != G_MAXUINT; i++)
     wait_frames (GTK_WIDGET (window), 1);
   g_assert_cmpuint (fascia_client_rows_get_limit (rows), ==, G_MAXUINT);
+  /* From the list's first row (a window that opened on a client far down offers the rows
+   * from that client on at first). */
+  g_assert_cmpuint (fascia_client_rows_get_offset (rows), ==, 0);
   wait_frames (GTK_WIDGET (window), 2);
 }
 
@@ -1117,6 +1120,8 @@ test_reopens_far_down (void)
   g_assert_nonnull (selected_client (page));
   g_assert_cmpint (fascia_client_get_id (selected_client (page)), ==,
                    fascia_client_get_id (last));
+  /* In its place among all the clients once the list offers them. */
+  wait_rows_offered (window);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
   /* Every row on screen shows its client, in the store's order; the list is full. */
   n_rows = assert_rows_show (list, store, "");

@@ -24,6 +24,7 @@
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "fascia-test-utils.h"
+#include "fascia-ui-test-utils.h"
 #include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
@@ -556,6 +557,152 @@ test_busy_client_first_frame (void)
   fascia_test_rm_rf (dir);
 }
 
+static void
+count_setup_cb (GtkListItemFactory *factory,
+                GtkListItem        *item,
+                guint              *n)
+{
+  (*n)++;
+}
+
+/* The position of the row of @list that holds the client at @position of the list shown, or
+ * NULL. */
+static GtkWidget *
+row_at (GtkWidget *list,
+        guint      position)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      FasciaClientRow *item = box != NULL ? g_object_get_data (G_OBJECT (box), "fascia-row")
+                                          : NULL;
+
+      if (item != NULL && fascia_client_row_get_position (item) == position)
+        return row;
+    }
+  return NULL;
+}
+
+/* The client shown last, far down the list (the 500-visit regular, after 400 clients who sort
+ * before), comes back chosen with its row on screen, and the list's first frame makes about a
+ * screenful of rows: a GTK 4.8 list view scrolled to a row far down made some 200 rows before
+ * it (and the 200 at the list's top, offered at once up to that row), styled and measured
+ * before the first frame. Afterwards the list holds every client in its place: the rows
+ * before it are there, and Up from its row chooses the client before it. */
+static void
+test_chosen_client_first_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(FasciaClient) regular = make_busy_clinic (dir, &path, NULL);
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(FasciaClient) before = NULL;
+  GSettings *settings = fascia_application_get_settings (app);
+  FirstFrame first = { NULL, };
+  FasciaWindow *window;
+  FasciaClientsPage *page;
+  GtkSingleSelection *selection;
+  GtkListItemFactory *factory;
+  GtkWidget *row;
+  gulong id;
+  guint position, made = 0, made_first, on_screen;
+
+  {
+    g_autoptr(FasciaStore) store = fascia_store_open (path, &error);
+    g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 400; i++)
+      g_string_append_printf (csv, "Aaron %03u Abbott,a%u@example.org,0400 %06u\n", i, i, i);
+    bytes = g_bytes_new (csv->str, csv->len);
+    g_assert_true (fascia_store_import_clients (store, bytes, NULL, NULL, &error));
+    g_assert_no_error (error);
+    clients = fascia_store_list_clients (store, "", 0, &error);
+    g_assert_no_error (error);
+    position = fascia_store_find_client (store, clients, fascia_client_get_id (regular));
+    g_assert_cmpuint (position, >=, 400);
+    g_assert_cmpuint (position, <, g_list_model_get_n_items (clients));
+    before = g_list_model_get_item (clients, position - 1);
+  }
+
+  fascia_application_set_database_path (app, path);
+  g_settings_set_string (settings, "last-page", "clients");
+  g_settings_set_int64 (settings, "last-client", fascia_client_get_id (regular));
+  g_settings_set_string (settings, "last-client-database", path);
+
+  window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  page = fascia_window_get_clients_page (window);
+  first.list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                          FASCIA_TYPE_CLIENTS_PAGE,
+                                                          "client_list"));
+  selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (
+    GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE, "selection"));
+  factory = gtk_list_view_get_factory (GTK_LIST_VIEW (first.list));
+  g_signal_connect (factory, "setup", G_CALLBACK (count_setup_cb), &made);
+  gtk_widget_realize (GTK_WIDGET (window));
+  id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                         G_CALLBACK (first_frame_cb), &first);
+  gtk_window_present (GTK_WINDOW (window));
+  while (first.frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+  made_first = made;
+
+  /* (The window makes its rows as it is built, before it is realized: the factory's setups
+   * counted from then on are those of the frames.) */
+  g_test_message ("client at %u; first frame: %u rows, %u on screen (%u rows made while "
+                  "realized)", position, first.rows, first.on_screen, made_first);
+  g_assert_cmpuint (first.on_screen, >, 5);
+  g_assert_cmpuint (first.rows, <=, first.on_screen + 10);
+
+  /* Chosen, its row on screen, in its place among every client once they are offered. */
+  for (guint i = 0; i < 100 && g_list_model_get_n_items (G_LIST_MODEL (
+         gtk_single_selection_get_model (selection))) < fascia_clients_page_get_n_shown (page);
+       i++)
+    wait_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_single_selection_get_model (
+    selection))), ==, fascia_clients_page_get_n_shown (page));
+  g_assert_nonnull (fascia_clients_page_get_client (page));
+  g_assert_cmpint (fascia_client_get_id (fascia_clients_page_get_client (page)), ==,
+                   fascia_client_get_id (regular));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+  g_assert_cmpint (fascia_client_get_id (fascia_client_row_get_client (
+    gtk_single_selection_get_selected_item (selection))), ==, fascia_client_get_id (regular));
+  row = row_at (first.list, position);
+  g_assert_nonnull (row);
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (row, first.list, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                       gtk_widget_get_height (first.list) + 1);
+  }
+  g_test_message ("rows made by the frames after: %u, held %u", made - made_first,
+                  count_rows (first.list, &on_screen));
+
+  /* Up from its row: the client before it. */
+  g_assert_true (gtk_widget_grab_focus (row));
+  fascia_ui_test_pointer_move (first.list, 5, 5);
+  fascia_ui_test_keys (first.list, "Up");
+  for (guint i = 0; i < 100 && gtk_single_selection_get_selected (selection) == position; i++)
+    fascia_ui_test_wait_idle (20);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position - 1);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (fascia_client_get_id (fascia_clients_page_get_client (page)), ==,
+                   fascia_client_get_id (before));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-client");
+  g_settings_reset (settings, "last-client-database");
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 /* Statements the window's SQLite connection ran that read pain scores for the progress
  * chart (fascia_store_list_visit_scores(): "… pain_before, pain_after FROM visits …"). */
 static int
@@ -916,6 +1063,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
   g_test_add_func ("/fascia/ui/startup/busy-client-first-frame", test_busy_client_first_frame);
   g_test_add_func ("/fascia/ui/startup/client-list-first-frame", test_client_list_first_frame);
+  g_test_add_func ("/fascia/ui/startup/chosen-client-first-frame",
+                   test_chosen_client_first_frame);
   g_test_add_func ("/fascia/ui/startup/details-read-no-scores", test_details_read_no_scores);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
