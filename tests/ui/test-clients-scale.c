@@ -148,35 +148,77 @@ list_adjustment (FasciaWindow *window)
   return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
 }
 
+/* A new demo clinic of @n_clients in a new folder (*@dir, the caller's to remove), the
+ * application's database, with no client shown last. Returns its path. */
+static char *
+demo_clinic (guint   n_clients,
+             char  **dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  *dir = fascia_test_make_tmpdir ();
+  path = g_build_filename (*dir, "fascia.db", NULL);
+  g_assert_true (fascia_store_create_demo_full (path, n_clients, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (fascia_application_get_settings (app), "last-client");
+  return path;
+}
+
+/* A window at 1280×800 on the Clients page of the application's database, presented, three
+ * frames painted. @trace: (nullable) counts the statements its connection runs from the
+ * moment the store is open, before the page lists anyone. @presented: (nullable) called once
+ * the window is presented, before its first frame (to watch that frame). */
+static FasciaWindow *
+clients_window (Trace     *trace,
+                void     (*presented) (FasciaWindow *window,
+                                       gpointer      data),
+                gpointer   data)
+{
+  FasciaWindow *window = fascia_window_new (app);
+
+  if (trace != NULL)
+    sqlite3_trace_v2 (fascia_db_sqlite_get_handle (fascia_store_get_db (
+                        fascia_window_get_store (window))),
+                      SQLITE_TRACE_STMT, trace_cb, trace);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  if (presented != NULL)
+    presented (window, data);
+  wait_frames (GTK_WIDGET (window), 3);
+  return window;
+}
+
+/* The window closed and let go of: nothing else holds it. */
+static void
+destroy_window (FasciaWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+}
+
 static void
 count_queries (guint    n_clients,
                Queries *q)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = demo_clinic (n_clients, &dir);
   FasciaWindow *window;
   GtkAdjustment *adj;
   GtkEditable *entry;
   Trace trace = { 0 };
   sqlite3 *db;
 
-  g_assert_true (fascia_store_create_demo_full (path, n_clients, &error));
-  g_assert_no_error (error);
-  fascia_application_set_database_path (app, path);
-
   /* Both clinics start alike: on the Atlas, no client chosen before. */
   g_settings_reset (fascia_application_get_settings (app), "last-page");
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
 
   /* The store opens with the window, which lists the clients (a count) before it shows. */
-  window = fascia_window_new (app);
+  window = clients_window (&trace, NULL, NULL);
   db = fascia_db_sqlite_get_handle (fascia_store_get_db (fascia_window_get_store (window)));
-  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_cb, &trace);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
   wait_all_rows (window);
   q->open = trace.selects;
 
@@ -213,10 +255,7 @@ count_queries (guint    n_clients,
   q->search = trace.selects;
 
   sqlite3_trace_v2 (db, 0, NULL, NULL);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
 }
 
@@ -292,9 +331,8 @@ search_steps (guint    n_clients,
               guint   *n_grown,
               guint64 *count_steps)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = demo_clinic (n_clients, &dir);
   FasciaClientsPage *page;
   FasciaWindow *window;
   GtkAdjustment *adj;
@@ -302,16 +340,7 @@ search_steps (guint    n_clients,
   guint64 steps = 0;
   sqlite3 *db;
 
-  g_assert_true (fascia_store_create_demo_full (path, n_clients, &error));
-  g_assert_no_error (error);
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  window = clients_window (NULL, NULL, NULL);
   wait_rows_offered (window);
   page = fascia_window_get_clients_page (window);
 
@@ -341,10 +370,7 @@ search_steps (guint    n_clients,
   *n_grown = fascia_clients_page_get_n_shown (page);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
   return steps;
 }
@@ -437,10 +463,7 @@ test_daily_backup (void)
   g_assert_no_error (error);
   g_assert_cmpint (count_clients (daily), ==, 512);
   g_assert_nonnull (fascia_window_get_store (window));
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
 
   /* Damaged where the check reads, not where opening reads. */
   g_assert_cmpint (g_unlink (daily), ==, 0);
@@ -454,10 +477,7 @@ test_daily_backup (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (fascia_test_wait_for (no_store, window, 20000));
   g_assert_false (g_file_test (daily, G_FILE_TEST_EXISTS));
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
 
   fascia_test_rm_rf (dir);
 }
@@ -468,8 +488,8 @@ static void
 test_visit_pages (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = demo_clinic (100, &dir);
   g_autoptr(GListModel) found = NULL;
   g_autoptr(FasciaClient) regular = NULL;
   g_autoptr(GListModel) visits = NULL;
@@ -480,17 +500,8 @@ test_visit_pages (void)
   Trace trace = { 0 };
   sqlite3 *db;
 
-  g_assert_true (fascia_store_create_demo_full (path, 100, &error));
-  g_assert_no_error (error);
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
+  window = clients_window (NULL, NULL, NULL);
   store = fascia_window_get_store (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
 
   /* The crowd's first client is the regular. */
   found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
@@ -532,10 +543,7 @@ test_visit_pages (void)
                     <, 2 * FASCIA_PAGED_LIST_PAGE_SIZE);
   g_assert_cmpuint (trace.visit_pages, ==, 2);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
 }
 
@@ -634,9 +642,8 @@ test_search_keeps_rows (void)
 {
   static const char *typed[] = { "exa", "exam", "examp", "exampl", "example", "example.",
                                  "example.o", "example.or", "example.org" };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = demo_clinic (SMALL_CLINIC, &dir);
   FasciaWindow *window;
   FasciaClientsPage *page;
   FasciaStore *store;
@@ -646,18 +653,9 @@ test_search_keeps_rows (void)
   guint n_rows, searches = 0, before;
   sqlite3 *db;
 
-  g_assert_true (fascia_store_create_demo_full (path, SMALL_CLINIC, &error));
-  g_assert_no_error (error);
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
+  window = clients_window (NULL, NULL, NULL);
   store = fascia_window_get_store (window);
   page = fascia_window_get_clients_page (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
   wait_all_rows (window);
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
                                                     "client_list"));
@@ -709,10 +707,7 @@ test_search_keeps_rows (void)
   sqlite3_trace_v2 (db, 0, NULL, NULL);
 
   g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
 }
 
@@ -773,6 +768,17 @@ first_frame_cb (GdkFrameClock *clock,
     }
 }
 
+static void
+watch_first_frame (FasciaWindow *window,
+                   gpointer      data)
+{
+  FirstFrame *first = data;
+
+  first->page = GTK_WIDGET (fascia_window_get_clients_page (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (first_frame_cb), first);
+}
+
 /* GTK 4.8's list view binds some 200 rows, whatever its height, and measures them all: only
  * those on screen are given their client's name and details to lay out (each of the others
  * two labels Pango shaped and measured, at start-up and wherever the list moves), and those
@@ -780,9 +786,8 @@ first_frame_cb (GdkFrameClock *clock,
 static void
 test_rows_shown_on_screen (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = demo_clinic (SMALL_CLINIC, &dir);
   FasciaWindow *window;
   FasciaStore *store;
   GtkWidget *list;
@@ -790,20 +795,8 @@ test_rows_shown_on_screen (void)
   FirstFrame first = { 0 };
   guint off, with_text;
 
-  g_assert_true (fascia_store_create_demo_full (path, SMALL_CLINIC, &error));
-  g_assert_no_error (error);
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
+  window = clients_window (NULL, watch_first_frame, &first);
   store = fascia_window_get_store (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  first.page = GTK_WIDGET (fascia_window_get_clients_page (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (first_frame_cb), &first);
-  wait_frames (GTK_WIDGET (window), 3);
   list = GTK_WIDGET (gtk_widget_get_template_child (first.page, FASCIA_TYPE_CLIENTS_PAGE,
                                                     "client_list"));
 
@@ -830,10 +823,7 @@ test_rows_shown_on_screen (void)
   g_assert_cmpuint (off, >, 50);
   g_assert_cmpuint (with_text, <, off / 4);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
 }
 
@@ -843,23 +833,10 @@ window_searching (guint        n_clients,
                   const char  *text,
                   char       **dir)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  FasciaWindow *window;
+  g_autofree char *path = demo_clinic (n_clients, dir);
+  FasciaWindow *window = clients_window (NULL, NULL, NULL);
   GtkEditable *entry;
 
-  *dir = fascia_test_make_tmpdir ();
-  path = g_build_filename (*dir, "fascia.db", NULL);
-  g_assert_true (fascia_store_create_demo_full (path, n_clients, &error));
-  g_assert_no_error (error);
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
   entry = GTK_EDITABLE (gtk_widget_get_template_child (
     GTK_WIDGET (fascia_window_get_clients_page (window)), FASCIA_TYPE_CLIENTS_PAGE,
     "search_entry"));
@@ -872,10 +849,7 @@ static void
 close_window (FasciaWindow *window,
               char         *dir)
 {
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
   g_free (dir);
 }
@@ -899,8 +873,8 @@ static void
 test_sections_measured_shown (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = demo_clinic (100, &dir);
   g_autoptr(GListModel) found = NULL;
   g_autoptr(FasciaClient) regular = NULL;
   FasciaClientView *view;
@@ -908,17 +882,8 @@ test_sections_measured_shown (void)
   FasciaWindow *window;
   FasciaStore *store;
 
-  g_assert_true (fascia_store_create_demo_full (path, 100, &error));
-  g_assert_no_error (error);
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
+  window = clients_window (NULL, NULL, NULL);
   store = fascia_window_get_store (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
 
   found = fascia_store_list_clients (store, "client1@example.org", 0, &error);
   g_assert_no_error (error);
@@ -945,10 +910,7 @@ test_sections_measured_shown (void)
       g_assert_cmpint (stack_nat, ==, shown_nat);
     }
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
 }
 
@@ -1070,8 +1032,8 @@ static void
 test_reopens_far_down (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = demo_clinic (SMALL_CLINIC, &dir);
   GSettings *settings = fascia_application_get_settings (app);
   g_autoptr(GListModel) clients = NULL;
   g_autoptr(FasciaClient) last = NULL;
@@ -1082,11 +1044,6 @@ test_reopens_far_down (void)
   GtkWidget *list;
   guint position, n_rows;
   gboolean selected_shown = FALSE;
-
-  g_assert_true (fascia_store_create_demo_full (path, SMALL_CLINIC, &error));
-  g_assert_no_error (error);
-  fascia_application_set_database_path (app, path);
-  g_settings_reset (settings, "last-client");
 
   /* The client three quarters down the list is the one shown last in this database. */
   window = fascia_window_new (app);
@@ -1099,18 +1056,11 @@ test_reopens_far_down (void)
   g_settings_set_int64 (settings, "last-client", fascia_client_get_id (last));
   g_settings_set_string (settings, "last-client-database", fascia_store_get_path (store));
   g_clear_object (&clients);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
 
   /* The window opens again, on the Clients page. */
-  window = fascia_window_new (app);
+  window = clients_window (NULL, NULL, NULL);
   store = fascia_window_get_store (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
   page = fascia_window_get_clients_page (window);
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE,
                                                     "client_list"));
@@ -1143,10 +1093,7 @@ test_reopens_far_down (void)
 
   g_settings_reset (settings, "last-client");
   g_settings_reset (settings, "last-client-database");
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
 }
 
@@ -1158,7 +1105,6 @@ open_zygmunt_clinic (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) csv = g_string_new ("name,email,phone\n");
   g_autoptr(GBytes) bytes = NULL;
-  FasciaWindow *window;
 
   {
     g_autoptr(FasciaStore) made = fascia_store_open (path, &error);
@@ -1173,13 +1119,7 @@ open_zygmunt_clinic (const char *path)
   }
   fascia_application_set_database_path (app, path);
   g_settings_reset (fascia_application_get_settings (app), "last-client");
-
-  window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clients");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
-  return window;
+  return clients_window (NULL, NULL, NULL);
 }
 
 /* The ids of the clients whose search key holds @term, in list order: a plain scan. */
@@ -1290,10 +1230,7 @@ test_bunched_search_in_worker (void)
                    g_array_index (scanned, gint64, 1));
 
   g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
 }
 
@@ -1370,10 +1307,7 @@ test_no_stale_no_results (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
 
   g_signal_handlers_disconnect_by_func (page, n_searches_cb, &searches);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  fascia_test_iterate ();
-  g_assert_finalize_object (window);
+  destroy_window (window);
   fascia_test_rm_rf (dir);
 }
 
