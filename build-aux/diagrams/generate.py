@@ -2017,6 +2017,9 @@ def eo_origin_lat():
 # where the side view cuts gluteus medius and gluteus maximus (along their fibres: 0 origin, 1 insertion)
 GMED_CUT = (0.3, 0.84)
 GMAX_CUT = (0.3, 0.9)
+# the line, just behind the sacrum, the coccyx and the sacrotuberous ligament, to which the part of gluteus
+# maximus left at its origin reaches forward (z, y in mm; from above the sacrum to below the tuberosity)
+GMAX_ORIGIN_SAG = [(-104, 150), (-102, 236), (-98, 262), (-90, 280), (-70, 308), (-58, 332), (-52, 352), (-48, 380), (-46, 430)]
 GMIN_CUT = (0.22, 0.8)     # (fibre behind which it is cut, where along the fibres)
 
 
@@ -2261,12 +2264,37 @@ def build_lateral():
     # cut across and turned back, its posterior part (the contour of the buttock) and its insertion into the
     # tract and the gluteal tuberosity left, to show the sciatic notch, the ischial tuberosity with the
     # hamstrings arising from it and the back of the greater trochanter
-    gp = muscle_parts(gmax, 'sup', 27, u0=0.0, u1=GMAX_CUT[0])
+    # the part left at its origin is cut obliquely, further along the lower fibres, so that it reaches
+    # forward onto the coccyx and the sacrotuberous ligament it arises from (no gap between the muscle and
+    # its origin), while the greater sciatic notch and the ischial tuberosity stay in view
+    back = v.ps(GMAX_ORIGIN_SAG)
+
+    def cut_at(t):
+        # at least GMAX_CUT[0] along the fibre, and on to where it passes the line just behind the
+        # sacrum, the coccyx and the sacrotuberous ligament
+        u = GMAX_CUT[0]
+        while u < 0.75:
+            x, y = gmax.point(t, u)
+            if y >= back[0][1] and y <= back[-1][1]:
+                k = max(j for j in range(len(back) - 1) if back[j][1] <= y)
+                q0, q1 = back[k], back[k + 1]
+                if x >= q0[0] + (q1[0] - q0[0]) * (y - q0[1]) / (q1[1] - q0[1]):
+                    break
+            elif y > back[-1][1]:
+                break
+            u += 0.005
+        return u
+
+    def zero(t):
+        return 0.0
+    gp = [path(smooth(gmax.region_fn(0.0, 1.0, zero, cut_at)), MUSCLE['sup']),
+          path(gmax.fibres_fn(27, 0.0, 1.0, lambda t: 0.02, lambda t: cut_at(t) - 0.01), FIBRE)]
     gp += muscle_parts(gmax, 'sup', 27, tendon=(0.965, 1.0), u0=GMAX_CUT[1], u1=1.0)
     bundles = 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'
-    gp.append(path(gmax.fibres(9, 0.0, 1.0, 0.0, GMAX_CUT[0]), bundles))
+    gp.append(path(gmax.fibres_fn(9, 0.0, 1.0, zero, cut_at), bundles))
     gp.append(path(gmax.fibres(9, 0.0, 1.0, GMAX_CUT[1], 0.92), bundles))
-    gp += cut_parts(gmax, 0, 1, GMAX_CUT[0]) + cut_parts(gmax, 0, 1, GMAX_CUT[1])
+    gp.append(path(smooth([gmax.point(k / 14.0, cut_at(k / 14.0)) for k in range(15)], False), CUT))
+    gp += cut_parts(gmax, 0, 1, GMAX_CUT[1])
     v.add('muscles', group('m-gluteus-maximus-r', gp))
     # external oblique: fleshy slips from the outer surfaces of the lower ribs, fibres down and forward,
     # its posterior border free from the 12th rib to the iliac crest; it turns into its aponeurosis along a

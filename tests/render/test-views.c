@@ -542,6 +542,10 @@ static const HitPoint hit_points[] = {
     "from the AIIS the straight head of rectus femoris runs down in front of tensor fasciae latae" },
   { "lateral", 681, 513, "m-gluteus-minimus-r",
     "behind tensor fasciae latae, in front of the tract, lies the front edge of gluteus minimus" },
+  /* Side view: gluteus maximus is cut and turned back; the part left at its origin reaches forward
+   * to the sacrotuberous ligament and the coccyx it arises from, with no gap between them. */
+  { "lateral", 515, 680, "m-gluteus-maximus-r",
+    "behind the sacrotuberous ligament lies the origin of gluteus maximus, not a gap" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
