@@ -68,6 +68,7 @@ class View:
         self.labels = []                # (text, anchor canvas point, side or None, height it sorts by)
         self.anchors = {}
         self.sides = (1, -1) if kind not in ('lat', 'med') else (-1,)
+        self.label_gap = {'L': 14, 'R': 14}  # how far (canvas units) a column's labels keep from the drawing
 
     # (a, y): a = x for coronal views (subject's left side positive), z for the lateral view
     def p(self, pt, side=1):
@@ -744,6 +745,7 @@ def drawing_points(v, regions_only=False):
 # The labels are laid out for the largest of these, so that, enlarged, they still fit beside the drawing
 # and keep clear of each other: none has to be left out.
 PLAN_SIZE = 33.0
+LABEL_CLEAR = 10.0          # how far (canvas units) a label keeps above and below the drawing beside it
 LINE = 1.2                  # the line spacing of a label broken onto two lines (em)
 PITCH = 1.24 + 0.15 + 0.05  # a line's height, the margin the application keeps between labels, and some slack
 # Advance widths of Cantarell, the labels' font (em); its fallback, DejaVu Sans, is about an eighth wider
@@ -830,12 +832,14 @@ def render_labels(v):
         # clear of the drawing over the height the label takes when enlarged (its baseline is y + 5.5)
         y0 = y + 5.5 - 0.75 * PLAN_SIZE
         y1 = y + 5.5 + 0.25 * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1)
-        band = [q[0] for q in pts if y0 <= q[1] <= y1]
+        # and clear of what lies just above or below it, so that a corner of the drawing does not
+        # touch the top or the foot of its first letter
+        band = [q[0] for q in pts if y0 - LABEL_CLEAR <= q[1] <= y1 + LABEL_CLEAR]
         a = it['a']
         if c == 'L':
-            edge = min(band + [a[0]]) - 14
+            edge = min(band + [a[0]]) - v.label_gap['L']
             return min(edge, a[0] - 24)
-        edge = max(band + [a[0]]) + 14
+        edge = max(band + [a[0]]) + v.label_gap['R']
         return max(edge, a[0] + 24)
 
     for c, items in cols.items():
@@ -2622,6 +2626,11 @@ def build_medial():
              'over psoas and quadratus lumborum.',
              scale=MED_SCALE, font_size=18)
     v.title_long = 'Medial view of the right half of the pelvis, lumbar spine and diaphragm'
+    # the tips of the spinous and transverse processes point at the labels on the right, the pubis and
+    # the crus at those on the left: these keep further off, so that enlarged in a small window they do
+    # not touch a tip
+    v.label_gap['R'] = 26
+    v.label_gap['L'] = 18
     K = v.scale
     s = -1
     # ---- bones, farthest first: the lower ribs on the far (right) wall, seen from inside ----

@@ -1003,6 +1003,65 @@ test_view_labels_small (gconstpointer data)
              hidden->str);
 }
 
+/* How near (in view units) a label enlarged for a small window may come to the drawing beside it:
+ * a tip of bone or a corner of a rib that reaches into a label's first letter reads as part of it. */
+#define LABEL_CLEARANCE 8
+
+/* Labels enlarged to the size a small window asks for keep clear of the drawing: no painted pixel
+ * of the drawing (the labels and their leader lines left out) lies within LABEL_CLEARANCE of a label
+ * shown. */
+static void
+test_view_labels_clear_of_drawing (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autoptr(GString) near = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  const guchar *pixels;
+  double width, height;
+  int stride, w, h;
+  cairo_t *cr;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  w = ceil (width);
+  h = ceil (height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_DRAWING, 1, 0, 0, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  fascia_diagram_set_label_size (diagram, SMALL_WINDOW_LABEL_SIZE);
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+    {
+      double box[4], best = G_MAXDOUBLE;
+
+      if (!fascia_diagram_get_label_box (diagram, i, &box[0], &box[1], &box[2], &box[3]))
+        continue;
+      for (int y = MAX (0, (int) (box[1] - LABEL_CLEARANCE)); y < MIN (h, (int) ceil (box[1] + box[3] + LABEL_CLEARANCE)); y++)
+        for (int x = MAX (0, (int) (box[0] - LABEL_CLEARANCE)); x < MIN (w, (int) ceil (box[0] + box[2] + LABEL_CLEARANCE)); x++)
+          if (pixels[y * stride + x * 4 + 3] > 0x40)  /* alpha */
+            {
+              double dx = MAX (0, MAX (box[0] - (x + 0.5), (x + 0.5) - (box[0] + box[2])));
+              double dy = MAX (0, MAX (box[1] - (y + 0.5), (y + 0.5) - (box[1] + box[3])));
+
+              best = MIN (best, sqrt (dx * dx + dy * dy));
+            }
+      if (best < LABEL_CLEARANCE)
+        g_string_append_printf (near, "\n  “%s”: %.1f", (char *) g_ptr_array_index (texts, i), best);
+    }
+  cairo_surface_destroy (surface);
+
+  if (near->len > 0)
+    g_error ("%s at %.0f: labels that come within %d of the drawing:%s", view_id,
+             SMALL_WINDOW_LABEL_SIZE, LABEL_CLEARANCE, near->str);
+}
+
 /* Whether a label is a muscle's name and nothing else. */
 static gboolean
 is_muscle_name (const char *text)
@@ -1096,6 +1155,9 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/labels-point-at-muscles", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_labels_point_at_muscles);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/labels-clear-of-drawing", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_labels_clear_of_drawing);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
