@@ -7,7 +7,9 @@
  * visits each, with what they treated and their pain marks. Then, each through FasciaStore
  * and through hand-written prepared statements on a libpq connection of its own, interleaved:
  *
- * - client search as you type: every prefix of a few typed searches;
+ * - client search as you type: every prefix of a few typed searches, exact and as the window
+ *   lists them (growing), and apart the keystrokes whose list is short enough to be kept
+ *   (at most 128 clients) and the others;
  * - opening a client with 200 visits: what the client view reads;
  * - saving a visit's note as the editor does while the therapist types;
  * - two, four and eight writers, each a thread with its own connection, saving the same visit
@@ -24,6 +26,7 @@
 #include <string.h>
 
 #include "bench-report.h"
+#include "fascia-client-list.h"
 #include "fascia-db-postgres.h"
 #include "fascia-store-private.h"
 #include "pg-server.h"
@@ -325,11 +328,12 @@ raw_search (PGconn     *conn,
 }
 
 static guint
-store_search (FasciaStore *store,
-              const char  *query)
+store_search (FasciaStore          *store,
+              const char           *query,
+              FasciaStoreListFlags  flags)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = fascia_store_list_clients (store, query, 0, &error);
+  g_autoptr(GListModel) list = fascia_store_list_clients (store, query, flags, &error);
   guint n;
 
   if (list == NULL)
@@ -345,13 +349,38 @@ store_search (FasciaStore *store,
   return n;
 }
 
+/* The keystrokes whose list is short (at most FASCIA_CLIENT_LIST_BOUND clients, which the
+ * store keeps for the keystrokes that narrow it, see choose_server_plan()) [0], and the
+ * others [1]: each the store's time, exact and as the window lists, and raw libpq's. */
+typedef struct
+{
+  GArray *store_ms[2];
+  GArray *growing_ms[2];
+  GArray *raw_ms[2];
+} SearchSplit;
+
 static void
 bench_search (FasciaStore *store,
               PGconn      *conn)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  /* As the window lists (FASCIA_STORE_LIST_GROWING): on a connection of its own, so that
+   * each line narrows only its own keystroke before, as a user typing would. */
+  g_autoptr(FasciaStore) growing = fascia_store_open_full (conninfo, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                           &error);
+  SearchSplit split;
   guint64 store_trips = 0, raw_trips = 0;
+
+  if (growing == NULL)
+    g_error ("open: %s", error->message);
+  for (guint i = 0; i < 2; i++)
+    {
+      split.store_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      split.growing_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      split.raw_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
 
   raw_search_prepare (conn);
 
@@ -362,24 +391,34 @@ bench_search (FasciaStore *store,
           g_autofree char *prefix = g_strndup (typed[w], len);
           guint n_store, n_raw;
           guint64 trips;
-          double t0, t;
+          double t0, t_store, t_raw, t_growing;
+          guint longer;
 
           if (!g_utf8_validate (prefix, -1, NULL))
             continue;
 
           trips = store_round_trips (store);
           t0 = bench_ms_now ();
-          n_store = store_search (store, prefix);
-          t = bench_ms_now () - t0;
-          g_array_append_val (store_ms, t);
+          n_store = store_search (store, prefix, FASCIA_STORE_LIST_NONE);
+          t_store = bench_ms_now () - t0;
+          g_array_append_val (store_ms, t_store);
           store_trips += store_round_trips (store) - trips;
 
           trips = raw_round_trips;
           t0 = bench_ms_now ();
           n_raw = raw_search (conn, prefix);
-          t = bench_ms_now () - t0;
-          g_array_append_val (raw_ms, t);
+          t_raw = bench_ms_now () - t0;
+          g_array_append_val (raw_ms, t_raw);
           raw_trips += raw_round_trips - trips;
+
+          t0 = bench_ms_now ();
+          store_search (growing, prefix, FASCIA_STORE_LIST_GROWING);
+          t_growing = bench_ms_now () - t0;
+
+          longer = n_store > FASCIA_CLIENT_LIST_BOUND;
+          g_array_append_val (split.store_ms[longer], t_store);
+          g_array_append_val (split.growing_ms[longer], t_growing);
+          g_array_append_val (split.raw_ms[longer], t_raw);
 
           if (n_store != n_raw)
             g_error ("“%s”: the store found %u, raw libpq %u", prefix, n_store, n_raw);
@@ -390,6 +429,24 @@ bench_search (FasciaStore *store,
   g_print ("  %u keystrokes each way\n", store_ms->len);
   bench_report ("search, per keystroke", store_ms, "raw libpq", raw_ms, TRUE, 5);
   report_round_trips ("search, per keystroke", store_trips, raw_trips, store_ms->len);
+  /* The short lists are kept, and a keystroke that narrows one reads no index; a longer list
+   * is counted up to the bound (as the window lists) and read from the index each time. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("  lists of %s %u, %u", i ? "over" : "at most",
+                                               FASCIA_CLIENT_LIST_BOUND,
+                                               split.store_ms[i]->len);
+      const char *grows = "  the same, as the window lists";
+
+      if (split.store_ms[i]->len > 0)
+        {
+          bench_report (what, split.store_ms[i], "raw libpq", split.raw_ms[i], TRUE, 0);
+          bench_report (grows, split.growing_ms[i], "raw libpq", split.raw_ms[i], TRUE, 0);
+        }
+      g_array_unref (split.store_ms[i]);
+      g_array_unref (split.growing_ms[i]);
+      g_array_unref (split.raw_ms[i]);
+    }
 }
 
 /* Opening a client: what the client view reads (the client, its plans and their targets, the
