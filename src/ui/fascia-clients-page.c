@@ -459,15 +459,22 @@ setup_row_cb (FasciaClientsPage *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
-  /* User text: never markup, and never a width that follows it: ellipsized, a label asks
-   * for no more than its "…". No width in characters either: for that GTK asks Pango for the
+  /* User text: never markup, and shown whole: a health flag the therapist must see ("⚠
+   * Anticoagulants or bleeding disorder") was cut to "…bleeding di…". Each text wraps between
+   * its words at the row's width, the row as high as its lines (GTK's list view measures a
+   * row's height at the list's width). Never a width that follows it: a label asks for no
+   * more than its longest word; nor less than one letter, so that a word longer than the row
+   * (there is none in a name or a flag) breaks inside the row rather than widening the
+   * sidebar and the window. No width in characters either: for that GTK asks Pango for the
    * font's metrics (a sample text shaped) each time it measures the label, ~400 labels at
    * start-up (tests/ui/test-startup `client-rows-no-metrics`). */
   for (GtkWidget *label = title; label != NULL; label = label == title ? subtitle : NULL)
     {
       gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_widget_add_css_class (subtitle, "dim-label");

@@ -23,6 +23,7 @@
 #include "fascia-window.h"
 #include "../core/pg-server.h"
 #include "fascia/fascia-date.h"
+#include "fascia/fascia-intake.h"
 #include "fascia/fascia-store-journal.h"
 
 /*
@@ -3196,6 +3197,96 @@ test_plan_rows_whole (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
+/* Every line of @label's text shown within its allocation, not ellipsized, broken only
+ * between words; returns its number of lines. */
+static int
+assert_label_whole (GtkLabel *label)
+{
+  const char *text = gtk_label_get_text (label);
+  PangoLayout *layout = gtk_label_get_layout (label);
+  int layout_width, layout_height;
+
+  pango_layout_get_pixel_size (layout, &layout_width, &layout_height);
+  g_test_message ("\"%s\": %d×%d px in a label %d×%d, %d lines", text, layout_width,
+                  layout_height, gtk_widget_get_width (GTK_WIDGET (label)),
+                  gtk_widget_get_height (GTK_WIDGET (label)), pango_layout_get_line_count (layout));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (layout_width, <=, gtk_widget_get_width (GTK_WIDGET (label)));
+  g_assert_cmpint (layout_height, <=, gtk_widget_get_height (GTK_WIDGET (label)));
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && l->next != NULL;
+       l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *end = text + line->start_index + line->length;
+
+      g_assert_true (end[-1] == ' ' || end[0] == ' ');
+    }
+  return pango_layout_get_line_count (layout);
+}
+
+/* A client's health flags show whole in the client list at the smallest window: a warning
+ * the therapist must see was cut to one line ("⚠ Anticoagulants or bleeding di…"). The
+ * subtitle wraps between its words, its row as high as its lines and inside the list, the
+ * rows after it below it; a screen reader reads the row's whole text; the window keeps its
+ * size. */
+static void
+test_client_rows_whole (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaClient) other = fascia_client_new ();
+  g_autoptr(GError) error = NULL;
+  FasciaStore *store = fascia_window_get_store (f->window);
+  GtkWidget *list = fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+  g_autofree char *flags = NULL;
+  GtkWidget *row, *next, *subtitle;
+  graphene_rect_t bounds, next_bounds;
+  int width, height;
+
+  gtk_widget_hide (GTK_WIDGET (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 640);
+  gtk_window_present (GTK_WINDOW (f->window));
+  fascia_ui_test_wait_idle (300);
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+
+  fascia_client_set_name (client, "Ada Byron");
+  fascia_client_set_phone (client, "555 0100");
+  fascia_client_set_health_flags (client, FASCIA_HEALTH_PREGNANCY | FASCIA_HEALTH_ANTICOAGULANTS
+                                          | FASCIA_HEALTH_HIP_REPLACEMENT_POSTERIOR);
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+  fascia_client_set_name (other, "Bea Byron");
+  g_assert_true (fascia_store_add_client (store, other, &error));
+  g_assert_no_error (error);
+  assert_client_row (f, "Ada Byron", TRUE, FALSE);
+  assert_client_row (f, "Bea Byron", TRUE, FALSE);
+  fascia_ui_test_wait_idle (300);
+
+  row = client_row (f, "Ada Byron");
+  subtitle = gtk_widget_get_last_child (gtk_widget_get_first_child (row));
+  flags = fascia_health_flags_describe (fascia_client_get_health_flags (client));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (subtitle)), flags));
+  /* Whole, on more than one line, within its label. */
+  g_assert_cmpint (assert_label_whole (GTK_LABEL (subtitle)), >, 1);
+  assert_label_whole (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (row))));
+  /* The label within its row, the row within the list, the next row below it. */
+  g_assert_true (gtk_widget_compute_bounds (subtitle, row, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (row));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (row));
+  g_assert_true (gtk_widget_compute_bounds (row, list, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (list));
+  next = client_row (f, "Bea Byron");
+  g_assert_true (gtk_widget_compute_bounds (next, list, &next_bounds));
+  g_assert_cmpfloat (next_bounds.origin.y, >=, bounds.origin.y + bounds.size.height);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3222,6 +3313,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/clients-page/folds-alike", test_folds_alike);
   g_test_add ("/fascia/ui/clients-page/plan-rows-whole", Fixture, NULL,
               fixture_set_up, test_plan_rows_whole, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/client-rows-whole", Fixture, NULL,
+              fixture_set_up, test_client_rows_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/sidebar-steady", Fixture, NULL,
               fixture_set_up, test_sidebar_steady, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/plan-and-visit", Fixture, NULL,
