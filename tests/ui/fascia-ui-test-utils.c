@@ -12,6 +12,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/Xdamage.h>
@@ -395,6 +399,110 @@ fascia_ui_test_window_new (FasciaApplication *app,
   return window;
 }
 
+/* The X server of a screen larger than the test's ends with the test, even when it fails. */
+static void
+screen_child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+
+/**
+ * fascia_ui_test_screen_new:
+ * @width: the screen's width
+ * @height: the screen's height
+ *
+ * A display of its own, an X server (Xvfb) with one screen of @width × @height, for a window
+ * larger than the test's screen: GTK keeps a window within its monitor. The window there is
+ * measured and laid out as on a real screen of that size, and takes the application's style;
+ * the input functions here (xdotool) still speak to the test's own display.
+ *
+ * Returns: (transfer none): the display; fascia_ui_test_screen_close() ends it
+ */
+GdkDisplay *
+fascia_ui_test_screen_new (int width,
+                           int height)
+{
+  g_autofree char *screen = g_strdup_printf ("%dx%dx24", width, height);
+  const char *argv[] = { "Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp",
+                         NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autofree char *css_path = NULL;
+  g_autofree char *name = NULL;
+  char number[32] = { 0 };
+  const int target = 3;
+  GdkDisplay *display;
+  gsize len = 0;
+  ssize_t n;
+  GPid pid;
+  int fds[2];
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  if (!g_spawn_async_with_pipes_and_fds (NULL, argv, NULL,
+                                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
+                                         | G_SPAWN_STDOUT_TO_DEV_NULL
+                                         | G_SPAWN_STDERR_TO_DEV_NULL,
+                                         screen_child_setup, NULL, -1, -1, -1, &fds[1], &target,
+                                         1, &pid, NULL, NULL, NULL, &error))
+    g_error ("Xvfb: %s", error->message);
+  close (fds[1]);
+  /* It names its display once it is ready. */
+  while (len < sizeof number - 1 && strchr (number, '\n') == NULL
+         && (n = read (fds[0], number + len, sizeof number - 1 - len)) > 0)
+    len += n;
+  close (fds[0]);
+  g_assert_cmpuint (len, >, 0);
+  name = g_strdup_printf (":%d", atoi (number));
+  display = gdk_display_open (name);
+  g_assert_nonnull (display);
+  g_object_set_data (G_OBJECT (display), "fascia-test-xvfb", GINT_TO_POINTER (pid));
+
+  /* The application's style, which it gives the default display. */
+  css_path = g_strconcat (g_application_get_resource_base_path (g_application_get_default ()),
+                          "/style.css", NULL);
+  gtk_css_provider_load_from_resource (css, css_path);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return display;
+}
+
+/**
+ * fascia_ui_test_screen_close:
+ * @display: a display from fascia_ui_test_screen_new()
+ *
+ * Closes @display and ends its X server.
+ */
+void
+fascia_ui_test_screen_close (GdkDisplay *display)
+{
+  GPid pid = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (display), "fascia-test-xvfb"));
+
+  gdk_display_close (display);
+  kill (pid, SIGTERM);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+}
+
+/* The largest monitor of the test's own display holds @width × @height. */
+static gboolean
+fits_default_screen (int width,
+                     int height)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle area;
+
+      gdk_monitor_get_geometry (monitor, &area);
+      if (area.width >= width && area.height >= height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * fascia_ui_test_window_new_offline:
  *
@@ -412,6 +520,15 @@ fascia_ui_test_window_new_offline (FasciaApplication *app,
 
   fascia_application_set_database_path (app, db_path);
   window = fascia_window_new (app);
+  /* A size larger than the test's screen: a screen of its own, closed with the window. */
+  if (!fits_default_screen (width, height))
+    {
+      GdkDisplay *display = fascia_ui_test_screen_new (width, height);
+
+      gtk_window_set_display (GTK_WINDOW (window), display);
+      g_object_set_data_full (G_OBJECT (window), "fascia-test-screen", display,
+                              (GDestroyNotify) fascia_ui_test_screen_close);
+    }
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   if (page != NULL)

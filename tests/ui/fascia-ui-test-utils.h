@@ -24,6 +24,10 @@ FasciaWindow *fascia_ui_test_window_new_offline (FasciaApplication *app,
                                                  int                height,
                                                  const char        *page);
 void          fascia_ui_test_window_destroy (FasciaWindow      *window);
+/* A screen larger than the test's (which a window opened larger than it is given). */
+GdkDisplay   *fascia_ui_test_screen_new     (int                width,
+                                             int                height);
+void          fascia_ui_test_screen_close   (GdkDisplay        *display);
 
 /* A window on a database in a fresh folder of the test's own: what most window tests set up. */
 typedef struct

@@ -442,18 +442,41 @@ test_finding_buttons_named (Fixture       *f,
 
 /* On a large screen the finding buttons over the body chart keep their own width, centred
  * over the diagram: they were stretched across the pane (~165 px each at 1920×1080, ~360 px
- * at 3840×2160). Every control of the rows over and under the diagram lies whole inside its
- * row (a row that flows onto a second line is as high as its lines). The window keeps its
- * size. */
+ * at 3840×2160). Nor are the view and comparison drop-downs under them stretched: each is as
+ * wide as it asks (they were ~900 px each at 3840×2160). Every control of the rows over and
+ * under the diagram lies whole inside its row (a row that flows onto a second line is as high
+ * as its lines). The window keeps its size. */
 static void
 test_tools_compact (Fixture       *f,
                     gconstpointer  data)
 {
   const char * const flows[] = { "tool_flow", "dropdown_flow", "legend_flow" };
-  FasciaVisitEditor *editor = new_visit (f);
-  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
-  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
-  GtkWidget *diagram = GTK_WIDGET (fascia_visit_editor_get_diagram_view (editor));
+  const int *size = data;
+  FasciaVisitEditor *editor;
+  int width, height;
+  GtkWidget *diagram;
+
+  /* The screen asked for (one of its own when the test's is smaller), the window filling it
+   * (less the frame GTK keeps for its shadow, 10 px at most). */
+  {
+    GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (f->window));
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+    GdkRectangle area;
+
+    gdk_monitor_get_geometry (gdk_display_get_monitor_at_surface (display, surface), &area);
+    g_test_message ("a %d×%d window on a %d×%d screen", gtk_widget_get_width (GTK_WIDGET (f->window)),
+                    gtk_widget_get_height (GTK_WIDGET (f->window)), area.width, area.height);
+    g_assert_cmpint (area.width, >=, size[0]);
+    g_assert_cmpint (area.height, >=, size[1]);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, size[0] - 10);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), >=, size[1] - 10);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, size[0]);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), <=, size[1]);
+  }
+  editor = new_visit (f);
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  diagram = GTK_WIDGET (fascia_visit_editor_get_diagram_view (editor));
 
   /* A second visit: the drop-down of the earlier visit to compare with, and the legend's
    * key for it, are shown too. */
@@ -484,14 +507,22 @@ test_tools_compact (Fixture       *f,
            child = gtk_widget_get_next_sibling (child))
         {
           GtkWidget *control = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-          int minimum;
+          int minimum, control_natural;
           graphene_rect_t bounds;
 
-          gtk_widget_measure (control, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          gtk_widget_measure (control, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &control_natural,
+                              NULL, NULL);
           if (!gtk_widget_get_visible (child) || !gtk_widget_get_visible (control))
             continue;
           g_assert_true (gtk_widget_compute_bounds (control, control, &bounds));
           g_assert_cmpfloat (bounds.size.width, >=, minimum);
+          /* A drop-down as wide as it asks, not stretched across the pane. */
+          if (i == 1)
+            {
+              g_test_message ("%s: %g px, natural %d", gtk_widget_get_name (control),
+                              bounds.size.width, control_natural);
+              g_assert_cmpfloat (bounds.size.width, <=, control_natural);
+            }
           g_assert_true (gtk_widget_compute_bounds (control, flow, &bounds));
           g_assert_cmpfloat (bounds.origin.x, >=, 0);
           g_assert_cmpfloat (bounds.origin.y, >=, 0);
@@ -527,10 +558,13 @@ main (int   argc,
   {
     static const int hd[] = { 1920, 1080 };
     static const int laptop[] = { 1024, 640 };
+    static const int uhd[] = { 3840, 2160 };
 
     g_test_add ("/fascia/ui/visit-editor/tools-compact-1920x1080", Fixture, hd,
                 fixture_set_up, test_tools_compact, fixture_tear_down);
     g_test_add ("/fascia/ui/visit-editor/tools-compact-1024x640", Fixture, laptop,
+                fixture_set_up, test_tools_compact, fixture_tear_down);
+    g_test_add ("/fascia/ui/visit-editor/tools-compact-3840x2160", Fixture, uhd,
                 fixture_set_up, test_tools_compact, fixture_tear_down);
   }
 
