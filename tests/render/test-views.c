@@ -714,6 +714,107 @@ test_view_labels_point_at_muscles (gconstpointer data)
     g_error ("%s: muscle labels that point at something else:%s", view_id, wrong->str);
 }
 
+/* Labels of bones and ligaments, and what a click where their leader lines end finds: the landmark
+ * they name, where it lies bare, not a muscle over it or the background beside it. A region ending
+ * in "-" stands for both sides (a label drawn on each). */
+typedef struct
+{
+  const char *view_id;
+  const char *text;
+  const char *region_id;
+} LabelPoint;
+
+static const LabelPoint label_points[] = {
+  { "anterior", "Ribs 9–11", "b-lower-ribs-r" },
+  { "anterior", "Inguinal ligament", "b-inguinal-ligament-l" },
+  { "anterior", "Acetabulum", "b-acetabulum-l" },
+  { "posterior-superficial", "Iliac crest", "b-iliac-crest-" },
+  { "posterior-superficial", "12th rib", "b-rib-12-r" },
+  { "posterior-superficial", "Ribs 9–11", "b-lower-ribs-r" },
+  { "posterior-deep", "Sacrotuberous ligament", "b-sacrotuberous-ligament-l" },
+  { "posterior-deep", "Ischial tuberosity", "b-ischial-tuberosity-l" },
+  { "posterior-deep", "Sacrospinous ligament", "b-sacrospinous-ligament-r" },
+  { "posterior-deep", "Adductor tubercle", "b-adductor-tubercle-r" },
+  { "posterior-deep", "Linea aspera", "b-linea-aspera-r" },
+  { "front-superficial", "Costal margin", "b-lower-ribs-r" },
+  { "front-superficial", "Inguinal ligament", "b-inguinal-ligament-r" },
+  { "lateral", "AIIS", "b-aiis-r" },
+  { "lateral", "L3 spinous process", "b-lumbar-spinous-processes" },
+  { "pelvis-medial", "Sacrospinous ligament", "b-sacrospinous-ligament-r" },
+  { "pelvis-medial", "Sacrotuberous ligament", "b-sacrotuberous-ligament-r" },
+  { "pelvis-medial", "L1 transverse process", "b-l1-transverse-process-r" },
+};
+
+/* The ends of the leader lines of a view's labels, in the order of label_texts(): x, y. */
+static GArray *
+label_anchors (const char *view_id)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", view_id);
+  g_autoptr(GBytes) svg = g_resources_lookup_data (path, 0, NULL);
+  g_autoptr(GRegex) circle = g_regex_new ("<circle cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"",
+                                          G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  GArray *anchors = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_assert_nonnull (svg);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_regex_match (circle, strstr (text, "<g id=\"labels\""), G_REGEX_MATCH_DEFAULT, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    for (int k = 1; k <= 2; k++)
+      {
+        g_autofree char *v = g_match_info_fetch (match, k);
+        double d = g_ascii_strtod (v, NULL);
+
+        g_array_append_val (anchors, d);
+      }
+
+  return anchors;
+}
+
+static void
+test_label_points (void)
+{
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (label_points); i++)
+    {
+      const LabelPoint *point = &label_points[i];
+      g_autoptr(FasciaDiagram) diagram = load_view (point->view_id);
+      g_autoptr(GPtrArray) texts = label_texts (point->view_id);
+      g_autoptr(GArray) anchors = label_anchors (point->view_id);
+      gsize len = strlen (point->region_id);
+      gboolean both = point->region_id[len - 1] == '-';
+      guint found = 0;
+
+      g_assert_cmpuint (anchors->len, ==, 2 * texts->len);
+      for (guint k = 0; k < texts->len; k++)
+        {
+          double x = g_array_index (anchors, double, 2 * k);
+          double y = g_array_index (anchors, double, 2 * k + 1);
+          const FasciaRegion *hit;
+          gboolean right;
+
+          if (!g_str_equal (g_ptr_array_index (texts, k), point->text))
+            continue;
+          found++;
+          hit = fascia_diagram_hit_test (diagram, x, y);
+          right = hit != NULL && (both ? g_str_has_prefix (hit->id, point->region_id)
+                                         && strlen (hit->id) == len + 1
+                                       : g_str_equal (hit->id, point->region_id));
+          if (!right)
+            g_string_append_printf (wrong, "\n  %s “%s” (%.1f, %.1f): %s, not %s", point->view_id,
+                                    point->text, x, y, hit != NULL ? hit->id : "nothing",
+                                    point->region_id);
+        }
+      if (found == 0)
+        g_string_append_printf (wrong, "\n  %s: no label “%s”", point->view_id, point->text);
+    }
+
+  if (wrong->len > 0)
+    g_error ("labels that point at something other than what they name:%s", wrong->str);
+}
+
 static void
 test_view_hit_test (gconstpointer data)
 {
@@ -1165,5 +1266,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
+  g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   return g_test_run ();
 }
