@@ -152,6 +152,19 @@ fascia_ui_test_pointer_move (GtkWidget *widget,
   xdotool ("mousemove", "--window", xid, sx, sy, NULL);
 }
 
+/* The same, at once: GTK handles nothing before the pointer is moved (a window not yet
+ * drawn stays so). */
+void
+fascia_ui_test_pointer_move_now (GtkWidget *widget,
+                                 double     x,
+                                 double     y)
+{
+  g_autofree char *sx = NULL, *sy = NULL;
+  g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
+
+  xdotool_now ("mousemove", "--window", xid, sx, sy, NULL);
+}
+
 void
 fascia_ui_test_click (GtkWidget *widget,
                       double     x,
@@ -333,6 +346,18 @@ fascia_ui_test_keys (GtkWidget  *widget,
 
   for (guint i = 0; names[i] != NULL; i++)
     xdotool ("key", "--clearmodifiers", names[i], NULL);
+}
+
+/* The same, at once: GTK handles nothing before the keys are sent (what the window has left
+ * to do waits until the test next runs the main loop, after the keys reached the X server). */
+void
+fascia_ui_test_keys_now (GtkWidget  *widget,
+                         const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    xdotool_now ("key", "--clearmodifiers", names[i], NULL);
 }
 
 /* Types @text as a user would, one key at a time, into the focused widget. */

@@ -64,6 +64,9 @@ gboolean fascia_ui_test_up_to_date     (gpointer       view);
 void     fascia_ui_test_pointer_move   (GtkWidget  *widget,
                                         double      x,
                                         double      y);
+void     fascia_ui_test_pointer_move_now (GtkWidget *widget,
+                                          double     x,
+                                          double     y);
 void     fascia_ui_test_click          (GtkWidget  *widget,
                                         double      x,
                                         double      y);
@@ -82,6 +85,8 @@ void     fascia_ui_test_scroll         (GtkWidget  *widget,
                                         gboolean    up,
                                         gboolean    control);
 void     fascia_ui_test_keys           (GtkWidget  *widget,
+                                        const char *keys);
+void     fascia_ui_test_keys_now       (GtkWidget  *widget,
                                         const char *keys);
 void     fascia_ui_test_type           (GtkWidget  *widget,
                                         const char *text);
