@@ -1799,9 +1799,9 @@ failed:
  * in the worker, never across a wait for the user: it ends with the count, when it fails and
  * when it is cancelled (a newer keystroke), at the step it is at. On a server, a count whose
  * worker stalled in the middle all the same has its session ended after SNAPSHOT_IDLE rather
- * than keep a snapshot (and the rows it holds back from VACUUM) open; the counter then counts
- * again on a new connection. A connection inside a transaction of its own already reads as
- * that transaction does: the steps join it.
+ * than keep a snapshot (and the rows it holds back from VACUUM) open: that count fails, and
+ * the counter makes its connection anew for the next (fascia-store-worker.c). A connection
+ * inside a transaction of its own already reads as that transaction does: the steps join it.
  */
 #define SNAPSHOT_IDLE "10s"
 
