@@ -2144,7 +2144,6 @@ def build_lateral():
     st = [(-100, 238), (-96, 258), (-86, 282), (-64, 314), (-54, 330), (-48, 326), (-58, 308), (-80, 288), (-92, 272), (-100, 256)]
     v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT)]))
     ing = [(48, 214), (53, 240), (57, 266), (60, 288)]
-    v.add('bones', group('b-inguinal-ligament-r', [path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT)]))
     v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 4 * SCALE, caps='flat'), LANDMARK, 'b-linea-alba'))
     # vastus lateralis: the largest of the quadriceps, the bulk of the anterolateral thigh. From the upper
     # intertrochanteric line, the front and lower borders of the greater trochanter, the gluteal tuberosity
@@ -2316,8 +2315,9 @@ def build_lateral():
     eop.append(path(' '.join(smooth(v.ps([n, (n[0] + 9, n[1] + 22), (n[0] + 17, n[1] + 44)]), False) for n in EO_NOTCH_LAT),
                     'fill="none" stroke="#6e1f17" stroke-width="1.4" stroke-linecap="round"'))
     v.add('muscles', group('m-external-oblique-r', eop))
-    # the inguinal ligament, drawn again over the aponeurosis whose lower border it is (drawing only)
-    v.add('muscles', path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT))
+    # the inguinal ligament, the rolled lower border of the aponeurosis, drawn over it (in the muscles layer,
+    # like the iliotibial tract, so that a click on it finds the ligament and not the muscle)
+    v.add('muscles', group('b-inguinal-ligament-r', [path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT)]))
 
     trigger_point(v, 'gluteus-medius', 3, s, (12, 178))
     trigger_point(v, 'gluteus-minimus', 1, s, (24, 240))
@@ -2340,7 +2340,7 @@ def build_lateral():
     v.label('External oblique aponeurosis', (98, 60), R, 'R')
     v.label('Linea alba', (112, 150), R, 'R')
     v.label('Iliac crest', (-46, 137), R, 'L')
-    v.label('ASIS', (49, 211), R, 'R')
+    v.label('ASIS', (45.6, 211.2), R, 'R')
     v.label('AIIS', (42, 236), R, 'R')
     v.label('Inguinal ligament', (57, 266), R, 'R')
     v.label('Pubic tubercle', (61, 291), R, 'R')
