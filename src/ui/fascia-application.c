@@ -252,6 +252,29 @@ static const struct {
   { "win.show-section(4)", "<Control>4" },
 };
 
+static GtkSizeRequestMode
+list_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/*
+ * GTK 4.8's GtkListView keeps GtkWidget's request mode, GTK_SIZE_REQUEST_CONSTANT_SIZE (its
+ * children's modes are not asked), so gtk_widget_measure() drops the width it is asked for and
+ * the list measures its rows for no width: a row whose text wraps is counted as one line, and a
+ * list as high as its rows (FasciaListHeightLayout) cuts its last lines at its foot. It lays its
+ * rows out at its width all the same. Every list view is measured at a width from start-up on,
+ * before the first is made: GTK keeps a widget's request mode once asked, until it is resized,
+ * so one made before would keep the old mode. The class is kept for the process's life.
+ */
+static void
+measure_list_views_at_width (void)
+{
+  GtkWidgetClass *list_view_class = g_type_class_ref (GTK_TYPE_LIST_VIEW);
+
+  list_view_class->get_request_mode = list_view_get_request_mode;
+}
+
 static void
 fascia_application_startup (GApplication *application)
 {
@@ -277,6 +300,7 @@ fascia_application_startup (GApplication *application)
 
   fascia_ui_name_controls ();
   fascia_ui_keep_clicks_in_every_window ();
+  measure_list_views_at_width ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.hide-client-names",

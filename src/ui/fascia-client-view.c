@@ -1627,8 +1627,7 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Its class, before a list view of the template is made. */
-  g_type_class_unref (g_type_class_ref (FASCIA_TYPE_LIST_HEIGHT_LAYOUT));
+  g_type_ensure (FASCIA_TYPE_LIST_HEIGHT_LAYOUT);
   g_type_ensure (FASCIA_TYPE_PLAN_EDITOR);
   g_type_ensure (FASCIA_TYPE_VISIT_EDITOR);
   g_type_ensure (FASCIA_TYPE_PROGRESS_CHART);

@@ -8,7 +8,9 @@
  * whose text wraps at the list's width was then counted as one line, the list was a line
  * short for every such row, and its last lines were cut at its foot. This layout, on the
  * widget that holds the scrolled window, asks the list's height at the width the scrolled
- * window gives it, and makes GTK's list views measure their rows at a width.
+ * window gives it. That the list view then measures its rows at that width, not for none,
+ * the application sees to at start-up, before any list view is made
+ * (fascia_application_startup()).
  *
  * The scrolled window has no border, padding or margin of its own (a frame or card style
  * goes on the widget that holds it), so its child is as wide as it is.
@@ -102,27 +104,14 @@ fascia_list_height_layout_allocate (GtkLayoutManager *manager,
     }
 }
 
-static GtkSizeRequestMode
-list_view_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 fascia_list_height_layout_class_init (FasciaListHeightLayoutClass *klass)
 {
   GtkLayoutManagerClass *manager_class = GTK_LAYOUT_MANAGER_CLASS (klass);
-  GtkWidgetClass *list_view_class = g_type_class_ref (GTK_TYPE_LIST_VIEW);
 
   manager_class->get_request_mode = fascia_list_height_layout_get_request_mode;
   manager_class->measure = fascia_list_height_layout_measure;
   manager_class->allocate = fascia_list_height_layout_allocate;
-
-  /* GTK 4.8's list view keeps GtkWidget's request mode, a size that trades nothing, and is
-   * then measured for no width whatever width it is asked for; it lays its rows out at its
-   * width all the same. Its height is asked at a width from now on: a list view made before
-   * this keeps the mode it was first asked until it is resized. */
-  list_view_class->get_request_mode = list_view_get_request_mode;
 }
 
 static void

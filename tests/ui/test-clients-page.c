@@ -12,6 +12,7 @@
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-conflict-dialog.h"
+#include "fascia-list-height-layout.h"
 #include "fascia-plan-editor.h"
 #include "fascia-records-ui.h"
 #include "fascia-region-text.h"
@@ -3287,6 +3288,87 @@ test_client_rows_whole (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
+static void
+wrapped_row_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+wrapped_row_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* Every list view is measured at the width it is asked for, the first one made included,
+ * before any list as high as its rows (FasciaListHeightLayout) exists: GTK 4.8's list view
+ * is measured for no width (its request mode trades nothing), and counts a row whose text
+ * wraps as one line. The application sees to it at start-up; it was done when the first
+ * FasciaListHeightLayout was made, after the first list view (the client list's) and
+ * whichever list a page makes before a client is opened. Run in a process of its own, so that
+ * no other case has made one. */
+static void
+test_list_views_measured_at_width (void)
+{
+  const char *text = "A row whose text is much longer than the list is wide, so that it wraps "
+                     "onto several lines between its words";
+  const int width = 160;
+  GtkStringList *strings;
+  GtkListItemFactory *factory;
+  GtkWidget *window, *list;
+  int rows_at_width = 0, rows_unwrapped = 0, natural = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* The application started (main() registered it), and no list-height layout made. */
+  g_assert_null (g_type_class_peek (FASCIA_TYPE_LIST_HEIGHT_LAYOUT));
+
+  strings = gtk_string_list_new ((const char *[]) { text, text, text, NULL });
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (wrapped_row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (wrapped_row_bind_cb), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (strings))),
+                            factory);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_ui_test_wait_idle (300);
+  g_assert_null (g_type_class_peek (FASCIA_TYPE_LIST_HEIGHT_LAYOUT));
+
+  /* Its rows, wrapped at the width. */
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      int at_width = 0, unwrapped = 0;
+
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &at_width, NULL, NULL);
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &unwrapped, NULL, NULL);
+      rows_at_width += at_width;
+      rows_unwrapped += unwrapped;
+    }
+  gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  g_test_message ("list %d px high at %d px; its rows %d px at that width, %d unwrapped", natural,
+                  width, rows_at_width, rows_unwrapped);
+  g_assert_cmpint (rows_at_width, >, rows_unwrapped);
+  g_assert_cmpint (natural, >=, rows_at_width);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3313,6 +3395,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/clients-page/folds-alike", test_folds_alike);
   g_test_add ("/fascia/ui/clients-page/plan-rows-whole", Fixture, NULL,
               fixture_set_up, test_plan_rows_whole, fixture_tear_down);
+  g_test_add_func ("/fascia/ui/clients-page/list-views-measured-at-width",
+                   test_list_views_measured_at_width);
   g_test_add ("/fascia/ui/clients-page/client-rows-whole", Fixture, NULL,
               fixture_set_up, test_client_rows_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/sidebar-steady", Fixture, NULL,
