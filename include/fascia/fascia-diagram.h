@@ -114,6 +114,11 @@ void                fascia_diagram_clear_styles       (FasciaDiagram      *self)
 void                fascia_diagram_set_label_size     (FasciaDiagram      *self,
                                                        double              size);
 double              fascia_diagram_get_label_size     (FasciaDiagram      *self);
+void                fascia_diagram_set_label_room     (FasciaDiagram      *self,
+                                                       double              x,
+                                                       double              y,
+                                                       double              width,
+                                                       double              height);
 void                fascia_diagram_get_figure_bounds  (FasciaDiagram      *self,
                                                        double             *x,
                                                        double             *y,
@@ -123,6 +128,8 @@ void                fascia_diagram_set_min_label_size (FasciaDiagram      *self,
                                                        double              scale,
                                                        double              min_size);
 guint               fascia_diagram_get_n_labels       (FasciaDiagram      *self);
+const char         *fascia_diagram_get_label_text     (FasciaDiagram      *self,
+                                                       guint               i);
 gboolean            fascia_diagram_get_label_box      (FasciaDiagram      *self,
                                                        guint               i,
                                                        double             *x,

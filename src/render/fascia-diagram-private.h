@@ -34,13 +34,20 @@ typedef struct
  * the one before) has its lines apart by newlines. */
 #define FASCIA_DIAGRAM_LABEL_LINE 1.2
 
+#define FASCIA_DIAGRAM_LEADER_POINTS 4
+
 typedef struct
 {
   char     *text;
   double    x, y;            /* the anchor, on the baseline */
   gboolean  end;             /* text-anchor="end": the text ends at x */
+  gboolean  transformed;     /* the text has a transform of its own */
   guint     child;           /* the text's place among the layer's children, from 1 */
   guint     n_children;      /* the text and what follows it */
+  /* The leader line, when the child after the text is a <path> of straight lines in absolute
+   * coordinates with no transform of its own: from beside the text to the point labelled. */
+  guint     n_leader;        /* its points, or 0 */
+  double    leader[FASCIA_DIAGRAM_LEADER_POINTS][2];
 } FasciaDiagramLabel;
 
 #define FASCIA_DIAGRAM_MAX_LABELS 512

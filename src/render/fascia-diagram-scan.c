@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "fascia-diagram-private.h"
@@ -208,6 +209,59 @@ parse_number (const char *text)
   return g_ascii_strtod (text, NULL);
 }
 
+/* Whether an element has a transform of its own, as an attribute or in its style. */
+static gboolean
+has_transform (const char **names,
+               const char **values)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], "transform")
+        || (g_str_equal (names[i], "style") && strstr (values[i], "transform") != NULL))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The points of a path made of straight lines in absolute coordinates ("M305.2,143.8 L317.2,
+ * 143.8 L488,143.8"), at most FASCIA_DIAGRAM_LEADER_POINTS; 0 for any other path. */
+static guint
+parse_leader (const char *d,
+              double      points[][2])
+{
+  const char *p = d;
+  guint n = 0;
+
+  while (*p != '\0')
+    {
+      char *end;
+      double x, y;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      if ((*p == 'M' && n == 0) || (*p == 'L' && n > 0))
+        p++;
+      else if (n == 0 || !(g_ascii_isdigit (*p) || *p == '-' || *p == '.'))
+        return 0;
+      x = g_ascii_strtod (p, &end);
+      if (end == p)
+        return 0;
+      p = end;
+      while (g_ascii_isspace (*p) || *p == ',')
+        p++;
+      y = g_ascii_strtod (p, &end);
+      if (end == p || n == FASCIA_DIAGRAM_LEADER_POINTS || !isfinite (x) || !isfinite (y))
+        return 0;
+      p = end;
+      points[n][0] = x;
+      points[n][1] = y;
+      n++;
+    }
+
+  return n >= 2 ? n : 0;
+}
+
 static gboolean
 check_root_size (GMarkupParseContext  *context,
                  const char          **names,
@@ -374,7 +428,7 @@ start_element_cb (GMarkupParseContext  *context,
       scan->labels_child++;
       if (g_str_equal (element_name, "text") && data->labels->len < FASCIA_DIAGRAM_MAX_LABELS)
         {
-          FasciaDiagramLabel label = { NULL, 0, 0, FALSE, scan->labels_child, 1 };
+          FasciaDiagramLabel label = { NULL, 0, 0, FALSE, FALSE, scan->labels_child, 1, 0, { { 0 } } };
 
           for (guint i = 0; attribute_names[i] != NULL; i++)
             {
@@ -385,6 +439,7 @@ start_element_cb (GMarkupParseContext  *context,
               else if (g_str_equal (attribute_names[i], "text-anchor"))
                 label.end = g_str_equal (attribute_values[i], "end");
             }
+          label.transformed = has_transform (attribute_names, attribute_values);
           g_array_append_val (data->labels, label);
           scan->label_text = g_string_new (NULL);
         }
@@ -393,7 +448,16 @@ start_element_cb (GMarkupParseContext  *context,
                   + g_array_index (data->labels, FasciaDiagramLabel, data->labels->len - 1).n_children
                   == scan->labels_child)
         {
-          g_array_index (data->labels, FasciaDiagramLabel, data->labels->len - 1).n_children++;
+          FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel,
+                                                      data->labels->len - 1);
+
+          /* The child right after the text: its leader line. */
+          if (label->n_children == 1 && g_str_equal (element_name, "path")
+              && !has_transform (attribute_names, attribute_values))
+            for (guint i = 0; attribute_names[i] != NULL; i++)
+              if (g_str_equal (attribute_names[i], "d"))
+                label->n_leader = parse_leader (attribute_values[i], label->leader);
+          label->n_children++;
         }
     }
 

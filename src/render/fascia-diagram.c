@@ -61,6 +61,9 @@ struct _FasciaDiagram
   double             label_size;      /* font size of the labels in view units; 0 as drawn */
   double             shown_size;      /* the label size @label_shown was worked out for */
   gboolean          *label_shown;     /* per label, at @shown_size (NULL: not worked out) */
+  double            *label_dy;        /* per label, how far it is moved down at @shown_size */
+  double             label_room[4];   /* where else labels may lie: x, y, width, height */
+  double             shown_room[4];   /* the room @label_shown was worked out for */
   guint64            over_samples;    /* see fascia_diagram_get_over_samples() */
 };
 
@@ -500,6 +503,7 @@ fascia_diagram_finalize (GObject *object)
   g_clear_object (&self->handle);
   g_clear_pointer (&self->handle_css, g_free);
   g_clear_pointer (&self->label_shown, g_free);
+  g_clear_pointer (&self->label_dy, g_free);
   g_clear_pointer (&self->styles, g_free);
   g_clear_pointer (&self->layer_visible, g_free);
   g_clear_pointer (&self->region_visible, g_free);
@@ -691,11 +695,154 @@ label_names_muscle (FasciaDiagramData        *data,
   return FALSE;
 }
 
-/* Which labels are shown at the size in effect: at the drawing's own size all; enlarged (a small
- * window, presentation mode), each that lies inside the drawing and clear of every label shown
- * before it, the labels that name a muscle first, then the others, each in the drawing's
- * order. The drawing lays its labels out so that, up to the size a small window asks for, all
- * fit; blown up further they would not, and a muscle's name matters more than a landmark's. */
+/* How far a label may move up or down, in lines of its text, to free room beside where the
+ * drawing puts it. */
+#define LABEL_MOVE_LINES 1.5
+
+/* How much moving a label may stretch or squeeze its leader line upright (and the line's
+ * stroke with it): at most this factor either way. */
+#define LEADER_MAX_STRETCH 2.0
+
+/* The leader line of @label moved with its text by @dy: each point moves so that the end
+ * (the point labelled) stays and the start (beside the text) moves by @dy, the others in
+ * proportion. An affine map, y' = a y + b, so that a transform on the <path> draws it; FALSE
+ * where no such map keeps the line sound (no leader, a level one, or too steep a change). */
+static gboolean
+leader_map (const FasciaDiagramLabel *label,
+            double                    dy,
+            double                   *a,
+            double                   *b)
+{
+  double y0, y1;
+
+  if (label->n_leader < 2 || label->transformed)
+    return FALSE;
+  y0 = label->leader[0][1];
+  y1 = label->leader[label->n_leader - 1][1];
+  if (fabs (y1 - y0) < 1)
+    return FALSE;
+  *a = 1 - dy / (y1 - y0);
+  *b = dy * y1 / (y1 - y0);
+  return *a >= 1 / LEADER_MAX_STRETCH && *a <= LEADER_MAX_STRETCH;
+}
+
+/* Whether the segment from @p to @q passes through @box grown by @margin (Liang–Barsky). */
+static gboolean
+segment_hits_box (const double   *p,
+                  const double   *q,
+                  const LabelBox *box,
+                  double          margin)
+{
+  double dx = q[0] - p[0], dy = q[1] - p[1];
+  double pq[4] = { -dx, dx, -dy, dy };
+  double qq[4] = { p[0] - (box->x - margin), box->x + box->width + margin - p[0],
+                   p[1] - (box->y - margin), box->y + box->height + margin - p[1] };
+  double t0 = 0, t1 = 1;
+
+  for (int k = 0; k < 4; k++)
+    {
+      if (pq[k] == 0)
+        {
+          if (qq[k] < 0)
+            return FALSE;
+          continue;
+        }
+      if (pq[k] < 0)
+        t0 = MAX (t0, qq[k] / pq[k]);
+      else
+        t1 = MIN (t1, qq[k] / pq[k]);
+    }
+
+  return t0 <= t1;
+}
+
+/* Whether @label's leader line, moved by @dy, passes through @box. */
+static gboolean
+leader_hits_box (const FasciaDiagramLabel *label,
+                 double                    dy,
+                 const LabelBox           *box,
+                 double                    margin)
+{
+  double a = 1, b = 0;
+  double p[2], q[2];
+
+  if (label->n_leader < 2 || (dy != 0 && !leader_map (label, dy, &a, &b)))
+    return FALSE;
+  for (guint k = 0; k + 1 < label->n_leader; k++)
+    {
+      p[0] = label->leader[k][0];
+      p[1] = a * label->leader[k][1] + b;
+      q[0] = label->leader[k + 1][0];
+      q[1] = a * label->leader[k + 1][1] + b;
+      if (segment_hits_box (p, q, box, margin))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+box_inside (const LabelBox *box,
+            double          x,
+            double          y,
+            double          width,
+            double          height)
+{
+  return width > 0 && height > 0 && box->x >= x && box->y >= y
+         && box->x + box->width <= x + width && box->y + box->height <= y + height;
+}
+
+/* Whether label @i, moved by @dy, fits among those shown so far: wholly inside the drawing or
+ * wholly inside the room set with fascia_diagram_set_label_room(), clear of every label shown,
+ * and, moved, with its leader line clear of them; nor may it lie on a leader line another
+ * label's move has drawn anew (the drawing keeps its own lines clear of labels). */
+static gboolean
+label_fits (FasciaDiagram  *self,
+            const LabelBox *boxes,
+            guint           i,
+            double          dy,
+            double          size)
+{
+  FasciaDiagramData *data = self->data;
+  const FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel, i);
+  LabelBox box = boxes[i];
+  double a, b;
+
+  box.y += dy;
+  if (dy != 0 && !leader_map (label, dy, &a, &b))
+    return FALSE;
+  if (!box_inside (&box, 0, 0, data->width, data->height)
+      && !box_inside (&box, self->label_room[0], self->label_room[1], self->label_room[2],
+                      self->label_room[3]))
+    return FALSE;
+  for (guint j = 0; j < data->labels->len; j++)
+    {
+      const FasciaDiagramLabel *other = &g_array_index (data->labels, FasciaDiagramLabel, j);
+      LabelBox shown;
+
+      if (j == i || !self->label_shown[j])
+        continue;
+      shown = boxes[j];
+      shown.y += self->label_dy[j];
+      if (boxes_overlap (&box, &shown, size * 0.15))
+        return FALSE;
+      if (dy != 0 && leader_hits_box (label, dy, &shown, size * 0.1))
+        return FALSE;
+      if (self->label_dy[j] != 0 && leader_hits_box (other, self->label_dy[j], &box, size * 0.1))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Which labels are shown at the size in effect, and where: at the drawing's own size all, as
+ * drawn; enlarged (a small window, presentation mode), the labels that name a muscle first,
+ * then the others, each in the drawing's order, each where the drawing puts it if it fits
+ * there (label_fits()), else moved up or down by the least that makes it fit, its leader line
+ * drawn anew to the same point, else left out. Every label that fits where the drawing puts it
+ * stays there: a label is moved only into room no label in its place needs. The drawing lays
+ * its labels out so that, up to the size a small window asks for, all fit where they are;
+ * blown up further they would not, and a muscle's name matters more than a landmark's. */
 static const gboolean *
 ensure_label_layout (FasciaDiagram *self)
 {
@@ -705,13 +852,18 @@ ensure_label_layout (FasciaDiagram *self)
   g_autofree LabelBox *boxes = NULL;
   g_autofree gboolean *of_muscle = NULL;
   double size = fascia_diagram_get_label_size (self);
+  double step, reach;
 
-  if (self->label_shown != NULL && self->shown_size == size)
+  if (self->label_shown != NULL && self->shown_size == size
+      && memcmp (self->shown_room, self->label_room, sizeof self->label_room) == 0)
     return self->label_shown;
 
   g_free (self->label_shown);
+  g_free (self->label_dy);
   self->label_shown = g_new0 (gboolean, MAX (n, 1));
+  self->label_dy = g_new0 (double, MAX (n, 1));
   self->shown_size = size;
+  memcpy (self->shown_room, self->label_room, sizeof self->label_room);
   if (self->label_size <= 0)
     {
       for (guint i = 0; i < n; i++)
@@ -730,20 +882,26 @@ ensure_label_layout (FasciaDiagram *self)
       of_muscle[i] = label_names_muscle (data, label);
     }
 
-  for (int pass = 0; pass < 2; pass++)
+  /* Muscles where they are, muscles moved, then the same for the others. */
+  step = size * 0.25;
+  reach = LABEL_MOVE_LINES * FASCIA_DIAGRAM_LABEL_LINE * size;
+  for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < n; i++)
       {
-        gboolean shown;
-
-        if (of_muscle[i] != (pass == 0))
+        if (of_muscle[i] != (pass < 2) || self->label_shown[i])
           continue;
-        shown = boxes[i].x >= 0 && boxes[i].y >= 0
-                && boxes[i].x + boxes[i].width <= data->width
-                && boxes[i].y + boxes[i].height <= data->height;
-        for (guint j = 0; j < n && shown; j++)
-          if (self->label_shown[j] && boxes_overlap (&boxes[i], &boxes[j], size * 0.15))
-            shown = FALSE;
-        self->label_shown[i] = shown;
+        if (pass % 2 == 0)
+          {
+            self->label_shown[i] = label_fits (self, boxes, i, 0, size);
+            continue;
+          }
+        for (double dy = step; dy <= reach && !self->label_shown[i]; dy += step)
+          for (int sign = -1; sign <= 1 && !self->label_shown[i]; sign += 2)
+            if (label_fits (self, boxes, i, sign * dy, size))
+              {
+                self->label_shown[i] = TRUE;
+                self->label_dy[i] = sign * dy;
+              }
       }
 
   return self->label_shown;
@@ -760,6 +918,25 @@ fascia_diagram_get_n_labels (FasciaDiagram *self)
   g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
 
   return self->data->labels->len;
+}
+
+/**
+ * fascia_diagram_get_label_text:
+ * @i: a label, below fascia_diagram_get_n_labels()
+ *
+ * Returns: label @i's text, its lines apart by newlines
+ */
+const char *
+fascia_diagram_get_label_text (FasciaDiagram *self,
+                               guint          i)
+{
+  const char *text;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (i < self->data->labels->len, NULL);
+
+  text = g_array_index (self->data->labels, FasciaDiagramLabel, i).text;
+  return text != NULL ? text : "";
 }
 
 /**
@@ -793,6 +970,8 @@ fascia_diagram_get_label_box (FasciaDiagram *self,
   context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
   measure_label (self->data, PANGO_CONTEXT (context), &g_array_index (self->data->labels, FasciaDiagramLabel, i),
                  fascia_diagram_get_label_size (self), &box);
+  if (shown[i])
+    box.y += self->label_dy[i];
   if (x != NULL)
     *x = box.x;
   if (y != NULL)
@@ -838,6 +1017,21 @@ build_css (FasciaDiagram *self)
           const FasciaDiagramLabel *label = &g_array_index (self->data->labels,
                                                             FasciaDiagramLabel, i);
 
+          if (shown[i] && self->label_dy[i] != 0)
+            {
+              char dy[G_ASCII_DTOSTR_BUF_SIZE], a[G_ASCII_DTOSTR_BUF_SIZE];
+              char b[G_ASCII_DTOSTR_BUF_SIZE];
+              double sa, sb;
+
+              /* Moved: the text, and its leader line drawn anew to the same point. */
+              leader_map (label, self->label_dy[i], &sa, &sb);
+              g_ascii_formatd (dy, sizeof dy, "%.3f", self->label_dy[i]);
+              g_ascii_formatd (a, sizeof a, "%.6f", sa);
+              g_ascii_formatd (b, sizeof b, "%.3f", sb);
+              g_string_append_printf (hide, "#labels > :nth-child(%u) { transform: translate(0px, %spx); }\n"
+                                      "#labels > :nth-child(%u) { transform: matrix(1, 0, 0, %s, 0, %s); }\n",
+                                      label->child, dy, label->child + 1, a, b);
+            }
           if (shown[i])
             continue;
           for (guint c = 0; c < label->n_children; c++)
@@ -1035,12 +1229,14 @@ fascia_diagram_copy_styles (FasciaDiagram *self,
       memcmp (self->layer_visible, source->layer_visible,
               sizeof (gboolean) * data->layers->len) == 0 &&
       self->dim_unstyled == source->dim_unstyled &&
-      self->label_size == source->label_size)
+      self->label_size == source->label_size &&
+      memcmp (self->label_room, source->label_room, sizeof self->label_room) == 0)
     return;
 
   {
     gboolean drawn = self->dim_unstyled != source->dim_unstyled ||
                      self->label_size != source->label_size ||
+                     memcmp (self->label_room, source->label_room, sizeof self->label_room) != 0 ||
                      memcmp (self->layer_visible, source->layer_visible,
                              sizeof (gboolean) * data->layers->len) != 0;
 
@@ -1051,6 +1247,7 @@ fascia_diagram_copy_styles (FasciaDiagram *self,
     memcpy (self->layer_visible, source->layer_visible, sizeof (gboolean) * data->layers->len);
     self->dim_unstyled = source->dim_unstyled;
     self->label_size = source->label_size;
+    memcpy (self->label_room, source->label_room, sizeof self->label_room);
     if (drawn)
       changed (self);
   }
@@ -1238,6 +1435,41 @@ fascia_diagram_set_label_size (FasciaDiagram *self,
 
   self->label_size = size;
   changed (self);
+}
+
+/**
+ * fascia_diagram_set_label_room:
+ * @x: the left of the room, in view units
+ * @y: its top
+ * @width: its width, or 0 for none
+ * @height: its height, or 0 for none
+ *
+ * Where enlarged labels (fascia_diagram_set_label_size()) may lie besides the drawing: the
+ * area a window shows around it when the whole figure is in sight, for long names that
+ * would leave the drawing's own edge. A label lies wholly inside the drawing or wholly inside
+ * this room. By default there is none.
+ */
+void
+fascia_diagram_set_label_room (FasciaDiagram *self,
+                               double         x,
+                               double         y,
+                               double         width,
+                               double         height)
+{
+  double room[4] = { x, y, width, height };
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+
+  if (!(width > 0 && height > 0 && isfinite (x) && isfinite (y) && isfinite (width)
+        && isfinite (height)))
+    memset (room, 0, sizeof room);
+  if (memcmp (room, self->label_room, sizeof room) == 0)
+    return;
+
+  memcpy (self->label_room, room, sizeof room);
+  /* Only enlarged labels are laid out again. */
+  if (self->label_size > 0)
+    changed (self);
 }
 
 /**

@@ -317,6 +317,7 @@ prepare_cb (FasciaAtlasPage *self,
   fascia_diagram_set_layer_visible (diagram, "layer-muscles", self->show_muscles);
   fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", self->show_trigger_points);
   fascia_diagram_set_layer_visible (diagram, "layer-nerves", self->show_nerves);
+  fascia_ui_set_label_room (self->diagram_view, diagram);
   fascia_diagram_set_label_size (diagram, fascia_ui_label_size_for (label_pixels (self), zoom));
 }
 

@@ -400,6 +400,39 @@ fascia_diagram_view_get_zoom (FasciaDiagramView *self)
 }
 
 /**
+ * fascia_diagram_view_get_fitted_area:
+ * @diagram: (nullable): a diagram, or %NULL for the one shown
+ * @x: (out): the left of the area, in view units
+ * @y: (out): its top
+ * @width: (out):
+ * @height: (out):
+ *
+ * Gets what the widget shows of @diagram, in view units, when its whole figure is in sight:
+ * the drawing and the room around it.
+ *
+ * Returns: whether the widget has a size and there is a diagram
+ */
+gboolean
+fascia_diagram_view_get_fitted_area (FasciaDiagramView *self,
+                                     FasciaDiagram     *diagram,
+                                     double            *x,
+                                     double            *y,
+                                     double            *width,
+                                     double            *height)
+{
+  double zoom;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
+  g_return_val_if_fail (diagram == NULL || FASCIA_IS_DIAGRAM (diagram), FALSE);
+
+  if (!fitted_view (self, diagram != NULL ? diagram : self->diagram, &zoom, x, y))
+    return FALSE;
+  *width = gtk_widget_get_width (GTK_WIDGET (self)) / zoom;
+  *height = gtk_widget_get_height (GTK_WIDGET (self)) / zoom;
+  return TRUE;
+}
+
+/**
  * fascia_diagram_view_zoom_at:
  * @factor: how much larger to draw (2.0 doubles)
  * @widget_x: the point, in widget coordinates, that stays where it is

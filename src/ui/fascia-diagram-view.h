@@ -60,6 +60,12 @@ const char    *fascia_diagram_view_get_region_note    (FasciaDiagramView *self,
 void           fascia_diagram_view_clear_region_notes (FasciaDiagramView *self);
 
 double         fascia_diagram_view_get_zoom           (FasciaDiagramView *self);
+gboolean       fascia_diagram_view_get_fitted_area    (FasciaDiagramView *self,
+                                                       FasciaDiagram     *diagram,
+                                                       double            *x,
+                                                       double            *y,
+                                                       double            *width,
+                                                       double            *height);
 void           fascia_diagram_view_zoom_at            (FasciaDiagramView *self,
                                                        double             factor,
                                                        double             widget_x,

@@ -1045,11 +1045,36 @@ fascia_ui_label_size_for (double pixels,
 }
 
 /**
+ * fascia_ui_set_label_room:
+ * @diagram: (nullable): a diagram @view shows or will show, or %NULL for the one it shows
+ *
+ * Lets @diagram's enlarged labels lie anywhere @view shows around the drawing when the whole
+ * figure is in sight: a long name that would leave the drawing's edge still shows in the room
+ * a wide window leaves beside it.
+ */
+void
+fascia_ui_set_label_room (FasciaDiagramView *view,
+                          FasciaDiagram     *diagram)
+{
+  double x, y, width, height;
+
+  if (diagram == NULL)
+    diagram = fascia_diagram_view_get_diagram (view);
+  if (diagram == NULL)
+    return;
+  if (fascia_diagram_view_get_fitted_area (view, diagram, &x, &y, &width, &height))
+    fascia_diagram_set_label_room (diagram, x, y, width, height);
+  else
+    fascia_diagram_set_label_room (diagram, 0, 0, 0, 0);
+}
+
+/**
  * fascia_ui_update_label_size:
  * @pixels: how tall the labels must be on screen, in logical pixels
  *
  * Sets the label size of @view's diagram so that, at the view's zoom, its labels are at least
- * @pixels tall; the drawing's own size where that is already larger.
+ * @pixels tall; the drawing's own size where that is already larger. Labels may lie in the
+ * room around the drawing (fascia_ui_set_label_room()).
  */
 void
 fascia_ui_update_label_size (FasciaDiagramView *view,
@@ -1061,6 +1086,7 @@ fascia_ui_update_label_size (FasciaDiagramView *view,
   if (diagram == NULL)
     return;
   serial = fascia_diagram_get_style_serial (diagram);
+  fascia_ui_set_label_room (view, diagram);
   fascia_diagram_set_label_size (diagram,
                                  fascia_ui_label_size_for (pixels,
                                                            fascia_diagram_view_get_zoom (view)));

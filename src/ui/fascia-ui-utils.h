@@ -108,6 +108,8 @@ gboolean     fascia_ui_show_view          (FasciaDiagramView *view,
 
 void         fascia_ui_update_label_size  (FasciaDiagramView *view,
                                            double             pixels);
+void         fascia_ui_set_label_room     (FasciaDiagramView *view,
+                                           FasciaDiagram     *diagram);
 double       fascia_ui_label_size_for     (double             pixels,
                                            double             zoom);
 void         fascia_ui_keep_labels_readable (FasciaDiagramView *view);

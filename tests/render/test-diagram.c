@@ -783,6 +783,69 @@ test_label_lines (void)
   cairo_surface_destroy (surface);
 }
 
+/* Enlarged, a label that no longer fits where the drawing puts it (on the label above) moves
+ * into the free room below, by less than two lines; its text is drawn there, and its leader
+ * line starts beside it again and still ends at its point. */
+static void
+test_label_moves (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = load_text (
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 1000\">"
+    "<g id=\"layer-muscles\"><rect width=\"10\" height=\"10\"/></g>"
+    "<g id=\"labels\" font-family=\"Cantarell, &quot;DejaVu Sans&quot;, sans-serif\" font-size=\"17\">"
+    "<text x=\"600\" y=\"300\" text-anchor=\"end\">Alpha</text>"
+    "<path d=\"M605,294.5 L617,294.5 L800,600\" fill=\"none\" stroke=\"#444\" stroke-width=\"3\"/>"
+    "<circle cx=\"800\" cy=\"600\" r=\"4\" fill=\"#333\"/>"
+    "<text x=\"600\" y=\"330\" text-anchor=\"end\">Beta</text>"
+    "<path d=\"M605,324.5 L617,324.5 L800,700\" fill=\"none\" stroke=\"#444\" stroke-width=\"3\"/>"
+    "<circle cx=\"800\" cy=\"700\" r=\"4\" fill=\"#333\"/>"
+    "</g></svg>", &error);
+  double alpha[4], beta[4], size = 40, move, start;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_diagram_get_n_labels (diagram), ==, 2);
+  fascia_diagram_set_label_size (diagram, size);
+  g_assert_true (fascia_diagram_get_label_box (diagram, 0, &alpha[0], &alpha[1], &alpha[2],
+                                               &alpha[3]));
+  g_assert_true (fascia_diagram_get_label_box (diagram, 1, &beta[0], &beta[1], &beta[2],
+                                               &beta[3]));
+
+  /* Alpha stays; Beta, whose baseline is 30 below Alpha's, moves down clear of it by less
+   * than two lines. Unmoved, its box would begin 30 below Alpha's. */
+  move = beta[1] - (alpha[1] + 30);
+  g_assert_cmpfloat (beta[1], >=, alpha[1] + alpha[3]);
+  g_assert_cmpfloat (move, >, 0);
+  g_assert_cmpfloat (move, <, 2 * 1.2 * size);
+  g_assert_cmpfloat_with_epsilon (beta[0] + beta[2], 600, 0.01);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 1000);
+  cr = cairo_create (surface);
+  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_LABELS, 1.0, 0, 0,
+                                             &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Its text is drawn in the moved box, below Alpha's. */
+  g_assert_cmpuint (count_inked_in (surface, beta[0], alpha[1] + alpha[3] + 2, beta[0] + beta[2],
+                                    beta[1] + beta[3]), >, 100);
+  /* Its leader line starts beside the moved text, no longer where it was, runs down in
+   * proportion (half-way to the dot, half the move) and still ends at the dot. */
+  start = 324.5 + move;
+  g_assert_cmpuint (count_inked_in (surface, 606, start - 1, 616, start + 1), >, 5);
+  g_assert_cmpuint (count_inked_in (surface, 606, 323, 616, 326), ==, 0);
+  {
+    double y = (start + 700) / 2, x = 617 + (800 - 617) * 0.5;
+
+    g_assert_cmpuint (count_inked_in (surface, x - 2, y - 2, x + 2, y + 2), >, 2);
+  }
+  g_assert_cmpuint (count_inked_in (surface, 795, 690, 800, 697), >, 3);
+  cairo_surface_destroy (surface);
+}
+
 /* The drawing without its labels, and the labels drawn over it, make the whole view. */
 static void
 test_render_parts (void)
@@ -1060,6 +1123,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/diagram/render/region-fill-work", test_region_fill_work);
   g_test_add_func ("/fascia/render/diagram/dup", test_dup);
   g_test_add_func ("/fascia/render/diagram/label-lines", test_label_lines);
+  g_test_add_func ("/fascia/render/diagram/label-moves", test_label_moves);
   g_test_add_func ("/fascia/render/diagram/render-to-file", test_render_to_file);
 
   return g_test_run ();

@@ -1231,6 +1231,100 @@ test_view_labels_muscles_first (gconstpointer data)
     g_error ("%s: muscle labels left out for landmarks:%s", view_id, lost->str);
 }
 
+/* A window wider than the drawing (presentation mode on a 1024×640 screen shows about twice
+ * its width) lets the long names that would leave the drawing's edge lie beside it: with that
+ * room, a muscle's name is left out only where it would leave the room or lie on another
+ * muscle's name shown, and where it no longer fits in its place it moves up or down into free
+ * room, its text drawn where its box says. */
+static void
+test_view_labels_room (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autoptr(GString) lost = g_string_new (NULL);
+  guint n = texts->len, beside = 0;
+  double width, height;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  fascia_diagram_set_label_room (diagram, -width / 2, 0, 2 * width, height);
+  for (double size = SMALL_WINDOW_LABEL_SIZE + 1; size <= 80; size += 3)
+    {
+      g_autofree double *boxes = g_new0 (double, 4 * MAX (n, 1));
+      g_autofree gboolean *shown = g_new0 (gboolean, MAX (n, 1));
+      double margin = size * 0.15;
+      g_autoptr(GArray) nothing = g_array_new (FALSE, FALSE, sizeof (Box));
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      fascia_diagram_set_label_size (diagram, size);
+      for (guint i = 0; i < n; i++)
+        shown[i] = fascia_diagram_get_label_box (diagram, i, &boxes[4 * i], &boxes[4 * i + 1],
+                                                 &boxes[4 * i + 2], &boxes[4 * i + 3]);
+
+      /* The labels' own pixels, the drawing's width to each side. */
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (2 * width), ceil (height));
+      cr = cairo_create (surface);
+      g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_LABELS, 1.0,
+                                                 -width / 2, 0, &error));
+      g_assert_no_error (error);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const double *a = &boxes[4 * i];
+          gboolean in_drawing = a[0] >= 0 && a[1] >= 0 && a[0] + a[2] <= width
+                                && a[1] + a[3] <= height;
+          gboolean in_room = a[0] >= -width / 2 && a[1] >= 0 && a[0] + a[2] <= 1.5 * width
+                             && a[1] + a[3] <= height;
+          gboolean blocked = !in_drawing && !in_room;
+
+          if (shown[i])
+            {
+              Box on_surface = { a[0] + width / 2, a[1], a[2], a[3] };
+
+              g_assert_true (in_drawing || in_room);
+              beside += !in_drawing;
+              for (guint j = 0; j < i; j++)
+                {
+                  const double *b = &boxes[4 * j];
+
+                  if (shown[j] && a[0] < b[0] + b[2] && b[0] < a[0] + a[2]
+                      && a[1] < b[1] + b[3] && b[1] < a[1] + a[3])
+                    g_error ("%s at %.0f: “%s” overlaps “%s”", view_id, size,
+                             (char *) texts->pdata[i], (char *) texts->pdata[j]);
+                }
+              /* Drawn where its box says, moved or not. */
+              if (ink_in (surface, on_surface, nothing) <= 0.05)
+                g_error ("%s at %.0f: “%s” is not drawn in its box", view_id, size,
+                         (char *) texts->pdata[i]);
+              continue;
+            }
+          if (!is_muscle_name (texts->pdata[i]))
+            continue;
+          for (guint j = 0; j < n && !blocked; j++)
+            {
+              const double *b = &boxes[4 * j];
+
+              blocked = shown[j] && names_muscle (texts->pdata[j])
+                        && a[0] < b[0] + b[2] + margin && b[0] < a[0] + a[2] + margin
+                        && a[1] < b[1] + b[3] + margin && b[1] < a[1] + a[3] + margin;
+            }
+          if (!blocked)
+            g_string_append_printf (lost, " “%s” at %.0f;", (char *) texts->pdata[i], size);
+        }
+      cairo_surface_destroy (surface);
+    }
+
+  g_test_message ("%s: %u labels beside the drawing over the sizes %.0f–80", view_id, beside,
+                  SMALL_WINDOW_LABEL_SIZE + 1);
+  if (lost->len > 0)
+    g_error ("%s: muscle labels left out though the room around the drawing holds them:%s",
+             view_id, lost->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1261,6 +1355,9 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/labels-clear-of-drawing", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_labels_clear_of_drawing);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/labels-room", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_labels_room);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);

@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "fascia/fascia-condition.h"
+#include "fascia/fascia-muscle.h"
 #include "fascia/fascia-view.h"
 #include "fascia-atlas-page.h"
 #include "fascia-diagram-view.h"
@@ -1432,6 +1434,121 @@ test_presentation (Fixture       *fixture,
   }
 }
 
+/* Whether @text is a muscle's name, or names one: "Psoas major (behind)", "Latissimus (cut)";
+ * a label broken onto lines reads as one, its lines apart by a space. */
+static gboolean
+names_muscle (const char *text)
+{
+  GListModel *muscles = fascia_atlas_get_muscles (fascia_atlas_get_default (NULL));
+  g_autofree char *folded = g_strdelimit (g_utf8_casefold (text, -1), "\n", ' ');
+
+  for (guint m = 0; m < g_list_model_get_n_items (muscles); m++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, m);
+      g_autofree char *name = g_utf8_casefold (fascia_muscle_get_name (muscle), -1);
+      const char *space = strchr (name, ' ');
+
+      if (strstr (folded, name) != NULL)
+        return TRUE;
+      if (space != NULL && strncmp (folded, name, space - name + 1) == 0
+          && folded[space - name + 1] == '(')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Where label @i of the diagram shown lies on screen, or would lie were it shown. */
+static gboolean
+label_on_screen (Fixture *fixture,
+                 guint    i,
+                 double  *box)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  double x, y, width, height;
+  gboolean shown = fascia_diagram_get_label_box (diagram, i, &x, &y, &width, &height);
+
+  fascia_diagram_view_view_to_widget (fixture->view, x, y, &box[0], &box[1]);
+  fascia_diagram_view_view_to_widget (fixture->view, x + width, y + height, &box[2], &box[3]);
+  return shown;
+}
+
+/* Presentation mode on a small screen (1024×640) blows the labels up to 20 px, far past what
+ * the drawing's own room holds, though the screen shows about as much again beside the
+ * drawing. A muscle's name is left out only where it would leave the screen or lie on
+ * another muscle's name shown: long names reach into the room beside the drawing. */
+static void
+test_presentation_small_screen (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GListModel *views = fascia_atlas_get_views (fascia_atlas_get_default (NULL));
+  g_autoptr(GString) lost = g_string_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 640);
+  fascia_ui_test_wait_idle (200);
+  fascia_atlas_page_set_presentation (fixture->page, TRUE);
+  fascia_ui_test_wait_idle (300);
+  for (guint v = 0; v < g_list_model_get_n_items (views); v++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, v);
+      const char *id = fascia_view_get_id (view);
+      FasciaDiagram *diagram;
+      double width, height, margin;
+      guint n, muscles = 0, shown_muscles = 0;
+      g_autofree double *boxes = NULL;
+      g_autofree gboolean *shown = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.view", "s", id));
+      fascia_ui_test_wait_idle (100);
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+      diagram = fascia_diagram_view_get_diagram (fixture->view);
+      width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+      height = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+      g_assert_cmpfloat (width, <=, 1024);
+      /* Larger than the drawing's own layout holds (33 view units). */
+      g_assert_cmpfloat (fascia_diagram_get_label_size (diagram), >=, 40);
+      margin = 0.15 * fascia_diagram_get_label_size (diagram) * fascia_diagram_view_get_zoom (fixture->view);
+
+      n = fascia_diagram_get_n_labels (diagram);
+      boxes = g_new0 (double, 4 * MAX (n, 1));
+      shown = g_new0 (gboolean, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        shown[i] = label_on_screen (fixture, i, &boxes[4 * i]);
+      for (guint i = 0; i < n; i++)
+        {
+          const double *a = &boxes[4 * i];
+          gboolean blocked;
+
+          if (!names_muscle (fascia_diagram_get_label_text (diagram, i)))
+            continue;
+          muscles++;
+          shown_muscles += shown[i];
+          if (shown[i])
+            {
+              g_assert_cmpfloat (a[0], >=, -1);
+              g_assert_cmpfloat (a[2], <=, width + 1);
+              continue;
+            }
+          blocked = a[0] < 0 || a[1] < 0 || a[2] > width || a[3] > height;
+          for (guint j = 0; j < n && !blocked; j++)
+            {
+              const double *b = &boxes[4 * j];
+
+              blocked = shown[j] && names_muscle (fascia_diagram_get_label_text (diagram, j))
+                        && a[0] < b[2] + margin && b[0] < a[2] + margin
+                        && a[1] < b[3] + margin && b[1] < a[3] + margin;
+            }
+          if (!blocked)
+            g_string_append_printf (lost, " %s: “%s”;", id, fascia_diagram_get_label_text (diagram, i));
+        }
+      g_test_message ("%s at %.0f×%.0f px: %u of %u muscle names shown", id, width, height,
+                      shown_muscles, muscles);
+    }
+
+  if (lost->len > 0)
+    g_error ("muscle names left out though the screen has room for them:%s", lost->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1470,6 +1587,8 @@ main (int   argc,
               fixture_set_up, test_card_text, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/presentation", Fixture, NULL,
               fixture_set_up, test_presentation, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/presentation-small-screen", Fixture, NULL,
+              fixture_set_up, test_presentation_small_screen, fixture_tear_down);
 
   return g_test_run ();
 }
