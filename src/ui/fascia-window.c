@@ -401,6 +401,10 @@ clamp_to_monitor (FasciaWindow *self)
     }
   if (max_width <= 0 || max_height <= 0)
     return;
+  /* Never less than the window can be (its size request, ui/fascia-window.ui). */
+  gtk_widget_get_size_request (GTK_WIDGET (self), &width, &height);
+  max_width = MAX (max_width, width);
+  max_height = MAX (max_height, height);
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (width > max_width || height > max_height)
@@ -1156,6 +1160,45 @@ hide_names_cb (FasciaWindow *self)
                                                               "hide-client-names"));
 }
 
+static gboolean
+size_from_setting (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_int (value, g_variant_get_int32 (variant));
+  return TRUE;
+}
+
+/* A size the setting cannot hold is not saved: a window kept within a monitor smaller than
+ * the setting's least size (clamp_to_monitor()) is as large as it can be there, and the size
+ * saved before stands for the next start, where clamp_to_monitor() fits it again. */
+static GVariant *
+size_to_setting (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            user_data)
+{
+  GSettingsSchemaKey *key = user_data;
+  GVariant *size = g_variant_ref_sink (g_variant_new_int32 (g_value_get_int (value)));
+
+  if (!g_settings_schema_key_range_check (key, size))
+    g_clear_pointer (&size, g_variant_unref);
+  return size;
+}
+
+static void
+bind_window_size (FasciaWindow *self,
+                  const char   *key_name,
+                  const char   *property)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  g_settings_bind_with_mapping (self->settings, key_name, self, property,
+                                G_SETTINGS_BIND_DEFAULT, size_from_setting, size_to_setting,
+                                g_settings_schema_get_key (schema, key_name),
+                                (GDestroyNotify) g_settings_schema_key_unref);
+}
+
 static void
 fascia_window_constructed (GObject *object)
 {
@@ -1164,9 +1207,8 @@ fascia_window_constructed (GObject *object)
   G_OBJECT_CLASS (fascia_window_parent_class)->constructed (object);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
+  bind_window_size (self, "window-width", "default-width");
+  bind_window_size (self, "window-height", "default-height");
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   /* The privacy switch: while a client can see the screen, every client's name is shown as
    * initials (fascia_client_format_initials()). A menu item and Ctrl+Shift+H. */

@@ -450,6 +450,41 @@ test_state_kept (void)
   g_settings_reset (settings, "last-page");
 }
 
+/*
+ * A window opened on a screen smaller than the size it was saved at is kept within that
+ * screen, but never made smaller than it can be (680x620, ui/fascia-window.ui): it was set
+ * to the screen's 640x400, a height the setting cannot hold (less than 480), which GSettings
+ * refused with a critical warning. No size out of the setting's range is saved.
+ */
+static void
+test_small_screen (void)
+{
+  GSettings *settings = fascia_application_get_settings (app);
+  g_autofree char *db = g_build_filename (tmpdir, "fascia.db", NULL);
+  GdkDisplay *display = fascia_ui_test_screen_new (640, 400);
+  FasciaWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 700);
+  fascia_application_set_database_path (app, db);
+  window = fascia_window_new (app);
+  gtk_window_set_display (GTK_WINDOW (window), display);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_test_iterate ();
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 680);
+  g_assert_cmpint (height, ==, 620);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 680);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 620);
+
+  close_window (window);
+  fascia_ui_test_screen_close (display);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 test_shortcuts (void)
 {
@@ -819,6 +854,7 @@ main (int   argc,
 
   g_test_add_func ("/fascia/ui/window/switch-pages", test_switch_pages);
   g_test_add_func ("/fascia/ui/window/state-kept", test_state_kept);
+  g_test_add_func ("/fascia/ui/window/small-screen", test_small_screen);
   g_test_add_func ("/fascia/ui/window/atlas-built-when-shown", test_atlas_built_when_shown);
   g_test_add_func ("/fascia/ui/window/atlas-read-in-worker", test_atlas_read_in_worker);
   g_test_add_func ("/fascia/ui/window/schema-built-in-worker", test_schema_built_in_worker);
