@@ -637,6 +637,17 @@ render_thread (GTask        *task,
       cairo_paint (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
     }
+  /* The drawing ends at its own edge, where it cuts the figure off (the front view's thighs):
+   * what a drawing holds past its box is not drawn, as no viewer of an SVG draws it, so that
+   * the pane shows the drawing's edge with room around it, not the pane's edge cutting the
+   * figure. Its labels may lie beside it (fascia_ui_set_label_room()). */
+  {
+    double width, height;
+
+    fascia_diagram_get_size (job->diagram, &width, &height);
+    cairo_rectangle (cr, -job->x * scale, -job->y * scale, width * scale, height * scale);
+    cairo_clip (cr);
+  }
   ok = fascia_diagram_render_part (job->diagram, cr, FASCIA_DIAGRAM_PART_DRAWING, scale,
                                    job->x, job->y, &error);
   cairo_destroy (cr);

@@ -679,6 +679,42 @@ real_tear_down (RealFixture   *fixture,
   g_clear_object (&fixture->atlas);
 }
 
+/* The drawing ends at its own edge. The front view holds, past the bottom of its box, the
+ * ends of the thighs' bones and tendons; drawn, they ran on into the pane's bottom edge (in
+ * presentation mode at 1024x640 the legs looked cut off by the window). Fitted on its figure
+ * with room below it, the view draws nothing under the drawing's edge, where every viewer of
+ * an SVG stops. */
+static void
+test_drawing_keeps_its_edge (RealFixture   *fixture,
+                             gconstpointer  data)
+{
+  g_autofree guchar *pixels = NULL;
+  double width, height, wx, top, bottom;
+  guint drawn = 0, looked = 0;
+  Picture picture;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 588);
+  fascia_diagram_view_set_fit_figure (fixture->view, TRUE);
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+  fascia_diagram_get_size (fixture->diagram, &width, &height);
+  picture = take_picture (GTK_WIDGET (fixture->view));
+  pixels = picture.pixels;
+
+  /* Room below the drawing, a few pixels at least. */
+  fascia_diagram_view_view_to_widget (fixture->view, 0, height, &wx, &top);
+  bottom = picture.height;
+  g_assert_cmpfloat (bottom - top, >=, 6);
+  for (int y = (int) ceil (top) + 1; y < (int) bottom; y++)
+    for (int x = 0; x < picture.width; x++)
+      {
+        looked++;
+        drawn += picture.pixels[(gsize) y * picture.stride + x * 4 + 3] != 0;
+      }
+  if (drawn > 0)
+    g_error ("%u of %u pixels below the drawing's edge are drawn", drawn, looked);
+}
+
 /* The largest difference of any channel between two pictures over a box in view units. */
 static int
 max_difference (FasciaDiagramView *view,
@@ -919,6 +955,8 @@ main (int   argc,
               fixture_set_up, test_frame_keeps_its_kind, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/switch-back-renders-nothing", Fixture, NULL,
               fixture_set_up, test_switch_back_renders_nothing, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/drawing-keeps-its-edge", RealFixture, "anterior",
+              real_set_up, test_drawing_keeps_its_edge, real_tear_down);
   g_test_add ("/fascia/ui/diagram-view/patch-keeps-labels", RealFixture, "posterior-deep",
               real_set_up, test_patch_keeps_labels, real_tear_down);
   g_test_add ("/fascia/ui/diagram-view/left-out-labels-keep-names", RealFixture, "pelvis-medial",
