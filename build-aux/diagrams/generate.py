@@ -2375,6 +2375,7 @@ def build_lateral():
 
 SEEN_BONE = 'fill="#ecdfc2" fill-opacity="0.6" stroke="#8c7a64" stroke-width="1.1" stroke-dasharray="4 3"'
 SEEN_LIG = 'fill="#e8dcc8" fill-opacity="0.7" stroke="#8a7458" stroke-width="1.2" stroke-dasharray="4 3"'
+SEEN_SHEET = 'fill="#c0392b" fill-opacity="0.16" stroke="#6e1f17" stroke-width="1.2" stroke-dasharray="5 3" stroke-linejoin="round"'
 SEEN_MUSCLE = 'fill="#c0392b" fill-opacity="0.5" stroke="#6e1f17" stroke-width="1.2" stroke-dasharray="5 3" stroke-linejoin="round"'
 GHOST = 'fill="none" stroke="#6e1f17" stroke-width="1.3" stroke-opacity="0.75" stroke-dasharray="5 3.5" stroke-linecap="round"'
 
@@ -2481,7 +2482,7 @@ def rounded_quad(q, r=1.6):
 
 
 SPONGY = 'fill="#e7d5ae" stroke="#b59f80" stroke-width="0.8"'
-CANAL = 'fill="#d6c7a8" stroke="#8c7a64" stroke-width="1"'
+CANAL = 'fill="#cbb994" stroke="#8c7a64" stroke-width="1"'
 MED_SP_TIP = {'T7': -126, 'T8': -100, 'T9': -74, 'T10': -48, 'T11': -22, 'T12': 3, 'L1': 32, 'L2': 68, 'L3': 106,
               'L4': 143, 'L5': 167}
 
@@ -2491,7 +2492,7 @@ def draw_spine_medial(v):
     bone round spongy bone) and the wedge-shaped discs, the vertebral canal behind them, and the cut
     laminae and spinous processes behind the canal."""
     names = ['T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5']
-    front, back, sps, lumbar_sps, peds = [], [], [], [], []
+    front, back, sps, lumbar_sps, peds, sp_boxes = [], [], [], [], [], []
     for name in names:
         AS, AI, PS, PI = MB[name]
         a, n = _axes(MED_SPINE[name][1])
@@ -2499,34 +2500,53 @@ def draw_spine_medial(v):
         B0, B1 = add(PS, mul(n, c)), add(PI, mul(n, c))
         front += [PS, PI]
         back += [B0, B1]
-        if name.startswith('L'):
-            # the hatchet-shaped lumbar process, running almost straight back from the lamina
-            tip = (min(B0[0], B1[0]) - 29, MED_SP_TIP[name])
-            lt, lb = lerp(B0, B1, 0.3), add(B1, mul(a, 5))
-            sp = [lt + ('c',), add(lerp(lt, tip, 0.45), (0, -1)), add(tip, (1.5, -8)) + ('c',), add(tip, (-1.5, -3)),
-                  add(tip, (0, 4)) + ('c',), add(lerp(lb, tip, 0.55), (0, 2)), lb + ('c',)]
+        if name.startswith('L') or name == 'T12':
+            # the lamina and the hatchet-shaped spinous process, cut in the midline: a plate running almost
+            # straight back from the canal, its thick posterior border upright, lower than the body
+            ty = MED_SP_TIP[name]
+            hh = {'T12': 8.0, 'L5': 8.5}.get(name, 10.5)
+            tipz = min(B0[0], B1[0]) - {'T12': 26, 'L5': 24}.get(name, 29)
+            lt, lb = lerp(B0, B1, 0.28), add(B1, mul(a, 7))
+            sp = [lt + ('c',), add(lerp(lt, (tipz, ty - hh), 0.5), (0, 2.5)), (tipz + 2.5, ty - hh - 0.5, 'c'),
+                  (tipz - 0.5, ty - hh + 3), (tipz - 1.2, ty), (tipz - 0.5, ty + hh - 3), (tipz + 2.5, ty + hh + 0.5, 'c'),
+                  add(lerp(lb, (tipz, ty + hh), 0.55), (0, -1)), lb + ('c',)]
             lumbar_sps.append(path(smooth(v.ps(sp)), LANDMARK))
+            inner = [lerp(lt, (tipz, ty), 0.25), (tipz + 4, ty - hh + 3.5), (tipz + 3.5, ty + hh - 3.5), lerp(lb, (tipz, ty), 0.3)]
+            lumbar_sps.append(path(smooth(v.ps(inner)), SPONGY))
+            sp_boxes.append(((tipz, ty - hh), (tipz, ty + hh), lt, lb))
         else:
-            # the long thoracic process, sloping steeply down over the one below
-            tip = (min(B0[0], B1[0]) - 30, MED_SP_TIP[name])
-            lt, lb = lerp(B0, B1, 0.4), add(B1, mul(a, 4))
-            sp = [lt + ('c',), add(lerp(lt, tip, 0.5), (-1, -1.5)), add(tip, (1.5, -3.5)) + ('c',),
-                  add(tip, (-1, 1.5)) + ('c',), add(lerp(lb, tip, 0.5), (2, 2)), lb + ('c',)]
+            # the long slender thoracic process, sloping steeply down over the one below, its tip level with
+            # the body below
+            lt, lb = lerp(B0, B1, 0.3), add(B1, mul(a, 3))
+            tip = (lerp(B0, B1, 0.5)[0] - 24, MED_SP_TIP[name] + 4)
+            d = norm(sub(tip, lerp(lt, lb, 0.5)))
+            nn = (d[1], -d[0])
+            mid = lerp(lerp(lt, lb, 0.5), tip, 0.55)
+            sp = [lt + ('c',), add(mid, mul(nn, -4.2)), add(tip, mul(nn, -2.6)), add(tip, mul(d, 2.2)) + ('c',),
+                  add(tip, mul(nn, 2.6)), add(mid, mul(nn, 3.6)), lb + ('c',)]
             sps.append(path(smooth(v.ps(sp)), BONE))
+            sp_boxes.append((add(tip, mul(nn, -2.6)), add(tip, mul(nn, 2.6)), lt, lb))
         # the pedicle beyond the canal, and the intervertebral foramen below it
         ped = [lerp(PS, PI, 0.12), lerp(B0, B1, 0.12), lerp(B0, B1, 0.55), lerp(PS, PI, 0.62)]
-        peds.append(path(smooth(v.ps(ped)), 'fill="#efe5cf" stroke="#a8937a" stroke-width="0.9"'))
+        peds.append(path(smooth(v.ps(ped)), 'fill="#e6d9bd" stroke="#a8937a" stroke-width="0.9"'))
         fo = lerp(lerp(PI, B1, 0.5), lerp(MB[name][3], B1, 0.5), 0.5)
         fo = add(lerp(PI, B1, 0.45), mul(a, 4.5 if name.startswith('L') else 3.5))
         peds.append(path(smooth(v.ps(ellipse_pts(fo[0], fo[1], 5 if name.startswith('L') else 4, 3.5 if name.startswith('L') else 3,
-                                                 -math.radians(MED_SPINE[name][1]), 10))), 'fill="#cdbf9f" stroke="#a8937a" stroke-width="0.8"'))
+                                                 -math.radians(MED_SPINE[name][1]), 10))), 'fill="#a8967a" stroke="#8c7a64" stroke-width="0.8"'))
     # the canal, continued into the sacral canal
     S1 = MB['S1']
     canal = front + [S1[2]] + [add(S1[2], mul(norm((-1.0, 0.35)), 13))] + back[::-1]
     v.add('bones', path(smooth(v.ps(canal)), CANAL))
     v.add('bones', ''.join(peds))
+    # the ligamenta flava between the laminae, the back wall of the canal between the arches
+    ligs = []
+    for (t0, b0, lt0, lb0), (t1, b1, lt1, lb1) in zip(sp_boxes, sp_boxes[1:]):
+        flav = [add(lb0, (1, -3)), add(lb0, (-2.5, 0)), add(lt1, (-2.5, 0)), add(lt1, (1, 2))]
+        ligs.append(path(smooth(v.ps(flav)), 'fill="#e9d58a" stroke="#8a7458" stroke-width="1"'))
+    v.add('bones', ''.join(ligs))
     v.add('bones', ''.join(sps))
-    v.add('bones', group('b-lumbar-spinous-processes', lumbar_sps))
+    v.add('bones', ''.join(lumbar_sps[:2]))
+    v.add('bones', group('b-lumbar-spinous-processes', lumbar_sps[2:]))
     discs = []
     for i, name in enumerate(names):
         AS, AI, PS, PI = MB[name]
@@ -2612,6 +2632,57 @@ def draw_sacrum_medial(v):
         q = MB['Co%d' % (k + 1)]
         co.append(path(smooth(v.ps(rounded_quad(q, 1.6))), BONE))
     v.add('bones', group('b-coccyx', co))
+
+
+DIAPHRAGM_FRONT = [(92, -80), (90.5, -96), (84, -110), (70, -121)]
+DIAPHRAGM_TENDON = [(70, -121), (52, -128), (30, -131), (8, -130), (-8, -125)]
+DIAPHRAGM_BACK = [(-8, -125), (-19, -114), (-25, -96), (-25, -76), (-21, -55)]
+DIAPHRAGM_CRUS_Y = [-36, -16, 4, 24, 44, 64, 84, 97]
+DIAPHRAGM_CRUS_W = [5.5, 6.5, 8, 8.5, 8, 6.5, 4.5, 3]
+
+
+def diaphragm_medial(v):
+    """The diaphragm in the medial view: a thin arched musculotendinous sheet in profile.  From the back of
+    the xiphoid and the inner costal margin its sternal and costal fibres rise to the central tendon at the
+    top of the dome (about T8-T9, level with the xiphisternal joint); behind, its fibres come down again
+    to the right crus, which runs down the fronts of the L1-L3 bodies and discs.  Beyond the cut spine
+    (seen through it, dashed) its lumbar part comes down from the back of the right dome to the medial and
+    lateral arcuate ligaments and the 12th rib; the abdominal space below the sheet stays open."""
+    K = v.scale
+    crus = [(med_front(y) + w / 2.0 - 1.4, y) for y, w in zip(DIAPHRAGM_CRUS_Y, DIAPHRAGM_CRUS_W)]
+    cen = DIAPHRAGM_FRONT + DIAPHRAGM_TENDON[1:] + DIAPHRAGM_BACK[1:] + crus
+    ws = [6.5, 6, 5.5, 4.5] + [3.4, 3.2, 3.2, 3.6] + [4.5, 5, 5.2, 5.2, 5.4] + DIAPHRAGM_CRUS_W
+    parts = []
+    # beyond the cut (dashed): the back of the right dome coming down to the posterior costophrenic recess,
+    # its lumbar part springing from the arcuate ligaments over psoas and quadratus lumborum and from the
+    # 12th rib
+    lum = [(-16, -118), (-34, -118), (-52, -104), (-66, -80), (-74, -50), (-75, -20), (-72, 4), (-67, 19),
+           (-60, 13), (-53, 8.5), (-47, 9.5), (-34, 16), (-18, 23), (-4, 32), (-8, 10), (-14, -20), (-19, -60),
+           (-22, -95)]
+    parts.append(path(smooth(v.ps(lum)), SEEN_SHEET))
+    parts.append(path(' '.join(smooth(v.ps(ln), False) for ln in (
+        [(-30, -112), (-48, -96), (-60, -70), (-66, -30), (-64, 14)],
+        [(-24, -100), (-38, -84), (-48, -56), (-52, -20), (-50, 12)],
+        [(-22, -80), (-30, -60), (-34, -30), (-32, 0), (-28, 20)])), GHOST.replace('1.3', '0.9')))
+    parts.append(path(ribbon(v.ps(cen), [w * K for w in ws]), MUSCLE['mid']))
+    # fibres along the sheet, towards the central tendon
+    fr = []
+    for k in range(3):
+        u = -0.55 + 0.55 * k
+        left, right, c = offset_line(v.ps(DIAPHRAGM_FRONT + [(62, -124.5)]), [x * K * u for x in (6.5, 6, 5.5, 4.5, 3.8)])
+        fr.append(smooth(left[1:-1:2], False))
+        back = DIAPHRAGM_BACK[:] + crus
+        bw = [3.6, 4.5, 5, 5.2, 5.2, 5.4] + DIAPHRAGM_CRUS_W
+        left, right, c = offset_line(v.ps([(-2, -128)] + back[1:]), [x * K * u for x in bw])
+        fr.append(smooth(left[1:-2:2], False))
+    parts.append(path(' '.join(fr), FIBRE))
+    # the central tendon at the top of the dome: cream aponeurosis, its fibres along it
+    tws = [3.4, 3.2, 3.2, 3.4, 3.6]
+    parts.append(path(ribbon(v.ps(DIAPHRAGM_TENDON), [w * K for w in tws], caps='flat'), TENDON))
+    left, right, c = offset_line(v.ps(DIAPHRAGM_TENDON), [w * K * 0.25 for w in tws])
+    parts.append(path(' '.join(smooth(e[2:-2:2], False) for e in (left, right)), TENDON_FIBRE))
+    return parts
+
 
 
 def build_medial():
@@ -2764,38 +2835,22 @@ def build_medial():
     # the anococcygeal body, from the anorectal junction to the coccyx tip; the perineal body in front
     v.add('muscles', path(ribbon(v.ps([(-30, 330), (-48, 316), (-62, 302), (COCCYX_TIP[0] + 1, COCCYX_TIP[1] - 1)]), [4 * K, 4 * K, 3.4 * K, 2.6 * K]), TENDON, 'b-anococcygeal-body'))
     v.add('muscles', path(smooth(v.ps(ellipse_pts(22, 340, 6, 4.5, 0, 10))), TENDON, 'b-perineal-body'))
-    # diaphragm: the right dome seen from below and inside, from the xiphoid and the costal margin up and
-    # back to the spine; its right crus on the fronts of the L1-L3 bodies; beyond the spine (dashed) its
-    # lumbar part rising from the arcuate ligaments
-    dome = [(95, -70), (94, -92), (86, -122), (68, -146), (42, -160), (12, -162), (-16, -154), (-30, -142)]
-    front = [(med_front(y) + 0.8, y) for y in (-124, -100, -76, -50, -24, 0, 20, 40, 60, 80)]
-    crus_tip = (med_front(100) + 3, 100)
-    lower = [(med_front(70) + 8, 70), (med_front(40) + 12, 40), (14, 28), (40, 29), (64, 17), (80, -4), (90, -30), (94, -55)]
-    dpoly = dome + front + [crus_tip] + lower
-    dparts = [path(smooth(v.ps(dpoly)), MUSCLE['mid'])]
-    dsh = Sheet(v.ps([(94, -55), (88, -25), (72, 8), (48, 26), (20, 28)]), v.ps([(20, -154), (8, -154), (-4, -150), (-14, -142), (-20, -132)]),
-                v.ps([(96, -100), (80, -70), (60, -40), (36, -20), (14, -10)]), v.ps([(60, -150), (40, -140), (20, -120), (4, -100), (-8, -80)]))
-    dparts.append(path(dsh.fibres(14, 0.02, 0.98, 0.05, 0.95), FIBRE))
-    crus = [(med_front(y) + 5, y) for y in (92, 60, 30, 0, -30, -60, -90, -118)]
-    dparts.append(path(' '.join(smooth(v.ps([(z + d, y) for z, y in crus]), False) for d in (-3, 0, 3, 6)), FIBRE))
-    dparts.append(path(smooth(v.ps([(med_front(y) + 12, y) for y in (80, 50, 20, -10)]), False), 'fill="none" stroke="#6e1f17" stroke-width="1"'))
-    lum = [(-3, 34), (-18, 24), (-34, 18), (-46, 13), (-52, 12), (-60, 16), (-66, 22), (-66, 0), (-60, -40), (-46, -80), (-30, -100), (-12, -96), (-6, -40)]
-    dparts.append(path(smooth(v.ps(lum)), SEEN_MUSCLE))
-    v.add('muscles', group('m-diaphragm-r', dparts))
+    v.add('muscles', group('m-diaphragm-r', diaphragm_medial(v)))
 
     trigger_point(v, 'levator-ani', 1, s, (-22, 318))
     trigger_point(v, 'coccygeus', 1, s, (-70, 277))
-    trigger_point(v, 'diaphragm', 1, s, (80, -40))
+    trigger_point(v, 'diaphragm', 1, s, (88, -100))
     referral_zone(v, 'levator-ani', 1, s, [[(-70, 250), (-92, 262), (-100, 290), (-86, 304), (-60, 330), (-30, 350), (0, 352),
                                             (20, 348), (12, 336), (-20, 334), (-56, 312), (-74, 292)]])
     referral_zone(v, 'coccygeus', 1, s, [[(-62, 236), (-90, 226), (-104, 250), (-100, 286), (-84, 302), (-70, 298), (-80, 276), (-78, 254)]])
     referral_zone(v, 'diaphragm', 1, s, [[(100, -110), (108, -60), (100, -20), (84, 10), (62, 20), (70, -10), (86, -44), (88, -90)]])
 
     R = -1
-    v.label('Diaphragm (right dome)', (40, -136), R, 'L')
+    v.label('Diaphragm (right dome)', (80, -115), R, 'L')
+    v.label('Central tendon', (30, -131), R, 'L')
     v.label('Xiphoid process', (98, -84), R, 'L')
     v.label('Costal margin', (88, -30), R, 'L')
-    v.label('Right crus of the diaphragm', (med_front(40) + 5, 40), R, 'L')
+    v.label('Right crus of the diaphragm', (med_front(40) + 3, 40), R, 'L')
     v.label('Iliac crest', (20, 152), R, 'L')
     v.label('Iliacus', (14, 196), R, 'L')
     v.label('Psoas major', (20, 240), R, 'L')
