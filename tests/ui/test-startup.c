@@ -50,6 +50,34 @@ pango_context_get_metrics (PangoContext               *context,
   return real (context, desc, language);
 }
 
+/* The widths Pango layouts are given while counting (layouts_counting): GTK sets a layout's
+ * width before it lays it out there, each text shaped anew. This program's
+ * pango_layout_set_width() is the one GTK calls (meson.build exports it). */
+static gboolean layouts_counting;
+static guint n_narrow_layouts;       /* laid out narrower than 60 px (and wider than 0) */
+static GHashTable *layouts_by_text;  /* text → widths it was given, changed */
+
+void
+pango_layout_set_width (PangoLayout *layout,
+                        int          width)
+{
+  static void (*real) (PangoLayout *, int);
+
+  if (real == NULL)
+    real = dlsym (RTLD_NEXT, "pango_layout_set_width");
+  if (layouts_counting && pango_layout_get_width (layout) != width)
+    {
+      const char *text = pango_layout_get_text (layout);
+
+      if (width > 0 && width < 60 * PANGO_SCALE)
+        n_narrow_layouts++;
+      if (text != NULL && *text != '\0')
+        g_hash_table_insert (layouts_by_text, g_strdup (text), GUINT_TO_POINTER (
+          GPOINTER_TO_UINT (g_hash_table_lookup (layouts_by_text, text)) + 1));
+    }
+  real (layout, width);
+}
+
 static void
 painted_cb (GdkFrameClock *clock,
             guint         *n)
@@ -734,6 +762,59 @@ test_chosen_client_first_frame (void)
   fascia_test_rm_rf (dir);
 }
 
+/* The client shown last comes back on its details, and its intake's rows and header lay
+ * their text out at the widths they are shown at, not at width after width: GTK 4.8's
+ * horizontal box asked each row's title box (and the header's) for its width at a height,
+ * which its wrapping labels answered by a search, a dozen layouts and more of each, ~80
+ * narrower than 60 px (fascia-height-for-width-layout.c). Counted until the third frame. */
+static void
+test_details_lay_out_once (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(FasciaClient) regular = make_busy_clinic (dir, &path, NULL);
+  GSettings *settings = fascia_application_get_settings (app);
+  const char *texts[] = { "Stoma", "Never work over it; no lying face down on it", "Pregnancy",
+                          "Red flags", "Signs that need a doctor before massage: refer out" };
+  FasciaWindow *window;
+  guint most = 0;
+
+  fascia_application_set_database_path (app, path);
+  g_settings_set_string (settings, "last-page", "clients");
+  g_settings_set_int64 (settings, "last-client", fascia_client_get_id (regular));
+  g_settings_set_string (settings, "last-client-database", path);
+  layouts_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n_narrow_layouts = 0;
+  layouts_counting = TRUE;
+
+  window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  layouts_counting = FALSE;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fascia_clients_page_get_client_view (
+    fascia_window_get_clients_page (window)))));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (layouts_by_text, texts[i]));
+
+      g_test_message ("“%s” given a width %u times", texts[i], n);
+      g_assert_cmpuint (n, >, 0);
+      most = MAX (most, n);
+    }
+  g_test_message ("layouts narrower than 60 px: %u", n_narrow_layouts);
+  g_assert_cmpuint (most, <=, 6);
+  g_assert_cmpuint (n_narrow_layouts, <, 20);
+
+  g_clear_pointer (&layouts_by_text, g_hash_table_unref);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-client");
+  g_settings_reset (settings, "last-client-database");
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 /* Statements the window's SQLite connection ran that read pain scores for the progress
  * chart (fascia_store_list_visit_scores(): "… pain_before, pain_after FROM visits …"). */
 static int
@@ -1097,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/chosen-client-first-frame",
                    test_chosen_client_first_frame);
   g_test_add_func ("/fascia/ui/startup/details-read-no-scores", test_details_read_no_scores);
+  g_test_add_func ("/fascia/ui/startup/details-lay-out-once", test_details_lay_out_once);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add_func ("/fascia/ui/startup/no-svg-icon-at-start", test_no_svg_icon_at_start);
