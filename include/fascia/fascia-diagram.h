@@ -130,6 +130,13 @@ void                fascia_diagram_set_min_label_size (FasciaDiagram      *self,
 guint               fascia_diagram_get_n_labels       (FasciaDiagram      *self);
 const char         *fascia_diagram_get_label_text     (FasciaDiagram      *self,
                                                        guint               i);
+gboolean            fascia_diagram_get_label_leader   (FasciaDiagram      *self,
+                                                       guint               i,
+                                                       double             *start_x,
+                                                       double             *start_y,
+                                                       double             *end_x,
+                                                       double             *end_y,
+                                                       double             *dy);
 gboolean            fascia_diagram_get_label_box      (FasciaDiagram      *self,
                                                        guint               i,
                                                        double             *x,

@@ -699,31 +699,34 @@ label_names_muscle (FasciaDiagramData        *data,
  * drawing puts it. */
 #define LABEL_MOVE_LINES 1.5
 
-/* How much moving a label may stretch or squeeze its leader line upright (and the line's
- * stroke with it): at most this factor either way. */
-#define LEADER_MAX_STRETCH 2.0
+/* How steep moving a label may tilt its leader line: at most this much up or down per unit
+ * across. */
+#define LEADER_MAX_SLOPE 0.5
 
-/* The leader line of @label moved with its text by @dy: each point moves so that the end
- * (the point labelled) stays and the start (beside the text) moves by @dy, the others in
- * proportion. An affine map, y' = a y + b, so that a transform on the <path> draws it; FALSE
- * where no such map keeps the line sound (no leader, a level one, or too steep a change). */
+/* The leader line of @label moved with its text by @dy: each point moves up or down so that
+ * the end (the point labelled) stays and the start (beside the text) moves by @dy, the others
+ * in proportion to how far across they lie. A shear, y' = y + a x + b, so that a transform on
+ * the <path> draws it: it keeps every level and every upright stretch of the line as thick as
+ * drawn (a stretch upright, y' = a y + b, thinned the level ones by up to half, to a quarter
+ * of a pixel in a small window). FALSE where no such map keeps the line sound (no leader, an
+ * upright one, or too steep a tilt). */
 static gboolean
 leader_map (const FasciaDiagramLabel *label,
             double                    dy,
             double                   *a,
             double                   *b)
 {
-  double y0, y1;
+  double x0, x1;
 
   if (label->n_leader < 2 || label->transformed)
     return FALSE;
-  y0 = label->leader[0][1];
-  y1 = label->leader[label->n_leader - 1][1];
-  if (fabs (y1 - y0) < 1)
+  x0 = label->leader[0][0];
+  x1 = label->leader[label->n_leader - 1][0];
+  if (fabs (x1 - x0) < 1)
     return FALSE;
-  *a = 1 - dy / (y1 - y0);
-  *b = dy * y1 / (y1 - y0);
-  return *a >= 1 / LEADER_MAX_STRETCH && *a <= LEADER_MAX_STRETCH;
+  *a = dy / (x0 - x1);
+  *b = -*a * x1;
+  return fabs (*a) <= LEADER_MAX_SLOPE;
 }
 
 /* Whether the segment from @p to @q passes through @box grown by @margin (Liang–Barsky). */
@@ -763,7 +766,7 @@ leader_hits_box (const FasciaDiagramLabel *label,
                  const LabelBox           *box,
                  double                    margin)
 {
-  double a = 1, b = 0;
+  double a = 0, b = 0;
   double p[2], q[2];
 
   if (label->n_leader < 2 || (dy != 0 && !leader_map (label, dy, &a, &b)))
@@ -771,9 +774,9 @@ leader_hits_box (const FasciaDiagramLabel *label,
   for (guint k = 0; k + 1 < label->n_leader; k++)
     {
       p[0] = label->leader[k][0];
-      p[1] = a * label->leader[k][1] + b;
+      p[1] = label->leader[k][1] + a * p[0] + b;
       q[0] = label->leader[k + 1][0];
-      q[1] = a * label->leader[k + 1][1] + b;
+      q[1] = label->leader[k + 1][1] + a * q[0] + b;
       if (segment_hits_box (p, q, box, margin))
         return TRUE;
     }
@@ -983,6 +986,55 @@ fascia_diagram_get_label_box (FasciaDiagram *self,
   return shown[i];
 }
 
+/**
+ * fascia_diagram_get_label_leader:
+ * @i: a label, below fascia_diagram_get_n_labels()
+ * @start_x: (out) (optional): where label @i's leader line starts, beside its text, in view units
+ * @start_y: (out) (optional):
+ * @end_x: (out) (optional): where it ends: the point labelled
+ * @end_y: (out) (optional):
+ * @dy: (out) (optional): how far the label is moved down from where the drawing puts it, at the
+ *   label size in effect (negative: up); 0 where it is not moved
+ *
+ * Where label @i's leader line runs as drawn at the label size in effect: moved with its text
+ * where the text is moved (see fascia_diagram_set_label_room()), always to the same point.
+ *
+ * Returns: whether label @i is shown and has a leader line of straight lines
+ */
+gboolean
+fascia_diagram_get_label_leader (FasciaDiagram *self,
+                                 guint          i,
+                                 double        *start_x,
+                                 double        *start_y,
+                                 double        *end_x,
+                                 double        *end_y,
+                                 double        *dy)
+{
+  const FasciaDiagramLabel *label;
+  const gboolean *shown;
+  double a = 0, b = 0, moved;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (i < self->data->labels->len, FALSE);
+
+  shown = ensure_label_layout (self);
+  label = &g_array_index (self->data->labels, FasciaDiagramLabel, i);
+  moved = shown[i] ? self->label_dy[i] : 0;
+  if (dy != NULL)
+    *dy = moved;
+  if (!shown[i] || label->n_leader < 2 || (moved != 0 && !leader_map (label, moved, &a, &b)))
+    return FALSE;
+  if (start_x != NULL)
+    *start_x = label->leader[0][0];
+  if (start_y != NULL)
+    *start_y = label->leader[0][1] + a * label->leader[0][0] + b;
+  if (end_x != NULL)
+    *end_x = label->leader[label->n_leader - 1][0];
+  if (end_y != NULL)
+    *end_y = label->leader[label->n_leader - 1][1] + a * label->leader[label->n_leader - 1][0] + b;
+  return TRUE;
+}
+
 static char *
 build_css (FasciaDiagram *self)
 {
@@ -1029,7 +1081,7 @@ build_css (FasciaDiagram *self)
               g_ascii_formatd (a, sizeof a, "%.6f", sa);
               g_ascii_formatd (b, sizeof b, "%.3f", sb);
               g_string_append_printf (hide, "#labels > :nth-child(%u) { transform: translate(0px, %spx); }\n"
-                                      "#labels > :nth-child(%u) { transform: matrix(1, 0, 0, %s, 0, %s); }\n",
+                                      "#labels > :nth-child(%u) { transform: matrix(1, %s, 0, 1, 0, %s); }\n",
                                       label->child, dy, label->child + 1, a, b);
             }
           if (shown[i])

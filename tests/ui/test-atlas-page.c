@@ -1549,6 +1549,178 @@ test_presentation_small_screen (Fixture       *fixture,
     g_error ("muscle names left out though the screen has room for them:%s", lost->str);
 }
 
+/* The pixels (alpha) of @part of @diagram over @room, one per view unit, clipped as the view
+ * clips it: the drawing to its own box, the labels not. */
+static cairo_surface_t *
+render_room (FasciaDiagram     *diagram,
+             FasciaDiagramPart  part,
+             const double      *room)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (room[2]),
+                                                         ceil (room[3]));
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr = cairo_create (surface);
+  double width, height;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  if (part == FASCIA_DIAGRAM_PART_DRAWING)
+    {
+      cairo_rectangle (cr, -room[0], -room[1], width, height);
+      cairo_clip (cr);
+    }
+  g_assert_true (fascia_diagram_render_part (diagram, cr, part, 1.0, room[0], room[1], &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* How many pixels of @surface (over @room) in the box x, y, width, height are painted. */
+static guint
+painted_in (cairo_surface_t *surface,
+            const double    *room,
+            double           x,
+            double           y,
+            double           width,
+            double           height)
+{
+  const guchar *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int py = MAX (0, (int) floor (y - room[1])); py < MIN (h, (int) ceil (y + height - room[1])); py++)
+    for (int px = MAX (0, (int) floor (x - room[0])); px < MIN (w, (int) ceil (x + width - room[0])); px++)
+      n += pixels[(gsize) py * stride + px * 4 + 3] > 0x40;
+  return n;
+}
+
+/* Presentation mode moves a label that no longer fits where the drawing puts it up or down,
+ * by at most a line and a half (fascia_diagram_set_label_room()). At 1024×640, 1280×800 and
+ * 1920×1080, in every view, a label moved lies on no part of the drawing and on no other
+ * label, and its leader line is drawn from beside its moved text to the point it labels, which
+ * is where the drawing has it point: on the muscle it names. */
+static void
+test_presentation_moved_labels (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1024, 640 }, { 1280, 800 }, { 1920, 1080 } };
+  GListModel *views = fascia_atlas_get_views (fascia_atlas_get_default (NULL));
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  guint moved = 0;
+
+  fascia_atlas_page_set_presentation (fixture->page, TRUE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[s][0], sizes[s][1]);
+      fascia_ui_test_wait_idle (300);
+      for (guint v = 0; v < g_list_model_get_n_items (views); v++)
+        {
+          g_autoptr(FasciaView) view = g_list_model_get_item (views, v);
+          const char *id = fascia_view_get_id (view);
+          FasciaDiagram *diagram;
+          cairo_surface_t *drawing, *labels;
+          double room[4], size;
+          guint n;
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.view", "s", id));
+          fascia_ui_test_wait_idle (100);
+          g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+          diagram = fascia_diagram_view_get_diagram (fixture->view);
+          g_assert_true (fascia_diagram_view_get_fitted_area (fixture->view, NULL, &room[0], &room[1],
+                                                              &room[2], &room[3]));
+          size = fascia_diagram_get_label_size (diagram);
+          drawing = render_room (diagram, FASCIA_DIAGRAM_PART_DRAWING, room);
+          labels = render_room (diagram, FASCIA_DIAGRAM_PART_LABELS, room);
+          n = fascia_diagram_get_n_labels (diagram);
+          for (guint i = 0; i < n; i++)
+            {
+              const char *text = fascia_diagram_get_label_text (diagram, i);
+              double box[4], start[2], end[2], dy, inset = 0.1 * size;
+              gboolean leader;
+              guint under;
+
+              leader = fascia_diagram_get_label_leader (diagram, i, &start[0], &start[1], &end[0],
+                                                        &end[1], &dy);
+              if (!fascia_diagram_get_label_box (diagram, i, &box[0], &box[1], &box[2], &box[3])
+                  || dy == 0)
+                continue;
+              moved++;
+              g_test_message ("%dx%d %s: “%s” moved by %.1f", sizes[s][0], sizes[s][1], id, text, dy);
+
+              /* On no part of the drawing... */
+              under = painted_in (drawing, room, box[0] + inset, box[1] + inset,
+                                  box[2] - 2 * inset, box[3] - 2 * inset);
+              if (under > 0)
+                g_string_append_printf (wrong, "\n  %dx%d %s: “%s” moved by %.1f lies on %u pixels of the drawing",
+                                        sizes[s][0], sizes[s][1], id, text, dy, under);
+              /* ...nor on another label. */
+              for (guint j = 0; j < n; j++)
+                {
+                  double other[4];
+
+                  if (j != i
+                      && fascia_diagram_get_label_box (diagram, j, &other[0], &other[1], &other[2], &other[3])
+                      && box[0] < other[0] + other[2] && other[0] < box[0] + box[2]
+                      && box[1] < other[1] + other[3] && other[1] < box[1] + box[3])
+                    g_string_append_printf (wrong, "\n  %dx%d %s: “%s” moved by %.1f lies on “%s”",
+                                            sizes[s][0], sizes[s][1], id, text, dy,
+                                            fascia_diagram_get_label_text (diagram, j));
+                }
+              /* Its leader line starts beside its moved text and is drawn there and at its point. */
+              if (!leader)
+                {
+                  g_string_append_printf (wrong, "\n  %dx%d %s: “%s” moved has no leader line",
+                                          sizes[s][0], sizes[s][1], id, text);
+                  continue;
+                }
+              if (start[1] < box[1] || start[1] > box[1] + box[3]
+                  || MIN (fabs (start[0] - box[0]), fabs (start[0] - box[0] - box[2])) > size)
+                g_string_append_printf (wrong, "\n  %dx%d %s: “%s” moved: its leader starts at %.0f,%.0f, "
+                                        "away from its text at %.0f,%.0f %.0fx%.0f",
+                                        sizes[s][0], sizes[s][1], id, text, start[0], start[1],
+                                        box[0], box[1], box[2], box[3]);
+              if (painted_in (labels, room, start[0] - 2, start[1] - 2, 4, 4) == 0
+                  || painted_in (labels, room, end[0] - 2, end[1] - 2, 4, 4) == 0)
+                g_string_append_printf (wrong, "\n  %dx%d %s: “%s” moved: its leader is not drawn from %.0f,%.0f to %.0f,%.0f",
+                                        sizes[s][0], sizes[s][1], id, text, start[0], start[1],
+                                        end[0], end[1]);
+              /* The point is the drawing's: on a muscle the label names (landmarks' points are
+               * checked as drawn, tests/render/test-views.c). */
+              if (names_muscle (text) && strstr (text, "(behind)") == NULL)
+                {
+                  const FasciaRegion *hit = fascia_diagram_hit_test (diagram, end[0], end[1]);
+                  FasciaMuscle *muscle = NULL;
+                  g_autofree char *folded = g_strdelimit (g_utf8_casefold (text, -1), "\n", ' ');
+                  g_autofree char *name = NULL;
+                  const char *space;
+
+                  if (hit != NULL && hit->kind == FASCIA_REGION_MUSCLE)
+                    muscle = fascia_atlas_lookup_muscle (fascia_atlas_get_default (NULL), hit->atlas_id);
+                  if (muscle != NULL)
+                    name = g_utf8_casefold (fascia_muscle_get_name (muscle), -1);
+                  /* "Longissimus (cut)" names longissimus thoracis, as names_muscle() reads it. */
+                  space = name != NULL ? strchr (name, ' ') : NULL;
+                  if (name == NULL
+                      || (strstr (folded, name) == NULL
+                          && (space == NULL || strncmp (folded, name, space - name + 1) != 0
+                              || folded[space - name + 1] != '(')))
+                    g_string_append_printf (wrong, "\n  %dx%d %s: “%s” moved points at %s",
+                                            sizes[s][0], sizes[s][1], id, text,
+                                            hit != NULL ? hit->id : "nothing");
+                }
+            }
+          cairo_surface_destroy (drawing);
+          cairo_surface_destroy (labels);
+        }
+    }
+
+  g_test_message ("%u labels moved over the three sizes and six views", moved);
+  g_assert_cmpuint (moved, >, 0);
+  if (wrong->len > 0)
+    g_error ("labels moved in presentation mode:%s", wrong->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1589,6 +1761,8 @@ main (int   argc,
               fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/presentation-small-screen", Fixture, NULL,
               fixture_set_up, test_presentation_small_screen, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/presentation-moved-labels", Fixture, NULL,
+              fixture_set_up, test_presentation_moved_labels, fixture_tear_down);
 
   return g_test_run ();
 }
