@@ -696,6 +696,26 @@ test_search_keeps_rows (void)
   wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpuint (assert_rows_show (list, store, ""), >, 10);
 
+  /* A search that finds no one, then a key that finds a list again: shown in the rows made
+   * before. GTK 4.8's list view lets its row widgets go when its list has none, and a
+   * screenful was made again for that key (100–140 ms at 100,000 clients, ~40 ms of it on
+   * the UI thread). */
+  gtk_editable_set_text (entry, "example.orgq");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+    GTK_WIDGET (page), FASCIA_TYPE_CLIENTS_PAGE, "list_stack"))), ==, "no-results");
+  new_row_widgets (list, &n_rows);
+  gtk_editable_set_text (entry, "example.org");
+  wait_frames (GTK_WIDGET (window), 3);
+  {
+    guint fresh = new_row_widgets (list, &n_rows);
+
+    g_test_message ("no one found, then a list: %u row widgets, %u new", n_rows, fresh);
+    g_assert_cmpuint (fresh, ==, 0);
+  }
+  g_assert_cmpuint (assert_rows_show (list, store, "example.org"), >, 10);
+
   /* Three keys before a frame: one search, of the last text. */
   before = searches;
   gtk_editable_set_text (entry, "p");
