@@ -438,6 +438,10 @@ bench_window (FasciaApplication *app,
   g_autoptr(GArray) rare_work_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rare_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rare_raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) none_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) none_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) back_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) back_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean rare_only = g_getenv ("FASCIA_BENCH_RARE_ONLY") != NULL;
   sqlite3 *raw = NULL;
   guint n_lost = 0;
@@ -484,6 +488,30 @@ bench_window (FasciaApplication *app,
             g_array_append_vals (frame_cpu, (double[]) { k.cpu - k.key_cpu }, 1);
           }
       }
+
+  /* A key that finds no one ("thistlewoodq"), then BackSpace, which finds a list again: the
+   * page shows "No Matching Clients", then the list, in the rows it had. Each is timed as
+   * the keystrokes above, in the same run, which are its baseline. */
+  for (guint r = 0; r < WINDOW_ROUNDS * 4 && !rare_only; r++)
+    {
+      gint64 shown = 0;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), "thistlewood");
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+      wait_until (&shown, 300);
+      if (type_key (xdo, &k, 'q'))
+        {
+          g_array_append_vals (none_ms, (double[]) { (k.painted - k.key) / 1000.0 }, 1);
+          g_array_append_vals (none_cpu, (double[]) { k.cpu - k.key_cpu }, 1);
+        }
+      if (fascia_clients_page_get_n_shown (page) != 0)
+        g_error ("“thistlewoodq” found someone");
+      if (type_key (xdo, &k, 0))
+        {
+          g_array_append_vals (back_ms, (double[]) { (k.painted - k.key) / 1000.0 }, 1);
+          g_array_append_vals (back_cpu, (double[]) { k.cpu - k.key_cpu }, 1);
+        }
+    }
 
   /* The rare spread-out terms: the key that completes each, to the frame that shows its
    * rows (a list that waits for the worker is shown, and "n-searches" counted, once it has
@@ -532,6 +560,20 @@ bench_window (FasciaApplication *app,
               percentile (frame_ms, 0.5), percentile (frame_ms, 0.99));
       printf ("  %-40s median %7.1f ms   p99 %7.1f ms\n", "the same, UI thread's processor time",
               percentile (frame_cpu, 0.5), percentile (frame_cpu, 0.99));
+    }
+  if (back_ms->len > 0 && frame_ms->len > 0)
+    {
+      printf ("  a key that finds no one (\"thistlewoodq\"), %u times, and BackSpace, a list again "
+              "(%u), key to painted frame, × the keystrokes above:\n", none_ms->len, back_ms->len);
+      printf ("  %-40s median %7.1f ms   p99 %7.1f ms   × %5.2f\n", "list → no one",
+              percentile (none_ms, 0.5), percentile (none_ms, 0.99),
+              percentile (none_ms, 0.5) / percentile (frame_ms, 0.5));
+      printf ("  %-40s median %7.1f ms   p99 %7.1f ms   × %5.2f\n", "no one → list",
+              percentile (back_ms, 0.5), percentile (back_ms, 0.99),
+              percentile (back_ms, 0.5) / percentile (frame_ms, 0.5));
+      printf ("  %-40s median %7.1f ms   p99 %7.1f ms   × %5.2f\n",
+              "no one → list, UI thread's processor", percentile (back_cpu, 0.5),
+              percentile (back_cpu, 0.99), percentile (back_cpu, 0.5) / percentile (frame_cpu, 0.5));
     }
   printf ("client search in the window at %u clients, the key completing a rare spread-out "
           "term (%s, %s, %s, %s) to the frame painted with its rows, %u keystrokes, %u with no "
