@@ -752,6 +752,74 @@ nerve_signature (FasciaMuscle *muscle,
   return g_strdup (g_strstrip (lower));
 }
 
+static char *nerve_choice_text (FasciaMuscle *muscle);
+
+/* Every nerve a muscle's text names as its supply, in lower case, as one line: what is in
+ * parentheses left out ("branch of the obturator (or accessory obturator) nerve" names the
+ * obturator nerve) and what follows ", not" too ("…, not the femoral nerve" names no femoral
+ * nerve). */
+static char *
+nerve_supply_text (FasciaMuscle *muscle)
+{
+  g_autofree char *lower = g_utf8_strdown (fascia_muscle_get_innervation_nerve (muscle), -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  char *not = strstr (lower, ", not ");
+  guint depth = 0;
+
+  if (not != NULL)
+    *not = '\0';
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth == 0 && !(*p == ' ' && text->len > 0 && text->str[text->len - 1] == ' '))
+        g_string_append_c (text, *p);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The nerve a choice names, in lower case: up to the first "nerve" or "nerves", after a part's
+ * name ("Adductor part: obturator nerve" names the obturator nerve, "Sciatic nerve: long head
+ * from its tibial division" the sciatic nerve); a nerve named for its muscle whole ("Nerve to
+ * obturator internus"). */
+static char *
+nerve_choice_core (FasciaMuscle *muscle)
+{
+  g_autofree char *choice = nerve_choice_text (muscle);
+  g_autofree char *lower = g_utf8_strdown (choice, -1);
+  char *start = lower, *colon, *nerve;
+
+  if (g_str_has_prefix (lower, "nerve to "))
+    return g_steal_pointer (&lower);
+  nerve = strstr (start, "nerve");
+  colon = strstr (start, ": ");
+  if (colon != NULL && nerve != NULL && colon < nerve)
+    start = colon + 2;
+  nerve = strstr (start, "nerve");
+  if (nerve == NULL)
+    return g_strdup (start);
+  nerve += strlen ("nerve");
+  if (*nerve == 's')
+    nerve++;
+  return g_strndup (start, nerve - start);
+}
+
+/* Whether the supply of @a names the nerve @b's choice names: adductor magnus's "obturator
+ * nerve (posterior branch); … tibial division of the sciatic nerve" holds the right answer to
+ * adductor longus and to semitendinosus, so neither can be a wrong answer about it. */
+static gboolean
+nerve_named_in (FasciaMuscle *a,
+                FasciaMuscle *b)
+{
+  g_autofree char *supply = nerve_supply_text (a);
+  g_autofree char *core = nerve_choice_core (b);
+
+  return core[0] != '\0' && strstr (supply, core) != NULL;
+}
+
 static gboolean
 nerves_conflict (FasciaMuscle *a,
                  FasciaMuscle *b)
@@ -763,7 +831,8 @@ nerves_conflict (FasciaMuscle *a,
   lead_a = nerve_signature (a, &families_a);
   lead_b = nerve_signature (b, &families_b);
 
-  return g_str_equal (lead_a, lead_b) || (families_a & families_b) != 0;
+  return g_str_equal (lead_a, lead_b) || (families_a & families_b) != 0
+         || nerve_named_in (a, b) || nerve_named_in (b, a);
 }
 
 /* A choice names the nerve alone: "Femoral nerve (muscular branches …)" and "… (lumbar

@@ -153,8 +153,37 @@ assert_nerve_named (const char *nerve,
     g_error ("nerve choice “%s” of “%s” stops in the middle of a name", choice, nerve);
 }
 
+/* The nerve the choice @choice names, when the supply text @supply names it too (read as a
+ * reader would: what is in parentheses and what follows ", not" left out, a part's name before
+ * a colon left out of the choice); NULL when it does not. */
+static char *
+supply_names (const char *supply,
+              const char *choice)
+{
+  g_autofree char *text = g_utf8_strdown (supply, -1);
+  g_autofree char *lower = g_utf8_strdown (choice, -1);
+  g_autoptr(GRegex) parens = g_regex_new (" ?\\([^)]*\\)", G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
+  g_autofree char *plain = NULL;
+  const char *start = lower, *colon, *nerve;
+  char *not;
+
+  if ((not = strstr (text, ", not ")) != NULL)
+    *not = '\0';
+  plain = g_regex_replace_literal (parens, text, -1, 0, "", G_REGEX_MATCH_DEFAULT, NULL);
+  if (!g_str_has_prefix (lower, "nerve to "))
+    {
+      colon = strstr (lower, ": ");
+      nerve = strstr (lower, "nerve");
+      if (colon != NULL && nerve != NULL && colon < nerve)
+        start = colon + 2;
+      if ((nerve = strstr (start, "nerve")) != NULL)
+        lower[nerve - lower + strlen ("nerve") + (nerve[5] == 's')] = '\0';
+    }
+  return strstr (plain, start) != NULL ? g_strdup (start) : NULL;
+}
+
 static const char *expected_nerve_seed_42 =
-  "iliocostalis-lumborum transversus-abdominis tensor-fasciae-latae adductor-brevis coccygeus quadratus-femoris latissimus-dorsi adductor-longus longissimus-thoracis semitendinosus";
+  "tensor-fasciae-latae latissimus-dorsi longissimus-thoracis transversus-abdominis adductor-brevis iliocostalis-lumborum quadratus-femoris coccygeus adductor-longus semitendinosus";
 
 static void
 test_seed_42 (gconstpointer data)
@@ -437,6 +466,18 @@ check_question (FasciaQuizQuestion *q)
               g_assert_false (la == lb && strncmp (ta, tb, la) == 0);
               g_assert_false (strstr (ta, "anterior ram") != NULL &&
                               strstr (tb, "anterior ram") != NULL);
+            }
+        /* No wrong answer is a nerve the muscle's own supply names: adductor magnus was asked
+         * with "Obturator nerve" wrong beside "Adductor part: obturator nerve" right. */
+        for (guint a = 0; a < n; a++)
+          if (a != right)
+            {
+              g_autofree char *named = supply_names (nerve, fascia_quiz_question_get_choice_text (q, a));
+
+              if (named != NULL)
+                g_error ("%s (“%s”): the wrong answer “%s” names the %s",
+                         fascia_muscle_get_id (muscle), nerve,
+                         fascia_quiz_question_get_choice_text (q, a), named);
             }
         break;
       }
