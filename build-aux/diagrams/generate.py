@@ -2630,14 +2630,142 @@ def draw_sacrum_medial(v):
     co = []
     for k in range(4):
         q = MB['Co%d' % (k + 1)]
-        co.append(path(smooth(v.ps(rounded_quad(q, 1.6))), BONE))
+        if k < 3:
+            # the small discs between the segments
+            nq = MB['Co%d' % (k + 2)]
+            co.append(path(smooth(v.ps([lerp(q[1], q[3], 0.08), lerp(nq[0], nq[2], 0.08), lerp(nq[0], nq[2], 0.92), lerp(q[1], q[3], 0.92)])), DISC))
+        co.append(path(smooth(v.ps(rounded_quad(q, 1.0))), BONE))
     v.add('bones', group('b-coccyx', co))
+
+
+def column_front(y):
+    """z of the anterior surface of the cut column (bodies, discs, sacrum and coccyx) at height y in the
+    medial view, or None below the tip of the coccyx."""
+    pts = []
+    names = ('T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5', 'S1')
+    for name, nxt in zip(names, names[1:]):
+        AS, AI, PS, PI = MB[name]
+        # the body, and the front of the disc below it, bulging a little
+        pts += [AS, AI, add(lerp(AI, MB[nxt][0], 0.5), mul(norm(sub(AI, PI)), 1.6))]
+    for name in ('S1', 'S2', 'S3', 'S4', 'S5', 'Co1', 'Co2', 'Co3', 'Co4'):
+        pts += [MB[name][0], MB[name][1]]
+    if y < pts[0][1]:
+        return pts[0][0]
+    for p, q in zip(pts, pts[1:]):
+        if p[1] <= y <= q[1]:
+            return p[0] + (q[0] - p[0]) * (y - p[1]) / max(q[1] - p[1], 1e-6)
+    return None
+
+
+def clip_front(v, parts):
+    """The paths of a muscle drawn only in front of the cut column: every point of its outline that lies
+    behind the column's anterior surface is moved onto it, and its fibre lines end there."""
+    k = v.scale
+
+    def front_x(Y):
+        z = column_front((Y - v.y0) / k + v.frame[0])
+        return None if z is None else v.x0 - k * z - 0.8
+
+    out = []
+    for part in parts:
+        m = re.match(r'<path d="([^"]*)" (.*)/>$', part)
+        d, style = m.group(1), m.group(2)
+        closed = d.rstrip().endswith('Z')
+        subs = []
+        for sp in re.split(r'(?=M)', d.strip()):
+            if not sp.strip():
+                continue
+            pts = flatten(sp)
+            if closed:
+                cl = []
+                for X, Y in pts:
+                    fx = front_x(Y)
+                    cl.append((min(X, fx), Y) if fx is not None else (X, Y))
+                subs.append('M' + ' L'.join(P(q) for q in cl) + ' Z')
+            else:
+                run = []
+                for X, Y in pts:
+                    fx = front_x(Y)
+                    if fx is None or X <= fx:
+                        run.append((X, Y))
+                    else:
+                        if len(run) > 1:
+                            subs.append('M' + ' L'.join(P(q) for q in run))
+                        run = []
+                if len(run) > 1:
+                    subs.append('M' + ' L'.join(P(q) for q in run))
+        if subs:
+            out.append('<path d="%s" %s/>' % (' '.join(subs), style))
+    return out
+
+
+def flatten(d, per=10):
+    """The points of one subpath (M, L, C, A, Z commands, absolute) sampled along it."""
+    toks = re.findall(r'[MLCAZ]|-?[0-9.]+(?:e-?[0-9]+)?', d)
+    pts, i, cmd, cur = [], 0, None, None
+    while i < len(toks):
+        t = toks[i]
+        if t in 'MLCAZ':
+            cmd = t
+            i += 1
+            if t == 'Z':
+                continue
+        if cmd in ('M', 'L'):
+            cur = (float(toks[i]), float(toks[i + 1]))
+            pts.append(cur)
+            i += 2
+        elif cmd == 'C':
+            c1 = (float(toks[i]), float(toks[i + 1]))
+            c2 = (float(toks[i + 2]), float(toks[i + 3]))
+            e = (float(toks[i + 4]), float(toks[i + 5]))
+            pts += [bez(cur, c1, c2, e, j / float(per)) for j in range(1, per + 1)]
+            cur = e
+            i += 6
+        elif cmd == 'A':
+            e = (float(toks[i + 5]), float(toks[i + 6]))
+            pts.append(e)
+            cur = e
+            i += 7
+        else:
+            i += 1
+    return pts
+
+
+def strap(v, back, front, depth='mid', nfib=8):
+    """A muscle between two borders (mm), its fibres running along it between them."""
+    n = 40
+    a = sample_n(v.ps(back), n)
+    b = sample_n(v.ps(front), n)
+    parts = [path('M' + ' L'.join(P(q) for q in a + b[::-1]) + ' Z', MUSCLE[depth])]
+    fib = []
+    for j in range(nfib):
+        u = (j + 0.5) / nfib
+        line = [lerp(p, q, u) for p, q in zip(a, b)][1:-1]
+        fib.append(smooth(line[::2], False))
+    parts.append(path(' '.join(fib), FIBRE))
+    return parts
+
+
+def sample_n(pts, n):
+    """n points evenly along a smooth open curve through pts."""
+    dense = sample(pts, False, 12)
+    acc = [0.0]
+    for p, q in zip(dense, dense[1:]):
+        acc.append(acc[-1] + dist(p, q))
+    out, j = [], 0
+    for k in range(n):
+        t = acc[-1] * k / (n - 1.0)
+        while j < len(acc) - 2 and acc[j + 1] < t:
+            j += 1
+        u = (t - acc[j]) / max(acc[j + 1] - acc[j], 1e-9)
+        out.append(lerp(dense[j], dense[j + 1], min(max(u, 0.0), 1.0)))
+    return out
 
 
 DIAPHRAGM_FRONT = [(92, -80), (90.5, -96), (84, -110), (70, -121)]
 DIAPHRAGM_TENDON = [(70, -121), (52, -128), (30, -131), (8, -130), (-8, -125)]
 DIAPHRAGM_BACK = [(-8, -125), (-19, -114), (-25, -96), (-25, -76), (-21, -55)]
-DIAPHRAGM_CRUS_Y = [-36, -16, 4, 24, 44, 64, 84, 97]
+DIAPHRAGM_CRUS_Y = [-36, -16, 4, 24, 44, 62, 78, 90]
 DIAPHRAGM_CRUS_W = [5.5, 6.5, 8, 8.5, 8, 6.5, 4.5, 3]
 
 
@@ -2784,42 +2912,45 @@ def build_medial():
     v.add('bones', path(ribbon(v.ps([(-52, 12), (-60, 16), (-66, 22)]), 3.4 * K), SEEN_LIG, 'b-lateral-arcuate-ligament-r'))
 
     # ---- muscles, deep (lateral) to superficial (medial) ----
-    # iliacus, filling the iliac fossa and converging on the front of the brim, leaving under the inguinal ligament
-    il = Sheet(v.ps([(-29, 203), (-24, 197), (-18, 190), (-12, 183), (-2, 168), (5, 155), (12, 148), (24, 158),
-                     (35, 174), (42, 194), (45, 212)]),
-               v.ps([(16, 252), (24, 256), (32, 256), (38, 253), (44, 246)]),
-               v.ps([(-8, 220), (-4, 204), (2, 196), (14, 196), (24, 206), (38, 226)]),
-               v.ps([(6, 244), (14, 248), (24, 246), (32, 240), (40, 238)]))
-    v.add('muscles', group('m-iliacus-r', muscle_parts(il, 'deep', 16) + cut_parts(il, 0, 1, 1.0)))
-    # psoas major, beside the lumbar bodies (its upper part hidden beyond them), in front of L4-L5 and over
-    # the brim to the groin
-    ps_w = [6, 11, 16, 21, 24, 24, 23, 20, 17]
-    ps_y = [100, 124, 148, 170]
-    ps_c = [(med_front(y) + w / 2.0 - 0.5, y) for y, w in zip(ps_y, ps_w)] + [(-6, 192), (2, 214), (14, 236), (28, 252), (42, 261)]
-    v.psoas = (ps_c, ps_w)
-    pparts = band(v, ps_c, ps_w, 'mid', 8)
-    pparts.append(path(smooth(v.ps([(36, 269), (42, 261), (48, 253)]), False), CUT))
-    v.add('muscles', group('m-psoas-major-r', pparts))
+    # Every muscle here lies lateral to the midline, beyond the cut spine, sacrum and coccyx, which are
+    # nearer the viewer: each is drawn only in front of the cut column (clipped to its anterior surface),
+    # so that the bodies, the promontory, the sacrum and the coccyx are never covered.
+    # iliacus, from the inner lip of the crest and the iliac fossa, converging on the front of the brim
+    # lateral to psoas, where it leaves the pelvis under the inguinal ligament (cut)
+    il = Sheet(v.ps([(12, 154), (20, 160), (28, 169), (35, 181), (40, 196), (42, 210)]),
+               v.ps([(30, 250), (33, 250), (36, 249), (39, 247), (41.5, 244)]),
+               v.ps([(10, 180), (18, 188), (26, 200), (32, 214), (38, 226)]),
+               v.ps([(22, 232), (27, 236), (32, 238), (36, 238), (40, 236)]))
+    v.add('muscles', group('m-iliacus-r', clip_front(v, muscle_parts(il, 'deep', 12) + cut_parts(il, 0, 1, 1.0))))
+    # psoas major: its upper part beyond the lumbar bodies (dashed, seen through them); in front of L4-L5
+    # its belly shows beyond their anterior surface, and lower down it lies on the pelvic brim, crossing it
+    # at the iliopubic eminence on its way to the lesser trochanter (cut)
+    ps_back = [(6.5, 112), (4, 124), (-3, 150), (-14, 178), (-28, 200), (-36, 212), (-22, 222), (-4, 235), (12, 247), (25, 256)]
+    ps_front = [(7.5, 108), (12, 118), (16, 136), (18, 160), (20, 184), (24, 204), (30, 222), (36, 236), (40, 244)]
+    pparts = strap(v, ps_back, ps_front, 'mid', 9)
+    pparts.append(path(smooth(v.ps([(25, 256), (33, 251), (40, 244)]), False), CUT))
+    v.add('muscles', group('m-psoas-major-r', clip_front(v, pparts)))
+    v.femoral_line = [(13, 122), (17, 140), (18.5, 162), (20.5, 184), (25, 204), (31, 221), (38, 238), (44, 252), (50, 266)]
     # obturator internus on the inner surface of the membrane and the bone round it, converging on the lesser
     # sciatic notch, where its tendon turns out of the pelvis through the lesser sciatic foramen
     oi = Sheet(v.ps([(-44, 244), (-26, 238), (-6, 247), (12, 257), (26, 270), (34, 288), (33, 308), (24, 326), (0, 333), (-22, 336), (-38, 330)]),
                v.ps([(-48, 290), (-49, 294), (-50, 298), (-50, 302), (-50, 306), (-49, 310), (-48, 314)]),
                v.ps([(-46, 262), (-24, 264), (-4, 282), (0, 312), (-20, 326), (-40, 320)]),
                v.ps([(-44, 286), (-36, 294), (-34, 300), (-34, 304), (-36, 310), (-42, 314)]))
-    v.add('muscles', group('m-obturator-internus-r', muscle_parts(oi, 'deep', 18, tendon=(0.86, 1.0))))
+    v.add('muscles', group('m-obturator-internus-r', clip_front(v, muscle_parts(oi, 'deep', 18, tendon=(0.86, 1.0)))))
     # piriformis, from the front of the sacrum (S2-S4) out through the greater sciatic foramen
     pf = Sheet(v.ps([(-46, 218), (-56, 227), (-64, 236), (-70, 245), (-74, 254)]),
                v.ps([(-58, 240), (-53, 246), (-49, 253), (-47, 260), (-47, 266)]),
                v.ps([(-50, 226), (-58, 236), (-62, 246), (-64, 254)]), v.ps([(-54, 234), (-56, 242), (-54, 252), (-54, 262)]))
-    v.add('muscles', group('m-piriformis-r', muscle_parts(pf, 'deep', 8) + cut_parts(pf, 0, 1, 1.0)))
+    v.add('muscles', group('m-piriformis-r', clip_front(v, muscle_parts(pf, 'deep', 8) + cut_parts(pf, 0, 1, 1.0))))
     # the tendinous arch of levator ani, a thickening of the obturator fascia from the pubis to the ischial spine
-    v.add('muscles', path(ribbon(v.ps(SK.TENDINOUS_ARCH_SAG), 3.0 * K), LIGAMENT, 'b-tendinous-arch-levator-ani-r'))
+    v.add('muscles', path(ribbon(v.ps(SK.TENDINOUS_ARCH_SAG), 2.2 * K), LIGAMENT, 'b-tendinous-arch-levator-ani-r'))
     # coccygeus, from the ischial spine (on the pelvic face of the sacrospinous ligament) fanning to the
     # lateral border of the lower sacrum and the coccyx
     cg = Sheet(v.ps([(sp[0] + 1, sp[1] - 3), (sp[0] - 1, sp[1]), (sp[0] + 1, sp[1] + 3)]),
                v.ps([(-70, 247), (-76, 258), (-78.5, 268), (-78, 279), (-74.5, 287)]),
                v.ps([(-62, 266), (-68, 276), (-64, 286)]), None)
-    v.add('muscles', group('m-coccygeus-r', muscle_parts(cg, 'mid', 8)))
+    v.add('muscles', group('m-coccygeus-r', clip_front(v, muscle_parts(cg, 'mid', 8))))
     # levator ani: pubococcygeus (with puborectalis) from the back of the pubic body, iliococcygeus from the
     # tendinous arch and the ischial spine, sloping down and back, medially, to the perineal body, the
     # anococcygeal body and the coccyx: a funnel whose lowest part lies just below the symphysis
@@ -2831,7 +2962,7 @@ def build_medial():
     lap = muscle_parts(la, 'sup', 16)
     # the border between pubococcygeus (in front) and iliococcygeus
     lap.append(path(smooth([la.point(0.5, u / 8.0) for u in range(9)], False), CUT))
-    v.add('muscles', group('m-levator-ani-r', lap))
+    v.add('muscles', group('m-levator-ani-r', clip_front(v, lap)))
     # the anococcygeal body, from the anorectal junction to the coccyx tip; the perineal body in front
     v.add('muscles', path(ribbon(v.ps([(-30, 330), (-48, 316), (-62, 302), (COCCYX_TIP[0] + 1, COCCYX_TIP[1] - 1)]), [4 * K, 4 * K, 3.4 * K, 2.6 * K]), TENDON, 'b-anococcygeal-body'))
     v.add('muscles', path(smooth(v.ps(ellipse_pts(22, 340, 6, 4.5, 0, 10))), TENDON, 'b-perineal-body'))
@@ -2851,8 +2982,8 @@ def build_medial():
     v.label('Xiphoid process', (98, -84), R, 'L')
     v.label('Costal margin', (88, -30), R, 'L')
     v.label('Right crus of the diaphragm', (med_front(40) + 3, 40), R, 'L')
-    v.label('Iliac crest', (20, 152), R, 'L')
-    v.label('Iliacus', (14, 196), R, 'L')
+    v.label('Iliac crest', (42, 190.6), R, 'L')
+    v.label('Iliacus', (36, 215), R, 'L', below=205)
     v.label('Psoas major', (20, 240), R, 'L')
     v.label('ASIS', (47, 211), R, 'L')
     v.label('Iliopubic eminence', (28, 266), R, 'L')
@@ -2862,7 +2993,7 @@ def build_medial():
     v.label('Perineal body', (22, 343), R, 'L')
     v.label('Ischiopubic ramus', (6, 337), R, 'L')
     v.label('Levator ani: pubococcygeus', (14, 318), R, 'L')
-    v.label('Tendinous arch of levator ani', (10, 293), R, 'L')
+    v.label('Tendinous arch of levator ani', (10, 293), R, 'L', below=280)
     v.label('Obturator internus', (10, 274), R, 'L')
     v.label('T10 vertebra', lerp(MB['T10'][0], MB['T10'][3], 0.5), R, 'R')
     v.label('Diaphragm, lumbar part (behind)', (-40, -60), R, 'R')
@@ -2874,9 +3005,8 @@ def build_medial():
     v.label('Quadratus lumborum (behind)', (-74, 90), R, 'R')
     v.label('Psoas major (behind)', (-38, 120), R, 'R')
     v.label('L5–S1 disc', lerp(MB['L5'][1], MB['S1'][2], 0.5), R, 'R')
-    v.label('Sacral promontory', PROMONTORY, R, 'L')
+    v.label('Sacral promontory', PROMONTORY, R, 'L', below=176)
     v.label('Arcuate line', (-10, 236), R, 'R')
-    v.label('Iliac fossa', (-33, 216), R, 'R')
     v.label('Sacrum (S2)', lerp(MB['S2'][0], MB['S2'][3], 0.5), R, 'R')
     v.label('Greater sciatic notch', (-62, 240), R, 'R')
     v.label('Ischial spine', (-56, 281), R, 'R')
@@ -2887,7 +3017,7 @@ def build_medial():
     v.label('Levator ani: iliococcygeus', (-40, 306), R, 'R')
     v.label('Anococcygeal body', (-52, 313), R, 'R')
     v.label('Lesser sciatic foramen', (-52, 300), R, 'R')
-    v.label('Sacrotuberous ligament', (-70.6, 300.5), R, 'R')
+    v.label('Sacrotuberous ligament', (-67, 312), R, 'R')
     v.label('Ischial tuberosity', (-48, 344), R, 'R')
     # its label below that of the ischial tuberosity, whose leader would otherwise cross it
     v.label('Obturator membrane (covered)', (16, 318), R, 'R', below=350)
@@ -2966,16 +3096,7 @@ SACRAL_RAMI_MED = [[(-34, 206), (-42, 228), (-49, 254)], [(-50, 222), (-53, 240)
 def femoral_medial(v):
     """The femoral nerve in the medial view: in the groove between psoas and iliacus, along the front
     (iliacus) edge of psoas as it shows beyond the cut spine, under the inguinal ligament."""
-    cen, ws = v.psoas
-    pts = []
-    for k in range(2, len(cen)):
-        a, b = cen[max(k - 1, 0)], cen[min(k + 1, len(cen) - 1)]
-        d = norm(sub(b, a))
-        nrm = (d[1], -d[0]) if d[1] > 0 else (-d[1], d[0])
-        if nrm[0] < 0:
-            nrm = (-nrm[0], -nrm[1])
-        pts.append(add(cen[k], mul(nrm, ws[k] / 2.0 - 1.5)))
-    return pts + [(50, 266)]
+    return v.femoral_line
 
 
 def add_nerves(v):

@@ -504,6 +504,13 @@ static const HitPoint hit_points[] = {
   { "pelvis-medial", 437.0, 235.6, NULL, "under the dome the abdominal space is open" },
   { "pelvis-medial", 590.0, 337.6, NULL, "under the dome the abdominal space is open" },
   { "pelvis-medial", 488.0, 286.6, NULL, "under the dome the abdominal space is open" },
+  /* Pelvis view: the spine, sacrum and coccyx are cut in the midline, nearer the viewer than
+   * every muscle of the view, which lie lateral to them: psoas, piriformis, coccygeus and levator
+   * ani show only in front of the cut column, never over it. */
+  { "pelvis-medial", 603, 906, "b-l5-body", "the front of the cut L5 body is not covered by psoas" },
+  { "pelvis-medial", 582, 873, "b-lumbar-intervertebral-discs", "the front of the cut L4-L5 disc is not covered by psoas" },
+  { "pelvis-medial", 750, 1089, "b-sacrum", "the front of S3 is cut bone, piriformis arises beyond it" },
+  { "pelvis-medial", 789, 1188, "b-coccyx", "the coccyx is cut bone, coccygeus reaches it from beyond" },
   /* Pelvis view: the lumbar spinous processes are cut in the midline, hatchet-shaped, their
    * thick posterior borders upright (not pointed like transverse processes). */
   { "pelvis-medial", 787.4, 646.2, "b-lumbar-spinous-processes", "the upper corner of the L2 spinous process" },
@@ -760,6 +767,7 @@ static const LabelPoint label_points[] = {
   { "lateral", "Inguinal ligament", "b-inguinal-ligament-r" },
   { "lateral", "L3 spinous process", "b-lumbar-spinous-processes" },
   { "pelvis-medial", "Sacrospinous ligament", "b-sacrospinous-ligament-r" },
+  { "pelvis-medial", "Iliac crest", "b-iliac-crest-r" },
   { "pelvis-medial", "Sacrotuberous ligament", "b-sacrotuberous-ligament-r" },
   { "pelvis-medial", "L1 transverse process", "b-l1-transverse-process-r" },
 };
