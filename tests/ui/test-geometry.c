@@ -900,8 +900,38 @@ walk_clients (Session *s)
 static void
 walk_study (Session *s)
 {
+  Box next, end;
+
   keys (s, "alt+3");
   assert_size (s, "the Study page");
+
+  /* A round: a question, its answer, the next question. The buttons a student clicks again
+   * and again stay under the pointer, whatever the answer's feedback or the next prompt's
+   * length, and keep their own size on a large screen. */
+  click (s, "Name the Attachment", -1);
+  assert_size (s, "a study question");
+  must_locate (s, "Next", &next);
+  must_locate (s, "End Round", &end);
+  if (next.width > 240 * s->size->scale || end.width > 240 * s->size->scale)
+    {
+      screenshot (s);
+      g_error ("%s: the question's buttons are stretched: Next %d px, End Round %d px wide",
+               s->size->name, next.width, end.width);
+    }
+  keys (s, "1");
+  assert_size (s, "an answer");
+  assert_box_kept (s, "Next", &next, "an answer");
+  for (guint i = 0; i < 2; i++)
+    {
+      click (s, "Next", -1);
+      assert_size (s, "the next question");
+      assert_box_kept (s, "Next", &next, "the next question");
+      keys (s, "2");
+      assert_size (s, "an answer");
+      assert_box_kept (s, "Next", &next, "an answer");
+    }
+  click (s, "End Round", -1);
+  assert_size (s, "the end of a round");
 }
 
 /* The shortcuts window (Ctrl+?) fits the screen whole: at 1024x640 its columns of shortcuts
