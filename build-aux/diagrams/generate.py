@@ -2675,7 +2675,7 @@ def clip_front(v, parts):
         for sp in re.split(r'(?=M)', d.strip()):
             if not sp.strip():
                 continue
-            pts = flatten(sp)
+            pts = densify(flatten(sp, 10 if closed else 5), 1.5 if closed else 6)
             if closed:
                 cl = []
                 for X, Y in pts:
@@ -2696,6 +2696,15 @@ def clip_front(v, parts):
                     subs.append('M' + ' L'.join(P(q) for q in run))
         if subs:
             out.append('<path d="%s" %s/>' % (' '.join(subs), style))
+    return out
+
+
+def densify(pts, step):
+    """The polyline pts with points added so that none lie more than step apart."""
+    out = pts[:1]
+    for p, q in zip(pts, pts[1:]):
+        n = int(dist(p, q) / step)
+        out += [lerp(p, q, k / float(n + 1)) for k in range(1, n + 1)] + [q]
     return out
 
 
@@ -2925,9 +2934,10 @@ def build_medial():
     # psoas major: its upper part beyond the lumbar bodies (dashed, seen through them); in front of L4-L5
     # its belly shows beyond their anterior surface, and lower down it lies on the pelvic brim, crossing it
     # at the iliopubic eminence on its way to the lesser trochanter (cut)
-    ps_back = [(6.5, 112), (4, 124), (-3, 150), (-14, 178), (-28, 200), (-36, 212), (-22, 222), (-4, 235), (12, 247), (25, 256)]
-    ps_front = [(7.5, 108), (12, 118), (16, 136), (18, 160), (20, 184), (24, 204), (30, 222), (36, 236), (40, 244)]
-    pparts = strap(v, ps_back, ps_front, 'mid', 9)
+    # its fibres come down beside the bodies and bend forward along the brim (those behind the column hidden)
+    ps = Sheet(v.ps([(0, 116), (4, 112), (7.5, 108)]), v.ps([(25, 256), (33, 251), (40, 244)]),
+               v.ps([(-36, 196), (-8, 182), (18, 168)]), v.ps([(-36, 236), (-6, 226), (21, 214)]))
+    pparts = muscle_parts(ps, 'mid', 11)
     pparts.append(path(smooth(v.ps([(25, 256), (33, 251), (40, 244)]), False), CUT))
     v.add('muscles', group('m-psoas-major-r', clip_front(v, pparts)))
     v.femoral_line = [(13, 122), (17, 140), (18.5, 162), (20.5, 184), (25, 204), (31, 221), (38, 238), (44, 252), (50, 266)]
@@ -3005,7 +3015,7 @@ def build_medial():
     v.label('Quadratus lumborum (behind)', (-74, 90), R, 'R')
     v.label('Psoas major (behind)', (-38, 120), R, 'R')
     v.label('L5–S1 disc', lerp(MB['L5'][1], MB['S1'][2], 0.5), R, 'R')
-    v.label('Sacral promontory', PROMONTORY, R, 'L', below=176)
+    v.label('Sacral promontory', PROMONTORY, R, 'L')
     v.label('Arcuate line', (-10, 236), R, 'R')
     v.label('Sacrum (S2)', lerp(MB['S2'][0], MB['S2'][3], 0.5), R, 'R')
     v.label('Greater sciatic notch', (-62, 240), R, 'R')

@@ -511,6 +511,7 @@ static const HitPoint hit_points[] = {
   { "pelvis-medial", 582, 873, "b-lumbar-intervertebral-discs", "the front of the cut L4-L5 disc is not covered by psoas" },
   { "pelvis-medial", 750, 1089, "b-sacrum", "the front of S3 is cut bone, piriformis arises beyond it" },
   { "pelvis-medial", 789, 1188, "b-coccyx", "the coccyx is cut bone, coccygeus reaches it from beyond" },
+  { "pelvis-medial", 615.5, 1082.2, "m-psoas-major-r", "below the promontory psoas lies on the pelvic brim, no gap of bare bone under it" },
   /* Pelvis view: the lumbar spinous processes are cut in the midline, hatchet-shaped, their
    * thick posterior borders upright (not pointed like transverse processes). */
   { "pelvis-medial", 787.4, 646.2, "b-lumbar-spinous-processes", "the upper corner of the L2 spinous process" },
