@@ -1296,6 +1296,9 @@ test_card_text (Fixture       *fixture,
   FasciaAtlas *atlas = fascia_atlas_get_default (NULL);
   GListModel *lists[] = { fascia_atlas_get_muscles (atlas), fascia_atlas_get_techniques (atlas) };
   g_autoptr(GRegex) capital_after_to = g_regex_new ("refers to [A-Z]", 0, 0, NULL);
+  /* What the atlas's files say to their editors, not to a therapist: a field's name, "left
+   * null", "this session". */
+  g_autoptr(GRegex) editors = g_regex_new ("\\bnull\\b|this session|[a-z]_[a-z]", 0, 0, NULL);
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
@@ -1317,6 +1320,8 @@ test_card_text (Fixture       *fixture,
         if (g_regex_match (capital_after_to, text->str, 0, NULL) ||
             strstr (text->str, "FMA FMA") != NULL || strstr (text->str, "))") != NULL)
           g_error ("%s: card text glitch in:\n%s", id, text->str);
+        if (g_regex_match (editors, text->str, 0, NULL))
+          g_error ("%s: the card speaks to the atlas's editors:\n%s", id, text->str);
         if (l == 0 && strstr (text->str, "FMA:") == NULL && strstr (text->str, "TA98") == NULL)
           g_error ("%s: no identifiers on the card", id);
 
