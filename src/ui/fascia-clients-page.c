@@ -16,6 +16,7 @@
 #include "fascia/fascia-store-journal.h"
 
 #include "fascia-clients-page.h"
+#include "fascia-height-for-width-layout.h"
 #include "fascia-ui-utils.h"
 
 /*
@@ -1395,6 +1396,7 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FASCIA_TYPE_HEIGHT_FOR_WIDTH_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-clients-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, leaflet);

@@ -763,11 +763,12 @@ test_chosen_client_first_frame (void)
 }
 
 /* The client shown last comes back on its details, and its intake's rows, the intake's
- * description and the header lay their text out at the widths they are shown at, not at
- * width after width: GTK 4.8's horizontal box asked each row's title box (and the group's
- * and the header's) for its width at a height, which its wrapping labels answered by a
- * search, a dozen layouts and more of each, ~80 narrower than 60 px
- * (fascia-height-for-width-layout.c). Counted until the third frame. */
+ * description, the header and the demo clinic's bar (a revealer measures its label hidden
+ * too) lay their text out at the widths they are shown at, not at width after width: GTK
+ * 4.8's horizontal box asked each row's title box (and the group's, the header's and the
+ * bar's label) for its width at a height, which its wrapping labels answered by a search, a
+ * dozen layouts and more of each, ~80 narrower than 60 px (fascia-height-for-width-layout.c).
+ * Counted until the third frame. */
 static void
 test_details_lay_out_once (void)
 {
@@ -778,7 +779,7 @@ test_details_lay_out_once (void)
   const char *texts[] = { "Stoma", "Never work over it; no lying face down on it", "Pregnancy",
                           "Red flags", "Signs that need a doctor before massage: refer out",
                           "Health flags that change massage. Techniques they affect are "
-                          "flagged wherever you choose them." };
+                          "flagged wherever you choose them.", "Demo clinic — made-up clients" };
   FasciaWindow *window;
   guint most = 0;
 
