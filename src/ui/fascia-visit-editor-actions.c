@@ -258,7 +258,36 @@ region_activated_cb (FasciaVisitEditor *self,
     toggle_finding_on_region (self, region_id);
 }
 
-/* Every click comes here first; a click on a region is left to region-activated. */
+/* The region a shown label at @x, @y names: the one its leader line points at. A label lies
+ * beside the body, not on it; NULL where there is no label there, or its line points at none. */
+static const FasciaRegion *
+labelled_region_at (FasciaDiagram *diagram,
+                    double         x,
+                    double         y,
+                    gboolean      *on_label)
+{
+  *on_label = FALSE;
+  if (!fascia_diagram_get_layer_visible (diagram, "labels"))
+    return NULL;
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+    {
+      double bx, by, bw, bh, end_x, end_y;
+
+      if (!fascia_diagram_get_label_box (diagram, i, &bx, &by, &bw, &bh)
+          || x < bx || y < by || x > bx + bw || y > by + bh)
+        continue;
+      *on_label = TRUE;
+      if (fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL))
+        return fascia_diagram_hit_test (diagram, end_x, end_y);
+      return NULL;
+    }
+
+  return NULL;
+}
+
+/* Every click comes here first; a click on a region is left to region-activated. A click on
+ * a label is one on the muscle or bone it names: a therapist who clicks "Gluteus medius" on
+ * the chart means the muscle (it added a "point on the body" in the room beside the body). */
 static void
 point_activated_cb (FasciaVisitEditor *self,
                     double             x,
@@ -266,11 +295,21 @@ point_activated_cb (FasciaVisitEditor *self,
                     FasciaDiagramView *view)
 {
   FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  const FasciaRegion *labelled;
+  gboolean on_label;
   double width, height;
 
-  if (self->visit == NULL || diagram == NULL || g_strcmp0 (self->tool, "pain") != 0)
+  if (self->visit == NULL || diagram == NULL)
     return;
   if (fascia_diagram_hit_test (diagram, x, y) != NULL)
+    return;
+  labelled = labelled_region_at (diagram, x, y, &on_label);
+  if (labelled != NULL)
+    {
+      region_activated_cb (self, labelled->id, view);
+      return;
+    }
+  if (on_label || g_strcmp0 (self->tool, "pain") != 0)
     return;
 
   fascia_diagram_get_size (diagram, &width, &height);

@@ -342,6 +342,46 @@ test_marks_named (Fixture       *fixture,
     g_assert_true (g_str_has_suffix (title, ", right side"));
 }
 
+/* A click on a muscle's label on the chart marks that muscle, as a click on the muscle does:
+ * it added a "point on the body" where the label lies, beside the body. */
+static void
+test_label_marks_muscle (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  const FasciaRegion *named = NULL;
+  graphene_point_t point = { 0 };
+  FasciaPainMark *mark_made;
+
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram) && named == NULL; i++)
+    {
+      double x, y, w, h, end_x, end_y, wx, wy;
+      const FasciaRegion *hit;
+
+      if (!fascia_diagram_get_label_box (diagram, i, &x, &y, &w, &h)
+          || !fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL)
+          || (hit = fascia_diagram_hit_test (diagram, end_x, end_y)) == NULL
+          || hit->kind != FASCIA_REGION_MUSCLE
+          || fascia_diagram_hit_test (diagram, x + w / 2, y + h / 2) != NULL)
+        continue;
+      fascia_diagram_view_view_to_widget (fixture->view, x + w / 2, y + h / 2, &wx, &wy);
+      if (wx < 0 || wy < 0 || wx >= gtk_widget_get_width (GTK_WIDGET (fixture->view))
+          || wy >= gtk_widget_get_height (GTK_WIDGET (fixture->view)))
+        continue;
+      named = hit;
+      point = GRAPHENE_POINT_INIT (wx, wy);
+      g_test_message ("clicking “%s” for %s", fascia_diagram_get_label_text (diagram, i), hit->id);
+    }
+  g_assert_nonnull (named);
+
+  mark (fixture, &point);
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpuint (n_marks (fixture), ==, 1);
+  mark_made = g_list_model_get_item (fascia_visit_editor_get_marks (fixture->editor), 0);
+  g_assert_cmpstr (fascia_pain_mark_get_region_id (mark_made), ==, named->id);
+  g_object_unref (mark_made);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +402,8 @@ main (int   argc,
               fixture_set_up, test_mark_repaints_little, fixture_tear_down);
   g_test_add ("/fascia/ui/body-chart/marks-named", Fixture, NULL,
               fixture_set_up, test_marks_named, fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/label-marks-muscle", Fixture, NULL,
+              fixture_set_up, test_label_marks_muscle, fixture_tear_down);
   g_test_add ("/fascia/ui/body-chart/folded-mark-takes-no-room", Fixture, NULL,
               fixture_set_up, test_folded_mark_takes_no_room, fixture_tear_down);
 
