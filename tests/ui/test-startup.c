@@ -819,6 +819,39 @@ test_details_lay_out_once (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A window on the Clients page with no client chosen: "No Client Chosen" and what to do
+ * lay their text out at the widths they are shown at, not at width after width (the status
+ * page's own labels, in its viewport, were asked for a width at a height: some 30 layouts of
+ * each before the first frame). */
+static void
+test_no_client_lays_out_once (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  const char *texts[] = { "No Client Chosen",
+                          "Choose a client from the list, or press Ctrl+N to add one." };
+  FasciaWindow *window;
+
+  layouts_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  layouts_counting = TRUE;
+  window = open_window (dir);
+  layouts_counting = FALSE;
+
+  g_assert_null (fascia_clients_page_get_client (fascia_window_get_clients_page (window)));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (layouts_by_text, texts[i]));
+
+      g_test_message ("“%s” given a width %u times", texts[i], n);
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpuint (n, <=, 8);
+    }
+
+  g_clear_pointer (&layouts_by_text, g_hash_table_unref);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 /* Statements the window's SQLite connection ran that read pain scores for the progress
  * chart (fascia_store_list_visit_scores(): "… pain_before, pain_after FROM visits …"). */
 static int
@@ -1183,6 +1216,7 @@ main (int   argc,
                    test_chosen_client_first_frame);
   g_test_add_func ("/fascia/ui/startup/details-read-no-scores", test_details_read_no_scores);
   g_test_add_func ("/fascia/ui/startup/details-lay-out-once", test_details_lay_out_once);
+  g_test_add_func ("/fascia/ui/startup/no-client-lays-out-once", test_no_client_lays_out_once);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add_func ("/fascia/ui/startup/no-svg-icon-at-start", test_no_svg_icon_at_start);
