@@ -769,6 +769,12 @@ static const LabelPoint label_points[] = {
   { "lateral", "L3 spinous process", "b-lumbar-spinous-processes" },
   { "pelvis-medial", "Sacrospinous ligament", "b-sacrospinous-ligament-r" },
   { "pelvis-medial", "Iliac crest", "b-iliac-crest-r" },
+  { "pelvis-medial", "ASIS", "b-asis-r" },
+  { "pelvis-medial", "Iliopubic eminence", "b-iliopubic-eminence-r" },
+  { "lateral", "Pubic tubercle", "b-pubic-tubercle-r" },
+  { "posterior-superficial", "PSIS", "b-psis-" },
+  { "front-superficial", "ASIS", "b-asis-" },
+  { "posterior-deep", "L3 transverse process", "b-l3-transverse-process-" },
   { "pelvis-medial", "Sacrotuberous ligament", "b-sacrotuberous-ligament-r" },
   { "pelvis-medial", "L1 transverse process", "b-l1-transverse-process-r" },
 };
