@@ -2941,8 +2941,9 @@ def build_medial():
         ribs.append(path(ribbon(v.ps(pts), [x * K for x in w], caps='round' if n == 11 else 'flat'), BONE))
         if n in (9, 10):
             ribs.append(path(ribbon(v.ps(pts[-4:]), [x * K for x in w[-4:]], caps='flat'), CARTILAGE))
-    # the costal cartilages of ribs 7 and 8 up to the sternum, the front of the costal margin
-    for pts in ([(64, -150), (80, -132), (92, -112), (97, -96)], [(70, -110), (84, -96), (93, -80), (96, -70)]):
+    # the costal cartilages of ribs 7 and 8, running down and back from the side of the sternum and the
+    # xiphisternal joint to the cartilages of ribs 9 and 10: the front of the costal margin
+    for pts in ([(99, -106), (94, -96), (88, -84), (84, -72), (82, -62)], [(97, -94), (95, -82), (94.5, -70), (95, -62)]):
         ribs.append(path(ribbon(v.ps(pts), 6.5 * K, caps='flat'), CARTILAGE))
     v.add('bones', group('b-lower-ribs-r', ribs))
     v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [x * K for x in (8, 8, 7, 6, 5, 4.5)]), BONE)]))

@@ -512,6 +512,11 @@ static const HitPoint hit_points[] = {
   { "pelvis-medial", 750, 1089, "b-sacrum", "the front of S3 is cut bone, piriformis arises beyond it" },
   { "pelvis-medial", 789, 1188, "b-coccyx", "the coccyx is cut bone, coccygeus reaches it from beyond" },
   { "pelvis-medial", 615.5, 1082.2, "m-psoas-major-r", "below the promontory psoas lies on the pelvic brim, no gap of bare bone under it" },
+  /* Pelvis view: the 7th and 8th costal cartilages run down and back from the side of the sternum
+   * to the cartilages of ribs 9 and 10 (the costal margin falls away from the xiphisternal joint),
+   * not up and back. */
+  { "pelvis-medial", 370.7, 291.7, "b-lower-ribs-r", "the 7th costal cartilage below and behind the xiphisternal joint" },
+  { "pelvis-medial", 386.0, 154.0, NULL, "no cartilage rises above the sternum's lower end" },
   /* Pelvis view: the lumbar spinous processes are cut in the midline, hatchet-shaped, their
    * thick posterior borders upright (not pointed like transverse processes). */
   { "pelvis-medial", 787.4, 646.2, "b-lumbar-spinous-processes", "the upper corner of the L2 spinous process" },
