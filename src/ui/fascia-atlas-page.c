@@ -1300,7 +1300,18 @@ point_activated_cb (FasciaAtlasPage   *self,
   char buf_x[G_ASCII_DTOSTR_BUF_SIZE], buf_y[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!self->referral_mode)
-    return;
+    {
+      FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+      const FasciaRegion *labelled = NULL;
+      gboolean on_label;
+
+      /* A click on a label opens what it names, as a click on it does. */
+      if (diagram != NULL && fascia_diagram_hit_test (diagram, x, y) == NULL)
+        labelled = fascia_ui_labelled_region_at (diagram, x, y, &on_label);
+      if (labelled != NULL)
+        region_activated_cb (self, labelled->id, view);
+      return;
+    }
 
   card = g_strdup_printf ("pain:%s,%s",
                           g_ascii_formatd (buf_x, sizeof buf_x, "%.1f", x),

@@ -1752,6 +1752,24 @@ region_activated_cb (FasciaPlanEditor  *self,
   fascia_plan_editor_toggle_region (self, region_id);
 }
 
+/* A click on a label picks what it names, as a click on it does. */
+static void
+point_activated_cb (FasciaPlanEditor  *self,
+                    double             x,
+                    double             y,
+                    FasciaDiagramView *view)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  const FasciaRegion *labelled;
+  gboolean on_label;
+
+  if (diagram == NULL || fascia_diagram_hit_test (diagram, x, y) != NULL)
+    return;
+  labelled = fascia_ui_labelled_region_at (diagram, x, y, &on_label);
+  if (labelled != NULL)
+    region_activated_cb (self, labelled->id, view);
+}
+
 void
 fascia_plan_editor_set_store (FasciaPlanEditor *self,
                               FasciaStore      *store)
@@ -2047,5 +2065,7 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
 
   g_signal_connect_object (self->diagram_view, "region-activated",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diagram_view, "point-activated",
+                           G_CALLBACK (point_activated_cb), self, G_CONNECT_SWAPPED);
   fill_exercise_menu (self);
 }

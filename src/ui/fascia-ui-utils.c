@@ -1904,3 +1904,40 @@ fascia_ui_keep_clicks_in_every_window (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/**
+ * fascia_ui_labelled_region_at:
+ * @x: a point of @diagram, in view units
+ * @y:
+ * @on_label: (out): whether a label shown lies there
+ *
+ * What a click on a label means: the region its leader line points at, the muscle or bone it
+ * names, on that side. A label lies beside the body, not on it.
+ *
+ * Returns: (nullable): that region; %NULL where no label is shown there, or its line points
+ *   at none
+ */
+const FasciaRegion *
+fascia_ui_labelled_region_at (FasciaDiagram *diagram,
+                              double         x,
+                              double         y,
+                              gboolean      *on_label)
+{
+  *on_label = FALSE;
+  if (!fascia_diagram_get_layer_visible (diagram, "labels"))
+    return NULL;
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+    {
+      double bx, by, bw, bh, end_x, end_y;
+
+      if (!fascia_diagram_get_label_box (diagram, i, &bx, &by, &bw, &bh)
+          || x < bx || y < by || x > bx + bw || y > by + bh)
+        continue;
+      *on_label = TRUE;
+      if (fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL))
+        return fascia_diagram_hit_test (diagram, end_x, end_y);
+      return NULL;
+    }
+
+  return NULL;
+}

@@ -126,4 +126,9 @@ char        *fascia_ui_region_id_for      (const char    *muscle_id,
 char        *fascia_ui_muscle_name        (const char    *muscle_id,
                                            FasciaSide     side);
 
+const FasciaRegion *fascia_ui_labelled_region_at (FasciaDiagram *diagram,
+                                                 double         x,
+                                                 double         y,
+                                                 gboolean      *on_label);
+
 G_END_DECLS

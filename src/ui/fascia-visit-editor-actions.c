@@ -258,33 +258,6 @@ region_activated_cb (FasciaVisitEditor *self,
     toggle_finding_on_region (self, region_id);
 }
 
-/* The region a shown label at @x, @y names: the one its leader line points at. A label lies
- * beside the body, not on it; NULL where there is no label there, or its line points at none. */
-static const FasciaRegion *
-labelled_region_at (FasciaDiagram *diagram,
-                    double         x,
-                    double         y,
-                    gboolean      *on_label)
-{
-  *on_label = FALSE;
-  if (!fascia_diagram_get_layer_visible (diagram, "labels"))
-    return NULL;
-  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
-    {
-      double bx, by, bw, bh, end_x, end_y;
-
-      if (!fascia_diagram_get_label_box (diagram, i, &bx, &by, &bw, &bh)
-          || x < bx || y < by || x > bx + bw || y > by + bh)
-        continue;
-      *on_label = TRUE;
-      if (fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL))
-        return fascia_diagram_hit_test (diagram, end_x, end_y);
-      return NULL;
-    }
-
-  return NULL;
-}
-
 /* Every click comes here first; a click on a region is left to region-activated. A click on
  * a label is one on the muscle or bone it names: a therapist who clicks "Gluteus medius" on
  * the chart means the muscle (it added a "point on the body" in the room beside the body). */
@@ -303,7 +276,7 @@ point_activated_cb (FasciaVisitEditor *self,
     return;
   if (fascia_diagram_hit_test (diagram, x, y) != NULL)
     return;
-  labelled = labelled_region_at (diagram, x, y, &on_label);
+  labelled = fascia_ui_labelled_region_at (diagram, x, y, &on_label);
   if (labelled != NULL)
     {
       region_activated_cb (self, labelled->id, view);

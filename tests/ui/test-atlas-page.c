@@ -137,6 +137,42 @@ click_view_point (Fixture *fixture,
   fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
 }
 
+/* A click on a muscle's label opens that muscle's card, as a click on the muscle does (it did
+ * nothing: the label lies beside the body, on no region). */
+static void
+test_label_opens_card (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  const FasciaRegion *named = NULL;
+  g_autofree char *card = NULL;
+  double cx = 0, cy = 0;
+
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram) && named == NULL; i++)
+    {
+      double x, y, w, h, end_x, end_y;
+      const FasciaRegion *hit;
+
+      if (fascia_diagram_get_label_box (diagram, i, &x, &y, &w, &h)
+          && fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL)
+          && (hit = fascia_diagram_hit_test (diagram, end_x, end_y)) != NULL
+          && hit->kind == FASCIA_REGION_MUSCLE
+          && fascia_diagram_hit_test (diagram, x + w / 2, y + h / 2) == NULL)
+        {
+          named = hit;
+          cx = x + w / 2;
+          cy = y + h / 2;
+          g_test_message ("clicking “%s”", fascia_diagram_get_label_text (diagram, i));
+        }
+    }
+  g_assert_nonnull (named);
+
+  card = g_strdup_printf ("muscle:%s", named->atlas_id);
+  click_view_point (fixture, cx, cy);
+  wait_for_card (fixture, card);
+  g_assert_true (fascia_diagram_get_region_style (diagram, named->id) & FASCIA_REGION_STYLE_SELECTED);
+}
+
 /* The link (or row) in the pane that opens @target. */
 static GtkWidget *
 find_link (GtkWidget  *root,
@@ -1734,6 +1770,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/atlas-page/click-opens-card", Fixture, NULL,
               fixture_set_up, test_click_opens_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/label-opens-card", Fixture, NULL,
+              fixture_set_up, test_label_opens_card, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-survives-layout", Fixture, NULL,
               fixture_set_up, test_click_survives_layout, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-renders-nothing", Fixture, NULL,

@@ -1240,6 +1240,47 @@ test_wheel_changes_no_number (Fixture       *f,
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before + 1);
 }
 
+/* A click on a muscle's label in the plan's diagram picks that muscle as a target, as a click
+ * on the muscle does (it did nothing: the label lies beside the body, on no region). */
+static void
+test_label_picks_target (Fixture       *f,
+                         gconstpointer  data)
+{
+  FasciaPlanEditor *editor = open_plan (f, NULL, NULL, NULL);
+  FasciaDiagramView *view = fascia_plan_editor_get_diagram_view (editor);
+  FasciaDiagram *diagram;
+  const FasciaRegion *named = NULL;
+  guint before;
+  double wx = 0, wy = 0;
+
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 10000));
+  diagram = fascia_diagram_view_get_diagram (view);
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram) && named == NULL; i++)
+    {
+      double x, y, w, h, end_x, end_y;
+      const FasciaRegion *hit;
+
+      if (fascia_diagram_get_label_box (diagram, i, &x, &y, &w, &h)
+          && fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL)
+          && (hit = fascia_diagram_hit_test (diagram, end_x, end_y)) != NULL
+          && hit->kind == FASCIA_REGION_MUSCLE
+          && fascia_diagram_hit_test (diagram, x + w / 2, y + h / 2) == NULL)
+        {
+          fascia_diagram_view_view_to_widget (view, x + w / 2, y + h / 2, &wx, &wy);
+          if (wx >= 0 && wy >= 0 && wx < gtk_widget_get_width (GTK_WIDGET (view))
+              && wy < gtk_widget_get_height (GTK_WIDGET (view)))
+            named = hit;
+        }
+    }
+  g_assert_nonnull (named);
+
+  before = g_list_model_get_n_items (fascia_plan_editor_get_targets (editor));
+  fascia_ui_test_pointer_move (GTK_WIDGET (view), wx, wy);
+  fascia_ui_test_click (GTK_WIDGET (view), wx, wy);
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (editor)), ==, before + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1253,6 +1294,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add ("/fascia/ui/plan-editor/label-picks-target", Fixture, &laptop,
+              fixture_set_up, test_label_picks_target, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-menu-in-window", Fixture, NULL,
               fixture_set_up, test_exercise_menu_in_window, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/exercise-menu-keyboard", Fixture, NULL,
