@@ -40,14 +40,28 @@ GtkWidget *
 fascia_card_list (const char * const *items,
                   gboolean            numbered)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  /* A list and its items to a screen reader, each item read by its text: as plain boxes
+   * each read "GtkOverlay", then the text, then "bullet". */
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_VERTICAL,
+                                 "spacing", 4,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_LIST,
+                                 NULL);
 
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
       g_autofree char *bullet = numbered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
-      GtkWidget *row = gtk_overlay_new ();
+      GtkWidget *row = g_object_new (GTK_TYPE_OVERLAY,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                                     NULL);
       GtkWidget *mark = gtk_label_new (bullet);
       GtkWidget *text = fascia_card_paragraph (items[i]);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, items[i],
+                                      -1);
+      /* The list says where each item starts, and its number. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
       /* The mark sits over the text's start margin. Not a horizontal GtkBox: GTK 4.8 lays one
        * out by asking a wrapping label its width for a height, a binary search over pango
@@ -104,6 +118,11 @@ fascia_card_add_section (GtkBox     *box,
   gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 3,
                                   -1);
+  /* A list is named by its heading ("Actions", "References"). */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (content)) == GTK_ACCESSIBLE_ROLE_LIST)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (content),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                    -1);
   gtk_box_append (box, heading);
   gtk_box_append (box, content);
 }

@@ -173,6 +173,58 @@ test_label_opens_card (Fixture       *fixture,
   g_assert_true (fascia_diagram_get_region_style (diagram, named->id) & FASCIA_REGION_STYLE_SELECTED);
 }
 
+static void
+collect_lists (GtkWidget *widget,
+               GPtrArray *lists)
+{
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST
+      && !GTK_IS_LIST_BOX (widget))
+    g_ptr_array_add (lists, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_lists (child, lists);
+}
+
+/* A card's lists (actions, references…) are lists to a screen reader, named by their heading,
+ * each item read by its text: each item was a box read "GtkOverlay", then its text, then
+ * "bullet". */
+static void
+test_card_lists_read (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  guint items = 0;
+
+  g_assert_true (fascia_atlas_page_open (fixture->page, "muscle", "psoas-major"));
+  wait_for_card (fixture, "muscle:psoas-major");
+  collect_lists (fascia_atlas_page_get_muscle_card (fixture->page), lists);
+  g_assert_cmpuint (lists->len, >=, 4);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GtkWidget *list = g_ptr_array_index (lists, i);
+      GtkWidget *heading = gtk_widget_get_prev_sibling (list);
+
+      g_assert_true (GTK_IS_LABEL (heading));
+      gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                           heading, NULL);
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *text = gtk_overlay_get_child (GTK_OVERLAY (row));
+          GtkWidget *mark = gtk_widget_get_next_sibling (text) != NULL
+                            ? gtk_widget_get_next_sibling (text) : gtk_widget_get_prev_sibling (text);
+
+          items++;
+          gtk_test_accessible_assert_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                               gtk_label_get_text (GTK_LABEL (text)));
+          g_assert_true (GTK_IS_LABEL (mark));
+          gtk_test_accessible_assert_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+        }
+    }
+  g_assert_cmpuint (items, >=, 10);
+}
+
 /* The link (or row) in the pane that opens @target. */
 static GtkWidget *
 find_link (GtkWidget  *root,
@@ -1772,6 +1824,8 @@ main (int   argc,
               fixture_set_up, test_click_opens_card, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/label-opens-card", Fixture, NULL,
               fixture_set_up, test_label_opens_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/card-lists-read", Fixture, NULL,
+              fixture_set_up, test_card_lists_read, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-survives-layout", Fixture, NULL,
               fixture_set_up, test_click_survives_layout, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-renders-nothing", Fixture, NULL,
