@@ -398,6 +398,84 @@ collect_toggles (GtkWidget *widget,
     collect_toggles (child, found);
 }
 
+/* A locked visit's amendments are read, not edited: Tab goes from note to note and skips
+ * them (each line of them was a Tab stop), and they can still be selected with the pointer. */
+static void
+test_amendments_not_tab_stops (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char * const amendments[] = {
+    "subjective_amendments", "objective_amendments", "assessment_amendments",
+    "plan_notes_amendments",
+  };
+  static const FasciaVisitField fields[] = {
+    FASCIA_VISIT_FIELD_SUBJECTIVE, FASCIA_VISIT_FIELD_OBJECTIVE,
+    FASCIA_VISIT_FIELD_ASSESSMENT, FASCIA_VISIT_FIELD_PLAN_NOTES,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+  FasciaVisitEditor *editor = new_visit (f);
+  FasciaStore *store = fascia_window_get_store (f->window);
+  GtkWidget *plan_notes;
+  gboolean reached_plan_notes = FALSE;
+
+  fascia_visit_set_client_id (visit,
+                              fascia_visit_get_client_id (fascia_visit_editor_get_visit (editor)));
+  fascia_visit_set_visited_at (visit, two_days_ago);
+  g_assert_true (fascia_store_add_visit (store, visit, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_assert_true (fascia_store_update_visit_field (store, fascia_visit_get_id (visit),
+                                                      fields[i], "First words", &error));
+      g_assert_no_error (error);
+      g_assert_true (fascia_store_update_visit_field (store, fascia_visit_get_id (visit),
+                                                      fields[i], "Second words", &error));
+      g_assert_no_error (error);
+    }
+  editor = reopen_visit (f, fascia_visit_get_id (visit));
+  for (guint i = 0; i < G_N_ELEMENTS (amendments); i++)
+    {
+      GtkWidget *label = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, amendments[i]);
+
+      g_assert_true (gtk_widget_get_visible (label));
+      g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+    }
+
+  focus_end (note_view (editor, "subjective_view"));
+  plan_notes = GTK_WIDGET (note_view (editor, "plan_notes_view"));
+  for (guint step = 0; step < 6; step++)
+    {
+      GtkWidget *focus;
+
+      fascia_ui_test_keys (GTK_WIDGET (editor), "Tab");
+      fascia_ui_test_wait_idle (100);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      for (guint i = 0; i < G_N_ELEMENTS (amendments); i++)
+        g_assert_true (focus != fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                      amendments[i]));
+      reached_plan_notes |= focus == plan_notes;
+    }
+  /* Subjective, Objective, Assessment, Plan: three Tabs, whatever lies between. */
+  g_assert_true (reached_plan_notes);
+
+  /* A drag across an amendment selects its text, to be copied. */
+  {
+    GtkWidget *label = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                             "subjective_amendments");
+    int start = 0, end = 0;
+
+    fascia_ui_test_button_down (label, 2, 4);
+    fascia_ui_test_pointer_move (label, 60, 4);
+    fascia_ui_test_button_up_now (label);
+    fascia_ui_test_wait_idle (200);
+    g_assert_true (gtk_label_get_selection_bounds (GTK_LABEL (label), &start, &end));
+    g_assert_cmpint (end, >, start);
+  }
+}
+
 /* Each finding's buttons are named for the muscle as well as the finding: with two muscles
  * found, a screen reader read "Weak" and "Weak", the same for both. */
 static void
@@ -548,6 +626,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add ("/fascia/ui/visit-editor/amendments-not-tab-stops", Fixture, NULL,
+              fixture_set_up, test_amendments_not_tab_stops, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/finding-buttons-named", Fixture, NULL,
               fixture_set_up, test_finding_buttons_named, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/long-note-scrolls", Fixture, NULL,
