@@ -2423,6 +2423,18 @@ MED_SACRUM = [(42, 28, 30), (46, 24, 24), (40, 20, 18), (28, 17, 13), (14, 13, 1
 MED_COCCYX = [(-4, 10, 11), (-24, 9, 9), (-42, 7.5, 7), (-58, 6, 5.5)]
 
 
+# The medial view's spine, sacrum and coccyx lie this far (mm) in front of the positions of MED_SPINE, so that
+# the true conjugate (promontory to the top of the symphysis) is about 12 cm and the plane of the inlet about
+# 55 degrees to the horizontal; what is drawn beside the spine (the arcuate ligaments, the L1 transverse
+# process, the upper psoas and quadratus lumborum, the diaphragm's crus and lumbar part) moves with it (mz).
+MED_DZ = 5.0
+
+
+def mz(pts):
+    """Points beside the medial view's spine, moved with it."""
+    return [(q[0] + MED_DZ,) + tuple(q[1:]) for q in pts]
+
+
 def _axes(theta):
     t = math.radians(theta)
     return (-math.sin(t), math.cos(t)), (-math.cos(t), -math.sin(t))   # down the body, back out of it
@@ -2436,6 +2448,7 @@ def med_bodies():
         if name not in MED_SPINE:
             continue
         zf, th = MED_SPINE[name]
+        zf += MED_DZ
         a, n = _axes(th)
         depth = SK.BODY_Z_MEDIAL[name][1]
         h = bot - top
@@ -2556,7 +2569,7 @@ def draw_spine_medial(v):
         flav = [add(lb0, (1, -3)), add(lb0, (-2.5, 0)), add(lt1, (-2.5, 0)), add(lt1, (1, 2))]
         ligs.append(path(smooth(v.ps(flav)), 'fill="#e9d58a" stroke="#8a7458" stroke-width="1"'))
     v.add('bones', ''.join(ligs))
-    v.add('bones', ''.join(sps))
+    v.add('bones', group('b-lower-thoracic-spinous-processes', sps))
     v.add('bones', ''.join(lumbar_sps[:2]))
     v.add('bones', group('b-lumbar-spinous-processes', lumbar_sps[2:]))
     discs = []
@@ -2859,7 +2872,7 @@ def sample_n(pts, n):
     return out
 
 
-DIAPHRAGM_FRONT = [(92, -80), (90.5, -96), (84, -110), (70, -121)]
+DIAPHRAGM_FRONT = [(93.5, -69), (91.5, -86), (88, -102), (80, -114), (70, -121)]
 DIAPHRAGM_TENDON = [(70, -121), (52, -128), (30, -131), (8, -130), (-8, -125)]
 DIAPHRAGM_BACK = [(-8, -125), (-19, -114), (-25, -96), (-25, -76), (-21, -55)]
 DIAPHRAGM_CRUS_Y = [-36, -16, 4, 24, 44, 62, 78, 90]
@@ -2875,8 +2888,8 @@ def diaphragm_medial(v):
     lateral arcuate ligaments and the 12th rib; the abdominal space below the sheet stays open."""
     K = v.scale
     crus = [(med_front(y) + w / 2.0 - 1.4, y) for y, w in zip(DIAPHRAGM_CRUS_Y, DIAPHRAGM_CRUS_W)]
-    cen = DIAPHRAGM_FRONT + DIAPHRAGM_TENDON[1:] + DIAPHRAGM_BACK[1:] + crus
-    ws = [6.5, 6, 5.5, 4.5] + [3.4, 3.2, 3.2, 3.6] + [4.5, 5, 5.2, 5.2, 5.4] + DIAPHRAGM_CRUS_W
+    cen = DIAPHRAGM_FRONT + DIAPHRAGM_TENDON[1:] + mz(DIAPHRAGM_BACK[1:]) + crus
+    ws = [6.5, 6.5, 6, 5.5, 4.5] + [3.4, 3.2, 3.2, 3.6] + [4.5, 5, 5.2, 5.2, 5.4] + DIAPHRAGM_CRUS_W
     parts = []
     # beyond the cut (dashed): the back of the right dome coming down to the posterior costophrenic recess,
     # its lumbar part springing from the arcuate ligaments over psoas and quadratus lumborum and from the
@@ -2884,8 +2897,8 @@ def diaphragm_medial(v):
     lum = [(-16, -118), (-34, -118), (-52, -104), (-66, -80), (-74, -50), (-75, -20), (-72, 4), (-67, 19),
            (-60, 13), (-53, 8.5), (-47, 9.5), (-34, 16), (-18, 23), (-4, 32), (-8, 10), (-14, -20), (-19, -60),
            (-22, -95)]
-    parts.append(path(smooth(v.ps(lum)), SEEN_SHEET))
-    parts.append(path(' '.join(smooth(v.ps(ln), False) for ln in (
+    parts.append(path(smooth(v.ps(mz(lum))), SEEN_SHEET))
+    parts.append(path(' '.join(smooth(v.ps(mz(ln)), False) for ln in (
         [(-30, -112), (-48, -96), (-60, -70), (-66, -30), (-64, 14)],
         [(-24, -100), (-38, -84), (-48, -56), (-52, -20), (-50, 12)],
         [(-22, -80), (-30, -60), (-34, -30), (-32, 0), (-28, 20)])), GHOST.replace('1.3', '0.9')))
@@ -2894,9 +2907,9 @@ def diaphragm_medial(v):
     fr = []
     for k in range(3):
         u = -0.55 + 0.55 * k
-        left, right, c = offset_line(v.ps(DIAPHRAGM_FRONT + [(62, -124.5)]), [x * K * u for x in (6.5, 6, 5.5, 4.5, 3.8)])
+        left, right, c = offset_line(v.ps(DIAPHRAGM_FRONT + [(62, -124.5)]), [x * K * u for x in (6.5, 6.5, 6, 5.5, 4.5, 3.8)])
         fr.append(smooth(left[1:-1:2], False))
-        back = DIAPHRAGM_BACK[:] + crus
+        back = mz(DIAPHRAGM_BACK) + crus
         bw = [3.6, 4.5, 5, 5.2, 5.2, 5.4] + DIAPHRAGM_CRUS_W
         left, right, c = offset_line(v.ps([(-2, -128)] + back[1:]), [x * K * u for x in bw])
         fr.append(smooth(left[1:-2:2], False))
@@ -2941,14 +2954,19 @@ def build_medial():
         ribs.append(path(ribbon(v.ps(pts), [x * K for x in w], caps='round' if n == 11 else 'flat'), BONE))
         if n in (9, 10):
             ribs.append(path(ribbon(v.ps(pts[-4:]), [x * K for x in w[-4:]], caps='flat'), CARTILAGE))
-    # the costal cartilages of ribs 7 and 8, running down and back from the side of the sternum and the
-    # xiphisternal joint to the cartilages of ribs 9 and 10: the front of the costal margin
-    for pts in ([(99, -106), (94, -96), (88, -84), (84, -72), (82, -62)], [(97, -94), (95, -82), (94.5, -70), (95, -62)]):
-        ribs.append(path(ribbon(v.ps(pts), 6.5 * K, caps='flat'), CARTILAGE))
     v.add('bones', group('b-lower-ribs-r', ribs))
+    # the costal cartilages of ribs 5 to 7 from the side of the sternum, running down and back (the 7th from
+    # the xiphisternal joint), and the 8th joining the 7th: the front of the costal margin, down to the
+    # cartilages of ribs 9 and 10
+    v.add('bones', path(ribbon(v.ps([(97, -94), (95, -82), (94.5, -70), (95, -62)]), 6.5 * K, caps='flat'), CARTILAGE))
+    cc = []
+    for pts in ([(100, -152), (92, -147), (83, -140), (74, -134)], [(100, -130), (93, -122), (85, -113), (77, -106)],
+                [(99, -106), (94, -96), (88, -84), (84, -72), (82, -62)]):
+        cc.append(path(ribbon(v.ps(pts), 6.5 * K, caps='flat'), CARTILAGE))
+    v.add('bones', group('b-costal-cartilages-5-7-r', cc))
     v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [x * K for x in (8, 8, 7, 6, 5, 4.5)]), BONE)]))
     # the sternum's lower end and the xiphoid process, cut in the midline
-    v.add('bones', path(smooth(v.ps([(96, -172, 'c'), (110, -172, 'c'), (107, -130), (103, -104, 'c'), (92, -102, 'c'), (91, -140)])), BONE))
+    v.add('bones', path(smooth(v.ps([(96, -166, 'c'), (110, -166, 'c'), (107, -130), (103, -104, 'c'), (92, -102, 'c'), (91, -140)])), BONE))
     v.add('bones', path(smooth(v.ps([(93, -101, 'c'), (103, -102, 'c'), (101, -88), (98, -74), (95, -68, 'c'), (91, -80), (91, -92)])), LANDMARK, 'b-xiphoid-process'))
     # ---- the hip bone, inner surface ----
     cx, cy, rx, ry, rot = SK.OBTURATOR_SAG
@@ -2989,7 +3007,7 @@ def build_medial():
           (-64, 306), (-76, 294), (-82, 280), (-84, 258)]
     v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT),
                                                         path(' '.join(smooth(v.ps([(-91 + k * 3, 250), (-89 + k * 3, 280), (-72 + k * 2.4, 304), (-53 + k * 1.5, 328)]), False) for k in range(3)), LIG_FIBRE)]))
-    ss = [(sp[0] + 3, sp[1] - 3), (-66, 252), (-72, 244), (-78, 258), (-80, 272), (-79, 286), (-74, 293), (sp[0] + 2, sp[1] + 4)]
+    ss = [(sp[0] + 3, sp[1] - 3)] + mz([(-66, 252), (-72, 244), (-78, 258), (-80, 272), (-79, 286), (-74, 293)]) + [(sp[0] + 2, sp[1] + 4)]
     v.add('bones', group('b-sacrospinous-ligament-r', [path(smooth(v.ps(ss)), LIGAMENT),
                                                        path(lines_d(hatch([sample(v.ps(ss), True, 6)], 5, 172)), LIG_FIBRE)]))
     # ---- the spine, sacrum and coccyx, cut in the midline ----
@@ -3001,13 +3019,13 @@ def build_medial():
     v.add('bones', path(smooth(v.ps(sym)), DISC, 'b-pubic-symphysis'))
     # beyond the spine, seen through it (dashed): the L1 transverse process, the upper psoas and quadratus
     # lumborum, and the arcuate ligaments arching over them
-    v.add('bones', path(smooth(v.ps(ellipse_pts(-50, 10, 6, 4.5, 0, 10))), SEEN_BONE, 'b-l1-transverse-process-r'))
-    v.add('bones', path(' '.join([smooth(v.ps([(-6, 30), (-10, 60), (-14, 100), (-16, 140)]), False),
-                                  smooth(v.ps([(-40, 30), (-44, 60), (-42, 100), (-36, 140)]), False)]), GHOST))
-    v.add('bones', path(' '.join([smooth(v.ps([(-54, 24), (-58, 70), (-62, 110), (-62, 138)]), False),
-                                  smooth(v.ps([(-70, 20), (-78, 70), (-84, 110), (-82, 146)]), False)]), GHOST))
-    v.add('bones', path(ribbon(v.ps([(-3, 34), (-18, 24), (-34, 18), (-46, 13)]), 3.4 * K), SEEN_LIG, 'b-medial-arcuate-ligament-r'))
-    v.add('bones', path(ribbon(v.ps([(-52, 12), (-60, 16), (-66, 22)]), 3.4 * K), SEEN_LIG, 'b-lateral-arcuate-ligament-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(-50 + MED_DZ, 10, 6, 4.5, 0, 10))), SEEN_BONE, 'b-l1-transverse-process-r'))
+    v.add('bones', path(' '.join([smooth(v.ps(mz([(-6, 30), (-10, 60), (-14, 100), (-16, 140)])), False),
+                                  smooth(v.ps(mz([(-40, 30), (-44, 60), (-42, 100), (-36, 140)])), False)]), GHOST))
+    v.add('bones', path(' '.join([smooth(v.ps(mz([(-54, 24), (-58, 70), (-62, 110), (-62, 138)])), False),
+                                  smooth(v.ps(mz([(-70, 20), (-78, 70), (-84, 110), (-82, 146)])), False)]), GHOST))
+    v.add('bones', path(ribbon(v.ps(mz([(-3, 34), (-18, 24), (-34, 18), (-46, 13)])), 3.4 * K), SEEN_LIG, 'b-medial-arcuate-ligament-r'))
+    v.add('bones', path(ribbon(v.ps(mz([(-52, 12), (-60, 16), (-66, 22)])), 3.4 * K), SEEN_LIG, 'b-lateral-arcuate-ligament-r'))
 
     # ---- muscles, deep (lateral) to superficial (medial) ----
     # Every muscle here lies lateral to the midline, beyond the cut spine, sacrum and coccyx, which are
@@ -3024,12 +3042,12 @@ def build_medial():
     # its belly shows beyond their anterior surface, and lower down it lies on the pelvic brim, crossing it
     # at the iliopubic eminence on its way to the lesser trochanter (cut)
     # its fibres come down beside the bodies and bend forward along the brim (those behind the column hidden)
-    ps = Sheet(v.ps([(0, 116), (4, 112), (7.5, 108)]), v.ps([(25, 256), (33, 251), (40, 244)]),
+    ps = Sheet(v.ps(mz([(0, 116), (4, 112), (7.5, 108)])), v.ps([(25, 256), (33, 251), (40, 244)]),
                v.ps([(-36, 196), (-8, 182), (18, 168)]), v.ps([(-36, 236), (-6, 226), (21, 214)]))
     pparts = muscle_parts(ps, 'mid', 11)
     pparts.append(path(smooth(v.ps([(25, 256), (33, 251), (40, 244)]), False), CUT))
     v.add('muscles', group('m-psoas-major-r', clip_front(v, pparts)))
-    v.femoral_line = [(13, 122), (17, 140), (18.5, 162), (20.5, 184), (25, 204), (31, 221), (38, 238), (44, 252), (50, 266)]
+    v.femoral_line = mz([(13, 122)]) + [(17, 140), (18.5, 162), (20.5, 184), (25, 204), (31, 221), (38, 238), (44, 252), (50, 266)]
     # obturator internus on the inner surface of the membrane and the bone round it, converging on the lesser
     # sciatic notch, where its tendon turns out of the pelvis through the lesser sciatic foramen
     oi = Sheet(v.ps([(-44, 244), (-26, 238), (-6, 247), (12, 257), (26, 270), (34, 288), (33, 308), (24, 326), (0, 333), (-22, 336), (-38, 330)]),
@@ -3068,7 +3086,7 @@ def build_medial():
     v.add('muscles', group('m-diaphragm-r', diaphragm_medial(v)))
 
     trigger_point(v, 'levator-ani', 1, s, (-22, 318))
-    trigger_point(v, 'coccygeus', 1, s, (-70, 277))
+    trigger_point(v, 'coccygeus', 1, s, (-66, 277))
     trigger_point(v, 'diaphragm', 1, s, (88, -100))
     referral_zone(v, 'levator-ani', 1, s, [[(-70, 250), (-92, 262), (-100, 290), (-86, 304), (-60, 330), (-30, 350), (0, 352),
                                             (20, 348), (12, 336), (-20, 334), (-56, 312), (-74, 292)]])
@@ -3079,6 +3097,7 @@ def build_medial():
     v.label('Diaphragm (right dome)', (80, -115), R, 'L')
     v.label('Central tendon', (30, -131), R, 'L')
     v.label('Xiphoid process', (98, -84), R, 'L')
+    v.label('Costal cartilages 5–7', (87, -143.5), R, 'L')
     v.label('Costal margin', (88, -30), R, 'L')
     v.label('Right crus of the diaphragm', (med_front(40) + 3, 40), R, 'L')
     v.label('Iliac crest', (42, 190.6), R, 'L')
@@ -3095,14 +3114,14 @@ def build_medial():
     v.label('Tendinous arch of levator ani', (10, 293), R, 'L', below=280)
     v.label('Obturator internus', (10, 274), R, 'L')
     v.label('T10 vertebra', lerp(MB['T10'][0], MB['T10'][3], 0.5), R, 'R')
-    v.label('Diaphragm, lumbar part (behind)', (-40, -60), R, 'R')
-    v.label('12th rib', (-44, 31), R, 'R')
-    v.label('Medial arcuate ligament', (-20, 24), R, 'R')
-    v.label('Lateral arcuate ligament', (-60, 17), R, 'R')
-    v.label('L1 transverse process', (-49.0, 12.7), R, 'R')
+    v.label('Diaphragm, lumbar part (behind)', mz([(-40, -60)])[0], R, 'R')
+    v.label('12th rib', mz([(-44, 31)])[0], R, 'R')
+    v.label('Medial arcuate ligament', mz([(-20, 24)])[0], R, 'R')
+    v.label('Lateral arcuate ligament', mz([(-60, 17)])[0], R, 'R')
+    v.label('L1 transverse process', mz([(-49.0, 12.7)])[0], R, 'R')
     v.label('L3 body', lerp(MB['L3'][0], MB['L3'][3], 0.5), R, 'R')
-    v.label('Quadratus lumborum (behind)', (-74, 90), R, 'R')
-    v.label('Psoas major (behind)', (-38, 120), R, 'R')
+    v.label('Quadratus lumborum (behind)', mz([(-74, 90)])[0], R, 'R')
+    v.label('Psoas major (behind)', mz([(-38, 120)])[0], R, 'R')
     v.label('L5–S1 disc', lerp(MB['L5'][1], MB['S1'][2], 0.5), R, 'R')
     v.label('Sacral promontory', PROMONTORY, R, 'L')
     v.label('Arcuate line', (-10, 236), R, 'R')
@@ -3111,7 +3130,7 @@ def build_medial():
     v.label('Ischial spine', (-56, 281), R, 'R')
     v.label('Coccygeus', (-72, 272), R, 'R')
     v.label('Piriformis', (-60, 242), R, 'R')
-    v.label('Sacrospinous ligament', (-72.9, 288.0), R, 'R')
+    v.label('Sacrospinous ligament', (-62, 289.5), R, 'R')
     v.label('Coccyx', lerp(MB['Co2'][0], MB['Co2'][3], 0.5), R, 'R')
     v.label('Levator ani: iliococcygeus', (-40, 306), R, 'R')
     v.label('Anococcygeal body', (-52, 313), R, 'R')
@@ -3187,9 +3206,9 @@ SCIATIC_LAT = [(-36, 410), (-35, 450), (-33, 500), (-31, 560), (-29, 620), (-28,
 # Medial (z, y): the lumbosacral trunk (L4-L5) comes down from behind psoas over the sacral ala, the S1-S3
 # anterior rami leave the anterior sacral foramina, and they join on piriformis into the sciatic nerve,
 # which leaves through the greater sciatic foramen below piriformis, just above the ischial spine.
-LS_TRUNK_MED = [(-21, 194), (-27, 202), (-33, 211), (-42, 232), (-48, 250), (-51, 264), (-51, 272)]
-SACRAL_RAMI_MED = [[(-34, 206), (-42, 228), (-49, 254)], [(-50, 222), (-53, 240), (-51, 260)],
-                   [(-64, 238), (-59, 252), (-52, 266)]]
+LS_TRUNK_MED = mz([(-21, 194), (-27, 202), (-33, 211), (-42, 232), (-48, 250), (-51, 264), (-51, 272)])
+SACRAL_RAMI_MED = [mz(x) for x in [[(-34, 206), (-42, 228), (-49, 254)], [(-50, 222), (-53, 240), (-51, 260)],
+                   [(-64, 238), (-59, 252), (-52, 266)]]]
 
 
 def femoral_medial(v):
@@ -3327,6 +3346,11 @@ def check_relations():
     ang = math.degrees(math.acos(a[0] * b[0] + a[1] * b[1]))
     assert abs(ang - 125) < 0.5, 'neck-shaft angle %.1f' % ang
     assert LM['lesser-trochanter'][1] > N[1], 'lesser trochanter must lie below the neck'
+    # the medial view: the plane of the inlet 53-60 degrees to the horizontal, the true conjugate 11-12.5 cm
+    top = (58, 289)
+    inlet = math.degrees(math.atan2(top[1] - PROMONTORY[1], top[0] - PROMONTORY[0]))
+    assert 53 <= inlet <= 60, 'inlet plane at %.1f degrees' % inlet
+    assert 110 <= dist(PROMONTORY, top) <= 125, 'true conjugate %.0f mm' % dist(PROMONTORY, top)
 
 
 def main(argv):

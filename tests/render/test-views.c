@@ -499,7 +499,7 @@ static const HitPoint hit_points[] = {
    * balloon. (NULL: a click there finds nothing.) */
   { "pelvis-medial", 513.5, 156.6, "m-diaphragm-r", "the top of the dome is the diaphragm's central tendon" },
   { "pelvis-medial", 375.8, 210.1, "m-diaphragm-r", "the sheet rises from the back of the xiphoid" },
-  { "pelvis-medial", 573.4, 618.1, "m-diaphragm-r", "the right crus lies on the front of the L2 body" },
+  { "pelvis-medial", 560.7, 618.1, "m-diaphragm-r", "the right crus lies on the front of the L2 body" },
   { "pelvis-medial", 488.0, 337.6, NULL, "under the dome the abdominal space is open" },
   { "pelvis-medial", 437.0, 235.6, NULL, "under the dome the abdominal space is open" },
   { "pelvis-medial", 590.0, 337.6, NULL, "under the dome the abdominal space is open" },
@@ -515,14 +515,17 @@ static const HitPoint hit_points[] = {
   /* Pelvis view: the 7th and 8th costal cartilages run down and back from the side of the sternum
    * to the cartilages of ribs 9 and 10 (the costal margin falls away from the xiphisternal joint),
    * not up and back. */
-  { "pelvis-medial", 370.7, 291.7, "b-lower-ribs-r", "the 7th costal cartilage below and behind the xiphisternal joint" },
+  { "pelvis-medial", 370.7, 291.7, "b-costal-cartilages-5-7-r", "the 7th costal cartilage below and behind the xiphisternal joint" },
   { "pelvis-medial", 386.0, 154.0, NULL, "no cartilage rises above the sternum's lower end" },
+  /* Pelvis view: the promontory lies about 12 cm from the top of the symphysis (the true conjugate,
+   * 11-12 cm), the plane of the inlet about 55 degrees to the horizontal (Gray's: 50-60). */
+  { "pelvis-medial", 634.6, 975.1, "b-sacrum", "the promontory, 124 mm behind and above the top of the symphysis" },
   /* Pelvis view: the lumbar spinous processes are cut in the midline, hatchet-shaped, their
    * thick posterior borders upright (not pointed like transverse processes). */
-  { "pelvis-medial", 787.4, 646.2, "b-lumbar-spinous-processes", "the upper corner of the L2 spinous process" },
-  { "pelvis-medial", 787.4, 681.8, "b-lumbar-spinous-processes", "the lower corner of the L2 spinous process" },
-  { "pelvis-medial", 777.4, 743.1, "b-lumbar-spinous-processes", "the upper corner of the L3 spinous process" },
-  { "pelvis-medial", 777.4, 778.7, "b-lumbar-spinous-processes", "the lower corner of the L3 spinous process" },
+  { "pelvis-medial", 774.7, 646.2, "b-lumbar-spinous-processes", "the upper corner of the L2 spinous process" },
+  { "pelvis-medial", 774.7, 681.8, "b-lumbar-spinous-processes", "the lower corner of the L2 spinous process" },
+  { "pelvis-medial", 764.7, 743.1, "b-lumbar-spinous-processes", "the upper corner of the L3 spinous process" },
+  { "pelvis-medial", 764.7, 778.7, "b-lumbar-spinous-processes", "the lower corner of the L3 spinous process" },
   /* Side view: vastus lateralis is the anterolateral bulk of the thigh, under and in front
    * of the iliotibial tract; behind the tract lies biceps femoris. */
   { "lateral", 700.8, 965, "m-vastus-lateralis-r",
