@@ -449,15 +449,26 @@ show_question (FasciaStudyPage *self)
   for (guint i = 0; i < n_choices; i++)
     {
       g_autofree char *text = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
       GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *label;
 
       /* Translators: a numbered answer; the number is also its key, e.g. “1  Femoral nerve” */
       text = g_strdup_printf (_("%u  %s"), i + 1, fascia_quiz_question_get_choice_text (question, i));
-      label = gtk_label_new (text);
+      /* The number beside the text, which wraps under itself, not under the number. The
+       * button is read by its name, the number and the text. */
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      label = gtk_label_new (number);
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), label);
+      label = gtk_label_new (fascia_quiz_question_get_choice_text (question, i));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       g_object_set_data (G_OBJECT (button), "choice", GUINT_TO_POINTER (i));

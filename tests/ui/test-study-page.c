@@ -288,6 +288,95 @@ test_choice_round_by_keys (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "start");
 }
 
+static GtkLabel *
+label_with_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Where, across @button, the character at @index of @label starts. */
+static double
+char_x (GtkWidget *button,
+        GtkLabel  *label,
+        int        index)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  PangoRectangle pos;
+  graphene_point_t point;
+  int x = 0, y = 0;
+
+  gtk_label_get_layout_offsets (label, &x, &y);
+  pango_layout_index_to_pos (layout, index, &pos);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (label), button,
+                                           &GRAPHENE_POINT_INIT (x + pos.x / (double) PANGO_SCALE, 0),
+                                           &point));
+  return point.x;
+}
+
+/* A choice that takes two lines at 1024×640 hangs under its text: the second line started
+ * under the number ("1  Posterior iliac crest, …" went on at the left edge, under the "1"). */
+static void
+test_choice_hanging_indent (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const int *size = data;
+  FasciaQuiz *quiz;
+  guint n_wrapped = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), size[0], size[1]);
+  /* Rounds until one has a choice long enough to wrap (the third, from a new database). */
+  for (guint seed = 1; seed <= 5 && n_wrapped == 0; seed++)
+    {
+      fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_ATTACHMENT, seed);
+      quiz = fascia_study_page_get_quiz (fixture->page);
+
+      for (guint i = 0; i < fascia_quiz_get_n_questions (quiz); i++)
+        {
+          FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+
+          fascia_ui_test_wait_idle (200);
+          for (guint c = 0; c < fascia_quiz_question_get_n_choices (question); c++)
+            {
+              GtkWidget *button = fascia_study_page_get_choice_button (fixture->page, c);
+              const char *choice = fascia_quiz_question_get_choice_text (question, c);
+              GtkLabel *label = label_with_text (button, choice);
+              PangoLayout *layout;
+              int start;
+
+              g_assert_nonnull (label);
+              layout = gtk_label_get_layout (label);
+              if (pango_layout_get_line_count (layout) < 2)
+                continue;
+              n_wrapped++;
+              start = strstr (gtk_label_get_text (label), choice) - gtk_label_get_text (label);
+              g_assert_cmpfloat_with_epsilon (char_x (button, label,
+                                                      pango_layout_get_line_readonly (layout, 1)->start_index),
+                                              char_x (button, label, start), 1.0);
+            }
+          fascia_ui_test_keys (GTK_WIDGET (fixture->page), "1");
+          g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+          fascia_ui_test_keys (GTK_WIDGET (fixture->page), "n");
+          g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+        }
+      /* Back to the quizzes. */
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Escape");
+      fascia_ui_test_wait_idle (200);
+    }
+  /* Some choices did wrap. */
+  g_assert_cmpuint (n_wrapped, >, 0);
+}
+
 static GtkLabel *feedback_label (Fixture *fixture);
 
 /* The feedback on an answer, a line to three, moved the Next button down from under a
@@ -551,6 +640,8 @@ main (int   argc,
     static const int laptop[] = { 1024, 590 };
     static const int larger[] = { 1280, 750 };
 
+    g_test_add ("/fascia/ui/study-page/choice-hanging-indent-1024x640", Fixture, laptop,
+                fixture_set_up, test_choice_hanging_indent, fixture_tear_down);
     g_test_add ("/fascia/ui/study-page/views-framed-1024x640", Fixture, laptop,
                 fixture_set_up, test_views_framed, fixture_tear_down);
     g_test_add ("/fascia/ui/study-page/views-framed-1280x800", Fixture, larger,
