@@ -560,6 +560,15 @@ client_shown_cb (FasciaWindow *self)
       || fascia_client_get_id (client) <= 0)
     return;
 
+  /* The client shown again at start-up is the one the settings hold: writing it back would
+   * rewrite the settings file (or take a round trip to dconf) before the first frame. */
+  {
+    g_autofree char *database = g_settings_get_string (self->settings, "last-client-database");
+
+    if (g_settings_get_int64 (self->settings, "last-client") == fascia_client_get_id (client)
+        && g_strcmp0 (database, fascia_store_get_path (self->store)) == 0)
+      return;
+  }
   g_settings_set_int64 (self->settings, "last-client", fascia_client_get_id (client));
   g_settings_set_string (self->settings, "last-client-database",
                          fascia_store_get_path (self->store));

@@ -508,6 +508,109 @@ make_busy_clinic (const char *dir,
  * of the start-up went to its visit rows, 64 of them made and bound while hidden, and to the
  * chart of its 500 scores). Each section makes its part when shown: the visits list the
  * rows that fill it (not O(visits)), more as it is scrolled; the chart every score. */
+/* The settings of the client shown last written while counting (settings_counting): this
+ * program's g_settings_set_int64() and g_settings_set_string() are the ones Fascia calls.
+ * GLib's memory backend, which the tests use, drops a write of the value it holds without a
+ * "changed"; the keyfile backend rewrites its file for it, dconf takes a round trip. */
+static gboolean settings_counting;
+static guint n_client_settings_written;
+
+static void
+count_client_setting (const char *key)
+{
+  if (settings_counting
+      && (g_str_equal (key, "last-client") || g_str_equal (key, "last-client-database")))
+    n_client_settings_written++;
+}
+
+gboolean
+g_settings_set_int64 (GSettings  *settings,
+                      const char *key,
+                      gint64      value)
+{
+  static gboolean (*real) (GSettings *, const char *, gint64);
+
+  if (real == NULL)
+    real = dlsym (RTLD_NEXT, "g_settings_set_int64");
+  count_client_setting (key);
+  return real (settings, key, value);
+}
+
+gboolean
+g_settings_set_string (GSettings  *settings,
+                       const char *key,
+                       const char *value)
+{
+  static gboolean (*real) (GSettings *, const char *, const char *);
+
+  if (real == NULL)
+    real = dlsym (RTLD_NEXT, "g_settings_set_string");
+  count_client_setting (key);
+  return real (settings, key, value);
+}
+
+/* The client shown again at start-up is the one the settings name: showing it writes neither
+ * setting back (a write each was a rewrite of the settings file, or a round trip to dconf,
+ * before the first frame). Another client chosen is still kept for the next start. */
+static void
+test_restored_client_writes_nothing (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(FasciaClient) regular = make_busy_clinic (dir, &path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(FasciaClient) other = NULL;
+  GSettings *settings = fascia_application_get_settings (app);
+  FasciaWindow *window;
+  FasciaClientsPage *page;
+
+  {
+    g_autoptr(FasciaStore) store = fascia_store_open (path, &error);
+
+    g_assert_no_error (error);
+    clients = fascia_store_list_clients (store, "", 0, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (clients) && other == NULL; i++)
+      {
+        g_autoptr(FasciaClient) client = g_list_model_get_item (clients, i);
+
+        if (fascia_client_get_id (client) != fascia_client_get_id (regular))
+          other = g_object_ref (client);
+      }
+    g_assert_nonnull (other);
+  }
+
+  fascia_application_set_database_path (app, path);
+  g_settings_set_string (settings, "last-page", "clients");
+  g_settings_set_int64 (settings, "last-client", fascia_client_get_id (regular));
+  g_settings_set_string (settings, "last-client-database", path);
+  n_client_settings_written = 0;
+  settings_counting = TRUE;
+
+  window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  page = fascia_window_get_clients_page (window);
+  g_assert_nonnull (fascia_clients_page_get_client (page));
+  g_assert_cmpint (fascia_client_get_id (fascia_clients_page_get_client (page)), ==,
+                   fascia_client_get_id (regular));
+  g_test_message ("settings written at start-up: %u", n_client_settings_written);
+  g_assert_cmpuint (n_client_settings_written, ==, 0);
+
+  fascia_clients_page_select_client (page, fascia_client_get_id (other));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (n_client_settings_written, ==, 2);
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-client"), ==,
+                   fascia_client_get_id (other));
+
+  settings_counting = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 static void
 test_busy_client_first_frame (void)
 {
@@ -1211,6 +1314,8 @@ main (int   argc,
                    test_daily_backup_after_first_frame);
   g_test_add_func ("/fascia/ui/startup/hidden-client-view", test_hidden_client_view);
   g_test_add_func ("/fascia/ui/startup/busy-client-first-frame", test_busy_client_first_frame);
+  g_test_add_func ("/fascia/ui/startup/restored-client-writes-nothing",
+                   test_restored_client_writes_nothing);
   g_test_add_func ("/fascia/ui/startup/client-list-first-frame", test_client_list_first_frame);
   g_test_add_func ("/fascia/ui/startup/chosen-client-first-frame",
                    test_chosen_client_first_frame);
