@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "fascia-card-viewport.h"
 
 struct _FasciaCardViewport
@@ -514,4 +516,8 @@ fascia_card_viewport_init (FasciaCardViewport *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
+
+  /* A screen reader calls it a card, not "FasciaCardViewport". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Card"), -1);
 }

@@ -45,6 +45,8 @@ rebuild (FasciaLandmarkCard *self,
     return;
 
   gtk_label_set_label (self->title_label, fascia_landmark_get_name (l));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  fascia_landmark_get_name (l), -1);
   if (fascia_landmark_get_latin (l) != NULL)
     subtitle = g_strdup_printf ("%s · %s", fascia_landmark_get_latin (l),
                                 fascia_landmark_get_bone (l));

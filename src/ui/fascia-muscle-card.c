@@ -221,6 +221,8 @@ rebuild (FasciaMuscleCard *self,
     return;
 
   gtk_label_set_label (self->title_label, fascia_muscle_get_name (m));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  fascia_muscle_get_name (m), -1);
   gtk_label_set_label (self->latin_label, fascia_muscle_get_latin (m));
   gtk_label_set_label (self->explanation_label, fascia_muscle_get_client_explanation (m));
 

@@ -72,6 +72,8 @@ rebuild (FasciaTechniqueCard *self,
     return;
 
   gtk_label_set_label (self->title_label, fascia_technique_get_name (t));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  fascia_technique_get_name (t), -1);
   gtk_label_set_label (self->subtitle_label, kind_title (fascia_technique_get_kind (t)));
 
   fascia_card_add_text (self->sections, _("Purpose"), fascia_technique_get_purpose (t));
