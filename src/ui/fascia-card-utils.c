@@ -28,9 +28,11 @@ fascia_card_paragraph (const char *text)
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   /* Text can be selected and copied with the pointer, but is not a Tab stop: the keyboard
-   * goes from link to link, and a screen reader reads the card as it is. */
+   * goes from link to link, and a screen reader reads the card as it is. Nor does it take
+   * Tab: a selectable label that cannot be focused would keep Tab where it was. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_widget_add_css_class (label, "card-text");
 
   return label;

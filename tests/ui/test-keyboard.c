@@ -92,6 +92,35 @@ test_card_text_no_tab_stop (Fixture       *f,
   g_assert_cmpuint (buttons->len, >, 0);
 }
 
+/* Tab goes on from a card's link through the rest of the card: its text, which is no Tab
+ * stop, held Tab where it was (a selectable label that is not focusable takes Tab and cannot
+ * take the focus). */
+static void
+test_tab_through_card (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *card = open_card (f);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *last;
+
+  collect_focusable (card, GTK_TYPE_BUTTON, buttons);
+  g_assert_cmpuint (buttons->len, >, 1);
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (buttons, 0)));
+  fascia_ui_test_wait_idle (100);
+  last = gtk_root_get_focus (GTK_ROOT (f->window));
+  for (guint step = 0; step < 3; step++)
+    {
+      GtkWidget *focus;
+
+      fascia_ui_test_keys (card, "Tab");
+      fascia_ui_test_wait_idle (100);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_true (focus != last);
+      g_assert_false (GTK_IS_LABEL (focus));
+      last = focus;
+    }
+}
+
 static void
 test_keys_from_a_card (Fixture       *f,
                        gconstpointer  data)
@@ -378,6 +407,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/keyboard/card-text-no-tab-stop", Fixture, NULL,
               fixture_set_up, test_card_text_no_tab_stop, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/tab-through-card", Fixture, NULL,
+              fixture_set_up, test_tab_through_card, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-a-card", Fixture, NULL,
               fixture_set_up, test_keys_from_a_card, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/view-keys-move-the-focus", Fixture, NULL,
