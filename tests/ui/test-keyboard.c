@@ -121,6 +121,17 @@ test_tab_through_card (Fixture       *f,
     }
 }
 
+/* A screen reader reads the card by its muscle, not as "FasciaMuscleCard". */
+static void
+test_card_named (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *card = open_card (f);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Psoas major");
+}
+
 static void
 test_keys_from_a_card (Fixture       *f,
                        gconstpointer  data)
@@ -407,6 +418,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/keyboard/card-text-no-tab-stop", Fixture, NULL,
               fixture_set_up, test_card_text_no_tab_stop, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/card-named", Fixture, NULL,
+              fixture_set_up, test_card_named, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/tab-through-card", Fixture, NULL,
               fixture_set_up, test_tab_through_card, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-a-card", Fixture, NULL,
