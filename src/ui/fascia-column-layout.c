@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "fascia-column-layout.h"
+#include "fascia-ui-utils.h"
 
 struct _FasciaColumnLayout
 {
@@ -64,29 +65,13 @@ fascia_column_layout_measure (GtkLayoutManager *manager,
 }
 
 static void
-fascia_column_layout_allocate (GtkLayoutManager *manager,
-                               GtkWidget        *widget,
-                               int               width,
-                               int               height,
-                               int               baseline)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (gtk_widget_should_layout (child))
-        gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, -1);
-    }
-}
-
-static void
 fascia_column_layout_class_init (FasciaColumnLayoutClass *klass)
 {
   GtkLayoutManagerClass *manager_class = GTK_LAYOUT_MANAGER_CLASS (klass);
 
   manager_class->get_request_mode = fascia_column_layout_get_request_mode;
   manager_class->measure = fascia_column_layout_measure;
-  manager_class->allocate = fascia_column_layout_allocate;
+  manager_class->allocate = fascia_ui_layout_allocate_whole;
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "fascia-list-height-layout.h"
+#include "fascia-ui-utils.h"
 
 struct _FasciaListHeightLayout
 {
@@ -89,29 +90,13 @@ fascia_list_height_layout_measure (GtkLayoutManager *manager,
 }
 
 static void
-fascia_list_height_layout_allocate (GtkLayoutManager *manager,
-                                    GtkWidget        *widget,
-                                    int               width,
-                                    int               height,
-                                    int               baseline)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (gtk_widget_should_layout (child))
-        gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, -1);
-    }
-}
-
-static void
 fascia_list_height_layout_class_init (FasciaListHeightLayoutClass *klass)
 {
   GtkLayoutManagerClass *manager_class = GTK_LAYOUT_MANAGER_CLASS (klass);
 
   manager_class->get_request_mode = fascia_list_height_layout_get_request_mode;
   manager_class->measure = fascia_list_height_layout_measure;
-  manager_class->allocate = fascia_list_height_layout_allocate;
+  manager_class->allocate = fascia_ui_layout_allocate_whole;
 }
 
 static void

@@ -1941,3 +1941,26 @@ fascia_ui_labelled_region_at (FasciaDiagram *diagram,
 
   return NULL;
 }
+
+/**
+ * fascia_ui_layout_allocate_whole:
+ *
+ * The allocation of a layout manager that gives each of its widget's children the whole of
+ * the widget (FasciaColumnLayout, FasciaHeightForWidthLayout, FasciaListHeightLayout: they
+ * differ only in how they measure).
+ */
+void
+fascia_ui_layout_allocate_whole (GtkLayoutManager *manager,
+                                 GtkWidget        *widget,
+                                 int               width,
+                                 int               height,
+                                 int               baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_should_layout (child))
+        gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, -1);
+    }
+}
