@@ -141,6 +141,37 @@ fascia_ui_test_up_to_date (gpointer view)
   return fascia_diagram_view_is_up_to_date (view);
 }
 
+gconstpointer
+fascia_ui_test_find_muscle_label (gpointer  view,
+                                  double   *x,
+                                  double   *y)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+    {
+      double bx, by, bw, bh, end_x, end_y, wx, wy;
+      const FasciaRegion *hit;
+
+      if (!fascia_diagram_get_label_box (diagram, i, &bx, &by, &bw, &bh)
+          || !fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL)
+          || (hit = fascia_diagram_hit_test (diagram, end_x, end_y)) == NULL
+          || hit->kind != FASCIA_REGION_MUSCLE
+          || fascia_diagram_hit_test (diagram, bx + bw / 2, by + bh / 2) != NULL)
+        continue;
+      fascia_diagram_view_view_to_widget (view, bx + bw / 2, by + bh / 2, &wx, &wy);
+      if (wx < 0 || wy < 0 || wx >= gtk_widget_get_width (GTK_WIDGET (view))
+          || wy >= gtk_widget_get_height (GTK_WIDGET (view)))
+        continue;
+      g_test_message ("the label “%s” of %s", fascia_diagram_get_label_text (diagram, i),
+                      hit->id);
+      *x = wx;
+      *y = wy;
+      return hit;
+    }
+  return NULL;
+}
+
 void
 fascia_ui_test_pointer_move (GtkWidget *widget,
                              double     x,

@@ -60,6 +60,12 @@ void     fascia_ui_test_set_text       (GtkWidget     *field,
                                         const char    *text);
 /* For fascia_test_wait_for(): the diagram view has drawn what it shows now. */
 gboolean fascia_ui_test_up_to_date     (gpointer       view);
+/* A muscle's label beside the body (on no region) shown in @view (a FasciaDiagramView), its
+ * line ending on the muscle: the muscle's region, and the label's middle in @view's
+ * coordinates; NULL if none. */
+gconstpointer fascia_ui_test_find_muscle_label (gpointer  view,
+                                                double   *x,
+                                                double   *y);
 
 void     fascia_ui_test_pointer_move   (GtkWidget  *widget,
                                         double      x,

@@ -144,31 +144,16 @@ test_label_opens_card (Fixture       *fixture,
                        gconstpointer  data)
 {
   FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
-  const FasciaRegion *named = NULL;
+  const FasciaRegion *named;
   g_autofree char *card = NULL;
-  double cx = 0, cy = 0;
+  double wx = 0, wy = 0;
 
-  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram) && named == NULL; i++)
-    {
-      double x, y, w, h, end_x, end_y;
-      const FasciaRegion *hit;
-
-      if (fascia_diagram_get_label_box (diagram, i, &x, &y, &w, &h)
-          && fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL)
-          && (hit = fascia_diagram_hit_test (diagram, end_x, end_y)) != NULL
-          && hit->kind == FASCIA_REGION_MUSCLE
-          && fascia_diagram_hit_test (diagram, x + w / 2, y + h / 2) == NULL)
-        {
-          named = hit;
-          cx = x + w / 2;
-          cy = y + h / 2;
-          g_test_message ("clicking “%s”", fascia_diagram_get_label_text (diagram, i));
-        }
-    }
+  named = fascia_ui_test_find_muscle_label (fixture->view, &wx, &wy);
   g_assert_nonnull (named);
 
   card = g_strdup_printf ("muscle:%s", named->atlas_id);
-  click_view_point (fixture, cx, cy);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
+  fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
   wait_for_card (fixture, card);
   g_assert_true (fascia_diagram_get_region_style (diagram, named->id) & FASCIA_REGION_STYLE_SELECTED);
 }

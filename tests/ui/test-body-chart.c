@@ -348,30 +348,13 @@ static void
 test_label_marks_muscle (Fixture       *fixture,
                          gconstpointer  data)
 {
-  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
-  const FasciaRegion *named = NULL;
+  const FasciaRegion *named;
   graphene_point_t point = { 0 };
   FasciaPainMark *mark_made;
+  double wx = 0, wy = 0;
 
-  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram) && named == NULL; i++)
-    {
-      double x, y, w, h, end_x, end_y, wx, wy;
-      const FasciaRegion *hit;
-
-      if (!fascia_diagram_get_label_box (diagram, i, &x, &y, &w, &h)
-          || !fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL)
-          || (hit = fascia_diagram_hit_test (diagram, end_x, end_y)) == NULL
-          || hit->kind != FASCIA_REGION_MUSCLE
-          || fascia_diagram_hit_test (diagram, x + w / 2, y + h / 2) != NULL)
-        continue;
-      fascia_diagram_view_view_to_widget (fixture->view, x + w / 2, y + h / 2, &wx, &wy);
-      if (wx < 0 || wy < 0 || wx >= gtk_widget_get_width (GTK_WIDGET (fixture->view))
-          || wy >= gtk_widget_get_height (GTK_WIDGET (fixture->view)))
-        continue;
-      named = hit;
-      point = GRAPHENE_POINT_INIT (wx, wy);
-      g_test_message ("clicking “%s” for %s", fascia_diagram_get_label_text (diagram, i), hit->id);
-    }
+  named = fascia_ui_test_find_muscle_label (fixture->view, &wx, &wy);
+  point = GRAPHENE_POINT_INIT (wx, wy);
   g_assert_nonnull (named);
 
   mark (fixture, &point);

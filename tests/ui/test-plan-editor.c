@@ -1248,30 +1248,12 @@ test_label_picks_target (Fixture       *f,
 {
   FasciaPlanEditor *editor = open_plan (f, NULL, NULL, NULL);
   FasciaDiagramView *view = fascia_plan_editor_get_diagram_view (editor);
-  FasciaDiagram *diagram;
-  const FasciaRegion *named = NULL;
+  const FasciaRegion *named;
   guint before;
   double wx = 0, wy = 0;
 
   g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 10000));
-  diagram = fascia_diagram_view_get_diagram (view);
-  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram) && named == NULL; i++)
-    {
-      double x, y, w, h, end_x, end_y;
-      const FasciaRegion *hit;
-
-      if (fascia_diagram_get_label_box (diagram, i, &x, &y, &w, &h)
-          && fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL)
-          && (hit = fascia_diagram_hit_test (diagram, end_x, end_y)) != NULL
-          && hit->kind == FASCIA_REGION_MUSCLE
-          && fascia_diagram_hit_test (diagram, x + w / 2, y + h / 2) == NULL)
-        {
-          fascia_diagram_view_view_to_widget (view, x + w / 2, y + h / 2, &wx, &wy);
-          if (wx >= 0 && wy >= 0 && wx < gtk_widget_get_width (GTK_WIDGET (view))
-              && wy < gtk_widget_get_height (GTK_WIDGET (view)))
-            named = hit;
-        }
-    }
+  named = fascia_ui_test_find_muscle_label (view, &wx, &wy);
   g_assert_nonnull (named);
 
   before = g_list_model_get_n_items (fascia_plan_editor_get_targets (editor));
