@@ -1486,6 +1486,94 @@ test_count_one_snapshot (StoreFixture  *fixture,
   g_assert_cmpuint (count_all (fixture, "ashdown", 0), ==, after->len - 1);
 }
 
+typedef struct
+{
+  FasciaStore *other;          /* saves while the count is stalled */
+  guint        n_progress;
+  gboolean     saved;          /* the save made during the stall went through */
+  gulong       stall_us;
+} StallMidCount;
+
+/* Past the server's SNAPSHOT_IDLE (10 s) of fascia-client-list.c, with a margin. */
+#define SERVER_STALL_US (12 * G_USEC_PER_SEC)
+
+static void
+stall_mid_count (guint    n_found,
+                 gpointer data)
+{
+  StallMidCount *stall = data;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (stall->n_progress++ > 0)
+    return;
+  /* The worker stalls between two steps (a machine swapping, a debugger): the count's read
+   * transaction is left open, idle, on its connection. Another therapist's save meanwhile
+   * does not wait for it. */
+  fascia_client_set_name (client, "Zachary Stall Ashdown");
+  stall->saved = fascia_store_add_client (stall->other, client, &error);
+  g_assert_no_error (error);
+  g_usleep (stall->stall_us);
+}
+
+/* A count whose worker stalls in the middle never holds its snapshot open for long on a clinic
+ * server: the server ends that session after SNAPSHOT_IDLE, the count fails (not as
+ * cancelled; the counter then makes its connection anew for the next, see
+ * growing-reconnects in test-store-clients), and no session is left idle in a transaction
+ * holding rows back from VACUUM. A file has no such guard and needs none: the stalled count
+ * finishes, with what its snapshot saw. */
+static void
+test_count_stalled (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) counting = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  g_autoptr(FasciaClientQuery) query = NULL;
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+  gboolean server = fascia_db_get_engine (db) == FASCIA_DB_ENGINE_POSTGRESQL;
+  StallMidCount stall = { 0 };
+  gboolean counted;
+  guint n = 0;
+
+  import_named (fixture, 0, 5000, ashdown);
+  /* The count on a connection of its own, as the store's counter runs it. */
+  counting = fascia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  other = fascia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  stall.other = other;
+  stall.stall_us = server ? SERVER_STALL_US : G_USEC_PER_SEC / 2;
+
+  query = fascia_client_query_new (counting, "ashdown", 0);
+  counted = fascia_client_query_count_all (query, NULL, stall_mid_count, &stall, &n, &error);
+  g_clear_pointer (&query, fascia_client_query_free);
+  g_assert_cmpuint (stall.n_progress, >=, 1);
+  g_assert_true (stall.saved);
+  if (server)
+    {
+      g_assert_false (counted);
+      g_assert_nonnull (error);
+      g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+      g_test_message ("the stalled count: %s", error->message);
+      g_clear_error (&error);
+      /* No session of this database is left in a transaction. */
+      g_assert_cmpint (query_int (db, "SELECT count (*) FROM pg_stat_activity "
+                                      "WHERE datname = current_database () "
+                                      "AND pid <> pg_backend_pid () "
+                                      "AND state LIKE 'idle in transaction%'"), ==, 0);
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_true (counted);
+      /* What the snapshot saw when the count began: not the client saved during the stall. */
+      g_assert_cmpuint (n, ==, 5000);
+    }
+  /* Counted again, on a connection alive: the save made during the stall is seen. */
+  g_assert_cmpuint (count_all (fixture, "ashdown", 0), ==, 5001);
+}
+
 /* Lists @text, growing, as the Clients page does; @selects: the statements that read, run
  * while the list was made. The list is what the scan finds. */
 static GListModel *
@@ -1720,6 +1808,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/client-list/pages", test_pages);
   STORE_TEST ("/fascia/core/client-list/narrows-after-change", test_narrows_after_change);
   STORE_TEST ("/fascia/core/client-list/count-one-snapshot", test_count_one_snapshot);
+  STORE_TEST ("/fascia/core/client-list/count-stalled", test_count_stalled);
   /* Reads SQLite's own trace of each statement's plan. */
   STORE_TEST_SQLITE ("/fascia/core/client-list/count-from-index", test_count_from_index);
   /* Reads SQLite's plans of the statements it ran; the server's own statistics. */
