@@ -2027,13 +2027,6 @@ def eo_origin_lat():
     return out
 
 
-# where the side view cuts gluteus medius and gluteus maximus (along their fibres: 0 origin, 1 insertion)
-GMED_CUT = (0.3, 0.84)
-GMAX_CUT = (0.3, 0.9)
-# the line, just behind the sacrum, the coccyx and the sacrotuberous ligament, to which the part of gluteus
-# maximus left at its origin reaches forward (z, y in mm; from above the sacrum to below the tuberosity)
-GMAX_ORIGIN_SAG = [(-104, 150), (-102, 236), (-98, 262), (-90, 280), (-70, 308), (-58, 332), (-52, 352), (-48, 380), (-46, 430)]
-GMIN_CUT = (0.22, 0.8)     # (fibre behind which it is cut, where along the fibres)
 
 
 def draw_hip_bone_lateral(v):
@@ -2108,12 +2101,12 @@ def draw_hip_landmarks_lateral(v):
 def build_lateral():
     v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
              'The right hip and flank seen from the side: external oblique on the lower ribs with its aponeurosis '
-             'and the inguinal ligament, gluteus medius below the iliac crest, gluteus maximus, tensor fasciae '
-             'latae and the iliotibial tract, vastus lateralis in front of and under the tract with biceps femoris '
-             'behind it, and rectus femoris down to the knee. Gluteus maximus, gluteus medius and gluteus minimus are '
-             'cut and turned back to show the hip bone: the gluteal surface of the ilium with its three gluteal '
-             'lines, the femoral head in the acetabulum, the greater trochanter and the ischial tuberosity with '
-             'the hamstrings arising from it.')
+             'and the inguinal ligament; gluteus maximus, the thick quadrilateral of the buttock, its coarse '
+             'bundles running down and forward into the iliotibial tract over the greater trochanter and to the '
+             'gluteal tuberosity; gluteus medius below the iliac crest between gluteus maximus and tensor fasciae '
+             'latae, the front edge of gluteus minimus under tensor fasciae latae; the iliotibial tract down to '
+             'the lateral tibial condyle, vastus lateralis in front of and under the tract with biceps femoris '
+             'behind it, and sartorius and rectus femoris in front.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
     v.ymin = -66
     s = -1
@@ -2238,13 +2231,8 @@ def build_lateral():
                  v.ps([(15, 296), (6, 288), (-6, 283), (-16, 281)]),
                  v.ps([(29, 248), (22, 226), (0, 230), (-36, 252)]),
                  v.ps([(24, 280), (10, 270), (-6, 270), (-22, 274)]))
-    # its front part whole (under tensor fasciae latae), the rest cut short of its origin to show the
-    # gluteal surface between the anterior and inferior gluteal lines
-    t_cut, u_cut = GMIN_CUT
-    gminp = muscle_parts(gmin, 'deep', 4, t0=0.0, t1=t_cut, tendon=(0.92, 1.0))
-    gminp += muscle_parts(gmin, 'deep', 10, t0=t_cut, t1=1.0, u0=u_cut, u1=1.0, tendon=(0.92, 1.0))
-    gminp.append(path(gmin.edge(t_cut, 1.0, u_cut), CUT))
-    gminp.append(path(smooth([gmin.point(t_cut, u_cut * k / 10.0) for k in range(11)], False), CUT))
+    # under gluteus medius, its front edge showing in front of it, under tensor fasciae latae
+    gminp = muscle_parts(gmin, 'deep', 10, tendon=(0.92, 1.0))
     v.add('muscles', group('m-gluteus-minimus-r', gminp))
     # gluteus medius: a fan from the outer lip of the iliac crest and the ilium between the anterior and
     # posterior gluteal lines, converging on the lateral surface of the greater trochanter
@@ -2253,11 +2241,9 @@ def build_lateral():
                  v.ps([(7, 303), (-3, 297), (-13, 291), (-22, 287)]),
                  v.ps([(26, 206), (2, 196), (-30, 196), (-66, 226)]),
                  v.ps([(14, 272), (0, 260), (-18, 258), (-34, 272)]))
-    # cut across and turned back between its origin below the crest and its tendon on the trochanter, to
-    # show gluteus minimus and the gluteal surface of the ilium
-    v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, u0=0.0, u1=GMED_CUT[0])
-                           + muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0), u0=GMED_CUT[1], u1=1.0)
-                           + cut_parts(gmed, 0, 1, GMED_CUT[0]) + cut_parts(gmed, 0, 1, GMED_CUT[1])))
+    # whole: its posterior part under gluteus maximus, its anterior part under tensor fasciae latae and the
+    # tract, the part between covered only by the gluteal aponeurosis (the fascia lata, not drawn)
+    v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0))))
     # the tract over the thigh muscles and the front of gluteus medius, under tensor fasciae latae and
     # gluteus maximus that end in it, so that a click on it finds the tract and not the muscle beneath
     v.add('muscles', itb_group)
@@ -2274,40 +2260,13 @@ def build_lateral():
                  v.ps([(-3, 290), (-1, 330), (-5, 368), (-13, 400), (-19, 426)]),
                  v.ps([(-62, 202), (-86, 246), (-100, 300), (-80, 386)]),
                  v.ps([(-30, 248), (-44, 296), (-58, 346), (-46, 418)]))
-    # cut across and turned back, its posterior part (the contour of the buttock) and its insertion into the
-    # tract and the gluteal tuberosity left, to show the sciatic notch, the ischial tuberosity with the
-    # hamstrings arising from it and the back of the greater trochanter
-    # the part left at its origin is cut obliquely, further along the lower fibres, so that it reaches
-    # forward onto the coccyx and the sacrotuberous ligament it arises from (no gap between the muscle and
-    # its origin), while the greater sciatic notch and the ischial tuberosity stay in view
-    back = v.ps(GMAX_ORIGIN_SAG)
-
-    def cut_at(t):
-        # at least GMAX_CUT[0] along the fibre, and on to where it passes the line just behind the
-        # sacrum, the coccyx and the sacrotuberous ligament
-        u = GMAX_CUT[0]
-        while u < 0.75:
-            x, y = gmax.point(t, u)
-            if y >= back[0][1] and y <= back[-1][1]:
-                k = max(j for j in range(len(back) - 1) if back[j][1] <= y)
-                q0, q1 = back[k], back[k + 1]
-                if x >= q0[0] + (q1[0] - q0[0]) * (y - q0[1]) / (q1[1] - q0[1]):
-                    break
-            elif y > back[-1][1]:
-                break
-            u += 0.005
-        return u
-
-    def zero(t):
-        return 0.0
-    gp = [path(smooth(gmax.region_fn(0.0, 1.0, zero, cut_at)), MUSCLE['sup']),
-          path(gmax.fibres_fn(27, 0.0, 1.0, lambda t: 0.02, lambda t: cut_at(t) - 0.01), FIBRE)]
-    gp += muscle_parts(gmax, 'sup', 27, tendon=(0.965, 1.0), u0=GMAX_CUT[1], u1=1.0)
+    # whole, over the posterior part of gluteus medius: a broad thick sheet from the contour of the buttock
+    # forward to the tract over the greater trochanter (its upper, larger part) and the gluteal tuberosity
+    # (its lower, deep part); the upper border runs from the posterior iliac crest down and forward to the
+    # trochanter, the lower border crosses the gluteal fold obliquely. Coarse bundles in parallel.
+    gp = muscle_parts(gmax, 'sup', 30, tendon=(0.955, 1.0))
     bundles = 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'
-    gp.append(path(gmax.fibres_fn(9, 0.0, 1.0, zero, cut_at), bundles))
-    gp.append(path(gmax.fibres(9, 0.0, 1.0, GMAX_CUT[1], 0.92), bundles))
-    gp.append(path(smooth([gmax.point(k / 14.0, cut_at(k / 14.0)) for k in range(15)], False), CUT))
-    gp += cut_parts(gmax, 0, 1, GMAX_CUT[1])
+    gp.append(path(gmax.fibres(11, 0.0, 1.0, 0.02, 0.94), bundles))
     v.add('muscles', group('m-gluteus-maximus-r', gp))
     # external oblique: fleshy slips from the outer surfaces of the lower ribs, fibres down and forward,
     # its posterior border free from the 12th rib to the iliac crest; it turns into its aponeurosis along a
@@ -2372,10 +2331,8 @@ def build_lateral():
     v.label('12th rib', (-76, 4), R, 'L')
     v.label('Ribs 9–11', (-84, -30), R, 'L')
     v.label('L3 spinous process', (-83.9, 103.9), R, 'L')
-    v.label('Sacrum', (-88, 262), R, 'L')
-    v.label('Hip joint (femoral head)', (-8, 270), R, 'L')
-    v.label('Greater trochanter', (-26, 318), R, 'L')
-    v.label('Ischial tuberosity', (-46, 334), R, 'L')
+    v.label('Greater trochanter (covered)', (4, 314), R, 'L')
+    v.label('Ischial tuberosity (covered)', (-46, 334), R, 'L')
     v.label('Gluteal tuberosity (covered)', (-17, 418), R, 'L')
     v.label('Femur (lateral condyle)', (-12, 690), R, 'L')
     v.label('Fibular head', (-27, 745), R, 'L')

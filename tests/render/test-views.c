@@ -543,28 +543,31 @@ static const HitPoint hit_points[] = {
     "in front of the lateral epicondyle, above the knee, the tract lies over the femur" },
   { "lateral", 672, 449, "b-iliotibial-tract-r",
     "below the iliac tubercle the tract covers the front of gluteus medius" },
-  /* Side view: gluteus maximus, medius and minimus are cut and turned back over the hip bone,
-   * drawn in bone like the other views (not a dashed outline under the muscles): the gluteal
-   * surface of the ilium with its gluteal lines, the femoral head in the acetabulum, the greater
-   * trochanter and the ischial tuberosity, where the hamstrings arise. */
+  /* Side view: gluteus medius arises from the outer lip of the iliac crest and the ilium below it;
+   * the crest stays bare above it. */
   { "lateral", 553.2, 350.5, "b-iliac-crest-r",
     "gluteus medius arises just below the iliac crest, which stays bare above it" },
   { "lateral", 600, 347.6, "b-iliac-crest-r",
     "gluteus medius arises just below the iliac crest, which stays bare above it" },
-  { "lateral", 582, 488, "b-hip-bone-r",
-    "between the anterior and posterior gluteal lines lies the bare gluteal surface of the ilium" },
-  { "lateral", 578.4, 446.6, "b-anterior-gluteal-line-r",
-    "the anterior gluteal line arches from the crest back and down to the greater sciatic notch" },
-  { "lateral", 600, 542, "b-inferior-gluteal-line-r",
-    "the inferior gluteal line runs back over the acetabulum, below the origin of gluteus minimus" },
-  { "lateral", 621.6, 587, "b-femur-r",
-    "the femoral head sits in the acetabulum" },
-  { "lateral", 589.2, 673.4, "b-greater-trochanter-r",
-    "below and behind the femoral head lies the greater trochanter" },
-  { "lateral", 553.2, 702.2, "b-ischial-tuberosity-r",
-    "behind the greater trochanter, above biceps femoris, lies the ischial tuberosity" },
-  { "lateral", 477.6, 572.6, "b-sacrum",
-    "through the greater sciatic notch the sacrum shows behind the hip bone" },
+  /* Side view: gluteus maximus is a whole, thick quadrilateral sheet forming the buttock (Gray's,
+   * Moore's), from the contour of the buttock forward into the iliotibial tract over the greater
+   * trochanter and the gluteal tuberosity; it covers the sacrum, the coccyx, the sacrotuberous
+   * ligament and, standing, the ischial tuberosity. Gluteus medius shows whole above its upper
+   * border, between it and tensor fasciae latae, under the gluteal aponeurosis only. */
+  { "lateral", 492, 605, "m-gluteus-maximus-r",
+    "the middle of the buttock is gluteus maximus, not a window onto the bone" },
+  { "lateral", 477.6, 572.6, "m-gluteus-maximus-r",
+    "behind the hip bone, over the sacrum, lies the buttock's gluteus maximus" },
+  { "lateral", 553.2, 702.2, "m-gluteus-maximus-r",
+    "standing, gluteus maximus covers the ischial tuberosity" },
+  { "lateral", 589.2, 673.4, "m-gluteus-maximus-r",
+    "gluteus maximus covers the back of the greater trochanter on its way to the tract" },
+  { "lateral", 600, 461, "m-gluteus-medius-r",
+    "between gluteus maximus and tensor fasciae latae, below the crest, lies gluteus medius" },
+  { "lateral", 582, 488, "m-gluteus-medius-r",
+    "the gluteal surface of the ilium is covered by gluteus medius, not bare" },
+  { "lateral", 621.6, 587, "m-gluteus-medius-r",
+    "gluteus medius converges over the hip joint on the greater trochanter" },
   /* Side view: tensor fasciae latae arises from the ASIS and the front of the outer lip of the
    * crest and runs down and back into the tract; the AIIS, below the ASIS, lies in front of it,
    * between it and sartorius, with the straight head of rectus femoris arising from it. Behind
@@ -575,8 +578,8 @@ static const HitPoint hit_points[] = {
     "from the AIIS the straight head of rectus femoris runs down in front of tensor fasciae latae" },
   { "lateral", 681, 513, "m-gluteus-minimus-r",
     "behind tensor fasciae latae, in front of the tract, lies the front edge of gluteus minimus" },
-  /* Side view: gluteus maximus is cut and turned back; the part left at its origin reaches forward
-   * to the sacrotuberous ligament and the coccyx it arises from, with no gap between them. */
+  /* Side view: gluteus maximus reaches back to the sacrotuberous ligament and the coccyx it
+   * arises from, with no gap between them. */
   { "lateral", 515, 680, "m-gluteus-maximus-r",
     "behind the sacrotuberous ligament lies the origin of gluteus maximus, not a gap" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
