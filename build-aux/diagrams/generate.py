@@ -2247,10 +2247,12 @@ def build_lateral():
     # the tract over the thigh muscles and the front of gluteus medius, under tensor fasciae latae and
     # gluteus maximus that end in it, so that a click on it finds the tract and not the muscle beneath
     v.add('muscles', itb_group)
-    # tensor fasciae latae: from the ASIS and the front of the outer lip of the crest, down and a little
-    # back into the iliotibial tract at about the upper third of the thigh
-    tfl = Sheet(v.ps([(44, 208), (42, 196), (37, 180), (32, 168)]), v.ps([(16, 402), (-3, 392)]),
-                v.ps([(31, 262), (30, 252)]), v.ps([(37, 342), (3, 330)]))
+    # tensor fasciae latae: from the ASIS and the front of the outer lip of the crest back towards the
+    # tubercle, down and a little back; fusiform, narrow at its origin and broader as it descends, it ends
+    # between the layers of the iliotibial tract at about the junction of the upper and middle thirds of
+    # the thigh, its front fibres the longest
+    tfl = Sheet(v.ps([(44, 208), (42, 196), (37, 180), (30, 166)]), v.ps([(24, 428), (0, 412)]),
+                v.ps([(33, 262), (33, 246)]), v.ps([(40, 350), (6, 330)]))
     v.add('muscles', group('m-tensor-fasciae-latae-r', muscle_parts(tfl, 'sup', 8)))
     # gluteus maximus: the thick quadrilateral of the buttock; its origin (posterior ilium, sacrum, coccyx,
     # sacrotuberous ligament) lies deep behind it, so seen from the side its posterior border is the

@@ -536,6 +536,12 @@ static const HitPoint hit_points[] = {
     "a click on the iliotibial tract finds the tract, not the muscle under it" },
   { "lateral", 643.2, 794, "m-tensor-fasciae-latae-r",
     "tensor fasciae latae ends on the tract, not in front of it on vastus lateralis" },
+  /* Side view: tensor fasciae latae is fusiform, broader as it descends, and ends between the
+   * layers of the tract at about the junction of the upper and middle thirds of the thigh (Gray's). */
+  { "lateral", 661.2, 848, "m-tensor-fasciae-latae-r",
+    "tensor fasciae latae reaches down to the junction of the upper and middle thirds of the thigh" },
+  { "lateral", 672, 830, "m-tensor-fasciae-latae-r",
+    "low on the thigh tensor fasciae latae is broad, not a narrow strap" },
   /* Side view: the iliotibial tract is a sheet of fascia from the iliac crest, over the front
    * of gluteus medius behind tensor fasciae latae, down to Gerdy's tubercle: it crosses the
    * lateral femoral condyle in front of the epicondyle, over the bone. */
