@@ -2258,10 +2258,14 @@ def build_lateral():
     # sacrotuberous ligament) lies deep behind it, so seen from the side its posterior border is the
     # contour of the buttock; coarse bundles run down and forward into the iliotibial tract and the
     # gluteal tuberosity
-    gmax = Sheet(v.ps([(-90, 157, 'c'), (-112, 186), (-123, 226), (-127, 276), (-122, 318), (-110, 350, 'c')]),
+    # its upper border starts on the crest where the posterior gluteal line leaves it, so that the ilium
+    # behind the line (and the crest back to the PSIS) lies under the muscle, with no bare bone between
+    # it and gluteus medius
+    gmax = Sheet(v.ps([(-64, 146, 'c'), (-84, 155), (-101, 172), (-115, 198), (-124, 234), (-127, 276), (-122, 318),
+                       (-110, 350, 'c')]),
                  v.ps([(-3, 290), (-1, 330), (-5, 368), (-13, 400), (-19, 426)]),
-                 v.ps([(-62, 202), (-86, 246), (-100, 300), (-80, 386)]),
-                 v.ps([(-30, 248), (-44, 296), (-58, 346), (-46, 418)]))
+                 v.ps([(-47, 193), (-80, 240), (-100, 300), (-80, 386)]),
+                 v.ps([(-25, 244), (-42, 294), (-58, 346), (-46, 418)]))
     # whole, over the posterior part of gluteus medius: a broad thick sheet from the contour of the buttock
     # forward to the tract over the greater trochanter (its upper, larger part) and the gluteal tuberosity
     # (its lower, deep part); the upper border runs from the posterior iliac crest down and forward to the

@@ -568,6 +568,9 @@ static const HitPoint hit_points[] = {
     "standing, gluteus maximus covers the ischial tuberosity" },
   { "lateral", 589.2, 673.4, "m-gluteus-maximus-r",
     "gluteus maximus covers the back of the greater trochanter on its way to the tract" },
+  { "lateral", 495.6, 398, "m-gluteus-maximus-r",
+    "gluteus maximus arises from the ilium behind the posterior gluteal line up to the crest: no bare bone "
+    "between it and gluteus medius" },
   { "lateral", 600, 461, "m-gluteus-medius-r",
     "between gluteus maximus and tensor fasciae latae, below the crest, lies gluteus medius" },
   { "lateral", 582, 488, "m-gluteus-medius-r",
