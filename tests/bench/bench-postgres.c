@@ -31,7 +31,7 @@
 #include "fascia-store-private.h"
 #include "pg-server.h"
 
-#define N_CROWD            20000
+#define N_CROWD            20000  /* FASCIA_BENCH_CLIENTS=N for another size */
 #define N_BUSY_CLIENTS     20     /* clients with 200 visits */
 #define VISITS_OF_BUSY     200
 #define MARKS_PER_VISIT    5
@@ -149,9 +149,14 @@ build_clinic (void)
   g_autofree char *now_s = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
   const char *params[] = { now_s };
 
-  if (!fascia_store_create_demo_full (conninfo, N_CROWD, &error))
+  guint n_crowd = N_CROWD;
+
+  if (g_getenv ("FASCIA_BENCH_CLIENTS") != NULL)
+    n_crowd = (guint) CLAMP (g_ascii_strtoull (g_getenv ("FASCIA_BENCH_CLIENTS"), NULL, 10),
+                             100, 1000000);
+  if (!fascia_store_create_demo_full (conninfo, n_crowd, &error))
     g_error ("create demo: %s", error->message);
-  g_print ("Demo clinic of %u clients made through the store in %.1f s\n", N_CROWD + 12,
+  g_print ("Demo clinic of %u clients made through the store in %.1f s\n", n_crowd + 12,
            (bench_ms_now () - t0) / 1000.0);
 
   t0 = bench_ms_now ();
