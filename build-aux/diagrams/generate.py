@@ -2156,7 +2156,7 @@ def build_lateral():
     # From the side, most of it shows in front of the tract, hardly any behind.
     vl_out = [(16, 304), (4, 322), (-8, 330), (-22, 332), (-26, 346), (-26, 400), (-23, 450), (-22, 520),
               (-20, 570), (-15, 610), (-6, 636), (8, 652), (22, 662), (28, 650), (36, 624), (44, 600), (52, 530),
-              (54, 450), (48, 380), (36, 332), (26, 312)]
+              (54, 450), (48, 380), (39, 327), (26, 312)]
     vl_poly = v.ps(vl_out)
     vl_fib = Sheet(v.ps([(-24, 336), (-25, 420), (-21, 540), (-12, 622)]),
                    v.ps([(38, 390), (48, 520), (38, 610), (20, 660)]))
@@ -2221,8 +2221,8 @@ def build_lateral():
     rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
     # sartorius: from the ASIS down and forward across the front of the thigh, in front of rectus femoris,
     # turning medially behind it (out of sight from the side) on its way to the medial side of the knee
-    sa = Sheet(v.ps([(46, 216), (51, 210)]), v.ps([(62, 396), (72, 392)]),
-               v.ps([(50, 262), (58, 262)]), v.ps([(58, 340), (70, 338)]))
+    sa = Sheet(v.ps([(45, 217), (51, 210)]), v.ps([(62, 396), (72, 392)]),
+               v.ps([(39, 252), (58, 262)]), v.ps([(54, 336), (70, 338)]))
     v.add('muscles', group('m-sartorius-r', muscle_parts(sa, 'sup', 4, tendon=(0.0, 0.06)) + cut_parts(sa, 0, 1, 1.0)))
     v.add('muscles', group('m-rectus-femoris-r', rfp))
     # gluteus minimus: from the ilium between the anterior and inferior gluteal lines (and the margin of

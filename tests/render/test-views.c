@@ -530,6 +530,13 @@ static const HitPoint hit_points[] = {
    * of the iliotibial tract; behind the tract lies biceps femoris. */
   { "lateral", 700.8, 965, "m-vastus-lateralis-r",
     "the anterolateral mid-thigh, just behind rectus femoris, is vastus lateralis" },
+  /* Side view: the front of the hip is whole: sartorius, broadening from the ASIS, lies against
+   * the straight head of rectus femoris below the AIIS, with no gap through the body between them. */
+  { "lateral", 718, 560, "m-sartorius-r",
+    "below the ASIS, in front of the straight head of rectus femoris, lies sartorius, not a gap" },
+  { "lateral", 702, 694, "m-vastus-lateralis-r",
+    "below the front of the greater trochanter, between tensor fasciae latae and rectus femoris, the thigh "
+    "is vastus lateralis, not a hole" },
   { "lateral", 585.6, 1001, "m-biceps-femoris-r",
     "the strip behind the iliotibial tract at mid-thigh is biceps femoris" },
   { "lateral", 623.4, 1037, "b-iliotibial-tract-r",
