@@ -2615,14 +2615,24 @@ def draw_sacrum_medial(v):
     # the dorsal wall's spongy core
     sac.append(path(smooth(v.ps([lerp(w[0], w[1], 0.3) for w in wall] + [lerp(w[0], w[1], 0.7) for w in wall[::-1]])), SPONGY))
     v.add('bones', group('b-sacrum', sac))
+    # the coccyx: its segments fused into one small curved bone, tapering to the tip, only faint ridges
+    # where they joined (the sacrococcygeal joint above it, a thin disc)
     co = []
-    for k in range(4):
-        q = MB['Co%d' % (k + 1)]
-        if k < 3:
-            # the small discs between the segments
-            nq = MB['Co%d' % (k + 2)]
-            co.append(path(smooth(v.ps([lerp(q[1], q[3], 0.08), lerp(nq[0], nq[2], 0.08), lerp(nq[0], nq[2], 0.92), lerp(q[1], q[3], 0.92)])), DISC))
-        co.append(path(smooth(v.ps(rounded_quad(q, 1.0))), BONE))
+    S5, C1 = MB['S5'], MB['Co1']
+    co.append(path(smooth(v.ps([lerp(S5[1], S5[3], 0.1), lerp(C1[0], C1[2], 0.1), lerp(C1[0], C1[2], 0.9), lerp(S5[1], S5[3], 0.9)])), DISC))
+    names = ['Co1', 'Co2', 'Co3', 'Co4']
+    fr = [MB[n][0] for n in names] + [MB['Co4'][1]]
+    bk = [MB[n][2] for n in names] + [MB['Co4'][3]]
+    tip = lerp(MB['Co4'][1], MB['Co4'][3], 0.5)
+    outline = [fr[0] + ('c',)] + [lerp(MB[a][1], MB[b][0], 0.5) for a, b in zip(names, names[1:])] + \
+              [add(fr[-1], (0.5, 0.2)), add(tip, (0.8, 1.0)) + ('c',), add(bk[-1], (0.2, 0.5))] + \
+              [lerp(MB[a][3], MB[b][2], 0.5) for a, b in zip(names[::-1][1:], names[::-1][:-1])][::-1][::-1] + [bk[0] + ('c',)]
+    co.append(path(smooth(v.ps(outline)), BONE))
+    ridges = []
+    for a, b in zip(names, names[1:]):
+        f0, b0 = lerp(MB[a][1], MB[b][0], 0.5), lerp(MB[a][3], MB[b][2], 0.5)
+        ridges.append(smooth(v.ps([lerp(f0, b0, 0.12), lerp(f0, b0, 0.5), lerp(f0, b0, 0.88)]), False))
+    co.append(path(' '.join(ridges), 'fill="none" stroke="#a8937a" stroke-width="1.1"'))
     v.add('bones', group('b-coccyx', co))
 
 
@@ -2931,15 +2941,14 @@ def build_medial():
     # the sternum's lower end and the xiphoid process, cut in the midline
     v.add('bones', path(smooth(v.ps([(96, -166, 'c'), (110, -166, 'c'), (107, -130), (103, -104, 'c'), (92, -102, 'c'), (91, -140)])), BONE))
     v.add('bones', path(smooth(v.ps([(93, -101, 'c'), (103, -102, 'c'), (101, -88), (98, -74), (95, -68, 'c'), (91, -80), (91, -92)])), LANDMARK, 'b-xiphoid-process'))
-    # ---- the hip bone, inner surface ----
-    cx, cy, rx, ry, rot = SK.OBTURATOR_SAG
-    hip_d = smooth(v.ps(SK.HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
+    # ---- the hip bone, inner surface (below the brim an outline of its own, MED_HIP_SAG) ----
+    cx, cy, rx, ry, rot = SK.MED_OBTURATOR_SAG
+    hip_d = smooth(v.ps(SK.MED_HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
     hb = [path(hip_d, BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin'))]
     # the auricular surface and iliac tuberosity behind the fossa (the sacrum covers most of them)
     hb.append(path(smooth(v.ps([(-64, 230), (-58, 214), (-62, 196), (-74, 184), (-88, 186), (-96, 204), (-92, 224), (-78, 236)])), BONE_SHADE))
-    # the quadrilateral surface below the brim and the body of the ischium behind the foramen
-    hb.append(path(smooth(v.ps([(-50, 262), (-30, 262), (-6, 268), (6, 282)]), False), BONE_DETAIL))
-    hb.append(path(smooth(v.ps([(-46, 290), (-40, 312), (-34, 330)]), False), BONE_DETAIL))
+    # the body of the ischium behind the obturator foramen, down to the tuberosity
+    hb.append(path(smooth(v.ps([(-16, 296), (-14, 314), (-18, 332)]), False), BONE_DETAIL))
     v.add('bones', group('b-hip-bone-r', hb))
     fossa = [(42, 224), (40, 206), (34, 186), (24, 168), (8, 154), (-12, 146), (-34, 142), (-56, 148), (-72, 160),
              (-76, 176), (-70, 190)] + [(-60, 204), (-50, 210)] + SK.ARCUATE_LINE_SAG[1:] + [(36, 252)]
@@ -2949,36 +2958,39 @@ def build_medial():
     v.add('bones', path(smooth(v.ps(SK.ARCUATE_LINE_SAG), False), LINE_MARK.replace('#7d6549', '#6b5640')))
     v.add('bones', path(smooth(v.ps(SK.PECTEN_SAG), False), LINE_MARK, 'b-pecten-pubis-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(28, 264, 5, 4, 0.4, 10))), LANDMARK, 'b-iliopubic-eminence-r'))
-    # the body of the pubis, its medial (symphyseal) face at the front edge of the bone
-    pb = [(36, 285), (48, 284), (57, 288), (61, 296), (59, 309), (53, 320), (44, 327), (34, 326), (28, 314), (29, 296)]
+    # the body of the pubis behind the symphysis, its pelvic surface facing up and back
+    pb = [(33, 281), (42, 280), (48, 285), (50, 294), (46, 305), (39, 315), (31, 322), (23, 325), (19, 318),
+          (20, 304), (24, 290)]
     v.add('bones', path(smooth(v.ps(pb)), LANDMARK, 'b-pubic-body-r'))
-    v.add('bones', path(ribbon(v.ps([(38, 326), (20, 331.5), (2, 336), (-14, 340.5), (-26, 344)]), [5.5 * K] * 5), LANDMARK, 'b-ischiopubic-ramus-r'))
-    v.add('bones', path(smooth(v.ps([(-30, 347), (-40, 351), (-50, 347), (-55, 335), (-56, 322), (-48, 322), (-38, 334)])), LANDMARK, 'b-ischial-tuberosity-r'))
+    v.add('bones', path(ribbon(v.ps([(30, 324), (16, 329.5), (2, 333.5), (-10, 337.5), (-18, 342)]), [5.5 * K] * 5), LANDMARK, 'b-ischiopubic-ramus-r'))
+    v.add('bones', path(smooth(v.ps([(-21, 346), (-30, 349), (-36, 345), (-39, 335), (-38, 323), (-31, 324), (-25, 335)])), LANDMARK, 'b-ischial-tuberosity-r'))
     sp = SK.ISCHIAL_SPINE_SAG
-    v.add('bones', path(smooth(v.ps([(-47, 273), (sp[0] - 1, sp[1] - 1, 'c'), (sp[0] - 1, sp[1] + 2, 'c'), (-48, 290), (-45, 281)])), LANDMARK, 'b-ischial-spine-r'))
-    v.add('bones', path(smooth(v.ps(SK.GREATER_NOTCH_SAG), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
+    v.add('bones', path(smooth(v.ps(SK.MED_GREATER_NOTCH_SAG), False), LINE_MARK.replace('3.2', '4.5'), 'b-greater-sciatic-notch-r'))
     # the obturator membrane across the foramen, the obturator canal open at its top
     mem = ellipse_pts(cx, cy, rx - 0.8, ry - 0.8, rot, 10)
     mpoly = v.ps(mem)
     v.add('bones', group('b-obturator-membrane-r', [path(smooth(mpoly), OBT_MEMBRANE),
                                                     path(lines_d(hatch([sample(mpoly, True, 6)], 7, 145)), LIG_FIBRE),
-                                                    path(smooth(v.ps(ellipse_pts(cx + 7, cy - ry + 6, 3.2, 2.4, 0, 10))), HOLE)]))
+                                                    path(smooth(v.ps(ellipse_pts(cx + 4, cy - ry + 5, 3.2, 2.4, 0, 10))), HOLE)]))
     # ligaments behind the sacrum's cut face: the sacrotuberous from the back of the ilium, sacrum and coccyx
-    # down and forward to the ischial tuberosity, and in front of it (nearer the midline) the sacrospinous
-    # from the lateral border of the lower sacrum and coccyx to the ischial spine
-    st = [(-94, 238), (-96, 258), (-94, 278), (-86, 296), (-72, 312), (-60, 324), (-51, 336), (-45, 330), (-52, 318),
-          (-64, 306), (-76, 294), (-82, 280), (-84, 258)]
+    # down and forward to the medial margin of the ischial tuberosity, and in front of it (nearer the midline)
+    # the sacrospinous from the lateral border of the lower sacrum and coccyx to the ischial spine; between
+    # them and the lesser sciatic notch the lesser sciatic foramen lies open
+    st = [(-94, 238), (-96, 258), (-93, 278), (-86, 296), (-72, 312), (-56, 326), (-41, 338), (-35, 333), (-50, 320),
+          (-64, 306), (-75, 293), (-82, 279), (-84, 258)]
     v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT),
-                                                        path(' '.join(smooth(v.ps([(-91 + k * 3, 250), (-89 + k * 3, 280), (-72 + k * 2.4, 304), (-53 + k * 1.5, 328)]), False) for k in range(3)), LIG_FIBRE)]))
-    ss = [(sp[0] + 3, sp[1] - 3)] + mz([(-66, 252), (-72, 244), (-78, 258), (-80, 272), (-79, 286), (-74, 293)]) + [(sp[0] + 2, sp[1] + 4)]
+                                                        path(' '.join(smooth(v.ps([(-91 + k * 3, 250), (-89 + k * 3, 280), (-72 + k * 2.6, 304), (-45 + k * 1.8, 330)]), False) for k in range(3)), LIG_FIBRE)]))
+    ss = [(sp[0] + 1, sp[1] - 8)] + mz([(-66, 243), (-72, 240), (-78, 256), (-80, 272), (-79, 286), (-74, 293)]) + [(sp[0] + 2, sp[1] + 4)]
     v.add('bones', group('b-sacrospinous-ligament-r', [path(smooth(v.ps(ss)), LIGAMENT),
-                                                       path(lines_d(hatch([sample(v.ps(ss), True, 6)], 5, 172)), LIG_FIBRE)]))
+                                                       path(lines_d(hatch([sample(v.ps(ss), True, 6)], 5, 160)), LIG_FIBRE)]))
+    # the ischial spine, the ligament attached to its tip
+    v.add('bones', path(smooth(v.ps([(-26, 274), (sp[0] - 1, sp[1] - 1, 'c'), (sp[0] - 1, sp[1] + 2, 'c'), (-27, 293), (-24, 284)])), LANDMARK, 'b-ischial-spine-r'))
     # ---- the spine, sacrum and coccyx, cut in the midline ----
     draw_spine_medial(v)
     draw_sacrum_medial(v)
-    # the pubic symphysis: the interpubic disc cut in the midline, on the pubic body's medial face, its
-    # upper end tilted forward
-    sym = [(55, 287), (59, 292), (59.5, 301), (56, 312), (50, 321), (44, 326), (41, 322), (44, 311), (49, 299), (51, 291)]
+    # the pubic symphysis: the interpubic disc cut in the midline, on the pubic body's medial face, sloping
+    # down and back from the top of the symphysis in the plane of the ASIS
+    sym = [(47, 286), (50, 289), (51, 296), (48, 305), (42, 314), (35, 321), (31, 323), (30, 319), (35, 311), (40, 302), (43, 294), (44, 289)]
     v.add('bones', path(smooth(v.ps(sym)), DISC, 'b-pubic-symphysis'))
     # beyond the spine, seen through it (dashed): the L1 transverse process, the upper psoas and quadratus
     # lumborum, and the arcuate ligaments arching over them
@@ -3011,48 +3023,61 @@ def build_medial():
     pparts.append(path(smooth(v.ps([(25, 256), (33, 251), (40, 244)]), False), CUT))
     v.add('muscles', group('m-psoas-major-r', clip_front(v, pparts)))
     v.femoral_line = mz([(13, 122)]) + [(17, 140), (18.5, 162), (20.5, 184), (25, 204), (31, 221), (38, 238), (44, 252), (50, 266)]
-    # obturator internus on the inner surface of the membrane and the bone round it, converging on the lesser
-    # sciatic notch, where its tendon turns out of the pelvis through the lesser sciatic foramen
-    oi = Sheet(v.ps([(-44, 244), (-26, 238), (-6, 247), (12, 257), (26, 270), (34, 288), (33, 308), (24, 326), (0, 333), (-22, 336), (-38, 330)]),
-               v.ps([(-48, 290), (-49, 294), (-50, 298), (-50, 302), (-50, 306), (-49, 310), (-48, 314)]),
-               v.ps([(-46, 262), (-24, 264), (-4, 282), (0, 312), (-20, 326), (-40, 320)]),
-               v.ps([(-44, 286), (-36, 294), (-34, 300), (-34, 304), (-36, 310), (-42, 314)]))
-    v.add('muscles', group('m-obturator-internus-r', clip_front(v, muscle_parts(oi, 'deep', 18, tendon=(0.86, 1.0)))))
+    # obturator internus on the inner surface of the membrane and the bone round it, from just below the
+    # arcuate line down to the ischiopubic ramus and from the back of the pubic body to the margin of the
+    # greater sciatic notch, its fibres converging back on the lesser sciatic notch, where its tendon turns
+    # out of the pelvis below the ischial spine, through the lesser sciatic foramen
+    oi_O = [(-31, 240), (-22, 232), (-8, 240), (6, 250), (18, 259), (25, 268), (27, 282), (23, 292), (20, 304),
+            (19, 316), (14, 326), (2, 330), (-10, 333.5), (-18, 336), (-26, 334)]
+    oi_I = [(-28, 292), (-30.5, 298), (-33, 304), (-36, 310), (-39.5, 316), (-42.5, 322)]
+    oi = Sheet(v.ps(oi_O), v.ps(oi_I))
+    v.add('muscles', group('m-obturator-internus-r', clip_front(v, muscle_parts(oi, 'deep', 20, tendon=(0.8, 1.0)))))
     # piriformis, from the front of the sacrum (S2-S4) out through the greater sciatic foramen
-    pf = Sheet(v.ps([(-46, 218), (-56, 227), (-64, 236), (-70, 245), (-74, 254)]),
-               v.ps([(-58, 240), (-53, 246), (-49, 253), (-47, 260), (-47, 266)]),
-               v.ps([(-50, 226), (-58, 236), (-62, 246), (-64, 254)]), v.ps([(-54, 234), (-56, 242), (-54, 252), (-54, 262)]))
+    pf = Sheet(v.ps([(-46, 218), (-56, 227), (-64, 236), (-70, 244), (-72, 249)]),
+               v.ps([(-50, 237), (-45, 243), (-40, 250), (-37, 256), (-34, 262)]),
+               v.ps([(-48, 226), (-55, 235), (-58, 245), (-60, 254)]), v.ps([(-50, 233), (-48, 241), (-44, 250), (-41, 259)]))
     v.add('muscles', group('m-piriformis-r', clip_front(v, muscle_parts(pf, 'deep', 8) + cut_parts(pf, 0, 1, 1.0))))
-    # the tendinous arch of levator ani, a thickening of the obturator fascia from the pubis to the ischial spine
-    v.add('muscles', path(ribbon(v.ps(SK.TENDINOUS_ARCH_SAG), 2.2 * K), LIGAMENT, 'b-tendinous-arch-levator-ani-r'))
-    # coccygeus, from the ischial spine (on the pelvic face of the sacrospinous ligament) fanning to the
-    # lateral border of the lower sacrum and the coccyx
-    cg = Sheet(v.ps([(sp[0] + 1, sp[1] - 3), (sp[0] - 1, sp[1]), (sp[0] + 1, sp[1] + 3)]),
-               v.ps([(-70, 247), (-76, 258), (-78.5, 268), (-78, 279), (-74.5, 287)]),
-               v.ps([(-62, 266), (-68, 276), (-64, 286)]), None)
-    v.add('muscles', group('m-coccygeus-r', clip_front(v, muscle_parts(cg, 'mid', 8))))
-    # levator ani: pubococcygeus (with puborectalis) from the back of the pubic body, iliococcygeus from the
-    # tendinous arch and the ischial spine, sloping down and back, medially, to the perineal body, the
-    # anococcygeal body and the coccyx: a funnel whose lowest part lies just below the symphysis
-    la_O = [(37, 322), (39, 306), (37, 300)] + SK.TENDINOUS_ARCH_SAG[1:-1] + [(-53, 283)]
-    la_I = [(24, 337), (4, 338), (-16, 334), (-34, 325), (-50, 312), (-62, 300), (-68, 295)]
+    # coccygeus: a triangular sheet from the ischial spine, on the pelvic face of the sacrospinous ligament,
+    # fanning to the lateral border of the lowest sacral segment and the coccyx; its lower edge meets
+    # iliococcygeus
+    cg = Sheet(v.ps([(sp[0] + 4, sp[1] - 4), (sp[0] + 2, sp[1] - 0.5), (sp[0] + 4, sp[1] + 2.5)]),
+               v.ps([(-64, 248), (-72, 258), (-76, 270), (-75, 282), (-68, 294), (-59.5, 299.5)]),
+               None, None)
+    v.add('muscles', group('m-coccygeus-r', clip_front(v, muscle_parts(cg, 'mid', 10))))
+    # levator ani, a thin sheet sloping down and back: pubococcygeus (with puborectalis) from the back of the
+    # pubic body, iliococcygeus from the tendinous arch and the ischial spine, their fibres running down and
+    # back to the anococcygeal body and the coccyx; its lower (medial) edge is the border of the levator
+    # hiatus, from the pubis back over the perineal body to the anorectal junction
+    la_O = [(24, 321), (21.5, 313), (22, 306)] + SK.TENDINOUS_ARCH_SAG[1:]
+    la_I = [(-22, 321), (-30, 317), (-38, 312.5), (-46, 307.5), (-53, 303), (-59, 299.5)]
     la = Sheet(v.ps(la_O), v.ps(la_I),
-               v.ps([(32, 328), (22, 318), (-2, 308), (-26, 300), (-56, 290)]),
-               v.ps([(28, 335), (10, 333), (-12, 326), (-36, 314), (-64, 296)]))
-    lap = muscle_parts(la, 'sup', 16)
+               v.ps([(10, 333), (0, 322), (-14, 313), (-27, 303), (-39, 290.2)]),
+               v.ps([(-6, 333), (-16, 326), (-29, 318), (-41, 309), (-49, 294.9)]))
+    lap = muscle_parts(la, 'sup', 14)
     # the border between pubococcygeus (in front) and iliococcygeus
-    lap.append(path(smooth([la.point(0.5, u / 8.0) for u in range(9)], False), CUT))
+    lap.append(path(smooth([la.point(0.42, u / 8.0) for u in range(9)], False), 'fill="none" stroke="#5a1810" stroke-width="1.2" stroke-opacity="0.8"'))
     v.add('muscles', group('m-levator-ani-r', clip_front(v, lap)))
-    # the anococcygeal body, from the anorectal junction to the coccyx tip; the perineal body in front
-    v.add('muscles', path(ribbon(v.ps([(-30, 330), (-48, 316), (-62, 302), (COCCYX_TIP[0] + 1, COCCYX_TIP[1] - 1)]), [4 * K, 4 * K, 3.4 * K, 2.6 * K]), TENDON, 'b-anococcygeal-body'))
-    v.add('muscles', path(smooth(v.ps(ellipse_pts(22, 340, 6, 4.5, 0, 10))), TENDON, 'b-perineal-body'))
+    # the tendinous arch of levator ani along the sheet's origin: a fine white line, a thickening of the
+    # obturator fascia on obturator internus, from the back of the pubic body to the ischial spine
+    v.add('muscles', path(ribbon(v.ps(SK.TENDINOUS_ARCH_SAG), 1.3 * K), 'fill="#f7f3ea" stroke="#9c8a70" stroke-width="0.7"', 'b-tendinous-arch-levator-ani-r'))
+    # the anococcygeal body: a short fibrous band in the midline from the anorectal junction to the tip of
+    # the coccyx, into which iliococcygeus inserts; the perineal body in front of the hiatus
+    ac = [(-22, 322), (-31, 317.5), (-40, 312.5), (-49, 306.5), (COCCYX_TIP[0] - 0.5, COCCYX_TIP[1] + 0.5)]
+    acw = [5.5 * K, 4.6 * K, 3.8 * K, 3.2 * K, 2.6 * K]
+    afib = []
+    for fr in (-0.3, 0.0, 0.3):
+        left, right, cen = offset_line(v.ps(ac), [w * fr for w in acw])
+        afib.append(smooth(left[2:-2:2], False))
+    v.add('muscles', group('b-anococcygeal-body', [path(ribbon(v.ps(ac), acw, caps='flat'), 'fill="#e9dcc6" fill-opacity="0.9" stroke="#9c8a70" stroke-width="0.9" stroke-linejoin="round"'),
+                                                    path(' '.join(afib), TENDON_FIBRE)]))
+    v.add('muscles', path(smooth(v.ps(ellipse_pts(8, 334.5, 6, 4.5, 0, 10))), TENDON, 'b-perineal-body'))
     v.add('muscles', group('m-diaphragm-r', diaphragm_medial(v)))
 
-    trigger_point(v, 'levator-ani', 1, s, (-22, 318))
-    trigger_point(v, 'coccygeus', 1, s, (-66, 277))
+    trigger_point(v, 'levator-ani', 1, s, (-28, 306))
+    trigger_point(v, 'coccygeus', 1, s, (-50, 279))
     trigger_point(v, 'diaphragm', 1, s, (88, -100))
-    referral_zone(v, 'levator-ani', 1, s, [[(-70, 250), (-92, 262), (-100, 290), (-86, 304), (-60, 330), (-30, 350), (0, 352),
-                                            (20, 348), (12, 336), (-20, 334), (-56, 312), (-74, 292)]])
+    referral_zone(v, 'levator-ani', 1, s, [[(-66, 262), (-86, 270), (-92, 292), (-78, 312), (-52, 328), (-22, 340), (2, 344),
+                                            (4, 334), (-20, 328), (-46, 316), (-64, 302), (-72, 284)]])
     referral_zone(v, 'coccygeus', 1, s, [[(-62, 236), (-90, 226), (-104, 250), (-100, 286), (-84, 302), (-70, 298), (-80, 276), (-78, 254)]])
     referral_zone(v, 'diaphragm', 1, s, [[(100, -110), (108, -60), (100, -20), (84, 10), (62, 20), (70, -10), (86, -44), (88, -90)]])
 
@@ -3068,14 +3093,14 @@ def build_medial():
     v.label('Psoas major', (20, 240), R, 'L')
     v.label('ASIS', (47, 211), R, 'L')
     v.label('Iliopubic eminence', (28, 266), R, 'L')
-    v.label('Pecten pubis', (52, 282), R, 'L')
-    v.label('Pubic symphysis', (54, 304), R, 'L')
-    v.label('Pubic body', (34, 320), R, 'L')
-    v.label('Perineal body', (22, 343), R, 'L')
-    v.label('Ischiopubic ramus', (6, 337), R, 'L')
-    v.label('Levator ani: pubococcygeus', (14, 318), R, 'L')
-    v.label('Tendinous arch of levator ani', (10, 293), R, 'L', below=280)
-    v.label('Obturator internus', (10, 274), R, 'L')
+    v.label('Pecten pubis', (40, 275), R, 'L')
+    v.label('Pubic symphysis', (45, 304), R, 'L')
+    v.label('Pubic body', (38, 300), R, 'L')
+    v.label('Perineal body', (8, 336), R, 'L')
+    v.label('Ischiopubic ramus', (-2, 336.5), R, 'L')
+    v.label('Levator ani: pubococcygeus', (8, 316), R, 'L')
+    v.label('Tendinous arch of levator ani', (8, 304), R, 'L')
+    v.label('Obturator internus', (2, 270), R, 'L')
     v.label('T10 vertebra', lerp(MB['T10'][0], MB['T10'][3], 0.5), R, 'R')
     v.label('Diaphragm, lumbar part (behind)', mz([(-40, -60)])[0], R, 'R')
     v.label('12th rib', mz([(-44, 31)])[0], R, 'R')
@@ -3089,19 +3114,21 @@ def build_medial():
     v.label('Sacral promontory', PROMONTORY, R, 'L')
     v.label('Arcuate line', (-10, 236), R, 'R')
     v.label('Sacrum (S2)', lerp(MB['S2'][0], MB['S2'][3], 0.5), R, 'R')
-    v.label('Greater sciatic notch', (-62, 240), R, 'R')
-    v.label('Ischial spine', (-56, 281), R, 'R')
-    v.label('Coccygeus', (-72, 272), R, 'R')
-    v.label('Piriformis', (-60, 242), R, 'R')
-    v.label('Sacrospinous ligament', (-62, 289.5), R, 'R')
+    v.label('Greater sciatic notch', (-31, 259), R, 'R')
+    # the tip of the ischial spine shows between the origins of coccygeus and levator ani
+    bare_spot(v, (-31, 283), 2.4)
+    v.label('Ischial spine', (-31.5, 283), R, 'R')
+    v.label('Coccygeus', (-56, 280), R, 'R')
+    v.label('Piriformis', (-54, 240), R, 'R')
+    v.label('Sacrospinous ligament', (-48, 259.6), R, 'R')
     v.label('Coccyx', lerp(MB['Co2'][0], MB['Co2'][3], 0.5), R, 'R')
-    v.label('Levator ani: iliococcygeus', (-40, 306), R, 'R')
-    v.label('Anococcygeal body', (-52, 313), R, 'R')
-    v.label('Lesser sciatic foramen', (-52, 300), R, 'R')
-    v.label('Sacrotuberous ligament', (-67, 312), R, 'R')
-    v.label('Ischial tuberosity', (-48, 344), R, 'R')
+    v.label('Levator ani: iliococcygeus', (-22, 302), R, 'R')
+    v.label('Anococcygeal body', (-40, 312.5), R, 'R')
+    v.label('Lesser sciatic foramen', (-44, 320.5), R, 'R')
+    v.label('Sacrotuberous ligament', (-66, 306), R, 'R')
+    v.label('Ischial tuberosity', (-33, 343), R, 'R')
     # its label below that of the ischial tuberosity, whose leader would otherwise cross it
-    v.label('Obturator membrane (covered)', (16, 318), R, 'R', below=350)
+    v.label('Obturator membrane (covered)', (12, 318), R, 'R', below=350)
     return v
 
 
@@ -3310,10 +3337,19 @@ def check_relations():
     assert abs(ang - 125) < 0.5, 'neck-shaft angle %.1f' % ang
     assert LM['lesser-trochanter'][1] > N[1], 'lesser trochanter must lie below the neck'
     # the medial view: the plane of the inlet 53-60 degrees to the horizontal, the true conjugate 11-12.5 cm
-    top = (58, 289)
+    top = SK.SYMPHYSIS_TOP_SAG
     inlet = math.degrees(math.atan2(top[1] - PROMONTORY[1], top[0] - PROMONTORY[0]))
     assert 53 <= inlet <= 60, 'inlet plane at %.1f degrees' % inlet
     assert 110 <= dist(PROMONTORY, top) <= 125, 'true conjugate %.0f mm' % dist(PROMONTORY, top)
+    # the ASIS, the pubic tubercle and the front of the symphysis in one coronal plane (Moore)
+    asis = SK.MED_HIP_SAG[0]
+    assert abs(asis[0] - SK.PUBIC_TUBERCLE_SAG[0]) <= 4, 'pubic tubercle %.0f mm in front of the ASIS' % (SK.PUBIC_TUBERCLE_SAG[0] - asis[0])
+    assert abs(asis[0] - top[0]) <= 4, 'symphysis %.0f mm in front of the ASIS' % (top[0] - asis[0])
+    # the ischial spine 2-3.5 cm behind the centre of the acetabulum, about level with the sacral apex and
+    # the tip of the coccyx
+    back = SK.ACETABULUM_SAG[0] - SK.ISCHIAL_SPINE_SAG[0]
+    assert 20 <= back <= 35, 'ischial spine %.0f mm behind the acetabulum' % back
+    assert SACRAL_APEX[1] - 5 <= SK.ISCHIAL_SPINE_SAG[1] <= COCCYX_TIP[1] + 5, 'ischial spine not level with the sacral apex and coccyx'
 
 
 def main(argv):

@@ -160,8 +160,28 @@ BODY_Z_MEDIAL = dict(BODY_Z, T7=(-46, 26), T8=(-42, 27), T9=(-37, 28), T10=(-31,
 # the pecten pubis on to the pubic tubercle; seen from the side the brim runs close to the plane of the
 # pelvic inlet, about 55 degrees to the horizontal from the promontory to the top of the symphysis.
 ARCUATE_LINE_SAG = [(-42, 214), (-24, 226), (-4, 240), (14, 252), (28, 263)]
-PECTEN_SAG = [(28, 264), (40, 272), (50, 280), (57, 287)]
-ISCHIAL_SPINE_SAG = (-57, 281)
+PECTEN_SAG = [(28, 264), (36, 271), (42, 277), (46, 283)]
+# The hip bone of the medial view.  Its ilium is the side view's (HIP_SAG); below the brim it has an outline
+# of its own, in the anatomical position (Moore): the pubic tubercle and the front of the symphysis in the
+# coronal plane of the ASIS (a vertical line in this view), the symphysis sloping down and back, its pelvic
+# surface facing up and back; the ischial spine about 3 cm behind the centre of the acetabulum, roughly
+# level with the sacral apex and the tip of the coccyx, the lesser sciatic notch below it and the ischial
+# tuberosity below and a little behind the acetabulum.
+ISCHIAL_SPINE_SAG = (-32, 283)
 GREATER_NOTCH_SAG = [(-90, 233), (-84, 232), (-68, 236), (-54, 244), (-47, 254), (-46, 265), (-50, 275), (-56, 280)]
-SYMPHYSIS_SAG = [(51, 292), (58, 289), (63, 297), (63, 312), (58, 322), (51, 322), (48, 308)]
-TENDINOUS_ARCH_SAG = [(41, 300), (18, 294), (-6, 289), (-32, 284), (-54, 281)]
+PUBIC_TUBERCLE_SAG = (46, 283)
+SYMPHYSIS_TOP_SAG = (50, 287)
+MED_HIP_SAG = [
+    (48, 211, 'c'), (44, 219), (41, 226), (42, 233), (43, 239, 'c'), (39, 247), (34, 256), (38, 266),
+    (43, 275), (47, 282), (50, 287, 'c'), (51, 295), (47, 306), (40, 316), (32, 324, 'c'),
+    (22, 329), (8, 333), (-6, 337), (-15, 341), (-22, 347), (-30, 350, 'c'), (-37, 346), (-40, 336),
+    (-38, 324), (-33, 313), (-28, 303), (-27, 294), (-29, 288), (-33, 283, 'c'), (-29, 278), (-29, 268),
+    (-31, 257), (-38, 247), (-52, 239), (-68, 234), (-84, 231), (-97, 232, 'c'), (-99, 224), (-100, 213, 'c'),
+    (-103, 196), (-97, 172), (-81, 152), (-58, 139), (-32, 133), (-10, 136), (10, 146), (26, 160),
+    (38, 178), (45, 196),
+]
+MED_OBTURATOR_SAG = (9, 310, 12.5, 18.5, -0.5)
+MED_GREATER_NOTCH_SAG = [(-90, 233), (-84, 231), (-68, 234), (-52, 239), (-38, 247), (-31, 257), (-29, 268),
+                         (-29, 277), (-32, 282)]
+# from the back of the pubic body, below the obturator canal, to the ischial spine
+TENDINOUS_ARCH_SAG = [(22, 306), (8, 304), (-6, 299), (-18, 292), (-28, 286)]
