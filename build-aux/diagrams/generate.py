@@ -2221,9 +2221,11 @@ def build_lateral():
     rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
     # sartorius: from the ASIS down and forward across the front of the thigh, in front of rectus femoris,
     # turning medially behind it (out of sight from the side) on its way to the medial side of the knee
-    sa = Sheet(v.ps([(45, 217), (51, 210)]), v.ps([(62, 396), (72, 392)]),
-               v.ps([(39, 252), (58, 262)]), v.ps([(54, 336), (70, 338)]))
-    v.add('muscles', group('m-sartorius-r', muscle_parts(sa, 'sup', 4, tendon=(0.0, 0.06)) + cut_parts(sa, 0, 1, 1.0)))
+    # (its front border the front of the upper thigh, its lower part passing behind the front border of
+    # rectus femoris, which is drawn over it, not cut off in front of it)
+    sa = Sheet(v.ps([(45, 217), (51, 210)]), v.ps([(52, 420), (58, 414)]),
+               v.ps([(39, 252), (60, 262)]), v.ps([(55, 336), (76, 346)]))
+    v.add('muscles', group('m-sartorius-r', muscle_parts(sa, 'sup', 4, tendon=(0.0, 0.06))))
     v.add('muscles', group('m-rectus-femoris-r', rfp))
     # gluteus minimus: from the ilium between the anterior and inferior gluteal lines (and the margin of
     # the greater sciatic notch) to the front of the greater trochanter; only its anterior edge shows

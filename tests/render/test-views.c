@@ -547,6 +547,11 @@ static const HitPoint hit_points[] = {
    * the straight head of rectus femoris below the AIIS, with no gap through the body between them. */
   { "lateral", 718, 560, "m-sartorius-r",
     "below the ASIS, in front of the straight head of rectus femoris, lies sartorius, not a gap" },
+  /* Side view: sartorius crosses the front of the thigh from lateral to medial; seen from the side
+   * it is the front of the upper thigh and passes out of sight behind the front border of rectus
+   * femoris, not cut off square in front of it. */
+  { "lateral", 756, 800, NULL,
+    "a third of the way down the thigh, in front of rectus femoris, sartorius has passed out of sight" },
   { "lateral", 702, 694, "m-vastus-lateralis-r",
     "below the front of the greater trochanter, between tensor fasciae latae and rectus femoris, the thigh "
     "is vastus lateralis, not a hole" },
