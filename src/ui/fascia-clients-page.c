@@ -116,7 +116,7 @@ ensure_client_view (FasciaClientsPage *self)
                            G_CALLBACK (active_plan_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client_view, "notify::client",
                            G_CALLBACK (view_client_cb), self, G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->client_view), "client");
+  gtk_stack_add_titled (self->content_stack, GTK_WIDGET (self->client_view), "client", _("Client"));
   /* Named now, as the rest of the page was: screen readers see its hidden sections too. */
   fascia_ui_name_tree (GTK_WIDGET (self->client_view));
   return self->client_view;

@@ -1492,6 +1492,16 @@ name_widget (GtkWidget *widget)
         gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY, group, NULL, -1);
     }
+  else if (type == GTK_TYPE_LABEL)
+    {
+      /* A label not given its text yet (a card's title before a muscle is chosen) is read by
+       * nothing, not "GtkLabel": its text names it from when it is set. */
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if ((text == NULL || *text == '\0') && !has_own_name (widget))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                        -1);
+    }
   else if (ADW_IS_PREFERENCES_WINDOW (widget))
     name_search_results (widget);
   else if (type == GTK_TYPE_SEARCH_ENTRY)
@@ -1569,6 +1579,28 @@ fascia_ui_name_tree (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     fascia_ui_name_tree (child);
+}
+
+/**
+ * fascia_ui_flow_box_only_lays_out:
+ * @flow: a flow box whose parts are all in
+ *
+ * For a flow box that only lays its parts out in lines: the children it wraps around each
+ * part take neither the focus (the parts do) nor a place of their own in what a screen
+ * reader reads, where GTK 4.8 read each as a table cell called "GtkFlowBoxChild". Called
+ * once its parts are in, before it is first shown.
+ */
+void
+fascia_ui_flow_box_only_lays_out (GtkFlowBox *flow)
+{
+  g_return_if_fail (GTK_IS_FLOW_BOX (flow));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (flow)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_focusable (child, FALSE);
+      g_object_set (child, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC, NULL);
+    }
 }
 
 static gboolean

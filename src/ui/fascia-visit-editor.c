@@ -1083,7 +1083,7 @@ create_finding_row (FasciaVisitEditor *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (name);
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *flow = g_object_new (GTK_TYPE_FLOW_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -1122,9 +1122,9 @@ create_finding_row (FasciaVisitEditor *self,
       g_object_set_data (G_OBJECT (button), "flag", GUINT_TO_POINTER (fascia_finding_tools[i].flag));
       g_signal_connect (button, "toggled", G_CALLBACK (_fascia_visit_editor_finding_toggled_cb), self);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
-      /* The button takes the focus, not the flow box's own child around it. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
+  /* The buttons take the focus, not the flow box's own children around them. */
+  fascia_ui_flow_box_only_lays_out (GTK_FLOW_BOX (flow));
 
   gtk_box_append (GTK_BOX (box), flow);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -1667,14 +1667,9 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
 
   /* The tools, drop-downs and legend take the focus (or none), not the flow boxes' own
    * children around them. */
-  {
-    GtkWidget *flows[] = { self->tool_flow, self->dropdown_flow, self->legend_flow };
-
-    for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
-      for (GtkWidget *child = gtk_widget_get_first_child (flows[i]); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        gtk_widget_set_focusable (child, FALSE);
-  }
+  fascia_ui_flow_box_only_lays_out (GTK_FLOW_BOX (self->tool_flow));
+  fascia_ui_flow_box_only_lays_out (GTK_FLOW_BOX (self->dropdown_flow));
+  fascia_ui_flow_box_only_lays_out (GTK_FLOW_BOX (self->legend_flow));
 
   _fascia_visit_editor_actions_init (self);
 }
