@@ -3198,9 +3198,9 @@ SCIATIC_LAT = [(-36, 410), (-35, 450), (-33, 500), (-31, 560), (-29, 620), (-28,
 # Medial (z, y): the lumbosacral trunk (L4-L5) comes down from behind psoas over the sacral ala, the S1-S3
 # anterior rami leave the anterior sacral foramina, and they join on piriformis into the sciatic nerve,
 # which leaves through the greater sciatic foramen below piriformis, just above the ischial spine.
-LS_TRUNK_MED = mz([(-21, 194), (-27, 202), (-33, 211), (-42, 232), (-48, 250), (-51, 264), (-51, 272)])
-SACRAL_RAMI_MED = [mz(x) for x in [[(-34, 206), (-42, 228), (-49, 254)], [(-50, 222), (-53, 240), (-51, 260)],
-                   [(-64, 238), (-59, 252), (-52, 266)]]]
+LS_TRUNK_MED = mz([(-21, 194), (-27, 202), (-33, 211), (-40, 230), (-43, 246), (-43, 258), (-42, 267)])
+SACRAL_RAMI_MED = [mz(x) for x in [[(-34, 206), (-41, 228), (-44, 252)], [(-50, 222), (-51, 240), (-46, 258)],
+                   [(-64, 238), (-57, 252), (-46, 264)]]]
 
 
 def femoral_medial(v):
@@ -3236,7 +3236,7 @@ def add_nerves(v):
             v.add('nerves', group('b-femoral-nerve' + sf, nerve_parts(
                 v, s, [femoral_medial(v)], 4.5, zones=[blob(44, 259, 9, 7, 0.5, 12)])))
             v.add('nerves', group('b-sciatic-nerve' + sf, nerve_parts(
-                v, s, [LS_TRUNK_MED] + SACRAL_RAMI_MED, 4.2, zones=[blob(-51, 264, 8, 11, 0.0, 12)])))
+                v, s, [LS_TRUNK_MED] + SACRAL_RAMI_MED, 4.2, zones=[blob(-42, 262, 8, 10, 0.0, 12)])))
         if v.id == 'front-superficial':
             v.add('nerves', group('b-lateral-femoral-cutaneous-nerve' + sf, nerve_parts(
                 v, s, [LFCN_C[3:]], 3.4, zones=[blob(113, 222, 11, 15, 0.2, 12)])))

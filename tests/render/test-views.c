@@ -701,6 +701,38 @@ test_hit_points (void)
     g_error ("clicks that find the wrong region:%s", wrong->str);
 }
 
+/* Points of the nerves' danger zones, with the nerves layer shown (Atlas: Layers → Nerves): the
+ * region a click there finds. */
+static const HitPoint nerve_points[] = {
+  /* Pelvis view: the sacral plexus gathers into the sciatic nerve in front of piriformis and leaves
+   * the pelvis through the greater sciatic foramen below it, above the ischial spine and coccygeus
+   * (Gray's, Moore), not over coccygeus. */
+  { "pelvis-medial", 691.5, 1166.0, "b-sciatic-nerve-r", "the sciatic nerve leaves below piriformis, above the ischial spine" },
+};
+
+static void
+test_nerve_points (void)
+{
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (nerve_points); i++)
+    {
+      const HitPoint *point = &nerve_points[i];
+      g_autoptr(FasciaDiagram) diagram = load_view (point->view_id);
+      const FasciaRegion *hit;
+
+      fascia_diagram_set_layer_visible (diagram, "layer-nerves", TRUE);
+      hit = fascia_diagram_hit_test (diagram, point->x, point->y);
+      if (hit == NULL || !g_str_equal (hit->id, point->region_id))
+        g_string_append_printf (wrong, "\n  %s (%.1f, %.1f): %s, not %s (%s)", point->view_id,
+                                point->x, point->y, hit != NULL ? hit->id : "nothing",
+                                point->region_id, point->why);
+    }
+
+  if (wrong->len > 0)
+    g_error ("nerve clicks that find the wrong region:%s", wrong->str);
+}
+
 static GPtrArray *label_texts (const char *view_id);
 
 /* The muscle a label names, if it is a muscle's label: the label begins with the muscle's name
@@ -1448,6 +1480,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
+  g_test_add_func ("/fascia/render/views/nerve-points", test_nerve_points);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   return g_test_run ();
 }
