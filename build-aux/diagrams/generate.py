@@ -3034,6 +3034,8 @@ def build_medial():
     oi_I = [(-28, 292), (-30.5, 298), (-33, 304), (-36, 310), (-39.5, 316), (-42.5, 322)]
     oi = Sheet(v.ps(oi_O), v.ps(oi_I))
     v.add('muscles', group('m-obturator-internus-r', clip_front(v, muscle_parts(oi, 'deep', 20, tendon=(0.8, 1.0)))))
+    # obturator internus leaves the obturator canal open at the top of the membrane, above the tendinous arch
+    bare_spot(v, (cx + 4, cy - ry + 5), 2.6)
     # piriformis, from the front of the sacrum (S2-S4) out through the greater sciatic foramen
     pf = Sheet(v.ps([(-46, 218), (-56, 227), (-64, 236), (-70, 244), (-72, 249)]),
                v.ps([(-50, 237), (-45, 243), (-40, 250), (-37, 256), (-34, 262)]),

@@ -538,6 +538,7 @@ static const HitPoint hit_points[] = {
   { "pelvis-medial", 635.9, 1329.6, "m-obturator-internus-r", "below the edge of levator ani, above the ischiopubic ramus, obturator internus again" },
   { "pelvis-medial", 704.8, 1184.2, "m-coccygeus-r", "coccygeus fans from the ischial spine to the coccyx, a triangle, not a sliver" },
   { "pelvis-medial", 452.3, 1255.6, NULL, "the symphysis lies no further forward than the ASIS" },
+  { "pelvis-medial", 556.9, 1246.7, "b-obturator-membrane-r", "above the tendinous arch obturator internus leaves the obturator canal open at the top of the membrane" },
   { "pelvis-medial", 686.3, 1307.5, "m-obturator-internus-r", "the tendon of obturator internus passes out over the lesser sciatic notch, below the ischial spine" },
   /* Side view: vastus lateralis is the anterolateral bulk of the thigh, under and in front
    * of the iliotibial tract; behind the tract lies biceps femoris. */
