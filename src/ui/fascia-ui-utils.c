@@ -1550,6 +1550,113 @@ name_widget (GtkWidget *widget)
     }
 }
 
+/* Whether @widget lies inside one of @n types, GTK's or Adwaita's own composite widgets. */
+static gboolean
+inside_any (GtkWidget   *widget,
+            const GType *types,
+            guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (gtk_widget_get_ancestor (widget, types[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* What an accelerator such as "<Control>f <Control>k" says: "Ctrl+F, Ctrl+K". */
+static char *
+accelerator_words (const char *accelerator)
+{
+  g_auto(GStrv) parts = g_strsplit (accelerator, " ", -1);
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint key = 0;
+      GdkModifierType mods = 0;
+      g_autofree char *label = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      if (gtk_accelerator_parse (parts[i], &key, &mods))
+        label = gtk_accelerator_get_label (key, mods);
+      if (words->len > 0)
+        g_string_append (words, ", ");
+      g_string_append (words, label != NULL && *label != '\0' ? label : parts[i]);
+    }
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
+/* GTK 4.8 reads a part with no name of its own by its class name, but for a few roles of
+ * groupings; GTK and Adwaita leave their own widgets' insides so. What means something is
+ * named (a page switcher is "Pages", a shortcut's keys read as keys); what only holds or
+ * places other parts (a squeezer, the gizmos of a header bar or an entry row, a scroll bar's
+ * inside, the pages inside a drop-down's button) is read as nothing; what is only drawn (an
+ * entry row's pencil, a combo row's arrow, a page switcher's icon, a drop-down's arrow, a
+ * pane split's handle) is left out. The role of these parts is their makers': a name, or
+ * leaving the part out, is what can still be given once they are built. */
+static void
+quiet_toolkit_part (GtkWidget *widget)
+{
+  /* Types private to GTK and Adwaita, known by their names only. */
+  const char *type_name = G_OBJECT_TYPE_NAME (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (has_own_name (widget))
+    return;
+
+  if (g_str_equal (type_name, "AdwIndicatorBin") || g_str_equal (type_name, "GtkBuiltinIcon")
+      || g_str_equal (type_name, "GtkPanedHandle"))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  else if (g_str_equal (type_name, "AdwGizmo")
+           || ADW_IS_SQUEEZER (widget) || ADW_IS_WINDOW_TITLE (widget) || GTK_IS_ACTION_BAR (widget)
+           || ADW_IS_LEAFLET (widget) || ADW_IS_VIEW_SWITCHER_TITLE (widget)
+           || ADW_IS_VIEW_SWITCHER_BAR (widget)
+           || (GTK_IS_SCROLLBAR (widget) && GTK_IS_SCROLLED_WINDOW (parent))
+           || (g_str_equal (type_name, "GtkRange") && GTK_IS_SCROLLBAR (parent)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  else if (ADW_IS_VIEW_SWITCHER (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Pages"), -1);
+  else if (GTK_IS_STACK_SWITCHER (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_WINDOW))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Sections"), -1);
+  else if (GTK_IS_SHORTCUT_LABEL (widget))
+    {
+      const char *accelerator = gtk_shortcut_label_get_accelerator (GTK_SHORTCUT_LABEL (widget));
+      g_autofree char *words = accelerator_words (accelerator != NULL ? accelerator : "");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      words, -1);
+    }
+  else if (GTK_IS_IMAGE (widget))
+    {
+      const GType makers[] = { ADW_TYPE_PREFERENCES_ROW, ADW_TYPE_VIEW_SWITCHER,
+                               GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW };
+
+      if (inside_any (widget, makers, G_N_ELEMENTS (makers)))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    }
+  else if (GTK_IS_STACK (widget))
+    {
+      const GType makers[] = { GTK_TYPE_DROP_DOWN, ADW_TYPE_VIEW_SWITCHER,
+                               GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW };
+
+      if ((parent != NULL && g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwViewSwitcherButton"))
+          || inside_any (widget, makers, G_N_ELEMENTS (makers)))
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          {
+            GtkStackPage *page = gtk_stack_get_page (GTK_STACK (widget), child);
+
+            if (page != NULL && gtk_stack_page_get_title (page) == NULL
+                && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (page),
+                                                      GTK_ACCESSIBLE_PROPERTY_LABEL))
+              gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "", -1);
+          }
+    }
+}
+
 /* GTK 4.8 reads a widget's name as its label property followed by the names of what labels
  * it: a button that holds a label, a switch that a row activates, a menu button's own
  * button — each named here too — were read twice ("New Plan New Plan"). A name of its own
@@ -1576,6 +1683,7 @@ fascia_ui_name_tree (GtkWidget *widget)
 
   name_widget (widget);
   keep_one_name (widget);
+  quiet_toolkit_part (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     fascia_ui_name_tree (child);
@@ -1613,6 +1721,7 @@ name_on_map_cb (GSignalInvocationHint *hint,
 
   name_widget (widget);
   keep_one_name (widget);
+  quiet_toolkit_part (widget);
 
   /* What a stack, a revealer or a folded leaflet keeps unmapped is in the accessibility
    * tree all the same: it is named now, with what is shown. */
