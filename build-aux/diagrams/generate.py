@@ -2390,7 +2390,7 @@ MED_COCCYX = [(-4, 10, 11), (-24, 9, 9), (-42, 7.5, 7), (-58, 6, 5.5)]
 
 # The medial view's spine, sacrum and coccyx lie this far (mm) in front of the positions of MED_SPINE, so that
 # the true conjugate (promontory to the top of the symphysis) is about 12 cm and the plane of the inlet about
-# 55 degrees to the horizontal; what is drawn beside the spine (the arcuate ligaments, the L1 transverse
+# 57 degrees to the horizontal; what is drawn beside the spine (the arcuate ligaments, the L1 transverse
 # process, the upper psoas and quadratus lumborum, the diaphragm's crus and lumbar part) moves with it (mz).
 MED_DZ = 5.0
 

@@ -158,7 +158,7 @@ BODY_Z_MEDIAL = dict(BODY_Z, T7=(-46, 26), T8=(-42, 27), T9=(-37, 28), T10=(-31,
 # The pelvic brim on the inner surface of the hip bone: the arcuate line from the front of the sacroiliac
 # joint (beside the sacral ala, a little behind and below the promontory) forward to the iliopubic eminence,
 # the pecten pubis on to the pubic tubercle; seen from the side the brim runs close to the plane of the
-# pelvic inlet, about 55 degrees to the horizontal from the promontory to the top of the symphysis.
+# pelvic inlet, about 57 degrees to the horizontal from the promontory to the top of the symphysis.
 ARCUATE_LINE_SAG = [(-42, 214), (-24, 226), (-4, 240), (14, 252), (28, 263)]
 PECTEN_SAG = [(28, 264), (36, 271), (42, 277), (46, 283)]
 # The hip bone of the medial view.  Its ilium is the side view's (HIP_SAG); below the brim it has an outline

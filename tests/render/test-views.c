@@ -518,8 +518,8 @@ static const HitPoint hit_points[] = {
   { "pelvis-medial", 370.7, 291.7, "b-costal-cartilages-5-7-r", "the 7th costal cartilage below and behind the xiphisternal joint" },
   { "pelvis-medial", 386.0, 154.0, NULL, "no cartilage rises above the sternum's lower end" },
   /* Pelvis view: the promontory lies about 12 cm from the top of the symphysis (the true conjugate,
-   * 11-12 cm), the plane of the inlet about 55 degrees to the horizontal (Gray's: 50-60). */
-  { "pelvis-medial", 634.6, 975.1, "b-sacrum", "the promontory, 124 mm behind and above the top of the symphysis" },
+   * 11-12 cm), the plane of the inlet about 57 degrees to the horizontal (Gray's: 50-60). */
+  { "pelvis-medial", 634.6, 975.1, "b-sacrum", "the promontory, 118 mm behind and above the top of the symphysis" },
   /* Pelvis view: the lumbar spinous processes are cut in the midline, hatchet-shaped, their
    * thick posterior borders upright (not pointed like transverse processes). */
   { "pelvis-medial", 774.7, 646.2, "b-lumbar-spinous-processes", "the upper corner of the L2 spinous process" },
