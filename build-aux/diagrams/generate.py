@@ -2129,6 +2129,12 @@ def build_lateral():
             ribs.append(path(ribbon(v.ps(cart), [x * SCALE for x in w[-4:]], caps='flat'), 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6"'))
     v.add('bones', group('b-lower-ribs-r', ribs))
     v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [8 * SCALE, 8 * SCALE, 7 * SCALE, 6 * SCALE, 5 * SCALE, 4.5 * SCALE]), BONE)]))
+    # behind the patellar ligament, between the patella, the femoral condyle and the tibia, the lateral
+    # patellar retinaculum and the joint capsule over the infrapatellar fat pad (drawing only, under the
+    # bones round it), so that the knee is whole, not open between the ligament and the bones
+    ret = v.ps([(24, 664), (29, 682), (33, 697), (31, 712), (30, 731), (25, 723), (20, 716), (13, 713), (15, 702),
+                (20, 690), (23, 676)])
+    v.add('bones', path(smooth(ret), LIGAMENT) + path(lines_d(hatch([sample(ret, True, 8)], 4.5, 70)), TENDON_FIBRE))
     draw_hip_bone_lateral(v)
     # tibia and fibula (drawing only, except the landmarks on them)
     tib = [(-30, 711), (-10, 712), (8, 712), (22, 715), (27, 724), (30, 735), (35, 745), (33, 756), (28, 762, 'c'),

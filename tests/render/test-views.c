@@ -734,6 +734,21 @@ test_nerve_points (void)
     g_error ("nerve clicks that find the wrong region:%s", wrong->str);
 }
 
+/* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
+ * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
+ * capsule cover the infrapatellar fat pad: no white background shows through the knee there. */
+static void
+test_lateral_knee_whole (void)
+{
+  static const int points[][2] = { { 684, 1330 }, { 685, 1345 }, { 685, 1370 }, { 684, 1390 } };
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  cairo_surface_t *surface = test_diagram_render (diagram, 100, 140, 1, 640, 1290);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    test_diagram_assert_not_colour (surface, points[i][0] - 640, points[i][1] - 1290, "#ffffff");
+  cairo_surface_destroy (surface);
+}
+
 static GPtrArray *label_texts (const char *view_id);
 
 /* The muscle a label names, if it is a muscle's label: the label begins with the muscle's name
@@ -1482,6 +1497,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
   g_test_add_func ("/fascia/render/views/nerve-points", test_nerve_points);
+  g_test_add_func ("/fascia/render/views/lateral-knee-whole", test_lateral_knee_whole);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   return g_test_run ();
 }
