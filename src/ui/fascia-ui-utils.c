@@ -1586,6 +1586,49 @@ accelerator_words (const char *accelerator)
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
+/* The titles of the shortcut groups under @widget, joined: "General, Pages, Clients". */
+static void
+add_shortcut_group_titles (GtkWidget *widget,
+                           GString   *titles)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      if (title != NULL && *title != '\0')
+        {
+          if (titles->len > 0)
+            g_string_append (titles, ", ");
+          g_string_append (titles, title);
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_shortcut_group_titles (child, titles);
+}
+
+/* A section of the shortcuts window lays its groups out on pages that GTK titles "_1", "_2"
+ * for its page switcher, and a screen reader read those: each page is called by the titles
+ * of the groups it holds ("General, Pages, Clients"). */
+static void
+name_shortcut_pages (GtkStack *stack)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStackPage *page = gtk_stack_get_page (stack, child);
+      g_autoptr(GString) titles = g_string_new (NULL);
+
+      if (page == NULL)
+        continue;
+      add_shortcut_group_titles (child, titles);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      titles->str, -1);
+    }
+}
+
 /* GTK 4.8 reads a part with no name of its own by its class name, but for a few roles of
  * groupings; GTK and Adwaita leave their own widgets' insides so. What means something is
  * named (a page switcher is "Pages", a shortcut's keys read as keys); what only holds or
@@ -1636,6 +1679,8 @@ quiet_toolkit_part (GtkWidget *widget)
       if (inside_any (widget, makers, G_N_ELEMENTS (makers)))
         gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
     }
+  else if (GTK_IS_STACK (widget) && GTK_IS_SHORTCUTS_SECTION (parent))
+    name_shortcut_pages (GTK_STACK (widget));
   else if (GTK_IS_STACK (widget))
     {
       const GType makers[] = { GTK_TYPE_DROP_DOWN, ADW_TYPE_VIEW_SWITCHER,

@@ -11,7 +11,8 @@
 # the client list, each named by its client, must be in reach. No part, of any role, is read by
 # the code name of a type, Fascia's, GTK's or Adwaita's ("FasciaAtlasPage", "AdwFlap", a
 # "GtkOverlay"), the parts GTK and Adwaita build inside their own widgets too ("AdwGizmo", a
-# scroll bar's "GtkRange"), in the main window and in the windows opened over it.
+# scroll bar's "GtkRange"), in the main window and in the windows opened over it; and none is
+# read with a raw mnemonic or a page name of GTK's own ("_1" for a page of the shortcuts window).
 # Prints TAP. It starts its own X server and session bus (Xvfb, dbus-daemon; the accessibility
 # bus comes with at-spi2-core) and needs FASCIA_BINARY, as the suite sets it.
 
@@ -76,6 +77,9 @@ TOOLKIT_CLASS_NAME = re.compile(r"^(Gtk|Adw)[A-Z]\w*$")
 # A name read twice ("New Plan New Plan"): GTK 4.8 joins a widget's own name and the names of
 # what labels it.
 DOUBLED = re.compile(r"^(.+) \1$")
+# A raw mnemonic ("_New Client") or a page's code name in GTK ("_1", the shortcuts window's
+# section pages): an underscore at the start of a word.
+RAW_MNEMONIC = re.compile(r"(^|\s)_\w")
 
 binary = os.environ["FASCIA_BINARY"]
 tmp = tempfile.mkdtemp(prefix="fascia-a11y-")
@@ -125,12 +129,15 @@ def walk(node, path, problems, doubled, code_names=None, toolkit_names=None, dep
         return
     here = f"[{node.getRoleName()}] {name!r}"
     if role in CHECKED_ROLES:
-        if name == "" or CLASS_NAME.match(name) or name.startswith("_") or " _" in name:
+        if name == "" or CLASS_NAME.match(name) or RAW_MNEMONIC.search(name):
             problems.append(" > ".join(path[-3:] + [here]))
         elif DOUBLED.match(name):
             doubled.append(" > ".join(path[-3:] + [here]))
     elif code_names is not None and OWN_CLASS_NAME.match(name):
         code_names.append(" > ".join(path[-3:] + [here]))
+    elif RAW_MNEMONIC.search(name):
+        # Any other part read with its raw mnemonic or a toolkit's own page name ("_1").
+        problems.append(" > ".join(path[-3:] + [here]))
     if toolkit_names is not None and TOOLKIT_CLASS_NAME.match(name):
         toolkit_names.append((name, " > ".join(path[-3:] + [here])))
     if name and not CLASS_NAME.match(name) and role not in (pyatspi.ROLE_LABEL,):
@@ -141,6 +148,19 @@ def walk(node, path, problems, doubled, code_names=None, toolkit_names=None, dep
         except Exception:
             continue
         walk(child, path, problems, doubled, code_names, toolkit_names, depth + 1)
+
+
+def names_of(node, role, depth=0):
+    """The names of the parts of @role under @node."""
+    names = []
+    try:
+        if node.getRole() == role:
+            names.append(node.name or "")
+        for i in range(node.childCount):
+            names += names_of(node.getChildAtIndex(i), role, depth + 1) if depth < 80 else []
+    except Exception:
+        pass
+    return names
 
 
 def count_roles(node, counts, depth=0):
@@ -349,6 +369,7 @@ try:
     # (their searches were "GtkSearchEntry", the shortcuts window "GtkShortcutsWindow").
     window_problems = []
     found_windows = []
+    shortcut_pages = []
     for keys, title in ((("ctrl+comma",), "Preferences"),
                         (("ctrl+question",), "Keyboard Shortcuts")):
         key(*keys)
@@ -357,12 +378,18 @@ try:
             found_windows.append(title)
             time.sleep(1)
             walk(window, [title], window_problems, window_problems, None, toolkit_names)
+            if title == "Keyboard Shortcuts":
+                # Its pages are called by the groups they hold, not GTK's "_1", "_2".
+                shortcut_pages = [n for n in names_of(window, pyatspi.ROLE_PANEL)
+                                  if n.startswith("General")]
         key("Escape")
         wait_for(lambda: find_window(app, title) is None, 5)
     for line in sorted(set(window_problems)):
         print(f"# in a window over the main one: {line}", flush=True)
-    ok(found_windows == ["Preferences", "Keyboard Shortcuts"] and not window_problems,
-       f"the preferences and shortcuts windows and their controls have real names "
+    ok(found_windows == ["Preferences", "Keyboard Shortcuts"] and not window_problems
+       and shortcut_pages,
+       f"the preferences and shortcuts windows and their controls have real names, the "
+       f"shortcuts' pages their groups' ({shortcut_pages[:1]}) "
        f"(found {found_windows}, {len(set(window_problems))} without)")
 
     counts = {}
