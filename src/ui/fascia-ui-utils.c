@@ -1657,6 +1657,17 @@ quiet_toolkit_part (GtkWidget *widget)
            || (GTK_IS_SCROLLBAR (widget) && GTK_IS_SCROLLED_WINDOW (parent))
            || (g_str_equal (type_name, "GtkRange") && GTK_IS_SCROLLBAR (parent)))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  else if (g_str_equal (type_name, "GtkPopoverContent"))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  else if (GTK_IS_POPOVER (widget))
+    {
+      /* A menu is called what its button is ("Main Menu", "View"). */
+      GtkWidget *button = gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON);
+      const char *name = button != NULL ? g_object_get_data (G_OBJECT (button), NAMED_KEY) : NULL;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name != NULL ? name : "", -1);
+    }
   else if (ADW_IS_VIEW_SWITCHER (widget))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Pages"), -1);
@@ -1684,7 +1695,8 @@ quiet_toolkit_part (GtkWidget *widget)
   else if (GTK_IS_STACK (widget))
     {
       const GType makers[] = { GTK_TYPE_DROP_DOWN, ADW_TYPE_VIEW_SWITCHER,
-                               GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW };
+                               GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
+                               GTK_TYPE_POPOVER_MENU };
 
       if ((parent != NULL && g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwViewSwitcherButton"))
           || inside_any (widget, makers, G_N_ELEMENTS (makers)))

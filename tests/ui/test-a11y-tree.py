@@ -13,6 +13,7 @@
 # "GtkOverlay"), the parts GTK and Adwaita build inside their own widgets too ("AdwGizmo", a
 # scroll bar's "GtkRange"), in the main window and in the windows opened over it; and none is
 # read with a raw mnemonic or a page name of GTK's own ("_1" for a page of the shortcuts window).
+# The menus (the main menu, the Atlas page's Layers and View menus) are opened and walked too.
 # Prints TAP. It starts its own X server and session bus (Xvfb, dbus-daemon; the accessibility
 # bus comes with at-spi2-core) and needs FASCIA_BINARY, as the suite sets it.
 
@@ -255,6 +256,16 @@ def click(node):
         time.sleep(0.5)
 
 
+def resize(width, height):
+    xdotool = env.get("FASCIA_XDOTOOL", "xdotool")
+    windows = subprocess.run([xdotool, "search", "--onlyvisible", "--pid", str(proc.pid)],
+                             env=env, capture_output=True, text=True).stdout.split()
+    if windows:
+        subprocess.run([xdotool, "windowsize", windows[0], str(width), str(height)], env=env,
+                       check=False)
+        time.sleep(1)
+
+
 def find_window(app, title):
     """The application's window (a frame or a dialog) called @title."""
     try:
@@ -276,7 +287,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..13", flush=True)
+print("1..14", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -391,6 +402,41 @@ try:
        f"the preferences and shortcuts windows and their controls have real names, the "
        f"shortcuts' pages their groups' ({shortcut_pages[:1]}) "
        f"(found {found_windows}, {len(set(window_problems))} without)")
+
+    # The menus: the main menu, opened by F10, and the Atlas page's Layers menu and View menu,
+    # which stands for the view buttons in a narrow window, each opened by its button's action
+    # as a screen reader does it (Tab and Space reach them). Each item has a real name, none
+    # read twice or by a code name, and the menu itself is called by its button.
+    menu_problems = []
+    found_menus = []
+    for label in ("Main Menu", "Layers", "View"):
+        key("alt+1")
+        time.sleep(0.5)
+        if label == "View":
+            resize(560, 720)
+        if label == "Main Menu":
+            key("F10")
+        else:
+            button = wait_for(lambda: find_showing(app, pyatspi.ROLE_PUSH_BUTTON, label), 5)
+            # The menu button holds the button that opens it.
+            if button is not None and button.childCount > 0:
+                button = button.getChildAtIndex(0)
+            if button is not None:
+                button.queryAction().doAction(0)
+        menu = wait_for(lambda: find_showing(app, pyatspi.ROLE_MENU), 5)
+        if menu is not None:
+            found_menus.append(menu.name)
+            time.sleep(0.5)
+            walk(menu, [label], menu_problems, menu_problems, None, toolkit_names)
+        key("Escape")
+        wait_for(lambda: find_showing(app, pyatspi.ROLE_MENU) is None, 5)
+        if label == "View":
+            resize(1200, 760)
+    for line in sorted(set(menu_problems)):
+        print(f"# in a menu: {line}", flush=True)
+    ok(found_menus == ["Main Menu", "Layers", "View"] and not menu_problems,
+       f"the main, Layers and View menus and their items have real names "
+       f"(found {found_menus}, {len(set(menu_problems))} without)")
 
     counts = {}
     count_roles(app, counts)
