@@ -1415,6 +1415,11 @@ name_widget (GtkWidget *widget)
           if (name == NULL)
             name = name_from_icon (child);
         }
+      /* The About window's version is a button that holds a label of its own making. */
+      if (name == NULL && GTK_IS_LABEL (child) && !has_own_name (widget)
+          && gtk_widget_get_ancestor (widget, ADW_TYPE_ABOUT_WINDOW) != NULL
+          && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        name = g_strdup (gtk_label_get_text (GTK_LABEL (child)));
       /* A search bar's own close button has neither. */
       if (name == NULL && label == NULL && gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR) != NULL
           && !has_own_name (widget))
@@ -1488,6 +1493,30 @@ name_widget (GtkWidget *widget)
         title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
       if (title != NULL && *title != '\0')
         set_name (widget, title);
+      else if (gtk_widget_get_ancestor (widget, ADW_TYPE_ABOUT_WINDOW) != NULL)
+        {
+          /* The About window's lists have no titles: each is called by what it holds
+           * ("Credits, Legal"). */
+          g_autoptr(GString) rows = g_string_new (NULL);
+
+          for (GtkWidget *row = gtk_widget_get_first_child (widget); row != NULL;
+               row = gtk_widget_get_next_sibling (row))
+            if (ADW_IS_PREFERENCES_ROW (row) && gtk_widget_get_visible (row))
+              {
+                const char *title_text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+                g_autofree char *row_title = NULL;
+
+                if (title_text == NULL || *title_text == '\0')
+                  continue;
+                row_title = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
+                            ? strip_mnemonic (title_text) : g_strdup (title_text);
+                if (rows->len > 0)
+                  g_string_append (rows, ", ");
+                g_string_append (rows, row_title);
+              }
+          if (rows->len > 0)
+            set_name (widget, rows->str);
+        }
       else if (group != NULL && has_own_name (group))
         gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY, group, NULL, -1);
@@ -1586,6 +1615,47 @@ accelerator_words (const char *accelerator)
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
+/* The text of the first label styled as a title under @widget. */
+static const char *
+title_label_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title"))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = title_label_text (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* The title in the header bar of the page @widget is on: the header bar's title widget, a
+ * label or a window title. */
+static const char *
+page_title (GtkWidget *widget)
+{
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL && !GTK_IS_WINDOW (up);
+       up = gtk_widget_get_parent (up))
+    for (GtkWidget *child = gtk_widget_get_first_child (up); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (ADW_IS_HEADER_BAR (child) || GTK_IS_HEADER_BAR (child))
+        {
+          GtkWidget *title = ADW_IS_HEADER_BAR (child)
+                             ? adw_header_bar_get_title_widget (ADW_HEADER_BAR (child))
+                             : gtk_header_bar_get_title_widget (GTK_HEADER_BAR (child));
+
+          if (GTK_IS_LABEL (title))
+            return gtk_label_get_text (GTK_LABEL (title));
+          if (ADW_IS_WINDOW_TITLE (title))
+            return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+          return title_label_text (child);
+        }
+  return NULL;
+}
+
 /* The titles of the shortcut groups under @widget, joined: "General, Pages, Clients". */
 static void
 add_shortcut_group_titles (GtkWidget *widget,
@@ -1652,6 +1722,7 @@ quiet_toolkit_part (GtkWidget *widget)
     gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   else if (g_str_equal (type_name, "AdwGizmo")
            || ADW_IS_SQUEEZER (widget) || ADW_IS_WINDOW_TITLE (widget) || GTK_IS_ACTION_BAR (widget)
+           || ADW_IS_CLAMP_SCROLLABLE (widget)
            || ADW_IS_LEAFLET (widget) || ADW_IS_VIEW_SWITCHER_TITLE (widget)
            || ADW_IS_VIEW_SWITCHER_BAR (widget)
            || (GTK_IS_SCROLLBAR (widget) && GTK_IS_SCROLLED_WINDOW (parent))
@@ -1685,10 +1756,21 @@ quiet_toolkit_part (GtkWidget *widget)
   else if (GTK_IS_IMAGE (widget))
     {
       const GType makers[] = { ADW_TYPE_PREFERENCES_ROW, ADW_TYPE_VIEW_SWITCHER,
-                               GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW };
+                               GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
+                               ADW_TYPE_ABOUT_WINDOW };
 
       if (inside_any (widget, makers, G_N_ELEMENTS (makers)))
         gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    }
+  else if (GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ABOUT_WINDOW))
+    {
+      /* The About window's texts (what is new, the debugging information) are called by
+       * their page's title. */
+      const char *title = page_title (widget);
+
+      if (title != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        title, -1);
     }
   else if (GTK_IS_STACK (widget) && GTK_IS_SHORTCUTS_SECTION (parent))
     name_shortcut_pages (GTK_STACK (widget));
@@ -1696,7 +1778,7 @@ quiet_toolkit_part (GtkWidget *widget)
     {
       const GType makers[] = { GTK_TYPE_DROP_DOWN, ADW_TYPE_VIEW_SWITCHER,
                                GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
-                               GTK_TYPE_POPOVER_MENU };
+                               GTK_TYPE_POPOVER_MENU, ADW_TYPE_ABOUT_WINDOW };
 
       if ((parent != NULL && g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwViewSwitcherButton"))
           || inside_any (widget, makers, G_N_ELEMENTS (makers)))

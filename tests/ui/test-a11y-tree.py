@@ -13,7 +13,8 @@
 # "GtkOverlay"), the parts GTK and Adwaita build inside their own widgets too ("AdwGizmo", a
 # scroll bar's "GtkRange"), in the main window and in the windows opened over it; and none is
 # read with a raw mnemonic or a page name of GTK's own ("_1" for a page of the shortcuts window).
-# The menus (the main menu, the Atlas page's Layers and View menus) are opened and walked too.
+# The menus (the main menu, the Atlas page's Layers and View menus) are opened and walked too,
+# and the dialogs the main menu opens: Export… (a message dialog) and About Fascia.
 # Prints TAP. It starts its own X server and session bus (Xvfb, dbus-daemon; the accessibility
 # bus comes with at-spi2-core) and needs FASCIA_BINARY, as the suite sets it.
 
@@ -278,6 +279,25 @@ def find_window(app, title):
     return None
 
 
+def app_windows(app):
+    try:
+        return [app.getChildAtIndex(i) for i in range(app.childCount)]
+    except Exception:
+        return []
+
+
+def new_window(app, before):
+    """A window of the application's that was not among @before and is showing."""
+    for window in app_windows(app):
+        if window is not None and window not in before:
+            try:
+                if window.getState().contains(pyatspi.STATE_VISIBLE):
+                    return window
+            except Exception:
+                pass
+    return None
+
+
 def client_rows(app):
     listing = find_showing(app, pyatspi.ROLE_LIST, "Clients")
     if listing is None:
@@ -287,7 +307,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..14", flush=True)
+print("1..15", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -437,6 +457,37 @@ try:
     ok(found_menus == ["Main Menu", "Layers", "View"] and not menu_problems,
        f"the main, Layers and View menus and their items have real names "
        f"(found {found_menus}, {len(set(menu_problems))} without)")
+
+    # The dialogs and windows opened from the main menu by its mnemonics: Export… (a message
+    # dialog) and About Fascia. Each is read by a real name, as are all its parts.
+    dialog_problems = []
+    found_dialogs = []
+    about_names = []
+    for item, what in (("e", "Export"), ("a", "About")):
+        before = app_windows(app)
+        key("F10")
+        wait_for(lambda: find_showing(app, pyatspi.ROLE_MENU), 5)
+        time.sleep(0.3)
+        key(item)
+        opened_window = wait_for(lambda: new_window(app, before), 10)
+        if opened_window is not None:
+            found_dialogs.append(what)
+            time.sleep(1)
+            walk(opened_window, [what], dialog_problems, dialog_problems, None, toolkit_names)
+            if what == "About":
+                # Its lists by what they hold, its texts by their pages' titles.
+                about_names = [n for role, n in ((pyatspi.ROLE_LIST, "Credits, Legal"),
+                                                 (pyatspi.ROLE_TEXT, "Debugging Information"))
+                               if n in names_of(opened_window, role)]
+        else:
+            key("Escape")
+        key("Escape")
+        wait_for(lambda: new_window(app, before) is None, 5)
+    for line in sorted(set(dialog_problems)):
+        print(f"# in a dialog: {line}", flush=True)
+    ok(found_dialogs == ["Export", "About"] and not dialog_problems and len(about_names) == 2,
+       f"the Export and About dialogs and their parts have real names ({about_names}) "
+       f"(found {found_dialogs}, {len(set(dialog_problems))} without)")
 
     counts = {}
     count_roles(app, counts)
