@@ -14,13 +14,15 @@
 # scroll bar's "GtkRange"), in the main window and in the windows opened over it; and none is
 # read with a raw mnemonic or a page name of GTK's own ("_1" for a page of the shortcuts window).
 # The menus (the main menu, the Atlas page's Layers and View menus) are opened and walked too,
-# and the dialogs the main menu opens: Export… (a message dialog) and About Fascia.
+# and the dialogs the main menu opens: Export… (a message dialog) and About Fascia, and the
+# conflict dialog, shown when the open client is saved elsewhere while the user types.
 # Prints TAP. It starts its own X server and session bus (Xvfb, dbus-daemon; the accessibility
 # bus comes with at-spi2-core) and needs FASCIA_BINARY, as the suite sets it.
 
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -307,7 +309,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..15", flush=True)
+print("1..16", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -488,6 +490,44 @@ try:
     ok(found_dialogs == ["Export", "About"] and not dialog_problems and len(about_names) == 2,
        f"the Export and About dialogs and their parts have real names ({about_names}) "
        f"(found {found_dialogs}, {len(set(dialog_problems))} without)")
+
+    # The conflict dialog: someone else saves the open client (here straight into the file, as
+    # a second window on it would) while the user types in its Phone field; the user's save
+    # finds theirs and the dialog shows both.
+    conflict_problems = []
+    conflict = None
+    conflict_name = "not shown"
+    versions = []
+    key("alt+2")
+    time.sleep(0.5)
+    key("ctrl+1")
+    phone = wait_for(lambda: find_showing(app, pyatspi.ROLE_TEXT, "Phone")
+                     or find_showing(app, pyatspi.ROLE_ENTRY, "Phone"), 10)
+    if phone is not None:
+        with sqlite3.connect(db) as other:
+            other.execute("UPDATE clients SET phone = '555-0199', revision = revision + 1, "
+                          "updated_by = 'front desk' WHERE name LIKE 'Marigold%'")
+        before = app_windows(app)
+        click(phone)
+        key("End")
+        subprocess.run([env.get("FASCIA_XDOTOOL", "xdotool"), "type", "7"], env=env)
+        conflict = wait_for(lambda: new_window(app, before), 10)
+        if conflict is not None:
+            time.sleep(1)
+            conflict_name = conflict.name
+            # Both versions of the field, each said whose it is.
+            versions = [n for n in names_of(conflict, pyatspi.ROLE_TEXT) if n.endswith("of Phone")]
+            walk(conflict, ["Conflict"], conflict_problems, conflict_problems, None,
+                 toolkit_names)
+            key("Escape")
+            wait_for(lambda: new_window(app, before) is None, 5)
+    for line in sorted(set(conflict_problems)):
+        print(f"# in the conflict dialog: {line}", flush=True)
+    ok(conflict is not None and not conflict_problems
+       and versions == ["Their version of Phone", "Your version of Phone"],
+       f"the conflict dialog and its parts have real names "
+       f"({conflict_name!r}: {versions}, "
+       f"{len(set(conflict_problems))} without)")
 
     counts = {}
     count_roles(app, counts)
