@@ -8,6 +8,7 @@ style; see resources/diagrams/README.md for the canvas, style and region id conv
 Standard library only.  Drawings: CC BY-SA 4.0.
 """
 
+import bisect
 import json
 import math
 import os
@@ -810,6 +811,66 @@ def spread(items, lo, hi):
     return ys
 
 
+def segments_cross(p, q, r, s):
+    """Whether the segments pq and rs cross (meeting at an end, or touching, is not crossing)."""
+    def orient(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    return (orient(r, s, p) * orient(r, s, q) < 0) and (orient(p, q, r) * orient(p, q, s) < 0)
+
+
+def assignment(cost):
+    """The columns assigned to the rows of the square matrix cost, least in sum (the Hungarian method)."""
+    n = len(cost)
+    INF = float('inf')
+    u, v, p, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [INF] * (n + 1), [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], INF, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    out = [0] * n
+    for j in range(1, n + 1):
+        out[p[j] - 1] = j - 1
+    return out
+
+
+def polyline_length(pts):
+    return sum(dist(pts[k], pts[k + 1]) for k in range(len(pts) - 1))
+
+
+def crossing_leaders(leaders):
+    """The pairs (i, j), i < j, of leader lines (each a list of points) that cross each other."""
+    pairs = []
+    for i in range(len(leaders)):
+        for j in range(i + 1, len(leaders)):
+            a, b = leaders[i], leaders[j]
+            if any(segments_cross(a[k], a[k + 1], b[m], b[m + 1])
+                   for k in range(len(a) - 1) for m in range(len(b) - 1)):
+                pairs.append((i, j))
+    return pairs
+
+
 def render_labels(v):
     """Two columns of labels, one each side, spread vertically so that none overlap when enlarged to
     PLAN_SIZE; each label sits just outside the drawing at its height (so its leader line is short), never
@@ -817,11 +878,13 @@ def render_labels(v):
     out = []
     fs = v.font_size
     cx = W / 2.0
+    v.leaders = []                      # (text, leader line) of every label, for check_leaders()
     cols = {'L': [], 'R': []}
     for text, a, col, order in v.labels:
         c = col or ('L' if a[0] < cx else 'R')
         cols[c].append({'ay': a[1], 'order': order, 'text': text, 'a': a, 'lines': [text]})
-    pts = drawing_points(v)
+    pts = sorted(drawing_points(v), key=lambda q: q[1])
+    pts_x, pts_y = [q[0] for q in pts], [q[1] for q in pts]
     # within the height of the regions, so that the labels leave the figure a small window centres as
     # it is (fascia_diagram_get_figure_bounds())
     figure = drawing_points(v, regions_only=True)
@@ -834,7 +897,8 @@ def render_labels(v):
         y1 = y + 5.5 + 0.25 * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1)
         # and clear of what lies just above or below it, so that a corner of the drawing does not
         # touch the top or the foot of its first letter
-        band = [q[0] for q in pts if y0 - LABEL_CLEAR <= q[1] <= y1 + LABEL_CLEAR]
+        k0, k1 = bisect.bisect_left(pts_y, y0 - LABEL_CLEAR), bisect.bisect_right(pts_y, y1 + LABEL_CLEAR)
+        band = pts_x[k0:k1]
         a = it['a']
         if c == 'L':
             edge = min(band + [a[0]]) - v.label_gap['L']
@@ -842,8 +906,11 @@ def render_labels(v):
         edge = max(band + [a[0]]) + v.label_gap['R']
         return max(edge, a[0] + 24)
 
-    for c, items in cols.items():
-        items.sort(key=lambda it: it['order'])
+    def lay_out(c, items):
+        """Where the labels of column c go in the order of items: (item, x, y, top, bottom) each, and
+        the leader lines, (start, elbow, point) each."""
+        for it in items:
+            it['lines'] = [it['text']]
         for _ in range(3):
             need = sum(PITCH * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1) for it in items)
             # a column that needs more room than that takes it evenly above and below, so that the
@@ -863,15 +930,9 @@ def render_labels(v):
             x = max(x, w + 6) if c == 'L' else min(x, W - 6 - w)
             # the height the label takes at the drawing's own size (its baseline is y + 5.5)
             placed.append((it, x, y, y + 5.5 - 0.78 * fs, y + 5.5 + 0.24 * fs + LINE * fs * (len(it['lines']) - 1)))
+        leaders = []
         for i, (it, x, y, _, _) in enumerate(placed):
             a = it['a']
-            anchor = ' text-anchor="end"' if c == 'L' else ''
-            if len(it['lines']) == 1:
-                body = it['text']
-            else:
-                body = ''.join('<tspan x="%s"%s>%s</tspan>' % (f(x), ' dy="%sem"' % LINE if k else '', t)
-                               for k, t in enumerate(it['lines']))
-            out.append('<text x="%s" y="%s"%s>%s</text>' % (f(x), f(y + 5.5), anchor, body))
             start = (x + 5, y) if c == 'L' else (x - 5, y)
             ex = start[0] + (12 if c == 'L' else -12)
             # the leader runs level past the inner ends of the labels between its label and its
@@ -881,7 +942,67 @@ def render_labels(v):
                 if j != i and top_j - 2 <= hi and bottom_j + 2 >= lo:
                     ex = max(ex, xj + 6) if c == 'L' else min(ex, xj - 6)
             ex = min(ex, a[0]) if c == 'L' else max(ex, a[0])
-            elbow = (ex, y)
+            leaders.append((start, (ex, y), (a[0], a[1])))
+        return placed, leaders
+
+    for c, items in cols.items():
+        # the column in the order of its points' heights; where two leader lines cross (a reader would
+        # follow one to the other's point), the two labels change places until none cross, and then, of
+        # the orders in which none cross, one whose lines are short: a label moves to another place in
+        # the column, or two change places, while that shortens the lines (the sum of their squares, so
+        # that no line is much longer than it must be) and crosses none
+        items.sort(key=lambda it: it['order'])
+        placed, leaders = lay_out(c, items)
+        if crossing_leaders(leaders):
+            # start from the order in which straight lines from the labels' places to the points are
+            # shortest in sum: no two such lines cross
+            order = assignment([[dist(l[0], it['a']) for l in leaders] for it in items])
+            items = [it for _, it in sorted(zip(order, items), key=lambda q: q[0])]
+            placed, leaders = lay_out(c, items)
+            seen = set()
+            for _ in range(400):
+                pairs = crossing_leaders(leaders)
+                if not pairs:
+                    break
+                seen.add(tuple(it['text'] for it in items))
+                for i, j in pairs:
+                    swapped = list(items)
+                    swapped[i], swapped[j] = swapped[j], swapped[i]
+                    if tuple(it['text'] for it in swapped) not in seen:
+                        items = swapped
+                        break
+                else:
+                    break
+                placed, leaders = lay_out(c, items)
+            if not crossing_leaders(leaders):
+                length = sum(polyline_length(l) ** 2 for l in leaders)
+                better = True
+                while better:
+                    better = False
+                    for i in range(len(items)):
+                        for j in range(max(0, i - 8), min(len(items), i + 9)):
+                            if i == j:
+                                continue
+                            moved = list(items)
+                            moved.insert(j, moved.pop(i))
+                            swapped = list(items)
+                            swapped[i], swapped[j] = swapped[j], swapped[i]
+                            for order in (moved, swapped) if abs(i - j) > 1 else (moved,):
+                                p2, l2 = lay_out(c, order)
+                                n2 = sum(polyline_length(l) ** 2 for l in l2)
+                                if n2 < length - 1 and not crossing_leaders(l2):
+                                    items, placed, leaders, length, better = order, p2, l2, n2, True
+                                    break
+        lay_out(c, items)              # the lines of the labels as placed
+        v.leaders.extend((it['text'], l) for (it, _, _, _, _), l in zip(placed, leaders))
+        for (it, x, y, _, _), (start, elbow, a) in zip(placed, leaders):
+            anchor = ' text-anchor="end"' if c == 'L' else ''
+            if len(it['lines']) == 1:
+                body = it['text']
+            else:
+                body = ''.join('<tspan x="%s"%s>%s</tspan>' % (f(x), ' dy="%sem"' % LINE if k else '', t)
+                               for k, t in enumerate(it['lines']))
+            out.append('<text x="%s" y="%s"%s>%s</text>' % (f(x), f(y + 5.5), anchor, body))
             out.append('<path d="M%s L%s L%s" fill="none" stroke="#444" stroke-width="0.9"/>' % (P(start), P(elbow), P(a)))
             out.append('<circle cx="%s" cy="%s" r="2.2" fill="#333"/>' % (f(a[0]), f(a[1])))
     return ('<g id="labels" %s font-size="%d" fill="#2e2e2e">' % (FONT, fs)) + ''.join(out) + '</g>'
@@ -3137,8 +3258,7 @@ def build_medial():
     v.label('Lesser sciatic foramen', (-44, 320.5), R, 'R')
     v.label('Sacrotuberous ligament', (-66, 306), R, 'R')
     v.label('Ischial tuberosity', (-33, 343), R, 'R')
-    # its label below that of the ischial tuberosity, whose leader would otherwise cross it
-    v.label('Obturator membrane (covered)', (12, 318), R, 'R', below=350)
+    v.label('Obturator membrane (covered)', (12, 318), R, 'L')
     return v
 
 
@@ -3362,6 +3482,13 @@ def check_relations():
     assert SACRAL_APEX[1] - 5 <= SK.ISCHIAL_SPINE_SAG[1] <= COCCYX_TIP[1] + 5, 'ischial spine not level with the sacral apex and coccyx'
 
 
+def check_leaders(v):
+    """No two leader lines of a view cross: a reader following one would reach the other's point."""
+    pairs = crossing_leaders([l for _, l in v.leaders])
+    assert not pairs, '%s: leader lines cross: %s' % (v.id, '; '.join(
+        '%s x %s' % (v.leaders[i][0], v.leaders[j][0]) for i, j in pairs))
+
+
 def main(argv):
     check_relations()
     out = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'resources', 'diagrams')
@@ -3372,6 +3499,7 @@ def main(argv):
     for v in views:
         add_nerves(v)
         text = svg_text(v)
+        check_leaders(v)
         muscles, landmarks = validate(v, text)
         drawn.update(landmarks)
         with open(os.path.join(out, v.id + '.svg'), 'w', encoding='utf-8') as fh:

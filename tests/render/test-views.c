@@ -1141,6 +1141,112 @@ label_texts (const char *view_id)
   return texts;
 }
 
+/* The leader lines of a view's labels as the drawing draws them, in the order of label_texts():
+ * each a GArray of x, y pairs, from beside the text to the point labelled. */
+static GPtrArray *
+label_leaders (const char *view_id)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", view_id);
+  g_autoptr(GBytes) svg = g_resources_lookup_data (path, 0, NULL);
+  g_autoptr(GRegex) leader = g_regex_new ("<path d=\"([^\"]*)\" fill=\"none\"", G_REGEX_DEFAULT,
+                                          G_REGEX_MATCH_DEFAULT, NULL);
+  g_autoptr(GRegex) point = g_regex_new ("[ML]\\s*([-0-9.]+)[, ]\\s*([-0-9.]+)", G_REGEX_DEFAULT,
+                                         G_REGEX_MATCH_DEFAULT, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *leaders = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  g_assert_nonnull (svg);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_regex_match (leader, strstr (text, "<g id=\"labels\""), G_REGEX_MATCH_DEFAULT, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *d = g_match_info_fetch (match, 1);
+      g_autoptr(GMatchInfo) points = NULL;
+      GArray *line = g_array_new (FALSE, FALSE, sizeof (double));
+
+      g_regex_match (point, d, G_REGEX_MATCH_DEFAULT, &points);
+      for (; g_match_info_matches (points); g_match_info_next (points, NULL))
+        for (int k = 1; k <= 2; k++)
+          {
+            g_autofree char *v = g_match_info_fetch (points, k);
+            double c = g_ascii_strtod (v, NULL);
+
+            g_array_append_val (line, c);
+          }
+      g_ptr_array_add (leaders, line);
+    }
+
+  return leaders;
+}
+
+/* Which side of the line through @a and @b @c lies on (0: on it). */
+static double
+orient (const double *a,
+        const double *b,
+        const double *c)
+{
+  return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}
+
+/* Whether the polylines @p and @q (x, y pairs) cross: a segment of one passes through a segment of
+ * the other (touching at an end is not crossing). */
+static gboolean
+polylines_cross (GArray *p,
+                 GArray *q)
+{
+  for (guint i = 0; i + 3 < p->len; i += 2)
+    for (guint j = 0; j + 3 < q->len; j += 2)
+      {
+        const double *a = &g_array_index (p, double, i), *b = a + 2;
+        const double *c = &g_array_index (q, double, j), *d = c + 2;
+
+        if (orient (c, d, a) * orient (c, d, b) < 0 && orient (a, b, c) * orient (a, b, d) < 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* No two leader lines of a view cross: a reader following a line where two cross may go on along
+ * the other to the wrong structure. Each leader runs from beside its text (where the drawing
+ * says it starts, fascia_diagram_get_label_leader()) to its point. */
+static void
+test_view_leaders_uncrossed (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autoptr(GPtrArray) leaders = label_leaders (view_id);
+  g_autoptr(GString) crossing = g_string_new (NULL);
+  guint n = fascia_diagram_get_n_labels (diagram), pairs = 0;
+
+  g_assert_cmpuint (texts->len, ==, n);
+  g_assert_cmpuint (leaders->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *line = g_ptr_array_index (leaders, i);
+      double sx, sy, ex, ey;
+
+      g_assert_cmpuint (line->len, >=, 4);
+      g_assert_true (fascia_diagram_get_label_leader (diagram, i, &sx, &sy, &ex, &ey, NULL));
+      g_assert_cmpfloat_with_epsilon (sx, g_array_index (line, double, 0), 0.5);
+      g_assert_cmpfloat_with_epsilon (sy, g_array_index (line, double, 1), 0.5);
+      g_assert_cmpfloat_with_epsilon (ex, g_array_index (line, double, line->len - 2), 0.5);
+      g_assert_cmpfloat_with_epsilon (ey, g_array_index (line, double, line->len - 1), 0.5);
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (polylines_cross (g_ptr_array_index (leaders, i), g_ptr_array_index (leaders, j)))
+        {
+          pairs++;
+          g_string_append_printf (crossing, "\n  “%s” × “%s”", (const char *) g_ptr_array_index (texts, i),
+                                  (const char *) g_ptr_array_index (texts, j));
+        }
+
+  if (pairs > 0)
+    g_error ("%s: %u pairs of leader lines cross:%s", view_id, pairs, crossing->str);
+}
+
 /* Whether a label names a muscle of the atlas: its name (“Right crus of the diaphragm”,
  * “Levator ani: pubococcygeus”, “Psoas major (behind)”), or the first word of a name with a
  * note (“Latissimus (cut)”). */
@@ -1489,6 +1595,9 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/labels-room", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_labels_room);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/leaders-uncrossed", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_leaders_uncrossed);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
