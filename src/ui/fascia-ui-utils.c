@@ -693,6 +693,41 @@ calendar_show_cb (GtkWidget   *popover,
  * the one way dates are shown; and what is not a date stays in it, marked, with a message.
  * Read it with fascia_ui_date_row_get_date(), fill it with fascia_ui_date_row_set_date().
  */
+/* The buttons of @widget and what is under it, in order. */
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      else
+        collect_buttons (child, buttons);
+    }
+}
+
+/* A calendar is called by its field ("Date of birth"), and its arrows, which GTK 4.8 builds
+ * as icons with no name (read "GtkButton"), by what they do: GTK puts them in its header as
+ * month back, month on, year back, year on. */
+static void
+name_calendar (GtkWidget  *calendar,
+               const char *field)
+{
+  static const char * const arrows[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  if (field != NULL && *field != '\0')
+    set_name (calendar, field);
+  collect_buttons (calendar, buttons);
+  if (buttons->len == G_N_ELEMENTS (arrows))
+    for (guint i = 0; i < buttons->len; i++)
+      set_name (g_ptr_array_index (buttons, i), _(arrows[i]));
+}
+
 /* The calendar is made when its button is first pressed: a GtkCalendar is some fifty labels
  * and buttons, which a client view, a plan or a visit opened would otherwise build for each
  * date field whether anyone picks a date or not. */
@@ -709,6 +744,7 @@ create_calendar_cb (GtkMenuButton *button,
 
   popover = gtk_popover_new ();
   calendar = gtk_calendar_new ();
+  name_calendar (calendar, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), row, 0);
   g_signal_connect_object (popover, "show", G_CALLBACK (calendar_show_cb), row, 0);
@@ -1778,7 +1814,7 @@ quiet_toolkit_part (GtkWidget *widget)
     {
       const GType makers[] = { GTK_TYPE_DROP_DOWN, ADW_TYPE_VIEW_SWITCHER,
                                GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
-                               GTK_TYPE_POPOVER_MENU, ADW_TYPE_ABOUT_WINDOW };
+                               GTK_TYPE_POPOVER_MENU, ADW_TYPE_ABOUT_WINDOW, GTK_TYPE_CALENDAR };
 
       if ((parent != NULL && g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwViewSwitcherButton"))
           || inside_any (widget, makers, G_N_ELEMENTS (makers)))

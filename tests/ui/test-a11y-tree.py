@@ -15,7 +15,8 @@
 # read with a raw mnemonic or a page name of GTK's own ("_1" for a page of the shortcuts window).
 # The menus (the main menu, the Atlas page's Layers and View menus) are opened and walked too,
 # and the dialogs the main menu opens: Export… (a message dialog) and About Fascia, and the
-# conflict dialog, shown when the open client is saved elsewhere while the user types.
+# conflict dialog, shown when the open client is saved elsewhere while the user types, and the
+# pop-overs beside the fields (a date's calendar, a plan's list of exercises).
 # Prints TAP. It starts its own X server and session bus (Xvfb, dbus-daemon; the accessibility
 # bus comes with at-spi2-core) and needs FASCIA_BINARY, as the suite sets it.
 
@@ -309,7 +310,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..16", flush=True)
+print("1..17", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -528,6 +529,49 @@ try:
        f"the conflict dialog and its parts have real names "
        f"({conflict_name!r}: {versions}, "
        f"{len(set(conflict_problems))} without)")
+
+    # The pop-overs beside a field: the calendar of the date of birth in a client's details and
+    # the list of exercises of a new plan, each opened by its button's action (Tab and Space
+    # reach them) and walked with its button, which holds it.
+    popover_problems = []
+    found_popovers = []
+    arrows = []
+    for section, name, new in (("ctrl+1", lambda n: n.startswith("Pick") and "calendar" in n, None),
+                               ("ctrl+2", "Add Exercise", "New Plan")):
+        key("alt+2")
+        time.sleep(0.3)
+        key(section)
+        if new is not None:
+            found = wait_for(lambda: find_showing(app, pyatspi.ROLE_PUSH_BUTTON, new), 5)
+            if found is not None:
+                found.queryAction().doAction(0)
+        button = wait_for(lambda: find_showing(app, pyatspi.ROLE_PUSH_BUTTON, name), 5)
+        if button is None:
+            continue
+        closed = {}
+        count_roles(button, closed)
+        opener = button.getChildAtIndex(0) if button.childCount > 0 else button
+        opener.queryAction().doAction(0)
+        time.sleep(1)
+        shown = {}
+        count_roles(button, shown)
+        if sum(shown.values()) > sum(closed.values()):
+            found_popovers.append(button.name)
+            walk(button, [], popover_problems, popover_problems, None, toolkit_names)
+            if new is None:
+                # The calendar's arrows say what they do.
+                arrows = [n for n in names_of(button, pyatspi.ROLE_PUSH_BUTTON)
+                          if n.endswith(("Month", "Year"))]
+        key("Escape")
+        time.sleep(0.5)
+        key("Escape")
+        time.sleep(0.5)
+    for line in sorted(set(popover_problems)):
+        print(f"# in a pop-over: {line}", flush=True)
+    ok(len(found_popovers) == 2 and not popover_problems
+       and arrows == ["Previous Month", "Next Month", "Previous Year", "Next Year"],
+       f"the calendar and exercise pop-overs and their parts have real names ({arrows}) "
+       f"(found {found_popovers}, {len(set(popover_problems))} without)")
 
     counts = {}
     count_roles(app, counts)
