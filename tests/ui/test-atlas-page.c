@@ -985,6 +985,62 @@ test_first_switch_renders_nothing (Fixture       *fixture,
     }
 }
 
+/* The View menu, which stands for the row of view buttons when the window is narrow (1024x640),
+ * offers every view and each item opens its own: before, each item's target was the view's id
+ * in quotes ("'pelvis-medial'"), so that choosing one showed "There is no view" in the card
+ * pane and none of the menu's radio items ever showed the view shown as chosen. */
+static void
+test_view_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *views = fascia_atlas_get_views (fascia_atlas_get_default (NULL));
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                  FASCIA_TYPE_ATLAS_PAGE,
+                                                                  "view_menu"));
+  g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (menu);
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      g_assert_nonnull (section);
+      for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL;
+          g_autoptr(GVariant) target = NULL;
+          FasciaDiagram *diagram;
+          const char *id;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                          &action));
+          g_assert_cmpstr (action, ==, "atlas.view");
+          target = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET,
+                                                          G_VARIANT_TYPE_STRING);
+          g_assert_nonnull (target);
+          id = g_variant_get_string (target, NULL);
+          g_ptr_array_add (offered, g_strdup (id));
+
+          /* As the menu activates it, with the item's own target. */
+          g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page),
+                                                             "atlas.view", target));
+          g_assert_cmpstr (fascia_atlas_page_get_view (fixture->page), ==, id);
+          diagram = fascia_diagram_view_get_diagram (fixture->view);
+          g_assert_nonnull (diagram);
+          g_assert_cmpstr (fascia_diagram_get_view_id (diagram), ==, id);
+        }
+    }
+
+  /* Every view, in the atlas's order. */
+  g_assert_cmpuint (offered->len, ==, g_list_model_get_n_items (views));
+  for (guint i = 0; i < offered->len; i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+
+      g_assert_cmpstr (g_ptr_array_index (offered, i), ==, fascia_view_get_id (view));
+    }
+}
+
 /* A switch of views with a card open makes no overlay: what the card lights in each view
  * loaded and rendered ahead (a muscle, its origins and insertions) was made ahead when the
  * card was opened (made by the frame that answers the switch, six overlays cost it up to a
@@ -1827,6 +1883,8 @@ main (int   argc,
               fixture_set_up, test_hover_ahead_comes_first, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-repaints-little", Fixture, NULL,
               fixture_set_up, test_click_repaints_little, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/view-menu", Fixture, NULL,
+              fixture_set_up, test_view_menu, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/first-switch-renders-nothing", Fixture, NULL,
               fixture_set_up, test_first_switch_renders_nothing, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/search-latin", Fixture, NULL,
