@@ -1247,43 +1247,6 @@ test_view_leaders_uncrossed (gconstpointer data)
     g_error ("%s: %u pairs of leader lines cross:%s", view_id, pairs, crossing->str);
 }
 
-/* The height (view units) a label takes in a column of the drawing, with the room kept between
- * labels, at the size presentation mode enlarges labels to: generate.py's PITCH x PLAN_SIZE. */
-#define LABEL_PITCH (1.44 * 33.0)
-
-/* Each label sits beside what it names, within five labels' height of its point: a reader looks
- * for a structure next to its name. Where a column had more points low down than room for
- * labels there (the pelvis view: obturator internus, the tendinous arch), the names of the
- * deepest points were put up by the sacral promontory, 420–460 units above them, their leaders
- * running down over psoas and iliacus. */
-static void
-test_view_labels_beside_points (gconstpointer data)
-{
-  const char *view_id = data;
-  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
-  g_autoptr(GPtrArray) texts = label_texts (view_id);
-  g_autoptr(GString) far = g_string_new (NULL);
-  guint n = fascia_diagram_get_n_labels (diagram), n_far = 0;
-
-  g_assert_cmpuint (texts->len, ==, n);
-  for (guint i = 0; i < n; i++)
-    {
-      double sx, sy, ex, ey;
-
-      g_assert_true (fascia_diagram_get_label_leader (diagram, i, &sx, &sy, &ex, &ey, NULL));
-      if (fabs (sy - ey) > 5 * LABEL_PITCH)
-        {
-          n_far++;
-          g_string_append_printf (far, "\n  “%s”: %.0f units %s its point",
-                                  (const char *) g_ptr_array_index (texts, i), fabs (sy - ey),
-                                  sy < ey ? "above" : "below");
-        }
-    }
-
-  if (n_far > 0)
-    g_error ("%s: %u labels are far from what they name:%s", view_id, n_far, far->str);
-}
-
 /* Whether a label names a muscle of the atlas: its name (“Right crus of the diaphragm”,
  * “Levator ani: pubococcygeus”, “Psoas major (behind)”), or the first word of a name with a
  * note (“Latissimus (cut)”). */
@@ -1635,9 +1598,6 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/leaders-uncrossed", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_leaders_uncrossed);
-      g_free (render);
-      render = g_strdup_printf ("/fascia/render/views/%s/labels-beside-points", view_ids[v]);
-      g_test_add_data_func (render, view_ids[v], test_view_labels_beside_points);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
