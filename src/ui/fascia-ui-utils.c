@@ -684,15 +684,6 @@ calendar_show_cb (GtkWidget   *popover,
   g_signal_handlers_unblock_by_func (calendar, day_selected_cb, row);
 }
 
-/**
- * fascia_ui_date_row_init:
- * @row: an entry row that holds a date
- *
- * Makes @row a date field: it takes a date typed in the locale's order, as ISO or with the
- * month as a word, or picked from a calendar in a popover beside it; it shows the date
- * the one way dates are shown; and what is not a date stays in it, marked, with a message.
- * Read it with fascia_ui_date_row_get_date(), fill it with fascia_ui_date_row_set_date().
- */
 /* The buttons of @widget and what is under it, in order. */
 static void
 collect_buttons (GtkWidget *widget,
@@ -793,6 +784,15 @@ fascia_ui_defer_menu (GtkWidget  *widget,
                                          g_object_ref (menu), g_object_unref);
 }
 
+/**
+ * fascia_ui_date_row_init:
+ * @row: an entry row that holds a date
+ *
+ * Makes @row a date field: it takes a date typed in the locale's order, as ISO or with the
+ * month as a word, or picked from a calendar in a popover beside it; it shows the date
+ * the one way dates are shown; and what is not a date stays in it, marked, with a message.
+ * Read it with fascia_ui_date_row_get_date(), fill it with fascia_ui_date_row_set_date().
+ */
 void
 fascia_ui_date_row_init (AdwEntryRow *row)
 {
