@@ -70,6 +70,7 @@ class View:
         self.anchors = {}
         self.sides = (1, -1) if kind not in ('lat', 'med') else (-1,)
         self.label_gap = {'L': 14, 'R': 14}  # how far (canvas units) a column's labels keep from the drawing
+        self.labels_below = 0           # how far (canvas units) labels may run below the regions' foot
 
     # (a, y): a = x for coronal views (subject's left side positive), z for the lateral view
     def p(self, pt, side=1):
@@ -889,7 +890,7 @@ def render_labels(v):
     # it is (fascia_diagram_get_figure_bounds())
     figure = drawing_points(v, regions_only=True)
     top = max(30, min(q[1] for q in figure) + 14)
-    bottom = min(H - 16 - PLAN_SIZE * 0.3, max(q[1] for q in figure) - 8)
+    bottom = min(H - 16 - PLAN_SIZE * 0.3, max(q[1] for q in figure) - 8 + v.labels_below)
 
     def place(c, it, y):
         # clear of the drawing over the height the label takes when enlarged (its baseline is y + 5.5)
@@ -3042,6 +3043,10 @@ def build_medial():
     # not touch a tip
     v.label_gap['R'] = 26
     v.label_gap['L'] = 18
+    # the lower pelvis holds more labelled points than its height holds labels: its labels may run a
+    # little below the figure, so that those of its deepest points (obturator internus, the tendinous
+    # arch) sit beside them rather than up by the sacral promontory
+    v.labels_below = 100
     K = v.scale
     s = -1
     # ---- bones, farthest first: the lower ribs on the far (right) wall, seen from inside ----

@@ -1535,6 +1535,11 @@ fascia_diagram_set_label_room (FasciaDiagram *self,
  * inside the body) and every label at the drawing's own size. A view's drawing leaves room
  * around its figure, more on some sides than on others; a small window shows the figure
  * itself, centred. The whole view where it has neither.
+ *
+ * The body stays in the middle from top to bottom: where a view's labels run above or below
+ * its regions (the pelvis view names its deepest points below the figure, beside them), the
+ * box takes as much room on the other side, so that a window centring the box centres the
+ * regions and still shows every label.
  */
 void
 fascia_diagram_get_figure_bounds (FasciaDiagram *self,
@@ -1546,6 +1551,8 @@ fascia_diagram_get_figure_bounds (FasciaDiagram *self,
   FasciaDiagramData *data;
   g_autoptr(GObject) context = NULL;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  double ry0 = G_MAXDOUBLE, ry1 = -G_MAXDOUBLE;
 
   g_return_if_fail (FASCIA_IS_DIAGRAM (self));
 
@@ -1561,6 +1568,8 @@ fascia_diagram_get_figure_bounds (FasciaDiagram *self,
       x1 = MAX (x1, region->x + region->width);
       y1 = MAX (y1, region->y + region->height);
     }
+  ry0 = MAX (y0, 0);
+  ry1 = MIN (y1, data->height);
   if (data->labels->len > 0)
     context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
   for (guint i = 0; i < data->labels->len; i++)
@@ -1586,6 +1595,15 @@ fascia_diagram_get_figure_bounds (FasciaDiagram *self,
       x0 = y0 = 0;
       x1 = data->width;
       y1 = data->height;
+    }
+  else if (ry1 > ry0)
+    {
+      /* As much room above the regions' middle as below it. */
+      double middle = (ry0 + ry1) / 2;
+      double half = MAX (middle - y0, y1 - middle);
+
+      y0 = middle - half;
+      y1 = middle + half;
     }
   *x = x0;
   *y = y0;

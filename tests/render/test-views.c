@@ -1247,6 +1247,81 @@ test_view_leaders_uncrossed (gconstpointer data)
     g_error ("%s: %u pairs of leader lines cross:%s", view_id, pairs, crossing->str);
 }
 
+/* The height (view units) a label takes in a column of the drawing, with the room kept between
+ * labels, at the size presentation mode enlarges labels to: generate.py's PITCH x PLAN_SIZE. */
+#define LABEL_PITCH (1.44 * 33.0)
+
+/* Each label sits beside what it names, within five labels' height of its point: a reader looks
+ * for a structure next to its name. Where a column had more points low down than room for
+ * labels there (the pelvis view: obturator internus, the tendinous arch), the names of the
+ * deepest points were put up by the sacral promontory, 420–460 units above them, their leaders
+ * running down over psoas and iliacus. */
+static void
+test_view_labels_beside_points (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autoptr(GString) far = g_string_new (NULL);
+  guint n = fascia_diagram_get_n_labels (diagram), n_far = 0;
+
+  g_assert_cmpuint (texts->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double sx, sy, ex, ey;
+
+      g_assert_true (fascia_diagram_get_label_leader (diagram, i, &sx, &sy, &ex, &ey, NULL));
+      if (fabs (sy - ey) > 5 * LABEL_PITCH)
+        {
+          n_far++;
+          g_string_append_printf (far, "\n  “%s”: %.0f units %s its point",
+                                  (const char *) g_ptr_array_index (texts, i), fabs (sy - ey),
+                                  sy < ey ? "above" : "below");
+        }
+    }
+
+  if (n_far > 0)
+    g_error ("%s: %u labels are far from what they name:%s", view_id, n_far, far->str);
+}
+
+/* The box a window fits the figure to holds every label, and has the regions (the body) in its
+ * middle from top to bottom: the pelvis view names its deepest points below its regions, and a
+ * window that centred the figure with its labels showed the body 48 px above the middle of the
+ * Atlas pane at 1280×800, which the geometry walk (test-geometry) measures. */
+static void
+test_view_figure_bounds (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  double fx, fy, fw, fh, width, height;
+  double y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  fascia_diagram_get_figure_bounds (diagram, &fx, &fy, &fw, &fh);
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+      if (region->kind == FASCIA_REGION_REFERRAL_ZONE || region->width <= 0 || region->height <= 0)
+        continue;
+      y0 = MIN (y0, MAX (region->y, 0));
+      y1 = MAX (y1, MIN (region->y + region->height, height));
+    }
+  g_assert_cmpfloat (y1, >, y0);
+  if (fabs ((fy + fh / 2) - (y0 + y1) / 2) > 1)
+    g_error ("%s: the regions' middle (%.0f) is not the figure's (%.0f): a window centring the "
+             "figure shows the body off-centre", view_id, (y0 + y1) / 2, fy + fh / 2);
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+    {
+      double lx, ly, lw, lh;
+
+      g_assert_true (fascia_diagram_get_label_box (diagram, i, &lx, &ly, &lw, &lh));
+      if (lx < fx - 1 || ly < fy - 1 || lx + lw > fx + fw + 1 || ly + lh > fy + fh + 1)
+        g_error ("%s: label %u (%.0f,%.0f %.0f×%.0f) lies outside the figure (%.0f,%.0f %.0f×%.0f)",
+                 view_id, i, lx, ly, lw, lh, fx, fy, fw, fh);
+    }
+}
+
 /* Whether a label names a muscle of the atlas: its name (“Right crus of the diaphragm”,
  * “Levator ani: pubococcygeus”, “Psoas major (behind)”), or the first word of a name with a
  * note (“Latissimus (cut)”). */
@@ -1598,6 +1673,12 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/leaders-uncrossed", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_leaders_uncrossed);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/labels-beside-points", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_labels_beside_points);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/figure-bounds", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_figure_bounds);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
