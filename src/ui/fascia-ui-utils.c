@@ -1735,6 +1735,143 @@ name_shortcut_pages (GtkStack *stack)
     }
 }
 
+/* Whether @widget lies inside a part of a private GTK type called @type_name. */
+static gboolean
+inside_private (GtkWidget  *widget,
+                const char *type_name)
+{
+  for (GtkWidget *up = widget; up != NULL; up = gtk_widget_get_parent (up))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (up), type_name))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first label inside @widget, depth first. */
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = GTK_IS_LABEL (child) ? child : first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* The name of the icon inside @widget, if it shows one. */
+static const char *
+icon_inside (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = NULL;
+
+      if (GTK_IS_IMAGE (child))
+        {
+          GIcon *gicon = gtk_image_get_gicon (GTK_IMAGE (child));
+
+          icon = gtk_image_get_icon_name (GTK_IMAGE (child));
+          if (icon == NULL && G_IS_THEMED_ICON (gicon))
+            icon = g_themed_icon_get_names (G_THEMED_ICON (gicon))[0];
+        }
+      else
+        icon = icon_inside (child);
+      if (icon != NULL)
+        return icon;
+    }
+  return NULL;
+}
+
+/* The file chooser GTK builds for Import, Export, Back Up and Restore (where no desktop
+ * portal stands in for it) reads its parts by their code names in GTK 4.8: "GtkPlacesSidebar",
+ * "GtkListBox", "GtkPathBar", "GtkTreeView", its folder buttons "GtkToggleButton", their
+ * scroll arrows "GtkImage". Here each is called what it is: the places and their list
+ * "Places", each place by its label, the path "Folder Path" and each of its folders by its
+ * label or what its icon stands for, the list of files "Files". What only holds or places other
+ * parts is read as nothing; a spinner or an icon beside a name is left out. (The rows of its
+ * list of files GTK 4.8 gives no screen reader at all; typing a location, Ctrl+L, reaches any
+ * file.) Returns whether @widget was such a part. */
+static gboolean
+name_file_chooser_part (GtkWidget *widget)
+{
+  static const struct { const char *icon; const char *name; } folder_icons[] = {
+    { "drive-harddisk", N_("File System") },
+    { "user-home", N_("Home") },
+    { "user-desktop", N_("Desktop") },
+    { "pan-start", N_("Scroll Path Left") },
+    { "pan-end", N_("Scroll Path Right") },
+  };
+  const char *type_name = G_OBJECT_TYPE_NAME (widget);
+  const char *name = NULL;
+
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_FILE_CHOOSER_WIDGET) == NULL)
+    return FALSE;
+
+  if (GTK_IS_FILE_CHOOSER_WIDGET (widget) || GTK_IS_PANED (widget)
+      || g_str_equal (type_name, "GtkPlacesView"))
+    name = "";
+  else if (g_str_equal (type_name, "GtkPlacesSidebar"))
+    name = _("Places");
+  else if (GTK_IS_LIST_BOX (widget))
+    name = inside_private (widget, "GtkPlacesSidebar") ? _("Places") : _("Other Locations");
+  else if (g_str_equal (type_name, "GtkPathBar"))
+    name = _("Folder Path");
+  else if (GTK_IS_TREE_VIEW (widget))
+    {
+      /* Its column headings are buttons that sort by what they are titled. */
+      for (guint i = 0; i < gtk_tree_view_get_n_columns (GTK_TREE_VIEW (widget)); i++)
+        {
+          GtkTreeViewColumn *column = gtk_tree_view_get_column (GTK_TREE_VIEW (widget), (int) i);
+          GtkWidget *button = gtk_tree_view_column_get_button (column);
+          const char *title = gtk_tree_view_column_get_title (column);
+
+          if (button != NULL && title != NULL && *title != '\0')
+            {
+              set_name (button, title);
+              fascia_ui_name_tree (button);   /* its sort arrow, too */
+            }
+        }
+      name = _("Files");
+    }
+  else if (GTK_IS_MENU_BUTTON (widget))
+    {
+      /* The servers connected to before. */
+      set_name (widget, _("Recent Servers"));
+      if (GTK_IS_TOGGLE_BUTTON (gtk_widget_get_first_child (widget)))
+        set_name (gtk_widget_get_first_child (widget), _("Recent Servers"));
+      return TRUE;
+    }
+  else if (GTK_IS_SPINNER (widget))
+    {
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      return TRUE;
+    }
+  else if (GTK_IS_LIST_BOX_ROW (widget) || (GTK_IS_BUTTON (widget) && inside_private (widget, "GtkPathBar")))
+    {
+      GtkWidget *label = first_label (widget);
+      const char *icon = icon_inside (widget);
+
+      if (label != NULL && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
+        name = gtk_label_get_text (GTK_LABEL (label));
+      for (guint i = 0; name == NULL && icon != NULL && i < G_N_ELEMENTS (folder_icons); i++)
+        if (g_str_has_prefix (icon, folder_icons[i].icon))
+          name = _(folder_icons[i].name);
+      if (name == NULL)
+        return FALSE;
+      set_name (widget, name);
+      return TRUE;
+    }
+  else
+    return FALSE;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return TRUE;
+}
+
 /* GTK 4.8 reads a part with no name of its own by its class name, but for a few roles of
  * groupings; GTK and Adwaita leave their own widgets' insides so. What means something is
  * named (a page switcher is "Pages", a shortcut's keys read as keys); what only holds or
@@ -1750,12 +1887,17 @@ quiet_toolkit_part (GtkWidget *widget)
   const char *type_name = G_OBJECT_TYPE_NAME (widget);
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
-  if (has_own_name (widget))
+  if (has_own_name (widget) || name_file_chooser_part (widget))
     return;
 
   if (g_str_equal (type_name, "AdwIndicatorBin") || g_str_equal (type_name, "GtkBuiltinIcon")
       || g_str_equal (type_name, "GtkPanedHandle"))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    {
+      /* Left out; and where a screen reader already holds it (a list's sort arrow, in the
+       * tree before it is first shown), read as nothing. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+    }
   else if (g_str_equal (type_name, "AdwGizmo")
            || ADW_IS_SQUEEZER (widget) || ADW_IS_WINDOW_TITLE (widget) || GTK_IS_ACTION_BAR (widget)
            || ADW_IS_CLAMP_SCROLLABLE (widget)
@@ -1793,7 +1935,7 @@ quiet_toolkit_part (GtkWidget *widget)
     {
       const GType makers[] = { ADW_TYPE_PREFERENCES_ROW, ADW_TYPE_VIEW_SWITCHER,
                                GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
-                               ADW_TYPE_ABOUT_WINDOW };
+                               ADW_TYPE_ABOUT_WINDOW, GTK_TYPE_FILE_CHOOSER_WIDGET };
 
       if (inside_any (widget, makers, G_N_ELEMENTS (makers)))
         gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -1814,7 +1956,8 @@ quiet_toolkit_part (GtkWidget *widget)
     {
       const GType makers[] = { GTK_TYPE_DROP_DOWN, ADW_TYPE_VIEW_SWITCHER,
                                GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
-                               GTK_TYPE_POPOVER_MENU, ADW_TYPE_ABOUT_WINDOW, GTK_TYPE_CALENDAR };
+                               GTK_TYPE_POPOVER_MENU, ADW_TYPE_ABOUT_WINDOW, GTK_TYPE_CALENDAR,
+                               GTK_TYPE_FILE_CHOOSER_WIDGET };
 
       if ((parent != NULL && g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwViewSwitcherButton"))
           || inside_any (widget, makers, G_N_ELEMENTS (makers)))

@@ -14,7 +14,7 @@
 # scroll bar's "GtkRange"), in the main window and in the windows opened over it; and none is
 # read with a raw mnemonic or a page name of GTK's own ("_1" for a page of the shortcuts window).
 # The menus (the main menu, the Atlas page's Layers and View menus) are opened and walked too,
-# and the dialogs the main menu opens: Export… (a message dialog) and About Fascia, and the
+# and the dialogs the main menu opens: Export… (a message dialog), Back Up Now… and Restore… (GTK's file chooser) and About Fascia, and the
 # conflict dialog, shown when the open client is saved elsewhere while the user types, and the
 # pop-overs beside the fields (a date's calendar, a plan's list of exercises).
 # Prints TAP. It starts its own X server and session bus (Xvfb, dbus-daemon; the accessibility
@@ -320,7 +320,9 @@ for _ in range(120):
     except Exception:
         time.sleep(0.5)
 subprocess.run([binary, "--create-demo", db], env=env, check=True, stdout=subprocess.DEVNULL)
-proc = subprocess.Popen([binary, "--database", db], env=env)
+# In a folder of its own, as from a launcher: a file chooser shows the folder it was started in
+# (the build folder, "_build", is a folder's name, not a raw mnemonic).
+proc = subprocess.Popen([os.path.abspath(binary), "--database", db], env=env, cwd=tmp)
 try:
     app = None
     for _ in range(600):
@@ -462,11 +464,13 @@ try:
        f"(found {found_menus}, {len(set(menu_problems))} without)")
 
     # The dialogs and windows opened from the main menu by its mnemonics: Export… (a message
-    # dialog) and About Fascia. Each is read by a real name, as are all its parts.
+    # dialog), Back Up Now… and Restore… (GTK's own file chooser, to save and to open: its places,
+    # folder path, list of files and their columns), and About Fascia. Each is read by a real name,
+    # as are all its parts.
     dialog_problems = []
     found_dialogs = []
     about_names = []
-    for item, what in (("e", "Export"), ("a", "About")):
+    for item, what in (("e", "Export"), ("b", "Back Up"), ("r", "Restore"), ("a", "About")):
         before = app_windows(app)
         key("F10")
         wait_for(lambda: find_showing(app, pyatspi.ROLE_MENU), 5)
@@ -488,8 +492,10 @@ try:
         wait_for(lambda: new_window(app, before) is None, 5)
     for line in sorted(set(dialog_problems)):
         print(f"# in a dialog: {line}", flush=True)
-    ok(found_dialogs == ["Export", "About"] and not dialog_problems and len(about_names) == 2,
-       f"the Export and About dialogs and their parts have real names ({about_names}) "
+    ok(found_dialogs == ["Export", "Back Up", "Restore", "About"] and not dialog_problems
+       and len(about_names) == 2,
+       f"the Export, Back Up, Restore (GTK's file chooser) and About dialogs and their parts "
+       f"have real names ({about_names}) "
        f"(found {found_dialogs}, {len(set(dialog_problems))} without)")
 
     # The conflict dialog: someone else saves the open client (here straight into the file, as
