@@ -2257,6 +2257,12 @@ def build_lateral():
     ret = v.ps([(24, 664), (29, 682), (33, 697), (31, 712), (30, 731), (25, 723), (20, 716), (13, 713), (15, 702),
                 (20, 690), (23, 676)])
     v.add('bones', path(smooth(ret), LIGAMENT) + path(lines_d(hatch([sample(ret, True, 8)], 4.5, 70)), TENDON_FIBRE))
+    # between the lateral femoral condyle and the tibial plateau, the joint capsule over the rim of the lateral
+    # meniscus (drawing only, under the bones), so that the joint line is not a slit of white background
+    cap = v.ps([(-38, 690), (-33, 697), (-20, 703), (-5, 705), (8, 702), (16, 696), (22, 708), (23, 715), (8, 714),
+                (-10, 714), (-30, 713.5), (-37, 706)])
+    men = v.ps([(-34, 704), (-20, 708.5), (-4, 710.5), (10, 709), (18, 708), (14, 712), (-4, 713), (-22, 712.5), (-33, 710)])
+    v.add('bones', path(smooth(cap), LIGAMENT) + path(smooth(men), CARTILAGE))
     draw_hip_bone_lateral(v)
     # tibia and fibula (drawing only, except the landmarks on them)
     tib = [(-30, 711), (-10, 712), (8, 712), (22, 715), (27, 724), (30, 735), (35, 745), (33, 756), (28, 762, 'c'),

@@ -613,6 +613,10 @@ static const HitPoint hit_points[] = {
     "from the AIIS the straight head of rectus femoris runs down in front of tensor fasciae latae" },
   { "lateral", 681, 513, "m-gluteus-minimus-r",
     "behind tensor fasciae latae, in front of the tract, lies the front edge of gluteus minimus" },
+  /* Side view: the notch between the ASIS and the AIIS is bone, its edge under sartorius, with no
+   * slit of white background between them. */
+  { "lateral", 712, 505, "b-hip-bone-r", "between the ASIS and the AIIS lies the notch of the ilium, not a gap" },
+  { "lateral", 713, 512, "b-hip-bone-r", "between the ASIS and the AIIS lies the notch of the ilium, not a gap" },
   /* Side view: gluteus maximus reaches back to the sacrotuberous ligament and the coccyx it
    * arises from, with no gap between them. */
   { "lateral", 515, 680, "m-gluteus-maximus-r",
@@ -736,16 +740,20 @@ test_nerve_points (void)
 
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
- * capsule cover the infrapatellar fat pad: no white background shows through the knee there. */
+ * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
+ * condyle and the tibial plateau, the capsule covers the rim of the lateral meniscus: no white
+ * background shows through the knee there. */
 static void
 test_lateral_knee_whole (void)
 {
-  static const int points[][2] = { { 684, 1330 }, { 685, 1345 }, { 685, 1370 }, { 684, 1390 } };
+  static const int points[][2] = { { 684, 1330 }, { 685, 1345 }, { 685, 1370 }, { 684, 1390 },
+                                   /* the joint line under the condyle */
+                                   { 612, 1379 }, { 620, 1379 }, { 630, 1378 }, { 641, 1376 } };
   g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
-  cairo_surface_t *surface = test_diagram_render (diagram, 100, 140, 1, 640, 1290);
+  cairo_surface_t *surface = test_diagram_render (diagram, 140, 140, 1, 600, 1290);
 
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-    test_diagram_assert_not_colour (surface, points[i][0] - 640, points[i][1] - 1290, "#ffffff");
+    test_diagram_assert_not_colour (surface, points[i][0] - 600, points[i][1] - 1290, "#ffffff");
   cairo_surface_destroy (surface);
 }
 
