@@ -310,7 +310,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..17", flush=True)
+print("1..18", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -497,6 +497,46 @@ try:
        f"the Export, Back Up, Restore (GTK's file chooser) and About dialogs and their parts "
        f"have real names ({about_names}) "
        f"(found {found_dialogs}, {len(set(dialog_problems))} without)")
+
+    # What Restore… asks once a backup is chosen (typed as a location, Ctrl+L, as a screen
+    # reader's user reaches a file): a dialog asking whether to replace the records with it,
+    # saying what it holds. It is cancelled; nothing is restored.
+    backup = os.path.join(tmp, "backup.db")
+    subprocess.run([binary, "--create-demo", backup], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    restore_problems = []
+    question = None
+    question_name = "not shown"
+    before = app_windows(app)
+    key("F10")
+    wait_for(lambda: find_showing(app, pyatspi.ROLE_MENU), 5)
+    time.sleep(0.3)
+    key("r")
+    chooser = wait_for(lambda: new_window(app, before), 10)
+    if chooser is not None:
+        time.sleep(0.5)
+        key("ctrl+l")
+        time.sleep(0.3)
+        subprocess.run([env.get("FASCIA_XDOTOOL", "xdotool"), "type", "--delay", "10", backup],
+                       env=env)
+        time.sleep(0.3)
+        key("Return")
+        question = wait_for(lambda: next((w for w in app_windows(app)
+                                          if w is not None and w not in before and w != chooser
+                                          and w.getState().contains(pyatspi.STATE_VISIBLE)),
+                                         None), 10)
+        if question is not None:
+            time.sleep(1)
+            question_name = question.name
+            walk(question, ["Restore"], restore_problems, restore_problems, None, toolkit_names)
+    key("Escape")
+    wait_for(lambda: new_window(app, before) is None, 5)
+    for line in sorted(set(restore_problems)):
+        print(f"# after Restore…: {line}", flush=True)
+    ok(question is not None and question_name == "Replace the Records with the Backup?"
+       and not restore_problems,
+       f"the question Restore… asks of a backup and its parts have real names "
+       f"({question_name!r}, {len(set(restore_problems))} without)")
 
     # The conflict dialog: someone else saves the open client (here straight into the file, as
     # a second window on it would) while the user types in its Phone field; the user's save
