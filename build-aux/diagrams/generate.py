@@ -1209,8 +1209,8 @@ def build_anterior():
     v.label('Psoas minor', (32.2, 79), R)
     v.label('Iliacus', (100, 180), L)
     v.label('Quadratus lumborum', (72, 60), R)
-    v.label('12th rib', (80, 9), L)
-    v.label('Ribs 9–11', (152.8, -41.7), R)
+    v.label('12th rib', rib_point(12, 80), L)
+    v.label('Ribs 9–11', rib_point(9, 150), R)
     v.label('L3 transverse process (covered)', (46, 84), L)
     v.label('L1 vertebral body', (0, 14), L)
     v.label('Intervertebral disc', (0, 147), R)
@@ -1280,8 +1280,8 @@ def lat_rib_slips(v, side):
     """Fleshy slips of latissimus from the outer surfaces of ribs 10-12 (and the tip of 12), joining its
     lateral border."""
     out = []
-    for n, x in ((11, 136), (10, 154)):
-        b = rib_point(n, x, 0.0)
+    for n, y in ((11, 16), (10, 0)):
+        b = rib_at(n, y)
         d = norm(sub(LAT_AXILLA, b))
         a = add(b, mul(d, 34))
         out.append(path(ribbon(v.ps([b, lerp(b, a, 0.5), a], side), [7 * SCALE, 8 * SCALE, 9 * SCALE]), MUSCLE['sup']))
@@ -1293,9 +1293,10 @@ def ext_oblique_sheet_coronal(v, side):
     """The posterior part of external oblique seen from behind: serrated slips on ribs 12-9, its free
     posterior border from the tip of the 12th rib to the iliac crest, fibres running down and forward
     (here: down and laterally round the flank) to the anterior half of the crest."""
-    O = [(94, 24, 'c'), (112, 26, 'c'), (126, -2, 'c'), (142, 8, 'c'), (149, -20, 'c'), (161, -12, 'c'),
-         (163, -38, 'c'), (170, -44, 'c')]
-    I = [(108, 137), (124, 138), (138, 146), (146, 160), (160, 132), (168, 100), (172, 66)]
+    # a tooth on each rib where it runs down the flank (the 12th at its tip), a notch between
+    O = [(101, 46, 'c'), (116, 54, 'c'), (129, 30, 'c'), (141, 36, 'c'), (150, 4, 'c'), (160, 12, 'c'),
+         (164, -8, 'c'), (174, -44, 'c')]
+    I = [(108, 137), (124, 138), (138, 146), (146, 160), (160, 132), (169, 100), (175, 66)]
     return sheet(v, side, O, I)
 
 
@@ -1396,8 +1397,8 @@ def build_posterior_superficial():
     v.label('Thoracolumbar fascia', (34, 110), L)
     v.label('Lumbar spinous processes', (0, 96), R)
     v.label('T12 spinous process', (0, -8), R)
-    v.label('12th rib', (75.6, 6.7), R)
-    v.label('Ribs 9–11', (145.0, -64.4), R)
+    v.label('12th rib', rib_point(12, 72), R)
+    v.label('Ribs 9–11', rib_point(9, 122), R)
     v.label('Iliac crest', (113.9, 138.3), L)
     v.label('Iliac crest', (113.9, 138.3), R)
     v.label('Gluteus medius', (108, 168), L)
@@ -1449,10 +1450,22 @@ def rib_point(n, x, edge=0.0):
     (+1 the lower border, -1 the upper)."""
     pts, w = SK.RIBS[n]
     for (x0, y0), (x1, y1), w0, w1 in zip(pts, pts[1:], w, w[1:]):
-        if x0 <= x <= x1:
+        if x0 != x1 and min(x0, x1) <= x <= max(x0, x1):
             t = (x - x0) / float(x1 - x0)
             return (x, y0 + (y1 - y0) * t + edge * (w0 + (w1 - w0) * t) / 2.0)
     raise ValueError(x)
+
+
+def rib_at(n, y, edge=0.0):
+    """The point of rib n (coronal) at height y on its lateral part, where it runs down the flank (the
+    last segment of its centre line that reaches y); edge as in rib_point, outwards positive."""
+    pts, w = SK.RIBS[n]
+    segs = list(zip(pts, pts[1:], w, w[1:]))
+    for (x0, y0), (x1, y1), w0, w1 in reversed(segs):
+        if y0 != y1 and min(y0, y1) <= y <= max(y0, y1):
+            t = (y - y0) / float(y1 - y0)
+            return (x0 + (x1 - x0) * t + edge * (w0 + (w1 - w0) * t) / 2.0, y)
+    raise ValueError(y)
 
 
 def slip_parts(v, side, a, b, w0, w1, split=0.45):
@@ -1651,7 +1664,7 @@ def build_posterior_deep():
     v.label('Lumbar multifidus', (12, 120), R)
     v.label('Lumbar multifidus', (10, 110), L)
     v.label('L3 transverse process', (46, 84), R)
-    v.label('12th rib', (88, 20), R)
+    v.label('12th rib', rib_point(12, 88), R)
     v.label('Iliolumbar ligament (covered)', (50, 154), R)
     v.label('Iliac crest', (120, 137), L)
     v.label('Gluteus medius', (100, 200), L)
@@ -1679,7 +1692,7 @@ def build_posterior_deep():
     v.label('Head of fibula', (104, 738), L)
     v.label('Pes anserinus', (45, 756), R)
     v.label('Medial tibial condyle', (36, 722), L)
-    v.label('Thoracolumbar fascia', (0, 180), L)
+    v.label('Thoracolumbar fascia', (0, 180), L, 'L')
     return v
 
 
@@ -3477,6 +3490,23 @@ def check_relations():
     ang = math.degrees(math.acos(a[0] * b[0] + a[1] * b[1]))
     assert abs(ang - 125) < 0.5, 'neck-shaft angle %.1f' % ang
     assert LM['lesser-trochanter'][1] > N[1], 'lesser trochanter must lie below the neck'
+    # the lower ribs (Moore's Clinically Oriented Anatomy; Gray's): each head on its own vertebra; the 10th
+    # rib falls at the flank to L3, the level of the subcostal plane (the lowest point of the costal margin,
+    # the 10th costal cartilage); the tip of the 12th lies level with the L1-L2 transverse processes, the
+    # 11th lower (L2-L3) and further out; the 10th rib comes within about 5 cm of the iliac crest.
+    tp_y = {k: V[k][1] + 0.35 * (V[k][2] - V[k][1]) for k in ('L1', 'L2')}
+    for n in (9, 10, 11, 12):
+        head = SK.RIBS[n][0][0]
+        assert V['T%d' % n][1] <= head[1] <= V['T%d' % n][2], 'the head of rib %d is not on T%d' % (n, n)
+    low10 = max(SK.RIBS[10][0], key=lambda q: q[1])
+    assert V['L3'][1] - 10 <= low10[1] <= V['L3'][2] + 10, '10th rib reaches y=%.0f, not L3' % low10[1]
+    tip11, tip12 = SK.RIBS[11][0][-1], SK.RIBS[12][0][-1]
+    assert tp_y['L1'] - 5 <= tip12[1] <= tp_y['L2'] + 5, '12th rib tip at y=%.0f, not at the L1-L2 TPs' % tip12[1]
+    assert V['L2'][1] <= tip11[1] <= V['L3'][2] and tip11[1] > tip12[1] and tip11[0] > tip12[0], \
+        '11th rib tip at %s, not lower and further out than the 12th, at L2-L3' % (tip11,)
+    crest = densify_line(SK.CREST, 1.0)
+    gap = min(dist(low10, q) for q in crest)
+    assert 35 <= gap <= 60, '10th rib %.0f mm from the iliac crest' % gap
     # the medial view: the plane of the inlet 53-60 degrees to the horizontal, the true conjugate 11-12.5 cm
     top = SK.SYMPHYSIS_TOP_SAG
     inlet = math.degrees(math.atan2(top[1] - PROMONTORY[1], top[0] - PROMONTORY[0]))
@@ -3491,6 +3521,15 @@ def check_relations():
     back = SK.ACETABULUM_SAG[0] - SK.ISCHIAL_SPINE_SAG[0]
     assert 20 <= back <= 35, 'ischial spine %.0f mm behind the acetabulum' % back
     assert SACRAL_APEX[1] - 5 <= SK.ISCHIAL_SPINE_SAG[1] <= COCCYX_TIP[1] + 5, 'ischial spine not level with the sacral apex and coccyx'
+
+
+def densify_line(pts, step):
+    """Points along the polyline pts no more than step apart."""
+    out = []
+    for a, b in zip(pts, pts[1:]):
+        n = max(1, int(math.ceil(dist(a, b) / step)))
+        out += [lerp(a, b, k / float(n)) for k in range(n)]
+    return out + [pts[-1]]
 
 
 def check_leaders(v):

@@ -63,20 +63,29 @@ LM = {
     'coccyx-tip': (0, 290, -64),
     'promontory': (0, 188, -18),
     'sacral-apex': (0, 268, -86),
-    'rib12-tip': (97, 28, -42),
+    'rib12-tip': (101, 44, -42),   # L1-L2 transverse processes
     'linea-alba-umbilicus': (0, 130, 113),
 }
 
-# Ribs in the coronal plane: centre line (x, y) and width at each point.
+# Ribs in the coronal plane: centre line (x, y) and width at each point.  Each head lies on its own
+# vertebra (the 10th rib's on T10); beyond the angle the lower ribs run down and out steeply, and at the
+# flank, where they turn forward out of sight, they fall to (Moore's Clinically Oriented Anatomy; Gray's
+# Anatomy):
+#   * the 10th rib to the level of L3 (y ~90, the middle of the L3 body): the lowest point of the costal
+#     margin, the 10th costal cartilage, marks the subcostal plane at L3;
+#   * the tip of the 11th rib to L2-L3 (y ~74), lower and further out than the 12th;
+#   * the tip of the 12th rib to the level of the L1-L2 transverse processes (y ~44); it is short and varies;
+#   * so that at the side of the trunk only about 5 cm (3.5-6) separate the 10th rib from the iliac crest.
+# check_relations() in generate.py holds the table to these levels.
 RIBS = {
-    9: ([(18, -106), (34, -106), (62, -101), (98, -90), (130, -72), (155, -46), (166, -16)],
-        [10, 10, 11, 11, 11, 11, 10]),
-    10: ([(19, -79), (33, -80), (62, -75), (98, -63), (130, -44), (152, -17), (161, 14)],
-         [10, 10, 11, 11, 11, 10, 10]),
-    11: ([(20, -50), (35, -50), (63, -44), (96, -31), (122, -12), (137, 10), (142, 32)],
-         [9, 9, 10, 10, 9, 8, 6]),
-    12: ([(20, -21), (35, -18), (58, -7), (80, 10), (97, 28)],
-         [9, 9, 9, 7, 5]),
+    9: ([(18, -106), (34, -106), (62, -100), (98, -86), (132, -62), (156, -30), (166, 2), (168, 30)],
+        [10, 10, 11, 11, 11, 11, 10, 10]),
+    10: ([(19, -79), (33, -80), (62, -74), (98, -58), (128, -34), (148, -4), (156, 30), (154, 62), (147, 90)],
+         [10, 10, 11, 11, 11, 10, 10, 9.5, 9]),
+    11: ([(20, -50), (35, -50), (63, -42), (92, -24), (114, 0), (127, 28), (133, 54), (134, 74)],
+         [9, 9, 10, 10, 9, 8, 7, 6]),
+    12: ([(20, -21), (35, -17), (56, -4), (76, 13), (92, 30), (101, 44)],
+         [9, 9, 9, 8, 6.5, 5]),
 }
 
 # Hip bone silhouette, coronal projection (the same outline seen from in front and from

@@ -621,6 +621,18 @@ static const HitPoint hit_points[] = {
    * arises from, with no gap between them. */
   { "lateral", 515, 680, "m-gluteus-maximus-r",
     "behind the sacrotuberous ligament lies the origin of gluteus maximus, not a gap" },
+  /* Front and back deep views: the lower ribs slope steeply down from their heads (Moore, Gray's): at
+   * the flank the 10th rib falls to the level of L3, the subcostal plane (the lowest point of the
+   * costal margin), the tip of the 11th to L2-L3 and the tip of the 12th to the level of the L1-L2
+   * transverse processes; they were drawn about 5 cm too high, the 10th rib ending level with L1. */
+  { "anterior", 866.4, 549.8, "b-lower-ribs-l",
+    "at the side of the posterior abdominal wall, level with the middle of L3, lies the 10th rib" },
+  { "anterior", 772.8, 460.2, "b-rib-12-l",
+    "the tip of the 12th rib lies level with the L1-L2 transverse processes, below L1" },
+  { "posterior-deep", 330.9, 265.4, "b-lower-ribs-l",
+    "seen from behind, the 10th rib runs down the flank to the level of L3" },
+  { "posterior-deep", 840.1, 233.0, "b-lower-ribs-r",
+    "the tip of the 11th rib hangs to the level of L2-L3, lateral to quadratus lumborum" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
