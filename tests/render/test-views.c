@@ -1267,6 +1267,71 @@ test_view_leaders_uncrossed (gconstpointer data)
     g_error ("%s: %u pairs of leader lines cross:%s", view_id, pairs, crossing->str);
 }
 
+/* Enlarged (a small window, presentation mode), a label that does not fit where the drawing puts
+ * it is moved up or down a little and its leader line drawn anew to the same point: still no two
+ * leader lines of the labels shown cross, at any size up to the one the drawing is laid out for. */
+static void
+test_view_enlarged_leaders_uncrossed (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autoptr(GPtrArray) leaders = label_leaders (view_id);
+  g_autoptr(GString) crossing = g_string_new (NULL);
+  guint n = fascia_diagram_get_n_labels (diagram), pairs = 0;
+  static const double sizes[] = { 20, 24, 28, 33, 38, 44, 50 };
+
+  g_assert_cmpuint (leaders->len, ==, n);
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      guint n_moved = 0;
+
+      fascia_diagram_set_label_size (diagram, sizes[k]);
+      for (guint i = 0; i < n; i++)
+        {
+          GArray *line = g_ptr_array_index (leaders, i);
+          GArray *now = NULL;
+          double dy = 0;
+
+          if (fascia_diagram_get_label_leader (diagram, i, NULL, NULL, NULL, NULL, &dy))
+            {
+              /* The shear the view draws a moved line with: the point stays, the start moves by
+               * dy, the rest in proportion to how far across they lie. */
+              double x0 = g_array_index (line, double, 0);
+              double x1 = g_array_index (line, double, line->len - 2);
+              double a = dy != 0 ? dy / (x0 - x1) : 0, b = -a * x1;
+
+              now = g_array_sized_new (FALSE, FALSE, sizeof (double), line->len);
+              for (guint m = 0; m + 1 < line->len; m += 2)
+                {
+                  double x = g_array_index (line, double, m);
+                  double y = g_array_index (line, double, m + 1) + a * x + b;
+
+                  g_array_append_val (now, x);
+                  g_array_append_val (now, y);
+                }
+              n_moved += dy != 0;
+            }
+          g_ptr_array_add (moved, now != NULL ? now : g_array_new (FALSE, FALSE, sizeof (double)));
+        }
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          if (polylines_cross (g_ptr_array_index (moved, i), g_ptr_array_index (moved, j)))
+            {
+              pairs++;
+              g_string_append_printf (crossing, "\n  at %.0f: “%s” × “%s”", sizes[k],
+                                      (const char *) g_ptr_array_index (texts, i),
+                                      (const char *) g_ptr_array_index (texts, j));
+            }
+      g_test_message ("%s at %.0f: %u labels moved", view_id, sizes[k], n_moved);
+    }
+
+  if (pairs > 0)
+    g_error ("%s: %u pairs of leader lines cross once labels are enlarged:%s", view_id, pairs,
+             crossing->str);
+}
+
 /* The height (view units) a label takes in a column of the drawing, with the room kept between
  * labels, at the size presentation mode enlarges labels to: generate.py's PITCH x PLAN_SIZE. */
 #define LABEL_PITCH (1.44 * 33.0)
@@ -1699,6 +1764,9 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/figure-bounds", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_figure_bounds);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/enlarged-leaders-uncrossed", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_enlarged_leaders_uncrossed);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
