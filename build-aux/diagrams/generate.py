@@ -2148,15 +2148,16 @@ VL_FILL = 'fill="#d9a494" fill-opacity="0.9" stroke="#9c6254" stroke-width="1.3"
 VL_FIBRE = 'fill="none" stroke="#a96e60" stroke-width="0.8" stroke-opacity="0.7" stroke-linecap="round"'
 
 
-EO_TEETH_LAT = [(24, -4), (2, 24), (-24, 32), (-46, 30)]      # slips on ribs 9, 10, 11, 12
-EO_NOTCH_LAT = [(46, -28), (31, 12), (8, 37), (-20, 43)]    # the notch in front of each slip
+EO_TEETH_LAT = [(-20, 26), (-34, 42), (-46, 42), (-57, 46)]     # slips on ribs 9, 10, 11, 12
+EO_NOTCH_LAT = [(-4, 2), (-10, 52), (-28, 66), (-40, 62)]       # the notch in front of each slip
 
 
 def eo_origin_lat():
     """The serrated origin of external oblique on the outer surfaces of ribs 8-12, from the front
     (t = 0, running off the top of the view) back to the tip of the 12th rib: a slip pointing up and
     back onto each rib, a notch between (where serratus anterior and latissimus interdigitate)."""
-    out = [(50, -66, 'c')]
+    # the slips on ribs 5-8 cover the side of the chest in front of the mid-axillary line above the view
+    out = [(50, -66, 'c'), (0, -66, 'c')]
     for n, t in zip(EO_NOTCH_LAT, EO_TEETH_LAT):
         out += [n + ('c',), t + ('c',)]
     return out
@@ -2460,7 +2461,7 @@ def build_lateral():
     referral_zone(v, 'rectus-femoris', 1, s, [[(40, 530), (72, 540), (70, 620), (62, 700), (40, 712), (20, 700),
                                                (18, 650), (30, 600)]])
     R = -1
-    v.label('External oblique', (-4, 60), R, 'L')
+    v.label('External oblique', (-4, 104), R, 'L')
     v.label('External oblique aponeurosis', (98, 60), R, 'R')
     v.label('Linea alba', (112, 150), R, 'R')
     v.label('Iliac crest', (-46, 137), R, 'L')
@@ -2483,7 +2484,7 @@ def build_lateral():
     v.label('Gluteus medius', (-30, 170), R, 'L')
     v.label('Gluteus minimus', (25, 229), R, 'R')
     v.label('Gluteus maximus', (-112, 300), R, 'L')
-    v.label('12th rib', (-76, 4), R, 'L')
+    v.label('12th rib', (-80, 5), R, 'L')
     v.label('Ribs 9–11', (-84, -30), R, 'L')
     v.label('L3 spinous process', (-83.9, 103.9), R, 'L')
     v.label('Greater trochanter (covered)', (4, 314), R, 'L')
@@ -3016,8 +3017,8 @@ def diaphragm_medial(v):
     # beyond the cut (dashed): the back of the right dome coming down to the posterior costophrenic recess,
     # its lumbar part springing from the arcuate ligaments over psoas and quadratus lumborum and from the
     # 12th rib
-    lum = [(-16, -118), (-34, -118), (-52, -104), (-66, -80), (-74, -50), (-75, -20), (-72, 4), (-67, 19),
-           (-60, 13), (-53, 8.5), (-47, 9.5), (-34, 16), (-18, 23), (-4, 32), (-8, 10), (-14, -20), (-19, -60),
+    lum = [(-16, -118), (-34, -118), (-52, -104), (-66, -80), (-74, -50), (-77, -20), (-78, 6), (-76, 26),
+           (-70, 26), (-62, 19), (-53, 12), (-47, 9.5), (-34, 16), (-18, 23), (-4, 32), (-8, 10), (-14, -20), (-19, -60),
            (-22, -95)]
     parts.append(path(smooth(v.ps(mz(lum))), SEEN_SHEET))
     parts.append(path(' '.join(smooth(v.ps(mz(ln)), False) for ln in (
@@ -3153,7 +3154,7 @@ def build_medial():
     v.add('bones', path(' '.join([smooth(v.ps(mz([(-54, 24), (-58, 70), (-62, 110), (-62, 138)])), False),
                                   smooth(v.ps(mz([(-70, 20), (-78, 70), (-84, 110), (-82, 146)])), False)]), GHOST))
     v.add('bones', path(ribbon(v.ps(mz([(-3, 34), (-18, 24), (-34, 18), (-46, 13)])), 3.4 * K), SEEN_LIG, 'b-medial-arcuate-ligament-r'))
-    v.add('bones', path(ribbon(v.ps(mz([(-52, 12), (-60, 16), (-66, 22)])), 3.4 * K), SEEN_LIG, 'b-lateral-arcuate-ligament-r'))
+    v.add('bones', path(ribbon(v.ps(mz([(-52, 12), (-62, 20), (-73, 30)])), 3.4 * K), SEEN_LIG, 'b-lateral-arcuate-ligament-r'))
 
     # ---- muscles, deep (lateral) to superficial (medial) ----
     # Every muscle here lies lateral to the midline, beyond the cut spine, sacrum and coccyx, which are
@@ -3258,9 +3259,9 @@ def build_medial():
     v.label('Obturator internus', (2, 270), R, 'L')
     v.label('T10 vertebra', lerp(MB['T10'][0], MB['T10'][3], 0.5), R, 'R')
     v.label('Diaphragm, lumbar part (behind)', mz([(-40, -60)])[0], R, 'R')
-    v.label('12th rib', mz([(-44, 31)])[0], R, 'R')
+    v.label('12th rib', mz([(-65, 42)])[0], R, 'R')
     v.label('Medial arcuate ligament', mz([(-20, 24)])[0], R, 'R')
-    v.label('Lateral arcuate ligament', mz([(-60, 17)])[0], R, 'R')
+    v.label('Lateral arcuate ligament', mz([(-62, 20)])[0], R, 'R')
     v.label('L1 transverse process', mz([(-49.0, 12.7)])[0], R, 'R')
     v.label('L3 body', lerp(MB['L3'][0], MB['L3'][3], 0.5), R, 'R')
     v.label('Quadratus lumborum (behind)', mz([(-74, 90)])[0], R, 'R')
@@ -3507,6 +3508,27 @@ def check_relations():
     crest = densify_line(SK.CREST, 1.0)
     gap = min(dist(low10, q) for q in crest)
     assert 35 <= gap <= 60, '10th rib %.0f mm from the iliac crest' % gap
+    # the same seen from the side (the lateral and medial views): the 10th rib's lowest point at L3, the 11th
+    # tip at L2-L3, the 12th tip at the L1-L2 transverse processes; each rib lies below the one above it; in
+    # the mid-axillary line (z = 0) the lower border of the 10th rib lies about 5 cm above the crest
+    def y_at(pts, z):
+        for a, b in zip(pts, pts[1:]):
+            if a[0] != b[0] and min(a[0], b[0]) <= z <= max(a[0], b[0]):
+                return a[1] + (b[1] - a[1]) * (z - a[0]) / float(b[0] - a[0])
+        raise ValueError(z)
+    low10 = max(SK.RIBS_SAG[10], key=lambda q: q[1])
+    assert V['L3'][1] - 10 <= low10[1] <= V['L3'][2] + 10, 'side view: 10th rib reaches y=%.0f, not L3' % low10[1]
+    tip11, tip12 = SK.RIBS_SAG[11][-1], SK.RIBS_SAG[12][-1]
+    assert tp_y['L1'] - 5 <= tip12[1] <= tp_y['L2'] + 5, 'side view: 12th rib tip at y=%.0f' % tip12[1]
+    assert V['L2'][1] <= tip11[1] <= V['L3'][2] and tip11[1] > tip12[1] and tip11[0] > tip12[0], \
+        'side view: 11th rib tip at %s, not below and in front of the 12th, at L2-L3' % (tip11,)
+    for a, b in ((10, 11), (11, 12)):
+        down = [q for q in SK.RIBS_SAG[a] if q[0] <= SK.RIBS_SAG[a][SK.RIBS_SAG[a].index(low10) if a == 10 else -1][0]]
+        for z in range(int(SK.RIBS_SAG[b][2][0]), int(SK.RIBS_SAG[b][-1][0]) + 1):
+            gap = y_at(SK.RIBS_SAG[b], z) - y_at(down, z)
+            assert gap >= 10, 'side view: rib %d only %.0f mm below rib %d at z=%d' % (b, gap, a, z)
+    gap = y_at(SK.CREST_SAG, 0) - (y_at(SK.RIBS_SAG[10][:SK.RIBS_SAG[10].index(low10) + 1], 0) + 4.5)
+    assert 30 <= gap <= 55, 'side view: the 10th rib %.0f mm above the crest in the mid-axillary line' % gap
     # the medial view: the plane of the inlet 53-60 degrees to the horizontal, the true conjugate 11-12.5 cm
     top = SK.SYMPHYSIS_TOP_SAG
     inlet = math.degrees(math.atan2(top[1] - PROMONTORY[1], top[0] - PROMONTORY[0]))

@@ -63,7 +63,7 @@ LM = {
     'coccyx-tip': (0, 290, -64),
     'promontory': (0, 188, -18),
     'sacral-apex': (0, 268, -86),
-    'rib12-tip': (101, 44, -42),   # L1-L2 transverse processes
+    'rib12-tip': (101, 44, -57),   # L1-L2 transverse processes
     'linea-alba-umbilicus': (0, 130, 113),
 }
 
@@ -151,13 +151,21 @@ SACRUM_SAG = [(-20, 188), (-58, 183), (-84, 196), (-98, 222), (-100, 245), (-94,
 COCCYX_SAG = [(-86, 270), (-90, 276), (-88, 283), (-80, 289), (-66, 292), (-64, 287), (-72, 280),
               (-78, 272)]
 # Lower ribs seen from the right side (their upper parts run off the top of the lateral view),
-# drawn from the angle (the neck and head lie hidden beside the vertebrae): from the angle behind, down and forward to the costal cartilage (9, 10) or the free tip (11, 12).
+# drawn from the angle (the neck and head lie hidden beside the vertebrae): from the angle behind, down and
+# forward to the costal cartilage (9, 10; the last four points) or the free tip (11, 12).  Seen from the side
+# the lower ribs fall steeply, about parallel, each some 15-20 mm below the one above (Moore; Gray's):
+#   * the 10th rib reaches L3 (y ~98) a little in front of the mid-axillary line (z 0-30), where its
+#     cartilage turns up and forward to the costal margin: its lowest point, the subcostal plane, at L3;
+#   * the tip of the 11th at L2-L3 (y ~72) in the mid/posterior axillary line;
+#   * the tip of the 12th, the shortest, behind at the level of the L1-L2 transverse processes (y ~46);
+#   * in the mid-axillary line (z ~0) about 5 cm separate the 10th rib from the iliac crest.
 RIBS_SAG = {
-    9: [(-70, -66), (-54, -46), (-30, -30), (-4, -14), (22, -4), (48, -4), (66, -18), (77, -38), (82, -66)],
-    10: [(-84, -66), (-80, -40), (-68, -16), (-46, 6), (-16, 22), (16, 30), (44, 29), (64, 17), (80, -4),
-         (90, -30), (95, -66)],
-    11: [(-86, -50), (-88, -36), (-82, -14), (-66, 8), (-42, 25), (-16, 35), (4, 40)],
-    12: [(-80, -20), (-81, -6), (-74, 10), (-62, 22), (-50, 29), (-42, 32)],
+    9: [(-70, -66), (-68, -44), (-60, -22), (-46, -2), (-28, 18), (-8, 40), (14, 58), (36, 70), (52, 70),
+        (66, 60), (78, 30), (87, -10), (91, -60)],
+    10: [(-84, -66), (-86, -44), (-82, -22), (-72, -4), (-57, 12), (-40, 34), (-22, 58), (-4, 80), (14, 92),
+         (32, 98), (50, 96), (66, 86), (82, 56), (90, 14), (92, -30)],
+    11: [(-86, -50), (-88, -30), (-84, -8), (-74, 10), (-57, 28), (-40, 50), (-22, 72)],
+    12: [(-80, -20), (-82, -4), (-78, 14), (-70, 28), (-63, 38), (-57, 46)],
 }
 LINEA_ALBA_SAG = [(97, -64), (104, -20), (110, 30), (114, 110), (110, 180), (96, 240), (76, 278), (60, 292)]
 

@@ -633,6 +633,15 @@ static const HitPoint hit_points[] = {
     "seen from behind, the 10th rib runs down the flank to the level of L3" },
   { "posterior-deep", 840.1, 233.0, "b-lower-ribs-r",
     "the tip of the 11th rib hangs to the level of L2-L3, lateral to quadratus lumborum" },
+  /* Side and pelvis views: seen from the side the lower ribs fall steeply forward from their angles;
+   * the tip of the 12th lies level with the L1-L2 transverse processes (behind external oblique's
+   * posterior border), the 10th rib's lowest point at L3 (the subcostal plane), where its cartilage
+   * turns up to the costal margin; they were drawn about 5 cm too high, the 10th rib's lowest point
+   * level with L1. */
+  { "lateral", 517.2, 160.4, "b-rib-12-r",
+    "behind external oblique, level with the L1-L2 transverse processes, lies the 12th rib" },
+  { "pelvis-medial", 508.4, 740.5, "b-lower-ribs-r",
+    "on the far wall the 10th rib reaches down to the level of L3 before its cartilage turns up" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
