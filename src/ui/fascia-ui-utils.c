@@ -26,11 +26,38 @@
 
 #include "fascia/fascia-store-journal.h"
 
+/* The first toast overlay inside @widget, itself included. */
+static GtkWidget *
+overlay_inside (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *overlay = overlay_inside (child);
+
+      if (overlay != NULL)
+        return overlay;
+    }
+  return NULL;
+}
+
+/* Where a toast about @widget shows: the overlay it lies in; for the window itself (the main
+ * menu's Import, Export, Back Up and Restore speak for the window) or a part of a window
+ * without one, the overlay inside that window, else inside the window it stands over. Without
+ * the last two, a refusal asked for by the window was written to the log and shown nowhere. */
 static AdwToastOverlay *
 find_overlay (GtkWidget *widget)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
+  if (overlay == NULL && root != NULL)
+    overlay = overlay_inside (GTK_WIDGET (root));
+  if (overlay == NULL && GTK_IS_WINDOW (root)
+      && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+    overlay = overlay_inside (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root))));
   return overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : NULL;
 }
 
@@ -85,9 +112,16 @@ fascia_ui_show_error (GtkWidget    *widget,
                       const GError *error)
 {
   g_autofree char *title = g_strdup_printf ("%s: %s", what, error->message);
+  AdwToastOverlay *overlay = find_overlay (widget);
+  AdwToast *toast;
 
   g_warning ("%s", title);
-  fascia_ui_toast (widget, title);
+  if (overlay == NULL)
+    return;
+  /* Shown at once, over any other toast: what went wrong just now. */
+  toast = toast_new_plain (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (overlay, toast);
 }
 
 /**
@@ -1905,6 +1939,18 @@ quiet_toolkit_part (GtkWidget *widget)
            || ADW_IS_VIEW_SWITCHER_BAR (widget)
            || (GTK_IS_SCROLLBAR (widget) && GTK_IS_SCROLLED_WINDOW (parent))
            || (g_str_equal (type_name, "GtkRange") && GTK_IS_SCROLLBAR (parent)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  else if (g_str_equal (type_name, "AdwToastWidget"))
+    {
+      /* A toast is read as what it says. */
+      GtkWidget *label = first_label (widget);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : "",
+                                      -1);
+    }
+  else if (ADW_IS_BIN (widget) && parent != NULL
+           && g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget"))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   else if (g_str_equal (type_name, "GtkPopoverContent"))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);

@@ -46,6 +46,24 @@ csv_file (const char *name)
   return g_file_new_for_path (path);
 }
 
+/* Whether a toast whose text matches @pattern shows in @widget's window. */
+static gboolean
+toast_shown (GtkWidget  *widget,
+             const char *pattern)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_pattern_match_simple (pattern, gtk_label_get_text (GTK_LABEL (child))))
+        for (GtkWidget *up = child; up != NULL; up = gtk_widget_get_parent (up))
+          if (g_str_equal (G_OBJECT_TYPE_NAME (up), "AdwToastWidget"))
+            return TRUE;
+      if (toast_shown (child, pattern))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static guint
 n_clients (Fixture *f)
 {
@@ -758,6 +776,10 @@ test_restore (Fixture       *f,
       g_assert_null (fascia_records_restore_file (GTK_WIDGET (f->window), store, file));
       g_test_assert_expected_messages ();
       fascia_test_iterate ();
+      /* Said in the window, not only in the log: the main menu's Restore… speaks for the
+       * window, which lies in no toast overlay of its own, and its refusals showed nowhere. */
+      if (!toast_shown (GTK_WIDGET (f->window), pattern))
+        g_error ("the refusal of %s is not shown in the window", crafted[i].name);
       g_assert_true (fascia_window_get_store (f->window) == store);
       g_assert_cmpuint (n_clients (f), ==, 1);
       g_assert_true (has_client (store, "Here Before Restore"));
