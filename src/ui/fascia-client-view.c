@@ -1700,10 +1700,6 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
 
 /* The intake group's rows beyond the template's: one switch per flag from fascia-intake.c's
  * vocabulary, and the pregnancy's trimester under the pregnancy switch. */
-static void lay_out_row_text   (AdwActionRow        *row);
-static void lay_out_group_text (AdwPreferencesGroup *group,
-                                GtkListBox          *list);
-
 static void
 build_intake_rows (FasciaClientView *self)
 {
@@ -1758,99 +1754,8 @@ build_intake_rows (FasciaClientView *self)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (ADW_IS_ACTION_ROW (row) && !ADW_IS_COMBO_ROW (row))
-      lay_out_row_text (ADW_ACTION_ROW (row));
-  lay_out_group_text (ADW_PREFERENCES_GROUP (group), list);
-}
-
-/* An intake row's title and subtitle, moved from the row's own title box into one laid out
- * by FasciaHeightForWidthLayout, at its start: the row's box asked its title box for its width
- * at a height, which its wrapping labels answered by a search, laying each out a dozen times
- * and more (with the group's description, ~600 of the ~650 Pango layouts the client's
- * details made before their first frame, ~80 of them narrower than 60 px). Styled as the
- * row's (the theme's margins and spacing of a row's title box, its "title" and "subtitle"),
- * and the row and its switch are named and described by them, as AdwActionRow has it. */
-static void
-lay_out_row_text (AdwActionRow *row)
-{
-  g_autofree char *title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-  g_autofree char *subtitle = g_strdup (adw_action_row_get_subtitle (row));
-  GtkWidget *activatable = adw_action_row_get_activatable_widget (row);
-  GtkWidget *bin = g_object_new (ADW_TYPE_BIN, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title_label = gtk_label_new (title);
-  GtkWidget *subtitle_label = gtk_label_new (subtitle);
-
-  gtk_widget_set_layout_manager (bin, fascia_height_for_width_layout_new ());
-  gtk_widget_set_hexpand (bin, TRUE);
-  gtk_widget_set_valign (bin, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (box, "title");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkLabel *label = GTK_LABEL (i == 0 ? title_label : subtitle_label);
-
-      gtk_label_set_wrap (label, TRUE);
-      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (label, 0);
-      gtk_widget_add_css_class (GTK_WIDGET (label), i == 0 ? "title" : "subtitle");
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (label));
-    }
-  gtk_widget_set_visible (subtitle_label, subtitle != NULL && *subtitle != '\0');
-  adw_bin_set_child (ADW_BIN (bin), box);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
-  adw_action_row_set_subtitle (row, NULL);
-  adw_action_row_add_prefix (row, bin);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, subtitle_label, NULL, -1);
-  if (activatable != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (activatable),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
-                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, subtitle_label, NULL,
-                                    -1);
-}
-
-/* The intake group's title and description, likewise: the group's header, a horizontal box,
- * asked its labels' box for its width at a height, and the description, which wraps, was laid
- * out some 60 times before the first frame. They are the group's header suffix, in a box laid
- * out by FasciaHeightForWidthLayout and styled as the group's own ("labels", "heading",
- * "dim-label"); the group's list is named by the title, as the group named it. */
-static void
-lay_out_group_text (AdwPreferencesGroup *group,
-                    GtkListBox          *list)
-{
-  g_autofree char *title = g_strdup (adw_preferences_group_get_title (group));
-  g_autofree char *description = g_strdup (adw_preferences_group_get_description (group));
-  GtkWidget *bin = g_object_new (ADW_TYPE_BIN, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title_label = gtk_label_new (title);
-  GtkWidget *description_label = gtk_label_new (description);
-
-  gtk_widget_set_layout_manager (bin, fascia_height_for_width_layout_new ());
-  gtk_widget_set_hexpand (bin, TRUE);
-  gtk_widget_set_valign (bin, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (box, "labels");
-  /* The theme's space under a group's header of two lines, which a header of no title nor
-   * description takes for one of a single line (".single-line"). */
-  gtk_widget_set_margin_bottom (bin, 6);
-  gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_widget_add_css_class (title_label, "heading");
-  gtk_widget_add_css_class (title_label, "h4");
-  gtk_label_set_wrap (GTK_LABEL (description_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (description_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (description_label), 0);
-  gtk_widget_add_css_class (description_label, "dim-label");
-  gtk_box_append (GTK_BOX (box), title_label);
-  gtk_box_append (GTK_BOX (box), description_label);
-  adw_bin_set_child (ADW_BIN (bin), box);
-
-  adw_preferences_group_set_title (group, "");
-  adw_preferences_group_set_description (group, NULL);
-  adw_preferences_group_set_header_suffix (group, bin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      fascia_height_for_width_layout_take_row_text (ADW_ACTION_ROW (row));
+  fascia_height_for_width_layout_take_group_text (ADW_PREFERENCES_GROUP (group), list);
 }
 
 /**

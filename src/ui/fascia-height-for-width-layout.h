@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FasciaHeightForWidthLayout, fascia_height_for_width_layout, FASCIA,
                       HEIGHT_FOR_WIDTH_LAYOUT, GtkLayoutManager)
 
-GtkLayoutManager *fascia_height_for_width_layout_new (void);
+GtkLayoutManager *fascia_height_for_width_layout_new              (void);
+void              fascia_height_for_width_layout_take_row_text   (AdwActionRow        *row);
+void              fascia_height_for_width_layout_take_group_text (AdwPreferencesGroup *group,
+                                                                  GtkListBox          *list);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fascia-diagram-view.h"
+#include "fascia-height-for-width-layout.h"
 #include "fascia-region-text.h"
 #include "fascia-study-page.h"
 #include "fascia-ui-utils.h"
@@ -318,6 +319,7 @@ update_progress_list (FasciaStudyPage *self)
           gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
+      fascia_height_for_width_layout_take_row_text (ADW_ACTION_ROW (row));
       gtk_list_box_append (self->progress_list, row);
     }
 }
@@ -928,6 +930,20 @@ fascia_study_page_init (FasciaStudyPage *self)
   self->choice_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The rows' and groups' wrapping text laid out at the width it is shown at, not at width
+   * after width (fascia_height_for_width_layout_take_row_text()): the progress rows, one per
+   * muscle, made ~1,400 Pango layouts before the page's first frame. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->kind_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    fascia_height_for_width_layout_take_row_text (ADW_ACTION_ROW (row));
+  fascia_height_for_width_layout_take_group_text (
+    ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->kind_list),
+                                                    ADW_TYPE_PREFERENCES_GROUP)),
+    self->kind_list);
+  fascia_height_for_width_layout_take_group_text (
+    ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->progress_list),
+                                                    ADW_TYPE_PREFERENCES_GROUP)),
+    self->progress_list);
   /* The figure, centred with a margin, as on the Atlas page, not the view's whole drawing:
    * where a drawing frames the body (the side view at the ribs, the back views at the
    * thighs) the cut showed against the pane's edge, as if the pane cut the figure off. */

@@ -955,6 +955,50 @@ test_no_client_lays_out_once (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A window that opens on the Study page lays its rows' text out at the widths it is shown at:
+ * the progress list's rows (one per muscle, its name and "Not studied yet"), the quiz rows and
+ * both groups' descriptions, each laid out some 20 to 34 times before the first frame when
+ * GTK 4.8's horizontal boxes searched for their widths at a height (~2,400 Pango layouts in
+ * all; fascia_height_for_width_layout_take_row_text()). */
+static void
+test_study_lays_out_once (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  const char *texts[] = { "Gluteus maximus", "Tensor fasciae latae", "Find the Muscle",
+                          "Press the muscle named on the diagram",
+                          "Ten questions, labels hidden. Items you miss come back sooner.",
+                          "The lowest Leitner box of each muscle over all quizzes (1 to 5), its "
+                          "last answer and how often it was right." };
+  guint n_muscles = g_list_model_get_n_items (fascia_atlas_get_muscles (fascia_ui_get_atlas ()));
+  FasciaWindow *window;
+  guint n;
+
+  layouts_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  layouts_counting = TRUE;
+  window = open_window_on (dir, "study");
+  layouts_counting = FALSE;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fascia_window_get_study_page (window))));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (layouts_by_text, texts[i]));
+      g_test_message ("“%s” given a width %u times", texts[i], n);
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpuint (n, <=, 8);
+    }
+  /* One per muscle, shared by every row of a muscle not studied yet (all, in a new clinic). */
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (layouts_by_text, "Not studied yet"));
+  g_test_message ("“Not studied yet” given a width %u times, %u rows", n, n_muscles);
+  g_assert_cmpuint (n_muscles, >, 10);
+  g_assert_cmpuint (n, >=, n_muscles);
+  g_assert_cmpuint (n, <=, 8 * n_muscles);
+
+  g_clear_pointer (&layouts_by_text, g_hash_table_unref);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
 /* Statements the window's SQLite connection ran that read pain scores for the progress
  * chart (fascia_store_list_visit_scores(): "… pain_before, pain_after FROM visits …"). */
 static int
@@ -1322,6 +1366,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/details-read-no-scores", test_details_read_no_scores);
   g_test_add_func ("/fascia/ui/startup/details-lay-out-once", test_details_lay_out_once);
   g_test_add_func ("/fascia/ui/startup/no-client-lays-out-once", test_no_client_lays_out_once);
+  g_test_add_func ("/fascia/ui/startup/study-lays-out-once", test_study_lays_out_once);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add_func ("/fascia/ui/startup/no-svg-icon-at-start", test_no_svg_icon_at_start);
