@@ -83,6 +83,7 @@ typedef struct
   int                 grid_rows;
   guint              *grid_start;    /* cell → first entry in grid_entries (cols × rows + 1) */
   guint              *grid_entries;  /* region indices, top-most first */
+  gboolean            built_masks;   /* the masks came from the build, not rendered */
 
   /* The mask handle has every layer and zone displayed and every opacity at 1; it is only
    * used with @lock held, so that copies on other threads can share it. */
@@ -115,5 +116,9 @@ gboolean           fascia_diagram_style_fill           (FasciaRegionStyle   styl
                                                         const char        **fill,
                                                         const char        **line,
                                                         double             *opacity);
+
+GVariant          *fascia_diagram_masks_to_variant     (FasciaDiagram      *self);
+GVariant          *fascia_diagram_masks_wrap           (GVariant           *views);
+gboolean           fascia_diagram_has_built_masks      (FasciaDiagram      *self);
 
 G_END_DECLS

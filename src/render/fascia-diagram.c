@@ -95,7 +95,8 @@ data_clear (gpointer mem)
   g_clear_pointer (&data->region_index, g_hash_table_unref);
   if (data->masks != NULL)
     {
-      for (guint i = 0; i < data->n_masks; i++)
+      /* Built-in masks are the resource's own bytes, kept for the program's life. */
+      for (guint i = 0; i < data->n_masks && !data->built_masks; i++)
         g_free (data->masks[i].bits);
       g_clear_pointer (&data->masks, g_free);
     }
@@ -375,6 +376,16 @@ mask_contains (const FasciaDiagramMask *mask,
   return (mask->bits[(gsize) py * mask->stride + (px >> 3)] >> (px & 7)) & 1;
 }
 
+static void
+region_bounds_from_mask (FasciaRegion            *region,
+                         const FasciaDiagramMask *mask)
+{
+  region->x = mask->x / FASCIA_DIAGRAM_MASK_SCALE;
+  region->y = mask->y / FASCIA_DIAGRAM_MASK_SCALE;
+  region->width = mask->width / FASCIA_DIAGRAM_MASK_SCALE;
+  region->height = mask->height / FASCIA_DIAGRAM_MASK_SCALE;
+}
+
 static gboolean
 data_build_masks (FasciaDiagramData  *data,
                   GError            **error)
@@ -384,8 +395,6 @@ data_build_masks (FasciaDiagramData  *data,
     0, 0, (int) ceil (data->width * FASCIA_DIAGRAM_MASK_SCALE),
     (int) ceil (data->height * FASCIA_DIAGRAM_MASK_SCALE)
   };
-  g_autofree guint *counts = NULL;
-  int n_cells;
 
   data->n_masks = data->regions->len;
   data->masks = g_new0 (FasciaDiagramMask, data->n_masks);
@@ -438,14 +447,19 @@ data_build_masks (FasciaDiagramData  *data,
 
       mask_from_surface (mask, surface, &box);
       cairo_surface_destroy (surface);
-
-      region->x = mask->x / FASCIA_DIAGRAM_MASK_SCALE;
-      region->y = mask->y / FASCIA_DIAGRAM_MASK_SCALE;
-      region->width = mask->width / FASCIA_DIAGRAM_MASK_SCALE;
-      region->height = mask->height / FASCIA_DIAGRAM_MASK_SCALE;
+      region_bounds_from_mask (region, mask);
     }
 
-  /* The grid: for each cell, the regions whose masks reach it, top-most first. */
+  return TRUE;
+}
+
+/* The grid: for each cell, the regions whose masks reach it, top-most first. */
+static void
+data_build_grid (FasciaDiagramData *data)
+{
+  g_autofree guint *counts = NULL;
+  int n_cells;
+
   data->grid_cols = (int) ceil (data->width / GRID_CELL);
   data->grid_rows = (int) ceil (data->height / GRID_CELL);
   n_cells = data->grid_cols * data->grid_rows;
@@ -488,8 +502,201 @@ data_build_masks (FasciaDiagramData  *data,
           memset (counts, 0, sizeof (guint) * n_cells);
         }
     }
+}
 
+/* Masks made at build time
+ *
+ * Rendering every region's mask is most of what loading a view costs (one librsvg render of
+ * the region, stroked, per region: ~90 % of the front view's load, tens of milliseconds, on
+ * the UI thread for the view shown first). The built-in drawings cannot change while the
+ * program runs, so fascia-diagram-masks-gen renders their masks at build time, with this very
+ * code, into the resource BUILT_MASKS_PATH; a view loaded from the GResource takes its masks
+ * and size from there when the drawing's checksum, the mask format and the librsvg and cairo
+ * it was rendered with are the ones in use, and renders them as before otherwise (or when the
+ * program links no such resource: the tests of this library, the generator itself).
+ */
+
+#define BUILT_MASKS_PATH     RESOURCE_BASE "/diagram-masks"
+#define BUILT_MASKS_MAGIC    0x4641534bu  /* "FASK", read in the byte order it was written in */
+#define BUILT_MASKS_FORMAT   1u
+/* The magic, then each view: its id, the SHA-256 of its drawing, the format, librsvg's and
+ * cairo's versions, the drawing's size, and each region's mask (x, y, width, height, bits). */
+#define BUILT_MASKS_TYPE     "(ua(sayuuudda(iiiiay)))"
+#define BUILT_VIEW_TYPE      "(sayuuudda(iiiiay))"
+
+static guint
+rsvg_version (void)
+{
+  return rsvg_major_version * 10000 + rsvg_minor_version * 100 + rsvg_micro_version;
+}
+
+static GVariant *
+svg_checksum (GBytes *svg)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+
+  g_checksum_update (checksum, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_checksum_get_digest (checksum, digest, &len);
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, digest, len, 1);
+}
+
+/**
+ * fascia_diagram_masks_to_variant:
+ *
+ * Returns: (transfer floating): @self's view id, drawing checksum, size and masks, as
+ *   BUILT_VIEW_TYPE, for fascia-diagram-masks-gen
+ */
+GVariant *
+fascia_diagram_masks_to_variant (FasciaDiagram *self)
+{
+  FasciaDiagramData *data;
+  GVariantBuilder masks;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+
+  data = self->data;
+  g_variant_builder_init (&masks, G_VARIANT_TYPE ("a(iiiiay)"));
+  for (guint i = 0; i < data->n_masks; i++)
+    {
+      const FasciaDiagramMask *mask = &data->masks[i];
+
+      g_variant_builder_add (&masks, "(iiii@ay)", mask->x, mask->y, mask->width, mask->height,
+                             g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE,
+                                                        mask->bits != NULL ? mask->bits : (guint8 *) "",
+                                                        mask->bits != NULL
+                                                        ? (gsize) mask->stride * mask->height : 0,
+                                                        1));
+    }
+
+  return g_variant_new ("(s@ayuuudda(iiiiay))", data->view_id != NULL ? data->view_id : "",
+                        svg_checksum (data->svg), BUILT_MASKS_FORMAT, rsvg_version (),
+                        (guint) cairo_version (), data->width, data->height, &masks);
+}
+
+/**
+ * fascia_diagram_masks_wrap:
+ * @views: (transfer floating): an array of fascia_diagram_masks_to_variant()'s
+ *
+ * Returns: (transfer floating): the resource fascia-diagram-masks-gen writes
+ */
+GVariant *
+fascia_diagram_masks_wrap (GVariant *views)
+{
+  return g_variant_new ("(u@a" BUILT_VIEW_TYPE ")", BUILT_MASKS_MAGIC, views);
+}
+
+/* The built-in masks of @data's view, if the program holds them and they are its drawing's,
+ * made by this format, librsvg and cairo: its size, masks and regions' bounds set from them. */
+static gboolean
+data_take_built_masks (FasciaDiagramData *data)
+{
+  static GVariant *built;  /* the resource, or an empty array: it cannot change */
+  g_autoptr(GVariant) views = NULL;
+  g_autoptr(GVariant) view = NULL;
+  g_autoptr(GVariant) checksum = NULL;
+  g_autoptr(GVariant) ours = NULL;
+  g_autoptr(GVariant) masks = NULL;
+  gsize n_views;
+
+  if (data->view_id == NULL)
+    return FALSE;
+
+  if (g_once_init_enter (&built))
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (BUILT_MASKS_PATH,
+                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      GVariant *value = NULL;
+      guint32 magic = 0;
+
+      if (bytes != NULL)
+        {
+          value = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (BUILT_MASKS_TYPE),
+                                                                bytes, FALSE));
+          g_variant_get_child (value, 0, "u", &magic);
+          if (magic != BUILT_MASKS_MAGIC)
+            {
+              GVariant *swapped = g_variant_byteswap (value);
+
+              g_variant_unref (value);
+              value = swapped;
+            }
+        }
+      g_once_init_leave (&built, value != NULL ? value
+                                 : g_variant_ref_sink (g_variant_new_parsed ("@" BUILT_MASKS_TYPE " (uint32 0, [])")));
+    }
+
+  views = g_variant_get_child_value (built, 1);
+  n_views = g_variant_n_children (views);
+  for (gsize i = 0; i < n_views && view == NULL; i++)
+    {
+      g_autoptr(GVariant) candidate = g_variant_get_child_value (views, i);
+      g_autoptr(GVariant) id = g_variant_get_child_value (candidate, 0);
+
+      if (g_strcmp0 (g_variant_get_string (id, NULL), data->view_id) == 0)
+        view = g_steal_pointer (&candidate);
+    }
+  if (view == NULL)
+    return FALSE;
+
+  {
+    guint format, rsvg, cairo;
+    double width, height;
+
+    g_variant_get (view, "(s@ayuuudd@a(iiiiay))", NULL, &checksum, &format, &rsvg, &cairo,
+                   &width, &height, &masks);
+    ours = g_variant_ref_sink (svg_checksum (data->svg));
+    if (format != BUILT_MASKS_FORMAT || rsvg != rsvg_version ()
+        || cairo != (guint) cairo_version () || !g_variant_equal (checksum, ours)
+        || g_variant_n_children (masks) != data->regions->len
+        || !(width > 0 && height > 0 && width <= FASCIA_DIAGRAM_MAX_SIZE
+             && height <= FASCIA_DIAGRAM_MAX_SIZE))
+      return FALSE;
+    data->width = width;
+    data->height = height;
+  }
+
+  data->n_masks = data->regions->len;
+  data->masks = g_new0 (FasciaDiagramMask, data->n_masks);
+  for (guint i = 0; i < data->n_masks; i++)
+    {
+      g_autoptr(GVariant) bits = NULL;
+      FasciaDiagramMask *mask = &data->masks[i];
+      const guint8 *pixels;
+      gsize len;
+
+      g_variant_get_child (masks, i, "(iiii@ay)", &mask->x, &mask->y, &mask->width,
+                           &mask->height, &bits);
+      pixels = g_variant_get_fixed_array (bits, &len, 1);
+      if (len == 0)
+        memset (mask, 0, sizeof *mask);
+      else
+        {
+          mask->stride = (mask->width + 7) / 8;
+          g_assert (mask->width > 0 && mask->height > 0
+                    && len == (gsize) mask->stride * mask->height);
+          /* Not copied: the resource's pages, read-only, shared and mapped as touched. */
+          mask->bits = (guint8 *) pixels;
+        }
+      region_bounds_from_mask (&g_array_index (data->regions, FasciaRegion, i), mask);
+    }
+
+  data->built_masks = TRUE;
   return TRUE;
+}
+
+/**
+ * fascia_diagram_has_built_masks:
+ *
+ * Returns: whether @self's masks came from the build (for tests)
+ */
+gboolean
+fascia_diagram_has_built_masks (FasciaDiagram *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
+
+  return self->data->built_masks;
 }
 
 /* The object */
@@ -1157,6 +1364,14 @@ load (FasciaAtlas  *atlas,
   if (!fascia_diagram_scan (data, atlas, error))
     return NULL;
 
+  /* A built-in view whose masks came with the program is not parsed here at all: it was
+   * at build time, and each render parses it with its styles (ensure_handle()). */
+  if (data_take_built_masks (data))
+    {
+      data_build_grid (data);
+      return diagram_new (data);
+    }
+
   mask_css = fascia_diagram_build_mask_css (data);
   data->mask_handle = fascia_diagram_data_new_handle (data, mask_css, error);
   if (data->mask_handle == NULL)
@@ -1164,6 +1379,7 @@ load (FasciaAtlas  *atlas,
 
   if (!data_measure_size (data, error) || !data_build_masks (data, error))
     return NULL;
+  data_build_grid (data);
 
   self = diagram_new (data);
   if (!ensure_handle (self, error))

@@ -17,6 +17,7 @@
 #include "fascia-client-rows.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
+#include "fascia-diagram-private.h"
 #include "fascia-diagram-view.h"
 #include "fascia-progress-chart.h"
 #include "fascia-study-page.h"
@@ -76,6 +77,30 @@ pango_layout_set_width (PangoLayout *layout,
           GPOINTER_TO_UINT (g_hash_table_lookup (layouts_by_text, text)) + 1));
     }
   real (layout, width);
+}
+
+/* Regions' hit masks rendered (rendered into an A8 image, where a view's drawing is rendered
+ * into ARGB32), on any thread: this program's rsvg_handle_render_layer() is the one the
+ * diagram code calls (meson.build exports it). */
+static gint n_mask_renders;
+
+gboolean
+rsvg_handle_render_layer (RsvgHandle           *handle,
+                          cairo_t              *cr,
+                          const char           *id,
+                          const RsvgRectangle  *viewport,
+                          GError              **error)
+{
+  static gboolean (*real) (RsvgHandle *, cairo_t *, const char *, const RsvgRectangle *,
+                           GError **);
+  cairo_surface_t *target = cairo_get_target (cr);
+
+  if (g_atomic_pointer_get (&real) == NULL)
+    g_atomic_pointer_set (&real, dlsym (RTLD_NEXT, "rsvg_handle_render_layer"));
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE
+      && cairo_image_surface_get_format (target) == CAIRO_FORMAT_A8)
+    g_atomic_int_inc (&n_mask_renders);
+  return real (handle, cr, id, viewport, error);
 }
 
 static void
@@ -999,6 +1024,89 @@ test_study_lays_out_once (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A window that opens on the Atlas page renders no region's hit mask: the built-in views'
+ * masks are rendered at build time (fascia-diagram-masks-gen), where each start rendered
+ * every region of the view shown, one librsvg render each, on the UI thread before the first
+ * frame (~90 % of loading the front view). */
+static void
+test_atlas_masks_built (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  FasciaWindow *window;
+  FasciaDiagram *diagram;
+
+  g_atomic_int_set (&n_mask_renders, 0);
+  window = open_window_on (dir, "atlas");
+  diagram = fascia_diagram_view_get_diagram (FASCIA_DIAGRAM_VIEW (find_in_tree (
+    GTK_WIDGET (fascia_window_get_atlas_page (window)), FASCIA_TYPE_DIAGRAM_VIEW)));
+  g_assert_nonnull (diagram);
+  g_assert_cmpuint (fascia_diagram_get_n_regions (diagram), >, 100);
+  g_test_message ("masks rendered: %d", g_atomic_int_get (&n_mask_renders));
+  g_assert_cmpint (g_atomic_int_get (&n_mask_renders), ==, 0);
+  g_assert_true (fascia_diagram_has_built_masks (diagram));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
+/* The masks built in are the ones the program renders from the same drawing: for every
+ * view, its size and each region's mask (place, size and every bit), and what a point hits. */
+static void
+test_built_masks_match (void)
+{
+  GListModel *views = fascia_atlas_get_views (fascia_ui_get_atlas ());
+
+  g_assert_cmpuint (g_list_model_get_n_items (views), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (views); i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, i);
+      const char *id = fascia_view_get_id (view);
+      g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", id);
+      g_autoptr(GBytes) svg = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FasciaDiagram) built = fascia_diagram_new_for_view (fascia_ui_get_atlas (), id,
+                                                                    &error);
+      g_autoptr(FasciaDiagram) rendered = NULL;
+      g_autoptr(GVariant) a = NULL;
+      g_autoptr(GVariant) b = NULL;
+      g_autoptr(GVariant) masks_a = NULL;
+      g_autoptr(GVariant) masks_b = NULL;
+      double width_a, height_a, width_b, height_b;
+
+      g_assert_no_error (error);
+      /* From bytes, not a view: its masks are rendered. */
+      rendered = fascia_diagram_new_from_bytes (fascia_ui_get_atlas (), svg, &error);
+      g_assert_no_error (error);
+      g_assert_true (fascia_diagram_has_built_masks (built));
+      g_assert_false (fascia_diagram_has_built_masks (rendered));
+
+      a = g_variant_ref_sink (fascia_diagram_masks_to_variant (built));
+      b = g_variant_ref_sink (fascia_diagram_masks_to_variant (rendered));
+      g_variant_get (a, "(&s@ayuuudd@a(iiiiay))", NULL, NULL, NULL, NULL, NULL,
+                     &width_a, &height_a, &masks_a);
+      g_variant_get (b, "(&s@ayuuudd@a(iiiiay))", NULL, NULL, NULL, NULL, NULL,
+                     &width_b, &height_b, &masks_b);
+      g_test_message ("%s: %zu regions", id, g_variant_n_children (masks_a));
+      g_assert_cmpfloat (width_a, ==, width_b);
+      g_assert_cmpfloat (height_a, ==, height_b);
+      g_assert_true (g_variant_equal (masks_a, masks_b));
+
+      for (double y = 5; y < height_a; y += 37)
+        for (double x = 5; x < width_a; x += 29)
+          {
+            const FasciaRegion *hit_a = fascia_diagram_hit_test (built, x, y);
+            const FasciaRegion *hit_b = fascia_diagram_hit_test (rendered, x, y);
+            g_autoptr(GPtrArray) all_a = fascia_diagram_regions_at (built, x, y, FALSE);
+            g_autoptr(GPtrArray) all_b = fascia_diagram_regions_at (rendered, x, y, FALSE);
+
+            g_assert_cmpstr (hit_a != NULL ? hit_a->id : NULL, ==,
+                             hit_b != NULL ? hit_b->id : NULL);
+            g_assert_cmpuint (all_a->len, ==, all_b->len);
+          }
+    }
+}
+
 /* Statements the window's SQLite connection ran that read pain scores for the progress
  * chart (fascia_store_list_visit_scores(): "… pain_before, pain_after FROM visits …"). */
 static int
@@ -1367,6 +1475,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/details-lay-out-once", test_details_lay_out_once);
   g_test_add_func ("/fascia/ui/startup/no-client-lays-out-once", test_no_client_lays_out_once);
   g_test_add_func ("/fascia/ui/startup/study-lays-out-once", test_study_lays_out_once);
+  g_test_add_func ("/fascia/ui/startup/atlas-masks-built", test_atlas_masks_built);
+  g_test_add_func ("/fascia/ui/startup/built-masks-match", test_built_masks_match);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
   g_test_add_func ("/fascia/ui/startup/no-svg-icon-at-start", test_no_svg_icon_at_start);
