@@ -26,6 +26,7 @@ void                 fascia_study_page_start        (FasciaStudyPage *self,
 FasciaQuiz          *fascia_study_page_get_quiz     (FasciaStudyPage *self);
 FasciaStudyProgress *fascia_study_page_get_progress (FasciaStudyPage *self);
 GtkWidget           *fascia_study_page_get_diagram_view (FasciaStudyPage *self);
+guint                fascia_study_page_get_n_progress_rows (FasciaStudyPage *self);
 GtkWidget           *fascia_study_page_get_choice_button (FasciaStudyPage *self,
                                                           guint            index);
 

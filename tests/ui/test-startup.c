@@ -1015,11 +1015,91 @@ test_study_lays_out_once (void)
   n = GPOINTER_TO_UINT (g_hash_table_lookup (layouts_by_text, "Not studied yet"));
   g_test_message ("“Not studied yet” given a width %u times, %u rows", n, n_muscles);
   g_assert_cmpuint (n_muscles, >, 10);
-  g_assert_cmpuint (n, >=, n_muscles);
+  g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <=, 8 * n_muscles);
 
   g_clear_pointer (&layouts_by_text, g_hash_table_unref);
   gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
+typedef struct
+{
+  FasciaStudyPage *page;
+  guint            frames;
+  guint            rows;       /* the progress rows at the first frame */
+  gboolean         filled;     /* the last of them below the foot of the page */
+} StudyFirstFrame;
+
+static void
+study_first_frame_cb (GdkFrameClock   *clock,
+                      StudyFirstFrame *first)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (
+    GTK_WIDGET (fascia_study_page_get_diagram_view (first->page)), GTK_TYPE_STACK);
+  GtkWidget *list, *last = NULL;
+  graphene_rect_t bounds;
+
+  if (first->frames++ > 0)
+    return;
+  first->rows = fascia_study_page_get_n_progress_rows (first->page);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (first->page),
+                                                    FASCIA_TYPE_STUDY_PAGE, "progress_list"));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    last = row;
+  first->filled = last != NULL && gtk_widget_compute_bounds (last, scroller, &bounds)
+                  && bounds.origin.y > gtk_widget_get_height (scroller);
+}
+
+/* A window that opens on the Study page makes the progress rows its first frame can show
+ * (one per muscle, each an AdwActionRow styled, laid out and measured: all of them cost
+ * ~20 ms of processor time before the window answered), enough to fill the page below its
+ * foot, and the rest once that frame is painted: then every muscle has its row. */
+static void
+test_study_rows_first_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  GSettings *settings = fascia_application_get_settings (app);
+  guint n_muscles = g_list_model_get_n_items (fascia_atlas_get_muscles (fascia_ui_get_atlas ()));
+  StudyFirstFrame first = { NULL, };
+  FasciaWindow *window;
+  gulong id;
+
+  g_assert_true (fascia_store_create_demo_full (path, 200, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (settings, "last-client");
+  g_settings_set_string (settings, "last-page", "study");
+
+  window = fascia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  first.page = fascia_window_get_study_page (window);
+  gtk_widget_realize (GTK_WIDGET (window));
+  id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                         G_CALLBACK (study_first_frame_cb), &first);
+  gtk_window_present (GTK_WINDOW (window));
+  while (first.frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first.page)));
+
+  g_test_message ("first frame: %u of %u progress rows", first.rows, n_muscles);
+  g_assert_cmpuint (n_muscles, >, 30);
+  g_assert_cmpuint (first.rows, >, 0);
+  g_assert_cmpuint (first.rows, <, n_muscles);
+  g_assert_true (first.filled);
+
+  for (guint i = 0; i < 20 && fascia_study_page_get_n_progress_rows (first.page) < n_muscles;
+       i++)
+    wait_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (fascia_study_page_get_n_progress_rows (first.page), ==, n_muscles);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "last-page", "clients");
   fascia_test_iterate ();
   fascia_test_rm_rf (dir);
 }
@@ -1475,6 +1555,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/details-lay-out-once", test_details_lay_out_once);
   g_test_add_func ("/fascia/ui/startup/no-client-lays-out-once", test_no_client_lays_out_once);
   g_test_add_func ("/fascia/ui/startup/study-lays-out-once", test_study_lays_out_once);
+  g_test_add_func ("/fascia/ui/startup/study-rows-first-frame", test_study_rows_first_frame);
   g_test_add_func ("/fascia/ui/startup/atlas-masks-built", test_atlas_masks_built);
   g_test_add_func ("/fascia/ui/startup/built-masks-match", test_built_masks_match);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
