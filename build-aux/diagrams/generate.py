@@ -2182,17 +2182,17 @@ def draw_hip_bone_lateral(v):
     # above the acetabulum, shaded; the gluteal surface between them smooth
     parts.append(path(smooth(v.ps([(-68, 146), (-86, 158), (-100, 184), (-102, 210), (-96, 228), (-88, 222),
                                    (-82, 200), (-74, 172)])), BONE_SHADE))
-    parts.append(path(smooth(v.ps([(-30, 258), (-14, 252), (6, 251), (26, 256), (36, 262), (20, 262),
+    parts.append(path(smooth(v.ps([(-26, 258), (-14, 252), (6, 251), (26, 256), (36, 262), (20, 262),
                                    (0, 258), (-18, 260)])), BONE_SHADE))
     # the groove above the acetabulum for the reflected head of rectus femoris
     parts.append(path(smooth(v.ps([(-20, 255), (-4, 251), (14, 252), (28, 257)]), False), BONE_DETAIL))
     # the outer lip of the crest and the tubercle's ridge running down the ala (the iliac pillar)
     parts.append(path(smooth(v.ps([(22, 164), (18, 184), (12, 206), (6, 228)]), False), BONE_DETAIL))
     # the ischial body from the acetabulum down to the tuberosity, and the lesser sciatic notch
-    parts.append(path(smooth(v.ps([(-30, 300), (-36, 314), (-40, 326)]), False), BONE_DETAIL))
+    parts.append(path(smooth(v.ps([(-17, 300), (-22, 314), (-28, 327)]), False), BONE_DETAIL))
     # the superior pubic ramus: its upper border (the pecten) and the obturator crest below the tubercle
-    parts.append(path(smooth(v.ps([(28, 268), (40, 276), (52, 284)]), False), BONE_DETAIL))
-    parts.append(path(smooth(v.ps([(56, 296), (50, 306), (42, 316)]), False), BONE_DETAIL))
+    parts.append(path(smooth(v.ps([(28, 268), (36, 274), (43, 281)]), False), BONE_DETAIL))
+    parts.append(path(smooth(v.ps([(45, 293), (40, 304), (33, 314)]), False), BONE_DETAIL))
     # the acetabulum: the fossa, darker, inside the lunate surface
     parts.append(path(smooth(v.ps(ellipse_pts(az, ay, ar + 2, ar + 2, 0, 14))), 'fill="#e3d5b8" stroke="#5b4a3a" stroke-width="1.4"'))
     parts.append(path(smooth(v.ps(ellipse_pts(az + 2, ay + 6, 13, 12, 0, 12))), 'fill="#d9c9a8" stroke="#8c7a64" stroke-width="1"'))
@@ -2223,7 +2223,7 @@ def draw_hip_landmarks_lateral(v):
     v.add('bones', path(smooth(v.ps(ellipse_pts(47, 211, 5, 5.5, 0, 10))), LANDMARK, 'b-asis-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(41, 238, 4.5, 5.5, 0, 10))), LANDMARK, 'b-aiis-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(-99, 213, 4.5, 6, 0, 10))), LANDMARK, 'b-psis-r'))
-    v.add('bones', path(smooth(v.ps([(-30, 346), (-40, 350), (-50, 346), (-55, 334), (-56, 320), (-48, 318), (-38, 330)])), LANDMARK, 'b-ischial-tuberosity-r'))
+    v.add('bones', path(smooth(v.ps([(-18, 344), (-26, 349), (-34, 347), (-39, 336), (-39, 323), (-32, 321), (-25, 333)])), LANDMARK, 'b-ischial-tuberosity-r'))
     # the lunate surface and the rim (with the labrum) round the femoral head, open below at the notch
     ring_o = ellipse_pts(az, ay, ar + 1.5, ar + 1.5, 0, 18, math.radians(-215), math.radians(35))
     ring_i = ellipse_pts(az, ay, ar - 7.5, ar - 7.5, 0, 18, math.radians(-215), math.radians(35))
@@ -2290,12 +2290,12 @@ def build_lateral():
     v.add('bones', path(smooth(v.ps([(-20, 352), (-14, 360), (-13, 400), (-15, 428), (-20, 426), (-21, 396), (-24, 362)])), LANDMARK, 'b-gluteal-tuberosity-r'))
     v.add('bones', path(ribbon(v.ps([(-17, 440), (-15.5, 500), (-17, 580)]), 3 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera-r'))
     # ligaments and fasciae
-    st = [(-100, 238), (-96, 258), (-86, 282), (-64, 314), (-54, 330), (-48, 326), (-58, 308), (-80, 288), (-92, 272), (-100, 256)]
+    st = [(-100, 238), (-96, 258), (-84, 284), (-56, 314), (-40, 330), (-34, 325), (-48, 308), (-76, 289), (-92, 272), (-100, 256)]
     v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT)]))
-    ing = [(48, 214), (53, 240), (57, 266), (60, 288)]
+    ing = [(48, 214), (50.5, 240), (50, 262), (47, 281)]
     v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 4 * SCALE, caps='flat'), LANDMARK, 'b-linea-alba'))
     # the pubic tubercle lies lateral to the linea alba's end on the pubic crest, nearer the viewer
-    v.add('bones', path(smooth(v.ps(ellipse_pts(59, 290, 4, 4, 0, 10))), LANDMARK, 'b-pubic-tubercle-r'))
+    v.add('bones', path(smooth(v.ps(ellipse_pts(SK.PUBIC_TUBERCLE_SAG[0], SK.PUBIC_TUBERCLE_SAG[1], 4, 4, 0, 10))), LANDMARK, 'b-pubic-tubercle-r'))
     # vastus lateralis: the largest of the quadriceps, the bulk of the anterolateral thigh. From the upper
     # intertrochanteric line, the front and lower borders of the greater trochanter, the gluteal tuberosity
     # and the lateral lip of the linea aspera (its deep fibres reach back to the lateral intermuscular
@@ -2311,10 +2311,10 @@ def build_lateral():
     # behind the tract, biceps femoris: the long head from the ischial tuberosity, the short head from the
     # lower linea aspera under the tract's posterior edge, to the head of the fibula; it gives the thigh its
     # true depth below the buttock
-    hs_out = [(-45, 343), (-57, 354), (-68, 400), (-70, 470), (-64, 550), (-54, 620), (-42, 680), (-33, 730),
+    hs_out = [(-31, 343), (-46, 355), (-66, 400), (-70, 470), (-64, 550), (-54, 620), (-42, 680), (-33, 730),
               (-26, 734), (-24, 700), (-14, 652), (-12, 610), (-16, 560), (-18, 500), (-18, 440), (-22, 400),
               (-32, 358)]
-    hs_fib = Sheet(v.ps([(-50, 352), (-24, 400)]), v.ps([(-36, 720), (-26, 712)]),
+    hs_fib = Sheet(v.ps([(-42, 352), (-24, 400)]), v.ps([(-36, 720), (-26, 712)]),
                    v.ps([(-70, 460), (-18, 480)]), v.ps([(-58, 620), (-12, 620)]))
     # the thigh muscles lie under the iliotibial tract: drawn first in the muscles layer, the tract over
     # them in the same layer
@@ -2431,8 +2431,8 @@ def build_lateral():
     eo_I = [(77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (44, 194), (36, 176), (24, 158),
             (8, 145), (-16, 136)]
     eo = Sheet(v.ps(eo_origin_lat()), v.ps(eo_I), None, None)
-    apo = [(80, -66), (77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (53, 240), (57, 266),
-           (60, 290), (64, 292), (78, 278), (96, 240), (110, 180), (114, 110), (110, 30), (104, -20), (97, -66)]
+    apo = [(80, -66), (77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (50.5, 240), (50, 262),
+           (47, 283), (53, 289), (72, 280), (96, 240), (110, 180), (114, 110), (110, 30), (104, -20), (97, -66)]
     apo_poly = v.ps(apo)
     eop = [path(smooth(apo_poly), TENDON), path(lines_d(hatch([sample(apo_poly, True, 8)], 8, 58)), TENDON_FIBRE)]
     eop += muscle_parts(eo, 'sup', 20)
@@ -2467,10 +2467,10 @@ def build_lateral():
     v.label('Iliac crest', (-46, 137), R, 'L')
     v.label('ASIS', (45.6, 211.2), R, 'R')
     v.label('AIIS', (42, 236), R, 'R')
-    v.label('Inguinal ligament', (57, 266), R, 'R')
+    v.label('Inguinal ligament', (50.2, 262), R, 'R')
     # the pubic tubercle lies under the skin, the inguinal ligament attached to it
-    bare_spot(v, (59.5, 290.5), 3.2)
-    v.label('Pubic tubercle', (61, 291), R, 'R')
+    bare_spot(v, SK.PUBIC_TUBERCLE_SAG, 3.2)
+    v.label('Pubic tubercle', SK.PUBIC_TUBERCLE_SAG, R, 'R')
     v.label('Tensor fasciae latae', (22, 318), R, 'R')
     v.label('Rectus femoris', (56, 440), R, 'R')
     v.label('Sartorius', (62, 330), R, 'R')
@@ -2488,7 +2488,7 @@ def build_lateral():
     v.label('Ribs 9–11', (-84, -30), R, 'L')
     v.label('L3 spinous process', (-83.9, 103.9), R, 'L')
     v.label('Greater trochanter (covered)', (4, 314), R, 'L')
-    v.label('Ischial tuberosity (covered)', (-46, 334), R, 'L')
+    v.label('Ischial tuberosity (covered)', (-32, 336), R, 'L')
     v.label('Gluteal tuberosity (covered)', (-17, 418), R, 'L')
     v.label('Femur (lateral condyle)', (-12, 690), R, 'L')
     v.label('Fibular head', (-27, 745), R, 'L')
@@ -3095,7 +3095,7 @@ def build_medial():
     # the sternum's lower end and the xiphoid process, cut in the midline
     v.add('bones', path(smooth(v.ps([(96, -166, 'c'), (110, -166, 'c'), (107, -130), (103, -104, 'c'), (92, -102, 'c'), (91, -140)])), BONE))
     v.add('bones', path(smooth(v.ps([(93, -101, 'c'), (103, -102, 'c'), (101, -88), (98, -74), (95, -68, 'c'), (91, -80), (91, -92)])), LANDMARK, 'b-xiphoid-process'))
-    # ---- the hip bone, inner surface (below the brim an outline of its own, MED_HIP_SAG) ----
+    # ---- the hip bone, inner surface (the side view's outline, HIP_SAG) ----
     cx, cy, rx, ry, rot = SK.MED_OBTURATOR_SAG
     hip_d = smooth(v.ps(SK.MED_HIP_SAG)) + ' ' + smooth(v.ps(ellipse_pts(cx, cy, rx, ry, rot, 10)))
     hb = [path(hip_d, BONE.replace('stroke-linejoin', 'fill-rule="evenodd" stroke-linejoin'))]
@@ -3534,6 +3534,18 @@ def check_relations():
     inlet = math.degrees(math.atan2(top[1] - PROMONTORY[1], top[0] - PROMONTORY[0]))
     assert 53 <= inlet <= 60, 'inlet plane at %.1f degrees' % inlet
     assert 110 <= dist(PROMONTORY, top) <= 125, 'true conjugate %.0f mm' % dist(PROMONTORY, top)
+    # the hip bone from the side (the side view's outline and the medial view's, the same bone): the front
+    # of the pubis in the coronal plane of the ASIS, the ischial spine 2-3.5 cm behind the acetabulum
+    for view, outline in (('lateral', SK.HIP_SAG), ('pelvis-medial', SK.MED_HIP_SAG)):
+        asis = outline[0]
+        pubis = max(q[0] for q in outline if 270 <= q[1] <= 300 and q[0] > 0)
+        assert abs(pubis - asis[0]) <= 4, '%s: the pubis %.0f mm in front of the ASIS' % (view, pubis - asis[0])
+        spine = min(q[0] for q in outline if 265 <= q[1] <= 300 and q[0] < 0)
+        back = SK.ACETABULUM_SAG[0] - spine
+        assert 20 <= back <= 35, '%s: ischial spine %.0f mm behind the acetabulum' % (view, back)
+    for name in ('pubic-tubercle', 'ischial-spine'):
+        q = SK.PUBIC_TUBERCLE_SAG if name == 'pubic-tubercle' else SK.ISCHIAL_SPINE_SAG
+        assert abs(LM[name][2] - q[0]) <= 2, '%s: the landmark table and the outline disagree' % name
     # the ASIS, the pubic tubercle and the front of the symphysis in one coronal plane (Moore)
     asis = SK.MED_HIP_SAG[0]
     assert abs(asis[0] - SK.PUBIC_TUBERCLE_SAG[0]) <= 4, 'pubic tubercle %.0f mm in front of the ASIS' % (SK.PUBIC_TUBERCLE_SAG[0] - asis[0])

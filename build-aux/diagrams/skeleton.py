@@ -51,10 +51,10 @@ LM = {
     'piis': (44, 233, -96),
     'hip': (88, 285, 0),                # femoral head centre
     'head-r': (23, 0, 0),
-    'pubic-tubercle': (24, 290, 58),    # level with the GT tip
+    'pubic-tubercle': (24, 290, 46),    # level with the GT tip, in the coronal plane of the ASIS
     'iliopubic-eminence': (66, 266, 28),
-    'ischial-spine': (46, 272, -62),
-    'ischial-tuberosity': (70, 339, -40),   # lowest point ~354: pelvis ~22 cm tall
+    'ischial-spine': (46, 272, -32),    # about 3 cm behind the acetabular centre
+    'ischial-tuberosity': (70, 339, -31),   # lowest point ~354: pelvis ~22 cm tall
     'sciatic-notch': (60, 252, -72),
     'gt-tip': (141, 281, -22),
     'gt-lateral': (159, 312, -2),
@@ -118,32 +118,42 @@ SACROTUBEROUS_C = [[(37, 220), (32, 240), (22, 262), (12, 280), (10, 289)],   # 
                    [(58, 331), (64, 332)]]                                    # on the tuberosity
 
 # ---- sagittal (lateral view) outlines, (z, y) ----
+# The hip bone seen from the side, one outline for the side view and the medial view (which sees it from the
+# other side, mirrored), in the anatomical position (Moore): the pubic tubercle and the front of the symphysis
+# in the coronal plane of the ASIS (a vertical line in these views: the anterior pelvic plane is vertical),
+# the symphysis sloping down and back, its pelvic surface facing up and back; the ischial spine about 3 cm
+# behind the centre of the acetabulum, roughly level with the sacral apex and the tip of the coccyx, the
+# lesser sciatic notch below it and the ischial tuberosity below and a little behind the acetabulum.
+ISCHIAL_SPINE_SAG = (-32, 283)
+PUBIC_TUBERCLE_SAG = (46, 283)
+SYMPHYSIS_TOP_SAG = (50, 287)
 HIP_SAG = [
     # anterior border: ASIS, the notch, AIIS, the iliopubic eminence and superior ramus forward to the
     # pubic tubercle, the symphyseal face
     (48, 211, 'c'), (45.5, 218), (44.5, 225), (43.5, 232), (43, 239, 'c'), (39, 247), (34, 256), (38, 266),
-    (47, 274), (56, 283), (60, 290, 'c'), (62, 300), (59, 312), (52, 321, 'c'),
+    (43, 275), (47, 282), (50, 287, 'c'), (51, 295), (47, 306), (40, 316), (32, 324, 'c'),
     # lower border: inferior pubic and ischial rami back to the ischial tuberosity
-    (38, 328), (20, 334), (2, 339), (-14, 344), (-28, 349), (-40, 352), (-50, 348), (-56, 338),
-    # posterior border: lesser sciatic notch, ischial spine (about 4 cm behind the acetabular centre, so that
-    # the midpelvis keeps its posterior sagittal depth in front of the lower sacrum), greater sciatic notch,
-    # PIIS, PSIS
-    (-55, 324), (-50, 312), (-47, 300), (-50, 289), (-57, 281, 'c'), (-50, 275), (-46, 265), (-47, 254),
-    (-54, 244), (-68, 236), (-84, 232), (-97, 232, 'c'), (-99, 224), (-100, 213, 'c'),
+    (22, 329), (8, 333), (-6, 337), (-15, 341), (-22, 347), (-30, 350, 'c'), (-37, 346), (-40, 336),
+    # posterior border: lesser sciatic notch, ischial spine, greater sciatic notch, PIIS, PSIS
+    (-38, 324), (-33, 313), (-28, 303), (-27, 294), (-29, 288), (-33, 283, 'c'), (-29, 278), (-29, 268),
+    (-31, 257), (-38, 247), (-52, 239), (-68, 234), (-84, 231), (-97, 232, 'c'), (-99, 224), (-100, 213, 'c'),
     # the iliac crest, PSIS to ASIS
     (-103, 196), (-97, 172), (-81, 152), (-58, 139), (-32, 133), (-10, 136), (10, 146), (26, 160),
     (38, 178), (45, 196),
 ]
-OBTURATOR_SAG = (13, 311, 14, 19.5, -0.45)
+OBTURATOR_SAG = (9, 310, 12.5, 18.5, -0.5)
+# the greater sciatic notch from the PIIS down to the ischial spine
+GREATER_NOTCH_SAG = [(-90, 233), (-84, 231), (-68, 234), (-52, 239), (-38, 247), (-31, 257), (-29, 268),
+                     (-29, 277), (-32, 282)]
 ACETABULUM_SAG = (0, 285, 28)
 # The gluteal lines on the outer surface of the ilium, seen from the side: the posterior line nearly upright
 # from the crest about 4 cm in front of the PSIS to the front of the PIIS; the anterior line from the crest
 # just in front of the iliac tubercle arching back and then down to the top of the greater sciatic notch; the
 # inferior line from the notch between the ASIS and the AIIS back over the acetabulum to the middle of the
 # greater sciatic notch.
-GLUTEAL_ANT_S = [(16, 154), (2, 160), (-16, 172), (-32, 192), (-45, 216), (-54, 240)]
+GLUTEAL_ANT_S = [(16, 154), (2, 160), (-16, 172), (-32, 192), (-43, 216), (-50, 239)]
 GLUTEAL_POST_S = [(-62, 141), (-70, 168), (-80, 198), (-89, 228)]
-GLUTEAL_INF_S = [(42, 228), (28, 235), (10, 240), (-10, 243), (-30, 247), (-46, 254), (-55, 263)]
+GLUTEAL_INF_S = [(42, 228), (28, 235), (10, 240), (-8, 243), (-22, 248), (-31, 256)]
 CREST_SAG = [(48, 211), (45, 196), (38, 178), (26, 160), (10, 146), (-10, 136), (-32, 133), (-58, 139),
              (-81, 152), (-97, 172), (-103, 196), (-100, 213)]
 SACRUM_SAG = [(-20, 188), (-58, 183), (-84, 196), (-98, 222), (-100, 245), (-94, 262), (-86, 270),
@@ -167,7 +177,7 @@ RIBS_SAG = {
     11: [(-86, -50), (-88, -30), (-84, -8), (-74, 10), (-57, 28), (-40, 50), (-22, 72)],
     12: [(-80, -20), (-82, -4), (-78, 14), (-70, 28), (-63, 38), (-57, 46)],
 }
-LINEA_ALBA_SAG = [(97, -64), (104, -20), (110, 30), (114, 110), (110, 180), (96, 240), (76, 278), (60, 292)]
+LINEA_ALBA_SAG = [(97, -64), (104, -20), (110, 30), (114, 110), (110, 180), (96, 240), (74, 276), (52, 288)]
 
 # ---- the medial view (the right half of the body seen from the midline), (z, y) ----
 # The thoracic bodies above T11 lie further back (the kyphosis) for the medial view.
@@ -178,27 +188,9 @@ BODY_Z_MEDIAL = dict(BODY_Z, T7=(-46, 26), T8=(-42, 27), T9=(-37, 28), T10=(-31,
 # pelvic inlet, about 57 degrees to the horizontal from the promontory to the top of the symphysis.
 ARCUATE_LINE_SAG = [(-42, 214), (-24, 226), (-4, 240), (14, 252), (28, 263)]
 PECTEN_SAG = [(28, 264), (36, 271), (42, 277), (46, 283)]
-# The hip bone of the medial view.  Its ilium is the side view's (HIP_SAG); below the brim it has an outline
-# of its own, in the anatomical position (Moore): the pubic tubercle and the front of the symphysis in the
-# coronal plane of the ASIS (a vertical line in this view), the symphysis sloping down and back, its pelvic
-# surface facing up and back; the ischial spine about 3 cm behind the centre of the acetabulum, roughly
-# level with the sacral apex and the tip of the coccyx, the lesser sciatic notch below it and the ischial
-# tuberosity below and a little behind the acetabulum.
-ISCHIAL_SPINE_SAG = (-32, 283)
-GREATER_NOTCH_SAG = [(-90, 233), (-84, 232), (-68, 236), (-54, 244), (-47, 254), (-46, 265), (-50, 275), (-56, 280)]
-PUBIC_TUBERCLE_SAG = (46, 283)
-SYMPHYSIS_TOP_SAG = (50, 287)
-MED_HIP_SAG = [
-    (48, 211, 'c'), (45.5, 218), (44.5, 225), (43.5, 232), (43, 239, 'c'), (39, 247), (34, 256), (38, 266),
-    (43, 275), (47, 282), (50, 287, 'c'), (51, 295), (47, 306), (40, 316), (32, 324, 'c'),
-    (22, 329), (8, 333), (-6, 337), (-15, 341), (-22, 347), (-30, 350, 'c'), (-37, 346), (-40, 336),
-    (-38, 324), (-33, 313), (-28, 303), (-27, 294), (-29, 288), (-33, 283, 'c'), (-29, 278), (-29, 268),
-    (-31, 257), (-38, 247), (-52, 239), (-68, 234), (-84, 231), (-97, 232, 'c'), (-99, 224), (-100, 213, 'c'),
-    (-103, 196), (-97, 172), (-81, 152), (-58, 139), (-32, 133), (-10, 136), (10, 146), (26, 160),
-    (38, 178), (45, 196),
-]
-MED_OBTURATOR_SAG = (9, 310, 12.5, 18.5, -0.5)
-MED_GREATER_NOTCH_SAG = [(-90, 233), (-84, 231), (-68, 234), (-52, 239), (-38, 247), (-31, 257), (-29, 268),
-                         (-29, 277), (-32, 282)]
+# The hip bone of the medial view: the side view's (HIP_SAG, above), the same bone seen from the other side.
+MED_HIP_SAG = HIP_SAG
+MED_OBTURATOR_SAG = OBTURATOR_SAG
+MED_GREATER_NOTCH_SAG = GREATER_NOTCH_SAG
 # from the back of the pubic body, below the obturator canal, to the ischial spine
 TENDINOUS_ARCH_SAG = [(22, 306), (8, 304), (-6, 299), (-18, 292), (-28, 286)]

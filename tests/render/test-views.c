@@ -590,7 +590,7 @@ static const HitPoint hit_points[] = {
     "the middle of the buttock is gluteus maximus, not a window onto the bone" },
   { "lateral", 477.6, 572.6, "m-gluteus-maximus-r",
     "behind the hip bone, over the sacrum, lies the buttock's gluteus maximus" },
-  { "lateral", 553.2, 702.2, "m-gluteus-maximus-r",
+  { "lateral", 578.4, 705.6, "m-gluteus-maximus-r",
     "standing, gluteus maximus covers the ischial tuberosity" },
   { "lateral", 589.2, 673.4, "m-gluteus-maximus-r",
     "gluteus maximus covers the back of the greater trochanter on its way to the tract" },
@@ -776,6 +776,52 @@ test_lateral_knee_whole (void)
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
     test_diagram_assert_not_colour (surface, points[i][0] - 600, points[i][1] - 1290, "#ffffff");
   cairo_surface_destroy (surface);
+}
+
+static const FasciaRegion *
+find_region (FasciaDiagram *diagram,
+             const char    *region_id)
+{
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+      if (g_str_equal (region->id, region_id))
+        return region;
+    }
+
+  g_error ("no region %s", region_id);
+  return NULL;
+}
+
+/* Side view: the hip bone in the anatomical position (Moore), as in the pelvis view, whose
+ * outline it shares: the anterior pelvic plane is vertical, so the pubic tubercle lies in the
+ * coronal plane of the ASIS (at most 4 mm in front of or behind it; the old outline had it 12 mm
+ * in front); the ischial spine, the lower end of the greater sciatic notch, about 3 cm behind the
+ * centre of the acetabulum (the old outline had it 57 mm behind), the notch reaching forward to
+ * within 35 mm of it; the ischial tuberosity below and a little behind the acetabulum, its middle
+ * 20-36 mm behind the acetabular centre (43 mm before). 1.8 view units to the millimetre. */
+static void
+test_lateral_hip_bone_proportions (void)
+{
+  const double mm = 1.8;
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  const FasciaRegion *asis = find_region (diagram, "b-asis-r");
+  const FasciaRegion *tubercle = find_region (diagram, "b-pubic-tubercle-r");
+  const FasciaRegion *acetabulum = find_region (diagram, "b-acetabulum-r");
+  const FasciaRegion *notch = find_region (diagram, "b-greater-sciatic-notch-r");
+  const FasciaRegion *tuberosity = find_region (diagram, "b-ischial-tuberosity-r");
+  double asis_z = asis->x + asis->width / 2;
+  double tubercle_z = tubercle->x + tubercle->width / 2;
+  double acetabulum_z = acetabulum->x + acetabulum->width / 2;
+  double notch_front = notch->x + notch->width;
+  double tuberosity_z = tuberosity->x + tuberosity->width / 2;
+
+  g_assert_cmpfloat (fabs (tubercle_z - asis_z), <=, 4 * mm);
+  g_assert_cmpfloat (acetabulum_z - notch_front, <=, 35 * mm);
+  g_assert_cmpfloat (acetabulum_z - notch_front, >=, 20 * mm);
+  g_assert_cmpfloat (acetabulum_z - tuberosity_z, >=, 20 * mm);
+  g_assert_cmpfloat (acetabulum_z - tuberosity_z, <=, 36 * mm);
 }
 
 static GPtrArray *label_texts (const char *view_id);
@@ -1785,6 +1831,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
   g_test_add_func ("/fascia/render/views/nerve-points", test_nerve_points);
   g_test_add_func ("/fascia/render/views/lateral-knee-whole", test_lateral_knee_whole);
+  g_test_add_func ("/fascia/render/views/lateral-hip-bone-proportions", test_lateral_hip_bone_proportions);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   return g_test_run ();
 }
