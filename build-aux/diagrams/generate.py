@@ -2240,7 +2240,9 @@ def build_lateral():
              'and the inguinal ligament; gluteus maximus, the thick quadrilateral of the buttock, its coarse '
              'bundles running down and forward into the iliotibial tract over the greater trochanter and to the '
              'gluteal tuberosity; gluteus medius below the iliac crest between gluteus maximus and tensor fasciae '
-             'latae, the front edge of gluteus minimus under tensor fasciae latae; the iliotibial tract down to '
+             'latae, gluteus minimus seen through it as a dashed fan from the '
+             'ilium to the front of the greater trochanter, its front edge showing under tensor fasciae latae; '
+             'the iliotibial tract down to '
              'the lateral tibial condyle, vastus lateralis in front of and under the tract with biceps femoris '
              'behind it, and sartorius and rectus femoris in front.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
@@ -2375,15 +2377,16 @@ def build_lateral():
                v.ps([(39, 252), (60, 262)]), v.ps([(55, 336), (76, 346)]))
     v.add('muscles', group('m-sartorius-r', muscle_parts(sa, 'sup', 4, tendon=(0.0, 0.06))))
     v.add('muscles', group('m-rectus-femoris-r', rfp))
-    # gluteus minimus: from the ilium between the anterior and inferior gluteal lines (and the margin of
-    # the greater sciatic notch) to the front of the greater trochanter; only its anterior edge shows
-    gmin = Sheet(v.ps([(40, 224), (36, 200), (28, 176), (16, 155), (2, 161), (-16, 173), (-32, 193), (-45, 217), (-54, 242)]),
-                 v.ps([(15, 296), (6, 288), (-6, 283), (-16, 281)]),
-                 v.ps([(29, 248), (22, 226), (0, 230), (-36, 252)]),
-                 v.ps([(24, 280), (10, 270), (-6, 270), (-22, 274)]))
-    # under gluteus medius, its front edge showing in front of it, under tensor fasciae latae
-    gminp = muscle_parts(gmin, 'deep', 10, tendon=(0.92, 1.0))
-    v.add('muscles', group('m-gluteus-minimus-r', gminp))
+    # gluteus minimus: a fan from the outer surface of the ilium between the anterior and inferior gluteal
+    # lines (Gray's, Moore), in front up to the ilium's anterior border below the crest, converging on the
+    # anterolateral ridge of the greater trochanter; its front edge shows in front of gluteus medius, under
+    # tensor fasciae latae and the tract, the rest of the fan lies under gluteus medius
+    gmin = Sheet(v.ps([(40, 226), (36, 200), (28, 176), (16, 155), (2, 161), (-16, 173), (-32, 193), (-43, 216), (-50, 239)]),
+                 v.ps([(15, 304), (13, 295), (8, 288), (1, 284)]),
+                 v.ps([(34, 250), (20, 232), (-6, 236), (-34, 255)]),
+                 v.ps([(22, 282), (12, 274), (0, 272), (-12, 274)]))
+    # drawn first, whole and opaque, under gluteus medius (drawing only: the region is the fan over it, below)
+    v.add('muscles', ''.join(muscle_parts(gmin, 'deep', 10, tendon=(0.92, 1.0))))
     # gluteus medius: a fan from the outer lip of the iliac crest and the ilium between the anterior and
     # posterior gluteal lines, converging on the lateral surface of the greater trochanter
     # (just below the crest, which stays bare between it and external oblique)
@@ -2394,6 +2397,12 @@ def build_lateral():
     # whole: its posterior part under gluteus maximus, its anterior part under tensor fasciae latae and the
     # tract, the part between covered only by the gluteal aponeurosis (the fascia lata, not drawn)
     v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0))))
+    # gluteus minimus seen through gluteus medius (dashed, faintly tinted, as the medial
+    # view shows what lies beyond its cut spine): the region is the whole fan, so that a click on it finds
+    # gluteus minimus and its attachments show as a fan
+    gfib = 'fill="none" stroke="#6e1f17" stroke-width="0.9" stroke-opacity="0.55" stroke-dasharray="4 4" stroke-linecap="round"'
+    v.add('muscles', group('m-gluteus-minimus-r', [path(gmin.outline(), SEEN_SHEET),
+                                                   path(gmin.fibres(6, 0.1, 0.9, 0.1, 0.85), gfib)]))
     # the tract over the thigh muscles and the front of gluteus medius, under tensor fasciae latae and
     # gluteus maximus that end in it, so that a click on it finds the tract and not the muscle beneath
     v.add('muscles', itb_group)

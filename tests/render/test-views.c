@@ -597,12 +597,22 @@ static const HitPoint hit_points[] = {
   { "lateral", 495.6, 398, "m-gluteus-maximus-r",
     "gluteus maximus arises from the ilium behind the posterior gluteal line up to the crest: no bare bone "
     "between it and gluteus medius" },
-  { "lateral", 600, 461, "m-gluteus-medius-r",
+  { "lateral", 600, 398, "m-gluteus-medius-r",
     "between gluteus maximus and tensor fasciae latae, below the crest, lies gluteus medius" },
-  { "lateral", 582, 488, "m-gluteus-medius-r",
+  { "lateral", 564, 416, "m-gluteus-medius-r",
     "the gluteal surface of the ilium is covered by gluteus medius, not bare" },
-  { "lateral", 621.6, 587, "m-gluteus-medius-r",
-    "gluteus medius converges over the hip joint on the greater trochanter" },
+  /* Side view: gluteus minimus is a fan under gluteus medius (Gray's, Moore), from the ilium
+   * between the anterior and inferior gluteal lines converging on the anterolateral ridge of the
+   * greater trochanter; seen through gluteus medius (dashed), a click in the fan finds it, not
+   * gluteus medius over it. Above the anterior gluteal line gluteus medius arises alone. */
+  { "lateral", 600, 461, "m-gluteus-minimus-r",
+    "below the anterior gluteal line, under gluteus medius, lies the fan of gluteus minimus" },
+  { "lateral", 585.6, 506, "m-gluteus-minimus-r",
+    "gluteus minimus arises from the ilium between the anterior and inferior gluteal lines, under gluteus medius" },
+  { "lateral", 582, 488, "m-gluteus-minimus-r",
+    "gluteus minimus arises from the ilium between the anterior and inferior gluteal lines, under gluteus medius" },
+  { "lateral", 621.6, 587, "m-gluteus-minimus-r",
+    "over the hip joint gluteus minimus converges under gluteus medius on the front of the greater trochanter" },
   /* Side view: tensor fasciae latae arises from the ASIS and the front of the outer lip of the
    * crest and runs down and back into the tract; the AIIS, below the ASIS, lies in front of it,
    * between it and sartorius, with the straight head of rectus femoris arising from it. Behind
