@@ -2240,7 +2240,7 @@ def build_lateral():
              'and the inguinal ligament; gluteus maximus, the thick quadrilateral of the buttock, its coarse '
              'bundles running down and forward into the iliotibial tract over the greater trochanter and to the '
              'gluteal tuberosity; gluteus medius below the iliac crest between gluteus maximus and tensor fasciae '
-             'latae, gluteus minimus seen through it as a dashed fan from the '
+             'latae under the thin gluteal aponeurosis, gluteus minimus seen through it as a dashed fan from the '
              'ilium to the front of the greater trochanter, its front edge showing under tensor fasciae latae; '
              'the iliotibial tract down to '
              'the lateral tibial condyle, vastus lateralis in front of and under the tract with biceps femoris '
@@ -2395,9 +2395,18 @@ def build_lateral():
                  v.ps([(26, 206), (2, 196), (-30, 196), (-66, 226)]),
                  v.ps([(14, 272), (0, 260), (-18, 258), (-34, 272)]))
     # whole: its posterior part under gluteus maximus, its anterior part under tensor fasciae latae and the
-    # tract, the part between covered only by the gluteal aponeurosis (the fascia lata, not drawn)
+    # tract, the part between covered only by the gluteal aponeurosis
     v.add('muscles', group('m-gluteus-medius-r', muscle_parts(gmed, 'mid', 18, tendon=(0.9, 1.0))))
-    # gluteus minimus seen through gluteus medius (dashed, faintly tinted, as the medial
+    # the gluteal aponeurosis: the dense fascia lata over the exposed part of gluteus medius, from the outer
+    # lip of the iliac crest down between the upper border of gluteus maximus (which it splits to enclose)
+    # and the tract and tensor fasciae latae (into which it runs on), gluteus medius arising partly from its
+    # deep surface. A thin translucent sheet with fine fibres running down and forward towards the tract;
+    # drawing only (it has no card), so that a click through it finds gluteus medius
+    ga = v.ps([(24, 164), (20, 161.5), (8, 151.5), (-6, 143.5), (-30, 139.5), (-50, 142.5), (-66, 148), (-70, 170), (-62, 210),
+               (-44, 250), (-24, 282), (-8, 290), (2, 276), (10, 246), (16, 216), (20, 190)])
+    v.add('muscles', path(smooth(ga), FASCIA.replace('0.62', '0.26')) +
+          path(lines_d(hatch([sample(ga, True, 8)], 7, 64)), FASCIA_FIBRE.replace('0.85', '0.6')))
+    # gluteus minimus seen through gluteus medius and the aponeurosis (dashed, faintly tinted, as the medial
     # view shows what lies beyond its cut spine): the region is the whole fan, so that a click on it finds
     # gluteus minimus and its attachments show as a fan
     gfib = 'fill="none" stroke="#6e1f17" stroke-width="0.9" stroke-opacity="0.55" stroke-dasharray="4 4" stroke-linecap="round"'
@@ -2492,6 +2501,7 @@ def build_lateral():
     v.label('Lateral tibial condyle', (-8, 724), R, 'L')
     v.label('Gluteus medius', (-30, 170), R, 'L')
     v.label('Gluteus minimus', (25, 229), R, 'R')
+    v.label('Gluteal aponeurosis', (-10, 152), R, 'L')
     v.label('Gluteus maximus', (-112, 300), R, 'L')
     v.label('12th rib', (-80, 5), R, 'L')
     v.label('Ribs 9–11', (-84, -30), R, 'L')

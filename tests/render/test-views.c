@@ -788,6 +788,42 @@ test_lateral_knee_whole (void)
   cairo_surface_destroy (surface);
 }
 
+/* Side view: the gluteal aponeurosis, the dense fascia lata over the exposed part of gluteus
+ * medius between the iliac crest, the upper border of gluteus maximus and the tract (Gray's), is
+ * drawn over it as the other fasciae are, a translucent silver-white sheet with fine fibres: the
+ * muscle shows through it (still red) but paler and greyer than bare muscle (its blue channel
+ * about 0.42 where bare gluteus medius had 0.21), and a click through it finds gluteus medius. */
+static void
+test_lateral_gluteal_aponeurosis (void)
+{
+  static const int points[][2] = { { 596, 396 }, { 566, 411 }, { 616, 386 } };
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  cairo_surface_t *surface = test_diagram_render (diagram, 100, 60, 1, 550, 370);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, points[i][0], points[i][1]);
+      double r = 0, b = 0;
+
+      for (int y = points[i][1] - 6; y < points[i][1] + 6; y++)
+        for (int x = points[i][0] - 6; x < points[i][0] + 6; x++)
+          {
+            guint32 px = *(const guint32 *) (data + (y - 370) * stride + 4 * (x - 550));
+
+            r += ((px >> 16) & 0xff) / 255.0 / 144;
+            b += (px & 0xff) / 255.0 / 144;
+          }
+      g_assert_nonnull (hit);
+      g_assert_cmpstr (hit->id, ==, "m-gluteus-medius-r");
+      g_assert_cmpfloat (b, >=, 0.32);
+      g_assert_cmpfloat (r, >=, b + 0.2);
+    }
+  cairo_surface_destroy (surface);
+}
+
 static const FasciaRegion *
 find_region (FasciaDiagram *diagram,
              const char    *region_id)
@@ -1842,6 +1878,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/nerve-points", test_nerve_points);
   g_test_add_func ("/fascia/render/views/lateral-knee-whole", test_lateral_knee_whole);
   g_test_add_func ("/fascia/render/views/lateral-hip-bone-proportions", test_lateral_hip_bone_proportions);
+  g_test_add_func ("/fascia/render/views/lateral-gluteal-aponeurosis", test_lateral_gluteal_aponeurosis);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   return g_test_run ();
 }
