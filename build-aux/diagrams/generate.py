@@ -856,6 +856,18 @@ def assignment(cost):
     return out
 
 
+def segment_through_box(p, q, box, pad=1.0):
+    """Whether the segment p-q passes through the box (x0, y0, x1, y1) grown by pad (sampled, as
+    check.py does)."""
+    x0, y0, x1, y1 = box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad
+    for k in range(41):
+        t = k / 40.0
+        x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            return True
+    return False
+
+
 def polyline_length(pts):
     return sum(dist(pts[k], pts[k + 1]) for k in range(len(pts) - 1))
 
@@ -946,6 +958,22 @@ def render_labels(v):
             leaders.append((start, (ex, y), (a[0], a[1])))
         return placed, leaders
 
+    def tangled(c, placed, leaders):
+        """The pairs (i, j), i < j, of the column's labels whose leader lines cross, or where one's
+        line runs through the other's text (its point lies beyond the other's inner end, so the line
+        cannot pass level around it): a reader would follow one to the other's point, or read a line
+        struck through a name as pointing at it."""
+        pairs = set(crossing_leaders(leaders))
+        fs_ = v.font_size
+        for j, (it, x, y, top_j, bottom_j) in enumerate(placed):
+            w = max(text_width(t, fs_) for t in it['lines'])
+            x0, x1 = (x - w, x) if c == 'L' else (x, x + w)
+            for i, line in enumerate(leaders):
+                if i != j and any(segment_through_box(line[k], line[k + 1], (x0, top_j, x1, bottom_j))
+                                  for k in range(len(line) - 1)):
+                    pairs.add((min(i, j), max(i, j)))
+        return sorted(pairs)
+
     for c, items in cols.items():
         # the column in the order of its points' heights; where two leader lines cross (a reader would
         # follow one to the other's point), the two labels change places until none cross, and then, of
@@ -954,7 +982,7 @@ def render_labels(v):
         # that no line is much longer than it must be) and crosses none
         items.sort(key=lambda it: it['order'])
         placed, leaders = lay_out(c, items)
-        if crossing_leaders(leaders):
+        if tangled(c, placed, leaders):
             # start from the order in which straight lines from the labels' places to the points are
             # shortest in sum: no two such lines cross
             order = assignment([[dist(l[0], it['a']) for l in leaders] for it in items])
@@ -962,7 +990,7 @@ def render_labels(v):
             placed, leaders = lay_out(c, items)
             seen = set()
             for _ in range(400):
-                pairs = crossing_leaders(leaders)
+                pairs = tangled(c, placed, leaders)
                 if not pairs:
                     break
                 seen.add(tuple(it['text'] for it in items))
@@ -975,7 +1003,7 @@ def render_labels(v):
                 else:
                     break
                 placed, leaders = lay_out(c, items)
-            if not crossing_leaders(leaders):
+            if not tangled(c, placed, leaders):
                 length = sum(polyline_length(l) ** 2 for l in leaders)
                 better = True
                 while better:
@@ -991,7 +1019,7 @@ def render_labels(v):
                             for order in (moved, swapped) if abs(i - j) > 1 else (moved,):
                                 p2, l2 = lay_out(c, order)
                                 n2 = sum(polyline_length(l) ** 2 for l in l2)
-                                if n2 < length - 1 and not crossing_leaders(l2):
+                                if n2 < length - 1 and not tangled(c, p2, l2):
                                     items, placed, leaders, length, better = order, p2, l2, n2, True
                                     break
         lay_out(c, items)              # the lines of the labels as placed

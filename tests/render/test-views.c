@@ -1368,6 +1368,69 @@ test_view_leaders_uncrossed (gconstpointer data)
     g_error ("%s: %u pairs of leader lines cross:%s", view_id, pairs, crossing->str);
 }
 
+/* Whether the segment from @a to @b passes through the box (@x, @y, @w, @h) grown by @pad. */
+static gboolean
+segment_through_box (const double *a,
+                     const double *b,
+                     double        x,
+                     double        y,
+                     double        w,
+                     double        h,
+                     double        pad)
+{
+  for (int k = 0; k <= 40; k++)
+    {
+      double t = k / 40.0;
+      double px = a[0] + (b[0] - a[0]) * t, py = a[1] + (b[1] - a[1]) * t;
+
+      if (px >= x - pad && px <= x + w + pad && py >= y - pad && py <= y + h + pad)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* No leader line runs through another label's text: a name struck through by a line reads as
+ * what the line points at (in the pelvis view the line to the ischial tuberosity ran up through
+ * the start of "Levator ani: iliococcygeus", its point lying beyond that label's inner end). */
+static void
+test_view_leaders_clear_of_labels (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autoptr(GPtrArray) leaders = label_leaders (view_id);
+  g_autoptr(GString) through = g_string_new (NULL);
+  guint n = fascia_diagram_get_n_labels (diagram), found = 0;
+
+  g_assert_cmpuint (leaders->len, ==, n);
+  for (guint j = 0; j < n; j++)
+    {
+      double x, y, w, h;
+
+      g_assert_true (fascia_diagram_get_label_box (diagram, j, &x, &y, &w, &h));
+      for (guint i = 0; i < n; i++)
+        {
+          GArray *line = g_ptr_array_index (leaders, i);
+
+          if (i == j)
+            continue;
+          for (guint m = 0; m + 3 < line->len; m += 2)
+            if (segment_through_box (&g_array_index (line, double, m),
+                                     &g_array_index (line, double, m + 2), x, y, w, h, 0.5))
+              {
+                found++;
+                g_string_append_printf (through, "\n  “%s” through “%s”",
+                                        (const char *) g_ptr_array_index (texts, i),
+                                        (const char *) g_ptr_array_index (texts, j));
+                break;
+              }
+        }
+    }
+
+  if (found > 0)
+    g_error ("%s: %u leader lines run through other labels:%s", view_id, found, through->str);
+}
+
 /* Enlarged (a small window, presentation mode), a label that does not fit where the drawing puts
  * it is moved up or down a little and its leader line drawn anew to the same point: still no two
  * leader lines of the labels shown cross, at any size up to the one the drawing is laid out for. */
@@ -1868,6 +1931,9 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/enlarged-leaders-uncrossed", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_enlarged_leaders_uncrossed);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/leaders-clear-of-labels", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_leaders_clear_of_labels);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
