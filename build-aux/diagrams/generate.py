@@ -1892,8 +1892,9 @@ def sartorius_front(v, side):
 # ---- front, superficial: the abdominal wall over the pelvis and the front of the thigh --------
 
 CARTILAGE = 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6" stroke-linejoin="round"'
-# the costal margin (cartilages 7 to 10) from the xiphisternal joint down and out to the tip of the 10th
-COSTAL_MARGIN = [(8, -100), (30, -86), (54, -68), (78, -44), (96, -16), (108, 14), (116, 44), (120, 66)]
+# the costal margin (cartilages 7 to 10) from the xiphisternal joint down and out to the tip of the 10th, its
+# lowest point, level with L3 (the subcostal plane; Moore, Gray's)
+COSTAL_MARGIN = [(8, -100), (30, -86), (54, -68), (78, -44), (96, -12), (108, 24), (116, 58), (120, 90)]
 XIPHOID_TIP = -70
 RA_LATERAL = [(21, 290), (40, 222), (57, 160), (69, 100), (78, 40), (84, -20), (86, -80), (78, -138)]
 RA_TOP = [(4, -88), (8, -101), (16, -118), (40, -132), (78, -138)]
@@ -1909,11 +1910,11 @@ def front_superficial_bones(v):
     for side in v.sides:
         s = sfx(side)
         for pts in ([(74, -146), (112, -152), (150, -146), (178, -128)], [(86, -122), (124, -126), (160, -114), (184, -92)],
-                    [(98, -62), (128, -84), (162, -82), (186, -62)], [(114, -36), (146, -52), (176, -46), (188, -30)]):
+                    [(98, -62), (128, -84), (162, -82), (186, -62)], [(114, -20), (146, -36), (176, -30), (188, -14)]):
             v.add('bones', rib_front(v, side, pts, [10, 11, 11, 10]))
         # the lower ribs: 9 and 10, the costal margin's lower cartilages and their bony ends
-        low = [rib_front(v, side, [(120, -6), (150, -20), (176, -14), (190, 0)], [10, 10, 10, 9]),
-               rib_front(v, side, [(124, 34), (150, 20), (174, 20), (188, 30)], [9, 9, 9, 8]),
+        low = [rib_front(v, side, [(118, 38), (150, 26), (176, 30), (190, 44)], [10, 10, 10, 9]),
+               rib_front(v, side, [(122, 88), (150, 72), (174, 72), (188, 82)], [9, 9, 9, 8]),
                path(ribbon(v.ps(COSTAL_MARGIN[2:], side), 9 * SCALE, caps='flat'), CARTILAGE)]
         v.add('bones', group('b-lower-ribs' + s, low))
         cart = [path(ribbon(v.ps([(12, -142), (44, -142), (76, -146)], side), 9 * SCALE, caps='flat'), CARTILAGE),
@@ -1953,7 +1954,7 @@ EO_JUNCTION = [(86, -152), (90, -100), (96, -50), (102, 0), (108, 60), (114, 120
 
 
 def external_oblique_sheet(v, side):
-    return sheet(v, side, [(148, -160), (164, -128), (174, -90), (178, -50), (176, -10), (170, 24)], EO_JUNCTION)
+    return sheet(v, side, [(148, -160), (164, -128), (174, -90), (178, -46), (180, 0), (178, 40), (170, 76)], EO_JUNCTION)
 
 
 def external_oblique_front(v, side):
@@ -1969,15 +1970,16 @@ def external_oblique_front(v, side):
              path(lines_d(hatch([sample(poly, True, 8)], 8, 122 if side == 1 else 58)), TENDON_FIBRE)]
     parts += muscle_parts(eo, 'sup', 22)
     # the digitations between the slips
-    parts.append(path(' '.join(smooth(v.ps([(150 + 6 * k, -140 + 40 * k), (140 + 5 * k, -120 + 40 * k)], side), False)
-                               for k in range(4)), 'fill="none" stroke="#6e1f17" stroke-width="1.4" stroke-linecap="round"'))
+    parts.append(path(' '.join(smooth(v.ps([(x, y), (x - 10, y + 20)], side), False)
+                               for x, y in ((150, -140), (156, -100), (162, -60), (168, -22), (172, 20), (170, 60))),
+                      'fill="none" stroke="#6e1f17" stroke-width="1.4" stroke-linecap="round"'))
     parts.append(path(smooth(ell(v, 30, 281, 5, 3.4, 0.5, side)), HOLE))
     return parts
 
 
 def internal_oblique_sheet(v, side):
     return sheet(v, side, [(66, 264), (96, 238), (124, 211), (140, 190), (146, 160), (150, 130)],
-                 [(16, 290), (40, 222), (57, 160), (69, 100), (78, 40), (86, -14), (102, 2), (118, 30), (126, 56)])
+                 [(16, 290), (40, 222), (57, 160), (69, 100), (78, 40), (86, -14), (100, 2), (112, 40), (118, 74), (124, 94)])
 
 
 def transversus_sheet(v, side):

@@ -16,7 +16,10 @@ Key relations built into the numbers (and checked by check_relations() in genera
   * PSIS at the level of S2, ASIS in one coronal plane with the pubic tubercles;
   * hip joint centre 72 mm below and 46 mm behind the ASIS (Bell's regression);
   * femoral neck at 125 deg to the shaft; greater trochanter tip level with the head centre;
-  * the pubic tubercle level with the tip of the greater trochanter.
+  * the pubic tubercle level with the tip of the greater trochanter;
+  * the lower ribs' heads on their own vertebrae; the 10th rib falls to L3 (the subcostal plane, the
+    lowest point of the costal margin), the tip of the 11th to L2-L3, the tip of the 12th to the level of
+    the L1-L2 transverse processes, about 5 cm above the iliac crest at the side (RIBS, RIBS_SAG).
 """
 
 SCALE = 1.8  # canvas units per millimetre, one scale for all views

@@ -652,6 +652,11 @@ static const HitPoint hit_points[] = {
     "behind external oblique, level with the L1-L2 transverse processes, lies the 12th rib" },
   { "pelvis-medial", 508.4, 740.5, "b-lower-ribs-r",
     "on the far wall the 10th rib reaches down to the level of L3 before its cartilage turns up" },
+  /* Front superficial view: the costal margin falls to its lowest point, the 10th costal cartilage,
+   * level with L3 (the subcostal plane), and the bony end of the 10th rib runs out from it at that
+   * level to the flank, not level with L1. */
+  { "front-superficial", 268.8, 420.2, "b-lower-ribs-r",
+    "at the flank, level with L3, lies the end of the 10th rib" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
