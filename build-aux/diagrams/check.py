@@ -16,6 +16,9 @@ gi.require_version('Rsvg', '2.0')
 from gi.repository import Rsvg  # noqa: E402
 import cairo  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from geom import segment_through_box  # noqa: E402
+
 SC = 0.5
 WW, HH = int(1200 * SC), int(1500 * SC)
 NONZERO = bytes([0] + [255] * 255)
@@ -101,16 +104,6 @@ def text_boxes(text):
     return boxes, leaders
 
 
-def seg_hits_box(a, b, box, pad=1.0):
-    x0, y0, x1, y1 = box[1] - pad, box[2] - pad, box[3] + pad, box[4] + pad
-    for k in range(41):
-        t = k / 40.0
-        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-        if x0 <= x <= x1 and y0 <= y <= y1:
-            return True
-    return False
-
-
 def check_labels(view, text):
     """Labels stay on the canvas, do not overlap each other, and no leader line runs through
     another label."""
@@ -128,7 +121,8 @@ def check_labels(view, text):
                 ok = False
     for i, ld in enumerate(leaders):
         for j, b in enumerate(boxes):
-            if i != j and (seg_hits_box(ld[0], ld[1], b) or seg_hits_box(ld[1], ld[2], b)):
+            box = b[1:5]
+            if i != j and (segment_through_box(ld[0], ld[1], box) or segment_through_box(ld[1], ld[2], box)):
                 print('LEADER THROUGH LABEL', view, boxes[i][0], '->', b[0])
                 ok = False
     return ok

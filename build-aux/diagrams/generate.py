@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from geom import (P, f, lerp, add, sub, mul, norm, dist, smooth, segments, seg_d, sample,  # noqa: E402
                   curve_eval, ellipse_pts, ribbon, ribbon_poly, hatch, lines_d, Sheet, bez,
-                  point_in_poly, offset_line)
+                  point_in_poly, offset_line, segment_through_box)
 import skeleton as SK  # noqa: E402
 from skeleton import LM, SCALE  # noqa: E402
 
@@ -854,18 +854,6 @@ def assignment(cost):
     for j in range(1, n + 1):
         out[p[j] - 1] = j - 1
     return out
-
-
-def segment_through_box(p, q, box, pad=1.0):
-    """Whether the segment p-q passes through the box (x0, y0, x1, y1) grown by pad (sampled, as
-    check.py does)."""
-    x0, y0, x1, y1 = box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad
-    for k in range(41):
-        t = k / 40.0
-        x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
-        if x0 <= x <= x1 and y0 <= y <= y1:
-            return True
-    return False
 
 
 def polyline_length(pts):

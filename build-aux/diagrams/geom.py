@@ -322,3 +322,15 @@ class Sheet:
 
     def edge(self, t0, t1, u, per=14):
         return smooth([self.point(t0 + (t1 - t0) * k / float(per), u) for k in range(per + 1)], closed=False)
+
+
+def segment_through_box(p, q, box, pad=1.0):
+    """Whether the segment p-q passes through the box (x0, y0, x1, y1) grown by pad (sampled at 41
+    points): the generator's and check.py's one test of a leader line through a label."""
+    x0, y0, x1, y1 = box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad
+    for k in range(41):
+        t = k / 40.0
+        x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            return True
+    return False

@@ -1333,6 +1333,28 @@ polylines_cross (GArray *p,
   return FALSE;
 }
 
+/* Appends to @out, after @prefix, each pair of the leader lines @lines (named by @texts) that
+ * cross; returns how many pairs do. */
+static guint
+report_crossings (GPtrArray  *lines,
+                  GPtrArray  *texts,
+                  const char *prefix,
+                  GString    *out)
+{
+  guint pairs = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    for (guint j = i + 1; j < lines->len; j++)
+      if (polylines_cross (g_ptr_array_index (lines, i), g_ptr_array_index (lines, j)))
+        {
+          pairs++;
+          g_string_append_printf (out, "\n  %s“%s” × “%s”", prefix,
+                                  (const char *) g_ptr_array_index (texts, i),
+                                  (const char *) g_ptr_array_index (texts, j));
+        }
+  return pairs;
+}
+
 /* No two leader lines of a view cross: a reader following a line where two cross may go on along
  * the other to the wrong structure. Each leader runs from beside its text (where the drawing
  * says it starts, fascia_diagram_get_label_leader()) to its point. */
@@ -1360,15 +1382,7 @@ test_view_leaders_uncrossed (gconstpointer data)
       g_assert_cmpfloat_with_epsilon (ex, g_array_index (line, double, line->len - 2), 0.5);
       g_assert_cmpfloat_with_epsilon (ey, g_array_index (line, double, line->len - 1), 0.5);
     }
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      if (polylines_cross (g_ptr_array_index (leaders, i), g_ptr_array_index (leaders, j)))
-        {
-          pairs++;
-          g_string_append_printf (crossing, "\n  “%s” × “%s”", (const char *) g_ptr_array_index (texts, i),
-                                  (const char *) g_ptr_array_index (texts, j));
-        }
-
+  pairs = report_crossings (leaders, texts, "", crossing);
   if (pairs > 0)
     g_error ("%s: %u pairs of leader lines cross:%s", view_id, pairs, crossing->str);
 }
@@ -1484,15 +1498,11 @@ test_view_enlarged_leaders_uncrossed (gconstpointer data)
             }
           g_ptr_array_add (moved, now != NULL ? now : g_array_new (FALSE, FALSE, sizeof (double)));
         }
-      for (guint i = 0; i < n; i++)
-        for (guint j = i + 1; j < n; j++)
-          if (polylines_cross (g_ptr_array_index (moved, i), g_ptr_array_index (moved, j)))
-            {
-              pairs++;
-              g_string_append_printf (crossing, "\n  at %.0f: “%s” × “%s”", sizes[k],
-                                      (const char *) g_ptr_array_index (texts, i),
-                                      (const char *) g_ptr_array_index (texts, j));
-            }
+      {
+        g_autofree char *at = g_strdup_printf ("at %.0f: ", sizes[k]);
+
+        pairs += report_crossings (moved, texts, at, crossing);
+      }
       g_test_message ("%s at %.0f: %u labels moved", view_id, sizes[k], n_moved);
     }
 
