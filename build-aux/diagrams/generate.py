@@ -1270,25 +1270,36 @@ def glut_max_sheet_coronal(v, side):
     return sheet(v, side, O, I, C1, C2)
 
 
-LAT_AXILLA = (200, -200)    # where the fibres of latissimus converge, towards the axilla
+LAT_AXILLA = (184, -200)    # where the fibres of latissimus leave the view, converging on the axilla
+# The fleshy origin of latissimus (where its aponeurosis, on the thoracolumbar fascia, ends), from the T7 spinous
+# process down to the posterior iliac crest; its upper border begins at T7 (Gray's, Moore).
+LAT_ORIGIN = [(12, -140), (13, -118), (15, -96), (18, -76), (24, -56), (32, -30), (42, -4), (56, 28), (68, 62),
+              (78, 98), (82, 126), (88, 138), (101, 137)]
+LAT_T7 = (2.5, -142)        # the top of its aponeurosis, on the T7 spinous process
+# The inferior angle of the scapula, level with the T7 spinous process about 7 cm from the midline (Moore), under
+# the upper border of latissimus; its medial and lateral borders run up off the view (drawing only).
+SCAPULA_ANGLE = [(62, -210), (64, -170), (67, -140), (70, -130), (74, -126.5), (78, -128), (83, -135),
+                 (96, -165), (112, -210)]
+
+
+LAT_WINDOW = (0.16, 0.66, 0.45)  # the right side's window: between fibres t 0.16 and 0.66, up to u 0.45
 
 
 def lat_sheet(v, side):
     """Latissimus dorsi: fleshy fibres from the line where its aponeurosis (on the thoracolumbar fascia,
     from the T7-L5 spinous processes and the sacrum) ends, and directly from the posterior iliac crest,
-    converging up and laterally towards the axilla, where the view cuts the sheet across; the upper fibres
-    run almost horizontally, the lateral ones bow outwards round the flank (a curved lateral border)."""
-    O = [(12, -166), (12, -140), (14, -112), (18, -84), (24, -60), (32, -30), (42, -4), (56, 28), (68, 62),
-         (78, 98), (82, 126), (88, 138), (101, 137)]
+    converging up and laterally towards the axilla, where the view cuts the sheet across. Its upper border,
+    from T7, runs almost horizontally laterally over the inferior angle of the scapula and then turns up into
+    the posterior axillary fold; the lateral fibres rise almost vertically from the crest, bowing out round
+    the flank (its free lateral border), towards the same fold."""
+    O = LAT_ORIGIN
     I, C1, C2 = [], [], []
     n = len(O)
     for k, o in enumerate(O):
-        d = dist(o, LAT_AXILLA)
-        i = lerp(o, LAT_AXILLA, 1 - 26.0 / d)
-        bow = 24.0 * (k / (n - 1.0)) ** 1.5
-        I.append(i)
-        C1.append(add(lerp(o, i, 1 / 3.0), (bow, 0)))
-        C2.append(add(lerp(o, i, 2 / 3.0), (bow * 0.8, 0)))
+        s = k / (n - 1.0)
+        I.append((146 + (LAT_AXILLA[0] - 146) * s, LAT_AXILLA[1]))
+        C1.append(add(o, lerp((64, -4), (46, -80), s)))
+        C2.append(lerp((126, -152), (174, -76), s))
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -1342,10 +1353,13 @@ def build_posterior_superficial():
     v.title_long = 'Posterior view, superficial layer: low back and buttock'
     v.ymin = -200                   # latissimus runs on up towards the axilla
     coronal_bones(v)
-    # the T7 and T8 spinous processes above the view's skeleton, where latissimus arises (drawing only)
-    for tip in (-101, -128):
+    # the T5-T8 spinous processes above the view's skeleton, latissimus arising from T7 down (drawing only)
+    for tip in (-101, -128, -155, -182):
         v.add('bones', path(smooth(v.ps([(-3.4, tip - 27, 'c'), (3.4, tip - 27, 'c'), (3.2, tip - 12), (2.4, tip - 3),
                                          (0, tip + 0.5), (-2.4, tip - 3), (-3.2, tip - 12)])), BONE))
+    # the inferior angle of each scapula, at T7, under the upper border of latissimus (drawing only)
+    for s in v.sides:
+        v.add('bones', path(smooth(v.ps(SCAPULA_ANGLE, s), False) + ' Z', BONE))
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
         draw_femoral_landmarks(v, s)
@@ -1363,9 +1377,7 @@ def build_posterior_superficial():
         lat = lat_sheet(v, s)
         # its aponeurosis, fused with the thoracolumbar fascia: from the spinous processes and the median
         # sacral crest to where the fleshy fibres begin
-        apo = [(2.5, -170), (12, -166), (12, -140), (14, -112), (18, -84), (24, -60), (32, -30), (42, -4), (56, 28),
-               (68, 62), (78, 98), (82, 126),
-               (88, 138), (66, 146), (44, 170), (26, 204), (12, 226), (2.5, 232)]
+        apo = [LAT_T7] + LAT_ORIGIN[:-1] + [(66, 146), (44, 170), (26, 204), (12, 226), (2.5, 232)]
         apo_poly = v.ps(apo, s)
         lp = [path(smooth(apo_poly), 'fill="#e8dcc8" fill-opacity="0.35" stroke="#9c8666" stroke-width="1" stroke-dasharray="2 3"'),
               path(lines_d(hatch([sample(apo_poly, True, 6)], 10, 58 if s == 1 else 122)), FASCIA_FIBRE)]
@@ -1374,12 +1386,20 @@ def build_posterior_superficial():
             lp += muscle_parts(lat, 'sup', 28)
             lp += cut_parts(lat, 0, 1, 1.0)
         else:
-            # cut along its lateral part and turned back, to show serratus posterior inferior beneath
+            # a window cut in it and its flap removed, to show serratus posterior inferior beneath: its upper
+            # border from T7 over the scapula, its lateral part from the crest and the lower ribs and the
+            # converging fibres of the axillary fold are left
             lp += lat_rib_slips(v, s)
-            # (its lateral part, from the crest and the lower ribs, is left)
-            lp += muscle_parts(lat, 'sup', 10, t0=0.7, t1=1.0, u0=0.0, u1=0.55)
-            lp.append(path(smooth([lat.point(0.7, u / 16.0 * 0.55) for u in range(17)], False), CUT))
-            lp += cut_parts(lat, 0.7, 1, 0.55)
+            ta, tb, uc = LAT_WINDOW
+            N = 12
+            ts = lambda t0, t1, u: [lat.point(t0 + (t1 - t0) * k / float(N), u) for k in range(N + 1)]
+            us = lambda t, u0, u1: [lat.point(t, u0 + (u1 - u0) * k / float(N)) for k in range(N + 1)]
+            edge = us(ta, 0, uc) + ts(ta, tb, uc)[1:] + us(tb, uc, 0)[1:]
+            outline = ts(0, ta, 0) + edge[1:] + ts(tb, 1, 0)[1:] + us(1, 0, 1)[1:] + ts(1, 0, 1)[1:] + us(0, 1, 0)[1:-1]
+            lp.append(path('M' + ' L'.join(P(q) for q in outline) + ' Z', MUSCLE['sup']))
+            lp.append(path(" ".join([lat.fibres(5, 0, ta, 0.02, 0.98), lat.fibres(10, tb, 1, 0.02, 0.98), lat.fibres(14, ta, tb, uc, 0.98)]), FIBRE))
+            lp += cut_parts(lat, 0, 1, 1.0)
+            lp.append(path(smooth(edge, False), CUT))
         v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
         # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
@@ -1414,7 +1434,7 @@ def build_posterior_superficial():
     v.label('Lumbar spinous processes', (0, 96), R)
     v.label('T12 spinous process', (0, -8), R)
     v.label('12th rib', rib_point(12, 72), R)
-    v.label('Ribs 9–11', rib_point(9, 122), R)
+    v.label('Ribs 9–11', rib_point(10, 116), R)
     v.label('Iliac crest', (113.9, 138.3), L)
     v.label('Iliac crest', (113.9, 138.3), R)
     v.label('Gluteus medius', (108, 168), L)

@@ -774,6 +774,67 @@ test_nerve_points (void)
     g_error ("nerve clicks that find the wrong region:%s", wrong->str);
 }
 
+/* Back superficial view: latissimus dorsi (Gray's, Moore) arises by its aponeurosis from the
+ * spinous processes of T7-T12, the thoracolumbar fascia and the posterior iliac crest; its upper
+ * border begins at T7 and runs almost horizontally laterally over the inferior angle of the
+ * scapula, then turns up into the posterior axillary fold, and the sheet converges on the axilla,
+ * leaving the top of the view as a band of fibres, not ending in a corner. It was drawn as a flag,
+ * its top edge one straight line rising from T6 to a square corner at the top of the view. Both
+ * sides, the right one cut open over serratus posterior inferior, keep that border. The view:
+ * 1.8 units to the millimetre, the midline at x 600, y 215 at 100 mm above the top of L1. */
+#define PS_X(x, side) (600 - 1.8 * (x) * (side))
+#define PS_Y(y) (215 + 1.8 * ((y) + 100))
+
+static gboolean
+is_latissimus (const FasciaRegion *hit,
+               int                 side)
+{
+  return hit != NULL && g_str_equal (hit->id, side == 1 ? "m-latissimus-dorsi-l" : "m-latissimus-dorsi-r");
+}
+
+/* The height (mm, down from the top of L1) of the upper border of latissimus at x mm from the
+ * midline: the first point of it met going down from the top of the view. */
+static double
+latissimus_top (FasciaDiagram *diagram,
+                int            side,
+                double         x)
+{
+  for (double y = -200; y < 40; y += 0.25)
+    if (is_latissimus (fascia_diagram_hit_test (diagram, PS_X (x, side), PS_Y (y)), side))
+      return y;
+  return 1000;
+}
+
+static void
+test_posterior_latissimus_border (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+
+  for (int side = 1; side >= -1; side -= 2)
+    {
+      double top_medial = latissimus_top (diagram, side, 16);
+      double y20 = latissimus_top (diagram, side, 20);
+      double y70 = latissimus_top (diagram, side, 70);
+      double y120 = latissimus_top (diagram, side, 120);
+      double band = 0;
+
+      for (double x = 90; x < 240; x += 0.25)
+        band += is_latissimus (fascia_diagram_hit_test (diagram, PS_X (x, side), PS_Y (-197)), side) ? 0.25 : 0;
+      g_test_message ("side %d: upper border at %.1f (16 mm out), %.1f, %.1f, %.1f (20, 70, 120 mm); "
+                      "%.1f mm wide at the top of the view", side, top_medial, y20, y70, y120, band);
+      /* it begins at T7 (the tip of its spinous process 126 mm above L1), not above */
+      g_assert_cmpfloat (top_medial, >=, -146);
+      g_assert_cmpfloat (top_medial, <=, -120);
+      /* nearly horizontal medially (under 8 degrees), turning up laterally */
+      g_assert_cmpfloat (fabs (y70 - y20), <=, 7);
+      g_assert_cmpfloat (y70 - y120, >=, 2 * (y20 - y70));
+      g_assert_cmpfloat (y70 - y120, >=, 12);
+      /* the fibres leave the view converging on the axilla, a band 25-55 mm wide */
+      g_assert_cmpfloat (band, >=, 25);
+      g_assert_cmpfloat (band, <=, 55);
+    }
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -1961,5 +2022,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/lateral-hip-bone-proportions", test_lateral_hip_bone_proportions);
   g_test_add_func ("/fascia/render/views/lateral-gluteal-aponeurosis", test_lateral_gluteal_aponeurosis);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
+  g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   return g_test_run ();
 }
