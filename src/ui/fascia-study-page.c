@@ -47,6 +47,7 @@ struct _FasciaStudyPage
   guint                progress_limit;  /* rows made so far at the first showing, or 0: all */
   guint                progress_rest_id;
   gulong               progress_paint_id;
+  gulong               progress_layout_id;  /* the first showing's rows fill the page */
   FasciaDiagramView   *diagram_view;
   GtkLabel            *position_label;
   GtkLabel            *prompt_label;
@@ -335,6 +336,14 @@ stop_progress_rest (FasciaStudyPage *self)
         g_signal_handler_disconnect (clock, self->progress_paint_id);
       self->progress_paint_id = 0;
     }
+  if (self->progress_layout_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_signal_handler_disconnect (clock, self->progress_layout_id);
+      self->progress_layout_id = 0;
+    }
 }
 
 static gboolean
@@ -356,22 +365,51 @@ progress_painted_cb (GdkFrameClock   *clock,
 {
   g_signal_handler_disconnect (clock, self->progress_paint_id);
   self->progress_paint_id = 0;
+  if (self->progress_layout_id != 0)
+    g_signal_handler_disconnect (clock, self->progress_layout_id);
+  self->progress_layout_id = 0;
   self->progress_rest_id = g_idle_add_full (G_PRIORITY_LOW, progress_rest_cb, self, NULL);
 }
 
-/* How many rows the page's first frame can show at most: the window's height over a row's
- * least height (two lines of text, 40 px and more), whatever lies above the list. */
-static guint
-progress_rows_on_screen (FasciaStudyPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int width = 0, height = 0;
+/* The rows made for the page's first frame: a few, then as many as its layout finds room for
+ * (progress_layout_cb()). */
+#define FIRST_PROGRESS_ROWS 4
 
-  if (GTK_IS_WINDOW (root))
-    height = MAX (gtk_widget_get_height (GTK_WIDGET (root)), 0);
-  if (height == 0 && GTK_IS_WINDOW (root))
-    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  return height > 0 ? (guint) height / 40 + 1 : 0;
+/*
+ * After each layout of the page's first frame (in the same frame: GTK lays the window out
+ * again before it paints when a layout queues another): rows until one lies wholly below the
+ * foot of the page, each as high as the last one made. The quiz kinds above the list leave
+ * room for 7 rows at 800 px, where the window's height alone would hold 21 (each row styled,
+ * laid out and measured before the window answers).
+ */
+static void
+progress_layout_cb (GdkFrameClock   *clock,
+                    FasciaStudyPage *self)
+{
+  GtkWidget *scroller, *last = NULL;
+  graphene_rect_t bounds;
+  guint more;
+  int foot;
+
+  if (self->progress_limit == 0 || self->atlas == NULL
+      || self->progress_limit >= g_list_model_get_n_items (fascia_atlas_get_muscles (self->atlas)))
+    return;
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->progress_list), GTK_TYPE_SCROLLED_WINDOW);
+  for (GtkWidget *row = gtk_widget_get_last_child (GTK_WIDGET (self->progress_list));
+       row != NULL && last == NULL; row = gtk_widget_get_prev_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      last = row;
+  foot = scroller != NULL ? gtk_widget_get_height (scroller) : 0;
+  /* Not laid out yet, or already below the foot: nothing more for this frame. */
+  if (last == NULL || foot <= 0 || !gtk_widget_compute_bounds (last, scroller, &bounds)
+      || bounds.size.height < 1 || bounds.origin.y >= foot)
+    return;
+
+  more = (guint) ((foot - bounds.origin.y) / bounds.size.height) + 1;
+  append_progress_rows (self, self->progress_limit, self->progress_limit + more);
+  /* All of them, in a very high window: the rest, after the frame, is then none. */
+  self->progress_limit = MIN (self->progress_limit + more,
+                              g_list_model_get_n_items (fascia_atlas_get_muscles (self->atlas)));
 }
 
 static void
@@ -400,16 +438,20 @@ update_progress_list (FasciaStudyPage *self)
   if (self->atlas == NULL)
     return;
 
-  /* The page's first frame makes the rows it can show, the rest after it is painted (each
-   * row styled, laid out and measured: all 39 took ~20 ms of a window opening on the page). */
+  /* The page's first frame makes the rows it shows (progress_layout_cb()), the rest after it
+   * is painted (each row styled, laid out and measured: all 39 took ~20 ms of a window
+   * opening on the page). */
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (first && clock != NULL)
-    self->progress_limit = progress_rows_on_screen (self);
+    self->progress_limit = FIRST_PROGRESS_ROWS;
   if (self->progress_limit >= g_list_model_get_n_items (fascia_atlas_get_muscles (self->atlas)))
     self->progress_limit = 0;
   append_progress_rows (self, 0, self->progress_limit);
   if (self->progress_limit > 0)
     {
+      /* After the window's own layout handler, which lays the list out. */
+      self->progress_layout_id = g_signal_connect_after (clock, "layout",
+                                                         G_CALLBACK (progress_layout_cb), self);
       self->progress_paint_id = g_signal_connect (clock, "after-paint",
                                                   G_CALLBACK (progress_painted_cb), self);
       gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);

@@ -1030,6 +1030,7 @@ typedef struct
   guint            frames;
   guint            rows;       /* the progress rows at the first frame */
   gboolean         filled;     /* the last of them below the foot of the page */
+  guint            below;      /* of them, those wholly below the foot of the page */
 } StudyFirstFrame;
 
 static void
@@ -1048,7 +1049,12 @@ study_first_frame_cb (GdkFrameClock   *clock,
                                                     FASCIA_TYPE_STUDY_PAGE, "progress_list"));
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    last = row;
+    {
+      last = row;
+      if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_compute_bounds (row, scroller, &bounds)
+          && bounds.origin.y >= gtk_widget_get_height (scroller))
+        first->below++;
+    }
   first->filled = last != NULL && gtk_widget_compute_bounds (last, scroller, &bounds)
                   && bounds.origin.y > gtk_widget_get_height (scroller);
 }
@@ -1099,6 +1105,64 @@ test_study_rows_first_frame (void)
   g_assert_cmpuint (fascia_study_page_get_n_progress_rows (first.page), ==, n_muscles);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "last-page", "clients");
+  fascia_test_iterate ();
+  fascia_test_rm_rf (dir);
+}
+
+/* A window that opens on the Study page makes the progress rows that its first frame shows and
+ * one more below the foot of the page, not as many as the window's height could hold whatever
+ * lies above the list (21 at 800 px, where the quiz kinds above leave room for 7): each row is
+ * styled, laid out and measured before the window answers. Checked at two sizes. */
+static void
+test_study_rows_on_screen (void)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 1024, 640 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fascia.db", NULL);
+  GSettings *settings = fascia_application_get_settings (app);
+  guint n_muscles = g_list_model_get_n_items (fascia_atlas_get_muscles (fascia_ui_get_atlas ()));
+
+  g_assert_true (fascia_store_create_demo_full (path, 200, &error));
+  g_assert_no_error (error);
+  fascia_application_set_database_path (app, path);
+  g_settings_reset (settings, "last-client");
+  g_settings_set_string (settings, "last-page", "study");
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      StudyFirstFrame first = { NULL, };
+      FasciaWindow *window = fascia_window_new (app);
+      gulong id;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+      first.page = fascia_window_get_study_page (window);
+      gtk_widget_realize (GTK_WIDGET (window));
+      id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (study_first_frame_cb), &first);
+      gtk_window_present (GTK_WINDOW (window));
+      while (first.frames == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+
+      g_test_message ("%dx%d, first frame: %u progress rows, %u of them below the page's foot",
+                      sizes[s][0], sizes[s][1], first.rows, first.below);
+      g_assert_cmpuint (first.rows, >, 1);
+      g_assert_cmpuint (first.rows, <, n_muscles);
+      g_assert_true (first.filled);
+      g_assert_cmpuint (first.below, ==, 1);
+
+      /* And every muscle has its row once that frame is painted. */
+      for (guint i = 0; i < 20 && fascia_study_page_get_n_progress_rows (first.page) < n_muscles;
+           i++)
+        wait_frames (GTK_WIDGET (window), 1);
+      g_assert_cmpuint (fascia_study_page_get_n_progress_rows (first.page), ==, n_muscles);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      fascia_test_iterate ();
+    }
+
   g_settings_set_string (settings, "last-page", "clients");
   fascia_test_iterate ();
   fascia_test_rm_rf (dir);
@@ -1556,6 +1620,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/no-client-lays-out-once", test_no_client_lays_out_once);
   g_test_add_func ("/fascia/ui/startup/study-lays-out-once", test_study_lays_out_once);
   g_test_add_func ("/fascia/ui/startup/study-rows-first-frame", test_study_rows_first_frame);
+  g_test_add_func ("/fascia/ui/startup/study-rows-on-screen", test_study_rows_on_screen);
   g_test_add_func ("/fascia/ui/startup/atlas-masks-built", test_atlas_masks_built);
   g_test_add_func ("/fascia/ui/startup/built-masks-match", test_built_masks_match);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
