@@ -2186,21 +2186,86 @@ VL_FILL = 'fill="#d9a494" fill-opacity="0.9" stroke="#9c6254" stroke-width="1.3"
 VL_FIBRE = 'fill="none" stroke="#a96e60" stroke-width="0.8" stroke-opacity="0.7" stroke-linecap="round"'
 
 
-EO_TEETH_LAT = [(-20, 26), (-34, 42), (-46, 42), (-57, 46)]     # slips on ribs 9, 10, 11, 12
-EO_NOTCH_LAT = [(-4, 2), (-10, 52), (-28, 66), (-40, 62)]       # the notch in front of each slip
+# External oblique's digitations on ribs 9-12 in the side view (Gray's; Moore): each arises from the
+# outer surface and lower border of its rib by a short, broad fleshy slip, its rounded end on the rib, the
+# slips set in a line running down and back (the 11th near the tip of its rib, the lowest on the tip of the
+# 12th), latissimus dorsi's slips filling the notches between them. The posterior fibres, from ribs 11
+# and 12, run nearly vertically down to the anterior half of the iliac crest; the muscle's posterior border
+# is free. Each slip is placed in the frame of those fibres: along them (a, down and forward) and across
+# them (q, backwards), from the point where it sits on its rib's centre line; a slip's width across the
+# fibres is the distance between the notches either side of it.
+EO_FIBRE_LAT = (math.cos(math.radians(68)), math.sin(math.radians(68)))
+EO_SLIPS_LAT = [(9, (-12, 19)), (10, (-27, 32)), (11, (-44, 46)), (12, (-72, 39))]
+
+
+def eo_qa(pt):
+    f = EO_FIBRE_LAT
+    return (-f[1] * pt[0] + f[0] * pt[1], f[0] * pt[0] + f[1] * pt[1])
+
+
+def eo_zy(q, a):
+    f = EO_FIBRE_LAT
+    return (-f[1] * q + f[0] * a, f[0] * q + f[1] * a)
+
+
+def eo_slips_lat():
+    """The digitations as (notch in front, outline points of the rounded end, notch behind) in (z, y): a
+    slip tapers a little from the notches either side of it to its end, a half disc on the rib."""
+    qa = [eo_qa(c) for _, c in EO_SLIPS_LAT]
+    # between two slips the notch lies half way across; the first and last slips are as broad in front of
+    # and behind their ribs
+    bounds = [(qa[k][0] + qa[k + 1][0]) / 2.0 for k in range(len(qa) - 1)]
+    bounds = [2 * qa[0][0] - bounds[0]] + bounds + [2 * qa[-1][0] - bounds[-1]]
+    notch_a = [qa[0][1] + 6] + [max(qa[k][1], qa[k + 1][1]) + 6 for k in range(len(qa) - 1)] + [None]
+    out = []
+    for k, (q, a) in enumerate(qa):
+        mid, r = (bounds[k] + bounds[k + 1]) / 2.0, 0.8 * (bounds[k + 1] - bounds[k]) / 2.0
+        cap = [eo_zy(mid - r * math.cos(th), a - r * math.sin(th))
+               for th in [math.radians(x) for x in range(0, 181, 45)]]
+        front = eo_zy(bounds[k], notch_a[k])
+        back = eo_zy(bounds[k + 1], notch_a[k + 1]) if notch_a[k + 1] is not None else None
+        out.append((front, cap, back))
+    return out
+
+
+# where along the line of its insertion (EO_I_LAT, 0 at the top of the aponeurosis' border, 1 at the iliac
+# crest) the fibres from each part of the origin end: the top edge and the front border (the slips on ribs
+# 5-8) on the border of the aponeurosis, the slips of ribs 9 and 10 on its lower part and the ASIS, those of
+# 11 and 12 nearly vertically on the anterior half of the iliac crest
+EO_I_LAT = [(77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (44, 194), (36, 176),
+            (24, 158), (8, 145), (-10, 136.5), (-30, 133.5)]
+EO_SLIP_SPANS = [(4.2 / 12.0, 5.6 / 12.0), (5.6 / 12.0, 8.8 / 12.0), (8.8 / 12.0, 10.8 / 12.0), (10.8 / 12.0, 1.0)]
 
 
 def eo_origin_lat():
     """The serrated origin of external oblique on the outer surfaces of ribs 8-12, from the front
-    (t = 0, running off the top of the view) back to the tip of the 12th rib: a slip pointing up and
-    back onto each rib, a notch between (where serratus anterior and latissimus interdigitate)."""
+    (running off the top of the view) back to the tip of the 12th rib, a short, broad slip with a rounded
+    end on each rib, a notch between (where latissimus interdigitates); and with each point of it the
+    point of the insertion line its fibre runs to (the sheet's fibres join points of equal parameter)."""
     # the slips on ribs 5-8 cover the side of the chest in front of the mid-axillary line above the view
-    out = [(50, -66, 'c'), (0, -66, 'c')]
-    for n, t in zip(EO_NOTCH_LAT, EO_TEETH_LAT):
-        out += [n + ('c',), t + ('c',)]
-    return out
+    slips = eo_slips_lat()
+    front = slips[0][0]
+    O = [(50, -66, 'c'), (0, -66, 'c'), lerp((0, -66), front, 0.5), front + ('c',)]
+    S = [0.0, 1 / 12.0, 2.6 / 12.0, 4.2 / 12.0]
+    for (f, cap, back), (s0, s1) in zip(slips, EO_SLIP_SPANS):
+        pts = cap + ([back + ('c',)] if back is not None else [])
+        O += pts
+        S += [s0 + (s1 - s0) * (j + 1) / float(len(pts)) for j in range(len(pts))]
+    return O, [curve_eval(EO_I_LAT, x) for x in S]
 
 
+def lat_rib(v, n):
+    """Rib n of the side view (RIBS_LAT): one band of bone from its head (or from above the view) to its
+    tip, or for 9 and 10 to the costochondral junction and on in cartilage grey to the costal margin."""
+    pts, w = SK.RIBS_LAT[n]
+    ws = [x * SCALE for x in w]
+    if n in (11, 12):
+        return path(ribbon(v.ps(pts), ws, caps='round'), BONE)
+    return (path(ribbon(v.ps(pts[:-3]), ws[:-3], caps='flat'), BONE) +
+            path(ribbon(v.ps(pts[-4:]), ws[-4:], caps='flat'), CARTILAGE_LAT))
+
+
+CARTILAGE_LAT = 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6"'
 
 
 def draw_hip_bone_lateral(v):
@@ -2291,20 +2356,10 @@ def build_lateral():
     v.add('bones', group('b-sacrum', [path(smooth(v.ps(SK.SACRUM_SAG)), BONE),
                                       path(smooth(v.ps([(-60, 186), (-70, 205), (-82, 228), (-88, 252)]), False), BONE_DETAIL)]))
     v.add('bones', group('b-coccyx', [path(smooth(v.ps(SK.COCCYX_SAG)), BONE)]))
-    ribs = []
-    for n in (9, 10, 11):
-        pts = SK.RIBS_SAG[n]
-        w = [9] * len(pts)
-        if n in (9, 10):
-            w = w[:-4] + [8, 7, 6.5, 6]       # the costal cartilage narrows towards the costal margin
-        else:
-            w[-1] = 5
-        ribs.append(path(ribbon(v.ps(pts), [x * SCALE for x in w], caps='round' if n == 11 else 'flat'), BONE))
-        if n in (9, 10):
-            cart = pts[-4:]
-            ribs.append(path(ribbon(v.ps(cart), [x * SCALE for x in w[-4:]], caps='flat'), 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6"'))
-    v.add('bones', group('b-lower-ribs-r', ribs))
-    v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [8 * SCALE, 8 * SCALE, 7 * SCALE, 6 * SCALE, 5 * SCALE, 4.5 * SCALE]), BONE)]))
+    # the lower ribs, each whole from its head: the 12th first, each rib above drawn over the neck of the
+    # one below where that neck passes medial to it (RIBS_LAT)
+    v.add('bones', group('b-rib-12-r', [lat_rib(v, 12)]))
+    v.add('bones', group('b-lower-ribs-r', [lat_rib(v, n) for n in (11, 10, 9)]))
     # behind the patellar ligament, between the patella, the femoral condyle and the tibia, the lateral
     # patellar retinaculum and the joint capsule over the infrapatellar fat pad (drawing only, under the
     # bones round it), so that the knee is whole, not open between the ligament and the bones
@@ -2484,16 +2539,18 @@ def build_lateral():
     # its posterior border free from the 12th rib to the iliac crest; it turns into its aponeurosis along a
     # line from the 9th costal cartilage down to the ASIS; the aponeurosis reaches the linea alba, and its
     # rolled lower border is the inguinal ligament (ASIS to pubic tubercle)
-    eo_I = [(77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (44, 194), (36, 176), (24, 158),
-            (8, 145), (-16, 136)]
-    eo = Sheet(v.ps(eo_origin_lat()), v.ps(eo_I), None, None)
+    eo_O, eo_I = eo_origin_lat()
+    eo = Sheet(v.ps(eo_O), v.ps(eo_I), None, None)
     apo = [(80, -66), (77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (50.5, 240), (50, 262),
            (47, 283), (53, 289), (72, 280), (96, 240), (110, 180), (114, 110), (110, 30), (104, -20), (97, -66)]
     apo_poly = v.ps(apo)
     eop = [path(smooth(apo_poly), TENDON), path(lines_d(hatch([sample(apo_poly, True, 8)], 8, 58)), TENDON_FIBRE)]
     eop += muscle_parts(eo, 'sup', 20)
+    # the broad front part, from the slips of ribs 5-8 above the view (the top edge and front border, the
+    # first three of the origin's segments), holds as many fibres again as its share of the origin gives it
+    eop.append(path(eo.fibres(6, 0.0, 3.0 / (len(eo_O) - 1), 0.02, 0.98), FIBRE))
     # the clefts between the slips, running on down the muscle along its fibres
-    eop.append(path(' '.join(smooth(v.ps([n, (n[0] + 9, n[1] + 22), (n[0] + 17, n[1] + 44)]), False) for n in EO_NOTCH_LAT),
+    eop.append(path(' '.join(smooth(v.ps([n, (n[0] + 9, n[1] + 22), (n[0] + 17, n[1] + 44)]), False) for n in [sl[0] for sl in eo_slips_lat()]),
                     'fill="none" stroke="#6e1f17" stroke-width="1.4" stroke-linecap="round"'))
     v.add('muscles', group('m-external-oblique-r', eop))
     # the inguinal ligament, the rolled lower border of the aponeurosis, drawn over it (in the muscles layer,
@@ -3586,6 +3643,44 @@ def check_relations():
             assert gap >= 10, 'side view: rib %d only %.0f mm below rib %d at z=%d' % (b, gap, a, z)
     gap = y_at(SK.CREST_SAG, 0) - (y_at(SK.RIBS_SAG[10][:SK.RIBS_SAG[10].index(low10) + 1], 0) + 4.5)
     assert 30 <= gap <= 55, 'side view: the 10th rib %.0f mm above the crest in the mid-axillary line' % gap
+    # the side view's ribs, whole from their heads (RIBS_LAT): the same levels; each head on its own
+    # vertebral body; below their angles (their most posterior points) the ribs run as separate bands, the
+    # lower at least 5 mm clear of the one above it (across the bands, in the view)
+    R = {n: SK.RIBS_LAT[n][0] for n in SK.RIBS_LAT}
+    for n in (11, 12):
+        head = R[n][0]
+        assert V['T%d' % n][1] <= head[1] <= V['T%d' % n][2], 'side view: the head of rib %d is not on T%d' % (n, n)
+        assert SK.BODY_Z['T%d' % n][0] - SK.BODY_Z['T%d' % n][1] <= head[0] <= SK.BODY_Z['T%d' % n][0], \
+            'side view: the head of rib %d is not beside the body of T%d' % (n, n)
+    low10 = max(R[10], key=lambda q: q[1])
+    assert V['L3'][1] - 10 <= low10[1] <= V['L3'][2] + 10, 'side view: 10th rib reaches y=%.0f, not L3' % low10[1]
+    tip11, tip12 = R[11][-1], R[12][-1]
+    assert tp_y['L1'] - 5 <= tip12[1] <= tp_y['L2'] + 5, 'side view: 12th rib tip at y=%.0f' % tip12[1]
+    assert V['L2'][1] <= tip11[1] <= V['L3'][2] and tip11[1] > tip12[1] and tip11[0] > tip12[0], \
+        'side view: 11th rib tip at %s, not below and in front of the 12th, at L2-L3' % (tip11,)
+    gap = y_at(SK.CREST_SAG, 0) - (y_at(R[10][:R[10].index(low10) + 1], 0) + 4.5)
+    assert 30 <= gap <= 55, 'side view: the 10th rib %.0f mm above the crest in the mid-axillary line' % gap
+
+    def shaft(n):       # from the angle down to the tip, or to the lowest point (9, 10)
+        pts = R[n]
+        i0 = min(range(len(pts)), key=lambda i: pts[i][0])
+        i1 = len(pts) - 1 if n in (11, 12) else max(range(len(pts)), key=lambda i: pts[i][1])
+        return densify_line(pts[i0:i1 + 1], 1.0), SK.RIBS_LAT[n][1][i0]
+    for a, b in ((9, 10), (10, 11), (11, 12)):
+        sa, wa = shaft(a)
+        sb, wb = shaft(b)
+        clear = min(dist(p, q) for p in sa for q in sb if p[1] >= sb[0][1] and q[1] >= sb[0][1]) - (wa + wb) / 2.0
+        assert clear >= 5, 'side view: below its angle rib %d comes within %.1f mm of rib %d' % (b, clear, a)
+    # external oblique's digitations in the side view: each sits on its rib, and is a short broad slip, not
+    # a spike: at least half as broad across the fibres as it is long from its end to the deeper notch
+    for (n, c), (front, cap, back) in zip(EO_SLIPS_LAT, eo_slips_lat()):
+        on = min(dist(c, q) for q in densify_line(R[n], 0.5))
+        assert on <= 1.5, 'side view: the slip of external oblique on rib %d lies %.1f mm off the rib' % (n, on)
+        fq, cq = eo_qa(front), [eo_qa(p) for p in cap]
+        bq = eo_qa(back) if back is not None else (cq[-1][0], fq[1])
+        length = max(fq[1], bq[1]) - min(p[1] for p in cq)
+        assert (bq[0] - fq[0]) / length >= 0.5, \
+            'side view: the slip of external oblique on rib %d is a spike, %.0f mm broad and %.0f mm long' % (n, bq[0] - fq[0], length)
     # the medial view: the plane of the inlet 53-60 degrees to the horizontal, the true conjugate 11-12.5 cm
     top = SK.SYMPHYSIS_TOP_SAG
     inlet = math.degrees(math.atan2(top[1] - PROMONTORY[1], top[0] - PROMONTORY[0]))

@@ -180,6 +180,28 @@ RIBS_SAG = {
     11: [(-86, -50), (-88, -30), (-84, -8), (-74, 10), (-57, 28), (-40, 50), (-22, 72)],
     12: [(-80, -20), (-82, -4), (-78, 14), (-70, 28), (-63, 38), (-57, 46)],
 }
+# The lower ribs of the side view, each whole from its head (9 and 10 come in from above the view):
+# (z, y) points of its centre line and its width (mm) there.  Seen from the side a rib leaves its head on
+# the back of its own vertebral body, its neck runs back (and a little down) to the angle, the rib's most
+# posterior point, where it turns and falls forward round the flank; so each lower rib's neck passes
+# medial to (under) the shaft of the rib above just beyond that rib's angle, the only place where two ribs
+# overlap in the view, and below it they run as separate, roughly parallel bands, each below and behind
+# the one above.  The levels are RIBS_SAG's (the 10th at L3, the 11th tip at L2-L3, the 12th tip at the
+# L1-L2 transverse processes; checked by check_relations()); the 12th has hardly an angle, the 11th a
+# slight one.  9 and 10 end in their cartilages (the last four points) at the costal margin.
+RIBS_LAT = {
+    9: ([(-66, -72), (-58, -56), (-48, -38), (-36, -18), (-22, 4), (-6, 28), (12, 50), (32, 64), (52, 68),
+         (66, 60), (78, 30), (87, -10), (91, -60)],
+        [9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 7, 6.5, 6]),
+    10: ([(-92, -72), (-88, -62), (-79, -52), (-68, -40), (-58, -24), (-46, -4), (-33, 20), (-18, 50), (-4, 79),
+          (8, 90), (20, 96), (32, 98), (50, 96), (66, 86), (82, 56), (90, 14), (92, -30)],
+         [9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 7, 6.5, 6]),
+    11: ([(-50, -50), (-62, -49), (-73, -45), (-81, -36), (-83, -24), (-79, -10), (-71, 5), (-60, 22), (-48, 40),
+          (-37, 57), (-27, 74)],
+         [8.5, 8.5, 8.5, 8.5, 8.5, 8.5, 8.5, 8.5, 8, 7.5, 6]),
+    12: ([(-45, -23), (-57, -19), (-69, -11), (-78, 0), (-82, 12), (-80, 25), (-74, 37), (-65, 46)],
+         [8, 8, 8, 8, 7.5, 7, 6, 5]),
+}
 LINEA_ALBA_SAG = [(97, -64), (104, -20), (110, 30), (114, 110), (110, 180), (96, 240), (74, 276), (52, 288)]
 
 # ---- the medial view (the right half of the body seen from the midline), (z, y) ----

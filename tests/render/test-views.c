@@ -648,8 +648,17 @@ static const HitPoint hit_points[] = {
    * posterior border), the 10th rib's lowest point at L3 (the subcostal plane), where its cartilage
    * turns up to the costal margin; they were drawn about 5 cm too high, the 10th rib's lowest point
    * level with L1. */
-  { "lateral", 517.2, 160.4, "b-rib-12-r",
+  { "lateral", 490.0, 133.4, "b-rib-12-r",
     "behind external oblique, level with the L1-L2 transverse processes, lies the 12th rib" },
+  /* Side view: each lower rib whole from its head (Gray's; Moore): the head of the 12th on the body of
+   * T12, in front of the ribs above, whose shafts its neck passes under on its way back to the rib's
+   * angle; the 11th rib's angle, its most posterior point, behind the shaft of the 10th. (The point on
+   * the 12th rib above was at (517.2, 160.4), near its tip, which lies under external oblique's slip on
+   * it now that the slips are broad digitations on their ribs.) */
+  { "lateral", 551.4, 59.6, "b-rib-12-r",
+    "on the body of T12 lies the head of the 12th rib, not the vertebra" },
+  { "lateral", 488.4, 54.2, "b-lower-ribs-r",
+    "behind the vertebral column, level with T12, lies the angle of the 11th rib" },
   { "pelvis-medial", 508.4, 740.5, "b-lower-ribs-r",
     "on the far wall the 10th rib reaches down to the level of L3 before its cartilage turns up" },
   /* Front superficial view: the costal margin falls to its lowest point, the 10th costal cartilage,
@@ -934,6 +943,144 @@ test_lateral_hip_bone_proportions (void)
   g_assert_cmpfloat (acetabulum_z - notch_front, >=, 20 * mm);
   g_assert_cmpfloat (acetabulum_z - tuberosity_z, >=, 20 * mm);
   g_assert_cmpfloat (acetabulum_z - tuberosity_z, <=, 36 * mm);
+}
+
+/* The bone outlines of one group of the lateral view (each rib one path, its costal cartilage
+ * drawn apart in grey), painted alone in black into the part of the view that holds the ribs. */
+#define RIB_BOX_X 400
+#define RIB_BOX_Y 0
+#define RIB_BOX_W 400
+#define RIB_BOX_H 320
+
+static void
+lateral_rib_masks (const char *group_id,
+                   GPtrArray  *masks)
+{
+  g_autoptr(GBytes) svg = g_resources_lookup_data (RESOURCE_BASE "/diagrams/lateral.svg", 0, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_autofree char *open = g_strdup_printf ("<g id=\"%s\">", group_id);
+  const char *start = strstr (text, open);
+  const char *end;
+  g_autofree char *body = NULL;
+  g_autoptr(GRegex) bone = g_regex_new ("<path d=\"([^\"]*)\" fill=\"#f4ecd8\"", G_REGEX_DEFAULT,
+                                        G_REGEX_MATCH_DEFAULT, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_nonnull (start);
+  end = strstr (start, "</g>");
+  g_assert_nonnull (end);
+  body = g_strndup (start, end - start);
+  g_regex_match (bone, body, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *d = g_match_info_fetch (match, 1);
+      g_autofree char *one = g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 1500\" "
+                                              "width=\"1200\" height=\"1500\"><path d=\"%s\" fill=\"#000\"/></svg>", d);
+      gsize len = strlen (one);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&one), len);
+
+      g_ptr_array_add (masks, test_diagram_render_raw (bytes, RIB_BOX_W, RIB_BOX_H, 1, RIB_BOX_X, RIB_BOX_Y));
+      g_match_info_next (match, NULL);
+    }
+}
+
+static gboolean
+rib_mask_at (cairo_surface_t *surface,
+             int              x,
+             int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 px = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+
+  return ((px >> 16) & 0xff) < 128;
+}
+
+/* Side view: the lower ribs read as separate, orderly bands (Gray's; Moore). From its head on its
+ * own vertebra each rib's neck runs back to its angle, where it turns to fall forward round the
+ * flank: below their angles the ribs run apart, each below and behind the one above, and two ribs
+ * overlap only where a lower rib's neck passes medial to (under) the shaft of the rib above, one
+ * crossing at a good angle, the nearer rib drawn over it. Two bands 9 mm broad crossing at 60° or
+ * more overlap in a rhombus of at most ~94 mm² (~305 px at 1.8 px/mm), no side of its bounding box
+ * longer than ~30 px; the old drawing stacked the angles of ribs 10-12 on one another, the 10th and
+ * 11th overlapping along 86 px (808 px²) and the 11th and 12th along 72 px (625 px²), a tangle of
+ * crossing outlines. */
+static void
+test_lateral_ribs_orderly (void)
+{
+  g_autoptr(GPtrArray) masks = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  lateral_rib_masks ("b-rib-12-r", masks);
+  lateral_rib_masks ("b-lower-ribs-r", masks);
+  g_assert_cmpuint (masks->len, ==, 4);
+  for (guint i = 0; i < masks->len; i++)
+    for (guint j = i + 1; j < masks->len; j++)
+      {
+        guint area = 0;
+        int x0 = RIB_BOX_W, x1 = -1, y0 = RIB_BOX_H, y1 = -1;
+
+        for (int y = 0; y < RIB_BOX_H; y++)
+          for (int x = 0; x < RIB_BOX_W; x++)
+            if (rib_mask_at (masks->pdata[i], x, y) && rib_mask_at (masks->pdata[j], x, y))
+              {
+                area++;
+                x0 = MIN (x0, x);
+                x1 = MAX (x1, x);
+                y0 = MIN (y0, y);
+                y1 = MAX (y1, y);
+              }
+        if (area > 310 || (area > 0 && MAX (x1 - x0, y1 - y0) + 1 > 30))
+          g_string_append_printf (wrong, "\n  ribs %u and %u overlap in %u px, over %dx%d px at (%d, %d)",
+                                  i, j, area, x1 - x0 + 1, y1 - y0 + 1, RIB_BOX_X + x0, RIB_BOX_Y + y0);
+      }
+  if (wrong->len > 0)
+    g_error ("side view: lower ribs overlap as more than one clean crossing (12, 11, 10, 9):%s", wrong->str);
+}
+
+/* Side view: external oblique arises by short, broad fleshy digitations from the outer surfaces of
+ * the lower ribs (Gray's; Moore), its posterior fibres, from ribs 11 and 12, running nearly
+ * vertically down to the anterior half of the iliac crest. Each slip of ribs 9-12 is at least
+ * 14 mm broad where it begins: a disc of 6 mm radius just below its rounded end lies wholly in
+ * external oblique; and its end lies on its rib: just beyond it (2 mm up the fibres) is the rib.
+ * The old slips of ribs 11 and 12 were spikes some 10 mm broad and 29 mm long, pointing at the
+ * tangle of rib angles. Points in view units: disc centre, point beyond the end, rib group. */
+static void
+test_lateral_external_oblique_slips (void)
+{
+  static const struct { double cx, cy, bx, by; const char *rib; } slips[] = {
+    { 617.1, 141.9, 608.0, 119.3, "b-lower-ribs-r" },   /* rib 9 */
+    { 589.2, 165.7, 579.8, 142.4, "b-lower-ribs-r" },   /* rib 10 */
+    { 558.5, 190.9, 548.5, 166.1, "b-lower-ribs-r" },   /* rib 11 */
+    { 509.1, 177.9, 498.8, 152.3, "b-rib-12-r" },       /* rib 12 */
+  };
+  const double radius = 6 * 1.8;
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (slips); i++)
+    {
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, slips[i].bx, slips[i].by);
+
+      if (hit == NULL || !g_str_equal (hit->id, slips[i].rib))
+        g_string_append_printf (wrong, "\n  beyond the end of the slip of rib %u (%.1f, %.1f): %s, not %s", 9 + i,
+                                slips[i].bx, slips[i].by, hit != NULL ? hit->id : "nothing", slips[i].rib);
+      for (int k = 0; k <= 24; k++)
+        {
+          double r = k == 24 ? 0 : radius * (k < 16 ? 1.0 : 0.5);
+          double a = 2 * G_PI * k / (k < 16 ? 16.0 : 8.0);
+          double x = slips[i].cx + r * cos (a), y = slips[i].cy + r * sin (a);
+
+          hit = fascia_diagram_hit_test (diagram, x, y);
+          if (hit == NULL || !g_str_equal (hit->id, "m-external-oblique-r"))
+            {
+              g_string_append_printf (wrong, "\n  the slip of rib %u is narrower than 12 mm: (%.1f, %.1f) is %s",
+                                      9 + i, x, y, hit != NULL ? hit->id : "nothing");
+              break;
+            }
+        }
+    }
+  if (wrong->len > 0)
+    g_error ("side view: external oblique's slips on ribs 9-12:%s", wrong->str);
 }
 
 static GPtrArray *label_texts (const char *view_id);
@@ -2021,6 +2168,8 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/lateral-knee-whole", test_lateral_knee_whole);
   g_test_add_func ("/fascia/render/views/lateral-hip-bone-proportions", test_lateral_hip_bone_proportions);
   g_test_add_func ("/fascia/render/views/lateral-gluteal-aponeurosis", test_lateral_gluteal_aponeurosis);
+  g_test_add_func ("/fascia/render/views/lateral-ribs-orderly", test_lateral_ribs_orderly);
+  g_test_add_func ("/fascia/render/views/lateral-external-oblique-slips", test_lateral_external_oblique_slips);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   return g_test_run ();
