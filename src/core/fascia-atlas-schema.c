@@ -1015,16 +1015,160 @@ fascia_json_get_string (JsonObject *object,
   return node != NULL ? node_string (node) : NULL;
 }
 
-char **
-fascia_json_dup_strv (JsonObject *object,
-                      const char *member)
+/* The readers of a record in its GVariant form (see fascia-atlas-private.h). Its members are
+ * read out once, for g_variant_lookup_value() scans an "a{sv}" making a GVariant of each
+ * member it passes: as many lookups as a record has fields made the build as slow as the
+ * JSON's parse. */
+struct _FasciaRecord
 {
-  JsonArray *array = json_object_get_array_member (object, member);
-  guint length = json_array_get_length (array);
-  char **strv = g_new0 (char *, length + 1);
+  GVariant    *dict;     /* owned: the keys below point into its data */
+  guint        n;
+  const char **keys;
+  GVariant   **values;   /* owned, unboxed */
+};
 
-  for (guint i = 0; i < length; i++)
-    strv[i] = g_strdup (json_array_get_string_element (array, i));
+FasciaRecord *
+fascia_record_new (GVariant *dict)
+{
+  FasciaRecord *self;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+  gsize n;
+
+  g_return_val_if_fail (g_variant_is_of_type (dict, G_VARIANT_TYPE_VARDICT), NULL);
+
+  n = g_variant_n_children (dict);
+  self = g_new0 (FasciaRecord, 1);
+  self->dict = g_variant_ref (dict);
+  self->keys = g_new (const char *, n);
+  self->values = g_new (GVariant *, n);
+  g_variant_iter_init (&iter, dict);
+  while (self->n < n && g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      self->keys[self->n] = key;
+      self->values[self->n++] = value;
+    }
+  return self;
+}
+
+void
+fascia_record_free (FasciaRecord *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < self->n; i++)
+    g_variant_unref (self->values[i]);
+  g_free (self->values);
+  g_free (self->keys);
+  g_variant_unref (self->dict);
+  g_free (self);
+}
+
+static GVariant *
+find_member (FasciaRecord *self,
+             const char   *member)
+{
+  if (self == NULL)
+    return NULL;
+  for (guint i = 0; i < self->n; i++)
+    if (strcmp (self->keys[i], member) == 0)
+      return self->values[i];
+  return NULL;
+}
+
+const char *
+fascia_record_get_string (FasciaRecord *self,
+                          const char   *member)
+{
+  GVariant *value = find_member (self, member);
+
+  /* Borrowed from the record's data: a null member is "mv", not "s", and reads as NULL. */
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return NULL;
+  return g_variant_get_string (value, NULL);
+}
+
+char **
+fascia_record_dup_strv (FasciaRecord *self,
+                        const char   *member)
+{
+  GVariant *array = find_member (self, member);
+  gsize length = 0, n = 0;
+  char **strv;
+
+  if (array != NULL && g_variant_is_of_type (array, G_VARIANT_TYPE ("av")))
+    length = g_variant_n_children (array);
+  strv = g_new0 (char *, length + 1);
+  for (gsize i = 0; i < length; i++)
+    {
+      g_autoptr(GVariant) boxed = g_variant_get_child_value (array, i);
+      g_autoptr(GVariant) element = g_variant_get_variant (boxed);
+
+      /* As json_array_get_string_element(): NULL, the end of the list, for what is not one. */
+      if (!g_variant_is_of_type (element, G_VARIANT_TYPE_STRING))
+        break;
+      strv[n++] = g_variant_dup_string (element, NULL);
+    }
 
   return strv;
+}
+
+gboolean
+fascia_record_get_boolean (FasciaRecord *self,
+                           const char   *member)
+{
+  GVariant *value = find_member (self, member);
+
+  return value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN)
+         && g_variant_get_boolean (value);
+}
+
+gint64
+fascia_record_get_int (FasciaRecord *self,
+                       const char   *member)
+{
+  GVariant *value = find_member (self, member);
+
+  /* As json_object_get_int_member(): a number written with a fraction is cut to an int. */
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (value);
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return (gint64) g_variant_get_double (value);
+  return 0;
+}
+
+/* (transfer full) (nullable): @member of @self if it is an array ("av"). */
+GVariant *
+fascia_record_get_array (FasciaRecord *self,
+                         const char   *member)
+{
+  GVariant *value = find_member (self, member);
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE ("av")))
+    return NULL;
+  return g_variant_ref (value);
+}
+
+/* (transfer full) (nullable): @member of @self if it is an object. */
+FasciaRecord *
+fascia_record_get_record (FasciaRecord *self,
+                          const char   *member)
+{
+  GVariant *value = find_member (self, member);
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_VARDICT))
+    return NULL;
+  return fascia_record_new (value);
+}
+
+/* (transfer full): the @index-th element of an "av" of objects. */
+FasciaRecord *
+fascia_record_get_element (GVariant *array,
+                           gsize     index)
+{
+  g_autoptr(GVariant) boxed = g_variant_get_child_value (array, index);
+  g_autoptr(GVariant) element = g_variant_get_variant (boxed);
+
+  return fascia_record_new (element);
 }

@@ -209,22 +209,22 @@ fascia_landmark_init (FasciaLandmark *self)
   self->muscles = g_list_store_new (FASCIA_TYPE_MUSCLE);
 }
 
-/* @object is a record that fascia_atlas_validate() accepted. */
+/* @record is a record that fascia_atlas_validate() accepted (see fascia-atlas-private.h). */
 FasciaLandmark *
-fascia_landmark_new_from_json (JsonObject *object)
+fascia_landmark_new_from_record (FasciaRecord *record)
 {
   FasciaLandmark *self = g_object_new (FASCIA_TYPE_LANDMARK, NULL);
 
-  self->id = g_strdup (fascia_json_get_string (object, "id"));
-  self->name = g_strdup (fascia_json_get_string (object, "name"));
-  self->latin = g_strdup (fascia_json_get_string (object, "latin"));
-  self->kind = g_strdup (fascia_json_get_string (object, "kind"));
-  self->bone = g_strdup (fascia_json_get_string (object, "bone"));
-  self->paired = json_object_get_boolean_member (object, "paired");
-  self->drawn = json_object_get_boolean_member (object, "drawn");
-  self->description = g_strdup (fascia_json_get_string (object, "description"));
-  self->palpation = g_strdup (fascia_json_get_string (object, "palpation"));
-  self->references = fascia_json_dup_strv (object, "references");
+  self->id = g_strdup (fascia_record_get_string (record, "id"));
+  self->name = g_strdup (fascia_record_get_string (record, "name"));
+  self->latin = g_strdup (fascia_record_get_string (record, "latin"));
+  self->kind = g_strdup (fascia_record_get_string (record, "kind"));
+  self->bone = g_strdup (fascia_record_get_string (record, "bone"));
+  self->paired = fascia_record_get_boolean (record, "paired");
+  self->drawn = fascia_record_get_boolean (record, "drawn");
+  self->description = g_strdup (fascia_record_get_string (record, "description"));
+  self->palpation = g_strdup (fascia_record_get_string (record, "palpation"));
+  self->references = fascia_record_dup_strv (record, "references");
 
   return self;
 }

@@ -370,73 +370,74 @@ fascia_muscle_init (FasciaMuscle *self)
 }
 
 static GPtrArray *
-attachments_from_json (JsonObject *object,
-                       const char *member)
+attachments_from_record (FasciaRecord *record,
+                         const char   *member)
 {
-  JsonArray *array = json_object_get_array_member (object, member);
+  g_autoptr(GVariant) array = fascia_record_get_array (record, member);
   GPtrArray *attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) fascia_attachment_free);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (gsize i = 0; array != NULL && i < g_variant_n_children (array); i++)
     {
-      JsonObject *element = json_array_get_object_element (array, i);
-      g_auto(GStrv) landmarks = fascia_json_dup_strv (element, "landmarks");
+      g_autoptr(FasciaRecord) element = fascia_record_get_element (array, i);
+      g_auto(GStrv) landmarks = fascia_record_dup_strv (element, "landmarks");
 
       g_ptr_array_add (attachments,
-                       fascia_attachment_new (fascia_json_get_string (element, "text"),
+                       fascia_attachment_new (fascia_record_get_string (element, "text"),
                                               (const char * const *) landmarks));
     }
 
   return attachments;
 }
 
-/* @object is a record that fascia_atlas_validate() accepted. */
+/* @record is a record that fascia_atlas_validate() accepted (see fascia-atlas-private.h). */
 FasciaMuscle *
-fascia_muscle_new_from_json (JsonObject *object)
+fascia_muscle_new_from_record (FasciaRecord *record)
 {
   FasciaMuscle *self = g_object_new (FASCIA_TYPE_MUSCLE, NULL);
-  JsonObject *innervation = json_object_get_object_member (object, "innervation");
-  JsonArray *trigger_points = json_object_get_array_member (object, "trigger_points");
-  JsonArray *relations = json_object_get_array_member (object, "relations");
+  g_autoptr(FasciaRecord) innervation = fascia_record_get_record (record, "innervation");
+  g_autoptr(GVariant) trigger_points = fascia_record_get_array (record, "trigger_points");
+  g_autoptr(GVariant) relations = fascia_record_get_array (record, "relations");
 
-  self->id = g_strdup (fascia_json_get_string (object, "id"));
-  self->name = g_strdup (fascia_json_get_string (object, "name"));
-  self->latin = g_strdup (fascia_json_get_string (object, "latin"));
-  self->group = g_strdup (fascia_json_get_string (object, "group"));
-  self->fma = g_strdup (fascia_json_get_string (object, "fma"));
-  self->ta98 = g_strdup (fascia_json_get_string (object, "ta98"));
-  self->paired = json_object_get_boolean_member (object, "paired");
-  self->origins = attachments_from_json (object, "origins");
-  self->insertions = attachments_from_json (object, "insertions");
-  self->actions = fascia_json_dup_strv (object, "actions");
-  self->innervation_nerve = g_strdup (fascia_json_get_string (innervation, "nerve"));
-  self->innervation_roots = g_strdup (fascia_json_get_string (innervation, "roots"));
-  self->innervation_note = g_strdup (fascia_json_get_string (innervation, "note"));
-  self->blood_supply = fascia_json_dup_strv (object, "blood_supply");
-  self->overactive_causes = fascia_json_dup_strv (object, "overactive_causes");
-  self->weakness_causes = fascia_json_dup_strv (object, "weakness_causes");
+  self->id = g_strdup (fascia_record_get_string (record, "id"));
+  self->name = g_strdup (fascia_record_get_string (record, "name"));
+  self->latin = g_strdup (fascia_record_get_string (record, "latin"));
+  self->group = g_strdup (fascia_record_get_string (record, "group"));
+  self->fma = g_strdup (fascia_record_get_string (record, "fma"));
+  self->ta98 = g_strdup (fascia_record_get_string (record, "ta98"));
+  self->paired = fascia_record_get_boolean (record, "paired");
+  self->origins = attachments_from_record (record, "origins");
+  self->insertions = attachments_from_record (record, "insertions");
+  self->actions = fascia_record_dup_strv (record, "actions");
+  self->innervation_nerve = g_strdup (fascia_record_get_string (innervation, "nerve"));
+  self->innervation_roots = g_strdup (fascia_record_get_string (innervation, "roots"));
+  self->innervation_note = g_strdup (fascia_record_get_string (innervation, "note"));
+  self->blood_supply = fascia_record_dup_strv (record, "blood_supply");
+  self->overactive_causes = fascia_record_dup_strv (record, "overactive_causes");
+  self->weakness_causes = fascia_record_dup_strv (record, "weakness_causes");
   self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) fascia_relation_free);
-  self->client_explanation = g_strdup (fascia_json_get_string (object, "client_explanation"));
-  self->study_note = g_strdup (fascia_json_get_string (object, "study_note"));
-  self->disagreements = fascia_json_dup_strv (object, "disagreements");
-  self->notes = g_strdup (fascia_json_get_string (object, "notes"));
-  self->references = fascia_json_dup_strv (object, "references");
+  self->client_explanation = g_strdup (fascia_record_get_string (record, "client_explanation"));
+  self->study_note = g_strdup (fascia_record_get_string (record, "study_note"));
+  self->disagreements = fascia_record_dup_strv (record, "disagreements");
+  self->notes = g_strdup (fascia_record_get_string (record, "notes"));
+  self->references = fascia_record_dup_strv (record, "references");
 
-  for (guint i = 0; i < json_array_get_length (trigger_points); i++)
+  for (gsize i = 0; trigger_points != NULL && i < g_variant_n_children (trigger_points); i++)
     {
-      JsonObject *element = json_array_get_object_element (trigger_points, i);
-      g_autoptr(FasciaTriggerPoint) point = fascia_trigger_point_new_from_json (self->id, element);
+      g_autoptr(FasciaRecord) element = fascia_record_get_element (trigger_points, i);
+      g_autoptr(FasciaTriggerPoint) point = fascia_trigger_point_new_from_record (self->id,
+                                                                                 element);
 
       g_list_store_append (self->trigger_points, point);
     }
 
-  for (guint i = 0; i < json_array_get_length (relations); i++)
+  for (gsize i = 0; relations != NULL && i < g_variant_n_children (relations); i++)
     {
-      JsonObject *element = json_array_get_object_element (relations, i);
+      g_autoptr(FasciaRecord) element = fascia_record_get_element (relations, i);
 
       g_ptr_array_add (self->relations,
-                       fascia_relation_new (fascia_json_get_string (element, "role"),
-                                            fascia_json_get_string (element, "muscle"),
-                                            fascia_json_get_string (element, "text")));
+                       fascia_relation_new (fascia_record_get_string (element, "role"),
+                                            fascia_record_get_string (element, "muscle"),
+                                            fascia_record_get_string (element, "text")));
     }
 
   return self;

@@ -176,21 +176,21 @@ fascia_pattern_init (FasciaPattern *self)
 {
 }
 
-/* @object is a record that fascia_atlas_validate() accepted. */
+/* @record is a record that fascia_atlas_validate() accepted (see fascia-atlas-private.h). */
 FasciaPattern *
-fascia_pattern_new_from_json (JsonObject *object)
+fascia_pattern_new_from_record (FasciaRecord *record)
 {
   FasciaPattern *self = g_object_new (FASCIA_TYPE_PATTERN, NULL);
 
-  self->id = g_strdup (fascia_json_get_string (object, "id"));
-  self->name = g_strdup (fascia_json_get_string (object, "name"));
-  self->summary = g_strdup (fascia_json_get_string (object, "summary"));
-  self->tight = fascia_json_dup_strv (object, "tight");
-  self->weak = fascia_json_dup_strv (object, "weak");
-  self->effects = g_strdup (fascia_json_get_string (object, "effects"));
-  self->techniques = fascia_json_dup_strv (object, "techniques");
-  self->client_explanation = g_strdup (fascia_json_get_string (object, "client_explanation"));
-  self->references = fascia_json_dup_strv (object, "references");
+  self->id = g_strdup (fascia_record_get_string (record, "id"));
+  self->name = g_strdup (fascia_record_get_string (record, "name"));
+  self->summary = g_strdup (fascia_record_get_string (record, "summary"));
+  self->tight = fascia_record_dup_strv (record, "tight");
+  self->weak = fascia_record_dup_strv (record, "weak");
+  self->effects = g_strdup (fascia_record_get_string (record, "effects"));
+  self->techniques = fascia_record_dup_strv (record, "techniques");
+  self->client_explanation = g_strdup (fascia_record_get_string (record, "client_explanation"));
+  self->references = fascia_record_dup_strv (record, "references");
 
   return self;
 }

@@ -248,43 +248,43 @@ fascia_technique_init (FasciaTechnique *self)
 {
 }
 
-/* @object is a record that fascia_atlas_validate() accepted. */
+/* @record is a record that fascia_atlas_validate() accepted (see fascia-atlas-private.h). */
 FasciaTechnique *
-fascia_technique_new_from_json (JsonObject *object)
+fascia_technique_new_from_record (FasciaRecord *record)
 {
   FasciaTechnique *self = g_object_new (FASCIA_TYPE_TECHNIQUE, NULL);
-  JsonArray *array;
+  g_autoptr(GVariant) array = NULL;
 
-  self->id = g_strdup (fascia_json_get_string (object, "id"));
-  self->name = g_strdup (fascia_json_get_string (object, "name"));
-  self->kind = g_strdup (fascia_json_get_string (object, "kind"));
-  self->purpose = g_strdup (fascia_json_get_string (object, "purpose"));
-  self->position = g_strdup (fascia_json_get_string (object, "position"));
-  self->steps = fascia_json_dup_strv (object, "steps");
-  self->duration = g_strdup (fascia_json_get_string (object, "duration"));
-  self->pressure = g_strdup (fascia_json_get_string (object, "pressure"));
-  self->indications = fascia_json_dup_strv (object, "indications");
-  self->cautions = fascia_json_dup_strv (object, "cautions");
-  self->general_contraindications = fascia_json_dup_strv (object, "general_contraindications");
+  self->id = g_strdup (fascia_record_get_string (record, "id"));
+  self->name = g_strdup (fascia_record_get_string (record, "name"));
+  self->kind = g_strdup (fascia_record_get_string (record, "kind"));
+  self->purpose = g_strdup (fascia_record_get_string (record, "purpose"));
+  self->position = g_strdup (fascia_record_get_string (record, "position"));
+  self->steps = fascia_record_dup_strv (record, "steps");
+  self->duration = g_strdup (fascia_record_get_string (record, "duration"));
+  self->pressure = g_strdup (fascia_record_get_string (record, "pressure"));
+  self->indications = fascia_record_dup_strv (record, "indications");
+  self->cautions = fascia_record_dup_strv (record, "cautions");
+  self->general_contraindications = fascia_record_dup_strv (record, "general_contraindications");
   self->contraindications =
     g_ptr_array_new_with_free_func ((GDestroyNotify) fascia_contraindication_free);
-  array = json_object_get_array_member (object, "contraindications");
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  array = fascia_record_get_array (record, "contraindications");
+  for (gsize i = 0; array != NULL && i < g_variant_n_children (array); i++)
     {
-      JsonObject *item = json_array_get_object_element (array, i);
+      g_autoptr(FasciaRecord) item = fascia_record_get_element (array, i);
       FasciaCondition condition;
       FasciaSafetyLevel level;
 
-      if (!fascia_condition_from_id (fascia_json_get_string (item, "condition"), &condition) ||
-          !fascia_safety_level_from_id (fascia_json_get_string (item, "level"), &level))
+      if (!fascia_condition_from_id (fascia_record_get_string (item, "condition"), &condition) ||
+          !fascia_safety_level_from_id (fascia_record_get_string (item, "level"), &level))
         g_assert_not_reached ();  /* the validator refused it */
       g_ptr_array_add (self->contraindications,
                        fascia_contraindication_new (condition, level,
-                                                    fascia_json_get_string (item, "instead")));
+                                                    fascia_record_get_string (item, "instead")));
     }
-  self->home_care = g_strdup (fascia_json_get_string (object, "home_care"));
-  self->muscles = fascia_json_dup_strv (object, "muscles");
-  self->references = fascia_json_dup_strv (object, "references");
+  self->home_care = g_strdup (fascia_record_get_string (record, "home_care"));
+  self->muscles = fascia_record_dup_strv (record, "muscles");
+  self->references = fascia_record_dup_strv (record, "references");
 
   return self;
 }

@@ -127,19 +127,19 @@ fascia_trigger_point_init (FasciaTriggerPoint *self)
 {
 }
 
-/* @object is a trigger point of the record of @muscle_id that fascia_atlas_validate()
+/* @record is a trigger point of the record of @muscle_id that fascia_atlas_validate()
  * accepted. */
 FasciaTriggerPoint *
-fascia_trigger_point_new_from_json (const char *muscle_id,
-                                    JsonObject *object)
+fascia_trigger_point_new_from_record (const char   *muscle_id,
+                                      FasciaRecord *record)
 {
   FasciaTriggerPoint *self = g_object_new (FASCIA_TYPE_TRIGGER_POINT, NULL);
 
   self->muscle_id = g_strdup (muscle_id);
-  self->n = (guint) json_object_get_int_member (object, "n");
-  self->location = g_strdup (fascia_json_get_string (object, "location"));
-  self->referral = g_strdup (fascia_json_get_string (object, "referral"));
-  self->views = fascia_json_dup_strv (object, "views");
+  self->n = (guint) fascia_record_get_int (record, "n");
+  self->location = g_strdup (fascia_record_get_string (record, "location"));
+  self->referral = g_strdup (fascia_record_get_string (record, "referral"));
+  self->views = fascia_record_dup_strv (record, "views");
 
   return self;
 }

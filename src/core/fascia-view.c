@@ -140,18 +140,18 @@ fascia_view_init (FasciaView *self)
 {
 }
 
-/* @object is a record that fascia_atlas_validate() accepted. */
+/* @record is a record that fascia_atlas_validate() accepted (see fascia-atlas-private.h). */
 FasciaView *
-fascia_view_new_from_json (JsonObject *object)
+fascia_view_new_from_record (FasciaRecord *record)
 {
   FasciaView *self = g_object_new (FASCIA_TYPE_VIEW, NULL);
 
-  self->id = g_strdup (fascia_json_get_string (object, "id"));
-  self->title = g_strdup (fascia_json_get_string (object, "title"));
-  self->description = g_strdup (fascia_json_get_string (object, "description"));
-  self->file = g_strdup (fascia_json_get_string (object, "file"));
-  self->muscles = fascia_json_dup_strv (object, "muscles");
-  self->landmarks = fascia_json_dup_strv (object, "landmarks");
+  self->id = g_strdup (fascia_record_get_string (record, "id"));
+  self->title = g_strdup (fascia_record_get_string (record, "title"));
+  self->description = g_strdup (fascia_record_get_string (record, "description"));
+  self->file = g_strdup (fascia_record_get_string (record, "file"));
+  self->muscles = fascia_record_dup_strv (record, "muscles");
+  self->landmarks = fascia_record_dup_strv (record, "landmarks");
 
   return self;
 }
