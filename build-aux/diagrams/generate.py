@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from geom import (P, f, lerp, add, sub, mul, norm, dist, smooth, segments, seg_d, sample,  # noqa: E402
                   curve_eval, ellipse_pts, ribbon, ribbon_poly, hatch, lines_d, Sheet, bez,
-                  point_in_poly, offset_line, segment_through_box)
+                  point_in_poly, offset_line, segment_through_box, polygons_difference)
 import skeleton as SK  # noqa: E402
 from skeleton import LM, SCALE  # noqa: E402
 
@@ -1908,26 +1908,44 @@ RA_LATERAL = [(21, 290), (40, 222), (57, 160), (69, 100), (78, 40), (84, -20), (
 RA_TOP = [(4, -88), (8, -101), (16, -118), (40, -132), (78, -138)]
 
 
-def rib_front(v, side, pts, w):
-    return path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='flat'), BONE)
+def rib_front(v, side, pts, w, style=BONE):
+    """A rib or costal cartilage seen from in front; its outline (view units) is kept in v.costal[side], the
+    shapes transversus abdominis lies deep to."""
+    d = ribbon(v.ps(pts, side), [x * SCALE for x in w] if isinstance(w, list) else w * SCALE, caps='flat')
+    v.costal.setdefault(side, []).append(flatten(d, 8))
+    return path(d, style)
+
+
+# The front ends of ribs 5-10 and their bony ends out to the flank, as wide as the coronal table (skeleton.RIBS)
+# has the ribcage in the other views: the 9th rib, the widest, 168 mm from the midline where it turns back out
+# of sight; the 10th reaching the flank 156 mm out above its lowest point, at L3, 147 mm out.
+RIBS_FRONT = {
+    5: ([(74, -146), (108, -152), (140, -146), (158, -132)], [10, 11, 11, 10]),
+    6: ([(86, -122), (120, -126), (148, -114), (164, -96)], [10, 11, 11, 10]),
+    7: ([(98, -62), (126, -82), (152, -80), (166, -64)], [10, 11, 11, 10]),
+    8: ([(114, -20), (140, -34), (160, -30), (168, -16)], [10, 11, 11, 10]),
+    9: ([(114, 40), (140, 26), (160, 24), (168, 32)], [10, 10, 10, 9]),
+    10: ([(122, 89), (139, 84), (151, 70), (156, 50)], [9, 9, 8.5, 8]),
+}
 
 
 def front_superficial_bones(v):
     """The skeleton under the front of the abdominal wall: the lower sternum and xiphoid, the costal
     cartilages and the anterior ends of ribs 5 to 10, the hip bones, the pubic symphysis and the femora."""
+    v.costal = {}
     for side in v.sides:
         s = sfx(side)
-        for pts in ([(74, -146), (112, -152), (150, -146), (178, -128)], [(86, -122), (124, -126), (160, -114), (184, -92)],
-                    [(98, -62), (128, -84), (162, -82), (186, -62)], [(114, -20), (146, -36), (176, -30), (188, -14)]):
-            v.add('bones', rib_front(v, side, pts, [10, 11, 11, 10]))
-        # the lower ribs: 9 and 10, the costal margin's lower cartilages and their bony ends
-        low = [rib_front(v, side, [(118, 38), (150, 26), (176, 30), (190, 44)], [10, 10, 10, 9]),
-               rib_front(v, side, [(122, 88), (150, 72), (174, 72), (188, 82)], [9, 9, 9, 8]),
-               path(ribbon(v.ps(COSTAL_MARGIN[2:], side), 9 * SCALE, caps='flat'), CARTILAGE)]
+        for n in (5, 6, 7, 8):
+            v.add('bones', rib_front(v, side, *RIBS_FRONT[n]))
+        # the lower ribs: 9 and 10, the costal margin's lower cartilages (the 8th joining the 7th) and their
+        # bony ends
+        low = [rib_front(v, side, *RIBS_FRONT[9]), rib_front(v, side, *RIBS_FRONT[10]),
+               rib_front(v, side, [(90, -20), (104, -23), (118, -21)], 8.5, CARTILAGE),
+               rib_front(v, side, COSTAL_MARGIN[2:], 9, CARTILAGE)]
         v.add('bones', group('b-lower-ribs' + s, low))
-        cart = [path(ribbon(v.ps([(12, -142), (44, -142), (76, -146)], side), 9 * SCALE, caps='flat'), CARTILAGE),
-                path(ribbon(v.ps([(12, -121), (40, -116), (64, -113), (88, -122)], side), 9 * SCALE, caps='flat'), CARTILAGE),
-                path(ribbon(v.ps(COSTAL_MARGIN[:3] + [(76, -58), (100, -62)], side), 9 * SCALE, caps='flat'), CARTILAGE)]
+        cart = [rib_front(v, side, [(12, -142), (44, -142), (76, -146)], 9, CARTILAGE),
+                rib_front(v, side, [(12, -121), (40, -116), (64, -113), (88, -122)], 9, CARTILAGE),
+                rib_front(v, side, COSTAL_MARGIN[:3] + [(76, -58), (100, -62)], 9, CARTILAGE)]
         v.add('bones', group('b-costal-cartilages-5-7' + s, cart))
         draw_hip_bone_coronal(v, side)
         draw_femur_coronal(v, side)
@@ -1962,7 +1980,7 @@ EO_JUNCTION = [(86, -152), (90, -100), (96, -50), (102, 0), (108, 60), (114, 120
 
 
 def external_oblique_sheet(v, side):
-    return sheet(v, side, [(148, -160), (164, -128), (174, -90), (178, -46), (180, 0), (178, 40), (170, 76)], EO_JUNCTION)
+    return sheet(v, side, [(146, -160), (160, -128), (168, -90), (172, -46), (174, 0), (172, 40), (164, 76)], EO_JUNCTION)
 
 
 def external_oblique_front(v, side):
@@ -1979,7 +1997,7 @@ def external_oblique_front(v, side):
     parts += muscle_parts(eo, 'sup', 22)
     # the digitations between the slips
     parts.append(path(' '.join(smooth(v.ps([(x, y), (x - 10, y + 20)], side), False)
-                               for x, y in ((150, -140), (156, -100), (162, -60), (168, -22), (172, 20), (170, 60))),
+                               for x, y in ((146, -140), (151, -100), (156, -60), (162, -22), (166, 20), (164, 60))),
                       'fill="none" stroke="#6e1f17" stroke-width="1.4" stroke-linecap="round"'))
     parts.append(path(smooth(ell(v, 30, 281, 5, 3.4, 0.5, side)), HOLE))
     return parts
@@ -1993,6 +2011,38 @@ def internal_oblique_sheet(v, side):
 def transversus_sheet(v, side):
     return sheet(v, side, [(140, -64), (150, 0), (152, 60), (150, 120), (146, 160), (128, 204), (100, 236), (74, 259)],
                  [(92, -60), (84, 0), (77, 60), (68, 110), (57, 160), (46, 210), (34, 252), (16, 290)])
+
+
+def transversus_front(v, side, nfib=18):
+    """Transversus abdominis seen from in front: it arises from the internal surfaces of the costal
+    cartilages 7-12 (Gray's, Moore), so it lies deep to them: its shapes are cut away under the ribs and
+    cartilages of the view (v.costal), which show over it and are clicked there."""
+    sh = transversus_sheet(v, side)
+    ribs = v.costal[side]
+
+    def fill(poly, style):
+        # one path a piece: punch() (the bare ASIS) takes a filled path for one outline
+        return [path('M' + ' L'.join(P(q) for q in piece) + ' Z', style) for piece in polygons_difference([poly], ribs)]
+
+    def lines(t0, t1, u0, u1, n):
+        runs = []
+        for k in range(n):
+            t = t0 + (t1 - t0) * (k + 0.5) / n
+            run = []
+            for j in range(41):
+                q = sh.point(t, u0 + (u1 - u0) * j / 40.0)
+                if any(point_in_poly(q, r) for r in ribs):
+                    if len(run) > 1:
+                        runs.append(run)
+                    run = []
+                else:
+                    run.append(q)
+            if len(run) > 1:
+                runs.append(run)
+        return ' '.join('M' + ' L'.join(P(q) for q in run) for run in runs)
+
+    return (fill(sh.poly(24), MUSCLE['deep']) + fill(sh.region_poly(0, 1, 0.85, 1.0, 24), TENDON)
+            + [path(lines(0, 1, 0.85, 1.0, max(3, nfib // 2)), TENDON_FIBRE), path(lines(0, 1, 0.02, 0.85, nfib), FIBRE)])
 
 
 def build_front_superficial():
@@ -2026,7 +2076,7 @@ def build_front_superficial():
         sartorius_front(v, s)
     # subject's right: external oblique removed but for its upper slips, the internal oblique cut to show
     # transversus abdominis, the rectus sheath opened on rectus abdominis
-    v.add('muscles', group('m-transversus-abdominis-r', muscle_parts(transversus_sheet(v, R), 'deep', 18, tendon=(0.85, 1.0))))
+    v.add('muscles', group('m-transversus-abdominis-r', transversus_front(v, R)))
     io = internal_oblique_sheet(v, R)
     v.add('muscles', group('m-internal-oblique-r', muscle_parts(io, 'mid', 18, u0=0.0, u1=0.5) + cut_parts(io, 0, 1, 0.5)
                            + muscle_parts(io, 'mid', 6, t0=0.0, t1=0.25, u0=0.5, u1=1.0)))
@@ -2035,7 +2085,7 @@ def build_front_superficial():
     v.add('muscles', group('m-external-oblique-r', muscle_parts(eo_r, 'sup', 10, t0=0.0, t1=0.62, u0=0.0, u1=0.42)
                            + [path(eo_r.edge(0.0, 0.62, 0.42), CUT), path(smooth([eo_r.point(0.62, u / 10.0 * 0.42) for u in range(11)], False), CUT)]))
     # subject's left: the three layers intact, rectus inside its sheath, external oblique over all
-    v.add('muscles', group('m-transversus-abdominis-l', muscle_parts(transversus_sheet(v, L), 'deep', 18, tendon=(0.85, 1.0))))
+    v.add('muscles', group('m-transversus-abdominis-l', transversus_front(v, L)))
     v.add('muscles', group('m-internal-oblique-l', muscle_parts(internal_oblique_sheet(v, L), 'mid', 18)))
     v.add('muscles', group('m-rectus-abdominis-l', rectus_parts(v, L)))
     sheath = [RA_LATERAL[0]] + RA_LATERAL[1:] + RA_TOP[::-1] + [(3, 292)]

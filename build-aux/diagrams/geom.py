@@ -334,3 +334,99 @@ def segment_through_box(p, q, box, pad=1.0):
         if x0 <= x <= x1 and y0 <= y <= y1:
             return True
     return False
+
+
+class _Node:
+    __slots__ = ('p', 'next', 'prev', 'cross', 'entry', 'other', 'alpha', 'seen')
+
+    def __init__(self, p, cross=False, alpha=0.0):
+        self.p, self.cross, self.alpha = p, cross, alpha
+        self.next = self.prev = self.other = None
+        self.entry = self.seen = False
+
+
+def _ring(pts):
+    nodes = [_Node(xy(q)) for q in pts]
+    for a, b in zip(nodes, nodes[1:] + nodes[:1]):
+        a.next, b.prev = b, a
+    return nodes
+
+
+def polygon_difference(subject, clip):
+    """The parts of polygon subject outside polygon clip (both simple; point lists), as a list of
+    polygons (Greiner-Hormann). A clip wholly inside the subject is not cut out (it raises): the
+    drawings only subtract shapes that cross the subject's outline."""
+    # clip's vertices nudged off subject's edges so that no intersection falls on a vertex
+    clip = [(q[0] + 1e-7 * ((k * 7) % 5 - 2), q[1] + 1e-7 * ((k * 3) % 5 - 2)) for k, q in enumerate(clip)]
+    S, C = _ring(subject), _ring(clip)
+    crossings = 0
+    S_edges = [(s, s.next) for s in S]
+    C_edges = [(c, c.next) for c in C]
+    for s, s_next in S_edges:
+        for c, c_next in C_edges:
+            (x1, y1), (x2, y2) = s.p, s_next.p
+            (x3, y3), (x4, y4) = c.p, c_next.p
+            den = (x2 - x1) * (y4 - y3) - (y2 - y1) * (x4 - x3)
+            if abs(den) < 1e-12:
+                continue
+            a = ((x3 - x1) * (y4 - y3) - (y3 - y1) * (x4 - x3)) / den
+            b = ((x3 - x1) * (y2 - y1) - (y3 - y1) * (x2 - x1)) / den
+            if 0 < a < 1 and 0 < b < 1:
+                q = (x1 + a * (x2 - x1), y1 + a * (y2 - y1))
+                ns, nc = _Node(q, True, a), _Node(q, True, b)
+                ns.other, nc.other = nc, ns
+                for node, start, end in ((ns, s, s_next), (nc, c, c_next)):
+                    at = start
+                    while at.next is not end and at.next.alpha < node.alpha:
+                        at = at.next
+                    node.prev, node.next = at, at.next
+                    at.next.prev = node
+                    at.next = node
+                crossings += 1
+    if crossings == 0:
+        if point_in_poly(S[0].p, [c.p for c in C]):
+            return []
+        if point_in_poly(C[0].p, [s.p for s in S]):
+            raise ValueError('clip inside subject')
+        return [list(subject)]
+    # entry flags: the subject's inverted (its parts outside clip are kept), the clip's as they are
+    for ring, other, invert in ((S, clip, True), (C, subject, False)):
+        inside = point_in_poly(ring[0].p, other)
+        node = ring[0]
+        while True:
+            if node.cross:
+                node.entry = not inside
+                inside = not inside
+                if invert:
+                    node.entry = not node.entry
+            node = node.next
+            if node is ring[0]:
+                break
+    out = []
+    node = S[0]
+    while True:
+        if node.cross and not node.seen:
+            poly, cur = [], node
+            while True:
+                cur.seen = cur.other.seen = True
+                poly.append(cur.p)
+                forward = cur.entry
+                cur = cur.next if forward else cur.prev
+                while not cur.cross:
+                    poly.append(cur.p)
+                    cur = cur.next if forward else cur.prev
+                cur = cur.other
+                if cur.seen:
+                    break
+            out.append(poly)
+        node = node.next
+        if node is S[0]:
+            break
+    return out
+
+
+def polygons_difference(subjects, clips):
+    """polygon_difference of each of subjects by every one of clips in turn."""
+    for c in clips:
+        subjects = [piece for s in subjects for piece in polygon_difference(s, c)]
+    return subjects

@@ -663,9 +663,20 @@ static const HitPoint hit_points[] = {
     "on the far wall the 10th rib reaches down to the level of L3 before its cartilage turns up" },
   /* Front superficial view: the costal margin falls to its lowest point, the 10th costal cartilage,
    * level with L3 (the subcostal plane), and the bony end of the 10th rib runs out from it at that
-   * level to the flank, not level with L1. */
-  { "front-superficial", 268.8, 420.2, "b-lower-ribs-r",
-    "at the flank, level with L3, lies the end of the 10th rib" },
+   * level towards the flank, not level with L1 (the point moved in from 184 to 140 mm from the
+   * midline with the ribcage, which is no wider than the coronal table of the other views). */
+  { "front-superficial", 348, 429.2, "b-lower-ribs-r",
+    "at the side of the abdomen, level with L3, lies the end of the 10th rib" },
+  /* Front superficial view: transversus abdominis arises from the internal surfaces of the costal
+   * cartilages 7-12 (Gray's, Moore): it lies deep to the costal margin and the ribs, which were drawn
+   * under it where the internal oblique is cut away. 1.8 units to the millimetre, the midline at
+   * x 600, y 8 at 150 mm above the top of L1. */
+  { "front-superficial", 405.6, 321.2, "b-lower-ribs-r",
+    "the costal margin (108 mm out, level with L1) lies over transversus abdominis, not under it" },
+  { "front-superficial", 348, 324.8, "b-lower-ribs-r",
+    "the 9th rib (140 mm out) lies over transversus abdominis, not under it" },
+  { "front-superficial", 366, 278, "m-transversus-abdominis-r",
+    "between the 8th and 9th ribs transversus abdominis shows" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
@@ -842,6 +853,31 @@ test_posterior_latissimus_border (void)
       g_assert_cmpfloat (band, >=, 25);
       g_assert_cmpfloat (band, <=, 55);
     }
+}
+
+/* Front superficial view: the costal margin over transversus abdominis is drawn in cartilage
+ * colour (#e6ebe6), not in the red of the muscle over it; and the ribcage is as wide as the coronal
+ * table of the other views: the lateral end of the lower ribs (9-10) lies within 4 mm of where the
+ * front view without the abdominal wall (anterior) draws them; they reached 194 mm from the midline
+ * against 174. */
+static const FasciaRegion *find_region (FasciaDiagram *diagram, const char *region_id);
+
+static void
+test_front_costal_margin_over_transversus (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  g_autoptr(FasciaDiagram) anterior = load_view ("anterior");
+  cairo_surface_t *surface = test_diagram_render (diagram, 20, 20, 1, 396, 312);
+  const FasciaRegion *front = find_region (diagram, "b-lower-ribs-r");
+  const FasciaRegion *table = find_region (anterior, "b-lower-ribs-r");
+  double front_mm = (600 - front->x) / 1.8;
+  double table_mm = (600 - table->x) / 1.8;
+
+  g_test_message ("the lower ribs reach %.1f mm from the midline in the front superficial view, %.1f in "
+                  "the anterior view", front_mm, table_mm);
+  g_assert_cmpfloat (fabs (front_mm - table_mm), <=, 4);
+  test_diagram_assert_colour (surface, 10, 9, "#e6ebe6", 0.96);
+  cairo_surface_destroy (surface);
 }
 
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
@@ -2172,5 +2208,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/lateral-external-oblique-slips", test_lateral_external_oblique_slips);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
+  g_test_add_func ("/fascia/render/views/front-costal-margin-over-transversus",
+                   test_front_costal_margin_over_transversus);
   return g_test_run ();
 }
