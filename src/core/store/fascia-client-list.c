@@ -343,7 +343,12 @@ prepare_plan (FasciaClientQuery  *query,
 
   g_assert (kind < G_N_ELEMENTS (queries));
 
-  stmt = fascia_store_prepare (query->store, queries[kind][op], error);
+  /* A search by the trigram index on a server: planned for its terms each time (see
+   * fascia_store_prepare_planned()), so that the server walks the name index for a term most
+   * clients hold. */
+  stmt = query->kind == FASCIA_CLIENT_QUERY_MATCH && !walk && is_server (query)
+         ? fascia_store_prepare_planned (query->store, queries[kind][op], error)
+         : fascia_store_prepare (query->store, queries[kind][op], error);
   if (stmt == NULL)
     return NULL;
 

@@ -36,6 +36,9 @@ const char       *fascia_store_get_database      (FasciaStore        *self);
 FasciaStoreStmt  *fascia_store_prepare           (FasciaStore        *self,
                                                   const char         *sql,
                                                   GError            **error);
+FasciaStoreStmt  *fascia_store_prepare_planned   (FasciaStore        *self,
+                                                  const char         *sql,
+                                                  GError            **error);
 gboolean          fascia_store_step_done         (FasciaStore        *self,
                                                   FasciaStoreStmt    *stmt,
                                                   GError            **error);
