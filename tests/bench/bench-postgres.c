@@ -15,6 +15,10 @@
  * - two, four and eight writers, each a thread with its own connection, saving the same visit
  *   and each its own visit: the throughput, and the proof that no update was lost.
  *
+ * FASCIA_BENCH_CLIENTS=N makes the clinic N clients (and the 12 of the demo); with
+ * FASCIA_BENCH_LAN_RTT_US=N the store and raw libpq both reach the server through a relay that
+ * adds N µs to each round trip, as a clinic's LAN does (lan-delay.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -29,6 +33,7 @@
 #include "fascia-client-list.h"
 #include "fascia-db-postgres.h"
 #include "fascia-store-private.h"
+#include "lan-delay.h"
 #include "pg-server.h"
 
 #define N_CROWD            20000  /* FASCIA_BENCH_CLIENTS=N for another size */
@@ -99,6 +104,20 @@ raw_prepare (PGconn     *conn,
   PQclear (result);
 }
 
+/* Statements planned for their values each time they run (an unnamed statement, sent with
+ * them), as the store runs its trigram searches (fascia_store_prepare_planned()): by name,
+ * their SQL. */
+static GHashTable *raw_planned;
+
+static void
+raw_prepare_planned (const char *name,
+                     const char *sql)
+{
+  if (raw_planned == NULL)
+    raw_planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (raw_planned, g_strdup (name), g_strdup (sql));
+}
+
 /* Runs a prepared statement with text parameters and reads every value of every row, as the
  * store builds its objects from them. */
 static PGresult *
@@ -107,7 +126,10 @@ raw_run (PGconn             *conn,
          int                 n_params,
          const char * const *params)
 {
-  PGresult *result = PQexecPrepared (conn, name, n_params, params, NULL, NULL, 0);
+  const char *planned = raw_planned != NULL ? g_hash_table_lookup (raw_planned, name) : NULL;
+  PGresult *result = planned != NULL
+                     ? PQexecParams (conn, planned, n_params, NULL, params, NULL, NULL, 0)
+                     : PQexecPrepared (conn, name, n_params, params, NULL, NULL, 0);
 
   raw_round_trips++;
   if (PQresultStatus (result) != PGRES_TUPLES_OK && PQresultStatus (result) != PGRES_COMMAND_OK)
@@ -240,9 +262,10 @@ raw_search_prepare (PGconn *conn)
                                                   LISTED "AND sort_key >= $1 AND sort_key < $2 "
                                                   IN_ORDER "LIMIT %d", PAGE_OF_ROWS);
 
-  raw_prepare (conn, "search_count",
-               "SELECT count(*) FROM clients WHERE " LISTED FOUND SHORT);
-  raw_prepare (conn, "search_page", page);
+  /* A trigram search planned for its terms each time, as the store's: the server's generic
+   * plan read the trigram index for a term every client holds. */
+  raw_prepare_planned ("search_count", "SELECT count(*) FROM clients WHERE " LISTED FOUND SHORT);
+  raw_prepare_planned ("search_page", page);
   raw_prepare (conn, "prefix_count", "SELECT count(*) FROM clients WHERE " LISTED
                                      "AND sort_key >= $1 AND sort_key < $2");
   raw_prepare (conn, "prefix_page", prefix_page);
@@ -364,6 +387,30 @@ typedef struct
   GArray *raw_ms[2];
 } SearchSplit;
 
+/* One keystroke as the window lists it, for the slowest to be named. */
+typedef struct
+{
+  char  *prefix;
+  guint  n;
+  double growing_ms;
+  double raw_ms;
+} Keystroke;
+
+static void
+keystroke_clear (gpointer data)
+{
+  g_free (((Keystroke *) data)->prefix);
+}
+
+static int
+slower_first (gconstpointer a,
+              gconstpointer b)
+{
+  double x = ((const Keystroke *) a)->growing_ms, y = ((const Keystroke *) b)->growing_ms;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
 static void
 bench_search (FasciaStore *store,
               PGconn      *conn)
@@ -377,7 +424,9 @@ bench_search (FasciaStore *store,
                                                            &error);
   SearchSplit split;
   guint64 store_trips = 0, raw_trips = 0;
+  g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (Keystroke));
 
+  g_array_set_clear_func (keystrokes, keystroke_clear);
   if (growing == NULL)
     g_error ("open: %s", error->message);
   for (guint i = 0; i < 2; i++)
@@ -420,6 +469,8 @@ bench_search (FasciaStore *store,
           store_search (growing, prefix, FASCIA_STORE_LIST_GROWING);
           t_growing = bench_ms_now () - t0;
 
+          g_array_append_vals (keystrokes, &(Keystroke) { g_strdup (prefix), n_store, t_growing,
+                                                          t_raw }, 1);
           longer = n_store > FASCIA_CLIENT_LIST_BOUND;
           g_array_append_val (split.store_ms[longer], t_store);
           g_array_append_val (split.growing_ms[longer], t_growing);
@@ -451,6 +502,16 @@ bench_search (FasciaStore *store,
       g_array_unref (split.store_ms[i]);
       g_array_unref (split.growing_ms[i]);
       g_array_unref (split.raw_ms[i]);
+    }
+  /* What the slowest keystrokes are: whether a few searches cost the p99 or the load does. */
+  g_array_sort (keystrokes, slower_first);
+  g_print ("  the slowest keystrokes as the window lists (raw libpq's time for the same):\n");
+  for (guint i = 0; i < MIN (keystrokes->len, 6); i++)
+    {
+      Keystroke *k = &g_array_index (keystrokes, Keystroke, i);
+
+      g_print ("    “%s” (%u clients) %.1f ms (raw %.1f ms)\n", k->prefix, k->n, k->growing_ms,
+               k->raw_ms);
     }
 }
 
@@ -857,6 +918,65 @@ bench_writers (FasciaStore *store,
       }
 }
 
+/* FASCIA_BENCH_LAN_RTT_US=N: every connection from here on, the store's and raw libpq's,
+ * reaches the server through lan-delay.h's relay, which adds N µs to each round trip. The
+ * clinic is made before, on the socket. The relay's own cost is measured and printed first: a
+ * round trip of `SELECT 1` straight to the socket and through the relay, interleaved. */
+static guint lan_rtt_us;
+
+static double
+select_one_ms (PGconn *conn)
+{
+  double t0 = bench_ms_now ();
+  PGresult *result = PQexec (conn, "SELECT 1");
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("SELECT 1: %s", PQerrorMessage (conn));
+  PQclear (result);
+  return bench_ms_now () - t0;
+}
+
+static void
+use_lan (guint round_trip_us)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *socket_path = g_build_filename (pg_server.dir, ".s.PGSQL.5432", NULL);
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *dbname = NULL;
+  g_autoptr(GArray) direct = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) relayed = g_array_new (FALSE, FALSE, sizeof (double));
+  PGconn *near, *far;
+  guint16 port;
+
+  port = lan_delay_start (socket_path, round_trip_us, &error);
+  if (port == 0)
+    g_error ("%s", error->message);
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "dbname"))
+      dbname = o->val;
+  g_assert_nonnull (dbname);
+  near = raw_connect ();
+  g_free (conninfo);
+  conninfo = g_strdup_printf ("host=127.0.0.1 port=%u dbname=%s user=fascia sslmode=disable "
+                              "gssencmode=disable", port, dbname);
+  PQconninfoFree (options);
+  far = raw_connect ();
+  lan_rtt_us = round_trip_us;
+  for (guint i = 0; i < 200; i++)
+    {
+      double d = select_one_ms (near);
+      double r = select_one_ms (far);
+
+      g_array_append_val (direct, d);
+      g_array_append_val (relayed, r);
+    }
+  g_print ("A round trip of SELECT 1: %.3f ms on the socket, %.3f ms over the LAN asked for "
+           "(%.3f ms more; %u µs asked)\n", bench_ms_percentile (direct, 0.5), bench_ms_percentile (relayed, 0.5),
+           bench_ms_percentile (relayed, 0.5) - bench_ms_percentile (direct, 0.5), round_trip_us);
+  PQfinish (near);
+  PQfinish (far);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -869,12 +989,21 @@ main (int   argc,
   conninfo = pg_server_new_database ();
   build_clinic ();
 
+  if (g_getenv ("FASCIA_BENCH_LAN_RTT_US") != NULL)
+    use_lan ((guint) MIN (g_ascii_strtoull (g_getenv ("FASCIA_BENCH_LAN_RTT_US"), NULL, 10),
+                          1000000));
+
   store = fascia_store_open_full (conninfo, FASCIA_STORE_OPEN_NO_BACKUP, &error);
   if (store == NULL)
     g_error ("open: %s", error->message);
   conn = raw_connect ();
-  g_print ("PostgreSQL %d, its own server on a Unix socket, fsync and synchronous commit on\n",
-           PQserverVersion (conn));
+  if (lan_rtt_us == 0)
+    g_print ("PostgreSQL %d, its own server on a Unix socket, fsync and synchronous commit "
+             "on\n", PQserverVersion (conn));
+  else
+    g_print ("PostgreSQL %d, its own server, fsync and synchronous commit on, reached over a "
+             "LAN of %u µs a round trip (FASCIA_BENCH_LAN_RTT_US)\n", PQserverVersion (conn),
+             lan_rtt_us);
 
   bench_search (store, conn);
   bench_open_client (store, conn);
