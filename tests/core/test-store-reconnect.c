@@ -1829,8 +1829,9 @@ test_round_trips (StoreFixture  *fixture,
   }
 }
 
-/* TCP keepalives and a connect timeout are on unless the connection string says otherwise,
- * so that a server lost without a word is noticed in about a minute. */
+/* TCP keepalives, a TCP user timeout and a connect timeout are on unless the connection string
+ * says otherwise, so that a server lost without a word is noticed in about a minute, and a
+ * query lost with the network in 20 s. */
 static void
 test_keepalives (void)
 {
@@ -1850,6 +1851,10 @@ test_keepalives (void)
   g_free (value);
   value = fascia_db_postgres_get_option (db, "keepalives_count");
   g_assert_cmpstr (value, ==, "3");
+  g_free (value);
+  /* A query whose bytes the network stopped acknowledging fails in 20 s, not 15 minutes. */
+  value = fascia_db_postgres_get_option (db, "tcp_user_timeout");
+  g_assert_cmpstr (value, ==, "20000");
   g_free (value);
   /* And a connection the server does not answer fails in 10 s, not never. */
   value = fascia_db_postgres_get_option (db, "connect_timeout");

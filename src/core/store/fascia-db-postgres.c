@@ -229,15 +229,20 @@ run (FasciaDb    *db,
 
 /* TCP keepalives, so that a server lost without a word (a cable pulled, a laptop moved to
  * another network) is noticed in about a minute rather than after the system's two hours:
- * the first probe after 30 s idle, then every 10 s, given up after 3. And a connection that
- * is not made in 10 s (a server that does not answer) fails then, not after the system's TCP
- * timeout or never. Given before the connection string, whose own settings come later and
- * win. Unix sockets ignore the keepalives. */
+ * the first probe after 30 s idle, then every 10 s, given up after 3. Keepalives are sent
+ * only while nothing is waiting for an answer: a query sent just as the network went, its
+ * bytes never acknowledged, waited on the system's retransmissions instead (tcp_retries2,
+ * about 15 minutes), the window frozen meanwhile; the TCP user timeout gives such bytes 20 s,
+ * long enough for a wireless network to come back from a blip, and then the connection
+ * fails and the store goes offline (see the journal). And a connection that is not made in
+ * 10 s (a server that does not answer) fails then, not after the system's TCP timeout or
+ * never. Given before the connection string, whose own settings come later and win. Unix
+ * sockets ignore all but the connect timeout. */
 static const char * const keepalive_keywords[] = {
-  "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "connect_timeout",
-  "dbname", NULL
+  "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count",
+  "tcp_user_timeout", "connect_timeout", "dbname", NULL
 };
-static const char * const keepalive_values[] = { "1", "30", "10", "3", "10" };
+static const char * const keepalive_values[] = { "1", "30", "10", "3", "20000", "10" };
 
 #define N_KEEPALIVES G_N_ELEMENTS (keepalive_values)
 
