@@ -23,6 +23,8 @@
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
 #include "../core/pg-server.h"
+#include "fascia-db-postgres.h"
+#include "fascia-store-private.h"
 #include "fascia/fascia-date.h"
 #include "fascia/fascia-intake.h"
 #include "fascia/fascia-store-journal.h"
@@ -3369,6 +3371,81 @@ test_list_views_measured_at_width (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What the window asks a clinic server for each thing a user does: on a clinic's LAN every
+ * round trip is the network's (0.5 ms wired, 3 ms and more wireless), spent on the window's
+ * thread. Counted on the window's own connection by the store's engine, on a demo clinic of
+ * 312 clients whose first made-up client has 500 visits: a keystroke of a search, the search
+ * cleared, that client opened and each of its sections shown, each a few round trips (2 to 7
+ * when this was written), never one for each row or each visit. */
+static guint64
+window_round_trips (Fixture *f)
+{
+  return fascia_db_postgres_get_round_trips (fascia_store_get_db (fascia_window_get_store (f->window)));
+}
+
+static void
+test_clinic_server_round_trips (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static const char *sections[] = { "visits", "progress", "plans", "details" };
+  gint64 busy;
+  guint64 before;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  g_assert_true (fascia_store_create_demo_full (f->db_path, 300, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(FasciaStore) other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                           &error);
+    g_autoptr(FasciaStoreStmt) stmt = NULL;
+
+    g_assert_no_error (error);
+    stmt = fascia_store_prepare (other, "SELECT client_id FROM visits GROUP BY client_id "
+                                        "ORDER BY count(*) DESC LIMIT 1", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+    busy = fascia_db_column_int64 (stmt, 0);
+  }
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
+  fascia_test_iterate ();
+
+  for (gsize len = 1; len <= strlen ("client"); len++)
+    {
+      g_autofree char *text = g_strndup ("client", len);
+
+      before = window_round_trips (f);
+      search_for (f, text);
+      g_test_message ("keystroke \"%s\": %" G_GUINT64_FORMAT " round trips", text,
+                      window_round_trips (f) - before);
+      g_assert_cmpuint (window_round_trips (f) - before, <=, 8);
+    }
+  before = window_round_trips (f);
+  search_for (f, "");
+  g_test_message ("search cleared: %" G_GUINT64_FORMAT " round trips", window_round_trips (f) - before);
+  g_assert_cmpuint (window_round_trips (f) - before, <=, 4);
+
+  before = window_round_trips (f);
+  fascia_clients_page_select_client (page (f), busy);
+  fascia_test_iterate ();
+  g_test_message ("the 500-visit client opened: %" G_GUINT64_FORMAT " round trips",
+                  window_round_trips (f) - before);
+  g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (client_view (f))), ==, busy);
+  g_assert_cmpuint (window_round_trips (f) - before, <=, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      before = window_round_trips (f);
+      fascia_client_view_show_section (client_view (f), sections[i]);
+      fascia_test_iterate ();
+      g_test_message ("section %s: %" G_GUINT64_FORMAT " round trips", sections[i],
+                      window_round_trips (f) - before);
+      g_assert_cmpuint (window_round_trips (f) - before, <=, 4);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3411,6 +3488,8 @@ main (int   argc,
               fixture_set_up, test_visit_conflict, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/many-visits-chart", Fixture, NULL, fixture_set_up,
               test_many_visits_chart, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-round-trips", Fixture, NULL,
+              fixture_set_up, test_clinic_server_round_trips, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-live", Fixture, NULL,
               fixture_set_up, test_clinic_server_live, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/conflict-intake-labels", Fixture, NULL,
