@@ -766,6 +766,11 @@ show_results (FasciaStudyPage *self)
   /* Translators: the score of a round, e.g. “7 of 10 Right” */
   title = g_strdup_printf (_("%u of %u Right"), fascia_quiz_get_score (self->quiz),
                            fascia_quiz_get_n_questions (self->quiz));
+  /* Given here, not in the template: a page of the stack not shown had its 128 px icon looked
+   * up as its style was first computed, and GTK loaded librsvg's image loader and rendered
+   * the icon's SVG in a worker before a window opening on the Study page answered (~10 ms of
+   * processor time; test-startup's study-no-svg-icon-at-start). */
+  adw_status_page_set_icon_name (self->results_page, "emblem-ok-symbolic");
   adw_status_page_set_title (self->results_page, title);
   adw_status_page_set_description (self->results_page,
                                    n_missed == 0 ? _("Nothing missed. These come back in a few days.")

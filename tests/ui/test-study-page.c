@@ -230,6 +230,10 @@ test_find_muscle_round (Fixture       *fixture,
   g_assert_cmpuint (fascia_quiz_get_score (quiz), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (fascia_quiz_get_missed (quiz)), ==, 5);
   g_assert_cmpstr (visible_page (fixture), ==, "results");
+  /* Its icon, given when the results are first shown (not at start-up: see test-startup). */
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (
+                     gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_first_child (
+                       GTK_WIDGET (fixture->page)))))), ==, "emblem-ok-symbolic");
 
   /* Every answer is a row in the database. */
   g_assert_cmpuint (count_results (fixture, "find-muscle", &n_right), ==, 10);
