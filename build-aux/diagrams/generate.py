@@ -2245,7 +2245,7 @@ VL_FIBRE = 'fill="none" stroke="#a96e60" stroke-width="0.8" stroke-opacity="0.7"
 # them (q, backwards), from the point where it sits on its rib's centre line; a slip's width across the
 # fibres is the distance between the notches either side of it.
 EO_FIBRE_LAT = (math.cos(math.radians(68)), math.sin(math.radians(68)))
-EO_SLIPS_LAT = [(9, (-12, 19)), (10, (-27, 32)), (11, (-44, 46)), (12, (-72, 39))]
+EO_SLIPS_LAT = [(5, (48, -38)), (6, (33, -21.43)), (7, (18, -6.27)), (8, (3, 8.375)), (9, (-12, 19)), (10, (-27, 32)), (11, (-44, 46)), (12, (-72, 39))]
 
 
 def eo_qa(pt):
@@ -2284,7 +2284,7 @@ def eo_slips_lat():
 # 11 and 12 nearly vertically on the anterior half of the iliac crest
 EO_I_LAT = [(77, -38), (84, 10), (88, 60), (86, 110), (78, 158), (64, 194), (48, 211), (44, 194), (36, 176),
             (24, 158), (8, 145), (-10, 136.5), (-30, 133.5)]
-EO_SLIP_SPANS = [(4.2 / 12.0, 5.6 / 12.0), (5.6 / 12.0, 8.8 / 12.0), (8.8 / 12.0, 10.8 / 12.0), (10.8 / 12.0, 1.0)]
+EO_SLIP_SPANS = [(0.45 / 12.0, 0.9 / 12.0), (0.9 / 12.0, 1.8 / 12.0), (1.8 / 12.0, 3.0 / 12.0), (3.0 / 12.0, 4.2 / 12.0), (4.2 / 12.0, 5.6 / 12.0), (5.6 / 12.0, 8.8 / 12.0), (8.8 / 12.0, 10.8 / 12.0), (10.8 / 12.0, 1.0)]
 
 
 def eo_origin_lat():
@@ -2295,8 +2295,9 @@ def eo_origin_lat():
     # the slips on ribs 5-8 cover the side of the chest in front of the mid-axillary line above the view
     slips = eo_slips_lat()
     front = slips[0][0]
-    O = [(50, -66, 'c'), (0, -66, 'c'), lerp((0, -66), front, 0.5), front + ('c',)]
-    S = [0.0, 1 / 12.0, 2.6 / 12.0, 4.2 / 12.0]
+    top = (front[0] + 6, -66)
+    O = [(80, -66, 'c'), top + ('c',), lerp(top, front, 0.5), front + ('c',)]
+    S = [0.0, 0.15 / 12.0, 0.3 / 12.0, 0.45 / 12.0]
     for (f, cap, back), (s0, s1) in zip(slips, EO_SLIP_SPANS):
         pts = cap + ([back + ('c',)] if back is not None else [])
         O += pts
@@ -2410,6 +2411,8 @@ def build_lateral():
     # one below where that neck passes medial to it (RIBS_LAT)
     v.add('bones', group('b-rib-12-r', [lat_rib(v, 12)]))
     v.add('bones', group('b-lower-ribs-r', [lat_rib(v, n) for n in (11, 10, 9)]))
+    # above the 9th, ribs 8 to 5 (drawing only: the region is ribs 9-11), parallel to it
+    v.add('bones', lat_rib(v, 8) + lat_rib(v, 7) + lat_rib(v, 6) + lat_rib(v, 5))
     # behind the patellar ligament, between the patella, the femoral condyle and the tibia, the lateral
     # patellar retinaculum and the joint capsule over the infrapatellar fat pad (drawing only, under the
     # bones round it), so that the knee is whole, not open between the ligament and the bones
@@ -3716,7 +3719,14 @@ def check_relations():
         i0 = min(range(len(pts)), key=lambda i: pts[i][0])
         i1 = len(pts) - 1 if n in (11, 12) else max(range(len(pts)), key=lambda i: pts[i][1])
         return densify_line(pts[i0:i1 + 1], 1.0), SK.RIBS_LAT[n][1][i0]
-    for a, b in ((9, 10), (10, 11), (11, 12)):
+    # the ribs above the 9th (5-8) come in from above the view, each above the one below it wherever both
+    # are drawn (in the view, at each z of their shafts)
+    for n in (5, 6, 7, 8):
+        assert R[n][0][1] < -66, 'side view: rib %d does not come in from above the view' % n
+        lo, hi = shaft(n)[0], shaft(n + 1)[0]
+        for z in range(int(max(lo[0][0], hi[0][0])) + 1, int(min(lo[-1][0], hi[-1][0]))):
+            assert y_at(lo, z) < y_at(hi, z), 'side view: rib %d not above rib %d at z=%d' % (n, n + 1, z)
+    for a, b in ((5, 6), (6, 7), (7, 8), (8, 9), (9, 10), (10, 11), (11, 12)):
         sa, wa = shaft(a)
         sb, wb = shaft(b)
         clear = min(dist(p, q) for p in sa for q in sb if p[1] >= sb[0][1] and q[1] >= sb[0][1]) - (wa + wb) / 2.0

@@ -180,7 +180,7 @@ RIBS_SAG = {
     11: [(-86, -50), (-88, -30), (-84, -8), (-74, 10), (-57, 28), (-40, 50), (-22, 72)],
     12: [(-80, -20), (-82, -4), (-78, 14), (-70, 28), (-63, 38), (-57, 46)],
 }
-# The lower ribs of the side view, each whole from its head (9 and 10 come in from above the view):
+# The lower ribs of the side view, each whole from its head (5 to 10 come in from above the view):
 # (z, y) points of its centre line and its width (mm) there.  Seen from the side a rib leaves its head on
 # the back of its own vertebral body, its neck runs back (and a little down) to the angle, the rib's most
 # posterior point, where it turns and falls forward round the flank; so each lower rib's neck passes
@@ -190,6 +190,22 @@ RIBS_SAG = {
 # L1-L2 transverse processes; checked by check_relations()); the 12th has hardly an angle, the 11th a
 # slight one.  9 and 10 end in their cartilages (the last four points) at the costal margin.
 RIBS_LAT = {
+    # the 5th to 8th come in from above the view, above and parallel to the 9th (each about 2 cm above the
+    # rib below it across the bands, the intercostal space widening forward), fall to their costochondral
+    # junctions under external oblique, and their cartilages run up and forward to the sternum (5th to 7th) and
+    # to the 7th cartilage (8th), the 9th cartilage ending on the 8th at the costal margin
+    5: ([(5, -109), (13, -93), (21, -77), (30, -61), (44, -42), (58, -28), (68, -26), (74, -50), (78, -80),
+         (80, -110)],
+        [9, 9, 9, 9, 9, 9, 8, 7, 6.5, 6]),
+    6: ([(-14, -99), (-6, -84), (2, -67), (12, -50), (27, -30), (41, -10), (54, -2), (64, -4), (72, -30),
+         (78, -60), (82, -100)],
+        [9, 9, 9, 9, 9, 9, 9, 8, 7, 6.5, 6]),
+    7: ([(-33, -89), (-25, -74), (-16, -57), (-5, -38), (10, -18), (25, 4), (40, 18), (52, 22), (62, 18),
+         (70, -8), (78, -42), (84, -80)],
+        [9, 9, 9, 9, 9, 9, 9, 9, 8, 7, 6.5, 6]),
+    8: ([(-51, -80), (-43, -64), (-33, -47), (-22, -27), (-7, -6), (9, 17), (26, 35), (42, 44), (52, 44),
+         (62, 40), (75, 8), (84, -28), (92, -80)],
+        [9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 7, 6.5, 6]),
     9: ([(-66, -72), (-58, -56), (-48, -38), (-36, -18), (-22, 4), (-6, 28), (12, 50), (32, 64), (52, 68),
          (66, 60), (78, 30), (87, -10), (91, -60)],
         [9, 9, 9, 9, 9, 9, 9, 9, 9, 8, 7, 6.5, 6]),

@@ -1119,6 +1119,68 @@ test_lateral_external_oblique_slips (void)
     g_error ("side view: external oblique's slips on ribs 9-12:%s", wrong->str);
 }
 
+/* Side view: the upper origin of external oblique is a series of slips too (Gray's: eight fleshy
+ * digitations from the outer surfaces and lower borders of ribs 5-12, the upper five interdigitating
+ * with serratus anterior, the lower three with latissimus dorsi). Above the 9th the view's top shows
+ * the 8th, 7th, 6th and 5th ribs, parallel to the 9th and each above the one below, and on each a
+ * short, broad slip of external oblique with its rounded end on the rib, in line with the slips of
+ * ribs 9-12: a 6 mm disc just below each slip's end lies in external oblique, and the rib 14 mm
+ * back along it from where the slip sits on it is bare (bone ivory, #f4ecd8). The old drawing had no rib above the 9th: its
+ * front edge came straight down from the top of the view to the 9th slip, muscle or white background
+ * where these slips' ends and their ribs lie. */
+static void
+test_lateral_external_oblique_upper_slips (void)
+{
+  static const struct { double cx, cy, bx, by; } slips[] = {
+    { 722.0, 31.7, 706.2, 13.2 },     /* rib 5 */
+    { 695.3, 61.6, 680.5, 41.6 },     /* rib 6 */
+    { 668.3, 89.2, 654.0, 68.6 },     /* rib 7 */
+    { 642.1, 115.9, 627.0, 95.3 },    /* rib 8 */
+  };
+  const double radius = 6 * 1.8;
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  cairo_surface_t *surface = test_diagram_render (diagram, 400, 320, 1, 400, 0);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < G_N_ELEMENTS (slips); i++)
+    {
+      guint bone = 0;
+
+      /* most of the 5 x 5 pixels there, not only one between the rib's outline and a fibre line */
+      for (int y = (int) slips[i].by - 2; y <= (int) slips[i].by + 2; y++)
+        for (int x = (int) slips[i].bx - 2; x <= (int) slips[i].bx + 2; x++)
+          {
+            guint32 px = *(const guint32 *) (data + y * stride + 4 * (x - 400));
+            int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+            bone += abs (r - 0xf4) <= 10 && abs (g - 0xec) <= 10 && abs (b - 0xd8) <= 10;
+          }
+      if (bone < 13)
+        g_string_append_printf (wrong, "\n  beyond the end of the slip of rib %u (%.1f, %.1f): %u of 25 pixels bare rib",
+                                5 + i, slips[i].bx, slips[i].by, bone);
+      for (int k = 0; k <= 24; k++)
+        {
+          double rr = k == 24 ? 0 : radius * (k < 16 ? 1.0 : 0.5);
+          double a = 2 * G_PI * k / (k < 16 ? 16.0 : 8.0);
+          double x = slips[i].cx + rr * cos (a), y = slips[i].cy + rr * sin (a);
+          const FasciaRegion *hit = fascia_diagram_hit_test (diagram, x, y);
+
+          if (hit == NULL || !g_str_equal (hit->id, "m-external-oblique-r"))
+            {
+              g_string_append_printf (wrong, "\n  the slip of rib %u is narrower than 12 mm: (%.1f, %.1f) is %s",
+                                      5 + i, x, y, hit != NULL ? hit->id : "nothing");
+              break;
+            }
+        }
+    }
+  cairo_surface_destroy (surface);
+  if (wrong->len > 0)
+    g_error ("side view: external oblique's slips on ribs 5-8:%s", wrong->str);
+}
+
 static GPtrArray *label_texts (const char *view_id);
 
 /* The muscle a label names, if it is a muscle's label: the label begins with the muscle's name
@@ -2206,6 +2268,8 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/lateral-gluteal-aponeurosis", test_lateral_gluteal_aponeurosis);
   g_test_add_func ("/fascia/render/views/lateral-ribs-orderly", test_lateral_ribs_orderly);
   g_test_add_func ("/fascia/render/views/lateral-external-oblique-slips", test_lateral_external_oblique_slips);
+  g_test_add_func ("/fascia/render/views/lateral-external-oblique-upper-slips",
+                   test_lateral_external_oblique_upper_slips);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   g_test_add_func ("/fascia/render/views/front-costal-margin-over-transversus",
