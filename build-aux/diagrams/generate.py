@@ -3213,6 +3213,73 @@ def diaphragm_medial(v):
 
 
 
+def med_rib(n):
+    """Rib n of the medial view, the side view's (RIBS_LAT) with the heads and necks of 9 and 10 above it
+    (RIB_NECKS_SAG): (z, y) points of its centre line from its head, and its widths (mm)."""
+    pts, w = SK.RIBS_LAT[n]
+    neck = SK.RIB_NECKS_SAG.get(n, [])
+    return list(neck) + list(pts), [w[0]] * len(neck) + list(w)
+
+
+def point_seg_dist(p, a, b):
+    """Distance from p to the segment a-b."""
+    ab = sub(b, a)
+    L2 = ab[0] ** 2 + ab[1] ** 2
+    t = 0.0 if L2 == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / L2))
+    return dist(p, add(a, mul(ab, t)))
+
+
+def med_rib_split(n):
+    """Rib n of the medial view cut where it passes under the front of the cut column: (the part behind the
+    column from the head, its widths), (the part in front of it on to the end, its widths; None for a rib
+    wholly behind the column). The front part begins 2 mm behind the column's edge, under it."""
+    pts, w = med_rib(n)
+
+    def behind(q):
+        return q[0] < column_front(q[1])
+    if behind(pts[-1]):
+        return (pts, w), None
+    for i in range(len(pts) - 1, 0, -1):
+        a, b = pts[i - 1], pts[i]
+        if behind(a):
+            lo, hi = 0.0, 1.0
+            for _ in range(30):
+                m = (lo + hi) / 2.0
+                if behind(lerp(a, b, m)):
+                    lo = m
+                else:
+                    hi = m
+            L = dist(a, b)
+            t0 = max(lo - 2.0 / L, 0.0)
+            c, c0 = lerp(a, b, lo), lerp(a, b, t0)
+            wc, wc0 = w[i - 1] + (w[i] - w[i - 1]) * lo, w[i - 1] + (w[i] - w[i - 1]) * t0
+            return (pts[:i] + [c], w[:i] + [wc]), ([c0] + pts[i:], [wc0] + w[i:])
+    return None, (pts, w)
+
+
+def med_ribs(v):
+    """The lower ribs on the far wall of the medial view, the side view's ribs (RIBS_LAT): each from its head
+    on its own vertebra (T9-T12) back to its angle and down and forward round the flank; where they lie
+    behind the cut column (their heads and necks, the 11th and 12th whole) they are seen through it, dashed;
+    in front of it the 9th and 10th run on as bone from under the column's edge to their lowest points and
+    their cartilages up to the costal margin."""
+    K = v.scale
+    groups = {}
+    for n in (12, 11, 10, 9):
+        back, front = med_rib_split(n)
+        parts = []
+        if back is not None:
+            parts.append(path(ribbon(v.ps(back[0]), [x * K for x in back[1]],
+                                     caps='flat' if front is not None else 'round'), SEEN_BONE))
+        if front is not None:
+            pts, w = front
+            parts += clip_front(v, [path(ribbon(v.ps(pts), [x * K for x in w], caps='flat'), BONE)])
+            parts.append(path(ribbon(v.ps(pts[-4:]), [x * K for x in w[-4:]], caps='flat'), CARTILAGE))
+        groups[n] = parts
+    v.add('bones', group('b-rib-12-r', groups[12]))
+    v.add('bones', group('b-lower-ribs-r', groups[11] + groups[10] + groups[9]))
+
+
 def build_medial():
     v = View('pelvis-medial', 'med', 590, 52, (-172, 366), 'Pelvis, inside',
              'The right half of the body seen from the midline, the viscera removed: the lumbar spine, sacrum and '
@@ -3236,19 +3303,7 @@ def build_medial():
     v.labels_below = 100
     K = v.scale
     s = -1
-    # ---- bones, farthest first: the lower ribs on the far (right) wall, seen from inside ----
-    ribs = []
-    for n in (9, 10, 11):
-        pts = SK.RIBS_SAG[n]
-        w = [9] * len(pts)
-        if n in (9, 10):
-            w = w[:-4] + [8, 7, 6.5, 6]
-        else:
-            w[-1] = 5
-        ribs.append(path(ribbon(v.ps(pts), [x * K for x in w], caps='round' if n == 11 else 'flat'), BONE))
-        if n in (9, 10):
-            ribs.append(path(ribbon(v.ps(pts[-4:]), [x * K for x in w[-4:]], caps='flat'), CARTILAGE))
-    v.add('bones', group('b-lower-ribs-r', ribs))
+    # ---- bones, farthest first (the lower ribs, beyond the column, are drawn after it: med_ribs) ----
     # the costal cartilages of ribs 5 to 7 from the side of the sternum, running down and back (the 7th from
     # the xiphisternal joint), and the 8th joining the 7th: the front of the costal margin, down to the
     # cartilages of ribs 9 and 10
@@ -3258,7 +3313,6 @@ def build_medial():
                 [(99, -106), (94, -96), (88, -84), (84, -72), (82, -62)]):
         cc.append(path(ribbon(v.ps(pts), 6.5 * K, caps='flat'), CARTILAGE))
     v.add('bones', group('b-costal-cartilages-5-7-r', cc))
-    v.add('bones', group('b-rib-12-r', [path(ribbon(v.ps(SK.RIBS_SAG[12]), [x * K for x in (8, 8, 7, 6, 5, 4.5)]), BONE)]))
     # the sternum's lower end and the xiphoid process, cut in the midline
     v.add('bones', path(smooth(v.ps([(96, -166, 'c'), (110, -166, 'c'), (107, -130), (103, -104, 'c'), (92, -102, 'c'), (91, -140)])), BONE))
     v.add('bones', path(smooth(v.ps([(93, -101, 'c'), (103, -102, 'c'), (101, -88), (98, -74), (95, -68, 'c'), (91, -80), (91, -92)])), LANDMARK, 'b-xiphoid-process'))
@@ -3313,6 +3367,8 @@ def build_medial():
     # down and back from the top of the symphysis in the plane of the ASIS
     sym = [(47, 286), (50, 289), (51, 296), (48, 305), (42, 314), (35, 321), (31, 323), (30, 319), (35, 311), (40, 302), (43, 294), (44, 289)]
     v.add('bones', path(smooth(v.ps(sym)), DISC, 'b-pubic-symphysis'))
+    # the lower ribs on the far (right) wall, the side view's ribs; behind the cut column seen through it
+    med_ribs(v)
     # beyond the spine, seen through it (dashed): the L1 transverse process, the upper psoas and quadratus
     # lumborum, and the arcuate ligaments arching over them
     v.add('bones', path(smooth(v.ps(ellipse_pts(-50 + MED_DZ, 10, 6, 4.5, 0, 10))), SEEN_BONE, 'b-l1-transverse-process-r'))
@@ -3675,27 +3731,13 @@ def check_relations():
     crest = densify_line(SK.CREST, 1.0)
     gap = min(dist(low10, q) for q in crest)
     assert 35 <= gap <= 60, '10th rib %.0f mm from the iliac crest' % gap
-    # the same seen from the side (the lateral and medial views): the 10th rib's lowest point at L3, the 11th
-    # tip at L2-L3, the 12th tip at the L1-L2 transverse processes; each rib lies below the one above it; in
-    # the mid-axillary line (z = 0) the lower border of the 10th rib lies about 5 cm above the crest
+    # seen from the side (the lateral and medial views, which draw the same ribs: RIBS_LAT, and in the medial
+    # view the heads and necks of 9 and 10 above it)
     def y_at(pts, z):
         for a, b in zip(pts, pts[1:]):
             if a[0] != b[0] and min(a[0], b[0]) <= z <= max(a[0], b[0]):
                 return a[1] + (b[1] - a[1]) * (z - a[0]) / float(b[0] - a[0])
         raise ValueError(z)
-    low10 = max(SK.RIBS_SAG[10], key=lambda q: q[1])
-    assert V['L3'][1] - 10 <= low10[1] <= V['L3'][2] + 10, 'side view: 10th rib reaches y=%.0f, not L3' % low10[1]
-    tip11, tip12 = SK.RIBS_SAG[11][-1], SK.RIBS_SAG[12][-1]
-    assert tp_y['L1'] - 5 <= tip12[1] <= tp_y['L2'] + 5, 'side view: 12th rib tip at y=%.0f' % tip12[1]
-    assert V['L2'][1] <= tip11[1] <= V['L3'][2] and tip11[1] > tip12[1] and tip11[0] > tip12[0], \
-        'side view: 11th rib tip at %s, not below and in front of the 12th, at L2-L3' % (tip11,)
-    for a, b in ((10, 11), (11, 12)):
-        down = [q for q in SK.RIBS_SAG[a] if q[0] <= SK.RIBS_SAG[a][SK.RIBS_SAG[a].index(low10) if a == 10 else -1][0]]
-        for z in range(int(SK.RIBS_SAG[b][2][0]), int(SK.RIBS_SAG[b][-1][0]) + 1):
-            gap = y_at(SK.RIBS_SAG[b], z) - y_at(down, z)
-            assert gap >= 10, 'side view: rib %d only %.0f mm below rib %d at z=%d' % (b, gap, a, z)
-    gap = y_at(SK.CREST_SAG, 0) - (y_at(SK.RIBS_SAG[10][:SK.RIBS_SAG[10].index(low10) + 1], 0) + 4.5)
-    assert 30 <= gap <= 55, 'side view: the 10th rib %.0f mm above the crest in the mid-axillary line' % gap
     # the side view's ribs, whole from their heads (RIBS_LAT): the same levels; each head on its own
     # vertebral body; below their angles (their most posterior points) the ribs run as separate bands, the
     # lower at least 5 mm clear of the one above it (across the bands, in the view)
@@ -3714,6 +3756,22 @@ def check_relations():
     gap = y_at(SK.CREST_SAG, 0) - (y_at(R[10][:R[10].index(low10) + 1], 0) + 4.5)
     assert 30 <= gap <= 55, 'side view: the 10th rib %.0f mm above the crest in the mid-axillary line' % gap
 
+    # the medial view's ribs are the side view's, each from its head on its own vertebra (the medial view's
+    # cut T9-T12, within 3 mm of the back of the body); behind the cut column they are seen through it
+    # (dashed) back to the head, so that no rib ends on the front of a body; 9 and 10 come out from under
+    # the column's edge below L1, the 11th and 12th lie wholly behind it
+    for n in (9, 10, 11, 12):
+        pts, w = med_rib(n)
+        assert pts[-len(R[n]):] == R[n], 'medial view: rib %d is not the side view\'s' % n
+        AS, AI, PS, PI = MB['T%d' % n]
+        head = pts[0]
+        assert PS[1] - 3 <= head[1] <= PI[1] and point_seg_dist(head, PS, PI) <= 3 and head[0] < min(AS[0], AI[0]), \
+            'medial view: the head of rib %d at %s is not on the back of T%d' % (n, head, n)
+        back, front = med_rib_split(n)
+        assert back is not None and back[0][0] == head, 'medial view: rib %d is not seen through the column to its head' % n
+        assert (front is not None) == (n in (9, 10)), 'medial view: rib %d in front of the column: %s' % (n, front)
+        if front is not None:
+            assert front[0][1][1] > V['L1'][1], 'medial view: rib %d leaves the column at y=%.0f, above L1' % (n, front[0][1][1])
     def shaft(n):       # from the angle down to the tip, or to the lowest point (9, 10)
         pts = R[n]
         i0 = min(range(len(pts)), key=lambda i: pts[i][0])

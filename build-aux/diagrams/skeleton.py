@@ -19,7 +19,7 @@ Key relations built into the numbers (and checked by check_relations() in genera
   * the pubic tubercle level with the tip of the greater trochanter;
   * the lower ribs' heads on their own vertebrae; the 10th rib falls to L3 (the subcostal plane, the
     lowest point of the costal margin), the tip of the 11th to L2-L3, the tip of the 12th to the level of
-    the L1-L2 transverse processes, about 5 cm above the iliac crest at the side (RIBS, RIBS_SAG).
+    the L1-L2 transverse processes, about 5 cm above the iliac crest at the side (RIBS, RIBS_LAT).
 """
 
 SCALE = 1.8  # canvas units per millimetre, one scale for all views
@@ -163,32 +163,20 @@ SACRUM_SAG = [(-20, 188), (-58, 183), (-84, 196), (-98, 222), (-100, 245), (-94,
               (-72, 262), (-56, 240), (-40, 220), (-26, 204)]
 COCCYX_SAG = [(-86, 270), (-90, 276), (-88, 283), (-80, 289), (-66, 292), (-64, 287), (-72, 280),
               (-78, 272)]
-# Lower ribs seen from the right side (their upper parts run off the top of the lateral view),
-# drawn from the angle (the neck and head lie hidden beside the vertebrae): from the angle behind, down and
-# forward to the costal cartilage (9, 10; the last four points) or the free tip (11, 12).  Seen from the side
-# the lower ribs fall steeply, about parallel, each some 15-20 mm below the one above (Moore; Gray's):
-#   * the 10th rib reaches L3 (y ~98) a little in front of the mid-axillary line (z 0-30), where its
-#     cartilage turns up and forward to the costal margin: its lowest point, the subcostal plane, at L3;
-#   * the tip of the 11th at L2-L3 (y ~72) in the mid/posterior axillary line;
-#   * the tip of the 12th, the shortest, behind at the level of the L1-L2 transverse processes (y ~46);
-#   * in the mid-axillary line (z ~0) about 5 cm separate the 10th rib from the iliac crest.
-RIBS_SAG = {
-    9: [(-70, -66), (-68, -44), (-60, -22), (-46, -2), (-28, 18), (-8, 40), (14, 58), (36, 70), (52, 70),
-        (66, 60), (78, 30), (87, -10), (91, -60)],
-    10: [(-84, -66), (-86, -44), (-82, -22), (-72, -4), (-57, 12), (-40, 34), (-22, 58), (-4, 80), (14, 92),
-         (32, 98), (50, 96), (66, 86), (82, 56), (90, 14), (92, -30)],
-    11: [(-86, -50), (-88, -30), (-84, -8), (-74, 10), (-57, 28), (-40, 50), (-22, 72)],
-    12: [(-80, -20), (-82, -4), (-78, 14), (-70, 28), (-63, 38), (-57, 46)],
-}
 # The lower ribs of the side view, each whole from its head (5 to 10 come in from above the view):
 # (z, y) points of its centre line and its width (mm) there.  Seen from the side a rib leaves its head on
 # the back of its own vertebral body, its neck runs back (and a little down) to the angle, the rib's most
 # posterior point, where it turns and falls forward round the flank; so each lower rib's neck passes
 # medial to (under) the shaft of the rib above just beyond that rib's angle, the only place where two ribs
 # overlap in the view, and below it they run as separate, roughly parallel bands, each below and behind
-# the one above.  The levels are RIBS_SAG's (the 10th at L3, the 11th tip at L2-L3, the 12th tip at the
-# L1-L2 transverse processes; checked by check_relations()); the 12th has hardly an angle, the 11th a
-# slight one.  9 and 10 end in their cartilages (the last four points) at the costal margin.
+# the one above.  Seen from the side the lower ribs fall steeply, about parallel (Moore; Gray's): the 10th
+# rib reaches L3 (y ~98) a little in front of the mid-axillary line, where its cartilage turns up and
+# forward to the costal margin (its lowest point, the subcostal plane, at L3); the tip of the 11th at L2-L3
+# in the mid/posterior axillary line; the tip of the 12th, the shortest, behind at the level of the L1-L2
+# transverse processes; in the mid-axillary line about 5 cm separate the 10th rib from the iliac crest
+# (checked by check_relations()).  The 12th has hardly an angle, the 11th a slight one.  9 and 10 end in
+# their cartilages (the last four points) at the costal margin.  The medial view draws the same ribs
+# (RIB_NECKS_SAG adds the heads and necks of 9 and 10, above the side view).
 RIBS_LAT = {
     # the 5th to 8th come in from above the view, above and parallel to the 9th (each about 2 cm above the
     # rib below it across the bands, the intercostal space widening forward), fall to their costochondral
@@ -217,6 +205,13 @@ RIBS_LAT = {
          [8.5, 8.5, 8.5, 8.5, 8.5, 8.5, 8.5, 8.5, 8, 7.5, 6]),
     12: ([(-45, -23), (-57, -19), (-69, -11), (-78, 0), (-82, 12), (-80, 25), (-74, 37), (-65, 46)],
          [8, 8, 8, 8, 7.5, 7, 6, 5]),
+}
+# The heads and necks of ribs 9 and 10, which the side view leaves above its top and the medial view (up
+# to T7) shows: (z, y) from the head on the back of the body of its own vertebra (T9, T10) back and a
+# little up to the angle, running on into RIBS_LAT[n], whose first point is the rib's most posterior.
+RIB_NECKS_SAG = {
+    9: [(-60, -107), (-71, -112), (-81, -114), (-88, -112), (-92, -106), (-89, -96), (-80, -86)],
+    10: [(-54, -79), (-66, -83), (-78, -83), (-87, -80)],
 }
 LINEA_ALBA_SAG = [(97, -64), (104, -20), (110, 30), (114, 110), (110, 180), (96, 240), (74, 276), (52, 288)]
 

@@ -1181,6 +1181,43 @@ test_lateral_external_oblique_upper_slips (void)
     g_error ("side view: external oblique's slips on ribs 5-8:%s", wrong->str);
 }
 
+/* Pelvis view: the lower ribs on the far wall are the side view's ribs (RIBS_LAT in
+ * build-aux/diagrams/skeleton.py, Gray's; Moore): each from its head on its own vertebra (T9-T12)
+ * back to its angle, then down and forward round the flank, the 10th to its lowest point at L3.
+ * Behind the cut column they are seen through it, dashed, back to their heads, so that no rib seems
+ * to end on the front of a lumbar body; the old drawing had its own, older table, the bands of ribs
+ * 9 and 10 running from the costal margin straight back to the front of L2-L3 and ending there, the
+ * 12th rib's tip 8 mm further back than in the side view. Points in millimetres of the views'
+ * shared sagittal coordinates (z forward, y down from the top of L1), on the ribs' centre lines;
+ * the pelvis view draws them at 2.55 units to the millimetre, z 0 at x 590, y -172 at y 52. */
+static void
+test_medial_ribs_side_views (void)
+{
+  static const struct { double z, y; const char *id; const char *what; } points[] = {
+    { 22, 57, "b-lower-ribs-r", "the 9th rib in front of the column, between L1 and L2 and its lowest point" },
+    { -4, 79, "b-lower-ribs-r", "the 10th rib seen through the column at L2-L3, behind its front" },
+    { -18, 50, "b-lower-ribs-r", "the 10th rib seen through the L2 body" },
+    { -37, 57, "b-lower-ribs-r", "the 11th rib seen through the column, near its tip" },
+    { -83, -24, "b-lower-ribs-r", "the angle of the 11th rib, level with T12" },
+    { -65, 46, "b-rib-12-r", "the tip of the 12th rib, level with the L1-L2 transverse processes" },
+  };
+  g_autoptr(FasciaDiagram) diagram = load_view ("pelvis-medial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      double x = 590 - 2.55 * points[i].z, y = 52 + 2.55 * (points[i].y + 172);
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, x, y);
+
+      if (hit == NULL || !g_str_equal (hit->id, points[i].id))
+        g_string_append_printf (wrong, "\n  %s: (%.0f, %.0f) mm, (%.1f, %.1f) is %s, not %s", points[i].what,
+                                points[i].z, points[i].y, x, y, hit != NULL ? hit->id : "nothing", points[i].id);
+    }
+  if (wrong->len > 0)
+    g_error ("pelvis view: the lower ribs are not the side view's, seen through the column to their heads:%s",
+             wrong->str);
+}
+
 static GPtrArray *label_texts (const char *view_id);
 
 /* The muscle a label names, if it is a muscle's label: the label begins with the muscle's name
@@ -2267,6 +2304,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/lateral-hip-bone-proportions", test_lateral_hip_bone_proportions);
   g_test_add_func ("/fascia/render/views/lateral-gluteal-aponeurosis", test_lateral_gluteal_aponeurosis);
   g_test_add_func ("/fascia/render/views/lateral-ribs-orderly", test_lateral_ribs_orderly);
+  g_test_add_func ("/fascia/render/views/medial-ribs-side-views", test_medial_ribs_side_views);
   g_test_add_func ("/fascia/render/views/lateral-external-oblique-slips", test_lateral_external_oblique_slips);
   g_test_add_func ("/fascia/render/views/lateral-external-oblique-upper-slips",
                    test_lateral_external_oblique_upper_slips);
