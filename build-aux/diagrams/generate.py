@@ -1906,47 +1906,156 @@ COSTAL_MARGIN = [(8, -100), (30, -86), (54, -68), (78, -44), (96, -12), (108, 24
 XIPHOID_TIP = -70
 RA_LATERAL = [(21, 290), (40, 222), (57, 160), (69, 100), (78, 40), (84, -20), (86, -80), (78, -138)]
 RA_TOP = [(4, -88), (8, -101), (16, -118), (40, -132), (78, -138)]
+# the outline of the trunk above the iliac crest: the origin of external oblique from the outer surfaces of
+# ribs 5 to 12, the ribs' lateral ends lie on it
+EO_ORIGIN = [(146, -160), (160, -128), (168, -90), (172, -46), (174, 0), (172, 40), (164, 76)]
 
-
-def rib_front(v, side, pts, w, style=BONE):
-    """A rib or costal cartilage seen from in front; its outline (view units) is kept in v.costal[side], the
-    shapes transversus abdominis lies deep to."""
-    d = ribbon(v.ps(pts, side), [x * SCALE for x in w] if isinstance(w, list) else w * SCALE, caps='flat')
-    v.costal.setdefault(side, []).append(flatten(d, 8))
-    return path(d, style)
-
-
-# The front ends of ribs 5-10 and their bony ends out to the flank, as wide as the coronal table (skeleton.RIBS)
-# has the ribcage in the other views: the 9th rib, the widest, 168 mm from the midline where it turns back out
-# of sight; the 10th reaching the flank 156 mm out above its lowest point, at L3, 147 mm out.
+# The ribs 5-10 seen from in front, each from the side of the chest, where it turns back out of sight (its
+# lateral end, cut off by the outline of the trunk), down and medially to its costochondral junction, then its
+# costal cartilage: (bone centre line lateral to medial, its width; cartilage centre line from the junction,
+# its width), mm. Cartilages 5 and 6 reach the sternum; the 7th runs from its junction down and medially
+# into the costal margin, which it forms from the xiphisternal joint down; the 8th, 9th and 10th turn up and
+# medially from their junctions along the margin, each joining the one above: the margin is their lower
+# border, its lowest point the 10th cartilage at L3 (Gray's, Moore). The lower ribs' lateral ends, where
+# each turns back round the flank, lie behind the rib above (the 10th under the 9th). The ribcage is as wide
+# as the coronal table (skeleton.RIBS) has it in the other views; the 10th rib's lowest point lies at L3.
 RIBS_FRONT = {
-    5: ([(74, -146), (108, -152), (140, -146), (158, -132)], [10, 11, 11, 10]),
-    6: ([(86, -122), (120, -126), (148, -114), (164, -96)], [10, 11, 11, 10]),
-    7: ([(98, -62), (126, -82), (152, -80), (166, -64)], [10, 11, 11, 10]),
-    8: ([(114, -20), (140, -34), (160, -30), (168, -16)], [10, 11, 11, 10]),
-    9: ([(114, 40), (140, 26), (160, 24), (168, 32)], [10, 10, 10, 9]),
-    10: ([(122, 89), (139, 84), (151, 70), (156, 50)], [9, 9, 8.5, 8]),
+    5: ([(160, -184), (138, -166), (112, -152), (86, -142)], 11,
+        [(86, -142), (60, -141), (36, -142), (12, -143)], 9),
+    6: ([(176, -162), (150, -139), (124, -124), (96, -114)], 11,
+        [(96, -114), (74, -112), (52, -114), (30, -118), (12, -121)], 9),
+    7: ([(184, -124), (166, -106), (150, -90), (128, -78), (108, -72)], 11,
+        [(108, -72), (90, -66), (72, -58)], 9),
+    8: ([(184, -82), (166, -58), (150, -42), (132, -28), (116, -20)], 11,
+        [(116, -20), (104, -20), (94, -26), (85, -34), (78, -44)], 8.5),
+    9: ([(186, -30), (170, -4), (150, 14), (136, 25), (124, 30)], 10.5,
+        [(124, 30), (114, 28), (106, 16), (102, 4), (96, -12)], 8.5),
+    10: ([(148, 14), (154, 34), (150, 60), (142, 78), (130, 88)], 9.5,
+         [(130, 88), (122, 90), (118, 76), (116, 58), (112, 40)], 8.5),
 }
 
 
+def fs_canvas(v, pts, side):
+    """Canvas points of mm points, not clamped to the top of the frame (rib_front clips there)."""
+    return [(v.x0 + v.scale * q[0] * side, v.y0 + v.scale * (q[1] - v.frame[0])) for q in pts]
+
+
+def fs_clips(v, side):
+    """The canvas polygons outside the trunk at the level of the chest: above the frame and lateral to the
+    outline of the trunk (EO_ORIGIN)."""
+    above = [(-500, -500), (W + 500, -500), (W + 500, v.y0), (-500, v.y0)]
+    out = [(140, -240)] + sample(EO_ORIGIN, False, 8) + [(150, 130), (400, 130), (400, -240)]
+    return [above, fs_canvas(v, out, side)]
+
+
+def rib_front(v, side, pts, w, split=None):
+    """A rib or costal cartilage seen from in front, cut off at the outline of the trunk and the top of the
+    frame; its outline (view units) is kept in v.costal[side], the shapes transversus abdominis lies deep to.
+    Returns the pieces' outlines (canvas); with split (an index into pts), the pieces before and after that
+    point (a rib and its cartilage, one band with one edge)."""
+    widths = [x * SCALE for x in w] if isinstance(w, list) else [w * SCALE] * len(pts)
+    left, right, cen = offset_line(fs_canvas(v, pts, side), widths)
+    cut = lambda a, b: polygons_difference([left[a:b] + right[a:b][::-1]], fs_clips(v, side))
+    if split is None:
+        pieces = cut(0, len(left))
+        v.costal.setdefault(side, []).extend(pieces)
+        return pieces
+    k = split * 8
+    bone, cart = cut(0, k + 1), cut(k, len(left))
+    v.costal.setdefault(side, []).extend(bone + cart)
+    return bone, cart
+
+
+def poly_d(polys):
+    return ' '.join('M' + ' L'.join(P(q) for q in poly) + ' Z' for poly in polys)
+
+
+def fs_chest_window(v, side):
+    """The chest wall between the ribs that the front superficial view shows above the costal margin: from
+    the top of the frame and the outline of the trunk down to the 10th rib and the costal margin (mm); at the
+    flank, lateral to the 10th rib, down to the level of L2, where transversus abdominis meets it."""
+    rib10 = RIBS_FRONT[10][0]
+    low = [(169, 56), (152, 50)] + rib10[2:] + [(122, 92)] + COSTAL_MARGIN[::-1] + [(0, -100)]
+    return [(0, -180), (140, -180)] + [q for q in sample(EO_ORIGIN, False, 8) if q[1] < 52] + low
+
+
+def intercostals_front(v, side):
+    """The intercostal muscles filling the spaces between ribs 5 to 10 (drawing only, no card): the external
+    intercostals, their fibres running down and medially from the rib above to the rib below; between the
+    costal cartilages they are replaced by the external intercostal membrane, through which the internal
+    intercostals show, their fibres running down and laterally (Gray's, Moore)."""
+    win = fs_chest_window(v, side)
+    clipped = polygons_difference([fs_canvas(v, win, side)], fs_clips(v, side)[:1])
+    v.chest[side] = clipped
+    parts = [path(poly_d(clipped), 'fill="#b5362a" fill-opacity="0.93" stroke="none"')]
+    # the costochondral line: the membrane lies medial to it
+    joints = [RIBS_FRONT[n][0][-1] for n in range(5, 11)]
+    membrane = [(0, -190), (joints[0][0], -190)] + joints + [(126, 90)] + COSTAL_MARGIN[::-1] + [(0, -100)]
+    ext, inner, ext_all = [], [], []
+    for n in range(5, 10):
+        a = densify_line(RIBS_FRONT[n][0] + RIBS_FRONT[n][2][1:], 1.0)
+        b = densify_line(RIBS_FRONT[n + 1][0] + RIBS_FRONT[n + 1][2][1:], 1.0)
+        for k in range(0, len(a), 5):
+            p = a[k]
+            j = min(range(len(b)), key=lambda i: dist(p, b[i]))
+            gap = dist(p, b[j])
+            if gap < 6:
+                continue
+            medial = point_in_poly(p, membrane)
+            shift = int(gap * (0.55 if not medial else -0.55))
+            if not 0 < j + shift < len(b) - 1 or not 0 < j + abs(shift) < len(b) - 1 or j in (0, len(b) - 1):
+                continue
+            # along b: larger index = more medial
+            q = b[min(max(j + shift, 0), len(b) - 1)]
+            (inner if medial else ext).append((p, q))
+            ext_all.append((p, b[min(max(j + abs(shift), 0), len(b) - 1)]))
+    def clip(segs, medial):
+        runs = []
+        for p, q in segs:
+            run = []
+            for k in range(21):
+                r = lerp(p, q, k / 20.0)
+                if r[1] > v.frame[0] and point_in_poly(r, win) and point_in_poly(r, membrane) == medial:
+                    run.append(r)
+                else:
+                    if len(run) > 1:
+                        runs.append(run)
+                    run = []
+            if len(run) > 1:
+                runs.append(run)
+        return ' '.join('M' + ' L'.join(P(q) for q in fs_canvas(v, run, side)) for run in runs)
+    parts.append(path(clip(ext, False), FIBRE))
+    parts.append(path(clip(inner, True), FIBRE))
+    mem = polygons_difference([fs_canvas(v, membrane, side)], fs_clips(v, side)[:1])
+    parts.append(path(poly_d(mem), 'fill="#e9eef1" fill-opacity="0.22" stroke="none"'))
+    # the membrane's fibres run as the external intercostals' do
+    parts.append(path(clip(ext_all, True), FASCIA_FIBRE))
+    return parts
+
+
 def front_superficial_bones(v):
-    """The skeleton under the front of the abdominal wall: the lower sternum and xiphoid, the costal
-    cartilages and the anterior ends of ribs 5 to 10, the hip bones, the pubic symphysis and the femora."""
-    v.costal = {}
+    """The skeleton under the front of the abdominal wall: the lower sternum and xiphoid, the ribs 5 to 10
+    with their costal cartilages and the intercostal muscles between them, the hip bones, the pubic
+    symphysis and the femora."""
+    v.costal, v.chest = {}, {}
     for side in v.sides:
         s = sfx(side)
+        v.add('bones', ''.join(intercostals_front(v, side)))
+        shapes = {}
+        for n in range(5, 11):
+            bone, bw, cart, cw = RIBS_FRONT[n]
+            shapes[n] = rib_front(v, side, bone + cart[1:], [bw] * (len(bone) - 1) + [cw] * len(cart), len(bone) - 1)
+        upper, margin = rib_front(v, side, COSTAL_MARGIN + [(121, 93)], 9, 2)
+        # the outlines first, then the fills over them: where cartilages join, one shape, no seam
+        every = [q for n in shapes for q in shapes[n][0] + shapes[n][1]] + margin + upper
+        v.add('bones', path(poly_d(every), 'fill="#5b4a3a" stroke="#5b4a3a" stroke-width="3.2" stroke-linejoin="round"'))
+        fill = lambda polys, colour: path(poly_d(polys), 'fill="%s" stroke="none"' % colour)
         for n in (5, 6, 7, 8):
-            v.add('bones', rib_front(v, side, *RIBS_FRONT[n]))
-        # the lower ribs: 9 and 10, the costal margin's lower cartilages (the 8th joining the 7th) and their
-        # bony ends
-        low = [rib_front(v, side, *RIBS_FRONT[9]), rib_front(v, side, *RIBS_FRONT[10]),
-               rib_front(v, side, [(90, -20), (104, -23), (118, -21)], 8.5, CARTILAGE),
-               rib_front(v, side, COSTAL_MARGIN[2:], 9, CARTILAGE)]
-        v.add('bones', group('b-lower-ribs' + s, low))
-        cart = [rib_front(v, side, [(12, -142), (44, -142), (76, -146)], 9, CARTILAGE),
-                rib_front(v, side, [(12, -121), (40, -116), (64, -113), (88, -122)], 9, CARTILAGE),
-                rib_front(v, side, COSTAL_MARGIN[:3] + [(76, -58), (100, -62)], 9, CARTILAGE)]
+            v.add('bones', fill(shapes[n][0], '#f4ecd8'))
+        cart = [fill(shapes[5][1] + shapes[6][1] + shapes[7][1] + upper, '#e6ebe6')]
+        low = [fill(shapes[9][0] + shapes[10][0], '#f4ecd8'), fill(shapes[8][1] + shapes[9][1] + shapes[10][1] + margin, '#e6ebe6')]
         v.add('bones', group('b-costal-cartilages-5-7' + s, cart))
+        v.add('bones', group('b-lower-ribs' + s, low))
         draw_hip_bone_coronal(v, side)
         draw_femur_coronal(v, side)
     draw_sacrum(v)
@@ -1980,7 +2089,7 @@ EO_JUNCTION = [(86, -152), (90, -100), (96, -50), (102, 0), (108, 60), (114, 120
 
 
 def external_oblique_sheet(v, side):
-    return sheet(v, side, [(146, -160), (160, -128), (168, -90), (172, -46), (174, 0), (172, 40), (164, 76)], EO_JUNCTION)
+    return sheet(v, side, EO_ORIGIN, EO_JUNCTION)
 
 
 def external_oblique_front(v, side):
@@ -2009,16 +2118,19 @@ def internal_oblique_sheet(v, side):
 
 
 def transversus_sheet(v, side):
-    return sheet(v, side, [(140, -64), (150, 0), (152, 60), (150, 120), (146, 160), (128, 204), (100, 236), (74, 259)],
-                 [(92, -60), (84, 0), (77, 60), (68, 110), (57, 160), (46, 210), (34, 252), (16, 290)])
+    return sheet(v, side, [(150, -64), (166, 0), (168, 56), (157, 96), (150, 130), (146, 160), (128, 204), (100, 236), (74, 259)],
+                 [(76, -60), (70, 0), (66, 60), (60, 110), (52, 160), (42, 210), (32, 252), (16, 290)])
 
 
 def transversus_front(v, side, nfib=18):
     """Transversus abdominis seen from in front: it arises from the internal surfaces of the costal
-    cartilages 7-12 (Gray's, Moore), so it lies deep to them: its shapes are cut away under the ribs and
-    cartilages of the view (v.costal), which show over it and are clicked there."""
+    cartilages 7-12 (Gray's, Moore), so it lies deep to them and to the intercostal muscles: its shapes are
+    cut away under the chest wall above the costal margin (v.chest) and under the ribs and cartilages of the
+    view (v.costal), which show over it and are clicked there. Its lateral border reaches the outline of the
+    flank and its aponeurosis passes behind rectus abdominis (the posterior layer of the rectus sheath), so
+    that no gap opens beside either."""
     sh = transversus_sheet(v, side)
-    ribs = v.costal[side]
+    ribs = v.chest[side] + v.costal[side]
 
     def fill(poly, style):
         # one path a piece: punch() (the bare ASIS) takes a filled path for one outline

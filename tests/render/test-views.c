@@ -675,8 +675,14 @@ static const HitPoint hit_points[] = {
     "the costal margin (108 mm out, level with L1) lies over transversus abdominis, not under it" },
   { "front-superficial", 348, 324.8, "b-lower-ribs-r",
     "the 9th rib (140 mm out) lies over transversus abdominis, not under it" },
-  { "front-superficial", 366, 278, "m-transversus-abdominis-r",
-    "between the 8th and 9th ribs transversus abdominis shows" },
+  /* Front superficial view: transversus abdominis lies deep to the ribs and the intercostal
+   * muscles between them, below the costal margin: between the 8th and 9th ribs, 130 mm out, lie
+   * the external intercostals (drawn, no card), not transversus, which shows below the margin. (The
+   * point at (366, 278), which found transversus there, now finds nothing.) */
+  { "front-superficial", 366, 278, NULL,
+    "between the 8th and 9th ribs lie the intercostal muscles, not transversus abdominis deep to them" },
+  { "front-superficial", 411, 368, "m-transversus-abdominis-r",
+    "below the costal margin (105 mm out, level with L2) transversus abdominis shows" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
   { "anterior", 708.9, 1205, "m-sartorius-l",
@@ -877,6 +883,127 @@ test_front_costal_margin_over_transversus (void)
                   "the anterior view", front_mm, table_mm);
   g_assert_cmpfloat (fabs (front_mm - table_mm), <=, 4);
   test_diagram_assert_colour (surface, 10, 9, "#e6ebe6", 0.96);
+  cairo_surface_destroy (surface);
+}
+
+/* Front superficial view, the subject's right, where external oblique is removed but for a cut flap
+ * along the flank: the chest wall reads as in Gray's and Moore. Each rib 5-10 is one continuous
+ * band from under the flap (the 10th from under the 9th) down and medially to its costochondral
+ * junction, then its cartilage: those of 7-10 join to form the costal margin. The intercostal
+ * spaces are filled with the intercostal muscles (muscle red; the external intercostal membrane
+ * medially, a pale film), and transversus abdominis shows only below the margin. The old drawing
+ * had the ribs as fragments (the 7th and 8th bent back up into hooks at their ends, the 8th's
+ * cartilage a separate stub), and white background between them above transversus.
+ * View units: 1.8 to the millimetre, the midline at x 600, y 8 at 150 mm above the top of L1. */
+static const double front_rib_bone[][2] = {
+  { 418.5, 13.5 }, { 432.6, 18.9 },                                       /* 5 */
+  { 380.0, 56.3 }, { 398.0, 63.6 }, { 416.0, 69.8 },                      /* 6 */
+  { 364.9, 135.6 }, { 376.3, 140.2 }, { 387.3, 143.5 }, { 398.0, 146.2 }, /* 7 */
+  { 354.8, 222.4 }, { 367.3, 230.7 }, { 379.2, 237.2 },                   /* 8 */
+  { 346.8, 317.2 }, { 356.1, 323.6 }, { 365.1, 328.4 }, { 373.6, 331.4 }, /* 9 */
+  { 322.8, 350.0 }, { 326.4, 386.0 }, { 346.7, 421.3 }, { 355.7, 429.6 }, /* 10 */
+};
+/* the cartilages of 7-10 from their junctions to the costal margin, lateral to rectus abdominis,
+ * and the region a click on each finds */
+static const struct { double x, y; const char *region_id; } front_rib_cartilage[] = {
+  { 416.2, 151.7, "b-costal-cartilages-5-7-r" }, { 425.8, 154.8, "b-costal-cartilages-5-7-r" },
+  { 435.4, 158.2, "b-costal-cartilages-5-7-r" },
+  { 399.7, 243.5, "b-lower-ribs-r" }, { 408.0, 243.1, "b-lower-ribs-r" }, { 415.9, 240.9, "b-lower-ribs-r" },
+  { 423.2, 236.8, "b-lower-ribs-r" }, { 430.1, 231.7, "b-lower-ribs-r" }, { 436.9, 226.4, "b-lower-ribs-r" },
+  { 443.4, 220.6, "b-lower-ribs-r" },
+  { 383.7, 332.4, "b-lower-ribs-r" }, { 390.8, 330.8, "b-lower-ribs-r" }, { 397.4, 326.0, "b-lower-ribs-r" },
+  { 403.6, 317.3, "b-lower-ribs-r" }, { 408.8, 307.7, "b-lower-ribs-r" }, { 412.2, 299.3, "b-lower-ribs-r" },
+  { 414.6, 290.9, "b-lower-ribs-r" }, { 417.9, 281.0, "b-lower-ribs-r" }, { 422.3, 269.5, "b-lower-ribs-r" },
+  { 426.8, 257.6, "b-lower-ribs-r" },
+  { 372.0, 440.0, "b-lower-ribs-r" }, { 377.6, 441.4, "b-lower-ribs-r" }, { 382.0, 437.7, "b-lower-ribs-r" },
+  { 385.1, 427.9, "b-lower-ribs-r" }, { 387.4, 416.0, "b-lower-ribs-r" }, { 389.0, 403.7, "b-lower-ribs-r" },
+  { 390.2, 390.3, "b-lower-ribs-r" }, { 392.1, 377.2, "b-lower-ribs-r" }, { 395.0, 364.3, "b-lower-ribs-r" },
+  { 398.1, 351.3, "b-lower-ribs-r" },
+};
+/* the middles of the intercostal spaces 5-6 to 9-10, and one between the 7th and 8th cartilages
+ * under the external intercostal membrane */
+static const double front_intercostal[][2] = {
+  { 402, 33.2 }, { 384, 99.8 }, { 366, 183.4 }, { 366, 278 }, { 348, 368 }, { 429, 197 },
+};
+/* the chest window: medial to the cut edge of external oblique, lateral to rectus abdominis, from
+ * the top of the view down past the costal margin to the level of L2 (mm) */
+static const double front_window_mm[][2] = {
+  { 120, -149 }, { 88, -149 }, { 86, -80 }, { 84, -20 }, { 78, 40 }, { 72, 80 }, { 130, 100 },
+  { 146, 60 }, { 147, 28 }, { 143, -29 }, { 134, -98 },
+};
+
+static gboolean
+in_polygon (double        x,
+            double        y,
+            const double (*poly)[2],
+            guint         n)
+{
+  gboolean inside = FALSE;
+
+  for (guint i = 0, j = n - 1; i < n; j = i++)
+    if ((poly[i][1] > y) != (poly[j][1] > y) &&
+        x < poly[j][0] + (y - poly[j][1]) * (poly[i][0] - poly[j][0]) / (poly[i][1] - poly[j][1]))
+      inside = !inside;
+  return inside;
+}
+
+static void
+test_front_chest_wall (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  cairo_surface_t *surface = test_diagram_render (diagram, 300, 460, 1, 300, 0);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  double window[G_N_ELEMENTS (front_window_mm)][2];
+  guint white = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (front_rib_bone); i++)
+    test_diagram_assert_colour (surface, front_rib_bone[i][0] - 300, front_rib_bone[i][1], "#f4ecd8", 0.93);
+  for (guint i = 0; i < G_N_ELEMENTS (front_rib_cartilage); i++)
+    {
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, front_rib_cartilage[i].x, front_rib_cartilage[i].y);
+
+      test_diagram_assert_colour (surface, front_rib_cartilage[i].x - 300, front_rib_cartilage[i].y, "#e6ebe6", 0.93);
+      g_assert_nonnull (hit);
+      g_assert_cmpstr (hit->id, ==, front_rib_cartilage[i].region_id);
+    }
+  /* ribs 9 and 10 are the card "Ninth to eleventh ribs" wherever they show */
+  for (guint i = 12; i < G_N_ELEMENTS (front_rib_bone); i++)
+    {
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, front_rib_bone[i][0], front_rib_bone[i][1]);
+
+      g_assert_nonnull (hit);
+      g_assert_cmpstr (hit->id, ==, "b-lower-ribs-r");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (front_intercostal); i++)
+    {
+      guint32 px = *(const guint32 *) (data + (int) front_intercostal[i][1] * stride
+                                       + 4 * ((int) front_intercostal[i][0] - 300));
+      int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff;
+
+      g_test_message ("intercostal space %u: #%06x", i, px & 0xffffff);
+      g_assert_cmpint (r, >=, g + 60);
+      g_assert_null (fascia_diagram_hit_test (diagram, front_intercostal[i][0], front_intercostal[i][1]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (front_window_mm); i++)
+    {
+      window[i][0] = 600 - 1.8 * front_window_mm[i][0];
+      window[i][1] = 8 + 1.8 * (front_window_mm[i][1] + 150);
+    }
+  for (int y = 0; y < 460; y++)
+    for (int x = 0; x < 300; x++)
+      {
+        guint32 px = *(const guint32 *) (data + y * stride + 4 * x);
+
+        if (in_polygon (x + 300.5, y + 0.5, window, G_N_ELEMENTS (window)) &&
+            ((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6)
+          {
+            if (white++ < 5)
+              g_test_message ("background at (%d, %d)", x + 300, y);
+          }
+      }
+  g_test_message ("%u pixels of background in the chest window", white);
+  g_assert_cmpuint (white, ==, 0);
   cairo_surface_destroy (surface);
 }
 
@@ -2310,6 +2437,7 @@ main (int   argc,
                    test_lateral_external_oblique_upper_slips);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
+  g_test_add_func ("/fascia/render/views/front-chest-wall", test_front_chest_wall);
   g_test_add_func ("/fascia/render/views/front-costal-margin-over-transversus",
                    test_front_costal_margin_over_transversus);
   return g_test_run ();
