@@ -2502,8 +2502,10 @@ def draw_hip_landmarks_lateral(v):
 
 def build_lateral():
     v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
-             'The right hip and flank seen from the side: external oblique on the lower ribs with its aponeurosis '
-             'and the inguinal ligament; gluteus maximus, the thick quadrilateral of the buttock, its coarse '
+             'The right hip and flank seen from the side: external oblique arising by slips from ribs 5-12, with its '
+             'aponeurosis and the inguinal ligament; behind it the lowest part of latissimus dorsi (cut above its '
+             'slips on the lower ribs), and between their borders and the iliac crest the lumbar triangle with '
+             'internal oblique in its floor; gluteus maximus, the thick quadrilateral of the buttock, its coarse '
              'bundles running down and forward into the iliotibial tract over the greater trochanter and to the '
              'gluteal tuberosity; gluteus medius below the iliac crest between gluteus maximus and tensor fasciae '
              'latae under the thin gluteal aponeurosis, gluteus minimus seen through it as a dashed fan from the '
@@ -2700,6 +2702,38 @@ def build_lateral():
     bundles = 'fill="none" stroke="#6e1f17" stroke-width="1.5" stroke-opacity="0.8" stroke-linecap="round"'
     gp.append(path(gmax.fibres(11, 0.0, 1.0, 0.02, 0.94), bundles))
     v.add('muscles', group('m-gluteus-maximus-r', gp))
+    # internal oblique, the floor of the lumbar (inferior, Petit's) triangle between latissimus, external
+    # oblique and the crest: from the intermediate line of the iliac crest (and the thoracolumbar fascia)
+    # its posterior fibres ascend, a little forward, to the lower borders of ribs 10-12 (Gray's; Moore).
+    # Drawn under latissimus and external oblique, which leave only the triangle of it bare.
+    io = Sheet(v.ps([(-57, 138.5), (-44, 135.5), (-29, 132.5)]), v.ps([(-50, 60), (-38, 58), (-24, 66)]))
+    v.add('muscles', group('m-internal-oblique-r', muscle_parts(io, 'deep', 8)))
+    # latissimus dorsi, its lowest part: from the posterior third of the outer lip of the iliac crest its
+    # anterior (lateral) border runs up, free, and then forward across the lower ribs towards the axilla,
+    # and its lowest fleshy slips arise from the outer surfaces of ribs 10-12, interdigitating with
+    # external oblique's (Gray's; Moore). Drawn under external oblique: it fills the notches between that
+    # muscle's slips of ribs 9-12 and the flank behind its free posterior border down to the crest,
+    # leaving the lumbar triangle between its border, external oblique's and the crest. It is cut across
+    # just above its costal slips (the rest of the sheet would cover the ribs on its way to the axilla)
+    # and behind, in front of the lumbar spinous processes, where its aponeurosis (the posterior layer of
+    # the thoracolumbar fascia) begins.
+    qa = [eo_qa(c) for _, c in EO_SLIPS_LAT]
+    nine = [n for n, _ in EO_SLIPS_LAT].index(9)
+    cut = []
+    for k in range(nine, len(qa) - 1):
+        # up into the notch behind slip k, to about the level of the slips' rounded ends, then down under
+        # the next slip (hidden by it)
+        cut.append(eo_zy((qa[k][0] + qa[k + 1][0]) / 2.0, (qa[k][1] + qa[k + 1][1]) / 2.0 - 3) + ('c',))
+        cut.append(eo_zy(qa[k + 1][0], qa[k + 1][1] + 22) + ('c',))
+    cut[-1] = (-66, 50, 'c')
+    crest = [(-54, 137.8, 'c'), (-60, 139.8), (-66, 143.2, 'c')]
+    ld = ('M%s C%s %s %s ' % (P(v.p(crest[0])), P(v.p((-55, 105))), P(v.p((-38, 55))), P(v.p(cut[0])))
+          + ' '.join('L%s' % P(v.p(q)) for q in cut[1:])
+          + ' L%s L%s L%s Z' % (P(v.p(crest[2])), P(v.p(crest[1])), P(v.p(crest[0]))))
+    lat = Sheet(v.ps([crest[0][:2], crest[1], crest[2][:2]]),
+                v.ps([cut[0][:2], cut[2][:2], cut[4][:2], (-66, 50)]),
+                v.ps([(-55, 105), (-62, 110), (-66, 112)]), v.ps([(-38, 55), (-52, 70), (-66, 80)]))
+    v.add('muscles', group('m-latissimus-dorsi-r', [path(ld, MUSCLE['mid']), path(lat.fibres(9, 0.0, 1.0, 0.03, 0.97), FIBRE)]))
     # external oblique: fleshy slips from the outer surfaces of the lower ribs, fibres down and forward,
     # its posterior border free from the 12th rib to the iliac crest; it turns into its aponeurosis along a
     # line from the 9th costal cartilage down to the ASIS; the aponeurosis reaches the linea alba, and its
@@ -2743,6 +2777,7 @@ def build_lateral():
     v.label('External oblique aponeurosis', (98, 60), R, 'R')
     v.label('Linea alba', (112, 150), R, 'R')
     v.label('Iliac crest', (-46, 137), R, 'L')
+    v.label('Latissimus dorsi (cut)', (-61, 122), R, 'L')
     v.label('ASIS', (45.6, 211.2), R, 'R')
     v.label('AIIS', (42, 236), R, 'R')
     v.label('Inguinal ligament', (50.2, 262), R, 'R')

@@ -1345,6 +1345,43 @@ test_medial_ribs_side_views (void)
              wrong->str);
 }
 
+/* Side view: latissimus dorsi's lowest part (Gray's; Moore). Its anterior border runs up, free, from
+ * the posterior third of the iliac crest, its lowest fleshy slips arising from ribs 10-12 between
+ * external oblique's; the lumbar (Petit's) triangle lies between its border, external oblique's free
+ * posterior border and the crest, its floor internal oblique. The notches between external
+ * oblique's slips of ribs 10-12 and the flank behind its posterior border are latissimus, the
+ * triangle internal oblique, and no white background shows there: the old drawing had no
+ * latissimus, white background in the notches and the triangle. 1.8 view units to the mm. */
+static void
+test_lateral_latissimus_lumbar_triangle (void)
+{
+  static const struct { double x, y; const char *id; } points[] = {
+    { 574.3, 176.6, "m-latissimus-dorsi-r" },   /* the notch between the slips of ribs 10 and 11 */
+    { 535.2, 187.4, "m-latissimus-dorsi-r" },   /* between the slips of ribs 11 and 12 */
+    { 528.0, 281.0, "m-latissimus-dorsi-r" },   /* behind external oblique's free border, at L3 */
+    { 530.0, 320.0, "m-latissimus-dorsi-r" },   /* its free border, above the crest */
+    { 560.4, 336.8, "m-internal-oblique-r" },   /* the lumbar triangle, just above the crest */
+    { 552.0, 326.0, "m-internal-oblique-r" },
+  };
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  cairo_surface_t *surface = test_diagram_render (diagram, 200, 260, 1, 480, 120);
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, points[i].x, points[i].y);
+
+      if (hit == NULL || !g_str_equal (hit->id, points[i].id))
+        g_string_append_printf (wrong, "\n  (%.1f, %.1f) is %s, not %s", points[i].x, points[i].y,
+                                hit != NULL ? hit->id : "nothing", points[i].id);
+    }
+  if (wrong->len > 0)
+    g_error ("side view: latissimus and the lumbar triangle:%s", wrong->str);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    test_diagram_assert_not_colour (surface, (int) points[i].x - 480, (int) points[i].y - 120, "#ffffff");
+  cairo_surface_destroy (surface);
+}
+
 static GPtrArray *label_texts (const char *view_id);
 
 /* The muscle a label names, if it is a muscle's label: the label begins with the muscle's name
@@ -2433,6 +2470,8 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/lateral-ribs-orderly", test_lateral_ribs_orderly);
   g_test_add_func ("/fascia/render/views/medial-ribs-side-views", test_medial_ribs_side_views);
   g_test_add_func ("/fascia/render/views/lateral-external-oblique-slips", test_lateral_external_oblique_slips);
+  g_test_add_func ("/fascia/render/views/lateral-latissimus-lumbar-triangle",
+                   test_lateral_latissimus_lumbar_triangle);
   g_test_add_func ("/fascia/render/views/lateral-external-oblique-upper-slips",
                    test_lateral_external_oblique_upper_slips);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
