@@ -17,7 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from geom import (P, f, lerp, add, sub, mul, norm, dist, smooth, segments, seg_d, sample,  # noqa: E402
+from geom import (P, f, runs_where, lerp, add, sub, mul, norm, dist, smooth, segments, seg_d, sample,  # noqa: E402
                   curve_eval, ellipse_pts, ribbon, ribbon_poly, hatch, lines_d, Sheet, bez,
                   point_in_poly, offset_line, segment_through_box, polygons_difference)
 import skeleton as SK  # noqa: E402
@@ -2012,17 +2012,9 @@ def intercostals_front(v, side):
     def clip(segs, medial):
         runs = []
         for p, q in segs:
-            run = []
-            for k in range(21):
-                r = lerp(p, q, k / 20.0)
-                if r[1] > v.frame[0] and point_in_poly(r, win) and point_in_poly(r, membrane) == medial:
-                    run.append(r)
-                else:
-                    if len(run) > 1:
-                        runs.append(run)
-                    run = []
-            if len(run) > 1:
-                runs.append(run)
+            runs += runs_where([lerp(p, q, k / 20.0) for k in range(21)],
+                               lambda r: (r[1] > v.frame[0] and point_in_poly(r, win)
+                                          and point_in_poly(r, membrane) == medial))
         return ' '.join('M' + ' L'.join(P(q) for q in fs_canvas(v, run, side)) for run in runs)
     parts.append(path(clip(ext, False), FIBRE))
     parts.append(path(clip(inner, True), FIBRE))
@@ -2140,17 +2132,8 @@ def transversus_front(v, side, nfib=18):
         runs = []
         for k in range(n):
             t = t0 + (t1 - t0) * (k + 0.5) / n
-            run = []
-            for j in range(41):
-                q = sh.point(t, u0 + (u1 - u0) * j / 40.0)
-                if any(point_in_poly(q, r) for r in ribs):
-                    if len(run) > 1:
-                        runs.append(run)
-                    run = []
-                else:
-                    run.append(q)
-            if len(run) > 1:
-                runs.append(run)
+            runs += runs_where([sh.point(t, u0 + (u1 - u0) * j / 40.0) for j in range(41)],
+                               lambda q: not any(point_in_poly(q, r) for r in ribs))
         return ' '.join('M' + ' L'.join(P(q) for q in run) for run in runs)
 
     return (fill(sh.poly(24), MUSCLE['deep']) + fill(sh.region_poly(0, 1, 0.85, 1.0, 24), TENDON)
@@ -3159,17 +3142,7 @@ def punch(el, c, r):
         for sp in re.split(r'(?=M)', d.strip()):
             if not sp.strip():
                 continue
-            pts = densify(flatten(sp, 5), 3.0)
-            run = []
-            for q in pts:
-                if dist(q, c) > r + 1.0:
-                    run.append(q)
-                else:
-                    if len(run) > 1:
-                        runs.append(run)
-                    run = []
-            if len(run) > 1:
-                runs.append(run)
+            runs += runs_where(densify(flatten(sp, 5), 3.0), lambda q: dist(q, c) > r + 1.0)
         if not runs:
             return ''
         return '<path%s d="%s" %s/>' % (attrs_before, ' '.join('M' + ' L'.join(P(q) for q in x) for x in runs), attrs)
@@ -3221,17 +3194,9 @@ def clip_front(v, parts):
                     cl.append((min(X, fx), Y) if fx is not None else (X, Y))
                 subs.append('M' + ' L'.join(P(q) for q in cl) + ' Z')
             else:
-                run = []
-                for X, Y in pts:
-                    fx = front_x(Y)
-                    if fx is None or X <= fx:
-                        run.append((X, Y))
-                    else:
-                        if len(run) > 1:
-                            subs.append('M' + ' L'.join(P(q) for q in run))
-                        run = []
-                if len(run) > 1:
-                    subs.append('M' + ' L'.join(P(q) for q in run))
+                subs += ['M' + ' L'.join(P(q) for q in run)
+                         for run in runs_where(pts, lambda q: front_x(q[1]) is None
+                                               or q[0] <= front_x(q[1]))]
         if subs:
             out.append('<path d="%s" %s/>' % (' '.join(subs), style))
     return out

@@ -324,6 +324,22 @@ class Sheet:
         return smooth([self.point(t0 + (t1 - t0) * k / float(per), u) for k in range(per + 1)], closed=False)
 
 
+def runs_where(points, keep):
+    """The runs of consecutive points that keep() accepts, each of two points or more: a line
+    cut where it passes through something it must not cross."""
+    runs, run = [], []
+    for p in points:
+        if keep(p):
+            run.append(p)
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = []
+    if len(run) > 1:
+        runs.append(run)
+    return runs
+
+
 def segment_through_box(p, q, box, pad=1.0):
     """Whether the segment p-q passes through the box (x0, y0, x1, y1) grown by pad (sampled at 41
     points): the generator's and check.py's one test of a leader line through a label."""

@@ -1059,6 +1059,28 @@ study_first_frame_cb (GdkFrameClock   *clock,
                   && bounds.origin.y > gtk_widget_get_height (scroller);
 }
 
+/* A window of @width × @height opened on the Study page (the settings say so), its first frame
+ * painted and what it showed in @first. */
+static FasciaWindow *
+open_on_study_page (int              width,
+                    int              height,
+                    StudyFirstFrame *first)
+{
+  FasciaWindow *window = fascia_window_new (app);
+  gulong id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  first->page = fascia_window_get_study_page (window);
+  gtk_widget_realize (GTK_WIDGET (window));
+  id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                         G_CALLBACK (study_first_frame_cb), first);
+  gtk_window_present (GTK_WINDOW (window));
+  while (first->frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+  return window;
+}
+
 /* A window that opens on the Study page makes the progress rows its first frame can show
  * (one per muscle, each an AdwActionRow styled, laid out and measured: all of them cost
  * ~20 ms of processor time before the window answered), enough to fill the page below its
@@ -1073,7 +1095,6 @@ test_study_rows_first_frame (void)
   guint n_muscles = g_list_model_get_n_items (fascia_atlas_get_muscles (fascia_ui_get_atlas ()));
   StudyFirstFrame first = { NULL, };
   FasciaWindow *window;
-  gulong id;
 
   g_assert_true (fascia_store_create_demo_full (path, 200, &error));
   g_assert_no_error (error);
@@ -1081,16 +1102,7 @@ test_study_rows_first_frame (void)
   g_settings_reset (settings, "last-client");
   g_settings_set_string (settings, "last-page", "study");
 
-  window = fascia_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  first.page = fascia_window_get_study_page (window);
-  gtk_widget_realize (GTK_WIDGET (window));
-  id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                         G_CALLBACK (study_first_frame_cb), &first);
-  gtk_window_present (GTK_WINDOW (window));
-  while (first.frames == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+  window = open_on_study_page (1280, 800, &first);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first.page)));
 
   g_test_message ("first frame: %u of %u progress rows", first.rows, n_muscles);
@@ -1133,18 +1145,7 @@ test_study_rows_on_screen (void)
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       StudyFirstFrame first = { NULL, };
-      FasciaWindow *window = fascia_window_new (app);
-      gulong id;
-
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
-      first.page = fascia_window_get_study_page (window);
-      gtk_widget_realize (GTK_WIDGET (window));
-      id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                             G_CALLBACK (study_first_frame_cb), &first);
-      gtk_window_present (GTK_WINDOW (window));
-      while (first.frames == 0)
-        g_main_context_iteration (NULL, TRUE);
-      g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+      FasciaWindow *window = open_on_study_page (sizes[s][0], sizes[s][1], &first);
 
       g_test_message ("%dx%d, first frame: %u progress rows, %u of them below the page's foot",
                       sizes[s][0], sizes[s][1], first.rows, first.below);
