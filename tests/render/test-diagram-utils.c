@@ -88,10 +88,11 @@ test_diagram_render_raw (GBytes *svg,
   return surface;
 }
 
-static guint32
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
+/* The pixel at (@x, @y), inside the surface, as cairo keeps it: 0xAARRGGBB. */
+guint32
+test_diagram_pixel_at (cairo_surface_t *surface,
+                       int              x,
+                       int              y)
 {
   g_assert_cmpint (x, >=, 0);
   g_assert_cmpint (y, >=, 0);
@@ -128,7 +129,7 @@ test_diagram_count_different (cairo_surface_t *a,
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
-      n += channel_distance (pixel (a, x, y), pixel (b, x, y)) > tolerance;
+      n += channel_distance (test_diagram_pixel_at (a, x, y), test_diagram_pixel_at (b, x, y)) > tolerance;
 
   return n;
 }
@@ -142,7 +143,7 @@ test_diagram_count_painted (cairo_surface_t *surface)
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
-      n += (pixel (surface, x, y) & 0xffffff) != 0xffffff;
+      n += (test_diagram_pixel_at (surface, x, y) & 0xffffff) != 0xffffff;
 
   return n;
 }
@@ -169,13 +170,13 @@ test_diagram_assert_colour (cairo_surface_t *surface,
                             const char      *colour,
                             double           opacity)
 {
-  guint32 got = pixel (surface, x, y);
+  guint32 got = test_diagram_pixel_at (surface, x, y);
   guint32 want = parse_colour (colour);
   /* what lies beneath shows through (1 - opacity) of the fill */
   guint tolerance = (guint) (255 * (1 - opacity)) + 8;
 
   if (channel_distance (got, want) > tolerance)
-    g_error ("pixel (%d, %d) is #%06x, not near %s", x, y, got & 0xffffff, colour);
+    g_error ("test_diagram_pixel_at (%d, %d) is #%06x, not near %s", x, y, got & 0xffffff, colour);
 }
 
 void
@@ -184,10 +185,10 @@ test_diagram_assert_not_colour (cairo_surface_t *surface,
                                 int              y,
                                 const char      *colour)
 {
-  guint32 got = pixel (surface, x, y);
+  guint32 got = test_diagram_pixel_at (surface, x, y);
 
   if (channel_distance (got, parse_colour (colour)) < 48)
-    g_error ("pixel (%d, %d) is #%06x, too near %s", x, y, got & 0xffffff, colour);
+    g_error ("test_diagram_pixel_at (%d, %d) is #%06x, too near %s", x, y, got & 0xffffff, colour);
 }
 
 void
@@ -196,7 +197,7 @@ test_diagram_assert_same_pixel (cairo_surface_t *a,
                                 int              x,
                                 int              y)
 {
-  g_assert_cmphex (pixel (a, x, y), ==, pixel (b, x, y));
+  g_assert_cmphex (test_diagram_pixel_at (a, x, y), ==, test_diagram_pixel_at (b, x, y));
 }
 
 void
@@ -205,7 +206,7 @@ test_diagram_assert_changed (cairo_surface_t *a,
                              int              x,
                              int              y)
 {
-  g_assert_cmpuint (channel_distance (pixel (a, x, y), pixel (b, x, y)), >, 16);
+  g_assert_cmpuint (channel_distance (test_diagram_pixel_at (a, x, y), test_diagram_pixel_at (b, x, y)), >, 16);
 }
 
 static guint
@@ -220,7 +221,7 @@ test_diagram_assert_lighter (cairo_surface_t *darker,
                              int              x,
                              int              y)
 {
-  g_assert_cmpuint (brightness (pixel (lighter, x, y)), >, brightness (pixel (darker, x, y)) + 60);
+  g_assert_cmpuint (brightness (test_diagram_pixel_at (lighter, x, y)), >, brightness (test_diagram_pixel_at (darker, x, y)) + 60);
 }
 
 void

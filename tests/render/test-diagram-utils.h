@@ -26,6 +26,9 @@ guint            test_diagram_count_different    (cairo_surface_t *a,
                                                   cairo_surface_t *b,
                                                   guint            tolerance);
 guint            test_diagram_count_painted      (cairo_surface_t *surface);
+guint32          test_diagram_pixel_at           (cairo_surface_t *surface,
+                                                  int              x,
+                                                  int              y);
 guint            test_diagram_alpha_at           (cairo_surface_t *a8,
                                                   int              x,
                                                   int              y);

@@ -952,8 +952,6 @@ test_front_chest_wall (void)
 {
   g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
   cairo_surface_t *surface = test_diagram_render (diagram, 300, 460, 1, 300, 0);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
   double window[G_N_ELEMENTS (front_window_mm)][2];
   guint white = 0;
 
@@ -977,8 +975,8 @@ test_front_chest_wall (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (front_intercostal); i++)
     {
-      guint32 px = *(const guint32 *) (data + (int) front_intercostal[i][1] * stride
-                                       + 4 * ((int) front_intercostal[i][0] - 300));
+      guint32 px = test_diagram_pixel_at (surface, (int) front_intercostal[i][0] - 300,
+                                          (int) front_intercostal[i][1]);
       int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff;
 
       g_test_message ("intercostal space %u: #%06x", i, px & 0xffffff);
@@ -993,7 +991,7 @@ test_front_chest_wall (void)
   for (int y = 0; y < 460; y++)
     for (int x = 0; x < 300; x++)
       {
-        guint32 px = *(const guint32 *) (data + y * stride + 4 * x);
+        guint32 px = test_diagram_pixel_at (surface, x, y);
 
         if (in_polygon (x + 300.5, y + 0.5, window, G_N_ELEMENTS (window)) &&
             ((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6)
@@ -1037,8 +1035,6 @@ test_lateral_gluteal_aponeurosis (void)
   static const int points[][2] = { { 596, 396 }, { 566, 411 }, { 616, 386 } };
   g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
   cairo_surface_t *surface = test_diagram_render (diagram, 100, 60, 1, 550, 370);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
 
   cairo_surface_flush (surface);
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
@@ -1049,7 +1045,7 @@ test_lateral_gluteal_aponeurosis (void)
       for (int y = points[i][1] - 6; y < points[i][1] + 6; y++)
         for (int x = points[i][0] - 6; x < points[i][0] + 6; x++)
           {
-            guint32 px = *(const guint32 *) (data + (y - 370) * stride + 4 * (x - 550));
+            guint32 px = test_diagram_pixel_at (surface, x - 550, y - 370);
 
             r += ((px >> 16) & 0xff) / 255.0 / 144;
             b += (px & 0xff) / 255.0 / 144;
@@ -1152,10 +1148,7 @@ rib_mask_at (cairo_surface_t *surface,
              int              x,
              int              y)
 {
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  guint32 px = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
-
-  return ((px >> 16) & 0xff) < 128;
+  return ((test_diagram_pixel_at (surface, x, y) >> 16) & 0xff) < 128;
 }
 
 /* Side view: the lower ribs read as separate, orderly bands (Gray's; Moore). From its head on its
@@ -1267,8 +1260,6 @@ test_lateral_external_oblique_upper_slips (void)
   const double radius = 6 * 1.8;
   g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
   cairo_surface_t *surface = test_diagram_render (diagram, 400, 320, 1, 400, 0);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
   g_autoptr(GString) wrong = g_string_new (NULL);
 
   cairo_surface_flush (surface);
@@ -1280,7 +1271,7 @@ test_lateral_external_oblique_upper_slips (void)
       for (int y = (int) slips[i].by - 2; y <= (int) slips[i].by + 2; y++)
         for (int x = (int) slips[i].bx - 2; x <= (int) slips[i].bx + 2; x++)
           {
-            guint32 px = *(const guint32 *) (data + y * stride + 4 * (x - 400));
+            guint32 px = test_diagram_pixel_at (surface, x - 400, y);
             int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
 
             bone += abs (r - 0xf4) <= 10 && abs (g - 0xec) <= 10 && abs (b - 0xd8) <= 10;
