@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include "fascia/fascia-store-journal.h"
 #include "fascia-db-postgres.h"
 #include "fascia-store-private.h"
@@ -206,6 +208,87 @@ test_reconnect (StoreFixture  *fixture,
 
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
   g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+/* The server's process for the window's connection, by asking it (pg_backend_pid()). */
+static pid_t
+backend_pid (FasciaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (fascia_store_get_db (store),
+                                                    "SELECT pg_backend_pid ()", FALSE,
+                                                    &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_no_error (error);
+  return (pid_t) fascia_db_column_int64 (stmt, 0);
+}
+
+/* The server takes a save and then answers nothing (its process stopped, as a hung process
+ * or a stalled disk would leave it; its system still acknowledges the bytes, so the TCP
+ * timeouts see nothing): the save fails after the connection's answer time instead of
+ * freezing the window for as long as the server stays so, the edit is kept in the journal,
+ * and the store connects again in the background. A connection kept for a window has an
+ * answer time of its own (10 s); one that is not (a worker's, which runs the long jobs) has
+ * none. */
+static void
+test_unanswered (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaJournal *journal;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Ottoline Vandermeer");
+  g_autoptr(FasciaClient) saved = NULL;
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+  Heard heard = { 0 };
+  gint64 started;
+  pid_t pid;
+  gboolean ok;
+
+  g_assert_cmpuint (fascia_db_postgres_get_answer_timeout (db), ==, 0);
+  journal = keep_journal (fixture, journal_path, &heard);
+  g_assert_cmpuint (fascia_db_postgres_get_answer_timeout (db), ==, 10000);
+  fascia_db_postgres_set_answer_timeout (db, 400);
+  g_assert_cmpuint (fascia_db_postgres_get_answer_timeout (db), ==, 400);
+
+  pid = backend_pid (fixture->store);
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  started = g_get_monotonic_time ();
+  fascia_client_set_phone (client, "555 0142");
+  ok = fascia_store_update_client_full (fixture->store, client, NULL, &error);
+  g_test_message ("The save failed after %.2f s",
+                  (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "did not answer in 1 s"));
+  assert_kept (fixture->store, ok, &error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+
+  /* Lost, told from the main loop; the server answers again (its process goes on, finds its
+   * client gone and ends), and the store is back on a new connection of its own. */
+  while (heard.lost == 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (fascia_store_is_connected (fixture->store));
+  g_assert_cmpint (backend_pid (fixture->store), !=, pid);
+
+  g_assert_true (fascia_store_replay_journal (fixture->store, journal, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  saved = fascia_store_get_client (fixture->store, fascia_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_client_get_phone (saved), ==, "555 0142");
+
+  /* A query answered within the time is not cut. */
+  g_assert_cmpuint (fascia_db_postgres_get_answer_timeout (db), ==, 400);
+  g_assert_true (fascia_db_exec (db, "SELECT pg_sleep (0.1)", &error));
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_is_connected (fixture->store));
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
 }
 
 /* A store that does not keep its connection (a worker's) stays lost, and says so. */
@@ -2219,6 +2302,8 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/round-trips", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_round_trips, store_fixture_tear_down);
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered", StoreFixture, NULL,
+              store_fixture_set_up_postgresql, test_unanswered, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/refused-login", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_refused_login, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/no-such-database-or-login", StoreFixture,

@@ -193,6 +193,19 @@ fascia_db_postgres_set_lock_timeout (FasciaDb *db,
   get_module (NULL)->set_lock_timeout (db, milliseconds);
 }
 
+void
+fascia_db_postgres_set_answer_timeout (FasciaDb *db,
+                                       guint     milliseconds)
+{
+  get_module (NULL)->set_answer_timeout (db, milliseconds);
+}
+
+guint
+fascia_db_postgres_get_answer_timeout (FasciaDb *db)
+{
+  return get_module (NULL)->get_answer_timeout (db);
+}
+
 guint64
 fascia_db_postgres_get_round_trips (FasciaDb *db)
 {

@@ -180,6 +180,8 @@ fascia_db_postgres_module_init (const FasciaDbPostgresHost *host)
     fascia_db_postgres_open_cancellable,
     fascia_db_postgres_new_unconnected,
     fascia_db_postgres_adopt,
+    fascia_db_postgres_set_answer_timeout,
+    fascia_db_postgres_get_answer_timeout,
   };
 
   the_host = host;

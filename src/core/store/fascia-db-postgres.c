@@ -19,6 +19,7 @@
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "fascia/fascia-file-utils.h"
@@ -61,6 +62,10 @@ typedef struct
                                     * statement, in the same round trip */
   gboolean          commit_due;    /* its COMMIT goes with the next statement, too */
   gboolean          committed;     /* and went: the transaction is over */
+  /* How long a query waits for the server's answer (await_answer()) */
+  guint             answer_timeout;      /* milliseconds, 0: as long as it takes */
+  gboolean          answer_timeout_set;  /* else the default, answer_timeout_of() */
+  gboolean          unanswered;          /* the connection was cut for want of an answer */
 
   /* Reconnecting, driven by the main loop (never a blocking call on its thread). */
   char             *conninfo;
@@ -116,6 +121,115 @@ typedef struct
 
 #define CONN(db) (((PgDb *) (db))->conn)
 
+/* Waiting for the server */
+
+/* How long a connection kept for a window (fascia_db_keep_connected()) waits for the answer
+ * to a query. The window waits with it (its queries run on its thread), so a server that
+ * took the query and then stopped answering (its process hung, its disk stalled, the machine
+ * swapping) froze the window until it answered, which might be never: neither the TCP user
+ * timeout nor the keepalives see a server whose system still acknowledges the bytes, nor
+ * does the server's own statement_timeout run in a process that is stopped. After this long
+ * the connection is cut as if the line had fallen: the query fails, the edit goes to the
+ * journal, and a new connection is made in the background (mark_lost()). No query the window
+ * makes takes a second at a clinic's size (tests/bench/bench-postgres); the work that grows
+ * with the database (backups, imports, moving to the server) runs on connections of its own,
+ * which are not kept and wait as long as it takes. */
+#define ANSWER_TIMEOUT_KEPT 10000
+
+static guint
+answer_timeout_of (PgDb *self)
+{
+  if (self->answer_timeout_set)
+    return self->answer_timeout;
+  return self->link != NULL ? ANSWER_TIMEOUT_KEPT : 0;
+}
+
+/* The server did not answer in time: the socket is shut, and libpq finds the connection
+ * broken as it does when the server closes it. What was sent may have been done on the
+ * server or not; the journal's replay tells (fascia-store-journal.c). */
+static void
+cut_unanswered (PgDb *self)
+{
+  g_debug ("The clinic server did not answer in %u ms: the connection is given up",
+           answer_timeout_of (self));
+  self->unanswered = TRUE;
+  shutdown (PQsocket (self->conn), SHUT_RDWR);
+  PQconsumeInput (self->conn);
+}
+
+/* Returns when PQgetResult() will not wait: the next result is in, the connection is broken,
+ * or it has been cut for want of an answer in the connection's time (answer_timeout_of(); 0:
+ * returns at once, and PQgetResult() waits as long as it takes). What was sent is flushed
+ * already: libpq sends all of it before PQsend…() or PQpipelineSync() returns on a blocking
+ * connection. */
+static void
+await_answer (PgDb *self)
+{
+  PGconn *conn = self->conn;
+  guint timeout = answer_timeout_of (self);
+  gint64 deadline;
+
+  if (timeout == 0 || conn == NULL)
+    return;
+  deadline = g_get_monotonic_time () + (gint64) timeout * 1000;
+  while (PQisBusy (conn))
+    {
+      gint64 left = deadline - g_get_monotonic_time ();
+      GPollFD fd = { PQsocket (conn), G_IO_IN, 0 };
+      int n;
+
+      if (fd.fd < 0)
+        return;
+      if (left <= 0)
+        {
+          cut_unanswered (self);
+          return;
+        }
+      n = g_poll (&fd, 1, (int) MIN (left / 1000 + 1, G_MAXINT));
+      if (n < 0 && errno != EINTR)
+        return;
+      if (n > 0 && !PQconsumeInput (conn))
+        return;
+    }
+}
+
+static gboolean
+is_failure (const PGresult *result)
+{
+  ExecStatusType status = PQresultStatus (result);
+
+  return status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
+}
+
+/* The answer to what was just sent (@sent: whether libpq could send it), as PQexec() would
+ * return it (the first failure, else the last result; NULL if nothing was sent), each result
+ * awaited with await_answer(). */
+static PGresult *
+answer_of (PgDb     *self,
+           gboolean  sent)
+{
+  PGresult *kept = NULL;
+  PGresult *result;
+
+  if (!sent)
+    return NULL;
+  for (;;)
+    {
+      await_answer (self);
+      result = PQgetResult (self->conn);
+      if (result == NULL)
+        break;
+      if (kept != NULL && is_failure (kept))
+        PQclear (result);
+      else
+        {
+          PQclear (kept);
+          kept = result;
+        }
+    }
+  return kept;
+}
+
 /* Errors */
 
 static int
@@ -151,7 +265,12 @@ set_result_error (FasciaDb        *db,
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
                                        : NULL;
+  PgDb *self = (PgDb *) db;
+  g_autofree char *unanswered = self->unanswered
+    ? g_strdup_printf ("it did not answer in %u s", (answer_timeout_of (self) + 999) / 1000)
+    : NULL;
   g_autofree char *detail = fascia_text_excerpt (primary != NULL ? primary
+                                                 : unanswered != NULL ? unanswered
                                                  : CONN (db) == NULL ? "not connected yet"
                                                  : PQerrorMessage (CONN (db)), -1, 200);
   int code = store_error_code (state);
@@ -215,7 +334,7 @@ run (FasciaDb    *db,
 
   self->begin_due = FALSE;
   self->round_trips++;
-  result = PQexec (CONN (db), with_begin != NULL ? with_begin : sql);
+  result = answer_of (self, PQsendQuery (CONN (db), with_begin != NULL ? with_begin : sql));
   status = PQresultStatus (result);
   ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
@@ -537,7 +656,7 @@ pg_rollback (FasciaDb *db)
   if (PQtransactionStatus (CONN (db)) != PQTRANS_IDLE)
     {
       self->round_trips++;
-      PQclear (PQexec (CONN (db), "ROLLBACK"));
+      PQclear (answer_of (self, PQsendQuery (CONN (db), "ROLLBACK")));
     }
 }
 
@@ -743,7 +862,8 @@ prepare_on_server (PgStmt  *self,
 
   g_snprintf (self->name, sizeof self->name, "fascia_%u", ++db->n_prepared);
   db->round_trips++;
-  result = PQprepare (db->conn, self->name, self->sql, self->n_params, self->types);
+  result = answer_of (db, PQsendPrepare (db->conn, self->name, self->sql, self->n_params,
+                                         self->types));
   ok = PQresultStatus (result) == PGRES_COMMAND_OK;
   if (!ok)
     set_result_error (self->parent.db, result, error);
@@ -804,7 +924,10 @@ exec_pipelined (PgStmt   *self,
   /* Each query's results end with a NULL; the sync's own result ends the pipeline. */
   while (sent)
     {
-      PGresult *result = PQgetResult (conn);
+      PGresult *result;
+
+      await_answer (db);
+      result = PQgetResult (conn);
 
       if (result == NULL)
         {
@@ -874,11 +997,15 @@ pg_step (FasciaDbStmt  *stmt,
         {
           db->round_trips++;
           if (prepared)
-            self->result = PQexecPrepared (db->conn, self->name, self->n_params,
-                                           (const char * const *) self->values, NULL, NULL, 0);
+            self->result = answer_of (db, PQsendQueryPrepared (db->conn, self->name,
+                                                               self->n_params,
+                                                               (const char * const *) self->values,
+                                                               NULL, NULL, 0));
           else
-            self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
-                                         (const char * const *) self->values, NULL, NULL, 0);
+            self->result = answer_of (db, PQsendQueryParams (db->conn, self->sql, self->n_params,
+                                                             self->types,
+                                                             (const char * const *) self->values,
+                                                             NULL, NULL, 0));
         }
       status = PQresultStatus (self->result);
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
@@ -1308,6 +1435,7 @@ link_up (PgDb *self)
   self->generation++;
   self->state = LINK_UP;
   self->lost = FALSE;
+  self->unanswered = FALSE;
   self->backoff = LINK_FIRST_WAIT;
   g_source_set_ready_time (self->link, -1);
   watch_resume (self);
@@ -1576,6 +1704,30 @@ fascia_db_postgres_set_lock_timeout (FasciaDb *db,
   ((PgDb *) db)->lock_timeout = milliseconds;
   if (!run (db, sql, NULL))
     g_warning ("Could not set the lock timeout on %s", db->name);
+}
+
+/**
+ * fascia_db_postgres_set_answer_timeout:
+ * @milliseconds: how long a query waits for the server's answer; 0: as long as it takes
+ *
+ * After that the connection is cut and the query fails with %FASCIA_STORE_ERROR_IO, as if
+ * the line had fallen (await_answer()). The default is 10 s on a connection kept for a
+ * window (fascia_db_keep_connected()), none on the others.
+ */
+void
+fascia_db_postgres_set_answer_timeout (FasciaDb *db,
+                                       guint     milliseconds)
+{
+  PgDb *self = (PgDb *) db;
+
+  self->answer_timeout = milliseconds;
+  self->answer_timeout_set = TRUE;
+}
+
+guint
+fascia_db_postgres_get_answer_timeout (FasciaDb *db)
+{
+  return answer_timeout_of ((PgDb *) db);
 }
 
 /**
@@ -2075,6 +2227,7 @@ fascia_db_postgres_adopt (FasciaDb *db,
   self->round_trips += other->round_trips;
   self->state = LINK_UP;
   self->lost = FALSE;
+  self->unanswered = FALSE;
   self->begin_due = self->commit_due = self->committed = FALSE;
   pg_close (from);
 }

@@ -39,6 +39,9 @@ char             *fascia_db_postgres_get_option  (FasciaDb           *db,
                                                   const char         *keyword);
 void              fascia_db_postgres_set_lock_timeout (FasciaDb      *db,
                                                   guint               milliseconds);
+void              fascia_db_postgres_set_answer_timeout (FasciaDb    *db,
+                                                  guint               milliseconds);
+guint             fascia_db_postgres_get_answer_timeout (FasciaDb    *db);
 /* How many times the connection sent the server something and waited (tests, benchmarks). */
 guint64           fascia_db_postgres_get_round_trips (FasciaDb       *db);
 /* Whether the engine's module is loaded in this process (for tests). */
@@ -83,6 +86,9 @@ typedef struct
                                        GError       **error);
   void      (*adopt)                  (FasciaDb      *db,
                                        FasciaDb      *from);
+  void      (*set_answer_timeout)     (FasciaDb      *db,
+                                       guint          milliseconds);
+  guint     (*get_answer_timeout)     (FasciaDb      *db);
 } FasciaDbPostgresModule;
 
 /* The module's one exported symbol. */
