@@ -2272,6 +2272,118 @@ test_clinic_server_away_at_start (Fixture       *f,
   g_assert_cmpstr (names, ==, "Ada Lovelace,Grace Hopper");
 }
 
+static void
+count_lost_cb (FasciaStore *store,
+               GParamSpec  *pspec,
+               guint       *lost)
+{
+  if (!fascia_store_is_connected (store))
+    (*lost)++;
+}
+
+typedef struct
+{
+  const char *conninfo;
+  const char *sql;
+  const char *expected;
+} ServerWait;
+
+static gboolean
+server_text_is_cb (gpointer user_data)
+{
+  ServerWait *w = user_data;
+  g_autofree char *text = server_text (w->conninfo, w->sql);
+
+  return g_strcmp0 (text, w->expected) == 0;
+}
+
+/* Mid-session the server's process for the window takes a save and then answers nothing (it
+ * hung: here SIGSTOPped; its system still acknowledges the bytes). The window does not wait
+ * for it longer than its connection's answer time (10 s; shortened here): the edit stays on
+ * screen, is kept, the window answers a key at once afterwards, and, the server taking new
+ * connections, the window connects again by itself and saves the edit once. */
+static void
+test_clinic_server_hung (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *phone = NULL;
+  g_autofree char *sql = NULL;
+  GtkEditable *phone_row;
+  GtkEditable *search;
+  GdkFrameClock *clock;
+  FasciaStore *store;
+  FasciaDb *db;
+  guint frames = 0;
+  guint lost = 0;
+  gulong id;
+  pid_t pid;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  new_client (f, "Ada Lovelace");
+  store = fascia_window_get_store (f->window);
+  db = fascia_store_get_db (store);
+  g_assert_cmpuint (fascia_db_postgres_get_answer_timeout (db), ==, 10000);
+  fascia_db_postgres_set_answer_timeout (db, 500);
+  g_signal_connect (store, "notify::connected", G_CALLBACK (count_lost_cb), &lost);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (db, "SELECT pg_backend_pid ()", FALSE,
+                                                      &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+    pid = (pid_t) fascia_db_column_int64 (stmt, 0);
+  }
+
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  phone_row = GTK_EDITABLE (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                  "phone_row"));
+  gtk_editable_set_text (phone_row, "555 0199");
+  fascia_client_view_flush (client_view (f));
+  g_assert_cmpstr (gtk_editable_get_text (phone_row), ==, "555 0199");
+  while (lost == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The server's process still stopped, a key typed into the search is on screen by the
+   * frame after the next. */
+  search = GTK_EDITABLE (fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
+                                               "search_entry"));
+  fascia_ui_test_pointer_move (GTK_WIDGET (page (f)), 5, 5);
+  fascia_ui_test_keys (GTK_WIDGET (page (f)), "ctrl+f");
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &frames);
+  fascia_ui_test_keys (GTK_WIDGET (page (f)), "x");
+  {
+    TextWait w = { search, "x" };
+
+    fascia_test_wait_for (text_is_cb, &w, 30000);
+    g_assert_cmpstr (gtk_editable_get_text (search), ==, "x");
+  }
+  g_signal_handler_disconnect (clock, id);
+  g_assert_cmpuint (frames, <=, 2);
+  gtk_editable_set_text (search, "");
+
+  /* Back on a connection of its own, the phone saved once. */
+  sql = g_strdup_printf ("SELECT phone FROM fascia.clients WHERE id = %" G_GINT64_FORMAT,
+                         fascia_client_get_id (fascia_client_view_get_client (client_view (f))));
+  {
+    ServerWait w = { f->db_path, sql, "555 0199" };
+
+    fascia_test_wait_for (server_text_is_cb, &w, 60000);
+  }
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  phone = server_text (f->db_path, sql);
+  g_assert_cmpstr (phone, ==, "555 0199");
+  expect_banner = FALSE;
+  fascia_test_wait_for (banner_is_cb, f, 60000);
+  g_assert_true (fascia_store_is_connected (store));
+  g_signal_handlers_disconnect_by_data (store, &lost);
+}
+
 typedef struct
 {
   Fixture    *f;
@@ -3517,6 +3629,8 @@ main (int   argc,
   g_test_add ("/fascia/ui/clients-page/clinic-server-black-hole-at-start", Fixture,
               GINT_TO_POINTER (TRUE), fixture_set_up, test_clinic_server_away_at_start,
               fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-hung", Fixture, NULL,
+              fixture_set_up, test_clinic_server_hung, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-conflict-on-replay", Fixture, NULL,
               fixture_set_up, test_clinic_server_conflict_on_replay, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-gone-on-replay", Fixture, NULL,
