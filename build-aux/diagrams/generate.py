@@ -1276,10 +1276,43 @@ LAT_AXILLA = (184, -200)    # where the fibres of latissimus leave the view, con
 LAT_ORIGIN = [(12, -140), (13, -118), (15, -96), (18, -76), (24, -56), (32, -30), (42, -4), (56, 28), (68, 62),
               (78, 98), (82, 126), (88, 138), (101, 137)]
 LAT_T7 = (2.5, -142)        # the top of its aponeurosis, on the T7 spinous process
-# The inferior angle of the scapula, level with the T7 spinous process about 7 cm from the midline (Moore), under
-# the upper border of latissimus; its medial and lateral borders run up off the view (drawing only).
-SCAPULA_ANGLE = [(62, -210), (64, -170), (67, -140), (70, -130), (74, -126.5), (78, -128), (83, -135),
-                 (96, -165), (112, -210)]
+# The scapula (Moore, Gray's): its medial border vertical, about 6 cm from the spinous processes; its lateral
+# border, thick, rising up and out towards the axilla at about 35 degrees to it; the two meet in the inferior
+# angle, a blunt point level with the T7 spinous process, which the upper border of latissimus crosses. Both
+# borders run on up off the view (drawing only: the scapula has no card).
+SCAPULA_MEDIAL = [(61.5, -200, 'c'), (61, -180), (61, -160), (62, -143), (64, -133)]
+SCAPULA_ANGLE = (67.5, -127)
+SCAPULA_LATERAL = [(71.5, -131), (80, -145), (90, -162), (101, -181), (112, -200, 'c')]
+
+
+SCAPULA_SEEN = 'fill="none" stroke="#5b4a3a" stroke-width="1.3" stroke-opacity="0.7" stroke-dasharray="4 3" stroke-linecap="round"'
+
+
+def scapula_outline():
+    return SCAPULA_MEDIAL + [SCAPULA_ANGLE] + SCAPULA_LATERAL
+
+
+def draw_scapula_back(v, side):
+    """The lower scapula seen from behind: the bone filled without an edge where the view cuts it, its
+    medial and lateral borders and inferior angle outlined, the thick lateral border shaded and its
+    ridge drawn; teres major runs up and out from the back of the inferior angle along the lateral
+    border, between it and latissimus (drawing only)."""
+    out = scapula_outline()
+    poly = v.ps(out, side)
+    v.add('bones', path(smooth(poly, True), BONE.replace('stroke="#5b4a3a"', 'stroke="none"')))
+    lat_border = [SCAPULA_ANGLE] + SCAPULA_LATERAL
+    v.add('bones', path(poly_d([ribbon_poly(v.ps([(q[0] - 3.2, q[1] - 1.2) for q in lat_border[1:]], side),
+                                            [2 * SCALE, 4 * SCALE, 5 * SCALE, 5.5 * SCALE, 6 * SCALE])]), BONE_SHADE))
+    v.add('bones', path(smooth(v.ps([(q[0] - 5.5, q[1] - 1.5) for q in lat_border[2:]], side), False), BONE_DETAIL))
+    v.add('bones', path(smooth(poly, False), BONE.replace('fill="#f4ecd8"', 'fill="none"')))
+
+
+def teres_major_sheet(v, side):
+    """Teres major: from the back of the inferior angle and the lower lateral border of the scapula up and
+    laterally towards the humerus, its lower border along the upper border of latissimus."""
+    O = [(68, -131), (76, -144), (86, -160), (96, -176), (104, -189), (110, -199)]
+    I = [(171, -200), (160, -200), (148, -200), (136, -200), (124, -200), (114, -200)]
+    return sheet(v, side, O, I)
 
 
 LAT_WINDOW = (0.16, 0.66, 0.45)  # the right side's window: between fibres t 0.16 and 0.66, up to u 0.45
@@ -1357,9 +1390,9 @@ def build_posterior_superficial():
     for tip in (-101, -128, -155, -182):
         v.add('bones', path(smooth(v.ps([(-3.4, tip - 27, 'c'), (3.4, tip - 27, 'c'), (3.2, tip - 12), (2.4, tip - 3),
                                          (0, tip + 0.5), (-2.4, tip - 3), (-3.2, tip - 12)])), BONE))
-    # the inferior angle of each scapula, at T7, under the upper border of latissimus (drawing only)
+    # the lower scapulae, the inferior angle at T7 under the upper border of latissimus (drawing only)
     for s in v.sides:
-        v.add('bones', path(smooth(v.ps(SCAPULA_ANGLE, s), False) + ' Z', BONE))
+        draw_scapula_back(v, s)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
         draw_femoral_landmarks(v, s)
@@ -1374,6 +1407,7 @@ def build_posterior_superficial():
         v.add('muscles', group('m-serratus-posterior-inferior' + sf, parts))
         eo = ext_oblique_sheet_coronal(v, s)
         v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 12)))
+        v.add('muscles', ''.join(muscle_parts(teres_major_sheet(v, s), 'mid', 9)))
         lat = lat_sheet(v, s)
         # its aponeurosis, fused with the thoracolumbar fascia: from the spinous processes and the median
         # sacral crest to where the fleshy fibres begin
@@ -1401,6 +1435,10 @@ def build_posterior_superficial():
             lp += cut_parts(lat, 0, 1, 1.0)
             lp.append(path(smooth(edge, False), CUT))
         v.add('muscles', group('m-latissimus-dorsi' + sf, lp))
+        # the inferior angle of the scapula seen through latissimus, which crosses it (dashed)
+        lat_poly = lat.poly()
+        v.add('muscles', ''.join(path(smooth(run, False), SCAPULA_SEEN) for run in runs_where(
+            sample(v.ps(scapula_outline(), s), False, 6), lambda q: point_in_poly(q, lat_poly))))
         # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
         draw_itb_coronal(v, s)

@@ -861,6 +861,57 @@ test_posterior_latissimus_border (void)
     }
 }
 
+/* Back superficial view: the lower scapula (Moore, Gray's) has a vertical medial border about
+ * 6 cm from the spinous processes and a thick lateral border rising up and out towards the axilla,
+ * meeting in the inferior angle, a point level with T7 under the upper border of latissimus. It was
+ * drawn as an inverted trapezoid, a "flower pot" with a rim drawn across the top of the view and
+ * sides each leaning out about 20 degrees. Measured on both sides of a render, in mm from the
+ * midline: the bone's medial edge at three heights above latissimus, and its lateral edge. */
+static gboolean
+is_bone_pixel (guint32 px)
+{
+  int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+  return ABS (r - 0xf4) <= 10 && ABS (g - 0xec) <= 10 && ABS (b - 0xd8) <= 12;
+}
+
+static void
+test_posterior_scapula (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  cairo_surface_t *surface = test_diagram_render (diagram, 1200, 215, 1, 0, 0);
+  const double heights[] = { -155, -175, -195 };
+
+  for (int side = 1; side >= -1; side -= 2)
+    {
+      double medial[G_N_ELEMENTS (heights)], lateral[G_N_ELEMENTS (heights)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+        {
+          medial[i] = lateral[i] = -1;
+          for (double x = 40; x < 140; x += 0.5)
+            if (is_bone_pixel (test_diagram_pixel_at (surface, (int) PS_X (x, side), (int) PS_Y (heights[i]))))
+              {
+                if (medial[i] < 0)
+                  medial[i] = x;
+                lateral[i] = x;
+              }
+          g_test_message ("side %d, %.0f mm: bone from %.1f to %.1f mm", side, heights[i], medial[i], lateral[i]);
+          g_assert_cmpfloat (medial[i], >=, 50);
+          g_assert_cmpfloat (medial[i], <=, 70);
+        }
+      /* a vertical medial border */
+      g_assert_cmpfloat (fabs (medial[2] - medial[0]), <=, 2);
+      /* a lateral border rising up and out at 25-45 degrees to it */
+      g_assert_cmpfloat ((lateral[2] - lateral[0]) / 40, >=, tan (25 * G_PI / 180));
+      g_assert_cmpfloat ((lateral[2] - lateral[0]) / 40, <=, tan (45 * G_PI / 180));
+      /* no rim where the view cuts the bone: its top row is bone between the borders */
+      for (double x = medial[2] + 3; x < lateral[2] - 3; x += 1)
+        g_assert_true (is_bone_pixel (test_diagram_pixel_at (surface, (int) PS_X (x, side), (int) PS_Y (-199.6))));
+    }
+  cairo_surface_destroy (surface);
+}
+
 /* Front superficial view: the costal margin over transversus abdominis is drawn in cartilage
  * colour (#e6ebe6), not in the red of the muscle over it; and the ribcage is as wide as the coronal
  * table of the other views: the lateral end of the lower ribs (9-10) lies within 4 mm of where the
@@ -2468,6 +2519,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   g_test_add_func ("/fascia/render/views/front-chest-wall", test_front_chest_wall);
+  g_test_add_func ("/fascia/render/views/posterior-scapula", test_posterior_scapula);
   g_test_add_func ("/fascia/render/views/front-costal-margin-over-transversus",
                    test_front_costal_margin_over_transversus);
   return g_test_run ();
