@@ -2017,6 +2017,34 @@ def fs_chest_window(v, side):
     return [(0, -180), (140, -180)] + [q for q in sample(EO_ORIGIN, False, 8) if q[1] < 52] + low
 
 
+def intercostal_fibres(lines, membrane):
+    """The fibres of the intercostal muscles between ribs, as (p, q) segments in mm: lines are the ribs'
+    centre lines in order from the upper rib down, each running the way the external intercostals' fibres
+    go forward (front view: medially; side view: forwards). From points 5 mm apart along each rib a fibre
+    runs down to the rib below, ahead by about half the gap: the external intercostals (ext). Inside
+    membrane (the external intercostal membrane, in front of the costochondral junctions) they are the
+    internal intercostals seen through it, running down and back (inner); ext_all holds the external
+    direction at every point, for the membrane's own fibres."""
+    ext, inner, ext_all = [], [], []
+    for upper, lower in zip(lines, lines[1:]):
+        a = densify_line(upper, 1.0)
+        b = densify_line(lower, 1.0)
+        for k in range(0, len(a), 5):
+            p = a[k]
+            j = min(range(len(b)), key=lambda i: dist(p, b[i]))
+            gap = dist(p, b[j])
+            if gap < 6:
+                continue
+            medial = point_in_poly(p, membrane)
+            shift = int(gap * (0.55 if not medial else -0.55))
+            if not 0 < j + shift < len(b) - 1 or not 0 < j + abs(shift) < len(b) - 1 or j in (0, len(b) - 1):
+                continue
+            q = b[min(max(j + shift, 0), len(b) - 1)]
+            (inner if medial else ext).append((p, q))
+            ext_all.append((p, b[min(max(j + abs(shift), 0), len(b) - 1)]))
+    return ext, inner, ext_all
+
+
 def intercostals_front(v, side):
     """The intercostal muscles filling the spaces between ribs 5 to 10 (drawing only, no card): the external
     intercostals, their fibres running down and medially from the rib above to the rib below; between the
@@ -2029,24 +2057,9 @@ def intercostals_front(v, side):
     # the costochondral line: the membrane lies medial to it
     joints = [RIBS_FRONT[n][0][-1] for n in range(5, 11)]
     membrane = [(0, -190), (joints[0][0], -190)] + joints + [(126, 90)] + COSTAL_MARGIN[::-1] + [(0, -100)]
-    ext, inner, ext_all = [], [], []
-    for n in range(5, 10):
-        a = densify_line(RIBS_FRONT[n][0] + RIBS_FRONT[n][2][1:], 1.0)
-        b = densify_line(RIBS_FRONT[n + 1][0] + RIBS_FRONT[n + 1][2][1:], 1.0)
-        for k in range(0, len(a), 5):
-            p = a[k]
-            j = min(range(len(b)), key=lambda i: dist(p, b[i]))
-            gap = dist(p, b[j])
-            if gap < 6:
-                continue
-            medial = point_in_poly(p, membrane)
-            shift = int(gap * (0.55 if not medial else -0.55))
-            if not 0 < j + shift < len(b) - 1 or not 0 < j + abs(shift) < len(b) - 1 or j in (0, len(b) - 1):
-                continue
-            # along b: larger index = more medial
-            q = b[min(max(j + shift, 0), len(b) - 1)]
-            (inner if medial else ext).append((p, q))
-            ext_all.append((p, b[min(max(j + abs(shift), 0), len(b) - 1)]))
+    # along each rib's line from the flank, larger index = more medial
+    ext, inner, ext_all = intercostal_fibres([RIBS_FRONT[n][0] + RIBS_FRONT[n][2][1:] for n in range(5, 11)], membrane)
+
     def clip(segs, medial):
         runs = []
         for p, q in segs:
@@ -2452,6 +2465,51 @@ def lat_rib(v, n):
 CARTILAGE_LAT = 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6"'
 
 
+def intercostals_lateral(v):
+    """The intercostal muscles filling the spaces between ribs 5 to 12 in the side view (drawing only, no
+    card), in the style of the front superficial view's: each space from one rib to the next (RIBS_LAT),
+    the 10th closed in front from the tip of the 11th rib to the 10th, the 11th between the 11th and 12th
+    ribs out to their tips. The external intercostals' fibres run down and forward from each rib to the
+    rib below; in front of the costochondral junctions, between the cartilages, the external intercostal
+    membrane lies over the internal intercostals, whose fibres run down and back (Gray's, Moore). Drawn
+    under the vertebrae, which stay in sight, and under the ribs and external oblique's slips."""
+    lines = {n: SK.RIBS_LAT[n][0] for n in range(5, 13)}
+    # above the 5th rib the view's top corner shows the 4th space up to external oblique's front part,
+    # under which the 4th rib (not drawn) runs, about as far above the 5th as the 5th above the 6th
+    lines[4] = [add(a, mul(sub(a, b), 1.6)) for a, b in zip(lines[5], lines[6])]
+    spaces = [lines[5] + lines[4][::-1]]
+    spaces += [lines[n] + lines[n + 1][::-1] for n in range(5, 10)]
+    tip11 = lines[11][-1]
+    r10 = densify_line(lines[10], 1.0)
+    k = min(range(len(r10)), key=lambda i: dist(tip11, r10[i]))
+    spaces.append(r10[:k + 1] + lines[11][::-1])
+    spaces.append(lines[11] + lines[12][::-1])
+    top = v.frame[0] - v.y0 / v.scale - 4       # just above the top edge of the canvas (mm)
+    # the costochondral line (each rib's junction, where lat_rib turns to cartilage): the membrane lies in
+    # front of it
+    joints = [lines[n][-4] for n in range(5, 11)]
+    membrane = [(joints[0][0], -200)] + joints + [(joints[-1][0], 200), (200, 200), (200, -200)]
+    fill = 'fill="#b5362a" fill-opacity="0.93" stroke="none"'
+    parts = [path('M' + ' L'.join(P(q) for q in v.ps(sp)) + ' Z', fill) for sp in spaces]
+    ext, inner, ext_all = intercostal_fibres([lines[n] for n in range(4, 11)] + [lines[11][3:], lines[12][3:]],
+                                             membrane)
+
+    def clip(segs, front):
+        runs = []
+        for p, q in segs:
+            runs += runs_where([lerp(p, q, k / 20.0) for k in range(21)],
+                               lambda r: (r[1] > top and any(point_in_poly(r, sp) for sp in spaces)
+                                          and point_in_poly(r, membrane) == front))
+        return ' '.join('M' + ' L'.join(P(q) for q in v.ps(run)) for run in runs)
+    parts.append(path(clip(ext, False), FIBRE))
+    parts.append(path(clip(inner, True), FIBRE))
+    # the membrane's film: between the cartilages (each rib's last four points, from its junction on)
+    mem = [v.ps(lines[n][-4:] + lines[n + 1][-4:][::-1]) for n in range(5, 10)]
+    parts.append(path(poly_d(mem), 'fill="#e9eef1" fill-opacity="0.22" stroke="none"'))
+    parts.append(path(clip(ext_all, True), FASCIA_FIBRE))
+    return parts
+
+
 def draw_hip_bone_lateral(v):
     """The right hip bone and femur from the side, in the bone style of the other views. The ilium is a fan
     above the acetabulum: its crest (an S from the ASIS to the PSIS, the iliac tubercle on its outer lip about
@@ -2538,6 +2596,8 @@ def build_lateral():
     v.ymin = -66
     s = -1
     # ---- bones: lumbar spine, sacrum and coccyx (medial), ribs, hip bone, femur, knee ----
+    # the intercostal muscles between ribs 5 to 12, under the vertebrae and the ribs
+    v.add('bones', ''.join(intercostals_lateral(v)))
     draw_spine_lateral(v)
     v.add('bones', group('b-sacrum', [path(smooth(v.ps(SK.SACRUM_SAG)), BONE),
                                       path(smooth(v.ps([(-60, 186), (-70, 205), (-82, 228), (-88, 252)]), False), BONE_DETAIL)]))

@@ -1056,6 +1056,78 @@ test_front_chest_wall (void)
   cairo_surface_destroy (surface);
 }
 
+/* Side view: the chest wall above external oblique's slips is whole, as the front superficial
+ * view's is (test front-chest-wall). Between ribs 5 to 12 lie the intercostal muscles (Gray's,
+ * Moore; drawing only, no card): muscle red with the external intercostals' fibres running from
+ * each rib down and forward to the one below, drawn under the vertebrae, which stay in sight near the
+ * column; in the view's top corner the 4th space above the 5th rib runs up to external oblique's
+ * front part. The old drawing showed white background between the ribs (4,716 pixels of the window
+ * below). Points in view units (1.8 to the millimetre; z 0 at x 636, y -35 mm at y 38). */
+static const struct { double x, y; const char *where; } lateral_intercostal[] = {
+  { 726.0, 7.4, "the 4th space, above the 5th rib" },
+  { 699.9, 36.2, "the 5th space" },
+  { 642.3, 21.8, "the 6th space" }, { 669.3, 57.8, "the 6th space" },
+  { 611.7, 42.5, "the 7th space" }, { 638.7, 79.4, "the 7th space" },
+  { 627.0, 124.3, "the 8th space, above external oblique's slip on the 9th rib" },
+  { 559.2, 149.1, "the 10th space, behind the slip on the 11th rib" },
+  { 536.9, 37.7, "the 11th space, beside T11 between the necks of the 11th and 12th ribs" },
+};
+/* the ribs above external oblique's slips, from the top of the view down to the slip on the 9th
+ * rib and back to the 9th rib's angle (mm, z forward) */
+static const double lateral_rib_window_mm[][2] = {
+  { -50, -55 }, { 60, -55 }, { 52, -40 }, { 44, -30 }, { 30, -14 }, { 15, 0 }, { 0, 14 },
+  { -14, 24 }, { -30, 8 }, { -44, -20 }, { -50, -40 },
+};
+
+static void
+test_lateral_intercostals (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  cairo_surface_t *surface = test_diagram_render (diagram, 300, 260, 1, 500, 0);
+  double window[G_N_ELEMENTS (lateral_rib_window_mm)][2];
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  guint white = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lateral_intercostal); i++)
+    {
+      guint32 px = test_diagram_pixel_at (surface, (int) lateral_intercostal[i].x - 500,
+                                          (int) lateral_intercostal[i].y);
+      int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff;
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, lateral_intercostal[i].x, lateral_intercostal[i].y);
+
+      if (r < g + 60)
+        g_string_append_printf (wrong, "\n  %s (%.1f, %.1f) is #%06x, not muscle", lateral_intercostal[i].where,
+                                lateral_intercostal[i].x, lateral_intercostal[i].y, px & 0xffffff);
+      if (hit != NULL)
+        g_string_append_printf (wrong, "\n  %s (%.1f, %.1f) is %s, not the intercostals (no card)",
+                                lateral_intercostal[i].where, lateral_intercostal[i].x, lateral_intercostal[i].y,
+                                hit->id);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lateral_rib_window_mm); i++)
+    {
+      window[i][0] = 636 + 1.8 * lateral_rib_window_mm[i][0];
+      window[i][1] = 38 + 1.8 * (lateral_rib_window_mm[i][1] + 35);
+    }
+  for (int y = 0; y < 260; y++)
+    for (int x = 0; x < 300; x++)
+      {
+        guint32 px = test_diagram_pixel_at (surface, x, y);
+
+        if (in_polygon (x + 500.5, y + 0.5, window, G_N_ELEMENTS (window)) &&
+            ((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6)
+          {
+            if (white++ < 5)
+              g_test_message ("background at (%d, %d)", x + 500, y);
+          }
+      }
+  g_test_message ("%u pixels of background between the ribs", white);
+  cairo_surface_destroy (surface);
+  if (white > 0)
+    g_string_append_printf (wrong, "\n  %u pixels of background between the ribs above the slips", white);
+  if (wrong->len > 0)
+    g_error ("side view: the intercostal spaces:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -2520,6 +2592,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   g_test_add_func ("/fascia/render/views/front-chest-wall", test_front_chest_wall);
   g_test_add_func ("/fascia/render/views/posterior-scapula", test_posterior_scapula);
+  g_test_add_func ("/fascia/render/views/lateral-intercostals", test_lateral_intercostals);
   g_test_add_func ("/fascia/render/views/front-costal-margin-over-transversus",
                    test_front_costal_margin_over_transversus);
   return g_test_run ();
