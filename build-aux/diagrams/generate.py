@@ -2093,10 +2093,13 @@ def front_superficial_bones(v):
         every = [q for n in shapes for q in shapes[n][0] + shapes[n][1]] + margin + upper
         v.add('bones', path(poly_d(every), 'fill="#5b4a3a" stroke="#5b4a3a" stroke-width="3.2" stroke-linejoin="round"'))
         fill = lambda polys, colour: path(poly_d(polys), 'fill="%s" stroke="none"' % colour)
-        for n in (5, 6, 7, 8):
-            v.add('bones', fill(shapes[n][0], '#f4ecd8'))
+        # ribs 5-8 and the 8th cartilage, which joins the 7th (the card "Fifth to eighth ribs"); the
+        # cartilages of 5-7 are their own region (rectus abdominis inserts on them), and the 8th runs
+        # into the costal margin, drawn with the 9th and 10th cartilages
+        mid = [fill(shapes[5][0] + shapes[6][0] + shapes[7][0] + shapes[8][0], '#f4ecd8'), fill(shapes[8][1], '#e6ebe6')]
         cart = [fill(shapes[5][1] + shapes[6][1] + shapes[7][1] + upper, '#e6ebe6')]
-        low = [fill(shapes[9][0] + shapes[10][0], '#f4ecd8'), fill(shapes[8][1] + shapes[9][1] + shapes[10][1] + margin, '#e6ebe6')]
+        low = [fill(shapes[9][0] + shapes[10][0], '#f4ecd8'), fill(shapes[9][1] + shapes[10][1] + margin, '#e6ebe6')]
+        v.add('bones', group('b-ribs-5-8' + s, mid))
         v.add('bones', group('b-costal-cartilages-5-7' + s, cart))
         v.add('bones', group('b-lower-ribs' + s, low))
         draw_hip_bone_coronal(v, side)
@@ -2268,6 +2271,7 @@ def build_front_superficial():
     v.label('Umbilicus', (0, 130), R)
     v.label('Xiphoid process', (0, -80), R)
     v.label('Costal cartilages 5–7', (44, -142), L)
+    v.label('Ribs 5–8', (133.5, -79.2), R)
     v.label('Costal margin', (86.1, -27.8), R)
     # the ASIS lies under the skin between the muscles that attach round it
     for sd in (L, R):
@@ -2581,7 +2585,8 @@ def draw_hip_landmarks_lateral(v):
 
 def build_lateral():
     v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
-             'The right hip and flank seen from the side: external oblique arising by slips from ribs 5-12, with its '
+             'The right hip and flank seen from the side: ribs 5-12 with the intercostal muscles between them, and '
+             'external oblique arising by slips from them, with its '
              'aponeurosis and the inguinal ligament; behind it the lowest part of latissimus dorsi (cut above its '
              'slips on the lower ribs), and between their borders and the iliac crest the lumbar triangle with '
              'internal oblique in its floor; gluteus maximus, the thick quadrilateral of the buttock, its coarse '
@@ -2606,8 +2611,8 @@ def build_lateral():
     # one below where that neck passes medial to it (RIBS_LAT)
     v.add('bones', group('b-rib-12-r', [lat_rib(v, 12)]))
     v.add('bones', group('b-lower-ribs-r', [lat_rib(v, n) for n in (11, 10, 9)]))
-    # above the 9th, ribs 8 to 5 (drawing only: the region is ribs 9-11), parallel to it
-    v.add('bones', lat_rib(v, 8) + lat_rib(v, 7) + lat_rib(v, 6) + lat_rib(v, 5))
+    # above the 9th, ribs 8 to 5, parallel to it, with their cartilages
+    v.add('bones', group('b-ribs-5-8-r', [lat_rib(v, n) for n in (8, 7, 6, 5)]))
     # behind the patellar ligament, between the patella, the femoral condyle and the tibia, the lateral
     # patellar retinaculum and the joint capsule over the infrapatellar fat pad (drawing only, under the
     # bones round it), so that the knee is whole, not open between the ligament and the bones
@@ -2881,6 +2886,7 @@ def build_lateral():
     v.label('Gluteus maximus', (-112, 300), R, 'L')
     v.label('12th rib', (-80, 5), R, 'L')
     v.label('Ribs 9–11', (-84, -30), R, 'L')
+    v.label('Ribs 5–8', (-27.5, -37), R, 'L')
     v.label('L3 spinous process', (-83.9, 103.9), R, 'L')
     v.label('Greater trochanter (covered)', (4, 314), R, 'L')
     v.label('Ischial tuberosity (covered)', (-32, 336), R, 'L')
@@ -3844,7 +3850,7 @@ LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',
                 'lumbar-spinous-processes', 'lower-thoracic-transverse-processes', 'lumbar-mammillary-processes',
-                'rib-12', 'lower-ribs', 'hip-bone', 'iliac-crest', 'iliac-fossa', 'asis', 'aiis', 'psis', 'acetabulum',
+                'rib-12', 'lower-ribs', 'ribs-5-8', 'hip-bone', 'iliac-crest', 'iliac-fossa', 'asis', 'aiis', 'psis', 'acetabulum',
                 'greater-sciatic-notch', 'ischial-tuberosity', 'pubic-tubercle', 'iliopubic-eminence',
                 'anterior-gluteal-line', 'posterior-gluteal-line', 'inferior-gluteal-line', 'iliolumbar-ligament',
                 'sacrotuberous-ligament', 'inguinal-ligament', 'sacrum', 'coccyx', 'thoracolumbar-fascia',

@@ -33,7 +33,7 @@ static const char * const required_landmarks[] = {
   "l3-transverse-process", "l4-transverse-process", "l5-transverse-process",
   "lumbar-intervertebral-discs", "lower-thoracic-spinous-processes", "lumbar-spinous-processes",
   "lower-thoracic-transverse-processes", "lumbar-mammillary-processes",
-  "rib-12", "lower-ribs",
+  "rib-12", "lower-ribs", "ribs-5-8",
   "hip-bone", "iliac-crest", "iliac-fossa", "asis", "aiis", "psis", "acetabulum",
   "greater-sciatic-notch", "ischial-tuberosity", "pubic-tubercle", "iliopubic-eminence",
   "anterior-gluteal-line", "posterior-gluteal-line", "inferior-gluteal-line",

@@ -101,16 +101,16 @@ static const char *expected_seed_42[] = {
     "latissimus-dorsi - 0 posterior-superficial |\n"
     "rectus-femoris - 2 lateral |\n",
   [FASCIA_QUIZ_KIND_ATTACHMENT] =
-    "adductor-brevis insertion 0 - | linea-aspera | medial-supracondylar-line trochanteric-fossa intertrochanteric-crest\n"
-    "adductor-longus origin 0 - | pubic-body | acetabulum anterior-gluteal-line posterior-gluteal-line\n"
-    "coccygeus insertion 0 pelvis-medial | coccyx | lower-thoracic-transverse-processes l1-transverse-process l4-transverse-process\n"
-    "iliocostalis-lumborum origin 0 posterior-deep | thoracolumbar-fascia | l5-transverse-process l5-body l2-transverse-process\n"
-    "quadratus-femoris origin 0 - | ischial-tuberosity | asis iliac-fossa posterior-gluteal-line\n"
-    "transversus-abdominis insertion 0 front-superficial | pubic-crest | iliopubic-eminence inguinal-ligament linea-alba\n"
-    "longissimus-thoracis insertion 0 posterior-deep | l4-transverse-process | coccyx sacrum lumbar-spinous-processes\n"
-    "tensor-fasciae-latae insertion 0 lateral | iliotibial-tract | gluteal-tuberosity adductor-tubercle medial-supracondylar-line\n"
-    "latissimus-dorsi origin 0 posterior-superficial | thoracolumbar-fascia | l4-transverse-process l1-body lumbar-intervertebral-discs\n"
-    "semitendinosus insertion 0 - | pes-anserinus | lateral-tibial-condyle tibial-tuberosity patella\n",
+    "adductor-brevis origin 0 - | pubic-body | inguinal-ligament obturator-membrane iliac-crest\n"
+    "iliocostalis-lumborum origin 0 posterior-deep | thoracolumbar-fascia | l1-body t12-body l1-transverse-process\n"
+    "adductor-longus origin 0 - | pubic-body | acetabulum iliac-crest ischial-tuberosity\n"
+    "coccygeus origin 0 pelvis-medial | sacrospinous-ligament | xiphoid-process pubic-symphysis tendinous-arch-levator-ani\n"
+    "semitendinosus origin 0 - | ischial-tuberosity | pubic-crest sacrotuberous-ligament pubic-body\n"
+    "latissimus-dorsi origin 0 posterior-superficial | lumbar-spinous-processes | l3-body l3-transverse-process l2-transverse-process\n"
+    "longissimus-thoracis insertion 0 posterior-deep | rib-12 | coccyx costal-cartilages-5-7 iliac-crest\n"
+    "transversus-abdominis insertion 0 front-superficial | pubic-crest | pubic-tubercle iliopubic-eminence linea-alba\n"
+    "quadratus-femoris origin 0 - | ischial-tuberosity | iliac-fossa asis posterior-gluteal-line\n"
+    "tensor-fasciae-latae origin 0 anterior | iliac-crest | greater-sciatic-notch aiis obturator-membrane\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
     "longissimus-thoracis tp-1 1 posterior-deep | longissimus-thoracis | lumbar-multifidus levator-ani pectineus\n"
     "iliocostalis-lumborum tp-1 1 posterior-deep | iliocostalis-lumborum | lumbar-multifidus gracilis obturator-externus\n"

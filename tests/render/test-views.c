@@ -659,6 +659,13 @@ static const HitPoint hit_points[] = {
     "on the body of T12 lies the head of the 12th rib, not the vertebra" },
   { "lateral", 488.4, 54.2, "b-lower-ribs-r",
     "behind the vertebral column, level with T12, lies the angle of the 11th rib" },
+  /* Side and front superficial views: the ribs above the 9th are the card "Fifth to eighth ribs"
+   * (they were drawing only, a click on them finding nothing): the 6th rib above external oblique's
+   * slip on it, and in the front view's chest window where it runs down to its cartilage. */
+  { "lateral", 671.1, 29.0, "b-ribs-5-8-r",
+    "above external oblique's slips, 20 mm behind the slip on it, lies the 6th rib" },
+  { "front-superficial", 398.0, 63.6, "b-ribs-5-8-r",
+    "in the chest window, 112 mm out, lies the 6th rib" },
   { "pelvis-medial", 508.4, 740.5, "b-lower-ribs-r",
     "on the far wall the 10th rib reaches down to the level of L3 before its cartilage turns up" },
   /* Front superficial view: the costal margin falls to its lowest point, the 10th costal cartilage,
@@ -955,12 +962,14 @@ static const double front_rib_bone[][2] = {
   { 322.8, 350.0 }, { 326.4, 386.0 }, { 346.7, 421.3 }, { 355.7, 429.6 }, /* 10 */
 };
 /* the cartilages of 7-10 from their junctions to the costal margin, lateral to rectus abdominis,
- * and the region a click on each finds */
+ * and the region a click on each finds: the 7th is one of the costal cartilages 5-7; the 8th is
+ * part of its rib (the card "Fifth to eighth ribs") up to where it runs into the costal margin,
+ * which is drawn with the 9th and 10th cartilages (the card "Ninth to eleventh ribs") */
 static const struct { double x, y; const char *region_id; } front_rib_cartilage[] = {
   { 416.2, 151.7, "b-costal-cartilages-5-7-r" }, { 425.8, 154.8, "b-costal-cartilages-5-7-r" },
   { 435.4, 158.2, "b-costal-cartilages-5-7-r" },
-  { 399.7, 243.5, "b-lower-ribs-r" }, { 408.0, 243.1, "b-lower-ribs-r" }, { 415.9, 240.9, "b-lower-ribs-r" },
-  { 423.2, 236.8, "b-lower-ribs-r" }, { 430.1, 231.7, "b-lower-ribs-r" }, { 436.9, 226.4, "b-lower-ribs-r" },
+  { 399.7, 243.5, "b-ribs-5-8-r" }, { 408.0, 243.1, "b-ribs-5-8-r" }, { 415.9, 240.9, "b-ribs-5-8-r" },
+  { 423.2, 236.8, "b-ribs-5-8-r" }, { 430.1, 231.7, "b-lower-ribs-r" }, { 436.9, 226.4, "b-lower-ribs-r" },
   { 443.4, 220.6, "b-lower-ribs-r" },
   { 383.7, 332.4, "b-lower-ribs-r" }, { 390.8, 330.8, "b-lower-ribs-r" }, { 397.4, 326.0, "b-lower-ribs-r" },
   { 403.6, 317.3, "b-lower-ribs-r" }, { 408.8, 307.7, "b-lower-ribs-r" }, { 412.2, 299.3, "b-lower-ribs-r" },
@@ -1016,13 +1025,14 @@ test_front_chest_wall (void)
       g_assert_nonnull (hit);
       g_assert_cmpstr (hit->id, ==, front_rib_cartilage[i].region_id);
     }
-  /* ribs 9 and 10 are the card "Ninth to eleventh ribs" wherever they show */
-  for (guint i = 12; i < G_N_ELEMENTS (front_rib_bone); i++)
+  /* ribs 5 to 8 are the card "Fifth to eighth ribs", 9 and 10 the card "Ninth to eleventh ribs",
+   * wherever they show (ribs 5-8 were drawing only, a click on them finding nothing) */
+  for (guint i = 0; i < G_N_ELEMENTS (front_rib_bone); i++)
     {
       const FasciaRegion *hit = fascia_diagram_hit_test (diagram, front_rib_bone[i][0], front_rib_bone[i][1]);
 
       g_assert_nonnull (hit);
-      g_assert_cmpstr (hit->id, ==, "b-lower-ribs-r");
+      g_assert_cmpstr (hit->id, ==, i < 12 ? "b-ribs-5-8-r" : "b-lower-ribs-r");
     }
   for (guint i = 0; i < G_N_ELEMENTS (front_intercostal); i++)
     {
@@ -1603,6 +1613,8 @@ static const LabelPoint label_points[] = {
   { "posterior-deep", "Adductor tubercle", "b-adductor-tubercle-r" },
   { "posterior-deep", "Linea aspera", "b-linea-aspera-r" },
   { "front-superficial", "Costal margin", "b-lower-ribs-r" },
+  { "front-superficial", "Ribs 5–8", "b-ribs-5-8-r" },
+  { "lateral", "Ribs 5–8", "b-ribs-5-8-r" },
   { "front-superficial", "Inguinal ligament", "b-inguinal-ligament-r" },
   { "lateral", "ASIS", "b-asis-r" },
   { "lateral", "AIIS", "b-aiis-r" },
