@@ -164,7 +164,11 @@ append_region_style (GString             *css,
  *
  * Returns: (transfer full): the stylesheet of the mask handle: everything displayed, every
  *   opacity 1 and patterns filled solid, so that a region's mask is its full shape whatever
- *   the drawing's opacities and hatching.
+ *   the drawing's opacities and hatching; a part with `pointer-events="none"` is never hit,
+ *   and a part not drawn (`display="none"`) with `pointer-events="all"` is. A drawing shows a
+ *   thing seen through what lies in front of it (dashed) with the first, and gives it the
+ *   second (masked off where something is drawn in front of it), so that a click finds what
+ *   is seen there.
  */
 char *
 fascia_diagram_build_mask_css (FasciaDiagramData *data)
@@ -173,7 +177,9 @@ fascia_diagram_build_mask_css (FasciaDiagramData *data)
                                "opacity: 1 !important; }\n"
                                /* A hatched zone is hit between its hatch lines too. */
                                "[fill^=\"url\"], [style*=\"fill:url\"] "
-                               "{ fill: #000 !important; }\n");
+                               "{ fill: #000 !important; }\n"
+                               "[pointer-events=\"none\"] { display: none !important; }\n"
+                               "[pointer-events=\"all\"] { display: inline !important; }\n");
 
   for (guint i = 0; i < data->layers->len; i++)
     {

@@ -518,7 +518,7 @@ data_build_grid (FasciaDiagramData *data)
 
 #define BUILT_MASKS_PATH     RESOURCE_BASE "/diagram-masks"
 #define BUILT_MASKS_MAGIC    0x4641534bu  /* "FASK", read in the byte order it was written in */
-#define BUILT_MASKS_FORMAT   1u
+#define BUILT_MASKS_FORMAT   2u  /* 2: pointer-events honoured */
 /* The magic, then each view: its id, the SHA-256 of its drawing, the format, librsvg's and
  * cairo's versions, the drawing's size, and each region's mask (x, y, width, height, bits). */
 #define BUILT_MASKS_TYPE     "(ua(sayuuudda(iiiiay)))"

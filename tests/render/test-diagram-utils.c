@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <librsvg/rsvg.h>
+#include <math.h>
 #include <string.h>
 
 #include "test-diagram-utils.h"
@@ -21,6 +22,61 @@ test_diagram_load_file (const char *name)
   g_file_get_contents (path, &text, &len, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (text, len);
+}
+
+/**
+ * test_diagram_render_region_drawn:
+ *
+ * Renders one region of a built-in view alone as it is drawn, with every layer shown and every
+ * opacity at 1, at one pixel per view unit: unlike fascia_diagram_render_region_mask(), which
+ * renders where a click finds it, it includes the parts seen through what lies in front of
+ * them (pointer-events="none"), and not the hit areas that are never drawn.
+ *
+ * Returns: (transfer full): an A8 surface of the whole view
+ */
+cairo_surface_t *
+test_diagram_render_region_drawn (const char *view_id,
+                                  const char *region_id)
+{
+  static const char css[] =
+    "* { fill-opacity: 1 !important; stroke-opacity: 1 !important; opacity: 1 !important; }\n"
+    "[fill^=\"url\"] { fill: #000 !important; }\n"
+    "g[id^=\"layer-\"] { display: inline !important; }\n";
+  static GHashTable *handles;  /* view id → its handle, styled so, parsed once */
+  g_autofree char *css_id = g_strconcat ("#", region_id, NULL);
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  RsvgRectangle viewport = { 0, 0, 0, 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  if (handles == NULL)
+    handles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  handle = g_hash_table_lookup (handles, view_id);
+  if (handle == NULL)
+    {
+      g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", view_id);
+      g_autoptr(GBytes) svg = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      g_assert_nonnull (svg);
+      handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                                          &error);
+      g_assert_no_error (error);
+      rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), &error);
+      g_assert_no_error (error);
+      g_hash_table_insert (handles, g_strdup (view_id), handle);
+    }
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &width, &height));
+  viewport.width = width;
+  viewport.height = height;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ceil (width), (int) ceil (height));
+  cr = cairo_create (surface);
+  rsvg_handle_render_layer (handle, cr, css_id, &viewport, &error);
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 static cairo_surface_t *

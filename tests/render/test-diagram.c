@@ -338,6 +338,62 @@ test_hit_test_fixture (void)
   g_assert_cmpstr (covered, ==, "tp-psoas-major-1-l tp-psoas-major-1-r b-lesser-trochanter-r");
 }
 
+/* A thing seen through what lies in front of it (a rib behind a cut vertebral body, drawn
+ * dashed over it): its part drawn with pointer-events="none" is seen but never hit, and a copy
+ * never drawn (display="none") with pointer-events="all", masked off where the body lies, is
+ * hit where it is; so a click on the body finds the body, a click on the rib beside it the rib.
+ * The rib's highlight still covers the whole rib. */
+static void
+test_hit_test_seen_through (void)
+{
+  static const char *svg =
+    "<svg xmlns='http://www.w3.org/2000/svg' width='200' height='100' viewBox='0 0 200 100'>"
+    "<defs><mask id='clear-of-body' maskUnits='userSpaceOnUse' x='0' y='0' width='200' height='100'>"
+    "<rect width='200' height='100' fill='#fff'/><rect x='20' y='20' width='60' height='60' fill='#000'/>"
+    "</mask></defs>"
+    "<g id='layer-bones'>"
+    "<rect id='b-l4-body' x='20' y='20' width='60' height='60' fill='#eee'/>"
+    "<g id='b-lower-ribs-r'>"
+    "<rect x='10' y='40' width='180' height='20' fill='#ddd' fill-opacity='0.6' pointer-events='none'/>"
+    "<rect x='10' y='40' width='180' height='20' fill='#000' display='none' pointer-events='all'"
+    " mask='url(#clear-of-body)'/>"
+    "</g></g></svg>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = load_text (svg, &error);
+  g_autoptr(FasciaDiagram) plain = NULL;
+  g_autofree char *unreachable = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *before, *after;
+
+  g_assert_no_error (error);
+  /* over the body the rib is drawn, but the body is hit */
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 50, 50)->id, ==, "b-l4-body");
+  /* beside the body, the rib */
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 15, 50)->id, ==, "b-lower-ribs-r");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 150, 50)->id, ==, "b-lower-ribs-r");
+  g_assert_null (fascia_diagram_hit_test (diagram, 150, 90));
+  unreachable = test_diagram_check_hit_test (diagram);
+  g_assert_cmpstr (unreachable, ==, "");
+
+  /* the hidden copy is not drawn, even highlighted; the seen part is, over the body */
+  before = test_diagram_render (diagram, 200, 100, 1, 0, 0);
+  fascia_diagram_set_region_style (diagram, "b-lower-ribs-r", FASCIA_REGION_STYLE_SELECTED);
+  after = test_diagram_render (diagram, 200, 100, 1, 0, 0);
+  test_diagram_assert_changed (before, after, 50, 40);
+  test_diagram_assert_not_colour (before, 150, 50, "#000000");
+  test_diagram_assert_not_colour (after, 150, 50, "#000000");
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+
+  /* without pointer-events, the rib drawn over the body takes its clicks */
+  text = g_strdup (svg);
+  for (char *at; (at = strstr (text, " pointer-events='none'")) != NULL;)
+    memset (at, ' ', strlen (" pointer-events='none'"));
+  plain = load_text (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fascia_diagram_hit_test (plain, 50, 50)->id, ==, "b-lower-ribs-r");
+}
+
 static void
 test_hit_test_points (void)
 {
@@ -1113,6 +1169,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/diagram/external-reference", test_external_reference);
   g_test_add_func ("/fascia/render/diagram/hit-test/sampled", test_hit_test_fixture);
   g_test_add_func ("/fascia/render/diagram/hit-test/points", test_hit_test_points);
+  g_test_add_func ("/fascia/render/diagram/hit-test/seen-through", test_hit_test_seen_through);
   g_test_add_func ("/fascia/render/diagram/regions-at", test_regions_at);
   g_test_add_func ("/fascia/render/diagram/render/matches-librsvg", test_render_matches_librsvg);
   g_test_add_func ("/fascia/render/diagram/render/styles", test_render_styles);
