@@ -140,7 +140,7 @@ def main(d):
         ok = check_labels(view, text) and ok
         h = Rsvg.Handle.new_from_data(text.encode())
         handles[view] = h
-        ids = [i for i in re.findall(r'\bid="([^"]+)"', text) if not i.startswith('layer-') and i != 'labels']
+        ids = [i for i in re.findall(r'\bid="((?:m|b|tp|rz)-[^"]+)"', text)]
         for rid in ids:
             m = mask(h, rid)
             if m.count(0) == len(m):
