@@ -1348,6 +1348,52 @@ def teres_major_sheet(v, side):
     return sheet(v, side, O, I)
 
 
+# The lower (ascending) fibres of trapezius (Gray's, Moore): from the spinous processes down to T12 they converge
+# up and laterally on the tubercle at the medial end of the spine of the scapula, level with about T3, above the
+# view; each fibre is drawn straight to it and cut where it leaves the top of the view.
+TRAP_TUBERCLE = (66, -232)
+TRAP_ORIGIN_X = 2.5
+
+
+def trapezius_sheet(v, side):
+    """Trapezius, its lower fibres: from the spinous processes (T5 at the top of the view down to T12)
+    up and out towards the medial end of the spine of the scapula, over the upper medial corner of
+    latissimus; its lower border, from T12, is the upper medial side of the triangle of auscultation."""
+    top = v.ymin
+    ys = [top + 1, -190, -175, -155, -130, -100, -70, -40, -15, 3]
+    O, I = [], []
+    for y in ys:
+        o = (TRAP_ORIGIN_X, y)
+        k = (top - y) / (TRAP_TUBERCLE[1] - y)
+        O.append(o)
+        I.append(lerp(o, TRAP_TUBERCLE, k))
+    return sheet(v, side, O, I)
+
+
+def rhomboid_major_sheet(v, side):
+    """Rhomboid major, deep to trapezius (drawing only, it has no card): from the T2-T5 spinous processes
+    (T5 in the view, the rest above it) down and laterally to the medial border of the scapula between
+    the root of its spine and the inferior angle; seen only in the triangle of auscultation."""
+    O = [(40, -200), (20, -200), (TRAP_ORIGIN_X, -196), (TRAP_ORIGIN_X, -182)]
+    I = [SCAPULA_MEDIAL[0][:2], (61, -178), (61.5, -152), SCAPULA_ANGLE]
+    return sheet(v, side, O, I)
+
+
+def chest_wall_back(v, side, x0, x1, y0, y1, ribs):
+    """The posterior chest wall where nothing else covers it: the intercostal muscles (external
+    intercostals, fibres down and laterally... seen from behind down and medially) filling the spaces and
+    the ribs across them, the 6th to 8th placed as the 9th (RIBS) is, one vertebra higher each."""
+    box = v.ps([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], side)
+    out = [path('M' + ' L'.join(P(q) for q in box) + ' Z', MUSCLE['deep'].replace('stroke="#6e1f17"', 'stroke="none"'))]
+    out.append(path(lines_d(hatch([box], 2.6 * SCALE, 60 if side == 1 else 120)), FIBRE))
+    for n in ribs:
+        pts, w = SK.RIBS[9]
+        dy = -27.0 * (9 - n)
+        cl = [(q[0], q[1] + dy) for q in pts[:5]]
+        out.append(path(ribbon(v.ps(cl, side), [x * SCALE for x in w[:5]]), BONE))
+    return out
+
+
 LAT_WINDOW = (0.16, 0.66, 0.45)  # the right side's window: between fibres t 0.16 and 0.66, up to u 0.45
 
 
@@ -1412,7 +1458,8 @@ def spi_slips(v, side):
 def build_posterior_superficial():
     v = View('posterior-superficial', 'post', 600, 215, (-100, 614), 'Back, superficial',
              'The superficial muscles of the low back and buttock seen from behind: gluteus maximus with the upper '
-             'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the back of '
+             'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the lower fibres '
+             'of trapezius over its upper medial corner and the lower scapulae, the back of '
              'external oblique and, where latissimus is cut away on the right, serratus posterior inferior; below '
              'the buttock the hamstrings, adductor magnus and gracilis, and on the lateral thigh vastus lateralis '
              'under the iliotibial tract.')
@@ -1423,6 +1470,10 @@ def build_posterior_superficial():
     for tip in (-101, -128, -155, -182):
         v.add('bones', path(smooth(v.ps([(-3.4, tip - 27, 'c'), (3.4, tip - 27, 'c'), (3.2, tip - 12), (2.4, tip - 3),
                                          (0, tip + 0.5), (-2.4, tip - 3), (-3.2, tip - 12)])), BONE))
+    # the floor of the triangle of auscultation, the 7th intercostal space between the 7th and 8th ribs
+    for s in v.sides:
+        for part in chest_wall_back(v, s, 16, 64, -200, -112, (6, 7, 8)):
+            v.add('bones', part)
     # the lower scapulae, the inferior angle at T7 under the upper border of latissimus (drawing only)
     for s in v.sides:
         draw_scapula_back(v, s)
@@ -1441,6 +1492,7 @@ def build_posterior_superficial():
         eo = ext_oblique_sheet_coronal(v, s)
         v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 12)))
         v.add('muscles', ''.join(muscle_parts(teres_major_sheet(v, s), 'mid', 9)))
+        v.add('muscles', ''.join(muscle_parts(rhomboid_major_sheet(v, s), 'deep', 8)))
         lat = lat_sheet(v, s)
         # its aponeurosis, fused with the thoracolumbar fascia: from the spinous processes and the median
         # sacral crest to where the fleshy fibres begin
@@ -1472,6 +1524,9 @@ def build_posterior_superficial():
         lat_poly = lat.poly()
         v.add('muscles', ''.join(path(smooth(run, False), SCAPULA_SEEN) for run in runs_where(
             sample(v.ps(scapula_outline(), s), False, 6), lambda q: point_in_poly(q, lat_poly))))
+        # the lower fibres of trapezius over the upper medial corner of latissimus, a short tendinous
+        # origin on the spinous processes
+        v.add('muscles', group('m-trapezius' + sf, muscle_parts(trapezius_sheet(v, s), 'sup', 16, tendon=(0.0, 0.07))))
         # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
         draw_itb_coronal(v, s)
@@ -1497,6 +1552,7 @@ def build_posterior_superficial():
         referral_zone(v, 'serratus-posterior-inferior', 1, s, [blob(92, -62, 48, 32, 0.35, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
+    v.label('Trapezius', (24, -150), L)
     v.label('Latissimus (cut)', (128, 40), R)
     v.label('Serratus posterior inferior', (60, -40), R)
     v.label('External oblique', (142, 83), L)
@@ -3893,7 +3949,7 @@ def add_nerves(v):
 
 MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gluteus-maximus', 'gluteus-medius',
               'gluteus-minimus', 'piriformis', 'tensor-fasciae-latae', 'lumbar-multifidus', 'iliocostalis-lumborum',
-              'longissimus-thoracis', 'latissimus-dorsi', 'external-oblique', 'serratus-posterior-inferior',
+              'longissimus-thoracis', 'latissimus-dorsi', 'trapezius', 'external-oblique', 'serratus-posterior-inferior',
               'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',

@@ -24,7 +24,9 @@ static const char * const required_muscles[] = {
   "adductor-brevis", "pectineus", "gracilis", "obturator-internus", "gemellus-superior",
   "gemellus-inferior", "quadratus-femoris", "obturator-externus", "sartorius", "vastus-lateralis",
   "vastus-medialis", "vastus-intermedius", "rectus-abdominis", "internal-oblique", "transversus-abdominis", "levator-ani", "coccygeus",
-  "diaphragm", NULL
+  "diaphragm",
+  /* issue 12 */
+  "trapezius", NULL
 };
 
 static const char * const required_landmarks[] = {
@@ -97,6 +99,8 @@ static const struct {
   { "longissimus-thoracis", 1, "posterior-deep" },
   { "latissimus-dorsi", 1, "posterior-superficial" },
   { "latissimus-dorsi", 2, NULL },
+  { "trapezius", 1, NULL },
+  { "trapezius", 2, NULL },
   { "external-oblique", 1, "lateral" },
   { "serratus-posterior-inferior", 1, "posterior-superficial" },
   { "rectus-femoris", 1, "lateral" },

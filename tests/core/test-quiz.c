@@ -90,38 +90,38 @@ describe_round (FasciaQuiz *quiz)
 /* Seed 42 over the test atlas, no progress: the exact rounds. */
 static const char *expected_seed_42[] = {
   [FASCIA_QUIZ_KIND_FIND_MUSCLE] =
-    "longissimus-thoracis - 2 posterior-deep |\n"
-    "diaphragm - 0 pelvis-medial |\n"
-    "tensor-fasciae-latae - 2 lateral |\n"
-    "coccygeus - 0 pelvis-medial |\n"
-    "transversus-abdominis - 2 front-superficial |\n"
-    "iliocostalis-lumborum - 0 posterior-deep |\n"
-    "psoas-major - 2 anterior |\n"
-    "quadratus-lumborum - 1 posterior-deep |\n"
-    "latissimus-dorsi - 0 posterior-superficial |\n"
-    "rectus-femoris - 2 lateral |\n",
+    "psoas-major - 0 anterior |\n"
+    "latissimus-dorsi - 2 posterior-superficial |\n"
+    "coccygeus - 2 pelvis-medial |\n"
+    "serratus-posterior-inferior - 2 posterior-superficial |\n"
+    "levator-ani - 2 pelvis-medial |\n"
+    "internal-oblique - 0 front-superficial |\n"
+    "tensor-fasciae-latae - 0 anterior |\n"
+    "iliocostalis-lumborum - 2 posterior-deep |\n"
+    "longissimus-thoracis - 1 posterior-deep |\n"
+    "quadratus-lumborum - 0 anterior |\n",
   [FASCIA_QUIZ_KIND_ATTACHMENT] =
-    "adductor-brevis origin 0 - | pubic-body | inguinal-ligament obturator-membrane iliac-crest\n"
-    "iliocostalis-lumborum origin 0 posterior-deep | thoracolumbar-fascia | l1-body t12-body l1-transverse-process\n"
-    "adductor-longus origin 0 - | pubic-body | acetabulum iliac-crest ischial-tuberosity\n"
-    "coccygeus origin 0 pelvis-medial | sacrospinous-ligament | xiphoid-process pubic-symphysis tendinous-arch-levator-ani\n"
-    "semitendinosus origin 0 - | ischial-tuberosity | pubic-crest sacrotuberous-ligament pubic-body\n"
-    "latissimus-dorsi origin 0 posterior-superficial | lumbar-spinous-processes | l3-body l3-transverse-process l2-transverse-process\n"
-    "longissimus-thoracis insertion 0 posterior-deep | rib-12 | coccyx costal-cartilages-5-7 iliac-crest\n"
-    "transversus-abdominis insertion 0 front-superficial | pubic-crest | pubic-tubercle iliopubic-eminence linea-alba\n"
-    "quadratus-femoris origin 0 - | ischial-tuberosity | iliac-fossa asis posterior-gluteal-line\n"
-    "tensor-fasciae-latae origin 0 anterior | iliac-crest | greater-sciatic-notch aiis obturator-membrane\n",
+    "adductor-longus origin 0 - | pubic-body | sacrotuberous-ligament asis ischiopubic-ramus\n"
+    "longissimus-thoracis origin 0 posterior-deep | lumbar-spinous-processes | l4-body l2-body l1-body\n"
+    "iliocostalis-lumborum insertion 0 posterior-deep | l4-transverse-process | t12-transverse-process lumbar-spinous-processes l5-transverse-process\n"
+    "adductor-magnus origin 0 - | ischiopubic-ramus | acetabulum posterior-gluteal-line anterior-gluteal-line\n"
+    "biceps-femoris insertion 0 - | lateral-tibial-condyle | patella medial-tibial-condyle tibial-tuberosity\n"
+    "levator-ani origin 0 pelvis-medial | tendinous-arch-levator-ani | xiphoid-process sacrospinous-ligament pubic-symphysis\n"
+    "internal-oblique insertion 0 front-superficial | pubic-crest | pubic-tubercle linea-alba inguinal-ligament\n"
+    "gemellus-inferior origin 0 - | ischial-tuberosity | obturator-membrane pecten-pubis pubic-crest\n"
+    "latissimus-dorsi origin 0 posterior-superficial | rib-12 | ribs-5-8 aiis lateral-arcuate-ligament\n"
+    "tensor-fasciae-latae origin 0 lateral | iliac-crest | obturator-membrane aiis posterior-gluteal-line\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
-    "longissimus-thoracis tp-1 1 posterior-deep | longissimus-thoracis | lumbar-multifidus levator-ani pectineus\n"
-    "iliocostalis-lumborum tp-1 1 posterior-deep | iliocostalis-lumborum | lumbar-multifidus gracilis obturator-externus\n"
-    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | gemellus-inferior external-oblique quadratus-femoris\n"
-    "coccygeus tp-1 2 pelvis-medial | coccygeus | gluteus-minimus quadratus-femoris obturator-externus\n"
-    "adductor-longus tp-1 2 anterior | adductor-longus | psoas-minor gemellus-inferior longissimus-thoracis\n"
-    "quadratus-lumborum tp-2 2 posterior-deep | quadratus-lumborum | gluteus-medius gluteus-minimus longissimus-thoracis\n"
-    "latissimus-dorsi tp-1 2 posterior-superficial | latissimus-dorsi | serratus-posterior-inferior external-oblique gluteus-maximus\n"
-    "semitendinosus tp-1 1 posterior-deep | semitendinosus | transversus-abdominis rectus-abdominis lumbar-multifidus\n"
-    "vastus-lateralis tp-2 2 lateral | vastus-lateralis | external-oblique gluteus-medius gluteus-maximus\n"
-    "adductor-brevis tp-1 2 anterior | adductor-brevis | psoas-minor coccygeus longissimus-thoracis\n",
+    "adductor-longus tp-1 2 anterior | adductor-longus | serratus-posterior-inferior transversus-abdominis psoas-minor\n"
+    "latissimus-dorsi tp-1 1 posterior-superficial | latissimus-dorsi | external-oblique serratus-posterior-inferior gluteus-maximus\n"
+    "levator-ani tp-1 2 pelvis-medial | levator-ani | longissimus-thoracis tensor-fasciae-latae transversus-abdominis\n"
+    "adductor-magnus tp-2 1 posterior-deep | adductor-magnus | gemellus-superior psoas-minor transversus-abdominis\n"
+    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | external-oblique serratus-posterior-inferior quadratus-femoris\n"
+    "biceps-femoris tp-1 1 posterior-deep | biceps-femoris | iliocostalis-lumborum quadratus-lumborum lumbar-multifidus\n"
+    "longissimus-thoracis tp-1 2 posterior-deep | longissimus-thoracis | vastus-intermedius gemellus-inferior lumbar-multifidus\n"
+    "sartorius tp-1 1 anterior | sartorius | external-oblique quadratus-lumborum psoas-minor\n"
+    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | lumbar-multifidus levator-ani external-oblique\n"
+    "internal-oblique tp-1 1 front-superficial | internal-oblique | iliocostalis-lumborum semimembranosus transversus-abdominis\n",
 };
 
 /* Whether @choice names the nerve of the text @nerve: its words are the text's, in their
@@ -183,7 +183,7 @@ supply_names (const char *supply,
 }
 
 static const char *expected_nerve_seed_42 =
-  "tensor-fasciae-latae latissimus-dorsi longissimus-thoracis transversus-abdominis adductor-brevis iliocostalis-lumborum quadratus-femoris coccygeus adductor-longus semitendinosus";
+  "internal-oblique iliocostalis-lumborum tensor-fasciae-latae gemellus-inferior latissimus-dorsi adductor-magnus longissimus-thoracis biceps-femoris adductor-longus levator-ani";
 
 static void
 test_seed_42 (gconstpointer data)
@@ -612,7 +612,7 @@ test_scoring (void)
   g_object_unref (q);
 
   /* Find the muscle: the side named counts; any other region is wrong, and named. */
-  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 3, NULL, NOON, NULL);
+  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 2, NULL, NOON, NULL);
   q = fascia_quiz_get_current (find);
   {
     const char *id = fascia_quiz_question_get_muscle_id (q);
@@ -623,7 +623,7 @@ test_scoring (void)
     g_autofree char *answered = g_strdup_printf ("%s (%s)", name, left ? "right" : "left");
     g_autofree char *correct = g_strdup_printf ("%s (%s)", name, left ? "left" : "right");
 
-    /* Seed 3 asks first for a muscle on one named side. */
+    /* Seed 2 asks first for a muscle on one named side. */
     g_assert_cmpint (side, !=, FASCIA_SIDE_NONE);
     g_assert_false (fascia_quiz_answer_region (find, wrong));
     g_assert_cmpstr (fascia_quiz_question_get_answer_text (q), ==, answered);

@@ -745,6 +745,18 @@ static const HitPoint hit_points[] = {
     "with gluteus maximus removed, the lateral thigh beside biceps femoris is vastus lateralis" },
   { "posterior-deep", 834, 985.4, "m-vastus-lateralis-r",
     "with gluteus maximus removed, the lateral thigh beside biceps femoris is vastus lateralis" },
+  /* Back superficial view: the lower fibres of trapezius arise from the spinous processes down to
+   * T12 and converge up and out on the medial end of the spine of the scapula, covering the midline
+   * above T12 and the upper medial corner of latissimus (Gray's, Moore); beside the T9 spinous
+   * process lay the aponeurosis of latissimus, and above T7 white background. */
+  { "posterior-superficial", 589.2, 251, "m-trapezius-l",
+    "beside the T9 spinous process lie the lower fibres of trapezius" },
+  { "posterior-superficial", 610.8, 251, "m-trapezius-r",
+    "beside the T9 spinous process lie the lower fibres of trapezius" },
+  { "posterior-superficial", 570, 80, "m-trapezius-l",
+    "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
+  { "posterior-superficial", 630, 80, "m-trapezius-r",
+    "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
   { "posterior-superficial", 360.6, 1403, "b-iliotibial-tract-l",
     "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
   { "posterior-superficial", 839.4, 1403, "b-iliotibial-tract-r",
@@ -829,15 +841,21 @@ is_latissimus (const FasciaRegion *hit,
 }
 
 /* The height (mm, down from the top of L1) of the upper border of latissimus at x mm from the
- * midline: the first point of it met going down from the top of the view. */
+ * midline: the first point of it met going down from the top of the view. It is read on the
+ * muscle's own outline (its region alone), since the lower fibres of trapezius lie over its upper
+ * medial corner. */
 static double
-latissimus_top (FasciaDiagram *diagram,
-                int            side,
-                double         x)
+latissimus_top (const Bitmap *lat,
+                int           side,
+                double        x)
 {
   for (double y = -200; y < 40; y += 0.25)
-    if (is_latissimus (fascia_diagram_hit_test (diagram, PS_X (x, side), PS_Y (y)), side))
-      return y;
+    {
+      int px = (int) PS_X (x, side), py = (int) PS_Y (y);
+
+      if (px >= 0 && px < lat->width && py >= 0 && py < lat->height && lat->bits[py * lat->width + px])
+        return y;
+    }
   return 1000;
 }
 
@@ -848,11 +866,15 @@ test_posterior_latissimus_border (void)
 
   for (int side = 1; side >= -1; side -= 2)
     {
-      double top_medial = latissimus_top (diagram, side, 16);
-      double y20 = latissimus_top (diagram, side, 20);
-      double y70 = latissimus_top (diagram, side, 70);
-      double y120 = latissimus_top (diagram, side, 120);
+      g_auto(Bitmap) lat = { 0 };
+      double top_medial, y20, y70, y120;
       double band = 0;
+
+      bitmap_render (&lat, diagram, side == 1 ? "m-latissimus-dorsi-l" : "m-latissimus-dorsi-r");
+      top_medial = latissimus_top (&lat, side, 16);
+      y20 = latissimus_top (&lat, side, 20);
+      y70 = latissimus_top (&lat, side, 70);
+      y120 = latissimus_top (&lat, side, 120);
 
       for (double x = 90; x < 240; x += 0.25)
         band += is_latissimus (fascia_diagram_hit_test (diagram, PS_X (x, side), PS_Y (-197)), side) ? 0.25 : 0;
