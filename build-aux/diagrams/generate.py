@@ -2057,7 +2057,7 @@ RIBS_FRONT = {
         [(116, -20), (104, -20), (94, -26), (85, -34), (78, -44)], 8.5),
     9: ([(186, -30), (170, -4), (150, 14), (136, 25), (124, 30)], 10.5,
         [(124, 30), (114, 28), (106, 16), (102, 4), (96, -12)], 8.5),
-    10: ([(148, 14), (154, 34), (150, 60), (142, 78), (130, 88)], 9.5,
+    10: ([(178, 2), (168, 28), (158, 52), (147, 70), (137, 82), (130, 88)], 9.5,
          [(130, 88), (122, 90), (118, 76), (116, 58), (112, 40)], 8.5),
 }
 
@@ -2102,7 +2102,7 @@ def fs_chest_window(v, side):
     the top of the frame and the outline of the trunk down to the 10th rib and the costal margin (mm); at the
     flank, lateral to the 10th rib, down to the level of L2, where transversus abdominis meets it."""
     rib10 = RIBS_FRONT[10][0]
-    low = [(169, 56), (152, 50)] + rib10[2:] + [(122, 92)] + COSTAL_MARGIN[::-1] + [(0, -100)]
+    low = [(169, 56)] + rib10[2:] + [(122, 92)] + COSTAL_MARGIN[::-1] + [(0, -100)]
     return [(0, -180), (140, -180)] + [q for q in sample(EO_ORIGIN, False, 8) if q[1] < 52] + low
 
 
@@ -2148,6 +2148,9 @@ def intercostals_front(v, side):
     membrane = [(0, -190), (joints[0][0], -190)] + joints + [(126, 90)] + COSTAL_MARGIN[::-1] + [(0, -100)]
     # along each rib's line from the flank, larger index = more medial
     ext, inner, ext_all = intercostal_fibres([RIBS_FRONT[n][0] + RIBS_FRONT[n][2][1:] for n in range(5, 11)], membrane)
+    # the space between the 9th and 10th ribs in front of the 10th's descent, below the end of the 9th,
+    # which the fibres from rib to rib do not reach: its external intercostals run down and medially too
+    ext += hatch([[(150, 16), (122, 28), (128, 90), (146, 72), (158, 52)]], 4.0, 143)
 
     def clip(segs, medial):
         runs = []

@@ -976,7 +976,8 @@ test_front_costal_margin_over_transversus (void)
  * spaces are filled with the intercostal muscles (muscle red; the external intercostal membrane
  * medially, a pale film), and transversus abdominis shows only below the margin. The old drawing
  * had the ribs as fragments (the 7th and 8th bent back up into hooks at their ends, the 8th's
- * cartilage a separate stub), and white background between them above transversus.
+ * cartilage a separate stub), and white background between them above transversus. The 10th
+ * rib comes in from the flank below the 9th, not from under it (it hung from the 9th in a hook).
  * View units: 1.8 to the millimetre, the midline at x 600, y 8 at 150 mm above the top of L1. */
 static const double front_rib_bone[][2] = {
   { 418.5, 13.5 }, { 432.6, 18.9 },                                       /* 5 */
@@ -984,7 +985,8 @@ static const double front_rib_bone[][2] = {
   { 364.9, 135.6 }, { 376.3, 140.2 }, { 387.3, 143.5 }, { 398.0, 146.2 }, /* 7 */
   { 354.8, 222.4 }, { 367.3, 230.7 }, { 379.2, 237.2 },                   /* 8 */
   { 346.8, 317.2 }, { 356.1, 323.6 }, { 365.1, 328.4 }, { 373.6, 331.4 }, /* 9 */
-  { 322.8, 350.0 }, { 326.4, 386.0 }, { 346.7, 421.3 }, { 355.7, 429.6 }, /* 10 */
+  { 306.6, 350.0 }, { 315.6, 371.6 }, { 326.4, 389.6 }, { 337.2, 407.6 }, /* 10 */
+  { 346.7, 421.3 }, { 355.7, 429.6 },
 };
 /* the cartilages of 7-10 from their junctions to the costal margin, lateral to rectus abdominis,
  * and the region a click on each finds: the 7th is one of the costal cartilages 5-7; the 8th is
@@ -1069,6 +1071,18 @@ test_front_chest_wall (void)
       g_assert_cmpint (r, >=, g + 60);
       g_assert_null (fascia_diagram_hit_test (diagram, front_intercostal[i][0], front_intercostal[i][1]));
     }
+  /* the space between the 9th and 10th ribs in front of the 10th's descent (136 mm out, 65 mm
+   * below L1's top) has the external intercostals' fibres like the spaces above it (the old
+   * drawing: a bare patch inside the hook the 10th rib made under the 9th) */
+  {
+    guint fibre = 0;
+
+    for (int y = 395 - 8; y < 395 + 8; y++)
+      for (int x = 356 - 8; x < 356 + 8; x++)
+        fibre += ((test_diagram_pixel_at (surface, x - 300, y) >> 16) & 0xff) < 0xa0;
+    g_test_message ("fibre pixels in front of the 10th rib's descent: %u of 256", fibre);
+    g_assert_cmpuint (fibre, >=, 12);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (front_window_mm); i++)
     {
       window[i][0] = 600 - 1.8 * front_window_mm[i][0];
