@@ -2409,6 +2409,7 @@ def draw_spine_lateral(v, body_z=None, section=False):
     body_z = body_z or SK.BODY_Z
     verts = SK.VERTEBRAE_ALL
     discs, l_sp = [], []
+    v.spinous = []
     for i, (name, top, bot, hw, tip, sp) in enumerate(verts):
         if name not in body_z:
             continue
@@ -2431,6 +2432,9 @@ def draw_spine_lateral(v, body_z=None, section=False):
             arch += [(tipz + 8, sp - 18), (tipz, sp - 4), (tipz + 2, sp + 1), (tipz + 12, sp - 4),
                      (back_t - 28, bot + 3), (back_t - 22, bot + 6, 'c'), (back_b - 8, bot - 4), (back_b + 1, bot - 6)]
         v.add('bones', path(smooth(v.ps(arch)), BONE))
+        if not name.startswith('L'):
+            # the outline of the arch, whose spinous process a muscle drawn over it leaves in sight
+            v.spinous.append((name, flatten(smooth(v.ps(arch)))))
         v.add('bones', path(smooth(v.ps([(back_t - 14, top + 6), (back_t - 8, top + 0.55 * h), (back_t - 14, bot - 4)]), False), BONE_DETAIL))
         bparts = [path(smooth(v.ps(body)), BONE)]
         if section:
@@ -2460,8 +2464,10 @@ def draw_spine_lateral(v, body_z=None, section=False):
             l_sp.append((tipz, sp))
     v.add('bones', group('b-lumbar-intervertebral-discs', discs))
     parts = []
-    for tipz, sp in l_sp:
-        parts.append(path(smooth(v.ps([(tipz + 14, sp - 21), (tipz + 2, sp - 18), (tipz - 1, sp - 9), (tipz + 3, sp + 1), (tipz + 16, sp - 2)])), LANDMARK))
+    for (tipz, sp), name in zip(l_sp, ('L1', 'L2', 'L3', 'L4', 'L5')):
+        d = smooth(v.ps([(tipz + 14, sp - 21), (tipz + 2, sp - 18), (tipz - 1, sp - 9), (tipz + 3, sp + 1), (tipz + 16, sp - 2)]))
+        parts.append(path(d, LANDMARK))
+        v.spinous.append((name, flatten(d)))
     v.add('bones', group('b-lumbar-spinous-processes', parts))
 
 
@@ -2606,6 +2612,61 @@ def intercostals_lateral(v):
     return parts
 
 
+def erector_lateral(v):
+    """The erector spinae of the side view, the thick longitudinal mass that forms the contour of the back
+    behind the rib angles: from the sacrum and the posterior iliac crest (under gluteus maximus) up beyond the
+    top of the view, between the tips of the spinous processes, which stay in sight over it at the back's
+    contour, and the angles of the ribs, under which its front edge runs (iliocostalis inserts on them); its
+    lumbar part runs on forward under latissimus dorsi (cut) and internal oblique. Seen from the side the
+    lateral column, iliocostalis, is the one in sight (longissimus lies medial to it, spinalis beside the
+    spinous processes): the region is iliocostalis lumborum. Fibres run up the column along its curve
+    (Gray's; Moore). Drawn first of the muscles, under latissimus, the obliques and gluteus maximus; the
+    spinous processes of T11-L4 and ribs 10-12 are cut out of it, so that they show and click as
+    themselves."""
+    # the back's contour, a few mm inside the tips of the spinous processes (T11 -102 mm at y -24, T12 -95
+    # at 2, L1 -98 at 24, L2 -90 at 61, L3 -85 at 100, L4 -86 at 140), into gluteus maximus's contour below
+    back = [(-104, -62), (-100, -30), (-92, 2), (-91, 30), (-87, 62), (-83, 100), (-83, 136), (-90, 158),
+            (-102, 178)]
+    # the front edge: behind the angles of ribs 10-12 (under them), then under latissimus and internal
+    # oblique down to the crest, along which it runs back under gluteus maximus
+    front = [(-74, -62), (-74, -10), (-70, 25), (-60, 48), (-56, 80), (-55, 120), (-57, 139), (-66, 147),
+             (-84, 158), (-96, 170), (-102, 178)]
+    bk, fr = sample(back, False, 8), sample(front, False, 8)
+    outline = v.ps(bk + fr[::-1][1:])
+    cuts = []
+    for name, pts in v.spinous:
+        if name in ('T11', 'T12'):
+            # the spinous process: the part of the arch behind the rib angles
+            x = v.p((-84, 0))[0]
+            cuts += polygons_difference([pts], [[(x, -100), (x + 400, -100), (x + 400, 200), (x, 200)]])
+        elif name != 'L5':
+            cuts.append(pts)
+    for n in (10, 11, 12):
+        pts, w = SK.RIBS_LAT[n]
+        d = ribbon(v.ps(pts), [x * SCALE for x in w], caps='round' if n > 10 else 'flat')
+        cuts.append(flatten(d))
+    pieces = polygons_difference([outline], cuts)
+    pieces = [q for q in pieces if abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(q, q[1:] + q[:1]))) > 8]
+    desc = sample(front[:7], False, 8)
+
+    def between(y, line):
+        for a, b in zip(line, line[1:]):
+            if min(a[1], b[1]) <= y <= max(a[1], b[1]) and a[1] != b[1]:
+                return lerp(a, b, (y - a[1]) / (b[1] - a[1]))[0]
+        return line[-1][0]
+    fibres = []
+    for k in range(1, 14):
+        t = k / 14.0
+        line = []
+        for j in range(0, 121):
+            y = -62 + 240 * j / 120.0
+            zb, zf = between(y, bk), between(y, desc)
+            line.append(v.p((zb + (zf - zb) * t, y)))
+        fibres += runs_where(line, lambda r: any(point_in_poly(r, q) for q in pieces))
+    fib = ' '.join('M' + ' L'.join(P(q) for q in run) for run in fibres if len(run) > 1)
+    return group('m-iliocostalis-lumborum-r', [path(poly_d(pieces), MUSCLE['deep']), path(fib, FIBRE)])
+
+
 def draw_hip_bone_lateral(v):
     """The right hip bone and femur from the side, in the bone style of the other views. The ilium is a fan
     above the acetabulum: its crest (an S from the ASIS to the PSIS, the iliac tubercle on its outer lip about
@@ -2678,6 +2739,8 @@ def draw_hip_landmarks_lateral(v):
 def build_lateral():
     v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
              'The right hip and flank seen from the side: ribs 5-12 with the intercostal muscles between them, and '
+             'behind their angles the erector spinae, its lateral column (iliocostalis) in sight, forming the contour '
+             'of the back up from the sacrum and iliac crest, the spinous processes at its edge; '
              'external oblique arising by slips from them, with its '
              'aponeurosis and the inguinal ligament; behind it the lowest part of latissimus dorsi (cut above its '
              'slips on the lower ribs), and between their borders and the iliac crest the lumbar triangle with '
@@ -2699,6 +2762,9 @@ def build_lateral():
     v.add('bones', group('b-sacrum', [path(smooth(v.ps(SK.SACRUM_SAG)), BONE),
                                       path(smooth(v.ps([(-60, 186), (-70, 205), (-82, 228), (-88, 252)]), False), BONE_DETAIL)]))
     v.add('bones', group('b-coccyx', [path(smooth(v.ps(SK.COCCYX_SAG)), BONE)]))
+    # the erector spinae behind the rib angles, first of the muscles (under latissimus, the obliques and
+    # gluteus maximus)
+    v.add('muscles', erector_lateral(v))
     # the lower ribs, each whole from its head: the 12th first, each rib above drawn over the neck of the
     # one below where that neck passes medial to it (RIBS_LAT)
     v.add('bones', group('b-rib-12-r', [lat_rib(v, 12)]))
@@ -2983,6 +3049,7 @@ def build_lateral():
     v.label('Ribs 9–11', (-84, -30), R, 'L')
     v.label('Ribs 5–8', (-27.5, -37), R, 'L')
     v.label('L3 spinous process', (-83.9, 103.9), R, 'L')
+    v.label('Iliocostalis lumborum', (-88, 42), R, 'L')
     v.label('Greater trochanter (covered)', (4, 314), R, 'L')
     v.label('Ischial tuberosity (covered)', (-32, 336), R, 'L')
     v.label('Gluteal tuberosity (covered)', (-17, 418), R, 'L')

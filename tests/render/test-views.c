@@ -1177,6 +1177,75 @@ test_lateral_intercostals (void)
     g_error ("side view: the intercostal spaces:%s", wrong->str);
 }
 
+/* Side view: the back's contour behind the rib angles. Between the posterior ends of ribs 10-12
+ * and the spinous processes of T11-L4, above the iliac crest, lies the erector spinae, the thick
+ * longitudinal mass that forms the contour of the back (Gray's, Moore): seen from the side its
+ * lateral column, iliocostalis, with fibres running up the column; its lumbar part runs on under
+ * latissimus dorsi (cut). The spinous processes stay in sight over it at the contour and click as
+ * themselves. The old drawing showed white background there (2,558 pixels of the window below). Points in view units (z 0 at x 636, y -35 mm at y 38, 1.8 to the millimetre). */
+static const struct { double x, y; const char *region, *where; } lateral_erector_points[] = {
+  { 465.0, 7.4, "m-iliocostalis-lumborum-r", "at the top of the view, above the T11 spinous process" },
+  { 497.4, 56.0, "m-iliocostalis-lumborum-r", "between the angles of the 10th and 11th ribs" },
+  { 477.6, 176.6, "m-iliocostalis-lumborum-r", "between the L1 and L2 spinous processes" },
+  { 495.6, 254.0, "m-iliocostalis-lumborum-r", "between the L2 and L3 spinous processes, behind latissimus" },
+  { 495.6, 317.0, "m-iliocostalis-lumborum-r", "between the L3 and L4 spinous processes" },
+  { 477.6, 146.2, "b-lumbar-spinous-processes", "the L1 spinous process" },
+  { 492.0, 212.8, "b-lumbar-spinous-processes", "the L2 spinous process" },
+  { 499.2, 283.0, "b-lumbar-spinous-processes", "the L3 spinous process" },
+  { 497.4, 353.0, "b-lumbar-spinous-processes", "the L4 spinous process" },
+};
+/* the region behind the rib angles: from the top of the view down to the crest, between the back's
+ * contour (a little inside the tips of the spinous processes) and the angles of ribs 10-12, then the
+ * back edge of latissimus (mm, z forward) */
+static const double lateral_back_window_mm[][2] = {
+  { -100, -55 }, { -78, -55 }, { -78, -10 }, { -73, 25 }, { -67, 50 }, { -67, 130 }, { -80, 130 },
+  { -80, 100 }, { -84, 62 }, { -88, 30 }, { -89, 2 }, { -97, -30 },
+};
+
+static void
+test_lateral_erector (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  cairo_surface_t *surface = test_diagram_render (diagram, 200, 340, 1, 400, 0);
+  double window[G_N_ELEMENTS (lateral_back_window_mm)][2];
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  guint white = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lateral_erector_points); i++)
+    {
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, lateral_erector_points[i].x,
+                                                         lateral_erector_points[i].y);
+
+      if (hit == NULL || g_strcmp0 (hit->id, lateral_erector_points[i].region) != 0)
+        g_string_append_printf (wrong, "\n  %s (%.1f, %.1f) is %s, not %s", lateral_erector_points[i].where,
+                                lateral_erector_points[i].x, lateral_erector_points[i].y,
+                                hit != NULL ? hit->id : "nothing", lateral_erector_points[i].region);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lateral_back_window_mm); i++)
+    {
+      window[i][0] = 636 + 1.8 * lateral_back_window_mm[i][0];
+      window[i][1] = 38 + 1.8 * (lateral_back_window_mm[i][1] + 35);
+    }
+  for (int y = 0; y < 340; y++)
+    for (int x = 0; x < 200; x++)
+      {
+        guint32 px = test_diagram_pixel_at (surface, x, y);
+
+        if (in_polygon (x + 400.5, y + 0.5, window, G_N_ELEMENTS (window)) &&
+            ((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6)
+          {
+            if (white++ < 5)
+              g_test_message ("background at (%d, %d)", x + 400, y);
+          }
+      }
+  g_test_message ("%u pixels of background behind the rib angles", white);
+  cairo_surface_destroy (surface);
+  if (white > 0)
+    g_string_append_printf (wrong, "\n  %u pixels of background behind the rib angles", white);
+  if (wrong->len > 0)
+    g_error ("side view: the back behind the rib angles:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -2662,6 +2731,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-chest-wall", test_front_chest_wall);
   g_test_add_func ("/fascia/render/views/posterior-scapula", test_posterior_scapula);
   g_test_add_func ("/fascia/render/views/lateral-intercostals", test_lateral_intercostals);
+  g_test_add_func ("/fascia/render/views/lateral-erector", test_lateral_erector);
   g_test_add_func ("/fascia/render/views/front-costal-margin-over-transversus",
                    test_front_costal_margin_over_transversus);
   return g_test_run ();
