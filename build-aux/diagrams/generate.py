@@ -3875,8 +3875,9 @@ def build_medial():
     v.label('T10 vertebra', lerp(MB['T10'][0], MB['T10'][3], 0.5), R, 'R')
     # on the back of the dome beyond the column, in front of the bodies: behind them the column is in front
     # of it, and where it is seen through the column a click finds the column
-    v.label('Diaphragm, lumbar part (behind)', mz([(-31, -69)])[0], R, 'R')
-    v.label('12th rib', mz([(-65, 42)])[0], R, 'R')
+    v.label('Diaphragm, lumbar part (behind)', mz([(-30.5, -86)])[0], R, 'R')
+    # its tip, beyond the spinous processes (where it crosses them, seen through, a click finds them)
+    v.label('12th rib', mz([(-70, 45.5)])[0], R, 'R')
     v.label('Medial arcuate ligament', mz([(-20, 24)])[0], R, 'R')
     v.label('Lateral arcuate ligament', mz([(-62, 20)])[0], R, 'R')
     v.label('L1 transverse process', mz([(-49.0, 12.7)])[0], R, 'R')

@@ -1738,6 +1738,14 @@ static const LabelPoint label_points[] = {
   { "posterior-deep", "Sacrospinous ligament", "b-sacrospinous-ligament-r" },
   { "posterior-deep", "Adductor tubercle", "b-adductor-tubercle-r" },
   { "posterior-deep", "Linea aspera", "b-linea-aspera-r" },
+  /* the pelvis view's labels of things seen through the cut column point where a click finds them
+   * (the 12th rib's pointed at its dashed crossing of the lumbar spinous processes, the lumbar
+   * diaphragm's at the T10-T11 disc) */
+  { "pelvis-medial", "12th rib", "b-rib-12-r" },
+  { "pelvis-medial", "Diaphragm, lumbar part (behind)", "m-diaphragm-r" },
+  { "pelvis-medial", "L1 transverse process", "b-l1-transverse-process-r" },
+  { "pelvis-medial", "Medial arcuate ligament", "b-medial-arcuate-ligament-r" },
+  { "pelvis-medial", "Lateral arcuate ligament", "b-lateral-arcuate-ligament-r" },
   { "front-superficial", "Costal margin", "b-lower-ribs-r" },
   { "front-superficial", "Ribs 5–8", "b-ribs-5-8-r" },
   { "lateral", "Ribs 5–8", "b-ribs-5-8-r" },
