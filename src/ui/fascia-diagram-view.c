@@ -641,11 +641,16 @@ render_thread (GTask        *task,
    * what a drawing holds past its box is not drawn, as no viewer of an SVG draws it, so that
    * the pane shows the drawing's edge with room around it, not the pane's edge cutting the
    * figure. Its labels may lie beside it (fascia_ui_set_label_room()). */
+  /* The edge falls on whole pixels: cut inside a pixel, each shape drawn would cover that
+   * pixel in part, and those under the top one would show through it (the side view's muscle
+   * fills, under its ribs, as a reddish line along its top). */
   {
-    double width, height;
+    double width, height, x0, y0;
 
     fascia_diagram_get_size (job->diagram, &width, &height);
-    cairo_rectangle (cr, -job->x * scale, -job->y * scale, width * scale, height * scale);
+    x0 = round (-job->x * scale);
+    y0 = round (-job->y * scale);
+    cairo_rectangle (cr, x0, y0, round ((width - job->x) * scale) - x0, round ((height - job->y) * scale) - y0);
     cairo_clip (cr);
   }
   ok = fascia_diagram_render_part (job->diagram, cr, FASCIA_DIAGRAM_PART_DRAWING, scale,
