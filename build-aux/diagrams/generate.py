@@ -2664,7 +2664,16 @@ def erector_lateral(v):
             line.append(v.p((zb + (zf - zb) * t, y)))
         fibres += runs_where(line, lambda r: any(point_in_poly(r, q) for q in pieces))
     fib = ' '.join('M' + ' L'.join(P(q) for q in run) for run in fibres if len(run) > 1)
-    return group('m-iliocostalis-lumborum-r', [path(poly_d(pieces), MUSCLE['deep']), path(fib, FIBRE)])
+    # below the 12th rib its lumbar part lies under the posterior layer of the thoracolumbar fascia, the
+    # aponeurosis of latissimus (cut in front of it), from the spinous processes to the crest: a thin
+    # translucent sheet over it, its fibres running down and back towards the spines; drawing only, so
+    # that a click through it finds the muscle
+    above = v.ps([(-140, -100), (40, -100), (40, 60), (-62, 48), (-100, 12), (-140, 12)])
+    tlf = polygons_difference(pieces, [above])
+    tlf_d = poly_d(tlf)
+    return (group('m-iliocostalis-lumborum-r', [path(poly_d(pieces), MUSCLE['deep']), path(fib, FIBRE)]) +
+            path(tlf_d, 'fill="#e9eef1" fill-opacity="0.3" stroke="none"') +
+            path(lines_d(hatch(tlf, 7, 118)), FASCIA_FIBRE.replace('0.85', '0.6')))
 
 
 def draw_hip_bone_lateral(v):
@@ -2740,7 +2749,8 @@ def build_lateral():
     v = View('lateral', 'lat', 636, 38, (-35, 762), 'Side',
              'The right hip and flank seen from the side: ribs 5-12 with the intercostal muscles between them, and '
              'behind their angles the erector spinae, its lateral column (iliocostalis) in sight, forming the contour '
-             'of the back up from the sacrum and iliac crest, the spinous processes at its edge; '
+             'of the back up from the sacrum and iliac crest, the spinous processes at its edge, its lumbar part '
+             'under the thoracolumbar fascia; '
              'external oblique arising by slips from them, with its '
              'aponeurosis and the inguinal ligament; behind it the lowest part of latissimus dorsi (cut above its '
              'slips on the lower ribs), and between their borders and the iliac crest the lumbar triangle with '

@@ -1181,7 +1181,8 @@ test_lateral_intercostals (void)
  * and the spinous processes of T11-L4, above the iliac crest, lies the erector spinae, the thick
  * longitudinal mass that forms the contour of the back (Gray's, Moore): seen from the side its
  * lateral column, iliocostalis, with fibres running up the column; its lumbar part runs on under
- * latissimus dorsi (cut). The spinous processes stay in sight over it at the contour and click as
+ * latissimus dorsi (cut), and behind it under the thoracolumbar fascia (drawing only), through which it
+ * shows paler. The spinous processes stay in sight over it at the contour and click as
  * themselves. The old drawing showed white background there (2,558 pixels of the window below). Points in view units (z 0 at x 636, y -35 mm at y 38, 1.8 to the millimetre). */
 static const struct { double x, y; const char *region, *where; } lateral_erector_points[] = {
   { 465.0, 7.4, "m-iliocostalis-lumborum-r", "at the top of the view, above the T11 spinous process" },
@@ -1238,6 +1239,22 @@ test_lateral_erector (void)
               g_test_message ("background at (%d, %d)", x + 400, y);
           }
       }
+  /* below the 12th rib the muscle is seen through the thoracolumbar fascia, a pale translucent
+   * sheet: paler there (between L2 and L3) than behind the rib angles above, where it lies bare */
+  {
+    double lumbar = 0, bare = 0;
+
+    for (int dy = -2; dy <= 2; dy++)
+      for (int dx = -2; dx <= 2; dx++)
+        {
+          lumbar += (test_diagram_pixel_at (surface, 95 + dx, 258 + dy) >> 8) & 0xff;
+          bare += (test_diagram_pixel_at (surface, 97 + dx, 56 + dy) >> 8) & 0xff;
+        }
+    g_test_message ("green %.0f through the fascia, %.0f bare", lumbar / 25, bare / 25);
+    if (lumbar / 25 < bare / 25 + 35)
+      g_string_append_printf (wrong, "\n  the lumbar part (495, 258) is not paler than the bare part (497, 56): "
+                              "no thoracolumbar fascia over it (green %.0f, %.0f)", lumbar / 25, bare / 25);
+  }
   g_test_message ("%u pixels of background behind the rib angles", white);
   cairo_surface_destroy (surface);
   if (white > 0)
