@@ -1380,9 +1380,9 @@ def rhomboid_major_sheet(v, side):
 
 
 def chest_wall_back(v, side, x0, x1, y0, y1, ribs):
-    """The posterior chest wall where nothing else covers it: the intercostal muscles (external
-    intercostals, fibres down and laterally... seen from behind down and medially) filling the spaces and
-    the ribs across them, the 6th to 8th placed as the 9th (RIBS) is, one vertebra higher each."""
+    """The posterior chest wall where nothing else covers it: the intercostal muscles (the external
+    intercostals, their fibres running down and laterally on the back of the chest) filling the spaces
+    and the ribs across them, the 6th to 8th placed as the 9th (RIBS) is, one vertebra higher each."""
     box = v.ps([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], side)
     out = [path('M' + ' L'.join(P(q) for q in box) + ' Z', MUSCLE['deep'].replace('stroke="#6e1f17"', 'stroke="none"'))]
     out.append(path(lines_d(hatch([box], 2.6 * SCALE, 60 if side == 1 else 120)), FIBRE))
@@ -1392,6 +1392,45 @@ def chest_wall_back(v, side, x0, x1, y0, y1, ribs):
         cl = [(q[0], q[1] + dy) for q in pts[:5]]
         out.append(path(ribbon(v.ps(cl, side), [x * SCALE for x in w[:5]]), BONE))
     return out
+
+
+# The lower posterior chest wall, from the rib heads out round the flank and down to the 12th rib and the
+# tips of the 11th and 10th: the intercostal muscles fill it between the ribs (drawn over them).
+CHEST_WALL_LOW = [(16, -200, 'c'), (150, -200, 'c'), (165, -60, 'c'), (174, -44, 'c'), (176, -20), (174, 0), (170, 32), (161, 64), (148, 94), (140, 86),
+                  (134, 76), (120, 52), (101, 46), (92, 30), (76, 13), (56, -4), (35, -17), (20, -21), (16, -21)]
+INTERCOSTAL = MUSCLE['deep'].replace('stroke="#6e1f17" stroke-width="1.5"', 'stroke="none" stroke-width="0"')
+
+
+def intercostals_back(v, side):
+    """The intercostal muscles of the lower posterior chest wall, under the ribs."""
+    poly = v.ps(CHEST_WALL_LOW, side)
+    return [path(smooth(poly), INTERCOSTAL),
+            path(lines_d(hatch([sample(poly, True, 6)], 2.6 * SCALE, 62 if side == 1 else 118)), FIBRE)]
+
+
+# Where latissimus is cut away on the right the erector spinae show through the thin posterior layer of the
+# thoracolumbar fascia, medial to the rib angles: their thoracic part, down to about L1 (ERECTOR_FOOT, mm),
+# where the thick lumbar part of the fascia (b-thoracolumbar-fascia) takes over.
+ERECTOR_FOOT = 62
+
+
+def sheet_above(v, sh, y_mm, depth, nfib):
+    """The part of a sheet whose fibres run up from its origin below: above the height y_mm, cut
+    across there. Returns its parts and its outline."""
+    cy = v.p((0, y_mm))[1]
+
+    def u0f(t):
+        lo, hi = 0.0, 1.0
+        for _ in range(30):
+            mid = (lo + hi) / 2.0
+            if sh.point(t, mid)[1] > cy:
+                lo = mid
+            else:
+                hi = mid
+        return hi
+    one = lambda t: 1.0
+    poly = sh.region_fn(0, 1, u0f, one)
+    return [path(poly_d([poly]), MUSCLE[depth]), path(sh.fibres_fn(nfib, 0, 1, u0f, lambda t: 0.98), FIBRE)], poly
 
 
 LAT_WINDOW = (0.16, 0.66, 0.45)  # the right side's window: between fibres t 0.16 and 0.66, up to u 0.45
@@ -1482,6 +1521,23 @@ def build_posterior_superficial():
         draw_femoral_landmarks(v, s)
         draw_gluteal_lines_coronal(v, s)
         draw_ligaments_coronal(v, s, ['sacrotuberous'])
+    # the intercostal muscles under the lower ribs (the ribs were drawn first)
+    for s in v.sides:
+        v.layers['bones'][0:0] = intercostals_back(v, s)
+    # on the right, where latissimus is cut, the thoracic erector spinae under the thin posterior layer of
+    # the thoracolumbar fascia
+    # below the 12th rib, lateral to them, the aponeurosis of transversus abdominis on the lateral raphe of
+    # the fascia, over quadratus lumborum (the floor of the superior lumbar triangle)
+    lg = longissimus_sheet(v, -1, top=-200)
+    il = iliocostalis_sheet(v, -1, top=-200)
+    raphe = v.ps([rib_point(12, 56, 0.5), rib_point(12, 76, 0.5), rib_point(12, 92, 0.5), (101, 46), (114, 72),
+                  (100, 84), (72, 76), (56, 40)], -1)
+    v.add('bones', path(smooth(raphe), TENDON.replace('stroke="#8a7458"', 'stroke="none"')))
+    ilp, ilpoly = sheet_above(v, il, ERECTOR_FOOT, 'mid', 6)
+    lgp, lgpoly = sheet_above(v, lg, ERECTOR_FOOT, 'mid', 7)
+    v.add('bones', group('m-iliocostalis-lumborum-r', ilp))
+    v.add('bones', group('m-longissimus-thoracis-r', lgp))
+    v.add('bones', path(poly_d([lgpoly, ilpoly, raphe]), FASCIA.replace('fill-opacity="0.62"', 'fill-opacity="0.38"')))
     draw_thoracolumbar_fascia(v)
     for s in v.sides:
         sf = sfx(s)
@@ -1560,7 +1616,7 @@ def build_posterior_superficial():
     v.label('Thoracolumbar fascia', (34, 110), L)
     v.label('Lumbar spinous processes', (0, 96), R)
     v.label('T12 spinous process', (0, -8), R)
-    v.label('12th rib', rib_point(12, 72), R)
+    v.label('12th rib', rib_point(12, 84), R)   # lateral to iliocostalis, which covers its angle
     v.label('Ribs 9–11', rib_point(10, 116), R)
     v.label('Iliac crest', (113.9, 138.3), L)
     v.label('Iliac crest', (113.9, 138.3), R)
@@ -1592,17 +1648,17 @@ def multifidus_sheet(v, side):
     return sheet(v, side, O, I)
 
 
-def longissimus_sheet(v, side):
+def longissimus_sheet(v, side, top=-100):
     O = [(5, 176), (12, 214), (18, 242), (28, 226), (36, 208), (46, 186)]
-    I = [(20, -100), (34, -100), (48, -100)]
+    I = [(20, top), (34, top), (48, top)]
     C1 = [(20, 130), (35, 128), (52, 126)]
     C2 = [(22, -10), (36, -10), (50, -12)]
     return sheet(v, side, O, I, C1, C2)
 
 
-def iliocostalis_sheet(v, side):
+def iliocostalis_sheet(v, side, top=-100):
     O = [(45, 198), (50, 172), (60, 154), (76, 146)]
-    I = [(46, -100), (53, -100), (60, -100)]
+    I = [(46, top), (53, top), (60, top)]
     C1 = [(46, 110), (60, 104), (74, 96), (86, 76)]
     C2 = [(48, 0), (58, -4), (66, -8), (72, -14)]
     return sheet(v, side, O, I, C1, C2)

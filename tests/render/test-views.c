@@ -944,6 +944,55 @@ test_posterior_scapula (void)
   cairo_surface_destroy (surface);
 }
 
+/* Back superficial view, its top third (from the top of the view down to the level of L2): inside the
+ * body's outline (between the outermost muscle on each side of a row) nothing shows the background.
+ * Above T7 the midline was white between the two latissimus (trapezius covers it), as were the strips
+ * beside the scapulae (teres major, the triangle of auscultation), and on the right, where latissimus
+ * is cut, the intercostal spaces and the slots between serratus posterior inferior's slips (the
+ * intercostal muscles, and the erector spinae seen through the thoracolumbar fascia) and the flank
+ * between external oblique's upper slip and latissimus: 11,574 pixels of background at 1:1. */
+static gboolean
+is_muscle_pixel (guint32 px)
+{
+  return ((px >> 16) & 0xff) > ((px >> 8) & 0xff) + 60;
+}
+
+static void
+test_posterior_top_covered (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  cairo_surface_t *surface = test_diagram_render (diagram, 1200, 500, 1, 0, 0);
+  guint white = 0;
+  /* where latissimus is cut on the right, medial to the angle of the 9th rib above the slips of
+   * serratus posterior inferior, lies the erector spinae (iliocostalis), clicked as itself */
+  const FasciaRegion *hit = fascia_diagram_hit_test (diagram, PS_X (54, -1), PS_Y (-88));
+
+  for (int y = 37; y < 500; y++)
+    {
+      int left = -1, right = -1;
+
+      for (int x = 0; x < 1200; x++)
+        if (is_muscle_pixel (test_diagram_pixel_at (surface, x, y)))
+          {
+            if (left < 0)
+              left = x;
+            right = x;
+          }
+      for (int x = left; left >= 0 && x < right; x++)
+        {
+          guint32 px = test_diagram_pixel_at (surface, x, y);
+
+          if (((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6 && white++ < 5)
+            g_test_message ("background at (%d, %d)", x, y);
+        }
+    }
+  g_test_message ("%u pixels of background inside the body in the top third", white);
+  g_assert_cmpuint (white, ==, 0);
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (hit->id, ==, "m-iliocostalis-lumborum-r");
+  cairo_surface_destroy (surface);
+}
+
 /* Front superficial view: the costal margin over transversus abdominis is drawn in cartilage
  * colour (#e6ebe6), not in the red of the muscle over it; and the ribcage is as wide as the coronal
  * table of the other views: the lateral end of the lower ribs (9-10) lies within 4 mm of where the
@@ -2755,6 +2804,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   g_test_add_func ("/fascia/render/views/front-chest-wall", test_front_chest_wall);
   g_test_add_func ("/fascia/render/views/posterior-scapula", test_posterior_scapula);
+  g_test_add_func ("/fascia/render/views/posterior-top-covered", test_posterior_top_covered);
   g_test_add_func ("/fascia/render/views/lateral-intercostals", test_lateral_intercostals);
   g_test_add_func ("/fascia/render/views/lateral-erector", test_lateral_erector);
   g_test_add_func ("/fascia/render/views/front-costal-margin-over-transversus",
