@@ -679,6 +679,19 @@ real_tear_down (RealFixture   *fixture,
   g_clear_object (&fixture->atlas);
 }
 
+/* What the view draws in a window of @width x @height, fitted on its figure and up to date. */
+static Picture
+fitted_picture (RealFixture *fixture,
+                int          width,
+                int          height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  fascia_diagram_view_set_fit_figure (fixture->view, TRUE);
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+  return take_picture (GTK_WIDGET (fixture->view));
+}
+
 /* The drawing ends at its own edge. The front view holds, past the bottom of its box, the
  * ends of the thighs' bones and tendons; drawn, they ran on into the pane's bottom edge (in
  * presentation mode at 1024x640 the legs looked cut off by the window). Fitted on its figure
@@ -693,12 +706,8 @@ test_drawing_keeps_its_edge (RealFixture   *fixture,
   guint drawn = 0, looked = 0;
   Picture picture;
 
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 588);
-  fascia_diagram_view_set_fit_figure (fixture->view, TRUE);
-  fascia_ui_test_wait_idle (200);
-  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+  picture = fitted_picture (fixture, 1024, 588);
   fascia_diagram_get_size (fixture->diagram, &width, &height);
-  picture = take_picture (GTK_WIDGET (fixture->view));
   pixels = picture.pixels;
 
   /* Room below the drawing, a few pixels at least. */
@@ -734,12 +743,8 @@ test_drawing_edge_is_clean (RealFixture   *fixture,
       Picture picture;
       int edge;
 
-      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 830, h);
-      fascia_diagram_view_set_fit_figure (fixture->view, TRUE);
-      fascia_ui_test_wait_idle (200);
-      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+      picture = fitted_picture (fixture, 830, h);
       fascia_diagram_get_size (fixture->diagram, &width, &height);
-      picture = take_picture (GTK_WIDGET (fixture->view));
       pixels = picture.pixels;
       fascia_diagram_view_view_to_widget (fixture->view, 0, 0, &wx, &top);
       if (top - floor (top) > 0.2 && top - floor (top) < 0.8)
