@@ -957,6 +957,13 @@ is_muscle_pixel (guint32 px)
   return ((px >> 16) & 0xff) > ((px >> 8) & 0xff) + 60;
 }
 
+/* The page's background (or white): every channel at least 0xf6. */
+static gboolean
+is_background_pixel (guint32 px)
+{
+  return ((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6;
+}
+
 static void
 test_posterior_top_covered (void)
 {
@@ -982,7 +989,7 @@ test_posterior_top_covered (void)
         {
           guint32 px = test_diagram_pixel_at (surface, x, y);
 
-          if (((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6 && white++ < 5)
+          if (is_background_pixel (px) && white++ < 5)
             g_test_message ("background at (%d, %d)", x, y);
         }
     }
@@ -1083,13 +1090,34 @@ in_polygon (double        x,
   return inside;
 }
 
+/* How many pixels of @surface (@width x @height, rendered from @left of the view and its top)
+ * show the background inside @window (@n corners, in the view's pixels); the first five are
+ * named in the test's messages. */
+static guint
+count_background_in (cairo_surface_t *surface,
+                     int              width,
+                     int              height,
+                     int              left,
+                     const double   (*window)[2],
+                     guint            n)
+{
+  guint white = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (in_polygon (x + left + 0.5, y + 0.5, window, n) &&
+          is_background_pixel (test_diagram_pixel_at (surface, x, y)) && white++ < 5)
+        g_test_message ("background at (%d, %d)", x + left, y);
+  return white;
+}
+
 static void
 test_front_chest_wall (void)
 {
   g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
   cairo_surface_t *surface = test_diagram_render (diagram, 300, 460, 1, 300, 0);
   double window[G_N_ELEMENTS (front_window_mm)][2];
-  guint white = 0;
+  guint white;
 
   for (guint i = 0; i < G_N_ELEMENTS (front_rib_bone); i++)
     test_diagram_assert_colour (surface, front_rib_bone[i][0] - 300, front_rib_bone[i][1], "#f4ecd8", 0.93);
@@ -1137,18 +1165,7 @@ test_front_chest_wall (void)
       window[i][0] = 600 - 1.8 * front_window_mm[i][0];
       window[i][1] = 8 + 1.8 * (front_window_mm[i][1] + 150);
     }
-  for (int y = 0; y < 460; y++)
-    for (int x = 0; x < 300; x++)
-      {
-        guint32 px = test_diagram_pixel_at (surface, x, y);
-
-        if (in_polygon (x + 300.5, y + 0.5, window, G_N_ELEMENTS (window)) &&
-            ((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6)
-          {
-            if (white++ < 5)
-              g_test_message ("background at (%d, %d)", x + 300, y);
-          }
-      }
+  white = count_background_in (surface, 300, 460, 300, window, G_N_ELEMENTS (window));
   g_test_message ("%u pixels of background in the chest window", white);
   g_assert_cmpuint (white, ==, 0);
   cairo_surface_destroy (surface);
@@ -1184,7 +1201,7 @@ test_lateral_intercostals (void)
   cairo_surface_t *surface = test_diagram_render (diagram, 300, 260, 1, 500, 0);
   double window[G_N_ELEMENTS (lateral_rib_window_mm)][2];
   g_autoptr(GString) wrong = g_string_new (NULL);
-  guint white = 0;
+  guint white;
 
   for (guint i = 0; i < G_N_ELEMENTS (lateral_intercostal); i++)
     {
@@ -1206,18 +1223,7 @@ test_lateral_intercostals (void)
       window[i][0] = 636 + 1.8 * lateral_rib_window_mm[i][0];
       window[i][1] = 38 + 1.8 * (lateral_rib_window_mm[i][1] + 35);
     }
-  for (int y = 0; y < 260; y++)
-    for (int x = 0; x < 300; x++)
-      {
-        guint32 px = test_diagram_pixel_at (surface, x, y);
-
-        if (in_polygon (x + 500.5, y + 0.5, window, G_N_ELEMENTS (window)) &&
-            ((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6)
-          {
-            if (white++ < 5)
-              g_test_message ("background at (%d, %d)", x + 500, y);
-          }
-      }
+  white = count_background_in (surface, 300, 260, 500, window, G_N_ELEMENTS (window));
   g_test_message ("%u pixels of background between the ribs", white);
   cairo_surface_destroy (surface);
   if (white > 0)
@@ -1259,7 +1265,7 @@ test_lateral_erector (void)
   cairo_surface_t *surface = test_diagram_render (diagram, 200, 340, 1, 400, 0);
   double window[G_N_ELEMENTS (lateral_back_window_mm)][2];
   g_autoptr(GString) wrong = g_string_new (NULL);
-  guint white = 0;
+  guint white;
 
   for (guint i = 0; i < G_N_ELEMENTS (lateral_erector_points); i++)
     {
@@ -1276,18 +1282,7 @@ test_lateral_erector (void)
       window[i][0] = 636 + 1.8 * lateral_back_window_mm[i][0];
       window[i][1] = 38 + 1.8 * (lateral_back_window_mm[i][1] + 35);
     }
-  for (int y = 0; y < 340; y++)
-    for (int x = 0; x < 200; x++)
-      {
-        guint32 px = test_diagram_pixel_at (surface, x, y);
-
-        if (in_polygon (x + 400.5, y + 0.5, window, G_N_ELEMENTS (window)) &&
-            ((px >> 16) & 0xff) >= 0xf6 && ((px >> 8) & 0xff) >= 0xf6 && (px & 0xff) >= 0xf6)
-          {
-            if (white++ < 5)
-              g_test_message ("background at (%d, %d)", x + 400, y);
-          }
-      }
+  white = count_background_in (surface, 200, 340, 400, window, G_N_ELEMENTS (window));
   /* below the 12th rib the muscle is seen through the thoracolumbar fascia, a pale translucent
    * sheet: paler there (between L2 and L3) than behind the rib angles above, where it lies bare */
   {
