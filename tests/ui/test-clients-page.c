@@ -1001,6 +1001,17 @@ dialog_shown_cb (gpointer user_data)
   return conflict_dialog () != NULL;
 }
 
+/* The fixture's window closed, and a new database made on the test's clinic server for the
+ * test to open (f->db_path). */
+static void
+use_new_server (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fascia_test_iterate ();
+  g_free (f->db_path);
+  f->db_path = pg_server_new_database ();
+}
+
 static void
 test_clinic_server_live (Fixture       *f,
                          gconstpointer  data)
@@ -1015,10 +1026,7 @@ test_clinic_server_live (Fixture       *f,
   gint64 visit_id;
 
   /* This window on a server database of its own. */
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   g_assert_true (fascia_store_is_server_database (f->db_path));
 
@@ -1103,10 +1111,7 @@ test_clinic_server_lost (Fixture       *f,
   GStatBuf st;
   gint64 visit_id;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
 
   new_client (f, "Ada Lovelace");
@@ -1274,10 +1279,7 @@ test_clinic_server_lost_chart (Fixture       *f,
   FasciaStore *store;
   gint64 visit_id, plan_id;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
 
   new_client (f, "Mary Somerville");
@@ -1474,10 +1476,7 @@ test_clinic_server_lost_added (Fixture       *f,
     { "SELECT string_agg (region_id, ',') FROM fascia.pain_marks", "m-gluteus-maximus-r" },
   };
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   new_client (f, "Grace Hopper");
   store = fascia_window_get_store (f->window);
@@ -1605,10 +1604,7 @@ test_clinic_server_lost_listed (Fixture       *f,
       "ON p.id = v.plan_id", "Sore after lifting" },
   };
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   new_client (f, "Grace Hopper");
   store = fascia_window_get_store (f->window);
@@ -1734,10 +1730,7 @@ test_clinic_server_lost_client_deleted (Fixture       *f,
   FasciaJournal *journal;
   const char *added[] = { "Grace Hopper", "Katherine Johnson" };
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   new_client (f, "Ada Lovelace");
   journal = fascia_store_get_journal (fascia_window_get_store (f->window));
@@ -1814,10 +1807,7 @@ test_clinic_server_refused (Fixture       *f,
   g_autofree char *leaving = NULL;
   GtkRevealer *banner;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
 
   /* At the start: no such database. */
   no_such = g_strdup_printf ("%s dbname=fascia_no_such_clinic", f->db_path);
@@ -1948,10 +1938,7 @@ test_clinic_server_lost_client_listed (Fixture       *f,
   FasciaJournal *journal;
   gint64 kept_id;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   new_client (f, "Orla Present");
   assert_shown (f, 1);
@@ -2050,10 +2037,7 @@ test_clinic_server_lost_changed_listed (Fixture       *f,
   GListModel *rows;
   gint64 plan_id, visit_id;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   new_client (f, "Birch Rowe");
   new_client (f, "Alder Quinn");
@@ -2223,10 +2207,7 @@ test_clinic_server_away_at_start (Fixture       *f,
   GtkRevealer *banner;
   pid_t pid = 0;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   {
     g_autoptr(FasciaStore) seed = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP,
                                                           &error);
@@ -2321,10 +2302,7 @@ test_clinic_server_hung (Fixture       *f,
   guint lost = 0;
   pid_t pid;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   new_client (f, "Ada Lovelace");
   store = fascia_window_get_store (f->window);
@@ -2401,10 +2379,7 @@ test_clinic_server_gone_on_replay (Fixture       *f,
   GtkTextBuffer *buffer;
   gint64 visit_id;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   new_client (f, "Ada Lovelace");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
@@ -2457,10 +2432,7 @@ test_clinic_server_repeat_offline (Fixture       *f,
   FasciaVisitEditor *editor;
   gint64 first_id;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
   new_client (f, "Ada Lovelace");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
@@ -2556,10 +2528,7 @@ test_clinic_server_conflict_on_replay (Fixture       *f,
   GtkTextBuffer *buffer;
   gint64 visit_id;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
 
   new_client (f, "Grace O'Hopper & <Co> 💻");
@@ -3492,10 +3461,7 @@ test_clinic_server_round_trips (Fixture       *f,
   gint64 busy;
   guint64 before;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  fascia_test_iterate ();
-  g_free (f->db_path);
-  f->db_path = pg_server_new_database ();
+  use_new_server (f);
   g_assert_true (fascia_store_create_demo_full (f->db_path, 300, &error));
   g_assert_no_error (error);
   {
