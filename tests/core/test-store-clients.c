@@ -936,8 +936,9 @@ other_backends (PGconn     *conn,
 
 /* The server stops answering the counting connection in the middle of a count (its process
  * stopped: the store's own connection goes on): the store's closing cancels the count and
- * returns while the server is still silent, without waiting for the count's thread; the count
- * ends when the server answers again, and its connection closes then. */
+ * returns while the server is still silent, without waiting for the count's thread; the
+ * count's wait for the answer ends with it, while the server is still silent (it lasted
+ * until the server answered again before), and its connection is given up. */
 static void
 test_growing_server_silent_counting (StoreFixture  *fixture,
                                      gconstpointer  data)
@@ -950,6 +951,7 @@ test_growing_server_silent_counting (StoreFixture  *fixture,
   FasciaStoreCounter *counter;
   GThread *thread;
   gint64 store_pid;
+  gint64 closed;
   gint64 end;
 
   add_grow_clients (fixture);
@@ -992,20 +994,105 @@ test_growing_server_silent_counting (StoreFixture  *fixture,
   fascia_store_close (fixture->store);
   g_assert_false (watchdog_fired (&watchdog));
 
-  /* The server answers again: the count ends, cancelled, and its connection closes. */
+  /* The count ends, cancelled, while the server is still silent (the watchdog lets it go on
+   * after 30 s, should the count wait for it). */
+  closed = g_get_monotonic_time ();
+  wait_counted (grows);
+  g_test_message ("the count ended %.0f ms after the closing",
+                  (g_get_monotonic_time () - closed) / 1000.0);
+  g_assert_false (watchdog_fired (&watchdog));
+  g_assert_cmpint (g_get_monotonic_time () - closed, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+
+  /* The server answers again: it finds the connection closed. */
   g_mutex_lock (&watchdog.lock);
   watchdog.done = TRUE;
   g_cond_signal (&watchdog.cond);
   g_mutex_unlock (&watchdog.lock);
   g_thread_join (thread);
   g_assert_false (watchdog_fired (&watchdog));
-  wait_counted (grows);
-  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
 
   end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (other_backends (conn, "count(*)", 0) > 0 && g_get_monotonic_time () < end)
     g_usleep (10 * 1000);
   g_assert_cmpint (other_backends (conn, "count(*)", 0), ==, 0);
+  PQfinish (conn);
+  g_mutex_clear (&watchdog.lock);
+  g_cond_clear (&watchdog.cond);
+}
+
+/* The server stops answering the counting connection (its process stopped) while the
+ * store's own connection goes on: a count waits for an answer no longer than the counter's
+ * answer time (the window's, 10 s; 400 ms here), then is done again on a new connection,
+ * which a new process of the server answers: the list grows to its whole length while the
+ * first process is still stopped. Before, the count waited for that process as long as it
+ * stayed stopped. */
+static void
+test_growing_server_silent_answer_time (StoreFixture  *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) counted = NULL;
+  g_autoptr(GListModel) whole = NULL;
+  g_autoptr(GListModel) grows = NULL;
+  PGconn *conn = PQconnectdb (fixture->path);
+  FasciaStoreCounter *counter = fascia_store_get_counter (fixture->store);
+  Watchdog watchdog = { 0 };
+  GThread *thread;
+  gint64 store_pid;
+  gint64 start;
+  gint64 took;
+
+  add_grow_clients (fixture);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  {
+    FasciaDb *db = fascia_store_get_db (fixture->store);
+    g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (db, "SELECT pg_backend_pid ()", FALSE,
+                                                      &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+    store_pid = fascia_db_column_int64 (stmt, 0);
+  }
+  whole = fascia_store_list_clients (fixture->store, "gro", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (whole), >, 128);
+
+  /* A first count makes the counting connection, kept, with the window's answer time. */
+  counted = fascia_store_list_clients (fixture->store, "grow", FASCIA_STORE_LIST_GROWING,
+                                       &error);
+  g_assert_no_error (error);
+  wait_counted (counted);
+  g_assert_cmpuint (fascia_store_counter_get_answer_timeout (counter), ==,
+                    FASCIA_DB_WINDOW_ANSWER_TIMEOUT);
+  fascia_store_counter_set_answer_timeout (counter, 400);
+  g_assert_cmpuint (fascia_store_counter_get_answer_timeout (counter), ==, 400);
+  g_assert_cmpint (other_backends (conn, "count(*)", store_pid), ==, 1);
+  watchdog.stopped = (pid_t) other_backends (conn, "max(pid)", store_pid);
+  g_assert_cmpint (watchdog.stopped, >, 1);
+  g_mutex_init (&watchdog.lock);
+  g_cond_init (&watchdog.cond);
+  g_assert_cmpint (kill (watchdog.stopped, SIGSTOP), ==, 0);
+  thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
+
+  start = g_get_monotonic_time ();
+  grows = fascia_store_list_clients (fixture->store, "gro", FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  wait_counted (grows);
+  took = g_get_monotonic_time () - start;
+  g_test_message ("counted in %.0f ms, the first process still stopped", took / 1000.0);
+  g_assert_false (watchdog_fired (&watchdog));
+  g_assert_cmpint (took, >=, 400 * 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, g_list_model_get_n_items (whole));
+  /* On a new process: the stopped one and it. */
+  g_assert_cmpint (other_backends (conn, "count(*)", store_pid), ==, 2);
+
+  g_mutex_lock (&watchdog.lock);
+  watchdog.done = TRUE;
+  g_cond_signal (&watchdog.cond);
+  g_mutex_unlock (&watchdog.lock);
+  g_thread_join (thread);
+  g_assert_false (watchdog_fired (&watchdog));
   PQfinish (conn);
   g_mutex_clear (&watchdog.lock);
   g_cond_clear (&watchdog.cond);
@@ -1247,6 +1334,9 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-counting",
               StoreFixture, NULL, store_fixture_set_up_postgresql,
               test_growing_server_silent_counting, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-answer-time",
+              StoreFixture, NULL, store_fixture_set_up_postgresql,
+              test_growing_server_silent_answer_time, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-timeout",
               StoreFixture, GINT_TO_POINTER (1), store_fixture_set_up_postgresql,
               test_growing_server_silent, store_fixture_tear_down);

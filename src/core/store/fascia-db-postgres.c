@@ -66,6 +66,8 @@ typedef struct
   guint             answer_timeout;      /* milliseconds, 0: as long as it takes */
   gboolean          answer_timeout_set;  /* else the default, answer_timeout_of() */
   gboolean          unanswered;          /* the connection was cut for want of an answer */
+  GCancellable     *answer_cancellable;  /* owned: ends a wait for the answer at once */
+  gboolean          wait_cancelled;      /* the connection was cut as a wait was cancelled */
 
   /* Reconnecting, driven by the main loop (never a blocking call on its thread). */
   char             *conninfo;
@@ -124,7 +126,8 @@ typedef struct
 /* Waiting for the server */
 
 /* How long a connection kept for a window (fascia_db_keep_connected()) waits for the answer
- * to a query. The window waits with it (its queries run on its thread), so a server that
+ * to a query (FASCIA_DB_WINDOW_ANSWER_TIMEOUT). The window waits with it (its queries run on
+ * its thread), so a server that
  * took the query and then stopped answering (its process hung, its disk stalled, the machine
  * swapping) froze the window until it answered, which might be never: neither the TCP user
  * timeout nor the keepalives see a server whose system still acknowledges the bytes, nor
@@ -133,8 +136,9 @@ typedef struct
  * journal, and a new connection is made in the background (mark_lost()). No query the window
  * makes takes a second at a clinic's size (tests/bench/bench-postgres); the work that grows
  * with the database (backups, imports, moving to the server) runs on connections of its own,
- * which are not kept and wait as long as it takes. */
-#define ANSWER_TIMEOUT_KEPT 10000
+ * which are not kept and wait as long as it takes (but the client list's counts, which are
+ * given the same time: fascia-store-worker.c). */
+#define ANSWER_TIMEOUT_KEPT FASCIA_DB_WINDOW_ANSWER_TIMEOUT
 
 static guint
 answer_timeout_of (PgDb *self)
@@ -157,40 +161,67 @@ cut_unanswered (PgDb *self)
   PQconsumeInput (self->conn);
 }
 
+/* The wait for an answer was cancelled (the connection's answer cancellable): the socket is
+ * shut as for an answer not come in time, and the query fails as cancelled. */
+static void
+cut_cancelled (PgDb *self)
+{
+  g_debug ("The wait for the clinic server's answer was cancelled: the connection is given up");
+  self->wait_cancelled = TRUE;
+  shutdown (PQsocket (self->conn), SHUT_RDWR);
+  PQconsumeInput (self->conn);
+}
+
 /* Returns when PQgetResult() will not wait: the next result is in, the connection is broken,
  * or it has been cut for want of an answer in the connection's time (answer_timeout_of(); 0:
- * returns at once, and PQgetResult() waits as long as it takes). What was sent is flushed
- * already: libpq sends all of it before PQsend…() or PQpipelineSync() returns on a blocking
- * connection. */
+ * no time) or as its answer cancellable was cancelled. With neither it returns at once, and
+ * PQgetResult() waits as long as it takes. What was sent is flushed already: libpq sends all
+ * of it before PQsend…() or PQpipelineSync() returns on a blocking connection. */
 static void
 await_answer (PgDb *self)
 {
   PGconn *conn = self->conn;
   guint timeout = answer_timeout_of (self);
+  GCancellable *cancellable = self->answer_cancellable;
+  GPollFD fds[2] = { { -1, G_IO_IN, 0 }, { -1, G_IO_IN, 0 } };
+  gboolean have_fd;
   gint64 deadline;
 
-  if (timeout == 0 || conn == NULL)
+  if ((timeout == 0 && cancellable == NULL) || conn == NULL)
     return;
-  deadline = g_get_monotonic_time () + (gint64) timeout * 1000;
+  deadline = timeout == 0 ? G_MAXINT64 : g_get_monotonic_time () + (gint64) timeout * 1000;
+  /* Without a descriptor for it (none left), the cancellable is looked at every 50 ms. */
+  have_fd = cancellable != NULL && g_cancellable_make_pollfd (cancellable, &fds[1]);
   while (PQisBusy (conn))
     {
       gint64 left = deadline - g_get_monotonic_time ();
-      GPollFD fd = { PQsocket (conn), G_IO_IN, 0 };
+      int wait_ms = timeout == 0 ? -1 : (int) MIN (left / 1000 + 1, G_MAXINT);
       int n;
 
-      if (fd.fd < 0)
-        return;
+      fds[0].fd = PQsocket (conn);
+      fds[0].revents = fds[1].revents = 0;
+      if (fds[0].fd < 0)
+        break;
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          cut_cancelled (self);
+          break;
+        }
       if (left <= 0)
         {
           cut_unanswered (self);
-          return;
+          break;
         }
-      n = g_poll (&fd, 1, (int) MIN (left / 1000 + 1, G_MAXINT));
+      if (cancellable != NULL && !have_fd)
+        wait_ms = wait_ms < 0 ? 50 : MIN (wait_ms, 50);
+      n = g_poll (fds, have_fd ? 2 : 1, wait_ms);
       if (n < 0 && errno != EINTR)
-        return;
-      if (n > 0 && !PQconsumeInput (conn))
-        return;
+        break;
+      if ((fds[0].revents & (G_IO_IN | G_IO_HUP | G_IO_ERR)) && !PQconsumeInput (conn))
+        break;
     }
+  if (have_fd)
+    g_cancellable_release_fd (cancellable);
 }
 
 static gboolean
@@ -274,6 +305,15 @@ set_result_error (FasciaDb        *db,
                                                  : CONN (db) == NULL ? "not connected yet"
                                                  : PQerrorMessage (CONN (db)), -1, 200);
   int code = store_error_code (state);
+
+  /* Cut as the wait for this answer was cancelled: said so, not as a server gone. */
+  if (self->wait_cancelled && PQstatus (CONN (db)) == CONNECTION_BAD)
+    {
+      mark_lost (self);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           "Cancelled while waiting for the clinic server");
+      return FALSE;
+    }
 
   /* The connection is gone: libpq's own errors carry no SQLSTATE (the server closed the
    * socket), the server's say so (08…, 57P01–57P03 when it shuts down). */
@@ -590,6 +630,7 @@ pg_close (FasciaDb *db)
     PQfinish (self->pending);
   PQfinish (CONN (db));
   g_clear_error (&self->refusal);
+  g_clear_object (&self->answer_cancellable);
   g_free (self->settings_said);
   g_free (self->conninfo);
   g_free (db->name);
@@ -1436,6 +1477,7 @@ link_up (PgDb *self)
   self->state = LINK_UP;
   self->lost = FALSE;
   self->unanswered = FALSE;
+  self->wait_cancelled = FALSE;
   self->backoff = LINK_FIRST_WAIT;
   g_source_set_ready_time (self->link, -1);
   watch_resume (self);
@@ -1653,6 +1695,25 @@ pg_is_connected (FasciaDb *db)
   return !self->lost && PQstatus (self->conn) == CONNECTION_OK;
 }
 
+static void
+pg_set_answer_timeout (FasciaDb *db,
+                       guint     milliseconds)
+{
+  PgDb *self = (PgDb *) db;
+
+  self->answer_timeout = milliseconds;
+  self->answer_timeout_set = TRUE;
+}
+
+static void
+pg_set_answer_cancellable (FasciaDb     *db,
+                           GCancellable *cancellable)
+{
+  PgDb *self = (PgDb *) db;
+
+  g_set_object (&self->answer_cancellable, cancellable);
+}
+
 static const FasciaDbClass pg_class = {
   .engine = FASCIA_DB_ENGINE_POSTGRESQL,
   .close = pg_close,
@@ -1677,6 +1738,8 @@ static const FasciaDbClass pg_class = {
   .keep_connected = pg_keep_connected,
   .is_connected = pg_is_connected,
   .commit_with_next = pg_commit_with_next,
+  .set_answer_timeout = pg_set_answer_timeout,
+  .set_answer_cancellable = pg_set_answer_cancellable,
 };
 
 /**
@@ -1718,10 +1781,7 @@ void
 fascia_db_postgres_set_answer_timeout (FasciaDb *db,
                                        guint     milliseconds)
 {
-  PgDb *self = (PgDb *) db;
-
-  self->answer_timeout = milliseconds;
-  self->answer_timeout_set = TRUE;
+  pg_set_answer_timeout (db, milliseconds);
 }
 
 guint
@@ -2228,6 +2288,7 @@ fascia_db_postgres_adopt (FasciaDb *db,
   self->state = LINK_UP;
   self->lost = FALSE;
   self->unanswered = FALSE;
+  self->wait_cancelled = FALSE;
   self->begin_due = self->commit_due = self->committed = FALSE;
   pg_close (from);
 }

@@ -66,6 +66,11 @@ typedef struct
   gboolean      (*is_connected)   (FasciaDb            *db);
   /* Optional: NULL where a COMMIT costs no round trip (a file). */
   void          (*commit_with_next) (FasciaDb          *db);
+  /* Optional: NULL where no query waits for a server (a file). */
+  void          (*set_answer_timeout)     (FasciaDb      *db,
+                                           guint          milliseconds);
+  void          (*set_answer_cancellable) (FasciaDb      *db,
+                                           GCancellable  *cancellable);
 } FasciaDbClass;
 
 /* Each engine's connection and statement start with these. */

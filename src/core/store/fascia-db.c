@@ -228,6 +228,24 @@ fascia_db_is_connected (FasciaDb *db)
   return db->klass->is_connected == NULL || db->klass->is_connected (db);
 }
 
+void
+fascia_db_set_answer_timeout (FasciaDb *db,
+                              guint     milliseconds)
+{
+  if (db->klass->set_answer_timeout != NULL)
+    db->klass->set_answer_timeout (db, milliseconds);
+}
+
+void
+fascia_db_set_answer_cancellable (FasciaDb     *db,
+                                  GCancellable *cancellable)
+{
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (db->klass->set_answer_cancellable != NULL)
+    db->klass->set_answer_cancellable (db, cancellable);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

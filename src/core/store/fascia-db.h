@@ -12,7 +12,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -131,6 +131,24 @@ void            fascia_db_keep_connected    (FasciaDb           *db,
                                              FasciaDbLinkFunc    func,
                                              gpointer            user_data);
 gboolean        fascia_db_is_connected      (FasciaDb           *db);
+
+/* How long a connection the window waits on (fascia_db_keep_connected()), and the workers
+ * that read for it, wait for a server's answer to a query: after that the connection is
+ * given up as if the line had fallen. */
+#define FASCIA_DB_WINDOW_ANSWER_TIMEOUT 10000
+
+/* How long a query on @db waits for the server's answer before the connection is given up
+ * and the query fails with FASCIA_STORE_ERROR_IO; 0: as long as it takes. Nothing for a
+ * file, which has no server to wait for. */
+void            fascia_db_set_answer_timeout     (FasciaDb      *db,
+                                                  guint          milliseconds);
+/* Until set again: a query on @db that waits for the server's answer when @cancellable is
+ * cancelled (or was before it was sent) stops waiting at once and fails with
+ * G_IO_ERROR_CANCELLED; the connection is given up, since a query on its way cannot be taken
+ * back otherwise. %NULL: no cancellable. Nothing for a file, whose statements do not wait
+ * for anyone. */
+void            fascia_db_set_answer_cancellable (FasciaDb      *db,
+                                                  GCancellable  *cancellable);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaDbStmt, fascia_db_stmt_free)
 

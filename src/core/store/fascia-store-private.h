@@ -401,6 +401,9 @@ guint               fascia_store_get_n_counts         (FasciaStore          *sel
  * tests). */
 gboolean            fascia_store_counter_is_connecting (FasciaStoreCounter  *counter);
 gboolean            fascia_store_counter_is_counting   (FasciaStoreCounter  *counter);
+void                fascia_store_counter_set_answer_timeout (FasciaStoreCounter *counter,
+                                                             guint               milliseconds);
+guint               fascia_store_counter_get_answer_timeout (FasciaStoreCounter *counter);
 void                fascia_store_count_clients_async  (FasciaStore          *self,
                                                        const char           *text,
                                                        FasciaStoreListFlags  flags,

@@ -13,6 +13,7 @@
 #include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-paths.h"
 
+#include "fascia-db-postgres.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-client-list.h"
 #include "fascia-store-private.h"
@@ -770,6 +771,7 @@ struct _FasciaStoreCounter
   gboolean         connecting;  /* a count is making the connection, under running_lock */
   gboolean         counting;    /* a count is running its query, under running_lock */
   guint            n_counts;  /* counts that ran to their end, for tests */
+  guint            answer_timeout;  /* for the connection's queries, under lock */
 };
 
 FasciaStoreCounter *
@@ -779,6 +781,10 @@ fascia_store_counter_new (const char *database)
 
   g_atomic_ref_count_init (&counter->ref);
   counter->database = g_strdup (database);
+  /* The window waits for what the counts read (a search's length, the clients it finds):
+   * a server that took a query and stopped answering holds a count no longer than it would
+   * hold the window's own query; the count is then tried once more on a new connection. */
+  counter->answer_timeout = FASCIA_DB_WINDOW_ANSWER_TIMEOUT;
   g_mutex_init (&counter->lock);
   g_mutex_init (&counter->running_lock);
   return counter;
@@ -938,9 +944,60 @@ counter_connect (FasciaStoreCounter  *counter,
   g_mutex_unlock (&counter->running_lock);
   counter->store = fascia_store_open_cancellable (counter->database, FASCIA_STORE_OPEN_NO_BACKUP,
                                                   cancellable, error);
+  if (counter->store != NULL)
+    fascia_db_set_answer_timeout (fascia_store_get_db (counter->store), counter->answer_timeout);
   g_mutex_lock (&counter->running_lock);
   counter->connecting = FALSE;
   g_mutex_unlock (&counter->running_lock);
+}
+
+/* The counter's connection, with counter->lock held: a query waiting for the server stops
+ * waiting when @cancellable (the work's) is cancelled, or with %NULL no longer; a connection
+ * found lost after the work (cut for want of an answer, or as its wait was cancelled, or the
+ * server gone) is let go of, and the next work makes a new one. */
+static void
+counter_wait_with (FasciaStoreCounter *counter,
+                   GCancellable       *cancellable)
+{
+  if (counter->store == NULL)
+    return;
+  fascia_db_set_answer_cancellable (fascia_store_get_db (counter->store), cancellable);
+  if (cancellable == NULL && !fascia_db_is_connected (fascia_store_get_db (counter->store)))
+    g_clear_object (&counter->store);
+}
+
+/*
+ * fascia_store_counter_set_answer_timeout:
+ * @milliseconds: how long the counter's queries wait for the server's answer; 0: as long
+ *   as it takes
+ *
+ * For tests: the default is the window's (FASCIA_DB_WINDOW_ANSWER_TIMEOUT).
+ */
+void
+fascia_store_counter_set_answer_timeout (FasciaStoreCounter *counter,
+                                         guint               milliseconds)
+{
+  g_mutex_lock (&counter->lock);
+  counter->answer_timeout = milliseconds;
+  if (counter->store != NULL)
+    fascia_db_set_answer_timeout (fascia_store_get_db (counter->store), milliseconds);
+  g_mutex_unlock (&counter->lock);
+}
+
+/* For tests: the time the counter's connection was given, the one it has where it has one
+ * on a clinic server. */
+guint
+fascia_store_counter_get_answer_timeout (FasciaStoreCounter *counter)
+{
+  guint milliseconds;
+
+  g_mutex_lock (&counter->lock);
+  milliseconds = counter->answer_timeout;
+  if (counter->store != NULL
+      && fascia_db_get_engine (fascia_store_get_db (counter->store)) == FASCIA_DB_ENGINE_POSTGRESQL)
+    milliseconds = fascia_db_postgres_get_answer_timeout (fascia_store_get_db (counter->store));
+  g_mutex_unlock (&counter->lock);
+  return milliseconds;
 }
 
 static void
@@ -993,12 +1050,14 @@ count_thread (GTask        *task,
       g_mutex_lock (&counter->running_lock);
       counter->counting = TRUE;
       g_mutex_unlock (&counter->running_lock);
+      counter_wait_with (counter, cancellable);
       if (fascia_client_query_count_all (query, cancellable, count_progress, task, &n, &error))
         counter->n_counts++;
+      g_clear_pointer (&query, fascia_client_query_free);
+      counter_wait_with (counter, NULL);
       g_mutex_lock (&counter->running_lock);
       counter->counting = FALSE;
       g_mutex_unlock (&counter->running_lock);
-      g_clear_pointer (&query, fascia_client_query_free);
       if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         break;
       g_clear_object (&counter->store);
@@ -1132,8 +1191,10 @@ counter_job_thread (GTask        *task,
                  error->message);
     }
 
+  counter_wait_with (counter, cancellable);
   job->func (closed || g_cancellable_is_cancelled (cancellable) ? NULL : counter->store,
              job->data, cancellable);
+  counter_wait_with (counter, NULL);
 
   g_mutex_lock (&counter->running_lock);
   g_clear_object (&counter->running);
