@@ -530,6 +530,10 @@ update_warning (FasciaPlanEditor *self)
                          n_warnings, names->str);
 
       gtk_label_set_label (self->warning_summary, summary);
+      /* The expander is read as the button it is by its summary: GTK 4.8 names it by its
+       * label only when it is given as text, and read this one as "GtkExpander". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
       gtk_widget_set_tooltip_text (self->warning_box, _("Show what to be careful of"));
     }
   gtk_widget_set_visible (self->warning_box, self->warning != NULL);
@@ -935,8 +939,7 @@ create_target_row (FasciaPlanEditor *self,
 
   /* A target's row opens and folds at once, or the home exercises below slide with it. */
   fascia_ui_expander_row_open_at_once (ADW_EXPANDER_ROW (expander));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
+  fascia_ui_expander_row_set_title (ADW_EXPANDER_ROW (expander), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  chosen_names->len > 0 ? chosen_names->str
                                                        : _("No techniques yet"));

@@ -1002,6 +1002,27 @@ fascia_ui_expander_row_open_at_once (AdwExpanderRow *row)
 }
 
 /**
+ * fascia_ui_expander_row_set_title:
+ * @row: an #AdwExpanderRow
+ * @title: plain text, never markup (a muscle's name, a pain mark's place)
+ *
+ * Gives @row its title, and names the row itself by it for screen readers. AdwExpanderRow
+ * (libadwaita 1.2) gives its title to the header row it holds inside, not to itself: the row
+ * of the list that a screen reader comes to first, around that header, was read with no
+ * name (a plan's targets, a visit's pain marks).
+ */
+void
+fascia_ui_expander_row_set_title (AdwExpanderRow *row,
+                                  const char     *title)
+{
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/**
  * fascia_ui_spin_button_ignore_wheel:
  * @spin: a spin button in a form that scrolls
  *

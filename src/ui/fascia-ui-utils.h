@@ -79,6 +79,8 @@ gboolean           fascia_ui_date_row_get_date    (AdwEntryRow       *row,
                                                    char             **iso);
 void               fascia_ui_email_row_init       (AdwEntryRow       *row);
 void               fascia_ui_expander_row_open_at_once (AdwExpanderRow *row);
+void               fascia_ui_expander_row_set_title (AdwExpanderRow *row,
+                                                     const char     *title);
 void               fascia_ui_spin_button_ignore_wheel  (GtkSpinButton  *spin);
 
 /* The privacy switch: a client's name as shown, or its initials while names are hidden. */

@@ -772,8 +772,7 @@ create_mark_row (FasciaVisitEditor *self,
   /* A mark's row opens and folds at once: each click on the body chart opens the new mark
    * and folds the one before it. */
   fascia_ui_expander_row_open_at_once (ADW_EXPANDER_ROW (expander));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  fascia_ui_expander_row_set_title (ADW_EXPANDER_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -799,6 +798,9 @@ create_mark_row (FasciaVisitEditor *self,
   g_signal_connect (scale, "notify::value", G_CALLBACK (mark_intensity_cb), self);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), scale);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* The row around the scale, which a screen reader comes to first, by the scale's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  scale_label, -1);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
   row = adw_combo_row_new ();

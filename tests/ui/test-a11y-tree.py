@@ -310,7 +310,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..18", flush=True)
+print("1..19", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -376,8 +376,36 @@ try:
                    and not (role == pyatspi.ROLE_TEXT
                             and find_showing(app, pyatspi.ROLE_ENTRY, name) is not None)]
     ok(not missing, f"each control of a home exercise is named for it (not found: {missing})")
+
+    # A plan's targets and a visit's pain marks are rows that open (AdwExpanderRow): the list
+    # row around each, which a screen reader comes to first, is named by its muscle (it was
+    # read with no name), and so are the rows inside it (a mark's intensity). Walked while the
+    # plan, then one of the client's visits, is open: the walk below sees a new plan and a
+    # new visit, which have none.
+    opened_problems = []
+    walked = []
+    if plan is not None and find_showing(app, pyatspi.ROLE_LIST, "Targets") is not None:
+        walk(app, [], opened_problems, opened_problems)
+        walked.append("plan")
     key("Escape")
     time.sleep(0.5)
+    key("ctrl+3")
+    visit = wait_for(lambda: find_showing(app, pyatspi.ROLE_LIST_ITEM,
+                                          lambda n: ", Pain " in n))
+    if visit is not None:
+        click(visit)
+        marks = wait_for(lambda: find_showing(app, pyatspi.ROLE_LIST, "Body Chart"))
+        if marks is not None and wait_for(lambda: find_showing(
+                marks, pyatspi.ROLE_LIST_ITEM, lambda n: n != "")) is not None:
+            walk(app, [], opened_problems, opened_problems)
+            walked.append("visit")
+    key("Escape")
+    time.sleep(0.5)
+    for line in sorted(set(opened_problems)):
+        print(f"# in an open plan or visit: {line}", flush=True)
+    ok(walked == ["plan", "visit"] and not opened_problems,
+       f"the rows of an open plan's targets and of a visit's pain marks have real names "
+       f"(walked {walked}, {len(set(opened_problems))} without)")
 
     # The plan and visit editors are built when first opened, and kept: a new plan and a new
     # visit, each opened by its button's action as a screen reader does it, are in the walk
