@@ -37,6 +37,18 @@ G_DEFINE_QUARK (fascia-quiz-error-quark, fascia_quiz_error)
  * (resources/diagrams/README.md). */
 static const char * const right_only_views[] = { "lateral", "pelvis-medial", NULL };
 
+/* Muscles that a view of both sides draws on the right side only: in the back superficial view
+ * the thoracic erector spinae show only where latissimus is cut away on the right
+ * (build-aux/diagrams/generate.py). A question never asks for the side a view does not draw. */
+static const struct
+{
+  const char *view_id;
+  const char *muscle_id;
+} right_only_muscles[] = {
+  { "posterior-superficial", "iliocostalis-lumborum" },
+  { "posterior-superficial", "longissimus-thoracis" },
+};
+
 struct _FasciaQuiz
 {
   GObject         parent_instance;
@@ -124,10 +136,21 @@ shuffle (GPtrArray *array,
     }
 }
 
+/* Whether @view draws @id (a muscle or landmark) on the subject's right side only. */
 static gboolean
-right_only (FasciaView *view)
+right_only (FasciaView *view,
+            const char *id)
 {
-  return view != NULL && g_strv_contains (right_only_views, fascia_view_get_id (view));
+  if (view == NULL)
+    return FALSE;
+  if (g_strv_contains (right_only_views, fascia_view_get_id (view)))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (right_only_muscles); i++)
+    if (g_str_equal (right_only_muscles[i].view_id, fascia_view_get_id (view)) &&
+        g_str_equal (right_only_muscles[i].muscle_id, id))
+      return TRUE;
+
+  return FALSE;
 }
 
 static char *
@@ -167,7 +190,7 @@ add_marks (FasciaQuizQuestion *question,
     {
       g_autofree char *rid = NULL;
 
-      if (right_only (view) && sides[i] == FASCIA_SIDE_LEFT)
+      if (right_only (view, id) && sides[i] == FASCIA_SIDE_LEFT)
         continue;
 
       rid = region_id (prefix, id, TRUE, sides[i]);
@@ -209,7 +232,7 @@ make_find_muscle (FasciaQuiz   *self,
     {
       static const FasciaSide sides[] = { FASCIA_SIDE_NONE, FASCIA_SIDE_LEFT, FASCIA_SIDE_RIGHT };
 
-      if (right_only (view))
+      if (right_only (view, id))
         side = g_rand_boolean (rand) ? FASCIA_SIDE_NONE : FASCIA_SIDE_RIGHT;
       else
         side = sides[g_rand_int_range (rand, 0, G_N_ELEMENTS (sides))];
@@ -667,7 +690,7 @@ make_referral (FasciaQuiz   *self,
         g_ptr_array_add (views, g_object_ref (v));
     }
   view = pick (views, rand);
-  if (right_only (view) || !fascia_muscle_get_paired (muscle))
+  if (right_only (view, id) || !fascia_muscle_get_paired (muscle))
     side = fascia_muscle_get_paired (muscle) ? FASCIA_SIDE_RIGHT : FASCIA_SIDE_NONE;
   else
     side = g_rand_boolean (rand) ? FASCIA_SIDE_LEFT : FASCIA_SIDE_RIGHT;

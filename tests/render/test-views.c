@@ -13,6 +13,7 @@
 #include "fascia/fascia-diagram.h"
 #include "fascia/fascia-landmark.h"
 #include "fascia/fascia-muscle.h"
+#include "fascia/fascia-quiz.h"
 #include "fascia/fascia-trigger-point.h"
 #include "fascia/fascia-view.h"
 
@@ -478,6 +479,67 @@ test_attachments_drawn (void)
 
   if (failures->len > 0)
     g_error ("attachments not drawn where the cards say:%s", failures->str);
+}
+
+/* Every region a quiz lights on a view is drawn there, and a "find the muscle" question can be
+ * answered right on its view: it never asks for the side of a muscle that the view does not draw
+ * (the back superficial view draws the thoracic erector spinae on the right only). */
+static void
+test_quiz_marks_drawn (void)
+{
+  static const FasciaQuizKind kinds[] = {
+    FASCIA_QUIZ_KIND_FIND_MUSCLE, FASCIA_QUIZ_KIND_ATTACHMENT, FASCIA_QUIZ_KIND_REFERRAL,
+  };
+  g_autoptr(GHashTable) diagrams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          g_object_unref);
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint32 seed = 1; seed <= 60; seed++)
+      {
+        g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (get_atlas (), kinds[k], 10, seed, NULL,
+                                                      1710244800, NULL);
+
+        g_assert_nonnull (quiz);
+        for (guint q = 0; q < fascia_quiz_get_n_questions (quiz); q++)
+          {
+            FasciaQuizQuestion *question = fascia_quiz_get_question (quiz, q);
+            const char *view_id = fascia_quiz_question_get_view_id (question);
+            FasciaDiagram *diagram;
+            gboolean answerable = FALSE;
+
+            if (view_id == NULL)
+              continue;
+            diagram = g_hash_table_lookup (diagrams, view_id);
+            if (diagram == NULL)
+              {
+                diagram = load_view (view_id);
+                g_hash_table_insert (diagrams, g_strdup (view_id), diagram);
+              }
+
+            for (guint m = 0; m < fascia_quiz_question_get_n_marks (question); m++)
+              {
+                const char *mark = fascia_quiz_question_get_mark (question, m, NULL, NULL);
+
+                if (fascia_diagram_lookup_region (diagram, mark) == NULL)
+                  g_string_append_printf (wrong, "\n  %s seed %u: %s not drawn in %s (%s)",
+                                          fascia_quiz_kind_to_string (kinds[k]), seed, mark,
+                                          view_id, fascia_quiz_question_get_prompt (question));
+              }
+
+            if (kinds[k] != FASCIA_QUIZ_KIND_FIND_MUSCLE)
+              continue;
+            for (guint r = 0; r < fascia_diagram_get_n_regions (diagram) && !answerable; r++)
+              answerable = fascia_quiz_question_is_right_region (
+                question, fascia_diagram_get_region (diagram, r)->id);
+            if (!answerable)
+              g_string_append_printf (wrong, "\n  seed %u: “%s” has no right region in %s", seed,
+                                      fascia_quiz_question_get_prompt (question), view_id);
+          }
+      }
+
+  if (wrong->len > 0)
+    g_error ("quiz questions that their views cannot show:%s", wrong->str);
 }
 
 /* Hit-testing and rendering */
@@ -2783,6 +2845,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/every-landmark-drawn", test_every_landmark_drawn);
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
+  g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
   g_test_add_func ("/fascia/render/views/nerve-points", test_nerve_points);
   g_test_add_func ("/fascia/render/views/lateral-knee-whole", test_lateral_knee_whole);
