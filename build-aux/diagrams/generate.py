@@ -1312,7 +1312,7 @@ LAT_T7 = (2.5, -142)        # the top of its aponeurosis, on the T7 spinous proc
 # The scapula (Moore, Gray's): its medial border vertical, about 6 cm from the spinous processes; its lateral
 # border, thick, rising up and out towards the axilla at about 35 degrees to it; the two meet in the inferior
 # angle, a blunt point level with the T7 spinous process, which the upper border of latissimus crosses. Both
-# borders run on up off the view (drawing only: the scapula has no card).
+# borders run on up off the view (the card "Scapula": its lower part, below the level of T5).
 SCAPULA_MEDIAL = [(61.5, -200, 'c'), (61, -180), (61, -160), (62, -143), (64, -133)]
 SCAPULA_ANGLE = (67.5, -127)
 SCAPULA_LATERAL = [(71.5, -131), (80, -145), (90, -162), (101, -181), (112, -200, 'c')]
@@ -1326,18 +1326,19 @@ def scapula_outline():
 
 
 def draw_scapula_back(v, side):
-    """The lower scapula seen from behind: the bone filled without an edge where the view cuts it, its
-    medial and lateral borders and inferior angle outlined, the thick lateral border shaded and its
-    ridge drawn; teres major runs up and out from the back of the inferior angle along the lateral
-    border, between it and latissimus (drawing only)."""
+    """The lower scapula seen from behind (the card "Scapula"): the bone filled without an edge where the
+    view cuts it, its medial and lateral borders and inferior angle outlined, the thick lateral border
+    shaded and its ridge drawn; teres major runs up and out from the back of the inferior angle along the
+    lateral border, between it and latissimus."""
     out = scapula_outline()
     poly = v.ps(out, side)
-    v.add('bones', path(smooth(poly, True), BONE.replace('stroke="#5b4a3a"', 'stroke="none"')))
+    parts = [path(smooth(poly, True), BONE.replace('stroke="#5b4a3a"', 'stroke="none"'))]
     lat_border = [SCAPULA_ANGLE] + SCAPULA_LATERAL
-    v.add('bones', path(poly_d([ribbon_poly(v.ps([(q[0] - 3.2, q[1] - 1.2) for q in lat_border[1:]], side),
-                                            [2 * SCALE, 4 * SCALE, 5 * SCALE, 5.5 * SCALE, 6 * SCALE])]), BONE_SHADE))
-    v.add('bones', path(smooth(v.ps([(q[0] - 5.5, q[1] - 1.5) for q in lat_border[2:]], side), False), BONE_DETAIL))
-    v.add('bones', path(smooth(poly, False), BONE.replace('fill="#f4ecd8"', 'fill="none"')))
+    parts.append(path(poly_d([ribbon_poly(v.ps([(q[0] - 3.2, q[1] - 1.2) for q in lat_border[1:]], side),
+                                          [2 * SCALE, 4 * SCALE, 5 * SCALE, 5.5 * SCALE, 6 * SCALE])]), BONE_SHADE))
+    parts.append(path(smooth(v.ps([(q[0] - 5.5, q[1] - 1.5) for q in lat_border[2:]], side), False), BONE_DETAIL))
+    parts.append(path(smooth(poly, False), BONE.replace('fill="#f4ecd8"', 'fill="none"')))
+    v.add('bones', group('b-scapula' + sfx(side), parts))
 
 
 def teres_major_sheet(v, side):
@@ -1371,9 +1372,9 @@ def trapezius_sheet(v, side):
 
 
 def rhomboid_major_sheet(v, side):
-    """Rhomboid major, deep to trapezius (drawing only, it has no card): from the T2-T5 spinous processes
-    (T5 in the view, the rest above it) down and laterally to the medial border of the scapula between
-    the root of its spine and the inferior angle; seen only in the triangle of auscultation."""
+    """Rhomboid major, deep to trapezius: from the T2-T5 spinous processes (T5 in the view, the rest above
+    it) down and laterally to the medial border of the scapula between the root of its spine and the
+    inferior angle; seen beside the scapula lateral to trapezius and in the triangle of auscultation."""
     O = [(40, -200), (20, -200), (TRAP_ORIGIN_X, -196), (TRAP_ORIGIN_X, -182)]
     I = [SCAPULA_MEDIAL[0][:2], (61, -178), (61.5, -152), SCAPULA_ANGLE]
     return sheet(v, side, O, I)
@@ -1498,7 +1499,8 @@ def build_posterior_superficial():
     v = View('posterior-superficial', 'post', 600, 215, (-100, 614), 'Back, superficial',
              'The superficial muscles of the low back and buttock seen from behind: gluteus maximus with the upper '
              'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the lower fibres '
-             'of trapezius over its upper medial corner and the lower scapulae, the back of '
+             'of trapezius over its upper medial corner and the lower scapulae, rhomboid major beside their medial '
+             'borders and teres major along their lateral borders, the back of '
              'external oblique and, where latissimus is cut away on the right, serratus posterior inferior; below '
              'the buttock the hamstrings, adductor magnus and gracilis, and on the lateral thigh vastus lateralis '
              'under the iliotibial tract.')
@@ -1513,7 +1515,7 @@ def build_posterior_superficial():
     for s in v.sides:
         for part in chest_wall_back(v, s, 16, 64, -200, -112, (6, 7, 8)):
             v.add('bones', part)
-    # the lower scapulae, the inferior angle at T7 under the upper border of latissimus (drawing only)
+    # the lower scapulae, the inferior angle at T7 under the upper border of latissimus
     for s in v.sides:
         draw_scapula_back(v, s)
     for s in v.sides:
@@ -1547,8 +1549,8 @@ def build_posterior_superficial():
         v.add('muscles', group('m-serratus-posterior-inferior' + sf, parts))
         eo = ext_oblique_sheet_coronal(v, s)
         v.add('muscles', group('m-external-oblique' + sf, muscle_parts(eo, 'mid', 12)))
-        v.add('muscles', ''.join(muscle_parts(teres_major_sheet(v, s), 'mid', 9)))
-        v.add('muscles', ''.join(muscle_parts(rhomboid_major_sheet(v, s), 'deep', 8)))
+        v.add('muscles', group('m-teres-major' + sf, muscle_parts(teres_major_sheet(v, s), 'mid', 9)))
+        v.add('muscles', group('m-rhomboid-major' + sf, muscle_parts(rhomboid_major_sheet(v, s), 'deep', 8)))
         lat = lat_sheet(v, s)
         # its aponeurosis, fused with the thoracolumbar fascia: from the spinous processes and the median
         # sacral crest to where the fleshy fibres begin
@@ -1609,6 +1611,8 @@ def build_posterior_superficial():
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
     v.label('Trapezius', (24, -150), L)
+    v.label('Teres major', (125, -194), L)
+    v.label('Rhomboid major', (54, -165), R)
     v.label('Latissimus (cut)', (128, 40), R)
     v.label('Serratus posterior inferior', (60, -40), R)
     v.label('External oblique', (142, 83), L)
@@ -4086,7 +4090,7 @@ def add_nerves(v):
 
 MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gluteus-maximus', 'gluteus-medius',
               'gluteus-minimus', 'piriformis', 'tensor-fasciae-latae', 'lumbar-multifidus', 'iliocostalis-lumborum',
-              'longissimus-thoracis', 'latissimus-dorsi', 'trapezius', 'external-oblique', 'serratus-posterior-inferior',
+              'longissimus-thoracis', 'latissimus-dorsi', 'trapezius', 'rhomboid-major', 'teres-major', 'external-oblique', 'serratus-posterior-inferior',
               'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',
@@ -4101,7 +4105,7 @@ LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body
                 'sacrotuberous-ligament', 'inguinal-ligament', 'sacrum', 'coccyx', 'thoracolumbar-fascia',
                 'linea-alba', 'femur', 'greater-trochanter', 'lesser-trochanter', 'gluteal-tuberosity',
                 'linea-aspera', 'iliotibial-tract', 'patella', 'tibial-tuberosity', 'lateral-tibial-condyle',
-                'humerus-intertubercular-sulcus', 'ischiopubic-ramus', 'ischial-spine', 'pubic-body', 'pubic-crest',
+                'humerus-intertubercular-sulcus', 'scapula', 'ischiopubic-ramus', 'ischial-spine', 'pubic-body', 'pubic-crest',
                 'pecten-pubis', 'pubic-symphysis', 'obturator-membrane', 'sacroiliac-joint',
                 'long-dorsal-sacroiliac-ligament', 'sacrospinous-ligament', 'intertrochanteric-crest',
                 'quadrate-tubercle', 'trochanteric-fossa', 'pectineal-line', 'adductor-tubercle', 'tibia', 'fibula',

@@ -59,6 +59,7 @@ group_title (const char *group)
     { "hamstrings", N_("Hamstrings") },
     { "adductors", N_("Adductors") },
     { "pelvic-floor", N_("Pelvic floor") },
+    { "scapulohumeral", N_("Scapulohumeral (shoulder)") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)

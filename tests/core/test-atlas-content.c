@@ -26,7 +26,7 @@ static const char * const required_muscles[] = {
   "vastus-medialis", "vastus-intermedius", "rectus-abdominis", "internal-oblique", "transversus-abdominis", "levator-ani", "coccygeus",
   "diaphragm",
   /* issue 12 */
-  "trapezius", NULL
+  "trapezius", "rhomboid-major", "teres-major", NULL
 };
 
 static const char * const required_landmarks[] = {
@@ -43,7 +43,7 @@ static const char * const required_landmarks[] = {
   "sacrum", "coccyx", "thoracolumbar-fascia", "linea-alba",
   "femur", "greater-trochanter", "lesser-trochanter", "gluteal-tuberosity", "linea-aspera",
   "iliotibial-tract", "patella", "tibial-tuberosity", "lateral-tibial-condyle",
-  "humerus-intertubercular-sulcus",
+  "humerus-intertubercular-sulcus", "scapula",
   /* issue 14 */
   "ischiopubic-ramus", "ischial-spine", "pubic-body", "pubic-crest", "pecten-pubis", "pubic-symphysis",
   "obturator-membrane", "sacroiliac-joint", "long-dorsal-sacroiliac-ligament", "sacrospinous-ligament",
@@ -101,6 +101,9 @@ static const struct {
   { "latissimus-dorsi", 2, NULL },
   { "trapezius", 1, NULL },
   { "trapezius", 2, NULL },
+  { "rhomboid-major", 1, NULL },
+  { "teres-major", 1, NULL },
+  { "teres-major", 2, NULL },
   { "external-oblique", 1, "lateral" },
   { "serratus-posterior-inferior", 1, "posterior-superficial" },
   { "rectus-femoris", 1, "lateral" },
@@ -379,6 +382,81 @@ test_referral_facts (void)
              "stated with its studies: %s", fascia_landmark_get_description (cluneal));
   g_assert_true (g_strv_contains (fascia_landmark_get_references (cluneal), "lu-1998"));
   g_assert_true (g_strv_contains (fascia_landmark_get_references (cluneal), "iwanaga-2019"));
+}
+
+/* The two muscles of the back superficial view beside the scapula (issue 12), as Gray's, Moore and
+ * Kendall give them: rhomboid major from T2-T5 to the medial border of the scapula by the dorsal
+ * scapular nerve (C4-C5); teres major from the inferior angle to the medial lip of the
+ * intertubercular sulcus by the lower subscapular nerve, whose roots the texts give differently;
+ * both drawn in that view, linked to the scapula, and treated by hands-on work. */
+static gboolean
+attaches (GPtrArray  *attachments,
+          const char *landmark_id)
+{
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const FasciaAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      if (g_strv_contains ((const char * const *) attachment->landmarks, landmark_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+treated_by (FasciaMuscle *muscle,
+            const char   *technique_id)
+{
+  GListModel *techniques = fascia_muscle_get_techniques (muscle);
+
+  for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
+    {
+      g_autoptr(FasciaTechnique) technique = g_list_model_get_item (techniques, i);
+
+      if (g_str_equal (fascia_technique_get_id (technique), technique_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_scapular_muscles (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaMuscle *rhomboid = fascia_atlas_lookup_muscle (atlas, "rhomboid-major");
+  FasciaMuscle *teres = fascia_atlas_lookup_muscle (atlas, "teres-major");
+  FasciaView *back = fascia_atlas_lookup_view (atlas, "posterior-superficial");
+  const char * const teres_roots[] = { "C5–C6", "C6–C7", "C5–C7", "thoracodorsal", NULL };
+
+  g_assert_nonnull (rhomboid);
+  g_assert_nonnull (teres);
+
+  g_assert_cmpstr (fascia_muscle_get_innervation_nerve (rhomboid), ==, "Dorsal scapular nerve");
+  g_assert_cmpstr (fascia_muscle_get_innervation_roots (rhomboid), ==, "C4–C5");
+  g_assert_true (attaches (fascia_muscle_get_origins (rhomboid), "c7-t6-spinous-processes"));
+  g_assert_true (attaches (fascia_muscle_get_insertions (rhomboid), "scapula"));
+
+  g_assert_true (g_str_has_prefix (fascia_muscle_get_innervation_nerve (teres), "Lower subscapular nerve"));
+  g_assert_cmpstr (fascia_muscle_get_innervation_roots (teres), ==, "C5–C7");
+  if (!has_all (fascia_muscle_get_innervation_note (teres), teres_roots))
+    g_error ("teres major: the innervation note does not give the texts' roots (C5–C6, C6–C7, "
+             "C5–C7) and the thoracodorsal variant: %s", fascia_muscle_get_innervation_note (teres));
+  g_assert_true (attaches (fascia_muscle_get_origins (teres), "scapula"));
+  g_assert_true (attaches (fascia_muscle_get_insertions (teres), "humerus-intertubercular-sulcus"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      FasciaMuscle *muscle = i == 0 ? rhomboid : teres;
+
+      g_assert_true (g_strv_contains (fascia_view_get_muscles (back), fascia_muscle_get_id (muscle)));
+      g_assert_true (treated_by (muscle, "deep-tissue-massage"));
+      g_assert_true (treated_by (muscle, "trigger-point-therapy"));
+      g_assert_true (treated_by (muscle, "red-flags-refer-out"));
+      g_assert_nonnull (fascia_muscle_get_disagreements (muscle)[0]);
+    }
+  g_assert_true (g_strv_contains (fascia_view_get_landmarks (back), "scapula"));
 }
 
 static void
@@ -705,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/muscles-complete", test_muscles_complete);
   g_test_add_func ("/fascia/core/atlas-content/disagreements-stated", test_disagreements_stated);
   g_test_add_func ("/fascia/core/atlas-content/trigger-points", test_trigger_points);
+  g_test_add_func ("/fascia/core/atlas-content/scapular-muscles", test_scapular_muscles);
   g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
   g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);
   g_test_add_func ("/fascia/core/atlas-content/techniques-complete", test_techniques_complete);

@@ -819,6 +819,22 @@ static const HitPoint hit_points[] = {
     "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
   { "posterior-superficial", 630, 80, "m-trapezius-r",
     "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
+  /* Back superficial view: lateral to the lower fibres of trapezius, rhomboid major runs down and out
+   * from the spinous processes to the medial border of the scapula; teres major runs up and out from
+   * the inferior angle along the lateral border, above latissimus; between them the bare lower scapula
+   * (Gray's, Moore). Each was drawn but found nothing. */
+  { "posterior-superficial", 502.8, 98, "m-rhomboid-major-l",
+    "between the lateral border of trapezius and the medial border of the scapula lies rhomboid major" },
+  { "posterior-superficial", 697.2, 98, "m-rhomboid-major-r",
+    "between the lateral border of trapezius and the medial border of the scapula lies rhomboid major" },
+  { "posterior-superficial", 375, 45.8, "m-teres-major-l",
+    "lateral to the lateral border of the scapula, above latissimus, lies teres major" },
+  { "posterior-superficial", 825, 45.8, "m-teres-major-r",
+    "lateral to the lateral border of the scapula, above latissimus, lies teres major" },
+  { "posterior-superficial", 456, 71, "b-scapula-l",
+    "between rhomboid major and teres major lies the back of the lower scapula" },
+  { "posterior-superficial", 744, 71, "b-scapula-r",
+    "between rhomboid major and teres major lies the back of the lower scapula" },
   { "posterior-superficial", 360.6, 1403, "b-iliotibial-tract-l",
     "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
   { "posterior-superficial", 839.4, 1403, "b-iliotibial-tract-r",
