@@ -144,6 +144,34 @@ def hit_where_clear(d, mid):
     return '<path d="%s" fill="#000" display="none" pointer-events="all" mask="url(#%s)"/>' % (d, mid)
 
 
+# The intercostal muscles lie under everything else on the chest wall, and some of what is drawn over them
+# is drawing only, no region (the sternum above the xiphoid, the thoracic vertebrae above T12...): a click
+# there must not find the muscles under it.
+HIT_WHERE_SEEN = ('m-intercostals-l', 'm-intercostals-r')
+
+
+def hit_where_seen(v, rid):
+    """Makes the region rid (a group in the bones layer) take clicks only where it is seen: its drawn parts
+    take none, and a hidden copy of each of its filled shapes takes them wherever no drawing without a
+    region of its own (in the bones or muscles layer) lies over it. Regions drawn over it take their
+    clicks anyway, being on top."""
+    head = '<g id="%s">' % rid
+    layer = v.layers['bones']
+    k = next((i for i, el in enumerate(layer) if el.startswith(head)), None)
+    if k is None:
+        return
+    body = layer[k][len(head):-len('</g>')]
+    parts = re.findall(r'<path [^>]*/>', body)
+    assert ''.join(parts) == body, rid + ': only paths in the group'
+    later = layer[k + 1:] + v.layers['muscles']
+    # drawing without a region, but for what is drawn never to be hit (seen_only: more of the muscles
+    # themselves, as in the triangle of auscultation)
+    over = filled_shapes([el for el in later if not re.match(r'^<(path|g)\b[^>]*\b(id=|pointer-events="none")', el)])
+    mid = clear_of(v, 'clear-of-drawing' + rid[len('m-intercostals'):] if rid.startswith('m-intercostals') else 'clear-of-drawing-' + rid,
+                   over, grow=0.5)
+    layer[k] = group(rid, seen_only(parts) + [hit_where_clear(d, mid) for d in filled_shapes(parts)])
+
+
 def filled_shapes(elements):
     """The path data of every filled shape in elements (SVG text)."""
     return [m.group(2) for el in elements for m in re.finditer(r'<path( [^>]*)? d="([^"]*)"([^>]*)/>', el)
@@ -1385,13 +1413,18 @@ def chest_wall_back(v, side, x0, x1, y0, y1, ribs):
     intercostals, their fibres running down and laterally on the back of the chest) filling the spaces
     and the ribs across them, the 6th to 8th placed as the 9th (RIBS) is, one vertebra higher each."""
     box = v.ps([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], side)
-    out = [path('M' + ' L'.join(P(q) for q in box) + ' Z', MUSCLE['deep'].replace('stroke="#6e1f17"', 'stroke="none"'))]
-    out.append(path(lines_d(hatch([box], 2.6 * SCALE, 60 if side == 1 else 120)), FIBRE))
+    # the muscles drawn again over the bones under them, never hit: the intercostals' region (under
+    # everything, intercostals_back) takes the clicks here
+    out = seen_only([path('M' + ' L'.join(P(q) for q in box) + ' Z', MUSCLE['deep'].replace('stroke="#6e1f17"', 'stroke="none"')),
+                     path(lines_d(hatch([box], 2.6 * SCALE, 60 if side == 1 else 120)), FIBRE)])
+    bones = []
     for n in ribs:
         pts, w = SK.RIBS[9]
         dy = -27.0 * (9 - n)
         cl = [(q[0], q[1] + dy) for q in pts[:5]]
-        out.append(path(ribbon(v.ps(cl, side), [x * SCALE for x in w[:5]]), BONE))
+        bones.append(path(ribbon(v.ps(cl, side), [x * SCALE for x in w[:5]]), BONE))
+    # the 6th to 8th ribs click as the fifth to eighth ribs, over the intercostal muscles between them
+    out.append(group('b-ribs-5-8' + sfx(side), bones))
     return out
 
 
@@ -1403,10 +1436,11 @@ INTERCOSTAL = MUSCLE['deep'].replace('stroke="#6e1f17" stroke-width="1.5"', 'str
 
 
 def intercostals_back(v, side):
-    """The intercostal muscles of the lower posterior chest wall, under the ribs."""
+    """The intercostal muscles of the lower posterior chest wall, under the ribs (m-intercostals-l/r)."""
     poly = v.ps(CHEST_WALL_LOW, side)
-    return [path(smooth(poly), INTERCOSTAL),
-            path(lines_d(hatch([sample(poly, True, 6)], 2.6 * SCALE, 62 if side == 1 else 118)), FIBRE)]
+    return [group('m-intercostals' + sfx(side),
+                  [path(smooth(poly), INTERCOSTAL),
+                   path(lines_d(hatch([sample(poly, True, 6)], 2.6 * SCALE, 62 if side == 1 else 118)), FIBRE)])]
 
 
 # Where latissimus is cut away on the right the erector spinae show through the thin posterior layer of the
@@ -1501,7 +1535,8 @@ def build_posterior_superficial():
              'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the lower fibres '
              'of trapezius over its upper medial corner and the lower scapulae, rhomboid major beside their medial '
              'borders and teres major along their lateral borders, the back of '
-             'external oblique and, where latissimus is cut away on the right, serratus posterior inferior; below '
+             'external oblique and, where latissimus is cut away on the right, serratus posterior inferior and the '
+             'intercostal muscles between the lower ribs; below '
              'the buttock the hamstrings, adductor magnus and gracilis, and on the lateral thigh vastus lateralis '
              'under the iliotibial tract.')
     v.title_long = 'Posterior view, superficial layer: low back and buttock'
@@ -1610,6 +1645,7 @@ def build_posterior_superficial():
         referral_zone(v, 'serratus-posterior-inferior', 1, s, [blob(92, -62, 48, 32, 0.35, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
+    v.label('Intercostal muscles', (165.6, -38.3), L)
     v.label('Trapezius', (24, -150), L)
     v.label('Teres major', (125, -194), L)
     v.label('Rhomboid major', (54, -165), R)
@@ -2195,7 +2231,7 @@ def intercostal_fibres(lines, membrane):
 
 
 def intercostals_front(v, side):
-    """The intercostal muscles filling the spaces between ribs 5 to 10 (drawing only, no card): the external
+    """The intercostal muscles filling the spaces between ribs 5 to 10 (m-intercostals-l/r): the external
     intercostals, their fibres running down and medially from the rib above to the rib below; between the
     costal cartilages they are replaced by the external intercostal membrane, through which the internal
     intercostals show, their fibres running down and laterally (Gray's, Moore)."""
@@ -2235,7 +2271,7 @@ def front_superficial_bones(v):
     v.costal, v.chest = {}, {}
     for side in v.sides:
         s = sfx(side)
-        v.add('bones', ''.join(intercostals_front(v, side)))
+        v.add('bones', group('m-intercostals' + s, intercostals_front(v, side)))
         shapes = {}
         for n in range(5, 11):
             bone, bw, cart, cw = RIBS_FRONT[n]
@@ -2352,7 +2388,8 @@ def build_front_superficial():
              'the external oblique and its aponeurosis cover the rectus sheath, which ends below in the inguinal '
              'ligament; on the right the sheath is opened to show rectus abdominis with its tendinous '
              'intersections, and the external oblique is removed to show the internal oblique, cut to show '
-             'transversus abdominis. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis '
+             'transversus abdominis; above it, between the ribs, the intercostal muscles, the external intercostal '
+             'membrane between the costal cartilages. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis '
              '(vastus intermedius showing between them), vastus medialis above the inner side of the kneecap, and '
              'the adductors.')
     v.title_long = 'Anterior view, superficial layer: abdominal wall, groin and thigh'
@@ -2628,8 +2665,8 @@ CARTILAGE_LAT = 'fill="#e6ebe6" stroke="#5b4a3a" stroke-width="1.6"'
 
 
 def intercostals_lateral(v):
-    """The intercostal muscles filling the spaces between ribs 5 to 12 in the side view (drawing only, no
-    card), in the style of the front superficial view's: each space from one rib to the next (RIBS_LAT),
+    """The intercostal muscles filling the spaces between ribs 5 to 12 in the side view (m-intercostals-r),
+    in the style of the front superficial view's: each space from one rib to the next (RIBS_LAT),
     the 10th closed in front from the tip of the 11th rib to the 10th, the 11th between the 11th and 12th
     ribs out to their tips. The external intercostals' fibres run down and forward from each rib to the
     rib below; in front of the costochondral junctions, between the cartilages, the external intercostal
@@ -2827,7 +2864,7 @@ def build_lateral():
     s = -1
     # ---- bones: lumbar spine, sacrum and coccyx (medial), ribs, hip bone, femur, knee ----
     # the intercostal muscles between ribs 5 to 12, under the vertebrae and the ribs
-    v.add('bones', ''.join(intercostals_lateral(v)))
+    v.add('bones', group('m-intercostals-r', intercostals_lateral(v)))
     draw_spine_lateral(v)
     v.add('bones', group('b-sacrum', [path(smooth(v.ps(SK.SACRUM_SAG)), BONE),
                                       path(smooth(v.ps([(-60, 186), (-70, 205), (-82, 228), (-88, 252)]), False), BONE_DETAIL)]))
@@ -3092,6 +3129,7 @@ def build_lateral():
     R = -1
     v.label('External oblique', (-4, 104), R, 'L')
     v.label('External oblique aponeurosis', (98, 60), R, 'R')
+    v.label('Intercostal muscles', (11, -34), R, 'R')
     v.label('Linea alba', (112, 150), R, 'R')
     v.label('Iliac crest', (-46, 137), R, 'L')
     v.label('Latissimus dorsi (cut)', (-61, 122), R, 'L')
@@ -4090,7 +4128,7 @@ def add_nerves(v):
 
 MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gluteus-maximus', 'gluteus-medius',
               'gluteus-minimus', 'piriformis', 'tensor-fasciae-latae', 'lumbar-multifidus', 'iliocostalis-lumborum',
-              'longissimus-thoracis', 'latissimus-dorsi', 'trapezius', 'rhomboid-major', 'teres-major', 'external-oblique', 'serratus-posterior-inferior',
+              'longissimus-thoracis', 'latissimus-dorsi', 'trapezius', 'rhomboid-major', 'teres-major', 'external-oblique', 'intercostals', 'serratus-posterior-inferior',
               'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',
@@ -4321,6 +4359,8 @@ def main(argv):
     drawn = set()
     for v in views:
         add_nerves(v)
+        for rid in HIT_WHERE_SEEN:
+            hit_where_seen(v, rid)
         text = svg_text(v)
         check_leaders(v)
         muscles, landmarks = validate(v, text)

@@ -60,6 +60,7 @@ group_title (const char *group)
     { "adductors", N_("Adductors") },
     { "pelvic-floor", N_("Pelvic floor") },
     { "scapulohumeral", N_("Scapulohumeral (shoulder)") },
+    { "thoracic-wall", N_("Thoracic wall") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)

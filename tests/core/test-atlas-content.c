@@ -26,7 +26,7 @@ static const char * const required_muscles[] = {
   "vastus-medialis", "vastus-intermedius", "rectus-abdominis", "internal-oblique", "transversus-abdominis", "levator-ani", "coccygeus",
   "diaphragm",
   /* issue 12 */
-  "trapezius", "rhomboid-major", "teres-major", NULL
+  "trapezius", "rhomboid-major", "teres-major", "intercostals", NULL
 };
 
 static const char * const required_landmarks[] = {
@@ -105,6 +105,7 @@ static const struct {
   { "teres-major", 1, NULL },
   { "teres-major", 2, NULL },
   { "external-oblique", 1, "lateral" },
+  { "intercostals", 1, NULL },
   { "serratus-posterior-inferior", 1, "posterior-superficial" },
   { "rectus-femoris", 1, "lateral" },
   { "biceps-femoris", 1, "posterior-deep" },
@@ -459,6 +460,69 @@ test_scapular_muscles (void)
   g_assert_true (g_strv_contains (fascia_view_get_landmarks (back), "scapula"));
 }
 
+/* The intercostal muscles (issue 12): one card for the three layers, attached to the drawn ribs, which
+ * name them back; the intercostal nerves T1-T11; where references differ on the layers' roles. */
+static void
+test_intercostals_card (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaMuscle *ic = fascia_atlas_lookup_muscle (atlas, "intercostals");
+  const char * const ribs[] = { "ribs-5-8", "lower-ribs", "rib-12", "costal-cartilages-5-7", NULL };
+  const char * const layer_words[] = { "External", "Internal", "Innermost", NULL };
+  const char * const membrane_words[] = { "external intercostal membrane", "internal intercostal membrane", NULL };
+  const char * const roles_words[] = { "external", "internal", "innermost", "Moore", NULL };
+  const char * const blood_words[] = { "Posterior intercostal", "Anterior intercostal", NULL };
+  const char * const *disagreements;
+  g_autofree char *origins = NULL, *insertions = NULL, *blood = NULL;
+  gboolean roles = FALSE;
+
+  g_assert_nonnull (ic);
+  g_assert_cmpstr (fascia_muscle_get_name (ic), ==, "Intercostal muscles");
+  g_assert_cmpstr (fascia_muscle_get_group (ic), ==, "thoracic-wall");
+  g_assert_true (fascia_muscle_get_paired (ic));
+  g_assert_null (fascia_muscle_get_fma (ic));
+  g_assert_null (fascia_muscle_get_ta98 (ic));
+  g_assert_cmpstr (fascia_muscle_get_innervation_roots (ic), ==, "T1–T11");
+  g_assert_nonnull (strstr (fascia_muscle_get_innervation_nerve (ic), "Intercostal nerves"));
+
+  for (guint i = 0; ribs[i] != NULL; i++)
+    {
+      FasciaLandmark *rib = fascia_atlas_lookup_landmark (atlas, ribs[i]);
+
+      if (fascia_landmark_get_attachment_kind (rib, "intercostals") == FASCIA_ATTACHMENT_NONE)
+        g_error ("%s does not name the intercostal muscles among its attachments", ribs[i]);
+    }
+  /* the 12th rib only below the 11th space: the muscles insert on it, none arise from it */
+  g_assert_cmpint (fascia_landmark_get_attachment_kind (fascia_atlas_lookup_landmark (atlas, "rib-12"), "intercostals"),
+                   ==, FASCIA_ATTACHMENT_INSERTION);
+
+  {
+    GPtrArray *o = fascia_muscle_get_origins (ic), *n = fascia_muscle_get_insertions (ic);
+    GString *a = g_string_new (NULL), *b = g_string_new (NULL);
+
+    for (guint i = 0; i < o->len; i++)
+      g_string_append_printf (a, "%s\n", ((FasciaAttachment *) o->pdata[i])->text);
+    for (guint i = 0; i < n->len; i++)
+      g_string_append_printf (b, "%s\n", ((FasciaAttachment *) n->pdata[i])->text);
+    origins = g_string_free (a, FALSE);
+    insertions = g_string_free (b, FALSE);
+  }
+  if (!has_all (origins, layer_words) || !has_all (insertions, layer_words))
+    g_error ("intercostals: the attachments do not give the three layers: %s / %s", origins, insertions);
+  if (!has_all (insertions, membrane_words))
+    g_error ("intercostals: the external and internal intercostal membranes are not stated: %s", insertions);
+
+  blood = g_strjoinv ("\n", (char **) fascia_muscle_get_blood_supply (ic));
+  if (!has_all (blood, blood_words))
+    g_error ("intercostals: the blood supply is not the posterior and anterior intercostal arteries: %s", blood);
+
+  disagreements = fascia_muscle_get_disagreements (ic);
+  for (guint i = 0; disagreements[i] != NULL; i++)
+    roles = roles || has_all (disagreements[i], roles_words);
+  if (!roles)
+    g_error ("intercostals: where references differ on the layers' roles is not stated");
+}
+
 static void
 test_trigger_points (void)
 {
@@ -784,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/disagreements-stated", test_disagreements_stated);
   g_test_add_func ("/fascia/core/atlas-content/trigger-points", test_trigger_points);
   g_test_add_func ("/fascia/core/atlas-content/scapular-muscles", test_scapular_muscles);
+  g_test_add_func ("/fascia/core/atlas-content/intercostals-card", test_intercostals_card);
   g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
   g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);
   g_test_add_func ("/fascia/core/atlas-content/techniques-complete", test_techniques_complete);

@@ -90,38 +90,38 @@ describe_round (FasciaQuiz *quiz)
 /* Seed 42 over the test atlas, no progress: the exact rounds. */
 static const char *expected_seed_42[] = {
   [FASCIA_QUIZ_KIND_FIND_MUSCLE] =
-    "iliocostalis-lumborum - 0 posterior-deep |\n"
-    "psoas-major - 0 anterior |\n"
+    "psoas-major - 2 anterior |\n"
+    "diaphragm - 2 pelvis-medial |\n"
+    "longissimus-thoracis - 0 posterior-deep |\n"
+    "tensor-fasciae-latae - 0 lateral |\n"
+    "internal-oblique - 2 front-superficial |\n"
+    "quadratus-lumborum - 1 posterior-deep |\n"
+    "iliocostalis-lumborum - 1 posterior-deep |\n"
     "latissimus-dorsi - 2 posterior-superficial |\n"
-    "tensor-fasciae-latae - 0 anterior |\n"
-    "diaphragm - 0 pelvis-medial |\n"
-    "serratus-posterior-inferior - 2 posterior-superficial |\n"
-    "longissimus-thoracis - 1 posterior-deep |\n"
-    "quadratus-lumborum - 1 anterior |\n"
-    "transversus-abdominis - 2 front-superficial |\n"
-    "internal-oblique - 0 front-superficial |\n",
+    "coccygeus - 2 pelvis-medial |\n"
+    "rectus-abdominis - 0 front-superficial |\n",
   [FASCIA_QUIZ_KIND_ATTACHMENT] =
-    "semimembranosus origin 0 - | ischial-tuberosity | posterior-gluteal-line pubic-body obturator-membrane\n"
-    "internal-oblique insertion 0 front-superficial | lower-ribs | rib-12 gluteal-tuberosity costal-cartilages-5-7\n"
-    "serratus-posterior-inferior origin 0 posterior-superficial | thoracolumbar-fascia | l3-transverse-process lumbar-mammillary-processes sacrum\n"
-    "longissimus-thoracis insertion 0 posterior-deep | rib-12 | costal-cartilages-5-7 linea-alba pubic-tubercle\n"
-    "iliocostalis-lumborum insertion 0 posterior-deep | l1-transverse-process | t12-transverse-process sacrum l5-transverse-process\n"
-    "obturator-internus insertion 0 - | greater-trochanter | gluteal-tuberosity adductor-tubercle lesser-trochanter\n"
-    "tensor-fasciae-latae origin 0 anterior | iliac-crest | posterior-gluteal-line pubic-crest greater-sciatic-notch\n"
-    "latissimus-dorsi origin 0 posterior-superficial | lumbar-spinous-processes | l2-body l3-body l1-transverse-process\n"
-    "semitendinosus origin 0 - | ischial-tuberosity | iliac-crest ischiopubic-ramus acetabulum\n"
-    "vastus-intermedius origin 0 - | femur | l2-body l4-transverse-process acetabulum\n",
+    "biceps-femoris origin 0 - | ischial-tuberosity | ischial-spine aiis iliac-fossa\n"
+    "gracilis insertion 0 - | pes-anserinus | fibular-head tibial-tuberosity patella\n"
+    "semitendinosus insertion 0 - | pes-anserinus | lateral-tibial-condyle fibular-head tibial-tuberosity\n"
+    "latissimus-dorsi origin 0 posterior-superficial | lower-thoracic-spinous-processes | l4-body l5-transverse-process l3-body\n"
+    "diaphragm origin 0 pelvis-medial | l1-body | coccyx t12-body iliolumbar-ligament\n"
+    "intercostals origin 0 - | ribs-5-8 | lateral-arcuate-ligament rib-12 hip-bone\n"
+    "rectus-abdominis origin 0 front-superficial | pubic-symphysis | tendinous-arch-levator-ani scapula xiphoid-process\n"
+    "longissimus-thoracis origin 0 posterior-deep | sacrum | l4-transverse-process l3-transverse-process l4-body\n"
+    "vastus-medialis insertion 0 - | patella | pes-anserinus tibial-tuberosity medial-tibial-condyle\n"
+    "iliocostalis-lumborum origin 0 posterior-deep | iliac-crest | ischial-tuberosity sacrotuberous-ligament iliac-fossa\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
-    "latissimus-dorsi tp-1 1 posterior-superficial | latissimus-dorsi | serratus-posterior-inferior external-oblique gluteus-maximus\n"
-    "semitendinosus tp-1 1 posterior-deep | semitendinosus | obturator-externus serratus-posterior-inferior lumbar-multifidus\n"
-    "obturator-internus tp-1 1 posterior-deep | obturator-internus | iliocostalis-lumborum longissimus-thoracis quadratus-lumborum\n"
-    "serratus-posterior-inferior tp-1 1 posterior-superficial | serratus-posterior-inferior | gluteus-medius external-oblique gluteus-maximus\n"
-    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | quadratus-femoris external-oblique obturator-externus\n"
-    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | gracilis psoas-minor lumbar-multifidus\n"
-    "longissimus-thoracis tp-1 1 posterior-deep | longissimus-thoracis | lumbar-multifidus gemellus-inferior rectus-femoris\n"
-    "semimembranosus tp-1 1 posterior-deep | semimembranosus | internal-oblique transversus-abdominis lumbar-multifidus\n"
-    "internal-oblique tp-1 2 front-superficial | internal-oblique | gluteus-medius sartorius transversus-abdominis\n"
-    "vastus-intermedius tp-1 1 anterior | vastus-intermedius | quadratus-lumborum external-oblique psoas-minor\n",
+    "rectus-abdominis tp-2 1 front-superficial | rectus-abdominis | transversus-abdominis gemellus-inferior obturator-internus\n"
+    "semitendinosus tp-1 1 posterior-deep | semitendinosus | serratus-posterior-inferior gemellus-superior lumbar-multifidus\n"
+    "diaphragm tp-1 2 pelvis-medial | diaphragm | gemellus-superior psoas-minor gemellus-inferior\n"
+    "gracilis tp-1 2 anterior | gracilis | psoas-minor quadratus-lumborum external-oblique\n"
+    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | gemellus-inferior external-oblique levator-ani\n"
+    "vastus-medialis tp-2 1 front-superficial | vastus-medialis | internal-oblique transversus-abdominis external-oblique\n"
+    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | gracilis lumbar-multifidus iliacus\n"
+    "longissimus-thoracis tp-1 1 posterior-deep | longissimus-thoracis | intercostals lumbar-multifidus obturator-externus\n"
+    "biceps-femoris tp-1 2 posterior-deep | biceps-femoris | lumbar-multifidus quadratus-lumborum longissimus-thoracis\n"
+    "latissimus-dorsi tp-1 2 posterior-superficial | latissimus-dorsi | external-oblique serratus-posterior-inferior gluteus-maximus\n",
 };
 
 /* Whether @choice names the nerve of the text @nerve: its words are the text's, in their
@@ -183,7 +183,7 @@ supply_names (const char *supply,
 }
 
 static const char *expected_nerve_seed_42 =
-  "vastus-intermedius obturator-internus longissimus-thoracis semimembranosus latissimus-dorsi iliocostalis-lumborum serratus-posterior-inferior semitendinosus internal-oblique tensor-fasciae-latae";
+  "gracilis biceps-femoris rectus-abdominis longissimus-thoracis vastus-medialis semitendinosus intercostals diaphragm latissimus-dorsi iliocostalis-lumborum";
 
 static void
 test_seed_42 (gconstpointer data)
@@ -612,7 +612,7 @@ test_scoring (void)
   g_object_unref (q);
 
   /* Find the muscle: the side named counts; any other region is wrong, and named. */
-  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 14, NULL, NOON, NULL);
+  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 6, NULL, NOON, NULL);
   q = fascia_quiz_get_current (find);
   {
     const char *id = fascia_quiz_question_get_muscle_id (q);
@@ -623,7 +623,7 @@ test_scoring (void)
     g_autofree char *answered = g_strdup_printf ("%s (%s)", name, left ? "right" : "left");
     g_autofree char *correct = g_strdup_printf ("%s (%s)", name, left ? "left" : "right");
 
-    /* Seed 14 asks first for a muscle on one named side. */
+    /* Seed 6 asks first for a muscle on one named side. */
     g_assert_cmpint (side, !=, FASCIA_SIDE_NONE);
     g_assert_false (fascia_quiz_answer_region (find, wrong));
     g_assert_cmpstr (fascia_quiz_question_get_answer_text (q), ==, answered);
