@@ -3798,7 +3798,8 @@ def build_medial():
     # the costal cartilages of ribs 5 to 7 from the side of the sternum, running down and back (the 7th from
     # the xiphisternal joint), and the 8th joining the 7th: the front of the costal margin, down to the
     # cartilages of ribs 9 and 10
-    v.add('bones', path(ribbon(v.ps([(97, -94), (95, -82), (94.5, -70), (95, -62)]), 6.5 * K, caps='flat'), CARTILAGE))
+    # (the 8th cartilage is the card "Fifth to eighth ribs", which includes it)
+    v.add('bones', group('b-ribs-5-8-r', [path(ribbon(v.ps([(97, -94), (95, -82), (94.5, -70), (95, -62)]), 6.5 * K, caps='flat'), CARTILAGE)]))
     cc = []
     for pts in ([(100, -152), (92, -147), (83, -140), (74, -134)], [(100, -130), (93, -122), (85, -113), (77, -106)],
                 [(99, -106), (94, -96), (88, -84), (84, -72), (82, -62)]):

@@ -523,6 +523,45 @@ test_intercostals_card (void)
     g_error ("intercostals: where references differ on the layers' roles is not stated");
 }
 
+/* Ribs 5-8 as the references attach them (Gray's, Moore): iliocostalis lumborum inserts on the
+ * angles of the lower six or seven ribs, longissimus thoracis on the lower nine or ten, and the
+ * diaphragm's costal part arises from the inner surfaces of the lower six cartilages and ribs
+ * (7-12); the card "Fifth to eighth ribs" lists each of them as attached. */
+static void
+test_ribs_5_8_attached (void)
+{
+  static const struct {
+    const char *muscle;
+    gboolean    origin;
+  } attached[] = {
+    { "iliocostalis-lumborum", FALSE },
+    { "longissimus-thoracis", FALSE },
+    { "diaphragm", TRUE },
+    { "external-oblique", TRUE },
+  };
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaLandmark *ribs = fascia_atlas_lookup_landmark (atlas, "ribs-5-8");
+  GListModel *listed = fascia_landmark_get_muscles (ribs);
+
+  for (guint i = 0; i < G_N_ELEMENTS (attached); i++)
+    {
+      FasciaMuscle *muscle = fascia_atlas_lookup_muscle (atlas, attached[i].muscle);
+      gboolean found = FALSE;
+
+      g_assert_true (attaches (attached[i].origin ? fascia_muscle_get_origins (muscle)
+                                                  : fascia_muscle_get_insertions (muscle),
+                               "ribs-5-8"));
+      for (guint j = 0; j < g_list_model_get_n_items (listed) && !found; j++)
+        {
+          g_autoptr(FasciaMuscle) other = g_list_model_get_item (listed, j);
+
+          found = other == muscle;
+        }
+      if (!found)
+        g_error ("ribs-5-8 does not list %s as attached", attached[i].muscle);
+    }
+}
+
 static void
 test_trigger_points (void)
 {
@@ -849,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/trigger-points", test_trigger_points);
   g_test_add_func ("/fascia/core/atlas-content/scapular-muscles", test_scapular_muscles);
   g_test_add_func ("/fascia/core/atlas-content/intercostals-card", test_intercostals_card);
+  g_test_add_func ("/fascia/core/atlas-content/ribs-5-8-attached", test_ribs_5_8_attached);
   g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
   g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);
   g_test_add_func ("/fascia/core/atlas-content/techniques-complete", test_techniques_complete);

@@ -101,16 +101,16 @@ static const char *expected_seed_42[] = {
     "coccygeus - 2 pelvis-medial |\n"
     "rectus-abdominis - 0 front-superficial |\n",
   [FASCIA_QUIZ_KIND_ATTACHMENT] =
-    "biceps-femoris origin 0 - | ischial-tuberosity | ischial-spine aiis iliac-fossa\n"
-    "gracilis insertion 0 - | pes-anserinus | fibular-head tibial-tuberosity patella\n"
-    "semitendinosus insertion 0 - | pes-anserinus | lateral-tibial-condyle fibular-head tibial-tuberosity\n"
     "latissimus-dorsi origin 0 posterior-superficial | lower-thoracic-spinous-processes | l4-body l5-transverse-process l3-body\n"
-    "diaphragm origin 0 pelvis-medial | l1-body | coccyx t12-body iliolumbar-ligament\n"
-    "intercostals origin 0 - | ribs-5-8 | lateral-arcuate-ligament rib-12 hip-bone\n"
-    "rectus-abdominis origin 0 front-superficial | pubic-symphysis | tendinous-arch-levator-ani scapula xiphoid-process\n"
-    "longissimus-thoracis origin 0 posterior-deep | sacrum | l4-transverse-process l3-transverse-process l4-body\n"
     "vastus-medialis insertion 0 - | patella | pes-anserinus tibial-tuberosity medial-tibial-condyle\n"
-    "iliocostalis-lumborum origin 0 posterior-deep | iliac-crest | ischial-tuberosity sacrotuberous-ligament iliac-fossa\n",
+    "rectus-abdominis origin 0 front-superficial | pubic-symphysis | tendinous-arch-levator-ani scapula xiphoid-process\n"
+    "semitendinosus insertion 0 - | pes-anserinus | lateral-tibial-condyle fibular-head tibial-tuberosity\n"
+    "biceps-femoris origin 0 - | ischial-tuberosity | ischial-spine aiis iliac-fossa\n"
+    "iliocostalis-lumborum insertion 0 posterior-deep | rib-12 | pectineal-line costal-cartilages-5-7 greater-trochanter\n"
+    "gracilis insertion 0 - | pes-anserinus | fibular-head tibial-tuberosity patella\n"
+    "intercostals insertion 0 - | rib-12 | lumbar-spinous-processes iliac-crest medial-supracondylar-line\n"
+    "longissimus-thoracis origin 0 posterior-deep | sacrum | l4-transverse-process l3-transverse-process l4-body\n"
+    "diaphragm origin 0 pelvis-medial | l2-body | iliolumbar-ligament coccyx t12-body\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
     "rectus-abdominis tp-2 1 front-superficial | rectus-abdominis | transversus-abdominis gemellus-inferior obturator-internus\n"
     "semitendinosus tp-1 1 posterior-deep | semitendinosus | serratus-posterior-inferior gemellus-superior lumbar-multifidus\n"

@@ -580,6 +580,9 @@ static const HitPoint hit_points[] = {
    * not up and back. */
   { "pelvis-medial", 370.7, 291.7, "b-costal-cartilages-5-7-r", "the 7th costal cartilage below and behind the xiphisternal joint" },
   { "pelvis-medial", 386.0, 154.0, NULL, "no cartilage rises above the sternum's lower end" },
+  /* Pelvis view: the 8th costal cartilage, joining the 7th at the costal margin, is part of the card
+   * "Fifth to eighth ribs"; the costal part of the diaphragm arises from its inner surface. */
+  { "pelvis-medial", 348.1, 327.6, "b-ribs-5-8-r", "the 8th costal cartilage, below the 7th and the diaphragm" },
   /* Pelvis view: the promontory lies about 12 cm from the top of the symphysis (the true conjugate,
    * 11-12 cm), the plane of the inlet about 57 degrees to the horizontal (Gray's: 50-60). */
   { "pelvis-medial", 634.6, 975.1, "b-sacrum", "the promontory, 118 mm behind and above the top of the symphysis" },
@@ -819,6 +822,9 @@ static const HitPoint hit_points[] = {
     "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
   { "posterior-superficial", 630, 80, "m-trapezius-r",
     "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
+  /* Back superficial view: in the triangle of auscultation, where latissimus is cut on the right,
+   * the 8th rib, part of the card "Fifth to eighth ribs", on whose angle iliocostalis inserts. */
+  { "posterior-superficial", 759.9, 183.6, "b-ribs-5-8-r", "the 8th rib in the triangle of auscultation" },
   /* Back superficial view: lateral to the lower fibres of trapezius, rhomboid major runs down and out
    * from the spinous processes to the medial border of the scapula; teres major runs up and out from
    * the inferior angle along the lateral border, above latissimus; between them the bare lower scapula
