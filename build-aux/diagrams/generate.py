@@ -2330,13 +2330,20 @@ def external_oblique_front(v, side):
     """External oblique seen from in front: fleshy slips from ribs 5 to 10 (and, out of sight, 11-12) with
     fibres running down and medially; along a line from the 9th costal cartilage to near the ASIS it
     becomes its aponeurosis, which passes in front of rectus abdominis to the linea alba and ends below in
-    the inguinal ligament and on the pubic tubercle, with the superficial inguinal ring just above it."""
+    the inguinal ligament and on the pubic tubercle, with the superficial inguinal ring just above it.
+    In front of rectus the aponeurosis is the anterior layer of the rectus sheath (fused with that of the
+    internal oblique), so that it is drawn over the sheath but takes no clicks there: a click on it medial to
+    the lateral border of rectus finds the rectus sheath, on the midline the linea alba. It reaches up to the
+    top of the sheath, leaving the costal cartilages above it bare."""
     junction = EO_JUNCTION
     eo = external_oblique_sheet(v, side)
-    apo = junction + [(124, 211), (100, 234), (74, 258), (48, 278), (27, 288), (24, 291), (4, 292), (4, -60), (40, -150)]
+    apo = junction + [(124, 211), (100, 234), (74, 258), (48, 278), (27, 288), (24, 291), (4, 292)] + RA_TOP
     poly = v.ps(apo, side)
-    parts = [path(smooth(poly), 'fill="#efe4d0" fill-opacity="0.72" stroke="#8a7458" stroke-width="1.3" stroke-linejoin="round"'),
-             path(lines_d(hatch([sample(poly, True, 8)], 8, 122 if side == 1 else 58)), TENDON_FIBRE)]
+    sheath = v.ps(RA_LATERAL + RA_TOP[::-1] + [(0, -88), (0, 292)], side)
+    mid = clear_of(v, 'clear-of-rectus-sheath' + sfx(side), [smooth(sheath)])
+    parts = seen_only([path(smooth(poly), 'fill="#efe4d0" fill-opacity="0.72" stroke="#8a7458" stroke-width="1.3" stroke-linejoin="round"'),
+                       path(lines_d(hatch([sample(poly, True, 8)], 8, 122 if side == 1 else 58)), TENDON_FIBRE)])
+    parts.append(hit_where_clear(smooth(poly), mid))
     parts += muscle_parts(eo, 'sup', 22)
     # the digitations between the slips
     parts.append(path(' '.join(smooth(v.ps([(x, y), (x - 10, y + 20)], side), False)

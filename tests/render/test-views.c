@@ -1932,6 +1932,11 @@ static const LabelPoint label_points[] = {
   { "pelvis-medial", "L1 transverse process", "b-l1-transverse-process-r" },
   { "pelvis-medial", "Ischial spine", "b-ischial-spine-r" },
   { "pelvis-medial", "Lesser sciatic foramen", NULL },
+  /* the external oblique's aponeurosis in front of rectus is the anterior layer of its sheath */
+  { "front-superficial", "Rectus sheath", "b-rectus-sheath-l" },
+  { "front-superficial", "Linea alba", "b-linea-alba" },
+  { "front-superficial", "Umbilicus", "b-linea-alba" },
+  { "front-superficial", "Costal cartilages 5–7", "b-costal-cartilages-5-7-l" },
 };
 
 /* The ends of the leader lines of a view's labels, in the order of label_texts(): x, y. */
