@@ -2902,7 +2902,8 @@ def build_lateral():
     tib = [(-30, 711), (-10, 712), (8, 712), (22, 715), (27, 724), (30, 735), (35, 745), (33, 756), (28, 762, 'c'),
            (-20, 762, 'c'), (-22, 748), (-27, 732), (-31, 720)]
     v.add('bones', path(smooth(v.ps(tib)), BONE))
-    v.add('bones', path(smooth(v.ps([(-36, 733), (-30, 726), (-22, 728), (-17, 737), (-19, 748), (-22, 762, 'c'), (-31, 762, 'c'), (-33, 748)])), BONE))  # fibular head
+    # the head of the fibula, under the skin behind the lateral tibial condyle: its card
+    v.add('bones', path(smooth(v.ps([(-36, 733), (-30, 726), (-22, 728), (-17, 737), (-19, 748), (-22, 762, 'c'), (-31, 762, 'c'), (-33, 748)])), BONE, 'b-fibular-head-r'))
     v.add('bones', path(smooth(v.ps([(30, 641), (44, 642), (51, 653), (51, 672), (44, 690), (38, 697), (30, 686), (25, 668), (25, 651)])), LANDMARK, 'b-patella-r'))
     v.add('bones', path(smooth(v.ps([(-29, 713), (-10, 713), (8, 713), (21, 716), (25, 727), (14, 735), (-8, 736), (-24, 733)])), LANDMARK, 'b-lateral-tibial-condyle-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(31, 748, 5, 9.5, 0.1, 10))), LANDMARK, 'b-tibial-tuberosity-r'))
@@ -3137,7 +3138,9 @@ def build_lateral():
     v.label('External oblique', (-4, 104), R, 'L')
     v.label('External oblique aponeurosis', (98, 60), R, 'R')
     v.label('Intercostal muscles', (11, -34), R, 'R')
-    v.label('Linea alba', (112, 150), R, 'R')
+    # the linea alba is seen edge-on at the front of the abdomen, in front of the external oblique's
+    # aponeurosis that reaches it: the label points at its bare front edge
+    v.label('Linea alba', (114, 150), R, 'R')
     v.label('Iliac crest', (-46, 137), R, 'L')
     v.label('Latissimus dorsi (cut)', (-61, 122), R, 'L')
     v.label('ASIS', (45.6, 211.2), R, 'R')

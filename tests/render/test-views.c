@@ -1937,6 +1937,8 @@ static const LabelPoint label_points[] = {
   { "front-superficial", "Linea alba", "b-linea-alba" },
   { "front-superficial", "Umbilicus", "b-linea-alba" },
   { "front-superficial", "Costal cartilages 5–7", "b-costal-cartilages-5-7-l" },
+  { "lateral", "Linea alba", "b-linea-alba" },
+  { "lateral", "Fibular head", "b-fibular-head-r" },
 };
 
 /* The ends of the leader lines of a view's labels, in the order of label_texts(): x, y. */
