@@ -694,7 +694,21 @@ def draw_thoracolumbar_fascia(v, deep=False):
         ang = 90 if deep else (58 if (sd == 1) == (v.kind == 'ant') else 122)
         hs += hatch([sample(hpoly, True, 6)], 9, ang)
     parts.append(path(lines_d(hs), FASCIA_FIBRE))
-    v.add('bones', group('b-thoracolumbar-fascia', parts))
+    if deep:
+        v.add('bones', group('b-thoracolumbar-fascia', parts))
+        return
+    # the tips of the spinous processes and the median sacral crest lie under the skin in the midline, on
+    # the fascia that attaches to them: drawn again over it (drawing only), and the fascia takes no clicks
+    # there, so that a click on them finds the bone beneath
+    bones = ''.join(v.layers['bones'])
+    on_top = []
+    for rid in ('b-lower-thoracic-spinous-processes', 'b-lumbar-spinous-processes'):
+        m = re.search(r'<g id="%s">(.*?)</g>' % rid, bones)
+        on_top += [path(d, BONE) for d in filled_shapes([m.group(1)])]
+    on_top += [path(smooth(ell(v, 0, y, 3.2, 4.5)), BONE) for y in (197, 215, 232, 246)]
+    mid = clear_of(v, 'clear-of-spinous-processes', filled_shapes(on_top))
+    v.add('bones', group('b-thoracolumbar-fascia', seen_only(parts) + [hit_where_clear(smooth(poly), mid)]))
+    v.add('bones', ''.join(seen_only(on_top)))
 
 
 def vastus_lateralis_sheet_coronal(v, side):
@@ -1653,7 +1667,8 @@ def build_posterior_superficial():
     v.label('Serratus posterior inferior', (60, -40), R)
     v.label('External oblique', (142, 83), L)
     v.label('External oblique', (140, 60), R)
-    v.label('Thoracolumbar fascia', (34, 110), L)
+    # below latissimus's aponeurosis, over the sacrum where gluteus maximus arises from it
+    v.label('Thoracolumbar fascia', (18, 240), L)
     v.label('Lumbar spinous processes', (0, 96), R)
     v.label('T12 spinous process', (0, -8), R)
     v.label('12th rib', rib_point(12, 84), R)   # lateral to iliocostalis, which covers its angle

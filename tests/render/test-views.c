@@ -1939,6 +1939,11 @@ static const LabelPoint label_points[] = {
   { "front-superficial", "Costal cartilages 5–7", "b-costal-cartilages-5-7-l" },
   { "lateral", "Linea alba", "b-linea-alba" },
   { "lateral", "Fibular head", "b-fibular-head-r" },
+  /* the spinous processes and the median sacral crest lie on the thoracolumbar fascia */
+  { "posterior-superficial", "T12 spinous process", "b-lower-thoracic-spinous-processes" },
+  { "posterior-superficial", "Lumbar spinous processes", "b-lumbar-spinous-processes" },
+  { "posterior-superficial", "Sacrum", "b-sacrum" },
+  { "posterior-superficial", "Thoracolumbar fascia", "b-thoracolumbar-fascia" },
 };
 
 /* The ends of the leader lines of a view's labels, in the order of label_texts(): x, y. */
