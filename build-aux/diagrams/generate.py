@@ -1944,7 +1944,8 @@ def build_posterior_deep():
     v.label('Gluteus medius', (100, 200), L)
     v.label('Gluteus medius (cut)', (120, 145), R)
     v.label('Gluteus minimus', (110, 232), R)
-    v.label('Anterior gluteal line', (100, 208), R)
+    # gluteus minimus arises below the line and covers it but for its lower end, above piriformis
+    v.label('Anterior gluteal line', (77, 235.5), R)
     v.label('Piriformis', (84, 262), L)
     v.label('Greater sciatic notch', (58, 256), L)
     v.label('Sacrotuberous ligament', (40.0, 297.6), L)
@@ -4020,9 +4021,10 @@ def build_medial():
     v.label('Psoas major (behind)', mz([(-38, 120)])[0], R, 'R')
     v.label('L5–S1 disc', lerp(MB['L5'][1], MB['S1'][2], 0.5), R, 'R')
     v.label('Sacral promontory', PROMONTORY, R, 'L')
-    v.label('Arcuate line', (-10, 236), R, 'R')
+    # behind psoas major, which lies on the brim further forward
+    v.label('Arcuate line', (-16, 232.2), R, 'R')
     v.label('Sacrum (S2)', lerp(MB['S2'][0], MB['S2'][3], 0.5), R, 'R')
-    v.label('Greater sciatic notch', (-31, 259), R, 'R')
+    v.label('Greater sciatic notch', (-31, 257), R, 'R')
     # the tip of the ischial spine shows between the origins of coccygeus and levator ani
     bare_spot(v, (-31, 283), 2.4)
     v.label('Ischial spine', (-31.5, 283), R, 'R')

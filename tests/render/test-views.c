@@ -1944,6 +1944,10 @@ static const LabelPoint label_points[] = {
   { "posterior-superficial", "Lumbar spinous processes", "b-lumbar-spinous-processes" },
   { "posterior-superficial", "Sacrum", "b-sacrum" },
   { "posterior-superficial", "Thoracolumbar fascia", "b-thoracolumbar-fascia" },
+  { "posterior-deep", "Anterior gluteal line", "b-anterior-gluteal-line-r" },
+  { "pelvis-medial", "Greater sciatic notch", "b-greater-sciatic-notch-r" },
+  /* the arcuate line is a ridge of the hip bone's inner surface, behind psoas major on the brim */
+  { "pelvis-medial", "Arcuate line", "b-hip-bone-r" },
 };
 
 /* The ends of the leader lines of a view's labels, in the order of label_texts(): x, y. */
