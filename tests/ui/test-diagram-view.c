@@ -736,6 +736,10 @@ test_drawing_edge_is_clean (RealFixture   *fixture,
 {
   guint wrong = 0, looked = 0, fractional = 0;
 
+  /* The drawing alone: no region keeps the keyboard focus, whose ring (the accent colour
+   * round the region, cut by the edge like the region) would run along the top edge when the
+   * first region in the Tab order reaches it, as the side view's intercostal muscles do. */
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
   for (int h = 700; h < 720; h += 3)
     {
       g_autofree guchar *pixels = NULL;
