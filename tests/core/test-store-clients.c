@@ -822,6 +822,7 @@ typedef struct
   pid_t    stopped;  /* the server's process stopped */
   gboolean done;   /* the test no longer needs the server stopped */
   gboolean fired;  /* the server was let go on before the test was done with it */
+  GThread *thread;
 } Watchdog;
 
 static gpointer
@@ -853,6 +854,33 @@ watchdog_fired (Watchdog *watchdog)
   return fired;
 }
 
+/* Stops the server's process @pid (SIGSTOP), which @watchdog lets go on after a while. */
+static void
+watchdog_start (Watchdog *watchdog,
+                pid_t     pid)
+{
+  g_assert_cmpint (pid, >, 1);
+  watchdog->stopped = pid;
+  g_mutex_init (&watchdog->lock);
+  g_cond_init (&watchdog->cond);
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  watchdog->thread = g_thread_new ("watchdog", watchdog_thread, watchdog);
+}
+
+/* The test is done with the stopped process: it goes on, and the watchdog ends. */
+static void
+watchdog_end (Watchdog *watchdog)
+{
+  g_mutex_lock (&watchdog->lock);
+  watchdog->done = TRUE;
+  g_cond_signal (&watchdog->cond);
+  g_mutex_unlock (&watchdog->lock);
+  g_thread_join (watchdog->thread);
+  g_assert_false (watchdog->fired);
+  g_mutex_clear (&watchdog->lock);
+  g_cond_clear (&watchdog->cond);
+}
+
 /* On a server that answers no new connection (its postmaster stopped, as a machine gone from
  * the network would: the connections made go on), a count in the background waits for its
  * connection. With no time limit (connect_timeout=0: libpq would wait for ever), the store's
@@ -873,7 +901,6 @@ test_growing_server_silent (StoreFixture  *fixture,
   g_autoptr(GListModel) grows = NULL;
   Watchdog watchdog = { 0 };
   FasciaStoreCounter *counter;
-  GThread *thread;
   gint64 end;
 
   add_grow_clients (fixture);
@@ -881,12 +908,7 @@ test_growing_server_silent (StoreFixture  *fixture,
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (pid_file, &pid_text, NULL, NULL));
-  watchdog.stopped = (pid_t) g_ascii_strtoll (pid_text, NULL, 10);
-  g_assert_cmpint (watchdog.stopped, >, 1);
-  g_mutex_init (&watchdog.lock);
-  g_cond_init (&watchdog.cond);
-  g_assert_cmpint (kill (watchdog.stopped, SIGSTOP), ==, 0);
-  thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
+  watchdog_start (&watchdog, (pid_t) g_ascii_strtoll (pid_text, NULL, 10));
 
   /* The store's own connection still answers; the count's is being made. */
   grows = fascia_store_list_clients (store, "grow", FASCIA_STORE_LIST_GROWING, &error);
@@ -905,13 +927,7 @@ test_growing_server_silent (StoreFixture  *fixture,
   g_assert_false (watchdog_fired (&watchdog));
   g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
 
-  g_mutex_lock (&watchdog.lock);
-  watchdog.done = TRUE;
-  g_cond_signal (&watchdog.cond);
-  g_mutex_unlock (&watchdog.lock);
-  g_thread_join (thread);
-  g_mutex_clear (&watchdog.lock);
-  g_cond_clear (&watchdog.cond);
+  watchdog_end (&watchdog);
 }
 
 /* What @what says of the server's processes of the test's database, but @conn's own and
@@ -934,6 +950,38 @@ other_backends (PGconn     *conn,
   return n;
 }
 
+/* The server's process for @store's own connection. */
+static gint64
+store_backend_pid (FasciaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (fascia_store_get_db (store),
+                                                    "SELECT pg_backend_pid ()", FALSE,
+                                                    &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  return fascia_db_column_int64 (stmt, 0);
+}
+
+/* A first count makes the counting connection, kept: the one to the server but @conn's and
+ * the store's own (@store_pid's). Its process is then stopped under @watchdog. */
+static void
+stop_counting_backend (StoreFixture *fixture,
+                       PGconn       *conn,
+                       gint64        store_pid,
+                       Watchdog     *watchdog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) counted = fascia_store_list_clients (fixture->store, "grow",
+                                                             FASCIA_STORE_LIST_GROWING, &error);
+
+  g_assert_no_error (error);
+  wait_counted (counted);
+  g_assert_cmpint (other_backends (conn, "count(*)", store_pid), ==, 1);
+  watchdog_start (watchdog, (pid_t) other_backends (conn, "max(pid)", store_pid));
+}
+
 /* The server stops answering the counting connection in the middle of a count (its process
  * stopped: the store's own connection goes on): the store's closing cancels the count and
  * returns while the server is still silent, without waiting for the count's thread; the
@@ -944,42 +992,16 @@ test_growing_server_silent_counting (StoreFixture  *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) counted = NULL;
   g_autoptr(GListModel) grows = NULL;
   PGconn *conn = PQconnectdb (fixture->path);
   Watchdog watchdog = { 0 };
   FasciaStoreCounter *counter;
-  GThread *thread;
-  gint64 store_pid;
   gint64 closed;
   gint64 end;
 
   add_grow_clients (fixture);
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-
-  {
-    FasciaDb *db = fascia_store_get_db (fixture->store);
-    g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (db, "SELECT pg_backend_pid ()", FALSE,
-                                                      &error);
-
-    g_assert_no_error (error);
-    g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
-    store_pid = fascia_db_column_int64 (stmt, 0);
-  }
-
-  /* A first count makes the counting connection, kept: the one but the store's. */
-  counted = fascia_store_list_clients (fixture->store, "grow", FASCIA_STORE_LIST_GROWING,
-                                       &error);
-  g_assert_no_error (error);
-  wait_counted (counted);
-  g_assert_cmpint (other_backends (conn, "count(*)", store_pid), ==, 1);
-  watchdog.stopped = (pid_t) other_backends (conn, "max(pid)", store_pid);
-  g_mutex_init (&watchdog.lock);
-  g_cond_init (&watchdog.cond);
-
-  g_assert_cmpint (watchdog.stopped, >, 1);
-  g_assert_cmpint (kill (watchdog.stopped, SIGSTOP), ==, 0);
-  thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
+  stop_counting_backend (fixture, conn, store_backend_pid (fixture->store), &watchdog);
 
   grows = fascia_store_list_clients (fixture->store, "gro", FASCIA_STORE_LIST_GROWING, &error);
   g_assert_no_error (error);
@@ -1005,20 +1027,12 @@ test_growing_server_silent_counting (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
 
   /* The server answers again: it finds the connection closed. */
-  g_mutex_lock (&watchdog.lock);
-  watchdog.done = TRUE;
-  g_cond_signal (&watchdog.cond);
-  g_mutex_unlock (&watchdog.lock);
-  g_thread_join (thread);
-  g_assert_false (watchdog_fired (&watchdog));
-
+  watchdog_end (&watchdog);
   end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (other_backends (conn, "count(*)", 0) > 0 && g_get_monotonic_time () < end)
     g_usleep (10 * 1000);
   g_assert_cmpint (other_backends (conn, "count(*)", 0), ==, 0);
   PQfinish (conn);
-  g_mutex_clear (&watchdog.lock);
-  g_cond_clear (&watchdog.cond);
 }
 
 /* The server stops answering the counting connection (its process stopped) while the
@@ -1032,48 +1046,28 @@ test_growing_server_silent_answer_time (StoreFixture  *fixture,
                                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) counted = NULL;
   g_autoptr(GListModel) whole = NULL;
   g_autoptr(GListModel) grows = NULL;
   PGconn *conn = PQconnectdb (fixture->path);
   FasciaStoreCounter *counter = fascia_store_get_counter (fixture->store);
   Watchdog watchdog = { 0 };
-  GThread *thread;
   gint64 store_pid;
   gint64 start;
   gint64 took;
 
   add_grow_clients (fixture);
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  {
-    FasciaDb *db = fascia_store_get_db (fixture->store);
-    g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (db, "SELECT pg_backend_pid ()", FALSE,
-                                                      &error);
-
-    g_assert_no_error (error);
-    g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
-    store_pid = fascia_db_column_int64 (stmt, 0);
-  }
+  store_pid = store_backend_pid (fixture->store);
   whole = fascia_store_list_clients (fixture->store, "gro", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (whole), >, 128);
 
-  /* A first count makes the counting connection, kept, with the window's answer time. */
-  counted = fascia_store_list_clients (fixture->store, "grow", FASCIA_STORE_LIST_GROWING,
-                                       &error);
-  g_assert_no_error (error);
-  wait_counted (counted);
+  /* The counting connection is made with the window's answer time. */
+  stop_counting_backend (fixture, conn, store_pid, &watchdog);
   g_assert_cmpuint (fascia_store_counter_get_answer_timeout (counter), ==,
                     FASCIA_DB_WINDOW_ANSWER_TIMEOUT);
   fascia_store_counter_set_answer_timeout (counter, 400);
   g_assert_cmpuint (fascia_store_counter_get_answer_timeout (counter), ==, 400);
-  g_assert_cmpint (other_backends (conn, "count(*)", store_pid), ==, 1);
-  watchdog.stopped = (pid_t) other_backends (conn, "max(pid)", store_pid);
-  g_assert_cmpint (watchdog.stopped, >, 1);
-  g_mutex_init (&watchdog.lock);
-  g_cond_init (&watchdog.cond);
-  g_assert_cmpint (kill (watchdog.stopped, SIGSTOP), ==, 0);
-  thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
 
   start = g_get_monotonic_time ();
   grows = fascia_store_list_clients (fixture->store, "gro", FASCIA_STORE_LIST_GROWING, &error);
@@ -1087,15 +1081,8 @@ test_growing_server_silent_answer_time (StoreFixture  *fixture,
   /* On a new process: the stopped one and it. */
   g_assert_cmpint (other_backends (conn, "count(*)", store_pid), ==, 2);
 
-  g_mutex_lock (&watchdog.lock);
-  watchdog.done = TRUE;
-  g_cond_signal (&watchdog.cond);
-  g_mutex_unlock (&watchdog.lock);
-  g_thread_join (thread);
-  g_assert_false (watchdog_fired (&watchdog));
+  watchdog_end (&watchdog);
   PQfinish (conn);
-  g_mutex_clear (&watchdog.lock);
-  g_cond_clear (&watchdog.cond);
 }
 
 /* A client past what a growing list has counted so far is found at its place, and the list
