@@ -2148,6 +2148,78 @@ cell_entries (FasciaDiagram *self,
   return data->grid_entries + data->grid_start[k];
 }
 
+/* The index of the top-most visible region covering the mask pixel, or -1. */
+static int
+top_at (FasciaDiagram *self,
+        int            px,
+        int            py)
+{
+  FasciaDiagramData *data = self->data;
+  const guint *entries;
+  guint n_entries;
+
+  if (px < 0 || py < 0 || px >= data->width * FASCIA_DIAGRAM_MASK_SCALE ||
+      py >= data->height * FASCIA_DIAGRAM_MASK_SCALE)
+    return -1;
+
+  entries = cell_entries (self, (px + 0.5) / FASCIA_DIAGRAM_MASK_SCALE,
+                          (py + 0.5) / FASCIA_DIAGRAM_MASK_SCALE, &n_entries);
+  for (guint j = 0; j < n_entries; j++)
+    {
+      guint i = entries[j];
+
+      if (self->region_visible[i] && mask_contains (&data->masks[i], px, py))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* Whether region @i, top-most at the pixel, shows there only through a crack along the line
+ * (@dx, @dy): within CRACK_WIDTH pixels it ends on both sides under regions drawn over it. If
+ * so, @nearer is the index of the region over it on the nearer side. */
+#define CRACK_WIDTH 2
+
+static gboolean
+in_crack (FasciaDiagram *self,
+          int            i,
+          int            px,
+          int            py,
+          int            dx,
+          int            dy,
+          int           *nearer)
+{
+  const FasciaDiagramMask *mask = &self->data->masks[i];
+  int ends[2] = { -1, -1 }, steps[2] = { 0, 0 };
+
+  for (int side = 0; side < 2; side++)
+    {
+      int sign = side == 0 ? -1 : 1;
+
+      for (int k = 1; k <= CRACK_WIDTH; k++)
+        {
+          int qx = px + sign * k * dx, qy = py + sign * k * dy;
+          int top = top_at (self, qx, qy);
+
+          if (top == i)
+            continue;
+          /* The region must go on under what covers it, or this is its edge. */
+          if (top < 0 || !mask_contains (mask, qx, qy))
+            return FALSE;
+          ends[side] = top;
+          steps[side] = k;
+          break;
+        }
+      if (ends[side] < 0)
+        return FALSE;
+    }
+
+  if (steps[0] + steps[1] - 1 > CRACK_WIDTH)
+    return FALSE;
+  *nearer = steps[0] <= steps[1] ? ends[0] : ends[1];
+  return TRUE;
+}
+
 /**
  * fascia_diagram_hit_test:
  * @x: a point in view units
@@ -2156,6 +2228,11 @@ cell_entries (FasciaDiagram *self,
  * Finds the top-most visible region whose shape covers the point, exactly to a view unit.
  * Regions in hidden layers, and referral zones not shown, are not hit.
  *
+ * Where two shapes drawn over a region leave a crack between them no wider than two view
+ * units (a pixel or less at the sizes the drawings are shown), the region below is not what
+ * the pointer is on: what is drawn there is the two shapes' edges. The point finds the
+ * nearer of them, so that the midline of the belly does not open the sacrum behind it.
+ *
  * Returns: (transfer none) (nullable): the region, or %NULL on the background
  */
 const FasciaRegion *
@@ -2163,25 +2240,21 @@ fascia_diagram_hit_test (FasciaDiagram *self,
                          double         x,
                          double         y)
 {
-  const guint *entries;
-  guint n_entries;
-  int px, py;
+  int px, py, i, nearer;
 
   g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
 
   if (!point_to_pixel (self, x, y, &px, &py))
     return NULL;
 
-  entries = cell_entries (self, x, y, &n_entries);
-  for (guint j = 0; j < n_entries; j++)
-    {
-      guint i = entries[j];
+  i = top_at (self, px, py);
+  if (i < 0)
+    return NULL;
 
-      if (self->region_visible[i] && mask_contains (&self->data->masks[i], px, py))
-        return &g_array_index (self->data->regions, FasciaRegion, i);
-    }
+  if (in_crack (self, i, px, py, 1, 0, &nearer) || in_crack (self, i, px, py, 0, 1, &nearer))
+    i = nearer;
 
-  return NULL;
+  return &g_array_index (self->data->regions, FasciaRegion, i);
 }
 
 /**

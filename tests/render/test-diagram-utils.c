@@ -294,6 +294,41 @@ test_diagram_assert_file_starts (const char *path,
   g_assert_true (g_str_has_prefix (text, prefix));
 }
 
+static guint
+region_index (FasciaDiagram      *diagram,
+              const FasciaRegion *region)
+{
+  for (guint k = 0; k < fascia_diagram_get_n_regions (diagram); k++)
+    if (fascia_diagram_get_region (diagram, k) == region)
+      return k;
+  g_assert_not_reached ();
+}
+
+/* Whether the pixel lies in a crack at most two pixels wide, across or down, between pixels
+ * covered by regions drawn above. */
+static gboolean
+in_crack (const guint8 *covered,
+          int           w,
+          int           h,
+          int           x,
+          int           y)
+{
+  static const int axes[2][2] = { { 1, 0 }, { 0, 1 } };
+
+  for (int k = 0; k < 2; k++)
+    for (int a = 1; a <= 2; a++)
+      for (int b = 1; a + b <= 3; b++)
+        {
+          int x0 = x - a * axes[k][0], y0 = y - a * axes[k][1];
+          int x1 = x + b * axes[k][0], y1 = y + b * axes[k][1];
+
+          if (x0 >= 0 && y0 >= 0 && x1 < w && y1 < h &&
+              covered[y0 * w + x0] && covered[y1 * w + x1])
+            return TRUE;
+        }
+  return FALSE;
+}
+
 /*
  * Checks hit-testing against each region's own pixels, rendered independently through
  * fascia_diagram_render_region_mask(): going from the top-most region down, every pixel
@@ -312,7 +347,7 @@ test_diagram_check_hit_test (FasciaDiagram *diagram)
   int w, h;
   g_autofree guint8 *covered = NULL;
   GString *unreachable = g_string_new (NULL);
-  guint checked = 0;
+  guint checked = 0, cracks = 0;
 
   fascia_diagram_get_size (diagram, &view_width, &view_height);
   w = (int) view_width;
@@ -343,6 +378,14 @@ test_diagram_check_hit_test (FasciaDiagram *diagram)
             if (alpha == 255 && covered[y * w + x] == 0)
               {
                 hit = fascia_diagram_hit_test (diagram, x + 0.5, y + 0.5);
+                if (visible && hit != region && hit != NULL &&
+                    region_index (diagram, hit) > i - 1 && in_crack (covered, w, h, x, y))
+                  {
+                    /* Seen only through a crack between regions drawn over it: the
+                     * nearer of those is hit (fascia_diagram_hit_test()). */
+                    cracks++;
+                    continue;
+                  }
                 if (visible && hit != region)
                   g_error ("(%d, %d) is %s's own pixel, but hit %s", x, y, region->id,
                            hit ? hit->id : "nothing");
@@ -375,6 +418,6 @@ test_diagram_check_hit_test (FasciaDiagram *diagram)
                    fascia_diagram_hit_test (diagram, x + 0.5, y + 0.5)->id);
       }
 
-  g_test_message ("checked %u own pixels of %u regions", checked, n);
+  g_test_message ("checked %u own pixels of %u regions, %u in cracks", checked, n, cracks);
   return g_string_free (unreachable, FALSE);
 }

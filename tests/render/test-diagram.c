@@ -338,6 +338,75 @@ test_hit_test_fixture (void)
   g_assert_cmpstr (covered, ==, "tp-psoas-major-1-l tp-psoas-major-1-r b-lesser-trochanter-r");
 }
 
+/* Two muscles drawn side by side over a bone, with a crack of a view unit or two between
+ * them: a click in the crack finds the nearer muscle, not the bone behind, which is not what
+ * is seen there (the abdomen view's belly opened the sacrum). A wider gap shows the bone and
+ * finds it; so does the bone's own edge, and a thin line drawn over the others is itself. */
+static void
+test_hit_test_cracks (void)
+{
+  static const char *svg =
+    "<svg xmlns='http://www.w3.org/2000/svg' width='200' height='200' viewBox='0 0 200 200'>"
+    "<g id='layer-bones'><rect id='b-sacrum' x='0' y='0' width='200' height='200' fill='#eee'/></g>"
+    "<g id='layer-muscles'>"
+    /* across: a one-unit crack at x 49, a two-unit one at x 99-100, a four-unit gap 146-149 */
+    "<rect id='m-psoas-major-r' x='10' y='10' width='39' height='80' fill='#c33'/>"
+    "<rect id='m-iliacus-r' x='50' y='10' width='49' height='80' fill='#a22'/>"
+    "<rect id='m-piriformis-r' x='101' y='10' width='45' height='80' fill='#b33'/>"
+    "<rect id='m-gluteus-medius-r' x='150' y='10' width='40' height='80' fill='#933'/>"
+    /* down: a one-unit crack at y 149 */
+    "<rect id='m-gluteus-maximus-r' x='10' y='100' width='80' height='49' fill='#c44'/>"
+    "<rect id='m-gluteus-minimus-r' x='10' y='150' width='80' height='40' fill='#a44'/>"
+    "</g>"
+    "<g id='layer-trigger-points'><rect id='b-iliac-crest-r' x='120' y='120' width='1' height='60' fill='#555'/></g>"
+    "</svg>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = load_text (svg, &error);
+  g_autofree char *unreachable = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (diagram);
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 49.5, 50)->id, ==, "m-psoas-major-r");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 99.5, 50)->id, ==, "m-iliacus-r");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 100.5, 50)->id, ==, "m-piriformis-r");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 147.5, 50)->id, ==, "b-sacrum");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 50, 149.5)->id, ==, "m-gluteus-maximus-r");
+  /* at the crack's ends, and beside the muscles, the bone itself */
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 49.5, 5)->id, ==, "b-sacrum");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 49.5, 95)->id, ==, "b-sacrum");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 195, 50)->id, ==, "b-sacrum");
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 0.5, 50)->id, ==, "b-sacrum");
+  /* a line one unit wide drawn over the bone is the line */
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 120.5, 150)->id, ==, "b-iliac-crest-r");
+  /* hidden, the muscles leave no crack */
+  fascia_diagram_set_layer_visible (diagram, "layer-muscles", FALSE);
+  g_assert_cmpstr (fascia_diagram_hit_test (diagram, 49.5, 50)->id, ==, "b-sacrum");
+  fascia_diagram_set_layer_visible (diagram, "layer-muscles", TRUE);
+
+  unreachable = test_diagram_check_hit_test (diagram);
+  g_assert_cmpstr (unreachable, ==, "");
+}
+
+/* In the abdomen view (front, superficial) the sacrum lies behind the belly wall and cannot be
+ * seen; a one-unit crack between rectus abdominis and the linea alba, below the umbilicus, let
+ * a click on the midline open its card at 1024x640. No point of the view finds it. */
+static void
+test_hit_test_front_sacrum (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = fascia_diagram_new_for_view (NULL, "front-superficial", &error);
+  const FasciaRegion *sacrum;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  sacrum = fascia_diagram_lookup_region (diagram, "b-sacrum");
+  g_assert_nonnull (sacrum);
+  for (double y = floor (sacrum->y); y < sacrum->y + sacrum->height + 1; y++)
+    for (double x = floor (sacrum->x); x < sacrum->x + sacrum->width + 1; x++)
+      found += fascia_diagram_hit_test (diagram, x + 0.5, y + 0.5) == sacrum;
+  g_assert_cmpuint (found, ==, 0);
+}
+
 /* A thing seen through what lies in front of it (a rib behind a cut vertebral body, drawn
  * dashed over it): its part drawn with pointer-events="none" is seen but never hit, and a copy
  * never drawn (display="none") with pointer-events="all", masked off where the body lies, is
@@ -1170,6 +1239,8 @@ main (int   argc,
   g_test_add_func ("/fascia/render/diagram/hit-test/sampled", test_hit_test_fixture);
   g_test_add_func ("/fascia/render/diagram/hit-test/points", test_hit_test_points);
   g_test_add_func ("/fascia/render/diagram/hit-test/seen-through", test_hit_test_seen_through);
+  g_test_add_func ("/fascia/render/diagram/hit-test/cracks", test_hit_test_cracks);
+  g_test_add_func ("/fascia/render/diagram/hit-test/front-sacrum", test_hit_test_front_sacrum);
   g_test_add_func ("/fascia/render/diagram/regions-at", test_regions_at);
   g_test_add_func ("/fascia/render/diagram/render/matches-librsvg", test_render_matches_librsvg);
   g_test_add_func ("/fascia/render/diagram/render/styles", test_render_styles);
