@@ -45,6 +45,7 @@ typedef enum
   FLAG_SHORT     = 1 << 3,  /* read aloud to a client: at most MAX_CLIENT_WORDS words */
   FLAG_EXPLAINED = 1 << 4,  /* null or empty only with the record's "notes" saying why */
   FLAG_NOT_SELF  = 1 << 5,  /* an id other than the record's own */
+  FLAG_UNIQUE    = 1 << 6,  /* a top-level text no other record of the file shares */
 } FieldFlags;
 
 /* Which file an id must exist in; REF_NONE for the record's own id. */
@@ -160,8 +161,10 @@ static const Field muscle_fields[] = {
   { "name",               KIND_TEXT },
   { "latin",              KIND_TEXT },
   { "group",              KIND_CHOICE, .choices = muscle_groups },
-  { "fma",                KIND_TEXT, FLAG_NULLABLE | FLAG_EXPLAINED, .pattern = "FMA:[0-9]+" },
-  { "ta98",               KIND_TEXT, FLAG_NULLABLE | FLAG_EXPLAINED, .pattern = TA98_PATTERN },
+  { "fma",                KIND_TEXT, FLAG_NULLABLE | FLAG_EXPLAINED | FLAG_UNIQUE,
+                          .pattern = "FMA:[0-9]+" },
+  { "ta98",               KIND_TEXT, FLAG_NULLABLE | FLAG_EXPLAINED | FLAG_UNIQUE,
+                          .pattern = TA98_PATTERN },
   { "paired",             KIND_BOOLEAN },
   { "origins",            KIND_OBJECTS, FLAG_NON_EMPTY, .fields = attachment_fields },
   { "insertions",         KIND_OBJECTS, FLAG_NON_EMPTY, .fields = attachment_fields },
@@ -684,6 +687,41 @@ json_depth (const char *data,
   return deepest;
 }
 
+/* A FLAG_UNIQUE field's text (an FMA or TA98 identifier) names one structure, so no two records
+ * of a file share it; @seen maps "field\ntext" to the record that has it. */
+static gboolean
+check_unique (Walk             *walk,
+              const FileSchema *schema,
+              JsonObject       *object,
+              GHashTable       *seen)
+{
+  for (const Field *field = schema->fields; field->name != NULL; field++)
+    {
+      JsonNode *node = json_object_get_member (object, field->name);
+      const char *text = node != NULL ? node_string (node) : NULL;
+      const char *other;
+      char *key;
+
+      if ((field->flags & FLAG_UNIQUE) == 0 || text == NULL)
+        continue;
+
+      key = g_strdup_printf ("%s\n%s", field->name, text);
+      other = g_hash_table_lookup (seen, key);
+      if (other != NULL)
+        {
+          g_free (key);
+          g_string_assign (walk->path, field->name);
+          return walk_fail (walk, FASCIA_ATLAS_ERROR_DUPLICATE_ID,
+                            "“%s” is also the %s of %s “%s”: an identifier names one structure",
+                            text, field->name, schema->record, other);
+        }
+
+      g_hash_table_insert (seen, key, (gpointer) (walk->record_id != NULL ? walk->record_id : "?"));
+    }
+
+  return TRUE;
+}
+
 /* Parses one file and walks its records; adds their ids to @ids. */
 static JsonArray *
 walk_file (FasciaAtlasFile   file,
@@ -696,6 +734,7 @@ walk_file (FasciaAtlasFile   file,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GList) members = NULL;
+  g_autoptr(GHashTable) unique = NULL;  /* "field\nvalue" → the record that has it */
   JsonObject *root;
   JsonNode *node;
   JsonArray *records;
@@ -756,6 +795,7 @@ walk_file (FasciaAtlasFile   file,
     }
 
   records = json_node_get_array (node);
+  unique = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < json_array_get_length (records); i++)
     {
@@ -785,6 +825,9 @@ walk_file (FasciaAtlasFile   file,
                      "another %s has the same id", schema->record);
           return NULL;
         }
+
+      if (!check_unique (&walk, schema, object, unique))
+        return NULL;
     }
 
   return json_array_ref (records);

@@ -99,6 +99,11 @@ static const BadCase bad_cases[] = {
     "muscles.json: muscle “iliacus”: field “relations[0].muscle”: names the record itself" },
   { "duplicate-id", FASCIA_ATLAS_ERROR_DUPLICATE_ID,
     "landmarks.json: landmark “iliac-crest”: field “id”: another landmark has the same id" },
+  { "duplicate-fma", FASCIA_ATLAS_ERROR_DUPLICATE_ID,
+    "muscles.json: muscle “iliacus”: field “fma”: “FMA:18060” is also the fma of muscle “psoas-major”" },
+  { "duplicate-ta98", FASCIA_ATLAS_ERROR_DUPLICATE_ID,
+    "muscles.json: muscle “quadratus-lumborum”: field “ta98”: “A04.7.02.003” is also the ta98 of muscle "
+    "“iliacus”" },
   { "duplicate-in-list", FASCIA_ATLAS_ERROR_DUPLICATE_ID,
     "techniques.json: technique “red-flags-refer-out”: field “muscles[3]”: “iliacus” is listed "
     "twice" },
