@@ -29,6 +29,62 @@ static const char * const required_muscles[] = {
   "trapezius", "rhomboid-major", "teres-major", "intercostals", NULL
 };
 
+/* Every muscle's identifiers, each checked against what Terminologia Anatomica (1998) and the
+ * Foundational Model of Anatomy publish (issue 12): TA98 codes against two copies of the TA98
+ * list, FMA ids against Uberon's FMA bridge, BodyParts3D's FMA part list and the TA98 list's own
+ * FMA cross-references. An edit that drops or changes one of them fails here; NULL is a code
+ * that does not exist (TA98 names only the intercostal muscles' three layers, each apart). */
+static const struct
+{
+  const char *muscle;
+  const char *fma;
+  const char *ta98;
+} verified_identifiers[] = {
+  { "psoas-major",                 "FMA:18060", "A04.7.02.004" },
+  { "psoas-minor",                 "FMA:22350", "A04.7.02.005" },
+  { "iliacus",                     "FMA:22310", "A04.7.02.003" },
+  { "quadratus-lumborum",          "FMA:15569", "A04.5.01.027" },
+  { "gluteus-maximus",             "FMA:22314", "A04.7.02.006" },
+  { "gluteus-medius",              "FMA:22315", "A04.7.02.007" },
+  { "gluteus-minimus",             "FMA:22317", "A04.7.02.008" },
+  { "piriformis",                  "FMA:19082", "A04.7.02.011" },
+  { "tensor-fasciae-latae",        "FMA:22423", "A04.7.02.010" },
+  { "lumbar-multifidus",           "FMA:22831", "A04.3.02.203" },
+  { "iliocostalis-lumborum",       "FMA:22702", "A04.3.02.006" },
+  { "longissimus-thoracis",        "FMA:22709", "A04.3.02.011" },
+  { "latissimus-dorsi",            "FMA:13357", "A04.3.01.006" },
+  { "trapezius",                   "FMA:9626",  "A04.3.01.001" },
+  { "rhomboid-major",              "FMA:13379", "A04.3.01.007" },
+  { "teres-major",                 "FMA:32549", "A04.6.02.011" },
+  { "external-oblique",            "FMA:13335", "A04.5.01.008" },
+  { "intercostals",                "FMA:13354", NULL },
+  { "serratus-posterior-inferior", "FMA:13402", "A04.3.01.010" },
+  { "rectus-femoris",              "FMA:22430", "A04.7.02.018" },
+  { "biceps-femoris",              "FMA:22356", "A04.7.02.032" },
+  { "semitendinosus",              "FMA:22357", "A04.7.02.035" },
+  { "semimembranosus",             "FMA:22438", "A04.7.02.036" },
+  { "adductor-magnus",             "FMA:22443", "A04.7.02.028" },
+  { "adductor-longus",             "FMA:22441", "A04.7.02.026" },
+  { "adductor-brevis",             "FMA:22442", "A04.7.02.027" },
+  { "pectineus",                   "FMA:22440", "A04.7.02.025" },
+  { "gracilis",                    "FMA:43882", "A04.7.02.030" },
+  { "obturator-internus",          "FMA:22298", "A04.7.02.012" },
+  { "gemellus-superior",           "FMA:22318", "A04.7.02.013" },
+  { "gemellus-inferior",           "FMA:22320", "A04.7.02.014" },
+  { "quadratus-femoris",           "FMA:22321", "A04.7.02.015" },
+  { "obturator-externus",          "FMA:22299", "A04.7.02.031" },
+  { "sartorius",                   "FMA:22353", "A04.7.02.016" },
+  { "vastus-lateralis",            "FMA:22431", "A04.7.02.021" },
+  { "vastus-medialis",             "FMA:22432", "A04.7.02.023" },
+  { "vastus-intermedius",          "FMA:22433", "A04.7.02.022" },
+  { "rectus-abdominis",            "FMA:9628",  "A04.5.01.001" },
+  { "internal-oblique",            "FMA:13891", "A04.5.01.017" },
+  { "transversus-abdominis",       "FMA:15570", "A04.5.01.019" },
+  { "levator-ani",                 "FMA:19087", "A04.5.04.002" },
+  { "coccygeus",                   "FMA:19088", "A04.5.04.011" },
+  { "diaphragm",                   "FMA:13295", "A04.4.02.001" },
+};
+
 static const char * const required_landmarks[] = {
   "t12-body", "l1-body", "l2-body", "l3-body", "l4-body", "l5-body",
   "t12-transverse-process", "l1-transverse-process", "l2-transverse-process",
@@ -460,6 +516,31 @@ test_scapular_muscles (void)
   g_assert_true (g_strv_contains (fascia_view_get_landmarks (back), "scapula"));
 }
 
+/* The identifiers on the cards are the verified ones, and every muscle is in the table, so a
+ * new card's identifiers are checked before they reach a student. */
+static void
+test_identifiers_verified (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *muscles = fascia_atlas_get_muscles (atlas);
+
+  for (guint i = 0; i < G_N_ELEMENTS (verified_identifiers); i++)
+    {
+      FasciaMuscle *muscle = fascia_atlas_lookup_muscle (atlas, verified_identifiers[i].muscle);
+
+      if (muscle == NULL)
+        g_error ("no muscle “%s”", verified_identifiers[i].muscle);
+      if (g_strcmp0 (fascia_muscle_get_fma (muscle), verified_identifiers[i].fma) != 0)
+        g_error ("%s: FMA id “%s”, verified “%s”", verified_identifiers[i].muscle,
+                 fascia_muscle_get_fma (muscle), verified_identifiers[i].fma);
+      if (g_strcmp0 (fascia_muscle_get_ta98 (muscle), verified_identifiers[i].ta98) != 0)
+        g_error ("%s: TA98 code “%s”, verified “%s”", verified_identifiers[i].muscle,
+                 fascia_muscle_get_ta98 (muscle), verified_identifiers[i].ta98);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (muscles), ==, G_N_ELEMENTS (verified_identifiers));
+}
+
 /* The intercostal muscles (issue 12): one card for the three layers, attached to the drawn ribs, which
  * name them back; the intercostal nerves T1-T11; where references differ on the layers' roles. */
 static void
@@ -480,8 +561,11 @@ test_intercostals_card (void)
   g_assert_cmpstr (fascia_muscle_get_name (ic), ==, "Intercostal muscles");
   g_assert_cmpstr (fascia_muscle_get_group (ic), ==, "thoracic-wall");
   g_assert_true (fascia_muscle_get_paired (ic));
-  g_assert_null (fascia_muscle_get_fma (ic));
+  /* FMA's class "Intercostal muscle", of which the three layers are kinds; TA98 codes only the
+   * layers, and the notes say so. */
+  g_assert_cmpstr (fascia_muscle_get_fma (ic), ==, "FMA:13354");
   g_assert_null (fascia_muscle_get_ta98 (ic));
+  g_assert_nonnull (strstr (fascia_muscle_get_notes (ic), "A04.4.01.012"));
   g_assert_cmpstr (fascia_muscle_get_innervation_roots (ic), ==, "T1–T11");
   g_assert_nonnull (strstr (fascia_muscle_get_innervation_nerve (ic), "Intercostal nerves"));
 
@@ -887,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/disagreements-stated", test_disagreements_stated);
   g_test_add_func ("/fascia/core/atlas-content/trigger-points", test_trigger_points);
   g_test_add_func ("/fascia/core/atlas-content/scapular-muscles", test_scapular_muscles);
+  g_test_add_func ("/fascia/core/atlas-content/identifiers-verified", test_identifiers_verified);
   g_test_add_func ("/fascia/core/atlas-content/intercostals-card", test_intercostals_card);
   g_test_add_func ("/fascia/core/atlas-content/ribs-5-8-attached", test_ribs_5_8_attached);
   g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
