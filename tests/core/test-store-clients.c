@@ -1085,6 +1085,78 @@ test_growing_server_silent_answer_time (StoreFixture  *fixture,
   PQfinish (conn);
 }
 
+/* The server's process waiting for a lock: the job's, as it reads the locked table; 0 if
+ * none in 20 s. @conn is in no transaction, whose snapshot of the server's processes would
+ * stay as it was. */
+static gint64
+lock_waiting_backend (PGconn *conn)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      gint64 pid = other_backends (conn, "coalesce(max(pid) FILTER (WHERE wait_event_type "
+                                   "= 'Lock'), 0)", 0);
+
+      if (pid > 0)
+        return pid;
+      g_usleep (1000);
+    }
+  return 0;
+}
+
+/* The server stops answering the counting connection as it is being made, in the queries
+ * that set its session up (its process stopped as it reads the schema's version: the test
+ * holds that table locked until the process is found waiting for it, stops it, and lets the
+ * lock go): the count waits for an answer no longer than the counter's answer time (the
+ * window's, 10 s; 400 ms here), and ends, uncounted, while the process is still stopped.
+ * Before, the setup's queries waited for the server as long as it stayed stopped. */
+static void
+test_growing_server_silent_setup (StoreFixture  *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) grows = NULL;
+  PGconn *conn = PQconnectdb (fixture->path);
+  PGconn *watch = PQconnectdb (fixture->path);
+  FasciaStoreCounter *counter = fascia_store_get_counter (fixture->store);
+  Watchdog watchdog = { 0 };
+  PGresult *result;
+  gint64 stopped;
+  gint64 pid;
+
+  add_grow_clients (fixture);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  g_assert_cmpint (PQstatus (watch), ==, CONNECTION_OK);
+  fascia_store_counter_set_answer_timeout (counter, 400);
+  result = PQexec (conn, "BEGIN; LOCK TABLE fascia.schema_version IN ACCESS EXCLUSIVE MODE");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  grows = fascia_store_list_clients (fixture->store, "grow", FASCIA_STORE_LIST_GROWING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+  pid = lock_waiting_backend (watch);
+  g_assert_cmpint (pid, >, 0);
+  g_assert_true (fascia_store_counter_is_connecting (counter));
+  watchdog_start (&watchdog, (pid_t) pid);
+  stopped = g_get_monotonic_time ();
+  result = PQexec (conn, "COMMIT");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  wait_counted (grows);
+  g_test_message ("the count ended %.0f ms after the server's process stopped",
+                  (g_get_monotonic_time () - stopped) / 1000.0);
+  g_assert_false (watchdog_fired (&watchdog));
+  g_assert_cmpint (g_get_monotonic_time () - stopped, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
+
+  watchdog_end (&watchdog);
+  PQfinish (watch);
+  PQfinish (conn);
+}
+
 /* A client past what a growing list has counted so far is found at its place, and the list
  * reaches it; a client the search does not find is not, and the list stays. */
 static void
@@ -1324,6 +1396,9 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-answer-time",
               StoreFixture, NULL, store_fixture_set_up_postgresql,
               test_growing_server_silent_answer_time, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-setup",
+              StoreFixture, NULL, store_fixture_set_up_postgresql,
+              test_growing_server_silent_setup, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/clients/growing-server-silent-timeout",
               StoreFixture, GINT_TO_POINTER (1), store_fixture_set_up_postgresql,
               test_growing_server_silent, store_fixture_tear_down);

@@ -136,16 +136,19 @@ fascia_db_postgres_open_at (const char  *conninfo,
  * @cancellable: ends the attempt to connect at once
  *
  * As fascia_db_postgres_open(), for a worker: whoever cancels @cancellable (the store
- * closing) does not wait for a server that does not answer.
+ * closing) does not wait for a server that does not answer, nor does the session's setup
+ * wait longer than @answer_timeout (0: as long as it takes) for each of its answers.
  */
 FasciaDb *
 fascia_db_postgres_open_cancellable (const char    *conninfo,
                                      GCancellable  *cancellable,
+                                     guint          answer_timeout,
                                      GError       **error)
 {
   const FasciaDbPostgresModule *engine = get_module (error);
 
-  return engine != NULL ? engine->open_cancellable (conninfo, cancellable, error) : NULL;
+  return engine != NULL ? engine->open_cancellable (conninfo, cancellable, answer_timeout, error)
+                        : NULL;
 }
 
 /**

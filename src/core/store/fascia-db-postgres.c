@@ -1937,8 +1937,22 @@ fascia_db_postgres_migrate (FasciaDb  *db,
     }
 
   for (int v = version + 1; v <= target_version; v++)
-    if (!apply_migration (db, v, names[v - 1], error))
-      return FALSE;
+    {
+      PgDb *self = (PgDb *) db;
+      gboolean timeout_set = self->answer_timeout_set;
+      guint timeout = self->answer_timeout;
+      gboolean applied;
+
+      /* An upgrade takes as long as the clinic's size asks (and waits for another Fascia's
+       * upgrade to end): no answer time, but a cancel still ends it (rolled back). */
+      self->answer_timeout = 0;
+      self->answer_timeout_set = TRUE;
+      applied = apply_migration (db, v, names[v - 1], error);
+      self->answer_timeout = timeout;
+      self->answer_timeout_set = timeout_set;
+      if (!applied)
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -1963,6 +1977,7 @@ create_schema (FasciaDb  *db,
 static FasciaDb *open_full (const char    *conninfo,
                             int            target_version,
                             GCancellable  *cancellable,
+                            guint          answer_timeout,
                             GError       **error);
 static char     *name_of   (const char    *conninfo);
 
@@ -1995,16 +2010,19 @@ fascia_db_postgres_open_at (const char  *conninfo,
                             int          target_version,
                             GError     **error)
 {
-  return open_full (conninfo, target_version, NULL, error);
+  return open_full (conninfo, target_version, NULL, 0, error);
 }
 
 /**
  * fascia_db_postgres_open_cancellable:
  * @cancellable: ends the attempt to connect at once
+ * @answer_timeout: how long each query of the session's setup waits for the server's answer
+ *   (but an upgrade of the schema, which waits as long as it takes), and the connection's
+ *   queries after it (fascia_db_set_answer_timeout()); 0: as long as it takes
  *
- * As fascia_db_postgres_open(), for a worker: the connection is made polled beside
- * @cancellable, so that whoever cancels it (the store closing) does not wait for a server
- * that does not answer.
+ * As fascia_db_postgres_open(), for a worker: the connection is made, and the session set
+ * up, polled beside @cancellable, so that whoever cancels it (the store closing) does not
+ * wait for a server that does not answer.
  *
  * Returns: (transfer full): the connection, or %NULL with @error (%G_IO_ERROR_CANCELLED when
  *   cancelled).
@@ -2012,17 +2030,20 @@ fascia_db_postgres_open_at (const char  *conninfo,
 FasciaDb *
 fascia_db_postgres_open_cancellable (const char    *conninfo,
                                      GCancellable  *cancellable,
+                                     guint          answer_timeout,
                                      GError       **error)
 {
   g_return_val_if_fail (G_IS_CANCELLABLE (cancellable), NULL);
 
-  return open_full (conninfo, fascia_store_migrate_latest (), cancellable, error);
+  return open_full (conninfo, fascia_store_migrate_latest (), cancellable, answer_timeout,
+                    error);
 }
 
 static FasciaDb *
 open_full (const char    *conninfo,
            int            target_version,
            GCancellable  *cancellable,
+           guint          answer_timeout,
            GError       **error)
 {
   PgDb *self;
@@ -2049,6 +2070,11 @@ open_full (const char    *conninfo,
   self->conninfo = g_strdup (conninfo);
   self->lock_timeout = 5000;
   self->state = LINK_UP;
+  /* The setup's queries wait for the server as the connection's will (a worker's), and stop
+   * waiting when @cancellable is (which is the caller's to set again after). */
+  if (answer_timeout > 0)
+    pg_set_answer_timeout (&self->parent, answer_timeout);
+  pg_set_answer_cancellable (&self->parent, cancellable);
 
   /* A change waits this long for a row or table another connection holds, then fails as
    * busy (55P03), as SQLite's busy timeout does. */
@@ -2062,6 +2088,7 @@ open_full (const char    *conninfo,
       return NULL;
     }
 
+  pg_set_answer_cancellable (&self->parent, NULL);
   return &self->parent;
 }
 

@@ -26,6 +26,7 @@ FasciaDb         *fascia_db_postgres_open_at     (const char         *conninfo,
                                                   GError            **error);
 FasciaDb         *fascia_db_postgres_open_cancellable (const char    *conninfo,
                                                        GCancellable  *cancellable,
+                                                       guint          answer_timeout,
                                                        GError       **error);
 FasciaDb         *fascia_db_postgres_new_unconnected (const char     *conninfo,
                                                       GError        **error);
@@ -81,6 +82,7 @@ typedef struct
   guint64   (*get_round_trips)        (FasciaDb    *db);
   FasciaDb *(*open_cancellable)       (const char    *conninfo,
                                        GCancellable  *cancellable,
+                                       guint          answer_timeout,
                                        GError       **error);
   FasciaDb *(*new_unconnected)        (const char    *conninfo,
                                        GError       **error);

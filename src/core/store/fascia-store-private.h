@@ -386,6 +386,11 @@ FasciaStore      *fascia_store_open_cancellable  (const char            *path,
                                                   FasciaStoreOpenFlags   flags,
                                                   GCancellable          *cancellable,
                                                   GError               **error);
+FasciaStore      *fascia_store_open_waiting      (const char            *path,
+                                                  FasciaStoreOpenFlags   flags,
+                                                  GCancellable          *cancellable,
+                                                  guint                  answer_timeout,
+                                                  GError               **error);
 
 /* fascia-store-worker.c: the connection a store's counts in the background run on, opened by
  * the first of them and closed with the store. */

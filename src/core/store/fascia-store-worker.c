@@ -933,7 +933,8 @@ count_progress (guint    n_found,
 }
 
 /* The counter's own connection, made with counter->lock held, polled beside @cancellable
- * and marked as being made meanwhile (counter->connecting, read under running_lock). */
+ * (and its setup's queries given the counts' answer time) and marked as being made meanwhile
+ * (counter->connecting, read under running_lock). */
 static void
 counter_connect (FasciaStoreCounter  *counter,
                  GCancellable        *cancellable,
@@ -942,8 +943,10 @@ counter_connect (FasciaStoreCounter  *counter,
   g_mutex_lock (&counter->running_lock);
   counter->connecting = TRUE;
   g_mutex_unlock (&counter->running_lock);
-  counter->store = fascia_store_open_cancellable (counter->database, FASCIA_STORE_OPEN_NO_BACKUP,
-                                                  cancellable, error);
+  /* The session's setup waits no longer than the counts will (but an upgrade of the schema,
+   * which the window's own connection made already). */
+  counter->store = fascia_store_open_waiting (counter->database, FASCIA_STORE_OPEN_NO_BACKUP,
+                                              cancellable, counter->answer_timeout, error);
   if (counter->store != NULL)
     fascia_db_set_answer_timeout (fascia_store_get_db (counter->store), counter->answer_timeout);
   g_mutex_lock (&counter->running_lock);

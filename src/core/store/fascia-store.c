@@ -1410,6 +1410,20 @@ fascia_store_open_cancellable (const char            *path,
                                GCancellable          *cancellable,
                                GError               **error)
 {
+  return fascia_store_open_waiting (path, flags, cancellable, 0, error);
+}
+
+/* As fascia_store_open_cancellable(); on a clinic server, with @cancellable, the queries that
+ * set up the session (but an upgrade of the schema) stop waiting for the server when it is
+ * cancelled, and each waits no longer than @answer_timeout for its answer (0: as long as it
+ * takes), the time left set on the connection after. */
+FasciaStore *
+fascia_store_open_waiting (const char            *path,
+                           FasciaStoreOpenFlags   flags,
+                           GCancellable          *cancellable,
+                           guint                  answer_timeout,
+                           GError               **error)
+{
   g_autoptr(FasciaStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean had_data = FALSE;
@@ -1427,7 +1441,8 @@ fascia_store_open_cancellable (const char            *path,
   if (fascia_db_postgres_is_conninfo (path))
     {
       self->db = cancellable != NULL
-                 ? fascia_db_postgres_open_cancellable (path, cancellable, &local_error)
+                 ? fascia_db_postgres_open_cancellable (path, cancellable, answer_timeout,
+                                                        &local_error)
                  : fascia_db_postgres_open (path, &local_error);
       /* A server that asks for a password libpq's usual places do not hold: the one typed
        * into the window and kept in the keyring, if any (fascia-store-clinic.c). */
@@ -1442,7 +1457,7 @@ fascia_store_open_cancellable (const char            *path,
               g_clear_error (&local_error);
               self->db = cancellable != NULL
                          ? fascia_db_postgres_open_cancellable (with_password, cancellable,
-                                                                &local_error)
+                                                                answer_timeout, &local_error)
                          : fascia_db_postgres_open (with_password, &local_error);
             }
         }
@@ -1453,8 +1468,10 @@ fascia_store_open_cancellable (const char            *path,
         }
       self->path = g_strdup (fascia_db_get_name (self->db));
       self->schema_version = fascia_store_migrate_latest ();
+      fascia_db_set_answer_cancellable (self->db, cancellable);
       if (!read_access (self, error) || !read_demo_flag (self, error))
         return NULL;
+      fascia_db_set_answer_cancellable (self->db, NULL);
       return g_steal_pointer (&self);
     }
 
