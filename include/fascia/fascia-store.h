@@ -169,6 +169,17 @@ FasciaStore        *fascia_store_open_in_background    (const char              
                                                         GError                 **error);
 FasciaStore        *fascia_store_open_another          (FasciaStore             *self,
                                                         GError                 **error);
+/* What an export writes, read from @reader, a connection of its own (in a worker). */
+typedef GBytes *(*FasciaStoreExportFunc) (FasciaStore   *reader,
+                                          GCancellable  *cancellable,
+                                          gpointer       data,
+                                          GError       **error);
+gboolean            fascia_store_export_file           (FasciaStore             *self,
+                                                        const char              *path,
+                                                        FasciaStoreExportFunc    read,
+                                                        gpointer                 data,
+                                                        GCancellable            *cancellable,
+                                                        GError                 **error);
 const char         *fascia_store_get_path              (FasciaStore             *self);
 char               *fascia_store_get_backup_dir        (FasciaStore             *self);
 int                 fascia_store_get_schema_version    (FasciaStore             *self);

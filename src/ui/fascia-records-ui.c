@@ -1288,6 +1288,18 @@ export_progress_cb (double   fraction,
   g_atomic_int_set (&job->permille, (gint) (fraction * 1000));
 }
 
+static GBytes *
+export_read (FasciaStore   *reader,
+             GCancellable  *cancellable,
+             gpointer       data,
+             GError       **error)
+{
+  ExportJob *job = data;
+
+  return export_bytes (reader, job->atlas, job->client_id, job->format, job->kind, job->flags,
+                       cancellable, export_progress_cb, job, error);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -1296,20 +1308,10 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(FasciaStore) store = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
-  store = fascia_store_open_another (job->store, &error);
-  if (store != NULL)
-    bytes = export_bytes (store, job->atlas, job->client_id, job->format, job->kind, job->flags,
-                          cancellable, export_progress_cb, job, &error);
-  if (store != NULL)
-    fascia_store_close (store);
-
-  /* Nothing is written once cancelled, and nothing half: a fresh file, renamed when whole. */
-  if (bytes != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
-      fascia_file_write_contents (job->path, g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes), FASCIA_FILE_WRITE_PRIVATE, &error))
+  /* On a connection of its own, which Cancel or a silent server ends; nothing is written
+   * then, and nothing half. */
+  if (fascia_store_export_file (job->store, job->path, export_read, job, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fascia/fascia-intake.h"
+#include "fascia/fascia-records-export.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 
@@ -1157,6 +1158,215 @@ test_growing_server_silent_setup (StoreFixture  *fixture,
   PQfinish (conn);
 }
 
+/* A job that reads the whole clinic for a file, and how it ended. */
+typedef enum
+{
+  JOB_BACKUP,
+  JOB_EXPORT,
+} JobKind;
+
+typedef enum
+{
+  JOB_RUNS,        /* left to run */
+  JOB_CANCELLED,   /* cancelled while the server is silent (on a file: before it began) */
+  JOB_SILENT,      /* left to wait for a silent server, for its answer time */
+} JobEnd;
+
+typedef struct
+{
+  JobKind        kind;
+  FasciaStore   *store;
+  char          *path;
+  GCancellable  *cancellable;
+  GError        *error;
+  gboolean       done;
+  gint64         ended;   /* monotonic */
+} Job;
+
+static GBytes *
+job_export_read (FasciaStore   *reader,
+                 GCancellable  *cancellable,
+                 gpointer       data,
+                 GError       **error)
+{
+  return fascia_vcard_export (reader, NULL, error);
+}
+
+static gpointer
+job_export_thread (gpointer data)
+{
+  Job *job = data;
+
+  fascia_store_export_file (job->store, job->path, job_export_read, NULL, job->cancellable,
+                            &job->error);
+  job->ended = g_get_monotonic_time ();
+  g_atomic_int_set (&job->done, TRUE);
+  return NULL;
+}
+
+static void
+job_backed_up_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  Job *job = data;
+
+  g_free (fascia_store_backup_finish (FASCIA_STORE (source), result, &job->error));
+  job->ended = g_get_monotonic_time ();
+  g_atomic_int_set (&job->done, TRUE);
+}
+
+/* Waits for @job at most @seconds; whether it ended. */
+static gboolean
+job_wait (Job   *job,
+          guint  seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!g_atomic_int_get (&job->done) && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  return g_atomic_int_get (&job->done);
+}
+
+/* A backup (fascia_store_backup_async(), the window's Back Up…) and an export
+ * (fascia_store_export_file(), the window's Export…: vCards here) write over a file that
+ * exists. On a clinic server, the process of the job's own connection is stopped (SIGSTOP)
+ * as the job reads the clients: the server takes the bytes and never answers. (To stop it
+ * there, the test holds the clients table locked until its process is found waiting for it,
+ * stops it, and lets the lock go: the job would read on at once but for the stop.) Either
+ * ending, the job stops waiting while the process is still stopped: cancelled, at once
+ * (JOB_CANCELLED), with G_IO_ERROR_CANCELLED; left alone (JOB_SILENT), after the job's
+ * answer time (400 ms here), with an error on one line that names the file and the server's
+ * silence. The file that was there is left as it was, and no temporary file is left beside
+ * it. Before, both waited for the server as long as it stayed stopped. On a file (no server
+ * to stop), a job cancelled before it began writes nothing either, and one left to run
+ * replaces the file. */
+static void
+test_job_silent (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  JobKind kind = GPOINTER_TO_INT (data) / 10;
+  JobEnd how = GPOINTER_TO_INT (data) % 10;
+  gboolean server = fascia_store_is_server_database (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *folder = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *target = g_build_filename (folder, kind == JOB_BACKUP ? "backup.db"
+                                                                         : "clients.vcf", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(GThread) thread = NULL;
+  Job job = { kind, fixture->store, target, g_cancellable_new (), NULL, FALSE, 0 };
+  Watchdog watchdog = { 0 };
+  PGconn *conn = NULL;
+  gint64 stopped = 0;
+  const char *name;
+
+  add_grow_clients (fixture);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "what was there before", -1, NULL));
+  g_assert_cmpuint (fascia_store_get_job_answer_timeout (fixture->store), ==,
+                    FASCIA_STORE_JOB_ANSWER_TIMEOUT);
+  fascia_store_set_job_answer_timeout (fixture->store, 400);
+
+  if (server && how != JOB_RUNS)
+    {
+      PGresult *result;
+
+      conn = PQconnectdb (fixture->path);
+      g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+      result = PQexec (conn, "BEGIN; LOCK TABLE fascia.clients IN ACCESS EXCLUSIVE MODE");
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+      PQclear (result);
+    }
+  else if (how == JOB_CANCELLED)
+    g_cancellable_cancel (job.cancellable);
+
+  if (kind == JOB_BACKUP)
+    fascia_store_backup_async (fixture->store, target, job.cancellable, NULL, NULL,
+                               job_backed_up_cb, &job);
+  else
+    thread = g_thread_new ("export", job_export_thread, &job);
+
+  if (conn != NULL)
+    {
+      PGconn *watch = PQconnectdb (fixture->path);
+      gint64 pid = lock_waiting_backend (watch);
+      PGresult *result;
+
+      PQfinish (watch);
+      g_assert_cmpint (pid, >, 0);
+      watchdog_start (&watchdog, (pid_t) pid);
+      stopped = g_get_monotonic_time ();
+      result = PQexec (conn, "COMMIT");
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+      PQclear (result);
+      if (how == JOB_CANCELLED)
+        {
+          /* Waiting for the stopped process. */
+          g_usleep (100 * 1000);
+          g_assert_false (g_atomic_int_get (&job.done));
+          stopped = g_get_monotonic_time ();
+          g_cancellable_cancel (job.cancellable);
+        }
+    }
+
+  if (!job_wait (&job, 20))
+    g_error ("The job did not end in 20 s, its server's process stopped");
+  if (thread != NULL)
+    g_thread_join (g_steal_pointer (&thread));
+  if (conn != NULL)
+    {
+      g_test_message ("%s ended %.0f ms after the server's process stopped%s",
+                      kind == JOB_BACKUP ? "the backup" : "the export",
+                      (job.ended - stopped) / 1000.0,
+                      how == JOB_CANCELLED ? " and the job was cancelled" : "");
+      if (job.error != NULL)
+        g_test_message ("it said: %s", job.error->message);
+      g_assert_false (watchdog_fired (&watchdog));
+      watchdog_end (&watchdog);
+      PQfinish (conn);
+    }
+
+  /* On a file, no server to be silent: the job runs. */
+  if (how == JOB_RUNS || (!server && how == JOB_SILENT))
+    {
+      g_assert_no_error (job.error);
+      g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+      g_assert_cmpstr (kept, !=, "what was there before");
+    }
+  else
+    {
+      if (how == JOB_CANCELLED)
+        {
+          g_assert_error (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          if (server)
+            g_assert_cmpint (job.ended - stopped, <, 300 * 1000);
+        }
+      else
+        {
+          g_autofree char *says = g_strdup_printf ("“%s” was not written: ", target);
+
+          g_assert_error (job.error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+          g_assert_true (g_str_has_prefix (job.error->message, says));
+          g_assert_nonnull (strstr (job.error->message, "stopped answering for 1 s"));
+          g_assert_null (strchr (job.error->message, '\n'));
+          g_assert_cmpint (job.ended - stopped, <, 5 * G_USEC_PER_SEC);
+        }
+      g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+      g_assert_cmpstr (kept, ==, "what was there before");
+    }
+
+  /* No temporary file left beside it. */
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_cmpstr (name, ==, kind == JOB_BACKUP ? "backup.db" : "clients.vcf");
+
+  g_clear_error (&job.error);
+  g_object_unref (job.cancellable);
+}
+
 /* A client past what a growing list has counted so far is found at its place, and the list
  * reaches it; a client the search does not find is not, and the list stays. */
 static void
@@ -1411,6 +1621,25 @@ main (int   argc,
               NULL, store_fixture_set_up_postgresql, test_bulk_imports_concurrent,
               store_fixture_tear_down);
   STORE_TEST ("/fascia/core/store/clients/import-values", test_import_values);
+  {
+    static const struct { const char *name; JobKind kind; } jobs[] = {
+      { "backup", JOB_BACKUP }, { "export", JOB_EXPORT },
+    };
+    static const struct { const char *name; JobEnd end; } ends[] = {
+      { "runs", JOB_RUNS }, { "server-silent-cancelled", JOB_CANCELLED },
+      { "server-silent-answer-time", JOB_SILENT },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+      for (guint j = 0; j < G_N_ELEMENTS (ends); j++)
+        {
+          g_autofree char *path = g_strdup_printf ("/fascia/core/store/clients/%s-%s",
+                                                   jobs[i].name, ends[j].name);
+
+          STORE_TEST_DATA (path, GINT_TO_POINTER (jobs[i].kind * 10 + ends[j].end),
+                           test_job_silent);
+        }
+  }
 
   g_test_add_func ("/fascia/core/store/clients/initials", test_initials);
 

@@ -65,9 +65,12 @@ typedef struct
   /* How long a query waits for the server's answer (await_answer()) */
   guint             answer_timeout;      /* milliseconds, 0: as long as it takes */
   gboolean          answer_timeout_set;  /* else the default, answer_timeout_of() */
+  gboolean          answer_renewed;      /* the time runs again from each part of the answer
+                                          * that comes: how long the server may be silent */
   gboolean          unanswered;          /* the connection was cut for want of an answer */
   GCancellable     *answer_cancellable;  /* owned: ends a wait for the answer at once */
   gboolean          wait_cancelled;      /* the connection was cut as a wait was cancelled */
+  char             *lost_said;  /* why the query that found the connection lost failed */
 
   /* Reconnecting, driven by the main loop (never a blocking call on its thread). */
   char             *conninfo;
@@ -137,7 +140,9 @@ typedef struct
  * makes takes a second at a clinic's size (tests/bench/bench-postgres); the work that grows
  * with the database (backups, imports, moving to the server) runs on connections of its own,
  * which are not kept and wait as long as it takes (but the client list's counts, which are
- * given the same time: fascia-store-worker.c). */
+ * given the same time: fascia-store-worker.c; and the jobs that only read, a backup of the
+ * server and the exports, which give up when the server is silent for longer than theirs:
+ * fascia-store-export.c). */
 #define ANSWER_TIMEOUT_KEPT FASCIA_DB_WINDOW_ANSWER_TIMEOUT
 
 static guint
@@ -219,6 +224,9 @@ await_answer (PgDb *self)
         break;
       if ((fds[0].revents & (G_IO_IN | G_IO_HUP | G_IO_ERR)) && !PQconsumeInput (conn))
         break;
+      /* Part of the answer came: the server is not silent. */
+      if ((fds[0].revents & G_IO_IN) && self->answer_renewed && timeout != 0)
+        deadline = g_get_monotonic_time () + (gint64) timeout * 1000;
     }
   if (have_fd)
     g_cancellable_release_fd (cancellable);
@@ -298,7 +306,8 @@ set_result_error (FasciaDb        *db,
                                        : NULL;
   PgDb *self = (PgDb *) db;
   g_autofree char *unanswered = self->unanswered
-    ? g_strdup_printf ("it did not answer in %u s", (answer_timeout_of (self) + 999) / 1000)
+    ? g_strdup_printf (self->answer_renewed ? "it stopped answering for %u s"
+                       : "it did not answer in %u s", (answer_timeout_of (self) + 999) / 1000)
     : NULL;
   g_autofree char *detail = fascia_text_excerpt (primary != NULL ? primary
                                                  : unanswered != NULL ? unanswered
@@ -323,6 +332,8 @@ set_result_error (FasciaDb        *db,
     {
       code = FASCIA_STORE_ERROR_IO;
       mark_lost ((PgDb *) db);
+      if (self->lost_said == NULL)
+        self->lost_said = g_strdup (detail);
     }
 
   switch (code)
@@ -631,6 +642,7 @@ pg_close (FasciaDb *db)
   PQfinish (CONN (db));
   g_clear_error (&self->refusal);
   g_clear_object (&self->answer_cancellable);
+  g_free (self->lost_said);
   g_free (self->settings_said);
   g_free (self->conninfo);
   g_free (db->name);
@@ -1478,6 +1490,7 @@ link_up (PgDb *self)
   self->lost = FALSE;
   self->unanswered = FALSE;
   self->wait_cancelled = FALSE;
+  g_clear_pointer (&self->lost_said, g_free);
   self->backoff = LINK_FIRST_WAIT;
   g_source_set_ready_time (self->link, -1);
   watch_resume (self);
@@ -1703,6 +1716,25 @@ pg_set_answer_timeout (FasciaDb *db,
 
   self->answer_timeout = milliseconds;
   self->answer_timeout_set = TRUE;
+  self->answer_renewed = FALSE;
+}
+
+static const char *
+pg_get_lost_reason (FasciaDb *db)
+{
+  PgDb *self = (PgDb *) db;
+
+  return pg_is_connected (db) ? NULL : self->lost_said;
+}
+
+static void
+pg_set_silence_timeout (FasciaDb *db,
+                        guint     milliseconds)
+{
+  PgDb *self = (PgDb *) db;
+
+  pg_set_answer_timeout (db, milliseconds);
+  self->answer_renewed = TRUE;
 }
 
 static void
@@ -1739,6 +1771,8 @@ static const FasciaDbClass pg_class = {
   .is_connected = pg_is_connected,
   .commit_with_next = pg_commit_with_next,
   .set_answer_timeout = pg_set_answer_timeout,
+  .set_silence_timeout = pg_set_silence_timeout,
+  .get_lost_reason = pg_get_lost_reason,
   .set_answer_cancellable = pg_set_answer_cancellable,
 };
 
@@ -2316,6 +2350,7 @@ fascia_db_postgres_adopt (FasciaDb *db,
   self->lost = FALSE;
   self->unanswered = FALSE;
   self->wait_cancelled = FALSE;
+  g_clear_pointer (&self->lost_said, g_free);
   self->begin_due = self->commit_due = self->committed = FALSE;
   pg_close (from);
 }

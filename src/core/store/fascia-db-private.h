@@ -71,6 +71,9 @@ typedef struct
                                            guint          milliseconds);
   void          (*set_answer_cancellable) (FasciaDb      *db,
                                            GCancellable  *cancellable);
+  void          (*set_silence_timeout)    (FasciaDb      *db,
+                                           guint          milliseconds);
+  const char   *(*get_lost_reason)        (FasciaDb      *db);
 } FasciaDbClass;
 
 /* Each engine's connection and statement start with these. */

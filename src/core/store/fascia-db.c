@@ -236,6 +236,24 @@ fascia_db_set_answer_timeout (FasciaDb *db,
     db->klass->set_answer_timeout (db, milliseconds);
 }
 
+const char *
+fascia_db_get_lost_reason (FasciaDb *db)
+{
+  if (fascia_db_is_connected (db))
+    return NULL;
+  if (db->klass->get_lost_reason != NULL && db->klass->get_lost_reason (db) != NULL)
+    return db->klass->get_lost_reason (db);
+  return "the connection was lost";
+}
+
+void
+fascia_db_set_silence_timeout (FasciaDb *db,
+                               guint     milliseconds)
+{
+  if (db->klass->set_silence_timeout != NULL)
+    db->klass->set_silence_timeout (db, milliseconds);
+}
+
 void
 fascia_db_set_answer_cancellable (FasciaDb     *db,
                                   GCancellable *cancellable)

@@ -131,6 +131,9 @@ void            fascia_db_keep_connected    (FasciaDb           *db,
                                              FasciaDbLinkFunc    func,
                                              gpointer            user_data);
 gboolean        fascia_db_is_connected      (FasciaDb           *db);
+/* Why the connection is not connected (the server's silence, or libpq's message, as the
+ * query that found it lost said), on one line; %NULL while it is. */
+const char     *fascia_db_get_lost_reason   (FasciaDb           *db);
 
 /* How long a connection the window waits on (fascia_db_keep_connected()), and the workers
  * that read for it, wait for a server's answer to a query: after that the connection is
@@ -141,6 +144,11 @@ gboolean        fascia_db_is_connected      (FasciaDb           *db);
  * and the query fails with FASCIA_STORE_ERROR_IO; 0: as long as it takes. Nothing for a
  * file, which has no server to wait for. */
 void            fascia_db_set_answer_timeout     (FasciaDb      *db,
+                                                  guint          milliseconds);
+/* As fascia_db_set_answer_timeout(), but the time runs again from each part of the answer
+ * that comes: how long the server may stay silent while a query waits for it, so that a
+ * long answer (a whole table read for a backup) that keeps coming is waited for. */
+void            fascia_db_set_silence_timeout    (FasciaDb      *db,
                                                   guint          milliseconds);
 /* Until set again: a query on @db that waits for the server's answer when @cancellable is
  * cancelled (or was before it was sent) stops waiting at once and fails with

@@ -143,12 +143,13 @@ fascia_store_backup (FasciaStore  *self,
    * the same verified copy as `--copy-database`, into a new SQLite file. */
   if (fascia_db_get_engine (fascia_store_get_db (self)) != FASCIA_DB_ENGINE_SQLITE)
     {
-      g_autoptr(FasciaStore) snapshot = fascia_store_open_full (fascia_store_get_database (self),
-                                                                FASCIA_STORE_OPEN_NO_BACKUP,
-                                                                error);
+      g_autoptr(FasciaStore) snapshot = fascia_store_open_reader (self, NULL, error);
 
-      return snapshot != NULL &&
-             fascia_store_copy_to_new_file (snapshot, destination, NULL, NULL, NULL, NULL, error);
+      if (snapshot != NULL &&
+          fascia_store_copy_to_new_file (snapshot, destination, NULL, NULL, NULL, NULL, error))
+        return TRUE;
+      fascia_store_prefix_not_written (error, destination);
+      return FALSE;
     }
 
   source_file = g_file_new_for_path (fascia_store_get_path (self));

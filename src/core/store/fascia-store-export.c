@@ -8,7 +8,141 @@
 
 #include "config.h"
 
+#include "fascia/fascia-file-utils.h"
+
 #include "fascia-store-private.h"
+
+/*
+ * A job that reads the whole clinic for a file (a backup of a clinic server, an export) runs
+ * in a worker on a connection of its own, which waits for the server only as long as the job
+ * is not cancelled and the server not silent for longer than the job's answer time: a server
+ * that takes a query and stops answering (its process hung, its disk stalled) ends the job
+ * with the file not written, and Cancel ends it at once, instead of either waiting for the
+ * server's answer, which may never come. The connection is then given up (a query on its way
+ * cannot be taken back otherwise); it only read, so nothing is lost with it. Nothing of this
+ * applies to a file, whose reads wait for no one.
+ */
+
+/*
+ * fascia_store_open_reader_for:
+ * @database: a file's path or a server's connection string
+ * @cancellable: (nullable): ends the connection's making, its setup and any wait for the
+ *   server's answer at once (%G_IO_ERROR_CANCELLED)
+ * @answer_timeout: how long the server may stay silent while a query waits for its answer
+ *   (fascia_db_set_silence_timeout()); 0: as long as it takes
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with an error
+ */
+FasciaStore *
+fascia_store_open_reader_for (const char    *database,
+                              GCancellable  *cancellable,
+                              guint          answer_timeout,
+                              GError       **error)
+{
+  g_autoptr(GCancellable) own = cancellable == NULL ? g_cancellable_new () : NULL;
+  FasciaStore *reader;
+  FasciaDb *db;
+
+  if (cancellable == NULL)
+    cancellable = own;
+  reader = fascia_store_open_waiting (database, FASCIA_STORE_OPEN_NO_BACKUP, cancellable,
+                                      answer_timeout, error);
+  if (reader == NULL)
+    return NULL;
+
+  db = fascia_store_get_db (reader);
+  fascia_db_set_silence_timeout (db, answer_timeout);
+  fascia_db_set_answer_cancellable (db, own == NULL ? cancellable : NULL);
+  return reader;
+}
+
+/*
+ * fascia_store_open_reader:
+ *
+ * As fascia_store_open_reader_for() the database @self has open, with @self's job answer
+ * time (FASCIA_STORE_JOB_ANSWER_TIMEOUT). Safe to call from any thread.
+ */
+FasciaStore *
+fascia_store_open_reader (FasciaStore   *self,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), NULL);
+
+  return fascia_store_open_reader_for (fascia_store_get_database (self), cancellable,
+                                       fascia_store_get_job_answer_timeout (self), error);
+}
+
+/* @error, a job's for @path, says the file was not written and why; a cancel stays one. */
+void
+fascia_store_prefix_not_written (GError     **error,
+                                 const char  *path)
+{
+  if (error == NULL || *error == NULL ||
+      g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_prefix_error (error, "“%s” was not written: ", path);
+}
+
+/**
+ * fascia_store_export_file:
+ * @path: the file to write, replaced if it exists
+ * @read: makes what @path is to hold, from the store it is given (a connection of its own)
+ * @cancellable: (nullable): stops the export, even while the server is silent; nothing is
+ *   written then
+ *
+ * For a worker thread: runs @read on a connection of its own to the database @self has open
+ * (made as fascia_store_open_reader() makes it) and writes what it gives to @path through a
+ * fresh temporary file, renamed over @path only when whole. On an error or a cancel, nothing
+ * is written and a file at @path is left as it was; the error names @path.
+ *
+ * Returns: %TRUE if @path was written.
+ */
+gboolean
+fascia_store_export_file (FasciaStore           *self,
+                          const char            *path,
+                          FasciaStoreExportFunc  read,
+                          gpointer               data,
+                          GCancellable          *cancellable,
+                          GError               **error)
+{
+  g_autoptr(FasciaStore) reader = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  reader = fascia_store_open_reader (self, cancellable, error);
+  if (reader != NULL)
+    {
+      const char *lost;
+
+      bytes = read (reader, cancellable, data, error);
+      /* A list reads its rows as they are asked for, and shows a row it could not read
+       * empty: rows read after the connection was lost (cut for the server's silence, or as
+       * the export was cancelled) are not what the records hold, and are not written. */
+      lost = fascia_db_get_lost_reason (fascia_store_get_db (reader));
+      if (bytes != NULL && lost != NULL)
+        {
+          g_clear_pointer (&bytes, g_bytes_unref);
+          if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+            g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                         "the records could not all be read from the clinic server (%s)",
+                         lost);
+        }
+      fascia_store_close (reader);
+    }
+
+  /* Nothing is written once cancelled, and nothing half: a fresh file, renamed when whole. */
+  if (bytes != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+      fascia_file_write_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  FASCIA_FILE_WRITE_PRIVATE, error))
+    return TRUE;
+
+  fascia_store_prefix_not_written (error, path);
+  return FALSE;
+}
 
 /*
  * fascia_store_insert_amendment:

@@ -392,6 +392,28 @@ FasciaStore      *fascia_store_open_waiting      (const char            *path,
                                                   guint                  answer_timeout,
                                                   GError               **error);
 
+/* How long a job that reads the whole clinic (a backup of a clinic server, an export) waits
+ * while the server is silent, before it gives up with the file not written. Longer than the
+ * window's (FASCIA_DB_WINDOW_ANSWER_TIMEOUT): such a job's queries read whole tables, and the
+ * time runs again from each part of an answer that comes. */
+#define FASCIA_STORE_JOB_ANSWER_TIMEOUT 30000
+
+/* fascia-store-export.c: a connection of its own for a job that only reads, made and waiting
+ * for the server while @cancellable is not cancelled, for as long as the server stays silent
+ * no longer than @self's job answer time; and that time, which tests shorten. */
+FasciaStore      *fascia_store_open_reader       (FasciaStore           *self,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
+FasciaStore      *fascia_store_open_reader_for   (const char            *database,
+                                                  GCancellable          *cancellable,
+                                                  guint                  answer_timeout,
+                                                  GError               **error);
+void              fascia_store_prefix_not_written (GError          **error,
+                                                   const char       *path);
+void              fascia_store_set_job_answer_timeout (FasciaStore     *self,
+                                                       guint            milliseconds);
+guint             fascia_store_get_job_answer_timeout (FasciaStore     *self);
+
 /* fascia-store-worker.c: the connection a store's counts in the background run on, opened by
  * the first of them and closed with the store. */
 typedef struct _FasciaStoreCounter FasciaStoreCounter;

@@ -49,6 +49,7 @@ typedef struct
   gboolean                 sqlite;       /* whether the database is a SQLite file */
   char                    *password;     /* a move's, for the server (never shown or logged) */
   gboolean                 remember;     /* a move's password goes to the keyring */
+  guint                    answer_timeout;  /* a reading job's, on a clinic server */
   /* The share of the whole job that the step running now stands for */
   double                   offset;
   double                   scale;
@@ -90,6 +91,7 @@ job_new (FasciaStore             *store,
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->database = g_strdup (fascia_store_get_database (store));
   job->sqlite = !fascia_store_is_server_database (job->database);
+  job->answer_timeout = fascia_store_get_job_answer_timeout (store);
   job->scale = 1;
   g_mutex_init (&job->lock);
   return job;
@@ -147,16 +149,23 @@ copy_checked (GTask       *task,
   g_autoptr(FasciaFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  /* Read on a connection that Cancel, or the server silent for the job's answer time, ends
+   * at once (fascia_store_open_reader_for()): the temporary file goes, the backup's name
+   * keeps what it held. */
   if (fascia_store_is_server_database (job->database))
     {
-      g_autoptr(FasciaStore) source = fascia_store_open_full (job->database,
-                                                              FASCIA_STORE_OPEN_NO_BACKUP,
-                                                              error);
+      g_autoptr(FasciaStore) source = fascia_store_open_reader_for (job->database,
+                                                                    job->cancellable,
+                                                                    job->answer_timeout,
+                                                                    error);
 
-      return source != NULL &&
-             fascia_store_copy_to_new_file (source, destination, job->cancellable,
-                                            job->progress != NULL ? report : NULL, task,
-                                            NULL, error);
+      if (source != NULL &&
+          fascia_store_copy_to_new_file (source, destination, job->cancellable,
+                                         job->progress != NULL ? report : NULL, task,
+                                         NULL, error))
+        return TRUE;
+      fascia_store_prefix_not_written (error, destination);
+      return FALSE;
     }
 
   writer = fascia_file_writer_new (destination, FASCIA_FILE_WRITE_PRIVATE, &local_error);

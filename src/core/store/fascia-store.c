@@ -68,6 +68,7 @@ struct _FasciaStore
   guint                   in_batch : 1;
   guint                   batch_failed : 1;
   guint                   watch_wanted : 1;  /* watch_others() before the first connection */
+  guint                   job_answer_timeout;  /* a reading job's connection's, milliseconds */
 };
 
 typedef struct
@@ -217,6 +218,7 @@ fascia_store_init (FasciaStore *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             (GDestroyNotify) fascia_db_stmt_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->job_answer_timeout = FASCIA_STORE_JOB_ANSWER_TIMEOUT;
 }
 
 static char *
@@ -1930,6 +1932,25 @@ const char *
 fascia_store_get_database (FasciaStore *self)
 {
   return self->database;
+}
+
+/* For tests: how long the jobs that read for @self (a backup, an export) wait while a clinic
+ * server is silent (FASCIA_STORE_JOB_ANSWER_TIMEOUT); 0: as long as it takes. */
+void
+fascia_store_set_job_answer_timeout (FasciaStore *self,
+                                     guint        milliseconds)
+{
+  g_return_if_fail (FASCIA_IS_STORE (self));
+
+  self->job_answer_timeout = milliseconds;
+}
+
+guint
+fascia_store_get_job_answer_timeout (FasciaStore *self)
+{
+  g_return_val_if_fail (FASCIA_IS_STORE (self), 0);
+
+  return self->job_answer_timeout;
 }
 
 /**
