@@ -148,7 +148,7 @@ fascia_store_backup (FasciaStore  *self,
       if (snapshot != NULL &&
           fascia_store_copy_to_new_file (snapshot, destination, NULL, NULL, NULL, NULL, error))
         return TRUE;
-      fascia_store_prefix_not_written (error, destination);
+      fascia_store_prefix_not_written (error, snapshot, destination);
       return FALSE;
     }
 

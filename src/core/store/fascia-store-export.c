@@ -73,14 +73,29 @@ fascia_store_open_reader (FasciaStore   *self,
                                        fascia_store_get_job_answer_timeout (self), error);
 }
 
-/* @error, a job's for @path, says the file was not written and why; a cancel stays one. */
+/* @error, a job's for @path that read on @reader (%NULL: none was opened), says the file
+ * was not written and why, on one line: when the connection was lost in the middle (the
+ * server silent, or gone), that the records could not all be read, and what cut it. A cancel
+ * stays one. */
 void
-fascia_store_prefix_not_written (GError     **error,
-                                 const char  *path)
+fascia_store_prefix_not_written (GError      **error,
+                                 FasciaStore  *reader,
+                                 const char   *path)
 {
+  const char *lost = reader != NULL ? fascia_db_get_lost_reason (fascia_store_get_db (reader))
+                                    : NULL;
+
   if (error == NULL || *error == NULL ||
       g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (lost != NULL)
+    {
+      g_clear_error (error);
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                   "“%s” was not written: the records could not all be read from the clinic "
+                   "server (%s)", path, lost);
+      return;
+    }
   g_prefix_error (error, "“%s” was not written: ", path);
 }
 
@@ -108,6 +123,7 @@ fascia_store_export_file (FasciaStore           *self,
 {
   g_autoptr(FasciaStore) reader = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean written;
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -127,21 +143,20 @@ fascia_store_export_file (FasciaStore           *self,
         {
           g_clear_pointer (&bytes, g_bytes_unref);
           if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-            g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
-                         "the records could not all be read from the clinic server (%s)",
-                         lost);
+            g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO, lost);
         }
-      fascia_store_close (reader);
     }
 
   /* Nothing is written once cancelled, and nothing half: a fresh file, renamed when whole. */
-  if (bytes != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-      fascia_file_write_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  FASCIA_FILE_WRITE_PRIVATE, error))
-    return TRUE;
-
-  fascia_store_prefix_not_written (error, path);
-  return FALSE;
+  written = bytes != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+            fascia_file_write_contents (path, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), FASCIA_FILE_WRITE_PRIVATE,
+                                        error);
+  if (!written)
+    fascia_store_prefix_not_written (error, reader, path);
+  if (reader != NULL)
+    fascia_store_close (reader);
+  return written;
 }
 
 /*

@@ -409,6 +409,7 @@ FasciaStore      *fascia_store_open_reader_for   (const char            *databas
                                                   guint                  answer_timeout,
                                                   GError               **error);
 void              fascia_store_prefix_not_written (GError          **error,
+                                                   FasciaStore      *reader,
                                                    const char       *path);
 void              fascia_store_set_job_answer_timeout (FasciaStore     *self,
                                                        guint            milliseconds);

@@ -164,7 +164,7 @@ copy_checked (GTask       *task,
                                          job->progress != NULL ? report : NULL, task,
                                          NULL, error))
         return TRUE;
-      fascia_store_prefix_not_written (error, destination);
+      fascia_store_prefix_not_written (error, source, destination);
       return FALSE;
     }
 
