@@ -250,6 +250,20 @@ work_new (GtkWidget   *widget,
   return work;
 }
 
+/* Work that only reads (a backup, an export) stops as Cancel stops it (one waiting for a
+ * clinic server, at once) when its window closes — gtk_window_destroy() unrealizes it; it is
+ * not disposed while the work holds it — rather than running on, or waiting for the server,
+ * for a window that is gone. */
+static void
+work_stop_with_window (Work *work)
+{
+  GtkRoot *root = gtk_widget_get_root (work->widget);
+
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "unrealize", G_CALLBACK (g_cancellable_cancel),
+                             work->cancellable, G_CONNECT_SWAPPED);
+}
+
 /* Done: the dialog goes; an error other than a cancel is shown. */
 static gboolean
 work_done (Work       *work,
@@ -1386,6 +1400,7 @@ fascia_records_export_to (GtkWidget            *widget,
   job->flags = flags;
 
   work = work_new (widget, store, _("Export Records"), _("Exporting…"));
+  work_stop_with_window (work);
   work->export = job;
   work->poll_id = g_timeout_add (100, export_poll_cb, work);
   task = g_task_new (NULL, work->cancellable, export_done_cb, work);
@@ -1690,6 +1705,7 @@ fascia_records_back_up_file (GtkWidget   *widget,
     }
 
   work = work_new (widget, store, _("Back Up the Client Database"), _("Copying…"));
+  work_stop_with_window (work);
   fascia_store_backup_async (store, path, work->cancellable, work_progress_cb, work,
                              back_up_done_cb, work);
   return work->dialog;

@@ -2290,6 +2290,122 @@ server_text_is_cb (gpointer user_data)
  * for it longer than its connection's answer time (10 s; shortened here): the edit stays on
  * screen, is kept, the window answers a key at once afterwards, and, the server taking new
  * connections, the window connects again by itself and saves the edit once. */
+/* The server's process waiting for a lock, found from a connection of its own (a connection
+ * inside a transaction sees the server's processes as they were when it began); 0 if none in
+ * 20 s. */
+static pid_t
+lock_waiting_backend (const char *conninfo)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autofree char *pid = server_text (conninfo, "SELECT coalesce(max(pid) FILTER (WHERE "
+                                          "wait_event_type = 'Lock'), 0) FROM "
+                                          "pg_stat_activity WHERE datname = current_database ()");
+
+      if (atoi (pid) > 0)
+        return (pid_t) atoi (pid);
+      g_usleep (1000);
+    }
+  return 0;
+}
+
+static gboolean
+gone_cb (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+/* Export… on a clinic server that stops answering the export's connection (its process
+ * stopped as it reads the clients: the test holds their table locked until the process is
+ * found waiting for it, stops it, and lets the lock go). Cancel in the export's dialog (@data
+ * FALSE), or the window closing (TRUE), ends the export at once, while the process is still
+ * stopped: the dialog goes, and the file chosen keeps what it held, nothing beside it. Before,
+ * the dialog stayed until the server answered again ("Cancelling…"). */
+static void
+test_clinic_server_hung_export (Fixture       *f,
+                                gconstpointer  data)
+{
+  gboolean close_window = GPOINTER_TO_INT (data);
+  g_autofree char *folder = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gpointer dialog;
+  FasciaWindow *closed = NULL;
+  PGconn *conn;
+  PGresult *result;
+  pid_t pid;
+  gint64 asked;
+  const char *name;
+
+  use_new_server (f);
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+  new_client (f, "Ada Lovelace");
+  folder = g_build_filename (f->dir, "out", NULL);
+  target = g_build_filename (folder, "clients.vcf", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "what was there before", -1, NULL));
+  file = g_file_new_for_path (target);
+
+  conn = PQconnectdb (f->db_path);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, "BEGIN; LOCK TABLE fascia.clients IN ACCESS EXCLUSIVE MODE");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  dialog = fascia_records_export_to (GTK_WIDGET (f->window),
+                                     fascia_window_get_store (f->window), 0, file,
+                                     FASCIA_RECORDS_VCARD, FASCIA_CSV_EXPORT_CLIENTS,
+                                     FASCIA_CSV_EXPORT_NONE);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
+  pid = lock_waiting_backend (f->db_path);
+  g_assert_cmpint (pid, >, 0);
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  result = PQexec (conn, "COMMIT");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+
+  /* Waiting for the stopped process. */
+  fascia_test_iterate ();
+  g_usleep (200 * 1000);
+  fascia_test_iterate ();
+  g_assert_nonnull (dialog);
+
+  asked = g_get_monotonic_time ();
+  if (close_window)
+    {
+      closed = g_object_ref (f->window);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+    }
+  else
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  fascia_test_wait_for (gone_cb, &dialog, 10000);
+  g_test_message ("the export's dialog went %.0f ms after %s",
+                  (g_get_monotonic_time () - asked) / 1000.0,
+                  close_window ? "the window closed" : "Cancel");
+  g_assert_null (dialog);
+  g_assert_cmpint (g_get_monotonic_time () - asked, <, 1 * G_USEC_PER_SEC);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  if (closed != NULL)
+    {
+      /* The export let go of the window; another, for the fixture to close. */
+      fascia_test_iterate ();
+      g_assert_finalize_object (g_steal_pointer (&closed));
+      f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+    }
+
+  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "what was there before");
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_cmpstr (name, ==, "clients.vcf");
+}
+
 static void
 test_clinic_server_hung (Fixture       *f,
                          gconstpointer  data)
@@ -3584,6 +3700,12 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-hung", Fixture, NULL,
               fixture_set_up, test_clinic_server_hung, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-hung-export-cancel", Fixture,
+              GINT_TO_POINTER (FALSE), fixture_set_up, test_clinic_server_hung_export,
+              fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-hung-export-window-closed", Fixture,
+              GINT_TO_POINTER (TRUE), fixture_set_up, test_clinic_server_hung_export,
+              fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-conflict-on-replay", Fixture, NULL,
               fixture_set_up, test_clinic_server_conflict_on_replay, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-gone-on-replay", Fixture, NULL,
