@@ -532,6 +532,177 @@ test_check_import (StoreFixture  *fixture,
   run_clear (&run);
 }
 
+/* On the test server, as its owner: the COMMIT of a transaction that added a client
+ * (@at_commit; else its first INSERT) waits @seconds in a trigger (once a transaction), and
+ * then fails if the first client it added is named "Refused…", as a server that is slow to
+ * answer a COMMIT, or that loses it. */
+static void
+slow_server (const char *conninfo,
+             double      seconds,
+             gboolean    at_commit)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SET search_path = fascia;"
+    "CREATE OR REPLACE FUNCTION test_slow_commit () RETURNS trigger LANGUAGE plpgsql AS $$"
+    "BEGIN"
+    "  IF current_setting ('fascia_test.slowed', true) IS DISTINCT FROM 'yes' THEN"
+    "    PERFORM set_config ('fascia_test.slowed', 'yes', true);"
+    "    PERFORM pg_sleep (%.3f);"
+    "    IF NEW.name LIKE 'Refused%%' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+    "  END IF;"
+    "  RETURN NULL;"
+    "END $$;"
+    "%s",
+    seconds,
+    at_commit ? "CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT ON clients"
+                "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();"
+              : "CREATE TRIGGER test_slow_insert AFTER INSERT ON clients"
+                "  FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();");
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s", PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+static gboolean
+import_on_slow_server (StoreFixture           *fixture,
+                       GBytes                 *csv,
+                       FasciaCsvImportCounts  *counts,
+                       GError                **error)
+{
+  g_autoptr(FasciaCsvImport) import = fascia_csv_import_new (csv, NULL);
+  Run run = { 0 };
+  gboolean done;
+
+  g_assert_nonnull (import);
+  run_init (&run);
+  fascia_store_import_csv_async (fixture->store, import, FASCIA_DUPLICATES_SKIP, run.cancellable,
+                                 NULL, NULL, done_cb, &run);
+  g_main_loop_run (run.loop);
+  done = fascia_store_import_csv_finish (fixture->store, run.result, counts, error);
+  run_clear (&run);
+  return done;
+}
+
+#define N_SLOW_ROWS 12
+
+/* The clinic server does not answer an import's COMMIT within the job's answer time (500 ms)
+ * but commits it 600 ms after: the import's connection is given up, and the import asks the
+ * server on a new one, once the import's session has ended, whether its first client is
+ * there. It is: the import is done, all its clients are listed. */
+static void
+test_import_commit_unanswered_saved (StoreFixture  *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = make_csv (N_SLOW_ROWS);
+  FasciaCsvImportCounts counts = { 0 };
+  gint64 before = n_clients (fixture->path);
+
+  fascia_store_set_job_answer_timeout (fixture->store, 500);
+  slow_server (fixture->path, 0.6, TRUE);
+  g_assert_true (import_on_slow_server (fixture, csv, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_added, ==, N_SLOW_ROWS);
+  g_assert_cmpint (n_clients (fixture->path), ==, before + N_SLOW_ROWS);
+}
+
+/* The same, but the server then fails the COMMIT: the import failed, nothing was added, and
+ * the message says so. */
+static void
+test_import_commit_unanswered_lost (StoreFixture  *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) rows = make_csv (N_SLOW_ROWS);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (rows, NULL),
+                                              g_bytes_get_size (rows));
+  g_autoptr(GBytes) csv = NULL;
+  gint64 before = n_clients (fixture->path);
+
+  /* The first row, after the header: the first client added. */
+  g_string_insert (text, strchr (text->str, '\n') + 1 - text->str,
+                   "Refused Person,refused@example.org,555 0000\n");
+  csv = g_string_free_to_bytes (g_steal_pointer (&text));
+  fascia_store_set_job_answer_timeout (fixture->store, 500);
+  slow_server (fixture->path, 0.6, TRUE);
+  g_assert_false (import_on_slow_server (fixture, csv, NULL, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "nothing was imported"));
+  g_assert_cmpint (n_clients (fixture->path), ==, before);
+}
+
+/* The server is still busy with the COMMIT when the new connection has waited the answer time
+ * again: the import cannot tell whether it was saved, and says so (before this, an import
+ * waited for the server for as long as it took, however long that was). When the server is
+ * done, its clients are there. */
+static void
+test_import_commit_unanswered_unknown (StoreFixture  *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = make_csv (N_SLOW_ROWS);
+  gint64 before = n_clients (fixture->path);
+  gint64 start = g_get_monotonic_time ();
+
+  fascia_store_set_job_answer_timeout (fixture->store, 300);
+  slow_server (fixture->path, 4.0, TRUE);
+  g_assert_false (import_on_slow_server (fixture, csv, NULL, &error));
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "may have been saved"));
+  g_test_message ("the import ended %.2f s after it began", (g_get_monotonic_time () - start) / 1e6);
+
+  while (n_clients (fixture->path) == before && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+    g_usleep (100 * 1000);
+  g_assert_cmpint (n_clients (fixture->path), ==, before + N_SLOW_ROWS);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancel pressed while the server is silent (its first INSERT takes 3 s): the import ends at
+ * once, not when the server answers, and nothing of it is saved (before this, it ended when
+ * the server answered, 3 s later). */
+static void
+test_import_cancel_silent (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = make_csv (N_SLOW_ROWS);
+  g_autoptr(FasciaCsvImport) import = fascia_csv_import_new (csv, NULL);
+  gint64 before = n_clients (fixture->path);
+  gint64 start;
+  double took;
+  Run run = { 0 };
+
+  slow_server (fixture->path, 3.0, FALSE);
+  run_init (&run);
+  g_timeout_add (300, cancel_cb, run.cancellable);
+  start = g_get_monotonic_time ();
+  fascia_store_import_csv_async (fixture->store, import, FASCIA_DUPLICATES_SKIP, run.cancellable,
+                                 NULL, NULL, done_cb, &run);
+  g_main_loop_run (run.loop);
+  took = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_false (fascia_store_import_csv_finish (fixture->store, run.result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  run_clear (&run);
+  g_test_message ("the import ended %.2f s after it began, cancelled at 0.3 s", took);
+  g_assert_cmpfloat (took, <, 2.5);
+
+  /* When the server is done with the INSERT, it finds the connection gone and rolls back. */
+  g_usleep (3500 * 1000);
+  g_assert_cmpint (n_clients (fixture->path), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +718,17 @@ main (int   argc,
   DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import", test_check_import);
   g_test_add ("/postgresql/fascia/core/store-worker/daily", StoreFixture, NULL,
               server_demo_fixture_set_up, test_daily_server, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store-worker/import-commit-unanswered-saved", StoreFixture,
+              NULL, server_demo_fixture_set_up, test_import_commit_unanswered_saved,
+              store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store-worker/import-commit-unanswered-lost", StoreFixture,
+              NULL, server_demo_fixture_set_up, test_import_commit_unanswered_lost,
+              store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store-worker/import-cancel-silent", StoreFixture, NULL,
+              server_demo_fixture_set_up, test_import_cancel_silent, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store-worker/import-commit-unanswered-unknown",
+              StoreFixture, NULL, server_demo_fixture_set_up,
+              test_import_commit_unanswered_unknown, store_fixture_tear_down);
 
   return g_test_run ();
 }

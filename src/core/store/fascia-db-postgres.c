@@ -1746,6 +1746,64 @@ pg_set_answer_cancellable (FasciaDb     *db,
   g_set_object (&self->answer_cancellable, cancellable);
 }
 
+static guint64
+pg_get_session (FasciaDb *db)
+{
+  PgDb *self = (PgDb *) db;
+
+  return self->conn != NULL ? (guint64) MAX (PQbackendPID (self->conn), 0) : 0;
+}
+
+/* The session's process stays in pg_stat_activity until it has ended: after a COMMIT cut
+ * short, until the transaction is committed or rolled back, and the process has read the end
+ * of its connection. pg_stat_activity shows every session's pid to every login. */
+static gboolean
+pg_await_session_end (FasciaDb  *db,
+                      guint64    session,
+                      guint      milliseconds,
+                      GError   **error)
+{
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  gint64 deadline = g_get_monotonic_time () + (gint64) milliseconds * 1000;
+
+  if (session > G_MAXINT32)
+    return TRUE;
+  stmt = fascia_db_prepare (db, "SELECT count(*) FROM pg_stat_activity WHERE pid = ?1", FALSE,
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      FasciaDbStep step;
+      gint64 n;
+
+      fascia_db_stmt_reset (stmt);
+      fascia_db_bind_int64 (stmt, 1, (gint64) session);
+      step = fascia_db_step (stmt, error);
+      if (step != FASCIA_DB_ROW)
+        {
+          if (step == FASCIA_DB_DONE)
+            g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                                 "The clinic server did not count its sessions");
+          return FALSE;
+        }
+      n = fascia_db_column_int64 (stmt, 0);
+      fascia_db_stmt_reset (stmt);
+      /* No transaction is left open meanwhile: each look sees what is committed now. */
+      if (n == 0)
+        return TRUE;
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                       "The clinic server's session %" G_GUINT64_FORMAT " did not end in %u s",
+                       session, (milliseconds + 999) / 1000);
+          return FALSE;
+        }
+      g_usleep (50 * 1000);
+    }
+}
+
 static const FasciaDbClass pg_class = {
   .engine = FASCIA_DB_ENGINE_POSTGRESQL,
   .close = pg_close,
@@ -1774,6 +1832,8 @@ static const FasciaDbClass pg_class = {
   .set_silence_timeout = pg_set_silence_timeout,
   .get_lost_reason = pg_get_lost_reason,
   .set_answer_cancellable = pg_set_answer_cancellable,
+  .get_session = pg_get_session,
+  .await_session_end = pg_await_session_end,
 };
 
 /**

@@ -74,6 +74,11 @@ typedef struct
   void          (*set_silence_timeout)    (FasciaDb      *db,
                                            guint          milliseconds);
   const char   *(*get_lost_reason)        (FasciaDb      *db);
+  guint64       (*get_session)            (FasciaDb      *db);
+  gboolean      (*await_session_end)      (FasciaDb      *db,
+                                           guint64        session,
+                                           guint          milliseconds,
+                                           GError       **error);
 } FasciaDbClass;
 
 /* Each engine's connection and statement start with these. */

@@ -264,6 +264,23 @@ fascia_db_set_answer_cancellable (FasciaDb     *db,
     db->klass->set_answer_cancellable (db, cancellable);
 }
 
+guint64
+fascia_db_get_session (FasciaDb *db)
+{
+  return db->klass->get_session != NULL ? db->klass->get_session (db) : 0;
+}
+
+gboolean
+fascia_db_await_session_end (FasciaDb  *db,
+                             guint64    session,
+                             guint      milliseconds,
+                             GError   **error)
+{
+  if (db->klass->await_session_end == NULL || session == 0)
+    return TRUE;
+  return db->klass->await_session_end (db, session, milliseconds, error);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

@@ -158,6 +158,21 @@ void            fascia_db_set_silence_timeout    (FasciaDb      *db,
 void            fascia_db_set_answer_cancellable (FasciaDb      *db,
                                                   GCancellable  *cancellable);
 
+/* The server's session of @db's connection (its process id on PostgreSQL), to tell later on
+ * another connection whether what it was doing is over (fascia_db_await_session_end()); 0
+ * for a file, whose statements end when they return. */
+guint64         fascia_db_get_session            (FasciaDb      *db);
+/* On @db, a connection of its own: waits up to @milliseconds for the server's session
+ * @session (another connection's, given up while the server had not answered) to end, so
+ * that what it was doing is done or undone for good: a COMMIT whose answer did not come is
+ * then either in the database or not, and a query can tell which. Fails with
+ * FASCIA_STORE_ERROR_IO if the session goes on after that time or the server does not
+ * answer. At once for a file. */
+gboolean        fascia_db_await_session_end      (FasciaDb      *db,
+                                                  guint64        session,
+                                                  guint          milliseconds,
+                                                  GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaDbStmt, fascia_db_stmt_free)
 
 G_END_DECLS

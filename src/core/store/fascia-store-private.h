@@ -205,6 +205,35 @@ gboolean          fascia_store_merge_client      (FasciaStore        *self,
                                                   FasciaClient       *client,
                                                   GError            **error);
 
+/* An import whose COMMIT the clinic server did not answer (the connection was given up for
+ * want of an answer, or fell): it may be in the database or not. @token is the add_token the
+ * first client it added carried; @session the import's session on the server. */
+typedef struct
+{
+  char    *token;
+  guint64  session;
+} FasciaImportCut;
+
+void              fascia_import_cut_clear        (FasciaImportCut    *cut);
+/* fascia_store_import_csv_full(), telling in @cut (when it fails so) that its COMMIT went
+ * unanswered; the cancellable ends the import up to its COMMIT, not during it. */
+gboolean          fascia_store_import_csv_run    (FasciaStore             *self,
+                                                  FasciaCsvImport         *import,
+                                                  FasciaDuplicates         duplicates,
+                                                  FasciaCsvImportCounts   *counts,
+                                                  GCancellable            *cancellable,
+                                                  FasciaStoreProgressFunc  progress,
+                                                  gpointer                 progress_data,
+                                                  FasciaImportCut         *cut,
+                                                  GError                 **error);
+/* On @self, a new connection to the database: whether the import @cut is in it, once its
+ * session has ended (waited for up to @milliseconds). */
+gboolean          fascia_store_import_was_saved  (FasciaStore             *self,
+                                                  const FasciaImportCut   *cut,
+                                                  guint                    milliseconds,
+                                                  gboolean                *saved,
+                                                  GError                 **error);
+
 /* fascia-store-demo-crowd.c */
 gboolean          fascia_store_add_demo_crowd    (FasciaStore        *self,
                                                   guint               n_clients,
