@@ -345,6 +345,22 @@ load_print_setup (GVariantDict     *options,
   return TRUE;
 }
 
+/* Opens the database an export reads; an export never creates an empty database. */
+static FasciaStore *
+open_existing_store (const char  *database_path,
+                     GError     **error)
+{
+  if (!fascia_store_is_server_database (database_path) &&
+      !g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "there is no client database at %s", database_path);
+      return NULL;
+    }
+
+  return fascia_store_open_full (database_path, FASCIA_STORE_OPEN_NO_BACKUP, error);
+}
+
 static int
 handout_command (GVariantDict *options,
                  const char   *database_path)
@@ -382,16 +398,10 @@ handout_command (GVariantDict *options,
   letterhead = fascia_print_setup_get_letterhead (&setup);
 
   /* A handout reads a plan; it never creates an empty database where none was. */
-  if (!g_file_test (database_path, G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("fascia: there is no client database at %s\n", database_path);
-      return EXIT_FAILURE;
-    }
-
   atlas = fascia_atlas_get_default (&error);
   if (atlas == NULL)
     return fail (error);
-  store = fascia_store_open_full (database_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  store = open_existing_store (database_path, &error);
   if (store == NULL)
     return fail (error);
 
@@ -648,21 +658,6 @@ create_demo_command (GVariantDict *options,
   return EXIT_SUCCESS;
 }
 
-/* Opens the database an export reads; an export never creates an empty database. */
-static FasciaStore *
-open_existing_store (const char  *database_path,
-                     GError     **error)
-{
-  if (!g_file_test (database_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "there is no client database at %s", database_path);
-      return NULL;
-    }
-
-  return fascia_store_open_full (database_path, FASCIA_STORE_OPEN_NO_BACKUP, error);
-}
-
 static char *
 output_option (GVariantDict *options,
                const char   *command)
@@ -674,17 +669,61 @@ output_option (GVariantDict *options,
   return output;
 }
 
+/* What an export reads, on a connection of its own that a clinic server silent for a job's
+ * answer time ends (fascia_store_export_file()): nothing is written then, and nothing half. */
+typedef struct
+{
+  FasciaAtlas          *atlas;
+  gint64                client_id;
+  FasciaCsvExportKind   kind;
+  FasciaCsvExportFlags  flags;
+  guint                 n;  /* rows or contacts written */
+} Export;
+
+static GBytes *
+read_fhir (FasciaStore   *reader,
+           GCancellable  *cancellable,
+           gpointer       data,
+           GError       **error)
+{
+  Export *export = data;
+
+  return fascia_fhir_export (reader, export->atlas, export->client_id, error);
+}
+
+static GBytes *
+read_csv (FasciaStore   *reader,
+          GCancellable  *cancellable,
+          gpointer       data,
+          GError       **error)
+{
+  Export *export = data;
+
+  return fascia_csv_export (reader, export->atlas, export->kind, export->flags, &export->n,
+                            error);
+}
+
+static GBytes *
+read_vcard (FasciaStore   *reader,
+            GCancellable  *cancellable,
+            gpointer       data,
+            GError       **error)
+{
+  Export *export = data;
+
+  return fascia_vcard_export (reader, &export->n, error);
+}
+
 static int
 export_fhir_command (GVariantDict *options,
                      const char   *database_path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
-  g_autoptr(GBytes) bundle = NULL;
   g_autofree char *output = output_option (options, "export-fhir");
   const char *client = NULL;
   gint64 client_id = 0;
-  FasciaAtlas *atlas;
+  Export export = { NULL };
 
   if (output == NULL)
     return EXIT_FAILURE;
@@ -697,11 +736,11 @@ export_fhir_command (GVariantDict *options,
       return EXIT_FAILURE;
     }
 
-  if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
+  export.atlas = fascia_atlas_get_default (&error);
+  export.client_id = client_id;
+  if (export.atlas == NULL ||
       (store = open_existing_store (database_path, &error)) == NULL ||
-      (bundle = fascia_fhir_export (store, atlas, client_id, &error)) == NULL ||
-      !fascia_file_write_contents (output, g_bytes_get_data (bundle, NULL),
-                                   g_bytes_get_size (bundle), FASCIA_FILE_WRITE_PRIVATE, &error))
+      !fascia_store_export_file (store, output, read_fhir, &export, NULL, &error))
     return fail (error);
 
   g_print (_("Wrote the records to %s\n"), output);
@@ -775,13 +814,11 @@ export_csv_command (GVariantDict *options,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
-  g_autoptr(GBytes) csv = NULL;
   g_autofree char *output = output_option (options, "export-csv");
   const char *kind_name = NULL;
   FasciaCsvExportKind kind;
   FasciaCsvExportFlags flags = FASCIA_CSV_EXPORT_NONE;
-  FasciaAtlas *atlas;
-  guint n_rows = 0;
+  Export export = { NULL };
 
   if (output == NULL)
     return EXIT_FAILURE;
@@ -796,15 +833,16 @@ export_csv_command (GVariantDict *options,
   if (g_variant_dict_contains (options, "bom"))
     flags |= FASCIA_CSV_EXPORT_BOM;
 
-  if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
+  export.atlas = fascia_atlas_get_default (&error);
+  export.kind = kind;
+  export.flags = flags;
+  if (export.atlas == NULL ||
       (store = open_existing_store (database_path, &error)) == NULL ||
-      (csv = fascia_csv_export (store, atlas, kind, flags, &n_rows, &error)) == NULL ||
-      !fascia_file_write_contents (output, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
-                                   FASCIA_FILE_WRITE_PRIVATE, &error))
+      !fascia_store_export_file (store, output, read_csv, &export, NULL, &error))
     return fail (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s\n", "Wrote %u rows to %s\n",
-                        n_rows), n_rows, output);
+                        export.n), export.n, output);
   return EXIT_SUCCESS;
 }
 
@@ -814,21 +852,18 @@ export_vcard_command (GVariantDict *options,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
-  g_autoptr(GBytes) cards = NULL;
   g_autofree char *output = output_option (options, "export-vcard");
-  guint n_cards = 0;
+  Export export = { NULL };
 
   if (output == NULL)
     return EXIT_FAILURE;
 
   if ((store = open_existing_store (database_path, &error)) == NULL ||
-      (cards = fascia_vcard_export (store, &n_cards, &error)) == NULL ||
-      !fascia_file_write_contents (output, g_bytes_get_data (cards, NULL),
-                                   g_bytes_get_size (cards), FASCIA_FILE_WRITE_PRIVATE, &error))
+      !fascia_store_export_file (store, output, read_vcard, &export, NULL, &error))
     return fail (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u contact to %s\n",
-                        "Wrote %u contacts to %s\n", n_cards), n_cards, output);
+                        "Wrote %u contacts to %s\n", export.n), export.n, output);
   return EXIT_SUCCESS;
 }
 

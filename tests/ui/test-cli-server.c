@@ -204,6 +204,111 @@ test_setup_clinic (void)
   fascia_test_rm_rf (tmp);
 }
 
+/* The exports of the command line read a clinic server as they read a file: --export-csv,
+ * --export-vcard and --export-fhir of a demo clinic on the server write the same files as of
+ * the same clinic in a file, and --handout and --export-chart write their PDFs (all were
+ * refused: "there is no client database at host=… dbname=…", the connection string, which may
+ * hold a password, taken for a file's name and printed). */
+static void
+test_exports (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (tmp, "demo.db", NULL);
+  g_autofree char *server = pg_server_new_database ();
+  const char *kinds[][3] = {
+    { "--export-csv", "clients", "clients.csv" },
+    { "--export-vcard", NULL, "clients.vcf" },
+    { "--export-fhir", NULL, "records.json" },
+  };
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *create[] = { "--create-demo", k == 0 ? file : server, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (fascia_test_run_fascia (create, no_display, &out, &err), ==, 0);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *from_file = g_build_filename (tmp, "file-", NULL);
+      g_autofree char *from_server = NULL;
+      g_autofree char *file_text = NULL;
+      g_autofree char *server_text = NULL;
+      gsize file_len = 0, server_len = 0;
+
+      g_free (from_file);
+      from_file = g_strconcat (tmp, "/file-", kinds[i][2], NULL);
+      from_server = g_strconcat (tmp, "/server-", kinds[i][2], NULL);
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *argv[8] = { "--database", k == 0 ? file : server, kinds[i][0] };
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+          guint n = 3;
+
+          if (kinds[i][1] != NULL)
+            argv[n - 1] = g_strdup_printf ("%s=%s", kinds[i][0], kinds[i][1]);
+          argv[n++] = "--output";
+          argv[n++] = k == 0 ? from_file : from_server;
+          argv[n] = NULL;
+          if (fascia_test_run_fascia (argv, no_display, &out, &err) != 0)
+            g_error ("%s from %s: %s", kinds[i][0], k == 0 ? "a file" : "the server", err);
+          g_assert_null (strstr (out, server));
+          if (kinds[i][1] != NULL)
+            g_free ((char *) argv[2]);
+        }
+      g_assert_true (g_file_get_contents (from_file, &file_text, &file_len, NULL));
+      g_assert_true (g_file_get_contents (from_server, &server_text, &server_len, NULL));
+      g_assert_cmpuint (file_len, >, 1000);
+      g_test_message ("%s: %" G_GSIZE_FORMAT " bytes from the file, %" G_GSIZE_FORMAT
+                      " from the server", kinds[i][0], file_len, server_len);
+      /* The same clients: as many lines of each kind (ids and times differ). */
+      g_assert_cmpuint (g_strv_length (g_strsplit (file_text, "\n", -1)), ==,
+                        g_strv_length (g_strsplit (server_text, "\n", -1)));
+    }
+
+  /* A server database that is not there: one line, which names no connection string. */
+  {
+    g_auto(GStrv) parts = g_strsplit (server, " ", -1);
+    g_autofree char *missing = g_strdup_printf ("%s dbname=no_such_clinic user=fascia", parts[0]);
+    g_autofree char *csv = g_build_filename (tmp, "missing.csv", NULL);
+    const char *argv[] = { "--database", missing, "--export-csv=clients", "--output", csv, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (fascia_test_run_fascia (argv, no_display, &out, &err), !=, 0);
+    assert_one_line_error (err, missing);
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  }
+
+  /* A plan's handout and a client's chart, from the server: PDFs of some pages. */
+  {
+    g_autofree char *pdf = g_build_filename (tmp, "server.pdf", NULL);
+    const char *handout[] = { "--database", server, "--handout=1", "--output", pdf, NULL };
+    const char *chart[] = { "--database", server, "--export-chart=1", "--output", pdf, NULL };
+    const char **commands[] = { handout, chart };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        g_autofree char *text = NULL;
+        gsize len = 0;
+
+        g_remove (pdf);
+        if (fascia_test_run_fascia (commands[i], no_display, &out, &err) != 0)
+          g_error ("%s from the server: %s", commands[i][2], err);
+        g_assert_true (g_file_get_contents (pdf, &text, &len, NULL));
+        g_assert_true (g_str_has_prefix (text, "%PDF-"));
+        g_assert_cmpuint (len, >, 5000);
+      }
+  }
+
+  fascia_test_rm_rf (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/fascia/cli/server/create-demo", test_create_demo);
   g_test_add_func ("/fascia/cli/server/copy-round-trip", test_copy_round_trip);
   g_test_add_func ("/fascia/cli/server/setup-clinic", test_setup_clinic);
+  g_test_add_func ("/fascia/cli/server/exports", test_exports);
 
   return g_test_run ();
 }
