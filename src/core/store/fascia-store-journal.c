@@ -54,6 +54,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "fascia/fascia-file-utils.h"
 #include "fascia/fascia-paths.h"
@@ -2253,13 +2254,34 @@ fascia_store_set_added_deleted_kept (FasciaStore       *store,
 /**
  * fascia_store_new_add_token:
  *
- * Returns: (transfer full): a token for the INSERT of a plan target or mark: a random UUID,
- *   made on this computer, unique in its table (sql/013-add-tokens.sql).
+ * Returns: (transfer full): a token for the INSERT of a row added (a client, plan, visit,
+ *   plan target or mark, or an import's first client): a random UUID (version 4), made on
+ *   this computer, unique in its table (sql/013-add-tokens.sql). Its bytes come from the
+ *   kernel each time, not from GLib's generator, whose state a process forked from another
+ *   shares: two such processes made the same tokens, and the second's rows were refused as
+ *   duplicates (test store-crash, whose writers are forked).
  */
 char *
 fascia_store_new_add_token (void)
 {
-  return g_uuid_string_random ();
+  guint8 b[16];
+  gsize got = 0;
+
+  while (got < sizeof b)
+    {
+      ssize_t n = getrandom (b + got, sizeof b - got, 0);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return g_uuid_string_random ();
+      got += n;
+    }
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
+                          b[11], b[12], b[13], b[14], b[15]);
 }
 
 /* Replay */
