@@ -80,6 +80,9 @@ gboolean       fascia_handout_write_pdf      (FasciaHandout         *self,
                                               const char            *path,
                                               FasciaPaper            paper,
                                               GError               **error);
+GBytes        *fascia_handout_to_pdf         (FasciaHandout         *self,
+                                              FasciaPaper            paper,
+                                              GError               **error);
 
 void           fascia_paper_get_size         (FasciaPaper            paper,
                                               double                *width,

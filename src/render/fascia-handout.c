@@ -876,24 +876,13 @@ write_to_file_cb (void                *closure,
                                                           : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/**
- * fascia_handout_write_pdf:
- * @path: the PDF to write; replaced only once the new one is complete
- *
- * Writes the handout through a fresh temporary file beside @path, mode 0600 because it names
- * a client, and renames it into place. A symbolic link, a device or a folder at @path is
- * refused and left as it is.
- *
- * Returns: whether the PDF was written
- */
-gboolean
-fascia_handout_write_pdf (FasciaHandout  *self,
-                          const char     *path,
-                          FasciaPaper     paper,
-                          GError        **error)
+/* Draws every page of the handout as a PDF to @func; returns cairo's status. */
+static cairo_status_t
+render_pdf (FasciaHandout      *self,
+            FasciaPaper         paper,
+            cairo_write_func_t  func,
+            gpointer            closure)
 {
-  g_autoptr(FasciaFileWriter) writer = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created = g_date_time_format_iso8601 (now);
   cairo_surface_t *surface;
@@ -902,22 +891,10 @@ fascia_handout_write_pdf (FasciaHandout  *self,
   guint pages;
   cairo_t *cr;
 
-  g_return_val_if_fail (FASCIA_IS_HANDOUT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  writer = fascia_file_writer_new (path, FASCIA_FILE_WRITE_PRIVATE, &local_error);
-  if (writer == NULL)
-    {
-      g_set_error_literal (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE,
-                           local_error->message);
-      return FALSE;
-    }
-
   fascia_paper_get_size (paper, &width, &height);
   pages = fascia_handout_paginate (self, width, height);
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_file_cb, writer, width, height);
+  surface = cairo_pdf_surface_create_for_stream (func, closure, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   if (self->clinic != NULL && *self->clinic)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->clinic);
@@ -937,7 +914,42 @@ fascia_handout_write_pdf (FasciaHandout  *self,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  return status;
+}
 
+/**
+ * fascia_handout_write_pdf:
+ * @path: the PDF to write; replaced only once the new one is complete
+ *
+ * Writes the handout through a fresh temporary file beside @path, mode 0600 because it names
+ * a client, and renames it into place. A symbolic link, a device or a folder at @path is
+ * refused and left as it is.
+ *
+ * Returns: whether the PDF was written
+ */
+gboolean
+fascia_handout_write_pdf (FasciaHandout  *self,
+                          const char     *path,
+                          FasciaPaper     paper,
+                          GError        **error)
+{
+  g_autoptr(FasciaFileWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  cairo_status_t status;
+
+  g_return_val_if_fail (FASCIA_IS_HANDOUT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  writer = fascia_file_writer_new (path, FASCIA_FILE_WRITE_PRIVATE, &local_error);
+  if (writer == NULL)
+    {
+      g_set_error_literal (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE,
+                           local_error->message);
+      return FALSE;
+    }
+
+  status = render_pdf (self, paper, write_to_file_cb, writer);
   if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
     {
       g_set_error (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE,
@@ -955,6 +967,44 @@ fascia_handout_write_pdf (FasciaHandout  *self,
     }
 
   return TRUE;
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * fascia_handout_to_pdf:
+ *
+ * The handout as a PDF in memory, as fascia_handout_write_pdf() would write it: for a worker
+ * that writes it with other work's file handling (fascia_store_export_file()).
+ *
+ * Returns: (transfer full) (nullable): the PDF, or %NULL with @error set
+ */
+GBytes *
+fascia_handout_to_pdf (FasciaHandout  *self,
+                       FasciaPaper     paper,
+                       GError        **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_status_t status;
+
+  g_return_val_if_fail (FASCIA_IS_HANDOUT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  status = render_pdf (self, paper, append_cb, pdf);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, FASCIA_HANDOUT_ERROR, FASCIA_HANDOUT_ERROR_WRITE,
+                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
 }
 
 static void

@@ -1282,6 +1282,7 @@ typedef struct _ExportJob
   FasciaRecordsFormat   format;
   FasciaCsvExportKind   kind;
   FasciaCsvExportFlags  flags;
+  FasciaPrintSetup      setup;     /* a chart's letterhead and paper, read on the window's thread */
   gint                  permille;  /* how far, written by the worker */
 } ExportJob;
 
@@ -1290,6 +1291,7 @@ export_job_free (struct _ExportJob *job)
 {
   g_clear_object (&job->store);
   g_free (job->path);
+  fascia_print_setup_clear (&job->setup);
   g_free (job);
 }
 
@@ -1310,6 +1312,15 @@ export_read (FasciaStore   *reader,
 {
   ExportJob *job = data;
 
+  if (job->format == FASCIA_RECORDS_CHART)
+    {
+      FasciaLetterhead letterhead = fascia_print_setup_get_letterhead (&job->setup);
+      g_autoptr(FasciaHandout) chart = fascia_handout_new_for_chart (reader, job->atlas,
+                                                                     job->client_id,
+                                                                     &letterhead, error);
+
+      return chart != NULL ? fascia_handout_to_pdf (chart, job->setup.paper, error) : NULL;
+    }
   return export_bytes (reader, job->atlas, job->client_id, job->format, job->kind, job->flags,
                        cancellable, export_progress_cb, job, error);
 }
@@ -1337,7 +1348,11 @@ export_poll_cb (gpointer user_data)
   Work *work = user_data;
   ExportJob *job = work->export;
 
-  gtk_progress_bar_set_fraction (work->bar, g_atomic_int_get (&job->permille) / 1000.0);
+  /* A chart is laid out whole before it is written: how far it is cannot be told. */
+  if (job->format == FASCIA_RECORDS_CHART)
+    gtk_progress_bar_pulse (work->bar);
+  else
+    gtk_progress_bar_set_fraction (work->bar, g_atomic_int_get (&job->permille) / 1000.0);
   return G_SOURCE_CONTINUE;
 }
 
@@ -1349,17 +1364,20 @@ export_done_cb (GObject      *source,
   Work *work = user_data;
   g_autoptr(GError) error = NULL;
 
+  gboolean chart = work->export->format == FASCIA_RECORDS_CHART;
+
   g_task_propagate_boolean (G_TASK (result), &error);
   g_clear_handle_id (&work->poll_id, g_source_remove);
-  if (work_done (work, error, _("Could not export the records")))
-    fascia_ui_toast (work->widget, _("Records exported"));
+  if (work_done (work, error, chart ? _("Could not export the chart")
+                                    : _("Could not export the records")))
+    fascia_ui_toast (work->widget, chart ? _("Chart exported") : _("Records exported"));
   work_free (work);
 }
 
 /**
  * fascia_records_export_to:
  * @client_id: one client, or 0 for all
- * @format: FHIR (all records, or @client_id's), CSV or vCards (all clients)
+ * @format: FHIR (all records, or @client_id's), CSV or vCards (all clients), or @client_id's chart
  * @kind: which table a CSV file holds
  * @flags: a byte order mark or not, for a CSV file
  *
@@ -1386,7 +1404,9 @@ fascia_records_export_to (GtkWidget            *widget,
 
   if (path == NULL)
     {
-      fascia_ui_show_error (widget, _("Could not export the records"), error);
+      fascia_ui_show_error (widget, format == FASCIA_RECORDS_CHART ? _("Could not export the chart")
+                                                                   : _("Could not export the records"),
+                            error);
       return NULL;
     }
 
@@ -1398,8 +1418,12 @@ fascia_records_export_to (GtkWidget            *widget,
   job->format = format;
   job->kind = kind;
   job->flags = flags;
+  if (format == FASCIA_RECORDS_CHART)
+    fascia_print_setup_load (&job->setup);
 
-  work = work_new (widget, store, _("Export Records"), _("Exporting…"));
+  work = work_new (widget, store,
+                   format == FASCIA_RECORDS_CHART ? _("Export Chart") : _("Export Records"),
+                   _("Exporting…"));
   work_stop_with_window (work);
   work->export = job;
   work->poll_id = g_timeout_add (100, export_poll_cb, work);
@@ -1641,12 +1665,10 @@ chart_chosen (GtkWidget      *widget,
               GFile          *file,
               GtkFileChooser *chooser)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!fascia_records_export_chart_file (store, client_id, file, &error))
-    fascia_ui_show_error (widget, _("Could not export the chart"), error);
-  else
-    fascia_ui_toast (widget, _("Chart exported"));
+  /* In a worker, on a connection of its own: a chart of hundreds of visits takes a while, and
+   * Cancel, or a clinic server silent for the job's answer time, ends it. */
+  fascia_records_export_to (widget, store, client_id, file, FASCIA_RECORDS_CHART, 0,
+                            FASCIA_CSV_EXPORT_NONE);
 }
 
 void

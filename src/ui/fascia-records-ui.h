@@ -18,6 +18,7 @@ typedef enum
   FASCIA_RECORDS_FHIR,
   FASCIA_RECORDS_CSV,
   FASCIA_RECORDS_VCARD,
+  FASCIA_RECORDS_CHART,  /* one client's whole chart, a PDF with the handouts' letterhead */
 } FasciaRecordsFormat;
 
 void       fascia_records_import_clients      (GtkWidget   *widget,
