@@ -2485,6 +2485,9 @@ def build_front_superficial():
     v.label('Costal cartilages 5–7', (44, -142), L)
     v.label('Ribs 5–8', (133.5, -79.2), R)
     v.label('Costal margin', (86.1, -27.8), R)
+    # between the 8th and 9th ribs, lateral to their costochondral junctions (its column keeps the
+    # label after "Costal margin": above it, enlarged, it was the one left out of the two)
+    v.label('Intercostal muscles', (126.7, -4.4), R)
     # the ASIS lies under the skin between the muscles that attach round it
     for sd in (L, R):
         bare_spot(v, (123.5, 209.5), 3.6, sd)

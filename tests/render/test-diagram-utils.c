@@ -111,6 +111,26 @@ test_diagram_render (FasciaDiagram *diagram,
   return surface;
 }
 
+/* The drawing without its labels, whose leader lines may run over any part of it. */
+cairo_surface_t *
+test_diagram_render_drawing (FasciaDiagram *diagram,
+                             int            width,
+                             int            height,
+                             double         scale,
+                             double         x,
+                             double         y)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr;
+  cairo_surface_t *surface = new_white (width, height, &cr);
+
+  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_DRAWING, scale, x, y, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 cairo_surface_t *
 test_diagram_render_raw (GBytes *svg,
                          int     width,

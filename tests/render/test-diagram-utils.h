@@ -16,6 +16,12 @@ cairo_surface_t *test_diagram_render             (FasciaDiagram   *diagram,
                                                   double           scale,
                                                   double           x,
                                                   double           y);
+cairo_surface_t *test_diagram_render_drawing     (FasciaDiagram   *diagram,
+                                                  int              width,
+                                                  int              height,
+                                                  double           scale,
+                                                  double           x,
+                                                  double           y);
 cairo_surface_t *test_diagram_render_raw         (GBytes          *svg,
                                                   int              width,
                                                   int              height,

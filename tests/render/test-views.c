@@ -1234,7 +1234,8 @@ static void
 test_front_chest_wall (void)
 {
   g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
-  cairo_surface_t *surface = test_diagram_render (diagram, 300, 460, 1, 300, 0);
+  /* the drawing: the leader lines of the labels pointing into the window cross the ribs */
+  cairo_surface_t *surface = test_diagram_render_drawing (diagram, 300, 460, 1, 300, 0);
   double window[G_N_ELEMENTS (front_window_mm)][2];
   guint white;
 
@@ -1955,6 +1956,9 @@ static const LabelPoint label_points[] = {
   { "front-superficial", "Linea alba", "b-linea-alba" },
   { "front-superficial", "Umbilicus", "b-linea-alba" },
   { "front-superficial", "Costal cartilages 5–7", "b-costal-cartilages-5-7-l" },
+  /* the intercostal muscles between the ribs in the window of the chest wall, labelled in the
+   * side and back superficial views (they had no label here) */
+  { "front-superficial", "Intercostal muscles", "m-intercostals-r" },
   { "lateral", "Linea alba", "b-linea-alba" },
   { "lateral", "Fibular head", "b-fibular-head-r" },
   /* the spinous processes and the median sacral crest lie on the thoracolumbar fascia */
