@@ -92,6 +92,26 @@ new_white (int       width,
   return surface;
 }
 
+static cairo_surface_t *
+render_part (FasciaDiagram     *diagram,
+             FasciaDiagramPart  part,
+             int                width,
+             int                height,
+             double             scale,
+             double             x,
+             double             y)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr;
+  cairo_surface_t *surface = new_white (width, height, &cr);
+
+  g_assert_true (fascia_diagram_render_part (diagram, cr, part, scale, x, y, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 cairo_surface_t *
 test_diagram_render (FasciaDiagram *diagram,
                      int            width,
@@ -100,15 +120,7 @@ test_diagram_render (FasciaDiagram *diagram,
                      double         x,
                      double         y)
 {
-  g_autoptr(GError) error = NULL;
-  cairo_t *cr;
-  cairo_surface_t *surface = new_white (width, height, &cr);
-
-  g_assert_true (fascia_diagram_render (diagram, cr, scale, x, y, &error));
-  g_assert_no_error (error);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return render_part (diagram, FASCIA_DIAGRAM_PART_ALL, width, height, scale, x, y);
 }
 
 /* The drawing without its labels, whose leader lines may run over any part of it. */
@@ -120,15 +132,7 @@ test_diagram_render_drawing (FasciaDiagram *diagram,
                              double         x,
                              double         y)
 {
-  g_autoptr(GError) error = NULL;
-  cairo_t *cr;
-  cairo_surface_t *surface = new_white (width, height, &cr);
-
-  g_assert_true (fascia_diagram_render_part (diagram, cr, FASCIA_DIAGRAM_PART_DRAWING, scale, x, y, &error));
-  g_assert_no_error (error);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return render_part (diagram, FASCIA_DIAGRAM_PART_DRAWING, width, height, scale, x, y);
 }
 
 cairo_surface_t *
