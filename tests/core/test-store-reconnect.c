@@ -291,6 +291,105 @@ test_unanswered (StoreFixture  *fixture,
   g_signal_handlers_disconnect_by_data (fixture->store, &heard);
 }
 
+/* The server's main process (postmaster.pid's first line), which takes new connections. */
+static pid_t
+postmaster_pid (void)
+{
+  g_autofree char *path = g_build_filename (pg_server.dir, "data", "postmaster.pid", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpint (atoi (text), >, 0);
+  return (pid_t) atoi (text);
+}
+
+/* A save, as the window makes it, on a server that answers nothing at all (@data TRUE: its
+ * main process and the window's connection's process stopped, as when the network falls or
+ * a laptop leaves the clinic's wireless: what is sent is taken by no one), or that is there
+ * but does not answer this one query (FALSE: only the connection's process stopped, as a
+ * query waiting on a lock or a slow disk would leave it). Its connection's answer time is
+ * the window's, 10 s (4 s for the second, to keep the test short). The first is cut when a
+ * new connection to the server is not answered either: after 3 s, not the 10 s the window
+ * was frozen for; the second waits its whole answer time, the server being there. Either way
+ * the edit is kept in the journal and the store comes back by itself. */
+static void
+test_unanswered_probed (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  gboolean server_gone = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  FasciaJournal *journal;
+  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Ottoline Vandermeer");
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
+  FasciaDb *db = fascia_store_get_db (fixture->store);
+  Heard heard = { 0 };
+  double waited;
+  gint64 started;
+  pid_t pid, postmaster = 0;
+  gboolean ok;
+
+  journal = keep_journal (fixture, journal_path, &heard);
+  g_assert_cmpuint (fascia_db_postgres_get_answer_timeout (db), ==, 10000);
+  if (!server_gone)
+    fascia_db_postgres_set_answer_timeout (db, 4000);
+
+  pid = backend_pid (fixture->store);
+  if (server_gone)
+    {
+      postmaster = postmaster_pid ();
+      g_assert_cmpint (kill (postmaster, SIGSTOP), ==, 0);
+    }
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  started = g_get_monotonic_time ();
+  fascia_client_set_phone (client, "555 0142");
+  ok = fascia_store_update_client_full (fixture->store, client, NULL, &error);
+  waited = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_test_message ("The save failed after %.2f s", waited);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  if (postmaster != 0)
+    g_assert_cmpint (kill (postmaster, SIGCONT), ==, 0);
+  g_assert_nonnull (error);
+  if (server_gone)
+    {
+      g_assert_nonnull (strstr (error->message, "did not answer in 3 s"));
+      g_assert_cmpfloat (waited, <, 8.0);
+    }
+  else
+    {
+      g_assert_nonnull (strstr (error->message, "did not answer in 4 s"));
+      g_assert_cmpfloat (waited, >=, 4.0);
+    }
+  assert_kept (fixture->store, ok, &error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+
+  /* Lost, and back on a new connection of its own; the edit saved once. */
+  while (heard.lost == 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (heard.back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (fascia_store_is_connected (fixture->store));
+  g_assert_true (fascia_store_replay_journal (fixture->store, journal, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  {
+    g_autoptr(FasciaClient) saved = fascia_store_get_client (fixture->store,
+                                                             fascia_client_get_id (client),
+                                                             &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (fascia_client_get_phone (saved), ==, "555 0142");
+  }
+
+  /* A query slower than the probe's wait but answered within the time is not cut: the
+   * server is there. */
+  fascia_db_postgres_set_answer_timeout (db, 10000);
+  g_assert_true (fascia_db_exec (db, "SELECT pg_sleep (1.5)", &error));
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_is_connected (fixture->store));
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+}
+
 /* A store that does not keep its connection (a worker's) stays lost, and says so. */
 static void
 test_lost_without_watch (StoreFixture  *fixture,
@@ -2304,6 +2403,12 @@ main (int   argc,
   g_test_add_func ("/postgresql/fascia/core/store/reconnect/keepalives", test_keepalives);
   g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_unanswered, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered-server-gone", StoreFixture,
+              GINT_TO_POINTER (TRUE), store_fixture_set_up_postgresql, test_unanswered_probed,
+              store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered-server-there", StoreFixture,
+              GINT_TO_POINTER (FALSE), store_fixture_set_up_postgresql, test_unanswered_probed,
+              store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/refused-login", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_refused_login, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/no-such-database-or-login", StoreFixture,

@@ -68,6 +68,7 @@ typedef struct
   gboolean          answer_renewed;      /* the time runs again from each part of the answer
                                           * that comes: how long the server may be silent */
   gboolean          unanswered;          /* the connection was cut for want of an answer */
+  guint             unanswered_ms;       /* after this long */
   GCancellable     *answer_cancellable;  /* owned: ends a wait for the answer at once */
   gboolean          wait_cancelled;      /* the connection was cut as a wait was cancelled */
   char             *lost_said;  /* why the query that found the connection lost failed */
@@ -135,7 +136,8 @@ typedef struct
  * swapping) froze the window until it answered, which might be never: neither the TCP user
  * timeout nor the keepalives see a server whose system still acknowledges the bytes, nor
  * does the server's own statement_timeout run in a process that is stopped. After this long
- * the connection is cut as if the line had fallen: the query fails, the edit goes to the
+ * (after 3 s when the server takes no new connection either: PROBE_AFTER_MS) the connection
+ * is cut as if the line had fallen: the query fails, the edit goes to the
  * journal, and a new connection is made in the background (mark_lost()). No query the window
  * makes takes a second at a clinic's size (tests/bench/bench-postgres); the work that grows
  * with the database (backups, imports, moving to the server) runs on connections of its own,
@@ -153,15 +155,16 @@ answer_timeout_of (PgDb *self)
   return self->link != NULL ? ANSWER_TIMEOUT_KEPT : 0;
 }
 
-/* The server did not answer in time: the socket is shut, and libpq finds the connection
- * broken as it does when the server closes it. What was sent may have been done on the
- * server or not; the journal's replay tells (fascia-store-journal.c). */
+/* The server did not answer in time (@waited ms): the socket is shut, and libpq finds the
+ * connection broken as it does when the server closes it. What was sent may have been done
+ * on the server or not; the journal's replay tells (fascia-store-journal.c). */
 static void
-cut_unanswered (PgDb *self)
+cut_unanswered (PgDb  *self,
+                guint  waited)
 {
-  g_debug ("The clinic server did not answer in %u ms: the connection is given up",
-           answer_timeout_of (self));
+  g_debug ("The clinic server did not answer in %u ms: the connection is given up", waited);
   self->unanswered = TRUE;
+  self->unanswered_ms = waited;
   shutdown (PQsocket (self->conn), SHUT_RDWR);
   PQconsumeInput (self->conn);
 }
@@ -177,34 +180,130 @@ cut_cancelled (PgDb *self)
   PQconsumeInput (self->conn);
 }
 
+/* A window's query that has had no answer at all for PROBE_AFTER_MS makes the store look
+ * whether the server is there: a new connection to the same server (its address as the
+ * window's connection found it, so no name is looked up) asked to `SELECT 1`. A server that
+ * answers it within PROBE_TIME_MS (or refuses it in its own words: too many connections, a
+ * password) is there, and the query is given the rest of its answer time: it may wait on a
+ * lock, or on a slow disk. One that does not is gone for now (the network fell, a laptop
+ * left the clinic's wireless, the server's machine hung), and the query is cut then, after
+ * 3 s instead of the answer time's 10 s, for which the window was frozen. A server process
+ * hung alone while the rest of the server answers is not told from a slow query: that still
+ * waits the whole answer time. Only for connections kept for a window (the jobs in workers
+ * have times of their own) whose answer time is longer than the probe's. */
+#define PROBE_AFTER_MS 1000
+#define PROBE_TIME_MS  2000
+
+typedef enum
+{
+  PROBE_NONE,        /* not started */
+  PROBE_CONNECTING,  /* PQconnectPoll() on the probe's socket */
+  PROBE_ASKING,      /* SELECT 1 sent */
+  PROBE_ANSWERED,    /* the server is there */
+  PROBE_SILENT,      /* it is not */
+} ProbeState;
+
+typedef struct
+{
+  PGconn                    *conn;
+  ProbeState                 state;
+  PostgresPollingStatusType  polling;
+  gint64                     deadline;
+} Probe;
+
+static PGconn  *connect_probe        (PgDb       *self);
+static gboolean is_refused_by_server (PGconn     *conn);
+
+static void
+probe_start (PgDb  *self,
+             Probe *probe)
+{
+  probe->deadline = g_get_monotonic_time () + (gint64) PROBE_TIME_MS * 1000;
+  probe->conn = connect_probe (self);
+  probe->polling = PGRES_POLLING_WRITING;
+  if (probe->conn == NULL || PQstatus (probe->conn) == CONNECTION_BAD)
+    probe->state = probe->conn != NULL && is_refused_by_server (probe->conn) ? PROBE_ANSWERED
+                                                                             : PROBE_SILENT;
+  else
+    probe->state = PROBE_CONNECTING;
+  g_debug ("No answer from the clinic server in %u ms: looking whether it is there",
+           PROBE_AFTER_MS);
+}
+
+/* The probe's socket is ready for what it waited for (or its time may be up). */
+static void
+probe_step (Probe *probe)
+{
+  if (probe->state == PROBE_CONNECTING)
+    {
+      probe->polling = PQconnectPoll (probe->conn);
+      if (probe->polling == PGRES_POLLING_FAILED)
+        probe->state = is_refused_by_server (probe->conn) ? PROBE_ANSWERED : PROBE_SILENT;
+      else if (probe->polling == PGRES_POLLING_OK)
+        probe->state = PQsendQuery (probe->conn, "SELECT 1") ? PROBE_ASKING : PROBE_SILENT;
+    }
+  else if (probe->state == PROBE_ASKING)
+    {
+      if (!PQconsumeInput (probe->conn))
+        probe->state = PROBE_SILENT;
+      else if (!PQisBusy (probe->conn))
+        {
+          PGresult *result;
+          gboolean ok = FALSE;
+
+          while ((result = PQgetResult (probe->conn)) != NULL)
+            {
+              ok = ok || PQresultStatus (result) == PGRES_TUPLES_OK;
+              PQclear (result);
+            }
+          probe->state = ok ? PROBE_ANSWERED : PROBE_SILENT;
+        }
+    }
+}
+
+static void
+probe_end (Probe *probe)
+{
+  if (probe->conn != NULL)
+    PQfinish (probe->conn);
+  probe->conn = NULL;
+}
+
 /* Returns when PQgetResult() will not wait: the next result is in, the connection is broken,
  * or it has been cut for want of an answer in the connection's time (answer_timeout_of(); 0:
- * no time) or as its answer cancellable was cancelled. With neither it returns at once, and
- * PQgetResult() waits as long as it takes. What was sent is flushed already: libpq sends all
- * of it before PQsend…() or PQpipelineSync() returns on a blocking connection. */
+ * no time; sooner when a probe finds the server gone, see PROBE_AFTER_MS) or as its answer
+ * cancellable was cancelled. With neither it returns at once, and PQgetResult() waits as long
+ * as it takes. What was sent is flushed already: libpq sends all of it before PQsend…() or
+ * PQpipelineSync() returns on a blocking connection. */
 static void
 await_answer (PgDb *self)
 {
   PGconn *conn = self->conn;
   guint timeout = answer_timeout_of (self);
   GCancellable *cancellable = self->answer_cancellable;
-  GPollFD fds[2] = { { -1, G_IO_IN, 0 }, { -1, G_IO_IN, 0 } };
+  GPollFD fds[3] = { { -1, G_IO_IN, 0 }, { -1, G_IO_IN, 0 }, { -1, G_IO_IN, 0 } };
+  Probe probe = { NULL, PROBE_NONE, PGRES_POLLING_WRITING, 0 };
+  gboolean probing = self->link != NULL && self->conninfo != NULL && !self->answer_renewed &&
+                     timeout > PROBE_AFTER_MS + PROBE_TIME_MS;
   gboolean have_fd;
-  gint64 deadline;
+  gint64 start, deadline;
 
   if ((timeout == 0 && cancellable == NULL) || conn == NULL)
     return;
-  deadline = timeout == 0 ? G_MAXINT64 : g_get_monotonic_time () + (gint64) timeout * 1000;
+  start = g_get_monotonic_time ();
+  deadline = timeout == 0 ? G_MAXINT64 : start + (gint64) timeout * 1000;
   /* Without a descriptor for it (none left), the cancellable is looked at every 50 ms. */
   have_fd = cancellable != NULL && g_cancellable_make_pollfd (cancellable, &fds[1]);
   while (PQisBusy (conn))
     {
-      gint64 left = deadline - g_get_monotonic_time ();
+      gint64 now = g_get_monotonic_time ();
+      gint64 left = deadline - now;
       int wait_ms = timeout == 0 ? -1 : (int) MIN (left / 1000 + 1, G_MAXINT);
+      guint n_fds = have_fd ? 2 : 1;
       int n;
 
       fds[0].fd = PQsocket (conn);
-      fds[0].revents = fds[1].revents = 0;
+      fds[0].revents = fds[1].revents = fds[2].revents = 0;
       if (fds[0].fd < 0)
         break;
       if (g_cancellable_is_cancelled (cancellable))
@@ -214,20 +313,67 @@ await_answer (PgDb *self)
         }
       if (left <= 0)
         {
-          cut_unanswered (self);
+          cut_unanswered (self, timeout);
           break;
         }
+
+      /* Is the server there at all? */
+      if (probing && probe.state == PROBE_NONE && now >= start + (gint64) PROBE_AFTER_MS * 1000)
+        probe_start (self, &probe);
+      if (probe.state == PROBE_CONNECTING || probe.state == PROBE_ASKING)
+        {
+          if (now >= probe.deadline)
+            probe.state = PROBE_SILENT;
+          else
+            {
+              wait_ms = (int) MIN ((gint64) wait_ms, (probe.deadline - now) / 1000 + 1);
+              fds[2].fd = PQsocket (probe.conn);
+              fds[2].events = probe.state == PROBE_CONNECTING &&
+                              probe.polling == PGRES_POLLING_WRITING ? G_IO_OUT : G_IO_IN;
+              if (fds[2].fd >= 0)
+                {
+                  /* The probe's descriptor goes last: the cancellable's may be missing. */
+                  if (!have_fd)
+                    fds[1] = fds[2];
+                  n_fds++;
+                }
+            }
+        }
+      if (probe.state == PROBE_SILENT)
+        {
+          probe_end (&probe);
+          cut_unanswered (self, (guint) ((now - start) / 1000));
+          break;
+        }
+      if (probe.state == PROBE_ANSWERED && probe.conn != NULL)
+        {
+          g_debug ("The clinic server is there: the query waits on");
+          probe_end (&probe);
+        }
+      else if (probing && probe.state == PROBE_NONE)
+        wait_ms = (int) MIN ((gint64) wait_ms,
+                             (start + (gint64) PROBE_AFTER_MS * 1000 - now) / 1000 + 1);
+
       if (cancellable != NULL && !have_fd)
         wait_ms = wait_ms < 0 ? 50 : MIN (wait_ms, 50);
-      n = g_poll (fds, have_fd ? 2 : 1, wait_ms);
+      n = g_poll (fds, n_fds, wait_ms);
       if (n < 0 && errno != EINTR)
         break;
       if ((fds[0].revents & (G_IO_IN | G_IO_HUP | G_IO_ERR)) && !PQconsumeInput (conn))
         break;
       /* Part of the answer came: the server is not silent. */
-      if ((fds[0].revents & G_IO_IN) && self->answer_renewed && timeout != 0)
-        deadline = g_get_monotonic_time () + (gint64) timeout * 1000;
+      if (fds[0].revents & G_IO_IN)
+        {
+          if (self->answer_renewed && timeout != 0)
+            deadline = g_get_monotonic_time () + (gint64) timeout * 1000;
+          if (probe.state == PROBE_NONE || probe.state == PROBE_CONNECTING ||
+              probe.state == PROBE_ASKING)
+            probe.state = PROBE_ANSWERED;
+        }
+      else if (n_fds > (have_fd ? 2u : 1u) && fds[n_fds - 1].revents != 0)
+        probe_step (&probe);
     }
+  probe_end (&probe);
   if (have_fd)
     g_cancellable_release_fd (cancellable);
 }
@@ -307,7 +453,7 @@ set_result_error (FasciaDb        *db,
   PgDb *self = (PgDb *) db;
   g_autofree char *unanswered = self->unanswered
     ? g_strdup_printf (self->answer_renewed ? "it stopped answering for %u s"
-                       : "it did not answer in %u s", (answer_timeout_of (self) + 999) / 1000)
+                       : "it did not answer in %u s", MAX ((self->unanswered_ms + 500) / 1000, 1))
     : NULL;
   g_autofree char *detail = fascia_text_excerpt (primary != NULL ? primary
                                                  : unanswered != NULL ? unanswered
@@ -461,6 +607,81 @@ is_lasting_refusal (const char *state)
          g_str_equal (state, "42501");
 }
 
+/* In the message of a connection made with connect_with_keepalives() nonblocking that
+ * failed, the last of the server's own answers (one per host tried), "SEVERITY:  CODE:
+ * message", starting at its ":  "; NULL if the server said nothing (it could not be reached). */
+static const char *
+server_answer_in (const char *message)
+{
+  const char *coded = NULL;
+
+  for (const char *p = strstr (message, ":  "); p != NULL; p = strstr (p + 1, ":  "))
+    {
+      gboolean code = strlen (p) >= 10 && p[8] == ':' && p[9] == ' ';
+
+      for (guint i = 3; code && i < 8; i++)
+        code = g_ascii_isdigit (p[i]) || g_ascii_isupper (p[i]);
+      if (code)
+        coded = p;
+    }
+  return coded;
+}
+
+/* A connection that failed was refused by the server itself, which is there: it asked for a
+ * password, or said why in its own words (too many connections, starting up…). */
+static gboolean
+is_refused_by_server (PGconn *conn)
+{
+  return PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn) ||
+         server_answer_in (PQerrorMessage (conn)) != NULL;
+}
+
+/* The probe's connection (see PROBE_AFTER_MS), started, nonblocking: to the server the
+ * window's connection is on, by the address it found (PQhostaddr(): no name looked up, which
+ * may wait on a resolver as gone as the server), with the window's connection string. */
+static PGconn *
+connect_probe (PgDb *self)
+{
+  const char *keywords[N_KEEPALIVES + 5];
+  const char *values[N_KEEPALIVES + 5];
+  const char *host = PQhost (self->conn);
+  const char *hostaddr = PQhostaddr (self->conn);
+  const char *port = PQport (self->conn);
+  guint n = 0;
+  PGconn *conn;
+
+  for (guint i = 0; i < N_KEEPALIVES; i++)
+    {
+      keywords[n] = keepalive_keywords[i];
+      values[n++] = keepalive_values[i];
+    }
+  keywords[n] = "dbname";
+  values[n++] = self->conninfo;
+  /* After the connection string, which they override. */
+  if (host != NULL && *host != '\0')
+    {
+      keywords[n] = "host";
+      values[n++] = host;
+    }
+  if (hostaddr != NULL && *hostaddr != '\0')
+    {
+      keywords[n] = "hostaddr";
+      values[n++] = hostaddr;
+    }
+  if (port != NULL && *port != '\0')
+    {
+      keywords[n] = "port";
+      values[n++] = port;
+    }
+  keywords[n] = NULL;
+  values[n] = NULL;
+
+  conn = PQconnectStartParams (keywords, values, 1);
+  if (conn != NULL)
+    PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
+  return conn;
+}
+
 /* @error, for a connection that failed (made by connect_with_keepalives() nonblocking, whose
  * messages carry the server's SQLSTATE): %FASCIA_STORE_ERROR_IO when trying again may help
  * (the server could not be reached, or is starting), else %FASCIA_STORE_ERROR_NOT_FOUND for
@@ -478,16 +699,7 @@ set_connect_error (PGconn  *conn,
   /* The server answered and asked for a password: none was given, or it was refused. */
   gboolean refused = PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn);
 
-  /* The last of the server's answers (one per host tried): "SEVERITY:  CODE: message". */
-  for (const char *p = strstr (message, ":  "); p != NULL; p = strstr (p + 1, ":  "))
-    {
-      gboolean code = strlen (p) >= 10 && p[8] == ':' && p[9] == ' ';
-
-      for (guint i = 3; code && i < 8; i++)
-        code = g_ascii_isdigit (p[i]) || g_ascii_isupper (p[i]);
-      if (code)
-        coded = p;
-    }
+  coded = server_answer_in (message);
   if (coded != NULL)
     {
       /* The server's words, without the code, nor the lines after them (its LOCATION). */
