@@ -703,6 +703,141 @@ test_import_cancel_silent (StoreFixture  *fixture,
   g_assert_cmpint (n_clients (fixture->path), ==, before);
 }
 
+/* How a move to a clinic server (fascia_store_move_to_server_async(), "Move to a Clinic
+ * Server…") meets a server that stops answering. */
+typedef enum
+{
+  MOVE_CANCEL_SILENT,     /* Cancel pressed while the server is silent */
+  MOVE_SILENT,            /* the server silent longer than the job's answer time */
+  MOVE_COMMIT_SAVED,      /* its COMMIT answered late, and done */
+  MOVE_COMMIT_LOST,       /* its COMMIT answered late, and failed */
+  MOVE_COMMIT_UNKNOWN,    /* its COMMIT still not done when the move has to end */
+} MoveEnd;
+
+/* The server's sessions on @conninfo's database but the caller's own. */
+static gint64
+other_sessions (const char *conninfo)
+{
+  return count_on_server (conninfo, "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                          "current_database () AND pid <> pg_backend_pid ()");
+}
+
+/* A clinic in a file (the fixture's, N_SLOW_ROWS clients, the first added "Refused Person"
+ * for MOVE_COMMIT_LOST) is moved to an empty database on the test server, whose statements
+ * are slowed (slow_server()): the first INSERT of a client, or the COMMIT of a transaction
+ * that added one, waits in a trigger without a word to the client, as a server whose process
+ * hangs does. With a job answer time of 400 ms (300 ms and 500 ms for the COMMIT's cases):
+ * Cancel ends the move at once; the server's silence ends it after that time, with one line
+ * that says so; a COMMIT left unanswered is looked into on a new connection once the move's
+ * session on the server has ended, and the move said done, not done ("nothing was copied"),
+ * or not known yet ("may have been saved"). Unless the COMMIT was done, the server holds no
+ * records once the move's session has ended. Before, the move waited for the server as long
+ * as it took, and a cancel with it: the cancelled and the silent moves were done 3 s after
+ * they began. */
+static void
+test_move_silent (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  MoveEnd how = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = pg_server_new_database ();
+  g_autoptr(FasciaStore) empty = NULL;
+  Run run = { 0 };
+  gint64 start;
+  gint64 end;
+  double took;
+  gboolean moved;
+
+  for (guint i = 0; i < N_SLOW_ROWS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s Person %u",
+                                               how == MOVE_COMMIT_LOST && i == 0 ? "Refused"
+                                                                                 : "Moved", i);
+
+      g_object_unref (fixture_add_client (fixture, name));
+    }
+
+  /* The clinic server's schema, made as a first connection makes it. */
+  empty = fascia_store_open_full (target, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  fascia_store_close (empty);
+  g_clear_object (&empty);
+
+  switch (how)
+    {
+    case MOVE_CANCEL_SILENT:
+    case MOVE_SILENT:
+      fascia_store_set_job_answer_timeout (fixture->store, 400);
+      slow_server (target, 3.0, FALSE);
+      break;
+    case MOVE_COMMIT_SAVED:
+    case MOVE_COMMIT_LOST:
+      fascia_store_set_job_answer_timeout (fixture->store, 500);
+      slow_server (target, 0.6, TRUE);
+      break;
+    case MOVE_COMMIT_UNKNOWN:
+    default:
+      fascia_store_set_job_answer_timeout (fixture->store, 300);
+      slow_server (target, 4.0, TRUE);
+      break;
+    }
+
+  run_init (&run);
+  if (how == MOVE_CANCEL_SILENT)
+    g_timeout_add (300, cancel_cb, run.cancellable);
+  start = g_get_monotonic_time ();
+  fascia_store_move_to_server_async (fixture->store, target, NULL, FALSE, run.cancellable, NULL,
+                                     NULL, done_cb, &run);
+  g_main_loop_run (run.loop);
+  took = (g_get_monotonic_time () - start) / 1e6;
+  moved = fascia_store_move_to_server_finish (fixture->store, run.result, NULL, &error);
+  run_clear (&run);
+  g_test_message ("the move ended %.2f s after it began%s", took,
+                  how == MOVE_CANCEL_SILENT ? ", cancelled at 0.3 s" : "");
+  if (error != NULL)
+    g_test_message ("it said: %s", error->message);
+
+  switch (how)
+    {
+    case MOVE_CANCEL_SILENT:
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpfloat (took, <, 1.0);
+      break;
+    case MOVE_SILENT:
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "(it stopped answering for 1 s)"));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_null (strstr (error->message, target));
+      g_assert_cmpfloat (took, <, 2.0);
+      break;
+    case MOVE_COMMIT_SAVED:
+      g_assert_no_error (error);
+      g_assert_true (moved);
+      break;
+    case MOVE_COMMIT_LOST:
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "and it was not: nothing was copied"));
+      g_assert_null (strchr (error->message, '\n'));
+      break;
+    case MOVE_COMMIT_UNKNOWN:
+    default:
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "it may have been saved"));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_cmpfloat (took, <, 3.0);
+      break;
+    }
+
+  /* Once the server is done with the move's session (it finds its connection gone), it holds
+   * the records only if the move was done, or may have been and was. */
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (other_sessions (target) > 0 && g_get_monotonic_time () < end)
+    g_usleep (50 * 1000);
+  g_assert_cmpint (other_sessions (target), ==, 0);
+  g_assert_cmpint (n_clients (target), ==,
+                   how == MOVE_COMMIT_SAVED || how == MOVE_COMMIT_UNKNOWN ? N_SLOW_ROWS : 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +864,19 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store-worker/import-commit-unanswered-unknown",
               StoreFixture, NULL, server_demo_fixture_set_up,
               test_import_commit_unanswered_unknown, store_fixture_tear_down);
+
+  for (MoveEnd how = MOVE_CANCEL_SILENT; how <= MOVE_COMMIT_UNKNOWN; how++)
+    {
+      static const char * const names[] = {
+        "cancel-silent", "silent-answer-time", "commit-unanswered-saved",
+        "commit-unanswered-lost", "commit-unanswered-unknown",
+      };
+      g_autofree char *name = g_strconcat ("/sqlite/fascia/core/store-worker/move-", names[how],
+                                           NULL);
+
+      g_test_add (name, StoreFixture, GINT_TO_POINTER (how), store_fixture_set_up,
+                  test_move_silent, store_fixture_tear_down);
+    }
 
   return g_test_run ();
 }

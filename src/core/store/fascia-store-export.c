@@ -52,6 +52,7 @@ fascia_store_open_reader_for (const char    *database,
 
   db = fascia_store_get_db (reader);
   fascia_db_set_silence_timeout (db, answer_timeout);
+  fascia_store_set_job_answer_timeout (reader, answer_timeout);
   fascia_db_set_answer_cancellable (db, own == NULL ? cancellable : NULL);
   return reader;
 }
@@ -97,6 +98,67 @@ fascia_store_prefix_not_written (GError      **error,
       return;
     }
   g_prefix_error (error, "“%s” was not written: ", path);
+}
+
+/*
+ * fascia_store_settle_commit:
+ * @database: the database a job wrote to
+ * @answer_timeout: the job's answer time: how long to wait for the job's session to end, and
+ *   for the server's answers meanwhile
+ * @session: the job's session on the server (fascia_db_get_session())
+ * @was_saved: tells, on a new connection, whether the job's transaction is in the database
+ * @what: the job, for the messages: "the import"
+ * @not_saved: what the user is told when it was not: "nothing was imported"
+ * @unknown: what the user is told when it cannot be told yet
+ * @error: the COMMIT's error on entry (the server did not answer it, or the connection fell)
+ *
+ * A job's COMMIT went unanswered: it may have been done on the server or not. On a new
+ * connection, once the job's session on the server has ended (so that its transaction is
+ * done or undone for good), @was_saved tells which. Returns %TRUE if it was saved, with
+ * @error cleared; else @error says, on one line, that it was not (@not_saved), or that it
+ * cannot be told yet (@unknown: the server still silent, or the session still going on).
+ */
+gboolean
+fascia_store_settle_commit (const char            *database,
+                            guint                  answer_timeout,
+                            guint64                session,
+                            FasciaStoreSavedFunc   was_saved,
+                            gconstpointer          data,
+                            const char            *what,
+                            const char            *not_saved,
+                            const char            *unknown,
+                            GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  gboolean saved = FALSE;
+  char *message;
+
+  g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
+
+  store = fascia_store_open_reader_for (database, NULL, answer_timeout, &local_error);
+  if (store != NULL &&
+      fascia_db_await_session_end (fascia_store_get_db (store), session, answer_timeout,
+                                   &local_error) &&
+      was_saved (store, data, &saved, &local_error))
+    {
+      if (saved)
+        {
+          g_clear_error (error);
+          return TRUE;
+        }
+      message = g_strdup_printf ("The clinic server did not answer as %s was saved, and it "
+                                 "was not: %s (%s)", what, not_saved, (*error)->message);
+      g_free ((*error)->message);
+      (*error)->message = message;
+      return FALSE;
+    }
+
+  g_clear_error (error);
+  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+               "The clinic server did not answer as %s was saved: %s (%s)", what, unknown,
+               local_error->message);
+  return FALSE;
 }
 
 /**

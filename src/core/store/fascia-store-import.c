@@ -311,20 +311,16 @@ fascia_import_cut_clear (FasciaImportCut *cut)
 }
 
 gboolean
-fascia_store_import_was_saved (FasciaStore            *self,
-                               const FasciaImportCut  *cut,
-                               guint                   milliseconds,
-                               gboolean               *saved,
-                               GError                **error)
+fascia_store_import_was_saved (FasciaStore    *self,
+                               gconstpointer   data,
+                               gboolean       *saved,
+                               GError        **error)
 {
+  const FasciaImportCut *cut = data;
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   FasciaDbStep step;
 
   g_return_val_if_fail (cut->token != NULL, FALSE);
-
-  if (!fascia_db_await_session_end (fascia_store_get_db (self), cut->session, milliseconds,
-                                    error))
-    return FALSE;
 
   stmt = fascia_store_prepare (self, "SELECT 1 FROM clients WHERE add_token = ?1", error);
   if (stmt == NULL)

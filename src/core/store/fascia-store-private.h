@@ -226,11 +226,10 @@ gboolean          fascia_store_import_csv_run    (FasciaStore             *self,
                                                   gpointer                 progress_data,
                                                   FasciaImportCut         *cut,
                                                   GError                 **error);
-/* On @self, a new connection to the database: whether the import @cut is in it, once its
- * session has ended (waited for up to @milliseconds). */
+/* On @self, a new connection to the database, once the import's session has ended: whether
+ * the import @cut is in it (a FasciaStoreSavedFunc for fascia_store_settle_commit()). */
 gboolean          fascia_store_import_was_saved  (FasciaStore             *self,
-                                                  const FasciaImportCut   *cut,
-                                                  guint                    milliseconds,
+                                                  gconstpointer            cut,
                                                   gboolean                *saved,
                                                   GError                 **error);
 
@@ -440,6 +439,21 @@ FasciaStore      *fascia_store_open_reader_for   (const char            *databas
 void              fascia_store_prefix_not_written (GError          **error,
                                                    FasciaStore      *reader,
                                                    const char       *path);
+/* Whether a job's transaction, whose COMMIT went unanswered, is in the database @store
+ * (a new connection), now that the job's session has ended. */
+typedef gboolean (*FasciaStoreSavedFunc) (FasciaStore    *store,
+                                          gconstpointer   data,
+                                          gboolean       *saved,
+                                          GError        **error);
+gboolean          fascia_store_settle_commit     (const char            *database,
+                                                  guint                  answer_timeout,
+                                                  guint64                session,
+                                                  FasciaStoreSavedFunc   was_saved,
+                                                  gconstpointer          data,
+                                                  const char            *what,
+                                                  const char            *not_saved,
+                                                  const char            *unknown,
+                                                  GError               **error);
 void              fascia_store_set_job_answer_timeout (FasciaStore     *self,
                                                        guint            milliseconds);
 guint             fascia_store_get_job_answer_timeout (FasciaStore     *self);

@@ -318,43 +318,6 @@ fascia_store_backup_finish (FasciaStore   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* An import's COMMIT went unanswered (@error says why): on a new connection, once the
- * import's session on the server has ended, whether the import was saved. Returns TRUE if it
- * was; else @error says that nothing was imported, or that it cannot be told. */
-static gboolean
-settle_import (Job                    *job,
-               const FasciaImportCut  *cut,
-               GError                **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(FasciaStore) store = NULL;
-  gboolean saved = FALSE;
-  char *message;
-
-  store = fascia_store_open_reader_for (job->database, NULL, job->answer_timeout, &local_error);
-  if (store != NULL &&
-      fascia_store_import_was_saved (store, cut, job->answer_timeout, &saved, &local_error))
-    {
-      if (saved)
-        {
-          g_clear_error (error);
-          return TRUE;
-        }
-      message = g_strdup_printf ("The clinic server did not answer as the import was saved, "
-                                 "and it was not: nothing was imported (%s)", (*error)->message);
-      g_free ((*error)->message);
-      (*error)->message = message;
-      return FALSE;
-    }
-
-  g_clear_error (error);
-  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
-               "The clinic server did not answer as the import was saved: it may have been "
-               "saved. Look for its clients in the list before importing the file again (%s)",
-               local_error->message);
-  return FALSE;
-}
-
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -369,13 +332,17 @@ import_thread (GTask        *task,
 
   /* On a clinic server, Cancel ends the import at once up to its COMMIT, even while the
    * server is silent, and a server silent for the job's answer time ends it; a COMMIT left
-   * unanswered so is looked into (settle_import()). */
+   * unanswered so is looked into (fascia_store_settle_commit()). */
   store = fascia_store_open_reader_for (job->database, cancellable, job->answer_timeout, &error);
   done = store != NULL &&
          fascia_store_import_csv_run (store, job->import, job->duplicates, &job->counts,
                                       cancellable, report, task, &cut, &error);
   if (!done && cut.token != NULL)
-    done = settle_import (job, &cut, &error);
+    done = fascia_store_settle_commit (job->database, job->answer_timeout, cut.session,
+                                       fascia_store_import_was_saved, &cut, "the import",
+                                       "nothing was imported",
+                                       "it may have been saved. Look for its clients in the "
+                                       "list before importing the file again", &error);
   fascia_import_cut_clear (&cut);
 
   if (!done)
@@ -703,10 +670,14 @@ move_thread (GTask        *task,
     connect = fascia_store_conninfo_with_password (job->destination, job->password, &error);
   else
     connect = g_strdup (job->destination);
+  /* On connections that Cancel ends at once, even while the server is silent, and that a
+   * server silent for the job's answer time ends: the server's transaction is then never
+   * committed. A COMMIT left unanswered is looked into (fascia_store_copy_into()). */
   if (connect == NULL ||
-      (source = fascia_store_open_full (job->database, FASCIA_STORE_OPEN_NO_BACKUP,
-                                        &error)) == NULL ||
-      (target = fascia_store_open_full (connect, FASCIA_STORE_OPEN_NO_BACKUP, &error)) == NULL ||
+      (source = fascia_store_open_reader_for (job->database, cancellable, job->answer_timeout,
+                                              &error)) == NULL ||
+      (target = fascia_store_open_reader_for (connect, cancellable, job->answer_timeout,
+                                              &error)) == NULL ||
       !fascia_store_copy_into (source, target, cancellable, report, task, NULL, &error))
     {
       if (connect != NULL)
