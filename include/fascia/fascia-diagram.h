@@ -130,6 +130,8 @@ void                fascia_diagram_set_min_label_size (FasciaDiagram      *self,
 guint               fascia_diagram_get_n_labels       (FasciaDiagram      *self);
 const char         *fascia_diagram_get_label_text     (FasciaDiagram      *self,
                                                        guint               i);
+const char         *fascia_diagram_get_label_muscle   (FasciaDiagram      *self,
+                                                       guint               i);
 gboolean            fascia_diagram_get_label_leader   (FasciaDiagram      *self,
                                                        guint               i,
                                                        double             *start_x,

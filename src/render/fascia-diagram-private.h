@@ -48,6 +48,9 @@ typedef struct
    * coordinates with no transform of its own: from beside the text to the point labelled. */
   guint     n_leader;        /* its points, or 0 */
   double    leader[FASCIA_DIAGRAM_LEADER_POINTS][2];
+  /* The id of the muscle card the text names (fascia_diagram_get_label_muscle()), or NULL: a
+   * landmark's label, or any label of a drawing loaded without an atlas. */
+  const char *muscle;
 } FasciaDiagramLabel;
 
 #define FASCIA_DIAGRAM_MAX_LABELS 512

@@ -11,6 +11,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "fascia/fascia-landmark.h"
+#include "fascia/fascia-muscle.h"
+
 #include "fascia-diagram-private.h"
 
 typedef struct
@@ -579,6 +582,90 @@ passthrough_cb (GMarkupParseContext  *context,
                  "The drawing declares XML entities, which are not allowed");
 }
 
+/* Whether @text begins with @name and the name ends there: at the text's end, or before a
+ * space, a colon or a comma ("External oblique aponeurosis", "Levator ani: pubococcygeus",
+ * "Diaphragm, lumbar part"). */
+static gboolean
+begins_with_name (const char *text,
+                  const char *name)
+{
+  gsize len = strlen (name);
+
+  return strncmp (text, name, len) == 0
+         && (text[len] == '\0' || text[len] == ' ' || text[len] == ':' || text[len] == ',');
+}
+
+/* The muscle card a label's text names, by the cards' names (casefolded, a label broken onto
+ * lines read as one line):
+ *  - a landmark card's name is a landmark's label, though a muscle's name is in it ("Tendinous
+ *    arch of levator ani");
+ *  - a muscle card's name, alone or with a note in brackets ("Intercostal muscles", "Psoas major
+ *    (behind)", "Diaphragm (right dome)"), or followed by a part of it ("Levator ani:
+ *    pubococcygeus", "Diaphragm, lumbar part (behind)", "External oblique aponeurosis");
+ *  - a part "of" a muscle by its name ("Right crus of the diaphragm");
+ *  - the first word of one muscle card's name, and of no other's, with a note ("Latissimus
+ *    (cut)", "Longissimus (cut)").
+ * The longest name that matches wins. NULL for anything else ("Central tendon", "Gluteal
+ * aponeurosis": their cards are landmarks or they name no card by a muscle's name). */
+static const char *
+label_muscle (FasciaAtlas *atlas,
+              const char  *text)
+{
+  GListModel *muscles = fascia_atlas_get_muscles (atlas);
+  GListModel *landmarks = fascia_atlas_get_landmarks (atlas);
+  g_autofree char *folded = NULL;
+  g_autofree char *base = NULL;
+  const char *best = NULL, *note;
+  gsize best_len = 0;
+  guint first_word_matches = 0;
+  const char *first_word_muscle = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  folded = g_strdelimit (g_utf8_casefold (text, -1), "\n", ' ');
+
+  for (guint l = 0; l < g_list_model_get_n_items (landmarks); l++)
+    {
+      g_autoptr(FasciaLandmark) landmark = g_list_model_get_item (landmarks, l);
+      g_autofree char *name = g_utf8_casefold (fascia_landmark_get_name (landmark), -1);
+
+      if (g_str_equal (folded, name))
+        return NULL;
+    }
+
+  /* The text without a note in brackets at its end. */
+  note = g_str_has_suffix (folded, ")") ? g_strrstr (folded, " (") : NULL;
+  base = note != NULL ? g_strndup (folded, note - folded) : g_strdup (folded);
+
+  for (guint m = 0; m < g_list_model_get_n_items (muscles); m++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, m);
+      g_autofree char *name = g_utf8_casefold (fascia_muscle_get_name (muscle), -1);
+      g_autofree char *of = g_strconcat (" of ", name, NULL);
+      g_autofree char *of_the = g_strconcat (" of the ", name, NULL);
+      const char *space = strchr (name, ' ');
+      gsize len = strlen (name);
+
+      if (len > best_len
+          && (begins_with_name (base, name) || g_str_has_suffix (base, of)
+              || g_str_has_suffix (base, of_the)))
+        {
+          best = fascia_muscle_get_id (muscle);
+          best_len = len;
+        }
+      if (note != NULL && space != NULL && strchr (base, ' ') == NULL
+          && strlen (base) == (gsize) (space - name) && strncmp (base, name, space - name) == 0)
+        {
+          first_word_matches++;
+          first_word_muscle = fascia_muscle_get_id (muscle);
+        }
+    }
+  if (best == NULL && first_word_matches == 1)
+    best = first_word_muscle;
+
+  return best;
+}
+
 /**
  * fascia_diagram_scan:
  *
@@ -641,6 +728,16 @@ fascia_diagram_scan (FasciaDiagramData  *data,
                            "The drawing is empty");
       return FALSE;
     }
+
+  /* Which labels name a muscle, for presentation mode to keep them first. */
+  if (atlas != NULL)
+    for (guint i = 0; i < data->labels->len; i++)
+      {
+        FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel, i);
+        const char *muscle = label_muscle (atlas, label->text);
+
+        label->muscle = muscle != NULL ? g_string_chunk_insert_const (data->strings, muscle) : NULL;
+      }
 
   return TRUE;
 }

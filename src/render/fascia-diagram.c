@@ -847,61 +847,6 @@ boxes_overlap (const LabelBox *a,
          && a->y < b->y + b->height + margin && b->y < a->y + a->height + margin;
 }
 
-/* @text in lower case, each run of other characters than letters and digits one '-', with a '-'
- * at each end: "Levator ani: pubococcygeus" is "-levator-ani-pubococcygeus-". */
-static char *
-label_slug (const char *text)
-{
-  GString *slug = g_string_new ("-");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
-      else if (slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  if (slug->str[slug->len - 1] != '-')
-    g_string_append_c (slug, '-');
-
-  return g_string_free (slug, FALSE);
-}
-
-/* Whether @label names one of the drawing's muscles: its name ("Psoas major", "Right crus of the
- * diaphragm", "Levator ani: pubococcygeus", "Quadratus lumborum (behind)"), or the first word of
- * its name with a note ("Latissimus (cut)"). */
-static gboolean
-label_names_muscle (FasciaDiagramData        *data,
-                    const FasciaDiagramLabel *label)
-{
-  g_autofree char *slug = NULL;
-  const char *note;
-
-  if (label->text == NULL)
-    return FALSE;
-  slug = label_slug (label->text);
-  note = strstr (label->text, " (");
-  for (guint i = 0; i < data->regions->len; i++)
-    {
-      const FasciaRegion *region = &g_array_index (data->regions, FasciaRegion, i);
-      g_autofree char *id = NULL;
-      const char *dash;
-
-      if (region->kind != FASCIA_REGION_MUSCLE)
-        continue;
-      id = g_strconcat ("-", region->atlas_id, "-", NULL);
-      if (strstr (slug, id) != NULL)
-        return TRUE;
-      dash = strchr (region->atlas_id, '-');
-      if (note != NULL && dash != NULL && strchr (label->text, ' ') == note
-          && (gsize) (note - label->text) == (gsize) (dash - region->atlas_id)
-          && g_ascii_strncasecmp (label->text, region->atlas_id, dash - region->atlas_id) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* How far a label may move up or down, in lines of its text, to free room beside where the
  * drawing puts it. */
 #define LABEL_MOVE_LINES 1.5
@@ -1089,7 +1034,7 @@ ensure_label_layout (FasciaDiagram *self)
       const FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel, i);
 
       measure_label (data, PANGO_CONTEXT (context), label, size, &boxes[i]);
-      of_muscle[i] = label_names_muscle (data, label);
+      of_muscle[i] = label->muscle != NULL;
     }
 
   /* Muscles where they are, muscles moved, then the same for the others. */
@@ -1147,6 +1092,29 @@ fascia_diagram_get_label_text (FasciaDiagram *self,
 
   text = g_array_index (self->data->labels, FasciaDiagramLabel, i).text;
   return text != NULL ? text : "";
+}
+
+/**
+ * fascia_diagram_get_label_muscle:
+ * @i: a label, below fascia_diagram_get_n_labels()
+ *
+ * Which muscle card label @i names, read from its text against the cards' names of the atlas
+ * the drawing was loaded with: "Intercostal muscles", "Psoas major (behind)", "Levator ani:
+ * pubococcygeus", "Right crus of the diaphragm", "Latissimus (cut)"; not a landmark's name
+ * ("Tendinous arch of levator ani"). Enlarged, the labels that name a muscle are laid out
+ * first (fascia_diagram_set_label_size()).
+ *
+ * Returns: (nullable): the muscle's id, or %NULL for a landmark's label, or for every label of
+ *   a drawing loaded without an atlas
+ */
+const char *
+fascia_diagram_get_label_muscle (FasciaDiagram *self,
+                                 guint          i)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (i < self->data->labels->len, NULL);
+
+  return g_array_index (self->data->labels, FasciaDiagramLabel, i).muscle;
 }
 
 /**

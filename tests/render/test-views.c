@@ -2173,6 +2173,82 @@ test_view_label_hits (void)
     g_error ("labels that point at something other than what they name:%s", wrong->str);
 }
 
+/* Labels that name a muscle other than by its card's name alone: with a note, a part of it, or
+ * the first word of its name; and the muscle. Every other label that is not a muscle card's name
+ * names a landmark (fascia_diagram_get_label_muscle() NULL): a part of a muscle by a name of its
+ * own ("Central tendon", "Patellar ligament"), a landmark named after a muscle ("Tendinous arch of
+ * levator ani"). */
+static const struct
+{
+  const char *text;
+  const char *muscle;
+} label_muscles[] = {
+  { "External oblique (cut)", "external-oblique" },
+  { "External oblique aponeurosis", "external-oblique" },
+  { "Latissimus dorsi (cut)", "latissimus-dorsi" },
+  { "Latissimus (cut)", "latissimus-dorsi" },
+  { "Iliocostalis (cut)", "iliocostalis-lumborum" },
+  { "Longissimus (cut)", "longissimus-thoracis" },
+  { "Gluteus medius (cut)", "gluteus-medius" },
+  { "Diaphragm (right dome)", "diaphragm" },
+  { "Right crus of the diaphragm", "diaphragm" },
+  { "Diaphragm, lumbar part (behind)", "diaphragm" },
+  { "Quadratus lumborum (behind)", "quadratus-lumborum" },
+  { "Psoas major (behind)", "psoas-major" },
+  { "Levator ani: pubococcygeus", "levator-ani" },
+  { "Levator ani: iliococcygeus", "levator-ani" },
+};
+
+/* Every label of every view is read as naming the muscle card whose name it says, and only
+ * those: a label that is a muscle card's name (“Intercostal muscles”, whose card's id is
+ * “intercostals”) is a muscle's label, which presentation mode lays out before the landmarks',
+ * and “Tendinous arch of levator ani”, a landmark's card, is not. */
+static void
+test_view_label_muscles (void)
+{
+  GListModel *muscles = fascia_atlas_get_muscles (get_atlas ());
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  guint named = 0, listed_found = 0;
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    {
+      FasciaDiagram *diagram = shared_view (view_ids[v]);
+      g_autoptr(GPtrArray) texts = label_texts (view_ids[v]);
+
+      g_assert_cmpuint (texts->len, ==, fascia_diagram_get_n_labels (diagram));
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const char *text = g_ptr_array_index (texts, i);
+          const char *want = NULL, *got = fascia_diagram_get_label_muscle (diagram, i);
+
+          for (guint m = 0; m < g_list_model_get_n_items (muscles) && want == NULL; m++)
+            {
+              g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, m);
+
+              if (g_str_equal (text, fascia_muscle_get_name (muscle)))
+                want = fascia_muscle_get_id (muscle);
+            }
+          for (guint k = 0; k < G_N_ELEMENTS (label_muscles) && want == NULL; k++)
+            if (g_str_equal (text, label_muscles[k].text))
+              {
+                want = label_muscles[k].muscle;
+                listed_found++;
+              }
+          named += want != NULL;
+          if (g_strcmp0 (want, got) != 0)
+            g_string_append_printf (wrong, "\n  %s “%s”: %s, not %s", view_ids[v], text,
+                                    got != NULL ? got : "a landmark",
+                                    want != NULL ? want : "a landmark");
+        }
+    }
+  g_test_message ("%u labels name a muscle", named);
+  /* Each listed label is in some view. */
+  g_assert_cmpuint (listed_found, >=, G_N_ELEMENTS (label_muscles));
+
+  if (wrong->len > 0)
+    g_error ("labels read as naming another card than they name:%s", wrong->str);
+}
+
 static void
 test_view_hit_test (gconstpointer data)
 {
@@ -3069,6 +3145,7 @@ main (int   argc,
                    test_lateral_external_oblique_upper_slips);
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   g_test_add_func ("/fascia/render/views/label-hits", test_view_label_hits);
+  g_test_add_func ("/fascia/render/views/label-muscles", test_view_label_muscles);
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   g_test_add_func ("/fascia/render/views/front-chest-wall", test_front_chest_wall);
   g_test_add_func ("/fascia/render/views/posterior-scapula", test_posterior_scapula);

@@ -1568,30 +1568,6 @@ test_presentation (Fixture       *fixture,
   }
 }
 
-/* Whether @text is a muscle's name, or names one: "Psoas major (behind)", "Latissimus (cut)";
- * a label broken onto lines reads as one, its lines apart by a space. */
-static gboolean
-names_muscle (const char *text)
-{
-  GListModel *muscles = fascia_atlas_get_muscles (fascia_atlas_get_default (NULL));
-  g_autofree char *folded = g_strdelimit (g_utf8_casefold (text, -1), "\n", ' ');
-
-  for (guint m = 0; m < g_list_model_get_n_items (muscles); m++)
-    {
-      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, m);
-      g_autofree char *name = g_utf8_casefold (fascia_muscle_get_name (muscle), -1);
-      const char *space = strchr (name, ' ');
-
-      if (strstr (folded, name) != NULL)
-        return TRUE;
-      if (space != NULL && strncmp (folded, name, space - name + 1) == 0
-          && folded[space - name + 1] == '(')
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Where label @i of the diagram shown lies on screen, or would lie were it shown. */
 static gboolean
 label_on_screen (Fixture *fixture,
@@ -1653,7 +1629,8 @@ test_presentation_small_screen (Fixture       *fixture,
           const double *a = &boxes[4 * i];
           gboolean blocked;
 
-          if (!names_muscle (fascia_diagram_get_label_text (diagram, i)))
+          /* By what it says (test views …/label-muscles). */
+          if (fascia_diagram_get_label_muscle (diagram, i) == NULL)
             continue;
           muscles++;
           shown_muscles += shown[i];
@@ -1668,7 +1645,7 @@ test_presentation_small_screen (Fixture       *fixture,
             {
               const double *b = &boxes[4 * j];
 
-              blocked = shown[j] && names_muscle (fascia_diagram_get_label_text (diagram, j))
+              blocked = shown[j] && fascia_diagram_get_label_muscle (diagram, j) != NULL
                         && a[0] < b[2] + margin && b[0] < a[2] + margin
                         && a[1] < b[3] + margin && b[1] < a[3] + margin;
             }
@@ -1821,24 +1798,13 @@ test_presentation_moved_labels (Fixture       *fixture,
                                         end[0], end[1]);
               /* The point is the drawing's: on a muscle the label names (landmarks' points are
                * checked as drawn, tests/render/test-views.c). */
-              if (names_muscle (text) && strstr (text, "(behind)") == NULL)
+              if (fascia_diagram_get_label_muscle (diagram, i) != NULL
+                  && strstr (text, "(behind)") == NULL)
                 {
                   const FasciaRegion *hit = fascia_diagram_hit_test (diagram, end[0], end[1]);
-                  FasciaMuscle *muscle = NULL;
-                  g_autofree char *folded = g_strdelimit (g_utf8_casefold (text, -1), "\n", ' ');
-                  g_autofree char *name = NULL;
-                  const char *space;
 
-                  if (hit != NULL && hit->kind == FASCIA_REGION_MUSCLE)
-                    muscle = fascia_atlas_lookup_muscle (fascia_atlas_get_default (NULL), hit->atlas_id);
-                  if (muscle != NULL)
-                    name = g_utf8_casefold (fascia_muscle_get_name (muscle), -1);
-                  /* "Longissimus (cut)" names longissimus thoracis, as names_muscle() reads it. */
-                  space = name != NULL ? strchr (name, ' ') : NULL;
-                  if (name == NULL
-                      || (strstr (folded, name) == NULL
-                          && (space == NULL || strncmp (folded, name, space - name + 1) != 0
-                              || folded[space - name + 1] != '(')))
+                  if (hit == NULL || hit->kind != FASCIA_REGION_MUSCLE
+                      || g_strcmp0 (hit->atlas_id, fascia_diagram_get_label_muscle (diagram, i)) != 0)
                     g_string_append_printf (wrong, "\n  %dx%d %s: “%s” moved points at %s",
                                             sizes[s][0], sizes[s][1], id, text,
                                             hit != NULL ? hit->id : "nothing");
