@@ -245,3 +245,115 @@ pg_server_exec (const char *conninfo,
   PQclear (result);
   PQfinish (conn);
 }
+
+/* A server that stops answering, as one whose process hangs: the tests stop one of its processes
+ * (SIGSTOP) and let it go on (SIGCONT). */
+
+/* Lets a stopped server go on after a while, should the test hang on it: then says so. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  pid_t    stopped;  /* the server's process stopped */
+  gboolean done;   /* the test no longer needs the server stopped */
+  gboolean fired;  /* the server was let go on before the test was done with it */
+  GThread *thread;
+} Watchdog;
+
+static inline gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *watchdog = data;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_mutex_lock (&watchdog->lock);
+  while (!watchdog->done)
+    if (!g_cond_wait_until (&watchdog->cond, &watchdog->lock, end))
+      {
+        watchdog->fired = !watchdog->done;
+        break;
+      }
+  g_mutex_unlock (&watchdog->lock);
+  kill (watchdog->stopped, SIGCONT);
+  return NULL;
+}
+
+static inline gboolean
+watchdog_fired (Watchdog *watchdog)
+{
+  gboolean fired;
+
+  g_mutex_lock (&watchdog->lock);
+  fired = watchdog->fired;
+  g_mutex_unlock (&watchdog->lock);
+  return fired;
+}
+
+/* Stops the server's process @pid (SIGSTOP), which @watchdog lets go on after a while. */
+static inline void
+watchdog_start (Watchdog *watchdog,
+                pid_t     pid)
+{
+  g_assert_cmpint (pid, >, 1);
+  watchdog->stopped = pid;
+  g_mutex_init (&watchdog->lock);
+  g_cond_init (&watchdog->cond);
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  watchdog->thread = g_thread_new ("watchdog", watchdog_thread, watchdog);
+}
+
+/* The test is done with the stopped process: it goes on, and the watchdog ends. */
+static inline void
+watchdog_end (Watchdog *watchdog)
+{
+  g_mutex_lock (&watchdog->lock);
+  watchdog->done = TRUE;
+  g_cond_signal (&watchdog->cond);
+  g_mutex_unlock (&watchdog->lock);
+  g_thread_join (watchdog->thread);
+  g_assert_false (watchdog->fired);
+  g_mutex_clear (&watchdog->lock);
+  g_cond_clear (&watchdog->cond);
+}
+
+/* What @what says of the server's processes of the test's database, but @conn's own and
+ * @but's. */
+static inline gint64
+other_backends (PGconn     *conn,
+                const char *what,
+                gint64      but)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM pg_stat_activity WHERE datname = "
+                                          "current_database () AND pid <> pg_backend_pid () "
+                                          "AND pid <> %" G_GINT64_FORMAT, what, but);
+  PGresult *result = PQexec (conn, sql);
+  gint64 n;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return n;
+}
+
+/* The server's process waiting for a lock on @conninfo's database (a job's, as it reads a
+ * table the test holds locked); 0 if none in 20 s. Asked on a connection of its own, in no
+ * transaction, whose snapshot of the server's processes would stay as it was. */
+static inline gint64
+lock_waiting_backend (const char *conninfo)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  PGconn *conn = PQconnectdb (conninfo);
+  gint64 pid = 0;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  while (pid == 0 && g_get_monotonic_time () < end)
+    {
+      pid = other_backends (conn, "coalesce(max(pid) FILTER (WHERE wait_event_type "
+                            "= 'Lock'), 0)", 0);
+      if (pid == 0)
+        g_usleep (1000);
+    }
+  PQfinish (conn);
+  return pid;
+}

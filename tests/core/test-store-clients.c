@@ -815,73 +815,6 @@ test_growing_dropped (StoreFixture  *fixture,
       g_usleep (1000);
 }
 
-/* Lets a stopped server go on after a while, should the test hang on it: then says so. */
-typedef struct
-{
-  GMutex   lock;
-  GCond    cond;
-  pid_t    stopped;  /* the server's process stopped */
-  gboolean done;   /* the test no longer needs the server stopped */
-  gboolean fired;  /* the server was let go on before the test was done with it */
-  GThread *thread;
-} Watchdog;
-
-static gpointer
-watchdog_thread (gpointer data)
-{
-  Watchdog *watchdog = data;
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  g_mutex_lock (&watchdog->lock);
-  while (!watchdog->done)
-    if (!g_cond_wait_until (&watchdog->cond, &watchdog->lock, end))
-      {
-        watchdog->fired = !watchdog->done;
-        break;
-      }
-  g_mutex_unlock (&watchdog->lock);
-  kill (watchdog->stopped, SIGCONT);
-  return NULL;
-}
-
-static gboolean
-watchdog_fired (Watchdog *watchdog)
-{
-  gboolean fired;
-
-  g_mutex_lock (&watchdog->lock);
-  fired = watchdog->fired;
-  g_mutex_unlock (&watchdog->lock);
-  return fired;
-}
-
-/* Stops the server's process @pid (SIGSTOP), which @watchdog lets go on after a while. */
-static void
-watchdog_start (Watchdog *watchdog,
-                pid_t     pid)
-{
-  g_assert_cmpint (pid, >, 1);
-  watchdog->stopped = pid;
-  g_mutex_init (&watchdog->lock);
-  g_cond_init (&watchdog->cond);
-  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
-  watchdog->thread = g_thread_new ("watchdog", watchdog_thread, watchdog);
-}
-
-/* The test is done with the stopped process: it goes on, and the watchdog ends. */
-static void
-watchdog_end (Watchdog *watchdog)
-{
-  g_mutex_lock (&watchdog->lock);
-  watchdog->done = TRUE;
-  g_cond_signal (&watchdog->cond);
-  g_mutex_unlock (&watchdog->lock);
-  g_thread_join (watchdog->thread);
-  g_assert_false (watchdog->fired);
-  g_mutex_clear (&watchdog->lock);
-  g_cond_clear (&watchdog->cond);
-}
-
 /* On a server that answers no new connection (its postmaster stopped, as a machine gone from
  * the network would: the connections made go on), a count in the background waits for its
  * connection. With no time limit (connect_timeout=0: libpq would wait for ever), the store's
@@ -929,26 +862,6 @@ test_growing_server_silent (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
 
   watchdog_end (&watchdog);
-}
-
-/* What @what says of the server's processes of the test's database, but @conn's own and
- * @but's. */
-static gint64
-other_backends (PGconn     *conn,
-                const char *what,
-                gint64      but)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM pg_stat_activity WHERE datname = "
-                                          "current_database () AND pid <> pg_backend_pid () "
-                                          "AND pid <> %" G_GINT64_FORMAT, what, but);
-  PGresult *result = PQexec (conn, sql);
-  gint64 n;
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  g_assert_cmpint (PQntuples (result), ==, 1);
-  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  PQclear (result);
-  return n;
 }
 
 /* The server's process for @store's own connection (its session). */
@@ -1082,26 +995,6 @@ test_growing_server_silent_answer_time (StoreFixture  *fixture,
   PQfinish (conn);
 }
 
-/* The server's process waiting for a lock: the job's, as it reads the locked table; 0 if
- * none in 20 s. @conn is in no transaction, whose snapshot of the server's processes would
- * stay as it was. */
-static gint64
-lock_waiting_backend (PGconn *conn)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end)
-    {
-      gint64 pid = other_backends (conn, "coalesce(max(pid) FILTER (WHERE wait_event_type "
-                                   "= 'Lock'), 0)", 0);
-
-      if (pid > 0)
-        return pid;
-      g_usleep (1000);
-    }
-  return 0;
-}
-
 /* The server stops answering the counting connection as it is being made, in the queries
  * that set its session up (its process stopped as it reads the schema's version: the test
  * holds that table locked until the process is found waiting for it, stops it, and lets the
@@ -1115,7 +1008,6 @@ test_growing_server_silent_setup (StoreFixture  *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) grows = NULL;
   PGconn *conn = PQconnectdb (fixture->path);
-  PGconn *watch = PQconnectdb (fixture->path);
   FasciaStoreCounter *counter = fascia_store_get_counter (fixture->store);
   Watchdog watchdog = { 0 };
   PGresult *result;
@@ -1124,7 +1016,6 @@ test_growing_server_silent_setup (StoreFixture  *fixture,
 
   add_grow_clients (fixture);
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  g_assert_cmpint (PQstatus (watch), ==, CONNECTION_OK);
   fascia_store_counter_set_answer_timeout (counter, 400);
   result = PQexec (conn, "BEGIN; LOCK TABLE fascia.schema_version IN ACCESS EXCLUSIVE MODE");
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
@@ -1133,7 +1024,7 @@ test_growing_server_silent_setup (StoreFixture  *fixture,
   grows = fascia_store_list_clients (fixture->store, "grow", FASCIA_STORE_LIST_GROWING, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
-  pid = lock_waiting_backend (watch);
+  pid = lock_waiting_backend (fixture->path);
   g_assert_cmpint (pid, >, 0);
   g_assert_true (fascia_store_counter_is_connecting (counter));
   watchdog_start (&watchdog, (pid_t) pid);
@@ -1150,7 +1041,6 @@ test_growing_server_silent_setup (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (grows), ==, 128);
 
   watchdog_end (&watchdog);
-  PQfinish (watch);
   PQfinish (conn);
 }
 
@@ -1286,11 +1176,9 @@ test_job_silent (StoreFixture  *fixture,
 
   if (conn != NULL)
     {
-      PGconn *watch = PQconnectdb (fixture->path);
-      gint64 pid = lock_waiting_backend (watch);
+      gint64 pid = lock_waiting_backend (fixture->path);
       PGresult *result;
 
-      PQfinish (watch);
       g_assert_cmpint (pid, >, 0);
       watchdog_start (&watchdog, (pid_t) pid);
       stopped = g_get_monotonic_time ();

@@ -2306,27 +2306,6 @@ server_text_is_cb (gpointer user_data)
  * for it longer than its connection's answer time (10 s; shortened here): the edit stays on
  * screen, is kept, the window answers a key at once afterwards, and, the server taking new
  * connections, the window connects again by itself and saves the edit once. */
-/* The server's process waiting for a lock, found from a connection of its own (a connection
- * inside a transaction sees the server's processes as they were when it began); 0 if none in
- * 20 s. */
-static pid_t
-lock_waiting_backend (const char *conninfo)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_autofree char *pid = server_text (conninfo, "SELECT coalesce(max(pid) FILTER (WHERE "
-                                          "wait_event_type = 'Lock'), 0) FROM "
-                                          "pg_stat_activity WHERE datname = current_database ()");
-
-      if (atoi (pid) > 0)
-        return (pid_t) atoi (pid);
-      g_usleep (1000);
-    }
-  return 0;
-}
-
 static gboolean
 gone_cb (gpointer user_data)
 {
@@ -2377,7 +2356,7 @@ test_clinic_server_hung_export (Fixture       *f,
                                      FASCIA_CSV_EXPORT_NONE);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
-  pid = lock_waiting_backend (f->db_path);
+  pid = (pid_t) lock_waiting_backend (f->db_path);
   g_assert_cmpint (pid, >, 0);
   g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
   result = PQexec (conn, "COMMIT");
