@@ -361,17 +361,70 @@ open_existing_store (const char  *database_path,
   return fascia_store_open_full (database_path, FASCIA_STORE_OPEN_NO_BACKUP, error);
 }
 
+/* What an export, a handout or a chart reads, on a connection of its own that a clinic
+ * server silent for a job's answer time ends (fascia_store_export_file()): nothing is written
+ * then, and nothing half. */
+typedef struct
+{
+  FasciaAtlas             *atlas;
+  gint64                   client_id;
+  FasciaCsvExportKind      kind;
+  FasciaCsvExportFlags     flags;
+  guint                    n;  /* rows or contacts written */
+  gint64                   plan_id;  /* a handout's; 0: a client's chart */
+  const FasciaLetterhead  *letterhead;
+  FasciaPaper              paper;
+} Export;
+
+/* --handout's plan, or --export-chart's client, as a PDF. */
+static GBytes *
+read_pdf (FasciaStore   *reader,
+          GCancellable  *cancellable,
+          gpointer       data,
+          GError       **error)
+{
+  Export *export = data;
+  g_autoptr(FasciaHandout) handout = NULL;
+
+  handout = export->plan_id != 0
+    ? fascia_handout_new_for_plan (reader, export->atlas, export->plan_id, export->letterhead,
+                                   error)
+    : fascia_handout_new_for_chart (reader, export->atlas, export->client_id,
+                                    export->letterhead, error);
+  return handout != NULL ? fascia_handout_to_pdf (handout, export->paper, error) : NULL;
+}
+
+/* The PDF of --handout (@plan_id's) or --export-chart (@client_id's, @plan_id 0), read on a
+ * connection of its own as the exports read, and written to @output only when whole. */
+static gboolean
+write_pdf (const char              *database_path,
+           const char              *output,
+           gint64                   plan_id,
+           gint64                   client_id,
+           const FasciaPrintSetup  *setup,
+           GError                 **error)
+{
+  g_autoptr(FasciaStore) store = NULL;
+  FasciaLetterhead letterhead = fascia_print_setup_get_letterhead (setup);
+  Export export = { NULL };
+
+  export.atlas = fascia_atlas_get_default (error);
+  export.plan_id = plan_id;
+  export.client_id = client_id;
+  export.letterhead = &letterhead;
+  export.paper = setup->paper;
+  return export.atlas != NULL &&
+         (store = open_existing_store (database_path, error)) != NULL &&
+         fascia_store_export_file (store, output, read_pdf, &export, NULL, error);
+}
+
 static int
 handout_command (GVariantDict *options,
                  const char   *database_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FasciaStore) store = NULL;
-  g_autoptr(FasciaHandout) handout = NULL;
   g_auto(FasciaPrintSetup) setup = { NULL };
-  FasciaLetterhead letterhead;
   const char *output = NULL;
-  FasciaAtlas *atlas;
   const char *plan_text = NULL;
   gint64 plan_id = 0;
 
@@ -393,20 +446,10 @@ handout_command (GVariantDict *options,
       return EXIT_FAILURE;
     }
 
+  /* A handout reads a plan; it never creates an empty database where none was. */
   if (!load_print_setup (options, &setup))
     return EXIT_FAILURE;
-  letterhead = fascia_print_setup_get_letterhead (&setup);
-
-  /* A handout reads a plan; it never creates an empty database where none was. */
-  atlas = fascia_atlas_get_default (&error);
-  if (atlas == NULL)
-    return fail (error);
-  store = open_existing_store (database_path, &error);
-  if (store == NULL)
-    return fail (error);
-
-  handout = fascia_handout_new_for_plan (store, atlas, plan_id, &letterhead, &error);
-  if (handout == NULL || !fascia_handout_write_pdf (handout, output, setup.paper, &error))
+  if (!write_pdf (database_path, output, plan_id, 0, &setup, &error))
     return fail (error);
 
   return EXIT_SUCCESS;
@@ -669,17 +712,6 @@ output_option (GVariantDict *options,
   return output;
 }
 
-/* What an export reads, on a connection of its own that a clinic server silent for a job's
- * answer time ends (fascia_store_export_file()): nothing is written then, and nothing half. */
-typedef struct
-{
-  FasciaAtlas          *atlas;
-  gint64                client_id;
-  FasciaCsvExportKind   kind;
-  FasciaCsvExportFlags  flags;
-  guint                 n;  /* rows or contacts written */
-} Export;
-
 static GBytes *
 read_fhir (FasciaStore   *reader,
            GCancellable  *cancellable,
@@ -872,12 +904,8 @@ export_chart_command (GVariantDict *options,
                       const char   *database_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FasciaStore) store = NULL;
-  g_autoptr(FasciaHandout) chart = NULL;
   g_autofree char *output = output_option (options, "export-chart");
   g_auto(FasciaPrintSetup) setup = { NULL };
-  FasciaLetterhead letterhead;
-  FasciaAtlas *atlas;
   gint64 client_id = 0;
 
   if (output == NULL)
@@ -886,13 +914,7 @@ export_chart_command (GVariantDict *options,
   g_variant_dict_lookup (options, "export-chart", "x", &client_id);
   if (!load_print_setup (options, &setup))
     return EXIT_FAILURE;
-  letterhead = fascia_print_setup_get_letterhead (&setup);
-
-  if ((atlas = fascia_atlas_get_default (&error)) == NULL ||
-      (store = open_existing_store (database_path, &error)) == NULL ||
-      (chart = fascia_handout_new_for_chart (store, atlas, client_id, &letterhead,
-                                             &error)) == NULL ||
-      !fascia_handout_write_pdf (chart, output, setup.paper, &error))
+  if (!write_pdf (database_path, output, 0, client_id, &setup, &error))
     return fail (error);
 
   g_print (_("Wrote the chart to %s\n"), output);

@@ -309,6 +309,98 @@ test_exports (void)
   fascia_test_rm_rf (tmp);
 }
 
+/* --handout, --export-chart and --copy-database with a clinic server whose process stops
+ * answering as the command reads the plan or the visits, or as the copy looks whether the
+ * server's clients table is empty (stopped: the test holds the table locked until the process
+ * is found waiting for it, stops it, and lets the lock go): the command ends by itself after
+ * the job's answer time (400 ms here: FASCIA_JOB_ANSWER_TIMEOUT), while the process is still
+ * stopped, with one line that says the server stopped answering and names no connection
+ * string; no PDF is written, nothing is copied. Before, the handout and the chart read on the
+ * command's first connection, which has no answer time, and the copy waited the job's 30 s:
+ * each waited as long as the server stayed stopped (30 s, when the test lets it go on). */
+static void
+test_server_silent (void)
+{
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (tmp, "silent.pdf", NULL);
+  g_autofree char *file = g_build_filename (tmp, "demo.db", NULL);
+  g_autofree char *server = pg_server_new_database ();
+  g_autofree char *empty = pg_server_new_database ();
+  const char *create_server[] = { "--create-demo", server, NULL };
+  const char *create_file[] = { "--create-demo", file, NULL };
+  const char *handout[] = { NULL, "--database", server, "--handout=1", "--output", pdf, NULL };
+  const char *chart[] = { NULL, "--database", server, "--export-chart=1", "--output", pdf, NULL };
+  const char *copy[] = { NULL, "--copy-database", file, empty, NULL };
+  struct
+  {
+    const char **argv;
+    const char  *server;
+    const char  *locked;
+  } commands[] = {
+    { handout, server, "fascia.plans" },
+    { chart, server, "fascia.visits" },
+    { copy, empty, "fascia.clients" },
+  };
+
+  g_assert_cmpint (fascia_test_run_fascia (create_server, no_display, NULL, NULL), ==, 0);
+  g_assert_cmpint (fascia_test_run_fascia (create_file, no_display, NULL, NULL), ==, 0);
+  g_assert_cmpuint (count_clients (empty), ==, 0);  /* its schema made */
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                   G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *lock = g_strdup_printf ("BEGIN; LOCK TABLE %s IN ACCESS EXCLUSIVE MODE",
+                                               commands[i].locked);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      PGconn *conn = PQconnectdb (commands[i].server);
+      Watchdog watchdog = { 0 };
+      PGresult *result;
+      gint64 stopped;
+      gint64 ended;
+
+      g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+      result = PQexec (conn, lock);
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+      PQclear (result);
+
+      commands[i].argv[0] = g_getenv ("FASCIA_BINARY");
+      for (guint k = 0; no_display[k] != NULL; k++)
+        g_subprocess_launcher_unsetenv (launcher, no_display[k]);
+      g_subprocess_launcher_setenv (launcher, "FASCIA_JOB_ANSWER_TIMEOUT", "400", TRUE);
+      process = g_subprocess_launcher_spawnv (launcher, commands[i].argv, &error);
+      g_assert_no_error (error);
+
+      watchdog_start (&watchdog, (pid_t) lock_waiting_backend (commands[i].server));
+      stopped = g_get_monotonic_time ();
+      result = PQexec (conn, "COMMIT");
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+      PQclear (result);
+
+      g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+      g_assert_no_error (error);
+      ended = g_get_monotonic_time ();
+      g_test_message ("%s ended %.0f ms after the server's process stopped; it said: %s",
+                      commands[i].argv[1 + (i < 2) * 2], (ended - stopped) / 1000.0, err);
+      g_assert_false (watchdog_fired (&watchdog));
+      watchdog_end (&watchdog);
+      PQfinish (conn);
+
+      g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
+      assert_one_line_error (err, commands[i].server);
+      g_assert_nonnull (strstr (err, "(it stopped answering for 1 s)"));
+      g_assert_cmpint (ended - stopped, <, 5 * G_USEC_PER_SEC);
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpuint (count_clients (empty), ==, 0);
+
+  fascia_test_rm_rf (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/fascia/cli/server/copy-round-trip", test_copy_round_trip);
   g_test_add_func ("/fascia/cli/server/setup-clinic", test_setup_clinic);
   g_test_add_func ("/fascia/cli/server/exports", test_exports);
+  g_test_add_func ("/fascia/cli/server/server-silent", test_server_silent);
 
   return g_test_run ();
 }

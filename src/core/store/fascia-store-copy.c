@@ -721,7 +721,7 @@ fascia_store_copy_database_to (const char               *from,
   /* A clinic server silent for a job's answer time ends the copy, as a cancel does at once;
    * the target is left as it was. */
   source = fascia_store_open_reader_for (from, cancellable,
-                                         FASCIA_STORE_JOB_ANSWER_TIMEOUT, error);
+                                         fascia_store_default_job_answer_timeout (), error);
   if (source == NULL)
     return FALSE;
 
@@ -730,7 +730,7 @@ fascia_store_copy_database_to (const char               *from,
                                           report, error);
 
   target = fascia_store_open_reader_for (to, cancellable,
-                                         FASCIA_STORE_JOB_ANSWER_TIMEOUT, error);
+                                         fascia_store_default_job_answer_timeout (), error);
   if (target == NULL)
     return FALSE;
 

@@ -457,6 +457,7 @@ gboolean          fascia_store_settle_commit     (const char            *databas
 void              fascia_store_set_job_answer_timeout (FasciaStore     *self,
                                                        guint            milliseconds);
 guint             fascia_store_get_job_answer_timeout (FasciaStore     *self);
+guint             fascia_store_default_job_answer_timeout (void);
 
 /* fascia-store-worker.c: the connection a store's counts in the background run on, opened by
  * the first of them and closed with the store. */

@@ -218,7 +218,7 @@ fascia_store_init (FasciaStore *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             (GDestroyNotify) fascia_db_stmt_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
-  self->job_answer_timeout = FASCIA_STORE_JOB_ANSWER_TIMEOUT;
+  self->job_answer_timeout = fascia_store_default_job_answer_timeout ();
 }
 
 static char *
@@ -1932,6 +1932,20 @@ const char *
 fascia_store_get_database (FasciaStore *self)
 {
   return self->database;
+}
+
+/* FASCIA_STORE_JOB_ANSWER_TIMEOUT, or the milliseconds FASCIA_JOB_ANSWER_TIMEOUT names in
+ * the environment: the tests of the command line, which cannot call
+ * fascia_store_set_job_answer_timeout() in the process they start, shorten it so. */
+guint
+fascia_store_default_job_answer_timeout (void)
+{
+  const char *value = g_getenv ("FASCIA_JOB_ANSWER_TIMEOUT");
+  guint64 milliseconds;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &milliseconds, NULL))
+    return (guint) milliseconds;
+  return FASCIA_STORE_JOB_ANSWER_TIMEOUT;
 }
 
 /* For tests: how long the jobs that read for @self (a backup, an export) wait while a clinic
