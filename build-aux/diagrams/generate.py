@@ -3406,6 +3406,9 @@ def draw_spine_medial(v):
         body.append(path(' '.join(tr), 'fill="none" stroke="#d3c09c" stroke-width="0.9"'))
         if name in ('T12', 'L1', 'L2', 'L3', 'L4', 'L5'):
             v.add('bones', group('b-%s-body' % name.lower(), body))
+        elif name == 'T10':
+            # labelled as a level (the oesophageal hiatus): the vertebra's card
+            v.add('bones', group('b-t10-vertebra', body))
         else:
             v.add('bones', ''.join(body))
         # the disc below: wedge-shaped where the column curves, its nucleus a little behind the middle
@@ -4164,7 +4167,7 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',
               'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm']
-LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
+LANDMARK_IDS = ['t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',
                 'lumbar-spinous-processes', 'lower-thoracic-transverse-processes', 'lumbar-mammillary-processes',
@@ -4183,7 +4186,7 @@ LANDMARK_IDS = ['t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body
                 'rectus-sheath', 'tendinous-arch-levator-ani', 'medial-arcuate-ligament', 'lateral-arcuate-ligament',
                 'anococcygeal-body', 'perineal-body', 'central-tendon', 'sciatic-nerve', 'superior-cluneal-nerves',
                 'middle-cluneal-nerves', 'lateral-femoral-cutaneous-nerve', 'femoral-nerve']
-MIDLINE = {'t12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 'lumbar-intervertebral-discs',
+MIDLINE = {'t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 'lumbar-intervertebral-discs',
            'lower-thoracic-spinous-processes', 'lumbar-spinous-processes', 'sacrum', 'coccyx',
            'thoracolumbar-fascia', 'linea-alba', 'pubic-symphysis', 'xiphoid-process', 'anococcygeal-body',
            'perineal-body', 'central-tendon'}

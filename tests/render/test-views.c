@@ -2082,9 +2082,8 @@ static const LabelCard label_cards[] = {
   /* the umbilicus lies in the linea alba; the arcuate line is a ridge of the hip bone */
   { NULL, "Umbilicus", FASCIA_REGION_LANDMARK, "linea-alba" },
   { NULL, "Arcuate line", FASCIA_REGION_LANDMARK, "hip-bone" },
-  /* openings, and a level marked on vertebrae drawn without a card, where a click finds nothing */
+  /* openings, where a click finds nothing */
   { NULL, "Lesser sciatic foramen", FASCIA_REGION_LANDMARK, NULL },
-  { "pelvis-medial", "T10 vertebra", FASCIA_REGION_LANDMARK, NULL },
   /* piriformis leaves the pelvis through the greater sciatic foramen and covers the notch from
    * behind (the label's “(covered)” does not fit its column at small sizes) */
   { "posterior-deep", "Greater sciatic notch", FASCIA_REGION_MUSCLE, "piriformis" },
@@ -2247,6 +2246,69 @@ test_view_label_muscles (void)
 
   if (wrong->len > 0)
     g_error ("labels read as naming another card than they name:%s", wrong->str);
+}
+
+/* Labels that a click still opens no card for (issue 12, left to do): in the pelvis view the upper
+ * psoas and quadratus lumborum are drawn as dashed outlines seen through the column, with no region
+ * of their own there, and the lesser sciatic foramen is an opening without a card. Each must open
+ * nothing, so that the list goes when one of them is given a card. */
+static const char * const label_cards_missing[][2] = {
+  { "pelvis-medial", "Quadratus\nlumborum (behind)" },
+  { "pelvis-medial", "Psoas major (behind)" },
+  { "pelvis-medial", "Lesser sciatic foramen" },
+};
+
+/* Every label of every view opens a card: a click on a label opens what a click where its leader
+ * line ends finds (fascia_ui_labelled_region_at()), so that point finds a region, and the region's
+ * muscle or landmark has a card in the atlas. A label whose line ends on drawing only, or on an
+ * opening, is a name a user can click that opens nothing. */
+static void
+test_view_label_cards (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  guint checked = 0, missing = 0;
+
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    {
+      FasciaDiagram *diagram = shared_view (view_ids[v]);
+
+      for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+        {
+          const char *text = fascia_diagram_get_label_text (diagram, i);
+          const FasciaRegion *hit;
+          double x, y;
+          gboolean card;
+
+          g_assert_true (fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &x, &y, NULL));
+          hit = fascia_diagram_hit_test (diagram, x, y);
+          checked++;
+          if (hit == NULL)
+            card = FALSE;
+          else if (hit->kind == FASCIA_REGION_LANDMARK)
+            card = fascia_atlas_lookup_landmark (atlas, hit->atlas_id) != NULL;
+          else
+            card = fascia_atlas_lookup_muscle (atlas, hit->atlas_id) != NULL;
+          for (guint m = 0; m < G_N_ELEMENTS (label_cards_missing); m++)
+            if (g_str_equal (label_cards_missing[m][0], view_ids[v])
+                && g_str_equal (label_cards_missing[m][1], text))
+              {
+                missing++;
+                if (card)
+                  g_string_append_printf (wrong, "\n  %s “%s” opens %s now: take it off "
+                                          "label_cards_missing", view_ids[v], text, hit->id);
+                card = TRUE;
+              }
+          if (!card)
+            g_string_append_printf (wrong, "\n  %s “%s” (%.1f, %.1f): %s", view_ids[v], text, x, y,
+                                    hit != NULL ? hit->id : "nothing");
+        }
+    }
+  g_assert_cmpuint (checked, >, 100);
+  g_assert_cmpuint (missing, ==, G_N_ELEMENTS (label_cards_missing));
+
+  if (wrong->len > 0)
+    g_error ("labels that open no card when clicked:%s", wrong->str);
 }
 
 static void
@@ -3146,6 +3208,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/label-points", test_label_points);
   g_test_add_func ("/fascia/render/views/label-hits", test_view_label_hits);
   g_test_add_func ("/fascia/render/views/label-muscles", test_view_label_muscles);
+  g_test_add_func ("/fascia/render/views/label-cards", test_view_label_cards);
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   g_test_add_func ("/fascia/render/views/front-chest-wall", test_front_chest_wall);
   g_test_add_func ("/fascia/render/views/posterior-scapula", test_posterior_scapula);
