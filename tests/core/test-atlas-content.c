@@ -50,7 +50,7 @@ static const struct
   { "piriformis",                  "FMA:19082", "A04.7.02.011" },
   { "tensor-fasciae-latae",        "FMA:22423", "A04.7.02.010" },
   { "lumbar-multifidus",           "FMA:22831", "A04.3.02.203" },
-  { "iliocostalis-lumborum",       "FMA:22702", "A04.3.02.006" },
+  { "iliocostalis-lumborum",       "FMA:22702", "A04.3.02.007" },
   { "longissimus-thoracis",        "FMA:22709", "A04.3.02.011" },
   { "latissimus-dorsi",            "FMA:13357", "A04.3.01.006" },
   { "trapezius",                   "FMA:9626",  "A04.3.01.001" },
