@@ -2263,6 +2263,10 @@ def intercostals_front(v, side):
     # the space between the 9th and 10th ribs in front of the 10th's descent, below the end of the 9th,
     # which the fibres from rib to rib do not reach: its external intercostals run down and medially too
     ext += hatch([[(150, 16), (122, 28), (128, 90), (146, 72), (158, 52)]], 4.0, 143)
+    # likewise the space between the 8th and 9th ribs lateral to their costochondral junctions, where the
+    # 9th cartilage turns up medially and the fibres from rib to rib end: from the last of them (137, -32 to
+    # 148, 15) in to the junctions, running down and medially
+    ext += hatch([[(137, -32), (112, -22), (120, 34), (148, 15)]], 4.5, 110)
 
     def clip(segs, medial):
         runs = []
