@@ -3103,6 +3103,75 @@ sidebar_column (Fixture *f)
   return column;
 }
 
+/* "Move to a Clinic Server…" into a server that stops answering the move (its process
+ * stopped as the move looks whether the server's clients table is empty: the test holds the
+ * table locked until the process is found waiting for it, stops it, and lets the lock go):
+ * Cancel in the move's dialog ends the move at once, while the process is still stopped; the
+ * dialog goes, the file is left as it was, and the server, once its process goes on, holds
+ * no records. Before, the dialog stayed until the server answered again ("Cancelling…"). */
+static void
+test_clinic_server_hung_move (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *server = pg_server_new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) empty = NULL;
+  FasciaStore *store = fascia_window_get_store (f->window);
+  Watchdog watchdog = { 0 };
+  gpointer dialog;
+  PGconn *conn;
+  PGresult *result;
+  gint64 asked;
+
+  new_client (f, "Grace Hopper");
+  /* The clinic server's schema, made as a first connection makes it. */
+  empty = fascia_store_open_full (server, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  fascia_store_close (empty);
+
+  conn = PQconnectdb (server);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, "BEGIN; LOCK TABLE fascia.clients IN ACCESS EXCLUSIVE MODE");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  dialog = fascia_records_move_to_server_start (GTK_WIDGET (f->window), store, server, NULL,
+                                                FALSE);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
+  watchdog_start (&watchdog, (pid_t) lock_waiting_backend (server));
+  result = PQexec (conn, "COMMIT");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  /* Waiting for the stopped process. */
+  fascia_test_iterate ();
+  g_usleep (200 * 1000);
+  fascia_test_iterate ();
+  g_assert_nonnull (dialog);
+
+  asked = g_get_monotonic_time ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  fascia_test_wait_for (gone_cb, &dialog, 10000);
+  g_test_message ("the move's dialog went %.0f ms after Cancel",
+                  (g_get_monotonic_time () - asked) / 1000.0);
+  g_assert_null (dialog);
+  g_assert_cmpint (g_get_monotonic_time () - asked, <, 1 * G_USEC_PER_SEC);
+  g_assert_false (watchdog_fired (&watchdog));
+  watchdog_end (&watchdog);
+
+  /* The server, done with the move's session, holds nothing of it. */
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 1);
+  for (gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+       other_backends (conn, "count(*)", 0) > 0 && g_get_monotonic_time () < end;)
+    g_usleep (10 * 1000);
+  g_assert_cmpint (other_backends (conn, "count(*)", 0), ==, 0);
+  result = PQexec (conn, "SELECT count(*) FROM fascia.clients");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "0");
+  PQclear (result);
+  PQfinish (conn);
+}
+
 /* The client list keeps its width whatever the client view shows: its divider never moves
  * under the pointer when a tab is chosen, an editor opens, or another client is shown. At a
  * window of about 1200 px the list was as wide as its share of the room the client view's
@@ -3732,6 +3801,8 @@ main (int   argc,
               fixture_set_up, test_clinic_front_desk, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/amendment-author", Fixture, NULL,
               fixture_set_up, test_amendment_author, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/clinic-server-hung-move-cancel", Fixture, NULL,
+              fixture_set_up, test_clinic_server_hung_move, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/move-to-server", Fixture, NULL,
               fixture_set_up, test_move_to_server, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
