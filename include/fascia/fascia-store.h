@@ -169,6 +169,8 @@ FasciaStore        *fascia_store_open_in_background    (const char              
                                                         GError                 **error);
 FasciaStore        *fascia_store_open_another          (FasciaStore             *self,
                                                         GError                 **error);
+FasciaStore        *fascia_store_open_for_job          (const char              *database,
+                                                        GError                 **error);
 /* What an export writes, read from @reader, a connection of its own (in a worker). */
 typedef GBytes *(*FasciaStoreExportFunc) (FasciaStore   *reader,
                                           GCancellable  *cancellable,

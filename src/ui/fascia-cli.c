@@ -358,7 +358,8 @@ open_existing_store (const char  *database_path,
       return NULL;
     }
 
-  return fascia_store_open_full (database_path, FASCIA_STORE_OPEN_NO_BACKUP, error);
+  /* A clinic server silent as it is set up ends the command after a job's answer time. */
+  return fascia_store_open_for_job (database_path, error);
 }
 
 /* What an export, a handout or a chart reads, on a connection of its own that a clinic

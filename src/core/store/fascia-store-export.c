@@ -74,6 +74,27 @@ fascia_store_open_reader (FasciaStore   *self,
                                        fascia_store_get_job_answer_timeout (self), error);
 }
 
+/**
+ * fascia_store_open_for_job:
+ * @database: a file's path or a server's connection string
+ *
+ * Opens @database, without its daily backup, for a job of the command line (an export, a
+ * handout): on a clinic server, the connection's setup and every query wait for the server
+ * no longer than a job's answer time (fascia_store_open_reader_for()), so that a silent
+ * server ends the command instead of holding it for ever.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with an error
+ */
+FasciaStore *
+fascia_store_open_for_job (const char  *database,
+                           GError     **error)
+{
+  g_return_val_if_fail (database != NULL, NULL);
+
+  return fascia_store_open_reader_for (database, NULL,
+                                       fascia_store_default_job_answer_timeout (), error);
+}
+
 /* @error, a job's for @path that read on @reader (%NULL: none was opened), says the file
  * was not written and why, on one line: when the connection was lost in the middle (the
  * server silent, or gone), that the records could not all be read, and what cut it. A cancel
