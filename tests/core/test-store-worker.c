@@ -238,8 +238,11 @@ test_backup_verified (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (written, ==, copy);
 
-  /* Several steps, told as they went. */
-  g_assert_cmpuint (run.fractions->len, >, 1);
+  /* Told as it went (progress_cb checks each share is no less than the one before). The
+   * worker's reports that come while the caller's thread is busy are told once, the latest:
+   * on a machine loaded enough that this thread ran once during the backup, one report was
+   * heard (cancel-at-first shows a report comes before the end). */
+  g_assert_cmpuint (run.fractions->len, >=, 1);
 
   g_assert_true (fascia_db_sqlite_check_file (copy, &version, &error));
   g_assert_no_error (error);
