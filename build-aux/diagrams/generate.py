@@ -522,6 +522,11 @@ def draw_acetabulum_coronal(v, side):
     v.add('bones', group('b-acetabulum' + sfx(side), parts))
 
 
+# the sacrotuberous ligament seen from behind (mm)
+SACROTUBEROUS_BACK = [(38, 219), (45, 232), (54, 262), (63, 298), (68, 325), (62, 334), (55, 331), (44, 310),
+                      (28, 290), (12, 285), (8, 280), (14, 270), (24, 258), (32, 240)]
+
+
 def draw_ligaments_coronal(v, side, which):
     s = sfx(side)
     if 'iliolumbar' in which:
@@ -534,9 +539,7 @@ def draw_ligaments_coronal(v, side, which):
         v.add('bones', group('b-iliolumbar-ligament' + s, parts))
     if 'sacrotuberous' in which:
         # from PSIS / lateral sacrum / coccyx, twisting down to the medial ischial tuberosity
-        outline = [(38, 219), (45, 232), (54, 262), (63, 298), (68, 325), (62, 334), (55, 331), (44, 310),
-                   (28, 290), (12, 285), (8, 280), (14, 270), (24, 258), (32, 240)]
-        poly = v.ps(outline, side)
+        poly = v.ps(SACROTUBEROUS_BACK, side)
         parts = [path(smooth(poly), LIGAMENT)]
         for t in (0.2, 0.4, 0.6, 0.8):
             a = lerp((40, 222), (12, 280), t)
@@ -1878,9 +1881,11 @@ def build_posterior_deep():
             gp += muscle_parts(gmed, 'mid', 10, tendon=(0.9, 1.0), u0=0.78, u1=1.0) + cut_parts(gmed, 0, 1, 0.78)
             v.add('muscles', group('m-gluteus-medius' + sf, gp))
         # piriformis lies below the lower border of medius, from the front of the sacrum out through the
-        # greater sciatic notch to the top of the greater trochanter
+        # greater sciatic notch to the top of the greater trochanter: seen from behind, it comes out from
+        # in front of the sacrum and the sacrotuberous ligament, which hide its medial part (Gray's, Moore)
         pf = piriformis_sheet(v, s)
-        v.add('muscles', group('m-piriformis' + sf, muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0))))
+        hidden = [flatten(smooth(v.ps(sacrum_outline())), 10), flatten(smooth(v.ps(SACROTUBEROUS_BACK, s)), 10)]
+        v.add('muscles', group('m-piriformis' + sf, clip_behind(muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0)), hidden)))
         deep_rotators_back(v, s)
         # the lateral thigh beside the hamstrings: vastus lateralis, not bare bone
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
@@ -1904,7 +1909,9 @@ def build_posterior_deep():
         trigger_point(v, 'gluteus-medius', 2, s, (104, 150))
         trigger_point(v, 'gluteus-minimus', 2, s, (94, 246))
         trigger_point(v, 'piriformis', 1, s, (118, 276))
-        trigger_point(v, 'piriformis', 2, s, (48, 240))
+        # the medial trigger point, just lateral to the sacrum and the sacrotuberous ligament, which hide the
+        # muscle medial to it
+        trigger_point(v, 'piriformis', 2, s, (57, 244))
         trigger_point(v, 'lumbar-multifidus', 1, s, (12, 52))
         trigger_point(v, 'lumbar-multifidus', 2, s, (13, 198))
         trigger_point(v, 'iliocostalis-lumborum', 1, s, (62, 8))
@@ -3611,6 +3618,33 @@ def clip_front(v, parts):
                 subs += ['M' + ' L'.join(P(q) for q in run)
                          for run in runs_where(pts, lambda q: front_x(q[1]) is None
                                                or q[0] <= front_x(q[1]))]
+        if subs:
+            out.append('<path d="%s" %s/>' % (' '.join(subs), style))
+    return out
+
+
+def clip_behind(parts, hidden):
+    """The paths of a muscle drawn only where it is not behind the shapes hidden (canvas polygons) that
+    lie in front of it in the view, though drawn under it: its filled shapes lose what lies under them,
+    its fibre lines end at their edges."""
+    inside = lambda q: any(point_in_poly(q, h) for h in hidden)
+    out = []
+    for part in parts:
+        m = re.match(r'<path d="([^"]*)" (.*)/>$', part)
+        d, style = m.group(1), m.group(2)
+        subs = []
+        for sp in re.split(r'(?=M)', d.strip()):
+            if not sp.strip():
+                continue
+            if sp.rstrip().endswith('Z'):
+                pts = flatten(sp, 10)
+                if any(inside(q) for q in pts):
+                    subs += ['M' + ' L'.join(P(q) for q in poly) + ' Z' for poly in polygons_difference([pts], hidden)]
+                else:
+                    subs.append(sp.strip())
+            else:
+                subs += ['M' + ' L'.join(P(q) for q in run)
+                         for run in runs_where(densify(flatten(sp, 5), 1.5), lambda q: not inside(q))]
         if subs:
             out.append('<path d="%s" %s/>' % (' '.join(subs), style))
     return out

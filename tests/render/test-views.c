@@ -1018,6 +1018,50 @@ test_posterior_latissimus_border (void)
  * drawn as an inverted trapezoid, a "flower pot" with a rim drawn across the top of the view and
  * sides each leaning out about 20 degrees. Measured on both sides of a render, in mm from the
  * midline: the bone's medial edge at three heights above latissimus, and its lateral edge. */
+/* Back deep view: piriformis arises from the front of the sacrum (S2-S4) and leaves the pelvis
+ * through the greater sciatic foramen, so seen from behind its medial part lies behind the sacrum
+ * (and the back of the ilium over its side) and the sacrotuberous ligament, and the muscle comes out
+ * lateral to them (Gray's, Moore). On main its medial end was drawn over them, a click there
+ * finding it. Points in mm from the midline and
+ * below L1's top (1.8 units to the mm; x 600, y -63 mm at y 8), on each side. */
+static const struct { double x, y; const char *region; const char *where; } posterior_piriformis[] = {
+  { 43, 222, "b-hip-bone-", "the back of the ilium over the side of the sacrum at S2" },
+  { 44, 250, "b-sacrotuberous-ligament-", "the sacrotuberous ligament beside the sacrum" },
+  { 70, 250, "m-piriformis-", "piriformis lateral to them" },
+};
+
+static void
+test_posterior_piriformis (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-deep");
+  cairo_surface_t *surface = test_diagram_render_drawing (diagram, 300, 200, 1, 450, 450);
+
+  for (guint i = 0; i < G_N_ELEMENTS (posterior_piriformis); i++)
+    for (int side = -1; side <= 1; side += 2)
+      {
+        double x = 600 + side * 1.8 * posterior_piriformis[i].x;
+        double y = 8 + 1.8 * (posterior_piriformis[i].y + 63);
+        const char *want = posterior_piriformis[i].region;
+        g_autofree char *id = g_str_has_suffix (want, "-")
+                                ? g_strconcat (want, side == 1 ? "r" : "l", NULL) : g_strdup (want);
+        const FasciaRegion *hit = fascia_diagram_hit_test (diagram, x, y);
+        guint32 px = test_diagram_pixel_at (surface, (int) x - 450, (int) y - 450);
+        int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff;
+        gboolean muscle = g_str_has_prefix (id, "m-");
+
+        g_test_message ("%s (%.1f, %.1f): %s, #%06x", posterior_piriformis[i].where, x, y,
+                        hit != NULL ? hit->id : "nothing", px & 0xffffff);
+        g_assert_nonnull (hit);
+        g_assert_cmpstr (hit->id, ==, id);
+        /* muscle red, or the bone's and the ligament's cream */
+        if (muscle)
+          g_assert_cmpint (r, >=, g + 60);
+        else
+          g_assert_cmpint (r, <, g + 60);
+      }
+  cairo_surface_destroy (surface);
+}
+
 static gboolean
 is_bone_pixel (guint32 px)
 {
@@ -3222,6 +3266,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/posterior-latissimus-border", test_posterior_latissimus_border);
   g_test_add_func ("/fascia/render/views/front-chest-wall", test_front_chest_wall);
   g_test_add_func ("/fascia/render/views/posterior-scapula", test_posterior_scapula);
+  g_test_add_func ("/fascia/render/views/posterior-piriformis", test_posterior_piriformis);
   g_test_add_func ("/fascia/render/views/posterior-top-covered", test_posterior_top_covered);
   g_test_add_func ("/fascia/render/views/lateral-intercostals", test_lateral_intercostals);
   g_test_add_func ("/fascia/render/views/lateral-erector", test_lateral_erector);
