@@ -1306,13 +1306,23 @@ point_activated_cb (FasciaAtlasPage   *self,
     {
       FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
       const FasciaRegion *labelled = NULL;
-      gboolean on_label;
+      gboolean on_label = FALSE;
 
-      /* A click on a label opens what it names, as a click on it does. */
+      /* A click on a label opens what it names, as a click on it does; a muscle drawn only
+       * as an outline seen through a bone ("Psoas major (behind)" in the pelvis view), where
+       * its line points at no region, by the muscle card the label names. */
       if (diagram != NULL && fascia_diagram_hit_test (diagram, x, y) == NULL)
         labelled = fascia_ui_labelled_region_at (diagram, x, y, &on_label);
       if (labelled != NULL)
         region_activated_cb (self, labelled->id, view);
+      else if (diagram != NULL && on_label)
+        {
+          const char *muscle = fascia_diagram_get_label_muscle (diagram,
+                                                                fascia_ui_label_at (diagram, x, y));
+
+          if (muscle != NULL)
+            fascia_atlas_page_open (self, "muscle", muscle);
+        }
       return;
     }
 

@@ -2432,6 +2432,31 @@ fascia_ui_keep_clicks_in_every_window (void)
 }
 
 /**
+ * fascia_ui_label_at:
+ * @x: a point of @diagram, in view units
+ * @y:
+ *
+ * Returns: the index of the label shown at the point, or -1 where none is
+ */
+int
+fascia_ui_label_at (FasciaDiagram *diagram,
+                    double         x,
+                    double         y)
+{
+  if (!fascia_diagram_get_layer_visible (diagram, "labels"))
+    return -1;
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+    {
+      double bx, by, bw, bh;
+
+      if (fascia_diagram_get_label_box (diagram, i, &bx, &by, &bw, &bh)
+          && x >= bx && y >= by && x <= bx + bw && y <= by + bh)
+        return (int) i;
+    }
+  return -1;
+}
+
+/**
  * fascia_ui_labelled_region_at:
  * @x: a point of @diagram, in view units
  * @y:
@@ -2441,7 +2466,8 @@ fascia_ui_keep_clicks_in_every_window (void)
  * names, on that side. A label lies beside the body, not on it.
  *
  * Returns: (nullable): that region; %NULL where no label is shown there, or its line points
- *   at none
+ *   at none (a muscle drawn as an outline seen through a bone: the Atlas opens the card of the
+ *   muscle the label names, fascia_diagram_get_label_muscle())
  */
 const FasciaRegion *
 fascia_ui_labelled_region_at (FasciaDiagram *diagram,
@@ -2449,22 +2475,12 @@ fascia_ui_labelled_region_at (FasciaDiagram *diagram,
                               double         y,
                               gboolean      *on_label)
 {
-  *on_label = FALSE;
-  if (!fascia_diagram_get_layer_visible (diagram, "labels"))
-    return NULL;
-  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
-    {
-      double bx, by, bw, bh, end_x, end_y;
+  int i = fascia_ui_label_at (diagram, x, y);
+  double end_x, end_y;
 
-      if (!fascia_diagram_get_label_box (diagram, i, &bx, &by, &bw, &bh)
-          || x < bx || y < by || x > bx + bw || y > by + bh)
-        continue;
-      *on_label = TRUE;
-      if (fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL))
-        return fascia_diagram_hit_test (diagram, end_x, end_y);
-      return NULL;
-    }
-
+  *on_label = i >= 0;
+  if (i >= 0 && fascia_diagram_get_label_leader (diagram, i, NULL, NULL, &end_x, &end_y, NULL))
+    return fascia_diagram_hit_test (diagram, end_x, end_y);
   return NULL;
 }
 

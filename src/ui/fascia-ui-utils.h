@@ -138,5 +138,8 @@ const FasciaRegion *fascia_ui_labelled_region_at (FasciaDiagram *diagram,
                                                  double         x,
                                                  double         y,
                                                  gboolean      *on_label);
+int                 fascia_ui_label_at           (FasciaDiagram *diagram,
+                                                 double         x,
+                                                 double         y);
 
 G_END_DECLS

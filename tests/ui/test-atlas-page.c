@@ -158,6 +158,46 @@ test_label_opens_card (Fixture       *fixture,
   g_assert_true (fascia_diagram_get_region_style (diagram, named->id) & FASCIA_REGION_STYLE_SELECTED);
 }
 
+/* In the pelvis view the upper psoas and quadratus lumborum are drawn as dashed outlines seen
+ * through the column, with no region there: a click on the label "Quadratus lumborum (behind)",
+ * whose line points at no region, opens the card of the muscle it names (it opened nothing). */
+static void
+test_label_behind_opens_card (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  FasciaDiagram *diagram;
+  double x, y, width, height, wx, wy;
+  int found = -1;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.view", "s",
+                                             "pelvis-medial"));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+  diagram = fascia_diagram_view_get_diagram (fixture->view);
+  for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+    if (g_str_has_prefix (fascia_diagram_get_label_text (diagram, i), "Quadratus"))
+      found = (int) i;
+  g_assert_cmpint (found, >=, 0);
+  g_assert_cmpstr (fascia_diagram_get_label_muscle (diagram, found), ==, "quadratus-lumborum");
+  g_assert_true (fascia_diagram_get_label_box (diagram, found, &x, &y, &width, &height));
+  /* Its line points at no region. */
+  {
+    double end_x, end_y;
+
+    g_assert_true (fascia_diagram_get_label_leader (diagram, found, NULL, NULL, &end_x, &end_y,
+                                                    NULL));
+    g_assert_null (fascia_diagram_hit_test (diagram, end_x, end_y));
+  }
+
+  fascia_diagram_view_view_to_widget (fixture->view, x + width / 2, y + height / 2, &wx, &wy);
+  g_assert_cmpfloat (wx, >, 0);
+  g_assert_cmpfloat (wy, >, 0);
+  g_assert_cmpfloat (wx, <, gtk_widget_get_width (GTK_WIDGET (fixture->view)));
+  g_assert_cmpfloat (wy, <, gtk_widget_get_height (GTK_WIDGET (fixture->view)));
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
+  fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
+  wait_for_card (fixture, "muscle:quadratus-lumborum");
+}
+
 static void
 collect_lists (GtkWidget *widget,
                GPtrArray *lists)
@@ -1831,6 +1871,8 @@ main (int   argc,
               fixture_set_up, test_click_opens_card, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/label-opens-card", Fixture, NULL,
               fixture_set_up, test_label_opens_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/label-behind-opens-card", Fixture, NULL,
+              fixture_set_up, test_label_behind_opens_card, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/card-lists-read", Fixture, NULL,
               fixture_set_up, test_card_lists_read, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/click-survives-layout", Fixture, NULL,
