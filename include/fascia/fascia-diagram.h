@@ -139,6 +139,10 @@ gboolean            fascia_diagram_get_label_leader   (FasciaDiagram      *self,
                                                        double             *end_x,
                                                        double             *end_y,
                                                        double             *dy);
+gboolean            fascia_diagram_get_label_move     (FasciaDiagram      *self,
+                                                       guint               i,
+                                                       double             *dx,
+                                                       double             *dy);
 gboolean            fascia_diagram_get_label_box      (FasciaDiagram      *self,
                                                        guint               i,
                                                        double             *x,

@@ -92,6 +92,13 @@ typedef struct
    * used with @lock held, so that copies on other threads can share it. */
   GMutex              lock;
   RsvgHandle         *mask_handle;
+
+  /* The drawing's pixels, for keeping enlarged labels off it (data_ensure_drawn()), made with
+   * @lock held the first time labels are enlarged: a summed-area table, or NULL. */
+  gboolean            drawn_done;
+  guint32            *drawn;
+  int                 drawn_width;
+  int                 drawn_height;
 } FasciaDiagramData;
 
 FasciaDiagramData *fascia_diagram_data_new             (GBytes             *svg,

@@ -61,6 +61,7 @@ struct _FasciaDiagram
   double             label_size;      /* font size of the labels in view units; 0 as drawn */
   double             shown_size;      /* the label size @label_shown was worked out for */
   gboolean          *label_shown;     /* per label, at @shown_size (NULL: not worked out) */
+  double            *label_dx;        /* per label, how far it is moved right at @shown_size */
   double            *label_dy;        /* per label, how far it is moved down at @shown_size */
   double             label_room[4];   /* where else labels may lie: x, y, width, height */
   double             shown_room[4];   /* the room @label_shown was worked out for */
@@ -102,6 +103,7 @@ data_clear (gpointer mem)
     }
   g_clear_pointer (&data->grid_start, g_free);
   g_clear_pointer (&data->grid_entries, g_free);
+  g_clear_pointer (&data->drawn, g_free);
   g_mutex_clear (&data->lock);
   g_clear_object (&data->mask_handle);
 }
@@ -710,6 +712,7 @@ fascia_diagram_finalize (GObject *object)
   g_clear_object (&self->handle);
   g_clear_pointer (&self->handle_css, g_free);
   g_clear_pointer (&self->label_shown, g_free);
+  g_clear_pointer (&self->label_dx, g_free);
   g_clear_pointer (&self->label_dy, g_free);
   g_clear_pointer (&self->styles, g_free);
   g_clear_pointer (&self->layer_visible, g_free);
@@ -855,30 +858,89 @@ boxes_overlap (const LabelBox *a,
  * across. */
 #define LEADER_MAX_SLOPE 0.5
 
-/* The leader line of @label moved with its text by @dy: each point moves up or down so that
- * the end (the point labelled) stays and the start (beside the text) moves by @dy, the others
- * in proportion to how far across they lie. A shear, y' = y + a x + b, so that a transform on
- * the <path> draws it: it keeps every level and every upright stretch of the line as thick as
- * drawn (a stretch upright, y' = a y + b, thinned the level ones by up to half, to a quarter
- * of a pixel in a small window). FALSE where no such map keeps the line sound (no leader, an
- * upright one, or too steep a tilt). */
+/* How far a label may move sideways, out from the drawing, to free room beside it, in label
+ * heights (its font size); and how much thicker a stretch of its leader line may be drawn when
+ * it is drawn anew (leader_map()). */
+#define LABEL_MOVE_OUT_SIZES 8
+#define LEADER_MAX_THICKENING 1.5
+
+/* How near (view units) an enlarged label may come to the drawing: a tip of bone or a corner of
+ * a rib that reaches into a label's first letter reads as part of it. */
+#define LABEL_DRAWING_CLEARANCE 8.0
+
+/* The drawing's own pixels, for keeping enlarged labels off it, at this many per view unit. */
+#define DRAWN_SCALE 0.5
+
+/* The leader line of a label moved with its text, across by dx and up or down by dy: x' = sx x
+ * + ex, y' = y + a x + b. Each point moves so that the end (the point labelled) stays and the
+ * start (beside the text) moves by dx, dy, the others in proportion to how far across they
+ * lie: a shear for dy, y' = y + a x + b, which keeps every level and every upright stretch of
+ * the line as thick as drawn (a stretch upright, y' = a y + b, thinned the level ones by up
+ * to half, to a quarter of a pixel in a small window), and for dx a stretch across from the
+ * point, which keeps the level stretches (the one beside the text, which grows) as they are
+ * and thickens the steep ones a little. */
+typedef struct
+{
+  double sx, ex, a, b;
+} LeaderMap;
+
+static void
+leader_map_point (const LeaderMap *map,
+                  const double    *p,
+                  double          *q)
+{
+  q[0] = map->sx * p[0] + map->ex;
+  q[1] = p[1] + map->a * p[0] + map->b;
+}
+
+/* FALSE where no such map keeps the line sound: no leader, an upright one, too steep a tilt, a
+ * start moved in towards the point, or a stretch of it drawn much thicker. */
 static gboolean
 leader_map (const FasciaDiagramLabel *label,
+            double                    dx,
             double                    dy,
-            double                   *a,
-            double                   *b)
+            LeaderMap                *map)
 {
   double x0, x1;
 
+  map->sx = 1;
+  map->ex = map->a = map->b = 0;
   if (label->n_leader < 2 || label->transformed)
     return FALSE;
   x0 = label->leader[0][0];
   x1 = label->leader[label->n_leader - 1][0];
   if (fabs (x1 - x0) < 1)
     return FALSE;
-  *a = dy / (x0 - x1);
-  *b = -*a * x1;
-  return fabs (*a) <= LEADER_MAX_SLOPE;
+  map->a = dy / (x0 - x1);
+  map->b = -map->a * x1;
+  map->sx = 1 + dx / (x0 - x1);
+  map->ex = x1 * (1 - map->sx);
+  if (fabs (map->a) > LEADER_MAX_SLOPE || map->sx < 1)
+    return FALSE;
+  /* Drawn through the map, a stretch of the line is as thick as drawn times sx |d| / |M d|
+   * for its direction d (M the map's linear part, whose determinant is sx): the level ones keep
+   * their thickness, steep ones grow thicker; none may grow past LEADER_MAX_THICKENING. */
+  for (guint k = 0; k + 1 < label->n_leader; k++)
+    {
+      double ux = label->leader[k + 1][0] - label->leader[k][0];
+      double uy = label->leader[k + 1][1] - label->leader[k][1];
+      double mx = map->sx * ux, my = map->a * ux + uy;
+
+      if (hypot (mx, my) > 0
+          && map->sx * hypot (ux, uy) > LEADER_MAX_THICKENING * hypot (mx, my))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Which way label @label moves out from the drawing: away from the point it labels (-1 left,
+ * 1 right), or 0 where it has no leader line to follow it. */
+static int
+label_outward (const FasciaDiagramLabel *label)
+{
+  if (label->n_leader < 2 || label->transformed)
+    return 0;
+  return label->leader[0][0] < label->leader[label->n_leader - 1][0] ? -1 : 1;
 }
 
 /* Whether the segment from @p to @q passes through @box grown by @margin (Liang–Barsky). */
@@ -911,27 +973,58 @@ segment_hits_box (const double   *p,
   return t0 <= t1;
 }
 
-/* Whether @label's leader line, moved by @dy, passes through @box. */
+/* Whether @label's leader line, moved by @dx, @dy, passes through @box. */
 static gboolean
 leader_hits_box (const FasciaDiagramLabel *label,
+                 double                    dx,
                  double                    dy,
                  const LabelBox           *box,
                  double                    margin)
 {
-  double a = 0, b = 0;
+  LeaderMap map;
   double p[2], q[2];
 
-  if (label->n_leader < 2 || (dy != 0 && !leader_map (label, dy, &a, &b)))
+  if (label->n_leader < 2 || (!leader_map (label, dx, dy, &map) && (dx != 0 || dy != 0)))
     return FALSE;
   for (guint k = 0; k + 1 < label->n_leader; k++)
     {
-      p[0] = label->leader[k][0];
-      p[1] = label->leader[k][1] + a * p[0] + b;
-      q[0] = label->leader[k + 1][0];
-      q[1] = label->leader[k + 1][1] + a * q[0] + b;
+      leader_map_point (&map, label->leader[k], p);
+      leader_map_point (&map, label->leader[k + 1], q);
       if (segment_hits_box (p, q, box, margin))
         return TRUE;
     }
+
+  return FALSE;
+}
+
+static double
+orient (const double *a,
+        const double *b,
+        const double *c)
+{
+  return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}
+
+/* Whether the leader lines of @label moved by @map and of @other moved by @other_map cross (a
+ * reader would follow one to the other's point); meeting at an end is not crossing. */
+static gboolean
+leaders_cross (const FasciaDiagramLabel *label,
+               const LeaderMap          *map,
+               const FasciaDiagramLabel *other,
+               const LeaderMap          *other_map)
+{
+  for (guint k = 0; k + 1 < label->n_leader; k++)
+    for (guint m = 0; m + 1 < other->n_leader; m++)
+      {
+        double p[2], q[2], r[2], t[2];
+
+        leader_map_point (map, label->leader[k], p);
+        leader_map_point (map, label->leader[k + 1], q);
+        leader_map_point (other_map, other->leader[m], r);
+        leader_map_point (other_map, other->leader[m + 1], t);
+        if (orient (r, t, p) * orient (r, t, q) < 0 && orient (p, q, r) * orient (p, q, t) < 0)
+          return TRUE;
+      }
 
   return FALSE;
 }
@@ -947,43 +1040,146 @@ box_inside (const LabelBox *box,
          && box->x + box->width <= x + width && box->y + box->height <= y + height;
 }
 
-/* Whether label @i, moved by @dy, fits among those shown so far: wholly inside the drawing or
- * wholly inside the room set with fascia_diagram_set_label_room(), clear of every label shown,
- * and, moved, with its leader line clear of them; nor may it lie on a leader line another
- * label's move has drawn anew (the drawing keeps its own lines clear of labels). */
+/* The drawing's pixels as the drawing first shows them (its layers as drawn, no styles, no
+ * labels), clipped to its box, at DRAWN_SCALE: a summed-area table of those painted, (w + 1) ×
+ * (h + 1), so that whether a box holds any is four look-ups. Made once for a drawing and its
+ * copies, when labels are first enlarged; NULL where librsvg cannot draw it. */
+static const guint32 *
+data_ensure_drawn (FasciaDiagramData *data,
+                   int               *w,
+                   int               *h)
+{
+  g_mutex_lock (&data->lock);
+  if (!data->drawn_done)
+    {
+      g_autoptr(FasciaDiagram) plain = diagram_new (data);
+      g_autofree char *css = fascia_diagram_build_css (data, plain->styles, plain->layer_visible,
+                                                       plain->region_visible, FALSE);
+      g_autofree char *sheet = g_strconcat (css, "#labels { display: none !important; }\n", NULL);
+      RsvgHandle *handle = fascia_diagram_data_new_handle (data, sheet, NULL);
+      int full_width = ceil (data->width), full_height = ceil (data->height);
+      int width = ceil (full_width * DRAWN_SCALE), height = ceil (full_height * DRAWN_SCALE);
+
+      data->drawn_done = TRUE;
+      if (handle != NULL && width > 0 && height > 0)
+        {
+          RsvgRectangle viewport = { 0, 0, data->width, data->height };
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, full_width,
+                                                                 full_height);
+          cairo_t *cr = cairo_create (surface);
+          gboolean ok;
+
+          ok = rsvg_handle_render_document (handle, cr, &viewport, NULL);
+          cairo_destroy (cr);
+          cairo_surface_flush (surface);
+          if (ok)
+            {
+              const guchar *pixels = cairo_image_surface_get_data (surface);
+              int stride = cairo_image_surface_get_stride (surface);
+              guint32 *sum = g_new0 (guint32, (gsize) (width + 1) * (height + 1));
+
+              /* Drawn at a view unit a pixel, a pixel painted more than a quarter (as the tests
+               * look at it); a pixel of the table is painted where any of those it covers is. */
+              for (int y = 0; y < height; y++)
+                for (int x = 0; x < width; x++)
+                  {
+                    gboolean painted = FALSE;
+
+                    for (int fy = y / DRAWN_SCALE; fy < MIN (full_height, (y + 1) / DRAWN_SCALE) && !painted; fy++)
+                      for (int fx = x / DRAWN_SCALE; fx < MIN (full_width, (x + 1) / DRAWN_SCALE) && !painted; fx++)
+                        painted = pixels[(gsize) fy * stride + fx] > 0x40;
+                    sum[(gsize) (y + 1) * (width + 1) + x + 1] =
+                      painted + sum[(gsize) y * (width + 1) + x + 1]
+                      + sum[(gsize) (y + 1) * (width + 1) + x] - sum[(gsize) y * (width + 1) + x];
+                  }
+              data->drawn = sum;
+              data->drawn_width = width;
+              data->drawn_height = height;
+            }
+          cairo_surface_destroy (surface);
+        }
+      g_clear_object (&handle);
+    }
+  g_mutex_unlock (&data->lock);
+
+  *w = data->drawn_width;
+  *h = data->drawn_height;
+  return data->drawn;
+}
+
+/* Whether any pixel of the drawing (data_ensure_drawn()) lies within @margin of @box. */
+static gboolean
+box_on_drawing (FasciaDiagramData *data,
+                const LabelBox    *box,
+                double             margin)
+{
+  int w, h, x0, y0, x1, y1;
+  const guint32 *sum = data_ensure_drawn (data, &w, &h);
+
+  if (sum == NULL)
+    return FALSE;
+  x0 = CLAMP ((int) floor ((box->x - margin) * DRAWN_SCALE), 0, w);
+  y0 = CLAMP ((int) floor ((box->y - margin) * DRAWN_SCALE), 0, h);
+  x1 = CLAMP ((int) ceil ((box->x + box->width + margin) * DRAWN_SCALE), 0, w);
+  y1 = CLAMP ((int) ceil ((box->y + box->height + margin) * DRAWN_SCALE), 0, h);
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+
+  return sum[(gsize) y1 * (w + 1) + x1] - sum[(gsize) y0 * (w + 1) + x1]
+         - sum[(gsize) y1 * (w + 1) + x0] + sum[(gsize) y0 * (w + 1) + x0] > 0;
+}
+
+/* Whether label @i, moved by @dx, @dy, fits among those shown so far: wholly inside the drawing's
+ * box or wholly inside the room set with fascia_diagram_set_label_room(), off the drawing itself
+ * (LABEL_DRAWING_CLEARANCE from any of its pixels), clear of every label shown, and, moved, with
+ * its leader line clear of them and crossing none of theirs; nor may it lie on a leader line
+ * another label's move has drawn anew (the drawing keeps its own lines clear of labels). */
 static gboolean
 label_fits (FasciaDiagram  *self,
             const LabelBox *boxes,
             guint           i,
+            double          dx,
             double          dy,
             double          size)
 {
   FasciaDiagramData *data = self->data;
   const FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel, i);
+  gboolean moved = dx != 0 || dy != 0;
   LabelBox box = boxes[i];
-  double a, b;
+  LeaderMap map;
 
+  box.x += dx;
   box.y += dy;
-  if (dy != 0 && !leader_map (label, dy, &a, &b))
+  if (!leader_map (label, dx, dy, &map) && moved)
     return FALSE;
   if (!box_inside (&box, 0, 0, data->width, data->height)
       && !box_inside (&box, self->label_room[0], self->label_room[1], self->label_room[2],
                       self->label_room[3]))
     return FALSE;
+  if (box_on_drawing (data, &box, LABEL_DRAWING_CLEARANCE))
+    return FALSE;
   for (guint j = 0; j < data->labels->len; j++)
     {
       const FasciaDiagramLabel *other = &g_array_index (data->labels, FasciaDiagramLabel, j);
+      gboolean other_moved;
+      LeaderMap other_map;
       LabelBox shown;
 
       if (j == i || !self->label_shown[j])
         continue;
       shown = boxes[j];
+      shown.x += self->label_dx[j];
       shown.y += self->label_dy[j];
+      other_moved = self->label_dx[j] != 0 || self->label_dy[j] != 0;
       if (boxes_overlap (&box, &shown, size * 0.15))
         return FALSE;
-      if (dy != 0 && leader_hits_box (label, dy, &shown, size * 0.1))
+      if (moved && leader_hits_box (label, dx, dy, &shown, size * 0.1))
         return FALSE;
-      if (self->label_dy[j] != 0 && leader_hits_box (other, self->label_dy[j], &box, size * 0.1))
+      if (other_moved && leader_hits_box (other, self->label_dx[j], self->label_dy[j], &box, size * 0.1))
+        return FALSE;
+      if ((moved || other_moved) && label->n_leader >= 2 && other->n_leader >= 2
+          && leader_map (other, self->label_dx[j], self->label_dy[j], &other_map)
+          && leaders_cross (label, &map, other, &other_map))
         return FALSE;
     }
 
@@ -991,13 +1187,16 @@ label_fits (FasciaDiagram  *self,
 }
 
 /* Which labels are shown at the size in effect, and where: at the drawing's own size all, as
- * drawn; enlarged (a small window, presentation mode), the labels that name a muscle first,
- * then the others, each in the drawing's order, each where the drawing puts it if it fits
- * there (label_fits()), else moved up or down by the least that makes it fit, its leader line
- * drawn anew to the same point, else left out. Every label that fits where the drawing puts it
- * stays there: a label is moved only into room no label in its place needs. The drawing lays
- * its labels out so that, up to the size a small window asks for, all fit where they are;
- * blown up further they would not, and a muscle's name matters more than a landmark's. */
+ * drawn; enlarged (a small window, presentation mode), the labels that name a muscle first
+ * (fascia_diagram_get_label_muscle()), then the others, each in the drawing's order, each where
+ * the drawing puts it if it fits there (label_fits(): off the drawing, clear of the others),
+ * else moved up or down by the least that makes it fit, else moved out from the drawing, into
+ * the margin beside it, by the least that makes it fit there (up or down too, if it must), its
+ * leader line drawn anew to the same point, else left out (its region still names it, in its
+ * tooltip and to a screen reader). Every label that fits where the drawing puts it stays there:
+ * a label is moved only into room no label in its place needs. The drawing lays its labels out
+ * so that, up to the size a small window asks for, all fit where they are; blown up further
+ * they would not, and a muscle's name matters more than a landmark's. */
 static const gboolean *
 ensure_label_layout (FasciaDiagram *self)
 {
@@ -1014,8 +1213,10 @@ ensure_label_layout (FasciaDiagram *self)
     return self->label_shown;
 
   g_free (self->label_shown);
+  g_free (self->label_dx);
   g_free (self->label_dy);
   self->label_shown = g_new0 (gboolean, MAX (n, 1));
+  self->label_dx = g_new0 (double, MAX (n, 1));
   self->label_dy = g_new0 (double, MAX (n, 1));
   self->shown_size = size;
   memcpy (self->shown_room, self->label_room, sizeof self->label_room);
@@ -1043,20 +1244,33 @@ ensure_label_layout (FasciaDiagram *self)
   for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < n; i++)
       {
+        int outward = label_outward (&g_array_index (data->labels, FasciaDiagramLabel, i));
+
         if (of_muscle[i] != (pass < 2) || self->label_shown[i])
           continue;
         if (pass % 2 == 0)
           {
-            self->label_shown[i] = label_fits (self, boxes, i, 0, size);
+            self->label_shown[i] = label_fits (self, boxes, i, 0, 0, size);
             continue;
           }
-        for (double dy = step; dy <= reach && !self->label_shown[i]; dy += step)
-          for (int sign = -1; sign <= 1 && !self->label_shown[i]; sign += 2)
-            if (label_fits (self, boxes, i, sign * dy, size))
-              {
-                self->label_shown[i] = TRUE;
-                self->label_dy[i] = sign * dy;
-              }
+        /* Up or down first, then out: each step out (half its height) with the least move up
+         * or down that fits there. */
+        for (int k = 0; k <= 2 * LABEL_MOVE_OUT_SIZES && !self->label_shown[i]; k++)
+          {
+            double dx = outward * k * size * 0.5;
+
+            if (k > 0 && outward == 0)
+              break;
+            for (double dy = 0; dy <= reach && !self->label_shown[i]; dy += step)
+              for (int sign = -1; sign <= 1 && !self->label_shown[i]; sign += 2)
+                if ((dx != 0 || dy != 0) && !(dy == 0 && sign > 0)
+                    && label_fits (self, boxes, i, dx, sign * dy, size))
+                  {
+                    self->label_shown[i] = TRUE;
+                    self->label_dx[i] = dx;
+                    self->label_dy[i] = sign * dy;
+                  }
+          }
       }
 
   return self->label_shown;
@@ -1149,7 +1363,10 @@ fascia_diagram_get_label_box (FasciaDiagram *self,
   measure_label (self->data, PANGO_CONTEXT (context), &g_array_index (self->data->labels, FasciaDiagramLabel, i),
                  fascia_diagram_get_label_size (self), &box);
   if (shown[i])
-    box.y += self->label_dy[i];
+    {
+      box.x += self->label_dx[i];
+      box.y += self->label_dy[i];
+    }
   if (x != NULL)
     *x = box.x;
   if (y != NULL)
@@ -1187,27 +1404,63 @@ fascia_diagram_get_label_leader (FasciaDiagram *self,
 {
   const FasciaDiagramLabel *label;
   const gboolean *shown;
-  double a = 0, b = 0, moved;
+  LeaderMap map;
+  double p[2];
 
   g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (i < self->data->labels->len, FALSE);
 
   shown = ensure_label_layout (self);
   label = &g_array_index (self->data->labels, FasciaDiagramLabel, i);
-  moved = shown[i] ? self->label_dy[i] : 0;
   if (dy != NULL)
-    *dy = moved;
-  if (!shown[i] || label->n_leader < 2 || (moved != 0 && !leader_map (label, moved, &a, &b)))
+    *dy = shown[i] ? self->label_dy[i] : 0;
+  if (!shown[i] || label->n_leader < 2
+      || (!leader_map (label, self->label_dx[i], self->label_dy[i], &map)
+          && (self->label_dx[i] != 0 || self->label_dy[i] != 0)))
     return FALSE;
+  leader_map_point (&map, label->leader[0], p);
   if (start_x != NULL)
-    *start_x = label->leader[0][0];
+    *start_x = p[0];
   if (start_y != NULL)
-    *start_y = label->leader[0][1] + a * label->leader[0][0] + b;
+    *start_y = p[1];
+  leader_map_point (&map, label->leader[label->n_leader - 1], p);
   if (end_x != NULL)
-    *end_x = label->leader[label->n_leader - 1][0];
+    *end_x = p[0];
   if (end_y != NULL)
-    *end_y = label->leader[label->n_leader - 1][1] + a * label->leader[label->n_leader - 1][0] + b;
+    *end_y = p[1];
   return TRUE;
+}
+
+/**
+ * fascia_diagram_get_label_move:
+ * @i: a label, below fascia_diagram_get_n_labels()
+ * @dx: (out) (optional): how far label @i is moved right from where the drawing puts it, at
+ *   the label size in effect (negative: left, out from a drawing on its right)
+ * @dy: (out) (optional): how far it is moved down (negative: up)
+ *
+ * Enlarged, a label that does not fit where the drawing puts it moves up or down, or out from
+ * the drawing into the margin beside it, its text and its leader line with it (the line still
+ * ends at its point); see fascia_diagram_set_label_size().
+ *
+ * Returns: whether label @i is shown at the label size in effect
+ */
+gboolean
+fascia_diagram_get_label_move (FasciaDiagram *self,
+                               guint          i,
+                               double        *dx,
+                               double        *dy)
+{
+  const gboolean *shown;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (i < self->data->labels->len, FALSE);
+
+  shown = ensure_label_layout (self);
+  if (dx != NULL)
+    *dx = shown[i] ? self->label_dx[i] : 0;
+  if (dy != NULL)
+    *dy = shown[i] ? self->label_dy[i] : 0;
+  return shown[i];
 }
 
 static char *
@@ -1244,20 +1497,24 @@ build_css (FasciaDiagram *self)
           const FasciaDiagramLabel *label = &g_array_index (self->data->labels,
                                                             FasciaDiagramLabel, i);
 
-          if (shown[i] && self->label_dy[i] != 0)
+          if (shown[i] && (self->label_dx[i] != 0 || self->label_dy[i] != 0))
             {
-              char dy[G_ASCII_DTOSTR_BUF_SIZE], a[G_ASCII_DTOSTR_BUF_SIZE];
-              char b[G_ASCII_DTOSTR_BUF_SIZE];
-              double sa, sb;
+              char dx[G_ASCII_DTOSTR_BUF_SIZE], dy[G_ASCII_DTOSTR_BUF_SIZE];
+              char sx[G_ASCII_DTOSTR_BUF_SIZE], ex[G_ASCII_DTOSTR_BUF_SIZE];
+              char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+              LeaderMap map;
 
               /* Moved: the text, and its leader line drawn anew to the same point. */
-              leader_map (label, self->label_dy[i], &sa, &sb);
+              leader_map (label, self->label_dx[i], self->label_dy[i], &map);
+              g_ascii_formatd (dx, sizeof dx, "%.3f", self->label_dx[i]);
               g_ascii_formatd (dy, sizeof dy, "%.3f", self->label_dy[i]);
-              g_ascii_formatd (a, sizeof a, "%.6f", sa);
-              g_ascii_formatd (b, sizeof b, "%.3f", sb);
-              g_string_append_printf (hide, "#labels > :nth-child(%u) { transform: translate(0px, %spx); }\n"
-                                      "#labels > :nth-child(%u) { transform: matrix(1, %s, 0, 1, 0, %s); }\n",
-                                      label->child, dy, label->child + 1, a, b);
+              g_ascii_formatd (sx, sizeof sx, "%.6f", map.sx);
+              g_ascii_formatd (ex, sizeof ex, "%.3f", map.ex);
+              g_ascii_formatd (a, sizeof a, "%.6f", map.a);
+              g_ascii_formatd (b, sizeof b, "%.3f", map.b);
+              g_string_append_printf (hide, "#labels > :nth-child(%u) { transform: translate(%spx, %spx); }\n"
+                                      "#labels > :nth-child(%u) { transform: matrix(%s, %s, 0, 1, %s, %s); }\n",
+                                      label->child, dx, dy, label->child + 1, sx, a, ex, b);
             }
           if (shown[i])
             continue;
