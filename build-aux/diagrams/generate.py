@@ -825,6 +825,11 @@ def drawing_points(v, regions_only=False):
 PLAN_SIZE = 33.0
 LABEL_CLEAR = 10.0          # how far (canvas units) a label keeps above and below the drawing beside it
 LINE = 1.2                  # the line spacing of a label broken onto two lines (em)
+# The box the application gives an enlarged label (measure_label() in src/render/fascia-diagram.c: pango's
+# logical extents, which it keeps apart from the drawing and from the other labels): Cantarell's ascent
+# reaches a whole em above the baseline and its descent 0.242 em below it
+ASCENT = 1.0
+DESCENT = 0.242
 PITCH = 1.24 + 0.15 + 0.05  # a line's height, the margin the application keeps between labels, and some slack
 # Advance widths of Cantarell, the labels' font (em); its fallback, DejaVu Sans, is about an eighth wider
 CHAR_W = {'a': 0.512, 'b': 0.570, 'c': 0.467, 'd': 0.570, 'e': 0.528, 'f': 0.340, 'g': 0.570, 'h': 0.567,
@@ -969,9 +974,9 @@ def render_labels(v):
     bottom = min(H - 16 - PLAN_SIZE * 0.3, max(q[1] for q in figure) - 8 + v.labels_below)
 
     def place(c, it, y):
-        # clear of the drawing over the height the label takes when enlarged (its baseline is y + 5.5)
-        y0 = y + 5.5 - 0.75 * PLAN_SIZE
-        y1 = y + 5.5 + 0.25 * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1)
+        # clear of the drawing over the height the label's box takes when enlarged (its baseline is y + 5.5)
+        y0 = y + 5.5 - ASCENT * PLAN_SIZE
+        y1 = y + 5.5 + DESCENT * PLAN_SIZE + LINE * PLAN_SIZE * (len(it['lines']) - 1)
         # and clear of what lies just above or below it, so that a corner of the drawing does not
         # touch the top or the foot of its first letter
         k0, k1 = bisect.bisect_left(pts_y, y0 - LABEL_CLEAR), bisect.bisect_right(pts_y, y1 + LABEL_CLEAR)
@@ -4040,7 +4045,7 @@ def build_medial():
     v.label('Right crus of the diaphragm', (med_front(40) + 3, 40), R, 'L')
     v.label('Iliac crest', (42, 190.6), R, 'L')
     v.label('Iliacus', (36, 215), R, 'L', below=205)
-    v.label('Psoas major', (20, 240), R, 'L')
+    v.label('Psoas major', (20, 232), R, 'L')
     v.label('ASIS', (47, 211), R, 'L')
     v.label('Iliopubic eminence', (28, 266), R, 'L')
     v.label('Pecten pubis', (40, 275), R, 'L')

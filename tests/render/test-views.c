@@ -3081,6 +3081,50 @@ test_view_labels_clear_of_drawing (gconstpointer data)
              near->str);
 }
 
+/* generate.py lays the labels out for PLAN_SIZE (SMALL_WINDOW_LABEL_SIZE) with the box the view
+ * gives a label (pango's logical extents: a whole em above the baseline), clear of the drawing
+ * over that height: at every size up to it, every label shows where the drawing puts it, none
+ * moved, and none left out but for leaving the drawing's box. */
+static void
+test_view_labels_planned (gconstpointer data)
+{
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  double width, height;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  for (double size = FASCIA_DIAGRAM_LABEL_SIZE + 1; size <= SMALL_WINDOW_LABEL_SIZE; size += 1)
+    {
+      fascia_diagram_set_label_size (diagram, size);
+      for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+        {
+          double dx = 0, dy = 0;
+
+          double box[4];
+
+          if (!fascia_diagram_get_label_move (diagram, i, &dx, &dy))
+            {
+              /* A label too long for the room beside the drawing is left out as it would leave
+               * the drawing's box (“Gluteal tuberosity (covered)” at the back superficial
+               * view's right edge), not for the drawing. */
+              fascia_diagram_get_label_box (diagram, i, &box[0], &box[1], &box[2], &box[3]);
+              if (box[0] >= 0 && box[1] >= 0 && box[0] + box[2] <= width && box[1] + box[3] <= height)
+                g_string_append_printf (wrong, "\n  at %.0f: “%s” left out", size,
+                                        (char *) g_ptr_array_index (texts, i));
+            }
+          else if (dx != 0 || dy != 0)
+            g_string_append_printf (wrong, "\n  at %.0f: “%s” moved by %.1f, %.1f", size,
+                                    (char *) g_ptr_array_index (texts, i), dx, dy);
+        }
+    }
+
+  if (wrong->len > 0)
+    g_error ("%s: labels not where the drawing puts them at the size it plans for:%s", view_id,
+             wrong->str);
+}
+
 /* Whether a label is a muscle's name and nothing else. */
 static gboolean
 is_muscle_name (const char *text)
@@ -3275,6 +3319,9 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/labels-clear-of-drawing", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_labels_clear_of_drawing);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/labels-planned", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_labels_planned);
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/labels-room", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_labels_room);
