@@ -1837,6 +1837,10 @@ def build_posterior_deep():
              'show gluteus minimus), piriformis and the short lateral rotators below it, and the hamstrings, adductor '
              'magnus and gracilis down to the knee, vastus lateralis beside them on the lateral thigh.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
+    # the left column keeps further off: "Lumbar multifidus", beside the slanting lateral edge of the
+    # lumbar muscles, came within 8 units of it enlarged to 33 once "Greater sciatic notch (covered)" took
+    # its two lines
+    v.label_gap['L'] = 26
     coronal_bones(v)
     for s in v.sides:
         draw_hip_landmarks_coronal(v, s)
@@ -1959,7 +1963,9 @@ def build_posterior_deep():
     # gluteus minimus arises below the line and covers it but for its lower end, above piriformis
     v.label('Anterior gluteal line', (77, 235.5), R)
     v.label('Piriformis', (84, 262), L)
-    v.label('Greater sciatic notch', (58, 256), L)
+    # piriformis, leaving the pelvis through the greater sciatic foramen, covers the notch from behind,
+    # and the sacrotuberous ligament its lower end above the ischial spine: none of its margin is bare
+    v.label('Greater sciatic notch (covered)', (58, 256), L)
     v.label('Sacrotuberous ligament', (40.0, 297.6), L)
     v.label('Ischial tuberosity', (68.3, 335.9), L)
     v.label('Greater trochanter', (152, 318), R)
@@ -1979,7 +1985,9 @@ def build_posterior_deep():
     v.label('Head of fibula', (104, 738), L)
     v.label('Pes anserinus', (45, 756), R)
     v.label('Medial tibial condyle', (36, 722), L)
-    v.label('Thoracolumbar fascia', (0, 180), L, 'L')
+    # in the right-hand column: the left one, full down to the knee, has no room for it beside the
+    # notch's two lines, which pushed "Quadratus lumborum" up against the tips of the ribs
+    v.label('Thoracolumbar fascia', (0, 180), L, 'R')
     return v
 
 

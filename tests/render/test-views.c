@@ -2021,6 +2021,12 @@ static const LabelPoint label_points[] = {
   { "posterior-superficial", "Sacrum", "b-sacrum" },
   { "posterior-superficial", "Thoracolumbar fascia", "b-thoracolumbar-fascia" },
   { "posterior-deep", "Anterior gluteal line", "b-anterior-gluteal-line-r" },
+  /* piriformis leaves the pelvis through the greater sciatic foramen, which it largely fills, and
+   * covers the notch from behind; no part of the notch's margin is bare in the back deep view (its
+   * lower end, above the ischial spine, lies under the sacrotuberous ligament): the label says
+   * the notch is covered and ends on it under piriformis (it was unmarked, and a click on its end
+   * opened piriformis) */
+  { "posterior-deep", "Greater sciatic notch (covered)", "m-piriformis-l" },
   { "pelvis-medial", "Greater sciatic notch", "b-greater-sciatic-notch-r" },
   /* the arcuate line is a ridge of the hip bone's inner surface, behind psoas major on the brim */
   { "pelvis-medial", "Arcuate line", "b-hip-bone-r" },
@@ -2138,9 +2144,6 @@ static const LabelCard label_cards[] = {
   { NULL, "Arcuate line", FASCIA_REGION_LANDMARK, "hip-bone" },
   /* openings, where a click finds nothing */
   { NULL, "Lesser sciatic foramen", FASCIA_REGION_LANDMARK, NULL },
-  /* piriformis leaves the pelvis through the greater sciatic foramen and covers the notch from
-   * behind (the label's “(covered)” does not fit its column at small sizes) */
-  { "posterior-deep", "Greater sciatic notch", FASCIA_REGION_MUSCLE, "piriformis" },
   /* parts of a muscle: the muscle */
   { NULL, "Central tendon", FASCIA_REGION_MUSCLE, "diaphragm" },
   { NULL, "Right crus of the diaphragm", FASCIA_REGION_MUSCLE, "diaphragm" },
