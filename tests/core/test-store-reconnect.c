@@ -225,6 +225,25 @@ backend_pid (FasciaStore *store)
   return (pid_t) fascia_db_column_int64 (stmt, 0);
 }
 
+/* The store found its connection lost, told from the main loop, and is back on a new one of its
+ * own: the edit kept in @journal is saved, and the journal emptied. */
+static void
+await_back_and_replay (FasciaStore   *store,
+                       Heard         *heard,
+                       FasciaJournal *journal)
+{
+  g_autoptr(GError) error = NULL;
+
+  while (heard->lost == 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (heard->back == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (fascia_store_is_connected (store));
+  g_assert_true (fascia_store_replay_journal (store, journal, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+}
+
 /* The server takes a save and then answers nothing (its process stopped, as a hung process
  * or a stalled disk would leave it; its system still acknowledges the bytes, so the TCP
  * timeouts see nothing): the save fails after the connection's answer time instead of
@@ -268,16 +287,8 @@ test_unanswered (StoreFixture  *fixture,
 
   /* Lost, told from the main loop; the server answers again (its process goes on, finds its
    * client gone and ends), and the store is back on a new connection of its own. */
-  while (heard.lost == 0)
-    g_main_context_iteration (NULL, TRUE);
-  while (heard.back == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (fascia_store_is_connected (fixture->store));
+  await_back_and_replay (fixture->store, &heard, journal);
   g_assert_cmpint (backend_pid (fixture->store), !=, pid);
-
-  g_assert_true (fascia_store_replay_journal (fixture->store, journal, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
   saved = fascia_store_get_client (fixture->store, fascia_client_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fascia_client_get_phone (saved), ==, "555 0142");
@@ -363,14 +374,7 @@ test_unanswered_probed (StoreFixture  *fixture,
   g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
 
   /* Lost, and back on a new connection of its own; the edit saved once. */
-  while (heard.lost == 0)
-    g_main_context_iteration (NULL, TRUE);
-  while (heard.back == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (fascia_store_is_connected (fixture->store));
-  g_assert_true (fascia_store_replay_journal (fixture->store, journal, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 0);
+  await_back_and_replay (fixture->store, &heard, journal);
   {
     g_autoptr(FasciaClient) saved = fascia_store_get_client (fixture->store,
                                                              fascia_client_get_id (client),
