@@ -221,13 +221,18 @@ probe_start (PgDb  *self,
   probe->deadline = g_get_monotonic_time () + (gint64) PROBE_TIME_MS * 1000;
   probe->conn = connect_probe (self);
   probe->polling = PGRES_POLLING_WRITING;
-  if (probe->conn == NULL || PQstatus (probe->conn) == CONNECTION_BAD)
-    probe->state = probe->conn != NULL && is_refused_by_server (probe->conn) ? PROBE_ANSWERED
-                                                                             : PROBE_SILENT;
-  else
-    probe->state = PROBE_CONNECTING;
   g_debug ("No answer from the clinic server in %u ms: looking whether it is there",
            PROBE_AFTER_MS);
+  /* A probe that could not even be started (no memory, no descriptor left) tells nothing of
+   * the server: the query waits its whole time, as it did before there were probes. */
+  if (probe->conn == NULL || PQstatus (probe->conn) == CONNECTION_BAD)
+    {
+      g_debug ("Could not look: %s", probe->conn != NULL ? PQerrorMessage (probe->conn)
+                                                          : "out of memory");
+      probe->state = PROBE_ANSWERED;
+    }
+  else
+    probe->state = PROBE_CONNECTING;
 }
 
 /* The probe's socket is ready for what it waited for (or its time may be up). */
