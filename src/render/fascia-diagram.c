@@ -1186,15 +1186,127 @@ label_fits (FasciaDiagram  *self,
   return TRUE;
 }
 
+/* Shows label @i moved from where the drawing puts it, if it fits anywhere it may go
+ * (label_fits()): up or down first, then out, each step out (half its height) with the least
+ * move up or down that fits there. */
+static gboolean
+place_moved (FasciaDiagram  *self,
+             const LabelBox *boxes,
+             guint           i,
+             double          size)
+{
+  int outward = label_outward (&g_array_index (self->data->labels, FasciaDiagramLabel, i));
+  double step = size * 0.25;
+  double reach = LABEL_MOVE_LINES * FASCIA_DIAGRAM_LABEL_LINE * size;
+
+  for (int k = 0; k <= 2 * LABEL_MOVE_OUT_SIZES; k++)
+    {
+      double dx = outward * k * size * 0.5;
+
+      if (k > 0 && outward == 0)
+        break;
+      for (double dy = 0; dy <= reach; dy += step)
+        for (int sign = -1; sign <= 1; sign += 2)
+          if ((dx != 0 || dy != 0) && !(dy == 0 && sign > 0)
+              && label_fits (self, boxes, i, dx, sign * dy, size))
+            {
+              self->label_shown[i] = TRUE;
+              self->label_dx[i] = dx;
+              self->label_dy[i] = sign * dy;
+              return TRUE;
+            }
+    }
+
+  return FALSE;
+}
+
+/* Shows muscle label @i, which fits nowhere it may go (place_moved()), where the drawing puts
+ * it or up or down from there, by moving the labels shown in its way, each to the nearest place
+ * it may go (place_moved()) with @i there: where a column beside the drawing is too full for
+ * three names that follow each other ("Transversus abdominis", "Rectus abdominis", "Internal
+ * oblique"), the one in the middle is not the one left out. The least move of @i that two
+ * labels moved or fewer make room for is taken; else nothing changes. Only muscle labels are
+ * shown when this is asked, so only those are moved. */
+static gboolean
+make_room (FasciaDiagram  *self,
+           const LabelBox *boxes,
+           guint           i,
+           double          size)
+{
+  FasciaDiagramData *data = self->data;
+  guint n = data->labels->len;
+  double step = size * 0.25;
+  double reach = LABEL_MOVE_LINES * FASCIA_DIAGRAM_LABEL_LINE * size;
+  g_autofree double *saved_dx = g_memdup2 (self->label_dx, n * sizeof (double));
+  g_autofree double *saved_dy = g_memdup2 (self->label_dy, n * sizeof (double));
+  g_autofree gboolean *saved_shown = g_memdup2 (self->label_shown, n * sizeof (gboolean));
+
+  for (double dy = 0; dy <= reach; dy += step)
+    for (int sign = -1; sign <= 1; sign += 2)
+      {
+        LabelBox place = boxes[i];
+        guint in_way[2], n_in_way = 0;
+        gboolean placed = TRUE;
+
+        if (dy == 0 && sign > 0)
+          continue;
+        place.y += sign * dy;
+        for (guint j = 0; j < n && n_in_way <= 2; j++)
+          {
+            LabelBox shown = boxes[j];
+
+            shown.x += self->label_dx[j];
+            shown.y += self->label_dy[j];
+            if (j != i && self->label_shown[j] && boxes_overlap (&place, &shown, size * 0.15))
+              {
+                if (n_in_way < 2)
+                  in_way[n_in_way] = j;
+                n_in_way++;
+              }
+          }
+        if (n_in_way == 0 || n_in_way > 2)
+          continue;
+
+        /* @i there with those in its way gone, then each of them placed anew. */
+        for (guint k = 0; k < n_in_way; k++)
+          self->label_shown[in_way[k]] = FALSE;
+        if (label_fits (self, boxes, i, 0, sign * dy, size))
+          {
+            self->label_shown[i] = TRUE;
+            self->label_dx[i] = 0;
+            self->label_dy[i] = sign * dy;
+            for (guint k = 0; k < n_in_way && placed; k++)
+              {
+                guint j = in_way[k];
+
+                self->label_dx[j] = self->label_dy[j] = 0;
+                if (label_fits (self, boxes, j, 0, 0, size))
+                  self->label_shown[j] = TRUE;
+                else
+                  placed = place_moved (self, boxes, j, size);
+              }
+            if (placed)
+              return TRUE;
+          }
+        memcpy (self->label_dx, saved_dx, n * sizeof (double));
+        memcpy (self->label_dy, saved_dy, n * sizeof (double));
+        memcpy (self->label_shown, saved_shown, n * sizeof (gboolean));
+      }
+
+  return FALSE;
+}
+
 /* Which labels are shown at the size in effect, and where: at the drawing's own size all, as
  * drawn; enlarged (a small window, presentation mode), the labels that name a muscle first
  * (fascia_diagram_get_label_muscle()), then the others, each in the drawing's order, each where
  * the drawing puts it if it fits there (label_fits(): off the drawing, clear of the others),
  * else moved up or down by the least that makes it fit, else moved out from the drawing, into
  * the margin beside it, by the least that makes it fit there (up or down too, if it must), its
- * leader line drawn anew to the same point, else left out (its region still names it, in its
- * tooltip and to a screen reader). Every label that fits where the drawing puts it stays there:
- * a label is moved only into room no label in its place needs. The drawing lays its labels out
+ * leader line drawn anew to the same point; else, for a muscle's name, where the drawing puts
+ * it or up or down from there, the muscles' labels in its way moved to make room (make_room());
+ * else left out (its region still names it, in its tooltip and to a screen reader). Every label
+ * that fits where the drawing puts it stays there, but for making room for a muscle's name: a
+ * label is moved only into room no label in its place needs. The drawing lays its labels out
  * so that, up to the size a small window asks for, all fit where they are; blown up further
  * they would not, and a muscle's name matters more than a landmark's. */
 static const gboolean *
@@ -1206,7 +1318,6 @@ ensure_label_layout (FasciaDiagram *self)
   g_autofree LabelBox *boxes = NULL;
   g_autofree gboolean *of_muscle = NULL;
   double size = fascia_diagram_get_label_size (self);
-  double step, reach;
 
   if (self->label_shown != NULL && self->shown_size == size
       && memcmp (self->shown_room, self->label_room, sizeof self->label_room) == 0)
@@ -1239,13 +1350,9 @@ ensure_label_layout (FasciaDiagram *self)
     }
 
   /* Muscles where they are, muscles moved, then the same for the others. */
-  step = size * 0.25;
-  reach = LABEL_MOVE_LINES * FASCIA_DIAGRAM_LABEL_LINE * size;
   for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < n; i++)
       {
-        int outward = label_outward (&g_array_index (data->labels, FasciaDiagramLabel, i));
-
         if (of_muscle[i] != (pass < 2) || self->label_shown[i])
           continue;
         if (pass % 2 == 0)
@@ -1253,24 +1360,8 @@ ensure_label_layout (FasciaDiagram *self)
             self->label_shown[i] = label_fits (self, boxes, i, 0, 0, size);
             continue;
           }
-        /* Up or down first, then out: each step out (half its height) with the least move up
-         * or down that fits there. */
-        for (int k = 0; k <= 2 * LABEL_MOVE_OUT_SIZES && !self->label_shown[i]; k++)
-          {
-            double dx = outward * k * size * 0.5;
-
-            if (k > 0 && outward == 0)
-              break;
-            for (double dy = 0; dy <= reach && !self->label_shown[i]; dy += step)
-              for (int sign = -1; sign <= 1 && !self->label_shown[i]; sign += 2)
-                if ((dx != 0 || dy != 0) && !(dy == 0 && sign > 0)
-                    && label_fits (self, boxes, i, dx, sign * dy, size))
-                  {
-                    self->label_shown[i] = TRUE;
-                    self->label_dx[i] = dx;
-                    self->label_dy[i] = sign * dy;
-                  }
-          }
+        if (!place_moved (self, boxes, i, size) && of_muscle[i])
+          make_room (self, boxes, i, size);
       }
 
   return self->label_shown;

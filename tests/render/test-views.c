@@ -3292,6 +3292,68 @@ test_view_labels_room (gconstpointer data)
              view_id, lost->str);
 }
 
+/* Presentation mode on the screens a therapist shows a client: the diagram gets the screen
+ * less the header bar (the area below, in pixels), fits the figure with a margin of 3 % as the
+ * Atlas does (fascia_diagram_view_get_fitted_area()) and enlarges the labels to 20 px on screen:
+ * to 38–55 view units, by view, at 1024×640 and 1280×800, 27–32 at 1920×1080, with room beside
+ * the drawing on both sides. On each of them every label that names a muscle shows
+ * (fascia_diagram_get_label_muscle(): "Levator ani: pubococcygeus" and "Quadratus lumborum
+ * (behind)" too): where the column beside the drawing is too full for it, the muscles' labels
+ * already shown in its way move to make room, as a therapist showing a client the front of the
+ * abdomen would miss "Rectus abdominis" before any landmark. One is still left out: in the pelvis
+ * view on 1024×640, "Levator ani: pubococcygeus" lies below the pelvic floor with nothing in its
+ * way but the drawing, and its leader line rises almost upright to the muscle, so that moving
+ * it out would draw that line several times as thick (a label moved keeps its leader line's
+ * shape, stretched, as librsvg draws it). */
+static void
+test_view_labels_presentation_muscles (gconstpointer data)
+{
+  static const struct { const char *screen; double width, height; } areas[] = {
+    { "1024×640", 1000, 575 }, { "1280×800", 1256, 735 }, { "1920×1080", 1896, 1015 },
+  };
+  const char *view_id = data;
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  g_autoptr(GPtrArray) texts = label_texts (view_id);
+  g_autoptr(GString) lost = g_string_new (NULL);
+  double x, y, width, height, margin;
+
+  fascia_diagram_get_figure_bounds (diagram, &x, &y, &width, &height);
+  margin = 0.03 * MAX (width, height);
+  x -= margin;
+  y -= margin;
+  width += 2 * margin;
+  height += 2 * margin;
+  for (guint k = 0; k < G_N_ELEMENTS (areas); k++)
+    {
+      double zoom = MIN (areas[k].width / width, areas[k].height / height);
+      double size = ceil (20 / zoom);
+
+      fascia_diagram_set_label_room (diagram, x + (width - areas[k].width / zoom) / 2,
+                                     y + (height - areas[k].height / zoom) / 2,
+                                     areas[k].width / zoom, areas[k].height / zoom);
+      fascia_diagram_set_label_size (diagram, size);
+      g_test_message ("%s on %s: labels at %.0f view units", view_id, areas[k].screen, size);
+      for (guint i = 0; i < texts->len; i++)
+        {
+          gboolean known = g_str_equal (view_id, "pelvis-medial") && k == 0
+                           && g_str_equal (texts->pdata[i], "Levator ani: pubococcygeus");
+          gboolean shown = fascia_diagram_get_label_box (diagram, i, NULL, NULL, NULL, NULL);
+
+          if (fascia_diagram_get_label_muscle (diagram, i) == NULL)
+            continue;
+          if (known && shown)
+            g_error ("“%s” now shows on %s: it is no longer left out", (char *) texts->pdata[i],
+                     areas[k].screen);
+          if (!known && !shown)
+            g_string_append_printf (lost, " “%s” on %s (at %.0f);", (char *) texts->pdata[i],
+                                    areas[k].screen, size);
+        }
+    }
+
+  if (lost->len > 0)
+    g_error ("%s: muscle labels left out in presentation mode:%s", view_id, lost->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3328,6 +3390,9 @@ main (int   argc,
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/labels-room", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_labels_room);
+      g_free (render);
+      render = g_strdup_printf ("/fascia/render/views/%s/labels-presentation-muscles", view_ids[v]);
+      g_test_add_data_func (render, view_ids[v], test_view_labels_presentation_muscles);
       g_free (render);
       render = g_strdup_printf ("/fascia/render/views/%s/leaders-uncrossed", view_ids[v]);
       g_test_add_data_func (render, view_ids[v], test_view_leaders_uncrossed);
