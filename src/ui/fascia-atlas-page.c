@@ -613,7 +613,25 @@ view_shows (FasciaView *view,
   return FALSE;
 }
 
-/* Switches to a view that shows the record, unless the current one does. */
+/* Whether the diagram shown names muscle @id with a label, though it has no region for it: the
+ * pelvis view draws quadratus lumborum and the upper psoas as dashed outlines seen through the
+ * column, labelled "Quadratus lumborum (behind)" and "Psoas major (behind)". */
+static gboolean
+diagram_names_muscle (FasciaAtlasPage *self,
+                      const char      *id)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  guint n = diagram != NULL ? fascia_diagram_get_n_labels (diagram) : 0;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (fascia_diagram_get_label_muscle (diagram, i), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Switches to a view that shows the record, unless the current one does: draws it, or names a
+ * muscle with a label (diagram_names_muscle()), so that a click on "Quadratus lumborum
+ * (behind)" opens its card where the therapist is, not in another view under the pointer. */
 static void
 show_in_a_view (FasciaAtlasPage *self,
                 const char      *kind,
@@ -636,6 +654,8 @@ show_in_a_view (FasciaAtlasPage *self,
 
   current = self->view_id != NULL ? fascia_atlas_lookup_view (self->atlas, self->view_id) : NULL;
   if (current != NULL && view_shows (current, kind, id))
+    return;
+  if (current != NULL && g_str_equal (kind, "muscle") && diagram_names_muscle (self, id))
     return;
 
   for (guint i = 0; i < n; i++)

@@ -196,6 +196,10 @@ test_label_behind_opens_card (Fixture       *fixture,
   fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), wx, wy);
   fascia_ui_test_click (GTK_WIDGET (fixture->view), wx, wy);
   wait_for_card (fixture, "muscle:quadratus-lumborum");
+  /* In the view clicked: the Front view, which has a region for the muscle, is not switched
+   * to under the pointer. */
+  g_assert_cmpstr (fascia_atlas_page_get_view (fixture->page), ==, "pelvis-medial");
+  g_assert_true (fascia_diagram_view_get_diagram (fixture->view) == diagram);
 }
 
 static void
