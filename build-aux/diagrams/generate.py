@@ -31,6 +31,8 @@ BONE_THIN = 'fill="none" stroke="#5b4a3a" stroke-width="1.1" stroke-linecap="rou
 BONE_DETAIL = 'fill="none" stroke="#8c7a64" stroke-width="1" stroke-linecap="round"'
 BONE_SHADE = 'fill="#e9dcc0" stroke="none"'
 HOLE = 'fill="#ffffff" stroke="#5b4a3a" stroke-width="1.6"'
+# an opening between bone and ligament seen into, its outline hidden under them (the lesser sciatic foramen)
+FORAMEN = 'fill="#d3cfc8" stroke="#5b4a3a" stroke-width="1.2"'
 DISC = 'fill="#dfe5e8" stroke="#5b4a3a" stroke-width="1.4"'
 LANDMARK = 'fill="#ecdfc2" stroke="#5b4a3a" stroke-width="1.2"'
 LINE_MARK = 'fill="none" stroke="#7d6549" stroke-width="3.2" stroke-linecap="round"'
@@ -3899,6 +3901,14 @@ def build_medial():
     hb.append(path(smooth(v.ps([(-64, 230), (-58, 214), (-62, 196), (-74, 184), (-88, 186), (-96, 204), (-92, 224), (-78, 236)])), BONE_SHADE))
     # the body of the ischium behind the obturator foramen, down to the tuberosity
     hb.append(path(smooth(v.ps([(-16, 296), (-14, 314), (-18, 332)]), False), BONE_DETAIL))
+    # the lesser sciatic foramen below the ischial spine, between the lesser sciatic notch in front, the
+    # sacrospinous ligament above and the sacrotuberous ligament behind: drawn before the hip bone and the
+    # ligaments, a little beyond their edges so that they hide its outline, it shows as a shaded opening
+    # where nothing lies over it, below the pelvic floor, where the tendon of obturator internus goes out,
+    # and a click there finds it
+    lsf = [(-28, 285, 'c'), (-25, 294), (-25.5, 303), (-30, 313), (-35, 324), (-37, 334, 'c'), (-51.5, 322),
+           (-65.5, 308), (-72, 296, 'c'), (-60, 289.5), (-45, 287), (-30, 284.5)]
+    v.add('bones', path(smooth(v.ps(lsf)), FORAMEN, 'b-lesser-sciatic-foramen-r'))
     v.add('bones', group('b-hip-bone-r', hb))
     fossa = [(42, 224), (40, 206), (34, 186), (24, 168), (8, 154), (-12, 146), (-34, 142), (-56, 148), (-72, 160),
              (-76, 176), (-70, 190)] + [(-60, 204), (-50, 210)] + SK.ARCUATE_LINE_SAG[1:] + [(36, 252)]
@@ -4230,7 +4240,7 @@ LANDMARK_IDS = ['t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4
                 'linea-aspera', 'iliotibial-tract', 'patella', 'tibial-tuberosity', 'lateral-tibial-condyle',
                 'humerus-intertubercular-sulcus', 'scapula', 'ischiopubic-ramus', 'ischial-spine', 'pubic-body', 'pubic-crest',
                 'pecten-pubis', 'pubic-symphysis', 'obturator-membrane', 'sacroiliac-joint',
-                'long-dorsal-sacroiliac-ligament', 'sacrospinous-ligament', 'intertrochanteric-crest',
+                'long-dorsal-sacroiliac-ligament', 'sacrospinous-ligament', 'lesser-sciatic-foramen', 'intertrochanteric-crest',
                 'quadrate-tubercle', 'trochanteric-fossa', 'pectineal-line', 'adductor-tubercle', 'tibia', 'fibula',
                 'fibular-head', 'medial-tibial-condyle', 'pes-anserinus', 'medial-supracondylar-line',
                 'lateral-supracondylar-line', 'intertrochanteric-line', 'xiphoid-process', 'costal-cartilages-5-7',

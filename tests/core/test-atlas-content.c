@@ -107,7 +107,9 @@ static const char * const required_landmarks[] = {
   "medial-supracondylar-line", "lateral-supracondylar-line", "adductor-tubercle", "tibia", "fibula",
   "fibular-head", "medial-tibial-condyle", "pes-anserinus", "intertrochanteric-line", "xiphoid-process",
   "costal-cartilages-5-7", "rectus-sheath", "tendinous-arch-levator-ani", "medial-arcuate-ligament",
-  "lateral-arcuate-ligament", "anococcygeal-body", "perineal-body", "central-tendon", NULL
+  "lateral-arcuate-ligament", "anococcygeal-body", "perineal-body", "central-tendon",
+  /* issue 12 */
+  "lesser-sciatic-foramen", NULL
 };
 
 static const char * const required_techniques[] = {
@@ -925,6 +927,7 @@ test_search_builtin (void)
 static const char * const unattached_landmarks[] = {
   "long-dorsal-sacroiliac-ligament",  /* a ligament of the sacroiliac joint */
   "rectus-sheath",                    /* formed by the aponeuroses, not an attachment */
+  "lesser-sciatic-foramen",           /* an opening: obturator internus passes through it */
   NULL
 };
 
