@@ -119,6 +119,11 @@ void                fascia_diagram_set_label_room     (FasciaDiagram      *self,
                                                        double              y,
                                                        double              width,
                                                        double              height);
+void                fascia_diagram_get_label_room     (FasciaDiagram      *self,
+                                                       double             *x,
+                                                       double             *y,
+                                                       double             *width,
+                                                       double             *height);
 void                fascia_diagram_get_figure_bounds  (FasciaDiagram      *self,
                                                        double             *x,
                                                        double             *y,

@@ -48,12 +48,19 @@ typedef struct
    * coordinates with no transform of its own: from beside the text to the point labelled. */
   guint     n_leader;        /* its points, or 0 */
   double    leader[FASCIA_DIAGRAM_LEADER_POINTS][2];
+  /* How it is stroked (its stroke="#rrggbb" and stroke-width), for drawing it anew when the
+   * text moves; a width of 0 where the drawing does not say so plainly. */
+  double    leader_rgb[3];
+  double    leader_width;
   /* The id of the muscle card the text names (fascia_diagram_get_label_muscle()), or NULL: a
    * landmark's label, or any label of a drawing loaded without an atlas. */
   const char *muscle;
 } FasciaDiagramLabel;
 
 #define FASCIA_DIAGRAM_MAX_LABELS 512
+
+gboolean fascia_diagram_parse_colour (const char *colour,
+                                      double     *rgb);
 
 /* A region's pixels at FASCIA_DIAGRAM_MASK_SCALE, one bit each, cropped to its bounds. */
 typedef struct

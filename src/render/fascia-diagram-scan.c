@@ -431,7 +431,8 @@ start_element_cb (GMarkupParseContext  *context,
       scan->labels_child++;
       if (g_str_equal (element_name, "text") && data->labels->len < FASCIA_DIAGRAM_MAX_LABELS)
         {
-          FasciaDiagramLabel label = { NULL, 0, 0, FALSE, FALSE, scan->labels_child, 1, 0, { { 0 } } };
+          FasciaDiagramLabel label = { NULL, 0, 0, FALSE, FALSE, scan->labels_child, 1, 0, { { 0 } },
+                                        { 0 }, 0, NULL };
 
           for (guint i = 0; attribute_names[i] != NULL; i++)
             {
@@ -457,9 +458,20 @@ start_element_cb (GMarkupParseContext  *context,
           /* The child right after the text: its leader line. */
           if (label->n_children == 1 && g_str_equal (element_name, "path")
               && !has_transform (attribute_names, attribute_values))
-            for (guint i = 0; attribute_names[i] != NULL; i++)
-              if (g_str_equal (attribute_names[i], "d"))
-                label->n_leader = parse_leader (attribute_values[i], label->leader);
+            {
+              gboolean coloured = FALSE;
+              double width = 0;
+
+              for (guint i = 0; attribute_names[i] != NULL; i++)
+                if (g_str_equal (attribute_names[i], "d"))
+                  label->n_leader = parse_leader (attribute_values[i], label->leader);
+                else if (g_str_equal (attribute_names[i], "stroke"))
+                  coloured = fascia_diagram_parse_colour (attribute_values[i], label->leader_rgb);
+                else if (g_str_equal (attribute_names[i], "stroke-width"))
+                  width = parse_number (attribute_values[i]);
+              if (coloured && width > 0 && width < 100)
+                label->leader_width = width;
+            }
           label->n_children++;
         }
     }

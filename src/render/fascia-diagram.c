@@ -841,28 +841,29 @@ measure_label (FasciaDiagramData        *data,
   box->y = label->y - baseline;
 }
 
+/* Whether two labels of @size would lie too near to read apart: above one another closer than
+ * 0.15 of their size, or side by side on a line closer than 0.75 (three spaces), where
+ * "Tendinous intersection" beside "Transversus abdominis" read as one name. */
 static gboolean
-boxes_overlap (const LabelBox *a,
-               const LabelBox *b,
-               double          margin)
+labels_too_near (const LabelBox *a,
+                 const LabelBox *b,
+                 double          size)
 {
-  return a->x < b->x + b->width + margin && b->x < a->x + a->width + margin
-         && a->y < b->y + b->height + margin && b->y < a->y + a->height + margin;
+  return a->x < b->x + b->width + 0.75 * size && b->x < a->x + a->width + 0.75 * size
+         && a->y < b->y + b->height + 0.15 * size && b->y < a->y + a->height + 0.15 * size;
 }
 
 /* How far a label may move up or down, in lines of its text, to free room beside where the
  * drawing puts it. */
 #define LABEL_MOVE_LINES 1.5
 
-/* How steep moving a label may tilt its leader line: at most this much up or down per unit
- * across. */
-#define LEADER_MAX_SLOPE 0.5
+/* How steep the leader line of a label moved may run to its point: at most this much up or
+ * down per unit across, or as steep as the drawing draws it. */
+#define LEADER_MAX_SLOPE 1.0
 
 /* How far a label may move sideways, out from the drawing, to free room beside it, in label
- * heights (its font size); and how much thicker a stretch of its leader line may be drawn when
- * it is drawn anew (leader_map()). */
+ * heights (its font size). */
 #define LABEL_MOVE_OUT_SIZES 8
-#define LEADER_MAX_THICKENING 1.5
 
 /* How near (view units) an enlarged label may come to the drawing: a tip of bone or a corner of
  * a rib that reaches into a label's first letter reads as part of it. */
@@ -871,65 +872,59 @@ boxes_overlap (const LabelBox *a,
 /* The drawing's own pixels, for keeping enlarged labels off it, at this many per view unit. */
 #define DRAWN_SCALE 0.5
 
-/* The leader line of a label moved with its text, across by dx and up or down by dy: x' = sx x
- * + ex, y' = y + a x + b. Each point moves so that the end (the point labelled) stays and the
- * start (beside the text) moves by dx, dy, the others in proportion to how far across they
- * lie: a shear for dy, y' = y + a x + b, which keeps every level and every upright stretch of
- * the line as thick as drawn (a stretch upright, y' = a y + b, thinned the level ones by up
- * to half, to a quarter of a pixel in a small window), and for dx a stretch across from the
- * point, which keeps the level stretches (the one beside the text, which grows) as they are
- * and thickens the steep ones a little. */
-typedef struct
-{
-  double sx, ex, a, b;
-} LeaderMap;
-
-static void
-leader_map_point (const LeaderMap *map,
-                  const double    *p,
-                  double          *q)
-{
-  q[0] = map->sx * p[0] + map->ex;
-  q[1] = p[1] + map->a * p[0] + map->b;
-}
-
-/* FALSE where no such map keeps the line sound: no leader, an upright one, too steep a tilt, a
- * start moved in towards the point, or a stretch of it drawn much thicker. */
+/* The points of @label's leader line with its text moved by @dx, @dy: as drawn where it is not
+ * moved; moved, drawn anew, as thick as drawn: its first stretch, beside the text, moved with
+ * it, then straight on to the point labelled, which stays. FALSE where it cannot be: no leader
+ * line of straight lines stroked plainly (leader_width), an upright one, a text moved in
+ * towards its point or past it, or a line that would run steeper than LEADER_MAX_SLOPE and
+ * than the drawing's own. */
 static gboolean
-leader_map (const FasciaDiagramLabel *label,
-            double                    dx,
-            double                    dy,
-            LeaderMap                *map)
+leader_points (const FasciaDiagramLabel *label,
+               double                    dx,
+               double                    dy,
+               double                    points[][2],
+               guint                    *n_points)
 {
-  double x0, x1;
+  const double *end;
+  double x0, x1, run, rise, drawn_run, drawn_rise;
+  int toward;
+  guint n;
 
-  map->sx = 1;
-  map->ex = map->a = map->b = 0;
-  if (label->n_leader < 2 || label->transformed)
+  *n_points = 0;
+  if (label->n_leader < 2)
     return FALSE;
+  if (dx == 0 && dy == 0)
+    {
+      memcpy (points, label->leader, label->n_leader * sizeof label->leader[0]);
+      *n_points = label->n_leader;
+      return TRUE;
+    }
+  if (label->transformed || label->leader_width <= 0)
+    return FALSE;
+  end = label->leader[label->n_leader - 1];
   x0 = label->leader[0][0];
-  x1 = label->leader[label->n_leader - 1][0];
+  x1 = end[0];
   if (fabs (x1 - x0) < 1)
     return FALSE;
-  map->a = dy / (x0 - x1);
-  map->b = -map->a * x1;
-  map->sx = 1 + dx / (x0 - x1);
-  map->ex = x1 * (1 - map->sx);
-  if (fabs (map->a) > LEADER_MAX_SLOPE || map->sx < 1)
+  toward = x1 > x0 ? 1 : -1;
+  if (dx * toward > 0)
     return FALSE;
-  /* Drawn through the map, a stretch of the line is as thick as drawn times sx |d| / |M d|
-   * for its direction d (M the map's linear part, whose determinant is sx): the level ones keep
-   * their thickness, steep ones grow thicker; none may grow past LEADER_MAX_THICKENING. */
-  for (guint k = 0; k + 1 < label->n_leader; k++)
-    {
-      double ux = label->leader[k + 1][0] - label->leader[k][0];
-      double uy = label->leader[k + 1][1] - label->leader[k][1];
-      double mx = map->sx * ux, my = map->a * ux + uy;
 
-      if (hypot (mx, my) > 0
-          && map->sx * hypot (ux, uy) > LEADER_MAX_THICKENING * hypot (mx, my))
-        return FALSE;
+  n = label->n_leader >= 3 ? 2 : 1;
+  for (guint k = 0; k < n; k++)
+    {
+      points[k][0] = label->leader[k][0] + dx;
+      points[k][1] = label->leader[k][1] + dy;
     }
+  points[n][0] = end[0];
+  points[n][1] = end[1];
+  run = (end[0] - points[n - 1][0]) * toward;
+  rise = fabs (end[1] - points[n - 1][1]);
+  drawn_run = fabs (end[0] - label->leader[n - 1][0]);
+  drawn_rise = fabs (end[1] - label->leader[n - 1][1]);
+  if (run <= 0 || (rise > LEADER_MAX_SLOPE * run && rise * drawn_run > drawn_rise * run))
+    return FALSE;
+  *n_points = n + 1;
   return TRUE;
 }
 
@@ -973,7 +968,7 @@ segment_hits_box (const double   *p,
   return t0 <= t1;
 }
 
-/* Whether @label's leader line, moved by @dx, @dy, passes through @box. */
+/* Whether @label's leader line, moved by @dx, @dy (leader_points()), passes through @box. */
 static gboolean
 leader_hits_box (const FasciaDiagramLabel *label,
                  double                    dx,
@@ -981,18 +976,14 @@ leader_hits_box (const FasciaDiagramLabel *label,
                  const LabelBox           *box,
                  double                    margin)
 {
-  LeaderMap map;
-  double p[2], q[2];
+  double points[FASCIA_DIAGRAM_LEADER_POINTS][2];
+  guint n;
 
-  if (label->n_leader < 2 || (!leader_map (label, dx, dy, &map) && (dx != 0 || dy != 0)))
+  if (!leader_points (label, dx, dy, points, &n))
     return FALSE;
-  for (guint k = 0; k + 1 < label->n_leader; k++)
-    {
-      leader_map_point (&map, label->leader[k], p);
-      leader_map_point (&map, label->leader[k + 1], q);
-      if (segment_hits_box (p, q, box, margin))
-        return TRUE;
-    }
+  for (guint k = 0; k + 1 < n; k++)
+    if (segment_hits_box (points[k], points[k + 1], box, margin))
+      return TRUE;
 
   return FALSE;
 }
@@ -1005,23 +996,19 @@ orient (const double *a,
   return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
 }
 
-/* Whether the leader lines of @label moved by @map and of @other moved by @other_map cross (a
- * reader would follow one to the other's point); meeting at an end is not crossing. */
+/* Whether two leader lines (leader_points()) cross (a reader would follow one to the other's
+ * point); meeting at an end is not crossing. */
 static gboolean
-leaders_cross (const FasciaDiagramLabel *label,
-               const LeaderMap          *map,
-               const FasciaDiagramLabel *other,
-               const LeaderMap          *other_map)
+leaders_cross (const double points[][2],
+               guint        n,
+               const double other[][2],
+               guint        n_other)
 {
-  for (guint k = 0; k + 1 < label->n_leader; k++)
-    for (guint m = 0; m + 1 < other->n_leader; m++)
+  for (guint k = 0; k + 1 < n; k++)
+    for (guint m = 0; m + 1 < n_other; m++)
       {
-        double p[2], q[2], r[2], t[2];
+        const double *p = points[k], *q = points[k + 1], *r = other[m], *t = other[m + 1];
 
-        leader_map_point (map, label->leader[k], p);
-        leader_map_point (map, label->leader[k + 1], q);
-        leader_map_point (other_map, other->leader[m], r);
-        leader_map_point (other_map, other->leader[m + 1], t);
         if (orient (r, t, p) * orient (r, t, q) < 0 && orient (p, q, r) * orient (p, q, t) < 0)
           return TRUE;
       }
@@ -1146,11 +1133,12 @@ label_fits (FasciaDiagram  *self,
   const FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel, i);
   gboolean moved = dx != 0 || dy != 0;
   LabelBox box = boxes[i];
-  LeaderMap map;
+  double points[FASCIA_DIAGRAM_LEADER_POINTS][2];
+  guint n_points;
 
   box.x += dx;
   box.y += dy;
-  if (!leader_map (label, dx, dy, &map) && moved)
+  if (!leader_points (label, dx, dy, points, &n_points) && moved)
     return FALSE;
   if (!box_inside (&box, 0, 0, data->width, data->height)
       && !box_inside (&box, self->label_room[0], self->label_room[1], self->label_room[2],
@@ -1161,8 +1149,9 @@ label_fits (FasciaDiagram  *self,
   for (guint j = 0; j < data->labels->len; j++)
     {
       const FasciaDiagramLabel *other = &g_array_index (data->labels, FasciaDiagramLabel, j);
+      double other_points[FASCIA_DIAGRAM_LEADER_POINTS][2];
+      guint n_other;
       gboolean other_moved;
-      LeaderMap other_map;
       LabelBox shown;
 
       if (j == i || !self->label_shown[j])
@@ -1171,15 +1160,15 @@ label_fits (FasciaDiagram  *self,
       shown.x += self->label_dx[j];
       shown.y += self->label_dy[j];
       other_moved = self->label_dx[j] != 0 || self->label_dy[j] != 0;
-      if (boxes_overlap (&box, &shown, size * 0.15))
+      if (labels_too_near (&box, &shown, size))
         return FALSE;
       if (moved && leader_hits_box (label, dx, dy, &shown, size * 0.1))
         return FALSE;
       if (other_moved && leader_hits_box (other, self->label_dx[j], self->label_dy[j], &box, size * 0.1))
         return FALSE;
-      if ((moved || other_moved) && label->n_leader >= 2 && other->n_leader >= 2
-          && leader_map (other, self->label_dx[j], self->label_dy[j], &other_map)
-          && leaders_cross (label, &map, other, &other_map))
+      if ((moved || other_moved) && n_points >= 2
+          && leader_points (other, self->label_dx[j], self->label_dy[j], other_points, &n_other)
+          && leaders_cross (points, n_points, other_points, n_other))
         return FALSE;
     }
 
@@ -1220,13 +1209,16 @@ place_moved (FasciaDiagram  *self,
   return FALSE;
 }
 
-/* Shows muscle label @i, which fits nowhere it may go (place_moved()), where the drawing puts
- * it or up or down from there, by moving the labels shown in its way, each to the nearest place
- * it may go (place_moved()) with @i there: where a column beside the drawing is too full for
- * three names that follow each other ("Transversus abdominis", "Rectus abdominis", "Internal
- * oblique"), the one in the middle is not the one left out. The least move of @i that two
- * labels moved or fewer make room for is taken; else nothing changes. Only muscle labels are
- * shown when this is asked, so only those are moved. */
+/* How many labels may be moved to make room for a muscle's (make_room()). */
+#define MAKE_ROOM_MOVES 3
+
+/* Shows muscle label @i, which fits nowhere it may go (place_moved()), by moving the labels shown
+ * in its way, each to the nearest place it may go (place_moved()) with @i placed: where a column
+ * beside the drawing is too full for three names that follow each other ("Transversus
+ * abdominis", "Rectus abdominis", "Internal oblique"), the one in the middle is not the one left
+ * out. @i's places are tried in the order place_moved() tries them, where the drawing puts it
+ * first, and the first that MAKE_ROOM_MOVES labels moved or fewer make room for is taken; else
+ * nothing changes. Only muscle labels are shown when this is asked, so only those are moved. */
 static gboolean
 make_room (FasciaDiagram  *self,
            const LabelBox *boxes,
@@ -1235,63 +1227,67 @@ make_room (FasciaDiagram  *self,
 {
   FasciaDiagramData *data = self->data;
   guint n = data->labels->len;
+  int outward = label_outward (&g_array_index (data->labels, FasciaDiagramLabel, i));
   double step = size * 0.25;
   double reach = LABEL_MOVE_LINES * FASCIA_DIAGRAM_LABEL_LINE * size;
   g_autofree double *saved_dx = g_memdup2 (self->label_dx, n * sizeof (double));
   g_autofree double *saved_dy = g_memdup2 (self->label_dy, n * sizeof (double));
   g_autofree gboolean *saved_shown = g_memdup2 (self->label_shown, n * sizeof (gboolean));
 
-  for (double dy = 0; dy <= reach; dy += step)
-    for (int sign = -1; sign <= 1; sign += 2)
-      {
-        LabelBox place = boxes[i];
-        guint in_way[2], n_in_way = 0;
-        gboolean placed = TRUE;
+  for (int k = 0; k <= 2 * LABEL_MOVE_OUT_SIZES; k++)
+    for (double dy = 0; dy <= reach; dy += step)
+      for (int sign = -1; sign <= 1; sign += 2)
+        {
+          double dx = outward * k * size * 0.5;
+          LabelBox place = boxes[i];
+          guint in_way[MAKE_ROOM_MOVES], n_in_way = 0;
+          gboolean placed = TRUE;
 
-        if (dy == 0 && sign > 0)
-          continue;
-        place.y += sign * dy;
-        for (guint j = 0; j < n && n_in_way <= 2; j++)
-          {
-            LabelBox shown = boxes[j];
+          if ((k > 0 && outward == 0) || (dy == 0 && sign > 0))
+            continue;
+          place.x += dx;
+          place.y += sign * dy;
+          for (guint j = 0; j < n && n_in_way <= MAKE_ROOM_MOVES; j++)
+            {
+              LabelBox shown = boxes[j];
 
-            shown.x += self->label_dx[j];
-            shown.y += self->label_dy[j];
-            if (j != i && self->label_shown[j] && boxes_overlap (&place, &shown, size * 0.15))
-              {
-                if (n_in_way < 2)
-                  in_way[n_in_way] = j;
-                n_in_way++;
-              }
-          }
-        if (n_in_way == 0 || n_in_way > 2)
-          continue;
+              shown.x += self->label_dx[j];
+              shown.y += self->label_dy[j];
+              if (j != i && self->label_shown[j] && labels_too_near (&place, &shown, size))
+                {
+                  if (n_in_way < MAKE_ROOM_MOVES)
+                    in_way[n_in_way] = j;
+                  n_in_way++;
+                }
+            }
+          if (n_in_way == 0 || n_in_way > MAKE_ROOM_MOVES)
+            continue;
 
-        /* @i there with those in its way gone, then each of them placed anew. */
-        for (guint k = 0; k < n_in_way; k++)
-          self->label_shown[in_way[k]] = FALSE;
-        if (label_fits (self, boxes, i, 0, sign * dy, size))
-          {
-            self->label_shown[i] = TRUE;
-            self->label_dx[i] = 0;
-            self->label_dy[i] = sign * dy;
-            for (guint k = 0; k < n_in_way && placed; k++)
-              {
-                guint j = in_way[k];
+          /* @i there with those in its way gone, then each of them placed anew. */
+          for (guint m = 0; m < n_in_way; m++)
+            self->label_shown[in_way[m]] = FALSE;
+          if (label_fits (self, boxes, i, dx, sign * dy, size))
+            {
+              self->label_shown[i] = TRUE;
+              self->label_dx[i] = dx;
+              self->label_dy[i] = sign * dy;
+              for (guint m = 0; m < n_in_way && placed; m++)
+                {
+                  guint j = in_way[m];
 
-                self->label_dx[j] = self->label_dy[j] = 0;
-                if (label_fits (self, boxes, j, 0, 0, size))
-                  self->label_shown[j] = TRUE;
-                else
-                  placed = place_moved (self, boxes, j, size);
-              }
-            if (placed)
-              return TRUE;
-          }
-        memcpy (self->label_dx, saved_dx, n * sizeof (double));
-        memcpy (self->label_dy, saved_dy, n * sizeof (double));
-        memcpy (self->label_shown, saved_shown, n * sizeof (gboolean));
-      }
+                  self->label_dx[j] = self->label_dy[j] = 0;
+                  if (label_fits (self, boxes, j, 0, 0, size))
+                    self->label_shown[j] = TRUE;
+                  else
+                    placed = place_moved (self, boxes, j, size);
+                }
+              if (placed)
+                return TRUE;
+            }
+          memcpy (self->label_dx, saved_dx, n * sizeof (double));
+          memcpy (self->label_dy, saved_dy, n * sizeof (double));
+          memcpy (self->label_shown, saved_shown, n * sizeof (gboolean));
+        }
 
   return FALSE;
 }
@@ -1495,8 +1491,8 @@ fascia_diagram_get_label_leader (FasciaDiagram *self,
 {
   const FasciaDiagramLabel *label;
   const gboolean *shown;
-  LeaderMap map;
-  double p[2];
+  double points[FASCIA_DIAGRAM_LEADER_POINTS][2];
+  guint n;
 
   g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (i < self->data->labels->len, FALSE);
@@ -1505,20 +1501,16 @@ fascia_diagram_get_label_leader (FasciaDiagram *self,
   label = &g_array_index (self->data->labels, FasciaDiagramLabel, i);
   if (dy != NULL)
     *dy = shown[i] ? self->label_dy[i] : 0;
-  if (!shown[i] || label->n_leader < 2
-      || (!leader_map (label, self->label_dx[i], self->label_dy[i], &map)
-          && (self->label_dx[i] != 0 || self->label_dy[i] != 0)))
+  if (!shown[i] || !leader_points (label, self->label_dx[i], self->label_dy[i], points, &n))
     return FALSE;
-  leader_map_point (&map, label->leader[0], p);
   if (start_x != NULL)
-    *start_x = p[0];
+    *start_x = points[0][0];
   if (start_y != NULL)
-    *start_y = p[1];
-  leader_map_point (&map, label->leader[label->n_leader - 1], p);
+    *start_y = points[0][1];
   if (end_x != NULL)
-    *end_x = p[0];
+    *end_x = points[n - 1][0];
   if (end_y != NULL)
-    *end_y = p[1];
+    *end_y = points[n - 1][1];
   return TRUE;
 }
 
@@ -1591,21 +1583,14 @@ build_css (FasciaDiagram *self)
           if (shown[i] && (self->label_dx[i] != 0 || self->label_dy[i] != 0))
             {
               char dx[G_ASCII_DTOSTR_BUF_SIZE], dy[G_ASCII_DTOSTR_BUF_SIZE];
-              char sx[G_ASCII_DTOSTR_BUF_SIZE], ex[G_ASCII_DTOSTR_BUF_SIZE];
-              char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
-              LeaderMap map;
 
-              /* Moved: the text, and its leader line drawn anew to the same point. */
-              leader_map (label, self->label_dx[i], self->label_dy[i], &map);
+              /* Moved: the text; its leader line is drawn anew to the same point
+               * (draw_moved_leaders()). */
               g_ascii_formatd (dx, sizeof dx, "%.3f", self->label_dx[i]);
               g_ascii_formatd (dy, sizeof dy, "%.3f", self->label_dy[i]);
-              g_ascii_formatd (sx, sizeof sx, "%.6f", map.sx);
-              g_ascii_formatd (ex, sizeof ex, "%.3f", map.ex);
-              g_ascii_formatd (a, sizeof a, "%.6f", map.a);
-              g_ascii_formatd (b, sizeof b, "%.3f", map.b);
               g_string_append_printf (hide, "#labels > :nth-child(%u) { transform: translate(%spx, %spx); }\n"
-                                      "#labels > :nth-child(%u) { transform: matrix(%s, %s, 0, 1, %s, %s); }\n",
-                                      label->child, dx, dy, label->child + 1, sx, a, ex, b);
+                                      "#labels > :nth-child(%u) { display: none !important; }\n",
+                                      label->child, dx, dy, label->child + 1);
             }
           if (shown[i])
             continue;
@@ -2022,6 +2007,32 @@ fascia_diagram_set_label_size (FasciaDiagram *self,
 }
 
 /**
+ * fascia_diagram_get_label_room:
+ * @x: (out) (optional): the left of the room set with fascia_diagram_set_label_room()
+ * @y: (out) (optional): its top
+ * @width: (out) (optional): its width, 0 for none
+ * @height: (out) (optional): its height, 0 for none
+ */
+void
+fascia_diagram_get_label_room (FasciaDiagram *self,
+                               double        *x,
+                               double        *y,
+                               double        *width,
+                               double        *height)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM (self));
+
+  if (x != NULL)
+    *x = self->label_room[0];
+  if (y != NULL)
+    *y = self->label_room[1];
+  if (width != NULL)
+    *width = self->label_room[2];
+  if (height != NULL)
+    *height = self->label_room[3];
+}
+
+/**
  * fascia_diagram_set_label_room:
  * @x: the left of the room, in view units
  * @y: its top
@@ -2310,6 +2321,40 @@ fascia_diagram_get_visibility_serial (FasciaDiagram *self)
 }
 
 /* Draws @self's layers into @cr, already scaled and translated to view units. */
+/* The leader lines of the labels moved (fascia_diagram_set_label_size()), whose lines as drawn
+ * the stylesheet hides: each drawn anew (leader_points()), stroked as the drawing strokes it. */
+static void
+draw_moved_leaders (FasciaDiagram *self,
+                    cairo_t       *cr)
+{
+  FasciaDiagramData *data = self->data;
+  const gboolean *shown;
+
+  if (self->label_size <= 0 || !fascia_diagram_get_layer_visible (self, "labels"))
+    return;
+  shown = ensure_label_layout (self);
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  for (guint i = 0; i < data->labels->len; i++)
+    {
+      const FasciaDiagramLabel *label = &g_array_index (data->labels, FasciaDiagramLabel, i);
+      double points[FASCIA_DIAGRAM_LEADER_POINTS][2];
+      guint n;
+
+      if (!shown[i] || (self->label_dx[i] == 0 && self->label_dy[i] == 0)
+          || !leader_points (label, self->label_dx[i], self->label_dy[i], points, &n))
+        continue;
+      cairo_new_path (cr);
+      for (guint k = 0; k < n; k++)
+        cairo_line_to (cr, points[k][0], points[k][1]);
+      cairo_set_source_rgb (cr, label->leader_rgb[0], label->leader_rgb[1], label->leader_rgb[2]);
+      cairo_set_line_width (cr, label->leader_width);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 static gboolean
 render_layers (FasciaDiagram     *self,
                cairo_t           *cr,
@@ -2386,6 +2431,10 @@ fascia_diagram_render_part (FasciaDiagram      *self,
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -x, -y);
   ok = render_layers (self, cr, part, &local_error);
+  /* The labels are drawn with the rest, or apart. */
+  if (ok && (part == FASCIA_DIAGRAM_PART_ALL
+             || (part == FASCIA_DIAGRAM_PART_LABELS && self->data->labels_apart)))
+    draw_moved_leaders (self, cr);
   cairo_restore (cr);
 
   if (!ok)
@@ -2732,17 +2781,21 @@ fascia_diagram_render_region_mask (FasciaDiagram  *self,
   return surface;
 }
 
-static gboolean
-parse_colour (const char *colour,
-              double     *rgb)
+/* A colour written #rrggbb or #rgb, into its red, green and blue from 0 to 1. */
+gboolean
+fascia_diagram_parse_colour (const char *colour,
+                             double     *rgb)
 {
-  if (colour == NULL || colour[0] != '#' || strlen (colour) != 7)
+  gsize length = colour != NULL ? strlen (colour) : 0;
+  gboolean shorthand = length == 4;
+
+  if (colour == NULL || colour[0] != '#' || (length != 7 && !shorthand))
     return FALSE;
 
   for (guint i = 0; i < 3; i++)
     {
-      int hi = g_ascii_xdigit_value (colour[1 + 2 * i]);
-      int lo = g_ascii_xdigit_value (colour[2 + 2 * i]);
+      int hi = g_ascii_xdigit_value (colour[shorthand ? 1 + i : 1 + 2 * i]);
+      int lo = g_ascii_xdigit_value (colour[shorthand ? 1 + i : 2 + 2 * i]);
 
       if (hi < 0 || lo < 0)
         return FALSE;
@@ -2874,7 +2927,7 @@ fascia_diagram_render_region_outline (FasciaDiagram *self,
   g_return_val_if_fail (region_id != NULL, NULL);
   g_return_val_if_fail (scale > 0 && scale <= 16, NULL);
   g_return_val_if_fail (line_width > 0, NULL);
-  g_return_val_if_fail (parse_colour (colour, rgb), NULL);
+  g_return_val_if_fail (fascia_diagram_parse_colour (colour, rgb), NULL);
 
   i = region_index (self, region_id);
   if (i < 0)
@@ -2980,8 +3033,8 @@ render_region_fill (FasciaDiagram *self,
   guint8 *pixels;
   int pad, reach, w, h, stride;
 
-  if (mask->bits == NULL || !parse_colour (fill_colour, fill_rgb)
-      || !parse_colour (line_colour, line_rgb))
+  if (mask->bits == NULL || !fascia_diagram_parse_colour (fill_colour, fill_rgb)
+      || !fascia_diagram_parse_colour (line_colour, line_rgb))
     return NULL;
 
   radius = MAX (FILL_LINE_WIDTH * scale / 2.0, 0.5);
