@@ -1793,6 +1793,10 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
   g_signal_connect_object (self->diagram_view, "notify::zoom",
                            G_CALLBACK (update_label_size), self, G_CONNECT_SWAPPED);
+  /* Wider with the same zoom (the card pane hidden in presentation mode): more room beside
+   * the drawing for the labels. */
+  g_signal_connect_object (self->diagram_view, "resized",
+                           G_CALLBACK (update_label_size), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->diagram_view, "prepare",
                            G_CALLBACK (prepare_cb), self, G_CONNECT_SWAPPED);
 }

@@ -112,6 +112,9 @@ struct _FasciaDiagramView
 {
   GtkWidget      parent_instance;
 
+  int            allocated_width;   /* the size last allocated, for FasciaDiagramView::resized */
+  int            allocated_height;
+
   /* Owned */
   FasciaAtlas   *atlas;
   FasciaDiagram *diagram;
@@ -193,6 +196,7 @@ enum {
   POINT_ACTIVATED,
   PREPARE,
   REGION_RESTED,
+  RESIZED,
   N_SIGNALS
 };
 
@@ -2715,7 +2719,10 @@ fascia_diagram_view_size_allocate (GtkWidget *widget,
                                    int        baseline)
 {
   FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (widget);
+  gboolean resized = width != self->allocated_width || height != self->allocated_height;
 
+  self->allocated_width = width;
+  self->allocated_height = height;
   if (self->diagram == NULL)
     return;
 
@@ -2742,6 +2749,10 @@ fascia_diagram_view_size_allocate (GtkWidget *widget,
     {
       clamp_origin (self);
     }
+  /* The room around the figure fitted changes with the width even where the zoom does not (a
+   * window wider than the figure, the card pane hidden in presentation mode). */
+  if (resized)
+    g_signal_emit (self, signals[RESIZED], 0);
 
   for (guint i = 0; i < self->buttons->len; i++)
     {
@@ -3583,6 +3594,20 @@ fascia_diagram_view_class_init (FasciaDiagramViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * FasciaDiagramView::resized:
+   *
+   * Emitted when the view is given another size while it shows a diagram: the area the whole
+   * figure is shown in (fascia_diagram_view_get_fitted_area()) changes with it, whether the
+   * zoom does or not.
+   */
+  signals[RESIZED] =
+    g_signal_new ("resized",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "diagram.zoom-in", NULL);

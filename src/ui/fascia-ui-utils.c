@@ -1203,6 +1203,7 @@ fascia_ui_keep_labels_readable (FasciaDiagramView *view)
 {
   g_signal_connect (view, "notify::zoom", G_CALLBACK (readable_labels_cb), NULL);
   g_signal_connect (view, "notify::diagram", G_CALLBACK (readable_labels_cb), NULL);
+  g_signal_connect (view, "resized", G_CALLBACK (readable_labels_cb), NULL);
   readable_labels_cb (view);
 }
 

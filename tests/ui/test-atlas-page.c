@@ -1637,6 +1637,59 @@ static guint            painted_in  (cairo_surface_t *surface,
                                      double           width,
                                      double           height);
 
+/* Presentation mode entered with a view open, as a therapist does, on a 1280×800 screen: the
+ * card pane hides and the diagram gets the whole width at the same zoom, and its labels get
+ * the room beside the drawing with it (the room was left as it was with the pane, until the
+ * zoom changed, and the Abdomen view showed no "Rectus abdominis"). Every label that names a
+ * muscle shows, in every view. */
+static void
+test_presentation_names_every_muscle (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GListModel *views = fascia_atlas_get_views (fascia_atlas_get_default (NULL));
+  g_autoptr(GString) lost = g_string_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  fascia_ui_test_wait_idle (200);
+  for (guint v = 0; v < g_list_model_get_n_items (views); v++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, v);
+      const char *id = fascia_view_get_id (view);
+      FasciaDiagram *diagram;
+      double width, room[4], fitted[4];
+
+      fascia_atlas_page_set_presentation (fixture->page, FALSE);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.view", "s", id));
+      fascia_ui_test_wait_idle (100);
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+      width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+      fascia_atlas_page_set_presentation (fixture->page, TRUE);
+      fascia_ui_test_wait_idle (300);
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 10000));
+      /* The pane gone, the diagram is wider. */
+      g_assert_cmpfloat (gtk_widget_get_width (GTK_WIDGET (fixture->view)), >, width + 100);
+      diagram = fascia_diagram_view_get_diagram (fixture->view);
+      /* The labels' room is all the view shows around the figure, as it is now. */
+      g_assert_true (fascia_diagram_view_get_fitted_area (fixture->view, NULL, &fitted[0],
+                                                          &fitted[1], &fitted[2], &fitted[3]));
+      fascia_diagram_get_label_room (diagram, &room[0], &room[1], &room[2], &room[3]);
+      for (guint k = 0; k < 4; k++)
+        if (fabs (room[k] - fitted[k]) > 0.5)
+          g_string_append_printf (lost, "\n  %s: the labels' room is %.0f, %.0f %.0f×%.0f, the "
+                                  "view shows %.0f, %.0f %.0f×%.0f", id, room[0], room[1],
+                                  room[2], room[3], fitted[0], fitted[1], fitted[2], fitted[3]);
+      /* Larger than the drawing's own layout holds (33 view units). */
+      g_assert_cmpfloat (fascia_diagram_get_label_size (diagram), >, 33);
+      for (guint i = 0; i < fascia_diagram_get_n_labels (diagram); i++)
+        if (fascia_diagram_get_label_muscle (diagram, i) != NULL
+            && !fascia_diagram_get_label_box (diagram, i, NULL, NULL, NULL, NULL))
+          g_string_append_printf (lost, "\n  %s: “%s”", id, fascia_diagram_get_label_text (diagram, i));
+    }
+
+  if (lost->len > 0)
+    g_error ("presentation mode at 1280×800 after a view was open:%s", lost->str);
+}
+
 /* Presentation mode on a small screen (1024×640) blows the labels up to 20 px, far past what
  * the drawing's own room holds, though the screen shows about as much again beside the
  * drawing. A muscle's name is left out only where it would leave the screen, lie on another
@@ -1944,6 +1997,8 @@ main (int   argc,
               fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/presentation-small-screen", Fixture, NULL,
               fixture_set_up, test_presentation_small_screen, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/presentation-names-every-muscle", Fixture, NULL,
+              fixture_set_up, test_presentation_names_every_muscle, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/presentation-moved-labels", Fixture, NULL,
               fixture_set_up, test_presentation_moved_labels, fixture_tear_down);
 
