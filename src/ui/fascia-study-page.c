@@ -912,6 +912,31 @@ finish_action (GtkWidget  *widget,
 
 /* --- GObject ---------------------------------------------------------------------------- */
 
+/* Tab from a "find" question's prompt, where the question starts, goes into the drawing, as
+ * its help says: the drawing comes before the prompt in the window, so Tab went on past the
+ * prompt out of the page to the header bar, and only Shift+Tab reached the drawing. */
+static gboolean
+prompt_key_pressed_cb (FasciaStudyPage       *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  FasciaQuizQuestion *question;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  question = self->quiz != NULL ? fascia_quiz_get_current (self->quiz) : NULL;
+  if (question == NULL || fascia_quiz_question_get_answered (question) ||
+      fascia_quiz_question_get_n_choices (question) > 0)
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->diagram_view), GTK_DIR_TAB_FORWARD)
+         ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
 static void
 fascia_study_page_constructed (GObject *object)
 {
@@ -1103,6 +1128,12 @@ fascia_study_page_init (FasciaStudyPage *self)
   self->choice_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (prompt_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->prompt_label), keys);
+  }
   /* The rows' and groups' wrapping text laid out at the width it is shown at, not at width
    * after width (fascia_height_for_width_layout_take_row_text()): the progress rows, one per
    * muscle, made ~1,400 Pango layouts before the page's first frame. */

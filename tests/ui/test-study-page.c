@@ -624,6 +624,53 @@ test_views_framed (Fixture       *fixture,
   g_assert_true (g_hash_table_contains (seen, "posterior-deep"));
 }
 
+/* A "find" question says "Tab into the diagram": Tab from its prompt, where it starts, goes
+ * into the drawing, then on by arrows and Enter answers. In the window the drawing comes
+ * before the prompt, so Tab went on past the prompt out of the page, onto the header bar's
+ * page switcher ("Study"), and the drawing was only reached by Shift+Tab. */
+static void
+test_find_tab_into_drawing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  FasciaDiagramView *view =
+    FASCIA_DIAGRAM_VIEW (fascia_study_page_get_diagram_view (fixture->page));
+  g_autoptr(GtkWidget) overlay = g_object_ref (gtk_window_get_child (GTK_WINDOW (fixture->window)));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *switcher = gtk_button_new_with_label ("Study");
+  FasciaQuiz *quiz;
+  GtkWidget *focus;
+
+  /* A page switcher above the page, as FasciaWindow's header bar has. */
+  gtk_window_set_child (GTK_WINDOW (fixture->window), NULL);
+  gtk_box_append (GTK_BOX (box), switcher);
+  gtk_box_append (GTK_BOX (box), overlay);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  fascia_ui_test_wait_idle (200);
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_FIND_MUSCLE, 42);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+
+  fascia_ui_test_keys (fixture->window, "Tab");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_false (focus == switcher);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+
+  /* Enter there answers, or names the bone it is on. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (feedback_label (fixture))));
+  fascia_ui_test_keys (fixture->window, "Return");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (feedback_label (fixture))));
+  g_test_message ("Tab, Enter: %s (answered: %d)",
+                  gtk_label_get_label (feedback_label (fixture)),
+                  fascia_quiz_question_get_answered (fascia_quiz_get_current (quiz)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +680,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/study-page/find-muscle-round", Fixture, NULL,
               fixture_set_up, test_find_muscle_round, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/find-tab-into-drawing", Fixture, NULL,
+              fixture_set_up, test_find_tab_into_drawing, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/find-rules", Fixture, NULL,
               fixture_set_up, test_find_rules, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/choice-round-by-keys", Fixture, NULL,
