@@ -612,6 +612,36 @@ test_tools_compact (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
 }
 
+/* The visit's Delete button is at the end of its heading's line, under the client's own
+ * buttons, as the plan's is, whether the notes are locked or not: in a visit not yet locked
+ * (a new one) it stood beside the date, the room after it kept by the "Notes locked" line,
+ * hidden, and moved to the far end once the visit was locked. */
+static void
+test_delete_at_end (Fixture       *f,
+                    gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  GtkWidget *heading = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "heading_label");
+  GtkWidget *line = gtk_widget_get_parent (heading);
+  GtkWidget *delete = NULL;
+  graphene_rect_t button, bounds;
+
+  fascia_ui_test_wait_idle (200);
+  for (GtkWidget *child = gtk_widget_get_first_child (line); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) &&
+        g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "visit.delete") == 0)
+      delete = child;
+  g_assert_nonnull (delete);
+  g_assert_false (fascia_visit_is_locked (fascia_visit_editor_get_visit (editor), NULL));
+
+  g_assert_true (gtk_widget_compute_bounds (delete, line, &button));
+  g_assert_true (gtk_widget_compute_bounds (line, line, &bounds));
+  g_test_message ("Delete at %.0f-%.0f of a line %.0f wide", button.origin.x,
+                  button.origin.x + button.size.width, bounds.size.width);
+  g_assert_cmpfloat (button.origin.x + button.size.width, >=, bounds.size.width - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +658,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/visit-editor/amendments-not-tab-stops", Fixture, NULL,
               fixture_set_up, test_amendments_not_tab_stops, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/delete-at-end", Fixture, NULL,
+              fixture_set_up, test_delete_at_end, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/finding-buttons-named", Fixture, NULL,
               fixture_set_up, test_finding_buttons_named, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/long-note-scrolls", Fixture, NULL,
