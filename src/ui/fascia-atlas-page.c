@@ -1388,6 +1388,28 @@ search_activate_cb (FasciaAtlasPage *self,
     gtk_widget_activate (GTK_WIDGET (row));
 }
 
+/* Down from the search goes to what it found, as in the client search and the plan editor's
+ * exercise search; it moved the focus to the diagram beside, whose region Enter then opened. */
+static gboolean
+search_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               FasciaAtlasPage       *self)
+{
+  GtkListBoxRow *row;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  row = gtk_list_box_get_row_at_index (self->search_list, 0);
+  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->search_list))
+      || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return GDK_EVENT_STOP;
+}
+
 static void
 search_stop_cb (FasciaAtlasPage *self,
                 GtkSearchEntry  *entry)
@@ -1791,6 +1813,12 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   /* The figure, centred with a margin, not the view's whole drawing: in a small window the
    * front view's legs ran into the pane's bottom edge. */
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect_object (self->diagram_view, "notify::zoom",
                            G_CALLBACK (update_label_size), self, G_CONNECT_SWAPPED);
   /* Wider with the same zoom (the card pane hidden in presentation mode): more room beside

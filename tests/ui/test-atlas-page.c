@@ -1192,6 +1192,34 @@ diagram_bounds (Fixture         *fixture,
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (fixture->view), fixture->window, bounds));
 }
 
+/* Down from the search goes to the first result, and Enter opens it: "glute" finds the
+ * gluteal muscles, not the ribs the focus moved to in the diagram beside. */
+static void
+test_search_down_to_results (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                               FASCIA_TYPE_ATLAS_PAGE,
+                                                               "search_list"));
+  GtkListBoxRow *first;
+  GtkWidget *focus;
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "ctrl+f");
+  fascia_ui_test_wait_idle (800);
+  fascia_ui_test_type (GTK_WIDGET (fixture->page), "glute");
+  wait_for_card (fixture, "search:glute");
+  fascia_ui_test_wait_idle (300);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (first);
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Down");
+  fascia_ui_test_wait_idle (300);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == GTK_WIDGET (first) || gtk_widget_is_ancestor (focus, GTK_WIDGET (first)));
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
+  fascia_ui_test_wait_idle (300);
+  g_assert_true (g_str_has_prefix (fascia_atlas_page_get_card (fixture->page), "muscle:glute"));
+}
+
 /* Ctrl+F opens the search without moving the diagram: the muscle under the pointer stays
  * the one under it (the search bar used to open above the diagram and push it down). */
 static void
@@ -1983,6 +2011,8 @@ main (int   argc,
               fixture_set_up, test_view_menu, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/first-switch-renders-nothing", Fixture, NULL,
               fixture_set_up, test_first_switch_renders_nothing, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/search-down-to-results", Fixture, NULL,
+              fixture_set_up, test_search_down_to_results, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/search-latin", Fixture, NULL,
               fixture_set_up, test_search_latin, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/search-keeps-diagram", Fixture, NULL,
