@@ -108,6 +108,9 @@ append_region_style (GString             *css,
     outline = FASCIA_DIAGRAM_COLOR_HOVER, outline_width = 4;
   else if (style & FASCIA_REGION_STYLE_FOCUS)
     outline = FASCIA_DIAGRAM_COLOR_FOCUS, outline_width = 3;
+  /* A finding on a muscle marked painful too: the pain fills it, the finding outlines it. */
+  else if ((style & FASCIA_REGION_STYLE_PAIN) && (style & FASCIA_REGION_STYLE_TARGET))
+    outline = fill_target.line, outline_width = 4;
 
   if (fill != NULL)
     {

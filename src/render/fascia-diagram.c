@@ -3201,6 +3201,11 @@ fascia_diagram_render_region_overlay (FasciaDiagram     *self,
     case FASCIA_REGION_STYLE_FOCUS:
       return fascia_diagram_render_region_outline (self, region_id, scale, FOCUS_WIDTH,
                                                    FASCIA_DIAGRAM_COLOR_FOCUS, x, y);
+    case FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_TARGET:
+      /* A target (a finding, on a body chart) on a region marked painful too: the pain fills
+       * it, the target outlines it in its own colour. */
+      fascia_diagram_style_fill (FASCIA_REGION_STYLE_TARGET, &fill, &line, &opacity);
+      return fascia_diagram_render_region_outline (self, region_id, scale, HOVER_WIDTH, line, x, y);
     default:
       if (!fascia_diagram_style_fill (style, &fill, &line, &opacity))
         return NULL;

@@ -3251,6 +3251,14 @@ append_overlays (FasciaDiagramView *self,
             one = pass == 1 ? FASCIA_REGION_STYLE_SELECTED : shown_fill (style);
             if ((tile = ensure_overlay (self, region->id, one, FALSE)) != NULL)
               append_tile (self, (one & LIT_STYLES) ? lit : bucket, tile);
+            /* A finding on a muscle marked painful too: outlined over the pain's fill, which
+             * hid it, and over the outline of an earlier visit's mark, with which it comes. */
+            if ((style & FASCIA_REGION_STYLE_PAIN) && (style & FASCIA_REGION_STYLE_TARGET)
+                && (pass == 1) == ((style & FASCIA_REGION_STYLE_SELECTED) != 0)
+                && (tile = ensure_overlay (self, region->id,
+                                           FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_TARGET,
+                                           FALSE)) != NULL)
+              append_tile (self, pass == 1 ? lit : bucket, tile);
           }
 
         /* The outlines selected are all lit. */

@@ -473,6 +473,59 @@ assert_renders (Fixture *fixture,
   g_assert_cmpuint (now_patches, ==, patches);
 }
 
+/* Whether a pixel (premultiplied BGRA, opaque) is the green of a target's outline (#1c7f4f). */
+static gboolean
+is_target_green (const guchar *p)
+{
+  return p[1] > p[2] + 60 && p[1] > p[0] + 20;
+}
+
+static guint
+count_target_green (const Picture *picture)
+{
+  guint n = 0;
+
+  for (int y = 0; y < picture->height; y++)
+    for (int x = 0; x < picture->width; x++)
+      n += is_target_green (picture->pixels + (gsize) y * picture->stride + x * 4);
+  return n;
+}
+
+/* On a body chart a finding is a target and a pain mark a fill: a muscle with both was filled
+ * purple alone, the finding lost (the legend promises green for findings today). It keeps the
+ * pain's fill and is outlined in the target's green, over an earlier visit's outline too. */
+static void
+test_pain_and_finding_both_shown (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  Picture pain, both;
+  const guchar *b;
+  guint green;
+
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
+  fascia_diagram_view_add_region_style (fixture->view, "m-iliacus-r", FASCIA_REGION_STYLE_PAIN);
+  pain = take_picture (GTK_WIDGET (fixture->view));
+  g_assert_cmpuint (count_target_green (&pain), ==, 0);
+
+  fascia_diagram_view_add_region_style (fixture->view, "m-iliacus-r", FASCIA_REGION_STYLE_TARGET);
+  both = take_picture (GTK_WIDGET (fixture->view));
+  green = count_target_green (&both);
+  g_test_message ("%u pixels of the target's green", green);
+  g_assert_cmpuint (green, >, 200);
+  /* Still filled purple (#9141ac) inside. */
+  b = pixel_at (fixture->view, &both, 370, 910);
+  g_assert_cmpint (ABS ((int) b[2] - 0x91), <, 40);
+  g_assert_cmpint (ABS ((int) b[0] - 0xac), <, 40);
+
+  /* Marked at an earlier visit too, outlined dark: the finding's green is drawn over that. */
+  fascia_diagram_view_add_region_style (fixture->view, "m-iliacus-r", FASCIA_REGION_STYLE_SELECTED);
+  g_free (both.pixels);
+  both = take_picture (GTK_WIDGET (fixture->view));
+  g_assert_cmpuint (count_target_green (&both), >, green / 2);
+  g_free (pain.pixels);
+  g_free (both.pixels);
+}
+
 /* Selection, attachments, targets and pain are overlays made from the hit masks: styling a
  * region renders nothing, and the overlay is on screen at once. */
 static void
@@ -1030,6 +1083,8 @@ main (int   argc,
               fixture_set_up, test_styles_and_layers, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/styles-render-nothing", Fixture, NULL,
               fixture_set_up, test_styles_render_nothing, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/pain-and-finding-both-shown", Fixture, NULL,
+              fixture_set_up, test_pain_and_finding_both_shown, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/cairo-nodes", Fixture, NULL,
               fixture_set_up, test_cairo_nodes, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/frame-keeps-its-kind", Fixture, NULL,
