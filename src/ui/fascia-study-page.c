@@ -666,8 +666,8 @@ show_answer (FasciaStudyPage    *self,
   else if (fascia_quiz_question_get_kind (question) == FASCIA_QUIZ_KIND_FIND_MUSCLE)
     /* Translators: feedback on a wrong answer; the first %s is what was pressed, the
      * second the right answer, e.g. “Incorrect: you chose Gluteus medius (left). Gluteus
-     * minimus (right) is lit on the diagram.” */
-    feedback = g_strdup_printf (_("Incorrect: you chose %s. %s is lit on the diagram."),
+     * minimus (right) is outlined on the diagram.” */
+    feedback = g_strdup_printf (_("Incorrect: you chose %s. %s is outlined on the diagram."),
                                 fascia_quiz_question_get_answer_text (question),
                                 fascia_quiz_question_get_correct_text (question));
   else

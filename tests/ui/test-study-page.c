@@ -554,6 +554,16 @@ test_find_rules (Fixture       *fixture,
       /* "Gluteus minimus (right)", not "Gluteus minimus, right side". */
       g_assert_null (strstr (feedback, ", right side"));
       g_assert_null (strstr (feedback, ", left side"));
+      /* Wrong, it says how the right muscle is shown, and it is shown so: outlined (it said
+       * "lit", which a fill is). */
+      if (!right)
+        {
+          const char *region = region_to_press (diagram, question, TRUE);
+
+          g_assert_true (g_str_has_suffix (feedback, " is outlined on the diagram."));
+          g_assert_true (fascia_diagram_get_region_style (diagram, region)
+                         & FASCIA_REGION_STYLE_SELECTED);
+        }
 
       fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
       g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
