@@ -471,8 +471,24 @@ add_exercises (FasciaHandout    *handout,
       home_care = fascia_technique_get_home_care (technique);
       if (home_care != NULL && *home_care != '\0' && g_strcmp0 (home_care, "—") != 0)
         fascia_handout_add_paragraph (handout, home_care);
+      /* The exercise's own steps may give other numbers ("Do 4–6 repetitions each side, 1–3
+       * sets") than the therapist set for this client: theirs is the one to follow. */
+      if (dose != NULL)
+        {
+          /* Translators: %s is how much of an exercise, e.g. "3 sets of 8, daily" */
+          g_autofree char *amount = g_strdup_printf (_("Your therapist’s amount for you: %s. "
+                                                       "Follow it rather than any other numbers "
+                                                       "above."), dose);
+
+          fascia_handout_add_paragraph (handout, amount);
+        }
       if (notes != NULL && *notes != '\0')
-        fascia_handout_add_paragraph (handout, notes);
+        {
+          /* Translators: %s is what the therapist wrote about an exercise */
+          g_autofree char *note = g_strdup_printf (_("From your therapist: %s"), notes);
+
+          fascia_handout_add_paragraph (handout, note);
+        }
     }
 }
 

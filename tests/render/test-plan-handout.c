@@ -186,7 +186,11 @@ test_content (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Glute bridge — 2 sets of 10, every day"));
   g_assert_nonnull (strstr (text, "Clamshell — 2 sets of 10, every day"));
   g_assert_nonnull (strstr (text, "Dead bug — 2 sets of 10, every day"));
-  g_assert_nonnull (strstr (text, "Stop if it pinches."));
+  /* The therapist's amount and note are said to be theirs: the bird dog's own steps say
+   * "Do 4–6 repetitions each side, 1–3 sets", beside a title of "3 sets of 8, daily". */
+  g_assert_nonnull (strstr (text, "From your therapist: Stop if it pinches."));
+  g_assert_nonnull (strstr (text, "Your therapist’s amount for you: 2 sets of 10, every day. "
+                                  "Follow it rather than any other numbers above."));
   g_assert_nonnull (strstr (text, "When to stop and see a doctor"));
   g_assert_true (g_regex_match_simple ("^Title:\\s+Your treatment plan: Low back and hip$", info,
                                        G_REGEX_MULTILINE, 0));
