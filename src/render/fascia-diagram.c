@@ -1175,36 +1175,50 @@ label_fits (FasciaDiagram  *self,
   return TRUE;
 }
 
-/* Shows label @i moved from where the drawing puts it, if it fits anywhere it may go
- * (label_fits()): up or down first, then out, each step out (half its height) with the least
- * move up or down that fits there. */
+/* The @c-th place label @i may go, as a move from where the drawing puts it, in the order the
+ * places are tried: 0 where the drawing puts it; then up or down by the least, a quarter of its
+ * height at a time, up first, to LABEL_MOVE_LINES lines; then each step out from the drawing
+ * (half its height) with the same moves up or down there. FALSE past the last. */
 static gboolean
-place_moved (FasciaDiagram  *self,
-             const LabelBox *boxes,
-             guint           i,
-             double          size)
+label_place (FasciaDiagram *self,
+             guint          i,
+             double         size,
+             guint          c,
+             double        *dx,
+             double        *dy)
 {
   int outward = label_outward (&g_array_index (self->data->labels, FasciaDiagramLabel, i));
   double step = size * 0.25;
-  double reach = LABEL_MOVE_LINES * FASCIA_DIAGRAM_LABEL_LINE * size;
+  guint moves = (guint) floor (LABEL_MOVE_LINES * FASCIA_DIAGRAM_LABEL_LINE * size / step + 1e-9);
+  guint per_step_out = 1 + 2 * moves, k = c / per_step_out, r = c % per_step_out;
 
-  for (int k = 0; k <= 2 * LABEL_MOVE_OUT_SIZES; k++)
-    {
-      double dx = outward * k * size * 0.5;
+  if (k > (outward != 0 ? 2 * LABEL_MOVE_OUT_SIZES : 0))
+    return FALSE;
+  *dx = outward * (int) k * size * 0.5;
+  /* r: 0 level, then up and down by one step, by two... */
+  *dy = (r % 2 == 1 || r == 0 ? -1 : 1) * (double) ((r + 1) / 2) * step;
+  return TRUE;
+}
 
-      if (k > 0 && outward == 0)
-        break;
-      for (double dy = 0; dy <= reach; dy += step)
-        for (int sign = -1; sign <= 1; sign += 2)
-          if ((dx != 0 || dy != 0) && !(dy == 0 && sign > 0)
-              && label_fits (self, boxes, i, dx, sign * dy, size))
-            {
-              self->label_shown[i] = TRUE;
-              self->label_dx[i] = dx;
-              self->label_dy[i] = sign * dy;
-              return TRUE;
-            }
-    }
+/* Shows label @i at the first place it fits (label_fits()) of those it may go (label_place()),
+ * from the @first. */
+static gboolean
+place_from (FasciaDiagram  *self,
+            const LabelBox *boxes,
+            guint           i,
+            double          size,
+            guint           first)
+{
+  double dx, dy;
+
+  for (guint c = first; label_place (self, i, size, c, &dx, &dy); c++)
+    if (label_fits (self, boxes, i, dx, dy, size))
+      {
+        self->label_shown[i] = TRUE;
+        self->label_dx[i] = dx;
+        self->label_dy[i] = dy;
+        return TRUE;
+      }
 
   return FALSE;
 }
@@ -1212,11 +1226,11 @@ place_moved (FasciaDiagram  *self,
 /* How many labels may be moved to make room for a muscle's (make_room()). */
 #define MAKE_ROOM_MOVES 3
 
-/* Shows muscle label @i, which fits nowhere it may go (place_moved()), by moving the labels shown
- * in its way, each to the nearest place it may go (place_moved()) with @i placed: where a column
+/* Shows muscle label @i, which fits nowhere it may go (label_place()), by moving the labels shown
+ * in its way, each to the nearest place it may go (place_from()) with @i placed: where a column
  * beside the drawing is too full for three names that follow each other ("Transversus
  * abdominis", "Rectus abdominis", "Internal oblique"), the one in the middle is not the one left
- * out. @i's places are tried in the order place_moved() tries them, where the drawing puts it
+ * out. @i's places are tried in the order label_place() gives them, where the drawing puts it
  * first, and the first that MAKE_ROOM_MOVES labels moved or fewer make room for is taken; else
  * nothing changes. Only muscle labels are shown when this is asked, so only those are moved. */
 static gboolean
@@ -1227,67 +1241,52 @@ make_room (FasciaDiagram  *self,
 {
   FasciaDiagramData *data = self->data;
   guint n = data->labels->len;
-  int outward = label_outward (&g_array_index (data->labels, FasciaDiagramLabel, i));
-  double step = size * 0.25;
-  double reach = LABEL_MOVE_LINES * FASCIA_DIAGRAM_LABEL_LINE * size;
   g_autofree double *saved_dx = g_memdup2 (self->label_dx, n * sizeof (double));
   g_autofree double *saved_dy = g_memdup2 (self->label_dy, n * sizeof (double));
   g_autofree gboolean *saved_shown = g_memdup2 (self->label_shown, n * sizeof (gboolean));
+  double dx, dy;
 
-  for (int k = 0; k <= 2 * LABEL_MOVE_OUT_SIZES; k++)
-    for (double dy = 0; dy <= reach; dy += step)
-      for (int sign = -1; sign <= 1; sign += 2)
+  for (guint c = 0; label_place (self, i, size, c, &dx, &dy); c++)
+    {
+      LabelBox place = boxes[i];
+      guint in_way[MAKE_ROOM_MOVES], n_in_way = 0;
+      gboolean placed = TRUE;
+
+      place.x += dx;
+      place.y += dy;
+      for (guint j = 0; j < n && n_in_way <= MAKE_ROOM_MOVES; j++)
         {
-          double dx = outward * k * size * 0.5;
-          LabelBox place = boxes[i];
-          guint in_way[MAKE_ROOM_MOVES], n_in_way = 0;
-          gboolean placed = TRUE;
+          LabelBox shown = boxes[j];
 
-          if ((k > 0 && outward == 0) || (dy == 0 && sign > 0))
-            continue;
-          place.x += dx;
-          place.y += sign * dy;
-          for (guint j = 0; j < n && n_in_way <= MAKE_ROOM_MOVES; j++)
+          shown.x += self->label_dx[j];
+          shown.y += self->label_dy[j];
+          if (j != i && self->label_shown[j] && labels_too_near (&place, &shown, size))
             {
-              LabelBox shown = boxes[j];
-
-              shown.x += self->label_dx[j];
-              shown.y += self->label_dy[j];
-              if (j != i && self->label_shown[j] && labels_too_near (&place, &shown, size))
-                {
-                  if (n_in_way < MAKE_ROOM_MOVES)
-                    in_way[n_in_way] = j;
-                  n_in_way++;
-                }
+              if (n_in_way < MAKE_ROOM_MOVES)
+                in_way[n_in_way] = j;
+              n_in_way++;
             }
-          if (n_in_way == 0 || n_in_way > MAKE_ROOM_MOVES)
-            continue;
-
-          /* @i there with those in its way gone, then each of them placed anew. */
-          for (guint m = 0; m < n_in_way; m++)
-            self->label_shown[in_way[m]] = FALSE;
-          if (label_fits (self, boxes, i, dx, sign * dy, size))
-            {
-              self->label_shown[i] = TRUE;
-              self->label_dx[i] = dx;
-              self->label_dy[i] = sign * dy;
-              for (guint m = 0; m < n_in_way && placed; m++)
-                {
-                  guint j = in_way[m];
-
-                  self->label_dx[j] = self->label_dy[j] = 0;
-                  if (label_fits (self, boxes, j, 0, 0, size))
-                    self->label_shown[j] = TRUE;
-                  else
-                    placed = place_moved (self, boxes, j, size);
-                }
-              if (placed)
-                return TRUE;
-            }
-          memcpy (self->label_dx, saved_dx, n * sizeof (double));
-          memcpy (self->label_dy, saved_dy, n * sizeof (double));
-          memcpy (self->label_shown, saved_shown, n * sizeof (gboolean));
         }
+      if (n_in_way == 0 || n_in_way > MAKE_ROOM_MOVES)
+        continue;
+
+      /* @i there with those in its way gone, then each of them placed anew. */
+      for (guint m = 0; m < n_in_way; m++)
+        self->label_shown[in_way[m]] = FALSE;
+      if (label_fits (self, boxes, i, dx, dy, size))
+        {
+          self->label_shown[i] = TRUE;
+          self->label_dx[i] = dx;
+          self->label_dy[i] = dy;
+          for (guint m = 0; m < n_in_way && placed; m++)
+            placed = place_from (self, boxes, in_way[m], size, 0);
+          if (placed)
+            return TRUE;
+        }
+      memcpy (self->label_dx, saved_dx, n * sizeof (double));
+      memcpy (self->label_dy, saved_dy, n * sizeof (double));
+      memcpy (self->label_shown, saved_shown, n * sizeof (gboolean));
+    }
 
   return FALSE;
 }
@@ -1351,12 +1350,10 @@ ensure_label_layout (FasciaDiagram *self)
       {
         if (of_muscle[i] != (pass < 2) || self->label_shown[i])
           continue;
+        /* Where the drawing puts it in the first pass, moved in the second. */
         if (pass % 2 == 0)
-          {
-            self->label_shown[i] = label_fits (self, boxes, i, 0, 0, size);
-            continue;
-          }
-        if (!place_moved (self, boxes, i, size) && of_muscle[i])
+          self->label_shown[i] = label_fits (self, boxes, i, 0, 0, size);
+        else if (!place_from (self, boxes, i, size, 1) && of_muscle[i])
           make_room (self, boxes, i, size);
       }
 
