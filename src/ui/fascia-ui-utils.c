@@ -2432,6 +2432,65 @@ fascia_ui_keep_clicks_in_every_window (void)
     }
 }
 
+#define YIELDED_KEY "fascia-tooltip-yielded"
+
+static void
+menu_unmap_cb (GtkWidget *menu,
+               GtkWidget *button)
+{
+  if (g_object_get_data (G_OBJECT (button), YIELDED_KEY) != NULL)
+    {
+      g_object_set_data (G_OBJECT (button), YIELDED_KEY, NULL);
+      gtk_widget_set_has_tooltip (button, TRUE);
+    }
+}
+
+static gboolean
+menu_map_cb (GSignalInvocationHint *hint,
+             guint                  n_params,
+             const GValue          *params,
+             gpointer               user_data)
+{
+  GtkWidget *menu = g_value_get_object (&params[0]);
+  GtkWidget *button;
+
+  if (!GTK_IS_POPOVER (menu) || (button = gtk_widget_get_parent (menu)) == NULL
+      || !gtk_widget_get_has_tooltip (button))
+    return TRUE;
+
+  gtk_widget_set_has_tooltip (button, FALSE);
+  g_object_set_data (G_OBJECT (button), YIELDED_KEY, GINT_TO_POINTER (TRUE));
+  if (g_object_get_data (G_OBJECT (menu), YIELDED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (menu), YIELDED_KEY, GINT_TO_POINTER (TRUE));
+      g_signal_connect_object (menu, "unmap", G_CALLBACK (menu_unmap_cb), button, 0);
+    }
+  return TRUE;
+}
+
+/**
+ * fascia_ui_quiet_tooltips_over_menus:
+ *
+ * From now on, a button's tooltip is not shown while the menu or popover it opens is open.
+ * GTK 4.8 showed it again as soon as the pointer moved on the button after the click, over
+ * the menu's first items ("Export the Client's Records" over "Export Chart…"). It is shown
+ * again once the menu has closed. A screen reader still reads the tooltip as the button's
+ * description.
+ */
+void
+fascia_ui_quiet_tooltips_over_menus (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, menu_map_cb,
+                                  NULL, NULL);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 /**
  * fascia_ui_label_at:
  * @x: a point of @diagram, in view units

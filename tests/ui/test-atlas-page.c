@@ -1220,6 +1220,69 @@ test_search_down_to_results (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (fascia_atlas_page_get_card (fixture->page), "muscle:glute"));
 }
 
+/* GTK 4.8's tooltip window, if it is shown: a child of the window, or of a popover, that
+ * it is shown over. */
+static gboolean
+tooltip_shown (gpointer widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (tooltip_shown (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+menu_open (gpointer button)
+{
+  GtkPopover *menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+  return menu != NULL && gtk_widget_get_mapped (GTK_WIDGET (menu));
+}
+
+/* A menu's button says nothing over its open menu: GTK 4.8 showed the button's tooltip again
+ * once the pointer rested on it after the click, over the menu's first items ("Layers" over
+ * the Layers menu, "Export the Client's Records" over "Export Chart…"). The tooltip comes
+ * back once the menu has closed. */
+static void
+test_menu_not_covered_by_tooltip (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                 FASCIA_TYPE_ATLAS_PAGE,
+                                                                 "layers_button"));
+  GtkPopover *menu;
+  int width = gtk_widget_get_width (button);
+  int height = gtk_widget_get_height (button);
+
+  g_assert_true (gtk_widget_get_mapped (button));
+  /* The tooltip is shown when the pointer rests on the button… */
+  fascia_ui_test_pointer_move (button, width / 2.0, height / 2.0);
+  g_assert_true (fascia_test_wait_for (tooltip_shown, fixture->window,
+                                       5000));
+  /* …not once its menu is open, however long the pointer stays. */
+  fascia_ui_test_click (button, width / 2.0, height / 2.0);
+  g_assert_true (fascia_test_wait_for (menu_open, button, 3000));
+  menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  /* As a hand on a mouse does: still on the button, by a pixel or two. */
+  fascia_ui_test_pointer_move (button, width / 2.0 + 1, height / 2.0 + 1);
+  for (int i = 0; i < 20; i++)
+    {
+      fascia_ui_test_wait_idle (100);
+      g_assert_false (tooltip_shown (fixture->window));
+    }
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu)));
+
+  /* Closed, the button tells what it is again. */
+  gtk_popover_popdown (menu);
+  fascia_ui_test_wait_idle (200);
+  fascia_ui_test_pointer_move (button, width / 2.0, height / 2.0);
+  g_assert_true (fascia_test_wait_for (tooltip_shown, fixture->window,
+                                       5000));
+}
+
 /* Ctrl+F opens the search without moving the diagram: the muscle under the pointer stays
  * the one under it (the search bar used to open above the diagram and push it down). */
 static void
@@ -1982,9 +2045,13 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  /* As the application does. */
+  fascia_ui_quiet_tooltips_over_menus ();
 
   g_test_add ("/fascia/ui/atlas-page/click-opens-card", Fixture, NULL,
               fixture_set_up, test_click_opens_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/menu-not-covered-by-tooltip", Fixture, NULL,
+              fixture_set_up, test_menu_not_covered_by_tooltip, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/label-opens-card", Fixture, NULL,
               fixture_set_up, test_label_opens_card, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/label-behind-opens-card", Fixture, NULL,
