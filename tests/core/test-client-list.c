@@ -1612,13 +1612,21 @@ test_narrows_after_change (StoreFixture  *fixture,
   g_autoptr(GListModel) list = NULL;
   guint selects, fetched;
 
+  gboolean server = fascia_db_get_engine (fascia_store_get_db (fixture->store))
+                    == FASCIA_DB_ENGINE_POSTGRESQL;
+
   add_clients (fixture, 1000);
 
   list = list_counting (fixture, fixture->store, "marg", &selects, &fetched);
   g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
-  /* On a server, the short list came whole with the keys it keeps: no page of its own. */
-  if (fascia_db_get_engine (fascia_store_get_db (fixture->store)) == FASCIA_DB_ENGINE_POSTGRESQL)
-    g_assert_cmpuint (fetched, ==, 1);
+  /* On a server, the short list came whole with the keys it keeps: no page of its own; and
+   * with nothing kept to narrow, the stamp came with the count (they were two statements):
+   * two statements in all, as many as a program on libpq by hand makes. */
+  if (server)
+    {
+      g_assert_cmpuint (fetched, ==, 1);
+      g_assert_cmpuint (selects, ==, 2);
+    }
   g_assert_cmpuint (g_list_model_get_n_items (list), <=, FASCIA_CLIENT_LIST_BOUND);
   g_clear_object (&list);
   list = list_counting (fixture, fixture->store, "marga", &selects, NULL);
@@ -1640,18 +1648,26 @@ test_narrows_after_change (StoreFixture  *fixture,
   g_assert_cmpuint (selects, <=, 1);
   g_clear_object (&list);
 
+  /* A search the one kept does not narrow to: counted with the stamp, then read whole. */
+  list = list_counting (fixture, fixture->store, "quill", &selects, NULL);
+  if (server)
+    g_assert_cmpuint (selects, ==, 2);
+  g_clear_object (&list);
+  list = list_counting (fixture, fixture->store, "margaret", &selects, NULL);
+  g_clear_object (&list);
+
   /* Archived there in a transaction still open: not seen, nothing moved; seen once committed. */
   g_assert_true (fascia_db_begin (fascia_store_get_db (other), &error));
   g_assert_no_error (error);
   g_assert_true (fascia_db_exec (fascia_store_get_db (other),
                                  "UPDATE clients SET archived = 1 WHERE id = 2", &error));
   g_assert_no_error (error);
-  list = list_counting (fixture, fixture->store, "margaret", &selects, NULL);
+  list = list_counting (fixture, fixture->store, "margareth", &selects, NULL);
   g_assert_cmpuint (selects, <=, 1);
   g_clear_object (&list);
   g_assert_true (fascia_db_commit (fascia_store_get_db (other), &error));
   g_assert_no_error (error);
-  list = list_counting (fixture, fixture->store, "margareth", &selects, NULL);
+  list = list_counting (fixture, fixture->store, "margarethe", &selects, NULL);
   g_assert_cmpuint (selects, >, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }

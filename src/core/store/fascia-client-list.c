@@ -54,14 +54,17 @@ enum {
 #define KEY "(sort_key, archived, search_key, id)"
 #define PAGE_SELECT_FROM "SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key FROM clients"
 #define PAGE_SELECT PAGE_SELECT_FROM " WHERE "
+#define COUNT(filter) "SELECT count(*) FROM clients WHERE " COMMON filter
+#define COUNT_UPTO(filter) \
+  "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON filter " LIMIT ?6) AS found"
 #define QUERIES(filter) \
   { \
-    "SELECT count(*) FROM clients WHERE " COMMON filter, \
+    COUNT (filter), \
     PAGE_SELECT COMMON filter ORDER " LIMIT ?6 OFFSET ?7", \
     PAGE_SELECT COMMON filter " AND " KEY " > (?8, ?9, ?10, ?11)" ORDER " LIMIT ?6", \
     "SELECT count(*) FROM clients WHERE " COMMON filter " AND " KEY " < " \
     "(SELECT sort_key, archived, search_key, id FROM clients WHERE id = ?8)", \
-    "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON filter " LIMIT ?6) AS found", \
+    COUNT_UPTO (filter), \
     "SELECT count(*) FROM (SELECT 1 FROM clients WHERE " COMMON filter " AND " KEY \
     " > (?8, ?9, ?10, ?11) LIMIT ?6) AS found", \
     "SELECT count(*) FROM clients WHERE " COMMON filter " AND " KEY " > (?8, ?9, ?10, ?11)" \
@@ -160,6 +163,24 @@ static const char *queries[][N_OPS] = {
 };
 
 #define N_KINDS 14
+
+/* The server's stamp of changes to clients (sql-postgresql/015), and whether this connection's
+ * transaction has written anything, which the stamp does not show until it commits. */
+#define SERVER_STAMP \
+  "SELECT sum(stamp)::bigint, pg_current_xact_id_if_assigned() IS NOT NULL FROM client_changes"
+static const char server_stamp_sql[] = SERVER_STAMP;
+
+/* A search's count on a server with the stamp, in one statement and one snapshot: columns 1
+ * and 2 as SERVER_STAMP's 0 and 1 (see choose_server_plan()). By the number of short terms;
+ * OP_COUNT, then OP_COUNT_UPTO. */
+#define STAMPED(count) "SELECT * FROM (" count ") AS counted, (" SERVER_STAMP ") AS stamped"
+#define STAMPED_COUNTS(filter) { STAMPED (COUNT (filter)), STAMPED (COUNT_UPTO (filter)) }
+static const char *stamped_counts[][2] = {
+  STAMPED_COUNTS (PG_MATCH),
+  STAMPED_COUNTS (PG_MATCH PG_SHORT1),
+  STAMPED_COUNTS (PG_MATCH PG_SHORT2),
+  STAMPED_COUNTS (PG_MATCH PG_SHORT3),
+};
 
 enum {
   KIND_MATCH = 2,
@@ -346,9 +367,20 @@ prepare_plan (FasciaClientQuery  *query,
   /* A search by the trigram index on a server: planned for its terms each time (see
    * fascia_store_prepare_planned()), so that the server walks the name index for a term most
    * clients hold. */
-  stmt = query->kind == FASCIA_CLIENT_QUERY_MATCH && !walk && is_server (query)
-         ? fascia_store_prepare_planned (query->store, queries[kind][op], error)
-         : fascia_store_prepare (query->store, queries[kind][op], error);
+  if (query->stamp_with_count && is_server (query) && query->kind == FASCIA_CLIENT_QUERY_MATCH
+      && !walk && (op == OP_COUNT || op == OP_COUNT_UPTO))
+    {
+      g_assert (query->n_short_terms < G_N_ELEMENTS (stamped_counts));
+      stmt = fascia_store_prepare_planned (query->store,
+                                           stamped_counts[query->n_short_terms]
+                                                         [op == OP_COUNT ? 0 : 1],
+                                           error);
+      query->count_stamped = stmt != NULL;
+    }
+  else
+    stmt = query->kind == FASCIA_CLIENT_QUERY_MATCH && !walk && is_server (query)
+           ? fascia_store_prepare_planned (query->store, queries[kind][op], error)
+           : fascia_store_prepare (query->store, queries[kind][op], error);
   if (stmt == NULL)
     return NULL;
 
@@ -483,10 +515,6 @@ static const char server_kept_page_sql[] =
   "SELECT json_array_elements_text (CAST(?16 AS json))::bigint))) "
   "SELECT " FASCIA_CLIENT_COLUMNS ", sort_key, search_key FROM kept WHERE " COMMON ORDER
   " LIMIT ?6";
-/* The server's stamp of changes to clients (sql-postgresql/015), and whether this connection's
- * transaction has written anything, which the stamp does not show until it commits. */
-static const char server_stamp_sql[] =
-  "SELECT sum(stamp)::bigint, pg_current_xact_id_if_assigned() IS NOT NULL FROM client_changes";
 /* Every client the walk's terms ?12–?15 find, in list order: clients_by_name from its first
  * entry to its last, read from the index alone. In a worker only (see walk_later()). */
 #define WALKED(walk) "SELECT id FROM clients WHERE " COMMON walk ORDER
@@ -537,6 +565,16 @@ found_covers (FasciaClientsFound *found,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Whether @query finds a part of what the search kept on the store found, were the database
+ * still as it was read (on a server, as its stamp then said). */
+static gboolean
+may_narrow (FasciaClientQuery *query)
+{
+  FasciaClientsFound *found = g_object_get_qdata (G_OBJECT (query->store), found_quark ());
+
+  return found != NULL && found_covers (found, query, found->changes, found->data_version);
 }
 
 /* The clients found by the search kept on the store, if @query finds a part of them and the
@@ -1202,9 +1240,10 @@ probe_walk (FasciaClientQuery  *query,
  * whose list is short (at most FASCIA_CLIENT_LIST_BOUND clients, all of them counted when the
  * list is made) reads its clients' keys once, with its first rows, and keeps them; a later
  * search that narrows it checks them in memory and reads only the page shown, by id. Another
- * therapist may change a client meanwhile: each search first reads the server's stamp of
- * changes to clients (sql-postgresql/015), which moves when a transaction that changed one
- * commits, and what was kept is used only while it has not moved. Nothing is kept, or used,
+ * therapist may change a client meanwhile: each search reads the server's stamp of changes
+ * to clients (sql-postgresql/015), which moves when a transaction that changed one commits —
+ * before anything else when what is kept may narrow to it, with its count otherwise — and
+ * what was kept is used only while it has not moved. Nothing is kept, or used,
  * while this connection's transaction has written (its changes are not stamped until it
  * commits), or when the stamp cannot be read.
  */
@@ -1281,7 +1320,7 @@ choose_server_plan (FasciaClientQuery  *query,
                     GError            **error)
 {
   gint64 stamp = 0;
-  gboolean stamped;
+  gboolean stamped = FALSE, counted;
 
   *more = FALSE;
   if (query->kind != FASCIA_CLIENT_QUERY_MATCH || query->plan != FASCIA_CLIENT_PLAN_AUTO)
@@ -1289,19 +1328,31 @@ choose_server_plan (FasciaClientQuery  *query,
            ? count_bounded (query, n_clients, more, error)
            : fascia_client_query_count (query, n_clients, error);
 
-  stamped = read_server_stamp (query, &stamp);
-  if (stamped && narrow_found (query, 0, stamp))
+  /* The stamp is read first, on its own, only when a kept search may narrow to this one: then
+   * it is all that is read before the page. Otherwise it comes with the count, in the same
+   * statement: one round trip where it was two, as a program on libpq by hand counts. */
+  if (may_narrow (query))
     {
-      *n_clients = query->rows->len;
-      return TRUE;
+      stamped = read_server_stamp (query, &stamp);
+      if (stamped && narrow_found (query, 0, stamp))
+        {
+          *n_clients = query->rows->len;
+          return TRUE;
+        }
     }
-  if (query->growing)
-    {
-      if (!count_bounded (query, n_clients, more, error))
-        return FALSE;
-    }
-  else if (!fascia_client_query_count (query, n_clients, error))
+  else
+    query->stamp_with_count = TRUE;
+  query->count_stamped = FALSE;
+  counted = query->growing ? count_bounded (query, n_clients, more, error)
+                           : fascia_client_query_count (query, n_clients, error);
+  query->stamp_with_count = FALSE;
+  if (!counted)
     return FALSE;
+  if (query->count_stamped)
+    {
+      stamped = TRUE;
+      stamp = query->count_stamp;
+    }
   if (stamped && !*more && *n_clients <= FASCIA_CLIENT_LIST_BOUND)
     return keep_server (query, *n_clients, stamp, error);
   return TRUE;
@@ -1506,6 +1557,12 @@ count_of (FasciaClientQuery  *query,
     return fascia_store_step_failed (rc, error);
 
   *n = (guint) CLAMP (fascia_db_column_int64 (stmt, 0), 0, G_MAXUINT - 1);
+  if (query->count_stamped)
+    {
+      /* Read with the count (see choose_server_plan()): kept only while nothing written. */
+      query->count_stamp = fascia_db_column_int64 (stmt, 1);
+      query->count_stamped = fascia_db_column_int64 (stmt, 2) == 0;
+    }
   return TRUE;
 }
 

@@ -90,6 +90,12 @@ typedef struct
   /* MATCH on PostgreSQL: a short list's every row, read with the keys it keeps (see
    * keep_server()): the list comes whole with them. Taken by fascia_client_list_new(). */
   GPtrArray             *first_rows;
+  /* MATCH on PostgreSQL: the count reads the stamp of changes to clients with it, in the
+   * same statement (see choose_server_plan()); @count_stamped once it has, and whether this
+   * connection's transaction had written nothing, which the stamp needs. */
+  gboolean               stamp_with_count;
+  gboolean               count_stamped;
+  gint64                 count_stamp;
 } FasciaClientQuery;
 
 /* fascia-store-clients.c */
