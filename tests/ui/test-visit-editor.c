@@ -642,6 +642,38 @@ test_delete_at_end (Fixture       *f,
   g_assert_cmpfloat (button.origin.x + button.size.width, >=, bounds.size.width - 1);
 }
 
+/* Tab goes on from the body chart's drawing to the visit's date, pain scores and notes, and
+ * Shift+Tab comes back: the legend under the drawing, which holds only words and colours, took
+ * the focus it could not give to anything, so the drawing held Tab, and the whole side with
+ * the date, the pain scores and the SOAP notes was out of the keyboard's reach forward. */
+static void
+test_tab_out_of_body_chart (Fixture       *f,
+                            gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  GtkWidget *diagram = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "diagram_view");
+  GtkWidget *date_row = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "date_row");
+  GtkWidget *focus;
+
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, diagram, 10000));
+  g_assert_true (gtk_widget_grab_focus (diagram));
+  fascia_ui_test_wait_idle (100);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, diagram));
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, diagram));
+  g_assert_true (focus == date_row || gtk_widget_is_ancestor (focus, date_row));
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, diagram));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +698,8 @@ main (int   argc,
               fixture_set_up, test_long_note_scrolls, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/note-over-limit", Fixture, NULL,
               fixture_set_up, test_note_over_limit, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/tab-out-of-body-chart", Fixture, NULL,
+              fixture_set_up, test_tab_out_of_body_chart, fixture_tear_down);
 
   {
     static const int hd[] = { 1920, 1080 };
