@@ -149,6 +149,7 @@ struct _FasciaDiagramView
   gboolean       fit_figure;        /* fit the figure itself, not the whole view */
   graphene_rect_t fit_box;          /* what a fit shows, in view units */
   gboolean       point_mode;
+  gboolean       names_hidden;   /* no region named by its tooltip (a quiz's open question) */
 
   /* Rendering state */
   guint64        rendered_serial;   /* the styles the base shows */
@@ -2170,6 +2171,28 @@ fascia_diagram_view_set_fit_figure (FasciaDiagramView *self,
 }
 
 /**
+ * fascia_diagram_view_set_names_hidden:
+ * @hidden: whether the pointer's tooltip names nothing
+ *
+ * While a quiz question is open, the labels are off, and so are the tooltips that name the
+ * region under the pointer: a student could otherwise move over the drawing until it says the
+ * muscle asked for.
+ */
+void
+fascia_diagram_view_set_names_hidden (FasciaDiagramView *self,
+                                      gboolean           hidden)
+{
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
+
+  hidden = !!hidden;
+  if (self->names_hidden == hidden)
+    return;
+  self->names_hidden = hidden;
+  /* A tooltip shown goes, or one comes, without waiting for the pointer to move. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+/**
  * fascia_diagram_view_set_diagram:
  *
  * Shows @diagram, fitted to the widget. The view styles regions of the diagram it shows
@@ -2331,6 +2354,9 @@ query_tooltip_cb (FasciaDiagramView *self,
   g_autofree char *label = NULL;
   const char *note;
   GtkWidget *button;
+
+  if (self->names_hidden)
+    return FALSE;
 
   if (keyboard)
     {

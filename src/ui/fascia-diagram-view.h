@@ -73,6 +73,8 @@ void           fascia_diagram_view_zoom_at            (FasciaDiagramView *self,
 void           fascia_diagram_view_zoom_to_fit        (FasciaDiagramView *self);
 void           fascia_diagram_view_set_fit_figure     (FasciaDiagramView *self,
                                                        gboolean           fit_figure);
+void           fascia_diagram_view_set_names_hidden   (FasciaDiagramView *self,
+                                                       gboolean           hidden);
 void           fascia_diagram_view_pan                (FasciaDiagramView *self,
                                                        double             dx,
                                                        double             dy);

@@ -632,6 +632,8 @@ show_question (FasciaStudyPage *self)
     }
 
   show_view (self, fascia_quiz_question_get_view_id (question));
+  /* Nor in a tooltip, until it is answered. */
+  fascia_diagram_view_set_names_hidden (self->diagram_view, TRUE);
   fascia_diagram_view_clear_region_styles (self->diagram_view, QUIZ_STYLES);
   light_marks (self, question, FASCIA_QUIZ_STAGE_CUE);
 
@@ -690,6 +692,8 @@ show_answer (FasciaStudyPage    *self,
     }
 
   light_marks (self, question, FASCIA_QUIZ_STAGE_ANSWER);
+  /* Answered, the drawing names what the pointer is on again, to look around and learn. */
+  fascia_diagram_view_set_names_hidden (self->diagram_view, FALSE);
   update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }

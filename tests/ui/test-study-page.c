@@ -480,6 +480,56 @@ fitted (FasciaDiagramView *view)
   return figure_room (view, &fill) >= 0 && fill > 0.9;
 }
 
+/* GTK 4.8's tooltip window, if it is shown: a child of the window it is shown over. */
+static gboolean
+tooltip_shown (gpointer widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (tooltip_shown (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* With the labels off, the pointer's tooltip does not name the muscle asked for either: the
+ * drawing said "Gluteus maximus, right side" under the pointer while "Find: Gluteus maximus
+ * (right)" was asked. Once the question is answered, it names what it is on again. */
+static void
+test_find_no_tooltip (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FasciaDiagramView *view =
+    FASCIA_DIAGRAM_VIEW (fascia_study_page_get_diagram_view (fixture->page));
+  FasciaQuiz *quiz;
+  FasciaQuizQuestion *question;
+  FasciaDiagram *diagram;
+  const char *right;
+  double x, y;
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_FIND_MUSCLE, 42);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+  question = fascia_quiz_get_current (quiz);
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
+  diagram = fascia_diagram_view_get_diagram (view);
+  right = region_to_press (diagram, question, TRUE);
+  g_assert_true (point_in_region (view, diagram, right, &x, &y));
+
+  fascia_ui_test_pointer_move (GTK_WIDGET (view), x, y);
+  fascia_ui_test_pointer_move (GTK_WIDGET (view), x + 1, y);
+  for (int i = 0; i < 25; i++)
+    {
+      fascia_ui_test_wait_idle (100);
+      g_assert_false (tooltip_shown (fixture->window));
+    }
+
+  gtk_widget_activate (fascia_diagram_view_get_region_widget (view, right));
+  g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+  fascia_ui_test_pointer_move (GTK_WIDGET (view), x, y + 1);
+  g_assert_true (fascia_test_wait_for (tooltip_shown, fixture->window, 5000));
+}
+
 /* Issue 12, item 9: a question starts with no focus ring on the drawing; a bone answers no
  * "find the muscle" question, by mouse or by keyboard alike, and is named; the feedback says
  * Correct or Incorrect plainly; a new view starts whole, however the last one was zoomed. */
@@ -692,6 +742,8 @@ main (int   argc,
               fixture_set_up, test_find_muscle_round, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/find-tab-into-drawing", Fixture, NULL,
               fixture_set_up, test_find_tab_into_drawing, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/find-no-tooltip", Fixture, NULL,
+              fixture_set_up, test_find_no_tooltip, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/find-rules", Fixture, NULL,
               fixture_set_up, test_find_rules, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/choice-round-by-keys", Fixture, NULL,
