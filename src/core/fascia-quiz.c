@@ -896,6 +896,52 @@ nerve_choice_text (FasciaMuscle *muscle)
   return g_strdup (g_strstrip (text->str));
 }
 
+/* The spinal segments a muscle's roots span, C1 = 1 … C8 = 8, T1 = 9 … S5 = 30 ("L2–L4" 22 to
+ * 24, "T12, L1–L4" 20 to 24); FALSE when its roots name none. */
+static gboolean
+root_span (FasciaMuscle *muscle,
+           int          *low,
+           int          *high)
+{
+  static const struct { char letter; int before, count; } levels[] = {
+    { 'C', 0, 8 }, { 'T', 8, 12 }, { 'L', 20, 5 }, { 'S', 25, 5 },
+  };
+  const char *roots = fascia_muscle_get_innervation_roots (muscle);
+
+  *low = G_MAXINT;
+  *high = G_MININT;
+  for (const char *p = roots; p != NULL && *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (p[1]) || (p > roots && g_ascii_isalpha (p[-1])))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+        {
+          int n = atoi (p + 1);
+
+          if (*p == levels[i].letter && n >= 1 && n <= levels[i].count)
+            {
+              *low = MIN (*low, levels[i].before + n);
+              *high = MAX (*high, levels[i].before + n);
+            }
+        }
+    }
+  return *low <= *high;
+}
+
+/* Whether the nerve of @other comes from the spinal cord near @muscle's: their roots at most
+ * two segments apart. The femoral nerve's neighbours are the lumbar and sacral plexus's, not
+ * the phrenic nerve (C3–C5) or the spinal accessory nerve. */
+static gboolean
+roots_near (FasciaMuscle *muscle,
+            FasciaMuscle *other)
+{
+  int low, high, other_low, other_high;
+
+  if (!root_span (muscle, &low, &high) || !root_span (other, &other_low, &other_high))
+    return FALSE;
+  return MAX (other_low - high, low - other_high) <= 2;
+}
+
 static FasciaQuizQuestion *
 make_nerve (FasciaQuiz   *self,
             FasciaMuscle *muscle,
@@ -904,6 +950,7 @@ make_nerve (FasciaQuiz   *self,
   const char *id = fascia_muscle_get_id (muscle);
   GListModel *muscles = fascia_atlas_get_muscles (self->atlas);
   g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
   g_autoptr(GPtrArray) views = views_showing (self, id, NULL);
   g_autoptr(FasciaQuizQuestion) question = NULL;
@@ -923,11 +970,18 @@ make_nerve (FasciaQuiz   *self,
   if (pool->len == 0)
     return NULL;
 
+  /* Plausible first: nerves from the spinal cord near this one's, then the rest, each in the
+   * same shuffled order. "Phrenic nerve" and "Spinal accessory nerve" offered beside the
+   * femoral nerve for vastus lateralis were no question. */
   shuffle (pool, rand);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < pool->len; i++)
+      if (roots_near (muscle, g_ptr_array_index (pool, i)) == (pass == 0))
+        g_ptr_array_add (ordered, g_ptr_array_index (pool, i));
   g_ptr_array_add (chosen, muscle);
-  for (guint i = 0; i < pool->len && chosen->len < N_DISTRACTORS + 1; i++)
+  for (guint i = 0; i < ordered->len && chosen->len < N_DISTRACTORS + 1; i++)
     {
-      FasciaMuscle *other = g_ptr_array_index (pool, i);
+      FasciaMuscle *other = g_ptr_array_index (ordered, i);
       gboolean distinct = TRUE;
 
       for (guint j = 1; j < chosen->len && distinct; j++)

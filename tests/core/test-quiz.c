@@ -487,6 +487,113 @@ check_question (FasciaQuizQuestion *q)
     }
 }
 
+/* Whether @choice is the nerve a choice of @muscle names: its supply with what is in
+ * parentheses left out, up to a comma or a semicolon. */
+static gboolean
+choice_of (const char   *choice,
+           FasciaMuscle *muscle)
+{
+  const char *nerve = fascia_muscle_get_innervation_nerve (muscle);
+  g_autoptr(GString) plain = g_string_new (NULL);
+  guint depth = 0;
+
+  for (const char *p = nerve; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        {
+          /* "dorsal (posterior) rami" is "dorsal rami". */
+          if (depth++ == 0 && plain->len > 0 && plain->str[plain->len - 1] == ' ')
+            g_string_truncate (plain, plain->len - 1);
+        }
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth == 0)
+        g_string_append_c (plain, *p);
+    }
+  return g_str_has_prefix (plain->str, choice);
+}
+
+/* The spinal segments named by a muscle's roots, C1 = 1 … S5 = 30. */
+static void
+segments (FasciaMuscle *muscle,
+          int          *low,
+          int          *high)
+{
+  const char *roots = fascia_muscle_get_innervation_roots (muscle);
+  static const char *letters = "CTLS";
+  static const int before[] = { 0, 8, 20, 25 };
+
+  *low = 99;
+  *high = -1;
+  for (const char *p = roots; *p != '\0'; p++)
+    {
+      const char *letter = strchr (letters, *p);
+
+      if (*p != '\0' && letter != NULL && g_ascii_isdigit (p[1]) &&
+          (p == roots || !g_ascii_isalpha (p[-1])))
+        {
+          int segment = before[letter - letters] + atoi (p + 1);
+
+          *low = MIN (*low, segment);
+          *high = MAX (*high, segment);
+        }
+    }
+}
+
+/* The wrong nerves offered come from the spinal cord near the right one (roots at most two
+ * segments apart), where there are enough of them: "Phrenic nerve" and "Spinal accessory
+ * nerve" were offered beside the femoral nerve for vastus lateralis, answers no student of the
+ * thigh would weigh. */
+static void
+test_nerve_distractors_nearby (void)
+{
+  GListModel *muscles = fascia_atlas_get_muscles (test_atlas);
+  guint n_wrong = 0, n_near = 0;
+
+  for (guint32 seed = 0; seed < 300; seed++)
+    {
+      g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_NERVE, 10, seed,
+                                                    NULL, NOON, NULL);
+
+      for (guint i = 0; i < fascia_quiz_get_n_questions (quiz); i++)
+        {
+          FasciaQuizQuestion *q = fascia_quiz_get_question (quiz, i);
+          FasciaMuscle *muscle =
+            fascia_atlas_lookup_muscle (test_atlas, fascia_quiz_question_get_muscle_id (q));
+          guint right = fascia_quiz_question_get_correct_choice (q);
+
+          for (guint c = 0; c < fascia_quiz_question_get_n_choices (q); c++)
+            {
+              const char *text = fascia_quiz_question_get_choice_text (q, c);
+              gboolean near = FALSE;
+
+              if (c == right)
+                continue;
+              for (guint m = 0; m < g_list_model_get_n_items (muscles) && !near; m++)
+                {
+                  g_autoptr(FasciaMuscle) other = g_list_model_get_item (muscles, m);
+
+                  int low, high, other_low, other_high;
+
+                  segments (muscle, &low, &high);
+                  segments (other, &other_low, &other_high);
+                  near = other != muscle && choice_of (text, other)
+                         && MAX (other_low - high, low - other_high) <= 2;
+                }
+              n_wrong++;
+              n_near += near;
+              if (g_str_equal (fascia_muscle_get_id (muscle), "vastus-lateralis"))
+                g_assert_false (g_str_has_prefix (text, "Phrenic") ||
+                                g_str_has_prefix (text, "Spinal accessory"));
+            }
+        }
+    }
+  g_test_message ("%u of %u wrong nerves come from near the right one's roots", n_near,
+                  n_wrong);
+  g_assert_cmpuint (n_wrong, >, 0);
+  g_assert_cmpuint (n_near, >=, n_wrong * 95 / 100);
+}
+
 static void
 test_distractors_never_right (gconstpointer data)
 {
@@ -808,6 +915,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/quiz/deterministic", test_deterministic);
   g_test_add_func ("/fascia/core/quiz/referral-distractors-nearby",
                    test_referral_distractors_nearby);
+  g_test_add_func ("/fascia/core/quiz/nerve-distractors-nearby", test_nerve_distractors_nearby);
   g_test_add_func ("/fascia/core/quiz/marks", test_marks);
   g_test_add_func ("/fascia/core/quiz/scoring", test_scoring);
   g_test_add_func ("/fascia/core/quiz/leitner/boxes", test_leitner_boxes);
