@@ -65,6 +65,19 @@ show_problem (FasciaAtlasPage *self,
   gtk_stack_set_visible_child (self->card_stack, welcome);
 }
 
+/* The pane takes Tab for what a card holds (its links, the rows of a search), never for
+ * itself: with the welcome's words only, its scrolled window took Tab, a "scroll pane" with no
+ * name that did nothing. Only the welcome has nothing to focus, and there nothing is lost;
+ * GtkScrolledWindow grabs itself whatever its "focusable" says, so it is kept out whole. */
+static void
+card_shown_cb (FasciaAtlasPage *self)
+{
+  GtkWidget *card = gtk_stack_get_visible_child (self->card_stack);
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->card_scroller),
+                            card != gtk_stack_get_child_by_name (self->card_stack, "welcome"));
+}
+
 /* Diagram styles */
 
 /* What lights a region: fascia_diagram_view_add_region_style() for a card shown,
@@ -1781,6 +1794,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_summary);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, search_list);
   gtk_widget_class_bind_template_callback (widget_class, invert_boolean);
+  gtk_widget_class_bind_template_callback (widget_class, card_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, region_rested_cb);
   gtk_widget_class_bind_template_callback (widget_class, point_activated_cb);
@@ -1805,6 +1819,7 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   self->show_trigger_points = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  card_shown_cb (self);
   fascia_ui_defer_menu (GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE, "layers_button", "layers_menu");
   fascia_ui_defer_menu (GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE, "view_menu_button",
                         "view_menu");

@@ -401,6 +401,118 @@ test_walk_the_folded_client_list (void)
   fascia_test_rm_rf (dir);
 }
 
+/* The widgets Tab lands on, from the focus where it is, over @n presses of @key. */
+static GPtrArray *
+tab_stops (FasciaWindow *window,
+           const char   *key,
+           guint         n)
+{
+  GPtrArray *stops = g_ptr_array_new ();
+
+  for (guint step = 0; step < n; step++)
+    {
+      fascia_ui_test_keys (GTK_WIDGET (window), key);
+      fascia_ui_test_wait_idle (60);
+      g_ptr_array_add (stops, gtk_root_get_focus (GTK_ROOT (window)));
+    }
+  return stops;
+}
+
+/* With the search open over the tool bar, Tab goes from the search to the drawing and the
+ * card, and round the window back to the search, never onto the tool bar's buttons hidden
+ * under it (fifteen presses went to them: a ring nowhere to be seen, and buttons a screen
+ * reader named but no one saw). Closed, the tool bar takes Tab again. */
+static void
+test_tab_skips_tools_under_search (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *toolbar = fascia_ui_test_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE, "toolbar");
+  GtkWidget *tools = gtk_widget_get_ancestor (toolbar, ADW_TYPE_SQUEEZER);
+  GtkWidget *entry = fascia_ui_test_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE,
+                                           "search_entry");
+  g_autoptr(GPtrArray) stops = NULL;
+  gboolean reached_tools = FALSE;
+  guint back_to_entry = 0;
+
+  g_assert_nonnull (tools);
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+f");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+
+  stops = tab_stops (f->window, "Tab", 30);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *focus = g_ptr_array_index (stops, i);
+
+      g_assert_nonnull (focus);
+      g_assert_false (gtk_widget_is_ancestor (focus, tools));
+      back_to_entry += gtk_widget_is_ancestor (focus, entry);
+    }
+  /* Round the window and back, more than once in thirty presses. */
+  g_assert_cmpuint (back_to_entry, >=, 2);
+  g_clear_pointer (&stops, g_ptr_array_unref);
+
+  g_assert_true (gtk_widget_grab_focus (entry));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Escape");
+  fascia_ui_test_wait_idle (200);
+  stops = tab_stops (f->window, "Tab", 30);
+  for (guint i = 0; i < stops->len; i++)
+    reached_tools |= gtk_widget_is_ancestor (g_ptr_array_index (stops, i), tools);
+  g_assert_true (reached_tools);
+}
+
+/* What only says there is nothing here yet ("Choose a Muscle", "No Client Chosen", "No
+ * Matching Clients"), a status page, is no Tab stop, nor is the pane around it: each took Tab
+ * with its scrolled window, a part with no name that a screen reader read as "scroll pane"
+ * and that did nothing. */
+static void
+assert_no_status_page_stop (FasciaWindow *window)
+{
+  g_autoptr(GPtrArray) stops = tab_stops (window, "Tab", 40);
+  gboolean round = FALSE;
+
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *focus = g_ptr_array_index (stops, i);
+
+      g_assert_nonnull (focus);
+      g_assert_false (GTK_IS_SCROLLED_WINDOW (focus));
+      round |= gtk_widget_get_ancestor (focus, ADW_TYPE_VIEW_SWITCHER) != NULL;
+    }
+  /* And Tab goes on round the window, to the pages' switcher, held nowhere. */
+  g_assert_true (round);
+}
+
+static void
+test_status_pages_no_tab_stops (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+  FasciaUiTestSession session = { 0 };
+  GtkWidget *search;
+
+  g_assert_true (fascia_store_create_demo (demo, &error));
+  g_assert_no_error (error);
+  fascia_ui_test_session_open (&session, app, demo, 1280, 800, "atlas");
+  fascia_ui_test_wait_idle (300);
+  assert_no_status_page_stop (session.window);
+
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "alt+2");
+  fascia_ui_test_wait_idle (300);
+  assert_no_status_page_stop (session.window);
+
+  search = fascia_ui_test_child (fascia_window_get_clients_page (session.window),
+                                 FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  g_assert_true (gtk_widget_grab_focus (search));
+  fascia_ui_test_type (GTK_WIDGET (session.window), "zzqx");
+  fascia_ui_test_wait_idle (500);
+  assert_no_status_page_stop (session.window);
+
+  fascia_ui_test_session_close (&session);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +540,10 @@ main (int   argc,
               fixture_set_up, test_view_keys_move_the_focus, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-the-client-list", Fixture, NULL,
               fixture_set_up, test_keys_from_the_client_list, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/tab-skips-tools-under-search", Fixture, NULL,
+              fixture_set_up, test_tab_skips_tools_under_search, fixture_tear_down);
+  g_test_add_func ("/fascia/ui/keyboard/status-pages-no-tab-stops",
+                   test_status_pages_no_tab_stops);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-folded-client-list",
                    test_walk_the_folded_client_list);
