@@ -328,6 +328,26 @@ fascia_application_startup (GApplication *application)
     }
 }
 
+/* Whether a window of the application is still on screen. */
+static gboolean
+any_window_shown (FasciaApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (gtk_widget_get_realized (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+quit_when_closed_cb (FasciaApplication *self)
+{
+  if (any_window_shown (self))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, quit_when_closed_cb, NULL);
+  g_application_quit (G_APPLICATION (self));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -345,7 +365,12 @@ quit_action (GSimpleAction *action,
       gtk_window_close (window);
     }
 
-  g_application_quit (G_APPLICATION (self));
+  /* A window writing records (an import, a restore, a move to a clinic server) stops that
+   * work and stays until its worker has returned (fascia-records-ui.c): the application
+   * quits once it has gone, never in the middle of a write. */
+  g_signal_handlers_disconnect_by_func (self, quit_when_closed_cb, NULL);
+  g_signal_connect (self, "window-removed", G_CALLBACK (quit_when_closed_cb), NULL);
+  quit_when_closed_cb (self);
 }
 
 static void

@@ -174,11 +174,20 @@ typedef struct
   /* Export… */
   struct _ExportJob *export;
   guint            poll_id;
+  /* Work that writes (work_hold_window()) */
+  GtkWindow       *window;       /* kept open until the worker has returned */
+  GApplication    *application;  /* held as long */
+  gboolean         closing;      /* the window was asked to close: it does once the work ends */
+  guint            wait_id;      /* the bound on that wait */
 } Work;
+
+static void work_let_window_go (Work *work);
+static void work_close_dialog  (Work *work);
 
 static void
 work_free (Work *work)
 {
+  work_let_window_go (work);
   if (work->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (work->dialog));
   g_clear_object (&work->dialog);
@@ -214,7 +223,9 @@ work_progress_cb (double   fraction,
 {
   Work *work = user_data;
 
-  gtk_progress_bar_set_fraction (work->bar, fraction);
+  /* A dialog gone before its worker (work_wait_over_cb()) took its bar with it. */
+  if (work->dialog != NULL)
+    gtk_progress_bar_set_fraction (work->bar, fraction);
 }
 
 static Work *
@@ -264,16 +275,118 @@ work_stop_with_window (Work *work)
                              work->cancellable, G_CONNECT_SWAPPED);
 }
 
-/* Done: the dialog goes; an error other than a cancel is shown. */
+/*
+ * Work that writes (an import, a restore, a move to a clinic server) is one transaction that a
+ * cancel rolls back, and the process must not end in its middle. The window asked to close
+ * (Quit closes every window) cancels it as Cancel does and stays, saying "Cancelling…", until
+ * the worker has returned — at its next step, having changed nothing — and then closes; a
+ * window destroyed outright cancels it too, and the application is held until the worker has
+ * returned. The wait has a bound: a clinic server silent at the COMMIT is waited for its
+ * answer time (30 s), and as long again to learn whether it was saved; past the bound the
+ * window goes and the application is let go, as if the worker were not there — the server
+ * commits the transaction whole or not at all, and a SQLite file is whole at every moment.
+ */
+#define WORK_CLOSE_WAIT_SECONDS 65
+
+static void
+work_let_window_go (Work *work)
+{
+  GtkWindow *window = g_steal_pointer (&work->window);
+  GApplication *application = g_steal_pointer (&work->application);
+
+  g_clear_handle_id (&work->wait_id, g_source_remove);
+  if (window == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (window, work);
+  if (work->closing)
+    gtk_window_close (window);
+  g_object_unref (window);
+  if (application != NULL)
+    {
+      g_application_release (application);
+      g_object_unref (application);
+    }
+}
+
+static gboolean
+work_wait_over_cb (gpointer user_data)
+{
+  Work *work = user_data;
+
+  work->wait_id = 0;
+  g_warning ("A worker still runs %d s after its window was closed; the window goes",
+             WORK_CLOSE_WAIT_SECONDS);
+  work_close_dialog (work);
+  work_let_window_go (work);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+work_stop (Work *work)
+{
+  if (!g_cancellable_is_cancelled (work->cancellable))
+    {
+      g_cancellable_cancel (work->cancellable);
+      if (work->dialog != NULL)
+        gtk_progress_bar_set_text (work->bar, _("Cancelling…"));
+    }
+  if (work->wait_id == 0)
+    work->wait_id = g_timeout_add_seconds (WORK_CLOSE_WAIT_SECONDS, work_wait_over_cb, work);
+}
+
+static gboolean
+work_close_request_cb (GtkWindow *window,
+                       Work      *work)
+{
+  work->closing = TRUE;
+  work_stop (work);
+  return TRUE;
+}
+
+static void
+work_hold_window (Work *work)
+{
+  GtkRoot *root = gtk_widget_get_root (work->widget);
+  GtkApplication *application;
+
+  if (!GTK_IS_WINDOW (root))
+    return;
+
+  work->window = g_object_ref (GTK_WINDOW (root));
+  g_signal_connect (root, "close-request", G_CALLBACK (work_close_request_cb), work);
+  g_signal_connect_swapped (root, "unrealize", G_CALLBACK (work_stop), work);
+  application = gtk_window_get_application (GTK_WINDOW (root));
+  if (application != NULL)
+    {
+      work->application = g_object_ref (G_APPLICATION (application));
+      g_application_hold (work->application);
+    }
+}
+
+static void
+work_close_dialog (Work *work)
+{
+  if (work->dialog == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (work->dialog, work);
+  g_signal_handlers_disconnect_by_func (work->dialog, keep_open_cb, NULL);
+  gtk_window_destroy (GTK_WINDOW (work->dialog));
+  g_clear_object (&work->dialog);
+}
+
+/* Done: the dialog goes; an error other than a cancel is shown, unless the window is closing
+ * (it goes now, the work having ended either way). */
 static gboolean
 work_done (Work       *work,
            GError     *error,
            const char *failed)
 {
-  g_signal_handlers_disconnect_by_data (work->dialog, work);
-  g_signal_handlers_disconnect_by_func (work->dialog, keep_open_cb, NULL);
-  gtk_window_destroy (GTK_WINDOW (work->dialog));
-  g_clear_object (&work->dialog);
+  work_close_dialog (work);
+
+  if (work->closing)
+    return FALSE;
 
   if (error == NULL)
     return TRUE;
@@ -422,6 +535,7 @@ preview_response_cb (AdwMessageDialog *dialog,
       Work *work = work_new (preview->widget, preview->store, _("Import Clients"),
                              _("Importing…"));
 
+      work_hold_window (work);
       work->import = g_object_ref (preview->import);
       work->duplicates = g_str_equal (response, "merge") ? FASCIA_DUPLICATES_MERGE
                                                          : FASCIA_DUPLICATES_SKIP;
@@ -1808,6 +1922,8 @@ restore_response_cb (AdwMessageDialog *dialog,
       Work *work = work_new (restore->widget, restore->store, _("Restore from Backup"),
                              _("Keeping a copy of the database, then restoring…"));
 
+      work_hold_window (work);
+
       fascia_store_restore_async (restore->store, restore->path, work->cancellable,
                                   work_progress_cb, work, restore_done_cb, work);
     }
@@ -2022,6 +2138,7 @@ fascia_records_move_to_server_start (GtkWidget   *widget,
 
   move->work = work_new (widget, store, _("Move to a Clinic Server"),
                          _("Copying and checking…"));
+  work_hold_window (move->work);
   move->conninfo = g_strdup (conninfo);
   fascia_store_move_to_server_async (store, conninfo, password, remember,
                                      move->work->cancellable, work_progress_cb, move->work,

@@ -3178,6 +3178,107 @@ test_clinic_server_hung_move (Fixture       *f,
   PQfinish (conn);
 }
 
+/* What was so when the window left the application: whether the move's worker had returned
+ * (its dialog gone). */
+typedef struct
+{
+  GtkWindow *window;
+  gpointer  *dialog;
+  gboolean   removed;
+  gboolean   worker_returned;
+} Closing;
+
+static void
+window_removed_cb (GtkApplication *application,
+                   GtkWindow      *window,
+                   Closing        *closing)
+{
+  if (window != closing->window)
+    return;
+
+  closing->removed = TRUE;
+  closing->worker_returned = *closing->dialog == NULL;
+}
+
+static gboolean
+window_removed (gpointer user_data)
+{
+  return ((Closing *) user_data)->removed;
+}
+
+/* "Move to a Clinic Server…" under way (waiting for the server's clients table, which the
+ * test holds locked), and the window asked to close: the move is cancelled as Cancel cancels
+ * it, the window stays until the worker has returned and then goes; the file keeps its
+ * records and the server, once the lock is let go, holds none of them. Before, the window
+ * went at once and the move ran on for no window: the server held the clients once the lock
+ * was let go. */
+static void
+test_move_window_closed (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *server = pg_server_new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) empty = NULL;
+  FasciaWindow *window = f->window;
+  FasciaStore *store = fascia_window_get_store (window);
+  gpointer dialog;
+  Closing closing = { GTK_WINDOW (window), &dialog, FALSE, FALSE };
+  gulong removed_id;
+  gint64 asked;
+  PGconn *conn;
+  PGresult *result;
+
+  new_client (f, "Grace Hopper");
+  new_client (f, "Katherine Johnson");
+  /* The clinic server's schema, made as a first connection makes it. */
+  empty = fascia_store_open_full (server, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  fascia_store_close (empty);
+
+  conn = PQconnectdb (server);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, "BEGIN; LOCK TABLE fascia.clients IN ACCESS EXCLUSIVE MODE");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  dialog = fascia_records_move_to_server_start (GTK_WIDGET (window), store, server, NULL, FALSE);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
+  g_assert_cmpint (lock_waiting_backend (server), >, 0);
+
+  g_object_ref (window);
+  removed_id = g_signal_connect (app, "window-removed", G_CALLBACK (window_removed_cb), &closing);
+  asked = g_get_monotonic_time ();
+  gtk_window_close (GTK_WINDOW (window));
+  /* Held open while the worker stops. */
+  g_assert_false (closing.removed);
+  g_assert_nonnull (dialog);
+
+  g_assert_true (fascia_test_wait_for (window_removed, &closing, 20000));
+  g_test_message ("the window went %.0f ms after it was asked to close",
+                  (g_get_monotonic_time () - asked) / 1000.0);
+  g_signal_handler_disconnect (app, removed_id);
+  g_assert_true (closing.worker_returned);
+  g_assert_cmpint (g_get_monotonic_time () - asked, <, 5 * G_USEC_PER_SEC);
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+
+  /* The lock let go, nothing of the move comes to the server. */
+  result = PQexec (conn, "COMMIT");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  for (gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+       other_backends (conn, "count(*)", 0) > 0 && g_get_monotonic_time () < end;)
+    g_usleep (10 * 1000);
+  g_assert_cmpint (other_backends (conn, "count(*)", 0), ==, 0);
+  result = PQexec (conn, "SELECT count(*) FROM fascia.clients");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "0");
+  PQclear (result);
+  PQfinish (conn);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 2);
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1400, 900, "clients");
+}
+
 /* The client list keeps its width whatever the client view shows: its divider never moves
  * under the pointer when a tab is chosen, an editor opens, or another client is shown. At a
  * window of about 1200 px the list was as wide as its share of the room the client view's
@@ -3809,6 +3910,8 @@ main (int   argc,
               fixture_set_up, test_amendment_author, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/clinic-server-hung-move-cancel", Fixture, NULL,
               fixture_set_up, test_clinic_server_hung_move, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/move-window-closed", Fixture, NULL,
+              fixture_set_up, test_move_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/move-to-server", Fixture, NULL,
               fixture_set_up, test_move_to_server, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,

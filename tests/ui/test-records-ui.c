@@ -507,6 +507,97 @@ test_import_cancel (Fixture       *f,
   g_assert_cmpuint (n_clients (f), ==, 5000);
 }
 
+/* What was so when the window left the application: whether the worker had returned (its
+ * dialog gone), and how many clients the file held. */
+typedef struct
+{
+  FasciaUiTestSession *session;
+  GtkWindow           *window;
+  gboolean             removed;
+  gboolean             worker_returned;
+  gint64               n_clients;
+} Closing;
+
+static void
+window_removed_cb (GtkApplication *application,
+                   GtkWindow      *window,
+                   Closing        *closing)
+{
+  if (window != closing->window)
+    return;
+
+  closing->removed = TRUE;
+  closing->worker_returned = progress_dialog () == NULL;
+  closing->n_clients = fascia_ui_test_query_int (closing->session,
+                                                 "SELECT count(*) FROM clients");
+}
+
+static gboolean
+window_removed (gpointer user_data)
+{
+  return ((Closing *) user_data)->removed;
+}
+
+/* An import of 20,000 clients running in a worker, and the window asked to close (@data
+ * FALSE: its close button, a close request; TRUE: Quit, which closes every window): the import
+ * is cancelled as Cancel cancels it, the window stays ("Cancelling…") until the worker has
+ * returned, having imported nothing, and then goes at once; the application is not left
+ * before. Before, the window went at once and the import ran on to its end for no window
+ * (closed) or was cut off by the process ending (Quit). */
+static void
+test_import_window_closed (Fixture       *f,
+                           gconstpointer  data)
+{
+  gboolean quit = GPOINTER_TO_INT (data);
+  g_autoptr(GFile) file = large_csv (f, 20000);
+  FasciaWindow *window = f->window;
+  Closing closing = { f, GTK_WINDOW (window), FALSE, FALSE, -1 };
+  GtkWidget *dialog;
+  AdwMessageDialog *progress;
+  gulong removed_id;
+  gint64 asked;
+
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 0);
+  dialog = fascia_records_preview_clients (GTK_WIDGET (window), fascia_window_get_store (window),
+                                           file);
+  fascia_test_iterate ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "20000 clients will be imported."));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  progress = progress_dialog ();
+  g_assert_nonnull (progress);
+
+  g_object_ref (window);
+  removed_id = g_signal_connect (app, "window-removed", G_CALLBACK (window_removed_cb), &closing);
+  asked = g_get_monotonic_time ();
+  if (quit)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (window));
+
+  /* Held open while the worker stops. */
+  g_assert_false (closing.removed);
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
+  g_assert_true (progress_dialog () == progress);
+
+  g_assert_true (fascia_test_wait_for (window_removed, &closing, 20000));
+  g_test_message ("the window went %.0f ms after it was asked to close",
+                  (g_get_monotonic_time () - asked) / 1000.0);
+  g_signal_handler_disconnect (app, removed_id);
+  g_assert_true (closing.worker_returned);
+  g_assert_cmpint (closing.n_clients, ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - asked, <, 5 * G_USEC_PER_SEC);
+
+  /* Nothing of the import comes later, and nothing keeps the window. */
+  fascia_test_iterate ();
+  g_usleep (200 * 1000);
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 0);
+  g_assert_finalize_object (window);
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
+}
+
 static gboolean
 exists (gpointer path)
 {
@@ -1098,6 +1189,10 @@ main (int   argc,
               test_mapping_in_worker, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-cancel", Fixture, NULL, fixture_set_up,
               test_import_cancel, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/import-window-closed", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_import_window_closed, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/import-quit", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_import_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/back-up", Fixture, NULL, fixture_set_up,
               test_back_up, fixture_tear_down);
   g_test_add ("/fascia/ui/records/export-tables", Fixture, NULL, fixture_set_up,
