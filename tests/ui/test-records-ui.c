@@ -1152,6 +1152,66 @@ test_mapping_in_worker (Fixture       *f,
   g_assert_cmpuint (n_clients (f), ==, 1);
 }
 
+/* A restore from a backup of 20,000 clients running in a worker, and the window asked to
+ * close: the restore is cancelled, the window stays until the worker has returned and then
+ * goes; the database holds what it held, and no copy of it is left in its backups folder.
+ * Before, the window went at once and the restore ran on for no window. */
+static void
+test_restore_window_closed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) csv = large_csv (f, 20000);
+  g_autofree char *big = g_build_filename (f->dir, "big.db", NULL);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(FasciaStore) source = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  FasciaWindow *window = f->window;
+  FasciaStore *store = fascia_window_get_store (window);
+  g_autofree char *backups = fascia_store_get_backup_dir (store);
+  Closing closing = { f, GTK_WINDOW (window), FALSE, FALSE, -1 };
+  GtkWidget *dialog;
+  AdwMessageDialog *progress;
+  gulong removed_id;
+  guint n_imported = 0;
+
+  bytes = g_file_load_bytes (csv, NULL, NULL, &error);
+  g_assert_no_error (error);
+  source = fascia_store_open_full (big, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_import_clients (source, bytes, &n_imported, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 20000);
+  fascia_store_close (source);
+  fascia_client_set_name (client, "Here Before Restore");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+
+  dialog = fascia_records_restore_file (GTK_WIDGET (window), store, big_file);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  progress = progress_dialog ();
+  g_assert_nonnull (progress);
+
+  g_object_ref (window);
+  removed_id = g_signal_connect (app, "window-removed", G_CALLBACK (window_removed_cb), &closing);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (closing.removed);
+  g_assert_true (progress_dialog () == progress);
+
+  g_assert_true (fascia_test_wait_for (window_removed, &closing, 20000));
+  g_signal_handler_disconnect (app, removed_id);
+  g_assert_true (closing.worker_returned);
+  g_assert_cmpint (closing.n_clients, ==, 1);
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpuint (count_prefixed (backups, "fascia-before-restore-"), ==, 0);
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1193,6 +1253,8 @@ main (int   argc,
               fixture_set_up, test_import_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-quit", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_import_window_closed, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/restore-window-closed", Fixture, NULL, fixture_set_up,
+              test_restore_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/back-up", Fixture, NULL, fixture_set_up,
               test_back_up, fixture_tear_down);
   g_test_add ("/fascia/ui/records/export-tables", Fixture, NULL, fixture_set_up,
