@@ -23,6 +23,7 @@ struct _FasciaAtlasPage
   GtkWidget           *toolbar;
   FasciaDiagramView   *diagram_view;
   AdwFlap             *flap;
+  GtkWidget           *back_button;
   GtkLabel            *pane_title;
   GtkScrolledWindow   *card_scroller;
   GtkStack            *card_stack;

@@ -1187,11 +1187,36 @@ show_card (FasciaAtlasPage *self,
   return TRUE;
 }
 
+/* Whether the keyboard is in the card shown (on a search result, a link, a row). */
+static gboolean
+focus_in_card (FasciaAtlasPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->card_stack));
+}
+
+/* The card the keyboard was in gave way to another (Enter on a search result or a link):
+ * GtkStack hands the focus to the new card's first control in an order of places not laid out
+ * yet, often a link at its foot ("Clamshell": its target muscles), out of sight once the card
+ * shows from its top, and past the words a screen reader's user came for. The focus goes to
+ * Back, at the top of the pane, from where Tab goes through the card in order and Enter
+ * returns; with nowhere to go back to, to the card's first control. */
+static void
+focus_pane_top (FasciaAtlasPage *self)
+{
+  if (gtk_widget_is_sensitive (self->back_button) && gtk_widget_grab_focus (self->back_button))
+    return;
+  gtk_widget_child_focus (GTK_WIDGET (self->card_scroller), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 push_and_show (FasciaAtlasPage *self,
                const char      *card)
 {
   g_autofree char *previous = g_strdup (self->card);
+  gboolean was_in_card = focus_in_card (self);
 
   if (g_strcmp0 (previous, card) == 0)
     return;
@@ -1200,6 +1225,8 @@ push_and_show (FasciaAtlasPage *self,
     g_ptr_array_add (self->history, g_steal_pointer (&previous));
 
   fascia_atlas_page_update_actions (self);
+  if (was_in_card)
+    focus_pane_top (self);
 }
 
 /**
@@ -1217,6 +1244,7 @@ fascia_atlas_page_open (FasciaAtlasPage *self,
 {
   g_autofree char *card = NULL;
   g_autofree char *previous = NULL;
+  gboolean was_in_card;
 
   g_return_val_if_fail (FASCIA_IS_ATLAS_PAGE (self), FALSE);
   g_return_val_if_fail (kind != NULL && id != NULL, FALSE);
@@ -1225,6 +1253,7 @@ fascia_atlas_page_open (FasciaAtlasPage *self,
   if (g_strcmp0 (self->card, card) == 0)
     return TRUE;
 
+  was_in_card = focus_in_card (self);
   previous = g_strdup (self->card);
   if (!show_card (self, card))
     return FALSE;
@@ -1232,6 +1261,8 @@ fascia_atlas_page_open (FasciaAtlasPage *self,
   if (previous != NULL)
     g_ptr_array_add (self->history, g_steal_pointer (&previous));
   fascia_atlas_page_update_actions (self);
+  if (was_in_card)
+    focus_pane_top (self);
   return TRUE;
 }
 
@@ -1239,10 +1270,12 @@ void
 fascia_atlas_page_back (FasciaAtlasPage *self)
 {
   g_autofree char *card = NULL;
+  gboolean was_in_card;
 
   if (self->history->len == 0)
     return;
 
+  was_in_card = focus_in_card (self);
   card = g_ptr_array_steal_index (self->history, self->history->len - 1);
   show_card (self, card);
   if (g_str_has_prefix (card, "search:"))
@@ -1254,6 +1287,8 @@ fascia_atlas_page_back (FasciaAtlasPage *self)
       g_signal_handlers_unblock_by_func (self->search_entry, NULL, self);
     }
   fascia_atlas_page_update_actions (self);
+  if (was_in_card)
+    focus_pane_top (self);
 }
 
 /* Template callbacks */
@@ -1780,6 +1815,7 @@ fascia_atlas_page_class_init (FasciaAtlasPageClass *klass)
   fascia_ui_bind_deferred_menu (widget_class, "view_menu_button", "view_menu");
   fascia_ui_bind_deferred_menu (widget_class, "overflow_button", "overflow_menu");
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, pane_title);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_scroller);
   gtk_widget_class_bind_template_child (widget_class, FasciaAtlasPage, card_stack);

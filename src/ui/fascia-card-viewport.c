@@ -154,13 +154,15 @@ focus_changed_cb (FasciaCardViewport *self,
   if (GTK_IS_TEXT (focus) && gtk_widget_get_parent (focus) != NULL)
     focus = gtk_widget_get_parent (focus);
 
-  if (!gtk_widget_compute_bounds (focus, self->child, &bounds))
+  /* Measured from the viewport, where the adjustment counts: the child's own origin lies
+   * inside its top margin, and a control at a card's foot stayed that margin out of sight. */
+  if (!gtk_widget_compute_bounds (focus, GTK_WIDGET (self), &bounds))
     return;
 
   value = gtk_adjustment_get_value (self->vadjustment);
   page = gtk_adjustment_get_page_size (self->vadjustment);
-  top = bounds.origin.y;
-  bottom = bounds.origin.y + bounds.size.height;
+  top = value + bounds.origin.y;
+  bottom = top + bounds.size.height;
 
   if (top < value)
     gtk_adjustment_set_value (self->vadjustment, top);

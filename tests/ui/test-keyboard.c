@@ -401,6 +401,64 @@ test_walk_the_folded_client_list (void)
   fascia_test_rm_rf (dir);
 }
 
+/* @widget has the focus and is in sight in the card pane: inside the pane's scrolled window's
+ * visible part, not below it. */
+static void
+assert_focus_in_sight (FasciaWindow *window,
+                       GtkWidget    *pane)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_compute_bounds (focus, pane, &bounds));
+  g_test_message ("focus %s at %.0f-%.0f of a pane %d high", G_OBJECT_TYPE_NAME (focus),
+                  bounds.origin.y, bounds.origin.y + bounds.size.height,
+                  gtk_widget_get_height (pane));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
+}
+
+/* A search result opened from the keyboard (Down, Enter) leaves the focus in sight at the top of
+ * the pane, and Tab goes on into the card, in sight too: it was left on the card's first link
+ * in an order of places not yet laid out, for "Clamshell" its target muscle at the foot of the
+ * card, 600 pixels below the pane shown from its top; and a control Tab reached at the foot of
+ * a card was scrolled to 6 pixels short of the pane's edge (the card's top margin). */
+static void
+test_search_result_focus_in_sight (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *card_stack = fascia_ui_test_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE,
+                                                "card_stack");
+  GtkWidget *pane = gtk_widget_get_ancestor (card_stack, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *pane_box = gtk_widget_get_parent (pane);
+  const char * const queries[] = { "clamshell", "psoas major", "iliac crest" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      GtkWidget *focus;
+
+      fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+f");
+      fascia_ui_test_wait_idle (200);
+      fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+a");
+      fascia_ui_test_type (GTK_WIDGET (f->window), queries[i]);
+      fascia_ui_test_wait_idle (400);
+      fascia_ui_test_keys (GTK_WIDGET (f->window), "Down");
+      fascia_ui_test_wait_idle (200);
+      fascia_ui_test_keys (GTK_WIDGET (f->window), "Return");
+      fascia_ui_test_wait_idle (500);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (card_stack)), !=, "search");
+      assert_focus_in_sight (f->window, pane_box);
+
+      fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+      fascia_ui_test_wait_idle (300);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, card_stack));
+      assert_focus_in_sight (f->window, pane_box);
+    }
+}
+
 /* The widgets Tab lands on, from the focus where it is, over @n presses of @key. */
 static GPtrArray *
 tab_stops (FasciaWindow *window,
@@ -542,6 +600,8 @@ main (int   argc,
               fixture_set_up, test_keys_from_the_client_list, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/tab-skips-tools-under-search", Fixture, NULL,
               fixture_set_up, test_tab_skips_tools_under_search, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/search-result-focus-in-sight", Fixture, NULL,
+              fixture_set_up, test_search_result_focus_in_sight, fixture_tear_down);
   g_test_add_func ("/fascia/ui/keyboard/status-pages-no-tab-stops",
                    test_status_pages_no_tab_stops);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
