@@ -44,6 +44,24 @@ gboolean   fascia_fhir_import (FasciaStore             *store,
                                FasciaFhirDuplicates     duplicates,
                                FasciaFhirImportCounts  *counts,
                                GError                 **error);
+gboolean   fascia_fhir_import_full (FasciaStore             *store,
+                                    GBytes                  *bundle,
+                                    FasciaFhirDuplicates     duplicates,
+                                    FasciaFhirImportCounts  *counts,
+                                    GCancellable            *cancellable,
+                                    gint                    *permille,
+                                    GError                 **error);
+void       fascia_fhir_import_async  (FasciaStore             *store,
+                                      GBytes                  *bundle,
+                                      FasciaFhirDuplicates     duplicates,
+                                      GCancellable            *cancellable,
+                                      gint                    *permille,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data);
+gboolean   fascia_fhir_import_finish (FasciaStore             *store,
+                                      GAsyncResult            *result,
+                                      FasciaFhirImportCounts  *counts,
+                                      GError                 **error);
 GPtrArray *fascia_fhir_find_duplicates (FasciaStore  *store,
                                         GBytes       *bundle,
                                         GError      **error);

@@ -55,6 +55,8 @@ typedef struct
   FasciaFhirImportCounts counts;
   guint        entry;         /* the entry being read, from 1 */
   const char  *label;         /* "Observation/p1-v2-mark1" */
+  GCancellable *cancellable;  /* looked at before each entry */
+  gint         *permille;     /* how far, for another thread to read; or NULL */
 } Import;
 
 static gboolean
@@ -1151,6 +1153,11 @@ import_all (Import      *import,
       const char *type = get_string (resource, "resourceType");
       gboolean ok = TRUE;
 
+      if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
+        return FALSE;
+      if (import->permille != NULL)
+        g_atomic_int_set (import->permille, (gint) ((guint64) i * 1000 / order->len));
+
       import->entry = i + 1;
       import->label = key;
 
@@ -1287,6 +1294,27 @@ fascia_fhir_import (FasciaStore             *store,
                     FasciaFhirImportCounts  *counts,
                     GError                 **error)
 {
+  return fascia_fhir_import_full (store, bundle, duplicates, counts, NULL, NULL, error);
+}
+
+/**
+ * fascia_fhir_import_full:
+ * @cancellable: (nullable): looked at before each entry; cancelled, nothing is imported
+ *   (%G_IO_ERROR_CANCELLED)
+ * @permille: (nullable): set to how far the import is, in thousandths, for another thread to
+ *   read with g_atomic_int_get()
+ *
+ * As fascia_fhir_import(), for a worker (fascia_fhir_import_async()).
+ */
+gboolean
+fascia_fhir_import_full (FasciaStore             *store,
+                         GBytes                  *bundle,
+                         FasciaFhirDuplicates     duplicates,
+                         FasciaFhirImportCounts  *counts,
+                         GCancellable            *cancellable,
+                         gint                    *permille,
+                         GError                 **error)
+{
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   Import import;
@@ -1297,6 +1325,8 @@ fascia_fhir_import (FasciaStore             *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   import_init (&import, store, duplicates);
+  import.cancellable = cancellable;
+  import.permille = permille;
   if ((parser = parse_bundle (&import, bundle, order, error)) != NULL &&
       fascia_store_begin_batch (store, error))
     {
@@ -1312,6 +1342,126 @@ fascia_fhir_import (FasciaStore             *store,
 
   import_clear (&import);
   return ok;
+}
+
+typedef struct
+{
+  char                   *database;
+  GBytes                 *bundle;
+  FasciaFhirDuplicates    duplicates;
+  FasciaFhirImportCounts  counts;
+  guint                   answer_timeout;
+  gint                   *permille;
+  FasciaStoreIdValidator  validator;       /* the store's, on the worker's connection too */
+  gpointer                validator_data;  /* the store's, which the task holds */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->database);
+  g_bytes_unref (job->bundle);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+
+  /* On a connection of its own, which a cancel (or a clinic server silent for the job's
+   * answer time) ends; the import is one transaction, rolled back unless it committed. */
+  store = fascia_store_open_reader_for (job->database, cancellable, job->answer_timeout, &error);
+  if (store != NULL)
+    fascia_store_set_id_validator (store, job->validator, job->validator_data, NULL);
+  if (store == NULL ||
+      !fascia_fhir_import_full (store, job->bundle, job->duplicates, &job->counts, cancellable,
+                                job->permille, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  fascia_store_close (store);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * fascia_fhir_import_async:
+ * @permille: (nullable): as fascia_fhir_import_full(); must live until @callback
+ *
+ * Runs fascia_fhir_import_full() in a worker thread on a connection of its own; the window
+ * goes on meanwhile. Cancelled, or failing, it imports nothing.
+ */
+void
+fascia_fhir_import_async (FasciaStore          *store,
+                          GBytes               *bundle,
+                          FasciaFhirDuplicates  duplicates,
+                          GCancellable         *cancellable,
+                          gint                 *permille,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (FASCIA_IS_STORE (store));
+  g_return_if_fail (bundle != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fascia_fhir_import_async);
+  job = g_new0 (ImportJob, 1);
+  job->database = g_strdup (fascia_store_get_database (store));
+  job->bundle = g_bytes_ref (bundle);
+  job->duplicates = duplicates;
+  job->answer_timeout = fascia_store_get_job_answer_timeout (store);
+  job->permille = permille;
+  job->validator = fascia_store_get_id_validator (store, &job->validator_data);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  /* Failing or cancelled, the import changed nothing; done, it must be heard of. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * fascia_fhir_import_finish:
+ * @counts: (out) (optional): what was imported
+ *
+ * Returns: %TRUE if every record was imported; then @store tells its listeners that every
+ *   table may have changed.
+ */
+gboolean
+fascia_fhir_import_finish (FasciaStore             *store,
+                           GAsyncResult            *result,
+                           FasciaFhirImportCounts  *counts,
+                           GError                 **error)
+{
+  ImportJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (counts != NULL)
+    *counts = job->counts;
+
+  /* Another connection wrote: whoever shows records reads them again. */
+  if (fascia_store_begin (store, NULL))
+    {
+      for (int table = FASCIA_STORE_TABLE_CLIENTS; table <= FASCIA_STORE_TABLE_STUDY_RESULTS;
+           table++)
+        fascia_store_queue_change (store, (FasciaStoreTable) table, FASCIA_STORE_CHANGE_RELOAD,
+                                   0, 0);
+      fascia_store_commit (store, NULL);
+    }
+  return TRUE;
 }
 
 /**

@@ -171,6 +171,10 @@ typedef struct
   FasciaCsvImport *import;
   FasciaDuplicates duplicates;
   char            *kept;
+  /* Import FHIR… */
+  GBytes          *bundle;
+  FasciaFhirDuplicates fhir_duplicates;
+  gint             permille;     /* how far, written by the worker */
   /* Export… */
   struct _ExportJob *export;
   guint            poll_id;
@@ -195,6 +199,7 @@ work_free (Work *work)
   g_clear_object (&work->store);
   g_clear_object (&work->cancellable);
   g_clear_object (&work->import);
+  g_clear_pointer (&work->bundle, g_bytes_unref);
   g_free (work->kept);
   g_clear_handle_id (&work->poll_id, g_source_remove);
   g_clear_pointer (&work->export, export_job_free);
@@ -1176,6 +1181,87 @@ fhir_imported (GtkWidget                    *widget,
   fascia_ui_toast (widget, text);
 }
 
+/* The bundle is imported in a worker, on a connection of its own, after a safety copy made
+ * in a worker too: a bundle of thousands of clients held the window for seconds. Cancel, or
+ * the window closing, stops it at its next entry, and it imports nothing. */
+
+static gboolean
+fhir_poll_cb (gpointer user_data)
+{
+  Work *work = user_data;
+
+  if (work->dialog != NULL)
+    gtk_progress_bar_set_fraction (work->bar, g_atomic_int_get (&work->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+fhir_import_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Work *work = user_data;
+  g_autoptr(GError) error = NULL;
+  FasciaFhirImportCounts counts = { 0 };
+
+  fascia_fhir_import_finish (FASCIA_STORE (source), result, &counts, &error);
+  g_clear_handle_id (&work->poll_id, g_source_remove);
+  if (work_done (work, error, _("Could not import the records")))
+    fhir_imported (work->widget, &counts, work->kept);
+  work_free (work);
+}
+
+static void
+fhir_safety_copy_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  Work *work = user_data;
+  g_autoptr(GError) error = NULL;
+
+  work->kept = fascia_store_backup_finish (FASCIA_STORE (source), result, &error);
+  if (work->kept == NULL)
+    {
+      work_done (work, error, _("Could not import the records"));
+      work_free (work);
+      return;
+    }
+  gtk_progress_bar_set_fraction (work->bar, 0);
+  gtk_progress_bar_set_text (work->bar, _("Importing…"));
+  work->poll_id = g_timeout_add (100, fhir_poll_cb, work);
+  fascia_fhir_import_async (work->store, work->bundle, work->fhir_duplicates, work->cancellable,
+                            &work->permille, fhir_import_done_cb, work);
+}
+
+/* Imports @bundle in a worker, after a safety copy; returns the progress dialog. */
+static GtkWidget *
+start_fhir_import (GtkWidget            *widget,
+                   FasciaStore          *store,
+                   GBytes               *bundle,
+                   FasciaFhirDuplicates  duplicates)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = safety_copy_path (store, &error);
+  Work *work;
+
+  if (path == NULL)
+    {
+      fascia_ui_show_error (widget, _("Could not import the records"), error);
+      return NULL;
+    }
+
+  /* Read in, here, before the worker checks the bundle's atlas ids against it. */
+  fascia_ui_get_atlas ();
+  work = work_new (widget, store, _("Import FHIR Records"),
+                   _("Keeping a copy of the database…"));
+  work_hold_window (work);
+  work->bundle = g_bytes_ref (bundle);
+  work->fhir_duplicates = duplicates;
+  fascia_store_backup_async (store, path, work->cancellable, work_progress_cb, work,
+                             fhir_safety_copy_done_cb, work);
+  return work->dialog;
+}
+
 typedef struct
 {
   GtkWidget   *widget;
@@ -1197,17 +1283,11 @@ fhir_duplicates_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
                              FhirImport       *job)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-  FasciaFhirImportCounts counts = { 0 };
   FasciaFhirDuplicates duplicates;
 
   if (!fascia_fhir_duplicates_from_string (response, &duplicates))
     return;
-  if (!import_fhir_bytes (job->store, job->bytes, duplicates, &counts, &kept, &error))
-    fascia_ui_show_error (job->widget, _("Could not import the records"), error);
-  else
-    fhir_imported (job->widget, &counts, kept);
+  start_fhir_import (job->widget, job->store, job->bytes, duplicates);
 }
 
 /* The most duplicates the dialog names; it counts the others. */
@@ -1276,11 +1356,13 @@ show_fhir_duplicates (GtkWidget   *widget,
 /**
  * fascia_records_open_fhir:
  *
- * Reads the FHIR bundle @file and imports it; when patients in it are already clients, a
- * dialog names them and lets the user skip, merge or add them (or cancel).
+ * Reads the FHIR bundle @file and imports it in a worker, with a dialog that shows how far it
+ * is and can cancel it (then nothing is imported), after a safety copy; when patients in it
+ * are already clients, a dialog names them first and lets the user skip, merge or add them
+ * (or cancel).
  *
- * Returns: (transfer none) (nullable): that dialog, or %NULL when the bundle was imported or
- *   refused (a toast or an error dialog says which)
+ * Returns: (transfer none) (nullable): that question or the progress dialog, or %NULL when
+ *   the bundle was refused (an error dialog says why)
  */
 GtkWidget *
 fascia_records_open_fhir (GtkWidget   *widget,
@@ -1289,10 +1371,8 @@ fascia_records_open_fhir (GtkWidget   *widget,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *kept = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) duplicates = NULL;
-  FasciaFhirImportCounts counts = { 0 };
 
   if ((path = local_path (file, &error)) == NULL ||
       (bytes = fascia_file_read_bounded (path, MAX_IMPORT_SIZE, &error)) == NULL ||
@@ -1305,11 +1385,7 @@ fascia_records_open_fhir (GtkWidget   *widget,
   if (duplicates->len > 0)
     return show_fhir_duplicates (widget, store, bytes, duplicates);
 
-  if (!import_fhir_bytes (store, bytes, FASCIA_FHIR_DUPLICATES_REFUSE, &counts, &kept, &error))
-    fascia_ui_show_error (widget, _("Could not import the records"), error);
-  else
-    fhir_imported (widget, &counts, kept);
-  return NULL;
+  return start_fhir_import (widget, store, bytes, FASCIA_FHIR_DUPLICATES_REFUSE);
 }
 
 static void

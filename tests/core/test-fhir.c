@@ -642,6 +642,81 @@ test_merge (FhirFixture   *fixture,
   g_assert_cmpint (sum_revisions (store), ==, revision);
 }
 
+/* The atlas's validator, which also cancels the import the first time it is asked: by then
+ * the import's transaction has written the first clients and their first plan. */
+typedef struct
+{
+  FasciaAtlas  *atlas;
+  GCancellable *cancellable;
+  gint          asked;
+} CancellingValidator;
+
+static gboolean
+cancelling_validator (FasciaStoreIdKind  kind,
+                      const char        *id,
+                      gpointer           user_data)
+{
+  CancellingValidator *validator = user_data;
+
+  if (g_atomic_int_add (&validator->asked, 1) == 0)
+    g_cancellable_cancel (validator->cancellable);
+  return fascia_fhir_atlas_has_id (kind, id, validator->atlas);
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs fascia_fhir_import_async() to its end. */
+static gboolean
+import_async (FasciaStore   *store,
+              GBytes        *bundle,
+              GCancellable  *cancellable,
+              gint          *permille,
+              GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fascia_fhir_import_async (store, bundle, FASCIA_FHIR_DUPLICATES_REFUSE, cancellable, permille,
+                            async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return fascia_fhir_import_finish (store, result, NULL, error);
+}
+
+/* An import in a worker, on a connection of its own, cancelled in the middle of its
+ * transaction (Cancel, or the window closing): it stops at its next entry and nothing of it
+ * is in the database; let run, every client is. */
+static void
+test_import_async (FhirFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bundle = export (fixture, fixture->demo, 0);
+  g_autoptr(FasciaStore) store = empty_store (fixture, "copy.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancellingValidator validator = { fixture->atlas, cancellable, 0 };
+  gint permille = 0;
+
+  fascia_store_set_id_validator (store, cancelling_validator, &validator, NULL);
+  g_assert_false (import_async (store, bundle, cancellable, &permille, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (g_atomic_int_get (&validator.asked), >, 0);
+  g_assert_cmpint (permille, >, 0);
+  g_assert_cmpint (permille, <, 1000);
+  g_assert_cmpuint (n_clients (store), ==, 0);
+
+  fascia_store_set_id_validator (store, fascia_fhir_atlas_has_id, fixture->atlas, NULL);
+  g_assert_true (import_async (store, bundle, NULL, &permille, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_clients (store), ==, n_clients (fixture->demo));
+}
+
 /* On both engines, as "/sqlite/…" and "/postgresql/…". */
 #define FHIR_TEST(path, func) \
   G_STMT_START { \
@@ -664,6 +739,7 @@ main (int   argc,
   FHIR_TEST ("/fascia/core/fhir/pregnancy", test_pregnancy);
   FHIR_TEST ("/fascia/core/fhir/duplicates", test_duplicates);
   FHIR_TEST ("/fascia/core/fhir/merge", test_merge);
+  FHIR_TEST ("/fascia/core/fhir/import-async", test_import_async);
 
   return g_test_run ();
 }

@@ -379,8 +379,11 @@ test_fhir_duplicates (Fixture       *f,
   g_assert_true (g_file_set_contents (bundle_path, g_bytes_get_data (bundle, NULL),
                                       g_bytes_get_size (bundle), &error));
 
-  /* No duplicates: imported at once. */
-  g_assert_null (fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file));
+  /* No duplicates: imported at once, in a worker, its dialog showing how far it is. */
+  dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
+  g_assert_nonnull (dialog);
+  g_assert_true (dialog == GTK_WIDGET (progress_dialog ()));
+  wait_for_worker ();
   g_assert_cmpuint (n_clients (f), ==, 12);
   before = fascia_fhir_export (store, fascia_atlas_get_default (NULL), 0, &error);
 
@@ -401,16 +404,19 @@ test_fhir_duplicates (Fixture       *f,
   /* Merge changes nothing here: every plan and visit is there already. */
   dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
   respond (ADW_MESSAGE_DIALOG (dialog), "merge");
+  wait_for_worker ();
   g_assert_cmpuint (n_clients (f), ==, 12);
   after = fascia_fhir_export (store, fascia_atlas_get_default (NULL), 0, &error);
   g_assert_true (g_bytes_equal (before, after));
 
   dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
   respond (ADW_MESSAGE_DIALOG (dialog), "skip");
+  wait_for_worker ();
   g_assert_cmpuint (n_clients (f), ==, 12);
 
   dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
   respond (ADW_MESSAGE_DIALOG (dialog), "add");
+  wait_for_worker ();
   g_assert_cmpuint (n_clients (f), ==, 24);
 }
 
@@ -1212,6 +1218,51 @@ test_restore_window_closed (Fixture       *f,
   f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
 }
 
+/* Import FHIR… running in its worker, and the window asked to close: the import is cancelled,
+ * the window stays until the worker has returned and then goes, nothing imported. Before,
+ * the import ran on the window's thread: the window could not even be asked. */
+static void
+test_fhir_window_closed (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
+  g_autofree char *bundle_path = g_build_filename (f->dir, "clinic.json", NULL);
+  g_autoptr(FasciaStore) demo = NULL;
+  g_autoptr(GBytes) bundle = NULL;
+  g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle_path);
+  FasciaWindow *window = f->window;
+  Closing closing = { f, GTK_WINDOW (window), FALSE, FALSE, -1 };
+  GtkWidget *progress;
+  gulong removed_id;
+
+  g_assert_true (fascia_store_create_demo (demo_path, &error));
+  demo = fascia_store_open_full (demo_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  bundle = fascia_fhir_export (demo, fascia_atlas_get_default (NULL), 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bundle_path, g_bytes_get_data (bundle, NULL),
+                                      g_bytes_get_size (bundle), &error));
+
+  progress = fascia_records_open_fhir (GTK_WIDGET (window), fascia_window_get_store (window),
+                                       bundle_file);
+  g_assert_nonnull (progress);
+  g_assert_true (progress == GTK_WIDGET (progress_dialog ()));
+
+  g_object_ref (window);
+  removed_id = g_signal_connect (app, "window-removed", G_CALLBACK (window_removed_cb), &closing);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (closing.removed);
+  g_assert_true (fascia_test_wait_for (window_removed, &closing, 20000));
+  g_signal_handler_disconnect (app, removed_id);
+  g_assert_true (closing.worker_returned);
+  g_assert_cmpint (closing.n_clients, ==, 0);
+  fascia_test_iterate ();
+  g_assert_finalize_object (window);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 0);
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1241,6 +1292,8 @@ main (int   argc,
               test_fhir_and_exports, fixture_tear_down);
   g_test_add ("/fascia/ui/records/fhir-duplicates", Fixture, NULL, fixture_set_up,
               test_fhir_duplicates, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/fhir-window-closed", Fixture, NULL, fixture_set_up,
+              test_fhir_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/chart-paper", Fixture, NULL, fixture_set_up,
               test_chart_paper, fixture_tear_down);
   g_test_add ("/fascia/ui/records/preview-in-worker", Fixture, NULL, fixture_set_up,

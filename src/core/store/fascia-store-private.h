@@ -33,6 +33,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaStoreStmt, fascia_store_stmt_release)
 FasciaDb         *fascia_store_get_db            (FasciaStore        *self);
 gboolean          fascia_store_in_transaction    (FasciaStore        *self);
 const char       *fascia_store_get_database      (FasciaStore        *self);
+FasciaStoreIdValidator fascia_store_get_id_validator (FasciaStore     *self,
+                                                  gpointer           *user_data);
 FasciaStoreStmt  *fascia_store_prepare           (FasciaStore        *self,
                                                   const char         *sql,
                                                   GError            **error);

@@ -2132,6 +2132,16 @@ fascia_store_set_id_validator (FasciaStore            *self,
   self->validator_destroy = destroy;
 }
 
+/* The validator fascia_store_set_id_validator() gave, for a worker's connection to use the
+ * same (its data stays @self's). */
+FasciaStoreIdValidator
+fascia_store_get_id_validator (FasciaStore *self,
+                               gpointer    *user_data)
+{
+  *user_data = self->validator_data;
+  return self->validator;
+}
+
 /* Soft delete */
 
 typedef struct
