@@ -830,6 +830,32 @@ update_shown (FasciaClientsPage *self)
   self->shown = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
 }
 
+/* Whether the keyboard is in the client shown. */
+static gboolean
+focus_in_client (FasciaClientsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && self->client_view != NULL
+         && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->client_view));
+}
+
+/* The client the keyboard was in is gone (deleted, or archived out of the list): the focus
+ * goes to the list, on the client now in its place, or to the search when none is left. It
+ * fell to whatever GTK found next, the toast's Undo, where a second Enter undid the delete,
+ * and from there, once the toast had gone, to the window's first control (the Atlas page's
+ * tab), far from the list. */
+static void
+focus_list (FasciaClientsPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0
+      && self->shown != NULL && g_list_model_get_n_items (self->shown) > 0
+      && gtk_widget_grab_focus (GTK_WIDGET (self->client_list)))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* Shows self->clients in the rows. */
 static void
 show_clients (FasciaClientsPage *self,
@@ -890,8 +916,12 @@ show_clients (FasciaClientsPage *self,
         }
       if (still == NULL)
         {
+          gboolean was_in_client = focus_in_client (self);
+
           fascia_client_view_set_client (self->client_view, NULL);
           gtk_stack_set_visible_child_name (self->content_stack, "none");
+          if (was_in_client)
+            focus_list (self);
         }
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SEARCHES]);

@@ -571,6 +571,58 @@ test_status_pages_no_tab_stops (void)
   fascia_test_rm_rf (dir);
 }
 
+/* A client deleted with the keyboard (Enter on Delete) leaves the keyboard in the client
+ * list, on the client now in its place, not on the toast's Undo, where the next Enter undid
+ * the delete, and from where the focus went, once the toast had gone, to the window's first
+ * control. */
+static void
+test_focus_after_delete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+  FasciaUiTestSession session = { 0 };
+  FasciaClientsPage *page;
+  FasciaClientView *view;
+  GtkWidget *search, *list, *delete, *focus;
+  gint64 before, after;
+
+  g_assert_true (fascia_store_create_demo (demo, &error));
+  g_assert_no_error (error);
+  fascia_ui_test_session_open (&session, app, demo, 1280, 800, "clients");
+  fascia_ui_test_wait_idle (300);
+  page = fascia_window_get_clients_page (session.window);
+  search = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  list = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+  g_assert_true (gtk_widget_grab_focus (search));
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (300);
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (300);
+  view = fascia_clients_page_get_client_view (page);
+  g_assert_nonnull (fascia_client_view_get_client (view));
+  before = fascia_ui_test_query_int (&session, "SELECT count(*) FROM clients "
+                                               "WHERE deleted_at IS NULL");
+
+  delete = fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW, "delete_button");
+  g_assert_true (gtk_widget_grab_focus (delete));
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Return");
+  fascia_ui_test_wait_idle (500);
+  after = fascia_ui_test_query_int (&session, "SELECT count(*) FROM clients "
+                                              "WHERE deleted_at IS NULL");
+  g_assert_cmpint (after, ==, before - 1);
+
+  focus = gtk_root_get_focus (GTK_ROOT (session.window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_get_mapped (focus));
+
+  fascia_ui_test_session_close (&session);
+  fascia_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +656,7 @@ main (int   argc,
               fixture_set_up, test_search_result_focus_in_sight, fixture_tear_down);
   g_test_add_func ("/fascia/ui/keyboard/status-pages-no-tab-stops",
                    test_status_pages_no_tab_stops);
+  g_test_add_func ("/fascia/ui/keyboard/focus-after-delete", test_focus_after_delete);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-folded-client-list",
                    test_walk_the_folded_client_list);
