@@ -1096,6 +1096,44 @@ test_setup_clinic (StoreFixture  *fixture,
   assert_server_denied (fixture->path, "TRUNCATE fascia.audit_log");
 }
 
+/* The write-ahead log is cut back to 4 MiB once what it holds is in the database: an import of
+ * thousands of clients (or a preview's trial of one, rolled back) left a log of tens of MB
+ * beside the database, holding the clients' words, for as long as the window stayed open,
+ * where the database itself overwrites what is deleted (secure_delete). */
+static void
+test_wal_cut_back (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *notes = g_strnfill (8 * 1024, 'n');
+  GStatBuf st;
+
+  g_assert_true (fascia_store_begin_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("Client %u", i);
+
+      fascia_client_set_name (client, name);
+      fascia_client_set_notes (client, notes);
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (fascia_store_end_batch (fixture->store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_test_message ("log after the import: %" G_GINT64_FORMAT " bytes", (gint64) st.st_size);
+  g_assert_cmpint (st.st_size, >, 10 * 1024 * 1024);
+
+  /* The next change starts the log again from its beginning, and cuts it back. */
+  g_object_unref (fixture_add_client (fixture, "One More"));
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_test_message ("log after the next change: %" G_GINT64_FORMAT " bytes", (gint64) st.st_size);
+  g_assert_cmpint (st.st_size, <=, 4 * 1024 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1103,6 +1141,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   STORE_TEST_SQLITE ("/fascia/core/store/create", test_create);
+  STORE_TEST_SQLITE ("/fascia/core/store/wal-cut-back", test_wal_cut_back);
   STORE_TEST_SQLITE ("/fascia/core/store/not-a-database", test_not_a_database);
   STORE_TEST_SQLITE ("/fascia/core/store/corrupt", test_corrupt);
   STORE_TEST_SQLITE ("/fascia/core/store/too-new", test_too_new);

@@ -685,10 +685,14 @@ fascia_db_sqlite_open (const char  *path,
   if (version > 0 && !fascia_store_verify_schema (handle, version, path, error))
     return NULL;
 
+  /* The write-ahead log is cut back to 4 MiB once what it holds is in the database, rather
+   * than staying as large as the largest transaction (an import, or a preview's trial of one
+   * rolled back), the clients' words in it, while the window is open. */
   if (!exec_sql (handle,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA synchronous = FULL;"
-                 "PRAGMA secure_delete = ON;",
+                 "PRAGMA secure_delete = ON;"
+                 "PRAGMA journal_size_limit = 4194304;",
                  path, error))
     return NULL;
 
