@@ -139,6 +139,16 @@ fascia_height_for_width_layout_take_row_text (AdwActionRow *row)
                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
                                     GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, subtitle_label, NULL,
                                     -1);
+  /* GTK 4.8 gives a screen reader no description from the relation alone: a study muscle's
+   * row was read as "Psoas major", without its box, last answer and share right. */
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      subtitle, -1);
+      if (activatable != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (activatable),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+    }
 }
 
 /**

@@ -292,6 +292,86 @@ test_choice_round_by_keys (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "start");
 }
 
+/* Each row of the quizzes, of the progress and of the items missed is read with what it says
+ * under its title: what a quiz asks, a muscle's box, last answer and share right, a missed
+ * question's answer and the right one. A screen reader read the title alone. */
+/* What a row says under its title: its subtitle, or the label that took it (the progress rows
+ * lay their text out themselves, fascia_height_for_width_layout_take_row_text()). */
+static const char *
+row_subtitle (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL
+      && *adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != '\0')
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "subtitle"))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = row_subtitle (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+static void
+assert_rows_described (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *subtitle;
+
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+      subtitle = row_subtitle (row);
+      g_assert_nonnull (subtitle);
+      g_assert_cmpstr (subtitle, !=, "");
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
+                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+static void
+test_rows_read_whole (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *missed = fascia_ui_test_child (fixture->page, FASCIA_TYPE_STUDY_PAGE, "missed_list");
+  GtkWidget *progress = fascia_ui_test_child (fixture->page, FASCIA_TYPE_STUDY_PAGE,
+                                              "progress_list");
+  GtkWidget *kinds = fascia_ui_test_child (fixture->page, FASCIA_TYPE_STUDY_PAGE, "kind_list");
+  FasciaQuiz *quiz;
+
+  assert_rows_described (kinds);
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_NERVE, 7);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+  for (guint i = 0; i < 10; i++)
+    {
+      FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+      guint right = fascia_quiz_question_get_correct_choice (question);
+      /* The first three wrong. */
+      g_autofree char *key = g_strdup_printf ("%u", i < 3 ? (right == 0 ? 2 : 1) : right + 1);
+
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), key);
+      g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "n");
+      g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+    }
+  g_assert_cmpstr (visible_page (fixture), ==, "results");
+  assert_rows_described (missed);
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Escape");
+  fascia_ui_test_wait_idle (500);
+  g_assert_cmpstr (visible_page (fixture), ==, "start");
+  assert_rows_described (progress);
+}
+
 static GtkLabel *
 label_with_text (GtkWidget  *widget,
                  const char *text)
@@ -748,6 +828,8 @@ main (int   argc,
               fixture_set_up, test_find_rules, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/choice-round-by-keys", Fixture, NULL,
               fixture_set_up, test_choice_round_by_keys, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/rows-read-whole", Fixture, NULL,
+              fixture_set_up, test_rows_read_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/next-stays-put", Fixture, NULL,
               fixture_set_up, test_next_stays_put, fixture_tear_down);
 
