@@ -1186,12 +1186,20 @@ void
 fascia_client_view_show_section (FasciaClientView *self,
                                  const char       *name)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
   g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
 
   /* Ctrl+2…4 on a login that may not read plans, visits or progress stay on the details. */
   if (!can_clinical (self) && !g_str_equal (name, "details"))
     return;
   gtk_stack_set_visible_child_name (self->stack, name);
+  /* With the keyboard on a section's button the focus goes along to the button of the section
+   * shown, as the Atlas's view keys take it: it stayed on "Details" with Plans shown, where
+   * Space went back to the details. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->section_switcher)))
+    fascia_client_view_focus_sections (self);
 }
 
 void

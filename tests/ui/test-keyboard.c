@@ -316,6 +316,18 @@ test_walk_the_client_list (void)
   g_assert_cmpint (fascia_client_get_id (fascia_client_view_get_client (view)), ==, second);
   assert_focus_on_sections (session.window, view);
 
+  /* Ctrl+2 and Ctrl+3 with the keyboard on the sections take it along to the section shown:
+   * it stayed on Details, where Space went back to the details. */
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "ctrl+2");
+  fascia_ui_test_wait_idle (300);
+  assert_focus_on_sections (session.window, view);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW, "stack"))),
+                   ==, "plans");
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "ctrl+3");
+  fascia_ui_test_wait_idle (300);
+  assert_focus_on_sections (session.window, view);
+
   fascia_ui_test_session_close (&session);
   fascia_test_rm_rf (dir);
 }
