@@ -51,6 +51,7 @@ struct _FasciaStudyPage
   FasciaDiagramView   *diagram_view;
   GtkLabel            *position_label;
   GtkLabel            *prompt_label;
+  gboolean             prompt_tab_into_drawing; /* the question starts there, not yet left */
   GtkLabel            *hint_label;
   GtkLabel            *find_help_label;
   GtkBox              *choices_box;
@@ -647,6 +648,7 @@ show_question (FasciaStudyPage *self)
        * on a region would be a hint. Tab goes on into the drawing. */
       gtk_widget_grab_focus (GTK_WIDGET (self->prompt_label));
       gtk_label_select_region (self->prompt_label, 0, 0);
+      self->prompt_tab_into_drawing = TRUE;
     }
 }
 
@@ -934,6 +936,14 @@ prompt_key_pressed_cb (FasciaStudyPage       *self,
   if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
       (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
+
+  /* Once only, from where the question starts: Tab that comes round to the prompt again
+   * (from the drawing, End Round) goes on out of the page, to the window's header, as the
+   * order of the window has it; it went back into the drawing, and Tab went round the
+   * drawing, End Round and the prompt and never reached the header. */
+  if (!self->prompt_tab_into_drawing)
+    return GDK_EVENT_PROPAGATE;
+  self->prompt_tab_into_drawing = FALSE;
 
   question = self->quiz != NULL ? fascia_quiz_get_current (self->quiz) : NULL;
   if (question == NULL || fascia_quiz_question_get_answered (question) ||

@@ -801,6 +801,25 @@ test_find_tab_into_drawing (Fixture       *fixture,
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
 
+  /* Tab goes on, past End Round and the prompt, out of the page to the switcher above: it
+   * went from the prompt back into the drawing, round and round, the header never reached. */
+  {
+    gboolean reached = FALSE;
+
+    for (guint step = 0; step < 6 && !reached; step++)
+      {
+        fascia_ui_test_keys (fixture->window, "Tab");
+        fascia_ui_test_wait_idle (100);
+        reached = gtk_root_get_focus (GTK_ROOT (fixture->window)) == switcher;
+      }
+    g_assert_true (reached);
+    /* And on into the page, the drawing first. */
+    fascia_ui_test_keys (fixture->window, "Tab");
+    fascia_ui_test_wait_idle (100);
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+  }
+
   /* Enter there answers, or names the bone it is on. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (feedback_label (fixture))));
   fascia_ui_test_keys (fixture->window, "Return");
