@@ -588,6 +588,10 @@ show_question (FasciaStudyPage *self)
                               fascia_quiz_get_n_questions (self->quiz));
   gtk_label_set_label (self->position_label, position);
   gtk_label_set_label (self->prompt_label, fascia_quiz_question_get_prompt (question));
+  /* The choices are read as the answers to this question, entered from Next or the start. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  fascia_quiz_question_get_prompt (question), -1);
   gtk_label_set_label (self->hint_label, fascia_quiz_question_get_hint (question) ?: "");
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
                           fascia_quiz_question_get_hint (question) != NULL);

@@ -261,6 +261,16 @@ test_choice_round_by_keys (Fixture       *fixture,
                                               fascia_quiz_question_get_correct_choice (question) + 1);
 
       g_assert_nonnull (fascia_study_page_get_choice_button (fixture->page, 0));
+      /* The choices are read with their question, where the focus starts on the first. */
+      {
+        GtkWidget *choices = gtk_widget_get_parent (
+          GTK_WIDGET (fascia_study_page_get_choice_button (fixture->page, 0)));
+
+        gtk_test_accessible_assert_role (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_ROLE_GROUP);
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (choices),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             fascia_quiz_question_get_prompt (question));
+      }
       fascia_ui_test_keys (GTK_WIDGET (fixture->page), key);
       g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
       g_assert_true (fascia_quiz_question_get_correct (question));
