@@ -406,6 +406,20 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* GTK 4.8's tooltip window, if it is shown: a child of the window, or of a popover, that it
+ * is shown over. */
+gboolean
+fascia_ui_test_tooltip_shown (gpointer widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (fascia_ui_test_tooltip_shown (child))
+      return TRUE;
+  return FALSE;
+}
+
 /* Runs the main loop for @ms, so that events from the X server arrive. */
 gboolean
 fascia_ui_test_wait_idle (guint ms)

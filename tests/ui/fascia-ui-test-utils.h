@@ -97,6 +97,8 @@ void     fascia_ui_test_keys_now       (GtkWidget  *widget,
 void     fascia_ui_test_type           (GtkWidget  *widget,
                                         const char *text);
 gboolean fascia_ui_test_wait_idle      (guint       ms);
+/* For fascia_test_wait_for(): GTK's tooltip window is shown under @widget (a window). */
+gboolean fascia_ui_test_tooltip_shown  (gpointer    widget);
 
 /* What the X server saw drawn into a window, read through the DAMAGE extension on a
  * connection of its own, as a compositor would: the area GTK repainted, not what it meant to. */

@@ -1220,20 +1220,6 @@ test_search_down_to_results (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (fascia_atlas_page_get_card (fixture->page), "muscle:glute"));
 }
 
-/* GTK 4.8's tooltip window, if it is shown: a child of the window, or of a popover, that
- * it is shown over. */
-static gboolean
-tooltip_shown (gpointer widget)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
-    return gtk_widget_get_mapped (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (tooltip_shown (child))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 menu_open (gpointer button)
 {
@@ -1260,7 +1246,7 @@ test_menu_not_covered_by_tooltip (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (button));
   /* The tooltip is shown when the pointer rests on the button… */
   fascia_ui_test_pointer_move (button, width / 2.0, height / 2.0);
-  g_assert_true (fascia_test_wait_for (tooltip_shown, fixture->window,
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_tooltip_shown, fixture->window,
                                        5000));
   /* …not once its menu is open, however long the pointer stays. */
   fascia_ui_test_click (button, width / 2.0, height / 2.0);
@@ -1271,7 +1257,7 @@ test_menu_not_covered_by_tooltip (Fixture       *fixture,
   for (int i = 0; i < 20; i++)
     {
       fascia_ui_test_wait_idle (100);
-      g_assert_false (tooltip_shown (fixture->window));
+      g_assert_false (fascia_ui_test_tooltip_shown (fixture->window));
     }
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu)));
 
@@ -1279,7 +1265,7 @@ test_menu_not_covered_by_tooltip (Fixture       *fixture,
   gtk_popover_popdown (menu);
   fascia_ui_test_wait_idle (200);
   fascia_ui_test_pointer_move (button, width / 2.0, height / 2.0);
-  g_assert_true (fascia_test_wait_for (tooltip_shown, fixture->window,
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_tooltip_shown, fixture->window,
                                        5000));
 }
 

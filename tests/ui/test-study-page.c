@@ -570,19 +570,6 @@ fitted (FasciaDiagramView *view)
   return figure_room (view, &fill) >= 0 && fill > 0.9;
 }
 
-/* GTK 4.8's tooltip window, if it is shown: a child of the window it is shown over. */
-static gboolean
-tooltip_shown (gpointer widget)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
-    return gtk_widget_get_mapped (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (tooltip_shown (child))
-      return TRUE;
-  return FALSE;
-}
-
 /* With the labels off, the pointer's tooltip does not name the muscle asked for either: the
  * drawing said "Gluteus maximus, right side" under the pointer while "Find: Gluteus maximus
  * (right)" was asked. Once the question is answered, it names what it is on again. */
@@ -611,13 +598,13 @@ test_find_no_tooltip (Fixture       *fixture,
   for (int i = 0; i < 25; i++)
     {
       fascia_ui_test_wait_idle (100);
-      g_assert_false (tooltip_shown (fixture->window));
+      g_assert_false (fascia_ui_test_tooltip_shown (fixture->window));
     }
 
   gtk_widget_activate (fascia_diagram_view_get_region_widget (view, right));
   g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
   fascia_ui_test_pointer_move (GTK_WIDGET (view), x, y + 1);
-  g_assert_true (fascia_test_wait_for (tooltip_shown, fixture->window, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_tooltip_shown, fixture->window, 5000));
 }
 
 /* Issue 12, item 9: a question starts with no focus ring on the drawing; a bone answers no
