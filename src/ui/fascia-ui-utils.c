@@ -2056,6 +2056,52 @@ keep_one_name (GtkWidget *widget)
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+#define DESCRIBED_KEY "fascia-described-by-subtitle"
+enum { DESCRIBED_WATCHED = 1, DESCRIBED_SET };
+
+/* Adwaita 1.2 gives a row's subtitle to no screen reader: a search result was read as
+ * "Psoas and iliacus release", without "Technique"; a plan as its title, without "Active ·
+ * from 17 Nov 2026". The subtitle is the row's description, as long as it has one (a row that
+ * lays its text out itself has none, and describes itself: fascia-height-for-width-layout.c). */
+static void
+describe_by_subtitle (GtkWidget *row)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      subtitle, -1);
+      g_object_set_data (G_OBJECT (row), DESCRIBED_KEY, GINT_TO_POINTER (DESCRIBED_SET));
+    }
+  else if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), DESCRIBED_KEY)) == DESCRIBED_SET)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      g_object_set_data (G_OBJECT (row), DESCRIBED_KEY, GINT_TO_POINTER (DESCRIBED_WATCHED));
+    }
+}
+
+static void
+subtitle_changed_cb (GObject    *row,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  describe_by_subtitle (GTK_WIDGET (row));
+}
+
+static void
+describe_row (GtkWidget *widget)
+{
+  if (!ADW_IS_ACTION_ROW (widget))
+    return;
+  if (g_object_get_data (G_OBJECT (widget), DESCRIBED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), DESCRIBED_KEY, GINT_TO_POINTER (DESCRIBED_WATCHED));
+      g_signal_connect (widget, "notify::subtitle", G_CALLBACK (subtitle_changed_cb), NULL);
+    }
+  describe_by_subtitle (widget);
+}
+
 /**
  * fascia_ui_name_tree:
  *
@@ -2070,6 +2116,7 @@ fascia_ui_name_tree (GtkWidget *widget)
   name_widget (widget);
   keep_one_name (widget);
   quiet_toolkit_part (widget);
+  describe_row (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     fascia_ui_name_tree (child);
@@ -2108,6 +2155,7 @@ name_on_map_cb (GSignalInvocationHint *hint,
   name_widget (widget);
   keep_one_name (widget);
   quiet_toolkit_part (widget);
+  describe_row (widget);
 
   /* What a stack, a revealer or a folded leaflet keeps unmapped is in the accessibility
    * tree all the same: it is named now, with what is shown. */
@@ -2127,7 +2175,8 @@ name_on_map_cb (GSignalInvocationHint *hint,
  * every button, menu button and drop-down without a name of its own is named, when it is
  * first shown, by its tooltip (less the shortcut, which the tooltip, read as the description,
  * still says) or its label without the mnemonic; a drop-down's button also says what is
- * chosen; a list in a preferences group is named by the group's title. A widget named with
+ * chosen; a list in a preferences group is named by the group's title; a row is described by
+ * its subtitle. A widget named with
  * gtk_accessible_update_property() in code keeps that name only if it is set after mapping,
  * so code that names a control sets the name through this same rule: a tooltip.
  */

@@ -471,6 +471,39 @@ test_search_result_focus_in_sight (Fixture       *f,
     }
 }
 
+/* A search result is read with what it is, as its subtitle says ("Technique", "Muscle ·
+ * Musculus psoas major"): Adwaita 1.2 gave the subtitle of a row to no screen reader, and
+ * "Psoas and iliacus release" was read alone. So is every row with a subtitle (the client's
+ * plans, "Active · from 17 Nov 2026"; the kinds of quiz). */
+static void
+test_rows_described (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *list = fascia_ui_test_child (atlas_page (f), FASCIA_TYPE_ATLAS_PAGE, "search_list");
+  guint n = 0, techniques = 0;
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+f");
+  fascia_ui_test_wait_idle (200);
+  fascia_ui_test_type (GTK_WIDGET (f->window), "psoas");
+  fascia_ui_test_wait_idle (600);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *subtitle;
+
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      g_assert_nonnull (subtitle);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
+                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle);
+      techniques += g_str_equal (subtitle, "Technique");
+      n++;
+    }
+  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpuint (techniques, >, 0);
+}
+
 /* The widgets Tab lands on, from the focus where it is, over @n presses of @key. */
 static GPtrArray *
 tab_stops (FasciaWindow *window,
@@ -656,6 +689,8 @@ main (int   argc,
               fixture_set_up, test_card_named, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/tab-through-card", Fixture, NULL,
               fixture_set_up, test_tab_through_card, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/rows-described", Fixture, NULL,
+              fixture_set_up, test_rows_described, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-a-card", Fixture, NULL,
               fixture_set_up, test_keys_from_a_card, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/view-keys-move-the-focus", Fixture, NULL,
