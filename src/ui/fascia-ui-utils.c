@@ -1928,6 +1928,40 @@ name_file_chooser_part (GtkWidget *widget)
   return TRUE;
 }
 
+#define LEFT_OUT_KEY "fascia-left-out"
+
+static gboolean
+leave_image_out_cb (gpointer data)
+{
+  GtkWidget *image = data;
+
+  if (gtk_widget_get_visible (image))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+image_shown_cb (GtkWidget  *image,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  if (gtk_widget_get_visible (image))
+    g_idle_add_full (G_PRIORITY_HIGH, leave_image_out_cb, g_object_ref (image), g_object_unref);
+}
+
+/* An image a toolkit's row shows and hides (an entry row's pencil, hidden while the row is
+ * edited) is left out again each time it is shown: GTK 4.8 puts a widget back in what a
+ * screen reader reads once it has shown it, after anything said as it is mapped, and the pencil
+ * was read as "GtkImage" after each edit. */
+static void
+keep_image_left_out (GtkWidget *image)
+{
+  if (g_object_get_data (G_OBJECT (image), LEFT_OUT_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (image), LEFT_OUT_KEY, GINT_TO_POINTER (TRUE));
+  g_signal_connect (image, "notify::visible", G_CALLBACK (image_shown_cb), NULL);
+}
+
 /* GTK 4.8 reads a part with no name of its own by its class name, but for a few roles of
  * groupings; GTK and Adwaita leave their own widgets' insides so. What means something is
  * named (a page switcher is "Pages", a shortcut's keys read as keys); what only holds or
@@ -2006,7 +2040,11 @@ quiet_toolkit_part (GtkWidget *widget)
                                ADW_TYPE_ABOUT_WINDOW, GTK_TYPE_FILE_CHOOSER_WIDGET };
 
       if (inside_any (widget, makers, G_N_ELEMENTS (makers)))
-        gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        {
+          gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                       -1);
+          keep_image_left_out (widget);
+        }
     }
   else if (GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ABOUT_WINDOW))
     {

@@ -13,6 +13,7 @@
 #include "fascia-clients-page.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
+#include "fascia-ui-utils.h"
 #include "fascia-window.h"
 
 /*
@@ -504,6 +505,75 @@ test_rows_described (Fixture       *f,
   g_assert_cmpuint (techniques, >, 0);
 }
 
+/* The entry row's pencil: the image it shows while the row is not edited. */
+static GtkWidget *
+find_image (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_visible (widget)
+      && !gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *image = find_image (child);
+
+      if (image != NULL)
+        return image;
+    }
+  return NULL;
+}
+
+static void
+assert_left_out (GtkWidget *image)
+{
+  g_autofree char *wrong = NULL;
+
+  g_assert_true (gtk_widget_get_visible (image));
+  wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                           TRUE);
+  if (wrong != NULL)
+    g_error ("the pencil of an entry row is read: %s", wrong);
+}
+
+/* An entry row's pencil, only drawn, is left out of what a screen reader reads, also after the
+ * row has been edited: it hides while the row is edited, and once shown again it was read as
+ * "GtkImage" under Name, Phone and Email. */
+static void
+test_entry_row_pencil_left_out (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *phone = adw_entry_row_new ();
+  GtkWidget *pencil;
+
+  fascia_ui_name_controls ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), "Name");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (phone), "Phone");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Tom O'Neil");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "555-0101");
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
+  gtk_list_box_append (GTK_LIST_BOX (list), phone);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_ui_test_wait_idle (300);
+
+  /* Edited, then left: the pencil shows (Adwaita 1.2 shows it from the first edit on). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (gtk_widget_grab_focus (name));
+      fascia_ui_test_wait_idle (200);
+      g_assert_null (find_image (name));
+      g_assert_true (gtk_widget_grab_focus (phone));
+      fascia_ui_test_wait_idle (200);
+      pencil = find_image (name);
+      g_assert_nonnull (pencil);
+      assert_left_out (pencil);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The widgets Tab lands on, from the focus where it is, over @n presses of @key. */
 static GPtrArray *
 tab_stops (FasciaWindow *window,
@@ -689,6 +759,8 @@ main (int   argc,
               fixture_set_up, test_card_named, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/tab-through-card", Fixture, NULL,
               fixture_set_up, test_tab_through_card, fixture_tear_down);
+  g_test_add_func ("/fascia/ui/keyboard/entry-row-pencil-left-out",
+                   test_entry_row_pencil_left_out);
   g_test_add ("/fascia/ui/keyboard/rows-described", Fixture, NULL,
               fixture_set_up, test_rows_described, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-a-card", Fixture, NULL,
