@@ -802,10 +802,9 @@ show_results (FasciaStudyPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      fascia_quiz_question_get_prompt (question));
+      /* Read with the question, as every row is described by its subtitle
+       * (fascia_ui_name_controls()). */
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      /* Read with the question: Adwaita 1.2 gives a row's subtitle to no screen reader. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      subtitle, -1);
       gtk_list_box_append (self->missed_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->missed_heading), n_missed > 0);

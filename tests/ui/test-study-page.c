@@ -19,6 +19,7 @@
 #include "fascia-study-page.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
+#include "fascia-ui-utils.h"
 
 typedef struct
 {
@@ -833,6 +834,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* As the application does: rows are described by their subtitles. */
+  fascia_ui_name_controls ();
 
   g_test_add ("/fascia/ui/study-page/find-muscle-round", Fixture, NULL,
               fixture_set_up, test_find_muscle_round, fixture_tear_down);
