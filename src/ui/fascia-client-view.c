@@ -1808,6 +1808,8 @@ fascia_client_view_init (FasciaClientView *self)
   fascia_ui_email_row_init (self->email_row);
   build_intake_rows (self);
   self->capabilities = FASCIA_STORE_CAN_CLINICAL | FASCIA_STORE_CAN_DELETE_CLIENTS;
+  fascia_ui_list_one_tab_stop (GTK_WIDGET (self->plan_list));
+  fascia_ui_list_one_tab_stop (GTK_WIDGET (self->visit_list));
 
   {
     GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->visit_list));

@@ -1490,6 +1490,7 @@ fascia_clients_page_init (FasciaClientsPage *self)
       }
   }
 
+  fascia_ui_list_one_tab_stop (GTK_WIDGET (self->client_list));
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
   g_signal_connect_object (self->client_list, "realize", G_CALLBACK (list_realize_cb), self,
                            G_CONNECT_SWAPPED);

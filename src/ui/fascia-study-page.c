@@ -1148,6 +1148,7 @@ fascia_study_page_init (FasciaStudyPage *self)
   self->choice_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fascia_ui_list_one_tab_stop (GTK_WIDGET (self->progress_list));
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 

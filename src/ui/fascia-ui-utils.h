@@ -95,6 +95,7 @@ char              *fascia_ui_client_file_name     (FasciaClient      *client,
 void               fascia_ui_name_controls        (void);
 void               fascia_ui_name_tree            (GtkWidget         *widget);
 void               fascia_ui_flow_box_only_lays_out (GtkFlowBox      *flow);
+void               fascia_ui_list_one_tab_stop    (GtkWidget         *list);
 gboolean           fascia_ui_is_email_or_empty    (const char        *text);
 
 /* Work done ahead in idle time */

@@ -333,6 +333,79 @@ test_walk_the_client_list (void)
   fascia_test_rm_rf (dir);
 }
 
+/* Tab leaves @list from the row @focus is on and Shift+Tab comes back to that row: a list is
+ * one Tab stop, the arrow keys move within it. */
+static void
+assert_one_tab_stop (FasciaWindow *window,
+                     GtkWidget    *list)
+{
+  GtkWidget *row = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *focus;
+
+  g_assert_true (row != NULL && gtk_widget_is_ancestor (row, list));
+  fascia_ui_test_keys (GTK_WIDGET (window), "Tab");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, list));
+
+  fascia_ui_test_keys (GTK_WIDGET (window), "shift+Tab");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+
+  fascia_ui_test_keys (GTK_WIDGET (window), "shift+Tab");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, list));
+  fascia_ui_test_keys (GTK_WIDGET (window), "Tab");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+}
+
+/* The client list and a client's visits are each one Tab stop: GTK 4.8's list view took Tab
+ * from row to row, so that a screen reader user went through every client to leave the list. */
+static void
+test_lists_one_tab_stop (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+  FasciaUiTestSession session = { 0 };
+  FasciaClientsPage *page;
+  FasciaClientView *view;
+  GtkWidget *search, *list, *visits;
+
+  g_assert_true (fascia_store_create_demo (demo, &error));
+  g_assert_no_error (error);
+  fascia_ui_test_session_open (&session, app, demo, 1400, 900, "clients");
+  fascia_ui_test_wait_idle (300);
+  page = fascia_window_get_clients_page (session.window);
+  search = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
+  list = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+  g_assert_true (gtk_widget_grab_focus (search));
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down Down");
+  fascia_ui_test_wait_idle (300);
+  assert_one_tab_stop (session.window, list);
+
+  /* The client with the most visits of the demo, its visits shown. */
+  view = fascia_clients_page_get_client_view (page);
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Up Return ctrl+3");
+  fascia_ui_test_wait_idle (400);
+  visits = fascia_ui_test_child (view, FASCIA_TYPE_CLIENT_VIEW, "visit_list");
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (visits)))), >=, 3);
+  g_assert_true (gtk_widget_grab_focus (visits));
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "Down");
+  fascia_ui_test_wait_idle (200);
+  assert_one_tab_stop (session.window, visits);
+
+  fascia_ui_test_session_close (&session);
+  fascia_test_rm_rf (dir);
+}
+
 /* The leaflet has slid the client list out of sight, and the header bar's way back to it is
  * shown (from the frame after the change). */
 static gboolean
@@ -777,6 +850,7 @@ main (int   argc,
                    test_status_pages_no_tab_stops);
   g_test_add_func ("/fascia/ui/keyboard/focus-after-delete", test_focus_after_delete);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
+  g_test_add_func ("/fascia/ui/keyboard/lists-one-tab-stop", test_lists_one_tab_stop);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-folded-client-list",
                    test_walk_the_folded_client_list);
 
