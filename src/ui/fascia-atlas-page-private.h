@@ -68,6 +68,11 @@ struct _FasciaAtlasPage
   gboolean             presentation;
   gboolean             card_before_presentation;  /* the card pane's state, to restore */
   gboolean             hide_names;    /* the privacy switch: the plan bar gives initials */
+
+  /* The window's focus and the one before it (weak), for the tool bar's swap */
+  GtkWidget           *focus_now;
+  GtkWidget           *focus_before;
+  gboolean             following_focus;
 };
 
 enum {

@@ -563,6 +563,118 @@ focus_view_button (FasciaAtlasPage *self)
     }
 }
 
+static gboolean
+same_action (GtkWidget *a,
+             GtkWidget *b)
+{
+  GVariant *ta, *tb;
+
+  if (!GTK_IS_ACTIONABLE (a) || !GTK_IS_ACTIONABLE (b)
+      || gtk_actionable_get_action_name (GTK_ACTIONABLE (a)) == NULL
+      || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (a)),
+                    gtk_actionable_get_action_name (GTK_ACTIONABLE (b))) != 0)
+    return FALSE;
+
+  ta = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (a));
+  tb = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (b));
+  return ta == tb || (ta != NULL && tb != NULL && g_variant_equal (ta, tb));
+}
+
+/* The control under @widget for the same action as @like (a view's button: the button of the
+ * view shown). */
+static GtkWidget *
+find_same_action (GtkWidget *widget,
+                  GtkWidget *like)
+{
+  if (same_action (widget, like) && gtk_widget_get_focusable (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_same_action (child, like);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/*
+ * The tool bar is shown whole or, where it does not fit, compact (entering presentation mode
+ * in a small window, say). GTK moves the focus from a control of the one hidden to the first
+ * control it finds, before the swap is announced: "Front" took the ring while "Back, Deep" was
+ * shown. The focus goes to the same control in the one shown instead: the view's menu and the
+ * button of the view shown stand for each other; a control the compact bar lacks, to its
+ * overflow menu.
+ */
+static void
+toolbar_swapped_cb (FasciaAtlasPage *self)
+{
+  GtkWidget *squeezer = gtk_widget_get_parent (self->toolbar);
+  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+  GtkWidget *view_menu = GTK_WIDGET (gtk_widget_get_template_child (
+                                        GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE,
+                                        "view_menu_button"));
+  GtkWidget *overflow = GTK_WIDGET (gtk_widget_get_template_child (
+                                       GTK_WIDGET (self), FASCIA_TYPE_ATLAS_PAGE,
+                                       "overflow_button"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *from, *to = NULL;
+
+  if (focus == NULL || shown == NULL || !gtk_widget_is_ancestor (focus, squeezer))
+    return;
+  if (!gtk_widget_is_ancestor (focus, shown))
+    from = focus;
+  else if (focus == self->focus_now && self->focus_before != NULL
+           && gtk_widget_is_ancestor (self->focus_before, squeezer)
+           && !gtk_widget_is_ancestor (self->focus_before, shown))
+    from = self->focus_before;   /* moved by GTK as the other bar was hidden */
+  else
+    return;
+
+  if (shown == self->toolbar)
+    {
+      if (from == view_menu || gtk_widget_is_ancestor (from, view_menu))
+        {
+          g_autoptr(GtkWidget) like = g_object_ref_sink (gtk_toggle_button_new ());
+
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (like), "atlas.view");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (like), "s", self->view_id);
+          to = find_same_action (shown, like);
+        }
+      else
+        to = find_same_action (shown, from);
+    }
+  else
+    {
+      if (GTK_IS_ACTIONABLE (from)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (from)),
+                        "atlas.view") == 0)
+        to = view_menu;
+      else
+        to = find_same_action (shown, from);
+      if (to == NULL)
+        to = overflow;
+    }
+
+  if (to != NULL && to != focus)
+    gtk_widget_grab_focus (to);
+}
+
+static void
+window_focus_cb (FasciaAtlasPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == self->focus_now)
+    return;
+  g_set_weak_pointer (&self->focus_before, self->focus_now);
+  g_set_weak_pointer (&self->focus_now, focus);
+}
+
 /*
  * A page that has never been shown opens no diagram: the view is only noted, and its drawing
  * is parsed when the page is first mapped (fascia_atlas_page_map()). A window that starts on
@@ -605,6 +717,14 @@ fascia_atlas_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (fascia_atlas_page_parent_class)->map (widget);
   schedule_load_ahead (self);
+
+  if (!self->following_focus && GTK_IS_WINDOW (gtk_widget_get_root (widget)))
+    {
+      self->following_focus = TRUE;
+      g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                               G_CALLBACK (window_focus_cb), self, G_CONNECT_SWAPPED);
+      window_focus_cb (self);
+    }
 }
 
 static gboolean
@@ -1628,6 +1748,8 @@ fascia_atlas_page_dispose (GObject *object)
   FasciaAtlasPage *self = FASCIA_ATLAS_PAGE (object);
 
   fascia_atlas_page_clear_plan (self);
+  g_clear_weak_pointer (&self->focus_now);
+  g_clear_weak_pointer (&self->focus_before);
   stop_card_ahead (self);
   stop_lighting_views (self);
   g_clear_handle_id (&self->load_id, g_source_remove);
@@ -1864,6 +1986,8 @@ fascia_atlas_page_init (FasciaAtlasPage *self)
   /* The figure, centred with a margin, not the view's whole drawing: in a small window the
    * front view's legs ran into the pane's bottom edge. */
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
+  g_signal_connect_object (gtk_widget_get_parent (self->toolbar), "notify::visible-child",
+                           G_CALLBACK (toolbar_swapped_cb), self, G_CONNECT_SWAPPED);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 

@@ -166,6 +166,43 @@ test_keys_from_a_card (Fixture       *f,
   g_assert_cmpstr (fascia_window_get_visible_page (f->window), ==, "clients");
 }
 
+/* In a small window the Atlas has a compact tool bar, and presentation mode (F11) the whole
+ * one: the focus on the View menu goes to the button of the view shown and back, where GTK
+ * gave it to "Front" while "Back, Deep" was shown. */
+static void
+test_presentation_keeps_the_focus (void)
+{
+  FasciaUiTestSession session = { 0 };
+  FasciaAtlasPage *page;
+  GtkWidget *view_menu, *focus;
+
+  fascia_ui_test_session_open (&session, app, NULL, 1024, 640, "atlas");
+  fascia_ui_test_wait_idle (300);
+  page = fascia_window_get_atlas_page (session.window);
+  view_menu = fascia_ui_test_child (page, FASCIA_TYPE_ATLAS_PAGE, "view_menu_button");
+  g_assert_true (gtk_widget_get_mapped (view_menu));
+  g_assert_true (gtk_widget_grab_focus (view_menu));
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "ctrl+3");
+  fascia_ui_test_wait_idle (300);
+
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "F11");
+  fascia_ui_test_wait_idle (600);
+  g_assert_true (fascia_atlas_page_get_presentation (page));
+  g_assert_false (gtk_widget_get_mapped (view_menu));
+  focus = gtk_root_get_focus (GTK_ROOT (session.window));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Back, Deep");
+  g_assert_true (gtk_widget_get_mapped (focus));
+
+  fascia_ui_test_keys (GTK_WIDGET (session.window), "F11");
+  fascia_ui_test_wait_idle (600);
+  g_assert_false (fascia_atlas_page_get_presentation (page));
+  focus = gtk_root_get_focus (GTK_ROOT (session.window));
+  g_assert_true (focus == view_menu || gtk_widget_is_ancestor (focus, view_menu));
+
+  fascia_ui_test_session_close (&session);
+}
+
 /* Ctrl+3 with the keyboard on the Front button: the focus (and its ring) goes along to the
  * button of the view chosen, not left on Front as if it were still the view shown. */
 static void
@@ -851,6 +888,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/keyboard/focus-after-delete", test_focus_after_delete);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
   g_test_add_func ("/fascia/ui/keyboard/lists-one-tab-stop", test_lists_one_tab_stop);
+  g_test_add_func ("/fascia/ui/keyboard/presentation-keeps-the-focus",
+                   test_presentation_keeps_the_focus);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-folded-client-list",
                    test_walk_the_folded_client_list);
 
