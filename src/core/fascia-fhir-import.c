@@ -1317,6 +1317,8 @@ fascia_fhir_import_full (FasciaStore             *store,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GError) commit_error = NULL;
+  FasciaCommitCheck check;
   Import import;
   gboolean ok = FALSE;
 
@@ -1330,11 +1332,21 @@ fascia_fhir_import_full (FasciaStore             *store,
   if ((parser = parse_bundle (&import, bundle, order, error)) != NULL &&
       fascia_store_begin_batch (store, error))
     {
-      ok = import_all (&import, order, error);
-      if (ok)
-        ok = fascia_store_end_batch (store, TRUE, error);
-      else
+      /* A COMMIT the clinic server leaves unanswered may have been done: the import finds
+       * out which (fascia_store_check_commit()) and says so, as an import of a CSV file
+       * does. */
+      ok = import_all (&import, order, error) && fascia_store_watch_commit (store, &check, error);
+      if (!ok)
         fascia_store_end_batch (store, FALSE, NULL);
+      else if (!fascia_store_end_batch (store, TRUE, &commit_error) &&
+               !fascia_store_check_commit (store, &check, "the import", "nothing was imported",
+                                           "it may have been saved. Look for its clients in the "
+                                           "list before importing the file again",
+                                           &commit_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&commit_error));
+          ok = FALSE;
+        }
     }
 
   if (ok && counts != NULL)

@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include "fascia/fascia-fhir.h"
+
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 #include "store-fixture.h"
@@ -572,22 +574,69 @@ slow_server (const char *conninfo,
   PQfinish (conn);
 }
 
-static gboolean
-import_on_slow_server (StoreFixture           *fixture,
-                       GBytes                 *csv,
-                       FasciaCsvImportCounts  *counts,
-                       GError                **error)
+/* What an import on a slow server imports: a CSV file, or the same clients as a FHIR bundle
+ * (both look into a COMMIT left unanswered). */
+typedef enum
 {
-  g_autoptr(FasciaCsvImport) import = fascia_csv_import_new (csv, NULL);
+  IMPORT_CSV,
+  IMPORT_FHIR,
+} ImportKind;
+
+/* The clients of @csv, in its order, as a FHIR bundle (written through a file of its own). */
+static GBytes *
+bundle_of (StoreFixture *fixture,
+           GBytes       *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "bundle.db", NULL);
+  g_autoptr(FasciaStore) store = fascia_store_open_full (path, FASCIA_STORE_OPEN_NO_BACKUP,
+                                                         &error);
+  GBytes *bundle;
+
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_import_clients (store, csv, NULL, NULL, &error));
+  g_assert_no_error (error);
+  bundle = fascia_fhir_export (store, NULL, 0, &error);
+  g_assert_no_error (error);
+  fascia_store_close (store);
+  return bundle;
+}
+
+/* Imports the clients of @csv in a worker, as a CSV file or as a FHIR bundle (@data). */
+static gboolean
+import_on_slow_server (StoreFixture   *fixture,
+                       gconstpointer   data,
+                       GBytes         *csv,
+                       guint          *n_added,
+                       GError        **error)
+{
   Run run = { 0 };
   gboolean done;
 
-  g_assert_nonnull (import);
   run_init (&run);
-  fascia_store_import_csv_async (fixture->store, import, FASCIA_DUPLICATES_SKIP, run.cancellable,
-                                 NULL, NULL, done_cb, &run);
-  g_main_loop_run (run.loop);
-  done = fascia_store_import_csv_finish (fixture->store, run.result, counts, error);
+  if (GPOINTER_TO_INT (data) == IMPORT_FHIR)
+    {
+      g_autoptr(GBytes) bundle = bundle_of (fixture, csv);
+      FasciaFhirImportCounts counts = { 0 };
+
+      fascia_fhir_import_async (fixture->store, bundle, FASCIA_FHIR_DUPLICATES_REFUSE,
+                                run.cancellable, NULL, done_cb, &run);
+      g_main_loop_run (run.loop);
+      done = fascia_fhir_import_finish (fixture->store, run.result, &counts, error);
+      *n_added = counts.n_added;
+    }
+  else
+    {
+      g_autoptr(FasciaCsvImport) import = fascia_csv_import_new (csv, NULL);
+      FasciaCsvImportCounts counts = { 0 };
+
+      g_assert_nonnull (import);
+      fascia_store_import_csv_async (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                     run.cancellable, NULL, NULL, done_cb, &run);
+      g_main_loop_run (run.loop);
+      done = fascia_store_import_csv_finish (fixture->store, run.result, &counts, error);
+      *n_added = counts.n_added;
+    }
   run_clear (&run);
   return done;
 }
@@ -596,27 +645,28 @@ import_on_slow_server (StoreFixture           *fixture,
 
 /* The clinic server does not answer an import's COMMIT within the job's answer time (500 ms)
  * but commits it 600 ms after: the import's connection is given up, and the import asks the
- * server on a new one, once the import's session has ended, whether its first client is
- * there. It is: the import is done, all its clients are listed. */
+ * server on a new one, once the import's session has ended, whether it was saved. It was:
+ * the import is done, all its clients are listed. The same for a CSV file and a FHIR bundle
+ * (before, the FHIR import said it had failed, and the clients were there). */
 static void
 test_import_commit_unanswered_saved (StoreFixture  *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) csv = make_csv (N_SLOW_ROWS);
-  FasciaCsvImportCounts counts = { 0 };
+  guint n_added = 0;
   gint64 before = n_clients (fixture->path);
 
   fascia_store_set_job_answer_timeout (fixture->store, 500);
   slow_server (fixture->path, 0.6, TRUE);
-  g_assert_true (import_on_slow_server (fixture, csv, &counts, &error));
+  g_assert_true (import_on_slow_server (fixture, data, csv, &n_added, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (counts.n_added, ==, N_SLOW_ROWS);
+  g_assert_cmpuint (n_added, ==, N_SLOW_ROWS);
   g_assert_cmpint (n_clients (fixture->path), ==, before + N_SLOW_ROWS);
 }
 
 /* The same, but the server then fails the COMMIT: the import failed, nothing was added, and
- * the message says so. */
+ * the message says so, on one line. */
 static void
 test_import_commit_unanswered_lost (StoreFixture  *fixture,
                                     gconstpointer  data)
@@ -626,6 +676,7 @@ test_import_commit_unanswered_lost (StoreFixture  *fixture,
   g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (rows, NULL),
                                               g_bytes_get_size (rows));
   g_autoptr(GBytes) csv = NULL;
+  guint n_added = 0;
   gint64 before = n_clients (fixture->path);
 
   /* The first row, after the header: the first client added. */
@@ -634,9 +685,11 @@ test_import_commit_unanswered_lost (StoreFixture  *fixture,
   csv = g_string_free_to_bytes (g_steal_pointer (&text));
   fascia_store_set_job_answer_timeout (fixture->store, 500);
   slow_server (fixture->path, 0.6, TRUE);
-  g_assert_false (import_on_slow_server (fixture, csv, NULL, &error));
+  g_assert_false (import_on_slow_server (fixture, data, csv, &n_added, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "nothing was imported"));
+  g_test_message ("it said: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "and it was not: nothing was imported"));
+  g_assert_null (strchr (error->message, '\n'));
   g_assert_cmpint (n_clients (fixture->path), ==, before);
 }
 
@@ -650,14 +703,17 @@ test_import_commit_unanswered_unknown (StoreFixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) csv = make_csv (N_SLOW_ROWS);
+  guint n_added = 0;
   gint64 before = n_clients (fixture->path);
   gint64 start = g_get_monotonic_time ();
 
   fascia_store_set_job_answer_timeout (fixture->store, 300);
   slow_server (fixture->path, 4.0, TRUE);
-  g_assert_false (import_on_slow_server (fixture, csv, NULL, &error));
+  g_assert_false (import_on_slow_server (fixture, data, csv, &n_added, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+  g_test_message ("it said: %s", error->message);
   g_assert_nonnull (strstr (error->message, "may have been saved"));
+  g_assert_null (strchr (error->message, '\n'));
   g_test_message ("the import ended %.2f s after it began", (g_get_monotonic_time () - start) / 1e6);
 
   while (n_clients (fixture->path) == before && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
@@ -856,17 +912,31 @@ main (int   argc,
   DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import", test_check_import);
   g_test_add ("/postgresql/fascia/core/store-worker/daily", StoreFixture, NULL,
               server_demo_fixture_set_up, test_daily_server, store_fixture_tear_down);
-  g_test_add ("/postgresql/fascia/core/store-worker/import-commit-unanswered-saved", StoreFixture,
-              NULL, server_demo_fixture_set_up, test_import_commit_unanswered_saved,
-              store_fixture_tear_down);
-  g_test_add ("/postgresql/fascia/core/store-worker/import-commit-unanswered-lost", StoreFixture,
-              NULL, server_demo_fixture_set_up, test_import_commit_unanswered_lost,
-              store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store-worker/import-cancel-silent", StoreFixture, NULL,
               server_demo_fixture_set_up, test_import_cancel_silent, store_fixture_tear_down);
-  g_test_add ("/postgresql/fascia/core/store-worker/import-commit-unanswered-unknown",
-              StoreFixture, NULL, server_demo_fixture_set_up,
-              test_import_commit_unanswered_unknown, store_fixture_tear_down);
+  for (ImportKind kind = IMPORT_CSV; kind <= IMPORT_FHIR; kind++)
+    {
+      static const struct
+      {
+        const char *name;
+        void (*func) (StoreFixture *, gconstpointer);
+      } ends[] = {
+        { "saved", test_import_commit_unanswered_saved },
+        { "lost", test_import_commit_unanswered_lost },
+        { "unknown", test_import_commit_unanswered_unknown },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("/postgresql/fascia/core/store-worker/"
+                                                   "%simport-commit-unanswered-%s",
+                                                   kind == IMPORT_FHIR ? "fhir-" : "",
+                                                   ends[i].name);
+
+          g_test_add (name, StoreFixture, GINT_TO_POINTER (kind), server_demo_fixture_set_up,
+                      ends[i].func, store_fixture_tear_down);
+        }
+    }
 
   for (MoveEnd how = MOVE_CANCEL_SILENT; how <= MOVE_COMMIT_UNKNOWN; how++)
     {

@@ -484,87 +484,22 @@ copy_all (Copy    *copy,
   return advance_identities (copy->target, error);
 }
 
-/* A server's transaction id of @db's transaction open now (0 for a file, whose COMMIT is
- * never left unanswered): what tells afterwards whether its COMMIT was done. */
-static gboolean
-current_transaction (FasciaDb  *db,
-                     gint64    *transaction,
-                     GError   **error)
-{
-  g_autoptr(FasciaDbStmt) stmt = NULL;
-
-  *transaction = 0;
-  if (is_sqlite (db))
-    return TRUE;
-  stmt = fascia_db_prepare (db, "SELECT txid_current ()", FALSE, error);
-  if (stmt == NULL || fascia_db_step (stmt, error) != FASCIA_DB_ROW)
-    return FALSE;
-  *transaction = fascia_db_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-/* On @store, a new connection to the target, once the copy's session has ended: whether the
- * copy's transaction (@data, its id) was committed. The server keeps every transaction's
- * outcome (txid_status()): committed or aborted; nothing else once its session has ended. */
-static gboolean
-copy_was_saved (FasciaStore    *store,
-                gconstpointer   data,
-                gboolean       *saved,
-                GError        **error)
-{
-  g_autoptr(FasciaDbStmt) stmt = NULL;
-  const char *status;
-
-  stmt = fascia_db_prepare (fascia_store_get_db (store), "SELECT txid_status (?1)", FALSE,
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  fascia_db_bind_int64 (stmt, 1, *(const gint64 *) data);
-  if (fascia_db_step (stmt, error) != FASCIA_DB_ROW)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
-                             "The clinic server did not tell how the copy ended");
-      return FALSE;
-    }
-  status = fascia_db_column_is_null (stmt, 0) ? NULL : fascia_db_column_text (stmt, 0);
-  if (g_strcmp0 (status, "committed") != 0 && g_strcmp0 (status, "aborted") != 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
-                   "the clinic server says the copy is %s", status != NULL ? status : "unknown");
-      return FALSE;
-    }
-  *saved = g_str_equal (status, "committed");
-  return TRUE;
-}
-
 /* Commits the copy into @target. A COMMIT the server did not answer (its connection given up
  * for want of an answer, or fallen) may have been done or not: a new connection tells which,
- * once the copy's session on the server has ended (fascia_store_settle_commit()). */
+ * once the copy's session on the server has ended (fascia_store_check_commit()). */
 static gboolean
 commit_copy (FasciaStore  *target,
              GError      **error)
 {
   g_autoptr(GError) commit_error = NULL;
-  FasciaDb *db = fascia_store_get_db (target);
-  guint64 session;
-  gint64 transaction;
+  FasciaCommitCheck check;
 
-  if (!current_transaction (db, &transaction, error))
+  if (!fascia_store_watch_commit (target, &check, error))
     return FALSE;
-  /* A COMMIT cut short by a cancel could not tell whether it was done: too late for one. */
-  fascia_db_set_answer_cancellable (db, NULL);
-  session = fascia_db_get_session (db);
-  if (fascia_db_commit (db, &commit_error))
-    return TRUE;
-  if (transaction != 0 && session != 0 &&
-      g_error_matches (commit_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) &&
-      fascia_store_settle_commit (fascia_store_get_database (target),
-                                  fascia_store_get_job_answer_timeout (target), session,
-                                  copy_was_saved, &transaction, "the copy",
-                                  "nothing was copied",
-                                  "it may have been saved. Try again: a server that holds the "
-                                  "records refuses a second copy", &commit_error))
+  if (fascia_db_commit (fascia_store_get_db (target), &commit_error) ||
+      fascia_store_check_commit (target, &check, "the copy", "nothing was copied",
+                                 "it may have been saved. Try again: a server that holds the "
+                                 "records refuses a second copy", &commit_error))
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&commit_error));
   return FALSE;

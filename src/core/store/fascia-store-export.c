@@ -182,6 +182,103 @@ fascia_store_settle_commit (const char            *database,
   return FALSE;
 }
 
+/* On @store, a new connection to the server, once the job's session has ended: whether the
+ * job's transaction (@data, its id) was committed. The server keeps every transaction's
+ * outcome (txid_status()): committed or aborted; nothing else once its session has ended. */
+static gboolean
+transaction_was_saved (FasciaStore    *store,
+                       gconstpointer   data,
+                       gboolean       *saved,
+                       GError        **error)
+{
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  const char *status;
+
+  stmt = fascia_db_prepare (fascia_store_get_db (store), "SELECT txid_status (?1)", FALSE,
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  fascia_db_bind_int64 (stmt, 1, *(const gint64 *) data);
+  if (fascia_db_step (stmt, error) != FASCIA_DB_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                             "the clinic server did not tell how it ended");
+      return FALSE;
+    }
+  status = fascia_db_column_is_null (stmt, 0) ? NULL : fascia_db_column_text (stmt, 0);
+  if (g_strcmp0 (status, "committed") != 0 && g_strcmp0 (status, "aborted") != 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                   "the clinic server says it is %s", status != NULL ? status : "unknown");
+      return FALSE;
+    }
+  *saved = g_str_equal (status, "committed");
+  return TRUE;
+}
+
+/*
+ * fascia_store_watch_commit:
+ * @check: (out): what fascia_store_check_commit() needs
+ *
+ * Inside a job's transaction on @store, just before its COMMIT: on a clinic server, notes the
+ * transaction's id and the job's session, so that a COMMIT the server leaves unanswered can be
+ * looked into; and takes the cancellable from the connection, as a COMMIT cut short by a
+ * cancel could not tell whether it was done (past this point the job is too late for one).
+ * Nothing to note in a file.
+ */
+gboolean
+fascia_store_watch_commit (FasciaStore        *store,
+                           FasciaCommitCheck  *check,
+                           GError            **error)
+{
+  FasciaDb *db = fascia_store_get_db (store);
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+
+  check->transaction = 0;
+  check->session = 0;
+  if (fascia_db_get_engine (db) != FASCIA_DB_ENGINE_SQLITE)
+    {
+      stmt = fascia_db_prepare (db, "SELECT txid_current ()", FALSE, error);
+      if (stmt == NULL || fascia_db_step (stmt, error) != FASCIA_DB_ROW)
+        return FALSE;
+      check->transaction = fascia_db_column_int64 (stmt, 0);
+    }
+  fascia_db_set_answer_cancellable (db, NULL);
+  check->session = fascia_db_get_session (db);
+  return TRUE;
+}
+
+/*
+ * fascia_store_check_commit:
+ * @check: from fascia_store_watch_commit() before the COMMIT
+ * @what, @not_saved, @unknown: as fascia_store_settle_commit()
+ * @error: the COMMIT's error on entry
+ *
+ * The COMMIT of a job's transaction on @store failed. If the clinic server left it unanswered
+ * (the connection given up for want of an answer, or fallen), it may have been done: a new
+ * connection tells which, once the job's session on the server has ended
+ * (fascia_store_settle_commit()). Returns %TRUE if it was done, with @error cleared; else
+ * @error says plainly, on one line, whether it was not, or cannot be told yet.
+ */
+gboolean
+fascia_store_check_commit (FasciaStore              *store,
+                           const FasciaCommitCheck  *check,
+                           const char               *what,
+                           const char               *not_saved,
+                           const char               *unknown,
+                           GError                  **error)
+{
+  g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
+
+  return check->transaction != 0 && check->session != 0 &&
+         g_error_matches (*error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) &&
+         fascia_store_settle_commit (fascia_store_get_database (store),
+                                     fascia_store_get_job_answer_timeout (store), check->session,
+                                     transaction_was_saved, &check->transaction, what,
+                                     not_saved, unknown, error);
+}
+
 /**
  * fascia_store_export_file:
  * @path: the file to write, replaced if it exists

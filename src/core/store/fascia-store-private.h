@@ -456,6 +456,22 @@ gboolean          fascia_store_settle_commit     (const char            *databas
                                                   const char            *not_saved,
                                                   const char            *unknown,
                                                   GError               **error);
+/* A job's transaction on a clinic server, noted before its COMMIT: its id, and the job's
+ * session on the server (0 and 0 in a file). */
+typedef struct
+{
+  gint64   transaction;
+  guint64  session;
+} FasciaCommitCheck;
+gboolean          fascia_store_watch_commit      (FasciaStore              *store,
+                                                  FasciaCommitCheck        *check,
+                                                  GError                  **error);
+gboolean          fascia_store_check_commit      (FasciaStore              *store,
+                                                  const FasciaCommitCheck  *check,
+                                                  const char               *what,
+                                                  const char               *not_saved,
+                                                  const char               *unknown,
+                                                  GError                  **error);
 void              fascia_store_set_job_answer_timeout (FasciaStore     *self,
                                                        guint            milliseconds);
 guint             fascia_store_get_job_answer_timeout (FasciaStore     *self);
