@@ -290,8 +290,23 @@ work_stop_with_window (Work *work)
  * answer time (30 s), and as long again to learn whether it was saved; past the bound the
  * window goes and the application is let go, as if the worker were not there — the server
  * commits the transaction whole or not at all, and a SQLite file is whole at every moment.
+ * The tests shorten the bound (fascia_records_set_close_wait()).
  */
 #define WORK_CLOSE_WAIT_SECONDS 65
+
+static guint work_close_wait_ms = WORK_CLOSE_WAIT_SECONDS * 1000;
+
+/**
+ * fascia_records_set_close_wait:
+ * @milliseconds: the bound; 0 for the application's own (65 s)
+ *
+ * For tests: how long a window asked to close waits for work that writes to end.
+ */
+void
+fascia_records_set_close_wait (guint milliseconds)
+{
+  work_close_wait_ms = milliseconds != 0 ? milliseconds : WORK_CLOSE_WAIT_SECONDS * 1000;
+}
 
 static void
 work_let_window_go (Work *work)
@@ -320,8 +335,8 @@ work_wait_over_cb (gpointer user_data)
   Work *work = user_data;
 
   work->wait_id = 0;
-  g_warning ("A worker still runs %d s after its window was closed; the window goes",
-             WORK_CLOSE_WAIT_SECONDS);
+  g_warning ("A worker still runs %g s after its window was closed; the window goes",
+             work_close_wait_ms / 1000.0);
   work_close_dialog (work);
   work_let_window_go (work);
   return G_SOURCE_REMOVE;
@@ -337,7 +352,7 @@ work_stop (Work *work)
         gtk_progress_bar_set_text (work->bar, _("Cancelling…"));
     }
   if (work->wait_id == 0)
-    work->wait_id = g_timeout_add_seconds (WORK_CLOSE_WAIT_SECONDS, work_wait_over_cb, work);
+    work->wait_id = g_timeout_add (work_close_wait_ms, work_wait_over_cb, work);
 }
 
 static gboolean

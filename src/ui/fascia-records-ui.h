@@ -77,6 +77,7 @@ void       fascia_records_restore             (GtkWidget   *widget,
 GtkWidget *fascia_records_restore_file        (GtkWidget   *widget,
                                                FasciaStore *store,
                                                GFile       *file);
+void       fascia_records_set_close_wait      (guint        milliseconds);
 
 GtkWidget *fascia_records_move_to_server      (GtkWidget   *widget,
                                               FasciaStore *store);

@@ -605,6 +605,76 @@ test_import_window_closed (Fixture       *f,
 }
 
 static gboolean
+only_ours (gpointer object)
+{
+  return G_OBJECT (object)->ref_count == 1;
+}
+
+/* The window asked to close while an import's worker cannot stop: another connection holds
+ * the database's write lock, which SQLite waits for (5 s) whatever is cancelled. The window
+ * waits for the worker no longer than its bound (65 s; 1 s here), then goes with the worker
+ * still running, and says so; the worker, returning later for no window, imports nothing and
+ * harms nothing. */
+static void
+test_import_window_close_bound (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) file = large_csv (f, 50);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) other = NULL;
+  FasciaWindow *window = f->window;
+  Closing closing = { f, GTK_WINDOW (window), FALSE, FALSE, -1 };
+  GtkWidget *dialog;
+  gulong removed_id;
+  gint64 asked;
+  double went;
+
+  dialog = fascia_records_preview_clients (GTK_WIDGET (window), fascia_window_get_store (window),
+                                           file);
+  fascia_test_iterate ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "50 clients will be imported."));
+  other = fascia_store_open_full (f->db_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (fascia_store_begin (other, &error));
+  g_assert_no_error (error);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (progress_dialog ());
+
+  fascia_records_set_close_wait (1000);
+  g_object_ref (window);
+  removed_id = g_signal_connect (app, "window-removed", G_CALLBACK (window_removed_cb), &closing);
+  g_test_expect_message ("fascia-records", G_LOG_LEVEL_WARNING,
+                         "A worker still runs 1 s after its window was closed; the window goes");
+  asked = g_get_monotonic_time ();
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (closing.removed);
+
+  g_assert_true (fascia_test_wait_for (window_removed, &closing, 10000));
+  went = (g_get_monotonic_time () - asked) / 1e6;
+  g_test_message ("the window went %.2f s after it was asked to close", went);
+  g_signal_handler_disconnect (app, removed_id);
+  fascia_records_set_close_wait (0);
+  g_test_assert_expected_messages ();
+  /* At its bound, with the worker still waiting for the lock (for 5 s). */
+  g_assert_cmpfloat (went, >=, 1.0);
+  g_assert_cmpfloat (went, <, 3.0);
+  g_assert_cmpint (closing.n_clients, ==, 0);
+
+  /* The lock let go, the worker goes on, finds itself cancelled and returns, and lets the
+   * window go: nothing was imported. */
+  fascia_store_rollback (other);
+  fascia_store_close (other);
+  g_assert_true (fascia_test_wait_for (only_ours, window, 10000));
+  g_test_message ("the worker returned %.2f s after the window was asked to close",
+                  (g_get_monotonic_time () - asked) / 1e6);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients"), ==, 0);
+  g_assert_finalize_object (window);
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
+}
+
+static gboolean
 exists (gpointer path)
 {
   return g_file_test (path, G_FILE_TEST_EXISTS);
@@ -1306,6 +1376,8 @@ main (int   argc,
               fixture_set_up, test_import_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-quit", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_import_window_closed, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/import-window-close-bound", Fixture, NULL, fixture_set_up,
+              test_import_window_close_bound, fixture_tear_down);
   g_test_add ("/fascia/ui/records/restore-window-closed", Fixture, NULL, fixture_set_up,
               test_restore_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/back-up", Fixture, NULL, fixture_set_up,
