@@ -784,6 +784,33 @@ create_calendar_cb (GtkMenuButton *button,
  * fascia_ui_bind_deferred_menu() in class_init, fascia_ui_defer_menu() after
  * gtk_widget_init_template().
  */
+
+/* GTK 4.8 reads every item of a menu as a plain menu item, one that turns a setting on and
+ * off or picks one of several as well: its GtkModelButton keeps the accessible role it was
+ * made with when its action makes it a check or a radio item. Each is given the role of what
+ * it is before it is first shown (not after: GTK keeps the role a screen reader was given). */
+static void
+give_menu_items_roles (GtkWidget *widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "role");
+      GEnumValue *role;
+      int value;
+
+      g_object_get (widget, "role", &value, NULL);
+      role = G_IS_PARAM_SPEC_ENUM (pspec)
+               ? g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, value) : NULL;
+      if (role != NULL && g_str_equal (role->value_nick, "check"))
+        g_object_set (widget, "accessible-role", GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX, NULL);
+      else if (role != NULL && g_str_equal (role->value_nick, "radio"))
+        g_object_set (widget, "accessible-role", GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO, NULL);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    give_menu_items_roles (child);
+}
+
 static void
 create_menu_cb (GtkMenuButton *button,
                 gpointer       user_data)
@@ -792,6 +819,7 @@ create_menu_cb (GtkMenuButton *button,
 
   gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
   gtk_menu_button_set_menu_model (button, menu);
+  give_menu_items_roles (GTK_WIDGET (gtk_menu_button_get_popover (button)));
 }
 
 void

@@ -72,6 +72,7 @@ CHECKED_ROLES = {
     pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY, pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_CHECK_BOX,
     pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_PAGE_TAB,
     pyatspi.ROLE_SLIDER, pyatspi.ROLE_LINK, pyatspi.ROLE_MENU_ITEM,
+    pyatspi.ROLE_CHECK_MENU_ITEM, pyatspi.ROLE_RADIO_MENU_ITEM,
 }
 CLASS_NAME = re.compile(r"^(Gtk|Adw|Fascia)[A-Z]\w*$")
 OWN_CLASS_NAME = re.compile(r"^Fascia[A-Z]\w*$")
@@ -310,7 +311,7 @@ def client_rows(app):
             and showing(r)]
 
 
-print("1..19", flush=True)
+print("1..20", flush=True)
 # The registry up before the app starts: GTK joins the accessibility bus once, at start, and an
 # app that found the bus still starting stays out of the tree for its whole life.
 for _ in range(120):
@@ -462,6 +463,9 @@ try:
     # read twice or by a code name, and the menu itself is called by its button.
     menu_problems = []
     found_menus = []
+    # An item that turns a setting on and off is read as a check menu item, whether it is on
+    # or off (GTK 4.8 read each as a plain menu item), one that picks a view as a radio item.
+    toggles = {}
     for label in ("Main Menu", "Layers", "View"):
         key("alt+1")
         time.sleep(0.5)
@@ -488,6 +492,8 @@ try:
             found_menus.append(menu.name)
             time.sleep(0.5)
             walk(menu, [label], menu_problems, menu_problems, None, toolkit_names)
+            toggles[label] = (names_of(menu, pyatspi.ROLE_CHECK_MENU_ITEM)
+                              + names_of(menu, pyatspi.ROLE_RADIO_MENU_ITEM))
         key("Escape")
         wait_for(lambda: find_showing(app, pyatspi.ROLE_MENU) is None, 5)
         if label == "View":
@@ -497,6 +503,9 @@ try:
     ok(found_menus == ["Main Menu", "Layers", "View"] and not menu_problems,
        f"the main, Layers and View menus and their items have real names "
        f"(found {found_menus}, {len(set(menu_problems))} without)")
+    ok("Hide Client Names" in toggles.get("Main Menu", []) and "Bones" in toggles.get("Layers", [])
+       and len(toggles.get("View", [])) > 1,
+       f"the menus' settings are read as check and radio items ({toggles})")
 
     # The dialogs and windows opened from the main menu by its mnemonics: Export… (a message
     # dialog), Back Up Now… and Restore… (GTK's own file chooser, to save and to open: its places,
