@@ -1457,6 +1457,43 @@ chooser_name (GtkWidget *widget)
 }
 
 static void keep_one_name (GtkWidget *widget);
+static void add_shortcut_group_titles (GtkWidget *widget,
+                                       GString   *titles);
+
+/* A page's tab under a section of the shortcuts window, which GTK numbers ("1", "2", "3"
+ * for pages it titles "_1", "_2", "_3"), is read with what its page holds: "Page 1: General,
+ * Pages, Clients". %NULL for any other button. */
+static char *
+shortcut_page_tab_name (GtkWidget *button)
+{
+  GtkWidget *switcher = gtk_widget_get_parent (button);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+  GtkStack *stack;
+
+  if (!GTK_IS_STACK_SWITCHER (switcher) || !GTK_IS_LABEL (label))
+    return NULL;
+  stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher));
+  if (stack == NULL || !GTK_IS_SHORTCUTS_SECTION (gtk_widget_get_parent (GTK_WIDGET (stack))))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStackPage *page = gtk_stack_get_page (stack, child);
+      g_autoptr(GString) titles = g_string_new (NULL);
+      g_autofree char *number = NULL;
+
+      if (page == NULL
+          || g_strcmp0 (gtk_stack_page_get_title (page), gtk_label_get_label (GTK_LABEL (label))) != 0)
+        continue;
+      add_shortcut_group_titles (child, titles);
+      number = strip_mnemonic (gtk_label_get_label (GTK_LABEL (label)));
+      /* Translators: a page of the shortcuts window, its number and the groups of
+       * shortcuts on it, “Page 1: General, Pages, Clients” */
+      return g_strdup_printf (_("Page %s: %s"), number, titles->str);
+    }
+  return NULL;
+}
 
 /* A preferences window's own list, in a group without a title or a name, holds what its
  * search finds: it is built with the window and stays out of sight, never mapped, until a
@@ -1524,7 +1561,8 @@ name_widget (GtkWidget *widget)
             name = strip_mnemonic (label);
         }
       else if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)))
-        name = strip_mnemonic (gtk_label_get_label (GTK_LABEL (child)));
+        name = shortcut_page_tab_name (widget)
+               ?: strip_mnemonic (gtk_label_get_label (GTK_LABEL (child)));
       /* An icon named where it is built keeps that name ("Back to the client list"). */
       else if (has_own_name (widget))
         g_object_set_data_full (G_OBJECT (widget), NAMED_KEY, g_strdup (""), g_free);
@@ -2051,8 +2089,9 @@ quiet_toolkit_part (GtkWidget *widget)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Pages"), -1);
   else if (GTK_IS_STACK_SWITCHER (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_WINDOW))
+    /* The tabs of a section's pages (shortcut_page_tab_name()). */
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Sections"), -1);
+                                    _("Pages"), -1);
   else if (GTK_IS_SHORTCUT_LABEL (widget))
     {
       const char *accelerator = gtk_shortcut_label_get_accelerator (GTK_SHORTCUT_LABEL (widget));

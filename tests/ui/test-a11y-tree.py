@@ -435,6 +435,7 @@ try:
     window_problems = []
     found_windows = []
     shortcut_pages = []
+    shortcut_tabs = []
     for keys, title in ((("ctrl+comma",), "Preferences"),
                         (("ctrl+question",), "Keyboard Shortcuts")):
         key(*keys)
@@ -447,14 +448,19 @@ try:
                 # Its pages are called by the groups they hold, not GTK's "_1", "_2".
                 shortcut_pages = [n for n in names_of(window, pyatspi.ROLE_PANEL)
                                   if n.startswith("General")]
+                # And so are the tabs under them, which show the pages' numbers alone (a
+                # screen reader read "1", "2", "3").
+                shortcut_tabs = names_of(window, pyatspi.ROLE_PAGE_TAB)
         key("Escape")
         wait_for(lambda: find_window(app, title) is None, 5)
     for line in sorted(set(window_problems)):
         print(f"# in a window over the main one: {line}", flush=True)
     ok(found_windows == ["Preferences", "Keyboard Shortcuts"] and not window_problems
-       and shortcut_pages,
+       and shortcut_pages and len(shortcut_tabs) > 1
+       and shortcut_tabs[0] == "Page 1: " + shortcut_pages[0]
+       and all(re.match(r"Page \d+: \w", n) for n in shortcut_tabs),
        f"the preferences and shortcuts windows and their controls have real names, the "
-       f"shortcuts' pages their groups' ({shortcut_pages[:1]}) "
+       f"shortcuts' pages and their tabs their groups' ({shortcut_pages[:1]}, {shortcut_tabs}) "
        f"(found {found_windows}, {len(set(window_problems))} without)")
 
     # The menus: the main menu, opened by F10, and the Atlas page's Layers menu and View menu,

@@ -330,6 +330,55 @@ shown_group_order (GtkShortcutsWindow *overlay,
   return g_string_free (shown, FALSE);
 }
 
+/* The shortcuts window's pages are reached by tabs under them that show their numbers, and a
+ * screen reader read them as "1", "2", "3", nothing said of what is on each: each is read
+ * with its number and the groups on its page, "Page 1: General, Pages, Clients". */
+static void
+test_shortcut_page_tabs (void)
+{
+  FasciaWindow *window = open_window ();
+  GtkShortcutsWindow *overlay;
+
+  for (guint opened = 0; opened < 2; opened++)
+    {
+      g_autofree char *shown = NULL;
+      g_auto(GStrv) pages = NULL;
+      GtkWidget *switcher;
+      guint n_pages, n_tabs = 0;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                                 NULL));
+      fascia_test_iterate ();
+      overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+      shown = shown_group_order (overlay, &n_pages);
+      pages = g_strsplit (shown, " | ", -1);
+      switcher = find_descendant (find_descendant (GTK_WIDGET (overlay),
+                                                   GTK_TYPE_SHORTCUTS_SECTION),
+                                  GTK_TYPE_STACK_SWITCHER);
+      g_assert_nonnull (switcher);
+      g_assert_true (gtk_widget_get_mapped (switcher));
+      for (GtkWidget *tab = gtk_widget_get_first_child (switcher); tab != NULL;
+           tab = gtk_widget_get_next_sibling (tab), n_tabs++)
+        {
+          g_autofree char *expected = NULL;
+          g_autofree char *wrong = NULL;
+
+          g_assert_cmpuint (n_tabs, <, n_pages);
+          expected = g_strdup_printf ("Page %u: %s", n_tabs + 1, pages[n_tabs]);
+          wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (tab),
+                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+          if (wrong != NULL)
+            g_error ("the shortcuts window's tab %u is read as %s, not %s", n_tabs + 1, wrong,
+                     expected);
+        }
+      g_assert_cmpuint (n_tabs, ==, n_pages);
+      gtk_window_close (GTK_WINDOW (overlay));
+      fascia_test_iterate ();
+    }
+  close_window (window);
+}
+
 /* The menu item @label of @widget's menus, a GTK model button. */
 static GtkWidget *
 find_menu_item (GtkWidget  *widget,
@@ -938,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/window/shortcuts", test_shortcuts);
   g_test_add_func ("/fascia/ui/window/hidden-made-when-shown", test_hidden_made_when_shown);
   g_test_add_func ("/fascia/ui/window/shortcuts-in-order", test_shortcuts_in_order);
+  g_test_add_func ("/fascia/ui/window/shortcut-page-tabs", test_shortcut_page_tabs);
   g_test_add_func ("/fascia/ui/window/page-has-focus", test_page_has_focus);
   g_test_add_func ("/fascia/ui/window/store-knows-the-atlas", test_store_knows_the_atlas);
   g_test_add_func ("/fascia/ui/window/click-survives-layout", test_click_survives_layout);
