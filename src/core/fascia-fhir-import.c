@@ -86,14 +86,17 @@ invalid (Import      *import,
   return FALSE;
 }
 
-/* Prefixes an error from the store with the entry it came from. */
+/* Prefixes an error from the store with the entry it came from; the database failing, or a
+ * cancel that cut a query short, is no fault of the entry and stays as it is. */
 static gboolean
 failed (Import  *import,
         GError **error,
         GError  *local_error)
 {
-  if (local_error->domain == FASCIA_STORE_ERROR && local_error->code != FASCIA_STORE_ERROR_INVALID
-      && local_error->code != FASCIA_STORE_ERROR_NOT_FOUND)
+  if ((local_error->domain == FASCIA_STORE_ERROR &&
+       local_error->code != FASCIA_STORE_ERROR_INVALID &&
+       local_error->code != FASCIA_STORE_ERROR_NOT_FOUND) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, local_error);
       return FALSE;
@@ -1435,8 +1438,10 @@ fascia_fhir_import_async (FasciaStore          *store,
   job->permille = permille;
   job->validator = fascia_store_get_id_validator (store, &job->validator_data);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  /* Failing or cancelled, the import changed nothing; done, it must be heard of. */
+  /* Failing or cancelled, the import changed nothing; done, it must be heard of, even when
+   * Cancel came too late to stop it (at its COMMIT): the worker says which. */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, import_thread);
 }
 

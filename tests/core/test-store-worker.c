@@ -602,18 +602,54 @@ bundle_of (StoreFixture *fixture,
   return bundle;
 }
 
-/* Imports the clients of @csv in a worker, as a CSV file or as a FHIR bundle (@data). */
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  const char   *conninfo;
+  GCancellable *cancellable;
+  guint         id;
+} CancelAtCommit;
+
+/* Presses Cancel once the server holds a COMMIT (slow_server(): its trigger sleeps). */
+static gboolean
+cancel_at_commit_cb (gpointer data)
+{
+  CancelAtCommit *at = data;
+
+  if (count_on_server (at->conninfo, "SELECT count(*) FROM pg_stat_activity "
+                                     "WHERE wait_event = 'PgSleep'") == 0)
+    return G_SOURCE_CONTINUE;
+  g_cancellable_cancel (at->cancellable);
+  at->id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Imports the clients of @csv in a worker, as a CSV file or as a FHIR bundle (@data). With
+ * @cancelled_at_commit, Cancel is pressed as the server holds its COMMIT, and it tells
+ * whether it was. */
 static gboolean
 import_on_slow_server (StoreFixture   *fixture,
                        gconstpointer   data,
                        GBytes         *csv,
+                       gboolean       *cancelled_at_commit,
                        guint          *n_added,
                        GError        **error)
 {
   Run run = { 0 };
+  CancelAtCommit at = { 0 };
   gboolean done;
 
   run_init (&run);
+  at.conninfo = fixture->path;
+  at.cancellable = run.cancellable;
+  if (cancelled_at_commit != NULL)
+    at.id = g_timeout_add (20, cancel_at_commit_cb, &at);
   if (GPOINTER_TO_INT (data) == IMPORT_FHIR)
     {
       g_autoptr(GBytes) bundle = bundle_of (fixture, csv);
@@ -637,6 +673,9 @@ import_on_slow_server (StoreFixture   *fixture,
       done = fascia_store_import_csv_finish (fixture->store, run.result, &counts, error);
       *n_added = counts.n_added;
     }
+  if (cancelled_at_commit != NULL)
+    *cancelled_at_commit = g_cancellable_is_cancelled (run.cancellable);
+  g_clear_handle_id (&at.id, g_source_remove);
   run_clear (&run);
   return done;
 }
@@ -659,7 +698,7 @@ test_import_commit_unanswered_saved (StoreFixture  *fixture,
 
   fascia_store_set_job_answer_timeout (fixture->store, 500);
   slow_server (fixture->path, 0.6, TRUE);
-  g_assert_true (import_on_slow_server (fixture, data, csv, &n_added, &error));
+  g_assert_true (import_on_slow_server (fixture, data, csv, NULL, &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, N_SLOW_ROWS);
   g_assert_cmpint (n_clients (fixture->path), ==, before + N_SLOW_ROWS);
@@ -685,12 +724,40 @@ test_import_commit_unanswered_lost (StoreFixture  *fixture,
   csv = g_string_free_to_bytes (g_steal_pointer (&text));
   fascia_store_set_job_answer_timeout (fixture->store, 500);
   slow_server (fixture->path, 0.6, TRUE);
-  g_assert_false (import_on_slow_server (fixture, data, csv, &n_added, &error));
+  g_assert_false (import_on_slow_server (fixture, data, csv, NULL, &n_added, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
   g_test_message ("it said: %s", error->message);
   g_assert_nonnull (strstr (error->message, "and it was not: nothing was imported"));
   g_assert_null (strchr (error->message, '\n'));
   g_assert_cmpint (n_clients (fixture->path), ==, before);
+}
+
+/* Cancel pressed while the server holds the import's COMMIT (for 1.5 s): too late, the import
+ * goes on to its end and is done, its clients there, and says so. Before, the CSV and the
+ * FHIR import both said "Operation was cancelled" (the window: "Cancelled; nothing was
+ * changed") while the server held every client. */
+static void
+test_import_commit_cancelled (StoreFixture  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = make_csv (N_SLOW_ROWS);
+  guint n_added = 0;
+  gint64 before = n_clients (fixture->path);
+  gboolean cancelled = FALSE;
+  gboolean done;
+
+  fascia_store_set_job_answer_timeout (fixture->store, 10000);
+  slow_server (fixture->path, 1.5, TRUE);
+  done = import_on_slow_server (fixture, data, csv, &cancelled, &n_added, &error);
+  g_assert_true (cancelled);
+  if (error != NULL)
+    g_test_message ("it said: %s; the server holds %" G_GINT64_FORMAT " more clients",
+                    error->message, n_clients (fixture->path) - before);
+  g_assert_no_error (error);
+  g_assert_true (done);
+  g_assert_cmpuint (n_added, ==, N_SLOW_ROWS);
+  g_assert_cmpint (n_clients (fixture->path), ==, before + N_SLOW_ROWS);
 }
 
 /* The server is still busy with the COMMIT when the new connection has waited the answer time
@@ -709,7 +776,7 @@ test_import_commit_unanswered_unknown (StoreFixture  *fixture,
 
   fascia_store_set_job_answer_timeout (fixture->store, 300);
   slow_server (fixture->path, 4.0, TRUE);
-  g_assert_false (import_on_slow_server (fixture, data, csv, &n_added, &error));
+  g_assert_false (import_on_slow_server (fixture, data, csv, NULL, &n_added, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
   g_test_message ("it said: %s", error->message);
   g_assert_nonnull (strstr (error->message, "may have been saved"));
@@ -719,13 +786,6 @@ test_import_commit_unanswered_unknown (StoreFixture  *fixture,
   while (n_clients (fixture->path) == before && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
     g_usleep (100 * 1000);
   g_assert_cmpint (n_clients (fixture->path), ==, before + N_SLOW_ROWS);
-}
-
-static gboolean
-cancel_cb (gpointer data)
-{
-  g_cancellable_cancel (data);
-  return G_SOURCE_REMOVE;
 }
 
 /* Cancel pressed while the server is silent (its first INSERT takes 3 s): the import ends at
@@ -771,6 +831,7 @@ typedef enum
   MOVE_COMMIT_SAVED,      /* its COMMIT answered late, and done */
   MOVE_COMMIT_LOST,       /* its COMMIT answered late, and failed */
   MOVE_COMMIT_UNKNOWN,    /* its COMMIT still not done when the move has to end */
+  MOVE_COMMIT_CANCELLED,  /* Cancel pressed while the server holds its COMMIT */
 } MoveEnd;
 
 /* The server's sessions on @conninfo's database but the caller's own. */
@@ -792,7 +853,8 @@ other_sessions (const char *conninfo)
  * or not known yet ("may have been saved"). Unless the COMMIT was done, the server holds no
  * records once the move's session has ended. Before, the move waited for the server as long
  * as it took, and a cancel with it: the cancelled and the silent moves were done 3 s after
- * they began. */
+ * they began. Cancel pressed while the server holds the COMMIT (1.5 s) is too late: the move
+ * is done and says so (before, it said it was cancelled, and the server held every record). */
 static void
 test_move_silent (StoreFixture  *fixture,
                   gconstpointer  data)
@@ -802,6 +864,7 @@ test_move_silent (StoreFixture  *fixture,
   g_autofree char *target = pg_server_new_database ();
   g_autoptr(FasciaStore) empty = NULL;
   Run run = { 0 };
+  CancelAtCommit at = { 0 };
   gint64 start;
   gint64 end;
   double took;
@@ -834,6 +897,10 @@ test_move_silent (StoreFixture  *fixture,
       fascia_store_set_job_answer_timeout (fixture->store, 500);
       slow_server (target, 0.6, TRUE);
       break;
+    case MOVE_COMMIT_CANCELLED:
+      fascia_store_set_job_answer_timeout (fixture->store, 10000);
+      slow_server (target, 1.5, TRUE);
+      break;
     case MOVE_COMMIT_UNKNOWN:
     default:
       fascia_store_set_job_answer_timeout (fixture->store, 300);
@@ -842,6 +909,10 @@ test_move_silent (StoreFixture  *fixture,
     }
 
   run_init (&run);
+  at.conninfo = target;
+  at.cancellable = run.cancellable;
+  if (how == MOVE_COMMIT_CANCELLED)
+    at.id = g_timeout_add (20, cancel_at_commit_cb, &at);
   if (how == MOVE_CANCEL_SILENT)
     g_timeout_add (300, cancel_cb, run.cancellable);
   start = g_get_monotonic_time ();
@@ -850,6 +921,9 @@ test_move_silent (StoreFixture  *fixture,
   g_main_loop_run (run.loop);
   took = (g_get_monotonic_time () - start) / 1e6;
   moved = fascia_store_move_to_server_finish (fixture->store, run.result, NULL, &error);
+  if (how == MOVE_COMMIT_CANCELLED)
+    g_assert_true (g_cancellable_is_cancelled (run.cancellable));
+  g_clear_handle_id (&at.id, g_source_remove);
   run_clear (&run);
   g_test_message ("the move ended %.2f s after it began%s", took,
                   how == MOVE_CANCEL_SILENT ? ", cancelled at 0.3 s" : "");
@@ -870,6 +944,7 @@ test_move_silent (StoreFixture  *fixture,
       g_assert_cmpfloat (took, <, 2.0);
       break;
     case MOVE_COMMIT_SAVED:
+    case MOVE_COMMIT_CANCELLED:
       g_assert_no_error (error);
       g_assert_true (moved);
       break;
@@ -894,7 +969,8 @@ test_move_silent (StoreFixture  *fixture,
     g_usleep (50 * 1000);
   g_assert_cmpint (other_sessions (target), ==, 0);
   g_assert_cmpint (n_clients (target), ==,
-                   how == MOVE_COMMIT_SAVED || how == MOVE_COMMIT_UNKNOWN ? N_SLOW_ROWS : 0);
+                   how == MOVE_COMMIT_SAVED || how == MOVE_COMMIT_UNKNOWN ||
+                   how == MOVE_COMMIT_CANCELLED ? N_SLOW_ROWS : 0);
 }
 
 int
@@ -921,15 +997,16 @@ main (int   argc,
         const char *name;
         void (*func) (StoreFixture *, gconstpointer);
       } ends[] = {
-        { "saved", test_import_commit_unanswered_saved },
-        { "lost", test_import_commit_unanswered_lost },
-        { "unknown", test_import_commit_unanswered_unknown },
+        { "unanswered-saved", test_import_commit_unanswered_saved },
+        { "unanswered-lost", test_import_commit_unanswered_lost },
+        { "unanswered-unknown", test_import_commit_unanswered_unknown },
+        { "cancelled", test_import_commit_cancelled },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
         {
           g_autofree char *name = g_strdup_printf ("/postgresql/fascia/core/store-worker/"
-                                                   "%simport-commit-unanswered-%s",
+                                                   "%simport-commit-%s",
                                                    kind == IMPORT_FHIR ? "fhir-" : "",
                                                    ends[i].name);
 
@@ -938,11 +1015,11 @@ main (int   argc,
         }
     }
 
-  for (MoveEnd how = MOVE_CANCEL_SILENT; how <= MOVE_COMMIT_UNKNOWN; how++)
+  for (MoveEnd how = MOVE_CANCEL_SILENT; how <= MOVE_COMMIT_CANCELLED; how++)
     {
       static const char * const names[] = {
         "cancel-silent", "silent-answer-time", "commit-unanswered-saved",
-        "commit-unanswered-lost", "commit-unanswered-unknown",
+        "commit-unanswered-lost", "commit-unanswered-unknown", "commit-cancelled",
       };
       g_autofree char *name = g_strconcat ("/sqlite/fascia/core/store-worker/move-", names[how],
                                            NULL);

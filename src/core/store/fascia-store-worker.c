@@ -388,8 +388,10 @@ fascia_store_import_csv_async (FasciaStore             *self,
   job->import = g_object_ref (import);
   job->duplicates = duplicates;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  /* Failing or cancelled, the import changed nothing; done, it must be heard of. */
+  /* Failing or cancelled, the import changed nothing; done, it must be heard of, even when
+   * Cancel came too late to stop it (at its COMMIT): the worker says which. */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, import_thread);
 }
 
@@ -733,6 +735,9 @@ fascia_store_move_to_server_async (FasciaStore             *self,
   job->password = password != NULL && *password != '\0' ? g_strdup (password) : NULL;
   job->remember = remember;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* Done, even when Cancel came too late to stop it (at its COMMIT), the move must be heard
+   * of: the worker says whether it was cancelled. */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (!fascia_store_is_server_database (conninfo))
     {
