@@ -822,6 +822,53 @@ test_import_cancel_silent (StoreFixture  *fixture,
   g_assert_cmpint (n_clients (fixture->path), ==, before);
 }
 
+/* As done_cb(), but Cancel is pressed first: after the worker has returned, before the
+ * window hears of it. */
+static void
+cancelled_late_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  Run *run = data;
+
+  g_cancellable_cancel (run->cancellable);
+  done_cb (source, result, data);
+}
+
+/* Cancel pressed as a restore ends, too late to stop it: the restore is said done (with where
+ * the database as it was is kept), and the database holds the backup's clients. Before, it was
+ * said cancelled, and the window said nothing had changed. */
+static void
+test_restore_cancelled_late (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autofree char *kept = NULL;
+  Run run = { 0 };
+  gint64 in_backup;
+
+  g_assert_true (fascia_store_create_demo_full (backup, 7, &error));
+  g_assert_no_error (error);
+  in_backup = count_in (backup, "SELECT count(*) FROM clients");
+  g_assert_cmpint (in_backup, >, 0);
+  g_assert_cmpint (n_clients (fixture->path), ==, 0);
+
+  run_init (&run);
+  fascia_store_restore_async (fixture->store, backup, run.cancellable, NULL, NULL,
+                              cancelled_late_cb, &run);
+  g_main_loop_run (run.loop);
+  kept = fascia_store_restore_finish (fixture->store, run.result, &error);
+  run_clear (&run);
+  if (error != NULL)
+    g_test_message ("it said: %s; the database holds %" G_GINT64_FORMAT " clients",
+                    error->message, n_clients (fixture->path));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (n_clients (fixture->path), ==, in_backup);
+}
+
 /* How a move to a clinic server (fascia_store_move_to_server_async(), "Move to a Clinic
  * Server…") meets a server that stops answering. */
 typedef enum
@@ -985,6 +1032,8 @@ main (int   argc,
   DEMO_TEST ("/fascia/core/store-worker/daily-quit-midway", test_daily_quit_midway);
   DEMO_TEST_BOTH ("/fascia/core/store-worker/import", test_import);
   DEMO_TEST_BOTH ("/fascia/core/store-worker/import-cancel", test_import_cancel);
+  g_test_add ("/sqlite/fascia/core/store-worker/restore-cancelled-late", StoreFixture, NULL,
+              store_fixture_set_up, test_restore_cancelled_late, store_fixture_tear_down);
   DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import", test_check_import);
   g_test_add ("/postgresql/fascia/core/store-worker/daily", StoreFixture, NULL,
               server_demo_fixture_set_up, test_daily_server, store_fixture_tear_down);

@@ -601,7 +601,10 @@ fascia_store_restore_async (FasciaStore             *self,
   job->source = g_strdup (source);
   job->backup_dir = fascia_store_get_backup_dir (self);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* Done, even when Cancel came too late to stop it, the restore must be heard of: the worker
+   * says whether it was cancelled. */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
 
   if (!job->sqlite)
     {
