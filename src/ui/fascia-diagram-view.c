@@ -1172,6 +1172,70 @@ layer_for_kind (FasciaRegionKind kind)
     }
 }
 
+/* Whether a region's name would answer a quiz's open question: a muscle's, or a trigger
+ * point's, which names its muscle. A bone's names no muscle. */
+static gboolean
+name_answers (const FasciaRegion *region)
+{
+  return region->kind == FASCIA_REGION_MUSCLE || region->kind == FASCIA_REGION_TRIGGER_POINT;
+}
+
+static const FasciaRegion *
+button_region (FasciaDiagramView *self,
+               GtkWidget         *button)
+{
+  const char *id = fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (button));
+
+  return fascia_diagram_lookup_region (self->diagram, id);
+}
+
+/* What a screen reader calls each region: its name ("Gluteus maximus, right side"), or, while
+ * names are hidden, for a region whose name would answer the question, its kind and its place
+ * among the regions of that kind shown, in the order Tab and a screen reader's review meet
+ * them ("Muscle 3 of 38"): a real name that gives nothing away. */
+static void
+update_button_labels (FasciaDiagramView *self)
+{
+  guint n_muscles = 0, n_points = 0;
+  guint muscle = 0, point = 0;
+
+  if (self->names_hidden)
+    for (guint i = 0; i < self->buttons->len; i++)
+      {
+        GtkWidget *button = g_ptr_array_index (self->buttons, i);
+        const FasciaRegion *region = button_region (self, button);
+
+        if (!gtk_widget_get_visible (button))
+          continue;
+        if (region->kind == FASCIA_REGION_MUSCLE)
+          n_muscles++;
+        else if (region->kind == FASCIA_REGION_TRIGGER_POINT)
+          n_points++;
+      }
+
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->buttons, i);
+      const FasciaRegion *region = button_region (self, button);
+      gboolean shown = gtk_widget_get_visible (button);
+      g_autofree char *label = NULL;
+
+      if (!self->names_hidden || !name_answers (region))
+        label = g_strdup (fascia_region_button_get_label_text (FASCIA_REGION_BUTTON (button)));
+      else if (region->kind == FASCIA_REGION_MUSCLE)
+        /* Translators: a muscle of the drawing read by a screen reader while a quiz asks
+         * which it is, "Muscle 3 of 38"; a muscle not shown is read by the word alone */
+        label = shown ? g_strdup_printf (_("Muscle %u of %u"), ++muscle, n_muscles)
+                      : g_strdup (_("Muscle"));
+      else
+        /* Translators: as “Muscle 3 of 38”, for a trigger point */
+        label = shown ? g_strdup_printf (_("Trigger point %u of %u"), ++point, n_points)
+                      : g_strdup (_("Trigger point"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+    }
+}
+
 static void
 update_button_visibility (FasciaDiagramView *self)
 {
@@ -1186,6 +1250,9 @@ update_button_visibility (FasciaDiagramView *self)
                               fascia_diagram_get_layer_visible (self->diagram,
                                                                 layer_for_kind (region->kind)));
     }
+  /* Hidden, a region is numbered among those shown. */
+  if (self->names_hidden)
+    update_button_labels (self);
 }
 
 void
@@ -1263,7 +1330,10 @@ update_button_note (FasciaDiagramView *self,
   if (button == NULL || region == NULL)
     return;
 
-  base = fascia_region_dup_description (self->atlas, region);
+  /* Its Latin name would say what its hidden name does not
+   * (fascia_diagram_view_set_names_hidden()). */
+  if (!self->names_hidden || !name_answers (region))
+    base = fascia_region_dup_description (self->atlas, region);
   if (note != NULL && base != NULL)
     description = g_strdup_printf ("%s. %s", note, base);
   else
@@ -1398,7 +1468,7 @@ create_buttons (FasciaDiagramView *self)
       gtk_widget_set_parent (button, GTK_WIDGET (self));
       g_ptr_array_add (self->buttons, button);
       g_hash_table_insert (self->buttons_by_id, (gpointer) region->id, button);
-      if (g_hash_table_contains (self->notes, region->id))
+      if (g_hash_table_contains (self->notes, region->id) || self->names_hidden)
         update_button_note (self, region->id);
     }
 
@@ -2176,7 +2246,8 @@ fascia_diagram_view_set_fit_figure (FasciaDiagramView *self,
  *
  * While a quiz question is open, the labels are off, and so are the tooltips that name the
  * region under the pointer: a student could otherwise move over the drawing until it says the
- * muscle asked for.
+ * muscle asked for. A screen reader, too, reads each muscle and trigger point by its kind and
+ * number ("Muscle 3 of 38"), with no description, until the names come back.
  */
 void
 fascia_diagram_view_set_names_hidden (FasciaDiagramView *self,
@@ -2190,6 +2261,9 @@ fascia_diagram_view_set_names_hidden (FasciaDiagramView *self,
   self->names_hidden = hidden;
   /* A tooltip shown goes, or one comes, without waiting for the pointer to move. */
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  update_button_labels (self);
+  for (guint i = 0; i < self->buttons->len; i++)
+    update_button_note (self, button_region (self, g_ptr_array_index (self->buttons, i))->id);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "fascia/fascia-store.h"
 
 #include "fascia-diagram-view.h"
+#include "fascia-region-text.h"
 #include "fascia-study-page.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
@@ -652,6 +653,112 @@ test_find_no_tooltip (Fixture       *fixture,
   g_assert_true (fascia_test_wait_for (fascia_ui_test_tooltip_shown, fixture->window, 5000));
 }
 
+/* What a screen reader is told of each region of the drawing while a "find" question is open:
+ * a muscle is read by its place among those shown ("Muscle 3 of 38"), never by its name and
+ * with no description (its Latin name), so that a screen reader does not answer "Find: Gluteus
+ * maximus (right)" by reading "Gluteus maximus, right side" as Tab reaches it; a bone keeps
+ * its name, which answers nothing. Answered, every region has its name back. */
+static void
+check_region_names (FasciaDiagramView *view,
+                    gboolean           hidden)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (view);
+  FasciaAtlas *atlas = fascia_diagram_view_get_atlas (view);
+  guint n_muscles = 0, muscle = 0, n_bones = 0;
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+      GtkWidget *button = fascia_diagram_view_get_region_widget (view, region->id);
+
+      if (region->kind == FASCIA_REGION_MUSCLE && button != NULL
+          && gtk_widget_get_visible (button))
+        n_muscles++;
+    }
+  g_assert_cmpuint (n_muscles, >, 1);
+
+  for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+    {
+      const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+      GtkWidget *button = fascia_diagram_view_get_region_widget (view, region->id);
+      g_autofree char *name = fascia_region_dup_label (atlas, region);
+      g_autofree char *latin = fascia_region_dup_description (atlas, region);
+      g_autofree char *wrong = NULL;
+
+      if (button == NULL || !gtk_widget_get_visible (button))
+        continue;
+      if (region->kind == FASCIA_REGION_LANDMARK)
+        n_bones++;
+      if (!hidden || region->kind == FASCIA_REGION_LANDMARK)
+        {
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+          if (latin != NULL)
+            gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, latin);
+        }
+      else if (region->kind == FASCIA_REGION_MUSCLE)
+        {
+          g_autofree char *neutral = g_strdup_printf ("Muscle %u of %u", ++muscle, n_muscles);
+
+          wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, neutral);
+          if (wrong != NULL)
+            g_error ("while the question is open, %s is read as %s, not %s",
+                     region->id, wrong, neutral);
+          g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+        }
+      else if (region->kind == FASCIA_REGION_TRIGGER_POINT)
+        {
+          /* "Trigger point 1 of Gluteus maximus" would name its muscle: it is numbered
+           * among the points, "Trigger point 2 of 7". (What GTK says it is read as.) */
+          g_autofree char *read = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                      name);
+
+          g_assert_nonnull (read);
+          if (!g_regex_match_simple ("^Trigger point [0-9]+ of [0-9]+$", read, 0, 0))
+            g_error ("while the question is open, %s is read as %s", region->id, read);
+          g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+        }
+    }
+  g_assert_cmpuint (n_bones, >, 0);
+}
+
+static void
+test_find_names_hidden (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FasciaDiagramView *view =
+    FASCIA_DIAGRAM_VIEW (fascia_study_page_get_diagram_view (fixture->page));
+  FasciaQuiz *quiz;
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_FIND_MUSCLE, 42);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
+      FasciaDiagram *diagram;
+
+      g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
+      diagram = fascia_diagram_view_get_diagram (view);
+      g_test_message ("%s: %s", fascia_quiz_question_get_view_id (question),
+                      fascia_quiz_question_get_prompt (question));
+      check_region_names (view, TRUE);
+
+      gtk_widget_activate (fascia_diagram_view_get_region_widget (
+        view, region_to_press (diagram, question, i % 2 == 0)));
+      g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+      check_region_names (view, FALSE);
+
+      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
+      g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+    }
+}
+
 /* Issue 12, item 9: a question starts with no focus ring on the drawing; a bone answers no
  * "find the muscle" question, by mouse or by keyboard alike, and is named; the feedback says
  * Correct or Incorrect plainly; a new view starts whole, however the last one was zoomed. */
@@ -887,6 +994,8 @@ main (int   argc,
               fixture_set_up, test_find_tab_into_drawing, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/find-no-tooltip", Fixture, NULL,
               fixture_set_up, test_find_no_tooltip, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/find-names-hidden", Fixture, NULL,
+              fixture_set_up, test_find_names_hidden, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/find-rules", Fixture, NULL,
               fixture_set_up, test_find_rules, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/choice-round-by-keys", Fixture, NULL,
