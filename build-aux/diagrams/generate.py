@@ -786,6 +786,8 @@ def coronal_bones(v):
         draw_coccyx(v)
         for side in v.sides:
             draw_femur_coronal(v, side)
+            if v.frame[1] > 700:
+                draw_knee_coronal(v, side)
     else:
         draw_bodies(v)
         draw_sacrum(v)
@@ -1246,11 +1248,14 @@ def psoas_minor_sheet(v, side):
 
 
 def build_anterior():
-    v = View('anterior', 'ant', 600, 215, (-100, 614), 'Front',
-             'The posterior abdominal wall and the front of the hip with the abdominal organs removed: '
+    # down to the knee, as the deep view from behind: the muscles of the thigh are seen to their
+    # insertions (the vasti on the patella, sartorius and gracilis on the pes anserinus, adductor
+    # magnus on the adductor tubercle), where the view ended at mid-thigh and they ran off its foot
+    v = View('anterior', 'ant', 600, 8, (-63, 765), 'Front',
+             'The posterior abdominal wall and the front of the hip and thigh with the abdominal organs removed: '
              'psoas major and minor, iliacus and quadratus lumborum on the lumbar spine and pelvis, and below the '
              'inguinal ligament pectineus, the adductors, gracilis, sartorius, and with rectus femoris removed '
-             'the three vasti round the femur: lateralis, intermedius on its front and medialis.')
+             'the three vasti round the femur down to the patella: lateralis, intermedius on its front and medialis.')
     v.title_long = 'Anterior view: posterior abdominal wall and hip flexors'
     coronal_bones(v)
     for s in v.sides:
@@ -1261,6 +1266,9 @@ def build_anterior():
         draw_obturator_membrane(v, s)
         draw_pelvic_floor_landmarks_coronal(v, s)
         draw_linea_aspera(v, s)
+        draw_patella_coronal(v, s)
+        draw_patellar_ligament_coronal(v, s)
+        draw_knee_landmarks(v, s)
     draw_symphysis(v)
     for s in v.sides:
         sf = sfx(s)
@@ -1334,10 +1342,14 @@ def build_anterior():
     v.label('Adductor longus', (50, 360), R)
     v.label('Pectineus', (50, 292), R)
     v.label('Adductor brevis', (40, 350), L)
-    v.label('Adductor magnus', (50, 560), R)
+    v.label('Adductor magnus', (76, 480), R)
     v.label('Gracilis', (24, 560), L)
     v.label('Obturator externus', (59, 327), L)
     v.label('Pubic symphysis', (0, 312), R)
+    v.label('Patella', (KNEE + 2, 668), L)
+    v.label('Medial tibial condyle', (KNEE - 16, 720), R)
+    v.label('Tibial tuberosity', (KNEE + 6, 748), L)
+    v.label('Pes anserinus', (KNEE - 21, 756), R)
     return v
 
 
@@ -2139,6 +2151,18 @@ def draw_patella_coronal(v, side):
     pts = [(k - 20, 646), (k - 10, 640), (k, 639), (k + 10, 640), (k + 21, 647), (k + 23, 662), (k + 18, 680),
            (k + 8, 694), (k, 698), (k - 8, 694), (k - 18, 680), (k - 22, 662)]
     v.add('bones', path(smooth(v.ps(pts, side)), LANDMARK, 'b-patella' + sfx(side)))
+
+
+def draw_patellar_ligament_coronal(v, side):
+    """The patellar ligament from in front: from the apex of the patella down to the tibial tuberosity,
+    about 2.5 cm wide above and narrowing a little (drawing only), and the tuberosity it ends on, a
+    little lateral to the middle of the tibia."""
+    k = KNEE + 2
+    lig = [(k, 690), (k + 2, 716), (k + 4, 742)]
+    v.add('bones', path(ribbon(v.ps(lig, side), [24 * SCALE, 21 * SCALE, 18 * SCALE]), TENDON))
+    v.add('bones', path(lines_d(hatch([v.ps(ribbon_poly(lig, [24, 21, 18]), side)], 5, 88 if side == 1 else 92)),
+                        TENDON_FIBRE))
+    v.add('bones', path(smooth(ell(v, k + 4, 746, 9, 6, 0, side)), LANDMARK, 'b-tibial-tuberosity' + sfx(side)))
 
 
 def sartorius_front(v, side):

@@ -721,9 +721,9 @@ static const HitPoint hit_points[] = {
    * the flank the 10th rib falls to the level of L3, the subcostal plane (the lowest point of the
    * costal margin), the tip of the 11th to L2-L3 and the tip of the 12th to the level of the L1-L2
    * transverse processes; they were drawn about 5 cm too high, the 10th rib ending level with L1. */
-  { "anterior", 866.4, 549.8, "b-lower-ribs-l",
+  { "anterior", 866.4, 276.2, "b-lower-ribs-l",
     "at the side of the posterior abdominal wall, level with the middle of L3, lies the 10th rib" },
-  { "anterior", 772.8, 460.2, "b-rib-12-l",
+  { "anterior", 772.8, 186.6, "b-rib-12-l",
     "the tip of the 12th rib lies level with the L1-L2 transverse processes, below L1" },
   { "posterior-deep", 330.9, 265.4, "b-lower-ribs-l",
     "seen from behind, the 10th rib runs down the flank to the level of L3" },
@@ -778,15 +778,26 @@ static const HitPoint hit_points[] = {
     "below the costal margin (105 mm out, level with L2) transversus abdominis shows" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
-  { "anterior", 708.9, 1205, "m-sartorius-l",
+  { "anterior", 708.9, 931.4, "m-sartorius-l",
     "sartorius lies on the medial side of the thigh in its middle third" },
-  { "anterior", 807.5, 1030, "b-femur-l",
+  { "anterior", 807.5, 756.4, "b-femur-l",
     "at the level of the lesser trochanter sartorius is already medial to the femur" },
   { "front-superficial", 728.7, 987, "m-sartorius-l",
     "sartorius crosses the upper third of the thigh from lateral to medial, over the adductors" },
+  /* Front view: it reaches the knee, as the back deep view does, so that the muscles of the thigh
+   * are seen to their insertions; it ended at mid-thigh, the vasti, sartorius, gracilis and
+   * adductor magnus running off its foot. */
+  { "anterior", 477.6, 1323.8, "b-patella-r",
+    "the vasti end on the patella, which the front view shows in front of the femoral condyles" },
+  { "anterior", 474, 1464.2, "b-tibial-tuberosity-r",
+    "the patellar ligament runs down from the patella to the tibial tuberosity" },
+  { "anterior", 519, 1482.2, "b-pes-anserinus-r",
+    "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
+  { "anterior", 510, 1246.4, "m-vastus-medialis-r",
+    "above the medial side of the kneecap lies the bulge of vastus medialis" },
   /* Front views: the medial thigh is whole, gracilis broad above on adductor magnus, with
    * no gap between them. */
-  { "anterior", 654, 1169, "m-gracilis-l",
+  { "anterior", 654, 895.4, "m-gracilis-l",
     "the upper medial thigh below the pubis is gracilis" },
   { "front-superficial", 654, 1052, "m-gracilis-l",
     "the upper medial thigh below the pubis is gracilis" },
@@ -797,11 +808,11 @@ static const HitPoint hit_points[] = {
     "above the medial side of the kneecap lies the bulge of vastus medialis" },
   { "front-superficial", 510, 1403, "m-vastus-medialis-r",
     "above the medial side of the kneecap lies the bulge of vastus medialis" },
-  { "anterior", 769, 1295, "m-vastus-medialis-l",
+  { "anterior", 769, 1021.4, "m-vastus-medialis-l",
     "with rectus femoris removed, the medial half of the shaft at mid-thigh is clothed by vastus medialis" },
   /* Front views: no bare femoral shaft. Vastus intermedius covers its front between vastus
    * lateralis and vastus medialis, deep to rectus femoris. */
-  { "anterior", 812.4, 1205, "m-vastus-intermedius-l",
+  { "anterior", 812.4, 931.4, "m-vastus-intermedius-l",
     "with rectus femoris removed, the front of the shaft between the vasti is vastus intermedius" },
   { "front-superficial", 360, 950, "m-vastus-intermedius-r",
     "between rectus femoris and vastus lateralis in the upper thigh lies vastus intermedius, not bone" },
