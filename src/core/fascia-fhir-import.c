@@ -1336,16 +1336,13 @@ fascia_fhir_import_full (FasciaStore             *store,
       fascia_store_begin_batch (store, error))
     {
       /* A COMMIT the clinic server leaves unanswered may have been done: the import finds
-       * out which (fascia_store_check_commit()) and says so, as an import of a CSV file
-       * does. */
+       * out which and says so, as an import of a CSV file does
+       * (fascia_store_check_import_commit()). */
       ok = import_all (&import, order, error) && fascia_store_watch_commit (store, &check, error);
       if (!ok)
         fascia_store_end_batch (store, FALSE, NULL);
       else if (!fascia_store_end_batch (store, TRUE, &commit_error) &&
-               !fascia_store_check_commit (store, &check, "the import", "nothing was imported",
-                                           "it may have been saved. Look for its clients in the "
-                                           "list before importing the file again",
-                                           &commit_error))
+               !fascia_store_check_import_commit (store, &check, &commit_error))
         {
           g_propagate_error (error, g_steal_pointer (&commit_error));
           ok = FALSE;

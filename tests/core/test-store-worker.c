@@ -537,10 +537,10 @@ test_check_import (StoreFixture  *fixture,
   run_clear (&run);
 }
 
-/* On the test server, as its owner: the COMMIT of a transaction that added a client
- * (@at_commit; else its first INSERT) waits @seconds in a trigger (once a transaction), and
- * then fails if the first client it added is named "Refused…", as a server that is slow to
- * answer a COMMIT, or that loses it. */
+/* On the test server, as its owner: the COMMIT of a transaction that added or changed a
+ * client (@at_commit; else its first INSERT) waits @seconds in a trigger (once a
+ * transaction), and then fails if the first client it added or changed is named "Refused…",
+ * as a server that is slow to answer a COMMIT, or that loses it. */
 static void
 slow_server (const char *conninfo,
              double      seconds,
@@ -559,7 +559,7 @@ slow_server (const char *conninfo,
     "END $$;"
     "%s",
     seconds,
-    at_commit ? "CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT ON clients"
+    at_commit ? "CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT OR UPDATE ON clients"
                 "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();"
               : "CREATE TRIGGER test_slow_insert AFTER INSERT ON clients"
                 "  FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();");
@@ -581,6 +581,10 @@ typedef enum
   IMPORT_CSV,
   IMPORT_FHIR,
 } ImportKind;
+
+/* With an ImportKind in a test's data: the clients of the file are already there, and are
+ * merged into. */
+#define IMPORT_MERGING 0x100
 
 /* The clients of @csv, in its order, as a FHIR bundle (written through a file of its own). */
 static GBytes *
@@ -630,7 +634,8 @@ cancel_at_commit_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Imports the clients of @csv in a worker, as a CSV file or as a FHIR bundle (@data). With
+/* Imports the clients of @csv in a worker, as a CSV file or as a FHIR bundle (@data), merged
+ * into the clients already there with IMPORT_MERGING (@n_added: how many were). With
  * @cancelled_at_commit, Cancel is pressed as the server holds its COMMIT, and it tells
  * whether it was. */
 static gboolean
@@ -643,6 +648,7 @@ import_on_slow_server (StoreFixture   *fixture,
 {
   Run run = { 0 };
   CancelAtCommit at = { 0 };
+  gboolean merging = (GPOINTER_TO_INT (data) & IMPORT_MERGING) != 0;
   gboolean done;
 
   run_init (&run);
@@ -650,16 +656,18 @@ import_on_slow_server (StoreFixture   *fixture,
   at.cancellable = run.cancellable;
   if (cancelled_at_commit != NULL)
     at.id = g_timeout_add (20, cancel_at_commit_cb, &at);
-  if (GPOINTER_TO_INT (data) == IMPORT_FHIR)
+  if ((GPOINTER_TO_INT (data) & ~IMPORT_MERGING) == IMPORT_FHIR)
     {
       g_autoptr(GBytes) bundle = bundle_of (fixture, csv);
       FasciaFhirImportCounts counts = { 0 };
 
-      fascia_fhir_import_async (fixture->store, bundle, FASCIA_FHIR_DUPLICATES_REFUSE,
+      fascia_fhir_import_async (fixture->store, bundle,
+                                merging ? FASCIA_FHIR_DUPLICATES_MERGE
+                                        : FASCIA_FHIR_DUPLICATES_REFUSE,
                                 run.cancellable, NULL, done_cb, &run);
       g_main_loop_run (run.loop);
       done = fascia_fhir_import_finish (fixture->store, run.result, &counts, error);
-      *n_added = counts.n_added;
+      *n_added = merging ? counts.n_merged : counts.n_added;
     }
   else
     {
@@ -667,11 +675,12 @@ import_on_slow_server (StoreFixture   *fixture,
       FasciaCsvImportCounts counts = { 0 };
 
       g_assert_nonnull (import);
-      fascia_store_import_csv_async (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+      fascia_store_import_csv_async (fixture->store, import,
+                                     merging ? FASCIA_DUPLICATES_MERGE : FASCIA_DUPLICATES_SKIP,
                                      run.cancellable, NULL, NULL, done_cb, &run);
       g_main_loop_run (run.loop);
       done = fascia_store_import_csv_finish (fixture->store, run.result, &counts, error);
-      *n_added = counts.n_added;
+      *n_added = merging ? counts.n_merged : counts.n_added;
     }
   if (cancelled_at_commit != NULL)
     *cancelled_at_commit = g_cancellable_is_cancelled (run.cancellable);
@@ -693,15 +702,34 @@ test_import_commit_unanswered_saved (StoreFixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) csv = make_csv (N_SLOW_ROWS);
+  gboolean merging = (GPOINTER_TO_INT (data) & IMPORT_MERGING) != 0;
   guint n_added = 0;
-  gint64 before = n_clients (fixture->path);
+  gint64 before;
+
+  /* Merging: the file's clients are there, without their phone numbers, which the import
+   * adds; it adds no client. */
+  for (guint i = 0; merging && i < N_SLOW_ROWS; i++)
+    {
+      g_autoptr(FasciaClient) client = fascia_client_new ();
+      g_autofree char *name = g_strdup_printf ("Imported Person %05u", i);
+      g_autofree char *email = g_strdup_printf ("imported%u@example.org", i);
+
+      fascia_client_set_name (client, name);
+      fascia_client_set_email (client, email);
+      g_assert_true (fascia_store_add_client (fixture->store, client, &error));
+      g_assert_no_error (error);
+    }
+  before = n_clients (fixture->path);
 
   fascia_store_set_job_answer_timeout (fixture->store, 500);
   slow_server (fixture->path, 0.6, TRUE);
   g_assert_true (import_on_slow_server (fixture, data, csv, NULL, &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, N_SLOW_ROWS);
-  g_assert_cmpint (n_clients (fixture->path), ==, before + N_SLOW_ROWS);
+  g_assert_cmpint (n_clients (fixture->path), ==, before + (merging ? 0 : N_SLOW_ROWS));
+  g_assert_cmpint (count_in (fixture->path, "SELECT count(*) FROM clients "
+                                            "WHERE email LIKE 'imported%' AND phone <> ''"),
+                   ==, N_SLOW_ROWS);
 }
 
 /* The same, but the server then fails the COMMIT: the import failed, nothing was added, and
@@ -1063,6 +1091,14 @@ main (int   argc,
                       ends[i].func, store_fixture_tear_down);
         }
     }
+  g_test_add ("/postgresql/fascia/core/store-worker/import-merge-commit-unanswered-saved",
+              StoreFixture, GINT_TO_POINTER (IMPORT_CSV | IMPORT_MERGING),
+              server_demo_fixture_set_up, test_import_commit_unanswered_saved,
+              store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store-worker/fhir-import-merge-commit-unanswered-saved",
+              StoreFixture, GINT_TO_POINTER (IMPORT_FHIR | IMPORT_MERGING),
+              server_demo_fixture_set_up, test_import_commit_unanswered_saved,
+              store_fixture_tear_down);
 
   for (MoveEnd how = MOVE_CANCEL_SILENT; how <= MOVE_COMMIT_CANCELLED; how++)
     {

@@ -121,13 +121,48 @@ fascia_store_prefix_not_written (GError      **error,
   g_prefix_error (error, "“%s” was not written: ", path);
 }
 
+/* On @store, a new connection to the server, once the job's session has ended: whether the
+ * job's transaction (@transaction, its id) was committed. The server keeps every transaction's
+ * outcome (txid_status()): committed or aborted; nothing else once its session has ended. */
+static gboolean
+transaction_was_saved (FasciaStore  *store,
+                       gint64        transaction,
+                       gboolean     *saved,
+                       GError      **error)
+{
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  const char *status;
+
+  stmt = fascia_db_prepare (fascia_store_get_db (store), "SELECT txid_status (?1)", FALSE,
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  fascia_db_bind_int64 (stmt, 1, transaction);
+  if (fascia_db_step (stmt, error) != FASCIA_DB_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
+                             "the clinic server did not tell how it ended");
+      return FALSE;
+    }
+  status = fascia_db_column_is_null (stmt, 0) ? NULL : fascia_db_column_text (stmt, 0);
+  if (g_strcmp0 (status, "committed") != 0 && g_strcmp0 (status, "aborted") != 0)
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                   "the clinic server says it is %s", status != NULL ? status : "unknown");
+      return FALSE;
+    }
+  *saved = g_str_equal (status, "committed");
+  return TRUE;
+}
+
 /*
- * fascia_store_settle_commit:
+ * settle_commit:
  * @database: the database a job wrote to
  * @answer_timeout: the job's answer time: how long to wait for the job's session to end, and
  *   for the server's answers meanwhile
  * @session: the job's session on the server (fascia_db_get_session())
- * @was_saved: tells, on a new connection, whether the job's transaction is in the database
+ * @transaction: the job's transaction (txid_current())
  * @what: the job, for the messages: "the import"
  * @not_saved: what the user is told when it was not: "nothing was imported"
  * @unknown: what the user is told when it cannot be told yet
@@ -135,20 +170,19 @@ fascia_store_prefix_not_written (GError      **error,
  *
  * A job's COMMIT went unanswered: it may have been done on the server or not. On a new
  * connection, once the job's session on the server has ended (so that its transaction is
- * done or undone for good), @was_saved tells which. Returns %TRUE if it was saved, with
+ * done or undone for good), the server tells which. Returns %TRUE if it was saved, with
  * @error cleared; else @error says, on one line, that it was not (@not_saved), or that it
  * cannot be told yet (@unknown: the server still silent, or the session still going on).
  */
-gboolean
-fascia_store_settle_commit (const char            *database,
-                            guint                  answer_timeout,
-                            guint64                session,
-                            FasciaStoreSavedFunc   was_saved,
-                            gconstpointer          data,
-                            const char            *what,
-                            const char            *not_saved,
-                            const char            *unknown,
-                            GError               **error)
+static gboolean
+settle_commit (const char  *database,
+               guint        answer_timeout,
+               guint64      session,
+               gint64       transaction,
+               const char  *what,
+               const char  *not_saved,
+               const char  *unknown,
+               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(FasciaStore) store = NULL;
@@ -161,7 +195,7 @@ fascia_store_settle_commit (const char            *database,
   if (store != NULL &&
       fascia_db_await_session_end (fascia_store_get_db (store), session, answer_timeout,
                                    &local_error) &&
-      was_saved (store, data, &saved, &local_error))
+      transaction_was_saved (store, transaction, &saved, &local_error))
     {
       if (saved)
         {
@@ -180,41 +214,6 @@ fascia_store_settle_commit (const char            *database,
                "The clinic server did not answer as %s was saved: %s (%s)", what, unknown,
                local_error->message);
   return FALSE;
-}
-
-/* On @store, a new connection to the server, once the job's session has ended: whether the
- * job's transaction (@data, its id) was committed. The server keeps every transaction's
- * outcome (txid_status()): committed or aborted; nothing else once its session has ended. */
-static gboolean
-transaction_was_saved (FasciaStore    *store,
-                       gconstpointer   data,
-                       gboolean       *saved,
-                       GError        **error)
-{
-  g_autoptr(FasciaDbStmt) stmt = NULL;
-  const char *status;
-
-  stmt = fascia_db_prepare (fascia_store_get_db (store), "SELECT txid_status (?1)", FALSE,
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  fascia_db_bind_int64 (stmt, 1, *(const gint64 *) data);
-  if (fascia_db_step (stmt, error) != FASCIA_DB_ROW)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_FAILED,
-                             "the clinic server did not tell how it ended");
-      return FALSE;
-    }
-  status = fascia_db_column_is_null (stmt, 0) ? NULL : fascia_db_column_text (stmt, 0);
-  if (g_strcmp0 (status, "committed") != 0 && g_strcmp0 (status, "aborted") != 0)
-    {
-      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
-                   "the clinic server says it is %s", status != NULL ? status : "unknown");
-      return FALSE;
-    }
-  *saved = g_str_equal (status, "committed");
-  return TRUE;
 }
 
 /*
@@ -252,13 +251,13 @@ fascia_store_watch_commit (FasciaStore        *store,
 /*
  * fascia_store_check_commit:
  * @check: from fascia_store_watch_commit() before the COMMIT
- * @what, @not_saved, @unknown: as fascia_store_settle_commit()
+ * @what, @not_saved, @unknown: as settle_commit()
  * @error: the COMMIT's error on entry
  *
  * The COMMIT of a job's transaction on @store failed. If the clinic server left it unanswered
  * (the connection given up for want of an answer, or fallen), it may have been done: a new
  * connection tells which, once the job's session on the server has ended
- * (fascia_store_settle_commit()). Returns %TRUE if it was done, with @error cleared; else
+ * (settle_commit()). Returns %TRUE if it was done, with @error cleared; else
  * @error says plainly, on one line, whether it was not, or cannot be told yet.
  */
 gboolean
@@ -273,10 +272,9 @@ fascia_store_check_commit (FasciaStore              *store,
 
   return check->transaction != 0 && check->session != 0 &&
          g_error_matches (*error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO) &&
-         fascia_store_settle_commit (fascia_store_get_database (store),
-                                     fascia_store_get_job_answer_timeout (store), check->session,
-                                     transaction_was_saved, &check->transaction, what,
-                                     not_saved, unknown, error);
+         settle_commit (fascia_store_get_database (store),
+                        fascia_store_get_job_answer_timeout (store), check->session,
+                        check->transaction, what, not_saved, unknown, error);
 }
 
 /**

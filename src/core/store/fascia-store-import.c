@@ -170,7 +170,6 @@ run_rows (FasciaStore          *self,
           FasciaCsvImportCounts *counts,
           GPtrArray            *problems,
           const Watch          *watch,
-          char                **token,
           GError              **error)
 {
   guint n_rows = fascia_csv_import_get_n_rows (import);
@@ -206,18 +205,6 @@ run_rows (FasciaStore          *self,
           if (merge_into (self, duplicate, client, &row_error))
             counts->n_merged++;
         }
-      else if (*token == NULL)
-        {
-          /* The first client added carries a token, which tells afterwards whether the
-           * import was saved when its COMMIT went unanswered (fascia_store_import_was_saved()). */
-          g_autofree char *first = fascia_store_new_add_token ();
-
-          if (fascia_store_insert_client_token (self, client, first, &row_error))
-            {
-              counts->n_added++;
-              *token = g_steal_pointer (&first);
-            }
-        }
       else if (fascia_store_insert_client (self, client, &row_error))
         counts->n_added++;
 
@@ -241,6 +228,22 @@ run_rows (FasciaStore          *self,
   return TRUE;
 }
 
+/*
+ * fascia_store_check_import_commit:
+ *
+ * fascia_store_check_commit() for an import (of a CSV file, of a FHIR bundle), with what the
+ * user is told.
+ */
+gboolean
+fascia_store_check_import_commit (FasciaStore              *self,
+                                  const FasciaCommitCheck  *check,
+                                  GError                  **error)
+{
+  return fascia_store_check_commit (self, check, "the import", "nothing was imported",
+                                    "it may have been saved. Look for its clients in the list "
+                                    "before importing the file again", error);
+}
+
 static gboolean
 run_import (FasciaStore            *self,
             FasciaCsvImport        *import,
@@ -249,13 +252,10 @@ run_import (FasciaStore            *self,
             FasciaCsvImportCounts  *counts,
             GPtrArray              *problems,
             const Watch            *watch,
-            FasciaImportCut        *cut,
             GError                **error)
 {
-  g_autofree char *token = NULL;
   g_autoptr(GError) commit_error = NULL;
-  FasciaDb *db = fascia_store_get_db (self);
-  guint64 session;
+  FasciaCommitCheck check;
 
   memset (counts, 0, sizeof *counts);
 
@@ -265,7 +265,7 @@ run_import (FasciaStore            *self,
   if (!fascia_store_begin (self, error) || !fascia_store_lock_bulk (self, error))
     return FALSE;
 
-  if (!run_rows (self, import, duplicates, counts, problems, watch, &token, error))
+  if (!run_rows (self, import, duplicates, counts, problems, watch, error))
     {
       fascia_store_rollback (self);
       return FALSE;
@@ -286,51 +286,18 @@ run_import (FasciaStore            *self,
 
   fascia_store_collapse_changes (self, FASCIA_STORE_TABLE_CLIENTS);
 
-  /* A COMMIT cut short by a cancel could not tell whether it was saved: too late for one. */
-  fascia_db_set_answer_cancellable (db, NULL);
-  session = fascia_db_get_session (db);
-  if (fascia_store_commit (self, &commit_error))
-    return TRUE;
-
-  /* Unanswered, the COMMIT may have been done on the server: the caller can find out. */
-  if (cut != NULL && token != NULL && session != 0 &&
-      g_error_matches (commit_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO))
+  /* Unanswered, the COMMIT may have been done on the server: the import finds out which,
+   * and says so (fascia_store_check_commit()). */
+  if (!fascia_store_watch_commit (self, &check, error))
     {
-      cut->token = g_steal_pointer (&token);
-      cut->session = session;
+      fascia_store_rollback (self);
+      return FALSE;
     }
+  if (fascia_store_commit (self, &commit_error) ||
+      fascia_store_check_import_commit (self, &check, &commit_error))
+    return TRUE;
   g_propagate_error (error, g_steal_pointer (&commit_error));
   return FALSE;
-}
-
-void
-fascia_import_cut_clear (FasciaImportCut *cut)
-{
-  g_clear_pointer (&cut->token, g_free);
-  cut->session = 0;
-}
-
-gboolean
-fascia_store_import_was_saved (FasciaStore    *self,
-                               gconstpointer   data,
-                               gboolean       *saved,
-                               GError        **error)
-{
-  const FasciaImportCut *cut = data;
-  g_autoptr(FasciaStoreStmt) stmt = NULL;
-  FasciaDbStep step;
-
-  g_return_val_if_fail (cut->token != NULL, FALSE);
-
-  stmt = fascia_store_prepare (self, "SELECT 1 FROM clients WHERE add_token = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  fascia_db_bind_text (stmt, 1, cut->token);
-  step = fascia_db_step (stmt, error);
-  if (step == FASCIA_DB_ERROR)
-    return FALSE;
-  *saved = step == FASCIA_DB_ROW;
-  return TRUE;
 }
 
 /**
@@ -358,7 +325,7 @@ fascia_store_check_csv_import (FasciaStore            *self,
   g_return_val_if_fail (counts != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!run_import (self, import, duplicates, FALSE, counts, list, NULL, NULL, error))
+  if (!run_import (self, import, duplicates, FALSE, counts, list, NULL, error))
     return FALSE;
 
   if (problems != NULL)
@@ -408,21 +375,6 @@ fascia_store_import_csv_full (FasciaStore              *self,
                               gpointer                  progress_data,
                               GError                  **error)
 {
-  return fascia_store_import_csv_run (self, import, duplicates, counts, cancellable, progress,
-                                      progress_data, NULL, error);
-}
-
-gboolean
-fascia_store_import_csv_run (FasciaStore              *self,
-                             FasciaCsvImport          *import,
-                             FasciaDuplicates          duplicates,
-                             FasciaCsvImportCounts    *counts,
-                             GCancellable             *cancellable,
-                             FasciaStoreProgressFunc   progress,
-                             gpointer                  progress_data,
-                             FasciaImportCut          *cut,
-                             GError                  **error)
-{
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   FasciaCsvImportCounts local_counts;
   g_autoptr(GString) message = NULL;
@@ -435,7 +387,7 @@ fascia_store_import_csv_run (FasciaStore              *self,
   if (counts == NULL)
     counts = &local_counts;
 
-  if (!run_import (self, import, duplicates, TRUE, counts, problems, &watch, cut, error))
+  if (!run_import (self, import, duplicates, TRUE, counts, problems, &watch, error))
     return FALSE;
 
   if (problems->len == 0)

@@ -207,34 +207,6 @@ gboolean          fascia_store_merge_client      (FasciaStore        *self,
                                                   FasciaClient       *client,
                                                   GError            **error);
 
-/* An import whose COMMIT the clinic server did not answer (the connection was given up for
- * want of an answer, or fell): it may be in the database or not. @token is the add_token the
- * first client it added carried; @session the import's session on the server. */
-typedef struct
-{
-  char    *token;
-  guint64  session;
-} FasciaImportCut;
-
-void              fascia_import_cut_clear        (FasciaImportCut    *cut);
-/* fascia_store_import_csv_full(), telling in @cut (when it fails so) that its COMMIT went
- * unanswered; the cancellable ends the import up to its COMMIT, not during it. */
-gboolean          fascia_store_import_csv_run    (FasciaStore             *self,
-                                                  FasciaCsvImport         *import,
-                                                  FasciaDuplicates         duplicates,
-                                                  FasciaCsvImportCounts   *counts,
-                                                  GCancellable            *cancellable,
-                                                  FasciaStoreProgressFunc  progress,
-                                                  gpointer                 progress_data,
-                                                  FasciaImportCut         *cut,
-                                                  GError                 **error);
-/* On @self, a new connection to the database, once the import's session has ended: whether
- * the import @cut is in it (a FasciaStoreSavedFunc for fascia_store_settle_commit()). */
-gboolean          fascia_store_import_was_saved  (FasciaStore             *self,
-                                                  gconstpointer            cut,
-                                                  gboolean                *saved,
-                                                  GError                 **error);
-
 /* fascia-store-demo-crowd.c */
 gboolean          fascia_store_add_demo_crowd    (FasciaStore        *self,
                                                   guint               n_clients,
@@ -441,21 +413,6 @@ FasciaStore      *fascia_store_open_reader_for   (const char            *databas
 void              fascia_store_prefix_not_written (GError          **error,
                                                    FasciaStore      *reader,
                                                    const char       *path);
-/* Whether a job's transaction, whose COMMIT went unanswered, is in the database @store
- * (a new connection), now that the job's session has ended. */
-typedef gboolean (*FasciaStoreSavedFunc) (FasciaStore    *store,
-                                          gconstpointer   data,
-                                          gboolean       *saved,
-                                          GError        **error);
-gboolean          fascia_store_settle_commit     (const char            *database,
-                                                  guint                  answer_timeout,
-                                                  guint64                session,
-                                                  FasciaStoreSavedFunc   was_saved,
-                                                  gconstpointer          data,
-                                                  const char            *what,
-                                                  const char            *not_saved,
-                                                  const char            *unknown,
-                                                  GError               **error);
 /* A job's transaction on a clinic server, noted before its COMMIT: its id, and the job's
  * session on the server (0 and 0 in a file). */
 typedef struct
@@ -472,6 +429,10 @@ gboolean          fascia_store_check_commit      (FasciaStore              *stor
                                                   const char               *not_saved,
                                                   const char               *unknown,
                                                   GError                  **error);
+/* fascia-store-import.c: fascia_store_check_commit() for an import, a CSV file or a bundle */
+gboolean          fascia_store_check_import_commit (FasciaStore              *self,
+                                                    const FasciaCommitCheck  *check,
+                                                    GError                  **error);
 void              fascia_store_set_job_answer_timeout (FasciaStore     *self,
                                                        guint            milliseconds);
 guint             fascia_store_get_job_answer_timeout (FasciaStore     *self);

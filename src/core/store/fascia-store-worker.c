@@ -327,24 +327,15 @@ import_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
-  FasciaImportCut cut = { 0 };
   gboolean done;
 
   /* On a clinic server, Cancel ends the import at once up to its COMMIT, even while the
    * server is silent, and a server silent for the job's answer time ends it; a COMMIT left
-   * unanswered so is looked into (fascia_store_settle_commit()). */
+   * unanswered so is looked into (fascia_store_check_commit()). */
   store = fascia_store_open_reader_for (job->database, cancellable, job->answer_timeout, &error);
   done = store != NULL &&
-         fascia_store_import_csv_run (store, job->import, job->duplicates, &job->counts,
-                                      cancellable, report, task, &cut, &error);
-  if (!done && cut.token != NULL)
-    done = fascia_store_settle_commit (job->database, job->answer_timeout, cut.session,
-                                       fascia_store_import_was_saved, &cut, "the import",
-                                       "nothing was imported",
-                                       "it may have been saved. Look for its clients in the "
-                                       "list before importing the file again", &error);
-  fascia_import_cut_clear (&cut);
-
+         fascia_store_import_csv_full (store, job->import, job->duplicates, &job->counts,
+                                       cancellable, report, task, &error);
   if (!done)
     {
       g_task_return_error (task, g_steal_pointer (&error));
