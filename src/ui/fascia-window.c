@@ -1271,6 +1271,14 @@ fascia_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->user_store);
+  /* The window's actions ("win": Hide Client Names, a GSettings action, among them) leave
+   * with the window. Something of GTK 4.8's kept the window's action muxer alive after the
+   * window was freed (a GtkTooltipWindow of the window was seen to outlive it), and the muxer
+   * kept the action group, still tied to the window: a change of the setting afterwards
+   * reached the freed window ("g_action_group_action_state_changed: assertion
+   * 'G_IS_ACTION_GROUP (action_group)' failed"), while the application outlives the window,
+   * as it does for a cancelled job. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "win", NULL);
 
   G_OBJECT_CLASS (fascia_window_parent_class)->dispose (object);
 }
