@@ -306,23 +306,34 @@ assert_focus_on_sections (FasciaWindow     *window,
 /* The arrows walk the client list and each client chosen shows beside it, the focus staying
  * in the list; Enter then takes the focus into the client, to its sections, never onto its
  * Archive or Delete button (where a second Enter would act). */
+/* A window of @width × @height on the Clients page of a demo clinic made in @dir. */
+static FasciaClientsPage *
+open_demo_clients (FasciaUiTestSession *session,
+                   const char          *dir,
+                   int                  width,
+                   int                  height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+
+  g_assert_true (fascia_store_create_demo (demo, &error));
+  g_assert_no_error (error);
+  fascia_ui_test_session_open (session, app, demo, width, height, "clients");
+  fascia_ui_test_wait_idle (300);
+  return fascia_window_get_clients_page (session->window);
+}
+
 static void
 test_walk_the_client_list (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
   FasciaUiTestSession session = { 0 };
   FasciaClientsPage *page;
   FasciaClientView *view;
   GtkWidget *search, *list, *focus;
   gint64 first, second;
 
-  g_assert_true (fascia_store_create_demo (demo, &error));
-  g_assert_no_error (error);
-  fascia_ui_test_session_open (&session, app, demo, 1400, 900, "clients");
-  fascia_ui_test_wait_idle (300);
-  page = fascia_window_get_clients_page (session.window);
+  page = open_demo_clients (&session, dir, 1400, 900);
   search = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
   list = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
   g_assert_true (gtk_widget_grab_focus (search));
@@ -405,19 +416,13 @@ assert_one_tab_stop (FasciaWindow *window,
 static void
 test_lists_one_tab_stop (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
   FasciaUiTestSession session = { 0 };
   FasciaClientsPage *page;
   FasciaClientView *view;
   GtkWidget *search, *list, *visits;
 
-  g_assert_true (fascia_store_create_demo (demo, &error));
-  g_assert_no_error (error);
-  fascia_ui_test_session_open (&session, app, demo, 1400, 900, "clients");
-  fascia_ui_test_wait_idle (300);
-  page = fascia_window_get_clients_page (session.window);
+  page = open_demo_clients (&session, dir, 1400, 900);
   search = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
   list = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
   g_assert_true (gtk_widget_grab_focus (search));
@@ -474,20 +479,14 @@ list_back (gpointer list)
 static void
 test_walk_the_folded_client_list (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = fascia_test_make_tmpdir ();
-  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
   FasciaUiTestSession session = { 0 };
   FasciaClientsPage *page;
   FasciaClientView *view;
   AdwLeaflet *leaflet;
   GtkWidget *search, *list, *back;
 
-  g_assert_true (fascia_store_create_demo (demo, &error));
-  g_assert_no_error (error);
-  fascia_ui_test_session_open (&session, app, demo, 720, 640, "clients");
-  fascia_ui_test_wait_idle (300);
-  page = fascia_window_get_clients_page (session.window);
+  page = open_demo_clients (&session, dir, 720, 640);
   leaflet = ADW_LEAFLET (fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "leaflet"));
   search = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "search_entry");
   list = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
