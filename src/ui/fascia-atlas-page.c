@@ -563,41 +563,44 @@ focus_view_button (FasciaAtlasPage *self)
     }
 }
 
-static gboolean
-same_action (GtkWidget *a,
-             GtkWidget *b)
-{
-  GVariant *ta, *tb;
-
-  if (!GTK_IS_ACTIONABLE (a) || !GTK_IS_ACTIONABLE (b)
-      || gtk_actionable_get_action_name (GTK_ACTIONABLE (a)) == NULL
-      || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (a)),
-                    gtk_actionable_get_action_name (GTK_ACTIONABLE (b))) != 0)
-    return FALSE;
-
-  ta = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (a));
-  tb = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (b));
-  return ta == tb || (ta != NULL && tb != NULL && g_variant_equal (ta, tb));
-}
-
-/* The control under @widget for the same action as @like (a view's button: the button of the
- * view shown). */
+/* The control under @widget for the action @name with @target (%NULL: none), which takes
+ * the focus. */
 static GtkWidget *
-find_same_action (GtkWidget *widget,
-                  GtkWidget *like)
+find_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *target)
 {
-  if (same_action (widget, like) && gtk_widget_get_focusable (widget))
-    return widget;
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_focusable (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0)
+    {
+      GVariant *own = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (own == target || (own != NULL && target != NULL && g_variant_equal (own, target)))
+        return widget;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_same_action (child, like);
+      GtkWidget *found = find_action (child, name, target);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The control under @widget for the same action as @like. */
+static GtkWidget *
+find_same_action (GtkWidget *widget,
+                  GtkWidget *like)
+{
+  const char *name = GTK_IS_ACTIONABLE (like)
+                     ? gtk_actionable_get_action_name (GTK_ACTIONABLE (like)) : NULL;
+
+  if (name == NULL)
+    return NULL;
+  return find_action (widget, name, gtk_actionable_get_action_target_value (GTK_ACTIONABLE (like)));
 }
 
 /*
@@ -638,11 +641,11 @@ toolbar_swapped_cb (FasciaAtlasPage *self)
     {
       if (from == view_menu || gtk_widget_is_ancestor (from, view_menu))
         {
-          g_autoptr(GtkWidget) like = g_object_ref_sink (gtk_toggle_button_new ());
+          g_autoptr(GVariant) view = g_variant_ref_sink (g_variant_new_string (
+                                                          self->view_id != NULL
+                                                          ? self->view_id : ""));
 
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (like), "atlas.view");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (like), "s", self->view_id);
-          to = find_same_action (shown, like);
+          to = find_action (shown, "atlas.view", view);
         }
       else
         to = find_same_action (shown, from);
