@@ -381,34 +381,29 @@ test_walk_the_client_list (void)
   fascia_test_rm_rf (dir);
 }
 
-/* Tab leaves @list from the row @focus is on and Shift+Tab comes back to that row: a list is
- * one Tab stop, the arrow keys move within it. */
+/* Tab leaves @list from the row the focus is on and Shift+Tab comes back to that row, and the
+ * same the other way round: a list is one Tab stop, the arrow keys move within it. */
 static void
 assert_one_tab_stop (FasciaWindow *window,
                      GtkWidget    *list)
 {
   GtkWidget *row = gtk_root_get_focus (GTK_ROOT (window));
-  GtkWidget *focus;
 
   g_assert_true (row != NULL && gtk_widget_is_ancestor (row, list));
-  fascia_ui_test_keys (GTK_WIDGET (window), "Tab");
-  fascia_ui_test_wait_idle (200);
-  focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_nonnull (focus);
-  g_assert_false (gtk_widget_is_ancestor (focus, list));
+  for (guint backwards = 0; backwards < 2; backwards++)
+    {
+      GtkWidget *focus;
 
-  fascia_ui_test_keys (GTK_WIDGET (window), "shift+Tab");
-  fascia_ui_test_wait_idle (200);
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+      fascia_ui_test_keys (GTK_WIDGET (window), backwards ? "shift+Tab" : "Tab");
+      fascia_ui_test_wait_idle (200);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_false (gtk_widget_is_ancestor (focus, list));
 
-  fascia_ui_test_keys (GTK_WIDGET (window), "shift+Tab");
-  fascia_ui_test_wait_idle (200);
-  focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_nonnull (focus);
-  g_assert_false (gtk_widget_is_ancestor (focus, list));
-  fascia_ui_test_keys (GTK_WIDGET (window), "Tab");
-  fascia_ui_test_wait_idle (200);
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+      fascia_ui_test_keys (GTK_WIDGET (window), backwards ? "Tab" : "shift+Tab");
+      fascia_ui_test_wait_idle (200);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+    }
 }
 
 /* The client list and a client's visits are each one Tab stop: GTK 4.8's list view took Tab

@@ -154,6 +154,20 @@ all_progress_rows (gpointer progress)
          == g_list_model_get_n_items (fascia_atlas_get_muscles (fascia_ui_get_atlas ()));
 }
 
+/* Opens @window's shortcuts window (Ctrl+?), which is shown. */
+static GtkShortcutsWindow *
+show_help_overlay (FasciaWindow *window)
+{
+  GtkShortcutsWindow *overlay;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  fascia_test_iterate ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  return overlay;
+}
+
 /* What a window does not show is not made before it shows: the shortcuts window waits for
  * Ctrl+?, the Study page's row for every muscle waits for the Study page. */
 static void
@@ -177,11 +191,7 @@ test_hidden_made_when_shown (void)
    * update_progress_list()): all of them soon, however busy the machine. */
   g_assert_true (fascia_test_wait_for (all_progress_rows, progress, 5000));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  fascia_test_iterate ();
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
-  g_assert_nonnull (overlay);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  overlay = show_help_overlay (window);
   /* Asked again, the same window. */
   gtk_window_close (GTK_WINDOW (overlay));
   fascia_test_iterate ();
@@ -346,11 +356,7 @@ test_shortcut_page_tabs (void)
       GtkWidget *switcher;
       guint n_pages, n_tabs = 0;
 
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
-                                                 NULL));
-      fascia_test_iterate ();
-      overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+      overlay = show_help_overlay (window);
       shown = shown_group_order (overlay, &n_pages);
       pages = g_strsplit (shown, " | ", -1);
       switcher = find_descendant (find_descendant (GTK_WIDGET (overlay),
@@ -488,11 +494,7 @@ test_shortcuts_in_order (void)
       g_auto(GStrv) pages = NULL;
       guint n_pages;
 
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
-                                                 NULL));
-      fascia_test_iterate ();
-      overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+      overlay = show_help_overlay (window);
       shown = shown_group_order (overlay, &n_pages);
       g_test_message ("shown: %s", shown);
       /* More than one page: the order of pages is what went wrong. */
