@@ -160,7 +160,7 @@ safety_copy (FasciaStore  *store,
 struct _ExportJob;
 static void export_job_free (struct _ExportJob *job);
 
-typedef struct
+typedef struct _Work
 {
   GtkWidget       *widget;
   FasciaStore     *store;
@@ -170,7 +170,11 @@ typedef struct
   /* Import Clients… */
   FasciaCsvImport *import;
   FasciaDuplicates duplicates;
-  char            *kept;
+  /* An import that may change clients already there: a safety copy first (start_safety_copy()),
+   * then the import */
+  char            *kept;         /* the copy */
+  void           (*after_copy) (struct _Work *work);
+  const char      *failure;      /* what the user is told if the copy fails */
   /* Import FHIR… */
   GBytes          *bundle;
   FasciaFhirDuplicates fhir_duplicates;
@@ -498,7 +502,8 @@ start_import (Work *work)
                                  work);
 }
 
-/* Merging changes clients already there: first a copy of the database as it was. */
+/* Merging changes clients already there: first a copy of the database as it was, then the
+ * import (work->after_copy). */
 static void
 safety_copy_done_cb (GObject      *source,
                      GAsyncResult *result,
@@ -510,11 +515,11 @@ safety_copy_done_cb (GObject      *source,
   work->kept = fascia_store_backup_finish (FASCIA_STORE (source), result, &error);
   if (work->kept == NULL)
     {
-      work_done (work, error, _("Could not import the clients"));
+      work_done (work, error, work->failure);
       work_free (work);
       return;
     }
-  start_import (work);
+  work->after_copy (work);
 }
 
 static void
@@ -525,7 +530,7 @@ start_safety_copy (Work *work)
 
   if (path == NULL)
     {
-      work_done (work, error, _("Could not import the clients"));
+      work_done (work, error, work->failure);
       work_free (work);
       return;
     }
@@ -559,6 +564,8 @@ preview_response_cb (AdwMessageDialog *dialog,
       work->import = g_object_ref (preview->import);
       work->duplicates = g_str_equal (response, "merge") ? FASCIA_DUPLICATES_MERGE
                                                          : FASCIA_DUPLICATES_SKIP;
+      work->after_copy = start_import;
+      work->failure = _("Could not import the clients");
       if (work->duplicates == FASCIA_DUPLICATES_MERGE)
         start_safety_copy (work);
       else
@@ -1227,20 +1234,8 @@ fhir_import_done_cb (GObject      *source,
 }
 
 static void
-fhir_safety_copy_done_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+start_fhir_import_worker (Work *work)
 {
-  Work *work = user_data;
-  g_autoptr(GError) error = NULL;
-
-  work->kept = fascia_store_backup_finish (FASCIA_STORE (source), result, &error);
-  if (work->kept == NULL)
-    {
-      work_done (work, error, _("Could not import the records"));
-      work_free (work);
-      return;
-    }
   gtk_progress_bar_set_fraction (work->bar, 0);
   gtk_progress_bar_set_text (work->bar, _("Importing…"));
   work->poll_id = g_timeout_add (100, fhir_poll_cb, work);
@@ -1272,8 +1267,10 @@ start_fhir_import (GtkWidget            *widget,
   work_hold_window (work);
   work->bundle = g_bytes_ref (bundle);
   work->fhir_duplicates = duplicates;
+  work->after_copy = start_fhir_import_worker;
+  work->failure = _("Could not import the records");
   fascia_store_backup_async (store, path, work->cancellable, work_progress_cb, work,
-                             fhir_safety_copy_done_cb, work);
+                             safety_copy_done_cb, work);
   return work->dialog;
 }
 
