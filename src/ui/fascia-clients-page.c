@@ -45,6 +45,8 @@ struct _FasciaClientsPage
   GtkListView      *client_list;
   GtkSingleSelection *selection;
   GtkStack         *content_stack;
+  AdwStatusPage    *none_page;
+  GtkWidget        *none_words;
   FasciaClientView *client_view; /* (nullable): built when a client is first chosen */
 
   /* Owned */
@@ -1371,6 +1373,21 @@ fascia_clients_page_dispose (GObject *object)
   G_OBJECT_CLASS (fascia_clients_page_parent_class)->dispose (object);
 }
 
+/* A clinic with no client at all: the list says so and offers New Client and the demo; the
+ * pane beside it said "No Client Chosen. Choose a client from the list, or press Ctrl+N to
+ * add one" of a list with no one to choose, a second empty state beside the first. It is
+ * blank then; a search that finds no one still leaves it ("No Matching Clients" is about the
+ * search, and a client may be chosen again by clearing it). */
+static void
+list_stack_cb (FasciaClientsPage *self)
+{
+  gboolean no_one = g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack),
+                               "empty") == 0;
+
+  adw_status_page_set_icon_name (self->none_page, no_one ? NULL : "avatar-default-symbolic");
+  gtk_widget_set_visible (self->none_words, !no_one);
+}
+
 /* Folding the window while a client is open keeps the client in view, not the list. The
  * leaflet folds when a client chosen in the list needs more room than the list leaves: the
  * keyboard was in the list, and AdwLeaflet would carry it to the client's first control
@@ -1436,6 +1453,8 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, client_list);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, none_page);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientsPage, none_words);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
@@ -1491,7 +1510,10 @@ fascia_clients_page_init (FasciaClientsPage *self)
   }
 
   fascia_ui_list_one_tab_stop (GTK_WIDGET (self->client_list));
+  g_signal_connect_object (self->list_stack, "notify::visible-child-name",
+                           G_CALLBACK (list_stack_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  list_stack_cb (self);
   g_signal_connect_object (self->client_list, "realize", G_CALLBACK (list_realize_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client_list, "unrealize", G_CALLBACK (list_unrealize_cb), self,

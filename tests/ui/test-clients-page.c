@@ -172,10 +172,20 @@ test_empty_and_search (Fixture       *f,
   GtkEditable *search = GTK_EDITABLE (fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE,
                                                             "search_entry"));
 
+  AdwStatusPage *none_page = ADW_STATUS_PAGE (fascia_ui_test_child (page (f),
+                                                                    FASCIA_TYPE_CLIENTS_PAGE,
+                                                                    "none_page"));
+  GtkWidget *none_words = fascia_ui_test_child (page (f), FASCIA_TYPE_CLIENTS_PAGE, "none_words");
+
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+  /* No one to choose: the pane beside "No Clients Yet" is blank, not "No Client Chosen" */
+  g_assert_false (gtk_widget_is_visible (none_words));
+  g_assert_null (adw_status_page_get_icon_name (none_page));
 
   new_client (f, "Maria Lopez");
   new_client (f, "Tom Baker");
+  g_assert_true (gtk_widget_is_visible (none_words));
+  g_assert_cmpstr (adw_status_page_get_icon_name (none_page), ==, "avatar-default-symbolic");
   g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM clients WHERE deleted_at "
                                                 "IS NULL"), ==, 2);
   g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 2);
