@@ -220,9 +220,32 @@ work_response_cb (AdwMessageDialog *dialog,
   gtk_progress_bar_set_text (work->bar, _("Cancelling…"));
 }
 
+/* The dialog asked to close (the window manager's close, Alt+F4 or Escape) is Cancel: it
+ * stays, saying "Cancelling…", until the worker has returned. It kept the work running and
+ * did nothing, so that the only way out of a long import was its button. */
 static gboolean
-keep_open_cb (GtkWindow *dialog)
+work_dialog_close_cb (GtkWindow *dialog,
+                      Work      *work)
 {
+  if (!g_cancellable_is_cancelled (work->cancellable))
+    work_response_cb (ADW_MESSAGE_DIALOG (dialog), "cancel", work);
+  return TRUE;
+}
+
+/* Ctrl+Q in the dialog quits as it does in the window (which cancels work that writes and
+ * waits for it, fascia_application's quit): the dialog is no window of the application, and
+ * the application's keys did not reach it. */
+static gboolean
+work_dialog_quit_cb (GtkWidget *dialog,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GtkApplication *application = parent != NULL ? gtk_window_get_application (parent) : NULL;
+
+  if (application == NULL)
+    return FALSE;
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
   return TRUE;
 }
 
@@ -265,7 +288,17 @@ work_new (GtkWidget   *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   /* The dialog stays until the worker is done, cancelled or not. */
   g_signal_connect (dialog, "response", G_CALLBACK (work_response_cb), work);
-  g_signal_connect (dialog, "close-request", G_CALLBACK (keep_open_cb), NULL);
+  g_signal_connect (dialog, "close-request", G_CALLBACK (work_dialog_close_cb), work);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_q, GDK_CONTROL_MASK),
+                        gtk_callback_action_new (work_dialog_quit_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (dialog), keys);
+  }
   gtk_window_present (GTK_WINDOW (dialog));
   return work;
 }
@@ -395,7 +428,6 @@ work_close_dialog (Work *work)
     return;
 
   g_signal_handlers_disconnect_by_data (work->dialog, work);
-  g_signal_handlers_disconnect_by_func (work->dialog, keep_open_cb, NULL);
   gtk_window_destroy (GTK_WINDOW (work->dialog));
   g_clear_object (&work->dialog);
 }

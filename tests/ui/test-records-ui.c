@@ -604,6 +604,79 @@ test_import_window_closed (Fixture       *f,
   f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
 }
 
+/* The progress dialog asked to close (the window manager's close button, Alt+F4, Escape) is
+ * Cancel: it stays, saying "Cancelling…", until the worker has returned, and nothing is
+ * imported. Before, the close was refused and the import ran on to its end. And Ctrl+Q in
+ * the dialog quits as in the window: the application's "quit" (the window closes once the
+ * worker has returned; import-quit tests what follows). */
+static void
+test_import_dialog_closed (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) file = large_csv (f, 5000);
+  GtkWidget *dialog;
+  AdwMessageDialog *progress;
+  GtkShortcutAction *quit = NULL;
+  FasciaWindow *window = f->window;
+  Closing closing = { f, GTK_WINDOW (window), FALSE, FALSE, -1 };
+  gulong removed_id;
+
+  dialog = fascia_records_preview_clients (GTK_WIDGET (f->window),
+                                           fascia_window_get_store (f->window), file);
+  fascia_test_iterate ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  progress = progress_dialog ();
+  g_assert_nonnull (progress);
+  gtk_window_close (GTK_WINDOW (progress));
+  g_assert_true (progress_dialog () == progress);
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (
+                     adw_message_dialog_get_extra_child (progress))), ==, "Cancelling…");
+  wait_for_worker ();
+  g_assert_cmpuint (n_clients (f), ==, 0);
+
+  /* Ctrl+Q: a shortcut of the dialog's whose action is the application's quit */
+  dialog = fascia_records_preview_clients (GTK_WIDGET (f->window),
+                                           fascia_window_get_store (f->window), file);
+  fascia_test_iterate ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  progress = progress_dialog ();
+  g_assert_nonnull (progress);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (progress));
+    g_autoptr(GtkShortcutTrigger) ctrl_q = gtk_keyval_trigger_new (GDK_KEY_q, GDK_CONTROL_MASK);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && quit == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+            if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_q))
+              quit = gtk_shortcut_get_action (shortcut);
+          }
+      }
+  }
+  g_assert_nonnull (quit);
+  g_object_ref (window);
+  removed_id = g_signal_connect (app, "window-removed", G_CALLBACK (window_removed_cb), &closing);
+  g_assert_true (gtk_shortcut_action_activate (quit, 0, GTK_WIDGET (progress), NULL));
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (
+                     adw_message_dialog_get_extra_child (progress))), ==, "Cancelling…");
+  g_assert_true (fascia_test_wait_for (window_removed, &closing, 20000));
+  g_signal_handler_disconnect (app, removed_id);
+  g_assert_true (closing.worker_returned);
+  g_assert_cmpint (closing.n_clients, ==, 0);
+  g_assert_finalize_object (window);
+  f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
+}
+
 static gboolean
 only_ours (gpointer object)
 {
@@ -1372,6 +1445,8 @@ main (int   argc,
               test_mapping_in_worker, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-cancel", Fixture, NULL, fixture_set_up,
               test_import_cancel, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/import-dialog-closed", Fixture, NULL, fixture_set_up,
+              test_import_dialog_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-window-closed", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_import_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-quit", Fixture, GINT_TO_POINTER (TRUE),
