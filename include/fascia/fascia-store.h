@@ -317,6 +317,15 @@ gboolean            fascia_store_check_csv_import      (FasciaStore             
                                                         FasciaCsvImportCounts   *counts,
                                                         char                  ***problems,
                                                         GError                 **error);
+gboolean            fascia_store_check_csv_import_full (FasciaStore             *self,
+                                                        FasciaCsvImport         *import,
+                                                        FasciaDuplicates         duplicates,
+                                                        FasciaCsvImportCounts   *counts,
+                                                        char                  ***problems,
+                                                        GCancellable            *cancellable,
+                                                        FasciaStoreProgressFunc  progress,
+                                                        gpointer                 progress_data,
+                                                        GError                 **error);
 gboolean            fascia_store_import_csv            (FasciaStore             *self,
                                                         FasciaCsvImport         *import,
                                                         FasciaDuplicates         duplicates,
@@ -346,6 +355,8 @@ void                fascia_store_check_csv_import_async (FasciaStore            
                                                         FasciaCsvImport         *import,
                                                         FasciaDuplicates         duplicates,
                                                         GCancellable            *cancellable,
+                                                        FasciaStoreProgressFunc  progress,
+                                                        gpointer                 progress_data,
                                                         GAsyncReadyCallback      callback,
                                                         gpointer                 user_data);
 gboolean            fascia_store_check_csv_import_finish (FasciaStore           *self,

@@ -187,6 +187,7 @@ typedef struct _Work
   GApplication    *application;  /* held as long */
   gboolean         closing;      /* the window was asked to close: it does once the work ends */
   guint            wait_id;      /* the bound on that wait */
+  guint            show_id;      /* work_show_later(): the dialog's showing, until then */
 } Work;
 
 static void work_let_window_go (Work *work);
@@ -206,6 +207,7 @@ work_free (Work *work)
   g_clear_pointer (&work->bundle, g_bytes_unref);
   g_free (work->kept);
   g_clear_handle_id (&work->poll_id, g_source_remove);
+  g_clear_handle_id (&work->show_id, g_source_remove);
   g_clear_pointer (&work->export, export_job_free);
   g_free (work);
 }
@@ -261,10 +263,10 @@ work_progress_cb (double   fraction,
 }
 
 static Work *
-work_new (GtkWidget   *widget,
-          FasciaStore *store,
-          const char  *title,
-          const char  *what)
+work_new_unshown (GtkWidget   *widget,
+                  FasciaStore *store,
+                  const char  *title,
+                  const char  *what)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   Work *work = g_new0 (Work, 1);
@@ -299,8 +301,40 @@ work_new (GtkWidget   *widget,
                         gtk_callback_action_new (work_dialog_quit_cb, NULL, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (dialog), keys);
   }
-  gtk_window_present (GTK_WINDOW (dialog));
   return work;
+}
+
+static Work *
+work_new (GtkWidget   *widget,
+          FasciaStore *store,
+          const char  *title,
+          const char  *what)
+{
+  Work *work = work_new_unshown (widget, store, title, what);
+
+  gtk_window_present (GTK_WINDOW (work->dialog));
+  return work;
+}
+
+static gboolean
+work_show_cb (gpointer user_data)
+{
+  Work *work = user_data;
+
+  work->show_id = 0;
+  if (work->dialog != NULL)
+    gtk_window_present (GTK_WINDOW (work->dialog));
+  return G_SOURCE_REMOVE;
+}
+
+/* Work that is mostly over at once (a preview of a small file): its dialog shows only if it
+ * runs longer than a glance, rather than flashing by. */
+#define WORK_SHOW_AFTER_MS 250
+
+static void
+work_show_later (Work *work)
+{
+  work->show_id = g_timeout_add (WORK_SHOW_AFTER_MS, work_show_cb, work);
 }
 
 /* Work that only reads (a backup, an export) stops as Cancel stops it (one waiting for a
@@ -424,6 +458,7 @@ work_hold_window (Work *work)
 static void
 work_close_dialog (Work *work)
 {
+  g_clear_handle_id (&work->show_id, g_source_remove);
   if (work->dialog == NULL)
     return;
 
@@ -874,7 +909,7 @@ start_check (Preview *preview)
   check->preview = preview;
   check->cancellable = g_object_ref (preview->checking);
   fascia_store_check_csv_import_async (preview->store, copy, FASCIA_DUPLICATES_SKIP,
-                                       preview->checking, check_done_cb, check);
+                                       preview->checking, NULL, NULL, check_done_cb, check);
 }
 
 static void
@@ -1034,7 +1069,10 @@ fascia_records_preview_clients (GtkWidget   *widget,
 }
 
 /* The file read and its rows parsed in a worker (then checked in another, preview_checked_cb):
- * a file of 100,000 rows takes seconds, and the window goes on answering meanwhile. */
+ * a file of 100,000 rows takes seconds, and the window goes on answering meanwhile. A dialog
+ * says so, with how far the check is and Cancel (shown once it has taken longer than a
+ * glance): the window showed nothing between the file chosen and its preview, ten seconds
+ * and more for 60,000 rows, as if the file had not been taken. */
 static void
 preview_read_thread (GTask        *task,
                      gpointer      source_object,
@@ -1053,8 +1091,22 @@ preview_read_thread (GTask        *task,
     g_task_return_pointer (task, import, g_object_unref);
 }
 
-/* The rows checked for duplicates and bad values, on a connection of the worker's own: a
- * lookup a row, seconds for a large file, and the window goes on answering. */
+/* The preview's reading is over: its dialog goes. Whether it was cancelled (then nothing more
+ * is shown: nothing was changed, and the user knows). */
+static gboolean
+preview_reading_over (GTask        *task,
+                      const GError *error)
+{
+  Work *work = g_object_get_data (G_OBJECT (task), "work");
+
+  work_close_dialog (work);
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || g_cancellable_is_cancelled (work->cancellable);
+}
+
+/* The rows checked for duplicates and bad values, on a connection of the worker's own: the
+ * import's own work done and rolled back, seconds for a large file, and the window goes on
+ * answering. */
 static void
 preview_checked_cb (GObject      *source,
                     GAsyncResult *result,
@@ -1068,6 +1120,12 @@ preview_checked_cb (GObject      *source,
                                                             &preview->check_problems,
                                                             &preview->check_error);
   preview->checked = TRUE;
+  if (preview_reading_over (task, preview->check_error))
+    {
+      preview_free (preview);
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
   g_task_return_pointer (task, show_preview (preview), NULL);
 }
 
@@ -1078,14 +1136,16 @@ preview_read_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   GtkWidget *widget = g_task_get_source_object (task);
+  Work *work = g_object_get_data (G_OBJECT (task), "work");
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaCsvImport) import = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(FasciaCsvImport) copy = NULL;
   Preview *preview;
 
-  if (import == NULL)
+  if (import == NULL || g_cancellable_is_cancelled (work->cancellable))
     {
-      fascia_ui_show_error (widget, _("Could not read the file"), error);
+      if (!preview_reading_over (task, error))
+        fascia_ui_show_error (widget, _("Could not read the file"), error);
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
@@ -1099,14 +1159,17 @@ preview_read_cb (GObject      *source,
   /* On a copy, as every check: the worker detects the date order, the window may go on. */
   copy = fascia_csv_import_copy (preview->import);
   fascia_store_check_csv_import_async (preview->store, copy, FASCIA_DUPLICATES_SKIP,
-                                       NULL, preview_checked_cb, g_steal_pointer (&task));
+                                       work->cancellable, work_progress_cb, work,
+                                       preview_checked_cb, g_steal_pointer (&task));
 }
 
 /**
  * fascia_records_preview_clients_async:
  *
  * As fascia_records_preview_clients(), with the file read and parsed, and its rows checked for
- * duplicates, in worker threads; @callback is called once the preview (or an error dialog) shows.
+ * duplicates, in worker threads, a dialog with its progress and Cancel showing meanwhile;
+ * @callback is called once the preview (or an error dialog) shows, or the reading was
+ * cancelled (the dialog's Cancel, or the window closed).
  */
 void
 fascia_records_preview_clients_async (GtkWidget           *widget,
@@ -1117,12 +1180,14 @@ fascia_records_preview_clients_async (GtkWidget           *widget,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = local_path (file, &error);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *reading = NULL;
   GTask *task = g_task_new (widget, NULL, callback, user_data);
   g_autoptr(GTask) read = NULL;
+  Work *work;
 
   g_task_set_source_tag (task, fascia_records_preview_clients_async);
   g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "name", g_file_get_basename (file), g_free);
   if (path == NULL)
     {
       fascia_ui_show_error (widget, _("Could not read the file"), error);
@@ -1131,7 +1196,15 @@ fascia_records_preview_clients_async (GtkWidget           *widget,
       return;
     }
 
-  read = g_task_new (NULL, NULL, preview_read_cb, task);
+  /* Translators: the progress of an import's preview; %s is the file's name */
+  reading = g_strdup_printf (_("Reading %s…"), name);
+  work = work_new_unshown (widget, store, _("Import Clients"), reading);
+  work_stop_with_window (work);
+  work_show_later (work);
+  g_object_set_data_full (G_OBJECT (task), "work", work, (GDestroyNotify) work_free);
+  g_object_set_data_full (G_OBJECT (task), "name", g_steal_pointer (&name), g_free);
+
+  read = g_task_new (NULL, work->cancellable, preview_read_cb, task);
   g_task_set_task_data (read, g_steal_pointer (&path), g_free);
   g_task_run_in_thread (read, preview_read_thread);
 }

@@ -517,7 +517,7 @@ test_check_import (StoreFixture  *fixture,
 
   run_init (&run);
   fascia_store_check_csv_import_async (fixture->store, import, FASCIA_DUPLICATES_SKIP, NULL,
-                                       done_cb, &run);
+                                       NULL, NULL, done_cb, &run);
   g_main_loop_run (run.loop);
   g_assert_true (fascia_store_check_csv_import_finish (fixture->store, run.result, &counts,
                                                        &problems, &error));
@@ -534,6 +534,49 @@ test_check_import (StoreFixture  *fixture,
   after = dump (fixture->path);
   g_assert_cmpstr (after, ==, before);
 
+  run_clear (&run);
+}
+
+/* The check in a worker says how far it is, and Cancel stops it in the middle (the preview's
+ * dialog has a progress bar and Cancel): the result is "cancelled", nothing changed. Let run,
+ * it reports its progress and ends as the check on the window's connection does. */
+static void
+test_check_import_cancel (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = make_csv (N_CSV_ROWS);
+  g_autoptr(FasciaCsvImport) import = fascia_csv_import_new (bytes, &error);
+  g_autofree char *before = dump (fixture->path);
+  g_autofree char *after = NULL;
+  FasciaCsvImportCounts counts = { 0 };
+  Run run = { 0 };
+
+  g_assert_no_error (error);
+  run_init (&run);
+  run.cancel_at_first = TRUE;
+  fascia_store_check_csv_import_async (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                       run.cancellable, progress_cb, &run, done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_assert_false (fascia_store_check_csv_import_finish (fixture->store, run.result, &counts,
+                                                        NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (run.fractions->len, >=, 1);
+  run_clear (&run);
+
+  run = (Run) { 0 };
+  run_init (&run);
+  fascia_store_check_csv_import_async (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                       run.cancellable, progress_cb, &run, done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_assert_true (fascia_store_check_csv_import_finish (fixture->store, run.result, &counts,
+                                                       NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_added, ==, N_CSV_ROWS);
+  g_assert_cmpuint (run.fractions->len, >, 1);
+  after = dump (fixture->path);
+  g_assert_cmpstr (after, ==, before);
   run_clear (&run);
 }
 
@@ -1063,6 +1106,7 @@ main (int   argc,
   g_test_add ("/sqlite/fascia/core/store-worker/restore-cancelled-late", StoreFixture, NULL,
               store_fixture_set_up, test_restore_cancelled_late, store_fixture_tear_down);
   DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import", test_check_import);
+  DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import-cancel", test_check_import_cancel);
   g_test_add ("/postgresql/fascia/core/store-worker/daily", StoreFixture, NULL,
               server_demo_fixture_set_up, test_daily_server, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store-worker/import-cancel-silent", StoreFixture, NULL,

@@ -1241,6 +1241,67 @@ never (gpointer data)
   return FALSE;
 }
 
+static gboolean
+progress_shown (gpointer data)
+{
+  return progress_dialog () != NULL;
+}
+
+static gboolean
+progress_moved (gpointer data)
+{
+  AdwMessageDialog *progress = progress_dialog ();
+
+  return progress != NULL && gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
+                               adw_message_dialog_get_extra_child (progress))) > 0;
+}
+
+/* Between the file chosen and its preview, a large file's rows are checked for seconds (60,000
+ * rows: ten seconds and more on a busy machine): a dialog says the file is being read, shows
+ * how far the check is, and has Cancel, which ends the reading with no preview and no error,
+ * nothing changed. Before, the window showed nothing meanwhile, and nothing could stop it.
+ * Let run, the preview comes and the dialog goes. */
+static void
+test_preview_progress (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = large_csv (f, 20000);
+  FasciaStore *store = fascia_window_get_store (f->window);
+  PreviewWait wait = { 0 };
+  AdwMessageDialog *progress;
+
+  fascia_records_preview_clients_async (GTK_WIDGET (f->window), store, file, previewed_cb,
+                                        &wait);
+  g_assert_true (fascia_test_wait_for (progress_shown, NULL, 10000));
+  progress = progress_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (progress), ==, "Import Clients");
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (
+                     adw_message_dialog_get_extra_child (progress))), ==, "Reading many.csv…");
+  g_assert_true (fascia_test_wait_for (progress_moved, NULL, 30000));
+  g_assert_false (wait.done);
+  adw_message_dialog_response (progress, "cancel");
+  g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
+  g_assert_null (wait.dialog);
+  g_assert_null (progress_dialog ());
+  g_assert_cmpuint (n_clients (f), ==, 0);
+
+  /* Let run */
+  wait = (PreviewWait) { 0 };
+  g_object_unref (file);
+  file = large_csv (f, 3000);
+  fascia_records_preview_clients_async (GTK_WIDGET (f->window), store, file, previewed_cb,
+                                        &wait);
+  g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (wait.dialog));
+  g_assert_null (progress_dialog ());
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (wait.dialog)),
+                            "3000 clients will be imported."));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (wait.dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+  fascia_test_iterate ();
+}
+
+
 /* A change of a column's mapping checks the rows again in a worker, on a copy of the mapping:
  * the window's connection runs no query per row, the dialog says it is checking (Import
  * waits), and a change made meanwhile overtakes the check before it. */
@@ -1441,6 +1502,8 @@ main (int   argc,
               test_chart_paper, fixture_tear_down);
   g_test_add ("/fascia/ui/records/preview-in-worker", Fixture, NULL, fixture_set_up,
               test_preview_in_worker, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/preview-progress", Fixture, NULL, fixture_set_up,
+              test_preview_progress, fixture_tear_down);
   g_test_add ("/fascia/ui/records/mapping-in-worker", Fixture, NULL, fixture_set_up,
               test_mapping_in_worker, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-cancel", Fixture, NULL, fixture_set_up,

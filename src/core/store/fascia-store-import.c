@@ -318,14 +318,40 @@ fascia_store_check_csv_import (FasciaStore            *self,
                                char                 ***problems,
                                GError                **error)
 {
+  return fascia_store_check_csv_import_full (self, import, duplicates, counts, problems, NULL,
+                                             NULL, NULL, error);
+}
+
+/**
+ * fascia_store_check_csv_import_full:
+ * @cancellable: (nullable): stops the check, which then fails with %G_IO_ERROR_CANCELLED
+ * @progress: (nullable): called every few hundred rows with the share checked, on the thread
+ *   the check runs on
+ *
+ * Like fascia_store_check_csv_import(), for a worker thread
+ * (fascia_store_check_csv_import_async()): the check runs every row as the import would and
+ * takes as long, seconds at tens of thousands of rows.
+ */
+gboolean
+fascia_store_check_csv_import_full (FasciaStore              *self,
+                                    FasciaCsvImport          *import,
+                                    FasciaDuplicates          duplicates,
+                                    FasciaCsvImportCounts    *counts,
+                                    char                   ***problems,
+                                    GCancellable             *cancellable,
+                                    FasciaStoreProgressFunc   progress,
+                                    gpointer                  progress_data,
+                                    GError                  **error)
+{
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  Watch watch = { cancellable, progress, progress_data };
 
   g_return_val_if_fail (FASCIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (FASCIA_IS_CSV_IMPORT (import), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!run_import (self, import, duplicates, FALSE, counts, list, NULL, error))
+  if (!run_import (self, import, duplicates, FALSE, counts, list, &watch, error))
     return FALSE;
 
   if (problems != NULL)

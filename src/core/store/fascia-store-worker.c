@@ -431,10 +431,12 @@ check_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
 
-  store = fascia_store_open_full (job->database, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  /* As the import's (import_thread()): Cancel ends it at once, even while a clinic server is
+   * silent, and a server silent for the job's answer time ends it. */
+  store = fascia_store_open_reader_for (job->database, cancellable, job->answer_timeout, &error);
   if (store == NULL ||
-      !fascia_store_check_csv_import (store, job->import, job->duplicates, &job->counts,
-                                      &job->problems, &error))
+      !fascia_store_check_csv_import_full (store, job->import, job->duplicates, &job->counts,
+                                           &job->problems, cancellable, report, task, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -447,19 +449,24 @@ check_thread (GTask        *task,
 /**
  * fascia_store_check_csv_import_async:
  * @import: read by the worker until @callback: leave it alone meanwhile
- * @cancellable: (nullable): the result is then %G_IO_ERROR_CANCELLED
+ * @cancellable: (nullable): stops the check at its next few hundred rows; the result is then
+ *   %G_IO_ERROR_CANCELLED
+ * @progress: (nullable): told the share of rows checked, on the caller's thread
+ * @progress_data: for @progress; must live until @callback
  *
  * Runs fascia_store_check_csv_import() in a worker thread on a connection of its own: the
- * check looks up every row for duplicates, which at tens of thousands of rows takes seconds.
+ * check runs every row as the import would, which at tens of thousands of rows takes seconds.
  * It changes nothing.
  */
 void
-fascia_store_check_csv_import_async (FasciaStore         *self,
-                                     FasciaCsvImport     *import,
-                                     FasciaDuplicates     duplicates,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+fascia_store_check_csv_import_async (FasciaStore             *self,
+                                     FasciaCsvImport         *import,
+                                     FasciaDuplicates         duplicates,
+                                     GCancellable            *cancellable,
+                                     FasciaStoreProgressFunc  progress,
+                                     gpointer                 progress_data,
+                                     GAsyncReadyCallback      callback,
+                                     gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
   Job *job;
@@ -469,7 +476,7 @@ fascia_store_check_csv_import_async (FasciaStore         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fascia_store_check_csv_import_async);
-  job = job_new (self, cancellable, NULL, NULL);
+  job = job_new (self, cancellable, progress, progress_data);
   job->import = g_object_ref (import);
   job->duplicates = duplicates;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
