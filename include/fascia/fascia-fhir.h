@@ -65,6 +65,14 @@ gboolean   fascia_fhir_import_finish (FasciaStore             *store,
 GPtrArray *fascia_fhir_find_duplicates (FasciaStore  *store,
                                         GBytes       *bundle,
                                         GError      **error);
+void       fascia_fhir_find_duplicates_async  (FasciaStore          *store,
+                                               GBytes               *bundle,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+GPtrArray *fascia_fhir_find_duplicates_finish (FasciaStore          *store,
+                                               GAsyncResult         *result,
+                                               GError              **error);
 gboolean   fascia_fhir_duplicates_from_string (const char           *text,
                                                FasciaFhirDuplicates *duplicates);
 gboolean  fascia_fhir_atlas_has_id (FasciaStoreIdKind  kind,

@@ -1540,6 +1540,95 @@ fascia_fhir_find_duplicates (FasciaStore  *store,
   return ok ? g_steal_pointer (&found) : NULL;
 }
 
+typedef struct
+{
+  char                   *database;
+  GBytes                 *bundle;
+  guint                   answer_timeout;
+  FasciaStoreIdValidator  validator;
+  gpointer                validator_data;
+} FindJob;
+
+static void
+find_job_free (FindJob *job)
+{
+  g_free (job->database);
+  g_bytes_unref (job->bundle);
+  g_free (job);
+}
+
+static void
+find_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  FindJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  GPtrArray *found = NULL;
+
+  store = fascia_store_open_reader_for (job->database, cancellable, job->answer_timeout, &error);
+  if (store != NULL)
+    {
+      fascia_store_set_id_validator (store, job->validator, job->validator_data, NULL);
+      found = fascia_fhir_find_duplicates (store, job->bundle, &error);
+      fascia_store_close (store);
+    }
+  if (found == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * fascia_fhir_find_duplicates_async:
+ * @cancellable: (nullable): the result is then %G_IO_ERROR_CANCELLED, at once
+ *
+ * Runs fascia_fhir_find_duplicates() in a worker thread on a connection of its own: a bundle
+ * of a clinic's records is tens of megabytes, read in seconds. It changes nothing, so a cancel
+ * answers at once and the worker's result, when it comes, is dropped.
+ */
+void
+fascia_fhir_find_duplicates_async (FasciaStore         *store,
+                                   GBytes              *bundle,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindJob *job;
+
+  g_return_if_fail (FASCIA_IS_STORE (store));
+  g_return_if_fail (bundle != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fascia_fhir_find_duplicates_async);
+  job = g_new0 (FindJob, 1);
+  job->database = g_strdup (fascia_store_get_database (store));
+  job->bundle = g_bytes_ref (bundle);
+  job->answer_timeout = fascia_store_get_job_answer_timeout (store);
+  job->validator = fascia_store_get_id_validator (store, &job->validator_data);
+  g_task_set_task_data (task, job, (GDestroyNotify) find_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, find_thread);
+}
+
+/**
+ * fascia_fhir_find_duplicates_finish:
+ *
+ * Returns: (transfer container) (element-type FasciaClient): as fascia_fhir_find_duplicates()
+ */
+GPtrArray *
+fascia_fhir_find_duplicates_finish (FasciaStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * fascia_fhir_duplicates_from_string:
  * @text: "skip", "merge" or "add"

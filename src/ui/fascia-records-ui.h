@@ -44,6 +44,13 @@ gboolean   fascia_records_import_fhir_file    (GtkWidget             *widget,
 GtkWidget *fascia_records_open_fhir           (GtkWidget   *widget,
                                                FasciaStore *store,
                                                GFile       *file);
+void       fascia_records_open_fhir_async     (GtkWidget           *widget,
+                                               FasciaStore         *store,
+                                               GFile               *file,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GtkWidget *fascia_records_open_fhir_finish    (GtkWidget           *widget,
+                                               GAsyncResult        *result);
 void       fascia_records_export              (GtkWidget   *widget,
                                                FasciaStore *store,
                                                gint64       client_id);
@@ -78,6 +85,7 @@ GtkWidget *fascia_records_restore_file        (GtkWidget   *widget,
                                                FasciaStore *store,
                                                GFile       *file);
 void       fascia_records_set_close_wait      (guint        milliseconds);
+void       fascia_records_set_show_after      (guint        milliseconds);
 
 GtkWidget *fascia_records_move_to_server      (GtkWidget   *widget,
                                               FasciaStore *store);

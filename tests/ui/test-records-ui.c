@@ -163,6 +163,21 @@ wait_for_worker (void)
   fascia_test_iterate ();
 }
 
+static gboolean
+progress_shown (gpointer data)
+{
+  return progress_dialog () != NULL;
+}
+
+static gboolean
+progress_moved (gpointer data)
+{
+  AdwMessageDialog *progress = progress_dialog ();
+
+  return progress != NULL && gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
+                               adw_message_dialog_get_extra_child (progress))) > 0;
+}
+
 static void
 test_menu (Fixture       *f,
            gconstpointer  data)
@@ -418,6 +433,95 @@ test_fhir_duplicates (Fixture       *f,
   respond (ADW_MESSAGE_DIALOG (dialog), "add");
   wait_for_worker ();
   g_assert_cmpuint (n_clients (f), ==, 24);
+}
+
+typedef struct
+{
+  gboolean   done;
+  GtkWidget *dialog;
+} FhirWait;
+
+static void
+fhir_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FhirWait *wait = user_data;
+
+  wait->dialog = fascia_records_open_fhir_finish (GTK_WIDGET (source), result);
+  wait->done = TRUE;
+}
+
+static gboolean
+fhir_opened (gpointer user_data)
+{
+  return ((FhirWait *) user_data)->done;
+}
+
+/* Import FHIR… reads the bundle and looks for the patients already clients in workers (a
+ * clinic's bundle, tens of megabytes, takes seconds: it ran on the window's thread, which
+ * froze without a word), a dialog saying "Reading clinic.json…" with Cancel meanwhile: Cancel
+ * ends it with nothing more said and nothing imported; let run, what comes next shows (here
+ * the duplicates' question) and the dialog goes. The window's connection runs no query a
+ * patient. */
+static void
+test_fhir_open_in_worker (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
+  g_autofree char *bundle_path = g_build_filename (f->dir, "clinic.json", NULL);
+  g_autoptr(FasciaStore) demo = NULL;
+  g_autoptr(GBytes) bundle = NULL;
+  g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle_path);
+  FasciaStore *store = fascia_window_get_store (f->window);
+  g_autofree char *kept = NULL;
+  FhirWait wait = { 0 };
+  AdwMessageDialog *progress;
+  guint selects;
+
+  g_assert_true (fascia_store_create_demo (demo_path, &error));
+  demo = fascia_store_open_full (demo_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  bundle = fascia_fhir_export (demo, fascia_atlas_get_default (NULL), 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bundle_path, g_bytes_get_data (bundle, NULL),
+                                      g_bytes_get_size (bundle), &error));
+  g_assert_true (fascia_records_import_fhir_file (GTK_WIDGET (f->window), store, bundle_file,
+                                                  FASCIA_FHIR_DUPLICATES_REFUSE, &kept, &error));
+  g_assert_no_error (error);
+  fascia_test_iterate ();
+  g_assert_cmpuint (n_clients (f), ==, 12);
+
+  fascia_records_set_show_after (0);
+  fascia_records_open_fhir_async (GTK_WIDGET (f->window), store, bundle_file, fhir_opened_cb,
+                                  &wait);
+  g_assert_false (wait.done);
+  g_assert_true (fascia_test_wait_for (progress_shown, NULL, 10000));
+  progress = progress_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (progress), ==, "Import FHIR Records");
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (
+                     adw_message_dialog_get_extra_child (progress))), ==, "Reading clinic.json…");
+  adw_message_dialog_response (progress, "cancel");
+  g_assert_true (fascia_test_wait_for (fhir_opened, &wait, 60000));
+  g_assert_null (wait.dialog);
+  g_assert_null (progress_dialog ());
+  g_assert_cmpuint (n_clients (f), ==, 12);
+
+  /* Let run */
+  wait = (FhirWait) { 0 };
+  selects = fascia_db_get_n_selects (fascia_store_get_db (store));
+  fascia_records_open_fhir_async (GTK_WIDGET (f->window), store, bundle_file, fhir_opened_cb,
+                                  &wait);
+  g_assert_true (fascia_test_wait_for (fhir_opened, &wait, 60000));
+  fascia_records_set_show_after (G_MAXUINT);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (wait.dialog));
+  g_assert_null (progress_dialog ());
+  g_assert_cmpuint (fascia_db_get_n_selects (fascia_store_get_db (store)) - selects, <, 12);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (wait.dialog)),
+                            "12 patients of this file are already clients"));
+  respond (ADW_MESSAGE_DIALOG (wait.dialog), "cancel");
+  g_assert_cmpuint (n_clients (f), ==, 12);
 }
 
 /* The chart from the window has the handouts' letterhead and paper size. It is made in a
@@ -1241,21 +1345,6 @@ never (gpointer data)
   return FALSE;
 }
 
-static gboolean
-progress_shown (gpointer data)
-{
-  return progress_dialog () != NULL;
-}
-
-static gboolean
-progress_moved (gpointer data)
-{
-  AdwMessageDialog *progress = progress_dialog ();
-
-  return progress != NULL && gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
-                               adw_message_dialog_get_extra_child (progress))) > 0;
-}
-
 /* Between the file chosen and its preview, a large file's rows are checked for seconds (60,000
  * rows: ten seconds and more on a busy machine): a dialog says the file is being read, shows
  * how far the check is, and has Cancel, which ends the reading with no preview and no error,
@@ -1496,6 +1585,8 @@ main (int   argc,
               test_fhir_and_exports, fixture_tear_down);
   g_test_add ("/fascia/ui/records/fhir-duplicates", Fixture, NULL, fixture_set_up,
               test_fhir_duplicates, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/fhir-open-in-worker", Fixture, NULL, fixture_set_up,
+              test_fhir_open_in_worker, fixture_tear_down);
   g_test_add ("/fascia/ui/records/fhir-window-closed", Fixture, NULL, fixture_set_up,
               test_fhir_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/chart-paper", Fixture, NULL, fixture_set_up,
