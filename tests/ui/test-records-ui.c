@@ -410,6 +410,8 @@ test_fhir_duplicates (Fixture       *f,
   g_test_message ("%s", body);
   g_assert_nonnull (strstr (body, "12 patients of this file are already clients"));
   g_assert_nonnull (strstr (body, "and 4 more"));
+  /* Dates of birth as every date is shown, not as the database keeps them */
+  g_assert_nonnull (strstr (body, "Barnaby Thistlewood, born 19 Feb 1984"));
   g_assert_false (adw_message_dialog_get_body_use_markup (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "cancel");
