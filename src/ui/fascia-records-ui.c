@@ -1468,10 +1468,10 @@ show_fhir_duplicates (GtkWidget   *widget,
 
       g_string_append_printf (body, "\n• %s", fascia_client_get_name (client));
       if (birth != NULL && birth[0] != '\0')
-        /* Translators: after a client's name in a list; %s is the date of birth */
         {
           g_autofree char *shown = fascia_ui_format_stored_date (birth);
 
+          /* Translators: after a client's name in a list; %s is the date of birth */
           g_string_append_printf (body, _(", born %s"), shown);
         }
       else if (fascia_client_get_email (client)[0] != '\0')
