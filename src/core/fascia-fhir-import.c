@@ -1376,6 +1376,25 @@ import_job_free (ImportJob *job)
   g_free (job);
 }
 
+/* A job on @store's database, on a connection of the worker's own that checks the bundle's
+ * atlas ids as @store does (the validator's data is the store's, which the task holds). */
+static ImportJob *
+import_job_new (FasciaStore          *store,
+                GBytes               *bundle,
+                FasciaFhirDuplicates  duplicates,
+                gint                 *permille)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->database = g_strdup (fascia_store_get_database (store));
+  job->bundle = g_bytes_ref (bundle);
+  job->duplicates = duplicates;
+  job->answer_timeout = fascia_store_get_job_answer_timeout (store);
+  job->permille = permille;
+  job->validator = fascia_store_get_id_validator (store, &job->validator_data);
+  return job;
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -1427,13 +1446,7 @@ fascia_fhir_import_async (FasciaStore          *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, fascia_fhir_import_async);
-  job = g_new0 (ImportJob, 1);
-  job->database = g_strdup (fascia_store_get_database (store));
-  job->bundle = g_bytes_ref (bundle);
-  job->duplicates = duplicates;
-  job->answer_timeout = fascia_store_get_job_answer_timeout (store);
-  job->permille = permille;
-  job->validator = fascia_store_get_id_validator (store, &job->validator_data);
+  job = import_job_new (store, bundle, duplicates, permille);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   /* Failing or cancelled, the import changed nothing; done, it must be heard of, even when
    * Cancel came too late to stop it (at its COMMIT): the worker says which. */
@@ -1540,30 +1553,13 @@ fascia_fhir_find_duplicates (FasciaStore  *store,
   return ok ? g_steal_pointer (&found) : NULL;
 }
 
-typedef struct
-{
-  char                   *database;
-  GBytes                 *bundle;
-  guint                   answer_timeout;
-  FasciaStoreIdValidator  validator;
-  gpointer                validator_data;
-} FindJob;
-
-static void
-find_job_free (FindJob *job)
-{
-  g_free (job->database);
-  g_bytes_unref (job->bundle);
-  g_free (job);
-}
-
 static void
 find_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  FindJob *job = task_data;
+  ImportJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) store = NULL;
   GPtrArray *found = NULL;
@@ -1597,19 +1593,15 @@ fascia_fhir_find_duplicates_async (FasciaStore         *store,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  FindJob *job;
 
   g_return_if_fail (FASCIA_IS_STORE (store));
   g_return_if_fail (bundle != NULL);
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, fascia_fhir_find_duplicates_async);
-  job = g_new0 (FindJob, 1);
-  job->database = g_strdup (fascia_store_get_database (store));
-  job->bundle = g_bytes_ref (bundle);
-  job->answer_timeout = fascia_store_get_job_answer_timeout (store);
-  job->validator = fascia_store_get_id_validator (store, &job->validator_data);
-  g_task_set_task_data (task, job, (GDestroyNotify) find_job_free);
+  g_task_set_task_data (task, import_job_new (store, bundle, FASCIA_FHIR_DUPLICATES_REFUSE,
+                                              NULL),
+                        (GDestroyNotify) import_job_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, find_thread);
 }

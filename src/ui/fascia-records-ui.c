@@ -371,6 +371,37 @@ work_pulse (Work *work)
   work->pulse_id = g_timeout_add (100, work_pulse_cb, work);
 }
 
+static void work_stop_with_window (Work *work);
+
+/* Reading @file before anything else can be asked (an import's preview): a dialog saying so,
+ * shown once it takes longer than a glance, that stops it with the window. */
+static Work *
+work_new_reading (GtkWidget   *widget,
+                  FasciaStore *store,
+                  const char  *title,
+                  GFile       *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: the progress of reading a file to import; %s is the file's name */
+  g_autofree char *reading = g_strdup_printf (_("Reading %s…"), name);
+  Work *work = work_new_unshown (widget, store, title, reading);
+
+  work_stop_with_window (work);
+  work_show_later (work);
+  return work;
+}
+
+/* Reading over: its dialog goes. Whether it was cancelled (then nothing more is said: nothing
+ * was changed, and the user knows). */
+static gboolean
+work_reading_over (Work         *work,
+                   const GError *error)
+{
+  work_close_dialog (work);
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || g_cancellable_is_cancelled (work->cancellable);
+}
+
 /* Work that only reads (a backup, an export) stops as Cancel stops it (one waiting for a
  * clinic server, at once) when its window closes — gtk_window_destroy() unrealizes it; it is
  * not disposed while the work holds it — rather than running on, or waiting for the server,
@@ -1126,17 +1157,11 @@ preview_read_thread (GTask        *task,
     g_task_return_pointer (task, import, g_object_unref);
 }
 
-/* The preview's reading is over: its dialog goes. Whether it was cancelled (then nothing more
- * is shown: nothing was changed, and the user knows). */
 static gboolean
 preview_reading_over (GTask        *task,
                       const GError *error)
 {
-  Work *work = g_object_get_data (G_OBJECT (task), "work");
-
-  work_close_dialog (work);
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-         || g_cancellable_is_cancelled (work->cancellable);
+  return work_reading_over (g_object_get_data (G_OBJECT (task), "work"), error);
 }
 
 /* The rows checked for duplicates and bad values, on a connection of the worker's own: the
@@ -1215,8 +1240,6 @@ fascia_records_preview_clients_async (GtkWidget           *widget,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = local_path (file, &error);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *reading = NULL;
   GTask *task = g_task_new (widget, NULL, callback, user_data);
   g_autoptr(GTask) read = NULL;
   Work *work;
@@ -1231,13 +1254,9 @@ fascia_records_preview_clients_async (GtkWidget           *widget,
       return;
     }
 
-  /* Translators: the progress of an import's preview; %s is the file's name */
-  reading = g_strdup_printf (_("Reading %s…"), name);
-  work = work_new_unshown (widget, store, _("Import Clients"), reading);
-  work_stop_with_window (work);
-  work_show_later (work);
+  work = work_new_reading (widget, store, _("Import Clients"), file);
   g_object_set_data_full (G_OBJECT (task), "work", work, (GDestroyNotify) work_free);
-  g_object_set_data_full (G_OBJECT (task), "name", g_steal_pointer (&name), g_free);
+  g_object_set_data_full (G_OBJECT (task), "name", g_file_get_basename (file), g_free);
 
   read = g_task_new (NULL, work->cancellable, preview_read_cb, task);
   g_task_set_task_data (read, g_steal_pointer (&path), g_free);
@@ -1577,16 +1596,6 @@ read_bytes_thread (GTask        *task,
     g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
 }
 
-/* Over: the dialog goes; whether it was cancelled (then nothing more is said). */
-static gboolean
-fhir_open_over (FhirOpen     *open,
-                const GError *error)
-{
-  work_close_dialog (open->work);
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-         || g_cancellable_is_cancelled (open->work->cancellable);
-}
-
 static void
 fhir_duplicates_found_cb (GObject      *source,
                           GAsyncResult *result,
@@ -1599,7 +1608,7 @@ fhir_duplicates_found_cb (GObject      *source,
   g_autoptr(GPtrArray) duplicates = fascia_fhir_find_duplicates_finish (FASCIA_STORE (source),
                                                                         result, &error);
 
-  if (fhir_open_over (open, error))
+  if (work_reading_over (open->work, error))
     g_task_return_pointer (task, NULL, NULL);
   else if (duplicates == NULL)
     {
@@ -1626,7 +1635,7 @@ fhir_bytes_read_cb (GObject      *source,
   open->bytes = g_task_propagate_pointer (G_TASK (result), &error);
   if (open->bytes == NULL || g_cancellable_is_cancelled (open->work->cancellable))
     {
-      if (!fhir_open_over (open, error))
+      if (!work_reading_over (open->work, error))
         fascia_ui_show_error (open->work->widget, _("Could not import the records"), error);
       g_task_return_pointer (task, NULL, NULL);
       return;
@@ -1652,8 +1661,6 @@ fascia_records_open_fhir_async (GtkWidget           *widget,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = local_path (file, &error);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *reading = NULL;
   g_autoptr(GTask) task = g_task_new (widget, NULL, callback, user_data);
   g_autoptr(GTask) read = NULL;
   FhirOpen *open;
@@ -1669,11 +1676,8 @@ fascia_records_open_fhir_async (GtkWidget           *widget,
   /* Read in, here, before the worker checks the bundle's atlas ids against it. */
   fascia_ui_get_atlas ();
   open = g_new0 (FhirOpen, 1);
-  reading = g_strdup_printf (_("Reading %s…"), name);
-  open->work = work_new_unshown (widget, store, _("Import FHIR Records"), reading);
-  work_stop_with_window (open->work);
+  open->work = work_new_reading (widget, store, _("Import FHIR Records"), file);
   work_pulse (open->work);
-  work_show_later (open->work);
   g_task_set_task_data (task, open, (GDestroyNotify) fhir_open_free);
 
   read = g_task_new (NULL, open->work->cancellable, fhir_bytes_read_cb, g_steal_pointer (&task));

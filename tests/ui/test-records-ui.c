@@ -178,6 +178,19 @@ progress_moved (gpointer data)
                                adw_message_dialog_get_extra_child (progress))) > 0;
 }
 
+/* The dialog that work begun in the background shows once it has read its file */
+typedef struct
+{
+  gboolean   done;
+  GtkWidget *dialog;
+} DialogWait;
+
+static gboolean
+dialog_came (gpointer user_data)
+{
+  return ((DialogWait *) user_data)->done;
+}
+
 static void
 test_menu (Fixture       *f,
            gconstpointer  data)
@@ -437,27 +450,15 @@ test_fhir_duplicates (Fixture       *f,
   g_assert_cmpuint (n_clients (f), ==, 24);
 }
 
-typedef struct
-{
-  gboolean   done;
-  GtkWidget *dialog;
-} FhirWait;
-
 static void
 fhir_opened_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  FhirWait *wait = user_data;
+  DialogWait *wait = user_data;
 
   wait->dialog = fascia_records_open_fhir_finish (GTK_WIDGET (source), result);
   wait->done = TRUE;
-}
-
-static gboolean
-fhir_opened (gpointer user_data)
-{
-  return ((FhirWait *) user_data)->done;
 }
 
 /* Import FHIR… reads the bundle and looks for the patients already clients in workers (a
@@ -478,7 +479,7 @@ test_fhir_open_in_worker (Fixture       *f,
   g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle_path);
   FasciaStore *store = fascia_window_get_store (f->window);
   g_autofree char *kept = NULL;
-  FhirWait wait = { 0 };
+  DialogWait wait = { 0 };
   AdwMessageDialog *progress;
   guint selects;
 
@@ -505,17 +506,17 @@ test_fhir_open_in_worker (Fixture       *f,
   g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (
                      adw_message_dialog_get_extra_child (progress))), ==, "Reading clinic.json…");
   adw_message_dialog_response (progress, "cancel");
-  g_assert_true (fascia_test_wait_for (fhir_opened, &wait, 60000));
+  g_assert_true (fascia_test_wait_for (dialog_came, &wait, 60000));
   g_assert_null (wait.dialog);
   g_assert_null (progress_dialog ());
   g_assert_cmpuint (n_clients (f), ==, 12);
 
   /* Let run */
-  wait = (FhirWait) { 0 };
+  wait = (DialogWait) { 0 };
   selects = fascia_db_get_n_selects (fascia_store_get_db (store));
   fascia_records_open_fhir_async (GTK_WIDGET (f->window), store, bundle_file, fhir_opened_cb,
                                   &wait);
-  g_assert_true (fascia_test_wait_for (fhir_opened, &wait, 60000));
+  g_assert_true (fascia_test_wait_for (dialog_came, &wait, 60000));
   fascia_records_set_show_after (G_MAXUINT);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (wait.dialog));
   g_assert_null (progress_dialog ());
@@ -1268,27 +1269,15 @@ test_preview_mapping (Fixture       *f,
   g_assert_true (found);
 }
 
-typedef struct
-{
-  gboolean   done;
-  GtkWidget *dialog;
-} PreviewWait;
-
 static void
 previewed_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  PreviewWait *wait = user_data;
+  DialogWait *wait = user_data;
 
   wait->dialog = fascia_records_preview_clients_finish (GTK_WIDGET (source), result);
   wait->done = TRUE;
-}
-
-static gboolean
-previewed (gpointer user_data)
-{
-  return ((PreviewWait *) user_data)->done;
 }
 
 /* Import Clients… reads and parses the file, and checks every row for duplicates, in a
@@ -1305,7 +1294,7 @@ test_preview_in_worker (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaClient) already = fascia_client_new ();
   FasciaStore *store = fascia_window_get_store (f->window);
-  PreviewWait wait = { 0 };
+  DialogWait wait = { 0 };
   guint selects;
 
   fascia_client_set_name (already, "Client Number 00007");
@@ -1318,7 +1307,7 @@ test_preview_in_worker (Fixture       *f,
   fascia_records_preview_clients_async (GTK_WIDGET (f->window), store, file, previewed_cb,
                                         &wait);
   g_assert_false (wait.done);
-  g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
+  g_assert_true (fascia_test_wait_for (dialog_came, &wait, 60000));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (wait.dialog));
   fascia_test_iterate ();
   /* The duplicate check looks up each row: 3000 queries, none of them on this connection
@@ -1330,12 +1319,12 @@ test_preview_in_worker (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (wait.dialog));
   fascia_test_iterate ();
 
-  wait = (PreviewWait) { 0 };
+  wait = (DialogWait) { 0 };
   g_test_expect_message ("fascia-ui", G_LOG_LEVEL_WARNING, "Could not read the file*");
   fascia_records_preview_clients_async (GTK_WIDGET (f->window),
                                         fascia_window_get_store (f->window), missing,
                                         previewed_cb, &wait);
-  g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
+  g_assert_true (fascia_test_wait_for (dialog_came, &wait, 60000));
   g_test_assert_expected_messages ();
   g_assert_null (wait.dialog);
   g_assert_cmpuint (n_clients (f), ==, 1);
@@ -1358,7 +1347,7 @@ test_preview_progress (Fixture       *f,
 {
   g_autoptr(GFile) file = large_csv (f, 20000);
   FasciaStore *store = fascia_window_get_store (f->window);
-  PreviewWait wait = { 0 };
+  DialogWait wait = { 0 };
   AdwMessageDialog *progress;
 
   fascia_records_preview_clients_async (GTK_WIDGET (f->window), store, file, previewed_cb,
@@ -1371,18 +1360,18 @@ test_preview_progress (Fixture       *f,
   g_assert_true (fascia_test_wait_for (progress_moved, NULL, 30000));
   g_assert_false (wait.done);
   adw_message_dialog_response (progress, "cancel");
-  g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
+  g_assert_true (fascia_test_wait_for (dialog_came, &wait, 60000));
   g_assert_null (wait.dialog);
   g_assert_null (progress_dialog ());
   g_assert_cmpuint (n_clients (f), ==, 0);
 
   /* Let run */
-  wait = (PreviewWait) { 0 };
+  wait = (DialogWait) { 0 };
   g_object_unref (file);
   file = large_csv (f, 3000);
   fascia_records_preview_clients_async (GTK_WIDGET (f->window), store, file, previewed_cb,
                                         &wait);
-  g_assert_true (fascia_test_wait_for (previewed, &wait, 60000));
+  g_assert_true (fascia_test_wait_for (dialog_came, &wait, 60000));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (wait.dialog));
   g_assert_null (progress_dialog ());
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (wait.dialog)),
