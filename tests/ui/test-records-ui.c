@@ -381,23 +381,15 @@ test_fhir_and_exports (Fixture       *f,
     }
 }
 
-/* Import FHIR… of a bundle whose patients are already clients names them, and imports
- * nothing until the user skips, merges or adds them. */
-static void
-test_fhir_duplicates (Fixture       *f,
-                      gconstpointer  data)
+/* clinic.json in the test's folder: the demo clinic's records as a FHIR bundle */
+static GFile *
+demo_bundle_file (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
   g_autofree char *bundle_path = g_build_filename (f->dir, "clinic.json", NULL);
   g_autoptr(FasciaStore) demo = NULL;
   g_autoptr(GBytes) bundle = NULL;
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle_path);
-  FasciaStore *store = fascia_window_get_store (f->window);
-  GtkWidget *dialog;
-  const char *body;
 
   g_assert_true (fascia_store_create_demo (demo_path, &error));
   demo = fascia_store_open_full (demo_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
@@ -406,6 +398,24 @@ test_fhir_duplicates (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (bundle_path, g_bytes_get_data (bundle, NULL),
                                       g_bytes_get_size (bundle), &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (bundle_path);
+}
+
+/* Import FHIR… of a bundle whose patients are already clients names them, and imports
+ * nothing until the user skips, merges or adds them. */
+static void
+test_fhir_duplicates (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GFile) bundle_file = demo_bundle_file (f);
+  FasciaStore *store = fascia_window_get_store (f->window);
+  GtkWidget *dialog;
+  const char *body;
+
 
   /* No duplicates: imported at once, in a worker, its dialog showing how far it is. */
   dialog = fascia_records_open_fhir (GTK_WIDGET (f->window), store, bundle_file);
@@ -472,24 +482,13 @@ test_fhir_open_in_worker (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
-  g_autofree char *bundle_path = g_build_filename (f->dir, "clinic.json", NULL);
-  g_autoptr(FasciaStore) demo = NULL;
-  g_autoptr(GBytes) bundle = NULL;
-  g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle_path);
+  g_autoptr(GFile) bundle_file = demo_bundle_file (f);
   FasciaStore *store = fascia_window_get_store (f->window);
   g_autofree char *kept = NULL;
   DialogWait wait = { 0 };
   AdwMessageDialog *progress;
   guint selects;
 
-  g_assert_true (fascia_store_create_demo (demo_path, &error));
-  demo = fascia_store_open_full (demo_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  bundle = fascia_fhir_export (demo, fascia_atlas_get_default (NULL), 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (bundle_path, g_bytes_get_data (bundle, NULL),
-                                      g_bytes_get_size (bundle), &error));
   g_assert_true (fascia_records_import_fhir_file (GTK_WIDGET (f->window), store, bundle_file,
                                                   FASCIA_FHIR_DUPLICATES_REFUSE, &kept, &error));
   g_assert_no_error (error);
@@ -1510,23 +1509,12 @@ test_fhir_window_closed (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
-  g_autofree char *bundle_path = g_build_filename (f->dir, "clinic.json", NULL);
-  g_autoptr(FasciaStore) demo = NULL;
-  g_autoptr(GBytes) bundle = NULL;
-  g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle_path);
+  g_autoptr(GFile) bundle_file = demo_bundle_file (f);
   FasciaWindow *window = f->window;
   Closing closing = { f, GTK_WINDOW (window), FALSE, FALSE, -1 };
   GtkWidget *progress;
   gulong removed_id;
 
-  g_assert_true (fascia_store_create_demo (demo_path, &error));
-  demo = fascia_store_open_full (demo_path, FASCIA_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  bundle = fascia_fhir_export (demo, fascia_atlas_get_default (NULL), 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (bundle_path, g_bytes_get_data (bundle, NULL),
-                                      g_bytes_get_size (bundle), &error));
 
   progress = fascia_records_open_fhir (GTK_WIDGET (window), fascia_window_get_store (window),
                                        bundle_file);
