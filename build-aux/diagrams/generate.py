@@ -62,7 +62,8 @@ class View:
 
     def __init__(self, vid, kind, x0, y0, frame, title, description, scale=SCALE, font_size=17):
         self.id, self.kind, self.x0, self.y0 = vid, kind, x0, y0
-        self.scale = scale              # canvas units per mm: SCALE, but for the medial view, which frames less
+        self.scale = scale              # canvas units per mm: SCALE, but for the medial view, which frames less,
+                                        # and the superficial views, which frame more (PS_SCALE, FS_SCALE)
         self.font_size = font_size
         self.frame = frame              # (top, bottom) in mm of y
         self.ymin = frame[0]            # points above are clamped (a view may run shapes off its top edge)
@@ -220,14 +221,14 @@ def draw_ribs_coronal(v, side):
     parts9_11 = []
     for n in (9, 10, 11):
         pts, w = SK.RIBS[n]
-        parts9_11.append(path(ribbon(v.ps(pts, side), [x * SCALE for x in w], caps='round' if n == 11 else 'flat'), BONE))
+        parts9_11.append(path(ribbon(v.ps(pts, side), [x * v.scale for x in w], caps='round' if n == 11 else 'flat'), BONE))
         # costal groove: a thin line along the lower border
-        left, right, cen = offset_line(v.ps(pts[1:], side), [x * SCALE * 0.55 for x in w[1:]])
+        left, right, cen = offset_line(v.ps(pts[1:], side), [x * v.scale * 0.55 for x in w[1:]])
         edge = right if (v.kind == 'ant') == (side == 1) else left
         parts9_11.append(path(smooth(edge[2:-3:3], closed=False), BONE_DETAIL))
     v.add('bones', group('b-lower-ribs' + sfx(side), parts9_11))
     pts, w = SK.RIBS[12]
-    v.add('bones', group('b-rib-12' + sfx(side), [path(ribbon(v.ps(pts, side), [x * SCALE for x in w]), BONE)]))
+    v.add('bones', group('b-rib-12' + sfx(side), [path(ribbon(v.ps(pts, side), [x * v.scale for x in w]), BONE)]))
 
 
 def tp_centreline(name):
@@ -244,7 +245,7 @@ def tp_centreline(name):
 def draw_tps(v, side, names):
     for name in names:
         pts, w = tp_centreline(name)
-        d = ribbon(v.ps(pts, side), [x * SCALE for x in w])
+        d = ribbon(v.ps(pts, side), [x * v.scale for x in w])
         if name in ('T9', 'T10', 'T11'):
             continue
         v.add('bones', path(d, BONE, 'b-%s-transverse-process%s' % (name.lower(), sfx(side))))
@@ -252,7 +253,7 @@ def draw_tps(v, side, names):
         parts = []
         for name in ('T9', 'T10', 'T11'):
             pts, w = tp_centreline(name)
-            parts.append(path(ribbon(v.ps(pts, side), [x * SCALE for x in w]), BONE))
+            parts.append(path(ribbon(v.ps(pts, side), [x * v.scale for x in w]), BONE))
         v.add('bones', group('b-lower-thoracic-transverse-processes' + sfx(side), parts))
 
 
@@ -300,7 +301,7 @@ def draw_posterior_arches(v):
         v.add('bones', path(smooth(v.ps([(-(lw - 5), top - 5), (-(lw - 2), top + 3)]), False), BONE_DETAIL))
         if lumbar:
             for s in (1, -1):
-                mam[s].append(path(circle_d(v.p((lw + 2.2, top - 0.5), s), 2.6 * SCALE), LANDMARK))
+                mam[s].append(path(circle_d(v.p((lw + 2.2, top - 0.5), s), 2.6 * v.scale), LANDMARK))
             spd = [(-4.2, top + 0.35 * h, 'c'), (4.2, top + 0.35 * h, 'c'), (5.2, sp - 6), (4.6, sp - 1),
                    (0, sp + 0.5), (-4.6, sp - 1), (-5.2, sp - 6)]
             l_sp.append(path(smooth(v.ps(spd)), BONE))
@@ -495,7 +496,7 @@ def draw_hip_landmarks_coronal(v, side):
     crest_w[-1] = 3.5
     # the crest band runs along the inside of the outline
     cpts = [(x - 2.2 * (1 if x > 60 else 0.3), y + 2.4) for x, y in SK.CREST]
-    v.add('bones', path(ribbon(v.ps(cpts, side), [w * SCALE for w in crest_w]), LANDMARK, 'b-iliac-crest' + s))
+    v.add('bones', path(ribbon(v.ps(cpts, side), [w * v.scale for w in crest_w]), LANDMARK, 'b-iliac-crest' + s))
     if v.kind == 'ant':
         v.add('bones', path(smooth(v.ps(SK.ILIAC_FOSSA, side)), 'fill="#e6d7b7" fill-opacity="0.55" stroke="#a8937a" stroke-width="1" stroke-dasharray="4 3"', 'b-iliac-fossa' + s))
         v.add('bones', path(smooth(ell(v, 123, 209, 5, 5.5, 0, side)), LANDMARK, 'b-asis' + s))
@@ -534,8 +535,8 @@ def draw_ligaments_coronal(v, side, which):
     if 'iliolumbar' in which:
         up = [(37, 160), (48, 152), (60, 147)]
         lo = [(37, 166), (44, 176), (46, 188)]
-        parts = [path(ribbon(v.ps(up, side), [6 * SCALE, 5 * SCALE, 5 * SCALE]), LIGAMENT),
-                 path(ribbon(v.ps(lo, side), [5 * SCALE, 5 * SCALE, 4.5 * SCALE]), LIGAMENT)]
+        parts = [path(ribbon(v.ps(up, side), [6 * v.scale, 5 * v.scale, 5 * v.scale]), LIGAMENT),
+                 path(ribbon(v.ps(lo, side), [5 * v.scale, 5 * v.scale, 4.5 * v.scale]), LIGAMENT)]
         for o in (-1.5, 1.5):
             parts.append(path(smooth(v.ps([(38, 160 + o), (48, 152 + o), (59, 147 + o)], side), False), LIG_FIBRE))
         v.add('bones', group('b-iliolumbar-ligament' + s, parts))
@@ -552,7 +553,7 @@ def draw_ligaments_coronal(v, side, which):
         v.add('bones', group('b-sacrotuberous-ligament' + s, parts))
     if 'inguinal' in which:
         pts = [(121, 214), (100, 234), (74, 258), (48, 278), (27, 288)]
-        v.add('bones', group('b-inguinal-ligament' + s, [path(ribbon(v.ps(pts, side), [4.5 * SCALE, 4 * SCALE, 4 * SCALE, 4 * SCALE, 3.5 * SCALE]), LIGAMENT)]))
+        v.add('bones', group('b-inguinal-ligament' + s, [path(ribbon(v.ps(pts, side), [4.5 * v.scale, 4 * v.scale, 4 * v.scale, 4 * v.scale, 3.5 * v.scale]), LIGAMENT)]))
 
 
 def draw_gluteal_lines_coronal(v, side):
@@ -575,9 +576,9 @@ def draw_linea_aspera(v, side):
         # seen from behind it is the bare ridge between the insertion of adductor magnus (its medial lip)
         # and the origin of vastus lateralis (its lateral lip), not under either
         pts = [(a + 3.5, y) for a, y in LINEA_ASPERA]
-        v.add('bones', path(ribbon(v.ps(pts, side), 4.6 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera' + sfx(side)))
+        v.add('bones', path(ribbon(v.ps(pts, side), 4.6 * v.scale, caps='flat'), LANDMARK, 'b-linea-aspera' + sfx(side)))
         return
-    v.add('bones', path(ribbon(v.ps(LINEA_ASPERA, side), 3.2 * SCALE, caps='flat'), SEEN_THROUGH, 'b-linea-aspera' + sfx(side)))
+    v.add('bones', path(ribbon(v.ps(LINEA_ASPERA, side), 3.2 * v.scale, caps='flat'), SEEN_THROUGH, 'b-linea-aspera' + sfx(side)))
 
 
 KNEE = LM['knee'][0]
@@ -636,7 +637,7 @@ def draw_pelvic_floor_landmarks_coronal(v, side):
     """Landmarks of the lower hip bone both coronal views show: the ischiopubic ramus and, in the
     front view, the body and crest of the pubis and the pecten; from behind, the ischial spine."""
     s = sfx(side)
-    v.add('bones', path(ribbon(v.ps(ISCHIOPUBIC, side), [5 * SCALE, 5.5 * SCALE, 5.5 * SCALE, 5.5 * SCALE, 5 * SCALE]),
+    v.add('bones', path(ribbon(v.ps(ISCHIOPUBIC, side), [5 * v.scale, 5.5 * v.scale, 5.5 * v.scale, 5.5 * v.scale, 5 * v.scale]),
                         LANDMARK, 'b-ischiopubic-ramus' + s))
     if v.kind == 'ant':
         body = [(3, 293.5), (12, 292.5), (19.5, 294), (21, 303), (17, 316), (9, 326), (3, 328)]
@@ -656,7 +657,7 @@ def draw_hip_back_landmarks(v, side):
     """From behind: the intertrochanteric crest with the quadrate tubercle, the trochanteric fossa;
     the sacrospinous ligament; the sacroiliac joint and the long dorsal sacroiliac ligament."""
     s = sfx(side)
-    v.add('bones', path(ribbon(v.ps([(142, 287), (137, 304), (126, 327), (112, 348)], side), 4.2 * SCALE), LANDMARK,
+    v.add('bones', path(ribbon(v.ps([(142, 287), (137, 304), (126, 327), (112, 348)], side), 4.2 * v.scale), LANDMARK,
                         'b-intertrochanteric-crest' + s))
     v.add('bones', path(smooth(ell(v, 129.5, 319, 4.2, 5.2, 0.4, side)), LANDMARK, 'b-quadrate-tubercle' + s))
     v.add('bones', path(smooth(ell(v, 133, 298, 3.4, 6.5, 0.35, side)), 'fill="#d9c9a6" stroke="#5b4a3a" stroke-width="1.2"',
@@ -669,10 +670,10 @@ def draw_pelvic_ligaments_back(v, side):
     poly = v.ps(ss, side)
     v.add('bones', group('b-sacrospinous-ligament' + s, [path(smooth(poly), LIGAMENT),
                                                          path(lines_d(hatch([sample(poly, True, 6)], 5, 8 if side == 1 else 172)), LIG_FIBRE)]))
-    v.add('bones', path(ribbon(v.ps([(47, 194), (49.5, 206), (49, 221), (44.5, 237)], side), 3 * SCALE), DISC,
+    v.add('bones', path(ribbon(v.ps([(47, 194), (49.5, 206), (49, 221), (44.5, 237)], side), 3 * v.scale), DISC,
                         'b-sacroiliac-joint' + s))
     ld = [(39, 219), (35, 232), (30, 246)]
-    v.add('bones', group('b-long-dorsal-sacroiliac-ligament' + s, [path(ribbon(v.ps(ld, side), [6 * SCALE, 5.5 * SCALE, 5 * SCALE]), LIGAMENT),
+    v.add('bones', group('b-long-dorsal-sacroiliac-ligament' + s, [path(ribbon(v.ps(ld, side), [6 * v.scale, 5.5 * v.scale, 5 * v.scale]), LIGAMENT),
                                                                    path(smooth(v.ps(ld, side), False), LIG_FIBRE)]))
 
 
@@ -1300,7 +1301,7 @@ def build_anterior():
         referral_zone(v, 'sartorius', 1, s, [[(118, 226), (132, 236), (106, 320), (82, 400), (64, 480), (52, 560), (46, 612), (24, 612), (32, 540), (44, 460), (62, 380), (88, 300), (112, 232)]])
         # the inguinal ligament passes in front of iliopsoas: drawn again over it (drawing only)
         pts = [(121, 214), (100, 234), (74, 258), (48, 278), (27, 288)]
-        v.add('muscles', path(ribbon(v.ps(pts, s), [4.5 * SCALE, 4 * SCALE, 4 * SCALE, 4 * SCALE, 3.5 * SCALE]), LIGAMENT))
+        v.add('muscles', path(ribbon(v.ps(pts, s), [4.5 * v.scale, 4 * v.scale, 4 * v.scale, 4 * v.scale, 3.5 * v.scale]), LIGAMENT))
         # trigger points and referral zones
         trigger_point(v, 'psoas-major', 1, s, (34, 92))
         trigger_point(v, 'psoas-major', 2, s, (82, 286))
@@ -1399,7 +1400,7 @@ def draw_scapula_back(v, side):
     parts = [path(smooth(poly, True), BONE.replace('stroke="#5b4a3a"', 'stroke="none"'))]
     lat_border = [SCAPULA_ANGLE] + SCAPULA_LATERAL
     parts.append(path(poly_d([ribbon_poly(v.ps([(q[0] - 3.2, q[1] - 1.2) for q in lat_border[1:]], side),
-                                          [2 * SCALE, 4 * SCALE, 5 * SCALE, 5.5 * SCALE, 6 * SCALE])]), BONE_SHADE))
+                                          [2 * v.scale, 4 * v.scale, 5 * v.scale, 5.5 * v.scale, 6 * v.scale])]), BONE_SHADE))
     parts.append(path(smooth(v.ps([(q[0] - 5.5, q[1] - 1.5) for q in lat_border[2:]], side), False), BONE_DETAIL))
     parts.append(path(smooth(poly, False), BONE.replace('fill="#f4ecd8"', 'fill="none"')))
     v.add('bones', group('b-scapula' + sfx(side), parts))
@@ -1452,13 +1453,13 @@ def chest_wall_back(v, side, x0, x1, y0, y1, ribs):
     # the muscles drawn again over the bones under them, never hit: the intercostals' region (under
     # everything, intercostals_back) takes the clicks here
     out = seen_only([path('M' + ' L'.join(P(q) for q in box) + ' Z', MUSCLE['deep'].replace('stroke="#6e1f17"', 'stroke="none"')),
-                     path(lines_d(hatch([box], 2.6 * SCALE, 60 if side == 1 else 120)), FIBRE)])
+                     path(lines_d(hatch([box], 2.6 * v.scale, 60 if side == 1 else 120)), FIBRE)])
     bones = []
     for n in ribs:
         pts, w = SK.RIBS[9]
         dy = -27.0 * (9 - n)
         cl = [(q[0], q[1] + dy) for q in pts[:5]]
-        bones.append(path(ribbon(v.ps(cl, side), [x * SCALE for x in w[:5]]), BONE))
+        bones.append(path(ribbon(v.ps(cl, side), [x * v.scale for x in w[:5]]), BONE))
     # the 6th to 8th ribs click as the fifth to eighth ribs, over the intercostal muscles between them
     out.append(group('b-ribs-5-8' + sfx(side), bones))
     return out
@@ -1476,7 +1477,7 @@ def intercostals_back(v, side):
     poly = v.ps(CHEST_WALL_LOW, side)
     return [group('m-intercostals' + sfx(side),
                   [path(smooth(poly), INTERCOSTAL),
-                   path(lines_d(hatch([sample(poly, True, 6)], 2.6 * SCALE, 62 if side == 1 else 118)), FIBRE)])]
+                   path(lines_d(hatch([sample(poly, True, 6)], 2.6 * v.scale, 62 if side == 1 else 118)), FIBRE)])]
 
 
 # Where latissimus is cut away on the right the erector spinae show through the thin posterior layer of the
@@ -1533,7 +1534,7 @@ def lat_rib_slips(v, side):
         b = rib_at(n, y)
         d = norm(sub(LAT_AXILLA, b))
         a = add(b, mul(d, 34))
-        out.append(path(ribbon(v.ps([b, lerp(b, a, 0.5), a], side), [7 * SCALE, 8 * SCALE, 9 * SCALE]), MUSCLE['sup']))
+        out.append(path(ribbon(v.ps([b, lerp(b, a, 0.5), a], side), [7 * v.scale, 8 * v.scale, 9 * v.scale]), MUSCLE['sup']))
         out.append(path(smooth(v.ps([b, a], side), False), FIBRE))
     return out
 
@@ -1565,17 +1566,28 @@ def spi_slips(v, side):
     return out
 
 
+# The two superficial views reach the knee, as the front and back deep views do, and keep what lies
+# above them (the lower trapezius, rhomboid major and teres major behind, the lower sternum and the ribs in
+# front): the canvas is too short for the whole frame at SCALE, so these two draw it a little smaller,
+# at true proportions, the knee's foot on the bottom edge of the canvas as in the other views.
+PS_SCALE = 1.53
+FS_SCALE = 1.62
+
+
 def build_posterior_superficial():
-    v = View('posterior-superficial', 'post', 600, 215, (-100, 614), 'Back, superficial',
+    v = View('posterior-superficial', 'post', 600, 1496 - PS_SCALE * 865, (-100, 765), 'Back, superficial',
              'The superficial muscles of the low back and buttock seen from behind: gluteus maximus with the upper '
              'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the lower fibres '
              'of trapezius over its upper medial corner and the lower scapulae, rhomboid major beside their medial '
              'borders and teres major along their lateral borders, the back of '
              'external oblique and, where latissimus is cut away on the right, serratus posterior inferior and the '
              'intercostal muscles between the lower ribs; below '
-             'the buttock the hamstrings, adductor magnus and gracilis, and on the lateral thigh vastus lateralis '
-             'under the iliotibial tract.')
-    v.title_long = 'Posterior view, superficial layer: low back and buttock'
+             'the buttock the hamstrings, adductor magnus and gracilis down to the knee, and on the lateral thigh '
+             'vastus lateralis under the iliotibial tract: biceps femoris on the head of the fibula, semitendinosus, '
+             'gracilis and sartorius on the pes anserinus, semimembranosus on the back of the medial tibial condyle, '
+             'the iliotibial tract to the lateral tibial condyle.',
+             scale=PS_SCALE)
+    v.title_long = 'Posterior view, superficial layer: low back, buttock and thigh'
     v.ymin = -200                   # latissimus runs on up towards the axilla
     coronal_bones(v)
     # the T5-T8 spinous processes above the view's skeleton, latissimus arising from T7 down (drawing only)
@@ -1594,6 +1606,7 @@ def build_posterior_superficial():
         draw_femoral_landmarks(v, s)
         draw_gluteal_lines_coronal(v, s)
         draw_ligaments_coronal(v, s, ['sacrotuberous'])
+        draw_knee_landmarks(v, s)
     # the intercostal muscles under the lower ribs (the ribs were drawn first)
     for s in v.sides:
         v.layers['bones'][0:0] = intercostals_back(v, s)
@@ -1711,9 +1724,13 @@ def build_posterior_superficial():
     v.label('Iliotibial tract', (160, 460), R)
     v.label('Gluteal tuberosity (covered)', (134, 412), R)
     v.label('Femur', (108, 480), L)
-    v.label('Biceps femoris', (100, 560), L)
+    v.label('Biceps femoris', (104, 560), L)
     v.label('Semitendinosus', (54, 540), R)
-    v.label('Gracilis', (33, 569), R)
+    v.label('Gracilis', (28, 600), R)
+    v.label('Semimembranosus', (63, 640), L)
+    v.label('Sartorius', (KNEE - 45, 690), R)
+    v.label('Head of fibula', (KNEE + 40, 738), L)
+    v.label('Pes anserinus', (KNEE - 21, 756), R)
     return v
 
 
@@ -1768,8 +1785,8 @@ def slip_parts(v, side, a, b, w0, w1, split=0.45):
     """A small tendinous slip of a muscle from a (fleshy) to b (on the bone): the part
     before split is muscle, the rest tendon."""
     m = lerp(a, b, split)
-    return [path(ribbon(v.ps([a, lerp(a, m, 0.5), m], side), [w0 * SCALE, w0 * SCALE * 0.9, w0 * SCALE * 0.75], caps='flat'), MUSCLE['sup']),
-            path(ribbon(v.ps([lerp(a, m, 0.9), lerp(m, b, 0.5), b], side), [w1 * SCALE, w1 * SCALE * 0.9, w1 * SCALE * 0.8]), TENDON)]
+    return [path(ribbon(v.ps([a, lerp(a, m, 0.5), m], side), [w0 * v.scale, w0 * v.scale * 0.9, w0 * v.scale * 0.75], caps='flat'), MUSCLE['sup']),
+            path(ribbon(v.ps([lerp(a, m, 0.9), lerp(m, b, 0.5), b], side), [w1 * v.scale, w1 * v.scale * 0.9, w1 * v.scale * 0.8]), TENDON)]
 
 
 def iliocostalis_parts(v, side, cut=False):
@@ -1789,7 +1806,7 @@ def iliocostalis_parts(v, side, cut=False):
         cy = v.p((0, y))[1]
         u = min(range(201), key=lambda j: abs(sh.point(1.0, j / 200.0)[1] - cy)) / 200.0
         q = sh.point(1.0, u)
-        return ((q[0] - v.x0) / (-SCALE * side), y)
+        return ((q[0] - v.x0) / (-v.scale * side), y)
 
     slips = []
     for rib, dx in ((12, 12), (11, 13), (10, 13), (9, 12)):
@@ -1876,10 +1893,10 @@ def build_posterior_deep():
         # quadratus lumborum lies in front of the 12th rib and the transverse processes: seen from behind
         # they cross over it (drawing only)
         pts, w = SK.RIBS[12]
-        v.add('muscles', path(ribbon(v.ps(pts, s), [x * SCALE for x in w]), BONE))
+        v.add('muscles', path(ribbon(v.ps(pts, s), [x * v.scale for x in w]), BONE))
         for name in ('L1', 'L2', 'L3', 'L4', 'L5'):
             tpts, tw = tp_centreline(name)
-            v.add('muscles', path(ribbon(v.ps(tpts, s), [x * SCALE for x in tw]), BONE))
+            v.add('muscles', path(ribbon(v.ps(tpts, s), [x * v.scale for x in tw]), BONE))
         mf = multifidus_sheet(v, s)
         v.add('muscles', group('m-lumbar-multifidus' + sf, muscle_parts(mf, 'mid', 16)))
         lg = longissimus_sheet(v, s)
@@ -2053,10 +2070,17 @@ def thigh_back(v, side, deep):
     v.add('muscles', group('m-semimembranosus' + sf, smp))
     v.add('muscles', group('m-biceps-femoris' + sf, biceps_femoris_parts(v, side)))
     v.add('muscles', group('m-semitendinosus' + sf, muscle_parts(semitendinosus_sheet(v, side), 'sup', 6, tendon=(0.6, 1.0))))
-    if deep:
-        # sartorius, coming round the medial side of the knee from the front to the pes anserinus
-        sa = sheet(v, side, [(13, 560), (24, 556)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(10, 625), (21, 622)], [(14, 700), (23, 702)])
-        v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 4, tendon=(0.75, 1.0)) + cut_parts(sa, 0, 1, 0.0)))
+    if v.frame[1] > 700:
+        # sartorius, coming round the medial side of the knee from the front to the pes anserinus (in the
+        # deep view cut where it leaves the back of the thigh)
+        if deep:
+            sa = sheet(v, side, [(13, 560), (24, 556)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(10, 625), (21, 622)], [(14, 700), (23, 702)])
+            v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 4, tendon=(0.75, 1.0)) + cut_parts(sa, 0, 1, 0.0)))
+        else:
+            # with the thigh whole it comes into sight round the medial border of the thigh in its lower
+            # third, narrow at first, medial to gracilis
+            sa = sheet(v, side, [(12, 540), (14, 539)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(9, 625), (26, 622)], [(14, 700), (28, 702)])
+            v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 4, tendon=(0.75, 1.0))))
     v.add('muscles', group('m-gracilis' + sf, muscle_parts(gracilis_sheet(v, side), 'sup', 4, tendon=(0.8, 1.0))))
 
 
@@ -2159,7 +2183,7 @@ def draw_patellar_ligament_coronal(v, side):
     little lateral to the middle of the tibia."""
     k = KNEE + 2
     lig = [(k, 690), (k + 2, 716), (k + 4, 742)]
-    v.add('bones', path(ribbon(v.ps(lig, side), [24 * SCALE, 21 * SCALE, 18 * SCALE]), TENDON))
+    v.add('bones', path(ribbon(v.ps(lig, side), [24 * v.scale, 21 * v.scale, 18 * v.scale]), TENDON))
     v.add('bones', path(lines_d(hatch([v.ps(ribbon_poly(lig, [24, 21, 18]), side)], 5, 88 if side == 1 else 92)),
                         TENDON_FIBRE))
     v.add('bones', path(smooth(ell(v, k + 4, 746, 9, 6, 0, side)), LANDMARK, 'b-tibial-tuberosity' + sfx(side)))
@@ -2238,7 +2262,7 @@ def rib_front(v, side, pts, w, split=None):
     frame; its outline (view units) is kept in v.costal[side], the shapes transversus abdominis lies deep to.
     Returns the pieces' outlines (canvas); with split (an index into pts), the pieces before and after that
     point (a rib and its cartilage, one band with one edge)."""
-    widths = [x * SCALE for x in w] if isinstance(w, list) else [w * SCALE] * len(pts)
+    widths = [x * v.scale for x in w] if isinstance(w, list) else [w * v.scale] * len(pts)
     left, right, cen = offset_line(fs_canvas(v, pts, side), widths)
     cut = lambda a, b: polygons_difference([left[a:b] + right[a:b][::-1]], fs_clips(v, side))
     if split is None:
@@ -2358,6 +2382,8 @@ def front_superficial_bones(v):
         v.add('bones', group('b-lower-ribs' + s, low))
         draw_hip_bone_coronal(v, side)
         draw_femur_coronal(v, side)
+        if v.frame[1] > 700:
+            draw_knee_coronal(v, side)
     draw_sacrum(v)
     sternum = [(-14, -150, 'c'), (14, -150, 'c'), (15, -120), (12, -102), (-12, -102), (-15, -120)]
     v.add('bones', path(smooth(v.ps(sternum)), BONE))
@@ -2456,7 +2482,8 @@ def transversus_front(v, side, nfib=18):
 
 
 def build_front_superficial():
-    v = View('front-superficial', 'ant', 600, 8, (-150, 678), 'Front, superficial',
+    # down to the knee, as the front view: the muscles of the front of the thigh end on their bones
+    v = View('front-superficial', 'ant', 600, 8, (-150, 765), 'Front, superficial',
              'The front of the abdominal wall over the pelvis and the front of the thigh. On the subject\'s left '
              'the external oblique and its aponeurosis cover the rectus sheath, which ends below in the inguinal '
              'ligament; on the right the sheath is opened to show rectus abdominis with its tendinous '
@@ -2464,11 +2491,16 @@ def build_front_superficial():
              'transversus abdominis; above it, between the ribs, the intercostal muscles, the external intercostal '
              'membrane between the costal cartilages. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis '
              '(vastus intermedius showing between them), vastus medialis above the inner side of the kneecap, and '
-             'the adductors.')
+             'the adductors, down to the knee: the quadriceps on the patella and the patellar ligament to the '
+             'tibial tuberosity, sartorius and gracilis on the pes anserinus, the iliotibial tract to the lateral '
+             'tibial condyle.',
+             scale=FS_SCALE)
     v.title_long = 'Anterior view, superficial layer: abdominal wall, groin and thigh'
     front_superficial_bones(v)
     for s in v.sides:
         draw_patella_coronal(v, s)
+        draw_patellar_ligament_coronal(v, s)
+        draw_knee_landmarks(v, s)
     la = [(-6, XIPHOID_TIP + 2, 'c'), (6, XIPHOID_TIP + 2, 'c'), (5, 126), (2.5, 200), (3, 292, 'c'), (-3, 292, 'c'), (-2.5, 200), (-5, 126)]
     v.add('bones', group('b-linea-alba', [path(smooth(v.ps(la)), TENDON),
                                           path(smooth(ell(v, 0, 130, 6, 6.5, 0)), 'fill="#e2cfb4" stroke="#8a7458" stroke-width="1.3"')]))
@@ -2506,7 +2538,7 @@ def build_front_superficial():
     # the inguinal ligament, over the aponeurosis whose lower border it is (drawing only)
     for s in v.sides:
         pts = [(121, 214), (100, 234), (74, 258), (48, 278), (27, 288)]
-        v.add('muscles', path(ribbon(v.ps(pts, s), [4.5 * SCALE, 4 * SCALE, 4 * SCALE, 4 * SCALE, 3.5 * SCALE]), LIGAMENT))
+        v.add('muscles', path(ribbon(v.ps(pts, s), [4.5 * v.scale, 4 * v.scale, 4 * v.scale, 4 * v.scale, 3.5 * v.scale]), LIGAMENT))
     for s in v.sides:
         trigger_point(v, 'rectus-abdominis', 1, s, (40, -40))
         trigger_point(v, 'rectus-abdominis', 2, s, (16, 250))
@@ -2525,7 +2557,7 @@ def build_front_superficial():
     v.label('Tendinous intersection', (60, 36), R)
     v.label('Rectus sheath', (50, 60), L)
     v.label('External oblique (cut)', (160, -90), R)
-    v.label('External oblique', (150, -60), L)
+    v.label('External oblique', (148, -52), L)
     v.label('External oblique aponeurosis', (100, 100), L)
     v.label('Internal oblique', (120, 170), R)
     v.label('Transversus abdominis', (100, 60), R)
@@ -2555,6 +2587,9 @@ def build_front_superficial():
     v.label('Vastus medialis', (50, 626), R)
     v.label('Pectineus', (50, 292), L)
     v.label('Iliotibial tract', (133, 560), L)
+    v.label('Patella', (KNEE + 2, 668), L)
+    v.label('Tibial tuberosity', (KNEE + 6, 748), L)
+    v.label('Pes anserinus', (KNEE - 21, 756), R)
     return v
 
 
@@ -2730,7 +2765,7 @@ def lat_rib(v, n):
     """Rib n of the side view (RIBS_LAT): one band of bone from its head (or from above the view) to its
     tip, or for 9 and 10 to the costochondral junction and on in cartilage grey to the costal margin."""
     pts, w = SK.RIBS_LAT[n]
-    ws = [x * SCALE for x in w]
+    ws = [x * v.scale for x in w]
     if n in (11, 12):
         return path(ribbon(v.ps(pts), ws, caps='round'), BONE)
     return (path(ribbon(v.ps(pts[:-3]), ws[:-3], caps='flat'), BONE) +
@@ -2816,7 +2851,7 @@ def erector_lateral(v):
             cuts.append(pts)
     for n in (10, 11, 12):
         pts, w = SK.RIBS_LAT[n]
-        d = ribbon(v.ps(pts), [x * SCALE for x in w], caps='round' if n > 10 else 'flat')
+        d = ribbon(v.ps(pts), [x * v.scale for x in w], caps='round' if n > 10 else 'flat')
         cuts.append(flatten(d))
     pieces = polygons_difference([outline], cuts)
     pieces = [q for q in pieces if abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(q, q[1:] + q[:1]))) > 8]
@@ -2901,7 +2936,7 @@ def draw_hip_landmarks_lateral(v):
     widths = []
     for x, y in crest:
         tub = math.exp(-((x - 24.0) / 9.0) ** 2)
-        widths.append((5 + 5 * tub) * SCALE)
+        widths.append((5 + 5 * tub) * v.scale)
     v.add('bones', group('b-iliac-crest-r', [path(ribbon(v.ps(crest), widths), LANDMARK),
                                              path(smooth(v.ps([(30, 166), (24, 160), (17, 156)]), False), BONE_DETAIL)]))
     v.add('bones', path(smooth(v.ps(ellipse_pts(47, 211, 5, 5.5, 0, 10))), LANDMARK, 'b-asis-r'))
@@ -2978,12 +3013,12 @@ def build_lateral():
     v.add('bones', path(smooth(v.ps(ellipse_pts(31, 748, 5, 9.5, 0.1, 10))), LANDMARK, 'b-tibial-tuberosity-r'))
     draw_hip_landmarks_lateral(v)
     v.add('bones', path(smooth(v.ps([(-20, 352), (-14, 360), (-13, 400), (-15, 428), (-20, 426), (-21, 396), (-24, 362)])), LANDMARK, 'b-gluteal-tuberosity-r'))
-    v.add('bones', path(ribbon(v.ps([(-17, 440), (-15.5, 500), (-17, 580)]), 3 * SCALE, caps='flat'), LANDMARK, 'b-linea-aspera-r'))
+    v.add('bones', path(ribbon(v.ps([(-17, 440), (-15.5, 500), (-17, 580)]), 3 * v.scale, caps='flat'), LANDMARK, 'b-linea-aspera-r'))
     # ligaments and fasciae
     st = [(-100, 238), (-96, 258), (-84, 284), (-56, 314), (-40, 330), (-34, 325), (-48, 308), (-76, 289), (-92, 272), (-100, 256)]
     v.add('bones', group('b-sacrotuberous-ligament-r', [path(smooth(v.ps(st)), LIGAMENT)]))
     ing = [(48, 214), (50.5, 240), (50, 262), (47, 281)]
-    v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 4 * SCALE, caps='flat'), LANDMARK, 'b-linea-alba'))
+    v.add('bones', path(ribbon(v.ps(SK.LINEA_ALBA_SAG), 4 * v.scale, caps='flat'), LANDMARK, 'b-linea-alba'))
     # the pubic tubercle lies lateral to the linea alba's end on the pubic crest, nearer the viewer
     v.add('bones', path(smooth(v.ps(ellipse_pts(SK.PUBIC_TUBERCLE_SAG[0], SK.PUBIC_TUBERCLE_SAG[1], 4, 4, 0, 10))), LANDMARK, 'b-pubic-tubercle-r'))
     # vastus lateralis: the largest of the quadriceps, the bulk of the anterolateral thigh. From the upper
@@ -3040,8 +3075,8 @@ def build_lateral():
     # rectus femoris: straight head from the AIIS, reflected head from the groove above the acetabulum,
     # a bipennate fusiform belly down the front of the thigh, the quadriceps tendon to the patella and
     # the patellar ligament to the tibial tuberosity
-    rfp = [path(ribbon(v.ps([(41, 242), (41, 255), (41, 268)]), [5 * SCALE, 5.5 * SCALE, 6.5 * SCALE]), TENDON),
-           path(ribbon(v.ps([(-4, 258), (14, 260), (30, 264), (40, 270)]), [3.5 * SCALE, 3.5 * SCALE, 4 * SCALE, 5 * SCALE]), TENDON)]
+    rfp = [path(ribbon(v.ps([(41, 242), (41, 255), (41, 268)]), [5 * v.scale, 5.5 * v.scale, 6.5 * v.scale]), TENDON),
+           path(ribbon(v.ps([(-4, 258), (14, 260), (30, 264), (40, 270)]), [3.5 * v.scale, 3.5 * v.scale, 4 * v.scale, 5 * v.scale]), TENDON)]
     rf = Sheet(v.ps([(38, 266), (45, 265)]), v.ps([(32, 641), (44, 641)]),
                v.ps([(40, 350), (68, 340)]), v.ps([(44, 560), (66, 560)]))
     rfp += [path(rf.outline(), MUSCLE['sup']), path(rf.region(0, 1, 0.86, 1.0), TENDON)]
@@ -3055,7 +3090,7 @@ def build_lateral():
     rfp.append(path(' '.join(fib), FIBRE))
     rfp.append(path(smooth([rf.point(0.5, u / 10.0) for u in range(1, 10)], False), 'fill="none" stroke="#efe4d0" stroke-width="2"'))
     lig = [(37, 694), (34, 720), (32, 746)]
-    rfp.append(path(ribbon(v.ps(lig), [11 * SCALE, 9.5 * SCALE, 8 * SCALE]), TENDON))
+    rfp.append(path(ribbon(v.ps(lig), [11 * v.scale, 9.5 * v.scale, 8 * v.scale]), TENDON))
     rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
     # sartorius: from the ASIS down and forward across the front of the thigh, in front of rectus femoris,
     # turning medially behind it (out of sight from the side) on its way to the medial side of the knee
@@ -3185,7 +3220,7 @@ def build_lateral():
     v.add('muscles', group('m-external-oblique-r', eop))
     # the inguinal ligament, the rolled lower border of the aponeurosis, drawn over it (in the muscles layer,
     # like the iliotibial tract, so that a click on it finds the ligament and not the muscle)
-    v.add('muscles', group('b-inguinal-ligament-r', [path(ribbon(v.ps(ing), 4 * SCALE), LIGAMENT)]))
+    v.add('muscles', group('b-inguinal-ligament-r', [path(ribbon(v.ps(ing), 4 * v.scale), LIGAMENT)]))
 
     trigger_point(v, 'gluteus-medius', 3, s, (12, 178))
     trigger_point(v, 'gluteus-minimus', 1, s, (24, 240))

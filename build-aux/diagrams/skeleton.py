@@ -7,7 +7,8 @@ measurements), standing in the anatomical position:
   y  downward from the superior endplate of L1;
   z  forward from the centre of the femoral head (used by the lateral view).
 Coronal outlines (anterior and posterior views) use (x, y); sagittal outlines (the lateral
-view) use (z, y).  Every view converts with the same scale, SCALE canvas units per mm.
+view) use (z, y).  The views convert with one scale, SCALE canvas units per mm, but for those that
+frame less or more of the body than the canvas holds at it (View.scale in generate.py).
 
 Key relations built into the numbers (and checked by check_relations() in generate.py):
   * lumbar discs are about a third of the height of the bodies beside them;
@@ -22,7 +23,7 @@ Key relations built into the numbers (and checked by check_relations() in genera
     the L1-L2 transverse processes, about 5 cm above the iliac crest at the side (RIBS, RIBS_LAT).
 """
 
-SCALE = 1.8  # canvas units per millimetre, one scale for all views
+SCALE = 1.8  # canvas units per millimetre, the scale of the views but the medial and the superficial ones
 
 # name, top, bottom, half-width of body, transverse process tip x, spinous tip y
 VERTEBRAE = [

@@ -750,7 +750,7 @@ static const HitPoint hit_points[] = {
    * slip on it, and in the front view's chest window where it runs down to its cartilage. */
   { "lateral", 671.1, 29.0, "b-ribs-5-8-r",
     "above external oblique's slips, 20 mm behind the slip on it, lies the 6th rib" },
-  { "front-superficial", 398.0, 63.6, "b-ribs-5-8-r",
+  { "front-superficial", 418.2, 58, "b-ribs-5-8-r",
     "in the chest window, 112 mm out, lies the 6th rib" },
   { "pelvis-medial", 508.4, 740.5, "b-lower-ribs-r",
     "on the far wall the 10th rib reaches down to the level of L3 before its cartilage turns up" },
@@ -758,23 +758,23 @@ static const HitPoint hit_points[] = {
    * level with L3 (the subcostal plane), and the bony end of the 10th rib runs out from it at that
    * level towards the flank, not level with L1 (the point moved in from 184 to 140 mm from the
    * midline with the ribcage, which is no wider than the coronal table of the other views). */
-  { "front-superficial", 348, 429.2, "b-lower-ribs-r",
+  { "front-superficial", 373.2, 387.1, "b-lower-ribs-r",
     "at the side of the abdomen, level with L3, lies the end of the 10th rib" },
   /* Front superficial view: transversus abdominis arises from the internal surfaces of the costal
    * cartilages 7-12 (Gray's, Moore): it lies deep to the costal margin and the ribs, which were drawn
-   * under it where the internal oblique is cut away. 1.8 units to the millimetre, the midline at
+   * under it where the internal oblique is cut away. 1.62 units to the millimetre, the midline at
    * x 600, y 8 at 150 mm above the top of L1. */
-  { "front-superficial", 405.6, 321.2, "b-lower-ribs-r",
+  { "front-superficial", 425, 289.9, "b-lower-ribs-r",
     "the costal margin (108 mm out, level with L1) lies over transversus abdominis, not under it" },
-  { "front-superficial", 348, 324.8, "b-lower-ribs-r",
+  { "front-superficial", 373.2, 293.1, "b-lower-ribs-r",
     "the 9th rib (140 mm out) lies over transversus abdominis, not under it" },
   /* Front superficial view: transversus abdominis lies deep to the ribs and the intercostal
    * muscles between them, below the costal margin: between the 8th and 9th ribs, 130 mm out, lie
    * the external intercostals, not transversus, which shows below the margin. (The point at
    * (366, 278) found transversus there, then nothing while the intercostals had no card.) */
-  { "front-superficial", 366, 278, "m-intercostals-r",
+  { "front-superficial", 389.4, 251, "m-intercostals-r",
     "between the 8th and 9th ribs lie the intercostal muscles, not transversus abdominis deep to them" },
-  { "front-superficial", 411, 368, "m-transversus-abdominis-r",
+  { "front-superficial", 429.9, 332, "m-transversus-abdominis-r",
     "below the costal margin (105 mm out, level with L2) transversus abdominis shows" },
   /* Front views: sartorius crosses the thigh from the ASIS down and medially, over rectus
    * femoris and the adductors, to the medial side of the knee. */
@@ -782,7 +782,7 @@ static const HitPoint hit_points[] = {
     "sartorius lies on the medial side of the thigh in its middle third" },
   { "anterior", 807.5, 756.4, "b-femur-l",
     "at the level of the lesser trochanter sartorius is already medial to the femur" },
-  { "front-superficial", 728.7, 987, "m-sartorius-l",
+  { "front-superficial", 715.8, 889.1, "m-sartorius-l",
     "sartorius crosses the upper third of the thigh from lateral to medial, over the adductors" },
   /* Front view: it reaches the knee, as the back deep view does, so that the muscles of the thigh
    * are seen to their insertions; it ended at mid-thigh, the vasti, sartorius, gracilis and
@@ -795,18 +795,32 @@ static const HitPoint hit_points[] = {
     "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
   { "anterior", 510, 1246.4, "m-vastus-medialis-r",
     "above the medial side of the kneecap lies the bulge of vastus medialis" },
+  /* Front superficial view: it reaches the knee too; it ended just above it (678 mm below L1),
+   * sartorius, gracilis, the vasti, rectus femoris and the iliotibial tract running off its foot. */
+  { "front-superficial", 710.2, 1333.2, "b-patella-l",
+    "the quadriceps end on the patella, in front of the femoral condyles" },
+  { "front-superficial", 716.6, 1462.8, "b-tibial-tuberosity-l",
+    "the patellar ligament runs down from the patella to the tibial tuberosity" },
+  { "front-superficial", 527.1, 1475.7, "b-pes-anserinus-r",
+    "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
+  { "front-superficial", 532, 1417.4, "m-sartorius-r",
+    "sartorius passes the medial side of the knee on its way to the pes anserinus" },
+  { "front-superficial", 765.2, 1385, "b-iliotibial-tract-l",
+    "the iliotibial tract crosses the lateral side of the knee to the lateral tibial condyle" },
+  { "front-superficial", 767.7, 1446.6, "b-fibular-head-l",
+    "below the lateral tibial condyle lies the head of the fibula" },
   /* Front views: the medial thigh is whole, gracilis broad above on adductor magnus, with
    * no gap between them. */
   { "anterior", 654, 895.4, "m-gracilis-l",
     "the upper medial thigh below the pubis is gracilis" },
-  { "front-superficial", 654, 1052, "m-gracilis-l",
+  { "front-superficial", 648.6, 947.6, "m-gracilis-l",
     "the upper medial thigh below the pubis is gracilis" },
   /* Front views: vastus medialis wraps the medial side of the femur from below the lesser
    * trochanter, and bulges as a teardrop above the medial side of the knee between the
    * quadriceps tendon and sartorius, which passes behind the medial condyle. */
-  { "front-superficial", 690, 1403, "m-vastus-medialis-l",
+  { "front-superficial", 681, 1263.5, "m-vastus-medialis-l",
     "above the medial side of the kneecap lies the bulge of vastus medialis" },
-  { "front-superficial", 510, 1403, "m-vastus-medialis-r",
+  { "front-superficial", 519, 1263.5, "m-vastus-medialis-r",
     "above the medial side of the kneecap lies the bulge of vastus medialis" },
   { "anterior", 769, 1021.4, "m-vastus-medialis-l",
     "with rectus femoris removed, the medial half of the shaft at mid-thigh is clothed by vastus medialis" },
@@ -814,26 +828,26 @@ static const HitPoint hit_points[] = {
    * lateralis and vastus medialis, deep to rectus femoris. */
   { "anterior", 812.4, 931.4, "m-vastus-intermedius-l",
     "with rectus femoris removed, the front of the shaft between the vasti is vastus intermedius" },
-  { "front-superficial", 360, 950, "m-vastus-intermedius-r",
+  { "front-superficial", 384, 855.8, "m-vastus-intermedius-r",
     "between rectus femoris and vastus lateralis in the upper thigh lies vastus intermedius, not bone" },
   /* Front superficial view: rectus femoris narrows below into its tendon, the middle of the
    * quadriceps tendon on the base of the patella, leaving the teardrop of vastus medialis
    * between it and sartorius above the medial side of the knee. */
-  { "front-superficial", 726, 1286, "m-vastus-medialis-l",
+  { "front-superficial", 713.4, 1158.2, "m-vastus-medialis-l",
     "a hand's breadth above the kneecap, medial to the rectus femoris tendon, is vastus medialis" },
-  { "front-superficial", 715, 1358, "m-vastus-medialis-l",
+  { "front-superficial", 703.5, 1223, "m-vastus-medialis-l",
     "above the medial border of the kneecap lies vastus medialis, not rectus femoris" },
-  { "front-superficial", 474, 1286, "m-vastus-medialis-r",
+  { "front-superficial", 486.6, 1158.2, "m-vastus-medialis-r",
     "a hand's breadth above the kneecap, medial to the rectus femoris tendon, is vastus medialis" },
-  { "front-superficial", 485, 1358, "m-vastus-medialis-r",
+  { "front-superficial", 496.5, 1223, "m-vastus-medialis-r",
     "above the medial border of the kneecap lies vastus medialis, not rectus femoris" },
   /* Front and back views: the iliotibial tract lies on the lateral thigh, on vastus lateralis,
    * its outer border the outline of the thigh, with no gap between it and the muscle. */
-  { "front-superficial", 330, 1200, "b-iliotibial-tract-r",
+  { "front-superficial", 357, 1080.8, "b-iliotibial-tract-r",
     "the lateral border of the thigh above the knee is the iliotibial tract over vastus lateralis" },
-  { "posterior-superficial", 357, 1295, "m-vastus-lateralis-l",
+  { "posterior-superficial", 393.5, 1090.5, "m-vastus-lateralis-l",
     "between biceps femoris and the iliotibial tract at mid-thigh lies vastus lateralis, not a gap" },
-  { "posterior-superficial", 843, 1295, "m-vastus-lateralis-r",
+  { "posterior-superficial", 806.5, 1090.5, "m-vastus-lateralis-r",
     "between biceps femoris and the iliotibial tract at mid-thigh lies vastus lateralis, not a gap" },
   { "posterior-deep", 366, 985.4, "m-vastus-lateralis-l",
     "with gluteus maximus removed, the lateral thigh beside biceps femoris is vastus lateralis" },
@@ -843,32 +857,32 @@ static const HitPoint hit_points[] = {
    * T12 and converge up and out on the medial end of the spine of the scapula, covering the midline
    * above T12 and the upper medial corner of latissimus (Gray's, Moore); beside the T9 spinous
    * process lay the aponeurosis of latissimus, and above T7 white background. */
-  { "posterior-superficial", 589.2, 251, "m-trapezius-l",
+  { "posterior-superficial", 590.8, 203.1, "m-trapezius-l",
     "beside the T9 spinous process lie the lower fibres of trapezius" },
-  { "posterior-superficial", 610.8, 251, "m-trapezius-r",
+  { "posterior-superficial", 609.2, 203.1, "m-trapezius-r",
     "beside the T9 spinous process lie the lower fibres of trapezius" },
-  { "posterior-superficial", 570, 80, "m-trapezius-l",
+  { "posterior-superficial", 574.5, 57.8, "m-trapezius-l",
     "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
-  { "posterior-superficial", 630, 80, "m-trapezius-r",
+  { "posterior-superficial", 625.5, 57.8, "m-trapezius-r",
     "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
   /* Back superficial view: in the triangle of auscultation, where latissimus is cut on the right,
    * the 8th rib, part of the card "Fifth to eighth ribs", on whose angle iliocostalis inserts. */
-  { "posterior-superficial", 759.9, 183.6, "b-ribs-5-8-r", "the 8th rib in the triangle of auscultation" },
+  { "posterior-superficial", 735.9, 145.9, "b-ribs-5-8-r", "the 8th rib in the triangle of auscultation" },
   /* Back superficial view: lateral to the lower fibres of trapezius, rhomboid major runs down and out
    * from the spinous processes to the medial border of the scapula; teres major runs up and out from
    * the inferior angle along the lateral border, above latissimus; between them the bare lower scapula
    * (Gray's, Moore). Each was drawn but found nothing. */
-  { "posterior-superficial", 502.8, 98, "m-rhomboid-major-l",
+  { "posterior-superficial", 517.4, 73.1, "m-rhomboid-major-l",
     "between the lateral border of trapezius and the medial border of the scapula lies rhomboid major" },
-  { "posterior-superficial", 697.2, 98, "m-rhomboid-major-r",
+  { "posterior-superficial", 682.6, 73.1, "m-rhomboid-major-r",
     "between the lateral border of trapezius and the medial border of the scapula lies rhomboid major" },
-  { "posterior-superficial", 375, 45.8, "m-teres-major-l",
+  { "posterior-superficial", 408.8, 28.7, "m-teres-major-l",
     "lateral to the lateral border of the scapula, above latissimus, lies teres major" },
-  { "posterior-superficial", 825, 45.8, "m-teres-major-r",
+  { "posterior-superficial", 791.2, 28.7, "m-teres-major-r",
     "lateral to the lateral border of the scapula, above latissimus, lies teres major" },
-  { "posterior-superficial", 456, 71, "b-scapula-l",
+  { "posterior-superficial", 477.6, 50.1, "b-scapula-l",
     "between rhomboid major and teres major lies the back of the lower scapula" },
-  { "posterior-superficial", 744, 71, "b-scapula-r",
+  { "posterior-superficial", 722.4, 50.1, "b-scapula-r",
     "between rhomboid major and teres major lies the back of the lower scapula" },
   /* Back superficial view: the intercostal muscles (their card, issue 12) fill the spaces of the lower
    * ribs where nothing covers them: on the right, where latissimus is cut, between the 8th and 9th
@@ -876,21 +890,38 @@ static const HitPoint hit_points[] = {
    * out, level with T12) and behind the 11th rib's tip (92 mm out, level with L1); on the left in the
    * flank between latissimus and external oblique (166 mm out). They found nothing before. The 8th
    * rib above the 9th (88 mm out, 116 mm up) is a rib, "Fifth to eighth ribs", drawn over them (it
-   * was drawing only). 1.8 units to the millimetre, the midline at x 600, y 215 at 100 mm up. */
-  { "posterior-superficial", 746, 206, "m-intercostals-r",
+   * was drawing only). In view units (PS_X (), PS_Y ()). */
+  { "posterior-superficial", 724.1, 164.9, "m-intercostals-r",
     "where latissimus is cut, between the 8th and 9th ribs lie the intercostal muscles" },
-  { "posterior-superficial", 790, 330, "m-intercostals-r",
+  { "posterior-superficial", 761.5, 270.3, "m-intercostals-r",
     "between serratus posterior inferior's slips lie the intercostal muscles" },
-  { "posterior-superficial", 766, 418, "m-intercostals-r",
+  { "posterior-superficial", 741.1, 345.1, "m-intercostals-r",
     "below the 11th rib, where latissimus is cut, lie the intercostal muscles" },
-  { "posterior-superficial", 302, 326, "m-intercostals-l",
+  { "posterior-superficial", 346.7, 266.9, "m-intercostals-l",
     "in the left flank between latissimus and external oblique lie the intercostal muscles" },
-  { "posterior-superficial", 758, 186, "b-ribs-5-8-r",
+  { "posterior-superficial", 734.3, 147.9, "b-ribs-5-8-r",
     "above the 9th rib where latissimus is cut lies the 8th rib, over the intercostal muscles" },
-  { "posterior-superficial", 360.6, 1403, "b-iliotibial-tract-l",
+  { "posterior-superficial", 396.5, 1182.3, "b-iliotibial-tract-l",
     "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
-  { "posterior-superficial", 839.4, 1403, "b-iliotibial-tract-r",
+  { "posterior-superficial", 803.5, 1182.3, "b-iliotibial-tract-r",
     "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
+  /* Back superficial view: it reaches the knee, as the back deep view does, so that the hamstrings
+   * and the iliotibial tract are seen to their insertions; it ended at mid-thigh (614 mm below L1),
+   * biceps femoris, semitendinosus, gracilis and the tract running off its foot. */
+  { "posterior-superficial", 441.6, 1454.7, "b-fibular-head-l",
+    "biceps femoris ends on the head of the fibula, below the lateral tibial condyle" },
+  { "posterior-superficial", 443.9, 1421, "m-biceps-femoris-l",
+    "the tendon of biceps femoris runs down past the lateral condyles to the head of the fibula" },
+  { "posterior-superficial", 668.9, 1488.3, "b-pes-anserinus-r",
+    "semitendinosus, gracilis and sartorius end on the pes anserinus below the medial tibial condyle" },
+  { "posterior-superficial", 630.6, 1381.2, "m-sartorius-r",
+    "at the medial side of the knee sartorius comes into sight, medial to gracilis" },
+  { "posterior-superficial", 503.6, 1304.8, "m-semimembranosus-l",
+    "above the knee semimembranosus shows lateral to the tendon of semitendinosus" },
+  { "posterior-superficial", 459.2, 1424.1, "b-iliotibial-tract-l",
+    "the iliotibial tract reaches the lateral tibial condyle" },
+  { "posterior-superficial", 499, 1366, "b-femur-l",
+    "between the hamstrings above the knee lies the floor of the popliteal fossa, the back of the femur" },
   /* Back deep view: the linea aspera is the ridge between the insertion of adductor magnus and
    * the origin of vastus lateralis, bare between them in the upper thigh. */
   { "posterior-deep", 800, 960, "b-linea-aspera-r",
@@ -958,10 +989,15 @@ test_nerve_points (void)
  * scapula, then turns up into the posterior axillary fold, and the sheet converges on the axilla,
  * leaving the top of the view as a band of fibres, not ending in a corner. It was drawn as a flag,
  * its top edge one straight line rising from T6 to a square corner at the top of the view. Both
- * sides, the right one cut open over serratus posterior inferior, keep that border. The view:
- * 1.8 units to the millimetre, the midline at x 600, y 215 at 100 mm above the top of L1. */
-#define PS_X(x, side) (600 - 1.8 * (x) * (side))
-#define PS_Y(y) (215 + 1.8 * ((y) + 100))
+ * sides, the right one cut open over serratus posterior inferior, keep that border. The view,
+ * drawn a little smaller than the others to reach the knee: 1.53 units to the millimetre, the
+ * midline at x 600, the top of L1 100 mm below y 1496 - 1.53 × 865 (765 mm on the canvas's foot). */
+#define PS_SCALE 1.53
+#define PS_X(x, side) (600 - PS_SCALE * (x) * (side))
+#define PS_Y(y) (1496 - PS_SCALE * 865 + PS_SCALE * ((y) + 100))
+/* Front superficial view: 1.62 units to the millimetre, the midline at x 600, y 8 at 150 mm above
+ * the top of L1. */
+#define FS_SCALE 1.62
 
 static gboolean
 is_latissimus (const FasciaRegion *hit,
@@ -1148,7 +1184,7 @@ test_posterior_top_covered (void)
    * serratus posterior inferior, lies the erector spinae (iliocostalis), clicked as itself */
   const FasciaRegion *hit = fascia_diagram_hit_test (diagram, PS_X (54, -1), PS_Y (-88));
 
-  for (int y = 37; y < 500; y++)
+  for (int y = (int) PS_Y (-189); y < (int) PS_Y (57); y++)
     {
       int left = -1, right = -1;
 
@@ -1186,10 +1222,10 @@ test_front_costal_margin_over_transversus (void)
 {
   g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
   g_autoptr(FasciaDiagram) anterior = load_view ("anterior");
-  cairo_surface_t *surface = test_diagram_render (diagram, 20, 20, 1, 396, 312);
+  cairo_surface_t *surface = test_diagram_render (diagram, 20, 20, 1, 415, 281);
   const FasciaRegion *front = find_region (diagram, "b-lower-ribs-r");
   const FasciaRegion *table = find_region (anterior, "b-lower-ribs-r");
-  double front_mm = (600 - front->x) / 1.8;
+  double front_mm = (600 - front->x) / FS_SCALE;
   double table_mm = (600 - table->x) / 1.8;
 
   g_test_message ("the lower ribs reach %.1f mm from the midline in the front superficial view, %.1f in "
@@ -1208,44 +1244,44 @@ test_front_costal_margin_over_transversus (void)
  * had the ribs as fragments (the 7th and 8th bent back up into hooks at their ends, the 8th's
  * cartilage a separate stub), and white background between them above transversus. The 10th
  * rib comes in from the flank below the 9th, not from under it (it hung from the 9th in a hook).
- * View units: 1.8 to the millimetre, the midline at x 600, y 8 at 150 mm above the top of L1. */
+ * View units: 1.62 to the millimetre, the midline at x 600, y 8 at 150 mm above the top of L1. */
 static const double front_rib_bone[][2] = {
-  { 418.5, 13.5 }, { 432.6, 18.9 },                                       /* 5 */
-  { 380.0, 56.3 }, { 398.0, 63.6 }, { 416.0, 69.8 },                      /* 6 */
-  { 364.9, 135.6 }, { 376.3, 140.2 }, { 387.3, 143.5 }, { 398.0, 146.2 }, /* 7 */
-  { 354.8, 222.4 }, { 367.3, 230.7 }, { 379.2, 237.2 },                   /* 8 */
-  { 346.8, 317.2 }, { 356.1, 323.6 }, { 365.1, 328.4 }, { 373.6, 331.4 }, /* 9 */
-  { 306.6, 350.0 }, { 315.6, 371.6 }, { 326.4, 389.6 }, { 337.2, 407.6 }, /* 10 */
-  { 346.7, 421.3 }, { 355.7, 429.6 },
+  { 436.6, 12.9 }, { 449.3, 17.8 },                                       /* 5 */
+  { 402, 51.5 }, { 418.2, 58 }, { 434.4, 63.6 },                      /* 6 */
+  { 388.4, 122.8 }, { 398.7, 127 }, { 408.6, 129.9 }, { 418.2, 132.4 }, /* 7 */
+  { 379.3, 201 }, { 390.6, 208.4 }, { 401.3, 214.3 },                   /* 8 */
+  { 372.1, 286.3 }, { 380.5, 292 }, { 388.6, 296.4 }, { 396.2, 299.1 }, /* 9 */
+  { 335.9, 315.8 }, { 344, 335.2 }, { 353.8, 351.4 }, { 363.5, 367.6 }, /* 10 */
+  { 372, 380 }, { 380.1, 387.4 },
 };
 /* the cartilages of 7-10 from their junctions to the costal margin, lateral to rectus abdominis,
  * and the region a click on each finds: the 7th is one of the costal cartilages 5-7; the 8th is
  * part of its rib (the card "Fifth to eighth ribs") up to where it runs into the costal margin,
  * which is drawn with the 9th and 10th cartilages (the card "Ninth to eleventh ribs") */
 static const struct { double x, y; const char *region_id; } front_rib_cartilage[] = {
-  { 416.2, 151.7, "b-costal-cartilages-5-7-r" }, { 425.8, 154.8, "b-costal-cartilages-5-7-r" },
-  { 435.4, 158.2, "b-costal-cartilages-5-7-r" },
-  { 399.7, 243.5, "b-ribs-5-8-r" }, { 408.0, 243.1, "b-ribs-5-8-r" }, { 415.9, 240.9, "b-ribs-5-8-r" },
-  { 423.2, 236.8, "b-ribs-5-8-r" }, { 430.1, 231.7, "b-lower-ribs-r" }, { 436.9, 226.4, "b-lower-ribs-r" },
-  { 443.4, 220.6, "b-lower-ribs-r" },
-  { 383.7, 332.4, "b-lower-ribs-r" }, { 390.8, 330.8, "b-lower-ribs-r" }, { 397.4, 326.0, "b-lower-ribs-r" },
-  { 403.6, 317.3, "b-lower-ribs-r" }, { 408.8, 307.7, "b-lower-ribs-r" }, { 412.2, 299.3, "b-lower-ribs-r" },
-  { 414.6, 290.9, "b-lower-ribs-r" }, { 417.9, 281.0, "b-lower-ribs-r" }, { 422.3, 269.5, "b-lower-ribs-r" },
-  { 426.8, 257.6, "b-lower-ribs-r" },
-  { 372.0, 440.0, "b-lower-ribs-r" }, { 377.6, 441.4, "b-lower-ribs-r" }, { 382.0, 437.7, "b-lower-ribs-r" },
-  { 385.1, 427.9, "b-lower-ribs-r" }, { 387.4, 416.0, "b-lower-ribs-r" }, { 389.0, 403.7, "b-lower-ribs-r" },
-  { 390.2, 390.3, "b-lower-ribs-r" }, { 392.1, 377.2, "b-lower-ribs-r" }, { 395.0, 364.3, "b-lower-ribs-r" },
-  { 398.1, 351.3, "b-lower-ribs-r" },
+  { 434.6, 137.3, "b-costal-cartilages-5-7-r" }, { 443.2, 140.1, "b-costal-cartilages-5-7-r" },
+  { 451.9, 143.2, "b-costal-cartilages-5-7-r" },
+  { 419.7, 220, "b-ribs-5-8-r" }, { 427.2, 219.6, "b-ribs-5-8-r" }, { 434.3, 217.6, "b-ribs-5-8-r" },
+  { 440.9, 213.9, "b-ribs-5-8-r" }, { 447.1, 209.3, "b-lower-ribs-r" }, { 453.2, 204.6, "b-lower-ribs-r" },
+  { 459.1, 199.3, "b-lower-ribs-r" },
+  { 405.3, 300, "b-lower-ribs-r" }, { 411.7, 298.5, "b-lower-ribs-r" }, { 417.7, 294.2, "b-lower-ribs-r" },
+  { 423.2, 286.4, "b-lower-ribs-r" }, { 427.9, 277.7, "b-lower-ribs-r" }, { 431, 270.2, "b-lower-ribs-r" },
+  { 433.1, 262.6, "b-lower-ribs-r" }, { 436.1, 253.7, "b-lower-ribs-r" }, { 440.1, 243.3, "b-lower-ribs-r" },
+  { 444.1, 232.6, "b-lower-ribs-r" },
+  { 394.8, 396.8, "b-lower-ribs-r" }, { 399.8, 398.1, "b-lower-ribs-r" }, { 403.8, 394.7, "b-lower-ribs-r" },
+  { 406.6, 385.9, "b-lower-ribs-r" }, { 408.7, 375.2, "b-lower-ribs-r" }, { 410.1, 364.1, "b-lower-ribs-r" },
+  { 411.2, 352.1, "b-lower-ribs-r" }, { 412.9, 340.3, "b-lower-ribs-r" }, { 415.5, 328.7, "b-lower-ribs-r" },
+  { 418.3, 317, "b-lower-ribs-r" },
 };
 /* the middles of the intercostal spaces 5-6 to 9-10, and one between the 7th and 8th cartilages
  * under the external intercostal membrane */
 static const double front_intercostal[][2] = {
-  { 402, 33.2 }, { 384, 99.8 }, { 366, 183.4 }, { 366, 278 }, { 348, 368 }, { 429, 197 },
+  { 421.8, 30.7 }, { 405.6, 90.6 }, { 389.4, 165.9 }, { 389.4, 251 }, { 373.2, 332 }, { 446.1, 178.1 },
 };
 /* where the external intercostals' fibres are drawn apart from those from rib to rib */
 static const struct { int x, y; const char *where; } front_fibre_patches[] = {
-  { 356, 395, "in front of the 10th rib's descent" },
-  { 372, 270, "between the 8th and 9th ribs, lateral to their costochondral junctions" },
+  { 380, 356, "in front of the 10th rib's descent" },
+  { 395, 244, "between the 8th and 9th ribs, lateral to their costochondral junctions" },
 };
 /* the chest window: medial to the cut edge of external oblique, lateral to rectus abdominis, from
  * the top of the view down past the costal margin to the level of L2 (mm) */
@@ -1351,8 +1387,8 @@ test_front_chest_wall (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (front_window_mm); i++)
     {
-      window[i][0] = 600 - 1.8 * front_window_mm[i][0];
-      window[i][1] = 8 + 1.8 * (front_window_mm[i][1] + 150);
+      window[i][0] = 600 - FS_SCALE * front_window_mm[i][0];
+      window[i][1] = 8 + FS_SCALE * (front_window_mm[i][1] + 150);
     }
   white = count_background_in (surface, 300, 460, 300, window, G_N_ELEMENTS (window));
   g_test_message ("%u pixels of background in the chest window", white);
