@@ -893,6 +893,121 @@ test_import_cancel_silent (StoreFixture  *fixture,
   g_assert_cmpint (n_clients (fixture->path), ==, before);
 }
 
+/* What a job that writes to a file waits for in SQLite's busy timeout. */
+typedef enum
+{
+  LOCKED_IMPORT,
+  LOCKED_FHIR_IMPORT,
+  LOCKED_RESTORE,
+} LockedJob;
+
+/* The bytes of @path and of its write-ahead log, as a digest: the file changed or not. */
+static char *
+file_state (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  const char *paths[] = { path, wal };
+  g_autoptr(GString) state = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *digest = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (paths[i], &contents, &length, NULL))
+        digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                              length);
+      g_string_append_printf (state, "%s ", digest != NULL ? digest : "none");
+    }
+  return g_string_free (g_steal_pointer (&state), FALSE);
+}
+
+/* Another program holds the file's write lock (BEGIN IMMEDIATE on a connection of its own)
+ * while an import of a CSV file, of a FHIR bundle, or a restore runs, which waits for it in
+ * SQLite's busy timeout (5 s); Cancel pressed at 0.3 s ends the job at once, cancelled, with
+ * the file as it was and no copy kept of it. Before, the job waited out the timeout (5 s):
+ * an import then failed as the database being in use, a restore as cancelled. */
+static void
+test_cancel_while_locked (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  LockedJob job = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = make_csv (N_CSV_ROWS);
+  g_autoptr(GBytes) bundle = NULL;
+  g_autoptr(FasciaCsvImport) import = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autofree char *backups = fascia_store_get_backup_dir (fixture->store);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *kept = NULL;
+  sqlite3 *other = NULL;
+  Run run = { 0 };
+  gint64 start;
+  double took;
+  gboolean done = FALSE;
+
+  g_object_unref (fixture_add_client (fixture, "Already There"));
+  if (job == LOCKED_FHIR_IMPORT)
+    bundle = bundle_of (fixture, csv);
+  if (job == LOCKED_RESTORE)
+    {
+      g_assert_true (fascia_store_create_demo_full (backup, 7, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  before = file_state (fixture->path);
+
+  run_init (&run);
+  g_timeout_add (300, cancel_cb, run.cancellable);
+  start = g_get_monotonic_time ();
+  switch (job)
+    {
+    case LOCKED_IMPORT:
+      import = fascia_csv_import_new (csv, NULL);
+      g_assert_nonnull (import);
+      fascia_store_import_csv_async (fixture->store, import, FASCIA_DUPLICATES_SKIP,
+                                     run.cancellable, NULL, NULL, done_cb, &run);
+      g_main_loop_run (run.loop);
+      done = fascia_store_import_csv_finish (fixture->store, run.result, NULL, &error);
+      break;
+    case LOCKED_FHIR_IMPORT:
+      fascia_fhir_import_async (fixture->store, bundle, FASCIA_FHIR_DUPLICATES_REFUSE,
+                                run.cancellable, NULL, done_cb, &run);
+      g_main_loop_run (run.loop);
+      done = fascia_fhir_import_finish (fixture->store, run.result, NULL, &error);
+      break;
+    case LOCKED_RESTORE:
+    default:
+      fascia_store_restore_async (fixture->store, backup, run.cancellable, NULL, NULL, done_cb,
+                                  &run);
+      g_main_loop_run (run.loop);
+      kept = fascia_store_restore_finish (fixture->store, run.result, &error);
+      done = kept != NULL;
+      break;
+    }
+  took = (g_get_monotonic_time () - start) / 1e6;
+  run_clear (&run);
+  g_test_message ("the job ended %.2f s after it began, cancelled at 0.3 s%s%s", took,
+                  error != NULL ? ": " : "", error != NULL ? error->message : "");
+
+  g_assert_false (done);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (took, <, 1.5);
+  after = file_state (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_cmpint (n_clients (fixture->path), ==, 1);
+  /* No copy of the database as it was is kept for a restore that did not happen. */
+  if (g_file_test (backups, G_FILE_TEST_IS_DIR))
+    assert_only (backups, NULL);
+}
+
 /* As done_cb(), but Cancel is pressed first: after the worker has returned, before the
  * window hears of it. */
 static void
@@ -1105,6 +1220,15 @@ main (int   argc,
   DEMO_TEST_BOTH ("/fascia/core/store-worker/import-cancel", test_import_cancel);
   g_test_add ("/sqlite/fascia/core/store-worker/restore-cancelled-late", StoreFixture, NULL,
               store_fixture_set_up, test_restore_cancelled_late, store_fixture_tear_down);
+  g_test_add ("/sqlite/fascia/core/store-worker/import-cancel-locked", StoreFixture,
+              GINT_TO_POINTER (LOCKED_IMPORT), store_fixture_set_up, test_cancel_while_locked,
+              store_fixture_tear_down);
+  g_test_add ("/sqlite/fascia/core/store-worker/fhir-import-cancel-locked", StoreFixture,
+              GINT_TO_POINTER (LOCKED_FHIR_IMPORT), store_fixture_set_up,
+              test_cancel_while_locked, store_fixture_tear_down);
+  g_test_add ("/sqlite/fascia/core/store-worker/restore-cancel-locked", StoreFixture,
+              GINT_TO_POINTER (LOCKED_RESTORE), store_fixture_set_up, test_cancel_while_locked,
+              store_fixture_tear_down);
   DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import", test_check_import);
   DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import-cancel", test_check_import_cancel);
   g_test_add ("/postgresql/fascia/core/store-worker/daily", StoreFixture, NULL,

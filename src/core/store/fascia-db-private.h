@@ -69,6 +69,7 @@ typedef struct
   /* Optional: NULL where no query waits for a server (a file). */
   void          (*set_answer_timeout)     (FasciaDb      *db,
                                            guint          milliseconds);
+  /* A file's: for a wait for another connection's lock. */
   void          (*set_answer_cancellable) (FasciaDb      *db,
                                            GCancellable  *cancellable);
   void          (*set_silence_timeout)    (FasciaDb      *db,

@@ -26,10 +26,21 @@
 #include "fascia-db-sqlite.h"
 #include "fascia-store-private.h"
 
+/* SQLite's busy timeout, made to stop waiting as soon as @cancellable is cancelled: a job
+ * (an import, a restore) that waits for a lock another program holds on the file ends at once
+ * on Cancel, not when the timeout ends. */
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         timeout;  /* milliseconds */
+  gint64        since;    /* when the wait began */
+} BusyWait;
+
 typedef struct
 {
   FasciaDb  parent;
   sqlite3  *handle;
+  BusyWait  busy;
 } SqliteDb;
 
 typedef struct
@@ -44,6 +55,42 @@ static const FasciaDbClass sqlite_class;
 
 #define HANDLE(db) (((SqliteDb *) (db))->handle)
 #define STMT(s) (((SqliteStmt *) (s))->stmt)
+
+/* How often a wait for another connection's lock looks whether it was cancelled. */
+#define BUSY_STEP_MS 10
+
+/* SQLite's busy handler: as its busy timeout (wait up to @timeout ms in all, then fail with
+ * SQLITE_BUSY), but in steps of BUSY_STEP_MS, giving up at once when cancelled. */
+static int
+busy_wait_cb (void *data,
+              int   n_calls)
+{
+  BusyWait *busy = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 left;
+
+  if (n_calls == 0)
+    busy->since = now;
+  if (g_cancellable_is_cancelled (busy->cancellable))
+    return 0;
+  left = busy->since + (gint64) busy->timeout * 1000 - now;
+  if (left <= 0)
+    return 0;
+  g_usleep ((gulong) MIN (left, BUSY_STEP_MS * 1000));
+  return 1;
+}
+
+/* @handle waits for another connection's lock up to @busy's timeout, and with @busy's
+ * cancellable (if any) no longer than until it is cancelled. */
+static void
+busy_wait_install (sqlite3  *handle,
+                   BusyWait *busy)
+{
+  if (busy->cancellable != NULL)
+    sqlite3_busy_handler (handle, busy_wait_cb, busy);
+  else
+    sqlite3_busy_timeout (handle, (int) MIN (busy->timeout, G_MAXINT));
+}
 
 /* Errors */
 
@@ -147,11 +194,26 @@ fascia_store_set_sqlite_error (sqlite3     *db,
   return FALSE;
 }
 
+/* SQLITE_BUSY after a wait for a lock cut short by a cancel is a cancel. */
+static gboolean
+set_busy_cancelled (BusyWait  *busy,
+                    int        rc,
+                    GError   **error)
+{
+  if ((rc & 0xff) != SQLITE_BUSY || !g_cancellable_is_cancelled (busy->cancellable))
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       "Cancelled while waiting for another program to let go of the database");
+  return TRUE;
+}
+
 static gboolean
 fail (FasciaDb  *db,
       int        rc,
       GError   **error)
 {
+  if (set_busy_cancelled (&((SqliteDb *) db)->busy, rc, error))
+    return FALSE;
   return fascia_store_set_sqlite_error (HANDLE (db), rc, db->name, error);
 }
 
@@ -163,6 +225,7 @@ sqlite_close (FasciaDb *db)
   /* Keeps the planner's statistics fresh as the clinic grows; cheap when nothing is due. */
   sqlite3_exec (HANDLE (db), "PRAGMA optimize", NULL, NULL, NULL);
   sqlite3_close (HANDLE (db));
+  g_clear_object (&((SqliteDb *) db)->busy.cancellable);
   g_free (db->name);
   g_free (db);
 }
@@ -323,8 +386,21 @@ sqlite_column_is_null (FasciaDbStmt *stmt,
   return sqlite3_column_type (STMT (stmt), column) == SQLITE_NULL;
 }
 
+/* A statement waiting for another connection's lock (the busy timeout) stops waiting when
+ * @cancellable is cancelled, and fails with G_IO_ERROR_CANCELLED. */
+static void
+sqlite_set_answer_cancellable (FasciaDb     *db,
+                               GCancellable *cancellable)
+{
+  SqliteDb *self = (SqliteDb *) db;
+
+  g_set_object (&self->busy.cancellable, cancellable);
+  busy_wait_install (self->handle, &self->busy);
+}
+
 static const FasciaDbClass sqlite_class = {
   .engine = FASCIA_DB_ENGINE_SQLITE,
+  .set_answer_cancellable = sqlite_set_answer_cancellable,
   .close = sqlite_close,
   .exec = sqlite_exec,
   .begin = sqlite_begin,
@@ -361,6 +437,8 @@ fascia_db_sqlite_wrap (sqlite3    *handle,
   self->parent.klass = &sqlite_class;
   self->parent.name = g_strdup (name);
   self->handle = handle;
+  self->busy.timeout = DEFAULT_BUSY_TIMEOUT_MS;
+  busy_wait_install (handle, &self->busy);
   return &self->parent;
 }
 
@@ -377,7 +455,12 @@ void
 fascia_db_sqlite_set_busy_timeout (FasciaDb *db,
                                    guint     milliseconds)
 {
-  sqlite3_busy_timeout (fascia_db_sqlite_get_handle (db), (int) MIN (milliseconds, G_MAXINT));
+  SqliteDb *self = (SqliteDb *) db;
+
+  g_return_if_fail (db != NULL && db->klass == &sqlite_class);
+
+  self->busy.timeout = milliseconds;
+  busy_wait_install (self->handle, &self->busy);
 }
 
 char *
@@ -748,6 +831,7 @@ fascia_db_sqlite_open (const char  *path,
 
 failed:
   sqlite3_close (HANDLE (db));
+  g_clear_object (&((SqliteDb *) db)->busy.cancellable);
   g_free (db->name);
   g_free (db);
   return NULL;
@@ -1025,13 +1109,14 @@ fascia_db_sqlite_backup_checked (const char               *database,
   sqlite3 *src = NULL, *dest = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3_backup *backup = NULL;
+  BusyWait busy = { cancellable, DEFAULT_BUSY_TIMEOUT_MS, 0 };
   gboolean ok = FALSE;
   int rc;
 
   rc = sqlite3_open_v2 (database, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     goto out;
-  sqlite3_busy_timeout (src, 5000);
+  busy_wait_install (src, &busy);
   if (cancellable != NULL)
     sqlite3_progress_handler (src, CHECK_EVERY, cancelled_cb, cancellable);
 
@@ -1103,7 +1188,8 @@ fascia_db_sqlite_backup_checked (const char               *database,
   goto done;
 
 out:
-  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+  if ((rc == SQLITE_INTERRUPT || (rc & 0xff) == SQLITE_BUSY) &&
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     goto done;
   backup_error (src, rc, database, error);
 
@@ -1179,6 +1265,7 @@ fascia_db_sqlite_restore_file (const char    *database,
 {
   sqlite3 *src = NULL, *dest = NULL;
   sqlite3_backup *backup = NULL;
+  BusyWait busy = { cancellable, DEFAULT_BUSY_TIMEOUT_MS, 0 };
   gboolean ok = FALSE;
   int rc;
 
@@ -1196,7 +1283,9 @@ fascia_db_sqlite_restore_file (const char    *database,
       fascia_store_set_sqlite_error (dest, rc, database, error);
       goto out;
     }
-  sqlite3_busy_timeout (dest, 5000);
+  /* While another connection writes, each step waits for it (and is tried again), but no
+   * longer than until Cancel. */
+  busy_wait_install (dest, &busy);
 
   backup = sqlite3_backup_init (dest, "main", src, "main");
   if (backup == NULL)

@@ -153,8 +153,9 @@ void            fascia_db_set_silence_timeout    (FasciaDb      *db,
 /* Until set again: a query on @db that waits for the server's answer when @cancellable is
  * cancelled (or was before it was sent) stops waiting at once and fails with
  * G_IO_ERROR_CANCELLED; the connection is given up, since a query on its way cannot be taken
- * back otherwise. %NULL: no cancellable. Nothing for a file, whose statements do not wait
- * for anyone. */
+ * back otherwise. %NULL: no cancellable. In a file, a statement waiting for a lock another
+ * connection holds (the busy timeout) stops waiting when @cancellable is cancelled and fails
+ * with G_IO_ERROR_CANCELLED, having changed nothing. */
 void            fascia_db_set_answer_cancellable (FasciaDb      *db,
                                                   GCancellable  *cancellable);
 
