@@ -51,6 +51,9 @@ typedef enum
   FASCIA_STORE_ERROR_CONFLICT,        /* saved by someone else since it was read: nothing
                                        * was saved; read it again and let the user choose */
   FASCIA_STORE_ERROR_DENIED,          /* the clinic server's grants keep this login from it */
+  FASCIA_STORE_ERROR_UNSETTLED,       /* a clinic server left a job's COMMIT unanswered and
+                                       * cannot tell yet whether it was done: it may have
+                                       * been (the message says what to look for) */
 } FasciaStoreError;
 
 GQuark fascia_store_error_quark (void);

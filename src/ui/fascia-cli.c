@@ -72,6 +72,32 @@ fail (const GError *error)
   return EXIT_FAILURE;
 }
 
+/* The exit status of a job that wrote to a clinic server whose COMMIT went unanswered, when
+ * the server cannot tell yet whether it was done: neither done (0) nor failed (1). */
+#define EXIT_UNSETTLED 3
+
+/* An import's error, on one line, and its exit status: all or nothing, the import imported
+ * nothing, and says so once, unless a clinic server left its COMMIT unanswered and cannot tell
+ * yet whether it was done, which the message says (it may have been saved) and
+ * EXIT_UNSETTLED tells a script. */
+static int
+import_failed (const char   *path,
+               const GError *error)
+{
+  g_autofree char *message = one_line (error->message);
+
+  if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_UNSETTLED))
+    {
+      g_printerr ("fascia: %s: %s\n", path, message);
+      return EXIT_UNSETTLED;
+    }
+  if (strstr (message, "nothing was imported") != NULL)
+    g_printerr ("fascia: %s: %s\n", path, message);
+  else
+    g_printerr ("fascia: %s: %s (nothing was imported)\n", path, message);
+  return EXIT_FAILURE;
+}
+
 /* The content and drawing commands print the message alone, as authors' tools do. */
 static int
 fail_plain (const GError *error)
@@ -456,6 +482,20 @@ handout_command (GVariantDict *options,
   return EXIT_SUCCESS;
 }
 
+/* The database an import writes to: a file opened as the window opens it (today's backup
+ * made first); a clinic server on a connection whose queries wait no longer than a job's
+ * answer time (fascia_store_open_for_job()), so that a COMMIT the server leaves unanswered is
+ * looked into and told of (done, not done, or not known yet) instead of waited for as long as
+ * the server stays silent. */
+static FasciaStore *
+open_for_import (const char  *database_path,
+                 GError     **error)
+{
+  if (fascia_store_is_server_database (database_path))
+    return fascia_store_open_for_job (database_path, error);
+  return fascia_store_open (database_path, error);
+}
+
 static int
 import_clients_command (GVariantDict *options,
                         const char   *database_path)
@@ -499,27 +539,17 @@ import_clients_command (GVariantDict *options,
 
   import = fascia_csv_import_new (bytes, &error);
   if (import == NULL)
-    {
-      g_autofree char *message = one_line (error->message);
-
-      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, message);
-      return EXIT_FAILURE;
-    }
+    return import_failed (path, error);
   if (date_order != FASCIA_DATE_ORDER_UNKNOWN)
     fascia_csv_import_set_date_order (import, date_order);
 
-  store = fascia_store_open (database_path, &error);
+  store = open_for_import (database_path, &error);
   if (store == NULL)
     return fail (error);
   warn_about_backup (store);
 
   if (!fascia_store_import_csv (store, import, duplicates, &counts, &error))
-    {
-      g_autofree char *message = one_line (error->message);
-
-      g_printerr ("fascia: %s: %s (nothing was imported)\n", path, message);
-      return EXIT_FAILURE;
-    }
+    return import_failed (path, error);
 
   ignored = fascia_csv_import_get_ignored (import);
   if (ignored != NULL && ignored[0] != NULL)
@@ -641,7 +671,11 @@ copy_database_command (GVariantDict *options,
   to = database_argument (rest[0]);
 
   if (!fascia_store_copy_database_to (from, to, NULL, NULL, NULL, report, &error))
-    return fail (error);
+    {
+      fail (error);
+      return g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_UNSETTLED)
+             ? EXIT_UNSETTLED : EXIT_FAILURE;
+    }
 
   g_print ("%s", report->str);
   g_print (_("Copied %s to %s; every table's rows and checksum match\n"),
@@ -809,18 +843,17 @@ import_fhir_command (GVariantDict *options,
 
   if ((bytes = fascia_file_read_bounded (path, 256 * 1024 * 1024, &error)) == NULL ||
       (atlas = fascia_atlas_get_default (&error)) == NULL ||
-      (store = fascia_store_open (database_path, &error)) == NULL)
+      (store = open_for_import (database_path, &error)) == NULL)
     return fail (error);
 
   fascia_store_set_id_validator (store, fascia_fhir_atlas_has_id, g_object_ref (atlas),
                                  g_object_unref);
   if (!fascia_fhir_import (store, bytes, duplicates, &counts, &error))
     {
-      if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS))
-        g_printerr ("fascia: %s: %s; nothing was imported: choose --on-duplicate skip, merge or "
-                    "add\n", path, error->message);
-      else
-        g_printerr ("fascia: %s: %s (nothing was imported)\n", path, error->message);
+      if (!g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_EXISTS))
+        return import_failed (path, error);
+      g_printerr ("fascia: %s: %s; nothing was imported: choose --on-duplicate skip, merge or "
+                  "add\n", path, error->message);
       return EXIT_FAILURE;
     }
 

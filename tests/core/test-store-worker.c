@@ -848,7 +848,7 @@ test_import_commit_unanswered_unknown (StoreFixture  *fixture,
   fascia_store_set_job_answer_timeout (fixture->store, 300);
   slow_server (fixture->path, 4.0, TRUE);
   g_assert_false (import_on_slow_server (fixture, data, csv, NULL, &n_added, &error));
-  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_UNSETTLED);
   g_test_message ("it said: %s", error->message);
   g_assert_nonnull (strstr (error->message, "may have been saved"));
   g_assert_null (strchr (error->message, '\n'));
@@ -1188,7 +1188,7 @@ test_move_silent (StoreFixture  *fixture,
       break;
     case MOVE_COMMIT_UNKNOWN:
     default:
-      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_UNSETTLED);
       g_assert_nonnull (strstr (error->message, "it may have been saved"));
       g_assert_null (strchr (error->message, '\n'));
       g_assert_cmpfloat (took, <, 3.0);

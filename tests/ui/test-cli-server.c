@@ -407,6 +407,124 @@ test_server_silent (void)
   fascia_test_rm_rf (tmp);
 }
 
+/* The COMMIT of a transaction that adds a client waits @seconds in a trigger on the server,
+ * without a word to the client, and fails if the first client's name begins with "Refused",
+ * as a server that is slow to answer a COMMIT, or that loses it (as tests/core's store-worker
+ * tests slow it). */
+static void
+slow_commit (const char *conninfo,
+             double      seconds)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SET search_path = fascia;"
+    "CREATE OR REPLACE FUNCTION test_slow_commit () RETURNS trigger LANGUAGE plpgsql AS $$"
+    "BEGIN"
+    "  IF current_setting ('fascia_test.slowed', true) IS DISTINCT FROM 'yes' THEN"
+    "    PERFORM set_config ('fascia_test.slowed', 'yes', true);"
+    "    PERFORM pg_sleep (%.3f);"
+    "    IF NEW.name LIKE 'Refused%%' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+    "  END IF;"
+    "  RETURN NULL;"
+    "END $$;"
+    "CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT OR UPDATE ON clients"
+    "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();",
+    seconds);
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s", PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* How an import into a clinic server that holds its COMMIT ends. */
+typedef enum
+{
+  IMPORT_CSV_UNKNOWN,   /* still held when the import has to end */
+  IMPORT_FHIR_UNKNOWN,
+  IMPORT_CSV_LOST,      /* answered late, and failed */
+} ImportEnd;
+
+/* --import-clients and --import-fhir into a clinic server whose trigger holds the COMMIT past
+ * the job's answer time (FASCIA_JOB_ANSWER_TIMEOUT): held 4 s (300 ms the answer time), the
+ * server is still busy with it when asked whether it was saved, and the command says in one
+ * line that the import may have been saved, and not that nothing was, and exits 3; the clients
+ * are there once the server is done. Held 0.6 s and then failed (500 ms): one line that says
+ * once that nothing was imported, exit 1, no client. Before, every line ended "(nothing was
+ * imported)", beside "it may have been saved" as well, and each failure exited 1; and the
+ * commands, on a connection without an answer time, waited for the COMMIT as long as the
+ * server took (here they were done after 4 s). */
+static void
+test_import_commit_unanswered (gconstpointer data)
+{
+  ImportEnd how = GPOINTER_TO_INT (data);
+  g_autofree char *tmp = fascia_test_make_tmpdir ();
+  g_autofree char *csv = g_build_filename (tmp, "clients.csv", NULL);
+  g_autofree char *file = g_build_filename (tmp, "clients.db", NULL);
+  g_autofree char *bundle = g_build_filename (tmp, "clients.json", NULL);
+  g_autofree char *server = pg_server_new_database ();
+  g_autoptr(GString) rows = g_string_new ("name,email,phone\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *to_file[] = { "--database", file, "--import-clients", csv, NULL };
+  const char *export[] = { "--database", file, "--export-fhir", "--output", bundle, NULL };
+  const char *import_csv[] = { "--database", server, "--import-clients", csv, NULL };
+  const char *import_fhir[] = { "--database", server, "--import-fhir", bundle, NULL };
+  gboolean lost = how == IMPORT_CSV_LOST;
+  gint64 start;
+  int status;
+  const char *said;
+
+  if (lost)
+    g_string_append (rows, "Refused Person,refused@example.org,555 0000\n");
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (rows, "Imported Person %u,imported%u@example.org,555 %04u\n", i, i,
+                            i);
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, &error));
+  g_assert_no_error (error);
+  if (how == IMPORT_FHIR_UNKNOWN)
+    {
+      g_assert_cmpint (fascia_test_run_fascia (to_file, no_display, NULL, NULL), ==, 0);
+      g_assert_cmpint (fascia_test_run_fascia (export, no_display, NULL, NULL), ==, 0);
+    }
+
+  g_assert_cmpuint (count_clients (server), ==, 0);  /* its schema made */
+  slow_commit (server, lost ? 0.6 : 4.0);
+  g_setenv ("FASCIA_JOB_ANSWER_TIMEOUT", lost ? "500" : "300", TRUE);
+  start = g_get_monotonic_time ();
+  status = fascia_test_run_fascia (how == IMPORT_FHIR_UNKNOWN ? import_fhir : import_csv,
+                                   no_display, &out, &err);
+  g_unsetenv ("FASCIA_JOB_ANSWER_TIMEOUT");
+  g_test_message ("it exited %d after %.2f s, saying: %s", status,
+                  (g_get_monotonic_time () - start) / 1e6, err);
+
+  assert_one_line_error (err, server);
+  said = err + strlen ("fascia: ");
+  if (lost)
+    {
+      g_assert_cmpint (status, ==, 1);
+      g_assert_nonnull (strstr (said, "and it was not: nothing was imported"));
+      g_assert_true (strstr (said, "nothing was imported") == g_strrstr (said, "nothing was imported"));
+      g_assert_cmpuint (count_clients (server), ==, 0);
+    }
+  else
+    {
+      g_assert_cmpint (status, ==, 3);
+      g_assert_nonnull (strstr (said, "it may have been saved"));
+      g_assert_null (strstr (said, "nothing was imported"));
+      /* The server, done with the COMMIT, holds the clients. */
+      while (count_clients (server) == 0 && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+        g_usleep (100 * 1000);
+      g_assert_cmpuint (count_clients (server), ==, 12);
+    }
+
+  fascia_test_rm_rf (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +536,12 @@ main (int   argc,
   g_test_add_func ("/fascia/cli/server/setup-clinic", test_setup_clinic);
   g_test_add_func ("/fascia/cli/server/exports", test_exports);
   g_test_add_func ("/fascia/cli/server/server-silent", test_server_silent);
+  g_test_add_data_func ("/fascia/cli/server/import-commit-unanswered-unknown",
+                        GINT_TO_POINTER (IMPORT_CSV_UNKNOWN), test_import_commit_unanswered);
+  g_test_add_data_func ("/fascia/cli/server/fhir-import-commit-unanswered-unknown",
+                        GINT_TO_POINTER (IMPORT_FHIR_UNKNOWN), test_import_commit_unanswered);
+  g_test_add_data_func ("/fascia/cli/server/import-commit-unanswered-lost",
+                        GINT_TO_POINTER (IMPORT_CSV_LOST), test_import_commit_unanswered);
 
   return g_test_run ();
 }

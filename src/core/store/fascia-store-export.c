@@ -172,7 +172,8 @@ transaction_was_saved (FasciaStore  *store,
  * connection, once the job's session on the server has ended (so that its transaction is
  * done or undone for good), the server tells which. Returns %TRUE if it was saved, with
  * @error cleared; else @error says, on one line, that it was not (@not_saved), or that it
- * cannot be told yet (@unknown: the server still silent, or the session still going on).
+ * cannot be told yet (@unknown, %FASCIA_STORE_ERROR_UNSETTLED: the server still silent, or
+ * the session still going on).
  */
 static gboolean
 settle_commit (const char  *database,
@@ -210,7 +211,7 @@ settle_commit (const char  *database,
     }
 
   g_clear_error (error);
-  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+  g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_UNSETTLED,
                "The clinic server did not answer as %s was saved: %s (%s)", what, unknown,
                local_error->message);
   return FALSE;
