@@ -423,9 +423,10 @@ work_stop_with_window (Work *work)
  * the worker has returned — at its next step, having changed nothing — and then closes; a
  * window destroyed outright cancels it too, and the application is held until the worker has
  * returned. The wait has a bound: a clinic server silent at the COMMIT is waited for its
- * answer time (30 s), and as long again to learn whether it was saved; past the bound the
- * window goes and the application is let go, as if the worker were not there — the server
- * commits the transaction whole or not at all, and a SQLite file is whole at every moment.
+ * answer time (30 s), and as long again, no longer, to learn whether it was saved
+ * (fascia_store_check_commit()); past the bound the window goes and the application is let
+ * go, as if the worker were not there — the server commits the transaction whole or not at
+ * all, and a SQLite file is whole at every moment.
  * The tests shorten the bound (fascia_records_set_close_wait()).
  */
 #define WORK_CLOSE_WAIT_SECONDS 65

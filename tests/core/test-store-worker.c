@@ -859,6 +859,76 @@ test_import_commit_unanswered_unknown (StoreFixture  *fixture,
   g_assert_cmpint (n_clients (fixture->path), ==, before + N_SLOW_ROWS);
 }
 
+static void
+exec_on (PGconn     *conn,
+         const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+}
+
+/* The look into a COMMIT left unanswered (fascia_store_check_commit()) takes no longer than
+ * the job's answer time in all (1 s here), so that with the COMMIT's own wait it stays within
+ * twice that, as a closing window counts (65 s for 30 s). Here the job's session goes on (its
+ * transaction open: the look cannot tell, and says it may have been saved), and the server
+ * answers each step of the look just within the answer time: the new connection's setup
+ * waits 0.9 s for a table another session holds locked, then the wait for the job's session
+ * to end takes the rest. Before, each step had the whole answer time: the look took 1.9 s,
+ * and with a 30 s answer time, a sluggish server's could take three times that, past the
+ * window's bound. */
+static void
+test_check_commit_bound (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *job = PQconnectdb (fixture->path);
+  PGconn *locker = PQconnectdb (fixture->path);
+  FasciaCommitCheck check = { 0 };
+  PGresult *result;
+  gint64 start;
+  double took;
+  gboolean saved;
+
+  g_assert_cmpint (PQstatus (job), ==, CONNECTION_OK);
+  g_assert_cmpint (PQstatus (locker), ==, CONNECTION_OK);
+  exec_on (job, "BEGIN");
+  result = PQexec (job, "SELECT txid_current (), pg_backend_pid ()");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  check.transaction = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  check.session = g_ascii_strtoull (PQgetvalue (result, 0, 1), NULL, 10);
+  PQclear (result);
+
+  exec_on (locker, "BEGIN");
+  exec_on (locker, "LOCK TABLE fascia.meta IN ACCESS EXCLUSIVE MODE");
+  g_assert_cmpint (PQsendQuery (locker, "SELECT pg_sleep (0.9); COMMIT"), ==, 1);
+
+  fascia_store_set_job_answer_timeout (fixture->store, 1000);
+  error = g_error_new_literal (FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                               "the clinic server did not answer in 1 s");
+  start = g_get_monotonic_time ();
+  saved = fascia_store_check_commit (fixture->store, &check, "the import",
+                                     "nothing was imported", "it may have been saved", &error);
+  took = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("the look took %.2f s; it said: %s", took,
+                  error != NULL ? error->message : "(nothing)");
+
+  g_assert_false (saved);
+  g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_UNSETTLED);
+  g_assert_nonnull (strstr (error->message, "it may have been saved"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpfloat (took, >=, 0.9);
+  g_assert_cmpfloat (took, <, 1.4);
+
+  while ((result = PQgetResult (locker)) != NULL)
+    PQclear (result);
+  PQfinish (locker);
+  exec_on (job, "ROLLBACK");
+  PQfinish (job);
+}
+
 /* Cancel pressed while the server is silent (its first INSERT takes 3 s): the import ends at
  * once, not when the server answers, and nothing of it is saved (before this, it ended when
  * the server answered, 3 s later). */
@@ -1233,6 +1303,8 @@ main (int   argc,
   DEMO_TEST_BOTH ("/fascia/core/store-worker/check-import-cancel", test_check_import_cancel);
   g_test_add ("/postgresql/fascia/core/store-worker/daily", StoreFixture, NULL,
               server_demo_fixture_set_up, test_daily_server, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store-worker/check-commit-bound", StoreFixture, NULL,
+              server_demo_fixture_set_up, test_check_commit_bound, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store-worker/import-cancel-silent", StoreFixture, NULL,
               server_demo_fixture_set_up, test_import_cancel_silent, store_fixture_tear_down);
   for (ImportKind kind = IMPORT_CSV; kind <= IMPORT_FHIR; kind++)

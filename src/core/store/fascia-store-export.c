@@ -156,6 +156,69 @@ transaction_was_saved (FasciaStore  *store,
   return TRUE;
 }
 
+/* A cancellable cancelled at a moment (from a thread of its own), so that every wait of a
+ * connection made and used with it, its making too, ends by then, however many there are. */
+typedef struct
+{
+  GCancellable *cancellable;
+  GMutex        lock;
+  GCond         cond;
+  gint64        end;   /* monotonic */
+  gboolean      done;
+  GThread      *thread;
+} Deadline;
+
+static gpointer
+deadline_thread (gpointer data)
+{
+  Deadline *deadline = data;
+
+  g_mutex_lock (&deadline->lock);
+  while (!deadline->done)
+    if (!g_cond_wait_until (&deadline->cond, &deadline->lock, deadline->end) &&
+        g_get_monotonic_time () >= deadline->end)
+      {
+        g_cancellable_cancel (deadline->cancellable);
+        break;
+      }
+  g_mutex_unlock (&deadline->lock);
+  return NULL;
+}
+
+static void
+deadline_start (Deadline *deadline,
+                guint     milliseconds)
+{
+  deadline->cancellable = g_cancellable_new ();
+  g_mutex_init (&deadline->lock);
+  g_cond_init (&deadline->cond);
+  deadline->end = g_get_monotonic_time () + (gint64) milliseconds * 1000;
+  deadline->done = FALSE;
+  deadline->thread = g_thread_new ("fascia-deadline", deadline_thread, deadline);
+}
+
+/* The milliseconds left until @deadline, at least 1. */
+static guint
+deadline_left (Deadline *deadline)
+{
+  gint64 left = (deadline->end - g_get_monotonic_time ()) / 1000;
+
+  return (guint) CLAMP (left, 1, G_MAXUINT);
+}
+
+static void
+deadline_stop (Deadline *deadline)
+{
+  g_mutex_lock (&deadline->lock);
+  deadline->done = TRUE;
+  g_cond_signal (&deadline->cond);
+  g_mutex_unlock (&deadline->lock);
+  g_thread_join (deadline->thread);
+  g_mutex_clear (&deadline->lock);
+  g_cond_clear (&deadline->cond);
+  g_clear_object (&deadline->cancellable);
+}
+
 /*
  * settle_commit:
  * @database: the database a job wrote to
@@ -170,7 +233,10 @@ transaction_was_saved (FasciaStore  *store,
  *
  * A job's COMMIT went unanswered: it may have been done on the server or not. On a new
  * connection, once the job's session on the server has ended (so that its transaction is
- * done or undone for good), the server tells which. Returns %TRUE if it was saved, with
+ * done or undone for good), the server tells which. All of it (the connection's making and
+ * setup, the wait for the session's end, the question) takes no longer than @answer_timeout
+ * in all, so that a job's COMMIT and the look into it take no more than twice the job's
+ * answer time, within the bound a closing window waits for a job (65 s, for 30 s). Returns %TRUE if it was saved, with
  * @error cleared; else @error says, on one line, that it was not (@not_saved), or that it
  * cannot be told yet (@unknown, %FASCIA_STORE_ERROR_UNSETTLED: the server still silent, or
  * the session still going on).
@@ -187,16 +253,37 @@ settle_commit (const char  *database,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(FasciaStore) store = NULL;
+  Deadline deadline = { 0 };
+  gboolean told;
   gboolean saved = FALSE;
   char *message;
 
   g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
 
-  store = fascia_store_open_reader_for (database, NULL, answer_timeout, &local_error);
-  if (store != NULL &&
-      fascia_db_await_session_end (fascia_store_get_db (store), session, answer_timeout,
-                                   &local_error) &&
-      transaction_was_saved (store, transaction, &saved, &local_error))
+  if (answer_timeout > 0)
+    deadline_start (&deadline, answer_timeout);
+  store = fascia_store_open_reader_for (database, deadline.cancellable, answer_timeout,
+                                        &local_error);
+  told = store != NULL &&
+         fascia_db_await_session_end (fascia_store_get_db (store), session,
+                                      answer_timeout > 0 ? deadline_left (&deadline) : 0,
+                                      &local_error) &&
+         transaction_was_saved (store, transaction, &saved, &local_error);
+  if (store != NULL)
+    fascia_store_close (store);
+  if (answer_timeout > 0)
+    {
+      /* Cut short at the end of its time, the look says so, not that it was cancelled. */
+      if (!told && g_cancellable_is_cancelled (deadline.cancellable) &&
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO,
+                       "the clinic server did not tell in %u s", (answer_timeout + 999) / 1000);
+        }
+      deadline_stop (&deadline);
+    }
+  if (told)
     {
       if (saved)
         {
