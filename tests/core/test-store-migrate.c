@@ -73,7 +73,15 @@ static const char *data_at_version[] = {
   "UPDATE clients SET add_token = '5d0f3c8a-1e2b-4c6d-8e9f-0a1b2c3d4e5f' WHERE id = 1;"
   "UPDATE plans SET add_token = '6e1a4d9b-2f3c-4d7e-9fa0-1b2c3d4e5f60' WHERE id = 1;"
   "UPDATE visits SET add_token = '7f2b5eac-3a4d-4e8f-a0b1-2c3d4e5f6071' WHERE id = 1;",
-  /* 15: the server's stamp of changes to clients; nothing in a file */
+  /* 15: the server's stamp of changes to clients; nothing in a file. Free marks on the three
+   * views redrawn to the knee, as they lay on the drawings before (016 moves them), and one
+   * made on the Front view as it is now */
+  "INSERT INTO pain_marks (id, visit_id, view_id, x, y, intensity, created_at, updated_at) "
+  "  VALUES (11, 1, 'anterior', 600, 500, 3, 1790000000000000, 1790000000000000), "
+  "  (12, 1, 'anterior', 600, 500, 3, 1796500000000000, 1796500000000000), "
+  "  (13, 1, 'posterior-superficial', 300, 520, 3, 1700000000000000, 1700000000000000), "
+  "  (14, 1, 'front-superficial', 400, 708, 3, 1700000000000000, 1700000000000000);",
+  /* 16: the free marks moved with their drawings */
   "",
 };
 
@@ -140,7 +148,15 @@ static const char *pg_data_at_version[] = {
   "UPDATE clients SET add_token = '5d0f3c8a-1e2b-4c6d-8e9f-0a1b2c3d4e5f' WHERE id = 1;"
   "UPDATE plans SET add_token = '6e1a4d9b-2f3c-4d7e-9fa0-1b2c3d4e5f60' WHERE id = 1;"
   "UPDATE visits SET add_token = '7f2b5eac-3a4d-4e8f-a0b1-2c3d4e5f6071' WHERE id = 1;",
-  /* 15: the server's stamp of changes to clients; nothing in a file */
+  /* 15: the server's stamp of changes to clients; nothing in a file. Free marks on the three
+   * views redrawn to the knee, as they lay on the drawings before (016 moves them), and one
+   * made on the Front view as it is now */
+  "INSERT INTO pain_marks (id, visit_id, view_id, x, y, intensity, created_at, updated_at) "
+  "  VALUES (11, 1, 'anterior', 600, 500, 3, 1790000000000000, 1790000000000000), "
+  "  (12, 1, 'anterior', 600, 500, 3, 1796500000000000, 1796500000000000), "
+  "  (13, 1, 'posterior-superficial', 300, 520, 3, 1700000000000000, 1700000000000000), "
+  "  (14, 1, 'front-superficial', 400, 708, 3, 1700000000000000, 1700000000000000);",
+  /* 16: the free marks moved with their drawings */
   "",
 };
 
@@ -243,7 +259,7 @@ test_migrate_from (gconstpointer data)
       g_assert_cmpuint (n_ids, ==, 1);
       techniques = fascia_plan_target_get_technique_ids (target);
       g_assert_cmpstr (techniques[0], ==, "pin-and-stretch");
-      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, from >= 15 ? 5 : 1);
       g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
     }
 
@@ -290,6 +306,37 @@ test_migrate_from (gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
       g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+    }
+
+  /* 016: a free mark made on a drawing before it was redrawn to reach the knee lies on the
+   * same spot of the body on the drawing as it is (the Front view's frame moved up 273.6
+   * units; the superficial views drawn at 0.85 and 0.9 of their scale); one made on the Front
+   * view as it is now stays where it is. */
+  if (from >= 15)
+    {
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (store, 1, &error);
+      static const struct {
+        gint64 id;
+        double x, y;
+      } moved[] = {
+        { 11, 600, 226.4 }, { 12, 600, 500 }, { 13, 345, 431.8 }, { 14, 420, 638 },
+      };
+      guint n_found = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
+        {
+          g_autoptr(FasciaPainMark) mark = g_list_model_get_item (marks, i);
+
+          for (guint j = 0; j < G_N_ELEMENTS (moved); j++)
+            if (fascia_pain_mark_get_id (mark) == moved[j].id)
+              {
+                g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_x (mark), moved[j].x, 1e-6);
+                g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (mark), moved[j].y, 1e-6);
+                n_found++;
+              }
+        }
+      g_assert_cmpuint (n_found, ==, G_N_ELEMENTS (moved));
     }
 
   /* Rows from before 007 are at their first revision, and a save counts on from there. */
