@@ -551,6 +551,11 @@ work_done (Work       *work,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     fascia_ui_toast (work->widget, _("Cancelled; nothing was changed"));
+  else if (g_error_matches (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_UNSETTLED))
+    /* A clinic server left the COMMIT unanswered and cannot tell yet whether it was done: the
+     * message says it may have been saved, which "Could not import the records" before it
+     * contradicted. */
+    fascia_ui_show_error (work->widget, _("Not confirmed by the clinic server"), error);
   else
     fascia_ui_show_error (work->widget, failed, error);
   return FALSE;

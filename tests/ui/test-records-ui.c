@@ -978,6 +978,47 @@ test_import_window_close_bound (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+/* An import whose COMMIT a clinic server leaves unanswered longer than the job's answer time
+ * (300 ms here, the server holding it 3 s), while the server still cannot tell whether it was
+ * done: the window says it is not confirmed and may have been saved, not "Could not import
+ * the records", which said it was not; the server then commits it whole. */
+static void
+test_import_unsettled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = large_csv (f, 50);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) schema = NULL;
+  g_autofree char *server = pg_server_new_database ();
+  FasciaWindow *window;
+  GtkWidget *dialog;
+
+  schema = fascia_store_open_full (server, FASCIA_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  fascia_store_close (schema);
+  slow_commit (server, 3.0);
+
+  g_setenv ("FASCIA_JOB_ANSWER_TIMEOUT", "300", TRUE);
+  window = fascia_ui_test_window_new (app, server, 1280, 800, "clients");
+  g_unsetenv ("FASCIA_JOB_ANSWER_TIMEOUT");
+  dialog = fascia_records_preview_clients (GTK_WIDGET (window), fascia_window_get_store (window),
+                                           file);
+  g_assert_true (fascia_test_wait_for (will_import_50, dialog, 10000));
+  g_test_expect_message ("fascia-ui", G_LOG_LEVEL_WARNING,
+                         "Not confirmed by the clinic server: *may have been saved*");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_worker ();
+  g_test_assert_expected_messages ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* The server answers in its time: the import was committed whole. */
+  for (int i = 0; i < 100 && count_on_server (server, "SELECT count(*) FROM fascia.clients") < 50;
+       i++)
+    g_usleep (100 * 1000);
+  g_assert_cmpint (count_on_server (server, "SELECT count(*) FROM fascia.clients"), ==, 50);
+}
+
 static gboolean
 exists (gpointer path)
 {
@@ -1713,6 +1754,8 @@ main (int   argc,
               test_import_window_close_locked, fixture_tear_down);
   g_test_add ("/fascia/ui/records/import-window-close-bound", Fixture, NULL, fixture_set_up,
               test_import_window_close_bound, fixture_tear_down);
+  g_test_add ("/fascia/ui/records/import-unsettled", Fixture, NULL, fixture_set_up,
+              test_import_unsettled, fixture_tear_down);
   g_test_add ("/fascia/ui/records/restore-window-closed", Fixture, NULL, fixture_set_up,
               test_restore_window_closed, fixture_tear_down);
   g_test_add ("/fascia/ui/records/back-up", Fixture, NULL, fixture_set_up,
