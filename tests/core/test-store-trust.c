@@ -125,9 +125,9 @@ test_open_crafted (gconstpointer data)
 {
   const Crafted *c = data;
   int latest = fascia_store_get_latest_schema_version ();
-  /* SQLite's migrations that change nothing (a step for the clinic server alone): a file
-   * of the version before has the latest schema already. */
-  static const int empty_steps[] = { 8, 10, 11, 15 };
+  /* SQLite's migrations that change no schema (a step for the clinic server alone, or 016,
+   * which moves data): a file of the version before has the latest schema already. */
+  static const int empty_steps[] = { 8, 10, 11, 15, 16 };
   int last_change = latest;
 
   for (guint i = G_N_ELEMENTS (empty_steps); i > 0; i--)
@@ -216,9 +216,9 @@ static void
 test_every_version_verifies (void)
 {
   int latest = fascia_store_get_latest_schema_version ();
-  /* SQLite's migrations that change nothing (a step for the clinic server alone): a file
-   * of the version before has the latest schema already. */
-  static const int empty_steps[] = { 8, 10, 11, 15 };
+  /* SQLite's migrations that change no schema (a step for the clinic server alone, or 016,
+   * which moves data): a file of the version before has the latest schema already. */
+  static const int empty_steps[] = { 8, 10, 11, 15, 16 };
   int last_change = latest;
 
   for (guint i = G_N_ELEMENTS (empty_steps); i > 0; i--)
