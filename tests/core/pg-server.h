@@ -228,6 +228,38 @@ pg_server_new_database (void)
   return g_strdup_printf ("host=%s dbname=%s user=fascia", dir, name);
 }
 
+/* On the test server, as its owner: the COMMIT of a transaction that added or changed a
+ * client (@at_commit; else its first INSERT) waits @seconds in a trigger (once a
+ * transaction), without a word to the client, and then fails if the first client it added or
+ * changed is named "Refused…": a server that is slow to answer a COMMIT, or that loses it. */
+static inline void pg_server_exec (const char *conninfo, const char *sql);
+
+static inline void
+pg_server_slow_commit (const char *conninfo,
+                       double      seconds,
+                       gboolean    at_commit)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SET search_path = fascia;"
+    "CREATE OR REPLACE FUNCTION test_slow_commit () RETURNS trigger LANGUAGE plpgsql AS $$"
+    "BEGIN"
+    "  IF current_setting ('fascia_test.slowed', true) IS DISTINCT FROM 'yes' THEN"
+    "    PERFORM set_config ('fascia_test.slowed', 'yes', true);"
+    "    PERFORM pg_sleep (%.3f);"
+    "    IF NEW.name LIKE 'Refused%%' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+    "  END IF;"
+    "  RETURN NULL;"
+    "END $$;"
+    "%s",
+    seconds,
+    at_commit ? "CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT OR UPDATE ON clients"
+                "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();"
+              : "CREATE TRIGGER test_slow_insert AFTER INSERT ON clients"
+                "  FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();");
+
+  pg_server_exec (conninfo, sql);
+}
+
 /* Runs @sql on the server as the login of @conninfo; fails the test, naming @sql and the
  * server's reason, if the server refuses it. */
 static inline void

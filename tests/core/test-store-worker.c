@@ -580,43 +580,6 @@ test_check_import_cancel (StoreFixture  *fixture,
   run_clear (&run);
 }
 
-/* On the test server, as its owner: the COMMIT of a transaction that added or changed a
- * client (@at_commit; else its first INSERT) waits @seconds in a trigger (once a
- * transaction), and then fails if the first client it added or changed is named "Refused…",
- * as a server that is slow to answer a COMMIT, or that loses it. */
-static void
-slow_server (const char *conninfo,
-             double      seconds,
-             gboolean    at_commit)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "SET search_path = fascia;"
-    "CREATE OR REPLACE FUNCTION test_slow_commit () RETURNS trigger LANGUAGE plpgsql AS $$"
-    "BEGIN"
-    "  IF current_setting ('fascia_test.slowed', true) IS DISTINCT FROM 'yes' THEN"
-    "    PERFORM set_config ('fascia_test.slowed', 'yes', true);"
-    "    PERFORM pg_sleep (%.3f);"
-    "    IF NEW.name LIKE 'Refused%%' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
-    "  END IF;"
-    "  RETURN NULL;"
-    "END $$;"
-    "%s",
-    seconds,
-    at_commit ? "CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT OR UPDATE ON clients"
-                "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();"
-              : "CREATE TRIGGER test_slow_insert AFTER INSERT ON clients"
-                "  FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();");
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s", PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
-}
-
 /* What an import on a slow server imports: a CSV file, or the same clients as a FHIR bundle
  * (both look into a COMMIT left unanswered). */
 typedef enum
@@ -663,7 +626,7 @@ typedef struct
   guint         id;
 } CancelAtCommit;
 
-/* Presses Cancel once the server holds a COMMIT (slow_server(): its trigger sleeps). */
+/* Presses Cancel once the server holds a COMMIT (pg_server_slow_commit(): its trigger sleeps). */
 static gboolean
 cancel_at_commit_cb (gpointer data)
 {
@@ -765,7 +728,7 @@ test_import_commit_unanswered_saved (StoreFixture  *fixture,
   before = n_clients (fixture->path);
 
   fascia_store_set_job_answer_timeout (fixture->store, 500);
-  slow_server (fixture->path, 0.6, TRUE);
+  pg_server_slow_commit (fixture->path, 0.6, TRUE);
   g_assert_true (import_on_slow_server (fixture, data, csv, NULL, &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, N_SLOW_ROWS);
@@ -794,7 +757,7 @@ test_import_commit_unanswered_lost (StoreFixture  *fixture,
                    "Refused Person,refused@example.org,555 0000\n");
   csv = g_string_free_to_bytes (g_steal_pointer (&text));
   fascia_store_set_job_answer_timeout (fixture->store, 500);
-  slow_server (fixture->path, 0.6, TRUE);
+  pg_server_slow_commit (fixture->path, 0.6, TRUE);
   g_assert_false (import_on_slow_server (fixture, data, csv, NULL, &n_added, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_IO);
   g_test_message ("it said: %s", error->message);
@@ -819,7 +782,7 @@ test_import_commit_cancelled (StoreFixture  *fixture,
   gboolean done;
 
   fascia_store_set_job_answer_timeout (fixture->store, 10000);
-  slow_server (fixture->path, 1.5, TRUE);
+  pg_server_slow_commit (fixture->path, 1.5, TRUE);
   done = import_on_slow_server (fixture, data, csv, &cancelled, &n_added, &error);
   g_assert_true (cancelled);
   if (error != NULL)
@@ -846,7 +809,7 @@ test_import_commit_unanswered_unknown (StoreFixture  *fixture,
   gint64 start = g_get_monotonic_time ();
 
   fascia_store_set_job_answer_timeout (fixture->store, 300);
-  slow_server (fixture->path, 4.0, TRUE);
+  pg_server_slow_commit (fixture->path, 4.0, TRUE);
   g_assert_false (import_on_slow_server (fixture, data, csv, NULL, &n_added, &error));
   g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_UNSETTLED);
   g_test_message ("it said: %s", error->message);
@@ -944,7 +907,7 @@ test_import_cancel_silent (StoreFixture  *fixture,
   double took;
   Run run = { 0 };
 
-  slow_server (fixture->path, 3.0, FALSE);
+  pg_server_slow_commit (fixture->path, 3.0, FALSE);
   run_init (&run);
   g_timeout_add (300, cancel_cb, run.cancellable);
   start = g_get_monotonic_time ();
@@ -1145,19 +1108,20 @@ other_sessions (const char *conninfo)
                           "current_database () AND pid <> pg_backend_pid ()");
 }
 
-/* A clinic in a file (the fixture's, N_SLOW_ROWS clients, the first added "Refused Person"
- * for MOVE_COMMIT_LOST) is moved to an empty database on the test server, whose statements
- * are slowed (slow_server()): the first INSERT of a client, or the COMMIT of a transaction
- * that added one, waits in a trigger without a word to the client, as a server whose process
- * hangs does. With a job answer time of 400 ms (300 ms and 500 ms for the COMMIT's cases):
- * Cancel ends the move at once; the server's silence ends it after that time, with one line
- * that says so; a COMMIT left unanswered is looked into on a new connection once the move's
- * session on the server has ended, and the move said done, not done ("nothing was copied"),
- * or not known yet ("may have been saved"). Unless the COMMIT was done, the server holds no
- * records once the move's session has ended. Before, the move waited for the server as long
- * as it took, and a cancel with it: the cancelled and the silent moves were done 3 s after
- * they began. Cancel pressed while the server holds the COMMIT (1.5 s) is too late: the move
- * is done and says so (before, it said it was cancelled, and the server held every record). */
+/* A clinic in a file (the fixture's, N_SLOW_ROWS clients, the first added "Refused Person" for
+ * MOVE_COMMIT_LOST) is moved to an empty database on the test server, whose statements are slowed
+ * (pg_server_slow_commit()): the first INSERT of a client, or the COMMIT of a transaction that
+ * added one, waits in a trigger without a word to the client, as a server whose process hangs
+ * does. With a job answer time of 400 ms (300 ms and 500 ms for the COMMIT's cases): Cancel ends
+ * the move at once; the server's silence ends it after that time, with one line that says so; a
+ * COMMIT left unanswered is looked into on a new connection once the move's session on the server
+ * has ended, and the move said done, not done ("nothing was copied"), or not known yet ("may have
+ * been saved"). Unless the COMMIT was done, the server holds no records once the move's session
+ * has ended. Before, the move waited for the server as long as it took, and a cancel with it: the
+ * cancelled and the silent moves were done 3 s after they began. Cancel pressed while the server
+ * holds the COMMIT (1.5 s) is too late: the move is done and says so (before, it said it was
+ * cancelled, and the server held every record).
+ */
 static void
 test_move_silent (StoreFixture  *fixture,
                   gconstpointer  data)
@@ -1193,21 +1157,21 @@ test_move_silent (StoreFixture  *fixture,
     case MOVE_CANCEL_SILENT:
     case MOVE_SILENT:
       fascia_store_set_job_answer_timeout (fixture->store, 400);
-      slow_server (target, 3.0, FALSE);
+      pg_server_slow_commit (target, 3.0, FALSE);
       break;
     case MOVE_COMMIT_SAVED:
     case MOVE_COMMIT_LOST:
       fascia_store_set_job_answer_timeout (fixture->store, 500);
-      slow_server (target, 0.6, TRUE);
+      pg_server_slow_commit (target, 0.6, TRUE);
       break;
     case MOVE_COMMIT_CANCELLED:
       fascia_store_set_job_answer_timeout (fixture->store, 10000);
-      slow_server (target, 1.5, TRUE);
+      pg_server_slow_commit (target, 1.5, TRUE);
       break;
     case MOVE_COMMIT_UNKNOWN:
     default:
       fascia_store_set_job_answer_timeout (fixture->store, 300);
-      slow_server (target, 4.0, TRUE);
+      pg_server_slow_commit (target, 4.0, TRUE);
       break;
     }
 

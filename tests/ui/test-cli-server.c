@@ -407,39 +407,6 @@ test_server_silent (void)
   fascia_test_rm_rf (tmp);
 }
 
-/* The COMMIT of a transaction that adds a client waits @seconds in a trigger on the server,
- * without a word to the client, and fails if the first client's name begins with "Refused",
- * as a server that is slow to answer a COMMIT, or that loses it (as tests/core's store-worker
- * tests slow it). */
-static void
-slow_commit (const char *conninfo,
-             double      seconds)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "SET search_path = fascia;"
-    "CREATE OR REPLACE FUNCTION test_slow_commit () RETURNS trigger LANGUAGE plpgsql AS $$"
-    "BEGIN"
-    "  IF current_setting ('fascia_test.slowed', true) IS DISTINCT FROM 'yes' THEN"
-    "    PERFORM set_config ('fascia_test.slowed', 'yes', true);"
-    "    PERFORM pg_sleep (%.3f);"
-    "    IF NEW.name LIKE 'Refused%%' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
-    "  END IF;"
-    "  RETURN NULL;"
-    "END $$;"
-    "CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT OR UPDATE ON clients"
-    "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();",
-    seconds);
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s", PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
-}
-
 /* How an import into a clinic server that holds its COMMIT ends. */
 typedef enum
 {
@@ -493,7 +460,7 @@ test_import_commit_unanswered (gconstpointer data)
     }
 
   g_assert_cmpuint (count_clients (server), ==, 0);  /* its schema made */
-  slow_commit (server, lost ? 0.6 : 4.0);
+  pg_server_slow_commit (server, lost ? 0.6 : 4.0, TRUE);
   g_setenv ("FASCIA_JOB_ANSWER_TIMEOUT", lost ? "500" : "300", TRUE);
   start = g_get_monotonic_time ();
   status = fascia_test_run_fascia (how == IMPORT_FHIR_UNKNOWN ? import_fhir : import_csv,

@@ -867,43 +867,12 @@ count_on_server (const char *conninfo,
   return n;
 }
 
-/* Whether the server holds a COMMIT in its trigger (slow_commit()). */
+/* Whether the server holds a COMMIT in its trigger (pg_server_slow_commit()). */
 static gboolean
 commit_held (gpointer conninfo)
 {
   return count_on_server (conninfo, "SELECT count(*) FROM pg_stat_activity "
                                     "WHERE wait_event = 'PgSleep'") > 0;
-}
-
-/* The COMMIT of a transaction that adds a client waits @seconds in a trigger on the server,
- * without a word to the client, as a server slow to answer a COMMIT (as tests/core's
- * store-worker tests slow it). */
-static void
-slow_commit (const char *conninfo,
-             double      seconds)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "SET search_path = fascia;"
-    "CREATE OR REPLACE FUNCTION test_slow_commit () RETURNS trigger LANGUAGE plpgsql AS $$"
-    "BEGIN"
-    "  IF current_setting ('fascia_test.slowed', true) IS DISTINCT FROM 'yes' THEN"
-    "    PERFORM set_config ('fascia_test.slowed', 'yes', true);"
-    "    PERFORM pg_sleep (%.3f);"
-    "  END IF;"
-    "  RETURN NULL;"
-    "END $$;"
-    "CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT OR UPDATE ON clients"
-    "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_slow_commit ();",
-    seconds);
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s", PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
 }
 
 static gboolean
@@ -937,7 +906,7 @@ test_import_window_close_bound (Fixture       *f,
   schema = fascia_store_open_full (server, FASCIA_STORE_OPEN_NO_BACKUP, &error);
   g_assert_no_error (error);
   fascia_store_close (schema);
-  slow_commit (server, 3.0);
+  pg_server_slow_commit (server, 3.0, TRUE);
 
   window = fascia_ui_test_window_new (app, server, 1280, 800, "clients");
   closing.window = GTK_WINDOW (window);
@@ -996,7 +965,7 @@ test_import_unsettled (Fixture       *f,
   schema = fascia_store_open_full (server, FASCIA_STORE_OPEN_NO_BACKUP, &error);
   g_assert_no_error (error);
   fascia_store_close (schema);
-  slow_commit (server, 3.0);
+  pg_server_slow_commit (server, 3.0, TRUE);
 
   g_setenv ("FASCIA_JOB_ANSWER_TIMEOUT", "300", TRUE);
   window = fascia_ui_test_window_new (app, server, 1280, 800, "clients");
