@@ -236,10 +236,10 @@ deadline_stop (Deadline *deadline)
  * done or undone for good), the server tells which. All of it (the connection's making and
  * setup, the wait for the session's end, the question) takes no longer than @answer_timeout
  * in all, so that a job's COMMIT and the look into it take no more than twice the job's
- * answer time, within the bound a closing window waits for a job (65 s, for 30 s). Returns %TRUE if it was saved, with
- * @error cleared; else @error says, on one line, that it was not (@not_saved), or that it
- * cannot be told yet (@unknown, %FASCIA_STORE_ERROR_UNSETTLED: the server still silent, or
- * the session still going on).
+ * answer time, within the bound a closing window waits for a job (65 s, for 30 s). Returns
+ * %TRUE if it was saved, with @error cleared; else @error says, on one line, that it was
+ * not (@not_saved), or that it cannot be told yet (@unknown, %FASCIA_STORE_ERROR_UNSETTLED:
+ * the server still silent, or the session still going on).
  */
 static gboolean
 settle_commit (const char  *database,
