@@ -2183,7 +2183,8 @@ def draw_patellar_ligament_coronal(v, side):
     little lateral to the middle of the tibia."""
     k = KNEE + 2
     lig = [(k, 690), (k + 2, 716), (k + 4, 742)]
-    v.add('bones', path(ribbon(v.ps(lig, side), [24 * v.scale, 21 * v.scale, 18 * v.scale]), TENDON))
+    v.add('bones', path(ribbon(v.ps(lig, side), [24 * v.scale, 21 * v.scale, 18 * v.scale]), TENDON,
+                        'b-patellar-ligament' + sfx(side)))
     v.add('bones', path(lines_d(hatch([v.ps(ribbon_poly(lig, [24, 21, 18]), side)], 5, 88 if side == 1 else 92)),
                         TENDON_FIBRE))
     v.add('bones', path(smooth(ell(v, k + 4, 746, 9, 6, 0, side)), LANDMARK, 'b-tibial-tuberosity' + sfx(side)))
@@ -4296,7 +4297,8 @@ LANDMARK_IDS = ['t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4
                 'anterior-gluteal-line', 'posterior-gluteal-line', 'inferior-gluteal-line', 'iliolumbar-ligament',
                 'sacrotuberous-ligament', 'inguinal-ligament', 'sacrum', 'coccyx', 'thoracolumbar-fascia',
                 'linea-alba', 'femur', 'greater-trochanter', 'lesser-trochanter', 'gluteal-tuberosity',
-                'linea-aspera', 'iliotibial-tract', 'patella', 'tibial-tuberosity', 'lateral-tibial-condyle',
+                'linea-aspera', 'iliotibial-tract', 'patella', 'tibial-tuberosity', 'patellar-ligament',
+                'lateral-tibial-condyle',
                 'humerus-intertubercular-sulcus', 'scapula', 'ischiopubic-ramus', 'ischial-spine', 'pubic-body', 'pubic-crest',
                 'pecten-pubis', 'pubic-symphysis', 'obturator-membrane', 'sacroiliac-joint',
                 'long-dorsal-sacroiliac-ligament', 'sacrospinous-ligament', 'lesser-sciatic-foramen', 'intertrochanteric-crest',

@@ -928,6 +928,8 @@ static const char * const unattached_landmarks[] = {
   "long-dorsal-sacroiliac-ligament",  /* a ligament of the sacroiliac joint */
   "rectus-sheath",                    /* formed by the aponeuroses, not an attachment */
   "lesser-sciatic-foramen",           /* an opening: obturator internus passes through it */
+  "patellar-ligament",                /* the quadriceps' pull beyond the patella, no muscle of its
+                                       * own: the muscles end on the patella and the tuberosity */
   NULL
 };
 

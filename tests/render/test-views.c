@@ -791,6 +791,10 @@ static const HitPoint hit_points[] = {
     "the vasti end on the patella, which the front view shows in front of the femoral condyles" },
   { "anterior", 474, 1464.2, "b-tibial-tuberosity-r",
     "the patellar ligament runs down from the patella to the tibial tuberosity" },
+  /* The patellar ligament between them is a region of its own: a click on it opened the femur
+   * or the tibia under it. */
+  { "anterior", 477.6, 1410.2, "b-patellar-ligament-r",
+    "between the kneecap and the tibial tuberosity lies the patellar ligament, not bone" },
   { "anterior", 519, 1482.2, "b-pes-anserinus-r",
     "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
   { "anterior", 510, 1246.4, "m-vastus-medialis-r",
@@ -801,6 +805,8 @@ static const HitPoint hit_points[] = {
     "the quadriceps end on the patella, in front of the femoral condyles" },
   { "front-superficial", 716.6, 1462.8, "b-tibial-tuberosity-l",
     "the patellar ligament runs down from the patella to the tibial tuberosity" },
+  { "front-superficial", 710.2, 1410.9, "b-patellar-ligament-l",
+    "between the kneecap and the tibial tuberosity lies the patellar ligament, not bone" },
   { "front-superficial", 527.1, 1475.7, "b-pes-anserinus-r",
     "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
   { "front-superficial", 532, 1417.4, "m-sartorius-r",
