@@ -278,6 +278,24 @@ pg_server_exec (const char *conninfo,
   PQfinish (conn);
 }
 
+/* The one number @sql gives on the server, asked as the login of @conninfo. */
+static inline gint64
+pg_server_count (const char *conninfo,
+                 const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+  gint64 n;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  PQfinish (conn);
+  return n;
+}
+
 /* A server that stops answering, as one whose process hangs: the tests stop one of its processes
  * (SIGSTOP) and let it go on (SIGCONT). */
 

@@ -810,23 +810,6 @@ cancel_at_first_cb (double   fraction,
     g_cancellable_cancel (data);
 }
 
-static gint64
-server_count (const char *conninfo,
-              const char *sql)
-{
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-  gint64 n;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  PQclear (result);
-  PQfinish (conn);
-  return n;
-}
-
 /* --copy-database: a clinic in a file onto the server and back into a new file, every
  * table's rows and checksum the same each way; a target with records, or a file that
  * exists, is refused; a copy stopped midway leaves the target empty. */
@@ -863,13 +846,13 @@ test_copy_database (StoreFixture  *fixture,
   g_assert_cmpstr (up->str, ==, down->str);
   /* Each mark and target added carries its own token (the journal's replay asks the server
    * for it), moved with it: the checksums compared each way hold them. */
-  g_assert_cmpint (server_count (fixture->path, "SELECT count(*) FROM fascia.pain_marks"), >, 0);
-  g_assert_cmpint (server_count (fixture->path,
+  g_assert_cmpint (pg_server_count (fixture->path, "SELECT count(*) FROM fascia.pain_marks"), >, 0);
+  g_assert_cmpint (pg_server_count (fixture->path,
                                  "SELECT count(DISTINCT add_token) FROM fascia.pain_marks"), ==,
-                   server_count (fixture->path, "SELECT count(*) FROM fascia.pain_marks"));
-  g_assert_cmpint (server_count (fixture->path,
+                   pg_server_count (fixture->path, "SELECT count(*) FROM fascia.pain_marks"));
+  g_assert_cmpint (pg_server_count (fixture->path,
                                  "SELECT count(DISTINCT add_token) FROM fascia.plan_targets"), ==,
-                   server_count (fixture->path, "SELECT count(*) FROM fascia.plan_targets"));
+                   pg_server_count (fixture->path, "SELECT count(*) FROM fascia.plan_targets"));
 
   /* The window sees the same clinic, and a new client goes on after the copied ids. */
   copied = fascia_store_open_full (back, FASCIA_STORE_OPEN_NO_BACKUP, &error);
@@ -880,7 +863,7 @@ test_copy_database (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (before), ==, 52);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, 52);
-  max_id = server_count (fixture->path, "SELECT max(id) FROM fascia.clients");
+  max_id = pg_server_count (fixture->path, "SELECT max(id) FROM fascia.clients");
   added = fixture_add_client (fixture, "After The Move");
   g_assert_cmpint (fascia_client_get_id (added), >, max_id);
 
@@ -898,8 +881,8 @@ test_copy_database (StoreFixture  *fixture,
   g_assert_false (fascia_store_copy_database_to (demo, other, cancellable, cancel_at_first_cb,
                                                  cancellable, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (server_count (other, "SELECT count(*) FROM fascia.clients"), ==, 0);
-  g_assert_cmpint (server_count (other, "SELECT count(*) FROM fascia.visits"), ==, 0);
+  g_assert_cmpint (pg_server_count (other, "SELECT count(*) FROM fascia.clients"), ==, 0);
+  g_assert_cmpint (pg_server_count (other, "SELECT count(*) FROM fascia.visits"), ==, 0);
 }
 
 /* Runs @sql on @conninfo; returns the SQLSTATE of its error, or NULL if it succeeded. */
@@ -1078,13 +1061,13 @@ test_setup_clinic (StoreFixture  *fixture,
 
   /* The audit trail names who changed what: therapists read it; nobody alters it, not even
    * the owner without dropping its trigger; the front desk does not see it. */
-  g_assert_cmpint (server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
+  g_assert_cmpint (pg_server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
                                  "WHERE changed_by = 'desk_login' AND table_name = 'clients' "
                                  "AND operation = 'UPDATE'"), >=, 3);
-  g_assert_cmpint (server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
+  g_assert_cmpint (pg_server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
                                  "WHERE changed_by = 'desk_login' AND operation = 'INSERT'"),
                    ==, 1);
-  g_assert_cmpint (server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
+  g_assert_cmpint (pg_server_count (therapist_login, "SELECT count(*) FROM fascia.audit_log "
                                  "WHERE changed_by = 'fascia' AND table_name = 'plans'"), ==, 1);
   assert_server_denied (therapist_login, "UPDATE fascia.audit_log SET changed_by = 'nobody'");
   assert_server_denied (therapist_login, "DELETE FROM fascia.audit_log");

@@ -849,29 +849,11 @@ test_import_window_close_locked (Fixture       *f,
   f->window = fascia_ui_test_window_new (app, f->db_path, 1280, 800, "clients");
 }
 
-/* One number that @sql gives on the test's clinic server. */
-static gint64
-count_on_server (const char *conninfo,
-                 const char *sql)
-{
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-  gint64 n;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  PQclear (result);
-  PQfinish (conn);
-  return n;
-}
-
 /* Whether the server holds a COMMIT in its trigger (pg_server_slow_commit()). */
 static gboolean
 commit_held (gpointer conninfo)
 {
-  return count_on_server (conninfo, "SELECT count(*) FROM pg_stat_activity "
+  return pg_server_count (conninfo, "SELECT count(*) FROM pg_stat_activity "
                                     "WHERE wait_event = 'PgSleep'") > 0;
 }
 
@@ -937,13 +919,13 @@ test_import_window_close_bound (Fixture       *f,
   g_assert_cmpfloat (went, >=, 1.0);
   g_assert_cmpfloat (went, <, 2.5);
   g_assert_false (only_ours (window));
-  g_assert_cmpint (count_on_server (server, "SELECT count(*) FROM fascia.clients"), ==, 0);
+  g_assert_cmpint (pg_server_count (server, "SELECT count(*) FROM fascia.clients"), ==, 0);
 
   /* The server answers, the worker returns and lets the window go: every client is there. */
   g_assert_true (fascia_test_wait_for (only_ours, window, 15000));
   g_test_message ("the worker returned %.2f s after the window was asked to close",
                   (g_get_monotonic_time () - asked) / 1e6);
-  g_assert_cmpint (count_on_server (server, "SELECT count(*) FROM fascia.clients"), ==, 50);
+  g_assert_cmpint (pg_server_count (server, "SELECT count(*) FROM fascia.clients"), ==, 50);
   g_assert_finalize_object (window);
 }
 
@@ -982,10 +964,10 @@ test_import_unsettled (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (window));
   /* The server answers in its time: the import was committed whole. */
-  for (int i = 0; i < 100 && count_on_server (server, "SELECT count(*) FROM fascia.clients") < 50;
+  for (int i = 0; i < 100 && pg_server_count (server, "SELECT count(*) FROM fascia.clients") < 50;
        i++)
     g_usleep (100 * 1000);
-  g_assert_cmpint (count_on_server (server, "SELECT count(*) FROM fascia.clients"), ==, 50);
+  g_assert_cmpint (pg_server_count (server, "SELECT count(*) FROM fascia.clients"), ==, 50);
 }
 
 static gboolean
