@@ -687,7 +687,7 @@ test_pages (void)
   g_assert_true (fascia_store_create_demo (db, &error));
   g_assert_no_error (error);
   /* Near a laptop's size, on the test's own screen: at scale 2 its 1920x1080 holds 960x540
-   * (and the window is never less than 620 high). A larger size would put the window on a
+   * (the window is never less than 480 high). A larger size would put the window on a
    * screen of its own (fascia_ui_test_window_new()), which the style switches below do not
    * reach. */
   p.window = fascia_ui_test_window_new (app, db, 960, 540, NULL);
