@@ -14,6 +14,7 @@
 
 #include "fascia/fascia-fhir.h"
 #include "fascia-application.h"
+#include "fascia-clients-page.h"
 #include "fascia-records-ui.h"
 #include "fascia-store-private.h"
 #include "fascia-test-utils.h"
@@ -929,6 +930,12 @@ test_import_window_close_bound (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+shows_50 (gpointer page)
+{
+  return fascia_clients_page_get_n_shown (page) == 50;
+}
+
 /* An import whose COMMIT a clinic server leaves unanswered longer than the job's answer time
  * (300 ms here, the server holding it 3 s), while the server still cannot tell whether it was
  * done: the window says it is not confirmed and may have been saved, not "Could not import
@@ -962,12 +969,15 @@ test_import_unsettled (Fixture       *f,
   wait_for_worker ();
   g_test_assert_expected_messages ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* The server answers in its time: the import was committed whole. */
+  /* The server answers in its time: the import was committed whole, and the window's list,
+   * which had shown nobody, shows the 50 without being asked (the server announces the
+   * change to the window's connection once it is committed). */
   for (int i = 0; i < 100 && pg_server_count (server, "SELECT count(*) FROM fascia.clients") < 50;
        i++)
     g_usleep (100 * 1000);
   g_assert_cmpint (pg_server_count (server, "SELECT count(*) FROM fascia.clients"), ==, 50);
+  g_assert_true (fascia_test_wait_for (shows_50, fascia_window_get_clients_page (window), 10000));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gboolean
