@@ -17,6 +17,7 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -181,26 +182,43 @@ cut_cancelled (PgDb *self)
 }
 
 /* A window's query that has had no answer at all for PROBE_AFTER_MS makes the store look
- * whether the server is there: a new connection to the same server (its address as the
- * window's connection found it, so no name is looked up) asked to `SELECT 1`. A server that
- * answers it within PROBE_TIME_MS (or refuses it in its own words: too many connections, a
- * password) is there, and the query is given the rest of its answer time: it may wait on a
- * lock, or on a slow disk. One that does not is gone for now (the network fell, a laptop
- * left the clinic's wireless, the server's machine hung), and the query is cut then, after
- * 3 s instead of the answer time's 10 s, for which the window was frozen. A server process
- * hung alone while the rest of the server answers is not told from a slow query: that still
- * waits the whole answer time. Only for connections kept for a window (the jobs in workers
- * have times of their own) whose answer time is longer than the probe's. */
+ * whether the server is there: a new connection to the same server (its address as the window's
+ * connection found it, so no name is looked up) asks what the server process of the window's
+ * connection is doing (pg_stat_activity, which shows a role its own sessions). A server that
+ * answers within PROBE_TIME_MS (or refuses the new connection in its own words: too many
+ * connections, a password) is there. If the window's process is at work on a query (active:
+ * running, waiting on a lock, on a slow disk; any state but idle), the query is given the rest
+ * of its answer time. If it is not, and has not been for PROBE_IDLE_MS (idle, or idle in a
+ * transaction, since before the query could have ended: its answer is not on its way), the
+ * query never reached it or its answer will never come back (a firewall or a router that forgot
+ * the connection, the process hung while it waited for the next query), and the query is cut
+ * then, after ~1 s instead of the answer time's 10 s. A server that does not answer at all is
+ * gone for now (the network fell, a laptop left the clinic's wireless, the server's machine
+ * hung), and the query is cut then, after 3 s. In both cases the window was frozen the whole
+ * answer time before. A process hung in the middle of a query (active) is not told from a slow
+ * query: that still waits the whole answer time. A row that is not the window's connection's (a
+ * pooler between them gives another process number: the client's port must match too) or that
+ * the server does not show tells nothing: the query waits on. Only for connections kept for a
+ * window (the jobs in workers have times of their own) whose answer time is longer than the
+ * probe's. */
 #define PROBE_AFTER_MS 1000
 #define PROBE_TIME_MS  2000
+#define PROBE_IDLE_MS  500
+
+/* The window's connection's server process, as the server sees it: its state, how long it
+ * has been in it, and its client's port (-1 over a local socket). */
+#define PROBE_QUERY \
+  "SELECT state, EXTRACT (EPOCH FROM clock_timestamp () - state_change) * 1000, " \
+  "client_port FROM pg_stat_activity WHERE pid = $1"
 
 typedef enum
 {
   PROBE_NONE,        /* not started */
   PROBE_CONNECTING,  /* PQconnectPoll() on the probe's socket */
-  PROBE_ASKING,      /* SELECT 1 sent */
+  PROBE_ASKING,      /* PROBE_QUERY sent */
   PROBE_ANSWERED,    /* the server is there */
   PROBE_SILENT,      /* it is not */
+  PROBE_NOT_AT_WORK, /* it is, but the window's process is not at work on the query */
 } ProbeState;
 
 typedef struct
@@ -209,6 +227,8 @@ typedef struct
   ProbeState                 state;
   PostgresPollingStatusType  polling;
   gint64                     deadline;
+  int                        pid;   /* of the window's connection's server process */
+  int                        port;  /* the window's connection's own port; -1: none */
 } Probe;
 
 static PGconn  *connect_probe        (PgDb       *self);
@@ -218,7 +238,19 @@ static void
 probe_start (PgDb  *self,
              Probe *probe)
 {
+  struct sockaddr_storage address;
+  socklen_t length = sizeof address;
+
   probe->deadline = g_get_monotonic_time () + (gint64) PROBE_TIME_MS * 1000;
+  probe->pid = PQbackendPID (self->conn);
+  probe->port = -1;
+  if (getsockname (PQsocket (self->conn), (struct sockaddr *) &address, &length) == 0)
+    {
+      if (address.ss_family == AF_INET)
+        probe->port = ntohs (((struct sockaddr_in *) &address)->sin_port);
+      else if (address.ss_family == AF_INET6)
+        probe->port = ntohs (((struct sockaddr_in6 *) &address)->sin6_port);
+    }
   probe->conn = connect_probe (self);
   probe->polling = PGRES_POLLING_WRITING;
   g_debug ("No answer from the clinic server in %u ms: looking whether it is there",
@@ -245,7 +277,14 @@ probe_step (Probe *probe)
       if (probe->polling == PGRES_POLLING_FAILED)
         probe->state = is_refused_by_server (probe->conn) ? PROBE_ANSWERED : PROBE_SILENT;
       else if (probe->polling == PGRES_POLLING_OK)
-        probe->state = PQsendQuery (probe->conn, "SELECT 1") ? PROBE_ASKING : PROBE_SILENT;
+        {
+          char pid[16];
+          const char *values[] = { pid };
+
+          g_snprintf (pid, sizeof pid, "%d", probe->pid);
+          probe->state = PQsendQueryParams (probe->conn, PROBE_QUERY, 1, NULL, values, NULL,
+                                            NULL, 0) ? PROBE_ASKING : PROBE_SILENT;
+        }
     }
   else if (probe->state == PROBE_ASKING)
     {
@@ -254,14 +293,22 @@ probe_step (Probe *probe)
       else if (!PQisBusy (probe->conn))
         {
           PGresult *result;
-          gboolean ok = FALSE;
+          gboolean answered = FALSE, at_work = TRUE;
 
+          /* Any answer, an error too, says the server is there. */
           while ((result = PQgetResult (probe->conn)) != NULL)
             {
-              ok = ok || PQresultStatus (result) == PGRES_TUPLES_OK;
+              answered = TRUE;
+              if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
+                  PQnfields (result) == 3 && !PQgetisnull (result, 0, 0) &&
+                  !PQgetisnull (result, 0, 1) && !PQgetisnull (result, 0, 2) &&
+                  atoi (PQgetvalue (result, 0, 2)) == probe->port &&
+                  g_str_has_prefix (PQgetvalue (result, 0, 0), "idle") &&
+                  g_ascii_strtod (PQgetvalue (result, 0, 1), NULL) >= PROBE_IDLE_MS)
+                at_work = FALSE;
               PQclear (result);
             }
-          probe->state = ok ? PROBE_ANSWERED : PROBE_SILENT;
+          probe->state = !answered ? PROBE_SILENT : at_work ? PROBE_ANSWERED : PROBE_NOT_AT_WORK;
         }
     }
 }
@@ -343,6 +390,18 @@ await_answer (PgDb *self)
                   n_fds++;
                 }
             }
+        }
+      if (probe.state == PROBE_NOT_AT_WORK)
+        {
+          /* An answer that came meanwhile is taken, not cut. */
+          if (!PQconsumeInput (conn) || !PQisBusy (conn))
+            {
+              probe_end (&probe);
+              break;
+            }
+          g_debug ("The clinic server's process for this connection is not at work on the "
+                   "query");
+          probe.state = PROBE_SILENT;
         }
       if (probe.state == PROBE_SILENT)
         {
