@@ -36,6 +36,9 @@ void             fascia_pain_mark_set_x          (FasciaPainMark *self,
 double           fascia_pain_mark_get_y          (FasciaPainMark *self);
 void             fascia_pain_mark_set_y          (FasciaPainMark *self,
                                                   double          y);
+guint            fascia_pain_mark_get_drawing    (FasciaPainMark *self);
+void             fascia_pain_mark_set_drawing    (FasciaPainMark *self,
+                                                  guint           drawing);
 guint            fascia_pain_mark_get_intensity  (FasciaPainMark *self);
 void             fascia_pain_mark_set_intensity  (FasciaPainMark *self,
                                                   guint           intensity);

@@ -24,6 +24,7 @@ struct _FasciaPainMark
   char           *region_id;
   double          x;
   double          y;
+  guint           drawing;
   guint           intensity;
   FasciaPainType  pain_type;
   char           *note;
@@ -41,6 +42,7 @@ enum {
   PROP_REGION_ID,
   PROP_X,
   PROP_Y,
+  PROP_DRAWING,
   PROP_INTENSITY,
   PROP_PAIN_TYPE,
   PROP_NOTE,
@@ -212,6 +214,33 @@ fascia_pain_mark_set_y (FasciaPainMark *self,
 }
 
 /**
+ * fascia_pain_mark_get_drawing:
+ *
+ * Returns: which drawing of its view the point is on (fascia_view_drawing_current()), from
+ *   1; 0 when not said, which the store takes as the view's drawing as it is now.
+ */
+guint
+fascia_pain_mark_get_drawing (FasciaPainMark *self)
+{
+  g_return_val_if_fail (FASCIA_IS_PAIN_MARK (self), 0);
+
+  return self->drawing;
+}
+
+void
+fascia_pain_mark_set_drawing (FasciaPainMark *self,
+                              guint           drawing)
+{
+  g_return_if_fail (FASCIA_IS_PAIN_MARK (self));
+
+  if (self->drawing == drawing)
+    return;
+
+  self->drawing = drawing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWING]);
+}
+
+/**
  * fascia_pain_mark_get_intensity:
  *
  * Returns: 0–10.
@@ -379,6 +408,10 @@ fascia_pain_mark_get_property (GObject    *object,
       g_value_set_double (value, self->y);
       break;
 
+    case PROP_DRAWING:
+      g_value_set_uint (value, self->drawing);
+      break;
+
     case PROP_INTENSITY:
       g_value_set_uint (value, self->intensity);
       break;
@@ -436,6 +469,10 @@ fascia_pain_mark_set_property (GObject      *object,
 
     case PROP_Y:
       fascia_pain_mark_set_y (self, g_value_get_double (value));
+      break;
+
+    case PROP_DRAWING:
+      fascia_pain_mark_set_drawing (self, g_value_get_uint (value));
       break;
 
     case PROP_INTENSITY:
@@ -529,6 +566,14 @@ fascia_pain_mark_class_init (FasciaPainMarkClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+
+  /* 0: the current drawing of the view. */
+  properties[PROP_DRAWING] =
+    g_param_spec_uint ("drawing", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   properties[PROP_INTENSITY] =
     g_param_spec_uint ("intensity", NULL, NULL,

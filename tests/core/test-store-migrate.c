@@ -83,6 +83,12 @@ static const char *data_at_version[] = {
   "  (14, 1, 'front-superficial', 400, 708, 3, 1700000000000000, 1700000000000000);",
   /* 16: the free marks moved with their drawings */
   "",
+  /* 17: the drawing a mark is on; one kept on the Front view's drawing of before (as a mark
+   * of an older drawing is, once its view is redrawn again); read from when a migration
+   * follows 017 */
+  "INSERT INTO pain_marks (id, visit_id, view_id, x, y, intensity, drawing, created_at, "
+  "  updated_at) VALUES (15, 1, 'anterior', 600, 500, 3, 1, 1796600000000000, "
+  "  1796600000000000);",
 };
 
 /* The same rows on a clinic server, in its dialect, written when its schema was at version N
@@ -158,6 +164,12 @@ static const char *pg_data_at_version[] = {
   "  (14, 1, 'front-superficial', 400, 708, 3, 1700000000000000, 1700000000000000);",
   /* 16: the free marks moved with their drawings */
   "",
+  /* 17: the drawing a mark is on; one kept on the Front view's drawing of before (as a mark
+   * of an older drawing is, once its view is redrawn again); read from when a migration
+   * follows 017 */
+  "INSERT INTO pain_marks (id, visit_id, view_id, x, y, intensity, drawing, created_at, "
+  "  updated_at) VALUES (15, 1, 'anterior', 600, 500, 3, 1, 1796600000000000, "
+  "  1796600000000000);",
 };
 
 /* The rows above were given their ids; the next ones the server numbers come after them. */
@@ -259,7 +271,8 @@ test_migrate_from (gconstpointer data)
       g_assert_cmpuint (n_ids, ==, 1);
       techniques = fascia_plan_target_get_technique_ids (target);
       g_assert_cmpstr (techniques[0], ==, "pin-and-stretch");
-      g_assert_cmpuint (g_list_model_get_n_items (marks), ==, from >= 15 ? 5 : 1);
+      g_assert_cmpuint (g_list_model_get_n_items (marks), ==,
+                        from >= 17 ? 6 : from >= 15 ? 5 : 1);
       g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
     }
 
@@ -311,7 +324,8 @@ test_migrate_from (gconstpointer data)
   /* 016: a free mark made on a drawing before it was redrawn to reach the knee lies on the
    * same spot of the body on the drawing as it is (the Front view's frame moved up 273.6
    * units; the superficial views drawn at 0.85 and 0.9 of their scale); one made on the Front
-   * view as it is now stays where it is. */
+   * view as it is now stays where it is. 017: one that says it is on the Front view's drawing
+   * of before is read where 016 would have put it. */
   if (from >= 15)
     {
       g_autoptr(GListModel) marks = fascia_store_list_pain_marks (store, 1, &error);
@@ -320,6 +334,7 @@ test_migrate_from (gconstpointer data)
         double x, y;
       } moved[] = {
         { 11, 600, 226.4 }, { 12, 600, 500 }, { 13, 345, 431.8 }, { 14, 420, 638 },
+        { 15, 600, 226.4 },
       };
       guint n_found = 0;
 
@@ -333,10 +348,23 @@ test_migrate_from (gconstpointer data)
               {
                 g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_x (mark), moved[j].x, 1e-6);
                 g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (mark), moved[j].y, 1e-6);
+                /* 017: each on the current drawing of its view, read so */
+                g_assert_cmpuint (fascia_pain_mark_get_drawing (mark), ==, 2);
                 n_found++;
               }
         }
-      g_assert_cmpuint (n_found, ==, G_N_ELEMENTS (moved));
+      g_assert_cmpuint (n_found, ==, G_N_ELEMENTS (moved) - (from < 17));
+    }
+
+  /* 017: a mark on a view never redrawn is on its first drawing. */
+  if (from >= 1)
+    {
+      g_autoptr(GListModel) marks = fascia_store_list_pain_marks (store, 1, &error);
+      g_autoptr(FasciaPainMark) first = g_list_model_get_item (marks, 0);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (fascia_pain_mark_get_view_id (first), ==, "posterior-deep");
+      g_assert_cmpuint (fascia_pain_mark_get_drawing (first), ==, 1);
     }
 
   /* Rows from before 007 are at their first revision, and a save counts on from there. */

@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include "fascia/fascia-view-drawing.h"
+
 #include "fascia-store-private.h"
 #include "store-fixture.h"
 
@@ -529,6 +531,106 @@ test_pain_marks (StoreFixture  *fixture,
   g_assert_true (fascia_store_undelete (fixture->store, FASCIA_STORE_TABLE_PAIN_MARKS,
                                         fascia_pain_mark_get_id (region), &error));
   marks = fascia_store_list_pain_marks (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+}
+
+/* A mark says which drawing of its view its point is on: one of an older drawing is kept where
+ * the same spot of the body lies on the view's drawing as it is now (the Front view's frame
+ * moved up 273.6 units, 016), one that says none is on the current drawing, and a drawing the
+ * view never had is refused, nothing added. */
+static void
+test_pain_mark_drawings (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(FasciaVisit) visit = NULL;
+  g_autoptr(FasciaPainMark) old = fascia_pain_mark_new ();
+  g_autoptr(FasciaPainMark) current = fascia_pain_mark_new ();
+  g_autoptr(FasciaPainMark) read = NULL;
+  g_autoptr(GListModel) marks = NULL;
+  g_autofree char *sql = NULL;
+  Case c;
+
+  make_case (fixture, &c);
+  visit = add_visit (fixture, &c, now);
+  g_assert_cmpuint (fascia_view_drawing_current ("anterior"), ==, 2);
+  g_assert_cmpuint (fascia_view_drawing_current ("posterior-deep"), ==, 1);
+
+  fascia_pain_mark_set_visit_id (old, fascia_visit_get_id (visit));
+  fascia_pain_mark_set_view_id (old, "anterior");
+  fascia_pain_mark_set_x (old, 600);
+  fascia_pain_mark_set_y (old, 500);
+  fascia_pain_mark_set_drawing (old, 1);
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, old, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_pain_mark_get_drawing (old), ==, 2);
+
+  fascia_pain_mark_set_visit_id (current, fascia_visit_get_id (visit));
+  fascia_pain_mark_set_view_id (current, "anterior");
+  fascia_pain_mark_set_x (current, 600);
+  fascia_pain_mark_set_y (current, 500);
+  g_assert_true (fascia_store_add_pain_mark (fixture->store, current, &error));
+  g_assert_no_error (error);
+
+  read = fascia_store_get_pain_mark (fixture->store, fascia_pain_mark_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_pain_mark_get_drawing (read), ==, 2);
+  g_assert_cmpfloat (fascia_pain_mark_get_x (read), ==, 600);
+  g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (read), 226.4, 1e-9);
+  g_clear_object (&read);
+  read = fascia_store_get_pain_mark (fixture->store, fascia_pain_mark_get_id (current), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_pain_mark_get_drawing (read), ==, 2);
+  g_assert_cmpfloat (fascia_pain_mark_get_y (read), ==, 500);
+  g_clear_object (&read);
+
+  /* A row kept on the drawing of before, as every row of a view is once the view is redrawn
+   * again (no migration moves them): read, and listed, where the same spot lies now. */
+  sql = g_strdup_printf ("UPDATE pain_marks SET drawing = 1 WHERE id = %" G_GINT64_FORMAT,
+                         fascia_pain_mark_get_id (current));
+  g_assert_true (fascia_db_exec (fascia_store_get_db (fixture->store), sql, &error));
+  g_assert_no_error (error);
+  read = fascia_store_get_pain_mark (fixture->store, fascia_pain_mark_get_id (current), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fascia_pain_mark_get_drawing (read), ==, 2);
+  g_assert_cmpfloat (fascia_pain_mark_get_x (read), ==, 600);
+  g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (read), 226.4, 1e-9);
+  g_clear_object (&read);
+  marks = fascia_store_list_pain_marks (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
+    {
+      g_autoptr(FasciaPainMark) mark = g_list_model_get_item (marks, i);
+
+      g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (mark), 226.4, 1e-9);
+    }
+  g_clear_object (&marks);
+
+  /* Saved again as read, it stays where it is. */
+  fascia_pain_mark_set_intensity (old, 8);
+  g_assert_true (fascia_store_update_pain_mark (fixture->store, old, &error));
+  g_assert_no_error (error);
+  read = fascia_store_get_pain_mark (fixture->store, fascia_pain_mark_get_id (old), &error);
+  g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (read), 226.4, 1e-9);
+  g_clear_object (&read);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(FasciaPainMark) unknown = fascia_pain_mark_new ();
+
+      fascia_pain_mark_set_visit_id (unknown, fascia_visit_get_id (visit));
+      fascia_pain_mark_set_view_id (unknown, i == 0 ? "anterior" : "posterior-deep");
+      fascia_pain_mark_set_x (unknown, 600);
+      fascia_pain_mark_set_y (unknown, 500);
+      fascia_pain_mark_set_drawing (unknown, i == 0 ? 3 : G_MAXUINT);
+      g_assert_false (fascia_store_add_pain_mark (fixture->store, unknown, &error));
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "has no drawing"));
+      g_clear_error (&error);
+    }
+  marks = fascia_store_list_pain_marks (fixture->store, fascia_visit_get_id (visit), &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
 }
 
@@ -1145,6 +1247,7 @@ main (int   argc,
   STORE_TEST ("/fascia/core/store/live/others-changes", test_watch_others);
   STORE_TEST ("/fascia/core/store/visits/repeat-last", test_repeat_last_visit);
   STORE_TEST ("/fascia/core/store/visits/pain-marks", test_pain_marks);
+  STORE_TEST ("/fascia/core/store/visits/pain-mark-drawings", test_pain_mark_drawings);
   STORE_TEST ("/fascia/core/store/visits/findings", test_findings);
   STORE_TEST ("/fascia/core/store/study", test_study);
 

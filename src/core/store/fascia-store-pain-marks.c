@@ -11,10 +11,12 @@
 #include <string.h>
 
 #include "fascia/fascia-store-journal.h"
+#include "fascia/fascia-view-drawing.h"
 #include "fascia-store-private.h"
 
 #define MARK_COLUMNS \
-  "id, visit_id, view_id, region_id, x, y, intensity, pain_type, note, created_at, updated_at"
+  "id, visit_id, view_id, region_id, x, y, intensity, pain_type, note, created_at, updated_at, " \
+  "drawing"
 
 enum {
   MARK_COL_ID,
@@ -28,7 +30,36 @@ enum {
   MARK_COL_NOTE,
   MARK_COL_CREATED_AT,
   MARK_COL_UPDATED_AT,
+  MARK_COL_DRAWING,
 };
+
+/* Moves the point of @mark, if it is on an older drawing of its view (or says none), to where
+ * the same spot of the body lies on the current one; FALSE for a drawing the view never had. */
+static gboolean
+to_current_drawing (FasciaPainMark *mark)
+{
+  const char *view = fascia_pain_mark_get_view_id (mark);
+  guint current = fascia_view_drawing_current (view);
+  guint drawing = fascia_pain_mark_get_drawing (mark);
+  double x = fascia_pain_mark_get_x (mark);
+  double y = fascia_pain_mark_get_y (mark);
+
+  if (drawing == 0 || drawing == current)
+    {
+      fascia_pain_mark_set_drawing (mark, current);
+      return TRUE;
+    }
+  if (!fascia_view_drawing_convert (view, drawing, &x, &y))
+    return FALSE;
+
+  if (fascia_pain_mark_get_region_id (mark)[0] == '\0')
+    {
+      fascia_pain_mark_set_x (mark, x);
+      fascia_pain_mark_set_y (mark, y);
+    }
+  fascia_pain_mark_set_drawing (mark, current);
+  return TRUE;
+}
 
 static FasciaPainMark *
 mark_from_row (FasciaStoreStmt *stmt)
@@ -50,6 +81,10 @@ mark_from_row (FasciaStoreStmt *stmt)
   fascia_pain_mark_set_note (mark, fascia_store_column_text (stmt, MARK_COL_NOTE));
   fascia_pain_mark_set_created_at (mark, created_at);
   fascia_pain_mark_set_updated_at (mark, updated_at);
+  fascia_pain_mark_set_drawing (mark, fascia_db_column_int (stmt, MARK_COL_DRAWING));
+  /* A point kept on a drawing its view has had since: where the same spot lies on it now. A
+   * drawing the view never had (a database of a newer Fascia cannot be opened) is left. */
+  to_current_drawing (mark);
 
   return mark;
 }
@@ -82,6 +117,14 @@ validate_mark (FasciaStore     *self,
       !fascia_store_check_text (fascia_pain_mark_get_note (mark), FASCIA_STORE_MAX_NOTE, "note",
                                 error))
     return FALSE;
+
+  if (!to_current_drawing (mark))
+    {
+      g_set_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID,
+                   "The %s view has no drawing %u", fascia_pain_mark_get_view_id (mark),
+                   fascia_pain_mark_get_drawing (mark));
+      return FALSE;
+    }
 
   if (region[0] != '\0' && !is_region_id (region))
     {
@@ -126,6 +169,7 @@ bind_mark (FasciaStoreStmt *stmt,
                                                            fascia_pain_mark_get_pain_type (mark)));
   fascia_store_bind_text (stmt, 9, fascia_pain_mark_get_note (mark));
   fascia_db_bind_int64 (stmt, 10, now);
+  fascia_db_bind_int64 (stmt, 12, fascia_pain_mark_get_drawing (mark));
 }
 
 /**
@@ -144,8 +188,8 @@ add_pain_mark_now (FasciaStore     *self,
 {
   static const char sql[] =
     "INSERT INTO pain_marks (visit_id, view_id, region_id, x, y, intensity, pain_type, note, "
-    "created_at, updated_at, add_token) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) "
-    "RETURNING id";
+    "created_at, updated_at, add_token, drawing) "
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12) RETURNING id";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = NULL;
   gint64 now = fascia_store_now ();
@@ -203,6 +247,10 @@ fascia_store_add_pain_mark_token (FasciaStore     *self,
   g_autoptr(GError) local_error = NULL;
   gboolean done;
 
+  /* Kept in the journal as it is saved: on the drawing of its view as it is now, which a
+   * replay compares with what the server holds. A drawing the view never had is refused
+   * below. */
+  to_current_drawing (mark);
   if (fascia_store_keep_addition (self, FASCIA_JOURNAL_PAIN_MARK, G_OBJECT (mark), token,
                                   error) < 0)
     return FALSE;
@@ -240,7 +288,7 @@ update_pain_mark_now (FasciaStore     *self,
 {
   static const char sql[] =
     "UPDATE pain_marks SET visit_id = ?2, view_id = ?3, region_id = ?4, x = ?5, y = ?6, "
-    "intensity = ?7, pain_type = ?8, note = ?9, updated_at = ?10 "
+    "intensity = ?7, pain_type = ?8, note = ?9, updated_at = ?10, drawing = ?12 "
     "WHERE id = ?1 AND deleted_at IS NULL";
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   g_autoptr(GDateTime) now_dt = NULL;
@@ -295,6 +343,9 @@ fascia_store_update_pain_mark (FasciaStore     *self,
   gint64 revision = 0;
   g_autoptr(GError) local_error = NULL;
   gboolean done;
+
+  /* As it is saved, as for an addition. */
+  to_current_drawing (mark);
 
   /* One added while the server was away: its addition in the journal is changed, or it has
    * been saved since and its id is set to the server's. */
