@@ -18,7 +18,9 @@
  * read as a formula (one that starts with `=`, `+`, `-`, `@`, a tab or a carriage return)
  * gets a leading `'`, so opening the file never runs anything; numbers Fascia writes itself
  * are left as they are. The clients file uses column names that fascia_csv_import_new()
- * reads back.
+ * reads back. In the pain marks file, a point (x, y) is in its view's canvas coordinates on
+ * the drawing the `drawing` column numbers (fascia-view-drawing.c): the same point lies on
+ * another spot of the body once a view is redrawn.
  */
 
 gboolean
@@ -250,12 +252,14 @@ append_visit_rows (GString      *out,
             const char *region = fascia_pain_mark_get_region_id (mark);
             gboolean is_point = region == NULL || region[0] == '\0';
             char x[G_ASCII_DTOSTR_BUF_SIZE] = "", y[G_ASCII_DTOSTR_BUF_SIZE] = "";
+            char drawing[16] = "";
             GEnumValue *type = g_enum_get_value (types, fascia_pain_mark_get_pain_type (mark));
 
             if (is_point)
               {
                 g_ascii_formatd (x, sizeof x, "%.1f", fascia_pain_mark_get_x (mark));
                 g_ascii_formatd (y, sizeof y, "%.1f", fascia_pain_mark_get_y (mark));
+                g_snprintf (drawing, sizeof drawing, "%u", fascia_pain_mark_get_drawing (mark));
               }
 
             append_number (out, fascia_client_get_id (client));
@@ -266,6 +270,7 @@ append_visit_rows (GString      *out,
             fascia_csv_append_field (out, is_point ? "" : region);
             append_raw (out, x);
             append_raw (out, y);
+            append_raw (out, drawing);
             append_number (out, fascia_pain_mark_get_intensity (mark));
             append_raw (out, type != NULL ? type->value_nick : "");
             fascia_csv_append_field (out, fascia_pain_mark_get_note (mark));
@@ -326,8 +331,8 @@ fascia_csv_export_full (FasciaStore              *store,
     "subjective", "objective", "assessment", "plan", NULL
   };
   static const char * const mark_columns[] = {
-    "client id", "client", "visit id", "date", "view", "region", "x", "y", "intensity",
-    "pain type", "note", NULL
+    "client id", "client", "visit id", "date", "view", "region", "x", "y", "drawing",
+    "intensity", "pain type", "note", NULL
   };
   g_autoptr(GListModel) clients = NULL;
   g_autoptr(GString) out = g_string_new (NULL);

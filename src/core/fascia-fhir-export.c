@@ -26,10 +26,10 @@
  * and for each finding; and a Provenance for each amendment of a locked note.
  *
  * Everything FHIR has no element for (intake flags, pressure, the point of a mark on the
- * drawing) goes into extensions under FASCIA_FHIR_BASE, so that fascia_fhir_import() brings
- * the record back whole. Resource ids follow the records' order (`p3-v2-mark1`), not
- * database ids, so the same records give the same bundle in any installation; nothing in it
- * depends on when it was written.
+ * drawing and which of its view's drawings that is) goes into extensions under
+ * FASCIA_FHIR_BASE, so that fascia_fhir_import() brings the record back whole. Resource ids
+ * follow the records' order (`p3-v2-mark1`), not database ids, so the same records give the
+ * same bundle in any installation; nothing in it depends on when it was written.
  */
 
 /* SNOMED CT body structures, only where a standard concept names exactly the muscle:
@@ -716,6 +716,9 @@ export_mark (Export         *export,
     {
       add_decimal_extension (resource, "x", fascia_pain_mark_get_x (mark));
       add_decimal_extension (resource, "y", fascia_pain_mark_get_y (mark));
+      /* The drawing of the view the point is on: the same point means another spot of the
+       * body once the view is redrawn (fascia-view-drawing.c). */
+      add_int_extension (resource, "drawing", fascia_pain_mark_get_drawing (mark));
       site = g_strdup_printf ("A point on the %s view of the body chart", view);
     }
   add_code_extension (resource, "pain-type", type);

@@ -10,6 +10,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "fascia/fascia-view-drawing.h"
+
 #include "fascia-fhir-private.h"
 #include "fascia-store-private.h"
 
@@ -795,9 +797,59 @@ read_note (Import      *import,
   return TRUE;
 }
 
+/* Which drawing of @view a free mark's point is on: what the bundle says (a Fascia that
+ * numbered the drawings wrote it), or, in a bundle of before, the drawing the view had when
+ * the mark was made, which such a bundle does not say either: it is taken to be the time of
+ * its visit (the Observation's own, else the encounter's), as migration 016 took a mark's
+ * own time (fascia-view-drawing.c). */
+static gboolean
+read_drawing (Import      *import,
+              JsonObject  *resource,
+              const char  *view,
+              GDateTime   *visited_at,
+              guint       *drawing,
+              GError     **error)
+{
+  JsonObject *ext = extension (resource, "drawing");
+  const char *mark_id = get_string (resource, "id");
+  const char *effective = get_string (resource, "effectiveDateTime");
+  g_autoptr(GDateTime) made = effective != NULL ? g_date_time_new_from_iso8601 (effective, NULL)
+                                                : NULL;
+  guint current = fascia_view_drawing_current (view);
+  JsonNode *node;
+  gint64 value;
+
+  if (ext == NULL)
+    {
+      GDateTime *when = made != NULL ? made : visited_at;
+
+      *drawing = fascia_view_drawing_at (view, fascia_store_datetime_to_usec (when));
+      return TRUE;
+    }
+
+  node = json_object_get_member (ext, "valueInteger");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (import, error, "the body-chart mark %s gives its drawing as no whole number",
+                    mark_id != NULL ? mark_id : "");
+  value = json_node_get_int (node);
+  if ((value < 1 || value > current) && current == 1)
+    return invalid (import, error, "the body-chart mark %s is on drawing %" G_GINT64_FORMAT
+                    " of the %s view, which has only drawing 1", mark_id != NULL ? mark_id : "",
+                    value, view);
+  if (value < 1 || value > current)
+    return invalid (import, error, "the body-chart mark %s is on drawing %" G_GINT64_FORMAT
+                    " of the %s view, which has drawings 1 to %u", mark_id != NULL ? mark_id : "",
+                    value, view, current);
+
+  *drawing = (guint) value;
+  return TRUE;
+}
+
 static gboolean
 import_mark (Import      *import,
              gint64       visit_id,
+             GDateTime   *visited_at,
              JsonObject  *resource,
              GError     **error)
 {
@@ -822,8 +874,14 @@ import_mark (Import      *import,
     fascia_pain_mark_set_region_id (mark, region);
   else if (decimal_extension (resource, "x", &x) && decimal_extension (resource, "y", &y))
     {
+      guint drawing;
+
+      /* The store moves a point of an older drawing to the view's drawing as it is. */
+      if (!read_drawing (import, resource, view, visited_at, &drawing, error))
+        return FALSE;
       fascia_pain_mark_set_x (mark, x);
       fascia_pain_mark_set_y (mark, y);
+      fascia_pain_mark_set_drawing (mark, drawing);
     }
   else
     return invalid (import, error, "a body-chart mark has neither a region nor a point");
@@ -1000,7 +1058,7 @@ import_encounter (Import      *import,
         }
       else if (extension (other, "view") != NULL)
         {
-          if (!import_mark (import, visit_id, other, error))
+          if (!import_mark (import, visit_id, visited_at, other, error))
             return FALSE;
         }
       else if (extension (other, "muscle") != NULL)

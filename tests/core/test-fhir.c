@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "fascia/fascia-fhir.h"
+#include "fascia/fascia-view-drawing.h"
 #include "store-fixture.h"
 
 typedef struct
@@ -378,6 +379,288 @@ test_refused (FhirFixture   *fixture,
     }
 }
 
+/* Body-chart points and the drawings they are on */
+
+typedef struct
+{
+  const char *visited_at;
+  const char *view;
+  double      x, y;       /* as the bundle says */
+  double      new_x, new_y;  /* where an import of a bundle of before puts it */
+} DrawnMark;
+
+/* A bundle of before, which did not say on which drawing a point is: a mark of a visit before
+ * its view was redrawn is taken to be on the drawing of then and lands where migration 016
+ * puts such a mark (test-store-migrate.c …/migrate-from-15); one of a visit since is left. The
+ * Front view was redrawn at 17:14:12 UTC, the superficial views at 20:06:34 UTC. */
+static const DrawnMark drawn_marks[] = {
+  { "2026-11-20T10:00:00Z", "anterior", 600, 500, 600, 226.4 },
+  { "2026-11-20T10:00:00Z", "posterior-superficial", 300, 520, 345, 431.8 },
+  { "2026-11-20T10:00:00Z", "front-superficial", 400, 708, 420, 638 },
+  { "2026-11-20T10:00:00Z", "posterior-deep", 500, 600, 500, 600 },
+  { "2026-12-05T18:00:00Z", "anterior", 600, 500, 600, 500 },
+  { "2026-12-05T18:00:00Z", "posterior-superficial", 300, 520, 345, 431.8 },
+};
+
+/* A store with one client, a visit at each time of drawn_marks[] and its free marks, in order;
+ * each mark is put where the bundle will say it is, on the current drawing of its view. */
+static FasciaStore *
+drawn_store (FhirFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaStore *store = empty_store (fixture, "drawn.db");
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  gint64 visit_id = 0;
+  const char *last = NULL;
+
+  fascia_client_set_name (client, "Ottoline Drawn");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (drawn_marks); i++)
+    {
+      g_autoptr(FasciaPainMark) mark = fascia_pain_mark_new ();
+
+      if (g_strcmp0 (last, drawn_marks[i].visited_at) != 0)
+        {
+          g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+          g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (drawn_marks[i].visited_at,
+                                                                    NULL);
+
+          fascia_visit_set_client_id (visit, fascia_client_get_id (client));
+          fascia_visit_set_visited_at (visit, when);
+          g_assert_true (fascia_store_add_visit (store, visit, &error));
+          g_assert_no_error (error);
+          visit_id = fascia_visit_get_id (visit);
+          last = drawn_marks[i].visited_at;
+        }
+      fascia_pain_mark_set_visit_id (mark, visit_id);
+      fascia_pain_mark_set_view_id (mark, drawn_marks[i].view);
+      fascia_pain_mark_set_x (mark, drawn_marks[i].x);
+      fascia_pain_mark_set_y (mark, drawn_marks[i].y);
+      g_assert_true (fascia_store_add_pain_mark (store, mark, &error));
+      g_assert_no_error (error);
+    }
+  return store;
+}
+
+/* @bytes with the drawing of each free mark given as @value (a JSON value, as the member
+ * @member of the extension), or, @value NULL, with none, as a bundle of before; *@n_changed
+ * counts the marks changed. */
+static GBytes *
+with_drawings (GBytes     *bytes,
+               const char *member,
+               const char *value,
+               guint      *n_changed)
+{
+  g_autoptr(JsonObject) bundle = parse (bytes);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonArray *entries = json_object_get_array_member (bundle, "entry");
+  char *text;
+  gsize length;
+
+  *n_changed = 0;
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (
+        json_array_get_object_element (entries, i), "resource");
+      JsonArray *extensions = json_object_has_member (resource, "extension")
+                              ? json_object_get_array_member (resource, "extension") : NULL;
+
+      for (guint j = extensions != NULL ? json_array_get_length (extensions) : 0; j-- > 0;)
+        {
+          JsonObject *extension = json_array_get_object_element (extensions, j);
+
+          if (!g_str_has_suffix (json_object_get_string_member (extension, "url"), "/drawing"))
+            continue;
+          (*n_changed)++;
+          if (value == NULL)
+            {
+              json_array_remove_element (extensions, j);
+              continue;
+            }
+          json_object_remove_member (extension, "valueInteger");
+          json_object_set_member (extension, member, json_from_string (value, NULL));
+        }
+    }
+
+  json_node_set_object (root, bundle);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+/* The marks of the one client of @store, in the order they were made. */
+static GPtrArray *
+drawn_marks_of (FasciaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clients = fascia_store_list_clients (store, NULL, 0, &error);
+  g_autoptr(FasciaClient) client = g_list_model_get_item (clients, 0);
+  g_autoptr(GListModel) visits = fascia_store_list_visits (store, fascia_client_get_id (client),
+                                                           &error);
+  GPtrArray *marks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_no_error (error);
+  /* Visits newest first. */
+  for (guint i = g_list_model_get_n_items (visits); i-- > 0;)
+    {
+      g_autoptr(FasciaVisit) visit = g_list_model_get_item (visits, i);
+      g_autoptr(GListModel) list = fascia_store_list_pain_marks (store,
+                                                                 fascia_visit_get_id (visit),
+                                                                 &error);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        g_ptr_array_add (marks, g_list_model_get_item (list, j));
+    }
+  g_assert_cmpuint (marks->len, ==, G_N_ELEMENTS (drawn_marks));
+  return marks;
+}
+
+static void
+assert_drawn (FasciaStore *store,
+              gboolean     moved)
+{
+  g_autoptr(GPtrArray) marks = drawn_marks_of (store);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      FasciaPainMark *mark = g_ptr_array_index (marks, i);
+      const DrawnMark *d = &drawn_marks[i];
+
+      g_test_message ("mark %u, %s: %g, %g", i, d->view, fascia_pain_mark_get_x (mark),
+                      fascia_pain_mark_get_y (mark));
+      g_assert_cmpstr (fascia_pain_mark_get_view_id (mark), ==, d->view);
+      g_assert_cmpuint (fascia_pain_mark_get_drawing (mark), ==,
+                        fascia_view_drawing_current (d->view));
+      g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_x (mark), moved ? d->new_x : d->x,
+                                      1e-9);
+      g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (mark), moved ? d->new_y : d->y,
+                                      1e-9);
+    }
+}
+
+/* A bundle says which drawing of its view each point is on, and an import puts it back on
+ * it: the points come back as they went, whenever their visits were. */
+static void
+test_mark_drawing_round_trip (FhirFixture   *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = drawn_store (fixture);
+  g_autoptr(GBytes) bundle = export (fixture, store, 0);
+  g_autoptr(FasciaStore) copy = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) said_old = NULL;
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autofree char *output = NULL;
+  guint n_marks;
+
+  g_clear_object (&store);
+  copy = empty_store (fixture, "drawn-copy.db");
+  g_assert_true (fascia_fhir_import (copy, bundle, FASCIA_FHIR_DUPLICATES_REFUSE, NULL, &error));
+  g_assert_no_error (error);
+  assert_drawn (copy, FALSE);
+  again = export (fixture, copy, 0);
+  a = sorted_entries (bundle);
+  b = sorted_entries (again);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+  g_assert_cmpint (validate (fixture, bundle, &output), ==, 0);
+
+  /* A bundle that says a point is on the Front view's drawing of before is believed over
+   * the time of its visit. */
+  said_old = with_drawings (bundle, "valueInteger", "1", &n_marks);
+  g_assert_cmpuint (n_marks, ==, G_N_ELEMENTS (drawn_marks));
+  g_clear_object (&copy);
+  copy = empty_store (fixture, "drawn-old.db");
+  g_assert_true (fascia_fhir_import (copy, said_old, FASCIA_FHIR_DUPLICATES_REFUSE, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) marks = drawn_marks_of (copy);
+
+    /* The mark of 5 Dec at 18:00 on the Front view, said to be on its first drawing. */
+    g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (g_ptr_array_index (marks, 4)),
+                                    226.4, 1e-9);
+    g_assert_cmpfloat (fascia_pain_mark_get_y (g_ptr_array_index (marks, 3)), ==, 600);
+  }
+}
+
+/* A bundle written before the drawings were numbered: its points are taken to be on the
+ * drawing of their visit's time and moved as 016 moved the marks of a database. */
+static void
+test_mark_drawing_old_bundle (FhirFixture   *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaStore) store = drawn_store (fixture);
+  g_autoptr(GBytes) bundle = export (fixture, store, 0);
+  g_autoptr(GBytes) old = NULL;
+  g_autoptr(FasciaStore) copy = NULL;
+  guint n_marks;
+
+  g_clear_object (&store);
+  old = with_drawings (bundle, NULL, NULL, &n_marks);
+  g_assert_cmpuint (n_marks, ==, G_N_ELEMENTS (drawn_marks));
+  g_assert_null (strstr (g_bytes_get_data (old, NULL), "drawing\""));
+  copy = empty_store (fixture, "drawn-copy.db");
+  g_assert_true (fascia_fhir_import (copy, old, FASCIA_FHIR_DUPLICATES_REFUSE, NULL, &error));
+  g_assert_no_error (error);
+  assert_drawn (copy, TRUE);
+}
+
+/* A drawing a view never had, or none a number can say, is refused with the mark and what
+ * is wrong, and nothing is imported. */
+static void
+test_mark_drawing_refused (FhirFixture   *fixture,
+                           gconstpointer  data)
+{
+  static const struct {
+    const char *member;
+    const char *value;
+    const char *message;
+  } cases[] = {
+    { "valueInteger", "0", "is on drawing 0 of the anterior view, which has drawings 1 to 2" },
+    { "valueInteger", "-1", "is on drawing -1 of the anterior view" },
+    { "valueInteger", "3", "is on drawing 3 of the anterior view, which has drawings 1 to 2" },
+    { "valueInteger", "4294967298", "is on drawing 4294967298 of the anterior view" },
+    { "valueInteger", "9223372036854775807", "is on drawing 9223372036854775807 of" },
+    { "valueInteger", "1e300", "gives its drawing as no whole number" },
+    { "valueInteger", "1.5", "gives its drawing as no whole number" },
+    { "valueInteger", "\"2\"", "gives its drawing as no whole number" },
+    { "valueInteger", "null", "gives its drawing as no whole number" },
+    { "valueInteger", "true", "gives its drawing as no whole number" },
+    { "valueInteger", "[2]", "gives its drawing as no whole number" },
+    { "valueDecimal", "2", "gives its drawing as no whole number" },
+  };
+  g_autoptr(FasciaStore) source = drawn_store (fixture);
+  g_autoptr(GBytes) bundle = export (fixture, source, 0);
+  g_autoptr(FasciaStore) store = empty_store (fixture, "refused.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) crafted = NULL;
+      guint n_marks;
+
+      crafted = with_drawings (bundle, cases[i].member, cases[i].value, &n_marks);
+      g_assert_cmpuint (n_marks, ==, G_N_ELEMENTS (drawn_marks));
+      g_assert_false (fascia_fhir_import (store, crafted, FASCIA_FHIR_DUPLICATES_REFUSE, NULL,
+                                          &error));
+      g_assert_error (error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      /* The entry, the mark and what is wrong. */
+      g_assert_nonnull (strstr (error->message, "(Encounter/p1-v1): the body-chart mark "
+                                                "p1-v1-mark1 "));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_assert_cmpuint (n_clients (store), ==, 0);
+    }
+}
+
 /* The demo client who is pregnant, with the intake's trimester set. */
 static FasciaClient *
 pregnant_client (FasciaStore *store,
@@ -736,6 +1019,9 @@ main (int   argc,
   FHIR_TEST ("/fascia/core/fhir/contents", test_contents);
   FHIR_TEST ("/fascia/core/fhir/one-client", test_one_client);
   FHIR_TEST ("/fascia/core/fhir/refused", test_refused);
+  FHIR_TEST ("/fascia/core/fhir/mark-drawing-round-trip", test_mark_drawing_round_trip);
+  FHIR_TEST ("/fascia/core/fhir/mark-drawing-old-bundle", test_mark_drawing_old_bundle);
+  FHIR_TEST ("/fascia/core/fhir/mark-drawing-refused", test_mark_drawing_refused);
   FHIR_TEST ("/fascia/core/fhir/pregnancy", test_pregnancy);
   FHIR_TEST ("/fascia/core/fhir/duplicates", test_duplicates);
   FHIR_TEST ("/fascia/core/fhir/merge", test_merge);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "fascia/fascia-records-export.h"
+#include "fascia/fascia-view-drawing.h"
 #include "store-fixture.h"
 
 typedef struct
@@ -156,6 +157,39 @@ test_csv_counts (DemoFixture   *fixture,
   g_assert_cmpuint (rows, ==, n_marks);
   g_assert_cmpmem (g_bytes_get_data (marks, NULL), 3, "\xef\xbb\xbf", 3);
   g_assert_cmpuint (python_rows (fixture, marks, "intensity", &intensities), ==, n_marks);
+}
+
+/* A free mark's point says which drawing of its view it is on; a region mark has no point. */
+static void
+test_csv_mark_drawings (DemoFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GBytes) marks = NULL;
+  g_autofree char *drawings = NULL;
+  g_autofree char *xs = NULL;
+  g_autofree char *views = NULL;
+  g_auto(GStrv) drawing = NULL;
+  g_auto(GStrv) x = NULL;
+  g_auto(GStrv) view = NULL;
+  guint rows, n_redrawn = 0;
+
+  marks = export_csv (fixture, FASCIA_CSV_EXPORT_PAIN_MARKS, FASCIA_CSV_EXPORT_NONE, &rows);
+  g_assert_cmpuint (python_rows (fixture, marks, "drawing", &drawings), ==, rows);
+  g_assert_cmpuint (python_rows (fixture, marks, "x", &xs), ==, rows);
+  g_assert_cmpuint (python_rows (fixture, marks, "view", &views), ==, rows);
+  drawing = g_strsplit (g_strchomp (drawings), "\x1f", -1);
+  x = g_strsplit (g_strchomp (xs), "\x1f", -1);
+  view = g_strsplit (g_strchomp (views), "\x1f", -1);
+  g_assert_cmpuint (g_strv_length (drawing), ==, rows);
+  for (guint i = 0; i < rows; i++)
+    {
+      g_autofree char *current = g_strdup_printf ("%u", fascia_view_drawing_current (view[i]));
+
+      g_assert_cmpstr (drawing[i], ==, x[i][0] == '\0' ? "" : current);
+      n_redrawn += x[i][0] != '\0' && g_str_equal (drawing[i], "2");
+    }
+  /* The demo has free marks on the back view redrawn to reach the knee. */
+  g_assert_cmpuint (n_redrawn, >, 0);
 }
 
 static void
@@ -310,6 +344,7 @@ main (int   argc,
 
   DEMO_TEST ("/fascia/core/records-export/csv-counts", test_csv_counts);
   DEMO_TEST ("/fascia/core/records-export/csv-formulas", test_csv_formulas);
+  DEMO_TEST ("/fascia/core/records-export/csv-mark-drawings", test_csv_mark_drawings);
   DEMO_TEST ("/fascia/core/records-export/vcard", test_vcard);
 
   return g_test_run ();

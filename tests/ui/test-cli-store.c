@@ -193,6 +193,39 @@ test_fhir (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A point said to be on a drawing its view never had: refused in one line naming the file,
+   * the mark and why, nothing imported. */
+  {
+    g_autofree char *crafted = g_build_filename (tmp, "crafted.json", NULL);
+    g_autofree char *crafted_db = g_build_filename (tmp, "crafted.db", NULL);
+    g_autofree char *empty = g_build_filename (tmp, "empty.json", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *changed = NULL;
+    g_autofree char *left = NULL;
+    g_autoptr(GRegex) drawing = g_regex_new ("(StructureDefinition/drawing\",\\s*"
+                                             "\"valueInteger\" : )\\d+", 0, 0, NULL);
+    const char *import_crafted[] = { "--database", crafted_db, "--import-fhir", crafted, NULL };
+    const char *export_crafted[] = { "--database", crafted_db, "--export-fhir", "--output",
+                                     empty, NULL };
+
+    g_assert_true (g_file_get_contents (bundle, &text, NULL, NULL));
+    changed = g_regex_replace (drawing, text, -1, 0, "\\g<1>7", 0, NULL);
+    g_assert_cmpstr (changed, !=, text);
+    g_assert_true (g_file_set_contents (crafted, changed, -1, NULL));
+    g_assert_cmpint (fascia_test_run_fascia (import_crafted, no_display, &out, &err), ==, 1);
+    g_test_message ("%s", err);
+    g_assert_true (g_str_has_prefix (err, "fascia: "));
+    g_assert_nonnull (strstr (err, crafted));
+    g_assert_nonnull (strstr (err, "is on drawing 7 of the"));
+    g_assert_nonnull (strstr (err, "(nothing was imported)"));
+    g_assert_null (strchr (g_strstrip (err), '\n'));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_quietly (export_crafted), ==, 0);
+    g_assert_true (g_file_get_contents (empty, &left, NULL, NULL));
+    g_assert_null (strstr (left, "\"Patient\""));
+  }
+
   g_assert_cmpint (fascia_test_run_fascia (import, no_display, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Imported the records of 12 clients"));
   g_clear_pointer (&out, g_free);
