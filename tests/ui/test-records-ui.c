@@ -1133,8 +1133,10 @@ test_export_tables (Fixture       *f,
   wait_for_worker ();
   g_assert_true (g_file_get_contents (marks_path, &contents, NULL, NULL));
   g_test_message ("%s", contents);
-  g_assert_true (g_str_has_prefix (contents, "client id,client,visit id,date,view,region,x,y,"));
-  g_assert_nonnull (strstr (contents, ",posterior-superficial,,412.5,630.2,4,"));
+  g_assert_true (g_str_has_prefix (contents,
+                                   "client id,client,visit id,date,view,region,x,y,drawing,"));
+  /* The point on the back view as it is drawn now, its drawing 2. */
+  g_assert_nonnull (strstr (contents, ",posterior-superficial,,412.5,630.2,2,4,"));
   g_assert_nonnull (strstr (contents, ",'@SUM(1)\r\n"));
 }
 
