@@ -197,10 +197,10 @@ cut_cancelled (PgDb *self)
  * hung), and the query is cut then, after 3 s. In both cases the window was frozen the whole
  * answer time before. A process hung in the middle of a query (active) is not told from a slow
  * query: that still waits the whole answer time. A row that is not the window's connection's (a
- * pooler between them gives another process number: the client's port must match too) or that
- * the server does not show tells nothing: the query waits on. Only for connections kept for a
- * window (the jobs in workers have times of their own) whose answer time is longer than the
- * probe's. */
+ * pooler between them gives another process number: the client's port must match too; behind a
+ * NAT the server sees another port) or that the server does not show tells nothing: the query
+ * waits on, as it did before. Only for connections kept for a window (the jobs in workers have
+ * times of their own) whose answer time is longer than the probe's. */
 #define PROBE_AFTER_MS 1000
 #define PROBE_TIME_MS  2000
 #define PROBE_IDLE_MS  500
