@@ -1585,7 +1585,8 @@ def build_posterior_superficial():
              'the buttock the hamstrings, adductor magnus and gracilis down to the knee, and on the lateral thigh '
              'vastus lateralis under the iliotibial tract: biceps femoris on the head of the fibula, semitendinosus, '
              'gracilis and sartorius on the pes anserinus, semimembranosus on the back of the medial tibial condyle, '
-             'the iliotibial tract to the lateral tibial condyle.',
+             'the iliotibial tract to the lateral tibial condyle; below the knee the two heads of gastrocnemius, the '
+             'lower borders of the popliteal fossa.',
              scale=PS_SCALE)
     v.title_long = 'Posterior view, superficial layer: low back, buttock and thigh'
     v.ymin = -200                   # latissimus runs on up towards the axilla
@@ -1671,6 +1672,9 @@ def build_posterior_superficial():
         v.add('muscles', group('m-trapezius' + sf, muscle_parts(trapezius_sheet(v, s), 'sup', 16, tendon=(0.0, 0.07))))
         # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
+        # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa; the tip of the
+        # iliotibial tract, at the outline of the knee, crosses the lateral edge of its lateral head
+        v.add('muscles', gastrocnemius_back(v, s))
         draw_itb_coronal(v, s)
         thigh_back(v, s, False)
         gmed = glut_med_sheet_coronal(v, s)
@@ -1731,6 +1735,7 @@ def build_posterior_superficial():
     v.label('Sartorius', (KNEE - 45, 690), R)
     v.label('Head of fibula', (KNEE + 40, 738), L)
     v.label('Pes anserinus', (KNEE - 21, 756), R)
+    v.label('Gastrocnemius', (KNEE + 17, 735), L)
     return v
 
 
@@ -1866,7 +1871,8 @@ def build_posterior_deep():
              'The deep muscles of the low back, hip and thigh seen from behind, gluteus maximus removed: quadratus '
              'lumborum, multifidus and the erector spinae (cut away on the right), gluteus medius (cut on the right to '
              'show gluteus minimus), piriformis and the short lateral rotators below it, and the hamstrings, adductor '
-             'magnus and gracilis down to the knee, vastus lateralis beside them on the lateral thigh.')
+             'magnus and gracilis down to the knee, vastus lateralis beside them on the lateral thigh, and below the '
+             'knee the two heads of gastrocnemius.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
     # the left column keeps further off: "Lumbar multifidus", beside the slanting lateral edge of the
     # lumbar muscles, came within 8 units of it enlarged to 33 once "Greater sciatic notch (covered)" took
@@ -1929,6 +1935,8 @@ def build_posterior_deep():
         deep_rotators_back(v, s)
         # the lateral thigh beside the hamstrings: vastus lateralis, not bare bone
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
+        # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa
+        v.add('muscles', gastrocnemius_back(v, s))
         thigh_back(v, s, True)
         trigger_point(v, 'biceps-femoris', 1, s, (106, 570))
         trigger_point(v, 'semitendinosus', 1, s, (50, 520))
@@ -2015,6 +2023,8 @@ def build_posterior_deep():
     v.label('Adductor tubercle', (27.8, 659.8), R)
     v.label('Head of fibula', (104, 738), L)
     v.label('Pes anserinus', (45, 756), R)
+    v.label('Gastrocnemius', (KNEE + 17, 735), R)
+    # between sartorius and the medial head of gastrocnemius, below the insertion of semimembranosus
     v.label('Medial tibial condyle', (36, 722), L)
     # in the right-hand column: the left one, full down to the knee, has no room for it beside the
     # notch's two lines, which pushed "Quadratus lumborum" up against the tips of the ribs
@@ -2060,6 +2070,34 @@ def semitendinosus_sheet(v, side):
 def gracilis_sheet(v, side):
     return sheet(v, side, [(3.5, 326), (13, 337)], [(KNEE - 26, 743), (KNEE - 22.5, 750)],
                  [(14, 450), (42, 452)], [(21, 610), (38, 612)])
+
+
+# The two heads of gastrocnemius below the hamstrings (Gray's, Moore): the medial head from the popliteal
+# surface just above the medial condyle and the back of the condyle, behind the adductor tubercle; the
+# lateral head from the lateral surface of the lateral condyle; the two converge downwards, forming the
+# lower borders of the popliteal fossa, to meet below it in the calf; the medial head is the larger and
+# reaches lower. The views end 6 cm below the joint line, where both run off the frame (mm, left side).
+GASTROC_MED = ([(KNEE - 32, 661), (KNEE - 22, 661), (KNEE - 12, 667)],
+               [(KNEE - 29, 765), (KNEE - 13, 765), (KNEE + 3, 765)],
+               [(KNEE - 30, 694), (KNEE - 6, 694)], [(KNEE - 25, 738), (KNEE + 2, 738)])
+GASTROC_LAT = ([(KNEE + 35, 662), (KNEE + 30, 665), (KNEE + 23, 669)],
+               [(KNEE + 30, 765), (KNEE + 16, 765), (KNEE + 3, 765)],
+               [(KNEE + 34, 700), (KNEE + 16, 696)], [(KNEE + 29, 738), (KNEE + 5, 742)])
+# the window in the medial head where the pes anserinus, under the skin, lies bare below the tendons
+# that end on it (centre and radius, mm)
+GASTROC_PES_WINDOW = ((KNEE - 21, 758), 5.0)
+
+
+def gastrocnemius_back(v, side):
+    """Gastrocnemius from behind: the lateral head, then the larger medial head beside it, each with
+    its short origin tendon, drawn over the back of the femoral condyles and the upper tibia and
+    under the hamstring tendons that pass it; the pes anserinus is left bare of it."""
+    lat = sheet(v, side, *GASTROC_LAT)
+    med = sheet(v, side, *GASTROC_MED)
+    parts = muscle_parts(lat, 'sup', 7, tendon=(0.0, 0.1)) + muscle_parts(med, 'sup', 10, tendon=(0.0, 0.08))
+    el = group('m-gastrocnemius' + sfx(side), parts)
+    c, r = GASTROC_PES_WINDOW
+    return punch(el, v.p(c, side), r * v.scale)
 
 
 def thigh_back(v, side, deep):
@@ -2970,7 +3008,8 @@ def build_lateral():
              'ilium to the front of the greater trochanter, its front edge showing under tensor fasciae latae; '
              'the iliotibial tract down to '
              'the lateral tibial condyle, vastus lateralis in front of and under the tract with biceps femoris '
-             'behind it, and sartorius and rectus femoris in front.')
+             'behind it, and sartorius and rectus femoris in front; below the knee, behind the head of the fibula, '
+             'the lateral head of gastrocnemius.')
     v.title_long = 'Lateral view of the right hip, flank and thigh'
     v.ymin = -66
     s = -1
@@ -3042,6 +3081,12 @@ def build_lateral():
               (-32, 358)]
     hs_fib = Sheet(v.ps([(-42, 352), (-24, 400)]), v.ps([(-36, 720), (-26, 712)]),
                    v.ps([(-70, 460), (-18, 480)]), v.ps([(-58, 620), (-12, 620)]))
+    # below the knee, behind the fibular head, the lateral head of gastrocnemius: from the lateral surface
+    # of the lateral condyle, under the tendon of biceps femoris, down and back into the calf, whose back
+    # it forms (the medial head lies beyond it); it leaves the frame 6 cm below the joint line
+    gl = Sheet(v.ps([(-24, 670), (-31, 674), (-38, 681)]), v.ps([(-37, 762), (-50, 762), (-62, 762)]),
+               v.ps([(-29, 700), (-51, 702)]), v.ps([(-35, 735), (-63, 736)]))
+    v.add('muscles', group('m-gastrocnemius-r', muscle_parts(gl, 'sup', 8, tendon=(0.0, 0.1))))
     # the thigh muscles lie under the iliotibial tract: drawn first in the muscles layer, the tract over
     # them in the same layer
     v.add('muscles', group('m-biceps-femoris-r', [path(smooth(v.ps(hs_out)), MUSCLE['deep']),
@@ -3278,6 +3323,7 @@ def build_lateral():
     v.label('Gluteal tuberosity (covered)', (-17, 418), R, 'L')
     v.label('Femur (lateral condyle)', (-12, 690), R, 'L')
     v.label('Fibular head', (-27, 745), R, 'L')
+    v.label('Gastrocnemius', (-50, 745), R, 'L')
     return v
 
 
@@ -4287,7 +4333,8 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'rectus-femoris', 'biceps-femoris', 'semitendinosus', 'semimembranosus', 'adductor-magnus',
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',
-              'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm']
+              'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm',
+              'gastrocnemius']
 LANDMARK_IDS = ['t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',

@@ -61,6 +61,7 @@ group_title (const char *group)
     { "pelvic-floor", N_("Pelvic floor") },
     { "scapulohumeral", N_("Scapulohumeral (shoulder)") },
     { "thoracic-wall", N_("Thoracic wall") },
+    { "triceps-surae", N_("Triceps surae (calf)") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)

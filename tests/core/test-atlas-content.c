@@ -26,7 +26,7 @@ static const char * const required_muscles[] = {
   "vastus-medialis", "vastus-intermedius", "rectus-abdominis", "internal-oblique", "transversus-abdominis", "levator-ani", "coccygeus",
   "diaphragm",
   /* issue 12 */
-  "trapezius", "rhomboid-major", "teres-major", "intercostals", NULL
+  "trapezius", "rhomboid-major", "teres-major", "intercostals", "gastrocnemius", NULL
 };
 
 /* Every muscle's identifiers, each checked against what Terminologia Anatomica (1998) and the
@@ -83,6 +83,7 @@ static const struct
   { "levator-ani",                 "FMA:19087", "A04.5.04.002" },
   { "coccygeus",                   "FMA:19088", "A04.5.04.011" },
   { "diaphragm",                   "FMA:13295", "A04.4.02.001" },
+  { "gastrocnemius",               "FMA:22541", "A04.7.02.044" },
 };
 
 static const char * const required_landmarks[] = {
@@ -189,6 +190,9 @@ static const struct {
   { "levator-ani", 1, "pelvis-medial" },
   { "coccygeus", 1, "pelvis-medial" },
   { "diaphragm", 1, "pelvis-medial" },
+  { "gastrocnemius", 1, NULL },
+  { "gastrocnemius", 2, NULL },
+  { "gastrocnemius", 3, NULL },
 };
 
 static FasciaAtlas *
@@ -609,6 +613,41 @@ test_intercostals_card (void)
     g_error ("intercostals: where references differ on the layers' roles is not stated");
 }
 
+/* Gastrocnemius (issue 12): the two heads from the femur above the condyles, the lateral also from
+ * the lower lateral supracondylar line (Gray's), which names it back; the calcaneal tendon to the
+ * calcaneus, beyond every view; the tibial nerve S1-S2 and the sural arteries; its group the calf. */
+static void
+test_gastrocnemius_card (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaMuscle *gc = fascia_atlas_lookup_muscle (atlas, "gastrocnemius");
+  FasciaLandmark *calcaneus = fascia_atlas_lookup_landmark (atlas, "calcaneus");
+  FasciaLandmark *line = fascia_atlas_lookup_landmark (atlas, "lateral-supracondylar-line");
+  g_autofree char *blood = NULL;
+  GPtrArray *origins;
+
+  g_assert_nonnull (gc);
+  g_assert_cmpstr (fascia_muscle_get_group (gc), ==, "triceps-surae");
+  g_assert_true (fascia_muscle_get_paired (gc));
+  g_assert_cmpstr (fascia_muscle_get_innervation_nerve (gc), ==, "Tibial nerve");
+  g_assert_cmpstr (fascia_muscle_get_innervation_roots (gc), ==, "S1–S2");
+  blood = g_strjoinv ("\n", (char **) fascia_muscle_get_blood_supply (gc));
+  g_assert_nonnull (strstr (blood, "sural arteries"));
+  g_assert_nonnull (strstr (blood, "popliteal artery"));
+
+  origins = fascia_muscle_get_origins (gc);
+  g_assert_cmpuint (origins->len, ==, 2);
+  g_assert_true (g_str_has_prefix (((FasciaAttachment *) origins->pdata[0])->text, "Medial head"));
+  g_assert_true (g_str_has_prefix (((FasciaAttachment *) origins->pdata[1])->text, "Lateral head"));
+  g_assert_true (attaches (origins, "femur"));
+  g_assert_cmpint (fascia_landmark_get_attachment_kind (line, "gastrocnemius"), ==, FASCIA_ATTACHMENT_ORIGIN);
+
+  /* the calcaneal tendon's insertion lies below every view */
+  g_assert_true (attaches (fascia_muscle_get_insertions (gc), "calcaneus"));
+  g_assert_nonnull (calcaneus);
+  g_assert_false (fascia_landmark_get_drawn (calcaneus));
+}
+
 /* Ribs 5-8 as the references attach them (Gray's, Moore): iliocostalis lumborum inserts on the
  * angles of the lower six or seven ribs, longissimus thoracis on the lower nine or ten, and the
  * diaphragm's costal part arises from the inner surfaces of the lower six cartilages and ribs
@@ -978,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/scapular-muscles", test_scapular_muscles);
   g_test_add_func ("/fascia/core/atlas-content/identifiers-verified", test_identifiers_verified);
   g_test_add_func ("/fascia/core/atlas-content/intercostals-card", test_intercostals_card);
+  g_test_add_func ("/fascia/core/atlas-content/gastrocnemius-card", test_gastrocnemius_card);
   g_test_add_func ("/fascia/core/atlas-content/ribs-5-8-attached", test_ribs_5_8_attached);
   g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
   g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);

@@ -642,6 +642,14 @@ static const HitPoint hit_points[] = {
     "is vastus lateralis, not a hole" },
   { "lateral", 585.6, 1001, "m-biceps-femoris-r",
     "the strip behind the iliotibial tract at mid-thigh is biceps femoris" },
+  /* Side view: below the knee, behind the head of the fibula and the tendon of biceps femoris, the
+   * lateral head of gastrocnemius forms the back of the calf (it was background). 1.8 units to the
+   * millimetre, x 636 + 1.8 z, y 38 at 35 mm above L1: 50 and 45 mm behind the knee's plane, 745 and
+   * 720 mm below L1. */
+  { "lateral", 546, 1442, "m-gastrocnemius-r",
+    "behind the head of the fibula the back of the calf is the lateral head of gastrocnemius" },
+  { "lateral", 555, 1397, "m-gastrocnemius-r",
+    "below the back of the knee, behind biceps femoris, lies the lateral head of gastrocnemius" },
   { "lateral", 623.4, 1037, "b-iliotibial-tract-r",
     "a click on the iliotibial tract finds the tract, not the muscle under it" },
   { "lateral", 643.2, 794, "m-tensor-fasciae-latae-r",
@@ -928,6 +936,30 @@ static const HitPoint hit_points[] = {
     "the iliotibial tract reaches the lateral tibial condyle" },
   { "posterior-superficial", 499, 1366, "b-femur-l",
     "between the hamstrings above the knee lies the floor of the popliteal fossa, the back of the femur" },
+  /* Back views: below the knee the two heads of gastrocnemius, from the femur above the condyles,
+   * converge downwards, the lower borders of the popliteal fossa (Gray's, Moore); the fossa between
+   * them showed bare bone down to the foot of the view. The medial head lies lateral to the tendons
+   * of semitendinosus, gracilis and sartorius, which pass over its medial part; the lateral head
+   * medial to the head of the fibula and the tendon of biceps femoris. 60 mm below the knee's centre
+   * line (KNEE 66 mm out): the medial head 6 mm, the lateral head 22 mm lateral to it. In view units
+   * (back superficial: 1.53 to the millimetre, x 600 - 1.53 a on the left, y 172.55 at 100 mm above
+   * L1; back deep: 1.8, y 8 at 63 mm above L1). */
+  { "posterior-superficial", 508.2, 1465.4, "m-gastrocnemius-l",
+    "below the knee, lateral to the medial hamstring tendons, lies the medial head of gastrocnemius" },
+  { "posterior-superficial", 691.8, 1465.4, "m-gastrocnemius-r",
+    "below the knee, lateral to the medial hamstring tendons, lies the medial head of gastrocnemius" },
+  { "posterior-superficial", 465.4, 1457.8, "m-gastrocnemius-l",
+    "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
+  { "posterior-superficial", 734.6, 1457.8, "m-gastrocnemius-r",
+    "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
+  { "posterior-deep", 492, 1462.4, "m-gastrocnemius-l",
+    "below the knee, lateral to the medial hamstring tendons, lies the medial head of gastrocnemius" },
+  { "posterior-deep", 708, 1462.4, "m-gastrocnemius-r",
+    "below the knee, lateral to the medial hamstring tendons, lies the medial head of gastrocnemius" },
+  { "posterior-deep", 441.6, 1453.4, "m-gastrocnemius-l",
+    "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
+  { "posterior-deep", 758.4, 1453.4, "m-gastrocnemius-r",
+    "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
   /* Back deep view: the linea aspera is the ridge between the insertion of adductor magnus and
    * the origin of vastus lateralis, bare between them in the upper thigh. */
   { "posterior-deep", 800, 960, "b-linea-aspera-r",
