@@ -17,5 +17,10 @@ gboolean  fascia_view_drawing_convert (const char *view_id,
                                        guint       drawing,
                                        double     *x,
                                        double     *y);
+gboolean  fascia_view_drawing_get_frame (const char *view_id,
+                                         double     *x0,
+                                         double     *y0,
+                                         double     *top,
+                                         double     *scale);
 
 G_END_DECLS

@@ -43,6 +43,58 @@ static const Redraw redraws[] = {
   { "front-superficial", 2, G_GINT64_CONSTANT (1796501194000000), 0.9, 8.0, 8.0 },
 };
 
+/* The frame of each view's current drawing, as build-aux/diagrams/generate.py draws it and
+ * writes it on the drawing's root (data-fascia-frame): X = x0 ± scale · a, Y = y0 + scale ·
+ * (y − top), a and y in mm. A view redrawn with another frame is a new drawing: the test
+ * views …/frames-known fails until its row above and its frame here are written. */
+typedef struct
+{
+  const char *view_id;
+  double      x0, y0, top, scale;
+} Frame;
+
+static const Frame frames[] = {
+  { "anterior",              600.0, 8.0,    -63.0,  1.8 },
+  { "posterior-superficial", 600.0, 172.55, -100.0, 1.53 },
+  { "posterior-deep",        600.0, 8.0,    -63.0,  1.8 },
+  { "lateral",               636.0, 38.0,   -35.0,  1.8 },
+  { "front-superficial",     600.0, 8.0,    -150.0, 1.62 },
+  { "pelvis-medial",         590.0, 52.0,   -172.0, 2.55 },
+};
+
+/**
+ * fascia_view_drawing_get_frame:
+ * @view_id: a view of the atlas
+ * @x0: (out): the canvas x of the body's midline (or the side view's reference line)
+ * @y0: (out): the canvas y of @top
+ * @top: (out): the height, in mm, at the top of the frame
+ * @scale: (out): canvas units per mm
+ *
+ * The frame of the view's current drawing (fascia_view_drawing_current()).
+ *
+ * Returns: %FALSE for an id that names no view.
+ */
+gboolean
+fascia_view_drawing_get_frame (const char *view_id,
+                               double     *x0,
+                               double     *y0,
+                               double     *top,
+                               double     *scale)
+{
+  g_return_val_if_fail (view_id != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+    if (g_str_equal (frames[i].view_id, view_id))
+      {
+        *x0 = frames[i].x0;
+        *y0 = frames[i].y0;
+        *top = frames[i].top;
+        *scale = frames[i].scale;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /**
  * fascia_view_drawing_current:
  * @view_id: a view of the atlas

@@ -16,6 +16,7 @@
 #include "fascia/fascia-quiz.h"
 #include "fascia/fascia-trigger-point.h"
 #include "fascia/fascia-view.h"
+#include "fascia/fascia-view-drawing.h"
 
 #include "test-diagram-utils.h"
 
@@ -3512,6 +3513,50 @@ test_view_moved_leaders_drawn (gconstpointer data)
     g_error ("%s: leader lines of moved labels drawn wrong:%s", view_id, wrong->str);
 }
 
+/* Every view's drawing says the frame its points are in (data-fascia-frame on its root), and
+ * src/core/fascia-view-drawing.c knows it: a body chart's free mark is kept in those
+ * coordinates, so a view redrawn with another frame is a new drawing, whose transform must be
+ * written there before the marks made on the old one are read on the new (the Front view and
+ * the two superficial views were reframed, and their marks were moved only by hand, in
+ * migration 016, after the fact). Fails until both are written. */
+static void
+test_frames_known (void)
+{
+  for (guint v = 0; v < G_N_ELEMENTS (view_ids); v++)
+    {
+      g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/diagrams/%s.svg", view_ids[v]);
+      g_autoptr(GBytes) svg = g_resources_lookup_data (path, 0, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *value = NULL;
+      g_auto(GStrv) numbers = NULL;
+      const char *attribute, *root_end;
+      double drawn[4], known[4];
+
+      g_assert_nonnull (svg);
+      text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+      root_end = strchr (strstr (text, "<svg "), '>');
+      attribute = strstr (text, "data-fascia-frame=\"");
+      if (attribute == NULL || attribute > root_end)
+        g_error ("The %s view's drawing does not say its frame (data-fascia-frame)", view_ids[v]);
+      attribute += strlen ("data-fascia-frame=\"");
+      value = g_strndup (attribute, strchr (attribute, '"') - attribute);
+      numbers = g_strsplit (value, " ", -1);
+      g_assert_cmpuint (g_strv_length (numbers), ==, 4);
+      for (guint i = 0; i < 4; i++)
+        drawn[i] = g_ascii_strtod (numbers[i], NULL);
+
+      if (!fascia_view_drawing_get_frame (view_ids[v], &known[0], &known[1], &known[2], &known[3]))
+        g_error ("fascia-view-drawing.c knows no frame of the %s view", view_ids[v]);
+      for (guint i = 0; i < 4; i++)
+        if (fabs (drawn[i] - known[i]) > 1e-9)
+          g_error ("The %s view is drawn in the frame %g %g %g %g (x0 y0 top scale), and "
+                   "fascia-view-drawing.c has its drawing %u in %g %g %g %g: a new frame is a "
+                   "new drawing, with its transform", view_ids[v], drawn[0], drawn[1],
+                   drawn[2], drawn[3], fascia_view_drawing_current (view_ids[v]), known[0],
+                   known[1], known[2], known[3]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3571,6 +3616,7 @@ main (int   argc,
       g_test_add_data_func (render, view_ids[v], test_view_leaders_clear_of_labels);
     }
   g_test_add_func ("/fascia/render/views/every-muscle-drawn", test_every_muscle_drawn);
+  g_test_add_func ("/fascia/render/views/frames-known", test_frames_known);
   g_test_add_func ("/fascia/render/views/in-settings-schema", test_views_in_settings_schema);
   g_test_add_func ("/fascia/render/views/every-landmark-drawn", test_every_landmark_drawn);
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
