@@ -262,7 +262,8 @@ run_import (FasciaStore            *self,
   if (!fascia_csv_import_check_columns (import, error))
     return FALSE;
 
-  if (!fascia_store_begin (self, error) || !fascia_store_lock_bulk (self, error))
+  if (!fascia_store_begin (self, error) || !fascia_store_lock_bulk (self, error) ||
+      (!keep && !fascia_store_mark_import_check (self, error)))
     return FALSE;
 
   if (!run_rows (self, import, duplicates, counts, problems, watch, error))

@@ -75,6 +75,8 @@ gboolean          fascia_store_begin_again       (FasciaStore        *self,
                                                   GError            **error);
 gboolean          fascia_store_lock_bulk         (FasciaStore        *self,
                                                   GError            **error);
+gboolean          fascia_store_mark_import_check (FasciaStore        *self,
+                                                  GError            **error);
 gboolean          fascia_store_begin_batch       (FasciaStore        *self,
                                                   GError            **error);
 gboolean          fascia_store_end_batch         (FasciaStore        *self,
