@@ -17,6 +17,8 @@ gboolean  fascia_view_drawing_convert (const char *view_id,
                                        guint       drawing,
                                        double     *x,
                                        double     *y);
+guint     fascia_view_drawing_get_schema (const char *view_id,
+                                          guint       drawing);
 gboolean  fascia_view_drawing_get_frame (const char *view_id,
                                          double     *x0,
                                          double     *y0,

@@ -16,14 +16,22 @@
  * build-aux/diagrams/generate.py, View) it gets the next number, with the transform that takes
  * a point on the drawing before to the same spot of the body on the new one:
  * X' = 600 + s (X − 600), Y' = b + s (Y − a), s the new scale over the old. Redrawing a view
- * again is one more row below, nothing else: the store converts a point of an older drawing
- * when it reads or writes the mark, and an import when it reads the file.
+ * again is one more row below and a migration (see `schema`), and moves no row of a database:
+ * the store converts a point of an older drawing when it reads or writes the mark, and an
+ * import when it reads the file.
  *
  * The rows are those of migration 016 (sql/016-pain-marks-redrawn.sql), which moved the
  * marks of the databases of before, computed the same way so that a mark converted here
  * lies exactly where 016 put it. `since` is when the drawing came (µs since the epoch, UTC):
  * a mark whose file does not say on which drawing it was placed is taken to be on the one of
  * the time it was made (fascia_view_drawing_at()), as 016 does.
+ *
+ * A redraw also comes with a migration, `schema` below, even one that changes nothing (as
+ * sql/011 does in a file): a database is refused by a Fascia older than its schema, and one
+ * that knew only the drawing before would otherwise open it, show its marks on the new drawing
+ * at the old drawing's points (on other anatomy) and refuse to save them. A clinic whose
+ * computers are updated one after another meets this. The store-migrate test
+ * …/drawings-migrated fails while a redraw shares its migration with an earlier drawing.
  */
 
 typedef struct
@@ -32,15 +40,17 @@ typedef struct
   guint       drawing;  /* the drawing this frame leads to */
   gint64      since;
   double      s, a, b;
+  guint       schema;   /* the migration that came with it: from this schema version on, a
+                         * database may hold marks on it */
 } Redraw;
 
 static const Redraw redraws[] = {
   /* Reframed to reach the knee: −100 mm at y 215 → −63 mm at y 8, 1.8 units/mm kept. */
-  { "anterior", 2, G_GINT64_CONSTANT (1796490852000000), 1.0, 273.6, 0.0 },
+  { "anterior", 2, G_GINT64_CONSTANT (1796490852000000), 1.0, 273.6, 0.0, 16 },
   /* 1.8 → 1.53 units/mm; −100 mm at y 215 → at y 172.55. */
-  { "posterior-superficial", 2, G_GINT64_CONSTANT (1796501194000000), 0.85, 215.0, 172.55 },
+  { "posterior-superficial", 2, G_GINT64_CONSTANT (1796501194000000), 0.85, 215.0, 172.55, 16 },
   /* 1.8 → 1.62 units/mm; −150 mm at y 8 kept. */
-  { "front-superficial", 2, G_GINT64_CONSTANT (1796501194000000), 0.9, 8.0, 8.0 },
+  { "front-superficial", 2, G_GINT64_CONSTANT (1796501194000000), 0.9, 8.0, 8.0, 16 },
 };
 
 /* The frame of each view's current drawing, as build-aux/diagrams/generate.py draws it and
@@ -113,6 +123,27 @@ fascia_view_drawing_current (const char *view_id)
     if (g_str_equal (redraws[i].view_id, view_id))
       current = MAX (current, redraws[i].drawing);
   return current;
+}
+
+/**
+ * fascia_view_drawing_get_schema:
+ * @view_id: a view of the atlas
+ * @drawing: one of its drawings, from 1
+ *
+ * Returns: the schema version of the migration that came with the drawing (a database of an
+ *   older one holds no mark on it); 0 for a view's first drawing, and for a drawing the view
+ *   never had.
+ */
+guint
+fascia_view_drawing_get_schema (const char *view_id,
+                                guint       drawing)
+{
+  g_return_val_if_fail (view_id != NULL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (redraws); i++)
+    if (g_str_equal (redraws[i].view_id, view_id) && redraws[i].drawing == drawing)
+      return redraws[i].schema;
+  return 0;
 }
 
 /**

@@ -5,6 +5,10 @@
 
 #include "config.h"
 
+#include "fascia/fascia-atlas.h"
+#include "fascia/fascia-view.h"
+#include "fascia/fascia-view-drawing.h"
+
 #include "fascia-db-postgres.h"
 #include "fascia-db-sqlite.h"
 #include "fascia-reference-schema.h"
@@ -632,6 +636,47 @@ test_migrate_postgresql_clinic_stamp (void)
   fascia_db_close (db);
 }
 
+/* Each redraw of a view came with a migration of its own (fascia-view-drawing.c): a database
+ * holding marks on the new drawing is then refused by a Fascia that knows only the drawing
+ * before, which would show them on other anatomy: each drawing of a view after the first has
+ * a migration later than its drawing before's, and none later than the latest. */
+static void
+test_drawings_migrated (void)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaAtlas *atlas = fascia_atlas_get_default (&error);
+  GListModel *views;
+  int latest = fascia_store_get_latest_schema_version ();
+  guint n_redraws = 0;
+
+  g_assert_no_error (error);
+  views = fascia_atlas_get_views (atlas);
+  for (guint v = 0; v < g_list_model_get_n_items (views); v++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (views, v);
+      const char *id = fascia_view_get_id (view);
+      guint current = fascia_view_drawing_current (id);
+      guint before = 0;
+
+      g_assert_cmpuint (fascia_view_drawing_get_schema (id, 1), ==, 0);
+      for (guint d = 2; d <= current; d++)
+        {
+          guint schema = fascia_view_drawing_get_schema (id, d);
+
+          if (schema <= before || schema > (guint) latest)
+            g_error ("The %s view's drawing %u came with migration %u, after its drawing %u's "
+                     "%u and at most the latest, %d: a redraw needs a migration of its own",
+                     id, d, schema, d - 1, before, latest);
+          before = schema;
+          n_redraws++;
+        }
+    }
+  /* Three views were redrawn to reach the knee, with 016. */
+  g_assert_cmpuint (n_redraws, >=, 3);
+  g_assert_cmpuint (fascia_view_drawing_get_schema ("anterior", 2), ==, 16);
+  g_assert_cmpuint (fascia_view_drawing_get_schema ("anterior", 99), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/store/migrate-idempotent", test_migrate_idempotent);
   g_test_add_func ("/fascia/core/store/generated-schema", test_generated_schema);
   g_test_add_func ("/fascia/core/store/open-builds-no-schema", test_open_builds_no_schema);
+  g_test_add_func ("/fascia/core/store/drawings-migrated", test_drawings_migrated);
   g_test_add_func ("/postgresql/fascia/core/store/migrate-versions",
                    test_migrate_postgresql_versions);
   g_test_add_func ("/postgresql/fascia/core/store/migrate-clinic-stamp",
