@@ -737,6 +737,8 @@ def itb_lateral_edge():
     return edge + [(KNEE + 40, 664), (KNEE + 38, 690), (KNEE + 33, 712), (KNEE + 29, 722)]
 
 
+# where the tract, seen from behind, goes out of sight under biceps femoris above the joint line (mm)
+ITB_BACK_END = (KNEE + 36, 700)
 VL_O = [(148, 294), (157, 318), (150, 344), (136, 364)]
 VL_I = [(KNEE + 26, 648), (KNEE + 14, 660)]
 VL_C1 = [(184, 420), (126, 430)]
@@ -753,6 +755,15 @@ def draw_itb_coronal(v, side):
     # its width across the front of the thigh (mm): broad where the two muscles join it, narrowing to the knee
     def width(y):
         return 16.0 if y < 320 else max(8.0, 16.0 - (y - 320) * 8.0 / 380.0)
+    if v.kind == 'post':
+        # from behind it leaves the outline above the joint line, turning forward round the lateral condyle
+        # to Gerdy's tubercle on the front of the tibia, out of sight: it narrows to its edge under the
+        # tendon of biceps femoris, which lies behind it, and never reaches the back of the leg below
+        edge = [q for q in edge if q[1] < ITB_BACK_END[1]] + [ITB_BACK_END]
+        full = width
+
+        def width(y):
+            return full(y) * min(1.0, max(0.0, (ITB_BACK_END[1] - y) / 36.0))
     inner = []
     for k, q in enumerate(edge):
         a = edge[max(k - 1, 0)]
@@ -1589,7 +1600,7 @@ def build_posterior_superficial():
              'the buttock the hamstrings, adductor magnus and gracilis down to the knee, and on the lateral thigh '
              'vastus lateralis under the iliotibial tract: biceps femoris on the head of the fibula, semitendinosus, '
              'gracilis and sartorius on the pes anserinus, semimembranosus on the back of the medial tibial condyle, '
-             'the iliotibial tract to the lateral tibial condyle; below the knee the two heads of gastrocnemius, the '
+             'the iliotibial tract down the lateral thigh to the knee; below the knee the two heads of gastrocnemius, the '
              'lower borders of the popliteal fossa.',
              scale=PS_SCALE)
     v.title_long = 'Posterior view, superficial layer: low back, buttock and thigh'
@@ -1676,10 +1687,10 @@ def build_posterior_superficial():
         v.add('muscles', group('m-trapezius' + sf, muscle_parts(trapezius_sheet(v, s), 'sup', 16, tendon=(0.0, 0.07))))
         # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
-        # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa; the tip of the
-        # iliotibial tract, at the outline of the knee, crosses the lateral edge of its lateral head
-        v.add('muscles', gastrocnemius_back(v, s))
+        # the iliotibial tract over it, ending above the knee under biceps femoris; gastrocnemius below the
+        # hamstrings, the lower borders of the popliteal fossa, behind the tract (nearer the viewer)
         draw_itb_coronal(v, s)
+        v.add('muscles', gastrocnemius_back(v, s))
         thigh_back(v, s, False)
         gmed = glut_med_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.88, 1.0))))
@@ -2028,8 +2039,8 @@ def build_posterior_deep():
     v.label('Head of fibula', (104, 738), L)
     v.label('Pes anserinus', (45, 756), R)
     v.label('Gastrocnemius', (KNEE + 17, 735), R)
-    # between sartorius and the medial head of gastrocnemius, below the insertion of semimembranosus
-    v.label('Medial tibial condyle', (36, 722), L)
+    # bare between sartorius and gracilis, below the insertion of semimembranosus
+    v.label('Medial tibial condyle', (33, 725), L)
     # in the right-hand column: the left one, full down to the knee, has no room for it beside the
     # notch's two lines, which pushed "Quadratus lumborum" up against the tips of the ribs
     v.label('Thoracolumbar fascia', (0, 180), L, 'R')
@@ -2072,7 +2083,7 @@ def semitendinosus_sheet(v, side):
 
 
 def gracilis_sheet(v, side):
-    return sheet(v, side, [(3.5, 326), (13, 337)], [(KNEE - 26, 743), (KNEE - 22.5, 750)],
+    return sheet(v, side, [(3.5, 326), (13, 337)], [(KNEE - 24.5, 744), (KNEE - 21.5, 751)],
                  [(14, 450), (42, 452)], [(21, 610), (38, 612)])
 
 
@@ -2080,28 +2091,26 @@ def gracilis_sheet(v, side):
 # surface just above the medial condyle and the back of the condyle, behind the adductor tubercle; the
 # lateral head from the lateral surface of the lateral condyle; the two converge downwards, forming the
 # lower borders of the popliteal fossa, to meet below it in the calf; the medial head is the larger and
-# reaches lower. The views end 6 cm below the joint line, where both run off the frame (mm, left side).
+# reaches lower. Below the knee the medial border of the medial head lies along the medial border of the
+# tibia, deep to the tendons of sartorius, gracilis and semitendinosus, which cross it and turn forward
+# onto the pes anserinus on the front of the medial surface, so that the pes shows at the outline medial to
+# the head. The views end 6 cm below the joint line, where both run off the frame (mm, left side).
 GASTROC_MED = ([(KNEE - 32, 661), (KNEE - 22, 661), (KNEE - 12, 667)],
-               [(KNEE - 29, 765), (KNEE - 13, 765), (KNEE + 3, 765)],
-               [(KNEE - 30, 694), (KNEE - 6, 694)], [(KNEE - 25, 738), (KNEE + 2, 738)])
+               [(KNEE - 17, 765), (KNEE - 5, 765), (KNEE + 6, 765)],
+               [(KNEE - 31, 694), (KNEE - 4, 694)], [(KNEE - 23, 736), (KNEE + 5, 738)])
 GASTROC_LAT = ([(KNEE + 35, 662), (KNEE + 30, 665), (KNEE + 23, 669)],
-               [(KNEE + 30, 765), (KNEE + 16, 765), (KNEE + 3, 765)],
-               [(KNEE + 34, 700), (KNEE + 16, 696)], [(KNEE + 29, 738), (KNEE + 5, 742)])
-# the window in the medial head where the pes anserinus, under the skin, lies bare below the tendons
-# that end on it (centre and radius, mm)
-GASTROC_PES_WINDOW = ((KNEE - 21, 758), 5.0)
+               [(KNEE + 30, 765), (KNEE + 18, 765), (KNEE + 6, 765)],
+               [(KNEE + 34, 700), (KNEE + 16, 696)], [(KNEE + 29, 738), (KNEE + 7, 742)])
 
 
 def gastrocnemius_back(v, side):
     """Gastrocnemius from behind: the lateral head, then the larger medial head beside it, each with
     its short origin tendon, drawn over the back of the femoral condyles and the upper tibia and
-    under the hamstring tendons that pass it; the pes anserinus is left bare of it."""
+    under the hamstring tendons that pass it."""
     lat = sheet(v, side, *GASTROC_LAT)
     med = sheet(v, side, *GASTROC_MED)
     parts = muscle_parts(lat, 'sup', 7, tendon=(0.0, 0.1)) + muscle_parts(med, 'sup', 10, tendon=(0.0, 0.08))
-    el = group('m-gastrocnemius' + sfx(side), parts)
-    c, r = GASTROC_PES_WINDOW
-    return punch(el, v.p(c, side), r * v.scale)
+    return group('m-gastrocnemius' + sfx(side), parts)
 
 
 def thigh_back(v, side, deep):
@@ -2116,7 +2125,9 @@ def thigh_back(v, side, deep):
         # sartorius, coming round the medial side of the knee from the front to the pes anserinus (in the
         # deep view cut where it leaves the back of the thigh)
         if deep:
-            sa = sheet(v, side, [(13, 560), (24, 556)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(10, 625), (21, 622)], [(14, 700), (23, 702)])
+            # along the medial outline of the knee, behind the medial condyles, and forward below them to
+            # the pes anserinus, leaving the back of the medial tibial condyle bare between it and gracilis
+            sa = sheet(v, side, [(13, 560), (24, 556)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(10, 625), (21, 622)], [(10, 716), (17, 720)])
             v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 4, tendon=(0.75, 1.0)) + cut_parts(sa, 0, 1, 0.0)))
         else:
             # with the thigh whole it comes into sight round the medial border of the thigh in its lower

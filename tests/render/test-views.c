@@ -933,8 +933,15 @@ static const HitPoint hit_points[] = {
     "at the medial side of the knee sartorius comes into sight, medial to gracilis" },
   { "posterior-superficial", 503.6, 1304.8, "m-semimembranosus-l",
     "above the knee semimembranosus shows lateral to the tendon of semitendinosus" },
-  { "posterior-superficial", 459.2, 1424.1, "b-iliotibial-tract-l",
-    "the iliotibial tract reaches the lateral tibial condyle" },
+  /* the iliotibial tract ends on the anterolateral (Gerdy's) tubercle of the tibia, in front of the
+   * knee: from behind it goes out of sight under biceps femoris above the joint line; its tip was
+   * drawn over the lateral head of gastrocnemius, medial to the tendon of biceps (92, 718 mm) */
+  { "posterior-superficial", 459.2, 1424.1, "m-gastrocnemius-l",
+    "below the joint line, medial to the tendon of biceps femoris, lies the lateral head of gastrocnemius, "
+    "not the iliotibial tract, which ends in front of the knee" },
+  { "posterior-superficial", 740.8, 1424.1, "m-gastrocnemius-r",
+    "below the joint line, medial to the tendon of biceps femoris, lies the lateral head of gastrocnemius, "
+    "not the iliotibial tract, which ends in front of the knee" },
   { "posterior-superficial", 499, 1366, "b-femur-l",
     "between the hamstrings above the knee lies the floor of the popliteal fossa, the back of the femur" },
   /* Back views: below the knee the two heads of gastrocnemius, from the femur above the condyles,
@@ -953,6 +960,25 @@ static const HitPoint hit_points[] = {
     "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
   { "posterior-superficial", 734.6, 1457.8, "m-gastrocnemius-r",
     "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
+  /* The pes anserinus lies at the medial outline below the knee, medial to the medial head of
+   * gastrocnemius, whose medial border runs along the medial border of the tibia under the tendons
+   * that cross it to the pes; the head had a round hole cut in it over the pes (45, 758 mm, 5 mm
+   * across), and 49.5 mm out, in the hole, found the pes in the middle of the muscle. */
+  { "posterior-superficial", 524.3, 1485.3, "m-gastrocnemius-l",
+    "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
+  { "posterior-superficial", 675.7, 1485.3, "m-gastrocnemius-r",
+    "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
+  { "posterior-deep", 510.9, 1485.8, "m-gastrocnemius-l",
+    "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
+  { "posterior-deep", 689.1, 1485.8, "m-gastrocnemius-r",
+    "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
+  /* Back deep view: sartorius runs down the medial outline of the knee behind the condyles and
+   * forward below them to the pes; the back of the medial tibial condyle shows between it and
+   * gracilis, below the insertion of semimembranosus (32.5, 726 mm), where sartorius lay. */
+  { "posterior-deep", 541.5, 1428.2, "b-medial-tibial-condyle-l",
+    "between sartorius and gracilis, below semimembranosus, the medial tibial condyle lies bare" },
+  { "posterior-deep", 658.5, 1428.2, "b-medial-tibial-condyle-r",
+    "between sartorius and gracilis, below semimembranosus, the medial tibial condyle lies bare" },
   { "posterior-deep", 492, 1462.4, "m-gastrocnemius-l",
     "below the knee, lateral to the medial hamstring tendons, lies the medial head of gastrocnemius" },
   { "posterior-deep", 708, 1462.4, "m-gastrocnemius-r",
@@ -2062,6 +2088,7 @@ static const LabelPoint label_points[] = {
   { "posterior-deep", "Ischial tuberosity", "b-ischial-tuberosity-l" },
   { "posterior-deep", "Sacrospinous ligament", "b-sacrospinous-ligament-r" },
   { "posterior-deep", "Adductor tubercle", "b-adductor-tubercle-r" },
+  { "posterior-deep", "Medial tibial condyle", "b-medial-tibial-condyle-l" },
   { "posterior-deep", "Linea aspera", "b-linea-aspera-r" },
   /* the pelvis view's labels of things seen through the cut column point where a click finds them
    * (the 12th rib's pointed at its dashed crossing of the lumbar spinous processes, the lumbar
