@@ -14,6 +14,7 @@
 #include "fascia/fascia-store-journal.h"
 #include "fascia-db-postgres.h"
 #include "fascia-store-private.h"
+#include "lan-delay.h"
 #include "store-fixture.h"
 
 typedef struct
@@ -324,23 +325,90 @@ postmaster_pid (void)
  * either: after 3 s; the second when the server, asked on a new connection, says the
  * window's process is idle and has been since before the query was sent: after 1 s. Both
  * froze the window 10 s before (the second did until this test was written). Either way the
- * edit is kept in the journal and the store comes back by itself. */
+ * edit is kept in the journal and the store comes back by itself.
+ * UNANSWERED_RELAYED: the second, with the store reaching the server through a relay (as
+ * through a NAT, or a tunnel), so that the server sees another client port than the store's
+ * own: the store tells its process by when it started, which it asked as it connected; and
+ * again on the connection it makes when it comes back. It waited 10 s before. */
+enum
+{
+  UNANSWERED_PROCESS_HUNG,
+  UNANSWERED_SERVER_GONE,
+  UNANSWERED_RELAYED,
+};
+
+/* The store of @fixture opened again through a relay of its own to the test server. */
+static void
+open_relayed (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *socket_path = g_build_filename (pg_server.dir, ".s.PGSQL.5432", NULL);
+  PQconninfoOption *options = PQconninfoParse (fixture->path, NULL);
+  g_autofree char *conninfo = NULL;
+  const char *dbname = NULL;
+  guint16 port = lan_delay_start (socket_path, 0, &error);
+
+  g_assert_no_error (error);
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "dbname"))
+      dbname = o->val;
+  g_assert_nonnull (dbname);
+  conninfo = g_strdup_printf ("host=127.0.0.1 port=%u dbname=%s user=fascia sslmode=disable",
+                              port, dbname);
+  PQconninfoFree (options);
+  g_assert_finalize_object (fixture->store);
+  fixture->store = fascia_store_open (conninfo, &error);
+  g_assert_no_error (error);
+  fascia_store_set_id_validator (fixture->store, fixture_validator, NULL, NULL);
+}
+
+/* A save of @client's phone as @phone while the window's connection's server process is
+ * stopped: it fails after about a second, its edit kept. */
+static void
+save_while_process_hung (FasciaStore  *store,
+                         FasciaClient *client,
+                         const char   *phone)
+{
+  g_autoptr(GError) error = NULL;
+  pid_t pid = backend_pid (store);
+  gint64 started;
+  double waited;
+  gboolean ok;
+
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  started = g_get_monotonic_time ();
+  fascia_client_set_phone (client, phone);
+  ok = fascia_store_update_client_full (store, client, NULL, &error);
+  waited = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_test_message ("The save failed after %.2f s", waited);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "did not answer in 1 s"));
+  g_assert_cmpfloat (waited, <, 3.0);
+  assert_kept (store, ok, &error);
+}
+
 static void
 test_unanswered_probed (StoreFixture  *fixture,
                         gconstpointer  data)
 {
-  gboolean server_gone = GPOINTER_TO_INT (data);
+  int mode = GPOINTER_TO_INT (data);
+  gboolean server_gone = mode == UNANSWERED_SERVER_GONE;
   g_autoptr(GError) error = NULL;
   FasciaJournal *journal;
-  g_autoptr(FasciaClient) client = fixture_add_client (fixture, "Ottoline Vandermeer");
+  g_autoptr(FasciaClient) client = NULL;
   g_autofree char *journal_path = g_build_filename (fixture->dir, "edits.journal", NULL);
-  FasciaDb *db = fascia_store_get_db (fixture->store);
+  FasciaDb *db;
   Heard heard = { 0 };
   double waited;
   gint64 started;
   pid_t pid, postmaster = 0;
   gboolean ok;
 
+  if (mode == UNANSWERED_RELAYED)
+    open_relayed (fixture);
+  client = fixture_add_client (fixture, "Ottoline Vandermeer");
+  db = fascia_store_get_db (fixture->store);
   journal = keep_journal (fixture, journal_path, &heard);
   g_assert_cmpuint (fascia_db_postgres_get_answer_timeout (db), ==, 10000);
 
@@ -383,6 +451,24 @@ test_unanswered_probed (StoreFixture  *fixture,
     g_assert_no_error (error);
     g_assert_cmpstr (fascia_client_get_phone (saved), ==, "555 0142");
   }
+
+  /* The same on the connection the store came back on. */
+  if (mode == UNANSWERED_RELAYED)
+    {
+      g_autoptr(FasciaClient) fresh = fascia_store_get_client (fixture->store,
+                                                               fascia_client_get_id (client),
+                                                               &error);
+      g_autoptr(FasciaClient) saved = NULL;
+
+      g_assert_no_error (error);
+      heard.lost = heard.back = 0;
+      save_while_process_hung (fixture->store, fresh, "555 0143");
+      g_assert_cmpuint (fascia_journal_get_n_edits (journal), ==, 1);
+      await_back_and_replay (fixture->store, &heard, journal);
+      saved = fascia_store_get_client (fixture->store, fascia_client_get_id (client), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (fascia_client_get_phone (saved), ==, "555 0143");
+    }
 
   /* A query slower than the probe's wait but answered within the time is not cut: the
    * server is there. */
@@ -2481,11 +2567,14 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered", StoreFixture, NULL,
               store_fixture_set_up_postgresql, test_unanswered, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered-server-gone", StoreFixture,
-              GINT_TO_POINTER (TRUE), store_fixture_set_up_postgresql, test_unanswered_probed,
-              store_fixture_tear_down);
+              GINT_TO_POINTER (UNANSWERED_SERVER_GONE), store_fixture_set_up_postgresql,
+              test_unanswered_probed, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered-process-hung", StoreFixture,
-              GINT_TO_POINTER (FALSE), store_fixture_set_up_postgresql, test_unanswered_probed,
-              store_fixture_tear_down);
+              GINT_TO_POINTER (UNANSWERED_PROCESS_HUNG), store_fixture_set_up_postgresql,
+              test_unanswered_probed, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered-relayed", StoreFixture,
+              GINT_TO_POINTER (UNANSWERED_RELAYED), store_fixture_set_up_postgresql,
+              test_unanswered_probed, store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered-lock-wait", StoreFixture,
               NULL, store_fixture_set_up_postgresql, test_unanswered_lock_wait,
               store_fixture_tear_down);

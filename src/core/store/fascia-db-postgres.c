@@ -90,6 +90,11 @@ typedef struct
   char              settings_state[6];
   char             *settings_said;
   int               settings_version;
+  char             *settings_started;
+  /* When the server process of this connection started, as the server says (µs since the
+   * epoch, BACKEND_STARTED_QUERY), if the connection reaches that process directly; NULL
+   * through a pooler. The probe tells the process by it (see PROBE_AFTER_MS). */
+  char             *backend_started;
 } PgDb;
 
 static void mark_lost (PgDb *self);
@@ -196,10 +201,14 @@ cut_cancelled (PgDb *self)
  * gone for now (the network fell, a laptop left the clinic's wireless, the server's machine
  * hung), and the query is cut then, after 3 s. In both cases the window was frozen the whole
  * answer time before. A process hung in the middle of a query (active) is not told from a slow
- * query: that still waits the whole answer time. A row that is not the window's connection's (a
- * pooler between them gives another process number: the client's port must match too; behind a
- * NAT the server sees another port) or that the server does not show tells nothing: the query
- * waits on, as it did before. Only for connections kept for a window (the jobs in workers have
+ * query: that still waits the whole answer time. The row is the window's connection's when
+ * its process started when the connection's did as the connection was made
+ * (BACKEND_STARTED_QUERY), or, failing that, when its client's port is the connection's own. A
+ * pooler between them gives another process number, which the connection then learnt is not
+ * its process's own and which may be another client's process, whose port is the pooler's:
+ * only the port could tell, and does not. Behind a NAT or a relay the server sees another
+ * port, and the start tells the process. A row that is not the window's connection's, or that
+ * the server does not show, tells nothing: the query waits on, as it did before. Only for connections kept for a window (the jobs in workers have
  * times of their own) whose answer time is longer than the probe's. */
 #define PROBE_AFTER_MS 1000
 #define PROBE_TIME_MS  2000
@@ -209,7 +218,15 @@ cut_cancelled (PgDb *self)
  * has been in it, and its client's port (-1 over a local socket). */
 #define PROBE_QUERY \
   "SELECT state, EXTRACT (EPOCH FROM clock_timestamp () - state_change) * 1000, " \
-  "client_port FROM pg_stat_activity WHERE pid = $1"
+  "client_port, " BACKEND_STARTED " FROM pg_stat_activity WHERE pid = $1"
+
+/* A connection's own server process's start, asked on it when it is made: a row only when
+ * the process number the server gave the connection is the process's own, which a pooler's
+ * is not. In µs since the epoch, the same whatever the session's time zone and date style. */
+#define BACKEND_STARTED "(EXTRACT (EPOCH FROM backend_start) * 1000000)::bigint::text"
+#define BACKEND_STARTED_QUERY \
+  "SELECT " BACKEND_STARTED " AS backend_started FROM pg_stat_activity " \
+  "WHERE pid = pg_backend_pid () AND pid = "
 
 typedef enum
 {
@@ -229,6 +246,7 @@ typedef struct
   gint64                     deadline;
   int                        pid;   /* of the window's connection's server process */
   int                        port;  /* the window's connection's own port; -1: none */
+  const char                *started;  /* its process's start (PgDb:backend_started) */
 } Probe;
 
 static PGconn  *connect_probe        (PgDb       *self);
@@ -243,6 +261,7 @@ probe_start (PgDb  *self,
 
   probe->deadline = g_get_monotonic_time () + (gint64) PROBE_TIME_MS * 1000;
   probe->pid = PQbackendPID (self->conn);
+  probe->started = self->backend_started;
   probe->port = -1;
   if (getsockname (PQsocket (self->conn), (struct sockaddr *) &address, &length) == 0)
     {
@@ -300,9 +319,12 @@ probe_step (Probe *probe)
             {
               answered = TRUE;
               if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
-                  PQnfields (result) == 3 && !PQgetisnull (result, 0, 0) &&
-                  !PQgetisnull (result, 0, 1) && !PQgetisnull (result, 0, 2) &&
-                  atoi (PQgetvalue (result, 0, 2)) == probe->port &&
+                  PQnfields (result) == 4 && !PQgetisnull (result, 0, 0) &&
+                  !PQgetisnull (result, 0, 1) &&
+                  ((probe->started != NULL && !PQgetisnull (result, 0, 3) &&
+                    g_str_equal (PQgetvalue (result, 0, 3), probe->started)) ||
+                   (!PQgetisnull (result, 0, 2) &&
+                    atoi (PQgetvalue (result, 0, 2)) == probe->port)) &&
                   g_str_has_prefix (PQgetvalue (result, 0, 0), "idle") &&
                   g_ascii_strtod (PQgetvalue (result, 0, 1), NULL) >= PROBE_IDLE_MS)
                 at_work = FALSE;
@@ -334,7 +356,7 @@ await_answer (PgDb *self)
   guint timeout = answer_timeout_of (self);
   GCancellable *cancellable = self->answer_cancellable;
   GPollFD fds[3] = { { -1, G_IO_IN, 0 }, { -1, G_IO_IN, 0 }, { -1, G_IO_IN, 0 } };
-  Probe probe = { NULL, PROBE_NONE, PGRES_POLLING_WRITING, 0 };
+  Probe probe = { NULL, PROBE_NONE, PGRES_POLLING_WRITING, 0, 0, -1, NULL };
   gboolean probing = self->link != NULL && self->conninfo != NULL && !self->answer_renewed &&
                      timeout > PROBE_AFTER_MS + PROBE_TIME_MS;
   gboolean have_fd;
@@ -920,6 +942,8 @@ pg_close (FasciaDb *db)
   g_clear_object (&self->answer_cancellable);
   g_free (self->lost_said);
   g_free (self->settings_said);
+  g_free (self->settings_started);
+  g_free (self->backend_started);
   g_free (self->conninfo);
   g_free (db->name);
   g_free (db);
@@ -1622,15 +1646,18 @@ link_wait (PgDb *self)
 
 /* The session's settings, and its check that the login still finds the clinic's schema as it
  * left it: `SET search_path` takes a schema that is gone or that the login may no longer use
- * without a word, so the schema's version is read in the same message (no round trip more).
- * Its answer is read by link_settings_refused(). */
+ * without a word, so the schema's version is read in the same message (no round trip more),
+ * and so is the start of the connection's server process (BACKEND_STARTED_QUERY). Its answer
+ * is read in link_step(). */
 static char *
 session_settings (PgDb *self)
 {
   return g_strdup_printf ("SET client_min_messages = warning; SET lock_timeout = %u; "
                           "SET search_path = fascia, public%s; "
-                          "SELECT max(version) FROM fascia.schema_version", self->lock_timeout,
-                          self->watch != NULL ? "; LISTEN " CHANGES_CHANNEL : "");
+                          "SELECT max(version) FROM fascia.schema_version; "
+                          BACKEND_STARTED_QUERY "%d", self->lock_timeout,
+                          self->watch != NULL ? "; LISTEN " CHANGES_CHANNEL : "",
+                          PQbackendPID (self->pending));
 }
 
 static GStrv list_migrations (void);
@@ -1761,6 +1788,8 @@ link_up (PgDb *self)
   PQfinish (self->conn);
   self->conn = g_steal_pointer (&self->pending);
   connected (self->conn);
+  g_free (self->backend_started);
+  self->backend_started = g_steal_pointer (&self->settings_started);
   self->generation++;
   self->state = LINK_UP;
   self->lost = FALSE;
@@ -1820,6 +1849,7 @@ link_step (PgDb *self)
             self->settings_failed = FALSE;
             self->settings_version = 0;
             g_clear_pointer (&self->settings_said, g_free);
+            g_clear_pointer (&self->settings_started, g_free);
             link_watch_socket (self, G_IO_IN);
           }
           break;
@@ -1869,7 +1899,15 @@ link_step (PgDb *self)
             case PGRES_TUPLES_OK:
               if (PQntuples (result) == 1 && PQnfields (result) == 1 &&
                   !PQgetisnull (result, 0, 0))
-                self->settings_version = atoi (PQgetvalue (result, 0, 0));
+                {
+                  if (g_strcmp0 (PQfname (result, 0), "backend_started") == 0)
+                    {
+                      g_free (self->settings_started);
+                      self->settings_started = g_strdup (PQgetvalue (result, 0, 0));
+                    }
+                  else
+                    self->settings_version = atoi (PQgetvalue (result, 0, 0));
+                }
               break;
             default:
               if (!self->settings_failed)
@@ -2233,6 +2271,19 @@ read_version (FasciaDb  *db,
   return step == FASCIA_DB_ROW ? (int) fascia_db_column_int64 (stmt, 0) : 0;
 }
 
+/* The start of @self's connection's server process (BACKEND_STARTED_QUERY), NULL when the
+ * connection does not reach it directly or the server does not say. */
+static char *
+read_backend_started (PgDb *self)
+{
+  g_autofree char *sql = g_strdup_printf (BACKEND_STARTED_QUERY "%d", PQbackendPID (self->conn));
+  g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (&self->parent, sql, FALSE, NULL);
+
+  if (stmt == NULL || fascia_db_step (stmt, NULL) != FASCIA_DB_ROW)
+    return NULL;
+  return g_strdup (fascia_db_column_text (stmt, 0));
+}
+
 static gboolean
 apply_migration (FasciaDb    *db,
                  int          version,
@@ -2457,6 +2508,7 @@ open_full (const char    *conninfo,
       pg_close (&self->parent);
       return NULL;
     }
+  self->backend_started = read_backend_started (self);
 
   pg_set_answer_cancellable (&self->parent, NULL);
   return &self->parent;
@@ -2675,6 +2727,8 @@ fascia_db_postgres_adopt (FasciaDb *db,
 
   PQfinish (self->conn);
   self->conn = g_steal_pointer (&other->conn);
+  g_free (self->backend_started);
+  self->backend_started = g_steal_pointer (&other->backend_started);
   g_free (self->parent.name);
   self->parent.name = g_steal_pointer (&other->parent.name);
   /* Statements prepared meanwhile (none could be) are prepared again, under new names. */
