@@ -1989,6 +1989,19 @@ mark_lost (PgDb *self)
   g_source_set_ready_time (self->link, 0);
 }
 
+/* The start of @self's connection's server process (BACKEND_STARTED_QUERY), NULL when the
+ * connection does not reach it directly or the server does not say. */
+static char *
+read_backend_started (PgDb *self)
+{
+  g_autofree char *sql = g_strdup_printf (BACKEND_STARTED_QUERY "%d", PQbackendPID (self->conn));
+  g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (&self->parent, sql, FALSE, NULL);
+
+  if (stmt == NULL || fascia_db_step (stmt, NULL) != FASCIA_DB_ROW)
+    return NULL;
+  return g_strdup (fascia_db_column_text (stmt, 0));
+}
+
 static void
 pg_keep_connected (FasciaDb         *db,
                    GMainContext     *context,
@@ -2012,6 +2025,10 @@ pg_keep_connected (FasciaDb         *db,
       self->lost = FALSE;
       mark_lost (self);
     }
+  /* For the probe of a window's connection (a new one asks with its settings); a job in a
+   * worker has no probe and is spared the round trip. */
+  else if (self->backend_started == NULL)
+    self->backend_started = read_backend_started (self);
 }
 
 static gboolean
@@ -2271,19 +2288,6 @@ read_version (FasciaDb  *db,
   return step == FASCIA_DB_ROW ? (int) fascia_db_column_int64 (stmt, 0) : 0;
 }
 
-/* The start of @self's connection's server process (BACKEND_STARTED_QUERY), NULL when the
- * connection does not reach it directly or the server does not say. */
-static char *
-read_backend_started (PgDb *self)
-{
-  g_autofree char *sql = g_strdup_printf (BACKEND_STARTED_QUERY "%d", PQbackendPID (self->conn));
-  g_autoptr(FasciaDbStmt) stmt = fascia_db_prepare (&self->parent, sql, FALSE, NULL);
-
-  if (stmt == NULL || fascia_db_step (stmt, NULL) != FASCIA_DB_ROW)
-    return NULL;
-  return g_strdup (fascia_db_column_text (stmt, 0));
-}
-
 static gboolean
 apply_migration (FasciaDb    *db,
                  int          version,
@@ -2508,7 +2512,6 @@ open_full (const char    *conninfo,
       pg_close (&self->parent);
       return NULL;
     }
-  self->backend_started = read_backend_started (self);
 
   pg_set_answer_cancellable (&self->parent, NULL);
   return &self->parent;
