@@ -25,4 +25,11 @@ gboolean  fascia_view_drawing_get_frame (const char *view_id,
                                          double     *top,
                                          double     *scale);
 
+gboolean  fascia_view_drawing_get_frame_of (const char *view_id,
+                                            guint       drawing,
+                                            double     *x0,
+                                            double     *y0,
+                                            double     *top,
+                                            double     *scale);
+
 G_END_DECLS

@@ -3581,6 +3581,33 @@ test_frames_known (void)
                    "new drawing, with its transform", view_ids[v], drawn[0], drawn[1],
                    drawn[2], drawn[3], fascia_view_drawing_current (view_ids[v]), known[0],
                    known[1], known[2], known[3]);
+
+      /* Each older drawing's points go where the same spot of the body lies in this frame:
+       * the transform written by hand is the one its frame and this one make. */
+      for (guint d = 1; d < fascia_view_drawing_current (view_ids[v]); d++)
+        {
+          double old[4];
+
+          if (!fascia_view_drawing_get_frame_of (view_ids[v], d, &old[0], &old[1], &old[2],
+                                                 &old[3]))
+            g_error ("fascia-view-drawing.c knows no frame of the %s view's drawing %u",
+                     view_ids[v], d);
+          for (double x = 100; x <= 1100; x += 250)
+            for (double y = 0; y <= 1500; y += 300)
+              {
+                double mm_x = (x - old[0]) / old[3], mm_y = old[2] + (y - old[1]) / old[3];
+                double want_x = known[0] + known[3] * mm_x;
+                double want_y = known[1] + known[3] * (mm_y - known[2]);
+                double got_x = x, got_y = y;
+
+                g_assert_true (fascia_view_drawing_convert (view_ids[v], d, &got_x, &got_y));
+                if (fabs (got_x - want_x) > 1e-6 || fabs (got_y - want_y) > 1e-6)
+                  g_error ("The %s view's drawing %u puts %g, %g at %g, %g on drawing %u, where "
+                           "its frame and the new one put it at %g, %g", view_ids[v], d, x, y,
+                           got_x, got_y, fascia_view_drawing_current (view_ids[v]), want_x,
+                           want_y);
+              }
+        }
     }
 }
 
