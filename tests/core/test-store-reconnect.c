@@ -2526,6 +2526,54 @@ test_settings_refused (StoreFixture  *fixture,
     }
 }
 
+/* A server that does not let the login read pg_stat_activity (its grant revoked from
+ * everyone): a connection made anew asks when its process started among its session's
+ * settings, which run in one transaction, and an error there would have undone them (the
+ * search path, the lock timeout) or refused the connection. It comes back with its settings
+ * and works; the probe then knows its process by its port alone. */
+static void
+test_settings_activity_hidden (StoreFixture  *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *hidden = g_strdup_printf ("%s user=fascia_hidden", fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) failed = NULL;
+  g_autoptr(FasciaStore) store = NULL;
+  g_autoptr(FasciaClient) client = fascia_client_new ();
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+  guint back = 0;
+
+  pg_server_exec (fixture->path,
+                  "CREATE ROLE fascia_hidden LOGIN; GRANT USAGE ON SCHEMA fascia TO fascia_hidden; "
+                  "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA fascia TO fascia_hidden; "
+                  "GRANT USAGE ON ALL SEQUENCES IN SCHEMA fascia TO fascia_hidden");
+  store = fascia_store_open (hidden, &error);
+  g_assert_no_error (error);
+  fascia_store_set_id_validator (store, fixture_validator, NULL, NULL);
+  g_assert_true (fascia_store_watch_others (store, &error));
+  g_assert_no_error (error);
+  g_signal_connect (store, "open-failed", G_CALLBACK (open_failed_cb), &failed);
+  g_signal_connect (store, "notify::connected", G_CALLBACK (back_cb), &back);
+
+  as_owner_then_cut (fixture->path, "REVOKE SELECT ON pg_stat_activity FROM PUBLIC");
+  wait_refused_or_back (store, &failed, &back);
+  pg_server_exec (fixture->path, "GRANT SELECT ON pg_stat_activity TO PUBLIC");
+  g_assert_no_error (failed);
+  g_assert_cmpuint (back, ==, 1);
+
+  /* Its settings hold: the schema found without its name, the lock timeout set. */
+  fascia_client_set_name (client, "Hidden Activity");
+  g_assert_true (fascia_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+  stmt = fascia_db_prepare (fascia_store_get_db (store), "SHOW lock_timeout", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_cmpstr (fascia_db_column_text (stmt, 0), ==, "5s");
+
+  g_signal_handlers_disconnect_by_data (store, &failed);
+  g_signal_handlers_disconnect_by_data (store, &back);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2572,6 +2620,9 @@ main (int   argc,
   g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered-process-hung", StoreFixture,
               GINT_TO_POINTER (UNANSWERED_PROCESS_HUNG), store_fixture_set_up_postgresql,
               test_unanswered_probed, store_fixture_tear_down);
+  g_test_add ("/postgresql/fascia/core/store/reconnect/settings-activity-hidden", StoreFixture,
+              NULL, store_fixture_set_up_postgresql, test_settings_activity_hidden,
+              store_fixture_tear_down);
   g_test_add ("/postgresql/fascia/core/store/reconnect/unanswered-relayed", StoreFixture,
               GINT_TO_POINTER (UNANSWERED_RELAYED), store_fixture_set_up_postgresql,
               test_unanswered_probed, store_fixture_tear_down);

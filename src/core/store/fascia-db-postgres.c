@@ -208,8 +208,9 @@ cut_cancelled (PgDb *self)
  * its process's own and which may be another client's process, whose port is the pooler's:
  * only the port could tell, and does not. Behind a NAT or a relay the server sees another
  * port, and the start tells the process. A row that is not the window's connection's, or that
- * the server does not show, tells nothing: the query waits on, as it did before. Only for connections kept for a window (the jobs in workers have
- * times of their own) whose answer time is longer than the probe's. */
+ * the server does not show, tells nothing: the query waits on, as it did before. Only for
+ * connections kept for a window (the jobs in workers have times of their own) whose answer
+ * time is longer than the probe's. */
 #define PROBE_AFTER_MS 1000
 #define PROBE_TIME_MS  2000
 #define PROBE_IDLE_MS  500
@@ -227,6 +228,15 @@ cut_cancelled (PgDb *self)
 #define BACKEND_STARTED_QUERY \
   "SELECT " BACKEND_STARTED " AS backend_started FROM pg_stat_activity " \
   "WHERE pid = pg_backend_pid () AND pid = "
+
+/* The same among a new connection's settings (session_settings()), which run in one
+ * transaction: a server that does not let the login read pg_stat_activity (its grant revoked)
+ * must not undo them, so an error is caught, and the answer is empty. Followed by the
+ * process number the connection was given. */
+#define BACKEND_STARTED_SETTING(pid) \
+  "DO $$ BEGIN PERFORM set_config ('fascia.backend_started', coalesce ((" \
+  BACKEND_STARTED_QUERY pid "), ''), false); EXCEPTION WHEN OTHERS THEN NULL; END $$; " \
+  "SELECT current_setting ('fascia.backend_started', true) AS backend_started"
 
 typedef enum
 {
@@ -1655,7 +1665,7 @@ session_settings (PgDb *self)
   return g_strdup_printf ("SET client_min_messages = warning; SET lock_timeout = %u; "
                           "SET search_path = fascia, public%s; "
                           "SELECT max(version) FROM fascia.schema_version; "
-                          BACKEND_STARTED_QUERY "%d", self->lock_timeout,
+                          BACKEND_STARTED_SETTING ("%d"), self->lock_timeout,
                           self->watch != NULL ? "; LISTEN " CHANGES_CHANNEL : "",
                           PQbackendPID (self->pending));
 }
@@ -1902,8 +1912,10 @@ link_step (PgDb *self)
                 {
                   if (g_strcmp0 (PQfname (result, 0), "backend_started") == 0)
                     {
+                      const char *started = PQgetvalue (result, 0, 0);
+
                       g_free (self->settings_started);
-                      self->settings_started = g_strdup (PQgetvalue (result, 0, 0));
+                      self->settings_started = started[0] != '\0' ? g_strdup (started) : NULL;
                     }
                   else
                     self->settings_version = atoi (PQgetvalue (result, 0, 0));
