@@ -891,21 +891,31 @@ fascia_store_begin_again (FasciaStore  *self,
   "PERFORM pg_advisory_xact_lock(1181048131); " \
   "PERFORM set_config('lock_timeout', usual, true); END $$"
 
-gboolean
-fascia_store_lock_bulk (FasciaStore  *self,
-                        GError      **error)
+/* Runs @sql in the open transaction on a clinic server (nothing on a file); on failure the
+ * transaction is rolled back. */
+static gboolean
+exec_in_server_transaction (FasciaStore  *self,
+                            const char   *sql,
+                            GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   if (fascia_db_get_engine (self->db) != FASCIA_DB_ENGINE_POSTGRESQL)
     return TRUE;
 
-  if (fascia_db_exec (self->db, BULK_LOCK_SQL, &local_error))
+  if (fascia_db_exec (self->db, sql, &local_error))
     return TRUE;
 
   fascia_store_rollback (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+gboolean
+fascia_store_lock_bulk (FasciaStore  *self,
+                        GError      **error)
+{
+  return exec_in_server_transaction (self, BULK_LOCK_SQL, error);
 }
 
 /* The transaction of the check before an import, which is rolled back, counts none of the
@@ -915,18 +925,9 @@ gboolean
 fascia_store_mark_import_check (FasciaStore  *self,
                                 GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (fascia_db_get_engine (self->db) != FASCIA_DB_ENGINE_POSTGRESQL)
-    return TRUE;
-
-  if (fascia_db_exec (self->db, "SELECT set_config('fascia.import_check', 'on', true)",
-                      &local_error))
-    return TRUE;
-
-  fascia_store_rollback (self);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return exec_in_server_transaction (self,
+                                     "SELECT set_config('fascia.import_check', 'on', true)",
+                                     error);
 }
 
 gboolean
