@@ -178,6 +178,9 @@ struct _FasciaDiagramView
   double         pointer_x, pointer_y;
   double         drag_last_x, drag_last_y;
   gboolean       dragged;
+  guint32        press_time;        /* the last press, as the window system timed it */
+  double         series_x, series_y; /* the first press of the clicks taken as one */
+  gboolean       press_repeats;     /* the last press was the second of a double click */
   double         pinch_zoom;
   double         pinch_view_x, pinch_view_y;
 };
@@ -2460,6 +2463,51 @@ query_tooltip_cb (FasciaDiagramView *self,
   return TRUE;
 }
 
+/* Whether a press is the second (or third) of a double click, told by when and where the user
+ * pressed. GtkGestureClick counts presses (its n_press) until a timer of the main loop, started
+ * as it handles a press, runs out: with the main loop busy past the double-click time after the
+ * first click (the frame that shows a new mark, on a loaded machine), the timer ran out before
+ * the second press was handled whenever anything came between them (the pointer moved a
+ * pixel), and a double click was taken for two clicks, which on the body chart made two marks.
+ * The times the window system gave the presses do not depend on how soon they are handled. */
+static gboolean
+press_is_repeat (FasciaDiagramView *self,
+                 GtkGestureClick   *click,
+                 int                n_press,
+                 double             x,
+                 double             y)
+{
+  GdkEventSequence *sequence = gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (click));
+  GdkEvent *event = gtk_gesture_get_last_event (GTK_GESTURE (click), sequence);
+  guint32 time = event != NULL ? gdk_event_get_time (event) : GDK_CURRENT_TIME;
+  guint32 last = self->press_time;
+  gboolean repeat;
+
+  self->press_time = time;
+  if (time == GDK_CURRENT_TIME || last == GDK_CURRENT_TIME)
+    repeat = n_press > 1;
+  else
+    {
+      int double_click_time, double_click_distance;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                    "gtk-double-click-time", &double_click_time,
+                    "gtk-double-click-distance", &double_click_distance,
+                    NULL);
+      /* As GTK measures them: the time from the press before, the distance from the first. */
+      repeat = (guint32) (time - last) <= (guint32) MAX (double_click_time, 0)
+               && fabs (x - self->series_x) < double_click_distance
+               && fabs (y - self->series_y) < double_click_distance;
+    }
+
+  if (!repeat)
+    {
+      self->series_x = x;
+      self->series_y = y;
+    }
+  return repeat;
+}
+
 static void
 click_pressed_cb (FasciaDiagramView *self,
                   int                n_press,
@@ -2467,6 +2515,8 @@ click_pressed_cb (FasciaDiagramView *self,
                   double             y,
                   GtkGestureClick   *click)
 {
+  self->press_repeats = press_is_repeat (self, click, n_press, x, y);
+
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
@@ -2481,7 +2531,7 @@ click_released_cb (FasciaDiagramView *self,
   const FasciaRegion *region;
   double view_x, view_y;
 
-  if (self->dragged || n_press != 1 || self->diagram == NULL)
+  if (self->dragged || self->press_repeats || self->diagram == NULL)
     return;
 
   fascia_diagram_view_widget_to_view (self, x, y, &view_x, &view_y);

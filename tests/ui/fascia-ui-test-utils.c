@@ -207,6 +207,19 @@ fascia_ui_test_click (GtkWidget *widget,
   xdotool ("mousemove", "--window", xid, sx, sy, "click", "1", NULL);
 }
 
+/* The same, at once: GTK handles nothing before (it may be called from a signal GTK emits,
+ * the click waiting for the main loop as a user's does while a frame takes long). */
+void
+fascia_ui_test_click_now (GtkWidget *widget,
+                          double     x,
+                          double     y)
+{
+  g_autofree char *sx = NULL, *sy = NULL;
+  g_autofree char *xid = window_xid_and_point (widget, x, y, &sx, &sy);
+
+  xdotool_now ("mousemove", "--window", xid, sx, sy, "click", "1", NULL);
+}
+
 /* The primary button pressed at a point of @widget, and not released. */
 void
 fascia_ui_test_button_down (GtkWidget *widget,

@@ -76,6 +76,9 @@ void     fascia_ui_test_pointer_move_now (GtkWidget *widget,
 void     fascia_ui_test_click          (GtkWidget  *widget,
                                         double      x,
                                         double      y);
+void     fascia_ui_test_click_now      (GtkWidget  *widget,
+                                        double      x,
+                                        double      y);
 void     fascia_ui_test_button_down    (GtkWidget  *widget,
                                         double      x,
                                         double      y);

@@ -11,6 +11,7 @@
 
 #include "fascia/fascia-store.h"
 #include "fascia-diagram-view.h"
+#include "fascia-ui-utils.h"
 #include "fascia-visit-editor.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
@@ -365,6 +366,132 @@ test_label_marks_muscle (Fixture       *fixture,
   g_object_unref (mark_made);
 }
 
+/* A point of the chart on no region and no label, inside the drawing, the same for 3 pixels
+ * all around: a click there marks a point on the body. */
+static void
+point_off_regions (Fixture          *fixture,
+                   graphene_point_t *point)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  int w = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+  double width, height;
+
+  fascia_diagram_get_size (diagram, &width, &height);
+  for (int y = 8; y < h - 8; y += 3)
+    for (int x = 8; x < w - 8; x += 3)
+      {
+        gboolean clear = TRUE;
+
+        for (int d = 0; d < 49 && clear; d++)
+          {
+            gboolean on_label;
+            double vx, vy;
+
+            fascia_diagram_view_widget_to_view (fixture->view, x + d % 7 - 3, y + d / 7 - 3,
+                                                &vx, &vy);
+            clear = vx >= 0 && vy >= 0 && vx <= width && vy <= height
+                    && fascia_diagram_hit_test (diagram, vx, vy) == NULL
+                    && fascia_ui_labelled_region_at (diagram, vx, vy, &on_label) == NULL
+                    && !on_label;
+          }
+        if (clear)
+          {
+            *point = GRAPHENE_POINT_INIT (x, y);
+            return;
+          }
+      }
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  graphene_point_t point;
+  guint            busy_ms;
+  guint            clicks;    /* taken as clicks (::point-activated) */
+  guint            releases;  /* of the button, handled */
+} DoubleClick;
+
+static gboolean
+release_cb (GtkEventControllerLegacy *legacy,
+            GdkEvent                 *event,
+            DoubleClick              *double_click)
+{
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE)
+    double_click->releases++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+second_released (gpointer user_data)
+{
+  return ((DoubleClick *) user_data)->releases >= 2;
+}
+
+/* The first click of a double click is being handled: the second comes, a pixel beside it (a
+ * hand on a mouse moves it a little), while the main loop is busy for @busy_ms more, as it
+ * may be drawing the frame that shows the new mark on a slow or loaded machine. */
+static void
+first_click_cb (FasciaDiagramView *view,
+                double             x,
+                double             y,
+                DoubleClick       *double_click)
+{
+  if (double_click->clicks++ > 0)
+    return;
+
+  fascia_ui_test_click_now (GTK_WIDGET (view), double_click->point.x + 1,
+                            double_click->point.y);
+  if (double_click->busy_ms > 0)
+    g_usleep (double_click->busy_ms * 1000);
+}
+
+/* A double click on the body chart makes one mark, however long the frame after the first
+ * click takes. GTK counts a double click by a timer of the main loop: a main loop busy past
+ * the double-click time took the second click for a click of its own, and a second mark was
+ * stored on the first. */
+static void
+test_double_click_one_mark (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gboolean busy = GPOINTER_TO_INT (data);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->view));
+  DoubleClick double_click = { 0 };
+  GtkEventController *legacy = gtk_event_controller_legacy_new ();
+  g_autoptr(GListModel) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  int double_click_time;
+
+  /* Long enough that the two clicks come within it on a loaded machine too. */
+  g_object_get (settings, "gtk-double-click-time", &double_click_time, NULL);
+  g_object_set (settings, "gtk-double-click-time", 1000, NULL);
+  double_click.busy_ms = busy ? 1300 : 0;
+  point_off_regions (fixture, &double_click.point);
+  g_signal_connect_after (fixture->view, "point-activated", G_CALLBACK (first_click_cb),
+                          &double_click);
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (release_cb), &double_click);
+  gtk_widget_add_controller (GTK_WIDGET (fixture->view), legacy);
+
+  mark (fixture, &double_click.point);
+  g_assert_true (fascia_test_wait_for (second_released, &double_click, 10000));
+  fascia_ui_test_wait_idle (300);
+  gtk_widget_remove_controller (GTK_WIDGET (fixture->view), legacy);
+  g_signal_handlers_disconnect_by_func (fixture->view, first_click_cb, &double_click);
+  g_object_set (settings, "gtk-double-click-time", double_click_time, NULL);
+
+  g_test_message ("a double click%s was taken for %u click%s",
+                  busy ? " on a busy main loop" : "", double_click.clicks,
+                  double_click.clicks == 1 ? "" : "s");
+  g_assert_cmpuint (double_click.clicks, ==, 1);
+
+  g_assert_cmpuint (n_marks (fixture), ==, 1);
+  stored = fascia_store_list_pain_marks (fixture->store, fascia_visit_get_id (fixture->visit),
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +516,10 @@ main (int   argc,
               fixture_set_up, test_label_marks_muscle, fixture_tear_down);
   g_test_add ("/fascia/ui/body-chart/folded-mark-takes-no-room", Fixture, NULL,
               fixture_set_up, test_folded_mark_takes_no_room, fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/double-click-one-mark", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_double_click_one_mark, fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/double-click-one-mark-busy", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_double_click_one_mark, fixture_tear_down);
 
   return g_test_run ();
 }
