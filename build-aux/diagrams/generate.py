@@ -598,6 +598,38 @@ def draw_knee_coronal(v, side):
     v.add('bones', group('b-fibula' + s, [path(smooth(v.ps(FIBULA_C, side)), BONE)]))
 
 
+def clip_below(poly, y0):
+    """The part of the closed polygon poly (canvas units) below the line y = y0."""
+    out = []
+    for a, b in zip(poly, poly[1:] + poly[:1]):
+        ina, inb = a[1] >= y0, b[1] >= y0
+        if ina:
+            out.append(a)
+        if ina != inb:
+            out.append(lerp(a, b, (y0 - a[1]) / (b[1] - a[1])))
+    return out
+
+
+# where the bellies of biceps femoris end in its common tendon in the side view (mm below L1)
+BF_TENDON_Y = 668
+
+
+def draw_knee_capsule_back(v, side):
+    """The back of the knee joint between the femoral condyles and the tibial plateau, seen from behind:
+    the posterior capsule (with the oblique popliteal ligament) closing the intercondylar fossa, which holds
+    the cruciate ligaments, and the rims of the menisci along the joint line (drawing only, under the bones,
+    which hide its edges), so that the joint is not a gap of white background shaped like the fossa."""
+    k = KNEE
+    cap = v.ps([(k - 36, 690), (k - 20, 697), (k - 6, 686), (k + 6, 686), (k + 20, 695), (k + 35, 688),
+                (k + 38, 713), (k + 24, 715), (k + 8, 716), (k - 8, 716), (k - 24, 715), (k - 36, 716)], side)
+    med = v.ps([(k - 36, 708.5), (k - 24, 707.5), (k - 10, 709), (k - 8, 712), (k - 22, 711.5), (k - 36, 713)], side)
+    lat = v.ps([(k + 36, 706), (k + 24, 706.5), (k + 10, 708), (k + 8, 711.5), (k + 24, 711), (k + 37, 713)], side)
+    # the oblique popliteal ligament, from the insertion of semimembranosus up and laterally across the fossa
+    fib = [smooth(v.ps([(k - 12, 712 - d), (k + 12, 700 - d)], side), False) for d in (0, 5, 10)]
+    v.add('bones', path(smooth(cap), LIGAMENT) + path(' '.join(fib), TENDON_FIBRE)
+          + path(smooth(med), CARTILAGE) + path(smooth(lat), CARTILAGE))
+
+
 def draw_knee_landmarks(v, side):
     s = sfx(side)
     v.add('bones', path(smooth(ell(v, KNEE + 37.5, 736, 8.5, 10.5, 0, side)), LANDMARK, 'b-fibular-head' + s))
@@ -808,6 +840,8 @@ def coronal_bones(v):
             draw_tps(v, side, ['T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5'])
         draw_posterior_arches(v)
         for side in v.sides:
+            if v.frame[1] > 700:
+                draw_knee_capsule_back(v, side)
             draw_femur_coronal(v, side)
             if v.frame[1] > 700:
                 draw_knee_coronal(v, side)
@@ -3104,8 +3138,16 @@ def build_lateral():
     v.add('muscles', group('m-gastrocnemius-r', muscle_parts(gl, 'sup', 8, tendon=(0.0, 0.1))))
     # the thigh muscles lie under the iliotibial tract: drawn first in the muscles layer, the tract over
     # them in the same layer
-    v.add('muscles', group('m-biceps-femoris-r', [path(smooth(v.ps(hs_out)), MUSCLE['deep']),
-                                                  path(hs_fib.fibres(8, 0.05, 0.95, 0.04, 0.96), FIBRE)]))
+    # the two heads end above the knee in the common tendon, the cord behind the lateral condyle down to the
+    # head of the fibula, pale as in the back views: the part of the outline below BF_TENDON_Y
+    bf_out = v.ps(hs_out)
+    cut = v.p((0, BF_TENDON_Y))[1]
+    bf_ten = clip_below(sample(bf_out, True, 10), cut)
+    u_ten = next(k / 100.0 for k in range(101) if hs_fib.point(0.5, k / 100.0)[1] >= cut)
+    v.add('muscles', group('m-biceps-femoris-r', [path(smooth(bf_out), MUSCLE['deep']),
+                                                  path(hs_fib.fibres(8, 0.05, 0.95, 0.04, u_ten), FIBRE),
+                                                  path('M' + ' L'.join(P(q) for q in bf_ten) + ' Z', TENDON),
+                                                  path(hs_fib.fibres(4, 0.1, 0.9, u_ten + 0.02, 0.98), TENDON_FIBRE)]))
     v.add('muscles', group('m-vastus-lateralis-r', [path(smooth(vl_poly), MUSCLE['mid']),
                                                     path(vl_fib.fibres(16, 0.02, 0.98, 0.05, 0.95), FIBRE)]))
     # the iliotibial tract: a thin sheet of the fascia lata, not a bone. From the outer lip of the iliac crest

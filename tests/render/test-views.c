@@ -1597,6 +1597,70 @@ test_lateral_erector (void)
     g_error ("side view: the back behind the rib angles:%s", wrong->str);
 }
 
+/* Back views: the knee joint is closed from behind. Between the femoral condyles and the tibial
+ * plateau the posterior capsule (with the oblique popliteal ligament) closes the intercondylar
+ * fossa, and the menisci show along the joint line, as the side view closes its joint line; the
+ * joint was a gap of white background shaped like the fossa under the popliteal fossa, 36 mm to
+ * 96 mm out (KNEE 66 mm) and 698 to 711 mm below L1, on each side. */
+static void
+test_posterior_knee_joint (void)
+{
+  static const struct { const char *view_id; double y0, top, scale; } views[] = {
+    { "posterior-superficial", 172.55, -100, 1.53 },
+    { "posterior-deep", 8, -63, 1.8 },
+  };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (views[i].view_id);
+      int top = (int) (views[i].y0 + views[i].scale * (690 - views[i].top));
+      cairo_surface_t *surface = test_diagram_render_drawing (diagram, 400, 60, 1, 400, top);
+
+      for (int side = 1; side >= -1; side -= 2)
+        {
+          double window[4][2];
+          const double mm[4][2] = { { 36, 698 }, { 96, 698 }, { 96, 711 }, { 36, 711 } };
+          guint white;
+
+          for (guint k = 0; k < 4; k++)
+            {
+              window[k][0] = 600 - side * views[i].scale * mm[k][0];
+              window[k][1] = views[i].y0 + views[i].scale * (mm[k][1] - views[i].top) - top;
+            }
+          white = count_background_in (surface, 400, 60, 400, window, 4);
+          g_test_message ("%s, %s knee: %u pixels of background", views[i].view_id, side == 1 ? "left" : "right", white);
+          if (white > 0)
+            g_string_append_printf (wrong, "\n  %s: %u pixels of background in the %s knee joint",
+                                    views[i].view_id, white, side == 1 ? "left" : "right");
+        }
+      cairo_surface_destroy (surface);
+    }
+  if (wrong->len > 0)
+    g_error ("back views: the knee joint from behind:%s", wrong->str);
+}
+
+/* Side view: biceps femoris ends in its common tendon, the cord behind the lateral condyle to the
+ * head of the fibula, pale as in the back views; it was muscle red down to the fibula (32 and 28 mm
+ * behind the shaft's line, 710 and 700 mm below L1). */
+static void
+test_lateral_biceps_tendon (void)
+{
+  static const double points[][2] = { { 578, 1379 }, { 585, 1361 } };
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  cairo_surface_t *surface = test_diagram_render_drawing (diagram, 100, 100, 1, 540, 1320);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      const FasciaRegion *hit = fascia_diagram_hit_test (diagram, points[i][0], points[i][1]);
+
+      test_diagram_assert_colour (surface, (int) points[i][0] - 540, (int) points[i][1] - 1320, "#efe4d0", 0.93);
+      g_assert_nonnull (hit);
+      g_assert_cmpstr (hit->id, ==, "m-biceps-femoris-r");
+    }
+  cairo_surface_destroy (surface);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -3701,5 +3765,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/lateral-erector", test_lateral_erector);
   g_test_add_func ("/fascia/render/views/front-costal-margin-over-transversus",
                    test_front_costal_margin_over_transversus);
+  g_test_add_func ("/fascia/render/views/posterior-knee-joint", test_posterior_knee_joint);
+  g_test_add_func ("/fascia/render/views/lateral-biceps-tendon", test_lateral_biceps_tendon);
   return g_test_run ();
 }
