@@ -928,11 +928,13 @@ style_marks (FasciaVisitEditor *self,
       g_autofree char *type = NULL;
       char *text;
 
-      if (g_strcmp0 (fascia_pain_mark_get_view_id (mark), view_id) != 0)
-        continue;
-
+      /* A point is on the drawing it was placed on; a muscle or landmark marked on one view
+       * is marked on every view that draws it, as a finding is (a click on it there opens
+       * its mark, fascia_visit_editor_mark_region()). */
       if (region_id == NULL || *region_id == '\0')
         {
+          if (g_strcmp0 (fascia_pain_mark_get_view_id (mark), view_id) != 0)
+            continue;
           fascia_diagram_view_add_marker_full (self->diagram_view, fascia_pain_mark_get_x (mark),
                                                fascia_pain_mark_get_y (mark), earlier);
           continue;

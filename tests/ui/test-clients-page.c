@@ -3849,6 +3849,63 @@ test_clinic_server_round_trips (Fixture       *f,
     }
 }
 
+/* Pain marked on a muscle in one view shows on that muscle in every view that draws it, as a
+ * finding does: marked on the back superficial view, the left semitendinosus was bare in the
+ * back deep view, and a click on it there only opened the mark's row, adding and drawing
+ * nothing, so that the therapist's click seemed lost. A point stays on its own view. */
+static void
+test_visit_region_mark_every_view (Fixture       *f,
+                                   gconstpointer  data)
+{
+  FasciaVisitEditor *editor;
+  FasciaDiagramView *diagram;
+  GtkDropDown *views;
+  GListModel *atlas_views = fascia_atlas_get_views (fascia_ui_get_atlas ());
+  guint superficial = GTK_INVALID_LIST_POSITION, deep = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (atlas_views); i++)
+    {
+      g_autoptr(FasciaView) view = g_list_model_get_item (atlas_views, i);
+
+      if (g_str_equal (fascia_view_get_id (view), "posterior-superficial"))
+        superficial = i;
+      else if (g_str_equal (fascia_view_get_id (view), "posterior-deep"))
+        deep = i;
+    }
+  g_assert_cmpuint (superficial, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (deep, !=, GTK_INVALID_LIST_POSITION);
+
+  new_client (f, "Ines Semitendinosa");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_visit_editor (client_view (f));
+  diagram = fascia_visit_editor_get_diagram_view (editor);
+  views = GTK_DROP_DOWN (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                               "view_dropdown"));
+
+  gtk_drop_down_set_selected (views, superficial);
+  fascia_test_iterate ();
+  press_region (diagram, "m-semitendinosus-l");
+  g_assert_true (region_style (diagram, "m-semitendinosus-l") & FASCIA_REGION_STYLE_PAIN);
+  g_assert_true (fascia_visit_editor_mark_point (editor, 200, 200));
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (editor)), ==, 2);
+
+  gtk_drop_down_set_selected (views, deep);
+  fascia_test_iterate ();
+  g_assert_cmpstr (fascia_diagram_get_view_id (fascia_diagram_view_get_diagram (diagram)), ==,
+                   "posterior-deep");
+  g_assert_true (region_style (diagram, "m-semitendinosus-l") & FASCIA_REGION_STYLE_PAIN);
+  g_assert_nonnull (fascia_diagram_view_get_region_note (diagram, "m-semitendinosus-l"));
+
+  /* A click there opens the mark: still one on the muscle, still drawn. */
+  press_region (diagram, "m-semitendinosus-l");
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (editor)), ==, 2);
+  g_assert_true (region_style (diagram, "m-semitendinosus-l") & FASCIA_REGION_STYLE_PAIN);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM pain_marks WHERE "
+                                                "deleted_at IS NULL"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3885,6 +3942,8 @@ main (int   argc,
               fixture_set_up, test_plan_and_visit, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/editors-built-when-opened", Fixture, NULL,
               fixture_set_up, test_editors_built_when_opened, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/visit-region-mark-every-view", Fixture, NULL,
+              fixture_set_up, test_visit_region_mark_every_view, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/visit-findings-and-comparison", Fixture, NULL,
               fixture_set_up, test_visit_findings_and_comparison, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/visit-conflict", Fixture, NULL,
