@@ -1305,6 +1305,15 @@ fascia_diagram_view_add_marker_full (FasciaDiagramView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* How many markers the view draws (fascia_diagram_view_add_marker()). */
+guint
+fascia_diagram_view_get_n_markers (FasciaDiagramView *self)
+{
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->markers->len;
+}
+
 void
 fascia_diagram_view_clear_markers (FasciaDiagramView *self)
 {

@@ -52,6 +52,7 @@ void           fascia_diagram_view_add_marker_full    (FasciaDiagramView *self,
                                                        double             y,
                                                        gboolean           hollow);
 void           fascia_diagram_view_clear_markers      (FasciaDiagramView *self);
+guint          fascia_diagram_view_get_n_markers      (FasciaDiagramView *self);
 void           fascia_diagram_view_set_region_note    (FasciaDiagramView *self,
                                                        const char        *region_id,
                                                        const char        *note);

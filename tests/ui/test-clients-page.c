@@ -3890,6 +3890,7 @@ test_visit_region_mark_every_view (Fixture       *f,
   g_assert_true (region_style (diagram, "m-semitendinosus-l") & FASCIA_REGION_STYLE_PAIN);
   g_assert_true (fascia_visit_editor_mark_point (editor, 200, 200));
   g_assert_cmpuint (g_list_model_get_n_items (fascia_visit_editor_get_marks (editor)), ==, 2);
+  g_assert_cmpuint (fascia_diagram_view_get_n_markers (diagram), ==, 1);
 
   gtk_drop_down_set_selected (views, deep);
   fascia_test_iterate ();
@@ -3897,6 +3898,7 @@ test_visit_region_mark_every_view (Fixture       *f,
                    "posterior-deep");
   g_assert_true (region_style (diagram, "m-semitendinosus-l") & FASCIA_REGION_STYLE_PAIN);
   g_assert_nonnull (fascia_diagram_view_get_region_note (diagram, "m-semitendinosus-l"));
+  g_assert_cmpuint (fascia_diagram_view_get_n_markers (diagram), ==, 0);
 
   /* A click there opens the mark: still one on the muscle, still drawn. */
   press_region (diagram, "m-semitendinosus-l");
