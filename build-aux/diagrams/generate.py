@@ -630,6 +630,27 @@ def draw_knee_capsule_back(v, side):
           + path(smooth(med), CARTILAGE) + path(smooth(lat), CARTILAGE))
 
 
+def draw_knee_capsule_front(v, side):
+    """The knee joint between the femoral condyles and the tibial plateau, seen from in front: the capsule
+    with the collateral ligaments at its sides (the tibial collateral ligament medially, the fibular laterally,
+    their fibres running down) and the rims of the menisci along the joint line (drawing only, under the bones,
+    which hide its edges), so that the joint line is not a gap of white background on either side of the
+    patellar ligament."""
+    k = KNEE
+    # its sides from the outline of each femoral condyle to that of the tibial condyle below it
+    cap = v.ps([(k - 36, 697), (k - 24, 694), (k - 10, 690), (k + 10, 690), (k + 24, 694), (k + 35.5, 696),
+                (k + 38.5, 705), (k + 40, 714), (k + 24, 717), (k + 8, 717), (k - 8, 717), (k - 24, 717),
+                (k - 37.5, 714), (k - 37.5, 705)], side)
+    med = v.ps([(k - 37.5, 706), (k - 30, 707), (k - 20, 708.5), (k - 10, 708), (k - 8, 711.5), (k - 22, 711.5),
+                (k - 37.5, 713)], side)
+    lat = v.ps([(k + 38.5, 706), (k + 30, 705.5), (k + 20, 707), (k + 10, 707.5), (k + 8, 711), (k + 24, 711.5),
+                (k + 39.5, 713.5)], side)
+    fib = [smooth(v.ps([(x, 690), (x + d, 716)], side), False)
+           for x, d in ((k - 34, -2), (k - 30, -1), (k + 30, 1), (k + 34, 2.5))]
+    v.add('bones', path(smooth(cap), LIGAMENT) + path(' '.join(fib), TENDON_FIBRE)
+          + path(smooth(med), CARTILAGE) + path(smooth(lat), CARTILAGE))
+
+
 def draw_knee_landmarks(v, side):
     s = sfx(side)
     v.add('bones', path(smooth(ell(v, KNEE + 37.5, 736, 8.5, 10.5, 0, side)), LANDMARK, 'b-fibular-head' + s))
@@ -829,6 +850,8 @@ def coronal_bones(v):
         draw_sacrum(v)
         draw_coccyx(v)
         for side in v.sides:
+            if v.id == 'anterior':
+                draw_knee_capsule_front(v, side)
             draw_femur_coronal(v, side)
             if v.frame[1] > 700:
                 draw_knee_coronal(v, side)
@@ -2226,8 +2249,14 @@ def thigh_front(v, side):
     v.add('muscles', group('m-adductor-longus' + sf, muscle_parts(al, 'sup', 10, tendon=(0.0, 0.12))))
     # gracilis: thin and flat, broad above from the lower body of the pubis and the inferior pubic ramus,
     # narrowing down the medial side of the thigh to the pes anserinus
-    v.add('muscles', group('m-gracilis' + sf, muscle_parts(sheet(v, side, [(3, 300), (18, 344)], [(KNEE - 26, 743), (KNEE - 22.5, 750)],
-                                                                  [(6, 440), (56, 400)], [(16, 600), (30, 600)]), 'sup', 6)))
+    gr = sheet(v, side, [(3, 300), (18, 344)], [(KNEE - 26, 743), (KNEE - 22.5, 750)], [(6, 440), (56, 400)], [(16, 600), (30, 600)])
+    if v.id == 'anterior':
+        # its tendon behind sartorius at the knee, along the medial outline behind the medial condyle and
+        # forward below it to the pes anserinus: a pale strip medial to sartorius
+        parts = behind_condyle_parts(v, side, gr, 0.7, [(18, 650), (30, 650)], [(0, 736), (10, 742)], 'sup', 6, GR_TENDON_Y)
+    else:
+        parts = muscle_parts(gr, 'sup', 6)
+    v.add('muscles', group('m-gracilis' + sf, parts))
     # vastus medialis over the adductors, which lie behind it at their insertions on the linea aspera
     v.add('muscles', vastus_medialis_front(v, side))
     vl = vastus_lateralis_sheet_coronal(v, side)
@@ -2291,7 +2320,38 @@ def sartorius_front(v, side):
     else:
         sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(KNEE - 26, 746), (KNEE - 21, 753)],
                    [(68, 318), (94, 322)], [(12, 560), (38, 560)])
-    v.add('muscles', group('m-sartorius' + sfx(side), muscle_parts(sa, 'sup', 5)))
+    if v.id == 'anterior':
+        # at the knee along the medial outline, behind the medial condyle, its tendon turning forward below
+        # the condyle to the pes anserinus: not muscle over the front of the condyle
+        parts = behind_condyle_parts(v, side, sa, 0.75, [(26, 655), (33, 655)], [(2, 738), (14, 744)], 'sup', 5, SA_TENDON_Y)
+    else:
+        parts = muscle_parts(sa, 'sup', 5)
+    v.add('muscles', group('m-sartorius' + sfx(side), parts))
+
+
+# where sartorius and gracilis, seen from in front, end in their tendons above the pes anserinus (mm below L1)
+SA_TENDON_Y = 688
+GR_TENDON_Y = 655
+
+
+def behind_condyle_parts(v, side, sh, u_cut, C1, C2, depth, nfib, tendon_y):
+    """A muscle of the pes anserinus seen from in front: the sheet sh down to u_cut (mid-thigh), then on
+    down the medial outline of the knee, behind the medial femoral condyle, and forward below it to the
+    insertion (sh's), its fibres' control points on C1 and C2 (mm); muscle down to tendon_y, tendon below."""
+    # the posterior (medial) border comes round lowest: the insertion taken the other way round
+    lo = Sheet([sh.point(0, u_cut), sh.point(1, u_cut)], sh.I[::-1], v.ps(C1, side), v.ps(C2, side))
+    cut = v.p((0, tendon_y))[1]
+    u_ten = next(k / 100.0 for k in range(101) if lo.point(0.5, k / 100.0)[1] >= cut)
+    # the belly a little past the start of the tendon, which is drawn over it (straight between points close
+    # enough to read as a curve: a smoothed outline overshoots its corners beside the tendon)
+    n, u_end = 24, min(1.0, u_ten + 0.02)
+    outline = ([sh.point(0, u_cut * k / n) for k in range(n + 1)] + [lo.point(0, u_end * k / n) for k in range(1, n + 1)]
+               + [lo.point(1, u_end * (1 - k / float(n))) for k in range(n + 1)]
+               + [sh.point(1, u_cut * (1 - k / float(n))) for k in range(1, n + 1)])
+    return [path('M' + ' L'.join(P(q) for q in outline) + ' Z', MUSCLE[depth]),
+            path(sh.fibres(nfib, 0, 1, 0.02, u_cut) + ' ' + lo.fibres(nfib, 0, 1, 0, u_ten), FIBRE),
+            path(lo.region(0, 1, u_ten, 1), TENDON),
+            path(lo.fibres(max(3, nfib // 2), 0, 1, u_ten, 1), TENDON_FIBRE)]
 
 
 # ---- front, superficial: the abdominal wall over the pelvis and the front of the thigh --------

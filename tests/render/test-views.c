@@ -808,6 +808,22 @@ static const HitPoint hit_points[] = {
     "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
   { "anterior", 510, 1246.4, "m-vastus-medialis-r",
     "above the medial side of the kneecap lies the bulge of vastus medialis" },
+  /* Front view: sartorius and gracilis pass behind the medial femoral condyle, along the medial
+   * outline of the knee, and only below it turn forward to the pes anserinus; sartorius was drawn
+   * across the front of the condyle (40 mm out, 700 mm below L1), and the outline medial to it
+   * (23 and 17 mm out) was background. */
+  { "anterior", 672, 1381.4, "b-femur-l",
+    "the front of the medial femoral condyle is bare: sartorius passes behind it" },
+  { "anterior", 528, 1381.4, "b-femur-r",
+    "the front of the medial femoral condyle is bare: sartorius passes behind it" },
+  { "anterior", 641.4, 1367.6, "m-sartorius-l",
+    "at the knee sartorius lies along the medial outline, behind the medial condyle" },
+  { "anterior", 558.6, 1367.6, "m-sartorius-r",
+    "at the knee sartorius lies along the medial outline, behind the medial condyle" },
+  { "anterior", 630.6, 1371.8, "m-gracilis-l",
+    "at the knee the tendon of gracilis shows medial to sartorius, behind the medial condyle" },
+  { "anterior", 569.4, 1371.8, "m-gracilis-r",
+    "at the knee the tendon of gracilis shows medial to sartorius, behind the medial condyle" },
   /* Front superficial view: it reaches the knee too; it ended just above it (678 mm below L1),
    * sartorius, gracilis, the vasti, rectus femoris and the iliotibial tract running off its foot. */
   { "front-superficial", 710.2, 1333.2, "b-patella-l",
@@ -1658,6 +1674,62 @@ test_lateral_biceps_tendon (void)
       g_assert_nonnull (hit);
       g_assert_cmpstr (hit->id, ==, "m-biceps-femoris-r");
     }
+  cairo_surface_destroy (surface);
+}
+
+/* Front view: the knee joint is closed from in front. Between the femoral condyles and the tibial
+ * plateau, on either side of the patellar ligament, the capsule with the collateral ligaments at its
+ * sides and the rims of the menisci show, as the back views close the joint; the joint line was a
+ * gap of white background 31 to 101 mm out (KNEE 66 mm) and 699 to 712 mm below L1, on each side. */
+static void
+test_front_knee_joint (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("anterior");
+  int top = (int) (8 + 1.8 * (690 + 63));
+  cairo_surface_t *surface = test_diagram_render_drawing (diagram, 400, 60, 1, 400, top);
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (int side = 1; side >= -1; side -= 2)
+    {
+      double window[4][2];
+      const double mm[4][2] = { { 31, 699 }, { 101, 699 }, { 101, 712 }, { 31, 712 } };
+      guint white;
+
+      for (guint k = 0; k < 4; k++)
+        {
+          window[k][0] = 600 + side * 1.8 * mm[k][0];
+          window[k][1] = 8 + 1.8 * (mm[k][1] + 63) - top;
+        }
+      white = count_background_in (surface, 400, 60, 400, window, 4);
+      g_test_message ("%s knee: %u pixels of background", side == 1 ? "left" : "right", white);
+      if (white > 0)
+        g_string_append_printf (wrong, "\n  %u pixels of background in the %s knee joint", white,
+                                side == 1 ? "left" : "right");
+    }
+  cairo_surface_destroy (surface);
+  if (wrong->len > 0)
+    g_error ("front view: the knee joint from in front:%s", wrong->str);
+}
+
+/* Front view: sartorius passes behind the medial femoral condyle and ends in its tendon, pale,
+ * along the medial outline of the knee: the front of the condyle where it was drawn (40 and 38 mm
+ * out, 700 and 685 mm below L1) is bone, not muscle red, and the tendon shows at the outline (23
+ * and 22 mm out, 692 and 700 mm below L1), where the background was. */
+static void
+test_front_sartorius_tendon (void)
+{
+  static const struct { int x, y; const char *colour; double opacity; } points[] = {
+    { 672, 1381, "#f4ecd8", 0.93 }, { 528, 1381, "#f4ecd8", 0.93 },
+    { 668, 1354, "#f4ecd8", 0.93 }, { 532, 1354, "#f4ecd8", 0.93 },
+    { 641, 1367, "#efe4d0", 0.93 }, { 558, 1367, "#efe4d0", 0.93 },
+    { 639, 1381, "#efe4d0", 0.93 }, { 560, 1381, "#efe4d0", 0.93 },
+  };
+  g_autoptr(FasciaDiagram) diagram = load_view ("anterior");
+  cairo_surface_t *surface = test_diagram_render_drawing (diagram, 200, 60, 1, 500, 1340);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    test_diagram_assert_colour (surface, points[i].x - 500, points[i].y - 1340, points[i].colour,
+                                points[i].opacity);
   cairo_surface_destroy (surface);
 }
 
@@ -3767,5 +3839,7 @@ main (int   argc,
                    test_front_costal_margin_over_transversus);
   g_test_add_func ("/fascia/render/views/posterior-knee-joint", test_posterior_knee_joint);
   g_test_add_func ("/fascia/render/views/lateral-biceps-tendon", test_lateral_biceps_tendon);
+  g_test_add_func ("/fascia/render/views/front-knee-joint", test_front_knee_joint);
+  g_test_add_func ("/fascia/render/views/front-sartorius-tendon", test_front_sartorius_tendon);
   return g_test_run ();
 }
