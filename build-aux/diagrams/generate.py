@@ -2250,7 +2250,7 @@ def thigh_front(v, side):
     # gracilis: thin and flat, broad above from the lower body of the pubis and the inferior pubic ramus,
     # narrowing down the medial side of the thigh to the pes anserinus
     gr = sheet(v, side, [(3, 300), (18, 344)], [(KNEE - 26, 743), (KNEE - 22.5, 750)], [(6, 440), (56, 400)], [(16, 600), (30, 600)])
-    if v.id == 'anterior':
+    if v.id in ('anterior', 'front-superficial'):
         # its tendon behind sartorius at the knee, along the medial outline behind the medial condyle and
         # forward below it to the pes anserinus: a pale strip medial to sartorius
         parts = behind_condyle_parts(v, side, gr, 0.7, [(18, 650), (30, 650)], [(0, 736), (10, 742)], 'sup', 6, GR_TENDON_Y)
@@ -2320,7 +2320,7 @@ def sartorius_front(v, side):
     else:
         sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(KNEE - 26, 746), (KNEE - 21, 753)],
                    [(68, 318), (94, 322)], [(12, 560), (38, 560)])
-    if v.id == 'anterior':
+    if v.id in ('anterior', 'front-superficial'):
         # at the knee along the medial outline, behind the medial condyle, its tendon turning forward below
         # the condyle to the pes anserinus: not muscle over the front of the condyle
         parts = behind_condyle_parts(v, side, sa, 0.75, [(26, 655), (33, 655)], [(2, 738), (14, 744)], 'sup', 5, SA_TENDON_Y)
@@ -2529,6 +2529,8 @@ def front_superficial_bones(v):
         v.add('bones', group('b-costal-cartilages-5-7' + s, cart))
         v.add('bones', group('b-lower-ribs' + s, low))
         draw_hip_bone_coronal(v, side)
+        if v.frame[1] > 700:
+            draw_knee_capsule_front(v, side)
         draw_femur_coronal(v, side)
         if v.frame[1] > 700:
             draw_knee_coronal(v, side)

@@ -834,8 +834,29 @@ static const HitPoint hit_points[] = {
     "between the kneecap and the tibial tuberosity lies the patellar ligament, not bone" },
   { "front-superficial", 527.1, 1475.7, "b-pes-anserinus-r",
     "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
-  { "front-superficial", 532, 1417.4, "m-sartorius-r",
+  /* Sartorius passes behind the medial condyles to the pes anserinus: below the joint line, 42 mm
+   * out, where it was drawn across the front of the knee, the medial tibial condyle shows, and the
+   * tendon lies along the medial outline. */
+  { "front-superficial", 532, 1417.4, "b-medial-tibial-condyle-r",
+    "below the joint line the front of the medial tibial condyle is bare: sartorius passes behind it" },
+  { "front-superficial", 559, 1417.4, "m-sartorius-r",
     "sartorius passes the medial side of the knee on its way to the pes anserinus" },
+  /* Front superficial view, as the front view: sartorius and gracilis pass behind the medial
+   * femoral condyle, along the medial outline of the knee; sartorius was drawn across the front of
+   * the condyle (40 mm out, 700 mm below L1), and the outline medial to it (23 and 17 mm out) was
+   * background. */
+  { "front-superficial", 664.8, 1385, "b-femur-l",
+    "the front of the medial femoral condyle is bare: sartorius passes behind it" },
+  { "front-superficial", 535.2, 1385, "b-femur-r",
+    "the front of the medial femoral condyle is bare: sartorius passes behind it" },
+  { "front-superficial", 637.3, 1372.6, "m-sartorius-l",
+    "at the knee sartorius lies along the medial outline, behind the medial condyle" },
+  { "front-superficial", 562.7, 1372.6, "m-sartorius-r",
+    "at the knee sartorius lies along the medial outline, behind the medial condyle" },
+  { "front-superficial", 627.5, 1375.8, "m-gracilis-l",
+    "at the knee the tendon of gracilis shows medial to sartorius, behind the medial condyle" },
+  { "front-superficial", 572.5, 1375.8, "m-gracilis-r",
+    "at the knee the tendon of gracilis shows medial to sartorius, behind the medial condyle" },
   { "front-superficial", 765.2, 1385, "b-iliotibial-tract-l",
     "the iliotibial tract crosses the lateral side of the knee to the lateral tibial condyle" },
   { "front-superficial", 767.7, 1446.6, "b-fibular-head-l",
@@ -1677,60 +1698,81 @@ test_lateral_biceps_tendon (void)
   cairo_surface_destroy (surface);
 }
 
-/* Front view: the knee joint is closed from in front. Between the femoral condyles and the tibial
+/* Front views: the knee joint is closed from in front. Between the femoral condyles and the tibial
  * plateau, on either side of the patellar ligament, the capsule with the collateral ligaments at its
  * sides and the rims of the menisci show, as the back views close the joint; the joint line was a
- * gap of white background 31 to 101 mm out (KNEE 66 mm) and 699 to 712 mm below L1, on each side. */
+ * gap of white background 31 to 101 mm out (KNEE 66 mm) and 699 to 712 mm below L1, on each side,
+ * in the front view and the front superficial view. */
 static void
 test_front_knee_joint (void)
 {
-  g_autoptr(FasciaDiagram) diagram = load_view ("anterior");
-  int top = (int) (8 + 1.8 * (690 + 63));
-  cairo_surface_t *surface = test_diagram_render_drawing (diagram, 400, 60, 1, 400, top);
+  static const struct { const char *view_id; double scale, top_mm; } views[] = {
+    { "anterior", 1.8, -63 }, { "front-superficial", 1.62, -150 },
+  };
   g_autoptr(GString) wrong = g_string_new (NULL);
 
-  for (int side = 1; side >= -1; side -= 2)
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
-      double window[4][2];
-      const double mm[4][2] = { { 31, 699 }, { 101, 699 }, { 101, 712 }, { 31, 712 } };
-      guint white;
+      g_autoptr(FasciaDiagram) diagram = load_view (views[v].view_id);
+      double k = views[v].scale;
+      int top = (int) (8 + k * (690 - views[v].top_mm));
+      cairo_surface_t *surface = test_diagram_render_drawing (diagram, 400, 60, 1, 400, top);
 
-      for (guint k = 0; k < 4; k++)
+      for (int side = 1; side >= -1; side -= 2)
         {
-          window[k][0] = 600 + side * 1.8 * mm[k][0];
-          window[k][1] = 8 + 1.8 * (mm[k][1] + 63) - top;
+          double window[4][2];
+          const double mm[4][2] = { { 31, 699 }, { 101, 699 }, { 101, 712 }, { 31, 712 } };
+          guint white;
+
+          for (guint i = 0; i < 4; i++)
+            {
+              window[i][0] = 600 + side * k * mm[i][0];
+              window[i][1] = 8 + k * (mm[i][1] - views[v].top_mm) - top;
+            }
+          white = count_background_in (surface, 400, 60, 400, window, 4);
+          g_test_message ("%s, %s knee: %u pixels of background", views[v].view_id,
+                          side == 1 ? "left" : "right", white);
+          if (white > 0)
+            g_string_append_printf (wrong, "\n  %s: %u pixels of background in the %s knee joint",
+                                    views[v].view_id, white, side == 1 ? "left" : "right");
         }
-      white = count_background_in (surface, 400, 60, 400, window, 4);
-      g_test_message ("%s knee: %u pixels of background", side == 1 ? "left" : "right", white);
-      if (white > 0)
-        g_string_append_printf (wrong, "\n  %u pixels of background in the %s knee joint", white,
-                                side == 1 ? "left" : "right");
+      cairo_surface_destroy (surface);
     }
-  cairo_surface_destroy (surface);
   if (wrong->len > 0)
-    g_error ("front view: the knee joint from in front:%s", wrong->str);
+    g_error ("front views: the knee joint from in front:%s", wrong->str);
 }
 
-/* Front view: sartorius passes behind the medial femoral condyle and ends in its tendon, pale,
+/* Front views: sartorius passes behind the medial femoral condyle and ends in its tendon, pale,
  * along the medial outline of the knee: the front of the condyle where it was drawn (40 and 38 mm
  * out, 700 and 685 mm below L1) is bone, not muscle red, and the tendon shows at the outline (23
- * and 22 mm out, 692 and 700 mm below L1), where the background was. */
+ * and 22 mm out, 692 and 700 mm below L1), where the background was; in the front view (1.8 units
+ * a millimetre) and the front superficial view (1.62). */
 static void
 test_front_sartorius_tendon (void)
 {
-  static const struct { int x, y; const char *colour; double opacity; } points[] = {
-    { 672, 1381, "#f4ecd8", 0.93 }, { 528, 1381, "#f4ecd8", 0.93 },
-    { 668, 1354, "#f4ecd8", 0.93 }, { 532, 1354, "#f4ecd8", 0.93 },
-    { 641, 1367, "#efe4d0", 0.93 }, { 558, 1367, "#efe4d0", 0.93 },
-    { 639, 1381, "#efe4d0", 0.93 }, { 560, 1381, "#efe4d0", 0.93 },
+  static const struct { const char *view_id; int x, y; const char *colour; double opacity; } points[] = {
+    { "anterior", 672, 1381, "#f4ecd8", 0.93 }, { "anterior", 528, 1381, "#f4ecd8", 0.93 },
+    { "anterior", 668, 1354, "#f4ecd8", 0.93 }, { "anterior", 532, 1354, "#f4ecd8", 0.93 },
+    { "anterior", 641, 1367, "#efe4d0", 0.93 }, { "anterior", 558, 1367, "#efe4d0", 0.93 },
+    { "anterior", 639, 1381, "#efe4d0", 0.93 }, { "anterior", 560, 1381, "#efe4d0", 0.93 },
+    { "front-superficial", 665, 1385, "#f4ecd8", 0.93 }, { "front-superficial", 535, 1385, "#f4ecd8", 0.93 },
+    { "front-superficial", 662, 1361, "#f4ecd8", 0.93 }, { "front-superficial", 538, 1361, "#f4ecd8", 0.93 },
+    { "front-superficial", 637, 1373, "#efe4d0", 0.93 }, { "front-superficial", 563, 1373, "#efe4d0", 0.93 },
+    { "front-superficial", 636, 1385, "#efe4d0", 0.93 }, { "front-superficial", 564, 1385, "#efe4d0", 0.93 },
   };
-  g_autoptr(FasciaDiagram) diagram = load_view ("anterior");
-  cairo_surface_t *surface = test_diagram_render_drawing (diagram, 200, 60, 1, 500, 1340);
+  const char *front_views[] = { "anterior", "front-superficial" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-    test_diagram_assert_colour (surface, points[i].x - 500, points[i].y - 1340, points[i].colour,
-                                points[i].opacity);
-  cairo_surface_destroy (surface);
+  for (guint v = 0; v < G_N_ELEMENTS (front_views); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (front_views[v]);
+      cairo_surface_t *surface = test_diagram_render_drawing (diagram, 200, 60, 1, 500, 1340);
+
+      for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+        if (g_str_equal (points[i].view_id, front_views[v]))
+          test_diagram_assert_colour (surface, points[i].x - 500, points[i].y - 1340, points[i].colour,
+                                      points[i].opacity);
+      cairo_surface_destroy (surface);
+    }
 }
 
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
