@@ -31,7 +31,9 @@
  * that knew only the drawing before would otherwise open it, show its marks on the new drawing
  * at the old drawing's points (on other anatomy) and refuse to save them. A clinic whose
  * computers are updated one after another meets this. The store-migrate test
- * …/drawings-migrated fails while a redraw shares its migration with an earlier drawing.
+ * …/drawings-migrated fails while a view's redraw names no migration later than its drawing
+ * before's; that the migration is a new one, not an older one that happens to be later, is
+ * for whoever writes the row to see to.
  */
 
 typedef struct
