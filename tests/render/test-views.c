@@ -1634,6 +1634,44 @@ test_lateral_erector (void)
     g_error ("side view: the back behind the rib angles:%s", wrong->str);
 }
 
+/* Pixels of background in each knee joint of @view_id, within @mm (four corners, millimetres
+ * out from the midline and below L1) placed by the view's frame (fascia_view_drawing_get_frame()):
+ * @left_sign is the side of the canvas the figure's left knee is drawn on (-1 from behind, 1 from
+ * in front). A joint that shows background is said in @wrong. */
+static void
+knee_joint_gaps (const char   *view_id,
+                 int           left_sign,
+                 const double  mm[4][2],
+                 GString      *wrong)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
+  double x0, y0, top_mm, scale;
+  cairo_surface_t *surface;
+  int top;
+
+  g_assert_true (fascia_view_drawing_get_frame (view_id, &x0, &y0, &top_mm, &scale));
+  top = (int) (y0 + scale * (690 - top_mm));
+  surface = test_diagram_render_drawing (diagram, 400, 60, 1, 400, top);
+  for (int side = 1; side >= -1; side -= 2)
+    {
+      double window[4][2];
+      guint white;
+
+      for (guint k = 0; k < 4; k++)
+        {
+          window[k][0] = x0 + left_sign * side * scale * mm[k][0];
+          window[k][1] = y0 + scale * (mm[k][1] - top_mm) - top;
+        }
+      white = count_background_in (surface, 400, 60, 400, window, 4);
+      g_test_message ("%s, %s knee: %u pixels of background", view_id,
+                      side == 1 ? "left" : "right", white);
+      if (white > 0)
+        g_string_append_printf (wrong, "\n  %s: %u pixels of background in the %s knee joint",
+                                view_id, white, side == 1 ? "left" : "right");
+    }
+  cairo_surface_destroy (surface);
+}
+
 /* Back views: the knee joint is closed from behind. Between the femoral condyles and the tibial
  * plateau the posterior capsule (with the oblique popliteal ligament) closes the intercondylar
  * fossa, and the menisci show along the joint line, as the side view closes its joint line; the
@@ -1642,37 +1680,11 @@ test_lateral_erector (void)
 static void
 test_posterior_knee_joint (void)
 {
-  static const struct { const char *view_id; double y0, top, scale; } views[] = {
-    { "posterior-superficial", 172.55, -100, 1.53 },
-    { "posterior-deep", 8, -63, 1.8 },
-  };
+  static const double mm[4][2] = { { 36, 698 }, { 96, 698 }, { 96, 711 }, { 36, 711 } };
   g_autoptr(GString) wrong = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      g_autoptr(FasciaDiagram) diagram = load_view (views[i].view_id);
-      int top = (int) (views[i].y0 + views[i].scale * (690 - views[i].top));
-      cairo_surface_t *surface = test_diagram_render_drawing (diagram, 400, 60, 1, 400, top);
-
-      for (int side = 1; side >= -1; side -= 2)
-        {
-          double window[4][2];
-          const double mm[4][2] = { { 36, 698 }, { 96, 698 }, { 96, 711 }, { 36, 711 } };
-          guint white;
-
-          for (guint k = 0; k < 4; k++)
-            {
-              window[k][0] = 600 - side * views[i].scale * mm[k][0];
-              window[k][1] = views[i].y0 + views[i].scale * (mm[k][1] - views[i].top) - top;
-            }
-          white = count_background_in (surface, 400, 60, 400, window, 4);
-          g_test_message ("%s, %s knee: %u pixels of background", views[i].view_id, side == 1 ? "left" : "right", white);
-          if (white > 0)
-            g_string_append_printf (wrong, "\n  %s: %u pixels of background in the %s knee joint",
-                                    views[i].view_id, white, side == 1 ? "left" : "right");
-        }
-      cairo_surface_destroy (surface);
-    }
+  knee_joint_gaps ("posterior-superficial", -1, mm, wrong);
+  knee_joint_gaps ("posterior-deep", -1, mm, wrong);
   if (wrong->len > 0)
     g_error ("back views: the knee joint from behind:%s", wrong->str);
 }
@@ -1706,38 +1718,11 @@ test_lateral_biceps_tendon (void)
 static void
 test_front_knee_joint (void)
 {
-  static const struct { const char *view_id; double scale, top_mm; } views[] = {
-    { "anterior", 1.8, -63 }, { "front-superficial", 1.62, -150 },
-  };
+  static const double mm[4][2] = { { 31, 699 }, { 101, 699 }, { 101, 712 }, { 31, 712 } };
   g_autoptr(GString) wrong = g_string_new (NULL);
 
-  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
-    {
-      g_autoptr(FasciaDiagram) diagram = load_view (views[v].view_id);
-      double k = views[v].scale;
-      int top = (int) (8 + k * (690 - views[v].top_mm));
-      cairo_surface_t *surface = test_diagram_render_drawing (diagram, 400, 60, 1, 400, top);
-
-      for (int side = 1; side >= -1; side -= 2)
-        {
-          double window[4][2];
-          const double mm[4][2] = { { 31, 699 }, { 101, 699 }, { 101, 712 }, { 31, 712 } };
-          guint white;
-
-          for (guint i = 0; i < 4; i++)
-            {
-              window[i][0] = 600 + side * k * mm[i][0];
-              window[i][1] = 8 + k * (mm[i][1] - views[v].top_mm) - top;
-            }
-          white = count_background_in (surface, 400, 60, 400, window, 4);
-          g_test_message ("%s, %s knee: %u pixels of background", views[v].view_id,
-                          side == 1 ? "left" : "right", white);
-          if (white > 0)
-            g_string_append_printf (wrong, "\n  %s: %u pixels of background in the %s knee joint",
-                                    views[v].view_id, white, side == 1 ? "left" : "right");
-        }
-      cairo_surface_destroy (surface);
-    }
+  knee_joint_gaps ("anterior", 1, mm, wrong);
+  knee_joint_gaps ("front-superficial", 1, mm, wrong);
   if (wrong->len > 0)
     g_error ("front views: the knee joint from in front:%s", wrong->str);
 }
