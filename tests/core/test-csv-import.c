@@ -540,7 +540,6 @@ test_refused (StoreFixture  *fixture,
  * whole check, up to its lock timeout, and then failed. */
 typedef struct
 {
-  StoreFixture *fixture;
   FasciaStore  *other;
   FasciaClient *archived;
   guint         n_calls;
@@ -586,7 +585,7 @@ test_check_beside (StoreFixture  *fixture,
   g_autoptr(FasciaClient) archived = fixture_add_client (fixture, "Archived Beside");
   g_auto(GStrv) problems = NULL;
   FasciaCsvImportCounts counts;
-  CheckBeside beside = { fixture, NULL, archived, 0, 0 };
+  CheckBeside beside = { NULL, archived, 0, 0 };
 
   /* Enough rows to be counted on every slot, and to call back twice. */
   for (guint i = 0; i < 700; i++)
