@@ -2530,6 +2530,34 @@ click_pressed_cb (FasciaDiagramView *self,
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* Keyboard focus follows a click to the region it acts on, as it follows a click on a
+ * focus-on-click button, so that arrows continue from there and a screen reader is told: the
+ * region clicked, or the one a label beside the body names, which every page takes a click on
+ * the label for (fascia_ui_labelled_region_at()). It moves before the click is handled, as a
+ * button's does. A click on neither leaves it where it was: the keyboard reaches no part of
+ * the drawing there, and the page decides what the click made, if anything, to focus. */
+static void
+focus_clicked (FasciaDiagramView *self,
+               double             view_x,
+               double             view_y)
+{
+  const FasciaRegion *region = fascia_diagram_hit_test (self->diagram, view_x, view_y);
+  GtkWidget *button;
+
+  if (region == NULL)
+    {
+      gboolean on_label;
+
+      region = fascia_ui_labelled_region_at (self->diagram, view_x, view_y, &on_label);
+    }
+  if (region == NULL)
+    return;
+
+  button = g_hash_table_lookup (self->buttons_by_id, region->id);
+  if (button != NULL && gtk_widget_get_visible (button))
+    gtk_widget_grab_focus (button);
+}
+
 static void
 click_released_cb (FasciaDiagramView *self,
                    int                n_press,
@@ -2544,6 +2572,8 @@ click_released_cb (FasciaDiagramView *self,
     return;
 
   fascia_diagram_view_widget_to_view (self, x, y, &view_x, &view_y);
+  if (!self->point_mode)
+    focus_clicked (self, view_x, view_y);
   g_signal_emit (self, signals[POINT_ACTIVATED], 0, view_x, view_y);
 
   if (self->point_mode)
@@ -2551,14 +2581,7 @@ click_released_cb (FasciaDiagramView *self,
 
   region = fascia_diagram_hit_test (self->diagram, view_x, view_y);
   if (region != NULL)
-    {
-      GtkWidget *button = g_hash_table_lookup (self->buttons_by_id, region->id);
-
-      /* Keyboard focus follows, so arrows continue from what was clicked. */
-      if (button != NULL)
-        gtk_widget_grab_focus (button);
-      g_signal_emit (self, signals[REGION_ACTIVATED], 0, region->id);
-    }
+    g_signal_emit (self, signals[REGION_ACTIVATED], 0, region->id);
 }
 
 static void

@@ -492,6 +492,119 @@ test_double_click_one_mark (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 1);
 }
 
+/* The header's button back to the visits, which holds the keyboard focus as a visit opens. */
+static GtkWidget *
+find_close_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "visit.close") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_close_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+closed_cb (FasciaVisitEditor *editor,
+           guint             *n_closed)
+{
+  (*n_closed)++;
+}
+
+typedef enum
+{
+  CLICK_MUSCLE,
+  CLICK_LABEL,
+} ClickOn;
+
+/* A click on the body chart takes the keyboard focus to the region it marked, as a click on
+ * a button takes it to the button: the region clicked, or the one a label beside the body
+ * names. After a click on a label the focus stayed where it was, on the header's back button
+ * as a visit opens, and Space, pressed to go on with the chart, closed the visit. Space on
+ * the region adds no mark: it opens the region's mark (one mark per region). */
+static void
+test_click_takes_focus (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ClickOn on = GPOINTER_TO_INT (data);
+  GtkWidget *back = find_close_button (GTK_WIDGET (fixture->editor));
+  GtkListBox *list = GTK_LIST_BOX (template_child (fixture->editor, "mark_list"));
+  g_autoptr(FasciaPainMark) made = NULL;
+  g_autoptr(GListModel) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const FasciaRegion *region = NULL;
+  graphene_point_t point = { 0 };
+  GtkWidget *focus, *row;
+  guint n_closed = 0;
+
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_grab_focus (back));
+  g_signal_connect (fixture->editor, "closed", G_CALLBACK (closed_cb), &n_closed);
+
+  switch (on)
+    {
+    case CLICK_MUSCLE:
+      {
+        g_autoptr(GArray) points = muscle_points (fixture, 1);
+        double vx, vy;
+
+        point = g_array_index (points, graphene_point_t, 0);
+        fascia_diagram_view_widget_to_view (fixture->view, point.x, point.y, &vx, &vy);
+        region = fascia_diagram_hit_test (fascia_diagram_view_get_diagram (fixture->view), vx, vy);
+      }
+      break;
+    case CLICK_LABEL:
+      {
+        double wx = 0, wy = 0;
+
+        region = fascia_ui_test_find_muscle_label (fixture->view, &wx, &wy);
+        g_assert_nonnull (region);
+        point = GRAPHENE_POINT_INIT (wx, wy);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  mark (fixture, &point);
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpuint (n_marks (fixture), ==, 1);
+  made = g_list_model_get_item (fascia_visit_editor_get_marks (fixture->editor), 0);
+  /* A point's mark has no region. */
+  g_assert_cmpstr (fascia_pain_mark_get_region_id (made) ?: "", ==,
+                   region != NULL ? region->id : "");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("after the click the focus is on a %s",
+                  focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  if (region != NULL)
+    g_assert_true (focus == fascia_diagram_view_get_region_widget (fixture->view, region->id));
+  else
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, row));
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), "space");
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpuint (n_closed, ==, 0);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == focus);
+  g_assert_cmpuint (n_marks (fixture), ==, 1);
+  stored = fascia_store_list_pain_marks (fixture->store, fascia_visit_get_id (fixture->visit),
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 1);
+  /* The region's mark stays open; the row's own key folds it. */
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)) == (region != NULL));
+
+  g_signal_handlers_disconnect_by_func (fixture->editor, closed_cb, &n_closed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +633,13 @@ main (int   argc,
               fixture_set_up, test_double_click_one_mark, fixture_tear_down);
   g_test_add ("/fascia/ui/body-chart/double-click-one-mark-busy", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_double_click_one_mark, fixture_tear_down);
+
+  g_test_add ("/fascia/ui/body-chart/click-takes-focus/muscle", Fixture,
+              GINT_TO_POINTER (CLICK_MUSCLE), fixture_set_up, test_click_takes_focus,
+              fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/click-takes-focus/label", Fixture,
+              GINT_TO_POINTER (CLICK_LABEL), fixture_set_up, test_click_takes_focus,
+              fixture_tear_down);
 
   return g_test_run ();
 }
