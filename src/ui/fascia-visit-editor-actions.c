@@ -289,7 +289,18 @@ point_activated_cb (FasciaVisitEditor *self,
   if (x < 0 || y < 0 || x > width || y > height)
     return;
 
-  fascia_visit_editor_mark_point (self, x, y);
+  /* The keyboard reaches the drawing's regions, not its points: the focus goes to the new
+   * mark's row, on its title (Space folds and opens it), as a click on a region takes it to
+   * the region (FasciaDiagramView). Left where it was, on the header's back button as a
+   * visit opens, Space pressed to go on with the chart closed the visit. */
+  if (fascia_visit_editor_mark_point (self, x, y))
+    {
+      guint n = self->marks != NULL ? g_list_model_get_n_items (self->marks) : 0;
+      GtkListBoxRow *row = n > 0 ? gtk_list_box_get_row_at_index (self->mark_list, n - 1) : NULL;
+
+      if (row != NULL)
+        gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 /* Treated targets */

@@ -521,13 +521,16 @@ typedef enum
 {
   CLICK_MUSCLE,
   CLICK_LABEL,
+  CLICK_POINT,
 } ClickOn;
 
-/* A click on the body chart takes the keyboard focus to the region it marked, as a click on
- * a button takes it to the button: the region clicked, or the one a label beside the body
- * names. After a click on a label the focus stayed where it was, on the header's back button
- * as a visit opens, and Space, pressed to go on with the chart, closed the visit. Space on
- * the region adds no mark: it opens the region's mark (one mark per region). */
+/* A click on the body chart takes the keyboard focus to what it marked, as a click on a
+ * button takes it to the button: the region clicked, the one a label names, or the new
+ * mark's row for a point of the body, which the keyboard cannot reach on the drawing. The
+ * focus stayed on the header's back button after a click on a label or a point, and Space,
+ * pressed to go on with the chart, closed the visit. Space after the click adds no mark:
+ * on a region it opens the region's mark (one mark per region), on a mark's row it folds
+ * the row. */
 static void
 test_click_takes_focus (Fixture       *fixture,
                         gconstpointer  data)
@@ -567,6 +570,9 @@ test_click_takes_focus (Fixture       *fixture,
         g_assert_nonnull (region);
         point = GRAPHENE_POINT_INIT (wx, wy);
       }
+      break;
+    case CLICK_POINT:
+      point_off_regions (fixture, &point);
       break;
     default:
       g_assert_not_reached ();
@@ -639,6 +645,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/fascia/ui/body-chart/click-takes-focus/label", Fixture,
               GINT_TO_POINTER (CLICK_LABEL), fixture_set_up, test_click_takes_focus,
+              fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/click-takes-focus/point", Fixture,
+              GINT_TO_POINTER (CLICK_POINT), fixture_set_up, test_click_takes_focus,
               fixture_tear_down);
 
   return g_test_run ();
