@@ -181,6 +181,8 @@ struct _FasciaDiagramView
   guint32        press_time;        /* the last press, as the window system timed it */
   double         series_x, series_y; /* the first press of the clicks taken as one */
   gboolean       press_repeats;     /* the last press was the second of a double click */
+  gboolean       press_on_shown;    /* the last press was on the drawing shown */
+  double         press_view_x, press_view_y; /* where, in view units */
   double         pinch_zoom;
   double         pinch_view_x, pinch_view_y;
 };
@@ -2332,6 +2334,7 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   g_hash_table_remove_all (self->notes);
 
   g_set_object (&self->diagram, diagram);
+  self->press_on_shown = FALSE;
   g_hash_table_remove_all (self->overlays.tiles);
   self->overlays.bytes = 0;
 
@@ -2525,6 +2528,10 @@ click_pressed_cb (FasciaDiagramView *self,
                   GtkGestureClick   *click)
 {
   self->press_repeats = press_is_repeat (self, click, n_press, x, y);
+  /* A click acts on what was pressed: the drawing may be laid out again before the release
+   * (the window resized) and show another part of the body under the pointer. */
+  self->press_on_shown = self->diagram != NULL;
+  fascia_diagram_view_widget_to_view (self, x, y, &self->press_view_x, &self->press_view_y);
 
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -2566,12 +2573,22 @@ click_released_cb (FasciaDiagramView *self,
                    GtkGestureClick   *click)
 {
   const FasciaRegion *region;
-  double view_x, view_y;
+  double view_x = self->press_view_x, view_y = self->press_view_y;
+  double shown_x, shown_y;
 
   if (self->dragged || self->press_repeats || self->diagram == NULL)
     return;
 
-  fascia_diagram_view_widget_to_view (self, x, y, &view_x, &view_y);
+  /* The click is on the point pressed, wherever the release fell: the pointer stays still
+   * while the drawing may have been laid out again under it since (the window resized).
+   * Another drawing shown since, or the point now out of sight, and it is dropped. */
+  fascia_diagram_view_view_to_widget (self, view_x, view_y, &shown_x, &shown_y);
+  if (!self->press_on_shown
+      || shown_x < 0 || shown_y < 0
+      || shown_x >= gtk_widget_get_width (GTK_WIDGET (self))
+      || shown_y >= gtk_widget_get_height (GTK_WIDGET (self)))
+    return;
+
   if (!self->point_mode)
     focus_clicked (self, view_x, view_y);
   g_signal_emit (self, signals[POINT_ACTIVATED], 0, view_x, view_y);

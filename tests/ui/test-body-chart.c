@@ -611,6 +611,173 @@ test_click_takes_focus (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->editor, closed_cb, &n_closed);
 }
 
+/* Whether the chart's click gesture holds a press. */
+static gboolean
+press_held (gpointer widget)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean held = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      held |= GTK_IS_GESTURE_CLICK (controller) && gtk_gesture_is_active (GTK_GESTURE (controller));
+    }
+  g_object_unref (controllers);
+  return held;
+}
+
+typedef struct
+{
+  FasciaDiagramView *view;
+  int                width;   /* before */
+} Resize;
+
+static gboolean
+resized (gpointer user_data)
+{
+  Resize *resize = user_data;
+
+  return gtk_widget_get_width (GTK_WIDGET (resize->view)) != resize->width
+         && up_to_date (resize->view);
+}
+
+static void
+clicked_at_cb (FasciaDiagramView *view,
+               double             x,
+               double             y,
+               graphene_point_t  *clicked)
+{
+  *clicked = GRAPHENE_POINT_INIT (x, y);
+}
+
+/* A press on a muscle of the body chart, the window made smaller before the button goes up:
+ * the click is on the muscle pressed, which the drawing, laid out again in the smaller
+ * window, no longer shows under the pointer. The mark was made on whatever the release fell
+ * on, another muscle. */
+static void
+test_press_then_resize (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) points = muscle_points (fixture, 1);
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  g_autoptr(FasciaPainMark) made = NULL;
+  graphene_point_t point = g_array_index (points, graphene_point_t, 0);
+  graphene_point_t clicked = { -1, -1 }, in_window;
+  const FasciaRegion *pressed, *under;
+  double vx, vy, after_x, after_y;
+  Resize resize = { fixture->view, 0 };
+
+  fascia_diagram_view_widget_to_view (fixture->view, point.x, point.y, &vx, &vy);
+  pressed = fascia_diagram_hit_test (diagram, vx, vy);
+  g_signal_connect (fixture->view, "point-activated", G_CALLBACK (clicked_at_cb), &clicked);
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->view), fixture->window, &point,
+                                           &in_window));
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), point.x, point.y);
+  fascia_ui_test_wait_idle (200);
+  fascia_ui_test_button_down (GTK_WIDGET (fixture->view), point.x, point.y);
+  g_assert_true (fascia_test_wait_for (press_held, fixture->view, 5000));
+
+  resize.width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 640);
+  g_assert_true (fascia_test_wait_for (resized, &resize, 5000));
+  /* The pointer has stayed where it was in the window; the chart may have moved in it. */
+  g_assert_true (gtk_widget_compute_point (fixture->window, GTK_WIDGET (fixture->view), &in_window,
+                                           &point));
+  fascia_diagram_view_widget_to_view (fixture->view, point.x, point.y, &after_x, &after_y);
+  under = fascia_diagram_hit_test (diagram, after_x, after_y);
+  g_test_message ("pressed at %.0f, %.0f of the drawing, on %s; %.0f, %.0f under the pointer "
+                  "after, on %s", vx, vy, pressed->id, after_x, after_y,
+                  under != NULL ? under->id : "nothing");
+  g_assert_true (under != pressed);
+
+  fixture->n_marks_awaited = 1;
+  fixture->frames_after_mark = 0;
+  fascia_ui_test_button_up_now (GTK_WIDGET (fixture->view));
+  g_assert_true (fascia_test_wait_for (mark_painted, fixture, 10000));
+  g_test_message ("clicked at %.0f, %.0f of the drawing", clicked.x, clicked.y);
+  g_signal_handlers_disconnect_by_func (fixture->view, clicked_at_cb, &clicked);
+
+  g_assert_cmpuint (n_marks (fixture), ==, 1);
+  made = g_list_model_get_item (fascia_visit_editor_get_marks (fixture->editor), 0);
+  g_assert_cmpstr (fascia_pain_mark_get_region_id (made), ==, pressed->id);
+}
+
+/* A point of a muscle in the right quarter of the chart, its own for 4 pixels all around. */
+static const FasciaRegion *
+muscle_point_at_right (Fixture          *fixture,
+                       graphene_point_t *point)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (fixture->view);
+  int w = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+
+  for (int x = w - 12; x > w * 3 / 4; x -= 4)
+    for (int y = h / 4; y < h * 3 / 4; y += 4)
+      {
+        const FasciaRegion *region = NULL;
+        gboolean solid = TRUE;
+
+        for (int d = 0; d < 9 && solid; d++)
+          {
+            const FasciaRegion *hit;
+            double vx, vy;
+
+            fascia_diagram_view_widget_to_view (fixture->view, x + 4 * (d % 3 - 1),
+                                                y + 4 * (d / 3 - 1), &vx, &vy);
+            hit = fascia_diagram_hit_test (diagram, vx, vy);
+            if (region == NULL)
+              region = hit;
+            solid = hit != NULL && hit == region && hit->kind == FASCIA_REGION_MUSCLE;
+          }
+        if (solid)
+          {
+            *point = GRAPHENE_POINT_INIT (x, y);
+            return region;
+          }
+      }
+  g_assert_not_reached ();
+}
+
+/* The same with the drawing zoomed in: the smaller window shows less of it, and the muscle
+ * pressed near the chart's right edge is no longer in sight when the button goes up. The
+ * click is dropped: what it would mark is not shown. */
+static void
+test_press_then_resize_out_of_sight (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  graphene_point_t point, clicked = { -1, -1 };
+  Resize resize = { fixture->view, 0 };
+  const FasciaRegion *pressed;
+
+  fascia_diagram_view_zoom_at (fixture->view, 2.0, gtk_widget_get_width (view) / 2.0,
+                               gtk_widget_get_height (view) / 2.0);
+  g_assert_true (fascia_test_wait_for (up_to_date, fixture->view, 5000));
+  pressed = muscle_point_at_right (fixture, &point);
+  g_signal_connect (fixture->view, "point-activated", G_CALLBACK (clicked_at_cb), &clicked);
+
+  fascia_ui_test_pointer_move (view, point.x, point.y);
+  fascia_ui_test_wait_idle (200);
+  fascia_ui_test_button_down (view, point.x, point.y);
+  g_assert_true (fascia_test_wait_for (press_held, view, 5000));
+
+  resize.width = gtk_widget_get_width (view);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 640);
+  g_assert_true (fascia_test_wait_for (resized, &resize, 5000));
+  g_test_message ("pressed %s at %.0f of a chart %d wide, now %d", pressed->id, point.x,
+                  resize.width, gtk_widget_get_width (view));
+
+  fascia_ui_test_button_up_now (view);
+  fascia_ui_test_wait_idle (500);
+  g_signal_handlers_disconnect_by_func (fixture->view, clicked_at_cb, &clicked);
+  g_test_message ("clicked at %.0f, %.0f of the drawing", clicked.x, clicked.y);
+  g_assert_cmpfloat (clicked.x, ==, -1);
+  g_assert_cmpuint (n_marks (fixture), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +816,10 @@ main (int   argc,
   g_test_add ("/fascia/ui/body-chart/click-takes-focus/point", Fixture,
               GINT_TO_POINTER (CLICK_POINT), fixture_set_up, test_click_takes_focus,
               fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/press-then-resize", Fixture, NULL,
+              fixture_set_up, test_press_then_resize, fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/press-then-resize-out-of-sight", Fixture, NULL,
+              fixture_set_up, test_press_then_resize_out_of_sight, fixture_tear_down);
 
   return g_test_run ();
 }
