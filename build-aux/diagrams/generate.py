@@ -1658,7 +1658,7 @@ def build_posterior_superficial():
              'vastus lateralis under the iliotibial tract: biceps femoris on the head of the fibula, semitendinosus, '
              'gracilis and sartorius on the pes anserinus, semimembranosus on the back of the medial tibial condyle, '
              'the iliotibial tract down the lateral thigh to the knee; below the knee the two heads of gastrocnemius, the '
-             'lower borders of the popliteal fossa.',
+             'lower borders of the popliteal fossa, and popliteus in its floor between them.',
              scale=PS_SCALE)
     v.title_long = 'Posterior view, superficial layer: low back, buttock and thigh'
     v.ymin = -200                   # latissimus runs on up towards the axilla
@@ -1744,8 +1744,11 @@ def build_posterior_superficial():
         v.add('muscles', group('m-trapezius' + sf, muscle_parts(trapezius_sheet(v, s), 'sup', 16, tendon=(0.0, 0.07))))
         # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
-        # the iliotibial tract over it, ending above the knee under biceps femoris; gastrocnemius below the
-        # hamstrings, the lower borders of the popliteal fossa, behind the tract (nearer the viewer)
+        # popliteus in the floor of the popliteal fossa, deep to the tract and gastrocnemius, seen in the V
+        # between the heads of gastrocnemius
+        v.add('muscles', popliteus_back(v, s))
+        # the iliotibial tract over vastus lateralis, ending above the knee under biceps femoris; gastrocnemius
+        # below the hamstrings, the lower borders of the popliteal fossa, behind the tract (nearer the viewer)
         draw_itb_coronal(v, s)
         v.add('muscles', gastrocnemius_back(v, s))
         thigh_back(v, s, False)
@@ -1808,6 +1811,7 @@ def build_posterior_superficial():
     v.label('Head of fibula', (KNEE + 40, 738), L)
     v.label('Pes anserinus', (KNEE - 21, 756), R)
     v.label('Gastrocnemius', (KNEE + 17, 735), L)
+    v.label('Popliteus', (KNEE + 9, 722), R)
     return v
 
 
@@ -1944,7 +1948,7 @@ def build_posterior_deep():
              'lumborum, multifidus and the erector spinae (cut away on the right), gluteus medius (cut on the right to '
              'show gluteus minimus), piriformis and the short lateral rotators below it, and the hamstrings, adductor '
              'magnus and gracilis down to the knee, vastus lateralis beside them on the lateral thigh, and below the '
-             'knee the two heads of gastrocnemius.')
+             'knee the two heads of gastrocnemius, with popliteus in the floor of the popliteal fossa between them.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
     # the left column keeps further off: "Lumbar multifidus", beside the slanting lateral edge of the
     # lumbar muscles, came within 8 units of it enlarged to 33 once "Greater sciatic notch (covered)" took
@@ -2007,7 +2011,9 @@ def build_posterior_deep():
         deep_rotators_back(v, s)
         # the lateral thigh beside the hamstrings: vastus lateralis, not bare bone
         v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
-        # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa
+        # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa, over popliteus in
+        # the floor of the fossa, which shows in the V between its heads
+        v.add('muscles', popliteus_back(v, s))
         v.add('muscles', gastrocnemius_back(v, s))
         thigh_back(v, s, True)
         trigger_point(v, 'biceps-femoris', 1, s, (106, 570))
@@ -2015,12 +2021,17 @@ def build_posterior_deep():
         trigger_point(v, 'semimembranosus', 1, s, (46, 600))
         trigger_point(v, 'adductor-magnus', 2, s, (66, 372))
         trigger_point(v, 'obturator-internus', 1, s, (48, 318))
+        # popliteus's point lies in the upper medial part of the muscle (Travell & Simons), drawn where the
+        # muscle comes out from under the medial head of gastrocnemius into the V between the heads
+        trigger_point(v, 'popliteus', 1, s, (KNEE + 4, 730))
         referral_zone(v, 'biceps-femoris', 1, s, [blob(74, 690, 30, 24, 0, 12), [(94, 520), (122, 530), (128, 640), (108, 690), (90, 660)]])
         medial = [[(40, 346), (84, 350), (88, 372), (62, 380), (36, 370)], [(32, 420), (62, 420), (64, 560), (64, 690), (44, 730), (30, 700), (28, 560)]]
         referral_zone(v, 'semitendinosus', 1, s, medial)
         referral_zone(v, 'semimembranosus', 1, s, medial)
         referral_zone(v, 'adductor-magnus', 2, s, [blob(6, 318, 14, 26, 0, 10)])
         referral_zone(v, 'obturator-internus', 1, s, [blob(4, 292, 12, 20, 0, 10), [(56, 360), (90, 362), (88, 440), (60, 440)]])
+        # the back of the knee, spreading a little onto the upper calf
+        referral_zone(v, 'popliteus', 1, s, [blob(KNEE + 2, 712, 22, 19, 0, 12)])
         trigger_point(v, 'quadratus-lumborum', 1, s, (74, 36))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
         trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
@@ -2096,6 +2107,7 @@ def build_posterior_deep():
     v.label('Head of fibula', (104, 738), L)
     v.label('Pes anserinus', (45, 756), R)
     v.label('Gastrocnemius', (KNEE + 17, 735), R)
+    v.label('Popliteus', (KNEE + 9, 722), R)
     # bare between sartorius and gracilis, below the insertion of semimembranosus
     v.label('Medial tibial condyle', (33, 725), L)
     # in the right-hand column: the left one, full down to the knee, has no room for it beside the
@@ -2158,6 +2170,29 @@ GASTROC_MED = ([(KNEE - 32, 661), (KNEE - 22, 661), (KNEE - 12, 667)],
 GASTROC_LAT = ([(KNEE + 35, 662), (KNEE + 30, 665), (KNEE + 23, 669)],
                [(KNEE + 30, 765), (KNEE + 18, 765), (KNEE + 6, 765)],
                [(KNEE + 34, 700), (KNEE + 16, 696)], [(KNEE + 29, 738), (KNEE + 7, 742)])
+
+
+# Popliteus (Gray's, Moore; Travell & Simons): a flat triangular muscle on the back of the upper tibia, in
+# the floor of the popliteal fossa below the joint line. Its tendon arises inside the capsule from the
+# anterior end of the groove for popliteus on the lateral surface of the lateral femoral condyle, crosses
+# the back of the lateral meniscus and of the lateral tibial condyle just medial to the superior
+# tibiofibular joint, and the belly fans down and medially onto the triangular area of the posterior
+# tibia above the soleal line, below the medial condyle (under the insertion of semimembranosus). The
+# soleal line, its lower border, runs from below the fibular facet of the lateral condyle down and
+# medially to the medial border of the tibia about 12 cm below the plateau; within the views, which end
+# 6 cm below the joint line, it runs off their foot 13 mm lateral to the knee's centre line, so that the
+# whole of the V between the heads of gastrocnemius lies above it. Deep to gastrocnemius, which covers it
+# but for that V (mm, left side: fibre t=0 the upper, t=1 the lower, along the soleal line).
+POPLITEUS = ([(KNEE + 37, 702), (KNEE + 35.5, 706.5)],
+             [(KNEE - 29, 735.5), (KNEE - 26, 744), (KNEE - 20.5, 753), (KNEE - 17, 765), (KNEE - 2, 765),
+              (KNEE + 13, 765)],
+             [(KNEE + 18, 712.5), (KNEE + 31.5, 727)], [(KNEE - 5, 719.5), (KNEE + 22, 746)])
+
+
+def popliteus_back(v, side):
+    """Popliteus from behind, under gastrocnemius and the hamstring tendons: its tendon (pale) from the
+    lateral femoral condyle across the joint line, its belly fanning down and medially to the tibia."""
+    return group('m-popliteus' + sfx(side), muscle_parts(sheet(v, side, *POPLITEUS), 'deep', 9, tendon=(0.0, 0.2)))
 
 
 def gastrocnemius_back(v, side):
@@ -4453,7 +4488,7 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',
               'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm',
-              'gastrocnemius']
+              'gastrocnemius', 'popliteus']
 LANDMARK_IDS = ['t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',

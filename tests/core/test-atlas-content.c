@@ -26,7 +26,7 @@ static const char * const required_muscles[] = {
   "vastus-medialis", "vastus-intermedius", "rectus-abdominis", "internal-oblique", "transversus-abdominis", "levator-ani", "coccygeus",
   "diaphragm",
   /* issue 12 */
-  "trapezius", "rhomboid-major", "teres-major", "intercostals", "gastrocnemius", NULL
+  "trapezius", "rhomboid-major", "teres-major", "intercostals", "gastrocnemius", "popliteus", NULL
 };
 
 /* Every muscle's identifiers, each checked against what Terminologia Anatomica (1998) and the
@@ -84,6 +84,7 @@ static const struct
   { "coccygeus",                   "FMA:19088", "A04.5.04.011" },
   { "diaphragm",                   "FMA:13295", "A04.4.02.001" },
   { "gastrocnemius",               "FMA:22541", "A04.7.02.044" },
+  { "popliteus",                   "FMA:22590", "A04.7.02.050" },
 };
 
 static const char * const required_landmarks[] = {
@@ -193,6 +194,7 @@ static const struct {
   { "gastrocnemius", 1, NULL },
   { "gastrocnemius", 2, NULL },
   { "gastrocnemius", 3, NULL },
+  { "popliteus", 1, "posterior-deep" },
 };
 
 static FasciaAtlas *
@@ -648,6 +650,65 @@ test_gastrocnemius_card (void)
   g_assert_false (fascia_landmark_get_drawn (calcaneus));
 }
 
+/* Popliteus (issue 12): its tendon from the lateral femoral condyle, with the lateral meniscus and,
+ * by the popliteofibular ligament, the head of the fibula, which texts list differently (said in its
+ * disagreements); the tibia above the soleal line; the tibial nerve L4-S1 (Gray's, Moore) and the
+ * genicular arteries; its one trigger point drawn in the back deep view, referring to the back of
+ * the knee; the popliteal fossa's vessels and nerve and a possible deep vein thrombosis in its study
+ * note; drawn in both back views, where it shows between the heads of gastrocnemius. */
+static void
+test_popliteus_card (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaMuscle *pop = fascia_atlas_lookup_muscle (atlas, "popliteus");
+  const char * const note_words[] = { "popliteal artery", "vein", "tibial nerve", "deep vein thrombosis", "refer", NULL };
+  const char * const origin_words[] = { "meniscus", "popliteofibular", NULL };
+  const char * const views[] = { "posterior-superficial", "posterior-deep", NULL };
+  const char * const *disagreements;
+  g_autoptr(FasciaTriggerPoint) tp = NULL;
+  g_autofree char *blood = NULL;
+  g_autofree char *actions = NULL;
+  GPtrArray *origins;
+  gboolean stated = FALSE;
+
+  g_assert_nonnull (pop);
+  g_assert_cmpstr (fascia_muscle_get_group (pop), ==, "deep-posterior-leg");
+  g_assert_true (fascia_muscle_get_paired (pop));
+  g_assert_cmpstr (fascia_muscle_get_innervation_nerve (pop), ==, "Tibial nerve");
+  g_assert_cmpstr (fascia_muscle_get_innervation_roots (pop), ==, "L4–S1");
+  blood = g_strjoinv ("\n", (char **) fascia_muscle_get_blood_supply (pop));
+  g_assert_nonnull (strstr (blood, "genicular"));
+  g_assert_nonnull (strstr (blood, "popliteal artery"));
+  actions = g_strjoinv ("\n", (char **) fascia_muscle_get_actions (pop));
+  g_assert_nonnull (strstr (actions, "Unlocks"));
+  g_assert_nonnull (strstr (actions, "meniscus"));
+
+  origins = fascia_muscle_get_origins (pop);
+  g_assert_true (attaches (origins, "femur"));
+  g_assert_true (attaches (origins, "fibular-head"));
+  g_assert_true (has_all (((FasciaAttachment *) origins->pdata[1])->text, origin_words));
+  g_assert_true (attaches (fascia_muscle_get_insertions (pop), "tibia"));
+  g_assert_nonnull (strstr (((FasciaAttachment *) fascia_muscle_get_insertions (pop)->pdata[0])->text,
+                            "soleal line"));
+  disagreements = fascia_muscle_get_disagreements (pop);
+  for (guint i = 0; disagreements[i] != NULL; i++)
+    stated = stated || has_all (disagreements[i], origin_words);
+  if (!stated)
+    g_error ("popliteus: where references differ on its meniscal and fibular origins is not stated");
+
+  g_assert_cmpuint (g_list_model_get_n_items (fascia_muscle_get_trigger_points (pop)), ==, 1);
+  tp = g_list_model_get_item (fascia_muscle_get_trigger_points (pop), 0);
+  g_assert_nonnull (strstr (fascia_trigger_point_get_referral (tp), "back of the knee"));
+  if (!has_all (fascia_muscle_get_study_note (pop), note_words))
+    g_error ("popliteus: the study note does not keep pressure out of the popliteal fossa or "
+             "name a deep vein thrombosis: %s", fascia_muscle_get_study_note (pop));
+  g_assert_true (treated_by (pop, "trigger-point-therapy"));
+
+  for (guint i = 0; views[i] != NULL; i++)
+    g_assert_true (g_strv_contains (fascia_view_get_muscles (fascia_atlas_lookup_view (atlas, views[i])),
+                                    "popliteus"));
+}
+
 /* Ribs 5-8 as the references attach them (Gray's, Moore): iliocostalis lumborum inserts on the
  * angles of the lower six or seven ribs, longissimus thoracis on the lower nine or ten, and the
  * diaphragm's costal part arises from the inner surfaces of the lower six cartilages and ribs
@@ -1018,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/identifiers-verified", test_identifiers_verified);
   g_test_add_func ("/fascia/core/atlas-content/intercostals-card", test_intercostals_card);
   g_test_add_func ("/fascia/core/atlas-content/gastrocnemius-card", test_gastrocnemius_card);
+  g_test_add_func ("/fascia/core/atlas-content/popliteus-card", test_popliteus_card);
   g_test_add_func ("/fascia/core/atlas-content/ribs-5-8-attached", test_ribs_5_8_attached);
   g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
   g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);

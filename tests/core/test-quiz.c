@@ -90,38 +90,38 @@ describe_round (FasciaQuiz *quiz)
 /* Seed 42 over the test atlas, no progress: the exact rounds. */
 static const char *expected_seed_42[] = {
   [FASCIA_QUIZ_KIND_FIND_MUSCLE] =
-    "internal-oblique - 0 front-superficial |\n"
-    "quadratus-lumborum - 2 posterior-deep |\n"
-    "coccygeus - 0 pelvis-medial |\n"
-    "iliocostalis-lumborum - 0 posterior-deep |\n"
-    "psoas-major - 0 anterior |\n"
-    "latissimus-dorsi - 1 posterior-superficial |\n"
-    "longissimus-thoracis - 2 posterior-deep |\n"
+    "internal-oblique - 2 front-superficial |\n"
+    "iliocostalis-lumborum - 1 posterior-deep |\n"
     "diaphragm - 0 pelvis-medial |\n"
-    "tensor-fasciae-latae - 1 anterior |\n"
-    "rectus-abdominis - 2 front-superficial |\n",
+    "tensor-fasciae-latae - 2 lateral |\n"
+    "longissimus-thoracis - 0 posterior-deep |\n"
+    "coccygeus - 2 pelvis-medial |\n"
+    "psoas-major - 2 anterior |\n"
+    "rectus-abdominis - 2 front-superficial |\n"
+    "quadratus-lumborum - 2 anterior |\n"
+    "latissimus-dorsi - 0 posterior-superficial |\n",
   [FASCIA_QUIZ_KIND_ATTACHMENT] =
-    "intercostals origin 0 - | costal-cartilages-5-7 | pubic-body lateral-arcuate-ligament rib-12\n"
-    "diaphragm origin 0 pelvis-medial | ribs-5-8 | acetabulum posterior-gluteal-line costal-cartilages-5-7\n"
-    "longissimus-thoracis origin 0 posterior-deep | sacrum | l3-transverse-process coccyx l4-transverse-process\n"
-    "semitendinosus origin 0 - | ischial-tuberosity | greater-sciatic-notch pubic-body iliac-fossa\n"
-    "gastrocnemius origin 0 - | lateral-supracondylar-line | sacrotuberous-ligament sacrum lower-ribs\n"
-    "rectus-abdominis insertion 0 front-superficial | xiphoid-process | perineal-body anococcygeal-body scapula\n"
-    "vastus-medialis insertion 0 - | patella | lateral-tibial-condyle pes-anserinus medial-tibial-condyle\n"
-    "gracilis insertion 0 - | pes-anserinus | patella medial-tibial-condyle tibial-tuberosity\n"
-    "latissimus-dorsi origin 0 posterior-superficial | sacrum | l5-transverse-process l5-body iliolumbar-ligament\n"
-    "biceps-femoris origin 0 - | ischial-tuberosity | iliac-fossa pecten-pubis anterior-gluteal-line\n",
+    "latissimus-dorsi origin 0 posterior-superficial | sacrum | t12-body l4-transverse-process lumbar-mammillary-processes\n"
+    "gastrocnemius origin 0 - | femur | l4-body ischial-spine pecten-pubis\n"
+    "gracilis insertion 0 - | pes-anserinus | patella lateral-tibial-condyle fibular-head\n"
+    "longissimus-thoracis origin 0 posterior-deep | sacrum | l5-transverse-process l2-transverse-process l1-transverse-process\n"
+    "semitendinosus origin 0 - | ischial-tuberosity | pubic-crest posterior-gluteal-line acetabulum\n"
+    "rectus-abdominis origin 0 front-superficial | pubic-crest | ischial-tuberosity posterior-gluteal-line ischiopubic-ramus\n"
+    "biceps-femoris origin 0 - | ischial-tuberosity | ischiopubic-ramus pubic-crest posterior-gluteal-line\n"
+    "intercostals origin 0 - | lower-ribs | rib-12 l2-transverse-process lateral-arcuate-ligament\n"
+    "vastus-medialis insertion 0 - | patella | tibial-tuberosity medial-tibial-condyle lateral-tibial-condyle\n"
+    "diaphragm origin 0 pelvis-medial | l1-body | l2-transverse-process l4-body l4-transverse-process\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
-    "longissimus-thoracis tp-1 2 posterior-deep | longissimus-thoracis | lumbar-multifidus serratus-posterior-inferior sartorius\n"
-    "biceps-femoris tp-1 1 posterior-deep | biceps-femoris | quadratus-lumborum longissimus-thoracis lumbar-multifidus\n"
-    "rectus-abdominis tp-1 2 front-superficial | rectus-abdominis | gluteus-minimus serratus-posterior-inferior transversus-abdominis\n"
-    "diaphragm tp-1 2 pelvis-medial | diaphragm | psoas-minor transversus-abdominis gemellus-superior\n"
-    "vastus-medialis tp-1 1 front-superficial | vastus-medialis | external-oblique transversus-abdominis internal-oblique\n"
-    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | gemellus-superior external-oblique gemellus-inferior\n"
-    "gracilis tp-1 1 anterior | gracilis | external-oblique psoas-minor quadratus-lumborum\n"
-    "latissimus-dorsi tp-1 2 posterior-superficial | latissimus-dorsi | gluteus-maximus serratus-posterior-inferior external-oblique\n"
-    "semitendinosus tp-1 1 posterior-deep | semitendinosus | rhomboid-major lumbar-multifidus coccygeus\n"
-    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | quadratus-femoris adductor-brevis lumbar-multifidus\n",
+    "semitendinosus tp-1 1 posterior-deep | semitendinosus | lumbar-multifidus external-oblique internal-oblique\n"
+    "biceps-femoris tp-1 2 posterior-deep | biceps-femoris | lumbar-multifidus quadratus-lumborum longissimus-thoracis\n"
+    "longissimus-thoracis tp-1 2 posterior-deep | longissimus-thoracis | rectus-abdominis pectineus lumbar-multifidus\n"
+    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | gemellus-inferior rhomboid-major external-oblique\n"
+    "vastus-medialis tp-2 1 front-superficial | vastus-medialis | rectus-abdominis transversus-abdominis external-oblique\n"
+    "rectus-abdominis tp-2 2 front-superficial | rectus-abdominis | semimembranosus transversus-abdominis gemellus-inferior\n"
+    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | psoas-minor rhomboid-major lumbar-multifidus\n"
+    "diaphragm tp-1 2 pelvis-medial | diaphragm | obturator-externus psoas-minor transversus-abdominis\n"
+    "gracilis tp-1 1 anterior | gracilis | external-oblique quadratus-lumborum psoas-minor\n"
+    "latissimus-dorsi tp-1 1 posterior-superficial | latissimus-dorsi | gluteus-maximus external-oblique serratus-posterior-inferior\n",
 };
 
 /* Whether @choice names the nerve of the text @nerve: its words are the text's, in their
@@ -183,7 +183,7 @@ supply_names (const char *supply,
 }
 
 static const char *expected_nerve_seed_42 =
-  "longissimus-thoracis latissimus-dorsi intercostals vastus-medialis gastrocnemius biceps-femoris rectus-abdominis semitendinosus gracilis diaphragm";
+  "biceps-femoris gastrocnemius latissimus-dorsi semitendinosus diaphragm gracilis vastus-medialis longissimus-thoracis intercostals rectus-abdominis";
 
 static void
 test_seed_42 (gconstpointer data)
@@ -719,7 +719,7 @@ test_scoring (void)
   g_object_unref (q);
 
   /* Find the muscle: the side named counts; any other region is wrong, and named. */
-  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 1, NULL, NOON, NULL);
+  find = fascia_quiz_new (test_atlas, FASCIA_QUIZ_KIND_FIND_MUSCLE, 10, 11, NULL, NOON, NULL);
   q = fascia_quiz_get_current (find);
   {
     const char *id = fascia_quiz_question_get_muscle_id (q);
@@ -730,8 +730,8 @@ test_scoring (void)
     g_autofree char *answered = g_strdup_printf ("%s (%s)", name, left ? "right" : "left");
     g_autofree char *correct = g_strdup_printf ("%s (%s)", name, left ? "left" : "right");
 
-    /* Seed 1 asks first for a muscle on one named side (seed 6 did, before the 44th muscle,
-     * gastrocnemius, changed the draws). */
+    /* Seed 11 asks first for a muscle on one named side (seed 1 did before the 45th muscle,
+     * popliteus, changed the draws, and seed 6 before the 44th, gastrocnemius). */
     g_assert_cmpint (side, !=, FASCIA_SIDE_NONE);
     g_assert_false (fascia_quiz_answer_region (find, wrong));
     g_assert_cmpstr (fascia_quiz_question_get_answer_text (q), ==, answered);

@@ -1024,6 +1024,17 @@ static const HitPoint hit_points[] = {
     "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
   { "posterior-deep", 758.4, 1453.4, "m-gastrocnemius-r",
     "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
+  /* Back views: in the V between the heads of gastrocnemius, below the joint line, popliteus lies in
+   * the floor of the popliteal fossa, on the back of the tibia above the soleal line (Gray's, Moore);
+   * the V showed bare tibia. 7 mm lateral to the knee's centre line, 719 mm below L1. */
+  { "posterior-superficial", 488.3, 1425.6, "m-popliteus-l",
+    "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
+  { "posterior-superficial", 711.7, 1425.6, "m-popliteus-r",
+    "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
+  { "posterior-deep", 468.6, 1415.6, "m-popliteus-l",
+    "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
+  { "posterior-deep", 731.4, 1415.6, "m-popliteus-r",
+    "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
   /* Back deep view: the linea aspera is the ridge between the insertion of adductor magnus and
    * the origin of vastus lateralis, bare between them in the upper thigh. */
   { "posterior-deep", 800, 960, "b-linea-aspera-r",
@@ -2289,6 +2300,9 @@ static const LabelPoint label_points[] = {
   /* the intercostal muscles between the ribs in the window of the chest wall, labelled in the
    * side and back superficial views (they had no label here) */
   { "front-superficial", "Intercostal muscles", "m-intercostals-r" },
+  /* popliteus, labelled where it shows between the heads of gastrocnemius */
+  { "posterior-superficial", "Popliteus", "m-popliteus-r" },
+  { "posterior-deep", "Popliteus", "m-popliteus-r" },
   { "lateral", "Linea alba", "b-linea-alba" },
   { "lateral", "Fibular head", "b-fibular-head-r" },
   /* the spinous processes and the median sacral crest lie on the thoracolumbar fascia */
