@@ -39,11 +39,11 @@ struct _FasciaClientView
   GtkStackSwitcher    *section_switcher;
   GtkStack            *stack;
   AdwPreferencesGroup *intake_group;
-  AdwEntryRow         *name_row;
-  AdwEntryRow         *phone_row;
-  AdwEntryRow         *email_row;
-  AdwEntryRow         *birth_row;
-  AdwEntryRow         *intake_row;
+  FasciaEntryRow      *name_row;
+  FasciaEntryRow      *phone_row;
+  FasciaEntryRow      *email_row;
+  FasciaEntryRow      *birth_row;
+  FasciaEntryRow      *intake_row;
   GtkSwitch           *pregnancy_switch;
   GtkSwitch           *anticoagulants_switch;
   GtkSwitch           *osteoporosis_switch;
@@ -1645,6 +1645,7 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
   g_type_ensure (FASCIA_TYPE_VISIT_EDITOR);
   g_type_ensure (FASCIA_TYPE_PROGRESS_CHART);
 
+  g_type_ensure (FASCIA_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-client-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, title_label);

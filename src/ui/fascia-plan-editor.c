@@ -48,8 +48,8 @@ struct _FasciaPlanEditor
   GtkSpinButton     *sessions_spin;
   GtkSpinButton     *weeks_spin;
   AdwComboRow       *status_row;
-  AdwEntryRow       *start_row;
-  AdwEntryRow       *end_row;
+  FasciaEntryRow    *start_row;
+  FasciaEntryRow    *end_row;
   GtkTextBuffer     *discharge_buffer;
   GtkWidget         *goals_view;
   GtkWidget         *discharge_view;
@@ -904,8 +904,11 @@ name_for_target (GtkWidget  *widget,
   g_autofree char *label = g_strdup_printf (C_("accessible name of a target's control", "%s, %s"),
                                             what, target_name);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  if (FASCIA_IS_ENTRY_ROW (widget))
+    fascia_entry_row_set_accessible_label (FASCIA_ENTRY_ROW (widget), label);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    label, -1);
 }
 
 static GtkWidget *
@@ -983,7 +986,7 @@ create_target_row (FasciaPlanEditor *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
-  row = adw_entry_row_new ();
+  row = fascia_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Notes"));
   gtk_editable_set_text (GTK_EDITABLE (row), fascia_plan_target_get_notes (target) ?: "");
   name_for_target (row, _("Notes"), name);
@@ -1990,6 +1993,7 @@ fascia_plan_editor_class_init (FasciaPlanEditorClass *klass)
 
   g_type_ensure (FASCIA_TYPE_DIAGRAM_VIEW);
 
+  g_type_ensure (FASCIA_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaPlanEditor, heading_label);

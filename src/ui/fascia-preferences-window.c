@@ -21,9 +21,9 @@ struct _FasciaPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   /* Template widgets */
-  AdwEntryRow          *clinic_row;
-  AdwEntryRow          *therapist_row;
-  AdwEntryRow          *contact_row;
+  FasciaEntryRow       *clinic_row;
+  FasciaEntryRow       *therapist_row;
+  FasciaEntryRow       *contact_row;
   AdwComboRow          *paper_row;
   AdwPreferencesGroup  *clinic_group;
   AdwActionRow         *move_row;
@@ -166,6 +166,7 @@ fascia_preferences_window_class_init (FasciaPreferencesWindowClass *klass)
   object_class->dispose = fascia_preferences_window_dispose;
   object_class->finalize = fascia_preferences_window_finalize;
 
+  g_type_ensure (FASCIA_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaPreferencesWindow, clinic_row);

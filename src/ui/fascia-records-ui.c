@@ -2543,8 +2543,8 @@ typedef struct
 {
   GtkWidget            *widget;
   FasciaStore          *store;
-  AdwEntryRow          *server_row;
-  AdwPasswordEntryRow  *password_row;
+  FasciaEntryRow       *server_row;
+  FasciaEntryRow       *password_row;
   GtkCheckButton       *remember_check;
 } MoveForm;
 
@@ -2618,11 +2618,11 @@ fascia_records_move_to_server (GtkWidget   *widget,
                                  "from ~/.pgpass or the service file, or type it here."));
   g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) move_form_free);
 
-  form->server_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  form->server_row = FASCIA_ENTRY_ROW (fascia_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->server_row), _("Server"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (form->server_row),
                                "postgresql://clinic.example.org/fascia?sslmode=verify-full");
-  form->password_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
+  form->password_row = FASCIA_ENTRY_ROW (fascia_entry_row_new_password ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->password_row),
                                  _("Password (if the server asks for one)"));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

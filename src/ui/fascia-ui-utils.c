@@ -633,9 +633,9 @@ field_finished_cb (GtkWidget *field)
 }
 
 static void
-add_check (AdwEntryRow *row,
-           FieldCheck   check,
-           GCallback    finished)
+add_check (FasciaEntryRow *row,
+           FieldCheck      check,
+           GCallback       finished)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
@@ -685,8 +685,8 @@ date_leave_cb (GtkEventControllerFocus *controller)
 }
 
 static void
-day_selected_cb (GtkCalendar *calendar,
-                 AdwEntryRow *row)
+day_selected_cb (GtkCalendar    *calendar,
+                 FasciaEntryRow *row)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
   g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (picked),
@@ -704,8 +704,8 @@ day_selected_cb (GtkCalendar *calendar,
 
 /* The calendar opens on the date in the field, or today. */
 static void
-calendar_show_cb (GtkWidget   *popover,
-                  AdwEntryRow *row)
+calendar_show_cb (GtkWidget      *popover,
+                  FasciaEntryRow *row)
 {
   GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (GTK_POPOVER (popover)));
   g_autoptr(GDateTime) date = fascia_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (row)));
@@ -760,7 +760,7 @@ static void
 create_calendar_cb (GtkMenuButton *button,
                     gpointer       user_data)
 {
-  AdwEntryRow *row = user_data;
+  FasciaEntryRow *row = user_data;
   GtkWidget *popover;
   GtkWidget *calendar;
 
@@ -856,14 +856,14 @@ fascia_ui_defer_menu (GtkWidget  *widget,
  * Read it with fascia_ui_date_row_get_date(), fill it with fascia_ui_date_row_set_date().
  */
 void
-fascia_ui_date_row_init (AdwEntryRow *row)
+fascia_ui_date_row_init (FasciaEntryRow *row)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkWidget *button = gtk_menu_button_new ();
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
   g_autofree char *label = NULL;
 
-  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (FASCIA_IS_ENTRY_ROW (row));
 
   g_object_set_data (G_OBJECT (row), FIELD_CHECK_KEY, check_date);
   g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), NULL);
@@ -880,7 +880,7 @@ fascia_ui_date_row_init (AdwEntryRow *row)
   /* Translators: the button beside a date field, e.g. “Pick the date of birth from a calendar” */
   label = g_strdup_printf (_("Pick “%s” from a calendar"), title != NULL ? title : "");
   set_name (button, label);
-  adw_entry_row_add_suffix (row, button);
+  fascia_entry_row_add_suffix (row, button);
 }
 
 static char *
@@ -903,9 +903,9 @@ check_required_date (const char *text)
  * holding something that is not saved, as it is when it holds no date.
  */
 void
-fascia_ui_date_row_set_required (AdwEntryRow *row)
+fascia_ui_date_row_set_required (FasciaEntryRow *row)
 {
-  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (FASCIA_IS_ENTRY_ROW (row));
 
   g_object_set_data (G_OBJECT (row), FIELD_CHECK_KEY, check_required_date);
 }
@@ -917,12 +917,12 @@ fascia_ui_date_row_set_required (AdwEntryRow *row)
  * Shows @iso in @row and clears any mark left from another record.
  */
 void
-fascia_ui_date_row_set_date (AdwEntryRow *row,
-                             const char  *iso)
+fascia_ui_date_row_set_date (FasciaEntryRow *row,
+                             const char     *iso)
 {
   g_autofree char *shown = fascia_ui_format_stored_date (iso);
 
-  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (FASCIA_IS_ENTRY_ROW (row));
 
   gtk_editable_set_text (GTK_EDITABLE (row), shown);
   fascia_ui_field_set_error (GTK_WIDGET (row), NULL);
@@ -936,14 +936,14 @@ fascia_ui_date_row_set_date (AdwEntryRow *row,
  *   held before is what stays saved
  */
 gboolean
-fascia_ui_date_row_get_date (AdwEntryRow  *row,
-                             char        **iso)
+fascia_ui_date_row_get_date (FasciaEntryRow  *row,
+                             char           **iso)
 {
   const char *text;
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *stripped = NULL;
 
-  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), FALSE);
+  g_return_val_if_fail (FASCIA_IS_ENTRY_ROW (row), FALSE);
   g_return_val_if_fail (iso != NULL, FALSE);
 
   text = gtk_editable_get_text (GTK_EDITABLE (row));
@@ -988,9 +988,9 @@ check_email (const char *text)
  * callers save only what fascia_ui_is_email_or_empty() accepts.
  */
 void
-fascia_ui_email_row_init (AdwEntryRow *row)
+fascia_ui_email_row_init (FasciaEntryRow *row)
 {
-  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (FASCIA_IS_ENTRY_ROW (row));
 
   add_check (row, check_email, G_CALLBACK (field_finished_cb));
 }

@@ -12,6 +12,7 @@
 #include "fascia/fascia-store.h"
 
 #include "fascia-diagram-view.h"
+#include "fascia-entry-row.h"
 
 G_BEGIN_DECLS
 
@@ -57,7 +58,7 @@ char              *fascia_ui_describe_date_format (void);
 void               fascia_ui_field_set_error      (GtkWidget         *field,
                                                    const char        *message);
 const char        *fascia_ui_field_get_error      (GtkWidget         *field);
-void               fascia_ui_date_row_init        (AdwEntryRow       *row);
+void               fascia_ui_date_row_init        (FasciaEntryRow    *row);
 void               fascia_ui_bind_deferred_menu   (GtkWidgetClass    *widget_class,
                                                    const char        *button_id,
                                                    const char        *menu_id);
@@ -73,12 +74,12 @@ void               fascia_ui_layout_allocate_whole (GtkLayoutManager *manager,
                                                     int               width,
                                                     int               height,
                                                     int               baseline);
-void               fascia_ui_date_row_set_required (AdwEntryRow      *row);
-void               fascia_ui_date_row_set_date    (AdwEntryRow       *row,
+void               fascia_ui_date_row_set_required (FasciaEntryRow   *row);
+void               fascia_ui_date_row_set_date    (FasciaEntryRow    *row,
                                                    const char        *iso);
-gboolean           fascia_ui_date_row_get_date    (AdwEntryRow       *row,
+gboolean           fascia_ui_date_row_get_date    (FasciaEntryRow    *row,
                                                    char             **iso);
-void               fascia_ui_email_row_init       (AdwEntryRow       *row);
+void               fascia_ui_email_row_init       (FasciaEntryRow    *row);
 void               fascia_ui_expander_row_open_at_once (AdwExpanderRow *row);
 void               fascia_ui_expander_row_set_title (AdwExpanderRow *row,
                                                      const char     *title);

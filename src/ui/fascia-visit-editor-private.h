@@ -24,7 +24,7 @@ struct _FasciaVisitEditor
   GtkWidget         *legend_earlier;
   FasciaDiagramView *diagram_view;
   GtkPaned          *paned;
-  AdwEntryRow       *date_row;
+  FasciaEntryRow    *date_row;
   FasciaPainScale   *pain_before_scale;
   FasciaPainScale   *pain_after_scale;
   GtkListBox        *mark_list;

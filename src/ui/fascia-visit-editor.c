@@ -811,7 +811,7 @@ create_mark_row (FasciaVisitEditor *self,
   g_signal_connect (row, "notify::selected", G_CALLBACK (mark_type_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
-  row = adw_entry_row_new ();
+  row = fascia_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Note"));
   gtk_editable_set_text (GTK_EDITABLE (row), fascia_pain_mark_get_note (mark) ?: "");
   g_object_set_data (G_OBJECT (row), "mark", mark);
@@ -1603,6 +1603,7 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
   g_type_ensure (FASCIA_TYPE_DIAGRAM_VIEW);
   g_type_ensure (FASCIA_TYPE_PAIN_SCALE);
 
+  g_type_ensure (FASCIA_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/fascia-visit-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, heading_label);

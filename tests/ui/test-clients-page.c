@@ -3019,7 +3019,7 @@ test_move_to_server (Fixture       *f,
   g_assert_cmpint (fascia_store_get_capabilities (store) & FASCIA_STORE_CAN_MOVE_TO_SERVER, !=, 0);
 
   dialog = ADW_MESSAGE_DIALOG (fascia_records_move_to_server (GTK_WIDGET (f->window), store));
-  server_row = first_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  server_row = first_of_type (GTK_WIDGET (dialog), FASCIA_TYPE_ENTRY_ROW);
   g_assert_nonnull (server_row);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
   gtk_editable_set_text (GTK_EDITABLE (server_row), "clinic.db");

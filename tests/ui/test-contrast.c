@@ -19,6 +19,7 @@
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
 #include "fascia-diagram-view.h"
+#include "fascia-entry-row.h"
 #include "fascia-plan-editor.h"
 #include "fascia-study-page.h"
 #include "fascia-test-utils.h"
@@ -196,7 +197,7 @@ adwaita_parts (void)
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *entry_row = adw_entry_row_new ();
+  GtkWidget *entry_row = fascia_entry_row_new ();
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_widget_add_css_class (list, "boxed-list");
@@ -281,8 +282,9 @@ measure_style (const char *style)
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
       collect_samples (box, labels);
-      /* Each class, and the titles and dimmed parts of the rows, the entry and the title. */
-      g_assert_cmpuint (labels->len, ==, G_N_ELEMENTS (label_classes) + 9);
+      /* Each class, and the titles and dimmed parts of the rows (two each), the entry row's
+       * title, the entry's placeholder and the window title's two. */
+      g_assert_cmpuint (labels->len, ==, G_N_ELEMENTS (label_classes) + 8);
       for (guint i = 0; i < labels->len; i++)
         {
           GtkWidget *label = g_ptr_array_index (labels, i);

@@ -560,11 +560,14 @@ test_technique_names_whole (Fixture       *f,
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (spins->pdata[0]),
                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
                                          "Minutes, Psoas major, both sides");
-    collect (row, ADW_TYPE_ENTRY_ROW, entries);
+    collect (row, FASCIA_TYPE_ENTRY_ROW, entries);
     g_assert_cmpuint (entries->len, ==, 1);
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entries->pdata[0]),
                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
                                          "Notes, Psoas major, both sides");
+    gtk_test_accessible_assert_property (
+      GTK_ACCESSIBLE (fascia_entry_row_get_entry (entries->pdata[0])),
+      GTK_ACCESSIBLE_PROPERTY_LABEL, "Notes, Psoas major, both sides");
   }
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);

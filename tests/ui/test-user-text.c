@@ -658,8 +658,8 @@ static void
 test_bad_date_and_email (Fixture       *f,
                          gconstpointer  data)
 {
-  AdwEntryRow *birth;
-  AdwEntryRow *email;
+  FasciaEntryRow *birth;
+  FasciaEntryRow *email;
   GtkWidget *name;
   GtkWidget *calendar_button;
   GtkCalendar *calendar;
@@ -668,10 +668,10 @@ test_bad_date_and_email (Fixture       *f,
   g_autoptr(GDateTime) picked = NULL;
 
   new_client (f, "Dana Dates");
-  birth = ADW_ENTRY_ROW (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                               "birth_row"));
-  email = ADW_ENTRY_ROW (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
-                                               "email_row"));
+  birth = FASCIA_ENTRY_ROW (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                  "birth_row"));
+  email = FASCIA_ENTRY_ROW (fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                  "email_row"));
   name = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW, "name_row");
 
   /* Not a date in this locale's order: kept in the field, marked, not saved — while the
@@ -940,7 +940,7 @@ test_plan_dates (Fixture       *f,
                  gconstpointer  data)
 {
   FasciaPlanEditor *editor;
-  AdwEntryRow *start;
+  FasciaEntryRow *start;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = fascia_ui_format_date (now);
   g_autofree char *subtitle = NULL;
@@ -951,7 +951,7 @@ test_plan_dates (Fixture       *f,
                                              NULL));
   fascia_test_iterate ();
   editor = fascia_client_view_get_plan_editor (client_view (f));
-  start = ADW_ENTRY_ROW (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR, "start_row"));
+  start = FASCIA_ENTRY_ROW (fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR, "start_row"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, today);
 
   gtk_editable_set_text (GTK_EDITABLE (start), "31/12/2026");
