@@ -632,6 +632,9 @@ field_finished_cb (GtkWidget *field)
   check_field (field, TRUE);
 }
 
+/* What is typed is checked when the focus leaves the text, not the row: Tab from a date goes
+ * first to its calendar button, in the row, and a date half typed or mistyped showed no
+ * message until a second Tab left the row. */
 static void
 add_check (FasciaEntryRow *row,
            FieldCheck      check,
@@ -643,7 +646,7 @@ add_check (FasciaEntryRow *row,
   g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), NULL);
   g_signal_connect (row, "entry-activated", finished, NULL);
   g_signal_connect_swapped (focus, "leave", finished, row);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+  gtk_widget_add_controller (fascia_entry_row_get_entry (row), focus);
 }
 
 static void set_name (GtkWidget  *widget,
@@ -676,12 +679,6 @@ date_finished_cb (GtkWidget *row)
     }
 
   check_field (row, TRUE);
-}
-
-static void
-date_leave_cb (GtkEventControllerFocus *controller)
-{
-  date_finished_cb (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
 static void
@@ -858,18 +855,13 @@ fascia_ui_defer_menu (GtkWidget  *widget,
 void
 fascia_ui_date_row_init (FasciaEntryRow *row)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkWidget *button = gtk_menu_button_new ();
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
   g_autofree char *label = NULL;
 
   g_return_if_fail (FASCIA_IS_ENTRY_ROW (row));
 
-  g_object_set_data (G_OBJECT (row), FIELD_CHECK_KEY, check_date);
-  g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), NULL);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (date_finished_cb), NULL);
-  g_signal_connect (focus, "leave", G_CALLBACK (date_leave_cb), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+  add_check (row, check_date, G_CALLBACK (date_finished_cb));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_calendar_cb, row,

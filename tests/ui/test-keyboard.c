@@ -764,6 +764,66 @@ test_entry_row_focus_named (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Tab out of a date typed wrong marks it at once, though the focus goes on to the field's own
+ * calendar button: the field was checked when the focus left the row, and the message came
+ * only with a second Tab, out of the row. An email address, with no button, is checked on the
+ * one Tab to the next field, as before. */
+static void
+test_entry_row_date_tab_marks (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *birth = fascia_entry_row_new ();
+  GtkWidget *email = fascia_entry_row_new ();
+  GtkWidget *phone = fascia_entry_row_new ();
+  GtkWidget *button;
+  GtkWidget *focus;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (birth), "Date of birth");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (email), "Email");
+  fascia_ui_date_row_init (FASCIA_ENTRY_ROW (birth));
+  fascia_ui_email_row_init (FASCIA_ENTRY_ROW (email));
+  gtk_list_box_append (GTK_LIST_BOX (list), birth);
+  gtk_list_box_append (GTK_LIST_BOX (list), email);
+  gtk_list_box_append (GTK_LIST_BOX (list), phone);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_ui_test_wait_idle (300);
+
+  g_assert_true (gtk_widget_grab_focus (birth));
+  fascia_ui_test_keys (window, "1 2 x");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "12x");
+  g_assert_null (fascia_ui_field_get_error (birth));  /* not while typing */
+
+  fascia_ui_test_keys (window, "Tab");
+  fascia_ui_test_wait_idle (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  button = gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_ancestor (button, birth));
+  g_assert_nonnull (fascia_ui_field_get_error (birth));
+  g_assert_true (gtk_widget_has_css_class (birth, "error"));
+
+  /* Back in it and put right, the mark goes as it is typed. */
+  fascia_ui_test_keys (window, "shift+Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), birth));
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1984-02-19");
+  fascia_ui_test_wait_idle (50);
+  g_assert_null (fascia_ui_field_get_error (birth));
+
+  /* The email on its one Tab out. */
+  g_assert_true (gtk_widget_grab_focus (email));
+  fascia_ui_test_keys (window, "b a d Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), phone));
+  g_assert_nonnull (fascia_ui_field_get_error (email));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The widgets Tab lands on, from the focus where it is, over @n presses of @key. */
 static GPtrArray *
 tab_stops (FasciaWindow *window,
@@ -952,6 +1012,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/keyboard/entry-row-pencil-left-out",
                    test_entry_row_pencil_left_out);
   g_test_add_func ("/fascia/ui/keyboard/entry-row-focus-named", test_entry_row_focus_named);
+  g_test_add_func ("/fascia/ui/keyboard/entry-row-date-tab-marks",
+                   test_entry_row_date_tab_marks);
   g_test_add ("/fascia/ui/keyboard/rows-described", Fixture, NULL,
               fixture_set_up, test_rows_described, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-a-card", Fixture, NULL,
