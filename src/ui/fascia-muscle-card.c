@@ -62,6 +62,7 @@ group_title (const char *group)
     { "scapulohumeral", N_("Scapulohumeral (shoulder)") },
     { "thoracic-wall", N_("Thoracic wall") },
     { "triceps-surae", N_("Triceps surae (calf)") },
+    { "deep-posterior-leg", N_("Deep posterior leg") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)

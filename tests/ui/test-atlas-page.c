@@ -1574,6 +1574,19 @@ test_card_text (Fixture       *fixture,
           g_error ("%s: the card speaks to the atlas's editors:\n%s", id, text->str);
         if (l == 0 && strstr (text->str, "FMA:") == NULL && strstr (text->str, "TA98") == NULL)
           g_error ("%s: no identifiers on the card", id);
+        /* The group by its name, never by the atlas's id for it ("deep-posterior-leg"). */
+        if (l == 0)
+          {
+            const char *group = fascia_muscle_get_group (FASCIA_MUSCLE (record));
+            const char *heading = strstr (text->str, "\nGroup\n");
+            g_autofree char *shown = NULL;
+
+            g_assert_nonnull (heading);
+            shown = g_strndup (heading + strlen ("\nGroup\n"),
+                               strcspn (heading + strlen ("\nGroup\n"), "\n"));
+            if (g_strcmp0 (shown, group) == 0 || !g_unichar_isupper (g_utf8_get_char (shown)))
+              g_error ("%s: its group is shown as “%s”", id, shown);
+          }
 
         for (FasciaCondition c = 0; c < FASCIA_N_CONDITIONS; c++)
           {
