@@ -391,7 +391,14 @@ fascia_store_add_client_token (FasciaStore   *self,
                                GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean done = add_client_now (self, client, token, &local_error);
+  gboolean done;
+
+  /* Its slot's count is updated with it (fascia_store_retry_conflict()). */
+  for (guint attempt = 1;
+       !(done = add_client_now (self, client, token, &local_error)) &&
+       fascia_store_retry_conflict (self, attempt, &local_error);
+       attempt++)
+    ;
 
   if (!done)
     {
@@ -576,11 +583,37 @@ fascia_store_update_client_full (FasciaStore    *self,
  *
  * Returns: %TRUE on success.
  */
+static gboolean set_client_archived_once (FasciaStore  *self,
+                                          gint64        client_id,
+                                          gboolean      archived,
+                                          GError      **error);
+
 gboolean
 fascia_store_set_client_archived (FasciaStore  *self,
                                   gint64        client_id,
                                   gboolean      archived,
                                   GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* Both archive states' counts of its slot are updated (fascia_store_retry_conflict()). */
+  for (guint attempt = 1;
+       !set_client_archived_once (self, client_id, archived, &local_error);
+       attempt++)
+    if (!fascia_store_retry_conflict (self, attempt, &local_error))
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+set_client_archived_once (FasciaStore  *self,
+                          gint64        client_id,
+                          gboolean      archived,
+                          GError      **error)
 {
   static const char sql[] =
     "UPDATE clients SET archived = ?2, updated_at = ?3, revision = revision + 1 "

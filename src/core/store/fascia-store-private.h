@@ -60,6 +60,9 @@ gboolean          fascia_store_step_revised      (FasciaStore        *self,
                                                   const char         *what,
                                                   gint64              id,
                                                   GError            **error);
+gboolean          fascia_store_retry_conflict    (FasciaStore        *self,
+                                                  guint               attempt,
+                                                  GError            **error);
 gboolean          fascia_store_begin             (FasciaStore        *self,
                                                   GError            **error);
 gboolean          fascia_store_commit            (FasciaStore        *self,

@@ -445,6 +445,40 @@ fascia_store_step_revised (FasciaStore       *self,
   return fascia_store_set_conflict (self, table, what, id, error);
 }
 
+/*
+ * On a clinic server a change can fail as a conflict (40001) with no row of its own changed by
+ * anyone: every add, archive and delete of a client also updates the row that counts the
+ * clients of its slot (sql-postgresql/011, one row for each 64th of the ids), shared with
+ * whatever else is changed at that moment, and in REPEATABLE READ an update of a row another
+ * connection changed since the transaction began fails. A therapist archiving a client while
+ * another adds one 64 ids on was told "Someone else saved this at the same moment; nothing was
+ * saved" for a change nobody else made. The changes that update those rows and only rows of
+ * their own (adding a client, archiving or deleting one, each its own transaction) are run
+ * again on a conflict, a few times: a change of a row someone else changed meanwhile is then
+ * made on what they saved, as it would have been a moment later. Never inside a batch, whose
+ * one transaction is the caller's.
+ */
+#define CONFLICT_ATTEMPTS 5
+
+gboolean
+fascia_store_retry_conflict (FasciaStore  *self,
+                             guint         attempt,
+                             GError      **error)
+{
+  g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
+
+  if (self->in_batch || attempt >= CONFLICT_ATTEMPTS ||
+      !g_error_matches (*error, FASCIA_STORE_ERROR, FASCIA_STORE_ERROR_CONFLICT))
+    return FALSE;
+
+  g_debug ("Tried again after a conflict on the clinic server (attempt %u): %s", attempt,
+           (*error)->message);
+  g_clear_error (error);
+  /* The other transaction is committing: a moment, longer each time. */
+  g_usleep (attempt * 2 * G_TIME_SPAN_MILLISECOND);
+  return TRUE;
+}
+
 /**
  * fascia_store_query_one:
  * @sql: a query whose `?1` is @id
@@ -2226,12 +2260,39 @@ fascia_store_client_of (FasciaStore      *self,
   return fascia_db_column_int64 (stmt, 0);
 }
 
+static gboolean set_deleted_once (FasciaStore       *self,
+                                  FasciaStoreTable   table,
+                                  gint64             id,
+                                  gboolean           deleted,
+                                  GError           **error);
+
 gboolean
 fascia_store_set_deleted (FasciaStore       *self,
                           FasciaStoreTable   table,
                           gint64             id,
                           gboolean           deleted,
                           GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* A client's removal updates its slot's count (fascia_store_retry_conflict()). */
+  for (guint attempt = 1; !set_deleted_once (self, table, id, deleted, &local_error); attempt++)
+    if (table != FASCIA_STORE_TABLE_CLIENTS ||
+        !fascia_store_retry_conflict (self, attempt, &local_error))
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+set_deleted_once (FasciaStore       *self,
+                  FasciaStoreTable   table,
+                  gint64             id,
+                  gboolean           deleted,
+                  GError           **error)
 {
   g_autoptr(FasciaStoreStmt) stmt = NULL;
   const char *sql;
