@@ -2432,6 +2432,40 @@ leave_cb (FasciaDiagramView        *self,
   set_hovered (self, NULL);
 }
 
+/* The drawing moved under a pointer at rest (the window resized, presentation mode left):
+ * what is hovered is what is under the pointer now. GTK sends no motion for a change of layout,
+ * and the region the pointer had been over stayed outlined, with its tooltip, wherever the
+ * drawing had taken it, the pointer over the background. */
+static void
+hover_under_pointer (FasciaDiagramView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+  GdkDevice *pointer = seat != NULL ? gdk_seat_get_pointer (seat) : NULL;
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  const FasciaRegion *region = NULL;
+  graphene_point_t point;
+  double x, y, native_x, native_y;
+
+  if (!self->has_pointer || self->point_mode || surface == NULL || pointer == NULL ||
+      !gdk_surface_get_device_position (surface, pointer, &x, &y, NULL))
+    return;
+
+  gtk_native_get_surface_transform (native, &native_x, &native_y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (native), widget,
+                                 &GRAPHENE_POINT_INIT (x - native_x, y - native_y), &point))
+    return;
+
+  if (gtk_widget_contains (widget, point.x, point.y))
+    {
+      self->pointer_x = point.x;
+      self->pointer_y = point.y;
+      region = region_at (self, point.x, point.y);
+    }
+  set_hovered (self, region != NULL ? region->id : NULL);
+}
+
 static gboolean
 query_tooltip_cb (FasciaDiagramView *self,
                   int                x,
@@ -2972,6 +3006,9 @@ fascia_diagram_view_size_allocate (GtkWidget *widget,
       allocation.height = MAX (1, ceil (region->height * self->zoom));
       gtk_widget_size_allocate (button, &allocation, -1);
     }
+
+  if (resized)
+    hover_under_pointer (self);
 
   update_rendering (self);
   schedule_prepare (self);

@@ -185,6 +185,39 @@ test_hover (Fixture       *fixture,
                   & FASCIA_REGION_STYLE_HOVER);
 }
 
+/* The drawing laid out again under a pointer at rest (here a widget above it grows, as the
+ * window does on leaving presentation mode) hovers what is under the pointer now: the region
+ * hovered before stayed outlined where the drawing had taken it, the pointer over something
+ * else. */
+static void
+test_hover_follows_layout (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  const FasciaRegion *under;
+  graphene_point_t at, point;
+  double x, y;
+
+  region_centre (fixture, "m-iliacus-r", &x, &y);
+  fascia_ui_test_pointer_move (view, x, y);
+  g_assert_true (fascia_test_wait_for (hovered, fixture, 3000));
+  g_assert_true (gtk_widget_compute_point (view, fixture->window, &GRAPHENE_POINT_INIT (x, y),
+                                           &at));
+
+  gtk_widget_set_size_request (fixture->before, -1, 300);
+  fascia_ui_test_wait_idle (300);
+
+  g_assert_true (gtk_widget_compute_point (fixture->window, view, &at, &point));
+  fascia_diagram_view_widget_to_view (fixture->view, point.x, point.y, &x, &y);
+  under = fascia_diagram_hit_test (fixture->diagram, x, y);
+  /* The layout took the iliacus from under the pointer. */
+  g_assert_true (under == NULL || g_strcmp0 (under->id, "m-iliacus-r") != 0);
+  g_assert_cmpstr (fascia_diagram_view_get_hovered_region (fixture->view), ==,
+                   under != NULL ? under->id : NULL);
+  g_assert_false (fascia_diagram_get_region_style (fixture->diagram, "m-iliacus-r")
+                  & FASCIA_REGION_STYLE_HOVER);
+}
+
 /* A click lights the region hovered with what the view made while the pointer rested on it:
  * made on the click, a large muscle's fill cost the first click a couple of dozen ms. */
 static void
@@ -1071,6 +1104,8 @@ main (int   argc,
               fixture_set_up, test_click_activates, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/hover", Fixture, NULL,
               fixture_set_up, test_hover, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/hover-follows-layout", Fixture, NULL,
+              fixture_set_up, test_hover_follows_layout, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/hover-ahead", Fixture, NULL,
               fixture_set_up, test_hover_ahead, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/keyboard", Fixture, NULL,
