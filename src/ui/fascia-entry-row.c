@@ -90,6 +90,9 @@ title_changed_cb (FasciaEntryRow *self)
   /* Plain text: a title is never read as markup. */
   gtk_label_set_text (GTK_LABEL (self->title_label), title != NULL ? title : "");
   gtk_widget_set_visible (self->title_label, title != NULL && *title != '\0');
+  /* Read once, as the entry's name: GTK shows a widget made visible to screen readers again. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   update_names (self);
 }
 

@@ -680,6 +680,66 @@ test_entry_row_pencil_left_out (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first label under @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* An entry row's title is read once, as the name of its text: the label it is drawn in, made
+ * hidden from screen readers, was shown to them again when the title was set (GTK shows a
+ * widget made visible), and a screen reader walking the form read "Name, Name text". */
+static void
+test_entry_row_title_left_out (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *name = fascia_entry_row_new ();
+  GtkWidget *entry = fascia_entry_row_get_entry (FASCIA_ENTRY_ROW (name));
+  GtkWidget *title;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), "Name");
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_ui_test_wait_idle (300);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *wrong = NULL;
+      const char *text = i == 0 ? "Name" : "Full name";
+
+      title = find_label (name);
+      g_assert_nonnull (title);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, text);
+      g_assert_true (gtk_widget_get_visible (title));
+      wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (title),
+                                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+      if (wrong != NULL)
+        g_error ("the title of an entry row is read apart from its text: %s", wrong);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           text);
+
+      /* Its title changed, after an empty one that hid it. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), "Full name");
+      fascia_ui_test_wait_idle (50);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_cb (int *count)
 {
@@ -1012,6 +1072,8 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/keyboard/entry-row-pencil-left-out",
                    test_entry_row_pencil_left_out);
   g_test_add_func ("/fascia/ui/keyboard/entry-row-focus-named", test_entry_row_focus_named);
+  g_test_add_func ("/fascia/ui/keyboard/entry-row-title-left-out",
+                   test_entry_row_title_left_out);
   g_test_add_func ("/fascia/ui/keyboard/entry-row-date-tab-marks",
                    test_entry_row_date_tab_marks);
   g_test_add ("/fascia/ui/keyboard/rows-described", Fixture, NULL,
