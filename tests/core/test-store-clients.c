@@ -1299,6 +1299,22 @@ test_growing_find (StoreFixture  *fixture,
     }
 }
 
+/* Each slot of the clinic server's count holds the clients of its own, and no more. */
+static void
+assert_counts_exact (FasciaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDbStmt) stmt = NULL;
+
+  stmt = fascia_db_prepare (fascia_store_get_db (store),
+                            "SELECT count(*) FROM client_counts c WHERE n <> "
+                            "(SELECT count(*) FROM clients WHERE deleted_at IS NULL "
+                            "AND archived = c.archived AND id % 64 = c.slot)", FALSE, &error);
+  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, 0);
+}
+
 typedef struct
 {
   const char *conninfo;
@@ -1343,7 +1359,6 @@ test_counts_concurrent (StoreFixture  *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) active = NULL;
   g_autoptr(GListModel) all = NULL;
-  g_autoptr(FasciaDbStmt) stmt = NULL;
   CountWriter writers[COUNT_WRITERS];
   GThread *threads[COUNT_WRITERS];
   guint n_active = 0, n_archived = 0;
@@ -1373,13 +1388,7 @@ test_counts_concurrent (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, n_active + n_archived);
 
   /* Each slot holds the clients of its own, and no more. */
-  stmt = fascia_db_prepare (fascia_store_get_db (fixture->store),
-                            "SELECT count(*), sum(n) FROM client_counts c WHERE n <> "
-                            "(SELECT count(*) FROM clients WHERE deleted_at IS NULL "
-                            "AND archived = c.archived AND id % 64 = c.slot)", FALSE, &error);
-  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
-  g_assert_no_error (error);
-  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, 0);
+  assert_counts_exact (fixture->store);
 }
 
 typedef struct
@@ -1423,7 +1432,6 @@ test_change_beside_count (StoreFixture  *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(FasciaStore) other = fascia_store_open_full (fixture->path,
                                                          FASCIA_STORE_OPEN_NO_BACKUP, &error);
-  g_autoptr(FasciaDbStmt) stmt = NULL;
   BesideCount b = { fixture->store, 0, 0, NULL };
 
   g_assert_no_error (error);
@@ -1445,13 +1453,7 @@ test_change_beside_count (StoreFixture  *fixture,
     }
 
   /* And every count is right. */
-  stmt = fascia_db_prepare (fascia_store_get_db (fixture->store),
-                            "SELECT count(*) FROM client_counts c WHERE n <> "
-                            "(SELECT count(*) FROM clients WHERE deleted_at IS NULL "
-                            "AND archived = c.archived AND id % 64 = c.slot)", FALSE, &error);
-  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
-  g_assert_no_error (error);
-  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, 0);
+  assert_counts_exact (fixture->store);
 }
 
 /* Two bulk imports at once on the clinic server, each its own connection and one transaction
@@ -1524,14 +1526,7 @@ test_bulk_imports_concurrent (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, BULK_IMPORTERS * BULK_CLIENTS);
   g_assert_cmpint (fascia_db_column_int64 (stmt, 1), ==, BULK_IMPORTERS * BULK_CLIENTS);
-  g_clear_pointer (&stmt, fascia_db_stmt_free);
-  stmt = fascia_db_prepare (fascia_store_get_db (fixture->store),
-                            "SELECT count(*) FROM client_counts c WHERE n <> "
-                            "(SELECT count(*) FROM clients WHERE deleted_at IS NULL "
-                            "AND archived = c.archived AND id % 64 = c.slot)", FALSE, &error);
-  g_assert_cmpint (fascia_db_step (stmt, &error), ==, FASCIA_DB_ROW);
-  g_assert_no_error (error);
-  g_assert_cmpint (fascia_db_column_int64 (stmt, 0), ==, 0);
+  assert_counts_exact (fixture->store);
 }
 
 int

@@ -256,9 +256,9 @@ fascia_ui_test_button_up_now (GtkWidget *widget)
     }
 }
 
-/* Whether a click gesture of @widget holds a press. */
-static gboolean
-click_pressed_on (gpointer widget)
+/* Whether a click gesture of @widget holds a press (a fascia_test_wait_for() condition). */
+gboolean
+fascia_ui_test_click_pressed_on (gpointer widget)
 {
   GListModel *controllers = gtk_widget_observe_controllers (widget);
   gboolean active = FALSE;
@@ -305,7 +305,7 @@ fascia_ui_test_press_and_lay_out (GtkWidget *widget,
   gulong painted_id;
 
   fascia_ui_test_button_down (widget, x, y);
-  g_assert_true (fascia_test_wait_for (click_pressed_on, widget, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_click_pressed_on, widget, 5000));
   painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
   gtk_widget_queue_resize (relayout);
   g_assert_true (fascia_test_wait_for (flag_set, &painted, 5000));

@@ -83,6 +83,7 @@ void     fascia_ui_test_button_down    (GtkWidget  *widget,
                                         double      x,
                                         double      y);
 void     fascia_ui_test_button_up_now  (GtkWidget  *widget);
+gboolean fascia_ui_test_click_pressed_on (gpointer   widget);
 void     fascia_ui_test_press_and_lay_out (GtkWidget *widget,
                                            double     x,
                                            double     y,

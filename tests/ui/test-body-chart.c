@@ -611,23 +611,6 @@ test_click_takes_focus (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->editor, closed_cb, &n_closed);
 }
 
-/* Whether the chart's click gesture holds a press. */
-static gboolean
-press_held (gpointer widget)
-{
-  GListModel *controllers = gtk_widget_observe_controllers (widget);
-  gboolean held = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      held |= GTK_IS_GESTURE_CLICK (controller) && gtk_gesture_is_active (GTK_GESTURE (controller));
-    }
-  g_object_unref (controllers);
-  return held;
-}
-
 typedef struct
 {
   FasciaDiagramView *view;
@@ -678,7 +661,7 @@ test_press_then_resize (Fixture       *fixture,
   fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), point.x, point.y);
   fascia_ui_test_wait_idle (200);
   fascia_ui_test_button_down (GTK_WIDGET (fixture->view), point.x, point.y);
-  g_assert_true (fascia_test_wait_for (press_held, fixture->view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_click_pressed_on, fixture->view, 5000));
 
   resize.width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 640);
@@ -762,7 +745,7 @@ test_press_then_resize_out_of_sight (Fixture       *fixture,
   fascia_ui_test_pointer_move (view, point.x, point.y);
   fascia_ui_test_wait_idle (200);
   fascia_ui_test_button_down (view, point.x, point.y);
-  g_assert_true (fascia_test_wait_for (press_held, view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_click_pressed_on, view, 5000));
 
   resize.width = gtk_widget_get_width (view);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 640);
