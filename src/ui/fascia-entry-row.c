@@ -235,7 +235,8 @@ fascia_entry_row_init (FasciaEntryRow *self)
   gtk_widget_set_margin_bottom (box, 4);
 
   /* The title is the field's caption, over the text, wrapped at its words if the row is
-   * narrow; the entry carries it as its name. */
+   * narrow; the entry carries it as its name. Shown with a title, and then left out of what a
+   * screen reader reads (title_changed_cb()). */
   self->title_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
@@ -244,8 +245,6 @@ fascia_entry_row_init (FasciaEntryRow *self)
   gtk_widget_add_css_class (self->title_label, "dim-label");
   gtk_widget_add_css_class (self->title_label, "entry-row-title");
   gtk_widget_set_visible (self->title_label, FALSE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_label),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   self->entry = gtk_entry_new ();
   gtk_entry_set_has_frame (GTK_ENTRY (self->entry), FALSE);
