@@ -1658,7 +1658,7 @@ def build_posterior_superficial():
              'vastus lateralis under the iliotibial tract: biceps femoris on the head of the fibula, semitendinosus, '
              'gracilis and sartorius on the pes anserinus, semimembranosus on the back of the medial tibial condyle, '
              'the iliotibial tract down the lateral thigh to the knee; below the knee the two heads of gastrocnemius, the '
-             'lower borders of the popliteal fossa, and popliteus in its floor between them.',
+             'lower borders of the popliteal fossa, and plantaris and popliteus between them.',
              scale=PS_SCALE)
     v.title_long = 'Posterior view, superficial layer: low back, buttock and thigh'
     v.ymin = -200                   # latissimus runs on up towards the axilla
@@ -1747,6 +1747,7 @@ def build_posterior_superficial():
         # popliteus in the floor of the popliteal fossa, deep to the tract and gastrocnemius, seen in the V
         # between the heads of gastrocnemius
         v.add('muscles', popliteus_back(v, s))
+        v.add('muscles', plantaris_back(v, s))
         # the iliotibial tract over vastus lateralis, ending above the knee under biceps femoris; gastrocnemius
         # below the hamstrings, the lower borders of the popliteal fossa, behind the tract (nearer the viewer)
         draw_itb_coronal(v, s)
@@ -1811,7 +1812,8 @@ def build_posterior_superficial():
     v.label('Head of fibula', (KNEE + 40, 738), L)
     v.label('Pes anserinus', (KNEE - 21, 756), R)
     v.label('Gastrocnemius', (KNEE + 17, 735), L)
-    v.label('Popliteus', (KNEE + 9, 722), R)
+    v.label('Popliteus', (KNEE + 6, 720), R)
+    v.label('Plantaris', (KNEE + 17, 684), L)
     return v
 
 
@@ -1948,7 +1950,7 @@ def build_posterior_deep():
              'lumborum, multifidus and the erector spinae (cut away on the right), gluteus medius (cut on the right to '
              'show gluteus minimus), piriformis and the short lateral rotators below it, and the hamstrings, adductor '
              'magnus and gracilis down to the knee, vastus lateralis beside them on the lateral thigh, and below the '
-             'knee the two heads of gastrocnemius, with popliteus in the floor of the popliteal fossa between them.')
+             'knee the two heads of gastrocnemius, with plantaris and popliteus in the popliteal fossa between them.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
     # the left column keeps further off: "Lumbar multifidus", beside the slanting lateral edge of the
     # lumbar muscles, came within 8 units of it enlarged to 33 once "Greater sciatic notch (covered)" took
@@ -2014,6 +2016,7 @@ def build_posterior_deep():
         # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa, over popliteus in
         # the floor of the fossa, which shows in the V between its heads
         v.add('muscles', popliteus_back(v, s))
+        v.add('muscles', plantaris_back(v, s))
         v.add('muscles', gastrocnemius_back(v, s))
         thigh_back(v, s, True)
         trigger_point(v, 'biceps-femoris', 1, s, (106, 570))
@@ -2024,6 +2027,8 @@ def build_posterior_deep():
         # popliteus's point lies in the upper medial part of the muscle (Travell & Simons), drawn where the
         # muscle comes out from under the medial head of gastrocnemius into the V between the heads
         trigger_point(v, 'popliteus', 1, s, (KNEE + 4, 730))
+        # plantaris's in its belly, medial to the lateral head of gastrocnemius in the popliteal fossa
+        trigger_point(v, 'plantaris', 1, s, (KNEE + 19, 678))
         referral_zone(v, 'biceps-femoris', 1, s, [blob(74, 690, 30, 24, 0, 12), [(94, 520), (122, 530), (128, 640), (108, 690), (90, 660)]])
         medial = [[(40, 346), (84, 350), (88, 372), (62, 380), (36, 370)], [(32, 420), (62, 420), (64, 560), (64, 690), (44, 730), (30, 700), (28, 560)]]
         referral_zone(v, 'semitendinosus', 1, s, medial)
@@ -2032,6 +2037,8 @@ def build_posterior_deep():
         referral_zone(v, 'obturator-internus', 1, s, [blob(4, 292, 12, 20, 0, 10), [(56, 360), (90, 362), (88, 440), (60, 440)]])
         # the back of the knee, spreading a little onto the upper calf
         referral_zone(v, 'popliteus', 1, s, [blob(KNEE + 2, 712, 22, 19, 0, 12)])
+        # the back of the knee and the upper calf, down towards mid-calf
+        referral_zone(v, 'plantaris', 1, s, [blob(KNEE + 8, 728, 18, 30, 0, 12)])
         trigger_point(v, 'quadratus-lumborum', 1, s, (74, 36))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
         trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
@@ -2107,7 +2114,8 @@ def build_posterior_deep():
     v.label('Head of fibula', (104, 738), L)
     v.label('Pes anserinus', (45, 756), R)
     v.label('Gastrocnemius', (KNEE + 17, 735), R)
-    v.label('Popliteus', (KNEE + 9, 722), R)
+    v.label('Popliteus', (KNEE + 6, 720), R)
+    v.label('Plantaris', (KNEE + 17, 684), L)
     # bare between sartorius and gracilis, below the insertion of semimembranosus
     v.label('Medial tibial condyle', (33, 725), L)
     # in the right-hand column: the left one, full down to the knee, has no room for it beside the
@@ -2187,6 +2195,23 @@ POPLITEUS = ([(KNEE + 37, 702), (KNEE + 35.5, 706.5)],
              [(KNEE - 29, 735.5), (KNEE - 26, 744), (KNEE - 20.5, 753), (KNEE - 17, 765), (KNEE - 2, 765),
               (KNEE + 13, 765)],
              [(KNEE + 18, 712.5), (KNEE + 31.5, 727)], [(KNEE - 5, 719.5), (KNEE + 22, 746)])
+
+
+# Plantaris (Gray's, Moore): a small fusiform belly from the lower end of the lateral supracondylar line of
+# the femur, above the lateral head of gastrocnemius (and from the oblique popliteal ligament), running down
+# and medially across the back of the knee deep to the lateral head, medial to which it shows in the
+# popliteal fossa; below the joint line its long thin tendon runs on down and medially between gastrocnemius
+# and soleus, across popliteus in the V between the heads of gastrocnemius and under the medial head, to the
+# medial side of the calcaneal tendon (mm, left side).
+PLANTARIS = ([(KNEE + 34, 650), (KNEE + 30, 652)],
+             [(KNEE + 4, 765), (KNEE + 1.5, 765)],
+             [(KNEE + 24, 680), (KNEE + 12, 682)], [(KNEE + 13, 714), (KNEE + 10.5, 714)])
+
+
+def plantaris_back(v, side):
+    """Plantaris from behind: its belly, then its long tendon (pale), over popliteus and under
+    gastrocnemius."""
+    return group('m-plantaris' + sfx(side), muscle_parts(sheet(v, side, *PLANTARIS), 'mid', 5, tendon=(0.52, 1.0)))
 
 
 def popliteus_back(v, side):
@@ -4488,7 +4513,7 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',
               'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm',
-              'gastrocnemius', 'popliteus']
+              'gastrocnemius', 'popliteus', 'plantaris']
 LANDMARK_IDS = ['t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',

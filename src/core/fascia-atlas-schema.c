@@ -83,7 +83,8 @@ typedef struct
 static const char * const muscle_groups[] = {
   "hip-flexors", "posterior-abdominal-wall", "gluteals", "deep-hip-rotators", "erector-spinae",
   "transversospinalis", "superficial-back", "abdominal-wall", "quadriceps", "hamstrings", "adductors",
-  "pelvic-floor", "scapulohumeral", "thoracic-wall", "triceps-surae", "deep-posterior-leg", NULL
+  "pelvic-floor", "scapulohumeral", "thoracic-wall", "triceps-surae", "deep-posterior-leg",
+  "superficial-posterior-leg", NULL
 };
 static const char * const landmark_kinds[] = {
   "bone", "bony-landmark", "ligament", "fascia", "joint", "nerve", NULL

@@ -63,6 +63,7 @@ group_title (const char *group)
     { "thoracic-wall", N_("Thoracic wall") },
     { "triceps-surae", N_("Triceps surae (calf)") },
     { "deep-posterior-leg", N_("Deep posterior leg") },
+    { "superficial-posterior-leg", N_("Superficial posterior leg") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)

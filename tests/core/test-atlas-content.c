@@ -26,7 +26,8 @@ static const char * const required_muscles[] = {
   "vastus-medialis", "vastus-intermedius", "rectus-abdominis", "internal-oblique", "transversus-abdominis", "levator-ani", "coccygeus",
   "diaphragm",
   /* issue 12 */
-  "trapezius", "rhomboid-major", "teres-major", "intercostals", "gastrocnemius", "popliteus", NULL
+  "trapezius", "rhomboid-major", "teres-major", "intercostals", "gastrocnemius", "popliteus", "plantaris",
+  NULL
 };
 
 /* Every muscle's identifiers, each checked against what Terminologia Anatomica (1998) and the
@@ -85,6 +86,7 @@ static const struct
   { "diaphragm",                   "FMA:13295", "A04.4.02.001" },
   { "gastrocnemius",               "FMA:22541", "A04.7.02.044" },
   { "popliteus",                   "FMA:22590", "A04.7.02.050" },
+  { "plantaris",                   "FMA:22543", "A04.7.02.049" },
 };
 
 static const char * const required_landmarks[] = {
@@ -195,6 +197,7 @@ static const struct {
   { "gastrocnemius", 2, NULL },
   { "gastrocnemius", 3, NULL },
   { "popliteus", 1, "posterior-deep" },
+  { "plantaris", 1, "posterior-deep" },
 };
 
 static FasciaAtlas *
@@ -709,6 +712,40 @@ test_popliteus_card (void)
                                     "popliteus"));
 }
 
+/* Plantaris (issue 12): from the lower lateral supracondylar line, which names it back, its long
+ * tendon to the calcaneus beyond every view; the tibial nerve; its group the superficial back of the
+ * leg, not triceps surae, which it is not part of; its absence in some legs and where texts differ on
+ * its insertion stated; stretched with gastrocnemius by the calf stretch; drawn in both back views. */
+static void
+test_plantaris_card (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaMuscle *pl = fascia_atlas_lookup_muscle (atlas, "plantaris");
+  FasciaLandmark *line = fascia_atlas_lookup_landmark (atlas, "lateral-supracondylar-line");
+  const char * const insertion_words[] = { "calcaneal tendon", "flexor retinaculum", NULL };
+  const char * const views[] = { "posterior-superficial", "posterior-deep", NULL };
+  const char * const *disagreements;
+  gboolean stated = FALSE;
+
+  g_assert_nonnull (pl);
+  g_assert_cmpstr (fascia_muscle_get_group (pl), ==, "superficial-posterior-leg");
+  g_assert_cmpstr (fascia_muscle_get_innervation_nerve (pl), ==, "Tibial nerve");
+  g_assert_cmpint (fascia_landmark_get_attachment_kind (line, "plantaris"), ==, FASCIA_ATTACHMENT_ORIGIN);
+  g_assert_true (attaches (fascia_muscle_get_insertions (pl), "calcaneus"));
+  g_assert_nonnull (strstr (fascia_muscle_get_study_note (pl), "absent"));
+  g_assert_nonnull (strstr (fascia_muscle_get_study_note (pl), "deep vein thrombosis"));
+  disagreements = fascia_muscle_get_disagreements (pl);
+  for (guint i = 0; disagreements[i] != NULL; i++)
+    stated = stated || has_all (disagreements[i], insertion_words);
+  if (!stated)
+    g_error ("plantaris: where references differ on its insertion is not stated");
+  g_assert_true (treated_by (pl, "calf-stretch"));
+
+  for (guint i = 0; views[i] != NULL; i++)
+    g_assert_true (g_strv_contains (fascia_view_get_muscles (fascia_atlas_lookup_view (atlas, views[i])),
+                                    "plantaris"));
+}
+
 /* Ribs 5-8 as the references attach them (Gray's, Moore): iliocostalis lumborum inserts on the
  * angles of the lower six or seven ribs, longissimus thoracis on the lower nine or ten, and the
  * diaphragm's costal part arises from the inner surfaces of the lower six cartilages and ribs
@@ -1080,6 +1117,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/intercostals-card", test_intercostals_card);
   g_test_add_func ("/fascia/core/atlas-content/gastrocnemius-card", test_gastrocnemius_card);
   g_test_add_func ("/fascia/core/atlas-content/popliteus-card", test_popliteus_card);
+  g_test_add_func ("/fascia/core/atlas-content/plantaris-card", test_plantaris_card);
   g_test_add_func ("/fascia/core/atlas-content/ribs-5-8-attached", test_ribs_5_8_attached);
   g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
   g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);

@@ -500,6 +500,54 @@ test_attachments_drawn (void)
     g_error ("attachments not drawn where the cards say:%s", failures->str);
 }
 
+static cairo_surface_t *render_drawing (FasciaDiagram *diagram);
+
+/* How many pixels of @diagram's drawing, one a view unit, are in the colour of an origin lit. */
+static guint
+origin_pixels (FasciaDiagram *diagram)
+{
+  cairo_surface_t *surface = render_drawing (diagram);
+  const guchar *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4;  /* B G R A, premultiplied */
+
+        /* The origin's blue: nothing else of a drawing is so blue (the fasciae are pale). */
+        if (p[3] > 0xc0 && p[0] > 0xa0 && p[0] > p[2] + 0x60)
+          n++;
+      }
+
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* Plantaris's card lights where it arises in the two back views, the only ones that show it: its
+ * origin, the lower lateral supracondylar line, is drawn under biceps femoris there, so the card
+ * lit nothing of it, where those of gastrocnemius and popliteus light the back of the femur they
+ * arise from. */
+static void
+test_plantaris_origin_lit (void)
+{
+  static const char * const back_views[] = { "posterior-superficial", "posterior-deep" };
+  FasciaMuscle *plantaris = fascia_atlas_lookup_muscle (get_atlas (), "plantaris");
+
+  for (guint v = 0; v < G_N_ELEMENTS (back_views); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (back_views[v]);
+      guint n;
+
+      g_assert_cmpuint (fascia_diagram_show_attachments (diagram, plantaris), >, 0);
+      n = origin_pixels (diagram);
+      g_test_message ("%s: %u pixels of origin lit", back_views[v], n);
+      /* More than a stray pixel at the edge of a landmark under a muscle. */
+      g_assert_cmpuint (n, >=, 20);
+    }
+}
+
 /* Every region a quiz lights on a view is drawn there, and a "find the muscle" question can be
  * answered right on its view: it never asks for the side of a muscle that the view does not draw
  * (the back superficial view draws the thoracic erector spinae on the right only). */
@@ -1035,6 +1083,18 @@ static const HitPoint hit_points[] = {
     "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
   { "posterior-deep", 731.4, 1415.6, "m-popliteus-r",
     "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
+  /* Back views: in the popliteal fossa medial to the lateral head of gastrocnemius, above the joint
+   * line, the belly of plantaris, from the lower lateral supracondylar line deep to the lateral head
+   * (Gray's, Moore); it was the back of the femur. 15.5 mm lateral to the knee's centre line, 694 mm
+   * below L1. */
+  { "posterior-superficial", 475.3, 1387.4, "m-plantaris-l",
+    "medial to the lateral head of gastrocnemius in the popliteal fossa lies the belly of plantaris" },
+  { "posterior-superficial", 724.7, 1387.4, "m-plantaris-r",
+    "medial to the lateral head of gastrocnemius in the popliteal fossa lies the belly of plantaris" },
+  { "posterior-deep", 453.3, 1370.6, "m-plantaris-l",
+    "medial to the lateral head of gastrocnemius in the popliteal fossa lies the belly of plantaris" },
+  { "posterior-deep", 746.7, 1370.6, "m-plantaris-r",
+    "medial to the lateral head of gastrocnemius in the popliteal fossa lies the belly of plantaris" },
   /* Back deep view: the linea aspera is the ridge between the insertion of adductor magnus and
    * the origin of vastus lateralis, bare between them in the upper thigh. */
   { "posterior-deep", 800, 960, "b-linea-aspera-r",
@@ -2303,6 +2363,8 @@ static const LabelPoint label_points[] = {
   /* popliteus, labelled where it shows between the heads of gastrocnemius */
   { "posterior-superficial", "Popliteus", "m-popliteus-r" },
   { "posterior-deep", "Popliteus", "m-popliteus-r" },
+  { "posterior-superficial", "Plantaris", "m-plantaris-l" },
+  { "posterior-deep", "Plantaris", "m-plantaris-l" },
   { "lateral", "Linea alba", "b-linea-alba" },
   { "lateral", "Fibular head", "b-fibular-head-r" },
   /* the spinous processes and the median sacral crest lie on the thoracolumbar fascia */
@@ -3852,6 +3914,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/every-landmark-drawn", test_every_landmark_drawn);
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
+  g_test_add_func ("/fascia/render/views/plantaris-origin-lit", test_plantaris_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
   g_test_add_func ("/fascia/render/views/nerve-points", test_nerve_points);

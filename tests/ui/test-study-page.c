@@ -464,57 +464,93 @@ char_x (GtkWidget *button,
   return point.x;
 }
 
+/* The round whose first question offers the longest choice of any first question of rounds 1 to
+ * 200, and that choice (@longest): the longest name the atlas gives an attachment, or one near
+ * it. Found in the atlas without the page, a round taking a few milliseconds; a new database has
+ * no Leitner boxes, so the page's round for the seed is this one. */
+static guint32
+seed_of_longest_choice (char **longest)
+{
+  g_autoptr(GError) error = NULL;
+  FasciaAtlas *atlas = fascia_atlas_get_default (&error);
+  guint32 best_seed = 0;
+  glong best_length = 0;
+
+  g_assert_no_error (error);
+  for (guint32 seed = 1; seed <= 200; seed++)
+    {
+      g_autoptr(FasciaQuiz) quiz = fascia_quiz_new (atlas, FASCIA_QUIZ_KIND_ATTACHMENT,
+                                                    FASCIA_QUIZ_DEFAULT_N_QUESTIONS, seed, NULL,
+                                                    0, &error);
+      FasciaQuizQuestion *question;
+
+      g_assert_no_error (error);
+      question = fascia_quiz_get_current (quiz);
+      for (guint c = 0; c < fascia_quiz_question_get_n_choices (question); c++)
+        {
+          const char *choice = fascia_quiz_question_get_choice_text (question, c);
+
+          if (g_utf8_strlen (choice, -1) > best_length)
+            {
+              best_length = g_utf8_strlen (choice, -1);
+              best_seed = seed;
+              g_free (*longest);
+              *longest = g_strdup (choice);
+            }
+        }
+    }
+
+  g_assert_nonnull (*longest);
+  return best_seed;
+}
+
 /* A choice that takes two lines at 1024×640 hangs under its text: the second line started
- * under the number ("1  Posterior iliac crest, …" went on at the left edge, under the "1"). */
+ * under the number ("1  Posterior iliac crest, …" went on at the left edge, under the "1").
+ * Asked of the longest choice the atlas offers, so that it wraps whatever the muscles (rounds
+ * tried one by one until a choice wrapped found none once the atlas changed their draws). */
 static void
 test_choice_hanging_indent (Fixture       *fixture,
                             gconstpointer  data)
 {
   const int *size = data;
-  FasciaQuiz *quiz;
+  g_autofree char *longest = NULL;
+  guint32 seed = seed_of_longest_choice (&longest);
+  FasciaQuizQuestion *question;
   guint n_wrapped = 0;
+  gboolean offered = FALSE;
 
+  g_test_message ("round %u offers “%s”", seed, longest);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), size[0], size[1]);
-  /* Rounds until one has a choice long enough to wrap (from a new database, which seeds give one
-   * follows the atlas: the third did with 40 muscles). */
-  for (guint seed = 1; seed <= 20 && n_wrapped == 0; seed++)
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_ATTACHMENT, seed);
+  question = fascia_quiz_get_current (fascia_study_page_get_quiz (fixture->page));
+  fascia_ui_test_wait_idle (300);
+
+  for (guint c = 0; c < fascia_quiz_question_get_n_choices (question); c++)
     {
-      fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_ATTACHMENT, seed);
-      quiz = fascia_study_page_get_quiz (fixture->page);
+      GtkWidget *button = fascia_study_page_get_choice_button (fixture->page, c);
+      const char *choice = fascia_quiz_question_get_choice_text (question, c);
+      GtkLabel *label = label_with_text (button, choice);
+      PangoLayout *layout;
+      int start, second;
 
-      for (guint i = 0; i < fascia_quiz_get_n_questions (quiz); i++)
+      g_assert_nonnull (label);
+      layout = gtk_label_get_layout (label);
+      if (g_str_equal (choice, longest))
         {
-          FasciaQuizQuestion *question = fascia_quiz_get_current (quiz);
-
-          fascia_ui_test_wait_idle (200);
-          for (guint c = 0; c < fascia_quiz_question_get_n_choices (question); c++)
-            {
-              GtkWidget *button = fascia_study_page_get_choice_button (fixture->page, c);
-              const char *choice = fascia_quiz_question_get_choice_text (question, c);
-              GtkLabel *label = label_with_text (button, choice);
-              PangoLayout *layout;
-              int start;
-
-              g_assert_nonnull (label);
-              layout = gtk_label_get_layout (label);
-              if (pango_layout_get_line_count (layout) < 2)
-                continue;
-              n_wrapped++;
-              start = strstr (gtk_label_get_text (label), choice) - gtk_label_get_text (label);
-              g_assert_cmpfloat_with_epsilon (char_x (button, label,
-                                                      pango_layout_get_line_readonly (layout, 1)->start_index),
-                                              char_x (button, label, start), 1.0);
-            }
-          fascia_ui_test_keys (GTK_WIDGET (fixture->page), "1");
-          g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
-          fascia_ui_test_keys (GTK_WIDGET (fixture->page), "n");
-          g_assert_true (fascia_test_wait_for (moved_on, quiz, 3000));
+          offered = TRUE;
+          /* It is long enough to wrap, or the test shows nothing. */
+          g_assert_cmpint (pango_layout_get_line_count (layout), >=, 2);
         }
-      /* Back to the quizzes. */
-      fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Escape");
-      fascia_ui_test_wait_idle (200);
+      if (pango_layout_get_line_count (layout) < 2)
+        continue;
+      n_wrapped++;
+      start = strstr (gtk_label_get_text (label), choice) - gtk_label_get_text (label);
+      second = pango_layout_get_line_readonly (layout, 1)->start_index;
+      g_assert_cmpfloat_with_epsilon (char_x (button, label, second),
+                                      char_x (button, label, start), 1.0);
     }
-  /* Some choices did wrap. */
+  /* The page asks what the atlas did for the seed. */
+  g_assert_true (offered);
   g_assert_cmpuint (n_wrapped, >, 0);
 }
 
