@@ -1,14 +1,15 @@
 /* fascia-entry-row.c — a one-line field in a boxed list, its title over what is typed.
  *
- * It looks and behaves as libadwaita's AdwEntryRow does (a caption title over the text, a
- * pencil while it is not being edited, the row ringed while it is, suffixes such as a date's
- * calendar button), and takes its place because a screen reader could not follow the focus
- * into AdwEntryRow 1.2: GTK 4.8 reports a focus change of a GtkText, which has no accessible
- * of its own, through its direct parent only, and AdwEntryRow nests its text in an inner box
- * that reports itself not focused, so Tab into a client's name sent Orca nothing. Here the
- * text is a GtkEntry's, whose entry answers for it: the entry, named by the row's title, is
- * what a screen reader is told has the focus. The row is a GtkEditable that hands everything
- * to the entry, as GtkEntry hands it to its text.
+ * It looks and behaves as libadwaita's AdwEntryRow does (empty and not being edited, its title
+ * alone in the middle of the row as a placeholder; edited or filled, the title a caption over
+ * the text; a pencil while it is not being edited, the row ringed while it is, suffixes such
+ * as a date's calendar button), and takes its place because a screen reader could not follow
+ * the focus into AdwEntryRow 1.2: GTK 4.8 reports a focus change of a GtkText, which has no
+ * accessible of its own, through its direct parent only, and AdwEntryRow nests its text in an
+ * inner box that reports itself not focused, so Tab into a client's name sent Orca nothing.
+ * Here the text is a GtkEntry's, whose entry answers for it: the entry, named by the row's
+ * title, is what a screen reader is told has the focus. The row is a GtkEditable that hands
+ * everything to the entry, as GtkEntry hands it to its text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,12 +28,16 @@ struct _FasciaEntryRow
 
   /* Children, owned by the row's box */
   GtkWidget         *title_label;
+  GtkWidget         *empty_label;
   GtkWidget         *entry;
   GtkWidget         *pencil;
   GtkWidget         *suffixes;
 
   /* Owned: the accessible name given in place of the title, or NULL */
   char              *accessible_label;
+
+  /* Empty and not being edited: the title is shown alone, in the middle of the row */
+  guint              empty : 1;
 };
 
 enum {
@@ -82,6 +87,33 @@ update_names (FasciaEntryRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* Empty and not being edited, the row shows its title alone, at the size of text and in the
+ * middle of the row, where the text goes (AdwEntryRow's placeholder); edited or filled, the
+ * title is the caption over the text. Only one of the two labels is mapped at a time, the other
+ * keeping its place, so the row keeps its height and the form does not move; the stylesheet
+ * moves each from where the other was (row.fascia-entry-row.empty). A field that cannot be
+ * edited stays empty with the focus in it, as AdwEntryRow does. */
+static void
+update_empty (FasciaEntryRow *self)
+{
+  GtkStateFlags flags = gtk_widget_get_state_flags (self->entry);
+  gboolean editing = (flags & GTK_STATE_FLAG_FOCUS_WITHIN) != 0
+                     && gtk_editable_get_editable (GTK_EDITABLE (self->entry));
+  gboolean empty = *gtk_editable_get_text (GTK_EDITABLE (self->entry)) == '\0' && !editing
+                   && gtk_widget_get_visible (self->title_label);
+
+  if (self->empty == empty)
+    return;
+
+  self->empty = empty;
+  gtk_widget_set_child_visible (self->empty_label, empty);
+  gtk_widget_set_child_visible (self->title_label, !empty);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "empty");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
+}
+
 static void
 title_changed_cb (FasciaEntryRow *self)
 {
@@ -89,11 +121,13 @@ title_changed_cb (FasciaEntryRow *self)
 
   /* Plain text: a title is never read as markup. */
   gtk_label_set_text (GTK_LABEL (self->title_label), title != NULL ? title : "");
+  gtk_label_set_text (GTK_LABEL (self->empty_label), title != NULL ? title : "");
   gtk_widget_set_visible (self->title_label, title != NULL && *title != '\0');
   /* Read once, as the entry's name: GTK shows a widget made visible to screen readers again. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_label),
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   update_names (self);
+  update_empty (self);
 }
 
 static void
@@ -129,6 +163,9 @@ take_entry (FasciaEntryRow *self)
   gtk_widget_add_css_class (self->entry, "flat");
   gtk_widget_add_css_class (self->entry, "entry-row-text");
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (update_empty), self);
+  g_signal_connect_swapped (self->entry, "notify::editable", G_CALLBACK (update_empty), self);
+  g_signal_connect_swapped (self->entry, "state-flags-changed", G_CALLBACK (update_empty), self);
 }
 
 static gboolean
@@ -181,7 +218,10 @@ fascia_entry_row_dispose (GObject *object)
   FasciaEntryRow *self = FASCIA_ENTRY_ROW (object);
 
   if (self->entry != NULL)
-    gtk_editable_finish_delegate (GTK_EDITABLE (self));
+    {
+      g_signal_handlers_disconnect_by_data (self->entry, self);
+      gtk_editable_finish_delegate (GTK_EDITABLE (self));
+    }
   self->entry = NULL;
 
   G_OBJECT_CLASS (fascia_entry_row_parent_class)->dispose (object);
@@ -227,6 +267,10 @@ fascia_entry_row_init (FasciaEntryRow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* A grouping of no name, as a box is (an overlay's own is read as "GtkOverlay"). */
+  GtkWidget *overlay = g_object_new (GTK_TYPE_OVERLAY,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
+                                     NULL);
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_set_margin_start (box, 12);
@@ -252,9 +296,28 @@ fascia_entry_row_init (FasciaEntryRow *self)
 
   gtk_box_append (GTK_BOX (column), self->title_label);
   gtk_box_append (GTK_BOX (column), self->entry);
-  gtk_widget_set_hexpand (column, TRUE);
-  gtk_widget_set_valign (column, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), column);
+
+  /* The title alone, while the field is empty and not edited: over the caption and the text,
+   * in the middle of them, on one line. Only drawn (the entry is named by the title), and never
+   * made hidden, so that GTK does not show it to screen readers again (update_empty() maps it
+   * or not). It takes no clicks: those on it go to the row, which puts the caret in the text. */
+  self->empty_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->empty_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->empty_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (self->empty_label), TRUE);
+  gtk_widget_set_valign (self->empty_label, GTK_ALIGN_CENTER);
+  gtk_widget_set_can_target (self->empty_label, FALSE);
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_add_css_class (self->empty_label, "entry-row-empty-title");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->empty_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_child_visible (self->empty_label, FALSE);
+
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), column);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->empty_label);
+  gtk_widget_set_hexpand (overlay, TRUE);
+  gtk_widget_set_valign (overlay, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), overlay);
 
   /* Only drawn (hidden from screen readers for good: its opacity, not its visibility, follows
    * the focus, so GTK never shows it to them again). */
@@ -304,6 +367,7 @@ fascia_entry_row_new_password (void)
   FasciaEntryRow *self = g_object_new (FASCIA_TYPE_ENTRY_ROW, NULL);
   GtkWidget *column = gtk_widget_get_parent (self->entry);
 
+  g_signal_handlers_disconnect_by_data (self->entry, self);
   gtk_editable_finish_delegate (GTK_EDITABLE (self));
   gtk_box_remove (GTK_BOX (column), self->entry);
   self->entry = gtk_password_entry_new ();

@@ -189,7 +189,8 @@ settle (void)
 
 /* Text libadwaita dims by itself, with no class of ours: a row's subtitle, an entry row's
  * title over what was typed, an entry's placeholder, a window title's subtitle. They measured
- * 3.2:1 in the light style (issue 12: the intake's explanations, "Not studied yet"). */
+ * 3.2:1 in the light style (issue 12: the intake's explanations, "Not studied yet"). And an
+ * empty entry row's title, shown alone in the text's place. */
 static GtkWidget *
 adwaita_parts (void)
 {
@@ -198,6 +199,7 @@ adwaita_parts (void)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *entry_row = fascia_entry_row_new ();
+  GtkWidget *empty_row = fascia_entry_row_new ();
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_widget_add_css_class (list, "boxed-list");
@@ -209,9 +211,11 @@ adwaita_parts (void)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), "█ Careful: expander subtitle");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry_row), "█ Careful: entry row title");
   gtk_editable_set_text (GTK_EDITABLE (entry_row), "█ typed");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (empty_row), "█ Careful: empty entry row");
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   gtk_list_box_append (GTK_LIST_BOX (list), expander);
   gtk_list_box_append (GTK_LIST_BOX (list), entry_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), empty_row);
   gtk_box_append (GTK_BOX (box), list);
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "█ Careful: placeholder");
@@ -282,9 +286,9 @@ measure_style (const char *style)
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
       collect_samples (box, labels);
-      /* Each class, and the titles and dimmed parts of the rows (two each), the entry row's
-       * title, the entry's placeholder and the window title's two. */
-      g_assert_cmpuint (labels->len, ==, G_N_ELEMENTS (label_classes) + 8);
+      /* Each class, and the titles and dimmed parts of the rows (two each), the entry rows'
+       * titles (over the text, and alone), the entry's placeholder and the window title's two. */
+      g_assert_cmpuint (labels->len, ==, G_N_ELEMENTS (label_classes) + 9);
       for (guint i = 0; i < labels->len; i++)
         {
           GtkWidget *label = g_ptr_array_index (labels, i);

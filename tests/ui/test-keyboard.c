@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "fascia/fascia-store.h"
 
 #include "fascia-application.h"
@@ -740,6 +742,151 @@ test_entry_row_title_left_out (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The labels under @widget that are drawn and read @text. */
+static void
+collect_shown_labels (GtkWidget  *widget,
+                      const char *text,
+                      GPtrArray  *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown_labels (child, text, found);
+}
+
+/* The one label of @row that shows its title @text, and where it is drawn in the row. */
+static GtkWidget *
+shown_title (GtkWidget       *row,
+             const char      *text,
+             graphene_rect_t *bounds)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *label;
+
+  collect_shown_labels (row, text, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  label = g_ptr_array_index (found, 0);
+  g_assert_true (gtk_widget_compute_bounds (label, row, bounds));
+  return label;
+}
+
+/* How far the middle of @bounds is from the middle of @row, up or down. */
+static double
+off_middle (GtkWidget             *row,
+            const graphene_rect_t *bounds)
+{
+  return fabs (bounds->origin.y + bounds->size.height / 2 - gtk_widget_get_height (row) / 2.0);
+}
+
+/* An empty field that is not being edited shows its title alone, in the middle of the row at
+ * the size of text, as AdwEntryRow does; edited or filled, the title is the small caption over
+ * the text. FasciaEntryRow always showed the caption over an empty line, a form left half
+ * made. The row keeps its height through the changes, so nothing under it moves, and the
+ * title shown alone is no more read than the caption is. */
+static void
+test_entry_row_empty_title (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *name = fascia_entry_row_new ();
+  GtkWidget *phone = fascia_entry_row_new ();
+  GtkWidget *entry = fascia_entry_row_get_entry (FASCIA_ENTRY_ROW (name));
+  GtkWidget *alone, *caption, *label;
+  graphene_rect_t bounds, caption_bounds, entry_bounds, phone_bounds;
+  graphene_point_t at, point;
+  g_autofree char *wrong = NULL;
+  int height;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), "Name");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (phone), "Phone");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "555-0101");
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
+  gtk_list_box_append (GTK_LIST_BOX (list), phone);
+  /* The window's first focus on a button before the form, not in the name. */
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Back"));
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_ui_test_wait_idle (400);
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), name));
+
+  /* Empty, not edited: the title alone, in the middle, larger than a caption. */
+  height = gtk_widget_get_height (name);
+  g_assert_cmpint (height, ==, gtk_widget_get_height (phone));
+  g_assert_true (gtk_widget_compute_bounds (phone, list, &phone_bounds));
+  g_assert_true (gtk_widget_has_css_class (name, "empty"));
+  g_assert_false (gtk_widget_has_css_class (phone, "empty"));
+  alone = shown_title (name, "Name", &bounds);
+  g_assert_cmpfloat (off_middle (name, &bounds), <=, 1.5);
+  caption = shown_title (phone, "Phone", &caption_bounds);
+  g_assert_true (alone != find_label (name));
+  g_assert_true (caption == find_label (phone));
+  g_assert_cmpfloat (bounds.size.height, >, caption_bounds.size.height);
+  g_assert_cmpfloat (off_middle (phone, &caption_bounds), >, 6);
+  g_assert_true (gtk_widget_compute_bounds (fascia_entry_row_get_entry (FASCIA_ENTRY_ROW (phone)),
+                                            phone, &entry_bounds));
+  g_assert_cmpfloat (caption_bounds.origin.y + caption_bounds.size.height, <=,
+                     entry_bounds.origin.y + 1);
+  wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (alone), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                           TRUE);
+  if (wrong != NULL)
+    g_error ("the title of an empty entry row is read apart from its text: %s", wrong);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Name");
+
+  /* A click on the title puts the caret in the text, which shows the caption. */
+  at = GRAPHENE_POINT_INIT (bounds.origin.x + 8, bounds.origin.y + bounds.size.height / 2);
+  g_assert_true (gtk_widget_compute_point (name, window, &at, &point));
+  fascia_ui_test_click (window, point.x, point.y);
+  fascia_ui_test_wait_idle (400);
+  g_assert_true (gtk_widget_get_parent (gtk_root_get_focus (GTK_ROOT (window))) == entry);
+  g_assert_false (gtk_widget_has_css_class (name, "empty"));
+  label = shown_title (name, "Name", &bounds);
+  g_assert_true (label == find_label (name));
+  g_assert_cmpfloat (bounds.size.height, ==, caption_bounds.size.height);
+  g_assert_cmpfloat (bounds.origin.y, ==, caption_bounds.origin.y);
+  g_assert_cmpint (gtk_widget_get_height (name), ==, height);
+
+  /* Typed in and left: the caption over the text. */
+  fascia_ui_test_keys (window, "T o m Tab");
+  fascia_ui_test_wait_idle (400);
+  g_assert_true (gtk_widget_get_parent (gtk_root_get_focus (GTK_ROOT (window))) ==
+                 fascia_entry_row_get_entry (FASCIA_ENTRY_ROW (phone)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Tom");
+  g_assert_false (gtk_widget_has_css_class (name, "empty"));
+  label = shown_title (name, "Name", &bounds);
+  g_assert_true (label == find_label (name));
+  g_assert_cmpfloat (bounds.origin.y, ==, caption_bounds.origin.y);
+
+  /* Emptied, the one not edited and the one edited: each as it is now. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "");
+  fascia_ui_test_wait_idle (400);
+  g_assert_true (gtk_widget_has_css_class (name, "empty"));
+  g_assert_false (gtk_widget_has_css_class (phone, "empty"));
+  label = shown_title (name, "Name", &bounds);
+  g_assert_true (label == alone);
+  g_assert_cmpfloat (off_middle (name, &bounds), <=, 1.5);
+
+  /* A title given later is the one shown alone. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), "Full name");
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (shown_title (name, "Full name", &bounds) == alone);
+
+  /* Nothing under the row moved, and it kept its height. */
+  g_assert_cmpint (gtk_widget_get_height (name), ==, height);
+  g_assert_true (gtk_widget_compute_bounds (phone, list, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, ==, phone_bounds.origin.y);
+  g_assert_cmpfloat (bounds.size.height, ==, phone_bounds.size.height);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_cb (int *count)
 {
@@ -1074,6 +1221,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/keyboard/entry-row-focus-named", test_entry_row_focus_named);
   g_test_add_func ("/fascia/ui/keyboard/entry-row-title-left-out",
                    test_entry_row_title_left_out);
+  g_test_add_func ("/fascia/ui/keyboard/entry-row-empty-title", test_entry_row_empty_title);
   g_test_add_func ("/fascia/ui/keyboard/entry-row-date-tab-marks",
                    test_entry_row_date_tab_marks);
   g_test_add ("/fascia/ui/keyboard/rows-described", Fixture, NULL,
