@@ -651,6 +651,15 @@ def draw_knee_capsule_front(v, side):
           + path(smooth(med), CARTILAGE) + path(smooth(lat), CARTILAGE))
 
 
+# The femoral condyles in the coronal views (mm, left side): the medial reaching lower, each rounded
+# below onto its tibial plateau, the notch (fossa from behind) between them; their tops at the level of
+# the adductor tubercle, whose bump sits on the medial (Gray's, Moore).
+FEMORAL_CONDYLE_MED = [(KNEE - 37, 668), (KNEE - 39, 684), (KNEE - 34.5, 699), (KNEE - 24, 706.5), (KNEE - 11, 703.5),
+                       (KNEE - 6, 694), (KNEE - 9, 680), (KNEE - 18, 671), (KNEE - 28, 666.5)]
+FEMORAL_CONDYLE_LAT = [(KNEE + 34, 666), (KNEE + 37, 682), (KNEE + 34, 697), (KNEE + 24, 705.5), (KNEE + 11, 702.5),
+                       (KNEE + 6, 694), (KNEE + 9, 680), (KNEE + 18, 671), (KNEE + 27, 665.5)]
+
+
 def draw_knee_landmarks(v, side):
     s = sfx(side)
     v.add('bones', path(smooth(ell(v, KNEE + 37.5, 736, 8.5, 10.5, 0, side)), LANDMARK, 'b-fibular-head' + s))
@@ -661,6 +670,10 @@ def draw_knee_landmarks(v, side):
         v.add('bones', path(smooth(v.ps(lc, side)), LANDMARK, 'b-lateral-tibial-condyle' + s))
     v.add('bones', path(smooth(ell(v, KNEE - 21, 754, 5.5, 11, 0.1, side)), LANDMARK, 'b-pes-anserinus' + s))
     v.add('bones', path(smooth(ell(v, KNEE - 35.5, 660, 4.2, 5, 0, side)), LANDMARK, 'b-adductor-tubercle' + s))
+    # the femoral condyles, inside the outline of the femur's lower end (femur_distal()) below the adductor
+    # tubercle and the ends of the supracondylar lines, either side of the intercondylar notch or fossa
+    v.add('bones', path(smooth(v.ps(FEMORAL_CONDYLE_MED, side)), LANDMARK, 'b-medial-femoral-condyle' + s))
+    v.add('bones', path(smooth(v.ps(FEMORAL_CONDYLE_LAT, side)), LANDMARK, 'b-lateral-femoral-condyle' + s))
     if v.kind == 'post':
         v.add('bones', path(smooth(v.ps([(axis_x(603) - 3, 603), (58, 630), (KNEE - 33, 655)], side), False), LINE_MARK,
                             'b-medial-supracondylar-line' + s))
@@ -1421,6 +1434,7 @@ def build_anterior():
     v.label('Pubic symphysis', (0, 312), R)
     v.label('Patella', (KNEE + 2, 668), L)
     v.label('Medial tibial condyle', (KNEE - 16, 720), R)
+    v.label('Medial femoral condyle', (KNEE - 26, 700), L)
     v.label('Tibial tuberosity', (KNEE + 6, 748), L)
     v.label('Pes anserinus', (KNEE - 21, 756), R)
     return v
@@ -2111,6 +2125,7 @@ def build_posterior_deep():
     v.label('Obturator externus', (101, 306.2), R)
     v.label('Sacrospinous ligament', (12.2, 268.1), R)
     v.label('Adductor tubercle', (27.8, 659.8), R)
+    v.label('Lateral femoral condyle', (KNEE + 13, 688), L)
     v.label('Head of fibula', (104, 738), L)
     v.label('Pes anserinus', (45, 756), R)
     v.label('Gastrocnemius', (KNEE + 17, 735), R)
@@ -3221,6 +3236,11 @@ def build_lateral():
     v.add('bones', path(smooth(v.ps([(-36, 733), (-30, 726), (-22, 728), (-17, 737), (-19, 748), (-22, 762, 'c'), (-31, 762, 'c'), (-33, 748)])), BONE, 'b-fibular-head-r'))
     v.add('bones', path(smooth(v.ps([(30, 641), (44, 642), (51, 653), (51, 672), (44, 690), (38, 697), (30, 686), (25, 668), (25, 651)])), LANDMARK, 'b-patella-r'))
     v.add('bones', path(smooth(v.ps([(-29, 713), (-10, 713), (8, 713), (21, 716), (25, 727), (14, 735), (-8, 736), (-24, 733)])), LANDMARK, 'b-lateral-tibial-condyle-r'))
+    # the lateral femoral condyle, the rounded lower end of the femur (femur_sag()) behind the patella, with
+    # the lateral epicondyle on it
+    v.add('bones', path(smooth(v.ps([(-31, 648), (-36.5, 668), (-35, 687), (-26, 700.5), (-12, 706), (3, 702.5), (16, 690),
+                                     (22, 673), (20, 656), (8, 646), (-10, 642), (-24, 643)])), LANDMARK,
+                        'b-lateral-femoral-condyle-r'))
     v.add('bones', path(smooth(v.ps(ellipse_pts(31, 748, 5, 9.5, 0.1, 10))), LANDMARK, 'b-tibial-tuberosity-r'))
     draw_hip_landmarks_lateral(v)
     v.add('bones', path(smooth(v.ps([(-20, 352), (-14, 360), (-13, 400), (-15, 428), (-20, 426), (-21, 396), (-24, 362)])), LANDMARK, 'b-gluteal-tuberosity-r'))
@@ -3500,7 +3520,7 @@ def build_lateral():
     v.label('Greater trochanter (covered)', (4, 314), R, 'L')
     v.label('Ischial tuberosity (covered)', (-32, 336), R, 'L')
     v.label('Gluteal tuberosity (covered)', (-17, 418), R, 'L')
-    v.label('Femur (lateral condyle)', (-12, 690), R, 'L')
+    v.label('Lateral femoral condyle', (-12, 690), R, 'L')
     v.label('Fibular head', (-27, 745), R, 'L')
     v.label('Gastrocnemius', (-50, 745), R, 'L')
     return v
@@ -4528,7 +4548,8 @@ LANDMARK_IDS = ['t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4
                 'humerus-intertubercular-sulcus', 'scapula', 'ischiopubic-ramus', 'ischial-spine', 'pubic-body', 'pubic-crest',
                 'pecten-pubis', 'pubic-symphysis', 'obturator-membrane', 'sacroiliac-joint',
                 'long-dorsal-sacroiliac-ligament', 'sacrospinous-ligament', 'lesser-sciatic-foramen', 'intertrochanteric-crest',
-                'quadrate-tubercle', 'trochanteric-fossa', 'pectineal-line', 'adductor-tubercle', 'tibia', 'fibula',
+                'quadrate-tubercle', 'trochanteric-fossa', 'pectineal-line', 'adductor-tubercle', 'medial-femoral-condyle',
+                'lateral-femoral-condyle', 'tibia', 'fibula',
                 'fibular-head', 'medial-tibial-condyle', 'pes-anserinus', 'medial-supracondylar-line',
                 'lateral-supracondylar-line', 'intertrochanteric-line', 'xiphoid-process', 'costal-cartilages-5-7',
                 'rectus-sheath', 'tendinous-arch-levator-ani', 'medial-arcuate-ligament', 'lateral-arcuate-ligament',

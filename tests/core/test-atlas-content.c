@@ -113,7 +113,7 @@ static const char * const required_landmarks[] = {
   "costal-cartilages-5-7", "rectus-sheath", "tendinous-arch-levator-ani", "medial-arcuate-ligament",
   "lateral-arcuate-ligament", "anococcygeal-body", "perineal-body", "central-tendon",
   /* issue 12 */
-  "lesser-sciatic-foramen", NULL
+  "lesser-sciatic-foramen", "medial-femoral-condyle", "lateral-femoral-condyle", NULL
 };
 
 static const char * const required_techniques[] = {
@@ -473,6 +473,13 @@ attaches (GPtrArray  *attachments,
 }
 
 static gboolean
+attaches_one (const FasciaAttachment *attachment,
+              const char             *landmark_id)
+{
+  return g_strv_contains ((const char * const *) attachment->landmarks, landmark_id);
+}
+
+static gboolean
 treated_by (FasciaMuscle *muscle,
             const char   *technique_id)
 {
@@ -644,13 +651,66 @@ test_gastrocnemius_card (void)
   g_assert_cmpuint (origins->len, ==, 2);
   g_assert_true (g_str_has_prefix (((FasciaAttachment *) origins->pdata[0])->text, "Medial head"));
   g_assert_true (g_str_has_prefix (((FasciaAttachment *) origins->pdata[1])->text, "Lateral head"));
-  g_assert_true (attaches (origins, "femur"));
+  /* each head from its own condyle, not the whole femur lit */
+  g_assert_true (attaches_one (origins->pdata[0], "medial-femoral-condyle"));
+  g_assert_true (attaches_one (origins->pdata[1], "lateral-femoral-condyle"));
+  g_assert_false (attaches (origins, "femur"));
   g_assert_cmpint (fascia_landmark_get_attachment_kind (line, "gastrocnemius"), ==, FASCIA_ATTACHMENT_ORIGIN);
 
   /* the calcaneal tendon's insertion lies below every view */
   g_assert_true (attaches (fascia_muscle_get_insertions (gc), "calcaneus"));
   g_assert_nonnull (calcaneus);
   g_assert_false (fascia_landmark_get_drawn (calcaneus));
+}
+
+/* An attachment on a part of the femur drawn as a landmark of its own (a condyle, a trochanter)
+ * names that part, not the whole bone: a card names its landmarks to light them on the drawing,
+ * and "femur" lit the bone from the hip to the knee for iliacus's fibres below the lesser
+ * trochanter, for the heads of gastrocnemius and the tendon of popliteus on the condyles, and for
+ * plantaris at the foot of the lateral supracondylar line, just above the lateral condyle, where
+ * the line is drawn under biceps femoris (issue 12). The shaft (vastus intermedius) is the
+ * femur's. */
+static void
+test_femur_attachments_precise (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  GListModel *muscles = fascia_atlas_get_muscles (atlas);
+  const char * const parts[] = { "condyle", "trochanter", "epicondyle", NULL };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(FasciaMuscle) muscle = g_list_model_get_item (muscles, i);
+      GPtrArray *lists[] = { fascia_muscle_get_origins (muscle), fascia_muscle_get_insertions (muscle) };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint k = 0; k < lists[l]->len; k++)
+          {
+            const FasciaAttachment *attachment = g_ptr_array_index (lists[l], k);
+            g_autofree char *text = g_utf8_strdown (attachment->text, -1);
+
+            if (!attaches_one (attachment, "femur"))
+              continue;
+            if (strstr (text, "shaft") == NULL)
+              g_string_append_printf (wrong, "\n  %s: “%s” names the femur, not on its shaft",
+                                      fascia_muscle_get_id (muscle), attachment->text);
+            for (guint p = 0; parts[p] != NULL; p++)
+              if (strstr (text, parts[p]) != NULL)
+                g_string_append_printf (wrong, "\n  %s: “%s” names the femur, on its %s",
+                                        fascia_muscle_get_id (muscle), attachment->text, parts[p]);
+          }
+    }
+
+  if (wrong->len > 0)
+    g_error ("attachments that light the whole femur for a part of it:%s", wrong->str);
+
+  /* and the condyles are there to be named, each named by the muscles from it */
+  g_assert_cmpint (fascia_landmark_get_attachment_kind (
+                     fascia_atlas_lookup_landmark (atlas, "medial-femoral-condyle"), "gastrocnemius"),
+                   ==, FASCIA_ATTACHMENT_ORIGIN);
+  g_assert_cmpint (fascia_landmark_get_attachment_kind (
+                     fascia_atlas_lookup_landmark (atlas, "lateral-femoral-condyle"), "popliteus"),
+                   ==, FASCIA_ATTACHMENT_ORIGIN);
 }
 
 /* Popliteus (issue 12): its tendon from the lateral femoral condyle, with the lateral meniscus and,
@@ -687,7 +747,8 @@ test_popliteus_card (void)
   g_assert_nonnull (strstr (actions, "meniscus"));
 
   origins = fascia_muscle_get_origins (pop);
-  g_assert_true (attaches (origins, "femur"));
+  g_assert_true (attaches_one (origins->pdata[0], "lateral-femoral-condyle"));
+  g_assert_false (attaches (origins, "femur"));
   g_assert_true (attaches (origins, "fibular-head"));
   g_assert_true (has_all (((FasciaAttachment *) origins->pdata[1])->text, origin_words));
   g_assert_true (attaches (fascia_muscle_get_insertions (pop), "tibia"));
@@ -1116,6 +1177,8 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas-content/identifiers-verified", test_identifiers_verified);
   g_test_add_func ("/fascia/core/atlas-content/intercostals-card", test_intercostals_card);
   g_test_add_func ("/fascia/core/atlas-content/gastrocnemius-card", test_gastrocnemius_card);
+  g_test_add_func ("/fascia/core/atlas-content/femur-attachments-precise",
+                   test_femur_attachments_precise);
   g_test_add_func ("/fascia/core/atlas-content/popliteus-card", test_popliteus_card);
   g_test_add_func ("/fascia/core/atlas-content/plantaris-card", test_plantaris_card);
   g_test_add_func ("/fascia/core/atlas-content/ribs-5-8-attached", test_ribs_5_8_attached);

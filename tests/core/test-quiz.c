@@ -101,16 +101,16 @@ static const char *expected_seed_42[] = {
     "latissimus-dorsi - 2 posterior-superficial |\n"
     "diaphragm - 2 pelvis-medial |\n",
   [FASCIA_QUIZ_KIND_ATTACHMENT] =
-    "rectus-abdominis origin 0 front-superficial | pubic-crest | iliac-fossa asis greater-sciatic-notch\n"
-    "latissimus-dorsi origin 0 posterior-superficial | sacrum | l3-body medial-arcuate-ligament coccyx\n"
-    "gracilis insertion 0 - | pes-anserinus | medial-tibial-condyle patella fibular-head\n"
-    "vastus-medialis insertion 0 - | patella | lateral-tibial-condyle pes-anserinus medial-tibial-condyle\n"
-    "gastrocnemius origin 0 - | lateral-supracondylar-line | lower-thoracic-spinous-processes rib-12 xiphoid-process\n"
-    "semitendinosus insertion 0 - | pes-anserinus | patella fibular-head medial-tibial-condyle\n"
-    "diaphragm origin 0 pelvis-medial | l2-body | t12-body l4-body thoracolumbar-fascia\n"
-    "longissimus-thoracis insertion 0 posterior-deep | lower-ribs | costal-cartilages-5-7 anococcygeal-body iliotibial-tract\n"
-    "biceps-femoris origin 0 - | lateral-supracondylar-line | intertrochanteric-line greater-trochanter gluteal-tuberosity\n"
-    "intercostals insertion 0 - | lower-ribs | greater-trochanter inguinal-ligament l3-transverse-process\n",
+    "vastus-medialis insertion 0 - | patella | medial-tibial-condyle tibial-tuberosity lateral-tibial-condyle\n"
+    "diaphragm origin 0 pelvis-medial | l1-body | l4-body t12-body sacrum\n"
+    "intercostals insertion 0 - | ribs-5-8 | coccyx perineal-body l4-transverse-process\n"
+    "gastrocnemius origin 0 - | lateral-femoral-condyle | gluteal-tuberosity greater-trochanter intertrochanteric-line\n"
+    "gracilis insertion 0 - | pes-anserinus | medial-tibial-condyle fibular-head patella\n"
+    "semitendinosus insertion 0 - | pes-anserinus | patella tibial-tuberosity lateral-tibial-condyle\n"
+    "latissimus-dorsi origin 0 posterior-superficial | scapula | xiphoid-process tendinous-arch-levator-ani pubic-symphysis\n"
+    "biceps-femoris origin 0 - | linea-aspera | intertrochanteric-line lateral-femoral-condyle gluteal-tuberosity\n"
+    "rectus-abdominis origin 0 front-superficial | pubic-crest | asis iliac-fossa greater-sciatic-notch\n"
+    "longissimus-thoracis insertion 0 posterior-deep | l5-transverse-process | coccyx lumbar-spinous-processes sacrum\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
     "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | internal-oblique rectus-abdominis external-oblique\n"
     "semitendinosus tp-1 1 posterior-deep | semitendinosus | serratus-posterior-inferior lumbar-multifidus rectus-abdominis\n"

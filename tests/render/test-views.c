@@ -527,8 +527,8 @@ origin_pixels (FasciaDiagram *diagram)
 
 /* Plantaris's card lights where it arises in the two back views, the only ones that show it: its
  * origin, the lower lateral supracondylar line, is drawn under biceps femoris there, so the card
- * lit nothing of it, where those of gastrocnemius and popliteus light the back of the femur they
- * arise from. */
+ * lit nothing of it; it lights the lateral femoral condyle just below, as those of gastrocnemius
+ * and popliteus light the condyles they arise from (not the whole femur). */
 static void
 test_plantaris_origin_lit (void)
 {
@@ -860,9 +860,9 @@ static const HitPoint hit_points[] = {
    * outline of the knee, and only below it turn forward to the pes anserinus; sartorius was drawn
    * across the front of the condyle (40 mm out, 700 mm below L1), and the outline medial to it
    * (23 and 17 mm out) was background. */
-  { "anterior", 672, 1381.4, "b-femur-l",
+  { "anterior", 672, 1381.4, "b-medial-femoral-condyle-l",
     "the front of the medial femoral condyle is bare: sartorius passes behind it" },
-  { "anterior", 528, 1381.4, "b-femur-r",
+  { "anterior", 528, 1381.4, "b-medial-femoral-condyle-r",
     "the front of the medial femoral condyle is bare: sartorius passes behind it" },
   { "anterior", 641.4, 1367.6, "m-sartorius-l",
     "at the knee sartorius lies along the medial outline, behind the medial condyle" },
@@ -893,9 +893,9 @@ static const HitPoint hit_points[] = {
    * femoral condyle, along the medial outline of the knee; sartorius was drawn across the front of
    * the condyle (40 mm out, 700 mm below L1), and the outline medial to it (23 and 17 mm out) was
    * background. */
-  { "front-superficial", 664.8, 1385, "b-femur-l",
+  { "front-superficial", 664.8, 1385, "b-medial-femoral-condyle-l",
     "the front of the medial femoral condyle is bare: sartorius passes behind it" },
-  { "front-superficial", 535.2, 1385, "b-femur-r",
+  { "front-superficial", 535.2, 1385, "b-medial-femoral-condyle-r",
     "the front of the medial femoral condyle is bare: sartorius passes behind it" },
   { "front-superficial", 637.3, 1372.6, "m-sartorius-l",
     "at the knee sartorius lies along the medial outline, behind the medial condyle" },
@@ -2323,6 +2323,10 @@ static const LabelPoint label_points[] = {
   { "posterior-deep", "Sacrospinous ligament", "b-sacrospinous-ligament-r" },
   { "posterior-deep", "Adductor tubercle", "b-adductor-tubercle-r" },
   { "posterior-deep", "Medial tibial condyle", "b-medial-tibial-condyle-l" },
+  /* the femoral condyles, whose own regions the muscles from them light (issue 12) */
+  { "posterior-deep", "Lateral femoral condyle", "b-lateral-femoral-condyle-l" },
+  { "anterior", "Medial femoral condyle", "b-medial-femoral-condyle-l" },
+  { "lateral", "Lateral femoral condyle", "b-lateral-femoral-condyle-r" },
   { "posterior-deep", "Linea aspera", "b-linea-aspera-r" },
   /* the pelvis view's labels of things seen through the cut column point where a click finds them
    * (the 12th rib's pointed at its dashed crossing of the lumbar spinous processes, the lumbar
@@ -2490,7 +2494,8 @@ static const LabelCard label_cards[] = {
   { NULL, "Medial tibial condyle", FASCIA_REGION_LANDMARK, "medial-tibial-condyle" },
   { NULL, "Head of fibula", FASCIA_REGION_LANDMARK, "fibular-head" },
   { NULL, "Fibular head", FASCIA_REGION_LANDMARK, "fibular-head" },
-  { NULL, "Femur (lateral condyle)", FASCIA_REGION_LANDMARK, "femur" },
+  { NULL, "Lateral femoral condyle", FASCIA_REGION_LANDMARK, "lateral-femoral-condyle" },
+  { NULL, "Medial femoral condyle", FASCIA_REGION_LANDMARK, "medial-femoral-condyle" },
   /* the umbilicus lies in the linea alba; the arcuate line is a ridge of the hip bone */
   { NULL, "Umbilicus", FASCIA_REGION_LANDMARK, "linea-alba" },
   { NULL, "Arcuate line", FASCIA_REGION_LANDMARK, "hip-bone" },
