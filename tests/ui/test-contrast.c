@@ -588,6 +588,28 @@ frame_drawn (gpointer root)
   return node != NULL;
 }
 
+/* Whether every drawing shown in @widget is rendered as it now is: the body chart of a visit
+ * opened, or the Atlas's drawing restyled for dark, is rendered in a thread, and measured before
+ * that its labels were not there to measure (1:1 against the empty canvas). */
+static gboolean
+views_drawn_in (GtkWidget *widget)
+{
+  if (FASCIA_IS_DIAGRAM_VIEW (widget) && gtk_widget_get_mapped (widget)
+      && !fascia_diagram_view_is_up_to_date (FASCIA_DIAGRAM_VIEW (widget)))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!views_drawn_in (child))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+views_drawn (gpointer root)
+{
+  return views_drawn_in (root);
+}
+
 /* The window shown now, measured in each style. FASCIA_TEST_PICTURES names a folder to keep
  * each picture in, to look at. */
 static void
@@ -608,7 +630,9 @@ measure_page (Pages      *p,
       Picture picture;
 
       set_style (p, &styles[s]);
-      /* The window as drawn in that style: a machine kept busy draws its next frame later. */
+      /* The window as drawn in that style, its drawings too: a machine kept busy draws its
+       * next frame later. */
+      g_assert_true (fascia_test_wait_for (views_drawn, root, 10000));
       g_assert_true (fascia_test_wait_for (frame_drawn, root, 10000));
       width = gtk_widget_get_width (root);
       height = gtk_widget_get_height (root);
