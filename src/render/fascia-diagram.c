@@ -3004,9 +3004,33 @@ mask_sample (const FasciaDiagramMask *mask,
 
 #define FILL_LINE_WIDTH 2.0  /* view units: the width of a bone's outline in the drawings */
 
+/* Where an attachment lies under what is painted over it (a muscle over the bone it arises
+ * from), its fill shows through in stripes, and its edge line fainter: a card lit nothing of
+ * the transverse processes quadratus lumborum arises from, of the pecten pubis and the
+ * pectineal line of pectineus, of the linea aspera of the adductors, all of them under
+ * muscles in every view. The stripes run down to the right, THROUGH_PERIOD view units apart
+ * (centre to centre, across them), each THROUGH_WIDTH wide. */
+#define THROUGH_PERIOD  6.0
+#define THROUGH_WIDTH   2.4
+#define THROUGH_OPACITY 0.75
+#define THROUGH_LINE    0.6
+
+/* How much of the pixel at view point (@vx, @vy) a stripe covers, at @scale pixels per view
+ * unit, antialiased over a pixel. */
+static inline double
+through_stripe (double vx,
+                double vy,
+                double scale)
+{
+  double across = (vx - vy) * G_SQRT2 / 2.0;
+  double off = fabs (across - THROUGH_PERIOD * floor (across / THROUGH_PERIOD + 0.5));
+
+  return CLAMP ((THROUGH_WIDTH / 2.0 - off) * scale + 0.5, 0.0, 1.0);
+}
+
 /* A fill style over the part of region @i that is not under a later (higher) visible region,
- * with an edge line in the darker colour, as the stylesheet draws it: see
- * fascia_diagram_render_region_overlay(). */
+ * with an edge line in the darker colour, as the stylesheet draws it; with @through, the part
+ * under them too, in stripes (see THROUGH_PERIOD): see fascia_diagram_render_region_overlay(). */
 static cairo_surface_t *
 render_region_fill (FasciaDiagram *self,
                     guint          i,
@@ -3014,6 +3038,7 @@ render_region_fill (FasciaDiagram *self,
                     const char    *fill_colour,
                     const char    *line_colour,
                     double         opacity,
+                    gboolean       through,
                     double        *x,
                     double        *y)
 {
@@ -3125,6 +3150,14 @@ render_region_fill (FasciaDiagram *self,
           seen = 1.0 - under[k];
           fa = opacity * inside[k] * seen;
           la = line[k] * seen;
+          if (through && seen < 1.0)
+            {
+              double vx = (ox + (px + 0.5) / unit) / FASCIA_DIAGRAM_MASK_SCALE;
+              double vy = (oy + (py + 0.5) / unit) / FASCIA_DIAGRAM_MASK_SCALE;
+
+              fa += THROUGH_OPACITY * inside[k] * (1.0 - seen) * through_stripe (vx, vy, scale);
+              la += THROUGH_LINE * line[k] * (1.0 - seen);
+            }
           a = la + fa * (1 - la);
           for (guint c = 0; c < 3; c++)
             rgb[c] = line_rgb[c] * la + fill_rgb[c] * fa * (1 - la);
@@ -3162,7 +3195,9 @@ render_region_fill (FasciaDiagram *self,
  * fascia_diagram_set_overlay_styles()). An outline follows the whole shape, over whatever
  * hides part of it, so that a deep muscle shows where it lies; a fill covers only what the
  * regions painted after it (with the layers as they are now) leave in sight, as librsvg
- * would draw it. A few milliseconds for a large region.
+ * would draw it, but for an attachment's (_ORIGIN, _INSERTION), which shows through them in
+ * stripes, so that a card shows where a muscle arises and inserts where muscles cover the
+ * bone. A few milliseconds for a large region.
  *
  * Returns: (transfer full) (nullable): an ARGB32 image, or %NULL when the region is unknown
  *   or has no pixels, or @style is not one of those
@@ -3206,7 +3241,9 @@ fascia_diagram_render_region_overlay (FasciaDiagram     *self,
     default:
       if (!fascia_diagram_style_fill (style, &fill, &line, &opacity))
         return NULL;
-      return render_region_fill (self, i, scale, fill, line, opacity, x, y);
+      return render_region_fill (self, i, scale, fill, line, opacity,
+                                 style == FASCIA_REGION_STYLE_ORIGIN
+                                 || style == FASCIA_REGION_STYLE_INSERTION, x, y);
     }
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "fascia/fascia-diagram.h"
+#include "fascia-diagram-private.h"
 
 #include "fascia-test-utils.h"
 #include "test-diagram-utils.h"
@@ -1058,7 +1059,8 @@ test_render_parts (void)
 }
 
 /* Overlays made from the masks: a fill stops where a region painted later lies over it, as
- * librsvg would draw it; an outline goes round the whole shape. */
+ * librsvg would draw it (a pain mark's; an attachment's shows through it in stripes: see
+ * test_attachment_shows_through); an outline goes round the whole shape. */
 static void
 test_region_overlay (void)
 {
@@ -1066,21 +1068,26 @@ test_region_overlay (void)
   g_autoptr(FasciaDiagram) diagram = fascia_diagram_new_for_view (NULL, "anterior", &error);
   const FasciaRegion *body;
   cairo_surface_t *fill, *outline;
+  const char *pain_fill, *pain_line;
+  double pain_rgb[3], pain_opacity;
   double x, y;
   guint covered = 0, open = 0;
 
   g_assert_no_error (error);
+  g_assert_true (fascia_diagram_style_fill (FASCIA_REGION_STYLE_PAIN, &pain_fill, &pain_line,
+                                            &pain_opacity));
+  g_assert_true (fascia_diagram_parse_colour (pain_fill, pain_rgb));
   body = fascia_diagram_lookup_region (diagram, "b-l3-body");
   g_assert_nonnull (body);
 
-  fill = fascia_diagram_render_region_overlay (diagram, "b-l3-body", FASCIA_REGION_STYLE_ORIGIN,
+  fill = fascia_diagram_render_region_overlay (diagram, "b-l3-body", FASCIA_REGION_STYLE_PAIN,
                                                1.0, &x, &y);
   g_assert_nonnull (fill);
   g_assert_cmpfloat (x, <=, body->x);
   g_assert_cmpfloat (y, <=, body->y);
 
   /* Where a muscle lies over the body (psoas major, at its sides) the fill is clear; where
-   * none does, it is the origin's blue at 0.9. */
+   * none does, it is pain's purple at 0.9. */
   for (int py = 0; py < cairo_image_surface_get_height (fill); py++)
     for (int px = 0; px < cairo_image_surface_get_width (fill); px++)
       {
@@ -1115,10 +1122,12 @@ test_region_overlay (void)
                  && fascia_diagram_hit_test (diagram, x + px + 0.5, y + py + 4.5) == here
                  && fascia_diagram_hit_test (diagram, x + px + 0.5, y + py - 3.5) == here)
           {
-            /* #1c71d8 at 0.9, premultiplied */
-            g_assert_cmpint (ABS ((int) (pixel >> 24) - 230), <=, 1);
-            g_assert_cmpint (ABS ((int) (pixel & 0xff) - (int) round (0.9 * 0xd8)), <=, 1);
-            g_assert_cmpint (ABS ((int) ((pixel >> 16) & 0xff) - (int) round (0.9 * 0x1c)), <=, 1);
+            /* pain's fill at its opacity, premultiplied */
+            g_assert_cmpint (ABS ((int) (pixel >> 24) - (int) round (pain_opacity * 255)), <=, 1);
+            g_assert_cmpint (ABS ((int) (pixel & 0xff)
+                                  - (int) round (pain_opacity * pain_rgb[2] * 255)), <=, 1);
+            g_assert_cmpint (ABS ((int) ((pixel >> 16) & 0xff)
+                                  - (int) round (pain_opacity * pain_rgb[0] * 255)), <=, 1);
             open++;
           }
       }
@@ -1136,6 +1145,93 @@ test_region_overlay (void)
   /* Shown zones are rendered, not overlaid. */
   g_assert_null (fascia_diagram_render_region_overlay (diagram, "b-l3-body",
                                                        FASCIA_REGION_STYLE_SHOWN, 1.0, &x, &y));
+}
+
+/* An attachment lit under a muscle shows through it (issue 12): the transverse processes
+ * psoas major and quadratus lumborum arise from, the pecten pubis of pectineus, the linea aspera
+ * of the adductors lie under muscles in every view, and a card lit nothing of them. Where a
+ * muscle lies over the L3 transverse process (psoas major, in the front view), its origin's fill
+ * is in stripes of the origin's blue, with clear between them; where nothing does, solid; a
+ * pain mark's fill of the same region stays clear under the muscle, as librsvg draws it. */
+static void
+test_attachment_shows_through (void)
+{
+  static const char * const covered_regions[] = { "b-l3-transverse-process-l", "b-pecten-pubis-l",
+                                                  "b-pectineal-line-r", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaDiagram) diagram = fascia_diagram_new_for_view (NULL, "anterior", &error);
+  const char *fill_colour, *line_colour;
+  double origin_opacity;
+
+  g_assert_no_error (error);
+  g_assert_true (fascia_diagram_style_fill (FASCIA_REGION_STYLE_ORIGIN, &fill_colour,
+                                            &line_colour, &origin_opacity));
+
+  for (guint r = 0; covered_regions[r] != NULL; r++)
+    {
+      const char *id = covered_regions[r];
+      cairo_surface_t *origin, *pain;
+      double x, y, px_, py_;
+      guint striped = 0, clear = 0, pain_inked_under = 0, under = 0;
+
+      origin = fascia_diagram_render_region_overlay (diagram, id, FASCIA_REGION_STYLE_ORIGIN,
+                                                     2.0, &x, &y);
+      pain = fascia_diagram_render_region_overlay (diagram, id, FASCIA_REGION_STYLE_PAIN,
+                                                   2.0, &px_, &py_);
+      g_assert_nonnull (origin);
+      g_assert_nonnull (pain);
+      g_assert_cmpfloat (x, ==, px_);
+      g_assert_cmpfloat (y, ==, py_);
+      g_assert_cmpint (cairo_image_surface_get_width (origin), ==,
+                       cairo_image_surface_get_width (pain));
+
+      for (int py = 0; py < cairo_image_surface_get_height (origin); py++)
+        for (int px = 0; px < cairo_image_surface_get_width (origin); px++)
+          {
+            double vx = x + (px + 0.5) / 2.0, vy = y + (py + 0.5) / 2.0;
+            const FasciaRegion *top = fascia_diagram_hit_test (diagram, vx, vy);
+            g_autoptr(GPtrArray) here = fascia_diagram_regions_at (diagram, vx, vy, TRUE);
+            gboolean inside = FALSE;
+            guint32 a, b;
+
+            for (guint k = 0; k < here->len; k++)
+              inside = inside || g_str_equal (((FasciaRegion *) here->pdata[k])->id, id);
+            /* well under the muscle, away from its antialiased edge */
+            if (!inside || top == NULL || top->kind != FASCIA_REGION_MUSCLE
+                || fascia_diagram_hit_test (diagram, vx + 1.5, vy) != top
+                || fascia_diagram_hit_test (diagram, vx - 1.5, vy) != top
+                || fascia_diagram_hit_test (diagram, vx, vy + 1.5) != top
+                || fascia_diagram_hit_test (diagram, vx, vy - 1.5) != top)
+              continue;
+            under++;
+            a = *(guint32 *) (cairo_image_surface_get_data (origin)
+                              + py * cairo_image_surface_get_stride (origin) + px * 4) >> 24;
+            b = *(guint32 *) (cairo_image_surface_get_data (pain)
+                              + py * cairo_image_surface_get_stride (pain) + px * 4) >> 24;
+            if (a >= 0.6 * 255 && a < origin_opacity * 255)
+              striped++;
+            else if (a == 0)
+              clear++;
+            pain_inked_under += b != 0;
+          }
+
+      g_test_message ("%s: %u pixels under a muscle, %u in a stripe, %u clear", id, under,
+                      striped, clear);
+      g_assert_cmpuint (under, >, 40);
+      if (r == 0)
+        {
+          /* A process: stripes 2.4 units wide every 6, about 40% of what lies under, the
+           * rest clear. */
+          g_assert_cmpuint (striped, >, under / 5);
+          g_assert_cmpuint (clear, >, under / 5);
+        }
+      else
+        /* A ridge, drawn as a line: its edge line, fainter, all along it. */
+        g_assert_cmpuint (striped, >, under / 2);
+      g_assert_cmpuint (pain_inked_under, ==, 0);
+      cairo_surface_destroy (origin);
+      cairo_surface_destroy (pain);
+    }
 }
 
 /* A fill looks at the masks of the regions over it (which hide it) only where it paints,
@@ -1248,6 +1344,8 @@ main (int   argc,
   g_test_add_func ("/fascia/render/diagram/render/overlay-styles", test_overlay_styles);
   g_test_add_func ("/fascia/render/diagram/render/parts", test_render_parts);
   g_test_add_func ("/fascia/render/diagram/render/region-overlay", test_region_overlay);
+  g_test_add_func ("/fascia/render/diagram/render/attachment-shows-through",
+                   test_attachment_shows_through);
   g_test_add_func ("/fascia/render/diagram/render/region-fill-work", test_region_fill_work);
   g_test_add_func ("/fascia/render/diagram/dup", test_dup);
   g_test_add_func ("/fascia/render/diagram/label-lines", test_label_lines);
