@@ -2043,6 +2043,12 @@ def build_posterior_deep():
         trigger_point(v, 'popliteus', 1, s, (KNEE + 4, 730))
         # plantaris's in its belly, medial to the lateral head of gastrocnemius in the popliteal fossa
         trigger_point(v, 'plantaris', 1, s, (KNEE + 19, 678))
+        # gastrocnemius's two high points (Travell & Simons), one in each head just below and behind its
+        # femoral condyle near the head's origin, where each head shows in the popliteal fossa: the medial
+        # lateral to the tendon of semitendinosus, the lateral between plantaris and the tendon of biceps
+        # femoris (the others lie in the bellies, below the view)
+        trigger_point(v, 'gastrocnemius', 3, s, (KNEE - 7, 711))
+        trigger_point(v, 'gastrocnemius', 4, s, (KNEE + 22, 701))
         referral_zone(v, 'biceps-femoris', 1, s, [blob(74, 690, 30, 24, 0, 12), [(94, 520), (122, 530), (128, 640), (108, 690), (90, 660)]])
         medial = [[(40, 346), (84, 350), (88, 372), (62, 380), (36, 370)], [(32, 420), (62, 420), (64, 560), (64, 690), (44, 730), (30, 700), (28, 560)]]
         referral_zone(v, 'semitendinosus', 1, s, medial)
@@ -2053,6 +2059,9 @@ def build_posterior_deep():
         referral_zone(v, 'popliteus', 1, s, [blob(KNEE + 2, 712, 22, 19, 0, 12)])
         # the back of the knee and the upper calf, down towards mid-calf
         referral_zone(v, 'plantaris', 1, s, [blob(KNEE + 8, 728, 18, 30, 0, 12)])
+        # gastrocnemius's high points: locally, over the back of the knee
+        referral_zone(v, 'gastrocnemius', 3, s, [blob(KNEE - 4, 703, 24, 18, 0, 12)])
+        referral_zone(v, 'gastrocnemius', 4, s, [blob(KNEE + 10, 700, 24, 18, 0, 12)])
         trigger_point(v, 'quadratus-lumborum', 1, s, (74, 36))
         trigger_point(v, 'quadratus-lumborum', 2, s, (96, 128))
         trigger_point(v, 'quadratus-lumborum', 3, s, (56, 88))
@@ -2161,11 +2170,14 @@ def semimembranosus_sheet(v, side):
 def biceps_femoris_parts(v, side):
     """Biceps femoris: the long head from the ischial tuberosity (with semitendinosus) down and laterally,
     the short head from the lower linea aspera and the lateral supracondylar line, joining in one tendon
-    to the head of the fibula."""
+    to the head of the fibula. In the lower thigh the short head shows lateral to the long head; at the knee
+    the tendon runs down the posterolateral side of the lateral femoral condyle, its lateral border a few
+    millimetres beyond the condyle's outline (about 109 mm out level with it, the condyle 104), not bulging
+    out beside it (Gray's, Moore, Netter)."""
     short = sheet(v, side, [(axis_x(520) + 2, 520), (axis_x(600) + 10, 606)], [(KNEE + 35, 712), (KNEE + 39, 716)],
-                  [(120, 560), (130, 630)], [(122, 668), (126, 684)])
+                  [(125, 575), (118, 630)], [(112, 655), (108, 690)])
     long_ = sheet(v, side, [(62, 332), (72, 345)], [(KNEE + 33, 727), (KNEE + 42, 728)],
-                  [(62, 450), (112, 450)], [(96, 620), (128, 620)])
+                  [(62, 450), (124, 490)], [(96, 620), (108, 620)])
     return muscle_parts(short, 'mid', 6, tendon=(0.86, 1.0)) + muscle_parts(long_, 'sup', 9, tendon=(0.8, 1.0))
 
 

@@ -195,7 +195,8 @@ static const struct {
   { "diaphragm", 1, "pelvis-medial" },
   { "gastrocnemius", 1, NULL },
   { "gastrocnemius", 2, NULL },
-  { "gastrocnemius", 3, NULL },
+  { "gastrocnemius", 3, "posterior-deep" },
+  { "gastrocnemius", 4, "posterior-deep" },
   { "popliteus", 1, "posterior-deep" },
   { "plantaris", 1, "posterior-deep" },
 };
@@ -637,6 +638,7 @@ test_gastrocnemius_card (void)
   FasciaLandmark *line = fascia_atlas_lookup_landmark (atlas, "lateral-supracondylar-line");
   g_autofree char *blood = NULL;
   GPtrArray *origins;
+  GListModel *points;
 
   g_assert_nonnull (gc);
   g_assert_cmpstr (fascia_muscle_get_group (gc), ==, "triceps-surae");
@@ -661,6 +663,32 @@ test_gastrocnemius_card (void)
   g_assert_true (attaches (fascia_muscle_get_insertions (gc), "calcaneus"));
   g_assert_nonnull (calcaneus);
   g_assert_false (fascia_landmark_get_drawn (calcaneus));
+
+  /* Travell & Simons's points: the two in the bellies lie below every view and are words only; the
+   * two high in the calf, one in each head near its origin behind its femoral condyle, are drawn in
+   * the back deep view, where the heads' upper parts show in the popliteal fossa, and refer to the
+   * back of the knee (they were one entry of two points, drawn in no view) */
+  points = fascia_muscle_get_trigger_points (gc);
+  g_assert_cmpuint (g_list_model_get_n_items (points), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(FasciaTriggerPoint) point = g_list_model_get_item (points, i);
+      const char * const *views = fascia_trigger_point_get_views (point);
+      static const char * const heads[] = { "Medial head", "Lateral head" };
+
+      g_assert_cmpuint (fascia_trigger_point_get_n (point), ==, i + 1);
+      g_assert_true (g_str_has_prefix (fascia_trigger_point_get_location (point), heads[i % 2]));
+      if (i < 2)
+        {
+          g_assert_cmpuint (g_strv_length ((char **) views), ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (g_strv_length ((char **) views), ==, 1);
+      g_assert_cmpstr (views[0], ==, "posterior-deep");
+      g_assert_nonnull (strstr (fascia_trigger_point_get_location (point),
+                                i == 2 ? "medial femoral condyle" : "lateral femoral condyle"));
+      g_assert_cmpstr (fascia_trigger_point_get_referral (point), ==, "The back of the knee");
+    }
 }
 
 /* An attachment on a part of the femur drawn as a landmark of its own (a condyle, a trochanter)

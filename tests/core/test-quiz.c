@@ -112,16 +112,16 @@ static const char *expected_seed_42[] = {
     "rectus-abdominis origin 0 front-superficial | pubic-crest | asis iliac-fossa greater-sciatic-notch\n"
     "longissimus-thoracis insertion 0 posterior-deep | l5-transverse-process | coccyx lumbar-spinous-processes sacrum\n",
   [FASCIA_QUIZ_KIND_REFERRAL] =
-    "tensor-fasciae-latae tp-1 2 lateral | tensor-fasciae-latae | internal-oblique rectus-abdominis external-oblique\n"
-    "semitendinosus tp-1 1 posterior-deep | semitendinosus | serratus-posterior-inferior lumbar-multifidus rectus-abdominis\n"
-    "vastus-medialis tp-2 2 front-superficial | vastus-medialis | transversus-abdominis internal-oblique rectus-abdominis\n"
-    "diaphragm tp-1 2 pelvis-medial | diaphragm | gemellus-superior psoas-minor quadratus-femoris\n"
+    "latissimus-dorsi tp-1 1 posterior-superficial | latissimus-dorsi | serratus-posterior-inferior external-oblique gluteus-maximus\n"
+    "gastrocnemius tp-3 1 posterior-deep | gastrocnemius | piriformis lumbar-multifidus gluteus-medius\n"
+    "longissimus-thoracis tp-1 2 posterior-deep | longissimus-thoracis | gemellus-inferior lumbar-multifidus gastrocnemius\n"
     "rectus-abdominis tp-2 2 front-superficial | rectus-abdominis | semimembranosus transversus-abdominis gemellus-superior\n"
-    "iliocostalis-lumborum tp-1 1 posterior-deep | iliocostalis-lumborum | lumbar-multifidus rectus-abdominis psoas-minor\n"
-    "longissimus-thoracis tp-1 2 posterior-deep | longissimus-thoracis | lumbar-multifidus tensor-fasciae-latae rhomboid-major\n"
     "biceps-femoris tp-1 2 posterior-deep | biceps-femoris | longissimus-thoracis iliocostalis-lumborum lumbar-multifidus\n"
+    "diaphragm tp-1 2 pelvis-medial | diaphragm | transversus-abdominis gemellus-inferior gemellus-superior\n"
+    "iliocostalis-lumborum tp-1 2 posterior-deep | iliocostalis-lumborum | rhomboid-major levator-ani lumbar-multifidus\n"
+    "semitendinosus tp-1 2 posterior-deep | semitendinosus | external-oblique lumbar-multifidus gemellus-inferior\n"
     "gracilis tp-1 2 anterior | gracilis | quadratus-lumborum external-oblique psoas-minor\n"
-    "latissimus-dorsi tp-1 1 posterior-superficial | latissimus-dorsi | serratus-posterior-inferior gluteus-maximus external-oblique\n",
+    "vastus-medialis tp-2 2 front-superficial | vastus-medialis | transversus-abdominis internal-oblique rectus-abdominis\n",
 };
 
 /* Whether @choice names the nerve of the text @nerve: its words are the text's, in their

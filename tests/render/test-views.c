@@ -548,6 +548,69 @@ test_plantaris_origin_lit (void)
     }
 }
 
+/* Gastrocnemius's two high trigger points (Travell & Simons), one in each head near its origin
+ * behind its femoral condyle, are drawn in the back deep view where the heads show in the
+ * popliteal fossa: the 3rd in the medial head (medial to the knee's centre line, 66 mm out), the
+ * 4th in the lateral head (lateral to it), each beside its condyle and level with its lower part,
+ * down to the joint line. Each mark lies on the head, not on the hamstring tendons, plantaris or
+ * popliteus: with the trigger points hidden, its centre and every point of its rim find
+ * gastrocnemius. They were one entry, drawn in no view. */
+static void
+test_gastrocnemius_trigger_points (void)
+{
+  static const char * const sides[] = { "l", "r" };
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-deep");
+
+  for (guint n = 3; n <= 4; n++)
+    for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+      {
+        g_autofree char *tp_id = g_strdup_printf ("tp-gastrocnemius-%u-%s", n, sides[s]);
+        g_autofree char *muscle_id = g_strdup_printf ("m-gastrocnemius-%s", sides[s]);
+        g_autofree char *condyle_id = g_strdup_printf ("b-%s-femoral-condyle-%s",
+                                                       n == 3 ? "medial" : "lateral", sides[s]);
+        const FasciaRegion *tp = fascia_diagram_lookup_region (diagram, tp_id);
+        const FasciaRegion *condyle = fascia_diagram_lookup_region (diagram, condyle_id);
+        const FasciaRegion *hit;
+        double cx, cy, r, out;
+
+        g_assert_nonnull (tp);
+        g_assert_nonnull (condyle);
+        g_assert_cmpstr (tp->atlas_id, ==, "gastrocnemius");
+        cx = tp->x + tp->width / 2;
+        cy = tp->y + tp->height / 2;
+        r = tp->width / 2 - 1.5;
+
+        fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", TRUE);
+        hit = fascia_diagram_hit_test (diagram, cx, cy);
+        g_assert_nonnull (hit);
+        g_assert_cmpstr (hit->id, ==, tp_id);
+
+        /* its head: medial or lateral of the knee's centre line, seen from behind (the left side
+         * on the left), and beside its own condyle, level with it */
+        out = (600 - cx) * (s == 0 ? 1 : -1) / 1.8;
+        if (n == 3)
+          g_assert_cmpfloat (out, <, 66);
+        else
+          g_assert_cmpfloat (out, >, 66);
+        g_assert_cmpfloat (fabs (cx - condyle->x - condyle->width / 2), <, condyle->width / 2 + 9);
+        g_assert_cmpfloat (cy, >, condyle->y);
+        g_assert_cmpfloat (cy, <, condyle->y + condyle->height + 12);
+
+        fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+        for (guint k = 0; k <= 16; k++)
+          {
+            double a = 2 * G_PI * k / 16;
+            double x = k == 16 ? cx : cx + r * cos (a);
+            double y = k == 16 ? cy : cy + r * sin (a);
+
+            hit = fascia_diagram_hit_test (diagram, x, y);
+            if (hit == NULL || !g_str_equal (hit->id, muscle_id))
+              g_error ("%s: at (%.1f, %.1f) lies %s, not %s", tp_id, x, y,
+                       hit != NULL ? hit->id : "nothing", muscle_id);
+          }
+      }
+}
+
 /* Every region a quiz lights on a view is drawn there, and a "find the muscle" question can be
  * answered right on its view: it never asks for the side of a muscle that the view does not draw
  * (the back superficial view draws the thoracic erector spinae on the right only). */
@@ -1101,6 +1164,23 @@ static const HitPoint hit_points[] = {
     "between adductor magnus and vastus lateralis the bare ridge is the linea aspera, not the shaft" },
   { "posterior-deep", 400, 960, "b-linea-aspera-l",
     "between adductor magnus and vastus lateralis the bare ridge is the linea aspera, not the shaft" },
+  /* Back views: at the knee the tendon of biceps femoris runs down the posterolateral side of the
+   * lateral femoral condyle to the head of the fibula, its lateral border a few millimetres beyond
+   * the condyle's outline (104 mm out, KNEE 66 mm), not bulging out into the background: it reached
+   * 119-121 mm out level with the condyle (670-680 mm below L1), 15-17 mm beyond it. 10 mm lateral
+   * to the condyle (114 mm out), 675 and 690 mm below L1, a click finds nothing; 2 mm beyond it,
+   * 680 mm below L1, the tendon. Back deep view 1.8 units to the millimetre (x 600 -/+ 1.8 x,
+   * y 8 + 1.8 (y + 63)), back superficial 1.53 (PS_X (), PS_Y () below). */
+  { "posterior-deep", 394.8, 1336.4, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-deep", 805.2, 1336.4, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-deep", 394.8, 1363.4, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-deep", 805.2, 1363.4, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-superficial", 425.6, 1358.3, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-superficial", 774.4, 1358.3, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-superficial", 425.6, 1381.2, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-superficial", 774.4, 1381.2, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-deep", 409.2, 1345.4, "m-biceps-femoris-l", "over the back of the lateral femoral condyle runs the tendon of biceps femoris" },
+  { "posterior-deep", 790.8, 1345.4, "m-biceps-femoris-r", "over the back of the lateral femoral condyle runs the tendon of biceps femoris" },
 };
 
 static void
@@ -3920,6 +4000,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/trigger-points-drawn", test_trigger_points_drawn);
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
   g_test_add_func ("/fascia/render/views/plantaris-origin-lit", test_plantaris_origin_lit);
+  g_test_add_func ("/fascia/render/views/gastrocnemius-trigger-points", test_gastrocnemius_trigger_points);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
   g_test_add_func ("/fascia/render/views/nerve-points", test_nerve_points);
