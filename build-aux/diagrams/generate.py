@@ -697,6 +697,14 @@ def draw_obturator_membrane(v, side):
 
 
 ISCHIOPUBIC = [(6, 333), (20, 335.5), (36, 338.5), (50, 343), (60, 347)]
+# The pecten pubis from in front (mm, left side): the sharp upper border of the superior pubic ramus from
+# the pubic tubercle laterally to the iliopubic eminence. Pectineus arises from it and from the pectineal
+# surface in front of and below it, so the ridge is the upper border of the muscle's origin (PECTINEUS_ORIGIN
+# runs along its lower edge); the inguinal ligament lies in front of the ramus above it, with the femoral
+# vessels between them, so the ridge shows between the two from the pubic tubercle to where iliopsoas
+# crosses the ramus, and its lateral end runs on under the ligament and iliopsoas to the eminence.
+PECTEN_ANT = [(28.5, 291), (34, 289.2), (40, 286.8), (46, 283.6), (52, 279.6), (57, 275.6), (62, 270)]
+PECTINEUS_ORIGIN = [(27.5, 293.1), (34, 291.1), (40, 288.7), (46, 285.5), (52, 281.5), (57, 277.5), (62, 271.9)]
 
 
 def draw_pelvic_floor_landmarks_coronal(v, side):
@@ -709,7 +717,9 @@ def draw_pelvic_floor_landmarks_coronal(v, side):
         body = [(3, 293.5), (12, 292.5), (19.5, 294), (21, 303), (17, 316), (9, 326), (3, 328)]
         v.add('bones', path(smooth(v.ps(body, side)), LANDMARK, 'b-pubic-body' + s))
         v.add('bones', path(smooth(v.ps([(3.5, 291.5), (12, 290), (19, 289)], side), False), LINE_MARK, 'b-pubic-crest' + s))
-        v.add('bones', path(smooth(v.ps([(28, 286.5), (40, 282), (52, 276), (60, 270)], side), False), LINE_MARK, 'b-pecten-pubis' + s))
+        # drawn as broad as the greater sciatic notch, so that the ridge still shows, and lights, beside
+        # pectineus outlined as chosen
+        v.add('bones', path(smooth(v.ps(PECTEN_ANT, side), False), LINE_MARK.replace('3.2', '4.5'), 'b-pecten-pubis' + s))
         v.add('bones', path(smooth(v.ps([(147, 294), (138, 314), (124, 333), (113, 350), (110, 362)], side), False), LINE_MARK,
                             'b-intertrochanteric-line' + s))
         v.add('bones', path(smooth(v.ps([(107, 362), (111, 376), (114, 392)], side), False),
@@ -2329,7 +2339,7 @@ def thigh_front(v, side):
                            + muscle_parts(am, 'deep', 16)))
     ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)])
     v.add('muscles', group('m-adductor-brevis' + sf, muscle_parts(ab, 'mid', 9)))
-    pe = sheet(v, side, [(27, 287), (40, 282), (52, 276), (60, 270)], [(108, 362), (114, 391)])
+    pe = sheet(v, side, PECTINEUS_ORIGIN, [(108, 362), (114, 391)])
     v.add('muscles', group('m-pectineus' + sf, muscle_parts(pe, 'mid', 10)))
     al = sheet(v, side, [(11.5, 294), (20, 297.5)], [(axis_x(445) - 1, 445), (axis_x(525), 525)],
                [(40, 340), (50, 345)], None)

@@ -611,6 +611,29 @@ test_gastrocnemius_trigger_points (void)
       }
 }
 
+/* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
+ * was drawn under pectineus itself and the inguinal ligament, so the card lit nothing there. The
+ * ridge is the upper border of the muscle's origin and shows between it and the ligament, from
+ * the pubic tubercle to where iliopsoas crosses the ramus. (Its insertion, the pectineal line on
+ * the back of the femur, lies behind the shaft and under the adductors in both and lights nothing.) */
+static void
+test_pectineus_origin_lit (void)
+{
+  static const char * const front_views[] = { "anterior", "front-superficial" };
+  FasciaMuscle *pectineus = fascia_atlas_lookup_muscle (get_atlas (), "pectineus");
+
+  for (guint v = 0; v < G_N_ELEMENTS (front_views); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (front_views[v]);
+      guint n;
+
+      g_assert_cmpuint (fascia_diagram_show_attachments (diagram, pectineus), >, 0);
+      n = origin_pixels (diagram);
+      g_test_message ("%s: %u pixels of origin lit", front_views[v], n);
+      g_assert_cmpuint (n, >=, 20);
+    }
+}
+
 /* Every region a quiz lights on a view is drawn there, and a "find the muscle" question can be
  * answered right on its view: it never asks for the side of a muscle that the view does not draw
  * (the back superficial view draws the thoracic erector spinae on the right only). */
@@ -1135,6 +1158,14 @@ static const HitPoint hit_points[] = {
     "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
   { "posterior-deep", 758.4, 1453.4, "m-gastrocnemius-r",
     "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
+  /* Front views: the pecten pubis, the sharp upper border of the superior pubic ramus, is the upper
+   * border of pectineus's origin and shows between the muscle and the inguinal ligament (Gray's,
+   * Moore); it lay under both. 40 mm from the midline and 287 mm below L1 in the front view, 46 and
+   * 283 mm in the superficial one. */
+  { "anterior", 672, 637.5, "b-pecten-pubis-l", "along the upper border of pectineus lies the pecten pubis" },
+  { "anterior", 528, 637.5, "b-pecten-pubis-r", "along the upper border of pectineus lies the pecten pubis" },
+  { "front-superficial", 675, 709.5, "b-pecten-pubis-l", "along the upper border of pectineus lies the pecten pubis" },
+  { "front-superficial", 525, 709.5, "b-pecten-pubis-r", "along the upper border of pectineus lies the pecten pubis" },
   /* Back views: in the V between the heads of gastrocnemius, below the joint line, popliteus lies in
    * the floor of the popliteal fossa, on the back of the tibia above the soleal line (Gray's, Moore);
    * the V showed bare tibia. 7 mm lateral to the knee's centre line, 719 mm below L1. */
@@ -4001,6 +4032,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
   g_test_add_func ("/fascia/render/views/plantaris-origin-lit", test_plantaris_origin_lit);
   g_test_add_func ("/fascia/render/views/gastrocnemius-trigger-points", test_gastrocnemius_trigger_points);
+  g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
   g_test_add_func ("/fascia/render/views/nerve-points", test_nerve_points);
