@@ -529,23 +529,33 @@ origin_pixels (FasciaDiagram *diagram)
  * origin, the lower lateral supracondylar line, is drawn under biceps femoris there, so the card
  * lit nothing of it; it lights the lateral femoral condyle just below, as those of gastrocnemius
  * and popliteus light the condyles they arise from (not the whole femur). */
+/* @muscle_id's card lights its origin in each of @views: more than a stray pixel at the edge of
+ * a landmark under a muscle. */
+static void
+assert_origin_lit (const char         *muscle_id,
+                   const char * const *views)
+{
+  FasciaMuscle *muscle = fascia_atlas_lookup_muscle (get_atlas (), muscle_id);
+
+  g_assert_nonnull (muscle);
+  for (guint v = 0; views[v] != NULL; v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (views[v]);
+      guint n;
+
+      g_assert_cmpuint (fascia_diagram_show_attachments (diagram, muscle), >, 0);
+      n = origin_pixels (diagram);
+      g_test_message ("%s: %u pixels of %s's origin lit", views[v], n, muscle_id);
+      g_assert_cmpuint (n, >=, 20);
+    }
+}
+
 static void
 test_plantaris_origin_lit (void)
 {
-  static const char * const back_views[] = { "posterior-superficial", "posterior-deep" };
-  FasciaMuscle *plantaris = fascia_atlas_lookup_muscle (get_atlas (), "plantaris");
+  static const char * const back_views[] = { "posterior-superficial", "posterior-deep", NULL };
 
-  for (guint v = 0; v < G_N_ELEMENTS (back_views); v++)
-    {
-      g_autoptr(FasciaDiagram) diagram = load_view (back_views[v]);
-      guint n;
-
-      g_assert_cmpuint (fascia_diagram_show_attachments (diagram, plantaris), >, 0);
-      n = origin_pixels (diagram);
-      g_test_message ("%s: %u pixels of origin lit", back_views[v], n);
-      /* More than a stray pixel at the edge of a landmark under a muscle. */
-      g_assert_cmpuint (n, >=, 20);
-    }
+  assert_origin_lit ("plantaris", back_views);
 }
 
 /* Gastrocnemius's two high trigger points (Travell & Simons), one in each head near its origin
@@ -619,19 +629,9 @@ test_gastrocnemius_trigger_points (void)
 static void
 test_pectineus_origin_lit (void)
 {
-  static const char * const front_views[] = { "anterior", "front-superficial" };
-  FasciaMuscle *pectineus = fascia_atlas_lookup_muscle (get_atlas (), "pectineus");
+  static const char * const front_views[] = { "anterior", "front-superficial", NULL };
 
-  for (guint v = 0; v < G_N_ELEMENTS (front_views); v++)
-    {
-      g_autoptr(FasciaDiagram) diagram = load_view (front_views[v]);
-      guint n;
-
-      g_assert_cmpuint (fascia_diagram_show_attachments (diagram, pectineus), >, 0);
-      n = origin_pixels (diagram);
-      g_test_message ("%s: %u pixels of origin lit", front_views[v], n);
-      g_assert_cmpuint (n, >=, 20);
-    }
+  assert_origin_lit ("pectineus", front_views);
 }
 
 /* Every region a quiz lights on a view is drawn there, and a "find the muscle" question can be
