@@ -109,6 +109,26 @@ fascia_ui_test_child (gpointer    widget,
   return GTK_WIDGET (child);
 }
 
+/* The first widget under @root, itself included, in depth-first order, for which @test
+ * (given @data) returns %TRUE; NULL if there is none. */
+GtkWidget *
+fascia_ui_test_find_widget (GtkWidget              *root,
+                            FasciaUiTestWidgetTest  test,
+                            gconstpointer           data)
+{
+  if (test (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fascia_ui_test_find_widget (child, test, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* How many labels under @root show exactly @text. */
 guint
 fascia_ui_test_count_labels (GtkWidget  *root,

@@ -53,6 +53,11 @@ char  *fascia_ui_test_query_text    (FasciaUiTestSession *session,
 GtkWidget *fascia_ui_test_child        (gpointer       widget,
                                         GType          type,
                                         const char    *name);
+typedef gboolean (*FasciaUiTestWidgetTest) (GtkWidget     *widget,
+                                            gconstpointer  data);
+GtkWidget *fascia_ui_test_find_widget (GtkWidget              *root,
+                                       FasciaUiTestWidgetTest  test,
+                                       gconstpointer           data);
 guint    fascia_ui_test_count_labels   (GtkWidget     *root,
                                         const char    *text);
 char    *fascia_ui_test_buffer_text    (GtkTextBuffer *buffer);

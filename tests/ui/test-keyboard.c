@@ -612,21 +612,18 @@ test_rows_described (Fixture       *f,
 }
 
 /* The entry row's pencil: the image it shows while the row is not edited. */
+static gboolean
+is_pencil (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_get_visible (widget)
+         && !gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON);
+}
+
 static GtkWidget *
 find_image (GtkWidget *widget)
 {
-  if (GTK_IS_IMAGE (widget) && gtk_widget_get_visible (widget)
-      && !gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *image = find_image (child);
-
-      if (image != NULL)
-        return image;
-    }
-  return NULL;
+  return fascia_ui_test_find_widget (widget, is_pencil, NULL);
 }
 
 static void
@@ -682,21 +679,18 @@ test_entry_row_pencil_left_out (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
 /* The first label under @widget, or NULL. */
 static GtkWidget *
 find_label (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = find_label (child);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
+  return fascia_ui_test_find_widget (widget, is_label, NULL);
 }
 
 /* An entry row's title is read once, as the name of its text: the label it is drawn in, made
