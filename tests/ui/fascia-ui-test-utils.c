@@ -129,6 +129,22 @@ fascia_ui_test_find_widget (GtkWidget              *root,
   return NULL;
 }
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+/* The first widget under @root, itself included, in depth-first order, that is a @type; NULL
+ * if there is none. */
+GtkWidget *
+fascia_ui_test_find_type (GtkWidget *root,
+                          GType      type)
+{
+  return fascia_ui_test_find_widget (root, is_of_type, &type);
+}
+
 /* How many labels under @root show exactly @text. */
 guint
 fascia_ui_test_count_labels (GtkWidget  *root,

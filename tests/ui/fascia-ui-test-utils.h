@@ -58,6 +58,8 @@ typedef gboolean (*FasciaUiTestWidgetTest) (GtkWidget     *widget,
 GtkWidget *fascia_ui_test_find_widget (GtkWidget              *root,
                                        FasciaUiTestWidgetTest  test,
                                        gconstpointer           data);
+GtkWidget *fascia_ui_test_find_type   (GtkWidget              *root,
+                                       GType                   type);
 guint    fascia_ui_test_count_labels   (GtkWidget     *root,
                                         const char    *text);
 char    *fascia_ui_test_buffer_text    (GtkTextBuffer *buffer);

@@ -254,32 +254,26 @@ test_card_lists_read (Fixture       *fixture,
   g_assert_cmpuint (items, >=, 10);
 }
 
+static gboolean
+is_link (GtkWidget     *widget,
+         gconstpointer  target)
+{
+  GVariant *value;
+
+  if (!GTK_IS_ACTIONABLE (widget)
+      || !gtk_widget_is_drawable (widget)
+      || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "atlas.open") != 0)
+    return FALSE;
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return value != NULL && g_str_equal (g_variant_get_string (value, NULL), target);
+}
+
 /* The link (or row) in the pane that opens @target. */
 static GtkWidget *
 find_link (GtkWidget  *root,
            const char *target)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (child)
-          && gtk_widget_is_drawable (child)
-          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "atlas.open") == 0)
-        {
-          GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
-
-          if (value != NULL && g_str_equal (g_variant_get_string (value, NULL), target))
-            return child;
-        }
-
-      if ((found = find_link (child, target)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return fascia_ui_test_find_widget (root, is_link, target);
 }
 
 static void
@@ -1164,24 +1158,19 @@ test_search_latin (Fixture       *fixture,
   wait_for_card (fixture, "search:Musculus piri");
 }
 
+static gboolean
+is_search_toggle (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Search (Ctrl+F)") == 0;
+}
+
 /* The tool bar's search button shown. */
 static GtkWidget *
 find_search_toggle (GtkWidget *root)
 {
-  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (root), "Search (Ctrl+F)") == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_search_toggle (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return fascia_ui_test_find_widget (root, is_search_toggle, NULL);
 }
 
 /* The diagram's place in the window, in window coordinates. */
@@ -1606,25 +1595,20 @@ flap_folded (gpointer user_data)
   return adw_flap_get_reveal_progress (user_data) == 0.0;
 }
 
+static gboolean
+is_mapped_toggle (GtkWidget     *widget,
+                  gconstpointer  icon)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0;
+}
+
 /* The toggle button showing @icon that is on screen, or NULL. */
 static GtkWidget *
 find_mapped_toggle (GtkWidget  *root,
                     const char *icon)
 {
-  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped_toggle (child, icon);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return fascia_ui_test_find_widget (root, is_mapped_toggle, icon);
 }
 
 static void

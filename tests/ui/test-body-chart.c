@@ -274,15 +274,7 @@ test_mark_repaints_little (Fixture       *fixture,
 static GtkWidget *
 find_revealer (GtkWidget *widget)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = GTK_IS_REVEALER (child) ? child : find_revealer (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fascia_ui_test_find_type (widget, GTK_TYPE_REVEALER);
 }
 
 /* A folded mark's row takes the room of its title only: its intensity, kind and note are not
@@ -492,22 +484,20 @@ test_double_click_one_mark (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 1);
 }
 
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       "visit.close") == 0;
+}
+
 /* The header's button back to the visits, which holds the keyboard focus as a visit opens. */
 static GtkWidget *
 find_close_button (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "visit.close") == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_close_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fascia_ui_test_find_widget (widget, is_close_button, NULL);
 }
 
 static void

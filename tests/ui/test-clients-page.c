@@ -75,23 +75,18 @@ progress_chart (Fixture *f)
   return fascia_client_view_get_progress_chart (client_view (f));
 }
 
+static gboolean
+is_button_named (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && GTK_IS_BUTTON (widget);
+}
+
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0 && GTK_IS_BUTTON (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return fascia_ui_test_find_widget (root, is_button_named, name);
 }
 
 /* What a click or Space does; gtk_widget_activate() would wait out a button's pressed look. */
@@ -1235,23 +1230,19 @@ test_clinic_server_lost (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+static gboolean
+is_mark_button (GtkWidget     *widget,
+                gconstpointer  mark)
+{
+  return GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "mark") == mark;
+}
+
 /* The button that removes @mark from the visit editor's body chart. */
 static GtkWidget *
 find_mark_button (GtkWidget      *root,
                   FasciaPainMark *mark)
 {
-  if (GTK_IS_BUTTON (root) && g_object_get_data (G_OBJECT (root), "mark") == mark)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mark_button (child, mark);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fascia_ui_test_find_widget (root, is_mark_button, mark);
 }
 
 static guint
@@ -2985,23 +2976,6 @@ moved_dialog_cb (gpointer user_data)
   return dialog_headed ("Moved to the Clinic Server") != NULL;
 }
 
-static GtkWidget *
-first_of_type (GtkWidget *root,
-               GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Preferences' "Move to a Clinic Server…": the dialog takes only a server address, copies
  * every record into the empty server database in a worker, and then opens the server in
  * this window. */
@@ -3019,7 +2993,7 @@ test_move_to_server (Fixture       *f,
   g_assert_cmpint (fascia_store_get_capabilities (store) & FASCIA_STORE_CAN_MOVE_TO_SERVER, !=, 0);
 
   dialog = ADW_MESSAGE_DIALOG (fascia_records_move_to_server (GTK_WIDGET (f->window), store));
-  server_row = first_of_type (GTK_WIDGET (dialog), FASCIA_TYPE_ENTRY_ROW);
+  server_row = fascia_ui_test_find_type (GTK_WIDGET (dialog), FASCIA_TYPE_ENTRY_ROW);
   g_assert_nonnull (server_row);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
   gtk_editable_set_text (GTK_EDITABLE (server_row), "clinic.db");
@@ -3065,8 +3039,8 @@ test_editors_built_when_opened (Fixture       *f,
   new_client (f, "Ada Byron");
   view = GTK_WIDGET (client_view (f));
   client_id = fascia_client_get_id (fascia_client_view_get_client (client_view (f)));
-  g_assert_null (first_of_type (view, FASCIA_TYPE_PLAN_EDITOR));
-  g_assert_null (first_of_type (view, FASCIA_TYPE_VISIT_EDITOR));
+  g_assert_null (fascia_ui_test_find_type (view, FASCIA_TYPE_PLAN_EDITOR));
+  g_assert_null (fascia_ui_test_find_type (view, FASCIA_TYPE_VISIT_EDITOR));
 
   /* A plan and a visit saved elsewhere show in the lists, with no editor built. */
   fascia_plan_set_client_id (plan, client_id);
@@ -3081,21 +3055,21 @@ test_editors_built_when_opened (Fixture       *f,
   fascia_test_iterate ();
   fascia_client_view_show_section (client_view (f), "visits");
   fascia_test_iterate ();
-  g_assert_null (first_of_type (view, FASCIA_TYPE_PLAN_EDITOR));
-  g_assert_null (first_of_type (view, FASCIA_TYPE_VISIT_EDITOR));
+  g_assert_null (fascia_ui_test_find_type (view, FASCIA_TYPE_PLAN_EDITOR));
+  g_assert_null (fascia_ui_test_find_type (view, FASCIA_TYPE_VISIT_EDITOR));
 
   /* A visit opened builds the visit editor alone, with the client's plans to choose from. */
   fascia_client_view_open_visit (client_view (f), visit);
   fascia_test_iterate ();
-  g_assert_nonnull (first_of_type (view, FASCIA_TYPE_VISIT_EDITOR));
+  g_assert_nonnull (fascia_ui_test_find_type (view, FASCIA_TYPE_VISIT_EDITOR));
   g_assert_true (fascia_visit_editor_get_visit (fascia_client_view_get_visit_editor (
                    client_view (f))) != NULL);
-  g_assert_null (first_of_type (view, FASCIA_TYPE_PLAN_EDITOR));
+  g_assert_null (fascia_ui_test_find_type (view, FASCIA_TYPE_PLAN_EDITOR));
 
   /* A plan opened builds the plan editor, which the Atlas then adds techniques to. */
   fascia_client_view_open_plan (client_view (f), plan);
   fascia_test_iterate ();
-  g_assert_nonnull (first_of_type (view, FASCIA_TYPE_PLAN_EDITOR));
+  g_assert_nonnull (fascia_ui_test_find_type (view, FASCIA_TYPE_PLAN_EDITOR));
   g_assert_cmpint (fascia_plan_get_id (fascia_plan_editor_get_plan (
                      fascia_client_view_get_plan_editor (client_view (f)))), ==,
                    fascia_plan_get_id (plan));
@@ -3522,22 +3496,19 @@ assert_labels_inside (GtkWidget *root,
     }
 }
 
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 /* The label of @root showing @text, if any. */
 static GtkLabel *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *label = find_label (child, text);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
+  return GTK_LABEL (fascia_ui_test_find_widget (root, is_label_showing, text));
 }
 
 /* A plan whose title is longer than the list of plans is wide shows it whole in its row,

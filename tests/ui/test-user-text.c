@@ -60,25 +60,6 @@ client_view (Fixture *f)
   return fascia_clients_page_get_client_view (fascia_window_get_clients_page (f->window));
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 new_client (Fixture    *f,
             const char *name)
@@ -711,7 +692,7 @@ test_bad_date_and_email (Fixture       *f,
   saved = fascia_ui_test_query_text (f, "SELECT date_of_birth FROM clients");
   g_assert_cmpstr (saved, ==, "1990-07-01");
 
-  calendar_button = find_type (GTK_WIDGET (birth), GTK_TYPE_MENU_BUTTON);
+  calendar_button = fascia_ui_test_find_type (GTK_WIDGET (birth), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (calendar_button);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (calendar_button),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -289,23 +289,6 @@ help_overlay_group_titles (void)
   return order.titles;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The groups of the shortcuts window's one section as it shows them: page by page (the pages
  * of its stack, numbered 1, 2, 3 below them), column by column, top to bottom; each page's
  * titles joined by ", " and the pages by " | ". */
@@ -313,8 +296,9 @@ static char *
 shown_group_order (GtkShortcutsWindow *overlay,
                    guint              *n_pages)
 {
-  GtkWidget *section = find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SECTION);
-  GtkWidget *stack = find_descendant (section, GTK_TYPE_STACK);
+  GtkWidget *section = fascia_ui_test_find_type (GTK_WIDGET (overlay),
+                                                 GTK_TYPE_SHORTCUTS_SECTION);
+  GtkWidget *stack = fascia_ui_test_find_type (section, GTK_TYPE_STACK);
   GString *shown = g_string_new (NULL);
 
   *n_pages = 0;
@@ -359,9 +343,9 @@ test_shortcut_page_tabs (void)
       overlay = show_help_overlay (window);
       shown = shown_group_order (overlay, &n_pages);
       pages = g_strsplit (shown, " | ", -1);
-      switcher = find_descendant (find_descendant (GTK_WIDGET (overlay),
-                                                   GTK_TYPE_SHORTCUTS_SECTION),
-                                  GTK_TYPE_STACK_SWITCHER);
+      switcher = fascia_ui_test_find_type (fascia_ui_test_find_type (GTK_WIDGET (overlay),
+                                                                     GTK_TYPE_SHORTCUTS_SECTION),
+                                           GTK_TYPE_STACK_SWITCHER);
       g_assert_nonnull (switcher);
       g_assert_true (gtk_widget_get_mapped (switcher));
       for (GtkWidget *tab = gtk_widget_get_first_child (switcher); tab != NULL;
@@ -385,28 +369,24 @@ test_shortcut_page_tabs (void)
   close_window (window);
 }
 
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
 /* The menu item @label of @widget's menus, a GTK model button. */
 static GtkWidget *
 find_menu_item (GtkWidget  *widget,
                 const char *label)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "text", &text, NULL);
-      if (g_strcmp0 (text, label) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_item (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fascia_ui_test_find_widget (widget, is_menu_item, label);
 }
 
 /* The main menu's Hide Client Names turns a setting on and off: a screen reader reads it as a
@@ -516,8 +496,9 @@ test_shortcuts_in_order (void)
       }
       /* And it opens on the first. */
       {
-        GtkWidget *section = find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SECTION);
-        GtkWidget *stack = find_descendant (section, GTK_TYPE_STACK);
+        GtkWidget *section = fascia_ui_test_find_type (GTK_WIDGET (overlay),
+                                                       GTK_TYPE_SHORTCUTS_SECTION);
+        GtkWidget *stack = fascia_ui_test_find_type (section, GTK_TYPE_STACK);
 
         g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack))
                        == gtk_widget_get_first_child (stack));
@@ -819,22 +800,19 @@ message_dialog_shown (gpointer user_data)
   return find_message_dialog () != NULL;
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button_labelled (GtkWidget  *widget,
                       const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      found = find_button_labelled (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fascia_ui_test_find_widget (widget, is_button_labelled, label);
 }
 
 static void
