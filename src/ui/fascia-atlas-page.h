@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (FasciaAtlasPage, fascia_atlas_page, FASCIA, ATLAS_PAGE, Ad
 
 GtkWidget  *fascia_atlas_page_new              (void);
 const char *fascia_atlas_page_get_view         (FasciaAtlasPage *self);
+void        fascia_atlas_page_load_view_ahead  (const char      *view_id);
 void        fascia_atlas_page_set_view         (FasciaAtlasPage *self,
                                                 const char      *view_id);
 gboolean    fascia_atlas_page_open             (FasciaAtlasPage *self,

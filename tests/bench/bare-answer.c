@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -18,15 +19,20 @@ after_paint_cb (GdkFrameClock *clock,
   g_autofree char *status = NULL;
   const char *rss = NULL;
   struct rusage usage;
+  struct timespec main_cpu;
 
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
   if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     rss = strstr (status, "VmRSS:");
   /* And the processor time all its threads took until then. */
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("answered cpu %.1f ms %.*s\n",
+  /* And the main thread's alone, the work the window waits for: the rest runs beside it
+   * on a second core, when there is one to spare. */
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &main_cpu);
+  g_print ("answered cpu %.1f ms main %.1f ms %.*s\n",
            (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
            + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3,
+           main_cpu.tv_sec * 1e3 + main_cpu.tv_nsec / 1e6,
            rss != NULL ? (int) strcspn (rss, "\n") : 0, rss != NULL ? rss : "");
   g_application_quit (G_APPLICATION (user_data));
 }

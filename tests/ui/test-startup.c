@@ -30,6 +30,8 @@
 #include "fascia-window.h"
 
 static FasciaApplication *app;
+/* The thread main() runs on, where the window is built. */
+static GThread *main_thread;
 
 /* Pango's font metrics asked for (each time shaping a sample text of the language): GTK asks
  * for them where a label has a width in characters, every time it is measured. This
@@ -101,6 +103,25 @@ rsvg_handle_render_layer (RsvgHandle           *handle,
       && cairo_image_surface_get_format (target) == CAIRO_FORMAT_A8)
     g_atomic_int_inc (&n_mask_renders);
   return real (handle, cr, id, viewport, error);
+}
+
+/* Drawings of views read on the main thread while counting (drawings_counting). */
+static gboolean drawings_counting;
+static gint n_drawings_read_on_main;
+
+GBytes *
+g_resources_lookup_data (const char            *path,
+                         GResourceLookupFlags   lookup_flags,
+                         GError               **error)
+{
+  static GBytes *(*real) (const char *, GResourceLookupFlags, GError **);
+
+  if (g_atomic_pointer_get (&real) == NULL)
+    g_atomic_pointer_set (&real, dlsym (RTLD_NEXT, "g_resources_lookup_data"));
+  if (g_atomic_int_get (&drawings_counting) && g_thread_self () == main_thread
+      && strstr (path, "/diagrams/") != NULL && g_str_has_suffix (path, ".svg"))
+    g_atomic_int_inc (&n_drawings_read_on_main);
+  return real (path, lookup_flags, error);
 }
 
 static void
@@ -1195,6 +1216,40 @@ test_atlas_masks_built (void)
   fascia_test_rm_rf (dir);
 }
 
+/* The view a window opens the Atlas on is read ahead, as the application's start-up asks
+ * (fascia_application_startup()): its drawing is decompressed and scanned in a thread while
+ * GTK opens the display, and the page shows that diagram without reading the drawing on the
+ * main thread before its first frame. */
+static void
+test_atlas_view_read_ahead (void)
+{
+  g_autofree char *dir = fascia_test_make_tmpdir ();
+  FasciaWindow *window;
+  FasciaDiagram *diagram;
+
+  g_settings_set_string (fascia_application_get_settings (app), "last-view", "posterior-deep");
+  fascia_atlas_page_load_view_ahead ("posterior-deep");
+  g_atomic_int_set (&n_drawings_read_on_main, 0);
+  g_atomic_int_set (&drawings_counting, TRUE);
+  window = open_window_on (dir, "atlas");
+  g_atomic_int_set (&drawings_counting, FALSE);
+
+  g_assert_cmpstr (fascia_atlas_page_get_view (fascia_window_get_atlas_page (window)), ==,
+                   "posterior-deep");
+  diagram = fascia_diagram_view_get_diagram (FASCIA_DIAGRAM_VIEW (find_in_tree (
+    GTK_WIDGET (fascia_window_get_atlas_page (window)), FASCIA_TYPE_DIAGRAM_VIEW)));
+  g_assert_nonnull (diagram);
+  g_assert_cmpstr (fascia_diagram_get_view_id (diagram), ==, "posterior-deep");
+  g_test_message ("drawings read on the main thread: %d",
+                  g_atomic_int_get (&n_drawings_read_on_main));
+  g_assert_cmpint (g_atomic_int_get (&n_drawings_read_on_main), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_settings_reset (fascia_application_get_settings (app), "last-view");
+  fascia_test_rm_rf (dir);
+}
+
 /* The masks built in are the ones the program renders from the same drawing: for every
  * view, its size and each region's mask (place, size and every bit), and what a point hits. */
 static void
@@ -1626,6 +1681,7 @@ main (int   argc,
 
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_init (&argc, &argv, NULL);
+  main_thread = g_thread_self ();
 
   app = fascia_application_new ();
   /* As a therapist who last closed Fascia on the Clients page starts it (each test then
@@ -1653,6 +1709,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/startup/study-rows-first-frame", test_study_rows_first_frame);
   g_test_add_func ("/fascia/ui/startup/study-rows-on-screen", test_study_rows_on_screen);
   g_test_add_func ("/fascia/ui/startup/atlas-masks-built", test_atlas_masks_built);
+  g_test_add_func ("/fascia/ui/startup/atlas-view-read-ahead", test_atlas_view_read_ahead);
   g_test_add_func ("/fascia/ui/startup/built-masks-match", test_built_masks_match);
   g_test_add_func ("/fascia/ui/startup/client-rows-no-metrics", test_client_rows_no_metrics);
   g_test_add_func ("/fascia/ui/startup/menus-made-when-opened", test_menus_made_when_opened);
