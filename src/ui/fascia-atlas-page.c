@@ -1682,7 +1682,9 @@ fascia_atlas_page_set_referral_mode (FasciaAtlasPage *self,
     }
   else
     {
-      gtk_label_set_label (self->pain_summary, _("Click where the client feels the pain."));
+      gtk_label_set_label (self->pain_summary,
+                           _("Click where the client feels the pain, or press Enter on a "
+                             "muscle or bone of the drawing."));
       gtk_widget_set_visible (GTK_WIDGET (self->pain_list), FALSE);
       gtk_stack_set_visible_child_name (self->card_stack, "pain");
       gtk_label_set_label (self->pane_title, _("Where Does It Hurt?"));

@@ -1418,11 +1418,94 @@ fascia_diagram_view_clear_region_notes (FasciaDiagramView *self)
 
 /* Regions and their buttons */
 
+/* A point of @region for the keyboard, which reaches regions and not points: of a grid over
+ * its box, the points where the region shows (or, where it is covered everywhere, where it
+ * lies), and of those the one nearest their middle, so that it falls inside a curved or
+ * hollow shape whose box's centre does not. */
+#define REGION_POINT_GRID 24
+
+static void
+region_point (FasciaDiagramView  *self,
+              const FasciaRegion *region,
+              double             *point_x,
+              double             *point_y)
+{
+  g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  double mean_x = 0, mean_y = 0, best = G_MAXDOUBLE;
+
+  *point_x = region->x + region->width / 2;
+  *point_y = region->y + region->height / 2;
+
+  for (guint pass = 0; pass < 2 && inside->len == 0; pass++)
+    for (guint i = 0; i < REGION_POINT_GRID; i++)
+      for (guint j = 0; j < REGION_POINT_GRID; j++)
+        {
+          graphene_point_t p = GRAPHENE_POINT_INIT (
+            region->x + (i + 0.5) * region->width / REGION_POINT_GRID,
+            region->y + (j + 0.5) * region->height / REGION_POINT_GRID);
+          gboolean in = FALSE;
+
+          if (pass == 0)
+            in = fascia_diagram_hit_test (self->diagram, p.x, p.y) == region;
+          else
+            {
+              g_autoptr(GPtrArray) under = fascia_diagram_regions_at (self->diagram, p.x, p.y,
+                                                                      FALSE);
+
+              for (guint k = 0; k < under->len && !in; k++)
+                in = g_ptr_array_index (under, k) == region;
+            }
+          if (in)
+            g_array_append_val (inside, p);
+        }
+
+  if (inside->len == 0)
+    return;
+
+  for (guint k = 0; k < inside->len; k++)
+    {
+      mean_x += g_array_index (inside, graphene_point_t, k).x / inside->len;
+      mean_y += g_array_index (inside, graphene_point_t, k).y / inside->len;
+    }
+  for (guint k = 0; k < inside->len; k++)
+    {
+      const graphene_point_t *p = &g_array_index (inside, graphene_point_t, k);
+      double d = (p->x - mean_x) * (p->x - mean_x) + (p->y - mean_y) * (p->y - mean_y);
+
+      if (d < best)
+        {
+          best = d;
+          *point_x = p->x;
+          *point_y = p->y;
+        }
+    }
+}
+
+/* A region's button pressed (Enter or Space on a region reached by Tab or the arrows):
+ * the region activated, or in point mode a point of it, as a click there gives ("Where does
+ * it hurt?" asked from the keyboard, on a muscle or bone rather than a spot). */
 static void
 region_button_clicked_cb (FasciaDiagramView  *self,
                           FasciaRegionButton *button)
 {
-  g_signal_emit (self, signals[REGION_ACTIVATED], 0, fascia_region_button_get_region_id (button));
+  const char *region_id = fascia_region_button_get_region_id (button);
+
+  if (self->point_mode)
+    {
+      const FasciaRegion *region = self->diagram != NULL
+                                   ? fascia_diagram_lookup_region (self->diagram, region_id)
+                                   : NULL;
+      double x, y;
+
+      if (region != NULL)
+        {
+          region_point (self, region, &x, &y);
+          g_signal_emit (self, signals[POINT_ACTIVATED], 0, x, y);
+        }
+      return;
+    }
+
+  g_signal_emit (self, signals[REGION_ACTIVATED], 0, region_id);
 }
 
 static void
@@ -2370,7 +2453,8 @@ fascia_diagram_view_get_point_mode (FasciaDiagramView *self)
  * fascia_diagram_view_set_point_mode:
  *
  * In point mode a click picks a point (#FasciaDiagramView::point-activated) rather than a
- * region, and hovering highlights nothing: for marking where a client hurts.
+ * region, and hovering highlights nothing: for marking where a client hurts. A region's
+ * button pressed from the keyboard then picks a point inside the region.
  */
 void
 fascia_diagram_view_set_point_mode (FasciaDiagramView *self,

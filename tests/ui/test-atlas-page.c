@@ -1354,6 +1354,64 @@ pain_card_shown (gpointer user_data)
   return g_str_has_prefix (fascia_atlas_page_get_card (fixture->page) ?: "", "pain:");
 }
 
+/* "Where does it hurt?" from the keyboard: Enter on a region of the drawing, reached with
+ * the keyboard, asks about a point inside that region, as a click there does. It opened the
+ * region's card instead, and no spot could be asked about without a pointer. */
+static void
+test_pain_finder_keyboard (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) under = NULL;
+  g_auto(GStrv) coords = NULL;
+  FasciaDiagram *diagram;
+  const char *card;
+  gboolean inside = FALSE;
+  double x, y;
+
+  fascia_atlas_page_set_view (fixture->page, "posterior-deep");
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "atlas.referral-mode",
+                                             NULL));
+  diagram = fascia_diagram_view_get_diagram (fixture->view);
+
+  /* Gluteus medius, where quadratus lumborum's and gluteus minimus's trigger points among
+   * others send pain. */
+  g_assert_true (fascia_diagram_view_focus_region (fixture->view, "m-gluteus-medius-l"));
+  fascia_ui_test_keys (GTK_WIDGET (fixture->view), "Return");
+  g_assert_true (fascia_test_wait_for (pain_card_shown, fixture, 5000));
+  g_assert_true (fascia_diagram_view_get_point_mode (fixture->view));
+
+  /* The spot asked about lies in gluteus medius where it shows. */
+  card = fascia_atlas_page_get_card (fixture->page);
+  g_test_message ("card %s", card);
+  coords = g_strsplit (card + strlen ("pain:"), ",", 2);
+  g_assert_cmpuint (g_strv_length (coords), ==, 2);
+  x = g_ascii_strtod (coords[0], NULL);
+  y = g_ascii_strtod (coords[1], NULL);
+  under = fascia_diagram_regions_at (diagram, x, y, TRUE);
+  for (guint i = 0; i < under->len; i++)
+    inside |= g_str_equal (((const FasciaRegion *) g_ptr_array_index (under, i))->id,
+                           "m-gluteus-medius-l");
+  g_assert_true (inside);
+
+  /* And the muscles that refer pain there are listed, the nearest first. */
+  expected = fascia_pain_finder_find (diagram, x, y);
+  g_assert_cmpuint (expected->len, >, 0);
+  {
+    GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                 FASCIA_TYPE_ATLAS_PAGE,
+                                                                 "pain_list"));
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    const FasciaPainSource *nearest = g_ptr_array_index (expected, 0);
+    g_autofree char *target = g_strconcat ("muscle:", nearest->muscle_id, NULL);
+
+    g_assert_nonnull (first);
+    g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
+                       GTK_ACTIONABLE (first)), NULL), ==, target);
+  }
+}
+
 static void
 test_pain_finder (Fixture       *fixture,
                   gconstpointer  data)
@@ -2071,6 +2129,8 @@ main (int   argc,
               fixture_set_up, test_technique_links, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/pain-finder", Fixture, NULL,
               fixture_set_up, test_pain_finder, fixture_tear_down);
+  g_test_add ("/fascia/ui/atlas-page/pain-finder-keyboard", Fixture, NULL,
+              fixture_set_up, test_pain_finder_keyboard, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/card-text", Fixture, NULL,
               fixture_set_up, test_card_text, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/presentation", Fixture, NULL,
