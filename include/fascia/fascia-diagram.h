@@ -84,6 +84,16 @@ typedef enum
   FASCIA_DIAGRAM_PART_LABELS,
 } FasciaDiagramPart;
 
+/* The overlays a caller lays over fascia_diagram_render_part()'s drawing, pass by pass, and
+ * under its labels (fascia_diagram_get_region_overlays()). */
+typedef enum
+{
+  FASCIA_DIAGRAM_PASS_FILLS,        /* pain marks and plan targets */
+  FASCIA_DIAGRAM_PASS_SELECTED,     /* the outlines of the regions selected */
+  FASCIA_DIAGRAM_PASS_ATTACHMENTS,  /* origins and insertions, over those outlines */
+  FASCIA_DIAGRAM_N_PASSES,
+} FasciaDiagramPass;
+
 #define FASCIA_TYPE_DIAGRAM (fascia_diagram_get_type ())
 
 G_DECLARE_FINAL_TYPE (FasciaDiagram, fascia_diagram, FASCIA, DIAGRAM, GObject)
@@ -235,5 +245,9 @@ cairo_surface_t    *fascia_diagram_render_region_overlay
                                                        double              scale,
                                                        double             *x,
                                                        double             *y);
+guint               fascia_diagram_get_region_overlays (FasciaDiagram     *self,
+                                                        guint              index,
+                                                        FasciaDiagramPass  pass,
+                                                        FasciaRegionStyle  overlays[2]);
 
 G_END_DECLS

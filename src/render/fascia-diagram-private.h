@@ -126,9 +126,11 @@ RsvgHandle        *fascia_diagram_data_new_handle      (FasciaDiagramData  *data
 char              *fascia_diagram_build_mask_css       (FasciaDiagramData  *data);
 char              *fascia_diagram_build_css            (FasciaDiagramData  *data,
                                                         const guint8       *styles,
+                                                        FasciaRegionStyle   overlay_styles,
                                                         const gboolean     *layer_visible,
                                                         const gboolean     *region_visible,
                                                         gboolean            dim_unstyled);
+FasciaRegionStyle  fascia_diagram_style_shown_fill     (FasciaRegionStyle   style);
 gboolean           fascia_diagram_style_fill           (FasciaRegionStyle   style,
                                                         const char        **fill,
                                                         const char        **line,

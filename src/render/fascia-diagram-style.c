@@ -71,6 +71,28 @@ fascia_diagram_style_fill (FasciaRegionStyle   style,
   return TRUE;
 }
 
+/**
+ * fascia_diagram_style_shown_fill:
+ * @style: style flags
+ *
+ * Returns: the one fill style of @style a region shows (pain, then origin, insertion and
+ *   target), or %FASCIA_REGION_STYLE_NONE
+ */
+FasciaRegionStyle
+fascia_diagram_style_shown_fill (FasciaRegionStyle style)
+{
+  static const FasciaRegionStyle fills[] = {
+    FASCIA_REGION_STYLE_PAIN, FASCIA_REGION_STYLE_ORIGIN, FASCIA_REGION_STYLE_INSERTION,
+    FASCIA_REGION_STYLE_TARGET,
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fills); f++)
+    if (style & fills[f])
+      return fills[f];
+
+  return FASCIA_REGION_STYLE_NONE;
+}
+
 #define FILLED ":not([fill=\"none\"]):not([style*=\"fill:none\"])"
 
 static void
@@ -93,14 +115,23 @@ append_region_style (GString             *css,
   double outline_width = 0;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (style & FASCIA_REGION_STYLE_PAIN)
-    fill = &fill_pain;
-  else if (style & FASCIA_REGION_STYLE_ORIGIN)
-    fill = &fill_origin;
-  else if (style & FASCIA_REGION_STYLE_INSERTION)
-    fill = &fill_insertion;
-  else if (style & FASCIA_REGION_STYLE_TARGET)
-    fill = &fill_target;
+  switch ((int) fascia_diagram_style_shown_fill (style))
+    {
+    case FASCIA_REGION_STYLE_PAIN:
+      fill = &fill_pain;
+      break;
+    case FASCIA_REGION_STYLE_ORIGIN:
+      fill = &fill_origin;
+      break;
+    case FASCIA_REGION_STYLE_INSERTION:
+      fill = &fill_insertion;
+      break;
+    case FASCIA_REGION_STYLE_TARGET:
+      fill = &fill_target;
+      break;
+    default:
+      break;
+    }
 
   if (style & FASCIA_REGION_STYLE_SELECTED)
     outline = FASCIA_DIAGRAM_COLOR_SELECTED, outline_width = 5;
@@ -124,7 +155,7 @@ append_region_style (GString             *css,
                               "{ stroke: %s !important; stroke-opacity: 1 !important; }\n",
                               region->id, region->id, fill->line);
     }
-  else if (dim && region->kind == FASCIA_REGION_MUSCLE && style == FASCIA_REGION_STYLE_NONE)
+  else if (dim && region->kind == FASCIA_REGION_MUSCLE)
     {
       g_string_append_printf (css, "#%s, #%s * { fill-opacity: 0.25 !important; "
                               "stroke-opacity: 0.3 !important; }\n",
@@ -205,14 +236,17 @@ fascia_diagram_build_mask_css (FasciaDiagramData *data)
 /**
  * fascia_diagram_build_css:
  * @styles: one #FasciaRegionStyle per region
+ * @overlay_styles: the style flags the caller draws itself (left out here)
  * @layer_visible: one flag per layer, as the user set it
  * @region_visible: one flag per region, from the styles and layers
+ * @dim_unstyled: whether to fade the muscles that have no style (an overlay style too)
  *
  * Returns: (transfer full): the stylesheet that draws the view in this state.
  */
 char *
 fascia_diagram_build_css (FasciaDiagramData *data,
                           const guint8      *styles,
+                          FasciaRegionStyle  overlay_styles,
                           const gboolean    *layer_visible,
                           const gboolean    *region_visible,
                           gboolean           dim_unstyled)
@@ -260,7 +294,8 @@ fascia_diagram_build_css (FasciaDiagramData *data,
         append_rule (css, region->id, "", "display: none !important;");
 
       if (region_visible[i])
-        append_region_style (css, region, styles[i], dim_unstyled);
+        append_region_style (css, region, styles[i] & ~overlay_styles,
+                             dim_unstyled && styles[i] == FASCIA_REGION_STYLE_NONE);
     }
 
   return g_string_free (css, FALSE);

@@ -1040,7 +1040,8 @@ data_ensure_drawn (FasciaDiagramData *data,
   if (!data->drawn_done)
     {
       g_autoptr(FasciaDiagram) plain = diagram_new (data);
-      g_autofree char *css = fascia_diagram_build_css (data, plain->styles, plain->layer_visible,
+      g_autofree char *css = fascia_diagram_build_css (data, plain->styles, 0,
+                                                       plain->layer_visible,
                                                        plain->region_visible, FALSE);
       g_autofree char *sheet = g_strconcat (css, "#labels { display: none !important; }\n", NULL);
       RsvgHandle *handle = fascia_diagram_data_new_handle (data, sheet, NULL);
@@ -1546,15 +1547,10 @@ fascia_diagram_get_label_move (FasciaDiagram *self,
 static char *
 build_css (FasciaDiagram *self)
 {
-  guint n = self->data->regions->len;
-  g_autofree guint8 *styles = g_memdup2 (self->styles, MAX (n, 1));
   g_autofree char *css = NULL;
 
-  for (guint i = 0; i < n; i++)
-    styles[i] &= ~self->overlay_styles;
-
-  css = fascia_diagram_build_css (self->data, styles, self->layer_visible,
-                                  self->region_visible, self->dim_unstyled);
+  css = fascia_diagram_build_css (self->data, self->styles, self->overlay_styles,
+                                  self->layer_visible, self->region_visible, self->dim_unstyled);
   if (self->label_size > 0)
     {
       char size[G_ASCII_DTOSTR_BUF_SIZE];
@@ -1602,13 +1598,16 @@ build_css (FasciaDiagram *self)
   return g_steal_pointer (&css);
 }
 
-/* Whether going from @old to @style changes what fascia_diagram_render() draws. */
+/* Whether going from @old to @style changes what fascia_diagram_render() draws: a style
+ * drawn over it (fascia_diagram_set_overlay_styles()) changes nothing, but that a muscle
+ * styled is no longer faded. */
 static gboolean
 style_change_drawn (FasciaDiagram *self,
                     guint8         old,
                     guint8         style)
 {
-  return ((old ^ style) & ~self->overlay_styles) != 0;
+  return ((old ^ style) & ~self->overlay_styles) != 0
+         || (self->dim_unstyled && (old == 0) != (style == 0));
 }
 
 static gboolean
@@ -3248,6 +3247,144 @@ fascia_diagram_render_region_overlay (FasciaDiagram     *self,
 }
 
 /**
+ * fascia_diagram_get_region_overlays:
+ * @index: a region's index
+ * @pass: which pass of the overlays
+ * @overlays: (out caller-allocates) (array fixed-size=2): the styles to draw the region in,
+ *   one fascia_diagram_render_region_overlay() each, in this order
+ *
+ * Tells which overlays of its styles a region shows in each pass, when the caller draws its
+ * fills and its selected outlines over the rendering (fascia_diagram_set_overlay_styles()):
+ * all the regions' overlays of a pass over all those of the pass before. The fills first,
+ * the fill that wins among a region's styles, as the stylesheet draws it; then the selected
+ * outlines; then the origins and insertions over those, so that an attachment along the
+ * selected muscle's own edge (pectineus's pectineal line) is not hidden under its outline. A
+ * finding on a region marked painful too (a target and pain) is outlined in the target's
+ * colour over its fill, or over its outline when it is selected.
+ *
+ * Returns: how many styles @overlays holds, none for a region not visible
+ */
+guint
+fascia_diagram_get_region_overlays (FasciaDiagram     *self,
+                                    guint              index,
+                                    FasciaDiagramPass  pass,
+                                    FasciaRegionStyle  overlays[2])
+{
+  const FasciaRegionStyle attachment = FASCIA_REGION_STYLE_ORIGIN | FASCIA_REGION_STYLE_INSERTION;
+  FasciaRegionStyle style, fill;
+  gboolean finding;
+  guint n = 0;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM (self), 0);
+  g_return_val_if_fail (index < self->data->regions->len, 0);
+  g_return_val_if_fail (pass < FASCIA_DIAGRAM_N_PASSES, 0);
+  g_return_val_if_fail (overlays != NULL, 0);
+
+  style = self->styles[index];
+  if (style == FASCIA_REGION_STYLE_NONE || !self->region_visible[index])
+    return 0;
+
+  fill = fascia_diagram_style_shown_fill (style);
+  finding = (style & FASCIA_REGION_STYLE_PAIN) && (style & FASCIA_REGION_STYLE_TARGET);
+  switch (pass)
+    {
+    case FASCIA_DIAGRAM_PASS_FILLS:
+      if (fill != FASCIA_REGION_STYLE_NONE && !(fill & attachment))
+        overlays[n++] = fill;
+      if (finding && !(style & FASCIA_REGION_STYLE_SELECTED))
+        overlays[n++] = FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_TARGET;
+      break;
+    case FASCIA_DIAGRAM_PASS_SELECTED:
+      if (style & FASCIA_REGION_STYLE_SELECTED)
+        {
+          overlays[n++] = FASCIA_REGION_STYLE_SELECTED;
+          if (finding)
+            overlays[n++] = FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_TARGET;
+        }
+      break;
+    case FASCIA_DIAGRAM_PASS_ATTACHMENTS:
+      if (fill & attachment)
+        overlays[n++] = fill;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return n;
+}
+
+/* The styles a file draws as a view draws them, over what librsvg draws. */
+#define FILE_OVERLAY_STYLES (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_PAIN \
+                             | FASCIA_REGION_STYLE_ORIGIN | FASCIA_REGION_STYLE_INSERTION \
+                             | FASCIA_REGION_STYLE_TARGET)
+
+/* The resolution of the overlays in a PDF or SVG, whose drawing is vector and its overlays
+ * images: in pixels per inch of the page (of 72 points). */
+#define VECTOR_OVERLAY_PPI 300.0
+
+/* Overlays of at most as many pixels as a view drawn this wide: a fill costs about 16 bytes
+ * a pixel of its bounds while it is made. */
+#define MAX_OVERLAY_WIDTH 8192.0
+
+/* Lays the overlays of @self's styles over @cr, in view units, pass by pass
+ * (fascia_diagram_get_region_overlays()), each an image of @overlay_scale pixels a unit. */
+static void
+draw_overlays (FasciaDiagram *self,
+               cairo_t       *cr,
+               double         overlay_scale)
+{
+  for (guint pass = 0; pass < FASCIA_DIAGRAM_N_PASSES; pass++)
+    for (guint i = 0; i < self->data->regions->len; i++)
+      {
+        const FasciaRegion *region = &g_array_index (self->data->regions, FasciaRegion, i);
+        FasciaRegionStyle overlays[2];
+        guint n = fascia_diagram_get_region_overlays (self, i, pass, overlays);
+
+        for (guint k = 0; k < n; k++)
+          {
+            cairo_surface_t *surface;
+            double x, y;
+
+            surface = fascia_diagram_render_region_overlay (self, region->id, overlays[k],
+                                                            overlay_scale, &x, &y);
+            if (surface == NULL)
+              continue;
+            cairo_save (cr);
+            cairo_translate (cr, x, y);
+            cairo_scale (cr, 1 / overlay_scale, 1 / overlay_scale);
+            cairo_set_source_surface (cr, surface, 0, 0);
+            cairo_paint (cr);
+            cairo_restore (cr);
+            cairo_surface_destroy (surface);
+          }
+      }
+}
+
+/* Draws @self whole into @cr at @scale, with its selection and fills laid over the drawing
+ * and under the labels as a view lays them (see fascia_diagram_set_overlay_styles()): an
+ * attachment under the muscles over it shows through them in stripes, as in the window. */
+static gboolean
+render_with_overlays (FasciaDiagram  *self,
+                      cairo_t        *cr,
+                      double          scale,
+                      double          overlay_scale,
+                      GError        **error)
+{
+  g_autoptr(FasciaDiagram) copy = fascia_diagram_dup (self);
+
+  fascia_diagram_set_overlay_styles (copy, FILE_OVERLAY_STYLES);
+  if (!fascia_diagram_render_part (copy, cr, FASCIA_DIAGRAM_PART_DRAWING, scale, 0, 0, error))
+    return FALSE;
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  draw_overlays (copy, cr, overlay_scale);
+  cairo_restore (cr);
+
+  return fascia_diagram_render_part (copy, cr, FASCIA_DIAGRAM_PART_LABELS, scale, 0, 0, error);
+}
+
+/**
  * fascia_diagram_get_over_samples: (skip)
  *
  * Counts the samples the fills (fascia_diagram_render_region_overlay()) have taken of the
@@ -3279,7 +3416,9 @@ write_to_file_cb (void                *closure,
  * @width: the width of the image in pixels (PNG) or points (SVG, PDF); the height follows
  *   from the view's proportions
  *
- * Writes the view with its styles to a file. A PNG has a white background.
+ * Writes the view with its styles to a file, as a view shows it: the selection, the
+ * attachments and the fills drawn over the drawing (fascia_diagram_get_region_overlays()),
+ * images in a PDF or SVG. A PNG has a white background.
  */
 gboolean
 fascia_diagram_render_to_file (FasciaDiagram  *self,
@@ -3292,7 +3431,7 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
   g_autofree char *lower = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  double scale, height;
+  double scale, overlay_scale, height;
   gboolean png;
   cairo_t *cr;
   gboolean ok;
@@ -3351,13 +3490,17 @@ fascia_diagram_render_to_file (FasciaDiagram  *self,
   else
     surface = cairo_svg_surface_create_for_stream (write_to_file_cb, writer, width, height);
 
+  /* A PNG's overlays are drawn pixel for pixel, a vector file's at VECTOR_OVERLAY_PPI. */
+  overlay_scale = png ? scale : scale * VECTOR_OVERLAY_PPI / 72.0;
+  overlay_scale = MIN (overlay_scale, MIN (16.0, MAX_OVERLAY_WIDTH / self->data->width));
+
   cr = cairo_create (surface);
   if (png)
     {
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
     }
-  ok = fascia_diagram_render (self, cr, scale, 0, 0, error);
+  ok = render_with_overlays (self, cr, scale, overlay_scale, error);
   cairo_destroy (cr);
 
   if (ok && png)

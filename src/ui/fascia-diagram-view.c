@@ -3529,8 +3529,11 @@ lit_node (FasciaDiagramView *self,
   return node;
 }
 
-/* The fill of each region that has one, then the outline of each region selected: what the
- * stylesheet drew (fascia-diagram-style.c) before the view took them over.
+/* The overlays of the regions' styles, pass by pass (fascia_diagram_get_region_overlays()):
+ * the fill of each region that has one, then the outline of each region selected, then the
+ * origins and insertions over those outlines: what the stylesheet drew
+ * (fascia-diagram-style.c) before the view took them over, but that an attachment along the
+ * selected muscle's own edge shows over its outline.
  *
  * GSK compares each frame with the last to repaint only what changed, a rectangle for each
  * node that changed, and gives up beyond thirty rectangles, or twenty children added or
@@ -3542,8 +3545,6 @@ lit_node (FasciaDiagramView *self,
  * a run of BUCKET_REGIONS, one for each run even when empty, so that the same container is at
  * the same place in every frame. */
 #define BUCKET_REGIONS 8
-#define LIT_STYLES (FASCIA_REGION_STYLE_SELECTED | FASCIA_REGION_STYLE_ORIGIN \
-                    | FASCIA_REGION_STYLE_INSERTION)
 
 static void
 append_overlays (FasciaDiagramView *self,
@@ -3554,35 +3555,27 @@ append_overlays (FasciaDiagramView *self,
                                                       (GDestroyNotify) gsk_render_node_unref);
   g_autoptr(GPtrArray) lit = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint pass = 0; pass < FASCIA_DIAGRAM_N_PASSES; pass++)
     for (guint start = 0; start < n; start += BUCKET_REGIONS)
       {
         for (guint i = start; i < MIN (n, start + BUCKET_REGIONS); i++)
           {
-            const FasciaRegion *region = fascia_diagram_get_region (self->diagram, i);
-            FasciaRegionStyle style = fascia_diagram_get_region_style (self->diagram, region->id);
-            FasciaRegionStyle one;
-            Tile *tile;
+            FasciaRegionStyle overlays[2];
+            guint n_overlays = fascia_diagram_get_region_overlays (self->diagram, i, pass,
+                                                                   overlays);
 
-            if (!(style & (pass == 0 ? FILL_STYLES : FASCIA_REGION_STYLE_SELECTED))
-                || !fascia_diagram_get_region_visible (self->diagram, region->id))
-              continue;
+            for (guint k = 0; k < n_overlays; k++)
+              {
+                const FasciaRegion *region = fascia_diagram_get_region (self->diagram, i);
+                Tile *tile = ensure_overlay (self, region->id, overlays[k], FALSE);
 
-            one = pass == 1 ? FASCIA_REGION_STYLE_SELECTED : shown_fill (style);
-            if ((tile = ensure_overlay (self, region->id, one, FALSE)) != NULL)
-              append_tile (self, (one & LIT_STYLES) ? lit : bucket, tile);
-            /* A finding on a muscle marked painful too: outlined over the pain's fill, which
-             * hid it, and over the outline of an earlier visit's mark, with which it comes. */
-            if ((style & FASCIA_REGION_STYLE_PAIN) && (style & FASCIA_REGION_STYLE_TARGET)
-                && (pass == 1) == ((style & FASCIA_REGION_STYLE_SELECTED) != 0)
-                && (tile = ensure_overlay (self, region->id,
-                                           FASCIA_REGION_STYLE_PAIN | FASCIA_REGION_STYLE_TARGET,
-                                           FALSE)) != NULL)
-              append_tile (self, pass == 1 ? lit : bucket, tile);
+                /* The outlines selected and the attachments are all lit. */
+                if (tile != NULL)
+                  append_tile (self, pass == FASCIA_DIAGRAM_PASS_FILLS ? bucket : lit, tile);
+              }
           }
 
-        /* The outlines selected are all lit. */
-        if (pass == 0)
+        if (pass == FASCIA_DIAGRAM_PASS_FILLS)
           g_ptr_array_add (nodes, take_container (bucket));
       }
 

@@ -993,6 +993,83 @@ test_left_out_labels_keep_names (RealFixture   *fixture,
   g_assert_cmpuint (muscles, >, 0);
 }
 
+/* Whether a pixel (premultiplied BGRA, opaque) is in the orange of an insertion (#e66100,
+ * its line #c64600), solid or in stripes over the dark outline: not the muscles' red. */
+static gboolean
+is_insertion_orange (const guchar *p)
+{
+  return p[2] > 110 && p[1] > p[0] + 30 && p[2] > p[1] + 50;
+}
+
+/* Whether a pixel is the selected outline's near-black (#241f31). */
+static gboolean
+is_outline_dark (const guchar *p)
+{
+  return p[0] + p[1] + p[2] < 3 * 0x50;
+}
+
+/* Counts the pixels of a box in view units (grown by @grow on each side) that @test finds. */
+static guint
+count_in_box (FasciaDiagramView  *view,
+              const Picture      *picture,
+              const FasciaRegion *box,
+              double              grow,
+              gboolean          (*test) (const guchar *p))
+{
+  double wx0, wy0, wx1, wy1;
+  guint n = 0;
+
+  fascia_diagram_view_view_to_widget (view, box->x - grow, box->y - grow, &wx0, &wy0);
+  fascia_diagram_view_view_to_widget (view, box->x + box->width + grow,
+                                      box->y + box->height + grow, &wx1, &wy1);
+  for (int y = MAX (0, (int) wy0); y < MIN (picture->height, (int) ceil (wy1)); y++)
+    for (int x = MAX (0, (int) wx0); x < MIN (picture->width, (int) ceil (wx1)); x++)
+      n += test (picture->pixels + (gsize) y * picture->stride + x * 4);
+
+  return n;
+}
+
+/* An attachment along the selected muscle's own edge shows over its outline (issue 12): with
+ * pectineus's card open in the front view, its insertion, the pectineal line, runs along the
+ * muscle's lower lateral edge under its outline, 5 units wide and near-black, and the card lit
+ * nothing of it. The origins and insertions are drawn over the selected outlines: the line is
+ * orange all along, and the outline still goes round the rest of the muscle. */
+static void
+test_attachment_over_outline (RealFixture   *fixture,
+                              gconstpointer  data)
+{
+  static const char * const sides[] = { "l", "r" };
+  FasciaMuscle *pectineus = fascia_atlas_lookup_muscle (fixture->atlas, "pectineus");
+  Picture picture;
+
+  g_assert_nonnull (pectineus);
+  g_assert_cmpuint (fascia_diagram_show_attachments (fixture->diagram, pectineus), ==, 2);
+  fascia_diagram_view_styles_changed (fixture->view);
+  picture = fitted_picture (fixture, 800, 1000);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      g_autofree char *line_id = g_strdup_printf ("b-pectineal-line-%s", sides[s]);
+      g_autofree char *muscle_id = g_strdup_printf ("m-pectineus-%s", sides[s]);
+      const FasciaRegion *line = fascia_diagram_lookup_region (fixture->diagram, line_id);
+      const FasciaRegion *muscle = fascia_diagram_lookup_region (fixture->diagram, muscle_id);
+      guint orange, dark;
+
+      g_assert_nonnull (line);
+      g_assert_nonnull (muscle);
+      g_assert_cmpint (fascia_diagram_get_region_style (fixture->diagram, line_id), ==,
+                       FASCIA_REGION_STYLE_INSERTION);
+      orange = count_in_box (fixture->view, &picture, line, 2, is_insertion_orange);
+      dark = count_in_box (fixture->view, &picture, muscle, 0, is_outline_dark);
+      g_test_message ("%s: %u pixels of the insertion's orange, %u of the outline in %s's box",
+                      line_id, orange, dark, muscle_id);
+      g_assert_cmpuint (orange, >=, 30);
+      g_assert_cmpuint (dark, >=, 300);
+    }
+
+  g_free (picture.pixels);
+}
+
 /* A diagram shown again at the same place and size shows what it rendered before: a switch
  * of views back and forth renders nothing (it used to render the whole viewport each time).
  * What was restyled while it was away is rendered again, and a new diagram is rendered once,
@@ -1134,6 +1211,8 @@ main (int   argc,
               real_set_up, test_patch_keeps_labels, real_tear_down);
   g_test_add ("/fascia/ui/diagram-view/left-out-labels-keep-names", RealFixture, "pelvis-medial",
               real_set_up, test_left_out_labels_keep_names, real_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/attachment-over-outline", RealFixture, "anterior",
+              real_set_up, test_attachment_over_outline, real_tear_down);
 
   return g_test_run ();
 }
