@@ -924,6 +924,20 @@ store_changed_cb (FasciaClientView  *self,
       reload_visits (self);
       break;
     case FASCIA_STORE_TABLE_CLIENTS:
+      /* Archived or restored elsewhere (the toast's Undo, Ctrl+Z): the header follows. Only
+       * that is read again: the details are this view's own, written as typed. */
+      if (id == fascia_client_get_id (self->client))
+        {
+          g_autoptr(FasciaClient) stored = fascia_store_get_client (self->store, id, NULL);
+
+          if (stored != NULL
+              && fascia_client_get_archived (stored) != fascia_client_get_archived (self->client))
+            {
+              fascia_client_set_archived (self->client, fascia_client_get_archived (stored));
+              update_header (self);
+            }
+        }
+      break;
     case FASCIA_STORE_TABLE_PLAN_TARGETS:
     case FASCIA_STORE_TABLE_HOME_EXERCISES:
     case FASCIA_STORE_TABLE_PAIN_MARKS:
@@ -1366,7 +1380,10 @@ archive_action (GtkWidget  *widget,
     }
   fascia_client_set_archived (self->client, archived);
   update_header (self);
-  fascia_ui_toast (widget, archived ? _("Client archived") : _("Client restored from the archive"));
+  if (archived)
+    fascia_ui_toast_archived (widget, _("Client archived"), fascia_client_get_id (self->client));
+  else
+    fascia_ui_toast (widget, _("Client restored from the archive"));
 }
 
 static void

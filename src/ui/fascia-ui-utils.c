@@ -106,6 +106,30 @@ fascia_ui_toast_deleted (GtkWidget        *widget,
   gtk_widget_activate_action (widget, "win.remember-delete", "(ix)", (int) table, id);
 }
 
+/* A client archived leaves the list: its toast offers Undo as a deletion's does, through a
+ * window action (which Ctrl+Z answers too), for a client archived by a stray Enter on the
+ * header's button, one Tab away from the client list. */
+void
+fascia_ui_toast_archived (GtkWidget  *widget,
+                          const char *title,
+                          gint64      client_id)
+{
+  AdwToastOverlay *overlay = find_overlay (widget);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  toast = toast_new_plain (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-archive");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (client_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (overlay, toast);
+
+  gtk_widget_activate_action (widget, "win.remember-archive", "x", client_id);
+}
+
 void
 fascia_ui_show_error (GtkWidget    *widget,
                       const char   *what,

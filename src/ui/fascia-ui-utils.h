@@ -25,6 +25,9 @@ void      fascia_ui_toast_deleted        (GtkWidget        *widget,
                                           const char       *title,
                                           FasciaStoreTable  table,
                                           gint64            id);
+void      fascia_ui_toast_archived       (GtkWidget        *widget,
+                                          const char       *title,
+                                          gint64            client_id);
 void      fascia_ui_show_error           (GtkWidget        *widget,
                                           const char       *what,
                                           const GError     *error);

@@ -59,6 +59,8 @@ struct _FasciaWindow
   FasciaStore          *user_store;   /* kept open while the demo is shown */
   GCancellable         *cancellable;  /* the daily backup */
   GVariant             *last_delete;  /* (ix): the table and id Ctrl+Z brings back */
+  gint64                last_archived;  /* or the client it restores from the archive, */
+  gboolean              undo_archive;   /* when that came after the deletion */
 };
 
 enum {
@@ -634,6 +636,8 @@ set_store (FasciaWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-demo", demo);
   g_clear_pointer (&self->last_delete, g_variant_unref);
+  self->last_archived = 0;
+  self->undo_archive = FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
@@ -1001,6 +1005,46 @@ remember_delete_action (GtkWidget  *widget,
 
   g_clear_pointer (&self->last_delete, g_variant_unref);
   self->last_delete = g_variant_ref (parameter);
+  self->undo_archive = FALSE;
+}
+
+static void
+remember_archive_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+
+  self->last_archived = g_variant_get_int64 (parameter);
+  self->undo_archive = TRUE;
+}
+
+/* A client archived, restored: the toast's Undo, or Ctrl+Z when the archiving came last. */
+static void
+undo_archive_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FasciaWindow *self = FASCIA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = parameter != NULL ? g_variant_get_int64 (parameter) : self->last_archived;
+
+  if (id <= 0 || self->store == NULL)
+    return;
+  if (id == self->last_archived)
+    {
+      self->last_archived = 0;
+      self->undo_archive = FALSE;
+    }
+
+  if (!fascia_store_set_client_archived (self->store, id, FALSE, &error))
+    {
+      fascia_ui_show_error (widget, _("Could not undo"), error);
+      return;
+    }
+
+  if (self->clients_page != NULL)
+    fascia_clients_page_refresh (self->clients_page);
 }
 
 static void
@@ -1037,7 +1081,10 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  undo_delete_action (widget, action_name, NULL);
+  if (FASCIA_WINDOW (widget)->undo_archive)
+    undo_archive_action (widget, action_name, NULL);
+  else
+    undo_delete_action (widget, action_name, NULL);
 }
 
 static void
@@ -1345,6 +1392,9 @@ fascia_window_class_init (FasciaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remember-delete", "(ix)",
                                    remember_delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "(ix)", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.remember-archive", "x",
+                                   remember_archive_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-archive", "x", undo_archive_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   /* "Add to plan" on a technique card: (technique id, muscle id or ""). */

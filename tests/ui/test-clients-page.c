@@ -467,6 +467,66 @@ test_undo_delete (Fixture       *f,
                                                 "IS NULL"), ==, 1);
 }
 
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
+static const char *
+archive_tooltip (Fixture *f)
+{
+  return gtk_widget_get_tooltip_text (fascia_ui_test_child (client_view (f),
+                                                            FASCIA_TYPE_CLIENT_VIEW,
+                                                            "archive_button"));
+}
+
+/* Archived, a client leaves the list; the toast's Undo, and Ctrl+Z, bring them back, in the
+ * list and in the header's button. The header's archive button is one Tab from the client
+ * list, and a stray Enter there archived the client with no Undo: the toast said "Client
+ * archived" and nothing more. */
+static void
+test_undo_archive (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *undo;
+
+  new_client (f, "Grace Hopper");
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 1);
+  g_assert_cmpstr (archive_tooltip (f), ==, "Archive Client");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.archive",
+                                             NULL));
+  fascia_test_iterate ();
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 0);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT archived FROM clients"), ==, 1);
+  g_assert_cmpstr (archive_tooltip (f), ==, "Restore from Archive");
+
+  /* The toast's Undo. */
+  fascia_ui_test_wait_idle (300);
+  undo = fascia_ui_test_find_widget (GTK_WIDGET (f->window), is_undo_button, NULL);
+  g_assert_nonnull (undo);
+  /* Pressed as Enter presses it: GtkButton shows it pressed for a moment, then clicks. */
+  g_assert_true (gtk_widget_activate (undo));
+  fascia_ui_test_wait_idle (400);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT archived FROM clients"), ==, 0);
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 1);
+  g_assert_cmpstr (archive_tooltip (f), ==, "Archive Client");
+
+  /* Ctrl+Z, after a client archived. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.archive",
+                                             NULL));
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT archived FROM clients"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT archived FROM clients"), ==, 0);
+  g_assert_cmpuint (fascia_clients_page_get_n_shown (page (f)), ==, 1);
+  g_assert_cmpstr (archive_tooltip (f), ==, "Archive Client");
+}
+
 static void
 test_intake_warning (Fixture       *f,
                      gconstpointer  data)
@@ -3979,6 +4039,8 @@ main (int   argc,
               fixture_set_up, test_move_to_server, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-delete", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/undo-archive", Fixture, NULL,
+              fixture_set_up, test_undo_archive, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,
               fixture_set_up, test_intake_warning, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/atlas-plan", Fixture, NULL,
