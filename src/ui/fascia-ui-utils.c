@@ -82,52 +82,53 @@ fascia_ui_toast (GtkWidget  *widget,
     adw_toast_overlay_add_toast (overlay, toast_new_plain (title));
 }
 
-/* The toast lives in the window's overlay, above the widget that deleted the row, so its Undo
- * goes through a window action (which also answers Ctrl+Z). */
+/* A toast with Undo: it lives in the window's overlay, above the widget that did what it
+ * undoes, so its Undo goes through a window action, @undo_action with @target; the window is
+ * told of it too (@remember_action), for Ctrl+Z. */
+static void
+toast_with_undo (GtkWidget  *widget,
+                 const char *title,
+                 const char *undo_action,
+                 const char *remember_action,
+                 GVariant   *target)
+{
+  AdwToastOverlay *overlay = find_overlay (widget);
+  g_autoptr(GVariant) owned = g_variant_ref_sink (target);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  toast = toast_new_plain (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, undo_action);
+  adw_toast_set_action_target_value (toast, owned);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (overlay, toast);
+
+  gtk_widget_activate_action_variant (widget, remember_action, owned);
+}
+
 void
 fascia_ui_toast_deleted (GtkWidget        *widget,
                          const char       *title,
                          FasciaStoreTable  table,
                          gint64            id)
 {
-  AdwToastOverlay *overlay = find_overlay (widget);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
-
-  toast = toast_new_plain (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new ("(ix)", (int) table, id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (overlay, toast);
-
-  gtk_widget_activate_action (widget, "win.remember-delete", "(ix)", (int) table, id);
+  toast_with_undo (widget, title, "win.undo-delete", "win.remember-delete",
+                   g_variant_new ("(ix)", (int) table, id));
 }
 
-/* A client archived leaves the list: its toast offers Undo as a deletion's does, through a
- * window action (which Ctrl+Z answers too), for a client archived by a stray Enter on the
- * header's button, one Tab away from the client list. */
+/* A client archived leaves the list: its toast offers Undo as a deletion's does, for a
+ * client archived by a stray Enter on the header's button, one Tab away from the client
+ * list. */
 void
 fascia_ui_toast_archived (GtkWidget  *widget,
                           const char *title,
                           gint64      client_id)
 {
-  AdwToastOverlay *overlay = find_overlay (widget);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
-
-  toast = toast_new_plain (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-archive");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (client_id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (overlay, toast);
-
-  gtk_widget_activate_action (widget, "win.remember-archive", "x", client_id);
+  toast_with_undo (widget, title, "win.undo-archive", "win.remember-archive",
+                   g_variant_new_int64 (client_id));
 }
 
 void
