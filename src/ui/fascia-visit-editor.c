@@ -1260,6 +1260,11 @@ load_earlier_visits (FasciaVisitEditor *self)
   gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (choices));
   gtk_drop_down_set_selected (self->compare_dropdown, self->earlier_visits->len > 0 ? 1 : 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_dropdown), self->earlier_visits->len > 0);
+  /* Its place in the flow box greyed too: GTK 4.8's flow box hands Tab to the next child
+   * that is sensitive, and kept it, on the view's drop-down, when that child could not take
+   * the focus. */
+  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->compare_dropdown)),
+                            self->earlier_visits->len > 0);
   load_compared (self);
 }
 

@@ -674,6 +674,41 @@ test_tab_out_of_body_chart (Fixture       *f,
   g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, diagram));
 }
 
+/* A first visit has no earlier one to compare with: that drop-down is greyed. Tab from the
+ * view's drop-down goes on into the drawing, and back; GTK 4.8's flow box held the keyboard
+ * on the view's drop-down, a child of its that could not take the focus being next. */
+static void
+test_tab_past_compare (Fixture       *f,
+                       gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  GtkWidget *diagram = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "diagram_view");
+  GtkWidget *view = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "view_dropdown");
+  GtkWidget *compare = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                             "compare_dropdown");
+  GtkWidget *focus;
+
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, diagram, 10000));
+  g_assert_true (gtk_widget_get_mapped (compare));
+  g_assert_false (gtk_widget_is_sensitive (compare));
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  fascia_ui_test_wait_idle (100);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && (focus == view || gtk_widget_is_ancestor (focus, view)));
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_test_message ("focus after Tab: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, diagram));
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && (focus == view || gtk_widget_is_ancestor (focus, view)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +735,8 @@ main (int   argc,
               fixture_set_up, test_note_over_limit, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/tab-out-of-body-chart", Fixture, NULL,
               fixture_set_up, test_tab_out_of_body_chart, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/tab-past-compare", Fixture, NULL,
+              fixture_set_up, test_tab_past_compare, fixture_tear_down);
 
   {
     static const int hd[] = { 1920, 1080 };
