@@ -909,6 +909,30 @@ next_action (GtkWidget  *widget,
     show_results (self);
 }
 
+/* The focus back on the row of the quiz just left, where Enter starts it again: the list
+ * itself takes the focus but shows none, and Enter on it did nothing. */
+static void
+focus_kind_row (FasciaStudyPage *self)
+{
+  const char *kind = self->quiz != NULL
+                     ? fascia_quiz_kind_to_string (fascia_quiz_get_kind (self->quiz))
+                     : NULL;
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->kind_list));
+
+  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+
+      if (kind != NULL && target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
+          && g_strcmp0 (g_variant_get_string (target, NULL), kind) == 0
+          && gtk_widget_grab_focus (row))
+        return;
+    }
+
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
 static void
 finish_action (GtkWidget  *widget,
                const char *action_name,
@@ -919,7 +943,7 @@ finish_action (GtkWidget  *widget,
   update_progress_list (self);
   gtk_stack_set_visible_child_name (self->stack, "start");
   update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->kind_list));
+  focus_kind_row (self);
 }
 
 /* --- GObject ---------------------------------------------------------------------------- */

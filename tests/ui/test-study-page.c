@@ -1015,6 +1015,59 @@ test_find_tab_into_drawing (Fixture       *fixture,
                   fascia_quiz_question_get_answered (fascia_quiz_get_current (quiz)));
 }
 
+/* A row of the quizzes, by the quiz it starts. */
+static gboolean
+row_of_kind (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  GVariant *target;
+
+  if (!ADW_IS_ACTION_ROW (widget))
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
+         && g_strcmp0 (g_variant_get_string (target, NULL), data) == 0;
+}
+
+/* A round left with Escape, started from its row with the keyboard, gives the focus back to
+ * that row, where Enter starts the quiz again: it went to the list of quizzes itself, which
+ * shows no focus, and Enter did nothing. */
+static void
+test_escape_back_to_row (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  FasciaQuiz *quiz;
+  GtkWidget *row = fascia_ui_test_find_widget (GTK_WIDGET (fixture->page), row_of_kind,
+                                               "attachment");
+  GtkWidget *focus;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpstr (visible_page (fixture), !=, "start");
+  quiz = fascia_study_page_get_quiz (fixture->page);
+  g_assert_nonnull (quiz);
+  g_assert_cmpint (fascia_quiz_get_kind (quiz), ==, FASCIA_QUIZ_KIND_ATTACHMENT);
+
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "1");
+  g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Escape");
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpstr (visible_page (fixture), ==, "start");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("focus: %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "none");
+  g_assert_true (focus == row);
+
+  /* Enter there starts the same quiz again. */
+  fascia_ui_test_keys (GTK_WIDGET (fixture->page), "Return");
+  fascia_ui_test_wait_idle (300);
+  g_assert_cmpstr (visible_page (fixture), !=, "start");
+  g_assert_cmpint (fascia_quiz_get_kind (fascia_study_page_get_quiz (fixture->page)), ==,
+                   FASCIA_QUIZ_KIND_ATTACHMENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1042,6 +1095,8 @@ main (int   argc,
               fixture_set_up, test_rows_read_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/next-stays-put", Fixture, NULL,
               fixture_set_up, test_next_stays_put, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/escape-back-to-row", Fixture, NULL,
+              fixture_set_up, test_escape_back_to_row, fixture_tear_down);
 
   {
     /* The window at 1024×640 and 1280×800 less the header bar. */
