@@ -14,7 +14,9 @@
 /*
  * A 0–10 pain score in one click: eleven linked toggle buttons. Clicking the chosen score
  * again clears it (-1, "not recorded"). The digits 0–9 pick a score from the keyboard while
- * the scale has focus, and the arrows move between the buttons as in any linked group.
+ * the scale has focus, and the arrows move between the buttons as in any linked group. The
+ * scale is one Tab stop, as a group of radio buttons is: Tab enters it on the score chosen (on 0
+ * when there is none) and leaves it from any button.
  */
 
 struct _FasciaPainScale
@@ -121,6 +123,21 @@ key_pressed_cb (FasciaPainScale       *self,
   return FALSE;
 }
 
+static gboolean
+fascia_pain_scale_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  FasciaPainScale *self = FASCIA_PAIN_SCALE (widget);
+
+  if (gtk_widget_get_focus_child (widget) == NULL)
+    return gtk_widget_child_focus (GTK_WIDGET (self->buttons[MAX (self->value, 0)]), direction);
+
+  if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD)
+    return FALSE;
+
+  return GTK_WIDGET_CLASS (fascia_pain_scale_parent_class)->focus (widget, direction);
+}
+
 static void
 fascia_pain_scale_get_property (GObject    *object,
                                 guint       prop_id,
@@ -179,6 +196,8 @@ fascia_pain_scale_class_init (FasciaPainScaleClass *klass)
   object_class->get_property = fascia_pain_scale_get_property;
   object_class->set_property = fascia_pain_scale_set_property;
   object_class->dispose = fascia_pain_scale_dispose;
+
+  widget_class->focus = fascia_pain_scale_focus;
 
   properties[PROP_VALUE] =
     g_param_spec_int ("value", NULL, NULL, -1, 10, -1,

@@ -13,6 +13,7 @@
 #include "fascia-application.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
+#include "fascia-pain-scale.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
 #include "fascia-visit-editor.h"
@@ -709,6 +710,75 @@ test_tab_past_compare (Fixture       *f,
   g_assert_true (focus != NULL && (focus == view || gtk_widget_is_ancestor (focus, view)));
 }
 
+static gboolean
+focus_within (Fixture   *f,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The score button that has the focus in @scale, or -1. */
+static int
+focused_score (Fixture         *f,
+               FasciaPainScale *scale)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  int score = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (scale)); child != NULL;
+       child = gtk_widget_get_next_sibling (child), score++)
+    if (child == focus)
+      return score;
+  return -1;
+}
+
+/* Each pain scale is one Tab stop, on its score or on 0 when none is chosen, the arrows going
+ * from score to score: its eleven buttons were eleven Tab stops each, twenty-two between the
+ * date and the body chart. */
+static void
+test_pain_scale_one_tab_stop (Fixture       *f,
+                              gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  FasciaPainScale *before = fascia_visit_editor_get_pain_scale (editor, FALSE);
+  FasciaPainScale *after = fascia_visit_editor_get_pain_scale (editor, TRUE);
+
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (before), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpint (focused_score (f, before), ==, 0);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Right Right");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpint (focused_score (f, before), ==, 2);
+  g_assert_cmpint (fascia_pain_scale_get_value (before), ==, -1);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpint (focused_score (f, after), ==, 0);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "7");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpint (fascia_pain_scale_get_value (after), ==, 7);
+  g_assert_cmpint (focused_score (f, after), ==, 7);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpint (focused_score (f, before), ==, 0);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpint (focused_score (f, after), ==, 7);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_false (focus_within (f, GTK_WIDGET (after)));
+  g_assert_false (focus_within (f, GTK_WIDGET (before)));
+  g_assert_cmpint (fascia_pain_scale_get_value (before), ==, -1);
+  g_assert_cmpint (fascia_pain_scale_get_value (after), ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +807,8 @@ main (int   argc,
               fixture_set_up, test_tab_out_of_body_chart, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/tab-past-compare", Fixture, NULL,
               fixture_set_up, test_tab_past_compare, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/pain-scale-one-tab-stop", Fixture, NULL,
+              fixture_set_up, test_pain_scale_one_tab_stop, fixture_tear_down);
 
   {
     static const int hd[] = { 1920, 1080 };
