@@ -1852,9 +1852,15 @@ fascia_plan_editor_set_plan (FasciaPlanEditor *self,
 void
 fascia_plan_editor_focus_title (FasciaPlanEditor *self)
 {
+  GtkTextIter begin, end;
+
   g_return_if_fail (FASCIA_IS_PLAN_EDITOR (self));
 
   gtk_widget_grab_focus (self->title_view);
+  /* Chosen whole, as an entry's text is when Tab reaches it: what is typed replaces "New
+   * plan" rather than going on after it. */
+  gtk_text_buffer_get_bounds (self->title_buffer, &begin, &end);
+  gtk_text_buffer_select_range (self->title_buffer, &end, &begin);
 }
 
 static void

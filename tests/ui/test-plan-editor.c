@@ -1266,6 +1266,35 @@ test_label_picks_target (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (fascia_plan_editor_get_targets (editor)), ==, before + 1);
 }
 
+/* A new plan's title is chosen whole, as the focus lands on it: what is typed is the title.
+ * The cursor stood after "New plan", and "Low back" typed at once made "New planLow back". */
+static void
+test_new_title_typed_over (Fixture       *f,
+                           gconstpointer  data)
+{
+  FasciaPlanEditor *editor;
+  GtkWidget *title;
+  FasciaPlan *plan;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
+                                             "clients.new", NULL));
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  fascia_ui_test_wait_idle (300);
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  title = fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR, "title_view");
+  g_assert_true (gtk_widget_has_focus (title));
+
+  fascia_ui_test_type (title, "Low back");
+  fascia_ui_test_wait_idle (200);
+  fascia_plan_editor_flush (editor);
+  plan = fascia_plan_editor_get_plan (editor);
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (fascia_plan_get_title (plan), ==, "Low back");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1300,6 +1329,8 @@ main (int   argc,
               fixture_set_up, test_atlas_plan_bar_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/long-title-whole", Fixture, &laptop,
               fixture_set_up, test_long_title_whole, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/new-title-typed-over", Fixture, &laptop,
+              fixture_set_up, test_new_title_typed_over, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/plan-texts-whole", Fixture, &laptop,
               fixture_set_up, test_plan_texts_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1024x640", Fixture, &laptop,
