@@ -775,6 +775,36 @@ name_calendar (GtkWidget  *calendar,
       set_name (g_ptr_array_index (buttons, i), _(arrows[i]));
 }
 
+/* GTK 4.8's calendar picks the day the keyboard is on with Space alone: Enter, which a user
+ * presses to choose, did nothing, the calendar left open. Enter is handed to the calendar's
+ * own key handler as Space. */
+static gboolean
+calendar_key_pressed_cb (GtkEventControllerKey *keys,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkWidget             *calendar)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  controllers = gtk_widget_observe_controllers (calendar);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && controller != GTK_EVENT_CONTROLLER (keys))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_space, keycode, state,
+                               &handled);
+    }
+  return handled;
+}
+
 /* The calendar is made when its button is first pressed: a GtkCalendar is some fifty labels
  * and buttons, which a client view, a plan or a visit opened would otherwise build for each
  * date field whether anyone picks a date or not. */
@@ -785,6 +815,7 @@ create_calendar_cb (GtkMenuButton *button,
   FasciaEntryRow *row = user_data;
   GtkWidget *popover;
   GtkWidget *calendar;
+  GtkEventController *keys;
 
   if (gtk_menu_button_get_popover (button) != NULL)
     return;
@@ -794,6 +825,9 @@ create_calendar_cb (GtkMenuButton *button,
   name_calendar (calendar, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), row, 0);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), calendar);
+  gtk_widget_add_controller (calendar, keys);
   g_signal_connect_object (popover, "show", G_CALLBACK (calendar_show_cb), row, 0);
   gtk_menu_button_set_popover (button, popover);
 }

@@ -1025,6 +1025,57 @@ test_entry_row_date_tab_marks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Enter in a date field's calendar picks the day the keyboard is on, as Space does, and
+ * closes it: GTK 4.8's calendar takes Space alone, and Enter, which a user presses to choose,
+ * did nothing, the calendar left open and the field as it was. */
+static void
+test_calendar_enter_picks (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *end = fascia_entry_row_new ();
+  GtkWidget *button;
+  GtkPopover *popover;
+  g_autoptr(GDateTime) picked = NULL;
+  g_autofree char *shown = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end), "End");
+  fascia_ui_date_row_init (FASCIA_ENTRY_ROW (end));
+  gtk_list_box_append (GTK_LIST_BOX (list), end);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_ui_test_wait_idle (300);
+
+  gtk_editable_set_text (GTK_EDITABLE (end), "2026-03-10");
+  g_assert_true (gtk_widget_grab_focus (end));
+  fascia_ui_test_keys (window, "Tab");
+  fascia_ui_test_wait_idle (100);
+  button = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  fascia_ui_test_keys (window, "Return");
+  fascia_ui_test_wait_idle (300);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (end)));
+
+  /* The arrows move the keyboard's day, Enter picks it. */
+  fascia_ui_test_keys (GTK_WIDGET (popover), "Right Right");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, shown);
+  fascia_ui_test_keys (GTK_WIDGET (popover), "Return");
+  fascia_ui_test_wait_idle (300);
+  g_test_message ("picked: %s", gtk_editable_get_text (GTK_EDITABLE (end)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), !=, shown);
+  picked = fascia_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (end)));
+  g_assert_nonnull (picked);
+  g_assert_cmpint (g_date_time_get_year (picked), ==, 2026);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The widgets Tab lands on, from the focus where it is, over @n presses of @key. */
 static GPtrArray *
 tab_stops (FasciaWindow *window,
@@ -1233,6 +1284,7 @@ main (int   argc,
   g_test_add_func ("/fascia/ui/keyboard/status-pages-no-tab-stops",
                    test_status_pages_no_tab_stops);
   g_test_add_func ("/fascia/ui/keyboard/focus-after-delete", test_focus_after_delete);
+  g_test_add_func ("/fascia/ui/keyboard/calendar-enter-picks", test_calendar_enter_picks);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
   g_test_add_func ("/fascia/ui/keyboard/lists-one-tab-stop", test_lists_one_tab_stop);
   g_test_add_func ("/fascia/ui/keyboard/presentation-keeps-the-focus",
