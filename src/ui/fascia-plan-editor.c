@@ -1809,6 +1809,48 @@ fascia_plan_editor_get_plan (FasciaPlanEditor *self)
   return self->plan;
 }
 
+/* The view to open @self's plan on: the one shown if it draws one of the plan's targets (or
+ * the plan has none), else the first view that draws its first target. The front view showed
+ * a plan for buttock pain with none of its targets on it, where the line above the drawing
+ * says they are outlined. */
+static const char *
+targets_view (FasciaPlanEditor *self,
+              const char       *shown)
+{
+  FasciaAtlas *atlas = fascia_ui_get_atlas ();
+  FasciaView *view = atlas != NULL && shown != NULL ? fascia_atlas_lookup_view (atlas, shown)
+                                                    : NULL;
+  guint n = self->targets != NULL ? g_list_model_get_n_items (self->targets) : 0;
+  g_autoptr(FasciaPlanTarget) first = NULL;
+  GListModel *views;
+
+  if (atlas == NULL || n == 0)
+    return shown;
+
+  for (guint i = 0; i < n && view != NULL; i++)
+    {
+      g_autoptr(FasciaPlanTarget) target = g_list_model_get_item (self->targets, i);
+      const char * const *muscles = fascia_view_get_muscles (view);
+
+      if (muscles != NULL
+          && g_strv_contains (muscles, fascia_plan_target_get_muscle_id (target)))
+        return shown;
+    }
+
+  first = g_list_model_get_item (self->targets, 0);
+  views = fascia_atlas_get_views (atlas);
+  for (guint i = 0; i < g_list_model_get_n_items (views); i++)
+    {
+      g_autoptr(FasciaView) other = g_list_model_get_item (views, i);
+      const char * const *muscles = fascia_view_get_muscles (other);
+
+      if (muscles != NULL
+          && g_strv_contains (muscles, fascia_plan_target_get_muscle_id (first)))
+        return fascia_view_get_id (other);
+    }
+  return shown;
+}
+
 void
 fascia_plan_editor_set_plan (FasciaPlanEditor *self,
                              FasciaPlan       *plan)
@@ -1845,6 +1887,14 @@ fascia_plan_editor_set_plan (FasciaPlanEditor *self,
 
   update_heading (self);
   reload_targets (self);
+  if (plan != NULL)
+    {
+      const char *shown = fascia_ui_get_dropdown_view (self->view_dropdown);
+      const char *wanted = targets_view (self, shown);
+
+      if (g_strcmp0 (wanted, shown) != 0)
+        fascia_plan_editor_show_view (self, wanted);
+    }
   reload_exercises (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

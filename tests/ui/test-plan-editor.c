@@ -1295,6 +1295,56 @@ test_new_title_typed_over (Fixture       *f,
   g_assert_cmpstr (fascia_plan_get_title (plan), ==, "Low back");
 }
 
+static const char *
+shown_view (FasciaPlanEditor *editor)
+{
+  return fascia_ui_get_dropdown_view (GTK_DROP_DOWN (fascia_ui_test_child (editor,
+                                                                           FASCIA_TYPE_PLAN_EDITOR,
+                                                                           "view_dropdown")));
+}
+
+/* A plan opens on a view that shows its targets when the view shown has none of them: a plan
+ * for buttock pain, its targets piriformis and gluteus minimus, opened on the front view, where
+ * neither is drawn, and nothing was outlined on the diagram the plan's line says outlines its
+ * targets. A view that shows one of them is kept. */
+static void
+test_opens_on_targets_view (Fixture       *f,
+                            gconstpointer  data)
+{
+  FasciaPlanEditor *editor;
+  g_autoptr(FasciaPlan) plan = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
+                                             "clients.new", NULL));
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  plan = g_object_ref (fascia_plan_editor_get_plan (editor));
+  fascia_plan_editor_show_view (editor, "posterior-deep");
+  g_assert_true (fascia_plan_editor_toggle_region (editor, "m-piriformis-r"));
+  fascia_test_iterate ();
+
+  /* Closed, the front view chosen (for another plan), and opened again. */
+  g_signal_emit_by_name (editor, "closed");
+  fascia_test_iterate ();
+  fascia_plan_editor_show_view (editor, "anterior");
+  fascia_client_view_open_plan (client_view (f), plan);
+  fascia_test_iterate ();
+  g_assert_true (fascia_plan_editor_get_plan (editor) == plan);
+  g_test_message ("opened on %s", shown_view (editor));
+  g_assert_cmpstr (shown_view (editor), ==, "posterior-deep");
+
+  /* The inside view of the pelvis shows piriformis too: it is kept. */
+  g_signal_emit_by_name (editor, "closed");
+  fascia_test_iterate ();
+  fascia_plan_editor_show_view (editor, "pelvis-medial");
+  fascia_client_view_open_plan (client_view (f), plan);
+  fascia_test_iterate ();
+  g_assert_cmpstr (shown_view (editor), ==, "pelvis-medial");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1331,6 +1381,8 @@ main (int   argc,
               fixture_set_up, test_long_title_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/new-title-typed-over", Fixture, &laptop,
               fixture_set_up, test_new_title_typed_over, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/opens-on-targets-view", Fixture, &laptop,
+              fixture_set_up, test_opens_on_targets_view, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/plan-texts-whole", Fixture, &laptop,
               fixture_set_up, test_plan_texts_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1024x640", Fixture, &laptop,
