@@ -38,6 +38,8 @@ struct _FasciaVisitEditor
   GtkLabel          *objective_amendments;
   GtkLabel          *assessment_amendments;
   GtkLabel          *plan_notes_amendments;
+  GtkLabel          *pain_before_amendments;
+  GtkLabel          *pain_after_amendments;
 
   /* Owned */
   FasciaStore       *store;

@@ -112,6 +112,51 @@ field_nick (FasciaVisitField field)
   return value != NULL ? value->value_nick : "";
 }
 
+/* The changes made to @field (an amendment's field, "subjective", "pain-before" …) of a
+ * locked visit, one a line, into @label, which shows only when there are any. */
+static void
+show_field_amendments (GListModel *amendments,
+                       const char *field,
+                       gboolean    score,
+                       GtkLabel   *label)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = amendments != NULL ? g_list_model_get_n_items (amendments) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FasciaAmendment) amendment = g_list_model_get_item (amendments, i);
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *when = NULL;
+      const char *old_text = fascia_amendment_get_old_text (amendment) ?: "";
+
+      if (g_strcmp0 (fascia_amendment_get_field (amendment), field) != 0)
+        continue;
+
+      /* A score the visit had none of is stored as "". */
+      if (score && *old_text == '\0')
+        /* Translators: the pain score a locked visit had before it was changed: none */
+        old_text = _("not recorded");
+
+      /* As the printed chart has it: "2 Dec 2026, 14:30". */
+      local = g_date_time_to_local (fascia_amendment_get_amended_at (amendment));
+      when = fascia_format_date_and_time (local);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (fascia_amendment_get_amended_by (amendment) != NULL)
+        /* Translators: a change to a locked note: its date and time, who made it (a
+         * login name) and the old text */
+        g_string_append_printf (text, _("Amended %s by %s — was: “%s”"), when,
+                                fascia_amendment_get_amended_by (amendment), old_text);
+      else
+        /* Translators: a change to a locked note: its date and time and the old text */
+        g_string_append_printf (text, _("Amended %s — was: “%s”"), when, old_text);
+    }
+
+  gtk_label_set_label (label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+}
+
 static void
 update_amendments (FasciaVisitEditor *self)
 {
@@ -127,40 +172,12 @@ update_amendments (FasciaVisitEditor *self)
 
   for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
        field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-      guint n = amendments != NULL ? g_list_model_get_n_items (amendments) : 0;
-      GtkLabel *label = amendments_label (self, field);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(FasciaAmendment) amendment = g_list_model_get_item (amendments, i);
-          g_autoptr(GDateTime) local = NULL;
-          g_autofree char *when = NULL;
-
-          if (g_strcmp0 (fascia_amendment_get_field (amendment), field_nick (field)) != 0)
-            continue;
-
-          /* As the printed chart has it: "2 Dec 2026, 14:30". */
-          local = g_date_time_to_local (fascia_amendment_get_amended_at (amendment));
-          when = fascia_format_date_and_time (local);
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          if (fascia_amendment_get_amended_by (amendment) != NULL)
-            /* Translators: a change to a locked note: its date and time, who made it (a
-             * login name) and the old text */
-            g_string_append_printf (text, _("Amended %s by %s — was: “%s”"), when,
-                                    fascia_amendment_get_amended_by (amendment),
-                                    fascia_amendment_get_old_text (amendment) ?: "");
-          else
-            /* Translators: a change to a locked note: its date and time and the old text */
-            g_string_append_printf (text, _("Amended %s — was: “%s”"), when,
-                                    fascia_amendment_get_old_text (amendment) ?: "");
-        }
-
-      gtk_label_set_label (label, text->str);
-      gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
-    }
+    show_field_amendments (amendments, field_nick (field), FALSE,
+                           amendments_label (self, field));
+  /* The scores too: the store keeps each change to a locked visit's, which the progress
+   * chart draws, and none showed here. */
+  show_field_amendments (amendments, "pain-before", TRUE, self->pain_before_amendments);
+  show_field_amendments (amendments, "pain-after", TRUE, self->pain_after_amendments);
 }
 
 static gboolean save_now_unguarded (FasciaVisitEditor *self);
@@ -220,7 +237,10 @@ save_now_unguarded (FasciaVisitEditor *self)
                                      _("Could not save the visit"), error);
         }
       else
-        self->visit_dirty = FALSE;
+        {
+          self->visit_dirty = FALSE;
+          amended |= fascia_visit_is_locked (self->visit, NULL);
+        }
       g_clear_error (&error);
     }
 
@@ -1635,6 +1655,8 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, objective_amendments);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, assessment_amendments);
   gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, plan_notes_amendments);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_before_amendments);
+  gtk_widget_class_bind_template_child (widget_class, FasciaVisitEditor, pain_after_amendments);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, compare_selected_cb);

@@ -779,6 +779,70 @@ test_pain_scale_one_tab_stop (Fixture       *f,
   g_assert_cmpint (fascia_pain_scale_get_value (after), ==, 7);
 }
 
+/* A change to a locked visit's pain scores shows under the score, as one to its notes does
+ * under the note: the store kept it as an amendment, and the editor showed nothing of it, the
+ * score recorded at the visit to be read nowhere on screen. */
+static void
+test_score_amendments_shown (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+  FasciaVisitEditor *editor = new_visit (f);
+  FasciaStore *store = fascia_window_get_store (f->window);
+  GtkWidget *before_label, *after_label;
+  const char *text;
+
+  fascia_visit_set_client_id (visit,
+                              fascia_visit_get_client_id (fascia_visit_editor_get_visit (editor)));
+  fascia_visit_set_visited_at (visit, two_days_ago);
+  fascia_visit_set_pain_before (visit, 5);
+  fascia_visit_set_pain_after (visit, -1);
+  g_assert_true (fascia_store_add_visit (store, visit, &error));
+  g_assert_no_error (error);
+  editor = reopen_visit (f, fascia_visit_get_id (visit));
+  g_assert_true (fascia_visit_is_locked (fascia_visit_editor_get_visit (editor), NULL));
+  before_label = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "pain_before_amendments");
+  after_label = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "pain_after_amendments");
+  g_assert_false (gtk_widget_get_visible (before_label));
+
+  /* 8 for 5 before, 3 after where there was none, typed on each scale. */
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fascia_visit_editor_get_pain_scale (editor,
+                                                                                        FALSE)),
+                                         GTK_DIR_TAB_FORWARD));
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "8");
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fascia_visit_editor_get_pain_scale (editor,
+                                                                                        TRUE)),
+                                         GTK_DIR_TAB_FORWARD));
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "3");
+  fascia_ui_test_wait_idle (100);
+  fascia_visit_editor_flush (editor);
+  fascia_test_iterate ();
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM amendments "
+                                                "WHERE field IN ('pain-before', 'pain-after')"),
+                   ==, 2);
+
+  g_assert_true (gtk_widget_get_visible (before_label));
+  text = gtk_label_get_text (GTK_LABEL (before_label));
+  g_test_message ("before: %s", text);
+  g_assert_nonnull (strstr (text, "was: “5”"));
+  g_assert_true (gtk_widget_get_visible (after_label));
+  text = gtk_label_get_text (GTK_LABEL (after_label));
+  g_test_message ("after: %s", text);
+  g_assert_nonnull (strstr (text, "was: “not recorded”"));
+
+  /* Read again when the visit is opened again. */
+  editor = reopen_visit (f, fascia_visit_get_id (visit));
+  g_assert_true (gtk_widget_get_visible (before_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (before_label)), "was: “5”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +873,8 @@ main (int   argc,
               fixture_set_up, test_tab_past_compare, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/pain-scale-one-tab-stop", Fixture, NULL,
               fixture_set_up, test_pain_scale_one_tab_stop, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/score-amendments-shown", Fixture, NULL,
+              fixture_set_up, test_score_amendments_shown, fixture_tear_down);
 
   {
     static const int hd[] = { 1920, 1080 };
