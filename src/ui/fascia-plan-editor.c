@@ -2122,9 +2122,15 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
   fascia_ui_keep_labels_readable (self->diagram_view);
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
   fascia_ui_place_editor_paned (self->paned);
-  /* Translators: the name a screen reader gives the diagram on which targets are picked */
+  /* Translators: the name a screen reader gives the diagram on which targets are picked, and
+   * what its keys do (Enter does not open a card here, as it does on the Atlas) */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Targets diagram"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Targets diagram"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Tab moves into the drawing, the arrow keys from one part to "
+                                    "the next, Enter adds a muscle to the plan’s targets or "
+                                    "removes it"),
+                                  -1);
 
   g_signal_connect_object (self->diagram_view, "region-activated",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);

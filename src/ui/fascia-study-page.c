@@ -588,6 +588,17 @@ show_question (FasciaStudyPage *self)
                               fascia_quiz_get_n_questions (self->quiz));
   gtk_label_set_label (self->position_label, position);
   gtk_label_set_label (self->prompt_label, fascia_quiz_question_get_prompt (question));
+  /* What the keys do on the drawing here: a screen reader was told the Atlas's "Enter opens a
+   * part's card", where Enter answers "find the muscle" and does nothing in the other quizzes. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  fascia_quiz_question_get_kind (question)
+                                  == FASCIA_QUIZ_KIND_FIND_MUSCLE
+                                  ? _("Tab moves into the drawing, the arrow keys from one part to "
+                                      "the next, Enter answers with the muscle")
+                                  : _("Tab moves into the drawing, the arrow keys from one part to "
+                                      "the next"),
+                                  -1);
   /* The choices are read as the answers to this question, entered from Next or the start. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices_box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,

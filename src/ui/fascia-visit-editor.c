@@ -1679,9 +1679,14 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
   fascia_ui_keep_labels_readable (self->diagram_view);
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
   fascia_ui_place_editor_paned (self->paned);
-  /* Translators: the name a screen reader gives the diagram pain is marked on */
+  /* Translators: the name a screen reader gives the diagram pain is marked on, and what its
+   * keys do (Enter does not open a card here, as it does on the Atlas) */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body chart diagram"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body chart diagram"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Tab moves into the drawing, the arrow keys from one part to "
+                                    "the next, Enter marks pain there or the finding chosen above"),
+                                  -1);
 
   for (FasciaVisitField field = FASCIA_VISIT_FIELD_SUBJECTIVE;
        field <= FASCIA_VISIT_FIELD_PLAN_NOTES; field++)

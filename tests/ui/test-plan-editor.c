@@ -1345,6 +1345,28 @@ test_opens_on_targets_view (Fixture       *f,
   g_assert_cmpstr (shown_view (editor), ==, "pelvis-medial");
 }
 
+/* A screen reader is told what Enter does on the plan's drawing: it was told the Atlas's
+ * "Enter opens a part's card", where Enter adds or removes a target. */
+static void
+test_diagram_says_enter (Fixture       *f,
+                         gconstpointer  data)
+{
+  FasciaPlanEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
+                                             "clients.new", NULL));
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  editor = fascia_client_view_get_plan_editor (client_view (f));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fascia_plan_editor_get_diagram_view (editor)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Tab moves into the drawing, the arrow keys from one part "
+                                       "to the next, Enter adds a muscle to the plan’s targets or "
+                                       "removes it");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1383,6 +1405,8 @@ main (int   argc,
               fixture_set_up, test_new_title_typed_over, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/opens-on-targets-view", Fixture, &laptop,
               fixture_set_up, test_opens_on_targets_view, fixture_tear_down);
+  g_test_add ("/fascia/ui/plan-editor/diagram-says-enter", Fixture, &laptop,
+              fixture_set_up, test_diagram_says_enter, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/plan-texts-whole", Fixture, &laptop,
               fixture_set_up, test_plan_texts_whole, fixture_tear_down);
   g_test_add ("/fascia/ui/plan-editor/technique-names-whole-1024x640", Fixture, &laptop,

@@ -1068,6 +1068,25 @@ test_escape_back_to_row (Fixture       *fixture,
                    FASCIA_QUIZ_KIND_ATTACHMENT);
 }
 
+/* A screen reader is told what Enter does on the quiz's drawing: it was told the Atlas's
+ * "Enter opens a part's card", where Enter answers "find the muscle" and does nothing in a
+ * quiz answered from its list. */
+static void
+test_diagram_says_enter (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *view = fascia_study_page_get_diagram_view (fixture->page);
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_FIND_MUSCLE, 42);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Tab moves into the drawing, the arrow keys from one part "
+                                       "to the next, Enter answers with the muscle");
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_NERVE, 42);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Tab moves into the drawing, the arrow keys from one part "
+                                       "to the next");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1097,6 +1116,8 @@ main (int   argc,
               fixture_set_up, test_next_stays_put, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/escape-back-to-row", Fixture, NULL,
               fixture_set_up, test_escape_back_to_row, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/diagram-says-enter", Fixture, NULL,
+              fixture_set_up, test_diagram_says_enter, fixture_tear_down);
 
   {
     /* The window at 1024×640 and 1280×800 less the header bar. */

@@ -843,6 +843,21 @@ test_score_amendments_shown (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (before_label)), "was: “5”"));
 }
 
+/* A screen reader is told what Enter does on the body chart: it was told the Atlas's "Enter
+ * opens a part's card", where Enter marks pain or a finding. */
+static void
+test_diagram_says_enter (Fixture       *f,
+                         gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fascia_visit_editor_get_diagram_view (editor)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Tab moves into the drawing, the arrow keys from one part "
+                                       "to the next, Enter marks pain there or the finding chosen "
+                                       "above");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +890,8 @@ main (int   argc,
               fixture_set_up, test_pain_scale_one_tab_stop, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/score-amendments-shown", Fixture, NULL,
               fixture_set_up, test_score_amendments_shown, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/diagram-says-enter", Fixture, NULL,
+              fixture_set_up, test_diagram_says_enter, fixture_tear_down);
 
   {
     static const int hd[] = { 1920, 1080 };
