@@ -761,9 +761,10 @@ region_activated_cb (FasciaStudyPage   *self,
                                                    : NULL;
       g_autofree char *name = region != NULL ? fascia_region_dup_label (self->atlas, region)
                                              : g_strdup (region_id);
-      /* Translators: a bone was pressed in "find the muscle"; %s is the bone */
-      g_autofree char *text = g_strdup_printf (_("That is %s, not a muscle. Choose a muscle."),
-                                               name);
+      /* Translators: a bone was pressed in "find the muscle"; %s is the bone, its name as
+       * the atlas writes it, capital first ("Fifth to eighth ribs, right side"): it begins
+       * no sentence but its own */
+      g_autofree char *text = g_strdup_printf (_("Not a muscle: %s. Choose a muscle."), name);
 
       gtk_label_set_label (self->feedback_label, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "success");
