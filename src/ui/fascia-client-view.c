@@ -51,11 +51,13 @@ struct _FasciaClientView
   GtkSwitch           *red_flags_switch;
   GtkStack            *plan_stack;
   GtkStack            *plan_list_stack;
+  GtkWidget           *new_plan_button;
   GtkListView         *plan_list;
   GtkNoSelection      *plan_selection;
   AdwBin              *plan_editor_bin;
   GtkStack            *visit_stack;
   GtkStack            *visit_list_stack;
+  GtkWidget           *new_visit_button;
   GtkListView         *visit_list;
   GtkNoSelection      *visit_selection;
   GtkSliceListModel   *visit_slice;    /* the visits the list offers so far (VISITS_STEP) */
@@ -1202,17 +1204,23 @@ fascia_client_view_show_section (FasciaClientView *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *before;
 
   g_return_if_fail (FASCIA_IS_CLIENT_VIEW (self));
 
   /* Ctrl+2…4 on a login that may not read plans, visits or progress stay on the details. */
   if (!can_clinical (self) && !g_str_equal (name, "details"))
     return;
+  before = gtk_stack_get_visible_child (self->stack);
   gtk_stack_set_visible_child_name (self->stack, name);
   /* With the keyboard on a section's button the focus goes along to the button of the section
    * shown, as the Atlas's view keys take it: it stayed on "Details" with Plans shown, where
-   * Space went back to the details. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->section_switcher)))
+   * Space went back to the details. So it does from inside the section left (a visit's
+   * field, Ctrl+2): it stayed there, hidden, and Tab went on from it out of sight. */
+  if (focus != NULL
+      && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->section_switcher))
+          || (before != NULL && before != gtk_stack_get_visible_child (self->stack)
+              && gtk_widget_is_ancestor (focus, before))))
     fascia_client_view_focus_sections (self);
 }
 
@@ -1320,6 +1328,20 @@ visit_activated_cb (FasciaClientView *self,
     fascia_client_view_open_visit (self, visit);
 }
 
+/* Back from an editor, the focus goes to the list, or with the list empty (its last row
+ * deleted: "No plans yet") to the button that adds one. It went to the list, hidden behind
+ * the empty page, where no ring showed and the next Tab left for the window's page tabs. */
+static void
+focus_list_or_new (GtkStack  *list_stack,
+                   GtkWidget *list,
+                   GtkWidget *new_button)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (list_stack), "list") == 0
+      && gtk_widget_grab_focus (list))
+    return;
+  gtk_widget_grab_focus (new_button);
+}
+
 static void
 plan_closed_cb (FasciaClientView *self)
 {
@@ -1328,7 +1350,8 @@ plan_closed_cb (FasciaClientView *self)
   show_plans (self);
   gtk_stack_set_visible_child_name (self->plan_stack, "list");
   set_active_plan (self, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->plan_list));
+  focus_list_or_new (self->plan_list_stack, GTK_WIDGET (self->plan_list),
+                     self->new_plan_button);
 }
 
 static void
@@ -1337,7 +1360,8 @@ visit_closed_cb (FasciaClientView *self)
   fascia_visit_editor_set_visit (self->visit_editor, NULL);
   show_visits (self);
   gtk_stack_set_visible_child_name (self->visit_stack, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->visit_list));
+  focus_list_or_new (self->visit_list_stack, GTK_WIDGET (self->visit_list),
+                     self->new_visit_button);
 }
 
 static void
@@ -1490,6 +1514,9 @@ new_visit_action (GtkWidget  *widget,
     }
 
   fascia_client_view_open_visit (self, visit);
+  /* In the editor, on the first thing asked: it stayed on the client list or a section's
+   * button, where the editor's tool keys did nothing. */
+  fascia_visit_editor_focus_start (self->visit_editor);
 }
 
 /* "Whatever you did last time was great": the store copies what was done last time. */
@@ -1542,6 +1569,7 @@ repeat_visit_action (GtkWidget  *widget,
     }
 
   fascia_client_view_open_visit (self, visit);
+  fascia_visit_editor_focus_start (self->visit_editor);
   fascia_ui_toast (widget, _("New visit started from the last one"));
 }
 
@@ -1686,11 +1714,13 @@ fascia_client_view_class_init (FasciaClientViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, red_flags_switch);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, new_plan_button);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_list);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_selection);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, plan_editor_bin);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_stack);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FasciaClientView, new_visit_button);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_list);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_selection);
   gtk_widget_class_bind_template_child (widget_class, FasciaClientView, visit_editor_bin);

@@ -1506,6 +1506,20 @@ fascia_visit_editor_get_pain_scale (FasciaVisitEditor *self,
   return after ? self->pain_after_scale : self->pain_before_scale;
 }
 
+/**
+ * fascia_visit_editor_focus_start:
+ *
+ * Puts the focus where a visit begins, on the pain before treatment (on its score, or 0),
+ * inside the editor, where its tool keys (Alt+H and the others) work.
+ */
+void
+fascia_visit_editor_focus_start (FasciaVisitEditor *self)
+{
+  g_return_if_fail (FASCIA_IS_VISIT_EDITOR (self));
+
+  gtk_widget_child_focus (GTK_WIDGET (self->pain_before_scale), GTK_DIR_TAB_FORWARD);
+}
+
 FasciaDiagramView *
 fascia_visit_editor_get_diagram_view (FasciaVisitEditor *self)
 {

@@ -28,6 +28,7 @@ FasciaVisit       *fascia_visit_editor_get_visit        (FasciaVisitEditor *self
 void               fascia_visit_editor_set_visit        (FasciaVisitEditor *self,
                                                          FasciaVisit       *visit);
 void               fascia_visit_editor_flush            (FasciaVisitEditor *self);
+void               fascia_visit_editor_focus_start      (FasciaVisitEditor *self);
 void               fascia_visit_editor_reload           (FasciaVisitEditor *self);
 gboolean           fascia_visit_editor_mark_region      (FasciaVisitEditor *self,
                                                          const char        *region_id);

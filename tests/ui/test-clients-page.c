@@ -527,6 +527,65 @@ test_undo_archive (Fixture       *f,
   g_assert_cmpstr (archive_tooltip (f), ==, "Archive Client");
 }
 
+static GtkWidget *
+focus_of (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* The focus follows what the keyboard does with a client's visits and plans: a new visit
+ * puts it in the editor, on the pain before treatment (it stayed where it was, and the
+ * editor's tool keys did nothing); the last visit or plan deleted puts it on the button that
+ * adds one (it went to the list hidden behind "No visits yet", and the next Tab left for the
+ * window's page tabs); a section shown from inside another (Ctrl+2 in a visit) takes it to
+ * its button (it stayed in the hidden editor). */
+static void
+test_focus_follows_sections (Fixture       *f,
+                             gconstpointer  data)
+{
+  FasciaVisitEditor *visit_editor;
+
+  new_client (f, "Grace Hopper");
+  fascia_client_view_show_section (client_view (f), "visits");
+  fascia_test_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  visit_editor = fascia_client_view_get_visit_editor (client_view (f));
+  g_assert_nonnull (focus_of (f));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (f),
+                                         GTK_WIDGET (fascia_visit_editor_get_pain_scale (
+                                           visit_editor, FALSE))));
+
+  /* Ctrl+2 from inside the visit: to the Plans button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)),
+                                             "client.show-section", "s", "plans"));
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (focus_of (f), fascia_ui_test_child (
+                                           client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                           "section_switcher")));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus_of (f))));
+
+  /* The only visit deleted from its editor: to New Visit. */
+  fascia_client_view_show_section (client_view (f), "visits");
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (visit_editor), "visit.delete", NULL));
+  fascia_test_iterate ();
+  g_assert_true (focus_of (f) == fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                       "new_visit_button"));
+
+  /* And the only plan: to New Plan. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_client_view_get_plan_editor (
+                                               client_view (f))), "plan.delete", NULL));
+  fascia_test_iterate ();
+  g_assert_true (focus_of (f) == fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                       "new_plan_button"));
+}
+
 static void
 test_intake_warning (Fixture       *f,
                      gconstpointer  data)
@@ -4041,6 +4100,8 @@ main (int   argc,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/undo-archive", Fixture, NULL,
               fixture_set_up, test_undo_archive, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/focus-follows-sections", Fixture, NULL,
+              fixture_set_up, test_focus_follows_sections, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,
               fixture_set_up, test_intake_warning, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/atlas-plan", Fixture, NULL,
