@@ -79,6 +79,19 @@ surface_bounds (GtkWidget       *widget,
   bounds->origin.y += dy;
 }
 
+/* A new client and a new plan for them, as Ctrl+N and Ctrl+Shift+P make them: the plan
+ * open in the editor. */
+static void
+new_plan (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
+                                             "clients.new", NULL));
+  fascia_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+}
+
 static void
 test_exercise_menu_in_window (Fixture       *f,
                               gconstpointer  data)
@@ -92,12 +105,7 @@ test_exercise_menu_in_window (Fixture       *f,
   graphene_rect_t window_box, menu_box;
   int width, height;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
-                                             "clients.new", NULL));
-  fascia_test_iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
-                                             NULL));
-  fascia_test_iterate ();
+  new_plan (f);
   fascia_ui_test_wait_idle (300);
   editor = fascia_client_view_get_plan_editor (client_view (f));
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
@@ -1276,12 +1284,7 @@ test_new_title_typed_over (Fixture       *f,
   GtkWidget *title;
   FasciaPlan *plan;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
-                                             "clients.new", NULL));
-  fascia_test_iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
-                                             NULL));
-  fascia_test_iterate ();
+  new_plan (f);
   fascia_ui_test_wait_idle (300);
   editor = fascia_client_view_get_plan_editor (client_view (f));
   title = fascia_ui_test_child (editor, FASCIA_TYPE_PLAN_EDITOR, "title_view");
@@ -1314,12 +1317,7 @@ test_opens_on_targets_view (Fixture       *f,
   FasciaPlanEditor *editor;
   g_autoptr(FasciaPlan) plan = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
-                                             "clients.new", NULL));
-  fascia_test_iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
-                                             NULL));
-  fascia_test_iterate ();
+  new_plan (f);
   editor = fascia_client_view_get_plan_editor (client_view (f));
   plan = g_object_ref (fascia_plan_editor_get_plan (editor));
   fascia_plan_editor_show_view (editor, "posterior-deep");
@@ -1353,12 +1351,7 @@ test_diagram_says_enter (Fixture       *f,
 {
   FasciaPlanEditor *editor;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fascia_window_get_clients_page (f->window)),
-                                             "clients.new", NULL));
-  fascia_test_iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
-                                             NULL));
-  fascia_test_iterate ();
+  new_plan (f);
   editor = fascia_client_view_get_plan_editor (client_view (f));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fascia_plan_editor_get_diagram_view (editor)),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
