@@ -63,6 +63,8 @@ typedef enum
   FASCIA_REGION_STYLE_PAIN      = 1 << 7,  /* marked on a body chart */
 } FasciaRegionStyle;
 
+FasciaRegionStyle   fascia_region_style_shown_fill    (FasciaRegionStyle   style);
+
 /* The colours of the styles, for legends. Origin and insertion are fixed: the UI legend
  * uses them. */
 /* The labels' font size in every view's drawing (resources/diagrams/README.md), view units. */

@@ -130,7 +130,6 @@ char              *fascia_diagram_build_css            (FasciaDiagramData  *data
                                                         const gboolean     *layer_visible,
                                                         const gboolean     *region_visible,
                                                         gboolean            dim_unstyled);
-FasciaRegionStyle  fascia_diagram_style_shown_fill     (FasciaRegionStyle   style);
 gboolean           fascia_diagram_style_fill           (FasciaRegionStyle   style,
                                                         const char        **fill,
                                                         const char        **line,

@@ -72,14 +72,14 @@ fascia_diagram_style_fill (FasciaRegionStyle   style,
 }
 
 /**
- * fascia_diagram_style_shown_fill:
+ * fascia_region_style_shown_fill:
  * @style: style flags
  *
  * Returns: the one fill style of @style a region shows (pain, then origin, insertion and
  *   target), or %FASCIA_REGION_STYLE_NONE
  */
 FasciaRegionStyle
-fascia_diagram_style_shown_fill (FasciaRegionStyle style)
+fascia_region_style_shown_fill (FasciaRegionStyle style)
 {
   static const FasciaRegionStyle fills[] = {
     FASCIA_REGION_STYLE_PAIN, FASCIA_REGION_STYLE_ORIGIN, FASCIA_REGION_STYLE_INSERTION,
@@ -115,7 +115,7 @@ append_region_style (GString             *css,
   double outline_width = 0;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  switch ((int) fascia_diagram_style_shown_fill (style))
+  switch ((int) fascia_region_style_shown_fill (style))
     {
     case FASCIA_REGION_STYLE_PAIN:
       fill = &fill_pain;

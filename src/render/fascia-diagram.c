@@ -3284,7 +3284,7 @@ fascia_diagram_get_region_overlays (FasciaDiagram     *self,
   if (style == FASCIA_REGION_STYLE_NONE || !self->region_visible[index])
     return 0;
 
-  fill = fascia_diagram_style_shown_fill (style);
+  fill = fascia_region_style_shown_fill (style);
   finding = (style & FASCIA_REGION_STYLE_PAIN) && (style & FASCIA_REGION_STYLE_TARGET);
   switch (pass)
     {

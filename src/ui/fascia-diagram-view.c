@@ -1659,22 +1659,6 @@ static Tile     *ensure_overlay_in (FasciaDiagramView *self,
  * card of the region it was on were still being made. */
 #define AHEAD_IN_PRIORITY (G_PRIORITY_LOW + 10)
 
-static const FasciaRegionStyle fills[] = {
-  /* The first a region has wins, as in the stylesheet. */
-  FASCIA_REGION_STYLE_PAIN, FASCIA_REGION_STYLE_ORIGIN, FASCIA_REGION_STYLE_INSERTION,
-  FASCIA_REGION_STYLE_TARGET,
-};
-
-/* The fill a region of @style shows, or 0. */
-static FasciaRegionStyle
-shown_fill (FasciaRegionStyle style)
-{
-  for (guint f = 0; f < G_N_ELEMENTS (fills); f++)
-    if (style & fills[f])
-      return fills[f];
-  return 0;
-}
-
 static void
 ahead_free (gpointer data)
 {
@@ -1761,8 +1745,8 @@ fascia_diagram_view_make_ahead (FasciaDiagramView *self,
   if (styles & FASCIA_REGION_STYLE_FOCUS)
     queue_ahead (self, region_id, FASCIA_REGION_STYLE_FOCUS);
   if ((styles & FILL_STYLES)
-      && (fill = shown_fill (styles | fascia_diagram_get_region_style (self->diagram,
-                                                                         region_id))) != 0)
+      && (fill = fascia_region_style_shown_fill (
+            styles | fascia_diagram_get_region_style (self->diagram, region_id))) != 0)
     queue_ahead (self, region_id, fill);
 }
 
@@ -1874,7 +1858,8 @@ fascia_diagram_view_make_ahead_in (FasciaDiagramView *self,
   if (styles & FASCIA_REGION_STYLE_SELECTED)
     queue_kept_ahead (self, diagram, region_id, FASCIA_REGION_STYLE_SELECTED);
   if ((styles & FILL_STYLES)
-      && (fill = shown_fill (styles | fascia_diagram_get_region_style (diagram, region_id))) != 0)
+      && (fill = fascia_region_style_shown_fill (
+            styles | fascia_diagram_get_region_style (diagram, region_id))) != 0)
     queue_kept_ahead (self, diagram, region_id, fill);
 }
 
@@ -3282,7 +3267,7 @@ overlay_shown (FasciaDiagramView *self,
   FasciaRegionStyle style = fascia_diagram_get_region_style (self->diagram, tile->region_id);
 
   if (tile->style & FILL_STYLES)
-    return shown_fill (style) == tile->style;
+    return fascia_region_style_shown_fill (style) == tile->style;
   if (tile->style == FASCIA_REGION_STYLE_HOVER)
     return g_strcmp0 (tile->region_id, self->hovered) == 0;
   return (style & tile->style) != 0;

@@ -1196,12 +1196,9 @@ test_attachment_shows_through (void)
 
             for (guint k = 0; k < here->len; k++)
               inside = inside || g_str_equal (((FasciaRegion *) here->pdata[k])->id, id);
-            /* well under the muscle, away from its antialiased edge */
+            /* well under the muscle */
             if (!inside || top == NULL || top->kind != FASCIA_REGION_MUSCLE
-                || fascia_diagram_hit_test (diagram, vx + 1.5, vy) != top
-                || fascia_diagram_hit_test (diagram, vx - 1.5, vy) != top
-                || fascia_diagram_hit_test (diagram, vx, vy + 1.5) != top
-                || fascia_diagram_hit_test (diagram, vx, vy - 1.5) != top)
+                || !test_diagram_well_under (diagram, top, vx, vy))
               continue;
             under++;
             a = *(guint32 *) (cairo_image_surface_get_data (origin)
@@ -1302,6 +1299,31 @@ test_region_fill_work (void)
     }
 }
 
+/* The one fill a region shows, in the stylesheet's order, which the window's overlays keep:
+ * pain, then origin, insertion and target; outlines are no fill. */
+static void
+test_shown_fill (void)
+{
+  g_assert_cmpint (fascia_region_style_shown_fill (FASCIA_REGION_STYLE_PAIN
+                                                   | FASCIA_REGION_STYLE_TARGET), ==,
+                   FASCIA_REGION_STYLE_PAIN);
+  g_assert_cmpint (fascia_region_style_shown_fill (FASCIA_REGION_STYLE_TARGET
+                                                   | FASCIA_REGION_STYLE_ORIGIN
+                                                   | FASCIA_REGION_STYLE_INSERTION), ==,
+                   FASCIA_REGION_STYLE_ORIGIN);
+  g_assert_cmpint (fascia_region_style_shown_fill (FASCIA_REGION_STYLE_TARGET
+                                                   | FASCIA_REGION_STYLE_INSERTION
+                                                   | FASCIA_REGION_STYLE_SELECTED), ==,
+                   FASCIA_REGION_STYLE_INSERTION);
+  g_assert_cmpint (fascia_region_style_shown_fill (FASCIA_REGION_STYLE_TARGET
+                                                   | FASCIA_REGION_STYLE_HOVER), ==,
+                   FASCIA_REGION_STYLE_TARGET);
+  g_assert_cmpint (fascia_region_style_shown_fill (FASCIA_REGION_STYLE_SELECTED
+                                                   | FASCIA_REGION_STYLE_FOCUS
+                                                   | FASCIA_REGION_STYLE_SHOWN), ==,
+                   FASCIA_REGION_STYLE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1348,6 +1370,7 @@ main (int   argc,
                    test_attachment_shows_through);
   g_test_add_func ("/fascia/render/diagram/render/region-fill-work", test_region_fill_work);
   g_test_add_func ("/fascia/render/diagram/dup", test_dup);
+  g_test_add_func ("/fascia/render/diagram/shown-fill", test_shown_fill);
   g_test_add_func ("/fascia/render/diagram/label-lines", test_label_lines);
   g_test_add_func ("/fascia/render/diagram/label-moves", test_label_moves);
   g_test_add_func ("/fascia/render/diagram/render-to-file", test_render_to_file);
