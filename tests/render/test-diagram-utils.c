@@ -214,6 +214,22 @@ test_diagram_count_different (cairo_surface_t *a,
   return n;
 }
 
+/* Whether the point (@x, @y) of the view is well under @top, the region on top there: the
+ * same region 1.5 units around it, away from its antialiased edge. */
+gboolean
+test_diagram_well_under (FasciaDiagram      *diagram,
+                         const FasciaRegion *top,
+                         double              x,
+                         double              y)
+{
+  return top != NULL
+         && fascia_diagram_hit_test (diagram, x, y) == top
+         && fascia_diagram_hit_test (diagram, x + 1.5, y) == top
+         && fascia_diagram_hit_test (diagram, x - 1.5, y) == top
+         && fascia_diagram_hit_test (diagram, x, y + 1.5) == top
+         && fascia_diagram_hit_test (diagram, x, y - 1.5) == top;
+}
+
 guint
 test_diagram_count_painted (cairo_surface_t *surface)
 {

@@ -62,6 +62,10 @@ void             test_diagram_assert_lighter     (cairo_surface_t *darker,
 void             test_diagram_assert_file_starts (const char      *path,
                                                   const char      *prefix);
 char            *test_diagram_check_hit_test     (FasciaDiagram   *diagram);
+gboolean         test_diagram_well_under         (FasciaDiagram   *diagram,
+                                                  const FasciaRegion *top,
+                                                  double           x,
+                                                  double           y);
 cairo_surface_t *test_diagram_render_region_drawn (const char      *view_id,
                                                   const char      *region_id);
 

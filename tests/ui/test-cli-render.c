@@ -11,6 +11,7 @@
 
 #include "fascia/fascia-diagram.h"
 #include "fascia-test-utils.h"
+#include "test-diagram-utils.h"
 
 /* Headless commands must work with no display at all. */
 static const char * const no_display[] = { "DISPLAY", "WAYLAND_DISPLAY", NULL };
@@ -173,10 +174,7 @@ test_render_attachments_shown (Fixture       *fixture,
         for (guint k = 0; k < here->len; k++)
           inside = inside || here->pdata[k] == process;
         if (!inside || top == NULL || g_strcmp0 (top->id, "m-psoas-major-l") != 0
-            || fascia_diagram_hit_test (diagram, vx + 1.5, vy) != top
-            || fascia_diagram_hit_test (diagram, vx - 1.5, vy) != top
-            || fascia_diagram_hit_test (diagram, vx, vy + 1.5) != top
-            || fascia_diagram_hit_test (diagram, vx, vy - 1.5) != top)
+            || !test_diagram_well_under (diagram, top, vx, vy))
           continue;
         under++;
         p = png_pixel (image, x, y);
