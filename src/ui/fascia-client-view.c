@@ -1306,8 +1306,14 @@ plan_activated_cb (FasciaClientView *self,
 
   if (self->plans != NULL)
     plan = g_list_model_get_item (self->plans, position);
-  if (plan != NULL)
-    fascia_client_view_open_plan (self, plan);
+  if (plan == NULL)
+    return;
+  fascia_client_view_open_plan (self, plan);
+  /* The plan's first field takes the focus, as a new plan's does. The list's row, hidden,
+   * handed it to the editor shown, which gave it to where it was when last left, the Back
+   * button after a walk back with the keyboard, or to that button, the first of a new
+   * editor: Enter on a plan, then Space, went straight back to the list. */
+  fascia_plan_editor_focus_title (self->plan_editor);
 }
 
 static void
@@ -1324,8 +1330,11 @@ visit_activated_cb (FasciaClientView *self,
                        _("This visit opens when the clinic server is back; its changes are kept"));
       return;
     }
-  if (visit != NULL && fascia_visit_get_id (visit) != 0)
-    fascia_client_view_open_visit (self, visit);
+  if (visit == NULL || fascia_visit_get_id (visit) == 0)
+    return;
+  fascia_client_view_open_visit (self, visit);
+  /* Where a new visit puts it, for the same reason as a plan's title above. */
+  fascia_visit_editor_focus_start (self->visit_editor);
 }
 
 /* Back from an editor, the focus goes to the list, or with the list empty (its last row

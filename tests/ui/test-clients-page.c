@@ -586,6 +586,77 @@ test_focus_follows_sections (Fixture       *f,
                                                        "new_plan_button"));
 }
 
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Back to the list from an editor with Space on its Back button, as the keyboard does. */
+static void
+press_back (Fixture    *f,
+            GtkWidget  *editor,
+            const char *action)
+{
+  GtkWidget *back = fascia_ui_test_find_widget (editor, is_action_button, action);
+
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_grab_focus (back));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "space");
+  fascia_ui_test_wait_idle (200);
+}
+
+/* Enter on a visit's or a plan's row opens it with the focus on its first field: on the pain
+ * before treatment, where a new visit puts it, and on the plan's title. It went back where it
+ * was in the editor when last left, the Back button when left with it (and Space there went
+ * back to the list), and to that button in an editor not opened before. */
+static void
+test_open_focuses_first_field (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *visit_list = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                                "visit_list");
+  GtkWidget *plan_list = fascia_ui_test_child (client_view (f), FASCIA_TYPE_CLIENT_VIEW,
+                                               "plan_list");
+  FasciaVisitEditor *visit_editor;
+  FasciaPlanEditor *plan_editor;
+
+  new_client (f, "Grace Hopper");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-visit",
+                                             NULL));
+  fascia_test_iterate ();
+  visit_editor = fascia_client_view_get_visit_editor (client_view (f));
+  press_back (f, GTK_WIDGET (visit_editor), "visit.close");
+  g_assert_null (fascia_visit_editor_get_visit (visit_editor));
+  g_assert_true (focus_of (f) != NULL && gtk_widget_is_ancestor (focus_of (f), visit_list));
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Return");
+  fascia_ui_test_wait_idle (200);
+  g_assert_nonnull (fascia_visit_editor_get_visit (visit_editor));
+  g_assert_nonnull (focus_of (f));
+  g_test_message ("focus on a visit opened: %s", G_OBJECT_TYPE_NAME (focus_of (f)));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (f),
+                                         GTK_WIDGET (fascia_visit_editor_get_pain_scale (
+                                           visit_editor, FALSE))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (client_view (f)), "client.new-plan",
+                                             NULL));
+  fascia_test_iterate ();
+  plan_editor = fascia_client_view_get_plan_editor (client_view (f));
+  press_back (f, GTK_WIDGET (plan_editor), "plan.close");
+  g_assert_null (fascia_plan_editor_get_plan (plan_editor));
+  g_assert_true (focus_of (f) != NULL && gtk_widget_is_ancestor (focus_of (f), plan_list));
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Return");
+  fascia_ui_test_wait_idle (200);
+  g_assert_nonnull (fascia_plan_editor_get_plan (plan_editor));
+  g_test_message ("focus on a plan opened: %s", G_OBJECT_TYPE_NAME (focus_of (f)));
+  g_assert_true (focus_of (f) == fascia_ui_test_child (plan_editor, FASCIA_TYPE_PLAN_EDITOR,
+                                                       "title_view"));
+}
+
 static void
 test_intake_warning (Fixture       *f,
                      gconstpointer  data)
@@ -4102,6 +4173,8 @@ main (int   argc,
               fixture_set_up, test_undo_archive, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/focus-follows-sections", Fixture, NULL,
               fixture_set_up, test_focus_follows_sections, fixture_tear_down);
+  g_test_add ("/fascia/ui/clients-page/open-focuses-first-field", Fixture, NULL,
+              fixture_set_up, test_open_focuses_first_field, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/intake-warning", Fixture, NULL,
               fixture_set_up, test_intake_warning, fixture_tear_down);
   g_test_add ("/fascia/ui/clients-page/atlas-plan", Fixture, NULL,
