@@ -14,6 +14,7 @@
 #include "fascia/fascia-date.h"
 #include "fascia/fascia-store-journal.h"
 
+#include "fascia-button-group.h"
 #include "fascia-conflict-dialog.h"
 #include "fascia-region-text.h"
 #include "fascia-ui-utils.h"
@@ -1097,7 +1098,10 @@ _fascia_visit_editor_reload_findings (FasciaVisitEditor *self)
 }
 
 /* The muscle's name above its finding buttons, which flow onto a second line in a narrow pane:
- * a row of five buttons beside the name made the pane wider than the divider allowed. */
+ * a row of five buttons beside the name made the pane wider than the divider allowed. The
+ * row is one Tab stop, its buttons reached with Left and Right as in a tool bar, Up and Down
+ * going to the same finding of the muscle above or below (finding_list_key_cb()): the row
+ * and its five buttons were six Tab stops. */
 static GtkWidget *
 create_finding_row (FasciaVisitEditor *self,
                     FasciaFinding     *finding)
@@ -1110,6 +1114,7 @@ create_finding_row (FasciaVisitEditor *self,
   GtkWidget *flow = g_object_new (GTK_TYPE_FLOW_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -1150,9 +1155,84 @@ create_finding_row (FasciaVisitEditor *self,
   /* The buttons take the focus, not the flow box's own children around them. */
   fascia_ui_flow_box_only_lays_out (GTK_FLOW_BOX (flow));
 
-  gtk_box_append (GTK_BOX (box), flow);
+  gtk_box_append (GTK_BOX (box), fascia_button_group_new (flow, FALSE));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
+}
+
+/* The finding button that has the focus, its row's index and its own; or FALSE. */
+static gboolean
+focused_finding (FasciaVisitEditor *self,
+                 int               *row_index,
+                 guint             *flag_index)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+  FasciaFindingFlags flag;
+
+  if (focus == NULL || !GTK_IS_TOGGLE_BUTTON (focus)
+      || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->finding_list)))
+    return FALSE;
+
+  flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (focus), "flag"));
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  *row_index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  for (guint i = 0; i < G_N_ELEMENTS (fascia_finding_tools); i++)
+    if (fascia_finding_tools[i].flag == flag)
+      *flag_index = i;
+  return TRUE;
+}
+
+/* Puts the focus on a finding's button, the nearest row to @row_index that there is. */
+static gboolean
+focus_finding (FasciaVisitEditor *self,
+               int                row_index,
+               guint              flag_index)
+{
+  GtkListBoxRow *row = NULL;
+  GtkWidget *button;
+
+  for (int i = row_index; i >= 0 && row == NULL; i--)
+    row = gtk_list_box_get_row_at_index (self->finding_list, i);
+  if (row == NULL)
+    return FALSE;
+
+  /* The row's box: its name, then its group of buttons. */
+  button = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+  button = fascia_button_group_get_child (FASCIA_BUTTON_GROUP (button));
+  button = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (button), flag_index));
+  return button != NULL
+         && gtk_widget_grab_focus (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (button)));
+}
+
+/* Up and Down from a finding's button go to the same finding of the muscle above or below,
+ * as in a table. */
+static gboolean
+finding_list_key_cb (FasciaVisitEditor     *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  int row_index, delta;
+  guint flag_index = 0;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    delta = -1;
+  else if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    delta = 1;
+  else
+    return FALSE;
+  if (!focused_finding (self, &row_index, &flag_index))
+    return FALSE;
+
+  /* At the first or last row the focus stays, as in a list. */
+  if (gtk_list_box_get_row_at_index (self->finding_list, row_index + delta) != NULL)
+    focus_finding (self, row_index + delta, flag_index);
+  return TRUE;
 }
 
 static gboolean
@@ -1161,6 +1241,9 @@ rebuild_findings_idle_cb (gpointer user_data)
   FasciaVisitEditor *self = user_data;
   guint n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
   GtkWidget *child;
+  int row_index = -1;
+  guint flag_index = 0;
+  gboolean had_focus = focused_finding (self, &row_index, &flag_index);
 
   while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->finding_list, 0))) != NULL)
     gtk_list_box_remove (self->finding_list, child);
@@ -1172,6 +1255,12 @@ rebuild_findings_idle_cb (gpointer user_data)
       if (fascia_finding_get_flags (finding) != FASCIA_FINDING_NONE)
         gtk_list_box_append (self->finding_list, create_finding_row (self, finding));
     }
+
+  /* A button pressed in a row keeps the focus when the rows are made again: it went with the
+   * row it was in. With the row gone (its last finding taken away) the focus goes to the same
+   * button of the row now in its place, or of the row above; with none left, to the tools. */
+  if (had_focus && !focus_finding (self, row_index, flag_index))
+    gtk_widget_grab_focus (gtk_widget_get_parent (self->tool_flow));
 
   g_object_unref (self);
   return G_SOURCE_REMOVE;
@@ -1639,6 +1728,7 @@ fascia_visit_editor_class_init (FasciaVisitEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FASCIA_TYPE_BUTTON_GROUP);
   g_type_ensure (FASCIA_TYPE_DIAGRAM_VIEW);
   g_type_ensure (FASCIA_TYPE_PAIN_SCALE);
 
@@ -1721,6 +1811,15 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
   fascia_ui_flow_box_only_lays_out (GTK_FLOW_BOX (self->tool_flow));
   fascia_ui_flow_box_only_lays_out (GTK_FLOW_BOX (self->dropdown_flow));
   fascia_ui_flow_box_only_lays_out (GTK_FLOW_BOX (self->legend_flow));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the rows' own groups and the list's keys, which move between rows. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (finding_list_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->finding_list), keys);
+  }
 
   _fascia_visit_editor_actions_init (self);
 }

@@ -851,6 +851,216 @@ test_score_amendments_shown (Fixture       *f,
 
 /* A screen reader is told what Enter does on the body chart: it was told the Atlas's "Enter
  * opens a part's card", where Enter marks pain or a finding. */
+static const char * const tools[] = {
+  "pain", "hypertonic", "trigger-point", "tender", "short", "weak",
+};
+
+static gboolean
+is_tool (GtkWidget     *widget,
+         gconstpointer  tool)
+{
+  GVariant *target;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
+         && g_str_equal (g_variant_get_string (target, NULL), tool);
+}
+
+/* The tool bar's button that chooses @tool. */
+static GtkWidget *
+tool_button (FasciaVisitEditor *editor,
+             const char        *tool)
+{
+  GtkWidget *button = fascia_ui_test_find_widget (fascia_ui_test_child (editor,
+                                                                        FASCIA_TYPE_VISIT_EDITOR,
+                                                                        "tool_flow"),
+                                                  is_tool, tool);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static char *
+editor_tool (FasciaVisitEditor *editor)
+{
+  char *tool = NULL;
+
+  g_object_get (editor, "tool", &tool, NULL);
+  return tool;
+}
+
+/* The focus is on the button of @tool, which is the tool chosen, read as a checked radio
+ * button. */
+static void
+assert_tool_focused (Fixture           *f,
+                     FasciaVisitEditor *editor,
+                     const char        *tool)
+{
+  g_autofree char *chosen = editor_tool (editor);
+
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == tool_button (editor, tool));
+  g_assert_cmpstr (chosen, ==, tool);
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      GtkWidget *button = tool_button (editor, tools[i]);
+
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_ROLE_RADIO);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                                        g_str_equal (tools[i], tool));
+    }
+}
+
+/* The body chart's tools are one Tab stop, entered on the tool chosen, the arrows going from
+ * tool to tool and choosing it as in a radio group, Home and End to the first and last; each
+ * is read as a radio button, checked when chosen. The six tools were six Tab stops. */
+static void
+test_tools_one_tab_stop (Fixture       *f,
+                         gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  GtkWidget *view = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "view_dropdown");
+  GtkWidget *tool_flow = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "tool_flow");
+
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, "pain");
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Right");
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, "hypertonic");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "End");
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, "weak");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Right");
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, "pain");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Left Left");
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, "short");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Home");
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, "pain");
+
+  /* Out with one Tab either way, and back on the tool chosen, also with its Alt key. */
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (focus_within (f, view));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "alt+t");
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, "trigger-point");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_false (focus_within (f, tool_flow));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, "trigger-point");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tool_flow), GTK_ACCESSIBLE_ROLE_RADIO_GROUP);
+}
+
+/* The finding button that has the focus: its accessible name, whether it is on. */
+static const char *
+focused_finding (Fixture  *f,
+                 gboolean *active)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  *active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus));
+  return g_object_get_data (G_OBJECT (focus), "test-name");
+}
+
+static void
+name_toggles (GtkWidget *list)
+{
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+  static const char * const findings[] = { "Hypertonic", "Trigger point", "Tender", "Short",
+                                           "Weak" };
+
+  collect_toggles (list, toggles);
+  for (guint t = 0; t < toggles->len; t++)
+    g_object_set_data (toggles->pdata[t], "test-name", (gpointer) findings[t % 5]);
+}
+
+/* Each finding's row is one Tab stop: Left and Right go from button to button, Up and Down to
+ * the same finding of the muscle above or below, Space turns the finding on or off and the
+ * focus stays on its button while the rows are made again. A row and its five buttons were
+ * six Tab stops, and a button pressed lost the focus. */
+static void
+test_finding_row_one_tab_stop (Fixture       *f,
+                               gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  FasciaDiagramView *diagram = fascia_visit_editor_get_diagram_view (editor);
+  GtkWidget *list = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "finding_list");
+  const char * const regions[] = { "m-gluteus-maximus-l", "m-latissimus-dorsi-r" };
+  GtkWidget *rows[2];
+  gboolean active;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s", "weak"));
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_signal_emit_by_name (fascia_diagram_view_get_region_widget (diagram, regions[i]),
+                             "clicked");
+      fascia_test_iterate ();
+    }
+  fascia_ui_test_wait_idle (300);
+  name_toggles (list);
+  for (guint i = 0; i < 2; i++)
+    rows[i] = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (focus_within (f, rows[0]));
+  g_assert_cmpstr (focused_finding (f, &active), ==, "Hypertonic");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Right Right Right Right");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpstr (focused_finding (f, &active), ==, "Weak");
+  g_assert_true (active);
+
+  /* Tab: the next muscle's row; Tab again: out of the findings; Shift+Tab: back where it was. */
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (focus_within (f, rows[1]));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "End");
+  fascia_ui_test_wait_idle (100);
+  g_assert_cmpstr (focused_finding (f, &active), ==, "Weak");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_false (focus_within (f, list));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
+  fascia_ui_test_wait_idle (100);
+  g_assert_true (focus_within (f, rows[1]));
+  g_assert_cmpstr (focused_finding (f, &active), ==, "Weak");
+
+  /* Up, to the same finding of the row above; Left, and Space turns on a trigger point
+   * there: the focus stays on that button. */
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Up Left Left Left space");
+  fascia_ui_test_wait_idle (300);
+  name_toggles (list);
+  g_assert_true (focus_within (f, GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list),
+                                                                             0))));
+  g_assert_cmpstr (focused_finding (f, &active), ==, "Trigger point");
+  g_assert_true (active);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT 10 * trigger_point + weak FROM findings "
+                                                "WHERE muscle_id = 'gluteus-maximus'"), ==, 11);
+
+  /* Down to the row below, where Space takes its only finding away: the row goes, and the
+   * focus goes to the same button of the row above. */
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Down End space");
+  fascia_ui_test_wait_idle (300);
+  name_toggles (list);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_true (focus_within (f, list));
+  g_assert_cmpstr (focused_finding (f, &active), ==, "Weak");
+  g_assert_true (active);
+}
+
 static void
 test_diagram_says_enter (Fixture       *f,
                          gconstpointer  data)
@@ -896,6 +1106,10 @@ main (int   argc,
               fixture_set_up, test_pain_scale_one_tab_stop, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/score-amendments-shown", Fixture, NULL,
               fixture_set_up, test_score_amendments_shown, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/tools-one-tab-stop", Fixture, NULL,
+              fixture_set_up, test_tools_one_tab_stop, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/finding-row-one-tab-stop", Fixture, NULL,
+              fixture_set_up, test_finding_row_one_tab_stop, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/diagram-says-enter", Fixture, NULL,
               fixture_set_up, test_diagram_says_enter, fixture_tear_down);
 
