@@ -1593,6 +1593,37 @@ fascia_diagram_view_focus_region (FasciaDiagramView *self,
   return button != NULL && gtk_widget_grab_focus (button);
 }
 
+/**
+ * fascia_diagram_view_get_keyboard_point:
+ * @x: (out): in the drawing's units
+ * @y: (out):
+ *
+ * Where the keyboard last was in the drawing, as a point: a point of the region last focused,
+ * the one Enter gives in point mode.
+ *
+ * Returns: whether a region of the drawing shown was focused.
+ */
+gboolean
+fascia_diagram_view_get_keyboard_point (FasciaDiagramView *self,
+                                        double            *x,
+                                        double            *y)
+{
+  const FasciaRegion *region;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), FALSE);
+
+  if (self->diagram == NULL || self->last_focus == NULL)
+    return FALSE;
+  region = fascia_diagram_lookup_region (self->diagram,
+                                         fascia_region_button_get_region_id (
+                                           FASCIA_REGION_BUTTON (self->last_focus)));
+  if (region == NULL)
+    return FALSE;
+
+  region_point (self, region, x, y);
+  return TRUE;
+}
+
 FasciaAtlas *
 fascia_diagram_view_get_atlas (FasciaDiagramView *self)
 {

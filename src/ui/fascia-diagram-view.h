@@ -97,6 +97,9 @@ GtkWidget     *fascia_diagram_view_get_region_widget  (FasciaDiagramView *self,
                                                        const char        *region_id);
 gboolean       fascia_diagram_view_focus_region       (FasciaDiagramView *self,
                                                        const char        *region_id);
+gboolean       fascia_diagram_view_get_keyboard_point (FasciaDiagramView *self,
+                                                       double            *x,
+                                                       double            *y);
 gboolean       fascia_diagram_view_is_up_to_date      (FasciaDiagramView *self);
 guint          fascia_diagram_view_get_overlay_count  (FasciaDiagramView *self);
 gboolean       fascia_diagram_view_is_making_ahead    (FasciaDiagramView *self);

@@ -110,6 +110,30 @@ fascia_visit_editor_mark_point (FasciaVisitEditor *self,
   return add_mark (self, NULL, x, y);
 }
 
+/* A point from the keyboard: placed where the keyboard last was in the drawing (on the part
+ * it reached with Tab and the arrows), or in its middle, then moved with the arrow keys on
+ * its "Place on the drawing" row. */
+static void
+add_point_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FasciaVisitEditor *self = FASCIA_VISIT_EDITOR (widget);
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  double x, y;
+
+  if (self->visit == NULL || diagram == NULL)
+    return;
+  if (!fascia_diagram_view_get_keyboard_point (self->diagram_view, &x, &y))
+    {
+      fascia_diagram_get_size (diagram, &x, &y);
+      x /= 2;
+      y /= 2;
+    }
+  if (fascia_visit_editor_mark_point (self, x, y))
+    _fascia_visit_editor_focus_point_place (self);
+}
+
 /* Findings */
 
 
@@ -384,6 +408,7 @@ _fascia_visit_editor_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "visit.close", NULL);
   gtk_widget_class_install_action (widget_class, "visit.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "visit.add-point", NULL, add_point_action);
 
   /* The diagram's tool from the keyboard: Alt and the tool's initial. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_ALT_MASK,

@@ -97,6 +97,7 @@ void     _fascia_visit_editor_append_mark         (FasciaVisitEditor *self,
 void     _fascia_visit_editor_reload_findings     (FasciaVisitEditor *self);
 void     _fascia_visit_editor_rebuild_findings    (FasciaVisitEditor *self);
 void     _fascia_visit_editor_update_diagram      (FasciaVisitEditor *self);
+gboolean _fascia_visit_editor_focus_point_place   (FasciaVisitEditor *self);
 
 /* fascia-visit-editor-actions.c */
 void     _fascia_visit_editor_class_actions_init  (GtkWidgetClass    *widget_class);

@@ -771,6 +771,109 @@ mark_title (FasciaPainMark *mark)
   return fascia_ui_muscle_name (atlas_id, side);
 }
 
+/* What lies under a point mark, on the drawing shown if it is the mark's. */
+static char *
+point_place_text (FasciaVisitEditor *self,
+                  FasciaPainMark    *mark)
+{
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  const FasciaRegion *region;
+  g_autofree char *name = NULL;
+
+  if (diagram == NULL)
+    return g_strdup ("");
+  if (g_strcmp0 (fascia_pain_mark_get_view_id (mark),
+                 fascia_ui_get_dropdown_view (self->view_dropdown)) != 0)
+    return g_strdup (_("On another view of the diagram"));
+
+  region = fascia_diagram_hit_test (diagram, fascia_pain_mark_get_x (mark),
+                                    fascia_pain_mark_get_y (mark));
+  if (region == NULL)
+    return g_strdup (_("Off the muscles and bones"));
+  name = fascia_region_dup_label (fascia_ui_get_atlas (), region);
+  /* Translators: where a point marked on the body chart lies, "Over Gluteus medius, left side" */
+  return g_strdup_printf (_("Over %s"), name);
+}
+
+/* The arrow keys on a point's "Place on the drawing" row move the point, with Shift five
+ * times as far: a point, off the muscles and bones, could be placed only with the pointer. */
+#define POINT_STEP 10.0
+
+static gboolean
+point_place_key_cb (FasciaVisitEditor     *self,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    GtkEventControllerKey *controller)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  FasciaPainMark *mark = g_object_get_data (G_OBJECT (row), "mark");
+  FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+  double step = state & GDK_SHIFT_MASK ? 5 * POINT_STEP : POINT_STEP;
+  double dx = 0, dy = 0, width = 1200, height = 1500;
+  g_autofree char *place = NULL;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      dx = -step;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      dx = step;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      dy = -step;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      dy = step;
+      break;
+    default:
+      return FALSE;
+    }
+
+  if (diagram != NULL)
+    fascia_diagram_get_size (diagram, &width, &height);
+  fascia_pain_mark_set_x (mark, CLAMP (fascia_pain_mark_get_x (mark) + dx, 0, width));
+  fascia_pain_mark_set_y (mark, CLAMP (fascia_pain_mark_get_y (mark) + dy, 0, height));
+  g_hash_table_add (self->dirty_marks, g_object_ref (mark));
+  _fascia_visit_editor_schedule_save (self);
+  _fascia_visit_editor_update_diagram (self);
+
+  place = point_place_text (self, mark);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  place, -1);
+  return TRUE;
+}
+
+static GtkWidget *
+create_point_place_row (FasciaVisitEditor *self,
+                        FasciaPainMark    *mark)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autofree char *place = point_place_text (self, mark);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Place on the drawing"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
+  gtk_widget_set_tooltip_text (row, _("Arrow keys move the point, with Shift five times as far"));
+  /* Translators: a screen reader's name for the row whose arrow keys move a point mark */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Place on the drawing: the arrow keys move the point"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, place, -1);
+  g_object_set_data (G_OBJECT (row), "mark", mark);
+  g_object_set_data (G_OBJECT (row), "fascia-point-place", GINT_TO_POINTER (TRUE));
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (point_place_key_cb), self);
+  gtk_widget_add_controller (row, keys);
+  return row;
+}
+
 static GtkWidget *
 create_mark_row (FasciaVisitEditor *self,
                  FasciaPainMark    *mark)
@@ -831,6 +934,11 @@ create_mark_row (FasciaVisitEditor *self,
   g_object_set_data (G_OBJECT (row), "mark", mark);
   g_signal_connect (row, "notify::selected", G_CALLBACK (mark_type_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  /* A point, off the muscles and bones, is moved there from the keyboard. */
+  if (fascia_pain_mark_get_region_id (mark) == NULL
+      || *fascia_pain_mark_get_region_id (mark) == '\0')
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), create_point_place_row (self, mark));
 
   row = fascia_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Note"));
@@ -1607,6 +1715,69 @@ fascia_visit_editor_focus_start (FasciaVisitEditor *self)
   g_return_if_fail (FASCIA_IS_VISIT_EDITOR (self));
 
   gtk_widget_child_focus (GTK_WIDGET (self->pain_before_scale), GTK_DIR_TAB_FORWARD);
+}
+
+static GtkWidget *
+find_point_place (GtkWidget *widget)
+{
+  if (g_object_get_data (G_OBJECT (widget), "fascia-point-place") != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_point_place (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolls the notes' pane to show @widget: a row made and focused at once is not laid out
+ * yet, and its viewport, which scrolls to the focus as it comes, did not move. */
+static void
+reveal_after_paint_cb (GdkFrameClock *clock,
+                       GtkWidget     *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = NULL;
+  graphene_rect_t bounds;
+
+  g_signal_handlers_disconnect_by_func (clock, reveal_after_paint_cb, widget);
+  if (scrolled != NULL)
+    viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (viewport) && gtk_viewport_get_child (GTK_VIEWPORT (viewport)) != NULL
+      && gtk_widget_compute_bounds (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)),
+                                    &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+  g_object_unref (widget);
+}
+
+/**
+ * _fascia_visit_editor_focus_point_place:
+ *
+ * Puts the focus on the "Place on the drawing" row of the newest mark, a point.
+ */
+gboolean
+_fascia_visit_editor_focus_point_place (FasciaVisitEditor *self)
+{
+  guint n = self->marks != NULL ? g_list_model_get_n_items (self->marks) : 0;
+  GtkListBoxRow *row = n > 0 ? gtk_list_box_get_row_at_index (self->mark_list, n - 1) : NULL;
+  GtkWidget *place;
+
+  if (row == NULL)
+    return FALSE;
+  place = find_point_place (GTK_WIDGET (row));
+  if (place == NULL || !gtk_widget_grab_focus (place))
+    return FALSE;
+  if (gtk_widget_get_frame_clock (place) != NULL)
+    {
+      g_signal_connect (gtk_widget_get_frame_clock (place), "after-paint",
+                        G_CALLBACK (reveal_after_paint_cb), g_object_ref (place));
+      gtk_widget_queue_draw (place);
+    }
+  return TRUE;
 }
 
 FasciaDiagramView *

@@ -1061,6 +1061,76 @@ test_finding_row_one_tab_stop (Fixture       *f,
   g_assert_true (active);
 }
 
+static gboolean
+is_add_point (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       "visit.add-point") == 0;
+}
+
+/* A point mark, off the muscles and bones, is placed from the keyboard: Add Point puts one where
+ * the keyboard was in the drawing, and the arrow keys on its "Place on the drawing" row move it
+ * (Shift five times as far), saved and drawn as they go, the row saying what lies under it. A
+ * point could be placed only with a click. */
+static void
+test_point_from_keyboard (Fixture       *f,
+                          gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  FasciaDiagramView *view = fascia_visit_editor_get_diagram_view (editor);
+  GtkWidget *add, *place;
+  const FasciaRegion *under;
+  gint64 x, y;
+  GString *keys = g_string_new (NULL);
+
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 10000));
+  g_assert_true (fascia_diagram_view_focus_region (view, "m-gluteus-maximus-l"));
+  fascia_ui_test_wait_idle (100);
+  add = fascia_ui_test_find_widget (GTK_WIDGET (editor), is_add_point, NULL);
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_mapped (add));
+  g_assert_true (gtk_widget_grab_focus (add));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "space");
+  fascia_ui_test_wait_idle (300);
+
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT count(*) FROM pain_marks "
+                                                "WHERE region_id IS NULL"), ==, 1);
+  x = fascia_ui_test_query_int (f, "SELECT round(x) FROM pain_marks");
+  y = fascia_ui_test_query_int (f, "SELECT round(y) FROM pain_marks");
+  under = fascia_diagram_hit_test (fascia_diagram_view_get_diagram (view), x, y);
+  g_assert_nonnull (under);
+  g_assert_cmpstr (under->id, ==, "m-gluteus-maximus-l");
+  g_assert_cmpuint (fascia_diagram_view_get_n_markers (view), ==, 1);
+  place = gtk_root_get_focus (GTK_ROOT (f->window));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (place), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Place on the drawing: the arrow keys move the point");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (place),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Over Gluteus maximus, left side");
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Right Right Right shift+Down");
+  fascia_ui_test_wait_idle (200);
+  fascia_visit_editor_flush (editor);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT round(x) FROM pain_marks"), ==, x + 30);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT round(y) FROM pain_marks"), ==, y + 50);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == place);
+
+  /* To the left edge of the drawing, beside the body. */
+  for (guint i = 0; i < 30; i++)
+    g_string_append (keys, "shift+Left ");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), keys->str);
+  fascia_ui_test_wait_idle (200);
+  fascia_visit_editor_flush (editor);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT round(x) FROM pain_marks"), ==, 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (place),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Off the muscles and bones");
+  g_assert_cmpuint (fascia_diagram_view_get_n_markers (view), ==, 1);
+  g_string_free (keys, TRUE);
+}
+
 static void
 test_diagram_says_enter (Fixture       *f,
                          gconstpointer  data)
@@ -1110,6 +1180,8 @@ main (int   argc,
               fixture_set_up, test_tools_one_tab_stop, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/finding-row-one-tab-stop", Fixture, NULL,
               fixture_set_up, test_finding_row_one_tab_stop, fixture_tear_down);
+  g_test_add ("/fascia/ui/visit-editor/point-from-keyboard", Fixture, NULL,
+              fixture_set_up, test_point_from_keyboard, fixture_tear_down);
   g_test_add ("/fascia/ui/visit-editor/diagram-says-enter", Fixture, NULL,
               fixture_set_up, test_diagram_says_enter, fixture_tear_down);
 
