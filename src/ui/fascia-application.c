@@ -347,6 +347,7 @@ fascia_application_startup (GApplication *application)
   fascia_ui_name_controls ();
   fascia_ui_keep_clicks_in_every_window ();
   fascia_ui_quiet_tooltips_over_menus ();
+  fascia_ui_check_buttons_keep_arrows ();
   measure_list_views_at_width ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);

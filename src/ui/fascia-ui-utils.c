@@ -2834,3 +2834,50 @@ fascia_ui_layout_allocate_whole (GtkLayoutManager *manager,
         gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, -1);
     }
 }
+
+static gboolean (*check_button_focus) (GtkWidget        *widget,
+                                      GtkDirectionType  direction);
+
+/* A check button in a group shows a "radio" indicator, one alone a "check" (GTK 4.8's
+ * gtkcheckbutton.c names the indicator's node so). */
+static gboolean
+check_button_in_group (GtkWidget *button)
+{
+  GtkWidget *indicator = gtk_widget_get_first_child (button);
+
+  return indicator != NULL && g_strcmp0 (gtk_widget_get_css_name (indicator), "radio") == 0;
+}
+
+static gboolean
+check_button_focus_cb (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  /* The focus moves on from a check button alone, as from any control: GTK 4.8 looks for the
+   * next button of its group, finds itself, and turns itself on. */
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD
+      && gtk_widget_is_focus (widget) && !check_button_in_group (widget))
+    return FALSE;
+  return check_button_focus (widget, direction);
+}
+
+/**
+ * fascia_ui_check_buttons_keep_arrows:
+ *
+ * From now on, an arrow key on a check button that is not one of a group of radio buttons
+ * moves the focus on, as it does from a button, and does not turn the check button on. GTK 4.8
+ * takes an arrow key on any check button as a move within its group, and one alone is a group
+ * of one that it turns on: walking a visit with the keyboard, Right on a plan target's
+ * "Treated" box ticked it, and Up or Down in the list of targets did too, with nothing said.
+ * The arrows still go from one radio button to the next in a group and choose it.
+ */
+void
+fascia_ui_check_buttons_keep_arrows (void)
+{
+  GtkWidgetClass *widget_class = g_type_class_ref (GTK_TYPE_CHECK_BUTTON);
+
+  /* The class is kept for the process's life. */
+  if (widget_class->focus == check_button_focus_cb)
+    return;
+  check_button_focus = widget_class->focus;
+  widget_class->focus = check_button_focus_cb;
+}

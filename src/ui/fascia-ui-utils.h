@@ -70,6 +70,7 @@ void               fascia_ui_defer_menu           (GtkWidget         *widget,
                                                    const char        *button_id,
                                                    const char        *menu_id);
 void               fascia_ui_keep_clicks_over_layout (GtkWidget     *toplevel);
+void               fascia_ui_check_buttons_keep_arrows (void);
 void               fascia_ui_keep_clicks_in_every_window (void);
 void               fascia_ui_quiet_tooltips_over_menus (void);
 void               fascia_ui_layout_allocate_whole (GtkLayoutManager *manager,

@@ -679,6 +679,66 @@ test_entry_row_pencil_left_out (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An arrow key on a check button alone moves the focus on and changes nothing (GTK 4.8 turned
+ * it on: a visit's "Treated" boxes were ticked by Right, Up and Down); in a group of radio
+ * buttons the arrows still go to the next and choose it. The application's start-up installs
+ * it (fascia_ui_check_buttons_keep_arrows()). */
+static void
+test_check_button_arrows (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *first = gtk_check_button_new_with_label ("Gluteus medius, both sides");
+  GtkWidget *second = gtk_check_button_new_with_label ("Piriformis, left side");
+  GtkWidget *spreadsheet = gtk_check_button_new_with_label ("Spreadsheet");
+  GtkWidget *fhir = gtk_check_button_new_with_label ("FHIR");
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_append (GTK_LIST_BOX (list), first);
+  gtk_list_box_append (GTK_LIST_BOX (list), second);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (fhir), GTK_CHECK_BUTTON (spreadsheet));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (spreadsheet), TRUE);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), spreadsheet);
+  gtk_box_append (GTK_BOX (box), fhir);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_ui_test_wait_idle (300);
+
+  g_assert_true (gtk_widget_grab_focus (first));
+  fascia_ui_test_keys (window, "Right");
+  fascia_ui_test_wait_idle (200);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
+  fascia_ui_test_keys (window, "Down");
+  fascia_ui_test_wait_idle (200);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (second)));
+  g_test_message ("focus on %s", G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == second
+                 || gtk_root_get_focus (GTK_ROOT (window)) == gtk_widget_get_parent (second));
+  fascia_ui_test_keys (window, "Up");
+  fascia_ui_test_wait_idle (200);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (second)));
+
+  /* Space still ticks one. */
+  g_assert_true (gtk_widget_grab_focus (second));
+  fascia_ui_test_keys (window, "space");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (second)));
+
+  /* A group of radio buttons: Down goes to the next and chooses it. */
+  g_assert_true (gtk_widget_grab_focus (spreadsheet));
+  fascia_ui_test_keys (window, "Down");
+  fascia_ui_test_wait_idle (200);
+  g_assert_true (gtk_widget_has_focus (fhir));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (fhir)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (spreadsheet)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_label (GtkWidget     *widget,
           gconstpointer  data)
@@ -1261,6 +1321,7 @@ main (int   argc,
               fixture_set_up, test_card_named, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/tab-through-card", Fixture, NULL,
               fixture_set_up, test_tab_through_card, fixture_tear_down);
+  g_test_add_func ("/fascia/ui/keyboard/check-button-arrows", test_check_button_arrows);
   g_test_add_func ("/fascia/ui/keyboard/entry-row-pencil-left-out",
                    test_entry_row_pencil_left_out);
   g_test_add_func ("/fascia/ui/keyboard/entry-row-focus-named", test_entry_row_focus_named);
