@@ -771,6 +771,22 @@ mark_title (FasciaPainMark *mark)
   return fascia_ui_muscle_name (atlas_id, side);
 }
 
+static GtkWidget *
+find_point_place (GtkWidget *widget)
+{
+  if (g_object_get_data (G_OBJECT (widget), "fascia-point-place") != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_point_place (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* What lies under a point mark, on the drawing shown if it is the mark's. */
 static char *
 point_place_text (FasciaVisitEditor *self,
@@ -795,9 +811,24 @@ point_place_text (FasciaVisitEditor *self,
   return g_strdup_printf (_("Over %s"), name);
 }
 
+/* Says on a point's "Place on the drawing" row what lies under the point. */
+static void
+show_point_place (FasciaVisitEditor *self,
+                  GtkWidget         *row)
+{
+  g_autofree char *place = point_place_text (self, g_object_get_data (G_OBJECT (row), "mark"));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  place, -1);
+}
+
 /* The arrow keys on a point's "Place on the drawing" row move the point, with Shift five
  * times as far: a point, off the muscles and bones, could be placed only with the pointer. */
 #define POINT_STEP 10.0
+
+static void load_view (FasciaVisitEditor *self,
+                       const char        *view_id);
 
 static gboolean
 point_place_key_cb (FasciaVisitEditor     *self,
@@ -811,7 +842,6 @@ point_place_key_cb (FasciaVisitEditor     *self,
   FasciaDiagram *diagram = fascia_diagram_view_get_diagram (self->diagram_view);
   double step = state & GDK_SHIFT_MASK ? 5 * POINT_STEP : POINT_STEP;
   double dx = 0, dy = 0, width = 1200, height = 1500;
-  g_autofree char *place = NULL;
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return FALSE;
@@ -837,6 +867,14 @@ point_place_key_cb (FasciaVisitEditor     *self,
       return FALSE;
     }
 
+  /* A point on another view than the one shown is shown first: it moved out of sight. */
+  if (g_strcmp0 (fascia_pain_mark_get_view_id (mark),
+                 fascia_ui_get_dropdown_view (self->view_dropdown)) != 0)
+    {
+      fascia_ui_fill_view_dropdown (self->view_dropdown, fascia_pain_mark_get_view_id (mark));
+      load_view (self, fascia_ui_get_dropdown_view (self->view_dropdown));
+      diagram = fascia_diagram_view_get_diagram (self->diagram_view);
+    }
   if (diagram != NULL)
     fascia_diagram_get_size (diagram, &width, &height);
   fascia_pain_mark_set_x (mark, CLAMP (fascia_pain_mark_get_x (mark) + dx, 0, width));
@@ -845,10 +883,7 @@ point_place_key_cb (FasciaVisitEditor     *self,
   _fascia_visit_editor_schedule_save (self);
   _fascia_visit_editor_update_diagram (self);
 
-  place = point_place_text (self, mark);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  place, -1);
+  show_point_place (self, row);
   return TRUE;
 }
 
@@ -1394,8 +1429,18 @@ static void
 load_view (FasciaVisitEditor *self,
            const char        *view_id)
 {
-  if (fascia_ui_show_view (self->diagram_view, view_id))
-    _fascia_visit_editor_update_diagram (self);
+  if (!fascia_ui_show_view (self->diagram_view, view_id))
+    return;
+  _fascia_visit_editor_update_diagram (self);
+  /* What lies under each point is said of the view shown, or that it is on another. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->mark_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *place = find_point_place (row);
+
+      if (place != NULL)
+        show_point_place (self, place);
+    }
 }
 
 static void
@@ -1715,22 +1760,6 @@ fascia_visit_editor_focus_start (FasciaVisitEditor *self)
   g_return_if_fail (FASCIA_IS_VISIT_EDITOR (self));
 
   gtk_widget_child_focus (GTK_WIDGET (self->pain_before_scale), GTK_DIR_TAB_FORWARD);
-}
-
-static GtkWidget *
-find_point_place (GtkWidget *widget)
-{
-  if (g_object_get_data (G_OBJECT (widget), "fascia-point-place") != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_point_place (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Scrolls the notes' pane to show @widget: a row made and focused at once is not laid out

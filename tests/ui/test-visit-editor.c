@@ -16,6 +16,7 @@
 #include "fascia-pain-scale.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
+#include "fascia-ui-utils.h"
 #include "fascia-visit-editor.h"
 #include "fascia-window.h"
 
@@ -1084,6 +1085,8 @@ test_point_from_keyboard (Fixture       *f,
   const FasciaRegion *under;
   gint64 x, y;
   GString *keys = g_string_new (NULL);
+  GtkDropDown *dropdown;
+  g_autofree char *shown = NULL;
 
   g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 10000));
   g_assert_true (fascia_diagram_view_focus_region (view, "m-gluteus-maximus-l"));
@@ -1128,6 +1131,28 @@ test_point_from_keyboard (Fixture       *f,
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Off the muscles and bones");
   g_assert_cmpuint (fascia_diagram_view_get_n_markers (view), ==, 1);
+
+  /* With another view shown, the point's own comes back as it moves: it moved unseen. */
+  dropdown = GTK_DROP_DOWN (fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR,
+                                                  "view_dropdown"));
+  shown = g_strdup (fascia_ui_get_dropdown_view (dropdown));
+  gtk_drop_down_set_selected (dropdown, gtk_drop_down_get_selected (dropdown) == 0 ? 1 : 0);
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpstr (fascia_ui_get_dropdown_view (dropdown), !=, shown);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (place),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "On another view of the diagram");
+  g_assert_true (gtk_widget_grab_focus (place));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "Right");
+  fascia_ui_test_wait_idle (300);
+  fascia_visit_editor_flush (editor);
+  g_assert_cmpstr (fascia_ui_get_dropdown_view (dropdown), ==, shown);
+  g_assert_cmpstr (fascia_diagram_get_view_id (fascia_diagram_view_get_diagram (view)), ==, shown);
+  g_assert_cmpint (fascia_ui_test_query_int (f, "SELECT round(x) FROM pain_marks"), ==, 10);
+  g_assert_cmpuint (fascia_diagram_view_get_n_markers (view), ==, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (place),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Off the muscles and bones");
   g_string_free (keys, TRUE);
 }
 
