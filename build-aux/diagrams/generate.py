@@ -583,10 +583,10 @@ def draw_linea_aspera(v, side):
 
 KNEE = LM['knee'][0]
 TIBIA_C = [(KNEE - 38, 713), (KNEE - 22, 710), (KNEE - 7, 712), (KNEE - 3, 707, 'c'), (KNEE + 3, 707, 'c'), (KNEE + 7, 712),
-           (KNEE + 24, 711), (KNEE + 40, 714), (KNEE + 42, 724), (KNEE + 36, 736), (KNEE + 22, 748), (KNEE + 15, 800, 'c'),
-           (KNEE - 15, 800, 'c'), (KNEE - 20, 752), (KNEE - 32, 738), (KNEE - 39, 724)]
+           (KNEE + 24, 711), (KNEE + 40, 714), (KNEE + 42, 724), (KNEE + 36, 736), (KNEE + 22, 748), (KNEE + 15, 830, 'c'),
+           (KNEE - 15, 830, 'c'), (KNEE - 20, 752), (KNEE - 32, 738), (KNEE - 39, 724)]
 FIBULA_C = [(KNEE + 30, 728), (KNEE + 36, 723), (KNEE + 44, 726), (KNEE + 47, 736), (KNEE + 44, 748), (KNEE + 42, 760),
-            (KNEE + 42, 800, 'c'), (KNEE + 32, 800, 'c'), (KNEE + 33, 760), (KNEE + 29, 746), (KNEE + 28, 736)]
+            (KNEE + 42, 830, 'c'), (KNEE + 32, 830, 'c'), (KNEE + 33, 760), (KNEE + 29, 746), (KNEE + 28, 736)]
 
 
 def draw_knee_coronal(v, side):
@@ -1666,12 +1666,17 @@ def spi_slips(v, side):
 # above them (the lower trapezius, rhomboid major and teres major behind, the lower sternum and the ribs in
 # front): the canvas is too short for the whole frame at SCALE, so these two draw it a little smaller,
 # at true proportions, the knee's foot on the bottom edge of the canvas as in the other views.
-PS_SCALE = 1.53
+# The back superficial view goes on below the knee to 10 cm below the joint line (GASTROC_LOW), so that it
+# shows the heads of gastrocnemius past the middle of their bellies, where Travell & Simons's first two
+# trigger points lie; it keeps its top (213 mm above L1 at the canvas's top edge), so it is drawn a little
+# smaller again.
+PS_SCALE = 1.47
 FS_SCALE = 1.62
 
 
 def build_posterior_superficial():
-    v = View('posterior-superficial', 'post', 600, 1496 - PS_SCALE * 865, (-100, 765), 'Back, superficial',
+    v = View('posterior-superficial', 'post', 600, 1496 - PS_SCALE * (GASTROC_LOW + 100), (-100, GASTROC_LOW),
+             'Back, superficial',
              'The superficial muscles of the low back and buttock seen from behind: gluteus maximus with the upper '
              'part of gluteus medius above it, the lower latissimus dorsi on the thoracolumbar fascia, the lower fibres '
              'of trapezius over its upper medial corner and the lower scapulae, rhomboid major beside their medial '
@@ -1796,6 +1801,15 @@ def build_posterior_superficial():
         referral_zone(v, 'gluteus-maximus', 3, s, [blob(6, 280, 12, 18, 0, 10)])
         referral_zone(v, 'latissimus-dorsi', 1, s, [[(102, 40), (150, 20), (168, 60), (160, 126), (128, 134), (104, 100)]])
         referral_zone(v, 'serratus-posterior-inferior', 1, s, [blob(92, -62, 48, 32, 0.35, 12)])
+        # gastrocnemius's first two points (Travell & Simons): in each head near its outer border, a little
+        # above the middle of its belly, 6-7 cm below the joint line; the first refers to the instep (below
+        # the view) and up the inner calf to the back of the knee, the second around itself
+        trigger_point(v, 'gastrocnemius', 1, s, (KNEE - 11, 776))
+        trigger_point(v, 'gastrocnemius', 2, s, (KNEE + 22, 772))
+        referral_zone(v, 'gastrocnemius', 1, s, [blob(KNEE - 6, 700, 22, 16, 0, 12),
+                                                 [(KNEE - 24, 742), (KNEE - 10, 738), (KNEE - 3, 770), (KNEE - 4, 830),
+                                                  (KNEE - 20, 830), (KNEE - 24, 790)]])
+        referral_zone(v, 'gastrocnemius', 2, s, [blob(KNEE + 20, 776, 11, 22, 0, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
     v.label('Intercostal muscles', (165.6, -38.3), L)
@@ -2208,13 +2222,23 @@ def gracilis_sheet(v, side):
 # reaches lower. Below the knee the medial border of the medial head lies along the medial border of the
 # tibia, deep to the tendons of sartorius, gracilis and semitendinosus, which cross it and turn forward
 # onto the pes anserinus on the front of the medial surface, so that the pes shows at the outline medial to
-# the head. The views end 6 cm below the joint line, where both run off the frame (mm, left side).
+# the head. The back deep view ends 6 cm below the joint line, where both run off the frame (mm, left
+# side); the back superficial view goes on to 10 cm below it (GASTROC_LOW), past the middle of the heads'
+# bellies, where Travell & Simons's first two trigger points lie, one in each head: there each head's outline
+# is the one above carried on down, the medial head's border along the tibia's, the two meeting below the V.
 GASTROC_MED = ([(KNEE - 32, 661), (KNEE - 22, 661), (KNEE - 12, 667)],
                [(KNEE - 17, 765), (KNEE - 5, 765), (KNEE + 6, 765)],
                [(KNEE - 31, 694), (KNEE - 4, 694)], [(KNEE - 23, 736), (KNEE + 5, 738)])
 GASTROC_LAT = ([(KNEE + 35, 662), (KNEE + 30, 665), (KNEE + 23, 669)],
                [(KNEE + 30, 765), (KNEE + 18, 765), (KNEE + 6, 765)],
                [(KNEE + 34, 700), (KNEE + 16, 696)], [(KNEE + 29, 738), (KNEE + 7, 742)])
+GASTROC_LOW = 805
+GASTROC_MED_LOW = (GASTROC_MED[0],
+                   [(KNEE - 17, 830), (KNEE - 6, 830), (KNEE + 5, 830)],
+                   [(KNEE - 31, 685), (KNEE - 4, 694)], [(KNEE - 16, 725), (KNEE + 5, 745)])
+GASTROC_LAT_LOW = (GASTROC_LAT[0],
+                   [(KNEE + 28, 830), (KNEE + 16, 830), (KNEE + 5, 830)],
+                   [(KNEE + 34, 700), (KNEE + 16, 696)], [(KNEE + 28, 745), (KNEE + 6, 750)])
 
 
 # Popliteus (Gray's, Moore; Travell & Simons): a flat triangular muscle on the back of the upper tibia, in
@@ -2261,9 +2285,12 @@ def gastrocnemius_back(v, side):
     """Gastrocnemius from behind: the lateral head, then the larger medial head beside it, each with
     its short origin tendon, drawn over the back of the femoral condyles and the upper tibia and
     under the hamstring tendons that pass it."""
-    lat = sheet(v, side, *GASTROC_LAT)
-    med = sheet(v, side, *GASTROC_MED)
-    parts = muscle_parts(lat, 'sup', 7, tendon=(0.0, 0.1)) + muscle_parts(med, 'sup', 10, tendon=(0.0, 0.08))
+    low = v.frame[1] >= GASTROC_LOW
+    lat = sheet(v, side, *(GASTROC_LAT_LOW if low else GASTROC_LAT))
+    med = sheet(v, side, *(GASTROC_MED_LOW if low else GASTROC_MED))
+    # the same short origin tendons on the longer fibres of the lower frame
+    parts = (muscle_parts(lat, 'sup', 7, tendon=(0.0, 0.06 if low else 0.1))
+             + muscle_parts(med, 'sup', 10, tendon=(0.0, 0.05 if low else 0.08)))
     return group('m-gastrocnemius' + sfx(side), parts)
 
 

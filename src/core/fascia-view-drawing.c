@@ -59,6 +59,10 @@ static const Redraw redraws[] = {
   /* 1.8 → 1.62 units/mm; −150 mm at y 8 kept. */
   { "front-superficial", 2, G_GINT64_CONSTANT (1796501194000000), 0.9, 8.0, 8.0,
     600.0, 8.0, -150.0, 1.8, 16 },
+  /* Reframed to 10 cm below the knee's joint line (805 mm, not 765), its top kept:
+   * 1.53 → 1.47 units/mm; −100 mm at y 172.55 → at y 165.65. */
+  { "posterior-superficial", 3, G_GINT64_CONSTANT (1796564700000000), 1.47 / 1.53, 172.55, 165.65,
+    600.0, 172.55, -100.0, 1.53, 19 },
 };
 
 /* The frame of each view's current drawing, as build-aux/diagrams/generate.py draws it and
@@ -73,7 +77,7 @@ typedef struct
 
 static const Frame frames[] = {
   { "anterior",              600.0, 8.0,    -63.0,  1.8 },
-  { "posterior-superficial", 600.0, 172.55, -100.0, 1.53 },
+  { "posterior-superficial", 600.0, 165.65, -100.0, 1.47 },
   { "posterior-deep",        600.0, 8.0,    -63.0,  1.8 },
   { "lateral",               636.0, 38.0,   -35.0,  1.8 },
   { "front-superficial",     600.0, 8.0,    -150.0, 1.62 },

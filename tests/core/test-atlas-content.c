@@ -193,8 +193,8 @@ static const struct {
   { "levator-ani", 1, "pelvis-medial" },
   { "coccygeus", 1, "pelvis-medial" },
   { "diaphragm", 1, "pelvis-medial" },
-  { "gastrocnemius", 1, NULL },
-  { "gastrocnemius", 2, NULL },
+  { "gastrocnemius", 1, "posterior-superficial" },
+  { "gastrocnemius", 2, "posterior-superficial" },
   { "gastrocnemius", 3, "posterior-deep" },
   { "gastrocnemius", 4, "posterior-deep" },
   { "popliteus", 1, "posterior-deep" },
@@ -664,10 +664,12 @@ test_gastrocnemius_card (void)
   g_assert_nonnull (calcaneus);
   g_assert_false (fascia_landmark_get_drawn (calcaneus));
 
-  /* Travell & Simons's points: the two in the bellies lie below every view and are words only; the
-   * two high in the calf, one in each head near its origin behind its femoral condyle, are drawn in
-   * the back deep view, where the heads' upper parts show in the popliteal fossa, and refer to the
-   * back of the knee (they were one entry of two points, drawn in no view) */
+  /* Travell & Simons's points: the two in the bellies, a little above their middle, are drawn in
+   * the back superficial view, which goes on below the knee to show them (they lay below every
+   * view and were words only); the two high in the calf, one in each head near its origin behind
+   * its femoral condyle, are drawn in the back deep view, where the heads' upper parts show in the
+   * popliteal fossa, and refer to the back of the knee (they were one entry of two points, drawn
+   * in no view) */
   points = fascia_muscle_get_trigger_points (gc);
   g_assert_cmpuint (g_list_model_get_n_items (points), ==, 4);
   for (guint i = 0; i < 4; i++)
@@ -680,7 +682,8 @@ test_gastrocnemius_card (void)
       g_assert_true (g_str_has_prefix (fascia_trigger_point_get_location (point), heads[i % 2]));
       if (i < 2)
         {
-          g_assert_cmpuint (g_strv_length ((char **) views), ==, 0);
+          g_assert_cmpuint (g_strv_length ((char **) views), ==, 1);
+          g_assert_cmpstr (views[0], ==, "posterior-superficial");
           continue;
         }
       g_assert_cmpuint (g_strv_length ((char **) views), ==, 1);

@@ -392,14 +392,15 @@ typedef struct
 /* A bundle of before, which did not say on which drawing a point is: a mark of a visit before
  * its view was redrawn is taken to be on the drawing of then and lands where migration 016
  * puts such a mark (test-store-migrate.c …/migrate-from-15); one of a visit since is left. The
- * Front view was redrawn at 17:14:12 UTC, the superficial views at 20:06:34 UTC. */
+ * Front view was redrawn at 17:14:12 UTC, the superficial views at 20:06:34 UTC, and the back
+ * superficial view again on 6 December at 13:45:00 UTC (so both its marks here move twice). */
 static const DrawnMark drawn_marks[] = {
   { "2026-11-20T10:00:00Z", "anterior", 600, 500, 600, 226.4 },
-  { "2026-11-20T10:00:00Z", "posterior-superficial", 300, 520, 345, 431.8 },
+  { "2026-11-20T10:00:00Z", "posterior-superficial", 300, 520, 355, 414.73333333333335 },
   { "2026-11-20T10:00:00Z", "front-superficial", 400, 708, 420, 638 },
   { "2026-11-20T10:00:00Z", "posterior-deep", 500, 600, 500, 600 },
   { "2026-12-05T18:00:00Z", "anterior", 600, 500, 600, 500 },
-  { "2026-12-05T18:00:00Z", "posterior-superficial", 300, 520, 345, 431.8 },
+  { "2026-12-05T18:00:00Z", "posterior-superficial", 300, 520, 355, 414.73333333333335 },
 };
 
 /* A store with one client, a visit at each time of drawn_marks[] and its free marks, in order;

@@ -95,6 +95,9 @@ static const char *data_at_version[] = {
   "  1796600000000000);",
   /* 18: the check before an import counts none of its clients (a new function, no rows) */
   "",
+  /* 19: the back superficial view redrawn to below the knee: nothing moves, its free marks of
+   * before are converted as they are read */
+  "",
 };
 
 /* The same rows on a clinic server, in its dialect, written when its schema was at version N
@@ -177,6 +180,9 @@ static const char *pg_data_at_version[] = {
   "  updated_at) VALUES (15, 1, 'anterior', 600, 500, 3, 1, 1796600000000000, "
   "  1796600000000000);",
   /* 18: the check before an import counts none of its clients (a new function, no rows) */
+  "",
+  /* 19: the back superficial view redrawn to below the knee: nothing moves, its free marks of
+   * before are converted as they are read */
   "",
 };
 
@@ -340,9 +346,12 @@ test_migrate_from (gconstpointer data)
       static const struct {
         gint64 id;
         double x, y;
+        guint  drawing;
       } moved[] = {
-        { 11, 600, 226.4 }, { 12, 600, 500 }, { 13, 345, 431.8 }, { 14, 420, 638 },
-        { 15, 600, 226.4 },
+        { 11, 600, 226.4, 2 }, { 12, 600, 500, 2 }, { 14, 420, 638, 2 }, { 15, 600, 226.4, 2 },
+        /* and 019: the back superficial view redrawn again, to below the knee, at 1.47 units to
+         * the millimetre and −100 mm at y 165.65, not at 1.53 and y 172.55 */
+        { 13, 355, 414.7333333, 3 },
       };
       guint n_found = 0;
 
@@ -357,7 +366,7 @@ test_migrate_from (gconstpointer data)
                 g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_x (mark), moved[j].x, 1e-6);
                 g_assert_cmpfloat_with_epsilon (fascia_pain_mark_get_y (mark), moved[j].y, 1e-6);
                 /* 017: each on the current drawing of its view, read so */
-                g_assert_cmpuint (fascia_pain_mark_get_drawing (mark), ==, 2);
+                g_assert_cmpuint (fascia_pain_mark_get_drawing (mark), ==, moved[j].drawing);
                 n_found++;
               }
         }

@@ -621,6 +621,67 @@ test_gastrocnemius_trigger_points (void)
       }
 }
 
+/* Gastrocnemius's first two trigger points (Travell & Simons), one in each head near its outer
+ * border a little above the middle of its belly, lay below the foot of every view (765 mm below
+ * L1, 6 cm below the knee's joint line), so a card that named them showed them nowhere. The back
+ * superficial view now goes on to 805 mm: each point is drawn there on both sides, on its own
+ * head (with the trigger points hidden its centre and rim find gastrocnemius), the 1st medial to
+ * the knee's centre line (KNEE, 66 mm out) and the 2nd lateral to it, 6-8 cm below the joint line
+ * (about 707 mm), read through the view's frame, and inside the canvas. */
+static void
+test_gastrocnemius_calf_points (void)
+{
+  static const char * const sides[] = { "l", "r" };
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  double x0, y0, top, scale;
+
+  g_assert_true (fascia_view_drawing_get_frame ("posterior-superficial", &x0, &y0, &top, &scale));
+  for (guint n = 1; n <= 2; n++)
+    for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+      {
+        g_autofree char *tp_id = g_strdup_printf ("tp-gastrocnemius-%u-%s", n, sides[s]);
+        g_autofree char *muscle_id = g_strdup_printf ("m-gastrocnemius-%s", sides[s]);
+        const FasciaRegion *tp = fascia_diagram_lookup_region (diagram, tp_id);
+        const FasciaRegion *hit;
+        double cx, cy, r, out, below;
+
+        if (tp == NULL)
+          g_error ("%s is not drawn in the back superficial view", tp_id);
+        g_assert_cmpstr (tp->atlas_id, ==, "gastrocnemius");
+        cx = tp->x + tp->width / 2;
+        cy = tp->y + tp->height / 2;
+        r = tp->width / 2 - 1.5;
+        g_assert_cmpfloat (tp->y + tp->height, <, 1500);
+
+        out = (x0 - cx) * (s == 0 ? 1 : -1) / scale;
+        below = top + (cy - y0) / scale;
+        g_test_message ("%s: %.1f mm out, %.1f mm below L1", tp_id, out, below);
+        if (n == 1)
+          g_assert_cmpfloat (out, <, 66);
+        else
+          g_assert_cmpfloat (out, >, 66);
+        g_assert_cmpfloat (below, >=, 707 + 60);
+        g_assert_cmpfloat (below, <=, 707 + 80);
+
+        fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", TRUE);
+        hit = fascia_diagram_hit_test (diagram, cx, cy);
+        g_assert_nonnull (hit);
+        g_assert_cmpstr (hit->id, ==, tp_id);
+        fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+        for (guint k = 0; k <= 16; k++)
+          {
+            double a = 2 * G_PI * k / 16;
+            double x = k == 16 ? cx : cx + r * cos (a);
+            double y = k == 16 ? cy : cy + r * sin (a);
+
+            hit = fascia_diagram_hit_test (diagram, x, y);
+            if (hit == NULL || !g_str_equal (hit->id, muscle_id))
+              g_error ("%s: at (%.1f, %.1f) lies %s, not %s", tp_id, x, y,
+                       hit != NULL ? hit->id : "nothing", muscle_id);
+          }
+      }
+}
+
 /* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
  * was drawn under pectineus itself and the inguinal ligament, so the card lit nothing there. The
  * ridge is the upper border of the muscle's origin and shows between it and the ligament, from
@@ -1031,9 +1092,9 @@ static const HitPoint hit_points[] = {
    * its outer border the outline of the thigh, with no gap between it and the muscle. */
   { "front-superficial", 357, 1080.8, "b-iliotibial-tract-r",
     "the lateral border of the thigh above the knee is the iliotibial tract over vastus lateralis" },
-  { "posterior-superficial", 393.5, 1090.5, "m-vastus-lateralis-l",
+  { "posterior-superficial", 401.6, 1047.6, "m-vastus-lateralis-l",
     "between biceps femoris and the iliotibial tract at mid-thigh lies vastus lateralis, not a gap" },
-  { "posterior-superficial", 806.5, 1090.5, "m-vastus-lateralis-r",
+  { "posterior-superficial", 798.4, 1047.6, "m-vastus-lateralis-r",
     "between biceps femoris and the iliotibial tract at mid-thigh lies vastus lateralis, not a gap" },
   { "posterior-deep", 366, 985.4, "m-vastus-lateralis-l",
     "with gluteus maximus removed, the lateral thigh beside biceps femoris is vastus lateralis" },
@@ -1043,32 +1104,32 @@ static const HitPoint hit_points[] = {
    * T12 and converge up and out on the medial end of the spine of the scapula, covering the midline
    * above T12 and the upper medial corner of latissimus (Gray's, Moore); beside the T9 spinous
    * process lay the aponeurosis of latissimus, and above T7 white background. */
-  { "posterior-superficial", 590.8, 203.1, "m-trapezius-l",
+  { "posterior-superficial", 591.2, 195, "m-trapezius-l",
     "beside the T9 spinous process lie the lower fibres of trapezius" },
-  { "posterior-superficial", 609.2, 203.1, "m-trapezius-r",
+  { "posterior-superficial", 608.8, 195, "m-trapezius-r",
     "beside the T9 spinous process lie the lower fibres of trapezius" },
-  { "posterior-superficial", 574.5, 57.8, "m-trapezius-l",
+  { "posterior-superficial", 575.5, 55.4, "m-trapezius-l",
     "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
-  { "posterior-superficial", 625.5, 57.8, "m-trapezius-r",
+  { "posterior-superficial", 624.5, 55.4, "m-trapezius-r",
     "above T7, beside the midline, lie the lower fibres of trapezius, not background" },
   /* Back superficial view: in the triangle of auscultation, where latissimus is cut on the right,
    * the 8th rib, part of the card "Fifth to eighth ribs", on whose angle iliocostalis inserts. */
-  { "posterior-superficial", 735.9, 145.9, "b-ribs-5-8-r", "the 8th rib in the triangle of auscultation" },
+  { "posterior-superficial", 730.6, 140, "b-ribs-5-8-r", "the 8th rib in the triangle of auscultation" },
   /* Back superficial view: lateral to the lower fibres of trapezius, rhomboid major runs down and out
    * from the spinous processes to the medial border of the scapula; teres major runs up and out from
    * the inferior angle along the lateral border, above latissimus; between them the bare lower scapula
    * (Gray's, Moore). Each was drawn but found nothing. */
-  { "posterior-superficial", 517.4, 73.1, "m-rhomboid-major-l",
+  { "posterior-superficial", 520.6, 70.1, "m-rhomboid-major-l",
     "between the lateral border of trapezius and the medial border of the scapula lies rhomboid major" },
-  { "posterior-superficial", 682.6, 73.1, "m-rhomboid-major-r",
+  { "posterior-superficial", 679.4, 70.1, "m-rhomboid-major-r",
     "between the lateral border of trapezius and the medial border of the scapula lies rhomboid major" },
-  { "posterior-superficial", 408.8, 28.7, "m-teres-major-l",
+  { "posterior-superficial", 416.3, 27.4, "m-teres-major-l",
     "lateral to the lateral border of the scapula, above latissimus, lies teres major" },
-  { "posterior-superficial", 791.2, 28.7, "m-teres-major-r",
+  { "posterior-superficial", 783.7, 27.4, "m-teres-major-r",
     "lateral to the lateral border of the scapula, above latissimus, lies teres major" },
-  { "posterior-superficial", 477.6, 50.1, "b-scapula-l",
+  { "posterior-superficial", 482.4, 48, "b-scapula-l",
     "between rhomboid major and teres major lies the back of the lower scapula" },
-  { "posterior-superficial", 722.4, 50.1, "b-scapula-r",
+  { "posterior-superficial", 717.6, 48, "b-scapula-r",
     "between rhomboid major and teres major lies the back of the lower scapula" },
   /* Back superficial view: the intercostal muscles (their card, issue 12) fill the spaces of the lower
    * ribs where nothing covers them: on the right, where latissimus is cut, between the 8th and 9th
@@ -1077,43 +1138,43 @@ static const HitPoint hit_points[] = {
    * flank between latissimus and external oblique (166 mm out). They found nothing before. The 8th
    * rib above the 9th (88 mm out, 116 mm up) is a rib, "Fifth to eighth ribs", drawn over them (it
    * was drawing only). In view units (PS_X (), PS_Y ()). */
-  { "posterior-superficial", 724.1, 164.9, "m-intercostals-r",
+  { "posterior-superficial", 719.2, 158.3, "m-intercostals-r",
     "where latissimus is cut, between the 8th and 9th ribs lie the intercostal muscles" },
-  { "posterior-superficial", 761.5, 270.3, "m-intercostals-r",
+  { "posterior-superficial", 755.2, 259.6, "m-intercostals-r",
     "between serratus posterior inferior's slips lie the intercostal muscles" },
-  { "posterior-superficial", 741.1, 345.1, "m-intercostals-r",
+  { "posterior-superficial", 735.6, 331.4, "m-intercostals-r",
     "below the 11th rib, where latissimus is cut, lie the intercostal muscles" },
-  { "posterior-superficial", 346.7, 266.9, "m-intercostals-l",
+  { "posterior-superficial", 356.6, 256.3, "m-intercostals-l",
     "in the left flank between latissimus and external oblique lie the intercostal muscles" },
-  { "posterior-superficial", 734.3, 147.9, "b-ribs-5-8-r",
+  { "posterior-superficial", 729, 142, "b-ribs-5-8-r",
     "above the 9th rib where latissimus is cut lies the 8th rib, over the intercostal muscles" },
-  { "posterior-superficial", 396.5, 1182.3, "b-iliotibial-tract-l",
+  { "posterior-superficial", 404.5, 1135.8, "b-iliotibial-tract-l",
     "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
-  { "posterior-superficial", 803.5, 1182.3, "b-iliotibial-tract-r",
+  { "posterior-superficial", 795.5, 1135.8, "b-iliotibial-tract-r",
     "in the lower thigh the iliotibial tract lies on the thigh beside biceps femoris" },
   /* Back superficial view: it reaches the knee, as the back deep view does, so that the hamstrings
    * and the iliotibial tract are seen to their insertions; it ended at mid-thigh (614 mm below L1),
    * biceps femoris, semitendinosus, gracilis and the tract running off its foot. */
-  { "posterior-superficial", 441.6, 1454.7, "b-fibular-head-l",
+  { "posterior-superficial", 447.8, 1397.5, "b-fibular-head-l",
     "biceps femoris ends on the head of the fibula, below the lateral tibial condyle" },
-  { "posterior-superficial", 443.9, 1421, "m-biceps-femoris-l",
+  { "posterior-superficial", 450, 1365.1, "m-biceps-femoris-l",
     "the tendon of biceps femoris runs down past the lateral condyles to the head of the fibula" },
-  { "posterior-superficial", 668.9, 1488.3, "b-pes-anserinus-r",
+  { "posterior-superficial", 666.2, 1429.8, "b-pes-anserinus-r",
     "semitendinosus, gracilis and sartorius end on the pes anserinus below the medial tibial condyle" },
-  { "posterior-superficial", 630.6, 1381.2, "m-sartorius-r",
+  { "posterior-superficial", 629.4, 1326.9, "m-sartorius-r",
     "at the medial side of the knee sartorius comes into sight, medial to gracilis" },
-  { "posterior-superficial", 503.6, 1304.8, "m-semimembranosus-l",
+  { "posterior-superficial", 507.4, 1253.5, "m-semimembranosus-l",
     "above the knee semimembranosus shows lateral to the tendon of semitendinosus" },
   /* the iliotibial tract ends on the anterolateral (Gerdy's) tubercle of the tibia, in front of the
    * knee: from behind it goes out of sight under biceps femoris above the joint line; its tip was
    * drawn over the lateral head of gastrocnemius, medial to the tendon of biceps (92, 718 mm) */
-  { "posterior-superficial", 459.2, 1424.1, "m-gastrocnemius-l",
+  { "posterior-superficial", 464.7, 1368.1, "m-gastrocnemius-l",
     "below the joint line, medial to the tendon of biceps femoris, lies the lateral head of gastrocnemius, "
     "not the iliotibial tract, which ends in front of the knee" },
-  { "posterior-superficial", 740.8, 1424.1, "m-gastrocnemius-r",
+  { "posterior-superficial", 735.3, 1368.1, "m-gastrocnemius-r",
     "below the joint line, medial to the tendon of biceps femoris, lies the lateral head of gastrocnemius, "
     "not the iliotibial tract, which ends in front of the knee" },
-  { "posterior-superficial", 499, 1366, "b-femur-l",
+  { "posterior-superficial", 503, 1312.3, "b-femur-l",
     "between the hamstrings above the knee lies the floor of the popliteal fossa, the back of the femur" },
   /* Back views: below the knee the two heads of gastrocnemius, from the femur above the condyles,
    * converge downwards, the lower borders of the popliteal fossa (Gray's, Moore); the fossa between
@@ -1121,23 +1182,23 @@ static const HitPoint hit_points[] = {
    * of semitendinosus, gracilis and sartorius, which pass over its medial part; the lateral head
    * medial to the head of the fibula and the tendon of biceps femoris. 60 mm below the knee's centre
    * line (KNEE 66 mm out): the medial head 6 mm, the lateral head 22 mm lateral to it. In view units
-   * (back superficial: 1.53 to the millimetre, x 600 - 1.53 a on the left, y 172.55 at 100 mm above
+   * (back superficial: 1.47 to the millimetre, x 600 - 1.47 a on the left, y 165.65 at 100 mm above
    * L1; back deep: 1.8, y 8 at 63 mm above L1). */
-  { "posterior-superficial", 508.2, 1465.4, "m-gastrocnemius-l",
+  { "posterior-superficial", 511.8, 1407.8, "m-gastrocnemius-l",
     "below the knee, lateral to the medial hamstring tendons, lies the medial head of gastrocnemius" },
-  { "posterior-superficial", 691.8, 1465.4, "m-gastrocnemius-r",
+  { "posterior-superficial", 688.2, 1407.8, "m-gastrocnemius-r",
     "below the knee, lateral to the medial hamstring tendons, lies the medial head of gastrocnemius" },
-  { "posterior-superficial", 465.4, 1457.8, "m-gastrocnemius-l",
+  { "posterior-superficial", 470.7, 1400.5, "m-gastrocnemius-l",
     "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
-  { "posterior-superficial", 734.6, 1457.8, "m-gastrocnemius-r",
+  { "posterior-superficial", 729.3, 1400.5, "m-gastrocnemius-r",
     "below the knee, medial to the head of the fibula, lies the lateral head of gastrocnemius" },
   /* The pes anserinus lies at the medial outline below the knee, medial to the medial head of
    * gastrocnemius, whose medial border runs along the medial border of the tibia under the tendons
    * that cross it to the pes; the head had a round hole cut in it over the pes (45, 758 mm, 5 mm
    * across), and 49.5 mm out, in the hole, found the pes in the middle of the muscle. */
-  { "posterior-superficial", 524.3, 1485.3, "m-gastrocnemius-l",
+  { "posterior-superficial", 527.3, 1426.9, "m-gastrocnemius-l",
     "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
-  { "posterior-superficial", 675.7, 1485.3, "m-gastrocnemius-r",
+  { "posterior-superficial", 672.7, 1426.9, "m-gastrocnemius-r",
     "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
   { "posterior-deep", 510.9, 1485.8, "m-gastrocnemius-l",
     "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
@@ -1169,9 +1230,9 @@ static const HitPoint hit_points[] = {
   /* Back views: in the V between the heads of gastrocnemius, below the joint line, popliteus lies in
    * the floor of the popliteal fossa, on the back of the tibia above the soleal line (Gray's, Moore);
    * the V showed bare tibia. 7 mm lateral to the knee's centre line, 719 mm below L1. */
-  { "posterior-superficial", 488.3, 1425.6, "m-popliteus-l",
+  { "posterior-superficial", 492.7, 1369.6, "m-popliteus-l",
     "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
-  { "posterior-superficial", 711.7, 1425.6, "m-popliteus-r",
+  { "posterior-superficial", 707.3, 1369.6, "m-popliteus-r",
     "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
   { "posterior-deep", 468.6, 1415.6, "m-popliteus-l",
     "between the heads of gastrocnemius below the knee lies popliteus, not bare tibia" },
@@ -1181,9 +1242,9 @@ static const HitPoint hit_points[] = {
    * line, the belly of plantaris, from the lower lateral supracondylar line deep to the lateral head
    * (Gray's, Moore); it was the back of the femur. 15.5 mm lateral to the knee's centre line, 694 mm
    * below L1. */
-  { "posterior-superficial", 475.3, 1387.4, "m-plantaris-l",
+  { "posterior-superficial", 480.2, 1332.9, "m-plantaris-l",
     "medial to the lateral head of gastrocnemius in the popliteal fossa lies the belly of plantaris" },
-  { "posterior-superficial", 724.7, 1387.4, "m-plantaris-r",
+  { "posterior-superficial", 719.8, 1332.9, "m-plantaris-r",
     "medial to the lateral head of gastrocnemius in the popliteal fossa lies the belly of plantaris" },
   { "posterior-deep", 453.3, 1370.6, "m-plantaris-l",
     "medial to the lateral head of gastrocnemius in the popliteal fossa lies the belly of plantaris" },
@@ -1201,15 +1262,15 @@ static const HitPoint hit_points[] = {
    * 119-121 mm out level with the condyle (670-680 mm below L1), 15-17 mm beyond it. 10 mm lateral
    * to the condyle (114 mm out), 675 and 690 mm below L1, a click finds nothing; 2 mm beyond it,
    * 680 mm below L1, the tendon. Back deep view 1.8 units to the millimetre (x 600 -/+ 1.8 x,
-   * y 8 + 1.8 (y + 63)), back superficial 1.53 (PS_X (), PS_Y () below). */
+   * y 8 + 1.8 (y + 63)), back superficial 1.47 (PS_X (), PS_Y () below). */
   { "posterior-deep", 394.8, 1336.4, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
   { "posterior-deep", 805.2, 1336.4, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
   { "posterior-deep", 394.8, 1363.4, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
   { "posterior-deep", 805.2, 1363.4, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
-  { "posterior-superficial", 425.6, 1358.3, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
-  { "posterior-superficial", 774.4, 1358.3, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
-  { "posterior-superficial", 425.6, 1381.2, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
-  { "posterior-superficial", 774.4, 1381.2, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-superficial", 432.4, 1304.9, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-superficial", 767.6, 1304.9, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-superficial", 432.4, 1326.9, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
+  { "posterior-superficial", 767.6, 1326.9, NULL, "10 mm lateral to the lateral femoral condyle lies no biceps femoris" },
   { "posterior-deep", 409.2, 1345.4, "m-biceps-femoris-l", "over the back of the lateral femoral condyle runs the tendon of biceps femoris" },
   { "posterior-deep", 790.8, 1345.4, "m-biceps-femoris-r", "over the back of the lateral femoral condyle runs the tendon of biceps femoris" },
 };
@@ -1274,11 +1335,11 @@ test_nerve_points (void)
  * leaving the top of the view as a band of fibres, not ending in a corner. It was drawn as a flag,
  * its top edge one straight line rising from T6 to a square corner at the top of the view. Both
  * sides, the right one cut open over serratus posterior inferior, keep that border. The view,
- * drawn a little smaller than the others to reach the knee: 1.53 units to the millimetre, the
- * midline at x 600, the top of L1 100 mm below y 1496 - 1.53 × 865 (765 mm on the canvas's foot). */
-#define PS_SCALE 1.53
+ * drawn a little smaller than the others to reach below the knee: 1.47 units to the millimetre, the
+ * midline at x 600, the top of L1 100 mm below y 1496 - 1.47 × 905 (805 mm on the canvas's foot). */
+#define PS_SCALE 1.47
 #define PS_X(x, side) (600 - PS_SCALE * (x) * (side))
-#define PS_Y(y) (1496 - PS_SCALE * 865 + PS_SCALE * ((y) + 100))
+#define PS_Y(y) (1496 - PS_SCALE * 905 + PS_SCALE * ((y) + 100))
 /* Front superficial view: 1.62 units to the millimetre, the midline at x 600, y 8 at 150 mm above
  * the top of L1. */
 #define FS_SCALE 1.62
@@ -4032,6 +4093,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/attachments-drawn", test_attachments_drawn);
   g_test_add_func ("/fascia/render/views/plantaris-origin-lit", test_plantaris_origin_lit);
   g_test_add_func ("/fascia/render/views/gastrocnemius-trigger-points", test_gastrocnemius_trigger_points);
+  g_test_add_func ("/fascia/render/views/gastrocnemius-calf-points", test_gastrocnemius_calf_points);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);

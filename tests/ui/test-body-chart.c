@@ -678,7 +678,7 @@ test_press_then_resize (Fixture       *fixture,
   g_assert_cmpstr (fascia_pain_mark_get_region_id (made), ==, pressed->id);
 }
 
-/* A point of a muscle in the right quarter of the chart, its own for 4 pixels all around. */
+/* A point of a muscle in the right third of the chart, its own for 4 pixels all around. */
 static const FasciaRegion *
 muscle_point_at_right (Fixture          *fixture,
                        graphene_point_t *point)
@@ -687,7 +687,7 @@ muscle_point_at_right (Fixture          *fixture,
   int w = gtk_widget_get_width (GTK_WIDGET (fixture->view));
   int h = gtk_widget_get_height (GTK_WIDGET (fixture->view));
 
-  for (int x = w - 12; x > w * 3 / 4; x -= 4)
+  for (int x = w - 12; x > w * 2 / 3; x -= 4)
     for (int y = h / 4; y < h * 3 / 4; y += 4)
       {
         const FasciaRegion *region = NULL;

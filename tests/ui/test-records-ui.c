@@ -1135,8 +1135,8 @@ test_export_tables (Fixture       *f,
   g_test_message ("%s", contents);
   g_assert_true (g_str_has_prefix (contents,
                                    "client id,client,visit id,date,view,region,x,y,drawing,"));
-  /* The point on the back view as it is drawn now, its drawing 2. */
-  g_assert_nonnull (strstr (contents, ",posterior-superficial,,412.5,630.2,2,4,"));
+  /* The point on the back view as it is drawn now, its drawing 3. */
+  g_assert_nonnull (strstr (contents, ",posterior-superficial,,412.5,630.2,3,4,"));
   g_assert_nonnull (strstr (contents, ",'@SUM(1)\r\n"));
 }
 

@@ -1,0 +1,11 @@
+-- 019-back-superficial-redrawn.sql — nothing to do on a clinic server.
+--
+-- The back superficial view is redrawn with a new frame (its drawing 3: down to 10 cm below
+-- the knee's joint line, 1.47 units to the millimetre): the store converts a free mark of
+-- its drawing 2 as it reads or writes it (fascia-view-drawing.c), so no row moves. The
+-- version is raised so that a Fascia that knows only the drawing before refuses a database
+-- that may hold marks on the new one, rather than show them on other anatomy. The same in a
+-- file (sql/019-back-superficial-redrawn.sql).
+--
+-- SPDX-License-Identifier: GPL-3.0-or-later
+SELECT 1;
