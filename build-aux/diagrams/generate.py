@@ -1426,6 +1426,8 @@ def build_anterior():
     v.label('Inguinal ligament', (61.1, 267.2), L)
     v.label('Iliopubic eminence (covered)', (64, 266), R)
     v.label('Pubic tubercle', (23, 291), L)
+    # the ridge pectineus arises from, bare between it and the inguinal ligament
+    v.label('Pecten pubis', PECTEN_ANT[3], L)
     v.label('Sacrum', (0, 232), R)
     v.label('Acetabulum', (63.3, 272.2), L)
     v.label('Greater trochanter', (155, 300), R)
@@ -2851,6 +2853,7 @@ def build_front_superficial():
     v.label('ASIS', (124, 210), L)
     v.label('Inguinal ligament', (62.8, 267.8), R)
     v.label('Superficial inguinal ring', (30, 281), L)
+    v.label('Pecten pubis', PECTEN_ANT[3], R)
     v.label('Pubic symphysis', (0, 300), R)
     v.label('Tensor fasciae latae', (150, 300), L)
     v.label('Sartorius', (62, 440), R)

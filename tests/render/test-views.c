@@ -2498,6 +2498,10 @@ static const LabelPoint label_points[] = {
   /* the femoral condyles, whose own regions the muscles from them light (issue 12) */
   { "posterior-deep", "Lateral femoral condyle", "b-lateral-femoral-condyle-l" },
   { "anterior", "Medial femoral condyle", "b-medial-femoral-condyle-l" },
+  /* the ridge pectineus arises from, bare between it and the inguinal ligament in both front
+   * views, whose card names it; it had no label there */
+  { "anterior", "Pecten pubis", "b-pecten-pubis-l" },
+  { "front-superficial", "Pecten pubis", "b-pecten-pubis-r" },
   { "lateral", "Lateral femoral condyle", "b-lateral-femoral-condyle-r" },
   { "posterior-deep", "Linea aspera", "b-linea-aspera-r" },
   /* the pelvis view's labels of things seen through the cut column point where a click finds them
