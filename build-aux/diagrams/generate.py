@@ -2179,12 +2179,14 @@ def build_posterior_deep():
 def adductor_magnus_back(v, side):
     """Adductor magnus from behind: its adductor part fans from the ischiopubic ramus to the gluteal
     tuberosity and the whole linea aspera (upper fibres almost horizontal), its ischiocondylar
-    ("hamstring") part runs straight down from the ischial tuberosity to the adductor tubercle; the
+    ("hamstring") part runs straight down from the ischial tuberosity to the adductor tubercle, drawn
+    with the nearly vertical fibres of the adductor part from the ischial ramus beside it, so that the
+    muscle fills the medial thigh from the ramus down between gracilis and the medial hamstrings; the
     adductor hiatus opens between them above the knee."""
     add_ = sheet(v, side, [(10, 337), (26, 339.5), (42, 342), (56, 346), (66, 349)],
                  [(130, 357), (126, 400), (axis_x(455) - 1, 455), (axis_x(510), 510), (axis_x(570) + 1, 570)])
-    ham = sheet(v, side, [(60, 352), (75, 350)], [(KNEE - 37.5, 656), (KNEE - 33, 663)],
-                [(22, 450), (72, 455)], [(20, 590), (50, 596)])
+    ham = sheet(v, side, [(14, 338), (26, 339.5), (42, 342), (56, 346), (66, 350), (75, 350)], [(KNEE - 37.5, 656), (KNEE - 33, 663)],
+                [(12, 430), (72, 455)], [(20, 590), (50, 596)])
     return muscle_parts(add_, 'deep', 16) + muscle_parts(ham, 'deep', 7, tendon=(0.8, 1.0))
 
 

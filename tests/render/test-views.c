@@ -682,6 +682,68 @@ test_gastrocnemius_calf_points (void)
       }
 }
 
+/* Back views: adductor magnus fills the medial thigh from behind between gracilis and the medial
+ * hamstrings, from the ischiopubic ramus down (Gray's, Moore): its ischiocondylar part with the
+ * nearly vertical fibres of the adductor part from the ischial ramus beside it. The drawing left a
+ * hole of background there, below the ramus and medial to the hamstrings, 25 mm wide at 350 mm
+ * below L1 in the back deep view (from 17 to 42 mm out), 8 mm under gluteus maximus in the back
+ * superficial view. Along each height from 340 to 480 mm, from gracilis's lateral border out to
+ * the first hamstring, every point is drawn. */
+static void
+test_back_medial_thigh_whole (void)
+{
+  static const char * const back[] = { "posterior-deep", "posterior-superficial" };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (back); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (back[v]);
+      double x0, y0, top, scale;
+
+      g_assert_true (fascia_view_drawing_get_frame (back[v], &x0, &y0, &top, &scale));
+      fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+      for (int side = 1; side >= -1; side -= 2)
+        for (double y = 340; y <= 480; y += 5)
+          {
+            gboolean in_gracilis = FALSE, past_gracilis = FALSE;
+            double gap_from = -1;
+
+            for (double a = 0; a <= 80; a += 0.5)
+              {
+                const FasciaRegion *hit = fascia_diagram_hit_test (diagram, x0 - side * scale * a,
+                                                                   y0 + scale * (y - top));
+                const char *muscle = hit != NULL && hit->kind == FASCIA_REGION_MUSCLE
+                                     ? hit->atlas_id : "";
+
+                if (g_str_equal (muscle, "gracilis"))
+                  {
+                    in_gracilis = TRUE;
+                    continue;
+                  }
+                if (!in_gracilis)
+                  continue;
+                past_gracilis = TRUE;
+                if (g_str_equal (muscle, "semitendinosus") || g_str_equal (muscle, "semimembranosus")
+                    || g_str_equal (muscle, "biceps-femoris"))
+                  break;
+                if (hit == NULL && gap_from < 0)
+                  gap_from = a;
+                if (hit != NULL && gap_from >= 0)
+                  {
+                    g_string_append_printf (wrong, "\n  %s, %s side, %.0f mm below L1: background "
+                                            "from %.1f to %.1f mm out", back[v],
+                                            side == 1 ? "left" : "right", y, gap_from, a);
+                    gap_from = -1;
+                  }
+              }
+            g_assert_true (past_gracilis);
+          }
+    }
+
+  if (wrong->len > 0)
+    g_error ("holes in the medial thigh between gracilis and the hamstrings:%s", wrong->str);
+}
+
 /* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
  * was drawn under pectineus itself and the inguinal ligament, so the card lit nothing there. The
  * ridge is the upper border of the muscle's origin and shows between it and the ligament, from
@@ -4098,6 +4160,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/plantaris-origin-lit", test_plantaris_origin_lit);
   g_test_add_func ("/fascia/render/views/gastrocnemius-trigger-points", test_gastrocnemius_trigger_points);
   g_test_add_func ("/fascia/render/views/gastrocnemius-calf-points", test_gastrocnemius_calf_points);
+  g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
