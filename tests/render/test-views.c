@@ -558,6 +558,48 @@ test_plantaris_origin_lit (void)
   assert_origin_lit ("plantaris", back_views);
 }
 
+/* The trigger point @tp_id of @diagram is drawn on its own muscle, @muscle_id: with the trigger
+ * points shown its centre finds the point, and with them hidden its centre and every point of its
+ * rim find the muscle, not another drawn over it or beside it. Gives the point's centre. */
+static void
+assert_point_on_muscle (FasciaDiagram *diagram,
+                        const char    *tp_id,
+                        const char    *muscle_id,
+                        double        *cx,
+                        double        *cy)
+{
+  const FasciaRegion *tp = fascia_diagram_lookup_region (diagram, tp_id);
+  const FasciaRegion *muscle = fascia_diagram_lookup_region (diagram, muscle_id);
+  const FasciaRegion *hit;
+  double r;
+
+  if (tp == NULL)
+    g_error ("%s is not drawn", tp_id);
+  g_assert_nonnull (muscle);
+  g_assert_cmpstr (tp->atlas_id, ==, muscle->atlas_id);
+  *cx = tp->x + tp->width / 2;
+  *cy = tp->y + tp->height / 2;
+  r = tp->width / 2 - 1.5;
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", TRUE);
+  hit = fascia_diagram_hit_test (diagram, *cx, *cy);
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (hit->id, ==, tp_id);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (guint k = 0; k <= 16; k++)
+    {
+      double a = 2 * G_PI * k / 16;
+      double x = k == 16 ? *cx : *cx + r * cos (a);
+      double y = k == 16 ? *cy : *cy + r * sin (a);
+
+      hit = fascia_diagram_hit_test (diagram, x, y);
+      if (hit == NULL || !g_str_equal (hit->id, muscle_id))
+        g_error ("%s: at (%.1f, %.1f) lies %s, not %s", tp_id, x, y,
+                 hit != NULL ? hit->id : "nothing", muscle_id);
+    }
+}
+
 /* Gastrocnemius's two high trigger points (Travell & Simons), one in each head near its origin
  * behind its femoral condyle, are drawn in the back deep view where the heads show in the
  * popliteal fossa: the 3rd in the medial head (medial to the knee's centre line, 66 mm out), the
@@ -578,22 +620,11 @@ test_gastrocnemius_trigger_points (void)
         g_autofree char *muscle_id = g_strdup_printf ("m-gastrocnemius-%s", sides[s]);
         g_autofree char *condyle_id = g_strdup_printf ("b-%s-femoral-condyle-%s",
                                                        n == 3 ? "medial" : "lateral", sides[s]);
-        const FasciaRegion *tp = fascia_diagram_lookup_region (diagram, tp_id);
         const FasciaRegion *condyle = fascia_diagram_lookup_region (diagram, condyle_id);
-        const FasciaRegion *hit;
-        double cx, cy, r, out;
+        double cx, cy, out;
 
-        g_assert_nonnull (tp);
         g_assert_nonnull (condyle);
-        g_assert_cmpstr (tp->atlas_id, ==, "gastrocnemius");
-        cx = tp->x + tp->width / 2;
-        cy = tp->y + tp->height / 2;
-        r = tp->width / 2 - 1.5;
-
-        fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", TRUE);
-        hit = fascia_diagram_hit_test (diagram, cx, cy);
-        g_assert_nonnull (hit);
-        g_assert_cmpstr (hit->id, ==, tp_id);
+        assert_point_on_muscle (diagram, tp_id, muscle_id, &cx, &cy);
 
         /* its head: medial or lateral of the knee's centre line, seen from behind (the left side
          * on the left), and beside its own condyle, level with it */
@@ -605,19 +636,6 @@ test_gastrocnemius_trigger_points (void)
         g_assert_cmpfloat (fabs (cx - condyle->x - condyle->width / 2), <, condyle->width / 2 + 9);
         g_assert_cmpfloat (cy, >, condyle->y);
         g_assert_cmpfloat (cy, <, condyle->y + condyle->height + 12);
-
-        fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
-        for (guint k = 0; k <= 16; k++)
-          {
-            double a = 2 * G_PI * k / 16;
-            double x = k == 16 ? cx : cx + r * cos (a);
-            double y = k == 16 ? cy : cy + r * sin (a);
-
-            hit = fascia_diagram_hit_test (diagram, x, y);
-            if (hit == NULL || !g_str_equal (hit->id, muscle_id))
-              g_error ("%s: at (%.1f, %.1f) lies %s, not %s", tp_id, x, y,
-                       hit != NULL ? hit->id : "nothing", muscle_id);
-          }
       }
 }
 
@@ -641,16 +659,11 @@ test_gastrocnemius_calf_points (void)
       {
         g_autofree char *tp_id = g_strdup_printf ("tp-gastrocnemius-%u-%s", n, sides[s]);
         g_autofree char *muscle_id = g_strdup_printf ("m-gastrocnemius-%s", sides[s]);
-        const FasciaRegion *tp = fascia_diagram_lookup_region (diagram, tp_id);
-        const FasciaRegion *hit;
-        double cx, cy, r, out, below;
+        const FasciaRegion *tp;
+        double cx, cy, out, below;
 
-        if (tp == NULL)
-          g_error ("%s is not drawn in the back superficial view", tp_id);
-        g_assert_cmpstr (tp->atlas_id, ==, "gastrocnemius");
-        cx = tp->x + tp->width / 2;
-        cy = tp->y + tp->height / 2;
-        r = tp->width / 2 - 1.5;
+        assert_point_on_muscle (diagram, tp_id, muscle_id, &cx, &cy);
+        tp = fascia_diagram_lookup_region (diagram, tp_id);
         g_assert_cmpfloat (tp->y + tp->height, <, 1500);
 
         out = (x0 - cx) * (s == 0 ? 1 : -1) / scale;
@@ -662,23 +675,6 @@ test_gastrocnemius_calf_points (void)
           g_assert_cmpfloat (out, >, 66);
         g_assert_cmpfloat (below, >=, 707 + 60);
         g_assert_cmpfloat (below, <=, 707 + 80);
-
-        fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", TRUE);
-        hit = fascia_diagram_hit_test (diagram, cx, cy);
-        g_assert_nonnull (hit);
-        g_assert_cmpstr (hit->id, ==, tp_id);
-        fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
-        for (guint k = 0; k <= 16; k++)
-          {
-            double a = 2 * G_PI * k / 16;
-            double x = k == 16 ? cx : cx + r * cos (a);
-            double y = k == 16 ? cy : cy + r * sin (a);
-
-            hit = fascia_diagram_hit_test (diagram, x, y);
-            if (hit == NULL || !g_str_equal (hit->id, muscle_id))
-              g_error ("%s: at (%.1f, %.1f) lies %s, not %s", tp_id, x, y,
-                       hit != NULL ? hit->id : "nothing", muscle_id);
-          }
       }
 }
 
