@@ -2061,7 +2061,8 @@ def build_posterior_deep():
         thigh_back(v, s, True)
         trigger_point(v, 'biceps-femoris', 1, s, (106, 570))
         trigger_point(v, 'semitendinosus', 1, s, (50, 520))
-        trigger_point(v, 'semimembranosus', 1, s, (46, 600))
+        # semimembranosus's where it shows beside the tendon of semitendinosus, which covers the rest of it
+        trigger_point(v, 'semimembranosus', 1, s, (68.5, 600))
         trigger_point(v, 'adductor-magnus', 2, s, (66, 372))
         trigger_point(v, 'obturator-internus', 1, s, (48, 318))
         # popliteus's point lies in the upper medial part of the muscle (Travell & Simons), drawn where the

@@ -678,6 +678,37 @@ test_gastrocnemius_calf_points (void)
       }
 }
 
+/* Semimembranosus's trigger point (Travell & Simons: the lower half of the back of the thigh,
+ * medially, deep to and beside semitendinosus) lay in the back deep view on the tendon of
+ * semitendinosus, which covers semimembranosus there: a click on the mark's rim found
+ * semitendinosus all round, and the card's point looked like semitendinosus's. It is drawn on
+ * semimembranosus where the muscle shows beside semitendinosus, both sides, in the lower half of
+ * the thigh (between 520 and 660 mm below L1, the knee's joint line near 707) and medial to the
+ * femur's shaft (under 80 mm out). */
+static void
+test_semimembranosus_point (void)
+{
+  static const char * const sides[] = { "l", "r" };
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-deep");
+  double x0, y0, top, scale;
+
+  g_assert_true (fascia_view_drawing_get_frame ("posterior-deep", &x0, &y0, &top, &scale));
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      g_autofree char *tp_id = g_strdup_printf ("tp-semimembranosus-1-%s", sides[s]);
+      g_autofree char *muscle_id = g_strdup_printf ("m-semimembranosus-%s", sides[s]);
+      double cx, cy, out, below;
+
+      assert_point_on_muscle (diagram, tp_id, muscle_id, &cx, &cy);
+      out = (x0 - cx) * (s == 0 ? 1 : -1) / scale;
+      below = top + (cy - y0) / scale;
+      g_test_message ("%s: %.1f mm out, %.1f mm below L1", tp_id, out, below);
+      g_assert_cmpfloat (below, >, 520);
+      g_assert_cmpfloat (below, <, 660);
+      g_assert_cmpfloat (out, <, 80);
+    }
+}
+
 /* Back views: adductor magnus fills the medial thigh from behind between gracilis and the medial
  * hamstrings, from the ischiopubic ramus down (Gray's, Moore): its ischiocondylar part with the
  * nearly vertical fibres of the adductor part from the ischial ramus beside it. The drawing left a
@@ -4156,6 +4187,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/plantaris-origin-lit", test_plantaris_origin_lit);
   g_test_add_func ("/fascia/render/views/gastrocnemius-trigger-points", test_gastrocnemius_trigger_points);
   g_test_add_func ("/fascia/render/views/gastrocnemius-calf-points", test_gastrocnemius_calf_points);
+  g_test_add_func ("/fascia/render/views/semimembranosus-point", test_semimembranosus_point);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
