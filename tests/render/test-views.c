@@ -600,6 +600,25 @@ assert_point_on_muscle (FasciaDiagram *diagram,
     }
 }
 
+/* Where the view point (@x, @y) of @diagram lies on the body, by the view's frame: @out mm from
+ * the midline (on the @left side of the body or the right, seen from behind) and @below mm below
+ * the top of L1. */
+static void
+back_view_mm (FasciaDiagram *diagram,
+              double         x,
+              double         y,
+              gboolean       left,
+              double        *out,
+              double        *below)
+{
+  double x0, y0, top, scale;
+
+  g_assert_true (fascia_view_drawing_get_frame (fascia_diagram_get_view_id (diagram), &x0, &y0,
+                                                &top, &scale));
+  *out = (x0 - x) * (left ? 1 : -1) / scale;
+  *below = top + (y - y0) / scale;
+}
+
 /* Gastrocnemius's two high trigger points (Travell & Simons), one in each head near its origin
  * behind its femoral condyle, are drawn in the back deep view where the heads show in the
  * popliteal fossa: the 3rd in the medial head (medial to the knee's centre line, 66 mm out), the
@@ -651,9 +670,7 @@ test_gastrocnemius_calf_points (void)
 {
   static const char * const sides[] = { "l", "r" };
   g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
-  double x0, y0, top, scale;
 
-  g_assert_true (fascia_view_drawing_get_frame ("posterior-superficial", &x0, &y0, &top, &scale));
   for (guint n = 1; n <= 2; n++)
     for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
       {
@@ -666,8 +683,7 @@ test_gastrocnemius_calf_points (void)
         tp = fascia_diagram_lookup_region (diagram, tp_id);
         g_assert_cmpfloat (tp->y + tp->height, <, 1500);
 
-        out = (x0 - cx) * (s == 0 ? 1 : -1) / scale;
-        below = top + (cy - y0) / scale;
+        back_view_mm (diagram, cx, cy, s == 0, &out, &below);
         g_test_message ("%s: %.1f mm out, %.1f mm below L1", tp_id, out, below);
         if (n == 1)
           g_assert_cmpfloat (out, <, 66);
@@ -690,9 +706,7 @@ test_semimembranosus_point (void)
 {
   static const char * const sides[] = { "l", "r" };
   g_autoptr(FasciaDiagram) diagram = load_view ("posterior-deep");
-  double x0, y0, top, scale;
 
-  g_assert_true (fascia_view_drawing_get_frame ("posterior-deep", &x0, &y0, &top, &scale));
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
     {
       g_autofree char *tp_id = g_strdup_printf ("tp-semimembranosus-1-%s", sides[s]);
@@ -700,8 +714,7 @@ test_semimembranosus_point (void)
       double cx, cy, out, below;
 
       assert_point_on_muscle (diagram, tp_id, muscle_id, &cx, &cy);
-      out = (x0 - cx) * (s == 0 ? 1 : -1) / scale;
-      below = top + (cy - y0) / scale;
+      back_view_mm (diagram, cx, cy, s == 0, &out, &below);
       g_test_message ("%s: %.1f mm out, %.1f mm below L1", tp_id, out, below);
       g_assert_cmpfloat (below, >, 520);
       g_assert_cmpfloat (below, <, 660);
