@@ -1379,7 +1379,7 @@ def build_anterior():
         thigh_front(v, s)
         sartorius_front(v, s)
         trigger_point(v, 'adductor-magnus', 1, s, (70, 515))
-        trigger_point(v, 'adductor-longus', 1, s, (40, 340))
+        trigger_point(v, 'adductor-longus', 1, s, (39, 358))
         trigger_point(v, 'adductor-brevis', 1, s, (46, 352))
         trigger_point(v, 'pectineus', 1, s, (56, 300))
         trigger_point(v, 'gracilis', 1, s, (24, 470))
@@ -1439,8 +1439,10 @@ def build_anterior():
     v.label('Vastus lateralis', (160, 470), L)
     v.label('Adductor longus', (50, 360), R)
     v.label('Pectineus', (50, 292), R)
-    v.label('Adductor brevis', (40, 350), L)
-    v.label('Adductor magnus', (76, 480), R)
+    # where it shows between adductor longus and pectineus, which cover the rest of it
+    v.label('Adductor brevis', (49, 342), L)
+    # below sartorius's crossing, between it and vastus medialis, where adductor longus no longer covers it
+    v.label('Adductor magnus', (62, 535), R)
     v.label('Gracilis', (24, 560), L)
     v.label('Obturator externus', (59, 327), L)
     v.label('Pubic symphysis', (0, 312), R)
@@ -2373,8 +2375,12 @@ def thigh_front(v, side):
     v.add('muscles', group('m-adductor-brevis' + sf, muscle_parts(ab, 'mid', 9)))
     pe = sheet(v, side, PECTINEUS_ORIGIN, [(108, 362), (114, 391)])
     v.add('muscles', group('m-pectineus' + sf, muscle_parts(pe, 'mid', 10)))
+    # adductor longus, the most superficial adductor from in front: a broad triangle from its narrow
+    # tendon on the body of the pubis, its lateral border beside pectineus, its medial border running
+    # down beside gracilis before turning laterally to the middle third of the linea aspera, so that it
+    # covers adductor brevis and the upper adductor magnus behind it
     al = sheet(v, side, [(11.5, 294), (20, 297.5)], [(axis_x(445) - 1, 445), (axis_x(525), 525)],
-               [(40, 340), (50, 345)], None)
+               [(38, 340), (22, 385)], [(80, 405), (50, 480)])
     v.add('muscles', group('m-adductor-longus' + sf, muscle_parts(al, 'sup', 10, tendon=(0.0, 0.12))))
     # gracilis: thin and flat, broad above from the lower body of the pubis and the inferior pubic ramus,
     # narrowing down the medial side of the thigh to the pes anserinus

@@ -1292,9 +1292,11 @@ test_region_fill_work (void)
                     " pixels painted, %" G_GUINT64_FORMAT " in its bounds\n", regions[r],
                     samples, painted, box);
       /* Each pixel painted is looked at under the regions over it, until one hides it: a
-       * couple of times at most on the whole. Looking over the whole bounds, the adductor
-       * longus took 7 samples for each pixel it painted. */
-      g_assert_cmpuint (samples, <=, 2 * painted);
+       * couple of times at most on the whole, two and a half where a broad muscle lies within
+       * the bounds of two long ones crossing it (the adductor longus, under sartorius and beside
+       * gracilis, took 2.03 once drawn as the broad triangle it is). Looking over the whole
+       * bounds, the adductor longus took 7 samples for each pixel it painted. */
+      g_assert_cmpuint (2 * samples, <=, 5 * painted);
       cairo_surface_destroy (fill);
     }
 }

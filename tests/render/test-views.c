@@ -722,6 +722,69 @@ test_semimembranosus_point (void)
     }
 }
 
+/* Front views: adductor longus is the most superficial adductor from in front, a broad triangle
+ * from its narrow tendon on the body of the pubis to the middle third of the linea aspera, its
+ * medial border beside gracilis in the upper thigh, covering adductor brevis and the upper adductor
+ * magnus behind it (Gray's, Moore). It was drawn as a strip 10 mm wide running obliquely across the
+ * thigh, adductor magnus showing 22 mm wide between it and gracilis and adductor brevis on both
+ * sides of it. Along each height from 360 to 400 mm below L1 (7-11 cm below the pubic tubercle),
+ * the first muscle lateral to gracilis is adductor longus, at least 20 mm wide (sartorius crosses it
+ * lower down); and its trigger point, high in the muscle below the pubis, lies on it in the front
+ * view, not on the border with adductor brevis. */
+static void
+test_front_adductor_longus_broad (void)
+{
+  static const char * const front[] = { "anterior", "front-superficial" };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (front); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (front[v]);
+      double x0, y0, top, scale;
+
+      g_assert_true (fascia_view_drawing_get_frame (front[v], &x0, &y0, &top, &scale));
+      fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+      for (int side = 1; side >= -1; side -= 2)
+        for (double y = 360; y <= 400; y += 10)
+          {
+            gboolean in_gracilis = FALSE;
+            const char *first = NULL;
+            double from = 0, a;
+
+            for (a = 0; a <= 110; a += 0.5)
+              {
+                const FasciaRegion *hit = fascia_diagram_hit_test (diagram, x0 + side * scale * a,
+                                                                   y0 + scale * (y - top));
+                const char *muscle = hit != NULL && hit->kind == FASCIA_REGION_MUSCLE
+                                     ? hit->atlas_id : "";
+
+                if (g_str_equal (muscle, "gracilis"))
+                  in_gracilis = TRUE;
+                else if (in_gracilis && first == NULL)
+                  first = hit != NULL ? hit->id : "nothing", from = a;
+                else if (first != NULL && !g_str_equal (muscle, "adductor-longus"))
+                  break;
+              }
+            if (first == NULL || strstr (first, "adductor-longus") == NULL || a - from < 20)
+              g_string_append_printf (wrong, "\n  %s, %s side, %.0f mm below L1: %s lateral to "
+                                      "gracilis, %.1f mm wide", front[v],
+                                      side == 1 ? "left" : "right", y,
+                                      first != NULL ? first : "nothing", a - from);
+          }
+    }
+
+  if (wrong->len > 0)
+    g_error ("adductor longus not the broad muscle beside gracilis:%s", wrong->str);
+
+  {
+    g_autoptr(FasciaDiagram) diagram = load_view ("anterior");
+    double cx, cy;
+
+    assert_point_on_muscle (diagram, "tp-adductor-longus-1-l", "m-adductor-longus-l", &cx, &cy);
+    assert_point_on_muscle (diagram, "tp-adductor-longus-1-r", "m-adductor-longus-r", &cx, &cy);
+  }
+}
+
 /* Back views: adductor magnus fills the medial thigh from behind between gracilis and the medial
  * hamstrings, from the ischiopubic ramus down (Gray's, Moore): its ischiocondylar part with the
  * nearly vertical fibres of the adductor part from the ischial ramus beside it. The drawing left a
@@ -4201,6 +4264,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/gastrocnemius-trigger-points", test_gastrocnemius_trigger_points);
   g_test_add_func ("/fascia/render/views/gastrocnemius-calf-points", test_gastrocnemius_calf_points);
   g_test_add_func ("/fascia/render/views/semimembranosus-point", test_semimembranosus_point);
+  g_test_add_func ("/fascia/render/views/front-adductor-longus-broad", test_front_adductor_longus_broad);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
