@@ -619,6 +619,22 @@ back_view_mm (FasciaDiagram *diagram,
   *below = top + (y - y0) / scale;
 }
 
+/* The region of the front or back view @diagram at @out mm from the midline on the @left side of
+ * the body or the right, @below mm below the top of L1, placed by the view's frame. */
+static const FasciaRegion *
+coronal_hit_mm (FasciaDiagram *diagram,
+                gboolean       left,
+                double         out,
+                double         below)
+{
+  const char *view_id = fascia_diagram_get_view_id (diagram);
+  double x0, y0, top, scale;
+  int sign = (left ? 1 : -1) * (g_str_has_prefix (view_id, "posterior") ? -1 : 1);
+
+  g_assert_true (fascia_view_drawing_get_frame (view_id, &x0, &y0, &top, &scale));
+  return fascia_diagram_hit_test (diagram, x0 + sign * scale * out, y0 + scale * (below - top));
+}
+
 /* Gastrocnemius's two high trigger points (Travell & Simons), one in each head near its origin
  * behind its femoral condyle, are drawn in the back deep view where the heads show in the
  * popliteal fossa: the 3rd in the medial head (medial to the knee's centre line, 66 mm out), the
@@ -740,9 +756,7 @@ test_front_adductor_longus_broad (void)
   for (guint v = 0; v < G_N_ELEMENTS (front); v++)
     {
       g_autoptr(FasciaDiagram) diagram = load_view (front[v]);
-      double x0, y0, top, scale;
 
-      g_assert_true (fascia_view_drawing_get_frame (front[v], &x0, &y0, &top, &scale));
       fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
       for (int side = 1; side >= -1; side -= 2)
         for (double y = 360; y <= 400; y += 10)
@@ -753,8 +767,7 @@ test_front_adductor_longus_broad (void)
 
             for (a = 0; a <= 110; a += 0.5)
               {
-                const FasciaRegion *hit = fascia_diagram_hit_test (diagram, x0 + side * scale * a,
-                                                                   y0 + scale * (y - top));
+                const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
                 const char *muscle = hit != NULL && hit->kind == FASCIA_REGION_MUSCLE
                                      ? hit->atlas_id : "";
 
@@ -801,9 +814,7 @@ test_back_medial_thigh_whole (void)
   for (guint v = 0; v < G_N_ELEMENTS (back); v++)
     {
       g_autoptr(FasciaDiagram) diagram = load_view (back[v]);
-      double x0, y0, top, scale;
 
-      g_assert_true (fascia_view_drawing_get_frame (back[v], &x0, &y0, &top, &scale));
       fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
       for (int side = 1; side >= -1; side -= 2)
         for (double y = 340; y <= 480; y += 5)
@@ -813,8 +824,7 @@ test_back_medial_thigh_whole (void)
 
             for (double a = 0; a <= 80; a += 0.5)
               {
-                const FasciaRegion *hit = fascia_diagram_hit_test (diagram, x0 - side * scale * a,
-                                                                   y0 + scale * (y - top));
+                const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
                 const char *muscle = hit != NULL && hit->kind == FASCIA_REGION_MUSCLE
                                      ? hit->atlas_id : "";
 
