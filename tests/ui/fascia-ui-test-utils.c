@@ -130,6 +130,23 @@ fascia_ui_test_find_widget (GtkWidget              *root,
 }
 
 static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The first button under @root, itself included, in depth-first order, whose action is
+ * @action ("visit.close"); NULL if there is none. */
+GtkWidget *
+fascia_ui_test_find_action_button (GtkWidget  *root,
+                                   const char *action)
+{
+  return fascia_ui_test_find_widget (root, is_action_button, action);
+}
+
+static gboolean
 is_of_type (GtkWidget     *widget,
             gconstpointer  data)
 {

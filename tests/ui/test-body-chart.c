@@ -484,20 +484,11 @@ test_double_click_one_mark (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 1);
 }
 
-static gboolean
-is_close_button (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
-                       "visit.close") == 0;
-}
-
 /* The header's button back to the visits, which holds the keyboard focus as a visit opens. */
 static GtkWidget *
 find_close_button (GtkWidget *widget)
 {
-  return fascia_ui_test_find_widget (widget, is_close_button, NULL);
+  return fascia_ui_test_find_action_button (widget, "visit.close");
 }
 
 static void

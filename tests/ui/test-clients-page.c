@@ -586,21 +586,13 @@ test_focus_follows_sections (Fixture       *f,
                                                        "new_plan_button"));
 }
 
-static gboolean
-is_action_button (GtkWidget     *widget,
-                  gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
 /* Back to the list from an editor with Space on its Back button, as the keyboard does. */
 static void
 press_back (Fixture    *f,
             GtkWidget  *editor,
             const char *action)
 {
-  GtkWidget *back = fascia_ui_test_find_widget (editor, is_action_button, action);
+  GtkWidget *back = fascia_ui_test_find_action_button (editor, action);
 
   g_assert_nonnull (back);
   g_assert_true (gtk_widget_grab_focus (back));

@@ -625,15 +625,11 @@ test_delete_at_end (Fixture       *f,
   FasciaVisitEditor *editor = new_visit (f);
   GtkWidget *heading = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "heading_label");
   GtkWidget *line = gtk_widget_get_parent (heading);
-  GtkWidget *delete = NULL;
+  GtkWidget *delete;
   graphene_rect_t button, bounds;
 
   fascia_ui_test_wait_idle (200);
-  for (GtkWidget *child = gtk_widget_get_first_child (line); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) &&
-        g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "visit.delete") == 0)
-      delete = child;
+  delete = fascia_ui_test_find_action_button (line, "visit.delete");
   g_assert_nonnull (delete);
   g_assert_false (fascia_visit_is_locked (fascia_visit_editor_get_visit (editor), NULL));
 
@@ -913,6 +909,18 @@ assert_tool_focused (Fixture           *f,
     }
 }
 
+/* Types @keys, then the focus is on @tool, chosen (assert_tool_focused()). */
+static void
+keys_then_tool (Fixture           *f,
+                FasciaVisitEditor *editor,
+                const char        *keys,
+                const char        *tool)
+{
+  fascia_ui_test_keys (GTK_WIDGET (f->window), keys);
+  fascia_ui_test_wait_idle (100);
+  assert_tool_focused (f, editor, tool);
+}
+
 /* The body chart's tools are one Tab stop, entered on the tool chosen, the arrows going from
  * tool to tool and choosing it as in a radio group, Home and End to the first and last; each
  * is read as a radio button, checked when chosen. The six tools were six Tab stops. */
@@ -926,25 +934,13 @@ test_tools_one_tab_stop (Fixture       *f,
 
   fascia_ui_test_wait_idle (200);
   g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
-  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
-  fascia_ui_test_wait_idle (100);
-  assert_tool_focused (f, editor, "pain");
+  keys_then_tool (f, editor, "shift+Tab", "pain");
 
-  fascia_ui_test_keys (GTK_WIDGET (f->window), "Right");
-  fascia_ui_test_wait_idle (100);
-  assert_tool_focused (f, editor, "hypertonic");
-  fascia_ui_test_keys (GTK_WIDGET (f->window), "End");
-  fascia_ui_test_wait_idle (100);
-  assert_tool_focused (f, editor, "weak");
-  fascia_ui_test_keys (GTK_WIDGET (f->window), "Right");
-  fascia_ui_test_wait_idle (100);
-  assert_tool_focused (f, editor, "pain");
-  fascia_ui_test_keys (GTK_WIDGET (f->window), "Left Left");
-  fascia_ui_test_wait_idle (100);
-  assert_tool_focused (f, editor, "short");
-  fascia_ui_test_keys (GTK_WIDGET (f->window), "Home");
-  fascia_ui_test_wait_idle (100);
-  assert_tool_focused (f, editor, "pain");
+  keys_then_tool (f, editor, "Right", "hypertonic");
+  keys_then_tool (f, editor, "End", "weak");
+  keys_then_tool (f, editor, "Right", "pain");
+  keys_then_tool (f, editor, "Left Left", "short");
+  keys_then_tool (f, editor, "Home", "pain");
 
   /* Out with one Tab either way, and back on the tool chosen, also with its Alt key. */
   fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
@@ -952,15 +948,11 @@ test_tools_one_tab_stop (Fixture       *f,
   g_assert_true (focus_within (f, view));
   fascia_ui_test_keys (GTK_WIDGET (f->window), "alt+t");
   fascia_ui_test_wait_idle (100);
-  fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
-  fascia_ui_test_wait_idle (100);
-  assert_tool_focused (f, editor, "trigger-point");
+  keys_then_tool (f, editor, "shift+Tab", "trigger-point");
   fascia_ui_test_keys (GTK_WIDGET (f->window), "shift+Tab");
   fascia_ui_test_wait_idle (100);
   g_assert_false (focus_within (f, tool_flow));
-  fascia_ui_test_keys (GTK_WIDGET (f->window), "Tab");
-  fascia_ui_test_wait_idle (100);
-  assert_tool_focused (f, editor, "trigger-point");
+  keys_then_tool (f, editor, "Tab", "trigger-point");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tool_flow), GTK_ACCESSIBLE_ROLE_RADIO_GROUP);
 }
 
@@ -1062,15 +1054,6 @@ test_finding_row_one_tab_stop (Fixture       *f,
   g_assert_true (active);
 }
 
-static gboolean
-is_add_point (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
-                       "visit.add-point") == 0;
-}
-
 /* A point mark, off the muscles and bones, is placed from the keyboard: Add Point puts one where
  * the keyboard was in the drawing, and the arrow keys on its "Place on the drawing" row move it
  * (Shift five times as far), saved and drawn as they go, the row saying what lies under it. A
@@ -1091,7 +1074,7 @@ test_point_from_keyboard (Fixture       *f,
   g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 10000));
   g_assert_true (fascia_diagram_view_focus_region (view, "m-gluteus-maximus-l"));
   fascia_ui_test_wait_idle (100);
-  add = fascia_ui_test_find_widget (GTK_WIDGET (editor), is_add_point, NULL);
+  add = fascia_ui_test_find_action_button (GTK_WIDGET (editor), "visit.add-point");
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_get_mapped (add));
   g_assert_true (gtk_widget_grab_focus (add));
