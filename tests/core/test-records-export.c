@@ -186,9 +186,9 @@ test_csv_mark_drawings (DemoFixture   *fixture,
       g_autofree char *current = g_strdup_printf ("%u", fascia_view_drawing_current (view[i]));
 
       g_assert_cmpstr (drawing[i], ==, x[i][0] == '\0' ? "" : current);
-      n_redrawn += x[i][0] != '\0' && g_str_equal (drawing[i], "2");
+      n_redrawn += x[i][0] != '\0' && g_ascii_strtoull (drawing[i], NULL, 10) > 1;
     }
-  /* The demo has free marks on the back view redrawn to reach the knee. */
+  /* The demo has free marks on the back view, redrawn to reach the knee and then the calf. */
   g_assert_cmpuint (n_redrawn, >, 0);
 }
 
