@@ -146,6 +146,20 @@ fascia_ui_test_find_action_button (GtkWidget  *root,
   return fascia_ui_test_find_widget (root, is_action_button, action);
 }
 
+/* Whether @widget is actionable with the string @target as its action's target. */
+gboolean
+fascia_ui_test_action_target_is (GtkWidget  *widget,
+                                 const char *target)
+{
+  GVariant *value;
+
+  if (!GTK_IS_ACTIONABLE (widget))
+    return FALSE;
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+         && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0;
+}
+
 static gboolean
 is_of_type (GtkWidget     *widget,
             gconstpointer  data)

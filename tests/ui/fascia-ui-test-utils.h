@@ -62,6 +62,8 @@ GtkWidget *fascia_ui_test_find_type   (GtkWidget              *root,
                                        GType                   type);
 GtkWidget *fascia_ui_test_find_action_button (GtkWidget       *root,
                                               const char      *action);
+gboolean   fascia_ui_test_action_target_is   (GtkWidget       *widget,
+                                              const char      *target);
 guint    fascia_ui_test_count_labels   (GtkWidget     *root,
                                         const char    *text);
 char    *fascia_ui_test_buffer_text    (GtkTextBuffer *buffer);

@@ -258,14 +258,9 @@ static gboolean
 is_link (GtkWidget     *widget,
          gconstpointer  target)
 {
-  GVariant *value;
-
-  if (!GTK_IS_ACTIONABLE (widget)
-      || !gtk_widget_is_drawable (widget)
-      || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "atlas.open") != 0)
-    return FALSE;
-  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
-  return value != NULL && g_str_equal (g_variant_get_string (value, NULL), target);
+  return GTK_IS_ACTIONABLE (widget) && gtk_widget_is_drawable (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "atlas.open") == 0
+         && fascia_ui_test_action_target_is (widget, target);
 }
 
 /* The link (or row) in the pane that opens @target. */

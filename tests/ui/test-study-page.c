@@ -1029,13 +1029,7 @@ static gboolean
 row_of_kind (GtkWidget     *widget,
              gconstpointer  data)
 {
-  GVariant *target;
-
-  if (!ADW_IS_ACTION_ROW (widget))
-    return FALSE;
-  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
-  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
-         && g_strcmp0 (g_variant_get_string (target, NULL), data) == 0;
+  return ADW_IS_ACTION_ROW (widget) && fascia_ui_test_action_target_is (widget, data);
 }
 
 /* A round left with Escape, started from its row with the keyboard, gives the focus back to

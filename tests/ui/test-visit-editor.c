@@ -104,6 +104,29 @@ new_visit (Fixture *f)
   return fascia_client_view_get_visit_editor (client_view (f));
 }
 
+/* A visit of the client @editor's visit is for, two days old (so locked), with these pain
+ * scores (-1: not recorded), stored beside the editor. */
+static FasciaVisit *
+add_old_visit (Fixture           *f,
+               FasciaVisitEditor *editor,
+               int                pain_before,
+               int                pain_after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+  FasciaVisit *visit = fascia_visit_new ();
+
+  fascia_visit_set_client_id (visit,
+                              fascia_visit_get_client_id (fascia_visit_editor_get_visit (editor)));
+  fascia_visit_set_visited_at (visit, two_days_ago);
+  fascia_visit_set_pain_before (visit, pain_before);
+  fascia_visit_set_pain_after (visit, pain_after);
+  g_assert_true (fascia_store_add_visit (fascia_window_get_store (f->window), visit, &error));
+  g_assert_no_error (error);
+  return visit;
+}
+
 /* Opens the visit again from the store, as a click on its row does. */
 static FasciaVisitEditor *
 reopen_visit (Fixture *f,
@@ -415,19 +438,12 @@ test_amendments_not_tab_stops (Fixture       *f,
     FASCIA_VISIT_FIELD_ASSESSMENT, FASCIA_VISIT_FIELD_PLAN_NOTES,
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
   FasciaVisitEditor *editor = new_visit (f);
+  g_autoptr(FasciaVisit) visit = add_old_visit (f, editor, -1, -1);
   FasciaStore *store = fascia_window_get_store (f->window);
   GtkWidget *plan_notes;
   gboolean reached_plan_notes = FALSE;
 
-  fascia_visit_set_client_id (visit,
-                              fascia_visit_get_client_id (fascia_visit_editor_get_visit (editor)));
-  fascia_visit_set_visited_at (visit, two_days_ago);
-  g_assert_true (fascia_store_add_visit (store, visit, &error));
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       g_assert_true (fascia_store_update_visit_field (store, fascia_visit_get_id (visit),
@@ -478,20 +494,16 @@ test_amendments_not_tab_stops (Fixture       *f,
   }
 }
 
-/* Each finding's buttons are named for the muscle as well as the finding: with two muscles
- * found, a screen reader read "Weak" and "Weak", the same for both. */
+/* Each of @regions found weak with the body chart's Weak tool, as a click on each does. */
 static void
-test_finding_buttons_named (Fixture       *f,
-                            gconstpointer  data)
+mark_weak (FasciaVisitEditor  *editor,
+           const char * const *regions,
+           guint               n_regions)
 {
-  FasciaVisitEditor *editor = new_visit (f);
   FasciaDiagramView *diagram = fascia_visit_editor_get_diagram_view (editor);
-  GtkWidget *list = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "finding_list");
-  const char * const regions[] = { "m-gluteus-maximus-l", "m-latissimus-dorsi-r" };
-  const char * const names[] = { "Gluteus maximus, left side", "Latissimus dorsi, right side" };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s", "weak"));
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+  for (guint i = 0; i < n_regions; i++)
     {
       GtkWidget *region = fascia_diagram_view_get_region_widget (diagram, regions[i]);
 
@@ -500,6 +512,20 @@ test_finding_buttons_named (Fixture       *f,
       fascia_test_iterate ();
     }
   fascia_ui_test_wait_idle (300);
+}
+
+/* Each finding's buttons are named for the muscle as well as the finding: with two muscles
+ * found, a screen reader read "Weak" and "Weak", the same for both. */
+static void
+test_finding_buttons_named (Fixture       *f,
+                            gconstpointer  data)
+{
+  FasciaVisitEditor *editor = new_visit (f);
+  GtkWidget *list = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "finding_list");
+  const char * const regions[] = { "m-gluteus-maximus-l", "m-latissimus-dorsi-r" };
+  const char * const names[] = { "Gluteus maximus, left side", "Latissimus dorsi, right side" };
+
+  mark_weak (editor, regions, G_N_ELEMENTS (regions));
 
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     {
@@ -793,22 +819,11 @@ static void
 test_score_amendments_shown (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FasciaVisit) visit = fascia_visit_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
   FasciaVisitEditor *editor = new_visit (f);
-  FasciaStore *store = fascia_window_get_store (f->window);
+  g_autoptr(FasciaVisit) visit = add_old_visit (f, editor, 5, -1);
   GtkWidget *before_label, *after_label;
   const char *text;
 
-  fascia_visit_set_client_id (visit,
-                              fascia_visit_get_client_id (fascia_visit_editor_get_visit (editor)));
-  fascia_visit_set_visited_at (visit, two_days_ago);
-  fascia_visit_set_pain_before (visit, 5);
-  fascia_visit_set_pain_after (visit, -1);
-  g_assert_true (fascia_store_add_visit (store, visit, &error));
-  g_assert_no_error (error);
   editor = reopen_visit (f, fascia_visit_get_id (visit));
   g_assert_true (fascia_visit_is_locked (fascia_visit_editor_get_visit (editor), NULL));
   before_label = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "pain_before_amendments");
@@ -856,13 +871,7 @@ static gboolean
 is_tool (GtkWidget     *widget,
          gconstpointer  tool)
 {
-  GVariant *target;
-
-  if (!GTK_IS_TOGGLE_BUTTON (widget))
-    return FALSE;
-  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
-  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
-         && g_str_equal (g_variant_get_string (target, NULL), tool);
+  return GTK_IS_TOGGLE_BUTTON (widget) && fascia_ui_test_action_target_is (widget, tool);
 }
 
 /* The tool bar's button that chooses @tool. */
@@ -989,20 +998,12 @@ test_finding_row_one_tab_stop (Fixture       *f,
                                gconstpointer  data)
 {
   FasciaVisitEditor *editor = new_visit (f);
-  FasciaDiagramView *diagram = fascia_visit_editor_get_diagram_view (editor);
   GtkWidget *list = fascia_ui_test_child (editor, FASCIA_TYPE_VISIT_EDITOR, "finding_list");
   const char * const regions[] = { "m-gluteus-maximus-l", "m-latissimus-dorsi-r" };
   GtkWidget *rows[2];
   gboolean active;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "visit.tool", "s", "weak"));
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    {
-      g_signal_emit_by_name (fascia_diagram_view_get_region_widget (diagram, regions[i]),
-                             "clicked");
-      fascia_test_iterate ();
-    }
-  fascia_ui_test_wait_idle (300);
+  mark_weak (editor, regions, G_N_ELEMENTS (regions));
   name_toggles (list);
   for (guint i = 0; i < 2; i++)
     rows[i] = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
