@@ -2566,6 +2566,47 @@ hover_under_pointer (FasciaDiagramView *self)
   set_hovered (self, region != NULL ? region->id : NULL);
 }
 
+/**
+ * fascia_diagram_view_dup_tooltip_text:
+ * @x: where GTK asks the tooltip for, in widget coordinates
+ * @y: likewise
+ *
+ * What the pointer's tooltip says: the name of the region hovered (with its note, if it has
+ * one), the region lit under the pointer. GTK asks the tooltip for its own reading of the
+ * pointer's position, which can be a pixel off the motion event's: at a region's edge the
+ * tooltip named the neighbour while the outline lit the other. Only without a pointer over
+ * the view (a tooltip asked for otherwise) does it name the region at @x, @y.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL for none
+ */
+char *
+fascia_diagram_view_dup_tooltip_text (FasciaDiagramView *self,
+                                      double             x,
+                                      double             y)
+{
+  const FasciaRegion *region;
+  g_autofree char *label = NULL;
+  const char *note;
+
+  g_return_val_if_fail (FASCIA_IS_DIAGRAM_VIEW (self), NULL);
+
+  if (self->names_hidden || self->point_mode || self->diagram == NULL)
+    return NULL;
+  if (self->has_pointer)
+    region = self->hovered != NULL ? fascia_diagram_lookup_region (self->diagram, self->hovered)
+                                   : NULL;
+  else
+    region = region_at (self, x, y);
+  if (region == NULL)
+    return NULL;
+
+  label = fascia_region_dup_label (self->atlas, region);
+  note = g_hash_table_lookup (self->notes, region->id);
+  if (note != NULL)
+    return g_strdup_printf ("%s: %s", label, note);
+  return g_steal_pointer (&label);
+}
+
 static gboolean
 query_tooltip_cb (FasciaDiagramView *self,
                   int                x,
@@ -2573,39 +2614,29 @@ query_tooltip_cb (FasciaDiagramView *self,
                   gboolean           keyboard,
                   GtkTooltip        *tooltip)
 {
-  const FasciaRegion *region;
-  g_autofree char *label = NULL;
-  const char *note;
-  GtkWidget *button;
+  g_autofree char *text = NULL;
 
   if (self->names_hidden)
     return FALSE;
 
   if (keyboard)
     {
-      button = gtk_widget_get_focus_child (GTK_WIDGET (self));
+      GtkWidget *button = gtk_widget_get_focus_child (GTK_WIDGET (self));
+      const char *label, *note;
+
       if (button == NULL)
         return FALSE;
-      label = g_strdup (fascia_region_button_get_label_text (FASCIA_REGION_BUTTON (button)));
+      label = fascia_region_button_get_label_text (FASCIA_REGION_BUTTON (button));
       note = g_hash_table_lookup (self->notes,
                                   fascia_region_button_get_region_id (FASCIA_REGION_BUTTON (button)));
+      text = note != NULL ? g_strdup_printf ("%s: %s", label, note) : g_strdup (label);
     }
   else
-    {
-      if (self->point_mode || (region = region_at (self, x, y)) == NULL)
-        return FALSE;
-      label = fascia_region_dup_label (self->atlas, region);
-      note = g_hash_table_lookup (self->notes, region->id);
-    }
+    text = fascia_diagram_view_dup_tooltip_text (self, x, y);
 
-  if (note != NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("%s: %s", label, note);
-
-      gtk_tooltip_set_text (tooltip, text);
-    }
-  else
-    gtk_tooltip_set_text (tooltip, label);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

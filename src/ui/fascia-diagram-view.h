@@ -93,6 +93,9 @@ void           fascia_diagram_view_widget_to_view     (FasciaDiagramView *self,
                                                        double            *view_y);
 
 const char    *fascia_diagram_view_get_hovered_region (FasciaDiagramView *self);
+char          *fascia_diagram_view_dup_tooltip_text   (FasciaDiagramView *self,
+                                                       double             x,
+                                                       double             y);
 GtkWidget     *fascia_diagram_view_get_region_widget  (FasciaDiagramView *self,
                                                        const char        *region_id);
 gboolean       fascia_diagram_view_focus_region       (FasciaDiagramView *self,

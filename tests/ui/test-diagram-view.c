@@ -185,6 +185,37 @@ test_hover (Fixture       *fixture,
                   & FASCIA_REGION_STYLE_HOVER);
 }
 
+/* The tooltip names the region lit under the pointer, wherever GTK reads the pointer: it asks
+ * for the tooltip with a position of its own, which at a region's edge was a pixel off the
+ * motion's and named the neighbour while the other was outlined. */
+static void
+test_tooltip_names_hovered (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *off = NULL;
+  double x, y, gx, gy;
+
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
+  region_centre (fixture, "m-iliacus-r", &x, &y);
+  region_centre (fixture, "m-psoas-major-r", &gx, &gy);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), x, y);
+  g_assert_true (fascia_test_wait_for (hovered, fixture, 3000));
+
+  label = fascia_region_dup_label (fixture->atlas,
+                                   fascia_diagram_lookup_region (fixture->diagram, "m-iliacus-r"));
+  /* Asked for at another region's spot, it still names the one under the pointer. */
+  text = fascia_diagram_view_dup_tooltip_text (fixture->view, gx, gy);
+  g_assert_cmpstr (text, ==, label);
+
+  /* Over the background, none. */
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view), 5, 5);
+  fascia_ui_test_wait_idle (100);
+  off = fascia_diagram_view_dup_tooltip_text (fixture->view, x, y);
+  g_assert_null (off);
+}
+
 /* The drawing laid out again under a pointer at rest (here a widget above it grows, as the
  * window does on leaving presentation mode) hovers what is under the pointer now: the region
  * hovered before stayed outlined where the drawing had taken it, the pointer over something
@@ -1181,6 +1212,8 @@ main (int   argc,
               fixture_set_up, test_click_activates, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/hover", Fixture, NULL,
               fixture_set_up, test_hover, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/tooltip-names-hovered", Fixture, NULL,
+              fixture_set_up, test_tooltip_names_hovered, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/hover-follows-layout", Fixture, NULL,
               fixture_set_up, test_hover_follows_layout, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/hover-ahead", Fixture, NULL,
