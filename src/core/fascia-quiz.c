@@ -996,8 +996,10 @@ make_nerve (FasciaQuiz   *self,
   /* Translators: %s is a muscle, e.g. “Which nerve supplies Piriformis?” */
   prompt = g_strdup_printf (_("Which nerve supplies %s?"), fascia_muscle_get_name (muscle));
   hint = view_hint (view);
-  /* Translators: a nerve and its spinal roots, e.g. “Superior gluteal nerve (L4–S1)” */
-  correct = g_strdup_printf (_("%s (%s)"), fascia_muscle_get_innervation_nerve (muscle),
+  /* Translators: a nerve and its spinal roots, as a muscle's card gives them, e.g.
+   * “Superior gluteal nerve; roots L4–S1”; the nerve and the roots may end in a parenthesis
+   * of their own (“Nerve to obturator internus (sacral plexus)”, “L1–L5 (segmental)”) */
+  correct = g_strdup_printf (_("%s; roots %s"), fascia_muscle_get_innervation_nerve (muscle),
                              fascia_muscle_get_innervation_roots (muscle));
 
   question = _fascia_quiz_question_new (FASCIA_QUIZ_KIND_NERVE, id, FASCIA_SIDE_NONE,

@@ -443,6 +443,15 @@ check_question (FasciaQuizQuestion *q)
 
         g_assert_cmpuint (n, >=, 2);
         assert_nerve_named (nerve, fascia_quiz_question_get_choice_text (q, right));
+        /* The feedback gives the whole supply and its roots as the muscle's card does: roots
+         * in a parenthesis of their own read "(sacral plexus) (L5–S2)", and a root's own
+         * parenthesis "(T1–L5 (segmental))". */
+        {
+          g_autofree char *whole = g_strdup_printf ("%s; roots %s", nerve,
+                                                    fascia_muscle_get_innervation_roots (muscle));
+
+          g_assert_cmpstr (fascia_quiz_question_get_correct_text (q), ==, whole);
+        }
         /* No choice gives itself away ("…, not the femoral nerve", a long parenthesis). */
         for (guint a = 0; a < n; a++)
           {
