@@ -724,7 +724,11 @@ day_selected_cb (GtkCalendar    *calendar,
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
-/* The calendar opens on the date in the field, or today. */
+static void calendar_keyboard_to_selected (GtkWidget          *calendar,
+                                           GDateTime          *date,
+                                           GtkEventController *skip);
+
+/* The calendar opens on the date in the field, or today, the keyboard on it. */
 static void
 calendar_show_cb (GtkWidget      *popover,
                   FasciaEntryRow *row)
@@ -737,6 +741,8 @@ calendar_show_cb (GtkWidget      *popover,
 
   g_signal_handlers_block_by_func (calendar, day_selected_cb, row);
   gtk_calendar_select_day (calendar, date);
+  calendar_keyboard_to_selected (GTK_WIDGET (calendar), date,
+                                 g_object_get_data (G_OBJECT (calendar), "fascia-enter-keys"));
   g_signal_handlers_unblock_by_func (calendar, day_selected_cb, row);
 }
 
@@ -775,6 +781,28 @@ name_calendar (GtkWidget  *calendar,
       set_name (g_ptr_array_index (buttons, i), _(arrows[i]));
 }
 
+/* Hands @keyval to the calendar's own key handler, as if pressed (the handler GTK gave it,
+ * not @skip, one of Fascia's). */
+static gboolean
+calendar_send_key (GtkWidget          *calendar,
+                   guint               keyval,
+                   guint               keycode,
+                   GdkModifierType     state,
+                   GtkEventController *skip)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (calendar);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && controller != skip)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, keycode, state, &handled);
+    }
+  return handled;
+}
+
 /* GTK 4.8's calendar picks the day the keyboard is on with Space alone: Enter, which a user
  * presses to choose, did nothing, the calendar left open. Enter is handed to the calendar's
  * own key handler as Space. */
@@ -785,24 +813,71 @@ calendar_key_pressed_cb (GtkEventControllerKey *keys,
                          GdkModifierType        state,
                          GtkWidget             *calendar)
 {
-  g_autoptr(GListModel) controllers = NULL;
-  gboolean handled = FALSE;
-
   if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
       || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
     return FALSE;
 
-  controllers = gtk_widget_observe_controllers (calendar);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+  return calendar_send_key (calendar, GDK_KEY_space, keycode, state, GTK_EVENT_CONTROLLER (keys));
+}
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
-          && controller != GTK_EVENT_CONTROLLER (keys))
-        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_space, keycode, state,
-                               &handled);
+/* The cell of the grid of @calendar's days that shows @day of the month shown, counted from
+ * the grid's first (0, the top left) to its last (41): the label of the day in the month, not
+ * one of the days of the months before and after the grid shows greyed. -1 if none does. */
+static int
+calendar_day_cell (GtkWidget *calendar,
+                   int        day)
+{
+  g_autofree char *text = g_strdup_printf ("%d", day);
+  int cell = -1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (calendar); child != NULL && cell < 0;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_GRID (child))
+        continue;
+      for (GtkWidget *label = gtk_widget_get_first_child (child); label != NULL;
+           label = gtk_widget_get_next_sibling (label))
+        {
+          int column, row;
+
+          if (!GTK_IS_LABEL (label) || !gtk_widget_has_css_class (label, "day-number")
+              || gtk_widget_has_css_class (label, "other-month")
+              || !g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
+            continue;
+          gtk_grid_query_child (GTK_GRID (child), label, &column, &row, NULL, NULL);
+          /* The grid's first row holds the days' names, and its first column the weeks'
+           * numbers (hidden or not). */
+          cell = (row - 1) * 7 + (column - 1);
+          break;
+        }
     }
-  return handled;
+  return cell;
+}
+
+/* The calendar's keyboard starts on the day selected. GTK 4.8's calendar moves the day the
+ * keyboard is on, a cell of its grid, apart from the day selected, and gtk_calendar_select_day()
+ * moves the selection alone: the first arrow went to the grid's first cell (an arrow and Enter
+ * from 10 Mar picked 23 Feb), and from wherever the keyboard had been in another month the
+ * last time. The keyboard's cell is brought to the grid's first cell (up and left as far as
+ * the grid goes), then down and right to the selected day's, through the calendar's own key
+ * handler: it has no call that moves it. */
+static void
+calendar_keyboard_to_selected (GtkWidget          *calendar,
+                               GDateTime          *date,
+                               GtkEventController *skip)
+{
+  int cell = calendar_day_cell (calendar, g_date_time_get_day_of_month (date));
+
+  if (cell < 0 || cell > 41)
+    return;
+  for (guint i = 0; i < 6; i++)
+    calendar_send_key (calendar, GDK_KEY_Up, 0, 0, skip);
+  for (guint i = 0; i < 7; i++)
+    calendar_send_key (calendar, GDK_KEY_Left, 0, 0, skip);
+  for (int i = 0; i < cell / 7; i++)
+    calendar_send_key (calendar, GDK_KEY_Down, 0, 0, skip);
+  for (int i = 0; i < cell % 7; i++)
+    calendar_send_key (calendar, GDK_KEY_Right, 0, 0, skip);
 }
 
 /* The calendar is made when its button is first pressed: a GtkCalendar is some fifty labels
@@ -828,6 +903,7 @@ create_calendar_cb (GtkMenuButton *button,
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), calendar);
   gtk_widget_add_controller (calendar, keys);
+  g_object_set_data (G_OBJECT (calendar), "fascia-enter-keys", keys);
   g_signal_connect_object (popover, "show", G_CALLBACK (calendar_show_cb), row, 0);
   gtk_menu_button_set_popover (button, popover);
 }

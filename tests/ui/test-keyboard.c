@@ -1130,8 +1130,29 @@ test_calendar_enter_picks (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), !=, shown);
   picked = fascia_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (end)));
   g_assert_nonnull (picked);
+  /* The keyboard starts on the date in the field: two days on from 10 March. The first
+   * arrow went to the grid's first cell (23 February was picked). */
   g_assert_cmpint (g_date_time_get_year (picked), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (picked), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (picked), ==, 12);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Opened again on a date of another month, it starts there, not where the keyboard was:
+   * a week on from 30 January is 6 February. */
+  gtk_editable_set_text (GTK_EDITABLE (end), "2026-01-30");
+  g_assert_true (gtk_widget_grab_focus (end));
+  fascia_ui_test_keys (window, "Tab");
+  fascia_ui_test_wait_idle (100);
+  fascia_ui_test_keys (window, "Return");
+  fascia_ui_test_wait_idle (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  fascia_ui_test_keys (GTK_WIDGET (popover), "Down Return");
+  fascia_ui_test_wait_idle (300);
+  g_clear_pointer (&picked, g_date_time_unref);
+  picked = fascia_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (end)));
+  g_assert_nonnull (picked);
+  g_assert_cmpint (g_date_time_get_month (picked), ==, 2);
+  g_assert_cmpint (g_date_time_get_day_of_month (picked), ==, 6);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
