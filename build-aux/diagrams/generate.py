@@ -668,7 +668,9 @@ def draw_knee_landmarks(v, side):
     if v.kind == 'post':
         lc = [(KNEE + 40, 715), (KNEE + 24, 712.5), (KNEE + 12, 715), (KNEE + 13, 725), (KNEE + 26, 727), (KNEE + 36, 722)]
         v.add('bones', path(smooth(v.ps(lc, side)), LANDMARK, 'b-lateral-tibial-condyle' + s))
-    v.add('bones', path(smooth(ell(v, KNEE - 21, 754, 5.5, 11, 0.1, side)), LANDMARK, 'b-pes-anserinus' + s))
+    if v.frame[1] < GASTROC_LOW:
+        # (in the back superficial view it lies over the medial head of gastrocnemius: build_posterior_superficial)
+        v.add('bones', pes_anserinus(v, side))
     v.add('bones', path(smooth(ell(v, KNEE - 35.5, 660, 4.2, 5, 0, side)), LANDMARK, 'b-adductor-tubercle' + s))
     # the femoral condyles, inside the outline of the femur's lower end (femur_distal()) below the adductor
     # tubercle and the ends of the supracondylar lines, either side of the intercondylar notch or fossa
@@ -1691,7 +1693,8 @@ def build_posterior_superficial():
              'vastus lateralis under the iliotibial tract: biceps femoris on the head of the fibula, semitendinosus, '
              'gracilis and sartorius on the pes anserinus, semimembranosus on the back of the medial tibial condyle, '
              'the iliotibial tract down the lateral thigh to the knee; below the knee the two heads of gastrocnemius, the '
-             'lower borders of the popliteal fossa, and plantaris and popliteus between them.',
+             'lower borders of the popliteal fossa, with plantaris and popliteus between them, swelling below the fossa '
+             'into the two bellies that meet in the midline and fill the upper calf, the medial head the larger.',
              scale=PS_SCALE)
     v.title_long = 'Posterior view, superficial layer: low back, buttock and thigh'
     v.ymin = -200                   # latissimus runs on up towards the axilla
@@ -1786,6 +1789,9 @@ def build_posterior_superficial():
         draw_itb_coronal(v, s)
         v.add('muscles', gastrocnemius_back(v, s))
         thigh_back(v, s, False)
+        # the pes anserinus, where the tendons of sartorius, gracilis and semitendinosus turn forward over
+        # the medial border of the medial head of gastrocnemius onto the tibia
+        v.add('muscles', pes_anserinus(v, s))
         gmed = glut_med_sheet_coronal(v, s)
         v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.88, 1.0))))
         gm = glut_max_sheet_coronal(v, s)
@@ -1808,12 +1814,13 @@ def build_posterior_superficial():
         # gastrocnemius's first two points (Travell & Simons): in each head near its outer border, a little
         # above the middle of its belly, 6-7 cm below the joint line; the first refers to the instep (below
         # the view) and up the inner calf to the back of the knee, the second around itself
-        trigger_point(v, 'gastrocnemius', 1, s, (KNEE - 11, 776))
-        trigger_point(v, 'gastrocnemius', 2, s, (KNEE + 22, 772))
+        # (each about a quarter of its head's width in from that border)
+        trigger_point(v, 'gastrocnemius', 1, s, (KNEE - 19, 776))
+        trigger_point(v, 'gastrocnemius', 2, s, (KNEE + 25.5, 772))
         referral_zone(v, 'gastrocnemius', 1, s, [blob(KNEE - 6, 700, 22, 16, 0, 12),
-                                                 [(KNEE - 24, 742), (KNEE - 10, 738), (KNEE - 3, 770), (KNEE - 4, 830),
-                                                  (KNEE - 20, 830), (KNEE - 24, 790)]])
-        referral_zone(v, 'gastrocnemius', 2, s, [blob(KNEE + 20, 776, 11, 22, 0, 12)])
+                                                 [(KNEE - 31, 742), (KNEE - 15, 738), (KNEE - 8, 770), (KNEE - 9, 830),
+                                                  (KNEE - 28, 830), (KNEE - 33, 790)]])
+        referral_zone(v, 'gastrocnemius', 2, s, [blob(KNEE + 24, 776, 11, 22, 0, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
     v.label('Intercostal muscles', (165.6, -38.3), L)
@@ -2231,8 +2238,13 @@ def gracilis_sheet(v, side):
 # onto the pes anserinus on the front of the medial surface, so that the pes shows at the outline medial to
 # the head. The back deep view ends 6 cm below the joint line, where both run off the frame (mm, left
 # side); the back superficial view goes on to 10 cm below it (GASTROC_LOW), past the middle of the heads'
-# bellies, where Travell & Simons's first two trigger points lie, one in each head: there each head's outline
-# is the one above carried on down, the medial head's border along the tibia's, the two meeting below the V.
+# bellies, where Travell & Simons's first two trigger points lie, one in each head. There the heads swell
+# below the V into the two fleshy bellies of the upper calf, meeting in its midline (10 mm lateral to the
+# knee's centre line) and together filling it from 31 mm medial to it to 37 mm lateral at 8 cm below the
+# joint line, the medial head 42 mm wide and the lateral 29: the medial head's border bulges medial to
+# the tibia's below the pes anserinus, which lies over its edge where the tendons turn forward, and the
+# lateral head's runs medial to the head of the fibula and then out over the fibula, soleus showing
+# lateral to it (GASTROC_*_LOW, fitted to those widths; both end on the foot of the frame).
 GASTROC_MED = ([(KNEE - 32, 661), (KNEE - 22, 661), (KNEE - 12, 667)],
                [(KNEE - 17, 765), (KNEE - 5, 765), (KNEE + 6, 765)],
                [(KNEE - 31, 694), (KNEE - 4, 694)], [(KNEE - 23, 736), (KNEE + 5, 738)])
@@ -2241,11 +2253,11 @@ GASTROC_LAT = ([(KNEE + 35, 662), (KNEE + 30, 665), (KNEE + 23, 669)],
                [(KNEE + 34, 700), (KNEE + 16, 696)], [(KNEE + 29, 738), (KNEE + 7, 742)])
 GASTROC_LOW = 805
 GASTROC_MED_LOW = (GASTROC_MED[0],
-                   [(KNEE - 17, 830), (KNEE - 6, 830), (KNEE + 5, 830)],
-                   [(KNEE - 31, 685), (KNEE - 4, 694)], [(KNEE - 16, 725), (KNEE + 5, 745)])
+                   [(KNEE - 32.5, 805), (KNEE - 11, 805), (KNEE + 10, 805)],
+                   [(KNEE - 30.6, 709), (KNEE + 4.2, 713)], [(KNEE - 23.8, 757), (KNEE + 14.1, 759)])
 GASTROC_LAT_LOW = (GASTROC_LAT[0],
-                   [(KNEE + 28, 830), (KNEE + 16, 830), (KNEE + 5, 830)],
-                   [(KNEE + 34, 700), (KNEE + 16, 696)], [(KNEE + 28, 745), (KNEE + 6, 750)])
+                   [(KNEE + 38.5, 805), (KNEE + 23, 805), (KNEE + 8, 805)],
+                   [(KNEE + 34.7, 709.7), (KNEE + 8.1, 714.3)], [(KNEE + 30.3, 757.3), (KNEE + 7, 759.7)])
 
 
 # Popliteus (Gray's, Moore; Travell & Simons): a flat triangular muscle on the back of the upper tibia, in
@@ -2274,6 +2286,10 @@ POPLITEUS = ([(KNEE + 37, 702), (KNEE + 35.5, 706.5)],
 PLANTARIS = ([(KNEE + 34, 650), (KNEE + 30, 652)],
              [(KNEE + 4, 765), (KNEE + 1.5, 765)],
              [(KNEE + 24, 680), (KNEE + 12, 682)], [(KNEE + 13, 714), (KNEE + 10.5, 714)])
+
+
+def pes_anserinus(v, side):
+    return path(smooth(ell(v, KNEE - 21, 754, 5.5, 11, 0.1, side)), LANDMARK, 'b-pes-anserinus' + sfx(side))
 
 
 def plantaris_back(v, side):

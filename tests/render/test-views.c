@@ -710,6 +710,49 @@ test_gastrocnemius_calf_points (void)
       }
 }
 
+/* Back superficial view: below the popliteal fossa the two heads of gastrocnemius swell into the
+ * fleshy bellies of the upper calf, meeting in its midline and together filling almost its whole
+ * width (Gray's, Moore), the medial head the larger. They were drawn as two straight straps 22 mm
+ * wide, bare tibia and fibula beside them, 44 mm together. Along each height from 770 to 800 mm
+ * below L1 (6-9 cm below the joint line, about 707), on both sides, gastrocnemius is one run with no
+ * gap, at least 58 mm wide, reaching at least 25 mm medial of the knee's centre line (KNEE, 66 mm
+ * out) and 30 mm lateral of it. */
+static void
+test_gastrocnemius_calf_bellies (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 770; y <= 800; y += 10)
+      {
+        double first = -1, last = -1;
+        guint gaps = 0;
+
+        for (double a = 10; a <= 130; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            gboolean on = hit != NULL && g_str_equal (hit->atlas_id, "gastrocnemius");
+
+            if (on && first < 0)
+              first = a;
+            else if (on && last >= 0 && a - last > 0.75)
+              gaps++;
+            if (on)
+              last = a;
+          }
+        g_test_message ("%s side, %.0f mm below L1: gastrocnemius from %.1f to %.1f mm out",
+                        side == 1 ? "left" : "right", y, first, last);
+        if (first < 0 || gaps > 0 || last - first < 58 || first > 66 - 25 || last < 66 + 30)
+          g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: from %.1f to %.1f mm out, "
+                                  "%u gaps", side == 1 ? "left" : "right", y, first, last, gaps);
+      }
+
+  if (wrong->len > 0)
+    g_error ("the heads of gastrocnemius do not fill the upper calf:%s", wrong->str);
+}
+
 /* Semimembranosus's trigger point (Travell & Simons: the lower half of the back of the thigh,
  * medially, deep to and beside semitendinosus) lay in the back deep view on the tendon of
  * semitendinosus, which covers semimembranosus there: a click on the mark's rim found
@@ -1370,11 +1413,18 @@ static const HitPoint hit_points[] = {
   /* The pes anserinus lies at the medial outline below the knee, medial to the medial head of
    * gastrocnemius, whose medial border runs along the medial border of the tibia under the tendons
    * that cross it to the pes; the head had a round hole cut in it over the pes (45, 758 mm, 5 mm
-   * across), and 49.5 mm out, in the hole, found the pes in the middle of the muscle. */
-  { "posterior-superficial", 527.3, 1426.9, "m-gastrocnemius-l",
+   * across), and 49.5 mm out, in the hole, found the pes in the middle of the muscle. In the back
+   * superficial view, where the head swells into its belly below the V, its medial border runs
+   * medial to the tibia's and the pes lies over it where the tendons turn forward: lateral to the pes
+   * (53 mm out) and below it (40 mm out, 772 mm) lies the head. */
+  { "posterior-superficial", 522.1, 1426.9, "m-gastrocnemius-l",
     "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
-  { "posterior-superficial", 672.7, 1426.9, "m-gastrocnemius-r",
+  { "posterior-superficial", 677.9, 1426.9, "m-gastrocnemius-r",
     "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
+  { "posterior-superficial", 541.2, 1447.5, "m-gastrocnemius-l",
+    "below the pes anserinus the medial head of gastrocnemius reaches the medial outline of the calf" },
+  { "posterior-superficial", 658.8, 1447.5, "m-gastrocnemius-r",
+    "below the pes anserinus the medial head of gastrocnemius reaches the medial outline of the calf" },
   { "posterior-deep", 510.9, 1485.8, "m-gastrocnemius-l",
     "lateral to the pes anserinus lies the medial head of gastrocnemius, whole, with no hole in it" },
   { "posterior-deep", 689.1, 1485.8, "m-gastrocnemius-r",
@@ -4273,6 +4323,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/plantaris-origin-lit", test_plantaris_origin_lit);
   g_test_add_func ("/fascia/render/views/gastrocnemius-trigger-points", test_gastrocnemius_trigger_points);
   g_test_add_func ("/fascia/render/views/gastrocnemius-calf-points", test_gastrocnemius_calf_points);
+  g_test_add_func ("/fascia/render/views/gastrocnemius-calf-bellies", test_gastrocnemius_calf_bellies);
   g_test_add_func ("/fascia/render/views/semimembranosus-point", test_semimembranosus_point);
   g_test_add_func ("/fascia/render/views/front-adductor-longus-broad", test_front_adductor_longus_broad);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
