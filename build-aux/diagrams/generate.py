@@ -1694,7 +1694,8 @@ def build_posterior_superficial():
              'gracilis and sartorius on the pes anserinus, semimembranosus on the back of the medial tibial condyle, '
              'the iliotibial tract down the lateral thigh to the knee; below the knee the two heads of gastrocnemius, the '
              'lower borders of the popliteal fossa, with plantaris and popliteus between them, swelling below the fossa '
-             'into the two bellies that meet in the midline and fill the upper calf, the medial head the larger.',
+             'into the two bellies that meet in the midline and fill the upper calf, the medial head the larger; '
+             'soleus, deep to them, shows lateral to the lateral head below the head of the fibula.',
              scale=PS_SCALE)
     v.title_long = 'Posterior view, superficial layer: low back, buttock and thigh'
     v.ymin = -200                   # latissimus runs on up towards the axilla
@@ -1783,6 +1784,9 @@ def build_posterior_superficial():
         # popliteus in the floor of the popliteal fossa, deep to the tract and gastrocnemius, seen in the V
         # between the heads of gastrocnemius
         v.add('muscles', popliteus_back(v, s))
+        # soleus under gastrocnemius, showing lateral to its lateral head below the head of the fibula;
+        # plantaris's tendon runs down between them
+        v.add('muscles', soleus_back(v, s))
         v.add('muscles', plantaris_back(v, s))
         # the iliotibial tract over vastus lateralis, ending above the knee under biceps femoris; gastrocnemius
         # below the hamstrings, the lower borders of the popliteal fossa, behind the tract (nearer the viewer)
@@ -1821,6 +1825,11 @@ def build_posterior_superficial():
                                                  [(KNEE - 31, 742), (KNEE - 15, 738), (KNEE - 8, 770), (KNEE - 9, 830),
                                                   (KNEE - 28, 830), (KNEE - 33, 790)]])
         referral_zone(v, 'gastrocnemius', 2, s, [blob(KNEE + 24, 776, 11, 22, 0, 12)])
+        # soleus's second point (Travell & Simons), high in the calf on its outer side: in the strip of the
+        # muscle lateral to the lateral head of gastrocnemius, 8 cm below the joint line; it refers over the
+        # back of the upper calf. Its first and third points lie low in the calf, below the view.
+        trigger_point(v, 'soleus', 2, s, (KNEE + 42.3, 790))
+        referral_zone(v, 'soleus', 2, s, [blob(KNEE + 18, 768, 27, 34, 0, 12)])
     L, R = 1, -1
     v.label('Latissimus dorsi', (80, -40), L)
     v.label('Intercostal muscles', (165.6, -38.3), L)
@@ -1863,6 +1872,7 @@ def build_posterior_superficial():
     v.label('Gastrocnemius', (KNEE + 17, 735), L)
     v.label('Popliteus', (KNEE + 6, 720), R)
     v.label('Plantaris', (KNEE + 17, 684), L)
+    v.label('Soleus', (KNEE + 44, 770), L)
     return v
 
 
@@ -2286,6 +2296,27 @@ POPLITEUS = ([(KNEE + 37, 702), (KNEE + 35.5, 706.5)],
 PLANTARIS = ([(KNEE + 34, 650), (KNEE + 30, 652)],
              [(KNEE + 4, 765), (KNEE + 1.5, 765)],
              [(KNEE + 24, 680), (KNEE + 12, 682)], [(KNEE + 13, 714), (KNEE + 10.5, 714)])
+
+
+# Soleus (Gray's, Moore): from the back of the head and the upper quarter of the shaft of the fibula, the
+# soleal line and the middle third of the medial border of the tibia, and the tendinous arch between them
+# over the popliteal vessels and the tibial nerve; deep to gastrocnemius, to the calcaneal tendon. Within
+# the back superficial view, which ends 10 cm below the joint line, it shows only lateral to the lateral
+# head of gastrocnemius, from just below the head of the fibula, over the fibula, 10-13 mm wide below
+# the head; its tibial origin on the medial border begins about a third of the way down the
+# leg, below the frame, so no strip of it shows medial to the medial head there. Drawn whole, under
+# gastrocnemius and plantaris's tendon, over popliteus (mm, left side: fibre t=0 the lateral border, the
+# origin along the back of the fibular head, just inside its lower outline, the arch and the soleal line).
+SOLEUS = ([(KNEE + 46.5, 741), (KNEE + 44, 743), (KNEE + 40, 744.5), (KNEE + 35, 744.5), (KNEE + 30, 746),
+           (KNEE + 18, 757), (KNEE + 4, 775), (KNEE - 8, 792), (KNEE - 13, 805)],
+          [(KNEE + 48.5, 805), (KNEE + 18, 805), (KNEE - 13, 805)],
+          [(KNEE + 48.2, 769), (KNEE - 13, 805)], [(KNEE + 48.5, 787), (KNEE - 13, 805)])
+
+
+def soleus_back(v, side):
+    """Soleus from behind, under gastrocnemius: its fibres running down from the fibula and the soleal
+    line."""
+    return group('m-soleus' + sfx(side), muscle_parts(sheet(v, side, *SOLEUS), 'mid', 12))
 
 
 def pes_anserinus(v, side):
@@ -4610,7 +4641,7 @@ MUSCLE_IDS = ['psoas-major', 'psoas-minor', 'iliacus', 'quadratus-lumborum', 'gl
               'adductor-longus', 'adductor-brevis', 'pectineus', 'gracilis', 'obturator-internus', 'gemellus-superior',
               'gemellus-inferior', 'quadratus-femoris', 'obturator-externus', 'sartorius', 'vastus-lateralis', 'vastus-medialis', 'vastus-intermedius',
               'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'levator-ani', 'coccygeus', 'diaphragm',
-              'gastrocnemius', 'popliteus', 'plantaris']
+              'gastrocnemius', 'popliteus', 'plantaris', 'soleus']
 LANDMARK_IDS = ['t10-vertebra', 't12-body', 'l1-body', 'l2-body', 'l3-body', 'l4-body', 'l5-body', 't12-transverse-process',
                 'l1-transverse-process', 'l2-transverse-process', 'l3-transverse-process', 'l4-transverse-process',
                 'l5-transverse-process', 'lumbar-intervertebral-discs', 'lower-thoracic-spinous-processes',

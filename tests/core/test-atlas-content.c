@@ -27,7 +27,7 @@ static const char * const required_muscles[] = {
   "diaphragm",
   /* issue 12 */
   "trapezius", "rhomboid-major", "teres-major", "intercostals", "gastrocnemius", "popliteus", "plantaris",
-  NULL
+  "soleus", NULL
 };
 
 /* Every muscle's identifiers, each checked against what Terminologia Anatomica (1998) and the
@@ -87,6 +87,7 @@ static const struct
   { "gastrocnemius",               "FMA:22541", "A04.7.02.044" },
   { "popliteus",                   "FMA:22590", "A04.7.02.050" },
   { "plantaris",                   "FMA:22543", "A04.7.02.049" },
+  { "soleus",                      "FMA:22542", "A04.7.02.047" },
 };
 
 static const char * const required_landmarks[] = {
@@ -199,6 +200,9 @@ static const struct {
   { "gastrocnemius", 4, "posterior-deep" },
   { "popliteus", 1, "posterior-deep" },
   { "plantaris", 1, "posterior-deep" },
+  { "soleus", 1, NULL },
+  { "soleus", 2, "posterior-superficial" },
+  { "soleus", 3, NULL },
 };
 
 static FasciaAtlas *
@@ -838,6 +842,84 @@ test_plantaris_card (void)
                                     "plantaris"));
 }
 
+/* Soleus (issue 12): drawn in the back superficial view, where it shows lateral to the lateral head
+ * of gastrocnemius below the head of the fibula, so it has a card as every drawn muscle does: from
+ * the head and upper fibula, the soleal line and the medial border of the tibia and the tendinous
+ * arch between them, by the calcaneal tendon to the calcaneus beyond every view; the tibial nerve
+ * S1-S2, where some texts add L5 (said in its note and disagreements); the posterior tibial, fibular
+ * and sural arteries; Travell & Simons's three points, the second, high on the outer calf, drawn in
+ * that view, the first (to the heel) and the third (to the sacroiliac joint) below it and described
+ * only; stretched by the calf stretch with the knee bent, and its relation to gastrocnemius stated on
+ * both cards. */
+static void
+test_soleus_card (void)
+{
+  FasciaAtlas *atlas = get_atlas ();
+  FasciaMuscle *so = fascia_atlas_lookup_muscle (atlas, "soleus");
+  const char * const blood_words[] = { "Posterior tibial", "Fibular", "Sural", NULL };
+  const char * const views[] = { "posterior-superficial", NULL };
+  g_autofree char *blood = NULL;
+  g_autofree char *actions = NULL;
+  const char * const *disagreements;
+  GListModel *points;
+  GPtrArray *origins;
+  GPtrArray *relations;
+  gboolean roots_stated = FALSE;
+  gboolean related = FALSE;
+
+  g_assert_nonnull (so);
+  g_assert_cmpstr (fascia_muscle_get_group (so), ==, "triceps-surae");
+  g_assert_true (fascia_muscle_get_paired (so));
+  g_assert_cmpstr (fascia_muscle_get_innervation_nerve (so), ==, "Tibial nerve");
+  g_assert_cmpstr (fascia_muscle_get_innervation_roots (so), ==, "S1–S2");
+  g_assert_nonnull (strstr (fascia_muscle_get_innervation_note (so), "L5"));
+  disagreements = fascia_muscle_get_disagreements (so);
+  for (guint i = 0; disagreements[i] != NULL; i++)
+    roots_stated = roots_stated || strstr (disagreements[i], "L5") != NULL;
+  g_assert_true (roots_stated);
+  blood = g_strjoinv ("\n", (char **) fascia_muscle_get_blood_supply (so));
+  g_assert_true (has_all (blood, blood_words));
+  actions = g_strjoinv ("\n", (char **) fascia_muscle_get_actions (so));
+  g_assert_nonnull (strstr (actions, "Plantarflexes"));
+  g_assert_nonnull (strstr (actions, "standing"));
+
+  origins = fascia_muscle_get_origins (so);
+  g_assert_true (attaches (origins, "fibular-head"));
+  g_assert_true (attaches (origins, "fibula"));
+  g_assert_true (attaches (origins, "tibia"));
+  g_assert_nonnull (strstr (((FasciaAttachment *) origins->pdata[1])->text, "soleal line"));
+  g_assert_nonnull (strstr (((FasciaAttachment *) origins->pdata[2])->text, "tendinous arch"));
+  g_assert_true (attaches (fascia_muscle_get_insertions (so), "calcaneus"));
+
+  points = fascia_muscle_get_trigger_points (so);
+  g_assert_cmpuint (g_list_model_get_n_items (points), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(FasciaTriggerPoint) point = g_list_model_get_item (points, i);
+      const char * const *tp_views = fascia_trigger_point_get_views (point);
+      const char *referral = fascia_trigger_point_get_referral (point);
+
+      g_assert_cmpuint (g_strv_length ((char **) tp_views), ==, i == 1 ? 1 : 0);
+      if (i == 0)
+        g_assert_nonnull (strstr (referral, "heel"));
+      else if (i == 1)
+        g_assert_nonnull (strstr (referral, "calf"));
+      else
+        g_assert_nonnull (strstr (referral, "sacroiliac joint"));
+    }
+  g_assert_nonnull (strstr (fascia_muscle_get_study_note (so), "deep vein thrombosis"));
+  g_assert_true (treated_by (so, "calf-stretch"));
+  g_assert_true (treated_by (so, "trigger-point-therapy"));
+  relations = fascia_muscle_get_relations (fascia_atlas_lookup_muscle (atlas, "gastrocnemius"));
+  for (guint i = 0; i < relations->len; i++)
+    related = related || g_str_equal (((FasciaRelation *) relations->pdata[i])->muscle_id, "soleus");
+  g_assert_true (related);
+
+  for (guint i = 0; views[i] != NULL; i++)
+    g_assert_true (g_strv_contains (fascia_view_get_muscles (fascia_atlas_lookup_view (atlas, views[i])),
+                                    "soleus"));
+}
+
 /* Ribs 5-8 as the references attach them (Gray's, Moore): iliocostalis lumborum inserts on the
  * angles of the lower six or seven ribs, longissimus thoracis on the lower nine or ten, and the
  * diaphragm's costal part arises from the inner surfaces of the lower six cartilages and ribs
@@ -1212,6 +1294,7 @@ main (int   argc,
                    test_femur_attachments_precise);
   g_test_add_func ("/fascia/core/atlas-content/popliteus-card", test_popliteus_card);
   g_test_add_func ("/fascia/core/atlas-content/plantaris-card", test_plantaris_card);
+  g_test_add_func ("/fascia/core/atlas-content/soleus-card", test_soleus_card);
   g_test_add_func ("/fascia/core/atlas-content/ribs-5-8-attached", test_ribs_5_8_attached);
   g_test_add_func ("/fascia/core/atlas-content/referral-facts", test_referral_facts);
   g_test_add_func ("/fascia/core/atlas-content/landmarks-complete", test_landmarks_complete);

@@ -753,6 +753,72 @@ test_gastrocnemius_calf_bellies (void)
     g_error ("the heads of gastrocnemius do not fill the upper calf:%s", wrong->str);
 }
 
+/* Back superficial view: soleus, deep to gastrocnemius, shows at the side of the upper calf lateral to
+ * the lateral head, from below the head of the fibula, over the fibula (Gray's, Moore); it was not
+ * drawn, and the fibula showed bare beside the lateral head down to the foot of the view. Along each
+ * height from 760 to 800 mm below L1, on both sides, the first region lateral to gastrocnemius is
+ * soleus, at least 8 mm wide; its second trigger point (Travell & Simons: high in the calf on its
+ * outer side) is drawn on it, lateral to the knee's centre line and below the head of the fibula; and
+ * its card lights its origin on the fibula there. */
+static void
+test_soleus_lateral_calf (void)
+{
+  static const char * const sides[] = { "l", "r" };
+  static const char * const views[] = { "posterior-superficial", NULL };
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 760; y <= 800; y += 10)
+      {
+        gboolean in_gastrocnemius = FALSE;
+        const char *first = NULL;
+        double from = 0, a;
+
+        for (a = 66; a <= 140; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *atlas_id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (atlas_id, "gastrocnemius"))
+              in_gastrocnemius = TRUE;
+            else if (in_gastrocnemius && first == NULL)
+              first = hit != NULL ? hit->id : "nothing", from = a;
+            else if (first != NULL && !g_str_equal (atlas_id, "soleus"))
+              break;
+          }
+        g_test_message ("%s side, %.0f mm below L1: %s lateral to gastrocnemius, from %.1f to %.1f mm out",
+                        side == 1 ? "left" : "right", y, first != NULL ? first : "nothing", from, a);
+        if (first == NULL || strstr (first, "m-soleus") != first || a - from < 8)
+          g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s lateral to gastrocnemius, "
+                                  "%.1f mm wide", side == 1 ? "left" : "right", y,
+                                  first != NULL ? first : "nothing", a - from);
+      }
+  if (wrong->len > 0)
+    g_error ("soleus does not show lateral to gastrocnemius:%s", wrong->str);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      g_autofree char *tp_id = g_strdup_printf ("tp-soleus-2-%s", sides[s]);
+      g_autofree char *muscle_id = g_strdup_printf ("m-soleus-%s", sides[s]);
+      g_autofree char *head_id = g_strdup_printf ("b-fibular-head-%s", sides[s]);
+      const FasciaRegion *head = fascia_diagram_lookup_region (diagram, head_id);
+      double cx, cy, out, below;
+
+      g_assert_nonnull (head);
+      assert_point_on_muscle (diagram, tp_id, muscle_id, &cx, &cy);
+      back_view_mm (diagram, cx, cy, s == 0, &out, &below);
+      g_test_message ("%s: %.1f mm out, %.1f mm below L1", tp_id, out, below);
+      g_assert_cmpfloat (out, >, 66 + 30);
+      g_assert_cmpfloat (cy, >, head->y + head->height);
+      g_assert_cmpfloat (fascia_diagram_lookup_region (diagram, tp_id)->y
+                         + fascia_diagram_lookup_region (diagram, tp_id)->height, <, 1500);
+    }
+
+  assert_origin_lit ("soleus", views);
+}
+
 /* Semimembranosus's trigger point (Travell & Simons: the lower half of the back of the thigh,
  * medially, deep to and beside semitendinosus) lay in the back deep view on the tendon of
  * semitendinosus, which covers semimembranosus there: a click on the mark's rim found
@@ -2770,6 +2836,8 @@ static const LabelPoint label_points[] = {
   { "posterior-deep", "Popliteus", "m-popliteus-r" },
   { "posterior-superficial", "Plantaris", "m-plantaris-l" },
   { "posterior-deep", "Plantaris", "m-plantaris-l" },
+  /* soleus, labelled where it shows lateral to the lateral head of gastrocnemius */
+  { "posterior-superficial", "Soleus", "m-soleus-l" },
   { "lateral", "Linea alba", "b-linea-alba" },
   { "lateral", "Fibular head", "b-fibular-head-r" },
   /* the spinous processes and the median sacral crest lie on the thoracolumbar fascia */
@@ -4324,6 +4392,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/gastrocnemius-trigger-points", test_gastrocnemius_trigger_points);
   g_test_add_func ("/fascia/render/views/gastrocnemius-calf-points", test_gastrocnemius_calf_points);
   g_test_add_func ("/fascia/render/views/gastrocnemius-calf-bellies", test_gastrocnemius_calf_bellies);
+  g_test_add_func ("/fascia/render/views/soleus-lateral-calf", test_soleus_lateral_calf);
   g_test_add_func ("/fascia/render/views/semimembranosus-point", test_semimembranosus_point);
   g_test_add_func ("/fascia/render/views/front-adductor-longus-broad", test_front_adductor_longus_broad);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
