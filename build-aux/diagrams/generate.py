@@ -821,6 +821,8 @@ VL_O = [(148, 294), (157, 318), (150, 344), (136, 364)]
 VL_I = [(KNEE + 26, 648), (KNEE + 14, 660)]
 VL_C1 = [(184, 420), (126, 430)]
 VL_C2 = [(158, 560), (100, 570)]
+# vastus lateralis in the front superficial view: its origin along the upper intertrochanteric line
+VL_O_FRONT = [(148, 294), (140, 302), (132, 314), (126, 326)]
 
 
 def draw_itb_coronal(v, side):
@@ -2441,7 +2443,13 @@ def thigh_front(v, side):
     v.add('muscles', group('m-gracilis' + sf, parts))
     # vastus medialis over the adductors, which lie behind it at their insertions on the linea aspera
     v.add('muscles', vastus_medialis_front(v, side))
-    vl = vastus_lateralis_sheet_coronal(v, side)
+    if v.id == 'front-superficial':
+        # with rectus femoris in place its upper part shows lateral to it, under tensor fasciae latae and
+        # the tract, from the upper intertrochanteric line and the lower border of the greater trochanter;
+        # its medial border runs down under rectus femoris's lateral border (the outline is the same)
+        vl = sheet(v, side, VL_O_FRONT, VL_I, [VL_C1[0], (114, 470)], [VL_C2[0], (84, 560)])
+    else:
+        vl = vastus_lateralis_sheet_coronal(v, side)
     v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))
 
 
@@ -2813,6 +2821,10 @@ def transversus_front(v, side, nfib=18):
             + [path(lines(0, 1, 0.85, 1.0, max(3, nfib // 2)), TENDON_FIBRE), path(lines(0, 1, 0.02, 0.85, nfib), FIBRE)])
 
 
+TFL_ORIGIN = [(124, 212), (133, 201), (141, 189)]
+TFL_END = [(153, 382), (160, 370)]
+
+
 def build_front_superficial():
     # down to the knee, as the front view: the muscles of the front of the thigh end on their bones
     v = View('front-superficial', 'ant', 600, 8, (-150, 765), 'Front, superficial',
@@ -2821,8 +2833,10 @@ def build_front_superficial():
              'ligament; on the right the sheath is opened to show rectus abdominis with its tendinous '
              'intersections, and the external oblique is removed to show the internal oblique, cut to show '
              'transversus abdominis; above it, between the ribs, the intercostal muscles, the external intercostal '
-             'membrane between the costal cartilages. Below: tensor fasciae latae, sartorius, rectus femoris, vastus lateralis '
-             '(vastus intermedius showing between them), vastus medialis above the inner side of the kneecap, and '
+             'membrane between the costal cartilages. Below: sartorius and tensor fasciae latae diverging from the ASIS, '
+             'rectus femoris between them, vastus lateralis lateral to it under tensor fasciae latae and the iliotibial '
+             'tract (vastus intermedius just showing between them above the kneecap), vastus medialis above the inner '
+             'side of the kneecap, and '
              'the adductors, down to the knee: the quadriceps on the patella and the patellar ligament to the '
              'tibial tuberosity, sartorius and gracilis on the pes anserinus, the iliotibial tract to the lateral '
              'tibial condyle.',
@@ -2844,10 +2858,14 @@ def build_front_superficial():
         # rectus femoris: a fusiform belly from the AIIS, broadest in the upper half of the thigh, narrowing
         # below into its flat tendon, the central part of the quadriceps tendon on the base of the patella;
         # vastus medialis bulges beside it above the medial side of the knee
-        rf = sheet(v, s, [(114, 238), (121, 240)], [(KNEE - 8, 644), (KNEE + 10, 644)], [(96, 330), (142, 330)], [(82, 540), (100, 540)])
+        rf = sheet(v, s, [(114, 238), (121, 240)], [(KNEE - 8, 644), (KNEE + 10, 644)], [(76, 350), (142, 330)], [(82, 540), (100, 540)])
         v.add('muscles', group('m-rectus-femoris' + sf, muscle_parts(rf, 'sup', 12, tendon=(0.8, 1.0))))
-        tfl = sheet(v, s, [(124, 212), (133, 200), (141, 186)], [(152, 382), (166, 380)], [(136, 280), (160, 260)], None)
-        v.add('muscles', group('m-tensor-fasciae-latae' + sf, muscle_parts(tfl, 'sup', 7)))
+        # tensor fasciae latae on the anterolateral hip, over the greater trochanter and in front of gluteus
+        # medius: from the ASIS and the outer lip of the crest just behind it, a belly some 15 cm long and 2-4 cm
+        # broad, diverging from sartorius below the ASIS (rectus femoris shows in the V between them), down to
+        # end about a third of the way down the thigh between the layers of the iliotibial tract
+        tfl = sheet(v, s, TFL_ORIGIN, TFL_END, [(117, 275), (160, 250)], [(124, 345), (158, 320)])
+        v.add('muscles', group('m-tensor-fasciae-latae' + sf, muscle_parts(tfl, 'sup', 9)))
         sartorius_front(v, s)
     # subject's right: external oblique removed but for its upper slips, the internal oblique cut to show
     # transversus abdominis, the rectus sheath opened on rectus abdominis

@@ -847,6 +847,96 @@ test_semimembranosus_point (void)
     }
 }
 
+/* Front superficial view: tensor fasciae latae lies on the anterolateral hip over the greater
+ * trochanter, from the ASIS and the crest just behind it down to end about a third of the way
+ * down the thigh between the layers of the iliotibial tract; below the ASIS it and sartorius
+ * diverge, rectus femoris showing between them, the upper vastus lateralis lateral to that under
+ * the muscle and the tract (Gray's, Moore). It was drawn as a strap 15 mm wide standing off the
+ * thigh's outline, its lower end free beyond the tract, with the greater trochanter and the
+ * femoral neck bare between it and rectus femoris. Both sides: every point of the lowest 6 mm of
+ * the muscle lies on the tract; and from 245 mm below L1 (below the AIIS) down to the lesser
+ * trochanter (350 mm), walking out from sartorius's lateral border to the outline of the thigh,
+ * every point is muscle or the tract, never bone or the background. */
+static void
+test_front_tensor_fasciae_latae (void)
+{
+  static const char * const sides[] = { "l", "r" };
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      g_autofree char *tfl_id = g_strdup_printf ("m-tensor-fasciae-latae-%s", sides[s]);
+      g_autofree char *itb_id = g_strdup_printf ("b-iliotibial-tract-%s", sides[s]);
+      const FasciaRegion *tfl = fascia_diagram_lookup_region (diagram, tfl_id);
+      double x0, y0, top, scale, bottom = tfl->y + tfl->height;
+      guint on_tfl = 0;
+
+      g_assert_true (fascia_view_drawing_get_frame ("front-superficial", &x0, &y0, &top, &scale));
+      /* its lower end, inside the tract */
+      for (double y = bottom - 6 * scale; y < bottom; y += 0.5)
+        for (double x = tfl->x; x <= tfl->x + tfl->width; x += 0.5)
+          {
+            g_autoptr(GPtrArray) here = fascia_diagram_regions_at (diagram, x, y, FALSE);
+            gboolean in_tfl = FALSE, in_itb = FALSE;
+
+            for (guint i = 0; i < here->len; i++)
+              {
+                const FasciaRegion *r = g_ptr_array_index (here, i);
+
+                in_tfl = in_tfl || g_str_equal (r->id, tfl_id);
+                in_itb = in_itb || g_str_equal (r->id, itb_id);
+              }
+            on_tfl += in_tfl;
+            if (in_tfl && !in_itb)
+              {
+                g_string_append_printf (wrong, "\n  %s's lower end off the tract at %.1f mm out, "
+                                        "%.1f mm below L1", tfl_id,
+                                        fabs (x - x0) / scale, top + (y - y0) / scale);
+                break;
+              }
+          }
+      g_assert_cmpuint (on_tfl, >, 0);
+
+      /* the front of the upper thigh lateral to sartorius */
+      for (double y = 245; y <= 350; y += 5)
+        {
+          gboolean past_sartorius = FALSE;
+
+          for (double a = 60; a <= 190; a += 0.5)
+            {
+              const FasciaRegion *hit = coronal_hit_mm (diagram, s == 0, a, y);
+
+              if (hit != NULL && g_str_equal (hit->atlas_id, "sartorius"))
+                past_sartorius = TRUE;
+              else if (past_sartorius && hit == NULL)
+                {
+                  /* the outline of the thigh, or a gap: the thigh goes on a few mm further */
+                  for (double b = a + 0.5; b <= a + 4; b += 0.5)
+                    if (coronal_hit_mm (diagram, s == 0, b, y) != NULL)
+                      {
+                        g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: the "
+                                                "background at %.1f mm out", sides[s], y, a);
+                        break;
+                      }
+                  break;
+                }
+              else if (past_sartorius && hit->kind != FASCIA_REGION_MUSCLE &&
+                       !g_str_equal (hit->atlas_id, "iliotibial-tract"))
+                {
+                  g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                          sides[s], y, hit->id, a);
+                  break;
+                }
+            }
+        }
+    }
+
+  if (wrong->len > 0)
+    g_error ("tensor fasciae latae not on the hip, ending in the tract:%s", wrong->str);
+}
+
 /* Front views: adductor longus is the most superficial adductor from in front, a broad triangle
  * from its narrow tendon on the body of the pubis to the middle third of the linea aspera, its
  * medial border beside gracilis in the upper thigh, covering adductor brevis and the upper adductor
@@ -1359,8 +1449,8 @@ static const HitPoint hit_points[] = {
    * lateralis and vastus medialis, deep to rectus femoris. */
   { "anterior", 812.4, 931.4, "m-vastus-intermedius-l",
     "with rectus femoris removed, the front of the shaft between the vasti is vastus intermedius" },
-  { "front-superficial", 384, 855.8, "m-vastus-intermedius-r",
-    "between rectus femoris and vastus lateralis in the upper thigh lies vastus intermedius, not bone" },
+  { "front-superficial", 384, 855.8, "m-vastus-lateralis-r",
+    "lateral to rectus femoris in the upper thigh, below tensor fasciae latae, lies vastus lateralis, not bone" },
   /* Front superficial view: rectus femoris narrows below into its tendon, the middle of the
    * quadriceps tendon on the base of the patella, leaving the teardrop of vastus medialis
    * between it and sartorius above the medial side of the knee. */
@@ -4395,6 +4485,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/soleus-lateral-calf", test_soleus_lateral_calf);
   g_test_add_func ("/fascia/render/views/semimembranosus-point", test_semimembranosus_point);
   g_test_add_func ("/fascia/render/views/front-adductor-longus-broad", test_front_adductor_longus_broad);
+  g_test_add_func ("/fascia/render/views/front-tensor-fasciae-latae", test_front_tensor_fasciae_latae);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
