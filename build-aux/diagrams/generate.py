@@ -2466,8 +2466,12 @@ def vastus_medialis_front(v, side):
     # than squashed into the frame
     frame = v.frame
     v.frame = (frame[0], max(frame[1], 700))
-    vm = sheet(v, side,
-               [(112, 362), (104, 380), (99, 430), (90, 480), (72, 530), (52, 580), (38, 615), (33, 640), (36, 662)],
+    origin = [(112, 362), (104, 380), (99, 430), (90, 480), (72, 530), (52, 580), (38, 615), (33, 640), (36, 662)]
+    if v.id == 'front-superficial':
+        # with rectus femoris in place: at mid-thigh the muscle shows between it and sartorius, over the
+        # adductors, round the medial side of the femur
+        origin = [(112, 362), (104, 380), (90, 420), (76, 460), (66, 500), (56, 540), (48, 580), (38, 615), (33, 640), (36, 662)]
+    vm = sheet(v, side, origin,
                [(k - 6, 628), (k - 10, 640), (k - 15, 652), (k - 19, 664), (k - 20, 674)],
                [(113, 440), (96, 520), (70, 600), (44, 652), (42, 664)],
                [(100, 540), (80, 600), (60, 630), (48, 660), (44, 670)])
@@ -2821,6 +2825,7 @@ def transversus_front(v, side, nfib=18):
             + [path(lines(0, 1, 0.85, 1.0, max(3, nfib // 2)), TENDON_FIBRE), path(lines(0, 1, 0.02, 0.85, nfib), FIBRE)])
 
 
+VM_TP2 = (68.5, 512)
 TFL_ORIGIN = [(124, 212), (133, 201), (141, 189)]
 TFL_END = [(153, 382), (160, 370)]
 
@@ -2897,7 +2902,9 @@ def build_front_superficial():
         trigger_point(v, 'external-oblique', 2, s, (152, -64))
         referral_zone(v, 'external-oblique', 2, s, [blob(22, -50, 46, 34, 0, 12)])
         trigger_point(v, 'vastus-medialis', 1, s, (47, 646))
-        trigger_point(v, 'vastus-medialis', 2, s, (58, 582))
+        # the 2nd about halfway between the groin and the knee (Travell & Simons), where the muscle shows
+        # between rectus femoris and sartorius
+        trigger_point(v, 'vastus-medialis', 2, s, VM_TP2)
         referral_zone(v, 'vastus-medialis', 1, s, [blob(67, 662, 27, 22, 0, 12)])
         referral_zone(v, 'vastus-medialis', 2, s, [[(26, 556), (52, 552), (60, 600), (56, 650), (50, 678), (18, 678),
                                                     (20, 630), (22, 590)]])

@@ -937,6 +937,41 @@ test_front_tensor_fasciae_latae (void)
     g_error ("tensor fasciae latae not on the hip, ending in the tract:%s", wrong->str);
 }
 
+/* Vastus medialis's 2nd trigger point (Travell & Simons, and its card: proximal, on the medial
+ * thigh about halfway between the groin and the knee) was drawn in the front superficial view
+ * 582 mm below L1, in the lower third of the thigh, while the card says mid-thigh; and at
+ * mid-thigh the muscle did not show, adductor magnus and adductor longus lying between sartorius
+ * and rectus femoris where from in front vastus medialis lies. Both sides: its centre and rim lie on
+ * vastus medialis (with the trigger points hidden), in the middle third of the thigh's length
+ * from the greater trochanter's tip (281 mm below L1) to the knee's joint line (707 mm), lateral
+ * to sartorius. */
+static void
+test_vastus_medialis_mid_thigh_point (void)
+{
+  static const char * const sides[] = { "l", "r" };
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  double x0, y0, top, scale;
+
+  g_assert_true (fascia_view_drawing_get_frame ("front-superficial", &x0, &y0, &top, &scale));
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      g_autofree char *tp_id = g_strdup_printf ("tp-vastus-medialis-2-%s", sides[s]);
+      g_autofree char *muscle_id = g_strdup_printf ("m-vastus-medialis-%s", sides[s]);
+      double cx, cy, below, third = (707.0 - 281.0) / 3;
+
+      assert_point_on_muscle (diagram, tp_id, muscle_id, &cx, &cy);
+      below = top + (cy - y0) / scale;
+      g_test_message ("%s: %.1f mm out, %.1f mm below L1", tp_id, fabs (cx - x0) / scale, below);
+      g_assert_cmpfloat (below, >=, 281 + third);
+      g_assert_cmpfloat (below, <=, 281 + 2 * third);
+      {
+        g_autofree char *rz_id = g_strdup_printf ("rz-vastus-medialis-2-%s", sides[s]);
+
+        g_assert_nonnull (fascia_diagram_lookup_region (diagram, rz_id));
+      }
+    }
+}
+
 /* Front views: adductor longus is the most superficial adductor from in front, a broad triangle
  * from its narrow tendon on the body of the pubis to the middle third of the linea aspera, its
  * medial border beside gracilis in the upper thigh, covering adductor brevis and the upper adductor
@@ -4486,6 +4521,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/semimembranosus-point", test_semimembranosus_point);
   g_test_add_func ("/fascia/render/views/front-adductor-longus-broad", test_front_adductor_longus_broad);
   g_test_add_func ("/fascia/render/views/front-tensor-fasciae-latae", test_front_tensor_fasciae_latae);
+  g_test_add_func ("/fascia/render/views/vastus-medialis-mid-thigh-point", test_vastus_medialis_mid_thigh_point);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
