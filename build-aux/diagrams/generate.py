@@ -1302,11 +1302,12 @@ def blob(cx, cy, rx, ry, rot=0.0, n=10, wobble=0.0):
 
 # ---- anterior ------------------------------------------------------------------------------
 
-def psoas_major_sheet(v, side):
+def psoas_major_sheet(v, side, medial=(62, 274)):
+    """Psoas major; medial, where its medial border's lower control point lies (mm)."""
     O = [(18, -24), (19.5, 10), (20.5, 50), (22, 88), (23, 128), (24.5, 168), (27, 182)]
     I = [(108, 347), (101, 343)]
     C1 = [(62, 92), (40, 206)]
-    C2 = [(86, 236), (62, 274)]
+    C2 = [(86, 236), medial]
     return sheet(v, side, O, I, C1, C2)
 
 
@@ -2420,7 +2421,13 @@ def thigh_front(v, side):
                 [(14, 440), (50, 450)], [(16, 580), (40, 590)])
     v.add('muscles', group('m-adductor-magnus' + sf, muscle_parts(amh, 'deep', 7, tendon=(0.86, 1.0))
                            + muscle_parts(am, 'deep', 16)))
-    ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)])
+    if v.id == 'front-superficial':
+        # its upper border under the lower border of pectineus: between pectineus and adductor longus it is
+        # adductor brevis that shows, not the ischial tuberosity behind them
+        ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)], [(40, 310), (49, 369)],
+                   [(80, 324), (80, 406)])
+    else:
+        ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)])
     v.add('muscles', group('m-adductor-brevis' + sf, muscle_parts(ab, 'mid', 9)))
     pe = sheet(v, side, PECTINEUS_ORIGIN, [(108, 362), (114, 391)])
     v.add('muscles', group('m-pectineus' + sf, muscle_parts(pe, 'mid', 10)))
@@ -2826,6 +2833,16 @@ def transversus_front(v, side, nfib=18):
 
 
 VM_TP2 = (68.5, 512)
+# the lower edge of the inguinal ligament in the front views (mm)
+INGUINAL_LOW = [(121, 217.5), (100, 237.2), (74, 261.2), (48, 281.2), (27, 291)]
+
+
+def below_inguinal_ligament(v, side, rid, sh, parts):
+    """A muscle that passes under the inguinal ligament into the thigh (iliopsoas), drawn whole under the
+    abdominal wall, that takes clicks only below the ligament (on the ligament a click finds the ligament)."""
+    above = v.ps([(160, -200), (160, 212)] + INGUINAL_LOW + [(0, 292), (0, -200)], side)
+    mid = clear_of(v, 'clear-of-abdomen-' + rid[2:], ['M' + ' L'.join(P(q) for q in above) + ' Z'])
+    return group(rid, seen_only(parts) + [hit_where_clear(sh.outline(), mid)])
 TFL_ORIGIN = [(124, 212), (133, 201), (141, 189)]
 TFL_END = [(153, 382), (160, 370)]
 
@@ -2841,7 +2858,7 @@ def build_front_superficial():
              'membrane between the costal cartilages. Below: sartorius and tensor fasciae latae diverging from the ASIS, '
              'rectus femoris between them, vastus lateralis lateral to it under tensor fasciae latae and the iliotibial '
              'tract (vastus intermedius just showing between them above the kneecap), vastus medialis above the inner '
-             'side of the kneecap, and '
+             'side of the kneecap, iliopsoas and pectineus in the floor of the femoral triangle, and '
              'the adductors, down to the knee: the quadriceps on the patella and the patellar ligament to the '
              'tibial tuberosity, sartorius and gracilis on the pes anserinus, the iliotibial tract to the lateral '
              'tibial condyle.',
@@ -2858,6 +2875,15 @@ def build_front_superficial():
     L, R = 1, -1
     for s in v.sides:
         sf = sfx(s)
+        # iliopsoas below the inguinal ligament, the lateral part of the floor of the femoral triangle beside
+        # pectineus, over the front of the hip joint to the lesser trochanter (above the ligament the abdominal
+        # wall, drawn over it, covers it)
+        il = iliacus_sheet(v, s)
+        v.add('muscles', below_inguinal_ligament(v, s, 'm-iliacus' + sf, il, muscle_parts(il, 'mid', 16, tendon=(0.88, 1.0))))
+        # its medial border beside pectineus below the ligament (the femoral vessels, not drawn, lie on them)
+        ps = psoas_major_sheet(v, s, (54, 284))
+        v.add('muscles', below_inguinal_ligament(v, s, 'm-psoas-major' + sf, ps,
+                                                 muscle_parts(ps, 'sup', 13, tendon=(0.84, 1.0))))
         thigh_front(v, s)
         draw_itb_coronal(v, s)
         # rectus femoris: a fusiform belly from the AIIS, broadest in the upper half of the thigh, narrowing

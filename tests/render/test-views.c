@@ -937,6 +937,53 @@ test_front_tensor_fasciae_latae (void)
     g_error ("tensor fasciae latae not on the hip, ending in the tract:%s", wrong->str);
 }
 
+/* Front superficial view: below the inguinal ligament the floor of the femoral triangle is
+ * iliopsoas laterally and pectineus medially, over the front of the hip joint (Gray's, Moore);
+ * between pectineus and adductor longus adductor brevis shows, behind them. The view drew neither
+ * psoas major nor iliacus, and the femoral head and neck and the hip bone lay bare between
+ * sartorius and pectineus, the ischial tuberosity below pectineus. Both sides, from 275 to 345 mm
+ * below L1, walking in from sartorius's medial border to pectineus (or an adductor, or the pecten
+ * pubis and the inguinal ligament above it), every point is a muscle. */
+static void
+test_front_femoral_triangle_floor (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 275; y <= 345; y += 5)
+      {
+        gboolean past_sartorius = FALSE, in_sartorius = FALSE;
+
+        for (double a = 140; a >= 30; a -= 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (id, "sartorius"))
+              in_sartorius = TRUE;
+            else if (in_sartorius)
+              past_sartorius = TRUE;
+            if (!past_sartorius || g_str_equal (id, "sartorius"))
+              continue;
+            if (g_str_equal (id, "pectineus") || g_str_has_prefix (id, "adductor-") ||
+                g_str_equal (id, "pecten-pubis") || g_str_equal (id, "inguinal-ligament"))
+              break;
+            if (hit == NULL || hit->kind != FASCIA_REGION_MUSCLE)
+              {
+                g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                        side == 1 ? "left" : "right", y,
+                                        hit != NULL ? hit->id : "nothing", a);
+                break;
+              }
+          }
+      }
+
+  if (wrong->len > 0)
+    g_error ("the femoral triangle's floor not muscle:%s", wrong->str);
+}
+
 /* Vastus medialis's 2nd trigger point (Travell & Simons, and its card: proximal, on the medial
  * thigh about halfway between the groin and the knee) was drawn in the front superficial view
  * 582 mm below L1, in the lower third of the thigh, while the card says mid-thigh; and at
@@ -4522,6 +4569,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-adductor-longus-broad", test_front_adductor_longus_broad);
   g_test_add_func ("/fascia/render/views/front-tensor-fasciae-latae", test_front_tensor_fasciae_latae);
   g_test_add_func ("/fascia/render/views/vastus-medialis-mid-thigh-point", test_vastus_medialis_mid_thigh_point);
+  g_test_add_func ("/fascia/render/views/front-femoral-triangle-floor", test_front_femoral_triangle_floor);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
