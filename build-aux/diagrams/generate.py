@@ -844,6 +844,13 @@ def draw_itb_coronal(v, side):
 
         def width(y):
             return full(y) * min(1.0, max(0.0, (ITB_BACK_END[1] - y) / 36.0))
+    if v.id == 'front-superficial':
+        # from in front, above the knee, the tract and the lateral retinaculum it sends to the patella reach
+        # in to the lower border of vastus lateralis, over the lateral epicondyle
+        base = width
+
+        def width(y):
+            return base(y) + 8.0 * min(1.0, max(0.0, (y - 595) / 30.0)) * min(1.0, max(0.0, (690 - y) / 25.0))
     inner = []
     for k, q in enumerate(edge):
         a = edge[max(k - 1, 0)]

@@ -984,6 +984,42 @@ test_front_femoral_triangle_floor (void)
     g_error ("the femoral triangle's floor not muscle:%s", wrong->str);
 }
 
+/* Front superficial view: above the knee, lateral to the patella, vastus lateralis ends on the
+ * patella and the lateral retinaculum, and the iliotibial tract lies lateral to it over the
+ * lateral femoral condyle to the tibia; the background showed between them, 9 mm wide 640-660 mm
+ * below L1 (from 96 to 104 mm out), and the femur beside it. Both sides, from 600 to 665 mm below
+ * L1, walking out from 95 mm to the thigh's outline, no point is the background or the femur. */
+static void
+test_front_knee_lateral_closed (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 600; y <= 665; y += 5)
+      for (double a = 95; a <= 140; a += 0.5)
+        {
+          const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+          gboolean outline = TRUE;
+
+          if (hit != NULL && !g_str_equal (hit->atlas_id, "femur"))
+            continue;
+          if (hit == NULL)
+            for (double b = a + 0.5; b <= a + 4; b += 0.5)
+              if (coronal_hit_mm (diagram, side == 1, b, y) != NULL)
+                outline = FALSE;
+          if (hit != NULL || !outline)
+            g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                    side == 1 ? "left" : "right", y,
+                                    hit != NULL ? hit->id : "the background", a);
+          break;
+        }
+
+  if (wrong->len > 0)
+    g_error ("a gap beside the knee:%s", wrong->str);
+}
+
 /* Vastus medialis's 2nd trigger point (Travell & Simons, and its card: proximal, on the medial
  * thigh about halfway between the groin and the knee) was drawn in the front superficial view
  * 582 mm below L1, in the lower third of the thigh, while the card says mid-thigh; and at
@@ -4570,6 +4606,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-tensor-fasciae-latae", test_front_tensor_fasciae_latae);
   g_test_add_func ("/fascia/render/views/vastus-medialis-mid-thigh-point", test_vastus_medialis_mid_thigh_point);
   g_test_add_func ("/fascia/render/views/front-femoral-triangle-floor", test_front_femoral_triangle_floor);
+  g_test_add_func ("/fascia/render/views/front-knee-lateral-closed", test_front_knee_lateral_closed);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
