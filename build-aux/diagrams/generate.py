@@ -2484,7 +2484,7 @@ def vastus_medialis_front(v, side):
     if v.id == 'front-superficial':
         # with rectus femoris in place: at mid-thigh the muscle shows between it and sartorius, over the
         # adductors, round the medial side of the femur
-        origin = [(112, 362), (104, 380), (90, 420), (76, 460), (66, 500), (56, 540), (48, 580), (38, 615), (33, 640), (36, 662)]
+        origin = [(112, 362), (104, 380), (90, 420), (76, 460), (66, 500), (56, 540), (48, 580), (38, 615), (32, 642), (32, 670)]
     vm = sheet(v, side, origin,
                [(k - 6, 628), (k - 10, 640), (k - 15, 652), (k - 19, 664), (k - 20, 674)],
                [(113, 440), (96, 520), (70, 600), (44, 652), (42, 664)],
@@ -2525,6 +2525,11 @@ def sartorius_front(v, side):
         # the view ends above the knee: the muscle as it is at the bottom edge, behind the medial condyle
         sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(22, v.frame[1]), (37, v.frame[1])],
                    [(68, 318), (94, 322)], [(10, 540), (34, 540)])
+    elif v.id == 'front-superficial':
+        # its anterior border in the lower third a little further back, behind the bulge of vastus medialis,
+        # which shows in front of it above the medial side of the kneecap
+        sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(KNEE - 26, 746), (KNEE - 21, 753)],
+                   [(68, 318), (94, 322)], [(12, 560), (28, 565)])
     else:
         sa = sheet(v, side, [(120.5, 213), (125.5, 216.5)], [(KNEE - 26, 746), (KNEE - 21, 753)],
                    [(68, 318), (94, 322)], [(12, 560), (38, 560)])

@@ -1020,6 +1020,53 @@ test_front_knee_lateral_closed (void)
     g_error ("a gap beside the knee:%s", wrong->str);
 }
 
+/* Front superficial view: vastus medialis bulges above the medial side of the patella, its lowest
+ * fibres running almost across to the patella's medial border, sartorius passing behind the bulge
+ * (Gray's, Moore). Sartorius's anterior border covered the bulge's medial part, and beside the
+ * patella's upper half the medial femoral condyle lay bare between the two muscles. Both sides,
+ * from 645 to 667.5 mm below L1, walking out from sartorius to the patella, every point is
+ * vastus medialis, over at least 10 mm. */
+static void
+test_front_vastus_medialis_bulge (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 645; y <= 667.5; y += 2.5)
+      {
+        gboolean in_sartorius = FALSE;
+        double from = -1, a;
+
+        for (a = 10; a <= 80; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (id, "sartorius"))
+              in_sartorius = TRUE;
+            else if (in_sartorius && g_str_equal (id, "patella"))
+              break;
+            else if (in_sartorius && g_str_equal (id, "vastus-medialis"))
+              from = from < 0 ? a : from;
+            else if (in_sartorius)
+              {
+                g_string_append_printf (wrong, "\n  %s side, %.1f mm below L1: %s at %.1f mm out",
+                                        side == 1 ? "left" : "right", y,
+                                        hit != NULL ? hit->id : "nothing", a);
+                break;
+              }
+          }
+        if (from < 0 || a - from < 10)
+          g_string_append_printf (wrong, "\n  %s side, %.1f mm below L1: vastus medialis %.1f mm wide",
+                                  side == 1 ? "left" : "right", y, from < 0 ? 0 : a - from);
+      }
+
+  if (wrong->len > 0)
+    g_error ("vastus medialis not bulging above the patella:%s", wrong->str);
+}
+
 /* Vastus medialis's 2nd trigger point (Travell & Simons, and its card: proximal, on the medial
  * thigh about halfway between the groin and the knee) was drawn in the front superficial view
  * 582 mm below L1, in the lower third of the thigh, while the card says mid-thigh; and at
@@ -4607,6 +4654,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/vastus-medialis-mid-thigh-point", test_vastus_medialis_mid_thigh_point);
   g_test_add_func ("/fascia/render/views/front-femoral-triangle-floor", test_front_femoral_triangle_floor);
   g_test_add_func ("/fascia/render/views/front-knee-lateral-closed", test_front_knee_lateral_closed);
+  g_test_add_func ("/fascia/render/views/front-vastus-medialis-bulge", test_front_vastus_medialis_bulge);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
