@@ -795,11 +795,16 @@ def draw_thoracolumbar_fascia(v, deep=False):
     v.add('bones', ''.join(seen_only(on_top)))
 
 
-def vastus_lateralis_sheet_coronal(v, side):
+def vastus_lateralis_sheet_coronal(v, side, back=False):
     """Vastus lateralis in the coronal views: from the upper intertrochanteric line, the lower border of the
     greater trochanter, the gluteal tuberosity and the lateral lip of the linea aspera, the bulk of the lateral
     thigh, down and forward to the lateral border of the patella and the quadriceps tendon. Its lateral border
-    is the outline of the thigh, under the iliotibial tract, seen alike from in front and from behind."""
+    is the outline of the thigh, under the iliotibial tract, seen alike from in front and from behind.
+    back: as seen from behind with only the skin and fascia removed, its posterolateral part wraps round the
+    back of the thigh to the lateral lip of the linea aspera, under biceps femoris, so no femur shows between
+    the two (its medial border runs further in, under biceps)."""
+    if back:
+        return sheet(v, side, VL_O, VL_I, VL_C1_BACK, VL_C2_BACK)
     return sheet(v, side, VL_O, VL_I, VL_C1, VL_C2)
 
 
@@ -821,6 +826,9 @@ VL_O = [(148, 294), (157, 318), (150, 344), (136, 364)]
 VL_I = [(KNEE + 26, 648), (KNEE + 14, 660)]
 VL_C1 = [(184, 420), (126, 430)]
 VL_C2 = [(158, 560), (100, 570)]
+# seen from behind: the medial border under biceps femoris, on the linea aspera (vastus_lateralis_sheet_coronal)
+VL_C1_BACK = [(184, 420), (106, 430)]
+VL_C2_BACK = [(158, 560), (92, 570)]
 # vastus lateralis in the front superficial view: its origin along the upper intertrochanteric line
 VL_O_FRONT = [(148, 294), (140, 302), (132, 314), (126, 326)]
 
@@ -1789,8 +1797,9 @@ def build_posterior_superficial():
         # the lower fibres of trapezius over the upper medial corner of latissimus, a short tendinous
         # origin on the spinous processes
         v.add('muscles', group('m-trapezius' + sf, muscle_parts(trapezius_sheet(v, s), 'sup', 16, tendon=(0.0, 0.07))))
-        # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them
-        v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
+        # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them; its
+        # posterolateral part reaches in under biceps femoris, hiding the femur
+        v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s, back=True), 'mid', 14)))
         # popliteus in the floor of the popliteal fossa, deep to the tract and gastrocnemius, seen in the V
         # between the heads of gastrocnemius
         v.add('muscles', popliteus_back(v, s))
@@ -1871,7 +1880,8 @@ def build_posterior_superficial():
     v.label('Iliotibial tract', (160, 460), L)
     v.label('Iliotibial tract', (160, 460), R)
     v.label('Gluteal tuberosity (covered)', (134, 412), R)
-    v.label('Femur', (108, 480), L)
+    # vastus lateralis covers the shaft from behind; its popliteal surface shows at the apex of the fossa
+    v.label('Femur', (81, 585), L)
     v.label('Biceps femoris', (104, 560), L)
     v.label('Semitendinosus', (54, 540), R)
     v.label('Gracilis', (28, 600), R)

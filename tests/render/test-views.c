@@ -1221,6 +1221,60 @@ test_back_medial_thigh_whole (void)
     g_error ("holes in the medial thigh between gracilis and the hamstrings:%s", wrong->str);
 }
 
+/* Back superficial view: from behind, with only the skin and the fascia removed, no bone shows in
+ * the thigh between the gluteal fold and the popliteal fossa. Lateral to biceps femoris lies the
+ * posterolateral part of vastus lateralis under the iliotibial tract; medially semimembranosus,
+ * adductor magnus and gracilis (Gray's, Moore). A strip of bare femur showed between biceps femoris
+ * and the tract down the lateral thigh (105-118 mm out, 430-510 mm below L1), labelled "Femur".
+ * Both sides, from 380 to 550 mm below L1 (below the gluteal fold, above the apex of the popliteal
+ * fossa, where the femur's popliteal surface shows), walking out from the medial thigh (gracilis
+ * or adductor magnus) to the thigh's outline, no point is the femur or the background. */
+static void
+test_back_thigh_no_bare_femur (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 380; y <= 550; y += 5)
+      {
+        gboolean on_thigh = FALSE;
+        g_autoptr(GString) seen = g_string_new (NULL);
+        const char *last = NULL;
+
+        for (double a = 0; a <= 200; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->id : "nothing";
+            gboolean outline = TRUE;
+
+            if (last == NULL || !g_str_equal (last, id))
+              g_string_append_printf (seen, " %s@%.1f", id, a);
+            last = id;
+            if (!on_thigh && hit != NULL && (g_str_equal (hit->atlas_id, "gracilis") ||
+                                             g_str_equal (hit->atlas_id, "adductor-magnus")))
+              on_thigh = TRUE;
+            if (!on_thigh || (hit != NULL && !g_str_equal (hit->atlas_id, "femur")))
+              continue;
+            if (hit == NULL)
+              for (double b = a + 0.5; b <= a + 4; b += 0.5)
+                if (coronal_hit_mm (diagram, side == 1, b, y) != NULL)
+                  outline = FALSE;
+            if (hit == NULL && outline)
+              break;
+            g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                    side == 1 ? "left" : "right", y,
+                                    hit != NULL ? hit->id : "the background", a);
+            break;
+          }
+        g_test_message ("%s side, %.0f mm below L1:%s", side == 1 ? "left" : "right", y, seen->str);
+      }
+
+  if (wrong->len > 0)
+    g_error ("bare bone or background in the back of the thigh:%s", wrong->str);
+}
+
 /* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
  * was drawn under pectineus itself and the inguinal ligament, so the card lit nothing there. The
  * ridge is the upper border of the muscle's origin and shows between it and the ligament, from
@@ -4656,6 +4710,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-knee-lateral-closed", test_front_knee_lateral_closed);
   g_test_add_func ("/fascia/render/views/front-vastus-medialis-bulge", test_front_vastus_medialis_bulge);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
+  g_test_add_func ("/fascia/render/views/back-thigh-no-bare-femur", test_back_thigh_no_bare_femur);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
