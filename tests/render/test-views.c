@@ -1275,6 +1275,53 @@ test_back_thigh_no_bare_femur (void)
     g_error ("bare bone or background in the back of the thigh:%s", wrong->str);
 }
 
+/* Back superficial view: in the lower thigh semitendinosus becomes a long round tendon lying on the
+ * back of semimembranosus, whose belly shows on both sides of it, mostly medial to it, with gracilis
+ * medial to that (Gray's, Moore). Semitendinosus's tendon was drawn 22 mm broad, gracilis's
+ * lateral border running against it, and medial to it semimembranosus showed 0-2.5 mm wide. Both
+ * sides, from 560 to 640 mm below L1, walking out from gracilis, semimembranosus is the next
+ * muscle, at least 8 mm wide, before semitendinosus. */
+static void
+test_back_semimembranosus_medial (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 560; y <= 640; y += 5)
+      {
+        gboolean in_gracilis = FALSE;
+        double from = -1, a;
+        const char *next = NULL;
+
+        for (a = 0; a <= 80; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (id, "gracilis"))
+              in_gracilis = TRUE;
+            else if (in_gracilis && g_str_equal (id, "semimembranosus"))
+              from = from < 0 ? a : from;
+            else if (in_gracilis)
+              {
+                next = hit != NULL ? hit->id : "nothing";
+                break;
+              }
+          }
+        g_test_message ("%s side, %.0f mm below L1: semimembranosus from %.1f to %.1f mm out, then %s",
+                        side == 1 ? "left" : "right", y, from, a, next != NULL ? next : "nothing");
+        if (from < 0 || a - from < 8 || next == NULL || strstr (next, "m-semitendinosus") != next)
+          g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: semimembranosus %.1f mm wide "
+                                  "medial to %s", side == 1 ? "left" : "right", y,
+                                  from < 0 ? 0 : a - from, next != NULL ? next : "nothing");
+      }
+
+  if (wrong->len > 0)
+    g_error ("semimembranosus not showing medial to semitendinosus:%s", wrong->str);
+}
+
 /* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
  * was drawn under pectineus itself and the inguinal ligament, so the card lit nothing there. The
  * ridge is the upper border of the muscle's origin and shows between it and the ligament, from
@@ -4711,6 +4758,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-vastus-medialis-bulge", test_front_vastus_medialis_bulge);
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/back-thigh-no-bare-femur", test_back_thigh_no_bare_femur);
+  g_test_add_func ("/fascia/render/views/back-semimembranosus-medial", test_back_semimembranosus_medial);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
