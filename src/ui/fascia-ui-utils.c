@@ -867,17 +867,21 @@ calendar_keyboard_to_selected (GtkWidget          *calendar,
                                GtkEventController *skip)
 {
   int cell = calendar_day_cell (calendar, g_date_time_get_day_of_month (date));
+  /* Right to left, the grid's first cell is on the right, and Left moves on. */
+  gboolean rtl = gtk_widget_get_direction (calendar) == GTK_TEXT_DIR_RTL;
+  guint back = rtl ? GDK_KEY_Right : GDK_KEY_Left;
+  guint on = rtl ? GDK_KEY_Left : GDK_KEY_Right;
 
   if (cell < 0 || cell > 41)
     return;
   for (guint i = 0; i < 6; i++)
     calendar_send_key (calendar, GDK_KEY_Up, 0, 0, skip);
   for (guint i = 0; i < 7; i++)
-    calendar_send_key (calendar, GDK_KEY_Left, 0, 0, skip);
+    calendar_send_key (calendar, back, 0, 0, skip);
   for (int i = 0; i < cell / 7; i++)
     calendar_send_key (calendar, GDK_KEY_Down, 0, 0, skip);
   for (int i = 0; i < cell % 7; i++)
-    calendar_send_key (calendar, GDK_KEY_Right, 0, 0, skip);
+    calendar_send_key (calendar, on, 0, 0, skip);
 }
 
 /* The calendar is made when its button is first pressed: a GtkCalendar is some fifty labels

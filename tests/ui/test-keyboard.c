@@ -1157,6 +1157,60 @@ test_calendar_enter_picks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Right to left as left to right, a date field's calendar starts its keyboard on the date the
+ * field holds: two days on in the direction the days run (Left, right to left) and Enter pick
+ * 12 March from 10 March. Right to left, the grid's first cell is on its right and Left moves
+ * on: brought there with the keys of left to right, the keyboard started on 19 March and
+ * picked 21 March. */
+static void
+test_calendar_starts_on_date (void)
+{
+  for (guint rtl = 0; rtl < 2; rtl++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *list = gtk_list_box_new ();
+      GtkWidget *end = fascia_entry_row_new ();
+      GtkWidget *button;
+      GtkPopover *popover;
+      g_autoptr(GDateTime) picked = NULL;
+
+      gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end), "End");
+      fascia_ui_date_row_init (FASCIA_ENTRY_ROW (end));
+      gtk_list_box_append (GTK_LIST_BOX (list), end);
+      gtk_window_set_child (GTK_WINDOW (window), list);
+      gtk_window_set_default_size (GTK_WINDOW (window), 400, 400);
+      gtk_window_present (GTK_WINDOW (window));
+      fascia_ui_test_wait_idle (300);
+
+      gtk_editable_set_text (GTK_EDITABLE (end), "2026-03-10");
+      g_assert_true (gtk_widget_grab_focus (end));
+      fascia_ui_test_keys (window, "Tab");
+      fascia_ui_test_wait_idle (100);
+      button = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                        GTK_TYPE_MENU_BUTTON);
+      g_assert_nonnull (button);
+      fascia_ui_test_keys (window, "Return");
+      fascia_ui_test_wait_idle (300);
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      /* Two days on, in the direction the days run, then Enter. */
+      fascia_ui_test_keys (GTK_WIDGET (popover), rtl ? "Left Left Return" : "Right Right Return");
+      fascia_ui_test_wait_idle (300);
+      g_test_message ("%s: picked %s", rtl ? "right to left" : "left to right",
+                      gtk_editable_get_text (GTK_EDITABLE (end)));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      picked = fascia_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (end)));
+      g_assert_nonnull (picked);
+      g_assert_cmpint (g_date_time_get_month (picked), ==, 3);
+      g_assert_cmpint (g_date_time_get_day_of_month (picked), ==, 12);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 /* The widgets Tab lands on, from the focus where it is, over @n presses of @key. */
 static GPtrArray *
 tab_stops (FasciaWindow *window,
@@ -1367,6 +1421,7 @@ main (int   argc,
                    test_status_pages_no_tab_stops);
   g_test_add_func ("/fascia/ui/keyboard/focus-after-delete", test_focus_after_delete);
   g_test_add_func ("/fascia/ui/keyboard/calendar-enter-picks", test_calendar_enter_picks);
+  g_test_add_func ("/fascia/ui/keyboard/calendar-starts-on-date", test_calendar_starts_on_date);
   g_test_add_func ("/fascia/ui/keyboard/walk-the-client-list", test_walk_the_client_list);
   g_test_add_func ("/fascia/ui/keyboard/lists-one-tab-stop", test_lists_one_tab_stop);
   g_test_add_func ("/fascia/ui/keyboard/presentation-keeps-the-focus",
