@@ -1085,30 +1085,36 @@ test_entry_row_date_tab_marks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Enter in a date field's calendar picks the day the keyboard is on, as Space does, and
- * closes it: GTK 4.8's calendar takes Space alone, and Enter, which a user presses to choose,
- * did nothing, the calendar left open and the field as it was. */
-static void
-test_calendar_enter_picks (void)
+/* A window holding a date field ("End"), shown. */
+static GtkWidget *
+date_field_window (GtkWidget **row)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *end = fascia_entry_row_new ();
-  GtkWidget *button;
-  GtkPopover *popover;
-  g_autoptr(GDateTime) picked = NULL;
-  g_autofree char *shown = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end), "End");
-  fascia_ui_date_row_init (FASCIA_ENTRY_ROW (end));
-  gtk_list_box_append (GTK_LIST_BOX (list), end);
+  *row = fascia_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (*row), "End");
+  fascia_ui_date_row_init (FASCIA_ENTRY_ROW (*row));
+  gtk_list_box_append (GTK_LIST_BOX (list), *row);
   gtk_window_set_child (GTK_WINDOW (window), list);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 400);
   gtk_window_present (GTK_WINDOW (window));
   fascia_ui_test_wait_idle (300);
+  return window;
+}
 
-  gtk_editable_set_text (GTK_EDITABLE (end), "2026-03-10");
-  g_assert_true (gtk_widget_grab_focus (end));
+/* Types @date into the field @row and opens its calendar from the keyboard, as a user does:
+ * Tab from the field to its calendar button, Enter. Returns the calendar's popover, shown. */
+static GtkPopover *
+open_calendar_on (GtkWidget  *window,
+                  GtkWidget  *row,
+                  const char *date)
+{
+  GtkWidget *button;
+  GtkPopover *popover;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), date);
+  g_assert_true (gtk_widget_grab_focus (row));
   fascia_ui_test_keys (window, "Tab");
   fascia_ui_test_wait_idle (100);
   button = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_MENU_BUTTON);
@@ -1118,7 +1124,20 @@ test_calendar_enter_picks (void)
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (end)));
+  return popover;
+}
+
+/* Enter in a date field's calendar picks the day the keyboard is on, as Space does, and
+ * closes it: GTK 4.8's calendar takes Space alone, and Enter, which a user presses to choose,
+ * did nothing, the calendar left open and the field as it was. */
+static void
+test_calendar_enter_picks (void)
+{
+  GtkWidget *end;
+  GtkWidget *window = date_field_window (&end);
+  GtkPopover *popover = open_calendar_on (window, end, "2026-03-10");
+  g_autoptr(GDateTime) picked = NULL;
+  g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (end)));
 
   /* The arrows move the keyboard's day, Enter picks it. */
   fascia_ui_test_keys (GTK_WIDGET (popover), "Right Right");
@@ -1139,13 +1158,7 @@ test_calendar_enter_picks (void)
 
   /* Opened again on a date of another month, it starts there, not where the keyboard was:
    * a week on from 30 January is 6 February. */
-  gtk_editable_set_text (GTK_EDITABLE (end), "2026-01-30");
-  g_assert_true (gtk_widget_grab_focus (end));
-  fascia_ui_test_keys (window, "Tab");
-  fascia_ui_test_wait_idle (100);
-  fascia_ui_test_keys (window, "Return");
-  fascia_ui_test_wait_idle (300);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (open_calendar_on (window, end, "2026-01-30") == popover);
   fascia_ui_test_keys (GTK_WIDGET (popover), "Down Return");
   fascia_ui_test_wait_idle (300);
   g_clear_pointer (&picked, g_date_time_unref);
@@ -1167,34 +1180,13 @@ test_calendar_starts_on_date (void)
 {
   for (guint rtl = 0; rtl < 2; rtl++)
     {
-      GtkWidget *window = gtk_window_new ();
-      GtkWidget *list = gtk_list_box_new ();
-      GtkWidget *end = fascia_entry_row_new ();
-      GtkWidget *button;
+      GtkWidget *end, *window;
       GtkPopover *popover;
       g_autoptr(GDateTime) picked = NULL;
 
       gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end), "End");
-      fascia_ui_date_row_init (FASCIA_ENTRY_ROW (end));
-      gtk_list_box_append (GTK_LIST_BOX (list), end);
-      gtk_window_set_child (GTK_WINDOW (window), list);
-      gtk_window_set_default_size (GTK_WINDOW (window), 400, 400);
-      gtk_window_present (GTK_WINDOW (window));
-      fascia_ui_test_wait_idle (300);
-
-      gtk_editable_set_text (GTK_EDITABLE (end), "2026-03-10");
-      g_assert_true (gtk_widget_grab_focus (end));
-      fascia_ui_test_keys (window, "Tab");
-      fascia_ui_test_wait_idle (100);
-      button = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                        GTK_TYPE_MENU_BUTTON);
-      g_assert_nonnull (button);
-      fascia_ui_test_keys (window, "Return");
-      fascia_ui_test_wait_idle (300);
-      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-      g_assert_nonnull (popover);
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      window = date_field_window (&end);
+      popover = open_calendar_on (window, end, "2026-03-10");
       /* Two days on, in the direction the days run, then Enter. */
       fascia_ui_test_keys (GTK_WIDGET (popover), rtl ? "Left Left Return" : "Right Right Return");
       fascia_ui_test_wait_idle (300);
