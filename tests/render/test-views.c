@@ -635,6 +635,20 @@ coronal_hit_mm (FasciaDiagram *diagram,
   return fascia_diagram_hit_test (diagram, x0 + sign * scale * out, y0 + scale * (below - top));
 }
 
+/* Whether the background at @out mm from the midline, @below mm below L1, is the body's outline:
+ * nothing is drawn in the 4 mm beyond it. Else it is a gap, the body going on further out. */
+static gboolean
+coronal_outline_at (FasciaDiagram *diagram,
+                    gboolean       left,
+                    double         out,
+                    double         below)
+{
+  for (double b = out + 0.5; b <= out + 4; b += 0.5)
+    if (coronal_hit_mm (diagram, left, b, below) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* Gastrocnemius's two high trigger points (Travell & Simons), one in each head near its origin
  * behind its femoral condyle, are drawn in the back deep view where the heads show in the
  * popliteal fossa: the 3rd in the medial head (medial to the knee's centre line, 66 mm out), the
@@ -912,14 +926,10 @@ test_front_tensor_fasciae_latae (void)
                 past_sartorius = TRUE;
               else if (past_sartorius && hit == NULL)
                 {
-                  /* the outline of the thigh, or a gap: the thigh goes on a few mm further */
-                  for (double b = a + 0.5; b <= a + 4; b += 0.5)
-                    if (coronal_hit_mm (diagram, s == 0, b, y) != NULL)
-                      {
-                        g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: the "
-                                                "background at %.1f mm out", sides[s], y, a);
-                        break;
-                      }
+                  /* the outline of the thigh, or a gap */
+                  if (!coronal_outline_at (diagram, s == 0, a, y))
+                    g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: the "
+                                            "background at %.1f mm out", sides[s], y, a);
                   break;
                 }
               else if (past_sartorius && hit->kind != FASCIA_REGION_MUSCLE &&
@@ -1001,15 +1011,10 @@ test_front_knee_lateral_closed (void)
       for (double a = 95; a <= 140; a += 0.5)
         {
           const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
-          gboolean outline = TRUE;
 
           if (hit != NULL && !g_str_equal (hit->atlas_id, "femur"))
             continue;
-          if (hit == NULL)
-            for (double b = a + 0.5; b <= a + 4; b += 0.5)
-              if (coronal_hit_mm (diagram, side == 1, b, y) != NULL)
-                outline = FALSE;
-          if (hit != NULL || !outline)
+          if (hit != NULL || !coronal_outline_at (diagram, side == 1, a, y))
             g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
                                     side == 1 ? "left" : "right", y,
                                     hit != NULL ? hit->id : "the background", a);
@@ -1247,7 +1252,6 @@ test_back_thigh_no_bare_femur (void)
           {
             const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
             const char *id = hit != NULL ? hit->id : "nothing";
-            gboolean outline = TRUE;
 
             if (last == NULL || !g_str_equal (last, id))
               g_string_append_printf (seen, " %s@%.1f", id, a);
@@ -1257,11 +1261,7 @@ test_back_thigh_no_bare_femur (void)
               on_thigh = TRUE;
             if (!on_thigh || (hit != NULL && !g_str_equal (hit->atlas_id, "femur")))
               continue;
-            if (hit == NULL)
-              for (double b = a + 0.5; b <= a + 4; b += 0.5)
-                if (coronal_hit_mm (diagram, side == 1, b, y) != NULL)
-                  outline = FALSE;
-            if (hit == NULL && outline)
+            if (hit == NULL && coronal_outline_at (diagram, side == 1, a, y))
               break;
             g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
                                     side == 1 ? "left" : "right", y,
