@@ -791,8 +791,12 @@ show_results (FasciaStudyPage *self)
   /* Given here, not in the template: a page of the stack not shown had its 128 px icon looked
    * up as its style was first computed, and GTK loaded librsvg's image loader and rendered
    * the icon's SVG in a worker before a window opening on the Study page answered (~10 ms of
-   * processor time; test-startup's study-no-svg-icon-at-start). */
-  adw_status_page_set_icon_name (self->results_page, "emblem-ok-symbolic");
+   * processor time; test-startup's study-no-svg-icon-at-start). A check mark for a round
+   * with nothing missed only: a round with misses shows the sign of the round to come, where
+   * the missed items come back, as the description says. */
+  adw_status_page_set_icon_name (self->results_page,
+                                 n_missed == 0 ? "emblem-ok-symbolic"
+                                               : "media-playlist-repeat-symbolic");
   adw_status_page_set_title (self->results_page, title);
   adw_status_page_set_description (self->results_page,
                                    n_missed == 0 ? _("Nothing missed. These come back in a few days.")

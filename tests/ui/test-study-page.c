@@ -179,6 +179,15 @@ count_results (Fixture    *fixture,
   return n;
 }
 
+/* The icon of the results page shown. */
+static const char *
+results_icon (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (fixture->page)));
+
+  return adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack)));
+}
+
 /* Find the muscle: half the answers right, by pressing regions with the pointer and with the
  * keyboard (a region child activated), half wrong. */
 static void
@@ -234,10 +243,9 @@ test_find_muscle_round (Fixture       *fixture,
   g_assert_cmpuint (fascia_quiz_get_score (quiz), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (fascia_quiz_get_missed (quiz)), ==, 5);
   g_assert_cmpstr (visible_page (fixture), ==, "results");
-  /* Its icon, given when the results are first shown (not at start-up: see test-startup). */
-  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (
-                     gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_first_child (
-                       GTK_WIDGET (fixture->page)))))), ==, "emblem-ok-symbolic");
+  /* Its icon, given when the results are first shown (not at start-up: see test-startup):
+   * no check mark for a round with misses (it had one, whatever the score). */
+  g_assert_cmpstr (results_icon (fixture), ==, "media-playlist-repeat-symbolic");
 
   /* Every answer is a row in the database. */
   g_assert_cmpuint (count_results (fixture, "find-muscle", &n_right), ==, 10);
@@ -286,6 +294,8 @@ test_choice_round_by_keys (Fixture       *fixture,
 
   g_assert_cmpuint (fascia_quiz_get_score (quiz), ==, 10);
   g_assert_cmpstr (visible_page (fixture), ==, "results");
+  /* Nothing missed: the check mark. */
+  g_assert_cmpstr (results_icon (fixture), ==, "emblem-ok-symbolic");
   g_assert_cmpuint (count_results (fixture, "nerve", &n_right), ==, 10);
   g_assert_cmpuint (n_right, ==, 10);
 
