@@ -1282,6 +1282,34 @@ show_section_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The client's own shortcuts — Ctrl+Shift+P, V and R (a new plan, a new visit, the last
+ * visit again) and Ctrl+Delete — act on the client shown also while the keyboard is in the
+ * list, as Ctrl+1…4 do: the shortcuts window lists them for the Clients page, and with the
+ * focus on the client just picked in the list they did nothing. Inside the client view its
+ * own bindings take the keys first; so does the search entry (Ctrl+Delete deletes a word). */
+static void
+client_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FasciaClientsPage *self = FASCIA_CLIENTS_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  g_autofree char *client_action_name = g_strconcat ("client.", name, NULL);
+
+  if (shown_client (self) == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "client");
+  /* Deleting leaves the list in view, where the next client is; the rest open in the view. */
+  if (g_strcmp0 (name, "delete") != 0)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (!gtk_widget_activate_action (GTK_WIDGET (self->client_view), client_action_name, NULL))
+    gtk_widget_error_bell (widget);
+}
+
 static void
 active_plan_cb (FasciaClientsPage *self)
 {
@@ -1478,6 +1506,15 @@ fascia_clients_page_class_init (FasciaClientsPageClass *klass)
                                        "clients.show-section", "s", "visits");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
                                        "clients.show-section", "s", "progress");
+  gtk_widget_class_install_action (widget_class, "clients.client-action", "s", client_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "clients.client-action", "s", "new-plan");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "clients.client-action", "s", "new-visit");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "clients.client-action", "s", "repeat-visit");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "clients.client-action", "s", "delete");
   gtk_widget_class_install_action (widget_class, "clients.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "clients.search", NULL);

@@ -13,6 +13,8 @@
 #include "fascia-atlas-page.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
+#include "fascia-plan-editor.h"
+#include "fascia-visit-editor.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
 #include "fascia-ui-utils.h"
@@ -273,12 +275,41 @@ test_keys_from_the_client_list (Fixture       *f,
   fascia_ui_test_wait_idle (200);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sections), ==, "plans");
 
+  /* The client's own shortcuts too, which did nothing from the list: a new visit, a new plan
+   * (the shortcuts window lists them for the Clients page). */
+  g_assert_true (gtk_widget_grab_focus (search));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+shift+v");
+  fascia_ui_test_wait_idle (200);
+  g_assert_nonnull (fascia_visit_editor_get_visit (fascia_client_view_get_visit_editor (view)));
+  g_assert_true (gtk_widget_grab_focus (search));
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+shift+p");
+  fascia_ui_test_wait_idle (200);
+  g_assert_nonnull (fascia_plan_editor_get_plan (fascia_client_view_get_plan_editor (view)));
+
   /* From inside the client view, Ctrl+F searches the clients. */
   gtk_widget_child_focus (GTK_WIDGET (view), GTK_DIR_TAB_FORWARD);
   fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+f");
   fascia_ui_test_wait_idle (200);
   g_assert_true (gtk_widget_has_focus (search)
                  || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+
+  /* Ctrl+Delete in the search entry deletes a word there, not the client. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+Delete");
+  fascia_ui_test_wait_idle (200);
+  g_assert_nonnull (fascia_client_view_get_client (view));
+
+  /* With the keyboard on the client's row, Ctrl+Delete deletes the client shown. */
+  {
+    GtkWidget *list = fascia_ui_test_child (page, FASCIA_TYPE_CLIENTS_PAGE, "client_list");
+
+    g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+    fascia_ui_test_wait_idle (100);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list));
+    fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+Delete");
+    fascia_ui_test_wait_idle (200);
+    g_assert_null (fascia_client_view_get_client (view));
+  }
 
   fascia_ui_test_keys (GTK_WIDGET (f->window), "alt+1");
   fascia_ui_test_wait_idle (200);
