@@ -2389,11 +2389,20 @@ void
 fascia_diagram_view_set_diagram (FasciaDiagramView *self,
                                  FasciaDiagram     *diagram)
 {
+  g_autofree char *focused_id = NULL;
+
   g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (diagram == NULL || FASCIA_IS_DIAGRAM (diagram));
 
   if (self->diagram == diagram)
     return;
+
+  /* The keyboard on a region stays on it where the new drawing has it too (gluteus medius
+   * from the back superficial view to the deep one), where it went to the first region of
+   * the new drawing, whatever it was on before. */
+  if (self->last_focus != NULL && gtk_widget_has_focus (self->last_focus))
+    focused_id = g_strdup (fascia_region_button_get_region_id (
+                             FASCIA_REGION_BUTTON (self->last_focus)));
 
   set_hovered (self, NULL);
   set_resting (self, NULL);
@@ -2443,6 +2452,8 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
       self->known_serial = fascia_diagram_get_style_serial (self->diagram);
       self->rendered_serial = self->known_serial - 1;
       create_buttons (self);
+      if (focused_id != NULL)
+        fascia_diagram_view_focus_region (self, focused_id);
       update_fit_box (self);
       /* The caller styles the new diagram (and sizes its labels) after this returns: the
        * first render waits for that, or it would be made twice. */

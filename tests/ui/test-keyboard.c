@@ -13,6 +13,7 @@
 #include "fascia-atlas-page.h"
 #include "fascia-client-view.h"
 #include "fascia-clients-page.h"
+#include "fascia-diagram-view.h"
 #include "fascia-plan-editor.h"
 #include "fascia-visit-editor.h"
 #include "fascia-test-utils.h"
@@ -244,6 +245,38 @@ test_view_keys_move_the_focus (Fixture       *f,
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Side");
+}
+
+/* A view switched from a region's keyboard focus: the focus stays on that region where the
+ * new view has it too; it went to the new view's first region (intercostal muscles), whatever
+ * it was on before. */
+static void
+test_view_keys_keep_the_region (Fixture       *f,
+                                gconstpointer  data)
+{
+  FasciaDiagramView *view = FASCIA_DIAGRAM_VIEW (fascia_ui_test_child (atlas_page (f),
+                                                                      FASCIA_TYPE_ATLAS_PAGE,
+                                                                      "diagram_view"));
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (atlas_page (f)), "atlas.view", "s",
+                                             "posterior-superficial"));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
+  g_assert_true (fascia_diagram_view_focus_region (view, "m-gluteus-medius-l"));
+  fascia_ui_test_wait_idle (100);
+
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+3");
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpstr (fascia_atlas_page_get_view (atlas_page (f)), ==, "posterior-deep");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == fascia_diagram_view_get_region_widget (view, "m-gluteus-medius-l"));
+  g_assert_true (gtk_widget_get_parent (focus) == GTK_WIDGET (view));
+
+  /* And back. */
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+2");
+  fascia_ui_test_wait_idle (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == fascia_diagram_view_get_region_widget (view, "m-gluteus-medius-l"));
 }
 
 static void
@@ -1434,6 +1467,8 @@ main (int   argc,
               fixture_set_up, test_keys_from_a_card, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/view-keys-move-the-focus", Fixture, NULL,
               fixture_set_up, test_view_keys_move_the_focus, fixture_tear_down);
+  g_test_add ("/fascia/ui/keyboard/view-keys-keep-the-region", Fixture, NULL,
+              fixture_set_up, test_view_keys_keep_the_region, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/keys-from-the-client-list", Fixture, NULL,
               fixture_set_up, test_keys_from_the_client_list, fixture_tear_down);
   g_test_add ("/fascia/ui/keyboard/tab-skips-tools-under-search", Fixture, NULL,
