@@ -745,11 +745,16 @@ enum {
   NERVE_ANTERIOR_RAMI  = 1 << 0,
   NERVE_DORSAL_MEDIAL  = 1 << 1,
   NERVE_DORSAL_LATERAL = 1 << 2,
+  NERVE_TIBIAL         = 1 << 3,
+  NERVE_FIBULAR        = 1 << 4,
 };
 
 /* Two nerve texts name the same supply if they share their lead phrase ("Femoral nerve" and
- * "Femoral nerve (muscular branches …)") or a family: anterior rami of spinal nerves, or the
- * medial or the lateral branches of the dorsal rami. */
+ * "Femoral nerve (muscular branches …)") or a family: anterior rami of spinal nerves, the
+ * medial or the lateral branches of the dorsal rami, or one of the sciatic nerve's two parts
+ * under either of its names — the tibial nerve is its tibial division continued below the
+ * thigh, the common fibular nerve its common fibular division: "Tibial division of the
+ * sciatic nerve" was offered as wrong for plantaris beside "Tibial nerve" right. */
 static char *
 nerve_signature (FasciaMuscle *muscle,
                  guint        *families)
@@ -769,6 +774,13 @@ nerve_signature (FasciaMuscle *muscle,
       else
         *families |= NERVE_DORSAL_MEDIAL | NERVE_DORSAL_LATERAL;
     }
+  if (strstr (lower, "tibial") != NULL)
+    *families |= NERVE_TIBIAL;
+  if (strstr (lower, "fibular") != NULL || strstr (lower, "peroneal") != NULL)
+    *families |= NERVE_FIBULAR;
+  /* The sciatic nerve named whole is both. */
+  if (strstr (lower, "sciatic") != NULL && strstr (lower, "division") == NULL)
+    *families |= NERVE_TIBIAL | NERVE_FIBULAR;
 
   lower[lead] = '\0';
 
