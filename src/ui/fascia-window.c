@@ -427,6 +427,10 @@ visible_page_cb (FasciaWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
 
+  /* tests/bench/bench-clients-startup measures the floor of the program with it: the
+   * window, its header bar and its store, with no page built (never set by a user). */
+  if (g_getenv ("FASCIA_BENCH_NO_PAGE") != NULL)
+    return;
   if (g_strcmp0 (page, "atlas") == 0)
     fascia_window_get_atlas_page (self);
   else if (g_strcmp0 (page, "clients") == 0)

@@ -295,6 +295,7 @@ typedef struct {
   const char *page;
   gboolean    client;     /* the 500-visit client shown last */
   const char *what;
+  gboolean    no_page;    /* FASCIA_BENCH_NO_PAGE: the window with no page built */
 } Case;
 
 int
@@ -313,8 +314,13 @@ main (int   argc,
     { 1, "clients", TRUE,  "Fascia, 100,012, Clients, 500 visits" },
     { 1, "atlas",   TRUE,  "Fascia, 100,012, Atlas, 500 visits" },
     { 1, "study",   TRUE,  "Fascia, 100,012, Study, 500 visits" },
+    /* The floor of the program: its window, header bar and store, no page built — what
+     * any page's start-up costs at the least, where the bare window has neither a header
+     * bar nor a line of text. */
+    { 1, "clients", FALSE, "Fascia's window, no page (the floor)", TRUE },
   };
   g_auto(GStrv) envp = g_get_environ ();
+  g_auto(GStrv) envp_no_page = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("fascia-bench-XXXXXX", NULL);
   g_autofree char *config = g_build_filename (tmp, "config", "glib-2.0", "settings", NULL);
   g_autofree char *keyfile = g_build_filename (config, "keyfile", NULL);
@@ -373,6 +379,7 @@ main (int   argc,
    * checks (MALLOC_CHECK_ slows every allocation) or its fatal warnings. */
   envp = g_environ_unsetenv (envp, "MALLOC_CHECK_");
   envp = g_environ_unsetenv (envp, "G_DEBUG");
+  envp_no_page = g_environ_setenv (g_strdupv (envp), "FASCIA_BENCH_NO_PAGE", "1", TRUE);
   /* A write to an xdotool that has ended fails (and it is started again), not the benchmark. */
   signal (SIGPIPE, SIG_IGN);
   xdo_start ();
@@ -410,7 +417,9 @@ main (int   argc,
           write_settings (keyfile, cases[c].page, cases[c].client ? database : NULL,
                           cases[c].client ? clients[cases[c].size] : 0);
           fascia_ms[c][i] = time_to_answer ((const char *[]) { binaries[c], "--database", database,
-                                                               NULL }, envp, &fascia_cpu[c][i],
+                                                               NULL },
+                                            cases[c].no_page ? envp_no_page : envp,
+                                            &fascia_cpu[c][i],
                                             &fascia_main[c][i], &fascia_mb[c][i]);
         }
     }
