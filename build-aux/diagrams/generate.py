@@ -2099,7 +2099,7 @@ def build_posterior_deep():
         v.add('muscles', gastrocnemius_back(v, s))
         thigh_back(v, s, True)
         trigger_point(v, 'biceps-femoris', 1, s, (106, 570))
-        trigger_point(v, 'semitendinosus', 1, s, (50, 520))
+        trigger_point(v, 'semitendinosus', 1, s, (58, 515))
         # semimembranosus's where it shows beside the tendon of semitendinosus, which covers the rest of it
         trigger_point(v, 'semimembranosus', 1, s, (68.5, 600))
         trigger_point(v, 'adductor-magnus', 2, s, (66, 372))
@@ -2249,20 +2249,18 @@ def biceps_femoris_parts(v, side):
     return muscle_parts(short, 'mid', 6, tendon=(0.86, 1.0)) + muscle_parts(long_, 'sup', 9, tendon=(0.8, 1.0))
 
 
-def semitendinosus_sheet(v, side, narrow=False):
-    """narrow: in the back superficial view, its belly tapering in the lower thigh to the long round tendon
-    that lies on the back of semimembranosus, which shows on both sides of it, mostly medially (Gray's,
-    Moore)."""
+def semitendinosus_sheet(v, side):
+    """In both back views, its belly tapering in the lower thigh to the long round tendon that lies on the
+    back of semimembranosus, which shows on both sides of it, mostly medially (Gray's, Moore)."""
     return sheet(v, side, [(59.5, 336), (66, 341)], [(KNEE - 24, 748), (KNEE - 19.5, 757)],
-                 [(40, 440), (80, 446)], [(56, 600), (62, 606)] if narrow else [(40, 600), (62, 606)])
+                 [(40, 440), (80, 446)], [(56, 600), (62, 606)])
 
 
-def gracilis_sheet(v, side, narrow=False):
-    """narrow: in the back superficial view, a strap in the lower thigh, its lateral border running in from
-    semitendinosus, so that semimembranosus shows between them, medial to semitendinosus's tendon (Gray's,
-    Moore)."""
+def gracilis_sheet(v, side):
+    """In both back views, a strap in the lower thigh, its lateral border running in from semitendinosus, so
+    that semimembranosus shows between them, medial to semitendinosus's tendon (Gray's, Moore)."""
     return sheet(v, side, [(3.5, 326), (13, 337)], [(KNEE - 24.5, 744), (KNEE - 21.5, 751)],
-                 [(14, 450), (42, 452)], [(21, 610), (30 if narrow else 38, 612)])
+                 [(14, 450), (42, 452)], [(21, 610), (30, 612)])
 
 
 # The two heads of gastrocnemius below the hamstrings (Gray's, Moore): the medial head from the popliteal
@@ -2381,7 +2379,7 @@ def thigh_back(v, side, deep):
     smp = muscle_parts(semimembranosus_sheet(v, side), 'mid', 9, tendon=(0.0, 0.36))
     v.add('muscles', group('m-semimembranosus' + sf, smp))
     v.add('muscles', group('m-biceps-femoris' + sf, biceps_femoris_parts(v, side)))
-    v.add('muscles', group('m-semitendinosus' + sf, muscle_parts(semitendinosus_sheet(v, side, narrow=not deep), 'sup', 6, tendon=(0.6, 1.0))))
+    v.add('muscles', group('m-semitendinosus' + sf, muscle_parts(semitendinosus_sheet(v, side), 'sup', 6, tendon=(0.6, 1.0))))
     if v.frame[1] > 700:
         # sartorius, coming round the medial side of the knee from the front to the pes anserinus (in the
         # deep view cut where it leaves the back of the thigh)
@@ -2395,7 +2393,7 @@ def thigh_back(v, side, deep):
             # third, narrow at first, medial to gracilis
             sa = sheet(v, side, [(12, 540), (14, 539)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(9, 625), (26, 622)], [(14, 700), (28, 702)])
             v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 4, tendon=(0.75, 1.0))))
-    v.add('muscles', group('m-gracilis' + sf, muscle_parts(gracilis_sheet(v, side, narrow=not deep), 'sup', 4, tendon=(0.8, 1.0))))
+    v.add('muscles', group('m-gracilis' + sf, muscle_parts(gracilis_sheet(v, side), 'sup', 4, tendon=(0.8, 1.0))))
 
 
 def deep_rotators_back(v, side):

@@ -1282,9 +1282,9 @@ test_back_thigh_no_bare_femur (void)
  * sides, from 560 to 640 mm below L1, walking out from gracilis, semimembranosus is the next
  * muscle, at least 8 mm wide, before semitendinosus. */
 static void
-test_back_semimembranosus_medial (void)
+assert_semimembranosus_medial (const char *view_id)
 {
-  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
   g_autoptr(GString) wrong = g_string_new (NULL);
 
   fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
@@ -1319,7 +1319,25 @@ test_back_semimembranosus_medial (void)
       }
 
   if (wrong->len > 0)
-    g_error ("semimembranosus not showing medial to semitendinosus:%s", wrong->str);
+    g_error ("%s: semimembranosus not showing medial to semitendinosus:%s", view_id, wrong->str);
+}
+
+static void
+test_back_semimembranosus_medial (void)
+{
+  assert_semimembranosus_medial ("posterior-superficial");
+}
+
+/* Back deep view: with gluteus maximus removed the hamstrings lie as in the back superficial view,
+ * semitendinosus narrowing in the lower thigh to its long round tendon on the back of
+ * semimembranosus, whose fleshy belly shows on both sides of it (Gray's, Moore). Semitendinosus's
+ * tendon was drawn 22 mm broad there, read as a pale tendon of semimembranosus, and medial to it
+ * semimembranosus showed 0-3 mm wide. Both sides, from 560 to 640 mm below L1, walking out from
+ * gracilis, semimembranosus is the next muscle, at least 8 mm wide, before semitendinosus. */
+static void
+test_back_deep_semimembranosus_medial (void)
+{
+  assert_semimembranosus_medial ("posterior-deep");
 }
 
 /* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
@@ -4759,6 +4777,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/back-medial-thigh-whole", test_back_medial_thigh_whole);
   g_test_add_func ("/fascia/render/views/back-thigh-no-bare-femur", test_back_thigh_no_bare_femur);
   g_test_add_func ("/fascia/render/views/back-semimembranosus-medial", test_back_semimembranosus_medial);
+  g_test_add_func ("/fascia/render/views/back-deep-semimembranosus-medial", test_back_deep_semimembranosus_medial);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
