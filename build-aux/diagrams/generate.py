@@ -2023,6 +2023,12 @@ def piriformis_sheet(v, side):
     return sheet(v, side, O, I, C1, C2)
 
 
+# vastus lateralis in the back deep view: its medial border along the lateral lip of the linea aspera, which
+# shows bare between it and the insertion of adductor magnus (draw_linea_aspera)
+VL_C1_DEEP = [(184, 420), (117, 430)]
+VL_C2_DEEP = [(158, 560), (96, 575)]
+
+
 def build_posterior_deep():
     v = View('posterior-deep', 'post', 600, 8, (-63, 765), 'Back, deep',
              'The deep muscles of the low back, hip and thigh seen from behind, gluteus maximus removed: quadratus '
@@ -2090,8 +2096,10 @@ def build_posterior_deep():
         hidden = [flatten(smooth(v.ps(sacrum_outline())), 10), flatten(smooth(v.ps(SACROTUBEROUS_BACK, s)), 10)]
         v.add('muscles', group('m-piriformis' + sf, clip_behind(muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0)), hidden)))
         deep_rotators_back(v, s)
-        # the lateral thigh beside the hamstrings: vastus lateralis, not bare bone
-        v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s), 'mid', 14)))
+        # the lateral thigh beside the hamstrings: vastus lateralis, not bare bone, its medial border on the
+        # lateral lip of the linea aspera, from which it arises, so that the shaft does not show beside the ridge
+        vl = sheet(v, s, VL_O, VL_I, VL_C1_DEEP, VL_C2_DEEP)
+        v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))
         # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa, over popliteus in
         # the floor of the fossa, which shows in the V between its heads
         v.add('muscles', popliteus_back(v, s))
@@ -2190,7 +2198,7 @@ def build_posterior_deep():
     v.label('Linea aspera', (112, 463), R)
     v.label('Biceps femoris', (104, 520), L)
     v.label('Semitendinosus', (56, 480), L)
-    v.label('Semimembranosus', (62, 633), L)
+    v.label('Semimembranosus', (67, 633), L)
     v.label('Adductor magnus', (105, 400), R)
     v.label('Gracilis', (24, 520), R)
     v.label('Gemellus superior', (90, 286), L)
@@ -2230,22 +2238,27 @@ def adductor_magnus_back(v, side):
     return muscle_parts(add_, 'deep', 16) + muscle_parts(ham, 'deep', 7, tendon=(0.8, 1.0))
 
 
-def semimembranosus_sheet(v, side):
+def semimembranosus_sheet(v, side, deep=False):
+    """deep: in the back deep view its belly, broadest in the lower third, reaches out under biceps femoris
+    down to the apex of the popliteal fossa, about 10 cm above the joint line, where the two diverge
+    (Gray's, Moore), so that no femur shows between them above it."""
     return sheet(v, side, [(72, 327), (80, 333)], [(KNEE - 36, 716), (KNEE - 22, 718.5)],
-                 [(40, 470), (96, 480)], [(26, 640), (74, 650)])
+                 [(40, 470), (100, 490) if deep else (96, 480)], [(26, 640), (95, 625) if deep else (74, 650)])
 
 
-def biceps_femoris_parts(v, side):
+def biceps_femoris_parts(v, side, deep=False):
     """Biceps femoris: the long head from the ischial tuberosity (with semitendinosus) down and laterally,
     the short head from the lower linea aspera and the lateral supracondylar line, joining in one tendon
     to the head of the fibula. In the lower thigh the short head shows lateral to the long head; at the knee
     the tendon runs down the posterolateral side of the lateral femoral condyle, its lateral border a few
     millimetres beyond the condyle's outline (about 109 mm out level with it, the condyle 104), not bulging
-    out beside it (Gray's, Moore, Netter)."""
+    out beside it (Gray's, Moore, Netter). deep: in the back deep view the long head's medial border runs
+    against semimembranosus down to the apex of the popliteal fossa, about 10 cm above the joint line, and
+    only then out to the head of the fibula."""
     short = sheet(v, side, [(axis_x(520) + 2, 520), (axis_x(600) + 10, 606)], [(KNEE + 35, 712), (KNEE + 39, 716)],
                   [(125, 575), (118, 630)], [(112, 655), (108, 690)])
     long_ = sheet(v, side, [(62, 332), (72, 345)], [(KNEE + 33, 727), (KNEE + 42, 728)],
-                  [(62, 450), (124, 490)], [(96, 620), (108, 620)])
+                  [(62, 450), (124, 490)], [(84, 630) if deep else (96, 620), (108, 620)])
     return muscle_parts(short, 'mid', 6, tendon=(0.86, 1.0)) + muscle_parts(long_, 'sup', 9, tendon=(0.8, 1.0))
 
 
@@ -2376,9 +2389,9 @@ def thigh_back(v, side, deep):
     """The back of the thigh: adductor magnus, the hamstrings and gracilis (deep to superficial)."""
     sf = sfx(side)
     v.add('muscles', group('m-adductor-magnus' + sf, adductor_magnus_back(v, side)))
-    smp = muscle_parts(semimembranosus_sheet(v, side), 'mid', 9, tendon=(0.0, 0.36))
+    smp = muscle_parts(semimembranosus_sheet(v, side, deep), 'mid', 9, tendon=(0.0, 0.36))
     v.add('muscles', group('m-semimembranosus' + sf, smp))
-    v.add('muscles', group('m-biceps-femoris' + sf, biceps_femoris_parts(v, side)))
+    v.add('muscles', group('m-biceps-femoris' + sf, biceps_femoris_parts(v, side, deep)))
     v.add('muscles', group('m-semitendinosus' + sf, muscle_parts(semitendinosus_sheet(v, side), 'sup', 6, tendon=(0.6, 1.0))))
     if v.frame[1] > 700:
         # sartorius, coming round the medial side of the knee from the front to the pes anserinus (in the

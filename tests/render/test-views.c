@@ -1340,6 +1340,58 @@ test_back_deep_semimembranosus_medial (void)
   assert_semimembranosus_medial ("posterior-deep");
 }
 
+/* Back deep view: with gluteus maximus removed the back of the thigh still shows the hamstrings side
+ * by side, adductor magnus medially above, vastus lateralis laterally; the femur shows only in the
+ * popliteal fossa, its popliteal surface between the hamstrings diverging above the knee from the
+ * fossa's apex, about 10 cm above the joint line (Gray's, Moore). Strips of bare femur showed between
+ * semimembranosus and biceps femoris from 555 mm below L1 down (79-82.5 mm out at 560, 74-87 at
+ * 600), and lateral to the linea aspera, under vastus lateralis's medial border, from 420 to 500
+ * mm. Both sides, from 420 mm below L1 (below the gluteal tuberosity) to 600 (above the fossa's
+ * apex, near 605), walking out from gracilis or adductor magnus to the thigh's outline, every point
+ * is a muscle or the bare ridge of the linea aspera between adductor magnus and vastus lateralis,
+ * never the femur, another landmark or the background. */
+static void
+test_back_deep_thigh_no_bare_femur (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-deep");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 420; y <= 600; y += 5)
+      {
+        gboolean on_thigh = FALSE;
+        g_autoptr(GString) seen = g_string_new (NULL);
+        const char *last = NULL;
+
+        for (double a = 0; a <= 200; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->id : "nothing";
+
+            if (last == NULL || !g_str_equal (last, id))
+              g_string_append_printf (seen, " %s@%.1f", id, a);
+            last = id;
+            if (!on_thigh && hit != NULL && (g_str_equal (hit->atlas_id, "gracilis") ||
+                                             g_str_equal (hit->atlas_id, "adductor-magnus")))
+              on_thigh = TRUE;
+            if (!on_thigh || (hit != NULL && (hit->kind == FASCIA_REGION_MUSCLE ||
+                                              g_str_equal (hit->atlas_id, "linea-aspera"))))
+              continue;
+            if (hit == NULL && coronal_outline_at (diagram, side == 1, a, y))
+              break;
+            g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                    side == 1 ? "left" : "right", y,
+                                    hit != NULL ? hit->id : "the background", a);
+            break;
+          }
+        g_test_message ("%s side, %.0f mm below L1:%s", side == 1 ? "left" : "right", y, seen->str);
+      }
+
+  if (wrong->len > 0)
+    g_error ("bare bone or background in the back of the thigh above the popliteal fossa:%s", wrong->str);
+}
+
 /* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
  * was drawn under pectineus itself and the inguinal ligament, so the card lit nothing there. The
  * ridge is the upper border of the muscle's origin and shows between it and the ligament, from
@@ -4778,6 +4830,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/back-thigh-no-bare-femur", test_back_thigh_no_bare_femur);
   g_test_add_func ("/fascia/render/views/back-semimembranosus-medial", test_back_semimembranosus_medial);
   g_test_add_func ("/fascia/render/views/back-deep-semimembranosus-medial", test_back_deep_semimembranosus_medial);
+  g_test_add_func ("/fascia/render/views/back-deep-thigh-no-bare-femur", test_back_deep_thigh_no_bare_femur);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
