@@ -2029,13 +2029,29 @@ VL_C1_DEEP = [(184, 420), (117, 430)]
 VL_C2_DEEP = [(158, 560), (96, 575)]
 
 
+def soleus_deep(v, side):
+    """Soleus in the back deep view, which ends 6 cm below the joint line: the back superficial view's
+    (SOLEUS, soleus_back) cut off at the foot of the frame, its shape above it the same (drawn unclamped by
+    the frame, then clipped to it)."""
+    frame = v.frame
+    v.frame = (frame[0], SOLEUS[1][0][1])
+    try:
+        sh = sheet(v, side, *SOLEUS)
+    finally:
+        v.frame = frame
+    foot = v.p((0, frame[1]))[1]
+    below = [(-W, foot), (2 * W, foot), (2 * W, foot + H), (-W, foot + H)]
+    return group('m-soleus' + sfx(side), clip_behind(muscle_parts(sh, 'mid', 12), [below]))
+
+
 def build_posterior_deep():
     v = View('posterior-deep', 'post', 600, 8, (-63, 765), 'Back, deep',
              'The deep muscles of the low back, hip and thigh seen from behind, gluteus maximus removed: quadratus '
              'lumborum, multifidus and the erector spinae (cut away on the right), gluteus medius (cut on the right to '
              'show gluteus minimus), piriformis and the short lateral rotators below it, and the hamstrings, adductor '
              'magnus and gracilis down to the knee, vastus lateralis beside them on the lateral thigh, and below the '
-             'knee the two heads of gastrocnemius, with plantaris and popliteus in the popliteal fossa between them.')
+             'knee the two heads of gastrocnemius, with plantaris and popliteus in the popliteal fossa between them, '
+             'and soleus, deep to them, lateral to the lateral head below the head of the fibula.')
     v.title_long = 'Posterior view, deep layer: low back and hip'
     # the left column keeps further off: "Lumbar multifidus", beside the slanting lateral edge of the
     # lumbar muscles, came within 8 units of it enlarged to 33 once "Greater sciatic notch (covered)" took
@@ -2103,6 +2119,9 @@ def build_posterior_deep():
         # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa, over popliteus in
         # the floor of the fossa, which shows in the V between its heads
         v.add('muscles', popliteus_back(v, s))
+        # soleus under gastrocnemius, showing lateral to its lateral head below the head of the fibula, as in
+        # the back superficial view; plantaris's tendon runs down between them
+        v.add('muscles', soleus_deep(v, s))
         v.add('muscles', plantaris_back(v, s))
         v.add('muscles', gastrocnemius_back(v, s))
         thigh_back(v, s, True)
@@ -2210,6 +2229,7 @@ def build_posterior_deep():
     v.label('Adductor tubercle', (27.8, 659.8), R)
     v.label('Lateral femoral condyle', (KNEE + 13, 688), L)
     v.label('Head of fibula', (104, 738), L)
+    v.label('Soleus', (KNEE + 40, 756), L)
     v.label('Pes anserinus', (45, 756), R)
     v.label('Gastrocnemius', (KNEE + 17, 735), R)
     v.label('Popliteus', (KNEE + 6, 720), R)

@@ -775,22 +775,24 @@ test_gastrocnemius_calf_bellies (void)
  * outer side) is drawn on it, lateral to the knee's centre line and below the head of the fibula; and
  * its card lights its origin on the fibula there. */
 static void
-test_soleus_lateral_calf (void)
+assert_soleus_lateral (const char *view_id,
+                       double      start,
+                       double      from_y,
+                       double      to_y,
+                       double      step)
 {
-  static const char * const sides[] = { "l", "r" };
-  static const char * const views[] = { "posterior-superficial", NULL };
-  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  g_autoptr(FasciaDiagram) diagram = load_view (view_id);
   g_autoptr(GString) wrong = g_string_new (NULL);
 
   fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
   for (int side = 1; side >= -1; side -= 2)
-    for (double y = 760; y <= 800; y += 10)
+    for (double y = from_y; y <= to_y; y += step)
       {
         gboolean in_gastrocnemius = FALSE;
         const char *first = NULL;
         double from = 0, a;
 
-        for (a = 66; a <= 140; a += 0.5)
+        for (a = start; a <= 140; a += 0.5)
           {
             const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
             const char *atlas_id = hit != NULL ? hit->atlas_id : "";
@@ -810,8 +812,17 @@ test_soleus_lateral_calf (void)
                                   first != NULL ? first : "nothing", a - from);
       }
   if (wrong->len > 0)
-    g_error ("soleus does not show lateral to gastrocnemius:%s", wrong->str);
+    g_error ("%s: soleus does not show lateral to gastrocnemius:%s", view_id, wrong->str);
+}
 
+static void
+test_soleus_lateral_calf (void)
+{
+  static const char * const sides[] = { "l", "r" };
+  static const char * const views[] = { "posterior-superficial", NULL };
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+
+  assert_soleus_lateral ("posterior-superficial", 66, 760, 800, 10);
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
     {
       g_autofree char *tp_id = g_strdup_printf ("tp-soleus-2-%s", sides[s]);
@@ -830,6 +841,24 @@ test_soleus_lateral_calf (void)
                          + fascia_diagram_lookup_region (diagram, tp_id)->height, <, 1500);
     }
 
+  assert_origin_lit ("soleus", views);
+}
+
+/* Back deep view: soleus arises from the back of the head and the upper quarter of the shaft of the
+ * fibula and from the soleal line of the tibia, deep to gastrocnemius (Gray's, Moore); below the head
+ * of the fibula it shows lateral to the lateral head, as in the back superficial view. It was not
+ * drawn in this view, which ends 58 mm below the joint line, and the fibula showed bare there, 12-15
+ * mm wide, from below its head to the foot of the view. Along each height from 748 to 764 mm below
+ * L1, on both sides, walking out from the lateral head (10 mm lateral to the knee's centre line, where
+ * the V between the heads lies medial to it), the first region lateral to gastrocnemius is soleus, at
+ * least 8 mm wide; and its card
+ * lights its origin on the fibula in this view too. */
+static void
+test_back_deep_soleus (void)
+{
+  static const char * const views[] = { "posterior-deep", NULL };
+
+  assert_soleus_lateral ("posterior-deep", 66 + 10, 748, 764, 4);
   assert_origin_lit ("soleus", views);
 }
 
@@ -4831,6 +4860,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/back-semimembranosus-medial", test_back_semimembranosus_medial);
   g_test_add_func ("/fascia/render/views/back-deep-semimembranosus-medial", test_back_deep_semimembranosus_medial);
   g_test_add_func ("/fascia/render/views/back-deep-thigh-no-bare-femur", test_back_deep_thigh_no_bare_femur);
+  g_test_add_func ("/fascia/render/views/back-deep-soleus", test_back_deep_soleus);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
