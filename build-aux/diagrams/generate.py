@@ -2113,9 +2113,12 @@ def build_posterior_deep():
         v.add('muscles', group('m-piriformis' + sf, clip_behind(muscle_parts(pf, 'mid', 8, tendon=(0.84, 1.0)), hidden)))
         deep_rotators_back(v, s)
         # the lateral thigh beside the hamstrings: vastus lateralis, not bare bone, its medial border on the
-        # lateral lip of the linea aspera, from which it arises, so that the shaft does not show beside the ridge
+        # lateral lip of the linea aspera, from which it arises, so that the shaft does not show beside the ridge;
+        # below the apex of the popliteal fossa its lower fibres run forward to the patella in front of the
+        # femur, which hides them: not in the floor of the fossa beside biceps femoris
         vl = sheet(v, s, VL_O, VL_I, VL_C1_DEEP, VL_C2_DEEP)
-        v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))
+        femur_low = clip_below(flatten(smooth(v.ps(femur_outline(), s)), 10), v.p((0, 610))[1])
+        v.add('muscles', group('m-vastus-lateralis' + sf, clip_behind(muscle_parts(vl, 'mid', 14), [femur_low])))
         # gastrocnemius below the hamstrings, the lower borders of the popliteal fossa, over popliteus in
         # the floor of the fossa, which shows in the V between its heads
         v.add('muscles', popliteus_back(v, s))

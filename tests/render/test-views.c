@@ -1421,6 +1421,50 @@ test_back_deep_thigh_no_bare_femur (void)
     g_error ("bare bone or background in the back of the thigh above the popliteal fossa:%s", wrong->str);
 }
 
+/* Back deep view: the floor of the popliteal fossa, between semimembranosus and biceps femoris below
+ * the fossa's apex, is the popliteal surface of the femur, with plantaris and the heads of
+ * gastrocnemius at its lower end; vastus lateralis lies in front of the femur there, its lower fibres
+ * running forward to the patella (Gray's, Moore). The lower end of vastus lateralis showed in the
+ * fossa as a spike medial to biceps femoris (84-92 mm out at 640 mm below L1, 620 to 660). Both
+ * sides, from 610 to 700 mm below L1, walking out from semimembranosus to biceps femoris, no point is
+ * vastus lateralis. */
+static void
+test_back_deep_fossa_floor (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-deep");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 610; y <= 700; y += 5)
+      {
+        gboolean past_semimembranosus = FALSE;
+
+        for (double a = 20; a <= 120; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *atlas_id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (atlas_id, "semimembranosus"))
+              past_semimembranosus = TRUE;
+            else if (!past_semimembranosus)
+              continue;
+            else if (g_str_equal (atlas_id, "biceps-femoris"))
+              break;
+            else if (g_str_equal (atlas_id, "vastus-lateralis"))
+              {
+                g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: vastus lateralis at %.1f mm out",
+                                        side == 1 ? "left" : "right", y, a);
+                break;
+              }
+          }
+        g_assert_true (past_semimembranosus);
+      }
+
+  if (wrong->len > 0)
+    g_error ("vastus lateralis in the floor of the popliteal fossa:%s", wrong->str);
+}
+
 /* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
  * was drawn under pectineus itself and the inguinal ligament, so the card lit nothing there. The
  * ridge is the upper border of the muscle's origin and shows between it and the ligament, from
@@ -4861,6 +4905,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/back-deep-semimembranosus-medial", test_back_deep_semimembranosus_medial);
   g_test_add_func ("/fascia/render/views/back-deep-thigh-no-bare-femur", test_back_deep_thigh_no_bare_femur);
   g_test_add_func ("/fascia/render/views/back-deep-soleus", test_back_deep_soleus);
+  g_test_add_func ("/fascia/render/views/back-deep-fossa-floor", test_back_deep_fossa_floor);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
