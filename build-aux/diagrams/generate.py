@@ -1997,14 +1997,50 @@ def longissimus_slips(v, side):
     return out
 
 
+# gluteus medius's origin in the coronal views: the posterior gluteal line, the ilium below the crest and the
+# outer lip of the crest round to its lateral-most point
+GMED_O = [(50, 206), (53, 184), (57, 166), (63, 152), (82, 143), (106, 140), (126, 143), (139, 151), (145, 164), (146, 178)]
+
+
 def glut_med_sheet_coronal(v, side):
     # a fan: from the posterior gluteal line, the ilium below the crest and the outer lip of the crest
     # round to its lateral-most point, converging on the lateral surface of the greater trochanter
-    O = [(50, 206), (53, 184), (57, 166), (63, 152), (82, 143), (106, 140), (126, 143), (139, 151), (145, 164), (146, 178)]
     I = [(136, 282), (143, 287), (150, 293), (156, 300)]
     C1 = [(84, 232), (96, 200), (124, 196), (152, 214)]
     C2 = [(118, 264), (130, 256), (146, 252), (156, 262)]
-    return sheet(v, side, O, I, C1, C2)
+    return sheet(v, side, GMED_O, I, C1, C2)
+
+
+# how far (mm) above the anterior gluteal line the stump of gluteus medius is cut (glut_med_stump)
+GMED_STUMP_GAP = 3.0
+
+
+def glut_med_stump(v, side, gmed):
+    """The stump of gluteus medius cut away (the back deep view's right side): its origin, the outer surface
+    of the ilium from the iliac crest and the posterior gluteal line down to the anterior gluteal line (Gray's,
+    Moore), cut a little above that line, which shows as the ridge between it and gluteus minimus: the fibres
+    cut shorter the further out, to nothing where the line leaves the crest."""
+    # the origin line (the sheet's, as far as the crest where the anterior gluteal line leaves it), the line
+    # GMED_STUMP_GAP above it, and back up above the greater sciatic notch
+    area = v.ps(sample(GMED_O[:8], False, 8) + [(a, y - GMED_STUMP_GAP) for a, y in SK.GLUTEAL_ANT_C[1:]]
+                + [(52, 244)], side)
+    t_end = 7.0 / 9.0
+
+    def u_cut(t):       # along the fibre from just below its origin to where it leaves the area
+        u = 0.02
+        while u < 1.0 and point_in_poly(gmed.point(t, u + 0.005), area):
+            u += 0.005
+        return u
+
+    ts = [t_end * k / 40.0 for k in range(41)]
+    us = [u_cut(t) for t in ts]
+    u1f = lambda t: us[min(40, int(round(t / t_end * 40)))]
+    u0f = lambda t: 0.0
+    pts = gmed.region_fn(0.0, t_end, u0f, u1f, 40)
+    cut = [gmed.point(t, u) for t, u in zip(ts, us)]
+    return [path('M' + ' L'.join(P(q) for q in pts) + ' Z', MUSCLE['mid']),
+            path(gmed.fibres_fn(12, 0.0, t_end, u0f, u1f), FIBRE),
+            path('M' + ' L'.join(P(q) for q in cut), CUT)]
 
 
 def glut_min_sheet_coronal(v, side):
@@ -2102,7 +2138,7 @@ def build_posterior_deep():
         if s == 1:
             v.add('muscles', group('m-gluteus-medius' + sf, muscle_parts(gmed, 'mid', 16, tendon=(0.9, 1.0))))
         else:
-            gp = muscle_parts(gmed, 'mid', 14, u0=0.0, u1=0.22) + cut_parts(gmed, 0, 1, 0.22)
+            gp = glut_med_stump(v, s, gmed)
             gp += muscle_parts(gmed, 'mid', 10, tendon=(0.9, 1.0), u0=0.78, u1=1.0) + cut_parts(gmed, 0, 1, 0.78)
             v.add('muscles', group('m-gluteus-medius' + sf, gp))
         # piriformis lies below the lower border of medius, from the front of the sacrum out through the

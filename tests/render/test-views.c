@@ -1465,6 +1465,73 @@ test_back_deep_fossa_floor (void)
     g_error ("vastus lateralis in the floor of the popliteal fossa:%s", wrong->str);
 }
 
+/* Back deep view, the subject's right: gluteus medius is cut away to show gluteus minimus, and its
+ * stump is its origin, the ilium from the iliac crest and the posterior gluteal line down to the
+ * anterior gluteal line, below which gluteus minimus arises (Gray's, Moore). The stump was a band of
+ * even width along the crest, curling down round the crest's lateral end, lateral to where the
+ * anterior gluteal line leaves the crest (gluteus medius at 188.5 mm below L1 148 mm out, 196.5 at
+ * 149), with bare ilium 23.5-40 mm tall between it and gluteus minimus (at 105 and 90 mm out).
+ * Walking down at 90, 105 and 120 mm out from 130 to 260 mm below L1, between the last of gluteus
+ * medius and the first of gluteus minimus there are at most 4.5 mm, of the hip bone or the anterior
+ * gluteal line; and at 148-150 mm out, from 185 to 215 mm below L1, no gluteus medius. */
+static void
+test_back_deep_gluteus_medius_stump (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-deep");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  static const double columns[] = { 90, 105, 120 };
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      double last_medius = -1, first_minimus = -1;
+      g_autoptr(GString) seen = g_string_new (NULL);
+      const char *last = NULL;
+
+      for (double y = 130; y <= 260; y += 0.5)
+        {
+          const FasciaRegion *hit = coronal_hit_mm (diagram, FALSE, columns[c], y);
+          const char *id = hit != NULL ? hit->id : "nothing";
+
+          if (last == NULL || !g_str_equal (last, id))
+            g_string_append_printf (seen, " %s@%.1f", id, y);
+          last = id;
+          if (g_str_equal (id, "m-gluteus-medius-r") && first_minimus < 0)
+            last_medius = y;
+          else if (g_str_equal (id, "m-gluteus-minimus-r") && first_minimus < 0)
+            first_minimus = y;
+        }
+      g_test_message ("%.0f mm out:%s", columns[c], seen->str);
+      if (last_medius < 0 || first_minimus < 0 || first_minimus - last_medius > 4.5)
+        g_string_append_printf (wrong, "\n  %.0f mm out: gluteus medius to %.1f mm below L1, gluteus "
+                                "minimus from %.1f", columns[c], last_medius, first_minimus);
+      for (double y = last_medius + 0.5; y > 0 && y < first_minimus; y += 0.5)
+        {
+          const FasciaRegion *hit = coronal_hit_mm (diagram, FALSE, columns[c], y);
+
+          if (hit == NULL || (!g_str_equal (hit->id, "b-hip-bone-r")
+                              && !g_str_equal (hit->id, "b-anterior-gluteal-line-r")))
+            g_string_append_printf (wrong, "\n  %.0f mm out, %.1f mm below L1: %s between the two",
+                                    columns[c], y, hit != NULL ? hit->id : "nothing");
+        }
+    }
+  for (double a = 148; a <= 150; a += 1)
+    for (double y = 185; y <= 215; y += 0.5)
+      {
+        const FasciaRegion *hit = coronal_hit_mm (diagram, FALSE, a, y);
+
+        if (hit != NULL && g_str_equal (hit->id, "m-gluteus-medius-r"))
+          {
+            g_string_append_printf (wrong, "\n  %.0f mm out, %.1f mm below L1: gluteus medius below the "
+                                    "crest lateral to the anterior gluteal line", a, y);
+            break;
+          }
+      }
+
+  if (wrong->len > 0)
+    g_error ("the stump of gluteus medius is not its origin above the anterior gluteal line:%s", wrong->str);
+}
+
 /* Pectineus's card lights where it arises in the two front views: its origin, the pecten pubis,
  * was drawn under pectineus itself and the inguinal ligament, so the card lit nothing there. The
  * ridge is the upper border of the muscle's origin and shows between it and the ligament, from
@@ -4906,6 +4973,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/back-deep-thigh-no-bare-femur", test_back_deep_thigh_no_bare_femur);
   g_test_add_func ("/fascia/render/views/back-deep-soleus", test_back_deep_soleus);
   g_test_add_func ("/fascia/render/views/back-deep-fossa-floor", test_back_deep_fossa_floor);
+  g_test_add_func ("/fascia/render/views/back-deep-gluteus-medius-stump", test_back_deep_gluteus_medius_stump);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
