@@ -2002,6 +2002,36 @@ def longissimus_slips(v, side):
 GMED_O = [(50, 206), (53, 184), (57, 166), (63, 152), (82, 143), (106, 140), (126, 143), (139, 151), (145, 164), (146, 178)]
 
 
+# the height (mm below L1) where longissimus's fleshy fibres come out of the erector spinae aponeurosis in the
+# back deep view (longissimus_aponeurosis_parts), about the level of L4
+LONGISSIMUS_JUNCTION = 150
+
+
+def longissimus_aponeurosis_parts(v, lg, nfib):
+    """Longissimus thoracis whole (the back deep view's left side): its lumbar fibres arise from the deep
+    surface of the erector spinae aponeurosis, the common tendon spread from the spinous processes and the
+    median sacral crest to the back of the iliac crest, which covers the lower lumbar region and the sacrum;
+    the fleshy belly comes out of it at about the level of L4 (Gray's, Moore). So every fibre is tendon from
+    its origin up to LONGISSIMUS_JUNCTION, the aponeurosis one pale sheet over the sacrum."""
+    top = v.p((0, LONGISSIMUS_JUNCTION))[1]
+
+    def u_junction(t):  # the fibres rise from their origin: where fibre t reaches the junction's height
+        lo, hi = 0.0, 1.0
+        for _ in range(30):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if lg.point(t, mid)[1] > top else (lo, mid)
+        return lo
+
+    n = 40
+    us = [u_junction(k / float(n)) for k in range(n + 1)]
+    u_t = lambda t: us[min(n, int(round(t * n)))]
+    zero, one = (lambda t: 0.0), (lambda t: 1.0)
+    return [path(lg.outline(), MUSCLE['sup']),
+            path('M' + ' L'.join(P(q) for q in lg.region_fn(0.0, 1.0, zero, u_t, n)) + ' Z', TENDON),
+            path(lg.fibres_fn(max(3, nfib // 2), 0.0, 1.0, zero, u_t), TENDON_FIBRE),
+            path(lg.fibres_fn(nfib, 0.0, 1.0, u_t, one), FIBRE)]
+
+
 def glut_med_sheet_coronal(v, side):
     # a fan: from the posterior gluteal line, the ilium below the crest and the outer lip of the crest
     # round to its lateral-most point, converging on the lateral surface of the greater trochanter
@@ -2125,7 +2155,7 @@ def build_posterior_deep():
         if s == 1:
             v.add('muscles', group('m-iliocostalis-lumborum' + sf, iliocostalis_parts(v, s)))
             v.add('muscles', group('m-longissimus-thoracis' + sf, longissimus_slips(v, s)
-                                   + muscle_parts(lg, 'sup', 10, tendon=(0.0, 0.14))))
+                                   + longissimus_aponeurosis_parts(v, lg, 10)))
         else:
             # cut across at L1-L2 and removed below, to show multifidus and quadratus lumborum
             ip = iliocostalis_parts(v, s, cut=True)

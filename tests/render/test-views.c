@@ -2417,6 +2417,54 @@ test_posterior_top_covered (void)
  * table of the other views: the lateral end of the lower ribs (9-10) lies within 4 mm of where the
  * front view without the abdominal wall (anterior) draws them; they reached 194 mm from the midline
  * against 174. */
+/* Back deep view, the subject's left, where the erector spinae is whole: the lumbar fibres of
+ * longissimus arise from the deep surface of the erector spinae aponeurosis, the common tendon spread
+ * from the spinous processes and the median sacral crest to the back of the iliac crest, which covers
+ * the lower lumbar region and the sacrum; the fleshy belly comes out of it at about the level of L4
+ * (Gray's, Moore). The aponeurosis was drawn as a V-shaped band along the muscle's origin, its
+ * fleshy belly coming down in a tongue between the V's arms over the sacrum (to about 195 mm below
+ * L1). From 175 to 235 mm below L1, every point of longissimus (1.5 mm or more inside its outline) is
+ * drawn pale, as tendon, not in a muscle's red. */
+static void
+test_back_deep_erector_aponeurosis (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-deep");
+  cairo_surface_t *surface;
+  double x0, y0, top, scale;
+  guint fleshy = 0, tendon = 0;
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  surface = test_diagram_render (diagram, 1200, 1500, 1, 0, 0);
+  g_assert_true (fascia_view_drawing_get_frame ("posterior-deep", &x0, &y0, &top, &scale));
+  for (double y = 175; y <= 235; y += 1)
+    for (double a = 1.5; a <= 60; a += 0.5)
+      {
+        guint32 px;
+        gboolean inside = TRUE;
+
+        for (double d = -1.5; d <= 1.5; d += 1.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, TRUE, a + d, y);
+
+            inside &= hit != NULL && g_str_equal (hit->id, "m-longissimus-thoracis-l");
+          }
+        if (!inside)
+          continue;
+        px = test_diagram_pixel_at (surface, (int) (x0 - scale * a), (int) (y0 + scale * (y - top)));
+        if (is_muscle_pixel (px))
+          {
+            if (fleshy++ < 5)
+              g_test_message ("fleshy longissimus at %.1f mm out, %.0f mm below L1", a, y);
+          }
+        else
+          tendon++;
+      }
+  g_test_message ("longissimus over the sacrum: %u points of tendon, %u fleshy", tendon, fleshy);
+  g_assert_cmpuint (tendon, >, 500);
+  g_assert_cmpuint (fleshy, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 static const FasciaRegion *find_region (FasciaDiagram *diagram, const char *region_id);
 
 static void
@@ -4974,6 +5022,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/back-deep-soleus", test_back_deep_soleus);
   g_test_add_func ("/fascia/render/views/back-deep-fossa-floor", test_back_deep_fossa_floor);
   g_test_add_func ("/fascia/render/views/back-deep-gluteus-medius-stump", test_back_deep_gluteus_medius_stump);
+  g_test_add_func ("/fascia/render/views/back-deep-erector-aponeurosis", test_back_deep_erector_aponeurosis);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
