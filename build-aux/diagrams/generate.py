@@ -42,6 +42,8 @@ LIG_FIBRE = 'fill="none" stroke="#b9a582" stroke-width="0.9"'
 # with a dark outline, tendon and aponeurosis opaque cream)
 FASCIA = 'fill="#e9eef1" fill-opacity="0.62" stroke="#7f909c" stroke-width="1.3"'
 ITB = 'fill="#e9eef1" fill-opacity="0.72" stroke="#7f909c" stroke-width="1.3" stroke-linejoin="round"'
+# the tract seen from in front lying on vastus lateralis, the muscle's fibres showing through it
+ITB_ON_MUSCLE = 'fill="#e9eef1" fill-opacity="0.5" stroke="#7f909c" stroke-width="1.3" stroke-linejoin="round"'
 FASCIA_FIBRE = 'fill="none" stroke="#93a4b0" stroke-width="0.8" stroke-opacity="0.85"'
 MUSCLE = {
     'deep': 'fill="#b5362a" fill-opacity="0.93" stroke="#6e1f17" stroke-width="1.5" stroke-linejoin="round"',
@@ -829,8 +831,28 @@ VL_C2 = [(158, 560), (100, 570)]
 # seen from behind: the medial border under biceps femoris, on the linea aspera (vastus_lateralis_sheet_coronal)
 VL_C1_BACK = [(184, 420), (106, 430)]
 VL_C2_BACK = [(158, 560), (92, 570)]
-# vastus lateralis in the front superficial view: its origin along the upper intertrochanteric line
+# vastus lateralis in the front superficial view: its origin along the upper intertrochanteric line; its
+# lateral border, the outline of the thigh under the iliotibial tract, tapering on down to the lateral
+# femoral condyle, its lowest lateral fibres ending with the tract's retinacular fibres on the lateral border
+# of the patella (VL_C2_FRONT, VL_I_FRONT: not curving in above the knee to leave the tract beyond it)
 VL_O_FRONT = [(148, 294), (140, 302), (132, 314), (126, 326)]
+VL_C1_FRONT = [(198, 400), (114, 470)]
+VL_C2_FRONT = [(128, 640), (84, 560)]
+VL_I_FRONT = [(100, 667), (80, 660)]
+
+
+def vastus_lateralis_front_sheet(v, side):
+    return sheet(v, side, VL_O_FRONT, VL_I_FRONT, VL_C1_FRONT, VL_C2_FRONT)
+
+
+# The tract in the front superficial view (mm): its outer border on the lateral border of vastus lateralis
+# (the outline of the thigh), then over the lateral femoral condyle, inside the outline of the femur and of
+# the capsule below it, forward to Gerdy's tubercle on the front of the lateral tibial condyle, between the
+# tibial tuberosity and the head of the fibula; its anterior border back up from the tubercle lateral to the
+# patella and its ligament (over the condyle and the lateral retinaculum) to vastus lateralis.
+ITB_KNEE_FRONT = [(101.4, 668.5), (102.8, 675), (103.3, 683), (102.8, 691), (102, 697), (103, 703), (103.2, 710),
+                  (101, 716), (95, 722.5), (89, 725)]
+ITB_GERDY_FRONT = [(84, 723), (84, 714), (86.5, 702), (89.5, 690), (93, 678), (96.5, 668)]
 
 
 def draw_itb_coronal(v, side):
@@ -853,12 +875,25 @@ def draw_itb_coronal(v, side):
         def width(y):
             return full(y) * min(1.0, max(0.0, (ITB_BACK_END[1] - y) / 36.0))
     if v.id == 'front-superficial':
-        # from in front, above the knee, the tract and the lateral retinaculum it sends to the patella reach
-        # in to the lower border of vastus lateralis, over the lateral epicondyle
-        base = width
+        # from in front it lies on the lateral thigh, over vastus lateralis, whose lateral border is the
+        # outline of the thigh down to the lateral femoral condyle, and on over the condyle to Gerdy's
+        # tubercle, inside the outline of the knee: never standing out beside the thigh; above, over the
+        # greater trochanter, under tensor fasciae latae (which covers the trochanter), its border the
+        # muscle's lateral border
+        tfl = Sheet(TFL_ORIGIN, TFL_END, TFL_C1, TFL_C2)
+        vl = Sheet(VL_O_FRONT, VL_I_FRONT, VL_C1_FRONT, VL_C2_FRONT)
+        condyle = sorted((q for q in sample(femur_outline(), True, 8) if q[0] > 85 and 640 < q[1] < 700), key=lambda q: q[1])
+        borders = [[tfl.point(1.0, k / 80.0) for k in range(81)], [vl.point(0.0, k / 80.0) for k in range(81)], condyle]
+
+        def outline_x(y):
+            xs = [a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1])
+                  for line in borders for a, b in zip(line, line[1:]) if a[1] <= y <= b[1] and b[1] > a[1]]
+            return max(xs)
+        edge = [(outline_x(y) - (2.0 if y == 272 else 0.6), y) for y in list(range(272, 650, 6)) + list(range(650, 668, 2))]
+        edge += ITB_KNEE_FRONT
 
         def width(y):
-            return base(y) + 8.0 * min(1.0, max(0.0, (y - 595) / 30.0)) * min(1.0, max(0.0, (690 - y) / 25.0))
+            return 17.5 if y < 330 else max(9.0, 17.5 - (y - 330) * 8.5 / 370.0)
     inner = []
     for k, q in enumerate(edge):
         a = edge[max(k - 1, 0)]
@@ -868,9 +903,11 @@ def draw_itb_coronal(v, side):
         if n[0] > 0:
             n = mul(n, -1)
         inner.append(add(q, mul(n, width(q[1]))))
+    if v.id == 'front-superficial':
+        inner = [q for q in inner if q[1] < ITB_GERDY_FRONT[-1][1] - 8] + ITB_GERDY_FRONT[::-1]
     outline = edge + inner[::-1]
     poly = v.ps(outline, side)
-    parts = [path(smooth(poly), ITB)]
+    parts = [path(smooth(poly), ITB_ON_MUSCLE if v.id == 'front-superficial' else ITB)]
     parts.append(path(lines_d(hatch([sample(poly, True, 6)], 7, 88 if side == 1 else 92)), FASCIA_FIBRE))
     v.add('muscles', group('b-iliotibial-tract' + sfx(side), parts))
 
@@ -2577,10 +2614,12 @@ def thigh_front(v, side):
         # with rectus femoris in place its upper part shows lateral to it, under tensor fasciae latae and
         # the tract, from the upper intertrochanteric line and the lower border of the greater trochanter;
         # its medial border runs down under rectus femoris's lateral border (the outline is the same)
-        vl = sheet(v, side, VL_O_FRONT, VL_I, [VL_C1[0], (114, 470)], [VL_C2[0], (84, 560)])
+        vl = vastus_lateralis_front_sheet(v, side)
     else:
         vl = vastus_lateralis_sheet_coronal(v, side)
-    v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14)))
+    # (from in front its lowest fibres end in the tendon on the lateral border of the patella)
+    tendon = (0.95, 1.0) if v.id == 'front-superficial' else None
+    v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vl, 'mid', 14, tendon=tendon)))
 
 
 def vastus_medialis_front(v, side):
@@ -2973,6 +3012,8 @@ def below_inguinal_ligament(v, side, rid, sh, parts):
     return group(rid, seen_only(parts) + [hit_where_clear(sh.outline(), mid)])
 TFL_ORIGIN = [(124, 212), (133, 201), (141, 189)]
 TFL_END = [(153, 382), (160, 370)]
+TFL_C1 = [(117, 275), (161, 250)]
+TFL_C2 = [(124, 345), (161, 320)]
 
 
 def build_front_superficial():
@@ -3023,7 +3064,7 @@ def build_front_superficial():
         # medius: from the ASIS and the outer lip of the crest just behind it, a belly some 15 cm long and 2-4 cm
         # broad, diverging from sartorius below the ASIS (rectus femoris shows in the V between them), down to
         # end about a third of the way down the thigh between the layers of the iliotibial tract
-        tfl = sheet(v, s, TFL_ORIGIN, TFL_END, [(117, 275), (160, 250)], [(124, 345), (158, 320)])
+        tfl = sheet(v, s, TFL_ORIGIN, TFL_END, TFL_C1, TFL_C2)
         v.add('muscles', group('m-tensor-fasciae-latae' + sf, muscle_parts(tfl, 'sup', 9)))
         sartorius_front(v, s)
     # subject's right: external oblique removed but for its upper slips, the internal oblique cut to show

@@ -2908,6 +2908,67 @@ test_front_sartorius_tendon (void)
     }
 }
 
+/* Front superficial view: the iliotibial tract lies on the lateral thigh, over vastus lateralis
+ * (whose lateral border is the thigh's outline) and, below it, over the lateral femoral condyle to
+ * Gerdy's tubercle on the tibia (Gray's, Moore). It was drawn as a pale band standing out beside
+ * the thigh, over nothing: 7 mm beyond tensor fasciae latae at the greater trochanter, and from the
+ * lower third of the thigh to the knee up to 12 mm beyond vastus lateralis, whose border curved in
+ * to the patella. Both sides, from 260 to 730 mm below L1 (but for the joint line, 697-715 mm, where
+ * the capsule, a drawing without a region, lies under it), every point of the tract lies over a
+ * muscle or a bone; and it reaches down to the tibia, 718 mm below L1 or lower. */
+static void
+test_front_iliotibial_tract_on_thigh (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (int side = 1; side >= -1; side -= 2)
+    {
+      double lowest = 0;
+
+      for (double y = 260; y <= 730; y += 2)
+        {
+          gboolean reported = FALSE;
+
+          for (double a = 60; a <= 200 && !reported; a += 0.5)
+            {
+              double x0, y0, top, scale;
+              g_autoptr(GPtrArray) here = NULL;
+              gboolean on_tract = FALSE, over = FALSE, on_tibia = FALSE;
+
+              g_assert_true (fascia_view_drawing_get_frame ("front-superficial", &x0, &y0, &top, &scale));
+              here = fascia_diagram_regions_at (diagram, x0 + side * scale * a, y0 + scale * (y - top), FALSE);
+              for (guint i = 0; i < here->len; i++)
+                {
+                  const FasciaRegion *r = g_ptr_array_index (here, i);
+
+                  if (g_str_equal (r->atlas_id, "iliotibial-tract"))
+                    on_tract = TRUE;
+                  else if (r->kind == FASCIA_REGION_MUSCLE || r->kind == FASCIA_REGION_LANDMARK)
+                    over = TRUE;
+                  on_tibia = on_tibia || g_str_equal (r->atlas_id, "tibia");
+                }
+              if (!on_tract)
+                continue;
+              if (on_tibia)
+                lowest = MAX (lowest, y);
+              if (!over && (y < 697 || y > 715))
+                {
+                  g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: the tract over "
+                                          "nothing at %.1f mm out", side == 1 ? "left" : "right", y, a);
+                  reported = TRUE;
+                }
+            }
+        }
+      if (lowest < 718)
+        g_string_append_printf (wrong, "\n  %s side: the tract on the tibia down to %.0f mm below L1",
+                                side == 1 ? "left" : "right", lowest);
+    }
+
+  if (wrong->len > 0)
+    g_error ("the iliotibial tract not on the thigh:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -5054,5 +5115,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/lateral-biceps-tendon", test_lateral_biceps_tendon);
   g_test_add_func ("/fascia/render/views/front-knee-joint", test_front_knee_joint);
   g_test_add_func ("/fascia/render/views/front-sartorius-tendon", test_front_sartorius_tendon);
+  g_test_add_func ("/fascia/render/views/front-iliotibial-tract-on-thigh",
+                   test_front_iliotibial_tract_on_thigh);
   return g_test_run ();
 }
