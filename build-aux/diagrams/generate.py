@@ -3035,9 +3035,10 @@ def build_front_superficial():
     v.title_long = 'Anterior view, superficial layer: abdominal wall, groin and thigh'
     front_superficial_bones(v)
     for s in v.sides:
+        # the patella and its ligament in front of the femoral condyles, which show either side of them
+        draw_knee_landmarks(v, s)
         draw_patella_coronal(v, s)
         draw_patellar_ligament_coronal(v, s)
-        draw_knee_landmarks(v, s)
     la = [(-6, XIPHOID_TIP + 2, 'c'), (6, XIPHOID_TIP + 2, 'c'), (5, 126), (2.5, 200), (3, 292, 'c'), (-3, 292, 'c'), (-2.5, 200), (-5, 126)]
     v.add('bones', group('b-linea-alba', [path(smooth(v.ps(la)), TENDON),
                                           path(smooth(ell(v, 0, 130, 6, 6.5, 0)), 'fill="#e2cfb4" stroke="#8a7458" stroke-width="1.3"')]))

@@ -2969,6 +2969,40 @@ test_front_iliotibial_tract_on_thigh (void)
     g_error ("the iliotibial tract not on the thigh:%s", wrong->str);
 }
 
+/* Front superficial view: from in front the patella lies over the patellar surface of the femur,
+ * its ligament running down from its apex over the front of the knee to the tibial tuberosity, the
+ * femoral condyles showing on either side of them (Gray's, Moore). The condyles were drawn over
+ * the patella's lower half and the ligament's upper part, so that the patella read as a
+ * lozenge above two discs and the ligament narrowed between them. Both sides, from 674 to 690 mm
+ * below L1 (the patella's lower half) within 12 mm of its middle (68 mm out) every point finds the
+ * patella or its ligament, and from 690 to 704 mm (above the joint line) every point of the
+ * ligament's middle 18 mm finds the ligament: never a condyle. */
+static void
+test_front_knee_patella_in_front (void)
+{
+  FasciaDiagram *diagram = shared_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 674; y <= 704; y += 2)
+      for (double a = 56; a <= 80; a += 0.5)
+        {
+          const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+          const char *id = hit != NULL ? hit->atlas_id : "";
+
+          if (y > 690 && (a < 59 || a > 77))
+            continue;
+          if (g_str_equal (id, "patellar-ligament") || (y <= 690 && g_str_equal (id, "patella")))
+            continue;
+          g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                  side == 1 ? "left" : "right", y, hit != NULL ? hit->id : "nothing", a);
+          break;
+        }
+
+  if (wrong->len > 0)
+    g_error ("the patella and its ligament not in front of the condyles:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -5117,5 +5151,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-sartorius-tendon", test_front_sartorius_tendon);
   g_test_add_func ("/fascia/render/views/front-iliotibial-tract-on-thigh",
                    test_front_iliotibial_tract_on_thigh);
+  g_test_add_func ("/fascia/render/views/front-knee-patella-in-front", test_front_knee_patella_in_front);
   return g_test_run ();
 }
