@@ -2604,7 +2604,9 @@ def thigh_front(v, side):
     if v.id in ('anterior', 'front-superficial'):
         # its tendon behind sartorius at the knee, along the medial outline behind the medial condyle and
         # forward below it to the pes anserinus: a pale strip medial to sartorius
-        parts = behind_condyle_parts(v, side, gr, 0.7, [(18, 650), (30, 650)], [(0, 736), (10, 742)], 'sup', 6, GR_TENDON_Y)
+        # (in the front superficial view lying on the medial surface of the tibia below the condyle, not beside it)
+        c2 = [(0, 736), (24, 742)] if v.id == 'front-superficial' else [(0, 736), (10, 742)]
+        parts = behind_condyle_parts(v, side, gr, 0.7, [(18, 650), (30, 650)], c2, 'sup', 6, GR_TENDON_Y)
     else:
         parts = muscle_parts(gr, 'sup', 6)
     v.add('muscles', group('m-gracilis' + sf, parts))
@@ -2691,7 +2693,8 @@ def sartorius_front(v, side):
     if v.id in ('anterior', 'front-superficial'):
         # at the knee along the medial outline, behind the medial condyle, its tendon turning forward below
         # the condyle to the pes anserinus: not muscle over the front of the condyle
-        parts = behind_condyle_parts(v, side, sa, 0.75, [(26, 655), (33, 655)], [(2, 738), (14, 744)], 'sup', 5, SA_TENDON_Y)
+        c2 = [(0, 738), (24, 744)] if v.id == 'front-superficial' else [(2, 738), (14, 744)]
+        parts = behind_condyle_parts(v, side, sa, 0.75, [(26, 655), (33, 655)], c2, 'sup', 5, SA_TENDON_Y)
     else:
         parts = muscle_parts(sa, 'sup', 5)
     v.add('muscles', group('m-sartorius' + sfx(side), parts))

@@ -3003,6 +3003,45 @@ test_front_knee_patella_in_front (void)
     g_error ("the patella and its ligament not in front of the condyles:%s", wrong->str);
 }
 
+/* Front superficial view: below the medial tibial condyle the tendons of sartorius and gracilis
+ * turn forward onto the medial surface of the tibia to the pes anserinus, lying on the bone (Gray's,
+ * Moore); they were drawn beside it, a strip of background up to 2 mm wide showing between them and
+ * the tibia's medial border 732-741 mm below L1. Both sides, from 726 to 744 mm below L1, walking in
+ * from the tibia, the first thing past the bone is one of the two tendons. */
+static void
+test_front_pes_tendons_on_tibia (void)
+{
+  FasciaDiagram *diagram = shared_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 726; y <= 744; y += 1)
+      {
+        gboolean on_bone = FALSE;
+
+        for (double a = 50; a >= 10; a -= 0.25)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (id, "tibia") || g_str_equal (id, "medial-tibial-condyle") ||
+                g_str_equal (id, "pes-anserinus"))
+              {
+                on_bone = TRUE;
+                continue;
+              }
+            if (on_bone && !g_str_equal (id, "sartorius") && !g_str_equal (id, "gracilis"))
+              g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.2f mm out",
+                                      side == 1 ? "left" : "right", y, hit != NULL ? hit->id : "nothing", a);
+            if (on_bone)
+              break;
+          }
+      }
+
+  if (wrong->len > 0)
+    g_error ("the pes anserinus tendons not on the tibia:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -5152,5 +5191,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-iliotibial-tract-on-thigh",
                    test_front_iliotibial_tract_on_thigh);
   g_test_add_func ("/fascia/render/views/front-knee-patella-in-front", test_front_knee_patella_in_front);
+  g_test_add_func ("/fascia/render/views/front-pes-tendons-on-tibia", test_front_pes_tendons_on_tibia);
   return g_test_run ();
 }
