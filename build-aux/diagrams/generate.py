@@ -2583,9 +2583,9 @@ def thigh_front(v, side):
                            + muscle_parts(am, 'deep', 16)))
     if v.id == 'front-superficial':
         # its upper border under the lower border of pectineus: between pectineus and adductor longus it is
-        # adductor brevis that shows, not the ischial tuberosity behind them
-        ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)], [(40, 310), (49, 369)],
-                   [(80, 324), (80, 406)])
+        # adductor brevis that shows, not the ischial tuberosity behind them, nor obturator externus above it
+        ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)], [(36, 296), (49, 369)],
+                   [(78, 312), (80, 406)])
     else:
         ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)])
     v.add('muscles', group('m-adductor-brevis' + sf, muscle_parts(ab, 'mid', 9)))
@@ -2600,7 +2600,14 @@ def thigh_front(v, side):
     v.add('muscles', group('m-adductor-longus' + sf, muscle_parts(al, 'sup', 10, tendon=(0.0, 0.12))))
     # gracilis: thin and flat, broad above from the lower body of the pubis and the inferior pubic ramus,
     # narrowing down the medial side of the thigh to the pes anserinus
-    gr = sheet(v, side, [(3, 300), (18, 344)], [(KNEE - 26, 743), (KNEE - 22.5, 750)], [(6, 440), (56, 400)], [(16, 600), (30, 600)])
+    if v.id == 'front-superficial':
+        # its lateral border from the pubis along the medial border of adductor longus, no gap between them
+        # below the pubis
+        gr = sheet(v, side, [(3, 300), (21.5, 310)], [(KNEE - 26, 743), (KNEE - 22.5, 750)], [(6, 440), (46, 400)],
+                   [(16, 600), (38, 600)])
+    else:
+        gr = sheet(v, side, [(3, 300), (18, 344)], [(KNEE - 26, 743), (KNEE - 22.5, 750)], [(6, 440), (56, 400)],
+                   [(16, 600), (30, 600)])
     if v.id in ('anterior', 'front-superficial'):
         # its tendon behind sartorius at the knee, along the medial outline behind the medial condyle and
         # forward below it to the pes anserinus: a pale strip medial to sartorius
@@ -2640,8 +2647,10 @@ def vastus_medialis_front(v, side):
     origin = [(112, 362), (104, 380), (99, 430), (90, 480), (72, 530), (52, 580), (38, 615), (33, 640), (36, 662)]
     if v.id == 'front-superficial':
         # with rectus femoris in place: at mid-thigh the muscle shows between it and sartorius, over the
-        # adductors, round the medial side of the femur
-        origin = [(112, 362), (104, 380), (90, 420), (76, 460), (66, 500), (56, 540), (48, 580), (38, 615), (32, 642), (32, 670)]
+        # adductors, round the medial side of the femur; its medial border runs under sartorius, so that no
+        # adductor shows between the two
+        origin = [(112, 362), (94, 378), (76, 400), (68, 430), (62, 460), (57, 490), (52, 520), (48, 550), (45, 580),
+                  (38, 615), (32, 642), (32, 670)]
     vm = sheet(v, side, origin,
                [(k - 6, 628), (k - 10, 640), (k - 15, 652), (k - 19, 664), (k - 20, 674)],
                [(113, 440), (96, 520), (70, 600), (44, 652), (42, 664)],
@@ -3062,7 +3071,8 @@ def build_front_superficial():
         # rectus femoris: a fusiform belly from the AIIS, broadest in the upper half of the thigh, narrowing
         # below into its flat tendon, the central part of the quadriceps tendon on the base of the patella;
         # vastus medialis bulges beside it above the medial side of the knee
-        rf = sheet(v, s, [(114, 238), (121, 240)], [(KNEE - 8, 644), (KNEE + 10, 644)], [(76, 350), (142, 330)], [(82, 540), (100, 540)])
+        # (its medial border along sartorius's lateral border in the upper third of the thigh, below the V)
+        rf = sheet(v, s, [(114, 238), (121, 240)], [(KNEE - 8, 644), (KNEE + 10, 644)], [(58, 360), (142, 330)], [(88, 545), (100, 540)])
         v.add('muscles', group('m-rectus-femoris' + sf, muscle_parts(rf, 'sup', 12, tendon=(0.8, 1.0))))
         # tensor fasciae latae on the anterolateral hip, over the greater trochanter and in front of gluteus
         # medius: from the ASIS and the outer lip of the crest just behind it, a belly some 15 cm long and 2-4 cm

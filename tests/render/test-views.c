@@ -3042,6 +3042,87 @@ test_front_pes_tendons_on_tibia (void)
     g_error ("the pes anserinus tendons not on the tibia:%s", wrong->str);
 }
 
+/* Front superficial view: the front of the thigh is closed from the pubis down (Gray's, Moore).
+ * Gracilis's lateral border runs along adductor longus's medial border from the pubis, lateral to
+ * sartorius rectus femoris meets it in the upper third and vastus medialis shows between them below,
+ * and obturator externus lies behind pectineus and adductor brevis. The drawing showed a strip of
+ * background up to 4 mm wide between gracilis and adductor longus 341-353 mm below L1, adductor
+ * brevis and adductor magnus medial to adductor longus 310-340 mm, 1-10 mm of adductor brevis,
+ * adductor longus and adductor magnus between sartorius and rectus femoris or vastus medialis
+ * 370-540 mm, and obturator externus between adductor brevis and pectineus 310-320 mm. Both
+ * sides: from 325 to 360 mm, the first thing lateral to gracilis is adductor longus; from 370 to
+ * 540 mm, from sartorius's lateral border out to rectus femoris every point is vastus medialis;
+ * from 290 to 340 mm obturator externus is nowhere seen. */
+static void
+test_front_thigh_closed (void)
+{
+  FasciaDiagram *diagram = shared_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (int side = 1; side >= -1; side -= 2)
+    {
+      const char *name = side == 1 ? "left" : "right";
+
+      for (double y = 325; y <= 360; y += 1)
+        {
+          gboolean in_gracilis = FALSE;
+
+          for (double a = 0; a <= 80; a += 0.25)
+            {
+              const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+              const char *id = hit != NULL ? hit->atlas_id : "";
+
+              if (g_str_equal (id, "gracilis"))
+                in_gracilis = TRUE;
+              else if (in_gracilis)
+                {
+                  if (!g_str_equal (id, "adductor-longus"))
+                    g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s lateral to gracilis "
+                                            "at %.2f mm out", name, y, hit != NULL ? hit->id : "nothing", a);
+                  break;
+                }
+            }
+        }
+      for (double y = 370; y <= 540; y += 2)
+        {
+          gboolean in_sartorius = FALSE;
+
+          for (double a = 20; a <= 120; a += 0.25)
+            {
+              const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+              const char *id = hit != NULL ? hit->atlas_id : "";
+
+              if (g_str_equal (id, "sartorius"))
+                in_sartorius = TRUE;
+              else if (in_sartorius && g_str_equal (id, "rectus-femoris"))
+                break;
+              else if (in_sartorius && !g_str_equal (id, "vastus-medialis"))
+                {
+                  g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s between sartorius and "
+                                          "rectus femoris at %.2f mm out", name, y,
+                                          hit != NULL ? hit->id : "nothing", a);
+                  break;
+                }
+            }
+        }
+      for (double y = 290; y <= 340; y += 1)
+        for (double a = 0; a <= 120; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+
+            if (hit != NULL && g_str_equal (hit->atlas_id, "obturator-externus"))
+              {
+                g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                        name, y, hit->id, a);
+                break;
+              }
+          }
+    }
+
+  if (wrong->len > 0)
+    g_error ("deeper muscles or the background through the front of the thigh:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -5192,5 +5273,6 @@ main (int   argc,
                    test_front_iliotibial_tract_on_thigh);
   g_test_add_func ("/fascia/render/views/front-knee-patella-in-front", test_front_knee_patella_in_front);
   g_test_add_func ("/fascia/render/views/front-pes-tendons-on-tibia", test_front_pes_tendons_on_tibia);
+  g_test_add_func ("/fascia/render/views/front-thigh-closed", test_front_thigh_closed);
   return g_test_run ();
 }
