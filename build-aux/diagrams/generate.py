@@ -3071,8 +3071,9 @@ def build_front_superficial():
         # rectus femoris: a fusiform belly from the AIIS, broadest in the upper half of the thigh, narrowing
         # below into its flat tendon, the central part of the quadriceps tendon on the base of the patella;
         # vastus medialis bulges beside it above the medial side of the knee
-        # (its medial border along sartorius's lateral border in the upper third of the thigh, below the V)
-        rf = sheet(v, s, [(114, 238), (121, 240)], [(KNEE - 8, 644), (KNEE + 10, 644)], [(58, 360), (142, 330)], [(88, 545), (100, 540)])
+        # (its origin on the AIIS filling the V up to tensor fasciae latae; its medial border along sartorius's
+        # lateral border in the upper third of the thigh, below the V)
+        rf = sheet(v, s, [(114, 236.5), (122.5, 236.5)], [(KNEE - 8, 644), (KNEE + 10, 644)], [(58, 360), (142, 330)], [(88, 545), (100, 540)])
         v.add('muscles', group('m-rectus-femoris' + sf, muscle_parts(rf, 'sup', 12, tendon=(0.8, 1.0))))
         # tensor fasciae latae on the anterolateral hip, over the greater trochanter and in front of gluteus
         # medius: from the ASIS and the outer lip of the crest just behind it, a belly some 15 cm long and 2-4 cm

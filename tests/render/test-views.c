@@ -3123,6 +3123,45 @@ test_front_thigh_closed (void)
     g_error ("deeper muscles or the background through the front of the thigh:%s", wrong->str);
 }
 
+/* Front superficial view: in the V between sartorius and tensor fasciae latae below the ASIS,
+ * rectus femoris arises from the AIIS, its tendon filling the V (Gray's, Moore); a notch of
+ * background showed there on both sides, 120-122 mm out, 237-240 mm below L1, between the
+ * muscle's origin and tensor fasciae latae. Both sides, from 232 to 250 mm below L1, walking out
+ * from sartorius to tensor fasciae latae, every point is rectus femoris or the AIIS. */
+static void
+test_front_rectus_femoris_origin (void)
+{
+  FasciaDiagram *diagram = shared_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 232; y <= 250; y += 0.5)
+      {
+        gboolean in_sartorius = FALSE;
+
+        for (double a = 100; a <= 140; a += 0.25)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (id, "sartorius"))
+              in_sartorius = TRUE;
+            else if (in_sartorius && g_str_equal (id, "tensor-fasciae-latae"))
+              break;
+            else if (in_sartorius && !g_str_equal (id, "rectus-femoris") &&
+                     !g_str_equal (id, "aiis"))
+              {
+                g_string_append_printf (wrong, "\n  %s side, %.1f mm below L1: %s at %.2f mm out",
+                                        side == 1 ? "left" : "right", y, hit != NULL ? hit->id : "nothing", a);
+                break;
+              }
+          }
+      }
+
+  if (wrong->len > 0)
+    g_error ("the V below the ASIS not closed by rectus femoris:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -5274,5 +5313,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-knee-patella-in-front", test_front_knee_patella_in_front);
   g_test_add_func ("/fascia/render/views/front-pes-tendons-on-tibia", test_front_pes_tendons_on_tibia);
   g_test_add_func ("/fascia/render/views/front-thigh-closed", test_front_thigh_closed);
+  g_test_add_func ("/fascia/render/views/front-rectus-femoris-origin", test_front_rectus_femoris_origin);
   return g_test_run ();
 }
