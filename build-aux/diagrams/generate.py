@@ -1917,8 +1917,9 @@ def build_posterior_superficial():
     v.label('Iliotibial tract', (160, 460), L)
     v.label('Iliotibial tract', (160, 460), R)
     v.label('Gluteal tuberosity (covered)', (134, 412), R)
-    # vastus lateralis covers the shaft from behind; its popliteal surface shows at the apex of the fossa
-    v.label('Femur', (81, 585), L)
+    # vastus lateralis covers the shaft from behind, the hamstrings meet down to the apex of the fossa; its
+    # popliteal surface shows in the fossa below the apex
+    v.label('Femur', (80, 625), L)
     v.label('Biceps femoris', (104, 560), L)
     v.label('Semitendinosus', (54, 540), R)
     v.label('Gracilis', (28, 600), R)
@@ -2364,27 +2365,27 @@ def adductor_magnus_back(v, side):
     return muscle_parts(add_, 'deep', 16) + muscle_parts(ham, 'deep', 7, tendon=(0.8, 1.0))
 
 
-def semimembranosus_sheet(v, side, deep=False):
-    """deep: in the back deep view its belly, broadest in the lower third, reaches out under biceps femoris
-    down to the apex of the popliteal fossa, about 10 cm above the joint line, where the two diverge
-    (Gray's, Moore), so that no femur shows between them above it."""
+def semimembranosus_sheet(v, side):
+    """In both back views its belly, broadest in the lower third, reaches out under biceps femoris down to
+    the apex of the popliteal fossa, about 10 cm above the joint line, where the two diverge (Gray's,
+    Moore), so that no femur shows between them above it."""
     return sheet(v, side, [(72, 327), (80, 333)], [(KNEE - 36, 716), (KNEE - 22, 718.5)],
-                 [(40, 470), (100, 490) if deep else (96, 480)], [(26, 640), (95, 625) if deep else (74, 650)])
+                 [(40, 470), (100, 490)], [(26, 640), (95, 625)])
 
 
-def biceps_femoris_parts(v, side, deep=False):
+def biceps_femoris_parts(v, side):
     """Biceps femoris: the long head from the ischial tuberosity (with semitendinosus) down and laterally,
     the short head from the lower linea aspera and the lateral supracondylar line, joining in one tendon
     to the head of the fibula. In the lower thigh the short head shows lateral to the long head; at the knee
     the tendon runs down the posterolateral side of the lateral femoral condyle, its lateral border a few
     millimetres beyond the condyle's outline (about 109 mm out level with it, the condyle 104), not bulging
-    out beside it (Gray's, Moore, Netter). deep: in the back deep view the long head's medial border runs
-    against semimembranosus down to the apex of the popliteal fossa, about 10 cm above the joint line, and
-    only then out to the head of the fibula."""
+    out beside it (Gray's, Moore, Netter). In both back views the long head's medial border runs against
+    semimembranosus down to the apex of the popliteal fossa, about 10 cm above the joint line, and only
+    then out to the head of the fibula."""
     short = sheet(v, side, [(axis_x(520) + 2, 520), (axis_x(600) + 10, 606)], [(KNEE + 35, 712), (KNEE + 39, 716)],
                   [(125, 575), (118, 630)], [(112, 655), (108, 690)])
     long_ = sheet(v, side, [(62, 332), (72, 345)], [(KNEE + 33, 727), (KNEE + 42, 728)],
-                  [(62, 450), (124, 490)], [(84, 630) if deep else (96, 620), (108, 620)])
+                  [(62, 450), (124, 490)], [(84, 630), (108, 620)])
     return muscle_parts(short, 'mid', 6, tendon=(0.86, 1.0)) + muscle_parts(long_, 'sup', 9, tendon=(0.8, 1.0))
 
 
@@ -2515,9 +2516,9 @@ def thigh_back(v, side, deep):
     """The back of the thigh: adductor magnus, the hamstrings and gracilis (deep to superficial)."""
     sf = sfx(side)
     v.add('muscles', group('m-adductor-magnus' + sf, adductor_magnus_back(v, side)))
-    smp = muscle_parts(semimembranosus_sheet(v, side, deep), 'mid', 9, tendon=(0.0, 0.36))
+    smp = muscle_parts(semimembranosus_sheet(v, side), 'mid', 9, tendon=(0.0, 0.36))
     v.add('muscles', group('m-semimembranosus' + sf, smp))
-    v.add('muscles', group('m-biceps-femoris' + sf, biceps_femoris_parts(v, side, deep)))
+    v.add('muscles', group('m-biceps-femoris' + sf, biceps_femoris_parts(v, side)))
     v.add('muscles', group('m-semitendinosus' + sf, muscle_parts(semitendinosus_sheet(v, side), 'sup', 6, tendon=(0.6, 1.0))))
     if v.frame[1] > 700:
         # sartorius, coming round the medial side of the knee from the front to the pes anserinus (in the
