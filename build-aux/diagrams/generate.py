@@ -829,8 +829,8 @@ VL_I = [(KNEE + 26, 648), (KNEE + 14, 660)]
 VL_C1 = [(184, 420), (126, 430)]
 VL_C2 = [(158, 560), (100, 570)]
 # seen from behind: the medial border under biceps femoris, on the linea aspera (vastus_lateralis_sheet_coronal)
-VL_C1_BACK = [(184, 420), (106, 430)]
-VL_C2_BACK = [(158, 560), (92, 570)]
+VL_C1_BACK = [(184, 420), (60, 420)]
+VL_C2_BACK = [(158, 560), (90, 560)]
 # vastus lateralis in the front superficial view: its origin along the upper intertrochanteric line; its
 # lateral border, the outline of the thigh under the iliotibial tract, tapering on down to the lateral
 # femoral condyle, its lowest lateral fibres ending with the tract's retinacular fibres on the lateral border
@@ -1836,7 +1836,11 @@ def build_posterior_superficial():
         v.add('muscles', group('m-trapezius' + sf, muscle_parts(trapezius_sheet(v, s), 'sup', 16, tendon=(0.0, 0.07))))
         # the lateral thigh: vastus lateralis under the iliotibial tract, the hamstrings behind them; its
         # posterolateral part reaches in under biceps femoris, hiding the femur
-        v.add('muscles', group('m-vastus-lateralis' + sf, muscle_parts(vastus_lateralis_sheet_coronal(v, s, back=True), 'mid', 14)))
+        # below the apex of the popliteal fossa its lower fibres run forward to the patella in front of the
+        # femur, which hides them, as in the back deep view
+        femur_low = clip_below(flatten(smooth(v.ps(femur_outline(), s)), 10), v.p((0, 610))[1])
+        vlp = muscle_parts(vastus_lateralis_sheet_coronal(v, s, back=True), 'mid', 14)
+        v.add('muscles', group('m-vastus-lateralis' + sf, clip_behind(vlp, [femur_low])))
         # popliteus in the floor of the popliteal fossa, deep to the tract and gastrocnemius, seen in the V
         # between the heads of gastrocnemius
         v.add('muscles', popliteus_back(v, s))
@@ -2515,7 +2519,12 @@ def gastrocnemius_back(v, side):
 def thigh_back(v, side, deep):
     """The back of the thigh: adductor magnus, the hamstrings and gracilis (deep to superficial)."""
     sf = sfx(side)
-    v.add('muscles', group('m-adductor-magnus' + sf, adductor_magnus_back(v, side)))
+    amp = adductor_magnus_back(v, side)
+    if not deep:
+        # with the thigh whole, its insertion on the linea aspera lies under biceps femoris and vastus
+        # lateralis, whose posterior part bulges back over the ridge: none of it shows lateral to biceps
+        amp = clip_behind(amp, [vastus_lateralis_sheet_coronal(v, side, back=True).poly()])
+    v.add('muscles', group('m-adductor-magnus' + sf, amp))
     smp = muscle_parts(semimembranosus_sheet(v, side), 'mid', 9, tendon=(0.0, 0.36))
     v.add('muscles', group('m-semimembranosus' + sf, smp))
     v.add('muscles', group('m-biceps-femoris' + sf, biceps_femoris_parts(v, side)))

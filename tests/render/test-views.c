@@ -1443,6 +1443,58 @@ test_back_hamstrings_side_by_side (void)
   assert_back_thigh_side_by_side ("posterior-superficial");
 }
 
+/* Back superficial view: lateral to biceps femoris, below gluteus maximus, the back of the thigh is
+ * vastus lateralis under the iliotibial tract; adductor magnus inserts on the linea aspera deep to
+ * biceps femoris and vastus lateralis and shows only medially, between gracilis and the medial
+ * hamstrings (Gray's, Moore). Adductor magnus showed lateral to biceps femoris from 420 to 480 mm
+ * below L1 (96-118 mm out at 430). Both sides, from 430 to 480 mm below L1, walking out from the
+ * midline, no point lateral to biceps femoris is adductor magnus, and vastus lateralis comes next
+ * after biceps femoris. */
+static void
+test_back_vastus_lateralis_beside_biceps (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 430; y <= 480; y += 5)
+      {
+        gboolean in_biceps = FALSE, checked = FALSE;
+
+        for (double a = 0; a <= 200; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (id, "biceps-femoris"))
+              in_biceps = TRUE;
+            else if (in_biceps && !checked)
+              {
+                checked = TRUE;
+                g_test_message ("%s side, %.0f mm below L1: lateral to biceps femoris at %.1f mm out, %s",
+                                side == 1 ? "left" : "right", y, a, hit != NULL ? hit->id : "nothing");
+                if (!g_str_equal (id, "vastus-lateralis"))
+                  g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                          side == 1 ? "left" : "right", y,
+                                          hit != NULL ? hit->id : "the background", a);
+              }
+            else if (in_biceps && g_str_equal (id, "adductor-magnus"))
+              {
+                g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                        side == 1 ? "left" : "right", y, hit->id, a);
+                break;
+              }
+          }
+        if (!in_biceps)
+          g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: no biceps femoris",
+                                  side == 1 ? "left" : "right", y);
+      }
+
+  if (wrong->len > 0)
+    g_error ("not vastus lateralis lateral to biceps femoris:%s", wrong->str);
+}
+
 /* Back deep view: the floor of the popliteal fossa, between semimembranosus and biceps femoris below
  * the fossa's apex, is the popliteal surface of the femur, with plantaris and the heads of
  * gastrocnemius at its lower end; vastus lateralis lies in front of the femur there, its lower fibres
@@ -5300,6 +5352,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/back-deep-gluteus-medius-stump", test_back_deep_gluteus_medius_stump);
   g_test_add_func ("/fascia/render/views/back-deep-erector-aponeurosis", test_back_deep_erector_aponeurosis);
   g_test_add_func ("/fascia/render/views/back-hamstrings-side-by-side", test_back_hamstrings_side_by_side);
+  g_test_add_func ("/fascia/render/views/back-vastus-lateralis-beside-biceps", test_back_vastus_lateralis_beside_biceps);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
