@@ -2539,8 +2539,9 @@ def thigh_back(v, side, deep):
             v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 4, tendon=(0.75, 1.0)) + cut_parts(sa, 0, 1, 0.0)))
         else:
             # with the thigh whole it comes into sight round the medial border of the thigh in its lower
-            # third, narrow at first, medial to gracilis
-            sa = sheet(v, side, [(12, 540), (14, 539)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(9, 625), (26, 622)], [(14, 700), (28, 702)])
+            # third, narrow at first, medial to gracilis, its lateral border against gracilis, adductor
+            # magnus and semimembranosus, with no gap between
+            sa = sheet(v, side, [(12, 548), (19, 536)], [(KNEE - 27, 749), (KNEE - 23, 758)], [(9, 625), (30, 622)], [(14, 700), (32, 702)])
             v.add('muscles', group('m-sartorius' + sf, muscle_parts(sa, 'sup', 4, tendon=(0.75, 1.0))))
     v.add('muscles', group('m-gracilis' + sf, muscle_parts(gracilis_sheet(v, side), 'sup', 4, tendon=(0.8, 1.0))))
 

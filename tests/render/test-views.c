@@ -1495,6 +1495,52 @@ test_back_vastus_lateralis_beside_biceps (void)
     g_error ("not vastus lateralis lateral to biceps femoris:%s", wrong->str);
 }
 
+/* Back superficial view: sartorius comes into sight round the medial border of the thigh in its lower
+ * third, medial to gracilis and adductor magnus, and runs down behind the medial femoral condyle to
+ * the pes anserinus (Gray's, Moore): its lateral border lies against them, with no gap. It stood off
+ * them, the background showing between (1-7 mm at 540-600 mm below L1, 2-3 mm against adductor
+ * magnus and the medial condyle at 620-700). Both sides, from 540 to 700 mm below L1, walking out
+ * from the midline, the region lateral to sartorius is another part of the thigh or knee, never the
+ * background. */
+static void
+test_back_sartorius_against_thigh (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("posterior-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    for (double y = 540; y <= 700; y += 5)
+      {
+        gboolean in_sartorius = FALSE;
+        double a;
+        const char *next = NULL;
+
+        for (a = 0; a <= 80; a += 0.5)
+          {
+            const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+            const char *id = hit != NULL ? hit->atlas_id : "";
+
+            if (g_str_equal (id, "sartorius"))
+              in_sartorius = TRUE;
+            else if (in_sartorius)
+              {
+                next = hit != NULL ? hit->id : "nothing";
+                break;
+              }
+          }
+        g_test_message ("%s side, %.0f mm below L1: lateral to sartorius at %.1f mm out, %s",
+                        side == 1 ? "left" : "right", y, a, next != NULL ? next : "no sartorius");
+        if (next == NULL || g_str_equal (next, "nothing"))
+          g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
+                                  side == 1 ? "left" : "right", y,
+                                  next == NULL ? "no sartorius" : "the background", a);
+      }
+
+  if (wrong->len > 0)
+    g_error ("sartorius standing off the thigh:%s", wrong->str);
+}
+
 /* Back deep view: the floor of the popliteal fossa, between semimembranosus and biceps femoris below
  * the fossa's apex, is the popliteal surface of the femur, with plantaris and the heads of
  * gastrocnemius at its lower end; vastus lateralis lies in front of the femur there, its lower fibres
@@ -5353,6 +5399,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/back-deep-erector-aponeurosis", test_back_deep_erector_aponeurosis);
   g_test_add_func ("/fascia/render/views/back-hamstrings-side-by-side", test_back_hamstrings_side_by_side);
   g_test_add_func ("/fascia/render/views/back-vastus-lateralis-beside-biceps", test_back_vastus_lateralis_beside_biceps);
+  g_test_add_func ("/fascia/render/views/back-sartorius-against-thigh", test_back_sartorius_against_thigh);
   g_test_add_func ("/fascia/render/views/pectineus-origin-lit", test_pectineus_origin_lit);
   g_test_add_func ("/fascia/render/views/quiz-marks-drawn", test_quiz_marks_drawn);
   g_test_add_func ("/fascia/render/views/hit-points", test_hit_points);
