@@ -2400,7 +2400,7 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
   /* The keyboard on a region stays on it where the new drawing has it too (gluteus medius
    * from the back superficial view to the deep one), where it went to the first region of
    * the new drawing, whatever it was on before. */
-  if (self->last_focus != NULL && gtk_widget_has_focus (self->last_focus))
+  if (self->last_focus != NULL && gtk_widget_is_focus (self->last_focus))
     focused_id = g_strdup (fascia_region_button_get_region_id (
                              FASCIA_REGION_BUTTON (self->last_focus)));
 
