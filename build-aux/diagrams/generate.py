@@ -1488,7 +1488,7 @@ def build_anterior():
     v.label('Sacrum', (0, 232), R)
     v.label('Acetabulum', (63.3, 272.2), L)
     v.label('Greater trochanter', (155, 300), R)
-    v.label('Lesser trochanter', (104, 352), L)
+    v.label('Lesser trochanter', (105.3, 353), L)
     v.label('Femur', (122, 300), R)
     v.label('Vastus medialis', (92, 520), R)
     v.label('Vastus intermedius', (118, 440), R)
@@ -1501,7 +1501,7 @@ def build_anterior():
     # below sartorius's crossing, between it and vastus medialis, where adductor longus no longer covers it
     v.label('Adductor magnus', (62, 535), R)
     v.label('Gracilis', (24, 560), L)
-    v.label('Obturator externus', (59, 327), L)
+    v.label('Obturator externus', (48, 326), L)
     v.label('Pubic symphysis', (0, 312), R)
     v.label('Patella', (KNEE + 2, 668), L)
     v.label('Medial tibial condyle', (KNEE - 16, 720), R)
@@ -2600,7 +2600,15 @@ def thigh_front(v, side):
     else:
         ab = sheet(v, side, [(8, 299), (14, 318), (19, 333)], [(116, 388), (110, 442)])
     v.add('muscles', group('m-adductor-brevis' + sf, muscle_parts(ab, 'mid', 9)))
-    pe = sheet(v, side, PECTINEUS_ORIGIN, [(108, 362), (114, 391)])
+    if v.id == 'anterior':
+        # with sartorius the only muscle over it: its upper fibres to the top of the pectineal line below the
+        # lesser trochanter, its lateral border down against the iliopsoas tendon, and its lower fibres to the
+        # foot of the line, its lower border along adductor brevis: no gap between it and the femur
+        o0, i0 = PECTINEUS_ORIGIN[0], (114, 391)
+        pe = sheet(v, side, PECTINEUS_ORIGIN, [i0, (108, 362)], [lerp(o0, i0, 1 / 3.0), (88, 312)],
+                   [add(lerp(o0, i0, 2 / 3.0), (-2, 2)), (104, 352)])
+    else:
+        pe = sheet(v, side, PECTINEUS_ORIGIN, [(108, 362), (114, 391)])
     v.add('muscles', group('m-pectineus' + sf, muscle_parts(pe, 'mid', 10)))
     # adductor longus, the most superficial adductor from in front: a broad triangle from its narrow
     # tendon on the body of the pubis, its lateral border beside pectineus, its medial border running
@@ -2617,7 +2625,9 @@ def thigh_front(v, side):
         gr = sheet(v, side, [(3, 300), (21.5, 310)], [(KNEE - 26, 743), (KNEE - 22.5, 750)], [(6, 440), (46, 400)],
                    [(16, 600), (38, 600)])
     else:
-        gr = sheet(v, side, [(3, 300), (18, 344)], [(KNEE - 26, 743), (KNEE - 22.5, 750)], [(6, 440), (56, 400)],
+        # (in the front deep view its lateral border from the ramus along adductor longus's medial border)
+        o1 = (22, 341) if v.id == 'anterior' else (18, 344)
+        gr = sheet(v, side, [(3, 300), o1], [(KNEE - 26, 743), (KNEE - 22.5, 750)], [(6, 440), (56, 400)],
                    [(16, 600), (30, 600)])
     if v.id in ('anterior', 'front-superficial'):
         # its tendon behind sartorius at the knee, along the medial outline behind the medial condyle and
