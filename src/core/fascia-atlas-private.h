@@ -72,6 +72,15 @@ FasciaRecord *fascia_record_get_element     (GVariant         *array,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FasciaRecord, fascia_record_free)
 
+/* fascia-record-list.c: a GListModel filled while the atlas is built, then read from any
+ * thread (the atlas's lists and the lists its records hold). */
+#define FASCIA_TYPE_RECORD_LIST (fascia_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (FasciaRecordList, fascia_record_list, FASCIA, RECORD_LIST, GObject)
+
+FasciaRecordList   *fascia_record_list_new               (GType               item_type);
+void                fascia_record_list_append            (FasciaRecordList   *self,
+                                                          gpointer            item);
+
 /* Constructors from validated records, and the derived links the atlas adds after. */
 FasciaMuscle       *fascia_muscle_new_from_record        (FasciaRecord       *record);
 void                fascia_muscle_add_technique          (FasciaMuscle       *self,

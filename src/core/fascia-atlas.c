@@ -33,12 +33,12 @@ struct _FasciaAtlas
   GObject      parent_instance;
 
   /* Owned */
-  GListStore  *muscles;
-  GListStore  *landmarks;
-  GListStore  *techniques;
-  GListStore  *patterns;
-  GListStore  *views;
-  GListStore  *trigger_points;
+  FasciaRecordList *muscles;
+  FasciaRecordList *landmarks;
+  FasciaRecordList *techniques;
+  FasciaRecordList *patterns;
+  FasciaRecordList *views;
+  FasciaRecordList *trigger_points;
   GHashTable  *references;      /* id → citation */
   char       **reference_ids;
   GHashTable  *by_id;           /* "muscle:psoas-major" → borrowed record */
@@ -99,12 +99,12 @@ fascia_atlas_class_init (FasciaAtlasClass *klass)
 static void
 fascia_atlas_init (FasciaAtlas *self)
 {
-  self->muscles = g_list_store_new (FASCIA_TYPE_MUSCLE);
-  self->landmarks = g_list_store_new (FASCIA_TYPE_LANDMARK);
-  self->techniques = g_list_store_new (FASCIA_TYPE_TECHNIQUE);
-  self->patterns = g_list_store_new (FASCIA_TYPE_PATTERN);
-  self->views = g_list_store_new (FASCIA_TYPE_VIEW);
-  self->trigger_points = g_list_store_new (FASCIA_TYPE_TRIGGER_POINT);
+  self->muscles = fascia_record_list_new (FASCIA_TYPE_MUSCLE);
+  self->landmarks = fascia_record_list_new (FASCIA_TYPE_LANDMARK);
+  self->techniques = fascia_record_list_new (FASCIA_TYPE_TECHNIQUE);
+  self->patterns = fascia_record_list_new (FASCIA_TYPE_PATTERN);
+  self->views = fascia_record_list_new (FASCIA_TYPE_VIEW);
+  self->trigger_points = fascia_record_list_new (FASCIA_TYPE_TRIGGER_POINT);
   self->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->search_entries = g_array_new (FALSE, TRUE, sizeof (SearchEntry));
@@ -143,13 +143,13 @@ add_search_entry (FasciaAtlas *self,
 }
 
 static void
-add_record (FasciaAtlas *self,
-            GListStore  *store,
-            const char  *kind,
-            const char  *id,
-            gpointer     record)
+add_record (FasciaAtlas      *self,
+            FasciaRecordList *store,
+            const char       *kind,
+            const char       *id,
+            gpointer          record)
 {
-  g_list_store_append (store, record);
+  fascia_record_list_append (store, record);
   g_hash_table_insert (self->by_id, g_strconcat (kind, ":", id, NULL), record);
 }
 

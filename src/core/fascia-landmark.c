@@ -26,7 +26,7 @@ struct _FasciaLandmark
   char        *description;
   char        *palpation;
   char       **references;
-  GListStore  *muscles;
+  FasciaRecordList *muscles;
 };
 
 enum
@@ -206,7 +206,7 @@ fascia_landmark_class_init (FasciaLandmarkClass *klass)
 static void
 fascia_landmark_init (FasciaLandmark *self)
 {
-  self->muscles = g_list_store_new (FASCIA_TYPE_MUSCLE);
+  self->muscles = fascia_record_list_new (FASCIA_TYPE_MUSCLE);
 }
 
 /* @record is a record that fascia_atlas_validate() accepted (see fascia-atlas-private.h). */
@@ -238,7 +238,7 @@ fascia_landmark_add_muscle (FasciaLandmark *self,
   g_assert (FASCIA_IS_LANDMARK (self));
   g_assert (FASCIA_IS_MUSCLE (muscle));
 
-  g_list_store_append (self->muscles, muscle);
+  fascia_record_list_append (self->muscles, muscle);
 }
 
 const char *

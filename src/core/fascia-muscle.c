@@ -32,11 +32,11 @@ struct _FasciaMuscle
   char        *innervation_roots;
   char        *innervation_note;
   char       **blood_supply;
-  GListStore  *trigger_points;
+  FasciaRecordList *trigger_points;
   char       **overactive_causes;
   char       **weakness_causes;
   GPtrArray   *relations;
-  GListStore  *techniques;
+  FasciaRecordList *techniques;
   char        *client_explanation;
   char        *study_note;
   char       **disagreements;
@@ -365,8 +365,8 @@ fascia_muscle_class_init (FasciaMuscleClass *klass)
 static void
 fascia_muscle_init (FasciaMuscle *self)
 {
-  self->trigger_points = g_list_store_new (FASCIA_TYPE_TRIGGER_POINT);
-  self->techniques = g_list_store_new (FASCIA_TYPE_TECHNIQUE);
+  self->trigger_points = fascia_record_list_new (FASCIA_TYPE_TRIGGER_POINT);
+  self->techniques = fascia_record_list_new (FASCIA_TYPE_TECHNIQUE);
 }
 
 static GPtrArray *
@@ -427,7 +427,7 @@ fascia_muscle_new_from_record (FasciaRecord *record)
       g_autoptr(FasciaTriggerPoint) point = fascia_trigger_point_new_from_record (self->id,
                                                                                  element);
 
-      g_list_store_append (self->trigger_points, point);
+      fascia_record_list_append (self->trigger_points, point);
     }
 
   for (gsize i = 0; relations != NULL && i < g_variant_n_children (relations); i++)
@@ -451,7 +451,7 @@ fascia_muscle_add_technique (FasciaMuscle    *self,
   g_assert (FASCIA_IS_MUSCLE (self));
   g_assert (FASCIA_IS_TECHNIQUE (technique));
 
-  g_list_store_append (self->techniques, technique);
+  fascia_record_list_append (self->techniques, technique);
 }
 
 const char *

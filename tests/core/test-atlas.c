@@ -439,6 +439,71 @@ test_boxed_copies (void)
   g_assert_cmpstr (relation_copy->text, ==, "Strained.");
 }
 
+/* The atlas's lists read from several threads at once, as the window reads them while views
+ * load ahead in threads: each reader sees every record in its place. */
+typedef struct
+{
+  GListModel *model;
+  gpointer   *expected;
+  guint       n;
+  gint        wrong;
+} ListReader;
+
+static gpointer
+read_list_thread (gpointer data)
+{
+  ListReader *reader = data;
+
+  for (guint pass = 0; pass < 2000; pass++)
+    for (guint i = 0; i < reader->n; i++)
+      {
+        /* Forwards and backwards in turn, as callers walk them. */
+        guint position = pass % 2 == 0 ? i : reader->n - 1 - i;
+        g_autoptr(GObject) item = g_list_model_get_item (reader->model, position);
+
+        if (item != reader->expected[position])
+          g_atomic_int_inc (&reader->wrong);
+      }
+
+  return NULL;
+}
+
+static void
+test_lists_from_threads (void)
+{
+  FasciaAtlas *atlas = load_good ();
+  GListModel *models[] = {
+    fascia_atlas_get_muscles (atlas), fascia_atlas_get_landmarks (atlas),
+    fascia_atlas_get_trigger_points (atlas),
+    fascia_landmark_get_muscles (fascia_atlas_lookup_landmark (atlas, "lesser-trochanter")),
+    fascia_muscle_get_techniques (fascia_atlas_lookup_muscle (atlas, "iliacus")),
+  };
+
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    {
+      ListReader reader = { models[m], NULL, g_list_model_get_n_items (models[m]), 0 };
+      GThread *threads[4];
+
+      g_assert_cmpuint (reader.n, >, 1);
+      reader.expected = g_new (gpointer, reader.n);
+      for (guint i = 0; i < reader.n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (models[m], i);
+
+          reader.expected[i] = item;
+        }
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        threads[t] = g_thread_new ("reader", read_list_thread, &reader);
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        g_thread_join (threads[t]);
+      g_assert_cmpint (reader.wrong, ==, 0);
+      g_assert_null (g_list_model_get_item (models[m], reader.n));
+      g_free (reader.expected);
+    }
+
+  g_assert_finalize_object (atlas);
+}
+
 /* The built-in atlas read in a worker: nothing to peek at before, the atlas after, and
  * fascia_atlas_get_default() returns that same atlas. In a process of its own, where nothing
  * else has loaded it. */
@@ -485,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/fascia/core/atlas/records-outlive-atlas", test_records_outlive_atlas);
   g_test_add_func ("/fascia/core/atlas/boxed-copies", test_boxed_copies);
   g_test_add_func ("/fascia/core/atlas/preload-default", test_preload_default);
+  g_test_add_func ("/fascia/core/atlas/lists-from-threads", test_lists_from_threads);
 
   return g_test_run ();
 }
