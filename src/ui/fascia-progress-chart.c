@@ -15,8 +15,9 @@
 #include "fascia-progress-chart.h"
 
 /*
- * Pain before and after treatment across a client's visits, one column per visit in date
- * order, with the plan's start marked. The change is also put into words (the summary), which
+ * Pain before and after treatment across a client's visits on a time axis: each visit where
+ * its date falls between the first and the last, so that a week between two visits is seven
+ * times the room of a day, with the plan's start marked. The change is also put into words (the summary), which
  * is the chart's accessible description, so a screen reader hears what the eye sees.
  */
 
@@ -28,6 +29,8 @@ struct _FasciaProgressChart
   GArray    *points;
   char      *summary;
   gint64     plan_start;
+  GArray    *labels_drawn;   /* of gboolean: which visits have their date under the axis */
+  double     labels_width;   /* the plot's width they were chosen for; -1 to choose again */
 };
 
 enum {
@@ -162,6 +165,7 @@ fascia_progress_chart_set_points (FasciaProgressChart       *self,
   if (n_points > 0)
     g_array_append_vals (self->points, points, n_points);
 
+  self->labels_width = -1;
   update_summary (self);
   if (old_n != n_points)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_POINTS]);
@@ -273,12 +277,53 @@ append_text (GtkWidget     *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+/* How far in from each end of the plot the first and the last visit are: half a date's
+ * width, so that their dates, centred under them, stay under the plot. */
+#define AXIS_INSET (AXIS_LABEL_WIDTH / 2)
+
+/* Where a moment falls on the time axis of a plot @plot_width wide, from the plot's left:
+ * the first visit at the inset from the left, the last at the inset from the right, a visit
+ * between them where its time falls between theirs; all in the middle when there is one day
+ * or one visit. */
+static double
+time_x (FasciaProgressChart *self,
+        gint64               date,
+        double               plot_width)
+{
+  gint64 first, last;
+  double inset = MIN (AXIS_INSET, plot_width / 4);
+
+  if (self->points->len == 0)
+    return plot_width / 2;
+
+  first = g_array_index (self->points, FasciaProgressPoint, 0).date;
+  last = g_array_index (self->points, FasciaProgressPoint, self->points->len - 1).date;
+  if (last <= first)
+    return plot_width / 2;
+
+  return inset + (plot_width - 2 * inset) * (double) (date - first) / (double) (last - first);
+}
+
+static double
+point_x (FasciaProgressChart *self,
+         guint                index,
+         double               plot_width)
+{
+  return time_x (self, g_array_index (self->points, FasciaProgressPoint, index).date, plot_width);
+}
+
+static double
+plot_width_now (FasciaProgressChart *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) - MARGIN_LEFT - MARGIN_RIGHT;
+}
+
 static void
 append_series (FasciaProgressChart *self,
                GtkSnapshot         *snapshot,
                gboolean             after,
                double               left,
-               double               step,
+               double               plot_width,
                double               top,
                double               plot_height)
 {
@@ -295,7 +340,7 @@ append_series (FasciaProgressChart *self,
       if (score < 0)
         continue;
 
-      x = left + step * (i + 0.5);
+      x = left + point_x (self, i, plot_width);
       y = top + plot_height * (1.0 - CLAMP (score, 0, 10) / 10.0);
       if (have_last)
         append_segment (snapshot, last_x, last_y, x, y, LINE_WIDTH, colour);
@@ -306,38 +351,81 @@ append_series (FasciaProgressChart *self,
     }
 }
 
-/* The room each visit has along the axis at the chart's width now. */
-static double
-axis_step (FasciaProgressChart *self)
+/* Chooses the dates drawn under the axis for the plot's width now: from the first, each
+ * that does not touch the one drawn before it; then the last visit's, in place of the one
+ * drawn before it where it would touch that (an axis shows where it ends). Every visit's
+ * before the chart is first laid out. */
+static void
+choose_axis_labels (FasciaProgressChart *self)
 {
-  double plot_width = gtk_widget_get_width (GTK_WIDGET (self)) - MARGIN_LEFT - MARGIN_RIGHT;
+  double plot_width = plot_width_now (self);
+  guint n = self->points->len;
+  gboolean *drawn;
+  double last_x = 0;
+  int last_drawn = -1, before_last_drawn = -1;
 
-  return self->points->len > 0 ? plot_width / self->points->len : 0;
+  if (self->labels_width == plot_width && self->labels_drawn->len == n)
+    return;
+
+  g_array_set_size (self->labels_drawn, n);
+  self->labels_width = plot_width;
+  drawn = (gboolean *) self->labels_drawn->data;
+  for (guint i = 0; i < n; i++)
+    {
+      double x = point_x (self, i, plot_width);
+
+      drawn[i] = plot_width <= 0 || last_drawn < 0 || x - last_x >= AXIS_LABEL_WIDTH;
+      if (drawn[i])
+        {
+          before_last_drawn = last_drawn;
+          last_drawn = i;
+          last_x = x;
+        }
+    }
+
+  if (n > 1 && !drawn[n - 1] && before_last_drawn >= 0
+      && point_x (self, n - 1, plot_width) - point_x (self, before_last_drawn, plot_width)
+         >= AXIS_LABEL_WIDTH)
+    {
+      drawn[last_drawn] = FALSE;
+      drawn[n - 1] = TRUE;
+    }
+}
+
+/**
+ * fascia_progress_chart_get_point_x:
+ * @index: a visit's place on the chart
+ *
+ * Returns: where visit @index is drawn along the chart, in pixels from its left, at the
+ *   chart's width now
+ */
+double
+fascia_progress_chart_get_point_x (FasciaProgressChart *self,
+                                   guint                index)
+{
+  g_return_val_if_fail (FASCIA_IS_PROGRESS_CHART (self), 0);
+  g_return_val_if_fail (index < self->points->len, 0);
+
+  return MARGIN_LEFT + point_x (self, index, plot_width_now (self));
 }
 
 /**
  * fascia_progress_chart_axis_label_drawn:
  * @index: a visit's place on the chart
  *
- * Returns: whether visit @index has its date under the axis at the chart's width now: as
- *   many as fit without touching, and the last visit's unless it would touch the one
- *   before it; every visit's before the chart is first laid out.
+ * Returns: whether visit @index has its date under the axis at the chart's width now: from
+ *   the first, each that does not touch the one drawn before it, and the last visit's; every
+ *   visit's before the chart is first laid out.
  */
 gboolean
 fascia_progress_chart_axis_label_drawn (FasciaProgressChart *self,
                                         guint                index)
 {
-  double step;
-  guint every;
-
   g_return_val_if_fail (FASCIA_IS_PROGRESS_CHART (self), FALSE);
+  g_return_val_if_fail (index < self->points->len, FALSE);
 
-  step = axis_step (self);
-  every = step > 0 ? MAX (1, (guint) ceil (AXIS_LABEL_WIDTH / step)) : 1;
-
-  if (index % every == 0)
-    return TRUE;
-  return index == self->points->len - 1 && (index % every) * step >= AXIS_LABEL_WIDTH;
+  choose_axis_labels (self);
+  return g_array_index (self->labels_drawn, gboolean, index);
 }
 
 /**
@@ -389,7 +477,6 @@ fascia_progress_chart_snapshot (GtkWidget   *widget,
   double plot_height = height - MARGIN_TOP - MARGIN_BOTTOM;
   guint n = self->points->len;
   GdkRGBA fg, grid;
-  double step;
 
   if (plot_width <= 0 || plot_height <= 0)
     return;
@@ -415,34 +502,24 @@ fascia_progress_chart_snapshot (GtkWidget   *widget,
   if (n == 0)
     return;
 
-  step = plot_width / n;
-
-  /* The plan's start: a band before the first visit on or after it. */
-  if (self->plan_start != 0)
+  /* The plan's start: a band where it falls between the visits, or before the first visit
+   * when it began earlier; none when no visit is on or after it. */
+  if (self->plan_start != 0
+      && self->plan_start <= g_array_index (self->points, FasciaProgressPoint, n - 1).date)
     {
-      guint first_in_plan = n;
+      gint64 first = g_array_index (self->points, FasciaProgressPoint, 0).date;
+      double x = self->plan_start >= first
+                 ? left + time_x (self, self->plan_start, plot_width)
+                 : left + point_x (self, 0, plot_width) / 2;
       GdkRGBA band = after_colour;
 
-      for (guint i = 0; i < n; i++)
-        if (g_array_index (self->points, FasciaProgressPoint, i).date >= self->plan_start)
-          {
-            first_in_plan = i;
-            break;
-          }
-
-      if (first_in_plan < n)
-        {
-          double x = left + step * first_in_plan;
-
-          band.alpha = 0.6;
-          gtk_snapshot_append_color (snapshot, &band,
-                                     &GRAPHENE_RECT_INIT (x - 1, top, 2, plot_height));
-          append_text (widget, snapshot, _("Plan start"), x + 4, top + 8, 0.0, &fg);
-        }
+      band.alpha = 0.6;
+      gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (x - 1, top, 2, plot_height));
+      append_text (widget, snapshot, _("Plan start"), x + 4, top + 8, 0.0, &fg);
     }
 
-  append_series (self, snapshot, FALSE, left, step, top, plot_height);
-  append_series (self, snapshot, TRUE, left, step, top, plot_height);
+  append_series (self, snapshot, FALSE, left, plot_width, top, plot_height);
+  append_series (self, snapshot, TRUE, left, plot_width, top, plot_height);
 
   /* Visit dates along the bottom; as many as fit without touching. */
   for (guint i = 0; i < n; i++)
@@ -453,7 +530,7 @@ fascia_progress_chart_snapshot (GtkWidget   *widget,
         continue;
 
       label = fascia_progress_chart_dup_axis_label (self, i);
-      append_text (widget, snapshot, label, left + step * (i + 0.5),
+      append_text (widget, snapshot, label, left + point_x (self, i, plot_width),
                    top + plot_height + MARGIN_BOTTOM / 2, 0.5, &fg);
     }
 }
@@ -527,6 +604,7 @@ fascia_progress_chart_finalize (GObject *object)
   FasciaProgressChart *self = FASCIA_PROGRESS_CHART (object);
 
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->labels_drawn, g_array_unref);
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (fascia_progress_chart_parent_class)->finalize (object);
@@ -564,6 +642,8 @@ static void
 fascia_progress_chart_init (FasciaProgressChart *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
+  self->labels_drawn = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->labels_width = -1;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pain across visits"),
                                   -1);

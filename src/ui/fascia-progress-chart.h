@@ -33,6 +33,8 @@ char       *fascia_progress_chart_dup_axis_label  (FasciaProgressChart       *se
                                                    guint                      index);
 gboolean    fascia_progress_chart_axis_label_drawn (FasciaProgressChart      *self,
                                                    guint                      index);
+double      fascia_progress_chart_get_point_x     (FasciaProgressChart       *self,
+                                                   guint                      index);
 const char *fascia_progress_chart_get_summary     (FasciaProgressChart       *self);
 
 G_END_DECLS

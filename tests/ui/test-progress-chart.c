@@ -96,14 +96,14 @@ static void
 test_axis_years (void)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FasciaProgressPoint));
-  g_autoptr(GDateTime) first = g_date_time_new_local (2025, 12, 10, 10, 0, 0);
+  g_autoptr(GDateTime) first = g_date_time_new_local (2025, 12, 3, 10, 0, 0);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *chart = fascia_progress_chart_new ();
   FasciaProgressChart *self = FASCIA_PROGRESS_CHART (chart);
   int last_year = 0;
   gboolean year_unlabelled = FALSE;
 
-  /* Weekly visits: four in 2025, then 2026. */
+  /* Weekly visits: five in 2025, then 2026. */
   for (guint i = 0; i < 20; i++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (first, 7 * i);
@@ -140,6 +140,62 @@ test_axis_years (void)
     }
   /* The new year fell on a visit without a label: that is the case this covers. */
   g_assert_true (year_unlabelled);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fascia_test_iterate ();
+}
+
+/* The x axis is time: a visit sits where its date falls between the first and the last, so
+ * three days between two visits take three sevenths of the room of seven days (the visits
+ * were spaced evenly, whatever the days between them), and dates close together do not
+ * overlap: the first and the last are drawn, the ones between that would touch them are not. */
+static void
+test_time_axis (void)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_local (2026, 11, 2, 10, 0, 0);
+  static const int days[] = { 0, 3, 10, 11, 12, 40 };
+  FasciaProgressPoint points[G_N_ELEMENTS (days)];
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = fascia_progress_chart_new ();
+  FasciaProgressChart *self = FASCIA_PROGRESS_CHART (chart);
+  double x[G_N_ELEMENTS (days)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, days[i]);
+
+      points[i] = (FasciaProgressPoint) { g_date_time_to_unix (day), 6, 3 };
+    }
+  fascia_progress_chart_set_points (self, points, G_N_ELEMENTS (points));
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 260);
+  gtk_window_present (GTK_WINDOW (window));
+  fascia_test_iterate ();
+  g_assert_cmpint (gtk_widget_get_width (chart), >=, 600);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      x[i] = fascia_progress_chart_get_point_x (self, i);
+      g_test_message ("day %d at %.1f px", days[i], x[i]);
+    }
+  /* In order, inside the chart, and as far apart as their days. */
+  g_assert_cmpfloat (x[0], >, 0);
+  g_assert_cmpfloat (x[G_N_ELEMENTS (days) - 1], <, gtk_widget_get_width (chart));
+  g_assert_cmpfloat_with_epsilon ((x[1] - x[0]) / (x[2] - x[1]), 3.0 / 7.0, 0.01);
+  g_assert_cmpfloat_with_epsilon ((x[5] - x[0]) / (x[1] - x[0]), 40.0 / 3.0, 0.05);
+
+  /* Days 10, 11 and 12 are a few pixels apart: one date among them, and the last visit's. */
+  g_assert_true (fascia_progress_chart_axis_label_drawn (self, 0));
+  g_assert_true (fascia_progress_chart_axis_label_drawn (self, 5));
+  g_assert_cmpint (fascia_progress_chart_axis_label_drawn (self, 2)
+                   + fascia_progress_chart_axis_label_drawn (self, 3)
+                   + fascia_progress_chart_axis_label_drawn (self, 4), ==, 1);
+  for (guint i = 0, last = 0; i < G_N_ELEMENTS (days); i++)
+    if (fascia_progress_chart_axis_label_drawn (self, i) && i > 0)
+      {
+        g_assert_cmpfloat (x[i] - x[last], >=, 64);
+        last = i;
+      }
+
   gtk_window_destroy (GTK_WINDOW (window));
   fascia_test_iterate ();
 }
@@ -222,6 +278,7 @@ main (int   argc,
     }
   g_test_add_func ("/fascia/ui/progress-chart/draws", test_draws);
   g_test_add_func ("/fascia/ui/progress-chart/axis-years", test_axis_years);
+  g_test_add_func ("/fascia/ui/progress-chart/time-axis", test_time_axis);
   g_test_add_func ("/fascia/ui/progress-chart/no-tooltip-unasked", test_no_tooltip_unasked);
 
   return g_test_run ();
