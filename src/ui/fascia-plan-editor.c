@@ -2120,6 +2120,7 @@ fascia_plan_editor_init (FasciaPlanEditor *self)
   fascia_ui_spin_button_ignore_wheel (self->sessions_spin);
   fascia_ui_spin_button_ignore_wheel (self->weeks_spin);
   fascia_ui_keep_labels_readable (self->diagram_view);
+  fascia_ui_add_zoom_buttons (self->diagram_view);
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
   fascia_ui_place_editor_paned (self->paned);
   /* Translators: the name a screen reader gives the diagram on which targets are picked, and

@@ -1366,6 +1366,66 @@ fascia_ui_keep_labels_readable (FasciaDiagramView *view)
   readable_labels_cb (view);
 }
 
+static void
+zoom_button_clicked_cb (GtkButton         *button,
+                        FasciaDiagramView *view)
+{
+  gtk_widget_activate_action (GTK_WIDGET (view),
+                              g_object_get_data (G_OBJECT (button), "fascia-zoom-action"), NULL);
+}
+
+/**
+ * fascia_ui_add_zoom_buttons:
+ * @view: the diagram of a plan or visit editor, the child of a #GtkOverlay
+ *
+ * Puts zoom out, fit and zoom in buttons over @view's bottom right corner, as an image
+ * viewer has them: an editor's diagram is small beside its form (the body in a visit is
+ * ~150 px wide at 1280x800) and had no zoom a user could see (Ctrl+scroll, a pinch, or +, −
+ * and 0 with the drawing focused). The keys on the drawing do the same, so the buttons take
+ * no Tab stop of their own; they have accessible names, and their tooltips give the keys.
+ */
+void
+fascia_ui_add_zoom_buttons (FasciaDiagramView *view)
+{
+  static const struct {
+    const char *icon;
+    const char *action;
+    const char *name;
+    const char *tooltip;
+  } buttons[] = {
+    { "zoom-out-symbolic", "diagram.zoom-out", N_("Zoom Out"), N_("Zoom Out (−)") },
+    { "zoom-fit-best-symbolic", "diagram.zoom-fit", N_("Fit to Pane"), N_("Fit to Pane (0)") },
+    { "zoom-in-symbolic", "diagram.zoom-in", N_("Zoom In"), N_("Zoom In (+)") },
+  };
+  GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (view));
+  GtkWidget *box;
+
+  g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (view));
+  g_return_if_fail (GTK_IS_OVERLAY (overlay));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_valign (box, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name (buttons[i].icon);
+
+      gtk_widget_add_css_class (button, "osd");
+      gtk_widget_add_css_class (button, "circular");
+      gtk_widget_set_focusable (button, FALSE);
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(buttons[i].name), -1);
+      g_object_set_data (G_OBJECT (button), "fascia-zoom-action", (gpointer) buttons[i].action);
+      g_signal_connect (button, "clicked", G_CALLBACK (zoom_button_clicked_cb), view);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), box);
+}
+
 /* An editor's form, beside its diagram, when the editor first shows: 40 % of the width, at
  * most 560 px; the diagram takes the rest, and what the window gains or loses later. */
 #define EDITOR_FORM_SHARE 0.4

@@ -128,6 +128,7 @@ void         fascia_ui_set_label_room     (FasciaDiagramView *view,
 double       fascia_ui_label_size_for     (double             pixels,
                                            double             zoom);
 void         fascia_ui_keep_labels_readable (FasciaDiagramView *view);
+void         fascia_ui_add_zoom_buttons     (FasciaDiagramView *view);
 void         fascia_ui_place_editor_paned   (GtkPaned          *paned);
 void         fascia_ui_fill_view_dropdown (GtkDropDown *dropdown,
                                            const char  *selected_view_id);

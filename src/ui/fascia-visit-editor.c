@@ -946,6 +946,7 @@ create_mark_row (FasciaVisitEditor *self,
 
   row = gtk_list_box_row_new ();
   scale = fascia_pain_scale_new ();
+  gtk_widget_add_css_class (scale, "compact");
   gtk_widget_set_margin_start (scale, 12);
   gtk_widget_set_margin_end (scale, 12);
   gtk_widget_set_margin_top (scale, 6);
@@ -1981,6 +1982,7 @@ fascia_visit_editor_init (FasciaVisitEditor *self)
   fascia_ui_date_row_init (self->date_row);
   fascia_ui_date_row_set_required (self->date_row);
   fascia_ui_keep_labels_readable (self->diagram_view);
+  fascia_ui_add_zoom_buttons (self->diagram_view);
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
   fascia_ui_place_editor_paned (self->paned);
   /* Translators: the name a screen reader gives the diagram pain is marked on, and what its

@@ -61,6 +61,10 @@ mark_painted (gpointer user_data)
   return ((Fixture *) user_data)->frames_after_mark > 0;
 }
 
+/* The width of the window the editor is shown in: the whole of a 1280x800 screen, or what
+ * the client view leaves it at 1024x640 for the tests that set it. */
+static int window_width = 1280;
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -84,7 +88,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), window_width, 800);
   gtk_window_set_decorated (GTK_WINDOW (fixture->window), FALSE);
   fixture->editor = g_object_new (FASCIA_TYPE_VISIT_EDITOR, NULL);
   fascia_visit_editor_set_store (fixture->editor, fixture->store);
@@ -742,6 +746,104 @@ test_press_then_resize_out_of_sight (Fixture       *fixture,
   g_assert_cmpuint (n_marks (fixture), ==, 0);
 }
 
+static void
+fixture_set_up_narrow (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  window_width = 698;
+  fixture_set_up (fixture, data);
+  window_width = 1280;
+}
+
+/* At 1024x640 the form beside the body chart starts at its narrowest, and a mark's row, with
+ * its pain scale inset in the row, asked 28 px more than the pain scales above it: the first
+ * click on the drawing pushed the divider 28 px into the chart, and the zoom buttons and the
+ * muscles under the pointer moved with it. A mark's row, open, and a point's, with its row
+ * for the arrow keys, fit in the form as it is. */
+static void
+test_mark_keeps_divider (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkPaned *paned = GTK_PANED (fascia_ui_test_find_type (GTK_WIDGET (fixture->editor),
+                                                         GTK_TYPE_PANED));
+  GtkWidget *form = gtk_paned_get_end_child (paned);
+  int position = gtk_paned_get_position (paned);
+  int form_width = gtk_widget_get_width (form);
+  int min = 0;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (paned)), <=, 700);
+  g_test_message ("divider at %d, form %d px", position, form_width);
+
+  g_assert_true (fascia_visit_editor_mark_region (fixture->editor, "m-gluteus-maximus-l"));
+  fascia_ui_test_wait_idle (300);
+  gtk_widget_measure (form, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("a muscle marked: the form asks %d px", min);
+  g_assert_cmpint (min, <=, form_width);
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, position);
+
+  g_assert_true (fascia_visit_editor_mark_point (fixture->editor, 300, 500));
+  fascia_ui_test_wait_idle (300);
+  gtk_widget_measure (form, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("a point marked: the form asks %d px", min);
+  g_assert_cmpint (min, <=, form_width);
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, position);
+}
+
+static gboolean
+is_button_named (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+zoom_changed (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  double *before = g_object_get_data (G_OBJECT (fixture->view), "test-zoom-before");
+
+  return fascia_diagram_view_get_zoom (fixture->view) != *before;
+}
+
+/* Clicks @tooltip's button over the chart's corner and waits for the zoom to change. */
+static double
+click_zoom_button (Fixture    *fixture,
+                   const char *tooltip)
+{
+  GtkWidget *button = fascia_ui_test_find_widget (GTK_WIDGET (fixture->editor),
+                                                  is_button_named, tooltip);
+  double before = fascia_diagram_view_get_zoom (fixture->view);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_ancestor (button, gtk_widget_get_parent (GTK_WIDGET (fixture->view))));
+  /* The keys on the drawing do the same: no Tab stop of their own. */
+  g_assert_false (gtk_widget_get_focusable (button));
+  g_object_set_data (G_OBJECT (fixture->view), "test-zoom-before", &before);
+  fascia_ui_test_click (button, gtk_widget_get_width (button) / 2.0,
+                        gtk_widget_get_height (button) / 2.0);
+  g_assert_true (fascia_test_wait_for (zoom_changed, fixture, 5000));
+  g_object_set_data (G_OBJECT (fixture->view), "test-zoom-before", NULL);
+  return fascia_diagram_view_get_zoom (fixture->view);
+}
+
+/* The body chart is small beside its form, and had no zoom a user could see: buttons over
+ * its corner zoom in, out, and back to the whole figure, clicked with the pointer. */
+static void
+test_zoom_buttons (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  double fitted = fascia_diagram_view_get_zoom (fixture->view);
+  double once, twice;
+
+  once = click_zoom_button (fixture, "Zoom In (+)");
+  g_assert_cmpfloat (once, >, fitted * 1.1);
+  twice = click_zoom_button (fixture, "Zoom In (+)");
+  g_assert_cmpfloat (twice, >, once * 1.1);
+  g_assert_cmpfloat_with_epsilon (click_zoom_button (fixture, "Zoom Out (−)"), once, once * 0.01);
+  g_assert_cmpfloat_with_epsilon (click_zoom_button (fixture, "Fit to Pane (0)"), fitted, fitted * 0.01);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +882,10 @@ main (int   argc,
   g_test_add ("/fascia/ui/body-chart/click-takes-focus/point", Fixture,
               GINT_TO_POINTER (CLICK_POINT), fixture_set_up, test_click_takes_focus,
               fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/zoom-buttons", Fixture, NULL,
+              fixture_set_up, test_zoom_buttons, fixture_tear_down);
+  g_test_add ("/fascia/ui/body-chart/mark-keeps-divider", Fixture, NULL,
+              fixture_set_up_narrow, test_mark_keeps_divider, fixture_tear_down);
   g_test_add ("/fascia/ui/body-chart/press-then-resize", Fixture, NULL,
               fixture_set_up, test_press_then_resize, fixture_tear_down);
   g_test_add ("/fascia/ui/body-chart/press-then-resize-out-of-sight", Fixture, NULL,
