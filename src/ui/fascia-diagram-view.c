@@ -690,28 +690,58 @@ render_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* A render's task holds no reference on the view, only its callback a weak one: the thread
+ * that ran the job lets go of the task as it ends, and were that the last reference on it, a
+ * view let go of meanwhile (its window closed) would be finalized on that thread, GTK's
+ * widget and textures with it. The view goes on its own thread, and the callback of a job it
+ * did not wait for finds it gone. */
+static GWeakRef *
+view_ref_new (FasciaDiagramView *self)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+/* Returns: (transfer full) (nullable): the view @ref was made for, if it is still there;
+ * @ref is freed. */
+static FasciaDiagramView *
+view_ref_take (GWeakRef *ref)
+{
+  FasciaDiagramView *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
 static void
 render_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (object);
+  g_autoptr(FasciaDiagramView) self = view_ref_take (user_data);
   RenderJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* A job for a diagram since replaced: another may be running for the new one. */
+      /* A job for a diagram since replaced: another may be running for the new one. A view
+       * gone cancelled its job as it went. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          if (g_task_get_cancellable (G_TASK (result)) == self->cancellable)
+          if (self != NULL && g_task_get_cancellable (G_TASK (result)) == self->cancellable)
             self->job_running = FALSE;
           return;
         }
       g_warning ("Could not draw the diagram: %s", error->message);
-      self->job_running = FALSE;
+      if (self != NULL)
+        self->job_running = FALSE;
       return;
     }
+  if (self == NULL)
+    return;
 
   self->job_running = FALSE;
 
@@ -793,7 +823,7 @@ start_job (FasciaDiagramView *self,
   self->known_serial = serial;
   self->job_running = TRUE;
 
-  task = g_task_new (self, self->cancellable, render_done_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, render_done_cb, view_ref_new (self));
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, render_job_free);
   g_task_run_in_thread (task, render_thread);
@@ -2095,17 +2125,31 @@ cancel_prepare (FasciaDiagramView *self)
   g_clear_object (&self->preparing);
 }
 
+/* What a render ahead's callback is given (the task holds no reference on the view: see
+ * view_ref_new()). */
+typedef struct
+{
+  GWeakRef      *view;
+  FasciaDiagram *diagram;
+} Preparing;
+
 static void
 prepare_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  FasciaDiagramView *self = FASCIA_DIAGRAM_VIEW (object);
+  Preparing *preparing = user_data;
+  g_autoptr(FasciaDiagramView) self = view_ref_take (preparing->view);
   RenderJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(FasciaDiagram) diagram = user_data;
+  g_autoptr(FasciaDiagram) diagram = preparing->diagram;
   g_autoptr(GError) error = NULL;
   GList *l;
   Kept *kept;
+
+  g_free (preparing);
+  /* Gone, the view cancelled it as it went. */
+  if (self == NULL)
+    return;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -2205,6 +2249,7 @@ prepare_cb (gpointer user_data)
   for (guint i = 0; i < self->ready->len; i++)
     {
       FasciaDiagram *diagram = g_ptr_array_index (self->ready, i);
+      Preparing *preparing;
       RenderJob *job;
       g_autoptr(GTask) task = NULL;
       GList *l;
@@ -2242,7 +2287,10 @@ prepare_cb (gpointer user_data)
       job->labels = fascia_diagram_get_labels_apart (diagram);
 
       self->preparing = g_object_ref (diagram);
-      task = g_task_new (self, self->prepare_cancellable, prepare_done_cb, g_object_ref (diagram));
+      preparing = g_new (Preparing, 1);
+      preparing->view = view_ref_new (self);
+      preparing->diagram = g_object_ref (diagram);
+      task = g_task_new (NULL, self->prepare_cancellable, prepare_done_cb, preparing);
       g_task_set_source_tag (task, prepare_cb);
       g_task_set_task_data (task, job, render_job_free);
       fascia_ui_run_in_background (task, render_thread);

@@ -11,6 +11,7 @@
 #include "fascia-diagram-view.h"
 #include "fascia-region-button.h"
 #include "fascia-region-text.h"
+#include "fascia-ui-utils.h"
 #include "fascia-test-utils.h"
 #include "fascia-ui-test-utils.h"
 
@@ -91,15 +92,110 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_ref (fixture->view);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  fascia_test_iterate ();
-  /* A render may still be running in its thread; it holds the view until it ends. */
-  fascia_ui_test_wait_idle (300);
-  g_assert_finalize_object (fixture->view);
+  /* A test that closed the window itself saw the view go. */
+  if (fixture->window != NULL)
+    {
+      g_object_ref (fixture->view);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      fascia_test_iterate ();
+      fascia_ui_test_wait_idle (300);
+      g_assert_finalize_object (fixture->view);
+    }
   g_clear_pointer (&fixture->activated, g_ptr_array_unref);
   g_assert_finalize_object (fixture->diagram);
   g_clear_object (&fixture->atlas);
+}
+
+static void
+prepare_cb (FasciaDiagramView *view,
+            FasciaDiagram     *diagram,
+            double             zoom,
+            gboolean          *started)
+{
+  *started = TRUE;
+}
+
+static gboolean
+flag_set (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+static void
+block_background_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  GCancellable *release = task_data;
+
+  while (!g_cancellable_is_cancelled (release))
+    g_usleep (1000);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The window closed while the view's renders run in their threads, the one shown and one
+ * ahead: the view goes at once, on this thread, and the jobs, when they end, find it gone.
+ * Their tasks held it: the thread that ran a job let go of its task as it ended, and when the
+ * main loop had let go of it first, the view (GTK's widget, its textures) was finalized on
+ * that thread. The render ahead is held behind another job in the one thread for work ahead,
+ * so that it is surely still to come when the window closes. */
+static void
+test_window_closed_while_rendering (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *svg_path = g_test_build_filename (G_TEST_DIST, "data", "diagram-view",
+                                                     "anterior.svg", NULL);
+  g_autoptr(GCancellable) release = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(FasciaDiagram) other = NULL;
+  g_autoptr(GTask) blocker = NULL;
+  gboolean started = FALSE;
+  guint full, patches, full_now;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (svg_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  svg = g_bytes_new_take (contents, length);
+  other = fascia_diagram_new_from_bytes (fixture->atlas, svg, &error);
+  g_assert_no_error (error);
+
+  /* The render ahead of @other, queued behind a job that waits for @release. */
+  blocker = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (blocker, g_object_ref (release), g_object_unref);
+  fascia_ui_run_in_background (blocker, block_background_thread);
+  g_signal_connect (fixture->view, "prepare", G_CALLBACK (prepare_cb), &started);
+  fascia_diagram_view_keep_ready (fixture->view, other);
+  g_assert_true (fascia_test_wait_for (flag_set, &started, 5000));
+  g_assert_true (fascia_diagram_view_is_preparing (fixture->view));
+
+  /* And a render of the view shown, under way. */
+  fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
+  fascia_diagram_view_zoom_at (fixture->view, 1.25, 100, 100);
+  fascia_diagram_view_styles_changed (fixture->view);
+  for (gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+       g_get_monotonic_time () < end;)
+    {
+      fascia_diagram_view_get_render_count (fixture->view, &full_now, &patches);
+      if (full_now > full)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (full_now, >, full);
+
+  /* Closed: nothing holds the view but its window. */
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  fascia_test_iterate ();
+  g_assert_null (fixture->view);
+
+  /* The jobs end, and their callbacks find nothing to do. */
+  g_cancellable_cancel (release);
+  g_assert_true (fascia_ui_wait_for_background (5000));
+  fascia_ui_test_wait_idle (300);
 }
 
 /* The widget coordinates of the centre of a region. */
@@ -1236,6 +1332,8 @@ main (int   argc,
               fixture_set_up, test_frame_keeps_its_kind, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/switch-back-renders-nothing", Fixture, NULL,
               fixture_set_up, test_switch_back_renders_nothing, fixture_tear_down);
+  g_test_add ("/fascia/ui/diagram-view/window-closed-while-rendering", Fixture, NULL,
+              fixture_set_up, test_window_closed_while_rendering, fixture_tear_down);
   g_test_add ("/fascia/ui/diagram-view/drawing-keeps-its-edge", RealFixture, "anterior",
               real_set_up, test_drawing_keeps_its_edge, real_tear_down);
   g_test_add ("/fascia/ui/diagram-view/drawing-edge-is-clean", RealFixture, "lateral",
