@@ -1216,6 +1216,10 @@ fascia_ui_spin_button_ignore_wheel (GtkSpinButton *spin)
 /**
  * fascia_ui_get_atlas:
  *
+ * Safe to call from any thread: the window's check of a record's atlas ids calls it from the
+ * workers that import records (fascia-window.c's atlas_has_id()). A caller that comes while
+ * another loads the atlas waits for it.
+ *
  * Returns: (transfer none) (nullable): the built-in atlas, or %NULL if it failed to load
  *   (which the content tests rule out; the failure is logged once).
  */
@@ -1223,16 +1227,16 @@ FasciaAtlas *
 fascia_ui_get_atlas (void)
 {
   static FasciaAtlas *atlas;
-  static gboolean tried;
+  static gsize tried;
 
-  if (!tried)
+  if (g_once_init_enter (&tried))
     {
       g_autoptr(GError) error = NULL;
 
-      tried = TRUE;
       atlas = fascia_atlas_get_default (&error);
       if (atlas == NULL)
         g_critical ("The built-in atlas did not load: %s", error->message);
+      g_once_init_leave (&tried, 1);
     }
 
   return atlas;

@@ -2076,6 +2076,63 @@ test_presentation_moved_labels (Fixture       *fixture,
     g_error ("labels moved in presentation mode:%s", wrong->str);
 }
 
+/* The built-in atlas asked for first by several threads at once, as the window's check of a
+ * record's atlas ids (fascia-window.c) asks for it from the workers that import records while
+ * the window may ask for it too: each gets the atlas. The first caller marked it asked for
+ * before it was loaded, and a caller that came meanwhile got NULL: the check then said the
+ * record's muscle was not in the atlas. In a process of its own, where nothing has asked for
+ * it yet. */
+typedef struct
+{
+  GMutex lock;
+  GCond  cond;
+  gboolean go;
+} Start;
+
+static gpointer
+ask_atlas_thread (gpointer data)
+{
+  Start *start = data;
+
+  g_mutex_lock (&start->lock);
+  while (!start->go)
+    g_cond_wait (&start->cond, &start->lock);
+  g_mutex_unlock (&start->lock);
+  return fascia_ui_get_atlas ();
+}
+
+static void
+test_atlas_from_threads (void)
+{
+  Start start = { 0 };
+  GThread *threads[4];
+  FasciaAtlas *atlas;
+  guint wrong = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_false (fascia_atlas_default_is_requested ());
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("asker", ask_atlas_thread, &start);
+  g_mutex_lock (&start.lock);
+  start.go = TRUE;
+  g_cond_broadcast (&start.cond);
+  g_mutex_unlock (&start.lock);
+  atlas = fascia_ui_get_atlas ();
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    if (g_thread_join (threads[t]) != atlas)
+      wrong++;
+
+  g_assert_nonnull (atlas);
+  g_assert_true (atlas == fascia_atlas_get_default (NULL));
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2136,6 +2193,8 @@ main (int   argc,
               fixture_set_up, test_presentation_names_every_muscle, fixture_tear_down);
   g_test_add ("/fascia/ui/atlas-page/presentation-moved-labels", Fixture, NULL,
               fixture_set_up, test_presentation_moved_labels, fixture_tear_down);
+
+  g_test_add_func ("/fascia/ui/atlas-page/atlas-from-threads", test_atlas_from_threads);
 
   return g_test_run ();
 }
