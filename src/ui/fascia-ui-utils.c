@@ -1370,6 +1370,82 @@ fascia_ui_keep_labels_readable (FasciaDiagramView *view)
   readable_labels_cb (view);
 }
 
+/* The zoom buttons over an editor's diagram show while the pointer moves over it, as an image
+ * viewer's do, and fade ZOOM_BUTTONS_SHOWN_MS after it stops (at once when it leaves), so
+ * that they do not cover the labels in the corner of a drawing no one is pointing at. */
+#define ZOOM_BUTTONS_SHOWN_MS 2000
+#define ZOOM_BUTTONS_LEFT_MS   300
+
+typedef struct
+{
+  GtkRevealer *revealer;      /* owned */
+  guint        hide_id;
+  gboolean     over_buttons;
+} ZoomButtons;
+
+static void
+zoom_buttons_free (gpointer data)
+{
+  ZoomButtons *zoom = data;
+
+  g_clear_handle_id (&zoom->hide_id, g_source_remove);
+  g_clear_object (&zoom->revealer);
+  g_free (zoom);
+}
+
+static gboolean
+hide_zoom_buttons_cb (gpointer data)
+{
+  ZoomButtons *zoom = data;
+
+  zoom->hide_id = 0;
+  if (!zoom->over_buttons)
+    gtk_revealer_set_reveal_child (zoom->revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hide_zoom_buttons_after (ZoomButtons *zoom,
+                         guint        milliseconds)
+{
+  g_clear_handle_id (&zoom->hide_id, g_source_remove);
+  zoom->hide_id = g_timeout_add (milliseconds, hide_zoom_buttons_cb, zoom);
+}
+
+static void
+zoom_area_motion_cb (GtkEventControllerMotion *motion,
+                     double                    x,
+                     double                    y,
+                     ZoomButtons              *zoom)
+{
+  gtk_revealer_set_reveal_child (zoom->revealer, TRUE);
+  hide_zoom_buttons_after (zoom, ZOOM_BUTTONS_SHOWN_MS);
+}
+
+static void
+zoom_area_leave_cb (GtkEventControllerMotion *motion,
+                    ZoomButtons              *zoom)
+{
+  zoom->over_buttons = FALSE;
+  hide_zoom_buttons_after (zoom, ZOOM_BUTTONS_LEFT_MS);
+}
+
+static void
+zoom_buttons_enter_cb (GtkEventControllerMotion *motion,
+                       double                    x,
+                       double                    y,
+                       ZoomButtons              *zoom)
+{
+  zoom->over_buttons = TRUE;
+}
+
+static void
+zoom_buttons_leave_cb (GtkEventControllerMotion *motion,
+                       ZoomButtons              *zoom)
+{
+  zoom->over_buttons = FALSE;
+}
+
 static void
 zoom_button_clicked_cb (GtkButton         *button,
                         FasciaDiagramView *view)
@@ -1383,10 +1459,11 @@ zoom_button_clicked_cb (GtkButton         *button,
  * @view: the diagram of a plan or visit editor, the child of a #GtkOverlay
  *
  * Puts zoom out, fit and zoom in buttons over @view's bottom right corner, as an image
- * viewer has them: an editor's diagram is small beside its form (the body in a visit is
- * ~150 px wide at 1280x800) and had no zoom a user could see (Ctrl+scroll, a pinch, or +, −
- * and 0 with the drawing focused). The keys on the drawing do the same, so the buttons take
- * no Tab stop of their own; they have accessible names, and their tooltips give the keys.
+ * viewer has them, shown while the pointer moves over the drawing: an editor's diagram is
+ * small beside its form (the body in a visit is ~150 px wide at 1280x800) and had no zoom a
+ * user could see (Ctrl+scroll, a pinch, or +, − and 0 with the drawing focused). The keys on
+ * the drawing do the same, so the buttons take no Tab stop of their own; they have accessible
+ * names, and their tooltips give the keys.
  */
 void
 fascia_ui_add_zoom_buttons (FasciaDiagramView *view)
@@ -1402,16 +1479,14 @@ fascia_ui_add_zoom_buttons (FasciaDiagramView *view)
     { "zoom-in-symbolic", "diagram.zoom-in", N_("Zoom In"), N_("Zoom In (+)") },
   };
   GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (view));
-  GtkWidget *box;
+  GtkEventController *motion;
+  ZoomButtons *zoom;
+  GtkWidget *box, *revealer;
 
   g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (view));
   g_return_if_fail (GTK_IS_OVERLAY (overlay));
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (box, GTK_ALIGN_END);
-  gtk_widget_set_valign (box, GTK_ALIGN_END);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       GtkWidget *button = gtk_button_new_from_icon_name (buttons[i].icon);
@@ -1427,7 +1502,29 @@ fascia_ui_add_zoom_buttons (FasciaDiagramView *view)
       g_signal_connect (button, "clicked", G_CALLBACK (zoom_button_clicked_cb), view);
       gtk_box_append (GTK_BOX (box), button);
     }
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), box);
+
+  revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
+  gtk_revealer_set_child (GTK_REVEALER (revealer), box);
+  gtk_widget_set_halign (revealer, GTK_ALIGN_END);
+  gtk_widget_set_valign (revealer, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (revealer, 6);
+  gtk_widget_set_margin_bottom (revealer, 6);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), revealer);
+
+  /* Held by the overlay, whose controllers use it until they go with it. */
+  zoom = g_new0 (ZoomButtons, 1);
+  zoom->revealer = GTK_REVEALER (g_object_ref (revealer));
+  g_object_set_data_full (G_OBJECT (overlay), "fascia-zoom-buttons", zoom, zoom_buttons_free);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (zoom_area_motion_cb), zoom);
+  g_signal_connect (motion, "leave", G_CALLBACK (zoom_area_leave_cb), zoom);
+  gtk_widget_add_controller (overlay, motion);
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (zoom_buttons_enter_cb), zoom);
+  g_signal_connect (motion, "leave", G_CALLBACK (zoom_buttons_leave_cb), zoom);
+  gtk_widget_add_controller (box, motion);
 }
 
 /* An editor's form, beside its diagram, when the editor first shows: 40 % of the width, at

@@ -806,7 +806,20 @@ zoom_changed (gpointer user_data)
   return fascia_diagram_view_get_zoom (fixture->view) != *before;
 }
 
-/* Clicks @tooltip's button over the chart's corner and waits for the zoom to change. */
+static gboolean
+shown (gpointer widget)
+{
+  return gtk_widget_is_drawable (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+hidden (gpointer widget)
+{
+  return !gtk_widget_is_drawable (widget);
+}
+
+/* Clicks @tooltip's button over the chart's corner, once the pointer moving over the chart
+ * has brought it, and waits for the zoom to change. */
 static double
 click_zoom_button (Fixture    *fixture,
                    const char *tooltip)
@@ -816,6 +829,11 @@ click_zoom_button (Fixture    *fixture,
   double before = fascia_diagram_view_get_zoom (fixture->view);
 
   g_assert_nonnull (button);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view),
+                               gtk_widget_get_width (GTK_WIDGET (fixture->view)) / 2.0, 40);
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->view),
+                               gtk_widget_get_width (GTK_WIDGET (fixture->view)) / 2.0, 50);
+  g_assert_true (fascia_test_wait_for (shown, button, 5000));
   g_assert_true (gtk_widget_is_ancestor (button, gtk_widget_get_parent (GTK_WIDGET (fixture->view))));
   /* The keys on the drawing do the same: no Tab stop of their own. */
   g_assert_false (gtk_widget_get_focusable (button));
@@ -828,13 +846,21 @@ click_zoom_button (Fixture    *fixture,
 }
 
 /* The body chart is small beside its form, and had no zoom a user could see: buttons over
- * its corner zoom in, out, and back to the whole figure, clicked with the pointer. */
+ * its corner, shown while the pointer moves over the chart, zoom in, out, and back to the
+ * whole figure, clicked with the pointer. */
 static void
 test_zoom_buttons (Fixture       *fixture,
                    gconstpointer  data)
 {
   double fitted = fascia_diagram_view_get_zoom (fixture->view);
+  GtkWidget *zoom_in = fascia_ui_test_find_widget (GTK_WIDGET (fixture->editor), is_button_named,
+                                                   "Zoom In (+)");
   double once, twice;
+
+  /* Away from the chart, they fade: they do not cover its corner for nothing. */
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->editor),
+                               gtk_widget_get_width (GTK_WIDGET (fixture->editor)) - 20, 20);
+  g_assert_true (fascia_test_wait_for (hidden, zoom_in, 5000));
 
   once = click_zoom_button (fixture, "Zoom In (+)");
   g_assert_cmpfloat (once, >, fitted * 1.1);
@@ -842,6 +868,12 @@ test_zoom_buttons (Fixture       *fixture,
   g_assert_cmpfloat (twice, >, once * 1.1);
   g_assert_cmpfloat_with_epsilon (click_zoom_button (fixture, "Zoom Out (−)"), once, once * 0.01);
   g_assert_cmpfloat_with_epsilon (click_zoom_button (fixture, "Fit to Pane (0)"), fitted, fitted * 0.01);
+
+  /* Shown, they fade again once the pointer has gone. */
+  g_assert_true (shown (zoom_in));
+  fascia_ui_test_pointer_move (GTK_WIDGET (fixture->editor),
+                               gtk_widget_get_width (GTK_WIDGET (fixture->editor)) - 20, 20);
+  g_assert_true (fascia_test_wait_for (hidden, zoom_in, 5000));
 }
 
 int
