@@ -2438,6 +2438,9 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
                                  FasciaDiagram     *diagram)
 {
   g_autofree char *focused_id = NULL;
+  g_autofree char *focused_atlas_id = NULL;
+  FasciaRegionKind focused_kind = 0;
+  guint focused_n = 0;
 
   g_return_if_fail (FASCIA_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (diagram == NULL || FASCIA_IS_DIAGRAM (diagram));
@@ -2447,10 +2450,23 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
 
   /* The keyboard on a region stays on it where the new drawing has it too (gluteus medius
    * from the back superficial view to the deep one), where it went to the first region of
-   * the new drawing, whatever it was on before. */
+   * the new drawing, whatever it was on before; or on the same muscle, landmark or trigger
+   * point on the other side, where the new drawing shows only one (the side view). */
   if (self->last_focus != NULL && gtk_widget_is_focus (self->last_focus))
-    focused_id = g_strdup (fascia_region_button_get_region_id (
-                             FASCIA_REGION_BUTTON (self->last_focus)));
+    {
+      const FasciaRegion *region;
+
+      focused_id = g_strdup (fascia_region_button_get_region_id (
+                               FASCIA_REGION_BUTTON (self->last_focus)));
+      region = self->diagram != NULL ? fascia_diagram_lookup_region (self->diagram, focused_id)
+                                     : NULL;
+      if (region != NULL && region->atlas_id != NULL)
+        {
+          focused_atlas_id = g_strdup (region->atlas_id);
+          focused_kind = region->kind;
+          focused_n = region->n;
+        }
+    }
 
   set_hovered (self, NULL);
   set_resting (self, NULL);
@@ -2500,8 +2516,19 @@ fascia_diagram_view_set_diagram (FasciaDiagramView *self,
       self->known_serial = fascia_diagram_get_style_serial (self->diagram);
       self->rendered_serial = self->known_serial - 1;
       create_buttons (self);
-      if (focused_id != NULL)
-        fascia_diagram_view_focus_region (self, focused_id);
+      if (focused_id != NULL && !fascia_diagram_view_focus_region (self, focused_id)
+          && focused_atlas_id != NULL)
+        {
+          for (guint i = 0; i < fascia_diagram_get_n_regions (diagram); i++)
+            {
+              const FasciaRegion *region = fascia_diagram_get_region (diagram, i);
+
+              if (region->kind == focused_kind && region->n == focused_n
+                  && g_strcmp0 (region->atlas_id, focused_atlas_id) == 0
+                  && fascia_diagram_view_focus_region (self, region->id))
+                break;
+            }
+        }
       update_fit_box (self);
       /* The caller styles the new diagram (and sizes its labels) after this returns: the
        * first render waits for that, or it would be made twice. */

@@ -248,8 +248,8 @@ test_view_keys_move_the_focus (Fixture       *f,
 }
 
 /* A view switched from a region's keyboard focus: the focus stays on that region where the
- * new view has it too; it went to the new view's first region (intercostal muscles), whatever
- * it was on before. */
+ * new view has it too, or on the same muscle's other side where the view shows one side; it
+ * went to the new view's first region (intercostal muscles), whatever it was on before. */
 static void
 test_view_keys_keep_the_region (Fixture       *f,
                                 gconstpointer  data)
@@ -277,6 +277,15 @@ test_view_keys_keep_the_region (Fixture       *f,
   fascia_ui_test_wait_idle (200);
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus == fascia_diagram_view_get_region_widget (view, "m-gluteus-medius-l"));
+
+  /* The side view shows the right side only: the keyboard stays on gluteus medius there, on
+   * its right side, where it went to the view's first region. */
+  fascia_ui_test_keys (GTK_WIDGET (f->window), "ctrl+4");
+  fascia_ui_test_wait_idle (200);
+  g_assert_cmpstr (fascia_atlas_page_get_view (atlas_page (f)), ==, "lateral");
+  g_assert_null (fascia_diagram_view_get_region_widget (view, "m-gluteus-medius-l"));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == fascia_diagram_view_get_region_widget (view, "m-gluteus-medius-r"));
 }
 
 static void
