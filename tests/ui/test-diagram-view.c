@@ -46,6 +46,26 @@ point_activated_cb (FasciaDiagramView *view,
   fixture->n_points++;
 }
 
+/* The test drawing, tests/data/diagram-view/anterior.svg, as a new diagram of @atlas. */
+static FasciaDiagram *
+load_test_diagram (FasciaAtlas *atlas)
+{
+  g_autofree char *svg_path = g_test_build_filename (G_TEST_DIST, "data", "diagram-view",
+                                                     "anterior.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  FasciaDiagram *diagram;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (svg_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  svg = g_bytes_new_take (contents, length);
+  diagram = fascia_diagram_new_from_bytes (atlas, svg, &error);
+  g_assert_no_error (error);
+  return diagram;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -53,20 +73,11 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *atlas_dir = g_test_build_filename (G_TEST_DIST, "data", "atlas-good",
                                                       NULL);
-  g_autofree char *svg_path = g_test_build_filename (G_TEST_DIST, "data", "diagram-view",
-                                                     "anterior.svg", NULL);
-  g_autoptr(GBytes) svg = NULL;
   GtkWidget *box;
-  char *contents;
-  gsize length;
 
   fixture->atlas = fascia_atlas_new_from_directory (atlas_dir, &error);
   g_assert_no_error (error);
-  g_file_get_contents (svg_path, &contents, &length, &error);
-  g_assert_no_error (error);
-  svg = g_bytes_new_take (contents, length);
-  fixture->diagram = fascia_diagram_new_from_bytes (fixture->atlas, svg, &error);
-  g_assert_no_error (error);
+  fixture->diagram = load_test_diagram (fixture->atlas);
 
   fixture->activated = g_ptr_array_new_with_free_func (g_free);
   fixture->window = gtk_window_new ();
@@ -144,23 +155,11 @@ static void
 test_window_closed_while_rendering (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autofree char *svg_path = g_test_build_filename (G_TEST_DIST, "data", "diagram-view",
-                                                     "anterior.svg", NULL);
   g_autoptr(GCancellable) release = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) svg = NULL;
-  g_autoptr(FasciaDiagram) other = NULL;
+  g_autoptr(FasciaDiagram) other = load_test_diagram (fixture->atlas);
   g_autoptr(GTask) blocker = NULL;
   gboolean started = FALSE;
   guint full, patches, full_now;
-  char *contents;
-  gsize length;
-
-  g_file_get_contents (svg_path, &contents, &length, &error);
-  g_assert_no_error (error);
-  svg = g_bytes_new_take (contents, length);
-  other = fascia_diagram_new_from_bytes (fixture->atlas, svg, &error);
-  g_assert_no_error (error);
 
   /* The render ahead of @other, queued behind a job that waits for @release. */
   blocker = g_task_new (NULL, NULL, NULL, NULL);
@@ -1205,23 +1204,11 @@ static void
 test_switch_back_renders_nothing (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autofree char *svg_path = g_test_build_filename (G_TEST_DIST, "data", "diagram-view",
-                                                     "anterior.svg", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) svg = NULL;
-  g_autoptr(FasciaDiagram) other = NULL;
+  g_autoptr(FasciaDiagram) other = load_test_diagram (fixture->atlas);
   guint full, patches;
   Picture before, after;
   double width, height;
   int darkest;
-  char *contents;
-  gsize length;
-
-  g_file_get_contents (svg_path, &contents, &length, &error);
-  g_assert_no_error (error);
-  svg = g_bytes_new_take (contents, length);
-  other = fascia_diagram_new_from_bytes (fixture->atlas, svg, &error);
-  g_assert_no_error (error);
 
   g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, fixture->view, 5000));
   fascia_diagram_view_get_render_count (fixture->view, &full, &patches);
