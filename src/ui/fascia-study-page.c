@@ -1213,4 +1213,6 @@ fascia_study_page_init (FasciaStudyPage *self)
    * where a drawing frames the body (the side view at the ribs, the back views at the
    * thighs) the cut showed against the pane's edge, as if the pane cut the figure off. */
   fascia_diagram_view_set_fit_figure (self->diagram_view, TRUE);
+  /* A small muscle to find is easier to press zoomed in. */
+  fascia_ui_add_zoom_buttons (self->diagram_view);
 }

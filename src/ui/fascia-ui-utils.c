@@ -1456,7 +1456,8 @@ zoom_button_clicked_cb (GtkButton         *button,
 
 /**
  * fascia_ui_add_zoom_buttons:
- * @view: the diagram of a plan or visit editor, the child of a #GtkOverlay
+ * @view: the diagram of a plan or visit editor or of the Study page, the child of a
+ *   #GtkOverlay
  *
  * Puts zoom out, fit and zoom in buttons over @view's bottom right corner, as an image
  * viewer has them, shown while the pointer moves over the drawing: an editor's diagram is

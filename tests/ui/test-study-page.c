@@ -252,6 +252,73 @@ test_find_muscle_round (Fixture       *fixture,
   g_assert_cmpuint (n_right, ==, 5);
 }
 
+static gboolean
+is_zoom_in (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Zoom In (+)") == 0;
+}
+
+static gboolean
+drawable_and_laid_out (gpointer widget)
+{
+  return gtk_widget_is_drawable (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+zoomed_in (gpointer view)
+{
+  double *fitted = g_object_get_data (G_OBJECT (view), "test-fitted-zoom");
+
+  return fascia_diagram_view_get_zoom (view) > *fitted * 1.1;
+}
+
+/* A muscle to find is pressed zoomed in: the zoom buttons over the drawing's corner show as
+ * the pointer moves over it, zoom in, and a click on the muscle named, as the drawing is
+ * now, is the right answer. The Study page had no zoom a user could see. */
+static void
+test_find_zoomed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FasciaDiagramView *view =
+    FASCIA_DIAGRAM_VIEW (fascia_study_page_get_diagram_view (fixture->page));
+  FasciaQuizQuestion *question;
+  FasciaQuiz *quiz;
+  GtkWidget *zoom_in;
+  double fitted, x, y;
+  const char *region;
+
+  fascia_study_page_start (fixture->page, FASCIA_QUIZ_KIND_FIND_MUSCLE, 42);
+  quiz = fascia_study_page_get_quiz (fixture->page);
+  question = fascia_quiz_get_current (quiz);
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
+  fitted = fascia_diagram_view_get_zoom (view);
+  zoom_in = fascia_ui_test_find_widget (GTK_WIDGET (fixture->page), is_zoom_in, NULL);
+  g_assert_nonnull (zoom_in);
+  g_assert_true (gtk_widget_is_ancestor (zoom_in, gtk_widget_get_parent (GTK_WIDGET (view))));
+
+  fascia_ui_test_pointer_move (GTK_WIDGET (view), 40, 40);
+  fascia_ui_test_pointer_move (GTK_WIDGET (view), 50, 50);
+  g_assert_true (fascia_test_wait_for (drawable_and_laid_out, zoom_in, 5000));
+  g_object_set_data (G_OBJECT (view), "test-fitted-zoom", &fitted);
+  fascia_ui_test_click (zoom_in, gtk_widget_get_width (zoom_in) / 2.0,
+                        gtk_widget_get_height (zoom_in) / 2.0);
+  g_assert_true (fascia_test_wait_for (zoomed_in, view, 5000));
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
+
+  /* Zoomed in about the middle: the muscle brought into sight, as a user pans to it. */
+  region = region_to_press (fascia_diagram_view_get_diagram (view), question, TRUE);
+  fascia_diagram_view_reveal_region (view, region);
+  g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
+  g_assert_true (zoomed_in (view));
+  g_assert_true (point_in_region (view, fascia_diagram_view_get_diagram (view), region, &x, &y));
+  fascia_ui_test_click (GTK_WIDGET (view), x, y);
+  g_assert_true (fascia_test_wait_for (answered, quiz, 3000));
+  g_assert_cmpstr (fascia_quiz_question_get_answer_region (question), ==, region);
+  g_assert_true (fascia_quiz_question_get_correct (question));
+  g_object_set_data (G_OBJECT (view), "test-fitted-zoom", NULL);
+}
+
 /* Choices by the number keys, all right; then the progress shows in a new page on the same
  * database. */
 static void
@@ -1113,6 +1180,8 @@ main (int   argc,
 
   g_test_add ("/fascia/ui/study-page/find-muscle-round", Fixture, NULL,
               fixture_set_up, test_find_muscle_round, fixture_tear_down);
+  g_test_add ("/fascia/ui/study-page/find-zoomed", Fixture, NULL,
+              fixture_set_up, test_find_zoomed, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/find-tab-into-drawing", Fixture, NULL,
               fixture_set_up, test_find_tab_into_drawing, fixture_tear_down);
   g_test_add ("/fascia/ui/study-page/find-no-tooltip", Fixture, NULL,
