@@ -1419,9 +1419,10 @@ def build_anterior():
         draw_obturator_membrane(v, s)
         draw_pelvic_floor_landmarks_coronal(v, s)
         draw_linea_aspera(v, s)
-        draw_patella_coronal(v, s)
-        draw_patellar_ligament_coronal(v, s)
+        # the condyles behind the patella, which lies in front of them over the upper end of its ligament
         draw_knee_landmarks(v, s)
+        draw_patellar_ligament_coronal(v, s)
+        draw_patella_coronal(v, s)
     draw_symphysis(v)
     for s in v.sides:
         sf = sfx(s)
@@ -2578,7 +2579,7 @@ def thigh_front(v, side):
     # tendon on the base of the patella
     frame = v.frame
     v.frame = (frame[0], max(frame[1], 700))
-    vi = sheet(v, side, [(119, 344), (132, 336), (146, 331)], [(KNEE - 6, 642), (KNEE + 12, 642)],
+    vi = sheet(v, side, [(119, 344), (132, 336), (146, 331)], [(KNEE - 6, 645), (KNEE + 12, 645)],
                [(113, 440), (140, 440)], [(88, 560), (112, 560)])
     v.frame = frame
     v.add('muscles', group('m-vastus-intermedius' + sf, muscle_parts(vi, 'deep', 10, tendon=(0.88, 1.0))))
@@ -2680,25 +2681,42 @@ def vastus_medialis_front(v, side):
     return group('m-vastus-medialis' + sfx(side), muscle_parts(vm, 'mid', 14, tendon=(0.93, 1.0)))
 
 
+# The patella from in front (mm, left side): a rounded triangle, its base up at the quadriceps tendon, the
+# superolateral and superomedial angles rounded, its sides converging to the blunt apex below, about 4.5 cm
+# wide and 5 cm tall, the apex about 1 cm above the joint line (Gray's, Moore)
+PATELLA_C = [(-2, 642), (10, 643), (19, 647), (23, 657), (21.5, 669), (15, 681), (7, 691), (1, 694.5), (-5, 691),
+             (-13, 682), (-19.5, 670), (-22, 657), (-18, 646), (-10, 643)]
+# the patellar ligament: a flat, strong band from the apex and the margins beside it, behind the lower part of
+# the patella, down to the tibial tuberosity, about 5 cm long and 2.5-3 cm wide (PATELLAR_LIGAMENT_END its
+# insertion, below the patella's apex)
+PATELLAR_LIGAMENT_END = 740
+PATELLAR_LIGAMENT = [(-11, 682, 'c'), (13, 682, 'c'), (15, 694), (15.5, 712), (15, PATELLAR_LIGAMENT_END, 'c'),
+                     (-9, PATELLAR_LIGAMENT_END, 'c'), (-12, 712), (-12.5, 694)]
+# the tibial tuberosity: a low roughened prominence on the front of the tibia about 2.5 cm below the plateau,
+# the ligament ending on its upper part, its lower part tapering down into the anterior border
+TIBIAL_TUBEROSITY = [(-8, 731, 'c'), (14, 731, 'c'), (13.5, 741), (10, 748), (4, 754), (-2, 748), (-6.5, 741)]
+
+
 def draw_patella_coronal(v, side):
-    """The patella from in front: a rounded triangle, base up at the quadriceps tendon, apex down."""
+    """The patella from in front, in front of the femoral condyles and over the upper end of its ligament:
+    drawn as bone, whose outline stands out from the condyles beside it."""
     k = KNEE + 2
-    pts = [(k - 20, 646), (k - 10, 640), (k, 639), (k + 10, 640), (k + 21, 647), (k + 23, 662), (k + 18, 680),
-           (k + 8, 694), (k, 698), (k - 8, 694), (k - 18, 680), (k - 22, 662)]
-    v.add('bones', path(smooth(v.ps(pts, side)), LANDMARK, 'b-patella' + sfx(side)))
+    pts = [(k + a, y) + tuple(r) for a, y, *r in PATELLA_C]
+    v.add('bones', path(smooth(v.ps(pts, side)), BONE, 'b-patella' + sfx(side)))
 
 
 def draw_patellar_ligament_coronal(v, side):
-    """The patellar ligament from in front: from the apex of the patella down to the tibial tuberosity,
-    about 2.5 cm wide above and narrowing a little (drawing only), and the tuberosity it ends on, a
-    little lateral to the middle of the tibia."""
+    """The patellar ligament from in front (under the patella, drawn after it): from the apex of the patella
+    and the margins beside it down to the tibial tuberosity, a flat band ending square on the tuberosity,
+    whose roughened lower part shows below it, a little lateral to the middle of the tibia."""
     k = KNEE + 2
-    lig = [(k, 690), (k + 2, 716), (k + 4, 742)]
-    v.add('bones', path(ribbon(v.ps(lig, side), [24 * v.scale, 21 * v.scale, 18 * v.scale]), TENDON,
-                        'b-patellar-ligament' + sfx(side)))
-    v.add('bones', path(lines_d(hatch([v.ps(ribbon_poly(lig, [24, 21, 18]), side)], 5, 88 if side == 1 else 92)),
-                        TENDON_FIBRE))
-    v.add('bones', path(smooth(ell(v, k + 4, 746, 9, 6, 0, side)), LANDMARK, 'b-tibial-tuberosity' + sfx(side)))
+    tub = v.ps([(k + a, y) + tuple(r) for a, y, *r in TIBIAL_TUBEROSITY], side)
+    rough = [smooth(v.ps([(k + a, y), (k + a + b, y + 1.5)], side), False)
+             for a, y, b in ((-1, 742.5, 1), (4, 742.5, 0.5), (9, 742.5, -1), (1.5, 746.5, 1), (6.5, 746.5, -1))]
+    v.add('bones', group('b-tibial-tuberosity' + sfx(side), [path(smooth(tub), LANDMARK), path(' '.join(rough), BONE_DETAIL)]))
+    lig = v.ps([(k + a, y) + tuple(r) for a, y, *r in PATELLAR_LIGAMENT], side)
+    v.add('bones', path(smooth(lig), TENDON, 'b-patellar-ligament' + sfx(side)))
+    v.add('bones', path(lines_d(hatch([[q[:2] for q in lig]], 5, 88 if side == 1 else 92)), TENDON_FIBRE))
 
 
 def sartorius_front(v, side):
@@ -3070,8 +3088,8 @@ def build_front_superficial():
     for s in v.sides:
         # the patella and its ligament in front of the femoral condyles, which show either side of them
         draw_knee_landmarks(v, s)
-        draw_patella_coronal(v, s)
         draw_patellar_ligament_coronal(v, s)
+        draw_patella_coronal(v, s)
     la = [(-6, XIPHOID_TIP + 2, 'c'), (6, XIPHOID_TIP + 2, 'c'), (5, 126), (2.5, 200), (3, 292, 'c'), (-3, 292, 'c'), (-2.5, 200), (-5, 126)]
     v.add('bones', group('b-linea-alba', [path(smooth(v.ps(la)), TENDON),
                                           path(smooth(ell(v, 0, 130, 6, 6.5, 0)), 'fill="#e2cfb4" stroke="#8a7458" stroke-width="1.3"')]))

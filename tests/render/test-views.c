@@ -3093,10 +3093,10 @@ test_front_iliotibial_tract_on_thigh (void)
  * its ligament running down from its apex over the front of the knee to the tibial tuberosity, the
  * femoral condyles showing on either side of them (Gray's, Moore). The condyles were drawn over
  * the patella's lower half and the ligament's upper part, so that the patella read as a
- * lozenge above two discs and the ligament narrowed between them. Both sides, from 674 to 690 mm
- * below L1 (the patella's lower half) within 12 mm of its middle (68 mm out) every point finds the
- * patella or its ligament, and from 690 to 704 mm (above the joint line) every point of the
- * ligament's middle 18 mm finds the ligament: never a condyle. */
+ * lozenge above two discs and the ligament narrowed between them. Both sides, from 674 to 682 mm
+ * below L1 (the patella's lower half) within 10 mm of its middle (68 mm out), and from 682 to 704
+ * mm (the apex, the ligament below it, above the joint line) within the ligament's middle 18 mm,
+ * every point finds the patella or its ligament: never a condyle. */
 static void
 test_front_knee_patella_in_front (void)
 {
@@ -3105,14 +3105,14 @@ test_front_knee_patella_in_front (void)
 
   for (int side = 1; side >= -1; side -= 2)
     for (double y = 674; y <= 704; y += 2)
-      for (double a = 56; a <= 80; a += 0.5)
+      for (double a = 58; a <= 78; a += 0.5)
         {
           const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
           const char *id = hit != NULL ? hit->atlas_id : "";
 
-          if (y > 690 && (a < 59 || a > 77))
+          if (y > 682 && (a < 59 || a > 77))
             continue;
-          if (g_str_equal (id, "patellar-ligament") || (y <= 690 && g_str_equal (id, "patella")))
+          if (g_str_equal (id, "patellar-ligament") || g_str_equal (id, "patella"))
             continue;
           g_string_append_printf (wrong, "\n  %s side, %.0f mm below L1: %s at %.1f mm out",
                                   side == 1 ? "left" : "right", y, hit != NULL ? hit->id : "nothing", a);
@@ -3329,6 +3329,112 @@ test_front_deep_lesser_trochanter_closed (void)
 
   if (wrong->len > 0)
     g_error ("background inside the thigh below the lesser trochanter:%s", wrong->str);
+}
+
+/* How many mm the region @atlas_id runs across the row @below mm below L1 of the front or back
+ * view @diagram on the @left side, from @from to @to mm out, and where it begins (@first, if not
+ * NULL). */
+static double
+coronal_run_mm (FasciaDiagram *diagram,
+                gboolean       left,
+                const char    *atlas_id,
+                double         below,
+                double         from,
+                double         to,
+                double        *first)
+{
+  double n = 0;
+
+  if (first != NULL)
+    *first = -1;
+  for (double a = from; a <= to; a += 0.25)
+    {
+      const FasciaRegion *hit = coronal_hit_mm (diagram, left, a, below);
+
+      if (hit != NULL && g_str_equal (hit->atlas_id, atlas_id))
+        {
+          if (first != NULL && *first < 0)
+            *first = a;
+          n += 0.25;
+        }
+    }
+  return n;
+}
+
+/* Front views: the patellar ligament is a flat, strong band from the apex of the patella and the
+ * margins beside it down to the tibial tuberosity, about 5 cm long and 2.5 to 3 cm wide, and the
+ * tuberosity a low roughened prominence under its end, about 2.5 cm below the tibial plateau
+ * (Gray's, Moore). The ligament was a rod with round caps drawn over the middle of the patella
+ * (from 678 mm below L1, the patella's apex at 698) to a round knob over its end. Both sides,
+ * down the column through the apex (69 mm out): the patella, then at once the ligament, which
+ * begins within 1 mm of the patella's lowest point; the ligament runs 40 to 55 mm, ends 728 to
+ * 748 mm below L1, is 24 to 32 mm wide halfway down and still 20 mm wide 1 mm above its end (no
+ * round cap); then at once the tuberosity, which shows no wider than the ligament's end and for
+ * less than 20 mm below it. */
+static void
+test_front_knee_patellar_ligament (void)
+{
+  const char *front_views[] = { "anterior", "front-superficial" };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (front_views); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (front_views[v]);
+      const FasciaRegion *patella;
+      double out, apex;
+
+      fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+      for (int side = 1; side >= -1; side -= 2)
+        {
+          const char *where = side == 1 ? "left" : "right";
+          double y, patella_end = -1, lig_end = -1, tub_end = -1, mid, end_w, tub_w = 0;
+
+          patella = fascia_diagram_lookup_region (diagram, side == 1 ? "b-patella-l" : "b-patella-r");
+          g_assert_nonnull (patella);
+          back_view_mm (diagram, 0, patella->y + patella->height, TRUE, &out, &apex);
+          for (y = 650; y <= 765; y += 0.25)
+            {
+              const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, 69, y);
+              const char *id = hit != NULL ? hit->atlas_id : "";
+
+              if (lig_end < 0 && g_str_equal (id, "patella"))
+                patella_end = y;
+              else if (patella_end > 0 && tub_end < 0 && g_str_equal (id, "patellar-ligament"))
+                lig_end = y;
+              else if (lig_end > 0 && g_str_equal (id, "tibial-tuberosity"))
+                tub_end = y;
+              else if (patella_end > 0)
+                break;
+            }
+          if (patella_end < 0 || lig_end < 0 || tub_end < 0)
+            {
+              g_string_append_printf (wrong, "\n  %s, %s side: down the apex, the patella to %.2f, the ligament "
+                                      "to %.2f, the tuberosity to %.2f mm below L1, then something else",
+                                      front_views[v], where, patella_end, lig_end, tub_end);
+              continue;
+            }
+          if (fabs (patella_end - apex) > 1)
+            g_string_append_printf (wrong, "\n  %s, %s side: the ligament begins at %.2f mm below L1, "
+                                    "the patella's apex at %.2f", front_views[v], where, patella_end, apex);
+          if (lig_end - patella_end < 40 || lig_end - patella_end > 55 || lig_end < 728 || lig_end > 748)
+            g_string_append_printf (wrong, "\n  %s, %s side: the ligament from %.2f to %.2f mm below L1",
+                                    front_views[v], where, patella_end, lig_end);
+          mid = coronal_run_mm (diagram, side == 1, "patellar-ligament", (patella_end + lig_end) / 2, 40, 100, NULL);
+          end_w = coronal_run_mm (diagram, side == 1, "patellar-ligament", lig_end - 1, 40, 100, NULL);
+          if (mid < 24 || mid > 32 || end_w < 20)
+            g_string_append_printf (wrong, "\n  %s, %s side: the ligament %.2f mm wide halfway, %.2f mm "
+                                    "1 mm above its end", front_views[v], where, mid, end_w);
+          for (y = lig_end + 0.25; y <= tub_end; y += 0.25)
+            tub_w = MAX (tub_w, coronal_run_mm (diagram, side == 1, "tibial-tuberosity", y, 40, 100, NULL));
+          if (tub_w > end_w || tub_end - lig_end >= 20)
+            g_string_append_printf (wrong, "\n  %s, %s side: below the ligament (%.2f mm wide) the tuberosity "
+                                    "%.2f mm wide, %.2f mm long", front_views[v], where, end_w, tub_w,
+                                    tub_end - lig_end);
+        }
+    }
+
+  if (wrong->len > 0)
+    g_error ("the patellar ligament from the apex to the tuberosity:%s", wrong->str);
 }
 
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
@@ -5487,5 +5593,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-thigh-closed", test_front_thigh_closed);
   g_test_add_func ("/fascia/render/views/front-rectus-femoris-origin", test_front_rectus_femoris_origin);
   g_test_add_func ("/fascia/render/views/front-deep-lesser-trochanter-closed", test_front_deep_lesser_trochanter_closed);
+  g_test_add_func ("/fascia/render/views/front-knee-patellar-ligament", test_front_knee_patellar_ligament);
   return g_test_run ();
 }
