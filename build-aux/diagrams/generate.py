@@ -587,17 +587,83 @@ KNEE = LM['knee'][0]
 TIBIA_C = [(KNEE - 38, 713), (KNEE - 22, 710), (KNEE - 7, 712), (KNEE - 3, 707, 'c'), (KNEE + 3, 707, 'c'), (KNEE + 7, 712),
            (KNEE + 24, 711), (KNEE + 40, 714), (KNEE + 42, 724), (KNEE + 36, 736), (KNEE + 22, 748), (KNEE + 15, 830, 'c'),
            (KNEE - 15, 830, 'c'), (KNEE - 20, 752), (KNEE - 32, 738), (KNEE - 39, 724)]
+# the tibia from in front: the condyles flaring over the shaft, whose borders run down almost straight to the foot
+# of the front views
+TIBIA_FRONT = TIBIA_C[:9] + [(KNEE + 38, 733), (KNEE + 30, 742), (KNEE + 23.5, 750), (KNEE + 21, 758),
+                             (KNEE + 20.5, 830, 'c'), (KNEE - 18.5, 830, 'c'), (KNEE - 19, 758), (KNEE - 21.5, 750),
+                             (KNEE - 29, 741), (KNEE - 36, 731), (KNEE - 39, 724)]
 FIBULA_C = [(KNEE + 30, 728), (KNEE + 36, 723), (KNEE + 44, 726), (KNEE + 47, 736), (KNEE + 44, 748), (KNEE + 42, 760),
             (KNEE + 42, 830, 'c'), (KNEE + 32, 830, 'c'), (KNEE + 33, 760), (KNEE + 29, 746), (KNEE + 28, 736)]
 
 
+# The fibula from in front (mm, left side): its head below and behind the lateral tibial condyle, its apex
+# (styloid process) pointing up below the condyle, its widest about level with the tibial tuberosity, its medial
+# part behind the tibia; then the neck and the shaft, behind the lateral border of the tibia and apart from it
+# (the interosseous space) (Gray's, Moore)
+FIBULA_FRONT = [(KNEE + 24, 726), (KNEE + 31, 720), (KNEE + 37, 717), (KNEE + 42.5, 719.5), (KNEE + 46, 726),
+                (KNEE + 46.5, 734), (KNEE + 44, 741.5), (KNEE + 40.5, 748), (KNEE + 39, 756), (KNEE + 38.5, 830, 'c'),
+                (KNEE + 29, 830, 'c'), (KNEE + 29, 756), (KNEE + 27.5, 748), (KNEE + 24, 741), (KNEE + 22, 733)]
+# where the head narrows into the neck (mm below L1)
+FIBULAR_NECK_Y = 745
+
+
+def frame_cut(v, pts):
+    """The closed outline pts (mm) cut by the foot of v's frame: the points below it dropped and a corner where
+    each edge crosses it, so that a bone running off the foot ends square on it."""
+    y1 = v.frame[1]
+    if all(q[1] <= y1 for q in pts):
+        return pts
+    def at(a, b, y):
+        return (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
+
+    out = []
+    for a, b in zip(pts, pts[1:] + pts[:1]):
+        if a[1] <= y1:
+            out.append(a)
+        # the corner on the foot, and a point on the edge 3 mm above it, so that the smoothed edge runs
+        # straight into the corner rather than bowing out beside it
+        if a[1] <= y1 < b[1]:
+            out += ([at(a, b, y1 - 3)] if a[1] < y1 - 3 else []) + [at(a, b, y1) + ('c',)]
+        elif b[1] <= y1 < a[1]:
+            out += [at(a, b, y1) + ('c',)] + ([at(a, b, y1 - 3)] if b[1] < y1 - 3 else [])
+    return out
+
+
+def clip_above(pts, y0):
+    """The part of the closed outline pts (mm) above the line y = y0."""
+    out = []
+    for a, b in zip(pts, pts[1:] + pts[:1]):
+        if a[1] <= y0:
+            out.append(a[:2])
+        if (a[1] <= y0) != (b[1] <= y0):
+            t = (y0 - a[1]) / (b[1] - a[1])
+            out.append((a[0] + (b[0] - a[0]) * t, y0, 'c'))
+    return out
+
+
 def draw_knee_coronal(v, side):
-    """The upper tibia and fibula below the femoral condyles (views that reach the knee).  The fibular
-    head lies posterolateral, just below the lateral tibial condyle."""
+    """The upper tibia and fibula below the femoral condyles (views that reach the knee), cut square by the
+    foot of the view.  The fibular head lies posterolateral, just below the lateral tibial condyle: from in
+    front, its head, behind the tibia, shows lateral to the lateral condyle, over the interosseous space
+    between the two bones (drawing only, pale)."""
     s = sfx(side)
-    v.add('bones', group('b-tibia' + s, [path(smooth(v.ps(TIBIA_C, side)), BONE),
-                                         path(smooth(v.ps([(KNEE - 30, 722), (KNEE - 10, 724), (KNEE + 10, 724), (KNEE + 32, 722)], side), False), BONE_DETAIL)]))
-    v.add('bones', group('b-fibula' + s, [path(smooth(v.ps(FIBULA_C, side)), BONE)]))
+    tibia = [path(smooth(v.ps(frame_cut(v, TIBIA_FRONT if v.kind == 'ant' else TIBIA_C), side)), BONE),
+             path(smooth(v.ps([(KNEE - 30, 722), (KNEE - 10, 724), (KNEE + 10, 724), (KNEE + 32, 722)], side), False), BONE_DETAIL)]
+    if v.kind != 'ant':
+        v.add('bones', group('b-tibia' + s, tibia))
+        v.add('bones', group('b-fibula' + s, [path(smooth(v.ps(frame_cut(v, FIBULA_C), side)), BONE)]))
+        return
+    fib = frame_cut(v, FIBULA_FRONT)
+    # the proximal tibiofibular joint's anterior ligament and the interosseous membrane below, from the
+    # fibula to the lateral border of the tibia
+    v.add('bones', path(smooth(v.ps(frame_cut(v, [(KNEE + 18, 740), (KNEE + 30, 736), (KNEE + 30, 830, 'c'),
+                                                  (KNEE + 15, 830, 'c')]), side)), LIGAMENT))
+    v.add('bones', group('b-fibula' + s, [path(smooth(v.ps(fib, side)), BONE)]))
+    head = clip_above(FIBULA_FRONT, FIBULAR_NECK_Y)
+    # (with the bone's outline, which it lies over)
+    v.add('bones', path(smooth(v.ps(head, side)), LANDMARK.replace('stroke-width="1.2"', 'stroke-width="2"'),
+                        'b-fibular-head' + s))
+    v.add('bones', group('b-tibia' + s, tibia))
 
 
 def clip_below(poly, y0):
@@ -664,7 +730,9 @@ FEMORAL_CONDYLE_LAT = [(KNEE + 34, 666), (KNEE + 37, 682), (KNEE + 34, 697), (KN
 
 def draw_knee_landmarks(v, side):
     s = sfx(side)
-    v.add('bones', path(smooth(ell(v, KNEE + 37.5, 736, 8.5, 10.5, 0, side)), LANDMARK, 'b-fibular-head' + s))
+    if v.kind != 'ant':
+        # (from in front the head is drawn with the fibula, behind the tibia: draw_knee_coronal)
+        v.add('bones', path(smooth(ell(v, KNEE + 37.5, 736, 8.5, 10.5, 0, side)), LANDMARK, 'b-fibular-head' + s))
     mc = [(KNEE - 38, 714), (KNEE - 22, 711.5), (KNEE - 12, 715), (KNEE - 13, 727), (KNEE - 26, 733), (KNEE - 37, 726)]
     v.add('bones', path(smooth(v.ps(mc, side)), LANDMARK, 'b-medial-tibial-condyle' + s))
     if v.kind == 'post':

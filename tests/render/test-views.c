@@ -3437,6 +3437,128 @@ test_front_knee_patellar_ligament (void)
     g_error ("the patellar ligament from the apex to the tuberosity:%s", wrong->str);
 }
 
+/* Front views: the head of the fibula lies below and behind the lateral tibial condyle, at about the
+ * level of the tibial tuberosity, its neck below; from in front only its front and lateral part
+ * shows, beside the tibia (Gray's, Moore). It was an oval inside an outline of its own on a narrow
+ * post apart from the tibia (the oval 725-747 mm below L1 inside the fibula's outline, from 723).
+ * Both sides: the head's top shows more than 4 mm below the top of the tibia, and on
+ * every row from 1 mm below it to 742 mm below L1, walking in from the side, the first thing
+ * drawn is the head and the next past it the tibia. */
+static void
+test_front_knee_fibular_head (void)
+{
+  const char *front_views[] = { "anterior", "front-superficial" };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (front_views); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (front_views[v]);
+
+      fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+      for (int side = 1; side >= -1; side -= 2)
+        {
+          const char *where = side == 1 ? "left" : "right";
+          const FasciaRegion *tibia = fascia_diagram_lookup_region (diagram, side == 1 ? "b-tibia-l" : "b-tibia-r");
+          double head_top = -1, tibia_top, out;
+
+          g_assert_nonnull (tibia);
+          back_view_mm (diagram, 0, tibia->y, TRUE, &out, &tibia_top);
+          for (double y = 700; y <= 765 && head_top < 0; y += 0.25)
+            if (coronal_run_mm (diagram, side == 1, "fibular-head", y, 80, 125, NULL) > 0)
+              head_top = y;
+          if (head_top < 0 || head_top - tibia_top <= 4)
+            {
+              g_string_append_printf (wrong, "\n  %s, %s side: the head's top %.2f, the tibia's %.2f mm below L1",
+                                      front_views[v], where, head_top, tibia_top);
+              continue;
+            }
+          for (double y = head_top + 1; y <= 742; y += 1)
+            {
+              const char *first = NULL, *next = NULL;
+
+              for (double a = 130; a >= 60 && next == NULL; a -= 0.25)
+                {
+                  const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+
+                  if (first == NULL && hit != NULL)
+                    first = hit->id;
+                  else if (first != NULL && (hit == NULL || !g_str_equal (hit->id, first)))
+                    next = hit != NULL ? hit->id : "the background";
+                }
+              if (first == NULL || !g_str_has_prefix (first, "b-fibular-head-") || next == NULL ||
+                  !g_str_has_prefix (next, "b-tibia-"))
+                g_string_append_printf (wrong, "\n  %s, %s side, %.2f mm below L1: walking in, %s then %s",
+                                        front_views[v], where, y, first, next);
+            }
+        }
+    }
+
+  if (wrong->len > 0)
+    g_error ("the head of the fibula not beside the tibia below its lateral condyle:%s", wrong->str);
+}
+
+/* Where the region @atlas_id of the front or back view @diagram ends laterally on the row @below mm
+ * below L1 (the @left side), walking out from @from to @to mm; -1 if it is not on the row. */
+static double
+coronal_lateral_border_mm (FasciaDiagram *diagram,
+                           gboolean       left,
+                           const char    *atlas_id,
+                           double         below,
+                           double         from,
+                           double         to)
+{
+  double last = -1;
+
+  for (double a = from; a <= to; a += 0.25)
+    {
+      const FasciaRegion *hit = coronal_hit_mm (diagram, left, a, below);
+
+      if (hit != NULL && g_str_equal (hit->atlas_id, atlas_id))
+        last = a;
+    }
+  return last;
+}
+
+/* Front views: the foot of the view cuts the tibia and the fibula square. Their outlines were
+ * clamped to the foot from points below it, and ran in or out in the last millimetres, a notch at
+ * each corner. Both sides: the lateral border of the tibia, and both borders of the fibula, lie
+ * 0.25 mm above the foot (765 mm below L1) where they lie 4 mm above it, within 1 mm (the medial
+ * border of the tibia is under the pes anserinus). */
+static void
+test_front_knee_bones_cut_square (void)
+{
+  const char *front_views[] = { "anterior", "front-superficial" };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (front_views); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (front_views[v]);
+
+      fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+      for (int side = 1; side >= -1; side -= 2)
+        {
+          const char *where = side == 1 ? "left" : "right";
+          double tibia_foot = coronal_lateral_border_mm (diagram, side == 1, "tibia", 764.75, 60, 130);
+          double tibia_above = coronal_lateral_border_mm (diagram, side == 1, "tibia", 761, 60, 130);
+          double fibula_foot_w, fibula_above_w, fibula_foot, fibula_above;
+
+          fibula_foot_w = coronal_run_mm (diagram, side == 1, "fibula", 764.75, 60, 130, &fibula_foot);
+          fibula_above_w = coronal_run_mm (diagram, side == 1, "fibula", 761, 60, 130, &fibula_above);
+          if (tibia_above < 0 || fabs (tibia_foot - tibia_above) > 1)
+            g_string_append_printf (wrong, "\n  %s, %s side: the tibia's lateral border %.2f mm out at the foot, "
+                                    "%.2f mm 4 mm above", front_views[v], where, tibia_foot, tibia_above);
+          if (fibula_above < 0 || fabs (fibula_foot - fibula_above) > 1 ||
+              fabs (fibula_foot + fibula_foot_w - fibula_above - fibula_above_w) > 1)
+            g_string_append_printf (wrong, "\n  %s, %s side: the fibula %.2f-%.2f mm out at the foot, %.2f-%.2f "
+                                    "mm 4 mm above", front_views[v], where, fibula_foot, fibula_foot + fibula_foot_w,
+                                    fibula_above, fibula_above + fibula_above_w);
+        }
+    }
+
+  if (wrong->len > 0)
+    g_error ("the bones not cut square by the foot of the view:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -5594,5 +5716,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-rectus-femoris-origin", test_front_rectus_femoris_origin);
   g_test_add_func ("/fascia/render/views/front-deep-lesser-trochanter-closed", test_front_deep_lesser_trochanter_closed);
   g_test_add_func ("/fascia/render/views/front-knee-patellar-ligament", test_front_knee_patellar_ligament);
+  g_test_add_func ("/fascia/render/views/front-knee-fibular-head", test_front_knee_fibular_head);
+  g_test_add_func ("/fascia/render/views/front-knee-bones-cut-square", test_front_knee_bones_cut_square);
   return g_test_run ();
 }
