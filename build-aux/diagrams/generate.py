@@ -733,8 +733,19 @@ def draw_knee_landmarks(v, side):
     if v.kind != 'ant':
         # (from in front the head is drawn with the fibula, behind the tibia: draw_knee_coronal)
         v.add('bones', path(smooth(ell(v, KNEE + 37.5, 736, 8.5, 10.5, 0, side)), LANDMARK, 'b-fibular-head' + s))
-    mc = [(KNEE - 38, 714), (KNEE - 22, 711.5), (KNEE - 12, 715), (KNEE - 13, 727), (KNEE - 26, 733), (KNEE - 37, 726)]
-    v.add('bones', path(smooth(v.ps(mc, side)), LANDMARK, 'b-medial-tibial-condyle' + s))
+    if v.kind == 'ant':
+        # from in front the medial part of the head of the tibia, under the plateau: its outline the tibia's
+        # from the plateau round the medial side down to where the condyle narrows into the shaft above the
+        # pes anserinus, its lateral edge a faint line down from the intercondylar area (not a loose oval)
+        mc = [(KNEE - 38, 713), (KNEE - 22, 710), (KNEE - 9, 711.5), (KNEE - 8.5, 722), (KNEE - 13, 731),
+              (KNEE - 22, 737.5), (KNEE - 30, 740.5), (KNEE - 36, 731), (KNEE - 39, 724)]
+        v.add('bones', group('b-medial-tibial-condyle' + s, [
+            path(smooth(v.ps(mc, side)), 'fill="#ecdfc2" stroke="none"'),
+            path(smooth(v.ps(mc[4:] + mc[:3], side), False), BONE.replace('fill="#f4ecd8"', 'fill="none"')),
+            path(smooth(v.ps(mc[2:5], side), False), BONE_DETAIL)]))
+    else:
+        mc = [(KNEE - 38, 714), (KNEE - 22, 711.5), (KNEE - 12, 715), (KNEE - 13, 727), (KNEE - 26, 733), (KNEE - 37, 726)]
+        v.add('bones', path(smooth(v.ps(mc, side)), LANDMARK, 'b-medial-tibial-condyle' + s))
     if v.kind == 'post':
         lc = [(KNEE + 40, 715), (KNEE + 24, 712.5), (KNEE + 12, 715), (KNEE + 13, 725), (KNEE + 26, 727), (KNEE + 36, 722)]
         v.add('bones', path(smooth(v.ps(lc, side)), LANDMARK, 'b-lateral-tibial-condyle' + s))
@@ -1576,7 +1587,7 @@ def build_anterior():
     v.label('Medial tibial condyle', (KNEE - 16, 720), R)
     v.label('Medial femoral condyle', (KNEE - 26, 700), L)
     v.label('Tibial tuberosity', (KNEE + 6, 748), L)
-    v.label('Pes anserinus', (KNEE - 21, 756), R)
+    v.label('Pes anserinus', (KNEE - 15, 754), R)
     return v
 
 
@@ -2556,7 +2567,24 @@ def soleus_back(v, side):
     return group('m-soleus' + sfx(side), muscle_parts(sheet(v, side, *SOLEUS), 'mid', 12))
 
 
+# The pes anserinus from in front (mm, left side): the tendons of sartorius, gracilis and semitendinosus,
+# come down behind the medial condyles, flatten into one expansion on the upper medial surface of the tibia
+# below the medial condyle, medial to the tibial tuberosity, from the medial border forward to their insertion
+# (Gray's, Moore); PES_TENDONS_END where sartorius and gracilis end on it
+PES_ANSERINUS_FRONT = [(KNEE - 30, 739.5), (KNEE - 23, 742), (KNEE - 15.5, 745), (KNEE - 10.5, 749), (KNEE - 9, 754),
+                       (KNEE - 10.5, 759), (KNEE - 15, 762), (KNEE - 19.5, 762.5), (KNEE - 20.5, 756), (KNEE - 23, 749.5),
+                       (KNEE - 27, 744)]
+PES_SA_END = [(KNEE - 21.5, 745.5), (KNEE - 17.5, 754)]
+PES_GR_END = [(KNEE - 24.5, 743.5), (KNEE - 20.5, 751)]
+
+
 def pes_anserinus(v, side):
+    if v.kind == 'ant':
+        # the expansion of the tendons, pale as they are, its fibres running on from theirs forward and down
+        pts = v.ps(PES_ANSERINUS_FRONT, side)
+        return group('b-pes-anserinus' + sfx(side), [
+            path(smooth(pts), TENDON),
+            path(lines_d(hatch([sample(pts, True, 4)], 4, 60 if side == 1 else 120)), TENDON_FIBRE)])
     return path(smooth(ell(v, KNEE - 21, 754, 5.5, 11, 0.1, side)), LANDMARK, 'b-pes-anserinus' + sfx(side))
 
 
@@ -2702,8 +2730,8 @@ def thigh_front(v, side):
         # its tendon behind sartorius at the knee, along the medial outline behind the medial condyle and
         # forward below it to the pes anserinus: a pale strip medial to sartorius
         # (in the front superficial view lying on the medial surface of the tibia below the condyle, not beside it)
-        c2 = [(0, 736), (24, 742)] if v.id == 'front-superficial' else [(0, 736), (10, 742)]
-        parts = behind_condyle_parts(v, side, gr, 0.7, [(18, 650), (30, 650)], c2, 'sup', 6, GR_TENDON_Y)
+        c2 = [(4, 732), (20, 739)]
+        parts = behind_condyle_parts(v, side, gr, 0.7, [(18, 650), (30, 650)], c2, 'sup', 6, GR_TENDON_Y, PES_GR_END)
     else:
         parts = muscle_parts(gr, 'sup', 6)
     v.add('muscles', group('m-gracilis' + sf, parts))
@@ -2808,9 +2836,10 @@ def sartorius_front(v, side):
                    [(68, 318), (94, 322)], [(12, 560), (38, 560)])
     if v.id in ('anterior', 'front-superficial'):
         # at the knee along the medial outline, behind the medial condyle, its tendon turning forward below
-        # the condyle to the pes anserinus: not muscle over the front of the condyle
-        c2 = [(0, 738), (24, 744)] if v.id == 'front-superficial' else [(2, 738), (14, 744)]
-        parts = behind_condyle_parts(v, side, sa, 0.75, [(26, 655), (33, 655)], c2, 'sup', 5, SA_TENDON_Y)
+        # the condyle along the medial border of the tibia onto the pes anserinus: not muscle over the front
+        # of the condyle, nor a hook out beside the tibia
+        c2 = [(6, 734), (22, 741)] if v.id == 'front-superficial' else [(6, 734), (19, 741.5)]
+        parts = behind_condyle_parts(v, side, sa, 0.75, [(26, 655), (33, 655)], c2, 'sup', 5, SA_TENDON_Y, PES_SA_END)
     else:
         parts = muscle_parts(sa, 'sup', 5)
     v.add('muscles', group('m-sartorius' + sfx(side), parts))
@@ -2821,12 +2850,14 @@ SA_TENDON_Y = 688
 GR_TENDON_Y = 655
 
 
-def behind_condyle_parts(v, side, sh, u_cut, C1, C2, depth, nfib, tendon_y):
+def behind_condyle_parts(v, side, sh, u_cut, C1, C2, depth, nfib, tendon_y, end=None):
     """A muscle of the pes anserinus seen from in front: the sheet sh down to u_cut (mid-thigh), then on
     down the medial outline of the knee, behind the medial femoral condyle, and forward below it to the
-    insertion (sh's), its fibres' control points on C1 and C2 (mm); muscle down to tendon_y, tendon below."""
+    insertion (end, mm, else sh's), its fibres' control points on C1 and C2 (mm); muscle down to tendon_y,
+    tendon below."""
     # the posterior (medial) border comes round lowest: the insertion taken the other way round
-    lo = Sheet([sh.point(0, u_cut), sh.point(1, u_cut)], sh.I[::-1], v.ps(C1, side), v.ps(C2, side))
+    ins = v.ps(end, side) if end is not None else sh.I
+    lo = Sheet([sh.point(0, u_cut), sh.point(1, u_cut)], ins[::-1], v.ps(C1, side), v.ps(C2, side))
     cut = v.p((0, tendon_y))[1]
     u_ten = next(k / 100.0 for k in range(101) if lo.point(0.5, k / 100.0)[1] >= cut)
     # the belly a little past the start of the tendon, which is drawn over it (straight between points close
@@ -3264,7 +3295,7 @@ def build_front_superficial():
     v.label('Iliotibial tract', (133, 560), L)
     v.label('Patella', (KNEE + 2, 668), L)
     v.label('Tibial tuberosity', (KNEE + 6, 748), L)
-    v.label('Pes anserinus', (KNEE - 21, 756), R)
+    v.label('Pes anserinus', (KNEE - 15, 754), R)
     return v
 
 

@@ -1969,7 +1969,7 @@ static const HitPoint hit_points[] = {
    * or the tibia under it. */
   { "anterior", 477.6, 1410.2, "b-patellar-ligament-r",
     "between the kneecap and the tibial tuberosity lies the patellar ligament, not bone" },
-  { "anterior", 519, 1482.2, "b-pes-anserinus-r",
+  { "anterior", 508.2, 1478.6, "b-pes-anserinus-r",
     "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
   { "anterior", 510, 1246.4, "m-vastus-medialis-r",
     "above the medial side of the kneecap lies the bulge of vastus medialis" },
@@ -1997,7 +1997,7 @@ static const HitPoint hit_points[] = {
     "the patellar ligament runs down from the patella to the tibial tuberosity" },
   { "front-superficial", 710.2, 1410.9, "b-patellar-ligament-l",
     "between the kneecap and the tibial tuberosity lies the patellar ligament, not bone" },
-  { "front-superficial", 527.1, 1475.7, "b-pes-anserinus-r",
+  { "front-superficial", 517.4, 1472.5, "b-pes-anserinus-r",
     "sartorius and gracilis end on the pes anserinus below the medial tibial condyle" },
   /* Sartorius passes behind the medial condyles to the pes anserinus: below the joint line, 42 mm
    * out, where it was drawn across the front of the knee, the medial tibial condyle shows, and the
@@ -3007,11 +3007,11 @@ test_front_sartorius_tendon (void)
     { "anterior", 672, 1381, "#f4ecd8", 0.93 }, { "anterior", 528, 1381, "#f4ecd8", 0.93 },
     { "anterior", 668, 1354, "#f4ecd8", 0.93 }, { "anterior", 532, 1354, "#f4ecd8", 0.93 },
     { "anterior", 641, 1367, "#efe4d0", 0.93 }, { "anterior", 558, 1367, "#efe4d0", 0.93 },
-    { "anterior", 639, 1381, "#efe4d0", 0.93 }, { "anterior", 560, 1381, "#efe4d0", 0.93 },
+    { "anterior", 638, 1381, "#efe4d0", 0.93 }, { "anterior", 562, 1381, "#efe4d0", 0.93 },
     { "front-superficial", 665, 1385, "#f4ecd8", 0.93 }, { "front-superficial", 535, 1385, "#f4ecd8", 0.93 },
     { "front-superficial", 662, 1361, "#f4ecd8", 0.93 }, { "front-superficial", 538, 1361, "#f4ecd8", 0.93 },
-    { "front-superficial", 637, 1373, "#efe4d0", 0.93 }, { "front-superficial", 563, 1373, "#efe4d0", 0.93 },
-    { "front-superficial", 636, 1385, "#efe4d0", 0.93 }, { "front-superficial", 564, 1385, "#efe4d0", 0.93 },
+    { "front-superficial", 637, 1373, "#efe4d0", 0.93 }, { "front-superficial", 562, 1373, "#efe4d0", 0.93 },
+    { "front-superficial", 637, 1385, "#efe4d0", 0.93 }, { "front-superficial", 562, 1385, "#efe4d0", 0.93 },
   };
   const char *front_views[] = { "anterior", "front-superficial" };
 
@@ -3557,6 +3557,89 @@ test_front_knee_bones_cut_square (void)
 
   if (wrong->len > 0)
     g_error ("the bones not cut square by the foot of the view:%s", wrong->str);
+}
+
+/* Front views: the tendons of sartorius and gracilis sweep down behind the medial condyles and
+ * forward onto the upper medial surface of the tibia, below the medial condyle and medial to the
+ * tibial tuberosity, flattening into the pes anserinus (Gray's, Moore); the medial tibial
+ * condyle is the medial part of the head of the tibia. The tendons curled out round the medial
+ * knee in a hook to the pes anserinus drawn as a separate oval bone beside the tibia (39.5 mm out
+ * 754 mm below L1, the tibia's medial border 46 mm out), and the medial tibial condyle was an oval
+ * inside the tibia, the tibia showing round it. Both sides: from 748 to 764 mm below L1, walking in
+ * from the midline's side, the first thing drawn lies no more than 4 mm medial to the tibia's
+ * medial border (44.5 mm out at 750, 47 from 758) and is one of the two tendons, the pes or the
+ * tibia; the pes shows at least 6 mm wide lateral to the tendons on a row from 750 to 760; and
+ * from 716 to 736 mm the first bone walking in is the medial tibial condyle, never the tibia. */
+static void
+test_front_knee_pes_anserinus (void)
+{
+  const char *front_views[] = { "anterior", "front-superficial" };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (front_views); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (front_views[v]);
+
+      fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+      for (int side = 1; side >= -1; side -= 2)
+        {
+          const char *where = side == 1 ? "left" : "right";
+          double pes_w = 0;
+
+          for (double y = 748; y <= 764; y += 1)
+            {
+              /* the tibia's medial border: 37 mm out at 741, 44.5 at 750, 47 from 758 down */
+              double border = y <= 750 ? 37 + (y - 741) * 7.5 / 9 : y <= 758 ? 44.5 + (y - 750) * 2.5 / 8 : 47, a;
+              const FasciaRegion *hit = NULL;
+
+              for (a = 10; a <= 66 && hit == NULL; a += 0.25)
+                hit = coronal_hit_mm (diagram, side == 1, a, y);
+              if (hit == NULL || a - 0.25 < border - 4 ||
+                  !(g_str_equal (hit->atlas_id, "sartorius") || g_str_equal (hit->atlas_id, "gracilis") ||
+                    g_str_equal (hit->atlas_id, "pes-anserinus") || g_str_equal (hit->atlas_id, "tibia")))
+                g_string_append_printf (wrong, "\n  %s, %s side, %.0f mm below L1: %s %.2f mm out, the tibia's "
+                                        "border %.2f", front_views[v], where, y,
+                                        hit != NULL ? hit->id : "nothing", a - 0.25, border);
+              if (y >= 750 && y <= 760)
+                {
+                  double n = 0;
+
+                  for (a = 10; a <= 66; a += 0.25)
+                    {
+                      const FasciaRegion *h = coronal_hit_mm (diagram, side == 1, a, y);
+                      const char *id = h != NULL ? h->atlas_id : "";
+
+                      if (g_str_equal (id, "pes-anserinus"))
+                        n += 0.25;
+                      else if (g_str_equal (id, "sartorius") || g_str_equal (id, "gracilis"))
+                        n = 0;
+                    }
+                  pes_w = MAX (pes_w, n);
+                }
+            }
+          if (pes_w < 6)
+            g_string_append_printf (wrong, "\n  %s, %s side: the pes anserinus %.2f mm wide beside the tendons",
+                                    front_views[v], where, pes_w);
+          for (double y = 716; y <= 736; y += 1)
+            for (double a = 10; a <= 66; a += 0.25)
+              {
+                const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+                const char *id = hit != NULL ? hit->atlas_id : "";
+
+                if (g_str_equal (id, "medial-tibial-condyle"))
+                  break;
+                if (g_str_equal (id, "tibia"))
+                  {
+                    g_string_append_printf (wrong, "\n  %s, %s side, %.0f mm below L1: the tibia %.2f mm out, "
+                                            "medial to its condyle", front_views[v], where, y, a);
+                    break;
+                  }
+              }
+        }
+    }
+
+  if (wrong->len > 0)
+    g_error ("the pes anserinus not on the tibia below the medial condyle:%s", wrong->str);
 }
 
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
@@ -5718,5 +5801,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-knee-patellar-ligament", test_front_knee_patellar_ligament);
   g_test_add_func ("/fascia/render/views/front-knee-fibular-head", test_front_knee_fibular_head);
   g_test_add_func ("/fascia/render/views/front-knee-bones-cut-square", test_front_knee_bones_cut_square);
+  g_test_add_func ("/fascia/render/views/front-knee-pes-anserinus", test_front_knee_pes_anserinus);
   return g_test_run ();
 }
