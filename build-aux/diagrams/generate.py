@@ -926,12 +926,14 @@ def vastus_lateralis_front_sheet(v, side):
 
 # The tract in the front superficial view (mm): its outer border on the lateral border of vastus lateralis
 # (the outline of the thigh), then over the lateral femoral condyle, inside the outline of the femur and of
-# the capsule below it, forward to Gerdy's tubercle on the front of the lateral tibial condyle, between the
-# tibial tuberosity and the head of the fibula; its anterior border back up from the tubercle lateral to the
-# patella and its ligament (over the condyle and the lateral retinaculum) to vastus lateralis.
-ITB_KNEE_FRONT = [(101.4, 668.5), (102.8, 675), (103.3, 683), (102.8, 691), (102, 697), (103, 703), (103.2, 710),
-                  (101, 716), (95, 722.5), (89, 725)]
-ITB_GERDY_FRONT = [(84, 723), (84, 714), (86.5, 702), (89.5, 690), (93, 678), (96.5, 668)]
+# the capsule below it, to Gerdy's tubercle on the anterolateral surface of the lateral tibial condyle, between
+# the tibial tuberosity (2 cm medial to it) and the head of the fibula; its anterior border back up from the
+# tubercle lateral to the patella and its ligament (over the condyle, lateral to the lateral retinaculum) to
+# vastus lateralis: a band about 1 cm wide all the way down, neither narrowing above the knee nor widening
+# over the patella's lateral edge.
+ITB_KNEE_FRONT = [(102.5, 668.5), (103.3, 676), (103.3, 683), (102.8, 691), (102, 697), (103, 703), (103.2, 710),
+                  (102, 715.5), (100, 720.5), (97, 725)]
+ITB_GERDY_FRONT = [(89, 726), (90, 718), (91, 708), (92, 698), (92.5, 688), (93.5, 678), (94.5, 668)]
 
 
 def draw_itb_coronal(v, side):

@@ -3642,6 +3642,57 @@ test_front_knee_pes_anserinus (void)
     g_error ("the pes anserinus not on the tibia below the medial condyle:%s", wrong->str);
 }
 
+/* Front superficial view: at the knee the iliotibial tract passes lateral to the patella and its
+ * ligament, over the lateral femoral condyle lateral to the lateral retinaculum, as a band to
+ * Gerdy's tubercle on the anterolateral surface of the lateral tibial condyle, about 2 cm lateral
+ * to the tibial tuberosity (Gray's, Moore). Its lower end narrowed to 5 mm 668 mm below L1 and
+ * widened below into a wedge beside the patella's lateral edge, ending 16 mm lateral to the
+ * tuberosity's middle. Both sides: on every row from 645 to 700 mm below L1 the tract begins at
+ * least 1 mm lateral to the patella; from 665 to 718 mm it is 7 to 16 mm wide; its foot lies 718
+ * to 730 mm below L1, its middle there 18 to 35 mm lateral to the tuberosity's. */
+static void
+test_front_knee_iliotibial_tract (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("front-superficial");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  double x0, y0, top, scale;
+
+  g_assert_true (fascia_view_drawing_get_frame ("front-superficial", &x0, &y0, &top, &scale));
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  for (int side = 1; side >= -1; side -= 2)
+    {
+      const char *where = side == 1 ? "left" : "right";
+      const FasciaRegion *tub = fascia_diagram_lookup_region (diagram, side == 1 ? "b-tibial-tuberosity-l"
+                                                                              : "b-tibial-tuberosity-r");
+      double tub_mid, foot = -1, foot_mid = 0;
+
+      g_assert_nonnull (tub);
+      tub_mid = fabs (tub->x + tub->width / 2 - x0) / scale;
+      for (double y = 645; y <= 735; y += 0.5)
+        {
+          double itb_first, itb_w = coronal_run_mm (diagram, side == 1, "iliotibial-tract", y, 60, 130, &itb_first);
+          double patella_last = coronal_lateral_border_mm (diagram, side == 1, "patella", y, 40, 130);
+
+          if (itb_w > 0)
+            {
+              foot = y;
+              foot_mid = itb_first + itb_w / 2;
+            }
+          if (y <= 700 && patella_last > 0 && (itb_w == 0 || itb_first < patella_last + 1))
+            g_string_append_printf (wrong, "\n  %s side, %.1f mm below L1: the tract from %.2f mm out, the patella "
+                                    "to %.2f", where, y, itb_first, patella_last);
+          if (y >= 665 && y <= 718 && (itb_w < 7 || itb_w > 16))
+            g_string_append_printf (wrong, "\n  %s side, %.1f mm below L1: the tract %.2f mm wide", where, y, itb_w);
+        }
+      if (foot < 718 || foot > 730 || foot_mid - tub_mid < 18 || foot_mid - tub_mid > 35)
+        g_string_append_printf (wrong, "\n  %s side: the tract's foot %.1f mm below L1, its middle %.2f mm out, "
+                                "the tuberosity's %.2f", where, foot, foot_mid, tub_mid);
+    }
+
+  if (wrong->len > 0)
+    g_error ("the iliotibial tract not lateral to the patella to Gerdy's tubercle:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -5802,5 +5853,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-knee-fibular-head", test_front_knee_fibular_head);
   g_test_add_func ("/fascia/render/views/front-knee-bones-cut-square", test_front_knee_bones_cut_square);
   g_test_add_func ("/fascia/render/views/front-knee-pes-anserinus", test_front_knee_pes_anserinus);
+  g_test_add_func ("/fascia/render/views/front-knee-iliotibial-tract", test_front_knee_iliotibial_tract);
   return g_test_run ();
 }
