@@ -727,6 +727,12 @@ FEMORAL_CONDYLE_MED = [(KNEE - 37, 668), (KNEE - 39, 684), (KNEE - 34.5, 699), (
 FEMORAL_CONDYLE_LAT = [(KNEE + 34, 666), (KNEE + 37, 682), (KNEE + 34, 697), (KNEE + 24, 705.5), (KNEE + 11, 702.5),
                        (KNEE + 6, 694), (KNEE + 9, 680), (KNEE + 18, 671), (KNEE + 27, 665.5)]
 
+# the same from in front, their sides and lower ends on the outline of the femur's lower end (femur_distal())
+FEMORAL_CONDYLE_MED_FRONT = [(KNEE - 33, 652), (KNEE - 38, 666), (KNEE - 40, 684), (KNEE - 35, 700), (KNEE - 24, 708),
+                             (KNEE - 10, 705), (KNEE - 6, 694), (KNEE - 9, 680), (KNEE - 18, 667), (KNEE - 26, 656)]
+FEMORAL_CONDYLE_LAT_FRONT = [(KNEE + 27, 646), (KNEE + 35, 664), (KNEE + 38, 682), (KNEE + 35, 698), (KNEE + 24, 707),
+                             (KNEE + 10, 704), (KNEE + 6, 694), (KNEE + 9, 680), (KNEE + 17, 664), (KNEE + 22, 652)]
+
 
 def draw_knee_landmarks(v, side):
     s = sfx(side)
@@ -755,8 +761,17 @@ def draw_knee_landmarks(v, side):
     v.add('bones', path(smooth(ell(v, KNEE - 35.5, 660, 4.2, 5, 0, side)), LANDMARK, 'b-adductor-tubercle' + s))
     # the femoral condyles, inside the outline of the femur's lower end (femur_distal()) below the adductor
     # tubercle and the ends of the supracondylar lines, either side of the intercondylar notch or fossa
-    v.add('bones', path(smooth(v.ps(FEMORAL_CONDYLE_MED, side)), LANDMARK, 'b-medial-femoral-condyle' + s))
-    v.add('bones', path(smooth(v.ps(FEMORAL_CONDYLE_LAT, side)), LANDMARK, 'b-lateral-femoral-condyle' + s))
+    if v.kind == 'ant':
+        # from in front, either side of the patella: the condyles' sides (the epicondyles) and their rounded
+        # lower ends are the femur's own outline, their edges towards the patellar surface a faint line
+        for name, pts in (('medial', FEMORAL_CONDYLE_MED_FRONT), ('lateral', FEMORAL_CONDYLE_LAT_FRONT)):
+            v.add('bones', group('b-%s-femoral-condyle%s' % (name, s), [
+                path(smooth(v.ps(pts, side)), 'fill="#ecdfc2" stroke="none"'),
+                path(smooth(v.ps(pts[:6], side), False), BONE.replace('fill="#f4ecd8"', 'fill="none"')),
+                path(smooth(v.ps(pts[5:] + pts[:1], side), False), BONE_DETAIL)]))
+    else:
+        v.add('bones', path(smooth(v.ps(FEMORAL_CONDYLE_MED, side)), LANDMARK, 'b-medial-femoral-condyle' + s))
+        v.add('bones', path(smooth(v.ps(FEMORAL_CONDYLE_LAT, side)), LANDMARK, 'b-lateral-femoral-condyle' + s))
     if v.kind == 'post':
         v.add('bones', path(smooth(v.ps([(axis_x(603) - 3, 603), (58, 630), (KNEE - 33, 655)], side), False), LINE_MARK,
                             'b-medial-supracondylar-line' + s))

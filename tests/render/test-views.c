@@ -3693,6 +3693,51 @@ test_front_knee_iliotibial_tract (void)
     g_error ("the iliotibial tract not lateral to the patella to Gerdy's tubercle:%s", wrong->str);
 }
 
+/* Front views: either side of the patella the femoral condyles show as the femur's lower end, their
+ * sides (the epicondyles) and rounded lower ends on the femur's outline (Gray's, Moore). They were
+ * ovals inside the femur, a rim of the femur showing round them, and read with the patella as one
+ * cream mass of discs. Both sides, on every row from 672 to 700 mm below L1, walking in from the
+ * medial side and from the lateral side, the first of the femur and its condyle met is the
+ * condyle. */
+static void
+test_front_knee_femoral_condyles (void)
+{
+  const char *front_views[] = { "anterior", "front-superficial" };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (front_views); v++)
+    {
+      g_autoptr(FasciaDiagram) diagram = load_view (front_views[v]);
+
+      fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+      for (int side = 1; side >= -1; side -= 2)
+        for (double y = 672; y <= 700; y += 2)
+          for (int lateral = 0; lateral <= 1; lateral++)
+            {
+              const char *condyle = lateral ? "lateral-femoral-condyle" : "medial-femoral-condyle";
+
+              for (double a = lateral ? 130 : 10; lateral ? a >= 66 : a <= 66; a += lateral ? -0.25 : 0.25)
+                {
+                  const FasciaRegion *hit = coronal_hit_mm (diagram, side == 1, a, y);
+                  const char *id = hit != NULL ? hit->atlas_id : "";
+
+                  if (g_str_equal (id, condyle))
+                    break;
+                  if (g_str_equal (id, "femur"))
+                    {
+                      g_string_append_printf (wrong, "\n  %s, %s side, %.0f mm below L1: the femur %.2f mm out, "
+                                              "outside the %s", front_views[v], side == 1 ? "left" : "right", y,
+                                              a, condyle);
+                      break;
+                    }
+                }
+            }
+    }
+
+  if (wrong->len > 0)
+    g_error ("the femoral condyles not the femur's lower end:%s", wrong->str);
+}
+
 /* Side view: the knee is whole from the side. Behind the patellar ligament, between it, the
  * patella, the lateral femoral condyle and the tibia, the lateral patellar retinaculum and the
  * capsule cover the infrapatellar fat pad; along the joint line, between the lateral femoral
@@ -5854,5 +5899,6 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-knee-bones-cut-square", test_front_knee_bones_cut_square);
   g_test_add_func ("/fascia/render/views/front-knee-pes-anserinus", test_front_knee_pes_anserinus);
   g_test_add_func ("/fascia/render/views/front-knee-iliotibial-tract", test_front_knee_iliotibial_tract);
+  g_test_add_func ("/fascia/render/views/front-knee-femoral-condyles", test_front_knee_femoral_condyles);
   return g_test_run ();
 }
