@@ -2751,6 +2751,19 @@ fascia_diagram_render_region_mask (FasciaDiagram  *self,
   box = (Box) { 0, 0, (int) ceil (data->width * scale), (int) ceil (data->height * scale) };
 
   g_mutex_lock (&data->lock);
+  /* A built-in view's masks come with the program, and its drawing was not parsed for them
+   * (fascia_diagram_new_from_bytes()): parsed now, once. */
+  if (data->mask_handle == NULL)
+    {
+      g_autofree char *mask_css = fascia_diagram_build_mask_css (data);
+
+      data->mask_handle = fascia_diagram_data_new_handle (data, mask_css, error);
+      if (data->mask_handle == NULL)
+        {
+          g_mutex_unlock (&data->lock);
+          return NULL;
+        }
+    }
   {
     RsvgRectangle viewport = { 0, 0, data->width, data->height };
     g_autoptr(GError) local_error = NULL;
