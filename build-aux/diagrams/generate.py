@@ -3402,6 +3402,16 @@ def draw_spine_lateral(v, body_z=None, section=False):
     v.add('bones', group('b-lumbar-spinous-processes', parts))
 
 
+# The knee in the side view (z forward, mm below L1): the patellar ligament from the apex of the patella
+# to the tibial tuberosity, ~4.5 cm, the tuberosity ~2.5 cm below the tibial plateau (712) on the tibia's
+# anterior border (Gray's, Moore); the ligament's back lies on the tibia (its outline in build_lateral())
+# below 733, its front edge turning back onto the tuberosity at its end
+LAT_PATELLAR_LIGAMENT = [(35, 695.5), (37.5, 695), (40, 696.5), (40.5, 715), (41.2, 733), (41, 741), (38.5, 746, 'c'),
+                         (36, 746.5, 'c'), (35.6, 738), (34.8, 728), (34, 712)]
+LAT_TUBEROSITY = [(31, 727.5), (34.5, 733), (36, 738), (36, 744), (34, 752), (32, 759), (30, 752), (30, 744),
+                  (30, 736)]
+
+
 def femur_sag():
     """Right femur seen from the lateral side (z forward): greater trochanter behind the head, the
     shaft bowed forward, the lateral condyle bulging behind at the knee."""
@@ -3716,8 +3726,8 @@ def build_lateral():
     # behind the patellar ligament, between the patella, the femoral condyle and the tibia, the lateral
     # patellar retinaculum and the joint capsule over the infrapatellar fat pad (drawing only, under the
     # bones round it), so that the knee is whole, not open between the ligament and the bones
-    ret = v.ps([(24, 664), (29, 682), (33, 697), (31, 712), (30, 731), (25, 723), (20, 716), (13, 713), (15, 702),
-                (20, 690), (23, 676)])
+    ret = v.ps([(24, 664), (29, 682), (35, 697), (35.5, 712), (35, 729), (30, 731), (25, 723), (20, 716), (13, 713),
+                (15, 702), (20, 690), (23, 676)])
     v.add('bones', path(smooth(ret), LIGAMENT) + path(lines_d(hatch([sample(ret, True, 8)], 4.5, 70)), TENDON_FIBRE))
     # between the lateral femoral condyle and the tibial plateau, the joint capsule over the rim of the lateral
     # meniscus (drawing only, under the bones), so that the joint line is not a slit of white background
@@ -3727,8 +3737,10 @@ def build_lateral():
     v.add('bones', path(smooth(cap), LIGAMENT) + path(smooth(men), CARTILAGE))
     draw_hip_bone_lateral(v)
     # tibia and fibula (drawing only, except the landmarks on them)
-    tib = [(-30, 711), (-10, 712), (8, 712), (22, 715), (27, 724), (30, 735), (35, 745), (33, 756), (28, 762, 'c'),
-           (-20, 762, 'c'), (-22, 748), (-27, 732), (-31, 720)]
+    # its front: from the front of the plateau down and forward to the tibial tuberosity, the prominence of
+    # the anterior border ~2.5 cm below the plateau on which the patellar ligament ends (LAT_TUBEROSITY)
+    tib = [(-30, 711), (-10, 712), (8, 712), (22, 714), (26, 720), (31, 727), (34.5, 733), (36, 738), (36, 744),
+           (34, 752), (32, 762, 'c'), (-20, 762, 'c'), (-22, 748), (-27, 732), (-31, 720)]
     v.add('bones', path(smooth(v.ps(tib)), BONE))
     # the head of the fibula, under the skin behind the lateral tibial condyle: its card
     v.add('bones', path(smooth(v.ps([(-36, 733), (-30, 726), (-22, 728), (-17, 737), (-19, 748), (-22, 762, 'c'), (-31, 762, 'c'), (-33, 748)])), BONE, 'b-fibular-head-r'))
@@ -3739,7 +3751,9 @@ def build_lateral():
     v.add('bones', path(smooth(v.ps([(-31, 648), (-36.5, 668), (-35, 687), (-26, 700.5), (-12, 706), (3, 702.5), (16, 690),
                                      (22, 673), (20, 656), (8, 646), (-10, 642), (-24, 643)])), LANDMARK,
                         'b-lateral-femoral-condyle-r'))
-    v.add('bones', path(smooth(v.ps(ellipse_pts(31, 748, 5, 9.5, 0.1, 10))), LANDMARK, 'b-tibial-tuberosity-r'))
+    # the tibial tuberosity: a low prominence of the tibia's anterior border, its front the tibia's own
+    # outline, tapering out above under the patellar ligament and below into the anterior border
+    v.add('bones', path(smooth(v.ps(LAT_TUBEROSITY)), LANDMARK, 'b-tibial-tuberosity-r'))
     draw_hip_landmarks_lateral(v)
     v.add('bones', path(smooth(v.ps([(-20, 352), (-14, 360), (-13, 400), (-15, 428), (-20, 426), (-21, 396), (-24, 362)])), LANDMARK, 'b-gluteal-tuberosity-r'))
     v.add('bones', path(ribbon(v.ps([(-17, 440), (-15.5, 500), (-17, 580)]), 3 * v.scale, caps='flat'), LANDMARK, 'b-linea-aspera-r'))
@@ -3832,9 +3846,13 @@ def build_lateral():
             fib.append('M%s L%s' % (P(e), P(c)))
     rfp.append(path(' '.join(fib), FIBRE))
     rfp.append(path(smooth([rf.point(0.5, u / 10.0) for u in range(1, 10)], False), 'fill="none" stroke="#efe4d0" stroke-width="2"'))
-    lig = [(37, 694), (34, 720), (32, 746)]
-    rfp.append(path(ribbon(v.ps(lig), [11 * v.scale, 9.5 * v.scale, 8 * v.scale]), TENDON))
-    rfp.append(path(lines_d(hatch([v.ps(ribbon_poly(lig, [11, 9.5, 8]))], 5, 84)), TENDON_FIBRE))
+    # the patellar ligament: a flat band seen edge-on, ~6 mm thick, from the apex of the patella down and a
+    # little forward to the tibial tuberosity, its lower part lying on the front of the tibia, its front
+    # fibres turning back onto the tuberosity where it ends; behind its upper part the fat pad (above)
+    lig = LAT_PATELLAR_LIGAMENT
+    rfp.append(path(smooth(v.ps(lig)), TENDON))
+    rfp.append(path(smooth(v.ps([lerp(LAT_PATELLAR_LIGAMENT[0], LAT_PATELLAR_LIGAMENT[-1], 0.5), (37.5, 720), (38.5, 738)]), False),
+                    TENDON_FIBRE))
     # sartorius: from the ASIS down and forward across the front of the thigh, in front of rectus femoris,
     # turning medially behind it (out of sight from the side) on its way to the medial side of the knee
     # (its front border the front of the upper thigh, its lower part passing behind the front border of
@@ -4000,8 +4018,8 @@ def build_lateral():
     v.label('Rectus femoris', (56, 440), R, 'R')
     v.label('Sartorius', (62, 330), R, 'R')
     v.label('Patella', (44, 670), R, 'R')
-    v.label('Patellar ligament', (35, 722), R, 'R')
-    v.label('Tibial tuberosity', (33, 752), R, 'R')
+    v.label('Patellar ligament', (38, 722), R, 'R')
+    v.label('Tibial tuberosity', (34, 750), R, 'R')
     v.label('Iliotibial tract', (-4, 540), R, 'L')
     v.label('Vastus lateralis', (24, 540), R, 'R')
     v.label('Biceps femoris', (-52, 560), R, 'L')

@@ -3437,6 +3437,92 @@ test_front_knee_patellar_ligament (void)
     g_error ("the patellar ligament from the apex to the tuberosity:%s", wrong->str);
 }
 
+/* Side view: from the side the patellar ligament is a flat band seen edge-on, about 5 cm long, from
+ * the apex of the patella down and a little forward to the tibial tuberosity about 2.5 cm below the
+ * tibial plateau, its lower part lying on the front of the tibia, the infrapatellar fat pad behind its
+ * upper part; the tuberosity is a prominence of the tibia's anterior border (Gray's, Moore). (The
+ * side view draws the ligament with rectus femoris, m-rectus-femoris-r.) It was a rod 8 to 11 mm
+ * thick with round caps, its upper cap over the patella 9 mm above the apex, leaning back onto the
+ * lateral tibial condyle and ending on an oval knob 10 mm deep. Down the column 38 mm in front of the femur's axis: the patella, then at once the
+ * ligament, beginning less than 5 mm above the patella's lowest point; the ligament runs 40 to 55 mm
+ * to 735-750 mm below L1 and is 4 to 8 mm thick halfway down; 2 mm above its end the next thing
+ * behind it is the tuberosity; below its end, walking back from in front, the first thing met is the
+ * tuberosity, no more than 7 mm deep and showing for less than 15 mm. */
+static void
+test_lateral_knee_patellar_ligament (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  const FasciaRegion *patella;
+  double out, apex, y, z, patella_end = -1, lig_end = -1, mid, tub_depth = 0, tub_end = -1;
+  const char *behind = "";
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  patella = fascia_diagram_lookup_region (diagram, "b-patella-r");
+  g_assert_nonnull (patella);
+  back_view_mm (diagram, 0, patella->y + patella->height, TRUE, &out, &apex);
+  for (y = 660; y <= 765; y += 0.25)
+    {
+      const FasciaRegion *hit = coronal_hit_mm (diagram, TRUE, 38, y);
+      const char *id = hit != NULL ? hit->atlas_id : "";
+
+      if (lig_end < 0 && g_str_equal (id, "patella"))
+        patella_end = y;
+      else if (patella_end > 0 && g_str_equal (id, "rectus-femoris"))
+        lig_end = y;
+      else if (patella_end > 0)
+        break;
+    }
+  if (patella_end < 0 || lig_end < 0)
+    g_error ("down the column through the apex, the patella to %.2f, the ligament to %.2f mm below L1",
+             patella_end, lig_end);
+  if (apex - patella_end > 5)
+    g_string_append_printf (wrong, "\n  the ligament begins at %.2f mm below L1, the patella's apex at %.2f",
+                            patella_end, apex);
+  if (lig_end - patella_end < 40 || lig_end - patella_end > 55 || lig_end < 735 || lig_end > 750)
+    g_string_append_printf (wrong, "\n  the ligament from %.2f to %.2f mm below L1", patella_end, lig_end);
+  mid = coronal_run_mm (diagram, TRUE, "rectus-femoris", (patella_end + lig_end) / 2, 20, 60, NULL);
+  if (mid < 4 || mid > 8)
+    g_string_append_printf (wrong, "\n  the ligament %.2f mm thick halfway down", mid);
+  for (z = 60; z >= 20; z -= 0.25)
+    {
+      const FasciaRegion *hit = coronal_hit_mm (diagram, TRUE, z, lig_end - 2);
+      const char *id = hit != NULL ? hit->atlas_id : "";
+
+      if (hit == NULL || g_str_equal (id, "rectus-femoris"))
+        continue;
+      behind = id;
+      break;
+    }
+  if (!g_str_equal (behind, "tibial-tuberosity"))
+    g_string_append_printf (wrong, "\n  2 mm above its end, behind the ligament: '%s'", behind);
+  for (y = lig_end + 0.25; y <= 765; y += 0.25)
+    {
+      const char *first = "";
+
+      for (z = 60; z >= 0; z -= 0.25)
+        {
+          const FasciaRegion *hit = coronal_hit_mm (diagram, TRUE, z, y);
+
+          if (hit != NULL)
+            {
+              first = hit->atlas_id;
+              break;
+            }
+        }
+      if (!g_str_equal (first, "tibial-tuberosity"))
+        break;
+      tub_end = y;
+      tub_depth = MAX (tub_depth, coronal_run_mm (diagram, TRUE, "tibial-tuberosity", y, 0, 60, NULL));
+    }
+  if (tub_end < 0 || tub_end - lig_end >= 15 || tub_depth > 7)
+    g_string_append_printf (wrong, "\n  below the ligament's end the tuberosity first from in front to %.2f mm "
+                            "below L1, %.2f mm deep", tub_end, tub_depth);
+
+  if (wrong->len > 0)
+    g_error ("the side view's patellar ligament from the apex to the tuberosity:%s", wrong->str);
+}
+
 /* Front views: the head of the fibula lies below and behind the lateral tibial condyle, at about the
  * level of the tibial tuberosity, its neck below; from in front only its front and lateral part
  * shows, beside the tibia (Gray's, Moore). It was an oval inside an outline of its own on a narrow
@@ -5895,6 +5981,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-rectus-femoris-origin", test_front_rectus_femoris_origin);
   g_test_add_func ("/fascia/render/views/front-deep-lesser-trochanter-closed", test_front_deep_lesser_trochanter_closed);
   g_test_add_func ("/fascia/render/views/front-knee-patellar-ligament", test_front_knee_patellar_ligament);
+  g_test_add_func ("/fascia/render/views/lateral-knee-patellar-ligament", test_lateral_knee_patellar_ligament);
   g_test_add_func ("/fascia/render/views/front-knee-fibular-head", test_front_knee_fibular_head);
   g_test_add_func ("/fascia/render/views/front-knee-bones-cut-square", test_front_knee_bones_cut_square);
   g_test_add_func ("/fascia/render/views/front-knee-pes-anserinus", test_front_knee_pes_anserinus);
