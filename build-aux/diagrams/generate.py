@@ -3406,7 +3406,9 @@ def draw_spine_lateral(v, body_z=None, section=False):
 # to the tibial tuberosity, ~4.5 cm, the tuberosity ~2.5 cm below the tibial plateau (712) on the tibia's
 # anterior border (Gray's, Moore); the ligament's back lies on the tibia (its outline in build_lateral())
 # below 733, its front edge turning back onto the tuberosity at its end
-LAT_PATELLAR_LIGAMENT = [(35, 695.5), (37.5, 695), (40, 696.5), (40.5, 715), (41.2, 733), (41, 741), (38.5, 746, 'c'),
+LAT_PATELLA = [(27, 651), (36, 647), (44.5, 648.5), (47.5, 656), (48, 670), (47, 685), (44, 695.5), (40, 700.5),
+               (35, 699), (29, 692), (23.5, 683), (24.5, 670), (25.5, 657)]
+LAT_PATELLAR_LIGAMENT = [(36, 699), (39, 698.5), (42, 699.5), (40.5, 715), (41.2, 733), (41, 741), (38.5, 746, 'c'),
                          (36, 746.5, 'c'), (35.6, 738), (34.8, 728), (34, 712)]
 LAT_TUBEROSITY = [(31, 727.5), (34.5, 733), (36, 738), (36, 744), (34, 752), (32, 759), (30, 752), (30, 744),
                   (30, 736)]
@@ -3744,7 +3746,9 @@ def build_lateral():
     v.add('bones', path(smooth(v.ps(tib)), BONE))
     # the head of the fibula, under the skin behind the lateral tibial condyle: its card
     v.add('bones', path(smooth(v.ps([(-36, 733), (-30, 726), (-22, 728), (-17, 737), (-19, 748), (-22, 762, 'c'), (-31, 762, 'c'), (-33, 748)])), BONE, 'b-fibular-head-r'))
-    v.add('bones', path(smooth(v.ps([(30, 641), (44, 642), (51, 653), (51, 672), (44, 690), (38, 697), (30, 686), (25, 668), (25, 651)])), LANDMARK, 'b-patella-r'))
+    # the patella: from the side a thick shield, its base under the quadriceps tendon, its front flat, its
+    # back the articular surface on the femur's patellar surface, its apex ~1 cm above the joint line
+    v.add('bones', path(smooth(v.ps(LAT_PATELLA)), LANDMARK, 'b-patella-r'))
     v.add('bones', path(smooth(v.ps([(-29, 713), (-10, 713), (8, 713), (21, 716), (25, 727), (14, 735), (-8, 736), (-24, 733)])), LANDMARK, 'b-lateral-tibial-condyle-r'))
     # the lateral femoral condyle, the rounded lower end of the femur (femur_sag()) behind the patella, with
     # the lateral epicondyle on it
@@ -3834,7 +3838,7 @@ def build_lateral():
     # the patellar ligament to the tibial tuberosity
     rfp = [path(ribbon(v.ps([(41, 242), (41, 255), (41, 268)]), [5 * v.scale, 5.5 * v.scale, 6.5 * v.scale]), TENDON),
            path(ribbon(v.ps([(-4, 258), (14, 260), (30, 264), (40, 270)]), [3.5 * v.scale, 3.5 * v.scale, 4 * v.scale, 5 * v.scale]), TENDON)]
-    rf = Sheet(v.ps([(38, 266), (45, 265)]), v.ps([(32, 641), (44, 641)]),
+    rf = Sheet(v.ps([(38, 266), (45, 265)]), v.ps([(32, 650), (44, 650)]),
                v.ps([(40, 350), (68, 340)]), v.ps([(44, 560), (66, 560)]))
     rfp += [path(rf.outline(), MUSCLE['sup']), path(rf.region(0, 1, 0.86, 1.0), TENDON)]
     fib = []
@@ -4017,7 +4021,7 @@ def build_lateral():
     v.label('Tensor fasciae latae', (22, 318), R, 'R')
     v.label('Rectus femoris', (56, 440), R, 'R')
     v.label('Sartorius', (62, 330), R, 'R')
-    v.label('Patella', (44, 670), R, 'R')
+    v.label('Patella', (42, 672), R, 'R')
     v.label('Patellar ligament', (38, 722), R, 'R')
     v.label('Tibial tuberosity', (34, 750), R, 'R')
     v.label('Iliotibial tract', (-4, 540), R, 'L')

@@ -3523,6 +3523,71 @@ test_lateral_knee_patellar_ligament (void)
     g_error ("the side view's patellar ligament from the apex to the tuberosity:%s", wrong->str);
 }
 
+/* Side view: from the side the patella is a thick shield, about 2 to 2.5 cm deep and 5 cm tall, its
+ * back the articular surface on the femur's patellar surface, its apex about 1 cm above the joint
+ * line (Gray's, Moore). It was an oval in front of the femur, 58 mm tall and up to 27.5 mm deep,
+ * its apex 13 mm above the top of the lateral tibial condyle. The patella's
+ * height 45 to 56 mm, its apex 8 to 12 mm above the top of the lateral tibial condyle; along every
+ * row from 652 mm below L1 to 16 mm above its apex (its articular part; the fat pad lies behind the
+ * rest), walking back from its front, it runs at most 25 mm and right behind it (within 1 mm) is the
+ * femur, its lateral condyle or what lies over them at its sides, vastus lateralis or the iliotibial
+ * tract, never a gap. */
+static void
+test_lateral_knee_patella (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  const FasciaRegion *patella, *condyle;
+  double out, top, apex, plateau, y;
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  patella = fascia_diagram_lookup_region (diagram, "b-patella-r");
+  condyle = fascia_diagram_lookup_region (diagram, "b-lateral-tibial-condyle-r");
+  g_assert_nonnull (patella);
+  g_assert_nonnull (condyle);
+  back_view_mm (diagram, 0, patella->y, TRUE, &out, &top);
+  back_view_mm (diagram, 0, patella->y + patella->height, TRUE, &out, &apex);
+  back_view_mm (diagram, 0, condyle->y, TRUE, &out, &plateau);
+  if (apex - top < 45 || apex - top > 56 || plateau - apex < 8 || plateau - apex > 12)
+    g_string_append_printf (wrong, "\n  the patella from %.2f to %.2f mm below L1, the plateau at %.2f",
+                            top, apex, plateau);
+  for (y = 652; y <= apex - 16; y += 1)
+    {
+      double front = -1, back = -1, z;
+      const char *behind = "";
+
+      for (z = 70; z >= 0; z -= 0.25)
+        {
+          const FasciaRegion *hit = coronal_hit_mm (diagram, TRUE, z, y);
+
+          if (hit != NULL && g_str_equal (hit->atlas_id, "patella"))
+            {
+              if (front < 0)
+                front = z;
+              back = z;
+            }
+          else if (front >= 0)
+            {
+              for (double b = z; b >= z - 1; b -= 0.25)
+                if ((hit = coronal_hit_mm (diagram, TRUE, b, y)) != NULL)
+                  {
+                    behind = hit->atlas_id;
+                    break;
+                  }
+              break;
+            }
+        }
+      if (front < 0 || front - back > 25 ||
+          !(g_str_equal (behind, "femur") || g_str_equal (behind, "lateral-femoral-condyle") ||
+            g_str_equal (behind, "vastus-lateralis") || g_str_equal (behind, "iliotibial-tract")))
+        g_string_append_printf (wrong, "\n  %.0f mm below L1: the patella from %.2f back to %.2f mm, then '%s'",
+                                y, front, back, behind);
+    }
+
+  if (wrong->len > 0)
+    g_error ("the side view's patella against the femur:%s", wrong->str);
+}
+
 /* Front views: the head of the fibula lies below and behind the lateral tibial condyle, at about the
  * level of the tibial tuberosity, its neck below; from in front only its front and lateral part
  * shows, beside the tibia (Gray's, Moore). It was an oval inside an outline of its own on a narrow
@@ -5982,6 +6047,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-deep-lesser-trochanter-closed", test_front_deep_lesser_trochanter_closed);
   g_test_add_func ("/fascia/render/views/front-knee-patellar-ligament", test_front_knee_patellar_ligament);
   g_test_add_func ("/fascia/render/views/lateral-knee-patellar-ligament", test_lateral_knee_patellar_ligament);
+  g_test_add_func ("/fascia/render/views/lateral-knee-patella", test_lateral_knee_patella);
   g_test_add_func ("/fascia/render/views/front-knee-fibular-head", test_front_knee_fibular_head);
   g_test_add_func ("/fascia/render/views/front-knee-bones-cut-square", test_front_knee_bones_cut_square);
   g_test_add_func ("/fascia/render/views/front-knee-pes-anserinus", test_front_knee_pes_anserinus);
