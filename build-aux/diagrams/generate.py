@@ -3744,12 +3744,16 @@ def build_lateral():
     tib = [(-30, 711), (-10, 712), (8, 712), (22, 714), (26, 720), (31, 727), (34.5, 733), (36, 738), (36, 744),
            (34, 752), (32, 762, 'c'), (-20, 762, 'c'), (-22, 748), (-27, 732), (-31, 720)]
     v.add('bones', path(smooth(v.ps(tib)), BONE))
-    # the head of the fibula, under the skin behind the lateral tibial condyle: its card
-    v.add('bones', path(smooth(v.ps([(-36, 733), (-30, 726), (-22, 728), (-17, 737), (-19, 748), (-22, 762, 'c'), (-31, 762, 'c'), (-33, 748)])), BONE, 'b-fibular-head-r'))
     # the patella: from the side a thick shield, its base under the quadriceps tendon, its front flat, its
     # back the articular surface on the femur's patellar surface, its apex ~1 cm above the joint line
     v.add('bones', path(smooth(v.ps(LAT_PATELLA)), LANDMARK, 'b-patella-r'))
     v.add('bones', path(smooth(v.ps([(-29, 713), (-10, 713), (8, 713), (21, 716), (25, 727), (14, 735), (-8, 736), (-24, 733)])), LANDMARK, 'b-lateral-tibial-condyle-r'))
+    # the head of the fibula, under the skin on the posterolateral part of the lateral tibial condyle, below
+    # the joint line, nearer the viewer than the tibia: a rounded knob, its apex pointing up behind, the
+    # neck below it and the shaft down to the foot of the view; biceps femoris ends on it (its card)
+    v.add('bones', path(smooth(v.ps([(-36, 732), (-33, 725), (-30, 721.5), (-25, 723), (-18, 726), (-14, 732),
+                                     (-16, 739), (-21, 745), (-22, 752), (-22, 762, 'c'), (-30, 762, 'c'), (-30.5, 752),
+                                     (-32, 745), (-35.5, 739)])), BONE, 'b-fibular-head-r'))
     # the lateral femoral condyle, the rounded lower end of the femur (femur_sag()) behind the patella, with
     # the lateral epicondyle on it
     v.add('bones', path(smooth(v.ps([(-31, 648), (-36.5, 668), (-35, 687), (-26, 700.5), (-12, 706), (3, 702.5), (16, 690),

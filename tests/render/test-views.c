@@ -3588,6 +3588,42 @@ test_lateral_knee_patella (void)
     g_error ("the side view's patella against the femur:%s", wrong->str);
 }
 
+/* Side view: the head of the fibula is a rounded knob on the posterolateral part of the lateral tibial
+ * condyle, below the joint line, with the neck below it; biceps femoris ends on it (Gray's, Moore).
+ * It was a rectangular post, narrowing little to the foot of the view (18 mm across 738.5 mm below
+ * L1, still 15 mm 10 mm lower). Its top 8 to 16 mm below the top of the lateral tibial condyle; the head, as
+ * drawn over the condyle, at least 16 mm across on some row within 20 mm of its top; and 10 mm below
+ * that widest row the neck at most 65% as wide. */
+static void
+test_lateral_knee_fibular_head (void)
+{
+  g_autoptr(FasciaDiagram) diagram = load_view ("lateral");
+  const FasciaRegion *head, *condyle;
+  double out, top, plateau, y, widest = 0, widest_y = -1, neck;
+
+  fascia_diagram_set_layer_visible (diagram, "layer-trigger-points", FALSE);
+  head = fascia_diagram_lookup_region (diagram, "b-fibular-head-r");
+  condyle = fascia_diagram_lookup_region (diagram, "b-lateral-tibial-condyle-r");
+  g_assert_nonnull (head);
+  g_assert_nonnull (condyle);
+  back_view_mm (diagram, 0, head->y, TRUE, &out, &top);
+  back_view_mm (diagram, 0, condyle->y, TRUE, &out, &plateau);
+  for (y = top; y <= top + 20; y += 0.5)
+    {
+      double w = coronal_run_mm (diagram, TRUE, "fibular-head", y, -60, 0, NULL);
+
+      if (w > widest)
+        {
+          widest = w;
+          widest_y = y;
+        }
+    }
+  neck = coronal_run_mm (diagram, TRUE, "fibular-head", widest_y + 10, -60, 0, NULL);
+  if (top - plateau < 8 || top - plateau > 16 || widest < 16 || neck > 0.65 * widest)
+    g_error ("the side view's fibular head: its top %.2f mm below L1, the plateau's %.2f; %.2f mm across "
+             "%.2f mm below L1, the neck 10 mm below %.2f mm", top, plateau, widest, widest_y, neck);
+}
+
 /* Front views: the head of the fibula lies below and behind the lateral tibial condyle, at about the
  * level of the tibial tuberosity, its neck below; from in front only its front and lateral part
  * shows, beside the tibia (Gray's, Moore). It was an oval inside an outline of its own on a narrow
@@ -6048,6 +6084,7 @@ main (int   argc,
   g_test_add_func ("/fascia/render/views/front-knee-patellar-ligament", test_front_knee_patellar_ligament);
   g_test_add_func ("/fascia/render/views/lateral-knee-patellar-ligament", test_lateral_knee_patellar_ligament);
   g_test_add_func ("/fascia/render/views/lateral-knee-patella", test_lateral_knee_patella);
+  g_test_add_func ("/fascia/render/views/lateral-knee-fibular-head", test_lateral_knee_fibular_head);
   g_test_add_func ("/fascia/render/views/front-knee-fibular-head", test_front_knee_fibular_head);
   g_test_add_func ("/fascia/render/views/front-knee-bones-cut-square", test_front_knee_bones_cut_square);
   g_test_add_func ("/fascia/render/views/front-knee-pes-anserinus", test_front_knee_pes_anserinus);
