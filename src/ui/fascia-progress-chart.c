@@ -17,8 +17,9 @@
 /*
  * Pain before and after treatment across a client's visits on a time axis: each visit where
  * its date falls between the first and the last, so that a week between two visits is seven
- * times the room of a day, with the plan's start marked. The change is also put into words (the summary), which
- * is the chart's accessible description, so a screen reader hears what the eye sees.
+ * times the room of a day, with the plan's start marked. The change is also put into words
+ * (the summary), which is the chart's accessible description, so a screen reader hears what
+ * the eye sees.
  */
 
 struct _FasciaProgressChart

@@ -146,6 +146,22 @@ fascia_ui_test_find_action_button (GtkWidget  *root,
   return fascia_ui_test_find_widget (root, is_action_button, action);
 }
 
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* The first button under @root, itself included, in depth-first order, whose tooltip is
+ * @tooltip ("Zoom In (+)"): for buttons with an icon and no action; NULL if there is none. */
+GtkWidget *
+fascia_ui_test_find_tooltip_button (GtkWidget  *root,
+                                    const char *tooltip)
+{
+  return fascia_ui_test_find_widget (root, is_button_with_tooltip, tooltip);
+}
+
 /* Whether @widget is actionable with the string @target as its action's target. */
 gboolean
 fascia_ui_test_action_target_is (GtkWidget  *widget,

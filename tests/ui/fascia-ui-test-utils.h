@@ -62,6 +62,8 @@ GtkWidget *fascia_ui_test_find_type   (GtkWidget              *root,
                                        GType                   type);
 GtkWidget *fascia_ui_test_find_action_button (GtkWidget       *root,
                                               const char      *action);
+GtkWidget *fascia_ui_test_find_tooltip_button (GtkWidget      *root,
+                                               const char     *tooltip);
 gboolean   fascia_ui_test_action_target_is   (GtkWidget       *widget,
                                               const char      *target);
 guint    fascia_ui_test_count_labels   (GtkWidget     *root,

@@ -790,14 +790,6 @@ test_mark_keeps_divider (Fixture       *fixture,
 }
 
 static gboolean
-is_button_named (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
-}
-
-static gboolean
 zoom_changed (gpointer user_data)
 {
   Fixture *fixture = user_data;
@@ -824,8 +816,8 @@ static double
 click_zoom_button (Fixture    *fixture,
                    const char *tooltip)
 {
-  GtkWidget *button = fascia_ui_test_find_widget (GTK_WIDGET (fixture->editor),
-                                                  is_button_named, tooltip);
+  GtkWidget *button = fascia_ui_test_find_tooltip_button (GTK_WIDGET (fixture->editor),
+                                                          tooltip);
   double before = fascia_diagram_view_get_zoom (fixture->view);
 
   g_assert_nonnull (button);
@@ -853,8 +845,8 @@ test_zoom_buttons (Fixture       *fixture,
                    gconstpointer  data)
 {
   double fitted = fascia_diagram_view_get_zoom (fixture->view);
-  GtkWidget *zoom_in = fascia_ui_test_find_widget (GTK_WIDGET (fixture->editor), is_button_named,
-                                                   "Zoom In (+)");
+  GtkWidget *zoom_in = fascia_ui_test_find_tooltip_button (GTK_WIDGET (fixture->editor),
+                                                           "Zoom In (+)");
   double once, twice;
 
   /* Away from the chart, they fade: they do not cover its corner for nothing. */

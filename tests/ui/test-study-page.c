@@ -253,13 +253,6 @@ test_find_muscle_round (Fixture       *fixture,
 }
 
 static gboolean
-is_zoom_in (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Zoom In (+)") == 0;
-}
-
-static gboolean
 drawable_and_laid_out (gpointer widget)
 {
   return gtk_widget_is_drawable (widget) && gtk_widget_get_width (widget) > 0;
@@ -293,7 +286,7 @@ test_find_zoomed (Fixture       *fixture,
   question = fascia_quiz_get_current (quiz);
   g_assert_true (fascia_test_wait_for (fascia_ui_test_up_to_date, view, 5000));
   fitted = fascia_diagram_view_get_zoom (view);
-  zoom_in = fascia_ui_test_find_widget (GTK_WIDGET (fixture->page), is_zoom_in, NULL);
+  zoom_in = fascia_ui_test_find_tooltip_button (GTK_WIDGET (fixture->page), "Zoom In (+)");
   g_assert_nonnull (zoom_in);
   g_assert_true (gtk_widget_is_ancestor (zoom_in, gtk_widget_get_parent (GTK_WIDGET (view))));
 
